@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Build the dossier: `python build.py --help`."""
+
+import sys
+
+from dossier.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The command line: parse arguments, call the pipeline, print problems and one summary line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import fs
+from .core.pipeline import BuildResult, Options, build_site, import_stubs
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="Build an annotated news dossier into a static site.")
+    p.add_argument("--root", default=".", help="dossier folder (site.yaml, seeds/, content/); default: .")
+    p.add_argument("--out", help="output folder; default: <root>/_site")
+    p.add_argument("--base-url", help="where the site will be served: /sub/path/ or https://host/sub/path/")
+    p.add_argument("--check", action="store_true", help="build in memory and report problems; write nothing")
+    p.add_argument("--strict", action="store_true", help="treat warnings (e.g. fuzzy anchors) as errors")
+    p.add_argument("--import", dest="do_import", action="store_true",
+                   help="write a stub content/articles/<slug>.yaml for each seed that has none (never overwrites)")
+    p.add_argument("--suggest", action="store_true", help="print candidate entities and comparisons for editors")
+    p.add_argument("--serve", action="store_true", help="live preview: build, serve, rebuild on every save")
+    p.add_argument("--host", default="127.0.0.1", help="--serve: address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="--serve: port (default 8000)")
+    return p
+
+
+def report(result: BuildResult, stream=sys.stderr) -> tuple[int, int]:
+    errors = sum(p.severity == "error" for p in result.problems)
+    warnings = len(result.problems) - errors
+    for p in result.problems:
+        print(p.format(), file=stream)
+    return errors, warnings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    started = time.perf_counter()
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else root / "_site"
+    options = Options(base_url=args.base_url, strict=args.strict)
+    if args.serve:
+        from .serve import serve
+        return serve(root, out, options, args.host, args.port)
+    if args.do_import:
+        result = import_stubs(fs.read_inputs(root), options)
+        report(result)
+        for rel in fs.write_stubs(root, result.stubs):
+            print(f"wrote {rel}")
+        if not result.stubs:
+            print("every seed already has an article file")
+        return 1 if not result.ok else 0
+    if args.suggest:
+        from .suggesting import suggest
+        return suggest(root, options)
+    try:
+        if not args.check:
+            fs.check_output_dir(root, out)
+    except fs.OutputError as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 2
+    result = build_site(fs.read_inputs(root), options)
+    errors, warnings = report(result)
+    seconds = time.perf_counter() - started
+    if errors:
+        print(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
+        return 1
+    if args.check:
+        print(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
+              f"{warnings} warning(s) ({seconds:.2f}s)")
+        return 0
+    written, deleted = fs.write_outputs(out, result.outputs)
+    seconds = time.perf_counter() - started
+    print(f"built {result.counts.get('pages', 0)} pages ({len(result.outputs)} files, {written} changed, "
+          f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
+    return 0

@@ -1,0 +1,59 @@
+"""Anchoring every annotation and witness of the dossier, turning each outcome into a located value or a Problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anchoring import AnchorResult, anchor_quote
+from .cleaning import CleanText
+from .errors import Problem, error, warning
+from .model import Article, Origin
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A quote found in its article. Invariant: 0 <= start < end <= len(article text)."""
+
+    start: int
+    end: int
+    status: str   # exact | disambiguated | fuzzy
+    score: float
+    diff: str = ""
+
+
+def place(article: Article, quote: str, prefix: str | None, suffix: str | None, origin: Origin,
+          what: str, fuzzy_floor: float, fuzzy_level: str) -> tuple[Placed | None, tuple[Problem, ...], AnchorResult]:
+    """Anchor one quote; describe failures with seed-file line numbers and paste-ready fixes."""
+    result = anchor_quote(article.text.text, quote, prefix, suffix, fuzzy_floor=fuzzy_floor)
+    seed = f"seeds/{article.meta.seed}"
+    where = (origin.file, origin.line, origin.col)
+    if result.status in ("exact", "disambiguated"):
+        return Placed(result.start, result.end, result.status, result.score), (), result  # type: ignore[arg-type]
+    if result.status == "fuzzy":
+        problems: tuple[Problem, ...] = ()
+        if fuzzy_level != "ignore":
+            line = article.text.line_of(result.start or 0)
+            make = error if fuzzy_level == "error" else warning
+            problems = (make(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
+                             _fuzzy_hint(result, article.text), "anchor-fuzzy"),)
+        return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
+                problems, result)
+    if result.status == "ambiguous":
+        lines = []
+        for c in result.candidates:
+            fix = (f'prefix: "{c.unique_prefix}"' if c.unique_prefix else
+                   f'suffix: "{c.unique_suffix}"' if c.unique_suffix else "no unique context")
+            lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
+        return None, (error(*where, f"{what} occurs {len(result.candidates)} times in {seed}",
+                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor"),), result
+    hint = result.hint
+    if result.candidates:
+        c = result.candidates[0]
+        hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {result.score:.0f}): "
+                f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
+    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor"),), result
+
+
+def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
+    return result.hint if result.hint and result.diff in result.hint else \
+        "; ".join(x for x in (result.hint, f"difference: {result.diff}" if result.diff else "") if x)

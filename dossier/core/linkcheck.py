@@ -1,0 +1,70 @@
+"""Every internal link and #fragment in the output must resolve. Runs over the rendered bytes."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Mapping
+from urllib.parse import unquote, urlsplit
+
+from .errors import Problem, error
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id":
+                self.ids.add(value)
+            elif name in ("href", "src") and not (tag == "link" and ("rel", "alternate") in attrs and False):
+                self.links.append(value)
+
+
+def _target(path: str, base: str) -> str | None:
+    """URL path → output file path, or None when the URL is not under the base."""
+    if not path.startswith(base):
+        return None
+    rest = unquote(path[len(base):])
+    if rest == "" or rest.endswith("/"):
+        return rest + "index.html"
+    return rest
+
+
+def check_links(outputs: Mapping[str, bytes], base: str) -> list[Problem]:
+    ids: dict[str, set[str]] = {}
+    links: dict[str, list[str]] = {}
+    for path in sorted(outputs):
+        if path.endswith(".html"):
+            collector = _Collector()
+            collector.feed(outputs[path].decode("utf-8"))
+            ids[path] = collector.ids
+            links[path] = collector.links
+    problems = []
+    for path, hrefs in links.items():
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue  # external: not ours to check offline
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):
+                target = _target(parts.path, base)
+                if target is None:
+                    problems.append(error(f"_site/{path}", 0, 0, f"link {href} points outside the site's base path {base}",
+                                          "internal links must go through the base path", "links"))
+                    continue
+            else:
+                continue  # relative links are only produced by editors' notes; resolved by the browser
+            if target not in outputs:
+                problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
+                                      "no page is written at that path", "links"))
+            elif parts.fragment and target in ids and unquote(parts.fragment) not in ids[target] \
+                    and not parts.fragment.startswith(":~:"):
+                problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
+                                      f"{target} has no element with id \"{parts.fragment}\"", "links"))
+    return problems

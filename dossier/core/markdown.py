@@ -1,0 +1,250 @@
+"""Annotated Markdown: written for every article (the `.md` artifact) and rendered to HTML by markdown-it-py.
+
+The Markdown stays readable as plain text: highlights are attribute spans `[words]{.hl data-a="id"}`, notes
+are footnotes `[^id]` defined at the end, entity mentions are ordinary links. Seed text is backslash-escaped
+so that nothing in a source (asterisks, brackets, `<script>`, `&amp;`) can become markup.
+Raw HTML is off in every parser here; links in notes pass through `Urls.resolve_note_link`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .segments import Span, segment
+
+_ESCAPE = re.compile(r"([\\`*_\[\]{}<>&])")
+_LINE_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+
+
+def escape_md(text: str, line_start: bool = False) -> str:
+    """Seed text → Markdown source that renders back to exactly `text` (inline, single line)."""
+    out = _ESCAPE.sub(r"\\\1", text)
+    if line_start:
+        match = _LINE_START.match(out)
+        if match and match.group(1).isdigit():
+            n = len(match.group(1))
+            out = out[:n] + "\\" + out[n:]
+        elif match:
+            out = "\\" + out
+    return out
+
+
+def _attr(value: str) -> str:
+    return value.replace("\\", "").replace('"', "")
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """An anchored annotation as the renderer needs it. Invariant: start < end; id is a slug."""
+
+    id: str
+    start: int
+    end: int
+    note: str          # Markdown
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class LinkMark:
+    """An entity mention: becomes a link. `first` marks the first mention of its entity in the article."""
+
+    id: str
+    start: int
+    end: int
+    href: str
+    entity: str
+    first: bool
+
+
+@dataclass(frozen=True)
+class BadgeMark:
+    """A comparison witness: its words are marked and a badge after them links to the comparison."""
+
+    id: str
+    start: int
+    end: int
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """What the Markdown of one article is made from. Paragraph starts are offsets into `text`."""
+
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]    # (start, end) offsets
+    front_matter: tuple[tuple[str, str], ...]  # written as YAML front matter, in order
+    headline: bool                              # the first paragraph is the outlet's headline
+    notes: tuple[NoteMark, ...] = ()
+    links: tuple[LinkMark, ...] = ()
+    badges: tuple[BadgeMark, ...] = ()
+
+
+def article_markdown(src: ArticleSource) -> str:
+    """The annotated Markdown of one article. Deterministic for a given source."""
+    lines = ["---"]
+    for key, value in src.front_matter:
+        lines.append(f"{key}: {_yaml_str(value)}")
+    lines += ["---", ""]
+    spans = [Span(n.start, n.end, "annotation", n.id) for n in src.notes]
+    spans += [Span(b.start, b.end, "witness", b.id) for b in src.badges]
+    spans += [Span(m.start, m.end, "mention", m.id) for m in src.links]
+    links = {m.id: m for m in src.links}
+    notes_by_end: dict[int, list[NoteMark]] = {}
+    for n in sorted(src.notes, key=lambda n: (n.end, n.start, n.id)):
+        notes_by_end.setdefault(n.end, []).append(n)
+    badges_by_end: dict[int, list[BadgeMark]] = {}
+    for b in sorted(src.badges, key=lambda b: (b.end, b.start, b.id)):
+        badges_by_end.setdefault(b.end, []).append(b)
+    starts = {n.start: n for n in sorted(src.notes, key=lambda n: (n.start, -n.end, n.id), reverse=True)}
+    opened: set[str] = set()
+    for index, (p_start, p_end) in enumerate(src.paragraphs):
+        out: list[str] = []
+        for seg in segment(p_start, p_end, spans):
+            chunk = escape_md(src.text[seg.start:seg.end], line_start=not out)
+            mention = seg.of_kind("mention")
+            if mention:
+                m = links[mention[0].id]
+                attrs = [f"#{m.id}"] if seg.start == m.start else []
+                attrs.append(".m" if m.first else ".m.m-again")
+                chunk = f"[{chunk}]({m.href}){{{' '.join(_classes(attrs))}}}"
+            anns = seg.of_kind("annotation")
+            wits = seg.of_kind("witness")
+            if anns or wits:
+                attrs = []
+                for a in anns:
+                    if a.id not in opened and seg.start <= a.start:
+                        opened.add(a.id)
+                        if "#" not in " ".join(attrs):
+                            attrs.append(f"#a-{a.id}")
+                        else:  # a second annotation starting here gets its own empty anchor span
+                            out.append(f"[]{{#a-{a.id}}}")
+                classes = [".hl"] if anns else []
+                if wits:
+                    classes.append(".wit")
+                attrs += classes
+                if anns:
+                    attrs.append(f'data-a="{" ".join(_attr(a.id) for a in anns)}"')
+                    attrs.append(f'data-depth="{min(len(anns), 3)}"')
+                if wits:
+                    attrs.append(f'data-w="{" ".join(_attr(w.id) for w in wits)}"')
+                chunk = f"[{chunk}]{{{' '.join(attrs)}}}"
+            out.append(chunk)
+            if seg.end in notes_by_end or seg.end in badges_by_end:
+                for n in notes_by_end.pop(seg.end, ()):
+                    out.append(f"[^{n.id}]")
+                for b in badges_by_end.pop(seg.end, ()):
+                    out.append(f"[{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}")
+        body = "".join(out)
+        if index == 0 and src.headline:
+            body = "# " + body
+        lines += [body, ""]
+    for n in sorted(src.notes, key=lambda n: (n.start, n.end, n.id)):
+        note = n.note.strip() or "(no note)"
+        lines.append(f"[^{n.id}]: " + note.replace("\n", "\n    "))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _classes(attrs: list[str]) -> list[str]:
+    out = []
+    for a in attrs:
+        if a.startswith(".") and "." in a[1:]:
+            out += ["." + c for c in a[1:].split(".")]
+        else:
+            out.append(a)
+    return out
+
+
+def _yaml_str(value: str) -> str:
+    import json
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- Markdown → HTML -------------------------------------------------------------------------------------
+
+LinkResolver = Callable[[str], "str | None"]
+
+
+def _parser(resolver: LinkResolver, refused: list[str]) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    md.use(front_matter_plugin).use(attrs_plugin, spans=True).use(footnote_plugin)
+    md.disable(["image"])
+
+    def validate_link(url: str) -> bool:
+        ok = resolver(url) is not None
+        if not ok:
+            refused.append(url)
+        return ok
+
+    md.validateLink = validate_link
+    # markdown-it normalises first and validates the normalised URL; a refused URL is left as written so
+    # that validation sees (and refuses) it.
+    md.normalizeLink = lambda url: resolver(url) or url  # type: ignore[assignment]
+    return md
+
+
+def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
+    """An editor's note (Markdown) → phrasing-only HTML (paragraphs become spans, so it fits in a sidenote),
+    plus the link targets that were refused. Footnotes inside a note become parenthesised inline text."""
+    refused: list[str] = []
+    md = _parser(resolver, refused)
+    md.disable(["table", "code", "fence", "blockquote", "hr", "list", "heading", "lheading", "html_block"],
+               ignoreInvalid=True)
+    md.add_render_rule("paragraph_open", lambda *a: '<span class="np">')
+    md.add_render_rule("paragraph_close", lambda *a: "</span>")
+    md.add_render_rule("footnote_ref", lambda self, tokens, idx, options, env:
+                       f'<sup class="note-fn">{tokens[idx].meta["id"] + 1}</sup>')
+    md.add_render_rule("footnote_block_open", lambda *a: '<span class="note-fns">')
+    md.add_render_rule("footnote_block_close", lambda *a: "</span>")
+    md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
+                       f'<span class="note-fnd"><sup>{tokens[idx].meta["id"] + 1}</sup> ')
+    md.add_render_rule("footnote_close", lambda *a: "</span>")
+    md.add_render_rule("footnote_anchor", lambda *a: "")
+    rendered = md.render(text, {}).strip()
+    return rendered.replace("\n", " "), tuple(refused)
+
+
+def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver,
+                   note_numbers: Callable[[str], str] | None = None) -> str:
+    """The article's annotated Markdown → HTML body. Each footnote reference becomes a sidenote (margin on
+    wide screens, a toggle on phones; a checkbox and label, so it works without JavaScript); the footnote
+    block becomes an endnote list shown only in print."""
+    refused: list[str] = []
+    md = _parser(resolver, refused)
+
+    def footnote_ref(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+        label = tokens[idx].meta["label"]
+        number = tokens[idx].meta["id"] + 1
+        safe = html.escape(label)
+        return (f'<span class="sn"><label class="sn-toggle" for="sn-{safe}" title="Show note {number}">'
+                f'<span class="visually-hidden">Note </span>{number}</label>'
+                f'<input type="checkbox" class="sn-check" id="sn-{safe}">'
+                f'<span class="sidenote" id="n-{safe}" role="note" aria-label="Note {number}">'
+                f'<a class="sn-num" href="#a-{safe}" aria-label="Permalink to note {number}">{number}</a> '
+                f'{notes_html.get(label, "")}</span></span>')
+
+    md.add_render_rule("footnote_ref", footnote_ref)
+    md.add_render_rule("footnote_block_open", lambda *a: '<section class="endnotes" aria-label="Notes">\n<ol>\n')
+    md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
+    md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
+                       f'<li id="en-{html.escape(tokens[idx].meta["label"])}">')
+    md.add_render_rule("footnote_close", lambda *a: "</li>\n")
+    md.add_render_rule("footnote_anchor", lambda *a: "")
+    return md.render(markdown_text, {})
+
+
+def render_block(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
+    """An editors' Markdown field that stands on its own (summary, description) → block HTML."""
+    refused: list[str] = []
+    md = _parser(resolver, refused)
+    md.disable(["html_block"], ignoreInvalid=True)
+    return md.render(text, {}), tuple(refused)

@@ -1,0 +1,151 @@
+"""The dossier as frozen values. Everything here was parsed and shape-checked at the boundary (load.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cleaning import CleanText
+from .config import SiteConfig
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value was written: file relative to the dossier root, 1-based line and column."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Source:
+    """An outlet. Invariant: id is a slug."""
+
+    id: str
+    name: str
+    homepage: str = ""
+    country: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An editor's note on exact words of an article. Invariant: id is a slug unique within its article."""
+
+    id: str
+    quote: str
+    origin: Origin
+    prefix: str | None = None
+    suffix: str | None = None
+    note: str = ""
+    kind: str = ""
+    speaker: str = ""
+    tags: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    date: str = ""
+    verdict: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Editors' metadata for one seed (content/articles/<slug>.yaml). Invariant: slug matches [a-z0-9-]+."""
+
+    slug: str
+    origin: Origin
+    seed: str
+    title: str
+    source: str
+    date: str
+    wire: str = ""
+    date_note: str = ""
+    url: str = ""
+    byline: str = ""
+    summary: str = ""
+    annotations: tuple[Annotation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article ready to anchor: its metadata and its cleaned seed text."""
+
+    meta: ArticleMeta
+    text: CleanText
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug
+
+
+@dataclass(frozen=True)
+class EntityExclusion:
+    alias: str | None
+    article: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    of: str = ""
+    start: str = ""
+    end: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place, event or other. Invariant: id is a slug; aliases exclude the name itself."""
+
+    id: str
+    name: str
+    kind: str
+    origin: Origin
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    wikidata: str = ""
+    roles: tuple[Role, ...] = ()
+    exclude: tuple[EntityExclusion, ...] = ()
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name,) + tuple(a for a in self.aliases if a != self.name)
+
+
+@dataclass(frozen=True)
+class Witness:
+    """One outlet's rendering in a comparison, anchored like an annotation."""
+
+    article: str
+    quote: str
+    origin: Origin
+    prefix: str | None = None
+    suffix: str | None = None
+    note: str = ""
+    value: float | None = None
+    unit: str = ""
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The same quote, figure or framing across outlets (content/comparisons/<id>.yaml)."""
+
+    id: str
+    origin: Origin
+    title: str
+    question: str
+    kind: str
+    witnesses: tuple[Witness, ...]
+    speaker: str = ""
+    summary: str = ""
+    base: str = ""
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything loaded, before anchoring and linking. Tuples are sorted by id/slug."""
+
+    config: SiteConfig
+    sources: tuple[Source, ...]
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    comparisons: tuple[Comparison, ...]

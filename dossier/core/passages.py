@@ -1,0 +1,203 @@
+"""Shared passages across articles: text reuse detection over word shingles.
+
+The method is the usual one for text reuse: words are normalised (case and typography folded, punctuation
+ignored), every run of `shingle` words is indexed, shingles found in two or more documents seed matches,
+seeds are extended word by word while the documents agree, and matches of at least `min_words` words are
+grouped into passages with one occurrence per place. Short stock phrases ("the United States and Israel")
+are shared by everything and are suppressed by `min_words`, not by document frequency, because a quote
+carried by every article is exactly what must be found.
+
+Work is proportional to the number of shingle hits: each shingle's occurrences are paired with its first
+occurrence only, and a seed lying inside a match already extended on the same diagonal is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .alignment import fold
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,\u00ad\u200b\u2060\ufeff][^\W_]+)*")
+
+# A shingle seen more often than this inside one document is furniture of that document (a repeated
+# caption or sign-off), not reuse; a quote repeated as headline and body is still well under it.
+MAX_REPEATS_PER_DOC = 4
+# Two matched spans in one document are the same passage when they overlap by at least this share of
+# the shorter span; adjacent quotes that merely touch stay separate passages.
+SAME_PASSAGE_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a passage sits. Invariant: 0 <= start < end <= len(text of doc); the span starts at the first
+    character of a word and ends at the last character of a word of the original text."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A run of words found in two or more documents. Invariant: occurrences are sorted by (doc, start),
+    cover at least two distinct docs, and text is the original text of occurrences[0]; words is its word
+    count (occurrences in other docs may differ in typography and, at their edges, slightly in extent)."""
+
+    text: str
+    occurrences: tuple[Occurrence, ...]
+    words: int
+
+
+@dataclass(frozen=True)
+class _Words:
+    keys: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def _words(text: str, ids: dict[str, int]) -> _Words:
+    found = list(_WORD_RE.finditer(text))
+    return _Words(
+        tuple(ids.setdefault(fold(m.group()), len(ids)) for m in found),
+        tuple(m.start() for m in found),
+        tuple(m.end() for m in found),
+    )
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # smaller root keeps the result independent of call order
+
+
+def _matches(
+    names: list[str], words: dict[str, _Words], shingle: int, min_words: int
+) -> list[tuple[str, int, int, str, int, int]]:
+    """Maximal exact word matches (doc_a, start_a, end_a, doc_b, start_b, end_b) of >= min_words words."""
+    index: dict[tuple[int, ...], list[tuple[str, int]]] = {}
+    for name in names:
+        keys = words[name].keys
+        for p in range(len(keys) - shingle + 1):
+            index.setdefault(keys[p : p + shingle], []).append((name, p))
+
+    found: list[tuple[str, int, int, str, int, int]] = []
+    covered: dict[tuple[str, str, int], int] = {}  # diagonal -> end of the last match extended on it
+    for name in names:
+        keys = words[name].keys
+        for p in range(len(keys) - shingle + 1):
+            postings = index[keys[p : p + shingle]]
+            if postings[0] != (name, p) or len({d for d, _ in postings}) < 2:
+                continue  # not this shingle's anchor, or not shared between documents
+            per_doc: dict[str, int] = {}
+            for d, _ in postings:
+                per_doc[d] = per_doc.get(d, 0) + 1
+            if max(per_doc.values()) > MAX_REPEATS_PER_DOC:
+                continue
+            # Each posting is paired once: postings in other docs with the anchor, further postings in
+            # the anchor's own doc (a quote repeated as headline and body) with the first other doc's.
+            partner = next(x for x in postings if x[0] != name)
+            pairs = [((name, p), x) for x in postings if x[0] != name]
+            pairs += [(x, partner) for x in postings[1:] if x[0] == name]
+            for (_, start), (other, q) in pairs:
+                diagonal = (name, other, q - start)
+                if start < covered.get(diagonal, -1):
+                    continue
+                okeys = words[other].keys
+                a, b = start, q
+                while a > 0 and b > 0 and keys[a - 1] == okeys[b - 1]:
+                    a, b = a - 1, b - 1
+                e, f = start + shingle, q + shingle
+                while e < len(keys) and f < len(okeys) and keys[e] == okeys[f]:
+                    e, f = e + 1, f + 1
+                covered[diagonal] = e
+                if e - a >= min_words:
+                    found.append((name, a, e, other, b, f))
+    return found
+
+
+def find_shared_passages(
+    docs: Mapping[str, str], *, shingle: int = 5, min_words: int = 8
+) -> tuple[SharedPassage, ...]:
+    """Passages of at least min_words words that occur in two or more docs (doc id -> text).
+
+    Sorted by words (most first), then by first occurrence (doc, start)."""
+    if shingle < 1 or min_words < 1:
+        raise ValueError("shingle and min_words must be positive")
+    names = sorted(docs)
+    ids: dict[str, int] = {}
+    words = {name: _words(docs[name], ids) for name in names}
+
+    # Every match contributes one span per side; spans are then grouped into passages.
+    spans: list[tuple[str, int, int]] = []
+    links: list[tuple[int, int]] = []
+    for da, a1, a2, db, b1, b2 in _matches(names, words, shingle, min_words):
+        links.append((len(spans), len(spans) + 1))
+        spans.extend([(da, a1, a2), (db, b1, b2)])
+    uf = _UnionFind(len(spans))
+    for x, y in links:
+        uf.union(x, y)
+
+    # Within a document, spans that largely overlap are the same passage seen from different partners.
+    by_doc: dict[str, list[int]] = {}
+    for i, (doc, _, _) in enumerate(spans):
+        by_doc.setdefault(doc, []).append(i)
+    for doc in sorted(by_doc):
+        order = sorted(by_doc[doc], key=lambda i: (spans[i][1], spans[i][2]))
+        for pos, i in enumerate(order):
+            _, s1, e1 = spans[i]
+            for j in order[pos + 1 :]:
+                _, s2, e2 = spans[j]
+                if s2 >= e1:
+                    break  # sorted by start: no later span overlaps i
+                overlap = min(e1, e2) - s2
+                if overlap >= SAME_PASSAGE_OVERLAP * min(e1 - s1, e2 - s2):
+                    uf.union(i, j)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(spans)):
+        groups.setdefault(uf.find(i), []).append(i)
+
+    passages: list[SharedPassage] = []
+    for members in groups.values():
+        occurrences = _occurrences(spans, members, words)
+        if len({o.doc for o in occurrences}) < 2:
+            continue
+        first = occurrences[0]
+        text = docs[first.doc][first.start : first.end]
+        count = sum(1 for _ in _WORD_RE.finditer(text))
+        passages.append(SharedPassage(text, occurrences, count))
+    passages.sort(key=lambda sp: (-sp.words, sp.occurrences[0].doc, sp.occurrences[0].start, sp.occurrences))
+    return tuple(passages)
+
+
+def _occurrences(
+    spans: list[tuple[str, int, int]], members: list[int], words: Mapping[str, _Words]
+) -> tuple[Occurrence, ...]:
+    """One occurrence per run of overlapping word spans of a group in each doc, in character offsets."""
+    result: list[Occurrence] = []
+    for doc, s, e in _merge_spans(sorted(spans[i] for i in members)):
+        w = words[doc]
+        result.append(Occurrence(doc, w.starts[s], w.ends[e - 1]))
+    return tuple(result)
+
+
+def _merge_spans(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    merged: list[tuple[str, int, int]] = []
+    for doc, s, e in spans:
+        if merged and merged[-1][0] == doc and s < merged[-1][2]:
+            merged[-1] = (doc, merged[-1][1], max(merged[-1][2], e))
+        else:
+            merged.append((doc, s, e))
+    return merged

@@ -1,0 +1,239 @@
+"""build_site(inputs) → outputs + problems: the named stages, in order, each returning new values.
+
+Stages: config → load (seeds cleaned, editors' files parsed) → check references → anchor → link entities →
+compare → pages (view models) → render → check links. Every stage adds to the problem list instead of
+stopping, so one build reports everything; the shell writes nothing when any error remains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
+
+from .anchored import Placed, place
+from .cleaning import CleanText, clean, decode_seed
+from .config import SiteConfig, parse_site
+from .errors import Problem, did_you_mean, error, has_errors, sort_problems, warning
+from .load import parse_article, parse_comparison, parse_entities, parse_sources
+from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a build reads, already in memory. Paths are relative, posix-style.
+
+    `files`: the dossier (site.yaml, seeds/*, content/**); `templates`: name → Jinja source;
+    `static`: name → bytes; `schemas`: name ("article") → parsed JSON Schema.
+    """
+
+    files: Mapping[str, bytes]
+    templates: Mapping[str, str]
+    static: Mapping[str, bytes]
+    schemas: Mapping[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Options:
+    base_url: str | None = None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """outputs: output path → bytes (empty when errors); problems sorted; stubs: path → text for --import."""
+
+    outputs: Mapping[str, bytes]
+    problems: tuple[Problem, ...]
+    stubs: Mapping[str, str] = field(default_factory=dict)
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """An article with every annotation placed (annotations that failed to anchor are left out)."""
+
+    article: Article
+    placed: Mapping[str, Placed]   # annotation id → where
+
+
+def _text(files: Mapping[str, bytes], path: str) -> str:
+    return files[path].decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+    if "site.yaml" not in inputs.files:
+        return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier"),)
+    return parse_site("site.yaml", _text(inputs.files, "site.yaml"), inputs.schemas["site"], options.base_url)
+
+
+def load_dossier(inputs: Inputs, config: SiteConfig) -> tuple[Dossier, dict[str, str], list[Problem]]:
+    """Parse every editors' file and clean every seed. Returns the dossier, raw seed texts, problems."""
+    problems: list[Problem] = []
+    files = inputs.files
+    seeds: dict[str, CleanText] = {}
+    raw: dict[str, str] = {}
+    for path in sorted(p for p in files if p.startswith("seeds/") and p.count("/") == 1):
+        text, more = decode_seed(path, files[path], config.encoding)
+        problems += more
+        if text is not None:
+            raw[path[len("seeds/"):]] = text
+            seeds[path[len("seeds/"):]] = clean(text, config)
+    sources: tuple[Source, ...] = ()
+    if "content/sources.yaml" in files:
+        parsed, more = parse_sources("content/sources.yaml", _text(files, "content/sources.yaml"), inputs.schemas["sources"])
+        problems += more
+        sources = parsed or ()
+    entities: list[Entity] = []
+    entity_files = sorted(p for p in files if p == "content/entities.yaml" or
+                          (p.startswith("content/entities/") and p.endswith(".yaml")))
+    for path in entity_files:
+        parsed_e, more = parse_entities(path, _text(files, path), inputs.schemas["entities"])
+        problems += more
+        entities += parsed_e or ()
+    metas: list[ArticleMeta] = []
+    for path in sorted(p for p in files if p.startswith("content/articles/")):
+        if not path.endswith(".yaml"):
+            problems.append(warning(path, 0, 0, "ignored: article files end in .yaml", "rename it to <slug>.yaml"))
+            continue
+        meta, more = parse_article(path, _text(files, path), inputs.schemas["article"])
+        problems += more
+        if meta is not None:
+            metas.append(meta)
+    comparisons: list[Comparison] = []
+    for path in sorted(p for p in files if p.startswith("content/comparisons/")):
+        if not path.endswith(".yaml"):
+            continue
+        comp, more = parse_comparison(path, _text(files, path), inputs.schemas["comparison"])
+        problems += more
+        if comp is not None:
+            comparisons.append(comp)
+    articles, more = _attach_seeds(metas, seeds, {s.id for s in sources})
+    problems += more
+    problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
+    dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(entities, key=lambda e: e.id)),
+                      tuple(comparisons))
+    return dossier, raw, problems
+
+
+def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str]
+                  ) -> tuple[list[Article], list[Problem]]:
+    problems: list[Problem] = []
+    articles = []
+    used: dict[str, str] = {}
+    for meta in metas:
+        file = meta.origin.file
+        if meta.seed not in seeds:
+            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
+                                  did_you_mean(meta.seed, seeds) or "seed names are file names under seeds/"))
+            continue
+        if meta.seed in used:
+            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is already used by {used[meta.seed]}',
+                                  "each seed belongs to one article file"))
+            continue
+        used[meta.seed] = file
+        if meta.source not in source_ids:
+            problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
+                                  did_you_mean(meta.source, source_ids) or "add it to content/sources.yaml"))
+        articles.append(Article(meta, seeds[meta.seed]))
+    for seed in sorted(set(seeds) - set(used)):
+        problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
+                                "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
+    return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems
+
+
+def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
+    return meta.origin.line, meta.origin.col  # the file's first key is close enough for whole-file checks
+
+
+def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem]:
+    seen: dict[str, tuple[str, int]] = {}
+    out = []
+    for ident, file, line in items:
+        if ident in seen:
+            out.append(error(file, line, 1, f'{what} id "{ident}" is defined twice',
+                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}"))
+        seen.setdefault(ident, (file, line))
+    return out
+
+
+def anchor_all(dossier: Dossier, strict: bool) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
+    """Place every annotation. Also returns one report row per annotation (for the editors' report)."""
+    level = "error" if strict else dossier.config.level("anchor-fuzzy", "warning")
+    problems: list[Problem] = []
+    report = []
+    out = []
+    for article in dossier.articles:
+        placed: dict[str, Placed] = {}
+        for ann in article.meta.annotations:
+            where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
+                                        f'annotation "{ann.id}": quote', dossier.config.fuzzy_floor, level)
+            problems += more
+            report.append({"article": article.slug, "id": ann.id, "status": result.status,
+                           "score": round(result.score), "file": ann.origin.file, "line": ann.origin.line,
+                           "diff": result.diff})
+            if where is not None:
+                placed[ann.id] = where
+        out.append(Anchored(article, placed))
+    return tuple(out), problems, report
+
+
+def apply_levels(problems: list[Problem], config: SiteConfig | None, strict: bool) -> tuple[Problem, ...]:
+    """site.yaml's `checks:` may lower or raise a named check; --strict turns warnings into errors."""
+    out = []
+    for p in problems:
+        level = config.level(p.check, p.severity) if (config and p.check) else p.severity
+        if level == "ignore":
+            continue
+        if strict and level == "warning":
+            level = "error"
+        out.append(replace(p, severity=level))  # type: ignore[arg-type]
+    return sort_problems(out)
+
+
+def build_site(inputs: Inputs, options: Options = Options()) -> BuildResult:
+    """The whole build, in memory. Pure: the same inputs give byte-identical outputs."""
+    from . import site  # the page stage imports Jinja and markdown-it; keep `load_config` cheap
+
+    config, problems = load_config(inputs, options)
+    if config is None:
+        return BuildResult({}, sort_problems(problems))
+    dossier, raw, more = load_dossier(inputs, config)
+    problems = list(problems) + more
+    anchored, more, report = anchor_all(dossier, options.strict)
+    problems += more
+    outputs, more, counts = site.render_site(inputs, dossier, anchored, report)
+    problems += more
+    final = apply_levels(problems, config, options.strict)
+    if has_errors(final):
+        return BuildResult({}, final, counts=counts)
+    return BuildResult(outputs, final, counts=counts)
+
+
+def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:
+    """Stub article files for seeds that have none (`--import`). Never proposes an existing path."""
+    from .importer import stub, suggest_slug
+
+    config, problems = load_config(inputs, options)
+    if config is None:
+        return BuildResult({}, problems)
+    dossier, raw, more = load_dossier(inputs, config)
+    used = {a.meta.seed for a in dossier.articles}
+    referenced = set()
+    for path in inputs.files:
+        if path.startswith("content/articles/"):
+            text = inputs.files[path].decode("utf-8", "replace")
+            referenced |= {s for s in raw if s in text}
+    taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
+    stubs = {}
+    names = {s.id: s.name for s in dossier.sources}
+    for seed in sorted(set(raw) - used - referenced):
+        cleaned = clean(raw[seed], config)
+        title = cleaned.paragraphs[0].text if cleaned.paragraphs else seed
+        slug = suggest_slug(seed, title, taken)
+        taken.add(slug)
+        stubs[f"content/articles/{slug}.yaml"] = stub(seed, raw[seed], cleaned, names)
+    return BuildResult({}, (), stubs)

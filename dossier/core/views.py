@@ -1,0 +1,67 @@
+"""View models: the plain values templates see. Templates never reach into the model directly."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Sequence
+
+from .markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, render_article, render_block
+from .model import Article, Dossier, Source
+from .urls import Urls
+
+NAV = (("Articles", ""), ("Sources", "sources"), ("Tags", "tags"))
+
+
+def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
+    cfg = dossier.config
+    return {
+        "site": {"title": cfg.title, "language": cfg.language, "author": cfg.author, "base": urls.base},
+        "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],
+                 "canonical": cfg.origin + page_url if cfg.origin else ""},
+        "nav": [{"label": label, "url": urls.page(name) if name else urls.home,
+                 "current": page_url == (urls.page(name) if name else urls.home)} for label, name in NAV],
+        "static": {"css": urls.static("dossier.css"), "js": urls.static("dossier.js")},
+    }
+
+
+def _plain(markdown_text: str) -> str:
+    return " ".join(markdown_text.replace("*", "").split())
+
+
+def md_html(text: str, urls: Urls) -> tuple[str, tuple[str, ...]]:
+    """Markdown of an editors' field (summary, description) → HTML, plus refused link targets."""
+    return render_block(text, urls.resolve_note_link)
+
+
+def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[LinkMark] = (),
+                   badges: Sequence[BadgeMark] = (), source_name: str = "") -> ArticleSource:
+    meta = article.meta
+    text = article.text
+    front = [("title", meta.title), ("source", source_name or meta.source), ("date", meta.date)]
+    if meta.wire:
+        front.append(("wire", meta.wire))
+    front.append(("seed", meta.seed))
+    headline = bool(text.paragraphs) and text.paragraphs[0].text == meta.title
+    return ArticleSource(text.text, tuple((p.start, p.start + len(p.text)) for p in text.paragraphs),
+                         tuple(front), headline, tuple(notes), tuple(links), tuple(badges))
+
+
+def article_view(article: Article, source: Source | None, src: ArticleSource, markdown_text: str,
+                 notes_html: Mapping[str, str], urls: Urls, annotations: Sequence[Mapping[str, Any]],
+                 summary_html: str) -> dict[str, Any]:
+    meta = article.meta
+    body = render_article(markdown_text, dict(notes_html), urls.resolve_note_link)
+    if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
+        body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
+    return {
+        "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline,
+        "source": {"name": source.name if source else meta.source, "url": urls.page("sources") + f"#s-{meta.source}",
+                   "homepage": source.homepage if source else ""},
+        "date": meta.date, "date_note": meta.date_note, "wire": meta.wire, "byline": meta.byline,
+        "original_url": meta.url, "summary_html": summary_html,
+        "body_html": body, "markdown_url": urls.article_md(meta.slug),
+        "jsonld_url": urls.article(meta.slug) + "annotations.jsonld",
+        "seed": meta.seed,
+        "dropped": [{"line": d.line, "text": d.text, "why": d.why, "whole": d.whole_line} for d in article.text.dropped],
+        "paragraph_count": len(article.text.paragraphs),
+        "annotations": list(annotations),
+    }

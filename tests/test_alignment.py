@@ -1,0 +1,206 @@
+"""Token alignment of one quote across outlets: tables of real renderings, plus properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.core.alignment import Op, align, differing_base_tokens, fold, mark, tokenize
+
+
+def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
+    """The alignment as (kind, base words, other words), readable in a table."""
+    bt, ot = tokenize(base), tokenize(other)
+    return [
+        (op.kind, " ".join(t.text for t in bt[slice(*op.base)]), " ".join(t.text for t in ot[slice(*op.other)]))
+        for op in align(base, other)
+    ]
+
+
+ALIGNMENTS = [
+    pytest.param(
+        "we will do it alone", "we will do it alone",
+        [("equal", "we will do it alone", "we will do it alone")],
+        id="identical strings are all equal",
+    ),
+    pytest.param(
+        "we would do it alone", "we will do it alone",
+        [("equal", "we", "we"), ("replace", "would", "will"), ("equal", "do it alone", "do it alone")],
+        id="a one-word substitution is a replace",
+    ),
+    pytest.param(
+        "we will do it alone", "we will do it all alone",
+        [("equal", "we will do it", "we will do it"), ("insert", "", "all"), ("equal", "alone", "alone")],
+        id="an added word is an insert",
+    ),
+    pytest.param(
+        "we will do it all alone", "we will do it alone",
+        [("equal", "we will do it", "we will do it"), ("delete", "all", ""), ("equal", "alone", "alone")],
+        id="a dropped word is a delete",
+    ),
+    pytest.param(
+        "if necessary we will do it alone", "we will do it alone if necessary",
+        [
+            ("moved", "if necessary", "if necessary"),
+            ("equal", "we will do it alone", "we will do it alone"),
+            ("moved", "if necessary", "if necessary"),
+        ],
+        id="a phrase put elsewhere is moved, once at each end",
+    ),
+    pytest.param(
+        "if we have to - we will do it alone", "if we have to—we will do it alone",
+        [("equal", "if we have to - we will do it alone", "if we have to — we will do it alone")],
+        id="a spaced hyphen and an em dash are the same punctuation",
+    ),
+    pytest.param(
+        "we're going to fight until the battle is won", "we’re going to fight until the battle’s won",
+        [
+            ("equal", "we're going to fight until the", "we’re going to fight until the"),
+            ("replace", "battle is", "battle’s"),
+            ("equal", "won", "won"),
+        ],
+        id="a curly apostrophe is typography but a contraction is a real difference",
+    ),
+    pytest.param(
+        "killed almost 32,000 Palestinians", "killed almost 32,070 Palestinians",
+        [
+            ("equal", "killed almost", "killed almost"),
+            ("replace", "32,000", "32,070"),
+            ("equal", "Palestinians", "Palestinians"),
+        ],
+        id="a different number is a replace of the whole number",
+    ),
+    pytest.param(
+        "We Will Do It Alone", "we will do it alone",
+        [("equal", "We Will Do It Alone", "we will do it alone")],
+        id="case alone is no difference",
+    ),
+    pytest.param(
+        "", "we will do it alone",
+        [("insert", "", "we will do it alone")],
+        id="everything is inserted into an empty base",
+    ),
+]
+
+
+@pytest.mark.parametrize(("base", "other", "expected"), ALIGNMENTS)
+def test_two_renderings_align_as_the_table_says(base: str, other: str, expected: list[tuple[str, ...]]) -> None:
+    assert spelled(base, other) == expected
+
+
+TOKENS = [
+    pytest.param("don't stop", ["don't", "stop"], id="an apostrophe stays inside a word"),
+    pytest.param("32,070 people", ["32,070", "people"], id="a thousands separator stays inside a number"),
+    pytest.param(
+        "over 1.3 million.", ["over", "1.3", "million", "."],
+        id="a decimal point stays but a full stop splits",
+    ),
+    pytest.param("to—we", ["to", "—", "we"], id="an em dash is its own token"),
+    pytest.param("a six-week pause", ["a", "six-week", "pause"], id="a hyphenated word is one token"),
+    pytest.param(
+        "“Alone,” he said", ["“", "Alone", ",", "”", "he", "said"],
+        id="quote marks and commas are tokens",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOKENS)
+def test_tokens_are_words_and_single_punctuation_marks(text: str, expected: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == expected
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_folding_straightens_quotes_and_dashes_and_ignores_case() -> None:
+    assert fold("We’re “Alone” – —") == "we're \"alone\" - -"
+
+
+DIFFERING = [
+    pytest.param("we would do it alone", "we will do it alone", {1}, id="a substituted word is counted"),
+    pytest.param("we will do it alone", "we will do it all alone", set(), id="an insertion marks no base word"),
+    pytest.param(
+        "if necessary we will do it alone", "we will do it alone if necessary", {0, 1},
+        id="moved words are counted",
+    ),
+    pytest.param("We will do it alone", "we will do it alone", set(), id="a case difference is not counted"),
+]
+
+
+@pytest.mark.parametrize(("base", "other", "expected"), DIFFERING)
+def test_differing_base_tokens_feed_the_heat_map(base: str, other: str, expected: set[int]) -> None:
+    assert differing_base_tokens(base, other) == expected
+
+
+MARKS = [
+    pytest.param(
+        "we would do it alone", "we will do it alone",
+        (("we ", "equal"), ("would", "replace"), (" do it alone", "equal")),
+        (("we ", "equal"), ("will", "replace"), (" do it alone", "equal")),
+        id="a replaced word is marked on both sides",
+    ),
+    pytest.param(
+        "if necessary we will do it alone", "we will do it alone if necessary",
+        (("if necessary", "moved"), (" we will do it alone", "equal")),
+        (("we will do it alone ", "equal"), ("if necessary", "moved")),
+        id="a moved phrase is one chunk including its inner space",
+    ),
+    pytest.param(
+        "we will do it alone", "  we will do it, all alone ",
+        (("we will do it alone", "equal"),),
+        (("  we will do it", "equal"), (", all", "insert"), (" alone ", "equal")),
+        id="inserted words are marked only on the other side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("base", "other", "base_marks", "other_marks"), MARKS)
+def test_mark_splits_each_side_into_kinds(base: str, other: str, base_marks: tuple, other_marks: tuple) -> None:
+    ops = align(base, other)
+    assert mark(base, tokenize(base), ops, "base") == base_marks
+    assert mark(other, tokenize(other), ops, "other") == other_marks
+
+
+WORDS = "we will would do it alone if necessary We’re we're battle’s is won".split()
+PIECES = st.sampled_from(WORDS + [",", ".", " - ", "—", "“", "”", "32,000", "32,070", "\n", "  "])
+WITNESSES = st.one_of(st.text(max_size=60), st.lists(PIECES, max_size=25).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(WITNESSES, WITNESSES)
+def test_marked_chunks_concatenate_back_to_each_witness(base: str, other: str) -> None:
+    ops = align(base, other)
+    for s, side in ((base, "base"), (other, "other")):
+        chunks = mark(s, tokenize(s), ops, side)
+        assert "".join(text for text, _ in chunks) == s
+        assert all(text for text, _ in chunks)
+        assert all(a[1] != b[1] for a, b in zip(chunks, chunks[1:]))
+
+
+def covered(ops: tuple[Op, ...], side: str) -> list[int]:
+    return [k for op in ops if op.kind != "moved" for k in range(*(op.base if side == "base" else op.other))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(WITNESSES, WITNESSES)
+def test_ops_tile_both_witnesses_and_equal_means_equal_keys(base: str, other: str) -> None:
+    bt, ot = tokenize(base), tokenize(other)
+    ops = align(base, other)
+    moved_base = {k for op in ops if op.kind == "moved" for k in range(*op.base)}
+    moved_other = {k for op in ops if op.kind == "moved" for k in range(*op.other)}
+    # Non-moved ops run left to right over both sides; moved runs fill exactly the gaps they leave.
+    assert covered(ops, "base") == sorted(set(range(len(bt))) - moved_base)
+    assert covered(ops, "other") == sorted(set(range(len(ot))) - moved_other)
+    for op in ops:
+        base_keys = [t.key for t in bt[op.base[0] : op.base[1]]]
+        other_keys = [t.key for t in ot[op.other[0] : op.other[1]]]
+        if op.kind in ("equal", "moved"):
+            assert base_keys == other_keys and base_keys
+        if op.kind == "moved":
+            assert sum(1 for o in ops if o == op) == 2
+    assert (differing_base_tokens(base, other) == frozenset()) == all(op.kind in ("equal", "insert") for op in ops)
+
+
+@given(WITNESSES)
+def test_a_witness_aligned_with_itself_is_all_equal(s: str) -> None:
+    assert all(op.kind == "equal" for op in align(s, s))

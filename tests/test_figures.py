@@ -1,0 +1,230 @@
+"""Figures in news text: phrases from the seed articles, normalised wording, and agreement rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier.core.figures import Figure, describe, disagreements, find_figures
+
+THIRD = 1 / 3
+
+# (phrase, [(text, value, qualifier, upper, unit), ...]) — every phrase is copied from a seed article.
+PHRASES = [
+    pytest.param(
+        "almost 32,000 Palestinians", [("almost 32,000 Palestinians", 32000, "almost", None, "palestinians")],
+        id="almost is a qualifier below the number",
+    ),
+    pytest.param(
+        "at least 32,070 people", [("at least 32,070 people", 32070, "at least", None, "people")],
+        id="at least with a thousands separator",
+    ),
+    pytest.param(
+        "More than 32,000 Palestinians",
+        [("More than 32,000 Palestinians", 32000, "more than", None, "palestinians")],
+        id="a capitalised qualifier still counts",
+    ),
+    pytest.param(
+        "more than a million Palestinians",
+        [("more than a million Palestinians", 1e6, "more than", None, "palestinians")],
+        id="a million is one million",
+    ),
+    pytest.param(
+        "over 1.3 million Palestinians",
+        [("over 1.3 million Palestinians", 1.3e6, "more than", None, "palestinians")],
+        id="over means more than and a decimal takes its scale",
+    ),
+    pytest.param(
+        "over 1 million homeless Palestinians",
+        [("over 1 million homeless Palestinians", 1e6, "more than", None, "palestinians")],
+        id="an adjective before the noun is skipped",
+    ),
+    pytest.param(
+        "more than one million Gazan civilians",
+        [("more than one million Gazan civilians", 1e6, "more than", None, "civilians")],
+        id="one million in words",
+    ),
+    pytest.param(
+        "between 4,000 and 8,000 operatives",
+        [("between 4,000 and 8,000 operatives", 4000, "range", 8000, "operatives")],
+        id="between x and y is a range",
+    ),
+    pytest.param("1,200 people", [("1,200 people", 1200, "exact", None, "people")], id="a bare number is exact"),
+    pytest.param(
+        "some 1,200 people", [("some 1,200 people", 1200, "about", None, "people")],
+        id="some means about",
+    ),
+    pytest.param(
+        "took 250 others hostage", [("250 others", 250, "exact", None, "others")],
+        id="the counted word is the first plural noun",
+    ),
+    pytest.param("abducted 253", [("253", 253, "exact", None, "")], id="a number with no noun has no unit"),
+    pytest.param(
+        "134 hostages", [("134 hostages", 134, "exact", None, "hostages")],
+        id="a plain count of hostages",
+    ),
+    pytest.param(
+        "some 40 hostages", [("some 40 hostages", 40, "about", None, "hostages")],
+        id="some before a small number",
+    ),
+    pytest.param(
+        "18 of its 24 battalions",
+        [("18", 18, "exact", None, "battalions"), ("24 battalions", 24, "exact", None, "battalions")],
+        id="a part of a whole counts the same noun",
+    ),
+    pytest.param(
+        "252 Israeli soldiers", [("252 Israeli soldiers", 252, "exact", None, "soldiers")],
+        id="a nationality before the noun is skipped",
+    ),
+    pytest.param(
+        "seven million pounds of food", [("seven million pounds", 7e6, "exact", None, "pounds")],
+        id="a number in words with a scale",
+    ),
+    pytest.param(
+        "a six-week pause", [("six-week", 6, "exact", None, "week")],
+        id="a hyphenated duration is a number of weeks",
+    ),
+    pytest.param(
+        "A hundred percent of the population", [("A hundred percent", 100, "exact", None, "percent")],
+        id="a hundred percent",
+    ),
+    pytest.param(
+        "at least a third of the dead", [("at least a third", THIRD, "at least", None, "dead")],
+        id="a fraction counts the noun after of the",
+    ),
+    pytest.param("on October 7", [], id="a day after a month name is a date"),
+    pytest.param("March 21, 2024", [], id="a full date has no figures"),
+    pytest.param("Israel’s Oct. 7 terrorist attack", [], id="a day after an abbreviated month is a date"),
+    pytest.param(
+        "Hamas killed 1,200 people in Israel on October 7 and abducted 253",
+        [("1,200 people", 1200, "exact", None, "people"), ("253", 253, "exact", None, "")],
+        id="figures around a date are found in order",
+    ),
+    pytest.param(
+        "hundreds of Hamas fighters", [("hundreds", 200, "range", 999, "fighters")],
+        id="hundreds is the range of hundreds",
+    ),
+    pytest.param(
+        "Israel's five-month-old war", [("five-month-old", 5, "exact", None, "month")],
+        id="an age in months",
+    ),
+    pytest.param("one of those Israeli envoys", [], id="a lone one is a pronoun, not a count"),
+    pytest.param("met one-on-one with Netanyahu", [], id="one-on-one is not a number"),
+    pytest.param("a C-17 Globemaster", [], id="a model name is not a number"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PHRASES)
+def test_figures_in_seed_phrases(phrase: str, expected: list[tuple]) -> None:
+    found = find_figures(phrase)
+    assert [(f.text, f.qualifier, f.upper, f.unit) for f in found] == [(t, q, u, n) for t, _, q, u, n in expected]
+    assert [f.value for f in found] == pytest.approx([v for _, v, _, _, _ in expected])
+    assert all(phrase[f.start : f.end] == f.text for f in found)
+
+
+DESCRIPTIONS = [
+    pytest.param("almost 32,000 Palestinians", "almost 32,000", id="a qualifier is kept"),
+    pytest.param("over 1.3 million Palestinians", "more than 1,300,000", id="millions are written out"),
+    pytest.param("1.3 million", "1,300,000", id="an exact figure has no qualifier"),
+    pytest.param("between 4,000 and 8,000 operatives", "4,000–8,000", id="a range uses an en dash"),
+    pytest.param("A hundred percent of the population", "100%", id="a percentage gets a percent sign"),
+    pytest.param("at least a third of the dead", "at least 1/3", id="a fraction stays a fraction"),
+    pytest.param("some 1,200 people", "about 1,200", id="some is written about"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), DESCRIPTIONS)
+def test_describe_gives_normalised_wording(phrase: str, expected: str) -> None:
+    (figure,) = find_figures(phrase)
+    assert describe(figure) == expected
+
+
+def figures(*phrases: str) -> list[Figure]:
+    return [f for p in phrases for f in find_figures(p)]
+
+
+AGREEMENT = [
+    pytest.param(
+        ("more than 32,000 Palestinians", "at least 32,070 people"), False,
+        id="more than 32,000 and at least 32,070 agree",
+    ),
+    pytest.param(
+        ("almost 32,000 Palestinians", "at least 32,070 people"), True,
+        id="almost 32,000 and at least 32,070 disagree",
+    ),
+    pytest.param(
+        ("almost 32,000 Palestinians", "More than 32,000 Palestinians"), True,
+        id="almost and more than the same number disagree",
+    ),
+    pytest.param(("1,200 people", "some 1,200 people"), False, id="a figure agrees with itself qualified by some"),
+    pytest.param(("abducted 253", "took 250 others hostage"), True, id="253 and 250 disagree when both are exact"),
+    pytest.param(("abducted 253", "some 250 hostages"), False, id="253 and some 250 agree"),
+    pytest.param(("253 hostages", "253"), False, id="the same exact number agrees"),
+    pytest.param(
+        (
+            "more than a million Palestinians",
+            "over 1.3 million Palestinians",
+            "more than one million Gazan civilians",
+        ),
+        False,
+        id="lower bounds agree with a larger lower bound",
+    ),
+    pytest.param(
+        ("more than a million Palestinians", "1 million"), True,
+        id="more than a million excludes exactly a million",
+    ),
+    pytest.param(
+        ("between 4,000 and 8,000 operatives", "5,000 operatives"), False,
+        id="a number inside a range agrees",
+    ),
+    pytest.param(
+        ("between 4,000 and 8,000 operatives", "up to 3,000 operatives"), True,
+        id="a ceiling below a range disagrees",
+    ),
+    pytest.param(
+        ("about 30,000", "32,070 people"), False,
+        id="a round number with about allows its rounding step",
+    ),
+    pytest.param(
+        ("hundreds of fighters", "358 members"), False,
+        id="hundreds agrees with a number in the hundreds",
+    ),
+    pytest.param(
+        ("fewer than 100 people", "at least 100 people"), True,
+        id="fewer than and at least the same number disagree",
+    ),
+    pytest.param(
+        ("at most 100 people", "at least 100 people"), False,
+        id="at most and at least the same number meet at it",
+    ),
+    pytest.param(("1,200 people",), False, id="a single figure cannot disagree"),
+    pytest.param((), False, id="no figures cannot disagree"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "expected"), AGREEMENT)
+def test_disagreements_follows_the_interval_rule(phrases: tuple[str, ...], expected: bool) -> None:
+    found = figures(*phrases)
+    assert len(found) == len(phrases)
+    assert disagreements(found) is expected
+    assert disagreements(list(reversed(found))) is expected
+
+
+NEWS_WORDS = st.sampled_from(
+    "almost some over at least more than between and of its the 32,000 1.3 million a third half hundreds "
+    "six-week October 7 March 21 , 2024 . people Palestinians hostages one two hundred percent % $ –".split()
+)
+
+
+@given(st.one_of(st.text(max_size=80), st.lists(NEWS_WORDS, max_size=30).map(" ".join)))
+def test_figures_slice_back_in_order_without_overlap(s: str) -> None:
+    found = find_figures(s)
+    for f in found:
+        assert s[f.start : f.end] == f.text
+        assert (f.upper is None) == (f.qualifier != "range")
+        if f.upper is not None:
+            assert f.value <= f.upper
+        assert f.unit == f.unit.lower()
+        assert describe(f)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -1,0 +1,315 @@
+"""Entity mentions: what counts as naming an entity, and what never does."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.core.mentions import (AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key,
+                                   sentence_around, sentence_spans)
+
+ALIASES = (
+    AliasSpec("benjamin-netanyahu", "Benjamin Netanyahu"),
+    AliasSpec("benjamin-netanyahu", "Netanyahu"),
+    AliasSpec("benjamin-netanyahu", "Bibi"),
+    AliasSpec("israel", "Israel"),
+    AliasSpec("gaza", "Gaza"),
+    AliasSpec("gaza-strip", "Gaza Strip"),
+    AliasSpec("hamas", "Hamas"),
+    AliasSpec("idf", "IDF"),
+    AliasSpec("idf", "IDF Spokesperson"),
+    AliasSpec("united-states", "US"),
+    AliasSpec("united-states", "U.S."),
+    AliasSpec("united-states", "United States"),
+    AliasSpec("antony-blinken", "Antony Blinken"),
+    AliasSpec("tzachi-hanegbi", "Tzachi Hanegbi"),
+    AliasSpec("tzachi-hanegbi", "Tzahi Hanegbi"),
+    AliasSpec("mo", "Mo"),
+)
+MATCHER = MentionMatcher(ALIASES)
+
+
+def found(text: str, matcher: MentionMatcher = MATCHER, **kw) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.entity) for m in matcher.find(text, **kw)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Benjamin Netanyahu spoke", [("Benjamin Netanyahu", "benjamin-netanyahu")]),
+    ("the Gaza Strip is", [("Gaza Strip", "gaza-strip")]),
+    ("in Gaza Stripes", [("Gaza", "gaza")]),
+    ("Netanyahu and Bibi", [("Netanyahu", "benjamin-netanyahu"), ("Bibi", "benjamin-netanyahu")]),
+], ids=["the longest alias wins over one it contains",
+        "a two-word place beats its first word",
+        "a longer alias that is not a whole word does not hide the shorter one",
+        "two aliases of one entity are two mentions"])
+def test_longest_match_wins(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("an Israeli official", []),
+    ("Israel's war", [("Israel", "israel")]),
+    ("Israel\u2019s war", [("Israel", "israel")]),
+    ("Netanyahu\u2019s cabinet", [("Netanyahu", "benjamin-netanyahu")]),
+    ("NETANYAHU'S cabinet", [("NETANYAHU", "benjamin-netanyahu")]),
+    ("Israel-Hamas war", [("Israel", "israel"), ("Hamas", "hamas")]),
+    ("anti-Israel protest", [("Israel", "israel")]),
+    ("O'Netanyahu", []),
+    ("Netanyahu'sche", []),
+    ("Israel.", [("Israel", "israel")]),
+    ("Israel\u0301", []),
+], ids=["a demonym is not its country", "a possessive with a straight apostrophe is a word end",
+        "a possessive with a curly apostrophe is a word end", "a person's possessive with a curly apostrophe",
+        "an all-caps possessive", "a hyphen separates two names", "a prefix with a hyphen is a word end",
+        "an apostrophe before the name joins it to a word", "an apostrophe not followed by a lone s joins words",
+        "a full stop is a word end", "a combining accent continues the word"])
+def test_whole_words_only(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("gaza", []),
+    ("Gaza", [("Gaza", "gaza")]),
+    ("GAZA", [("GAZA", "gaza")]),
+    ("HAMAS said", [("HAMAS", "hamas")]),
+    ("hamas", []),
+    ("let us go", []),
+    ("Us and them", []),
+    ("the US said", [("US", "united-states")]),
+    ("MO", []),
+    ("Mo", [("Mo", "mo")]),
+    ("idf", []),
+    ("Idf", []),
+    ("IDF SPOKESPERSON", [("IDF SPOKESPERSON", "idf")]),
+    ("Idf Spokesperson", []),
+    ("IDF spokesperson", [("IDF", "idf")]),
+    ("NetanYahu", [("NetanYahu", "benjamin-netanyahu")]),
+    ("antony blinken", []),
+], ids=["a lower-case common word is not the place", "the name as written", "all caps for a 4+ letter alias",
+        "all caps HAMAS", "lower-case hamas", "the pronoun us is not the US", "a capitalised Us is not the US",
+        "the acronym itself", "all caps for a short alias is refused", "a short alias as written",
+        "a lower-case acronym is refused", "a capitalised acronym is refused",
+        "all caps for a name with an acronym in it", "an acronym inside a name must keep its capitals",
+        "each word's capital matters", "only first letters of words are case-sensitive",
+        "a lower-case personal name is not the person"])
+def test_case_rules_keep_common_words_out(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the U.S. will respond", [("U.S.", "united-states")]),
+    ("pressure by the U.S.", [("U.S.", "united-states")]),
+    ("pressure by the U.S. The next day", [("U.S.", "united-states")]),
+    ("the U.S.-backed plan", [("U.S.", "united-states")]),
+    ("the U.S.A. is", []),
+    ("the u.s. will", []),
+], ids=["an acronym with dots mid-sentence", "an acronym with dots at the end of the text",
+        "an acronym with dots at a sentence end", "an acronym with dots before a hyphen",
+        "a longer acronym is not the shorter one", "a lower-case dotted acronym is refused"])
+def test_acronyms_with_dots(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Antony\u00a0Blinken met", [("Antony\u00a0Blinken", "antony-blinken")]),
+    ("Antony\nBlinken met", [("Antony\nBlinken", "antony-blinken")]),
+    ("Antony  Blinken met", []),
+], ids=["a no-break space is a space", "a wrapped line is a space", "two spaces are not one"])
+def test_typography_folds_but_offsets_stay_in_the_original(text, expected):
+    assert found(text) == expected
+
+
+def test_an_alias_with_typography_matches_plain_text():
+    matcher = MentionMatcher([AliasSpec("x", "Ha\u2019aretz"), AliasSpec("y", "Kerem\u2014Shalom")])
+    assert found("Ha'aretz and Kerem-Shalom", matcher) == [("Ha'aretz", "x"), ("Kerem-Shalom", "y")]
+
+
+def test_spelling_variants_resolve_to_one_entity():
+    text = "Tzachi Hanegbi said; later Tzahi Hanegbi added"
+    assert [m.alias for m in MATCHER.find(text)] == ["Tzachi Hanegbi", "Tzahi Hanegbi"]
+    assert {m.entity for m in MATCHER.find(text)} == {"tzachi-hanegbi"}
+
+
+@pytest.mark.parametrize("forbidden, expected", [
+    ((), ["Benjamin Netanyahu", "Israel"]),
+    (((0, 8),), ["Netanyahu", "Israel"]),
+    (((9, 18),), ["Israel"]),
+    (((25, 31),), ["Benjamin Netanyahu"]),
+    (((18, 25),), ["Benjamin Netanyahu", "Israel"]),
+    (((12, 12),), ["Israel"]),
+    (((0, 3), (25, 27)), ["Netanyahu"]),
+    (((0, 20), (25, 27)), []),
+], ids=["nothing forbidden", "a link over the first name leaves only the surname outside it",
+        "a link over the surname drops it too", "a link exactly over a name drops it",
+        "a range between names touches neither", "an empty range inside a name still splits it",
+        "several ranges", "several ranges covering everything"])
+def test_forbidden_ranges(forbidden, expected):
+    text = "Benjamin Netanyahu visits Israel"
+    assert [s for s, _ in found(text, forbidden=forbidden)] == expected
+
+
+def test_forbidden_range_that_ends_before_it_starts_is_an_error():
+    with pytest.raises(ValueError):
+        MATCHER.find("Israel", forbidden=[(3, 1)])
+
+
+EXCLUSION_TEXT = "Israel Katz spoke. Israel replied. Bibi agreed."
+
+
+@pytest.mark.parametrize("exclusion, article, expected", [
+    (Exclusion("israel"), "a", ["Bibi"]),
+    (Exclusion("israel", article="a"), "a", ["Bibi"]),
+    (Exclusion("israel", article="b"), "a", ["Israel", "Israel", "Bibi"]),
+    (Exclusion("benjamin-netanyahu", alias="Bibi"), "a", ["Israel", "Israel"]),
+    (Exclusion("benjamin-netanyahu", alias="bibi"), "a", ["Israel", "Israel"]),
+    (Exclusion("benjamin-netanyahu", alias="Netanyahu"), "a", ["Israel", "Israel", "Bibi"]),
+    (Exclusion("israel", context="Israel Katz"), "a", ["Israel", "Bibi"]),
+    (Exclusion("israel", context="israel katz"), "a", ["Israel", "Bibi"]),
+    (Exclusion("israel", article="b", context="Israel Katz"), "a", ["Israel", "Israel", "Bibi"]),
+    (Exclusion("nobody"), "a", ["Israel", "Israel", "Bibi"]),
+], ids=["an entity everywhere", "an entity in this article", "an entity in another article leaves this one",
+        "one alias only", "an alias named in another case", "another alias leaves this one",
+        "only in sentences containing the context", "the context in another case",
+        "context and article must both hold", "an unknown entity excludes nothing"])
+def test_exclusions(exclusion, article, expected):
+    matcher = MentionMatcher(ALIASES, [exclusion])
+    assert [s for s, _ in found(EXCLUSION_TEXT, matcher, article=article)] == expected
+
+
+def test_excluding_a_long_match_does_not_let_a_shorter_one_take_its_place():
+    matcher = MentionMatcher(ALIASES, [Exclusion("gaza-strip")])
+    assert found("the Gaza Strip is", matcher) == []
+
+
+def test_exclusion_of_one_claimant_lets_the_other_claimant_of_a_shared_alias_match():
+    aliases = [AliasSpec("jordan-country", "Jordan"), AliasSpec("michael-jordan", "Jordan")]
+    assert found("Jordan", MentionMatcher(aliases)) == [("Jordan", "jordan-country")]
+    matcher = MentionMatcher(aliases, [Exclusion("jordan-country", context="basketball")])
+    assert found("Jordan played basketball. Jordan borders Israel.", matcher) == [
+        ("Jordan", "michael-jordan"), ("Jordan", "jordan-country")]
+
+
+def test_unknown_exclusions_are_reported():
+    matcher = MentionMatcher(ALIASES, [Exclusion("israel"), Exclusion("nobody"), Exclusion("israel", alias="Zion")])
+    assert matcher.unknown_exclusions() == (Exclusion("nobody"), Exclusion("israel", alias="Zion"))
+
+
+def test_alias_collisions_name_both_entities():
+    aliases = [AliasSpec("jordan-country", "Jordan"), AliasSpec("michael-jordan", "Jordan"),
+               AliasSpec("michael-jordan", "jordan"), AliasSpec("israel", "Israel"),
+               AliasSpec("x", "Ha\u2019aretz"), AliasSpec("y", "Ha'aretz")]
+    assert alias_collisions(aliases) == (("ha'aretz", ("x", "y")), ("jordan", ("jordan-country", "michael-jordan")))
+
+
+def test_no_aliases_and_empty_text_find_nothing():
+    assert MentionMatcher([]).find("Israel") == ()
+    assert MATCHER.find("") == ()
+
+
+@pytest.mark.parametrize("spec", [("", "Israel"), ("israel", ""), ("israel", " Israel")],
+                         ids=["no entity", "no alias", "a padded alias"])
+def test_malformed_alias_specs_are_refused(spec):
+    with pytest.raises(ValueError):
+        AliasSpec(*spec)
+
+
+@pytest.mark.parametrize("text, needle, sentence", [
+    ("He left. Netanyahu spoke. Then", "Netanyahu", "Netanyahu spoke."),
+    ("Mr. Netanyahu spoke to the U.S. envoy. Then", "Netanyahu", "Mr. Netanyahu spoke to the U.S. envoy."),
+    ("First para\n\nNetanyahu spoke\nat length", "Netanyahu", "Netanyahu spoke\nat length"),
+    ('He said "no." Netanyahu spoke', "Netanyahu", "Netanyahu spoke"),
+    ("pressure by the U.S.", "U.S.", "pressure by the U.S."),
+    ("Who? Netanyahu! Yes", "Netanyahu", "Netanyahu!"),
+], ids=["between full stops", "abbreviations and initials do not end a sentence", "a blank line ends a sentence",
+        "a closing quote after the stop", "a mention ending in a full stop", "question and exclamation marks"])
+def test_sentence_around(text, needle, sentence):
+    start = text.index(needle)
+    s, e = sentence_around(text, start, start + len(needle))
+    assert text[s:e] == sentence
+
+
+def test_sentence_spans_split_a_text_into_its_sentences():
+    text = "  One here. Two there!\n\nThree  "
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["One here.", "Two there!", "Three"]
+
+
+def test_sentence_around_refuses_a_span_outside_the_text():
+    with pytest.raises(ValueError):
+        sentence_around("abc", 2, 5)
+
+
+# --- properties ----------------------------------------------------------------------------------------
+
+WORDS = ["Gaza", "gaza", "GAZA", "Hamas", "US", "us", "U.S.", "Israel", "Israeli", "Netanyahu", "Benjamin",
+         "Tzachi", "Tzahi", "Hanegbi", "Ha\u2019aretz", "Ha'aretz", "Stra\u00dfe", "Strasse", "\u0130stanbul",
+         "\u03a3\u03b9\u03c3", "x"]
+SEPARATORS = [" ", "\u00a0", "\n", "\n\n", "'s ", "\u2019s ", ". ", "-", "\u2014", "", ",", "'"]
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=30))
+    return "".join(w + s for w, s in parts)
+
+
+alias_specs = st.lists(st.builds(AliasSpec, st.sampled_from(["a", "b", "c"]),
+                                 st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)),
+                       max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(alias_specs, texts(), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 30)), max_size=3))
+def test_mentions_are_sorted_disjoint_and_fold_to_their_alias(aliases, text, ranges):
+    forbidden = [(s, s + n) for s, n in ranges]
+    mentions = MentionMatcher(aliases).find(text, "art", forbidden)
+    specs = set(aliases)
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert match_key(text[m.start:m.end]) == match_key(m.alias)
+        assert AliasSpec(m.entity, m.alias) in specs
+        assert not any(s < m.end and m.start < e for s, e in forbidden)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts(), st.data())
+def test_sentence_around_always_contains_the_span(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    s, e = sentence_around(text, start, end)
+    assert 0 <= s <= start <= end <= e <= len(text)
+
+
+@pytest.mark.parametrize("text", ["Stra\u00dfe Israel", "\u0130stanbul Israel", "\u03a3\u03a3 Israel"],
+                         ids=["a sharp s", "a dotted capital I", "capital sigmas"])
+def test_characters_whose_case_fold_changes_length_keep_offsets_right(text):
+    assert found(text, MentionMatcher([AliasSpec("israel", "Israel")])) == [("Israel", "israel")]
+
+
+def test_one_matcher_over_500_entities_scans_1000_texts_of_4_kb():
+    rng = random.Random(20240322)
+    syllables = ["ka", "lo", "mi", "ra", "tan", "shel", "vo", "zu", "ben", "dor"]
+
+    def name() -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)).capitalize() for _ in range(2))
+
+    aliases = [AliasSpec(f"entity-{i}", name()) for i in range(500) for _ in range(2)]
+    matcher = MentionMatcher(aliases)
+    planted = aliases[777]
+    filler = "the minister said on Thursday that talks would continue, officials told reporters. "
+    body = (filler * 60)[:4000]
+    at = body.index(" ", 2000) + 1
+    hits = 0
+    for i in range(1000):
+        text = body[:at] + planted.alias + "\u2019s " + body[at:] if i % 100 == 7 else body
+        mentions = matcher.find(text, f"article-{i}")
+        hits += sum(m.entity == planted.entity and m.start == at for m in mentions)
+        assert all(text[m.start:m.end] == m.alias for m in mentions)
+    assert hits == 10
+
+
+def test_a_mention_is_a_plain_value():
+    assert Mention(0, 6, "israel", "Israel") == Mention(0, 6, "israel", "Israel")

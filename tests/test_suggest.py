@@ -1,0 +1,137 @@
+"""Editors' help: suggested entities, near-misspellings of aliases, and paste-ready YAML stubs."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.core.mentions import AliasSpec, MentionMatcher
+from dossier.core.suggest import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+
+ALIASES = (
+    AliasSpec("benjamin-netanyahu", "Benjamin Netanyahu"),
+    AliasSpec("benjamin-netanyahu", "Netanyahu"),
+    AliasSpec("israel", "Israel"),
+    AliasSpec("gaza", "Gaza"),
+    AliasSpec("tzachi-hanegbi", "Tzachi Hanegbi"),
+    AliasSpec("cogat", "Coordination and Liaison Administration"),
+    AliasSpec("liaison", "Liaison"),
+)
+MATCHER = MentionMatcher(ALIASES)
+
+
+def names(docs: dict[str, str], **kw) -> list[str]:
+    return [c.name for c in candidate_entities(docs, MATCHER, **kw)]
+
+
+def test_a_name_in_two_articles_that_no_alias_matches_is_suggested_with_its_sentence():
+    docs = {"b": "Talks went on. Ron Dermer flew to Washington on Monday. Nothing else.",
+            "a": "Netanyahu spoke. Later Ron Dermer said no."}
+    [cand] = [c for c in candidate_entities(docs, MATCHER) if c.name == "Ron Dermer"]
+    assert cand == CandidateName("Ron Dermer", 2, ("a", "b"), "Later Ron Dermer said no.")
+
+
+def test_a_name_in_one_article_needs_min_articles_1():
+    docs = {"a": "Ron Dermer spoke.", "b": "Nothing here."}
+    assert names(docs) == []
+    assert names(docs, min_articles=1) == ["Ron Dermer"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks ended.", "But the talks ended.", "Meanwhile the talks ended.", "On Thursday the talks ended.",
+    "In March the talks ended.", "Officials said the talks ended; officials agreed.", "Don't go.",
+], ids=["sentence-initial The", "sentence-initial But", "a stop-listed adverb", "a weekday",
+        "a month", "a sentence-initial word that also occurs lower-case", "a contraction"])
+def test_sentence_initial_common_words_and_dates_are_not_names(sentence):
+    assert names({"a": sentence, "b": sentence}) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Defense Minister Yoav Gallant spoke.", ["Yoav Gallant"]),
+    ("Strategic Affairs Minister Ron Dermer spoke.", ["Ron Dermer"]),
+    ("The Yoav Gallant plan.", ["Yoav Gallant"]),
+    ("Crown Prince Mohammed bin Salman spoke.", ["Mohammed bin Salman"]),
+    ("Hamas leader Yahya al-Sinwar spoke.", ["Hamas", "Yahya al-Sinwar"]),
+    ("Prime Minister Benjamin Netanyahu spoke.", []),
+    ("Israeli officials met Gazans.", []),
+    ("Yoav Gallant's plan.", ["Yoav Gallant"]),
+    ("Yoav Gallant\u2019s plan.", ["Yoav Gallant"]),
+    ("Hamas-run ministry.", ["Hamas"]),
+    ("In Saudi Arabia March 20 the talks ended.", ["Saudi Arabia"]),
+    ("Gaza Strip is", ["Strip"]),
+    ("We asked Antony Blinken or Yoav Gallant.", ["Antony Blinken", "Yoav Gallant"]),
+], ids=["a title before a name is dropped", "a whole title phrase is dropped", "a leading stop word is dropped",
+        "an inner particle is kept", "an inner al- is kept", "a title before a known name leaves nothing",
+        "demonyms of known names are not names", "a possessive is not part of the name",
+        "a curly possessive is not part of the name", "a lower-case hyphen suffix is cut off",
+        "a dateline month is not part of the name", "a known name is cut out of a longer one",
+        "a lower-case word separates two names"])
+def test_what_counts_as_a_name(sentence, expected):
+    assert sorted(names({"a": sentence, "b": sentence})) == sorted(expected)
+
+
+def test_candidates_are_sorted_by_count_then_name():
+    docs = {"a": "Yoav Gallant met Antony Blinken and Yoav Gallant. Zed Alpha came.",
+            "b": "Antony Blinken met Yoav Gallant. Zed Alpha came."}
+    assert names(docs) == ["Yoav Gallant", "Antony Blinken", "Zed Alpha"]
+    assert [c.count for c in candidate_entities(docs, MATCHER)] == [3, 2, 2]
+
+
+def test_near_misses_find_a_misspelt_alias_with_its_offsets():
+    text = "National Security Adviser Tzahi Hanegbi said so."
+    [miss] = near_misses({"a": text}, ALIASES, MATCHER)
+    assert miss == NearMiss("tzachi-hanegbi", "Tzachi Hanegbi", "Tzahi Hanegbi", "a", 26, 39)
+    assert text[miss.start:miss.end] == miss.surface
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Coordination and Liasion Administration said", [("Liasion", "Liaison")]),
+    ("Tzachi Hanegbi said", []),
+    ("an Israeli official", []),
+    ("Israelis said", []),
+    ("Tzahi Hanegbi and Tzachi Hanegbi", [("Tzahi Hanegbi", "Tzachi Hanegbi")]),
+    ("Gazza said", [("Gazza", "Gaza")]),
+    ("Kaza said", []),
+    ("tzahi hanegbi said", []),
+], ids=["a transposition", "the alias itself is not a near miss", "a demonym is a derivation, not a misspelling",
+        "a plural demonym", "only the misspelt one of two", "a doubled letter",
+        "a different first letter is another name", "lower-case words are not names"])
+def test_near_misses(text, expected):
+    assert [(n.surface, n.alias) for n in near_misses({"a": text}, ALIASES, MATCHER)] == expected
+
+
+def test_a_near_miss_that_is_itself_an_alias_is_not_reported():
+    aliases = ALIASES + (AliasSpec("tzachi-hanegbi", "Tzahi Hanegbi"),)
+    assert near_misses({"a": "Tzahi Hanegbi said"}, aliases, MentionMatcher(aliases)) == ()
+
+
+def test_stub_yaml_parses_into_entities_keyed_by_slug():
+    cands = (CandidateName("Ron Dermer", 3, ("a", "b"), "Ron Dermer said: \"no\" # really\u2028next"),
+             CandidateName("Ron  Dermer", 2, ("a", "c"), "x"),
+             CandidateName("No", 2, ("a", "b"), "No."),
+             CandidateName("2024", 2, ("a", "b"), "In 2024."),
+             CandidateName("\u05e0\u05ea\u05e0\u05d9\u05d4\u05d5", 2, ("a", "b"), "\u05e0"))
+    text = stub_yaml(cands)
+    data = yaml.safe_load(text)
+    assert list(data) == ["ron-dermer", "ron-dermer-2", "no", "2024", "entity"]
+    assert data["ron-dermer"] == {"name": "Ron Dermer", "kind": "other", "aliases": ["Ron Dermer"],
+                                  "summary": data["ron-dermer"]["summary"]}
+    assert data["ron-dermer"]["summary"].startswith("TODO:")
+    assert data["entity"]["name"] == "\u05e0\u05ea\u05e0\u05d9\u05d4\u05d5"
+    assert "# e.g. Ron Dermer said: \"no\" # really next" in text
+
+
+def test_stub_yaml_of_nothing_is_empty():
+    assert stub_yaml(()) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1), st.text()), min_size=1, max_size=4))
+def test_stub_yaml_round_trips_any_name_and_example(pairs):
+    cands = [CandidateName(n, 2, ("a", "b"), e) for n, e in pairs]
+    data = yaml.safe_load(stub_yaml(cands))
+    assert [v["name"] for v in data.values()] == [n for n, _ in pairs]
+    assert [v["aliases"] for v in data.values()] == [[n] for n, _ in pairs]
+    assert all(isinstance(k, str) for k in data)
