@@ -32,7 +32,8 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from dossier.core.typography import describe_typography, fold_key, normalise, search_pattern
+from dossier.core.typography import (Normalised, describe_typography, fold_key, has_invisible,
+                                     normalise, search_pattern)
 
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
 
@@ -124,15 +125,8 @@ def _after(text: str, pos: int) -> Iterator[str]:
 
 # Context semantics: "the text before the occurrence ends with the prefix" (whitespace between
 # them allowed, whitespace runs flexible). In words, nearest first: the inner words are equal and
-# the outermost one ends with the prefix's outermost word (starts with, for a suffix).
-def _ends_with(word: str, outer: str) -> bool:
-    return word.endswith(outer)
-
-
-def _starts_with(word: str, outer: str) -> bool:
-    return word.startswith(outer)
-
-
+# the outermost one ends with the prefix's outermost word (``outer`` is str.endswith; for a
+# suffix, str.startswith).
 def _fits(side: _Words, wanted: list[str], key: Callable[[str], str],
           outer: Callable[[str, str], bool]) -> bool:
     """Whether the words on ``side`` carry the context ``wanted`` (nearest word first)."""
@@ -143,22 +137,33 @@ def _fits(side: _Words, wanted: list[str], key: Callable[[str], str],
     return True
 
 
-def _shortest_unique(sides: list[_Words], i: int, key: Callable[[str], str],
-                     outer: Callable[[str, str], bool]) -> str | None:
-    """The fewest words around occurrence ``i`` that fit no other occurrence, or None."""
-    others = [j for j in range(len(sides)) if j != i]
+def _unique_contexts(sides: list[_Words], key: Callable[[str], str],
+                     outer: Callable[[str, str], bool]) -> list[str | None]:
+    """For each occurrence, the fewest words on its side that fit no other occurrence.
+
+    Partition refinement: ``groups`` holds occurrences whose first ``k`` words are equal, the
+    only ones a longer context can still confuse. Each step costs O(group) rather than
+    O(occurrences^2), which matters when a paragraph is repeated and contexts run long.
+    """
+    found: list[str | None] = [None] * len(sides)
+    groups = [list(range(len(sides)))]
     k = 0
-    while (mine := sides[i].get(k)) is not None:
-        want = key(mine)
-        # Survivors fit the k+1 words; a longer context needs word k whole, so only those with
-        # an equal word k stay in the race (the field only ever shrinks).
-        survivors = [j for j in others if (w := sides[j].get(k)) is not None and outer(key(w), want)]
-        if not survivors:
-            words = sides[i].seen[:k + 1]
-            return " ".join(reversed(words) if outer is _ends_with else words)
-        others = [j for j in survivors if key(sides[j].seen[k]) == want]
-        k += 1
-    return None
+    while groups:
+        next_groups = []
+        for group in groups:
+            by_word: dict[str, list[int]] = {}
+            for j in group:
+                if (word := sides[j].get(k)) is not None:  # no word left: stays None
+                    by_word.setdefault(key(word), []).append(j)
+            for want, members in by_word.items():
+                rivals = len(members) > 1 or any(w != want and outer(w, want) for w in by_word)
+                if not rivals:
+                    words = sides[members[0]].seen[:k + 1]
+                    found[members[0]] = " ".join(reversed(words) if outer is str.endswith else words)
+                else:
+                    next_groups.append(members)
+        groups, k = next_groups, k + 1
+    return found
 
 
 def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | None,
@@ -172,8 +177,8 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
     suf = [key(w) for w in (suffix or "").split()]
     chosen = list(range(len(spans)))
     if len(spans) > 1 and (pre or suf):
-        chosen = [j for j in chosen if (not pre or _fits(befores[j], pre, key, _ends_with))
-                  and (not suf or _fits(afters[j], suf, key, _starts_with))]
+        chosen = [j for j in chosen if (not pre or _fits(befores[j], pre, key, str.endswith))
+                  and (not suf or _fits(afters[j], suf, key, str.startswith))]
     if len(spans) == 1 or len(chosen) == 1:
         start, end = spans[chosen[0]]
         if not typographic:
@@ -183,11 +188,11 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
         return AnchorResult("fuzzy", start, end, TYPOGRAPHY_SCORE, (), word_diff(quote, found),
                             describe_typography(found, quote))
 
+    none: list[str | None] = [None] * len(spans)
     many = len(spans) > MAX_CONTEXT_CANDIDATES
-    cands = tuple(
-        Candidate(s, e, None if many else _shortest_unique(befores, j, key, _ends_with),
-                  None if many else _shortest_unique(afters, j, key, _starts_with))
-        for j, (s, e) in enumerate(spans))
+    prefixes = none if many else _unique_contexts(befores, key, str.endswith)
+    suffixes = none if many else _unique_contexts(afters, key, str.startswith)
+    cands = tuple(Candidate(s, e, p, x) for (s, e), p, x in zip(spans, prefixes, suffixes))
     lead = f"the quote occurs {len(spans)} times"
     if typographic:
         first = text[spans[0][0]:spans[0][1]]
@@ -215,43 +220,60 @@ def _can_end(s: str, p: int) -> bool:
     return p > 0 and not s[p - 1].isspace() and not (p < len(s) and _is_word(s[p - 1]) and _is_word(s[p]))
 
 
-def _seed_windows(text: str, nq: str, limit: int = 3) -> list[tuple[int, int]]:
-    """A few slices of ``text`` likely to hold the closest passage to ``nq``.
+def _seed_starts(text: str, nq: str, limit: int = 3) -> list[int]:
+    """A few places in ``text`` where the passage closest to ``nq`` probably starts.
 
-    Each occurrence of a rare quote word votes for where the quote would start; the best-voted
-    neighbourhoods, with margins for insertions and deletions, are returned (maybe none).
+    Each occurrence of a rare quote word votes for where the quote would start; the medians of
+    the best-voted neighbourhoods are returned (none if no quote word occurs at all).
     """
-    width = len(nq)
-    bucket = max(32, width // 4)
+    bucket = max(32, len(nq) // 4)
     offsets: dict[str, list[int]] = {}
-    for m in re.finditer(r"\w{4,}", nq) if re.search(r"\w{4,}", nq) else re.finditer(r"\w+", nq):
+    for m in re.finditer(r"\w{4,}" if re.search(r"\w{4,}", nq) else r"\w+", nq):
         offsets.setdefault(m.group(), []).append(m.start())
-    longest = sorted(offsets, key=len, reverse=True)[:12]  # long words are the rare ones
-    votes: Counter[int] = Counter()
-    budget = 1500  # occurrences; a word past it is too common to locate anything
-    for count, word in sorted((text.count(w), w) for w in longest):
-        if count == 0:
-            continue
-        if count > budget:
+    counts: list[tuple[int, str]] = []
+    for word in sorted(offsets, key=len, reverse=True)[:32]:  # long words are the rare ones
+        counts.append((text.count(word), word))
+        if sum(1 for c, _ in counts if c) >= 8:  # enough present words to vote with
             break
+    implied: list[int] = []
+    budget = 400  # occurrences; a word past it is too common to locate anything
+    for count, word in sorted(counts):
+        if not 0 < count <= budget:
+            if count:
+                break
+            continue
         budget -= count
         pos = text.find(word)
         while pos >= 0:
-            for off in offsets[word]:
-                votes[(pos - off) // bucket] += 1
+            implied.extend(pos - off for off in offsets[word])
             pos = text.find(word, pos + 1)
-    ranked = sorted(votes, key=lambda b: -(votes[b - 1] + votes[b] + votes[b + 1]))
+    votes = Counter(p // bucket for p in implied)
     picked: list[int] = []
-    for b in ranked[:50]:
+    for b in sorted(votes, key=lambda b: -(votes[b - 1] + votes[b] + votes[b + 1])):
         if all(abs(b - c) > 2 for c in picked):
             picked.append(b)
-    return [(max(0, (b - 1) * bucket - width // 2), min(len(text), (b + 2) * bucket + width * 3 // 2))
-            for b in picked[:limit]]
+            if len(picked) == limit:
+                break
+    starts = []
+    for b in picked:
+        near = sorted(p for p in implied if (b - 1) * bucket <= p < (b + 2) * bucket)
+        starts.append(max(0, near[len(near) // 2]))
+    return starts
 
 
 def _refine(nt: str, nq: str, s0: int, e0: int) -> tuple[int, int]:
-    """Snap an alignment window to word boundaries, minimising Levenshtein distance to ``nq``."""
-    slack = max(12, len(nq) // 3)
+    """Snap a rough window ``[s0, e0)`` of ``nt`` to the word boundaries closest to ``nq``.
+
+    Long quotes first place each edge by aligning just the quote's head / tail (a <=48-char
+    needle is cheap for rapidfuzz), so the final search around the edges can stay narrow.
+    """
+    size, reach = len(nq), len(nq) // 3 + 8
+    if size > 96:
+        lo = max(0, s0 - reach)
+        s0 = lo + fuzz.partial_ratio_alignment(nq[:48], nt[lo:s0 + 48 + reach]).dest_start
+        lo = max(s0, e0 - 48 - reach)
+        e0 = lo + fuzz.partial_ratio_alignment(nq[-48:], nt[lo:e0 + reach]).dest_end
+    slack = 16 if size > 96 else reach
     starts = [p for p in range(max(0, s0 - slack), min(len(nt), s0 + slack) + 1) if _can_start(nt, p)]
     ends = [p for p in range(max(0, e0 - slack), min(len(nt), e0 + slack) + 1) if _can_end(nt, p)]
     if not starts or not ends:
@@ -270,27 +292,28 @@ def _refine(nt: str, nq: str, s0: int, e0: int) -> tuple[int, int]:
 
 def _closest(text: str, nq: str) -> tuple[int, int, float] | None:
     """Original span and score of the passage closest to the folded quote ``nq``, if any."""
-    if len(text) * max(len(nq), 64) <= _DIRECT_BUDGET:
-        windows = [(0, len(text))]
-    else:
-        windows = _seed_windows(text, nq)
-    best: tuple[float, int, int, int] | None = None  # score, window index, start, end (normalised)
-    norms = [normalise(text[a:b], fold=True) for a, b in windows]
-    for k, norm in enumerate(norms):
+    size = len(nq)
+    guesses: list[tuple[Normalised, int, int, int]] = []  # normal form, its offset, rough span
+    if len(text) * max(size, 64) <= _DIRECT_BUDGET:
+        norm = normalise(text, fold=True)
         al = fuzz.partial_ratio_alignment(nq, norm.text)
-        if al is not None and al.dest_end > al.dest_start and (best is None or al.score > best[0]):
-            best = (al.score, k, al.dest_start, al.dest_end)
-    if best is None:
-        return None
-    norm = norms[best[1]]
-    s, e = _refine(norm.text, nq, best[2], best[3])
-    found = norm.text[s:e].strip()
-    if not found:
-        return None
-    s += norm.text[s:e].index(found)
-    a, b = norm.span(s, s + len(found))
-    offset = windows[best[1]][0]
-    return a + offset, b + offset, fuzz.ratio(nq, found)
+        guesses.append((norm, 0, al.dest_start, al.dest_end))
+    else:
+        for s in _seed_starts(text, nq):
+            a, b = max(0, s - size // 2 - 64), min(len(text), s + size * 3 // 2 + 64)
+            norm = normalise(text[a:b], fold=True)
+            guesses.append((norm, a, min(s - a, len(norm.text)), min(s - a + size, len(norm.text))))
+    best: tuple[float, int, int] | None = None
+    for norm, offset, s0, e0 in guesses:
+        s, e = _refine(norm.text, nq, s0, e0)
+        found = norm.text[s:e].strip()
+        if found:
+            s += norm.text[s:e].index(found)
+            score = fuzz.ratio(nq, found)
+            if best is None or score > best[0]:
+                a, b = norm.span(s, s + len(found))
+                best = (score, a + offset, b + offset)
+    return None if best is None else (best[1], best[2], best[0])
 
 
 def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str | None = None,
@@ -314,7 +337,11 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
     folded = search_pattern(q, fold=True, any_case_first=True)
     if not folded:
         return _orphan("the quote is empty: it holds only invisible characters")
-    spans = _spans(re.compile(folded), text)
+    if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
+        norm = normalise(text, fold=True)
+        spans = [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)]
+    else:
+        spans = _spans(re.compile(folded), text)
     if spans:
         return _settle(text, spans, q, prefix, suffix, typographic=True)
 
@@ -350,15 +377,14 @@ def word_diff(a: str, b: str) -> str:
     pieces: list[tuple[str, bool]] = []  # (text, preceded by a space)
     # Indel (longest common subsequence), not Levenshtein: with no substitutions, shared words
     # stay anchored, giving "a [-b-] c {+d+}" rather than "a [-b c-] {+c d+}".
-    ops = [op for op in Indel.opcodes([t for t, _ in ta], [t for t, _ in tb])]
+    ops = list(Indel.opcodes([t for t, _ in ta], [t for t, _ in tb]))
     k = 0
     while k < len(ops):
-        op = ops[k]
-        if op.tag == "equal":
-            pieces.extend(tb[op.dest_start:op.dest_end])
-            k += 1
+        a1, a2, b1, b2 = ops[k].src_start, ops[k].src_end, ops[k].dest_start, ops[k].dest_end
+        k += 1
+        if ops[k - 1].tag == "equal":
+            pieces.extend(tb[b1:b2])
             continue
-        a1, b1 = op.src_start, op.dest_start
         while k < len(ops) and ops[k].tag != "equal":  # merge a delete+insert run into one change
             a2, b2 = ops[k].src_end, ops[k].dest_end
             k += 1

@@ -150,9 +150,16 @@ def find_shared_passages(
         uf.union(x, y)
 
     # Within a document, spans that largely overlap are the same passage seen from different partners.
+    # Identical spans (a quote carried by many docs, seen from each partner) are united first so the
+    # pairwise overlap check below only runs over distinct spans.
+    first_of: dict[tuple[str, int, int], int] = {}
     by_doc: dict[str, list[int]] = {}
-    for i, (doc, _, _) in enumerate(spans):
-        by_doc.setdefault(doc, []).append(i)
+    for i, span in enumerate(spans):
+        if span in first_of:
+            uf.union(first_of[span], i)
+            continue
+        first_of[span] = i
+        by_doc.setdefault(span[0], []).append(i)
     for doc in sorted(by_doc):
         order = sorted(by_doc[doc], key=lambda i: (spans[i][1], spans[i][2]))
         for pos, i in enumerate(order):
@@ -178,14 +185,15 @@ def find_shared_passages(
         text = docs[first.doc][first.start : first.end]
         count = sum(1 for _ in _WORD_RE.finditer(text))
         passages.append(SharedPassage(text, occurrences, count))
-    passages.sort(key=lambda sp: (-sp.words, sp.occurrences[0].doc, sp.occurrences[0].start, sp.occurrences))
+    passages.sort(key=lambda sp: (-sp.words, [(o.doc, o.start, o.end) for o in sp.occurrences]))
     return tuple(passages)
 
 
 def _occurrences(
     spans: list[tuple[str, int, int]], members: list[int], words: Mapping[str, _Words]
 ) -> tuple[Occurrence, ...]:
-    """One occurrence per run of overlapping word spans of a group in each doc, in character offsets."""
+    """One occurrence per run of overlapping or adjacent word spans of a group in each doc, as character
+    offsets of the original text (first character of the first word to last character of the last)."""
     result: list[Occurrence] = []
     for doc, s, e in _merge_spans(sorted(spans[i] for i in members)):
         w = words[doc]
@@ -196,7 +204,7 @@ def _occurrences(
 def _merge_spans(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     merged: list[tuple[str, int, int]] = []
     for doc, s, e in spans:
-        if merged and merged[-1][0] == doc and s < merged[-1][2]:
+        if merged and merged[-1][0] == doc and s <= merged[-1][2]:  # overlapping or directly adjacent
             merged[-1] = (doc, merged[-1][1], max(merged[-1][2], e))
         else:
             merged.append((doc, s, e))

@@ -205,7 +205,7 @@ def build_site(inputs: Inputs, options: Options = Options()) -> BuildResult:
     problems = list(problems) + more
     anchored, more, report = anchor_all(dossier, options.strict)
     problems += more
-    outputs, more, counts = site.render_site(inputs, dossier, anchored, report)
+    outputs, more, counts = site.render_site(inputs, dossier, anchored, report, options.strict)
     problems += more
     final = apply_levels(problems, config, options.strict)
     if has_errors(final):

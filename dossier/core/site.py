@@ -1,108 +1,138 @@
-"""The page stage: every output path, its owner, its view model and its bytes."""
+"""The page stage: every output path, its owner, its view model and its bytes.
+
+Features plug in as modules with two functions: `prepare(...)` (marks they add to article text, and their
+problems) before articles render, and `pages(...)` after. Entities live in entity_pages.py, comparisons in
+compare_pages.py; this module owns articles, home, sources, tags, the report and the exports.
+"""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from . import compare_pages, entity_pages, views, webanno
 from .errors import Problem, error
 from .linkcheck import check_links
 from .markdown import NoteMark, article_markdown, render_note
 from .model import Dossier
 from .render import Renderer
 from .urls import Urls
-from . import views, webanno
 
 
-def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: Sequence[Mapping[str, Any]]
-                ) -> tuple[dict[str, bytes], list[Problem], dict[str, int]]:
-    urls = Urls(dossier.config.base_path)
-    renderer = Renderer(inputs.templates)
-    problems: list[Problem] = []
-    owners: dict[str, str] = {}
-    outputs: dict[str, bytes] = {}
-    sources = {s.id: s for s in dossier.sources}
+@dataclass
+class SiteWriter:
+    """Collects outputs with one owner per path (a collision names both inputs, as Eleventy does)."""
 
-    def emit(path: str, owner: str, data: bytes) -> None:
-        if path in owners:  # two inputs claim one output path: name both (Eleventy's rule)
-            problems.append(error(owner, 0, 0, f"output {path} is also written by {owners[path]}",
-                                  "rename one of the two files"))
+    dossier: Dossier
+    urls: Urls
+    renderer: Renderer
+    problems: list[Problem] = field(default_factory=list)
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+
+    def emit(self, path: str, owner: str, data: bytes) -> None:
+        if path in self.owners:
+            self.problems.append(error(owner, 0, 0, f"output {path} is also written by {self.owners[path]}",
+                                       "rename one of the two files", "output"))
             return
-        owners[path] = owner
-        outputs[path] = data
+        self.owners[path] = owner
+        self.outputs[path] = data
 
-    def page(path: str, owner: str, template: str, title: str, **context: Any) -> None:
-        ctx = views.common(dossier, urls, urls.link(path), title)
+    def page(self, path: str, owner: str, template: str, title: str, **context: Any) -> None:
+        ctx = views.common(self.dossier, self.urls, self.urls.link(path), title)
         ctx.update(context)
-        data, more = renderer.render(template, ctx, path)
-        problems.extend(more)
+        data, more = self.renderer.render(template, ctx, path)
+        self.problems.extend(more)
         if not more:
-            emit(path, owner, data)
+            self.emit(path, owner, data)
 
-    def note_html(text: str, file: str, line: int, col: int) -> str:
-        html, refused = render_note(text, urls.resolve_note_link)
+    def note_html(self, text: str, file: str, line: int, col: int) -> str:
+        """Render an editor's Markdown note; refused link targets become problems at the note's position."""
+        html, refused = render_note(text, self.urls.resolve_note_link)
         for target in refused:
-            problems.append(error(file, line, col, f'link target "{target}" is not allowed in a note',
-                                  "use http(s), mailto, a site path such as /articles/<slug>/, or "
-                                  "article:, entity:, compare:, tag: links", "links"))
+            self.problems.append(error(file, line, col, f'link target "{target}" is not allowed in a note',
+                                       "use http(s), mailto, a site path such as /articles/<slug>/, or "
+                                       "article:, entity:, compare:, tag: links", "links"))
         return html
+
+    def block_html(self, text: str, file: str, line: int = 0, col: int = 0) -> str:
+        html, refused = views.md_html(text, self.urls)
+        for target in refused:
+            self.problems.append(error(file, line, col, f'link target "{target}" is not allowed',
+                                       "use http(s), mailto or a site path", "links"))
+        return html
+
+
+def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: Sequence[Mapping[str, Any]],
+                strict: bool = False) -> tuple[dict[str, bytes], list[Problem], dict[str, int]]:
+    urls = Urls(dossier.config.base_path)
+    site = SiteWriter(dossier, urls, Renderer(inputs.templates))
+    sources = {s.id: s for s in dossier.sources}
+    entities = entity_pages.prepare(dossier, anchored, urls)
+    site.problems.extend(entities.problems)
+    comparisons = compare_pages.prepare(dossier, anchored, urls, strict)
+    site.problems.extend(comparisons.problems)
 
     tags: dict[str, list[dict[str, Any]]] = defaultdict(list)
     article_rows = []
+    order = [a.article.slug for a in anchored]
     for item in anchored:
         article, meta = item.article, item.article.meta
         file = meta.origin.file
-        notes = []
-        ann_rows = []
-        notes_html: dict[str, str] = {}
+        source_name = sources[meta.source].name if meta.source in sources else meta.source
+        notes, ann_rows, notes_html = [], [], {}
         for ann in meta.annotations:
             where = item.placed.get(ann.id)
             if where is None:
                 continue
             notes.append(NoteMark(ann.id, where.start, where.end, ann.note, ann.kind))
-            notes_html[ann.id] = note_html(ann.note, file, ann.origin.line, ann.origin.col)
+            notes_html[ann.id] = site.note_html(ann.note, file, ann.origin.line, ann.origin.col)
             row = {"id": ann.id, "quote": article.text.text[where.start:where.end], "kind": ann.kind,
-                   "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags], "url": urls.annotation(meta.slug, ann.id),
-                   "note_html": notes_html[ann.id], "status": where.status,
-                   "article": {"title": meta.title, "url": urls.article(meta.slug), "date": meta.date,
-                               "source": sources[meta.source].name if meta.source in sources else meta.source}}
+                   "speaker": ann.speaker, "date": ann.date,
+                   "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
+                   "url": urls.annotation(meta.slug, ann.id), "note_html": notes_html[ann.id],
+                   "status": where.status,
+                   "article": {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
+                               "date": meta.date, "source": source_name}}
             ann_rows.append(row)
             for t in ann.tags:
                 tags[t].append(row)
-        source_name = sources[meta.source].name if meta.source in sources else meta.source
-        src = views.article_source(article, notes, source_name=source_name)
+        src = views.article_source(article, notes, entities.links.get(meta.slug, ()),
+                                   comparisons.badges.get(meta.slug, ()), source_name)
         md_text = article_markdown(src)
-        summary_html, refused = views.md_html(meta.summary, urls)
-        problems.extend(error(file, 0, 0, f'link target "{t}" is not allowed', "", "links") for t in refused)
         view = views.article_view(article, sources.get(meta.source), src, md_text, notes_html, urls, ann_rows,
-                                  summary_html)
-        emit(f"articles/{meta.slug}.md", file, md_text.encode("utf-8"))
-        page(f"articles/{meta.slug}/index.html", file, "article.html", meta.title, article=view)
-        emit(f"articles/{meta.slug}/annotations.jsonld", file,
-             webanno.page_json(dossier, item, urls, [a.meta.slug for a in (x.article for x in anchored)]))
+                                  site.block_html(meta.summary, file))
+        site.emit(f"articles/{meta.slug}.md", file, md_text.encode("utf-8"))
+        site.page(f"articles/{meta.slug}/index.html", file, "article.html", meta.title, article=view,
+                  cards=entities.cards.get(meta.slug, []))
+        site.emit(f"articles/{meta.slug}/annotations.jsonld", file, webanno.page_json(dossier, item, urls, order))
         article_rows.append({"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
                              "date": meta.date, "source": source_name, "source_id": meta.source,
-                             "wire": meta.wire, "annotations": len(ann_rows), "summary_html": summary_html})
+                             "wire": meta.wire, "annotations": len(ann_rows), "summary_html": view["summary_html"],
+                             "annotation_rows": ann_rows})
 
-    description_html, _ = views.md_html(dossier.config.description, urls)
-    page("index.html", "site.yaml", "home.html", dossier.config.title, articles=article_rows,
-         description_html=description_html)
+    site.page("index.html", "site.yaml", "home.html", dossier.config.title, articles=article_rows,
+              description_html=site.block_html(dossier.config.description, "site.yaml"),
+              counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons)})
     source_rows = [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note,
                     "articles": [r for r in article_rows if r["source_id"] == s.id]} for s in dossier.sources]
-    page("sources/index.html", "content/sources.yaml", "sources.html", "Sources", sources=source_rows)
-    tag_rows = [{"name": t, "url": urls.tag(t), "count": len(rows)} for t, rows in sorted(tags.items())]
-    page("tags/index.html", "content/articles", "tags.html", "Tags", tags=tag_rows)
+    site.page("sources/index.html", "content/sources.yaml", "sources.html", "Sources", sources=source_rows,
+              coverage=comparisons.coverage)
+    site.page("tags/index.html", "content/articles", "tags.html", "Tags",
+              tags=[{"name": t, "url": urls.tag(t), "count": len(rows)} for t, rows in sorted(tags.items())])
     for t, rows in sorted(tags.items()):
-        page(f"tags/{t}/index.html", "content/articles", "tag.html", f"Tag: {t}", tag=t, annotations=rows)
-    page("report/index.html", "content/articles", "report.html", "Anchoring report",
-         rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in ("exact", "disambiguated", "fuzzy")
-                    else "") for r in report])
-    page("404.html", "templates/404.html", "404.html", "Page not found")
-    emit("annotations.jsonld", "content/articles", webanno.collection_json(dossier, anchored, urls))
+        site.page(f"tags/{t}/index.html", "content/articles", "tag.html", f"Tag: {t}", tag=t, annotations=rows)
+    site.page("report/index.html", "content/articles", "report.html", "Anchoring report",
+              rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
+                         ("exact", "disambiguated", "fuzzy") else "") for r in report])
+    site.page("404.html", "templates/404.html", "404.html", "Page not found")
+    site.emit("annotations.jsonld", "content/articles", webanno.collection_json(dossier, anchored, urls))
+    entity_pages.pages(site, entities, article_rows)
+    compare_pages.pages(site, comparisons, article_rows)
     for name, data in sorted(inputs.static.items()):
-        emit(f"static/{name}", f"static/{name}", data)
-    problems.extend(check_links(outputs, urls.base))
-    counts = {"pages": sum(1 for p in outputs if p.endswith(".html")), "files": len(outputs),
+        site.emit(f"static/{name}", f"static/{name}", data)
+    site.problems.extend(check_links(site.outputs, urls.base))
+    counts = {"pages": sum(1 for p in site.outputs if p.endswith(".html")), "files": len(site.outputs),
               "articles": len(anchored), "annotations": sum(len(a.placed) for a in anchored)}
-    return outputs, problems, counts
+    return site.outputs, site.problems, counts

@@ -94,6 +94,14 @@ def _words_and_runs(text: str) -> tuple[set[str], list[list[_Word]]]:
     prev_end = -1
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
+        if not raw[0].isupper() and raw not in PARTICLES and not _PREFIXED.match(raw):
+            # The common case, kept cheap: an ordinary word ends any run and joins the vocabulary.
+            if raw[0].islower():
+                lower.add(_POSSESSIVE.sub("", raw.rstrip(".")))
+            if run:
+                runs.append(run)
+                run = []
+            continue
         closes = False
         if raw.endswith(".") and not _INITIAL.fullmatch(raw):
             closes = True               # "U.S." stands alone; "Katz." ends its sentence
@@ -106,8 +114,6 @@ def _words_and_runs(text: str) -> tuple[set[str], list[list[_Word]]]:
         if keep < len(parts):
             raw, closes = "-".join(parts[:keep]), True      # "Hamas-run" → "Hamas"
         first = raw[:1]
-        if first.islower() and not _PREFIXED.match(raw):
-            lower.add(raw)
         name_word = (first.isupper() or bool(_PREFIXED.match(raw))) and not _CONTRACTION.search(raw)
         if raw in MONTHS_AND_DAYS and _DATE_AFTER.match(text, m.end()):
             name_word = False           # "Saudi Arabia March 20": a dateline, not part of the name

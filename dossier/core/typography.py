@@ -54,7 +54,6 @@ _CLASSES: dict[str, str] = {
     ascii_: "[" + re.escape(ascii_ + "".join(c for c, r in FOLD.items() if r == ascii_)) + "]"
     for ascii_ in "'\"-"
 }
-_INVISIBLE_RUN = "[" + "".join(sorted(_INVISIBLE)) + "]*"
 
 # A whitespace run that is not already a single ASCII space. Single spaces are left alone so that
 # ordinary prose needs no map entries at all: the map only grows with paragraph breaks and
@@ -119,10 +118,11 @@ def search_pattern(s: str, fold: bool, any_case_first: bool = False) -> str:
     """Regex source matching ``s`` in an original (un-normalised) text.
 
     Whitespace runs in ``s`` match any whitespace run (``\\s+``). With ``fold``, each quote,
-    dash or ellipsis matches any of its typographic variants, invisible characters may sit
-    between any two characters of a word, and with ``any_case_first`` the first letter matches
-    in either case. Searching the original text directly (rather than a normalised copy) keeps
-    offsets exact and lets ``re`` use its fast literal-prefix scan.
+    dash or ellipsis matches any of its typographic variants, invisible characters in ``s`` are
+    ignored, and with ``any_case_first`` the first letter matches in either case. Searching the
+    original text (not a normalised copy) keeps offsets exact and lets ``re`` use its fast
+    literal-prefix scan. Invisible characters in the text are not skipped: for such a text (see
+    :func:`has_invisible`) search its :func:`normalise` form instead.
     """
     if not fold:
         return r"\s+".join(map(re.escape, s.split()))
@@ -144,8 +144,13 @@ def search_pattern(s: str, fold: bool, any_case_first: bool = False) -> str:
                     continue
             parts.append(_CLASSES.get(ch) or re.escape(ch))
         if parts:
-            words.append(_INVISIBLE_RUN.join(parts))
+            words.append("".join(parts))
     return r"\s+".join(words)
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds a soft hyphen, zero-width space, word joiner or BOM."""
+    return any(ch in text for ch in _INVISIBLE)  # a few C-level scans, no regex
 
 
 def _a(phrase: str) -> str:

@@ -9,6 +9,8 @@ from .model import Article, Dossier, Source
 from .urls import Urls
 
 NAV = (("Articles", ""), ("Sources", "sources"), ("Tags", "tags"))
+STYLES = ("dossier", "entities", "compare")   # static/<name>.css, one per feature
+SCRIPTS = ("dossier", "entities", "compare")  # static/<name>.js, progressive enhancement only
 
 
 def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
@@ -19,7 +21,8 @@ def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description:
                  "canonical": cfg.origin + page_url if cfg.origin else ""},
         "nav": [{"label": label, "url": urls.page(name) if name else urls.home,
                  "current": page_url == (urls.page(name) if name else urls.home)} for label, name in NAV],
-        "static": {"css": urls.static("dossier.css"), "js": urls.static("dossier.js")},
+        "static": {"css": [urls.static(f"{name}.css") for name in STYLES],
+                   "js": [urls.static(f"{name}.js") for name in SCRIPTS]},
     }
 
 

@@ -1,0 +1,1 @@
+// compare feature: progressive enhancement only

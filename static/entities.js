@@ -1,0 +1,1 @@
+// entities feature: progressive enhancement only

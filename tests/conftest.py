@@ -1,0 +1,104 @@
+"""Shared fixtures: project paths, mini-dossiers written from inline text, builds, and a real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+MINIMAL_SITE = """\
+title: Mini dossier
+import:
+  drop_lines:
+    - pattern: '^Share this'
+      why: share prompt
+"""
+MINIMAL_SOURCES = """\
+outlet-a: {name: Outlet A, country: Nowhere}
+outlet-b: {name: Outlet B}
+"""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write a mini-dossier (txtar-style: path → content). Text is dedented."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def mini(tmp_path: Path, files: dict[str, str | bytes], defaults: bool = True) -> Path:
+    base: dict[str, str | bytes] = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": MINIMAL_SOURCES} if defaults else {}
+    base.update(files)
+    return write_tree(tmp_path / "dossier", base)
+
+
+def run_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python build.py --root ROOT ARGS` as a user would."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture
+def mini_dossier(tmp_path: Path):
+    return lambda files, defaults=True: mini(tmp_path, files, defaults)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real Chromium (Debian's) driven by Playwright. Missing browser: skip locally, fail in CI."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory):
+    """The default dossier built once into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    shutil.rmtree(out)
+    result = run_build(ROOT, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def http_server():
+    """Serve folders over HTTP on 127.0.0.1 (search and some browser features need http://)."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+        handler.log_message = lambda *a: None  # type: ignore[assignment]
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
