@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Mapping
 
 from . import fs
 from .core.pipeline import BuildResult, Options, build_site, import_stubs
@@ -33,6 +34,13 @@ def report(result: BuildResult, stream=sys.stderr) -> tuple[int, int]:
     for p in result.problems:
         print(p.format(), file=stream)
     return errors, warnings
+
+
+def anchoring_summary(counts: Mapping[str, int]) -> str:
+    """"102 annotations: 100 exact, 2 disambiguated, 0 fuzzy, 0 orphan" (the editors' report in one line)."""
+    statuses = ("exact", "disambiguated", "fuzzy", "ambiguous", "orphan")
+    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in statuses if counts.get(s, 0) or s in ("exact", "fuzzy", "orphan"))
+    return f"{counts.get('annotations', 0)} annotations: {parts}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     result = build_site(fs.read_inputs(root), options)
     errors, warnings = report(result)
     seconds = time.perf_counter() - started
+    if result.counts:
+        print(anchoring_summary(result.counts) + " (details: report/ in the built site)")
     if errors:
         print(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
         return 1

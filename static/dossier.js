@@ -10,6 +10,9 @@
     document.querySelectorAll(".hl[data-a]").forEach(function (el) {
       if (el.getAttribute("data-a").split(" ").indexOf(id) !== -1) el.classList.add("marked");
     });
+    document.querySelectorAll(".sidenote.open").forEach(function (el) { el.classList.remove("open"); });
+    var note = document.getElementById("n-" + id);
+    if (note) note.classList.add("open");
     var box = document.getElementById("sn-" + id);
     if (box && !box.checked && getComputedStyle(box).display !== "none") box.checked = true;
   }

@@ -350,9 +350,11 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
         return _orphan("not found; no passage of the article resembles it")
     start, end, score = best
     diff = word_diff(q, text[start:end])
+    # Same tokens but no match means the spacing inside a word differs ("U.S.support").
+    differs = "differs" if "[-" in diff or "{+" in diff else "differs only in spacing"
     if score >= fuzzy_floor:
-        return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text differs: {diff}")
-    return _orphan(f"not found; the closest passage (score {score:.0f}) differs: {diff}",
+        return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text {differs}: {diff}")
+    return _orphan(f"not found; the closest passage (score {score:.0f}) {differs}: {diff}",
                    score, (Candidate(start, end, None, None),), diff)
 
 

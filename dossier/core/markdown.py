@@ -88,8 +88,22 @@ class ArticleSource:
     badges: tuple[BadgeMark, ...] = ()
 
 
+def _snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends."""
+    inside = [(a, b) for a, b in paragraphs if a < end and b > start]
+    if not inside:
+        return start, end
+    return max(start, inside[0][0]), min(end, inside[-1][1])
+
+
 def article_markdown(src: ArticleSource) -> str:
     """The annotated Markdown of one article. Deterministic for a given source."""
+    from dataclasses import replace
+
+    src = replace(src, notes=tuple(replace(n, start=a, end=b) for n in src.notes
+                                   for a, b in [_snap(src.paragraphs, n.start, n.end)]),
+                  badges=tuple(replace(x, start=a, end=b) for x in src.badges
+                               for a, b in [_snap(src.paragraphs, x.start, x.end)]))
     lines = ["---"]
     for key, value in src.front_matter:
         lines.append(f"{key}: {_yaml_str(value)}")

@@ -187,7 +187,7 @@ class MentionMatcher:
         if self._automaton is None or not text:
             return ()
         typo = _typo(text)
-        blocked = _Blocker(forbidden, len(text))
+        blocked = _Blocker(forbidden)
         candidates: list[tuple[int, int, tuple[_Entry, ...]]] = []
         for last, gid in self._automaton.iter(_casefold_aligned(typo)):
             group = self._groups[gid]
@@ -253,7 +253,7 @@ class _Blocker:
     """Overlap test against forbidden ranges: sorted starts plus a running maximum of ends, so the ranges
     starting before `end` are a prefix and one comparison tells whether any reaches past `start`."""
 
-    def __init__(self, ranges: Sequence[tuple[int, int]], size: int) -> None:
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
         spans = sorted((int(s), int(e)) for s, e in ranges)
         for s, e in spans:
             if s > e:

@@ -69,6 +69,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
     urls = Urls(dossier.config.base_path)
     site = SiteWriter(dossier, urls, Renderer(inputs.templates))
     sources = {s.id: s for s in dossier.sources}
+    names = {e.id: e.name for e in dossier.entities}
     entities = entity_pages.prepare(dossier, anchored, urls)
     site.problems.extend(entities.problems)
     comparisons = compare_pages.prepare(dossier, anchored, urls, strict)
@@ -87,11 +88,14 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
             if where is None:
                 continue
             notes.append(NoteMark(ann.id, where.start, where.end, ann.note, ann.kind))
-            notes_html[ann.id] = site.note_html(ann.note, file, ann.origin.line, ann.origin.col)
+            body_html = site.note_html(ann.note, file, ann.origin.line, ann.origin.col)
+            speaker = (names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in names else None
+            notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
+                                                     [(t, urls.tag(t)) for t in ann.tags])
             row = {"id": ann.id, "quote": article.text.text[where.start:where.end], "kind": ann.kind,
                    "speaker": ann.speaker, "date": ann.date,
                    "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
-                   "url": urls.annotation(meta.slug, ann.id), "note_html": notes_html[ann.id],
+                   "url": urls.annotation(meta.slug, ann.id), "note_html": body_html,
                    "status": where.status,
                    "article": {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
                                "date": meta.date, "source": source_name}}
@@ -134,5 +138,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
         site.emit(f"static/{name}", f"static/{name}", data)
     site.problems.extend(check_links(site.outputs, urls.base))
     counts = {"pages": sum(1 for p in site.outputs if p.endswith(".html")), "files": len(site.outputs),
-              "articles": len(anchored), "annotations": sum(len(a.placed) for a in anchored)}
+              "articles": len(anchored), "annotations": len(report)}
+    for row in report:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
     return site.outputs, site.problems, counts

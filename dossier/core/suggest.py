@@ -23,7 +23,7 @@ __all__ = ["CandidateName", "NearMiss", "candidate_entities", "near_misses", "st
 # A word: letters/digits with inner apostrophes, hyphens and dots ("O'Brien", "Ben-Gurion", "U.S"), plus an
 # optional final dot so initials ("J.") and dotted acronyms ("U.S.") keep theirs.
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['\u2019.\-](?=[^\W_]))*\.?")
-_GAP = re.compile(r"[ \u00a0\u202f]|\r?\n")              # one space or one line break joins a name
+_GAP = re.compile(r"[ \u00a0\u202f]")      # one space joins a name; a line break never does (lists, captions)
 _PREFIXED = re.compile(r"[a-z]{1,4}-[^\W\d_]")             # "al-Sinwar", "el-Sisi", "ash-Shifa"
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
@@ -133,7 +133,7 @@ def _words_and_runs(text: str) -> tuple[set[str], list[list[_Word]]]:
             run = []
     if run:
         runs.append(run)
-    return lower, [_strip_particles(r) for r in runs if _strip_particles(r)]
+    return lower, [r for r in map(_strip_particles, runs) if r]
 
 
 def _strip_particles(run: list[_Word]) -> list[_Word]:
@@ -321,7 +321,7 @@ def stub_yaml(cands: Sequence[CandidateName]) -> str:
         key = ident if _PLAIN_ID.fullmatch(ident) and ident not in _YAML_WORDS else _yaml_str(ident)
         seen = ", ".join(cand.articles)
         blocks.append("\n".join([
-            f"# {_comment(cand.name)}: {cand.count} mention(s) in {len(cand.articles)} article(s): {_comment(seen)}",
+            f"# {_comment(cand.name)}: seen {cand.count} time(s) in {len(cand.articles)} article(s): {_comment(seen)}",
             f"# e.g. {_comment(cand.example)}",
             f"{key}:",
             f"  name: {_yaml_str(cand.name)}",

@@ -154,6 +154,8 @@ def has_invisible(text: str) -> bool:
 
 
 def _a(phrase: str) -> str:
+    if phrase.startswith("three "):  # "three dots" is plural: no article
+        return phrase
     return ("an " if phrase[:1] in "aeiou" else "a ") + phrase
 
 

@@ -68,3 +68,21 @@ def article_view(article: Article, source: Source | None, src: ArticleSource, ma
         "paragraph_count": len(article.text.paragraphs),
         "annotations": list(annotations),
     }
+
+
+def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
+                  tags: Sequence[tuple[str, str]]) -> str:
+    """A sidenote's inner HTML: a label (kind, speaker), the note, then tag links. Phrasing content only."""
+    from markupsafe import escape
+
+    label = []
+    if kind:
+        label.append(f'<span class="sn-kind">{escape(kind)}</span>')
+    if speaker:
+        label.append(f'<span class="sn-speaker">{escape(speaker[0])}</span>')  # TODO(lead): link once entity pages land
+    head = f'<span class="sn-label">{" · ".join(label)}</span> ' if label else ""
+    tail = ""
+    if tags:
+        links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#{escape(name)}</a>' for name, url in tags)
+        tail = f' <span class="sn-tags">{links}</span>'
+    return head + note_html + tail

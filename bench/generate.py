@@ -1,0 +1,564 @@
+#!/usr/bin/env python3
+"""A deterministic generator of synthetic dossiers, for benchmarks and tests.
+
+    python bench/generate.py OUT --articles 1000 --seed 1
+
+writes OUT/site.yaml, OUT/seeds/*.txt, OUT/content/{sources,entities}.yaml, OUT/content/articles/*.yaml and
+OUT/content/comparisons/*.yaml: a dossier that builds without a problem and looks like the real thing at
+scale. The same arguments always give byte-identical files (one `random.Random(seed)`, sorted iteration, no
+clock).
+
+What is in it, and why:
+- articles of ~700 words in 12-20 paragraphs, grouped into stories of 3-8 reports by different outlets; the
+  sentences come from many short templates with names, places, organisations and numbers in their slots,
+  so articles differ the way real ones do, while each story's wire paragraphs are shared word for word
+  (text reuse to find) and its key quote and figure vary slightly from outlet to outlet (something to
+  compare);
+- page furniture lines in every seed ("Share this article", "Advertisement", a photo credit) that
+  site.yaml's import rules drop;
+- entities (people, organisations, places) whose names and aliases occur in the text;
+- 10 annotations per article: the key quote, the figure, a sentence that occurs twice in the article (one
+  annotation needs a `prefix`, one a `suffix`), two overlapping annotations, and plain spans; every quote is
+  exact text of the cleaned article and the context given makes it unique;
+- one quote comparison per story (3-6 witnesses) and a figure comparison for every other story.
+
+Issue 8 reuses `generate()`; the benchmarks time builds and the live preview against its output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORDS_PER_ARTICLE = 700
+ANNOTATIONS_PER_ARTICLE = 10
+
+OUTLETS = [
+    ("harbour-gazette", "The Harbour Gazette", "Valdria"), ("northern-courier", "Northern Courier", "Valdria"),
+    ("daily-meridian", "The Daily Meridian", "Ostrava Union"), ("coastline-post", "Coastline Post", "Valdria"),
+    ("capital-ledger", "Capital Ledger", "Ostrava Union"), ("evening-signal", "Evening Signal", "Marendia"),
+    ("river-times", "River Times", "Marendia"), ("world-wire-review", "World Wire Review", "Kesh"),
+    ("plains-observer", "Plains Observer", "Kesh"), ("the-lantern", "The Lantern", "Marendia"),
+    ("metro-dispatch", "Metro Dispatch", "Valdria"), ("island-herald", "Island Herald", "Sorrel Isles"),
+]
+WIRES = ["", "", "Continental Press", "Meridian Wire Service"]
+FIRST = ["Amara", "Bastian", "Corin", "Delia", "Emeric", "Fiora", "Galen", "Hesper", "Ilsa", "Joren", "Kalia",
+         "Lisandro", "Mireille", "Nestor", "Orla", "Pascal", "Quilla", "Rurik", "Selene", "Tobiah", "Ulla",
+         "Vesna", "Wendel", "Xenia", "Yorick", "Zora"]
+SYLLABLES = ["ka", "ver", "lo", "dan", "mir", "ost", "bel", "ran", "tis", "vo", "gal", "hen", "sa", "tor",
+             "mel", "dra", "kov", "lin", "zar", "ped", "quin", "rho", "sel", "vash"]
+ORG_HEADS = ["Water", "Harbour", "Grain", "Railway", "Energy", "Border", "Health", "Housing", "Customs",
+             "Fisheries", "Aviation", "Mining"]
+ORG_KINDS = ["Authority", "Ministry", "Commission", "Council", "Agency", "Federation", "Institute", "Union"]
+TOPICS = [("flood barrier", "flood barriers"), ("grain levy", "grain levies"), ("rail tunnel", "rail tunnels"),
+          ("port expansion", "port expansions"), ("water tariff", "water tariffs"),
+          ("border crossing", "border crossings"), ("fishing quota", "fishing quotas"),
+          ("power line", "power lines"), ("housing scheme", "housing schemes"), ("mine closure", "mine closures"),
+          ("airport runway", "airport runways"), ("customs reform", "customs reforms")]
+UNITS = [("people", "had been evacuated from"), ("households", "were left without water in"),
+         ("workers", "walked off the job in"), ("hectares", "were flooded around"),
+         ("tonnes of grain", "were held at the port of"), ("passengers", "were stranded in")]
+VERBS = ["said", "told reporters", "said in a statement", "wrote on social media", "told a news conference",
+         "said on Tuesday", "said late on Friday", "added"]
+ADJ = ["sharp", "cautious", "unexpected", "long-awaited", "contested", "modest", "sweeping", "brief", "formal",
+       "quiet", "public", "costly", "temporary", "final", "rare", "early"]
+NOUNS = ["proposal", "review", "budget", "deadline", "agreement", "inquiry", "timetable", "report", "vote",
+         "warning", "plan", "delay", "contract", "hearing", "survey", "audit"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+TAGS = ["quote", "figures", "framing", "sourcing", "timeline", "context", "wording", "dispute", "officials",
+        "economy", "infrastructure", "local"]
+QUOTE_STEMS = [
+    "we will not {verb} the {topic} until every {group} has been heard",
+    "this {topic} was promised to the people of {place} and we intend to {verb} it this year",
+    "nobody in {place} should have to wait another winter for the {topic}",
+    "the {org} has given us no reason to believe the {topic} is safe",
+    "if we have to {verb} the {topic} alone, we will do it alone",
+    "the numbers from {place} are worse than anything we were told in {month}",
+]
+QUOTE_VERBS = ["approve", "finish", "sign", "fund", "build", "reopen", "defend", "delay"]
+QUOTE_GROUPS = ["family", "farmer", "worker", "council", "resident", "trader"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+SENTENCES = [
+    "{Name} {verb} that the {noun} on the {topic} would be published {when}.",
+    "Officials in {place} described the {noun} as {adj} but necessary.",
+    "The {org} has not said how much the {topic} will cost, though {num} {unit} were mentioned in a {adj} {noun}.",
+    "{Surname} has pressed for a {adj} {noun} since {month}.",
+    "Residents of {place} gathered outside the offices of the {org} on {day}.",
+    "A {adj} {noun} by the {org} found {num} cases that had not been reported.",
+    "{Name}, who leads the {org}, declined to comment on the {noun}.",
+    "The {topic} has divided opinion in {place} for more than {small} years.",
+    "In {month}, {Surname} proposed a {adj} {noun} that was later withdrawn.",
+    "Critics say the {noun} ignores the concerns raised in {place}.",
+    "According to the {org}, at least {num} {unit} are affected.",
+    "{Surname} met {Surname2} in {place} on {day} to discuss the {noun}.",
+    "The {noun} follows a {adj} {noun2} by the {org} earlier this year.",
+    "Talks between the {org} and officials from {place} are expected to resume on {day}.",
+    "{Name} called the decision {adj} and promised a {noun} of its own.",
+    "Local media in {place} reported a {adj} rise in complaints about the {topic}.",
+    "The {org} said {small} of its members had resigned over the {noun}.",
+    "It was not clear whether {Surname} had seen the {noun} before it was released.",
+    "Some {unit} in {place} have waited {small} months for an answer.",
+    "A spokesperson for the {org} said the figures were under review.",
+    "The {topic} is the largest project of its kind since {year}.",
+    "{Surname2} said the {org} would publish its own {noun} by {month}.",
+    "Neither the {org} nor the office of {Surname} replied to questions on {day}.",
+    "Supporters of the {topic} in {place} say the {noun} came {adj2} late.",
+]
+FURNITURE = ["Share this article", "Advertisement", "Read more: {title}", "Photo: {name} / {outlet}"]
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str]
+    summary: str
+
+
+@dataclass
+class Story:
+    index: int
+    topic: tuple[str, str]
+    place: Entity
+    places: list[Entity]
+    people: list[Entity]
+    orgs: list[Entity]
+    speaker: Entity
+    quote: str
+    figure: int
+    unit: tuple[str, str]
+    date: tuple[int, int]
+    wire_paragraphs: list[str]
+    articles: list[dict] = field(default_factory=list)
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def fmt_num(n: int) -> str:
+    return f"{n:,}"
+
+
+class Generator:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    # -- the cast -------------------------------------------------------------------------------------
+    def surname(self, used: set[str]) -> str:
+        while True:
+            word = "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 3))).capitalize()
+            if word not in used and len(word) >= 5:
+                used.add(word)
+                return word
+
+    def cast(self, n_people: int, n_orgs: int, n_places: int) -> tuple[list[Entity], list[Entity], list[Entity]]:
+        used: set[str] = set()
+        people, orgs, places = [], [], []
+        for _ in range(n_people):
+            first, last = self.rng.choice(FIRST), self.surname(used)
+            role = self.rng.choice(["minister", "mayor", "union leader", "engineer", "spokesperson", "senator"])
+            people.append(Entity(slugify(f"{first} {last}"), f"{first} {last}", "person", [last],
+                                 f"A {role} in this synthetic dossier."))
+        for _ in range(n_orgs):
+            head = self.surname(used)
+            name = f"{head} {self.rng.choice(ORG_HEADS)} {self.rng.choice(ORG_KINDS)}"
+            initials = "".join(w[0] for w in name.split())
+            aliases = [initials] if initials not in used else []
+            used.add(initials)
+            orgs.append(Entity(slugify(name), name, "organisation", aliases, "An organisation of this dossier."))
+        for _ in range(n_places):
+            name = self.surname(used)
+            aliases = [f"Port {name}"] if self.rng.random() < 0.3 else []
+            places.append(Entity(slugify(name), name, "place", aliases, "A place of this dossier."))
+        return people, orgs, places
+
+    # -- stories ----------------------------------------------------------------------------------------
+    def story(self, index: int, people: list[Entity], orgs: list[Entity], places: list[Entity]) -> Story:
+        rng = self.rng
+        topic = rng.choice(TOPICS)
+        story_places = rng.sample(places, 2)
+        story_people = rng.sample(people, 4)
+        story_orgs = rng.sample(orgs, 2)
+        stem = rng.choice(QUOTE_STEMS)
+        quote = stem.format(verb=rng.choice(QUOTE_VERBS), topic=topic[0], group=rng.choice(QUOTE_GROUPS),
+                            place=story_places[0].name, org=story_orgs[0].name, month=rng.choice(MONTHS))
+        quote = quote[0].upper() + quote[1:]
+        story = Story(index, topic, story_places[0], story_places, story_people, story_orgs, story_people[0],
+                      quote, rng.randint(120, 48000), rng.choice(UNITS), (rng.randint(1, 12), rng.randint(1, 28)),
+                      [])
+        story.wire_paragraphs = [self.paragraph(story, 3, wire=True) for _ in range(2)]
+        return story
+
+    def fill(self, template: str, story: Story) -> str:
+        rng = self.rng
+        p1, p2 = rng.sample(story.people + [rng.choice(story.people)], 2)
+        if p1 is p2:
+            p2 = story.people[(story.people.index(p1) + 1) % len(story.people)]
+        return template.format(
+            Name=p1.name, Surname=p1.aliases[0], Surname2=p2.aliases[0], verb=rng.choice(VERBS),
+            noun=rng.choice(NOUNS), noun2=rng.choice(NOUNS), topic=story.topic[0], adj=rng.choice(ADJ),
+            adj2=rng.choice(["far too", "a little", "much too", "slightly"]), place=rng.choice(story.places).name,
+            org=rng.choice(story.orgs).name, num=fmt_num(rng.randint(3, 9000)), unit=rng.choice(UNITS)[0],
+            month=rng.choice(MONTHS), day=rng.choice(DAYS), small=rng.randint(2, 19), year=rng.randint(1950, 2015),
+            when=rng.choice(["next week", "within a month", "before the summer", "on " + rng.choice(DAYS)]))
+
+    def paragraph(self, story: Story, sentences: int, wire: bool = False) -> str:
+        return " ".join(self.fill(self.rng.choice(SENTENCES), story) for _ in range(sentences))
+
+    def quote_variant(self, story: Story) -> str:
+        """The key quote as one outlet printed it: most copy it exactly, some drop or change a word."""
+        words = story.quote.split()
+        roll = self.rng.random()
+        if roll < 0.5 or len(words) < 8:
+            return story.quote
+        i = self.rng.randrange(2, len(words) - 2)
+        if roll < 0.75:
+            return " ".join(words[:i] + words[i + 1:])
+        return " ".join(words[:i] + [self.rng.choice(["really", "simply", "certainly", "now"])] + words[i:])
+
+    def figure_variant(self, story: Story) -> tuple[str, float, str]:
+        n = story.figure
+        choice = self.rng.randrange(4)
+        if choice == 0:
+            return f"at least {fmt_num(n)}", n, "at least"
+        if choice == 1:
+            rounded = max(100, round(n, -2))
+            return f"more than {fmt_num(rounded)}", rounded, "more than"
+        if choice == 2:
+            rounded = max(100, round(n, -2))
+            return f"about {fmt_num(rounded)}", rounded, "about"
+        return f"almost {fmt_num(n + self.rng.randint(1, 90))}", n + 0.0, "almost"
+
+    # -- one article ----------------------------------------------------------------------------------
+    def article(self, story: Story, number: int, outlet: tuple[str, str, str]) -> dict:
+        rng = self.rng
+        speaker = story.speaker
+        quote = self.quote_variant(story)
+        figure_text, figure_value, qualifier = self.figure_variant(story)
+        unit, happened = story.unit
+        title = f"{speaker.aliases[0]} {rng.choice(['vows', 'defends', 'questions', 'delays', 'backs'])} " \
+                f"{story.topic[0]} as {story.place.name} {rng.choice(['waits', 'protests', 'counts the cost', 'divides'])}"
+        org_short = story.orgs[1].name
+        repeated = f"The {org_short} said it was reviewing the figures."
+        figure_sentence = f"Officials said {figure_text} {unit} {happened} {story.place.name}."
+        quote_sentence = f"“{quote},” {speaker.aliases[0]} {rng.choice(VERBS)}."
+        body: list[str] = [
+            f"{speaker.name} {rng.choice(VERBS)} on {rng.choice(DAYS)} that " +
+            f"the {story.topic[0]} in {story.place.name} would go ahead. {quote_sentence}",
+            self.paragraph(story, 2) + " " + figure_sentence,
+        ]
+        wire = [p for p in story.wire_paragraphs if rng.random() < 0.6]
+        words = sum(len(p.split()) for p in body)
+        target = WORDS_PER_ARTICLE + rng.randint(-60, 60)
+        while words < target:
+            p = wire.pop() if wire and rng.random() < 0.3 else self.paragraph(story, rng.randint(2, 4))
+            body.append(p)
+            words += len(p.split())
+        # The same sentence twice, after different words: one annotation needs a prefix, one a suffix.
+        a, b = sorted(rng.sample(range(2, len(body)), 2))
+        body[a] = body[a] + " " + repeated + " " + self.fill("{Surname} {verb} nothing more.", story)
+        body[b] = self.fill("Asked again on {day}, officials were brief.", story) + " " + repeated
+        lines = [title, f"By {rng.choice(FIRST)} {self.surname(set())}", FURNITURE[0]]
+        for i, p in enumerate(body):
+            lines.append(p)
+            if i == 4:
+                lines.append(FURNITURE[1])
+            if i == 8:
+                lines.append(FURNITURE[2].format(title=rng.choice(TOPICS)[0].capitalize() + " explained"))
+        lines.append(FURNITURE[3].format(name=rng.choice(FIRST), outlet=outlet[1]))
+        seed_text = "\n".join(lines) + "\n"
+        kept = [title, lines[1]] + body          # what cleaning keeps, in order (furniture dropped)
+        slug = f"{outlet[0]}-{number:04d}-{slugify(story.topic[0])}"
+        month, day = story.date
+        date = f"2024-{month:02d}-{min(28, day + rng.randint(0, 2)):02d}"
+        art = {"slug": slug, "seed": f"{number:04d}_{rng.getrandbits(64):016x}.txt", "title": title,
+               "source": outlet[0], "date": date, "wire": rng.choice(WIRES), "seed_text": seed_text,
+               "quote": quote, "figure": (f"{figure_text} {unit}", figure_value, qualifier, unit)}
+        art["annotations"] = self.annotations(story, kept, quote, f"{figure_text} {unit}", repeated, slug)
+        return art
+
+    def annotations(self, story: Story, kept: list[str], quote: str, figure: str, repeated: str, slug: str
+                    ) -> list[dict]:
+        rng = self.rng
+        text = Text(kept)
+        people = [e.id for e in story.people]
+        out: list[dict] = []
+
+        def add(kind: str, start: int, end: int, note: str, context: str = "auto", **extra: object) -> None:
+            ann = {"id": f"{kind}-{len(out) + 1}", "quote": text.flat[start:end], "kind": kind, "note": note,
+                   "tags": sorted(rng.sample(TAGS, rng.randint(1, 2)))}
+            ann.update(text.context(start, end, context))
+            ann.update(extra)
+            out.append(ann)
+
+        s = text.flat.index(quote)
+        add("quote", s, s + len(quote), f"{story.speaker.name}'s words as this outlet printed them; other "
+            f"reports of the story word it differently.", speaker=story.speaker.id, entities=[story.speaker.id])
+        s = text.flat.index(figure)
+        add("figure", s, s + len(figure), f"The figure is attributed to officials; compare the **{len(figure)}**"
+            f" characters of other outlets' versions.", entities=[story.place.id])
+        first = text.flat.index(repeated)
+        second = text.flat.index(repeated, first + 1)
+        add("context", second, second + len(repeated), "The second time the article says this.", "prefix")
+        add("context", first, first + len(repeated), "The first time; it is followed by a reply.", "suffix")
+        # Two overlapping annotations inside one long sentence.
+        sentences = text.sentences(min_words=12)
+        s0, e0 = rng.choice(sentences)
+        cut = [m.start() for m in re.finditer(r" ", text.flat[s0:e0])]
+        a_end = s0 + cut[7]
+        b_start = s0 + cut[4] + 1
+        add("claim", s0, a_end, "Stated without a source.", entities=rng.sample(people, 1))
+        add("framing", b_start, e0, "Note the choice of words, and see [a report of the same day]"
+            f"(https://example.org/{slug}).")
+        while len(out) < ANNOTATIONS_PER_ARTICLE:
+            s0, e0 = rng.choice(sentences)
+            spaces = [m.start() for m in re.finditer(r" ", text.flat[s0:e0])]
+            i = rng.randrange(0, len(spaces) - 4)
+            j = min(len(spaces) - 1, i + rng.randint(3, 9))
+            start, end = s0 + (spaces[i] + 1 if i else 0), s0 + spaces[j]
+            end = start + len(text.flat[start:end].rstrip(",.;:"))
+            if any(a["quote"] == text.flat[start:end] for a in out):
+                continue
+            add(rng.choice(["context", "question", "claim"]), start, end,
+                rng.choice(["Unclear who said this first.", "Other reports give a *different* order of events.",
+                            "See the [tag page](tag:context) for similar passages.",
+                            "The article does not name its source for this."]))
+        return out
+
+    # -- the whole dossier ------------------------------------------------------------------------------
+    def dossier(self, n_articles: int) -> dict:
+        n_stories = max(1, n_articles // 6)
+        people, orgs, places = self.cast(max(8, n_stories // 2 + 8), max(4, n_stories // 8 + 4),
+                                         max(4, n_stories // 6 + 4))
+        stories = [self.story(i, people, orgs, places) for i in range(n_stories)]
+        for number in range(n_articles):
+            story = stories[number % n_stories] if number < n_stories * 3 else self.rng.choice(stories)
+            outlets_used = {a["source"] for a in story.articles}
+            free = [o for o in OUTLETS if o[0] not in outlets_used] or OUTLETS
+            story.articles.append(self.article(story, number, self.rng.choice(free)))
+        comparisons = {}
+        for story in stories:
+            arts = story.articles[:6]
+            if len(arts) < 3:
+                continue
+            topic = slugify(story.topic[0])
+            comparisons[f"story-{story.index:04d}-quote"] = {
+                "title": f"{story.speaker.name} on the {story.topic[0]}",
+                "question": f"How did each outlet report what {story.speaker.name} said?", "kind": "quote",
+                "speaker": story.speaker.id, "base": arts[0]["slug"],
+                "witnesses": [{"article": a["slug"], "quote": a["quote"]} for a in arts]}
+            if story.index % 2 == 0:
+                comparisons[f"story-{story.index:04d}-{topic}-figure"] = {
+                    "title": f"How many {story.unit[0]}?", "question": f"What figure does each outlet give for "
+                    f"{story.place.name}?", "kind": "figure",
+                    "witnesses": [{"article": a["slug"], "quote": a["figure"][0], "value": a["figure"][1],
+                                   "unit": a["figure"][3], "qualifier": a["figure"][2]} for a in arts]}
+        return {"people": people, "orgs": orgs, "places": places, "stories": stories, "comparisons": comparisons}
+
+
+class Text:
+    """The cleaned article as the pipeline will see it, flattened with single spaces between paragraphs
+    (the anchoring treats every whitespace run alike, so offsets in this flat text are enough to decide
+    whether a quote is unique and which context makes it so)."""
+
+    def __init__(self, paragraphs: list[str]):
+        self.flat = " ".join(paragraphs)
+
+    def occurrences(self, quote: str) -> list[int]:
+        out, i = [], self.flat.find(quote)
+        while i >= 0:
+            out.append(i)
+            i = self.flat.find(quote, i + 1)
+        return out
+
+    def sentences(self, min_words: int) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in re.finditer(r"[A-Z][^.“”]*?\.(?= |$)", self.flat)
+                if len(m.group(0).split()) >= min_words]
+
+    def context(self, start: int, end: int, want: str) -> dict[str, str]:
+        """The fewest whole words before (prefix) or after (suffix) that single out this occurrence."""
+        quote = self.flat[start:end]
+        others = [o for o in self.occurrences(quote) if o != start]
+        if not others and want == "auto":
+            return {}
+        side = "suffix" if want == "suffix" else "prefix"
+        for k in range(1, 40):
+            mine = self._words(start, end, side, k)
+            if mine is None:
+                break
+            if all(not self._fits(o, o + len(quote), side, mine) for o in others):
+                return {side: " ".join(mine)}
+        raise ValueError(f"no unique {side} for {quote!r}")
+
+    def _words(self, start: int, end: int, side: str, k: int) -> list[str] | None:
+        words = self.flat[:start].split() if side == "prefix" else self.flat[end:].split()
+        if len(words) < k:
+            return None
+        return words[-k:] if side == "prefix" else words[:k]
+
+    def _fits(self, start: int, end: int, side: str, wanted: list[str]) -> bool:
+        # Mirrors the anchoring: inner words equal, the outermost one ends (prefix) or starts (suffix) with it.
+        got = self._words(start, end, side, len(wanted))
+        if got is None:
+            return False
+        if side == "prefix":
+            return got[1:] == wanted[1:] and got[0].endswith(wanted[0])
+        return got[:-1] == wanted[:-1] and got[-1].startswith(wanted[-1])
+
+
+def _entities_yaml(groups: list[tuple[str, list[Entity]]]) -> str:
+    lines = ["# yaml-language-server: $schema=../schemas/entities.schema.json"]
+    for heading, entities in groups:
+        lines += ["", f"# {heading}", ""]
+        for e in sorted(entities, key=lambda e: e.id):
+            lines += [f"{e.id}:", f"  name: {q(e.name)}", f"  kind: {e.kind}"]
+            if e.aliases:
+                lines.append(f"  aliases: [{', '.join(q(a) for a in e.aliases)}]")
+            lines.append(f"  summary: {q(e.summary)}")
+    return "\n".join(lines) + "\n"
+
+
+def _article_yaml(art: dict) -> str:
+    lines = ["# yaml-language-server: $schema=../../schemas/article.schema.json", f"seed: {art['seed']}",
+             f"title: {q(art['title'])}", f"source: {art['source']}", f"date: {art['date']}"]
+    if art["wire"]:
+        lines.append(f"wire: {q(art['wire'])}")
+    lines.append("annotations:")
+    for ann in art["annotations"]:
+        lines.append(f"  - id: {ann['id']}")
+        for key in ("quote", "prefix", "suffix"):
+            if key in ann:
+                lines.append(f"    {key}: {q(ann[key])}")
+        lines.append(f"    kind: {ann['kind']}")
+        if "speaker" in ann:
+            lines.append(f"    speaker: {ann['speaker']}")
+        lines.append(f"    note: {q(ann['note'])}")
+        lines.append(f"    tags: [{', '.join(ann['tags'])}]")
+        if ann.get("entities"):
+            lines.append(f"    entities: [{', '.join(ann['entities'])}]")
+    return "\n".join(lines) + "\n"
+
+
+def _comparison_yaml(comp: dict) -> str:
+    lines = ["# yaml-language-server: $schema=../../schemas/comparison.schema.json", f"title: {q(comp['title'])}",
+             f"question: {q(comp['question'])}", f"kind: {comp['kind']}"]
+    for key in ("speaker", "base"):
+        if key in comp:
+            lines.append(f"{key}: {comp[key]}")
+    lines.append("witnesses:")
+    for w in comp["witnesses"]:
+        lines.append(f"  - article: {w['article']}")
+        lines.append(f"    quote: {q(w['quote'])}")
+        if "value" in w:
+            value = w["value"]
+            lines.append(f"    value: {int(value) if float(value).is_integer() else value}")
+            lines.append(f"    unit: {q(w['unit'])}")
+            lines.append(f"    qualifier: {w['qualifier']}")
+    return "\n".join(lines) + "\n"
+
+
+SITE_YAML = """\
+# yaml-language-server: $schema=schemas/site.schema.json
+title: "Synthetic dossier: {n} articles"
+description: >-
+  A generated dossier (bench/generate.py, seed {seed}) for benchmarks: {n} articles in {stories} stories,
+  {annotations} annotations, {entities} entities and {comparisons} comparisons.
+language: en
+base_url: /
+author: bench/generate.py
+import:
+  encoding: utf-8
+  drop_lines:
+    - pattern: '^Share this article$'
+      why: share prompt
+    - pattern: '^Advertisement$'
+      why: advertisement label
+    - pattern: '^Read more: '
+      why: related-stories link
+    - pattern: '^Photo: '
+      why: photo credit
+checks:
+  anchor-fuzzy: warning
+"""
+
+
+def render_files(n_articles: int, seed: int) -> dict[str, str]:
+    """Every file of the dossier as path → text, without touching the disk."""
+    data = Generator(seed).dossier(n_articles)
+    files: dict[str, str] = {}
+    articles = [a for s in data["stories"] for a in s.articles]
+    entities = data["people"] + data["orgs"] + data["places"]
+    files["site.yaml"] = SITE_YAML.format(n=n_articles, seed=seed, stories=len(data["stories"]),
+                                          annotations=sum(len(a["annotations"]) for a in articles),
+                                          entities=len(entities), comparisons=len(data["comparisons"]))
+    files["content/sources.yaml"] = "# yaml-language-server: $schema=../schemas/sources.schema.json\n" + "".join(
+        f"{oid}:\n  name: {q(name)}\n  homepage: https://{oid}.example.org/\n  country: {q(country)}\n"
+        for oid, name, country in sorted(OUTLETS))
+    files["content/entities.yaml"] = _entities_yaml([("People", data["people"]), ("Organisations", data["orgs"]),
+                                                     ("Places", data["places"])])
+    for art in articles:
+        files[f"seeds/{art['seed']}"] = art["seed_text"]
+        files[f"content/articles/{art['slug']}.yaml"] = _article_yaml(art)
+    for cid, comp in sorted(data["comparisons"].items()):
+        files[f"content/comparisons/{cid}.yaml"] = _comparison_yaml(comp)
+    return dict(sorted(files.items()))
+
+
+def generate(out: Path, articles: int, seed: int = 1, force: bool = False) -> dict[str, int]:
+    """Write a synthetic dossier into `out` (which must be empty or missing, unless `force`).
+    Returns counts: files, articles, annotations, comparisons."""
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        if not force:
+            raise FileExistsError(f"{out} is not empty (use --force to replace it)")
+        for sub in ("seeds", "content", "site.yaml"):
+            target = out / sub
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    files = render_files(articles, seed)
+    for rel, text in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return {"files": len(files), "articles": articles,
+            "annotations": articles * ANNOTATIONS_PER_ARTICLE,
+            "comparisons": sum(1 for p in files if p.startswith("content/comparisons/"))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("out", type=Path, help="folder to write the dossier into (empty or missing)")
+    p.add_argument("--articles", type=int, default=100, help="number of articles (default 100)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--force", action="store_true", help="replace site.yaml, seeds/ and content/ in OUT")
+    args = p.parse_args(argv)
+    if args.articles < 1:
+        p.error("--articles must be at least 1")
+    try:
+        counts = generate(args.out, args.articles, args.seed, args.force)
+    except FileExistsError as exc:
+        print(f"generate.py: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {counts['files']} files into {args.out}: {counts['articles']} articles, "
+          f"{counts['annotations']} annotations, {counts['comparisons']} comparisons")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

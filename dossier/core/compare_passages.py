@@ -1,0 +1,109 @@
+"""/passages/: passages that two or more articles share, found automatically, each with a "compare" view.
+
+Each passage links every occurrence to its exact place: a text fragment (`#:~:text=start,end`, which
+browsers that support it scroll to and highlight; others open the article), plus the annotations and
+comparison witnesses that cover the same words. The build's link check skips `:~:` fragments, which
+are resolved by the browser against the rendered text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from .compare_view import Witnessed, column_set
+from .passages import SharedPassage
+
+# How many words of a passage make the start and the end of its text fragment: short terms are less likely
+# to straddle a sidenote number or a badge that the article page inserts between words.
+FRAGMENT_WORDS = 4
+
+_CHUNK = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Something already placed in an article: an annotation or a comparison witness."""
+
+    start: int
+    end: int
+    url: str
+    label: str
+    comparison: str = ""   # the comparison id, for witnesses
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What the passages page needs of one article."""
+
+    slug: str
+    text: str
+    title: str
+    outlet: str
+    date: str
+    url: str
+    spans: tuple[Span, ...] = ()
+
+
+def _encode(term: str) -> str:
+    # Text fragment terms are percent-encoded; "-", "," and "&" are syntax there, so they are encoded too.
+    return quote(" ".join(term.split()), safe="").replace("-", "%2D")
+
+
+def text_fragment(text: str, start: int, end: int) -> str:
+    """`#:~:text=...` selecting text[start:end]. Terms never cross a paragraph break (browsers match
+    each term within one block); a passage longer than twice FRAGMENT_WORDS becomes a start,end range."""
+    passage = text[start:end]
+    blocks = [b for b in passage.split("\n\n") if b.strip()]
+    first, last = _CHUNK.findall(blocks[0]), _CHUNK.findall(blocks[-1])
+    if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS:
+        return "#:~:text=" + _encode(" ".join(first))
+    head = first[:FRAGMENT_WORDS]
+    tail = last[-FRAGMENT_WORDS:] if len(blocks) > 1 else last[max(FRAGMENT_WORDS, len(last) - FRAGMENT_WORDS):]
+    return "#:~:text=" + _encode(" ".join(head)) + "," + _encode(" ".join(tail))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def passage_views(passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
+                  order: Sequence[str]) -> list[dict[str, Any]]:
+    """The passages page's view: one entry per passage, numbered from 1 in the given passage order.
+    `order` is the article order of the site (by date, then slug); occurrences follow it."""
+    rank = {slug: i for i, slug in enumerate(order)}
+    views = []
+    for n, passage in enumerate(passages, start=1):
+        occurrences = sorted(passage.occurrences, key=lambda o: (rank.get(o.doc, len(rank)), o.doc, o.start))
+        seen: dict[str, int] = {}
+        rows, columns = [], []
+        covering: dict[str, set[str]] = {}
+        titles: dict[str, tuple[str, str]] = {}
+        for occ in occurrences:
+            doc = docs[occ.doc]
+            seen[occ.doc] = seen.get(occ.doc, 0) + 1
+            key = occ.doc if seen[occ.doc] == 1 else f"{occ.doc}-{seen[occ.doc]}"
+            place = doc.url + text_fragment(doc.text, occ.start, occ.end)
+            hits = [s for s in doc.spans if _overlaps((s.start, s.end), (occ.start, occ.end))]
+            for s in hits:
+                if s.comparison:
+                    covering.setdefault(s.comparison, set()).add(occ.doc)
+                    titles[s.comparison] = (s.label, s.url.split("#", 1)[0])
+            rows.append({"key": key, "slug": occ.doc, "title": doc.title, "outlet": doc.outlet, "date": doc.date,
+                         "url": doc.url, "place_url": place, "repeat": seen[occ.doc],
+                         "links": [{"url": s.url, "label": s.label,
+                                    "kind": "comparison" if s.comparison else "annotation"} for s in hits]})
+            columns.append(Witnessed(key, doc.text, occ.start, occ.end, doc.outlet, doc.date, doc.title,
+                                     doc.url, place))
+        compared = [{"id": cid, "title": titles[cid][0], "url": titles[cid][1]}
+                    for cid in sorted(covering) if len(covering[cid]) >= 2]
+        views.append({
+            "id": f"p-{n}", "number": n, "text": passage.text, "words": passage.words,
+            "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows,
+            "compared": compared,
+            "set": column_set(f"p-{n}", columns, columns[0].key, f"Passage {n}, side by side"),
+        })
+    return views

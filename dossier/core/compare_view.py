@@ -1,0 +1,196 @@
+"""Side-by-side columns: one passage as several articles render it, with every difference marked.
+
+Used by /compare/<id>/ and by the "compare" view of /passages/. Pure: text in, plain view values out
+(lists of dicts of strings, ints and bools) that templates/compare_columns.html renders.
+
+Every witness can be the base. All n × n renderings (and n heat maps) are made here, at build time, so the
+page needs no script to be correct: the default base's rendering is visible, the others carry `hidden`,
+and static/compare.js only flips `hidden` when the reader picks another base.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .alignment import align, differing_base_tokens, tokenize
+
+# Words of article text shown around a witness, de-emphasised, so readers see what it belongs to.
+CONTEXT_WORDS = 8
+# Shades of the heat map: the share of the other witnesses that differ at a word, in this many steps.
+HEAT_LEVELS = 4
+
+_CHUNK = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Witnessed:
+    """One column: an article's words at text[start:end]. Invariant: 0 <= start < end <= len(text);
+    key is unique within its set and is a slug (it is used in element ids)."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    outlet: str
+    date: str
+    title: str
+    article_url: str   # the article page
+    place_url: str     # the exact place in the article (a fragment of article_url)
+    note_html: str = ""
+
+    @property
+    def quote(self) -> str:
+        return self.text[self.start:self.end]
+
+
+def diff_pieces(base: str, other: str) -> tuple[tuple[str, str], ...]:
+    """`other` as read against `base`: (kind, text) pieces with kind equal, ins, del or moved.
+
+    Invariant: the pieces that are not "del" concatenate to exactly `other` (the witness is shown
+    verbatim); "del" pieces are words of the base that `other` lacks, placed where they would have been.
+    A moved phrase is marked where `other` has it; where the base had it nothing is shown, since the
+    words are not missing, only elsewhere."""
+    bt, ot = tokenize(base), tokenize(other)
+    pieces: list[tuple[str, str]] = []
+    pos = 0   # characters of `other` already emitted
+    jc = 0    # tokens of `other` already emitted
+
+    def add(kind: str, text: str) -> None:
+        if not text:
+            return
+        if pieces and pieces[-1][0] == kind:
+            pieces[-1] = (kind, pieces[-1][1] + text)
+        else:
+            pieces.append((kind, text))
+
+    def gap_until(j: int) -> None:
+        nonlocal pos
+        limit = ot[j].start if j < len(ot) else len(other)
+        if limit > pos:
+            add("equal", other[pos:limit])
+            pos = limit
+
+    def emit_other(j1: int, j2: int, kind: str) -> None:
+        nonlocal pos, jc
+        if j1 >= j2:
+            return
+        gap_until(j1)
+        add(kind, other[ot[j1].start:ot[j2 - 1].end])
+        pos, jc = ot[j2 - 1].end, j2
+
+    def emit_base(i1: int, i2: int) -> None:
+        if i1 < i2:
+            gap_until(jc)  # the deleted words sit after the space, before the next word
+            add("del", base[bt[i1].start:bt[i2 - 1].end])
+
+    moved_done: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    for op in align(base, other):
+        if op.kind == "equal":
+            emit_other(*op.other, "equal")
+        elif op.kind == "insert":
+            emit_other(*op.other, "ins")
+        elif op.kind == "delete":
+            emit_base(*op.base)
+        elif op.kind == "replace":
+            emit_base(*op.base)
+            emit_other(*op.other, "ins")
+        elif (op.base, op.other) not in moved_done and op.other[0] == jc:
+            # Each moved phrase is listed twice (see alignment.Op); it is shown once, where `other` has it.
+            moved_done.add((op.base, op.other))
+            emit_other(*op.other, "moved")
+    if pos < len(other):
+        add("equal", other[pos:])
+    return tuple(pieces)
+
+
+def heat_counts(base: str, others: Sequence[str]) -> list[int]:
+    """Per base token: how many of `others` differ there (alignment.differing_base_tokens)."""
+    counts = [0] * len(tokenize(base))
+    for other in others:
+        for i in differing_base_tokens(base, other):
+            counts[i] += 1
+    return counts
+
+
+def heat_level(count: int, others: int) -> int:
+    """0 for no difference, else 1..HEAT_LEVELS by the share of the other witnesses that differ."""
+    if count <= 0 or others <= 0:
+        return 0
+    return max(1, min(HEAT_LEVELS, math.ceil(HEAT_LEVELS * count / others)))
+
+
+def heat_pieces(base: str, others: Sequence[str]) -> list[dict[str, Any]]:
+    """The base text cut into runs of words that the same number of other witnesses change.
+    Invariant: the texts concatenate to exactly `base`; whitespace between runs has count 0."""
+    tokens = tokenize(base)
+    counts = heat_counts(base, others)
+    runs: list[dict[str, Any]] = []
+
+    def add(text: str, count: int) -> None:
+        if not text:
+            return
+        if runs and runs[-1]["count"] == count:
+            runs[-1]["text"] += text
+        else:
+            runs.append({"text": text, "count": count, "level": heat_level(count, len(others))})
+
+    cursor = 0
+    for k, tok in enumerate(tokens):
+        if tok.start > cursor:
+            joined = k > 0 and counts[k - 1] == counts[k]
+            add(base[cursor:tok.start], counts[k] if joined else 0)
+        add(base[tok.start:tok.end], counts[k])
+        cursor = tok.end
+    add(base[cursor:], 0)
+    return runs
+
+
+def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> dict[str, Any]:
+    """A few words of the paragraph before and after text[start:end], and whether each was cut short."""
+    p_start = text.rfind("\n\n", 0, start)
+    p_start = 0 if p_start < 0 else p_start + 2
+    p_end = text.find("\n\n", end)
+    p_end = len(text) if p_end < 0 else p_end
+    before, after = text[p_start:start], text[end:p_end]
+    chunks = list(_CHUNK.finditer(before))
+    before_cut = len(chunks) > words
+    if before_cut:
+        before = before[chunks[-words].start():]
+    chunks = list(_CHUNK.finditer(after))
+    after_cut = len(chunks) > words
+    if after_cut:
+        after = after[:chunks[words - 1].end()]
+    return {"before": before, "before_cut": before_cut, "after": after, "after_cut": after_cut}
+
+
+def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str) -> dict[str, Any]:
+    """The view of a side-by-side set. `set_id` prefixes every element id (it is a slug); `default` is the
+    key of the base shown without JavaScript; `label` names the set for screen readers."""
+    keys = [w.key for w in witnesses]
+    if default not in keys:
+        raise ValueError(f"default base {default!r} is not one of {keys}")
+    quotes = {w.key: w.quote for w in witnesses}
+    columns = []
+    for w in witnesses:
+        renderings = [{"base": b, "default": b == default,
+                       "pieces": [{"kind": k, "text": t} for k, t in diff_pieces(quotes[b], w.quote)]}
+                      for b in keys]
+        columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet,
+                        "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
+                        "note_html": w.note_html, "is_default": w.key == default,
+                        **context(w.text, w.start, w.end), "renderings": renderings})
+    heat = []
+    for b in keys:
+        others = [quotes[k] for k in keys if k != b]
+        heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
+                     "outlet": next(w.outlet for w in witnesses if w.key == b)})
+    n_others = max(len(keys) - 1, 0)
+    legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
+    return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,
+            "others": n_others, "legend": legend,
+            "bases": [{"key": w.key, "outlet": w.outlet, "date": w.date, "default": w.key == default,
+                       "input_id": f"base-{set_id}-{w.key}"} for w in witnesses]}

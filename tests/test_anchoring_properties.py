@@ -1,0 +1,117 @@
+"""Properties of anchoring over generated texts built from a tiny vocabulary, so repeats abound."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from dossier.core.anchoring import anchor_quote, word_diff
+
+PIECES = ["we", "will", "do", "it", "alone", "a", "ha", ".", ",", "’", "“", "”", "—", " ", " ", " ", "\n\n", "\u00a0"]
+WHITESPACE = ["", " ", "  ", "\n", "\n\n", "\u00a0", "\t"]
+
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
+PROPERTIES = settings(max_examples=200, deadline=None)
+
+
+def squeeze(s: str) -> str:
+    """``s`` with whitespace runs collapsed: equality modulo whitespace runs."""
+    return " ".join(s.split())
+
+
+@st.composite
+def text_and_slice(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text and a slice [i:j] of it that starts and ends on non-whitespace."""
+    text = draw(texts)
+    solid = [k for k, ch in enumerate(text) if not ch.isspace()]
+    assume(solid)
+    i = draw(st.sampled_from(solid))
+    j = draw(st.sampled_from([k for k in solid if k >= i])) + 1
+    return text, i, j
+
+
+@PROPERTIES
+@given(text_and_slice())
+def test_a_slice_with_all_the_text_around_it_as_context_is_found_exactly_where_it_was_cut(
+        case: tuple[str, int, int]) -> None:
+    text, i, j = case
+    result = anchor_quote(text, text[i:j], prefix=text[:i], suffix=text[j:])
+    assert result.status in ("exact", "disambiguated")
+    assert (result.start, result.end) == (i, j)
+
+
+@PROPERTIES
+@given(text_and_slice(), st.data())
+def test_an_exact_or_ambiguous_result_covers_the_quote_modulo_whitespace_runs(
+        case: tuple[str, int, int], data: st.DataObject) -> None:
+    text, i, j = case
+    # Re-space the quote: every whitespace run replaced by some other whitespace run.
+    quote = re.sub(r"\s+", lambda _: data.draw(st.sampled_from(WHITESPACE[1:])), text[i:j])
+    quote = data.draw(st.sampled_from(WHITESPACE)) + quote + data.draw(st.sampled_from(WHITESPACE))
+    result = anchor_quote(text, quote)
+    assert result.status in ("exact", "ambiguous")
+    spans = [(result.start, result.end)] if result.status == "exact" else [(c.start, c.end) for c in result.candidates]
+    assert (i, j) in spans
+    for start, end in spans:
+        assert squeeze(text[start:end]) == squeeze(quote)
+
+
+@PROPERTIES
+@given(texts, texts)
+def test_every_result_keeps_its_invariants(text: str, quote: str) -> None:
+    result = anchor_quote(text, quote)
+    assert (result.start is None) == (result.status in ("ambiguous", "orphan"))
+    assert 0.0 <= result.score <= 100.0
+    if result.status in ("exact", "disambiguated"):
+        assert (result.score, result.diff, result.hint, result.candidates) == (100.0, "", "", ())
+    if result.start is not None:
+        found = text[result.start:result.end]
+        assert found and found == found.strip()
+    if result.status == "orphan":
+        assert len(result.candidates) <= 1
+    if result.status == "ambiguous":
+        assert len(result.candidates) >= 2
+        assert all(squeeze(text[c.start:c.end]) for c in result.candidates)
+
+
+@st.composite
+def text_with_a_repeated_quote(draw: st.DrawFn) -> tuple[str, str]:
+    """A short quote and a text that mentions it (or a typographic variant of it) several times."""
+    quote = draw(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join))
+    variant = quote.replace("’", "'").replace("—", "-")
+    filler = st.sampled_from(PIECES)
+    text = "".join(draw(st.lists(st.one_of(filler, st.just(quote), st.just(variant)), min_size=2, max_size=30)))
+    return text, draw(st.sampled_from([quote, variant]))
+
+
+@PROPERTIES
+@given(text_with_a_repeated_quote())
+def test_each_suggested_unique_context_chooses_its_own_occurrence(case: tuple[str, str]) -> None:
+    text, quote = case
+    result = anchor_quote(text, quote)
+    assume(result.status == "ambiguous")
+    for cand in result.candidates:
+        for context in ({"prefix": cand.unique_prefix}, {"suffix": cand.unique_suffix}):
+            if None not in context.values():
+                chosen = anchor_quote(text, quote, **context)
+                assert chosen.status in ("disambiguated", "fuzzy")
+                assert (chosen.start, chosen.end) == (cand.start, cand.end)
+
+
+@PROPERTIES
+@given(st.text(alphabet=st.characters(blacklist_characters="[]{}", blacklist_categories=("Cs",))))
+def test_word_diff_of_a_text_with_itself_has_no_markers(a: str) -> None:
+    diff = word_diff(a, a)
+    assert "[-" not in diff and "{+" not in diff
+    assert diff == squeeze(a)
+
+
+@PROPERTIES
+@given(texts, texts)
+def test_word_diff_keeps_every_word_of_both_sides(a: str, b: str) -> None:
+    diff = word_diff(a, b)
+    for side in (a, b):
+        for word in re.findall(r"\w+", side):
+            assert word in diff

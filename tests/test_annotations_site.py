@@ -1,0 +1,126 @@
+"""Annotations end to end: anchoring outcomes in real builds, the report, tag pages and the W3C export."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_build
+
+SEED = ("TEL AVIV, Israel — Secretary of State Antony Blinken on Friday once again left the Middle East.\n"
+        "“I told him that I hope we would do this with U.S. support but if necessary — we will do it alone.”\n"
+        "Blinken said talks would focus on post-war plans, another area of disagreement.\n")
+
+
+def article(annotations: str) -> str:
+    return ("seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\nannotations:\n" + annotations)
+
+
+def build(mini_dossier, annotations: str, *args: str):
+    root = mini_dossier({"seeds/a.txt": SEED, "content/articles/a.yaml": article(annotations)})
+    return root, run_build(root, *args)
+
+
+def test_an_exact_quote_is_reported_exact_and_gets_a_permalink(mini_dossier):
+    root, result = build(mini_dossier, "  - id: alone\n    quote: we will do it alone\n    note: AP's rendering\n")
+    assert result.returncode == 0, result.stderr
+    assert "1 annotations: 1 exact, 0 fuzzy, 0 orphan" in result.stdout
+    page = (root / "_site/articles/a/index.html").read_text()
+    assert '<span id="a-alone"' in page and 'id="n-alone"' in page
+
+
+def test_an_edited_quote_anchors_fuzzily_with_a_warning_showing_the_difference(mini_dossier):
+    quote = "we would do it with U.S. support but if necessary"
+    root, result = build(mini_dossier, f"  - id: alone\n    quote: {quote}\n", "--check")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"content/articles/a.yaml:7:12: warning: annotation \"alone\": quote matched only "
+                     r"approximately \(score \d+\) at seeds/a.txt:2", result.stderr)
+    assert "[-it-] {+this+}" in result.stderr
+
+
+def test_strict_makes_a_fuzzy_anchor_an_error(mini_dossier):
+    root, result = build(mini_dossier, "  - id: alone\n    quote: we would do it with U.S. support but if necessary\n",
+                         "--check", "--strict")
+    assert result.returncode == 1
+    assert "error: annotation \"alone\": quote matched only approximately" in result.stderr
+
+
+def test_a_quote_with_straight_quotes_gets_a_typography_hint(mini_dossier):
+    root, result = build(mini_dossier, "  - id: q\n    quote: '\"I told him that I hope'\n", "--check")
+    assert "curly" in result.stderr and "seeds/a.txt:2" in result.stderr
+
+
+def test_an_orphan_quote_is_an_error_naming_the_closest_passage(mini_dossier):
+    root, result = build(mini_dossier, "  - id: gone\n    quote: the ministers agreed on a ceasefire in Geneva\n")
+    assert result.returncode == 1
+    assert "content/articles/a.yaml:7:12: error: annotation \"gone\": quote not found in seeds/a.txt" in result.stderr
+    assert "closest passage at seeds/a.txt:" in result.stderr
+    assert not (root / "_site").exists()
+
+
+def test_an_ambiguous_quote_lists_each_match_with_a_paste_ready_fix(mini_dossier):
+    root, result = build(mini_dossier, "  - id: b\n    quote: Blinken\n")
+    assert result.returncode == 1
+    assert "quote occurs 2 times in seeds/a.txt" in result.stderr
+    assert "seeds/a.txt:1:" in result.stderr and "seeds/a.txt:3:" in result.stderr
+    assert 'prefix: "' in result.stderr or 'suffix: "' in result.stderr
+
+
+def test_the_report_page_lists_every_annotation_with_its_status(mini_dossier):
+    root, result = build(mini_dossier, "  - id: alone\n    quote: we will do it alone\n"
+                                       "  - id: plans\n    quote: post-war plans\n    tags: [talks]\n")
+    report = (root / "_site/report/index.html").read_text()
+    assert report.count("<td>exact</td>") == 2
+    tag = (root / "_site/tags/talks/index.html").read_text()
+    assert "post-war plans" in tag and "/articles/a/#a-plans" in tag
+
+
+def test_the_web_annotation_export_has_the_w3c_shape(default_site):
+    collection = json.loads((default_site / "annotations.jsonld").read_text())
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    assert collection["total"] >= 40
+    page_url = collection["first"]
+    seen = 0
+    while page_url:
+        path = default_site / page_url.lstrip("/")
+        page = json.loads(path.read_text())
+        assert page["type"] == "AnnotationPage" and page["partOf"] == collection["id"]
+        md = (path.parent.parent / (path.parent.name + ".md")).read_text()
+        for item in page["items"]:
+            seen += 1
+            assert item["type"] == "Annotation"
+            assert item["motivation"] in {"commenting", "tagging", "identifying"}
+            assert item["id"].endswith("#a-" + item["id"].split("#a-")[1])
+            quote, position = item["target"]["selector"]
+            assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+            assert position["end"] - position["start"] == len(quote["exact"])
+            purposes = {b["purpose"] for b in item["body"]}
+            assert purposes <= {"commenting", "tagging", "identifying"}
+        page_url = page.get("next")
+    assert seen == collection["total"]
+
+
+def test_text_position_selectors_point_at_the_exact_quote_in_the_cleaned_text(tmp_path):
+    from dossier.core.pipeline import Options, anchor_all, load_config, load_dossier
+    from dossier import fs
+
+    inputs = fs.read_inputs(ROOT)
+    config, _ = load_config(inputs, Options())
+    dossier, _, _ = load_dossier(inputs, config)
+    anchored, problems, report = anchor_all(dossier, strict=True)
+    assert problems == [] and len(report) >= 40
+    assert all(r["status"] == "exact" for r in report), [r for r in report if r["status"] != "exact"]
+    for item in anchored:
+        for ann in item.article.meta.annotations:
+            where = item.placed[ann.id]
+            assert item.article.text.text[where.start:where.end] == ann.quote
+
+
+def test_the_default_dossier_has_at_least_forty_exact_annotations_across_all_five_articles():
+    result = run_build(ROOT, "--check", "--strict")
+    assert result.returncode == 0, result.stderr
+    match = re.search(r"(\d+) annotations: (\d+) exact, 0 fuzzy, 0 orphan", result.stdout)
+    assert match and int(match.group(1)) >= 40 and match.group(1) == match.group(2)
