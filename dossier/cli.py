@@ -22,6 +22,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--import", dest="do_import", action="store_true",
                    help="write a stub content/articles/<slug>.yaml for each seed that has none (never overwrites)")
     p.add_argument("--suggest", action="store_true", help="print candidate entities and comparisons for editors")
+    p.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster builds)")
     p.add_argument("--serve", action="store_true", help="live preview: build, serve, rebuild on every save")
     p.add_argument("--host", default="127.0.0.1", help="--serve: address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="--serve: port (default 8000)")
@@ -84,8 +85,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
               f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
-    written, deleted = fs.write_outputs(out, result.outputs)
+    outputs = dict(result.outputs)
+    if not args.no_search:
+        from .search import build_index
+        try:
+            outputs.update(build_index(outputs, result.base_path))
+        except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
+            print(f"build.py: error: the search index could not be built: {exc}\n"
+                  f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
+                  file=sys.stderr)
+            return 1
+    written, deleted = fs.write_outputs(out, outputs)
     seconds = time.perf_counter() - started
-    print(f"built {result.counts.get('pages', 0)} pages ({len(result.outputs)} files, {written} changed, "
+    print(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
           f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -197,9 +196,13 @@ TYPOGRAPHY = [
     pytest.param(ARTICLE, "“we will see", "“We will see",
                  "the article starts this quote with an upper-case letter",
                  "“[-we-] {+We+} will see", id="upper-case first letter after an opening quote"),
-    pytest.param("The nego\u00adtiations resumed on Monday.", "The negotiations resumed", "The nego\u00adtiations resumed",
+    pytest.param("The nego\u00adtiations resumed on Monday.", "The negotiations resumed",
+                 "The nego\u00adtiations resumed",
                  "the article has an invisible soft hyphen (U+00AD) inside this quote",
                  "The [-negotiations-] {+nego\u00adtiations+} resumed", id="soft hyphen inside a word"),
+    pytest.param(ARTICLE, "Wash\u00adington has warned", "Washington has warned",
+                 "the quote has an invisible soft hyphen (U+00AD) the article lacks",
+                 "[-Wash\u00adington-] {+Washington+} has warned", id="soft hyphen only in the quote"),
     pytest.param(ARTICLE, "israel won't stop until", "Israel won’t stop until",
                  "the article starts this quote with an upper-case letter; "
                  "the article uses a curly apostrophe (’) where the quote has a straight one (')",
@@ -236,15 +239,23 @@ def test_a_typographic_mismatch_occurring_twice_is_ambiguous_in_the_article_typo
 def test_a_one_word_change_is_fuzzy_with_the_true_offsets_and_a_word_diff() -> None:
     result = anchor_quote(ARTICLE, "I told him that I hope we will do this with U.S. support")
     diff = "I told him that I hope we [-will-] {+would+} do this with U.S. support"
-    assert (result.status, result.start, result.end) == ("fuzzy", *at("I told him that I hope we would do this with U.S. support"))
+    span = at("I told him that I hope we would do this with U.S. support")
+    assert (result.status, result.start, result.end) == ("fuzzy", *span)
     assert (result.diff, result.hint, result.candidates) == (diff, f"closest text differs: {diff}", ())
     assert 85.0 <= result.score < 99.0
 
 
 def test_a_dropped_word_is_fuzzy_and_the_found_text_snaps_to_whole_words() -> None:
     result = anchor_quote(ARTICLE, "said Israel won’t stop until Hamas defeated")
-    assert (result.status, result.start, result.end) == ("fuzzy", *at("said Israel won’t stop until Hamas is defeated"))
+    span = at("said Israel won’t stop until Hamas is defeated")
+    assert (result.status, result.start, result.end) == ("fuzzy", *span)
     assert result.diff == "said Israel won’t stop until Hamas {+is+} defeated"
+
+
+def test_a_quote_differing_only_in_spacing_inside_a_word_says_so() -> None:
+    result = anchor_quote(ARTICLE, "with U.S.support but")
+    assert (result.status, result.start, result.end) == ("fuzzy", *at("with U.S. support but"))
+    assert result.hint == "closest text differs only in spacing: with U.S. support but"
 
 
 def test_raising_the_fuzzy_floor_turns_a_close_match_into_an_orphan_with_its_closest_candidate() -> None:
@@ -258,8 +269,10 @@ def test_raising_the_fuzzy_floor_turns_a_close_match_into_an_orphan_with_its_clo
 
 
 ORPHANS = [
-    pytest.param(ARTICLE, "The prime minister ruled out a ground operation in Rafah this year", id="unrelated sentence"),
-    pytest.param("Talks resumed in Cairo.", "The ceasefire collapsed overnight after heavy shelling", id="short article"),
+    pytest.param(ARTICLE, "The prime minister ruled out a ground operation in Rafah this year",
+                 id="unrelated sentence"),
+    pytest.param("Talks resumed in Cairo.", "The ceasefire collapsed overnight after heavy shelling",
+                 id="short article"),
 ]
 
 
@@ -277,6 +290,12 @@ def test_a_quote_not_in_the_article_is_an_orphan_naming_the_closest_passage(text
 @pytest.mark.parametrize("quote", [pytest.param("", id="empty"), pytest.param("  \n\n\u00a0", id="whitespace only")])
 def test_an_empty_quote_is_an_orphan_saying_the_quote_is_empty(quote: str) -> None:
     assert anchor_quote(ARTICLE, quote) == AnchorResult("orphan", None, None, 0.0, (), "", "the quote is empty")
+
+
+def test_a_quote_of_only_invisible_characters_is_an_orphan_saying_it_is_empty() -> None:
+    result = anchor_quote(ARTICLE, "\u200b\u00ad")
+    assert result == AnchorResult("orphan", None, None, 0.0, (), "",
+                                  "the quote is empty: it holds only invisible characters")
 
 
 @pytest.mark.parametrize("text", [pytest.param("", id="empty"), pytest.param("\n\n", id="blank paragraphs")])
@@ -301,19 +320,17 @@ def _big_article(size: int = 300_000) -> str:
 @pytest.mark.parametrize("edit", [
     pytest.param(lambda q: q, id="exact"),
     pytest.param(lambda q: q.replace(" ", " the ", 1), id="one word inserted"),
-    pytest.param(lambda q: "Nothing in this sentence appears anywhere in the article, not one bit of it." * 4, id="orphan"),
+    pytest.param(lambda q: "Nothing in this sentence appears anywhere in the article, not one bit of it. " * 4,
+                 id="orphan"),
 ])
-def test_a_300_character_quote_in_a_300_kB_article_is_anchored_in_under_50_ms(edit) -> None:
+def test_a_300_character_quote_in_a_300_kB_article_is_anchored_at_its_own_offsets(edit) -> None:
+    # Speed is measured by bench/bench_anchoring.py, never asserted in a test.
     text = _big_article()
     start = text.index(" ", 150_000) + 1
     end = text.index(" ", start + 300)
     quote = edit(text[start:end])
-    timings = []
-    for _ in range(5):
-        began = time.perf_counter()
-        result = anchor_quote(text, quote)
-        timings.append(time.perf_counter() - began)
-    assert min(timings) < 0.050, f"best of 5 took {min(timings) * 1000:.1f} ms"
+    result = anchor_quote(text, quote)
+    assert result.status == ("orphan" if quote.startswith("Nothing") else "exact" if quote == text[start:end] else "fuzzy")
     if result.status != "orphan":
         assert (result.start, result.end) == (start, end)
 

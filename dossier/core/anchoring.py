@@ -32,8 +32,8 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from dossier.core.typography import (Normalised, describe_typography, fold_key, has_invisible,
-                                     normalise, search_pattern)
+from .typography import (Normalised, describe_typography, fold_key, has_invisible, normalise,
+                          search_pattern)
 
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
 
@@ -294,14 +294,16 @@ def _closest(text: str, nq: str) -> tuple[int, int, float] | None:
     """Original span and score of the passage closest to the folded quote ``nq``, if any."""
     size = len(nq)
     guesses: list[tuple[Normalised, int, int, int]] = []  # normal form, its offset, rough span
-    if len(text) * max(size, 64) <= _DIRECT_BUDGET:
-        norm = normalise(text, fold=True)
+    starts = [] if len(text) * max(size, 64) <= _DIRECT_BUDGET else _seed_starts(text, nq)
+    if not starts:
+        # Small text, or no quote word rare enough to vote with: align against the whole text (slower, sure).
+        norm = normalise(text)
         al = fuzz.partial_ratio_alignment(nq, norm.text)
         guesses.append((norm, 0, al.dest_start, al.dest_end))
     else:
-        for s in _seed_starts(text, nq):
+        for s in starts:
             a, b = max(0, s - size // 2 - 64), min(len(text), s + size * 3 // 2 + 64)
-            norm = normalise(text[a:b], fold=True)
+            norm = normalise(text[a:b])
             guesses.append((norm, a, min(s - a, len(norm.text)), min(s - a + size, len(norm.text))))
     best: tuple[float, int, int] | None = None
     for norm, offset, s0, e0 in guesses:
@@ -338,14 +340,14 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
     if not folded:
         return _orphan("the quote is empty: it holds only invisible characters")
     if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
-        norm = normalise(text, fold=True)
+        norm = normalise(text)
         spans = [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)]
     else:
         spans = _spans(re.compile(folded), text)
     if spans:
         return _settle(text, spans, q, prefix, suffix, typographic=True)
 
-    best = _closest(text, normalise(q, fold=True).text.strip())
+    best = _closest(text, normalise(q).text.strip())
     if best is None:
         return _orphan("not found; no passage of the article resembles it")
     start, end, score = best

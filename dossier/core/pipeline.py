@@ -46,6 +46,7 @@ class BuildResult:
     problems: tuple[Problem, ...]
     stubs: Mapping[str, str] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
+    base_path: str = "/"
 
     @property
     def ok(self) -> bool:
@@ -209,8 +210,8 @@ def build_site(inputs: Inputs, options: Options = Options()) -> BuildResult:
     problems += more
     final = apply_levels(problems, config, options.strict)
     if has_errors(final):
-        return BuildResult({}, final, counts=counts)
-    return BuildResult(outputs, final, counts=counts)
+        return BuildResult({}, final, counts=counts, base_path=config.base_path)
+    return BuildResult(outputs, final, counts=counts, base_path=config.base_path)
 
 
 def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:

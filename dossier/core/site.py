@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from . import compare_pages, entity_pages, views, webanno
+from . import compare_pages, entity_pages, reader_pages, structured, views, webanno
 from .errors import Problem, error
 from .linkcheck import check_links
 from .markdown import NoteMark, article_markdown, render_note
@@ -39,8 +39,11 @@ class SiteWriter:
         self.owners[path] = owner
         self.outputs[path] = data
 
-    def page(self, path: str, owner: str, template: str, title: str, **context: Any) -> None:
+    def page(self, path: str, owner: str, template: str, title: str, meta: Mapping[str, str] | None = None,
+             **context: Any) -> None:
+        """Render one page. `meta` overrides page metadata (description, og_type, outlet, jsonld)."""
         ctx = views.common(self.dossier, self.urls, self.urls.link(path), title)
+        ctx["page"].update(meta or {})
         ctx.update(context)
         data, more = self.renderer.render(template, ctx, path)
         self.problems.extend(more)
@@ -64,12 +67,17 @@ class SiteWriter:
         return html
 
 
+def where_text(article: Any, where: Any) -> str:
+    return article.text.text[where.start:where.end]
+
+
 def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: Sequence[Mapping[str, Any]],
                 strict: bool = False) -> tuple[dict[str, bytes], list[Problem], dict[str, int]]:
     urls = Urls(dossier.config.base_path)
     site = SiteWriter(dossier, urls, Renderer(inputs.templates))
     sources = {s.id: s for s in dossier.sources}
     names = {e.id: e.name for e in dossier.entities}
+    by_id = {e.id: e for e in dossier.entities}
     entities = entity_pages.prepare(dossier, anchored, urls)
     site.problems.extend(entities.problems)
     comparisons = compare_pages.prepare(dossier, anchored, urls, strict)
@@ -91,8 +99,12 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
             body_html = site.note_html(ann.note, file, ann.origin.line, ann.origin.col)
             speaker = (names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in names else None
             notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
-                                                     [(t, urls.tag(t)) for t in ann.tags])
-            row = {"id": ann.id, "quote": article.text.text[where.start:where.end], "kind": ann.kind,
+                                                     [(t, urls.tag(t)) for t in ann.tags],
+                                                     structured.text_fragment(meta.url, where_text(article, where))
+                                                     if meta.url else "")
+            quote = article.text.text[where.start:where.end]
+            row = {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
+                   "at_source": structured.text_fragment(meta.url, quote) if meta.url else "",
                    "speaker": ann.speaker, "date": ann.date,
                    "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
                    "url": urls.annotation(meta.slug, ann.id), "note_html": body_html,
@@ -108,15 +120,25 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
         view = views.article_view(article, sources.get(meta.source), src, md_text, notes_html, urls, ann_rows,
                                   site.block_html(meta.summary, file))
         site.emit(f"articles/{meta.slug}.md", file, md_text.encode("utf-8"))
-        site.page(f"articles/{meta.slug}/index.html", file, "article.html", meta.title, article=view,
-                  cards=entities.cards.get(meta.slug, []))
+        mentioned = sorted({m.entity for m in entities.links.get(meta.slug, ())} |
+                           {e for a in meta.annotations for e in a.entities})
+        jsonld = structured.news_article(
+            dossier, article, dossier.config.origin + urls.article(meta.slug), source_name,
+            [(by_id[e], dossier.config.origin + urls.entity(e)) for e in mentioned if e in by_id],
+            [{"url": dossier.config.origin + r["url"], "quote": r["quote"], "verdict": r["verdict"]}
+             for r in ann_rows if r["kind"] == "fact-check" and r["verdict"]])
+        site.page(f"articles/{meta.slug}/index.html", file, "article.html", meta.title,
+                  meta={"og_type": "article", "outlet": source_name, "jsonld": jsonld,
+                        "description": (meta.summary or meta.title)[:200]},
+                  article=view, cards=entities.cards.get(meta.slug, []))
         site.emit(f"articles/{meta.slug}/annotations.jsonld", file, webanno.page_json(dossier, item, urls, order))
         article_rows.append({"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
                              "date": meta.date, "source": source_name, "source_id": meta.source,
                              "wire": meta.wire, "annotations": len(ann_rows), "summary_html": view["summary_html"],
                              "annotation_rows": ann_rows})
 
-    site.page("index.html", "site.yaml", "home.html", dossier.config.title, articles=article_rows,
+    site.page("index.html", "site.yaml", "home.html", dossier.config.title,
+              meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home)}, articles=article_rows,
               description_html=site.block_html(dossier.config.description, "site.yaml"),
               counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons)})
     source_rows = [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note,
@@ -134,6 +156,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
     site.emit("annotations.jsonld", "content/articles", webanno.collection_json(dossier, anchored, urls))
     entity_pages.pages(site, entities, article_rows)
     compare_pages.pages(site, comparisons, article_rows)
+    reader_pages.pages(site, anchored, article_rows, entities.links)
     for name, data in sorted(inputs.static.items()):
         site.emit(f"static/{name}", f"static/{name}", data)
     site.problems.extend(check_links(site.outputs, urls.base))

@@ -8,7 +8,9 @@ from .markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_mark
 from .model import Article, Dossier, Source
 from .urls import Urls
 
-NAV = (("Articles", ""), ("Sources", "sources"), ("Tags", "tags"))
+NAV = (("Articles", ""), ("Sources", "sources"), ("Timeline", "timeline"), ("Tags", "tags"))
+KINDS = {"articles": "Article", "entities": "Entity", "compare": "Comparison", "passages": "Shared passage",
+         "tags": "Tag", "sources": "Sources", "timeline": "Timeline"}
 STYLES = ("dossier", "entities", "compare")   # static/<name>.css, one per feature
 SCRIPTS = ("dossier", "entities", "compare")  # static/<name>.js, progressive enhancement only
 
@@ -18,12 +20,22 @@ def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description:
     return {
         "site": {"title": cfg.title, "language": cfg.language, "author": cfg.author, "base": urls.base},
         "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],
-                 "canonical": cfg.origin + page_url if cfg.origin else ""},
+                 "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
+                 "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",
+                 "searchable": page_url[len(urls.base):] not in UNSEARCHABLE},
         "nav": [{"label": label, "url": urls.page(name) if name else urls.home,
                  "current": page_url == (urls.page(name) if name else urls.home)} for label, name in NAV],
         "static": {"css": [urls.static(f"{name}.css") for name in STYLES],
                    "js": [urls.static(f"{name}.js") for name in SCRIPTS]},
     }
+
+
+UNSEARCHABLE = ("report/", "search/", "tags/", "", "404.html")  # editors' report, the search page, bare lists, home
+
+
+def page_kind(path: str) -> str:
+    """The search filter "kind" of a page, from its first path segment."""
+    return KINDS.get(path.split("/", 1)[0], "Page")
 
 
 def _plain(markdown_text: str) -> str:
@@ -71,7 +83,7 @@ def article_view(article: Article, source: Source | None, src: ArticleSource, ma
 
 
 def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
-                  tags: Sequence[tuple[str, str]]) -> str:
+                  tags: Sequence[tuple[str, str]], at_source: str = "") -> str:
     """A sidenote's inner HTML: a label (kind, speaker), the note, then tag links. Phrasing content only."""
     from markupsafe import escape
 
@@ -82,6 +94,8 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
         label.append(f'<span class="sn-speaker">{escape(speaker[0])}</span>')  # TODO(lead): link once entity pages land
     head = f'<span class="sn-label">{" · ".join(label)}</span> ' if label else ""
     tail = ""
+    if at_source:
+        tail += f' <a class="sn-source" href="{escape(at_source)}">at the source</a>'
     if tags:
         links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#{escape(name)}</a>' for name, url in tags)
         tail = f' <span class="sn-tags">{links}</span>'

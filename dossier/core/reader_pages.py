@@ -1,0 +1,89 @@
+"""Reader-facing extras: /timeline/, /search/, feed.xml, sitemap.xml, robots.txt, dossier.json."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+from xml.sax.saxutils import escape as xml_escape
+
+from . import structured
+
+
+def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Publication dates and dated passages, in date order; each links to its source passage."""
+    items = []
+    for a in article_rows:
+        items.append({"date": a["date"], "kind": "published", "title": a["title"], "url": a["url"],
+                      "source": a["source"], "quote": "", "note_html": ""})
+        for ann in a["annotation_rows"]:
+            if ann["date"]:
+                items.append({"date": ann["date"], "kind": "reported", "title": a["title"], "url": ann["url"],
+                              "source": a["source"], "quote": ann["quote"], "note_html": ann["note_html"]})
+    items.sort(key=lambda i: (i["date"], i["kind"] != "reported", i["source"], i["url"]))
+    days: list[dict[str, Any]] = []
+    for item in items:
+        if not days or days[-1]["date"] != item["date"]:
+            days.append({"date": item["date"], "items": []})
+        days[-1]["items"].append(item)
+    return days
+
+
+def atom_feed(site: Any, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """Atom 1.0. Dates come from the articles (no clock); links are absolute when base_url has a host."""
+    cfg = site.dossier.config
+    origin = cfg.origin
+    feed_id = (origin + cfg.base_path) if origin else "tag:dossier.invalid," + "2024:" + cfg.base_path
+    updated = max((a["date"] for a in article_rows), default="1970-01-01") + "T00:00:00Z"
+    base_attr = f' xml:base="{xml_escape(origin + cfg.base_path)}"' if origin else ""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(cfg.language)}"{base_attr}>',
+             f"  <title>{xml_escape(cfg.title)}</title>",
+             f"  <id>{xml_escape(feed_id)}</id>",
+             f"  <updated>{updated}</updated>",
+             f'  <link rel="self" href="{xml_escape(origin + cfg.base_path)}feed.xml"/>',
+             f'  <link rel="alternate" type="text/html" href="{xml_escape(origin + cfg.base_path)}"/>',
+             f"  <author><name>{xml_escape(cfg.author or cfg.title)}</name></author>"]
+    for a in sorted(article_rows, key=lambda r: (r["date"], r["slug"]), reverse=True):
+        link = origin + a["url"]
+        lines += ["  <entry>",
+                  f"    <title>{xml_escape(a['title'])}</title>",
+                  f"    <id>{xml_escape(link if origin else feed_id + 'articles/' + a['slug'])}</id>",
+                  f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
+                  f"    <updated>{a['date']}T00:00:00Z</updated>",
+                  f"    <published>{a['date']}T00:00:00Z</published>",
+                  f"    <author><name>{xml_escape(a['source'])}</name></author>",
+                  f'    <summary type="html">{xml_escape(a["summary_html"])}</summary>',
+                  "  </entry>"]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap(site: Any) -> bytes:
+    cfg = site.dossier.config
+    pages = sorted(p for p in site.outputs if p.endswith(".html") and p not in ("404.html", "report/index.html"))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{xml_escape(cfg.origin + site.urls.link(p))}</loc></url>" for p in pages]
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def robots(site: Any) -> bytes:
+    cfg = site.dossier.config
+    text = f"User-agent: *\nDisallow: {cfg.base_path}report/\n"
+    if cfg.origin:
+        text += f"Sitemap: {cfg.origin}{cfg.base_path}sitemap.xml\n"
+    return text.encode("utf-8")
+
+
+def pages(site: Any, anchored: Sequence[Any], article_rows: Sequence[Mapping[str, Any]],
+          mentions: Mapping[str, Sequence[Any]]) -> None:
+    """Emit the reader extras. Run after every other page exists (the sitemap lists them)."""
+    urls = site.urls
+    site.page("timeline/index.html", "content/articles", "timeline.html", "Timeline",
+              days=timeline_items(article_rows))
+    site.page("search/index.html", "templates/search.html", "search.html", "Search",
+              search={"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
+                      "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"})
+    site.emit("feed.xml", "content/articles", atom_feed(site, article_rows))
+    site.emit("dossier.json", "content", structured.dossier_json(site.dossier, anchored, dict(mentions)))
+    site.emit("sitemap.xml", "site.yaml", sitemap(site))
+    site.emit("robots.txt", "site.yaml", robots(site))
