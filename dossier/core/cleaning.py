@@ -73,7 +73,9 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # The column counts characters, as an editor shows them, not bytes.
+        col = len(data[line_start:exc.start].decode(encoding, "replace")) + 1
         return None, (error(file, line, col, f"seed is not valid {encoding} (byte 0x{data[exc.start]:02x})",
                             "convert it to UTF-8, or declare its encoding in site.yaml under import: encoding:",
                             "seed-encoding"),)

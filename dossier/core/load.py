@@ -61,11 +61,13 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
                 id=a["id"], quote=a["quote"], origin=_origin(loaded, path + ("quote",)),
                 prefix=a.get("prefix"), suffix=a.get("suffix"), note=a.get("note", ""), kind=a.get("kind", ""),
                 speaker=a.get("speaker", ""), tags=tuple(a.get("tags", ())), entities=tuple(a.get("entities", ())),
-                date=a.get("date", ""), verdict=a.get("verdict", "")))
+                date=a.get("date", ""), verdict=a.get("verdict", ""),
+                note_origin=_origin(loaded, path + ("note",)) if "note" in a else None))
         meta = ArticleMeta(
             slug=_stem(file), origin=_origin(loaded, ()), seed=d["seed"], title=d["title"], source=d["source"],
             date=d["date"], wire=d.get("wire", ""), date_note=d.get("date_note", ""), url=d.get("url", ""),
-            byline=d.get("byline", ""), summary=d.get("summary", ""), annotations=tuple(annotations))
+            byline=d.get("byline", ""), summary=d.get("summary", ""), annotations=tuple(annotations),
+            seed_origin=_origin(loaded, ("seed",)), source_origin=_origin(loaded, ("source",)))
         return meta, problems
 
     return _load(file, text, schema, build)
@@ -103,7 +105,9 @@ def parse_comparison(file: str, text: str, schema: Schema) -> tuple[Comparison |
             article=w["article"], quote=w["quote"], origin=_origin(loaded, ("witnesses", i, "quote")),
             prefix=w.get("prefix"), suffix=w.get("suffix"), note=w.get("note", ""),
             value=float(w["value"]) if "value" in w else None, unit=w.get("unit", ""),
-            qualifier=w.get("qualifier", "")) for i, w in enumerate(d["witnesses"]))
+            qualifier=w.get("qualifier", ""),
+            note_origin=_origin(loaded, ("witnesses", i, "note")) if "note" in w else None)
+            for i, w in enumerate(d["witnesses"]))
         seen: dict[str, int] = {}
         for i, w in enumerate(witnesses):
             if w.article in seen:

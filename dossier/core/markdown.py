@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink as _normalize_link
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -21,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .segments import Span, segment
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
 
 
 def escape_md(text: str, line_start: bool = False) -> str:
@@ -188,21 +189,30 @@ def _yaml_str(value: str) -> str:
 LinkResolver = Callable[[str], "str | None"]
 
 
+_REFUSED = "refused:"
+
+
 def _parser(resolver: LinkResolver, refused: list[str]) -> MarkdownIt:
+    """markdown-it with raw HTML and images off and every link target passed through `resolver`.
+
+    markdown-it first normalises a target, then validates the normalised form. So the policy is applied in
+    normalisation, on the target as the editor wrote it (entities decoded, e.g. "java&#9;script:" arrives
+    with its tab): a refused target becomes a sentinel that validation rejects; an allowed one is resolved
+    and then percent-encoded by markdown-it's own normaliser.
+    """
     md = MarkdownIt("commonmark", {"html": False})
     md.use(front_matter_plugin).use(attrs_plugin, spans=True).use(footnote_plugin)
     md.disable(["image"])
 
-    def validate_link(url: str) -> bool:
-        ok = resolver(url) is not None
-        if not ok:
+    def normalize_link(url: str) -> str:
+        resolved = resolver(url)
+        if resolved is None:
             refused.append(url)
-        return ok
+            return _REFUSED
+        return _normalize_link(resolved)
 
-    md.validateLink = validate_link
-    # markdown-it normalises first and validates the normalised URL; a refused URL is left as written so
-    # that validation sees (and refuses) it.
-    md.normalizeLink = lambda url: resolver(url) or url  # type: ignore[assignment]
+    md.normalizeLink = normalize_link  # type: ignore[assignment]
+    md.validateLink = lambda url: url != _REFUSED  # type: ignore[assignment]
     return md
 
 
@@ -239,14 +249,18 @@ def render_article(markdown_text: str, notes_html: dict[str, str], resolver: Lin
         label = tokens[idx].meta["label"]
         number = tokens[idx].meta["id"] + 1
         safe = html.escape(label)
+        # HTML forbids role=note inside a heading (the headline's notes): there the visible "Note n" label
+        # and the permalink name the note instead.
+        role = "" if tokens[idx].meta.get("in_heading") else f' role="note" aria-label="Note {number}"'
         return (f'<span class="sn"><label class="sn-toggle" for="sn-{safe}" title="Show note {number}">'
                 f'<span class="visually-hidden">Note </span>{number}</label>'
                 f'<input type="checkbox" class="sn-check" id="sn-{safe}">'
-                f'<span class="sidenote" id="n-{safe}" role="note" aria-label="Note {number}">'
+                f'<span class="sidenote" id="n-{safe}"{role}>'
                 f'<a class="sn-num" href="#a-{safe}" aria-label="Permalink to note {number}">{number}</a> '
                 f'{notes_html.get(label, "")}</span></span>')
 
     md.add_render_rule("footnote_ref", footnote_ref)
+    md.core.ruler.push("sidenotes_in_headings", _mark_heading_notes)
     md.add_render_rule("footnote_block_open", lambda *a: '<section class="endnotes" aria-label="Notes">\n<ol>\n')
     md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
     md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
@@ -254,6 +268,18 @@ def render_article(markdown_text: str, notes_html: dict[str, str], resolver: Lin
     md.add_render_rule("footnote_close", lambda *a: "</li>\n")
     md.add_render_rule("footnote_anchor", lambda *a: "")
     return md.render(markdown_text, {})
+
+
+def _mark_heading_notes(state) -> None:  # type: ignore[no-untyped-def]
+    """Flag the footnote references that sit in a heading, for `footnote_ref` to render accordingly."""
+    heading = False
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            heading = token.type == "heading_open"
+        elif heading and token.type == "inline":
+            for child in token.children or ():
+                if child.type == "footnote_ref":
+                    child.meta["in_heading"] = True
 
 
 def render_block(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:

@@ -44,6 +44,7 @@ class Annotation:
     entities: tuple[str, ...] = ()
     date: str = ""
     verdict: str = ""
+    note_origin: Origin | None = None  # where `note:` is written (problems in the note point there)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class ArticleMeta:
     byline: str = ""
     summary: str = ""
     annotations: tuple[Annotation, ...] = ()
+    seed_origin: Origin | None = None    # where `seed:` and `source:` are written, for precise problems
+    source_origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class Witness:
     value: float | None = None
     unit: str = ""
     qualifier: str = ""
+    note_origin: Origin | None = None
 
 
 @dataclass(frozen=True)

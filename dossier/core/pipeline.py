@@ -112,7 +112,11 @@ def load_dossier(inputs: Inputs, config: SiteConfig) -> tuple[Dossier, dict[str,
         problems += more
         if comp is not None:
             comparisons.append(comp)
-    articles, more = _attach_seeds(metas, seeds, {s.id for s in sources})
+    unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
+    parsed = {m.origin.file for m in metas}
+    claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
+               for seed in seeds if seed in files[path].decode("utf-8", "replace")}
+    articles, more = _attach_seeds(metas, seeds, {s.id for s in sources}, unreadable, claimed)
     problems += more
     problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
     dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(entities, key=lambda e: e.id)),
@@ -120,13 +124,18 @@ def load_dossier(inputs: Inputs, config: SiteConfig) -> tuple[Dossier, dict[str,
     return dossier, raw, problems
 
 
-def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str]
+def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str],
+                  unreadable: set[str] = frozenset(), claimed: set[str] = frozenset()
                   ) -> tuple[list[Article], list[Problem]]:
+    """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
+    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken)."""
     problems: list[Problem] = []
     articles = []
     used: dict[str, str] = {}
     for meta in metas:
         file = meta.origin.file
+        if meta.seed in unreadable:
+            continue
         if meta.seed not in seeds:
             problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
                                   did_you_mean(meta.seed, seeds) or "seed names are file names under seeds/"))
@@ -139,15 +148,17 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
         if meta.source not in source_ids:
             problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
                                   did_you_mean(meta.source, source_ids) or "add it to content/sources.yaml"))
+            continue  # rendering it would only add follow-on problems (a link to a missing outlet)
         articles.append(Article(meta, seeds[meta.seed]))
-    for seed in sorted(set(seeds) - set(used)):
+    for seed in sorted(set(seeds) - set(used) - set(claimed)):
         problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                                 "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems
 
 
 def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
-    return meta.origin.line, meta.origin.col  # the file's first key is close enough for whole-file checks
+    origin = {"seed": meta.seed_origin, "source": meta.source_origin}.get(key) or meta.origin
+    return origin.line, origin.col
 
 
 def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem]:

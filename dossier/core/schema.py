@@ -14,13 +14,38 @@ from .yamlsrc import Loaded
 
 def validate(loaded: Loaded, schema: dict[str, Any]) -> tuple[Problem, ...]:
     """Every schema violation in `loaded`, one Problem each, in document order."""
-    import jsonschema  # imported lazily: it is the slowest import of a small build
-
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _validator_class()(schema)
     problems = []
     for err in validator.iter_errors(loaded.data):
         problems.extend(_to_problems(loaded, err))
     return tuple(sorted(set(problems), key=lambda p: (p.line, p.col, p.message)))
+
+
+_VALIDATOR: Any = None
+
+
+def _validator_class() -> Any:
+    """Draft 2020-12, except that a pattern's final "$" means end of text, as in the editors' editors.
+
+    The schemas are written for ECMA-262 regexes (what yaml-language-server uses), where "$" matches only at
+    the very end; Python's "$" also matches before a final newline, which would let `id: "x\n"` pass as a slug.
+    """
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        import re
+
+        import jsonschema  # imported lazily: it is the slowest import of a small build
+        from jsonschema.exceptions import ValidationError
+
+        def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Any:
+            if not validator.is_type(instance, "string"):
+                return
+            strict = patrn[:-1] + r"\Z" if patrn.endswith("$") and not patrn.endswith("\\$") else patrn
+            if re.search(strict, instance) is None:
+                yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+        _VALIDATOR = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern})
+    return _VALIDATOR
 
 
 def _to_problems(loaded: Loaded, err: Any) -> list[Problem]:

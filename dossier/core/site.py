@@ -96,7 +96,8 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
             if where is None:
                 continue
             notes.append(NoteMark(ann.id, where.start, where.end, ann.note, ann.kind))
-            body_html = site.note_html(ann.note, file, ann.origin.line, ann.origin.col)
+            note_at = ann.note_origin or ann.origin
+            body_html = site.note_html(ann.note, file, note_at.line, note_at.col)
             speaker = (names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in names else None
             notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
                                                      [(t, urls.tag(t)) for t in ann.tags],

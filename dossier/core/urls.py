@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # Editors may write these in Markdown notes; they resolve to site URLs and are checked by the build.
 INTERNAL_SCHEMES = ("article", "entity", "compare", "tag")
+_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 _INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$")
 
 
@@ -58,6 +59,10 @@ class Urls:
         protocol-relative //host) is refused.
         """
         href = href.strip()
+        if _UNSAFE.search(href) or href.startswith(("\\", "/\\")):
+            # Browsers drop tabs and newlines inside URLs ("java\tscript:") and read "\\host" or "/\\host"
+            # as "//host": refuse all of them rather than guess how a browser will repair the URL.
+            return None
         if self.base != "/" and href.startswith(self.base):
             return href  # already resolved: resolving is idempotent, so rendered Markdown can be re-rendered
         match = _INTERNAL.match(href)

@@ -91,7 +91,7 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
     if kind:
         label.append(f'<span class="sn-kind">{escape(kind)}</span>')
     if speaker:
-        label.append(f'<span class="sn-speaker">{escape(speaker[0])}</span>')  # TODO(lead): link once entity pages land
+        label.append(f'<a class="sn-speaker" href="{escape(speaker[1])}">{escape(speaker[0])}</a>')
     head = f'<span class="sn-label">{" · ".join(label)}</span> ' if label else ""
     tail = ""
     if at_source:

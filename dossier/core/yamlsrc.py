@@ -71,8 +71,15 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = f"YAML syntax error: {exc.problem or exc.context}"
         return None, (error(file, line, col, message, _syntax_hint(exc), "yaml"),)
-    except yaml.YAMLError as exc:  # e.g. a control character the reader rejects
-        return None, (error(file, 0, 0, f"YAML error: {exc}", "", "yaml"),)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, (error(file, line, col, f"character U+{ord(char):04X} is not allowed in YAML",
+                            "remove it, or write it as an escape such as \\x07 inside a double-quoted string",
+                            "yaml"),)
+    except yaml.YAMLError as exc:
+        return None, (error(file, 0, 0, "YAML error: " + " ".join(str(exc).split()), "", "yaml"),)
     loaded = Loaded(file, None)
     if node is None:
         return loaded, ()

@@ -1,0 +1,136 @@
+"""The boundary of the pure core, checked on the source: no disk, clock, process or network in dossier/core/."""
+
+from __future__ import annotations
+
+import ast
+import functools
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CORE = ROOT / "dossier" / "core"
+PACKAGE = ROOT / "dossier"
+FORBIDDEN_MODULES = {"os", "shutil", "time", "subprocess", "socket", "pathlib", "livereload", "tornado"}
+SHELL_MODULES = {"dossier.fs", "dossier.serve", "dossier.cli"}
+MAX_LINES = 450
+
+CORE_MODULES = sorted(CORE.glob("*.py"))
+ALL_MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def imported_modules(tree: ast.AST, module_name: str) -> set[str]:
+    """Absolute names of every module imported anywhere in the tree (also inside functions)."""
+    package = module_name.rsplit(".", 1)[0]
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            names.add(target)
+            names.update(f"{target}.{alias.name}" for alias in node.names)  # `from dossier import fs`
+    return names
+
+
+def dynamic_imports(tree: ast.AST) -> list[str]:
+    """`__import__("os")` and `importlib.import_module("os")` spelt with a literal."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name in ("__import__", "import_module"):
+                found.append(str(node.args[0].value))
+    return found
+
+
+def opens_files(tree: ast.AST) -> list[int]:
+    """Lines that call open(...), io.open(...), or Path-style .open()/.read_text()/.write_bytes() etc."""
+    lines = []
+    io_methods = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "mkdir", "rmdir"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "open":
+                lines.append(node.lineno)
+            elif isinstance(func, ast.Attribute) and func.attr in io_methods:
+                lines.append(node.lineno)
+    return sorted(lines)
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT).with_suffix("")
+    return ".".join(rel.parts)
+
+
+@functools.cache
+def parse(path: Path) -> ast.AST:
+    return ast.parse(path.read_text("utf-8"), filename=str(path))
+
+
+def test_the_core_has_modules_to_check() -> None:
+    assert len(CORE_MODULES) >= 10
+    assert CORE / "cleaning.py" in CORE_MODULES
+
+
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.name)
+def test_a_core_module_imports_no_disk_clock_process_or_network_module(path: Path) -> None:
+    tree = parse(path)
+    imported = imported_modules(tree, module_name(path)) | set(dynamic_imports(tree))
+    bad = sorted(name for name in imported if name.split(".")[0] in FORBIDDEN_MODULES)
+    assert not bad, f"{path.relative_to(ROOT)} imports {bad}; only dossier/fs.py and the shell may"
+
+
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.name)
+def test_a_core_module_never_opens_a_file(path: Path) -> None:
+    lines = opens_files(parse(path))
+    assert not lines, f"{path.relative_to(ROOT)} does file I/O on lines {lines}; reading files is fs.py's job"
+
+
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.name)
+def test_a_core_module_imports_nothing_from_the_shell(path: Path) -> None:
+    imported = imported_modules(parse(path), module_name(path))
+    named = sorted(name for name in imported
+                   if any(name == shell or name.startswith(shell + ".") for shell in SHELL_MODULES))
+    assert not named, f"{path.relative_to(ROOT)} imports {named}: imports go one way, shell → core"
+    # and nothing else outside the core either (dossier.search, dossier.suggesting, ... are shell too)
+    outside = sorted(name for name in imported if name.startswith("dossier.") and not name.startswith("dossier.core"))
+    assert not outside, f"{path.relative_to(ROOT)} imports {outside} from outside dossier/core/"
+
+
+@pytest.mark.parametrize("path", ALL_MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_every_module_of_the_package_is_at_most_450_lines(path: Path) -> None:
+    lines = len(path.read_text("utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(ROOT)} has {lines} lines (limit {MAX_LINES}): split it by concept"
+
+
+# --- the checkers themselves must be able to fail ---------------------------------------------------------
+
+@pytest.mark.parametrize("source, found", [
+    ("import os", {"os"}),
+    ("import os.path as p", {"os.path"}),
+    ("from pathlib import Path", {"pathlib", "pathlib.Path"}),
+    ("def f():\n    import time\n", {"time"}),
+    ("from .. import fs", {"dossier", "dossier.fs"}),
+    ("from ..fs import read_inputs", {"dossier.fs", "dossier.fs.read_inputs"}),
+    ("from .errors import error", {"dossier.core.errors", "dossier.core.errors.error"}),
+])
+def test_the_import_finder_sees_every_spelling_of_an_import(source: str, found: set[str]) -> None:
+    assert imported_modules(ast.parse(source), "dossier.core.example") == found
+
+
+def test_the_file_io_finder_sees_open_and_path_methods() -> None:
+    source = "open('x')\nwith open('y') as f: pass\nPath('z').read_text()\nprint('open')\n"
+    assert opens_files(ast.parse(source)) == [1, 2, 3]
+
+
+def test_the_dynamic_import_finder_sees_dunder_import_and_import_module() -> None:
+    source = "__import__('os')\nimportlib.import_module('shutil')\n"
+    assert dynamic_imports(ast.parse(source)) == ["os", "shutil"]

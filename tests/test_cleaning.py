@@ -1,0 +1,182 @@
+"""Unit tables for cleaning: seed bytes → text (decode_seed) → paragraphs and dropped furniture (clean)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import pytest
+
+from dossier.core.cleaning import PARAGRAPH_BREAK, CleanText, clean, decode_seed
+from dossier.core.config import Rule, SiteConfig
+
+
+def config(drop: tuple[tuple[str, str], ...] = (), strip: tuple[tuple[str, str], ...] = (),
+           echoes: bool = True) -> SiteConfig:
+    return SiteConfig(title="t", drop_lines=tuple(Rule(re.compile(p), why) for p, why in drop),
+                      strip=tuple(Rule(re.compile(p), why) for p, why in strip), drop_caption_echoes=echoes)
+
+
+SHARE = (r"^Share this", "share prompt")
+CREDIT = (r"\((photo )?credit: [^)]*\)\s*$", "photo caption and credit")
+FOLLOW = (r"^<< Follow .* >>$", "follow prompt")
+STAMP = (r"^ ?date \d{4}-\d{2}-\d{2} ", "scraped date stamp")
+CAPTION = "Rafah residents queue for water near the crossing"
+
+
+def assert_invariant(result: CleanText) -> None:
+    assert result.text == PARAGRAPH_BREAK.join(p.text for p in result.paragraphs)
+    for p in result.paragraphs:
+        assert result.text[p.start:p.start + len(p.text)] == p.text
+        assert p.text and p.text == p.text.strip()
+        assert result.line_of(p.start) == p.line
+        assert result.line_of(p.start + len(p.text) - 1) == p.line
+
+
+# (name, seed text, drop rules, strip rules, expected paragraphs as (line, text), expected dropped as (line, text, why, whole))
+CLEAN_TABLE = [
+    ("plain lines become paragraphs", "One\nTwo\nThree", (), (),
+     [(1, "One"), (2, "Two"), (3, "Three")], []),
+    ("a drop rule removes the whole line and records why", "Title\nShare this on X\nBody", (SHARE,), (),
+     [(1, "Title"), (3, "Body")], [(2, "Share this on X", "share prompt", True)]),
+    ("a drop rule matches anywhere in the line with search", "A (credit: AP)\nBody", (CREDIT,), (),
+     [(2, "Body")], [(1, "A (credit: AP)", "photo caption and credit", True)]),
+    ("the first matching drop rule is the recorded reason", "Share this (credit: AP)", (CREDIT, SHARE), (),
+     [], [(1, "Share this (credit: AP)", "photo caption and credit", True)]),
+    ("a drop rule that does not match the whole prompt keeps the line", "<< Follow Ynet >> now\nBody", (FOLLOW,), (),
+     [(1, "<< Follow Ynet >> now"), (2, "Body")], []),
+    ("a strip rule cuts part of a line and keeps the rest", " date 2024-03-22 Body text", (), (STAMP,),
+     [(1, "Body text")], [(1, " date 2024-03-22 ", "scraped date stamp", False)]),
+    ("a strip rule that leaves nothing drops the line", "date 2024-03-22 ", (), (STAMP,),
+     [], [(1, "date 2024-03-22 ", "scraped date stamp", False)]),
+    ("a strip rule matching nothing records nothing", "Body", (), ((r"x*", "empty match"),),
+     [(1, "Body")], []),
+    ("blank and whitespace-only lines are skipped", "One\n\n   \n\t\nTwo\n", (), (),
+     [(1, "One"), (5, "Two")], []),
+    ("surrounding whitespace is trimmed but inner spaces and typos are kept", "  teh  minister  said\u00a0 \t", (), (),
+     [(1, "teh  minister  said")], []),
+    ("a caption echo after a dropped caption is dropped", f"{CAPTION} (credit: Reuters)\n{CAPTION}\nBody",
+     (CREDIT,), (),
+     [(3, "Body")], [(1, f"{CAPTION} (credit: Reuters)", "photo caption and credit", True),
+                     (2, CAPTION, "repeats the caption above", True)]),
+    ("a caption echo one blank line later is still dropped", f"{CAPTION} (credit: Reuters)\n\n{CAPTION}",
+     (CREDIT,), (),
+     [], [(1, f"{CAPTION} (credit: Reuters)", "photo caption and credit", True),
+          (3, CAPTION, "repeats the caption above", True)]),
+    ("an echo repeating only the start of the caption is dropped", f"{CAPTION} at dawn (credit: AP)\n{CAPTION}",
+     (CREDIT,), (),
+     [], [(1, f"{CAPTION} at dawn (credit: AP)", "photo caption and credit", True),
+          (2, CAPTION, "repeats the caption above", True)]),
+    ("a repeated line three lines after the caption is kept", f"{CAPTION} (credit: AP)\nA\n\n{CAPTION}",
+     (CREDIT,), (),
+     [(2, "A"), (4, CAPTION)], [(1, f"{CAPTION} (credit: AP)", "photo caption and credit", True)]),
+    ("a short echo under 20 characters is kept", "Gaza, Friday (credit: AP)\nGaza, Friday",
+     (CREDIT,), (),
+     [(2, "Gaza, Friday")], [(1, "Gaza, Friday (credit: AP)", "photo caption and credit", True)]),
+    ("a line that is not the start of the caption is kept", f"{CAPTION} (credit: AP)\nResidents queue for water near",
+     (CREDIT,), (),
+     [(2, "Residents queue for water near")], [(1, f"{CAPTION} (credit: AP)", "photo caption and credit", True)]),
+]
+
+
+@pytest.mark.parametrize("name, text, drop, strip, paragraphs, dropped", CLEAN_TABLE, ids=[c[0] for c in CLEAN_TABLE])
+def test_cleaning_keeps_or_drops_each_line_by_rule(name, text, drop, strip, paragraphs, dropped) -> None:
+    result = clean(text, config(drop, strip))
+    assert [(p.line, p.text) for p in result.paragraphs] == paragraphs
+    assert [(d.line, d.text, d.why, d.whole_line) for d in result.dropped] == dropped
+    assert_invariant(result)
+
+
+def test_caption_echoes_are_kept_when_the_site_turns_echo_dropping_off() -> None:
+    result = clean(f"{CAPTION} (credit: AP)\n{CAPTION}", config((CREDIT,), echoes=False))
+    assert [(p.line, p.text) for p in result.paragraphs] == [(2, CAPTION)]
+    assert [d.why for d in result.dropped] == ["photo caption and credit"]
+
+
+def test_text_is_the_paragraphs_joined_by_blank_lines_with_agreeing_offsets() -> None:
+    result = clean("Head\nShare this\n\n  Body one  \n date 2024-01-01 Body two\nEnd", config((SHARE,), (STAMP,)))
+    assert result.text == "Head\n\nBody one\n\nBody two\n\nEnd"
+    assert [p.start for p in result.paragraphs] == [0, 6, 16, 26]
+    assert_invariant(result)
+
+
+@pytest.mark.parametrize("offset, line", [(0, 1), (3, 1), (4, 1), (5, 1), (6, 4), (13, 4), (16, 5), (26, 6), (28, 6)])
+def test_line_of_maps_a_text_offset_to_its_seed_line(offset: int, line: int) -> None:
+    result = clean("Head\nShare this\n\nBody one\nBody two\nEnd", config((SHARE,)))
+    assert result.text == "Head\n\nBody one\n\nBody two\n\nEnd"
+    assert result.line_of(offset) == line
+
+
+def test_an_empty_seed_cleans_to_no_paragraphs() -> None:
+    result = clean("\n\n", config())
+    assert result.text == "" and result.paragraphs == () and result.dropped == ()
+    assert result.line_of(0) == 1
+
+
+def test_cleaning_is_deterministic() -> None:
+    text = f"Head\n{CAPTION} (credit: AP)\n{CAPTION}\n date 2024-03-22 Body"
+    assert clean(text, config((CREDIT,), (STAMP,))) == clean(text, config((CREDIT,), (STAMP,)))
+
+
+# --- decode_seed --------------------------------------------------------------------------------------
+
+DECODE_TABLE = [
+    ("plain utf-8 is decoded as is", "Caf\u00e9 \u201cRafah\u201d \u2014 ok".encode("utf-8"), "utf-8",
+     "Caf\u00e9 \u201cRafah\u201d \u2014 ok"),
+    ("a UTF-8 BOM is dropped", codecs.BOM_UTF8 + b"Title\nBody", "utf-8", "Title\nBody"),
+    ("a UTF-8 BOM is dropped when the encoding is spelt utf8", codecs.BOM_UTF8 + b"Title", "utf8", "Title"),
+    ("CRLF becomes LF", b"One\r\nTwo\r\n", "utf-8", "One\nTwo\n"),
+    ("a lone CR becomes LF", b"One\rTwo\r\rThree", "utf-8", "One\nTwo\n\nThree"),
+    ("mixed line endings all become LF", b"A\r\nB\rC\nD", "utf-8", "A\nB\nC\nD"),
+    ("cp1252 is decoded when declared", b"caf\xe9 \x93quoted\x94 \x96 \x85", "cp1252",
+     "caf\u00e9 \u201cquoted\u201d \u2013 \u2026"),
+    ("latin-1 is decoded when declared", b"na\xefve", "latin-1", "na\u00efve"),
+]
+
+
+@pytest.mark.parametrize("name, data, encoding, text", DECODE_TABLE, ids=[c[0] for c in DECODE_TABLE])
+def test_decoding_a_seed_normalises_line_endings_and_the_bom(name, data, encoding, text) -> None:
+    assert decode_seed("seeds/a.txt", data, encoding) == (text, ())
+
+
+@pytest.mark.parametrize("data, line, col, byte", [
+    (b"\xff starts badly", 1, 1, "0xff"),
+    (b"ok\nfine \xe9t\xe9", 2, 6, "0xe9"),
+    (b"one\r\ntwo\r\nthree \x96 dash", 3, 7, "0x96"),
+    (b"a\nb\nc\n\x80", 4, 1, "0x80"),
+])
+def test_a_seed_that_is_not_utf8_is_an_error_at_its_line_and_column(data: bytes, line: int, col: int, byte: str) -> None:
+    text, problems = decode_seed("seeds/bad.txt", data)
+    assert text is None
+    assert len(problems) == 1
+    p = problems[0]
+    assert (p.file, p.line, p.col, p.severity) == ("seeds/bad.txt", line, col, "error")
+    assert p.message == f"seed is not valid utf-8 (byte {byte})"
+    assert "encoding:" in p.hint and "site.yaml" in p.hint
+    assert p.format().startswith(f"seeds/bad.txt:{line}:{col}: error: seed is not valid utf-8")
+
+
+def test_the_same_cp1252_bytes_fail_as_utf8_but_decode_when_declared() -> None:
+    data = b"Netanyahu said \x93alone\x94"
+    assert decode_seed("seeds/a.txt", data)[0] is None
+    assert decode_seed("seeds/a.txt", data, "cp1252") == ("Netanyahu said \u201calone\u201d", ())
+
+
+def test_an_unknown_encoding_is_an_error_about_site_yaml() -> None:
+    text, problems = decode_seed("seeds/a.txt", b"x", "klingon")
+    assert text is None
+    assert [(p.file, p.severity, p.message) for p in problems] == [("site.yaml", "error", 'unknown encoding "klingon"')]
+    assert "utf-8" in problems[0].hint
+
+
+def test_decoded_crlf_seeds_clean_to_the_same_text_as_lf_seeds() -> None:
+    crlf, _ = decode_seed("seeds/a.txt", b"Head\r\nShare this\r\n\r\nBody  text\r\n")
+    lf, _ = decode_seed("seeds/a.txt", b"Head\nShare this\n\nBody  text\n")
+    assert crlf is not None and lf is not None
+    assert clean(crlf, config((SHARE,))) == clean(lf, config((SHARE,)))
+    assert clean(crlf, config((SHARE,))).text == "Head\n\nBody  text"
+
+
+def test_the_column_of_a_bad_byte_counts_characters_not_bytes() -> None:
+    _, problems = decode_seed("seeds/bad.txt", "caf\u00e9 \u2014 ".encode("utf-8") + b"\xff")
+    assert (problems[0].line, problems[0].col) == (1, 8)

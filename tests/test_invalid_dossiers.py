@@ -1,0 +1,131 @@
+"""Folders of invalid dossiers with the exact messages the build must print for them (Zola's style).
+
+Each `tests/invalid/<case>/` is a complete small dossier (site.yaml, seeds/, content/) plus `expected.txt`:
+- `path:line:col: severity: message` lines: each must appear verbatim as a problem header in stderr;
+- a `hint~ text` line right after one means "the hint of that problem contains text";
+- blank lines and `#` comments are ignored.
+Every error the build reports must be listed: a cascade of follow-on errors is a failure too (warnings may
+be extra). A case with an `xfail.txt` documents a known bug; the file holds the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CASES = Path(__file__).resolve().parent / "invalid"
+HEADER = re.compile(r"^(?P<where>\S[^:]*(?::\d+:\d+)?): (?P<severity>error|warning): (?P<message>.*)$")
+
+
+@dataclass
+class Reported:
+    header: str
+    severity: str
+    hint: str = ""
+
+
+@dataclass
+class Expected:
+    header: str
+    hint_parts: list[str] = field(default_factory=list)
+
+
+def parse_stderr(stderr: str) -> list[Reported]:
+    """`path:line:col: severity: message` headers, each with its `    hint:` (continuation lines joined by \\n)."""
+    problems: list[Reported] = []
+    in_hint = False
+    for line in stderr.splitlines():
+        match = HEADER.match(line)
+        if match:
+            problems.append(Reported(line, match.group("severity")))
+            in_hint = False
+        elif problems and line.startswith("    hint: "):
+            problems[-1].hint = line[len("    hint: "):]
+            in_hint = True
+        elif problems and in_hint and line.startswith("          "):
+            problems[-1].hint += "\n" + line.strip()
+        else:
+            in_hint = False
+    return problems
+
+
+def parse_expected(text: str) -> list[Expected]:
+    expected: list[Expected] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("hint~ "):
+            assert expected, "a hint~ line must follow a problem line"
+            expected[-1].hint_parts.append(line[len("hint~ "):])
+        else:
+            assert HEADER.match(line), f"not a problem line: {line!r}"
+            expected.append(Expected(line))
+    return expected
+
+
+def _cases() -> list:
+    params = []
+    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        marks = []
+        reason_file = folder / "xfail.txt"
+        if reason_file.exists():
+            marks.append(pytest.mark.xfail(strict=True, reason=reason_file.read_text("utf-8").strip()))
+        params.append(pytest.param(folder, id=folder.name, marks=marks))
+    return params
+
+
+@pytest.fixture(scope="module")
+def checked() -> dict[str, subprocess.CompletedProcess[str]]:
+    """`python build.py --root CASE --check` for every case, run side by side (each is its own process)."""
+    procs = {folder.name: subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(folder), "--check"],
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+             for folder in sorted(p for p in CASES.iterdir() if p.is_dir())}
+    results = {}
+    for name, proc in procs.items():
+        stdout, stderr = proc.communicate(timeout=120)
+        results[name] = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+    return results
+
+
+def test_there_are_enough_invalid_dossiers_and_each_is_complete() -> None:
+    folders = [p for p in CASES.iterdir() if p.is_dir()]
+    assert len(folders) >= 8
+    for folder in folders:
+        for part in ("site.yaml", "seeds", "content/sources.yaml", "content/articles", "expected.txt"):
+            assert (folder / part).exists(), f"{folder.name} lacks {part}"
+        assert parse_expected((folder / "expected.txt").read_text("utf-8")), f"{folder.name}: expected.txt is empty"
+
+
+@pytest.mark.parametrize("folder", _cases())
+def test_an_invalid_dossier_fails_the_check_with_exactly_its_expected_messages(folder: Path, checked) -> None:
+    expected = parse_expected((folder / "expected.txt").read_text("utf-8"))
+    result = checked[folder.name]
+    assert result.returncode == 1, result.stdout + result.stderr
+    reported = parse_stderr(result.stderr)
+    by_header = {p.header: p for p in reported}
+    for item in expected:
+        assert item.header in by_header, f"missing from stderr:\n  {item.header}\nstderr was:\n{result.stderr}"
+        for part in item.hint_parts:
+            assert part in by_header[item.header].hint, (
+                f"the hint of\n  {item.header}\ndoes not contain {part!r}; it is:\n  {by_header[item.header].hint}")
+    unexpected = [p.header for p in reported if p.severity == "error"
+                  and p.header not in {e.header for e in expected}]
+    assert not unexpected, "errors not listed in expected.txt:\n  " + "\n  ".join(unexpected)
+    assert not (folder / "_site").exists(), "--check must write nothing"
+
+
+def test_the_stderr_reader_pairs_each_problem_with_its_multi_line_hint() -> None:
+    stderr = ('a.yaml:7:12: error: quote occurs 2 times\n    hint: add a prefix:\n          s.txt:3: prefix: "x"\n'
+              'seeds/a.txt: warning: unused\n    hint: run --import\n')
+    problems = parse_stderr(stderr)
+    assert [(p.header, p.severity, p.hint) for p in problems] == [
+        ("a.yaml:7:12: error: quote occurs 2 times", "error", 'add a prefix:\ns.txt:3: prefix: "x"'),
+        ("seeds/a.txt: warning: unused", "warning", "run --import"),
+    ]

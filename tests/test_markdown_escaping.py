@@ -1,0 +1,96 @@
+"""escape_md round trip: escaped seed text, rendered by CommonMark with raw HTML off, reads back exactly."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import example, given, settings, strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
+
+from dossier.core.markdown import escape_md
+
+MD = MarkdownIt("commonmark", {"html": False}).use(attrs_plugin, spans=True)
+ALPHABET = "abcdeXYZ \\`*_[]{}<>&#>+=-!|~.()0123456789\"'’—"
+
+
+def rendered_text(source: str) -> str:
+    """Render one line of Markdown; it must be exactly one paragraph. Returns its text content."""
+    out = MD.render(source)
+    assert out.startswith("<p>") and out.endswith("</p>\n"), f"not a single paragraph: {out!r}"
+    inner = out[len("<p>"):-len("</p>\n")]
+    assert "<p>" not in inner, f"more than one paragraph: {out!r}"
+    return html.unescape(re.sub(r"<[^>]*>", "", inner))
+
+
+def assert_round_trip(s: str) -> None:
+    escaped = escape_md(s, line_start=True)
+    assert rendered_text(escaped) == s, f"{s!r} escaped as {escaped!r} renders as {MD.render(escaped)!r}"
+
+
+TRICKY = [
+    "plain words", "a  double  space", "*stars*", "**bold**", "_under_", "__dunder__", "snake_case_name",
+    "`code`", "``two``", "```", "\\", "a\\", "\\*", "back\\slash", "[brackets](x)", "[link][ref]", "![img](x)",
+    "[text]{.cls}", "word{#id}", "{{ jinja }}", "{% block %}", "<script>alert(1)</script>", "<b>bold</b>",
+    "<http://example.org>", "<a@b.org>", "&amp;", "&#35;", "&copy;", "& alone", "AT&T",
+    "# hash", "#hashtag", "## two", "> quoted", ">>> nested", "- dash item", "-1 degrees", "--", "---", "- - -",
+    "+ plus", "+1", "= equals", "===", "1. one", "1) one", "12. twelve", "2024. A year", "1.5 million",
+    "123456789. nine digits", "1234567890. ten digits", "0) zero", "* star item", "***", "_ _ _",
+    "| a | b |", "a|b", "~tilde~", "~~strike~~", "!bang", "a!", "(parens)", "'single' \"double\"",
+    "“curly” ‘quotes’ — dashes", "Rafah’s", "http://example.org/a_b_c", "www.example.org", "100%",
+    "a * b * c", "2 * 3 = 6", "x < y > z", "[^1]", "note[^a]", ":smile:", "\\[not a link\\]",
+]
+
+
+@pytest.mark.parametrize("s", TRICKY)
+def test_escaped_seed_text_renders_back_to_exactly_itself(s: str) -> None:
+    assert_round_trip(s)
+
+
+@pytest.mark.parametrize("s", ["~~~", "~~~ quote", "~~~~", "~~~python"])
+def test_a_line_starting_with_three_tildes_is_not_a_code_fence(s: str) -> None:
+    assert_round_trip(s)
+
+
+@pytest.mark.parametrize("s, escaped", [
+    ("*a*", r"\*a\*"), ("a_b", r"a\_b"), ("[x](y)", r"\[x\](y)"), ("{x}", r"\{x\}"), ("<b>", r"\<b\>"),
+    ("&amp;", r"\&amp;"), ("`c`", r"\`c\`"), ("\\", "\\\\"),
+])
+def test_escape_md_backslash_escapes_inline_markup_anywhere(s: str, escaped: str) -> None:
+    assert escape_md(s) == escaped
+    assert escape_md("x " + s) == "x " + escaped
+
+
+@pytest.mark.parametrize("s, escaped", [
+    ("# h", r"\# h"), ("- i", r"\- i"), ("+ i", r"\+ i"), ("= x", r"\= x"), ("1. one", r"1\. one"),
+    ("12) twelve", r"12\) twelve"), ("> q", r"\> q"), ("plain", "plain"), ("2024 year", "2024 year"),
+])
+def test_escape_md_escapes_block_markers_only_at_line_start(s: str, escaped: str) -> None:
+    assert escape_md(s, line_start=True) == escaped
+    assert escape_md(s, line_start=False) == (escaped if s.startswith(">") else s)
+
+
+def test_escaping_is_needed_the_unescaped_text_would_become_markup() -> None:
+    """The round trip is a real check: the same strings unescaped do turn into markup."""
+    assert "<em>" in MD.render("*stars*")
+    assert "<h1>" in MD.render("# hash")
+    assert "<ol>" in MD.render("1. one")
+    assert "<a href" in MD.render("[brackets](x)")
+    assert '<span class="cls">' in MD.render("[text]{.cls}")
+    assert "<code>" in MD.render("`code`")
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=40))
+@example("1. start")
+@example("# * _ ` [ ] { } < > & \\")
+@example("-1")
+@example("a ~~~ b")
+@example("~~~ fence")
+def test_any_line_of_tricky_characters_round_trips_through_markdown(s: str) -> None:
+    s = s.strip()
+    if not s:
+        return
+    assert_round_trip(s)

@@ -1,0 +1,95 @@
+"""Reader features on the built site: timeline, feeds, sitemap, metadata, the JSON export, text fragments."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from conftest import run_build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_timeline_lists_publication_dates_and_dated_events_in_order_with_links(default_site):
+    page = (default_site / "timeline/index.html").read_text()
+    dates = re.findall(r'<h2><time datetime="(\d{4}-\d\d-\d\d)">', page)
+    assert dates == sorted(dates) and len(dates) >= 3
+    assert "2023-10-07" in dates  # the 7 October attack, reported by several articles
+    assert page.count('class="tl-published"') == 5
+    assert re.search(r'class="tl-reported">\s*<span class="tl-label">Reported</span> <a href="/articles/[a-z0-9-]+/#a-[a-z0-9-]+">', page)
+
+
+def test_the_atom_feed_is_well_formed_with_one_entry_per_article(default_site):
+    root = ET.fromstring((default_site / "feed.xml").read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    for e in entries:
+        assert e.find(f"{ATOM}title").text and e.find(f"{ATOM}id").text
+        assert re.match(r"\d{4}-\d\d-\d\dT00:00:00Z", e.find(f"{ATOM}updated").text)
+    assert root.find(f"{ATOM}updated").text == max(e.find(f"{ATOM}updated").text for e in entries)
+
+
+def test_the_sitemap_lists_every_page_except_the_404_and_the_editors_report(default_site):
+    root = ET.fromstring((default_site / "sitemap.xml").read_bytes())
+    locs = [u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in root]
+    pages = sorted(p.relative_to(default_site).as_posix() for p in default_site.rglob("*.html"))
+    assert len(locs) == len(pages) - 2
+    assert "/404.html" not in locs and "/report/" not in locs and "/articles/jpost-go-it-alone/" in locs
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_editors_report(default_site):
+    assert "Disallow: /report/" in (default_site / "robots.txt").read_text()
+
+
+def test_article_pages_carry_opengraph_and_a_news_article_with_its_entities(default_site):
+    page = (default_site / "articles/review-journal-netanyahu-rebuffs/index.html").read_text()
+    assert '<meta property="og:type" content="article">' in page
+    assert '<meta name="twitter:card" content="summary">' in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["@type"] == "NewsArticle" and data["datePublished"] == "2024-03-22"
+    assert data["publisher"]["name"] == "Las Vegas Review-Journal"
+    names = {m["name"] for m in data["mentions"]}
+    assert {"Benjamin Netanyahu", "Antony Blinken"} <= names
+
+
+def test_dossier_json_exports_the_whole_model_with_anchored_offsets(default_site):
+    data = json.loads((default_site / "dossier.json").read_text())
+    assert len(data["articles"]) == 5 and len(data["sources"]) == 5
+    assert len(data["entities"]) >= 20 and len(data["comparisons"]) >= 10
+    for article in data["articles"]:
+        for ann in article["annotations"]:
+            assert article["text"][ann["start"]:ann["end"]] == ann["quote"]
+            assert ann["anchor"] == "exact"
+
+
+def test_a_quote_links_to_the_original_page_with_a_text_fragment_when_the_url_is_known(mini_dossier):
+    root = mini_dossier({
+        "seeds/a.txt": "Netanyahu said Israel will do it alone - if necessary.\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"
+                                   "url: https://news.example/story\nannotations:\n"
+                                   "  - id: alone\n    quote: will do it alone - if necessary\n    kind: fact-check\n"
+                                   "    verdict: accurate\n    note: x\n",
+    })
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stderr
+    page = (root / "_site/articles/a/index.html").read_text()
+    assert 'href="https://news.example/story#:~:text=will%20do%20it%20alone%20%2D%20if%20necessary"' in page
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    review = [d for d in data if d["@type"] == "ClaimReview"][0]
+    assert review["reviewRating"]["alternateName"] == "accurate"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://news.example/story"
+    assert [d for d in data if d["@type"] == "NewsArticle"][0]["isBasedOn"] == "https://news.example/story"
+
+
+def test_json_ld_cannot_break_out_of_its_script_element(mini_dossier):
+    root = mini_dossier({
+        "seeds/a.txt": "Text.\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: '</script><script>alert(1)</script>'\nsource: outlet-a\ndate: 2024-03-22\n",
+    })
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stderr
+    page = (root / "_site/articles/a/index.html").read_text()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in block and json.loads(block)["headline"] == "</script><script>alert(1)</script>"

@@ -1,0 +1,246 @@
+"""Unit tables for editors' YAML: strict parsing (yamlsrc), schema validation (schema) and parse_article (load)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+from dossier.core.load import parse_article
+from dossier.core.schema import validate
+from dossier.core.yamlsrc import parse_yaml
+
+ARTICLE_SCHEMA = json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8"))
+FILE = "content/articles/a.yaml"
+HEAD = "seed: a.txt\ntitle: A title\nsource: outlet-a\ndate: 2024-03-22\n"
+
+
+def only_problem(text: str, file: str = "f.yaml"):
+    loaded, problems = parse_yaml(file, text)
+    assert loaded is None, loaded
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+# --- parse_yaml: refusals, with positions -------------------------------------------------------------
+
+REFUSED = [
+    # (name, text, line, col, message fragment, hint fragment)
+    ("a duplicate key is an error on the second key's line", "a: 1\nb: 2\na: 3\n",
+     3, 1, 'duplicate key "a"', "already set on line 1"),
+    ("a duplicate nested key points at the nested key", "x:\n  a: 1\n  b: 2\n  a: 3\n",
+     4, 3, 'duplicate key "a"', "already set on line 2"),
+    ("a duplicate key inside a list item is found", "items:\n  - id: x\n    id: y\n",
+     3, 5, 'duplicate key "id"', "already set on line 2"),
+    ("an alias of a mapping points at the *alias, not the anchor", "base: &b\n  k: v\nother: *b\n",
+     3, 8, "aliases (*name) are not allowed", "write the value out in full"),
+    ("an alias of a scalar points at the *alias", "a: &x hello\nb: c\nd: *x\n",
+     3, 4, "aliases (*name) are not allowed", "write the value out in full"),
+    ("an alias inside a list points at the *alias", "a:\n  - &q one\n  - two\n  - *q\n",
+     4, 5, "aliases (*name) are not allowed", "write the value out in full"),
+    ("a merge key is refused", "base: {k: v}\nother:\n  <<: {k: w}\n",
+     3, 3, "merge keys (<<) are not allowed", "write the keys out in full"),
+    ("a merge key with an alias is refused", "base: &b {k: v}\nother:\n  <<: *b\n",
+     3, 3, "not allowed", ""),
+    ("an unquoted colon-space in a value is a syntax error with a quoting hint", "note: Dermer: yes\n",
+     1, 13, "YAML syntax error: mapping values are not allowed", 'must be quoted'),
+    ("a list item out of line is a syntax error with an indentation hint", "a:\n  b: 1\n c: 2\n",
+     3, 2, "YAML syntax error", "indentation"),
+    ("an unclosed quote is a syntax error", 'title: "Rafah\nsource: x\n',
+     3, 1, "YAML syntax error", ""),
+    ("a non-scalar key is refused", "? [a, b]\n: c\n",
+     1, 3, "mapping keys must be plain text", ""),
+]
+
+
+@pytest.mark.parametrize("name, text, line, col, message, hint", REFUSED, ids=[c[0] for c in REFUSED])
+def test_parse_yaml_refuses_with_the_position_and_a_hint(name, text, line, col, message, hint) -> None:
+    problem = only_problem(text)
+    assert (problem.file, problem.line, problem.col, problem.severity) == ("f.yaml", line, col, "error")
+    assert message in problem.message
+    assert hint in problem.hint
+    if hint:
+        assert problem.hint
+
+
+def test_an_alias_bomb_is_refused_at_once() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    problem = only_problem(bomb)
+    assert problem.line == 2 and "aliases" in problem.message
+
+
+def test_an_unused_anchor_is_harmless() -> None:
+    loaded, problems = parse_yaml("f.yaml", "a: &x hello\nb: c\n")
+    assert problems == () and loaded is not None
+    assert loaded.data == {"a": "hello", "b": "c"}
+
+
+# --- parse_yaml: values --------------------------------------------------------------------------------
+
+VALUES = [
+    ("2024-03-22", "2024-03-22"),
+    ("2024-03-22 10:00:00", "2024-03-22 10:00:00"),
+    ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("No", "No"), ("Y", "Y"), ("n", "n"),
+    ("True", "True"), ("FALSE", "FALSE"),
+    ("true", True), ("false", False),
+    ("12", 12), ("-3", -3), ("1_000", 1000), ("1.5", 1.5),
+    ("010", "010"), ("0x1F", "0x1F"), ("1:30", "1:30"), (".inf", ".inf"), (".nan", ".nan"),
+    ("null", None), ("~", None), ("", None),
+    ("'12'", "12"), ('"true"', "true"), ("'2024-03-22'", "2024-03-22"), ("'no'", "no"),
+    ("|\n  two\n  lines", "two\nlines\n"), (">-\n  folded\n  text", "folded text"),
+    ("Rafah — “alone”", "Rafah — “alone”"),
+]
+
+
+@pytest.mark.parametrize("written, value", VALUES, ids=[repr(v[0]) for v in VALUES])
+def test_scalars_keep_their_text_unless_unsurprisingly_typed(written: str, value: object) -> None:
+    loaded, problems = parse_yaml("f.yaml", f"v: {written}\n")
+    assert problems == () and loaded is not None
+    assert loaded.data == {"v": value}
+    assert type(loaded.data["v"]) is type(value)
+
+
+def test_positions_are_recorded_for_every_value_and_key() -> None:
+    loaded, _ = parse_yaml("f.yaml", "seed: a.txt\nannotations:\n  - id: x\n    quote: \"q\"\n")
+    assert loaded is not None
+    assert loaded.at(("seed",)) == (1, 7)
+    assert loaded.key_at(("annotations",)) == (2, 1)
+    assert loaded.at(("annotations", 0)) == (3, 5)
+    assert loaded.at(("annotations", 0, "quote")) == (4, 12)
+    assert loaded.key_at(("annotations", 0, "quote")) == (4, 5)
+    assert loaded.at(("annotations", 0, "missing")) == (3, 5), "falls back to the nearest written ancestor"
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "---\n"])
+def test_an_empty_document_parses_to_none(text: str) -> None:
+    loaded, problems = parse_yaml("f.yaml", text)
+    assert problems == () and loaded is not None and loaded.data is None
+
+
+def test_a_control_character_is_reported_at_its_line_and_column() -> None:
+    problem = only_problem("title: ok\nnote: bad \x07 here\n")
+    assert (problem.line, problem.col) == (2, 11)
+    assert "\n" not in problem.message
+
+
+# --- schema validation through parse_article ------------------------------------------------------------
+
+ARTICLE_ERRORS = [
+    # (name, text, line, col, message, hint)
+    ("an unknown key names the key and suggests the right one", HEAD + "annotatons: []\n",
+     5, 1, 'unknown key "annotatons"', 'did you mean "annotations"?'),
+    ("an unknown key in an annotation is located at the key", HEAD + "annotations:\n  - id: x\n    quote: q\n    notee: n\n",
+     8, 5, 'unknown key "notee" (at annotations[0])', 'did you mean "note"?'),
+    ("an unknown key with nothing close lists the allowed keys", HEAD + "zzzzzz: 1\n",
+     5, 1, 'unknown key "zzzzzz"', "allowed keys: seed, title, source"),
+    ("a missing required key is named", "seed: a.txt\ntitle: T\ndate: 2024-03-22\n",
+     1, 1, 'missing required key "source"', "add source: ..."),
+    ("a missing quote in an annotation is named with its path", HEAD + "annotations:\n  - id: x\n",
+     6, 5, 'missing required key "quote" (at annotations[0])', "add quote: ..."),
+    ("a list where text is expected is a type error", "seed: a.txt\ntitle: [T]\nsource: outlet-a\ndate: 2024-03-22\n",
+     2, 8, "[\'T\'] should be text (at title)", "quote the value to make it text"),
+    ("a number where text is expected is a type error", "seed: a.txt\ntitle: 1984\nsource: outlet-a\ndate: 2024-03-22\n",
+     2, 8, "1984 should be text (at title)", "quote the value to make it text"),
+    ("text where a list is expected is a type error", HEAD + "annotations: none\n",
+     5, 14, '"none" should be a list (at annotations)', "expected array"),
+    ("a bad slug id is refused with a slug hint", HEAD + "annotations:\n  - id: Bad Id\n    quote: q\n",
+     6, 9, '"Bad Id" does not have the expected form (at annotations[0].id)', "lower-case letters, digits and hyphens"),
+    ("a bad source id is refused with a slug hint", "seed: a.txt\ntitle: T\nsource: Outlet_A\ndate: 2024-03-22\n",
+     3, 9, '"Outlet_A" does not have the expected form (at source)', "lower-case letters"),
+    ("a long-form date is refused with the date form", "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: March 22, 2024\n",
+     4, 7, '"March 22, 2024" does not have the expected form (at date)', "YYYY-MM-DD"),
+    ("an impossible month is refused", "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-13-01\n",
+     4, 7, '"2024-13-01" does not have the expected form (at date)', "YYYY-MM-DD"),
+    ("an enum typo suggests the right value", HEAD + "annotations:\n  - id: x\n    quote: q\n    kind: qoute\n",
+     8, 11, '"qoute" is not allowed (at annotations[0].kind)', 'did you mean "quote"?'),
+    ("an enum value with nothing close lists the options", HEAD + "annotations:\n  - id: x\n    quote: q\n    kind: zzz\n",
+     8, 11, '"zzz" is not allowed', "use one of: quote, claim"),
+    ("a seed path with a folder is refused", "seed: ../a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n",
+     1, 7, '"../a.txt" does not have the expected form (at seed)', ""),
+    ("a non-http url is refused", HEAD + "url: ftp://x.org/a\n",
+     5, 6, '"ftp://x.org/a" does not have the expected form (at url)', "http:// or https://"),
+    ("a document that is a list is refused", "- a\n",
+     1, 1, "should be a mapping", ""),
+]
+
+
+@pytest.mark.parametrize("name, text, line, col, message, hint", ARTICLE_ERRORS, ids=[c[0] for c in ARTICLE_ERRORS])
+def test_parse_article_reports_schema_problems_at_line_and_col(name, text, line, col, message, hint) -> None:
+    meta, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
+    assert meta is None
+    matching = [p for p in problems if message in p.message]
+    assert matching, [p.format() for p in problems]
+    p = matching[0]
+    assert (p.file, p.line, p.col, p.severity) == (FILE, line, col, "error"), p.format()
+    assert hint in p.hint
+
+
+def test_every_schema_problem_of_a_file_is_reported_in_document_order() -> None:
+    text = "seed: a.txt\ntitle: T\nsource: Outlet_A\ndate: 22/03/2024\nwirre: AP\n"
+    _, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
+    assert [(p.line, p.col) for p in problems] == [(3, 9), (4, 7), (5, 1)]
+
+
+def test_a_valid_article_becomes_frozen_metadata_with_string_dates() -> None:
+    text = HEAD + ("annotations:\n  - id: alone\n    quote: we will do it alone\n    prefix: \"if necessary — \"\n"
+                   "    tags: [quote, no]\n    date: 2024-03-21\n")
+    meta, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
+    assert problems == ()
+    assert meta is not None
+    assert (meta.slug, meta.seed, meta.title, meta.source, meta.date) == ("a", "a.txt", "A title", "outlet-a", "2024-03-22")
+    (ann,) = meta.annotations
+    assert (ann.id, ann.quote, ann.prefix, ann.tags, ann.date) == (
+        "alone", "we will do it alone", "if necessary — ", ("quote", "no"), "2024-03-21")
+    assert (ann.origin.file, ann.origin.line, ann.origin.col) == (FILE, 7, 12)
+    with pytest.raises(AttributeError):
+        meta.title = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("key, value, at", [("id", '"x\\n"', "annotations[0].id"), ("tags", '["t\\n"]', "annotations[0].tags[0]"),
+                                            ("date", '"2024-03-22\\n"', "annotations[0].date")])
+def test_a_slug_or_date_with_a_trailing_newline_is_refused(key: str, value: str, at: str) -> None:
+    fields = {"id": '"x"', "tags": "[t]", "date": '"2024-03-22"'}
+    fields[key] = value
+    text = HEAD + "annotations:\n  - quote: q\n" + "".join(f"    {k}: {v}\n" for k, v in fields.items())
+    meta, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
+    assert meta is None
+    assert any(f"(at {at})" in p.message for p in problems), problems
+
+
+def test_a_yes_or_no_title_stays_text() -> None:
+    meta, problems = parse_article(FILE, "seed: a.txt\ntitle: no\nsource: outlet-a\ndate: 2024-03-22\n", ARTICLE_SCHEMA)
+    assert problems == () and meta is not None and meta.title == "no"
+
+
+def test_a_duplicate_annotation_id_names_the_first_line() -> None:
+    text = HEAD + "annotations:\n  - id: x\n    quote: q\n  - id: x\n    quote: r\n"
+    _, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
+    assert [(p.line, p.col, p.message) for p in problems] == [(8, 9, 'duplicate annotation id "x"')]
+    assert "line 6" in problems[0].hint
+
+
+def test_a_file_name_that_is_not_a_slug_is_an_error_with_a_rename_hint() -> None:
+    _, problems = parse_article("content/articles/Bad_Name.yaml", HEAD, ARTICLE_SCHEMA)
+    assert [p.message for p in problems] == ['file name "Bad_Name" is not a valid slug']
+    assert 'rename it to "bad-name"' in problems[0].hint
+
+
+def test_an_empty_article_file_is_an_error() -> None:
+    meta, problems = parse_article(FILE, "# nothing yet\n", ARTICLE_SCHEMA)
+    assert meta is None and [p.message for p in problems] == ["the file is empty"]
+
+
+def test_yaml_problems_come_before_schema_checks() -> None:
+    meta, problems = parse_article(FILE, HEAD + "annotatons: []\nseed: b.txt\n", ARTICLE_SCHEMA)
+    assert meta is None
+    assert [(p.line, p.message) for p in problems] == [(6, 'duplicate key "seed"')]
+
+
+def test_validate_maps_errors_of_any_schema_to_positions() -> None:
+    loaded, _ = parse_yaml("f.yaml", "a: 1\nb:\n  c: x\n")
+    assert loaded is not None
+    schema = {"type": "object", "properties": {"b": {"type": "object", "properties": {"c": {"type": "integer"}}}}}
+    (problem,) = validate(loaded, schema)
+    assert (problem.line, problem.col, problem.message) == (3, 6, '"x" should be a whole number (at b.c)')
