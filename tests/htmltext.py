@@ -46,7 +46,7 @@ class _Checker(HTMLParser):
             self.text.append(data)
 
 
-def check(html: str, skip_classes: set[str] = frozenset({"sn", "badge"})) -> tuple[list[str], str, list[str]]:
+def check(html: str, skip_classes: set[str] = frozenset({"sn", "badge", "bw"})) -> tuple[list[str], str, list[str]]:
     """(well-formedness errors, visible text without notes/badges/endnotes, ids in order)."""
     checker = _Checker(set(skip_classes))
     checker.feed(html)

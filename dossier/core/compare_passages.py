@@ -47,23 +47,57 @@ class Doc:
     url: str
     spans: tuple[Span, ...] = ()
 
+    @property
+    def inserts(self) -> frozenset[int]:
+        """Where the article page adds text: after each annotation (its note number) and witness (its badge)."""
+        return frozenset(s.end for s in self.spans)
+
 
 def _encode(term: str) -> str:
     # Text fragment terms are percent-encoded; "-", "," and "&" are syntax there, so they are encoded too.
     return quote(" ".join(term.split()), safe="").replace("-", "%2D")
 
 
-def text_fragment(text: str, start: int, end: int) -> str:
-    """`#:~:text=...` selecting text[start:end]. Terms never cross a paragraph break (browsers match
-    each term within one block); a passage longer than twice FRAGMENT_WORDS becomes a start,end range."""
-    passage = text[start:end]
-    blocks = [b for b in passage.split("\n\n") if b.strip()]
-    first, last = _CHUNK.findall(blocks[0]), _CHUNK.findall(blocks[-1])
-    if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS:
-        return "#:~:text=" + _encode(" ".join(first))
-    head = first[:FRAGMENT_WORDS]
-    tail = last[-FRAGMENT_WORDS:] if len(blocks) > 1 else last[max(FRAGMENT_WORDS, len(last) - FRAGMENT_WORDS):]
-    return "#:~:text=" + _encode(" ".join(head)) + "," + _encode(" ".join(tail))
+def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
+    """`#:~:text=...` selecting text[start:end], or "" when no term can be made.
+
+    Terms never cross a paragraph break (browsers match each term within one block); a passage longer than
+    twice FRAGMENT_WORDS becomes a start,end range. `inserts` are text offsets where the article page adds
+    words of its own (a sidenote number or a comparison badge right after an annotation or a witness): a
+    term must not contain one or end at one, or the browser would not find it, so the range stops short."""
+    blocks = []
+    for m in re.finditer(r"(?:(?!\n\n).)+", text[start:end], re.S):
+        words = [(start + w.start() + m.start(), start + w.end() + m.start()) for w in _CHUNK.finditer(m.group())]
+        if words:
+            blocks.append(words)
+    if not blocks:
+        return ""
+
+    def clean(word: tuple[int, int]) -> bool:
+        return not any(word[0] < p <= word[1] for p in inserts)
+
+    first = blocks[0]
+    head = []
+    for w in first[:FRAGMENT_WORDS]:
+        if not clean(w):
+            break
+        head.append(w)
+    if not head:
+        return ""
+    if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS and all(clean(w) for w in first):
+        return "#:~:text=" + _encode(text[first[0][0]:first[-1][1]])
+    last = list(blocks[-1]) if len(blocks) > 1 else first[len(head):]
+    while last and not clean(last[-1]):
+        last.pop()
+    tail: list[tuple[int, int]] = []
+    for w in reversed(last):
+        if len(tail) == FRAGMENT_WORDS or not clean(w):
+            break
+        tail.insert(0, w)
+    if len(blocks) == 1 and tail and tail[0][0] < head[-1][1]:
+        tail = [w for w in tail if w[0] >= head[-1][1]]
+    term = "#:~:text=" + _encode(text[head[0][0]:head[-1][1]])
+    return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -86,7 +120,7 @@ def passage_views(passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
             doc = docs[occ.doc]
             seen[occ.doc] = seen.get(occ.doc, 0) + 1
             key = occ.doc if seen[occ.doc] == 1 else f"{occ.doc}-{seen[occ.doc]}"
-            place = doc.url + text_fragment(doc.text, occ.start, occ.end)
+            place = doc.url + text_fragment(doc.text, occ.start, occ.end, doc.inserts)
             hits = [s for s in doc.spans if _overlaps((s.start, s.end), (occ.start, occ.end))]
             for s in hits:
                 if s.comparison:

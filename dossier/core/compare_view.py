@@ -167,6 +167,16 @@ def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> dict
     return {"before": before, "before_cut": before_cut, "after": after, "after_cut": after_cut}
 
 
+def _pieces(pieces: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Pieces for the template; `glued` marks a deletion that follows a word with no space in between
+    (the witness ends, or goes on with punctuation, where the base had more words), so CSS can space it."""
+    out: list[dict[str, Any]] = []
+    for k, t in pieces:
+        glued = k == "del" and bool(out) and not out[-1]["text"][-1:].isspace()
+        out.append({"kind": k, "text": t, "glued": glued})
+    return out
+
+
 def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str) -> dict[str, Any]:
     """The view of a side-by-side set. `set_id` prefixes every element id (it is a slug); `default` is the
     key of the base shown without JavaScript; `label` names the set for screen readers."""
@@ -176,8 +186,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     quotes = {w.key: w.quote for w in witnesses}
     columns = []
     for w in witnesses:
-        renderings = [{"base": b, "default": b == default,
-                       "pieces": [{"kind": k, "text": t} for k, t in diff_pieces(quotes[b], w.quote)]}
+        renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote))}
                       for b in keys]
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet,
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,

@@ -89,6 +89,15 @@ class ArticleSource:
     badges: tuple[BadgeMark, ...] = ()
 
 
+_NOTE_LINK = re.compile(r"\]\(((?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?|/[^)\s]*)\)")
+
+
+def resolve_links_for_export(note: str, resolver: LinkResolver) -> str:
+    """A note as written into the `.md` artifact: internal-scheme and site-root links made into real URLs
+    (under the base path), so the exported Markdown links work where it is published."""
+    return _NOTE_LINK.sub(lambda m: "](" + (resolver(m.group(1)) or m.group(1)) + ")", note)
+
+
 def _snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends."""
     inside = [(a, b) for a, b in paragraphs if a < end and b > start]
@@ -157,7 +166,8 @@ def article_markdown(src: ArticleSource) -> str:
                 for n in notes_by_end.pop(seg.end, ()):
                     out.append(f"[^{n.id}]")
                 for b in badges_by_end.pop(seg.end, ()):
-                    out.append(f"[{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}")
+                    # wrapped with a leading space so copy-paste and screen readers do not glue it to the word
+                    out.append(f"[ [{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}]{{.bw}}")
         body = "".join(out)
         if index == 0 and src.headline:
             body = "# " + body
@@ -252,7 +262,7 @@ def render_article(markdown_text: str, notes_html: dict[str, str], resolver: Lin
         # HTML forbids role=note inside a heading (the headline's notes): there the visible "Note n" label
         # and the permalink name the note instead.
         role = "" if tokens[idx].meta.get("in_heading") else f' role="note" aria-label="Note {number}"'
-        return (f'<span class="sn"><label class="sn-toggle" for="sn-{safe}" title="Show note {number}">'
+        return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{safe}" title="Show note {number}">'
                 f'<span class="visually-hidden">Note </span>{number}</label>'
                 f'<input type="checkbox" class="sn-check" id="sn-{safe}">'
                 f'<span class="sidenote" id="n-{safe}"{role}>'

@@ -9,13 +9,30 @@ import jinja2
 from .errors import Problem, error
 
 
+# C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML; bidi embedding/override/isolate
+# controls would silently reorder the evidence on screen. Both are shown as visible symbols instead: the page
+# still shows that the character is there (faithful), and nothing is hidden or reversed by it (safe).
+_VISIBLE = {c: chr(0x2400 + c) for c in range(0x20) if c not in (9, 10, 13)}
+_VISIBLE[0x7F] = "\u2421"
+_VISIBLE.update({c: f"[U+{c:04X}]" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible_controls(value: Any) -> Any:
+    """Jinja finalize hook: every {{ }} output, escaped text or trusted HTML, gets controls made visible."""
+    if isinstance(value, str):
+        translated = value.translate(_VISIBLE)
+        return type(value)(translated) if translated != value else value
+    return value
+
+
 class Renderer:
     """Renders named templates. Invariant: a missing variable is an error, never an empty string."""
 
     def __init__(self, templates: Mapping[str, str]):
         self.env = jinja2.Environment(
             loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined,
-            autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+            autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+            finalize=visible_controls)
 
     def render(self, template: str, context: Mapping[str, Any], out_path: str) -> tuple[bytes, tuple[Problem, ...]]:
         try:

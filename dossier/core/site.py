@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 from . import compare_pages, entity_pages, reader_pages, structured, views, webanno
 from .errors import Problem, error
 from .linkcheck import check_links
-from .markdown import NoteMark, article_markdown, render_note
+from .markdown import NoteMark, article_markdown, render_note, resolve_links_for_export
 from .model import Dossier
 from .render import Renderer
 from .urls import Urls
@@ -95,7 +95,8 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
             where = item.placed.get(ann.id)
             if where is None:
                 continue
-            notes.append(NoteMark(ann.id, where.start, where.end, ann.note, ann.kind))
+            notes.append(NoteMark(ann.id, where.start, where.end,
+                                  resolve_links_for_export(ann.note, urls.resolve_note_link), ann.kind))
             note_at = ann.note_origin or ann.origin
             body_html = site.note_html(ann.note, file, note_at.line, note_at.col)
             speaker = (names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in names else None

@@ -1,0 +1,121 @@
+"""The comparison page in a real browser: picking another base re-marks the differences; phones stack columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build, write_tree
+from test_compare_pages import dossier_files
+
+pytestmark = pytest.mark.browser
+
+MARKS = """(col) => Array.from(document.querySelectorAll('#' + col + ' .r:not([hidden]) :is(ins, del, mark)'))
+                       .map(e => e.tagName.toLowerCase() + ':' + e.textContent)"""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory, http_server) -> str:
+    root = write_tree(tmp_path_factory.mktemp("browser-cmp") / "dossier", dossier_files())
+    out: Path = root / "_site"
+    result = run_build(root, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return http_server(out)
+
+
+def marks(page, column: str) -> list[str]:
+    return page.evaluate(MARKS, column)
+
+
+def test_switching_the_base_re_marks_the_differences_without_a_reload(browser, site_url) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "compare/alone/")
+    page.evaluate("window.notReloaded = true")
+    assert page.locator(".base-chooser").is_visible()
+    assert marks(page, "w-art-a") == []
+    assert marks(page, "w-art-b") == ["del:would", "ins:will"]
+    assert page.locator("#w-art-a .base-flag").is_visible()
+
+    page.get_by_role("radio", name="Outlet B").check()
+
+    assert marks(page, "w-art-b") == []
+    assert marks(page, "w-art-a") == ["del:will", "ins:would"]
+    assert "ins:And" in marks(page, "w-art-c")
+    assert page.locator("#w-art-b .base-flag").is_visible()
+    assert not page.locator("#w-art-a .base-flag").is_visible()
+    assert page.locator("#cmp-w .heat-text:visible").get_attribute("data-base") == "art-b"
+    assert page.locator("[data-live]").text_content() == "Differences are now marked against Outlet B."
+    assert page.evaluate("window.notReloaded") is True
+    page.close()
+
+
+def test_the_base_can_be_chosen_with_the_keyboard(browser, site_url) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "compare/alone/")
+    page.locator("#base-w-art-a").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#base-w-art-b").is_checked()
+    assert marks(page, "w-art-b") == []
+    assert marks(page, "w-art-a") == ["del:will", "ins:would"]
+    page.close()
+
+
+def test_without_javascript_the_default_base_is_marked_and_the_chooser_is_hidden(browser, site_url) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "compare/alone/")
+    assert not page.locator(".base-chooser").is_visible()
+    assert marks(page, "w-art-b") == ["del:would", "ins:will"]
+    assert page.locator(".base-static").inner_text().startswith("Differences are marked against Outlet A")
+    context.close()
+
+
+def boxes(page) -> list[dict[str, float]]:
+    return [page.locator(f"#w-art-{x}").bounding_box() for x in "abc"]
+
+
+def test_on_a_phone_the_columns_stack_each_below_the_previous_at_full_width(browser, site_url) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site_url + "compare/alone/")
+    cols = boxes(page)
+    container = page.locator("#cmp-w .cols").bounding_box()
+    for above, below in zip(cols, cols[1:]):
+        assert below["y"] >= above["y"] + above["height"]
+    for box in cols:
+        assert abs(box["x"] - container["x"]) < 1 and abs(box["width"] - container["width"]) < 1
+    assert container["width"] > 300  # the page's full measure on a 375 px screen, not a squeezed column
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing overflows sideways
+    page.close()
+
+
+def test_on_a_wide_screen_the_columns_stand_side_by_side(browser, site_url) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "compare/alone/")
+    cols = boxes(page)
+    assert len({round(b["y"]) for b in cols}) == 1
+    assert cols[0]["x"] < cols[1]["x"] < cols[2]["x"]
+    page.close()
+
+
+def test_a_badge_on_the_article_leads_to_the_witness_column(browser, site_url) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "articles/art-b/")
+    page.locator("#w-alone").click()
+    page.wait_for_url("**/compare/alone/#w-art-b")
+    assert page.evaluate("document.querySelector(':target').id") == "w-art-b"
+    page.close()
+
+
+def test_a_shared_passage_links_to_its_place_in_each_article(browser, site_url) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "passages/")
+    hrefs = page.eval_on_selector_all("#p-1 .occurrences li > a:first-child", "els => els.map(e => e.href)")
+    assert len(hrefs) >= 2 and all(":~:text=" in h for h in hrefs)
+    page.close()
+    for href in hrefs:
+        # A short window, so the passage is below the fold unless the text fragment scrolls to it.
+        page = browser.new_page(viewport={"width": 375, "height": 200})
+        page.goto(href)
+        page.wait_for_function("window.scrollY > 0", timeout=5000)
+        page.close()

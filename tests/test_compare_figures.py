@@ -1,0 +1,78 @@
+"""The figures table: a witness's number read from its words or given by the editor, disagreements by unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.compare_figures import figure_table, reading
+from dossier.core.figures import describe
+from dossier.core.model import Origin, Witness
+
+ORIGIN = Origin("content/comparisons/x.yaml", 5, 12)
+
+
+def witness(quote: str, **given) -> Witness:
+    return Witness("a", quote, ORIGIN, **given)
+
+
+# (quote, editor's fields, (as written, normalised, qualifier, unit, given by the editor))
+READINGS = [
+    pytest.param("almost 32,000 Palestinians have been killed", {},
+                 ("almost 32,000 Palestinians", "almost 32,000", "almost", "palestinians", False),
+                 id="read from the text"),
+    pytest.param("at least 32,070 people have been killed", {"unit": "people killed"},
+                 ("at least 32,070 people", "at least 32,070", "at least", "people killed", False),
+                 id="the editor's unit replaces the counted word"),
+    pytest.param("a six-week halt during which some 40 Israeli hostages would be released",
+                 {"value": 40, "unit": "hostages"},
+                 ("some 40 Israeli hostages", "about 40", "about", "hostages", True),
+                 id="the editor's value picks the figure it names and keeps its qualifier"),
+    pytest.param("wrapping up his sixth visit to the Mideast", {"value": 6, "unit": "trips", "qualifier": "exact"},
+                 ("", "6", "exact", "trips", True), id="a value the text does not spell as a number"),
+    pytest.param("harboring a quarter of the terror organization's operatives", {"value": 25, "unit": "percent"},
+                 ("a quarter", "25%", "exact", "percent", True), id="a fraction given as a percentage"),
+    pytest.param("a sizable force of between 4,000 and 8,000 operatives", {"qualifier": "range"},
+                 ("between 4,000 and 8,000 operatives", "4,000–8,000", "range", "operatives", False),
+                 id="a range keeps both ends"),
+    pytest.param("took 250 others hostage", {"value": 250, "unit": "people taken hostage"},
+                 ("250 others", "250", "exact", "people taken hostage", True), id="no qualifier in the text is exact"),
+]
+
+
+@pytest.mark.parametrize(("quote", "given", "expected"), READINGS)
+def test_a_witness_reads_as_the_table_says(quote: str, given: dict, expected: tuple) -> None:
+    r = reading(witness(quote, **given), quote)
+    assert r.figure is not None
+    assert (r.figure.text, describe(r.figure), r.figure.qualifier, r.figure.unit, r.given) == expected
+
+
+def test_a_witness_without_a_number_has_no_figure() -> None:
+    r = reading(witness("eliminating the rest of the battalions there"), "eliminating the rest of the battalions there")
+    assert r.figure is None and r.others == ()
+
+
+def rows(*quotes_and_given: tuple[str, dict]):
+    return [(f"k{i}", f"Outlet {chr(65 + i)}", "2024-03-22", reading(witness(q, **g), q))
+            for i, (q, g) in enumerate(quotes_and_given)]
+
+
+def test_figures_that_cannot_all_be_true_are_flagged_row_by_row() -> None:
+    table = figure_table(rows(("almost 32,000 killed", {"unit": "killed"}), ("at least 32,070 killed", {"unit": "killed"}),
+                              ("more than 32,000 killed", {"unit": "killed"})))
+    assert table["disagree"] is True
+    assert [r["conflicts"] for r in table["rows"]] == [["Outlet B", "Outlet C"], ["Outlet A"], ["Outlet A"]]
+
+
+def test_figures_that_can_all_be_true_are_not_flagged() -> None:
+    table = figure_table(rows(("more than a million Palestinians", {"unit": "people"}),
+                              ("over 1.3 million Palestinians", {"unit": "people"})))
+    assert table["disagree"] is False and all(not r["conflicts"] for r in table["rows"])
+
+
+def test_figures_of_different_units_are_not_compared() -> None:
+    table = figure_table(rows(("dismantle 18 of its 24 battalions", {"value": 18, "unit": "battalions dismantled"}),
+                              ("the four Hamas battalions", {"value": 4, "unit": "battalions in Rafah"}),
+                              ("the rest of the battalions there", {})))
+    assert table["disagree"] is False
+    assert table["rows"][0]["others"] == ["24 battalions"]
+    assert table["rows"][2]["has_figure"] is False

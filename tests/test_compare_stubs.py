@@ -1,0 +1,108 @@
+"""Comparison stubs for --suggest: one per shared passage no comparison covers, paste-ready and anchoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+from dossier.core.anchoring import anchor_quote
+from dossier.core.cleaning import clean
+from dossier.core.comparison_stubs import comparison_stubs, shared_passages
+from dossier.core.config import SiteConfig
+from dossier.core.load import parse_comparison
+from dossier.core.model import Article, ArticleMeta, Comparison, Origin, Witness
+
+CONFIG = SiteConfig(title="t")
+PLANTED = "The minister said the border crossing would stay open for aid convoys until further notice"
+QUOTE = "we will do it with the support of the United States but if we have to we will do it alone"
+
+
+def art(slug: str, date: str, text: str) -> Article:
+    return Article(ArticleMeta(slug, Origin(f"content/articles/{slug}.yaml"), f"{slug}.txt", slug, "src", date),
+                   clean(text, CONFIG))
+
+
+ARTICLES = (
+    art("one", "2024-03-21", f"Headline one\n\n{PLANTED}, officials said.\n\nNetanyahu said {QUOTE}.\n"),
+    art("two", "2024-03-22", f"Headline two\n\nOn Friday: {PLANTED}.\n\nHe added that {QUOTE}, he said.\n"),
+    art("three", "2024-03-20", f"Headline three\n\n{PLANTED}. Later again: {PLANTED}.\n\nNothing else here at all.\n"),
+)
+
+
+def schema() -> dict:
+    return json.loads((ROOT / "schemas/comparison.schema.json").read_text(encoding="utf-8"))
+
+
+def covering(*slugs: str) -> Comparison:
+    origin = Origin("content/comparisons/alone.yaml", 1, 1)
+    return Comparison("alone", origin, "Alone", "How?", "quote",
+                      tuple(Witness(s, "we will do it alone", origin) for s in slugs))
+
+
+def stubs_by_file(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    name = ""
+    for line in text.splitlines(keepends=True):
+        if line.startswith("# --- content/comparisons/"):
+            name = line.split()[2]
+        out[name] = out.get(name, "") + line
+    return out
+
+
+def test_every_uncovered_shared_passage_gets_a_stub_and_covered_ones_do_not() -> None:
+    passages = shared_passages(ARTICLES)
+    assert len(passages) == 2
+    both = stubs_by_file(comparison_stubs(passages, (), ARTICLES))
+    assert len(both) == 2
+    one = stubs_by_file(comparison_stubs(passages, (covering("one", "two"),), ARTICLES))
+    assert list(one) == ["content/comparisons/the-minister-said-the-border-crossing.yaml"]
+
+
+def test_a_witness_in_only_one_of_the_articles_does_not_cover_the_passage() -> None:
+    passages = shared_passages(ARTICLES)
+    assert len(stubs_by_file(comparison_stubs(passages, (covering("one"),), ARTICLES))) == 2
+
+
+def test_a_stub_is_valid_yaml_for_the_schema_and_every_witness_anchors_exactly() -> None:
+    passages = shared_passages(ARTICLES)
+    texts = {a.slug: a.text.text for a in ARTICLES}
+    for path, text in stubs_by_file(comparison_stubs(passages, (), ARTICLES)).items():
+        comparison, problems = parse_comparison(path, text, schema())
+        assert problems == () and comparison is not None
+        assert len(comparison.witnesses) >= 2
+        for w in comparison.witnesses:
+            result = anchor_quote(texts[w.article], w.quote, w.prefix, w.suffix)
+            assert result.status in ("exact", "disambiguated"), (w, result)
+
+
+def test_witnesses_follow_the_article_dates_with_one_per_article_disambiguated_when_repeated() -> None:
+    passages = shared_passages(ARTICLES)
+    text = stubs_by_file(comparison_stubs(passages, (), ARTICLES))["content/comparisons/the-minister-said-the-border-crossing.yaml"]
+    data = yaml.safe_load(text)
+    assert [w["article"] for w in data["witnesses"]] == ["three", "one", "two"]
+    first = data["witnesses"][0]
+    assert first["quote"] == PLANTED and first["prefix"] == "three"  # "three" says it twice: pick the first
+    assert anchor_quote(ARTICLES[2].text.text, PLANTED, first["prefix"]).start == ARTICLES[2].text.text.index(PLANTED)
+    assert "prefix" not in data["witnesses"][1]
+    assert data["kind"] == "quote" and data["title"].startswith("TODO")
+
+
+def test_a_stub_id_never_takes_an_existing_comparison_id() -> None:
+    passages = shared_passages(ARTICLES)
+    taken = Comparison("the-minister-said-the-border-crossing", Origin("x.yaml"), "t", "q", "quote",
+                       (Witness("one", "nothing", Origin("x.yaml")), Witness("two", "nothing", Origin("x.yaml"))))
+    names = list(stubs_by_file(comparison_stubs(passages, (taken,), ARTICLES)))
+    assert "content/comparisons/the-minister-said-the-border-crossing-2.yaml" in names
+
+
+def test_the_default_dossier_covers_all_its_shared_passages() -> None:
+    from dossier import fs
+    from dossier.core.pipeline import Options, load_config, load_dossier
+    inputs = fs.read_inputs(Path(ROOT))
+    config, _ = load_config(inputs, Options())
+    dossier, _, _ = load_dossier(inputs, config)
+    assert shared_passages(dossier.articles)
+    assert comparison_stubs(shared_passages(dossier.articles), dossier.comparisons, dossier.articles) == ""

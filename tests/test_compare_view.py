@@ -1,0 +1,180 @@
+"""Side-by-side rendering: alignment tables the issue asks for, difference pieces, heat map, context, fragments."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.core.alignment import align, tokenize
+from dossier.core.compare_passages import text_fragment
+from dossier.core.compare_view import Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces
+
+
+def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
+    bt, ot = tokenize(base), tokenize(other)
+    return [(op.kind, " ".join(t.text for t in bt[slice(*op.base)]), " ".join(t.text for t in ot[slice(*op.other)]))
+            for op in align(base, other)]
+
+
+# The cases the issue names that test_alignment.py does not already table: punctuation-only differences and
+# the number forms of the seed articles.
+ALIGNMENTS = [
+    pytest.param(
+        "we will do it alone.", "we will do it alone,",
+        [("equal", "we will do it alone", "we will do it alone"), ("replace", ".", ",")],
+        id="a different punctuation mark is a replace of the mark alone",
+    ),
+    pytest.param(
+        "we will do it alone", "we will do it alone.",
+        [("equal", "we will do it alone", "we will do it alone"), ("insert", "", ".")],
+        id="an added full stop is an insert",
+    ),
+    pytest.param(
+        "we will, if necessary, do it alone", "we will if necessary do it alone",
+        [("equal", "we will", "we will"), ("delete", ",", ""), ("equal", "if necessary", "if necessary"),
+         ("delete", ",", ""), ("equal", "do it alone", "do it alone")],
+        id="dropped commas are deletes and the words stay equal",
+    ),
+    pytest.param(
+        "“we will do it alone”", '"we will do it alone"',
+        [("equal", "“ we will do it alone ”", '" we will do it alone "')],
+        id="curly and straight quotation marks are the same punctuation",
+    ),
+    pytest.param(
+        "over 1.3 million people", "over 1 million people",
+        [("equal", "over", "over"), ("replace", "1.3", "1"), ("equal", "million people", "million people")],
+        id="a decimal number differs as a whole",
+    ),
+    pytest.param(
+        "some 1,200 people", "1,200 people",
+        [("delete", "some", ""), ("equal", "1,200 people", "1,200 people")],
+        id="a dropped qualifier is a delete before an equal number",
+    ),
+    pytest.param(
+        "the battalions there, he said", "he said the battalions there",
+        [("moved", "he said", "he said"), ("equal", "the battalions there", "the battalions there"),
+         ("delete", ",", ""), ("moved", "he said", "he said")],
+        id="an attribution moved to the front is moved",
+    ),
+]
+
+
+@pytest.mark.parametrize(("base", "other", "expected"), ALIGNMENTS)
+def test_two_renderings_align_as_the_table_says(base: str, other: str, expected: list[tuple[str, ...]]) -> None:
+    assert spelled(base, other) == expected
+
+
+PIECES = [
+    pytest.param(
+        "we would do it alone", "we will do it alone",
+        (("equal", "we "), ("del", "would"), ("ins", "will"), ("equal", " do it alone")),
+        id="a substitution shows the base word struck out before the witness's word",
+    ),
+    pytest.param(
+        "we will do it all alone", "we will do it alone",
+        (("equal", "we will do it "), ("del", "all"), ("equal", "alone")),
+        id="a word the witness lacks is shown deleted where it would have been",
+    ),
+    pytest.param(
+        "if necessary we will do it alone", "we will do it alone if necessary",
+        (("equal", "we will do it alone "), ("moved", "if necessary")),
+        id="a moved phrase is marked once, where the witness has it",
+    ),
+    pytest.param(
+        "we will do it alone", "And we will do it alone.",
+        (("ins", "And"), ("equal", " we will do it alone"), ("ins", ".")),
+        id="added words and marks are insertions",
+    ),
+    pytest.param("We’re alone", "we're alone", (("equal", "we're alone"),), id="typography and case are no difference"),
+]
+
+
+@pytest.mark.parametrize(("base", "other", "expected"), PIECES)
+def test_diff_pieces_mark_the_witness_against_the_base(base: str, other: str, expected: tuple) -> None:
+    assert diff_pieces(base, other) == expected
+
+
+WORDS = "we will would do it alone if necessary We’re we're battle’s is won And U.S. USA support".split()
+TEXTS = st.one_of(st.text(max_size=50), st.lists(st.sampled_from(WORDS + [",", ".", " - ", "—", "32,000", "\n"]),
+                                                 max_size=20).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_the_witness_is_shown_verbatim_whatever_the_base(base: str, other: str) -> None:
+    pieces = diff_pieces(base, other)
+    assert "".join(t for k, t in pieces if k != "del") == other
+    assert all(t for _, t in pieces) and all(a[0] != b[0] for a, b in zip(pieces, pieces[1:]))
+    assert {k for k, _ in diff_pieces(other, other)} <= {"equal"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.lists(TEXTS, min_size=1, max_size=3))
+def test_the_heat_map_covers_the_base_exactly(base: str, others: list[str]) -> None:
+    runs = heat_pieces(base, others)
+    assert "".join(r["text"] for r in runs) == base
+    assert all(0 <= r["count"] <= len(others) for r in runs)
+
+
+def test_the_heat_map_counts_each_word_by_the_witnesses_that_change_it() -> None:
+    runs = heat_pieces("we would do it alone", ["we will do it alone", "we will do it all alone", "we shall do it"])
+    assert [(r["text"], r["count"]) for r in runs] == [("we ", 0), ("would", 3), (" do it ", 0), ("alone", 1)]
+
+
+@pytest.mark.parametrize(("count", "others", "level"), [(0, 4, 0), (1, 4, 1), (2, 4, 2), (4, 4, 4), (1, 2, 2),
+                                                        (1, 1, 4), (1, 10, 1), (5, 10, 2)])
+def test_heat_levels_grow_with_the_share_of_witnesses_that_differ(count: int, others: int, level: int) -> None:
+    assert heat_level(count, others) == level
+
+
+def test_context_is_a_few_words_of_the_same_paragraph_marked_when_cut() -> None:
+    text = "Before.\n\nOne two three four five six seven eight nine ten QUOTE a b c.\n\nAfter."
+    start = text.index("QUOTE")
+    ctx = context(text, start, start + 5, words=3)
+    assert ctx == {"before": "eight nine ten ", "before_cut": True, "after": " a b c.", "after_cut": False}
+
+
+def test_a_column_set_renders_every_base_for_every_witness_and_marks_the_default() -> None:
+    text = "He said we would do it alone.\n\nShe said we will do it alone."
+    a, b = text.index("we would"), text.index("we will")
+    ws = [Witnessed("a", text, a, a + 20, "Outlet A", "2024-01-01", "A", "/a/", "/a/#w-x"),
+          Witnessed("b", text, b, b + 19, "Outlet B", "2024-01-02", "B", "/b/", "/b/#w-x")]
+    view = column_set("w", ws, "a", "label")
+    assert [c["id"] for c in view["columns"]] == ["w-a", "w-b"]
+    assert [[r["base"] for r in c["renderings"]] for c in view["columns"]] == [["a", "b"], ["a", "b"]]
+    assert [r["default"] for r in view["columns"][1]["renderings"]] == [True, False]
+    assert view["columns"][1]["renderings"][0]["pieces"][1] == {"kind": "del", "text": "would", "glued": False}
+    assert [b["input_id"] for b in view["bases"]] == ["base-w-a", "base-w-b"]
+    with pytest.raises(ValueError):
+        column_set("w", ws, "c", "label")
+
+
+FRAGMENTS = [
+    pytest.param("one two three four five six", "#:~:text=one%20two%20three%20four%20five%20six",
+                 id="a short passage is one term"),
+    pytest.param("one two three four five six seven eight nine ten",
+                 "#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten", id="a long passage is a range"),
+    pytest.param("she said.\n\n“I told him that we", "#:~:text=she%20said.,told%20him%20that%20we",
+                 id="terms never cross a paragraph break"),
+    pytest.param("a six-week pause, then more, and more & more",
+                 "#:~:text=a%20six%2Dweek%20pause%2C%20then,and%20more%20%26%20more",
+                 id="dashes, commas and ampersands are encoded"),
+]
+
+
+@pytest.mark.parametrize(("passage", "expected"), FRAGMENTS)
+def test_text_fragments_select_the_passage(passage: str, expected: str) -> None:
+    text = "Intro.\n\n" + passage + "\n\nEnd."
+    start = text.index(passage)
+    assert text_fragment(text, start, start + len(passage)) == expected
+
+
+def test_a_text_fragment_stops_short_of_a_badge_or_note_number_glued_to_a_word() -> None:
+    text = "He said we have no way to defeat Hamas without going into Rafah and eliminating the battalions there."
+    start, end = text.index("we have"), text.index(" there") + len(" there")
+    badge = frozenset({end})  # the article page puts "compare quote" right after "there"
+    assert text_fragment(text, start, end) == "#:~:text=we%20have%20no%20way,eliminating%20the%20battalions%20there"
+    assert text_fragment(text, start, end, badge) == "#:~:text=we%20have%20no%20way,and%20eliminating%20the%20battalions"
+    note = frozenset({text.index(" have")})  # a note number right after "we"
+    assert text_fragment(text, start, end, note) == ""
