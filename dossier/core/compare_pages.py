@@ -168,7 +168,7 @@ def _comparison_view(site: Any, pc: PreparedComparison, sources: Mapping[str, st
     columns = []
     for p in pc.witnesses:
         meta = p.article.meta
-        note = site.note_html(p.witness.note, c.origin.file, p.witness.origin.line, p.witness.origin.col) \
+        note = site.note_html(p.witness.note, c.origin.file, *_note_at(p.witness)) \
             if p.witness.note else ""
         columns.append(Witnessed(meta.slug, p.article.text.text, p.where.start, p.where.end,
                                  sources.get(meta.source, meta.source), meta.date, meta.title,
@@ -204,3 +204,9 @@ def _passages_page(site: Any, index: ComparisonIndex, sources: Mapping[str, str]
     views = passage_views(shared_passages(articles), docs, order)
     site.page("passages/index.html", "seeds", "passages.html", "Shared passages", passages=views,
               compare_url=urls.page("compare"))
+
+
+def _note_at(witness: Any) -> tuple[int, int]:
+    """Where a witness's note is written (problems inside the note point there)."""
+    origin = witness.note_origin or witness.origin
+    return origin.line, origin.col
