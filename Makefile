@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+NODE := node_modules/.installed
 
 .PHONY: site test serve check clean
 
@@ -22,7 +23,21 @@ site: $(RUNTIME)  ## build the default dossier into _site/
 check: $(RUNTIME)  ## report every problem, write nothing
 	$(PY) build.py --check --strict
 
-test: $(DEV)  ## every test (browser tests use Debian's /usr/bin/chromium)
+# Test-only node packages for the quality gates (vnu-jar: W3C Nu HTML checker; axe-core), pinned in
+# package-lock.json. --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime from GitHub; the
+# machine's Java is used instead. Without npm the gates skip locally (and fail under CI=true).
+$(NODE): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm is missing: the HTML and accessibility gates will be skipped (and fail under CI)" >&2; \
+	  [ -z "$$CI" ] || exit 1; \
+	elif npm ci --ignore-scripts --no-audit --no-fund; then \
+	  touch $@; \
+	else \
+	  echo "npm ci failed: the HTML and accessibility gates will be skipped (and fail under CI)" >&2; \
+	  [ -z "$$CI" ] || exit 1; \
+	fi
+
+test: $(DEV) $(NODE)  ## every test, quality gates included (browser tests use Debian's /usr/bin/chromium)
 	$(PY) -m pytest -q
 
 serve: $(RUNTIME)  ## live preview on http://127.0.0.1:8000/

@@ -93,3 +93,15 @@ def test_json_ld_cannot_break_out_of_its_script_element(mini_dossier):
     page = (root / "_site/articles/a/index.html").read_text()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
     assert "<" not in block and json.loads(block)["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_an_original_url_with_raw_quotes_or_angle_brackets_is_refused_at_its_line(mini_dossier):
+    root = mini_dossier({
+        "seeds/a.txt": "Text.\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"
+                                   "url: 'https://e.org/a?x=\"><script>alert(1)</script>'\n",
+    })
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert "content/articles/a.yaml:5:6: error:" in result.stderr and "(at url)" in result.stderr
+    assert "encoded (%20, %22, %3C, %3E)" in result.stderr

@@ -106,7 +106,7 @@ def _pattern_hint(pattern: str) -> str:
     if "[0-9]{4}-" in pattern:
         return "write dates as YYYY-MM-DD, e.g. 2024-03-22"
     if "https?" in pattern:
-        return "use a full http:// or https:// address"
+        return "use a full http:// or https:// address, with spaces and \" < > encoded (%20, %22, %3C, %3E)"
     if pattern.startswith("^Q"):
         return "a Wikidata id looks like Q43723"
     return f"expected to match {pattern}"
