@@ -9,6 +9,7 @@ a deleted phrase that reappears elsewhere as an insertion into a pair of "moved"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -76,6 +77,9 @@ class Token:
         return _WORD_RE.search(self.text) is not None
 
 
+# Pure functions of immutable strings returning immutable tuples: memoised, because side-by-side views align
+# every witness against every possible base (n² pairs) and shared passages repeat the same texts many times.
+@lru_cache(maxsize=1 << 16)
 def tokenize(s: str) -> tuple[Token, ...]:
     """Tokens of s in order; whitespace is not a token."""
     return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(s))
@@ -180,9 +184,13 @@ def _runs(lo: int, hi: int, owner: dict[int, _Move]) -> list[tuple[int, int, _Mo
     return runs
 
 
+@lru_cache(maxsize=1 << 16)
 def align(base: str, other: str) -> tuple[Op, ...]:
     """Align two renderings of one quote token by token (see Op for the shape of the result)."""
     base_toks, other_toks = tokenize(base), tokenize(other)
+    if [t.key for t in base_toks] == [t.key for t in other_toks]:  # the common case: no difference at all
+        n = len(base_toks)
+        return (Op("equal", (0, n), (0, n)),) if n else ()
     ids: dict[str, int] = {}
     base_keys = [ids.setdefault(t.key, len(ids)) for t in base_toks]
     other_keys = [ids.setdefault(t.key, len(ids)) for t in other_toks]
@@ -233,6 +241,7 @@ def align(base: str, other: str) -> tuple[Op, ...]:
     return tuple(ops)
 
 
+@lru_cache(maxsize=1 << 16)
 def differing_base_tokens(base: str, other: str) -> frozenset[int]:
     """Base token indexes not aligned as "equal" against other. An insertion between two base words marks
     no base word: a heat map counts, per base word, the witnesses that changed that word."""

@@ -104,6 +104,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+SIDE_BY_SIDE = 6  # most occurrences compared side by side for one passage
+
+
 def passage_views(passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
                   order: Sequence[str]) -> list[dict[str, Any]]:
     """The passages page's view: one entry per passage, numbered from 1 in the given passage order.
@@ -138,6 +141,9 @@ def passage_views(passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
             "id": f"p-{n}", "number": n, "text": passage.text, "words": passage.words,
             "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows,
             "compared": compared,
-            "set": column_set(f"p-{n}", columns, columns[0].key, f"Passage {n}, side by side"),
+            # Side by side, every column is aligned against every possible base (n² work, n² markup): show the
+            # first few occurrences there; the list above links every one of them.
+            "set": column_set(f"p-{n}", columns[:SIDE_BY_SIDE], columns[0].key, f"Passage {n}, side by side"),
+            "shown": min(len(columns), SIDE_BY_SIDE),
         })
     return views

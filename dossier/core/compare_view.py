@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from functools import lru_cache
+
 from .alignment import align, differing_base_tokens, tokenize
 
 # Words of article text shown around a witness, de-emphasised, so readers see what it belongs to.
@@ -47,6 +49,7 @@ class Witnessed:
         return self.text[self.start:self.end]
 
 
+@lru_cache(maxsize=1 << 16)
 def diff_pieces(base: str, other: str) -> tuple[tuple[str, str], ...]:
     """`other` as read against `base`: (kind, text) pieces with kind equal, ins, del or moved.
 

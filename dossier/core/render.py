@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+import re
+
 import jinja2
 
 from .errors import Problem, error
@@ -16,12 +18,13 @@ _VISIBLE = {c: chr(0x2400 + c) for c in range(0x20) if c not in (9, 10, 13)}
 _VISIBLE[0x7F] = "\u2421"
 _VISIBLE.update({c: f"[U+{c:04X}]" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 
+_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_VISIBLE)) + "]")
+
 
 def visible_controls(value: Any) -> Any:
     """Jinja finalize hook: every {{ }} output, escaped text or trusted HTML, gets controls made visible."""
-    if isinstance(value, str):
-        translated = value.translate(_VISIBLE)
-        return type(value)(translated) if translated != value else value
+    if isinstance(value, str) and _CONTROLS.search(value):  # rare: scan first, copy only when needed
+        return type(value)(value.translate(_VISIBLE))
     return value
 
 
