@@ -148,7 +148,7 @@ def pages(site: Any, index: ComparisonIndex, article_rows: Sequence[dict[str, An
         c = pc.comparison
         view = _comparison_view(site, pc, sources, urls)
         speaker = {"name": entity_names.get(c.speaker, c.speaker), "url": ""} if c.speaker else None
-        if speaker and f"entities/{c.speaker}/index.html" in site.outputs:
+        if speaker and c.speaker in entity_names:  # every registered entity gets a page
             speaker["url"] = urls.entity(c.speaker)
         site.page(f"compare/{c.id}/index.html", c.origin.file, "comparison.html", c.title,
                   comparison=dict(view, speaker=speaker), index_url=urls.page("compare"))

@@ -10,21 +10,22 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .mentions import Mention, sentence_spans
+from .mentions import Mention
 
-__all__ = ["KIND_ORDER", "cooccurrence", "layout"]
+__all__ = ["KIND_ORDER", "cooccurrence", "layout", "neighbours"]
 
 KIND_ORDER = ("person", "organisation", "place", "event", "other")
 
 
-def cooccurrence(articles: Iterable[tuple[str, Sequence[Mention]]]) -> dict[tuple[str, str], int]:
-    """(a, b) with a < b → number of sentences, across all articles, naming both a and b."""
+def cooccurrence(articles: Iterable[tuple[Sequence[tuple[int, int]], Sequence[Mention]]]) -> dict[tuple[str, str], int]:
+    """(a, b) with a < b → number of sentences, across all articles, naming both a and b. Each article is
+    given as its sentences (mentions.sentence_spans) and its mentions, both in text order."""
     counts: dict[tuple[str, str], int] = {}
-    for text, mentions in articles:
+    for sentences, mentions in articles:
         if not mentions:
             continue
         i = 0
-        for start, end in sentence_spans(text):
+        for start, end in sentences:
             while i < len(mentions) and mentions[i].start < start:
                 i += 1
             named = set()
@@ -36,6 +37,15 @@ def cooccurrence(articles: Iterable[tuple[str, Sequence[Mention]]]) -> dict[tupl
                 for b in ordered[x + 1:]:
                     counts[(a, b)] = counts.get((a, b), 0) + 1
     return counts
+
+
+def neighbours(pairs: Mapping[tuple[str, str], int]) -> dict[str, list[tuple[str, int]]]:
+    """entity → [(other entity, sentences naming both)], computed once for all entity pages."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for (a, b), n in sorted(pairs.items()):
+        out.setdefault(a, []).append((b, n))
+        out.setdefault(b, []).append((a, n))
+    return out
 
 
 def _label(name: str, aliases: Sequence[str], limit: int = 24) -> str:

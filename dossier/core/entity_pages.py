@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from . import entity_views, views
-from .entity_graph import cooccurrence
+from .entity_graph import cooccurrence, neighbours
 from .entity_links import build_matcher, check_entities, check_references, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from .errors import Problem, error
 from .markdown import LinkMark
-from .mentions import Mention
+from .mentions import Mention, sentence_spans
 from .model import Dossier
 from .urls import Urls
 
@@ -36,6 +36,7 @@ class EntityIndex:
     problems: tuple[Problem, ...] = ()
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)          # slug → cleaned article text
+    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)   # slug → sentence spans
     summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
     quotes: dict[str, tuple[QuoteGroup, ...]] = field(default_factory=dict)
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)   # co-occurrence by sentence
@@ -59,18 +60,21 @@ def prepare(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> EntityInde
     mentions: dict[str, tuple[Mention, ...]] = {}
     cards: dict[str, list[dict[str, Any]]] = {}
     texts: dict[str, str] = {}
+    sentences: dict[str, tuple[tuple[int, int], ...]] = {}
     for item in anchored:
         slug, text = item.article.slug, item.article.text
         paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
         found, marks = link_article(text.text, paragraphs, slug, matcher, urls.entity)
         texts[slug], mentions[slug], links[slug] = text.text, found, marks
+        sentences[slug] = sentence_spans(text.text) if found else ()
         counts: dict[str, int] = {}
         for m in found:                 # insertion order = order of first mention
             counts[m.entity] = counts.get(m.entity, 0) + 1
         cards[slug] = [entity_views.card(by_id[eid], n, summaries[eid], urls) for eid, n in counts.items()]
-    quotes = quote_groups(dossier, anchored, witness_ranges(dossier))
-    pairs = cooccurrence((texts[slug], mentions[slug]) for slug in sorted(texts))
-    return EntityIndex(links, cards, tuple(problems), mentions, texts, summaries, quotes, pairs)
+    # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
+    quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier)).items() if k in by_id}
+    pairs = cooccurrence((sentences[slug], mentions[slug]) for slug in sorted(texts))
+    return EntityIndex(links, cards, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)
 
 
 def pages(site: Any, index: EntityIndex, article_rows: Sequence[dict[str, Any]]) -> None:
@@ -80,14 +84,16 @@ def pages(site: Any, index: EntityIndex, article_rows: Sequence[dict[str, Any]])
     order = [r["slug"] for r in article_rows]
     stats = entity_views.mention_stats(index.mentions, order)
     entities = {e.id: e for e in dossier.entities}
-    comparisons = {c.id: c for c in dossier.comparisons
-                   if f"compare/{c.id}/index.html" in site.outputs or f"compare/{c.id}/index.html" in site.owners}
+    # A quote group links to its comparison only when that page exists (the comparison feature writes it).
+    compare_urls = {c.id: urls.comparison(c.id) for c in dossier.comparisons
+                    if f"compare/{c.id}/index.html" in site.outputs}
     comparison_titles = {c.id: c.title for c in dossier.comparisons}
     annotations = {(r["slug"], a["id"]): a for r in article_rows for a in r["annotation_rows"]}
+    together = neighbours(index.pairs)
     site.page("entities/index.html", "content/entities.yaml", "entities.html", "Entities",
               **entity_views.index_view(entities, stats, index.pairs, index.summaries, urls))
     for e in dossier.entities:
         view = entity_views.entity_view(
-            e, entities, stats.get(e.id), index, rows, order, annotations, comparison_titles,
-            {cid: urls.comparison(cid) for cid in comparisons}, urls)
+            e, entities, stats.get(e.id), index, rows, annotations, comparison_titles,
+            compare_urls, together.get(e.id, []), urls)
         site.page(f"entities/{e.id}/index.html", e.origin.file, "entity.html", e.name, entity=view)

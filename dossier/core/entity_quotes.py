@@ -1,7 +1,8 @@
 """Quotes attributed to an entity, grouped so that the same quote from several outlets sits together.
 
-An annotation with a `speaker` belongs to the comparison whose witness it overlaps in the same article
-(the editors already said those quotes are one statement); otherwise to the group of annotations with the
+An annotation with a `speaker` belongs to the quote comparison whose witness it overlaps in the same article
+(the editors already said those quotes are one statement; a figure or framing comparison that happens to
+overlap says nothing about who spoke); otherwise to the group of annotations with the
 same quote text, compared without case, punctuation and typography. A comparison with a `speaker` also
 contributes its witnesses that no annotation by that speaker covers.
 """
@@ -49,11 +50,13 @@ def normalised_quote(text: str) -> str:
 
 
 def witness_ranges(dossier: Dossier) -> dict[str, list[tuple[int, int, str]]]:
-    """article slug → (start, end, comparison id) of every witness that anchors (exactly or fuzzily).
+    """article slug → (start, end, comparison id) of every witness of a quote comparison that anchors.
     Witnesses that do not anchor are the comparison feature's to report; here they are simply absent."""
     texts = {a.slug: a.text.text for a in dossier.articles}
     out: dict[str, list[tuple[int, int, str]]] = {}
     for comp in dossier.comparisons:
+        if comp.kind != "quote":        # only quote comparisons group quotes (see quote_groups)
+            continue
         for w in comp.witnesses:
             if w.article not in texts:
                 continue
@@ -67,11 +70,12 @@ def witness_ranges(dossier: Dossier) -> dict[str, list[tuple[int, int, str]]]:
 
 def _best_comparison(start: int, end: int, ranges: Sequence[tuple[int, int, str]],
                      speakers: Mapping[str, str], speaker: str) -> str:
-    """The comparison whose witness overlaps [start, end) most; a comparison about someone else is skipped."""
+    """The quote comparison whose witness overlaps [start, end) most; one about someone else is skipped.
+    `speakers` holds quote comparisons only (id → speaker, "" when unnamed)."""
     best: tuple[int, str] | None = None
     for s, e, comp in ranges:
         overlap = min(e, end) - max(s, start)
-        if overlap <= 0 or speakers.get(comp, "") not in ("", speaker):
+        if overlap <= 0 or comp not in speakers or speakers[comp] not in ("", speaker):
             continue
         if best is None or (overlap, comp) > best:
             best = (overlap, comp)
@@ -83,7 +87,7 @@ def quote_groups(dossier: Dossier, anchored: Sequence[Any],
     """entity id → its quote groups, ordered by the first article (dossier order) in which each appears."""
     order = {item.article.slug: i for i, item in enumerate(anchored)}
     texts = {item.article.slug: item.article.text.text for item in anchored}
-    speakers = {c.id: c.speaker for c in dossier.comparisons}
+    speakers = {c.id: c.speaker for c in dossier.comparisons if c.kind == "quote"}
     groups: dict[str, dict[tuple[str, str], list[QuoteItem]]] = {}
     for item in anchored:
         slug = item.article.slug
@@ -96,15 +100,18 @@ def quote_groups(dossier: Dossier, anchored: Sequence[Any],
             key = ("compare", comp) if comp else ("text", normalised_quote(quote))
             groups.setdefault(ann.speaker, {}).setdefault(key, []).append(
                 QuoteItem(slug, ann.id, where.start, where.end, quote))
+    by_comparison: dict[str, list[tuple[str, int, int]]] = {}
+    for slug, spans in sorted(ranges.items()):
+        for s, e, cid in spans:
+            by_comparison.setdefault(cid, []).append((slug, s, e))
     for comp in dossier.comparisons:
-        if not comp.speaker:
+        if not comp.speaker or comp.id not in speakers:
             continue
         items = groups.setdefault(comp.speaker, {}).setdefault(("compare", comp.id), [])
-        for slug, spans in sorted(ranges.items()):
-            for s, e, cid in spans:
-                covered = any(i.article == slug and i.start < e and s < i.end for i in items)
-                if cid == comp.id and slug in texts and not covered:
-                    items.append(QuoteItem(slug, "", s, e, texts[slug][s:e]))
+        for slug, s, e in by_comparison.get(comp.id, ()):
+            covered = any(i.article == slug and i.start < e and s < i.end for i in items)
+            if slug in texts and not covered:
+                items.append(QuoteItem(slug, "", s, e, texts[slug][s:e]))
     out: dict[str, tuple[QuoteGroup, ...]] = {}
     for speaker, by_key in groups.items():
         made = []

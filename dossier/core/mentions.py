@@ -29,8 +29,12 @@ _TYPO = str.maketrans({
 })
 
 
+_TYPO_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _TYPO) + "]")
+
+
 def _typo(text: str) -> str:
-    return text.translate(_TYPO)
+    # str.translate looks up every character in a dict; a regex finds the few that change much faster.
+    return _TYPO_CHARS.sub(lambda m: _TYPO[ord(m.group())], text)
 
 
 def _casefold_aligned(text: str) -> str:

@@ -156,8 +156,8 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
                          ("exact", "disambiguated", "fuzzy") else "") for r in report])
     site.page("404.html", "templates/404.html", "404.html", "Page not found")
     site.emit("annotations.jsonld", "content/articles", webanno.collection_json(dossier, anchored, urls))
+    compare_pages.pages(site, comparisons, article_rows)  # first: entity pages link to comparison pages
     entity_pages.pages(site, entities, article_rows)
-    compare_pages.pages(site, comparisons, article_rows)
     reader_pages.pages(site, anchored, article_rows, entities.links)
     for name, data in sorted(inputs.static.items()):
         site.emit(f"static/{name}", f"static/{name}", data)

@@ -8,8 +8,8 @@ from .markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_mark
 from .model import Article, Dossier, Source
 from .urls import Urls
 
-NAV = (("Articles", ""), ("Sources", "sources"), ("Compare", "compare"), ("Passages", "passages"),
-       ("Timeline", "timeline"), ("Tags", "tags"))
+NAV = (("Articles", ""), ("Sources", "sources"), ("Entities", "entities"), ("Compare", "compare"),
+       ("Passages", "passages"), ("Timeline", "timeline"), ("Tags", "tags"))
 KINDS = {"articles": "Article", "entities": "Entity", "compare": "Comparison", "passages": "Shared passage",
          "tags": "Tag", "sources": "Sources", "timeline": "Timeline"}
 STYLES = ("dossier", "entities", "compare")   # static/<name>.css, one per feature

@@ -1,0 +1,181 @@
+"""Entity hovercards in a real browser (Debian's chromium via Playwright): mouse, keyboard, Escape, touch."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import mini, run_build
+
+pytestmark = pytest.mark.browser
+
+ENTITIES = """\
+ron-dermer:
+  name: Ron Dermer
+  kind: person
+  aliases: [Dermer]
+  summary: Israel's Strategic Affairs Minister.
+washington:
+  name: Washington, D.C.
+  kind: place
+  aliases: [Washington]
+  summary: Capital of the United States.
+"""
+SEED = """\
+Talks in Washington
+
+The minister spoke at length before the talks began, and reporters waited outside for him. Strategic Affairs Minister Ron Dermer flew to Washington on Monday for the talks.
+
+Later, Dermer said the talks were useful.
+"""
+ARTICLE = """\
+seed: a.txt
+title: Talks in Washington
+source: outlet-a
+date: 2024-03-21
+"""
+CARD = "#hc-ron-dermer"
+LINK = 'a.m[href$="/entities/ron-dermer/"]'
+
+
+@pytest.fixture(scope="module")
+def article_url(tmp_path_factory, http_server) -> str:
+    root = mini(tmp_path_factory.mktemp("hovercards"),
+                {"content/entities.yaml": ENTITIES, "seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    out = root.parent / "_site"
+    result = run_build(root, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return http_server(Path(out)) + "articles/a/"
+
+
+def wait_until(page, expression: str, timeout: float = 5.0) -> None:
+    """Poll a JavaScript expression (the pages' Content-Security-Policy forbids wait_for_function's eval)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(20)
+
+
+SHOWN = f"getComputedStyle(document.querySelector('{CARD}')).opacity === '1' && !document.querySelector('{CARD}').hidden"
+HIDDEN = f"document.querySelector('{CARD}').hidden"
+
+
+def card_state(page) -> dict:
+    return page.evaluate(f"""() => {{
+        const c = document.querySelector('{CARD}');
+        return {{hidden: c.hidden, open: c.classList.contains('hc-open'), opacity: getComputedStyle(c).opacity}};
+    }}""")
+
+
+def watch_card(page) -> None:
+    """Record when the pointer or focus reaches a mention, and when its card is unhidden."""
+    page.evaluate(f"""() => {{
+        window.__t = {{}};
+        document.querySelectorAll('{LINK}').forEach(a => {{
+            a.addEventListener('pointerenter', () => {{ window.__t.start = performance.now(); }});
+            a.addEventListener('focus', () => {{ window.__t.start = performance.now(); }});
+        }});
+        const card = document.querySelector('{CARD}');
+        new MutationObserver(() => {{
+            if (!card.hidden && window.__t.shown === undefined) window.__t.shown = performance.now();
+        }}).observe(card, {{attributes: true, attributeFilter: ['hidden']}});
+    }}""")
+
+
+def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_hides_it(browser, article_url):
+    page = browser.new_page(viewport={"width": 1100, "height": 800})
+    page.goto(article_url)
+    assert card_state(page)["hidden"]
+    watch_card(page)
+    link = page.locator(LINK).first
+    link.hover()
+    wait_until(page, SHOWN)
+    delay = page.evaluate("window.__t.shown - window.__t.start")
+    assert 140 <= delay < 1000, delay                      # not at once: a pointer passing over does nothing
+    card = page.locator(CARD)
+    assert card.is_visible()
+    assert "Israel's Strategic Affairs Minister." in card.inner_text()
+    # The card never covers the link it describes (even when the link wraps over two lines).
+    assert not page.evaluate(f"""() => {{
+        const c = document.querySelector('{CARD}').getBoundingClientRect();
+        return Array.from(document.querySelector('{LINK}').getClientRects()).some(r =>
+            r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom);
+    }}""")
+    box = card.bounding_box()
+    assert box
+    # The pointer can move onto the card (to use its links) without it closing.
+    page.mouse.move(box["x"] + 20, box["y"] + 20, steps=4)
+    page.wait_for_timeout(400)
+    assert card.is_visible()
+    page.keyboard.press("Escape")
+    assert card_state(page)["hidden"]
+    page.close()
+
+
+def test_a_quick_pass_over_a_link_shows_nothing_and_leaving_hides_the_card(browser, article_url):
+    page = browser.new_page(viewport={"width": 1100, "height": 800})
+    page.goto(article_url)
+    page.evaluate(f"""() => {{
+        window.__pass = {{}};
+        const link = document.querySelector('{LINK}');
+        link.addEventListener('pointerenter', () => {{ window.__pass.enter = performance.now(); }});
+        link.addEventListener('pointerleave', () => {{ window.__pass.leave = performance.now(); }});
+        const card = document.querySelector('{CARD}');
+        new MutationObserver(() => {{ if (!card.hidden) window.__pass.shown = true; }})
+            .observe(card, {{attributes: true, attributeFilter: ['hidden']}});
+    }}""")
+    page.locator(LINK).first.hover()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(400)
+    passed = page.evaluate("window.__pass")
+    if passed["leave"] - passed["enter"] < 120:            # the pass really was quicker than the delay
+        assert "shown" not in passed
+    assert card_state(page)["hidden"]
+    page.locator(LINK).first.hover()
+    wait_until(page, SHOWN)
+    page.mouse.move(5, 5)
+    wait_until(page, HIDDEN)
+    page.close()
+
+
+def test_focusing_an_entity_link_with_the_keyboard_shows_its_card_and_escape_hides_it(browser, article_url):
+    page = browser.new_page(viewport={"width": 1100, "height": 800})
+    page.goto(article_url)
+    watch_card(page)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches('{LINK}')"):
+            break
+    else:
+        raise AssertionError("no link to Ron Dermer is reachable with the Tab key")
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "hc-ron-dermer"
+    wait_until(page, SHOWN)
+    assert page.evaluate("window.__t.shown - window.__t.start") >= 140
+    assert page.locator(CARD).is_visible()
+    page.keyboard.press("Escape")
+    assert card_state(page)["hidden"]
+    assert page.evaluate(f"document.activeElement.matches('{LINK}')")      # focus stays on the link
+    page.keyboard.press("Tab")                                             # moving on never leaves a card behind
+    page.wait_for_timeout(300)
+    assert card_state(page)["hidden"]
+    page.close()
+
+
+def test_on_a_touch_screen_a_tap_shows_no_card_and_follows_the_link(browser, article_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(article_url)
+    # First hold the navigation back, to see that a tap alone never opens a card ...
+    page.evaluate("() => { window.__hold = e => e.preventDefault(); document.addEventListener('click', window.__hold); }")
+    page.locator(LINK).first.tap()
+    page.wait_for_timeout(700)
+    assert card_state(page)["hidden"]
+    # ... then let it go: the tap follows the link.
+    page.evaluate("() => document.removeEventListener('click', window.__hold)")
+    with page.expect_navigation():
+        page.locator(LINK).first.tap()
+    assert page.url.endswith("/entities/ron-dermer/")
+    context.close()

@@ -1,0 +1,242 @@
+"""The entity registry as the build uses it: aliases, reference checks, links, quote groups, co-occurrence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier import fs
+from dossier.core.entity_graph import cooccurrence, layout
+from dossier.core.entity_links import (alias_specs, build_matcher, check_entities, check_references, link_article,
+                                       paragraph_gaps)
+from dossier.core.entity_quotes import normalised_quote, quote_groups, witness_ranges
+from dossier.core.mentions import AliasSpec, Mention, MentionMatcher, sentence_spans
+from dossier.core.pipeline import Options, anchor_all, load_config, load_dossier
+from dossier.core.urls import Urls
+
+ENTITIES = """\
+benjamin-netanyahu:
+  name: Benjamin Netanyahu
+  kind: person
+  aliases: [Netanyahu]
+  summary: Prime Minister of Israel.
+ron-dermer:
+  name: Ron Dermer
+  kind: person
+  aliases: [Dermer]
+israel:
+  name: Israel
+  kind: place
+"""
+ARTICLE_A = """\
+seed: a.txt
+title: A
+source: outlet-a
+date: 2024-03-21
+annotations:
+  - id: alone
+    quote: We will do it alone
+    speaker: benjamin-netanyahu
+    entities: [benjamin-netanyahu, israel]
+  - id: fight
+    quote: we will fight
+    speaker: ron-dermer
+"""
+ARTICLE_B = """\
+seed: b.txt
+title: B
+source: outlet-b
+date: 2024-03-22
+annotations:
+  - id: alone-too
+    quote: We will do it, alone!
+    speaker: benjamin-netanyahu
+  - id: rafah
+    quote: "I told him that we would go into Rafah"
+    speaker: benjamin-netanyahu
+"""
+SEED_A = "A\n\nNetanyahu said: \"We will do it alone.\" Dermer added: \"we will fight.\" Israel agreed.\n"
+SEED_B = "B\n\nNetanyahu said: \"We will do it, alone!\" Later: \"I told him that we would go into Rafah.\"\n"
+COMPARISON = """\
+title: Into Rafah
+question: How is it worded?
+kind: quote
+speaker: benjamin-netanyahu
+witnesses:
+  - article: b
+    quote: we would go into Rafah
+  - article: a
+    quote: Israel agreed
+"""
+
+
+def load(root: Path):
+    inputs = fs.read_inputs(root)
+    config, problems = load_config(inputs, Options())
+    assert config is not None, problems
+    dossier, _, problems = load_dossier(inputs, config)
+    assert not [p for p in problems if p.severity == "error"], problems
+    anchored, problems, _ = anchor_all(dossier, False)
+    assert not problems, problems
+    return dossier, anchored
+
+
+@pytest.fixture
+def dossier_files():
+    return {"content/entities.yaml": ENTITIES, "content/articles/a.yaml": ARTICLE_A, "content/articles/b.yaml": ARTICLE_B,
+            "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B}
+
+
+def test_every_name_and_alias_of_an_entity_is_an_alias_in_entity_order(mini_dossier, dossier_files):
+    dossier, _ = load(mini_dossier(dossier_files))
+    assert alias_specs(dossier.entities) == (
+        AliasSpec("benjamin-netanyahu", "Benjamin Netanyahu"), AliasSpec("benjamin-netanyahu", "Netanyahu"),
+        AliasSpec("israel", "Israel"), AliasSpec("ron-dermer", "Ron Dermer"), AliasSpec("ron-dermer", "Dermer"))
+
+
+def test_a_valid_dossier_has_no_reference_problems(mini_dossier, dossier_files):
+    dossier, _ = load(mini_dossier(dossier_files))
+    assert check_references(dossier) == []
+    assert check_entities(dossier, build_matcher(dossier.entities)) == []
+
+
+@pytest.mark.parametrize("field, written, message, hint", [
+    ("entities: [benjamin-netanyahu, israel]", "entities: [benjamin-netanyahu, isreal]",
+     'annotation "alone": unknown entity "isreal" in entities', 'did you mean "israel"?'),
+    ("speaker: benjamin-netanyahu\n    entities", "speaker: netanyahu\n    entities",
+     'annotation "alone": unknown entity "netanyahu" as speaker', 'did you mean "benjamin-netanyahu"?'),
+    ("speaker: benjamin-netanyahu\n    entities", "speaker: bibi\n    entities",
+     'annotation "alone": unknown entity "bibi" as speaker', "entity ids are the keys of content/entities.yaml"),
+], ids=["a misspelt id in entities", "a surname as speaker", "nothing close"])
+def test_an_unknown_entity_in_an_annotation_is_an_error_at_its_quote(mini_dossier, dossier_files, field, written,
+                                                                     message, hint):
+    dossier_files["content/articles/a.yaml"] = ARTICLE_A.replace(field, written)
+    dossier, _ = load(mini_dossier(dossier_files))
+    [problem] = check_references(dossier)
+    assert (problem.file, problem.line, problem.severity, problem.check) == (
+        "content/articles/a.yaml", 7, "error", "entities-unknown")
+    assert problem.message == message
+    assert hint in problem.hint
+
+
+def test_an_unknown_speaker_of_a_comparison_is_an_error_in_its_file(mini_dossier, dossier_files):
+    dossier_files["content/comparisons/into-rafah.yaml"] = COMPARISON.replace("benjamin-netanyahu", "benjamin-netanyah")
+    dossier, _ = load(mini_dossier(dossier_files))
+    [problem] = check_references(dossier)
+    assert problem.file == "content/comparisons/into-rafah.yaml"
+    assert problem.message == 'comparison "into-rafah": unknown entity "benjamin-netanyah" as speaker'
+    assert 'did you mean "benjamin-netanyahu"?' in problem.hint
+
+
+def test_exclusions_that_can_never_apply_are_warnings(mini_dossier, dossier_files):
+    dossier_files["content/entities.yaml"] = ENTITIES + "  exclude:\n    - {alias: Isreal}\n    - {article: c}\n"
+    dossier, _ = load(mini_dossier(dossier_files))
+    problems = check_entities(dossier, build_matcher(dossier.entities))
+    assert [(p.severity, p.message) for p in problems] == [
+        ("warning", 'entity "israel": excluded alias "Isreal" is not one of its names, so the exclusion never applies'),
+        ("warning", 'entity "israel": exclusion names unknown article "c"')]
+
+
+def test_mentions_are_numbered_in_text_order_and_only_the_first_per_entity_is_first():
+    text = "Netanyahu met Dermer. Netanyahu left; Ron Dermer stayed."
+    matcher = MentionMatcher([AliasSpec("n", "Netanyahu"), AliasSpec("d", "Dermer"), AliasSpec("d", "Ron Dermer")])
+    mentions, links = link_article(text, ((0, len(text)),), "a", matcher, Urls("/sub/").entity)
+    assert [(l.id, text[l.start:l.end], l.entity, l.first) for l in links] == [
+        ("m-1", "Netanyahu", "n", True), ("m-2", "Dermer", "d", True),
+        ("m-3", "Netanyahu", "n", False), ("m-4", "Ron Dermer", "d", False)]
+    assert {l.href for l in links} == {"/sub/entities/n/", "/sub/entities/d/"}
+    assert [(m.start, m.end) for m in mentions] == [(l.start, l.end) for l in links]
+
+
+def test_a_mention_never_spans_a_paragraph_break():
+    text = "Gaza\n\nStrip"
+    matcher = MentionMatcher([AliasSpec("g", "Gaza  Strip")])      # two spaces: what a break folds to
+    assert len(matcher.find(text)) == 1                               # so the matcher alone would link it
+    assert paragraph_gaps(((0, 4), (6, 11))) == ((4, 6),)
+    assert link_article(text, ((0, 4), (6, 11)), "a", matcher, Urls().entity) == ((), ())
+
+
+def test_quotes_are_grouped_by_comparison_and_else_by_their_normalised_text(mini_dossier, dossier_files):
+    dossier_files["content/comparisons/into-rafah.yaml"] = COMPARISON
+    dossier, anchored = load(mini_dossier(dossier_files))
+    groups = quote_groups(dossier, anchored, witness_ranges(dossier))
+    netanyahu = [(g.comparison, [(i.article, i.annotation, i.quote) for i in g.items])
+                 for g in groups["benjamin-netanyahu"]]
+    assert netanyahu == [
+        ("", [("a", "alone", "We will do it alone"), ("b", "alone-too", "We will do it, alone!")]),
+        # the annotation overlaps the witness in b; the witness in a ("Israel agreed") has no annotation
+        ("into-rafah", [("a", "", "Israel agreed"), ("b", "rafah", "I told him that we would go into Rafah")]),
+    ]
+    assert [(g.comparison, [i.annotation for i in g.items]) for g in groups["ron-dermer"]] == [("", ["fight"])]
+
+
+def test_a_comparison_about_someone_else_does_not_capture_a_quote(mini_dossier, dossier_files):
+    dossier_files["content/comparisons/into-rafah.yaml"] = COMPARISON.replace("benjamin-netanyahu", "ron-dermer")
+    dossier, anchored = load(mini_dossier(dossier_files))
+    groups = quote_groups(dossier, anchored, witness_ranges(dossier))
+    assert [g.comparison for g in groups["benjamin-netanyahu"]] == ["", ""]
+    assert [g.comparison for g in groups["ron-dermer"]] == ["", "into-rafah"]
+
+
+def test_a_figure_comparison_overlapping_a_quote_does_not_group_it(mini_dossier, dossier_files):
+    dossier_files["content/comparisons/into-rafah.yaml"] = COMPARISON.replace("kind: quote", "kind: figure").replace(
+        "speaker: benjamin-netanyahu\n", "")
+    dossier, anchored = load(mini_dossier(dossier_files))
+    groups = quote_groups(dossier, anchored, witness_ranges(dossier))
+    assert [g.comparison for g in groups["benjamin-netanyahu"]] == ["", ""]
+
+
+@pytest.mark.parametrize("a, b", [("We will do it alone", "we will do it, alone!"),
+                                  ("we\u2019re going", "we're  going"), ("U.S. support", "U S support")])
+def test_normalised_quotes_ignore_case_punctuation_and_typography(a, b):
+    assert normalised_quote(a) == normalised_quote(b)
+
+
+def test_cooccurrence_counts_sentences_that_name_both_entities():
+    text = "Ann met Bob. Bob met Cy and Ann. Cy left. Ann met Ann."
+    names = {"Ann": "a", "Bob": "b", "Cy": "c"}
+    mentions = []
+    for word in ("Ann", "Bob", "Cy"):
+        at = text.find(word)
+        while at != -1:
+            mentions.append(Mention(at, at + len(word), names[word], word))
+            at = text.find(word, at + 1)
+    mentions.sort(key=lambda m: m.start)
+    assert cooccurrence([(sentence_spans(text), mentions)]) == {("a", "b"): 2, ("a", "c"): 1, ("b", "c"): 1}
+
+
+def test_the_graph_layout_is_deterministic_and_keeps_the_most_mentioned():
+    entities = {e: {"name": e.upper(), "kind": k, "aliases": (), "mentions": n}
+                for e, k, n in (("a", "person", 9), ("b", "place", 5), ("c", "person", 1), ("d", "place", 3))}
+    pairs = {("a", "b"): 3, ("a", "c"): 1, ("b", "d"): 2, ("c", "d"): 1}
+    first = layout(entities, pairs, max_nodes=3)
+    assert first == layout(dict(reversed(list(entities.items()))), dict(reversed(list(pairs.items()))), max_nodes=3)
+    assert [n["id"] for n in first["nodes"]] == ["a", "b", "d"]        # by kind (people first), then name
+    assert [(e["a"], e["b"], e["count"]) for e in first["edges"]] == [("a", "b", 3), ("b", "d", 2)]
+    assert first["nodes"][0]["x"] == first["width"] / 2 and first["nodes"][0]["anchor"] == "middle"
+
+
+@pytest.mark.parametrize("page_exists", [True, False], ids=["comparison page written", "no comparison page"])
+def test_a_quote_group_links_to_its_comparison_only_when_that_page_exists(mini_dossier, dossier_files, page_exists):
+    from dossier.core import entity_pages
+    from dossier.core.render import Renderer
+    from dossier.core.site import SiteWriter
+
+    dossier_files["content/comparisons/into-rafah.yaml"] = COMPARISON
+    root = mini_dossier(dossier_files)
+    dossier, anchored = load(root)
+    urls = Urls("/")
+    site = SiteWriter(dossier, urls, Renderer(fs.read_inputs(root).templates))
+    if page_exists:
+        site.outputs["compare/into-rafah/index.html"] = b""
+    rows = [{"slug": a.slug, "title": a.meta.title, "url": urls.article(a.slug), "date": a.meta.date,
+             "source": a.meta.source, "annotation_rows": [{"id": x.id, "url": urls.annotation(a.slug, x.id)}
+                                                          for x in a.meta.annotations]} for a in dossier.articles]
+    index = entity_pages.prepare(dossier, anchored, urls)
+    entity_pages.pages(site, index, rows)
+    assert [p for p in site.problems if p.severity == "error"] == []
+    html = site.outputs["entities/benjamin-netanyahu/index.html"].decode()
+    linked = '<h3><a href="/compare/into-rafah/">Into Rafah</a></h3>' in html
+    assert linked == page_exists
+    assert "<h3>Into Rafah</h3>" in html or page_exists

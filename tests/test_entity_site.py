@@ -1,0 +1,295 @@
+"""Entity pages, mention links, hovercards and `--suggest`, built from inline mini-dossiers with build.py."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import mini, run_build
+
+ENTITIES = """\
+benjamin-netanyahu:
+  name: Benjamin Netanyahu
+  kind: person
+  aliases: [Netanyahu]
+  summary: Prime Minister of Israel.
+  wikidata: Q43723
+ron-dermer:
+  name: Ron Dermer
+  kind: person
+  aliases: [Dermer]
+  summary: Israel's *Strategic Affairs* Minister.
+  roles:
+    - {title: Strategic Affairs Minister, of: israel, from: "2022"}
+washington:
+  name: Washington, D.C.
+  kind: place
+  aliases: [Washington]
+  summary: Capital of the United States.
+israel:
+  name: Israel
+  kind: place
+  summary: A state in the Middle East.
+"""
+SEED_A = """\
+Dermer flies to Washington
+
+Strategic Affairs Minister Ron Dermer flew to Washington on Monday. Prime Minister Benjamin Netanyahu said Israel would go it alone. Yoav Gallant stayed home.
+
+Later, Dermer said the talks were useful. "We will do it alone," Netanyahu said.
+"""
+SEED_B = """\
+Talks in Washington
+
+Netanyahu told Ron Dermer to go. Defense Minister Yoav Gallant agreed, and Netanyahou's office said so. "We will do it, alone!" Netanyahu said.
+"""
+ARTICLE_A = """\
+seed: a.txt
+title: Dermer flies to Washington
+source: outlet-a
+date: 2024-03-21
+annotations:
+  - id: alone
+    quote: We will do it alone
+    speaker: benjamin-netanyahu
+    entities: [benjamin-netanyahu]
+"""
+ARTICLE_B = """\
+seed: b.txt
+title: Talks in Washington
+source: outlet-b
+date: 2024-03-22
+annotations:
+  - id: alone
+    quote: We will do it, alone!
+    speaker: benjamin-netanyahu
+"""
+FILES = {"content/entities.yaml": ENTITIES, "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B,
+         "content/articles/a.yaml": ARTICLE_A, "content/articles/b.yaml": ARTICLE_B}
+
+
+class Links(HTMLParser):
+    """Every <a> with its attributes and text, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[dict[str, str], str]] = []
+        self._open: list[tuple[dict[str, str], list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._open.append((dict(attrs), []))
+
+    def handle_data(self, data):
+        for _, text in self._open:
+            text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open:
+            attrs, text = self._open.pop()
+            self.links.append((attrs, "".join(text)))
+
+
+def links(html: str) -> list[tuple[dict[str, str], str]]:
+    parser = Links()
+    parser.feed(html)
+    return parser.links
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = mini(tmp_path_factory.mktemp("entities"), FILES)
+    out = root.parent / "_site"
+    result = run_build(root, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text("utf-8")
+
+
+# --- errors ------------------------------------------------------------------------------------------------
+
+def test_an_unknown_entity_id_in_an_annotation_fails_the_build_at_the_quote_with_a_did_you_mean(mini_dossier):
+    root = mini_dossier(dict(FILES, **{"content/articles/a.yaml": ARTICLE_A.replace(
+        "entities: [benjamin-netanyahu]", "entities: [benjamin-netanyahou]")}))
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert ('content/articles/a.yaml:7:12: error: annotation "alone": unknown entity "benjamin-netanyahou" in entities'
+            in result.stderr)
+    assert 'hint: did you mean "benjamin-netanyahu"?' in result.stderr
+
+
+def test_unknown_ids_lowered_to_a_warning_in_site_yaml_still_build(mini_dossier, tmp_path):
+    from conftest import MINIMAL_SITE
+    root = mini_dossier(dict(FILES, **{
+        "site.yaml": MINIMAL_SITE + "checks:\n  entities-unknown: warning\n",
+        "content/articles/b.yaml": ARTICLE_B.replace("speaker: benjamin-netanyahu", "speaker: bibi")}))
+    result = run_build(root, "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert 'warning: annotation "alone": unknown entity "bibi" as speaker' in result.stderr
+    html = (tmp_path / "out/entities/benjamin-netanyahu/index.html").read_text()
+    assert "/articles/b/#a-alone" not in html and "/articles/a/#a-alone" in html
+
+
+def test_two_entities_claiming_one_alias_fail_the_build_with_an_error_naming_both(mini_dossier):
+    root = mini_dossier(dict(FILES, **{"content/entities.yaml": ENTITIES + """\
+george-washington:
+  name: George Washington
+  kind: person
+  aliases: [Washington]
+"""}))
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert ('content/entities.yaml:24:3: error: alias "Washington" is claimed by 2 entities: '
+            '"washington" (content/entities.yaml:15) and "george-washington" (content/entities.yaml:24)'
+            in result.stderr), result.stderr
+
+
+# --- article pages -----------------------------------------------------------------------------------------
+
+def test_every_mention_links_to_its_entity_and_only_the_first_per_entity_is_visibly_linked(site):
+    found = [(a.get("id"), a.get("class"), a["href"], text) for a, text in links(read(site, "articles/a/index.html"))
+             if "m" in (a.get("class") or "").split()]
+    assert found == [
+        ("m-1", "m", "/entities/ron-dermer/", "Dermer"), ("m-2", "m", "/entities/washington/", "Washington"),
+        ("m-3", "m m-again", "/entities/ron-dermer/", "Ron Dermer"),
+        ("m-4", "m m-again", "/entities/washington/", "Washington"),
+        ("m-5", "m", "/entities/benjamin-netanyahu/", "Benjamin Netanyahu"),
+        ("m-6", "m", "/entities/israel/", "Israel"),
+        ("m-7", "m m-again", "/entities/ron-dermer/", "Dermer"),
+        ("m-8", "m m-again", "/entities/benjamin-netanyahu/", "Netanyahu")]
+
+
+def test_an_article_page_carries_one_hidden_hovercard_per_entity_it_mentions(site):
+    html = read(site, "articles/a/index.html")
+    cards = re.findall(r'<div class="hovercard" id="hc-([a-z-]+)" data-entity="\1" role="tooltip" hidden>', html)
+    assert cards == ["ron-dermer", "washington", "benjamin-netanyahu", "israel"]
+    card = html[html.index('id="hc-ron-dermer"'):html.index('id="hc-washington"')]
+    assert "<p>Israel's <em>Strategic Affairs</em> Minister.</p>" in card       # the summary, rendered Markdown
+    assert "Named 3 times in this article" in card
+    assert 'href="/entities/ron-dermer/"' in card
+    assert "wikidata" not in card                                                # none given for Dermer
+    assert 'href="https://www.wikidata.org/wiki/Q43723"' in html[html.index('id="hc-benjamin-netanyahu"'):]
+
+
+def test_exclusions_in_entities_yaml_stop_those_mentions_from_linking(mini_dossier, tmp_path):
+    entities = ENTITIES.replace("  summary: A state in the Middle East.\n", """\
+  summary: A state in the Middle East.
+  exclude:
+    - {context: Yoav Gallant}
+    - {alias: Israel, article: b}
+""").replace("aliases: [Dermer]", "aliases: [Dermer]\n  exclude: [{article: b}]")
+    seed_b = SEED_B.replace("to go.", "to go to Israel.")
+    root = mini_dossier(dict(FILES, **{"content/entities.yaml": entities, "seeds/b.txt": seed_b,
+                                       "seeds/a.txt": SEED_A + "\nIsrael had no comment. Yoav Gallant left Israel.\n"}))
+    result = run_build(root, "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    hrefs_a = [(a["href"], t) for a, t in links((tmp_path / "out/articles/a/index.html").read_text()) if "m" in
+               (a.get("class") or "").split()]
+    hrefs_b = [a["href"] for a, t in links((tmp_path / "out/articles/b/index.html").read_text()) if "m" in
+               (a.get("class") or "").split()]
+    # a: Israel linked twice (the sentence with "Yoav Gallant" is excluded), Dermer still linked
+    assert [t for h, t in hrefs_a if h == "/entities/israel/"] == ["Israel", "Israel"]
+    assert "/entities/ron-dermer/" in {h for h, _ in hrefs_a}
+    # b: neither Israel nor Dermer is linked in article b
+    assert "/entities/israel/" not in hrefs_b and "/entities/ron-dermer/" not in hrefs_b
+    assert "/entities/benjamin-netanyahu/" in hrefs_b
+
+
+# --- entity pages ------------------------------------------------------------------------------------------
+
+def test_an_entity_page_lists_every_mention_in_its_sentence_linking_to_the_exact_place(site):
+    html = read(site, "entities/ron-dermer/index.html")
+    contexts = [(a["href"], text) for a, text in links(html) if a.get("class") == "ctx"]
+    assert contexts == [
+        ("/articles/a/#m-1", "Dermer flies to Washington"),
+        ("/articles/a/#m-3", "Strategic Affairs Minister Ron Dermer flew to Washington on Monday."),
+        ("/articles/a/#m-7", "Later, Dermer said the talks were useful."),
+        ("/articles/b/#m-3", "Netanyahu told Ron Dermer to go."),
+    ]
+    assert "Strategic Affairs Minister <mark>Ron Dermer</mark> flew to Washington on Monday." in html
+    # the fragment is the mention itself on the article page
+    article = {a.get("id"): text for a, text in links(read(site, "articles/a/index.html"))}
+    assert article["m-3"] == "Ron Dermer"
+    assert {a.get("id"): t for a, t in links(read(site, "articles/b/index.html"))}["m-3"] == "Ron Dermer"
+
+
+def test_an_entity_page_shows_sources_spellings_roles_and_who_is_named_with_it(site):
+    html = read(site, "entities/ron-dermer/index.html")
+    assert "<h1>Ron Dermer</h1>" in html
+    assert "<em>Strategic Affairs</em>" in html                                  # the summary is Markdown
+    assert '<dd>Strategic Affairs Minister, <a href="/entities/israel/">Israel</a> (from 2022)</dd>' in html
+    assert "“Dermer” (2), “Ron Dermer” (2)" in html                             # spellings seen, with counts
+    rows = re.findall(r"<tr><td>(Outlet [AB])</td><td><a href=\"(/articles/[ab]/)\">[^<]*</a></td>"
+                      r"<td><time[^>]*>[^<]*</time></td><td>(\d+)</td></tr>", html)
+    assert rows == [("Outlet A", "/articles/a/", "3"), ("Outlet B", "/articles/b/", "1")]
+    together = re.findall(r'<li><a href="(/entities/[a-z-]+/)">[^<]*</a> <span class="count">\((\d+) sentences?\)',
+                          html)
+    assert together == [("/entities/washington/", "2"), ("/entities/benjamin-netanyahu/", "1")]
+
+
+def test_quotes_attributed_to_an_entity_sit_together_across_outlets(site):
+    html = read(site, "entities/benjamin-netanyahu/index.html")
+    section = html[html.index('id="quotes-title"'):html.index('id="mentions-title"')]
+    assert section.count('<li class="quote-group">') == 1
+    assert "As 2 outlets word it:" in section
+    assert [a["href"] for a, _ in links(section)] == ["/articles/a/#a-alone", "/articles/b/#a-alone"]
+    assert "<p>We will do it alone</p>" in section and "<p>We will do it, alone!</p>" in section
+
+
+def test_an_entity_that_no_article_names_still_gets_a_page(mini_dossier, tmp_path):
+    root = mini_dossier(dict(FILES, **{"content/entities.yaml": ENTITIES + "cia:\n  name: CIA\n  kind: organisation\n"}))
+    assert run_build(root, "--out", str(tmp_path / "out")).returncode == 0
+    html = (tmp_path / "out/entities/cia/index.html").read_text()
+    assert "not named in any article" in html
+    assert "not named in the articles" in (tmp_path / "out/entities/index.html").read_text()
+
+
+def test_the_index_groups_entities_by_kind_with_mention_counts(site):
+    html = read(site, "entities/index.html")
+    kinds = re.findall(r'<h2 id="kind-([a-z]+)">([^<]+)</h2>', html)
+    assert kinds == [("person", "People"), ("place", "Places")]
+    entries = re.findall(r'<a class="entity-name" href="/entities/([a-z-]+)/">[^<]+</a>\s*'
+                         r'<span class="count">([^<]+)</span>', html)
+    assert entries == [("benjamin-netanyahu", "4 mentions in 2 articles"), ("ron-dermer", "4 mentions in 2 articles"),
+                       ("israel", "1 mention in 1 article"), ("washington", "3 mentions in 2 articles")]
+
+
+def test_the_index_draws_the_cooccurrence_graph_as_accessible_svg_with_names_as_text(site):
+    html = read(site, "entities/index.html")
+    svg = html[html.index("<svg class=\"cograph\""):html.index("</svg>") + 6]
+    assert 'role="img"' in svg and 'aria-labelledby="cograph-title cograph-desc"' in svg
+    assert '<title id="cograph-title">Entities named in the same sentence</title>' in svg
+    desc = re.search(r'<desc id="cograph-desc">([^<]+)</desc>', svg).group(1)
+    assert "Strongest pairs: Ron Dermer and Washington, D.C. (2)" in desc
+    labels = re.findall(r"<text [^>]*>([^<]+)</text>", svg)
+    assert sorted(labels) == ["Benjamin Netanyahu", "Israel", "Ron Dermer", "Washington, D.C."]
+    assert svg.count("<line ") == 3      # Dermer–Washington, Dermer–Netanyahu, Netanyahu–Israel
+    assert "<script" not in svg and "<a " not in svg       # a picture, not a widget; the table has the links
+    table = html[html.index('<table class="pairs">'):]
+    assert re.search(r'<a href="/entities/ron-dermer/">Ron Dermer</a></td><td><a href="/entities/washington/">'
+                     r"Washington, D.C.</a></td><td>2</td>", table)
+
+
+# --- --suggest ---------------------------------------------------------------------------------------------
+
+def test_suggest_prints_candidates_from_two_articles_the_near_miss_and_paste_ready_stubs(mini_dossier):
+    root = mini_dossier(FILES)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = run_build(root, "--suggest")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    report, stubs = out.split("YAML stubs for content/entities.yaml")
+    assert "Yoav Gallant: 2 mentions in 2 articles (a, b)" in report
+    assert "e.g. “Prime Minister Benjamin Netanyahu said Israel would go it alone." not in report
+    assert "e.g. “Yoav Gallant stayed home.”" in report
+    assert ("content/articles/b.yaml (seeds/b.txt:3): “Netanyahou” is close to “Netanyahu” of benjamin-netanyahu"
+            in report)
+    assert "Dermer" not in report.split("Candidate entities")[1].split("Near misses")[0]   # known names are not new
+    assert "yoav-gallant:\n  name: \"Yoav Gallant\"\n  kind: other\n" in stubs
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before                 # nothing written
