@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from dossier.core.anchoring import anchor_quote, word_diff
 
-PIECES = ["we", "will", "do", "it", "alone", "a", "ha", ".", ",", "’", "“", "”", "—", " ", " ", " ", "\n\n", "\u00a0"]
+PIECES = ["we", "will", "do", "it", "alone", "a", "ha", ".", ",", "’", "“", "”", "—",
+          " ", " ", " ", "\n\n", "\u00a0"]
 WHITESPACE = ["", " ", "  ", "\n", "\n\n", "\u00a0", "\t"]
 
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)

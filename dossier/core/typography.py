@@ -1,15 +1,15 @@
-"""Typography folding with an offset map back to the original text, and plain-English
-descriptions of typographic differences.
+"""Typography for quote anchoring: folding tables, typography-tolerant search patterns, a
+normal form with an offset map back to the original text, and plain-English descriptions of
+typographic differences.
 
-Helper for :mod:`dossier.core.anchoring`. Pure: no I/O, no global state beyond constant tables.
+Helper for :mod:`dossier.core.anchoring`. Pure: no I/O, no state beyond constant tables.
 
-Two normal forms are used:
-
-* whitespace-only (``fold=False``): every run of whitespace (``str.isspace``: spaces, "\\n\\n"
-  between paragraphs, no-break and thin spaces, ...) becomes one ASCII space;
-* folded (``fold=True``): additionally curly quotes, primes and dashes become their ASCII
-  counterparts, the ellipsis character becomes "...", and invisible characters (soft hyphen,
-  zero-width space, word joiner, BOM) are dropped.
+Quotes are searched in the original text with :func:`search_pattern` (offsets stay exact). The
+normal form of :func:`normalise` is for fuzzy scoring of small windows and for the rare text
+with invisible characters: every whitespace run (``str.isspace``: spaces, "\\n\\n" between
+paragraphs, no-break and thin spaces, ...) becomes one ASCII space, curly quotes, primes and
+dashes become their ASCII counterparts, the ellipsis character becomes "...", and invisible
+characters (soft hyphen, zero-width space, word joiner, BOM) are dropped.
 
 Invariant of :func:`normalise`: for every index ``k`` of the normal form, ``orig(k)`` is the index
 of the original character that produced it, and ``orig`` is non-decreasing. A non-whitespace
@@ -55,12 +55,10 @@ _CLASSES: dict[str, str] = {
     for ascii_ in "'\"-"
 }
 
-# A whitespace run that is not already a single ASCII space. Single spaces are left alone so that
-# ordinary prose needs no map entries at all: the map only grows with paragraph breaks and
-# typographic characters, which keeps normalising a 300 kB article cheap.
-_WS = r"[^\S ]\s*| \s+"
-_WS_RE = re.compile(_WS)
-_FOLD_RE = re.compile(_WS + "|[" + "".join(FOLD) + "]")
+# A whitespace run that is not already a single ASCII space, or a character to fold. Single
+# spaces are left alone so ordinary prose needs no map entries: the map only grows with
+# paragraph breaks and typographic characters.
+_FOLD_RE = re.compile(r"[^\S ]\s*| \s+|[" + "".join(FOLD) + "]")
 
 
 @dataclass(frozen=True)
@@ -90,23 +88,22 @@ class Normalised:
         return self.orig(start), self.orig(end - 1) + 1
 
 
-def normalise(source: str, fold: bool) -> Normalised:
-    """Collapse whitespace runs to one space and, if ``fold``, fold typography (see module doc)."""
+def normalise(source: str) -> Normalised:
+    """Collapse whitespace runs to one space and fold typography (see the module docstring)."""
     parts: list[str] = []
-    seg_norm, seg_orig, seg_copy = [0], [0], [True]
+    segments = [(0, 0, True)]  # (normal-form start, original start, is a copy)
     n = last = 0
-    for m in (_FOLD_RE if fold else _WS_RE).finditer(source):
+    for m in _FOLD_RE.finditer(source):
         a, b = m.span()
-        parts.append(source[last:a])
-        n += a - last
         rep = " " if source[a].isspace() else FOLD[m.group()]
-        seg_norm.append(n), seg_orig.append(a), seg_copy.append(False)
-        parts.append(rep)
+        parts += [source[last:a], rep]
+        n += a - last
+        segments += [(n, a, False), (n + len(rep), b, True)]
         n += len(rep)
-        seg_norm.append(n), seg_orig.append(b), seg_copy.append(True)
         last = b
     parts.append(source[last:])
-    return Normalised("".join(parts), tuple(seg_norm), tuple(seg_orig), tuple(seg_copy))
+    seg_norm, seg_orig, seg_copy = zip(*segments)
+    return Normalised("".join(parts), seg_norm, seg_orig, seg_copy)
 
 
 def fold_key(s: str) -> str:
