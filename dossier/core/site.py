@@ -142,7 +142,12 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
     site.page("index.html", "site.yaml", "home.html", dossier.config.title,
               meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home)}, articles=article_rows,
               description_html=site.block_html(dossier.config.description, "site.yaml"),
-              counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons)})
+              counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons),
+                      "annotations": sum(r["annotations"] for r in article_rows)},
+              comparisons=[{"title": c.title, "url": urls.comparison(c.id), "question": c.question, "kind": c.kind}
+                           for c in sorted(dossier.comparisons, key=lambda c: (c.kind != "quote", c.title))],
+              links={"compare": urls.page("compare"), "entities": urls.page("entities"),
+                     "timeline": urls.page("timeline"), "passages": urls.page("passages")})
     source_rows = [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note,
                     "articles": [r for r in article_rows if r["source_id"] == s.id]} for s in dossier.sources]
     site.page("sources/index.html", "content/sources.yaml", "sources.html", "Sources", sources=source_rows,
