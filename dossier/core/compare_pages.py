@@ -87,6 +87,8 @@ def prepare(dossier: Dossier, anchored: Sequence[Any], urls: Urls, strict: bool)
         for w in c.witnesses:
             article = articles.get(w.article)
             if article is None:
+                if w.article in dossier.unusable_articles:
+                    continue  # its own file's problem is already reported
                 problems.append(error(file, w.origin.line, w.origin.col,
                                       f'comparison "{c.id}": unknown article "{w.article}"',
                                       did_you_mean(w.article, articles) or

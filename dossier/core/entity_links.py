@@ -51,6 +51,8 @@ def _unknown_hint(ref: str, ids: Sequence[str], names: dict[str, str]) -> str:
 def check_references(dossier: Dossier) -> list[Problem]:
     """Every entity id written in an annotation (`entities`, `speaker`) or a comparison (`speaker`) must
     exist. The error sits at the annotation's quote (or the comparison file) and suggests the closest id."""
+    if "entities" in dossier.broken:
+        return []  # the registry itself failed to load: its problem is the one to fix
     ids = sorted(e.id for e in dossier.entities)
     known = set(ids)
     names = {slugify(n, fallback="x"): e.id for e in dossier.entities for n in e.all_names}

@@ -153,3 +153,7 @@ class Dossier:
     articles: tuple[Article, ...]
     entities: tuple[Entity, ...]
     comparisons: tuple[Comparison, ...]
+    # Registries ("sources", "entities") whose files failed to parse, and article slugs whose files exist but
+    # could not be used: references to them are not reported again (one broken file, one error).
+    broken: frozenset[str] = frozenset()
+    unusable_articles: frozenset[str] = frozenset()
