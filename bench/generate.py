@@ -35,6 +35,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 WORDS_PER_ARTICLE = 700
 ANNOTATIONS_PER_ARTICLE = 10
@@ -65,53 +66,74 @@ UNITS = [("people", "had been evacuated from"), ("households", "were left withou
          ("workers", "walked off the job in"), ("hectares", "were flooded around"),
          ("tonnes of grain", "were held at the port of"), ("passengers", "were stranded in")]
 VERBS = ["said", "told reporters", "said in a statement", "wrote on social media", "told a news conference",
-         "said on Tuesday", "said late on Friday", "added"]
+         "said in an interview", "told local radio", "added"]
 ADJ = ["sharp", "cautious", "unexpected", "long-awaited", "contested", "modest", "sweeping", "brief", "formal",
-       "quiet", "public", "costly", "temporary", "final", "rare", "early"]
+       "quiet", "public", "costly", "temporary", "final", "rare", "early", "detailed", "hurried", "leaked", "revised",
+       "internal", "independent", "joint", "second", "confidential", "angry", "careful", "belated", "draft", "new",
+       "narrow", "broad", "vague", "blunt", "lengthy", "urgent", "technical", "regional", "annual", "secret",
+       "partial", "amended", "unsigned", "informal", "binding", "disputed", "routine", "overdue", "preliminary",
+       "surprising", "legal", "fiscal", "municipal", "provisional", "emergency", "unusual", "critical", "fresh",
+       "tentative", "sober"]
 NOUNS = ["proposal", "review", "budget", "deadline", "agreement", "inquiry", "timetable", "report", "vote",
-         "warning", "plan", "delay", "contract", "hearing", "survey", "audit"]
+         "warning", "plan", "delay", "contract", "hearing", "survey", "audit", "petition", "tender", "ruling",
+         "estimate", "memo", "briefing", "forecast", "settlement", "appeal", "assessment", "motion", "study",
+         "compromise", "ultimatum", "statement", "letter", "complaint", "decree", "amendment", "schedule",
+         "permit", "licence", "subsidy", "loan", "levy", "tariff", "quota", "census", "map", "register",
+         "protocol", "charter", "clause", "draft", "mandate", "verdict", "bulletin", "dossier", "poll", "tally",
+         "roadmap", "framework", "strategy", "programme", "blueprint", "accord", "treaty", "waiver", "notice",
+         "summons", "injunction", "referendum", "manifesto", "pledge", "veto", "directive", "guideline",
+         "benchmark", "indicator", "ledger", "invoice", "receipt", "ballot", "minute"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 TAGS = ["quote", "figures", "framing", "sourcing", "timeline", "context", "wording", "dispute", "officials",
         "economy", "infrastructure", "local"]
 QUOTE_STEMS = [
-    "we will not {verb} the {topic} until every {group} has been heard",
+    "we will not {verb} the {topic} in {place} until every {group} has been heard",
     "this {topic} was promised to the people of {place} and we intend to {verb} it this year",
     "nobody in {place} should have to wait another winter for the {topic}",
-    "the {org} has given us no reason to believe the {topic} is safe",
-    "if we have to {verb} the {topic} alone, we will do it alone",
+    "the {org} has given {place} no reason to believe the {topic} is safe",
+    "if we have to {verb} the {topic} in {place} alone, we will do it alone",
     "the numbers from {place} are worse than anything we were told in {month}",
 ]
 QUOTE_VERBS = ["approve", "finish", "sign", "fund", "build", "reopen", "defend", "delay"]
 QUOTE_GROUPS = ["family", "farmer", "worker", "council", "resident", "trader"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-SENTENCES = [
-    "{Name} {verb} that the {noun} on the {topic} would be published {when}.",
-    "Officials in {place} described the {noun} as {adj} but necessary.",
-    "The {org} has not said how much the {topic} will cost, though {num} {unit} were mentioned in a {adj} {noun}.",
-    "{Surname} has pressed for a {adj} {noun} since {month}.",
-    "Residents of {place} gathered outside the offices of the {org} on {day}.",
-    "A {adj} {noun} by the {org} found {num} cases that had not been reported.",
-    "{Name}, who leads the {org}, declined to comment on the {noun}.",
-    "The {topic} has divided opinion in {place} for more than {small} years.",
-    "In {month}, {Surname} proposed a {adj} {noun} that was later withdrawn.",
-    "Critics say the {noun} ignores the concerns raised in {place}.",
-    "According to the {org}, at least {num} {unit} are affected.",
-    "{Surname} met {Surname2} in {place} on {day} to discuss the {noun}.",
-    "The {noun} follows a {adj} {noun2} by the {org} earlier this year.",
-    "Talks between the {org} and officials from {place} are expected to resume on {day}.",
-    "{Name} called the decision {adj} and promised a {noun} of its own.",
-    "Local media in {place} reported a {adj} rise in complaints about the {topic}.",
-    "The {org} said {small} of its members had resigned over the {noun}.",
-    "It was not clear whether {Surname} had seen the {noun} before it was released.",
-    "Some {unit} in {place} have waited {small} months for an answer.",
-    "A spokesperson for the {org} said the figures were under review.",
-    "The {topic} is the largest project of its kind since {year}.",
-    "{Surname2} said the {org} would publish its own {noun} by {month}.",
-    "Neither the {org} nor the office of {Surname} replied to questions on {day}.",
-    "Supporters of the {topic} in {place} say the {noun} came {adj2} late.",
+# Filler sentences have a slot from a large pool at least every other word, so two articles practically
+# never share eight words by accident (the passage finder's threshold): text reuse in the dossier is what
+# the stories share on purpose (the wire paragraphs, the key quote), as in real coverage.
+SUBJECTS = ["{Name}", "{Surname}", "officials in {place}", "the {org}", "a spokesperson for {Surname}",
+            "residents of {place}", "critics of the {noun}", "{Surname2}'s office", "several {group}s",
+            "the mayor of {place}", "lawyers for {Surname}", "engineers in {place}", "a {adj} committee",
+            "local media", "two {group}s from {place}"]
+PAST = ["rejected", "welcomed", "questioned", "defended", "published", "blamed", "backed", "challenged",
+        "signed", "delayed", "leaked", "criticised", "praised", "revised", "cited", "ignored", "disputed",
+        "endorsed", "postponed", "drafted", "examined", "announced", "withdrew", "opposed", "summarised",
+        "circulated", "amended", "accepted", "contested", "mentioned"]
+DETS = ["the", "a", "its", "their", "this", "that", "another", "one"]
+PREPS = ["on", "over", "about", "for", "near", "after", "before", "against", "despite", "beside", "within"]
+TAILS = ["", "", "", " on {day}", " in {month}", " in {place}", " late on {day}", " earlier this year",
+         ", according to {Surname}", " for the {ordinal} time", " at a {adj2} meeting", " since {year}",
+         " within {small} days", ", {num} {unit} said"]
+ORDINALS = ["second", "third", "fourth", "fifth", "sixth"]
+GROUPS = ["farmer", "trader", "teacher", "resident", "worker", "nurse", "driver", "fisher", "student",
+          "pensioner", "builder", "doctor"]
+CLAUSES = [
+    "{subject} {past} {det} {adj} {noun} {prep} {det2} {noun2}{tail}",
+    "{subject} {past} {det} {noun} {prep} {det2} {adj} {noun2}{tail}",
+    "{subject} {past} {det} {adj} {noun}{tail}",
+    "{subject} said {det} {noun} {prep} the {topic} was {adj}{tail}",
+    "{subject} counted {num} {unit} {prep} {det} {adj} {noun}{tail}",
+    "{subject} {past} {num} {unit} {prep} {det} {noun}{tail}",
 ]
+# One-wording differences between outlets' versions of the same quote.
+VARIANTS = [("we will not", "we won't"), ("we will", "we'll"), ("every", "each"), ("the people of", "people in"),
+            ("this year", "in the coming year"), ("nobody", "no one"), ("another winter", "one more winter"),
+            ("has given us no reason", "has not given us any reason"), ("alone, we", "on our own, we"),
+            ("worse than anything", "far worse than what"), ("intend to", "are going to"), ("safe", "sound")]
 FURNITURE = ["Share this article", "Advertisement", "Read more: {title}", "Photo: {name} / {outlet}"]
+
+
+_AN = re.compile(r"\b([Aa]) (?=[aeiou])")
 
 
 @dataclass
@@ -190,7 +212,10 @@ class Generator:
     def story(self, index: int, people: list[Entity], orgs: list[Entity], places: list[Entity]) -> Story:
         rng = self.rng
         topic = rng.choice(TOPICS)
-        story_places = rng.sample(places, 2)
+        # Each story has a place of its own (so its lead and quote are its own), and one it shares.
+        story_places = [places[index % len(places)], rng.choice(places)]
+        if story_places[1] is story_places[0]:
+            story_places[1] = places[(index + 1) % len(places)]
         story_people = rng.sample(people, 4)
         story_orgs = rng.sample(orgs, 2)
         stem = rng.choice(QUOTE_STEMS)
@@ -204,31 +229,37 @@ class Generator:
         return story
 
     def fill(self, template: str, story: Story) -> str:
+        """The template with its slots filled; only the slots it uses are drawn (in order of appearance)."""
+        return template.format_map(_Slots(self.rng, story))
+
+    def clause(self) -> str:
         rng = self.rng
-        p1, p2 = rng.sample(story.people + [rng.choice(story.people)], 2)
-        if p1 is p2:
-            p2 = story.people[(story.people.index(p1) + 1) % len(story.people)]
-        return template.format(
-            Name=p1.name, Surname=p1.aliases[0], Surname2=p2.aliases[0], verb=rng.choice(VERBS),
-            noun=rng.choice(NOUNS), noun2=rng.choice(NOUNS), topic=story.topic[0], adj=rng.choice(ADJ),
-            adj2=rng.choice(["far too", "a little", "much too", "slightly"]), place=rng.choice(story.places).name,
-            org=rng.choice(story.orgs).name, num=fmt_num(rng.randint(3, 9000)), unit=rng.choice(UNITS)[0],
-            month=rng.choice(MONTHS), day=rng.choice(DAYS), small=rng.randint(2, 19), year=rng.randint(1950, 2015),
-            when=rng.choice(["next week", "within a month", "before the summer", "on " + rng.choice(DAYS)]))
+        return _pick(rng, CLAUSES).format(
+            subject=_pick(rng, SUBJECTS), past=_pick(rng, PAST), det=_pick(rng, DETS), det2=_pick(rng, DETS),
+            prep=_pick(rng, PREPS), tail=_pick(rng, TAILS), adj="{adj}", adj2="{adj2}", noun="{noun}",
+            noun2="{noun2}", num="{num}", unit="{unit}", topic="{topic}")
+
+    def sentence(self, story: Story) -> str:
+        text = self.clause()
+        if self.rng.random() < 0.4:  # compound sentences: long enough for two overlapping annotations
+            text += self.rng.choice([", and ", ", while ", ", but "]) + self.clause()
+        text = self.fill(text, story)
+        return text[0].upper() + text[1:] + "."
 
     def paragraph(self, story: Story, sentences: int, wire: bool = False) -> str:
-        return " ".join(self.fill(self.rng.choice(SENTENCES), story) for _ in range(sentences))
+        text = " ".join(self.sentence(story) for _ in range(sentences))
+        return _AN.sub(r"\1n ", text)
 
     def quote_variant(self, story: Story) -> str:
-        """The key quote as one outlet printed it: most copy it exactly, some drop or change a word."""
-        words = story.quote.split()
-        roll = self.rng.random()
-        if roll < 0.5 or len(words) < 8:
+        """The key quote as one outlet printed it: half copy it exactly, the others change one wording
+        (as translations and re-transcriptions do)."""
+        if self.rng.random() < 0.5:
             return story.quote
-        i = self.rng.randrange(2, len(words) - 2)
-        if roll < 0.75:
-            return " ".join(words[:i] + words[i + 1:])
-        return " ".join(words[:i] + [self.rng.choice(["really", "simply", "certainly", "now"])] + words[i:])
+        options = [(a, b) for a, b in VARIANTS if a in story.quote]
+        if not options:
+            return story.quote
+        a, b = self.rng.choice(options)
+        return story.quote.replace(a, b, 1)
 
     def figure_variant(self, story: Story) -> tuple[str, float, str]:
         n = story.figure
@@ -250,8 +281,9 @@ class Generator:
         quote = self.quote_variant(story)
         figure_text, figure_value, qualifier = self.figure_variant(story)
         unit, happened = story.unit
-        title = f"{speaker.aliases[0]} {rng.choice(['vows', 'defends', 'questions', 'delays', 'backs'])} " \
-                f"{story.topic[0]} as {story.place.name} {rng.choice(['waits', 'protests', 'counts the cost', 'divides'])}"
+        verb = rng.choice(["vows", "defends", "questions", "delays", "backs"])
+        mood = rng.choice(["waits", "protests", "counts the cost", "divides"])
+        title = f"{speaker.aliases[0]} {verb} {story.topic[0]} as {story.place.name} {mood}"
         org_short = story.orgs[1].name
         repeated = f"The {org_short} said it was reviewing the figures."
         figure_sentence = f"Officials said {figure_text} {unit} {happened} {story.place.name}."
@@ -299,8 +331,9 @@ class Generator:
         out: list[dict] = []
 
         def add(kind: str, start: int, end: int, note: str, context: str = "auto", **extra: object) -> None:
-            ann = {"id": f"{kind}-{len(out) + 1}", "quote": text.flat[start:end], "kind": kind, "note": note,
-                   "tags": sorted(rng.sample(TAGS, rng.randint(1, 2)))}
+            tags = sorted(rng.sample(TAGS, rng.randint(1, 2)))
+            ann = {"id": f"{kind}-{len(out) + 1}", "quote": text.flat[start:end], "kind": kind,
+                   "note": note.replace("{tag}", tags[0]), "tags": tags}
             ann.update(text.context(start, end, context))
             ann.update(extra)
             out.append(ann)
@@ -335,7 +368,7 @@ class Generator:
                 continue
             add(rng.choice(["context", "question", "claim"]), start, end,
                 rng.choice(["Unclear who said this first.", "Other reports give a *different* order of events.",
-                            "See the [tag page](tag:context) for similar passages.",
+                            "See the [tag page](tag:{tag}) for similar passages.",
                             "The article does not name its source for this."]))
         return out
 
@@ -343,7 +376,7 @@ class Generator:
     def dossier(self, n_articles: int) -> dict:
         n_stories = max(1, n_articles // 6)
         people, orgs, places = self.cast(max(8, n_stories // 2 + 8), max(4, n_stories // 8 + 4),
-                                         max(4, n_stories // 6 + 4))
+                                         n_stories + 4)
         stories = [self.story(i, people, orgs, places) for i in range(n_stories)]
         for number in range(n_articles):
             story = stories[number % n_stories] if number < n_stories * 3 else self.rng.choice(stories)
@@ -360,14 +393,56 @@ class Generator:
                 "title": f"{story.speaker.name} on the {story.topic[0]}",
                 "question": f"How did each outlet report what {story.speaker.name} said?", "kind": "quote",
                 "speaker": story.speaker.id, "base": arts[0]["slug"],
-                "witnesses": [{"article": a["slug"], "quote": a["quote"]} for a in arts]}
+                "witnesses": [dict(_context(a["annotations"][0]), article=a["slug"], quote=a["quote"])
+                              for a in arts]}
             if story.index % 2 == 0:
                 comparisons[f"story-{story.index:04d}-{topic}-figure"] = {
                     "title": f"How many {story.unit[0]}?", "question": f"What figure does each outlet give for "
                     f"{story.place.name}?", "kind": "figure",
-                    "witnesses": [{"article": a["slug"], "quote": a["figure"][0], "value": a["figure"][1],
-                                   "unit": a["figure"][3], "qualifier": a["figure"][2]} for a in arts]}
+                    "witnesses": [dict(_context(a["annotations"][1]), article=a["slug"], quote=a["figure"][0],
+                                       value=a["figure"][1], unit=a["figure"][3], qualifier=a["figure"][2])
+                                  for a in arts]}
         return {"people": people, "orgs": orgs, "places": places, "stories": stories, "comparisons": comparisons}
+
+
+def _context(annotation: dict) -> dict[str, str]:
+    """The prefix/suffix an annotation needed: a witness on the same words needs the same."""
+    return {k: annotation[k] for k in ("prefix", "suffix") if k in annotation}
+
+
+def _pick(rng: random.Random, seq: list) -> Any:
+    return seq[int(rng.random() * len(seq))]  # random.choice, without its rejection loop: ~3x faster
+
+
+_DRAW: dict[str, Callable[[random.Random, Story], str]] = {
+    "verb": lambda rng, st: _pick(rng, VERBS), "noun": lambda rng, st: _pick(rng, NOUNS),
+    "noun2": lambda rng, st: _pick(rng, NOUNS), "topic": lambda rng, st: st.topic[0],
+    "adj": lambda rng, st: _pick(rng, ADJ), "adj2": lambda rng, st: _pick(rng, ADJ),
+    "place": lambda rng, st: _pick(rng, st.places).name, "org": lambda rng, st: _pick(rng, st.orgs).name,
+    "num": lambda rng, st: fmt_num(3 + int(rng.random() * 8998)), "unit": lambda rng, st: _pick(rng, UNITS)[0],
+    "month": lambda rng, st: _pick(rng, MONTHS), "day": lambda rng, st: _pick(rng, DAYS),
+    "small": lambda rng, st: str(2 + int(rng.random() * 18)),
+    "year": lambda rng, st: str(1950 + int(rng.random() * 66)),
+    "group": lambda rng, st: _pick(rng, GROUPS), "ordinal": lambda rng, st: _pick(rng, ORDINALS),
+}
+
+
+class _Slots(dict):
+    """Slot values drawn on first use (a template uses a few of the ~20 slots); {Name} and {Surname} are one
+    person, {Surname2} another."""
+
+    def __init__(self, rng: random.Random, story: Story) -> None:
+        super().__init__()
+        self.rng, self.story = rng, story
+
+    def __missing__(self, key: str) -> str:
+        if key in ("Name", "Surname", "Surname2"):
+            if "_p1" not in self:
+                self["_p1"], self["_p2"] = self.rng.sample(self.story.people, 2)
+            person = self["_p2"] if key == "Surname2" else self["_p1"]
+            return person.name if key == "Name" else person.aliases[0]
+        value = self[key] = _DRAW[key](self.rng, self.story)
+        return value
 
 
 class Text:
@@ -462,7 +537,9 @@ def _comparison_yaml(comp: dict) -> str:
     lines.append("witnesses:")
     for w in comp["witnesses"]:
         lines.append(f"  - article: {w['article']}")
-        lines.append(f"    quote: {q(w['quote'])}")
+        for key in ("quote", "prefix", "suffix"):
+            if key in w:
+                lines.append(f"    {key}: {q(w[key])}")
         if "value" in w:
             value = w["value"]
             lines.append(f"    value: {int(value) if float(value).is_integer() else value}")

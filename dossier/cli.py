@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve:
         from .serve import serve
-        return serve(root, out, options, args.host, args.port)
+        return serve(root, out, options, args.host, args.port, search=not args.no_search)
     if args.do_import:
         result = import_stubs(fs.read_inputs(root), options)
         report(result)

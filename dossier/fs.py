@@ -11,7 +11,6 @@ from .core.pipeline import Inputs
 
 PROJECT = Path(__file__).resolve().parent.parent   # templates/, static/, schemas/ fall back to here
 MARKER = ".dossier-output"                          # proves a folder is ours to clean
-_SKIP_NAMES = (".", "~", "#")                       # editor swap/backup files: .x.swp, x~, #x#
 SCHEMAS = ("site", "article", "sources", "entities", "comparison")
 
 
@@ -20,7 +19,8 @@ class OutputError(Exception):
 
 
 def _editor_junk(name: str) -> bool:
-    return name.startswith(_SKIP_NAMES) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part"))
+    from .core.rebuild import is_editor_junk  # one rule for reading a dossier and for watching it
+    return is_editor_junk(name)
 
 
 def _read_tree(root: Path, sub: str) -> dict[str, bytes]:

@@ -8,13 +8,15 @@ stopping, so one build reports everything; the shell writes nothing when any err
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from functools import partial
+from typing import Any, Callable, Mapping
 
 from .anchored import Placed, place
 from .cleaning import CleanText, clean, decode_seed
 from .config import SiteConfig, parse_site
 from .errors import Problem, did_you_mean, error, has_errors, sort_problems, warning
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
+from .memo import Memo, NoMemo, fingerprint
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 
 
@@ -61,46 +63,86 @@ class Anchored:
     placed: Mapping[str, Placed]   # annotation id → where
 
 
-def _text(files: Mapping[str, bytes], path: str) -> str:
-    return files[path].decode("utf-8-sig").replace("\r\n", "\n")
+def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
+    """Run `parse` on the text of an editors' file, or report where the file is not UTF-8."""
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start:exc.start].decode("utf-8", "replace")) + 1
+        return None, (error(path, line, col, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                            "save it as UTF-8 in your editor", "yaml"),)
+    return parse(text)
 
 
-def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+# The live preview passes a Memo (memo.py) so that a rebuild redoes only the work of files whose bytes
+# changed: each per-file step below runs through `memo.get(step, path, bytes, settings, compute)`, where
+# `settings` names everything else the step reads. Without a memo (a plain build) NoMemo computes every time.
+
+
+def load_config(inputs: Inputs, options: Options, memo: Memo | None = None
+                ) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     if "site.yaml" not in inputs.files:
         return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier"),)
-    return parse_site("site.yaml", _text(inputs.files, "site.yaml"), inputs.schemas["site"], options.base_url)
+    memo = memo if memo is not None else NoMemo()
+    return memo.get("site", "site.yaml", inputs.files["site.yaml"],
+                    (fingerprint(inputs.schemas["site"]), options.base_url),
+                    lambda: _decoded("site.yaml", inputs.files["site.yaml"], lambda text: parse_site(
+                        "site.yaml", text, inputs.schemas["site"], options.base_url)))
 
 
-def load_dossier(inputs: Inputs, config: SiteConfig) -> tuple[Dossier, dict[str, str], list[Problem]]:
+def _parse(memo: Memo, inputs: Inputs, step: str, path: str, parse: Callable[[str, str, Any], Any],
+           schema_keys: Mapping[str, str]) -> Any:
+    """One editors' YAML file through its parser, by content (the result depends on path, text, schema)."""
+    return memo.get(step, path, inputs.files[path], schema_keys[step],
+                    lambda: _decoded(path, inputs.files[path], lambda text: parse(path, text, inputs.schemas[step])))
+
+
+def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[str | None, tuple[Problem, ...], CleanText | None]:
+    text, more = decode_seed(path, data, config.encoding)
+    return text, more, (clean(text, config) if text is not None else None)
+
+
+def load_dossier(inputs: Inputs, config: SiteConfig, memo: Memo | None = None
+                 ) -> tuple[Dossier, dict[str, str], list[Problem]]:
     """Parse every editors' file and clean every seed. Returns the dossier, raw seed texts, problems."""
+    memo = memo if memo is not None else NoMemo()
+    schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
     problems: list[Problem] = []
     files = inputs.files
     seeds: dict[str, CleanText] = {}
     raw: dict[str, str] = {}
     for path in sorted(p for p in files if p.startswith("seeds/") and p.count("/") == 1):
-        text, more = decode_seed(path, files[path], config.encoding)
+        # Cleaning reads the whole config (its import rules), so the config is part of the key.
+        text, more, cleaned = memo.get("seed", path, files[path], config, partial(_seed, path, files[path], config))
         problems += more
-        if text is not None:
+        if text is not None and cleaned is not None:
             raw[path[len("seeds/"):]] = text
-            seeds[path[len("seeds/"):]] = clean(text, config)
+            seeds[path[len("seeds/"):]] = cleaned
     sources: tuple[Source, ...] = ()
+    broken: set[str] = set()
     if "content/sources.yaml" in files:
-        parsed, more = parse_sources("content/sources.yaml", _text(files, "content/sources.yaml"), inputs.schemas["sources"])
+        parsed, more = _parse(memo, inputs, "sources", "content/sources.yaml", parse_sources, schema_keys)
         problems += more
         sources = parsed or ()
+        if parsed is None:
+            broken.add("sources")
     entities: list[Entity] = []
     entity_files = sorted(p for p in files if p == "content/entities.yaml" or
                           (p.startswith("content/entities/") and p.endswith(".yaml")))
     for path in entity_files:
-        parsed_e, more = parse_entities(path, _text(files, path), inputs.schemas["entities"])
+        parsed_e, more = _parse(memo, inputs, "entities", path, parse_entities, schema_keys)
         problems += more
         entities += parsed_e or ()
+        if parsed_e is None:
+            broken.add("entities")
     metas: list[ArticleMeta] = []
     for path in sorted(p for p in files if p.startswith("content/articles/")):
         if not path.endswith(".yaml"):
             problems.append(warning(path, 0, 0, "ignored: article files end in .yaml", "rename it to <slug>.yaml"))
             continue
-        meta, more = parse_article(path, _text(files, path), inputs.schemas["article"])
+        meta, more = _parse(memo, inputs, "article", path, parse_article, schema_keys)
         problems += more
         if meta is not None:
             metas.append(meta)
@@ -108,7 +150,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig) -> tuple[Dossier, dict[str,
     for path in sorted(p for p in files if p.startswith("content/comparisons/")):
         if not path.endswith(".yaml"):
             continue
-        comp, more = parse_comparison(path, _text(files, path), inputs.schemas["comparison"])
+        comp, more = _parse(memo, inputs, "comparison", path, parse_comparison, schema_keys)
         problems += more
         if comp is not None:
             comparisons.append(comp)
@@ -116,15 +158,18 @@ def load_dossier(inputs: Inputs, config: SiteConfig) -> tuple[Dossier, dict[str,
     parsed = {m.origin.file for m in metas}
     claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
                for seed in seeds if seed in files[path].decode("utf-8", "replace")}
-    articles, more = _attach_seeds(metas, seeds, {s.id for s in sources}, unreadable, claimed)
+    articles, more = _attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
+                                   unreadable, claimed)
     problems += more
+    unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
+                if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
     problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
     dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(entities, key=lambda e: e.id)),
-                      tuple(comparisons))
+                      tuple(comparisons), frozenset(broken), frozenset(unusable))
     return dossier, raw, problems
 
 
-def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str],
+def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
                   unreadable: set[str] = frozenset(), claimed: set[str] = frozenset()
                   ) -> tuple[list[Article], list[Problem]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
@@ -145,7 +190,7 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
                                   "each seed belongs to one article file"))
             continue
         used[meta.seed] = file
-        if meta.source not in source_ids:
+        if source_ids is not None and meta.source not in source_ids:  # None: sources.yaml is broken
             problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
                                   did_you_mean(meta.source, source_ids) or "add it to content/sources.yaml"))
             continue  # rendering it would only add follow-on problems (a link to a missing outlet)
@@ -172,25 +217,40 @@ def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem
     return out
 
 
-def anchor_all(dossier: Dossier, strict: bool) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
+def anchor_all(dossier: Dossier, strict: bool, memo: Memo | None = None
+               ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
     """Place every annotation. Also returns one report row per annotation (for the editors' report)."""
     level = "error" if strict else dossier.config.level("anchor-fuzzy", "warning")
+    memo = memo if memo is not None else NoMemo()
     problems: list[Problem] = []
     report = []
     out = []
     for article in dossier.articles:
-        placed: dict[str, Placed] = {}
-        for ann in article.meta.annotations:
-            where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
-                                        f'annotation "{ann.id}": quote', dossier.config.fuzzy_floor, level)
-            problems += more
-            report.append({"article": article.slug, "id": ann.id, "status": result.status,
-                           "score": round(result.score), "file": ann.origin.file, "line": ann.origin.line,
-                           "diff": result.diff})
-            if where is not None:
-                placed[ann.id] = where
-        out.append(Anchored(article, placed))
+        # Anchoring reads the whole Article (text, seed line numbers, annotations) and two settings.
+        placed, more, rows = memo.get("anchor", article.meta.origin.file, article.text.text,
+                                      (article, dossier.config.fuzzy_floor, level),
+                                      partial(_anchor_article, article, dossier.config.fuzzy_floor, level))
+        problems += more
+        report += [dict(row) for row in rows]  # copies: callers may annotate rows, the memo's stay as they were
+        out.append(Anchored(article, dict(placed)))
     return tuple(out), problems, report
+
+
+def _anchor_article(article: Article, fuzzy_floor: float, level: str
+                    ) -> tuple[dict[str, Placed], tuple[Problem, ...], tuple[dict[str, Any], ...]]:
+    placed: dict[str, Placed] = {}
+    problems: list[Problem] = []
+    report = []
+    for ann in article.meta.annotations:
+        where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
+                                    f'annotation "{ann.id}": quote', fuzzy_floor, level)
+        problems += more
+        report.append({"article": article.slug, "id": ann.id, "status": result.status,
+                       "score": round(result.score), "file": ann.origin.file, "line": ann.origin.line,
+                       "diff": result.diff})
+        if where is not None:
+            placed[ann.id] = where
+    return placed, tuple(problems), tuple(report)
 
 
 def apply_levels(problems: list[Problem], config: SiteConfig | None, strict: bool) -> tuple[Problem, ...]:
@@ -206,18 +266,25 @@ def apply_levels(problems: list[Problem], config: SiteConfig | None, strict: boo
     return sort_problems(out)
 
 
-def build_site(inputs: Inputs, options: Options = Options()) -> BuildResult:
-    """The whole build, in memory. Pure: the same inputs give byte-identical outputs."""
+def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None = None) -> BuildResult:
+    """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
+
+    `memo` (optional, the live preview's): reuse per-file work from earlier builds by content hash; the
+    result is the same as without it.
+    """
     from . import site  # the page stage imports Jinja and markdown-it; keep `load_config` cheap
 
-    config, problems = load_config(inputs, options)
+    config, problems = load_config(inputs, options, memo)
     if config is None:
         return BuildResult({}, sort_problems(problems))
-    dossier, raw, more = load_dossier(inputs, config)
+    dossier, raw, more = load_dossier(inputs, config, memo)
     problems = list(problems) + more
-    anchored, more, report = anchor_all(dossier, options.strict)
+    anchored, more, report = anchor_all(dossier, options.strict, memo)
     problems += more
     outputs, more, counts = site.render_site(inputs, dossier, anchored, report, options.strict)
+    if has_errors(apply_levels(problems, config, options.strict)):
+        # The inputs are already wrong: broken links in the output are consequences, not news.
+        more = [p for p in more if p.check != "links" or not p.file.startswith("_site/")]
     problems += more
     final = apply_levels(problems, config, options.strict)
     if has_errors(final):

@@ -1,0 +1,81 @@
+"""`python build.py --serve`: the live preview for editors.
+
+The main thread runs livereload's server (tornado) with serve_app's WSGI app until Ctrl-C; the watch → build →
+publish loop runs beside it in serve_preview.Preview, and reloads open pages through livereload's websocket.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from . import fs
+from .core.pipeline import Options
+from .serve_app import make_app
+from .serve_files import watch_roots
+from .serve_preview import Preview
+
+
+def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port: int = 8000,
+          search: bool = True) -> int:
+    """Run the live preview until Ctrl-C. Returns the exit status (0 after Ctrl-C, 2 when it cannot start).
+    `search`: also keep the Pagefind search index up to date (in the background, when saves pause)."""
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
+
+    try:
+        fs.check_output_dir(root, out)
+        watched = [base / sub for base in watch_roots(root) for sub in ("templates", "static")]
+        for folder in watched:  # writing there would trigger a rebuild, which writes there, ...
+            if out.resolve().is_relative_to(folder):
+                raise fs.OutputError(f"refusing to write the preview into {out}: it is inside {folder}, "
+                                     f"which the preview watches; choose another --out")
+    except fs.OutputError as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 2
+    loop = IOLoop.current()
+    preview = Preview(root, out, options, search=search,
+                      reload=lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path))
+    app = make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters))
+    server = Server(app=app)
+    # Requests are not logged (tornado would print every 404 to stderr); the terminal is for build results.
+    logging.getLogger("tornado.access").addHandler(logging.NullHandler())
+    logging.getLogger("tornado.access").propagate = False
+    try:
+        # debug=False: tornado's debug mode would restart the process whenever a Python file changes.
+        server.application(port, host, liveport=None, debug=False, live_css=True)
+    except OSError as exc:
+        print(f"build.py: error: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+    def on_signal() -> None:
+        # Run by asyncio inside the loop (it wakes the loop through its wakeup fd). The first Ctrl-C stops
+        # the loop; removing the handlers gives a second Ctrl-C Python's default, in case shutting down hangs.
+        for s in stop_signals:
+            aloop.remove_signal_handler(s)
+        print("stopping...", flush=True)
+        loop.stop()
+
+    aloop = loop.asyncio_loop  # type: ignore[attr-defined]
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    for s in stop_signals:
+        aloop.add_signal_handler(s, on_signal)
+    shown_host = f"[{host}]" if ":" in host else host
+    print(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{preview.locate()}"
+          f"  (Ctrl-C to stop)\nwatching site.yaml, seeds/, content/, templates/, static/; writing {out}",
+          flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"note: --host {host} makes the preview reachable from other machines", flush=True)
+    preview.start()
+    try:
+        loop.start()
+    except KeyboardInterrupt:  # a second Ctrl-C while stopping
+        pass
+    finally:
+        preview.stop()
+        loop.close(all_fds=True)
+    print("preview stopped", flush=True)
+    return 0

@@ -1,0 +1,194 @@
+"""The live preview's web side: a small WSGI app that serves the output folder, plus the preview's own
+endpoints, for livereload.Server to run.
+
+- Pages come from the output folder (the last good build, written by dossier/serve.py), under the site's base
+  path; `/` redirects there. Missing pages get the site's 404.html, or, before any build has succeeded, a
+  placeholder page, so an editor whose first build fails still sees the problems.
+- Every HTML page gets `<script src="/__dossier/overlay.js">` before its `</head>` (livereload adds its own
+  script at the same place): the overlay shows the problems of a failed build on every page. The script is
+  served from memory, never written into the output folder, so a deployed site has no trace of the preview.
+- `/__dossier/status.json`: the state of the preview (building, ok, failed), the problems, and how many
+  browsers listen for reloads (tests and the benchmark wait for that before editing).
+- Assets are revalidated on each load (ETag from mtime and size): files the last build did not change keep
+  their ETag, so the browser keeps them (fs.write_outputs leaves unchanged files alone).
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .core.errors import Problem
+
+PREFIX = "/__dossier/"
+OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
+HEAD_END = b"</head>"
+TYPES = {".md": "text/markdown", ".jsonld": "application/ld+json", ".json": "application/json",
+         ".xml": "application/xml", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
+         ".webmanifest": "application/manifest+json", ".txt": "text/plain", ".html": "text/html"}
+
+PLACEHOLDER = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dossier preview: no site yet</title></head>
+<body style="font: 1.1rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+<main><h1>No site yet</h1>
+<p>{message}</p>
+<p>This page reloads by itself when a build succeeds.</p></main>
+</body>
+</html>
+"""
+
+
+def problem_json(p: Problem) -> dict[str, Any]:
+    where = p.file + (f":{p.line}:{p.col or 1}" if p.line else "")
+    return {"where": where, "file": p.file, "line": p.line, "col": p.col, "severity": p.severity,
+            "message": p.message, "hint": p.hint}
+
+
+@dataclass
+class Status:
+    """What the preview shows: shared by the build thread (writes) and the server thread (reads).
+
+    Invariant: `published` counts builds written to the output folder and only grows; it is bumped after the
+    files are written, so a page read after seeing `published == n` is at least build n. `problems` are the
+    problems open pages show: those of the last build (a failed one: errors; a good one: warnings).
+    """
+
+    state: str = "starting"            # the last finished build: starting (none yet) | ok | failed
+    building: bool = True              # a build is running
+    published: int = 0
+    problems: tuple[Problem, ...] = ()
+    mount: str = "/"                   # the site's base path, where the output folder is served
+    changed: str = ""                  # what triggered the last build, for the overlay's text
+    seconds: float = 0.0
+    has_site: bool = False             # the output folder holds a site (from this run or an earlier one)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def update(self, **values: Any) -> None:
+        with self._lock:
+            for key, value in values.items():
+                setattr(self, key, value)
+
+    def read(self) -> dict[str, Any]:
+        with self._lock:
+            return {"state": self.state, "building": self.building, "published": self.published, "mount": self.mount,
+                    "changed": self.changed, "seconds": round(self.seconds, 3), "has_site": self.has_site,
+                    "errors": sum(p.severity == "error" for p in self.problems),
+                    "warnings": sum(p.severity != "error" for p in self.problems),
+                    "problems": [problem_json(p) for p in self.problems]}
+
+
+StartResponse = Callable[..., Any]
+
+
+def make_app(out: Path, status: Status, clients: Callable[[], int] = lambda: 0
+             ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """The WSGI app serving `out` (see the module docstring)."""
+    out = out.resolve()
+
+    def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            code, headers, body = respond(environ, out, status, clients)
+        except Exception:  # never let one request take the preview down; say what happened
+            code, headers, body = "500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")], \
+                ("preview server error:\n" + traceback.format_exc()).encode("utf-8")
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + \
+                [("Content-Length", str(len(body)))]
+            body = b""
+        start_response(code, headers)
+        return [body]
+
+    return app
+
+
+Response = tuple[str, list[tuple[str, str]], bytes]
+
+
+def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callable[[], int]) -> Response:
+    method = environ.get("REQUEST_METHOD", "GET")
+    if method not in ("GET", "HEAD"):
+        return "405 Method Not Allowed", [("Allow", "GET, HEAD"), ("Content-Type", "text/plain")], b"GET only\n"
+    # WSGI gives the path as latin-1 characters of the raw bytes; the site's paths are UTF-8.
+    path = environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
+    if path.startswith(PREFIX):
+        return _own(path[len(PREFIX):], status, clients)
+    state = status.read()
+    mount = state["mount"]
+    if not path.startswith(mount):
+        if path in ("/", mount.rstrip("/")):
+            return "302 Found", [("Location", mount), ("Cache-Control", "no-store")], b""
+        return _not_found(out, state)
+    rel = path[len(mount):]
+    parts = [p for p in rel.split("/") if p]
+    if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+        return _not_found(out, state)
+    target = out.joinpath(*parts) if parts else out
+    if target.is_dir():
+        if rel and not rel.endswith("/"):
+            query = environ.get("QUERY_STRING", "")
+            return "302 Found", [("Location", path + "/" + (f"?{query}" if query else "")),
+                                 ("Cache-Control", "no-store")], b""
+        target = target / "index.html"
+    if not target.is_file() or not target.resolve().is_relative_to(out):
+        return _not_found(out, state)
+    return _file(environ, target, state)
+
+
+def _own(name: str, status: Status, clients: Callable[[], int]) -> Response:
+    if name == "status.json":
+        data = status.read()
+        data["clients"] = clients()
+        return "200 OK", [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")], \
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+    if name == "overlay.js":
+        return "200 OK", [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "no-cache")], \
+            OVERLAY_JS.read_bytes()
+    return "404 Not Found", [("Content-Type", "text/plain; charset=utf-8")], b"not a preview resource\n"
+
+
+def _content_type(path: Path) -> str:
+    kind = TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if kind.startswith("text/") or kind.endswith(("json", "xml", "javascript")):
+        kind += "; charset=utf-8"
+    return kind
+
+
+def inject(html: bytes, published: int) -> bytes:
+    """Add the overlay script before the first </head> (pages without one are left alone, as livereload does)."""
+    tag = f'<script src="{PREFIX}overlay.js" data-published="{published}" defer></script>'.encode()
+    return html.replace(HEAD_END, tag + HEAD_END, 1)
+
+
+def _file(environ: dict[str, Any], target: Path, state: dict[str, Any]) -> Response:
+    kind = _content_type(target)
+    data = target.read_bytes()
+    if kind.startswith("text/html"):
+        # Pages carry the build number they were read at, so the overlay can tell a stale page; never cached.
+        return "200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")], inject(data, state["published"])
+    info = target.stat()
+    etag = f'"{info.st_mtime_ns:x}-{info.st_size:x}"'
+    headers = [("Content-Type", kind), ("Cache-Control", "no-cache"), ("ETag", etag)]
+    if environ.get("HTTP_IF_NONE_MATCH") == etag:
+        return "304 Not Modified", headers, b""
+    return "200 OK", headers, data
+
+
+def _not_found(out: Path, state: dict[str, Any]) -> Response:
+    page = out / "404.html"
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
+    if state["has_site"] and page.is_file():
+        return "404 Not Found", headers, inject(page.read_bytes(), state["published"])
+    if not state["has_site"]:
+        message = ("The first build is running…" if state["state"] == "starting" else
+                   "The first build failed: the problems are listed over this page and in the terminal.")
+        return "503 Service Unavailable", headers, inject(PLACEHOLDER.format(message=message).encode(),
+                                                          state["published"])
+    return "404 Not Found", headers, inject(PLACEHOLDER.replace("No site yet", "Not found").format(
+        message="There is no page at this address in the last good build.").encode(), state["published"])

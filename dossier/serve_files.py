@@ -1,0 +1,85 @@
+"""The live preview's disk side: snapshots of the watched files, and writing only the outputs that changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Mapping
+
+from . import fs
+from .core.rebuild import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, matters
+
+
+def watch_roots(root: Path) -> list[Path]:
+    """The folders whose templates/ and static/ a build reads: the project's (the fallback), then the dossier's."""
+    roots = [fs.PROJECT.resolve()]
+    if root.resolve() != roots[0]:
+        roots.append(root.resolve())
+    return roots
+
+
+def snapshot(root: Path) -> dict[str, Stamp]:
+    """Stamp of every file that can change the build, keyed by absolute path: the dossier's site.yaml, seeds/,
+    content/, templates/, static/ and the project's templates/ and static/. Swap files are left out.
+
+    Called ten times a second, so it stays on plain strings and os.scandir (a 1,000-article dossier is
+    ~2,300 files): only folders that matter are walked, so no per-file path test is needed beyond the names."""
+    stamps: dict[str, Stamp] = {}
+    root = root.resolve()
+    for base in watch_roots(root):
+        for sub in (WATCHED_DIRS if base == root else ("templates", "static")):
+            _scan(os.path.join(base, sub), stamps)
+    for name in WATCHED_FILES:
+        path = os.path.join(root, name)
+        if matters(name):
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+    return stamps
+
+
+def _scan(folder: str, stamps: dict[str, Stamp]) -> None:
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if is_editor_junk(entry.name):
+                    continue
+                try:
+                    if entry.is_dir():
+                        _scan(entry.path, stamps)
+                    elif entry.is_file():
+                        info = entry.stat()
+                        stamps[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+                except OSError:
+                    continue  # removed while we looked: the next poll sees the new state
+    except OSError:
+        return  # a watched folder that does not exist (yet)
+
+
+def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, ...]) -> tuple[int, int]:
+    """Bring `out` from the previous outputs to `outputs`, touching only the `changed` paths: write each
+    atomically (a temporary file and os.replace, as fs.write_outputs does) and delete the ones no longer
+    produced. Used once fs.write_outputs has synced the folder: a rebuild of a 1,000-article site then does
+    not re-read thousands of unchanged files to compare them. Returns (written, deleted)."""
+    resolved = out.resolve()
+    written = deleted = 0
+    for rel in changed:
+        target = out / rel
+        if rel.startswith("/") or ".." in rel.split("/") or not target.resolve().is_relative_to(resolved):
+            raise fs.OutputError(f"refusing to write {rel}: outside the output folder")
+        if rel in outputs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.dossier-tmp")
+            tmp.write_bytes(outputs[rel])
+            os.replace(tmp, target)
+            written += 1
+        elif target.is_file():
+            target.unlink()
+            deleted += 1
+            parent = target.parent
+            while parent != out and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    return written, deleted

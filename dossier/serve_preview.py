@@ -1,0 +1,283 @@
+"""The live preview's loop: watch → debounce → build in memory → publish or show problems.
+
+Threads share one `Preview`:
+- the poller stats the watched files every 0.1 s and reports changes (serve_files.snapshot);
+- the builder waits until a burst of changes has settled, reads the dossier, builds it in memory (reusing
+  per-file work by content hash, core/memo.py) and then either publishes it (writes the output files whose
+  bytes changed, reloads open pages) or, when it failed, keeps the last good site and shows the problems in
+  every page and in the terminal. A build started before the latest change is superseded and dropped. The
+  builder catches everything: an exception in the build is one more problem on the overlay, never the end of
+  the preview;
+- when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
+  which is slow and which no save waits for.
+
+The decisions (which paths matter, debouncing, supersession, when to reload) are pure, in core/rebuild.py.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Callable, Mapping, TextIO
+
+from . import fs
+from .core.errors import Problem, error, has_errors
+from .core.memo import Memo
+from .core.pipeline import BuildResult, Options, build_site, load_config
+from .core.rebuild import Debouncer, Generations, Stamp, after_build, changed_outputs, diff, prioritise, reload_path
+from .serve_app import Status
+from .serve_files import snapshot, write_changed
+
+POLL_SECONDS = 0.1
+SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
+SEARCH_PREFIX = "pagefind/"
+
+
+class Preview:
+    """The watch → build → publish loop (see the module docstring). `reload(path)` is called, from the builder
+    thread, with livereload's reload path after each build that changes what pages show."""
+
+    def __init__(self, root: Path, out: Path, options: Options, reload: Callable[[str], None] = lambda p: None,
+                 stream: TextIO = sys.stdout, poll: float = POLL_SECONDS, quiet: float = 0.1,
+                 max_wait: float = 2.0, search: bool = True) -> None:
+        self.root, self.out, self.options, self.reload = root.resolve(), out, options, reload
+        self.stream, self.poll, self.search = stream, poll, search
+        self.status = Status(has_site=(out / "index.html").is_file())
+        self.memo = Memo()
+        self.cond = threading.Condition()
+        self.debouncer = Debouncer(quiet=quiet, max_wait=max_wait)
+        self.generations = Generations()
+        self.stopping = threading.Event()
+        self.publish_lock = threading.Lock()    # held while writing the output folder; stop() waits for it
+        self.published: Mapping[str, bytes] | None = None   # the outputs on disk, as this preview wrote them
+        self.search_files: dict[str, bytes] = {}            # the search index last written (kept until redone)
+        self.search_due: float | None = None                # when to index; None: the index is up to date
+        self.indexing = False                               # an index is being built (in its own thread)
+        self.shown: tuple[Problem, ...] | None = None       # problems pages show now (None: a good site)
+        self.printed: tuple[Problem, ...] = ()
+        self.threads: list[threading.Thread] = []
+
+    # -- threads --------------------------------------------------------------------------------------
+    def locate(self) -> str:
+        """The site's base path, from site.yaml, so the URL printed and served is right from the start."""
+        try:
+            config, _ = load_config(fs.read_inputs(self.root), self.options, self.memo)
+            if config is not None:
+                self.status.update(mount=config.base_path)
+        except Exception:
+            pass  # the first build reports what is wrong
+        return self.status.mount
+
+    def start(self) -> None:
+        stamps = snapshot(self.root)
+        with self.cond:  # the first build is a change like any other
+            self.generations.changed()
+            self.debouncer.note(time.monotonic(), ["(start)"])
+        self.threads = [threading.Thread(target=self._poll_loop, args=(stamps,), name="dossier-poller", daemon=True),
+                        threading.Thread(target=self._build_loop, name="dossier-builder", daemon=True)]
+        for thread in self.threads:
+            thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop both threads; wait for a write in progress so the output folder is left whole."""
+        self.stopping.set()
+        with self.cond:
+            self.cond.notify_all()
+        if self.publish_lock.acquire(timeout=timeout):
+            self.publish_lock.release()
+        for thread in self.threads:
+            thread.join(timeout=0.5)
+
+    def _poll_loop(self, stamps: dict[str, Stamp]) -> None:
+        interval = self.poll
+        while not self.stopping.wait(interval):
+            t0 = time.perf_counter()
+            try:
+                current = snapshot(self.root)
+            except Exception:  # a transient error must not end the watching
+                continue
+            # A huge dossier on a slow disk: keep the poller under ~20% of a core.
+            interval = max(self.poll, 4 * (time.perf_counter() - t0))
+            changes = diff(stamps, current)
+            stamps = current
+            if changes:
+                with self.cond:
+                    self.generations.changed()
+                    self.debouncer.note(time.monotonic(), [self._display(p) for p in changes.paths])
+                    self.cond.notify_all()
+
+    def _build_loop(self) -> None:
+        while True:
+            with self.cond:
+                while not self.stopping.is_set() and not self.debouncer.due(time.monotonic()):
+                    if self.debouncer.due_at() is None and self.search_due is not None \
+                            and time.monotonic() >= self.search_due and not self.indexing:
+                        break
+                    # pending changes come first; the search index waits until nothing is pending
+                    at = self.debouncer.due_at()
+                    at = self.search_due if at is None and not self.indexing else at
+                    self.cond.wait(None if at is None else max(0.0, at - time.monotonic()))
+                if self.stopping.is_set():
+                    return
+                index_only = not self.debouncer.due(time.monotonic())
+                paths = frozenset() if index_only else self.debouncer.take()
+                started = self.generations.start()
+                if index_only:  # indexing runs beside the builder: a save never waits for it
+                    self.search_due, self.indexing = None, True
+                    threading.Thread(target=self.index, args=(started,), name="dossier-search", daemon=True).start()
+                    continue
+            try:
+                self.rebuild(paths, started)
+            except Exception:  # a bug of the preview itself: report it and keep serving
+                self._print(f"preview error (the preview keeps running):\n{traceback.format_exc()}")
+
+    # -- one build ----------------------------------------------------------------------------------------
+    def rebuild(self, paths: frozenset[str], started: int) -> None:
+        what = _describe(paths)
+        self.status.update(building=True, changed=what)
+        t0 = time.perf_counter()
+        result = self._build()
+        seconds = time.perf_counter() - t0
+        problems = prioritise(result.problems, paths)
+        with self.cond:
+            superseded = self.generations.superseded(started)
+        outcome = after_build(superseded, result.ok, problems, self.shown)
+        stamp = time.strftime("%H:%M:%S")
+        if outcome.action == "discard":
+            self._print(f"[{stamp}] {what}: build superseded by a newer change after {seconds:.2f}s; rebuilding")
+            with self.cond:  # the next build covers these changes too: say so when it reports
+                self.debouncer.carry(paths)
+            self.status.update(building=False)
+            return
+        if outcome.action == "fail":
+            self.shown = problems
+            self.status.update(state="failed", building=False, problems=problems, seconds=seconds)
+            errors = sum(p.severity == "error" for p in problems)
+            self._print_problems(problems)
+            self._print(f"[{stamp}] {what}: build failed with {errors} error(s) in {seconds:.2f}s; "
+                        f"still serving the last good site")
+            if outcome.reload:
+                self._reload(self.status.mount + "index.html")
+            return
+        with self.publish_lock:
+            outputs = {**result.outputs, **self.search_files}  # the last index stays until it is redone
+            with self.cond:
+                if self.stopping.is_set() or self.generations.superseded(started):
+                    self.status.update(building=False)
+                    return  # a change arrived while we finished up: the next build publishes
+            written, deleted = self._write(outputs)
+            was_failing = self.shown is not None and has_errors(self.shown)
+            changed = changed_outputs(self.published, outputs)
+            self.published = outputs
+            self.shown = None
+            self.status.update(state="ok", building=False, problems=problems, seconds=seconds,
+                               mount=result.base_path, has_site=True, published=self.status.published + 1)
+            if self.search and (changed or not self.search_files):
+                with self.cond:
+                    self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
+        self._print_problems(problems)
+        self._print(f"[{stamp}] {what}: built {result.counts.get('pages', 0)} pages in {seconds:.2f}s; "
+                    f"{written} file(s) written, {deleted} removed; {len(problems)} warning(s)")
+        path = reload_path(changed, result.base_path) or (f"{result.base_path}index.html" if was_failing else None)
+        if path:
+            self._reload(path)
+
+    def _reload(self, path: str) -> None:
+        if not self.stopping.is_set():  # once stopping, the server's loop may be gone
+            self.reload(path)
+
+    def _build(self) -> BuildResult:
+        """Read and build, catching everything: a crash becomes a problem shown like any other."""
+        try:
+            inputs = fs.read_inputs(self.root)
+            self.memo.begin()
+            result = build_site(inputs, self.options, self.memo)
+            self.memo.sweep()
+            return result
+        except Exception as exc:
+            self._print(traceback.format_exc().rstrip())
+            return BuildResult({}, (crash_problem(exc),))
+
+    def _write(self, outputs: Mapping[str, bytes]) -> tuple[int, int]:
+        """The first time, fs.write_outputs syncs the whole folder; after that only changed paths are touched."""
+        if self.published is None:
+            return fs.write_outputs(self.out, outputs)
+        return write_changed(self.out, outputs, changed_outputs(self.published, outputs))
+
+    def index(self, started: int) -> None:
+        """Rebuild the search index of the published site (Pagefind) and write the files that changed.
+        Runs in its own thread; dropped when a change came after `started`, and tried again later."""
+        try:
+            with self.publish_lock:
+                site = {p: b for p, b in (self.published or {}).items() if not p.startswith(SEARCH_PREFIX)}
+            if not site:
+                return
+            t0 = time.perf_counter()
+            try:
+                from .search import build_index
+                files = build_index(site, self.status.mount)
+            except Exception as exc:  # no Pagefind binary, or it failed: the preview works without search
+                self._print(f"search index not built ({exc}); search is unavailable in the preview")
+                self.search = False
+                return
+            with self.publish_lock:
+                with self.cond:
+                    if self.stopping.is_set() or self.generations.superseded(started):
+                        self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS  # try again when saves pause
+                        return
+                outputs = {**site, **files}
+                written, deleted = write_changed(self.out, outputs, changed_outputs(self.published, outputs))
+                self.published, self.search_files = outputs, files
+            self._print(f"[{time.strftime('%H:%M:%S')}] search index: {len(files)} files in "
+                        f"{time.perf_counter() - t0:.2f}s; {written} written, {deleted} removed")
+        finally:
+            with self.cond:
+                self.indexing = False
+                self.cond.notify_all()
+
+    # -- terminal ---------------------------------------------------------------------------------------
+    def _print(self, text: str) -> None:
+        print(text, file=self.stream, flush=True)
+
+    def _print_problems(self, problems: tuple[Problem, ...]) -> None:
+        if problems and problems == self.printed:
+            self._print(f"(the same {len(problems)} problem(s) as before)")
+        else:
+            for p in problems:
+                self._print(p.format())
+        self.printed = problems
+
+    def _display(self, path: str) -> str:
+        p = Path(path)
+        for base in (self.root, fs.PROJECT.resolve()):
+            if p.is_relative_to(base):
+                rel = p.relative_to(base).as_posix()
+                return rel if base == self.root else f"{rel} (project)"
+        return path
+
+
+def crash_problem(exc: BaseException) -> Problem:
+    """An exception in the build, as a problem: where it happened in dossier's code, and what to do."""
+    if isinstance(exc, OSError) and exc.filename:
+        return error(str(exc.filename), 0, 0, f"could not read: {exc.strerror or exc}",
+                     "the file changed while it was read; save it again")
+    where, line = "dossier", 0
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename.replace("\\", "/")
+        if "/dossier/" in name:
+            where, line = "dossier/" + name.rsplit("/dossier/", 1)[1], tb.tb_lineno
+        tb = tb.tb_next
+    return error(where, line, 0, f"the build crashed: {type(exc).__name__}: {exc}",
+                 "this is a bug in dossier, not in your files (the traceback is in the terminal); "
+                 "undo your last change to get the preview going again, and report it")
+
+
+def _describe(paths: frozenset[str]) -> str:
+    items = sorted(p for p in paths if p != "(start)")
+    if not items:
+        return "first build"
+    return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")

@@ -1,0 +1,127 @@
+"""The live preview in a real browser: `build.py --serve` on a temporary copy of the default dossier, Chromium
+(Debian's, via Playwright) on an article page while the test edits files as an editor would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+from test_serve_process import PreviewServer
+
+pytestmark = pytest.mark.browser
+
+SLUG = "jpost-go-it-alone"
+ARTICLE = f"content/articles/{SLUG}.yaml"
+NOTE_START = "In this subheadline the first name is spelled"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# One broken article also breaks the comparisons that cite it, so the count varies with the dossier.
+TITLE = re.compile(r"^Build failed: \d+ errors?")
+SHOW = re.compile(r"^\u26a0 Build failed: \d+ errors?.*: show$")
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    root = tmp_path_factory.mktemp("preview") / "dossier"
+    root.mkdir()
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    for sub in ("seeds", "content"):
+        shutil.copytree(ROOT / sub, root / sub)
+    server = PreviewServer(root)
+    server.ready()
+    yield server
+    assert server.stop() == 0
+
+
+@pytest.fixture
+def article(preview):
+    """The article file, restored after each test so that every test starts from a good build."""
+    path = preview.root / ARTICLE
+    original = path.read_text("utf-8")
+    yield path
+    if path.read_text("utf-8") != original:
+        path.write_text(original, "utf-8")
+        preview.wait(lambda s: s["state"] == "ok" and not s["building"])
+
+
+def open_page(browser, preview):
+    page = browser.new_page()
+    page.goto(f"{preview.url}articles/{SLUG}/")
+    preview.wait(lambda s: s["clients"] >= 1, timeout=30)   # livereload's websocket is connected
+    page.evaluate("window.__notReloaded = true")
+    return page
+
+
+def reloaded(page) -> bool:
+    return page.evaluate("window.__notReloaded === undefined")
+
+
+def test_an_edited_note_shows_in_the_open_page_without_a_manual_reload(browser, preview, article):
+    page = open_page(browser, preview)
+    article.write_text(article.read_text("utf-8").replace(NOTE_START, "Edited live. " + NOTE_START), "utf-8")
+    expect(page.locator("main")).to_contain_text("Edited live.", timeout=60_000)
+    assert reloaded(page)
+    page.close()
+
+
+def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(browser, preview, article):
+    page = open_page(browser, preview)
+    good = article.read_text("utf-8")
+    article.write_text(good.replace("title: Israel will go", "title: [Israel will go"), "utf-8")
+
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_be_visible(timeout=60_000)
+    # file:line:col of the YAML error, listed first (before the errors it causes elsewhere), with its hint
+    first = dialog.get_by_role("listitem").first
+    expect(first).to_contain_text(re.compile(re.escape(ARTICLE) + r":\d+:\d+ error: YAML syntax error"))
+    expect(first).to_contain_text("hint: ")
+    expect(dialog.get_by_role("heading", name=TITLE)).to_be_visible()
+    expect(dialog).to_be_focused()
+    expect(page.locator("main")).to_contain_text("Israel will go it alone")   # the last good site stays
+
+    # keyboard: Tab reaches the close button; Escape closes; a button brings the list back
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Close the problem list (Escape)")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    reopen = page.get_by_role("button", name=SHOW)
+    expect(reopen).to_be_visible()
+    reopen.click()
+    expect(dialog).to_be_visible()
+    if AXE.exists():  # axe-core, in a context that lets its script past the site's CSP
+        context = browser.new_context(bypass_csp=True)
+        checked = context.new_page()
+        checked.goto(f"{preview.url}articles/{SLUG}/")
+        expect(checked.get_by_role("alertdialog")).to_be_visible(timeout=30_000)
+        checked.add_script_tag(path=str(AXE))
+        violations = checked.evaluate("""async () => (await axe.run({include: [["#dossier-preview-overlay"]]},
+            {resultTypes: ["violations"]})).violations.map(v => v.id + ": " + v.help)""")
+        context.close()
+        assert violations == []
+    dialog.get_by_role("button", name="Close the problem list (Escape)").click()
+    expect(dialog).to_be_hidden()
+
+    article.write_text(good.replace(NOTE_START, "Fixed live. " + NOTE_START), "utf-8")
+    expect(page.locator("main")).to_contain_text("Fixed live.", timeout=60_000)
+    expect(page.get_by_role("alertdialog")).to_have_count(0)
+    expect(page.get_by_role("button", name=SHOW)).to_have_count(0)
+    page.close()
+
+
+def test_the_overlay_is_on_every_page_and_twenty_bad_saves_keep_the_server_answering(browser, preview, article):
+    good = article.read_text("utf-8")
+    page = open_page(browser, preview)
+    for i in range(20):
+        article.write_text(good.replace("seed: ", f"seed: [{i} "), "utf-8")
+        page.wait_for_timeout(40)
+    preview.wait(lambda s: s["state"] == "failed" and not s["building"])
+    for path in ("", "sources/", f"articles/{SLUG}/"):
+        other = browser.new_page()
+        response = other.goto(preview.url + path)
+        assert response is not None and response.ok
+        expect(other.get_by_role("alertdialog")).to_contain_text(f"{ARTICLE}:", timeout=30_000)
+        other.close()
+    page.close()

@@ -1,0 +1,200 @@
+"""Per-file work reused by content hash (dossier/core/memo.py): a warm build equals a cold one, byte for byte,
+and files whose bytes did not change are not parsed, cleaned or anchored again.
+
+The dossier is a small synthetic one from bench/generate.py, which these tests also check: it is
+deterministic and builds without a problem.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier import fs
+from dossier.core import pipeline
+from dossier.core.memo import Memo, NoMemo, digest, fingerprint
+from dossier.core.pipeline import Inputs, Options, build_site
+
+from conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+assert _spec and _spec.loader
+generate = sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(_spec))
+_spec.loader.exec_module(generate)
+
+ARTICLES = 3  # one story: enough for a comparison (3 witnesses)
+
+
+@pytest.fixture(scope="module")
+def dossier_root(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("generated")
+    generate.generate(root, ARTICLES, seed=7)
+    return root
+
+
+def edited(inputs: Inputs, path: str, old: str, new: str) -> Inputs:
+    text = inputs.files[path].decode("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    files = dict(inputs.files)
+    files[path] = text.replace(old, new, 1).encode("utf-8")
+    return Inputs(files, inputs.templates, inputs.static, inputs.schemas)
+
+
+class Calls:
+    """Counts calls of pipeline functions (the memo calls them through the module, so patches see them)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+        self.counts = dict.fromkeys(names, 0)
+        for name in names:
+            real = getattr(pipeline, name)
+
+            def counting(*args, _real=real, _name=name, **kwargs):
+                self.counts[_name] += 1
+                return _real(*args, **kwargs)
+
+            monkeypatch.setattr(pipeline, name, counting)
+
+    def reset(self) -> None:
+        self.counts = dict.fromkeys(self.counts, 0)
+
+
+def first_article(inputs: Inputs) -> str:
+    return sorted(p for p in inputs.files if p.startswith("content/articles/"))[0]
+
+
+def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_edited_file(dossier_root,
+                                                                                              monkeypatch):
+    calls = Calls(monkeypatch, "parse_article", "parse_comparison", "parse_entities", "parse_sources",
+                  "clean", "place")
+    memo = Memo()
+    before = fs.read_inputs(dossier_root)
+    memo.begin()
+    warm_up = build_site(before, Options(), memo)
+    memo.sweep()
+    assert warm_up.ok, [p.format() for p in warm_up.problems]
+    assert calls.counts["parse_article"] == ARTICLES and calls.counts["clean"] == ARTICLES
+
+    path = first_article(before)
+    after = edited(before, path, 'note: "', 'note: "Edited in the preview. ')
+    calls.reset()
+    memo.begin()
+    warm = build_site(after, Options(), memo)
+    memo.sweep()
+    # only the edited file is parsed again, and only its article re-anchored (10 annotations)
+    assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
+                            "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE}
+
+    cold = build_site(after, Options())
+    assert warm.outputs == cold.outputs          # byte-identical, file by file
+    assert warm.problems == cold.problems
+    assert warm.counts == cold.counts
+    assert warm.outputs != warm_up.outputs        # and the edit did reach the site
+    slug = path.rsplit("/", 1)[1][: -len(".yaml")]
+    assert b"Edited in the preview." in warm.outputs[f"articles/{slug}/index.html"]
+
+
+def test_changing_the_import_rules_recleans_every_seed_and_still_equals_a_cold_build(dossier_root, monkeypatch):
+    calls = Calls(monkeypatch, "clean", "parse_article")
+    memo = Memo()
+    before = fs.read_inputs(dossier_root)
+    memo.begin()
+    build_site(before, Options(), memo)
+    # A new rule that drops the byline: every seed's cleaned text (and line mapping) changes.
+    after = edited(before, "site.yaml", "    - pattern: '^Advertisement$'",
+                   "    - pattern: '^By [A-Z]'\n      why: byline\n    - pattern: '^Advertisement$'")
+    calls.reset()
+    memo.begin()
+    warm = build_site(after, Options(), memo)
+    assert calls.counts == {"clean": ARTICLES, "parse_article": 0}
+    cold = build_site(after, Options())
+    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+
+
+def test_a_yaml_error_is_remembered_like_any_result_and_fixing_it_equals_a_cold_build(dossier_root):
+    memo = Memo()
+    good = fs.read_inputs(dossier_root)
+    broken = edited(good, first_article(good), "title: ", "title: [unclosed\nx: ")
+    cold = {"good": build_site(good, Options()), "broken": build_site(broken, Options())}
+    assert cold["good"].ok and not cold["broken"].ok
+    for name, inputs in (("good", good), ("broken", broken), ("good", good)):
+        memo.begin()
+        warm = build_site(inputs, Options(), memo)
+        memo.sweep()
+        assert warm.outputs == cold[name].outputs and warm.problems == cold[name].problems
+
+
+def test_old_entries_are_dropped_so_memory_follows_the_dossier_not_the_number_of_saves(dossier_root):
+    memo = Memo(keep=2)
+    inputs = fs.read_inputs(dossier_root)
+    path = first_article(inputs)
+    sizes = []
+    for i in range(4):
+        memo.begin()
+        build_site(edited(inputs, path, 'note: "', f'note: "Save {i}. '), Options(), memo)
+        memo.sweep()
+        sizes.append(len(memo))
+    assert sizes[1] == sizes[2] == sizes[3]        # steady: only the last two versions of the edited file
+
+
+def test_memo_keys_are_content_settings_and_path():
+    memo = Memo()
+    runs = []
+
+    def compute(value):
+        runs.append(value)
+        return value
+
+    memo.begin()
+    assert memo.get("step", "a.yaml", b"x", "s1", lambda: compute(1)) == 1
+    assert memo.get("step", "a.yaml", b"x", "s1", lambda: compute(2)) == 1   # same bytes: reused
+    assert memo.get("step", "a.yaml", b"y", "s1", lambda: compute(3)) == 3   # other bytes
+    assert memo.get("step", "a.yaml", b"x", "s2", lambda: compute(4)) == 4   # other settings
+    assert memo.get("step", "b.yaml", b"x", "s1", lambda: compute(5)) == 5   # other path (results name it)
+    assert memo.get("other", "a.yaml", b"x", "s1", lambda: compute(6)) == 6  # other step
+    assert runs == [3, 4, 5, 6][:0] + [1, 3, 4, 5, 6]
+    assert memo.hits["step"] == 1 and memo.misses["step"] == 4
+
+
+def test_no_memo_computes_every_time_and_build_site_works_without_one():
+    memo = NoMemo()
+    assert [memo.get("s", "p", b"x", (), lambda: object()) is not None for _ in range(2)] == [True, True]
+    assert memo.misses["s"] == 2 and len(memo) == 0
+
+
+def test_fingerprints_and_digests_are_stable():
+    assert digest(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert fingerprint({"b": 1, "a": [1, 2]}) == fingerprint({"a": [1, 2], "b": 1})
+    assert fingerprint({"a": 1}) != fingerprint({"a": 2})
+
+
+# -- the generator the benchmarks (and these tests) use ------------------------------------------------------
+
+def test_the_generator_is_deterministic():
+    assert generate.render_files(5, 3) == generate.render_files(5, 3)
+    assert generate.render_files(5, 3) != generate.render_files(5, 4)
+
+
+def test_the_generated_dossier_has_what_the_benchmarks_need():
+    files = generate.render_files(12, 1)
+    articles = [p for p in files if p.startswith("content/articles/")]
+    seeds = [p for p in files if p.startswith("seeds/")]
+    assert len(articles) == len(seeds) == 12
+    assert {"site.yaml", "content/sources.yaml", "content/entities.yaml"} <= set(files)
+    yaml_text = "\n".join(files[p] for p in articles)
+    assert yaml_text.count("  - id: ") == 12 * generate.ANNOTATIONS_PER_ARTICLE
+    assert "    prefix: " in yaml_text and "    suffix: " in yaml_text
+    words = [len(files[p].split()) for p in seeds]
+    assert all(600 <= w <= 900 for w in words), words
+    comparisons = [files[p] for p in files if p.startswith("content/comparisons/")]
+    assert comparisons and all(3 <= c.count("  - article: ") <= 6 for c in comparisons)
+    assert "kind: figure" in "".join(comparisons) and "kind: quote" in "".join(comparisons)
+    assert "aliases: [" in files["content/entities.yaml"]
+
+
+def test_the_generated_dossier_builds_without_a_problem(dossier_root):
+    result = build_site(fs.read_inputs(dossier_root), Options(strict=True))
+    assert result.ok and not result.problems, [p.format() for p in result.problems]
+    assert result.counts["annotations"] == ARTICLES * generate.ANNOTATIONS_PER_ARTICLE

@@ -1,0 +1,269 @@
+"""The live preview's watch → build → publish loop (dossier/serve.py), run in-process on a mini dossier:
+builds are called directly (no threads) except in the last tests, which run the poller and builder threads.
+The real server and browser are in test_serve_process.py and test_browser_preview.py."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier import serve_preview as serve_module
+from dossier.core.pipeline import Options
+from dossier.serve_files import snapshot, write_changed
+from dossier.serve_preview import Preview, crash_problem
+
+ARTICLE = """\
+seed: a.txt
+title: A headline
+source: outlet-a
+date: 2024-03-22
+annotations:
+  - id: plan
+    quote: the plan would go ahead
+    note: First note.
+"""
+FILES = {
+    "seeds/a.txt": "Headline\nShare this\nThe minister said the plan would go ahead on Monday.\n"
+                   "Critics said the plan was rushed.\n",
+    "content/articles/a.yaml": ARTICLE,
+}
+
+
+class Preview_(Preview):
+    """A Preview whose reloads are recorded and whose builds are started by hand."""
+
+    def __init__(self, root: Path, **kwargs) -> None:
+        self.reloads: list[str] = []
+        self.log = io.StringIO()
+        kwargs.setdefault("search", False)
+        super().__init__(root, root / "_site", Options(), reload=self.reloads.append, stream=self.log, **kwargs)
+
+    def build_now(self, what: str = "content/articles/a.yaml") -> None:
+        with self.cond:
+            self.generations.changed()
+            started = self.generations.start()
+        self.rebuild(frozenset([what]), started)
+
+
+@pytest.fixture
+def root(mini_dossier) -> Path:
+    return mini_dossier(FILES)
+
+
+@pytest.fixture
+def preview(root) -> Preview_:
+    p = Preview_(root)
+    p.build_now("(start)")
+    assert p.status.state == "ok", p.log.getvalue()
+    return p
+
+
+def page(root: Path) -> str:
+    return (root / "_site" / "articles" / "a" / "index.html").read_text("utf-8")
+
+
+def test_the_first_build_publishes_the_site_and_reloads_open_pages(preview, root):
+    assert "First note." in page(root)
+    assert preview.status.published == 1 and preview.status.has_site
+    assert preview.reloads == ["/index.html"]
+    assert "first build: built" in preview.log.getvalue()
+
+
+def test_an_edit_is_rebuilt_and_only_changed_files_are_rewritten(preview, root):
+    css = root / "_site" / "static" / "dossier.css"
+    before = css.stat().st_mtime_ns
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Second note."), "utf-8")
+    preview.build_now()
+    assert "Second note." in page(root)
+    assert css.stat().st_mtime_ns == before
+    assert preview.status.published == 2 and len(preview.reloads) == 2
+
+
+def test_a_build_that_changes_nothing_does_not_reload(preview):
+    preview.build_now()
+    assert preview.reloads == ["/index.html"] and preview.status.published == 2
+
+
+def test_a_yaml_error_keeps_the_last_good_site_and_shows_where(preview, root):
+    good = page(root)
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("title: A headline", "title: [oops"), "utf-8")
+    preview.build_now()
+    state = preview.status.read()
+    assert state["state"] == "failed" and state["errors"] >= 1
+    assert state["problems"][0]["where"].startswith("content/articles/a.yaml:")
+    assert page(root) == good
+    assert len(preview.reloads) == 2                     # the overlay appears
+    assert "content/articles/a.yaml:" in preview.log.getvalue()
+    assert "still serving the last good site" in preview.log.getvalue()
+
+    preview.build_now()                                  # the same bad save again: nothing new to show
+    assert len(preview.reloads) == 2
+    assert "the same" in preview.log.getvalue()
+
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Fixed note."), "utf-8")
+    preview.build_now()
+    assert preview.status.state == "ok" and not preview.status.problems
+    assert "Fixed note." in page(root) and len(preview.reloads) == 3
+
+
+def test_a_fix_that_restores_the_very_same_site_still_reloads_to_clear_the_overlay(preview, root):
+    path = root / "content/articles/a.yaml"
+    path.write_text("seed: [", "utf-8")
+    preview.build_now()
+    path.write_text(ARTICLE, "utf-8")
+    preview.build_now()
+    assert preview.status.state == "ok" and len(preview.reloads) == 3
+
+
+@pytest.mark.parametrize("breakage, where", [
+    (lambda r: (r / "seeds/a.txt").unlink(), 'seed "a.txt" not found'),
+    (lambda r: (r / "templates").mkdir() or (r / "templates/article.html").write_text("{% if %}", "utf-8"),
+     "templates/article.html"),
+    (lambda r: (r / "content/articles/a.yaml").write_bytes(b"title: \xff\xfe broken\n"), ""),
+    (lambda r: (r / "site.yaml").write_text("title: [", "utf-8"), "site.yaml:"),
+])
+def test_broken_inputs_of_every_kind_are_shown_and_survived(preview, root, breakage, where):
+    good = page(root)
+    breakage(root)
+    preview.build_now()
+    state = preview.status.read()
+    assert state["state"] == "failed" and state["problems"], preview.log.getvalue()
+    assert where in " ".join(p["where"] + " " + p["message"] for p in state["problems"])
+    assert page(root) == good
+
+
+def test_a_renamed_article_file_is_published_under_its_new_name(preview, root):
+    (root / "content/articles/a.yaml").rename(root / "content/articles/renamed.yaml")
+    preview.build_now()
+    assert preview.status.state == "ok"
+    assert (root / "_site/articles/renamed/index.html").is_file()
+    assert not (root / "_site/articles/a").exists()
+
+
+def test_an_exception_inside_the_build_becomes_a_problem_and_the_preview_carries_on(preview, root, monkeypatch):
+    def explode(*args, **kwargs):
+        raise RuntimeError("kaboom")
+
+    real = serve_module.build_site
+    monkeypatch.setattr(serve_module, "build_site", explode)
+    preview.build_now()
+    state = preview.status.read()
+    assert state["state"] == "failed"
+    assert "the build crashed: RuntimeError: kaboom" in state["problems"][0]["message"]
+    assert state["problems"][0]["file"].startswith("dossier/") or state["problems"][0]["file"].startswith("tests/")
+    assert "Traceback" in preview.log.getvalue()
+    monkeypatch.setattr(serve_module, "build_site", real)
+    preview.build_now()
+    assert preview.status.state == "ok"
+
+
+def test_a_build_superseded_by_a_newer_change_does_not_publish(preview, root, monkeypatch):
+    real = serve_module.build_site
+
+    def slow_build(*args, **kwargs):
+        result = real(*args, **kwargs)
+        with preview.cond:             # an editor saves again while this build runs
+            preview.generations.changed()
+        return result
+
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Stale note."), "utf-8")
+    monkeypatch.setattr(serve_module, "build_site", slow_build)
+    preview.build_now()
+    assert "First note." in page(root) and preview.status.published == 1 and len(preview.reloads) == 1
+    assert "superseded" in preview.log.getvalue()
+
+
+def test_crash_problems_name_the_unreadable_file():
+    problem = crash_problem(FileNotFoundError(2, "No such file or directory", "content/articles/a.yaml"))
+    assert problem.file == "content/articles/a.yaml" and "save it again" in problem.hint
+
+
+def test_write_changed_touches_only_the_given_paths_and_refuses_to_leave_the_folder(tmp_path):
+    out = tmp_path / "out"
+    (out / "old").mkdir(parents=True)
+    (out / "old/x.html").write_text("x")
+    (out / "keep.html").write_text("k")
+    assert write_changed(out, {"new/y.html": b"y", "keep.html": b"k"}, ("new/y.html", "old/x.html")) == (1, 1)
+    assert (out / "new/y.html").read_bytes() == b"y" and not (out / "old").exists()
+    with pytest.raises(Exception):
+        write_changed(out, {"../evil": b"e"}, ("../evil",))
+    assert not (tmp_path / "evil").exists()
+
+
+def test_snapshots_see_watched_files_but_not_swap_files_or_the_output(root):
+    (root / "content/articles/.a.yaml.swp").write_text("junk")
+    (root / "_site").mkdir()
+    (root / "_site/index.html").write_text("x")
+    (root / "notes.txt").write_text("x")
+    keys = {Path(k).relative_to(root).as_posix() for k in snapshot(root) if Path(k).is_relative_to(root)}
+    assert keys == {"site.yaml", "seeds/a.txt", "content/articles/a.yaml", "content/sources.yaml"}
+
+
+# -- with the poller and builder threads ---------------------------------------------------------------------
+
+def wait_for(condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.02)
+
+
+def test_a_burst_of_saves_to_several_files_gives_one_rebuild(root):
+    preview = Preview_(root, quiet=0.3)
+    preview.start()
+    try:
+        wait_for(lambda: preview.status.published == 1)
+        # An editor's save (swap file, backup, the file itself) and a second file, all at once.
+        (root / "content/articles/.a.yaml.swp").write_text("swap")
+        (root / "content/articles/a.yaml~").write_text(ARTICLE)
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Burst note."), "utf-8")
+        (root / "seeds/a.txt").write_text(FILES["seeds/a.txt"] + "One more line.\n", "utf-8")
+        (root / "content/articles/.a.yaml.swp").unlink()
+        wait_for(lambda: preview.status.published == 2)
+        time.sleep(0.8)                          # long enough for a second, unwanted build to start
+        assert not preview.status.building and preview.status.published == 2
+        assert "Burst note." in page(root)
+        builds = [line for line in preview.log.getvalue().splitlines() if ": built " in line]
+        assert len(builds) == 2, preview.log.getvalue()
+        assert "content/articles/a.yaml" in builds[1] and "seeds/a.txt" in builds[1] and ".swp" not in builds[1]
+    finally:
+        preview.stop()
+    assert not any(t.is_alive() for t in preview.threads)
+
+
+def test_twenty_bad_saves_in_a_row_leave_the_preview_working(root):
+    preview = Preview_(root, quiet=0.05)
+    preview.start()
+    try:
+        wait_for(lambda: preview.status.published == 1)
+        path = root / "content/articles/a.yaml"
+        for i in range(20):
+            path.write_text(ARTICLE.replace("date: 2024-03-22", f"date: [{i}"), "utf-8")
+            time.sleep(0.03)
+        wait_for(lambda: preview.status.state == "failed" and not preview.status.building)
+        path.write_text(ARTICLE.replace("First note.", "Recovered."), "utf-8")
+        wait_for(lambda: preview.status.state == "ok" and "Recovered." in page(root))
+        assert all(t.is_alive() for t in preview.threads)
+    finally:
+        preview.stop()
+
+
+def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(root, monkeypatch):
+    pytest.importorskip("pagefind")
+    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
+    preview = Preview_(root, search=True)
+    index = root / "_site" / "pagefind" / "pagefind.js"
+    preview.start()
+    try:
+        wait_for(lambda: index.exists() and "search index:" in preview.log.getvalue(), timeout=60)
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Searchable."), "utf-8")
+        wait_for(lambda: preview.status.published == 2)
+        assert index.exists()                       # the previous index is kept until the new one is written
+        wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
+        assert not any(p.startswith("pagefind/") for p in preview.reloads)
+    finally:
+        preview.stop()

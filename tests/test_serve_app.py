@@ -1,0 +1,121 @@
+"""The preview's WSGI app (dossier/serve_app.py), called directly: what it serves, injects and refuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.core.errors import error, warning
+from dossier.serve_app import Status, inject, make_app
+
+PAGE = b"<!doctype html><html><head><title>x</title></head><body><p>hello</p></body></html>"
+
+
+def call(app, path: str, method: str = "GET", **headers: str) -> tuple[int, dict[str, str], bytes]:
+    seen: dict[str, object] = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        seen["status"], seen["headers"] = status, response_headers
+
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path.encode("utf-8").decode("latin-1"), "QUERY_STRING": ""}
+    environ.update({f"HTTP_{k.upper()}": v for k, v in headers.items()})
+    body = b"".join(app(environ, start_response))
+    return int(str(seen["status"]).split()[0]), dict(seen["headers"]), body  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    out = tmp_path / "_site"
+    for rel, data in {"index.html": PAGE, "articles/a/index.html": PAGE.replace(b"hello", b"article a"),
+                      "404.html": PAGE.replace(b"hello", b"lost"), "static/dossier.css": b"body{}",
+                      "articles/a.md": b"# A", "caf\u00e9/index.html": PAGE}.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    return out
+
+
+def test_pages_are_served_with_the_overlay_script_before_head_end(site):
+    app = make_app(site, Status(state="ok", has_site=True, published=3))
+    code, headers, body = call(app, "/articles/a/")
+    assert code == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b'<script src="/__dossier/overlay.js" data-published="3" defer></script></head>' in body
+    assert b"article a" in body and headers["Cache-Control"] == "no-store"
+
+
+def test_a_folder_without_its_slash_redirects_and_the_root_serves_index_html(site):
+    app = make_app(site, Status(state="ok", has_site=True))
+    assert call(app, "/articles/a")[:2][0] == 302
+    assert call(app, "/articles/a")[1]["Location"] == "/articles/a/"
+    assert b"hello" in call(app, "/")[2]
+    assert call(app, "/caf\u00e9/")[0] == 200
+
+
+def test_assets_are_revalidated_by_etag_so_unchanged_files_stay_cached(site):
+    app = make_app(site, Status(state="ok", has_site=True))
+    code, headers, body = call(app, "/static/dossier.css")
+    assert code == 200 and body == b"body{}" and headers["Content-Type"].startswith("text/css")
+    again = call(app, "/static/dossier.css", if_none_match=headers["ETag"])
+    assert again[0] == 304 and again[2] == b""
+    assert call(app, "/articles/a.md")[1]["Content-Type"].startswith("text/markdown")
+
+
+def test_missing_pages_get_the_sites_404_page(site):
+    code, _, body = call(make_app(site, Status(state="ok", has_site=True)), "/nope/")
+    assert code == 404 and b"lost" in body and b"/__dossier/overlay.js" in body
+
+
+@pytest.mark.parametrize("path", ["/../secret", "/articles/../../secret", "/%2e%2e/secret", "/a\\..\\b"])
+def test_paths_outside_the_output_folder_are_refused(site, path):
+    (site.parent / "secret").write_text("no")
+    code, _, body = call(make_app(site, Status(state="ok", has_site=True)), path)
+    assert code == 404 and b"no" != body
+
+
+def test_before_any_good_build_every_page_is_a_placeholder_that_carries_the_overlay(tmp_path):
+    status = Status(state="failed", has_site=False,
+                    problems=(error("site.yaml", 2, 1, "mapping values are not allowed here", "quote it"),))
+    code, _, body = call(make_app(tmp_path / "_site", status), "/articles/x/")
+    assert code == 503 and b"No site yet" in body and b"The first build failed" in body
+    assert b"/__dossier/overlay.js" in body
+
+
+def test_a_site_under_a_sub_path_is_served_there_and_the_root_redirects(site):
+    app = make_app(site, Status(state="ok", has_site=True, mount="/dossier/"))
+    assert call(app, "/")[0] == 302 and call(app, "/")[1]["Location"] == "/dossier/"
+    assert b"article a" in call(app, "/dossier/articles/a/")[2]
+    assert call(app, "/articles/a/")[0] == 404
+
+
+def test_status_json_lists_problems_with_their_place(site):
+    status = Status(state="failed", has_site=True, published=2, changed="content/articles/a.yaml",
+                    problems=(error("content/articles/a.yaml", 3, 7, "bad value", "fix it"),
+                              warning("content/articles/b.yaml", 0, 0, "fuzzy")))
+    code, headers, body = call(make_app(site, status, clients=lambda: 2), "/__dossier/status.json")
+    data = json.loads(body)
+    assert code == 200 and headers["Cache-Control"] == "no-store"
+    assert data["state"] == "failed" and data["errors"] == 1 and data["warnings"] == 1 and data["clients"] == 2
+    assert data["problems"][0] == {"where": "content/articles/a.yaml:3:7", "file": "content/articles/a.yaml",
+                                   "line": 3, "col": 7, "severity": "error", "message": "bad value",
+                                   "hint": "fix it"}
+    assert data["problems"][1]["where"] == "content/articles/b.yaml"
+
+
+def test_the_overlay_script_is_served_by_the_preview_not_from_the_site(site):
+    code, headers, body = call(make_app(site, Status()), "/__dossier/overlay.js")
+    assert code == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert b"alertdialog" in body and b"Escape" in body
+    assert not list(site.rglob("overlay.js"))
+
+
+def test_only_get_and_head_are_answered(site):
+    app = make_app(site, Status(state="ok", has_site=True))
+    assert call(app, "/", "POST")[0] == 405
+    code, headers, body = call(app, "/", "HEAD")
+    assert code == 200 and body == b"" and int(headers["Content-Length"]) > 0
+
+
+def test_a_page_without_head_end_is_left_alone():
+    assert inject(b"<p>fragment</p>", 1) == b"<p>fragment</p>"
+    assert inject(b"<head></head><head></head>", 1).count(b"overlay.js") == 1

@@ -1,0 +1,184 @@
+"""`python build.py --serve` as editors run it: a real server process, real HTTP, livereload's real websocket,
+Ctrl-C. (The browser side is in test_browser_preview.py.)"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from conftest import ROOT
+from test_serve import ARTICLE, FILES
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PreviewServer:
+    """`build.py --serve --root ROOT --port FREE` in a subprocess, its output in a log file."""
+
+    def __init__(self, root: Path, *args: str) -> None:
+        self.root, self.port = root, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log_path = root.parent / f"serve-{self.port}.log"
+        self.log_file = open(self.log_path, "w")
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--serve", "--root", str(root),
+                                      "--port", str(self.port), *args],
+                                     stdout=self.log_file, stderr=subprocess.STDOUT, cwd=ROOT)
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text("utf-8", "replace")
+
+    def get(self, path: str = "") -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=10) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def status(self) -> dict[str, Any]:
+        return json.loads(self.get("__dossier/status.json")[1])
+
+    def wait(self, condition: Callable[[dict[str, Any]], bool], timeout: float = 60.0) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        last: Any = None
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the server exited with {self.proc.returncode}:\n{self.log}")
+            try:
+                last = self.status()
+                if condition(last):
+                    return last
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; last status {last}\n{self.log}")
+
+    def ready(self) -> dict[str, Any]:
+        return self.wait(lambda s: s["published"] >= 1 and not s["building"])
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log_file.close()
+        return self.proc.returncode
+
+
+@pytest.fixture
+def root(mini_dossier) -> Path:
+    return mini_dossier(FILES)
+
+
+@pytest.fixture
+def server(root):
+    s = PreviewServer(root)
+    yield s
+    s.stop()
+
+
+def test_the_server_serves_the_site_on_localhost_and_ctrl_c_stops_it_cleanly(server, root):
+    server.ready()
+    assert f"http://127.0.0.1:{server.port}/" in server.log
+    code, body = server.get("articles/a/")
+    assert code == 200 and b"First note." in body
+    assert b"/__dossier/overlay.js" in body and b"livereload.js" in body   # ours and livereload's scripts
+    assert not (root / "_site" / "__dossier").exists()
+    started = time.monotonic()
+    server.proc.send_signal(signal.SIGINT)
+    assert server.proc.wait(timeout=10) == 0
+    assert time.monotonic() - started < 5
+    assert "preview stopped" in server.log and "Traceback" not in server.log
+
+
+def test_a_failed_first_build_still_starts_the_server_and_shows_the_problems(mini_dossier):
+    root = mini_dossier(dict(FILES, **{"site.yaml": "title: [unclosed\n"}))
+    server = PreviewServer(root)
+    try:
+        state = server.wait(lambda s: s["state"] == "failed")
+        assert state["problems"][0]["where"].startswith("site.yaml:")
+        code, body = server.get("articles/a/")
+        assert code == 503 and b"No site yet" in body and b"/__dossier/overlay.js" in body
+        assert "site.yaml:" in server.log                      # the terminal shows the same problems
+        (root / "site.yaml").write_text("title: Mini dossier\n", "utf-8")
+        server.wait(lambda s: s["state"] == "ok")
+        assert b"First note." in server.get("articles/a/")[1]
+    finally:
+        assert server.stop() == 0
+
+
+def test_twenty_bad_saves_in_a_row_and_the_server_still_answers(server, root):
+    server.ready()
+    path = root / "content/articles/a.yaml"
+    for i in range(20):
+        path.write_text(ARTICLE.replace("quote: the plan", f"quote: [the plan {i}"), "utf-8")
+        time.sleep(0.05)
+        assert server.get("__dossier/status.json")[0] == 200
+    state = server.wait(lambda s: s["state"] == "failed" and not s["building"])
+    assert any(p["where"].startswith("content/articles/a.yaml:") for p in state["problems"])
+    assert b"First note." in server.get("articles/a/")[1]                 # the last good site
+    path.write_text(ARTICLE.replace("First note.", "Back again."), "utf-8")
+    server.wait(lambda s: s["state"] == "ok")
+    assert b"Back again." in server.get("articles/a/")[1]
+
+
+def test_open_pages_get_livereloads_reload_message_after_a_save(server, root):
+    from tornado.websocket import websocket_connect
+
+    server.ready()
+
+    async def listen() -> dict[str, Any]:
+        ws = await websocket_connect(f"ws://127.0.0.1:{server.port}/livereload")
+        await ws.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        assert json.loads(await ws.read_message())["command"] == "hello"
+        await ws.write_message(json.dumps({"command": "info", "url": server.url, "plugins": {}}))
+        await asyncio.sleep(0.2)
+        assert server.status()["clients"] == 1
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Reloaded."), "utf-8")
+        message = json.loads(await asyncio.wait_for(ws.read_message(), timeout=60))
+        ws.close()
+        return message
+
+    # In its own thread: a session's Playwright keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        message = pool.submit(asyncio.run, listen()).result(timeout=120)
+    assert message["command"] == "reload"
+    assert b"Reloaded." in server.get("articles/a/")[1]
+
+
+def test_a_busy_port_is_an_error_not_a_traceback(root):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--serve", "--root", str(root),
+                                 "--port", str(port)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_output_folder_inside_a_watched_folder_is_refused(root):
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--serve", "--root", str(root),
+                             "--out", str(root / "static" / "site"), "--port", str(free_port())],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and "which the preview watches" in result.stderr
