@@ -1,0 +1,21 @@
+// Progressive enhancement only: the site works without JavaScript.
+// An annotation permalink (#a-<id>) marks every segment of that highlight, not just the first.
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".hl.marked").forEach(function (el) { el.classList.remove("marked"); });
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.indexOf("a-") !== 0) return;
+    var id = hash.slice(2);
+    document.querySelectorAll(".hl[data-a]").forEach(function (el) {
+      if (el.getAttribute("data-a").split(" ").indexOf(id) !== -1) el.classList.add("marked");
+    });
+    document.querySelectorAll(".sidenote.open").forEach(function (el) { el.classList.remove("open"); });
+    var note = document.getElementById("n-" + id);
+    if (note) note.classList.add("open");
+    var box = document.getElementById("sn-" + id);
+    if (box && !box.checked && getComputedStyle(box).display !== "none") box.checked = true;
+  }
+  window.addEventListener("hashchange", mark);
+  document.addEventListener("DOMContentLoaded", mark);
+})();
