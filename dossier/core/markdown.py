@@ -138,8 +138,8 @@ def article_markdown(src: ArticleSource) -> str:
             if mention:
                 m = links[mention[0].id]
                 attrs = [f"#{m.id}"] if seg.start == m.start else []
-                attrs.append(".m" if m.first else ".m.m-again")
-                chunk = f"[{chunk}]({m.href}){{{' '.join(_classes(attrs))}}}"
+                attrs += [".m"] if m.first else [".m", ".m-again"]
+                chunk = f"[{chunk}]({m.href}){{{' '.join(attrs)}}}"
             anns = seg.of_kind("annotation")
             wits = seg.of_kind("witness")
             if anns or wits:
@@ -177,16 +177,6 @@ def article_markdown(src: ArticleSource) -> str:
         lines.append(f"[^{n.id}]: " + note.replace("\n", "\n    "))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _classes(attrs: list[str]) -> list[str]:
-    out = []
-    for a in attrs:
-        if a.startswith(".") and "." in a[1:]:
-            out += ["." + c for c in a[1:].split(".")]
-        else:
-            out.append(a)
-    return out
 
 
 def _yaml_str(value: str) -> str:

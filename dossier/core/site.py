@@ -67,10 +67,6 @@ class SiteWriter:
         return html
 
 
-def where_text(article: Any, where: Any) -> str:
-    return article.text.text[where.start:where.end]
-
-
 def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: Sequence[Mapping[str, Any]],
                 strict: bool = False) -> tuple[dict[str, bytes], list[Problem], dict[str, int]]:
     urls = Urls(dossier.config.base_path)
@@ -100,13 +96,11 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
             note_at = ann.note_origin or ann.origin
             body_html = site.note_html(ann.note, file, note_at.line, note_at.col)
             speaker = (names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in names else None
-            notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
-                                                     [(t, urls.tag(t)) for t in ann.tags],
-                                                     structured.text_fragment(meta.url, where_text(article, where))
-                                                     if meta.url else "")
             quote = article.text.text[where.start:where.end]
-            row = {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
-                   "at_source": structured.text_fragment(meta.url, quote) if meta.url else "",
+            at_source = structured.text_fragment(meta.url, quote) if meta.url else ""
+            notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
+                                                     [(t, urls.tag(t)) for t in ann.tags], at_source)
+            row = {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict, "at_source": at_source,
                    "speaker": ann.speaker, "date": ann.date,
                    "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
                    "url": urls.annotation(meta.slug, ann.id), "note_html": body_html,
