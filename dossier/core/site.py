@@ -82,7 +82,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
     tags: dict[str, list[dict[str, Any]]] = defaultdict(list)
     article_rows = []
     order = [a.article.slug for a in anchored]
-    for item in anchored:
+    for index, item in enumerate(anchored):
         article, meta = item.article, item.article.meta
         file = meta.origin.file
         source_name = sources[meta.source].name if meta.source in sources else meta.source
@@ -127,7 +127,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
                   meta={"og_type": "article", "outlet": source_name, "jsonld": jsonld,
                         "description": (meta.summary or meta.title)[:200]},
                   article=view, cards=entities.cards.get(meta.slug, []))
-        site.emit(f"articles/{meta.slug}/annotations.jsonld", file, webanno.page_json(dossier, item, urls, order))
+        site.emit(f"articles/{meta.slug}/annotations.jsonld", file, webanno.page_json(dossier, item, urls, order, index))
         article_rows.append({"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
                              "date": meta.date, "source": source_name, "source_id": meta.source,
                              "wire": meta.wire, "annotations": len(ann_rows), "summary_html": view["summary_html"],

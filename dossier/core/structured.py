@@ -6,6 +6,7 @@ import json
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
+from .jsonout import dump_bytes
 from .model import Article, Dossier, Entity
 
 
@@ -106,4 +107,4 @@ def dossier_json(dossier: Dossier, anchored: Sequence[Any], mentions: dict[str, 
                                         "note": w.note, "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
                                        for w in c.witnesses]} for c in dossier.comparisons],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    return dump_bytes(data, levels=4)  # one annotation, paragraph or mention per line

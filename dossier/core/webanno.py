@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Sequence
 
+from .jsonout import dump_bytes
 from .model import Dossier
 from .urls import Urls
 
@@ -13,7 +13,7 @@ CONTEXT_CHARS = 32  # prefix/suffix length in TextQuoteSelectors, as annotation 
 
 
 def _dump(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    return dump_bytes(data, levels=3)  # one annotation per line
 
 
 def _iri(dossier: Dossier, url: str) -> str:
@@ -56,9 +56,9 @@ def annotations_of(dossier: Dossier, item: Any, urls: Urls) -> list[dict[str, An
     return out
 
 
-def page_json(dossier: Dossier, item: Any, urls: Urls, order: Sequence[str]) -> bytes:
+def page_json(dossier: Dossier, item: Any, urls: Urls, order: Sequence[str], index: int) -> bytes:
+    """The AnnotationPage of `item`, which is `order[index]` (pages link to their neighbours in `order`)."""
     slug = item.article.slug
-    index = list(order).index(slug)
     items = annotations_of(dossier, item, urls)
     data: dict[str, Any] = {
         "@context": CONTEXT,

@@ -1,0 +1,139 @@
+"""The compiled yes/no schema check (the fast path) must agree with jsonschema on every document: it may only
+confirm files jsonschema finds valid, and every file it rejects goes on to jsonschema for the messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.core import schema as schema_mod
+from dossier.core.yamlsrc import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = {p.name.split(".")[0]: json.loads(p.read_text("utf-8")) for p in (ROOT / "schemas").glob("*.schema.json")}
+
+
+def _schema_for(path: Path) -> str | None:
+    parts = path.parts
+    if path.name == "site.yaml":
+        return "site"
+    if path.name in ("sources.yaml", "entities.yaml") and "content" in parts:
+        return path.name.split(".")[0]
+    if "articles" in parts:
+        return "article"
+    if "comparisons" in parts:
+        return "comparison"
+    return None
+
+
+def _documents() -> list[tuple[str, str, Any]]:
+    docs = []
+    for folder in (ROOT / "content", ROOT / "tests" / "invalid", ROOT / "tests" / "hostile", ROOT):
+        files = [ROOT / "site.yaml"] if folder == ROOT else sorted(folder.rglob("*.yaml"))
+        for path in files:
+            name = _schema_for(path.relative_to(ROOT))
+            if name is None:
+                continue
+            try:
+                text = path.read_text("utf-8")
+            except UnicodeDecodeError:
+                continue
+            loaded, problems = parse_yaml(str(path), text)
+            if loaded is not None and loaded.data is not None:
+                docs.append((str(path.relative_to(ROOT)), name, loaded.data))
+    return docs
+
+
+def _jsonschema_valid(name: str, data: Any) -> bool:
+    return not any(True for _ in schema_mod._validator_class()(SCHEMAS[name]).iter_errors(data))
+
+
+DOCS = _documents()
+
+
+def test_the_corpus_has_valid_and_invalid_documents_of_every_kind() -> None:
+    kinds = {name for _, name, _ in DOCS}
+    assert kinds == set(SCHEMAS)
+    verdicts = {_jsonschema_valid(name, data) for _, name, data in DOCS}
+    assert verdicts == {True, False}
+
+
+@pytest.mark.parametrize("path,name,data", DOCS, ids=[d[0] for d in DOCS])
+def test_the_fast_check_agrees_with_jsonschema_on_every_real_file(path: str, name: str, data: Any) -> None:
+    assert schema_mod._fast_validator(SCHEMAS[name])(data) == _jsonschema_valid(name, data)
+
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False),
+                     st.sampled_from(["", "x", "a-b", "A", "2024-03-22", "2024-3-22", "x\n", "https://e.org/",
+                                      "http://a b", "Q42", "quote", "note", "exact", "fact-check", "yes"]))
+
+
+def _keys(schema: Any) -> list[str]:
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            found.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return sorted(found) + ["unknown-key"]
+
+
+def _documents_like(name: str) -> st.SearchStrategy[Any]:
+    keys = st.sampled_from(_keys(SCHEMAS[name]))
+    return st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                          st.dictionaries(keys, inner, max_size=6)), max_leaves=25)
+
+
+def _mutated_real_documents() -> st.SearchStrategy[tuple[str, Any]]:
+    """A real file with one value somewhere replaced: mostly near-valid documents, the hard cases."""
+    def mutate(doc: tuple[str, str, Any], replacement: Any, pick: int) -> tuple[str, Any]:
+        _, name, data = doc
+        data = json.loads(json.dumps(data))
+        slots: list[tuple[Any, Any]] = []
+
+        def walk(node: Any) -> None:
+            items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+            for key, value in list(items):
+                slots.append((node, key))
+                walk(value)
+
+        walk(data)
+        if slots:
+            node, key = slots[pick % len(slots)]
+            node[key] = replacement
+        return name, data
+
+    return st.builds(mutate, st.sampled_from(DOCS), _scalars, st.integers(0, 10_000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(SCHEMAS)).flatmap(lambda n: st.tuples(st.just(n), _documents_like(n))))
+def test_the_fast_check_agrees_with_jsonschema_on_random_documents(case: tuple[str, Any]) -> None:
+    name, data = case
+    assert schema_mod._fast_validator(SCHEMAS[name])(data) == _jsonschema_valid(name, data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mutated_real_documents())
+def test_the_fast_check_agrees_with_jsonschema_on_near_valid_documents(case: tuple[str, Any]) -> None:
+    name, data = case
+    assert schema_mod._fast_validator(SCHEMAS[name])(data) == _jsonschema_valid(name, data)
+
+
+def test_a_slug_with_a_trailing_newline_is_rejected_by_the_fast_check_too() -> None:
+    check = schema_mod._fast_validator(SCHEMAS["comparison"])
+    good = next(data for _, name, data in DOCS if name == "comparison" and _jsonschema_valid(name, data))
+    assert check(good)
+    assert not check(dict(good, base=good["base"] + "\n"))
+    assert not _jsonschema_valid("comparison", dict(good, base=good["base"] + "\n"))
