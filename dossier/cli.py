@@ -6,10 +6,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from . import fs
-from .core.pipeline import BuildResult, Options, build_site, import_stubs
+from . import fs, uptodate
+
+if TYPE_CHECKING:
+    from .core.pipeline import BuildResult
 
 
 def parser() -> argparse.ArgumentParser:
@@ -52,6 +54,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else root / "_site"
+    if not (args.serve or args.do_import or args.suggest or args.check):
+        # The no-change rebuild: answered from file stats before anything of the build is imported.
+        key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
+               "root": uptodate.path_id(root)}
+        scanned = uptodate.scan(root)
+        done = uptodate.up_to_date(out, key, scanned)
+        if done is not None:
+            summary = done["summary"]
+            for line in summary.get("problems", ()):
+                print(line, file=sys.stderr)
+            if summary.get("anchoring"):
+                print(summary["anchoring"])
+            print(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
+                  f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
+                  f"in {time.perf_counter() - started:.2f}s")
+            return 0
+    from .core.pipeline import Options, build_site, import_stubs
+
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve:
         from .serve import serve
@@ -95,7 +115,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                   file=sys.stderr)
             return 1
+    uptodate.forget(out)  # from here until `record`, the folder is not known to match any inputs
     written, deleted = fs.write_outputs(out, outputs)
+    uptodate.record(out, key, scanned, outputs, {
+        "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
+        "problems": [p.format() for p in result.problems],
+        "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
     seconds = time.perf_counter() - started
     print(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
           f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")

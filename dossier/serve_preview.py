@@ -23,7 +23,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
-from . import fs
+from . import fs, uptodate
 from .core.errors import Problem, error, has_errors
 from .core.memo import Memo
 from .core.pipeline import BuildResult, Options, build_site, load_config
@@ -204,6 +204,7 @@ class Preview:
     def _write(self, outputs: Mapping[str, bytes]) -> tuple[int, int]:
         """The first time, fs.write_outputs syncs the whole folder; after that only changed paths are touched."""
         if self.published is None:
+            uptodate.forget(self.out)  # the preview's site is not a record of any `build.py` run
             return fs.write_outputs(self.out, outputs)
         return write_changed(self.out, outputs, changed_outputs(self.published, outputs))
 

@@ -80,7 +80,9 @@ def norm(text: str) -> str:
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The site in a folder; the `.dossier-output` marker is the build's own record (file stats), not the site."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".dossier-output"}
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -1,0 +1,108 @@
+"""The no-change rebuild: a second `build.py` with nothing changed answers from file stats, and anything that
+could change the site (an input, an option, a touched or stray output file) makes it a full build again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+from test_minidossiers import KEPT_B, TWO_ARTICLES, article
+from dossier import uptodate
+
+UP_TO_DATE = "up to date:"
+
+
+@pytest.fixture
+def built(mini_dossier):
+    root = mini_dossier(TWO_ARTICLES)
+    first = run_build(root, "--no-search")
+    assert first.returncode == 0, first.stderr
+    assert "built " in first.stdout
+    _age(root)
+    return root
+
+
+def _age(root: Path) -> None:
+    """Move every mtime an hour back: a file edited in the same clock tick as a build is never trusted."""
+    old = os.stat(root).st_mtime - 3600
+    for path in root.rglob("*"):
+        if "_site" not in path.parts:
+            os.utime(path, (old, old))
+    run_build(root, "--no-search")  # re-record with settled mtimes
+
+
+def test_a_second_build_with_nothing_changed_is_answered_without_building(built: Path) -> None:
+    before = {p: p.stat().st_mtime_ns for p in (built / "_site").rglob("*") if p.is_file()}
+    result = run_build(built, "--no-search")
+    assert result.returncode == 0
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith(UP_TO_DATE) and "0 errors" in last, result.stdout
+    assert {p: p.stat().st_mtime_ns for p in (built / "_site").rglob("*") if p.is_file()} == before
+
+
+def test_editing_an_annotation_rebuilds(built: Path) -> None:
+    path = built / "content/articles/a.yaml"
+    path.write_text(path.read_text("utf-8").replace("note: ", "note: Edited. ", 1), "utf-8")
+    result = run_build(built, "--no-search")
+    assert "built " in result.stdout and UP_TO_DATE not in result.stdout
+    assert "Edited." in (built / "_site/articles/a/index.html").read_text("utf-8")
+
+
+def test_adding_a_seed_removing_a_file_or_changing_an_option_rebuilds(built: Path) -> None:
+    assert UP_TO_DATE not in run_build(built, "--no-search", "--base-url", "/sub/").stdout
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout  # back to the old option: built again
+    (built / "seeds/new.txt").write_text("A new seed.\n", "utf-8")
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout
+    (built / "seeds/new.txt").unlink()
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout
+
+
+def test_a_touched_deleted_or_stray_output_file_rebuilds_and_is_repaired(built: Path) -> None:
+    page = built / "_site/articles/a/index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"vandalised")
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout
+    assert page.read_bytes() == good
+    page.unlink()
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout
+    assert page.read_bytes() == good
+    (built / "_site/stray.html").write_text("x", "utf-8")
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout
+    assert not (built / "_site/stray.html").exists()
+
+
+def test_the_warnings_of_the_recorded_build_are_printed_again(mini_dossier) -> None:
+    root = mini_dossier({**TWO_ARTICLES, "content/articles/b.yaml": article("b.txt", KEPT_B[0], annotations=(
+        "  - id: alone\n    quote: '\"We will do it alone,\" the prime minister said'\n"))})  # straight quotes
+    first = run_build(root, "--no-search")
+    assert first.returncode == 0 and "matched only approximately" in first.stderr
+    _age(root)
+    again = run_build(root, "--no-search")
+    assert UP_TO_DATE in again.stdout
+    assert again.stderr == first.stderr
+
+
+def test_a_failed_build_leaves_no_record_that_could_hide_the_failure(built: Path) -> None:
+    path = built / "content/articles/a.yaml"
+    good = path.read_text("utf-8")
+    path.write_text(good + "\nnot: [valid\n", "utf-8")
+    assert run_build(built, "--no-search").returncode == 1
+    path.write_text(good, "utf-8")
+    again = run_build(built, "--no-search")
+    assert again.returncode == 0
+
+
+def test_a_file_modified_in_the_clock_tick_of_the_scan_is_recorded_as_unknown(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds/a.txt").write_text("x", "utf-8")
+    out = tmp_path / "_site"
+    out.mkdir()
+    scanned = uptodate.scan(tmp_path)
+    mtime = scanned["root:seeds/a.txt"][1]
+    uptodate.record(out, {}, scanned, [], {}, now_ns=mtime + 1)
+    assert uptodate.up_to_date(out, {}, scanned) is None
+    uptodate.record(out, {}, scanned, [], {}, now_ns=mtime + 10 * 10**9)
+    assert uptodate.up_to_date(out, {}, scanned) is not None
