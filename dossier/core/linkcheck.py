@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from typing import Mapping
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from .errors import Problem, error
 
@@ -20,7 +20,8 @@ def _collect(html_text: str) -> tuple[set[str], list[str]]:
     ids: set[str] = set()
     links: list[str] = []
     for name, value in _ATTR.findall(html_text):
-        value = html.unescape(value)
+        if "&" in value:
+            value = html.unescape(value)
         if name == "id":
             ids.add(value)
         else:
@@ -50,9 +51,12 @@ def check_links(outputs: Mapping[str, bytes], base: str) -> list[Problem]:
         if path.endswith(".html"):
             ids[path], links[path] = _collect(outputs[path].decode("utf-8"))
     problems = []
+    split: dict[str, SplitResult] = {}  # most hrefs repeat across pages: split each once
     for path, hrefs in links.items():
         for href in hrefs:
-            parts = urlsplit(href)
+            parts = split.get(href)
+            if parts is None:
+                parts = split[href] = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue  # external: not ours to check offline
             if not parts.path:

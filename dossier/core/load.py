@@ -26,7 +26,7 @@ def _load(file: str, text: str, schema: Schema, build: Callable[[Loaded], tuple[
         return None, problems
     if loaded.data is None:
         return None, (error(file, 1, 1, "the file is empty", "see README.md for this file's format"),)
-    problems = validate(loaded, dict(schema))
+    problems = validate(loaded, schema)
     if problems:
         return None, problems
     value, more = build(loaded)

@@ -6,13 +6,13 @@ underlines while typing is exactly what the build rejects.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .errors import Problem, did_you_mean, error
 from .yamlsrc import Loaded
 
 
-def validate(loaded: Loaded, schema: dict[str, Any]) -> tuple[Problem, ...]:
+def validate(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[Problem, ...]:
     """Every schema violation in `loaded`, one Problem each, in document order.
 
     Valid files (nearly all of them) are confirmed by a compiled validator, ~15× faster than jsonschema;
@@ -20,7 +20,7 @@ def validate(loaded: Loaded, schema: dict[str, Any]) -> tuple[Problem, ...]:
     """
     if _fast_validator(schema)(loaded.data):
         return ()
-    validator = _validator_class()(schema)
+    validator = _validator_class()(dict(schema))
     problems = []
     for err in validator.iter_errors(loaded.data):
         problems.extend(_to_problems(loaded, err))
@@ -28,18 +28,21 @@ def validate(loaded: Loaded, schema: dict[str, Any]) -> tuple[Problem, ...]:
 
 
 _VALIDATOR: Any = None
-_FAST: dict[int, tuple[dict[str, Any], Callable[[Any], bool]]] = {}
+_FAST: dict[str, Callable[[Any], bool]] = {}
 
 
-def _fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool]:
-    """`schema` compiled by fastjsonschema into a yes/no check, cached per schema object.
+def _fast_validator(schema: Mapping[str, Any]) -> Callable[[Any], bool]:
+    """`schema` compiled by fastjsonschema into a yes/no check, cached by the schema's content.
 
     It must never accept what jsonschema rejects (tests/test_schema_fast_path.py checks that they agree):
     the schemas use only core keywords both implement alike, and a pattern's final "$" becomes "\\Z", the
     same strict end of text as `_validator_class` below.
     """
-    cached = _FAST.get(id(schema))
-    if cached is None or cached[0] is not schema:
+    import json
+
+    key = json.dumps(schema, sort_keys=True)
+    valid = _FAST.get(key)
+    if valid is None:
         import fastjsonschema
 
         check = fastjsonschema.compile(_strict_patterns({k: v for k, v in schema.items()
@@ -54,8 +57,8 @@ def _fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool]:
 
         if len(_FAST) > 64:  # the live preview reloads schemas; keep the cache from growing
             _FAST.clear()
-        cached = _FAST[id(schema)] = (schema, valid)
-    return cached[1]
+        _FAST[key] = valid
+    return valid
 
 
 def _strict_patterns(node: Any) -> Any:
