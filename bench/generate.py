@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """A deterministic generator of synthetic dossiers, for benchmarks and tests.
 
-    python bench/generate.py OUT --articles 1000 --seed 1
+    python bench/generate.py OUT --articles 1000 [--entities 500] [--comparisons 200] [--seed 1]
 
 writes OUT/site.yaml, OUT/seeds/*.txt, OUT/content/{sources,entities}.yaml, OUT/content/articles/*.yaml and
 OUT/content/comparisons/*.yaml: a dossier that builds without a problem and looks like the real thing at
-scale. The same arguments always give byte-identical files (one `random.Random(seed)`, sorted iteration, no
-clock).
+scale. The same arguments always give byte-identical files (`random.Random` streams seeded from `--seed`,
+sorted iteration, no clock).
 
 What is in it, and why:
 - articles of ~700 words in 12-20 paragraphs, grouped into stories of 3-8 reports by different outlets; the
@@ -16,11 +16,28 @@ What is in it, and why:
   compare);
 - page furniture lines in every seed ("Share this article", "Advertisement", a photo credit) that
   site.yaml's import rules drop;
-- entities (people, organisations, places) whose names and aliases occur in the text;
+- 500 entities (`--entities`; about 45 % people, 20 % organisations, 35 % places) whose names and aliases
+  (surnames, initials, "Port X") occur in the text: each story has a cast of 4 people, 2 organisations and
+  2 places drawn from the registry, and every article also mentions 3-8 further entities taken in turn
+  from one shuffled list of the whole registry, so mentions spread over all the entities and all the
+  articles (every entity is mentioned when entities ≤ 8 × articles);
 - 10 annotations per article: the key quote, the figure, a sentence that occurs twice in the article (one
   annotation needs a `prefix`, one a `suffix`), two overlapping annotations, and plain spans; every quote is
   exact text of the cleaned article and the context given makes it unique;
-- one quote comparison per story (3-6 witnesses) and a figure comparison for every other story.
+- 200 comparisons (`--comparisons`) of 3-6 witnesses, each from a different article of one story: the key
+  quote as each outlet printed it, the figure as each gave it, each outlet's opening sentence; first over a
+  story's first six articles, then over other sets of its articles (see Generator.comparisons).
+
+The issue's numbers (500 entities, 200 comparisons) are the defaults from 100 articles up, whatever the
+size, so cost can be read against the article count. Below 100 articles the defaults shrink with the
+dossier, to 5 entities and 2 comparisons an article (a 5-article dossier with 500 entities and 200
+comparisons would be mostly pages of names it never mentions and 40 comparisons an article; the tests
+build such small dossiers often). Given explicitly, both are honoured at any size, except that a dossier
+of fewer than 3 articles has no comparisons (a comparison's witnesses are different articles).
+
+Three random streams (text, cast, comparisons): at one article count and seed, `--comparisons` changes
+only the comparison files (and the counts in site.yaml), and `--entities` only which names the sentences
+use, so the two can be varied to see how the build's cost grows with them (`bench/run.py --scaling`).
 
 Issue 8 reuses `generate()`; the benchmarks time builds and the live preview against its output.
 """
@@ -28,6 +45,7 @@ Issue 8 reuses `generate()`; the benchmarks time builds and the live preview aga
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -39,6 +57,23 @@ from typing import Any, Callable
 
 WORDS_PER_ARTICLE = 700
 ANNOTATIONS_PER_ARTICLE = 10
+ENTITIES = 500          # the issue's numbers: the defaults from FULL_SIZE articles up
+COMPARISONS = 200
+FULL_SIZE = 100         # below it, the defaults shrink with the dossier: 5 entities and 2 comparisons an article
+MIN_ENTITIES = 8        # one story's cast: 4 people, 2 organisations, 2 places
+
+
+def default_entities(n_articles: int) -> int:
+    """500 from 100 articles up; 5 an article below (a 5-article dossier with 500 entities would be mostly
+    entity pages of names it never mentions)."""
+    return max(MIN_ENTITIES, min(ENTITIES, n_articles * ENTITIES // FULL_SIZE))
+
+
+def default_comparisons(n_articles: int) -> int:
+    """200 from 100 articles up; 2 an article below (200 comparisons of 5 articles would be 40 comparisons an
+    article, each quoting the same few sentences again, and most of a small build's time)."""
+    return min(COMPARISONS, n_articles * COMPARISONS // FULL_SIZE)
+MIN_EXTRAS, MAX_EXTRAS = 3, 8   # entities beyond its story's cast that one article mentions
 
 OUTLETS = [
     ("harbour-gazette", "The Harbour Gazette", "Valdria"), ("northern-courier", "Northern Courier", "Valdria"),
@@ -177,47 +212,58 @@ def fmt_num(n: int) -> str:
 
 class Generator:
     def __init__(self, seed: int):
-        self.rng = random.Random(seed)
+        # Three independent streams, so that --entities changes only which names the articles use (not their
+        # sentences) and --comparisons nothing but the comparison files (and site.yaml's counts).
+        self.rng = random.Random(seed)                          # the text
+        self.cast_rng = random.Random(f"{seed}:cast")           # the entities and who appears where
+        self.comp_rng = random.Random(f"{seed}:comparisons")    # which comparisons, over which articles
 
     # -- the cast -------------------------------------------------------------------------------------
-    def surname(self, used: set[str]) -> str:
+    def surname(self, used: set[str], rng: random.Random | None = None) -> str:
+        rng = rng or self.rng
         while True:
-            word = "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 3))).capitalize()
+            word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
             if word not in used and len(word) >= 5:
                 used.add(word)
                 return word
 
-    def cast(self, n_people: int, n_orgs: int, n_places: int) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    def cast(self, n_entities: int) -> tuple[list[Entity], list[Entity], list[Entity]]:
+        """`n_entities` entities: about 45 % people, 20 % organisations, 35 % places (at least 4, 2, 2)."""
+        rng = self.cast_rng
+        n_people = max(4, round(n_entities * 0.45))
+        n_orgs = max(2, round(n_entities * 0.2))
+        n_places = n_entities - n_people - n_orgs
         used: set[str] = set()
         people, orgs, places = [], [], []
         for _ in range(n_people):
-            first, last = self.rng.choice(FIRST), self.surname(used)
-            role = self.rng.choice(["minister", "mayor", "union leader", "engineer", "spokesperson", "senator"])
+            first, last = rng.choice(FIRST), self.surname(used, rng)
+            role = rng.choice(["minister", "mayor", "union leader", "engineer", "spokesperson", "senator"])
             people.append(Entity(slugify(f"{first} {last}"), f"{first} {last}", "person", [last],
                                  f"A {role} in this synthetic dossier."))
         for _ in range(n_orgs):
-            head = self.surname(used)
-            name = f"{head} {self.rng.choice(ORG_HEADS)} {self.rng.choice(ORG_KINDS)}"
+            head = self.surname(used, rng)
+            name = f"{head} {rng.choice(ORG_HEADS)} {rng.choice(ORG_KINDS)}"
             initials = "".join(w[0] for w in name.split())
             aliases = [initials] if initials not in used else []
             used.add(initials)
             orgs.append(Entity(slugify(name), name, "organisation", aliases, "An organisation of this dossier."))
         for _ in range(n_places):
-            name = self.surname(used)
-            aliases = [f"Port {name}"] if self.rng.random() < 0.3 else []
+            name = self.surname(used, rng)
+            aliases = [f"Port {name}"] if rng.random() < 0.3 else []
             places.append(Entity(slugify(name), name, "place", aliases, "A place of this dossier."))
         return people, orgs, places
 
     # -- stories ----------------------------------------------------------------------------------------
     def story(self, index: int, people: list[Entity], orgs: list[Entity], places: list[Entity]) -> Story:
-        rng = self.rng
+        rng, cast_rng = self.rng, self.cast_rng
         topic = rng.choice(TOPICS)
-        # Each story has a place of its own (so its lead and quote are its own), and one it shares.
-        story_places = [places[index % len(places)], rng.choice(places)]
+        # Each story has a place of its own while there are enough (so its lead and quote are its own), and
+        # one it shares. Who appears is drawn from the cast's own stream: the text's does not depend on it.
+        story_places = [places[index % len(places)], cast_rng.choice(places)]
         if story_places[1] is story_places[0]:
             story_places[1] = places[(index + 1) % len(places)]
-        story_people = rng.sample(people, 4)
-        story_orgs = rng.sample(orgs, 2)
+        story_people = cast_rng.sample(people, 4)
+        story_orgs = cast_rng.sample(orgs, 2)
         stem = rng.choice(QUOTE_STEMS)
         quote = stem.format(verb=rng.choice(QUOTE_VERBS), topic=topic[0], group=rng.choice(QUOTE_GROUPS),
                             place=story_places[0].name, org=story_orgs[0].name, month=rng.choice(MONTHS))
@@ -232,10 +278,11 @@ class Generator:
         """The template with its slots filled; only the slots it uses are drawn (in order of appearance)."""
         return template.format_map(_Slots(self.rng, story))
 
-    def clause(self) -> str:
+    def clause(self, subject: str | None = None) -> str:
         rng = self.rng
+        drawn = _pick(rng, SUBJECTS)
         return _pick(rng, CLAUSES).format(
-            subject=_pick(rng, SUBJECTS), past=_pick(rng, PAST), det=_pick(rng, DETS), det2=_pick(rng, DETS),
+            subject=drawn if subject is None else subject, past=_pick(rng, PAST), det=_pick(rng, DETS), det2=_pick(rng, DETS),
             prep=_pick(rng, PREPS), tail=_pick(rng, TAILS), adj="{adj}", adj2="{adj2}", noun="{noun}",
             noun2="{noun2}", num="{num}", unit="{unit}", topic="{topic}")
 
@@ -249,6 +296,23 @@ class Generator:
     def paragraph(self, story: Story, sentences: int, wire: bool = False) -> str:
         text = " ".join(self.sentence(story) for _ in range(sentences))
         return _AN.sub(r"\1n ", text)
+
+    def mention_sentence(self, story: Story, entity: Entity) -> str:
+        """A filler sentence whose subject names `entity` (by its name or one of its aliases): how entities
+        beyond the story's own cast get mentioned. Draws the same random numbers whatever the entity."""
+        form, how = self.rng.random(), self.rng.random()
+        name = entity.aliases[0] if entity.aliases and form < 0.4 else entity.name
+        if entity.kind == "organisation":
+            subject = f"the {name}"
+        elif entity.kind == "place":
+            subject = ["officials in {}", "residents of {}", "the mayor of {}", "{}"][int(how * 4)].format(name)
+        else:
+            subject = name
+        text = self.clause(subject)
+        if self.rng.random() < 0.4:
+            text += self.rng.choice([", and ", ", while ", ", but "]) + self.clause()
+        text = self.fill(text, story)
+        return _AN.sub(r"\1n ", text[0].upper() + text[1:] + ".")
 
     def quote_variant(self, story: Story) -> str:
         """The key quote as one outlet printed it: half copy it exactly, the others change one wording
@@ -275,7 +339,8 @@ class Generator:
         return f"almost {fmt_num(n + self.rng.randint(1, 90))}", n + 0.0, "almost"
 
     # -- one article ----------------------------------------------------------------------------------
-    def article(self, story: Story, number: int, outlet: tuple[str, str, str]) -> dict:
+    def article(self, story: Story, number: int, outlet: tuple[str, str, str], extras: list[Entity]) -> dict:
+        """One article of `story`; `extras` are entities beyond the story's cast that it mentions too."""
         rng = self.rng
         speaker = story.speaker
         quote = self.quote_variant(story)
@@ -288,22 +353,29 @@ class Generator:
         repeated = f"The {org_short} said it was reviewing the figures."
         figure_sentence = f"Officials said {figure_text} {unit} {happened} {story.place.name}."
         quote_sentence = f"“{quote},” {speaker.aliases[0]} {rng.choice(VERBS)}."
-        body: list[str] = [
-            f"{speaker.name} {rng.choice(VERBS)} on {rng.choice(DAYS)} that " +
-            f"the {story.topic[0]} in {story.place.name} would go ahead. {quote_sentence}",
-            self.paragraph(story, 2) + " " + figure_sentence,
-        ]
+        lead = (f"{speaker.name} {rng.choice(VERBS)} on {rng.choice(DAYS)} that the {story.topic[0]} in "
+                f"{story.place.name} would go ahead.")
+        body: list[str] = [f"{lead} {quote_sentence}", self.paragraph(story, 2) + " " + figure_sentence]
+        mentions = [self.mention_sentence(story, e) for e in extras]
         wire = [p for p in story.wire_paragraphs if rng.random() < 0.6]
-        words = sum(len(p.split()) for p in body)
+        words = sum(len(p.split()) for p in body + mentions)
         target = WORDS_PER_ARTICLE + rng.randint(-60, 60)
+        own: list[int] = []          # this article's own paragraphs (not the story's shared wire copy)
         while words < target:
-            p = wire.pop() if wire and rng.random() < 0.3 else self.paragraph(story, rng.randint(2, 4))
+            if wire and rng.random() < 0.3:
+                p = wire.pop()
+            else:
+                p = self.paragraph(story, rng.randint(2, 4))
+                own.append(len(body))
             body.append(p)
             words += len(p.split())
         # The same sentence twice, after different words: one annotation needs a prefix, one a suffix.
         a, b = sorted(rng.sample(range(2, len(body)), 2))
         body[a] = body[a] + " " + repeated + " " + self.fill("{Surname} {verb} nothing more.", story)
         body[b] = self.fill("Asked again on {day}, officials were brief.", story) + " " + repeated
+        for sentence in mentions:    # at the end of one of its own paragraphs (the wire copy stays verbatim)
+            i = own[int(rng.random() * len(own))] if own else 1
+            body[i] = body[i] + " " + sentence
         lines = [title, f"By {rng.choice(FIRST)} {self.surname(set())}", FURNITURE[0]]
         for i, p in enumerate(body):
             lines.append(p)
@@ -317,16 +389,19 @@ class Generator:
         slug = f"{outlet[0]}-{number:04d}-{slugify(story.topic[0])}"
         month, day = story.date
         date = f"2024-{month:02d}-{min(28, day + rng.randint(0, 2)):02d}"
+        text = Text(kept)
+        s = text.flat.index(lead)
         art = {"slug": slug, "seed": f"{number:04d}_{rng.getrandbits(64):016x}.txt", "title": title,
                "source": outlet[0], "date": date, "wire": rng.choice(WIRES), "seed_text": seed_text,
-               "quote": quote, "figure": (f"{figure_text} {unit}", figure_value, qualifier, unit)}
-        art["annotations"] = self.annotations(story, kept, quote, f"{figure_text} {unit}", repeated, slug)
+               "quote": quote, "figure": (f"{figure_text} {unit}", figure_value, qualifier, unit),
+               "lead": (lead, text.context(s, s + len(lead), "auto")), "text": text,
+               "body_start": len(title) + len(lines[1]) + 2}
+        art["annotations"] = self.annotations(story, text, quote, f"{figure_text} {unit}", repeated, slug)
         return art
 
-    def annotations(self, story: Story, kept: list[str], quote: str, figure: str, repeated: str, slug: str
+    def annotations(self, story: Story, text: Text, quote: str, figure: str, repeated: str, slug: str
                     ) -> list[dict]:
         rng = self.rng
-        text = Text(kept)
         people = [e.id for e in story.people]
         out: list[dict] = []
 
@@ -373,36 +448,123 @@ class Generator:
         return out
 
     # -- the whole dossier ------------------------------------------------------------------------------
-    def dossier(self, n_articles: int) -> dict:
+    def dossier(self, n_articles: int, n_entities: int | None = None, n_comparisons: int | None = None) -> dict:
+        n_entities = default_entities(n_articles) if n_entities is None else n_entities
+        n_comparisons = default_comparisons(n_articles) if n_comparisons is None else n_comparisons
         n_stories = max(1, n_articles // 6)
-        people, orgs, places = self.cast(max(8, n_stories // 2 + 8), max(4, n_stories // 8 + 4),
-                                         n_stories + 4)
+        people, orgs, places = self.cast(n_entities)
         stories = [self.story(i, people, orgs, places) for i in range(n_stories)]
+        # Every article also mentions a few entities beyond its story's cast, taken in turn from one shuffled
+        # list, so that the mentions spread over the whole registry (every entity is mentioned somewhere once
+        # articles × extras ≥ entities) and over the whole dossier.
+        order = people + orgs + places
+        self.cast_rng.shuffle(order)
+        per_article = min(MAX_EXTRAS, max(MIN_EXTRAS, -(-len(order) // n_articles)))
         for number in range(n_articles):
             story = stories[number % n_stories] if number < n_stories * 3 else self.rng.choice(stories)
             outlets_used = {a["source"] for a in story.articles}
             free = [o for o in OUTLETS if o[0] not in outlets_used] or OUTLETS
-            story.articles.append(self.article(story, number, self.rng.choice(free)))
-        comparisons = {}
-        for story in stories:
-            arts = story.articles[:6]
-            if len(arts) < 3:
-                continue
-            topic = slugify(story.topic[0])
-            comparisons[f"story-{story.index:04d}-quote"] = {
-                "title": f"{story.speaker.name} on the {story.topic[0]}",
+            extras = [order[(number * per_article + k) % len(order)] for k in range(per_article)]
+            story.articles.append(self.article(story, number, self.rng.choice(free), extras))
+        return {"people": people, "orgs": orgs, "places": places, "stories": stories,
+                "comparisons": self.comparisons(stories, n_comparisons)}
+
+    # -- comparisons ------------------------------------------------------------------------------------
+    def comparisons(self, stories: list[Story], n: int) -> dict[str, dict]:
+        """`n` comparisons of 3-6 witnesses, each witness from a different article of one story.
+
+        What a story offers to compare: its key quote as each outlet printed it (`quote`), its figure as each
+        gave it (`figure`) and each outlet's opening sentence (`framing`). Round 1 compares them over the
+        story's first six articles; each further round over another set of 3-6 of its articles, until `n` is
+        reached (a round larger than what is still needed contributes a random selection of its
+        comparisons, so they spread over the dossier and mix the three kinds). Only a dossier too small to
+        offer `n` distinct sets of articles (under ~12 articles) gets the last kind: `framing` comparisons of
+        sentences drawn from 3-6 of a story's articles (a sentence may then be quoted by several
+        comparisons). With fewer than 3 articles there is nothing to compare: no comparisons."""
+        rng = self.comp_rng
+        eligible = [s for s in stories if len(s.articles) >= 3]
+        out: dict[str, dict] = {}
+        if not eligible or n <= 0:
+            return out
+        used: dict[int, set[tuple[int, ...]]] = {s.index: set() for s in eligible}
+        round_no = 0
+        while len(out) < n:
+            batch = []
+            for story in eligible:
+                picked = self._article_set(story, used[story.index], round_no)
+                if picked is not None:
+                    arts = [story.articles[i] for i in picked]
+                    batch += [(story, kind, arts, round_no) for kind in ("quote", "figure", "framing")]
+            if not batch:
+                break
+            if len(batch) > n - len(out):
+                batch = [batch[i] for i in sorted(rng.sample(range(len(batch)), n - len(out)))]
+            for item in batch:
+                cid, comp = self._comparison(*item)
+                out[cid] = comp
+            round_no += 1
+        number = 0
+        while len(out) < n:      # tiny dossiers only: sentences of a story's articles
+            story = eligible[number % len(eligible)]
+            k = len(story.articles)
+            arts = [story.articles[i] for i in sorted(rng.sample(range(k), rng.randint(3, min(6, k))))]
+            witnesses = []
+            for a in arts:
+                text = a["text"]
+                spans = a.get("sentences")
+                if spans is None:
+                    spans = a["sentences"] = [sp for sp in text.sentences(min_words=8) if sp[0] >= a["body_start"]]
+                s, e = spans[rng.randrange(len(spans))]
+                witnesses.append(dict(text.context(s, e, "auto"), article=a["slug"], quote=text.flat[s:e]))
+            number += 1
+            out[f"story-{story.index:04d}-sentences-{number:03d}"] = {
+                "title": f"Sentences on the {story.topic[0]}, set {number}",
+                "question": f"How do {len(arts)} outlets word their reports on the {story.topic[0]} in "
+                            f"{story.place.name}?", "kind": "framing", "witnesses": witnesses}
+        return out
+
+    def _article_set(self, story: Story, used: set[tuple[int, ...]], round_no: int) -> tuple[int, ...] | None:
+        """Positions in story.articles of a set of 3-6 of its articles not compared yet: the first six in
+        round 0, a random set after; None when every set has been used."""
+        k = len(story.articles)
+        if round_no == 0:
+            picked: tuple[int, ...] | None = tuple(range(min(6, k)))
+        else:
+            picked = None
+            for _ in range(20):
+                candidate = tuple(sorted(self.comp_rng.sample(range(k), self.comp_rng.randint(3, min(6, k)))))
+                if candidate not in used:
+                    picked = candidate
+                    break
+            else:      # nearly exhausted (small stories): the first unused set in a fixed order
+                sets = (c for w in range(3, min(6, k) + 1) for c in itertools.combinations(range(k), w))
+                picked = next((c for c in sets if c not in used), None)
+        if picked is not None:
+            used.add(picked)
+        return picked
+
+    def _comparison(self, story: Story, kind: str, arts: list[dict], round_no: int) -> tuple[str, dict]:
+        cid = f"story-{story.index:04d}-{kind}" + (f"-{round_no + 1}" if round_no else "")
+        which = f" ({len(arts)} outlets, set {round_no + 1})" if round_no else ""
+        if kind == "quote":
+            return cid, {
+                "title": f"{story.speaker.name} on the {story.topic[0]}{which}",
                 "question": f"How did each outlet report what {story.speaker.name} said?", "kind": "quote",
                 "speaker": story.speaker.id, "base": arts[0]["slug"],
                 "witnesses": [dict(_context(a["annotations"][0]), article=a["slug"], quote=a["quote"])
                               for a in arts]}
-            if story.index % 2 == 0:
-                comparisons[f"story-{story.index:04d}-{topic}-figure"] = {
-                    "title": f"How many {story.unit[0]}?", "question": f"What figure does each outlet give for "
-                    f"{story.place.name}?", "kind": "figure",
-                    "witnesses": [dict(_context(a["annotations"][1]), article=a["slug"], quote=a["figure"][0],
-                                       value=a["figure"][1], unit=a["figure"][3], qualifier=a["figure"][2])
-                                  for a in arts]}
-        return {"people": people, "orgs": orgs, "places": places, "stories": stories, "comparisons": comparisons}
+        if kind == "figure":
+            return cid, {
+                "title": f"How many {story.unit[0]} in {story.place.name}?{which}",
+                "question": f"What figure does each outlet give for {story.place.name}?", "kind": "figure",
+                "witnesses": [dict(_context(a["annotations"][1]), article=a["slug"], quote=a["figure"][0],
+                                   value=a["figure"][1], unit=a["figure"][3], qualifier=a["figure"][2])
+                              for a in arts]}
+        return cid, {
+            "title": f"How the {story.topic[0]} story opened{which}",
+            "question": f"How did each outlet open its report on the {story.topic[0]} in {story.place.name}?",
+            "kind": "framing",
+            "witnesses": [dict(a["lead"][1], article=a["slug"], quote=a["lead"][0]) for a in arts]}
 
 
 def _context(annotation: dict) -> dict[str, str]:
@@ -573,9 +735,11 @@ checks:
 """
 
 
-def render_files(n_articles: int, seed: int) -> dict[str, str]:
-    """Every file of the dossier as path → text, without touching the disk."""
-    data = Generator(seed).dossier(n_articles)
+def render_files(n_articles: int, seed: int, entities: int | None = None, comparisons: int | None = None
+                 ) -> dict[str, str]:
+    """Every file of the dossier as path → text, without touching the disk. `entities` and `comparisons`:
+    None for the defaults (default_entities, default_comparisons)."""
+    data = Generator(seed).dossier(n_articles, entities, comparisons)
     files: dict[str, str] = {}
     articles = [a for s in data["stories"] for a in s.articles]
     entities = data["people"] + data["orgs"] + data["places"]
@@ -595,9 +759,13 @@ def render_files(n_articles: int, seed: int) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def generate(out: Path, articles: int, seed: int = 1, force: bool = False) -> dict[str, int]:
-    """Write a synthetic dossier into `out` (which must be empty or missing, unless `force`).
-    Returns counts: files, articles, annotations, comparisons."""
+def generate(out: Path, articles: int, seed: int = 1, force: bool = False, entities: int | None = None,
+             comparisons: int | None = None) -> dict[str, int]:
+    """Write a synthetic dossier into `out` (which must be empty or missing, unless `force`). `entities` and
+    `comparisons`: None for the defaults. Returns counts: files, articles, annotations, entities, comparisons."""
+    entities = default_entities(articles) if entities is None else entities
+    if entities < MIN_ENTITIES:
+        raise ValueError(f"entities must be at least {MIN_ENTITIES} (a story's cast)")
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         if not force:
@@ -608,13 +776,13 @@ def generate(out: Path, articles: int, seed: int = 1, force: bool = False) -> di
                 shutil.rmtree(target)
             elif target.exists():
                 target.unlink()
-    files = render_files(articles, seed)
+    files = render_files(articles, seed, entities, comparisons)
     for rel, text in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return {"files": len(files), "articles": articles,
-            "annotations": articles * ANNOTATIONS_PER_ARTICLE,
+            "annotations": articles * ANNOTATIONS_PER_ARTICLE, "entities": entities,
             "comparisons": sum(1 for p in files if p.startswith("content/comparisons/"))}
 
 
@@ -623,17 +791,30 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out", type=Path, help="folder to write the dossier into (empty or missing)")
     p.add_argument("--articles", type=int, default=100, help="number of articles (default 100)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--entities", type=int,
+                   help=f"entities in content/entities.yaml (default {ENTITIES}; under {FULL_SIZE} articles 5 an "
+                        f"article; at least {MIN_ENTITIES})")
+    p.add_argument("--comparisons", type=int,
+                   help=f"comparisons of 3-6 witnesses (default {COMPARISONS}; under {FULL_SIZE} articles 2 an "
+                        "article; none under 3 articles)")
     p.add_argument("--force", action="store_true", help="replace site.yaml, seeds/ and content/ in OUT")
     args = p.parse_args(argv)
     if args.articles < 1:
         p.error("--articles must be at least 1")
+    if args.entities is not None and args.entities < MIN_ENTITIES:
+        p.error(f"--entities must be at least {MIN_ENTITIES} (a story's cast: 4 people, 2 organisations, 2 places)")
+    if args.comparisons is not None and args.comparisons < 0:
+        p.error("--comparisons must not be negative")
     try:
-        counts = generate(args.out, args.articles, args.seed, args.force)
+        counts = generate(args.out, args.articles, args.seed, args.force, args.entities, args.comparisons)
     except FileExistsError as exc:
         print(f"generate.py: error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {counts['files']} files into {args.out}: {counts['articles']} articles, "
-          f"{counts['annotations']} annotations, {counts['comparisons']} comparisons")
+          f"{counts['annotations']} annotations, {counts['entities']} entities, {counts['comparisons']} comparisons")
+    if args.comparisons and counts["comparisons"] < args.comparisons:
+        print(f"generate.py: note: {counts['comparisons']} comparisons, not {args.comparisons}: a comparison's "
+              "witnesses are 3-6 different articles", file=sys.stderr)
     return 0
 
 

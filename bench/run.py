@@ -2,6 +2,8 @@
 """Build speed at scale, against Hugo and Pelican on the same articles. Run by hand; never a test.
 
     python bench/run.py [--sizes 100,1000,5000] [--profile] [--keep DIR] [--timeout 900] [--results FILE]
+    python bench/run.py --scaling [--scaling-only] [--scaling-articles 1000]
+
 
 For each size: generate a dossier (bench/generate.py, fixed seed), then time `build.py` in child processes, so
 interpreter start counts and every run starts cold: a cold build into an empty folder, a no-change rebuild
@@ -10,6 +12,8 @@ edited page is checked on disk). Each with the Pagefind search index (the real b
 `--no-search`. Then the same articles as plain Markdown pages (bench/plain.py) built cold by Hugo and by
 Pelican. Prints one Markdown report: the table, the issue's targets (✓/✗), the growth per article from size
 to size, and with --profile the top functions of an in-process build (bench/profile_build.py).
+With --scaling, also --no-search cold builds at a fixed article count with 100/500/2,000 entities and
+50/200/800 comparisons: how the cost grows with each (it should grow linearly, and by little).
 See bench/README.md for what each column means.
 """
 
@@ -46,6 +50,10 @@ TARGET_ONE_EDIT_S = 0.3
 TARGET_DEFAULT_COLD_S = 0.5
 TARGET_SIZE = 5000
 SUPERLINEAR = 1.2              # per-article cost growing by more than this factor from one size to the next
+SCALING_ENTITIES = "100,500,2000"
+SCALING_COMPARISONS = "50,200,800"
+DEFAULT_ENTITIES, DEFAULT_COMPARISONS = 500, 200   # bench/generate.py's defaults (from 100 articles up)
+CONVEX = 1.5                   # marginal cost per entity/comparison growing by more than this from step to step
 
 
 # -- measuring one child process ----------------------------------------------------------------------------
@@ -291,6 +299,150 @@ class Size:
     dossier_path: str = ""
     generator: str = ""       # sha256 of bench/generate.py when it ran (the generator may change between runs)
     counts: str = ""          # what it generated
+    entities: int = 0
+    comparisons: int = 0
+
+
+# -- growth with entities and comparisons (--scaling) --------------------------------------------------------
+
+@dataclass
+class Point:
+    """One --no-search cold build of a dossier of `articles` articles, `entities` entities, `comparisons`
+    comparisons (as generated, counted in the files)."""
+
+    articles: int
+    entities: int
+    comparisons: int
+    asked: tuple[int, int] = (0, 0)   # the --entities and --comparisons it was generated with
+    cold: Run | None = None
+    pages: int | None = None
+    generator: str = ""
+
+
+def scaling_points(base: Path, args) -> list[Point]:
+    """For each --scaling-articles count: the entity sweep (comparisons fixed) and the comparison sweep
+    (entities fixed); the point they share is built once."""
+    fixed_e = args.entities if args.entities is not None else DEFAULT_ENTITIES
+    fixed_c = args.comparisons if args.comparisons is not None else DEFAULT_COMPARISONS
+    points: list[Point] = []
+    for n in _ints(args.scaling_articles):
+        wanted = [(e, fixed_c) for e in _ints(args.scaling_entities)] + [(fixed_e, c) for c in _ints(args.scaling_comparisons)]
+        for e, c in dict.fromkeys(wanted):
+            work = base / "scaling" / f"n{n}-e{e}-c{c}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            counts = generate(work / "dossier", n, args.seed, e, c, f"scaling {n}/{e}/{c}")
+            point = Point(n, counts["entities"], counts["comparisons"], (e, c), generator=generator_hash())
+            runs = []
+            for attempt in range(args.repeat):
+                shutil.rmtree(work / "out", ignore_errors=True)
+                runs.append(dossier_build(work / "dossier", work / "out", False, args.timeout))
+                log(f"scaling {n} articles, {e} entities, {c} comparisons: no-search cold #{attempt + 1}: "
+                    f"{describe(runs[-1])}")
+                if not runs[-1].ok:
+                    break
+            point.cold = best(runs)
+            point.pages = pages_written(point.cold) if point.cold.ok else None
+            points.append(point)
+            if not args.keep:  # a 1,000-article dossier and its site: tens of MB each
+                shutil.rmtree(work, ignore_errors=True)
+    return points
+
+
+def _ints(text: str) -> list[int]:
+    return sorted({int(x) for x in text.split(",") if x.strip()})
+
+
+def scaling_tables(points: list[Point], args) -> list[str]:
+    """Two tables (cost vs entities, cost vs comparisons) at each article count, with the marginal CPU cost of
+    one more entity or comparison between consecutive rows; and, given several article counts, whether that
+    marginal cost grows with the article count (an entities × articles or comparisons × articles term)."""
+    fixed_e = args.entities if args.entities is not None else DEFAULT_ENTITIES
+    fixed_c = args.comparisons if args.comparisons is not None else DEFAULT_COMPARISONS
+    lines: list[str] = []
+    flags: list[str] = []
+    marginal: dict[str, dict[int, tuple[float, float]]] = {"entity": {}, "comparison": {}}
+    for what, key, fixed, other in (("entity", "entities", fixed_c, "comparisons"),
+                                    ("comparison", "comparisons", fixed_e, "entities")):
+        values = set(_ints(args.scaling_entities if key == "entities" else args.scaling_comparisons))
+        sweep = [p for p in points if (p.asked[1] == fixed and p.asked[0] in values if key == "entities"
+                                       else p.asked[0] == fixed and p.asked[1] in values)]
+        lines += [f"Cost vs {key} ({other} fixed at {fixed:,}), `--no-search` cold builds:", "",
+                  f"| articles | {key} | wall (s) | CPU (s) | pages | peak MiB "
+                  f"| CPU ms per added {what} (from the previous row) | CPU × vs previous row |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---|"]
+        for n in sorted({p.articles for p in points}):
+            rows = sorted((p for p in sweep if p.articles == n), key=lambda p: getattr(p, key))
+            previous: Point | None = None
+            previous_step: float | None = None
+            steps: list[float] = []
+            for p in rows:
+                run = p.cold
+                ok = run is not None and run.ok
+                step_text, ratio_text = "—", "—"
+                if ok and previous is not None and previous.cold.ok and getattr(p, key) > getattr(previous, key):
+                    added = getattr(p, key) - getattr(previous, key)
+                    step = 1000 * (run.cpu - previous.cold.cpu) / added
+                    steps.append(step)
+                    step_text = f"{step:.2f}"
+                    ratio_text = (f"× {run.cpu / previous.cold.cpu:.2f} for {key} "
+                                  f"× {getattr(p, key) / max(1, getattr(previous, key)):.0f}")
+                    # Convex: each added unit costs more than the ones before (and it matters: > 5 % of the build).
+                    if (previous_step is not None and previous_step > 0 and step > CONVEX * previous_step
+                            and run.cpu - previous.cold.cpu > 0.05 * run.cpu):
+                        step_text += " ⚠"
+                        flags.append(f"{n:,} articles: CPU per added {what} {previous_step:.2f} → {step:.2f} ms "
+                                     f"({getattr(previous, key):,} → {getattr(p, key):,} {key})")
+                    previous_step = step
+                cell = fmt_s(run)
+                lines.append(f"| {n:,} | {getattr(p, key):,} | {cell} | {f'{run.cpu:.2f}' if ok else '—'} "
+                             f"| {p.pages or '—'} | {f'{run.peak_mib:.0f}' if ok else '—'} | {step_text} | {ratio_text} |")
+                if ok:
+                    previous = p
+            done = [p for p in rows if p.cold is not None and p.cold.ok]
+            if len(done) >= 2 and getattr(done[-1], key) > getattr(done[0], key):
+                # over the whole sweep: steadier than one step (each build's noise counts once)
+                marginal[what][n] = (1000 * (done[-1].cold.cpu - done[0].cold.cpu)
+                                     / (getattr(done[-1], key) - getattr(done[0], key)), done[-1].cold.cpu)
+        lines.append("")
+    counts = sorted({p.articles for p in points})
+    for what, key in (("entity", "entities"), ("comparison", "comparisons")):
+        got = marginal[what]
+        if not got:
+            continue
+        lines.append(f"- CPU per added {what} over the whole sweep: "
+                     + ", ".join(f"{slope:.2f} ms at {n:,} articles" for n, (slope, _) in sorted(got.items())))
+        if len(got) >= 2:
+            small, large = min(got), max(got)
+            (s_small, _), (s_large, cpu_large) = got[small], got[large]
+            span = max(_ints(args.scaling_entities if key == "entities" else args.scaling_comparisons))
+            if s_small > 0 and s_large > 0:
+                factor = s_large / s_small
+                lines[-1] += f" (× {factor:.2f} for articles × {large / small:.0f})"
+                # A term × articles makes the cost of one more entity grow in proportion to the articles. Flag
+                # growth more than halfway there (geometrically: × sqrt(article ratio)) that also matters (over
+                # the sweep, more than 5 % of the larger build): less is within the noise of two differences.
+                if (factor > max(SUPERLINEAR, (large / small) ** 0.5)
+                        and (s_large - s_small) * span / 1000 > 0.05 * cpu_large):
+                    lines[-1] += f" ⚠ grows with the article count: a {what} × article term"
+                    flags.append(f"CPU per added {what} × {factor:.2f} from {small:,} to {large:,} articles")
+            else:
+                lines[-1] += " (no measurable cost at one of them: the noise is larger than the effect)"
+        lines[-1] += "."
+    if flags:
+        lines += ["", "Faster than linear: " + "; ".join(flags)]
+    else:
+        lines.append(f"No sign of faster-than-linear growth (CPU per added entity or comparison rose by at most "
+                     f"×{CONVEX} from step to step{'' if len(counts) < 2 else ', and not halfway toward in proportion to the article count'}). "
+                     "The marginal costs are differences of two builds: small ones are mostly noise.")
+    if len(counts) < 2:
+        lines.append("At one article count an entities × articles term shows only as a large cost per added "
+                     "entity; `--scaling-articles 100,1000` measures whether that cost grows with the articles.")
+    generators = sorted({p.generator for p in points})
+    lines.append(f"(bench/generate.py sha256 {', '.join(generators)}"
+                 + (": it CHANGED during the run" if len(generators) > 1 else "") + ")")
+    return lines
+
 
 
 def log(msg: str) -> None:
@@ -333,24 +485,40 @@ def dossier_mode(size: Size, dossier: Path, work: Path, search: bool, args, edit
     return mode
 
 
+def generate(dossier: Path, n: int, seed: int, entities: int | None, comparisons: int | None, label: str
+             ) -> dict[str, int]:
+    """bench/generate.py in a child process (None: the generator's default); returns what it wrote, counted
+    in the files."""
+    cmd = [PY, BENCH / "generate.py", dossier, "--articles", str(n), "--seed", str(seed)]
+    cmd += ["--entities", str(entities)] if entities is not None else []
+    cmd += ["--comparisons", str(comparisons)] if comparisons is not None else []
+    started = time.perf_counter()
+    gen = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
+    if gen.returncode:
+        raise SystemExit(f"run.py: bench/generate.py failed:\n{gen.stderr}")
+    log(f"{label}: {gen.stdout.strip()} ({time.perf_counter() - started:.1f} s)")
+    return {"annotations": sum(p.read_text("utf-8").count("\n  - id: ")
+                               for p in (dossier / "content" / "articles").glob("*.yaml")),
+            "entities": (dossier / "content" / "entities.yaml").read_text("utf-8").count("\n  kind: "),
+            "comparisons": len(list((dossier / "content" / "comparisons").glob("*.yaml")))}
+
+
+def generator_hash() -> str:
+    return hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
+
+
 def bench_size(n: int, base: Path, args, skip_dossier: str) -> Size:
     size = Size(n)
     work = base / f"n{n}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     dossier = work / "dossier"
-    started = time.perf_counter()
-    gen = subprocess.run([PY, BENCH / "generate.py", dossier, "--articles", str(n), "--seed", str(args.seed)],
-                         capture_output=True, text=True)
-    if gen.returncode:
-        raise SystemExit(f"run.py: bench/generate.py failed:\n{gen.stderr}")
-    log(f"{n}: {gen.stdout.strip()} ({time.perf_counter() - started:.1f} s)")
+    counts = generate(dossier, n, args.seed, args.entities, args.comparisons, str(n))
     size.dossier_path = str(dossier)
-    size.generator = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
-    entities = (dossier / "content" / "entities.yaml").read_text("utf-8").count("\n  kind: ")
-    comparisons = len(list((dossier / "content" / "comparisons").glob("*.yaml")))
-    annotations = sum(p.read_text("utf-8").count("\n  - id: ") for p in (dossier / "content" / "articles").glob("*.yaml"))
-    size.counts = f"{annotations:,} annotations, {entities:,} entities, {comparisons:,} comparisons"
+    size.generator = generator_hash()
+    size.entities, size.comparisons = counts["entities"], counts["comparisons"]
+    size.counts = (f"{counts['annotations']:,} annotations, {counts['entities']:,} entities, "
+                   f"{counts['comparisons']:,} comparisons")
     plain = subprocess.run([PY, BENCH / "plain.py", dossier, work / "plain"], capture_output=True, text=True)
     if plain.returncode:
         raise SystemExit(f"run.py: bench/plain.py failed:\n{plain.stderr}")
@@ -600,23 +768,28 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def report(sizes: list[Size], default, profile_text: str | None, meta: dict) -> str:
+def report(sizes: list[Size], default, profile_text: str | None, meta: dict,
+           scaling: list[str] | None = None) -> str:
     lines = [f"Run {meta['date']} on {meta['machine']}; load average {meta['load_before']} before, "
              f"{meta['load_after']} after (other processes may have been running: wall times are noisy, CPU "
              f"times much less so). Code: {meta['git']} (fingerprint {meta['code_before']}"
-             f"{'' if meta['code_before'] == meta['code_after'] else ' → ' + meta['code_after'] + ': the code CHANGED during the run'}). Seed {meta['seed']}, best of {meta['repeat']}, "
-             f"timeout {meta['timeout']:.0f} s per build. Tools: {meta['versions']}.", "",
+             f"{'' if meta['code_before'] == meta['code_after'] else ' → ' + meta['code_after'] + ': the code CHANGED during the run'}). Seed {meta['seed']}, {meta['generator']}, best of {meta['repeat']}, "
+             f"timeout {meta['timeout']:.0f} s per build. Tools: {meta['versions']}.", ""]
+    if sizes:
+        lines += [
              "Pairs are `full / --no-search`. Full = the real build with the Pagefind search index. Hugo and "
              "Pelican build the same articles as plain Markdown pages (bench/plain.py).", "",
              *table(sizes), "", *targets(sizes, default), "",
              "### Growth with size", "", *growth(sizes), "",
              "### CPU seconds (user + sys of the build and its child processes) and baselines' memory", "",
              *cpu_table(sizes)]
-    generators = sorted({s.generator for s in sizes})
-    lines += ["", "Generated dossiers: " + "; ".join(f"{s.articles:,} articles: {s.counts}" for s in sizes)
-              + f" (bench/generate.py sha256 {', '.join(generators)}"
-              + (": it CHANGED during the run, sizes are not strictly comparable" if len(generators) > 1 else "")
-              + ")."]
+        generators = sorted({s.generator for s in sizes})
+        lines += ["", "Generated dossiers: " + "; ".join(f"{s.articles:,} articles: {s.counts}" for s in sizes)
+                  + f" (bench/generate.py sha256 {', '.join(generators)}"
+                  + (": it CHANGED during the run, sizes are not strictly comparable" if len(generators) > 1 else "")
+                  + ")."]
+    if scaling:
+        lines += ["", "### Growth with entities and comparisons", "", *scaling]
     notes = [f"- {s.articles:,} {label}: {m.skipped}" for s in sizes
              for label, m in (("full", s.full), ("no-search", s.nosearch)) if m.skipped]
     notes += [f"- {s.articles:,} {label}: the edit was NOT found in the output after the rebuild"
@@ -632,6 +805,22 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="100,1000,5000", help="comma-separated article counts (default 100,1000,5000)")
     p.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    p.add_argument("--entities", type=int, help="generator --entities (default: its own, 500 from 100 articles up)")
+    p.add_argument("--comparisons", type=int,
+                   help="generator --comparisons (default: its own, 200 from 100 articles up)")
+    p.add_argument("--scaling", action="store_true",
+                   help="also time --no-search cold builds at --scaling-articles with several entity and "
+                        "comparison counts: growth with each")
+    p.add_argument("--scaling-only", action="store_true", help="only that (implies --scaling): no sizes, no "
+                                                               "default dossier, no baselines")
+    p.add_argument("--scaling-articles", default="1000", help="article count(s) of --scaling (default 1000; give "
+                                                              "two, e.g. 100,1000, to see a term × articles)")
+    p.add_argument("--scaling-entities", default=SCALING_ENTITIES,
+                   help=f"entity counts of --scaling (default {SCALING_ENTITIES}; comparisons fixed at --comparisons "
+                        f"or {DEFAULT_COMPARISONS})")
+    p.add_argument("--scaling-comparisons", default=SCALING_COMPARISONS,
+                   help=f"comparison counts of --scaling (default {SCALING_COMPARISONS}; entities fixed at --entities "
+                        f"or {DEFAULT_ENTITIES})")
     p.add_argument("--profile", action="store_true", help="also profile an in-process build of the largest size "
                                                           "that finished (bench/profile_build.py)")
     p.add_argument("--profile-size", type=int, help="profile this size instead (must be one of --sizes)")
@@ -643,11 +832,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--results", type=Path, help="also write the report (Markdown) to this file")
     p.add_argument("--json", type=Path, help="also write every measurement as JSON to this file")
     args = p.parse_args(argv)
-    sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
+    args.scaling = args.scaling or args.scaling_only
+    sizes = [] if args.scaling_only else _ints(args.sizes)
+    if args.profile and not sizes:
+        p.error("--profile needs --sizes (it profiles one of them)")
     meta = {"date": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(), "git": git_state(),
             "code_before": code_fingerprint(),
             "load_before": " ".join(f"{x:.1f}" for x in os.getloadavg()), "seed": args.seed,
             "repeat": args.repeat, "timeout": args.timeout,
+            "generator": ("generator defaults (500 entities and 200 comparisons from 100 articles up)"
+                          if args.entities is None and args.comparisons is None else
+                          "generator " + " ".join(f"--{k} {v}" for k, v in (("entities", args.entities),
+                                                                          ("comparisons", args.comparisons))
+                                                  if v is not None)),
             "versions": ", ".join(f"{k} {v}" for k, v in tool_versions().items())}
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -656,7 +853,7 @@ def main(argv: list[str] | None = None) -> int:
         cleanup = tempfile.TemporaryDirectory(prefix="dossier-bench-")
         base = Path(cleanup.name)
     try:
-        default = default_dossier(args, base)
+        default = default_dossier(args, base) if sizes else {}
         results: list[Size] = []
         skip = ""
         for n in sizes:
@@ -680,14 +877,16 @@ def main(argv: list[str] | None = None) -> int:
                            f"see cProfile's overhead." if cold and cold.ok else "")
             profile_text = f"{target.articles:,} articles.{calibration} " + (
                 prof.stdout if prof.returncode == 0 else f"failed:\n{prof.stderr}")
+        points = scaling_points(base, args) if args.scaling else []
         meta["code_after"] = code_fingerprint()
         meta["load_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
-        text = report(results, default, profile_text, meta)
+        text = report(results, default, profile_text, meta, scaling_tables(points, args) if points else None)
         print(text)
         if args.results:
             args.results.write_text("# Benchmark results (bench/run.py)\n\n" + text, "utf-8")
         if args.json:
             args.json.write_text(json.dumps({"meta": meta, "sizes": [asdict(s) for s in results],
+                                             "scaling": [asdict(pt) for pt in points],
                                              "default": {k: [asdict(r) for r in v] for k, v in default.items()}},
                                             indent=1, default=str), "utf-8")
     finally:
