@@ -93,30 +93,45 @@ def main(argv: list[str] | None = None) -> int:
     except fs.OutputError as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 2
-    result = build_site(fs.read_inputs(root), options)
+    from .parallel import fork_shards
+
+    # Outputs stream into a staging folder inside `out` as they are made (memory stays flat however large the
+    # site); they are moved into place only if the whole build succeeds.
+    stage = None if args.check else fs.Stage(out, uptodate.recorded_outputs(out))
+    try:
+        result = build_site(fs.read_inputs(root), options, sink=stage, shards=fork_shards(stage))
+    except BaseException:
+        if stage is not None:
+            stage.abort()
+        raise
     errors, warnings = report(result)
     seconds = time.perf_counter() - started
     if result.counts:
         print(anchoring_summary(result.counts) + " (details: report/ in the built site)")
     if errors:
+        if stage is not None:
+            stage.abort()
         print(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
         return 1
     if args.check:
         print(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
               f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
-    outputs = dict(result.outputs)
+    assert stage is not None
     if not args.no_search:
         from .search import build_index
         try:
-            outputs.update(build_index(outputs, result.base_path))
+            for rel, data in sorted(build_index(fs.StagedPages(stage, result.paths), result.base_path).items()):
+                stage(rel, data)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
+            stage.abort()
             print(f"build.py: error: the search index could not be built: {exc}\n"
                   f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                   file=sys.stderr)
             return 1
-    uptodate.forget(out)  # from here until `record`, the folder is not known to match any inputs
-    written, deleted = fs.write_outputs(out, outputs)
+    uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
+    written, deleted = stage.commit()
+    outputs = stage.hashes
     uptodate.record(out, key, scanned, outputs, {
         "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
         "problems": [p.format() for p in result.problems],

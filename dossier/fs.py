@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:
     from .core.pipeline import Inputs
 
 PROJECT = Path(__file__).resolve().parent.parent   # templates/, static/, schemas/ fall back to here
 MARKER = ".dossier-output"                          # proves a folder is ours to clean
+STAGING = ".dossier-staging"                        # a build's changed files, until it has succeeded
 SCHEMAS = ("site", "article", "sources", "entities", "comparison")
 
 
@@ -61,7 +62,7 @@ def check_output_dir(root: Path, out: Path) -> None:
         if out == protected or protected.is_relative_to(out) or out.is_relative_to(root / "seeds") \
                 or out.is_relative_to(root / "content"):
             raise OutputError(f"refusing to write the site into {out}: it would overwrite {protected}")
-    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+    if out.exists() and any(p.name != STAGING for p in out.iterdir()) and not (out / MARKER).exists():
         raise OutputError(f"refusing to write into {out}: it is not empty and was not made by dossier "
                           f"(no {MARKER} file); choose an empty folder with --out")
 
@@ -102,6 +103,131 @@ def write_outputs(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written, deleted
+
+
+def _safe_rel(out: Path, rel: str) -> Path:
+    if rel.startswith("/") or ".." in rel.split("/") or "\\" in rel or not rel:
+        raise OutputError(f"refusing to write {rel}: outside the output folder")
+    return out / rel
+
+
+class Stage:
+    """The outputs of one build, taken one by one as they are made (a `site.Sink`) and moved into `out` only
+    when the whole build succeeded (`commit`); `abort` leaves the previous site untouched.
+
+    A file whose bytes equal what `out` already holds is not written at all: `known` (from the last build's
+    record: path → (size, mtime_ns, hash)) answers that without reading the file, otherwise the file is read
+    and compared. Changed files wait in `out/.dossier-staging/` (inside the output folder, on the same file
+    system, so each move into place is an atomic rename). Each process of a pool gets a copy: `take` returns
+    what this copy staged since the last `take`, `absorb` adds it to the parent's.
+    """
+
+    def __init__(self, out: Path, known: Mapping[str, list] | None = None):
+        self.out, self.dir, self.known = out, out / STAGING, dict(known or {})
+        self.hashes: dict[str, str] = {}
+        self.staged: set[str] = set()
+        self._recent: tuple[dict[str, str], set[str]] = ({}, set())
+        self.created = not out.exists()  # a failed first build leaves no folder behind
+        if self.dir.exists():
+            import shutil
+            shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
+
+    def __call__(self, rel: str, data: bytes) -> None:
+        import hashlib
+
+        target = _safe_rel(self.out, rel)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        self.hashes[rel] = self._recent[0][rel] = digest
+        if self._unchanged(rel, target, data, digest):
+            return
+        staged = self.dir / rel
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        self.staged.add(rel)
+        self._recent[1].add(rel)
+
+    def _unchanged(self, rel: str, target: Path, data: bytes, digest: str) -> bool:
+        try:
+            st = os.stat(target)
+        except OSError:
+            return False
+        record = self.known.get(rel)
+        if record and len(record) == 3 and record[2] == digest and record[:2] == [st.st_size, st.st_mtime_ns]:
+            return True
+        if st.st_size != len(data):
+            return False
+        try:
+            return target.read_bytes() == data
+        except OSError:
+            return False
+
+    def take(self) -> tuple[dict[str, str], set[str]]:
+        recent, self._recent = self._recent, ({}, set())
+        return recent
+
+    def absorb(self, recent: tuple[dict[str, str], set[str]]) -> None:
+        self.hashes.update(recent[0])
+        self.staged |= recent[1]
+
+    def read(self, rel: str) -> bytes:
+        """An output of this build: the staged file if it changed, else the one already in place."""
+        return (self.dir / rel if rel in self.staged else self.out / rel).read_bytes()
+
+    def commit(self) -> tuple[int, int]:
+        """Move the changed files into place and delete files no longer produced. Returns (written, deleted)."""
+        resolved = self.out.resolve()
+        for rel in sorted(self.staged):
+            target = self.out / rel
+            if not target.parent.resolve().is_relative_to(resolved):
+                raise OutputError(f"refusing to write {rel}: outside the output folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.dir / rel, target)
+        keep = set(self.hashes) | {MARKER}
+        deleted = 0
+        for folder, dirs, files in os.walk(self.out, topdown=False):
+            for name in files:
+                path = Path(folder, name)
+                rel = path.relative_to(self.out).as_posix()
+                if rel not in keep and not rel.startswith(STAGING + "/"):
+                    path.unlink()
+                    deleted += 1
+            for name in dirs:
+                try:
+                    Path(folder, name).rmdir()  # only empty folders go
+                except OSError:
+                    pass
+        if self.dir.exists():
+            import shutil
+            shutil.rmtree(self.dir)
+        return len(self.staged), deleted
+
+    def abort(self) -> None:
+        if self.dir.exists():
+            import shutil
+            shutil.rmtree(self.dir)
+        if self.created:
+            try:
+                self.out.rmdir()  # only if empty: nothing else was ever put there
+            except OSError:
+                pass
+
+
+class StagedPages(Mapping[str, bytes]):
+    """The HTML pages of a staged build, read from disk when asked for (for the search indexer)."""
+
+    def __init__(self, stage: Stage, paths: Iterable[str]):
+        self.stage, self.paths = stage, [p for p in paths if p.endswith(".html")]
+
+    def __getitem__(self, rel: str) -> bytes:
+        if rel not in self.stage.hashes or not rel.endswith(".html"):
+            raise KeyError(rel)
+        return self.stage.read(rel)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def write_stubs(root: Path, stubs: Mapping[str, str]) -> list[str]:

@@ -95,7 +95,7 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple
         return None
     outputs = record.get("outputs", {})
     current = _output_stats(out, outputs)
-    if current is None or any(outputs[k] != list(v) for k, v in current.items()):
+    if current is None or any(outputs[k][:2] != list(v) for k, v in current.items()):
         return None
     try:  # nothing added behind our back either (a stray file would be deleted by a build)
         count = sum(len(files) for _, _, files in os.walk(out))
@@ -104,16 +104,29 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple
     return record if count == len(outputs) + 1 else None
 
 
-def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int, int]], outputs: Iterable[str],
-           summary: Mapping[str, Any], now_ns: int | None = None) -> None:
-    """Write the marker with what this build was made from and what it wrote (called after a successful write)."""
+def recorded_outputs(out: Path) -> dict[str, list[Any]]:
+    """The last build's outputs as recorded: path → [size, mtime_ns, hash] (empty when there is no record)."""
+    try:
+        text = (out / MARKER).read_text("utf-8")
+        data = json.loads(text[len(_HEADER):]) if text.startswith(_HEADER) and len(text) > len(_HEADER) else {}
+    except (OSError, ValueError):
+        return {}
+    outputs = data.get("outputs", {}) if isinstance(data, dict) and data.get("version") == _VERSION else {}
+    return outputs if isinstance(outputs, dict) else {}
+
+
+def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int, int]],
+           outputs: Mapping[str, str] | Iterable[str], summary: Mapping[str, Any], now_ns: int | None = None) -> None:
+    """Write the marker with what this build was made from and what it wrote (called after a successful write).
+    `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files)."""
     now_ns = time.time_ns() if now_ns is None else now_ns
     racy = now_ns - _RACY_NS
     data = {
         "version": _VERSION,
         "options": dict(options),
         "inputs": {k: ([size, mtime] if mtime < racy else [size, -1]) for k, (size, mtime) in sorted(inputs.items())},
-        "outputs": _output_stats(out, sorted(outputs)) or {},
+        "outputs": {k: [*v, outputs[k]] if isinstance(outputs, Mapping) else list(v)
+                    for k, v in (_output_stats(out, sorted(outputs)) or {}).items()},
         "summary": dict(summary),
     }
     tmp = out / f".{MARKER}.dossier-tmp"
@@ -121,10 +134,17 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int
     os.replace(tmp, out / MARKER)
 
 
-def forget(out: Path) -> None:
-    """Make the next build a full one (the marker stays: the folder is still ours)."""
+def forget(out: Path, keep_outputs: bool = False) -> None:
+    """Make the next build a full one (the marker stays: the folder is still ours). `keep_outputs` keeps the
+    record of the output files' hashes (each is checked against the file's stat before it is trusted)."""
     try:
-        if (out / MARKER).exists():
-            (out / MARKER).write_text(_HEADER, "utf-8")
+        if not (out / MARKER).exists():
+            return
+        kept = recorded_outputs(out) if keep_outputs else {}
+        text = _HEADER + (json.dumps({"version": _VERSION, "outputs": kept}, separators=(",", ":")) + "\n"
+                          if kept else "")
+        tmp = out / f".{MARKER}.dossier-tmp"
+        tmp.write_text(text, "utf-8")
+        os.replace(tmp, out / MARKER)
     except OSError:
         pass

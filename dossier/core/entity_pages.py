@@ -86,7 +86,7 @@ def pages(site: Any, index: EntityIndex, article_rows: Sequence[dict[str, Any]])
     entities = {e.id: e for e in dossier.entities}
     # A quote group links to its comparison only when that page exists (the comparison feature writes it).
     compare_urls = {c.id: urls.comparison(c.id) for c in dossier.comparisons
-                    if f"compare/{c.id}/index.html" in site.outputs}
+                    if f"compare/{c.id}/index.html" in site.owners}
     comparison_titles = {c.id: c.title for c in dossier.comparisons}
     annotations = {(r["slug"], a["id"]): a for r in article_rows for a in r["annotation_rows"]}
     together = neighbours(index.pairs)

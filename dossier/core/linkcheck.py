@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Mapping
+from typing import Collection
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from .errors import Problem, error
@@ -44,16 +44,29 @@ def _target(path: str, base: str) -> str | None:
 LATER = ("pagefind/",)
 
 
-def check_links(outputs: Mapping[str, bytes], base: str) -> list[Problem]:
-    ids: dict[str, set[str]] = {}
-    links: dict[str, list[str]] = {}
-    for path in sorted(outputs):
-        if path.endswith(".html"):
-            ids[path], links[path] = _collect(outputs[path].decode("utf-8"))
+class LinkIndex:
+    """The ids and link targets of every page, gathered as pages are written (so the pages themselves need not
+    be kept in memory). Invariant: one entry per HTML output path."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}
+        self.links: dict[str, list[str]] = {}
+
+    def add(self, path: str, data: bytes) -> None:
+        self.ids[path], self.links[path] = _collect(data.decode("utf-8"))
+
+    def merge(self, other: "LinkIndex") -> None:
+        self.ids.update(other.ids)
+        self.links.update(other.links)
+
+
+def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
+    """Every internal link of every page in `index` must name a file among `paths` (and an id in it)."""
+    ids, links = index.ids, index.links
     problems = []
     split: dict[str, SplitResult] = {}  # most hrefs repeat across pages: split each once
-    for path, hrefs in links.items():
-        for href in hrefs:
+    for path in sorted(links):
+        for href in links[path]:
             parts = split.get(href)
             if parts is None:
                 parts = split[href] = urlsplit(href)
@@ -71,7 +84,7 @@ def check_links(outputs: Mapping[str, bytes], base: str) -> list[Problem]:
                 continue  # relative links are only produced by editors' notes; resolved by the browser
             if target.startswith(LATER):
                 continue
-            if target not in outputs:
+            if target not in paths:
                 problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                       "no page is written at that path", "links"))
             elif parts.fragment and target in ids and unquote(parts.fragment) not in ids[target] \

@@ -42,13 +42,15 @@ class Options:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """outputs: output path → bytes (empty when errors); problems sorted; stubs: path → text for --import."""
+    """outputs: output path → bytes (empty when errors, and when a sink took them); problems sorted; stubs:
+    path → text for --import; paths: every output path the build made (also when a sink took the bytes)."""
 
     outputs: Mapping[str, bytes]
     problems: tuple[Problem, ...]
     stubs: Mapping[str, str] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
     base_path: str = "/"
+    paths: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -266,11 +268,14 @@ def apply_levels(problems: list[Problem], config: SiteConfig | None, strict: boo
     return sort_problems(out)
 
 
-def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None = None) -> BuildResult:
+def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None = None,
+               sink: Any = None, shards: Any = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
     `memo` (optional, the live preview's): reuse per-file work from earlier builds by content hash; the
-    result is the same as without it.
+    result is the same as without it. `sink` and `shards` (optional, the command line's): hand each output to
+    `sink` as it is made instead of keeping it, and render article pages through `shards` (a process pool);
+    see site.render_site. With a sink, the caller must discard what it received when the result has errors.
     """
     from . import site  # the page stage imports Jinja and markdown-it; keep `load_config` cheap
 
@@ -281,7 +286,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     problems = list(problems) + more
     anchored, more, report = anchor_all(dossier, options.strict, memo)
     problems += more
-    outputs, more, counts = site.render_site(inputs, dossier, anchored, report, options.strict)
+    outputs, more, counts, owners = site.render_site(inputs, dossier, anchored, report, options.strict,
+                                                     sink, shards or site.in_order)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.
         more = [p for p in more if p.check != "links" or not p.file.startswith("_site/")]
@@ -289,7 +295,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     final = apply_levels(problems, config, options.strict)
     if has_errors(final):
         return BuildResult({}, final, counts=counts, base_path=config.base_path)
-    return BuildResult(outputs, final, counts=counts, base_path=config.base_path)
+    return BuildResult(outputs, final, counts=counts, base_path=config.base_path, paths=tuple(sorted(owners)))
 
 
 def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:

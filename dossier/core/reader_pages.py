@@ -59,7 +59,7 @@ def atom_feed(site: Any, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
 
 def sitemap(site: Any) -> bytes:
     cfg = site.dossier.config
-    pages = sorted(p for p in site.outputs if p.endswith(".html") and p not in ("404.html", "report/index.html"))
+    pages = sorted(p for p in site.owners if p.endswith(".html") and p not in ("404.html", "report/index.html"))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     lines += [f"  <url><loc>{xml_escape(cfg.origin + site.urls.link(p))}</loc></url>" for p in pages]
     lines.append("</urlset>")

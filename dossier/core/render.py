@@ -37,6 +37,13 @@ class Renderer:
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
             finalize=visible_controls)
 
+    def warm(self, template: str) -> None:
+        """Compile a template ahead of use; a broken one is reported when it is rendered, not here."""
+        try:
+            self.env.get_template(template)
+        except Exception:
+            pass
+
     def render(self, template: str, context: Mapping[str, Any], out_path: str) -> tuple[bytes, tuple[Problem, ...]]:
         try:
             text = self.env.get_template(template).render(**context)

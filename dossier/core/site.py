@@ -9,27 +9,55 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from . import compare_pages, entity_pages, reader_pages, structured, views, webanno
 from .errors import Problem, error
-from .linkcheck import check_links
+from .linkcheck import LinkIndex, check_links
 from .markdown import NoteMark, article_markdown, render_note, resolve_links_for_export
 from .model import Dossier
 from .render import Renderer
 from .urls import Urls
 
 
+Sink = Callable[[str, bytes], None]
+
+
+@dataclass(frozen=True)
+class Part:
+    """The outputs of a shard of the site: paths and owners, problems, links, and the bytes unless a sink took them."""
+
+    owners: Mapping[str, str]
+    problems: Sequence[Problem]
+    links: LinkIndex
+    outputs: Mapping[str, bytes]
+
+T = TypeVar("T")
+# Runs `task(0) … task(n-1)`, possibly in other processes, and returns the results in order. The shell
+# provides a process pool (dossier/parallel.py); the default runs them here, one after the other.
+ShardMap = Callable[[Callable[[int], T], int], list[T]]
+
+
+def in_order(task: Callable[[int], T], n: int) -> list[T]:
+    return [task(i) for i in range(n)]
+
+
 @dataclass
 class SiteWriter:
-    """Collects outputs with one owner per path (a collision names both inputs, as Eleventy does)."""
+    """Collects outputs with one owner per path (a collision names both inputs, as Eleventy does).
+
+    Without a `sink` the outputs are kept in `outputs`; with one (the command line's), each output goes to the
+    sink as soon as it is made and only its path, owner and links are kept, so memory does not grow with the
+    size of the site."""
 
     dossier: Dossier
     urls: Urls
     renderer: Renderer
+    sink: Sink | None = None
     problems: list[Problem] = field(default_factory=list)
     outputs: dict[str, bytes] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
+    links: LinkIndex = field(default_factory=LinkIndex)
 
     def emit(self, path: str, owner: str, data: bytes) -> None:
         if path in self.owners:
@@ -37,7 +65,32 @@ class SiteWriter:
                                        "rename one of the two files", "output"))
             return
         self.owners[path] = owner
-        self.outputs[path] = data
+        if path.endswith(".html"):
+            self.links.add(path, data)
+        if self.sink is None:
+            self.outputs[path] = data
+        else:
+            self.sink(path, data)
+
+    def fork(self) -> "SiteWriter":
+        """A writer for part of the site (one shard of articles), to be merged back with `absorb`."""
+        return SiteWriter(self.dossier, self.urls, self.renderer, self.sink)
+
+    def part(self) -> "Part":
+        """What this writer made, without the renderer and model (so it can come back from another process)."""
+        return Part(self.owners, self.problems, self.links, self.outputs)
+
+    def absorb(self, part: "Part") -> None:
+        for path, owner in part.owners.items():
+            if path in self.owners:
+                self.problems.append(error(owner, 0, 0, f"output {path} is also written by {self.owners[path]}",
+                                           "rename one of the two files", "output"))
+                continue
+            self.owners[path] = owner
+            if path in part.outputs:
+                self.outputs[path] = part.outputs[path]
+        self.problems.extend(part.problems)
+        self.links.merge(part.links)
 
     def page(self, path: str, owner: str, template: str, title: str, meta: Mapping[str, str] | None = None,
              **context: Any) -> None:
@@ -67,71 +120,107 @@ class SiteWriter:
         return html
 
 
+@dataclass(frozen=True)
+class _ArticleContext:
+    """What every article page reads besides its own article (shared by the shards)."""
+
+    dossier: Dossier
+    urls: Urls
+    sources: Mapping[str, Any]
+    names: Mapping[str, str]
+    by_id: Mapping[str, Any]
+    entities: Any
+    comparisons: Any
+    order: Sequence[str]
+
+
+def _article_pages(site: SiteWriter, ctx: _ArticleContext, index: int, item: Any) -> dict[str, Any]:
+    """Emit one article's page, Markdown and annotation page; return its row for the listings."""
+    dossier, urls = ctx.dossier, ctx.urls
+    article, meta = item.article, item.article.meta
+    file = meta.origin.file
+    source_name = ctx.sources[meta.source].name if meta.source in ctx.sources else meta.source
+    notes, ann_rows, notes_html = [], [], {}
+    for ann in meta.annotations:
+        where = item.placed.get(ann.id)
+        if where is None:
+            continue
+        notes.append(NoteMark(ann.id, where.start, where.end,
+                              resolve_links_for_export(ann.note, urls.resolve_note_link), ann.kind))
+        note_at = ann.note_origin or ann.origin
+        body_html = site.note_html(ann.note, file, note_at.line, note_at.col)
+        speaker = (ctx.names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in ctx.names else None
+        quote = article.text.text[where.start:where.end]
+        at_source = structured.text_fragment(meta.url, quote) if meta.url else ""
+        notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
+                                                 [(t, urls.tag(t)) for t in ann.tags], at_source)
+        ann_rows.append({"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
+                         "at_source": at_source, "speaker": ann.speaker, "date": ann.date,
+                         "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
+                         "url": urls.annotation(meta.slug, ann.id), "note_html": body_html,
+                         "status": where.status,
+                         "article": {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
+                                     "date": meta.date, "source": source_name}})
+    src = views.article_source(article, notes, ctx.entities.links.get(meta.slug, ()),
+                               ctx.comparisons.badges.get(meta.slug, ()), source_name)
+    md_text = article_markdown(src)
+    view = views.article_view(article, ctx.sources.get(meta.source), src, md_text, notes_html, urls, ann_rows,
+                              site.block_html(meta.summary, file))
+    site.emit(f"articles/{meta.slug}.md", file, md_text.encode("utf-8"))
+    mentioned = sorted({m.entity for m in ctx.entities.links.get(meta.slug, ())} |
+                       {e for a in meta.annotations for e in a.entities})
+    jsonld = structured.news_article(
+        dossier, article, dossier.config.origin + urls.article(meta.slug), source_name,
+        [(ctx.by_id[e], dossier.config.origin + urls.entity(e)) for e in mentioned if e in ctx.by_id],
+        [{"url": dossier.config.origin + r["url"], "quote": r["quote"], "verdict": r["verdict"]}
+         for r in ann_rows if r["kind"] == "fact-check" and r["verdict"]])
+    site.page(f"articles/{meta.slug}/index.html", file, "article.html", meta.title,
+              meta={"og_type": "article", "outlet": source_name, "jsonld": jsonld,
+                    "description": (meta.summary or meta.title)[:200]},
+              article=view, cards=ctx.entities.cards.get(meta.slug, []))
+    site.emit(f"articles/{meta.slug}/annotations.jsonld", file,
+              webanno.page_json(dossier, item, urls, ctx.order, index))
+    return {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
+            "date": meta.date, "source": source_name, "source_id": meta.source,
+            "wire": meta.wire, "annotations": len(ann_rows), "summary_html": view["summary_html"],
+            "annotation_rows": ann_rows}
+
+
+SHARD_SIZE = 64  # articles per task when a process pool renders them: small enough to balance two cores
+
+
 def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: Sequence[Mapping[str, Any]],
-                strict: bool = False) -> tuple[dict[str, bytes], list[Problem], dict[str, int]]:
+                strict: bool = False, sink: Sink | None = None, shards: ShardMap = in_order
+                ) -> tuple[dict[str, bytes], list[Problem], dict[str, int], Mapping[str, str]]:
+    """Every output of the site. Returns (outputs kept in memory, problems, counts, every path → its owner);
+    with a `sink`, outputs go there instead of into the returned dict. `shards` may run the article pages in
+    other processes (each shard's writer goes back through `SiteWriter.absorb`); the result is the same."""
     urls = Urls(dossier.config.base_path)
-    site = SiteWriter(dossier, urls, Renderer(inputs.templates))
-    sources = {s.id: s for s in dossier.sources}
-    names = {e.id: e.name for e in dossier.entities}
-    by_id = {e.id: e for e in dossier.entities}
+    site = SiteWriter(dossier, urls, Renderer(inputs.templates), sink)
     entities = entity_pages.prepare(dossier, anchored, urls)
     site.problems.extend(entities.problems)
     comparisons = compare_pages.prepare(dossier, anchored, urls, strict)
     site.problems.extend(comparisons.problems)
+    ctx = _ArticleContext(dossier, urls, {s.id: s for s in dossier.sources}, {e.id: e.name for e in dossier.entities},
+                          {e.id: e for e in dossier.entities}, entities, comparisons,
+                          [a.article.slug for a in anchored])
 
+    def shard(n: int) -> tuple[Part, list[dict[str, Any]]]:
+        part = site.fork()
+        first = n * SHARD_SIZE
+        rows = [_article_pages(part, ctx, i, anchored[i]) for i in range(first, min(first + SHARD_SIZE, len(anchored)))]
+        return part.part(), rows
+
+    site.renderer.warm("article.html")  # compiled once here, not again in every worker process
+    article_rows: list[dict[str, Any]] = []
+    for part, rows in shards(shard, -(-len(anchored) // SHARD_SIZE)):
+        site.absorb(part)
+        article_rows += rows
     tags: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    article_rows = []
-    order = [a.article.slug for a in anchored]
-    for index, item in enumerate(anchored):
-        article, meta = item.article, item.article.meta
-        file = meta.origin.file
-        source_name = sources[meta.source].name if meta.source in sources else meta.source
-        notes, ann_rows, notes_html = [], [], {}
-        for ann in meta.annotations:
-            where = item.placed.get(ann.id)
-            if where is None:
-                continue
-            notes.append(NoteMark(ann.id, where.start, where.end,
-                                  resolve_links_for_export(ann.note, urls.resolve_note_link), ann.kind))
-            note_at = ann.note_origin or ann.origin
-            body_html = site.note_html(ann.note, file, note_at.line, note_at.col)
-            speaker = (names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in names else None
-            quote = article.text.text[where.start:where.end]
-            at_source = structured.text_fragment(meta.url, quote) if meta.url else ""
-            notes_html[ann.id] = views.sidenote_html(body_html, ann.kind, speaker,
-                                                     [(t, urls.tag(t)) for t in ann.tags], at_source)
-            row = {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict, "at_source": at_source,
-                   "speaker": ann.speaker, "date": ann.date,
-                   "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
-                   "url": urls.annotation(meta.slug, ann.id), "note_html": body_html,
-                   "status": where.status,
-                   "article": {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
-                               "date": meta.date, "source": source_name}}
-            ann_rows.append(row)
-            for t in ann.tags:
-                tags[t].append(row)
-        src = views.article_source(article, notes, entities.links.get(meta.slug, ()),
-                                   comparisons.badges.get(meta.slug, ()), source_name)
-        md_text = article_markdown(src)
-        view = views.article_view(article, sources.get(meta.source), src, md_text, notes_html, urls, ann_rows,
-                                  site.block_html(meta.summary, file))
-        site.emit(f"articles/{meta.slug}.md", file, md_text.encode("utf-8"))
-        mentioned = sorted({m.entity for m in entities.links.get(meta.slug, ())} |
-                           {e for a in meta.annotations for e in a.entities})
-        jsonld = structured.news_article(
-            dossier, article, dossier.config.origin + urls.article(meta.slug), source_name,
-            [(by_id[e], dossier.config.origin + urls.entity(e)) for e in mentioned if e in by_id],
-            [{"url": dossier.config.origin + r["url"], "quote": r["quote"], "verdict": r["verdict"]}
-             for r in ann_rows if r["kind"] == "fact-check" and r["verdict"]])
-        site.page(f"articles/{meta.slug}/index.html", file, "article.html", meta.title,
-                  meta={"og_type": "article", "outlet": source_name, "jsonld": jsonld,
-                        "description": (meta.summary or meta.title)[:200]},
-                  article=view, cards=entities.cards.get(meta.slug, []))
-        site.emit(f"articles/{meta.slug}/annotations.jsonld", file, webanno.page_json(dossier, item, urls, order, index))
-        article_rows.append({"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
-                             "date": meta.date, "source": source_name, "source_id": meta.source,
-                             "wire": meta.wire, "annotations": len(ann_rows), "summary_html": view["summary_html"],
-                             "annotation_rows": ann_rows})
+    for row in article_rows:
+        for ann in row["annotation_rows"]:
+            for t in ann["tags"]:
+                tags[t["name"]].append(ann)
 
     site.page("index.html", "site.yaml", "home.html", dossier.config.title,
               meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home)}, articles=article_rows,
@@ -160,9 +249,9 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
     reader_pages.pages(site, anchored, article_rows, entities.links)
     for name, data in sorted(inputs.static.items()):
         site.emit(f"static/{name}", f"static/{name}", data)
-    site.problems.extend(check_links(site.outputs, urls.base))
-    counts = {"pages": sum(1 for p in site.outputs if p.endswith(".html")), "files": len(site.outputs),
+    site.problems.extend(check_links(site.links, site.owners, urls.base))
+    counts = {"pages": sum(1 for p in site.owners if p.endswith(".html")), "files": len(site.owners),
               "articles": len(anchored), "annotations": len(report)}
     for row in report:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
-    return site.outputs, site.problems, counts
+    return site.outputs, site.problems, counts, dict(site.owners)

@@ -1,0 +1,117 @@
+"""Streaming outputs and both cores: the staging folder (fs.Stage) and the forked shards (dossier/parallel.py)
+give exactly the site a sequential in-memory build gives, and a failed build leaves the previous site alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from dossier import fs
+from dossier.core import pipeline, site
+from dossier.parallel import fork_shards
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != fs.MARKER}
+
+
+def test_a_commit_writes_changed_files_deletes_stale_ones_and_keeps_unchanged_ones_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = fs.Stage(out)
+    for rel, data in {"a.html": b"A", "b/c.html": b"C", "old.txt": b"old"}.items():
+        first(rel, data)
+    assert first.commit() == (3, 0)
+    before = os.stat(out / "a.html").st_mtime_ns
+    second = fs.Stage(out)
+    second("a.html", b"A")
+    second("b/c.html", b"C2")
+    assert second.staged == {"b/c.html"}
+    assert (out / "b/c.html").read_bytes() == b"C"   # nothing in place changes before the commit
+    assert second.commit() == (1, 1)
+    assert _files(out) == {"a.html": b"A", "b/c.html": b"C2"}
+    assert os.stat(out / "a.html").st_mtime_ns == before
+    assert not (out / fs.STAGING).exists()
+
+
+def test_recorded_hashes_spare_reading_a_file_only_while_its_stat_is_unchanged(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stage = fs.Stage(out)
+    stage("a.html", b"same size")
+    stage.commit()
+    st = os.stat(out / "a.html")
+    known = {"a.html": [st.st_size, st.st_mtime_ns, stage.hashes["a.html"]]}
+    trusting = fs.Stage(out, known)
+    trusting("a.html", b"same size")
+    assert trusting.staged == set()
+    (out / "a.html").write_bytes(b"SAME SIZE")  # edited behind our back: the stat no longer matches the record
+    careful = fs.Stage(out, known)
+    careful("a.html", b"same size")
+    assert careful.staged == {"a.html"}
+
+
+def test_an_abort_leaves_the_previous_site_exactly_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stage = fs.Stage(out)
+    stage("a.html", b"A")
+    stage.commit()
+    failed = fs.Stage(out)
+    failed("a.html", b"half-built")
+    failed.abort()
+    assert _files(out) == {"a.html": b"A"}
+    assert not (out / fs.STAGING).exists()
+    fresh = tmp_path / "never-built"
+    nothing = fs.Stage(fresh)
+    nothing("x.html", b"x")
+    nothing.abort()
+    assert not fresh.exists()
+
+
+def test_files_left_in_staging_by_a_killed_build_are_never_committed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / fs.STAGING).mkdir(parents=True)
+    (out / fs.STAGING / "evil.html").write_bytes(b"from a killed build")
+    stage = fs.Stage(out)
+    stage("a.html", b"A")
+    stage.commit()
+    assert _files(out) == {"a.html": b"A"}
+
+
+@pytest.mark.parametrize("rel", ["../escape.html", "/etc/passwd", "a/../../b.html", "a\\..\\b.html", ""])
+def test_a_path_outside_the_output_folder_is_refused(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(fs.OutputError):
+        fs.Stage(tmp_path / "out")(rel, b"x")
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_forked_shards_return_results_in_order_and_report_what_each_worker_staged(tmp_path: Path) -> None:
+    stage = fs.Stage(tmp_path / "out")
+
+    def task(n: int) -> tuple[int, int]:
+        stage(f"shard-{n}.html", str(n).encode())
+        return n, os.getpid()
+
+    results = fork_shards(stage, processes=2)(task, 6)
+    assert [n for n, _ in results] == list(range(6))
+    assert {pid for _, pid in results} - {os.getpid()}, "the shards ran in other processes"
+    assert sorted(stage.hashes) == [f"shard-{n}.html" for n in range(6)]
+    stage.commit()
+    assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
+
+
+def test_the_default_dossier_built_in_forked_shards_into_a_stage_equals_the_in_memory_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = fs.read_inputs(ROOT)
+    plain = pipeline.build_site(inputs)
+    assert plain.ok and plain.outputs
+    monkeypatch.setattr(site, "SHARD_SIZE", 2)  # five articles → three shards over two processes
+    stage = fs.Stage(tmp_path / "out")
+    streamed = pipeline.build_site(inputs, sink=stage, shards=fork_shards(stage, processes=2))
+    assert streamed.ok and streamed.outputs == {}
+    assert streamed.paths == tuple(sorted(plain.outputs))
+    assert streamed.counts == plain.counts
+    stage.commit()
+    assert _files(tmp_path / "out") == dict(plain.outputs)
