@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from typing import Collection
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .errors import Problem, error
 
@@ -17,16 +17,17 @@ _ATTR = re.compile(r'\s(id|href|src)="([^"]*)"')
 
 
 def _collect(html_text: str) -> tuple[set[str], list[str]]:
+    """A page's ids, and its distinct link targets in order of first appearance."""
     ids: set[str] = set()
-    links: list[str] = []
+    links: dict[str, None] = {}
     for name, value in _ATTR.findall(html_text):
         if "&" in value:
             value = html.unescape(value)
         if name == "id":
             ids.add(value)
         else:
-            links.append(value)
-    return ids, links
+            links[value] = None
+    return ids, list(links)
 
 
 def _target(path: str, base: str) -> str | None:
@@ -60,35 +61,48 @@ class LinkIndex:
         self.links.update(other.links)
 
 
+_SKIP = ("skip", "", "")
+
+
+def _resolve(href: str, base: str) -> tuple[str, str, str]:
+    """(kind, target file, fragment) of a link: kind is "skip" (external, relative, or written later),
+    "outside" (under the site root but not the base path), "self" (a bare #fragment) or "file"."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return _SKIP  # external: not ours to check offline
+    if not parts.path:
+        return "self", "", parts.fragment
+    if not parts.path.startswith("/"):
+        return _SKIP  # relative links are only produced by editors' notes; resolved by the browser
+    target = _target(parts.path, base)
+    if target is None:
+        return "outside", "", ""
+    if target.startswith(LATER):
+        return _SKIP
+    return "file", target, parts.fragment
+
+
 def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
     """Every internal link of every page in `index` must name a file among `paths` (and an id in it)."""
     ids, links = index.ids, index.links
     problems = []
-    split: dict[str, SplitResult] = {}  # most hrefs repeat across pages: split each once
+    resolved: dict[str, tuple[str, str, str]] = {}  # most hrefs repeat across pages: resolve each once
     for path in sorted(links):
         for href in links[path]:
-            parts = split.get(href)
-            if parts is None:
-                parts = split[href] = urlsplit(href)
-            if parts.scheme or parts.netloc:
-                continue  # external: not ours to check offline
-            if not parts.path:
-                target = path
-            elif parts.path.startswith("/"):
-                target = _target(parts.path, base)
-                if target is None:
-                    problems.append(error(f"_site/{path}", 0, 0, f"link {href} points outside the site's base path {base}",
-                                          "internal links must go through the base path", "links"))
-                    continue
-            else:
-                continue  # relative links are only produced by editors' notes; resolved by the browser
-            if target.startswith(LATER):
+            kind, target, fragment = resolved.get(href) or resolved.setdefault(href, _resolve(href, base))
+            if kind == "skip":
                 continue
+            if kind == "outside":
+                problems.append(error(f"_site/{path}", 0, 0, f"link {href} points outside the site's base path {base}",
+                                      "internal links must go through the base path", "links"))
+                continue
+            if kind == "self":
+                target = path
             if target not in paths:
                 problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                       "no page is written at that path", "links"))
-            elif parts.fragment and target in ids and unquote(parts.fragment) not in ids[target] \
-                    and not parts.fragment.startswith(":~:"):
+            elif fragment and target in ids and unquote(fragment) not in ids[target] \
+                    and not fragment.startswith(":~:"):
                 problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
-                                      f"{target} has no element with id \"{parts.fragment}\"", "links"))
+                                      f"{target} has no element with id \"{fragment}\"", "links"))
     return problems

@@ -22,7 +22,7 @@ _CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_VISIBLE)
 
 
 def visible_controls(value: Any) -> Any:
-    """Jinja finalize hook: every {{ }} output, escaped text or trusted HTML, gets controls made visible."""
+    """Controls made visible in a text (escaped text or trusted HTML alike)."""
     if isinstance(value, str) and _CONTROLS.search(value):  # rare: scan first, copy only when needed
         return type(value)(value.translate(_VISIBLE))
     return value
@@ -34,8 +34,7 @@ class Renderer:
     def __init__(self, templates: Mapping[str, str]):
         self.env = jinja2.Environment(
             loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined,
-            autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-            finalize=visible_controls)
+            autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
     def warm(self, template: str) -> None:
         """Compile a template ahead of use; a broken one is reported when it is rendered, not here."""
@@ -46,7 +45,10 @@ class Renderer:
 
     def render(self, template: str, context: Mapping[str, Any], out_path: str) -> tuple[bytes, tuple[Problem, ...]]:
         try:
-            text = self.env.get_template(template).render(**context)
+            # Applied once to the whole page rather than to each {{ }} output (a Jinja `finalize` hook ran a
+            # million times in a 1,000-article build): templates' own text has no controls, and the symbols
+            # contain nothing that escaping would change, so the result is the same.
+            text = visible_controls(self.env.get_template(template).render(**context))
         except jinja2.TemplateSyntaxError as exc:
             return b"", (error(f"templates/{exc.name or template}", exc.lineno, 1,
                                f"template syntax error: {exc.message}", "check the {% %} and {{ }} tags", "template"),)
