@@ -116,3 +116,25 @@ def test_word_diff_keeps_every_word_of_both_sides(a: str, b: str) -> None:
     for side in (a, b):
         for word in re.findall(r"\w+", side):
             assert word in diff
+
+
+_WS_TEXT = st.lists(st.sampled_from(list("ab. ") + ["\n", "\t", "\u00a0", "\u2009", "\x1c", "\u3000", "  ", "ha"]),
+                    max_size=30).map("".join)
+
+
+@given(_WS_TEXT, _WS_TEXT)
+def test_the_literal_search_finds_exactly_what_the_whitespace_tolerant_regex_finds(text: str, quote: str) -> None:
+    import re
+
+    from dossier.core.anchoring import _spans, exact_spans
+    from dossier.core.typography import search_pattern
+
+    pattern = search_pattern(quote.strip(), fold=False)
+    expected = _spans(re.compile(pattern), text) if pattern else []
+    assert exact_spans(text, quote.strip()) == expected
+
+
+def test_overlapping_occurrences_across_line_breaks_are_all_found() -> None:
+    from dossier.core.anchoring import exact_spans
+
+    assert exact_spans("ha\nha  ha", "ha ha") == [(0, 5), (3, 9)]
