@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.alignment import Op, align, differing_base_tokens, fold, mark, tokenize
+from dossier.core.alignment import Op, _word_flags, align, differing_base_tokens, fold, mark, token_keys, tokenize
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -204,3 +204,13 @@ def test_ops_tile_both_witnesses_and_equal_means_equal_keys(base: str, other: st
 @given(WITNESSES)
 def test_a_witness_aligned_with_itself_is_all_equal(s: str) -> None:
     assert all(op.kind == "equal" for op in align(s, s))
+
+
+@given(WITNESSES)
+def test_token_keys_and_word_flags_are_those_of_the_tokens(s: str) -> None:
+    assert token_keys(s) == tuple(t.key for t in tokenize(s))
+    assert _word_flags(s) == tuple(t.is_word for t in tokenize(s))
+
+
+def test_token_keys_fold_typography_and_case() -> None:
+    assert token_keys("We’re — “Rafah”") == ("we're", "-", '"', "rafah", '"')

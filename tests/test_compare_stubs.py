@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT
 from dossier.core.anchoring import anchor_quote
 from dossier.core.cleaning import clean
-from dossier.core.comparison_stubs import comparison_stubs, shared_passages
+from dossier.core.comparison_stubs import comparison_stubs, covered, shared_passages
 from dossier.core.config import SiteConfig
 from dossier.core.load import parse_comparison
 from dossier.core.model import Article, ArticleMeta, Comparison, Origin, Witness
+from dossier.core.passages import Occurrence, SharedPassage
 
 CONFIG = SiteConfig(title="t")
 PLANTED = "The minister said the border crossing would stay open for aid convoys until further notice"
@@ -106,3 +108,19 @@ def test_the_default_dossier_covers_all_its_shared_passages() -> None:
     dossier, _, _ = load_dossier(inputs, config)
     assert shared_passages(dossier.articles)
     assert comparison_stubs(shared_passages(dossier.articles), dossier.comparisons, dossier.articles) == ""
+
+
+PASSAGE = SharedPassage("x", (Occurrence("a", 10, 20), Occurrence("b", 0, 10), Occurrence("c", 5, 9)), 8)
+COVERAGE = [
+    ({"a": [("q", 12, 15)], "b": [("q", 9, 30)]}, True),  # one comparison in two of the articles
+    ({"a": [("q", 12, 15)], "b": [("r", 9, 30)]}, False),  # two comparisons, one article each
+    ({"a": [("q", 20, 25)], "b": [("q", 0, 3)]}, False),  # touching the passage in a, not overlapping it
+    ({"a": [("q", 0, 11)], "z": [("q", 0, 99)]}, False),  # the other witness is in an article without it
+    ({"c": [("q", 8, 9), ("q", 0, 6)]}, False),  # two witnesses, but in one article
+    ({}, False),
+]
+
+
+@pytest.mark.parametrize(("spans", "expected"), COVERAGE)
+def test_a_passage_is_covered_by_one_comparison_with_witnesses_on_it_in_two_articles(spans, expected) -> None:
+    assert covered(PASSAGE, spans) is expected

@@ -178,3 +178,54 @@ def test_a_text_fragment_stops_short_of_a_badge_or_note_number_glued_to_a_word()
     assert text_fragment(text, start, end, badge) == "#:~:text=we%20have%20no%20way,and%20eliminating%20the%20battalions"
     note = frozenset({text.index(" have")})  # a note number right after "we"
     assert text_fragment(text, start, end, note) == ""
+
+
+def _reference_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
+    """text_fragment as first written: every block split into words, every word checked against inserts."""
+    import re
+    from dossier.core.compare_passages import FRAGMENT_WORDS, _encode
+
+    blocks = []
+    for m in re.finditer(r"(?:(?!\n\n).)+", text[start:end], re.S):
+        words = [(start + w.start() + m.start(), start + w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
+        if words:
+            blocks.append(words)
+    if not blocks:
+        return ""
+
+    def clean(word: tuple[int, int]) -> bool:
+        return not any(word[0] < p <= word[1] for p in inserts)
+
+    first = blocks[0]
+    head = []
+    for w in first[:FRAGMENT_WORDS]:
+        if not clean(w):
+            break
+        head.append(w)
+    if not head:
+        return ""
+    if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS and all(clean(w) for w in first):
+        return "#:~:text=" + _encode(text[first[0][0]:first[-1][1]])
+    last = list(blocks[-1]) if len(blocks) > 1 else first[len(head):]
+    while last and not clean(last[-1]):
+        last.pop()
+    tail: list[tuple[int, int]] = []
+    for w in reversed(last):
+        if len(tail) == FRAGMENT_WORDS or not clean(w):
+            break
+        tail.insert(0, w)
+    term = "#:~:text=" + _encode(text[head[0][0]:head[-1][1]])
+    return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
+
+
+FRAGMENT_TEXT = st.lists(st.sampled_from(["we", "have", "no-way", "Rafah,", "&", " ", "  ", "\n", "\n\n",
+                                          "\n\n\n", " ", "“", "x"]), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FRAGMENT_TEXT, st.data())
+def test_text_fragments_equal_those_of_the_straightforward_method(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    inserts = frozenset(data.draw(st.lists(st.integers(0, len(text) + 1), max_size=6)))
+    assert text_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)

@@ -132,3 +132,145 @@ def test_a_real_quote_with_typographic_and_wording_differences() -> None:
 def test_nonsense_parameters_are_refused(shingle: int, min_words: int) -> None:
     with pytest.raises(ValueError):
         find_shared_passages({"a": PLANTED}, shingle=shingle, min_words=min_words)
+
+
+# --- The fast paths against the straightforward method they replace -------------------------------------
+
+from dossier.core import passages as _p  # noqa: E402
+from dossier.core.alignment import fold  # noqa: E402
+
+# Words that fold together ("We're" / "we’re", "Ra\u00adfah" / "Rafah"), words joined by punctuation, and
+# separators of every kind, so that texts share runs with and without typographic differences.
+_VOCAB = ["we're", "We’re", "Ra\u00adfah", "Rafah", "32,070", "six-week", "the", "of", "fight", "alone",
+          "Israel", "until", "won", "battle", "aid", "snake_case", "1.3", "ÉTÉ", "été", "Straße"]
+_SEPARATORS = [" ", " ", " ", "  ", "\n\n", ", ", ". ", " — ", "\u00a0", "\t", " “", "” "]
+
+
+def _random_text(rng: random.Random, shared: list[str]) -> str:
+    parts: list[str] = []
+    for _ in range(rng.randint(0, 120)):
+        if shared and rng.random() < 0.08:
+            parts.append(rng.choice(shared))
+        else:
+            parts.append(rng.choice(_VOCAB))
+        parts.append(rng.choice(_SEPARATORS))
+    return "".join(parts)
+
+
+def _random_docs(seed: int) -> dict[str, str]:
+    rng = random.Random(seed)
+    shared = [" ".join(rng.choice(_VOCAB) for _ in range(rng.randint(5, 14))) for _ in range(4)]
+    return {f"d{i}": _random_text(rng, shared) for i in range(rng.randint(1, 7))}
+
+
+def _reference_matches(names, keys, shingle, min_words):
+    """The method before it was made fast: every shingle of every doc indexed, anchors found by scanning."""
+    index: dict[tuple[int, ...], list[tuple[str, int]]] = {}
+    for name in names:
+        for p in range(len(keys[name]) - shingle + 1):
+            index.setdefault(tuple(keys[name][p : p + shingle]), []).append((name, p))
+    found = []
+    covered: dict[tuple[str, str, int], int] = {}
+    for name in names:
+        k = keys[name]
+        for p in range(len(k) - shingle + 1):
+            postings = index[tuple(k[p : p + shingle])]
+            if postings[0] != (name, p) or len({d for d, _ in postings}) < 2:
+                continue
+            per_doc: dict[str, int] = {}
+            for d, _ in postings:
+                per_doc[d] = per_doc.get(d, 0) + 1
+            if max(per_doc.values()) > _p.MAX_REPEATS_PER_DOC:
+                continue
+            partner = next(x for x in postings if x[0] != name)
+            pairs = [((name, p), x) for x in postings if x[0] != name]
+            pairs += [(x, partner) for x in postings[1:] if x[0] == name]
+            for (_, start), (other, q) in pairs:
+                diagonal = (name, other, q - start)
+                if start < covered.get(diagonal, -1):
+                    continue
+                o = keys[other]
+                a, b = start, q
+                while a > 0 and b > 0 and k[a - 1] == o[b - 1]:
+                    a, b = a - 1, b - 1
+                e, f = start + shingle, q + shingle
+                while e < len(k) and f < len(o) and k[e] == o[f]:
+                    e, f = e + 1, f + 1
+                covered[diagonal] = e
+                if e - a >= min_words:
+                    found.append((name, a, e, other, b, f))
+    return found
+
+
+def _all_keys(docs: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    ids: dict[str, int] = {}
+    chunks: dict[str, tuple[int, ...]] = {}
+    return {name: _p._keys(docs[name], ids, chunks) for name in sorted(docs)}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matches_are_exactly_those_of_the_straightforward_method(seed: int) -> None:
+    docs = _random_docs(seed)
+    keys = _all_keys(docs)
+    names = sorted(docs)
+    for shingle, min_words in [(5, 8), (2, 3), (1, 1), (3, 12)]:
+        assert _p._matches(names, keys, shingle, min_words) == _reference_matches(names, keys, shingle, min_words)
+
+
+@pytest.mark.parametrize(("repeats", "found"), [(_p.MAX_REPEATS_PER_DOC, 3), (_p.MAX_REPEATS_PER_DOC + 1, 0)])
+def test_a_run_repeated_more_than_the_limit_in_one_doc_is_furniture_in_both_methods(repeats: int, found: int) -> None:
+    run = "the minister said the border crossing would stay open"
+    docs = {"a": " x ".join([run] * repeats), "b": run, "c": run + " and more"}
+    keys, names = _all_keys(docs), sorted(docs)
+    assert _p._matches(names, keys, 5, 8) == _reference_matches(names, keys, 5, 8)
+    assert len({(m[0], m[1], m[3]) for m in _p._matches(names, keys, 5, 8)}) >= found
+    assert bool(find_shared_passages(docs)) == bool(found)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_word_keys_are_the_folded_words_of_the_text(seed: int) -> None:
+    docs = _random_docs(seed)
+    ids: dict[str, int] = {}
+    chunks: dict[str, tuple[int, ...]] = {}
+    keys = {name: _p._keys(text, ids, chunks) for name, text in sorted(docs.items())}
+    folded = {i: k for k, i in ids.items()}
+    for name, text in docs.items():
+        assert [folded[i] for i in keys[name]] == [fold(w) for w in _p._WORD_RE.findall(text)]
+
+
+def test_word_keys_ignore_what_is_between_words() -> None:
+    ids: dict[str, int] = {}
+    chunks: dict[str, tuple[int, ...]] = {}
+    one = _p._keys("We're going—to Ra\u00adfah, now.", ids, chunks)
+    two = _p._keys("we’re  going - to\nRafah now", ids, chunks)
+    assert one == two and len(one) == 5
+
+
+@pytest.mark.parametrize(("text", "n"), [("", 3), ("one", 0), ("a  b-c, d’e. f", 2), ("a  b-c, d’e. f", 9)])
+def test_word_spans_are_the_first_n_words_as_character_offsets(text: str, n: int) -> None:
+    expected = [m.span() for m in _p._WORD_RE.finditer(text)][:n]
+    assert _p._word_spans(text, n) == expected
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_postings_are_every_shingle_in_two_docs_each_with_all_its_places_in_order(seed: int) -> None:
+    docs = _random_docs(seed)
+    keys, names = _all_keys(docs), sorted(docs)
+    brute: dict[tuple[int, ...], list[tuple[str, int]]] = {}
+    for name in names:
+        for p in range(len(keys[name]) - 2):
+            brute.setdefault(keys[name][p : p + 3], []).append((name, p))
+    expected = {sh: places for sh, places in brute.items() if len({d for d, _ in places}) >= 2}
+    got = _p._postings(names, keys, 3)
+    assert got == expected
+    assert [places[0] for places in got.values()] == sorted(places[0] for places in got.values())
+
+
+def test_passages_are_found_in_random_texts_at_word_boundaries() -> None:
+    for seed in range(20):
+        docs = _random_docs(seed)
+        for passage in find_shared_passages(docs):
+            for o in passage.occurrences:
+                starts = {m.start() for m in _p._WORD_RE.finditer(docs[o.doc])}
+                ends = {m.end() for m in _p._WORD_RE.finditer(docs[o.doc])}
+                assert o.start in starts and o.end in ends

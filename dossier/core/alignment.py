@@ -48,8 +48,9 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _is_move(tokens: Sequence[Token]) -> bool:
-    words = [t.key for t in tokens if t.is_word]
+def _is_move(keys: Sequence[str], is_word: Sequence[bool]) -> bool:
+    """Whether a run of tokens (their keys and word flags) is long or meaningful enough to be a move."""
+    words = [k for k, w in zip(keys, is_word) if w]
     return len(words) >= MIN_MOVED_WORDS or (
         len(words) == MIN_MOVED_WORDS - 1 and any(w not in _FUNCTION_WORDS for w in words)
     )
@@ -83,6 +84,18 @@ class Token:
 def tokenize(s: str) -> tuple[Token, ...]:
     """Tokens of s in order; whitespace is not a token."""
     return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(s))
+
+
+@lru_cache(maxsize=1 << 16)
+def token_keys(s: str) -> tuple[str, ...]:
+    """The key of each token of s, in order: tokenize(s)[i].key, folded once per string, not per use."""
+    return tuple(fold(t.text) for t in tokenize(s))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_flags(s: str) -> tuple[bool, ...]:
+    """tokenize(s)[i].is_word, in order."""
+    return tuple(t.is_word for t in tokenize(s))
 
 
 @dataclass(frozen=True)
@@ -125,14 +138,14 @@ def _blocks(base_keys: Sequence[int], other_keys: Sequence[int]) -> list[_Block]
 
 
 def _find_moves(
-    base_toks: Sequence[Token], other_toks: Sequence[Token], base_free: list[bool], other_free: list[bool]
+    base: str, other: str, base_free: list[bool], other_free: list[bool]
 ) -> list[_Move]:
     """Greedy longest-first matching of unaligned base runs against unaligned other runs.
 
     Candidates come from an index of the other side's unaligned keys, so the work is proportional to the
     number of key hits rather than to the product of the two lengths."""
-    base_keys = [t.key for t in base_toks]
-    other_keys = [t.key for t in other_toks]
+    base_keys, other_keys = token_keys(base), token_keys(other)
+    base_words = _word_flags(base)
     moves: list[_Move] = []
     while True:
         index: dict[str, list[int]] = {}
@@ -157,9 +170,9 @@ def _find_moves(
                     and other_free[j + n] and base_keys[i + n] == other_keys[j + n]
                 ):
                     n += 1
-                run = base_toks[i : i + n]
-                cand = (-sum(1 for t in run if t.is_word), i, j)
-                if _is_move(run) and (best is None or cand < best):
+                words = base_words[i : i + n]
+                cand = (-sum(words), i, j)
+                if _is_move(base_keys[i : i + n], words) and (best is None or cand < best):
                     best, best_len = cand, n
         if best is None:
             return sorted(moves)
@@ -187,22 +200,21 @@ def _runs(lo: int, hi: int, owner: dict[int, _Move]) -> list[tuple[int, int, _Mo
 @lru_cache(maxsize=1 << 16)
 def align(base: str, other: str) -> tuple[Op, ...]:
     """Align two renderings of one quote token by token (see Op for the shape of the result)."""
-    base_toks, other_toks = tokenize(base), tokenize(other)
-    if [t.key for t in base_toks] == [t.key for t in other_toks]:  # the common case: no difference at all
-        n = len(base_toks)
+    base_keys, other_keys = token_keys(base), token_keys(other)
+    if base_keys == other_keys:  # the common case: no difference at all
+        n = len(base_keys)
         return (Op("equal", (0, n), (0, n)),) if n else ()
     ids: dict[str, int] = {}
-    base_keys = [ids.setdefault(t.key, len(ids)) for t in base_toks]
-    other_keys = [ids.setdefault(t.key, len(ids)) for t in other_toks]
-    blocks = _blocks(base_keys, other_keys)
+    blocks = _blocks([ids.setdefault(k, len(ids)) for k in base_keys],
+                     [ids.setdefault(k, len(ids)) for k in other_keys])
 
-    base_free = [True] * len(base_toks)
-    other_free = [True] * len(other_toks)
+    base_free = [True] * len(base_keys)
+    other_free = [True] * len(other_keys)
     for b in blocks:
         if b.kind == "equal":
             base_free[b.i1 : b.i2] = [False] * (b.i2 - b.i1)
             other_free[b.j1 : b.j2] = [False] * (b.j2 - b.j1)
-    moves = _find_moves(base_toks, other_toks, base_free, other_free)
+    moves = _find_moves(base, other, base_free, other_free)
     base_owner = {i: mv for mv in moves for i in range(mv[0], mv[1])}
     other_owner = {j: mv for mv in moves for j in range(mv[2], mv[3])}
 

@@ -9,6 +9,7 @@ are resolved by the browser against the rendered text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,8 @@ from .passages import SharedPassage
 FRAGMENT_WORDS = 4
 
 _CHUNK = re.compile(r"\S+")
+# A block: a run of characters containing no paragraph break ("\n\n"); browsers match a term within one.
+_BLOCK = re.compile(r"(?:(?!\n\n).)+", re.S)
 
 
 @dataclass(frozen=True)
@@ -64,19 +67,20 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
     Terms never cross a paragraph break (browsers match each term within one block); a passage longer than
     twice FRAGMENT_WORDS becomes a start,end range. `inserts` are text offsets where the article page adds
     words of its own (a sidenote number or a comparison badge right after an annotation or a witness): a
-    term must not contain one or end at one, or the browser would not find it, so the range stops short."""
-    blocks = []
-    for m in re.finditer(r"(?:(?!\n\n).)+", text[start:end], re.S):
-        words = [(start + w.start() + m.start(), start + w.end() + m.start()) for w in _CHUNK.finditer(m.group())]
-        if words:
-            blocks.append(words)
+    term must not contain one or end at one, or the browser would not find it, so the range stops short.
+
+    Only the first and the last block are split into words, and only the words a term may use are checked
+    against `inserts`, so the cost does not grow with the length of a passage's middle."""
+    blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text, start, end) if _CHUNK.search(text, *m.span())]
     if not blocks:
         return ""
+    points = sorted(inserts)
 
     def clean(word: tuple[int, int]) -> bool:
-        return not any(word[0] < p <= word[1] for p in inserts)
+        # No insert point p with word[0] < p <= word[1].
+        return bisect_right(points, word[1]) == bisect_right(points, word[0])
 
-    first = blocks[0]
+    first = _words(text, *blocks[0])
     head = []
     for w in first[:FRAGMENT_WORDS]:
         if not clean(w):
@@ -86,7 +90,7 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
         return ""
     if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS and all(clean(w) for w in first):
         return "#:~:text=" + _encode(text[first[0][0]:first[-1][1]])
-    last = list(blocks[-1]) if len(blocks) > 1 else first[len(head):]
+    last = _words(text, *blocks[-1]) if len(blocks) > 1 else first[len(head):]
     while last and not clean(last[-1]):
         last.pop()
     tail: list[tuple[int, int]] = []
@@ -98,6 +102,11 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
         tail = [w for w in tail if w[0] >= head[-1][1]]
     term = "#:~:text=" + _encode(text[head[0][0]:head[-1][1]])
     return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each whitespace-separated chunk of text[start:end], as offsets of text."""
+    return list(map(re.Match.span, _CHUNK.finditer(text, start, end)))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -112,6 +121,7 @@ def passage_views(passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
     """The passages page's view: one entry per passage, numbered from 1 in the given passage order.
     `order` is the article order of the site (by date, then slug); occurrences follow it."""
     rank = {slug: i for i, slug in enumerate(order)}
+    inserts: dict[str, frozenset[int]] = {}  # per doc, made once: a doc has many occurrences
     views = []
     for n, passage in enumerate(passages, start=1):
         occurrences = sorted(passage.occurrences, key=lambda o: (rank.get(o.doc, len(rank)), o.doc, o.start))
@@ -123,7 +133,9 @@ def passage_views(passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
             doc = docs[occ.doc]
             seen[occ.doc] = seen.get(occ.doc, 0) + 1
             key = occ.doc if seen[occ.doc] == 1 else f"{occ.doc}-{seen[occ.doc]}"
-            place = doc.url + text_fragment(doc.text, occ.start, occ.end, doc.inserts)
+            if occ.doc not in inserts:
+                inserts[occ.doc] = doc.inserts
+            place = doc.url + text_fragment(doc.text, occ.start, occ.end, inserts[occ.doc])
             hits = [s for s in doc.spans if _overlaps((s.start, s.end), (occ.start, occ.end))]
             for s in hits:
                 if s.comparison:

@@ -30,7 +30,7 @@ def shared_passages(articles: Iterable[Article]) -> tuple[SharedPassage, ...]:
 
 
 def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:
-    """Comparison id → (slug, start, end) of each witness that anchors."""
+    """Article slug → (comparison id, start, end) of each witness in it that anchors, in comparison order."""
     spans: dict[str, list[tuple[str, int, int]]] = {}
     for c in comparisons:
         for w in c.witnesses:
@@ -38,18 +38,21 @@ def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> 
                 continue
             r = anchor_quote(texts[w.article], w.quote, w.prefix, w.suffix)
             if r.start is not None and r.end is not None and r.status in ("exact", "disambiguated", "fuzzy"):
-                spans.setdefault(c.id, []).append((w.article, r.start, r.end))
+                spans.setdefault(w.article, []).append((c.id, r.start, r.end))
     return spans
 
 
 def covered(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]) -> bool:
-    """Whether one comparison has witnesses overlapping the passage in two or more of its articles."""
-    for witnesses in spans.values():
-        docs = {slug for slug, s, e in witnesses for o in passage.occurrences
-                if o.doc == slug and s < o.end and o.start < e}
-        if len(docs) >= 2:
-            return True
-    return False
+    """Whether one comparison has witnesses overlapping the passage in two or more of its articles.
+
+    spans: article slug → (comparison id, start, end) of its witnesses (see _witness_spans), so the work is
+    the passage's occurrences times the witnesses in their own articles, not times every witness."""
+    docs: dict[str, set[str]] = {}
+    for o in passage.occurrences:
+        for cid, s, e in spans.get(o.doc, ()):
+            if s < o.end and o.start < e:
+                docs.setdefault(cid, set()).add(o.doc)
+    return any(len(d) >= 2 for d in docs.values())
 
 
 def _yaml(s: str) -> str:

@@ -14,8 +14,9 @@ occurrence only, and a seed lying inside a match already extended on the same di
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain, compress, count, islice
 
 from .alignment import fold
 
@@ -50,20 +51,27 @@ class SharedPassage:
     words: int
 
 
-@dataclass(frozen=True)
-class _Words:
-    keys: tuple[int, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+def _keys(text: str, ids: dict[str, int], chunks: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """The word keys of text, in order, as ids of folded words (ids: folded word -> id, shared by all docs).
+
+    A word never contains whitespace, so the words of a text are those of its whitespace-separated chunks
+    in order; texts repeat chunks ("the", "said,") far more than they add new ones, so each distinct chunk
+    is matched and folded once (chunks: chunk -> its keys) and a text costs a split and a lookup per chunk."""
+    parts = text.split()
+    for chunk in sorted(set(parts).difference(chunks)):  # sorted: ids do not depend on set order
+        chunks[chunk] = tuple(ids.setdefault(fold(w), len(ids)) for w in _WORD_RE.findall(chunk))
+    return tuple(chain.from_iterable(map(chunks.__getitem__, parts)))
 
 
-def _words(text: str, ids: dict[str, int]) -> _Words:
-    found = list(_WORD_RE.finditer(text))
-    return _Words(
-        tuple(ids.setdefault(fold(m.group()), len(ids)) for m in found),
-        tuple(m.start() for m in found),
-        tuple(m.end() for m in found),
-    )
+def _word_spans(text: str, words: int) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the first `words` words of text."""
+    return list(map(re.Match.span, islice(_WORD_RE.finditer(text), words)))
+
+
+def _shingle_hashes(keys: tuple[int, ...], shingle: int) -> Iterator[int]:
+    """hash() of each run of `shingle` keys, in order: an int to test membership with, computed without a
+    Python-level loop. Equal runs have equal hashes; unequal runs rarely do, so callers confirm on the keys."""
+    return map(hash, zip(*(keys[i:] for i in range(shingle))))
 
 
 class _UnionFind:
@@ -82,24 +90,48 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)  # smaller root keeps the result independent of call order
 
 
-def _matches(
-    names: list[str], words: dict[str, _Words], shingle: int, min_words: int
-) -> list[tuple[str, int, int, str, int, int]]:
-    """Maximal exact word matches (doc_a, start_a, end_a, doc_b, start_b, end_b) of >= min_words words."""
-    index: dict[tuple[int, ...], list[tuple[str, int]]] = {}
-    for name in names:
-        keys = words[name].keys
-        for p in range(len(keys) - shingle + 1):
-            index.setdefault(keys[p : p + shingle], []).append((name, p))
+def _postings(
+    names: list[str], keys: Mapping[str, tuple[int, ...]], shingle: int
+) -> dict[tuple[int, ...], list[tuple[str, int]]]:
+    """Every shingle found in two or more docs -> its (doc, position) postings in (doc, position) order.
 
+    Dict order is the order of each shingle's first posting. Most shingles occur once: a first pass keeps
+    only the hashes seen in two docs, so only those shingles' positions are visited one by one (a hash
+    collision merely lets a shingle through, to be dropped by the exact count)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for name in names:
+        hashes = set(_shingle_hashes(keys[name], shingle))
+        shared |= hashes & seen
+        seen |= hashes
+    del seen
+    index: dict[tuple[int, ...], list[tuple[str, int]]] = {}
+    get = index.get
+    for name in names:
+        k = keys[name]
+        for p in compress(count(), map(shared.__contains__, _shingle_hashes(k, shingle))):
+            sh = k[p : p + shingle]
+            postings = get(sh)
+            if postings is None:
+                index[sh] = [(name, p)]
+            else:
+                postings.append((name, p))
+    return {sh: postings for sh, postings in index.items() if postings[0][0] != postings[-1][0]}
+
+
+def _matches(
+    names: list[str], keys: Mapping[str, tuple[int, ...]], shingle: int, min_words: int
+) -> list[tuple[str, int, int, str, int, int]]:
+    """Maximal exact word matches (doc_a, start_a, end_a, doc_b, start_b, end_b) of >= min_words words.
+
+    Each shared shingle is handled at its anchor (its first posting), anchors in (doc, position) order."""
     found: list[tuple[str, int, int, str, int, int]] = []
     covered: dict[tuple[str, str, int], int] = {}  # diagonal -> end of the last match extended on it
-    for name in names:
-        keys = words[name].keys
-        for p in range(len(keys) - shingle + 1):
-            postings = index[keys[p : p + shingle]]
-            if postings[0] != (name, p) or len({d for d, _ in postings}) < 2:
-                continue  # not this shingle's anchor, or not shared between documents
+    for postings in _postings(names, keys, shingle).values():
+        name, p = postings[0]
+        if len(postings) == 2:  # the common case: two docs (postings always span two or more)
+            pairs = [(postings[0], postings[1])]
+        else:
             per_doc: dict[str, int] = {}
             for d, _ in postings:
                 per_doc[d] = per_doc.get(d, 0) + 1
@@ -110,20 +142,23 @@ def _matches(
             partner = next(x for x in postings if x[0] != name)
             pairs = [((name, p), x) for x in postings if x[0] != name]
             pairs += [(x, partner) for x in postings[1:] if x[0] == name]
-            for (_, start), (other, q) in pairs:
-                diagonal = (name, other, q - start)
-                if start < covered.get(diagonal, -1):
-                    continue
-                okeys = words[other].keys
-                a, b = start, q
-                while a > 0 and b > 0 and keys[a - 1] == okeys[b - 1]:
-                    a, b = a - 1, b - 1
-                e, f = start + shingle, q + shingle
-                while e < len(keys) and f < len(okeys) and keys[e] == okeys[f]:
-                    e, f = e + 1, f + 1
-                covered[diagonal] = e
-                if e - a >= min_words:
-                    found.append((name, a, e, other, b, f))
+        keys_a = keys[name]
+        n_a = len(keys_a)
+        for (_, start), (other, q) in pairs:
+            diagonal = (name, other, q - start)
+            if start < covered.get(diagonal, -1):
+                continue
+            okeys = keys[other]
+            a, b = start, q
+            while a > 0 and b > 0 and keys_a[a - 1] == okeys[b - 1]:
+                a, b = a - 1, b - 1
+            e, f = start + shingle, q + shingle
+            n_b = len(okeys)
+            while e < n_a and f < n_b and keys_a[e] == okeys[f]:
+                e, f = e + 1, f + 1
+            covered[diagonal] = e
+            if e - a >= min_words:
+                found.append((name, a, e, other, b, f))
     return found
 
 
@@ -137,12 +172,14 @@ def find_shared_passages(
         raise ValueError("shingle and min_words must be positive")
     names = sorted(docs)
     ids: dict[str, int] = {}
-    words = {name: _words(docs[name], ids) for name in names}
+    chunks: dict[str, tuple[int, ...]] = {}
+    keys = {name: _keys(docs[name], ids, chunks) for name in names}
+    del chunks, ids
 
     # Every match contributes one span per side; spans are then grouped into passages.
     spans: list[tuple[str, int, int]] = []
     links: list[tuple[int, int]] = []
-    for da, a1, a2, db, b1, b2 in _matches(names, words, shingle, min_words):
+    for da, a1, a2, db, b1, b2 in _matches(names, keys, shingle, min_words):
         links.append((len(spans), len(spans) + 1))
         spans.extend([(da, a1, a2), (db, b1, b2)])
     uf = _UnionFind(len(spans))
@@ -164,7 +201,8 @@ def find_shared_passages(
         order = sorted(by_doc[doc], key=lambda i: (spans[i][1], spans[i][2]))
         for pos, i in enumerate(order):
             _, s1, e1 = spans[i]
-            for j in order[pos + 1 :]:
+            for k in range(pos + 1, len(order)):  # not a slice: that would copy the rest for every span
+                j = order[k]
                 _, s2, e2 = spans[j]
                 if s2 >= e1:
                     break  # sorted by start: no later span overlaps i
@@ -176,32 +214,28 @@ def find_shared_passages(
     for i in range(len(spans)):
         groups.setdefault(uf.find(i), []).append(i)
 
+    # Word ranges per group, then character offsets, scanning each doc once and only as far as needed.
+    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups.values()]
+    ranges = [r for r in ranges if len({doc for doc, _, _ in r}) >= 2]
+    last: dict[str, int] = {}
+    for r in ranges:
+        for doc, _, e in r:
+            last[doc] = max(last.get(doc, 0), e)
+    offsets = {doc: _word_spans(docs[doc], n) for doc, n in sorted(last.items())}
+
     passages: list[SharedPassage] = []
-    for members in groups.values():
-        occurrences = _occurrences(spans, members, words)
-        if len({o.doc for o in occurrences}) < 2:
-            continue
+    for r in ranges:
+        occurrences = tuple(Occurrence(doc, offsets[doc][s][0], offsets[doc][e - 1][1]) for doc, s, e in r)
         first = occurrences[0]
         text = docs[first.doc][first.start : first.end]
-        count = sum(1 for _ in _WORD_RE.finditer(text))
-        passages.append(SharedPassage(text, occurrences, count))
+        passages.append(SharedPassage(text, occurrences, sum(1 for _ in _WORD_RE.finditer(text))))
     passages.sort(key=lambda sp: (-sp.words, [(o.doc, o.start, o.end) for o in sp.occurrences]))
     return tuple(passages)
 
 
-def _occurrences(
-    spans: list[tuple[str, int, int]], members: list[int], words: Mapping[str, _Words]
-) -> tuple[Occurrence, ...]:
-    """One occurrence per run of overlapping or adjacent word spans of a group in each doc, as character
-    offsets of the original text (first character of the first word to last character of the last)."""
-    result: list[Occurrence] = []
-    for doc, s, e in _merge_spans(sorted(spans[i] for i in members)):
-        w = words[doc]
-        result.append(Occurrence(doc, w.starts[s], w.ends[e - 1]))
-    return tuple(result)
-
-
 def _merge_spans(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One (doc, start, end) word range per run of overlapping or adjacent sorted spans of a group in a doc
+    (an occurrence: first word to last word)."""
     merged: list[tuple[str, int, int]] = []
     for doc, s, e in spans:
         if merged and merged[-1][0] == doc and s <= merged[-1][2]:  # overlapping or directly adjacent
