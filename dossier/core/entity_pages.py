@@ -92,8 +92,12 @@ def pages(site: Any, index: EntityIndex, article_rows: Sequence[dict[str, Any]])
     together = neighbours(index.pairs)
     site.page("entities/index.html", "content/entities.yaml", "entities.html", "Entities",
               **entity_views.index_view(entities, stats, index.pairs, index.summaries, urls))
-    for e in dossier.entities:
+
+    def entity_page(part: Any, _: int, e: Any) -> None:
         view = entity_views.entity_view(
             e, entities, stats.get(e.id), index, rows, annotations, comparison_titles,
             compare_urls, together.get(e.id, []), urls)
-        site.page(f"entities/{e.id}/index.html", e.origin.file, "entity.html", e.name, entity=view)
+        part.page(f"entities/{e.id}/index.html", e.origin.file, "entity.html", e.name, entity=view)
+
+    site.renderer.warm("entity.html")
+    site.each(dossier.entities, entity_page)

@@ -54,6 +54,7 @@ class SiteWriter:
     urls: Urls
     renderer: Renderer
     sink: Sink | None = None
+    shards: ShardMap = in_order
     problems: list[Problem] = field(default_factory=list)
     outputs: dict[str, bytes] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
@@ -74,7 +75,25 @@ class SiteWriter:
 
     def fork(self) -> "SiteWriter":
         """A writer for part of the site (one shard of articles), to be merged back with `absorb`."""
-        return SiteWriter(self.dossier, self.urls, self.renderer, self.sink)
+        return SiteWriter(self.dossier, self.urls, self.renderer, self.sink)  # shards do not nest
+
+    def each(self, items: Sequence[Any], make: Callable[["SiteWriter", int, Any], T], size: int = 0) -> list[T]:
+        """`make(writer, i, items[i])` for every item, in shards of `size` run through `self.shards` (so on
+        both cores when the shell gives a process pool); each shard's pages are absorbed in order and the
+        return values come back in order. `make` must only emit through the writer it is given."""
+        size = size or SHARD_SIZE
+
+        def shard(n: int) -> tuple[Part, list[T]]:
+            part = self.fork()
+            first = n * size
+            values = [make(part, i, items[i]) for i in range(first, min(first + size, len(items)))]
+            return part.part(), values
+
+        out: list[T] = []
+        for part, values in self.shards(shard, -(-len(items) // size)):
+            self.absorb(part)
+            out += values
+        return out
 
     def part(self) -> "Part":
         """What this writer made, without the renderer and model (so it can come back from another process)."""
@@ -196,7 +215,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
     with a `sink`, outputs go there instead of into the returned dict. `shards` may run the article pages in
     other processes (each shard's writer goes back through `SiteWriter.absorb`); the result is the same."""
     urls = Urls(dossier.config.base_path)
-    site = SiteWriter(dossier, urls, Renderer(inputs.templates), sink)
+    site = SiteWriter(dossier, urls, Renderer(inputs.templates), sink, shards)
     entities = entity_pages.prepare(dossier, anchored, urls)
     site.problems.extend(entities.problems)
     comparisons = compare_pages.prepare(dossier, anchored, urls, strict)
@@ -205,17 +224,8 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
                           {e.id: e for e in dossier.entities}, entities, comparisons,
                           [a.article.slug for a in anchored])
 
-    def shard(n: int) -> tuple[Part, list[dict[str, Any]]]:
-        part = site.fork()
-        first = n * SHARD_SIZE
-        rows = [_article_pages(part, ctx, i, anchored[i]) for i in range(first, min(first + SHARD_SIZE, len(anchored)))]
-        return part.part(), rows
-
     site.renderer.warm("article.html")  # compiled once here, not again in every worker process
-    article_rows: list[dict[str, Any]] = []
-    for part, rows in shards(shard, -(-len(anchored) // SHARD_SIZE)):
-        site.absorb(part)
-        article_rows += rows
+    article_rows = site.each(anchored, lambda part, i, item: _article_pages(part, ctx, i, item))
     tags: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in article_rows:
         for ann in row["annotation_rows"]:
