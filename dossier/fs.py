@@ -26,13 +26,19 @@ def _editor_junk(name: str) -> bool:
 
 
 def _read_tree(root: Path, sub: str) -> dict[str, bytes]:
+    """Every file under root/sub (editors' junk skipped), keyed by its posix path relative to root, sorted."""
     base = root / sub
     out: dict[str, bytes] = {}
     if not base.is_dir():
         return out
-    for path in sorted(base.rglob("*")):
-        if path.is_file() and not any(_editor_junk(part) for part in path.relative_to(root).parts):
-            out[path.relative_to(root).as_posix()] = path.read_bytes()
+    found = []
+    for folder, dirs, files in os.walk(base, followlinks=True):
+        dirs[:] = [d for d in dirs if not _editor_junk(d)]
+        rel = Path(folder).relative_to(root).as_posix()
+        found += [f"{rel}/{name}" for name in files if not _editor_junk(name)]
+    for rel in sorted(found, key=lambda r: r.split("/")):  # the order of sorted Paths, as before
+        with open(root / rel, "rb") as handle:
+            out[rel] = handle.read()
     return out
 
 
