@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from dossier import fs
-from dossier.core import pipeline, site
+from dossier.core import pipeline, shards, site
 from dossier.parallel import fork_shards
 
 
@@ -108,6 +108,7 @@ def test_the_default_dossier_built_in_forked_shards_into_a_stage_equals_the_in_m
     plain = pipeline.build_site(inputs)
     assert plain.ok and plain.outputs
     monkeypatch.setattr(site, "SHARD_SIZE", 2)  # five articles → three shards over two processes
+    monkeypatch.setattr(shards, "SHARD_SIZE", 2)  # and so for reading, cleaning and anchoring
     stage = fs.Stage(tmp_path / "out")
     streamed = pipeline.build_site(inputs, sink=stage, shards=fork_shards(stage, processes=2))
     assert streamed.ok and streamed.outputs == {}

@@ -87,3 +87,19 @@ class NoMemo(Memo):
     def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
         self.misses[step] += 1
         return compute()
+
+
+_MISSING = object()
+
+
+class Prefilled(NoMemo):
+    """A plain build's memo with some per-file results computed ahead, in shards on other processes (see
+    pipeline.build_site). Each is used once, for the same step and path it was computed for."""
+
+    def __init__(self, results: dict[tuple[str, str], Any]):
+        super().__init__()
+        self.results = results
+
+    def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
+        hit = self.results.pop((step, path), _MISSING)
+        return compute() if hit is _MISSING else hit  # type: ignore[return-value]

@@ -16,7 +16,8 @@ from .cleaning import CleanText, clean, decode_seed
 from .config import SiteConfig, parse_site
 from .errors import Problem, did_you_mean, error, has_errors, sort_problems, warning
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
-from .memo import Memo, NoMemo, fingerprint
+from .memo import Memo, NoMemo, Prefilled, fingerprint
+from .shards import ShardMap, map_chunks
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 
 
@@ -268,6 +269,29 @@ def apply_levels(problems: list[Problem], config: SiteConfig | None, strict: boo
     return sort_problems(out)
 
 
+def _read_ahead(inputs: Inputs, config: SiteConfig, shards: ShardMap) -> dict[tuple[str, str], Any]:
+    """Seeds cleaned and article files parsed in shards: what load_dossier would compute for them, one by one."""
+    files = inputs.files
+    jobs = [("seed", p) for p in sorted(files) if p.startswith("seeds/") and p.count("/") == 1]
+    jobs += [("article", p) for p in sorted(files) if p.startswith("content/articles/") and p.endswith(".yaml")]
+
+    def work(job: tuple[str, str]) -> Any:
+        step, path = job
+        if step == "seed":
+            return _seed(path, files[path], config)
+        return _decoded(path, files[path], lambda text: parse_article(path, text, inputs.schemas["article"]))
+
+    return dict(zip(jobs, map_chunks(shards, jobs, work)))
+
+
+def _anchor_ahead(dossier: Dossier, strict: bool, shards: ShardMap) -> dict[tuple[str, str], Any]:
+    """Every article's annotations placed in shards: what anchor_all would compute, article by article."""
+    level = "error" if strict else dossier.config.level("anchor-fuzzy", "warning")
+    articles = list(dossier.articles)
+    placed = map_chunks(shards, articles, lambda a: _anchor_article(a, dossier.config.fuzzy_floor, level))
+    return {("anchor", a.meta.origin.file): result for a, result in zip(articles, placed)}
+
+
 def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None = None,
                sink: Any = None, shards: Any = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
@@ -282,8 +306,12 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     config, problems = load_config(inputs, options, memo)
     if config is None:
         return BuildResult({}, sort_problems(problems))
+    if shards is not None and memo is None:
+        memo = Prefilled(_read_ahead(inputs, config, shards))
     dossier, raw, more = load_dossier(inputs, config, memo)
     problems = list(problems) + more
+    if shards is not None and isinstance(memo, Prefilled):
+        memo = Prefilled(_anchor_ahead(dossier, options.strict, shards))
     anchored, more, report = anchor_all(dossier, options.strict, memo)
     problems += more
     outputs, more, counts, owners = site.render_site(inputs, dossier, anchored, report, options.strict,

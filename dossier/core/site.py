@@ -17,6 +17,7 @@ from .linkcheck import LinkIndex, check_links
 from .markdown import NoteMark, article_markdown, render_note, resolve_links_for_export
 from .model import Dossier
 from .render import Renderer
+from .shards import SHARD_SIZE, ShardMap, in_order
 from .urls import Urls
 
 
@@ -33,13 +34,6 @@ class Part:
     outputs: Mapping[str, bytes]
 
 T = TypeVar("T")
-# Runs `task(0) … task(n-1)`, possibly in other processes, and returns the results in order. The shell
-# provides a process pool (dossier/parallel.py); the default runs them here, one after the other.
-ShardMap = Callable[[Callable[[int], T], int], list[T]]
-
-
-def in_order(task: Callable[[int], T], n: int) -> list[T]:
-    return [task(i) for i in range(n)]
 
 
 @dataclass
@@ -203,9 +197,6 @@ def _article_pages(site: SiteWriter, ctx: _ArticleContext, index: int, item: Any
             "date": meta.date, "source": source_name, "source_id": meta.source,
             "wire": meta.wire, "annotations": len(ann_rows), "summary_html": view["summary_html"],
             "annotation_rows": ann_rows}
-
-
-SHARD_SIZE = 64  # articles per task when a process pool renders them: small enough to balance two cores
 
 
 def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: Sequence[Mapping[str, Any]],

@@ -1,0 +1,29 @@
+"""Work split into shards that may run in other processes: the core's only view of parallelism.
+
+The core never starts processes itself. A `ShardMap` is given by the shell (dossier/parallel.py forks one
+worker per core); it runs `task(0) … task(n-1)` and returns their results in order. `in_order` is the
+sequential default. Tasks must be pure and their results picklable; merging them happens back here, in order,
+so a build is byte-identical however it was split.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+ShardMap = Callable[[Callable[[int], Any], int], list[Any]]
+
+SHARD_SIZE = 64  # items per task: small enough to balance two cores, large enough to pay for the pickling
+
+
+def in_order(task: Callable[[int], T], n: int) -> list[T]:
+    return [task(i) for i in range(n)]
+
+
+def map_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[Any], T], size: int = 0) -> list[T]:
+    """[work(item) for item in items], computed in chunks of `size` (default SHARD_SIZE) through `shards`."""
+    size = size or SHARD_SIZE
+    def task(n: int) -> list[T]:
+        return [work(item) for item in items[n * size:(n + 1) * size]]
+
+    return [value for chunk in shards(task, -(-len(items) // size)) for value in chunk]
