@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from functools import cache
+from typing import Any, Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink as _normalize_link
@@ -98,7 +100,7 @@ def resolve_links_for_export(note: str, resolver: LinkResolver) -> str:
     return _NOTE_LINK.sub(lambda m: "](" + (resolver(m.group(1)) or m.group(1)) + ")", note)
 
 
-def _snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends."""
     inside = [(a, b) for a, b in paragraphs if a < end and b > start]
     if not inside:
@@ -111,9 +113,9 @@ def article_markdown(src: ArticleSource) -> str:
     from dataclasses import replace
 
     src = replace(src, notes=tuple(replace(n, start=a, end=b) for n in src.notes
-                                   for a, b in [_snap(src.paragraphs, n.start, n.end)]),
+                                   for a, b in [snap(src.paragraphs, n.start, n.end)]),
                   badges=tuple(replace(x, start=a, end=b) for x in src.badges
-                               for a, b in [_snap(src.paragraphs, x.start, x.end)]))
+                               for a, b in [snap(src.paragraphs, x.start, x.end)]))
     lines = ["---"]
     for key, value in src.front_matter:
         lines.append(f"{key}: {_yaml_str(value)}")
@@ -190,10 +192,25 @@ LinkResolver = Callable[[str], "str | None"]
 
 
 _REFUSED = "refused:"
+_NOTES_HTML = "dossier_notes_html"   # env key: the rendered sidenotes of the article being rendered
+
+# The link policy of the render in progress: (resolver, refused targets so far). The parsers are built once
+# per mode and shared, so the per-call resolver cannot live on them; a context variable keeps concurrent
+# renders (threads, nested calls) apart, and every render sets and resets it around itself.
+_CALL: ContextVar[tuple[LinkResolver, list[str]]] = ContextVar("dossier_markdown_call")
 
 
-def _parser(resolver: LinkResolver, refused: list[str]) -> MarkdownIt:
-    """markdown-it with raw HTML and images off and every link target passed through `resolver`.
+def _normalize_call_link(url: str) -> str:
+    resolver, refused = _CALL.get()
+    resolved = resolver(url)
+    if resolved is None:
+        refused.append(url)
+        return _REFUSED
+    return _normalize_link(resolved)
+
+
+def _parser() -> MarkdownIt:
+    """markdown-it with raw HTML and images off and every link target passed through the call's resolver.
 
     markdown-it first normalises a target, then validates the normalised form. So the policy is applied in
     normalisation, on the target as the editor wrote it (entities decoded, e.g. "java&#9;script:" arrives
@@ -203,24 +220,25 @@ def _parser(resolver: LinkResolver, refused: list[str]) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
     md.use(front_matter_plugin).use(attrs_plugin, spans=True).use(footnote_plugin)
     md.disable(["image"])
-
-    def normalize_link(url: str) -> str:
-        resolved = resolver(url)
-        if resolved is None:
-            refused.append(url)
-            return _REFUSED
-        return _normalize_link(resolved)
-
-    md.normalizeLink = normalize_link  # type: ignore[assignment]
+    md.normalizeLink = _normalize_call_link  # type: ignore[assignment]
     md.validateLink = lambda url: url != _REFUSED  # type: ignore[assignment]
     return md
 
 
-def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
-    """An editor's note (Markdown) → phrasing-only HTML (paragraphs become spans, so it fits in a sidenote),
-    plus the link targets that were refused. Footnotes inside a note become parenthesised inline text."""
+def _render(md: MarkdownIt, text: str, resolver: LinkResolver,
+            env: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]]:
+    """Render with `resolver` as the link policy; returns the HTML and the refused link targets."""
     refused: list[str] = []
-    md = _parser(resolver, refused)
+    token = _CALL.set((resolver, refused))
+    try:
+        return md.render(text, {} if env is None else env), tuple(refused)
+    finally:
+        _CALL.reset(token)
+
+
+@cache
+def _note_parser() -> MarkdownIt:
+    md = _parser()
     md.disable(["table", "code", "fence", "blockquote", "hr", "list", "heading", "lheading", "html_block"],
                ignoreInvalid=True)
     md.add_render_rule("paragraph_open", lambda *a: '<span class="np">')
@@ -233,33 +251,41 @@ def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]
                        f'<span class="note-fnd"><sup>{tokens[idx].meta["id"] + 1}</sup> ')
     md.add_render_rule("footnote_close", lambda *a: "</span>")
     md.add_render_rule("footnote_anchor", lambda *a: "")
-    rendered = md.render(text, {}).strip()
-    return rendered.replace("\n", " "), tuple(refused)
+    return md
 
 
-def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver,
-                   note_numbers: Callable[[str], str] | None = None) -> str:
-    """The article's annotated Markdown → HTML body. Each footnote reference becomes a sidenote (margin on
-    wide screens, a toggle on phones; a checkbox and label, so it works without JavaScript); the footnote
-    block becomes an endnote list shown only in print."""
-    refused: list[str] = []
-    md = _parser(resolver, refused)
+def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
+    """An editor's note (Markdown) → phrasing-only HTML (paragraphs become spans, so it fits in a sidenote),
+    plus the link targets that were refused. Footnotes inside a note become parenthesised inline text."""
+    rendered, refused = _render(_note_parser(), text, resolver)
+    return rendered.strip().replace("\n", " "), refused
 
-    def footnote_ref(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
-        label = tokens[idx].meta["label"]
-        number = tokens[idx].meta["id"] + 1
-        safe = html.escape(label)
-        # HTML forbids role=note inside a heading (the headline's notes): there the visible "Note n" label
-        # and the permalink name the note instead.
-        role = "" if tokens[idx].meta.get("in_heading") else f' role="note" aria-label="Note {number}"'
-        return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{safe}" title="Show note {number}">'
-                f'<span class="visually-hidden">Note </span>{number}</label>'
-                f'<input type="checkbox" class="sn-check" id="sn-{safe}">'
-                f'<span class="sidenote" id="n-{safe}"{role}>'
-                f'<a class="sn-num" href="#a-{safe}" aria-label="Permalink to note {number}">{number}</a> '
-                f'{notes_html.get(label, "")}</span></span>')
 
-    md.add_render_rule("footnote_ref", footnote_ref)
+def sidenote_ref(label: str, number: int, in_heading: bool, note_html: str) -> str:
+    """A footnote reference of the article as its sidenote (margin on wide screens, a toggle on phones).
+    `label` is HTML-escaped already; `note_html` is trusted HTML."""
+    # HTML forbids role=note inside a heading (the headline's notes): there the visible "Note n" label
+    # and the permalink name the note instead.
+    role = "" if in_heading else f' role="note" aria-label="Note {number}"'
+    return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{label}" title="Show note {number}">'
+            f'<span class="visually-hidden">Note </span>{number}</label>'
+            f'<input type="checkbox" class="sn-check" id="sn-{label}">'
+            f'<span class="sidenote" id="n-{label}"{role}>'
+            f'<a class="sn-num" href="#a-{label}" aria-label="Permalink to note {number}">{number}</a> '
+            f'{note_html}</span></span>')
+
+
+def _footnote_ref(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    """A footnote reference of the article → its sidenote (the note's HTML comes from the call's env)."""
+    meta = tokens[idx].meta
+    return sidenote_ref(html.escape(meta["label"]), meta["id"] + 1, bool(meta.get("in_heading")),
+                        env[_NOTES_HTML].get(meta["label"], ""))
+
+
+@cache
+def _article_parser() -> MarkdownIt:
+    md = _parser()
+    md.add_render_rule("footnote_ref", _footnote_ref)
     md.core.ruler.push("sidenotes_in_headings", _mark_heading_notes)
     md.add_render_rule("footnote_block_open", lambda *a: '<section class="endnotes" aria-label="Notes">\n<ol>\n')
     md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
@@ -267,7 +293,18 @@ def render_article(markdown_text: str, notes_html: dict[str, str], resolver: Lin
                        f'<li id="en-{html.escape(tokens[idx].meta["label"])}">')
     md.add_render_rule("footnote_close", lambda *a: "</li>\n")
     md.add_render_rule("footnote_anchor", lambda *a: "")
-    return md.render(markdown_text, {})
+    return md
+
+
+def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver,
+                   note_numbers: Callable[[str], str] | None = None) -> str:
+    """The article's annotated Markdown → HTML body. Each footnote reference becomes a sidenote (margin on
+    wide screens, a toggle on phones; a checkbox and label, so it works without JavaScript); the footnote
+    block becomes an endnote list shown only in print.
+
+    This is the reference rendering; `article_html.article_html` renders the same HTML straight from the
+    article's segments when it can prove the result is the same."""
+    return _render(_article_parser(), markdown_text, resolver, {_NOTES_HTML: notes_html})[0]
 
 
 def _mark_heading_notes(state) -> None:  # type: ignore[no-untyped-def]
@@ -282,9 +319,13 @@ def _mark_heading_notes(state) -> None:  # type: ignore[no-untyped-def]
                     child.meta["in_heading"] = True
 
 
+@cache
+def _block_parser() -> MarkdownIt:
+    md = _parser()
+    md.disable(["html_block"], ignoreInvalid=True)
+    return md
+
+
 def render_block(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
     """An editors' Markdown field that stands on its own (summary, description) → block HTML."""
-    refused: list[str] = []
-    md = _parser(resolver, refused)
-    md.disable(["html_block"], ignoreInvalid=True)
-    return md.render(text, {}), tuple(refused)
+    return _render(_block_parser(), text, resolver)

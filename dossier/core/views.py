@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
 
+from .article_html import article_html
 from .markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, render_article, render_block
 from .model import Article, Dossier, Source
 from .urls import Urls
@@ -65,7 +66,10 @@ def article_view(article: Article, source: Source | None, src: ArticleSource, ma
                  notes_html: Mapping[str, str], urls: Urls, annotations: Sequence[Mapping[str, Any]],
                  summary_html: str) -> dict[str, Any]:
     meta = article.meta
-    body = render_article(markdown_text, dict(notes_html), urls.resolve_note_link)
+    # The body straight from the segments; when that path declines, markdown-it-py renders the written Markdown.
+    body = article_html(src, notes_html, urls.resolve_note_link)
+    if body is None:
+        body = render_article(markdown_text, dict(notes_html), urls.resolve_note_link)
     if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
     return {
