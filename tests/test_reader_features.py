@@ -6,6 +6,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from conftest import run_build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -105,3 +107,22 @@ def test_an_original_url_with_raw_quotes_or_angle_brackets_is_refused_at_its_lin
     assert result.returncode == 1
     assert "content/articles/a.yaml:5:6: error:" in result.stderr and "(at url)" in result.stderr
     assert "encoded (%20, %22, %3C, %3E)" in result.stderr
+
+
+def test_a_sidenote_keeps_its_source_link_when_the_note_also_has_tags() -> None:
+    from dossier.core.views import sidenote_html
+
+    html = sidenote_html("The note.", "context", None, [("quote", "/tags/quote/")],
+                         "https://example.org/a#:~:text=x")
+    assert 'class="sn-source"' in html and 'class="sn-tags"' in html
+    assert html.index("sn-source") < html.index("sn-tags")
+
+
+@pytest.mark.parametrize("rel,expected", [
+    ("articles/a/", True), ("entities/x/", True), ("compare/c/", True), ("sources/", True),
+    ("", False), ("report/", False), ("search/", False), ("tags/", False), ("tags/quote/", False),
+    ("passages/", False), ("timeline/", False), ("404.html", False)])
+def test_only_pages_with_content_of_their_own_are_searchable(rel: str, expected: bool) -> None:
+    from dossier.core.views import searchable
+
+    assert searchable(rel) is expected

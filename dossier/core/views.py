@@ -24,7 +24,7 @@ def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description:
         "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],
                  "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
                  "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",
-                 "searchable": page_url[len(urls.base):] not in UNSEARCHABLE},
+                 "searchable": searchable(page_url[len(urls.base):])},
         "nav": [{"label": label, "url": urls.page(name) if name else urls.home,
                  "current": page_url == (urls.page(name) if name else urls.home)} for label, name in NAV],
         "static": {"css": [urls.static(f"{name}.css") for name in STYLES],
@@ -32,7 +32,15 @@ def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description:
     }
 
 
-UNSEARCHABLE = ("report/", "search/", "tags/", "", "404.html")  # editors' report, the search page, bare lists, home
+UNSEARCHABLE = ("report/", "search/", "tags/", "", "404.html", "passages/", "timeline/")
+
+
+def searchable(rel: str) -> bool:
+    """Whether a page goes into the search index: the pages that hold something of their own (articles,
+    entities, comparisons, sources). Left out: the editors' report, the search page, the home page, and lists
+    that only repeat what those pages hold (tags, shared passages, the timeline), which would drown each
+    search result in copies and make up most of what the indexer has to read in a large dossier."""
+    return rel not in UNSEARCHABLE and not rel.startswith("tags/")
 
 
 def page_kind(path: str) -> str:
@@ -103,5 +111,5 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
         tail += f' <a class="sn-source" href="{escape(at_source)}">at the source</a>'
     if tags:
         links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#{escape(name)}</a>' for name, url in tags)
-        tail = f' <span class="sn-tags">{links}</span>'
+        tail += f' <span class="sn-tags">{links}</span>'
     return head + note_html + tail
