@@ -35,7 +35,8 @@ class Segment:
 
 def segment(start: int, end: int, spans: Iterable[Span]) -> tuple[Segment, ...]:
     """Cut [start, end) at every boundary of the spans that touch it; segments cover [start, end) exactly."""
-    inside = sorted(s for s in spans if s.start < end and s.end > start)
+    # The key is the dataclass order (start, end, kind, id), without its slow generated __lt__.
+    inside = sorted((s for s in spans if s.start < end and s.end > start), key=_order)
     cuts = {start, end}
     for s in inside:
         cuts.add(max(s.start, start))
@@ -50,5 +51,9 @@ def segment(start: int, end: int, spans: Iterable[Span]) -> tuple[Segment, ...]:
             active.append(inside[i])
             i += 1
         active = [s for s in active if s.end > a]
-        out.append(Segment(a, b, tuple(sorted(s for s in active if s.start <= a))))
+        out.append(Segment(a, b, tuple(active)))  # sorted already: taken in order from `inside`, all start <= a
     return tuple(out)
+
+
+def _order(s: Span) -> tuple[int, int, str, str]:
+    return s.start, s.end, s.kind, s.id
