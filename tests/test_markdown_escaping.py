@@ -94,3 +94,28 @@ def test_any_line_of_tricky_characters_round_trips_through_markdown(s: str) -> N
     if not s:
         return
     assert_round_trip(s)
+
+
+_NOTE_TEXT = st.lists(st.sampled_from(list("ab -:#=|1.\"'") + ["\t", "\u00a0", "\u2003", "\n", "*", "_", "[", "]",
+                                                                "(x)", "<", "&", "`", "\\", "{", "^", "~", "!",
+                                                                "---", "é", "http://x.org", "  "]),
+                      max_size=14).map("".join)
+
+
+@given(_NOTE_TEXT)
+def test_a_plain_note_skips_the_parser_and_renders_exactly_as_markdown_it_does(text: str) -> None:
+    from dossier.core import markdown as md
+
+    fast = md._plain_note(text)
+    if fast is not None:
+        reference, refused = md._render(md._note_parser(), text, lambda url: url)
+        assert fast == reference.strip().replace("\n", " ") and refused == ()
+
+
+def test_ordinary_notes_take_the_plain_path() -> None:
+    from dossier.core import markdown as md
+
+    for note in ["AP's wording; Reuters has \"alone\".", "The figure: 1.4 million - as of March 2024.", "Über 5 %"]:
+        assert md._plain_note(note) is not None
+    for note in ["See [the other](article:b).", "*own* words", "a & b", "line\nbreak", "---"]:
+        assert md._plain_note(note) is None

@@ -17,6 +17,7 @@ from typing import Any, Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink as _normalize_link
+from markdown_it.common.utils import escapeHtml
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -257,8 +258,24 @@ def _note_parser() -> MarkdownIt:
 def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
     """An editor's note (Markdown) → phrasing-only HTML (paragraphs become spans, so it fits in a sidenote),
     plus the link targets that were refused. Footnotes inside a note become parenthesised inline text."""
+    plain = _plain_note(text)
+    if plain is not None:
+        return plain, ()
     rendered, refused = _render(_note_parser(), text, resolver)
     return rendered.strip().replace("\n", " "), refused
+
+
+_MARKUP = re.compile(r"[\\`*_\[\]!<>&{}^~\n\r\x00]|^-")  # `-` only at the start: front matter
+
+
+def _plain_note(text: str) -> str | None:
+    """The note's HTML when it is one line of plain words, which markdown-it renders as that escaped text in
+    one paragraph (most notes of a large dossier): skips the parser. None when any character could start
+    Markdown syntax here, or the line has whitespace markdown-it would treat differently from str.strip."""
+    line = text.strip(" \t")
+    if not line or _MARKUP.search(line) or line[0].isspace() or line[-1].isspace():
+        return None
+    return f'<span class="np">{escapeHtml(line)}</span>'
 
 
 def sidenote_ref(label: str, number: int, in_heading: bool, note_html: str) -> str:
