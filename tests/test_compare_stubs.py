@@ -124,3 +124,11 @@ COVERAGE = [
 @pytest.mark.parametrize(("spans", "expected"), COVERAGE)
 def test_a_passage_is_covered_by_one_comparison_with_witnesses_on_it_in_two_articles(spans, expected) -> None:
     assert covered(PASSAGE, spans) is expected
+
+
+def test_shared_passages_are_searched_again_only_when_a_text_changes() -> None:
+    first = shared_passages(ARTICLES)
+    assert shared_passages(ARTICLES) is first  # same texts: the earlier result
+    changed = ARTICLES[:2] + (art("three", "2024-03-20", f"Headline three\n\nNothing {PLANTED[10:]} here.\n"),)
+    again = shared_passages(changed)
+    assert again != first and again is shared_passages(changed)

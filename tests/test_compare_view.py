@@ -218,8 +218,9 @@ def _reference_fragment(text: str, start: int, end: int, inserts: frozenset[int]
     return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
 
 
-FRAGMENT_TEXT = st.lists(st.sampled_from(["we", "have", "no-way", "Rafah,", "&", " ", "  ", "\n", "\n\n",
-                                          "\n\n\n", " ", "“", "x"]), max_size=40).map("".join)
+FRAGMENT_TEXT = st.lists(st.sampled_from(["we", "have", "no-way", "Rafah,", "&", " ", " ", " ", "  ", "\n", "\n\n",
+                                          "\n\n\n", "\u00a0", "\u201c", "x", "y" * 30, "z" * 90]),
+                         max_size=80).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -227,5 +228,62 @@ FRAGMENT_TEXT = st.lists(st.sampled_from(["we", "have", "no-way", "Rafah,", "&",
 def test_text_fragments_equal_those_of_the_straightforward_method(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    inserts = frozenset(data.draw(st.lists(st.integers(0, len(text) + 1), max_size=6)))
+    inserts = frozenset(data.draw(st.lists(st.integers(0, len(text) + 1), max_size=12)))
     assert text_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)
+
+
+@pytest.mark.parametrize("badges", [0, 1, 3, 6])
+def test_a_long_passage_with_badges_at_its_end_gets_the_same_fragment_as_the_straightforward_method(badges: int) -> None:
+    words = [f"w{i}" for i in range(300)]
+    text = "Intro.\n\n" + " ".join(words) + "\n\nEnd."
+    start, end = text.index("w0"), text.index("w299") + 4
+    inserts = frozenset(text.index(f"w{299 - k} ") + len(f"w{299 - k}") for k in range(1, badges + 1))
+    assert text_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)
+    assert text_fragment(text, start - 8, end, inserts) == _reference_fragment(text, start - 8, end, inserts)
+
+
+def _reference_context(text: str, start: int, end: int, words: int) -> dict:
+    """context as first written: every chunk of the paragraphs before and after is split out."""
+    import re
+    p_start = text.rfind("\n\n", 0, start)
+    p_start = 0 if p_start < 0 else p_start + 2
+    p_end = text.find("\n\n", end)
+    p_end = len(text) if p_end < 0 else p_end
+    before, after = text[p_start:start], text[end:p_end]
+    chunks = list(re.finditer(r"\S+", before))
+    before_cut = len(chunks) > words
+    if before_cut:
+        before = before[chunks[-words].start():]
+    chunks = list(re.finditer(r"\S+", after))
+    after_cut = len(chunks) > words
+    if after_cut:
+        after = after[:chunks[words - 1].end()]
+    return {"before": before, "before_cut": before_cut, "after": after, "after_cut": after_cut}
+
+
+CONTEXT_TEXT = st.lists(st.sampled_from(["we", "no-way", "x" * 13, "y" * 30, "z" * 70, " ", " ", "  ", "\n", "\n\n",
+                                         "\u00a0"]), max_size=120).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CONTEXT_TEXT, st.integers(0, 12), st.data())
+def test_context_equals_that_of_the_straightforward_method(text: str, words: int, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert context(text, start, end, words) == _reference_context(text, start, end, words)
+
+
+def test_context_of_a_quote_deep_in_a_long_paragraph_is_its_nearest_words() -> None:
+    text = " ".join(f"w{i}" for i in range(5000)) + " QUOTE " + " ".join(f"v{i}" for i in range(5000))
+    start = text.index("QUOTE")
+    ctx = context(text, start, start + 5, words=3)
+    assert ctx == {"before": "w4997 w4998 w4999 ", "before_cut": True, "after": " v0 v1 v2", "after_cut": True}
+
+
+def test_context_words_cut_by_the_first_look_back_are_looked_at_again() -> None:
+    # The first look back (16 characters a word) ends inside "XXX…": three chunks seen, one of them cut.
+    text = "p q r s " + " ".join(c * 30 for c in "XYZ") + " QUOTE after"
+    start = text.index("QUOTE")
+    ctx = context(text, start, start + 5, words=3)
+    assert ctx == _reference_context(text, start, start + 5, 3)
+    assert ctx["before"] == " ".join(c * 30 for c in "XYZ") + " " and ctx["before_cut"]

@@ -246,10 +246,25 @@ def test_word_keys_ignore_what_is_between_words() -> None:
     assert one == two and len(one) == 5
 
 
-@pytest.mark.parametrize(("text", "n"), [("", 3), ("one", 0), ("a  b-c, d’e. f", 2), ("a  b-c, d’e. f", 9)])
-def test_word_spans_are_the_first_n_words_as_character_offsets(text: str, n: int) -> None:
-    expected = [m.span() for m in _p._WORD_RE.finditer(text)][:n]
-    assert _p._word_spans(text, n) == expected
+@pytest.mark.parametrize("seed", range(20))
+def test_char_spans_are_the_offsets_of_the_wanted_words(seed: int) -> None:
+    docs = _random_docs(seed)
+    ids: dict[str, int] = {}
+    pieces: dict[str, tuple[int, ...]] = {}
+    for text in docs.values():
+        _p._keys(text, ids, pieces)
+    rng = random.Random(seed)
+    for text in docs.values():
+        spans = [m.span() for m in _p._WORD_RE.finditer(text)]
+        wanted = sorted(rng.sample(range(len(spans)), min(len(spans), 5)))
+        assert _p._char_spans(text, pieces, wanted) == {w: spans[w] for w in wanted}
+
+
+def test_char_spans_count_every_space_before_a_word() -> None:
+    text = "  a  b-c,\u00a0d\n\ne  "
+    pieces: dict[str, tuple[int, ...]] = {}
+    _p._keys(text, {}, pieces)
+    assert _p._char_spans(text, pieces, [0, 1, 2, 3]) == {0: (2, 3), 1: (5, 8), 2: (10, 11), 3: (13, 14)}
 
 
 @pytest.mark.parametrize("seed", range(20))

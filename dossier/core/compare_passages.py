@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 from typing import Any
 from urllib.parse import quote
 
@@ -56,6 +58,7 @@ class Doc:
         return frozenset(s.end for s in self.spans)
 
 
+@lru_cache(maxsize=1 << 14)  # the occurrences of one passage mostly start and end with the same words
 def _encode(term: str) -> str:
     # Text fragment terms are percent-encoded; "-", "," and "&" are syntax there, so they are encoded too.
     return quote(" ".join(term.split()), safe="").replace("-", "%2D")
@@ -69,8 +72,9 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
     words of its own (a sidenote number or a comparison badge right after an annotation or a witness): a
     term must not contain one or end at one, or the browser would not find it, so the range stops short.
 
-    Only the first and the last block are split into words, and only the words a term may use are checked
-    against `inserts`, so the cost does not grow with the length of a passage's middle."""
+    Only the words a term may use are split out and checked against `inserts`: the first 2 * FRAGMENT_WORDS
+    + 1 of the first block, and at the end of the last block FRAGMENT_WORDS plus one per insert point in
+    it (each word that must be dropped holds one), so the cost does not grow with the passage's length."""
     blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text, start, end) if _CHUNK.search(text, *m.span())]
     if not blocks:
         return ""
@@ -80,7 +84,7 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
         # No insert point p with word[0] < p <= word[1].
         return bisect_right(points, word[1]) == bisect_right(points, word[0])
 
-    first = _words(text, *blocks[0])
+    first = list(map(re.Match.span, islice(_CHUNK.finditer(text, *blocks[0]), 2 * FRAGMENT_WORDS + 1)))
     head = []
     for w in first[:FRAGMENT_WORDS]:
         if not clean(w):
@@ -90,7 +94,14 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
         return ""
     if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS and all(clean(w) for w in first):
         return "#:~:text=" + _encode(text[first[0][0]:first[-1][1]])
-    last = _words(text, *blocks[-1]) if len(blocks) > 1 else first[len(head):]
+    # `last`: the words of the last block (of the one block, those after the head), or enough of their end.
+    lo, hi = blocks[-1]
+    enough = FRAGMENT_WORDS + bisect_right(points, hi) - bisect_right(points, lo)
+    if len(blocks) > 1:
+        last = _last_words(text, lo, hi, enough)
+    else:
+        ending = _last_words(text, lo, hi, enough + len(head))
+        last = ending[len(head):] if len(ending) < enough + len(head) else ending[-enough:]
     while last and not clean(last[-1]):
         last.pop()
     tail: list[tuple[int, int]] = []
@@ -104,9 +115,18 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
     return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each whitespace-separated chunk of text[start:end], as offsets of text."""
-    return list(map(re.Match.span, _CHUNK.finditer(text, start, end)))
+def _last_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
+    """(start, end) of the last n whitespace-separated chunks of text[start:end] (all, if fewer), in order.
+
+    A window back from `end` widens until it holds more than n chunks or reaches `start`: its first chunk
+    may be cut by the window, but then it is not among the last n."""
+    window = 16 * (n + 1)
+    while True:
+        lo = max(start, end - window)
+        spans = list(map(re.Match.span, _CHUNK.finditer(text, lo, end)))
+        if lo == start or len(spans) > n:
+            return spans[len(spans) - n:] if len(spans) > n else spans
+        window *= 4
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from functools import lru_cache
+from itertools import islice
 
 from .alignment import align, differing_base_tokens, tokenize
 
@@ -153,20 +154,33 @@ def heat_pieces(base: str, others: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> dict[str, Any]:
-    """A few words of the paragraph before and after text[start:end], and whether each was cut short."""
+    """A few words of the paragraph before and after text[start:end], and whether each was cut short.
+
+    Only the words shown (and one more, to know whether there are more) are looked at, not the whole
+    paragraph, which in an article without paragraph breaks is the whole article."""
     p_start = text.rfind("\n\n", 0, start)
     p_start = 0 if p_start < 0 else p_start + 2
     p_end = text.find("\n\n", end)
     p_end = len(text) if p_end < 0 else p_end
-    before, after = text[p_start:start], text[end:p_end]
-    chunks = list(_CHUNK.finditer(before))
-    before_cut = len(chunks) > words
-    if before_cut:
-        before = before[chunks[-words].start():]
-    chunks = list(_CHUNK.finditer(after))
-    after_cut = len(chunks) > words
-    if after_cut:
-        after = after[:chunks[words - 1].end()]
+    if words < 1:  # degenerate: every word is looked at, as the counts below assume at least one
+        lo = p_start
+        before_chunks = list(_CHUNK.finditer(text, lo, start))
+        after_chunks = list(_CHUNK.finditer(text, end, p_end))
+    else:
+        # Widen a window back from `start` until it holds more than `words` chunks or reaches the paragraph:
+        # its first chunk may be cut by the window, but then it is not among the last `words`.
+        window = 16 * (words + 1)
+        while True:
+            lo = max(p_start, start - window)
+            before_chunks = list(_CHUNK.finditer(text, lo, start))
+            if lo == p_start or len(before_chunks) > words:
+                break
+            window *= 4
+        after_chunks = list(islice(_CHUNK.finditer(text, end, p_end), words + 1))
+    before_cut = len(before_chunks) > words
+    before = text[before_chunks[-words].start() if before_cut else p_start:start]
+    after_cut = len(after_chunks) > words
+    after = text[end:after_chunks[words - 1].end() if after_cut else p_end]
     return {"before": before, "before_cut": before_cut, "after": after, "after_cut": after_cut}
 
 

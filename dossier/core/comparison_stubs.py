@@ -10,6 +10,7 @@ Pure: the same inputs give the same text.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 from .anchoring import anchor_quote
@@ -25,8 +26,14 @@ _ID_WORDS = 6
 
 def shared_passages(articles: Iterable[Article]) -> tuple[SharedPassage, ...]:
     """Passages shared by two or more of the articles (doc ids are article slugs)."""
-    return find_shared_passages({a.slug: a.text.text for a in articles}, shingle=SHINGLE_WORDS,
-                                min_words=MIN_PASSAGE_WORDS)
+    return _shared_passages(tuple((a.slug, a.text.text) for a in articles))
+
+
+# The passages depend on the article texts only: a rebuild in the same process (the live preview) after an
+# edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
+@lru_cache(maxsize=1)
+def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
+    return find_shared_passages(dict(docs), shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
 
 
 def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:

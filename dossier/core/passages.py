@@ -14,9 +14,10 @@ occurrence only, and a seed lying inside a match already extended on the same di
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import chain, compress, count, islice
+from itertools import accumulate, chain, compress, count, islice
 
 from .alignment import fold
 
@@ -51,21 +52,34 @@ class SharedPassage:
     words: int
 
 
-def _keys(text: str, ids: dict[str, int], chunks: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+def _keys(text: str, ids: dict[str, int], pieces: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
     """The word keys of text, in order, as ids of folded words (ids: folded word -> id, shared by all docs).
 
-    A word never contains whitespace, so the words of a text are those of its whitespace-separated chunks
-    in order; texts repeat chunks ("the", "said,") far more than they add new ones, so each distinct chunk
-    is matched and folded once (chunks: chunk -> its keys) and a text costs a split and a lookup per chunk."""
-    parts = text.split()
-    for chunk in sorted(set(parts).difference(chunks)):  # sorted: ids do not depend on set order
-        chunks[chunk] = tuple(ids.setdefault(fold(w), len(ids)) for w in _WORD_RE.findall(chunk))
-    return tuple(chain.from_iterable(map(chunks.__getitem__, parts)))
+    No word contains a space, so the words of a text are those of its space-separated pieces in order;
+    texts repeat pieces ("the", "said,") far more than they add new ones, so each distinct piece is matched
+    and folded once (pieces: piece -> its keys), and a text costs a split and a lookup per piece."""
+    parts = text.split(" ")
+    for piece in sorted(set(parts).difference(pieces)):  # sorted: ids do not depend on set order
+        pieces[piece] = tuple(ids.setdefault(fold(w), len(ids)) for w in _WORD_RE.findall(piece))
+    return tuple(chain.from_iterable(map(pieces.__getitem__, parts)))
 
 
-def _word_spans(text: str, words: int) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the first `words` words of text."""
-    return list(map(re.Match.span, islice(_WORD_RE.finditer(text), words)))
+def _char_spans(text: str, pieces: Mapping[str, tuple[int, ...]], wanted: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """Word index -> (start, end) character offsets in text, for the wanted word indexes only.
+
+    pieces must hold every space-separated piece of text (as _keys leaves it). The piece holding a word is
+    found by bisecting cumulative word counts, and its offset from cumulative lengths, so only the wanted
+    words' pieces are matched again, not the whole text."""
+    parts = text.split(" ")
+    words_through = list(accumulate(map(len, map(pieces.__getitem__, parts))))  # words in parts[:i + 1]
+    chars_through = list(accumulate(map(len, parts)))  # characters in parts[:i + 1], separators aside
+    spans: dict[int, tuple[int, int]] = {}
+    for w in wanted:
+        i = bisect_right(words_through, w)
+        offset = (chars_through[i - 1] if i else 0) + i  # i separating spaces precede parts[i]
+        m = next(islice(_WORD_RE.finditer(parts[i]), w - (words_through[i - 1] if i else 0), None))
+        spans[w] = (offset + m.start(), offset + m.end())
+    return spans
 
 
 def _shingle_hashes(keys: tuple[int, ...], shingle: int) -> Iterator[int]:
@@ -172,9 +186,9 @@ def find_shared_passages(
         raise ValueError("shingle and min_words must be positive")
     names = sorted(docs)
     ids: dict[str, int] = {}
-    chunks: dict[str, tuple[int, ...]] = {}
-    keys = {name: _keys(docs[name], ids, chunks) for name in names}
-    del chunks, ids
+    pieces: dict[str, tuple[int, ...]] = {}
+    keys = {name: _keys(docs[name], ids, pieces) for name in names}
+    del ids
 
     # Every match contributes one span per side; spans are then grouped into passages.
     spans: list[tuple[str, int, int]] = []
@@ -214,14 +228,14 @@ def find_shared_passages(
     for i in range(len(spans)):
         groups.setdefault(uf.find(i), []).append(i)
 
-    # Word ranges per group, then character offsets, scanning each doc once and only as far as needed.
+    # Word ranges per group, then the character offsets of their first and last words only.
     ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups.values()]
     ranges = [r for r in ranges if len({doc for doc, _, _ in r}) >= 2]
-    last: dict[str, int] = {}
+    wanted: dict[str, set[int]] = {}
     for r in ranges:
-        for doc, _, e in r:
-            last[doc] = max(last.get(doc, 0), e)
-    offsets = {doc: _word_spans(docs[doc], n) for doc, n in sorted(last.items())}
+        for doc, first_word, end_word in r:
+            wanted.setdefault(doc, set()).update((first_word, end_word - 1))
+    offsets = {doc: _char_spans(docs[doc], pieces, sorted(wanted[doc])) for doc in sorted(wanted)}
 
     passages: list[SharedPassage] = []
     for r in ranges:
