@@ -9,6 +9,7 @@ build is byte-identical to a sequential one.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Any, Callable, TypeVar
@@ -48,11 +49,13 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
         if stage is not None:
             stage.absorb(stage.take())  # the workers report only what they add
         _JOB = (task, stage)
+        gc.freeze()  # the parent's objects stay out of the workers' collections: their pages stay shared
         try:
             with multiprocessing.get_context("fork").Pool(min(count, n)) as pool:
                 done = pool.map(_run, range(n), chunksize=1)
         finally:
             _JOB = None
+            gc.unfreeze()
         results = []
         for result, staged in done:
             if stage is not None:
