@@ -287,3 +287,50 @@ def test_context_words_cut_by_the_first_look_back_are_looked_at_again() -> None:
     ctx = context(text, start, start + 5, words=3)
     assert ctx == _reference_context(text, start, start + 5, 3)
     assert ctx["before"] == " ".join(c * 30 for c in "XYZ") + " " and ctx["before_cut"]
+
+
+def _reference_heat_pieces(base: str, others: list[str]) -> list[dict]:
+    """heat_pieces as first written: one step per token."""
+    from dossier.core.compare_view import heat_counts
+    tokens = tokenize(base)
+    counts = heat_counts(base, others)
+    runs: list[dict] = []
+
+    def add(text: str, count: int) -> None:
+        if not text:
+            return
+        if runs and runs[-1]["count"] == count:
+            runs[-1]["text"] += text
+        else:
+            runs.append({"text": text, "count": count, "level": heat_level(count, len(others))})
+
+    cursor = 0
+    for k, tok in enumerate(tokens):
+        if tok.start > cursor:
+            joined = k > 0 and counts[k - 1] == counts[k]
+            add(base[cursor:tok.start], counts[k] if joined else 0)
+        add(base[tok.start:tok.end], counts[k])
+        cursor = tok.end
+    add(base[cursor:], 0)
+    return runs
+
+
+HEAT_TEXT = st.lists(st.sampled_from(["we", "will", "would", "do", "it", "alone", ",", "“", " ", "  ", "\n"]),
+                     max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HEAT_TEXT, st.lists(HEAT_TEXT, max_size=4))
+def test_heat_pieces_equal_those_of_the_straightforward_method(base: str, others: list[str]) -> None:
+    assert heat_pieces(base, others) == _reference_heat_pieces(base, others)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FRAGMENT_TEXT, st.data())
+def test_blocks_are_the_runs_without_a_paragraph_break(text: str, data: st.DataObject) -> None:
+    import re
+    from dossier.core.compare_passages import _blocks
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(start + m.start(), start + m.end()) for m in re.finditer(r"(?:(?!\n\n).)+", text[start:end], re.S)]
+    assert _blocks(text, start, end) == expected

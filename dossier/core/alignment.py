@@ -88,8 +88,15 @@ def tokenize(s: str) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def token_keys(s: str) -> tuple[str, ...]:
-    """The key of each token of s, in order: tokenize(s)[i].key, folded once per string, not per use."""
-    return tuple(fold(t.text) for t in tokenize(s))
+    """The key of each token of s, in order: tokenize(s)[i].key, folded once per string, not per use.
+
+    The tokens are folded in one call, joined by spaces: a token holds no whitespace, and folding adds
+    none (only the no-break space becomes a space, and it is whitespace) nor empties a token (each has a
+    visible character), so splitting on spaces gives back one key per token."""
+    tokens = tokenize(s)
+    if not tokens:
+        return ()
+    return tuple(fold(" ".join(t.text for t in tokens)).split(" "))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -25,8 +25,6 @@ from .passages import SharedPassage
 FRAGMENT_WORDS = 4
 
 _CHUNK = re.compile(r"\S+")
-# A block: a run of characters containing no paragraph break ("\n\n"); browsers match a term within one.
-_BLOCK = re.compile(r"(?:(?!\n\n).)+", re.S)
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,7 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
     Only the words a term may use are split out and checked against `inserts`: the first 2 * FRAGMENT_WORDS
     + 1 of the first block, and at the end of the last block FRAGMENT_WORDS plus one per insert point in
     it (each word that must be dropped holds one), so the cost does not grow with the passage's length."""
-    blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text, start, end) if _CHUNK.search(text, *m.span())]
+    blocks = [(lo, hi) for lo, hi in _blocks(text, start, end) if _CHUNK.search(text, lo, hi)]
     if not blocks:
         return ""
     points = sorted(inserts)
@@ -113,6 +111,22 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
         tail = [w for w in tail if w[0] >= head[-1][1]]
     term = "#:~:text=" + _encode(text[head[0][0]:head[-1][1]])
     return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The maximal runs of text[start:end] in which no paragraph break ("\n\n") starts, as offsets of text
+    (what the pattern (?:(?!\n\n).)+ finds), found with str.find rather than a lookahead at every character."""
+    blocks: list[tuple[int, int]] = []
+    i = start
+    while True:
+        j = text.find("\n\n", i, end)
+        if j < 0:
+            if i < end:
+                blocks.append((i, end))
+            return blocks
+        if j > i:
+            blocks.append((i, j))
+        i = j + 1  # "\n\n\n": a break starts at the next character too
 
 
 def _last_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice
 
 from .alignment import align, differing_base_tokens, tokenize
 
@@ -142,13 +142,16 @@ def heat_pieces(base: str, others: Sequence[str]) -> list[dict[str, Any]]:
         else:
             runs.append({"text": text, "count": count, "level": heat_level(count, len(others))})
 
+    # One step per run of tokens with the same count (whitespace inside a run joins it; between runs it
+    # counts 0), not per token: most passages are the same words everywhere, one run of 0.
     cursor = 0
-    for k, tok in enumerate(tokens):
-        if tok.start > cursor:
-            joined = k > 0 and counts[k - 1] == counts[k]
-            add(base[cursor:tok.start], counts[k] if joined else 0)
-        add(base[tok.start:tok.end], counts[k])
-        cursor = tok.end
+    k = 0
+    for count, run in groupby(counts):
+        n = sum(1 for _ in run)
+        first, last = tokens[k], tokens[k + n - 1]
+        add(base[cursor:first.start], 0)
+        add(base[first.start:last.end], count)
+        cursor, k = last.end, k + n
     add(base[cursor:], 0)
     return runs
 
