@@ -229,7 +229,7 @@ def test_a_quote_group_links_to_its_comparison_only_when_that_page_exists(mini_d
     urls = Urls("/")
     site = SiteWriter(dossier, urls, Renderer(fs.read_inputs(root).templates))
     if page_exists:
-        site.outputs["compare/into-rafah/index.html"] = b""
+        site.emit("compare/into-rafah/index.html", "content/comparisons/into-rafah.yaml", b"")
     rows = [{"slug": a.slug, "title": a.meta.title, "url": urls.article(a.slug), "date": a.meta.date,
              "source": a.meta.source, "annotation_rows": [{"id": x.id, "url": urls.annotation(a.slug, x.id)}
                                                           for x in a.meta.annotations]} for a in dossier.articles]
