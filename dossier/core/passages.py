@@ -7,8 +7,11 @@ grouped into passages with one occurrence per place. Short stock phrases ("the U
 are shared by everything and are suppressed by `min_words`, not by document frequency, because a quote
 carried by every article is exactly what must be found.
 
-Work is proportional to the number of shingle hits: each shingle's occurrences are paired with its first
-occurrence only, and a seed lying inside a match already extended on the same diagonal is skipped.
+Work is linear: in the words, with C-level passes only (each distinct space-separated piece is matched and
+folded once; every shingle is hashed and looked up in sets, never indexed one by one), plus the shingle
+hits, in Python: only shingles found in two docs get postings, each shingle's occurrences are paired with
+its first occurrence only, and a seed lying inside a match already extended on the same diagonal is
+skipped. Character offsets are computed for the first and last words of occurrences only.
 """
 
 from __future__ import annotations
