@@ -145,21 +145,24 @@ def pages(site: Any, index: ComparisonIndex, article_rows: Sequence[dict[str, An
     urls: Urls = site.urls
     sources = {s.id: s.name for s in dossier.sources}
     entity_names = {e.id: e.name for e in dossier.entities}
-    listing = []
-    for pc in index.comparisons:
+
+    def comparison_page(part: Any, _: int, pc: PreparedComparison) -> dict[str, Any]:
         c = pc.comparison
-        view = _comparison_view(site, pc, sources, urls)
+        view = _comparison_view(part, pc, sources, urls)
         speaker = {"name": entity_names.get(c.speaker, c.speaker), "url": ""} if c.speaker else None
         if speaker and c.speaker in entity_names:  # every registered entity gets a page
             speaker["url"] = urls.entity(c.speaker)
-        site.page(f"compare/{c.id}/index.html", c.origin.file, "comparison.html", c.title,
+        part.page(f"compare/{c.id}/index.html", c.origin.file, "comparison.html", c.title,
                   comparison=dict(view, speaker=speaker), index_url=urls.page("compare"))
-        listing.append({"id": c.id, "title": c.title, "url": urls.comparison(c.id), "question": c.question,
-                        "kind": c.kind, "kind_label": KINDS.get(c.kind, c.kind),
-                        "outlets": len({p.article.meta.source for p in pc.witnesses}),
-                        "outlet_names": sorted({sources.get(p.article.meta.source, p.article.meta.source)
-                                                for p in pc.witnesses}),
-                        "disagree": view["figures"]["disagree"] if view["figures"] else False})
+        return {"id": c.id, "title": c.title, "url": urls.comparison(c.id), "question": c.question,
+                "kind": c.kind, "kind_label": KINDS.get(c.kind, c.kind),
+                "outlets": len({p.article.meta.source for p in pc.witnesses}),
+                "outlet_names": sorted({sources.get(p.article.meta.source, p.article.meta.source)
+                                        for p in pc.witnesses}),
+                "disagree": view["figures"]["disagree"] if view["figures"] else False}
+
+    site.renderer.warm("comparison.html")
+    listing = site.each(index.comparisons, comparison_page, size=16)  # pages on every core (SiteWriter.each)
     site.page("compare/index.html", "content/comparisons", "compare_index.html", "Comparisons",
               comparisons=listing, passages_url=urls.page("passages"))
     _passages_page(site, index, sources, urls, [r["slug"] for r in article_rows])
