@@ -162,7 +162,7 @@ def pages(site: Any, index: ComparisonIndex, article_rows: Sequence[dict[str, An
                 "disagree": view["figures"]["disagree"] if view["figures"] else False}
 
     site.renderer.warm("comparison.html")
-    listing = site.each(index.comparisons, comparison_page, size=16)  # pages on every core (SiteWriter.each)
+    listing = site.each(index.comparisons, comparison_page)  # pages on every core (SiteWriter.each)
     site.page("compare/index.html", "content/comparisons", "compare_index.html", "Comparisons",
               comparisons=listing, passages_url=urls.page("passages"))
     _passages_page(site, index, sources, urls, [r["slug"] for r in article_rows])
