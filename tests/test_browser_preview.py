@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Error as PlaywrightError, expect
 
 from conftest import ROOT
 from test_serve_process import PreviewServer
@@ -51,7 +51,16 @@ def open_page(browser, preview):
     page = browser.new_page()
     page.goto(f"{preview.url}articles/{SLUG}/")
     preview.wait(lambda s: s["clients"] >= 1, timeout=30)   # livereload's websocket is connected
-    page.evaluate("window.__notReloaded = true")
+    for attempt in range(5):
+        # A reload sent for the previous test's last build may still reach this new page: let it land first.
+        try:
+            page.wait_for_load_state("load")
+            page.evaluate("window.__notReloaded = true")
+            return page
+        except PlaywrightError as exc:
+            if "Execution context was destroyed" not in str(exc) or attempt == 4:
+                raise
+            page.wait_for_timeout(200)
     return page
 
 
