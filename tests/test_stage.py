@@ -116,3 +116,28 @@ def test_the_default_dossier_built_in_forked_shards_into_a_stage_equals_the_in_m
     assert streamed.counts == plain.counts
     stage.commit()
     assert _files(tmp_path / "out") == dict(plain.outputs)
+
+
+def test_a_symlinked_folder_leading_out_of_the_output_folder_is_refused_before_anything_moves(tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    outside.mkdir()
+    first = fs.Stage(out)
+    first("a.html", b"A")
+    first.commit()
+    (out / "evil").symlink_to(outside, target_is_directory=True)
+    stage = fs.Stage(out)
+    stage("a.html", b"A2")
+    stage("evil/x.html", b"X")
+    with pytest.raises(fs.OutputError):
+        stage.commit()
+    assert list(outside.iterdir()) == []
+    assert (out / "a.html").read_bytes() == b"A"
+    assert not (out / fs.STAGING).exists()
+
+
+def test_write_outputs_syncs_a_folder_through_the_same_stage(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert fs.write_outputs(out, {"a.html": b"A", "b/c.html": b"C"}) == (2, 0)
+    assert fs.write_outputs(out, {"a.html": b"A", "d.html": b"D"}) == (1, 1)
+    assert _files(out) == {"a.html": b"A", "d.html": b"D"}
+    assert (out / fs.MARKER).read_text("utf-8") == fs.MARKER_TEXT

@@ -306,11 +306,12 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     config, problems = load_config(inputs, options, memo)
     if config is None:
         return BuildResult({}, sort_problems(problems))
-    if shards is not None and memo is None:
+    ahead = shards is not None and memo is None  # a plain build with a pool: per-file work in shards first
+    if ahead:
         memo = Prefilled(_read_ahead(inputs, config, shards))
     dossier, raw, more = load_dossier(inputs, config, memo)
     problems = list(problems) + more
-    if shards is not None and isinstance(memo, Prefilled):
+    if ahead:
         memo = Prefilled(_anchor_ahead(dossier, options.strict, shards))
     anchored, more, report = anchor_all(dossier, options.strict, memo)
     problems += more

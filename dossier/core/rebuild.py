@@ -31,7 +31,7 @@ Stamp = tuple[int, int, int]
 
 def is_editor_junk(name: str) -> bool:
     """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp); hidden files too.
-    Kept in step with fs._editor_junk, which skips the same names when reading a dossier."""
+    The reader (fs.tree_files) skips the same names."""
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part"))
 
 

@@ -29,6 +29,7 @@ def validate(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[Problem, ...]:
 
 _VALIDATOR: Any = None
 _FAST: dict[str, Callable[[Any], bool]] = {}
+_FAST_BY_OBJECT: dict[int, tuple[Mapping[str, Any], Callable[[Any], bool]]] = {}  # skips the content key
 
 
 def _fast_validator(schema: Mapping[str, Any]) -> Callable[[Any], bool]:
@@ -38,6 +39,9 @@ def _fast_validator(schema: Mapping[str, Any]) -> Callable[[Any], bool]:
     the schemas use only core keywords both implement alike, and a pattern's final "$" becomes "\\Z", the
     same strict end of text as `_validator_class` below.
     """
+    seen = _FAST_BY_OBJECT.get(id(schema))
+    if seen is not None and seen[0] is schema:  # the same schema object for every file of a build
+        return seen[1]
     import json
 
     key = json.dumps(schema, sort_keys=True)
@@ -58,6 +62,9 @@ def _fast_validator(schema: Mapping[str, Any]) -> Callable[[Any], bool]:
         if len(_FAST) > 64:  # the live preview reloads schemas; keep the cache from growing
             _FAST.clear()
         _FAST[key] = valid
+    if len(_FAST_BY_OBJECT) > 64:
+        _FAST_BY_OBJECT.clear()
+    _FAST_BY_OBJECT[id(schema)] = (schema, valid)  # holding the schema keeps its id from being reused
     return valid
 
 

@@ -20,10 +20,12 @@ def in_order(task: Callable[[int], T], n: int) -> list[T]:
     return [task(i) for i in range(n)]
 
 
+def run_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[int, Sequence[Any]], T], size: int) -> list[T]:
+    """[work(first, items[first:first + size]) for each chunk], the chunks run through `shards`, in order."""
+    return shards(lambda n: work(n * size, items[n * size:(n + 1) * size]), -(-len(items) // size))
+
+
 def map_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[Any], T], size: int = 0) -> list[T]:
     """[work(item) for item in items], computed in chunks of `size` (default SHARD_SIZE) through `shards`."""
-    size = size or SHARD_SIZE
-    def task(n: int) -> list[T]:
-        return [work(item) for item in items[n * size:(n + 1) * size]]
-
-    return [value for chunk in shards(task, -(-len(items) // size)) for value in chunk]
+    chunks = run_chunks(shards, items, lambda _, chunk: [work(item) for item in chunk], size or SHARD_SIZE)
+    return [value for chunk in chunks for value in chunk]

@@ -17,7 +17,7 @@ from .linkcheck import LinkIndex, check_links
 from .markdown import NoteMark, article_markdown, render_note, resolve_links_for_export
 from .model import Dossier
 from .render import Renderer
-from .shards import SHARD_SIZE, ShardMap, in_order
+from .shards import SHARD_SIZE, ShardMap, in_order, run_chunks
 from .urls import Urls
 
 
@@ -54,12 +54,18 @@ class SiteWriter:
     owners: dict[str, str] = field(default_factory=dict)
     links: LinkIndex = field(default_factory=LinkIndex)
 
-    def emit(self, path: str, owner: str, data: bytes) -> None:
+    def _claim(self, path: str, owner: str) -> bool:
+        """Make `owner` the owner of `path`; a path that already has one is a problem, and False."""
         if path in self.owners:
             self.problems.append(error(owner, 0, 0, f"output {path} is also written by {self.owners[path]}",
                                        "rename one of the two files", "output"))
-            return
+            return False
         self.owners[path] = owner
+        return True
+
+    def emit(self, path: str, owner: str, data: bytes) -> None:
+        if not self._claim(path, owner):
+            return
         if path.endswith(".html"):
             self.links.add(path, data)
         if self.sink is None:
@@ -75,16 +81,13 @@ class SiteWriter:
         """`make(writer, i, items[i])` for every item, in shards of `size` run through `self.shards` (so on
         both cores when the shell gives a process pool); each shard's pages are absorbed in order and the
         return values come back in order. `make` must only emit through the writer it is given."""
-        size = size or SHARD_SIZE
-
-        def shard(n: int) -> tuple[Part, list[T]]:
+        def chunk(first: int, chunk_items: Sequence[Any]) -> tuple[Part, list[T]]:
             part = self.fork()
-            first = n * size
-            values = [make(part, i, items[i]) for i in range(first, min(first + size, len(items)))]
+            values = [make(part, first + k, item) for k, item in enumerate(chunk_items)]
             return part.part(), values
 
         out: list[T] = []
-        for part, values in self.shards(shard, -(-len(items) // size)):
+        for part, values in run_chunks(self.shards, items, chunk, size or SHARD_SIZE):
             self.absorb(part)
             out += values
         return out
@@ -95,12 +98,7 @@ class SiteWriter:
 
     def absorb(self, part: "Part") -> None:
         for path, owner in part.owners.items():
-            if path in self.owners:
-                self.problems.append(error(owner, 0, 0, f"output {path} is also written by {self.owners[path]}",
-                                           "rename one of the two files", "output"))
-                continue
-            self.owners[path] = owner
-            if path in part.outputs:
+            if self._claim(path, owner) and path in part.outputs:
                 self.outputs[path] = part.outputs[path]
         self.problems.extend(part.problems)
         self.links.merge(part.links)
