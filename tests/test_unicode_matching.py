@@ -64,6 +64,12 @@ def test_a_fuzzy_match_on_a_decomposed_seed_reports_original_offsets() -> None:
     assert text[result.start:result.end] == text[text.index("Minister"):-1]
 
 
+def test_a_quote_never_ends_before_a_combining_mark_that_belongs_to_its_last_letter() -> None:
+    text = "the caf\u00e9\u0301 and the caf\u00e9 ."      # "é" with a second accent, then a plain "é"
+    result = anchor_quote(text, "the caf\u00e9")
+    assert (result.status, result.start) == ("exact", text.rindex("the"))
+
+
 def test_a_hangul_seed_in_jamo_matches_a_quote_in_syllables() -> None:
     text = "\u1100\u1161\u11a8 \u1112\u1161\u11ab \u1100\u1161"   # 각 한 가, written as jamo
     result = anchor_quote(text, nfc("\u1112\u1161\u11ab \u1100\u1161"))
@@ -179,3 +185,33 @@ def test_a_name_in_one_form_is_found_in_a_mixed_form_text_on_whole_original_char
     # Ours is found unless an overlapping occurrence starts earlier (leftmost-longest).
     assert any(m.start <= start < m.end or (m.start, m.end) == (start, end) for m in mentions) or \
         any(m.start < start for m in mentions)
+
+
+# --- comparisons and shared passages ----------------------------------------------------------------------
+
+def test_a_decomposed_and_a_precomposed_rendering_of_one_quote_align_as_equal() -> None:
+    from dossier.core.alignment import align, differing_base_tokens, tokenize
+    base, other = f"said {NFD_ZOE} Bronte\u0308 today", f"said {NFC_ZOE} Bront\u00eb today"
+    assert [t.text for t in tokenize(base)] == ["said", NFD_ZOE, "Bronte\u0308", "today"]
+    assert {op.kind for op in align(base, other)} == {"equal"}
+    assert differing_base_tokens(base, other) == frozenset()
+
+
+def test_a_passage_shared_by_a_decomposed_and_a_precomposed_seed_is_found_on_original_characters() -> None:
+    from dossier.core.cleaning import clean
+    from dossier.core.comparison_stubs import shared_passages
+    from dossier.core.config import SiteConfig
+    from dossier.core.model import Article, ArticleMeta, Origin
+
+    def art(slug: str, text: str) -> Article:
+        return Article(ArticleMeta(slug, Origin(f"content/articles/{slug}.yaml"), f"{slug}.txt", slug, "src",
+                                   "2024-03-22"), clean(text, SiteConfig(title="t")))
+
+    # Seven words either side of the name: neither half alone is long enough to count as a shared passage.
+    words = "the minister told reporters in Cairo that {} said the border would stay open tonight"
+    one = art("one", "Headline\n" + words.format(f"{NFD_ZOE} Bronte\u0308") + ".\n")
+    two = art("two", "Other\nOn Friday " + words.format(f"{NFC_ZOE} Bront\u00eb") + ", he said.\n")
+    [passage] = shared_passages([one, two])
+    by_doc = {o.doc: (one if o.doc == "one" else two).text.text[o.start:o.end] for o in passage.occurrences}
+    assert by_doc == {"one": words.format(f"{NFD_ZOE} Bronte\u0308"), "two": words.format(f"{NFC_ZOE} Bront\u00eb")}
+    assert passage.text == by_doc["one"]

@@ -25,6 +25,7 @@ Invariants of :class:`AnchorResult`:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -246,6 +247,12 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
     return AnchorResult("ambiguous", None, None, score, cands, "", f"{lead}; {tail}")
 
 
+def _whole_characters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not followed by a combining mark: a quote "a à" does not occur in "a à̀", whose last letter
+    carries a second accent (the mark belongs to the letter before it, so the match would cut a character)."""
+    return [(s, e) for s, e in spans if e >= len(text) or unicodedata.category(text[e])[0] != "M"]
+
+
 def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str | None = None,
                  *, fuzzy_floor: float = 85.0) -> AnchorResult:
     """Locate ``quote`` in ``text``; ``prefix``/``suffix`` only choose between occurrences.
@@ -281,7 +288,7 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
     if not text.strip():
         return _orphan("not found; the article text is empty")
 
-    spans = exact_spans(text, q)
+    spans = _whole_characters(text, exact_spans(text, q))
     if spans:
         return _settle(text, spans, q, prefix, suffix, typographic=False)
 
@@ -290,9 +297,9 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
         return _orphan("the quote is empty: it holds only invisible characters")
     if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
         norm = normalise(text)
-        spans = [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)]
+        spans = _whole_characters(text, [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)])
     else:
-        spans = _spans(re.compile(folded), text)
+        spans = _whole_characters(text, _spans(re.compile(folded), text))
     if spans:
         return _settle(text, spans, q, prefix, suffix, typographic=True)
 

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .anchoring import anchor_quote
 from .model import Article, Comparison
-from .passages import SharedPassage, find_shared_passages
+from .nfc import nfc_text
+from .passages import Occurrence, SharedPassage, find_shared_passages
 from .slugs import slugify
 
 # The parameters of shared-passage detection for the whole site: /passages/ and --suggest agree.
@@ -41,7 +42,21 @@ def shared_passages(articles: Iterable[Article], unpublished: Mapping[str, str] 
 # edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
 @lru_cache(maxsize=1)
 def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
-    return find_shared_passages(dict(docs), shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
+    # Texts are compared in NFC ("e" + U+0308 and "ë" are one letter); occurrences are mapped back to whole
+    # original characters. An NFC text (nearly all) is passed as it is.
+    mapped = {doc: nfc_text(text) for doc, text in docs}
+    found = find_shared_passages({doc: getattr(mapped[doc], "text", text) for doc, text in docs},
+                                 shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
+    if not any(mapped.values()):
+        return found
+    originals = dict(docs)
+    out = []
+    for p in found:
+        occurrences = tuple(o if (m := mapped[o.doc]) is None else Occurrence(o.doc, *m.span(o.start, o.end))
+                            for o in p.occurrences)
+        first = occurrences[0]
+        out.append(SharedPassage(originals[first.doc][first.start:first.end], occurrences, p.words))
+    return tuple(out)
 
 
 def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:
