@@ -215,3 +215,24 @@ def test_a_passage_shared_by_a_decomposed_and_a_precomposed_seed_is_found_on_ori
     by_doc = {o.doc: (one if o.doc == "one" else two).text.text[o.start:o.end] for o in passage.occurrences}
     assert by_doc == {"one": words.format(f"{NFD_ZOE} Bronte\u0308"), "two": words.format(f"{NFC_ZOE} Bront\u00eb")}
     assert passage.text == by_doc["one"]
+
+
+ANY_TEXT = st.text(alphabet=st.sampled_from(list("aeAZ .,\n") + MARKS + ["\u00e9", "\u1100", "\u1161", "\u11a8",
+                                                                         "\uac00", "\u0b47", "\u0b3e", "\u0b15"]),
+                   max_size=40)
+
+
+@PROPERTIES
+@given(ANY_TEXT)
+def test_the_nfc_map_cuts_only_where_nfc_would_not_compose_and_maps_offsets_in_order(source: str) -> None:
+    mapped = nfc_text(source)
+    if mapped is None:
+        assert unicodedata.is_normalized("NFC", source)
+        return
+    assert mapped.text == nfc(source)
+    starts = [mapped.start(k) for k in range(len(mapped.text))]
+    ends = [mapped.end(k) for k in range(1, len(mapped.text) + 1)]
+    assert starts == sorted(starts) and ends == sorted(ends)
+    assert mapped.span(0, len(mapped.text)) == (0, len(source))
+    for cut in set(starts) | set(ends):
+        assert nfc(source[:cut]) + nfc(source[cut:]) == mapped.text   # every mapped offset is a safe cut
