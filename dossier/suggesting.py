@@ -59,7 +59,8 @@ def _read(root: Path) -> tuple[Inputs, list[Problem]]:
             files[rel] = (root / rel).read_bytes()
         except OSError as exc:
             problems.append(error(rel, 0, 0, f"the file cannot be read ({exc.strerror or 'unreadable'})",
-                                  "check its permissions; the suggestions below leave it out", "suggest-unreadable"))
+                                  "check its permissions; the suggestions below leave it out",
+                                  check="suggest-unreadable"))
     schemas = {name: json.loads((fs.PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8"))
                for name in fs.SCHEMAS}
     return Inputs(files, {}, {}, schemas), problems

@@ -76,6 +76,7 @@ def _mid_word(article: Article, result: AnchorResult, where: tuple[str, int, int
         else "ends inside a word"
     s, e = whole_words(text, start, end)
     words = " ".join(text[s:e].split())
+    found = " ".join(text[start:end].split())
     return (warning(*where, f"{what} {edge} at seeds/{article.meta.seed}:{article.text.line_of(start)}",
-                    f"it matched \"{' '.join(text[start:end].split())}\" inside \"{words}\"; to quote the whole words:\n"
-                    f"quote: {json.dumps(words, ensure_ascii=False)}", "anchor-mid-word"),)
+                    f"it matched \"{found}\" inside \"{words}\"; to quote the whole words:\n"
+                    f"quote: {json.dumps(words, ensure_ascii=False)}", check="anchor-mid-word"),)

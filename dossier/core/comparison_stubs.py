@@ -72,7 +72,8 @@ def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> 
     return spans
 
 
-def coverage(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]) -> tuple[str | None, tuple[str, ...]]:
+def coverage(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]
+             ) -> tuple[str | None, tuple[str, ...]]:
     """The comparison that sets the passage side by side in the most of its articles (at least two; the first
     such comparison on a tie), and the passage's articles that comparison has no witness in; (None, all of
     them) when no comparison has witnesses on the passage in two articles.

@@ -213,7 +213,7 @@ def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
            else f"{seed} is empty or holds only whitespace")
     return warning(meta.origin.file, *_pos(meta, "seed"), f"the article has no text: {why}",
                    f"put the article's text in {seed}, or delete {meta.origin.file} if it is not an article",
-                   "seed-empty")
+                   check="seed-empty")
 
 
 def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
