@@ -1,85 +1,165 @@
 """`python build.py --suggest`: editors' help for the entity registry, printed, never written.
 
 Reads the dossier like a build (same config, same cleaned texts, the same alias matcher), then prints:
-candidate entities (capitalised names in two or more articles that no alias matches), near misses (names
-one or two letters away from an alias, which the build therefore does not link), paste-ready YAML stubs
-for content/entities.yaml, and stubs for comparisons of the shared passages that no comparison covers yet
-(core.comparison_stubs). Editors copy what they want; this command changes no file.
+candidate entities (capitalised names that no alias matches, the ones in most articles first; names seen in one
+article only are listed last, not hidden), near misses (names one or two letters away from an alias, which the
+build therefore does not link), paste-ready YAML stubs for content/entities.yaml, and the comparison YAML for
+shared passages not yet set side by side in every article that has them (core.comparison_stubs).
+
+New material counts: a seed with no article file yet, or whose article file does not load, is read too (named
+by its seed file, or by the slug of the article file that names it), and a file that cannot be read is
+reported, never skipped in silence. Editors copy what they want; this command changes no file.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from . import fs
-from .core.comparison_stubs import comparison_stubs, shared_passages
+from .core.cleaning import CleanText, clean
+from .core.comparison_stubs import UNPUBLISHED, comparison_stubs, shared_passages
 from .core.entity_links import build_matcher
-from .core.errors import has_errors
+from .core.errors import Problem, error, has_errors
 from .core.mentions import sentence_around
-from .core.pipeline import Options, load_config, load_dossier
-from .core.suggest import candidate_entities, near_misses, stub_yaml
+from .core.model import Dossier
+from .core.pipeline import Inputs, Options, load_config, load_dossier
+from .core.suggest import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
 
 __all__ = ["suggest"]
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """A text the suggestions read: a loaded article, or a seed whose article file is missing or broken.
+    `where` names it for the editor (the article file, else the seed file)."""
+
+    text: CleanText
+    seed: str
+    where: str
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _read(root: Path) -> tuple[Inputs, list[Problem]]:
+    """The dossier's files as fs.read_inputs reads them, except that a file that cannot be read becomes a
+    problem naming it (the suggestions use the rest) instead of stopping the command."""
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    rels = (["site.yaml"] if (root / "site.yaml").is_file() else []) + \
+        fs.tree_files(root, "seeds") + fs.tree_files(root, "content")
+    for rel in rels:
+        try:
+            files[rel] = (root / rel).read_bytes()
+        except OSError as exc:
+            problems.append(error(rel, 0, 0, f"the file cannot be read ({exc.strerror or 'unreadable'})",
+                                  "check its permissions; the suggestions below leave it out",
+                                  check="suggest-unreadable"))
+    schemas = {name: json.loads((fs.PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8"))
+               for name in fs.SCHEMAS}
+    return Inputs(files, {}, {}, schemas), problems
+
+
+def _docs(inputs: Inputs, dossier: Dossier, raw: dict[str, str]) -> dict[str, _Doc]:
+    """Doc id → text: every loaded article by slug, then every other seed that has text, by the slug of an
+    article file that names it (it does not load yet) or else as "seeds/<name>"."""
+    docs = {a.slug: _Doc(a.text, a.meta.seed, a.meta.origin.file) for a in dossier.articles}
+    used = {a.meta.seed for a in dossier.articles}
+    loaded = {a.meta.origin.file for a in dossier.articles}
+    owner: dict[str, str] = {}
+    for path in sorted(p for p in inputs.files if p.startswith("content/articles/") and p.endswith(".yaml")):
+        if path in loaded:
+            continue
+        text = inputs.files[path].decode("utf-8", "replace")
+        for seed in sorted(raw):
+            if re.search(rf"^seed:\s*['\"]?{re.escape(seed)}['\"]?\s*(?:#.*)?$", text, re.M):
+                owner.setdefault(seed, path)
+    for seed in sorted(set(raw) - used):
+        cleaned = clean(raw[seed], dossier.config)
+        if not cleaned.paragraphs:
+            continue
+        path = owner.get(seed)
+        slug = path.rsplit("/", 1)[-1][:-len(".yaml")] if path else ""
+        doc = slug if slug and slug not in docs else f"{UNPUBLISHED}{seed}"
+        docs[doc] = _Doc(cleaned, seed, path or f"seeds/{seed}")
+    return docs
+
+
+def _print_candidates(cands: tuple[CandidateName, ...], out: TextIO) -> None:
+    wide = [c for c in cands if len(c.articles) > 1]
+    print(f"Candidate entities: {_plural(len(cands), 'name')} that no alias matches, "
+          "those in the most articles first", file=out)
+    for heading, group in (("in two or more articles", wide),
+                           ("in one article only (ranked lower: check that it matters before adding it)",
+                            [c for c in cands if len(c.articles) == 1])):
+        print(f"  {heading}: {len(group) or 'none'}", file=out)
+        for c in group:
+            print(f"    {c.name}: {_plural(c.count, 'mention')} in {_plural(len(c.articles), 'article')} "
+                  f"({', '.join(c.articles)})", file=out)
+            print(f"        e.g. \u201c{c.example}\u201d", file=out)
+
+
+def _print_near_misses(misses: tuple[NearMiss, ...], docs: dict[str, _Doc], out: TextIO) -> None:
+    print(f"Near misses: {_plural(len(misses), 'name')} that differ slightly from an alias, so they are not linked",
+          file=out)
+    for n in misses:
+        doc = docs[n.article]
+        s, e = sentence_around(doc.text.text, n.start, n.end)
+        sentence = " ".join(doc.text.text[s:e].split())
+        where = f"seeds/{doc.seed}:{doc.text.line_of(n.start)}"
+        place = where if doc.where.startswith("seeds/") else f"{doc.where} ({where})"
+        print(f"  {place}: \u201c{n.surface}\u201d is close to \u201c{n.alias}\u201d of {n.entity}", file=out)
+        print(f"      in \u201c{sentence}\u201d", file=out)
+        print(f"      if it names {n.entity}, add \u201c{n.surface}\u201d to its aliases in content/entities.yaml",
+              file=out)
+
+
 def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print suggestions for the dossier at `root`. Returns 0, or 1 when the dossier cannot be read."""
     out = out or sys.stdout
     err = err or sys.stderr
-    inputs = fs.read_inputs(root)
+    inputs, unreadable = _read(root)
     config, problems = load_config(inputs, options)
     if config is None:
-        for p in problems:
+        for p in unreadable + list(problems):
             print(p.format(), file=err)
         return 1
-    dossier, _, more = load_dossier(inputs, config)
-    if has_errors(more):
-        for p in more:
-            if p.severity == "error":
-                print(p.format(), file=err)
-        print("(suggestions below use only the files that could be read)", file=err)
+    dossier, raw, more = load_dossier(inputs, config)
+    for p in sorted(unreadable + more):
+        print(p.format(), file=err)
+    if has_errors(unreadable + more):
+        print("(the suggestions below use every file that could be read)", file=err)
     matcher = build_matcher(dossier.entities)
-    articles = {a.slug: a for a in dossier.articles}
-    docs = {slug: a.text.text for slug, a in articles.items()}
-    cands = candidate_entities(docs, matcher)
-    misses = near_misses(docs, matcher.aliases, matcher)
-
-    print(f"Suggestions for {len(docs)} article(s) and {len(dossier.entities)} entities "
+    docs = _docs(inputs, dossier, raw)
+    texts = {doc: d.text.text for doc, d in docs.items()}
+    cands = candidate_entities(texts, matcher, min_articles=1)
+    misses = near_misses(texts, matcher.aliases, matcher)
+    fresh = len(docs) - len(dossier.articles)
+    print(f"Suggestions for {_plural(len(dossier.articles), 'article')}"
+          + (f" and {_plural(fresh, 'seed')} without a loaded article file" if fresh else "")
+          + f", {len(dossier.entities)} {'entity' if len(dossier.entities) == 1 else 'entities'} "
           "(nothing is written; copy what you need)", file=out)
     print("", file=out)
-    print(f"Candidate entities: {_plural(len(cands), 'name')} in two or more articles that no alias matches",
-          file=out)
-    for c in cands:
-        print(f"  {c.name}: {_plural(c.count, 'mention')} in {_plural(len(c.articles), 'article')} "
-              f"({', '.join(c.articles)})", file=out)
-        print(f"      e.g. \u201c{c.example}\u201d", file=out)
+    _print_candidates(cands, out)
     print("", file=out)
-    print(f"Near misses: {_plural(len(misses), 'name')} that differ slightly from an alias, so they are not linked",
-          file=out)
-    for n in misses:
-        article = articles[n.article]
-        text = article.text
-        s, e = sentence_around(text.text, n.start, n.end)
-        sentence = " ".join(text.text[s:e].split())
-        print(f"  {article.meta.origin.file} (seeds/{article.meta.seed}:{text.line_of(n.start)}): "
-              f"\u201c{n.surface}\u201d is close to \u201c{n.alias}\u201d of {n.entity}", file=out)
-        print(f"      in \u201c{sentence}\u201d", file=out)
-        print(f"      if it names {n.entity}, add \u201c{n.surface}\u201d to its aliases in content/entities.yaml",
-              file=out)
+    _print_near_misses(misses, docs, out)
     print("", file=out)
     print("YAML stubs for content/entities.yaml (fill in kind and summary; check each is one entity)", file=out)
     print("-" * 72, file=out)
-    print(stub_yaml(cands) or "# no candidates\n", end="", file=out)
+    wide, narrow = [c for c in cands if len(c.articles) > 1], [c for c in cands if len(c.articles) == 1]
+    print(stub_yaml(wide) or "# no names in two or more articles\n", end="", file=out)
+    if narrow:
+        print("\n# --- names seen in one article only (ranked lower) ---\n\n" + stub_yaml(narrow), end="", file=out)
     print("", file=out)
-    print("Comparison stubs: shared passages that no comparison covers yet (one file each, under content/comparisons/)",
-          file=out)
+    print("Comparisons: shared passages not yet set side by side in every article that has them", file=out)
     print("-" * 72, file=out)
-    print(comparison_stubs(shared_passages(dossier.articles), dossier.comparisons, dossier.articles)
-          or "# every shared passage is covered by a comparison\n", end="", file=out)
+    unpublished = {doc: text for doc, text in texts.items() if doc not in {a.slug for a in dossier.articles}}
+    print(comparison_stubs(shared_passages(dossier.articles, unpublished), dossier.comparisons, dossier.articles,
+                           unpublished) or "# every shared passage is covered by a comparison\n", end="", file=out)
     return 0

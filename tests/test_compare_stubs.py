@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT
 from dossier.core.anchoring import anchor_quote
 from dossier.core.cleaning import clean
-from dossier.core.comparison_stubs import comparison_stubs, covered, shared_passages
+from dossier.core.comparison_stubs import comparison_stubs, coverage, covered, shared_passages
 from dossier.core.config import SiteConfig
 from dossier.core.load import parse_comparison
 from dossier.core.model import Article, ArticleMeta, Comparison, Origin, Witness
@@ -112,7 +112,8 @@ def test_the_default_dossier_covers_all_its_shared_passages() -> None:
 
 PASSAGE = SharedPassage("x", (Occurrence("a", 10, 20), Occurrence("b", 0, 10), Occurrence("c", 5, 9)), 8)
 COVERAGE = [
-    ({"a": [("q", 12, 15)], "b": [("q", 9, 30)]}, True),  # one comparison in two of the articles
+    ({"a": [("q", 12, 15)], "b": [("q", 9, 30)], "c": [("q", 0, 6)]}, True),  # one comparison in every article
+    ({"a": [("q", 12, 15)], "b": [("q", 9, 30)]}, False),  # c (an outlet added since) is not beside the others
     ({"a": [("q", 12, 15)], "b": [("r", 9, 30)]}, False),  # two comparisons, one article each
     ({"a": [("q", 20, 25)], "b": [("q", 0, 3)]}, False),  # touching the passage in a, not overlapping it
     ({"a": [("q", 0, 11)], "z": [("q", 0, 99)]}, False),  # the other witness is in an article without it
@@ -122,8 +123,40 @@ COVERAGE = [
 
 
 @pytest.mark.parametrize(("spans", "expected"), COVERAGE)
-def test_a_passage_is_covered_by_one_comparison_with_witnesses_on_it_in_two_articles(spans, expected) -> None:
+def test_a_passage_is_covered_only_by_one_comparison_with_witnesses_on_it_in_every_article_that_has_it(
+        spans, expected) -> None:
     assert covered(PASSAGE, spans) is expected
+
+
+def test_coverage_names_the_comparison_covering_most_articles_and_the_articles_it_lacks() -> None:
+    assert coverage(PASSAGE, {"a": [("q", 12, 15), ("r", 12, 15)], "b": [("q", 9, 30), ("r", 0, 2)],
+                              "c": [("r", 5, 6)]}) == ("r", ())
+    assert coverage(PASSAGE, {"a": [("q", 12, 15)], "b": [("q", 9, 30)]}) == ("q", ("c",))
+    assert coverage(PASSAGE, {"a": [("q", 12, 15)]}) == (None, ("a", "b", "c"))
+
+
+def test_a_comparison_lacking_a_new_outlet_gets_the_witnesses_to_add_not_a_new_stub() -> None:
+    passages = shared_passages(ARTICLES)
+    origin = Origin("content/comparisons/border.yaml", 1, 1)
+    border = Comparison("border", origin, "Border", "Open?", "quote",
+                        tuple(Witness(s, PLANTED, origin) for s in ("one", "two")))
+    text = comparison_stubs(passages, (border, covering("one", "two")), ARTICLES)
+    assert text.startswith("# --- content/comparisons/border.yaml: add under witnesses: ")
+    assert "also in three) ---\n" in text
+    added = yaml.safe_load(text)
+    assert added == [{"article": "three", "quote": PLANTED, "prefix": "three"}]
+    assert "title:" not in text   # no new comparison for a passage that has one
+
+
+def test_a_seed_without_an_article_file_shares_passages_and_is_named_as_a_witness_to_come() -> None:
+    unpublished = {"seeds/four.txt": f"Headline four\n\nIn short: {PLANTED}.\n"}
+    passages = shared_passages(ARTICLES, unpublished)
+    assert any("seeds/four.txt" in {o.doc for o in p.occurrences} for p in passages)
+    text = stubs_by_file(comparison_stubs(passages, (covering("one", "two"),), ARTICLES, unpublished))
+    stub = text["content/comparisons/the-minister-said-the-border-crossing.yaml"]
+    assert ("  # seeds/four.txt has it too, but no article file yet: run `python build.py --import`, "
+            "then add it as a witness") in stub
+    assert [w["article"] for w in yaml.safe_load(stub)["witnesses"]] == ["three", "one", "two"]
 
 
 def test_shared_passages_are_searched_again_only_when_a_text_changes() -> None:

@@ -135,3 +135,11 @@ def test_stub_yaml_round_trips_any_name_and_example(pairs):
     assert [v["name"] for v in data.values()] == [n for n, _ in pairs]
     assert [v["aliases"] for v in data.values()] == [[n] for n, _ in pairs]
     assert all(isinstance(k, str) for k in data)
+
+
+def test_names_in_more_articles_rank_above_more_frequent_names_in_fewer():
+    docs = {"a": "Ron Dermer spoke. Ron Dermer left. Ron Dermer returned. Yoav Gallant came. Tzvi Levi went.",
+            "b": "Yoav Gallant met Tzvi Levi.", "c": "Yoav Gallant stayed."}
+    found = candidate_entities(docs, MATCHER, min_articles=1)
+    assert [(c.name, len(c.articles), c.count) for c in found] == [
+        ("Yoav Gallant", 3, 3), ("Tzvi Levi", 2, 2), ("Ron Dermer", 1, 3)]

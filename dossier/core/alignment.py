@@ -16,6 +16,8 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
+from .nfc import nfc, nfc_text
+
 OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
 Side = Literal["base", "other"]
 
@@ -57,8 +59,8 @@ def _is_move(keys: Sequence[str], is_word: Sequence[bool]) -> bool:
 
 
 def fold(text: str) -> str:
-    """Comparison key for text: case-folded, curly quotes straightened, all dashes made "-"."""
-    return text.translate(_FOLD).casefold()
+    """Comparison key for text: Unicode NFC, case-folded, curly quotes straightened, all dashes made "-"."""
+    return (nfc(text.translate(_FOLD)) or "").casefold()
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,19 @@ class Token:
 # every witness against every possible base (n² pairs) and shared passages repeat the same texts many times.
 @lru_cache(maxsize=1 << 16)
 def tokenize(s: str) -> tuple[Token, ...]:
-    """Tokens of s in order; whitespace is not a token."""
-    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(s))
+    """Tokens of s in order; whitespace is not a token. A text not in NFC is cut in its NFC form ("e" + U+0308
+    is one letter, inside its word) and each token is the original characters of its span."""
+    mapped = nfc_text(s)
+    if mapped is None:
+        return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(s))
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN_RE.finditer(mapped.text):
+        a, b = mapped.span(*m.span())
+        if spans and a < spans[-1][1]:   # two tokens of one original character: one token
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return tuple(Token(s[a:b], a, b) for a, b in spans)
 
 
 @lru_cache(maxsize=1 << 16)

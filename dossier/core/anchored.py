@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .anchoring import AnchorResult, anchor_quote
+import json
+
+from .anchoring import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
 from .cleaning import CleanText
 from .errors import Problem, error, warning
 from .model import Article, Origin
+from .wordbounds import mid_word_ends, whole_words
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,16 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     seed = f"seeds/{article.meta.seed}"
     where = (origin.file, origin.line, origin.col)
     if result.status in ("exact", "disambiguated"):
-        return Placed(result.start, result.end, result.status, result.score), (), result  # type: ignore[arg-type]
+        return (Placed(result.start, result.end, result.status, result.score),  # type: ignore[arg-type]
+                _mid_word(article, result, where, what), result)
     if result.status == "fuzzy":
-        problems: tuple[Problem, ...] = ()
+        # A typography-only difference is an exact match in all but quotes and dashes: its edges are the editor's.
+        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) \
+            if result.score == TYPOGRAPHY_SCORE else ()
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
             make = error if fuzzy_level == "error" else warning
-            problems = (make(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
+            problems += (make(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
                              _fuzzy_hint(result, article.text), "anchor-fuzzy"),)
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
@@ -57,3 +63,20 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
 def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
     return result.hint if result.hint and result.diff in result.hint else \
         "; ".join(x for x in (result.hint, f"difference: {result.diff}" if result.diff else "") if x)
+
+
+def _mid_word(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> tuple[Problem, ...]:
+    """A warning when the found text starts or ends inside a word ("ecote Engin" in "Lecote Engine"): such a
+    quote usually lost a letter while being copied. The hint is the whole-word quote, ready to paste."""
+    text, start, end = article.text.text, result.start or 0, result.end or 0
+    starts, ends = mid_word_ends(text, start, end)
+    if not (starts or ends):
+        return ()
+    edge = "starts and ends inside words" if starts and ends else "starts inside a word" if starts \
+        else "ends inside a word"
+    s, e = whole_words(text, start, end)
+    words = " ".join(text[s:e].split())
+    found = " ".join(text[start:end].split())
+    return (warning(*where, f"{what} {edge} at seeds/{article.meta.seed}:{article.text.line_of(start)}",
+                    f"it matched \"{found}\" inside \"{words}\"; to quote the whole words:\n"
+                    f"quote: {json.dumps(words, ensure_ascii=False)}", check="anchor-mid-word"),)

@@ -3,7 +3,7 @@
 Pure module: no I/O, no clock, no printing. Article text is a ``str`` whose paragraphs are
 joined by "\\n\\n"; every offset returned is an index into that original string.
 
-Search ladder (the first rung that finds something wins):
+Search ladder (the first rung that finds something wins; text, quote and context compared in NFC):
 
 1. exact: the stripped quote, every whitespace run of it matching any whitespace run of the text
    (so a quote may cross paragraph breaks and no-break spaces). One occurrence -> "exact";
@@ -16,7 +16,8 @@ Search ladder (the first rung that finds something wins):
 
 Invariants of :class:`AnchorResult`:
 * ``start``/``end`` are ``None`` exactly when status is "ambiguous" or "orphan";
-* "exact"/"disambiguated": ``text[start:end]`` equals the stripped quote modulo whitespace runs,
+* "exact"/"disambiguated": ``text[start:end]`` equals the stripped quote modulo whitespace runs
+  and Unicode normalisation (both sides are compared in NFC; offsets are the original text's),
   ``score == 100.0``, ``diff == hint == ""``, ``candidates == ()``;
 * a found ``text[start:end]`` never begins or ends with whitespace.
 """
@@ -24,18 +25,17 @@ Invariants of :class:`AnchorResult`:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel, Levenshtein
-
-from .typography import (Normalised, describe_typography, fold_key, has_invisible, normalise,
-                          search_pattern)
+from .closest import closest_passage
+from .nfc import NfcText, nfc, nfc_text
+from .typography import describe_typography, fold_key, has_invisible, normalise, search_pattern
+from .worddiff import word_diff
 
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
 
@@ -43,11 +43,7 @@ TYPOGRAPHY_SCORE = 99.0
 # Unique contexts cost O(occurrences^2); past this many the editor needs a longer quote, not a
 # list of suggestions, so candidates are listed without them.
 MAX_CONTEXT_CANDIDATES = 100
-# partial_ratio over a whole text costs ~len(text) * max(len(quote), 64); past this budget a few
-# windows are first picked by rare shared words (a 300-char quote in 300 kB stays ~10 ms).
-_DIRECT_BUDGET = 10_000_000
 _WORD_AHEAD = re.compile(r"\s*(\S+)")  # next whitespace-delimited word; on reversed text: previous
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -251,114 +247,10 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
     return AnchorResult("ambiguous", None, None, score, cands, "", f"{lead}; {tail}")
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _can_start(s: str, p: int) -> bool:
-    return p < len(s) and not s[p].isspace() and not (p > 0 and _is_word(s[p - 1]) and _is_word(s[p]))
-
-
-def _can_end(s: str, p: int) -> bool:
-    return p > 0 and not s[p - 1].isspace() and not (p < len(s) and _is_word(s[p - 1]) and _is_word(s[p]))
-
-
-def _seed_starts(text: str, nq: str, limit: int = 3) -> list[int]:
-    """A few places in ``text`` where the passage closest to ``nq`` probably starts.
-
-    Each occurrence of a rare quote word votes for where the quote would start; the medians of
-    the best-voted neighbourhoods are returned (none if no quote word occurs at all).
-    """
-    bucket = max(32, len(nq) // 4)
-    offsets: dict[str, list[int]] = {}
-    for m in re.finditer(r"\w{4,}" if re.search(r"\w{4,}", nq) else r"\w+", nq):
-        offsets.setdefault(m.group(), []).append(m.start())
-    counts: list[tuple[int, str]] = []
-    for word in sorted(offsets, key=len, reverse=True)[:32]:  # long words are the rare ones
-        counts.append((text.count(word), word))
-        if sum(1 for c, _ in counts if c) >= 8:  # enough present words to vote with
-            break
-    implied: list[int] = []
-    budget = 400  # occurrences; a word past it is too common to locate anything
-    for count, word in sorted(counts):
-        if not 0 < count <= budget:
-            if count:
-                break
-            continue
-        budget -= count
-        pos = text.find(word)
-        while pos >= 0:
-            implied.extend(pos - off for off in offsets[word])
-            pos = text.find(word, pos + 1)
-    votes = Counter(p // bucket for p in implied)
-    picked: list[int] = []
-    for b in sorted(votes, key=lambda b: -(votes[b - 1] + votes[b] + votes[b + 1])):
-        if all(abs(b - c) > 2 for c in picked):
-            picked.append(b)
-            if len(picked) == limit:
-                break
-    starts = []
-    for b in picked:
-        near = sorted(p for p in implied if (b - 1) * bucket <= p < (b + 2) * bucket)
-        starts.append(max(0, near[len(near) // 2]))
-    return starts
-
-
-def _refine(nt: str, nq: str, s0: int, e0: int) -> tuple[int, int]:
-    """Snap a rough window ``[s0, e0)`` of ``nt`` to the word boundaries closest to ``nq``.
-
-    Long quotes first place each edge by aligning just the quote's head / tail (a <=48-char
-    needle is cheap for rapidfuzz), so the final search around the edges can stay narrow.
-    """
-    size, reach = len(nq), len(nq) // 3 + 8
-    if size > 96:
-        lo = max(0, s0 - reach)
-        s0 = lo + fuzz.partial_ratio_alignment(nq[:48], nt[lo:s0 + 48 + reach]).dest_start
-        lo = max(s0, e0 - 48 - reach)
-        e0 = lo + fuzz.partial_ratio_alignment(nq[-48:], nt[lo:e0 + reach]).dest_end
-    slack = 16 if size > 96 else reach
-    starts = [p for p in range(max(0, s0 - slack), min(len(nt), s0 + slack) + 1) if _can_start(nt, p)]
-    ends = [p for p in range(max(0, e0 - slack), min(len(nt), e0 + slack) + 1) if _can_end(nt, p)]
-    if not starts or not ends:
-        return s0, e0
-    s = min(starts, key=lambda p: abs(p - s0))
-    e = min(ends, key=lambda p: abs(p - e0))
-    # Coordinate descent (best start for this end, best end for this start, twice) is linear in
-    # the slack where trying every pair would be quadratic.
-    for _ in range(2):
-        s = min((p for p in starts if p < e), default=s,
-                key=lambda p: (Levenshtein.distance(nq, nt[p:e]), abs(p - s0)))
-        e = min((p for p in ends if p > s), default=e,
-                key=lambda p: (Levenshtein.distance(nq, nt[s:p]), abs(p - e0)))
-    return (s, e) if s < e else (s0, e0)
-
-
-def _closest(text: str, nq: str) -> tuple[int, int, float] | None:
-    """Original span and score of the passage closest to the folded quote ``nq``, if any."""
-    size = len(nq)
-    guesses: list[tuple[Normalised, int, int, int]] = []  # normal form, its offset, rough span
-    starts = [] if len(text) * max(size, 64) <= _DIRECT_BUDGET else _seed_starts(text, nq)
-    if not starts:
-        # Small text, or no quote word rare enough to vote with: align against the whole text (slower, sure).
-        norm = normalise(text)
-        al = fuzz.partial_ratio_alignment(nq, norm.text)
-        guesses.append((norm, 0, al.dest_start, al.dest_end))
-    else:
-        for s in starts:
-            a, b = max(0, s - size // 2 - 64), min(len(text), s + size * 3 // 2 + 64)
-            norm = normalise(text[a:b])
-            guesses.append((norm, a, min(s - a, len(norm.text)), min(s - a + size, len(norm.text))))
-    best: tuple[float, int, int] | None = None
-    for norm, offset, s0, e0 in guesses:
-        s, e = _refine(norm.text, nq, s0, e0)
-        found = norm.text[s:e].strip()
-        if found:
-            s += norm.text[s:e].index(found)
-            score = fuzz.ratio(nq, found)
-            if best is None or score > best[0]:
-                a, b = norm.span(s, s + len(found))
-                best = (score, a + offset, b + offset)
-    return None if best is None else (best[1], best[2], best[0])
+def _whole_characters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not followed by a combining mark: a quote "a à" does not occur in "a à̀", whose last letter
+    carries a second accent (the mark belongs to the letter before it, so the match would cut a character)."""
+    return [(s, e) for s, e in spans if e >= len(text) or unicodedata.category(text[e])[0] != "M"]
 
 
 def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str | None = None,
@@ -368,14 +260,35 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
     Leading and trailing whitespace of the quote is ignored. A prefix/suffix that is None, empty
     or only whitespace counts as not given; otherwise the text before the occurrence must end
     with it (after the occurrence start with it), whitespace between them allowed.
+
+    Text, quote and context are compared in Unicode NFC ("e" + U+0308 is "ë"); offsets are the
+    original text's, each span covering whole original characters (see :mod:`dossier.core.nfc`).
     """
+    quote, prefix, suffix = nfc(quote) or "", nfc(prefix), nfc(suffix)
+    mapped = nfc_text(text)   # None for an NFC text: the usual case costs one fast check
+    if mapped is None:
+        return _anchor(text, quote, prefix, suffix, fuzzy_floor)
+    return _to_original(_anchor(mapped.text, quote, prefix, suffix, fuzzy_floor), mapped)
+
+
+def _to_original(result: AnchorResult, mapped: NfcText) -> AnchorResult:
+    """``result``, found in the NFC form of a text, with its offsets in the original text."""
+    start, end = (None, None) if result.start is None or result.end is None else \
+        mapped.span(result.start, result.end)
+    cands = tuple(Candidate(*mapped.span(c.start, c.end), c.unique_prefix, c.unique_suffix)
+                  for c in result.candidates)
+    return AnchorResult(result.status, start, end, result.score, cands, result.diff, result.hint)
+
+
+def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy_floor: float) -> AnchorResult:
+    """anchor_quote on texts that are both NFC (or both not: the quote's form is then the editor's concern)."""
     q = quote.strip()
     if not q:
         return _orphan("the quote is empty")
     if not text.strip():
         return _orphan("not found; the article text is empty")
 
-    spans = exact_spans(text, q)
+    spans = _whole_characters(text, exact_spans(text, q))
     if spans:
         return _settle(text, spans, q, prefix, suffix, typographic=False)
 
@@ -384,13 +297,13 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
         return _orphan("the quote is empty: it holds only invisible characters")
     if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
         norm = normalise(text)
-        spans = [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)]
+        spans = _whole_characters(text, [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)])
     else:
-        spans = _spans(re.compile(folded), text)
+        spans = _whole_characters(text, _spans(re.compile(folded), text))
     if spans:
         return _settle(text, spans, q, prefix, suffix, typographic=True)
 
-    best = _closest(text, normalise(q).text.strip())
+    best = closest_passage(text, normalise(q).text.strip())
     if best is None:
         return _orphan("not found; no passage of the article resembles it")
     start, end, score = best
@@ -401,42 +314,3 @@ def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str |
         return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text {differs}: {diff}")
     return _orphan(f"not found; the closest passage (score {score:.0f}) {differs}: {diff}",
                    score, (Candidate(start, end, None, None),), diff)
-
-
-def _tokens(s: str) -> list[tuple[str, bool]]:
-    """Words and single punctuation marks, each with "was preceded by whitespace"."""
-    return [(m.group(), m.start() > 0 and s[m.start() - 1].isspace()) for m in _TOKEN.finditer(s)]
-
-
-def _join(pieces: list[tuple[str, bool]]) -> str:
-    return "".join((" " if spaced and k else "") + piece for k, (piece, spaced) in enumerate(pieces))
-
-
-def word_diff(a: str, b: str) -> str:
-    """Word-level diff turning ``a`` into ``b``: ``"we [-would-] {+will+} do it alone"``.
-
-    Tokens are words and single punctuation marks; whitespace is never a token, so texts that
-    differ only in whitespace give no markers, and ``word_diff(x, x)`` has none. Unchanged
-    tokens keep ``b``'s spacing ("U.S." stays "U.S."); a substitution is a deletion followed by
-    an insertion, one space apart.
-    """
-    ta, tb = _tokens(a), _tokens(b)
-    pieces: list[tuple[str, bool]] = []  # (text, preceded by a space)
-    # Indel (longest common subsequence), not Levenshtein: with no substitutions, shared words
-    # stay anchored, giving "a [-b-] c {+d+}" rather than "a [-b c-] {+c d+}".
-    ops = list(Indel.opcodes([t for t, _ in ta], [t for t, _ in tb]))
-    k = 0
-    while k < len(ops):
-        a1, a2, b1, b2 = ops[k].src_start, ops[k].src_end, ops[k].dest_start, ops[k].dest_end
-        k += 1
-        if ops[k - 1].tag == "equal":
-            pieces.extend(tb[b1:b2])
-            continue
-        while k < len(ops) and ops[k].tag != "equal":  # merge a delete+insert run into one change
-            a2, b2 = ops[k].src_end, ops[k].dest_end
-            k += 1
-        if a2 > a1:
-            pieces.append((f"[-{_join(ta[a1:a2])}-]", ta[a1][1]))
-        if b2 > b1:
-            pieces.append((f"{{+{_join(tb[b1:b2])}+}}", a2 > a1 or tb[b1][1]))
-    return _join(pieces)

@@ -1,9 +1,10 @@
 """Paste-ready comparison stubs for shared passages that no comparison covers yet (`build.py --suggest`).
 
-A passage is covered when one comparison has witnesses on it in at least two of the articles that share
-it: the editors have already set those renderings side by side. Every other passage becomes a stub of
-content/comparisons/<id>.yaml whose witnesses are the passage's occurrences, quoted exactly, with a prefix
-where the words occur more than once in an article, so that the stub anchors as it is pasted.
+A passage is covered when one comparison has witnesses on it in every article that shares it: the editors
+have already set all those renderings side by side. A passage that a comparison sets side by side in some of
+its articles only (an outlet added since) gets the witnesses to add to that comparison; any other passage
+becomes a stub of content/comparisons/<id>.yaml whose witnesses are the passage's occurrences, quoted exactly,
+with a prefix where the words occur more than once in an article, so that the stub anchors as it is pasted.
 Pure: the same inputs give the same text.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .anchoring import anchor_quote
 from .model import Article, Comparison
-from .passages import SharedPassage, find_shared_passages
+from .nfc import nfc_text
+from .passages import Occurrence, SharedPassage, find_shared_passages
 from .slugs import slugify
 
 # The parameters of shared-passage detection for the whole site: /passages/ and --suggest agree.
@@ -24,16 +26,37 @@ MIN_PASSAGE_WORDS = 8
 _ID_WORDS = 6
 
 
-def shared_passages(articles: Iterable[Article]) -> tuple[SharedPassage, ...]:
-    """Passages shared by two or more of the articles (doc ids are article slugs)."""
-    return _shared_passages(tuple((a.slug, a.text.text) for a in articles))
+UNPUBLISHED = "seeds/"   # doc ids of seeds that have no article file yet start with it
+
+
+def shared_passages(articles: Iterable[Article], unpublished: Mapping[str, str] | None = None
+                    ) -> tuple[SharedPassage, ...]:
+    """Passages shared by two or more of the articles (doc ids are article slugs) and of the `unpublished`
+    texts (doc id → cleaned text, see comparison_stubs)."""
+    docs = {a.slug: a.text.text for a in articles}
+    docs.update((doc, text) for doc, text in sorted((unpublished or {}).items()) if doc not in docs)
+    return _shared_passages(tuple(docs.items()))
 
 
 # The passages depend on the article texts only: a rebuild in the same process (the live preview) after an
 # edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
 @lru_cache(maxsize=1)
 def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
-    return find_shared_passages(dict(docs), shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
+    # Texts are compared in NFC ("e" + U+0308 and "ë" are one letter); occurrences are mapped back to whole
+    # original characters. An NFC text (nearly all) is passed as it is.
+    mapped = {doc: nfc_text(text) for doc, text in docs}
+    found = find_shared_passages({doc: getattr(mapped[doc], "text", text) for doc, text in docs},
+                                 shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
+    if not any(mapped.values()):
+        return found
+    originals = dict(docs)
+    out = []
+    for p in found:
+        occurrences = tuple(o if (m := mapped[o.doc]) is None else Occurrence(o.doc, *m.span(o.start, o.end))
+                            for o in p.occurrences)
+        first = occurrences[0]
+        out.append(SharedPassage(originals[first.doc][first.start:first.end], occurrences, p.words))
+    return tuple(out)
 
 
 def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:
@@ -49,8 +72,11 @@ def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> 
     return spans
 
 
-def covered(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]) -> bool:
-    """Whether one comparison has witnesses overlapping the passage in two or more of its articles.
+def coverage(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]
+             ) -> tuple[str | None, tuple[str, ...]]:
+    """The comparison that sets the passage side by side in the most of its articles (at least two; the first
+    such comparison on a tie), and the passage's articles that comparison has no witness in; (None, all of
+    them) when no comparison has witnesses on the passage in two articles.
 
     spans: article slug → (comparison id, start, end) of its witnesses (see _witness_spans), so the work is
     the passage's occurrences times the witnesses in their own articles, not times every witness."""
@@ -59,7 +85,16 @@ def covered(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]
         for cid, s, e in spans.get(o.doc, ()):
             if s < o.end and o.start < e:
                 docs.setdefault(cid, set()).add(o.doc)
-    return any(len(d) >= 2 for d in docs.values())
+    everywhere = sorted({o.doc for o in passage.occurrences})
+    best = min((cid for cid in docs if len(docs[cid]) >= 2), key=lambda cid: (-len(docs[cid]), cid), default=None)
+    return best, tuple(d for d in everywhere if best is None or d not in docs[best])
+
+
+def covered(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]) -> bool:
+    """Whether one comparison has witnesses on the passage in every article that has it: a comparison that
+    lacks an outlet added since is not coverage, the new rendering is not set beside the others yet."""
+    best, missing = coverage(passage, spans)
+    return best is not None and not missing
 
 
 def _yaml(s: str) -> str:
@@ -76,37 +111,70 @@ def _stub_id(passage: SharedPassage, taken: set[str]) -> str:
     return ident
 
 
+def _witness_lines(slug: str, span: tuple[int, int], text: str) -> list[str]:
+    """One witness quoting ``text[start:end]`` exactly, with a prefix or suffix when the words recur."""
+    start, end = span
+    quote = text[start:end]
+    lines = [f"  - article: {slug}", f"    quote: {_yaml(quote)}"]
+    result = anchor_quote(text, quote)
+    if result.status == "ambiguous":
+        cand = next((c for c in result.candidates if c.start == start), None)
+        if cand and cand.unique_prefix:
+            lines.append(f"    prefix: {_yaml(cand.unique_prefix)}")
+        elif cand and cand.unique_suffix:
+            lines.append(f"    suffix: {_yaml(cand.unique_suffix)}")
+    return lines
+
+
+def _witnesses(docs: Sequence[str], first: Mapping[str, tuple[int, int]], texts: Mapping[str, str]) -> list[str]:
+    """Witness entries for article docs; a seed without an article file (doc "seeds/<name>") cannot be a
+    witness yet, so it gets a comment saying how to make it one."""
+    lines: list[str] = []
+    for doc in docs:
+        if doc.startswith(UNPUBLISHED):
+            lines.append(f"  # {doc} has it too, but no article file yet: run `python build.py --import`, "
+                         "then add it as a witness")
+        else:
+            lines += _witness_lines(doc, first[doc], texts[doc])
+    return lines
+
+
 def comparison_stubs(passages: Sequence[SharedPassage], comparisons: Sequence[Comparison],
-                     articles: Sequence[Article]) -> str:
-    """YAML stubs, one per uncovered passage, each headed by the file it belongs in; "" when none."""
-    texts = {a.slug: a.text.text for a in articles}
-    order = {a.slug: (a.meta.date, a.slug) for a in articles}
+                     articles: Sequence[Article], unpublished: Mapping[str, str] | None = None) -> str:
+    """YAML for every shared passage not set side by side in all the articles that have it, each headed by the
+    file it belongs in: a new comparison stub, or the witnesses to add to the comparison that covers it in
+    some of its articles only. "" when there is none.
+
+    ``unpublished``: doc id → cleaned text of seeds whose article file does not load (its slug as id) or does
+    not exist ("seeds/<name>" as id); the passages may include them."""
+    extra = dict(unpublished or {})
+    texts = {**extra, **{a.slug: a.text.text for a in articles}}
+    order = {doc: (1, "", doc) for doc in extra} | {a.slug: (0, a.meta.date, a.slug) for a in articles}
     spans = _witness_spans(comparisons, texts)
+    files = {c.id: c.origin.file for c in comparisons}
     taken = {c.id for c in comparisons}
     out: list[str] = []
     for passage in passages:
-        if covered(passage, spans) or any(o.doc not in texts for o in passage.occurrences):
+        if any(o.doc not in texts for o in passage.occurrences):
+            continue
+        best, missing = coverage(passage, spans)
+        if best is not None and not missing:
             continue
         first: dict[str, tuple[int, int]] = {}
         for o in passage.occurrences:
             first.setdefault(o.doc, (o.start, o.end))  # one witness per article: its first occurrence
+        if best is not None:
+            lines = [f"# --- {files[best]}: add under witnesses: ({passage.words} shared words, "
+                     f"also in {', '.join(missing)}) ---"]
+            lines += _witnesses(sorted(missing, key=lambda d: order[d]), first, texts)
+            out.append("\n".join(lines) + "\n")
+            continue
         ident = _stub_id(passage, taken)
         lines = [f"# --- content/comparisons/{ident}.yaml ({passage.words} shared words) ---",
                  "# yaml-language-server: $schema=../../schemas/comparison.schema.json",
                  f"title: {_yaml('TODO: ' + ' '.join(passage.text.split()[:_ID_WORDS]) + ' …')}",
                  'question: "TODO: what do the outlets say, and how do their words differ?"',
                  "kind: quote", "witnesses:"]
-        for slug in sorted(first, key=lambda s: order[s]):
-            start, end = first[slug]
-            text = texts[slug]
-            quote = text[start:end]
-            lines += [f"  - article: {slug}", f"    quote: {_yaml(quote)}"]
-            result = anchor_quote(text, quote)
-            if result.status == "ambiguous":
-                cand = next((c for c in result.candidates if c.start == start), None)
-                if cand and cand.unique_prefix:
-                    lines.append(f"    prefix: {_yaml(cand.unique_prefix)}")
-                elif cand and cand.unique_suffix:
-                    lines.append(f"    suffix: {_yaml(cand.unique_suffix)}")
+        lines += _witnesses(sorted(first, key=lambda d: order[d]), first, texts)
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)

@@ -10,7 +10,8 @@ from .errors import Problem, error
 from .schema import validate
 from .yamlsrc import parse_yaml
 
-CHECK_NAMES = ("anchor-fuzzy", "links", "entities-unknown", "seed-unused", "import-stub")
+CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
+               "import-stub")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 One Aho–Corasick automaton holds every alias key, so the cost of scanning an article does not grow with
 the number of entities; build a `MentionMatcher` once and reuse it for every article.
 
-Matching works on a *folded* copy of the text that has exactly the same length as the original (every
-character maps to exactly one character), so offsets found in the fold are offsets in the original.
+Matching works on a *folded* copy of the text that has exactly the same length as the text (every
+character maps to exactly one character), so offsets found in the fold are offsets in the text. Names and
+texts are compared in Unicode NFC ("Zoë" as U+00EB or as "e" + U+0308 is one name): a text that is not NFC is
+matched in its NFC form and each mention mapped back to the original characters (see nfc.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
+
+from .nfc import nfc, nfc_text
 
 __all__ = ["AliasSpec", "Exclusion", "Mention", "MentionMatcher", "alias_collisions", "match_key",
            "sentence_around", "sentence_spans"]
@@ -47,8 +51,8 @@ def _casefold_aligned(text: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """The matcher's comparison key: typography folded and case folded, same length as `text`."""
-    return _casefold_aligned(_typo(text))
+    """The matcher's comparison key: NFC, typography folded and case folded, as long as NFC(`text`)."""
+    return _casefold_aligned(_typo(nfc(text) or ""))
 
 
 def _is_word(c: str) -> bool:
@@ -89,7 +93,7 @@ class Exclusion:
 @dataclass(frozen=True)
 class Mention:
     """A matched alias. Invariant: 0 <= start < end; text[start:end] folds (match_key) to match_key(alias);
-    `alias` is the AliasSpec.alias that matched, `entity` its entity."""
+    `alias` is the AliasSpec.alias that matched (as written), `entity` its entity."""
 
     start: int
     end: int
@@ -110,7 +114,7 @@ class _Entry:
 
     @staticmethod
     def of(spec: AliasSpec) -> _Entry:
-        form = _typo(spec.alias)
+        form = _typo(nfc(spec.alias) or "")
         cased = [c for c in form if c.isupper() or c.islower()]
         acronym = bool(cased) and not any(c.islower() for c in cased)
         words = tuple((m.start(), m.end(), len(m.group()) >= 2 and not any(c.islower() for c in m.group()))
@@ -190,6 +194,10 @@ class MentionMatcher:
         by a shorter match inside it (that would usually tag the wrong thing)."""
         if self._automaton is None or not text:
             return ()
+        mapped = nfc_text(text)
+        if mapped is not None:   # match the NFC form, report the original characters
+            found = self.find(mapped.text, article, [mapped.to_nfc(s, e) for s, e in forbidden])
+            return tuple(Mention(*mapped.span(m.start, m.end), m.entity, m.alias) for m in found)
         typo = _typo(text)
         blocked = _Blocker(forbidden)
         candidates: list[tuple[int, int, tuple[_Entry, ...]]] = []

@@ -193,6 +193,8 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
                                   "each seed belongs to one article file"))
             continue
         used[meta.seed] = file
+        if not seeds[meta.seed].paragraphs:
+            problems.append(_empty_seed(meta, seeds[meta.seed]))
         if source_ids is not None and meta.source not in source_ids:  # None: sources.yaml is broken
             problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
                                   did_you_mean(meta.source, source_ids) or "add it to content/sources.yaml"))
@@ -202,6 +204,16 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
         problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                                 "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems
+
+
+def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
+    """An article whose seed has no text would publish a blank page: say so (an error under --strict)."""
+    seed = f"seeds/{meta.seed}"
+    why = (f"every line of {seed} is dropped by the import rules in site.yaml" if cleaned.dropped
+           else f"{seed} is empty or holds only whitespace")
+    return warning(meta.origin.file, *_pos(meta, "seed"), f"the article has no text: {why}",
+                   f"put the article's text in {seed}, or delete {meta.origin.file} if it is not an article",
+                   check="seed-empty")
 
 
 def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:

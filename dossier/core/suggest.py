@@ -207,8 +207,9 @@ class _Covered:
 
 def candidate_entities(docs: Mapping[str, str], matcher: MentionMatcher, *,
                        min_articles: int = 2) -> tuple[CandidateName, ...]:
-    """Capitalised names in >= min_articles docs that no alias matches, by count (desc) then name.
-    Runs of name words are cut at words the matcher links, so no candidate contains a mention."""
+    """Capitalised names in >= min_articles docs that no alias matches, most widespread first: by number of
+    articles, then count (both descending), then name. Runs of name words are cut at words the matcher
+    links, so no candidate contains a mention."""
     parsed = {slug: _words_and_runs(docs[slug]) for slug in sorted(docs)}
     lower = set().union(*(vocab for vocab, _ in parsed.values()))
     counts: dict[str, int] = {}
@@ -232,7 +233,7 @@ def candidate_entities(docs: Mapping[str, str], matcher: MentionMatcher, *,
                 examples[name] = " ".join(text[s:e].split())
     found = [CandidateName(n, c, tuple(sorted(articles[n])), examples[n])
              for n, c in counts.items() if len(articles[n]) >= min_articles]
-    return tuple(sorted(found, key=lambda c: (-c.count, c.name)))
+    return tuple(sorted(found, key=lambda c: (-len(c.articles), -c.count, c.name)))
 
 
 def near_misses(docs: Mapping[str, str], matcher_aliases: Iterable[AliasSpec],

@@ -1,0 +1,70 @@
+"""Word boundaries of article text: whether a quote's span starts or ends inside a word, and the whole words
+around it (the paste-ready alternative the anchor-mid-word warning offers).
+
+Pure. A boundary is an offset between two characters; it is *inside a word* when both characters belong to one
+word:
+* letters, digits and combining marks continue a word ("Lecote", "2024", "Zoe" + U+0308);
+* an apostrophe between letters joins them ("don't", "O'Brien"), except the possessive "'s" at a word's end,
+  so a quote may end at "Israel" in "Israel's";
+* ".", "," and ":" between digits join them ("3.5", "1,200", "10:30");
+* a hyphen, a dash, a slash or any other punctuation separates words ("pro-Israel" may be quoted as "Israel");
+* scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) have no visible word
+  boundaries, so a boundary next to one of their characters is never called inside a word.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["inside_word", "mid_word_ends", "whole_words"]
+
+_APOSTROPHES = frozenset("'\u2019\u02bc")
+_DIGIT_JOINERS = frozenset(".,:")
+# Blocks of scripts written without spaces between words (start, end inclusive).
+_UNSPACED = ((0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x19E0, 0x19FF),
+             (0x2E80, 0x2FDF), (0x3040, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+             (0xFF66, 0xFF9F), (0x20000, 0x3FFFF))
+
+
+def _unspaced(ch: str) -> bool:
+    code = ord(ch)
+    return code >= 0x0E00 and any(a <= code <= b for a, b in _UNSPACED)
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or (not ch.isascii() and unicodedata.category(ch)[0] == "M")
+
+
+def inside_word(text: str, i: int) -> bool:
+    """Whether offset `i` of `text` (0 <= i <= len(text)) falls between two characters of one word."""
+    if i <= 0 or i >= len(text):
+        return False
+    a, b = text[i - 1], text[i]
+    if _unspaced(a) or _unspaced(b):
+        return False
+    if _word(a) and _word(b):
+        return True
+    after = text[i + 1] if i + 1 < len(text) else ""
+    before = text[i - 2] if i >= 2 else ""
+    if b in _APOSTROPHES and _word(a) and after and _word(after):
+        # "Israel|'s army" is a boundary (the possessive); "don|'t" is not.
+        return not (after in "sS" and not (i + 2 < len(text) and _word(text[i + 2])))
+    if a in _APOSTROPHES and _word(before) and _word(b):
+        return True
+    if b in _DIGIT_JOINERS and a.isdigit() and after.isdigit():
+        return True
+    return a in _DIGIT_JOINERS and before.isdigit() and b.isdigit()
+
+
+def mid_word_ends(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(the span starts inside a word, it ends inside a word) for ``text[start:end]``."""
+    return inside_word(text, start), inside_word(text, end)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The smallest span holding ``text[start:end]`` that starts and ends on word boundaries."""
+    while inside_word(text, start):
+        start -= 1
+    while inside_word(text, end):
+        end += 1
+    return start, end

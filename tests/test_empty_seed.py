@@ -1,0 +1,45 @@
+"""An article whose seed holds no text is published blank: the build warns (an error under --strict)."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_SITE, run_build
+
+ARTICLE = """\
+    seed: {seed}
+    title: Talks to resume
+    source: outlet-a
+    date: 2024-03-22
+    """
+TEXT = "Talks to resume\nThe minister said the talks would resume.\n"
+
+def _dossier(mini_dossier, seed_bytes: bytes):
+    return mini_dossier({"seeds/a.txt": TEXT.encode(), "content/articles/a.yaml": ARTICLE.format(seed="a.txt"),
+                         "seeds/blank.txt": seed_bytes,
+                         "content/articles/blank.yaml": ARTICLE.format(seed="blank.txt")})
+
+def test_a_whitespace_only_seed_builds_with_a_warning_naming_the_seed_and_the_article(mini_dossier) -> None:
+    result = run_build(_dossier(mini_dossier, b" \r\n\t\n\xc2\xa0\n"), "--check")
+    assert result.returncode == 0, result.stderr
+    assert ("content/articles/blank.yaml:1:7: warning: the article has no text: "
+            "seeds/blank.txt is empty or holds only whitespace") in result.stderr
+    assert "seed-empty" not in result.stderr  # the code is for site.yaml's checks:, not for the reader
+    assert "a.yaml" not in result.stderr      # the article with text stays silent
+
+def test_an_empty_seed_is_an_error_under_strict(mini_dossier) -> None:
+    result = run_build(_dossier(mini_dossier, b""), "--check", "--strict")
+    assert result.returncode == 1
+    assert ("content/articles/blank.yaml:1:7: error: the article has no text: "
+            "seeds/blank.txt is empty or holds only whitespace") in result.stderr
+
+def test_a_seed_whose_every_line_is_furniture_says_the_import_rules_dropped_it(mini_dossier) -> None:
+    result = run_build(_dossier(mini_dossier, b"Share this story\nShare this page\n"), "--check")
+    assert result.returncode == 0, result.stderr
+    assert ("content/articles/blank.yaml:1:7: warning: the article has no text: every line of seeds/blank.txt "
+            "is dropped by the import rules in site.yaml") in result.stderr
+
+def test_site_yaml_can_raise_the_empty_seed_check_to_an_error(mini_dossier) -> None:
+    root = _dossier(mini_dossier, b"\n\n")
+    (root / "site.yaml").write_text(MINIMAL_SITE + "checks:\n  seed-empty: error\n", "utf-8")
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert "blank.yaml:1:7: error: the article has no text" in result.stderr
