@@ -37,6 +37,8 @@ class SiteConfig:
     drop_caption_echoes: bool = True
     checks: tuple[tuple[str, str], ...] = ()
     fuzzy_floor: float = 85.0
+    description_at: tuple[int, int] = (0, 0)   # where `description:` is written, and as written (Markdown
+    description_raw: str = ""                  # links in it are reported at their own line)
 
     def level(self, check: str, default: str = "error") -> str:
         return dict(self.checks).get(check, default)
@@ -92,4 +94,6 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
         encoding=imp.get("encoding", "utf-8"), drop_lines=tuple(rules["drop_lines"]), strip=tuple(rules["strip"]),
         drop_caption_echoes=imp.get("drop_caption_echoes", True),
         checks=tuple(sorted(checks.items())), fuzzy_floor=float(data.get("fuzzy_floor", 85.0)),
+        description_at=loaded.at(("description",)) if "description" in data else (0, 0),
+        description_raw=loaded.raw(("description",)),
     ), ()
