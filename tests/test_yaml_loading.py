@@ -44,11 +44,16 @@ REFUSED = [
     ("a merge key with an alias is refused", "base: &b {k: v}\nother:\n  <<: *b\n",
      3, 3, "not allowed", ""),
     ("an unquoted colon-space in a value is a syntax error with a quoting hint", "note: Dermer: yes\n",
-     1, 13, "YAML syntax error: mapping values are not allowed", 'must be quoted'),
+     1, 13, 'YAML syntax error: a ": " inside a value that is not quoted', 'put the value in quotes'),
     ("a list item out of line is a syntax error with an indentation hint", "a:\n  b: 1\n c: 2\n",
      3, 2, "YAML syntax error", "indentation"),
     ("an unclosed quote is a syntax error", 'title: "Rafah\nsource: x\n',
-     3, 1, "YAML syntax error", ""),
+     3, 1, "YAML syntax error: a quote that is never closed", "close the quote"),
+    ("a tab used for indentation is named as a tab", "a:\n\t- b\n", 2, 1, "a tab character", "spaces"),
+    ("a value starting with @ must be quoted", "note: @handle\n", 1, 7, "cannot start with @ unless it is quoted",
+     "put the value in quotes"),
+    ("an unclosed list in brackets is named", "tags: [a, b\nnote: x\n", 2, 5, "not closed with ]", "close it with ]"),
+    ("a second document is refused", "a: 1\n---\nb: 2\n", 2, 1, 'a second document ("---")', "remove the ---"),
     ("a non-scalar key is refused", "? [a, b]\n: c\n",
      1, 3, "mapping keys must be plain text", ""),
 ]
@@ -62,6 +67,33 @@ def test_parse_yaml_refuses_with_the_position_and_a_hint(name, text, line, col, 
     assert hint in problem.hint
     if hint:
         assert problem.hint
+
+
+SYNTAX_ERRORS = ["a: b\n  c: d\n", "- a\nb: 1\n", 'a: "\\q"\n', "a: {b: 1\n", "a: *\n", "a: &x 1\nb: &x 2\n", "a: `x`\n",
+                 "? a\n? a: b: c\n", "a:\n  - x\n  y: 1\n", "key: [\n  - a\n"]
+
+
+@pytest.mark.parametrize("text", SYNTAX_ERRORS)
+def test_no_syntax_error_speaks_the_parser_s_language(text: str) -> None:
+    problem = only_problem(text)
+    words = problem.message + " " + problem.hint
+    for jargon in ("while scanning", "while parsing", "did not find", "expected <", "token", "scalar", "stream"):
+        assert jargon not in words, words
+    assert problem.message.startswith("YAML syntax error: ") and problem.hint and problem.line
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!foo", "!!binary",
+                                 "!!set", "!!omap"])
+def test_an_unknown_yaml_tag_is_an_error_at_its_line_and_column(tag: str) -> None:
+    loaded, problems = parse_yaml("f.yaml", f"title: ok\nnote: {tag} value\n")
+    assert [(p.line, p.col, p.message, p.check) for p in problems] == [
+        (2, 7, f'unknown YAML tag "{tag}"', "yaml-tag")]
+    assert "remove the tag" in problems[0].hint
+
+
+def test_plain_yaml_tags_are_not_errors() -> None:
+    loaded, problems = parse_yaml("f.yaml", "a: !!str 12\nb: 2024-03-22\nc: [x]\nd: {e: 1}\nf: ~\ng: true\n")
+    assert problems == () and loaded is not None and loaded.data["c"] == ["x"]
 
 
 def test_an_alias_bomb_is_refused_at_once() -> None:

@@ -29,12 +29,15 @@ def check_shape(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[tuple[Proble
     only a file it rejects goes through jsonschema, which names every violation and where it is.
     """
     if _fast_validator(schema)(loaded.data):
-        return (), frozenset()
+        return (), frozenset(loaded.tagged)
     validator = _validator_class()(dict(schema))
     problems: list[Problem] = []
     bad: set[Path] = set()
+    bad.update(loaded.tagged)
     for err in validator.iter_errors(loaded.data):
         for path, problem in to_problems(loaded, err):
+            if path is not None and any(path[:len(t)] == t for t in loaded.tagged):
+                continue  # a value with an unknown tag: its tag is the problem to fix
             problems.append(problem)
             if path is not None:
                 bad.add(path)

@@ -47,6 +47,7 @@ class Loaded:
     text: str = ""
     spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # scalar path → [start, end) in `text`
     problems: list[Problem] = field(default_factory=list)  # found while building values (unknown tags)
+    tagged: set[Path] = field(default_factory=set)  # values with an unknown tag: already wrong, not checked again
 
     def at(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest written ancestor."""
@@ -80,8 +81,8 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        return None, (error(file, line, col, message, _syntax_hint(exc), "yaml-syntax"),)
+        message, hint = _syntax(exc, text)
+        return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
@@ -99,7 +100,7 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         data = _build(node, (), loaded, set())
     except _Refused as refused:
         return None, (_alias_position(text, refused.problem),)
-    return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans),
+    return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans, [], loaded.tagged),
             tuple(loaded.problems))
 
 
@@ -114,17 +115,39 @@ def _alias_position(text: str, problem: Problem) -> Problem:
     return problem
 
 
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = str(exc.problem or "")
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """PyYAML's account of a syntax error (its parser's words: "did not find expected key") → what the
+    editor wrote wrong, and how to fix it. The character at the mark tells apart what the C parser lumps
+    together ("found character that cannot start any token")."""
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    mark = exc.problem_mark
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     if "mapping values are not allowed" in problem:
-        return 'a value containing ": " must be quoted, e.g. note: "Dermer: yes"'
-    if "found character '\\t'" in problem:
-        return "YAML does not allow tabs for indentation; use spaces"
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return "check the indentation of this line and the one before it"
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return "quote the value with single quotes to keep it literal"
-    return "check the quoting and indentation near this position"
+        return ('a ": " inside a value that is not quoted, or a key indented under a plain value',
+                'put the value in quotes, e.g. note: "Dermer: yes"; or check the indentation of this line')
+    if "cannot start any token" in problem and char == "\t":
+        return "a tab character; YAML indents with spaces only", "replace the tab with spaces"
+    if "cannot start any token" in problem:
+        return (f"a value cannot start with {char or 'this character'} unless it is quoted",
+                f"put the value in quotes, e.g. note: \"{char}…\"")
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "a quote that is never closed", "close the quote at the end of the value"
+    if "unknown escape" in problem:
+        return ("an unknown escape (a backslash) inside double quotes",
+                "use single quotes to keep backslashes literal, or write \\\\ for one backslash")
+    if "flow sequence" in context or "flow mapping" in context:
+        closing = "]" if "sequence" in context else "}"
+        return (f"a list or mapping in brackets that is not closed with {closing}",
+                f"close it with {closing}, and separate its items with commas")
+    if "alias" in context or "anchor" in context or "undefined alias" in problem or "anchor" in problem:
+        return ('"*" and "&" start aliases and anchors, which editors\' files do not use',
+                "put the value in quotes to keep * or & literal")
+    if "another document" in problem:
+        return 'a second document ("---") in the file', "keep one document per file; remove the ---"
+    if "expected key" in problem or "'-' indicator" in problem or "block end" in problem or "':'" in problem:
+        return ("this line's indentation does not match the lines around it",
+                "check the indentation of this line and the one before it (keys of one mapping line up)")
+    return "the text here does not follow YAML's rules", "check the quoting and indentation near this position"
 
 
 def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
@@ -139,6 +162,7 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
         out.problems.append(error(out.file, line, col, f'unknown YAML tag "{_tag_name(node.tag)}"',
                                   "remove the tag: editors' files hold only text, numbers, lists and mappings",
                                   "yaml-tag"))
+        out.tagged.add(path)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
