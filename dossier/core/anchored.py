@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .anchoring import AnchorResult, anchor_quote
 from .cleaning import CleanText
@@ -33,9 +33,9 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         problems: tuple[Problem, ...] = ()
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
-            make = error if fuzzy_level == "error" else warning
-            problems = (make(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
-                             _fuzzy_hint(result, article.text), "anchor-fuzzy"),)
+            problem = warning(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
+                              _fuzzy_hint(result, article.text), "anchor-fuzzy")
+            problems = (replace(problem, severity="error") if fuzzy_level == "error" else problem,)
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
     if result.status == "ambiguous":
@@ -45,13 +45,13 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
                    f'suffix: "{c.unique_suffix}"' if c.unique_suffix else "no unique context")
             lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
         return None, (error(*where, f"{what} occurs {len(result.candidates)} times in {seed}",
-                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor"),), result
+                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor-ambiguous"),), result
     hint = result.hint
     if result.candidates:
         c = result.candidates[0]
         hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {result.score:.0f}): "
                 f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
-    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor"),), result
+    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
 
 
 def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:

@@ -18,7 +18,7 @@ from .slugs import slugify
 __all__ = ["alias_specs", "build_matcher", "check_entities", "check_references", "exclusions", "link_article",
            "paragraph_gaps"]
 
-UNKNOWN = "entities-unknown"     # the site.yaml check that can lower unknown ids to a warning
+# Unknown ids are reported under the check "entities-unknown", which site.yaml may lower to a warning.
 
 
 def alias_specs(entities: Iterable[Entity]) -> tuple[AliasSpec, ...]:
@@ -65,18 +65,18 @@ def check_references(dossier: Dossier) -> list[Problem]:
                 if ref not in known:
                     problems.append(error(at.file, at.line, at.col,
                                           f'annotation "{ann.id}": unknown entity "{ref}" in entities',
-                                          _unknown_hint(ref, ids, names), UNKNOWN))
+                                          _unknown_hint(ref, ids, names), "entities-unknown"))
             if ann.speaker and ann.speaker not in known:
                 at = ann.speaker_origin or ann.origin
                 problems.append(error(at.file, at.line, at.col,
                                       f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
-                                      _unknown_hint(ann.speaker, ids, names), UNKNOWN))
+                                      _unknown_hint(ann.speaker, ids, names), "entities-unknown"))
     for comp in dossier.comparisons:
         if comp.speaker and comp.speaker not in known:
             at = comp.speaker_origin or comp.origin
             problems.append(error(at.file, at.line, at.col,
                                   f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
-                                  _unknown_hint(comp.speaker, ids, names), UNKNOWN))
+                                  _unknown_hint(comp.speaker, ids, names), "entities-unknown"))
     return problems
 
 
@@ -104,12 +104,12 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
                 problems.append(warning(*where, f'entity "{e.id}": excluded alias "{x.alias}" is not one of its '
                                                 "names, so the exclusion never applies",
                                         did_you_mean(x.alias, e.all_names) or
-                                        "names: " + ", ".join(e.all_names), UNKNOWN))
+                                        "names: " + ", ".join(e.all_names), "entities-unknown"))
             if x.article is not None and x.article not in slugs:
                 at = x.article_origin or at
                 problems.append(warning(at.file, at.line, at.col, f'entity "{e.id}": exclusion names unknown article "{x.article}"',
                                         did_you_mean(x.article, slugs) or "articles are content/articles/<slug>.yaml",
-                                        UNKNOWN))
+                                        "entities-unknown"))
     return problems
 
 

@@ -229,7 +229,7 @@ def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem
     for ident, file, line in items:
         if ident in seen:
             out.append(error(file, line, 1, f'{what} id "{ident}" is defined twice',
-                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}", f"{what}-duplicate-id"))
+                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}", "entity-duplicate-id"))
         seen.setdefault(ident, (file, line))
     return out
 

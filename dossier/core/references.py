@@ -20,7 +20,7 @@ from .markdown import link_targets
 from .model import ArticleMeta, Dossier, Origin
 from .urls import INTERNAL, Urls
 
-LINKS = "links"   # the site.yaml check that can lower link problems to warnings
+# Link problems are reported under the check "links", which site.yaml may lower to a warning.
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,13 @@ def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, u
         if urls.resolve_note_link(target) is None:
             yield error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
                         "use http(s), mailto, a site path such as /articles/<slug>/, or "
-                        "article:, entity:, compare:, tag: links", LINKS)
+                        "article:, entity:, compare:, tag: links", "links")
             continue
         match = INTERNAL.match(target.strip())
         if match:
             problem = _internal(match.group(1), match.group(2), (match.group(3) or "")[1:], known)
             if problem:
-                yield error(at.file, at.line, at.col, f'link "{target}": {problem[0]}', problem[1], LINKS)
+                yield error(at.file, at.line, at.col, f'link "{target}": {problem[0]}', problem[1], "links")
 
 
 def _internal(kind: str, ident: str, fragment: str, known: _Known) -> tuple[str, str] | None:

@@ -58,7 +58,7 @@ class SiteWriter:
         """Make `owner` the owner of `path`; a path that already has one is a problem, and False."""
         if path in self.owners:
             self.problems.append(error(owner, 0, 0, f"output {path} is also written by {self.owners[path]}",
-                                       "rename one of the two files", "output"))
+                                       "rename one of the two files", "output-collision"))
             return False
         self.owners[path] = owner
         return True
