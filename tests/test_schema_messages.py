@@ -42,7 +42,7 @@ CASES = [
     ("propertyNames", {"type": "object", "propertyNames": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}},
      "ok: 1\nBad_Id: 2\n", 2, 1, 'the id "Bad_Id" does not have the expected form', "lower-case letters", "schema-form"),
     ("minLength", {"type": "object", "properties": {"q": {"type": "string", "minLength": 1}}},
-     'q: ""\n', 1, 4, "the value is empty (at q)", "write the value", "schema-length"),
+     'q: ""\n', 1, 4, "the value is empty (at q)", "write a value here", "schema-length"),
     ("maxLength", {"type": "object", "properties": {"q": {"type": "string", "maxLength": 3}}},
      "q: abcdef\n", 1, 4, "the text is longer than 3 characters (at q)", "shorten it", "schema-length"),
     ("additionalProperties", {"type": "object", "properties": {"note": {}}, "additionalProperties": False},

@@ -176,7 +176,7 @@ ARTICLE_ERRORS = [
     ("a number where text is expected is a type error", "seed: a.txt\ntitle: 1984\nsource: outlet-a\ndate: 2024-03-22\n",
      2, 8, "1984 should be text (at title)", "quote the value to make it text"),
     ("text where a list is expected is a type error", HEAD + "annotations: none\n",
-     5, 14, '"none" should be a list (at annotations)', "write a list here"),
+     5, 14, '"none" should be a list (at annotations)', "write a list: [a, b]"),
     ("a bad slug id is refused with a slug hint", HEAD + "annotations:\n  - id: Bad Id\n    quote: q\n",
      6, 9, '"Bad Id" does not have the expected form (at annotations[0].id)', "lower-case letters, digits and hyphens"),
     ("a bad source id is refused with a slug hint", "seed: a.txt\ntitle: T\nsource: Outlet_A\ndate: 2024-03-22\n",

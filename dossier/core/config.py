@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -84,6 +85,14 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
                 line, col = loaded.at(("import", kind, i, "pattern"))
                 problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
                                    "( ) [ ] . * + ? with a backslash", "site-regex"),)
+    encoding = imp.get("encoding", "utf-8")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        line, col = loaded.at(("import", "encoding"))
+        problems += (error(file, line, col, f'unknown encoding "{encoding}"',
+                           did_you_mean(encoding.lower(), _ENCODINGS) or "use e.g. " + ", ".join(_ENCODINGS),
+                           "site-encoding"),)
     checks = data.get("checks", {}) if ok("checks") else {}
     for name in sorted(checks):
         if name not in CHECK_NAMES:
@@ -91,7 +100,7 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
             problems += (error(file, line, col, f'unknown check "{name}"',
                                did_you_mean(name, CHECK_NAMES) or "checks: " + ", ".join(CHECK_NAMES),
                                "site-check-unknown"),)
-    if not ok("import") or any(p.check == "site-regex" for p in problems):
+    if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
         return None, problems
     base_url = data.get("base_url", "/") if ok("base_url") else "/"
     origin, path = split_base_url(base_url_override if base_url_override is not None else base_url)
@@ -108,6 +117,7 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
     ), problems
 
 
+_ENCODINGS = ("utf-8", "cp1252", "latin-1", "iso-8859-15", "mac-roman", "utf-16")
 _REGEX_WORDS = (("missing )", "a ( is never closed"), ("unbalanced parenthesis", "a ) has no ( before it"),
                 ("unterminated character set", "a [ is never closed"),
                 ("nothing to repeat", "*, + or ? has nothing before it to repeat"),

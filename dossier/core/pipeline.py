@@ -173,6 +173,10 @@ def load_dossier(inputs: Inputs, config: SiteConfig, memo: Memo | None = None
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
                 if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
     problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
+    first: dict[str, Entity] = {}
+    for e in entities:  # a second definition is reported above; it would only add an output collision
+        first.setdefault(e.id, e)
+    entities = list(first.values())
     dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(entities, key=lambda e: e.id)),
                       tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
                       tuple(detached))

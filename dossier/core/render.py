@@ -79,7 +79,7 @@ class Renderer:
                                "template-missing"),)
         except jinja2.UndefinedError as exc:
             return b"", (error(f"templates/{template}", _lineno(exc), 1,
-                               f"template error while rendering {out_path}: {exc.message}",
+                               f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
                                "the variable is not part of this page's view model (see dossier/core/views.py)",
                                "template-variable"),)
         except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
@@ -88,6 +88,17 @@ class Renderer:
                                "a filter or test in this template failed; this is a bug in the template or in "
                                "dossier, not in the dossier's content", "template-crash"),)
         return text.encode("utf-8"), ()
+
+
+def _undefined(message: str) -> str:
+    """Jinja's "'x' is undefined" / "'dict object' has no attribute 'y'" in words, without Python quotes."""
+    match = re.match(r"^'(.+)' is undefined$", message)
+    if match:
+        return f'the variable "{match.group(1)}" is not defined'
+    match = re.match(r"^'(.+)' has no attribute '(.+)'$", message)
+    if match:
+        return f'"{match.group(2)}" is not a field of this value ({match.group(1).replace("object", "").strip()})'
+    return message
 
 
 def _lineno(exc: BaseException) -> int:

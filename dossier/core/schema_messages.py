@@ -59,6 +59,11 @@ def _description(err: Any) -> str:
     return err.schema.get("description", "") if isinstance(err.schema, dict) else ""
 
 
+def _about(err: Any) -> str:
+    """" (what the key is for)", from the schema's description, to close a hint with."""
+    return f" ({_description(err)})" if _description(err) else ""
+
+
 def _at(loaded: Loaded, path: Path, message: str, hint: str, code: str) -> Found:
     line, col = loaded.at(path)
     return [(path, error(loaded.file, line, col, message + where(path), hint, code))]
@@ -119,7 +124,10 @@ def _type(loaded: Loaded, path: Path, err: Any) -> Found:
     expected = err.validator_value
     kinds = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(_KINDS.get(k, str(k)) for k in kinds)
-    hint = "quote the value to make it text" if kinds == ["string"] else _description(err)
+    hints = {"string": "quote the value to make it text", "array": "write a list: [a, b], or one \"- item\" per line",
+             "object": "write a mapping: one \"key: value\" per line", "number": "write a number, without quotes",
+             "integer": "write a whole number, without quotes", "boolean": "write true or false"}
+    hint = hints.get(kinds[0], "") if len(kinds) == 1 else ""
     return _at(loaded, path, f"{shown(err.instance)} should be {wanted}", hint or f"write {wanted} here",
                "schema-type")
 
@@ -128,7 +136,7 @@ def _length(loaded: Loaded, path: Path, err: Any) -> Found:
     limit = err.validator_value
     if err.validator == "minLength":
         message = "the value is empty" if limit == 1 else f"the text is shorter than {limit} characters"
-        hint = _description(err) or "write the value, or remove the key"
+        hint = "write a value here, or remove the key" + _about(err)
     else:
         message, hint = f"the text is longer than {limit} characters", "shorten it"
     return _at(loaded, path, message, hint, "schema-length")
@@ -166,7 +174,7 @@ def _range(loaded: Loaded, path: Path, err: Any) -> Found:
     low = err.validator in ("minimum", "exclusiveMinimum")
     message = f"{shown(err.instance)} is {'below' if low else 'above'} the {'lowest' if low else 'highest'} " \
               f"value allowed, {limit}"
-    return _at(loaded, path, message, _description(err) or f"use a number {'from' if low else 'up to'} {limit}",
+    return _at(loaded, path, message, f"use a number {'from' if low else 'up to'} {limit}" + _about(err),
                "schema-range")
 
 
