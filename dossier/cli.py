@@ -31,11 +31,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def report(result: BuildResult, stream=sys.stderr) -> tuple[int, int]:
+def formatted(result: BuildResult, sources: Mapping[str, bytes | str]) -> list[str]:
+    """Each problem as printed: its `file:line:col: severity: message` line, the source line with a caret
+    under the column, and its hint."""
+    from .core.snippet import format_problem
+    return [format_problem(p, sources) for p in result.problems]
+
+
+def report(result: BuildResult, stream=sys.stderr, sources: Mapping[str, bytes | str] | None = None) -> tuple[int, int]:
     errors = sum(p.severity == "error" for p in result.problems)
     warnings = len(result.problems) - errors
-    for p in result.problems:
-        print(p.format(), file=stream)
+    for text in formatted(result, sources or {}):
+        print(text, file=stream)
     return errors, warnings
 
 
@@ -77,8 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve
         return serve(root, out, options, args.host, args.port, search=not args.no_search)
     if args.do_import:
-        result = import_stubs(fs.read_inputs(root), options)
-        report(result)
+        inputs = fs.read_inputs(root)
+        result = import_stubs(inputs, options)
+        report(result, sources=fs.sources_of(inputs))
         for rel in fs.write_stubs(root, result.stubs):
             print(f"wrote {rel}")
         if not result.stubs:
@@ -99,12 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     # site); they are moved into place only if the whole build succeeds.
     stage = None if args.check else fs.Stage(out, uptodate.recorded_outputs(out))
     try:
-        result = build_site(fs.read_inputs(root), options, sink=stage, shards=fork_shards(stage))
+        inputs = fs.read_inputs(root)
+        result = build_site(inputs, options, sink=stage, shards=fork_shards(stage))
     except BaseException:
         if stage is not None:
             stage.abort()
         raise
-    errors, warnings = report(result)
+    sources = fs.sources_of(inputs)
+    errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
     if result.counts:
         print(anchoring_summary(result.counts) + " (details: report/ in the built site)")
@@ -134,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     outputs = stage.hashes
     uptodate.record(out, key, scanned, outputs, {
         "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
-        "problems": [p.format() for p in result.problems],
+        "problems": formatted(result, sources),
         "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
     seconds = time.perf_counter() - started
     print(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "

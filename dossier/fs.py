@@ -66,6 +66,11 @@ def read_inputs(root: Path) -> Inputs:
     return Inputs(files, templates, static, schemas)
 
 
+def sources_of(inputs: Inputs) -> dict[str, bytes | str]:
+    """Every text a problem can point into, by the path problems name it with (for the source snippets)."""
+    return {**inputs.files, **{f"templates/{name}": text for name, text in inputs.templates.items()}}
+
+
 def check_output_dir(root: Path, out: Path) -> None:
     root, out = root.resolve(), out.resolve()
     for protected in (root, root / "seeds", root / "content", root / "templates", root / "static", PROJECT):

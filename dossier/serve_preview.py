@@ -27,6 +27,7 @@ from . import fs, uptodate
 from .core.errors import Problem, error, has_errors
 from .core.memo import Memo
 from .core.pipeline import BuildResult, Options, build_site, load_config
+from .core.snippet import format_problem
 from .core.rebuild import Debouncer, Generations, Stamp, after_build, changed_outputs, diff, prioritise, reload_path
 from .serve_app import Status
 from .serve_files import snapshot, write_changed
@@ -58,6 +59,7 @@ class Preview:
         self.indexing = False                               # an index is being built (in its own thread)
         self.shown: tuple[Problem, ...] | None = None       # problems pages show now (None: a good site)
         self.printed: tuple[Problem, ...] = ()
+        self.sources: Mapping[str, bytes | str] = {}   # the last build's inputs, for the problems' snippets
         self.threads: list[threading.Thread] = []
 
     # -- threads --------------------------------------------------------------------------------------
@@ -193,6 +195,7 @@ class Preview:
         """Read and build, catching everything: a crash becomes a problem shown like any other."""
         try:
             inputs = fs.read_inputs(self.root)
+            self.sources = fs.sources_of(inputs)
             self.memo.begin()
             result = build_site(inputs, self.options, self.memo)
             self.memo.sweep()
@@ -248,7 +251,7 @@ class Preview:
             self._print(f"(the same {len(problems)} problem(s) as before)")
         else:
             for p in problems:
-                self._print(p.format())
+                self._print(format_problem(p, self.sources))
         self.printed = problems
 
     def _display(self, path: str) -> str:
@@ -263,8 +266,8 @@ class Preview:
 def crash_problem(exc: BaseException) -> Problem:
     """An exception in the build, as a problem: where it happened in dossier's code, and what to do."""
     if isinstance(exc, OSError) and exc.filename:
-        return error(str(exc.filename), 0, 0, f"could not read: {exc.strerror or exc}",
-                     "the file changed while it was read; save it again")
+        return error(str(exc.filename), 0, 0, f"could not read: {exc.strerror or 'the file is not readable'}",
+                     "the file changed while it was read; save it again", "file-unreadable")
     where, line = "dossier", 0
     tb = exc.__traceback__
     while tb is not None:
@@ -274,7 +277,7 @@ def crash_problem(exc: BaseException) -> Problem:
         tb = tb.tb_next
     return error(where, line, 0, f"the build crashed: {type(exc).__name__}: {exc}",
                  "this is a bug in dossier, not in your files (the traceback is in the terminal); "
-                 "undo your last change to get the preview going again, and report it")
+                 "undo your last change to get the preview going again, and report it", "crash")
 
 
 def _describe(paths: frozenset[str]) -> str:

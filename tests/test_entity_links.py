@@ -101,21 +101,21 @@ def test_a_valid_dossier_has_no_reference_problems(mini_dossier, dossier_files):
     assert check_entities(dossier, build_matcher(dossier.entities)) == []
 
 
-@pytest.mark.parametrize("field, written, message, hint", [
-    ("entities: [benjamin-netanyahu, israel]", "entities: [benjamin-netanyahu, isreal]",
+@pytest.mark.parametrize("field, written, at, message, hint", [
+    ("entities: [benjamin-netanyahu, israel]", "entities: [benjamin-netanyahu, isreal]", (9, 36),
      'annotation "alone": unknown entity "isreal" in entities', 'did you mean "israel"?'),
-    ("speaker: benjamin-netanyahu\n    entities", "speaker: netanyahu\n    entities",
+    ("speaker: benjamin-netanyahu\n    entities", "speaker: netanyahu\n    entities", (8, 14),
      'annotation "alone": unknown entity "netanyahu" as speaker', 'did you mean "benjamin-netanyahu"?'),
-    ("speaker: benjamin-netanyahu\n    entities", "speaker: bibi\n    entities",
+    ("speaker: benjamin-netanyahu\n    entities", "speaker: bibi\n    entities", (8, 14),
      'annotation "alone": unknown entity "bibi" as speaker', "entity ids are the keys of content/entities.yaml"),
 ], ids=["a misspelt id in entities", "a surname as speaker", "nothing close"])
-def test_an_unknown_entity_in_an_annotation_is_an_error_at_its_quote(mini_dossier, dossier_files, field, written,
-                                                                     message, hint):
+def test_an_unknown_entity_in_an_annotation_is_an_error_at_the_id_itself(mini_dossier, dossier_files, field, written,
+                                                                         at, message, hint):
     dossier_files["content/articles/a.yaml"] = ARTICLE_A.replace(field, written)
     dossier, _ = load(mini_dossier(dossier_files))
     [problem] = check_references(dossier)
-    assert (problem.file, problem.line, problem.severity, problem.check) == (
-        "content/articles/a.yaml", 7, "error", "entities-unknown")
+    assert (problem.file, (problem.line, problem.col), problem.severity, problem.check) == (
+        "content/articles/a.yaml", at, "error", "entities-unknown")
     assert problem.message == message
     assert hint in problem.hint
 

@@ -114,12 +114,12 @@ def read(site: Path, path: str) -> str:
 
 # --- errors ------------------------------------------------------------------------------------------------
 
-def test_an_unknown_entity_id_in_an_annotation_fails_the_build_at_the_quote_with_a_did_you_mean(mini_dossier):
+def test_an_unknown_entity_id_in_an_annotation_fails_the_build_at_the_list_item_with_a_did_you_mean(mini_dossier):
     root = mini_dossier(dict(FILES, **{"content/articles/a.yaml": ARTICLE_A.replace(
         "entities: [benjamin-netanyahu]", "entities: [benjamin-netanyahou]")}))
     result = run_build(root, "--check")
     assert result.returncode == 1
-    assert ('content/articles/a.yaml:7:12: error: annotation "alone": unknown entity "benjamin-netanyahou" in entities'
+    assert ('content/articles/a.yaml:9:16: error: annotation "alone": unknown entity "benjamin-netanyahou" in entities'
             in result.stderr)
     assert 'hint: did you mean "benjamin-netanyahu"?' in result.stderr
 

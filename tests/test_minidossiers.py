@@ -387,4 +387,5 @@ def test_an_unknown_source_is_an_error_with_a_suggestion(mini_dossier) -> None:
     result = run_build(root, "--check")
     assert result.returncode == 1
     assert re.search(r'^content/articles/b\.yaml:\d+:\d+: error: unknown source "outlet-c"\n'
+                     r'(?: +\d* \|.*\n)*'   # the source line and its caret
                      r'    hint: did you mean "outlet-[ab]"\?', result.stderr, re.M), result.stderr

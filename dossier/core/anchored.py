@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
+from dataclasses import dataclass, replace
 
 from .anchoring import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
 from .cleaning import CleanText
@@ -39,9 +38,9 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
             if result.score == TYPOGRAPHY_SCORE else ()
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
-            make = error if fuzzy_level == "error" else warning
-            problems += (make(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
-                             _fuzzy_hint(result, article.text), "anchor-fuzzy"),)
+            problem = warning(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
+                              _fuzzy_hint(result, article.text), "anchor-fuzzy")
+            problems += (replace(problem, severity="error") if fuzzy_level == "error" else problem,)
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
     if result.status == "ambiguous":
@@ -51,13 +50,13 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
                    f'suffix: "{c.unique_suffix}"' if c.unique_suffix else "no unique context")
             lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
         return None, (error(*where, f"{what} occurs {len(result.candidates)} times in {seed}",
-                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor"),), result
+                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor-ambiguous"),), result
     hint = result.hint
     if result.candidates:
         c = result.candidates[0]
         hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {result.score:.0f}): "
                 f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
-    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor"),), result
+    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
 
 
 def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:

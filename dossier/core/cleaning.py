@@ -66,7 +66,8 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
     try:
         codecs.lookup(encoding)
     except LookupError:
-        return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1"),)
+        return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1",
+                            "site-encoding"),)
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:

@@ -20,7 +20,7 @@ from .compare_figures import figure_table, reading
 from .compare_passages import Doc, Span, passage_views
 from .compare_view import Witnessed, column_set
 from .comparison_stubs import shared_passages
-from .errors import Problem, did_you_mean, error
+from .errors import Problem
 from .markdown import BadgeMark
 from .model import Article, Comparison, Dossier, Witness
 from .urls import Urls
@@ -82,29 +82,17 @@ def prepare(dossier: Dossier, anchored: Sequence[Any], urls: Urls, strict: bool)
     prepared: list[PreparedComparison] = []
     badges: dict[str, list[BadgeMark]] = {}
     for c in sorted(dossier.comparisons, key=lambda c: c.id):
-        file = c.origin.file
         placed: list[PlacedWitness] = []
         for w in c.witnesses:
             article = articles.get(w.article)
             if article is None:
-                if w.article in dossier.unusable_articles:
-                    continue  # its own file's problem is already reported
-                problems.append(error(file, w.origin.line, w.origin.col,
-                                      f'comparison "{c.id}": unknown article "{w.article}"',
-                                      did_you_mean(w.article, articles) or
-                                      "witnesses name article slugs (file names in content/articles/)"))
-                continue
+                continue  # an unknown article (references.py) or one whose file is broken (its own problem)
             where, more, _ = place(article, w.quote, w.prefix, w.suffix, w.origin,
                                    f'comparison "{c.id}", witness "{w.article}": quote',
                                    dossier.config.fuzzy_floor, level)
             problems.extend(more)
             if where is not None:
                 placed.append(PlacedWitness(w, article, where))
-        slugs = [w.article for w in c.witnesses]
-        if c.base and c.base not in slugs:
-            problems.append(error(file, c.origin.line, c.origin.col,
-                                  f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
-                                  did_you_mean(c.base, slugs) or "base: " + " | ".join(slugs)))
         placed.sort(key=lambda p: rank[p.article.slug])
         if len(placed) < 2:
             continue  # nothing to set side by side; the problems above say why
@@ -173,8 +161,7 @@ def _comparison_view(site: Any, pc: PreparedComparison, sources: Mapping[str, st
     columns = []
     for p in pc.witnesses:
         meta = p.article.meta
-        note = site.note_html(p.witness.note, c.origin.file, *_note_at(p.witness)) \
-            if p.witness.note else ""
+        note = site.note_html(p.witness.note) if p.witness.note else ""
         columns.append(Witnessed(meta.slug, p.article.text.text, p.where.start, p.where.end,
                                  sources.get(meta.source, meta.source), meta.date, meta.title,
                                  urls.article(meta.slug), urls.article(meta.slug) + "#" + witness_id(c.id), note))
@@ -184,7 +171,7 @@ def _comparison_view(site: Any, pc: PreparedComparison, sources: Mapping[str, st
                                  p.article.meta.date, reading(p.witness, p.quote)) for p in pc.witnesses])
     return {"id": c.id, "title": c.title, "question": c.question, "kind": c.kind,
             "kind_label": KINDS.get(c.kind, c.kind),
-            "summary_html": site.block_html(c.summary, c.origin.file) if c.summary else "",
+            "summary_html": site.block_html(c.summary) if c.summary else "",
             "set": column_set("w", columns, pc.base, f"{c.title}: the witnesses side by side"),
             "figures": figures}
 
@@ -209,9 +196,3 @@ def _passages_page(site: Any, index: ComparisonIndex, sources: Mapping[str, str]
     views = passage_views(shared_passages(articles), docs, order)
     site.page("passages/index.html", "seeds", "passages.html", "Shared passages", passages=views,
               compare_url=urls.page("compare"))
-
-
-def _note_at(witness: Any) -> tuple[int, int]:
-    """Where a witness's note is written (problems inside the note point there)."""
-    origin = witness.note_origin or witness.origin
-    return origin.line, origin.col

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .errors import Problem, error
-from .schema import validate
+from .errors import Problem, did_you_mean, error
+from .schema import check_shape
 from .yamlsrc import parse_yaml
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
@@ -38,6 +39,8 @@ class SiteConfig:
     drop_caption_echoes: bool = True
     checks: tuple[tuple[str, str], ...] = ()
     fuzzy_floor: float = 85.0
+    description_at: tuple[int, int] = (0, 0)   # where `description:` is written, and as written (Markdown
+    description_raw: str = ""                  # links in it are reported at their own line)
 
     def level(self, check: str, default: str = "error") -> str:
         return dict(self.checks).get(check, default)
@@ -57,40 +60,75 @@ def split_base_url(url: str) -> tuple[str, str]:
 
 def parse_site(file: str, text: str, schema: Mapping[str, Any],
                base_url_override: str | None = None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+    """site.yaml → SiteConfig. A wrong setting is reported and left at its default, so the rest of the
+    dossier is still checked in the same run; except under `import:` (how seeds are decoded and cleaned):
+    guessing there would report every quote of every article again, so the build stops at site.yaml."""
     loaded, problems = parse_yaml(file, text)
     if loaded is None:
         return None, problems
     if not isinstance(loaded.data, dict):
-        return None, (error(file, 1, 1, "site.yaml must be a mapping of settings", "start with: title: My dossier"),)
-    problems = validate(loaded, dict(schema))
-    if problems:
-        return None, problems
+        return None, problems + (error(file, 1, 1, "site.yaml must be a mapping of settings",
+                                       "start with: title: My dossier", "site-not-mapping"),)
+    shape, spoilt = check_shape(loaded, dict(schema))
+    problems += shape
     data = loaded.data
-    imp = data.get("import", {})
+
+    def ok(*path: Any) -> bool:
+        return not any(b[:len(path)] == path for b in spoilt)
+
+    imp = data.get("import", {}) if ok("import") else {}
     rules: dict[str, list[Rule]] = {"drop_lines": [], "strip": []}
-    bad: list[Problem] = []
     for kind in rules:
         for i, item in enumerate(imp.get(kind, [])):
             try:
                 rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
             except re.error as exc:
                 line, col = loaded.at(("import", kind, i, "pattern"))
-                bad.append(error(file, line, col, f"invalid regular expression: {exc}",
-                                 "escape special characters such as ( ) [ ] . * + ? with a backslash"))
-    checks = data.get("checks", {})
+                problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
+                                   "( ) [ ] . * + ? with a backslash", "site-regex"),)
+    encoding = imp.get("encoding", "utf-8")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        line, col = loaded.at(("import", "encoding"))
+        problems += (error(file, line, col, f'unknown encoding "{encoding}"',
+                           did_you_mean(encoding.lower(), _ENCODINGS) or "use e.g. " + ", ".join(_ENCODINGS),
+                           "site-encoding"),)
+    checks = data.get("checks", {}) if ok("checks") else {}
     for name in sorted(checks):
         if name not in CHECK_NAMES:
             line, col = loaded.key_at(("checks", name))
-            from .errors import did_you_mean
-            bad.append(error(file, line, col, f'unknown check "{name}"',
-                             did_you_mean(name, CHECK_NAMES) or "checks: " + ", ".join(CHECK_NAMES)))
-    if bad:
-        return None, tuple(bad)
-    origin, path = split_base_url(base_url_override if base_url_override is not None else data.get("base_url", "/"))
+            problems += (error(file, line, col, f'unknown check "{name}"',
+                               did_you_mean(name, CHECK_NAMES) or "checks: " + ", ".join(CHECK_NAMES),
+                               "site-check-unknown"),)
+    if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
+        return None, problems
+    base_url = data.get("base_url", "/") if ok("base_url") else "/"
+    origin, path = split_base_url(base_url_override if base_url_override is not None else base_url)
+    setting = {key: data[key] for key in data if ok(key)}
     return SiteConfig(
-        title=data["title"], description=data.get("description", ""), language=data.get("language", "en"),
-        base_path=path, origin=origin, author=data.get("author", ""),
+        title=setting.get("title", ""), description=setting.get("description", ""),
+        language=setting.get("language", "en"), base_path=path, origin=origin, author=setting.get("author", ""),
         encoding=imp.get("encoding", "utf-8"), drop_lines=tuple(rules["drop_lines"]), strip=tuple(rules["strip"]),
         drop_caption_echoes=imp.get("drop_caption_echoes", True),
-        checks=tuple(sorted(checks.items())), fuzzy_floor=float(data.get("fuzzy_floor", 85.0)),
-    ), ()
+        checks=tuple(sorted((k, v) for k, v in checks.items() if k in CHECK_NAMES)),
+        fuzzy_floor=float(setting.get("fuzzy_floor", 85.0)),
+        description_at=loaded.at(("description",)) if "description" in setting else (0, 0),
+        description_raw=loaded.raw(("description",)) if "description" in setting else "",
+    ), problems
+
+
+_ENCODINGS = ("utf-8", "cp1252", "latin-1", "iso-8859-15", "mac-roman", "utf-16")
+_REGEX_WORDS = (("missing )", "a ( is never closed"), ("unbalanced parenthesis", "a ) has no ( before it"),
+                ("unterminated character set", "a [ is never closed"),
+                ("nothing to repeat", "*, + or ? has nothing before it to repeat"),
+                ("multiple repeat", "two repeat signs (*, +, ?) in a row"), ("bad escape", "an unknown escape"),
+                ("missing :", "a (? group is not finished"), ("unknown extension", "an unknown (? group"))
+
+
+def regex_message(exc: re.error) -> str:
+    """A pattern that does not compile, in words, with the character where it goes wrong (1-based)."""
+    text = str(exc.msg)
+    said = next((words for key, words in _REGEX_WORDS if text.startswith(key)), "it does not compile")
+    at = f" (at character {exc.pos + 1})" if exc.pos is not None else ""
+    return f"invalid regular expression: {said}{at}"

@@ -18,7 +18,7 @@ from .slugs import slugify
 __all__ = ["alias_specs", "build_matcher", "check_entities", "check_references", "exclusions", "link_article",
            "paragraph_gaps"]
 
-UNKNOWN = "entities-unknown"     # the site.yaml check that can lower unknown ids to a warning
+# Unknown ids are reported under the check "entities-unknown", which site.yaml may lower to a warning.
 
 
 def alias_specs(entities: Iterable[Entity]) -> tuple[AliasSpec, ...]:
@@ -50,28 +50,33 @@ def _unknown_hint(ref: str, ids: Sequence[str], names: dict[str, str]) -> str:
 
 def check_references(dossier: Dossier) -> list[Problem]:
     """Every entity id written in an annotation (`entities`, `speaker`) or a comparison (`speaker`) must
-    exist. The error sits at the annotation's quote (or the comparison file) and suggests the closest id."""
+    exist. The error sits at the id itself (the list item, the `speaker:` value) and suggests the closest id.
+    Articles left without a seed are checked too: their references are as wrong as anyone's."""
     if "entities" in dossier.broken:
         return []  # the registry itself failed to load: its problem is the one to fix
     ids = sorted(e.id for e in dossier.entities)
     known = set(ids)
     names = {slugify(n, fallback="x"): e.id for e in dossier.entities for n in e.all_names}
     problems: list[Problem] = []
-    for article in dossier.articles:
-        for ann in article.meta.annotations:
-            where = (ann.origin.file, ann.origin.line, ann.origin.col)
-            for ref in ann.entities:
+    metas = sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
+    for meta in metas:
+        for ann in meta.annotations:
+            for ref, at in zip(ann.entities, ann.entity_origins or [ann.origin] * len(ann.entities)):
                 if ref not in known:
-                    problems.append(error(*where, f'annotation "{ann.id}": unknown entity "{ref}" in entities',
-                                          _unknown_hint(ref, ids, names), UNKNOWN))
+                    problems.append(error(at.file, at.line, at.col,
+                                          f'annotation "{ann.id}": unknown entity "{ref}" in entities',
+                                          _unknown_hint(ref, ids, names), "entities-unknown"))
             if ann.speaker and ann.speaker not in known:
-                problems.append(error(*where, f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
-                                      _unknown_hint(ann.speaker, ids, names), UNKNOWN))
+                at = ann.speaker_origin or ann.origin
+                problems.append(error(at.file, at.line, at.col,
+                                      f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
+                                      _unknown_hint(ann.speaker, ids, names), "entities-unknown"))
     for comp in dossier.comparisons:
         if comp.speaker and comp.speaker not in known:
-            problems.append(error(comp.origin.file, comp.origin.line, comp.origin.col,
+            at = comp.speaker_origin or comp.origin
+            problems.append(error(at.file, at.line, at.col,
                                   f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
-                                  _unknown_hint(comp.speaker, ids, names), UNKNOWN))
+                                  _unknown_hint(comp.speaker, ids, names), "entities-unknown"))
     return problems
 
 
@@ -88,21 +93,23 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
         problems.append(error(last.origin.file, last.origin.line, last.origin.col,
                               f'alias "{written}" is claimed by {len(ents)} entities: {claims}',
                               "keep the alias on one entity only, or make each alias longer (a full name); "
-                              "use `exclude:` to stop a false match in one article or context"))
-    slugs = sorted(a.slug for a in dossier.articles)
+                              "use `exclude:` to stop a false match in one article or context", "entity-alias-taken"))
+    slugs = sorted({a.slug for a in dossier.articles} | set(dossier.unusable_articles))
     for e in dossier.entities:
         names = {match_key(n) for n in e.all_names}
         for x in e.exclude:
-            where = (e.origin.file, e.origin.line, e.origin.col)
+            at = x.origin or e.origin
+            where = (at.file, at.line, at.col)
             if x.alias is not None and match_key(x.alias) not in names:
                 problems.append(warning(*where, f'entity "{e.id}": excluded alias "{x.alias}" is not one of its '
                                                 "names, so the exclusion never applies",
                                         did_you_mean(x.alias, e.all_names) or
-                                        "names: " + ", ".join(e.all_names), UNKNOWN))
+                                        "names: " + ", ".join(e.all_names), "entities-unknown"))
             if x.article is not None and x.article not in slugs:
-                problems.append(warning(*where, f'entity "{e.id}": exclusion names unknown article "{x.article}"',
+                at = x.article_origin or at
+                problems.append(warning(at.file, at.line, at.col, f'entity "{e.id}": exclusion names unknown article "{x.article}"',
                                         did_you_mean(x.article, slugs) or "articles are content/articles/<slug>.yaml",
-                                        UNKNOWN))
+                                        "entities-unknown"))
     return problems
 
 

@@ -14,7 +14,7 @@ from . import entity_views, views
 from .entity_graph import cooccurrence, neighbours
 from .entity_links import build_matcher, check_entities, check_references, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
-from .errors import Problem, error
+from .errors import Problem
 from .markdown import LinkMark
 from .mentions import Mention, sentence_spans
 from .model import Dossier
@@ -48,13 +48,7 @@ def prepare(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> EntityInde
     problems += check_entities(dossier, matcher)
     summaries: dict[str, str] = {}
     for e in dossier.entities:
-        html, refused = views.md_html(e.summary, urls)
-        summaries[e.id] = html
-        for target in refused:
-            problems.append(error(e.origin.file, e.origin.line, e.origin.col,
-                                  f'entity "{e.id}": link target "{target}" is not allowed in a summary',
-                                  "use http(s), mailto, a site path or article:, entity:, compare:, tag: links",
-                                  "links"))
+        summaries[e.id] = views.md_html(e.summary, urls)[0]  # its links: references.py
     by_id = {e.id: e for e in dossier.entities}
     links: dict[str, tuple[LinkMark, ...]] = {}
     mentions: dict[str, tuple[Mention, ...]] = {}

@@ -255,6 +255,22 @@ def _note_parser() -> MarkdownIt:
     return md
 
 
+def link_targets(text: str, note: bool) -> tuple[str, ...]:
+    """Every link target of an editors' Markdown field as written (entities decoded), each once, in order:
+    what the build checks (refused schemes, unknown ids). `note`: parse as a note, else as a block field.
+    A link needs "[" or "<", so the many notes without either are not parsed at all."""
+    if "[" not in text and "<" not in text:
+        return ()
+    found: dict[str, None] = {}
+
+    def record(url: str) -> str:
+        found.setdefault(url)
+        return url
+
+    _render(_note_parser() if note else _block_parser(), text, record)
+    return tuple(found)
+
+
 def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
     """An editor's note (Markdown) → phrasing-only HTML (paragraphs become spans, so it fits in a sidenote),
     plus the link targets that were refused. Footnotes inside a note become parenthesised inline text."""

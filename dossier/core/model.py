@@ -10,11 +10,29 @@ from .config import SiteConfig
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a value was written: file relative to the dossier root, 1-based line and column."""
+    """Where a value was written: file relative to the dossier root, 1-based line and column.
+
+    `raw` is the value exactly as written (kept for Markdown fields), so that a problem inside it, such as
+    a link in the third line of a `note: |` block, can be placed at its own line and column.
+    """
 
     file: str
     line: int = 1
     col: int = 1
+    raw: str = ""
+
+    def inside(self, needle: str, nth: int = 0) -> "Origin":
+        """Where the `nth` occurrence of `needle` is written inside this value; the value's start when the
+        text was written differently (an escape in a quoted string)."""
+        at = -1
+        for _ in range(nth + 1):
+            at = self.raw.find(needle, at + 1)
+            if at < 0:
+                return Origin(self.file, self.line, self.col)
+        before = self.raw[:at]
+        newlines = before.count("\n")
+        col = self.col + at if not newlines else at - before.rfind("\n")
+        return Origin(self.file, self.line + newlines, col)
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,9 @@ class Annotation:
     date: str = ""
     verdict: str = ""
     note_origin: Origin | None = None  # where `note:` is written (problems in the note point there)
+    speaker_origin: Origin | None = None
+    entity_origins: tuple[Origin, ...] = ()  # where each item of `entities:` is written
+    tag_origins: tuple[Origin, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,7 @@ class ArticleMeta:
     annotations: tuple[Annotation, ...] = ()
     seed_origin: Origin | None = None    # where `seed:` and `source:` are written, for precise problems
     source_origin: Origin | None = None
+    summary_origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +106,8 @@ class EntityExclusion:
     alias: str | None
     article: str | None
     context: str | None
+    origin: Origin | None = None           # where the exclusion is written
+    article_origin: Origin | None = None   # where its `article:` is written
 
 
 @dataclass(frozen=True)
@@ -107,6 +131,7 @@ class Entity:
     wikidata: str = ""
     roles: tuple[Role, ...] = ()
     exclude: tuple[EntityExclusion, ...] = ()
+    summary_origin: Origin | None = None
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -127,6 +152,7 @@ class Witness:
     unit: str = ""
     qualifier: str = ""
     note_origin: Origin | None = None
+    article_origin: Origin | None = None   # where `article:` is written (an unknown article points there)
 
 
 @dataclass(frozen=True)
@@ -142,6 +168,9 @@ class Comparison:
     speaker: str = ""
     summary: str = ""
     base: str = ""
+    base_origin: Origin | None = None
+    speaker_origin: Origin | None = None
+    summary_origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -157,3 +186,7 @@ class Dossier:
     # could not be used: references to them are not reported again (one broken file, one error).
     broken: frozenset[str] = frozenset()
     unusable_articles: frozenset[str] = frozenset()
+    unusable_comparisons: frozenset[str] = frozenset()   # comparison files that exist but failed to load
+    # Article files that parsed but have no usable seed (missing, unreadable, or a `seed:` that was wrong):
+    # they are not published, but their references (entities, tags, links in notes) are still checked.
+    detached: tuple[ArticleMeta, ...] = ()

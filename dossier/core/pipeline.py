@@ -19,6 +19,7 @@ from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .memo import Memo, NoMemo, Prefilled, fingerprint
 from .shards import ShardMap, map_chunks
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
+from .references import check_references
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
         start = data.rfind(b"\n", 0, exc.start) + 1
         col = len(data[start:exc.start].decode("utf-8", "replace")) + 1
         return None, (error(path, line, col, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                            "save it as UTF-8 in your editor", "yaml"),)
+                            "save it as UTF-8 in your editor", "file-encoding"),)
     return parse(text)
 
 
@@ -87,7 +88,8 @@ def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
 def load_config(inputs: Inputs, options: Options, memo: Memo | None = None
                 ) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     if "site.yaml" not in inputs.files:
-        return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier"),)
+        return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier",
+                            "site-missing"),)
     memo = memo if memo is not None else NoMemo()
     return memo.get("site", "site.yaml", inputs.files["site.yaml"],
                     (fingerprint(inputs.schemas["site"]), options.base_url),
@@ -143,13 +145,15 @@ def load_dossier(inputs: Inputs, config: SiteConfig, memo: Memo | None = None
     metas: list[ArticleMeta] = []
     for path in sorted(p for p in files if p.startswith("content/articles/")):
         if not path.endswith(".yaml"):
-            problems.append(warning(path, 0, 0, "ignored: article files end in .yaml", "rename it to <slug>.yaml"))
+            problems.append(warning(path, 0, 0, "ignored: article files end in .yaml", "rename it to <slug>.yaml",
+                                    "file-ignored"))
             continue
         meta, more = _parse(memo, inputs, "article", path, parse_article, schema_keys)
         problems += more
         if meta is not None:
             metas.append(meta)
     comparisons: list[Comparison] = []
+    unusable_comparisons = set()
     for path in sorted(p for p in files if p.startswith("content/comparisons/")):
         if not path.endswith(".yaml"):
             continue
@@ -157,53 +161,67 @@ def load_dossier(inputs: Inputs, config: SiteConfig, memo: Memo | None = None
         problems += more
         if comp is not None:
             comparisons.append(comp)
+        else:
+            unusable_comparisons.add(path.rsplit("/", 1)[-1][:-len(".yaml")])
     unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
     parsed = {m.origin.file for m in metas}
     claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
                for seed in seeds if seed in files[path].decode("utf-8", "replace")}
-    articles, more = _attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
-                                   unreadable, claimed)
+    articles, more, detached = _attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
+                                             unreadable, claimed)
     problems += more
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
                 if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
     problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
+    first: dict[str, Entity] = {}
+    for e in entities:  # a second definition is reported above; it would only add an output collision
+        first.setdefault(e.id, e)
+    entities = list(first.values())
     dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(entities, key=lambda e: e.id)),
-                      tuple(comparisons), frozenset(broken), frozenset(unusable))
+                      tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
+                      tuple(detached))
     return dossier, raw, problems
 
 
 def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
                   unreadable: set[str] = frozenset(), claimed: set[str] = frozenset()
-                  ) -> tuple[list[Article], list[Problem]]:
+                  ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
-    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken)."""
+    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken).
+    Returns the articles, the problems, and the metadata left without a seed (still checked, not published)."""
     problems: list[Problem] = []
     articles = []
+    detached = []
     used: dict[str, str] = {}
     for meta in metas:
         file = meta.origin.file
-        if meta.seed in unreadable:
+        if source_ids is not None and meta.source and meta.source not in source_ids:  # None: sources.yaml broken
+            problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
+                                  did_you_mean(meta.source, source_ids) or
+                                  "outlets are the keys of content/sources.yaml; add it there or fix the id",
+                                  "source-unknown"))
+        if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
+            detached.append(meta)
             continue
         if meta.seed not in seeds:
             problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
-                                  did_you_mean(meta.seed, seeds) or "seed names are file names under seeds/"))
+                                  did_you_mean(meta.seed, seeds) or "seed names are file names under seeds/",
+                                  "seed-missing"))
+            detached.append(meta)
             continue
         if meta.seed in used:
             problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is already used by {used[meta.seed]}',
-                                  "each seed belongs to one article file"))
+                                  "each seed belongs to one article file", "seed-taken"))
+            detached.append(meta)
             continue
         used[meta.seed] = file
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
-        if source_ids is not None and meta.source not in source_ids:  # None: sources.yaml is broken
-            problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
-                                  did_you_mean(meta.source, source_ids) or "add it to content/sources.yaml"))
-            continue  # rendering it would only add follow-on problems (a link to a missing outlet)
         articles.append(Article(meta, seeds[meta.seed]))
     for seed in sorted(set(seeds) - set(used) - set(claimed)):
         problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                                 "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
-    return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems
+    return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
 def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
@@ -227,7 +245,7 @@ def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem
     for ident, file, line in items:
         if ident in seen:
             out.append(error(file, line, 1, f'{what} id "{ident}" is defined twice',
-                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}"))
+                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}", "entity-duplicate-id"))
         seen.setdefault(ident, (file, line))
     return out
 
@@ -322,7 +340,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     if ahead:
         memo = Prefilled(_read_ahead(inputs, config, shards))
     dossier, raw, more = load_dossier(inputs, config, memo)
-    problems = list(problems) + more
+    problems = list(problems) + more + check_references(dossier)
     if ahead:
         memo = Prefilled(_anchor_ahead(dossier, options.strict, shards))
     anchored, more, report = anchor_all(dossier, options.strict, memo)

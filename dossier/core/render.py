@@ -8,7 +8,7 @@ import re
 
 import jinja2
 
-from .errors import Problem, error
+from .errors import Problem, did_you_mean, error
 
 
 # C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML; bidi embedding/override/isolate
@@ -68,19 +68,37 @@ class Renderer:
             text = visible_controls(self.env.get_template(template).render(**context))
         except jinja2.TemplateSyntaxError as exc:
             return b"", (error(f"templates/{exc.name or template}", exc.lineno, 1,
-                               f"template syntax error: {exc.message}", "check the {% %} and {{ }} tags", "template"),)
+                               f"template syntax error: {exc.message}", "check the {% %} and {{ }} tags",
+                               "template-syntax"),)
         except jinja2.TemplateNotFound as exc:
-            return b"", (error(f"templates/{template}", 0, 0, f"template not found: {exc.name}",
-                               "templates fall back to the project's templates/ folder", "template"),)
+            names = self.env.loader.list_templates() if self.env.loader else []
+            return b"", (error(f"templates/{template}", _lineno(exc), 1 if _lineno(exc) else 0,
+                               f'template "{exc.name}" not found',
+                               did_you_mean(str(exc.name), names) or
+                               "templates are the files of templates/ (the dossier's own, else the project's)",
+                               "template-missing"),)
         except jinja2.UndefinedError as exc:
             return b"", (error(f"templates/{template}", _lineno(exc), 1,
-                               f"template error while rendering {out_path}: {exc.message}",
+                               f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
                                "the variable is not part of this page's view model (see dossier/core/views.py)",
-                               "template"),)
-        except Exception as exc:  # a filter or test raising: report, do not crash the preview
+                               "template-variable"),)
+        except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
             return b"", (error(f"templates/{template}", _lineno(exc), 1,
-                               f"template error while rendering {out_path}: {exc}", "", "template"),)
+                               f"template error while rendering {out_path}: {type(exc).__name__}: {exc}",
+                               "a filter or test in this template failed; this is a bug in the template or in "
+                               "dossier, not in the dossier's content", "template-crash"),)
         return text.encode("utf-8"), ()
+
+
+def _undefined(message: str) -> str:
+    """Jinja's "'x' is undefined" / "'dict object' has no attribute 'y'" in words, without Python quotes."""
+    match = re.match(r"^'(.+)' is undefined$", message)
+    if match:
+        return f'the variable "{match.group(1)}" is not defined'
+    match = re.match(r"^'(.+)' has no attribute '(.+)'$", message)
+    if match:
+        return f'"{match.group(2)}" is not a field of this value ({match.group(1).replace("object", "").strip()})'
+    return message
 
 
 def _lineno(exc: BaseException) -> int:

@@ -8,23 +8,40 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
-from .errors import Problem, did_you_mean, error
+from .errors import Problem
+from .schema_messages import Path, to_problems
 from .yamlsrc import Loaded
 
 
 def validate(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[Problem, ...]:
-    """Every schema violation in `loaded`, one Problem each, in document order.
+    """Every schema violation in `loaded`, one Problem each, in document order."""
+    return check_shape(loaded, schema)[0]
+
+
+def check_shape(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[tuple[Problem, ...], frozenset[Path]]:
+    """Every schema violation in `loaded`, in document order, and the paths of the values they spoil.
+
+    A spoilt path is a value that is wrong (or a required key that is missing, or a key that is unknown);
+    the loader leaves those values out and keeps the rest of the file, so one run can also report the
+    reference problems of the parts that are right.
 
     Valid files (nearly all of them) are confirmed by a compiled validator, ~15× faster than jsonschema;
     only a file it rejects goes through jsonschema, which names every violation and where it is.
     """
     if _fast_validator(schema)(loaded.data):
-        return ()
+        return (), frozenset(loaded.tagged)
     validator = _validator_class()(dict(schema))
-    problems = []
+    problems: list[Problem] = []
+    bad: set[Path] = set()
+    bad.update(loaded.tagged)
     for err in validator.iter_errors(loaded.data):
-        problems.extend(_to_problems(loaded, err))
-    return tuple(sorted(set(problems), key=lambda p: (p.line, p.col, p.message)))
+        for path, problem in to_problems(loaded, err):
+            if path is not None and any(path[:len(t)] == t for t in loaded.tagged):
+                continue  # a value with an unknown tag: its tag is the problem to fix
+            problems.append(problem)
+            if path is not None:
+                bad.add(path)
+    return tuple(sorted(set(problems), key=lambda p: (p.line, p.col, p.message))), frozenset(bad)
 
 
 _VALIDATOR: Any = None
@@ -98,71 +115,7 @@ def _validator_class() -> Any:
             if not validator.is_type(instance, "string"):
                 return
             if re.search(_strict(patrn), instance) is None:
-                yield ValidationError(f"{instance!r} does not match {patrn!r}")
+                yield ValidationError("does not match the pattern")  # never shown: schema_messages words it
 
         _VALIDATOR = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern})
     return _VALIDATOR
-
-
-def _to_problems(loaded: Loaded, err: Any) -> list[Problem]:
-    path = tuple(err.absolute_path)
-    where = _describe(path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = list(err.schema.get("properties", {}))
-        out = []
-        for key in sorted(set(err.instance) - set(allowed)):
-            line, col = loaded.key_at(path + (key,))
-            hint = did_you_mean(key, allowed) or ("allowed keys: " + ", ".join(allowed) if allowed else "")
-            out.append(error(loaded.file, line, col, f'unknown key "{key}"{where}', hint, "schema"))
-        return out
-    if err.validator == "propertyNames":
-        return []  # reported through the nested "pattern" error below, with the key's own position
-    line, col = loaded.at(path)
-    if err.validator == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return [error(loaded.file, line, col, f'missing required key "{missing}"{where}',
-                      f"add {missing}: ...", "schema")]
-    if err.validator == "pattern":
-        return [error(loaded.file, line, col, f"{_value(err.instance)} does not have the expected form{where}",
-                      _pattern_hint(err.validator_value), "schema")]
-    if err.validator == "enum":
-        options = ", ".join(str(v) for v in err.validator_value)
-        hint = did_you_mean(str(err.instance), [str(v) for v in err.validator_value]) or f"use one of: {options}"
-        return [error(loaded.file, line, col, f"{_value(err.instance)} is not allowed{where}", hint, "schema")]
-    if err.validator == "type":
-        expected = err.validator_value
-        hint = "quote the value to make it text" if expected == "string" else f"expected {expected}"
-        return [error(loaded.file, line, col, f"{_value(err.instance)} should be {_article(expected)}{where}",
-                      hint, "schema")]
-    description = err.schema.get("description", "") if isinstance(err.schema, dict) else ""
-    return [error(loaded.file, line, col, f"{err.message}{where}", description, "schema")]
-
-
-def _describe(path: tuple[Any, ...]) -> str:
-    if not path:
-        return ""
-    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-    return f" (at {text})"
-
-
-def _value(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= 60 else text[:57] + '..."'
-
-
-def _article(kind: Any) -> str:
-    names = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
-             "integer": "a whole number", "boolean": "true or false"}
-    return names.get(kind, str(kind)) if isinstance(kind, str) else " or ".join(map(str, kind))
-
-
-def _pattern_hint(pattern: str) -> str:
-    if "[a-z0-9]" in pattern:
-        return "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"
-    if "[0-9]{4}-" in pattern:
-        return "write dates as YYYY-MM-DD, e.g. 2024-03-22"
-    if "https?" in pattern:
-        return "use a full http:// or https:// address, with spaces and \" < > encoded (%20, %22, %3C, %3E)"
-    if pattern.startswith("^Q"):
-        return "a Wikidata id looks like Q43723"
-    return f"expected to match {pattern}"

@@ -58,7 +58,7 @@ class SiteWriter:
         """Make `owner` the owner of `path`; a path that already has one is a problem, and False."""
         if path in self.owners:
             self.problems.append(error(owner, 0, 0, f"output {path} is also written by {self.owners[path]}",
-                                       "rename one of the two files", "output"))
+                                       "rename one of the two files", "output-collision"))
             return False
         self.owners[path] = owner
         return True
@@ -114,21 +114,14 @@ class SiteWriter:
         if not more:
             self.emit(path, owner, data)
 
-    def note_html(self, text: str, file: str, line: int, col: int) -> str:
-        """Render an editor's Markdown note; refused link targets become problems at the note's position."""
-        html, refused = render_note(text, self.urls.resolve_note_link)
-        for target in refused:
-            self.problems.append(error(file, line, col, f'link target "{target}" is not allowed in a note',
-                                       "use http(s), mailto, a site path such as /articles/<slug>/, or "
-                                       "article:, entity:, compare:, tag: links", "links"))
-        return html
+    def note_html(self, text: str) -> str:
+        """An editor's Markdown note as HTML (a refused link target renders as plain text; references.py
+        reports it, at its own line, before anything renders)."""
+        return render_note(text, self.urls.resolve_note_link)[0]
 
-    def block_html(self, text: str, file: str, line: int = 0, col: int = 0) -> str:
-        html, refused = views.md_html(text, self.urls)
-        for target in refused:
-            self.problems.append(error(file, line, col, f'link target "{target}" is not allowed',
-                                       "use http(s), mailto or a site path", "links"))
-        return html
+    def block_html(self, text: str) -> str:
+        """An editors' Markdown field (summary, description) as block HTML; links as in `note_html`."""
+        return views.md_html(text, self.urls)[0]
 
 
 @dataclass(frozen=True)
@@ -158,8 +151,7 @@ def _article_pages(site: SiteWriter, ctx: _ArticleContext, index: int, item: Any
             continue
         notes.append(NoteMark(ann.id, where.start, where.end,
                               resolve_links_for_export(ann.note, urls.resolve_note_link), ann.kind))
-        note_at = ann.note_origin or ann.origin
-        body_html = site.note_html(ann.note, file, note_at.line, note_at.col)
+        body_html = site.note_html(ann.note)
         speaker = (ctx.names[ann.speaker], urls.entity(ann.speaker)) if ann.speaker in ctx.names else None
         quote = article.text.text[where.start:where.end]
         at_source = structured.text_fragment(meta.url, quote) if meta.url else ""
@@ -176,7 +168,7 @@ def _article_pages(site: SiteWriter, ctx: _ArticleContext, index: int, item: Any
                                ctx.comparisons.badges.get(meta.slug, ()), source_name)
     md_text = article_markdown(src)
     view = views.article_view(article, ctx.sources.get(meta.source), src, md_text, notes_html, urls, ann_rows,
-                              site.block_html(meta.summary, file))
+                              site.block_html(meta.summary))
     site.emit(f"articles/{meta.slug}.md", file, md_text.encode("utf-8"))
     mentioned = sorted({m.entity for m in ctx.entities.links.get(meta.slug, ())} |
                        {e for a in meta.annotations for e in a.entities})
@@ -223,7 +215,7 @@ def render_site(inputs: Any, dossier: Dossier, anchored: Sequence[Any], report: 
 
     site.page("index.html", "site.yaml", "home.html", dossier.config.title,
               meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home)}, articles=article_rows,
-              description_html=site.block_html(dossier.config.description, "site.yaml"),
+              description_html=site.block_html(dossier.config.description),
               counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons),
                       "annotations": sum(r["annotations"] for r in article_rows)},
               comparisons=[{"title": c.title, "url": urls.comparison(c.id), "question": c.question, "kind": c.kind}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # Editors may write these in Markdown notes; they resolve to site URLs and are checked by the build.
 INTERNAL_SCHEMES = ("article", "entity", "compare", "tag")
 _UNSAFE = re.compile(r"[\x00-\x20\x7f]")
-_INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$")
+INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Urls:
             return None
         if self.base != "/" and href.startswith(self.base):
             return href  # already resolved: resolving is idempotent, so rendered Markdown can be re-rendered
-        match = _INTERNAL.match(href)
+        match = INTERNAL.match(href)
         if match:
             kind, ident, fragment = match.group(1), match.group(2), match.group(3) or ""
             target = {"article": self.article, "entity": self.entity, "compare": self.comparison,

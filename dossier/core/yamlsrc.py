@@ -4,7 +4,9 @@ PyYAML's safe C loader composes the node graph (fast, and every node keeps its l
 build plain values ourselves so that YAML 1.1's surprises cannot reach the model:
 - dates stay strings exactly as written (`2024-03-22`), `no`/`yes`/`on`/`off` stay strings (only
   `true`/`false` are booleans), duplicate keys are errors, aliases are refused (an alias bomb composes
-  instantly and explodes only when walked, so we refuse before walking).
+  instantly and explodes only when walked, so we refuse before walking);
+- tags other than YAML's plain ones (`!!python/object`, `!!binary`, `!foo`) are errors: the safe loader
+  would refuse some and we would silently read the others as text, so the editor learns neither way.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class Loaded:
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # scalar path → [start, end) in `text`
+    problems: list[Problem] = field(default_factory=list)  # found while building values (unknown tags)
+    tagged: set[Path] = field(default_factory=set)  # values with an unknown tag: already wrong, not checked again
 
     def at(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest written ancestor."""
@@ -51,6 +57,12 @@ class Loaded:
 
     def key_at(self, path: Path) -> tuple[int, int]:
         return self.key_positions.get(path) or self.at(path)
+
+    def raw(self, path: Path) -> str:
+        """The scalar at `path` exactly as written in the file (quotes, block indicator and indentation
+        included), so a problem inside it (a link in a Markdown note) can be placed on its own line."""
+        span = self.spans.get(path)
+        return self.text[span[0]:span[1]] if span else ""
 
 
 class _Refused(Exception):
@@ -69,25 +81,27 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        return None, (error(file, line, col, message, _syntax_hint(exc), "yaml"),)
+        message, hint = _syntax(exc, text)
+        return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         return None, (error(file, line, col, f"character U+{ord(char):04X} is not allowed in YAML",
                             "remove it, or write it as an escape such as \\x07 inside a double-quoted string",
-                            "yaml"),)
-    except yaml.YAMLError as exc:
-        return None, (error(file, 0, 0, "YAML error: " + " ".join(str(exc).split()), "", "yaml"),)
-    loaded = Loaded(file, None)
+                            "yaml-character"),)
+    except yaml.YAMLError:  # no other kind is raised by the composer; kept so a new one cannot crash a build
+        return None, (error(file, 1, 1, "the file could not be read as YAML", "check its quoting and indentation",
+                            "yaml-syntax"),)
+    loaded = Loaded(file, None, text=text)
     if node is None:
         return loaded, ()
     try:
         data = _build(node, (), loaded, set())
     except _Refused as refused:
         return None, (_alias_position(text, refused.problem),)
-    return Loaded(file, data, loaded.positions, loaded.key_positions), ()
+    return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans, [], loaded.tagged),
+            tuple(loaded.problems))
 
 
 def _alias_position(text: str, problem: Problem) -> Problem:
@@ -101,48 +115,90 @@ def _alias_position(text: str, problem: Problem) -> Problem:
     return problem
 
 
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = str(exc.problem or "")
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """PyYAML's account of a syntax error (its parser's words: "did not find expected key") → what the
+    editor wrote wrong, and how to fix it. The character at the mark tells apart what the C parser lumps
+    together ("found character that cannot start any token")."""
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    mark = exc.problem_mark
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     if "mapping values are not allowed" in problem:
-        return 'a value containing ": " must be quoted, e.g. note: "Dermer: yes"'
-    if "found character '\\t'" in problem:
-        return "YAML does not allow tabs for indentation; use spaces"
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return "check the indentation of this line and the one before it"
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return "quote the value with single quotes to keep it literal"
-    return "check the quoting and indentation near this position"
+        return ('a ": " inside a value that is not quoted, or a key indented under a plain value',
+                'put the value in quotes, e.g. note: "Dermer: yes"; or check the indentation of this line')
+    if "cannot start any token" in problem and char == "\t":
+        return "a tab character; YAML indents with spaces only", "replace the tab with spaces"
+    if "cannot start any token" in problem:
+        return (f"a value cannot start with {char or 'this character'} unless it is quoted",
+                f"put the value in quotes, e.g. note: \"{char}…\"")
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "a quote that is never closed", "close the quote at the end of the value"
+    if "unknown escape" in problem:
+        return ("an unknown escape (a backslash) inside double quotes",
+                "use single quotes to keep backslashes literal, or write \\\\ for one backslash")
+    if "flow sequence" in context or "flow mapping" in context:
+        closing = "]" if "sequence" in context else "}"
+        return (f"a list or mapping in brackets that is not closed with {closing}",
+                f"close it with {closing}, and separate its items with commas")
+    if "alias" in context or "anchor" in context or "undefined alias" in problem or "anchor" in problem:
+        return ('"*" and "&" start aliases and anchors, which editors\' files do not use',
+                "put the value in quotes to keep * or & literal")
+    if "another document" in problem:
+        return 'a second document ("---") in the file', "keep one document per file; remove the ---"
+    if "expected key" in problem or "'-' indicator" in problem or "block end" in problem or "':'" in problem:
+        return ("this line's indentation does not match the lines around it",
+                "check the indentation of this line and the one before it (keys of one mapping line up)")
+    return "the text here does not follow YAML's rules", "check the quoting and indentation near this position"
 
 
 def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
     if id(node) in seen:
         line, col = _pos(node)
         raise _Refused(error(out.file, line, col, "YAML aliases (*name) are not allowed in editors' files",
-                             "write the value out in full", "yaml"))
+                             "write the value out in full", "yaml-alias"))
     seen.add(id(node))
     out.positions[path] = _pos(node)
+    if node.tag not in _PLAIN_TAGS:
+        line, col = _pos(node)
+        out.problems.append(error(out.file, line, col, f'unknown YAML tag "{_tag_name(node.tag)}"',
+                                  "remove the tag: editors' files hold only text, numbers, lists and mappings",
+                                  "yaml-tag"))
+        out.tagged.add(path)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line, col = _pos(key_node)
-                raise _Refused(error(out.file, line, col, "mapping keys must be plain text", "", "yaml"))
+                raise _Refused(error(out.file, line, col, "mapping keys must be plain text",
+                                     "write the key as a single word or quoted text, not a list or mapping",
+                                     "yaml-complex-key"))
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _pos(key_node)
                 raise _Refused(error(out.file, line, col, "YAML merge keys (<<) are not allowed in editors' files",
-                                     "write the keys out in full", "yaml"))
+                                     "write the keys out in full", "yaml-merge"))
             key = key_node.value
             if key in result:
                 line, col = _pos(key_node)
                 first = out.key_positions[path + (key,)]
                 raise _Refused(error(out.file, line, col, f'duplicate key "{key}"',
-                                     f"it is already set on line {first[0]}; keep one", "yaml"))
+                                     f"it is already set on line {first[0]}; keep one", "yaml-duplicate-key"))
             out.key_positions[path + (key,)] = _pos(key_node)
             result[key] = _build(value_node, path + (key,), out, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), out, seen) for i, item in enumerate(node.value)]
+    out.spans[path] = (node.start_mark.index, node.end_mark.index)
     return _scalar(node)
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+# What YAML resolves plain values to (a date resolves to "timestamp"; we keep it as text): anything else was
+# written by hand as a tag.
+_PLAIN_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")}
+
+
+def _tag_name(tag: str) -> str:
+    """The tag as the editor wrote it: "!!python/object", "!foo"."""
+    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

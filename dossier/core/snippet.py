@@ -1,0 +1,73 @@
+"""A problem shown the way rustc and Hugo show one: its header, the line of the file it is about, and a caret
+under the column.
+
+    content/articles/a.yaml:4:7: error: "March 22, 2024" does not have the expected form (at date)
+       |
+     4 | date: March 22, 2024
+       |       ^
+        hint: write dates as YYYY-MM-DD, e.g. 2024-03-22
+
+The first line and the `    hint:` line are exactly `Problem.format()`'s, so tools that read those keep
+working; the snippet sits between them. Pure: the shell, which has read the inputs, passes their text in.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from .errors import Problem
+
+Sources = Mapping[str, "bytes | str"]
+_TAB_WIDTH = 4
+
+
+def visible(text: str) -> str:
+    """A source line safe to echo to a terminal: control characters (ESC of a terminal escape sequence, …)
+    shown as \\x1b; a tab becomes spaces so that the caret lines up."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\t":
+            out.append(" " * _TAB_WIDTH)
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:  # bidi overrides would reorder the line
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def source_line(sources: Sources, file: str, line: int) -> str | None:
+    """Line `line` (1-based) of `file` as text, or None when the file or the line is not there."""
+    data = sources.get(file)
+    if data is None or line < 1:
+        return None
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    return lines[line - 1] if line <= len(lines) else None
+
+
+def snippet(problem: Problem, sources: Sources) -> str:
+    """The gutter, the source line and the caret for `problem`; "" when its line is unknown or not in `sources`."""
+    text = source_line(sources, problem.file, problem.line)
+    if text is None:
+        return ""
+    number = str(problem.line)
+    pad = " " * len(number)
+    shown = visible(text.rstrip("\n"))
+    lines = [f"   {pad} |", f"   {number} | {shown}"]
+    if problem.col > 0:
+        before = visible(text[: problem.col - 1])
+        lines.append(f"   {pad} | {' ' * len(before)}^")
+    return "\n".join(lines)
+
+
+def format_problem(problem: Problem, sources: Sources) -> str:
+    """`problem.format()` with the source snippet between its header and its hint."""
+    text = problem.format()
+    shown = snippet(problem, sources)
+    if not shown:
+        return text
+    header, _, rest = text.partition("\n")
+    return header + "\n" + shown + ("\n" + rest if rest else "")

@@ -1,0 +1,100 @@
+"""The message catalogue (docs/messages.md) is complete and every message kind is triggered by a test.
+
+(a) every `error(...)`/`warning(...)` call in dossier/ carries a literal code (tests/message_codes.py reads
+    them from the source);
+(b) every code is documented under a `### code` heading, and nothing documented is dead;
+(c) every code is produced by some test: by building the dossiers of tests/invalid/ (in-process, with the real
+    pipeline), or, for codes a dossier folder cannot produce, by the test named in TRIGGERS, which must
+    exist and mention the code.
+Each failure lists exactly the codes concerned, so codes added on other branches are easy to fill in.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from message_codes import scan
+
+CATALOGUE = ROOT / "docs" / "messages.md"
+INVALID = ROOT / "tests" / "invalid"
+
+# Codes no folder of tests/invalid/ can produce → the test that produces them (file::function).
+TRIGGERS = {
+    "output-collision": "tests/test_message_triggers.py::test_two_inputs_claiming_one_output_path_is_an_output_collision_naming_both",
+    "site-missing": "tests/test_message_triggers.py::test_a_dossier_without_site_yaml_is_one_site_missing_error",
+    "crash": "tests/test_message_triggers.py::test_a_bug_in_the_build_becomes_a_crash_problem_that_says_it_is_not_the_editor_s_fault",
+    "file-unreadable": "tests/test_message_triggers.py::test_a_file_that_vanishes_while_the_preview_reads_it_is_file_unreadable",
+    "schema-shape": "tests/test_schema_messages.py::test_each_validator_kind_has_its_own_plain_sentence",
+    "suggest-unreadable":
+        "tests/test_suggest_dossiers.py::test_files_that_cannot_be_read_or_decoded_are_reported_not_skipped",
+}
+
+
+@pytest.fixture(scope="module")
+def emitted() -> dict[str, list[str]]:
+    found = scan(ROOT / "dossier")
+    assert not found.without, "error()/warning() calls without a literal code:\n  " + "\n  ".join(found.without)
+    return found.codes
+
+
+def documented() -> list[str]:
+    return re.findall(r"^### ([a-z0-9-]+)\s*$", CATALOGUE.read_text("utf-8"), re.M)
+
+
+def test_every_problem_the_code_can_emit_carries_a_literal_code(emitted) -> None:
+    assert len(emitted) >= 40, sorted(emitted)   # the scanner finds the codes (it would find none if it broke)
+    assert {"anchor-not-found", "schema-form", "links", "yaml-tag"} <= set(emitted)
+
+
+def test_every_code_is_documented_once_and_nothing_documented_is_dead(emitted) -> None:
+    docs = documented()
+    repeated = sorted({c for c in docs if docs.count(c) > 1})
+    missing = sorted(set(emitted) - set(docs))
+    dead = sorted(set(docs) - set(emitted))
+    assert not (missing or dead or repeated), (
+        f"docs/messages.md lacks a `### code` section for: {missing}\n"
+        f"documents codes nothing emits (dead): {dead}\ndocuments twice: {repeated}")
+
+
+def test_every_documented_code_has_an_example_and_a_fix() -> None:
+    text = CATALOGUE.read_text("utf-8")
+    sections = re.split(r"^### ", text, flags=re.M)[1:]
+    incomplete = [s.split("\n", 1)[0] for s in sections
+                  if not re.search(r"^    \S.*: (error|warning): ", s, re.M) or "Fix:" not in s]
+    assert not incomplete, f"sections without an example message or a Fix: {incomplete}"
+
+
+def _codes_of_invalid_dossiers() -> set[str]:
+    from dossier import fs
+    from dossier.core.pipeline import build_site
+
+    codes = set()
+    for case in sorted(p for p in INVALID.iterdir() if p.is_dir()):
+        codes |= {p.check for p in build_site(fs.read_inputs(case)).problems}
+    return codes
+
+
+def _test_exists_and_names(node: str, code: str) -> bool:
+    file, _, name = node.partition("::")
+    path = ROOT / file
+    if not path.is_file():
+        return False
+    text = path.read_text("utf-8")
+    functions = {n.name for n in ast.walk(ast.parse(text)) if isinstance(n, ast.FunctionDef)}
+    return name in functions and f'"{code}"' in text
+
+
+def test_every_code_is_triggered_by_an_invalid_dossier_or_a_named_test(emitted) -> None:
+    by_folders = _codes_of_invalid_dossiers()
+    untriggered = sorted(c for c in emitted if c not in by_folders and c not in TRIGGERS)
+    bad_table = sorted(c for c, node in TRIGGERS.items() if not _test_exists_and_names(node, c))
+    stale = sorted(c for c in TRIGGERS if c in by_folders or c not in emitted)
+    assert not (untriggered or bad_table or stale), (
+        f"codes no test triggers (add a tests/invalid/<case>/ or a test in TRIGGERS): {untriggered}\n"
+        f"TRIGGERS entries whose test is missing or does not mention the code: {bad_table}\n"
+        f"TRIGGERS entries not needed (a folder triggers them, or nothing emits them): {stale}")

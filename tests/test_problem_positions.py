@@ -1,0 +1,104 @@
+"""Issue 16: one run shows every mistake, each at the line and column of the key (or list item, or link) that
+is wrong. Mini-dossiers built in memory with the real pipeline (fs.read_inputs + build_site), as the shell does."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_SITE, run_build
+from dossier import fs
+from dossier.core.pipeline import build_site
+
+SOURCES = "outlet-a: {name: Outlet A}\noutlet-b: {name: Outlet B}\n"
+SEED_A = "Talks to resume\nThe minister said the talks would resume next week in Washington.\nThe delegation is expected on Monday.\n"
+SEED_B = "Talks resume\nOfficials said the talks would resume next week.\n"
+ENTITIES = "washington:\n  name: Washington\n  kind: place\ncairo:\n  name: Cairo\n  kind: place\n"
+ARTICLE_B = "seed: b.txt\ntitle: B\nsource: outlet-b\ndate: 2024-03-23\nannotations:\n  - id: said\n    quote: Officials said\n    tags: [talks]\n"
+
+
+def problems_of(mini_dossier, files: dict[str, str]) -> list[tuple[str, int, int, str]]:
+    base = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+            "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B}
+    base.update(files)
+    root = mini_dossier(base, defaults=False)
+    result = build_site(fs.read_inputs(root))
+    return [(p.file, p.line, p.col, p.message) for p in result.problems if p.severity == "error"]
+
+
+def test_one_check_reports_five_independent_mistakes_of_one_article_each_at_its_own_line(mini_dossier) -> None:
+    article = ("seed: a.txt\ntitle: Talks\nsource: outlet-c\ndate: March 22, 2024\nannotations:\n"
+               "  - id: resume\n    quote: the talks would resume next week\n    entities: [washington, kairo]\n"
+               "  - id: resume\n    quote: expected on Monday\n"
+               "  - id: collapse\n    quote: negotiations had collapsed\n")
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES,
+                         "content/entities.yaml": ENTITIES, "seeds/a.txt": SEED_A,
+                         "content/articles/a.yaml": article}, defaults=False)
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    headers = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert [h.split(": error: ")[0] for h in headers] == [
+        "content/articles/a.yaml:3:9", "content/articles/a.yaml:4:7", "content/articles/a.yaml:8:28",
+        "content/articles/a.yaml:9:9", "content/articles/a.yaml:12:12"], result.stderr
+    assert [h.split(": error: ")[1].split(" ")[0] for h in headers] == [
+        "unknown", '"March', 'annotation', "duplicate", "annotation"]
+    assert "quote not found" in headers[-1] and 'unknown entity "kairo"' in headers[2]
+
+
+def test_a_broken_sources_file_is_one_error_not_one_per_article(mini_dossier) -> None:
+    found = problems_of(mini_dossier, {"content/sources.yaml": "outlet-a: {name: [\n",
+                                       "content/articles/a.yaml": "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"})
+    assert [f for f, *_ in found] == ["content/sources.yaml"], found
+
+
+def test_a_comparison_with_one_witness_still_reports_its_unknown_article_at_the_article_key(mini_dossier) -> None:
+    comparison = "title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - quote: talks would resume\n    article: bb\n"
+    found = problems_of(mini_dossier, {"content/comparisons/talks.yaml": comparison})
+    assert found == [
+        ("content/comparisons/talks.yaml", 5, 3, "the list has 1 item; at least 2 are needed (at witnesses)"),
+        ("content/comparisons/talks.yaml", 6, 14, 'comparison "talks": unknown article "bb"')]
+
+
+def test_a_comparison_base_that_is_not_a_witness_is_reported_at_the_base_key(mini_dossier) -> None:
+    comparison = ("title: T\nquestion: Q?\nkind: quote\nbase: bee\nwitnesses:\n"
+                  "  - {article: b, quote: talks would resume}\n  - {article: a, quote: talks would resume}\n")
+    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    found = problems_of(mini_dossier, {"content/comparisons/talks.yaml": comparison, "content/articles/a.yaml": a})
+    assert found == [("content/comparisons/talks.yaml", 4, 7, 'comparison "talks": base "bee" is not one of its witnesses')]
+
+
+def test_links_in_a_block_note_and_a_summary_are_reported_at_their_own_line_and_column(mini_dossier) -> None:
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+               'summary: "See [the others](compare:talk) and [B](article:bee)."\n'
+               "annotations:\n  - id: resume\n    quote: the talks would resume\n    note: |\n"
+               "      First line.\n      Compare [the versions](compare:talk-versions), and [a tag](tag:talk).\n"
+               "      [B's](article:b#a-sad) and [C](entity:cairoo).\n")
+    found = problems_of(mini_dossier, {"content/articles/a.yaml": article})
+    assert [(line, col, message) for _, line, col, message in found] == [
+        (5, 28, 'link "compare:talk": unknown comparison "talk"'),
+        (5, 50, 'link "article:bee": unknown article "bee"'),
+        (11, 30, 'link "compare:talk-versions": unknown comparison "talk-versions"'),
+        (11, 66, 'link "tag:talk": no annotation has the tag "talk"'),
+        (12, 13, 'link "article:b#a-sad": article "b" has no annotation "sad"'),
+        (12, 38, 'link "entity:cairoo": unknown entity "cairoo"')]
+
+
+def test_every_unknown_reference_kind_gets_a_did_you_mean(mini_dossier) -> None:
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-bb\ndate: 2024-03-22\n"
+               'summary: "[1](article:bb) [2](entity:kairo) [3](tag:talk) [4](article:b#a-sad) [5](compare:talk)"\n'
+               "annotations:\n  - id: resume\n    quote: the talks would resume\n    speaker: kairo\n")
+    comparison = ("title: T\nquestion: Q?\nkind: quote\nbase: bb\nwitnesses:\n"
+                  "  - {article: b, quote: talks would resume}\n  - {article: aa, quote: talks would resume}\n")
+    root_files = {"content/articles/a.yaml": article, "content/comparisons/talks.yaml": comparison}
+    base = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+            "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B, **root_files}
+    result = build_site(fs.read_inputs(mini_dossier(base, defaults=False)))
+    hints = {p.message: p.hint for p in result.problems if p.severity == "error"}
+    assert hints == {
+        'unknown source "outlet-bb"': 'did you mean "outlet-b"?',
+        'link "article:bb": unknown article "bb"': 'did you mean "b"?',
+        'link "entity:kairo": unknown entity "kairo"': 'did you mean "cairo"?',
+        'link "tag:talk": no annotation has the tag "talk"': 'did you mean "talks"?',
+        'link "article:b#a-sad": article "b" has no annotation "sad"': 'did you mean "said"?',
+        'link "compare:talk": unknown comparison "talk"': 'did you mean "talks"?',
+        'annotation "resume": unknown entity "kairo" as speaker': 'did you mean "cairo"?',
+        'comparison "talks": unknown article "aa"': 'did you mean "a"?',
+        'comparison "talks": base "bb" is not one of its witnesses': 'did you mean "b"?',
+    }, hints

@@ -1,0 +1,102 @@
+"""Every kind of JSON Schema failure reads as an editor's sentence: no Python repr, no regular expression, none
+of jsonschema's own phrasing, and each at the line of the value (or key) that is wrong."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, MINIMAL_SITE
+from dossier import fs
+from dossier.core.pipeline import build_site
+from dossier.core.schema import check_shape
+from dossier.core.yamlsrc import parse_yaml
+
+JARGON = ("is too short", "is too long", "is not of type", "does not match", "is not one of", "Additional properties",
+          "is a required property", "should be non-empty", "is not valid under any", "has non-unique", "was expected",
+          "is less than", "is greater than", "[{", "{'", "['", "'", "^", "$")
+
+CASES = [
+    # (validator, schema, yaml, line, col, message, hint fragment, code)
+    ("minItems", {"type": "object", "properties": {"w": {"type": "array", "minItems": 2}}},
+     "w:\n  - {article: a}\n", 2, 3, "the list has 1 item; at least 2 are needed (at w)", "add 1 more", "schema-items"),
+    ("maxItems", {"type": "object", "properties": {"w": {"type": "array", "maxItems": 1}}},
+     "w: [a, b, c]\n", 1, 4, "the list has 3 items; at most 1 are allowed (at w)", "remove 2", "schema-items"),
+    ("uniqueItems", {"type": "object", "properties": {"tags": {"type": "array", "uniqueItems": True}}},
+     "tags: [a, b, a]\n", 1, 14, '"a" is listed twice (at tags[2])', "already item 1", "schema-items"),
+    ("type", {"type": "object", "properties": {"t": {"type": "string"}}},
+     "t: {a: 1}\n", 1, 4, "a mapping should be text (at t)", "quote the value", "schema-type"),
+    ("type of several kinds", {"type": "object", "properties": {"t": {"type": ["string", "number"]}}},
+     "t: [1]\n", 1, 4, "a list of 1 item should be text or a number (at t)", "write text or a number", "schema-type"),
+    ("enum", {"type": "object", "properties": {"k": {"enum": ["quote", "claim"]}}},
+     "k: qoute\n", 1, 4, '"qoute" is not allowed (at k)', 'did you mean "quote"?', "schema-choice"),
+    ("const", {"type": "object", "properties": {"v": {"const": 2}}},
+     "v: 3\n", 1, 4, "3 is not allowed (at v)", "the only value allowed here is 2", "schema-choice"),
+    ("pattern", {"type": "object", "properties": {"id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}},
+     "id: Bad Id\n", 1, 5, '"Bad Id" does not have the expected form (at id)', "lower-case letters", "schema-form"),
+    ("pattern of an unknown kind", {"type": "object", "properties": {"x": {"type": "string", "pattern": "^ab+c$",
+                                                                          "description": "ab then c"}}},
+     "x: ac\n", 1, 4, '"ac" does not have the expected form (at x)', "expected: ab then c", "schema-form"),
+    ("propertyNames", {"type": "object", "propertyNames": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}},
+     "ok: 1\nBad_Id: 2\n", 2, 1, 'the id "Bad_Id" does not have the expected form', "lower-case letters", "schema-form"),
+    ("minLength", {"type": "object", "properties": {"q": {"type": "string", "minLength": 1}}},
+     'q: ""\n', 1, 4, "the value is empty (at q)", "write a value here", "schema-length"),
+    ("maxLength", {"type": "object", "properties": {"q": {"type": "string", "maxLength": 3}}},
+     "q: abcdef\n", 1, 4, "the text is longer than 3 characters (at q)", "shorten it", "schema-length"),
+    ("additionalProperties", {"type": "object", "properties": {"note": {}}, "additionalProperties": False},
+     "notee: x\n", 1, 1, 'unknown key "notee"', 'did you mean "note"?', "schema-unknown-key"),
+    ("required", {"type": "object", "properties": {"quote": {"description": "exact words"}}, "required": ["quote"]},
+     "id: x\n", 1, 1, 'missing required key "quote"', "add quote: ... (exact words)", "schema-missing-key"),
+    ("minimum", {"type": "object", "properties": {"f": {"type": "number", "minimum": 50}}},
+     "f: 10\n", 1, 4, "10 is below the lowest value allowed, 50 (at f)", "from 50", "schema-range"),
+    ("maximum", {"type": "object", "properties": {"f": {"type": "number", "maximum": 100}}},
+     "f: 101.5\n", 1, 4, "101.5 is above the highest value allowed, 100 (at f)", "up to 100", "schema-range"),
+    ("oneOf", {"type": "object", "properties": {"v": {"oneOf": [{"type": "string"}, {"type": "integer"}],
+                                                          "description": "text or a whole number"}}},
+     "v: [1]\n", 1, 4, "this value does not have one of the allowed shapes (at v)", "text or a whole number",
+     "schema-shape"),
+    ("anyOf", {"type": "object", "properties": {"v": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}},
+     "v: 1.5\n", 1, 4, "this value does not have one of the allowed shapes (at v)", "README.md", "schema-shape"),
+]
+
+
+@pytest.mark.parametrize("validator, schema, text, line, col, message, hint, code", CASES, ids=[c[0] for c in CASES])
+def test_each_validator_kind_has_its_own_plain_sentence(validator, schema, text, line, col, message, hint, code) -> None:
+    loaded, _ = parse_yaml("f.yaml", text)
+    assert loaded is not None
+    problems, _ = check_shape(loaded, schema)
+    assert [(p.line, p.col, p.message, p.check) for p in problems] == [(line, col, message, code)]
+    assert hint in problems[0].hint
+    words = re.sub(r'"[^"]*"', '""', problems[0].message)  # the editor's own value, in quotes, may hold anything
+    assert not [j for j in JARGON if j in words or (j not in ("'", "$") and j in problems[0].hint)], problems[0]
+
+
+def test_a_comparison_with_one_witness_says_so_in_words(mini_dossier) -> None:
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": "a: {name: A}\n", "seeds/a.txt": "Hello there\n",
+                         "content/articles/a.yaml": "seed: a.txt\ntitle: A\nsource: a\ndate: 2024-03-22\n",
+                         "content/comparisons/c.yaml": "title: C\nquestion: Q?\nkind: quote\nwitnesses:\n"
+                                                       "  - {article: a, quote: Hello}\n"}, defaults=False)
+    (problem,) = build_site(fs.read_inputs(root)).problems
+    assert problem.format() == (
+        "content/comparisons/c.yaml:5:3: error: the list has 1 item; at least 2 are needed (at witnesses)\n"
+        "    hint: a comparison sets at least two articles side by side: add another article's witness")
+
+
+def test_a_seed_name_with_a_folder_gets_a_hint_in_words_not_a_regular_expression() -> None:
+    schema = json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8"))
+    loaded, _ = parse_yaml("a.yaml", "seed: ../../etc/passwd\ntitle: T\nsource: s\ndate: 2024-03-22\n")
+    assert loaded is not None
+    (problem,), _ = check_shape(loaded, schema)
+    assert problem.hint == "write a file name only, without / or \\ (the file must be directly in seeds/)"
+
+
+def test_a_wrong_site_setting_does_not_hide_the_problems_of_the_articles(mini_dossier) -> None:
+    root = mini_dossier({"site.yaml": MINIMAL_SITE + "language: [en]\n", "content/sources.yaml": "a: {name: A}\n",
+                         "seeds/a.txt": "Hello there\n",
+                         "content/articles/a.yaml": "seed: a.txt\ntitle: A\nsource: b\ndate: 2024-03-22\n"},
+                        defaults=False)
+    found = [(p.file, p.line, p.message) for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
+    assert found == [("content/articles/a.yaml", 3, 'unknown source "b"'),
+                     ("site.yaml", 6, "a list of 1 item should be text (at language)")]

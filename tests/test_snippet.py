@@ -1,0 +1,50 @@
+"""Problems are printed with the YAML line they are about and a caret under the column (rustc, Hugo)."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build
+from dossier.core.errors import error
+from dossier.core.snippet import format_problem
+
+TEXT = b"seed: a.txt\ntitle: T\nsource: outlet-a\ndate: March 22, 2024\n"
+
+
+def test_a_problem_shows_its_line_with_a_gutter_and_a_caret_between_header_and_hint() -> None:
+    problem = error("a.yaml", 4, 7, "bad date", "write YYYY-MM-DD", "schema-form")
+    assert format_problem(problem, {"a.yaml": TEXT}) == (
+        "a.yaml:4:7: error: bad date\n"
+        "     |\n"
+        "   4 | date: March 22, 2024\n"
+        "     |       ^\n"
+        "    hint: write YYYY-MM-DD")
+
+
+def test_the_gutter_widens_with_the_line_number_and_a_tab_keeps_the_caret_aligned() -> None:
+    text = "\n" * 11 + "note:\tsee here\n"
+    shown = format_problem(error("a.yaml", 12, 7, "m"), {"a.yaml": text}).splitlines()
+    assert shown[1:] == ["      |", "   12 | note:    see here", "      |          ^"]
+    assert shown[2].index("s") == shown[3].index("^")
+
+
+def test_a_control_character_in_the_source_line_is_shown_not_sent_to_the_terminal() -> None:
+    text = "title: \x1b[2Jgone\n"
+    shown = format_problem(error("a.yaml", 1, 12, "m"), {"a.yaml": text})
+    assert "\x1b" not in shown and "\\x1b[2Jgone" in shown
+    line, caret = shown.splitlines()[2:4]
+    assert line[caret.index("^")] == "g"
+
+
+def test_a_problem_without_a_line_or_a_known_file_prints_as_before() -> None:
+    for problem in (error("a.yaml", 0, 0, "m", "h"), error("_site/x.html", 3, 1, "m", "h"),
+                    error("a.yaml", 99, 1, "m", "h")):
+        assert format_problem(problem, {"a.yaml": TEXT}) == problem.format()
+
+
+def test_the_command_line_prints_the_snippet_of_each_problem(mini_dossier) -> None:
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": MINIMAL_SOURCES, "seeds/a.txt": "Hello world\n",
+                         "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-c\ndate: 2024-03-22\n"},
+                        defaults=False)
+    result = run_build(root, "--check")
+    assert ('content/articles/a.yaml:3:9: error: unknown source "outlet-c"\n'
+            "     |\n   3 | source: outlet-c\n     |         ^\n"
+            '    hint: did you mean "outlet-b"?') in result.stderr, result.stderr
