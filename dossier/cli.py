@@ -23,6 +23,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. fuzzy anchors) as errors")
     p.add_argument("--import", dest="do_import", action="store_true",
                    help="write a stub content/articles/<slug>.yaml for each seed that has none (never overwrites)")
+    p.add_argument("--add", nargs="+", metavar="SOURCE",
+                   help="capture articles: a URL, a saved .html/.htm page, a .warc/.warc.gz archive, or a folder of "
+                        "these; writes the seed, its evidence and a stub article file for each (never overwrites)")
     p.add_argument("--suggest", action="store_true", help="print candidate entities and comparisons for editors")
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster builds)")
     p.add_argument("--serve", action="store_true", help="live preview: build, serve, rebuild on every save")
@@ -54,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else root / "_site"
+    if args.add:
+        from .capture.add import run
+        return run(root, args.add)
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
