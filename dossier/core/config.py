@@ -10,7 +10,7 @@ from .errors import Problem, error
 from .schema import validate
 from .yamlsrc import parse_yaml
 
-CHECK_NAMES = ("anchor-fuzzy", "links", "entities-unknown", "seed-unused", "import-stub")
+CHECK_NAMES = ("anchor-fuzzy", "links", "entities-unknown", "seed-unused", "import-stub", "undated", "outlet-unknown")
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,8 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
                 date=a.get("date", ""), verdict=a.get("verdict", ""),
                 note_origin=_origin(loaded, path + ("note",)) if "note" in a else None))
         meta = ArticleMeta(
-            slug=_stem(file), origin=_origin(loaded, ()), seed=d["seed"], title=d["title"], source=d["source"],
-            date=d["date"], wire=d.get("wire", ""), date_note=d.get("date_note", ""), url=d.get("url", ""),
+            slug=_stem(file), origin=_origin(loaded, ()), seed=d["seed"], title=d["title"], source=d.get("source", ""),
+            date=d.get("date", ""), wire=d.get("wire", ""), date_note=d.get("date_note", ""), url=d.get("url", ""),
             byline=d.get("byline", ""), summary=d.get("summary", ""), annotations=tuple(annotations),
             seed_origin=_origin(loaded, ("seed",)), source_origin=_origin(loaded, ("source",)))
         return meta, problems

@@ -193,7 +193,8 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
                                   "each seed belongs to one article file"))
             continue
         used[meta.seed] = file
-        if source_ids is not None and meta.source not in source_ids:  # None: sources.yaml is broken
+        problems += _unknowns(meta)
+        if meta.source and source_ids is not None and meta.source not in source_ids:  # None: sources.yaml is broken
             problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
                                   did_you_mean(meta.source, source_ids) or "add it to content/sources.yaml"))
             continue  # rendering it would only add follow-on problems (a link to a missing outlet)
@@ -202,6 +203,22 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
         problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                                 "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems
+
+
+def _unknowns(meta: ArticleMeta) -> list[Problem]:
+    """A new article builds at once: a missing date or outlet is a warning (an error under --strict), and
+    its page says so to readers."""
+    file, line, col = meta.origin.file, meta.origin.line, meta.origin.col
+    out = []
+    if not meta.date:
+        out.append(warning(file, line, col, "undated: the article has no date:",
+                           'add "date: YYYY-MM-DD" (the day it was published); until then its page says '
+                           '"Date unknown" and it is left off the timeline', "undated"))
+    if not meta.source:
+        out.append(warning(file, line, col, "outlet unknown: the article has no source:",
+                           'add "source: <id>" with an outlet of content/sources.yaml; until then its page says '
+                           '"Outlet unknown"', "outlet-unknown"))
+    return out
 
 
 def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:

@@ -82,7 +82,8 @@ def article_view(article: Article, source: Source | None, src: ArticleSource, ma
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
     return {
         "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline,
-        "source": {"name": source.name if source else meta.source, "url": urls.page("sources") + f"#s-{meta.source}",
+        "source": {"name": source.name if source else meta.source,
+                   "url": urls.page("sources") + f"#s-{meta.source}" if meta.source else "",
                    "homepage": source.homepage if source else ""},
         "date": meta.date, "date_note": meta.date_note, "wire": meta.wire, "byline": meta.byline,
         "original_url": meta.url, "summary_html": summary_html,
