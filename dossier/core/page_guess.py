@@ -50,6 +50,8 @@ def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
     canonical link or og:url stands in for both."""
     canonical = _absolute(meta.canonical)
     og_url = _absolute(meta.meta.get("og:url", ""))
+    if fetched_url and _local(host_of(fetched_url)) and (canonical or og_url):
+        fetched_url = ""  # a copy served from this machine or an address is no outlet: the page's own URL counts
     if fetched_url:
         if canonical and registered_domain(host_of(canonical)) == registered_domain(host_of(fetched_url)):
             return fetched_url, Guess(canonical, 'from <link rel="canonical">')
@@ -59,6 +61,10 @@ def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
     if og_url:
         return og_url, Guess(og_url, 'from <meta property="og:url">')
     return "", Guess("", "the original address", False, "the saved page names no address")
+
+
+def _local(host: str) -> bool:
+    return host == "localhost" or host.endswith(".localhost") or host.replace(".", "").isdigit() or ":" in host
 
 
 def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, str]]:
