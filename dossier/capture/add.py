@@ -59,16 +59,22 @@ def load(root: Path) -> Dossier:
     return Dossier(root, taken, sources, ok, known)
 
 
+def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[str, str]]) -> tuple[Any, Any]:
+    """(extracted text and metadata, guesses) for one page's bytes: the extraction and the pure guessing."""
+    from ..core.page_guess import guess_page
+    from ..core.pagemeta import read_page
+    from .extract import extract
+
+    got = extract(body, content_type, url)
+    return got, guess_page(read_page(got.html), got.fields, url, got.text, sources)
+
+
 def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]:
     """Everything to write for one page: (files by path relative to the root, text to append to sources.yaml,
     the line to print, the guesses). Pure apart from running the extractor."""
-    from ..core.page_guess import guess_page
-    from ..core.pagemeta import read_page
     from ..core.stubs import article_stub, outlet_entry, suggest_slug
-    from .extract import extract
 
-    got = extract(page.body, page.content_type, page.url)
-    g = guess_page(read_page(got.html), got.fields, page.url, got.text, dossier.sources)
+    got, g = guess(page.body, page.content_type, page.url, dossier.sources)
     slug = suggest_slug("", g.title.value or g.outlet.name or "article", dossier.taken)
     seed = f"{slug}.txt"
     seed_bytes = got.text.encode("utf-8")

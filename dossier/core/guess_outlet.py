@@ -48,8 +48,9 @@ def clean_site_name(name: str) -> str:
 
 
 def is_section(name: str) -> bool:
-    """A site name that names a section, or is too short to be a name."""
-    return squash(name) in _SECTIONS or len(squash(name)) < 2
+    """A site name that names a section, is too short to be a name, or is a description ("News and Opinion
+    on www.example.com")."""
+    return squash(name) in _SECTIONS or len(squash(name)) < 2 or bool(re.search(r"\bwww\.|\.\w+/|https?:", name))
 
 
 def _matches_domain(name: str, host: str) -> bool:

@@ -43,26 +43,39 @@ def _strip_tails(title: str, names: Sequence[str]) -> tuple[str, bool]:
     return text.strip(), True
 
 
+def _agrees(candidate: str, ref: str) -> bool:
+    """The same headline: equal letters and digits, or `ref` is `candidate` plus a kicker or a site's name."""
+    a, b = squash(candidate), squash(ref)
+    return bool(a) and (a == b or (len(a) >= 12 and (b.startswith(a) or b.endswith(a))))
+
+
 def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> Guess:
-    """The headline among `candidates` ((where, text), best first: article metadata, then <title>, <h1>,
-    the extractor's), with tails naming one of `names` (the outlet's names) cut."""
-    for where, raw in candidates:
-        text = one_line(raw)
-        if not text:
-            continue
-        title, cut = _strip_tails(text, names)
-        if where.startswith(("from the JSON-LD", "from <meta")):
-            return Guess(title, where)
-        if where == "from <title>":
-            if cut or _agrees(title, candidates):
-                return Guess(title, where + (" (the site's name cut)" if cut else ""))
-            return Guess(title, where, False, "it may include the site's name or a section")
-        return Guess(title, where, False, "the page has no headline metadata")
+    """The headline among `candidates` ((where, text), best first: the JSON-LD headline, og:title,
+    twitter:title, then "from <title>", "from the first <h1>", the extractor's), with tails naming one of
+    `names` (the outlet's names) cut. Certain when the page's metadata agrees with what it shows readers (its
+    <h1> or <title>): a CMS placeholder headline ("escenic") or a rewritten social title then loses."""
+    texts = [(where, one_line(raw)) for where, raw in candidates if one_line(raw)]
+    title = next((t for w, t in texts if w == "from <title>"), "")
+    cut_title, cut = _strip_tails(title, names) if title else ("", False)
+    h1 = next((t for w, t in texts if w == "from the first <h1>"), "")
+    shown = [t for t in (h1, cut_title, title) if t]
+    metadata = [(w, _strip_tails(t, names)[0]) for w, t in texts if w.startswith(("from the JSON-LD", "from <meta"))]
+    for where, text in metadata:
+        if any(_agrees(text, ref) for ref in shown):
+            return Guess(text, where)
+    if h1 and title and _agrees(h1, title):
+        return Guess(h1, "from the first <h1>, matching <title>")
+    if cut_title and (cut or any(_agrees(cut_title, t) for _, t in metadata)):
+        return Guess(cut_title, "from <title> (the site's name cut)" if cut else "from <title>")
+    if metadata:
+        where, text = metadata[0]
+        return Guess(text, where, False, "the page shows readers a different headline"
+                     + (f" (<h1>: {h1[:60]})" if h1 else ""))
+    if texts:
+        where, text = texts[0]
+        return Guess(cut_title if where == "from <title>" else text, where, False,
+                     "the page has no headline metadata")
     return NOTHING
-
-
-def _agrees(title: str, candidates: Sequence[tuple[str, str]]) -> bool:
-    return any(squash(one_line(t)) == squash(title) for w, t in candidates if w != "from <title>" and t)
 
 
 def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:

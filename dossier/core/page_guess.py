@@ -6,6 +6,7 @@ address it was fetched from and the extracted text in; frozen guesses out, each 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -71,8 +72,12 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
     """(where, name) of every name the page gives its site, best first."""
     out = [("the JSON-LD publisher", ld_text(meta.ld("publisher")))]
     out += [(f'<meta property="{k}">' if ":" in k else f'<meta name="{k}">', meta.meta.get(k, ""))
-            for k in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")]
+            for k in ("og:site_name", "application-name", "apple-mobile-web-app-title")]
     out.append(("the extractor's site name", extracted.get("sitename", "")))
+    tail = re.split(r"\s+[|–—-]\s+", meta.title)
+    if len(tail) > 1:  # "Headline - Section - Outlet": the last part, after the names the page gives itself
+        out.append(("the <title>'s last part", tail[-1]))
+    out.append(('<meta name="twitter:site">', meta.meta.get("twitter:site", "")))  # a handle: the weakest
     return [(w, n.lstrip("@")) for w, n in out if n and not host_of(n)]
 
 
@@ -105,9 +110,9 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
                          registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]])
     metadata = [("from the JSON-LD datePublished", str(meta.ld("datePublished") or ""))]
     metadata += [(_tag(k), meta.meta[k]) for k in _DATE_KEYS if meta.meta.get(k)]
-    extracted_dates = [("found by htmldate in the page", extracted.get("date", ""))]
-    if meta.times:
-        extracted_dates.append(("from the first <time> element", meta.times[0]))
+    # A <time> element is what the page shows readers; htmldate's search may find an update or another day.
+    extracted_dates = [("from the first <time> element", meta.times[0])] if meta.times else []
+    extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text)
     return PageGuess(title, date, outlet, _byline(meta, extracted), url, _wire(meta, read_at, text, outlet))
 
