@@ -76,20 +76,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
                   f"in {time.perf_counter() - started:.2f}s")
             return 0
-    from .core.pipeline import Options, build_site, import_stubs
+    from .core.pipeline import Options, build_site
 
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve:
         from .serve import serve
         return serve(root, out, options, args.host, args.port, search=not args.no_search)
     if args.do_import:
-        result = import_stubs(fs.read_inputs(root), options)
-        report(result)
-        for rel in fs.write_stubs(root, result.stubs):
-            print(f"wrote {rel}")
-        if not result.stubs:
-            print("every seed already has an article file")
-        return 1 if not result.ok else 0
+        from .capture.importing import run as run_import
+        return run_import(root, options)
     if args.suggest:
         from .suggesting import suggest
         return suggest(root, options)

@@ -72,7 +72,7 @@ def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[
 def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]:
     """Everything to write for one page: (files by path relative to the root, text to append to sources.yaml,
     the line to print, the guesses). Pure apart from running the extractor."""
-    from ..core.stubs import article_stub, outlet_entry, suggest_slug
+    from ..core.stubs import article_stub, entries_text, outlet_entry, suggest_slug
 
     got, g = guess(page.body, page.content_type, page.url, dossier.sources)
     slug = suggest_slug("", g.title.value or g.outlet.name or "article", dossier.taken)
@@ -94,7 +94,7 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
              f"{EVIDENCE}/{slug}.provenance.json": (json.dumps(provenance, indent=2, ensure_ascii=False) + "\n"
                                                     ).encode("utf-8"),
              rel: stub.encode("utf-8")}
-    addition = outlet_entry(g.outlet, g.url.value or page.label) if g.outlet.new else ""
+    addition = entries_text([outlet_entry(g.outlet, g.url.value or page.label)]) if g.outlet.new else ""
     return files, addition, slug, g
 
 
@@ -128,17 +128,27 @@ def _write_new(root: Path, files: Mapping[str, bytes]) -> None:
         raise
 
 
-def _append_source(dossier: Dossier, addition: str) -> str:
-    """Append an outlet to sources.yaml if the result is still valid; returns a problem line or ""."""
+def _valid_after(root: Path, block: str) -> tuple[str, str]:
+    """(sources.yaml's text now, the text to append) when appending `block` keeps it valid per its schema,
+    else ("", "")."""
     from ..core.load import parse_sources
     from ..core.stubs import append_text
 
-    path = dossier.root / "content" / "sources.yaml"
+    path = root / "content" / "sources.yaml"
     existing = path.read_text("utf-8") if path.is_file() else ""
-    text = append_text(existing, [addition], fs.schema_ref(dossier.root, "content/sources.yaml", "sources"))
+    text = append_text(existing, block, fs.schema_ref(root, "content/sources.yaml", "sources"))
     schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
     if parse_sources("content/sources.yaml", existing + text, schema)[0] is None:
-        return "content/sources.yaml changed while adding; the new outlet was not appended: add it by hand"
+        return "", ""
+    return existing, text
+
+
+def append_entries(root: Path, block: str) -> str:
+    """Append outlet entries to sources.yaml if the result stays valid; returns a problem line or ""."""
+    existing, text = _valid_after(root, block)
+    if not text:
+        return "the new outlets were not appended: the file would not stay valid; add them by hand"
+    path = root / "content" / "sources.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8", newline="") as handle:  # append only: the editor's bytes stay
         handle.write(text)
@@ -155,19 +165,12 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     if addition and not dossier.sources_ok:
         raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
                            "fix it (python build.py --check) and add again")
-    if addition:
-        from ..core.load import parse_sources
-        from ..core.stubs import append_text
-        path = dossier.root / "content" / "sources.yaml"
-        existing = path.read_text("utf-8") if path.is_file() else ""
-        schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
-        trial = existing + append_text(existing, [addition], "x")
-        if parse_sources("content/sources.yaml", trial, schema)[0] is None:
-            raise CaptureError("content/sources.yaml would not stay valid with the new outlet appended; "
-                               "add the outlet by hand")
+    if addition and not _valid_after(dossier.root, addition)[1]:
+        raise CaptureError("content/sources.yaml would not stay valid with the new outlet appended; "
+                           "add the outlet by hand")
     _write_new(dossier.root, files)
     if addition:
-        problem = _append_source(dossier, addition)
+        problem = append_entries(dossier.root, addition)
         if problem:
             print(visible(f"{page.label}: warning: {problem}"), file=sys.stderr)
         dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)

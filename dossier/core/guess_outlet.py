@@ -68,6 +68,11 @@ def _existing(sources: Mapping[str, tuple[str, str]], host: str, names: Sequence
         h = host_of(homepage)
         if domain and h and registered_domain(h) == domain:
             return source_id
+    return _named(sources, names)
+
+
+def _named(sources: Mapping[str, tuple[str, str]], names: Sequence[str]) -> str:
+    """The id of an outlet of sources.yaml called one of `names` (a leading "The" aside), or ""."""
     wanted = {squash(n) for n in names if n} - {""}
     for source_id, (name, _) in sorted(sources.items()):
         if squash(name) in wanted or squash(name.removeprefix("The ")) in wanted:
@@ -95,7 +100,8 @@ def guess_outlet(url: str, site_names: Sequence[tuple[str, str]], sources: Mappi
     host = host_of(url)
     names = [(w, clean_site_name(n)) for w, n in site_names if clean_site_name(n)]
     hit = known(host) if host else None
-    found = _existing(sources, host, [n for _, n in names] + ([hit[1]] if hit else []))
+    # The domain decides when it can: a page's site names may name another outlet (a syndicated copy).
+    found = _existing(sources, host, [hit[1]] if hit else [n for _, n in names])
     if found:
         name = sources[found][0]
         return Outlet(found, name, sources[found][1], "",

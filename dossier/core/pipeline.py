@@ -44,7 +44,7 @@ class Options:
 @dataclass(frozen=True)
 class BuildResult:
     """outputs: output path → bytes (empty when errors, and when a sink took them); problems sorted; stubs:
-    path → text for --import; paths: every output path the build made (also when a sink took the bytes)."""
+    path → text for --import (for content/sources.yaml: entries to append); paths: every output path the build made (also when a sink took the bytes)."""
 
     outputs: Mapping[str, bytes]
     problems: tuple[Problem, ...]
@@ -344,9 +344,12 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     return BuildResult(outputs, final, counts=counts, base_path=config.base_path, paths=tuple(sorted(owners)))
 
 
-def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:
-    """Stub article files for seeds that have none (`--import`). Never proposes an existing path."""
-    from .importer import stub, suggest_slug
+def import_stubs(inputs: Inputs, options: Options = Options(),
+                 article_ref: str = "../../schemas/article.schema.json") -> BuildResult:
+    """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
+    named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
+    from .importer import stubs
+    from .stubs import entries_text
 
     config, problems = load_config(inputs, options)
     if config is None:
@@ -359,12 +362,9 @@ def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:
             text = inputs.files[path].decode("utf-8", "replace")
             referenced |= {s for s in raw if s in text}
     taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
-    stubs = {}
-    names = {s.id: s.name for s in dossier.sources}
-    for seed in sorted(set(raw) - used - referenced):
-        cleaned = clean(raw[seed], config)
-        title = cleaned.paragraphs[0].text if cleaned.paragraphs else seed
-        slug = suggest_slug(seed, title, taken)
-        taken.add(slug)
-        stubs[f"content/articles/{slug}.yaml"] = stub(seed, raw[seed], cleaned, names)
-    return BuildResult({}, (), stubs)
+    sources = {s.id: (s.name, s.homepage) for s in dossier.sources}
+    new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}
+    found, entries = stubs(new, sources, taken, article_ref)
+    if entries and "sources" not in dossier.broken:
+        found["content/sources.yaml"] = entries_text(entries)
+    return BuildResult({}, (), found)

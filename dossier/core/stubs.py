@@ -57,13 +57,18 @@ def outlet_entry(outlet: Outlet, found_at: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def append_text(existing: str, entries: Sequence[str], schema_ref: str) -> str:
-    """The bytes to add at the end of sources.yaml (its existing text is never changed): a newline if the file
-    lacks a final one, a blank line, then each entry. A new file starts with the `$schema` header."""
+def entries_text(entries: Sequence[str]) -> str:
+    """Entries (outlet_entry) as one block to append, each after a blank line."""
+    return "".join("\n" + e for e in entries)
+
+
+def append_text(existing: str, block: str, schema_ref: str) -> str:
+    """The text to add at the end of sources.yaml (its existing text is never changed): a newline if the file
+    lacks a final one, then `block` (entries_text). A new file starts with the `$schema` header."""
     head = f"# yaml-language-server: $schema={schema_ref}\n" if not existing.strip() else ""
     if existing and not existing.endswith("\n"):
         head += "\n"
-    return head + "".join("\n" + e for e in entries)
+    return head + block
 
 
 def suggest_slug(seed: str, title: str, taken: set[str]) -> str:
