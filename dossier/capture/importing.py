@@ -19,24 +19,43 @@ from ..core.guesses import visible
 from .add import EVIDENCE, append_entries
 
 
-def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
-    from charset_normalizer import __version__ as cn_version
+def detect(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) of bytes that are not UTF-8, by charset-normalizer. Among its equally clean readings,
+    windows-1252 wins when it gives the same text: short Western texts are too short for the detector to
+    tell cp1252 from Baltic or Central European code pages, and cp1252 is by far the most common of them."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    best = min(results, key=lambda m: m.chaos)
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and any(str(m) == western for m in results if m.chaos <= best.chaos + 0.01):
+        return "cp1252", western
+    return best.encoding, str(best)
+
+
+def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
+    from charset_normalizer import __version__ as cn_version
+
+    found = detect(data)
+    if found is None:
         print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told; no stub written\n"
                       f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
               file=err)
         return
+    encoding, decoded = found
     name = rel.split("/", 1)[1]
     evidence = root / EVIDENCE / name
     if evidence.exists():
-        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {best.encoding}), and {EVIDENCE}/{name} "
+        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), and {EVIDENCE}/{name} "
                       "already exists; left as it is"), file=err)
         return
-    text = str(best).encode("utf-8")
-    record = {"source": rel, "converted_by": "python build.py --import", "encoding": best.encoding,
+    text = decoded.encode("utf-8")
+    record = {"source": rel, "converted_by": "python build.py --import", "encoding": encoding,
               "detector": {"name": "charset-normalizer", "version": cn_version},
               "raw": {"file": f"evidence/{name}", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
               "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
@@ -49,7 +68,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
     tmp = root / f"{rel}.dossier-tmp"
     tmp.write_bytes(text)
     os.replace(tmp, root / rel)
-    print(visible(f"{rel}: warning: not valid UTF-8: read as {best.encoding} (detected by charset-normalizer); "
+    print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding} (detected by charset-normalizer); "
                   f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{name}"), file=err)
 
 
