@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -250,3 +251,22 @@ def test_an_article_without_date_or_outlet_builds_with_warnings_and_says_so_but_
     strict = run_build(root, "--no-search", "--strict")
     assert strict.returncode == 1
     assert "error: undated" in strict.stderr and "error: outlet unknown" in strict.stderr
+
+
+def test_evidence_is_never_read_as_a_seed_and_editing_it_does_not_rebuild_or_break_anything(
+        dossier: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    assert run_build(dossier, "--add", str(saved)).returncode == 0
+    evidence = dossier / "seeds/evidence"
+    (evidence / "stray.txt").write_text("Not a seed\n", encoding="utf-8")
+    for path in dossier.rglob("*"):  # older than the up-to-date scan's "racy" window
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    first = run_build(dossier, "--no-search")
+    assert first.returncode == 0 and "seeds/evidence" not in first.stderr, first.stderr
+    for path in evidence.iterdir():
+        path.write_bytes(path.read_bytes() + b"\n<!-- edited -->")
+    again = run_build(dossier, "--no-search")
+    assert again.returncode == 0 and "\nup to date: " in again.stdout, again.stdout
+    imported = run_build(dossier, "--import")
+    assert imported.returncode == 0 and "every seed already has an article file" in imported.stdout
