@@ -270,3 +270,17 @@ def test_evidence_is_never_read_as_a_seed_and_editing_it_does_not_rebuild_or_bre
     assert again.returncode == 0 and "\nup to date: " in again.stdout, again.stdout
     imported = run_build(dossier, "--import")
     assert imported.returncode == 0 and "every seed already has an article file" in imported.stdout
+
+
+def test_a_normal_build_never_imports_the_capture_libraries(dossier: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys; from dossier.cli import main; code = main(['--root', sys.argv[1], '--check']); "
+            "print(sorted(m for m in ('trafilatura', 'htmldate', 'warcio', 'charset_normalizer', 'lxml') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code, str(dossier)], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
