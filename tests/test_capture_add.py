@@ -284,3 +284,30 @@ def test_a_normal_build_never_imports_the_capture_libraries(dossier: Path) -> No
     result = subprocess.run([sys.executable, "-c", code, str(dossier)], capture_output=True, text=True, cwd=ROOT,
                             timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_a_certificate_that_cannot_be_verified_is_a_one_line_tls_error(dossier: Path, tmp_path: Path) -> None:
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a self-signed certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = run_build(dossier, "--add", f"https://127.0.0.1:{httpd.server_address[1]}/article")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "the secure connection to 127.0.0.1 failed" in errors[0], result.stderr
+    assert not (dossier / "seeds").exists()

@@ -30,7 +30,7 @@ class Dossier:
     taken: set[str]                          # slugs of article files and names of seeds
     sources: dict[str, tuple[str, str]]      # sources.yaml: id → (name, homepage)
     sources_ok: bool                         # False: sources.yaml is broken; never append to it
-    known_raw: dict[str, str]                # sha256 of evidence already kept → the seed it belongs to
+    known_raw: dict[str, str]                # sha256 of evidence, or final URL, already kept → its seed
 
 
 def load(root: Path) -> Dossier:
@@ -54,6 +54,8 @@ def load(root: Path) -> Dossier:
         try:
             record = json.loads(prov.read_text("utf-8"))
             known[record["raw"]["sha256"]] = record["seed"]["file"]
+            if record.get("final_url"):  # fetched again, a page's bytes differ (ads, clocks); its address not
+                known[record["final_url"]] = record["seed"]["file"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an edited or broken record: it only loses duplicate detection
     return Dossier(root, taken, sources, ok, known)
@@ -157,9 +159,9 @@ def append_entries(root: Path, block: str) -> str:
 
 def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     """Capture one page; True when it was added or was already there."""
-    if page.raw_sha256 in dossier.known_raw:
-        print(visible(f"{page.label}: already added (seeds/{dossier.known_raw[page.raw_sha256]}); nothing written"),
-              file=out)
+    seen = dossier.known_raw.get(page.raw_sha256) or dossier.known_raw.get(page.url or "\0")
+    if seen:
+        print(visible(f"{page.label}: already added (seeds/{seen}); nothing written"), file=out)
         return True
     files, addition, slug, g = plan(page, dossier)
     if addition and not dossier.sources_ok:
@@ -176,6 +178,8 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)
     dossier.taken |= {slug}
     dossier.known_raw[page.raw_sha256] = f"{slug}.txt"
+    if page.url:
+        dossier.known_raw[page.url] = f"{slug}.txt"
     print(summary(slug, g), file=out)
     return True
 
@@ -193,10 +197,12 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
     dossier = load(root)
     failed = 0
     for source in items:
-        expanded, problems = expand(source)
-        for line in problems:
-            print(visible(f"error: {line}" if "skipped" not in line else f"warning: {line}"), file=err)
-            failed += "skipped" not in line
+        expanded, errors, notes = expand(source)
+        for line in notes:
+            print(visible(f"warning: {line}"), file=err)
+        for line in errors:
+            print(visible(f"error: {line}"), file=err)
+        failed += len(errors)
         for item in expanded:
             try:
                 found = False

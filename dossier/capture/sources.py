@@ -76,24 +76,26 @@ def kind(path: Path) -> str:
     return ""
 
 
-def expand(source: str) -> tuple[list[str], list[str]]:
-    """(SOURCE items to capture, one-line problems) for one argument: a folder becomes its pages and archives
-    (sorted, recursively; other files are named as skipped); a URL or file stays itself."""
+def expand(source: str) -> tuple[list[str], list[str], list[str]]:
+    """(SOURCE items to capture, errors, notes) for one argument, each error and note one line: a folder
+    becomes its pages and archives (sorted, recursively; other files are noted as skipped); a URL or a file
+    stays itself."""
     if source.startswith(("http://", "https://")):
-        return [source], []
+        return [source], [], []
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         items = [str(p) for p in files if kind(p)]
         skipped = [f"{p}: skipped: not a .html, .htm, .warc or .warc.gz file" for p in files if not kind(p)]
         if not items:
-            return [], [f"{source}: no saved pages or web archives in this folder"]
-        return items, skipped
+            return [], [f"{source}: no saved pages or web archives in this folder"], skipped
+        return items, [], skipped
     if not path.exists():
-        return [], [f"{source}: no such file or folder (a web address starts with http:// or https://)"]
+        return [], [f"{source}: no such file or folder (a web address starts with http:// or https://)"], []
     if not kind(path):
-        return [], [f"{source}: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)"]
-    return [source], []
+        return [], [f"{source}: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)"
+                    ], []
+    return [source], [], []
 
 
 def pages(item: str) -> Iterator[Page]:
