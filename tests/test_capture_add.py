@@ -248,6 +248,8 @@ def test_an_article_without_date_or_outlet_builds_with_warnings_and_says_so_but_
     assert "content/articles/a.yaml:1:1: warning: outlet unknown: the article has no source:" in result.stderr
     html = (root / "_site/articles/a/index.html").read_text("utf-8")
     assert "Date unknown" in html and "Outlet unknown" in html
+    markdown = (root / "_site/articles/a.md").read_text("utf-8")
+    assert 'date: ""' not in markdown and 'source: ""' not in markdown
     strict = run_build(root, "--no-search", "--strict")
     assert strict.returncode == 1
     assert "error: undated" in strict.stderr and "error: outlet unknown" in strict.stderr

@@ -61,7 +61,8 @@ def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[
                    badges: Sequence[BadgeMark] = (), source_name: str = "") -> ArticleSource:
     meta = article.meta
     text = article.text
-    front = [("title", meta.title), ("source", source_name or meta.source), ("date", meta.date)]
+    front = [("title", meta.title)] + [(k, v) for k, v in (("source", source_name or meta.source),
+                                                            ("date", meta.date)) if v]  # unknown: left out
     if meta.wire:
         front.append(("wire", meta.wire))
     front.append(("seed", meta.seed))
