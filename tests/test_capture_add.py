@@ -313,3 +313,15 @@ def test_a_certificate_that_cannot_be_verified_is_a_one_line_tls_error(dossier: 
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "the secure connection to 127.0.0.1 failed" in errors[0], result.stderr
     assert not (dossier / "seeds").exists()
+
+
+def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(tmp_path: Path) -> None:
+    from dossier.capture.add import _write_new
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/taken.yaml").write_text("the editor's\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        _write_new(tmp_path, {"seeds/a.txt": b"seed", "seeds/evidence/a.html": b"<p>", "content/taken.yaml": b"x"})
+    assert not (tmp_path / "seeds/a.txt").exists() and not (tmp_path / "seeds/evidence/a.html").exists()
+    assert (tmp_path / "content/taken.yaml").read_text("utf-8") == "the editor's\n"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["taken.yaml"]

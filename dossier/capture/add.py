@@ -38,6 +38,7 @@ def load(root: Path) -> Dossier:
 
     taken = {p.stem for p in (root / "content" / "articles").glob("*.yaml")}
     taken |= {p.stem for p in (root / "seeds").glob("*") if p.is_file()}
+    taken |= {p.name.split(".", 1)[0] for p in (root / EVIDENCE).glob("*")}  # evidence outlives a deleted seed
     sources: dict[str, tuple[str, str]] = {}
     ok = True
     path = root / "content" / "sources.yaml"
