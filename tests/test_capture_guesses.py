@@ -130,6 +130,8 @@ def test_a_plain_text_outlet_comes_from_a_credit_a_known_address_or_a_named_outl
     named = outlet_from_text("Share this on Outlet A", {"outlet-a": ("Outlet A", "")})
     assert named.id == "outlet-a" and not named.guess.certain
     assert outlet_from_text("Nothing here", {}).id == ""
+    byline = outlet_from_text("Talks stall\nBy Jane Roe, The Times of Israel\nText.", {})
+    assert byline.name == "The Times of Israel" and not byline.guess.certain and "byline" in byline.guess.where
 
 
 def test_a_syndicated_copy_keeps_its_host_as_outlet_and_the_canonical_outlet_as_wire() -> None:

@@ -21,6 +21,7 @@ _SECTIONS = {"us", "uk", "world", "news", "home", "homepage", "politics", "busin
              "health", "culture", "entertainment", "lifestyle", "markets", "latest", "article", "articles"}
 _CREDIT = re.compile(r"\((Reuters|AP|AFP)\)|\b(?:By|Von|Par|Por)\b[^\n]{0,60}?\b(Reuters|Associated Press|AFP)\b|"
                      r"[-—–] (Reuters|AFP|AP)\b")
+_BYLINE = re.compile(r"^(?:By|Von|Par|Por|Di) [^\n]{3,120}$", re.M)
 _DOMAIN_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|de|fr|ca|ch|at|"
                              r"com\.au|co\.il|es|it))\b", re.I)
 
@@ -156,6 +157,11 @@ def outlet_from_text(text: str, sources: Mapping[str, tuple[str, str]]) -> Outle
         if known(host) or _existing(sources, host, []):
             out = guess_outlet(f"https://{host}/", [], sources)
             return _flagged(out, f"the address {host} in the text", "the text may link to another outlet")
+    for line in _BYLINE.findall(text[:3000]):
+        for domain, (name, _) in sorted(KNOWN.items(), key=lambda kv: (-len(kv[1][0]), kv[0])):  # longest
+            if len(name) > 3 and re.search(r"\b" + re.escape(name) + r"\b", line):
+                out = guess_outlet(f"https://{domain}/", [], sources)
+                return _flagged(out, f'the byline "{one_line(line)[:60]}"', "a byline can name a partner outlet")
     lowered = text.casefold()
     for source_id, (name, _) in sorted(sources.items()):
         for word in {name, name.removeprefix("The ")}:
