@@ -325,3 +325,18 @@ def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(
     assert not (tmp_path / "seeds/a.txt").exists() and not (tmp_path / "seeds/evidence/a.html").exists()
     assert (tmp_path / "content/taken.yaml").read_text("utf-8") == "the editor's\n"
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["taken.yaml"]
+
+
+def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {
+        "site.yaml": MINIMAL_SITE, "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+        "seeds/a.txt": "A headline\nWe will do it alone.\n", "seeds/b.txt": "B headline\nWe will do it alone.\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: A headline\n",
+        "content/articles/b.yaml": "seed: b.txt\ntitle: B headline\nsource: outlet-a\ndate: 2024-03-22\n",
+        "content/comparisons/alone.yaml": ("title: Alone\nquestion: Who said it?\nkind: quote\nwitnesses:\n"
+                                           "  - {article: a, quote: We will do it alone}\n"
+                                           "  - {article: b, quote: We will do it alone}\n")})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (root / "_site/compare/alone/index.html").read_text("utf-8")
+    assert "outlet unknown" in html and "Outlet A" in html
