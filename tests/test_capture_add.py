@@ -340,3 +340,10 @@ def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path:
     assert result.returncode == 0, result.stdout + result.stderr
     html = (root / "_site/compare/alone/index.html").read_text("utf-8")
     assert "outlet unknown" in html and "Outlet A" in html
+
+
+def test_the_live_preview_does_not_rebuild_for_evidence() -> None:
+    from dossier.core.rebuild import matters
+
+    assert matters("seeds/a.txt") and not matters("seeds/evidence/a.html")
+    assert not matters("seeds/evidence/a.provenance.json")
