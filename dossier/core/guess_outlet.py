@@ -117,6 +117,7 @@ def guess_outlet(url: str, site_names: Sequence[tuple[str, str]], sources: Mappi
         for where, name in named:
             if _matches_domain(name, host):
                 return _new(name, host, url, sources, Guess("", f"the site name in {where}, matching {host}"))
+        named = [(w, n) for w, n in named if "twitter:site" not in w]  # an unmatched handle is no name
         if named:
             where, name = named[0]
             return _new(name, host, url, sources, Guess("", f"the site name in {where}", False,
