@@ -8,7 +8,7 @@ from dossier.core.guess_date import date_in_url, guess_date, normalise
 from dossier.core.guess_outlet import clean_site_name, credited_wire, guess_outlet, outlet_from_text
 from dossier.core.guess_title import guess_title, title_from_lines
 from dossier.core.guesses import one_line, visible
-from dossier.core.outlets import host_of, registered_domain
+from dossier.core.outlets import host_of, registered_domain, safe_url
 from dossier.core.page_guess import guess_page
 from dossier.core.pagemeta import read_page
 from dossier.core.stubs import append_text, suggest_slug
@@ -152,6 +152,19 @@ def test_page_metadata_is_read_from_meta_tags_json_ld_and_the_first_h1() -> None
     assert (meta.title, meta.h1, meta.lang, meta.meta["og:title"], meta.times) == (
         "T | S", "First h1", "de", "A b", ("2024-03-21",))
     assert meta.ld("headline") == "H" and meta.ld("datePublished") == "2024-03-22"
+
+
+def test_a_captured_address_is_made_valid_for_the_url_key() -> None:
+    import json
+    import re
+
+    from conftest import ROOT
+
+    pattern = json.loads((ROOT / "schemas/article.schema.json").read_text("utf-8"))[
+        "properties"]["url"]["pattern"]
+    url = safe_url('https://x.org/a b|c{d}"é?q=1#top')
+    assert url == "https://x.org/a%20b%7Cc%7Bd%7D%22%C3%A9?q=1#top" and re.fullmatch(pattern, url)
+    assert safe_url("javascript:alert(1)") == ""
 
 
 @pytest.mark.parametrize("url, host, domain", [

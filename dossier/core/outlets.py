@@ -7,7 +7,7 @@ the site name (guess_outlet.py). The table is deliberately plain data: add a lin
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 # Second-level public suffixes under which the registered domain has three labels (bbc.co.uk, abc.net.au).
 _TWO_LEVEL = {"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.za", "co.jp",
@@ -131,6 +131,14 @@ def host_of(url: str) -> str:
     if parts.scheme not in ("http", "https"):
         return ""
     return host[4:] if host.startswith("www.") else host
+
+
+def safe_url(url: str) -> str:
+    """An http(s) URL with the characters an article file's `url:` refuses (spaces, quotes, <>\\^`{|}) and
+    any other non-ASCII percent-encoded, so a captured address never makes the stub invalid; "" if not http(s)."""
+    if not host_of(url):
+        return ""
+    return quote(url.strip(), safe="!#$%&'()*+,-./:;=?@[]_~")
 
 
 def registered_domain(host: str) -> str:

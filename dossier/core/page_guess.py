@@ -14,7 +14,7 @@ from .guess_date import guess_date
 from .guess_outlet import Outlet, clean_site_name, credited_wire, guess_outlet
 from .guess_title import guess_title
 from .guesses import NOTHING, Guess, one_line
-from .outlets import host_of, known, registered_domain
+from .outlets import host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
@@ -43,7 +43,7 @@ def _tag(key: str) -> str:
 
 
 def _absolute(url: str) -> str:
-    return url if host_of(url) else ""
+    return safe_url(url)
 
 
 def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
@@ -56,7 +56,7 @@ def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
     if fetched_url:
         if canonical and registered_domain(host_of(canonical)) == registered_domain(host_of(fetched_url)):
             return fetched_url, Guess(canonical, 'from <link rel="canonical">')
-        return fetched_url, Guess(fetched_url, "the address it was fetched from")
+        return fetched_url, Guess(safe_url(fetched_url), "the address it was fetched from")
     if canonical:
         return canonical, Guess(canonical, 'from <link rel="canonical">')
     if og_url:
