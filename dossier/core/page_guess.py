@@ -84,10 +84,10 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
 def _byline(meta: PageMeta, extracted: Mapping[str, str]) -> Guess:
     author = ld_text(meta.ld("author"))
     if author and not host_of(author):
-        return Guess(author, "from the JSON-LD author")
+        return Guess(one_line(author), "from the JSON-LD author")
     key, value = meta.first(*_AUTHOR_KEYS)
     if value and not host_of(value):
-        return Guess(value, _tag(key))
+        return Guess(one_line(value), _tag(key))
     if extracted.get("author"):
         return Guess(one_line(extracted["author"]), "found by the extractor in the page", False,
                      "a name near the headline may not be the author")
