@@ -122,7 +122,8 @@ def guess_outlet(url: str, site_names: Sequence[tuple[str, str]], sources: Mappi
             where, name = named[0]
             return _new(name, host, url, sources, Guess("", f"the site name in {where}", False,
                                                        f"it does not match the domain {host}"))
-        return _new(host, host, url, sources, Guess("", f"the domain {host}", False, "the page names no site"))
+        return _new(host, host, url, sources, Guess("", f"the domain {host}", False,
+                                                   "the page gives no site name that matches it"))
     if named:
         where, name = named[0]
         return _new(name, "", "", sources, Guess("", f"the site name in {where}", False, "no web address known"))
