@@ -150,6 +150,20 @@ def test_a_saved_page_becomes_an_article_that_builds_at_once_with_its_outlet_add
     assert ">Reuters</a>" in html and "2024-03-22" in html
 
 
+def test_a_saved_page_in_an_empty_folder_gives_a_dossier_that_builds(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    root = tmp_path / "my-dossier"
+    root.mkdir()
+    result = run_build(root, "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("wrote site.yaml")
+    assert 'title: "my-dossier"' in (root / "site.yaml").read_text("utf-8")
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (root / "_site/articles/envoy-leaves-as-rafah-talks-stall/index.html").is_file()
+
+
 def test_a_web_archive_gives_one_article_per_html_response_and_keeps_each_record(dossier: Path,
                                                                                  tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders

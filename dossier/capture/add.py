@@ -185,6 +185,18 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     return True
 
 
+def _start_dossier(root: Path, out: TextIO) -> None:
+    """A folder without site.yaml becomes a dossier: the smallest site.yaml (its title from the folder's name),
+    so that the first `--add` is followed by a build that works. Never replaces a file."""
+    try:
+        with open(root / "site.yaml", "x", encoding="utf-8") as handle:
+            handle.write(f"# yaml-language-server: $schema={fs.schema_ref(root, 'site.yaml', 'site')}\n"
+                         f"title: {json.dumps(root.resolve().name or 'My dossier', ensure_ascii=False)}\n")
+    except FileExistsError:
+        return
+    print("wrote site.yaml (a new dossier: edit its title)", file=out)
+
+
 class CaptureError(Exception):
     """One source could not be added; the message is one line in an editor's words."""
 
@@ -195,6 +207,7 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
     from .fetch import FetchError
     from .warc import ArchiveError
 
+    _start_dossier(root, out)
     dossier = load(root)
     failed = 0
     for source in items:
