@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     started = time.perf_counter()
     root = Path(args.root)
+    if args.add and not root.exists():
+        root.mkdir(parents=True)  # `--add` may start a dossier from nothing (see README, Adding articles)
     if not root.is_dir():
         print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2

@@ -154,7 +154,6 @@ def test_a_saved_page_in_an_empty_folder_gives_a_dossier_that_builds(tmp_path: P
     saved = tmp_path / "saved.html"
     saved.write_text(page(), encoding="utf-8")
     root = tmp_path / "my-dossier"
-    root.mkdir()
     result = run_build(root, "--add", str(saved))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("wrote site.yaml")
