@@ -23,6 +23,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. fuzzy anchors) as errors")
     p.add_argument("--import", dest="do_import", action="store_true",
                    help="write a stub content/articles/<slug>.yaml for each seed that has none (never overwrites)")
+    p.add_argument("--add", nargs="+", metavar="SOURCE",
+                   help="capture articles: a URL, a saved .html/.htm page, a .warc/.warc.gz archive, or a folder of "
+                        "these; writes the seed, its evidence and a stub article file for each (never overwrites)")
     p.add_argument("--suggest", action="store_true", help="print candidate entities and comparisons for editors")
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster builds)")
     p.add_argument("--serve", action="store_true", help="live preview: build, serve, rebuild on every save")
@@ -57,10 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     started = time.perf_counter()
     root = Path(args.root)
+    if args.add and not root.exists():
+        root.mkdir(parents=True)  # `--add` may start a dossier from nothing (see README, Adding articles)
     if not root.is_dir():
         print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else root / "_site"
+    if args.add:
+        from .capture.add import run
+        return run(root, args.add)
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
@@ -77,21 +85,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
                   f"in {time.perf_counter() - started:.2f}s")
             return 0
-    from .core.pipeline import Options, build_site, import_stubs
+    from .core.pipeline import Options, build_site
 
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve:
         from .serve import serve
         return serve(root, out, options, args.host, args.port, search=not args.no_search)
     if args.do_import:
-        inputs = fs.read_inputs(root)
-        result = import_stubs(inputs, options)
-        report(result, sources=fs.sources_of(inputs))
-        for rel in fs.write_stubs(root, result.stubs):
-            print(f"wrote {rel}")
-        if not result.stubs:
-            print("every seed already has an article file")
-        return 1 if not result.ok else 0
+        from .capture.importing import run as run_import
+        return run_import(root, options)
     if args.suggest:
         from .suggesting import suggest
         return suggest(root, options)

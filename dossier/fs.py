@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from .core.rebuild import is_editor_junk  # light: the build's modules are imported only when a build happens
+from .core.rebuild import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
 
 if TYPE_CHECKING:
     from .core.pipeline import Inputs
@@ -25,14 +25,15 @@ class OutputError(Exception):
 
 def tree_files(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> list[str]:
     """Posix paths, relative to `root`, of the files under root/sub ending in one of `suffixes`, editors' junk
-    skipped (one rule for reading a dossier, watching it and checking it is up to date), in sorted-Path order."""
+    and `--add`'s evidence folder skipped (one rule for reading a dossier, watching it and checking it is up to
+    date), in sorted-Path order."""
     base = root / sub
     if not base.is_dir():
         return []
     found = []
     for folder, dirs, files in os.walk(base, followlinks=True):
-        dirs[:] = [d for d in dirs if not is_editor_junk(d)]
         rel = Path(folder).relative_to(root).as_posix()
+        dirs[:] = [d for d in dirs if not is_editor_junk(d) and not is_evidence(f"{rel}/{d}")]
         found += [f"{rel}/{name}" for name in files if not is_editor_junk(name) and name.endswith(suffixes)]
     return sorted(found, key=lambda r: r.split("/"))
 
@@ -229,6 +230,21 @@ class StagedPages(Mapping[str, bytes]):
 
     def __len__(self) -> int:
         return len(self.paths)
+
+
+def schema_ref(root: Path, rel: str, name: str) -> str:
+    """The `$schema` address for the `yaml-language-server` header of the file `rel` of dossier `root`: a path
+    relative to that file when the project and the dossier share a folder other than the file system's root
+    (a dossier inside or beside the project), else an absolute file:// URI. Right for any --root."""
+    target = PROJECT / "schemas" / f"{name}.schema.json"
+    folder = (root / rel).resolve().parent
+    try:
+        common = Path(os.path.commonpath([folder, PROJECT]))
+    except ValueError:  # different drives
+        return target.as_uri()
+    if common == Path(common.anchor):
+        return target.as_uri()
+    return Path(os.path.relpath(target, folder)).as_posix()
 
 
 def write_stubs(root: Path, stubs: Mapping[str, str]) -> list[str]:

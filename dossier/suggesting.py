@@ -47,7 +47,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _read(root: Path) -> tuple[Inputs, list[Problem]]:
+def read_dossier(root: Path) -> tuple[Inputs, list[Problem]]:
     """The dossier's files as fs.read_inputs reads them, except that a file that cannot be read becomes a
     problem naming it (the suggestions use the rest) instead of stopping the command."""
     files: dict[str, bytes] = {}
@@ -124,7 +124,7 @@ def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO
     """Print suggestions for the dossier at `root`. Returns 0, or 1 when the dossier cannot be read."""
     out = out or sys.stdout
     err = err or sys.stderr
-    inputs, unreadable = _read(root)
+    inputs, unreadable = read_dossier(root)
     config, problems = load_config(inputs, options)
     if config is None:
         for p in unreadable + list(problems):

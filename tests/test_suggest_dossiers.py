@@ -9,6 +9,7 @@ import os
 import yaml
 
 from conftest import run_build
+from dossier.suggesting import read_dossier
 
 PASSAGE = "The minister said the border crossing would stay open for aid convoys until further notice"
 COMPARISON = f"""\
@@ -117,3 +118,6 @@ def test_files_that_cannot_be_read_or_decoded_are_reported_not_skipped(mini_doss
     assert "seeds/latin.txt:1:4: error: seed is not valid utf-8 (byte 0xe9)" in result.stderr
     assert "seeds/gone.txt: error: the file cannot be read (" in result.stderr
     assert "Yael Dayan: 2 mentions in 2 articles (a, b)" in result.stdout    # the rest is still read
+    inputs, problems = read_dossier(root)
+    assert [(p.file, p.check) for p in problems] == [("seeds/gone.txt", "suggest-unreadable")]
+    assert "seeds/latin.txt" in inputs.files

@@ -131,7 +131,7 @@ def pages(site: Any, index: ComparisonIndex, article_rows: Sequence[dict[str, An
     if dossier is None:
         return
     urls: Urls = site.urls
-    sources = {s.id: s.name for s in dossier.sources}
+    sources = {s.id: s.name for s in dossier.sources} | {"": "outlet unknown"}  # an article without source:
     entity_names = {e.id: e.name for e in dossier.entities}
 
     def comparison_page(part: Any, _: int, pc: PreparedComparison) -> dict[str, Any]:

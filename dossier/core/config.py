@@ -12,7 +12,7 @@ from .schema import check_shape
 from .yamlsrc import parse_yaml
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
-               "import-stub")
+               "undated", "outlet-unknown")
 
 
 @dataclass(frozen=True)

@@ -1,62 +1,47 @@
-"""`--import`: a stub article file for a new seed, with what can be detected from its text.
+"""`--import`: a stub article file for each plain-text seed that has none, with what its text tells.
 
-Editors correct the stub; the build never overwrites an existing file (the shell checks that).
+The title is the first headline-like kept line (the site's furniture rules have already dropped page
+furniture, so "Accessibility links" is never a title); the date comes from a dateline or the first date in
+the text; the outlet from a wire credit, a known outlet's address, or an outlet of sources.yaml named in the
+text. A plain text has no markup, so every guess is marked uncertain in the stub. Editors correct the stub;
+nothing here overwrites a file (the shell creates files exclusively).
 """
 
 from __future__ import annotations
 
-import json
-import re
+from typing import Mapping
 
 from .cleaning import CleanText
-from .slugs import slugify
-
-_MONTHS = ("January February March April May June July August September October November December").split()
-_DATE_ISO = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_DATE_LONG = re.compile(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2}), (\d{4})\b")
-
-
-def detect_date(raw: str) -> str:
-    """The first date written in the seed (ISO or "March 22, 2024"), or ""."""
-    found = []
-    for m in _DATE_ISO.finditer(raw):
-        found.append((m.start(), m.group(0)))
-    for m in _DATE_LONG.finditer(raw):
-        found.append((m.start(), f"{m.group(3)}-{_MONTHS.index(m.group(1)) + 1:02d}-{int(m.group(2)):02d}"))
-    return min(found)[1] if found else ""
+from .guess_date import dateline
+from .guess_outlet import Outlet, outlet_from_text
+from .guess_title import title_from_lines
+from .guesses import NOTHING, Guess
+from .stubs import article_stub, outlet_entry, suggest_slug
 
 
-def detect_source(raw: str, sources: dict[str, str]) -> str:
-    """The outlet whose name appears in the seed (share prompts often name it), or ""."""
-    for source_id, name in sorted(sources.items()):
-        for word in {name, name.replace("The ", "")}:
-            if len(word) > 3 and word.lower() in raw.lower():
-                return source_id
-    return ""
+def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]) -> tuple[Guess, Guess, Outlet]:
+    """(title, date, outlet) of a plain-text seed. `sources`: id → (name, homepage) of sources.yaml."""
+    title = title_from_lines([(p.line, p.text) for p in cleaned.paragraphs])
+    return title, dateline(raw), outlet_from_text(raw, sources)
 
 
-def suggest_slug(seed: str, title: str, taken: set[str]) -> str:
-    base = "-".join(slugify(title).split("-")[:6]) or slugify(seed.rsplit(".", 1)[0])
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def stub(seed: str, raw: str, cleaned: CleanText, sources: dict[str, str]) -> str:
-    """YAML text of a stub article file. Values are JSON-quoted strings (valid YAML, never mis-typed)."""
-    title = cleaned.paragraphs[0].text if cleaned.paragraphs else seed
-    date = detect_date(raw)
-    source = detect_source(raw, sources)
-    lines = [
-        "# yaml-language-server: $schema=../../schemas/article.schema.json",
-        "# Written by `python build.py --import`: check every value against the seed, then edit freely.",
-        f"seed: {json.dumps(seed)}",
-        f"title: {json.dumps(title, ensure_ascii=False)}  # detected: the first kept line",
-        f"source: {source or 'unknown'}" + ("  # detected from the text" if source else
-                                             "  # TODO: an outlet id from content/sources.yaml"),
-        f"date: {json.dumps(date) if date else 'TODO'}" + ("  # detected from the text" if date else
-                                                             "  # TODO: YYYY-MM-DD"),
-        "annotations: []",
-    ]
-    return "\n".join(lines) + "\n"
+def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tuple[str, str]], taken: set[str],
+          article_ref: str) -> tuple[dict[str, str], list[str]]:
+    """Stub files for `seeds` (name → (raw text, cleaned)), in name order, and the sources.yaml entries to
+    append for outlets they name that sources.yaml lacks (each once). `taken`: slugs already used."""
+    out: dict[str, str] = {}
+    entries: list[str] = []
+    known = dict(sources)
+    taken = set(taken)
+    for seed, (raw, cleaned) in sorted(seeds.items()):
+        title, date, outlet = guesses(raw, cleaned, known)
+        slug = suggest_slug(seed, title.value, taken)
+        taken.add(slug)
+        if outlet.new:
+            entries.append(outlet_entry(outlet, f"seeds/{seed}"))
+            known[outlet.id] = (outlet.name, outlet.homepage)
+        out[f"content/articles/{slug}.yaml"] = article_stub(article_ref, seed, title, date, outlet, NOTHING,
+                                                            Guess("", "the original address", False,
+                                                                  "a plain-text seed has none"),
+                                                            NOTHING, "--import")
+    return out, entries

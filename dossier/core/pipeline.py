@@ -45,7 +45,7 @@ class Options:
 @dataclass(frozen=True)
 class BuildResult:
     """outputs: output path → bytes (empty when errors, and when a sink took them); problems sorted; stubs:
-    path → text for --import; paths: every output path the build made (also when a sink took the bytes)."""
+    path → text for --import (for content/sources.yaml: entries to append); paths: every output path the build made (also when a sink took the bytes)."""
 
     outputs: Mapping[str, bytes]
     problems: tuple[Problem, ...]
@@ -215,6 +215,7 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
             detached.append(meta)
             continue
         used[meta.seed] = file
+        problems += _unknowns(meta)
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(Article(meta, seeds[meta.seed]))
@@ -232,6 +233,22 @@ def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
     return warning(meta.origin.file, *_pos(meta, "seed"), f"the article has no text: {why}",
                    f"put the article's text in {seed}, or delete {meta.origin.file} if it is not an article",
                    check="seed-empty")
+
+
+def _unknowns(meta: ArticleMeta) -> list[Problem]:
+    """A new article builds at once: a missing date or outlet is a warning (an error under --strict), and
+    its page says so to readers."""
+    file, line, col = meta.origin.file, meta.origin.line, meta.origin.col
+    out = []
+    if not meta.date:
+        out.append(warning(file, line, col, 'undated: the article has no "date:" key',
+                           'add "date: YYYY-MM-DD" (the day it was published); until then its page says '
+                           '"Date unknown" and it is left off the timeline', "undated"))
+    if not meta.source:
+        out.append(warning(file, line, col, 'outlet unknown: the article has no "source:" key',
+                           'add "source: <id>" with an outlet of content/sources.yaml; until then its page says '
+                           '"Outlet unknown"', "outlet-unknown"))
+    return out
 
 
 def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
@@ -357,9 +374,12 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     return BuildResult(outputs, final, counts=counts, base_path=config.base_path, paths=tuple(sorted(owners)))
 
 
-def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:
-    """Stub article files for seeds that have none (`--import`). Never proposes an existing path."""
-    from .importer import stub, suggest_slug
+def import_stubs(inputs: Inputs, options: Options = Options(),
+                 article_ref: str = "../../schemas/article.schema.json") -> BuildResult:
+    """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
+    named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
+    from .importer import stubs
+    from .stubs import entries_text
 
     config, problems = load_config(inputs, options)
     if config is None:
@@ -372,12 +392,9 @@ def import_stubs(inputs: Inputs, options: Options = Options()) -> BuildResult:
             text = inputs.files[path].decode("utf-8", "replace")
             referenced |= {s for s in raw if s in text}
     taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
-    stubs = {}
-    names = {s.id: s.name for s in dossier.sources}
-    for seed in sorted(set(raw) - used - referenced):
-        cleaned = clean(raw[seed], config)
-        title = cleaned.paragraphs[0].text if cleaned.paragraphs else seed
-        slug = suggest_slug(seed, title, taken)
-        taken.add(slug)
-        stubs[f"content/articles/{slug}.yaml"] = stub(seed, raw[seed], cleaned, names)
-    return BuildResult({}, (), stubs)
+    sources = {s.id: (s.name, s.homepage) for s in dossier.sources}
+    new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}
+    found, entries = stubs(new, sources, taken, article_ref)
+    if entries and "sources" not in dossier.broken:
+        found["content/sources.yaml"] = entries_text(entries)
+    return BuildResult({}, (), found)

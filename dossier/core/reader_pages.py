@@ -17,6 +17,8 @@ def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, 
     """Publication dates and dated passages, in date order; each links to its source passage."""
     items = []
     for a in article_rows:
+        if not a["date"]:  # an undated article has no place on the timeline (its page says it is undated)
+            continue
         items.append({"date": a["date"], "kind": "published", "title": a["title"], "url": a["url"],
                       "source": a["source"], "quote": "", "note_html": ""})
         for ann in a["annotation_rows"]:
@@ -37,7 +39,7 @@ def atom_feed(site: Any, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
     cfg = site.dossier.config
     origin = cfg.origin
     feed_id = (origin + cfg.base_path) if origin else "tag:dossier.invalid," + "2024:" + cfg.base_path
-    updated = max((a["date"] for a in article_rows), default="1970-01-01") + "T00:00:00Z"
+    updated = max((a["date"] for a in article_rows if a["date"]), default="1970-01-01") + "T00:00:00Z"
     base_attr = f' xml:base="{xml_escape(origin + cfg.base_path)}"' if origin else ""
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(cfg.language)}"{base_attr}>',
@@ -53,8 +55,8 @@ def atom_feed(site: Any, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
                   f"    <title>{xml_escape(a['title'])}</title>",
                   f"    <id>{xml_escape(link if origin else feed_id + 'articles/' + a['slug'])}</id>",
                   f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
-                  f"    <updated>{a['date']}T00:00:00Z</updated>",
-                  f"    <published>{a['date']}T00:00:00Z</published>",
+                  f"    <updated>{a['date'] + 'T00:00:00Z' if a['date'] else updated}</updated>",
+                  *([f"    <published>{a['date']}T00:00:00Z</published>"] if a["date"] else []),
                   f"    <author><name>{xml_escape(a['source'])}</name></author>",
                   f'    <summary type="html">{xml_escape(a["summary_html"])}</summary>',
                   "  </entry>"]

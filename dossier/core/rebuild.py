@@ -35,10 +35,18 @@ def is_editor_junk(name: str) -> bool:
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part"))
 
 
+EVIDENCE = "seeds/evidence"  # what `--add` captured (raw pages, provenance): kept, never read by a build
+
+
+def is_evidence(rel: str) -> bool:
+    """Whether `rel` (posix, relative to the dossier root) is in the evidence folder, which no build reads."""
+    return rel == EVIDENCE or rel.startswith(EVIDENCE + "/")
+
+
 def matters(rel: str) -> bool:
     """Whether a file at `rel` (posix, relative to the dossier root or the project) can change the build."""
     parts = rel.split("/")
-    if any(not p or is_editor_junk(p) for p in parts):
+    if any(not p or is_editor_junk(p) for p in parts) or is_evidence(rel):
         return False
     if len(parts) == 1:
         return parts[0] in WATCHED_FILES

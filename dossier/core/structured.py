@@ -50,6 +50,10 @@ def news_article(dossier: Dossier, article: Article, page_iri: str, source_name:
         "isPartOf": {"@type": "CreativeWork", "name": dossier.config.title},
         "mentions": [_entity_ld(e, iri) for e, iri in entities],
     }
+    if not meta.date:  # undated or outlet unknown: say nothing rather than something empty
+        del item["datePublished"]
+    if not source_name:
+        del item["publisher"]
     if meta.url:
         item["isBasedOn"] = meta.url
     if meta.byline:
@@ -58,7 +62,7 @@ def news_article(dossier: Dossier, article: Article, page_iri: str, source_name:
     for claim in claims:
         graph.append({
             "@context": "https://schema.org", "@type": "ClaimReview", "url": claim["url"],
-            "claimReviewed": claim["quote"], "datePublished": meta.date,
+            "claimReviewed": claim["quote"], **({"datePublished": meta.date} if meta.date else {}),
             "author": {"@type": "Organization", "name": dossier.config.author or dossier.config.title},
             "reviewRating": {"@type": "Rating", "alternateName": claim["verdict"]},
             "itemReviewed": {"@type": "Claim", "appearance": {"@type": "NewsArticle", "url": meta.url or page_iri,

@@ -61,7 +61,8 @@ def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[
                    badges: Sequence[BadgeMark] = (), source_name: str = "") -> ArticleSource:
     meta = article.meta
     text = article.text
-    front = [("title", meta.title), ("source", source_name or meta.source), ("date", meta.date)]
+    front = [("title", meta.title)] + [(k, v) for k, v in (("source", source_name or meta.source),
+                                                            ("date", meta.date)) if v]  # unknown: left out
     if meta.wire:
         front.append(("wire", meta.wire))
     front.append(("seed", meta.seed))
@@ -82,7 +83,8 @@ def article_view(article: Article, source: Source | None, src: ArticleSource, ma
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
     return {
         "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline,
-        "source": {"name": source.name if source else meta.source, "url": urls.page("sources") + f"#s-{meta.source}",
+        "source": {"name": source.name if source else meta.source,
+                   "url": urls.page("sources") + f"#s-{meta.source}" if meta.source else "",
                    "homepage": source.homepage if source else ""},
         "date": meta.date, "date_note": meta.date_note, "wire": meta.wire, "byline": meta.byline,
         "original_url": meta.url, "summary_html": summary_html,

@@ -1,0 +1,241 @@
+"""`python build.py --add SOURCE ...`: capture pages into seeds/, keep the evidence, write article stubs.
+
+For each page: extract (extract.py), guess (core/page_guess.py, pure), then write everything for that article
+at once (seed, evidence, provenance, article stub, outlet appended to sources.yaml) or nothing. A failed
+source is reported in one line and the others go on; the exit status is 1 if any failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, TextIO
+
+from .. import fs
+from ..core.guesses import visible
+from .sources import Page, expand, pages
+
+EVIDENCE = "seeds/evidence"
+
+
+@dataclass
+class Dossier:
+    """What --add needs to know about the dossier it adds to, updated as articles are added in one run."""
+
+    root: Path
+    taken: set[str]                          # slugs of article files and names of seeds
+    sources: dict[str, tuple[str, str]]      # sources.yaml: id → (name, homepage)
+    sources_ok: bool                         # False: sources.yaml is broken; never append to it
+    known_raw: dict[str, str]                # sha256 of evidence, or final URL, already kept → its seed
+
+
+def load(root: Path) -> Dossier:
+    from ..core.load import parse_sources
+
+    taken = {p.stem for p in (root / "content" / "articles").glob("*.yaml")}
+    taken |= {p.stem for p in (root / "seeds").glob("*") if p.is_file()}
+    taken |= {p.name.split(".", 1)[0] for p in (root / EVIDENCE).glob("*")}  # evidence outlives a deleted seed
+    sources: dict[str, tuple[str, str]] = {}
+    ok = True
+    path = root / "content" / "sources.yaml"
+    if path.is_file():
+        schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
+        try:
+            parsed, _ = parse_sources("content/sources.yaml", path.read_text("utf-8"), schema)
+        except UnicodeDecodeError:
+            parsed = None
+        ok = parsed is not None
+        sources = {s.id: (s.name, s.homepage) for s in parsed or ()}
+    known: dict[str, str] = {}
+    for prov in sorted((root / EVIDENCE).glob("*.provenance.json")):
+        try:
+            record = json.loads(prov.read_text("utf-8"))
+            known[record["raw"]["sha256"]] = record["seed"]["file"]
+            if record.get("final_url"):  # fetched again, a page's bytes differ (ads, clocks); its address not
+                known[record["final_url"]] = record["seed"]["file"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # an edited or broken record: it only loses duplicate detection
+    return Dossier(root, taken, sources, ok, known)
+
+
+def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[str, str]]) -> tuple[Any, Any]:
+    """(extracted text and metadata, guesses) for one page's bytes: the extraction and the pure guessing."""
+    from ..core.page_guess import guess_page
+    from ..core.pagemeta import read_page
+    from .extract import extract
+
+    got = extract(body, content_type, url)
+    return got, guess_page(read_page(got.html), got.fields, url, got.text, sources)
+
+
+def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]:
+    """Everything to write for one page: (files by path relative to the root, text to append to sources.yaml,
+    the line to print, the guesses). Pure apart from running the extractor."""
+    from ..core.stubs import article_stub, entries_text, outlet_entry, suggest_slug
+
+    got, g = guess(page.body, page.content_type, page.url, dossier.sources)
+    slug = suggest_slug("", g.title.value or g.outlet.name or "article", dossier.taken)
+    seed = f"{slug}.txt"
+    seed_bytes = got.text.encode("utf-8")
+    rel = f"content/articles/{slug}.yaml"
+    stub = article_stub(fs.schema_ref(dossier.root, rel, "article"), seed, g.title, g.date, g.outlet, g.byline,
+                        g.url, g.wire, "--add")
+    evidence = f"{EVIDENCE}/{slug}{page.evidence_suffix}"
+    provenance = dict(page.provenance)
+    provenance.update({
+        "raw": {"file": evidence[len("seeds/"):], "sha256": page.raw_sha256, "bytes": len(page.evidence),
+                "encoding": got.encoding},
+        "seed": {"file": seed, "sha256": hashlib.sha256(seed_bytes).hexdigest(), "bytes": len(seed_bytes)},
+        "extractor": {"name": "trafilatura", "version": got.tools["trafilatura"]},
+        "date_fallback": {"name": "htmldate", "version": got.tools["htmldate"]},
+        "article": rel})
+    files = {f"seeds/{seed}": seed_bytes, evidence: page.evidence,
+             f"{EVIDENCE}/{slug}.provenance.json": (json.dumps(provenance, indent=2, ensure_ascii=False) + "\n"
+                                                    ).encode("utf-8"),
+             rel: stub.encode("utf-8")}
+    addition = entries_text([outlet_entry(g.outlet, g.url.value or page.label)]) if g.outlet.new else ""
+    return files, addition, slug, g
+
+
+def summary(slug: str, g: Any) -> str:
+    """One line: slug, title, date, outlet, and what is uncertain (control characters made visible)."""
+    doubts = [name for name, guess in (("title", g.title), ("date", g.date), ("outlet", g.outlet.guess))
+              if not guess.certain]
+    outlet = f"{g.outlet.name} ({g.outlet.id}{', new' if g.outlet.new else ''})" if g.outlet.id else "outlet unknown"
+    line = f'added {slug}: "{g.title.value}" · {g.date.value or "undated"} · {outlet}'
+    return visible(line + (f" · uncertain: {', '.join(doubts)}" if doubts else ""))
+
+
+def _write_new(root: Path, files: Mapping[str, bytes]) -> None:
+    """Create every file or none: each goes to a temporary name first, then is linked into place with an
+    exclusive create (an existing file is never replaced); on any failure the ones made are removed."""
+    made: list[Path] = []
+    try:
+        for rel, data in files.items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.dossier-tmp")
+            tmp.write_bytes(data)
+            try:
+                os.link(tmp, target)
+                made.append(target)
+            finally:
+                tmp.unlink()
+    except BaseException:
+        for path in made:
+            path.unlink()
+        raise
+
+
+def _valid_after(root: Path, block: str) -> tuple[str, str]:
+    """(sources.yaml's text now, the text to append) when appending `block` keeps it valid per its schema,
+    else ("", "")."""
+    from ..core.load import parse_sources
+    from ..core.stubs import append_text
+
+    path = root / "content" / "sources.yaml"
+    existing = path.read_text("utf-8") if path.is_file() else ""
+    text = append_text(existing, block, fs.schema_ref(root, "content/sources.yaml", "sources"))
+    schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
+    if parse_sources("content/sources.yaml", existing + text, schema)[0] is None:
+        return "", ""
+    return existing, text
+
+
+def append_entries(root: Path, block: str) -> str:
+    """Append outlet entries to sources.yaml if the result stays valid; returns a problem line or ""."""
+    existing, text = _valid_after(root, block)
+    if not text:
+        return "the new outlets were not appended: the file would not stay valid; add them by hand"
+    path = root / "content" / "sources.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8", newline="") as handle:  # append only: the editor's bytes stay
+        handle.write(text)
+    return ""
+
+
+def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
+    """Capture one page; True when it was added or was already there."""
+    seen = dossier.known_raw.get(page.raw_sha256) or dossier.known_raw.get(page.url or "\0")
+    if seen:
+        print(visible(f"{page.label}: already added (seeds/{seen}); nothing written"), file=out)
+        return True
+    files, addition, slug, g = plan(page, dossier)
+    if addition and not dossier.sources_ok:
+        raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
+                           "fix it (python build.py --check) and add again")
+    if addition and not _valid_after(dossier.root, addition)[1]:
+        raise CaptureError("content/sources.yaml would not stay valid with the new outlet appended; "
+                           "add the outlet by hand")
+    _write_new(dossier.root, files)
+    if addition:
+        problem = append_entries(dossier.root, addition)
+        if problem:
+            print(visible(f"{page.label}: warning: {problem}"), file=sys.stderr)
+        dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)
+    dossier.taken |= {slug}
+    dossier.known_raw[page.raw_sha256] = f"{slug}.txt"
+    if page.url:
+        dossier.known_raw[page.url] = f"{slug}.txt"
+    print(summary(slug, g), file=out)
+    return True
+
+
+def _start_dossier(root: Path, out: TextIO) -> None:
+    """A folder without site.yaml becomes a dossier: the smallest site.yaml (its title from the folder's name),
+    so that the first `--add` is followed by a build that works. Never replaces a file."""
+    try:
+        with open(root / "site.yaml", "x", encoding="utf-8") as handle:
+            handle.write(f"# yaml-language-server: $schema={fs.schema_ref(root, 'site.yaml', 'site')}\n"
+                         f"title: {json.dumps(root.resolve().name or 'My dossier', ensure_ascii=False)}\n")
+    except FileExistsError:
+        return
+    print("wrote site.yaml (a new dossier: edit its title)", file=out)
+
+
+class CaptureError(Exception):
+    """One source could not be added; the message is one line in an editor's words."""
+
+
+def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Add every SOURCE; returns the exit status (1 if any source failed, else 0)."""
+    from .extract import ExtractError
+    from .fetch import FetchError
+    from .warc import ArchiveError
+
+    _start_dossier(root, out)
+    dossier = load(root)
+    failed = 0
+    for source in items:
+        expanded, errors, notes = expand(source)
+        for line in notes:
+            print(visible(f"warning: {line}"), file=err)
+        for line in errors:
+            print(visible(f"error: {line}"), file=err)
+        failed += len(errors)
+        for item in expanded:
+            try:
+                found = False
+                for page in pages(item):
+                    found = True
+                    try:
+                        _capture(page, dossier, out)
+                    except (ExtractError, CaptureError) as exc:
+                        print(visible(f"error: {page.label}: {exc}"), file=err)
+                        failed += 1
+                if not found:
+                    print(visible(f"error: {item}: no HTML pages in this web archive"), file=err)
+                    failed += 1
+            except (FetchError, ArchiveError, ExtractError) as exc:
+                print(visible(f"error: {item}: {exc}"), file=err)
+                failed += 1
+            except OSError as exc:
+                print(visible(f"error: {item}: cannot read or write: {exc.strerror or exc}"), file=err)
+                failed += 1
+    if failed:
+        print(f"{failed} source(s) failed; nothing was written for them", file=err)
+    return 1 if failed else 0

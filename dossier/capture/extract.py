@@ -1,0 +1,69 @@
+"""Main text and metadata of a page with trafilatura; htmldate as the date fallback; the page's encoding.
+
+Both libraries are imported inside the functions: a normal build never loads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class ExtractError(Exception):
+    """No article text could be extracted; the message is one line in an editor's words."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Invariant: `text` is the extractor's main text exactly as returned (the seed's bytes are its UTF-8);
+    `fields` holds the extractor's metadata as strings (title, date, sitename, author, url)."""
+
+    html: str
+    encoding: str
+    text: str
+    fields: Mapping[str, str]
+    tools: Mapping[str, str]   # name → version of each tool used
+
+
+def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
+    """(text, encoding) of an HTML document: the HTTP charset, else a <meta charset>, else UTF-8 if it decodes,
+    else charset-normalizer's best guess."""
+    declared = re.search(r"charset=([A-Za-z0-9_.:-]+)", content_type or "", re.I)
+    meta = _META_CHARSET.search(body[:4096])
+    for name in ([declared.group(1)] if declared else []) + ([meta.group(1).decode("ascii")] if meta else []):
+        try:
+            return body.decode(name), name.lower()
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    if best is None:
+        return body.decode("utf-8", "replace"), "utf-8 (with replacement characters)"
+    return str(best), best.encoding
+
+
+def extract(body: bytes, content_type: str, url: str) -> Extracted:
+    """The article in a page. Raises ExtractError when the page has no main text."""
+    import htmldate
+    import trafilatura
+
+    html, encoding = decode_html(body, content_type)
+    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
+                                      include_tables=False, deduplicate=False)
+    text = (getattr(doc, "text", "") or "") if doc is not None else ""
+    if not text.strip():
+        raise ExtractError("no article text found in the page (is it an article, or a cookie wall / index page?)")
+    fields = {k: str(getattr(doc, k, "") or "") for k in ("title", "date", "sitename", "author", "url")}
+    if not fields["date"]:
+        found = htmldate.find_date(html, url=url or None, original_date=True, extensive_search=True)
+        fields["date"] = found or ""
+    return Extracted(html, encoding, text, fields,
+                     {"trafilatura": trafilatura.__version__, "htmldate": htmldate.__version__})

@@ -1,0 +1,103 @@
+"""Fetching a web page over HTTP(S): redirects followed and recorded, a timeout, a size limit, one-line errors.
+
+stdlib urllib: no new dependency for something this small, and its TLS verification is the system's.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from email.message import Message
+from typing import Any
+
+from .. import __version__
+
+USER_AGENT = (f"dossier/{__version__} (annotated news dossier builder; `build.py --add` "
+              "fetches one page per article an editor adds)")
+TIMEOUT = 20.0
+MAX_BYTES = 10 * 1024 * 1024
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class FetchError(Exception):
+    """A page that could not be captured; the message is one line in an editor's words."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A page as received. Invariant: `body` is the complete response body, at most the size limit;
+    `redirects` lists each (status, location) hop in order; `final_url` is where the body came from."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    headers: dict[str, str]
+    body: bytes
+    redirects: tuple[tuple[int, str], ...] = field(default=())
+
+
+class _Recorder(urllib.request.HTTPRedirectHandler):
+    max_redirections = 10
+
+    def __init__(self) -> None:
+        self.hops: list[tuple[int, str]] = []
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Message, newurl: str) -> Any:
+        if not newurl.startswith(("http://", "https://")):
+            raise FetchError(f"the server redirected to {newurl[:80]}, which is not a web address")
+        self.hops.append((code, newurl))
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _reason(exc: urllib.error.URLError, host: str) -> str:
+    reason = exc.reason
+    if isinstance(reason, socket.gaierror):
+        return f"cannot find the server {host} (the name does not resolve; check the address or the network)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"the secure connection to {host} failed: its certificate is not valid ({reason.verify_message})"
+    if isinstance(reason, ssl.SSLError):
+        return f"the secure connection to {host} failed (TLS error: {reason.reason or 'handshake'})"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"{host} refused the connection"
+    if isinstance(reason, (socket.timeout, TimeoutError)):
+        return f"{host} did not answer within {TIMEOUT:.0f} seconds"
+    return f"cannot reach {host}: {getattr(reason, 'strerror', None) or reason}"
+
+
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
+    """GET `url` and return the page, or raise FetchError (status not 200, not HTML, larger than `max_bytes`,
+    DNS, TLS, refused, timeout)."""
+    host = urllib.parse.urlsplit(url).hostname or url
+    recorder = _Recorder()
+    opener = urllib.request.build_opener(recorder)
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            ctype = response.headers.get("Content-Type", "")
+            if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
+                raise FetchError(f"not a web page: {response.geturl()} is {ctype.split(';')[0] or 'of no stated type'}"
+                                 ", not HTML")
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > max_bytes:
+                raise FetchError(f"too large: {int(length):,} bytes, over the {max_bytes:,}-byte limit")
+            body = response.read(max_bytes + 1)
+            if len(body) > max_bytes:
+                raise FetchError(f"too large: over the {max_bytes:,}-byte limit")
+            return Fetched(url, response.geturl(), response.status, ctype, dict(response.headers.items()),
+                           body, tuple(recorder.hops))
+    except urllib.error.HTTPError as exc:
+        where = f" (after a redirect to {exc.url})" if recorder.hops else ""
+        if 300 <= exc.code < 400:
+            raise FetchError(f"too many redirects from {url}") from None
+        raise FetchError(f"the server answered {exc.code} {exc.reason}{where}") from None
+    except urllib.error.URLError as exc:
+        raise FetchError(_reason(exc, host)) from None
+    except (socket.timeout, TimeoutError):
+        raise FetchError(f"{host} did not answer within {timeout:.0f} seconds") from None
+    except (ConnectionError, OSError) as exc:  # reset mid-body, etc.
+        raise FetchError(f"the connection to {host} failed: {exc.strerror or type(exc).__name__}") from None

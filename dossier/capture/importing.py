@@ -1,0 +1,112 @@
+"""`python build.py --import`: stubs for plain-text seeds, new outlets appended, other encodings converted.
+
+A new seed that is not in the dossier's encoding is never skipped in silence: its encoding is detected with
+charset-normalizer, the original bytes move to seeds/evidence/ with a provenance record, the seed becomes the
+same text in UTF-8, and a warning names the encoding, so the stub's title and the build agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .. import fs
+from ..core.guesses import visible
+from .add import EVIDENCE, append_entries
+
+
+def detect(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) of bytes that are not UTF-8, by charset-normalizer. Among its equally clean readings,
+    windows-1252 wins when it gives the same text: short Western texts are too short for the detector to
+    tell cp1252 from Baltic or Central European code pages, and cp1252 is by far the most common of them."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    best = min(results, key=lambda m: m.chaos)
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and any(str(m) == western for m in results if m.chaos <= best.chaos + 0.01):
+        return "cp1252", western
+    return best.encoding, str(best)
+
+
+def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
+    from charset_normalizer import __version__ as cn_version
+
+    found = detect(data)
+    if found is None:
+        print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told; no stub written\n"
+                      f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
+              file=err)
+        return
+    encoding, decoded = found
+    name = rel.split("/", 1)[1]
+    evidence = root / EVIDENCE / name
+    if evidence.exists():
+        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), and {EVIDENCE}/{name} "
+                      "already exists; left as it is"), file=err)
+        return
+    text = decoded.encode("utf-8")
+    record = {"source": rel, "converted_by": "python build.py --import", "encoding": encoding,
+              "detector": {"name": "charset-normalizer", "version": cn_version},
+              "raw": {"file": f"evidence/{name}", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
+              "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
+    evidence.parent.mkdir(parents=True, exist_ok=True)
+    with open(evidence, "xb") as handle:  # never replaces: the original bytes are the evidence
+        handle.write(data)
+    provenance = evidence.with_name(evidence.name.rsplit(".", 1)[0] + ".provenance.json")
+    with open(provenance, "x", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    tmp = root / f"{rel}.dossier-tmp"
+    tmp.write_bytes(text)
+    os.replace(tmp, root / rel)
+    print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding} (detected by charset-normalizer); "
+                  f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{name}"), file=err)
+
+
+def convert_new_seeds(root: Path, options: object, err: TextIO) -> None:
+    """Convert every seed without an article file that does not decode in the dossier's encoding."""
+    from ..core.cleaning import decode_seed
+    from ..core.pipeline import load_config
+
+    inputs = fs.read_inputs(root)
+    config, _ = load_config(inputs, options)  # type: ignore[arg-type]
+    if config is None:
+        return
+    articles = b"\n".join(data for path, data in inputs.files.items() if path.startswith("content/articles/"))
+    for rel, data in sorted(inputs.files.items()):
+        if not rel.startswith("seeds/") or rel.count("/") != 1 or rel[len("seeds/"):].encode() in articles:
+            continue
+        if decode_seed(rel, data, config.encoding)[0] is None:
+            _convert(root, rel, data, err)
+
+
+def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """`--import`; returns the exit status."""
+    from ..cli import report
+    from ..core.pipeline import import_stubs
+
+    convert_new_seeds(root, options, err)
+    inputs = fs.read_inputs(root)
+    result = import_stubs(inputs, options, fs.schema_ref(root, "content/articles/x.yaml", "article"))  # type: ignore[arg-type]
+    report(result, err, fs.sources_of(inputs))
+    stubs = dict(result.stubs)
+    addition = stubs.pop("content/sources.yaml", "")
+    written = fs.write_stubs(root, stubs)
+    for rel in written:
+        print(f"wrote {rel}", file=out)
+    if addition and written:
+        problem = append_entries(root, addition)
+        print(visible(f"content/sources.yaml: warning: {problem}") if problem else
+              "appended new outlets to content/sources.yaml", file=err if problem else out)
+    if not stubs:
+        print("every seed already has an article file", file=out)
+    return 1 if not result.ok else 0

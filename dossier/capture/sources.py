@@ -1,0 +1,108 @@
+"""Turning each SOURCE argument of `--add` into pages to capture: URLs, saved pages, web archives, folders."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from .fetch import fetch
+from .warc import html_records
+
+PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to capture. Invariant: `evidence` is exactly the bytes received (the HTTP body, the saved
+    file, or the archive's record) and `body` the HTML inside them; `provenance` is JSON-ready."""
+
+    label: str
+    body: bytes
+    content_type: str
+    url: str                       # where it was read (final URL after redirects; "" for a saved page)
+    evidence: bytes
+    evidence_suffix: str
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def raw_sha256(self) -> str:
+        return hashlib.sha256(self.evidence).hexdigest()
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def from_url(url: str) -> Page:
+    fetched_at = now_utc()
+    got = fetch(url)
+    return Page(url, got.body, got.content_type, got.final_url, got.body, ".html", {
+        "source": url, "url": url, "final_url": got.final_url,
+        "redirects": [{"status": s, "location": loc} for s, loc in got.redirects],
+        "fetched_at": fetched_at, "http_status": got.status, "content_type": got.content_type})
+
+
+def from_saved(path: Path) -> Page:
+    data = path.read_bytes()
+    body = gzip.decompress(data) if path.name.lower().endswith(".gz") else data
+    suffix = ".html.gz" if path.name.lower().endswith(".gz") else ".html"
+    saved = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0)
+    return Page(str(path), body, "text/html", "", data, suffix, {
+        "source": str(path), "url": None, "final_url": None, "redirects": [],
+        "fetched_at": None, "file_modified_at": saved.isoformat().replace("+00:00", "Z"),
+        "http_status": None, "content_type": "text/html (a saved file; the server's headers are not known)"})
+
+
+def from_archive(path: Path) -> Iterator[Page]:
+    for i, rec in enumerate(html_records(path), 1):
+        yield Page(f"{path} record {i} ({rec.url})", rec.body, rec.content_type, rec.url, rec.raw,
+                   ".warc.gz" if rec.gzipped else ".warc", {
+                       "source": str(path), "url": rec.url, "final_url": rec.url, "redirects": [],
+                       "fetched_at": rec.date, "http_status": rec.status, "content_type": rec.content_type,
+                       "warc": {"file": path.name, "record_id": rec.record_id, "offset": rec.offset}})
+
+
+def kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(ARCHIVE_SUFFIXES):
+        return "archive"
+    if name.endswith(PAGE_SUFFIXES):
+        return "page"
+    return ""
+
+
+def expand(source: str) -> tuple[list[str], list[str], list[str]]:
+    """(SOURCE items to capture, errors, notes) for one argument, each error and note one line: a folder
+    becomes its pages and archives (sorted, recursively; other files are noted as skipped); a URL or a file
+    stays itself."""
+    if source.startswith(("http://", "https://")):
+        return [source], [], []
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        items = [str(p) for p in files if kind(p)]
+        skipped = [f"{p}: skipped: not a .html, .htm, .warc or .warc.gz file" for p in files if not kind(p)]
+        if not items:
+            return [], [f"{source}: no saved pages or web archives in this folder"], skipped
+        return items, [], skipped
+    if not path.exists():
+        return [], [f"{source}: no such file or folder (a web address starts with http:// or https://)"], []
+    if not kind(path):
+        return [], [f"{source}: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)"
+                    ], []
+    return [source], [], []
+
+
+def pages(item: str) -> Iterator[Page]:
+    """The pages of one item (a URL, a saved page or an archive). Raises FetchError/ArchiveError/OSError."""
+    if item.startswith(("http://", "https://")):
+        yield from_url(item)
+    elif kind(Path(item)) == "archive":
+        yield from from_archive(Path(item))
+    else:
+        yield from_saved(Path(item))

@@ -1,0 +1,66 @@
+"""Reading web archives (.warc, .warc.gz): every HTML response record, with its own bytes as evidence.
+
+warcio is imported here only, so normal builds never pay for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fetch import HTML_TYPES
+
+
+class ArchiveError(Exception):
+    """An archive that cannot be read; the message is one line in an editor's words."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One HTML response of an archive. Invariant: `raw` is the record exactly as stored in the archive (for a
+    .warc.gz, its own gzip member, itself a valid one-record archive); `body` is the decoded HTTP payload."""
+
+    raw: bytes
+    gzipped: bool
+    url: str
+    date: str           # WARC-Date: when it was fetched
+    record_id: str
+    offset: int
+    status: int
+    content_type: str
+    body: bytes
+
+
+def html_records(path: Path) -> list[Record]:
+    """The HTML responses stored in the archive at `path`, in archive order."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = []
+    with open(path, "rb") as handle:
+        gzipped = handle.read(2) == b"\x1f\x8b"
+        handle.seek(0)
+        try:
+            records = ArchiveIterator(handle)
+            for record in records:
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
+                    continue
+                code = (record.http_headers.get_statuscode() or "0")[:3]
+                body = record.content_stream().read()
+                headers = record.rec_headers
+                found.append([records.get_record_offset(), 0, headers.get_header("WARC-Target-URI") or "",
+                              headers.get_header("WARC-Date") or "", headers.get_header("WARC-Record-ID") or "",
+                              int(code) if code.isdigit() else 0, ctype, body])
+                records.read_to_end(record)
+                found[-1][1] = records.get_record_length()
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+            first = (str(exc).splitlines() or [type(exc).__name__])[0][:80]
+            raise ArchiveError(f"{path.name} is not a readable web archive ({first})") from None
+        out = []
+        for offset, length, url, date, record_id, status, ctype, body in found:
+            handle.seek(offset)  # the record's own bytes, as stored: the evidence
+            out.append(Record(handle.read(length), gzipped, url, date, record_id, offset, status, ctype, body))
+    return out

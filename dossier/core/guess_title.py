@@ -1,0 +1,93 @@
+"""A page's headline: from its article metadata, with the site name and date cut from " | Outlet | date" tails.
+
+Certain when it comes from the article's own metadata (JSON-LD headline, og:title, twitter:title) or when the
+<title> lost a tail that names the outlet; otherwise flagged. For plain-text seeds, the first kept line that
+looks like a headline (furniture lines are dropped by the site's rules before this sees the text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .guesses import NOTHING, Guess, one_line, squash
+
+_SEPARATORS = re.compile(r"\s+[|–—:·•»/-]\s+|\s+-\s*|\s*\|\s*")
+_DATEISH = re.compile(r"^[\d\s./,:-]+$|^\w+ \d{1,2},? \d{4}$|^\d{1,2}\.? \w+ \d{4}$")
+_GENERIC = {"news", "home", "latest news", "breaking news", "world", "politics", "opinion", "article"}
+
+
+def _strip_tails(title: str, names: Sequence[str]) -> tuple[str, bool]:
+    """Cut leading and trailing segments that name the outlet, a date or a section. Returns (title, cut)."""
+    wanted = {squash(n) for n in names if squash(n)}
+    parts = _SEPARATORS.split(title)
+    seps = _SEPARATORS.findall(title)
+    if len(parts) < 2:
+        return title, False
+
+    def furniture(part: str) -> bool:
+        flat = squash(part)
+        return (not flat or flat in wanted or any(w and (w in flat and len(flat) <= len(w) + 6) for w in wanted)
+                or bool(_DATEISH.match(part.strip())) or part.strip().casefold() in _GENERIC)
+
+    start, end, cut = 0, len(parts), False
+    while end - start > 1 and furniture(parts[end - 1]):
+        end, cut = end - 1, True
+    while end - start > 1 and furniture(parts[start]):
+        start, cut = start + 1, True
+    if not cut:
+        return title, False
+    text = parts[start]
+    for i in range(start + 1, end):
+        text += seps[i - 1] + parts[i]
+    return text.strip(), True
+
+
+def _agrees(candidate: str, ref: str) -> bool:
+    """The same headline: equal letters and digits, or `ref` is `candidate` plus a kicker or a site's name."""
+    a, b = squash(candidate), squash(ref)
+    return bool(a) and (a == b or (len(a) >= 12 and (b.startswith(a) or b.endswith(a))))
+
+
+def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> Guess:
+    """The headline among `candidates` ((where, text), best first: the JSON-LD headline, og:title,
+    twitter:title, then "from <title>", "from the first <h1>", the extractor's), with tails naming one of
+    `names` (the outlet's names) cut. Certain when the page's metadata agrees with what it shows readers (its
+    <h1> or <title>): a CMS placeholder headline ("escenic") or a rewritten social title then loses."""
+    texts = [(where, one_line(raw)) for where, raw in candidates if one_line(raw)]
+    title = next((t for w, t in texts if w == "from <title>"), "")
+    cut_title, cut = _strip_tails(title, names) if title else ("", False)
+    h1 = next((t for w, t in texts if w == "from the first <h1>"), "")
+    shown = [t for t in (h1, cut_title, title) if t]
+    metadata = [(w, _strip_tails(t, names)[0]) for w, t in texts if w.startswith(("from the JSON-LD", "from <meta"))]
+    for where, text in metadata:
+        if any(_agrees(text, ref) for ref in shown):
+            return Guess(text, where)
+    if h1 and title and _agrees(h1, title):
+        return Guess(h1, "from the first <h1>, matching <title>")
+    if cut_title and (cut or any(_agrees(cut_title, t) for _, t in metadata)):
+        return Guess(cut_title, "from <title> (the site's name cut)" if cut else "from <title>")
+    if metadata:
+        where, text = metadata[0]
+        return Guess(text, where, False, "the page shows readers a different headline"
+                     + (f" (<h1>: {h1[:60]})" if h1 else ""))
+    if texts:
+        where, text = texts[0]
+        return Guess(cut_title if where == "from <title>" else text, where, False,
+                     "the page has no headline metadata")
+    return NOTHING
+
+
+def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:
+    """For a plain-text seed: the first kept line that reads like a headline (not a date, a byline, a
+    credit or a line of page furniture; 3 to 30 words). `lines`: (seed line number, text). Always flagged: a text has no headline markup."""
+    for number, line in lines[:12]:
+        text = one_line(line)
+        words = text.split()
+        if not 3 <= len(words) <= 30 or _DATEISH.match(text) or text.endswith((":",)):
+            continue
+        if re.match(r"^(by|von|par|por|updated|published|photo|image|file photo)\b", text, re.I):
+            continue
+        return Guess(text, f"the first headline-like line (seed line {number})", False,
+                     "a plain-text seed has no headline markup")
+    return NOTHING

@@ -1,0 +1,50 @@
+"""A guess: a value, where it came from, and whether it can be presented as detected.
+
+Every guesser (title, date, outlet) returns these, so the article stub can say in a comment where each value
+came from and mark what is uncertain, and the accuracy test can check that no miss is presented as detected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Guess:
+    """Invariant: `where` is a short phrase ("from <meta property=\"og:title\">"); when `certain` is False,
+    `doubt` says why in an editor's words; an empty `value` means nothing was found (then certain is False)."""
+
+    value: str
+    where: str
+    certain: bool = True
+    doubt: str = ""
+
+    def comment(self) -> str:
+        """The YAML comment for this value: where it came from, and the doubt when uncertain."""
+        if not self.value:
+            return f"not found: {self.doubt or self.where}"
+        return f"uncertain: {self.where}; {self.doubt}" if not self.certain else self.where
+
+
+NOTHING = Guess("", "nothing found", False, "")
+
+
+def one_line(text: str) -> str:
+    """Text made safe for one YAML comment or one terminal line: whitespace collapsed, control characters
+    dropped (a page title must not end a comment early or send escape sequences)."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower-cased: for comparing names ("DW.COM" ~ "dw.com", "Salon.com" ~ "salon")."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def visible(text: str) -> str:
+    """Text safe to echo to a terminal: control characters (escape sequences included) shown as `\\x1b`,
+    newlines as `\\n`, so a page title can never rewrite the editor's terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) not in "\u2028\u2029"
+                        else f"\\u{ord(m.group(0)):04x}", text.replace("\n", "\\n"))

@@ -1,0 +1,130 @@
+"""Everything `--add` guesses about one captured page: title, date, outlet, byline, original URL.
+
+Pure: the page's own metadata (pagemeta.PageMeta), what the extractor reported (a plain dict of strings), the
+address it was fetched from and the extracted text in; frozen guesses out, each saying where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from .guess_date import guess_date
+from .guess_outlet import Outlet, clean_site_name, credited_wire, guess_outlet
+from .guess_title import guess_title
+from .guesses import NOTHING, Guess, one_line
+from .outlets import host_of, known, registered_domain, safe_url
+from .pagemeta import PageMeta, ld_text
+
+_DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
+              "publish-date", "pubdate", "publishdate", "publication_date", "date_published", "dc.date.issued",
+              "dcterms.issued", "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
+              "og:published_time", "article_date_original", "cxenseparse:recs:publishtime", "date", "dc.date")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
+
+
+@dataclass(frozen=True)
+class PageGuess:
+    """What the stub will say. Invariant: every field is a Guess whose `where` names its origin; `outlet.id`
+    is a slug or "" (never "unknown"); `wire` names the canonical outlet of a syndicated copy, if any."""
+
+    title: Guess
+    date: Guess
+    outlet: Outlet
+    byline: Guess
+    url: Guess
+    wire: Guess
+
+
+def _tag(key: str) -> str:
+    attr = "property" if ":" in key and not key.startswith(("dc.", "dcterms.")) else "name"
+    return f'from <meta {attr}="{key}">'
+
+
+def _absolute(url: str) -> str:
+    return safe_url(url)
+
+
+def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
+    """(the address the page was read at, the original URL to cite). A saved page has no fetched URL: its
+    canonical link or og:url stands in for both."""
+    canonical = _absolute(meta.canonical)
+    og_url = _absolute(meta.meta.get("og:url", ""))
+    if fetched_url and _local(host_of(fetched_url)) and (canonical or og_url):
+        fetched_url = ""  # a copy served from this machine or an address is no outlet: the page's own URL counts
+    if fetched_url:
+        if canonical and registered_domain(host_of(canonical)) == registered_domain(host_of(fetched_url)):
+            return fetched_url, Guess(canonical, 'from <link rel="canonical">')
+        return fetched_url, Guess(safe_url(fetched_url), "the address it was fetched from")
+    if canonical:
+        return canonical, Guess(canonical, 'from <link rel="canonical">')
+    if og_url:
+        return og_url, Guess(og_url, 'from <meta property="og:url">')
+    return "", Guess("", "the original address", False, "the saved page names no address")
+
+
+def _local(host: str) -> bool:
+    return host == "localhost" or host.endswith(".localhost") or host.replace(".", "").isdigit() or ":" in host
+
+
+def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(where, name) of every name the page gives its site, best first."""
+    out = [("the JSON-LD publisher", ld_text(meta.ld("publisher")))]
+    out += [(f'<meta property="{k}">' if ":" in k else f'<meta name="{k}">', meta.meta.get(k, ""))
+            for k in ("og:site_name", "application-name", "apple-mobile-web-app-title")]
+    out.append(("the extractor's site name", extracted.get("sitename", "")))
+    tail = re.split(r"\s+[|–—-]\s+", meta.title)
+    if len(tail) > 1:  # "Headline - Section - Outlet": the last part, after the names the page gives itself
+        out.append(("the <title>'s last part", tail[-1]))
+    out.append(('<meta name="twitter:site">', meta.meta.get("twitter:site", "")))  # a handle: the weakest
+    return [(w, n.lstrip("@")) for w, n in out if n and not host_of(n)]
+
+
+def _byline(meta: PageMeta, extracted: Mapping[str, str]) -> Guess:
+    author = ld_text(meta.ld("author"))
+    if author and not host_of(author):
+        return Guess(one_line(author), "from the JSON-LD author")
+    key, value = meta.first(*_AUTHOR_KEYS)
+    if value and not host_of(value):
+        return Guess(one_line(value), _tag(key))
+    if extracted.get("author"):
+        return Guess(one_line(extracted["author"]), "found by the extractor in the page", False,
+                     "a name near the headline may not be the author")
+    return NOTHING
+
+
+def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, text: str,
+               sources: Mapping[str, tuple[str, str]]) -> PageGuess:
+    """All guesses for one page. `extracted`: the extractor's title, date, sitename, author (strings);
+    `sources`: sources.yaml's outlets, id → (name, homepage)."""
+    read_at, url = page_address(meta, fetched_url)
+    names = site_names(meta, extracted)
+    outlet = guess_outlet(read_at, names, sources)
+    title = guess_title([("from the JSON-LD headline", ld_text(meta.ld("headline"))),
+                         ('from <meta property="og:title">', meta.meta.get("og:title", "")),
+                         ('from <meta name="twitter:title">', meta.meta.get("twitter:title", "")),
+                         ("from <title>", meta.title), ("from the first <h1>", meta.h1),
+                         ("found by the extractor", extracted.get("title", ""))],
+                        [outlet.name, *(clean_site_name(n) for _, n in names), *(n for _, n in names),
+                         registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]])
+    metadata = [("from the JSON-LD datePublished", str(meta.ld("datePublished") or ""))]
+    metadata += [(_tag(k), meta.meta[k]) for k in _DATE_KEYS if meta.meta.get(k)]
+    # A <time> element is what the page shows readers; htmldate's search may find an update or another day.
+    extracted_dates = [("from the first <time> element", meta.times[0])] if meta.times else []
+    extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
+    date = guess_date(metadata, extracted_dates, read_at, text)
+    return PageGuess(title, date, outlet, _byline(meta, extracted), url, _wire(meta, read_at, text, outlet))
+
+
+def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet) -> Guess:
+    """A syndicated copy names its original: a canonical link to another outlet, or a wire credit."""
+    canonical = _absolute(meta.canonical)
+    if canonical and read_at and registered_domain(host_of(canonical)) != registered_domain(host_of(read_at)):
+        hit = known(host_of(canonical))
+        name = hit[1] if hit else registered_domain(host_of(canonical))
+        return Guess(name, f'the canonical link points to {host_of(canonical)}: a syndicated copy')
+    wire = credited_wire(text)
+    if wire and wire != outlet.name:
+        return Guess(wire, f'the credit "{wire}" in the text')
+    return NOTHING

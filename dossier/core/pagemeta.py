@@ -1,0 +1,145 @@
+"""What a saved web page says about itself: its <meta> tags, <title>, first <h1>, canonical link, JSON-LD.
+
+Pure: HTML text in, a frozen `PageMeta` out (stdlib html.parser, tolerant of broken markup). The guessers
+(guess_title.py, guess_date.py, guess_outlet.py) read these values and say which tag each guess came from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any, Iterator, Mapping
+
+_NEWS_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+               "opinionnewsarticle", "webpage", "backgroundnewsarticle", "socialmediaposting", "report",
+               "liveblogposting"}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Invariant: keys of `meta` are lower-cased `property`/`name`/`itemprop` values; each value is the first
+    non-empty `content` seen for that key, whitespace-collapsed. `jsonld` holds flattened article objects."""
+
+    meta: Mapping[str, str] = field(default_factory=dict)
+    title: str = ""           # <title>
+    h1: str = ""              # the first <h1>'s text
+    canonical: str = ""       # <link rel="canonical" href>
+    lang: str = ""            # <html lang>
+    times: tuple[str, ...] = ()   # datetime attributes of <time> elements, in page order
+    jsonld: tuple[Mapping[str, Any], ...] = ()
+
+    def first(self, *keys: str) -> tuple[str, str]:
+        """(key, value) of the first of `keys` present in `meta`, or ("", "")."""
+        for key in keys:
+            if self.meta.get(key):
+                return key, self.meta[key]
+        return "", ""
+
+    def ld(self, key: str) -> Any:
+        """The first value of `key` among the JSON-LD article objects (articles before other types)."""
+        for item in self.jsonld:
+            if item.get(key):
+                return item[key]
+        return None
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = self.h1 = self.canonical = self.lang = ""
+        self.times: list[str] = []
+        self.scripts: list[str] = []
+        self._in: str = ""          # "title" | "h1" | "ld" while inside one
+        self._buf: list[str] = []
+        self._seen_title = self._seen_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            content = _squash(a.get("content", ""))
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                key = a.get(attr, "").strip().lower()
+                if key and content and key not in self.meta:
+                    self.meta[key] = content
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and not self.canonical:
+            self.canonical = a.get("href", "").strip()
+        elif tag == "html" and not self.lang:
+            self.lang = a.get("lang", "").strip()
+        elif tag == "time" and a.get("datetime"):
+            self.times.append(a["datetime"].strip())
+        elif tag == "title" and not self._seen_title and not self._in:
+            self._in, self._buf = "title", []
+        elif tag == "h1" and not self._seen_h1 and not self._in:
+            self._in, self._buf = "h1", []
+        elif tag == "script" and "ld+json" in a.get("type", "").lower():
+            self._in, self._buf = "ld", []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in == "title" and tag == "title":
+            self.title, self._seen_title, self._in = _squash("".join(self._buf)), True, ""
+        elif self._in == "h1" and tag == "h1":
+            self.h1, self._seen_h1, self._in = _squash("".join(self._buf)), True, ""
+        elif self._in == "ld" and tag == "script":
+            self.scripts.append("".join(self._buf))
+            self._in = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self._buf.append(data)
+
+
+def _flatten(node: Any) -> Iterator[Mapping[str, Any]]:
+    """Every JSON-LD object in a document, @graph and nested lists included (not nested properties)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _flatten(item)
+    elif isinstance(node, dict):
+        yield node
+        if "@graph" in node:
+            yield from _flatten(node["@graph"])
+        if isinstance(node.get("mainEntity"), (dict, list)):
+            yield from _flatten(node["mainEntity"])
+
+
+def _types(item: Mapping[str, Any]) -> set[str]:
+    kind = item.get("@type", "")
+    return {str(k).lower() for k in (kind if isinstance(kind, list) else [kind])}
+
+
+def _articles(scripts: list[str]) -> tuple[Mapping[str, Any], ...]:
+    found: list[Mapping[str, Any]] = []
+    for script in scripts:
+        try:
+            data = json.loads(script.strip().rstrip(";"))
+        except ValueError:
+            continue  # broken JSON-LD is common; the page's other metadata still counts
+        found += [item for item in _flatten(data) if _types(item) & _NEWS_TYPES]
+    # Article types first: a WebPage object's "name" is often the site's, not the headline.
+    return tuple(sorted(found, key=lambda item: "webpage" in _types(item)))
+
+
+def read_page(html: str) -> PageMeta:
+    """The page's own description of itself. Never raises on bad markup."""
+    reader = _Reader()
+    try:
+        reader.feed(html)
+        reader.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some malformed declarations
+        pass
+    return PageMeta(dict(reader.meta), reader.title, reader.h1, reader.canonical, reader.lang,
+                    tuple(reader.times), _articles(reader.scripts))
+
+
+def ld_text(value: Any) -> str:
+    """A JSON-LD value as text: a string, or the `name` of an object, or the first of a list."""
+    if isinstance(value, list):
+        return next((t for t in (ld_text(v) for v in value) if t), "")
+    if isinstance(value, dict):
+        return ld_text(value.get("name", ""))
+    return _squash(str(value)) if isinstance(value, (str, int, float)) else ""

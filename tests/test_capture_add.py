@@ -1,0 +1,362 @@
+"""`python build.py --add`: URLs from a local HTTP server, saved pages, web archives, folders, end to end."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_SITE, run_build, write_tree
+from dossier.core.yamlsrc import parse_yaml
+
+BODY = " ".join(["Israeli officials said on Friday that talks with the visiting envoy had ended without an",
+                 "agreement on the operation, and that the cabinet would meet again on Sunday to decide."] * 3)
+
+
+def page(title: str = "Envoy leaves as Rafah talks stall", site: str = "U.S.", host: str = "www.reuters.com",
+         path: str = "/world/envoy-leaves-2024-03-22/", date: str = "2024-03-22T10:15:00Z",
+         charset: str = "utf-8", outlet: str = "Reuters") -> str:
+    paragraphs = "\n".join(f"<p>{BODY} (paragraph {i}).</p>" for i in range(1, 7))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="{charset}">
+<title>{title} | {outlet}</title>
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="{site}">
+<meta property="article:published_time" content="{date}">
+<meta name="author" content="Jane Roe">
+<link rel="canonical" href="https://{host}{path}">
+</head><body><header><nav>Accessibility links · Skip to main content</nav></header>
+<article><h1>{title}</h1>
+<p>JERUSALEM, March 22 (Reuters) - {BODY}</p>
+{paragraphs}
+</article><footer>© Reuters 2024. All rights reserved.</footer></body></html>
+"""
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_GET(self) -> None:
+        routes = {
+            "/article": (200, "text/html; charset=utf-8", page().encode("utf-8")),
+            "/other": (200, "text/html", page("Cabinet to meet on Sunday", host="www.dw.com",
+                                              site="DW.COM", path="/en/cabinet/a-1", outlet="DW").encode("utf-8")),
+            "/pdf": (200, "application/pdf", b"%PDF-1.4 not a page"),
+            "/huge": (200, "text/html", b"<p>" + b"x" * (10 * 1024 * 1024 + 10)),
+        }
+        if self.path in ("/old", "/moved"):
+            self.send_response(301 if self.path == "/old" else 302)
+            self.send_header("Location", "/moved" if self.path == "/old" else "/article")
+            self.end_headers()
+            return
+        if self.path == "/ua":
+            ua = self.headers.get("User-Agent", "")
+            self.send_response(200 if ua.startswith("dossier/") else 403)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page("User agent accepted").encode())
+            return
+        status, ctype, body = routes.get(self.path, (404, "text/html", b"<h1>Not Found</h1>"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if self.path != "/huge":  # the huge one streams without a length: the limit must hold while reading
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Path:
+    return write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE,
+                                       "content/sources.yaml": "# the editors' outlets\noutlet-a: {name: Outlet A}\n"})
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def stub_of(root: Path, slug: str) -> dict:
+    loaded, problems = parse_yaml("stub.yaml", (root / f"content/articles/{slug}.yaml").read_text("utf-8"))
+    assert problems == () and loaded is not None
+    return loaded.data
+
+
+def test_adding_a_url_follows_redirects_and_keeps_the_body_the_seed_the_stub_and_the_provenance(
+        server: str, dossier: Path) -> None:
+    result = run_build(dossier, "--add", f"{server}/old")
+    assert result.returncode == 0, result.stderr
+    slug = "envoy-leaves-as-rafah-talks-stall"
+    assert result.stdout.startswith(f'added {slug}: "Envoy leaves as Rafah talks stall" · 2024-03-22 · Reuters')
+    raw = (dossier / f"seeds/evidence/{slug}.html").read_bytes()
+    assert raw == page().encode("utf-8")
+    seed = (dossier / f"seeds/{slug}.txt").read_bytes()
+    assert BODY.encode() in seed and b"Accessibility links" not in seed
+    prov = json.loads((dossier / f"seeds/evidence/{slug}.provenance.json").read_text("utf-8"))
+    assert prov["url"] == f"{server}/old" and prov["final_url"] == f"{server}/article"
+    assert prov["redirects"] == [{"status": 301, "location": f"{server}/moved"},
+                                 {"status": 302, "location": f"{server}/article"}]
+    assert prov["http_status"] == 200 and prov["content_type"] == "text/html; charset=utf-8"
+    assert prov["raw"]["sha256"] == hashlib.sha256(raw).hexdigest()
+    assert prov["seed"]["sha256"] == hashlib.sha256(seed).hexdigest()
+    assert prov["extractor"] == {"name": "trafilatura", "version": "2.3.1"}
+    assert prov["fetched_at"].endswith("Z")
+    data = stub_of(dossier, slug)
+    assert data == {"seed": f"{slug}.txt", "title": "Envoy leaves as Rafah talks stall", "date": "2024-03-22",
+                    "source": "reuters", "byline": "Jane Roe",
+                    "url": "https://www.reuters.com/world/envoy-leaves-2024-03-22/", "annotations": []}
+    text = (dossier / f"content/articles/{slug}.yaml").read_text("utf-8")
+    assert '# from <meta property="og:title">' in text
+    assert '# from <meta property="article:published_time">' in text
+    # read from 127.0.0.1, which is no outlet: the page's canonical address names it
+    assert "# the domain reuters.com is Reuters (known outlets)" in text
+
+
+def test_a_saved_page_becomes_an_article_that_builds_at_once_with_its_outlet_added(dossier: Path,
+                                                                                   tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    before = (dossier / "content/sources.yaml").read_bytes()
+    result = run_build(dossier, "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    slug = "envoy-leaves-as-rafah-talks-stall"
+    assert result.stdout.strip() == (f'added {slug}: "Envoy leaves as Rafah talks stall" · 2024-03-22 · '
+                                     "Reuters (reuters, new)")
+    after = (dossier / "content/sources.yaml").read_bytes()
+    assert after.startswith(before), "sources.yaml must only be appended to"
+    assert "reuters:\n  name: \"Reuters\"\n  homepage: \"https://www.reuters.com/\"" in after.decode()
+    data = stub_of(dossier, slug)
+    assert data["source"] == "reuters" and data["url"] == "https://www.reuters.com/world/envoy-leaves-2024-03-22/"
+    assert (dossier / f"seeds/evidence/{slug}.html").read_bytes() == saved.read_bytes()
+    built = run_build(dossier, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (dossier / f"_site/articles/{slug}/index.html").read_text("utf-8")
+    assert ">Reuters</a>" in html and "2024-03-22" in html
+
+
+def test_a_saved_page_in_an_empty_folder_gives_a_dossier_that_builds(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    root = tmp_path / "my-dossier"
+    result = run_build(root, "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("wrote site.yaml")
+    assert 'title: "my-dossier"' in (root / "site.yaml").read_text("utf-8")
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (root / "_site/articles/envoy-leaves-as-rafah-talks-stall/index.html").is_file()
+
+
+def test_a_web_archive_gives_one_article_per_html_response_and_keeps_each_record(dossier: Path,
+                                                                                 tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body, ctype in (("https://www.reuters.com/world/a-2024-03-22/", page(), "text/html"),
+                                 ("https://example.org/logo.png", "PNG", "image/png"),
+                                 ("https://www.dw.com/en/b/a-1", page("Cabinet to meet on Sunday", site="DW.COM",
+                                                                      host="www.dw.com", path="/en/b/a-1",
+                                                                      outlet="DW"),
+                                  "text/html; charset=utf-8")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers))
+    result = run_build(dossier, "--add", str(archive))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[1].startswith('added cabinet-to-meet-on-sunday: "Cabinet to meet on Sunday" · 2024-03-22 · DW (dw')
+    record = (dossier / "seeds/evidence/cabinet-to-meet-on-sunday.warc.gz").read_bytes()
+    assert record in archive.read_bytes(), "the evidence is the record's own bytes"
+    prov = json.loads((dossier / "seeds/evidence/cabinet-to-meet-on-sunday.provenance.json").read_text("utf-8"))
+    assert prov["warc"]["file"] == "crawl.warc.gz" and prov["url"] == "https://www.dw.com/en/b/a-1"
+    assert prov["http_status"] == 200
+    assert run_build(dossier, "--check").returncode == 0
+
+
+def test_a_folder_adds_every_page_and_the_same_page_twice_is_not_added_again(dossier: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    write_tree(folder, {"one.html": page(), "two.htm": page("Cabinet to meet on Sunday"), "notes.txt": "mine"})
+    result = run_build(dossier, "--add", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        "added envoy-leaves-as-rafah-talks-stall", "added cabinet-to-meet-on-sunday"]
+    assert "notes.txt: skipped" in result.stderr
+    before = files_of(dossier)
+    again = run_build(dossier, "--add", str(folder / "one.html"))
+    assert again.returncode == 0 and "already added" in again.stdout
+    assert files_of(dossier) == before
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/missing", "the server answered 404 Not Found"),
+    ("/pdf", "not a web page"),
+    ("/huge", "too large"),
+])
+def test_a_failed_url_is_one_clear_line_writes_nothing_and_does_not_stop_the_others(
+        server: str, dossier: Path, path: str, message: str) -> None:
+    before = files_of(dossier)
+    result = run_build(dossier, "--add", f"{server}{path}", f"{server}/other")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and message in errors[0] and "Traceback" not in result.stderr
+    assert result.stdout.startswith("added cabinet-to-meet-on-sunday")
+    added = set(files_of(dossier)) - set(before)
+    assert added == {"seeds/cabinet-to-meet-on-sunday.txt", "seeds/evidence/cabinet-to-meet-on-sunday.html",
+                     "seeds/evidence/cabinet-to-meet-on-sunday.provenance.json",
+                     "content/articles/cabinet-to-meet-on-sunday.yaml"}
+
+
+def test_an_unknown_host_is_a_dns_error_in_one_line(dossier: Path) -> None:
+    result = run_build(dossier, "--add", "http://no-such-host.invalid/page")
+    assert result.returncode == 1
+    assert "cannot find the server no-such-host.invalid" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_request_names_itself_with_a_descriptive_user_agent(server: str, dossier: Path) -> None:
+    result = run_build(dossier, "--add", f"{server}/ua")
+    assert result.returncode == 0, result.stderr
+
+
+def test_control_characters_in_a_title_are_made_visible_on_the_terminal(dossier: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "evil.html"
+    og_title = 'content="Envoy leaves as Rafah talks stall"'
+    saved.write_text(page().replace(og_title, 'content="Envoy &#27;[2Jleaves"', 1), encoding="utf-8")
+    result = run_build(dossier, "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and result.stdout.startswith("added ")
+    stub = next((dossier / "content/articles").glob("*.yaml")).read_text("utf-8")
+    assert "\x1b" not in stub
+    missing = run_build(dossier, "--add", str(tmp_path / "no\x1b[2Jsuch.html"))
+    assert missing.returncode == 1
+    assert "\x1b" not in missing.stderr and "no\\x1b[2Jsuch.html: no such file" in missing.stderr
+
+
+def test_an_article_without_date_or_outlet_builds_with_warnings_and_says_so_but_fails_under_strict(
+        tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE, "seeds/a.txt": "A headline\nSome text.\n",
+                                       "content/articles/a.yaml": "seed: a.txt\ntitle: A headline\n"})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'content/articles/a.yaml:1:1: warning: undated: the article has no "date:" key' in result.stderr
+    assert 'content/articles/a.yaml:1:1: warning: outlet unknown: the article has no "source:" key' in result.stderr
+    html = (root / "_site/articles/a/index.html").read_text("utf-8")
+    assert "Date unknown" in html and "Outlet unknown" in html
+    markdown = (root / "_site/articles/a.md").read_text("utf-8")
+    assert 'date: ""' not in markdown and 'source: ""' not in markdown
+    strict = run_build(root, "--no-search", "--strict")
+    assert strict.returncode == 1
+    assert "error: undated" in strict.stderr and "error: outlet unknown" in strict.stderr
+
+
+def test_evidence_is_never_read_as_a_seed_and_editing_it_does_not_rebuild_or_break_anything(
+        dossier: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    assert run_build(dossier, "--add", str(saved)).returncode == 0
+    evidence = dossier / "seeds/evidence"
+    (evidence / "stray.txt").write_text("Not a seed\n", encoding="utf-8")
+    for path in dossier.rglob("*"):  # older than the up-to-date scan's "racy" window
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    first = run_build(dossier, "--no-search")
+    assert first.returncode == 0 and "seeds/evidence" not in first.stderr, first.stderr
+    for path in evidence.iterdir():
+        path.write_bytes(path.read_bytes() + b"\n<!-- edited -->")
+    again = run_build(dossier, "--no-search")
+    assert again.returncode == 0 and "\nup to date: " in again.stdout, again.stdout
+    imported = run_build(dossier, "--import")
+    assert imported.returncode == 0 and "every seed already has an article file" in imported.stdout
+
+
+def test_a_normal_build_never_imports_the_capture_libraries(dossier: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys; from dossier.cli import main; code = main(['--root', sys.argv[1], '--check']); "
+            "print(sorted(m for m in ('trafilatura', 'htmldate', 'warcio', 'charset_normalizer', 'lxml') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code, str(dossier)], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_a_certificate_that_cannot_be_verified_is_a_one_line_tls_error(dossier: Path, tmp_path: Path) -> None:
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a self-signed certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = run_build(dossier, "--add", f"https://127.0.0.1:{httpd.server_address[1]}/article")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "the secure connection to 127.0.0.1 failed" in errors[0], result.stderr
+    assert not (dossier / "seeds").exists()
+
+
+def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(tmp_path: Path) -> None:
+    from dossier.capture.add import _write_new
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/taken.yaml").write_text("the editor's\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        _write_new(tmp_path, {"seeds/a.txt": b"seed", "seeds/evidence/a.html": b"<p>", "content/taken.yaml": b"x"})
+    assert not (tmp_path / "seeds/a.txt").exists() and not (tmp_path / "seeds/evidence/a.html").exists()
+    assert (tmp_path / "content/taken.yaml").read_text("utf-8") == "the editor's\n"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["taken.yaml"]
+
+
+def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {
+        "site.yaml": MINIMAL_SITE, "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+        "seeds/a.txt": "A headline\nWe will do it alone.\n", "seeds/b.txt": "B headline\nWe will do it alone.\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: A headline\n",
+        "content/articles/b.yaml": "seed: b.txt\ntitle: B headline\nsource: outlet-a\ndate: 2024-03-22\n",
+        "content/comparisons/alone.yaml": ("title: Alone\nquestion: Who said it?\nkind: quote\nwitnesses:\n"
+                                           "  - {article: a, quote: We will do it alone}\n"
+                                           "  - {article: b, quote: We will do it alone}\n")})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (root / "_site/compare/alone/index.html").read_text("utf-8")
+    assert "outlet unknown" in html and "Outlet A" in html
+
+
+def test_the_live_preview_does_not_rebuild_for_evidence() -> None:
+    from dossier.core.rebuild import matters
+
+    assert matters("seeds/a.txt") and not matters("seeds/evidence/a.html")
+    assert not matters("seeds/evidence/a.provenance.json")

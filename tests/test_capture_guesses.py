@@ -1,0 +1,189 @@
+"""The pure guessers of `--add` and `--import`: tables of inputs and the guess each must give, and where from."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.guess_date import date_in_url, guess_date, normalise
+from dossier.core.guess_outlet import clean_site_name, credited_wire, guess_outlet, outlet_from_text
+from dossier.core.guess_title import guess_title, title_from_lines
+from dossier.core.guesses import one_line, visible
+from dossier.core.outlets import host_of, registered_domain, safe_url
+from dossier.core.page_guess import guess_page
+from dossier.core.pagemeta import read_page
+from dossier.core.stubs import append_text, suggest_slug
+
+
+@pytest.mark.parametrize("value, day", [
+    ("2024-03-22T23:30:00-05:00", "2024-03-22"),
+    ("2024/03/22", "2024-03-22"),
+    ("20240322", "2024-03-22"),
+    ("March 22, 2024", "2024-03-22"),
+    ("Fri, 22 Mar 2024 10:00:00 GMT", "2024-03-22"),
+    ("22.03.2024", "2024-03-22"),
+    ("22 de marzo de 2024", "2024-03-22"),
+    ("15. Mai 2019, 05:28 Uhr", "2019-05-15"),
+    ("2024-02-30", ""),
+    ("yesterday", ""),
+])
+def test_dates_written_in_metadata_become_the_calendar_day_as_written(value: str, day: str) -> None:
+    assert normalise(value) == day
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://example.com/2024/03/22/story/", "2024-03-22"),
+    ("https://example.com/news/20240322-story", "2024-03-22"),
+    ("https://example.com/story-3022025/", ""),
+    ("https://example.com/2024/03/story/", ""),
+])
+def test_a_full_date_in_the_url_path_is_found(url: str, day: str) -> None:
+    assert date_in_url(url) == day
+
+
+def test_article_metadata_beats_heuristics_and_heuristics_are_flagged_unless_the_url_agrees() -> None:
+    meta = guess_date([('from <meta property="article:published_time">', "2024-03-22T10:00Z")],
+                      [("found by htmldate in the page", "2024-03-25")], "", "")
+    assert (meta.value, meta.certain) == ("2024-03-22", True)
+    heuristic = guess_date([], [("found by htmldate in the page", "2024-03-25")], "https://x.org/a", "")
+    assert (heuristic.value, heuristic.certain) == ("2024-03-25", False)
+    agreed = guess_date([], [("found by htmldate in the page", "2024-03-25")], "https://x.org/2024/03/25/a", "")
+    assert agreed.certain and "agreeing with the URL" in agreed.where
+    dated = guess_date([], [], "", "Some headline\nJERUSALEM, March 22, 2024 - text")
+    assert (dated.value, dated.certain) == ("2024-03-22", False) and "line 2" in dated.where
+    assert guess_date([], [], "", "no date here").value == ""
+
+
+@pytest.mark.parametrize("candidates, names, title, certain", [
+    ([("from <meta property=\"og:title\">", "Envoy leaves"), ("from <title>", "Envoy leaves | Reuters"),
+      ("from the first <h1>", "Envoy leaves")], ["Reuters"], "Envoy leaves", True),
+    # a CMS placeholder in JSON-LD loses to og:title, which the page's <h1> confirms
+    ([("from the JSON-LD headline", "escenic"), ("from <meta property=\"og:title\">", "Plumber jailed"),
+      ("from the first <h1>", "Plumber jailed")], [], "Plumber jailed", True),
+    # " | Outlet | date" tails and " - Section - Outlet" tails are cut from <title>
+    ([("from <title>", "Talks stall | Salon.com | 2024-03-22")], ["Salon"], "Talks stall", True),
+    # a social title the page does not show: kept, but flagged
+    ([("from <meta property=\"og:title\">", "You won't believe this"), ("from the first <h1>", "Talks stall")],
+     [], "You won't believe this", False),
+    ([("from the first <h1>", "Talks stall")], [], "Talks stall", False),
+    ([], [], "", False),
+])
+def test_the_headline_is_certain_only_when_metadata_agrees_with_what_readers_see(candidates, names, title,
+                                                                                 certain) -> None:
+    guess = guess_title(candidates, names)
+    assert (guess.value, guess.certain) == (title, certain)
+
+
+def test_a_plain_text_title_skips_dates_bylines_and_short_lines_and_is_flagged() -> None:
+    guess = title_from_lines([(3, "March 22, 2024"), (4, "By Jane Roe"), (5, "Menu"),
+                              (6, "Israel will go into Rafah alone, Netanyahu says")])
+    assert guess.value == "Israel will go into Rafah alone, Netanyahu says" and not guess.certain
+    assert "seed line 6" in guess.where
+
+
+@pytest.mark.parametrize("url, names, name, source_id, certain", [
+    # a Reuters page whose og:site_name is a section is still Reuters
+    ("https://www.reuters.com/world/us/x/", [("<meta property=\"og:site_name\">", "U.S.")], "Reuters", "reuters",
+     True),
+    ("https://www.dw.com/en/x/a-1", [("<meta property=\"og:site_name\">", "DW.COM")], "DW", "dw", True),
+    ("https://edition.cnn.com/2024/03/22/x", [], "CNN", "cnn", True),
+    ("https://www.bbc.co.uk/news/x", [], "BBC News", "bbc-news", True),
+    # an unknown outlet: its site name when it matches the domain
+    ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "Bugle News")], "Bugle News",
+     "bugle-news", True),
+    ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "Politics")], "bugle-news.org",
+     "bugle-news-org", False),
+    ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "The Morning Star")], "The Morning Star",
+     "the-morning-star", False),
+    ("", [], "", "", False),
+])
+def test_the_outlet_comes_from_the_domain_first_then_a_site_name_that_matches_it(url, names, name, source_id,
+                                                                                   certain) -> None:
+    outlet = guess_outlet(url, names, {})
+    assert (outlet.name, outlet.id, outlet.guess.certain) == (name, source_id, certain)
+    assert outlet.id != "unknown"
+
+
+def test_an_outlet_already_in_sources_yaml_is_found_by_its_homepage_domain() -> None:
+    outlet = guess_outlet("https://www.reuters.com/x", [], {"wire-r": ("Reuters News", "https://reuters.com/")})
+    assert (outlet.id, outlet.new, outlet.guess.certain) == ("wire-r", False, True)
+    taken = guess_outlet("https://www.reuters.com/x", [], {"reuters": ("Another", "https://other.org/")})
+    assert taken.id == "reuters-2" and taken.new
+
+
+@pytest.mark.parametrize("name, clean", [("Salon.com", "Salon"), ("DW.COM", "DW.COM"), ("Bugle - Home", "Bugle")])
+def test_site_names_are_cleaned(name: str, clean: str) -> None:
+    assert clean_site_name(name) == clean
+
+
+@pytest.mark.parametrize("text, wire", [
+    ("JERUSALEM, March 22 (Reuters) - Talks", "Reuters"),
+    ("WASHINGTON (AP) — Talks", "Associated Press"),
+    ("By Jane Roe, Associated Press", "Associated Press"),
+    ("Talks stalled, officials said.", ""),
+])
+def test_wire_credits_are_read_from_a_text(text: str, wire: str) -> None:
+    assert credited_wire(text) == wire
+
+
+def test_a_plain_text_outlet_comes_from_a_credit_a_known_address_or_a_named_outlet_and_is_flagged() -> None:
+    assert outlet_from_text("Read more at www.jpost.com today", {}).name == "The Jerusalem Post"
+    named = outlet_from_text("Share this on Outlet A", {"outlet-a": ("Outlet A", "")})
+    assert named.id == "outlet-a" and not named.guess.certain
+    assert outlet_from_text("Nothing here", {}).id == ""
+    byline = outlet_from_text("Talks stall\nBy Jane Roe, The Times of Israel\nText.", {})
+    assert byline.name == "The Times of Israel" and not byline.guess.certain and "byline" in byline.guess.where
+
+
+def test_a_syndicated_copy_keeps_its_host_as_outlet_and_the_canonical_outlet_as_wire() -> None:
+    html = ('<html><head><link rel="canonical" href="https://www.reuters.com/world/x/">'
+            '<meta property="og:title" content="Talks stall"></head><body><h1>Talks stall</h1></body></html>')
+    g = guess_page(read_page(html), {}, "https://www.msn.com/en-us/news/x", "text", {})
+    assert g.outlet.name == "MSN" and g.wire.value == "Reuters"
+    assert g.url.value == "https://www.msn.com/en-us/news/x"
+
+
+def test_page_metadata_is_read_from_meta_tags_json_ld_and_the_first_h1() -> None:
+    html = """<html lang="de"><head><title>T | S</title><meta property="og:title" content=" A  b ">
+    <script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Site"},
+    {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-03-22", "author": [{"name": "J R"}]}]}</script>
+    <script type="application/ld+json">{broken</script></head><body><h1>First <b>h1</b></h1><h1>Second</h1>
+    <time datetime="2024-03-21">x</time></body></html>"""
+    meta = read_page(html)
+    assert (meta.title, meta.h1, meta.lang, meta.meta["og:title"], meta.times) == (
+        "T | S", "First h1", "de", "A b", ("2024-03-21",))
+    assert meta.ld("headline") == "H" and meta.ld("datePublished") == "2024-03-22"
+
+
+def test_a_captured_address_is_made_valid_for_the_url_key() -> None:
+    import json
+    import re
+
+    from conftest import ROOT
+
+    pattern = json.loads((ROOT / "schemas/article.schema.json").read_text("utf-8"))[
+        "properties"]["url"]["pattern"]
+    url = safe_url('https://x.org/a b|c{d}"é?q=1#top')
+    assert url == "https://x.org/a%20b%7Cc%7Bd%7D%22%C3%A9?q=1#top" and re.fullmatch(pattern, url)
+    assert safe_url("javascript:alert(1)") == ""
+
+
+@pytest.mark.parametrize("url, host, domain", [
+    ("https://www.bbc.co.uk/news", "bbc.co.uk", "bbc.co.uk"),
+    ("https://edition.cnn.com/x", "edition.cnn.com", "cnn.com"),
+    ("ftp://x.org/", "", ""),
+])
+def test_hosts_and_registered_domains(url: str, host: str, domain: str) -> None:
+    assert host_of(url) == host
+    assert (registered_domain(host) if host else "") == domain
+
+
+def test_text_echoed_to_a_terminal_or_a_comment_has_no_control_characters() -> None:
+    assert visible("a\x1b[2Jb\nc") == "a\\x1b[2Jb\\nc"
+    assert one_line("a\x1b[2J\n b") == "a [2J b"
+
+
+def test_slugs_are_unique_and_appending_keeps_the_existing_text() -> None:
+    assert suggest_slug("x.txt", "Heiß wird es", {"heiss-wird-es"}) == "heiss-wird-es-2"
+    assert suggest_slug("0001_x.txt", "", set()) == "0001-x"
+    assert append_text("a: {name: A}", "\nb:\n  name: B\n", "s.json") == "\n\nb:\n  name: B\n"
+    assert append_text("", "\nb:\n  name: B\n", "s.json").startswith("# yaml-language-server: $schema=s.json\n")

@@ -1,0 +1,88 @@
+"""`python build.py --import` for plain-text seeds: honest guesses, encodings, outlets, and a build at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_build, write_tree
+from dossier.core.yamlsrc import parse_yaml
+
+SITE = """\
+title: Mini dossier
+import:
+  drop_lines:
+    - pattern: '^Accessibility links$'
+      why: page furniture
+    - pattern: '^Skip to content$'
+      why: page furniture
+"""
+
+
+def stub(root: Path) -> tuple[str, dict]:
+    files = sorted((root / "content/articles").glob("*.yaml"))
+    assert len(files) == 1, files
+    text = files[0].read_text("utf-8")
+    loaded, problems = parse_yaml("stub.yaml", text)
+    assert problems == () and loaded is not None
+    return text, loaded.data
+
+
+def test_furniture_lines_are_never_the_title_and_a_wire_credit_names_the_outlet(tmp_path: Path) -> None:
+    seed = ("Accessibility links\nSkip to content\nIsrael will go into Rafah alone, Netanyahu tells Blinken\n"
+            "March 22, 2024\nJERUSALEM, March 22 (Reuters) - Prime Minister Benjamin Netanyahu said on Friday.\n")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": seed,
+                                       "content/sources.yaml": "outlet-a: {name: Outlet A}\n"})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    text, data = stub(root)
+    assert data["title"] == "Israel will go into Rafah alone, Netanyahu tells Blinken"
+    assert data["date"] == "2024-03-22" and data["source"] == "reuters"
+    assert "# uncertain: from the dateline (line 4 of the text)" in text
+    assert '# uncertain: the credit "Reuters" in the text' in text
+    sources = (root / "content/sources.yaml").read_text("utf-8")
+    assert sources.startswith("outlet-a: {name: Outlet A}\n") and '\nreuters:\n  name: "Reuters"\n' in sources
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_a_latin_1_seed_is_converted_with_a_warning_and_its_title_then_builds(tmp_path: Path) -> None:
+    seed = "Café owners in Zürich protest new rules\nBy Zoë Müller, reuters.com\nThe café said so.\n"
+    raw = seed.encode("latin-1")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": raw})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    assert "every seed already has an article file" not in result.stdout
+    warning = [line for line in result.stderr.splitlines() if line.startswith("seeds/a.txt: warning:")]
+    assert warning and "not valid UTF-8: read as" in warning[0] and "seeds/evidence/a.txt" in warning[0]
+    assert (root / "seeds/evidence/a.txt").read_bytes() == raw
+    assert (root / "seeds/a.txt").read_text("utf-8") == seed
+    prov = json.loads((root / "seeds/evidence/a.provenance.json").read_text("utf-8"))
+    assert prov["detector"]["name"] == "charset-normalizer" and prov["encoding"]
+    _, data = stub(root)
+    assert data["title"] == "Café owners in Zürich protest new rules"
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "Café owners in Zürich" in (root / "_site/index.html").read_text("utf-8")
+
+
+def test_a_seed_with_nothing_to_go_on_still_gets_a_stub_that_builds_with_warnings(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": "Some words\nMore words here.\n"})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    text, data = stub(root)
+    assert "date" not in data and "source" not in data
+    assert "# date: YYYY-MM-DD  # not found" in text and "# source: " in text
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "warning: undated" in built.stderr and "warning: outlet unknown" in built.stderr
+
+
+def test_the_schema_header_of_a_stub_resolves_to_the_project_schema_for_any_root(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": "A headline of some words\n"})
+    assert run_build(root, "--import").returncode == 0
+    path = next((root / "content/articles").glob("*.yaml"))
+    header = path.read_text("utf-8").splitlines()[0]
+    ref = header.split("$schema=", 1)[1]
+    target = (path.parent / ref).resolve() if not ref.startswith("file://") else Path(ref[len("file://"):])
+    assert target.is_file() and target.name == "article.schema.json", header
