@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from . import fs, uptodate
+from .terminal import VisibleStream, say
 
 if TYPE_CHECKING:
     from .core.pipeline import BuildResult
@@ -31,11 +32,13 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def report(result: BuildResult, stream=sys.stderr) -> tuple[int, int]:
+def report(result: BuildResult, stream=None) -> tuple[int, int]:
+    """Print every problem (control characters made visible: see terminal.py). Returns (errors, warnings)."""
+    stream = stream if stream is not None else sys.stderr
     errors = sum(p.severity == "error" for p in result.problems)
     warnings = len(result.problems) - errors
     for p in result.problems:
-        print(p.format(), file=stream)
+        say(p.format(), file=stream)
     return errors, warnings
 
 
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     root = Path(args.root)
     if not root.is_dir():
-        print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
+        say(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else root / "_site"
     if not (args.serve or args.do_import or args.suggest or args.check):
@@ -63,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         if done is not None:
             summary = done["summary"]
             for line in summary.get("problems", ()):
-                print(line, file=sys.stderr)
+                say(line, file=sys.stderr)
             if summary.get("anchoring"):
-                print(summary["anchoring"])
-            print(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
+                say(summary["anchoring"])
+            say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
                   f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
                   f"in {time.perf_counter() - started:.2f}s")
             return 0
@@ -80,18 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         result = import_stubs(fs.read_inputs(root), options)
         report(result)
         for rel in fs.write_stubs(root, result.stubs):
-            print(f"wrote {rel}")
+            say(f"wrote {rel}")
         if not result.stubs:
-            print("every seed already has an article file")
+            say("every seed already has an article file")
         return 1 if not result.ok else 0
     if args.suggest:
         from .suggesting import suggest
-        return suggest(root, options)
+        return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
     try:
         if not args.check:
             fs.check_output_dir(root, out)
     except fs.OutputError as exc:
-        print(f"build.py: error: {exc}", file=sys.stderr)
+        say(f"build.py: error: {exc}", file=sys.stderr)
         return 2
     from .parallel import fork_shards
 
@@ -107,14 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     errors, warnings = report(result)
     seconds = time.perf_counter() - started
     if result.counts:
-        print(anchoring_summary(result.counts) + " (details: report/ in the built site)")
+        say(anchoring_summary(result.counts) + " (details: report/ in the built site)")
     if errors:
         if stage is not None:
             stage.abort()
-        print(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
+        say(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
         return 1
     if args.check:
-        print(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
+        say(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
               f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
     assert stage is not None
@@ -125,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 stage(rel, data)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
             stage.abort()
-            print(f"build.py: error: the search index could not be built: {exc}\n"
+            say(f"build.py: error: the search index could not be built: {exc}\n"
                   f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                   file=sys.stderr)
             return 1
@@ -137,6 +140,6 @@ def main(argv: list[str] | None = None) -> int:
         "problems": [p.format() for p in result.problems],
         "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
     seconds = time.perf_counter() - started
-    print(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
+    say(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
           f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
     return 0
