@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from . import fs, uptodate
+from .interrupt import deferred, stoppable, stopped
 from .terminal import VisibleStream, say
 
 if TYPE_CHECKING:
@@ -51,6 +52,18 @@ def anchoring_summary(counts: Mapping[str, int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.serve:
+        return _run(args)  # the live preview stops on its own terms (serve.py)
+    try:
+        with stoppable():
+            return _run(args)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (interrupt.py): workers are gone, staging removed
+        message, code = stopped(exc)
+        say(f"build.py: {message}", file=sys.stderr)
+        return code
+
+
+def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     root = Path(args.root)
     if not root.is_dir():
@@ -126,19 +139,23 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for rel, data in sorted(build_index(fs.StagedPages(stage, result.paths), result.base_path).items()):
                 stage(rel, data)
-        except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
+        except BaseException as exc:
             stage.abort()
+            if not isinstance(exc, Exception):
+                raise  # Ctrl-C or SIGTERM
+            # the Pagefind binary failed: the site would have a dead search page
             say(f"build.py: error: the search index could not be built: {exc}\n"
                   f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                   file=sys.stderr)
             return 1
-    uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
-    written, deleted = stage.commit()
-    outputs = stage.hashes
-    uptodate.record(out, key, scanned, outputs, {
-        "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
-        "problems": [p.format() for p in result.problems],
-        "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
+    with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
+        uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
+        written, deleted = stage.commit()
+        outputs = stage.hashes
+        uptodate.record(out, key, scanned, outputs, {
+            "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
+            "problems": [p.format() for p in result.problems],
+            "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
     seconds = time.perf_counter() - started
     say(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
           f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
