@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import fs, uptodate
 from .interrupt import deferred, stoppable, stopped
@@ -70,6 +70,8 @@ def _run(args: argparse.Namespace) -> int:
         say(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else root / "_site"
+    key: dict[str, Any] = {}
+    scanned: dict[str, tuple[int, int]] = {}
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
@@ -83,10 +85,10 @@ def _run(args: argparse.Namespace) -> int:
             if summary.get("anchoring"):
                 say(summary["anchoring"])
             say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
-                  f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
-                  f"in {time.perf_counter() - started:.2f}s")
+                f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
+                f"in {time.perf_counter() - started:.2f}s")
             return 0
-    from .core.pipeline import Options, build_site, import_stubs
+    from .core.pipeline import Options, import_stubs
 
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve:
@@ -109,17 +111,24 @@ def _run(args: argparse.Namespace) -> int:
     except fs.OutputError as exc:
         say(f"build.py: error: {exc}", file=sys.stderr)
         return 2
-    from .parallel import fork_shards
-
     # Outputs stream into a staging folder inside `out` as they are made (memory stays flat however large the
     # site); they are moved into place only if the whole build succeeds.
     stage = None if args.check else fs.Stage(out, uptodate.recorded_outputs(out))
     try:
-        result = build_site(fs.read_inputs(root), options, sink=stage, shards=fork_shards(stage))
-    except BaseException:
+        return _build(args, root, out, options, stage, started, key, scanned)
+    except BaseException:  # a bug, Ctrl-C or SIGTERM: nothing staged may stay behind (after a commit: no-op)
         if stage is not None:
             stage.abort()
         raise
+
+
+def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, stage: fs.Stage | None,
+           started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
+    """Build, report, and (unless --check) index for search and move the staged site into place."""
+    from .core.pipeline import build_site
+    from .parallel import fork_shards
+
+    result = build_site(fs.read_inputs(root), options, sink=stage, shards=fork_shards(stage))
     errors, warnings = report(result)
     seconds = time.perf_counter() - started
     if result.counts:
@@ -131,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     if args.check:
         say(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
-              f"{warnings} warning(s) ({seconds:.2f}s)")
+            f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
     assert stage is not None
     if not args.no_search:
@@ -139,14 +148,11 @@ def _run(args: argparse.Namespace) -> int:
         try:
             for rel, data in sorted(build_index(fs.StagedPages(stage, result.paths), result.base_path).items()):
                 stage(rel, data)
-        except BaseException as exc:
+        except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
             stage.abort()
-            if not isinstance(exc, Exception):
-                raise  # Ctrl-C or SIGTERM
-            # the Pagefind binary failed: the site would have a dead search page
             say(f"build.py: error: the search index could not be built: {exc}\n"
-                  f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
-                  file=sys.stderr)
+                f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
+                file=sys.stderr)
             return 1
     with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
         uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
@@ -158,5 +164,5 @@ def _run(args: argparse.Namespace) -> int:
             "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
     seconds = time.perf_counter() - started
     say(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
-          f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
+        f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
     return 0
