@@ -120,7 +120,8 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int
         "summary": dict(summary),
     }
     tmp = out / f".{MARKER}.dossier-tmp"
-    tmp.write_text(_HEADER + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    # ASCII escapes: a file name that is not UTF-8 (a lone surrogate in Python) round-trips instead of crashing
+    tmp.write_text(_HEADER + json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
     os.replace(tmp, out / MARKER)
 
 

@@ -132,3 +132,14 @@ def test_a_link_added_after_a_good_build_is_never_taken_for_up_to_date(tmp_path)
     assert result.returncode == 1, result.stdout
     assert "up to date" not in result.stdout
     assert site_files(out) == before
+
+
+def test_a_file_name_that_is_not_utf8_does_not_crash_the_build_or_its_record(tmp_path):
+    root = good_dossier(tmp_path)
+    (root / "seeds" / os.fsdecode(b"caf\xe9.txt")).write_text(SEED, "utf-8")  # a Latin-1 name
+    out = tmp_path / "site"
+    first = run_build(root, "--out", str(out), "--no-search")
+    assert first.returncode == 0, first.stderr
+    assert "seeds/caf\\udce9.txt: warning: seed has no article file" in first.stderr
+    again = run_build(root, "--out", str(out), "--no-search")
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
