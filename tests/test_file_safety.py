@@ -143,3 +143,13 @@ def test_a_file_name_that_is_not_utf8_does_not_crash_the_build_or_its_record(tmp
     assert "seeds/caf\\udce9.txt: warning: seed has no article file" in first.stderr
     again = run_build(root, "--out", str(out), "--no-search")
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+
+
+def test_a_template_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path):
+    root = good_dossier(tmp_path)
+    (root / "templates").mkdir()
+    (root / "templates" / "article.html").write_bytes(b"<p>caf\xe9</p>")
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert "templates/article.html: error: the template is not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
