@@ -78,8 +78,9 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
                 return
             try:
                 info = os.stat(path)
-            except OSError:
-                refused[rel] = ("file-unreadable", f"this is a symbolic link to {real}, which does not exist")
+            except OSError as exc:  # dangling, or a loop of links
+                refused[rel] = ("file-unreadable", f"this is a symbolic link to {real}, which cannot be opened "
+                                                   f"({exc.strerror or exc})")
                 return
         if stat.S_ISDIR(info.st_mode):
             if (info.st_dev, info.st_ino) in seen:
@@ -88,7 +89,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
             try:
                 names = sorted(os.listdir(path))
             except OSError as exc:
-                refused[rel] = ("file-unreadable", f"the folder {rel} could not be read ({exc.strerror or exc})")
+                refused[rel] = ("file-unreadable", f"this folder could not be read ({exc.strerror or exc})")
                 return
             for name in names:
                 if not is_editor_junk(name):
@@ -123,7 +124,7 @@ _REFUSED_HINTS = {
     "file-outside-root": "copy the file into the dossier folder instead of linking to it: a build reads nothing "
                          "outside the dossier, so that a contributed link cannot publish the machine's files",
     "file-special": "remove it: only regular files are read",
-    "file-unreadable": "fix the link or remove it",
+    "file-unreadable": "fix the link or the permissions, or remove it",
 }
 
 

@@ -93,7 +93,7 @@ def test_a_dangling_link_is_an_error_not_a_traceback(tmp_path):
     result = run_build(root, "--check")
     assert result.returncode == 1
     assert "content/entities.yaml: error: this is a symbolic link to" in result.stderr
-    assert "which does not exist" in result.stderr
+    assert "which cannot be opened (No such file or directory)" in result.stderr
     assert "Traceback" not in result.stderr
 
 
