@@ -156,6 +156,41 @@ def payloads(draw: st.DrawFn) -> tuple[str, bytes]:
     return path, draw(mutated(path))
 
 
+MARKDOWN = st.sampled_from(["[x](compare:talks)", "[a](article:b#alone)", "[e](entity:the-minister)", "[b](article:)",
+                            "<script>x</script>", "![i](http://x/i.png)", "`code`", "**bold", "[r]: http://x", "\\",
+                            "[x](javascript:alert(1))", "[t](tag:talks)", "# heading", "> quote", "1. item", "---",
+                            "[x](http://a b)", "[[x]]", "&amp;", "&#0;", "<!--", "{{ x }}", "|a|b|\n|-|-|"])
+seed_texts = st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60), min_size=1,
+                      max_size=8).map("\n".join)
+
+
+@st.composite
+def stories(draw: st.DrawFn) -> list[tuple[str, bytes]]:
+    """A random seed and an article whose annotations quote random slices of it, with random context, notes
+    in random Markdown, and a comparison witness quoting it: the anchoring, linking and rendering paths."""
+    seed = draw(seed_texts)
+    annotations = []
+    for i in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, max(0, len(seed) - 1)))
+        end = draw(st.integers(min(start + 1, len(seed)), len(seed)))
+        ann: dict[str, Any] = {"id": draw(st.sampled_from([f"n{i}"] * 5 + ["resume"])), "quote": seed[start:end],
+                               "note": " ".join(draw(st.lists(MARKDOWN | texts, max_size=4)))}
+        if draw(st.booleans()):
+            ann["prefix"] = seed[max(0, start - draw(st.integers(0, 10))):start]
+        if draw(st.booleans()):
+            ann["suffix"] = seed[end:end + draw(st.integers(0, 10))]
+        if draw(st.booleans()):
+            ann["tags"] = draw(st.lists(st.sampled_from(["talks", "quote", "figure-1"]), max_size=2, unique=True))
+        annotations.append(ann)
+    article = dict(DOCS["content/articles/a.yaml"], annotations=annotations,
+                   summary=" ".join(draw(st.lists(MARKDOWN | texts, max_size=3))))
+    comparison = dict(DOCS["content/comparisons/talks.yaml"])
+    comparison["witnesses"] = [{"article": "a", "quote": annotations[0]["quote"]},
+                               {"article": "b", "quote": "We will do it alone"}]
+    return [("seeds/a.txt", seed.encode("utf-8")), ("content/articles/a.yaml", dump(article)),
+            ("content/comparisons/talks.yaml", dump(comparison))]
+
+
 def base_files() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {"seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B}
     files.update({path: dump(doc) for path, doc in DOCS.items()})
@@ -207,7 +242,7 @@ def apply(root: Path, changes: list[tuple[str, bytes]]) -> None:
 
 @fuzz(50)
 @example([("content/articles/a.yaml", DEEP.encode("utf-8"))])
-@given(st.lists(payloads(), min_size=1, max_size=3))
+@given(st.lists(payloads(), min_size=1, max_size=3) | stories())
 def test_any_file_contents_give_a_site_or_problems_never_a_traceback(built_base, changes):
     with tempfile.TemporaryDirectory(prefix="fuzz-") as name:
         work = Path(name)
@@ -252,7 +287,7 @@ def test_the_loader_turns_any_text_into_a_value_or_problems(case):
 
 
 @fuzz(40)
-@given(st.lists(payloads(), min_size=1, max_size=4))
+@given(st.lists(payloads(), min_size=1, max_size=4) | stories())
 def test_any_inputs_in_memory_load_and_build_without_raising(changes):
     files = {rel: data if isinstance(data, bytes) else data.encode("utf-8") for rel, data in base_files().items()}
     files.update(changes)
@@ -262,7 +297,9 @@ def test_any_inputs_in_memory_load_and_build_without_raising(changes):
     if config is not None:
         load_dossier(inputs, config)
     result = build_site(inputs, Options(strict=True))
-    assert result.ok or not result.outputs
+    assert result.ok or not result.outputs  # a failing build hands nothing to be written
+    for path in result.outputs:  # and a good one only paths inside the output folder
+        assert path and not path.startswith("/") and ".." not in path.split("/") and "\\" not in path, path
 
 
 @fuzz(3)
