@@ -6,9 +6,11 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import fs, uptodate
+from .interrupt import deferred, stoppable, stopped
+from .terminal import VisibleStream, say
 
 if TYPE_CHECKING:
     from .core.pipeline import BuildResult
@@ -41,11 +43,14 @@ def formatted(result: BuildResult, sources: Mapping[str, bytes | str]) -> list[s
     return [format_problem(p, sources) for p in result.problems]
 
 
-def report(result: BuildResult, stream=sys.stderr, sources: Mapping[str, bytes | str] | None = None) -> tuple[int, int]:
+def report(result: BuildResult, stream=None, sources: Mapping[str, bytes | str] | None = None) -> tuple[int, int]:
+    """Print every problem with its snippet (control characters made visible: see terminal.py).
+    Returns (errors, warnings)."""
+    stream = stream if stream is not None else sys.stderr
     errors = sum(p.severity == "error" for p in result.problems)
     warnings = len(result.problems) - errors
     for text in formatted(result, sources or {}):
-        print(text, file=stream)
+        say(text, file=stream)
     return errors, warnings
 
 
@@ -58,17 +63,31 @@ def anchoring_summary(counts: Mapping[str, int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.serve:
+        return _run(args)  # the live preview stops on its own terms (serve.py)
+    try:
+        with stoppable():
+            return _run(args)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (interrupt.py): workers are gone, staging removed
+        message, code = stopped(exc)
+        say(f"build.py: {message}", file=sys.stderr)
+        return code
+
+
+def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     root = Path(args.root)
     if args.add and not root.exists():
         root.mkdir(parents=True)  # `--add` may start a dossier from nothing (see README, Adding articles)
     if not root.is_dir():
-        print(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
+        say(f"build.py: error: --root {root} is not a folder", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else root / "_site"
     if args.add:
         from .capture.add import run
         return run(root, args.add)
+    key: dict[str, Any] = {}
+    scanned: dict[str, tuple[int, int]] = {}
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
@@ -78,14 +97,14 @@ def main(argv: list[str] | None = None) -> int:
         if done is not None:
             summary = done["summary"]
             for line in summary.get("problems", ()):
-                print(line, file=sys.stderr)
+                say(line, file=sys.stderr)
             if summary.get("anchoring"):
-                print(summary["anchoring"])
-            print(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
-                  f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
-                  f"in {time.perf_counter() - started:.2f}s")
+                say(summary["anchoring"])
+            say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
+                f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
+                f"in {time.perf_counter() - started:.2f}s")
             return 0
-    from .core.pipeline import Options, build_site
+    from .core.pipeline import Options
 
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve:
@@ -96,38 +115,45 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(root, options)
     if args.suggest:
         from .suggesting import suggest
-        return suggest(root, options)
+        return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
     try:
         if not args.check:
             fs.check_output_dir(root, out)
     except fs.OutputError as exc:
-        print(f"build.py: error: {exc}", file=sys.stderr)
+        say(f"build.py: error: {exc}", file=sys.stderr)
         return 2
-    from .parallel import fork_shards
-
     # Outputs stream into a staging folder inside `out` as they are made (memory stays flat however large the
     # site); they are moved into place only if the whole build succeeds.
     stage = None if args.check else fs.Stage(out, uptodate.recorded_outputs(out))
     try:
-        inputs = fs.read_inputs(root)
-        result = build_site(inputs, options, sink=stage, shards=fork_shards(stage))
-    except BaseException:
+        return _build(args, root, out, options, stage, started, key, scanned)
+    except BaseException:  # a bug, Ctrl-C or SIGTERM: nothing staged may stay behind (after a commit: no-op)
         if stage is not None:
             stage.abort()
         raise
+
+
+def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, stage: fs.Stage | None,
+           started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
+    """Build, report, and (unless --check) index for search and move the staged site into place."""
+    from .core.pipeline import build_site
+    from .parallel import fork_shards
+
+    inputs = fs.read_inputs(root)
+    result = build_site(inputs, options, sink=stage, shards=fork_shards(stage))
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
     if result.counts:
-        print(anchoring_summary(result.counts) + " (details: report/ in the built site)")
+        say(anchoring_summary(result.counts) + " (details: report/ in the built site)")
     if errors:
         if stage is not None:
             stage.abort()
-        print(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
+        say(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
         return 1
     if args.check:
-        print(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
-              f"{warnings} warning(s) ({seconds:.2f}s)")
+        say(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
+            f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
     assert stage is not None
     if not args.no_search:
@@ -137,18 +163,19 @@ def main(argv: list[str] | None = None) -> int:
                 stage(rel, data)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
             stage.abort()
-            print(f"build.py: error: the search index could not be built: {exc}\n"
-                  f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
-                  file=sys.stderr)
+            say(f"build.py: error: the search index could not be built: {exc}\n"
+                f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
+                file=sys.stderr)
             return 1
-    uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
-    written, deleted = stage.commit()
-    outputs = stage.hashes
-    uptodate.record(out, key, scanned, outputs, {
-        "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
-        "problems": formatted(result, sources),
-        "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
+    with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
+        uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
+        written, deleted = stage.commit()
+        outputs = stage.hashes
+        uptodate.record(out, key, scanned, outputs, {
+            "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
+            "problems": formatted(result, sources),
+            "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
     seconds = time.perf_counter() - started
-    print(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
-          f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
+    say(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
+        f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
     return 0

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .core.rebuild import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
 
 if TYPE_CHECKING:
+    from .core.errors import Problem
     from .core.pipeline import Inputs
 
 PROJECT = Path(__file__).resolve().parent.parent   # templates/, static/, schemas/ fall back to here
@@ -23,48 +27,154 @@ class OutputError(Exception):
     """The output folder cannot be used (it would overwrite inputs or a folder that is not ours)."""
 
 
+@dataclass(frozen=True)
+class Tree:
+    """The files under one folder of a tree. `files`: posix paths relative to the root, each a regular file or a
+    symbolic link to one that stays inside the root; `refused`: path → why it is not read (a link that leads
+    out of the root, a FIFO, device or socket, a dangling link). Invariant: both are in sorted-Path order and
+    nothing in `refused` was opened or followed."""
+
+    files: list[str]
+    refused: dict[str, tuple[str, str]]   # path → (check, message)
+
+
+def _inside(real: str, top: str) -> bool:
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _path_order(rel: str) -> list[str]:
+    return rel.split("/")  # sorted-Path order, the order the build has always read files in
+
+
+def _special(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+             (stat.S_ISBLK, "a device"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
+    """What a build may read under root/sub (`sub` may also name one file, e.g. "site.yaml"), editors' junk
+    and `--add`'s evidence folder skipped (one rule for reading a dossier, watching it and checking it is up to date).
+
+    Symbolic links are followed only while they stay inside `root` (a seed linked to /etc/passwd would be
+    published); special files are never opened (reading a FIFO would hang the build). Each folder is read once,
+    so a link back to a parent cannot loop."""
+    top = os.path.realpath(root)
+    files: list[str] = []
+    refused: dict[str, tuple[str, str]] = {}
+    seen: set[tuple[int, int]] = set()
+
+    def visit(rel: str) -> None:
+        path = os.path.join(root, rel)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return  # gone since it was listed
+        if stat.S_ISLNK(info.st_mode):
+            real = os.path.realpath(path)
+            if not _inside(real, top):
+                refused[rel] = ("file-outside-root", f"this is a symbolic link to {real}, outside the dossier folder, "
+                                                     "so it is not read")
+                return
+            try:
+                info = os.stat(path)
+            except OSError as exc:  # dangling, or a loop of links
+                refused[rel] = ("file-unreadable", f"this is a symbolic link to {real}, which cannot be opened "
+                                                   f"({exc.strerror or exc})")
+                return
+        if stat.S_ISDIR(info.st_mode):
+            if (info.st_dev, info.st_ino) in seen:
+                return
+            seen.add((info.st_dev, info.st_ino))
+            try:
+                names = sorted(os.listdir(path))
+            except OSError as exc:
+                refused[rel] = ("file-unreadable", f"this folder could not be read ({exc.strerror or exc})")
+                return
+            for name in names:
+                if not is_editor_junk(name) and not is_evidence(f"{rel}/{name}"):
+                    visit(f"{rel}/{name}")
+        elif rel.endswith(suffixes):
+            if stat.S_ISREG(info.st_mode):
+                files.append(rel)
+            else:
+                refused[rel] = ("file-special", f"this is {_special(info.st_mode)}, not a file, so it is not read")
+
+    visit(sub)
+    return Tree(sorted(files, key=_path_order), {r: refused[r] for r in sorted(refused, key=_path_order)})
+
+
 def tree_files(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> list[str]:
-    """Posix paths, relative to `root`, of the files under root/sub ending in one of `suffixes`, editors' junk
-    and `--add`'s evidence folder skipped (one rule for reading a dossier, watching it and checking it is up to
-    date), in sorted-Path order."""
-    base = root / sub
-    if not base.is_dir():
-        return []
-    found = []
-    for folder, dirs, files in os.walk(base, followlinks=True):
-        rel = Path(folder).relative_to(root).as_posix()
-        dirs[:] = [d for d in dirs if not is_editor_junk(d) and not is_evidence(f"{rel}/{d}")]
-        found += [f"{rel}/{name}" for name in files if not is_editor_junk(name) and name.endswith(suffixes)]
-    return sorted(found, key=lambda r: r.split("/"))
+    """Posix paths, relative to `root`, of the readable files under root/sub ending in one of `suffixes`
+    (see `walk_tree`; `--add`'s evidence folder is skipped too), in sorted-Path order."""
+    return walk_tree(root, sub, suffixes).files
 
 
-def _read_tree(root: Path, sub: str) -> dict[str, bytes]:
-    """Every file under root/sub (editors' junk skipped), keyed by its posix path relative to root, sorted."""
+def _read_file(path: Path) -> bytes:
+    """A regular file's bytes. Opened without blocking and checked after opening: a file swapped for a FIFO
+    since the walk cannot hang the build."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read()
+
+
+def _refusal(file: str, check: str, message: str) -> Problem:
+    """A file `walk_tree` refused, as an error (each code written out, so the message catalogue finds it)."""
+    from .core.errors import error
+
+    if check == "file-outside-root":
+        return error(file, 0, 0, message, "copy the file into the dossier folder instead of linking to it: a build "
+                     "reads nothing outside the dossier, so that a contributed link cannot publish the machine's "
+                     "files", "file-outside-root")
+    if check == "file-special":
+        return error(file, 0, 0, message, "remove it: only regular files are read", "file-special")
+    return error(file, 0, 0, message, "fix the link or the permissions, or remove it", "file-unreadable")
+
+
+def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "") -> dict[str, bytes]:
+    """Every file under root/sub (see `walk_tree`), keyed by its posix path relative to root, sorted; what is
+    refused or cannot be read becomes an error in `problems` (`label` is added to its path: "(project)")."""
+    from .core.errors import error
+
+    tree = walk_tree(root, sub)
     out: dict[str, bytes] = {}
-    for rel in tree_files(root, sub):
-        with open(root / rel, "rb") as handle:
-            out[rel] = handle.read()
+    for rel, (check, message) in tree.refused.items():
+        problems.append(_refusal(rel + label, check, message))
+    for rel in tree.files:
+        try:
+            out[rel] = _read_file(root / rel)
+        except OSError as exc:
+            problems.append(error(rel + label, 0, 0, f"could not be read ({exc.strerror or exc})",
+                                  "check the file's permissions, or remove it", "file-unreadable"))
     return out
 
 
 def read_inputs(root: Path) -> Inputs:
-    """Read a dossier folder. Templates and static files of the project are used where the dossier has none."""
+    """Read a dossier folder. Templates and static files of the project are used where the dossier has none.
+    Nothing outside `root` (or the project, for its own templates) is read: see `walk_tree`."""
+    from .core.errors import error
     from .core.pipeline import Inputs  # the build's modules are imported only when a build happens
 
+    problems: list[Problem] = []
     files: dict[str, bytes] = {}
-    if (root / "site.yaml").is_file():
-        files["site.yaml"] = (root / "site.yaml").read_bytes()
-    files.update(_read_tree(root, "seeds"))
-    files.update(_read_tree(root, "content"))
+    for sub in ("site.yaml", "seeds", "content"):
+        files.update(_read_tree(root, sub, problems))
     templates: dict[str, str] = {}
     static: dict[str, bytes] = {}
     for folder in (PROJECT, root):  # the dossier's own files override the project's
-        for path, data in _read_tree(folder, "templates").items():
-            templates[path[len("templates/"):]] = data.decode("utf-8")
-        for path, data in _read_tree(folder, "static").items():
+        label = " (project)" if folder is PROJECT else ""
+        for path, data in _read_tree(folder, "templates", problems, label).items():
+            try:
+                templates[path[len("templates/"):]] = data.decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append(error(path + label, 0, 0, "the template is not valid UTF-8", "save it as UTF-8",
+                                      "file-encoding"))
+        for path, data in _read_tree(folder, "static", problems, label).items():
             static[path[len("static/"):]] = data
     schemas = {name: json.loads((PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMAS}
-    return Inputs(files, templates, static, schemas)
+    return Inputs(files, templates, static, schemas, tuple(problems))
 
 
 def sources_of(inputs: Inputs) -> dict[str, bytes | str]:

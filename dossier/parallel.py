@@ -14,6 +14,8 @@ import multiprocessing
 import os
 from typing import Any, Callable, TypeVar
 
+from .interrupt import worker_init
+
 T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
@@ -51,7 +53,8 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
         _JOB = (task, stage)
         gc.freeze()  # the parent's objects stay out of the workers' collections: their pages stay shared
         try:
-            with multiprocessing.get_context("fork").Pool(min(count, n)) as pool:
+            # On Ctrl-C or SIGTERM (interrupt.Interrupted) leaving this block terminates the workers at once.
+            with multiprocessing.get_context("fork").Pool(min(count, n), initializer=worker_init) as pool:
                 done = pool.map(_run, range(n), chunksize=1)
         finally:
             _JOB = None

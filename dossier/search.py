@@ -263,6 +263,9 @@ def build_index(outputs: Mapping[str, bytes], base: str) -> dict[str, bytes]:
     service = _Service()
     try:
         files = _index(service, pages_to_index(outputs), base)
+    except BaseException:
+        service.proc.kill()  # stopped (Ctrl-C, SIGTERM) or failed: do not wait for Pagefind to finish
+        raise
     finally:
         service.close()
     from .search_canon import canonicalise

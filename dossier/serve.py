@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import fs
+from .terminal import say
 from .core.pipeline import Options
 from .serve_app import make_app
 from .serve_files import watch_roots
@@ -34,7 +35,7 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
                 raise fs.OutputError(f"refusing to write the preview into {out}: it is inside {folder}, "
                                      f"which the preview watches; choose another --out")
     except fs.OutputError as exc:
-        print(f"build.py: error: {exc}", file=sys.stderr)
+        say(f"build.py: error: {exc}", file=sys.stderr)
         return 2
     loop = IOLoop.current()
     preview = Preview(root, out, options, search=search,
@@ -48,7 +49,7 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
         # debug=False: tornado's debug mode would restart the process whenever a Python file changes.
         server.application(port, host, liveport=None, debug=False, live_css=True)
     except OSError as exc:
-        print(f"build.py: error: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
+        say(f"build.py: error: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
 
     def on_signal() -> None:
@@ -56,7 +57,7 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
         # the loop; removing the handlers gives a second Ctrl-C Python's default, in case shutting down hangs.
         for s in stop_signals:
             aloop.remove_signal_handler(s)
-        print("stopping...", flush=True)
+        say("stopping...", flush=True)
         loop.stop()
 
     aloop = loop.asyncio_loop  # type: ignore[attr-defined]
@@ -64,11 +65,11 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     for s in stop_signals:
         aloop.add_signal_handler(s, on_signal)
     shown_host = f"[{host}]" if ":" in host else host
-    print(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{preview.locate()}"
+    say(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{preview.locate()}"
           f"  (Ctrl-C to stop)\nwatching site.yaml, seeds/, content/, templates/, static/; writing {out}",
           flush=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"note: --host {host} makes the preview reachable from other machines", flush=True)
+        say(f"note: --host {host} makes the preview reachable from other machines", flush=True)
     preview.start()
     try:
         loop.start()
@@ -77,5 +78,5 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     finally:
         preview.stop()
         loop.close(all_fds=True)
-    print("preview stopped", flush=True)
+    say("preview stopped", flush=True)
     return 0

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .core.errors import Problem
+from .terminal import visible
 
 PREFIX = "/__dossier/"
 OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
@@ -46,9 +47,11 @@ PLACEHOLDER = """<!doctype html>
 
 
 def problem_json(p: Problem) -> dict[str, Any]:
+    """A problem for the overlay. Its texts quote seeds and YAML: control characters are made visible here, as
+    in the terminal (terminal.visible), so the overlay shows `\\x1b` and a bidi override cannot reorder it."""
     where = p.file + (f":{p.line}:{p.col or 1}" if p.line else "")
-    return {"where": where, "file": p.file, "line": p.line, "col": p.col, "severity": p.severity,
-            "message": p.message, "hint": p.hint}
+    return {"where": visible(where), "file": visible(p.file), "line": p.line, "col": p.col, "severity": p.severity,
+            "message": visible(p.message), "hint": visible(p.hint)}
 
 
 @dataclass
@@ -78,7 +81,7 @@ class Status:
     def read(self) -> dict[str, Any]:
         with self._lock:
             return {"state": self.state, "building": self.building, "published": self.published, "mount": self.mount,
-                    "changed": self.changed, "seconds": round(self.seconds, 3), "has_site": self.has_site,
+                    "changed": visible(self.changed), "seconds": round(self.seconds, 3), "has_site": self.has_site,
                     "errors": sum(p.severity == "error" for p in self.problems),
                     "warnings": sum(p.severity != "error" for p in self.problems),
                     "problems": [problem_json(p) for p in self.problems]}

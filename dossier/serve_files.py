@@ -47,10 +47,14 @@ def _scan(folder: str, stamps: dict[str, Stamp]) -> None:
                 if is_editor_junk(entry.name):
                     continue
                 try:
-                    if entry.is_dir():
+                    if entry.is_dir(follow_symlinks=False):
                         _scan(entry.path, stamps)
-                    elif entry.is_file():
-                        info = entry.stat()
+                    else:  # a link (never descended: it may lead anywhere, or back here) or a file the build
+                        # refuses (a FIFO) is stamped too, so adding one triggers the build that reports it
+                        try:
+                            info = entry.stat()
+                        except OSError:
+                            info = entry.stat(follow_symlinks=False)
                         stamps[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)
                 except OSError:
                     continue  # removed while we looked: the next poll sees the new state

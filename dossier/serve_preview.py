@@ -31,6 +31,7 @@ from .core.snippet import format_problem
 from .core.rebuild import Debouncer, Generations, Stamp, after_build, changed_outputs, diff, prioritise, reload_path
 from .serve_app import Status
 from .serve_files import snapshot, write_changed
+from .terminal import say
 
 POLL_SECONDS = 0.1
 SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
@@ -244,7 +245,8 @@ class Preview:
 
     # -- terminal ---------------------------------------------------------------------------------------
     def _print(self, text: str) -> None:
-        print(text, file=self.stream, flush=True)
+        """The preview's one way to the terminal: control characters made visible (terminal.py)."""
+        say(text, file=self.stream, flush=True)
 
     def _print_problems(self, problems: tuple[Problem, ...]) -> None:
         if problems and problems == self.printed:

@@ -17,28 +17,39 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .fs import MARKER, PROJECT, tree_files
+from .fs import MARKER, PROJECT, walk_tree
 from .fs import MARKER_TEXT as _HEADER
 
 _VERSION = 1
 _RACY_NS = 2_000_000_000
 
 
-def _stat(base: Path, rels: Iterable[str], prefix: str, out: dict[str, tuple[int, int]]) -> None:
-    for rel in rels:
-        st = os.stat(base / rel)
-        out[prefix + rel] = (st.st_size, st.st_mtime_ns)
+def _stat(base: Path, sub: str, prefix: str, out: dict[str, tuple[int, int]],
+          suffixes: tuple[str, ...] = ("",)) -> None:
+    tree = walk_tree(base, sub, suffixes)
+    for rel in tree.files:
+        try:
+            st = os.stat(base / rel)
+        except OSError:  # removed since the walk: the build will say
+            st = None
+        out[prefix + rel] = (st.st_size, st.st_mtime_ns) if st else (-1, -1)
+    for rel in tree.refused:  # a link out of the dossier or a FIFO: stat the entry itself, never what it leads to
+        try:
+            st = os.lstat(base / rel)
+        except OSError:
+            continue
+        out[f"{prefix}{rel} (refused)"] = (st.st_size, st.st_mtime_ns)
 
 
 def scan(root: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every file a build of `root` can read, keyed `root:<rel>` / `project:<rel>`."""
+    """(size, mtime_ns) of every file a build of `root` can read, keyed `root:<rel>` / `project:<rel>`; files the
+    build refuses (fs.walk_tree) are listed too, so a folder that holds one is never "up to date"."""
     out: dict[str, tuple[int, int]] = {}
-    _stat(root, ["site.yaml"] if (root / "site.yaml").is_file() else [], "root:", out)
-    for sub in ("seeds", "content", "templates", "static"):
-        _stat(root, tree_files(root, sub), "root:", out)
+    for sub in ("site.yaml", "seeds", "content", "templates", "static"):
+        _stat(root, sub, "root:", out)
     for sub in ("templates", "static", "schemas"):
-        _stat(PROJECT, tree_files(PROJECT, sub), "project:", out)
-    _stat(PROJECT, tree_files(PROJECT, "dossier", (".py", ".js")), "project:", out)
+        _stat(PROJECT, sub, "project:", out)
+    _stat(PROJECT, "dossier", "project:", out, (".py", ".js"))
     return out
 
 
@@ -109,7 +120,8 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int
         "summary": dict(summary),
     }
     tmp = out / f".{MARKER}.dossier-tmp"
-    tmp.write_text(_HEADER + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    # ASCII escapes: a file name that is not UTF-8 (a lone surrogate in Python) round-trips instead of crashing
+    tmp.write_text(_HEADER + json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
     os.replace(tmp, out / MARKER)
 
 

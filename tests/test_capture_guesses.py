@@ -7,7 +7,7 @@ import pytest
 from dossier.core.guess_date import date_in_url, guess_date, normalise
 from dossier.core.guess_outlet import clean_site_name, credited_wire, guess_outlet, outlet_from_text
 from dossier.core.guess_title import guess_title, title_from_lines
-from dossier.core.guesses import one_line, visible
+from dossier.core.guesses import one_line
 from dossier.core.outlets import host_of, registered_domain, safe_url
 from dossier.core.page_guess import guess_page
 from dossier.core.pagemeta import read_page
@@ -177,8 +177,7 @@ def test_hosts_and_registered_domains(url: str, host: str, domain: str) -> None:
     assert (registered_domain(host) if host else "") == domain
 
 
-def test_text_echoed_to_a_terminal_or_a_comment_has_no_control_characters() -> None:
-    assert visible("a\x1b[2Jb\nc") == "a\\x1b[2Jb\\nc"
+def test_text_put_in_a_yaml_comment_is_one_line_without_control_characters() -> None:
     assert one_line("a\x1b[2J\n b") == "a [2J b"
 
 

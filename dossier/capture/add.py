@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping, TextIO
 
 from .. import fs
-from ..core.guesses import visible
+from ..terminal import visible
 from .sources import Page, expand, pages
 
 EVIDENCE = "seeds/evidence"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import fs
-from ..core.guesses import visible
+from ..terminal import visible
 from .add import EVIDENCE, append_entries
 
 

@@ -42,9 +42,3 @@ def squash(text: str) -> str:
     """Letters and digits only, lower-cased: for comparing names ("DW.COM" ~ "dw.com", "Salon.com" ~ "salon")."""
     return re.sub(r"[\W_]+", "", text.casefold())
 
-
-def visible(text: str) -> str:
-    """Text safe to echo to a terminal: control characters (escape sequences included) shown as `\\x1b`,
-    newlines as `\\n`, so a page title can never rewrite the editor's terminal."""
-    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) not in "\u2028\u2029"
-                        else f"\\u{ord(m.group(0)):04x}", text.replace("\n", "\\n"))

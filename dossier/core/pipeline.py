@@ -27,13 +27,15 @@ class Inputs:
     """Everything a build reads, already in memory. Paths are relative, posix-style.
 
     `files`: the dossier (site.yaml, seeds/*, content/**); `templates`: name → Jinja source;
-    `static`: name → bytes; `schemas`: name ("article") → parsed JSON Schema.
+    `static`: name → bytes; `schemas`: name ("article") → parsed JSON Schema; `problems`: what the reader
+    refused or could not read (a symbolic link leaving the dossier, a FIFO): errors of every build of these inputs.
     """
 
     files: Mapping[str, bytes]
     templates: Mapping[str, str]
     static: Mapping[str, bytes]
     schemas: Mapping[str, Mapping[str, Any]]
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     from . import site  # the page stage imports Jinja and markdown-it; keep `load_config` cheap
 
     config, problems = load_config(inputs, options, memo)
+    problems = tuple(inputs.problems) + tuple(problems)
     if config is None:
         return BuildResult({}, sort_problems(problems))
     ahead = shards is not None and memo is None  # a plain build with a pool: per-file work in shards first
@@ -383,7 +386,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
 
     config, problems = load_config(inputs, options)
     if config is None:
-        return BuildResult({}, problems)
+        return BuildResult({}, sort_problems(tuple(inputs.problems) + tuple(problems)))
     dossier, raw, more = load_dossier(inputs, config)
     used = {a.meta.seed for a in dossier.articles}
     referenced = set()
@@ -397,4 +400,4 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     found, entries = stubs(new, sources, taken, article_ref)
     if entries and "sources" not in dossier.broken:
         found["content/sources.yaml"] = entries_text(entries)
-    return BuildResult({}, (), found)
+    return BuildResult({}, sort_problems(inputs.problems), found)  # a refused file is no seed to import

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 
 from . import structured
+from .render import visible_controls
 
+# XML 1.0 forbids C0 controls but tab, LF and CR (even written as references), U+FFFE, U+FFFF and lone
+# surrogates: one of them makes the whole feed unreadable to every feed reader.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_escape(text: str) -> str:
-    """Text made safe for XML content and double-quoted attributes. (xml.sax.saxutils.escape would also import
-    urllib.request, http.client and email: a tenth of a small build's start-up.)"""
+    """Text made safe for XML content and double-quoted attributes, and legal XML 1.0: control characters are
+    shown as on the HTML pages (render.visible_controls: ESC as U+241B, a bidi override as [U+202E]); the other
+    characters XML forbids become U+FFFD. (xml.sax.saxutils.escape would also import urllib.request,
+    http.client and email: a tenth of a small build's start-up.)"""
+    text = _NOT_XML.sub("\ufffd", visible_controls(text))
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from .controls import visible as shown
 from .errors import Problem
 
 Sources = Mapping[str, "bytes | str"]
@@ -22,20 +23,9 @@ _TAB_WIDTH = 4
 
 
 def visible(text: str) -> str:
-    """A source line safe to echo to a terminal: control characters (ESC of a terminal escape sequence, …)
-    shown as \\x1b; a tab becomes spaces so that the caret lines up."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\t":
-            out.append(" " * _TAB_WIDTH)
-        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:  # bidi overrides would reorder the line
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """A source line safe to echo to a terminal (controls.visible: ESC shown as \\x1b, bidi overrides as
+    \\u202e); a tab becomes spaces so that the caret lines up."""
+    return shown(text.replace("\t", " " * _TAB_WIDTH))
 
 
 def source_line(sources: Sources, file: str, line: int) -> str | None:

@@ -93,6 +93,8 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
     except yaml.YAMLError:  # no other kind is raised by the composer; kept so a new one cannot crash a build
         return None, (error(file, 1, 1, "the file could not be read as YAML", "check its quoting and indentation",
                             "yaml-syntax"),)
+    except RecursionError:  # PyYAML composes nested collections recursively
+        return None, (_too_deep(file, text),)
     loaded = Loaded(file, None, text=text)
     if node is None:
         return loaded, ()
@@ -150,7 +152,27 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     return "the text here does not follow YAML's rules", "check the quoting and indentation near this position"
 
 
+MAX_DEPTH = 32  # no editors' file needs more than a few levels; deeper would exhaust Python's recursion limit
+
+
+def _too_deep(file: str, text: str) -> Problem:
+    """Where collections first nest MAX_DEPTH deep (found by the event parser, which does not recurse)."""
+    depth, line, col = 0, 0, 0
+    for event in yaml.parse(text, Loader=_Loader):
+        depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            break
+    return error(file, line, col, f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                 "no dossier file needs more than a few levels: check the brackets and indentation", "yaml-depth")
+
+
 def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
+    if len(path) > MAX_DEPTH:
+        line, col = _pos(node)
+        raise _Refused(error(out.file, line, col, f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                             "no dossier file needs more than a few levels: check the brackets and indentation",
+                             "yaml-depth"))
     if id(node) in seen:
         line, col = _pos(node)
         raise _Refused(error(out.file, line, col, "YAML aliases (*name) are not allowed in editors' files",

@@ -1,0 +1,157 @@
+"""A build reads nothing outside its dossier folder: symbolic links that lead out of it, and special files
+(FIFOs, sockets), are refused with an error naming the link and its target; the previous site stays as it was.
+The links and FIFOs are made in tmp_path (git cannot hold a FIFO)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from conftest import mini, run_build
+from dossier import fs, uptodate
+
+SEED = "Talks resume in Washington\nThe minister said the talks would resume next week.\n"
+ARTICLE = "seed: a.txt\ntitle: Talks resume\nsource: outlet-a\ndate: 2024-03-22\n"
+
+
+def good_dossier(tmp_path: Path) -> Path:
+    return mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def built(root: Path) -> tuple[Path, dict[str, bytes]]:
+    out = root.parent / "site"
+    result = run_build(root, "--out", str(out), "--no-search")
+    assert result.returncode == 0, result.stderr
+    return out, site_files(out)
+
+
+def secret_file(tmp_path: Path) -> Path:
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOP-SECRET-LINE of a file outside the dossier\n", "utf-8")
+    return secret
+
+
+def test_a_seed_linked_to_a_file_outside_the_dossier_is_refused_and_the_site_is_left_as_it_was(tmp_path):
+    root = good_dossier(tmp_path)
+    out, before = built(root)
+    secret = secret_file(tmp_path)
+    (root / "seeds" / "b.txt").symlink_to(secret)
+    (root / "content/articles/b.yaml").write_text(ARTICLE.replace("a.txt", "b.txt"), "utf-8")
+    result = run_build(root, "--out", str(out), "--no-search")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (f"seeds/b.txt: error: this is a symbolic link to {secret.resolve()}, outside the dossier folder, "
+            "so it is not read") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert site_files(out) == before
+    assert not (out / fs.STAGING).exists()
+    assert [(p.file, p.check) for p in fs.read_inputs(root).problems] == [("seeds/b.txt", "file-outside-root")]
+
+
+def test_etc_passwd_linked_as_a_seed_is_never_published(tmp_path):
+    root = good_dossier(tmp_path)
+    (root / "seeds" / "a.txt").unlink()
+    (root / "seeds" / "a.txt").symlink_to("/etc/passwd")
+    out = tmp_path / "site"
+    result = run_build(root, "--out", str(out), "--no-search")
+    assert result.returncode == 1
+    assert "seeds/a.txt: error: this is a symbolic link to /etc/passwd" in result.stderr
+    assert not out.exists() or all(b"root:" not in data for data in site_files(out).values())
+
+
+def test_a_folder_linked_out_of_the_dossier_is_refused_without_reading_what_is_in_it(tmp_path):
+    root = good_dossier(tmp_path)
+    secret = secret_file(tmp_path)
+    (root / "content" / "comparisons").symlink_to(secret.parent, target_is_directory=True)
+    tree = fs.walk_tree(root, "content")
+    assert "content/comparisons" in tree.refused
+    assert not any(rel.startswith("content/comparisons/") for rel in tree.files)
+    result = run_build(root, "--out", str(tmp_path / "site"), "--no-search")
+    assert result.returncode == 1
+    assert f"content/comparisons: error: this is a symbolic link to {secret.parent.resolve()}" in result.stderr
+
+
+def test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build(tmp_path):
+    root = good_dossier(tmp_path)
+    out, before = built(root)
+    os.mkfifo(root / "seeds" / "pipe.txt")
+    started = time.monotonic()
+    result = run_build(root, "--out", str(out), "--no-search")
+    assert time.monotonic() - started < 60
+    assert result.returncode == 1
+    assert "seeds/pipe.txt: error: this is a named pipe (FIFO), not a file, so it is not read" in result.stderr
+    assert site_files(out) == before
+    assert [(p.file, p.check) for p in fs.read_inputs(root).problems] == [("seeds/pipe.txt", "file-special")]
+
+
+def test_a_dangling_link_is_an_error_not_a_traceback(tmp_path):
+    root = good_dossier(tmp_path)
+    (root / "content" / "entities.yaml").symlink_to(root / "content" / "missing.yaml")
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert "content/entities.yaml: error: this is a symbolic link to" in result.stderr
+    assert "which cannot be opened (No such file or directory)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_links_that_stay_inside_the_dossier_keep_working_and_a_link_loop_ends(tmp_path):
+    root = good_dossier(tmp_path)
+    kept = root / "raw" / "a.txt"
+    kept.parent.mkdir()
+    (root / "seeds" / "a.txt").rename(kept)
+    (root / "seeds" / "a.txt").symlink_to(Path("..") / "raw" / "a.txt")
+    (root / "content" / "again").symlink_to(root / "content", target_is_directory=True)  # a loop
+    out, files = built(root)
+    assert b"The minister said the talks would resume next week." in files["articles/a/index.html"]
+
+
+def test_site_yaml_linked_out_of_the_dossier_is_refused(tmp_path):
+    root = good_dossier(tmp_path)
+    elsewhere = tmp_path / "outside-site.yaml"
+    (root / "site.yaml").rename(elsewhere)
+    (root / "site.yaml").symlink_to(elsewhere)
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert f"site.yaml: error: this is a symbolic link to {elsewhere.resolve()}" in result.stderr
+
+
+def test_a_link_added_after_a_good_build_is_never_taken_for_up_to_date(tmp_path):
+    root = good_dossier(tmp_path)
+    old = time.time() - 3600  # files older than the racy window, so the build is recorded as up to date
+    for path in root.rglob("*"):
+        os.utime(path, (old, old))
+    out, before = built(root)
+    assert "up to date" in run_build(root, "--out", str(out), "--no-search").stdout
+    (root / "seeds" / "b.txt").symlink_to("/etc/passwd")
+    scanned = uptodate.scan(root)
+    assert "root:seeds/b.txt (refused)" in scanned  # the link's own stat: what it leads to is not looked at
+    result = run_build(root, "--out", str(out), "--no-search")
+    assert result.returncode == 1, result.stdout
+    assert "up to date" not in result.stdout
+    assert site_files(out) == before
+
+
+def test_a_file_name_that_is_not_utf8_does_not_crash_the_build_or_its_record(tmp_path):
+    root = good_dossier(tmp_path)
+    (root / "seeds" / os.fsdecode(b"caf\xe9.txt")).write_text(SEED, "utf-8")  # a Latin-1 name
+    out = tmp_path / "site"
+    first = run_build(root, "--out", str(out), "--no-search")
+    assert first.returncode == 0, first.stderr
+    assert "seeds/caf\\udce9.txt: warning: seed has no article file" in first.stderr
+    again = run_build(root, "--out", str(out), "--no-search")
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+
+
+def test_a_template_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path):
+    root = good_dossier(tmp_path)
+    (root / "templates").mkdir()
+    (root / "templates" / "article.html").write_bytes(b"<p>caf\xe9</p>")
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert "templates/article.html: error: the template is not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
