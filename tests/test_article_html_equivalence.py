@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings, strategies as st
 
 from conftest import ROOT
-from dossier import fs
+from dossier.shell import fs
 from dossier.core import pipeline, views
 from dossier.core.article_html import article_html
 from dossier.core.markdown import (ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown,

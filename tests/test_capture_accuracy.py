@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.capture.add import guess
+from dossier.shell.capture.add import guess
 from dossier.core.guesses import squash
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "real-pages"

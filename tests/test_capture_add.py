@@ -293,7 +293,7 @@ def test_a_normal_build_never_imports_the_capture_libraries(dossier: Path) -> No
 
     from conftest import ROOT
 
-    code = ("import sys; from dossier.cli import main; code = main(['--root', sys.argv[1], '--check']); "
+    code = ("import sys; from dossier.shell.cli import main; code = main(['--root', sys.argv[1], '--check']); "
             "print(sorted(m for m in ('trafilatura', 'htmldate', 'warcio', 'charset_normalizer', 'lxml') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code, str(dossier)], capture_output=True, text=True, cwd=ROOT,
@@ -329,7 +329,7 @@ def test_a_certificate_that_cannot_be_verified_is_a_one_line_tls_error(dossier: 
 
 
 def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(tmp_path: Path) -> None:
-    from dossier.capture.add import _write_new
+    from dossier.shell.capture.add import _write_new
 
     (tmp_path / "content").mkdir()
     (tmp_path / "content/taken.yaml").write_text("the editor's\n", encoding="utf-8")

@@ -101,7 +101,7 @@ def test_a_stub_id_never_takes_an_existing_comparison_id() -> None:
 
 
 def test_the_default_dossier_covers_all_its_shared_passages() -> None:
-    from dossier import fs
+    from dossier.shell import fs
     from dossier.core.pipeline import Options, load_config, load_dossier
     inputs = fs.read_inputs(Path(ROOT))
     config, _ = load_config(inputs, Options())

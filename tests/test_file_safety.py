@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from conftest import mini, run_build
-from dossier import fs, uptodate
+from dossier.shell import fs, uptodate
 
 SEED = "Talks resume in Washington\nThe minister said the talks would resume next week.\n"
 ARTICLE = "seed: a.txt\ntitle: Talks resume\nsource: outlet-a\ndate: 2024-03-22\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import fs
+from dossier.shell import fs
 from dossier.core import pipeline
 from dossier.core.memo import Memo, NoMemo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site

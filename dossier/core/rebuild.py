@@ -1,6 +1,6 @@
 """When the live preview rebuilds, and what it does with a build: pure decisions, no clock, no disk, no threads.
 
-The preview (dossier/serve.py) polls the watched folders into snapshots, and asks this module:
+The preview (dossier/shell/serve.py) polls the watched folders into snapshots, and asks this module:
 - which paths matter (`matters`): the dossier's site.yaml, seeds/, content/, templates/ and static/, minus
   editor swap and backup files (the same names fs.read_inputs skips), so saving in Vim or Emacs does not
   trigger a build of its own;

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import fs
 from .terminal import say
-from .core.pipeline import Options
+from ..core.pipeline import Options
 from .serve_app import make_app
 from .serve_files import watch_roots
 from .serve_preview import Preview

@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import TextIO
 
 from . import fs
-from .core.cleaning import CleanText, clean
-from .core.comparison_stubs import UNPUBLISHED, comparison_stubs, shared_passages
-from .core.entity_links import build_matcher
-from .core.errors import Problem, error, has_errors
-from .core.mentions import sentence_around
-from .core.model import Dossier
-from .core.pipeline import Inputs, Options, load_config, load_dossier
-from .core.suggest import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from ..core.cleaning import CleanText, clean
+from ..core.comparison_stubs import UNPUBLISHED, comparison_stubs, shared_passages
+from ..core.entity_links import build_matcher
+from ..core.errors import Problem, error, has_errors
+from ..core.mentions import sentence_around
+from ..core.model import Dossier
+from ..core.pipeline import Inputs, Options, load_config, load_dossier
+from ..core.suggest import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
 
 __all__ = ["suggest"]
 

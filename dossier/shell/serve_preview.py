@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
 from . import fs, uptodate
-from .core.errors import Problem, error, has_errors
-from .core.memo import Memo
-from .core.pipeline import BuildResult, Options, build_site, load_config
-from .core.snippet import format_problem
-from .core.rebuild import Debouncer, Generations, Stamp, after_build, changed_outputs, diff, prioritise, reload_path
+from ..core.errors import Problem, error, has_errors
+from ..core.memo import Memo
+from ..core.pipeline import BuildResult, Options, build_site, load_config
+from ..core.snippet import format_problem
+from ..core.rebuild import Debouncer, Generations, Stamp, after_build, changed_outputs, diff, prioritise, reload_path
 from .serve_app import Status
 from .serve_files import snapshot, write_changed
 from .terminal import say
