@@ -329,8 +329,7 @@ def _article_parser() -> MarkdownIt:
     return md
 
 
-def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver,
-                   note_numbers: Callable[[str], str] | None = None) -> str:
+def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver) -> str:
     """The article's annotated Markdown → HTML body. Each footnote reference becomes a sidenote (margin on
     wide screens, a toggle on phones; a checkbox and label, so it works without JavaScript); the footnote
     block becomes an endnote list shown only in print.
