@@ -356,7 +356,7 @@ def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path:
 
 
 def test_the_live_preview_does_not_rebuild_for_evidence() -> None:
-    from dossier.core.rebuild import matters
+    from dossier.core.watched import matters
 
     assert matters("seeds/a.txt") and not matters("seeds/evidence/a.html")
     assert not matters("seeds/evidence/a.provenance.json")

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.core.alignment import align, tokenize
-from dossier.core.compare_passages import text_fragment
+from dossier.core.passage_views import text_fragment
 from dossier.core.compare_view import Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces
 
 
@@ -183,7 +183,7 @@ def test_a_text_fragment_stops_short_of_a_badge_or_note_number_glued_to_a_word()
 def _reference_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
     """text_fragment as first written: every block split into words, every word checked against inserts."""
     import re
-    from dossier.core.compare_passages import FRAGMENT_WORDS, _encode
+    from dossier.core.passage_views import FRAGMENT_WORDS, _encode
 
     blocks = []
     for m in re.finditer(r"(?:(?!\n\n).)+", text[start:end], re.S):
@@ -329,7 +329,7 @@ def test_heat_pieces_equal_those_of_the_straightforward_method(base: str, others
 @given(FRAGMENT_TEXT, st.data())
 def test_blocks_are_the_runs_without_a_paragraph_break(text: str, data: st.DataObject) -> None:
     import re
-    from dossier.core.compare_passages import _blocks
+    from dossier.core.passage_views import _blocks
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     expected = [(start + m.start(), start + m.end()) for m in re.finditer(r"(?:(?!\n\n).)+", text[start:end], re.S)]

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from dossier.core.passages import Occurrence, SharedPassage, find_shared_passages
+from dossier.core.shared_passages import Occurrence, SharedPassage, find_shared_passages
 
 PLANTED = "The minister said the border crossing would stay open for aid convoys until further notice"
 COMMON = ["the United States and Israel", "according to Israeli tallies", "in the Gaza Strip on Friday"]
@@ -136,7 +136,7 @@ def test_nonsense_parameters_are_refused(shingle: int, min_words: int) -> None:
 
 # --- The fast paths against the straightforward method they replace -------------------------------------
 
-from dossier.core import passages as _p  # noqa: E402
+from dossier.core import shared_passages as _p  # noqa: E402
 from dossier.core.alignment import fold  # noqa: E402
 
 # Words that fold together ("We're" / "we’re", "Ra\u00adfah" / "Rafah"), words joined by punctuation, and

@@ -15,11 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .anchored import Placed, place
+from .placements import Placed, place
 from .compare_figures import figure_table, reading
-from .compare_passages import Doc, Span, passage_views
+from .passage_views import Doc, Span, passage_views
 from .compare_view import Witnessed, column_set
-from .comparison_stubs import shared_passages
+from .shared_passages import shared_passages
 from .errors import Problem
 from .markdown import BadgeMark
 from .model import Article, Comparison, Dossier, Witness

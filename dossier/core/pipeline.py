@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Callable, Mapping
 
-from .anchored import Placed, place
+from .placements import Placed, place
 from .cleaning import CleanText, clean, decode_seed
 from .config import SiteConfig, parse_site
 from .errors import Problem, did_you_mean, error, has_errors, sort_problems, warning

@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace) -> int:
         from .capture.importing import run as run_import
         return run_import(root, options)
     if args.suggest:
-        from .suggesting import suggest
+        from .suggestions import suggest
         return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
     try:
         if not args.check:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from ..core.rebuild import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
+from ..core.watched import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
 
 if TYPE_CHECKING:
     from ..core.errors import Problem

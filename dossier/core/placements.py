@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from .anchoring import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
+from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
 from .cleaning import CleanText
 from .errors import Problem, error, warning
 from .model import Article, Origin
