@@ -72,29 +72,13 @@ def _run(args: argparse.Namespace) -> int:
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
                "root": uptodate.path_id(root)}
         scanned = uptodate.scan(root)
-        done = uptodate.up_to_date(out, key, scanned)
-        if done is not None:
-            summary = done["summary"]
-            for line in summary.get("problems", ()):
-                say(line, file=sys.stderr)
-            if summary.get("anchoring"):
-                say(summary["anchoring"])
-            say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
-                f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
-                f"in {time.perf_counter() - started:.2f}s")
+        if _up_to_date(out, key, scanned, started):
             return 0
     from ..core.pipeline import Options
 
     options = Options(base_url=args.base_url, strict=args.strict)
-    if args.serve:
-        from .serve import serve
-        return serve(root, out, options, args.host, args.port, search=not args.no_search)
-    if args.do_import:
-        from .capture.importing import run as run_import
-        return run_import(root, options)
-    if args.suggest:
-        from .suggestions import suggest
-        return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
+    if args.serve or args.do_import or args.suggest:
+        return _other_command(args, root, out, options)
     try:
         if not args.check:
             fs.check_output_dir(root, out)
@@ -110,6 +94,34 @@ def _run(args: argparse.Namespace) -> int:
         if stage is not None:
             stage.abort()
         raise
+
+
+def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, int]], started: float) -> bool:
+    """When nothing changed since the last build of `out`: repeat its problems and summary and say so."""
+    done = uptodate.up_to_date(out, key, scanned)
+    if done is None:
+        return False
+    summary = done["summary"]
+    for line in summary.get("problems", ()):
+        say(line, file=sys.stderr)
+    if summary.get("anchoring"):
+        say(summary["anchoring"])
+    say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
+        f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
+        f"in {time.perf_counter() - started:.2f}s")
+    return True
+
+
+def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any) -> int:
+    """--serve, --import or --suggest."""
+    if args.serve:
+        from .serve import serve
+        return serve(root, out, options, args.host, args.port, search=not args.no_search)
+    if args.do_import:
+        from .capture.importing import run as run_import
+        return run_import(root, options)
+    from .suggestions import suggest
+    return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
 
 
 def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, stage: fs.Stage | None,
