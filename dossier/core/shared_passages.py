@@ -202,6 +202,12 @@ def find_shared_passages(
     for da, a1, a2, db, b1, b2 in _matches(names, keys, shingle, min_words):
         links.append((len(spans), len(spans) + 1))
         spans.extend([(da, a1, a2), (db, b1, b2)])
+    return _passages(docs, pieces, spans, _groups(spans, links))
+
+
+def _groups(spans: list[tuple[str, int, int]], links: list[tuple[int, int]]) -> list[list[int]]:
+    """Span indices grouped into passages: the two sides of a match, identical spans, and spans of one
+    document that largely overlap are one passage."""
     uf = _UnionFind(len(spans))
     for x, y in links:
         uf.union(x, y)
@@ -233,9 +239,15 @@ def find_shared_passages(
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
         groups.setdefault(uf.find(i), []).append(i)
+    return list(groups.values())
 
+
+def _passages(docs: Mapping[str, str], pieces: Mapping[str, tuple[int, ...]], spans: list[tuple[str, int, int]],
+              groups: list[list[int]]) -> tuple[SharedPassage, ...]:
+    """Each group found in two or more documents as a passage, its occurrences in characters, sorted by words
+    (most first), then by first occurrence."""
     # Word ranges per group, then the character offsets of their first and last words only.
-    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups.values()]
+    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups]
     ranges = [r for r in ranges if len({doc for doc, _, _ in r}) >= 2]
     wanted: dict[str, set[int]] = {}
     for r in ranges:
