@@ -1,4 +1,5 @@
-"""Anchoring every annotation and witness of the dossier, turning each outcome into a located value or a Problem."""
+"""Placements: every annotation and witness anchored (anchors.anchor_quote) and the outcome turned into a
+located `Placed` span or a Problem."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The terminal boundary: every text the shell prints passes through `visible` (core/controls.py), via `say`
-or `VisibleStream`, so a contributed seed or YAML value can never send escape sequences to the editor's terminal.
+"""The terminal boundary: every text the shell prints (problems via `report`) passes through `visible`
+(core/controls.py), via `say` or `VisibleStream`, so a contributed seed or YAML value can never send escape
+sequences to the editor's terminal.
 """
 
 from __future__ import annotations
