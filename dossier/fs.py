@@ -38,7 +38,8 @@ class Tree:
     refused: dict[str, tuple[str, str]]   # path → (check, message)
 
 
-def _inside(real: str, top: str) -> bool:
+def inside(real: str, top: str) -> bool:
+    """Whether the real (symlink-free) path `real` is `top` or under it."""
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
@@ -72,7 +73,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
             return  # gone since it was listed
         if stat.S_ISLNK(info.st_mode):
             real = os.path.realpath(path)
-            if not _inside(real, top):
+            if not inside(real, top):
                 refused[rel] = ("file-outside-root", f"this is a symbolic link to {real}, outside the dossier folder, "
                                                      "so it is not read")
                 return
