@@ -336,8 +336,11 @@ class StagedPages(Mapping[str, bytes]):
 def write_stubs(root: Path, stubs: Mapping[str, str]) -> list[str]:
     """Write stub article files that do not exist yet (exclusive create: never overwrites)."""
     written = []
+    top = os.path.realpath(root)
     for rel, text in sorted(stubs.items()):
         target = root / rel
+        if not inside(os.path.realpath(target.parent), top):
+            continue  # content/articles/ is a link out of the dossier (reported as refused): write nothing there
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with open(target, "x", encoding="utf-8") as handle:

@@ -174,3 +174,17 @@ def test_the_preview_watcher_follows_links_only_inside_the_dossier_and_stamps_re
     assert str(real / "content" / "outside") in stamps                     # the link itself...
     assert not any("secret.txt" in path for path in stamps)               # ...never what it leads to
     assert stamps[str(real / "content" / "outside")][2] == os.lstat(root / "content" / "outside").st_ino
+
+
+def test_import_writes_no_stub_through_a_folder_linked_out_of_the_dossier(tmp_path):
+    root = good_dossier(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "content" / "articles" / "a.yaml").rename(elsewhere / "a.yaml")
+    (root / "content" / "articles").rmdir()
+    (root / "content" / "articles").symlink_to(elsewhere, target_is_directory=True)
+    (root / "seeds" / "b.txt").write_text(SEED.replace("Talks", "Other talks"), "utf-8")
+    result = run_build(root, "--import")
+    assert result.returncode == 1
+    assert f"content/articles: error: this is a symbolic link to {elsewhere.resolve()}" in result.stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["a.yaml"]
