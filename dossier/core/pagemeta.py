@@ -1,4 +1,5 @@
-"""What a saved web page says about itself: its <meta> tags, <title>, first <h1>, canonical link, JSON-LD.
+"""What a saved web page says about itself: its <meta> tags, <title>, first <h1>, canonical link, JSON-LD,
+and the names it gives its publisher in passing (JSON-LD organizations, its copyright line, its logo's alt text).
 
 Pure: HTML text in, a frozen `PageMeta` out (stdlib html.parser, tolerant of broken markup). The guessers
 (guess_title.py, guess_date.py, guess_outlet.py) read these values and say which tag each guess came from.
