@@ -3,14 +3,18 @@ names, page metadata, and the stub files they write. Each row is one page or tex
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from conftest import ROOT
 from dossier.core.guess_date import date_in_text, dateline, normalise
-from dossier.core.guess_outlet import is_section
+from dossier.core.guess_outlet import Outlet, is_section
 from dossier.core.guesses import NOTHING, Guess, one_line, squash
 from dossier.core.outlets import host_of, known, registered_domain, safe_url
 from dossier.core.pagemeta import PageMeta, ld_text, read_page
-from dossier.core.stubs import append_text, entries_text, suggest_slug
+from dossier.core.schema import validate
+from dossier.core.stubs import append_text, article_stub, entries_text, outlet_entry, suggest_slug
 from dossier.core.yamlsrc import parse_yaml
 
 # --- outlets ----------------------------------------------------------------------------------------------
@@ -165,3 +169,34 @@ def test_appended_entries_keep_sources_yaml_valid() -> None:
     text = "outlet-a: {name: A}"
     loaded, problems = parse_yaml("content/sources.yaml", text + append_text(text, block, "S"))
     assert not problems and sorted(loaded.data) == ["outlet-a", "outlet-b", "outlet-c"]
+
+
+SCHEMAS = ROOT / "schemas"
+REUTERS = Outlet("reuters", "Reuters", "https://reuters.com/", "United Kingdom",
+                 Guess("reuters", "the credit in the text", False, "a wire credit names who wrote it"), new=True)
+
+
+def test_a_stub_with_every_guess_is_a_valid_article_file_commented_with_where_each_came_from() -> None:
+    text = article_stub("S", "a.txt", Guess('Talks "stall"', "from <h1>"), Guess("2024-03-22", "from <time>"), REUTERS,
+                        Guess("Jane Roe", "from the byline"), Guess("https://o.org/a", 'from <link rel="canonical">'),
+                        NOTHING, "--add")
+    loaded, problems = parse_yaml("content/articles/a.yaml", text)
+    assert not problems and not validate(loaded, json.loads((SCHEMAS / "article.schema.json").read_text("utf-8")))
+    assert loaded.data == {"seed": "a.txt", "title": 'Talks "stall"', "date": "2024-03-22", "source": "reuters",
+                           "byline": "Jane Roe", "url": "https://o.org/a", "annotations": []}
+    assert 'source: "reuters"  # uncertain: the credit in the text; a wire credit names who wrote it' in text
+
+
+def test_a_stub_without_guesses_leaves_them_as_comments_and_names_the_seed_as_title() -> None:
+    text = article_stub("S", "a.txt", NOTHING, NOTHING, Outlet("", "", "", "", NOTHING), NOTHING, NOTHING, NOTHING,
+                        "--import")
+    loaded, problems = parse_yaml("content/articles/a.yaml", text)
+    assert not problems and loaded.data == {"seed": "a.txt", "title": "a.txt", "annotations": []}
+    assert "# date: YYYY-MM-DD  # not found" in text and "written by `python build.py --import`" in text.lower()
+
+
+def test_an_outlet_entry_appended_to_sources_yaml_is_valid() -> None:
+    entry = outlet_entry(REUTERS, "https://reuters.com/x")
+    loaded, problems = parse_yaml("content/sources.yaml", "outlet-a: {name: A}\n" + entries_text([entry]))
+    assert not problems and not validate(loaded, json.loads((SCHEMAS / "sources.schema.json").read_text("utf-8")))
+    assert loaded.data["reuters"] == {"name": "Reuters", "homepage": "https://reuters.com/", "country": "United Kingdom"}

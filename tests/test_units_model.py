@@ -19,7 +19,7 @@ from dossier.core.mentions import Mention
 from dossier.core.model import (Annotation, Article, ArticleMeta, Comparison, Dossier, Entity, Origin, Source,
                                 Witness)
 from dossier.core.references import check_references
-from dossier.core.structured import script_json, text_fragment, website
+from dossier.core.structured import news_article, script_json, text_fragment, website
 from dossier.core.urls import Urls
 from dossier.core.webanno import annotations_of, collection_json, page_json
 
@@ -238,3 +238,29 @@ def test_a_hovercard_links_the_entity_page_and_wikidata() -> None:
     assert (got["id"], got["url"], got["wikidata_url"], got["count"]) == (
         "hc-antony-blinken", "/d/entities/antony-blinken/", "https://www.wikidata.org/wiki/Q1", 4)
     assert wikidata_url("") == ""
+
+
+def test_a_news_article_is_based_on_the_original_mentions_its_entities_and_reviews_its_claims() -> None:
+    from dataclasses import replace
+
+    art = article("a")
+    art = replace(art, meta=replace(art.meta, url="https://o.org/a", byline="Jane Roe"))
+    e = Entity("x", "X Y", "person", Origin("content/entities.yaml"), wikidata="Q1")
+    item, claim = json.loads(news_article(dossier(art), art, "https://e.org/d/articles/a/", "Outlet A",
+                                          [(e, "https://e.org/d/entities/x/#id")],
+                                          [{"url": "https://e.org/d/articles/a/#a-q1", "quote": "q", "verdict": "false"}]))
+    assert (item["@type"], item["isBasedOn"], item["author"]["name"], item["publisher"]["name"]) == (
+        "NewsArticle", "https://o.org/a", "Jane Roe", "Outlet A")
+    assert item["mentions"] == [{"@id": "https://e.org/d/entities/x/#id", "@type": "Person", "name": "X Y",
+                                 "sameAs": "https://www.wikidata.org/wiki/Q1"}]
+    assert (claim["@type"], claim["claimReviewed"], claim["reviewRating"]["alternateName"]) == ("ClaimReview", "q", "false")
+    assert claim["itemReviewed"]["appearance"]["url"] == "https://o.org/a"
+
+
+def test_an_undated_article_of_an_unknown_outlet_says_nothing_empty() -> None:
+    from dataclasses import replace
+
+    art = article("b")
+    art = replace(art, meta=replace(art.meta, date=""))
+    item = json.loads(news_article(dossier(art), art, "https://e.org/d/articles/b/", "", [], []))
+    assert "datePublished" not in item and "publisher" not in item and "isBasedOn" not in item
