@@ -16,7 +16,6 @@ performance.timeOrigin and Python's time.time() read the same system clock).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import shutil
@@ -31,17 +30,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))   # the generator package (dossier_synth/) lives beside dossier/, one level up
+from dossier_synth import generate  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(module)
-    return module
 
 
 def free_port() -> int:
@@ -92,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     root = work / "dossier"
     t0 = time.perf_counter()
     if not (root / "site.yaml").exists():
-        load_generator().generate(root, args.articles, args.seed)
+        generate(root, args.articles, args.seed)
     print(f"dossier: {args.articles} articles in {root} (generated in {time.perf_counter() - t0:.1f}s)", flush=True)
     article = sorted((root / "content" / "articles").glob("*.yaml"))[0]
     slug = article.stem

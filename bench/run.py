@@ -504,7 +504,11 @@ def generate(dossier: Path, n: int, seed: int, entities: int | None, comparisons
 
 
 def generator_hash() -> str:
-    return hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
+    """sha256 of the generator: its command line (bench/generate.py) and its package (dossier_synth/)."""
+    digest = hashlib.sha256()
+    for path in [BENCH / "generate.py"] + sorted((ROOT / "dossier_synth").glob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def bench_size(n: int, base: Path, args, skip_dossier: str) -> Size:

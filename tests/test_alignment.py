@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.alignment import Op, _word_flags, align, differing_base_tokens, fold, mark, token_keys, tokenize
+from dossier.core.alignment import (Op, align, differing_base_tokens, fold, mark, token_keys, tokenize,
+                                    word_flags)
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -209,7 +210,7 @@ def test_a_witness_aligned_with_itself_is_all_equal(s: str) -> None:
 @given(WITNESSES)
 def test_token_keys_and_word_flags_are_those_of_the_tokens(s: str) -> None:
     assert token_keys(s) == tuple(t.key for t in tokenize(s))
-    assert _word_flags(s) == tuple(t.is_word for t in tokenize(s))
+    assert word_flags(s) == tuple(t.is_word for t in tokenize(s))
 
 
 def test_token_keys_fold_typography_and_case() -> None:

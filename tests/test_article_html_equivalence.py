@@ -4,9 +4,7 @@ overlapping marks (issue 8: the fast path is allowed only with this proof)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings, strategies as st
 
+import dossier_synth
 from conftest import ROOT
 from dossier.shell import fs
 from dossier.core import pipeline, views
@@ -72,17 +71,8 @@ def test_every_article_of_the_default_dossier_renders_the_same_as_its_markdown(m
     assert_fast_equals_markdown_it(ROOT, monkeypatch)
 
 
-def _bench_generate(monkeypatch: pytest.MonkeyPatch) -> Any:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_every_article_of_a_generated_dossier_renders_the_same_as_its_markdown(tmp_path, monkeypatch) -> None:
-    _bench_generate(monkeypatch).generate(tmp_path / "generated", articles=30, seed=8)
+    dossier_synth.generate(tmp_path / "generated", articles=30, seed=8)
     assert_fast_equals_markdown_it(tmp_path / "generated", monkeypatch)
 
 

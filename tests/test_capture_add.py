@@ -329,15 +329,18 @@ def test_a_certificate_that_cannot_be_verified_is_a_one_line_tls_error(dossier: 
 
 
 def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(tmp_path: Path) -> None:
-    from dossier.shell.capture.add import _write_new
-
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content/taken.yaml").write_text("the editor's\n", encoding="utf-8")
-    with pytest.raises(FileExistsError):
-        _write_new(tmp_path, {"seeds/a.txt": b"seed", "seeds/evidence/a.html": b"<p>", "content/taken.yaml": b"x"})
-    assert not (tmp_path / "seeds/a.txt").exists() and not (tmp_path / "seeds/evidence/a.html").exists()
-    assert (tmp_path / "content/taken.yaml").read_text("utf-8") == "the editor's\n"
-    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["taken.yaml"]
+    # A file where the articles folder belongs: the seed, its evidence and its provenance are written first,
+    # then the stub cannot be, and the capture must take back the three files it made.
+    root = write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE, "content/sources.yaml": "reuters: {name: Reuters}\n",
+                                       "content/articles": "the editor's\n"})
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    result = run_build(root, "--add", str(saved))
+    assert result.returncode == 1
+    assert "nothing was written" in result.stderr, result.stderr
+    assert (root / "content/articles").read_text("utf-8") == "the editor's\n"
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        "content/articles", "content/sources.yaml", "site.yaml"]
 
 
 def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path: Path) -> None:

@@ -87,16 +87,18 @@ def test_a_plain_text_title_skips_dates_bylines_and_short_lines_and_is_flagged()
     ("https://www.dw.com/en/x/a-1", [("<meta property=\"og:site_name\">", "DW.COM")], "DW", "dw", True),
     ("https://edition.cnn.com/2024/03/22/x", [], "CNN", "cnn", True),
     ("https://www.bbc.co.uk/news/x", [], "BBC News", "bbc-news", True),
-    # an unknown outlet: its site name when it matches the domain
+    # an unknown outlet: a site name that two of the page's sources agree on and that matches the domain
+    ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "Bugle News"),
+                                      ("the <title>", "Talks stall | Bugle News")], "Bugle News", "bugle-news", True),
     ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "Bugle News")], "Bugle News",
-     "bugle-news", True),
+     "bugle-news", False),
     ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "Politics")], "bugle-news.org",
      "bugle-news-org", False),
     ("https://www.bugle-news.org/x", [("<meta property=\"og:site_name\">", "The Morning Star")], "The Morning Star",
      "the-morning-star", False),
     ("", [], "", "", False),
 ])
-def test_the_outlet_comes_from_the_domain_first_then_a_site_name_that_matches_it(url, names, name, source_id,
+def test_the_outlet_comes_from_the_domain_first_then_site_names_that_agree_and_match_it(url, names, name, source_id,
                                                                                    certain) -> None:
     outlet = guess_outlet(url, names, {})
     assert (outlet.name, outlet.id, outlet.guess.certain) == (name, source_id, certain)
@@ -110,9 +112,71 @@ def test_an_outlet_already_in_sources_yaml_is_found_by_its_homepage_domain() -> 
     assert taken.id == "reuters-2" and taken.new
 
 
-@pytest.mark.parametrize("name, clean", [("Salon.com", "Salon"), ("DW.COM", "DW.COM"), ("Bugle - Home", "Bugle")])
-def test_site_names_are_cleaned(name: str, clean: str) -> None:
+@pytest.mark.parametrize("name, clean", [
+    ("Salon.com", "Salon"), ("DW.COM", "DW"), ("ORF.at", "ORF"), ("wien.ORF.at", "ORF"), ("STERN.de", "STERN"),
+    ("lastampa.it", "lastampa"), ("BreakingBelizeNews.com", "Breaking Belize News"), ("Bugle - Home", "Bugle"),
+    ("WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale", "WSVN 7News"),
+    ("Ediciones EL PAÍS S.L.", "EL PAÍS"), ("TAZ Verlags- und Vertriebs GmbH", "TAZ"),
+    ("Neue Zürcher Zeitung AG, Schweiz", "Neue Zürcher Zeitung"), ("Nexstar Media Inc.", "Nexstar"),
+    ("DER SPIEGEL 52/2018", "DER SPIEGEL"),
+])
+def test_site_names_are_cleaned_of_domains_taglines_issue_numbers_and_corporate_forms(name: str, clean: str) -> None:
     assert clean_site_name(name) == clean
+
+
+OG, LD, TITLE, COPY, LOGO, HANDLE = ('<meta property="og:site_name">', "the JSON-LD publisher", "the <title>",
+                                     "the copyright line", "the logo's alt text", '<meta name="twitter:site">')
+
+
+@pytest.mark.parametrize("url, names, name, doubt", [
+    # a clean name in a name field, repeated by another source and fitting the domain: detected
+    ("https://www.dw.com/x", [(OG, "DW.COM"), (TITLE, "Cabinet meets | Germany | DW | 19.01.2020"),
+                              (COPY, "© 2020 Deutsche Welle |"), (LOGO, "Deutsche Welle")], "DW", ""),
+    ("https://elpais.com/x", [(LD, "Ediciones EL PAÍS S.L."), (OG, "EL PAÍS")], "EL PAÍS", ""),
+    ("https://www.faz.net/x", [(LD, "Frankfurter Allgemeine Zeitung"), (OG, "FAZ.NET")],
+     "Frankfurter Allgemeine Zeitung", ""),
+    ("https://www.lastampa.it/x", [(OG, "lastampa.it"), (TITLE, "Freddo al Sud - La Stampa"), (HANDLE, "LaStampa")],
+     "La Stampa", ""),
+    # one source only
+    ("https://www.bugle.org/x", [(OG, "Bugle")], "Bugle", "only <meta property=\"og:site_name\"> gives it"),
+    # a domain is no name, however many fields repeat it
+    ("https://www.stern.de/x", [(LD, "STERN.de"), (OG, "stern.de"), (TITLE, "Brexit | STERN.de")], "STERN",
+     "the page's own name fields give only its domain"),
+    # a copyright holder and a logo are no name fields
+    ("https://world.kbs.co.kr/x", [(COPY, "© 2023 KBS WORLD All Rights Reserved."), (LOGO, "kbsworldlogo")],
+     "KBS WORLD", "none of the page's name fields gives it, only the copyright line"),
+    # two name fields that disagree
+    ("https://www.spiegel.de/x", [(LD, "SPIEGEL ONLINE"), ('<meta name="copyright">', "SPIEGEL ONLINE, Hamburg"),
+                                  (TITLE, "Ein Albtraum - DER SPIEGEL 52/2018")], "SPIEGEL ONLINE",
+     'the page also calls itself "DER SPIEGEL"'),
+    # a name the domain does not spell
+    ("https://www.kxan.com/x", [(LD, "KXAN Austin"), (OG, "KXAN Austin")], "KXAN Austin",
+     "it does not match the domain kxan.com"),
+    ("https://www.latimes.com/x", [(LD, "Los Angeles Times"), (OG, "Los Angeles Times")], "Los Angeles Times", ""),
+])
+def test_an_unknown_outlet_is_detected_only_when_independent_clean_names_agree_and_fit_the_domain(
+        url: str, names: list, name: str, doubt: str) -> None:
+    outlet = guess_outlet(url, names, {}, known_outlets={})
+    assert (outlet.name, outlet.guess.doubt, outlet.guess.certain) == (name, doubt, not doubt)
+    if doubt:
+        assert outlet.guess.comment().startswith("uncertain: ") and doubt in outlet.guess.comment()
+
+
+def test_the_known_table_is_a_parameter_and_decides_before_the_page_names() -> None:
+    names = [(OG, "Bugle News"), (TITLE, "Talks | Bugle News")]
+    table = {"bugle-news.org": ("The Daily Bugle", "United States")}
+    assert guess_outlet("https://bugle-news.org/x", names, {}, table).name == "The Daily Bugle"
+    assert guess_outlet("https://bugle-news.org/x", names, {}).name == "Bugle News"
+    assert guess_outlet("https://www.dw.com/x", [(OG, "DW.COM")], {}, known_outlets={}).guess.certain is False
+
+
+def test_a_wire_credit_resolves_whatever_the_known_table() -> None:
+    outlet = outlet_from_text("LONDON (Reuters) - Talks stalled.", {}, known_outlets={})
+    assert (outlet.name, outlet.id, outlet.homepage) == ("Reuters", "reuters", "https://reuters.com/")
+    assert outlet.guess.certain is False and "credit" in outlet.guess.where
+    html = '<html><head><title>T | Bugle</title></head><body><h1>T</h1></body></html>'
+    g = guess_page(read_page(html), {}, "https://bugle.org/x", "LONDON (Reuters) - Talks.", {}, known_outlets={})
+    assert g.wire.value == "Reuters"
 
 
 @pytest.mark.parametrize("text, wire", [
@@ -140,6 +204,16 @@ def test_a_syndicated_copy_keeps_its_host_as_outlet_and_the_canonical_outlet_as_
     g = guess_page(read_page(html), {}, "https://www.msn.com/en-us/news/x", "text", {})
     assert g.outlet.name == "MSN" and g.wire.value == "Reuters"
     assert g.url.value == "https://www.msn.com/en-us/news/x"
+
+
+def test_the_copyright_line_logo_alt_texts_and_json_ld_organizations_are_read_but_not_from_scripts() -> None:
+    html = """<html><head><script>var s = "© Evil Corp";</script><script type="application/ld+json">
+    {"@type": "NewsMediaOrganization", "name": "Bugle News"}</script></head><body>
+    <img class="site-logo" src="/b.png" alt="Bugle News"><img src="/photo.jpg" alt="A photo">
+    <footer>© 2024 Bugle Media Inc. All rights reserved.</footer></body></html>"""
+    meta = read_page(html)
+    assert (meta.orgs, meta.logos, meta.copyright) == (("Bugle News",), ("Bugle News",),
+                                                       ("© 2024 Bugle Media Inc. All rights reserved.",))
 
 
 def test_page_metadata_is_read_from_meta_tags_json_ld_and_the_first_h1() -> None:

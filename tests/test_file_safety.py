@@ -155,3 +155,38 @@ def test_a_template_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "templates/article.html: error: the template is not valid UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_preview_watcher_follows_links_only_inside_the_dossier_and_stamps_refused_entries(tmp_path):
+    from dossier.shell.serve_files import snapshot
+
+    root = good_dossier(tmp_path)
+    secret = secret_file(tmp_path)
+    shared = root / "shared"
+    shared.mkdir()
+    (shared / "b.txt").write_text(SEED, "utf-8")
+    (root / "seeds" / "more").symlink_to(shared, target_is_directory=True)   # inside: watched through the link
+    (root / "seeds" / "loop").symlink_to(root / "seeds", target_is_directory=True)
+    (root / "content" / "outside").symlink_to(secret.parent, target_is_directory=True)
+    os.mkfifo(root / "seeds" / "pipe.txt")
+    stamps = snapshot(root)
+    real = root.resolve()
+    assert str(real / "seeds" / "more" / "b.txt") in stamps
+    assert str(real / "seeds" / "pipe.txt") in stamps                      # adding it triggers a build
+    assert str(real / "content" / "outside") in stamps                     # the link itself...
+    assert not any("secret.txt" in path for path in stamps)               # ...never what it leads to
+    assert stamps[str(real / "content" / "outside")][2] == os.lstat(root / "content" / "outside").st_ino
+
+
+def test_import_writes_no_stub_through_a_folder_linked_out_of_the_dossier(tmp_path):
+    root = good_dossier(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "content" / "articles" / "a.yaml").rename(elsewhere / "a.yaml")
+    (root / "content" / "articles").rmdir()
+    (root / "content" / "articles").symlink_to(elsewhere, target_is_directory=True)
+    (root / "seeds" / "b.txt").write_text(SEED.replace("Talks", "Other talks"), "utf-8")
+    result = run_build(root, "--import")
+    assert result.returncode == 1
+    assert f"content/articles: error: this is a symbolic link to {elsewhere.resolve()}" in result.stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["a.yaml"]

@@ -1,14 +1,12 @@
 """Per-file work reused by content hash (dossier/core/memo.py): a warm build equals a cold one, byte for byte,
 and files whose bytes did not change are not parsed, cleaned or anchored again.
 
-The dossier is a small synthetic one from bench/generate.py, which these tests also check: it is
-deterministic and builds without a problem.
+The dossier is a small synthetic one from dossier_synth (the generator bench/generate.py runs), which
+tests/test_synthetic_dossier.py checks: it is deterministic and builds without a problem.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,12 +16,7 @@ from dossier.core import pipeline
 from dossier.core.memo import Memo, NoMemo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
 
-from conftest import ROOT
-
-_spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-assert _spec and _spec.loader
-generate = sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(generate)
+import dossier_synth as generate
 
 ARTICLES = 3  # one story: enough for a comparison (3 witnesses)
 
@@ -168,30 +161,6 @@ def test_fingerprints_and_digests_are_stable():
     assert digest(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     assert fingerprint({"b": 1, "a": [1, 2]}) == fingerprint({"a": [1, 2], "b": 1})
     assert fingerprint({"a": 1}) != fingerprint({"a": 2})
-
-
-# -- the generator the benchmarks (and these tests) use ------------------------------------------------------
-
-def test_the_generator_is_deterministic():
-    assert generate.render_files(5, 3) == generate.render_files(5, 3)
-    assert generate.render_files(5, 3) != generate.render_files(5, 4)
-
-
-def test_the_generated_dossier_has_what_the_benchmarks_need():
-    files = generate.render_files(12, 1)
-    articles = [p for p in files if p.startswith("content/articles/")]
-    seeds = [p for p in files if p.startswith("seeds/")]
-    assert len(articles) == len(seeds) == 12
-    assert {"site.yaml", "content/sources.yaml", "content/entities.yaml"} <= set(files)
-    yaml_text = "\n".join(files[p] for p in articles)
-    assert yaml_text.count("  - id: ") == 12 * generate.ANNOTATIONS_PER_ARTICLE
-    assert "    prefix: " in yaml_text and "    suffix: " in yaml_text
-    words = [len(files[p].split()) for p in seeds]
-    assert all(600 <= w <= 900 for w in words), words
-    comparisons = [files[p] for p in files if p.startswith("content/comparisons/")]
-    assert comparisons and all(3 <= c.count("  - article: ") <= 6 for c in comparisons)
-    assert "kind: figure" in "".join(comparisons) and "kind: quote" in "".join(comparisons)
-    assert "aliases: [" in files["content/entities.yaml"]
 
 
 def test_the_generated_dossier_builds_without_a_problem(dossier_root):

@@ -33,8 +33,6 @@ TRIGGERS = {
     "file-outside-root": "tests/test_file_safety.py::"
         "test_a_seed_linked_to_a_file_outside_the_dossier_is_refused_and_the_site_is_left_as_it_was",
     "file-special": "tests/test_file_safety.py::test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build",
-    "suggest-unreadable":
-        "tests/test_suggest_dossiers.py::test_files_that_cannot_be_read_or_decoded_are_reported_not_skipped",
 }
 
 

@@ -136,8 +136,14 @@ def test_nonsense_parameters_are_refused(shingle: int, min_words: int) -> None:
 
 # --- The fast paths against the straightforward method they replace -------------------------------------
 
-from dossier.core import shared_passages as _p  # noqa: E402
+import re  # noqa: E402
+
 from dossier.core.alignment import fold  # noqa: E402
+from dossier.core.shared_passages import MAX_REPEATS_PER_DOC, SAME_PASSAGE_OVERLAP  # noqa: E402
+
+# What a word is, for the reference: letters and digits, joined by an apostrophe, hyphen, point, comma or an
+# invisible character ("we're", "six-week", "32,070", "Ra\u00adfah"); everything else separates words.
+WORD = re.compile(r"[^\W_]+(?:['’\-.,\u00ad\u200b\u2060\ufeff][^\W_]+)*")
 
 # Words that fold together ("We're" / "we’re", "Ra\u00adfah" / "Rafah"), words joined by punctuation, and
 # separators of every kind, so that texts share runs with and without typographic differences.
@@ -180,7 +186,7 @@ def _reference_matches(names, keys, shingle, min_words):
             per_doc: dict[str, int] = {}
             for d, _ in postings:
                 per_doc[d] = per_doc.get(d, 0) + 1
-            if max(per_doc.values()) > _p.MAX_REPEATS_PER_DOC:
+            if max(per_doc.values()) > MAX_REPEATS_PER_DOC:
                 continue
             partner = next(x for x in postings if x[0] != name)
             pairs = [((name, p), x) for x in postings if x[0] != name]
@@ -202,83 +208,89 @@ def _reference_matches(names, keys, shingle, min_words):
     return found
 
 
-def _all_keys(docs: dict[str, str]) -> dict[str, tuple[int, ...]]:
-    ids: dict[str, int] = {}
-    chunks: dict[str, tuple[int, ...]] = {}
-    return {name: _p._keys(docs[name], ids, chunks) for name in sorted(docs)}
+def reference_passages(docs: dict[str, str], shingle: int = 5, min_words: int = 8) -> tuple[SharedPassage, ...]:
+    """find_shared_passages as first written: words found by a regex over the whole text and folded one by
+    one, every shingle indexed, spans grouped by comparing every pair, offsets of every word computed."""
+    names = sorted(docs)
+    words = {name: [m.span() for m in WORD.finditer(docs[name])] for name in names}
+    keys = {name: [fold(docs[name][a:b]) for a, b in words[name]] for name in names}
+    spans: list[tuple[str, int, int]] = []
+    for da, a1, a2, db, b1, b2 in _reference_matches(names, keys, shingle, min_words):
+        spans += [(da, a1, a2), (db, b1, b2)]
+    group = list(range(len(spans)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    def unite(i: int, j: int) -> None:
+        group[max(root(i), root(j))] = min(root(i), root(j))
+
+    for i in range(0, len(spans), 2):
+        unite(i, i + 1)  # the two sides of one match
+    for i, (d1, s1, e1) in enumerate(spans):
+        for j, (d2, s2, e2) in enumerate(spans):
+            overlap = min(e1, e2) - max(s1, s2)
+            if d1 == d2 and overlap > 0 and overlap >= SAME_PASSAGE_OVERLAP * min(e1 - s1, e2 - s2):
+                unite(i, j)
+    members: dict[int, list[tuple[str, int, int]]] = {}
+    for i, span in enumerate(spans):
+        members.setdefault(root(i), []).append(span)
+    passages = []
+    for group_spans in members.values():
+        merged: list[list] = []
+        for doc, s, e in sorted(group_spans):
+            if merged and merged[-1][0] == doc and s <= merged[-1][2]:
+                merged[-1][2] = max(merged[-1][2], e)
+            else:
+                merged.append([doc, s, e])
+        if len({doc for doc, _, _ in merged}) < 2:
+            continue
+        occurrences = tuple(Occurrence(doc, words[doc][s][0], words[doc][e - 1][1]) for doc, s, e in merged)
+        text = docs[occurrences[0].doc][occurrences[0].start:occurrences[0].end]
+        passages.append(SharedPassage(text, occurrences, len(WORD.findall(text))))
+    passages.sort(key=lambda sp: (-sp.words, [(o.doc, o.start, o.end) for o in sp.occurrences]))
+    return tuple(passages)
 
 
 @pytest.mark.parametrize("seed", range(40))
-def test_matches_are_exactly_those_of_the_straightforward_method(seed: int) -> None:
+def test_passages_are_exactly_those_of_the_straightforward_method(seed: int) -> None:
     docs = _random_docs(seed)
-    keys = _all_keys(docs)
-    names = sorted(docs)
     for shingle, min_words in [(5, 8), (2, 3), (1, 1), (3, 12)]:
-        assert _p._matches(names, keys, shingle, min_words) == _reference_matches(names, keys, shingle, min_words)
+        assert find_shared_passages(docs, shingle=shingle, min_words=min_words) == \
+            reference_passages(docs, shingle, min_words)
 
 
-@pytest.mark.parametrize(("repeats", "found"), [(_p.MAX_REPEATS_PER_DOC, 3), (_p.MAX_REPEATS_PER_DOC + 1, 0)])
-def test_a_run_repeated_more_than_the_limit_in_one_doc_is_furniture_in_both_methods(repeats: int, found: int) -> None:
+def test_the_random_texts_share_passages_for_the_comparison_to_mean_something() -> None:
+    found = [find_shared_passages(_random_docs(seed)) for seed in range(40)]
+    assert sum(1 for passages in found if passages) >= 20
+    assert any(len({o.doc for o in p.occurrences}) >= 3 for passages in found for p in passages)
+
+
+@pytest.mark.parametrize(("repeats", "found"), [(MAX_REPEATS_PER_DOC, True), (MAX_REPEATS_PER_DOC + 1, False)])
+def test_a_run_repeated_more_than_the_limit_in_one_doc_is_furniture_in_both_methods(repeats: int, found: bool) -> None:
     run = "the minister said the border crossing would stay open"
     docs = {"a": " x ".join([run] * repeats), "b": run, "c": run + " and more"}
-    keys, names = _all_keys(docs), sorted(docs)
-    assert _p._matches(names, keys, 5, 8) == _reference_matches(names, keys, 5, 8)
-    assert len({(m[0], m[1], m[3]) for m in _p._matches(names, keys, 5, 8)}) >= found
-    assert bool(find_shared_passages(docs)) == bool(found)
+    passages = find_shared_passages(docs)
+    assert passages == reference_passages(docs)
+    assert bool(passages) == found
+    if found:  # every place of the run, in all three docs
+        assert [o.doc for o in passages[0].occurrences] == ["a"] * repeats + ["b", "c"]
 
 
-@pytest.mark.parametrize("seed", range(20))
-def test_word_keys_are_the_folded_words_of_the_text(seed: int) -> None:
-    docs = _random_docs(seed)
-    ids: dict[str, int] = {}
-    chunks: dict[str, tuple[int, ...]] = {}
-    keys = {name: _p._keys(text, ids, chunks) for name, text in sorted(docs.items())}
-    folded = {i: k for k, i in ids.items()}
-    for name, text in docs.items():
-        assert [folded[i] for i in keys[name]] == [fold(w) for w in _p._WORD_RE.findall(text)]
+def test_words_match_whatever_is_between_them() -> None:
+    one, two = "We're going—to Ra\u00adfah, now.", "we’re  going - to\nRafah now"
+    (passage,) = find_shared_passages({"one": one, "two": two}, shingle=5, min_words=5)
+    assert passage.words == 5
+    assert passage.occurrences == (Occurrence("one", 0, len(one) - 1), Occurrence("two", 0, len(two)))
 
 
-def test_word_keys_ignore_what_is_between_words() -> None:
-    ids: dict[str, int] = {}
-    chunks: dict[str, tuple[int, ...]] = {}
-    one = _p._keys("We're going—to Ra\u00adfah, now.", ids, chunks)
-    two = _p._keys("we’re  going - to\nRafah now", ids, chunks)
-    assert one == two and len(one) == 5
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_char_spans_are_the_offsets_of_the_wanted_words(seed: int) -> None:
-    docs = _random_docs(seed)
-    ids: dict[str, int] = {}
-    pieces: dict[str, tuple[int, ...]] = {}
-    for text in docs.values():
-        _p._keys(text, ids, pieces)
-    rng = random.Random(seed)
-    for text in docs.values():
-        spans = [m.span() for m in _p._WORD_RE.finditer(text)]
-        wanted = sorted(rng.sample(range(len(spans)), min(len(spans), 5)))
-        assert _p._char_spans(text, pieces, wanted) == {w: spans[w] for w in wanted}
-
-
-def test_char_spans_count_every_space_before_a_word() -> None:
+@pytest.mark.parametrize(("shared", "span"), [("a", (2, 3)), ("b-c", (5, 8)), ("d", (10, 11)), ("e", (13, 14))])
+def test_an_occurrence_counts_every_space_and_separator_before_its_word(shared: str, span: tuple[int, int]) -> None:
     text = "  a  b-c,\u00a0d\n\ne  "
-    pieces: dict[str, tuple[int, ...]] = {}
-    _p._keys(text, {}, pieces)
-    assert _p._char_spans(text, pieces, [0, 1, 2, 3]) == {0: (2, 3), 1: (5, 8), 2: (10, 11), 3: (13, 14)}
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_postings_are_every_shingle_in_two_docs_each_with_all_its_places_in_order(seed: int) -> None:
-    docs = _random_docs(seed)
-    keys, names = _all_keys(docs), sorted(docs)
-    brute: dict[tuple[int, ...], list[tuple[str, int]]] = {}
-    for name in names:
-        for p in range(len(keys[name]) - 2):
-            brute.setdefault(keys[name][p : p + 3], []).append((name, p))
-    expected = {sh: places for sh, places in brute.items() if len({d for d, _ in places}) >= 2}
-    got = _p._postings(names, keys, 3)
-    assert got == expected
-    assert [places[0] for places in got.values()] == sorted(places[0] for places in got.values())
+    (passage,) = find_shared_passages({"x": text, "y": shared}, shingle=1, min_words=1)
+    assert passage.occurrences[0] == Occurrence("x", *span)
 
 
 def test_passages_are_found_in_random_texts_at_word_boundaries() -> None:
@@ -286,6 +298,6 @@ def test_passages_are_found_in_random_texts_at_word_boundaries() -> None:
         docs = _random_docs(seed)
         for passage in find_shared_passages(docs):
             for o in passage.occurrences:
-                starts = {m.start() for m in _p._WORD_RE.finditer(docs[o.doc])}
-                ends = {m.end() for m in _p._WORD_RE.finditer(docs[o.doc])}
+                starts = {m.start() for m in WORD.finditer(docs[o.doc])}
+                ends = {m.end() for m in WORD.finditer(docs[o.doc])}
                 assert o.start in starts and o.end in ends

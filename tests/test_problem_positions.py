@@ -40,6 +40,7 @@ def test_one_check_reports_five_independent_mistakes_of_one_article_each_at_its_
     assert [h.split(": error: ")[1].split(" ")[0] for h in headers] == [
         "unknown", '"March', 'annotation', "duplicate", "annotation"]
     assert "quote not found" in headers[-1] and 'unknown entity "kairo"' in headers[2]
+    assert ": warning: " not in result.stderr   # a wrong date is reported as wrong, not again as "undated"
 
 
 def test_a_broken_sources_file_is_one_error_not_one_per_article(mini_dossier) -> None:

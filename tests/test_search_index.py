@@ -142,19 +142,15 @@ def test_every_page_is_sent_when_no_element_has_a_pagefind_body():
     assert search.has_body_element(b'<div><img src="x" data-pagefind-body/></div>')
 
 
-@pytest.mark.parametrize("contents", [
-    b"plain ascii",
-    "quotes \" and \\ backslash, newline\n tab\t control\x01, é, “curly”, 😀".encode("utf-8") * 50,
-    b"",
+@pytest.mark.parametrize("extra", [
+    "plain ascii",
+    "quotes \" and \\ backslash, newline\n tab\t control\x01, é, “curly”, 😀 " * 50,
 ])
-def test_a_streamed_request_decodes_to_the_same_message(monkeypatch, contents):
-    monkeypatch.setattr(search, "PIECE", 7)  # split inside multi-byte characters
-    payload = {"type": "AddFile", "index_id": 0, "url": "/a/", "file_path": None}
-    pieces = list(search._request(3, payload, contents))
-    data = b"".join(pieces)
-    assert data.endswith(b",") and data.count(b",") == 1
-    message = json.loads(base64.b64decode(data[:-1]))
-    assert message == {"message_id": 3, "payload": {**payload, "file_contents": contents.decode("utf-8")}}
+def test_a_page_streamed_in_small_pieces_gives_the_bundle_of_one_sent_whole(pagefind, monkeypatch, extra):
+    monkeypatch.setattr(search, "PIECE", 7)  # split inside multi-byte characters and JSON escapes
+    outputs = {"a/index.html": page(1, extra=extra), "b/index.html": page(2), "empty.html": b""}
+    expected = one_request_at_a_time(outputs, "/")
+    assert search.build_index(outputs, "/") == expected
 
 
 def test_a_page_that_is_not_utf8_is_named_in_the_error(pagefind):

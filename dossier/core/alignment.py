@@ -113,8 +113,9 @@ def token_keys(s: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_flags(s: str) -> tuple[bool, ...]:
-    """tokenize(s)[i].is_word, in order."""
+def word_flags(s: str) -> tuple[bool, ...]:
+    """Whether each token of s is a word, in order: tokenize(s)[i].is_word, computed once per string (the
+    move search asks for the same witness's flags again and again)."""
     return tuple(t.is_word for t in tokenize(s))
 
 
@@ -165,7 +166,7 @@ def _find_moves(
     Candidates come from an index of the other side's unaligned keys, so the work is proportional to the
     number of key hits rather than to the product of the two lengths."""
     base_keys, other_keys = token_keys(base), token_keys(other)
-    base_words = _word_flags(base)
+    base_words = word_flags(base)
     moves: list[_Move] = []
     while True:
         index: dict[str, list[int]] = {}

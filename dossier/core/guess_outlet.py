@@ -1,19 +1,28 @@
-"""Which outlet published a page: from its domain first, then its site name, then credits in its text.
+"""Which outlet published a page: from its domain first, then the names the page gives itself, then credits in
+its text.
 
-A known domain (outlets.py) or an outlet already in sources.yaml with that domain is certain; a site name that
-matches the domain is certain; anything else is a flagged guess. Never "unknown": with no domain and no name
-the result is empty and the build warns "outlet unknown".
+A domain of the known table (outlets.py) or an outlet already in sources.yaml with that domain is certain. For
+any other domain the page's own names are cleaned ("DW.COM" → "DW", "Ediciones EL PAÍS S.L." → "EL PAÍS",
+"WSVN 7News | Miami News, Weather" → "WSVN 7News") and grouped by agreement; the name most sources agree on
+wins. It is certain only when it is a clean name (not a domain, a handle or a copyright holder alone) that the
+page states in one of its own name fields (JSON-LD, og:site_name, application-name, <title>) and at least one
+other independent source repeats, that fits the domain, and that no other name field contradicts; otherwise
+the guess says why it is uncertain. Never "unknown": with no domain and no name the result is empty and the
+build warns "outlet unknown".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .guesses import Guess, one_line, squash
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain
 from .slugs import slugify
+
+Table = Mapping[str, tuple[str, str]]  # domain → (name, country), like outlets.KNOWN
 
 # Site names that are a section of a site, not its name (a Reuters page's og:site_name can be "U.S.").
 _SECTIONS = {"us", "uk", "world", "news", "home", "homepage", "politics", "business", "sport", "sports",
@@ -39,27 +48,207 @@ class Outlet:
     new: bool = False
 
 
-def clean_site_name(name: str) -> str:
-    """"DW.COM" → "DW.COM" stays recognisable but "Salon.com" → "Salon"; trailing " - Home" and "| News" go."""
-    name = one_line(name)
-    name = re.sub(r"\s*[|:–—-]\s*(home|homepage|news|startseite|accueil|inicio|portada)\s*$", "", name, flags=re.I)
-    name = re.sub(r"^(www\.)", "", name, flags=re.I)
-    bare = re.sub(r"\.(com|net|org|co\.uk|de|fr)$", "", name, flags=re.I)
-    return bare if bare and not bare.isupper() else name
-
-
 def is_section(name: str) -> bool:
     """A site name that names a section, is too short to be a name, or is a description ("News and Opinion
     on www.example.com")."""
     return squash(name) in _SECTIONS or len(squash(name)) < 2 or bool(re.search(r"\bwww\.|\.\w+/|https?:", name))
 
 
-def _matches_domain(name: str, host: str) -> bool:
-    label = squash(registered_domain(host).split(".")[0])
-    words = [w for w in re.split(r"[\W_]+", name.casefold()) if w]
-    initials = "".join(w[0] for w in words if w not in ("the", "of", "and"))
-    flat = squash(name)
-    return bool(label) and (label in flat or (len(flat) > 3 and flat in label) or label == initials)
+# Where a name comes from → its source family. Two fields of one family (application-name and
+# apple-mobile-web-app-title; a copyright meta tag and a copyright line) are not independent of each other.
+_FAMILIES = (("JSON-LD", "jsonld"), ("og:site_name", "og"), ("application-name", "app"),
+             ("apple-mobile-web-app-title", "app"), ("<title>", "title"), ("twitter:site", "handle"),
+             ("copyright", "copyright"), ("logo", "logo"), ("extractor", "extractor"))
+# The page's own name fields: a clean name in one of these can be presented as detected.
+_STATED = {"jsonld", "og", "app", "title"}
+_CORPORATE_HEAD = re.compile(r"^(?:Ediciones|Editorial|Edições|Éditions|Editions|Verlag|Grupo|Gruppo|Groupe)\s+",
+                             re.I)
+_CORPORATE_TAIL = re.compile(
+    r"[\s,]+(?:(?:Verlags-\s+und\s+Vertriebs-?|Verlags-?|Medien-?)\s+)?(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|"
+    r"S\.\s?L\.|S\.?L|S\.\s?A\.|S\.?A|S\.?p\.?A\.?|S\.?r\.?l\.?|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|"
+    r"Corp\.?|Corporation|B\.?V\.?|N\.?V\.?|Media Group|Media|Group)$", re.I)
+_DOMAIN_FORM = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,6}$", re.I)
+_RIGHTS = re.compile(r"(?i)\b(?:all rights reserved|alle rechte|tous droits|todos los derechos|riproduzione "
+                     r"riservata|or its affiliated|this material)\b.*$")
+_ARTICLES = {"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo", "l"}
+_GENERIC = {"news", "online", "zeitung", "newspaper", "daily", "magazine", "tv", "of", "and", "und"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One name a page gives itself. Invariant: `name` is cleaned (no "www.", TLD, corporate form or tagline);
+    `form` is "clean", "domain" (it was a domain: "DW.COM") or "handle" (a twitter:site handle); `stated`: the
+    name comes from one of the page's own name fields; `claims`: that field asserts it (a <title>'s last part,
+    not its middle parts), so another name there contradicts."""
+
+    where: str
+    family: str
+    name: str
+    form: str
+    stated: bool
+    claims: bool = True
+
+
+@dataclass(frozen=True)
+class Naming:
+    """The outlet name a page's sources agree on. Invariant: `name` is "" when the page names no site; `doubt`
+    is "" exactly when the name can be presented as detected; `where` lists the agreeing sources."""
+
+    name: str
+    where: str
+    doubt: str
+
+
+def _family(where: str) -> str:
+    return next((fam for mark, fam in _FAMILIES if mark in where), where)
+
+
+def _cut(name: str) -> str:
+    """A name without its tagline, trailing issue number or date, corporate form and "www."."""
+    name = re.split(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+|\s+/\s+", one_line(name))[0]
+    name = re.sub(r"\s*[|:–—-]\s*(home|homepage|news|startseite|accueil|inicio|portada)\s*$", "", name, flags=re.I)
+    name = re.sub(r"(\s+[\d./-]+)+$", "", re.sub(r"^www\.", "", name, flags=re.I))
+    for _ in range(3):  # "Verlags- und Vertriebs GmbH & Co. KG": forms can stack
+        name = _CORPORATE_TAIL.sub("", _CORPORATE_HEAD.sub("", name)).strip(" ,&")
+    return name
+
+
+def _undomain(name: str) -> str:
+    """"wien.ORF.at" → "ORF", "FAZ.NET" → "FAZ", "BreakingBelizeNews.com" → "Breaking Belize News": the
+    registered label, its case kept and its CamelCase words split."""
+    labels = name.split(".")
+    label = labels[-len(registered_domain(name.lower()).split("."))]
+    return re.sub(r"(?<=[a-zà-ÿ])(?=[A-Z])", " ", label)
+
+
+def clean_site_name(name: str) -> str:
+    """A site name as a name: "DW.COM" → "DW", "Ediciones EL PAÍS S.L." → "EL PAÍS", "Salon.com" → "Salon",
+    "WSVN 7News | Miami News, Weather" → "WSVN 7News", "Bugle - Home" → "Bugle"."""
+    name = _cut(name)
+    return _undomain(name) if _DOMAIN_FORM.match(name) else name
+
+
+def _claims_of(where: str, raw: str) -> list[Claim]:
+    """The names one source gives: a <title> gives each part after the headline, a copyright line each holder."""
+    family = _family(where)
+    if family == "title":
+        parts = [p for p in re.split(r"\s+[|–—-]\s+|\s*\|\s*", one_line(raw))[1:] if len(p.split()) <= 6]
+        parts = [p for p in parts if re.search(r"[^\W\d_]", p)]  # "19.01.2020" is no name
+        return [c for i, p in enumerate(parts) for c in _claim(where, family, p, i == len(parts) - 1)]
+    if family == "copyright":
+        text = re.sub(r"(?i)©|&copy;|\(c\)|\bcopyright\b|\bby\b", " ", _RIGHTS.sub("", raw))
+        text = re.sub(r"\b\d[\d.]*\b(\s*[-–]\s*\d+\b)?", " ", text)
+        holders = [h for h in re.split(r"\s+/\s+|\s*[|(]|\.(?:\s|$)", text) if h.strip(" .,:;-")]
+        return [c for h in holders[:2] for c in _claim(where, family, h.strip(" .,:;-"), False)]
+    if family == "logo":
+        if re.search(r"\.(svg|png|jpe?g|gif|webp)\b", raw, re.I):
+            return []
+        raw = re.sub(r"(?i)[\s_-]*logo(?:tipo|type)?[\s_-]*", " ", raw)
+    if family == "handle":
+        return [Claim(where, family, raw.lstrip("@"), "handle", False, False)] if raw.strip("@ ") else []
+    return _claim(where, family, raw, "organization" not in where)  # an organization may be a parent company
+
+
+def _claim(where: str, family: str, raw: str, claims: bool) -> list[Claim]:
+    if is_section(raw.strip()):
+        return []
+    name = _cut(raw)
+    if _DOMAIN_FORM.match(name):
+        name, form = _undomain(name), "domain"
+    else:
+        form = "clean"
+    if is_section(name) or len(name.split()) > 6:
+        return []
+    return [Claim(where, family, name, form, family in _STATED, claims and family in _STATED)]
+
+
+def _fold(text: str, keep_article: bool = False) -> list[str]:
+    """Lower-case words without accents, punctuation and (unless kept) a leading article: "Der Süddeutsche" →
+    ["suddeutsche"]."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    words = [w for w in re.split(r"[\W_]+", plain) if w]
+    return words[1:] if not keep_article and len(words) > 1 and words[0] in _ARTICLES else words
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "and", "und", "de"))
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    """Two names of one outlet: equal words, one the initials of the other ("FAZ", "Frankfurter Allgemeine
+    Zeitung"), or a domain's label that is the other without a generic word ("Süddeutsche", "… Zeitung")."""
+    wa, wb = _fold(a.name), _fold(b.name)
+    ka, kb = "".join(wa), "".join(wb)
+    if not ka or not kb:
+        return False
+    # "La Stampa" is "lastampa.it" and the handle "LaStampa": the article can be part of a domain's word
+    if {ka, "".join(_fold(a.name, True))} & {kb, "".join(_fold(b.name, True))}:
+        return True
+    if (len(wa) == 1 and len(ka) > 1 and ka == _initials(wb)) or (len(wb) == 1 and len(kb) > 1 and kb == _initials(wa)):
+        return True
+    bare = ["".join(w for w in ws if w not in _GENERIC) for ws in (wa, wb)]
+    return (a.form == "domain" and ka == bare[1]) or (b.form == "domain" and kb == bare[0])
+
+
+def fits_domain(name: str, host: str) -> bool:
+    """Whether a name is what the domain spells: its words in the host ("Campo Grande News",
+    campograndenews.com.br; "KBS World", world.kbs.co.kr), or its initials ("NZZ", "LA Times" for latimes)."""
+    label = registered_domain(host).split(".")[0]
+    flat = "".join(host.split(".")[:-len(registered_domain(host).split(".")) + 1] or [label])
+    for words in (_fold(name), _fold(name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))):
+        kept = [w for w in words if w not in _GENERIC]
+        if kept and all(w in flat for w in kept):
+            return True
+        if len(words) > 1 and label in (_initials(words), _initials(words[:-1]) + words[-1]):
+            return True
+    return False
+
+
+def _rank(claim: Claim, group: list[Claim]) -> tuple[bool, bool, bool, int]:
+    """Which spelling of a group to show: a clean one, from a name field, with capitals, the most repeated."""
+    return (claim.form == "clean", claim.stated, claim.name != claim.name.lower(),
+            sum(c.name == claim.name for c in group))
+
+
+def name_site(site_names: Sequence[tuple[str, str]], host: str) -> Naming:
+    """The name most independent sources of a page agree on, and why it is uncertain ("" if it is not).
+    `site_names`: (where, raw text) of every name the page gives itself, best first."""
+    claims = [c for where, raw in site_names if raw for c in _claims_of(where, raw)]
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        home = next((g for g in groups if any(_same(claim, c) for c in g)), None)
+        if home is None:
+            groups.append([claim])
+        else:
+            home.append(claim)
+    groups = [g for g in groups if any(c.form != "handle" for c in g)]  # a handle alone is no name
+    if not groups:
+        return Naming("", "", "")
+
+    def support(g: list[Claim]) -> tuple[int, int]:
+        return (len({c.family for c in g if c.family != "extractor"}), len({c.family for c in g if c.stated}))
+    best = max(groups, key=support)  # max keeps the first of equals: the better source
+    shown = max((c for c in best if c.form != "handle"), key=lambda c: _rank(c, best))
+    families = sorted({c.family for c in best if c.family != "extractor"}, key=[c.family for c in best].index)
+    where = "the site name in " + ", ".join(next(c.where for c in best if c.family == f) for f in families[:3])
+    return Naming(shown.name, where, _doubt(shown, best, claims, host, len(families)))
+
+
+def _doubt(shown: Claim, group: list[Claim], claims: list[Claim], host: str, sources: int) -> str:
+    """Why a name cannot be presented as detected, in an editor's words ("" when it can)."""
+    doubts = []
+    if not any(c.stated and c.form == "clean" for c in group):
+        forms = {c.form for c in group if c.stated}
+        doubts.append("the page's own name fields give only its domain" if forms == {"domain"} else
+                      "none of the page's name fields gives it, only " + group[0].where)
+    elif sources < 2:
+        doubts.append(f"only {group[0].where} gives it")
+    others = [c.name for c in claims if c.claims and c.form == "clean" and c not in group]
+    if others:
+        doubts.append(f'the page also calls itself "{others[0]}"')
+    if host and not fits_domain(shown.name, host):
+        doubts.append(f"it does not match the domain {registered_domain(host)}")
+    return "; ".join(doubts)
 
 
 def _existing(sources: Mapping[str, tuple[str, str]], host: str, names: Sequence[str]) -> str:
@@ -94,15 +283,16 @@ def _homepage(host: str, url: str) -> str:
     return f"{scheme}://{'www.' if url.split('//', 1)[-1].startswith('www.') else ''}{host}/"
 
 
-def guess_outlet(url: str, site_names: Sequence[tuple[str, str]], sources: Mapping[str, tuple[str, str]]
-                 ) -> Outlet:
-    """The outlet of a page at `url` whose metadata names its site `site_names` ((where, name), best first).
-    `sources`: outlets already in sources.yaml, id → (name, homepage)."""
+def guess_outlet(url: str, site_names: Sequence[tuple[str, str]], sources: Mapping[str, tuple[str, str]],
+                 known_outlets: Table = KNOWN) -> Outlet:
+    """The outlet of a page at `url` whose metadata names its site `site_names` ((where, name), best first;
+    `where` says which field, e.g. '<meta property="og:site_name">', "the <title>", "the copyright line").
+    `sources`: outlets already in sources.yaml, id → (name, homepage); `known_outlets`: the known table."""
     host = host_of(url)
-    names = [(w, clean_site_name(n)) for w, n in site_names if clean_site_name(n)]
-    hit = known(host) if host else None
+    hit = known(host, known_outlets) if host else None
+    naming = name_site(site_names, host)
     # The domain decides when it can: a page's site names may name another outlet (a syndicated copy).
-    found = _existing(sources, host, [hit[1]] if hit else [n for _, n in names])
+    found = _existing(sources, host, [hit[1]] if hit else [naming.name] if naming.name else [])
     if found:
         name = sources[found][0]
         return Outlet(found, name, sources[found][1], "",
@@ -112,22 +302,13 @@ def guess_outlet(url: str, site_names: Sequence[tuple[str, str]], sources: Mappi
         source_id = _free_id(name, sources)
         return Outlet(source_id, name, _homepage(host, url), country,
                       Guess(source_id, f"the domain {domain} is {name} (known outlets)"), new=True)
-    named = [(w, n) for w, n in names if not is_section(n)]
-    if host:
-        for where, name in named:
-            if _matches_domain(name, host):
-                return _new(name, host, url, sources, Guess("", f"the site name in {where}, matching {host}"))
-        named = [(w, n) for w, n in named if "twitter:site" not in w]  # an unmatched handle is no name
-        if named:
-            where, name = named[0]
-            return _new(name, host, url, sources, Guess("", f"the site name in {where}", False,
-                                                       f"it does not match the domain {host}"))
+    if not naming.name and host:
         return _new(host, host, url, sources, Guess("", f"the domain {host}", False,
-                                                   "the page gives no site name that matches it"))
-    if named:
-        where, name = named[0]
-        return _new(name, "", "", sources, Guess("", f"the site name in {where}", False, "no web address known"))
-    return Outlet("", "", "", "", Guess("", "outlet", False, "no domain and no site name"))
+                                                   "the page gives no site name"))
+    if not naming.name:
+        return Outlet("", "", "", "", Guess("", "outlet", False, "no domain and no site name"))
+    doubt = naming.doubt if host else "; ".join(filter(None, [naming.doubt, "no web address known"]))
+    return _new(naming.name, host, url, sources, Guess("", naming.where, not doubt, doubt))
 
 
 def _new(name: str, host: str, url: str, sources: Mapping[str, tuple[str, str]], guess: Guess) -> Outlet:
@@ -141,28 +322,28 @@ def credited_wire(text: str) -> str:
     m = _CREDIT.search(text[:3000])
     if not m:
         return ""
-    name = next(g for g in m.groups() if g)
-    return KNOWN[WIRES[name]][0]
+    return WIRES[next(g for g in m.groups() if g)][1]
 
 
-def outlet_from_text(text: str, sources: Mapping[str, tuple[str, str]]) -> Outlet:
+def outlet_from_text(text: str, sources: Mapping[str, tuple[str, str]], known_outlets: Table = KNOWN) -> Outlet:
     """For a plain-text seed: a wire credit, a known outlet's domain in the text, or an outlet of sources.yaml
     named in the text. Always flagged uncertain: a text can quote or link another outlet."""
     wire = credited_wire(text)
     if wire:
-        domain = next(d for d, (n, _) in KNOWN.items() if n == wire)
-        out = guess_outlet(f"https://{domain}/", [], sources)
+        domain, name, country = next(w for w in sorted(WIRES.values()) if w[1] == wire)
+        # a wire service is always known, whatever the table: its credit names it
+        out = guess_outlet(f"https://{domain}/", [], sources, {**known_outlets, domain: (name, country)})
         return _flagged(out, f'the credit "{wire}" in the text', "a wire credit names who wrote it, "
                                                                  "not always who published it")
     for m in _DOMAIN_IN_TEXT.finditer(text):
         host = m.group(1).lower()
-        if known(host) or _existing(sources, host, []):
-            out = guess_outlet(f"https://{host}/", [], sources)
+        if known(host, known_outlets) or _existing(sources, host, []):
+            out = guess_outlet(f"https://{host}/", [], sources, known_outlets)
             return _flagged(out, f"the address {host} in the text", "the text may link to another outlet")
     for line in _BYLINE.findall(text[:3000]):
-        for domain, (name, _) in sorted(KNOWN.items(), key=lambda kv: (-len(kv[1][0]), kv[0])):  # longest
+        for domain, (name, _) in sorted(known_outlets.items(), key=lambda kv: (-len(kv[1][0]), kv[0])):  # longest
             if len(name) > 3 and re.search(r"\b" + re.escape(name) + r"\b", line):
-                out = guess_outlet(f"https://{domain}/", [], sources)
+                out = guess_outlet(f"https://{domain}/", [], sources, known_outlets)
                 return _flagged(out, f'the byline "{one_line(line)[:60]}"', "a byline can name a partner outlet")
     lowered = text.casefold()
     for source_id, (name, _) in sorted(sources.items()):

@@ -100,7 +100,8 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
             source=r.text(d, (), "source"), date=r.text(d, (), "date"), wire=r.text(d, (), "wire"),
             date_note=r.text(d, (), "date_note"), url=r.text(d, (), "url"), byline=r.text(d, (), "byline"),
             summary=r.text(d, (), "summary"), annotations=tuple(annotations),
-            seed_origin=r.origin(("seed",)), source_origin=r.origin(("source",)),
+            seed_origin=r.origin(("seed",)), source_origin=r.origin_if(d, (), "source"),
+            date_origin=r.origin_if(d, (), "date"),
             summary_origin=r.origin_if(d, (), "summary", raw=True))
         return meta, problems
 

@@ -84,9 +84,10 @@ class ArticleMeta:
     byline: str = ""
     summary: str = ""
     annotations: tuple[Annotation, ...] = ()
-    seed_origin: Origin | None = None    # where `seed:` and `source:` are written, for precise problems
-    source_origin: Origin | None = None
-    summary_origin: Origin | None = None
+    seed_origin: Origin | None = None    # where `seed:`, `source:` and `date:` are written, for precise problems;
+    source_origin: Origin | None = None  # None where the key is absent (a key whose value was wrong is present:
+    summary_origin: Origin | None = None  # it is reported once, as wrong, not again as missing)
+    date_origin: Origin | None = None
 
 
 @dataclass(frozen=True)

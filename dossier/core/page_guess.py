@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from .guess_date import guess_date
-from .guess_outlet import Outlet, clean_site_name, credited_wire, guess_outlet
+from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import guess_title
 from .guesses import NOTHING, Guess, one_line
-from .outlets import host_of, known, registered_domain, safe_url
+from .outlets import KNOWN, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
@@ -69,16 +69,27 @@ def _local(host: str) -> bool:
 
 
 def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(where, name) of every name the page gives its site, best first."""
+    """(where, name) of every name the page gives its site, best first; `where` names the field, so the outlet
+    guesser can tell independent sources apart (guess_outlet.name_site)."""
     out = [("the JSON-LD publisher", ld_text(meta.ld("publisher")))]
     out += [(f'<meta property="{k}">' if ":" in k else f'<meta name="{k}">', meta.meta.get(k, ""))
             for k in ("og:site_name", "application-name", "apple-mobile-web-app-title")]
+    out += [("the JSON-LD organization", name) for name in meta.orgs]
     out.append(("the extractor's site name", extracted.get("sitename", "")))
+    out.append(("the <title>", meta.title))  # "Headline - Section - Outlet": the parts after the headline
+    out.append(('<meta name="twitter:site">', meta.meta.get("twitter:site", "")))  # a handle: support only
+    out.append(('<meta name="copyright">', meta.meta.get("copyright", "")))
+    out += [("the copyright line", line) for line in meta.copyright]
+    out += [("the logo's alt text", alt) for alt in meta.logos]
+    return [(w, n) for w, n in out if n and not host_of(n)]
+
+
+def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
+    """The names a <title> may end with: the page's site names, raw and cleaned, and its <title>'s last part."""
+    fields = [n for w, n in names if "<title>" not in w and "copyright" not in w and "logo" not in w]
     tail = re.split(r"\s+[|–—-]\s+", meta.title)
-    if len(tail) > 1:  # "Headline - Section - Outlet": the last part, after the names the page gives itself
-        out.append(("the <title>'s last part", tail[-1]))
-    out.append(('<meta name="twitter:site">', meta.meta.get("twitter:site", "")))  # a handle: the weakest
-    return [(w, n.lstrip("@")) for w, n in out if n and not host_of(n)]
+    return [*(clean_site_name(n) for n in fields), *(n.lstrip("@") for n in fields),
+            *([tail[-1]] if len(tail) > 1 else [])]
 
 
 def _byline(meta: PageMeta, extracted: Mapping[str, str]) -> Guess:
@@ -95,18 +106,18 @@ def _byline(meta: PageMeta, extracted: Mapping[str, str]) -> Guess:
 
 
 def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, text: str,
-               sources: Mapping[str, tuple[str, str]]) -> PageGuess:
+               sources: Mapping[str, tuple[str, str]], known_outlets: Table = KNOWN) -> PageGuess:
     """All guesses for one page. `extracted`: the extractor's title, date, sitename, author (strings);
-    `sources`: sources.yaml's outlets, id → (name, homepage)."""
+    `sources`: sources.yaml's outlets, id → (name, homepage); `known_outlets`: the known table (outlets.py)."""
     read_at, url = page_address(meta, fetched_url)
     names = site_names(meta, extracted)
-    outlet = guess_outlet(read_at, names, sources)
+    outlet = guess_outlet(read_at, names, sources, known_outlets)
     title = guess_title([("from the JSON-LD headline", ld_text(meta.ld("headline"))),
                          ('from <meta property="og:title">', meta.meta.get("og:title", "")),
                          ('from <meta name="twitter:title">', meta.meta.get("twitter:title", "")),
                          ("from <title>", meta.title), ("from the first <h1>", meta.h1),
                          ("found by the extractor", extracted.get("title", ""))],
-                        [outlet.name, *(clean_site_name(n) for _, n in names), *(n for _, n in names),
+                        [outlet.name, *_title_tails(meta, names),
                          registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]])
     metadata = [("from the JSON-LD datePublished", str(meta.ld("datePublished") or ""))]
     metadata += [(_tag(k), meta.meta[k]) for k in _DATE_KEYS if meta.meta.get(k)]
@@ -114,14 +125,15 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates = [("from the first <time> element", meta.times[0])] if meta.times else []
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text)
-    return PageGuess(title, date, outlet, _byline(meta, extracted), url, _wire(meta, read_at, text, outlet))
+    wire = _wire(meta, read_at, text, outlet, known_outlets)
+    return PageGuess(title, date, outlet, _byline(meta, extracted), url, wire)
 
 
-def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet) -> Guess:
+def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:
     """A syndicated copy names its original: a canonical link to another outlet, or a wire credit."""
     canonical = _absolute(meta.canonical)
     if canonical and read_at and registered_domain(host_of(canonical)) != registered_domain(host_of(read_at)):
-        hit = known(host_of(canonical))
+        hit = known(host_of(canonical), known_outlets)
         name = hit[1] if hit else registered_domain(host_of(canonical))
         return Guess(name, f'the canonical link points to {host_of(canonical)}: a syndicated copy')
     wire = credited_wire(text)

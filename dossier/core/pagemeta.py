@@ -1,4 +1,5 @@
-"""What a saved web page says about itself: its <meta> tags, <title>, first <h1>, canonical link, JSON-LD.
+"""What a saved web page says about itself: its <meta> tags, <title>, first <h1>, canonical link, JSON-LD,
+and the names it gives its publisher in passing (JSON-LD organizations, its copyright line, its logo's alt text).
 
 Pure: HTML text in, a frozen `PageMeta` out (stdlib html.parser, tolerant of broken markup). The guessers
 (guess_title.py, guess_date.py, guess_outlet.py) read these values and say which tag each guess came from.
@@ -7,6 +8,7 @@ Pure: HTML text in, a frozen `PageMeta` out (stdlib html.parser, tolerant of bro
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, Iterator, Mapping
@@ -14,6 +16,9 @@ from typing import Any, Iterator, Mapping
 _NEWS_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                "opinionnewsarticle", "webpage", "backgroundnewsarticle", "socialmediaposting", "report",
                "liveblogposting"}
+_ORG_TYPES = {"organization", "newsmediaorganization"}
+_COPYRIGHT = re.compile(r"(?:©|\bcopyright\b)", re.I)
+_MAX_FOUND = 3  # the site's own copyright line and logo come first; later ones are ads, partners, photo credits
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,9 @@ class PageMeta:
     lang: str = ""            # <html lang>
     times: tuple[str, ...] = ()   # datetime attributes of <time> elements, in page order
     jsonld: tuple[Mapping[str, Any], ...] = ()
+    orgs: tuple[str, ...] = ()       # names of JSON-LD Organization / NewsMediaOrganization objects
+    copyright: tuple[str, ...] = ()  # the text from a "©"/"Copyright" in the page's visible text, first three
+    logos: tuple[str, ...] = ()      # alt texts of <img> whose class, id, src or alt says "logo", first three
 
     def first(self, *keys: str) -> tuple[str, str]:
         """(key, value) of the first of `keys` present in `meta`, or ("", "")."""
@@ -55,6 +63,9 @@ class _Reader(HTMLParser):
         self.title = self.h1 = self.canonical = self.lang = ""
         self.times: list[str] = []
         self.scripts: list[str] = []
+        self.copyright: list[str] = []
+        self.logos: list[str] = []
+        self._code = ""             # "script" | "style" while inside one that is not JSON-LD: not visible text
         self._in: str = ""          # "title" | "h1" | "ld" while inside one
         self._buf: list[str] = []
         self._seen_title = self._seen_h1 = False
@@ -79,8 +90,15 @@ class _Reader(HTMLParser):
             self._in, self._buf = "h1", []
         elif tag == "script" and "ld+json" in a.get("type", "").lower():
             self._in, self._buf = "ld", []
+        elif tag in ("script", "style"):
+            self._code = tag
+        elif tag == "img" and a.get("alt", "").strip() and len(self.logos) < _MAX_FOUND:
+            if "logo" in " ".join(a.get(k, "") for k in ("class", "id", "src", "alt")).lower():
+                self.logos.append(_squash(a["alt"]))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == self._code:
+            self._code = ""
         if self._in == "title" and tag == "title":
             self.title, self._seen_title, self._in = _squash("".join(self._buf)), True, ""
         elif self._in == "h1" and tag == "h1":
@@ -92,6 +110,10 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in:
             self._buf.append(data)
+        elif not self._code and len(self.copyright) < _MAX_FOUND:
+            m = _COPYRIGHT.search(data)
+            if m:
+                self.copyright.append(_squash(data[m.start():m.start() + 120]))
 
 
 def _flatten(node: Any) -> Iterator[Mapping[str, Any]]:
@@ -112,16 +134,26 @@ def _types(item: Mapping[str, Any]) -> set[str]:
     return {str(k).lower() for k in (kind if isinstance(kind, list) else [kind])}
 
 
-def _articles(scripts: list[str]) -> tuple[Mapping[str, Any], ...]:
+def _objects(scripts: list[str]) -> list[Mapping[str, Any]]:
     found: list[Mapping[str, Any]] = []
     for script in scripts:
         try:
             data = json.loads(script.strip().rstrip(";"))
         except ValueError:
             continue  # broken JSON-LD is common; the page's other metadata still counts
-        found += [item for item in _flatten(data) if _types(item) & _NEWS_TYPES]
+        found += list(_flatten(data))
+    return found
+
+
+def _articles(objects: list[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    found = [item for item in objects if _types(item) & _NEWS_TYPES]
     # Article types first: a WebPage object's "name" is often the site's, not the headline.
     return tuple(sorted(found, key=lambda item: "webpage" in _types(item)))
+
+
+def _orgs(objects: list[Mapping[str, Any]]) -> tuple[str, ...]:
+    names = (ld_text(item.get("name", "")) for item in objects if _types(item) & _ORG_TYPES)
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def read_page(html: str) -> PageMeta:
@@ -132,8 +164,10 @@ def read_page(html: str) -> PageMeta:
         reader.close()
     except (AssertionError, ValueError):  # html.parser gives up on some malformed declarations
         pass
+    objects = _objects(reader.scripts)
     return PageMeta(dict(reader.meta), reader.title, reader.h1, reader.canonical, reader.lang,
-                    tuple(reader.times), _articles(reader.scripts))
+                    tuple(reader.times), _articles(objects), _orgs(objects), tuple(reader.copyright),
+                    tuple(reader.logos))
 
 
 def ld_text(value: Any) -> str:

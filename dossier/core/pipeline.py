@@ -242,11 +242,11 @@ def _unknowns(meta: ArticleMeta) -> list[Problem]:
     its page says so to readers."""
     file, line, col = meta.origin.file, meta.origin.line, meta.origin.col
     out = []
-    if not meta.date:
+    if not meta.date and meta.date_origin is None:  # a `date:` that is wrong is reported as wrong, not as missing
         out.append(warning(file, line, col, 'undated: the article has no "date:" key',
                            'add "date: YYYY-MM-DD" (the day it was published); until then its page says '
                            '"Date unknown" and it is left off the timeline', "undated"))
-    if not meta.source:
+    if not meta.source and meta.source_origin is None:
         out.append(warning(file, line, col, 'outlet unknown: the article has no "source:" key',
                            'add "source: <id>" with an outlet of content/sources.yaml; until then its page says '
                            '"Outlet unknown"', "outlet-unknown"))

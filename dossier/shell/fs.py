@@ -38,7 +38,8 @@ class Tree:
     refused: dict[str, tuple[str, str]]   # path → (check, message)
 
 
-def _inside(real: str, top: str) -> bool:
+def inside(real: str, top: str) -> bool:
+    """Whether the real (symlink-free) path `real` is `top` or under it."""
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
@@ -72,7 +73,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
             return  # gone since it was listed
         if stat.S_ISLNK(info.st_mode):
             real = os.path.realpath(path)
-            if not _inside(real, top):
+            if not inside(real, top):
                 refused[rel] = ("file-outside-root", f"this is a symbolic link to {real}, outside the dossier folder, "
                                                      "so it is not read")
                 return
@@ -360,8 +361,11 @@ def schema_ref(root: Path, rel: str, name: str) -> str:
 def write_stubs(root: Path, stubs: Mapping[str, str]) -> list[str]:
     """Write stub article files that do not exist yet (exclusive create: never overwrites)."""
     written = []
+    top = os.path.realpath(root)
     for rel, text in sorted(stubs.items()):
         target = root / rel
+        if not inside(os.path.realpath(target.parent), top):
+            continue  # content/articles/ is a link out of the dossier (reported as refused): write nothing there
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with open(target, "x", encoding="utf-8") as handle:

@@ -63,13 +63,14 @@ def stoppable() -> Iterator[None]:
 
 
 @contextmanager
-def deferred() -> Iterator[None]:
-    """SIGINT and SIGTERM wait until the block has finished, then raise `Interrupted`."""
+def deferred(completed: bool = True) -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block has finished, then raise `Interrupted` (`completed`: the block
+    put the site in place, so the message says so)."""
     received: list[int] = []
     with _handlers(lambda signum, frame: received.append(signum)):
         yield
     if received:
-        raise Interrupted(received[0], completed=True)
+        raise Interrupted(received[0], completed=completed)
 
 
 def worker_init() -> None:

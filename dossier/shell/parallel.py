@@ -14,7 +14,7 @@ import multiprocessing
 import os
 from typing import Any, Callable, TypeVar
 
-from .interrupt import worker_init
+from .interrupt import deferred, worker_init
 
 T = TypeVar("T")
 
@@ -52,11 +52,16 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
             stage.absorb(stage.take())  # the workers report only what they add
         _JOB = (task, stage)
         gc.freeze()  # the parent's objects stay out of the workers' collections: their pages stay shared
+        pool = None
         try:
-            # On Ctrl-C or SIGTERM (interrupt.Interrupted) leaving this block terminates the workers at once.
-            with multiprocessing.get_context("fork").Pool(min(count, n), initializer=worker_init) as pool:
-                done = pool.map(_run, range(n), chunksize=1)
+            # A signal while the workers are forked waits (Pool cannot terminate a pool half made, and orphaned
+            # workers would wait forever); after that, Ctrl-C or SIGTERM (interrupt.Interrupted) terminates them.
+            with deferred(completed=False):
+                pool = multiprocessing.get_context("fork").Pool(min(count, n), initializer=worker_init)
+            done = pool.map(_run, range(n), chunksize=1)
         finally:
+            if pool is not None:
+                pool.terminate()  # as `with Pool` does: the work is done, or abandoned
             _JOB = None
             gc.unfreeze()
         results = []

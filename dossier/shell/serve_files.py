@@ -27,8 +27,13 @@ def snapshot(root: Path) -> dict[str, Stamp]:
     stamps: dict[str, Stamp] = {}
     root = root.resolve()
     for base in watch_roots(root):
+        seen: set[str] = set()
         for sub in (WATCHED_DIRS if base == root else ("templates", "static")):
-            _scan(os.path.join(base, sub), stamps)
+            folder = os.path.join(base, sub)
+            if not os.path.islink(folder) or _followed(folder, str(base), seen):
+                _scan(folder, stamps, str(base), seen)
+            else:
+                _stamp_link(folder, stamps)
     for name in WATCHED_FILES:
         path = os.path.join(root, name)
         if matters(name):
@@ -40,19 +45,39 @@ def snapshot(root: Path) -> dict[str, Stamp]:
     return stamps
 
 
-def _scan(folder: str, stamps: dict[str, Stamp]) -> None:
+def _followed(path: str, top: str, seen: set[str]) -> bool:
+    """Whether the watcher walks a symbolic link as a folder: as the build reads (fs.walk_tree), only a link to
+    a folder inside the dossier, and each such folder once (a link back to a parent must not loop)."""
+    real = os.path.realpath(path)
+    if real in seen or not fs.inside(real, top) or not os.path.isdir(real):
+        return False
+    seen.add(real)
+    return True
+
+
+def _stamp_link(path: str, stamps: dict[str, Stamp]) -> None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> None:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if is_editor_junk(entry.name):
                     continue
                 try:
-                    if entry.is_dir(follow_symlinks=False):
-                        _scan(entry.path, stamps)
-                    else:  # a link (never descended: it may lead anywhere, or back here) or a file the build
-                        # refuses (a FIFO) is stamped too, so adding one triggers the build that reports it
+                    if entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and
+                                                               _followed(entry.path, top, seen)):
+                        _scan(entry.path, stamps, top, seen)
+                    else:  # a file; or a link or FIFO the build refuses, stamped so that adding one triggers
+                        # the build that reports it (a link that leaves the dossier is stamped as itself)
+                        outside = entry.is_symlink() and not fs.inside(os.path.realpath(entry.path), top)
                         try:
-                            info = entry.stat()
+                            info = entry.stat(follow_symlinks=not outside)
                         except OSError:
                             info = entry.stat(follow_symlinks=False)
                         stamps[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)

@@ -13,7 +13,6 @@ reported, never skipped in silence. Editors copy what they want; this command ch
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from ..core.cleaning import CleanText, clean
 from ..core.comparison_suggestions import comparison_stubs
 from ..core.entity_links import build_matcher
 from ..core.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
-from ..core.errors import Problem, error, has_errors
+from ..core.errors import Problem, has_errors
 from ..core.mentions import sentence_around
 from ..core.model import Dossier
 from ..core.pipeline import Inputs, Options, load_config, load_dossier
@@ -49,22 +48,10 @@ def _plural(n: int, word: str) -> str:
 
 
 def read_dossier(root: Path) -> tuple[Inputs, list[Problem]]:
-    """The dossier's files as fs.read_inputs reads them, except that a file that cannot be read becomes a
-    problem naming it (the suggestions use the rest) instead of stopping the command."""
-    files: dict[str, bytes] = {}
-    problems: list[Problem] = []
-    rels = (["site.yaml"] if (root / "site.yaml").is_file() else []) + \
-        fs.tree_files(root, "seeds") + fs.tree_files(root, "content")
-    for rel in rels:
-        try:
-            files[rel] = (root / rel).read_bytes()
-        except OSError as exc:
-            problems.append(error(rel, 0, 0, f"the file cannot be read ({exc.strerror or 'unreadable'})",
-                                  "check its permissions; the suggestions below leave it out",
-                                  check="suggest-unreadable"))
-    schemas = {name: json.loads((fs.PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8"))
-               for name in fs.SCHEMAS}
-    return Inputs(files, {}, {}, schemas), problems
+    """The dossier's files as the build reads them (fs.read_inputs), with the files it refused or could not read
+    as problems: the suggestions use the rest instead of stopping."""
+    inputs = fs.read_inputs(root)
+    return inputs, list(inputs.problems)
 
 
 def _docs(inputs: Inputs, dossier: Dossier, raw: dict[str, str]) -> dict[str, _Doc]:

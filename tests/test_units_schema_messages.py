@@ -1,0 +1,94 @@
+"""Unit tables for the words of schema and configuration messages: where a value is, how it is shown, what a
+pattern asks for, and a regular expression that does not compile. Never a repr, never the regex itself."""
+
+from __future__ import annotations
+
+import re
+
+import jsonschema
+import pytest
+
+from dossier.core.config import regex_message, split_base_url
+from dossier.core.schema_messages import pattern_hint, shown, to_problems, where
+from dossier.core.yamlsrc import parse_yaml
+
+
+@pytest.mark.parametrize("path, words", [
+    ((), ""),
+    (("title",), " (at title)"),
+    (("annotations", 0, "kind"), " (at annotations[0].kind)"),
+    (("witnesses", 2), " (at witnesses[2])"),
+])
+def test_where_points_at_the_key_path_as_an_editor_writes_it(path: tuple, words: str) -> None:
+    assert where(path) == words
+
+
+@pytest.mark.parametrize("value, words", [
+    ("March 22", '"March 22"'),
+    ("x" * 80, '"' + "x" * 55 + '…"'),       # long text is cut, still in quotes
+    (True, "true"), (False, "false"),         # YAML's words, not Python's
+    (None, "an empty value"),
+    (3, "3"), (1.5, "1.5"), (2.0, "2"),
+    ([1, 2], "a list of 2 items"), ([1], "a list of 1 item"),
+    ({"a": 1}, "a mapping"),
+])
+def test_shown_says_a_value_in_words_never_as_a_repr(value: object, words: str) -> None:
+    assert shown(value) == words
+
+
+@pytest.mark.parametrize("pattern, description, hint", [
+    ("^[a-z0-9]+(-[a-z0-9]+)*$", "", "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"),
+    ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "", "write dates as YYYY-MM-DD, e.g. 2024-03-22"),
+    ("^https?://[^ ]+$", "", 'use a full http:// or https:// address, with spaces and " < > encoded (%20, %22, %3C, %3E)'),
+    ("^Q[0-9]+$", "", "a Wikidata id looks like Q43723"),
+    ("^[^/\\\\]+$", "", "write a file name only, without / or \\ (the file must be directly in seeds/)"),
+    ("^x+$", "a row of x", "expected: a row of x"),
+    ("^x+$", "", "see README.md for the form this value takes"),
+])
+def test_pattern_hint_says_what_a_pattern_asks_for_in_words(pattern: str, description: str, hint: str) -> None:
+    assert pattern_hint(pattern, description) == hint
+    assert pattern not in hint
+
+
+SCHEMA = {"type": "object", "additionalProperties": False,
+          "properties": {"slug": {"type": "string", "pattern": "^[a-z]+$"}, "n": {"type": "integer"}}}
+
+
+@pytest.mark.parametrize("text, path, position, message, code", [
+    ("slug: Bad Slug\n", ("slug",), (1, 7), '"Bad Slug" does not have the expected form (at slug)', "schema-form"),
+    ("n: many\n", ("n",), (1, 4), '"many" should be a whole number (at n)', "schema-type"),
+    ("slug: ok\nextra: 1\n", ("extra",), (2, 1), 'unknown key "extra"', "schema-unknown-key"),
+])
+def test_to_problems_words_one_schema_error_at_the_value_it_spoils(text: str, path: tuple | None,
+                                                                  position: tuple[int, int], message: str,
+                                                                  code: str) -> None:
+    loaded, problems = parse_yaml("x.yaml", text)
+    assert not problems
+    (err,) = jsonschema.Draft202012Validator(SCHEMA).iter_errors(loaded.data)
+    ((spoilt, problem),) = to_problems(loaded, err)
+    assert (spoilt, (problem.line, problem.col), problem.message, problem.check) == (path, position, message, code)
+
+
+@pytest.mark.parametrize("pattern, message", [
+    ("(", "invalid regular expression: a ( is never closed (at character 1)"),
+    ("a)", "invalid regular expression: a ) has no ( before it (at character 2)"),
+    ("[a", "invalid regular expression: a [ is never closed (at character 1)"),
+    ("*a", "invalid regular expression: *, + or ? has nothing before it to repeat (at character 1)"),
+    ("(?P<x", "invalid regular expression: it does not compile (at character 5)"),
+])
+def test_regex_message_says_what_is_wrong_and_where_without_python_words(pattern: str, message: str) -> None:
+    with pytest.raises(re.error) as caught:
+        re.compile(pattern)
+    assert regex_message(caught.value) == message
+
+
+@pytest.mark.parametrize("url, parts", [
+    ("https://e.org/sub", ("https://e.org", "/sub/")),
+    ("https://e.org", ("https://e.org", "/")),
+    ("/sub/path", ("", "/sub/path/")),
+    ("sub//", ("", "/sub/")),
+    ("", ("", "/")),
+    ("  http://h:8000/a/b/  ", ("http://h:8000", "/a/b/")),
+])
+def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, parts: tuple[str, str]) -> None:
+    assert split_base_url(url) == parts
