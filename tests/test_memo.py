@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dossier import fs
-from dossier.core import pipeline
+from dossier.core import library, loader
 from dossier.core.memo import Memo, NoMemo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
 
@@ -37,18 +37,20 @@ def edited(inputs: Inputs, path: str, old: str, new: str) -> Inputs:
 
 
 class Calls:
-    """Counts calls of pipeline functions (the memo calls them through the module, so patches see them)."""
+    """Counts calls of the pure per-file and per-article steps: parsing and cleaning (loader.py), anchoring
+    (library.py). Their modules call them by name at call time, so patches see every call."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
         self.counts = dict.fromkeys(names, 0)
         for name in names:
-            real = getattr(pipeline, name)
+            module = library if name == "place" else loader
+            real = getattr(module, name)
 
             def counting(*args, _real=real, _name=name, **kwargs):
                 self.counts[_name] += 1
                 return _real(*args, **kwargs)
 
-            monkeypatch.setattr(pipeline, name, counting)
+            monkeypatch.setattr(module, name, counting)
 
     def reset(self) -> None:
         self.counts = dict.fromkeys(self.counts, 0)

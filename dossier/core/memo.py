@@ -1,7 +1,8 @@
 """Per-file work reused across builds, keyed by content: the live preview's cache.
 
 A build reads every file every time (cheap) but must not redo every file's work (expensive at 1,000 articles):
-decoding and cleaning a seed, parsing and validating an editors' YAML file, anchoring an article's quotes.
+decoding and cleaning a seed, parsing and validating an editors' YAML file (loader.parse_file), anchoring an
+article's quotes and rendering its notes (library.analyse_article).
 Each of those is a pure function of one file's bytes plus a few settings, so its result can be stored under
 (step, path, sha256 of the bytes, settings) and returned again while that key holds. Because the key is
 everything the function reads, a warm build is byte-identical to a cold one (tests/test_memo.py proves it);
@@ -87,19 +88,3 @@ class NoMemo(Memo):
     def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
         self.misses[step] += 1
         return compute()
-
-
-_MISSING = object()
-
-
-class Prefilled(NoMemo):
-    """A plain build's memo with some per-file results computed ahead, in shards on other processes (see
-    pipeline.build_site). Each is used once, for the same step and path it was computed for."""
-
-    def __init__(self, results: dict[tuple[str, str], Any]):
-        super().__init__()
-        self.results = results
-
-    def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
-        hit = self.results.pop((step, path), _MISSING)
-        return compute() if hit is _MISSING else hit  # type: ignore[return-value]
