@@ -13,7 +13,7 @@ import pytest
 
 from dossier import fs
 from dossier.core import library, loader
-from dossier.core.memo import Memo, NoMemo, digest, fingerprint
+from dossier.core.memo import VERSION, Memo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
 
 import dossier_synth as generate
@@ -134,29 +134,39 @@ def test_old_entries_are_dropped_so_memory_follows_the_dossier_not_the_number_of
     assert sizes[1] == sizes[2] == sizes[3]        # steady: only the last two versions of the edited file
 
 
-def test_memo_keys_are_content_settings_and_path():
+def test_a_result_is_reused_only_under_the_same_step_and_key():
     memo = Memo()
     runs = []
 
-    def compute(value):
-        runs.append(value)
-        return value
+    def work(item):
+        runs.append(item)
+        return item[0] * 10
+
+    def key(item):  # what `work` reads, as the stages name it: path, digest of the bytes, settings
+        return item[1], digest(item[2]), item[3]
 
     memo.begin()
-    assert memo.get("step", "a.yaml", b"x", "s1", lambda: compute(1)) == 1
-    assert memo.get("step", "a.yaml", b"x", "s1", lambda: compute(2)) == 1   # same bytes: reused
-    assert memo.get("step", "a.yaml", b"y", "s1", lambda: compute(3)) == 3   # other bytes
-    assert memo.get("step", "a.yaml", b"x", "s2", lambda: compute(4)) == 4   # other settings
-    assert memo.get("step", "b.yaml", b"x", "s1", lambda: compute(5)) == 5   # other path (results name it)
-    assert memo.get("other", "a.yaml", b"x", "s1", lambda: compute(6)) == 6  # other step
-    assert runs == [3, 4, 5, 6][:0] + [1, 3, 4, 5, 6]
+    assert memo.each("step", work, key, [(1, "a.yaml", b"x", "s1")]) == [10]
+    assert memo.each("step", work, key, [(2, "a.yaml", b"x", "s1")]) == [10]   # same key: reused
+    assert memo.each("step", work, key, [(3, "a.yaml", b"y", "s1")]) == [30]   # other bytes
+    assert memo.each("step", work, key, [(4, "a.yaml", b"x", "s2")]) == [40]   # other settings
+    assert memo.each("step", work, key, [(5, "b.yaml", b"x", "s1")]) == [50]   # other path (results name it)
+    assert memo.each("other", work, key, [(6, "a.yaml", b"x", "s1")]) == [60]  # other step
+    assert [item[0] for item in runs] == [1, 3, 4, 5, 6]
     assert memo.hits["step"] == 1 and memo.misses["step"] == 4
+    assert VERSION  # and the code version is part of every key (an entry never outlives the code that made it)
 
 
-def test_no_memo_computes_every_time_and_build_site_works_without_one():
-    memo = NoMemo()
-    assert [memo.get("s", "p", b"x", (), lambda: object()) is not None for _ in range(2)] == [True, True]
-    assert memo.misses["s"] == 2 and len(memo) == 0
+def test_without_a_memo_every_build_does_all_the_work_again(dossier_root, monkeypatch):
+    calls = Calls(monkeypatch, "parse_article", "clean", "place")
+    inputs = fs.read_inputs(dossier_root)
+    first = build_site(inputs, Options())
+    once = dict(calls.counts)
+    assert once == {"parse_article": ARTICLES, "clean": ARTICLES,
+                    "place": ARTICLES * generate.ANNOTATIONS_PER_ARTICLE}
+    calls.reset()
+    assert build_site(inputs, Options()).outputs == first.outputs
+    assert calls.counts == once
 
 
 def test_fingerprints_and_digests_are_stable():

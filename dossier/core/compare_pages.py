@@ -5,7 +5,7 @@ The witnesses were placed and aligned by the analysis (witnesses.py); here they 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from . import views

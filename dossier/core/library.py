@@ -9,8 +9,7 @@ re-derives: the plan (plan.py) and the views read the Library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any, Mapping
+from typing import Any, Hashable, Mapping
 
 from . import views
 from .anchored import Placed, place
@@ -19,9 +18,9 @@ from .passages import SharedPassage
 from .entity_index import EntityIndex, index_entities
 from .errors import Problem
 from .markdown import render_note
-from .memo import Memo
+from .memo import digest
 from .model import Article, Dossier
-from .shards import ShardMap, in_order, map_chunks
+from .shards import Each, in_sequence
 from .urls import Urls
 from .witnesses import ComparisonIndex, align
 
@@ -81,17 +80,17 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
     return placed, tuple(problems), tuple(report), notes, views.md_html(article.meta.summary, urls)[0]
 
 
-def anchor_all(dossier: Dossier, strict: bool, memo: Memo | None = None, shards: ShardMap = in_order
+def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
                ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
-    """`analyse_article` for every article: through the preview's `memo` when given (an article is analysed
-    again only when it or a setting changed), else in shards. Also returns one report row per annotation."""
+    """`analyse_article` for every article, through `each`. Also returns one report row per annotation."""
     settings = (dossier.config.fuzzy_floor, _level(dossier, strict), dossier.config.base_path)
     articles = list(dossier.articles)
-    if memo is None:
-        results = map_chunks(shards, articles, lambda a: analyse_article(a, *settings))
-    else:  # the key: everything analyse_article reads (the whole Article, text and annotations, and settings)
-        results = [memo.get("anchor", a.meta.origin.file, a.text.text, (a, *settings),
-                            partial(analyse_article, a, *settings)) for a in articles]
+
+    def article_key(article: Article) -> Hashable:
+        # What analyse_article reads: the whole Article (text, seed lines, annotations), and the settings.
+        return article.meta.origin.file, digest(article.text.text), article, settings
+
+    results = each("analyse", lambda article: analyse_article(article, *settings), article_key, articles)
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
     out = []
@@ -102,11 +101,10 @@ def anchor_all(dossier: Dossier, strict: bool, memo: Memo | None = None, shards:
     return tuple(out), problems, report
 
 
-def analyse(dossier: Dossier, strict: bool = False, memo: Memo | None = None, shards: ShardMap = in_order
-            ) -> Library:
-    """The Library of `dossier`. Pure: `memo` and `shards` change how fast, never what."""
+def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) -> Library:
+    """The Library of `dossier`. Pure: `each` (in shards, or through a cache) changes how fast, never what."""
     urls = Urls(dossier.config.base_path)
-    anchored, problems, report = anchor_all(dossier, strict, memo, shards)
+    anchored, problems, report = anchor_all(dossier, strict, each)
     entities = index_entities(dossier, anchored, urls)
     comparisons = align(dossier, urls, _level(dossier, strict))
     passages = shared_passages([item.article for item in anchored])

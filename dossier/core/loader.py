@@ -1,24 +1,24 @@
 """Load: every file of the dossier parsed into the frozen model, with every problem collected.
 
 Each file's work (decoding and cleaning a seed, parsing and validating an editors' YAML file) is a pure
-function of its bytes and a few settings, `parse_file`. `load_dossier` maps it over the files (through a
-ShardMap when the shell gives one, through the live preview's content-keyed memo when given one) and then
-assembles the Dossier: seeds paired with article files, duplicate entities dropped, problems collected.
+function of its bytes and a few settings, `parse_file`, and `file_key` names what it reads. `load_dossier` maps
+it over the files through an `Each` (shards.py: in shards for a plain build, through the live preview's
+content-keyed memo.Memo) and then assembles the Dossier: seeds paired with article files, duplicate entities
+dropped, problems collected.
 """
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Hashable, Mapping
 
 from .cleaning import CleanText, clean, decode_seed
 from .config import SiteConfig, parse_site
 from .errors import Problem, did_you_mean, error, warning
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
-from .memo import Memo, NoMemo, fingerprint
+from .memo import digest, fingerprint
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
-from .shards import ShardMap, in_order
+from .shards import Each, in_sequence
 
 Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" or "comparison", and its file
 
@@ -36,17 +36,13 @@ def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
     return parse(text)
 
 
-def load_config(inputs: Inputs, options: Options, memo: Memo | None = None
-                ) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     """site.yaml parsed (None when it is missing or unusable), with its problems."""
     if "site.yaml" not in inputs.files:
         return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier",
                             "site-missing"),)
-    memo = memo if memo is not None else NoMemo()
-    return memo.get("site", "site.yaml", inputs.files["site.yaml"],
-                    (fingerprint(inputs.schemas["site"]), options.base_url),
-                    lambda: _decoded("site.yaml", inputs.files["site.yaml"], lambda text: parse_site(
-                        "site.yaml", text, inputs.schemas["site"], options.base_url)))
+    return _decoded("site.yaml", inputs.files["site.yaml"], lambda text: parse_site(
+        "site.yaml", text, inputs.schemas["site"], options.base_url))
 
 
 def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[str | None, tuple[Problem, ...], CleanText | None]:
@@ -84,24 +80,24 @@ def jobs(files: Mapping[str, bytes]) -> list[Job]:
     return out
 
 
-def parse_files(inputs: Inputs, config: SiteConfig, memo: Memo | None = None, shards: ShardMap = in_order
-                ) -> dict[Job, Any]:
-    """`parse_file` for every file: through `memo` (reused while a file's bytes and settings are unchanged)
-    or, without one, in shards. The key names everything the step reads besides the bytes."""
-    from .shards import map_chunks
-
+def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) -> dict[Job, Any]:
+    """`parse_file` for every file, mapped through `each`. A file's key: its path, a digest of its bytes, and
+    the settings its step reads (a seed: the whole config, its import rules; a YAML file: its schema)."""
     schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
+
+    def file_key(job: Job) -> Hashable:
+        step, path = job
+        return path, digest(inputs.files[path]), config if step == "seed" else schema_keys[step]
+
     todo = jobs(inputs.files)
-    if memo is None:
-        return dict(zip(todo, map_chunks(shards, todo, lambda job: parse_file(inputs, config, *job))))
-    return {(step, path): memo.get(step, path, inputs.files[path], config if step == "seed" else schema_keys[step],
-                                   partial(parse_file, inputs, config, step, path)) for step, path in todo}
+    return dict(zip(todo, each("parse", lambda job: parse_file(inputs, config, *job), file_key, todo)))
 
 
-def load_dossier(inputs: Inputs, config: SiteConfig, memo: Memo | None = None, shards: ShardMap = in_order
+def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
                  ) -> tuple[Dossier, dict[str, str], list[Problem]]:
-    """Parse every editors' file and clean every seed. Returns the dossier, raw seed texts, problems."""
-    parsed = parse_files(inputs, config, memo, shards)
+    """Parse every editors' file and clean every seed (each file through `each`). Returns the dossier, raw
+    seed texts, problems."""
+    parsed = parse_files(inputs, config, each)
     problems: list[Problem] = []
     raw: dict[str, str] = {}
     seeds: dict[str, CleanText] = {}

@@ -12,7 +12,7 @@ nothing when any error remains.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Mapping
 
 from .cleaning import clean
 from .config import SiteConfig
@@ -24,7 +24,7 @@ from .loader import load_config, load_dossier
 from .memo import Memo
 from .plan import plan
 from .references import check_references
-from .shards import ShardMap, in_order
+from .shards import ShardMap, in_order, sharded
 
 __all__ = ["Anchored", "BuildResult", "Inputs", "Options", "anchor_all", "apply_levels", "build_site",
            "import_stubs", "load_config", "load_dossier"]
@@ -79,13 +79,15 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors.
     """
-    config, found = load_config(inputs, options, memo)
+    config, found = load_config(inputs, options)
     problems = list(inputs.problems) + list(found)
     if config is None:
         return BuildResult({}, sort_problems(problems))
-    parallel = shards if shards is not None and memo is None else in_order  # a memo lives in this process
-    dossier, _, more = load_dossier(inputs, config, memo, parallel)
-    library = analyse(dossier, options.strict, memo, parallel)
+    # Per-file and per-article work: reused by content through the preview's memo (which lives in this
+    # process), else computed in shards.
+    each = memo.each if memo is not None else sharded(shards or in_order)
+    dossier, _, more = load_dossier(inputs, config, each)
+    library = analyse(dossier, options.strict, each)
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
     done = execute(pages, dict(inputs.templates), library.urls.base, sink, shards or in_order)
