@@ -12,7 +12,8 @@ from dossier.core.entity_links import (alias_specs, build_matcher, check_entitie
                                        paragraph_gaps)
 from dossier.core.entity_quotes import normalised_quote, quote_groups, witness_ranges
 from dossier.core.mentions import AliasSpec, Mention, MentionMatcher, sentence_spans
-from dossier.core.pipeline import Options, anchor_all, load_config, load_dossier
+from dossier.core.library import anchor_all
+from dossier.core.pipeline import Options, load_config, load_dossier
 from dossier.core.urls import Urls
 
 ENTITIES = """\
@@ -222,6 +223,7 @@ def test_a_quote_group_links_to_its_comparison_only_when_that_page_exists(mini_d
     from dossier.core.execute import execute
     from dossier.core.library import analyse
     from dossier.core.plan import plan
+    from dossier.core.render import Renderer
 
     # A witness whose quote is not in its article is left out (an error of its own, not asserted here); with one
     # witness left there is nothing to set side by side, so the comparison gets no page.
@@ -233,7 +235,7 @@ def test_a_quote_group_links_to_its_comparison_only_when_that_page_exists(mini_d
     assert collisions == []
     assert ("compare/into-rafah/index.html" in {p.path for p in pages}) == page_exists
     entity_page = [p for p in pages if p.path == "entities/benjamin-netanyahu/index.html"]
-    done = execute(entity_page, dict(fs.read_inputs(root).templates), "/")
+    done = execute(entity_page, Renderer(fs.read_inputs(root).templates), "/")
     html = done.outputs["entities/benjamin-netanyahu/index.html"].decode()
     linked = '<h3><a href="/compare/into-rafah/">Into Rafah</a></h3>' in html
     assert linked == page_exists

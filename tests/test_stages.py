@@ -77,7 +77,7 @@ def test_the_library_holds_every_anchor_and_nothing_after_it_anchors_again(defau
         real = module.place
         monkeypatch.setattr(module, "place", lambda *a, _real=real, **k: calls.append(1) or _real(*a, **k))
     pages, problems = plan(library, inputs.static)
-    done = execute(pages, dict(inputs.templates), library.urls.base)
+    done = execute(pages, Renderer(inputs.templates), library.urls.base)
     assert calls == [] and problems == [] and not done.problems   # planning and rendering read the Library only
 
 
@@ -109,9 +109,9 @@ def reversed_shards(task, n):
 def test_the_executor_merges_ranges_in_plan_order_however_they_ran(default_library, monkeypatch) -> None:
     inputs, library = default_library
     pages, _ = plan(library, inputs.static)
-    plain = execute(pages, dict(inputs.templates), library.urls.base)
+    plain = execute(pages, Renderer(inputs.templates), library.urls.base)
     monkeypatch.setattr("dossier.core.shards.SHARD_SIZE", 7)
-    split = execute(pages, dict(inputs.templates), library.urls.base, shards=reversed_shards)
+    split = execute(pages, Renderer(inputs.templates), library.urls.base, shards=reversed_shards)
     assert split.paths == plain.paths == tuple(p.path for p in pages)
     assert split.outputs == plain.outputs and split.problems == plain.problems == ()
 

@@ -56,13 +56,11 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
     return Rendered(tuple(paths), outputs, links, tuple(problems))
 
 
-def execute(pages: Sequence[Page], templates: dict[str, str] | Renderer, base: str, sink: Sink | None = None,
+def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
             shards: ShardMap = in_order) -> Rendered:
     """Every page rendered (in ranges through `shards`), then every internal link checked against the paths
-    made. Returns all paths, outputs (none with a sink), the link index and the problems."""
-    renderer = templates if isinstance(templates, Renderer) else Renderer(templates)
-    for name in sorted({p.template for p in pages if p.template}):
-        renderer.warm(name)  # compiled once here, not again in every worker process
+    made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems."""
+    renderer.compile(sorted({p.template for p in pages if p.template}))
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink), sharding.SHARD_SIZE)
     paths: list[str] = []
     outputs: dict[str, bytes] = {}

@@ -12,22 +12,24 @@ nothing when any error remains.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .cleaning import clean
 from .config import SiteConfig
 from .errors import Problem, has_errors, sort_problems
-from .execute import Rendered, Sink, execute
 from .inputs import Inputs, Options
-from .library import Anchored, Library, analyse, anchor_all
 from .loader import load_config, load_dossier
 from .memo import Memo
-from .plan import plan
 from .references import check_references
 from .shards import ShardMap, in_order, sharded
 
-__all__ = ["Anchored", "BuildResult", "Inputs", "Options", "anchor_all", "apply_levels", "build_site",
-           "import_stubs", "load_config", "load_dossier"]
+if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
+    # so that reading a dossier (fs.read_inputs, --suggest, --import) stays cheap
+    from .execute import Rendered, Sink
+    from .library import Library
+
+__all__ = ["BuildResult", "Inputs", "Options", "apply_levels", "build_site", "import_stubs", "load_config",
+           "load_dossier"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def apply_levels(problems: list[Problem], config: SiteConfig | None, strict: boo
     return sort_problems(out)
 
 
-def _counts(library: Library, done: Rendered) -> dict[str, int]:
+def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
     """Pages and files made, articles, annotations, and annotations by anchoring status (the summary line)."""
     counts = {"pages": sum(1 for p in done.paths if p.endswith(".html")), "files": len(done.paths),
               "articles": len(library.articles), "annotations": len(library.report)}
@@ -70,7 +72,7 @@ def _counts(library: Library, done: Rendered) -> dict[str, int]:
 
 
 def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None = None,
-               sink: Sink | None = None, shards: ShardMap | None = None) -> BuildResult:
+               sink: "Sink | None" = None, shards: ShardMap | None = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
     `memo` (optional, the live preview's): reuse per-file and per-article work from earlier builds by content
@@ -79,6 +81,11 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors.
     """
+    from .execute import execute
+    from .library import analyse
+    from .plan import plan
+    from .render import Renderer
+
     config, found = load_config(inputs, options)
     problems = list(inputs.problems) + list(found)
     if config is None:
@@ -90,7 +97,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     library = analyse(dossier, options.strict, each)
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
-    done = execute(pages, dict(inputs.templates), library.urls.base, sink, shards or in_order)
+    done = execute(pages, Renderer(inputs.templates), library.urls.base, sink, shards or in_order)
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.
