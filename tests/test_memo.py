@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dossier import fs
-from dossier.core import library, loader
+from dossier.core import entity_index, library, loader
 from dossier.core.memo import VERSION, Memo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
 
@@ -38,12 +38,13 @@ def edited(inputs: Inputs, path: str, old: str, new: str) -> Inputs:
 
 class Calls:
     """Counts calls of the pure per-file and per-article steps: parsing and cleaning (loader.py), anchoring
-    (library.py). Their modules call them by name at call time, so patches see every call."""
+    (library.py), finding mentions (entity_index.py). Their modules call them by name at call time, so
+    patches see every call."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
         self.counts = dict.fromkeys(names, 0)
         for name in names:
-            module = library if name == "place" else loader
+            module = {"place": library, "link_article": entity_index}.get(name, loader)
             real = getattr(module, name)
 
             def counting(*args, _real=real, _name=name, **kwargs):
@@ -63,7 +64,7 @@ def first_article(inputs: Inputs) -> str:
 def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_edited_file(dossier_root,
                                                                                               monkeypatch):
     calls = Calls(monkeypatch, "parse_article", "parse_comparison", "parse_entities", "parse_sources",
-                  "clean", "place")
+                  "clean", "place", "link_article")
     memo = Memo()
     before = fs.read_inputs(dossier_root)
     memo.begin()
@@ -71,6 +72,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     memo.sweep()
     assert warm_up.ok, [p.format() for p in warm_up.problems]
     assert calls.counts["parse_article"] == ARTICLES and calls.counts["clean"] == ARTICLES
+    assert calls.counts["link_article"] == ARTICLES
 
     path = first_article(before)
     after = edited(before, path, 'note: "', 'note: "Edited in the preview. ')
@@ -78,9 +80,10 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     memo.begin()
     warm = build_site(after, Options(), memo)
     memo.sweep()
-    # only the edited file is parsed again, and only its article re-anchored (10 annotations)
+    # only the edited file is parsed again, and only its article re-anchored (10 annotations); its text did
+    # not change, so no article's mentions are searched again
     assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
-                            "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE}
+                            "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE, "link_article": 0}
 
     cold = build_site(after, Options())
     assert warm.outputs == cold.outputs          # byte-identical, file by file
@@ -104,6 +107,22 @@ def test_changing_the_import_rules_recleans_every_seed_and_still_equals_a_cold_b
     memo.begin()
     warm = build_site(after, Options(), memo)
     assert calls.counts == {"clean": ARTICLES, "parse_article": 0}
+    cold = build_site(after, Options())
+    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+
+
+def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals_a_cold_build(dossier_root,
+                                                                                              monkeypatch):
+    calls = Calls(monkeypatch, "link_article", "place")
+    memo = Memo()
+    before = fs.read_inputs(dossier_root)
+    memo.begin()
+    build_site(before, Options(), memo)
+    after = edited(before, "content/entities.yaml", "aliases: [", "aliases: [Somebody Else, ")
+    calls.reset()
+    memo.begin()
+    warm = build_site(after, Options(), memo)
+    assert calls.counts == {"link_article": ARTICLES, "place": 0}  # the matcher changed; the anchors did not
     cold = build_site(after, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
 

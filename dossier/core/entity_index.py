@@ -6,7 +6,8 @@ Part of the analysis (library.py): runs once per build, before anything is plann
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from functools import partial
+from typing import Any, Hashable, Sequence
 
 from . import entity_views, views
 from .entity_graph import cooccurrence
@@ -14,8 +15,10 @@ from .entity_links import build_matcher, check_entities, check_references, link_
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from .errors import Problem
 from .markdown import LinkMark
-from .mentions import Mention, sentence_spans
-from .model import Dossier
+from .memo import digest
+from .mentions import Mention, MentionMatcher, sentence_spans
+from .model import Article, Dossier
+from .shards import Each, in_sequence
 from .urls import Urls
 
 __all__ = ["EntityIndex", "index_entities"]
@@ -40,12 +43,29 @@ class EntityIndex:
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)   # co-occurrence by sentence
 
 
-def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> EntityIndex:
-    """Every reference to an entity checked, every mention found with one matcher for the whole dossier: the
-    links and hovercards of each article, and what the entity pages show (mentions, quotes, co-occurrence)."""
+def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
+              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], tuple[tuple[int, int], ...]]:
+    """One article's mentions, their links, and its sentence spans (only needed when it mentions anyone)."""
+    text = article.text
+    paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
+    found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
+    return found, marks, (sentence_spans(text.text) if found else ())
+
+
+def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence) -> EntityIndex:
+    """Every reference to an entity checked, every mention found with one matcher for the whole dossier (each
+    article through `each`): the links and hovercards of each article, and what the entity pages show
+    (mentions, quotes, co-occurrence)."""
     problems = check_references(dossier)
     matcher = build_matcher(dossier.entities)
     problems += check_entities(dossier, matcher)
+    registry = digest(repr(dossier.entities))  # the matcher is made of the entities: part of every key
+
+    def article_key(article: Article) -> Hashable:
+        return article.slug, digest(article.text.text), article.text.paragraphs, registry, urls.base
+
+    articles = [item.article for item in anchored]
+    found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
     summaries: dict[str, str] = {}
     for e in dossier.entities:
         summaries[e.id] = views.md_html(e.summary, urls)[0]  # its links: references.py
@@ -55,12 +75,9 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> Ent
     cards: dict[str, list[dict[str, Any]]] = {}
     texts: dict[str, str] = {}
     sentences: dict[str, tuple[tuple[int, int], ...]] = {}
-    for item in anchored:
-        slug, text = item.article.slug, item.article.text
-        paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
-        found, marks = link_article(text.text, paragraphs, slug, matcher, urls.entity)
-        texts[slug], mentions[slug], links[slug] = text.text, found, marks
-        sentences[slug] = sentence_spans(text.text) if found else ()
+    for article, (found, marks, spans) in zip(articles, found_all):
+        slug = article.slug
+        texts[slug], mentions[slug], links[slug], sentences[slug] = article.text.text, found, marks, spans
         counts: dict[str, int] = {}
         for m in found:                 # insertion order = order of first mention
             counts[m.entity] = counts.get(m.entity, 0) + 1

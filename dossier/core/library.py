@@ -105,7 +105,7 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) ->
     """The Library of `dossier`. Pure: `each` (in shards, or through a cache) changes how fast, never what."""
     urls = Urls(dossier.config.base_path)
     anchored, problems, report = anchor_all(dossier, strict, each)
-    entities = index_entities(dossier, anchored, urls)
+    entities = index_entities(dossier, anchored, urls, each)
     comparisons = align(dossier, urls, _level(dossier, strict))
     passages = shared_passages([item.article for item in anchored])
     return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages,
