@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import views
-from .compare_figures import figure_table, reading
+from .compare_figures import figure_table
 from .compare_passages import Doc, Span, passage_views
 from .compare_view import Witnessed, column_set
 from .library import Library
@@ -51,7 +51,7 @@ def _figures(pc: PreparedComparison, sources: Mapping[str, str]) -> Any:
     if pc.comparison.kind != "figure":
         return None
     return figure_table([(p.article.slug, sources.get(p.article.meta.source, p.article.meta.source),
-                          p.article.meta.date, reading(p.witness, p.quote)) for p in pc.witnesses])
+                          p.article.meta.date, p.reading) for p in pc.witnesses])
 
 
 def _depends(pc: PreparedComparison) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""Comparisons analysed: every witness placed in its article, the badges on articles, the coverage matrix.
+"""Comparisons analysed: every witness placed in its article (a figure's reading normalised), the badges on
+articles, the coverage matrix.
 
 Part of the analysis (library.py): runs once per build, before anything is planned or rendered.
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .anchored import Placed, place
+from .compare_figures import Reading, reading
 from .errors import Problem
 from .markdown import BadgeMark
 from .model import Article, Comparison, Dossier, Witness
@@ -24,11 +26,13 @@ BADGE_LABELS = {"quote": "compare quote", "figure": "compare figure", "framing":
 
 @dataclass(frozen=True)
 class PlacedWitness:
-    """A witness found in its article. Invariant: article.slug == witness.article."""
+    """A witness found in its article. Invariant: article.slug == witness.article; `reading` (the figure its
+    words state, normalised) is set exactly when its comparison is of kind "figure"."""
 
     witness: Witness
     article: Article
     where: Placed
+    reading: Reading | None = None
 
     @property
     def quote(self) -> str:
@@ -85,7 +89,8 @@ def align(dossier: Dossier, urls: Urls, level: str) -> ComparisonIndex:
                                    dossier.config.fuzzy_floor, level)
             problems.extend(more)
             if where is not None:
-                placed.append(PlacedWitness(w, article, where))
+                quote = article.text.text[where.start:where.end]
+                placed.append(PlacedWitness(w, article, where, reading(w, quote) if c.kind == "figure" else None))
         placed.sort(key=lambda p: rank[p.article.slug])
         if len(placed) < 2:
             continue  # nothing to set side by side; the problems above say why
