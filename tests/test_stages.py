@@ -127,3 +127,49 @@ def test_a_page_that_fails_to_render_is_reported_and_left_out_and_a_sink_takes_t
     assert done.paths == ("b.txt",) and done.outputs == {} and sunk == {"b.txt": b"bytes as they are"}
     (problem,) = done.problems
     assert (problem.check, problem.file) == ("template-variable", "templates/a.html")
+
+
+def test_a_seed_and_an_editors_file_are_each_parsed_by_a_pure_function_of_their_bytes(default_library) -> None:
+    from dossier.core.inputs import Inputs
+    from dossier.core.loader import parse_file
+
+    inputs, library = default_library
+    config = library.dossier.config
+    seed = sorted(p for p in inputs.files if p.startswith("seeds/"))[0]
+    text, problems, cleaned = parse_file(inputs, config, "seed", seed)
+    assert problems == () and cleaned.text and text == parse_file(inputs, config, "seed", seed)[0]
+    broken = Inputs({"content/sources.yaml": b"x: \xff\n"}, {}, {}, inputs.schemas)
+    value, (problem,) = parse_file(broken, config, "sources", "content/sources.yaml")
+    assert value is None and (problem.check, problem.line, problem.col) == ("file-encoding", 1, 4)
+
+
+def test_article_rows_list_every_article_in_order_with_its_placed_annotations(default_library) -> None:
+    from dossier.core.article_pages import article_rows
+
+    _, library = default_library
+    rows = article_rows(library)
+    assert [r["slug"] for r in rows] == [item.article.slug for item in library.articles]
+    for row, item in zip(rows, library.articles):
+        assert [a["id"] for a in row["annotation_rows"]] == [a.id for a in item.article.meta.annotations
+                                                            if a.id in item.placed]
+        assert all(a["note_html"] == item.notes_html[a["id"]] for a in row["annotation_rows"])
+        assert row["annotations"] == len(row["annotation_rows"]) and row["summary_html"] == item.summary_html
+
+
+def test_aligning_comparisons_badges_each_placed_witness_and_drops_a_comparison_left_with_one(default_library) -> None:
+    from dataclasses import replace
+
+    from dossier.core.witnesses import align
+
+    _, library = default_library
+    dossier, urls = library.dossier, library.urls
+    index = align(dossier, urls, "warning")
+    assert index.problems == () and index.comparisons
+    first = index.comparisons[0]
+    for placed in first.witnesses:
+        (badge,) = [b for b in index.badges[placed.article.slug] if b.id == f"w-{first.comparison.id}"]
+        assert (badge.start, badge.end) == (placed.where.start, placed.where.end)
+        assert badge.href == urls.comparison(first.comparison.id) + f"#w-{placed.article.slug}"
+    lonely = replace(first.comparison, witnesses=first.comparison.witnesses[:1])
+    fewer = align(replace(dossier, comparisons=(lonely,)), urls, "warning")
+    assert fewer.comparisons == () and fewer.badges == {} and fewer.coverage["rows"] == []
