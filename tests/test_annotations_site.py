@@ -104,7 +104,8 @@ def test_the_web_annotation_export_has_the_w3c_shape(default_site):
 
 
 def test_text_position_selectors_point_at_the_exact_quote_in_the_cleaned_text(tmp_path):
-    from dossier.core.pipeline import Options, anchor_all, load_config, load_dossier
+    from dossier.core.library import anchor_all
+    from dossier.core.pipeline import Options, load_config, load_dossier
     from dossier.shell import fs
 
     inputs = fs.read_inputs(ROOT)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from dossier.shell import fs
-from dossier.core import pipeline
-from dossier.core.memo import Memo, NoMemo, digest, fingerprint
+from dossier.core import entity_index, library, loader
+from dossier.core.memo import VERSION, Memo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
 
 import dossier_synth as generate
@@ -37,18 +37,21 @@ def edited(inputs: Inputs, path: str, old: str, new: str) -> Inputs:
 
 
 class Calls:
-    """Counts calls of pipeline functions (the memo calls them through the module, so patches see them)."""
+    """Counts calls of the pure per-file and per-article steps: parsing and cleaning (loader.py), anchoring
+    (library.py), finding mentions (entity_index.py). Their modules call them by name at call time, so
+    patches see every call."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
         self.counts = dict.fromkeys(names, 0)
         for name in names:
-            real = getattr(pipeline, name)
+            module = {"place": library, "link_article": entity_index}.get(name, loader)
+            real = getattr(module, name)
 
             def counting(*args, _real=real, _name=name, **kwargs):
                 self.counts[_name] += 1
                 return _real(*args, **kwargs)
 
-            monkeypatch.setattr(pipeline, name, counting)
+            monkeypatch.setattr(module, name, counting)
 
     def reset(self) -> None:
         self.counts = dict.fromkeys(self.counts, 0)
@@ -61,7 +64,7 @@ def first_article(inputs: Inputs) -> str:
 def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_edited_file(dossier_root,
                                                                                               monkeypatch):
     calls = Calls(monkeypatch, "parse_article", "parse_comparison", "parse_entities", "parse_sources",
-                  "clean", "place")
+                  "clean", "place", "link_article")
     memo = Memo()
     before = fs.read_inputs(dossier_root)
     memo.begin()
@@ -69,6 +72,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     memo.sweep()
     assert warm_up.ok, [p.format() for p in warm_up.problems]
     assert calls.counts["parse_article"] == ARTICLES and calls.counts["clean"] == ARTICLES
+    assert calls.counts["link_article"] == ARTICLES
 
     path = first_article(before)
     after = edited(before, path, 'note: "', 'note: "Edited in the preview. ')
@@ -76,9 +80,10 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     memo.begin()
     warm = build_site(after, Options(), memo)
     memo.sweep()
-    # only the edited file is parsed again, and only its article re-anchored (10 annotations)
+    # only the edited file is parsed again, and only its article re-anchored (10 annotations); its text did
+    # not change, so no article's mentions are searched again
     assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
-                            "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE}
+                            "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE, "link_article": 0}
 
     cold = build_site(after, Options())
     assert warm.outputs == cold.outputs          # byte-identical, file by file
@@ -102,6 +107,22 @@ def test_changing_the_import_rules_recleans_every_seed_and_still_equals_a_cold_b
     memo.begin()
     warm = build_site(after, Options(), memo)
     assert calls.counts == {"clean": ARTICLES, "parse_article": 0}
+    cold = build_site(after, Options())
+    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+
+
+def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals_a_cold_build(dossier_root,
+                                                                                              monkeypatch):
+    calls = Calls(monkeypatch, "link_article", "place")
+    memo = Memo()
+    before = fs.read_inputs(dossier_root)
+    memo.begin()
+    build_site(before, Options(), memo)
+    after = edited(before, "content/entities.yaml", "aliases: [", "aliases: [Somebody Else, ")
+    calls.reset()
+    memo.begin()
+    warm = build_site(after, Options(), memo)
+    assert calls.counts == {"link_article": ARTICLES, "place": 0}  # the matcher changed; the anchors did not
     cold = build_site(after, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
 
@@ -132,29 +153,39 @@ def test_old_entries_are_dropped_so_memory_follows_the_dossier_not_the_number_of
     assert sizes[1] == sizes[2] == sizes[3]        # steady: only the last two versions of the edited file
 
 
-def test_memo_keys_are_content_settings_and_path():
+def test_a_result_is_reused_only_under_the_same_step_and_key():
     memo = Memo()
     runs = []
 
-    def compute(value):
-        runs.append(value)
-        return value
+    def work(item):
+        runs.append(item)
+        return item[0] * 10
+
+    def key(item):  # what `work` reads, as the stages name it: path, digest of the bytes, settings
+        return item[1], digest(item[2]), item[3]
 
     memo.begin()
-    assert memo.get("step", "a.yaml", b"x", "s1", lambda: compute(1)) == 1
-    assert memo.get("step", "a.yaml", b"x", "s1", lambda: compute(2)) == 1   # same bytes: reused
-    assert memo.get("step", "a.yaml", b"y", "s1", lambda: compute(3)) == 3   # other bytes
-    assert memo.get("step", "a.yaml", b"x", "s2", lambda: compute(4)) == 4   # other settings
-    assert memo.get("step", "b.yaml", b"x", "s1", lambda: compute(5)) == 5   # other path (results name it)
-    assert memo.get("other", "a.yaml", b"x", "s1", lambda: compute(6)) == 6  # other step
-    assert runs == [3, 4, 5, 6][:0] + [1, 3, 4, 5, 6]
+    assert memo.each("step", work, key, [(1, "a.yaml", b"x", "s1")]) == [10]
+    assert memo.each("step", work, key, [(2, "a.yaml", b"x", "s1")]) == [10]   # same key: reused
+    assert memo.each("step", work, key, [(3, "a.yaml", b"y", "s1")]) == [30]   # other bytes
+    assert memo.each("step", work, key, [(4, "a.yaml", b"x", "s2")]) == [40]   # other settings
+    assert memo.each("step", work, key, [(5, "b.yaml", b"x", "s1")]) == [50]   # other path (results name it)
+    assert memo.each("other", work, key, [(6, "a.yaml", b"x", "s1")]) == [60]  # other step
+    assert [item[0] for item in runs] == [1, 3, 4, 5, 6]
     assert memo.hits["step"] == 1 and memo.misses["step"] == 4
+    assert VERSION  # and the code version is part of every key (an entry never outlives the code that made it)
 
 
-def test_no_memo_computes_every_time_and_build_site_works_without_one():
-    memo = NoMemo()
-    assert [memo.get("s", "p", b"x", (), lambda: object()) is not None for _ in range(2)] == [True, True]
-    assert memo.misses["s"] == 2 and len(memo) == 0
+def test_without_a_memo_every_build_does_all_the_work_again(dossier_root, monkeypatch):
+    calls = Calls(monkeypatch, "parse_article", "clean", "place")
+    inputs = fs.read_inputs(dossier_root)
+    first = build_site(inputs, Options())
+    once = dict(calls.counts)
+    assert once == {"parse_article": ARTICLES, "clean": ARTICLES,
+                    "place": ARTICLES * generate.ANNOTATIONS_PER_ARTICLE}
+    calls.reset()
+    assert build_site(inputs, Options()).outputs == first.outputs
+    assert calls.counts == once
 
 
 def test_fingerprints_and_digests_are_stable():

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dossier.core.pipeline import Inputs, build_site
-from dossier.core.site import SiteWriter
-from dossier.core.urls import Urls
+from dossier.core.page import claim_paths, data
 from dossier.shell.serve_preview import crash_problem
 
 
 def test_two_inputs_claiming_one_output_path_is_an_output_collision_naming_both() -> None:
-    writer = SiteWriter(None, Urls(), None)  # type: ignore[arg-type]  # emit needs neither model nor renderer
-    writer.emit("articles/a/index.html", "content/articles/a.yaml", b"<p>a</p>")
-    writer.emit("articles/a/index.html", "content/articles/b.yaml", b"<p>b</p>")
-    (problem,) = writer.problems
+    first = data("articles/a/index.html", "content/articles/a.yaml", ("article:a",), lambda: b"<p>a</p>")
+    second = data("articles/a/index.html", "content/articles/b.yaml", ("article:b",), lambda: b"<p>b</p>")
+    kept, (problem,) = claim_paths([first, second])
+    assert kept == [first]  # checked on the plan: the second page is never rendered
     assert (problem.file, problem.check, problem.severity) == ("content/articles/b.yaml", "output-collision", "error")
     assert "content/articles/a.yaml" in problem.message
 

@@ -1,4 +1,4 @@
-"""Streaming outputs and both cores: the staging folder (fs.Stage) and the forked shards (dossier/shell/parallel.py)
+"""Streaming outputs and both cores: the staging folder (fs.Stage) and the forked shards (dossier/parallel.py)
 give exactly the site a sequential in-memory build gives, and a failed build leaves the previous site alone."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from dossier.shell import fs
-from dossier.core import pipeline, shards, site
+from dossier.core import pipeline, shards
 from dossier.shell.parallel import fork_shards
 
 
@@ -107,8 +107,7 @@ def test_the_default_dossier_built_in_forked_shards_into_a_stage_equals_the_in_m
     inputs = fs.read_inputs(ROOT)
     plain = pipeline.build_site(inputs)
     assert plain.ok and plain.outputs
-    monkeypatch.setattr(site, "SHARD_SIZE", 2)  # five articles → three shards over two processes
-    monkeypatch.setattr(shards, "SHARD_SIZE", 2)  # and so for reading, cleaning and anchoring
+    monkeypatch.setattr(shards, "SHARD_SIZE", 2)  # files, articles and pages in many shards over two processes
     stage = fs.Stage(tmp_path / "out")
     streamed = pipeline.build_site(inputs, sink=stage, shards=fork_shards(stage, processes=2))
     assert streamed.ok and streamed.outputs == {}

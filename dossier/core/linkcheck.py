@@ -40,7 +40,7 @@ def _target(path: str, base: str) -> str | None:
     return rest
 
 
-# Written after the pure build by the shell (dossier/search.py runs Pagefind over the rendered pages), so not yet
+# Written after the pure build by the shell (dossier/shell/search.py runs Pagefind over the rendered pages), so not yet
 # in `outputs` here; tests/test_quality_links.py re-checks the written site including them.
 LATER = ("pagefind/",)
 

@@ -1,15 +1,18 @@
-"""Per-file work reused across builds, keyed by content: the live preview's cache.
+"""A content-keyed cache around the build's pure per-item functions: the live preview's reuse.
 
 A build reads every file every time (cheap) but must not redo every file's work (expensive at 1,000 articles):
-decoding and cleaning a seed, parsing and validating an editors' YAML file, anchoring an article's quotes.
-Each of those is a pure function of one file's bytes plus a few settings, so its result can be stored under
-(step, path, sha256 of the bytes, settings) and returned again while that key holds. Because the key is
-everything the function reads, a warm build is byte-identical to a cold one (tests/test_memo.py proves it);
-nothing is invalidated by time or by watching files, only by content.
+decoding and cleaning a seed or parsing and validating an editors' YAML file (loader.parse_file), anchoring an
+article's quotes and rendering its notes (library.analyse_article). Each is a pure function of one item, and
+its module says what the function reads (its key function: the file's path, a digest of its bytes, the
+settings). `Memo.each` maps such a function over items, storing each result under (step, code version, key)
+and returning it again while that key holds. Because the key is everything the function reads, a warm build is
+byte-identical to a cold one (tests/test_memo.py proves it); nothing is invalidated by time or by watching
+files, only by content.
 
-Results are frozen model values, so sharing one between builds is safe. Entries that the last `keep` builds
-did not use are dropped at the end of each build, so memory follows the size of the dossier, not the
-number of saves.
+The stages do not know about the cache: they map their functions through an `Each` (shards.py), which a
+plain build runs in shards and the preview runs through its Memo. Results are frozen model values, so
+sharing one between builds is safe. Entries that the last `keep` builds did not use are dropped at the end of
+each build, so memory follows the size of the dossier, not the number of saves.
 """
 
 from __future__ import annotations
@@ -17,14 +20,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, Callable, Hashable, TypeVar
+from typing import Any, Callable, Hashable, Sequence, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+# Part of every key: results made by one version of the cached functions are never reused by another. The
+# cache lives in one process today (the code cannot change under it); bump this when a cached function
+# (loader.parse_file, library.analyse_article) changes what it returns, should entries ever outlive a process.
+VERSION = "1"
 
 
-def digest(data: bytes) -> str:
-    """sha256 of `data`, hex: the content part of a memo key."""
-    return hashlib.sha256(data).hexdigest()
+def digest(data: bytes | str) -> str:
+    """sha256 of `data` (text as UTF-8), hex: the content part of a cache key."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 def fingerprint(value: Any) -> str:
@@ -33,11 +42,11 @@ def fingerprint(value: Any) -> str:
 
 
 class Memo:
-    """Results of pure per-file steps, by content.
+    """Results of pure per-item steps, by content.
 
-    Invariant: an entry stored under key K is the value the step computed from exactly the inputs K names,
-    so `get` returns what `compute()` would return now. `misses[step]` counts real computations and
-    `hits[step]` reuses, for tests and for the preview's timing line.
+    Invariant: an entry stored under (step, VERSION, key) is the value the step's function computed from
+    exactly the inputs `key` names, so `each` returns what the function would return now. `misses[step]`
+    counts real computations and `hits[step]` reuses, for tests and for the preview's timing line.
     """
 
     def __init__(self, keep: int = 2) -> None:
@@ -50,23 +59,23 @@ class Memo:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
-        """The result of `compute()` for this step, file content and settings, computed at most once.
+    def each(self, step: str, work: Callable[[T], R], key: Callable[[T], Hashable], items: Sequence[T]) -> list[R]:
+        """[work(item) for item in items], each computed at most once per key(item).
 
-        `settings` must name everything besides the file's bytes that `compute` reads (hashable values:
-        strings, tuples, frozen dataclasses, fingerprints).
-        """
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        key = (step, path, digest(raw), settings)
-        entry = self._entries.get(key)
-        if entry is not None:
-            self.hits[step] += 1
-            self._entries[key] = (self.build, entry[1])
-            return entry[1]  # type: ignore[no-any-return]
-        self.misses[step] += 1
-        value = compute()
-        self._entries[key] = (self.build, value)
-        return value
+        `key(item)` must name everything `work` reads (hashable values: strings, digests, tuples, frozen
+        dataclasses)."""
+        out = []
+        for item in items:
+            full = (step, VERSION, key(item))
+            entry = self._entries.get(full)
+            if entry is not None:
+                self.hits[step] += 1
+            else:
+                self.misses[step] += 1
+                entry = (self.build, work(item))
+            self._entries[full] = (self.build, entry[1])
+            out.append(entry[1])
+        return out
 
     def begin(self) -> None:
         """Start a build: entries used from now on belong to it."""
@@ -79,27 +88,3 @@ class Memo:
         for key in stale:
             del self._entries[key]
         return len(stale)
-
-
-class NoMemo(Memo):
-    """Computes every time: what `build_site` uses when no memo is given (a plain one-off build)."""
-
-    def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
-        self.misses[step] += 1
-        return compute()
-
-
-_MISSING = object()
-
-
-class Prefilled(NoMemo):
-    """A plain build's memo with some per-file results computed ahead, in shards on other processes (see
-    pipeline.build_site). Each is used once, for the same step and path it was computed for."""
-
-    def __init__(self, results: dict[tuple[str, str], Any]):
-        super().__init__()
-        self.results = results
-
-    def get(self, step: str, path: str, data: bytes | str, settings: Hashable, compute: Callable[[], T]) -> T:
-        hit = self.results.pop((step, path), _MISSING)
-        return compute() if hit is _MISSING else hit  # type: ignore[return-value]

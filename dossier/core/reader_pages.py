@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from . import structured
+from .config import SiteConfig
+from .library import Library
+from .page import Page, context, data, html
 from .render import visible_controls
+from .urls import Urls
 
 # XML 1.0 forbids C0 controls but tab, LF and CR (even written as references), U+FFFE, U+FFFF and lone
 # surrogates: one of them makes the whole feed unreadable to every feed reader.
@@ -42,9 +46,9 @@ def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, 
     return days
 
 
-def atom_feed(site: Any, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
+def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
     """Atom 1.0. Dates come from the articles (no clock); links are absolute when base_url has a host."""
-    cfg = site.dossier.config
+    cfg = config
     origin = cfg.origin
     feed_id = (origin + cfg.base_path) if origin else "tag:dossier.invalid," + "2024:" + cfg.base_path
     updated = max((a["date"] for a in article_rows if a["date"]), default="1970-01-01") + "T00:00:00Z"
@@ -72,33 +76,39 @@ def atom_feed(site: Any, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def sitemap(site: Any) -> bytes:
-    cfg = site.dossier.config
-    pages = sorted(p for p in site.owners if p.endswith(".html") and p not in ("404.html", "report/index.html"))
+def sitemap(config: SiteConfig, urls: Urls, paths: Iterable[str]) -> bytes:
+    """Every page of `paths` a reader may land on (not the 404 page, not the editors' report)."""
+    cfg = config
+    pages = sorted(p for p in paths if p.endswith(".html") and p not in ("404.html", "report/index.html"))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{xml_escape(cfg.origin + site.urls.link(p))}</loc></url>" for p in pages]
+    lines += [f"  <url><loc>{xml_escape(cfg.origin + urls.link(p))}</loc></url>" for p in pages]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def robots(site: Any) -> bytes:
-    cfg = site.dossier.config
+def robots(config: SiteConfig) -> bytes:
+    cfg = config
     text = f"User-agent: *\nDisallow: {cfg.base_path}report/\n"
     if cfg.origin:
         text += f"Sitemap: {cfg.origin}{cfg.base_path}sitemap.xml\n"
     return text.encode("utf-8")
 
 
-def pages(site: Any, anchored: Sequence[Any], article_rows: Sequence[Mapping[str, Any]],
-          mentions: Mapping[str, Sequence[Any]]) -> None:
-    """Emit the reader extras. Run after every other page exists (the sitemap lists them)."""
-    urls = site.urls
-    site.page("timeline/index.html", "content/articles", "timeline.html", "Timeline",
-              days=timeline_items(article_rows))
-    site.page("search/index.html", "templates/search.html", "search.html", "Search",
-              search={"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
-                      "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"})
-    site.emit("feed.xml", "content/articles", atom_feed(site, article_rows))
-    site.emit("dossier.json", "content", structured.dossier_json(site.dossier, anchored, dict(mentions)))
-    site.emit("sitemap.xml", "site.yaml", sitemap(site))
-    site.emit("robots.txt", "site.yaml", robots(site))
+def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str]) -> list[Page]:
+    """The reader extras, planned last: the sitemap lists `earlier` (every path planned before these) and
+    the timeline and search pages."""
+    dossier, urls, cfg = library.dossier, library.urls, library.dossier.config
+    articles = tuple(f"article:{r['slug']}" for r in article_rows)
+    search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
+              "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
+    out = [html("timeline/index.html", "content/articles", ("site", "sources", *articles), "timeline.html",
+                lambda: context(dossier, urls, "timeline/index.html", "Timeline", days=timeline_items(article_rows))),
+           html("search/index.html", "templates/search.html", ("site",), "search.html",
+                lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
+           data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
+           data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
+                lambda: structured.dossier_json(dossier, library.articles, dict(library.entities.links)))]
+    paths = [*earlier, *(p.path for p in out)]
+    out += [data("sitemap.xml", "site.yaml", ("site", "entities", "comparisons", *articles), lambda: sitemap(cfg, urls, paths)),
+            data("robots.txt", "site.yaml", ("site",), lambda: robots(cfg))]
+    return out

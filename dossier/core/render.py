@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import re
 
@@ -53,12 +53,14 @@ class Renderer:
             loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
-    def warm(self, template: str) -> None:
-        """Compile a template ahead of use; a broken one is reported when it is rendered, not here."""
-        try:
-            self.env.get_template(template)
-        except Exception:
-            pass
+    def compile(self, names: Iterable[str]) -> None:
+        """Compile the named templates now (the executor does it before forking, so that workers share them
+        instead of each compiling its own); a broken one is reported when it is rendered, not here."""
+        for name in names:
+            try:
+                self.env.get_template(name)
+            except Exception:
+                pass
 
     def render(self, template: str, context: Mapping[str, Any], out_path: str) -> tuple[bytes, tuple[Problem, ...]]:
         try:

@@ -1,6 +1,6 @@
 """Work split into shards that may run in other processes: the core's only view of parallelism.
 
-The core never starts processes itself. A `ShardMap` is given by the shell (dossier/parallel.py forks one
+The core never starts processes itself. A `ShardMap` is given by the shell (dossier/shell/parallel.py forks one
 worker per core); it runs `task(0) … task(n-1)` and returns their results in order. `in_order` is the
 sequential default. Tasks must be pure and their results picklable; merging them happens back here, in order,
 so a build is byte-identical however it was split.
@@ -8,7 +8,7 @@ so a build is byte-identical however it was split.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Sequence, TypeVar
 
 T = TypeVar("T")
 ShardMap = Callable[[Callable[[int], Any], int], list[Any]]
@@ -29,3 +29,16 @@ def map_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[Any], T],
     """[work(item) for item in items], computed in chunks of `size` (default SHARD_SIZE) through `shards`."""
     chunks = run_chunks(shards, items, lambda _, chunk: [work(item) for item in chunk], size or SHARD_SIZE)
     return [value for chunk in chunks for value in chunk]
+
+
+# How a stage maps one of its pure per-item functions over items: each(step, work, key, items) → results in
+# order. `key(item)` names everything `work` reads, for a cache (memo.Memo.each); `sharded` ignores it.
+Each = Callable[[str, Callable[[Any], Any], Callable[[Any], Hashable], Sequence[Any]], list[Any]]
+
+
+def sharded(shards: ShardMap) -> Each:
+    """An Each that computes every item, in chunks through `shards` (in other processes when the shell forks)."""
+    return lambda step, work, key, items: map_chunks(shards, items, work)
+
+
+in_sequence: Each = sharded(in_order)

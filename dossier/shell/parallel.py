@@ -1,10 +1,11 @@
-"""Both cores for the article pages: a `site.ShardMap` that runs shards in forked worker processes.
+"""Both cores for the build: a `core.shards.ShardMap` that runs shards in forked worker processes.
 
-Forking (not spawning) gives each worker the parsed, anchored dossier as it is in the parent, copy-on-write, so
-nothing is sent to a worker but a shard number. What a shard made comes back pickled: paths, owners, problems,
-links and listing rows; the page bytes themselves went straight to the `fs.Stage` (each worker writes its own
-files into the staging folder, and `Stage.take` reports which). Results are returned in shard order, so the
-build is byte-identical to a sequential one.
+The build's one protocol for parallel work: a shard is a range of items (files to parse, articles to analyse,
+pages of the plan to render) and a pure function over them. Forking (not spawning) gives each worker the
+inputs, Library and plan as they are in the parent, copy-on-write, so nothing is sent to a worker but a shard
+number. What a shard made comes back pickled (parsed values; or rendered paths, links and problems); page bytes
+go straight to the `fs.Stage` (each worker writes its own files into the staging folder, and `Stage.take`
+reports which). Results are returned in shard order, so the build is byte-identical to a sequential one.
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ class Preview:
     def locate(self) -> str:
         """The site's base path, from site.yaml, so the URL printed and served is right from the start."""
         try:
-            config, _ = load_config(fs.read_inputs(self.root), self.options, self.memo)
+            config, _ = load_config(fs.read_inputs(self.root), self.options)
             if config is not None:
                 self.status.update(mount=config.base_path)
         except Exception:
