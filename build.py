@@ -3,7 +3,7 @@
 
 import sys
 
-from dossier.cli import main
+from dossier.shell.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

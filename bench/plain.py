@@ -65,7 +65,7 @@ CACHE_CONTENT = False
 
 def articles(dossier: Path) -> list[tuple[str, str, str, list[str]]]:
     """(slug, title, date, paragraphs) of every article, as the dossier's loader cleans them."""
-    from dossier import fs
+    from dossier.shell import fs
     from dossier.core.pipeline import Options, load_config, load_dossier
 
     inputs = fs.read_inputs(dossier)

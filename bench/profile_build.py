@@ -67,7 +67,7 @@ def _named_costs(stats: pstats.Stats, total: float, n: int = 8) -> list[str]:
 
 def profile(root: Path, top: int = 25, use_pyinstrument: bool = False, save: Path | None = None,
             wall_clock: bool = False) -> str:
-    from dossier import fs
+    from dossier.shell import fs
     from dossier.core.pipeline import build_site
 
     def run():

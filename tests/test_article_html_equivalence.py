@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, event, given, settings, strategies a
 
 import dossier_synth
 from conftest import ROOT
-from dossier import fs
+from dossier.shell import fs
 from dossier.core import pipeline, views
 from dossier.core.article_html import article_html
 from dossier.core.markdown import (ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown,

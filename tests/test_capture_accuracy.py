@@ -22,7 +22,7 @@ from typing import Mapping
 
 import pytest
 
-from dossier.capture.extract import extract
+from dossier.shell.capture.extract import extract
 from dossier.core.guesses import squash
 from dossier.core.outlets import KNOWN, WIRES, registered_domain
 from dossier.core.page_guess import guess_page

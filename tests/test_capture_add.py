@@ -293,7 +293,7 @@ def test_a_normal_build_never_imports_the_capture_libraries(dossier: Path) -> No
 
     from conftest import ROOT
 
-    code = ("import sys; from dossier.cli import main; code = main(['--root', sys.argv[1], '--check']); "
+    code = ("import sys; from dossier.shell.cli import main; code = main(['--root', sys.argv[1], '--check']); "
             "print(sorted(m for m in ('trafilatura', 'htmldate', 'warcio', 'charset_normalizer', 'lxml') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code, str(dossier)], capture_output=True, text=True, cwd=ROOT,
@@ -359,7 +359,7 @@ def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path:
 
 
 def test_the_live_preview_does_not_rebuild_for_evidence() -> None:
-    from dossier.core.rebuild import matters
+    from dossier.core.watched import matters
 
     assert matters("seeds/a.txt") and not matters("seeds/evidence/a.html")
     assert not matters("seeds/evidence/a.provenance.json")

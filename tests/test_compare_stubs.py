@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from dossier.core.anchoring import anchor_quote
+from dossier.core.anchors import anchor_quote
 from dossier.core.cleaning import clean
-from dossier.core.comparison_stubs import comparison_stubs, coverage, covered, shared_passages
+from dossier.core.comparison_suggestions import comparison_stubs, coverage, covered
 from dossier.core.config import SiteConfig
 from dossier.core.load import parse_comparison
 from dossier.core.model import Article, ArticleMeta, Comparison, Origin, Witness
-from dossier.core.passages import Occurrence, SharedPassage
+from dossier.core.shared_passages import Occurrence, SharedPassage, shared_passages
 
 CONFIG = SiteConfig(title="t")
 PLANTED = "The minister said the border crossing would stay open for aid convoys until further notice"
@@ -101,7 +101,7 @@ def test_a_stub_id_never_takes_an_existing_comparison_id() -> None:
 
 
 def test_the_default_dossier_covers_all_its_shared_passages() -> None:
-    from dossier import fs
+    from dossier.shell import fs
     from dossier.core.pipeline import Options, load_config, load_dossier
     inputs = fs.read_inputs(Path(ROOT))
     config, _ = load_config(inputs, Options())

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.core.alignment import align, tokenize
-from dossier.core.compare_passages import text_fragment
+from dossier.core.passage_views import text_fragment
 from dossier.core.compare_view import Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces
 
 
@@ -185,7 +185,7 @@ def _reference_fragment(text: str, start: int, end: int, inserts: frozenset[int]
     import re
     from urllib.parse import quote
 
-    from dossier.core.compare_passages import FRAGMENT_WORDS
+    from dossier.core.passage_views import FRAGMENT_WORDS
 
     def encode(term: str) -> str:  # percent-encoded, with "-" too: it is syntax in a text fragment
         return quote(" ".join(term.split()), safe="").replace("-", "%2D")

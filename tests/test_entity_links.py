@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import fs
+from dossier.shell import fs
 from dossier.core.entity_graph import cooccurrence, layout
 from dossier.core.entity_links import (alias_specs, build_matcher, check_entities, check_references, link_article,
                                        paragraph_gaps)

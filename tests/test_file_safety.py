@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from conftest import mini, run_build
-from dossier import fs, uptodate
+from dossier.shell import fs, uptodate
 
 SEED = "Talks resume in Washington\nThe minister said the talks would resume next week.\n"
 ARTICLE = "seed: a.txt\ntitle: Talks resume\nsource: outlet-a\ndate: 2024-03-22\n"
@@ -158,7 +158,7 @@ def test_a_template_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path):
 
 
 def test_the_preview_watcher_follows_links_only_inside_the_dossier_and_stamps_refused_entries(tmp_path):
-    from dossier.serve_files import snapshot
+    from dossier.shell.serve_files import snapshot
 
     root = good_dossier(tmp_path)
     secret = secret_file(tmp_path)

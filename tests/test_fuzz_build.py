@@ -1,6 +1,6 @@
 """Fuzzing: random bytes, random YAML structures (real key names among random ones, Unicode with control
 characters) and half-valid documents go into every kind of dossier file, through the loader and through the
-whole build (in-process via dossier.cli.main, and a few as a real subprocess). Whatever the files hold:
+whole build (in-process via dossier.shell.cli.main, and a few as a real subprocess). Whatever the files hold:
 no traceback, exit code 0 or 1 (2 means bad usage, which file contents are not), nothing written outside the
 output folder, and a failing build leaves the previous site byte for byte as it was.
 
@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, write_tree
-from dossier import fs
-from dossier.cli import main
+from dossier.shell import fs
+from dossier.shell.cli import main
 from dossier.core.config import parse_site
 from dossier.core.load import parse_article, parse_comparison, parse_entities, parse_sources
 from dossier.core.pipeline import Options, build_site, load_config, load_dossier

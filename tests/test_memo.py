@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier import fs
+from dossier.shell import fs
 from dossier.core import entity_index, library, loader
 from dossier.core.memo import VERSION, Memo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site

@@ -71,7 +71,7 @@ def test_every_documented_code_has_an_example_and_a_fix() -> None:
 
 
 def _codes_of_invalid_dossiers() -> set[str]:
-    from dossier import fs
+    from dossier.shell import fs
     from dossier.core.pipeline import build_site
 
     codes = set()

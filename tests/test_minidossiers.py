@@ -226,7 +226,7 @@ def test_rebuilding_the_same_dossier_gives_byte_identical_files(shared, tmp_path
 
 
 def test_the_search_bundle_of_the_same_pages_is_byte_identical() -> None:
-    from dossier.search import build_index
+    from dossier.shell.search import build_index
 
     kinds = ["Article", "Comparison", "Entity", "Page", "Passage", "Sources", "Tag", "Timeline"]
     pages = {f"p{i}/index.html": (f'<!DOCTYPE html><html lang="en"><head><title>Page {i}</title>'

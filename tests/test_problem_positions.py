@@ -4,7 +4,7 @@ is wrong. Mini-dossiers built in memory with the real pipeline (fs.read_inputs +
 from __future__ import annotations
 
 from conftest import MINIMAL_SITE, run_build
-from dossier import fs
+from dossier.shell import fs
 from dossier.core.pipeline import build_site
 
 SOURCES = "outlet-a: {name: Outlet A}\noutlet-b: {name: Outlet B}\n"

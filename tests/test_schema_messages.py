@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ROOT, MINIMAL_SITE
-from dossier import fs
+from dossier.shell import fs
 from dossier.core.pipeline import build_site
 from dossier.core.schema import check_shape
 from dossier.core.yamlsrc import parse_yaml

@@ -1,4 +1,4 @@
-"""The Pagefind index step (dossier/search.py): pipelined requests give the same bundle as one request at a time,
+"""The Pagefind index step (dossier/shell/search.py): pipelined requests give the same bundle as one request at a time,
 pages Pagefind would drop are not sent, large pages are streamed, failures are reported, never hung on."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import pytest
 
-from dossier import search
+from dossier.shell import search
 
 FILTER_VALUES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 
@@ -39,10 +39,10 @@ def site(count: int = 24) -> dict[str, bytes]:
 
 def one_request_at_a_time(outputs: Mapping[str, bytes], base: str) -> dict[str, bytes]:
     """The reference: every HTML page, in sorted order, each request answered before the next is sent
-    (what dossier/search.py did before it pipelined)."""
+    (what dossier/shell/search.py did before it pipelined)."""
     from pagefind.service import get_executable
 
-    from dossier.search_canon import canonicalise
+    from dossier.shell.search_canon import canonicalise
 
     proc = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)

@@ -1,4 +1,4 @@
-"""The live preview's watch → build → publish loop (dossier/serve.py), run in-process on a mini dossier:
+"""The live preview's watch → build → publish loop (dossier/shell/serve.py), run in-process on a mini dossier:
 builds are called directly (no threads) except in the last tests, which run the poller and builder threads.
 The real server and browser are in test_serve_process.py and test_browser_preview.py."""
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from dossier import serve_preview as serve_module
+from dossier.shell import serve_preview as serve_module
 from dossier.core.pipeline import Options
-from dossier.serve_files import snapshot, write_changed
-from dossier.serve_preview import Preview, crash_problem
+from dossier.shell.serve_files import snapshot, write_changed
+from dossier.shell.serve_preview import Preview, crash_problem
 
 ARTICLE = """\
 seed: a.txt

@@ -1,4 +1,4 @@
-"""The preview's WSGI app (dossier/serve_app.py), called directly: what it serves, injects and refuses."""
+"""The preview's WSGI app (dossier/shell/serve_app.py), called directly: what it serves, injects and refuses."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.core.errors import error, warning
-from dossier.serve_app import Status, inject, make_app
+from dossier.shell.serve_app import Status, inject, make_app
 
 PAGE = b"<!doctype html><html><head><title>x</title></head><body><p>hello</p></body></html>"
 

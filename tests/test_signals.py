@@ -15,7 +15,7 @@ import pytest
 
 from bigdossier import repeated_dossier
 from conftest import ROOT
-from dossier import fs
+from dossier.shell import fs
 
 COPIES = 30  # ~150 articles: a build that runs for several seconds, with a pool of workers
 

@@ -1,4 +1,4 @@
-"""Streaming outputs and both cores: the staging folder (fs.Stage) and the forked shards (dossier/parallel.py)
+"""Streaming outputs and both cores: the staging folder (fs.Stage) and the forked shards (dossier/shell/parallel.py)
 give exactly the site a sequential in-memory build gives, and a failed build leaves the previous site alone."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier import fs
+from dossier.shell import fs
 from dossier.core import pipeline, shards
-from dossier.parallel import fork_shards
+from dossier.shell.parallel import fork_shards
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier import fs
-from dossier.core import anchored as anchoring_module
+from dossier.shell import fs
+from dossier.core import placements as anchoring_module
 from dossier.core import library as library_module
 from dossier.core import witnesses as witnesses_module
 from dossier.core.execute import execute, render_pages

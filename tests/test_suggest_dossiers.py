@@ -9,7 +9,7 @@ import os
 import yaml
 
 from conftest import run_build
-from dossier.suggesting import read_dossier
+from dossier.shell.suggestions import read_dossier
 
 PASSAGE = "The minister said the border crossing would stay open for aid convoys until further notice"
 COMPARISON = f"""\

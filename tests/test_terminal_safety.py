@@ -15,9 +15,9 @@ import pytest
 from conftest import mini, run_build
 from dossier.core.errors import error
 from dossier.core.pipeline import Options
-from dossier.serve_app import Status, make_app
-from dossier.serve_preview import Preview
-from dossier.terminal import VisibleStream, visible
+from dossier.shell.serve_app import Status, make_app
+from dossier.shell.serve_preview import Preview
+from dossier.shell.terminal import VisibleStream, visible
 
 HOSTILE = "\x1b[2J\x1b]0;pwned\x07"   # clear the screen, retitle the window
 SHOWN = "\\x1b[2J\\x1b]0;pwned\\x07"

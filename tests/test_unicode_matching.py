@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
-from dossier.core.anchoring import anchor_quote
+from dossier.core.anchors import anchor_quote
 from dossier.core.mentions import AliasSpec, MentionMatcher, match_key
 from dossier.core.nfc import nfc_text
 
@@ -199,7 +199,7 @@ def test_a_decomposed_and_a_precomposed_rendering_of_one_quote_align_as_equal() 
 
 def test_a_passage_shared_by_a_decomposed_and_a_precomposed_seed_is_found_on_original_characters() -> None:
     from dossier.core.cleaning import clean
-    from dossier.core.comparison_stubs import shared_passages
+    from dossier.core.shared_passages import shared_passages
     from dossier.core.config import SiteConfig
     from dossier.core.model import Article, ArticleMeta, Origin
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dossier.core.anchored import Placed, place
+from dossier.core.placements import Placed, place
 from dossier.core.cleaning import clean
 from dossier.core.config import SiteConfig
 from dossier.core.entity_views import card, mention_stats, wikidata_url

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import run_build
 from test_minidossiers import KEPT_B, TWO_ARTICLES, article
-from dossier import uptodate
+from dossier.shell import uptodate
 
 UP_TO_DATE = "up to date:"
 

@@ -204,7 +204,10 @@ def _find_moves(
         moves.append((i, i + best_len, j, j + best_len))
 
 
-def _runs(lo: int, hi: int, owner: dict[int, _Move]) -> list[tuple[int, int, _Move | None]]:
+_Run = tuple[int, int, "_Move | None"]   # (first token, end, the move that carries it or None)
+
+
+def _runs(lo: int, hi: int, owner: dict[int, _Move]) -> list[_Run]:
     """Split [lo, hi) into maximal runs that belong to the same move (or to no move)."""
     runs: list[tuple[int, int, _Move | None]] = []
     k = lo
@@ -229,49 +232,61 @@ def align(base: str, other: str) -> tuple[Op, ...]:
     blocks = _blocks([ids.setdefault(k, len(ids)) for k in base_keys],
                      [ids.setdefault(k, len(ids)) for k in other_keys])
 
-    base_free = [True] * len(base_keys)
-    other_free = [True] * len(other_keys)
+    base_owner, other_owner = _owners(base, other, blocks, len(base_keys), len(other_keys))
+    ops: list[Op] = []
+    for b in blocks:
+        if b.kind == "equal":
+            ops.append(Op("equal", (b.i1, b.i2), (b.j1, b.j2)))
+        else:
+            ops += _changed_ops(b, _runs(b.i1, b.i2, base_owner), _runs(b.j1, b.j2, other_owner))
+    return tuple(ops)
+
+
+def _owners(base: str, other: str, blocks: Sequence[_Block], n_base: int, n_other: int
+            ) -> tuple[dict[int, _Move], dict[int, _Move]]:
+    """Token index → the move that carries it, on each side: moves are found among the tokens no equal block
+    holds."""
+    base_free = [True] * n_base
+    other_free = [True] * n_other
     for b in blocks:
         if b.kind == "equal":
             base_free[b.i1 : b.i2] = [False] * (b.i2 - b.i1)
             other_free[b.j1 : b.j2] = [False] * (b.j2 - b.j1)
     moves = _find_moves(base, other, base_free, other_free)
-    base_owner = {i: mv for mv in moves for i in range(mv[0], mv[1])}
-    other_owner = {j: mv for mv in moves for j in range(mv[2], mv[3])}
+    return ({i: mv for mv in moves for i in range(mv[0], mv[1])},
+            {j: mv for mv in moves for j in range(mv[2], mv[3])})
 
+
+def _changed_ops(b: _Block, base_runs: Sequence[_Run], other_runs: Sequence[_Run]) -> list[Op]:
+    """The ops of one block that is not equal, from the runs of each side (moved or left over).
+
+    Leftover (non-moved) runs of the two sides pair into replaces when they meet, otherwise moved runs are
+    emitted as soon as they come up; both cursors only ever advance, keeping the tiling in order."""
     ops: list[Op] = []
-    for b in blocks:
-        if b.kind == "equal":
-            ops.append(Op("equal", (b.i1, b.i2), (b.j1, b.j2)))
-            continue
-        base_runs = _runs(b.i1, b.i2, base_owner)
-        other_runs = _runs(b.j1, b.j2, other_owner)
-        # Pair leftover (non-moved) runs of the two sides into replaces when they meet, otherwise emit
-        # moved runs as soon as they come up; both cursors only ever advance, keeping the tiling in order.
-        bi = oi = 0
-        i_cur, j_cur = b.i1, b.j1
-        while bi < len(base_runs) or oi < len(other_runs):
-            brun = base_runs[bi] if bi < len(base_runs) else None
-            orun = other_runs[oi] if oi < len(other_runs) else None
-            if brun is not None and brun[2] is not None:
-                mv = brun[2]
-                ops.append(Op("moved", (mv[0], mv[1]), (mv[2], mv[3])))
-                i_cur, bi = brun[1], bi + 1
-            elif orun is not None and orun[2] is not None:
-                mv = orun[2]
-                ops.append(Op("moved", (mv[0], mv[1]), (mv[2], mv[3])))
-                j_cur, oi = orun[1], oi + 1
-            elif brun is not None and orun is not None:
-                ops.append(Op("replace", (brun[0], brun[1]), (orun[0], orun[1])))
-                i_cur, j_cur, bi, oi = brun[1], orun[1], bi + 1, oi + 1
-            elif brun is not None:
-                ops.append(Op("delete", (brun[0], brun[1]), (j_cur, j_cur)))
-                i_cur, bi = brun[1], bi + 1
-            else:
-                assert orun is not None
-                ops.append(Op("insert", (i_cur, i_cur), (orun[0], orun[1])))
-                j_cur, oi = orun[1], oi + 1
-    return tuple(ops)
+    bi = oi = 0
+    i_cur, j_cur = b.i1, b.j1
+    while bi < len(base_runs) or oi < len(other_runs):
+        brun = base_runs[bi] if bi < len(base_runs) else None
+        orun = other_runs[oi] if oi < len(other_runs) else None
+        if brun is not None and brun[2] is not None:
+            mv = brun[2]
+            ops.append(Op("moved", (mv[0], mv[1]), (mv[2], mv[3])))
+            i_cur, bi = brun[1], bi + 1
+        elif orun is not None and orun[2] is not None:
+            mv = orun[2]
+            ops.append(Op("moved", (mv[0], mv[1]), (mv[2], mv[3])))
+            j_cur, oi = orun[1], oi + 1
+        elif brun is not None and orun is not None:
+            ops.append(Op("replace", (brun[0], brun[1]), (orun[0], orun[1])))
+            i_cur, j_cur, bi, oi = brun[1], orun[1], bi + 1, oi + 1
+        elif brun is not None:
+            ops.append(Op("delete", (brun[0], brun[1]), (j_cur, j_cur)))
+            i_cur, bi = brun[1], bi + 1
+        else:
+            assert orun is not None
+            ops.append(Op("insert", (i_cur, i_cur), (orun[0], orun[1])))
+            j_cur, oi = orun[1], oi + 1
+    return ops
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,9 +1,9 @@
-"""Article body HTML straight from the article's segments: the fast path of `markdown.render_article`.
+"""Article body HTML straight from the article's pieces: the fast path of `markdown.render_article`.
 
 The build writes each article's annotated Markdown (`markdown.article_markdown`) and used to parse it back with
 markdown-it-py to get the HTML body. That parse is the dominant cost of a build, and it only rediscovers
 structure the build already had: which words are highlighted, linked, marked or followed by a note. So this
-module walks the same segments (`segments.segment`, after the same snapping of marks onto paragraphs) and
+module walks the same pieces (`article_marks.walk`, after the same snapping of marks onto paragraphs) and
 writes the HTML markdown-it-py would write for them.
 
 Invariant: `article_html(src, notes_html, resolver)` returns either None (declined) or exactly
@@ -20,16 +20,14 @@ notes, so they still go through markdown-it-py, one note at a time and cached by
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import Mapping, Sequence
 
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.common.utils import escapeHtml
 
-from .markdown import (ArticleSource, BadgeMark, LinkMark, LinkResolver, NoteMark, render_article, sidenote_ref,
-                       snap)
-from .segments import Span, segment
+from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snapped, walk
+from .markdown import LinkResolver, render_article, sidenote_ref
 
 # Ids are written into attribute braces `{#id}`, `data-a="..."` and footnote labels `[^id]`: with only these
 # characters the attrs and footnote plugins read them back verbatim.
@@ -44,6 +42,7 @@ _TEXT_HAZARD = re.compile(r"[\n\r\x00^]")
 # In a note: footnote references and inline footnotes (they would join the article's footnote numbering)
 # and link reference definitions (they would turn the article's `[words]{...}` spans into links).
 _NOTE_HAZARD = re.compile(r"\[\^|\^\[|\]:")
+_PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
 _ENDNOTES = '<section class="endnotes" aria-label="Notes">\n<ol>\n'
 _ENDNOTE_OPEN = '<li id="en-n">'
 _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
@@ -51,80 +50,53 @@ _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
 
 def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: LinkResolver) -> str | None:
     """The article's HTML body, equal to markdown-it-py's rendering of its Markdown; None when declined."""
-    notes = tuple(_snapped(src.paragraphs, n) for n in src.notes)
-    badges = tuple(_snapped(src.paragraphs, b) for b in src.badges)
-    hrefs = _hrefs(src.links, badges, resolver)
-    if hrefs is None or _declined(src, notes, badges):
+    src = snapped(src)
+    hrefs = _hrefs(src.links, src.badges, resolver)
+    if hrefs is None or _declined(src, src.notes, src.badges):
         return None
-    spans = [Span(n.start, n.end, "annotation", n.id) for n in notes]
-    spans += [Span(b.start, b.end, "witness", b.id) for b in badges]
-    spans += [Span(m.start, m.end, "mention", m.id) for m in src.links]
-    links = {m.id: m for m in src.links}
-    notes_by_end: dict[int, list[NoteMark]] = {}
-    for n in sorted(notes, key=lambda n: (n.end, n.start, n.id)):
-        notes_by_end.setdefault(n.end, []).append(n)
-    badges_by_end: dict[int, list[BadgeMark]] = {}
-    for b in sorted(badges, key=lambda b: (b.end, b.start, b.id)):
-        badges_by_end.setdefault(b.end, []).append(b)
-    opened: set[str] = set()
     referenced: list[str] = []   # note ids in the order their references appear: footnote numbering
     html: list[str] = []
     text = src.text
-    for index, (p_start, p_end) in enumerate(src.paragraphs):
+    for index, pieces in enumerate(walk(src)):
         heading = index == 0 and src.headline
-        out: list[str] = []
-        for seg in segment(p_start, p_end, spans):
-            chunk = escapeHtml(text[seg.start:seg.end])
-            anns, wits, mention = [], [], None
-            for s in seg.covers:
-                if s.kind == "annotation":
-                    anns.append(s)
-                elif s.kind == "witness":
-                    wits.append(s)
-                elif mention is None:
-                    mention = s
-            if mention is not None:
-                m = links[mention.id]
-                anchor = f' id="{escapeHtml(m.id)}"' if seg.start == m.start else ""
-                chunk = (f'<a href="{hrefs[m.href]}"{anchor} class="{"m" if m.first else "m m-again"}">'
-                         f"{chunk}</a>")
-            if anns or wits:
-                ident = ""
-                for a in anns:
-                    if a.id not in opened and seg.start <= a.start:
-                        opened.add(a.id)
-                        if not ident:
-                            ident = f' id="a-{a.id}"'
-                        else:  # a second annotation starting here gets its own empty anchor span
-                            out.append(f'<span id="a-{a.id}"></span>')
-                attrs = ident
-                if anns:
-                    attrs += f' data-a="{" ".join(a.id for a in anns)}" data-depth="{min(len(anns), 3)}"'
-                if wits:
-                    attrs += f' data-w="{" ".join(w.id for w in wits)}"'
-                classes = "hl wit" if anns and wits else "hl" if anns else "wit"
-                chunk = f'<span{attrs} class="{classes}">{chunk}</span>'
-            out.append(chunk)
-            if seg.end in notes_by_end or seg.end in badges_by_end:
-                for n in notes_by_end.pop(seg.end, ()):
-                    referenced.append(n.id)
-                    # (ids are plain, see _ID: the label needs no escaping)
-                    out.append(sidenote_ref(n.id, len(referenced), heading, notes_html.get(n.id, "")))
-                for b in badges_by_end.pop(seg.end, ()):
-                    out.append(f'<span class="bw"> <a href="{hrefs[b.href]}" id="{b.id}" class="badge">'
-                               f"{escapeHtml(b.label)}</a></span>")
+        body = "".join(escapeHtml(text[piece[0]:piece[1]]) if piece[2:] == _PLAIN else  # words and no marks
+                       _piece_html(text, piece, hrefs, heading, notes_html, referenced) for piece in pieces)
         tag = "h1" if heading else "p"
         # The front matter is a hidden block token, and markdown-it writes a newline after one.
         lead = "" if index else "\n"
-        html.append(f"{lead}<{tag}>{''.join(out)}</{tag}>\n")
+        html.append(f"{lead}<{tag}>{body}</{tag}>\n")
     if referenced:
-        html.append(_endnotes(notes, referenced, resolver))
+        html.append(_endnotes(src.notes, referenced, resolver))
     return "".join(html)
 
 
-def _snapped(paragraphs: Sequence[tuple[int, int]], mark: NoteMark | BadgeMark) -> NoteMark | BadgeMark:
-    start, end = snap(paragraphs, mark.start, mark.end)
-    return mark if (start, end) == (mark.start, mark.end) else replace(mark, start=start, end=end)
+def _piece_html(text: str, piece: Piece, hrefs: Mapping[str, str], heading: bool, notes_html: Mapping[str, str],
+                referenced: list[str]) -> str:
+    """One piece of a paragraph as markdown-it-py renders what `markdown._piece_markdown` writes for it.
+    Appends the ids of the notes referenced after it to `referenced` (their footnote numbers)."""
+    chunk = escapeHtml(text[piece.start:piece.end])
+    m = piece.mention
+    if m is not None:
+        anchor = f' id="{escapeHtml(m.id)}"' if piece.start == m.start else ""
+        chunk = f'<a href="{hrefs[m.href]}"{anchor} class="{"m" if m.first else "m m-again"}">{chunk}</a>'
+    before = "".join(f'<span id="a-{a}"></span>' for a in piece.opens[1:])
+    if piece.anns or piece.wits:
+        attrs = f' id="a-{piece.opens[0]}"' if piece.opens else ""
+        if piece.anns:
+            attrs += f' data-a="{" ".join(piece.anns)}" data-depth="{min(len(piece.anns), 3)}"'
+        if piece.wits:
+            attrs += f' data-w="{" ".join(piece.wits)}"'
+        classes = "hl wit" if piece.anns and piece.wits else "hl" if piece.anns else "wit"
+        chunk = f'<span{attrs} class="{classes}">{chunk}</span>'
+    after = []
+    for n in piece.notes:
+        referenced.append(n.id)
+        # (ids are plain, see _ID: the label needs no escaping)
+        after.append(sidenote_ref(n.id, len(referenced), heading, notes_html.get(n.id, "")))
+    for b in piece.badges:
+        after.append(f'<span class="bw"> <a href="{hrefs[b.href]}" id="{b.id}" class="badge">'
+                     f"{escapeHtml(b.label)}</a></span>")
+    return before + chunk + "".join(after)
 
 
 def _hrefs(links: Sequence[LinkMark], badges: Sequence[BadgeMark],
@@ -191,7 +163,7 @@ def _endnote(note: str, resolver: LinkResolver) -> str:
     set up their body's indentation relative to the text after the label, so the label does not matter;
     and what a note could share with the rest of the document (link reference definitions, footnote
     references) makes `article_html` decline."""
-    rendered = render_article(f"[^n]\n\n[^n]: " + note.replace("\n", "\n    ") + "\n", {}, resolver)
+    rendered = render_article("[^n]\n\n[^n]: " + note.replace("\n", "\n    ") + "\n", {}, resolver)
     start = rendered.index(_ENDNOTE_OPEN) + len(_ENDNOTE_OPEN)
     if not rendered.endswith(_ENDNOTE_CLOSE):
         raise AssertionError(f"unexpected endnote rendering: {rendered!r}")

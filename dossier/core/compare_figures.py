@@ -3,7 +3,7 @@
 A witness's figure is read from its words (figures.find_figures); the editor may give `value`, `unit` and
 `qualifier` when the text cannot be read that way ("his sixth visit", "a quarter of the operatives"), and
 those win. Figures are compared only with figures of the same unit: "18 battalions dismantled" and
-"4 battalions in Rafah" are different things, and figures.disagreements leaves grouping to its caller.
+"4 battalions in Rafah" are different things, and `disagreements` leaves grouping to its caller.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .figures import Figure, describe, disagreements, find_figures
+from .figures import Figure, describe, find_figures
 from .model import Witness
 
 
@@ -95,3 +95,61 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
                       if c})
     return {"rows": out, "disagree": bool(flagged), "disagreeing_units": flagged,
             "units": sorted(groups)}
+
+
+_Bound = tuple[float, bool]  # (value, inclusive)
+
+
+def _tolerance(v: float) -> float:
+    """How far an "about"/"almost" figure may be from the true value: 5%, or half the rounding step the
+    writer evidently used, whichever is larger ("some 30,000" covers 25,000–35,000; "some 250" covers 253)."""
+    step = 1.0
+    if v >= 1 and abs(v - round(v)) < 1e-9:
+        n = int(round(v))
+        while n % 10 == 0 and n:
+            n //= 10
+            step *= 10
+    else:
+        step = 0.0
+    return max(0.05 * abs(v), step / 2)
+
+
+def _interval(f: Figure) -> tuple[_Bound, _Bound]:
+    """The true values that make f true, as (lower, upper) bounds."""
+    v, inf = f.value, float("inf")
+    if f.upper is not None:
+        return (v, True), (f.upper, True)
+    tol = _tolerance(v)
+    return {
+        "exact": ((v, True), (v, True)),
+        "about": ((v - tol, True), (v + tol, True)),
+        "almost": ((v - tol, True), (v, False)),
+        "at least": ((v, True), (inf, False)),
+        "more than": ((v, False), (inf, False)),
+        "fewer than": ((0.0, True), (v, False)),
+        "at most": ((0.0, True), (v, True)),
+        "up to": ((0.0, True), (v, True)),
+        "range": ((v, True), (v, True)),
+    }[f.qualifier]
+
+
+def disagreements(figures: Sequence[Figure]) -> bool:
+    """True if the figures, all reported for one thing, cannot all be true at once.
+
+    Rule: each figure stands for the interval of true values it allows — exact: the value itself; about
+    (some/about/around/roughly): ± max(5%, half its rounding step); almost/nearly: that tolerance below,
+    strictly under the value; at least / more than: from the value up (closed / open); fewer than, at most,
+    up to: from zero to the value (open / closed / closed); ranges: both ends inclusive. The figures agree
+    iff all intervals share a point. So "more than 32,000" and "at least 32,070" agree, "almost 32,000"
+    and "at least 32,070" disagree, "1,200" and "some 1,200" agree, "253" and "250" disagree, "253" and
+    "some 250" agree. Units are not compared: grouping figures by what they count is the caller's job."""
+    if len(figures) < 2:
+        return False
+    lows, highs = zip(*(_interval(f) for f in figures))
+    lo_value = max(b[0] for b in lows)
+    lo_incl = all(b[1] for b in lows if b[0] == lo_value)
+    hi_value = min(b[0] for b in highs)
+    hi_incl = all(b[1] for b in highs if b[0] == hi_value)
+    if lo_value < hi_value:
+        return False
+    return not (lo_value == hi_value and lo_incl and hi_incl)

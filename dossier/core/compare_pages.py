@@ -10,7 +10,7 @@ from typing import Any
 
 from . import views
 from .compare_figures import figure_table
-from .compare_passages import Doc, Span, passage_views
+from .passage_views import Doc, Span, passage_views
 from .compare_view import Witnessed, column_set
 from .library import Library
 from .markdown import render_note

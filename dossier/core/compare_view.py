@@ -58,57 +58,64 @@ def diff_pieces(base: str, other: str) -> tuple[tuple[str, str], ...]:
     verbatim); "del" pieces are words of the base that `other` lacks, placed where they would have been.
     A moved phrase is marked where `other` has it; where the base had it nothing is shown, since the
     words are not missing, only elsewhere."""
-    bt, ot = tokenize(base), tokenize(other)
-    pieces: list[tuple[str, str]] = []
-    pos = 0   # characters of `other` already emitted
-    jc = 0    # tokens of `other` already emitted
-
-    def add(kind: str, text: str) -> None:
-        if not text:
-            return
-        if pieces and pieces[-1][0] == kind:
-            pieces[-1] = (kind, pieces[-1][1] + text)
-        else:
-            pieces.append((kind, text))
-
-    def gap_until(j: int) -> None:
-        nonlocal pos
-        limit = ot[j].start if j < len(ot) else len(other)
-        if limit > pos:
-            add("equal", other[pos:limit])
-            pos = limit
-
-    def emit_other(j1: int, j2: int, kind: str) -> None:
-        nonlocal pos, jc
-        if j1 >= j2:
-            return
-        gap_until(j1)
-        add(kind, other[ot[j1].start:ot[j2 - 1].end])
-        pos, jc = ot[j2 - 1].end, j2
-
-    def emit_base(i1: int, i2: int) -> None:
-        if i1 < i2:
-            gap_until(jc)  # the deleted words sit after the space, before the next word
-            add("del", base[bt[i1].start:bt[i2 - 1].end])
-
+    reading = _Reading(base, other)
     moved_done: set[tuple[tuple[int, int], tuple[int, int]]] = set()
     for op in align(base, other):
         if op.kind == "equal":
-            emit_other(*op.other, "equal")
+            reading.emit_other(*op.other, "equal")
         elif op.kind == "insert":
-            emit_other(*op.other, "ins")
+            reading.emit_other(*op.other, "ins")
         elif op.kind == "delete":
-            emit_base(*op.base)
+            reading.emit_base(*op.base)
         elif op.kind == "replace":
-            emit_base(*op.base)
-            emit_other(*op.other, "ins")
-        elif (op.base, op.other) not in moved_done and op.other[0] == jc:
+            reading.emit_base(*op.base)
+            reading.emit_other(*op.other, "ins")
+        elif (op.base, op.other) not in moved_done and op.other[0] == reading.jc:
             # Each moved phrase is listed twice (see alignment.Op); it is shown once, where `other` has it.
             moved_done.add((op.base, op.other))
-            emit_other(*op.other, "moved")
-    if pos < len(other):
-        add("equal", other[pos:])
-    return tuple(pieces)
+            reading.emit_other(*op.other, "moved")
+    if reading.pos < len(other):
+        reading.add("equal", other[reading.pos:])
+    return tuple(reading.pieces)
+
+
+class _Reading:
+    """The pieces of `diff_pieces` as they are emitted, and how far into `other` they have got."""
+
+    def __init__(self, base: str, other: str) -> None:
+        self.base, self.other = base, other
+        self.bt, self.ot = tokenize(base), tokenize(other)
+        self.pieces: list[tuple[str, str]] = []
+        self.pos = 0   # characters of `other` already emitted
+        self.jc = 0    # tokens of `other` already emitted
+
+    def add(self, kind: str, text: str) -> None:
+        """Append a piece, merged into the last one when it has the same kind."""
+        if not text:
+            return
+        if self.pieces and self.pieces[-1][0] == kind:
+            self.pieces[-1] = (kind, self.pieces[-1][1] + text)
+        else:
+            self.pieces.append((kind, text))
+
+    def gap_until(self, j: int) -> None:
+        """The characters of `other` between what is emitted and its token j, as equal."""
+        limit = self.ot[j].start if j < len(self.ot) else len(self.other)
+        if limit > self.pos:
+            self.add("equal", self.other[self.pos:limit])
+            self.pos = limit
+
+    def emit_other(self, j1: int, j2: int, kind: str) -> None:
+        if j1 >= j2:
+            return
+        self.gap_until(j1)
+        self.add(kind, self.other[self.ot[j1].start:self.ot[j2 - 1].end])
+        self.pos, self.jc = self.ot[j2 - 1].end, j2
+
+    def emit_base(self, i1: int, i2: int) -> None:
+        if i1 < i2:
+            self.gap_until(self.jc)  # the deleted words sit after the space, before the next word
+            self.add("del", self.base[self.bt[i1].start:self.bt[i2 - 1].end])
 
 
 def heat_counts(base: str, others: Sequence[str]) -> list[int]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .errors import Problem, did_you_mean, error
 from .schema import check_shape
-from .yamlsrc import parse_yaml
+from .yamlsrc import Loaded, parse_yaml
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
                "undated", "outlet-unknown")
@@ -77,30 +77,10 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
         return not any(b[:len(path)] == path for b in spoilt)
 
     imp = data.get("import", {}) if ok("import") else {}
-    rules: dict[str, list[Rule]] = {"drop_lines": [], "strip": []}
-    for kind in rules:
-        for i, item in enumerate(imp.get(kind, [])):
-            try:
-                rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
-            except re.error as exc:
-                line, col = loaded.at(("import", kind, i, "pattern"))
-                problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
-                                   "( ) [ ] . * + ? with a backslash", "site-regex"),)
-    encoding = imp.get("encoding", "utf-8")
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        line, col = loaded.at(("import", "encoding"))
-        problems += (error(file, line, col, f'unknown encoding "{encoding}"',
-                           did_you_mean(encoding.lower(), _ENCODINGS) or "use e.g. " + ", ".join(_ENCODINGS),
-                           "site-encoding"),)
+    rules, more = _import_rules(file, loaded, imp)
+    problems += more + _encoding_problems(file, loaded, imp.get("encoding", "utf-8"))
     checks = data.get("checks", {}) if ok("checks") else {}
-    for name in sorted(checks):
-        if name not in CHECK_NAMES:
-            line, col = loaded.key_at(("checks", name))
-            problems += (error(file, line, col, f'unknown check "{name}"',
-                               did_you_mean(name, CHECK_NAMES) or "checks: " + ", ".join(CHECK_NAMES),
-                               "site-check-unknown"),)
+    problems += _check_problems(file, loaded, checks)
     if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
         return None, problems
     base_url = data.get("base_url", "/") if ok("base_url") else "/"
@@ -116,6 +96,46 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
         description_at=loaded.at(("description",)) if "description" in setting else (0, 0),
         description_raw=loaded.raw(("description",)) if "description" in setting else "",
     ), problems
+
+
+def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
+                  ) -> tuple[dict[str, list[Rule]], tuple[Problem, ...]]:
+    """`import: drop_lines:` and `strip:` as compiled rules; a pattern that is not a regular expression is a
+    problem at its line."""
+    problems: tuple[Problem, ...] = ()
+    rules: dict[str, list[Rule]] = {"drop_lines": [], "strip": []}
+    for kind in rules:
+        for i, item in enumerate(imp.get(kind, [])):
+            try:
+                rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
+            except re.error as exc:
+                line, col = loaded.at(("import", kind, i, "pattern"))
+                problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
+                                   "( ) [ ] . * + ? with a backslash", "site-regex"),)
+    return rules, problems
+
+
+def _encoding_problems(file: str, loaded: Loaded, encoding: str) -> tuple[Problem, ...]:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        line, col = loaded.at(("import", "encoding"))
+        return (error(file, line, col, f'unknown encoding "{encoding}"',
+                      did_you_mean(encoding.lower(), _ENCODINGS) or "use e.g. " + ", ".join(_ENCODINGS),
+                      "site-encoding"),)
+    return ()
+
+
+def _check_problems(file: str, loaded: Loaded, checks: Mapping[str, Any]) -> tuple[Problem, ...]:
+    """An unknown name under `checks:`, at its key."""
+    problems: tuple[Problem, ...] = ()
+    for name in sorted(checks):
+        if name not in CHECK_NAMES:
+            line, col = loaded.key_at(("checks", name))
+            problems += (error(file, line, col, f'unknown check "{name}"',
+                               did_you_mean(name, CHECK_NAMES) or "checks: " + ", ".join(CHECK_NAMES),
+                               "site-check-unknown"),)
+    return problems
 
 
 _ENCODINGS = ("utf-8", "cp1252", "latin-1", "iso-8859-15", "mac-roman", "utf-16")

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .anchoring import anchor_quote
+from .anchors import anchor_quote
 from .mentions import match_key
 from .model import Dossier
 

@@ -1,7 +1,8 @@
 """Numbers in news text, normalised so that outlets' figures for one thing can be compared.
 
 "almost 32,000 Palestinians", "at least 32,070 people" and "More than 32,000 Palestinians" become Figures
-with a value, a qualifier and a unit; `disagreements` then decides whether such figures can all be true.
+with a value, a qualifier and a unit; `compare_figures.disagreements` then decides whether such figures can all
+be true.
 Dates are not figures: years (1900–2099 written without a separator) and day numbers next to a month name
 are skipped, because "October 7" is a date, not a count of seven things.
 """
@@ -131,11 +132,7 @@ def _number(toks: Sequence[_Tok], k: int) -> _Num | None:
     low = toks[k].low
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
     if _DIGITS_RE.fullmatch(low):
-        value, end, scaled = _digits(low), k + 1, False
-        while end < len(toks) and toks[end].low in _SCALES and toks[end].low != "dozen":
-            value, end, scaled = value * _SCALES[toks[end].low], end + 1, True
-        unit = "percent" if end < len(toks) and toks[end].text == "%" else ""
-        return _Num(value, None, end + (1 if unit else 0), scaled, unit, False)
+        return _digit_number(toks, k)
     dash = _DASH_RANGE_RE.fullmatch(low)
     if dash:
         return _Num(_digits(dash.group(1)), _digits(dash.group(2)), k + 1, False, "", False)
@@ -145,17 +142,37 @@ def _number(toks: Sequence[_Tok], k: int) -> _Num | None:
             return _Num(_UNITS[frac[0]] * _FRACTIONS[frac[1]], None, k + 1, False, "", True)
         return _compound(toks[k], k)
     if low in _PLURAL_SCALES or (low == "tens" and nxt == "of"):
-        base, end = Fraction(_PLURAL_SCALES.get(low, 10)), k + 1
-        if end + 1 < len(toks) and toks[end].low == "of" and toks[end + 1].low in _PLURAL_SCALES:
-            base, end = base * _PLURAL_SCALES[toks[end + 1].low], end + 2  # "hundreds of thousands"
-        elif low == "tens":
-            return None
-        return _Num(2 * base, 10 * base - 1, end, True, "", False)
-    # Word numbers: "a hundred", "seven million", "one million", "a third", "half a million".
+        return _plural_scale(toks, k)
+    if low in ("a", "an") and nxt not in _SCALES and nxt not in _FRACTIONS:
+        return None
+    return _word_number(toks, k)
+
+
+def _digit_number(toks: Sequence[_Tok], k: int) -> _Num:
+    """"1,200", "3 million", "40 %": digits, then any scale words, then a percent sign."""
+    value, end, scaled = _digits(toks[k].low), k + 1, False
+    while end < len(toks) and toks[end].low in _SCALES and toks[end].low != "dozen":
+        value, end, scaled = value * _SCALES[toks[end].low], end + 1, True
+    unit = "percent" if end < len(toks) and toks[end].text == "%" else ""
+    return _Num(value, None, end + (1 if unit else 0), scaled, unit, False)
+
+
+def _plural_scale(toks: Sequence[_Tok], k: int) -> _Num | None:
+    """"thousands", "tens of thousands", "hundreds of thousands": a range from 2 to 10 of the scale."""
+    low = toks[k].low
+    base, end = Fraction(_PLURAL_SCALES.get(low, 10)), k + 1
+    if end + 1 < len(toks) and toks[end].low == "of" and toks[end + 1].low in _PLURAL_SCALES:
+        base, end = base * _PLURAL_SCALES[toks[end + 1].low], end + 2  # "hundreds of thousands"
+    elif low == "tens":
+        return None
+    return _Num(2 * base, 10 * base - 1, end, True, "", False)
+
+
+def _word_number(toks: Sequence[_Tok], k: int) -> _Num | None:
+    """Word numbers: "a hundred", "seven million", "one million", "a third", "half a million"."""
+    low = toks[k].low
     end, total, current, seen = k, Fraction(0), Fraction(0), False
     if low in ("a", "an"):
-        if nxt not in _SCALES and nxt not in _FRACTIONS:
-            return None
         current, end = Fraction(1), k + 1
     fraction = False
     while end < len(toks):
@@ -337,61 +354,3 @@ def describe(f: Figure) -> str:
         return f"{_fmt(f.value)}–{_fmt(f.upper)}{pct}"
     number = _fmt(f.value) + pct
     return number if f.qualifier == "exact" else f"{f.qualifier} {number}"
-
-
-_Bound = tuple[float, bool]  # (value, inclusive)
-
-
-def _tolerance(v: float) -> float:
-    """How far an "about"/"almost" figure may be from the true value: 5%, or half the rounding step the
-    writer evidently used, whichever is larger ("some 30,000" covers 25,000–35,000; "some 250" covers 253)."""
-    step = 1.0
-    if v >= 1 and abs(v - round(v)) < 1e-9:
-        n = int(round(v))
-        while n % 10 == 0 and n:
-            n //= 10
-            step *= 10
-    else:
-        step = 0.0
-    return max(0.05 * abs(v), step / 2)
-
-
-def _interval(f: Figure) -> tuple[_Bound, _Bound]:
-    """The true values that make f true, as (lower, upper) bounds."""
-    v, inf = f.value, float("inf")
-    if f.upper is not None:
-        return (v, True), (f.upper, True)
-    tol = _tolerance(v)
-    return {
-        "exact": ((v, True), (v, True)),
-        "about": ((v - tol, True), (v + tol, True)),
-        "almost": ((v - tol, True), (v, False)),
-        "at least": ((v, True), (inf, False)),
-        "more than": ((v, False), (inf, False)),
-        "fewer than": ((0.0, True), (v, False)),
-        "at most": ((0.0, True), (v, True)),
-        "up to": ((0.0, True), (v, True)),
-        "range": ((v, True), (v, True)),
-    }[f.qualifier]
-
-
-def disagreements(figures: Sequence[Figure]) -> bool:
-    """True if the figures, all reported for one thing, cannot all be true at once.
-
-    Rule: each figure stands for the interval of true values it allows — exact: the value itself; about
-    (some/about/around/roughly): ± max(5%, half its rounding step); almost/nearly: that tolerance below,
-    strictly under the value; at least / more than: from the value up (closed / open); fewer than, at most,
-    up to: from zero to the value (open / closed / closed); ranges: both ends inclusive. The figures agree
-    iff all intervals share a point. So "more than 32,000" and "at least 32,070" agree, "almost 32,000"
-    and "at least 32,070" disagree, "1,200" and "some 1,200" agree, "253" and "250" disagree, "253" and
-    "some 250" agree. Units are not compared: grouping figures by what they count is the caller's job."""
-    if len(figures) < 2:
-        return False
-    lows, highs = zip(*(_interval(f) for f in figures))
-    lo_value = max(b[0] for b in lows)
-    lo_incl = all(b[1] for b in lows if b[0] == lo_value)
-    hi_value = min(b[0] for b in highs)
-    hi_incl = all(b[1] for b in highs if b[0] == hi_value)
-    if lo_value < hi_value:
-        return False
-    return not (lo_value == hi_value and lo_incl and hi_incl)

@@ -1,8 +1,8 @@
 """Analyse: the loaded Dossier turned, once, into the Library every page is made from.
 
-`analyse` anchors every annotation (anchored.place), renders each note and summary once, finds every entity
+`analyse` anchors every annotation (placements.place), renders each note and summary once, finds every entity
 mention (entity_index.py), places and aligns every comparison witness (witnesses.py), and finds the passages
-the articles share (comparison_stubs.shared_passages). Nothing after this stage anchors, matches or
+the articles share (shared_passages.py). Nothing after this stage anchors, matches or
 re-derives: the plan (plan.py) and the views read the Library.
 """
 
@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable, Mapping
 
 from . import views
-from .anchored import Placed, place
-from .comparison_stubs import shared_passages
-from .passages import SharedPassage
+from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
 from .errors import Problem
 from .markdown import render_note
 from .memo import digest
 from .model import Article, Dossier
 from .shards import Each, in_sequence
+from .shared_passages import SharedPassage, shared_passages
 from .urls import Urls
 from .witnesses import ComparisonIndex, align
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cache
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink as _normalize_link
@@ -22,7 +21,8 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .segments import Span, segment
+# The mark types and `snap` are re-exported: views, site and the page modules import them from here.
+from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk  # noqa: F401
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&])")
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
@@ -45,53 +45,6 @@ def _attr(value: str) -> str:
     return value.replace("\\", "").replace('"', "")
 
 
-@dataclass(frozen=True)
-class NoteMark:
-    """An anchored annotation as the renderer needs it. Invariant: start < end; id is a slug."""
-
-    id: str
-    start: int
-    end: int
-    note: str          # Markdown
-    kind: str = ""
-
-
-@dataclass(frozen=True)
-class LinkMark:
-    """An entity mention: becomes a link. `first` marks the first mention of its entity in the article."""
-
-    id: str
-    start: int
-    end: int
-    href: str
-    entity: str
-    first: bool
-
-
-@dataclass(frozen=True)
-class BadgeMark:
-    """A comparison witness: its words are marked and a badge after them links to the comparison."""
-
-    id: str
-    start: int
-    end: int
-    href: str
-    label: str
-
-
-@dataclass(frozen=True)
-class ArticleSource:
-    """What the Markdown of one article is made from. Paragraph starts are offsets into `text`."""
-
-    text: str
-    paragraphs: tuple[tuple[int, int], ...]    # (start, end) offsets
-    front_matter: tuple[tuple[str, str], ...]  # written as YAML front matter, in order
-    headline: bool                              # the first paragraph is the outlet's headline
-    notes: tuple[NoteMark, ...] = ()
-    links: tuple[LinkMark, ...] = ()
-    badges: tuple[BadgeMark, ...] = ()
-
-
 _NOTE_LINK = re.compile(r"\]\(((?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?|/[^)\s]*)\)")
 
 
@@ -101,85 +54,47 @@ def resolve_links_for_export(note: str, resolver: LinkResolver) -> str:
     return _NOTE_LINK.sub(lambda m: "](" + (resolver(m.group(1)) or m.group(1)) + ")", note)
 
 
-def snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends."""
-    inside = [(a, b) for a, b in paragraphs if a < end and b > start]
-    if not inside:
-        return start, end
-    return max(start, inside[0][0]), min(end, inside[-1][1])
+_PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
 
 
 def article_markdown(src: ArticleSource) -> str:
     """The annotated Markdown of one article. Deterministic for a given source."""
-    from dataclasses import replace
-
-    src = replace(src, notes=tuple(replace(n, start=a, end=b) for n in src.notes
-                                   for a, b in [snap(src.paragraphs, n.start, n.end)]),
-                  badges=tuple(replace(x, start=a, end=b) for x in src.badges
-                               for a, b in [snap(src.paragraphs, x.start, x.end)]))
-    lines = ["---"]
-    for key, value in src.front_matter:
-        lines.append(f"{key}: {_yaml_str(value)}")
-    lines += ["---", ""]
-    spans = [Span(n.start, n.end, "annotation", n.id) for n in src.notes]
-    spans += [Span(b.start, b.end, "witness", b.id) for b in src.badges]
-    spans += [Span(m.start, m.end, "mention", m.id) for m in src.links]
-    links = {m.id: m for m in src.links}
-    notes_by_end: dict[int, list[NoteMark]] = {}
-    for n in sorted(src.notes, key=lambda n: (n.end, n.start, n.id)):
-        notes_by_end.setdefault(n.end, []).append(n)
-    badges_by_end: dict[int, list[BadgeMark]] = {}
-    for b in sorted(src.badges, key=lambda b: (b.end, b.start, b.id)):
-        badges_by_end.setdefault(b.end, []).append(b)
-    starts = {n.start: n for n in sorted(src.notes, key=lambda n: (n.start, -n.end, n.id), reverse=True)}
-    opened: set[str] = set()
-    for index, (p_start, p_end) in enumerate(src.paragraphs):
-        out: list[str] = []
-        for seg in segment(p_start, p_end, spans):
-            chunk = escape_md(src.text[seg.start:seg.end], line_start=not out)
-            mention = seg.of_kind("mention")
-            if mention:
-                m = links[mention[0].id]
-                attrs = [f"#{m.id}"] if seg.start == m.start else []
-                attrs += [".m"] if m.first else [".m", ".m-again"]
-                chunk = f"[{chunk}]({m.href}){{{' '.join(attrs)}}}"
-            anns = seg.of_kind("annotation")
-            wits = seg.of_kind("witness")
-            if anns or wits:
-                attrs = []
-                for a in anns:
-                    if a.id not in opened and seg.start <= a.start:
-                        opened.add(a.id)
-                        if "#" not in " ".join(attrs):
-                            attrs.append(f"#a-{a.id}")
-                        else:  # a second annotation starting here gets its own empty anchor span
-                            out.append(f"[]{{#a-{a.id}}}")
-                classes = [".hl"] if anns else []
-                if wits:
-                    classes.append(".wit")
-                attrs += classes
-                if anns:
-                    attrs.append(f'data-a="{" ".join(_attr(a.id) for a in anns)}"')
-                    attrs.append(f'data-depth="{min(len(anns), 3)}"')
-                if wits:
-                    attrs.append(f'data-w="{" ".join(_attr(w.id) for w in wits)}"')
-                chunk = f"[{chunk}]{{{' '.join(attrs)}}}"
-            out.append(chunk)
-            if seg.end in notes_by_end or seg.end in badges_by_end:
-                for n in notes_by_end.pop(seg.end, ()):
-                    out.append(f"[^{n.id}]")
-                for b in badges_by_end.pop(seg.end, ()):
-                    # wrapped with a leading space so copy-paste and screen readers do not glue it to the word
-                    out.append(f"[ [{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}]{{.bw}}")
-        body = "".join(out)
-        if index == 0 and src.headline:
-            body = "# " + body
-        lines += [body, ""]
+    src = snapped(src)
+    lines = ["---", *(f"{key}: {_yaml_str(value)}" for key, value in src.front_matter), "---", ""]
+    for index, pieces in enumerate(walk(src)):
+        body = "".join(escape_md(src.text[piece[0]:piece[1]], line_start=not i) if piece[2:] == _PLAIN else
+                       _piece_markdown(src.text, piece, out_empty=not i) for i, piece in enumerate(pieces))
+        lines += ["# " + body if index == 0 and src.headline else body, ""]
     for n in sorted(src.notes, key=lambda n: (n.start, n.end, n.id)):
         note = n.note.strip() or "(no note)"
-        lines.append(f"[^{n.id}]: " + note.replace("\n", "\n    "))
-        lines.append("")
+        lines += [f"[^{n.id}]: " + note.replace("\n", "\n    "), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
+    """One piece of a paragraph: its escaped words inside the link and span its marks make, then the
+    references of the notes and the badges of the witnesses that end with it."""
+    chunk = escape_md(text[piece.start:piece.end], line_start=out_empty)
+    m = piece.mention
+    if m is not None:
+        attrs = [f"#{m.id}"] if piece.start == m.start else []
+        attrs += [".m"] if m.first else [".m", ".m-again"]
+        chunk = f"[{chunk}]({m.href}){{{' '.join(attrs)}}}"
+    # a second annotation starting here gets its own empty anchor span, before the words
+    before = "".join(f"[]{{#a-{a}}}" for a in piece.opens[1:])
+    if piece.anns or piece.wits:
+        attrs = [f"#a-{piece.opens[0]}"] if piece.opens else []
+        attrs += ([".hl"] if piece.anns else []) + ([".wit"] if piece.wits else [])
+        if piece.anns:
+            attrs.append(f'data-a="{" ".join(_attr(a) for a in piece.anns)}"')
+            attrs.append(f'data-depth="{min(len(piece.anns), 3)}"')
+        if piece.wits:
+            attrs.append(f'data-w="{" ".join(_attr(w) for w in piece.wits)}"')
+        chunk = f"[{chunk}]{{{' '.join(attrs)}}}"
+    after = "".join(f"[^{n.id}]" for n in piece.notes)
+    # a badge is wrapped with a leading space so copy-paste and screen readers do not glue it to the word
+    after += "".join(f"[ [{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}]{{.bw}}" for b in piece.badges)
+    return before + chunk + after
 
 
 def _yaml_str(value: str) -> str:
@@ -329,8 +244,7 @@ def _article_parser() -> MarkdownIt:
     return md
 
 
-def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver,
-                   note_numbers: Callable[[str], str] | None = None) -> str:
+def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver) -> str:
     """The article's annotated Markdown → HTML body. Each footnote reference becomes a sidenote (margin on
     wide screens, a toggle on phones; a checkbox and label, so it works without JavaScript); the footnote
     block becomes an endnote list shown only in print.

@@ -2,7 +2,7 @@
 normal form with an offset map back to the original text, and plain-English descriptions of
 typographic differences.
 
-Helper for :mod:`dossier.core.anchoring`. Pure: no I/O, no state beyond constant tables.
+Helper for :mod:`dossier.core.anchors`. Pure: no I/O, no state beyond constant tables.
 
 Quotes are searched in the original text with :func:`search_pattern` (offsets stay exact). The
 normal form of :func:`normalise` is for fuzzy scoring of small windows and for the rare text

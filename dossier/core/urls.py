@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Editors may write these in Markdown notes; they resolve to site URLs and are checked by the build.
-INTERNAL_SCHEMES = ("article", "entity", "compare", "tag")
 _UNSAFE = re.compile(r"[\x00-\x20\x7f]")
+# Editors may write these schemes in Markdown notes; they resolve to site URLs and are checked by the build.
 INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .anchored import Placed, place
+from .placements import Placed, place
 from .compare_figures import Reading, reading
 from .errors import Problem
 from .markdown import BadgeMark
@@ -70,7 +70,7 @@ def column_id(slug: str) -> str:
 
 
 def align(dossier: Dossier, urls: Urls, level: str) -> ComparisonIndex:
-    """Every witness anchored exactly as annotations are (anchored.place: prefix/suffix; a fuzzy match is a
+    """Every witness anchored exactly as annotations are (placements.place: prefix/suffix; a fuzzy match is a
     `level` problem, a missing quote an error with the closest passage); the badge each puts on its article,
     and the coverage matrix for /sources/. `level`: the severity of a fuzzy match."""
     articles = {a.slug: a for a in dossier.articles}

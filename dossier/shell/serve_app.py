@@ -1,7 +1,7 @@
 """The live preview's web side: a small WSGI app that serves the output folder, plus the preview's own
 endpoints, for livereload.Server to run.
 
-- Pages come from the output folder (the last good build, written by dossier/serve.py), under the site's base
+- Pages come from the output folder (the last good build, written by dossier/shell/serve.py), under the site's base
   path; `/` redirects there. Missing pages get the site's 404.html, or, before any build has succeeded, a
   placeholder page, so an editor whose first build fails still sees the problems.
 - Every HTML page gets `<script src="/__dossier/overlay.js">` before its `</head>` (livereload adds its own
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .core.errors import Problem
+from ..core.errors import Problem
 from .terminal import visible
 
 PREFIX = "/__dossier/"

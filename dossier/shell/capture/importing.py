@@ -74,8 +74,8 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
 
 def convert_new_seeds(root: Path, options: object, err: TextIO) -> None:
     """Convert every seed without an article file that does not decode in the dossier's encoding."""
-    from ..core.cleaning import decode_seed
-    from ..core.pipeline import load_config
+    from ...core.cleaning import decode_seed
+    from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)
     config, _ = load_config(inputs, options)  # type: ignore[arg-type]
@@ -91,8 +91,8 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> None:
 
 def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """`--import`; returns the exit status."""
-    from ..cli import report
-    from ..core.pipeline import import_stubs
+    from ..terminal import report
+    from ...core.pipeline import import_stubs
 
     convert_new_seeds(root, options, err)
     inputs = fs.read_inputs(root)

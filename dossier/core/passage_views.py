@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .compare_view import Witnessed, column_set
-from .passages import SharedPassage
+from .shared_passages import SharedPassage
 
 # How many words of a passage make the start and the end of its text fragment: short terms are less likely
 # to straddle a sidenote number or a badge that the article page inserts between words.

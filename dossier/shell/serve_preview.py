@@ -11,7 +11,8 @@ Threads share one `Preview`:
 - when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
   which is slow and which no save waits for.
 
-The decisions (which paths matter, debouncing, supersession, when to reload) are pure, in core/rebuild.py.
+The decisions (which paths matter, debouncing, supersession, when to reload) are pure, in core/watched.py and
+core/preview.py.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
 from . import fs, uptodate
-from .core.errors import Problem, error, has_errors
-from .core.memo import Memo
-from .core.pipeline import BuildResult, Options, build_site, load_config
-from .core.snippet import format_problem
-from .core.rebuild import Debouncer, Generations, Stamp, after_build, changed_outputs, diff, prioritise, reload_path
+from ..core.errors import Problem, error, has_errors
+from ..core.memo import Memo
+from ..core.pipeline import BuildResult, Options, build_site, load_config
+from ..core.snippet import format_problem
+from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
+from ..core.watched import Stamp, diff
 from .serve_app import Status
 from .serve_files import snapshot, write_changed
 from .terminal import say

@@ -1,15 +1,12 @@
 """When the live preview rebuilds, and what it does with a build: pure decisions, no clock, no disk, no threads.
 
-The preview (dossier/serve.py) polls the watched folders into snapshots, and asks this module:
-- which paths matter (`matters`): the dossier's site.yaml, seeds/, content/, templates/ and static/, minus
-  editor swap and backup files (the same names fs.read_inputs skips), so saving in Vim or Emacs does not
-  trigger a build of its own;
-- what changed between two snapshots (`diff`);
+The preview (dossier/shell/serve_preview.py) polls the watched folders (core/watched.py) into snapshots, and
+asks this module:
 - when a burst of changes has settled (`Debouncer`): an editor's save is often several writes, a checkout or
   "save all" touches several files, and all of them should give one rebuild;
 - whether a finished build may publish (`Generations`): a build that started before the latest change is
   superseded and is dropped, so the browser never shows a state older than the files on disk;
-- what to tell the browser afterwards (`after_build`, `reload_path`).
+- what to tell the browser afterwards (`after_build`, `prioritise`, `changed_outputs`, `reload_path`).
 
 Time is always passed in (seconds, from a monotonic clock), which keeps every rule testable with plain numbers.
 """
@@ -20,68 +17,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal, Mapping
 
 from .errors import Problem
-
-WATCHED_DIRS = ("seeds", "content", "templates", "static")
-WATCHED_FILES = ("site.yaml",)
-
-# (mtime in ns, size, inode): a save changes at least one of them, even within one mtime tick, and a
-# rename-over (how most editors save) always changes the inode.
-Stamp = tuple[int, int, int]
-
-
-def is_editor_junk(name: str) -> bool:
-    """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp); hidden files too.
-    The reader (fs.tree_files) skips the same names."""
-    return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part"))
-
-
-EVIDENCE = "seeds/evidence"  # what `--add` captured (raw pages, provenance): kept, never read by a build
-
-
-def is_evidence(rel: str) -> bool:
-    """Whether `rel` (posix, relative to the dossier root) is in the evidence folder, which no build reads."""
-    return rel == EVIDENCE or rel.startswith(EVIDENCE + "/")
-
-
-def matters(rel: str) -> bool:
-    """Whether a file at `rel` (posix, relative to the dossier root or the project) can change the build."""
-    parts = rel.split("/")
-    if any(not p or is_editor_junk(p) for p in parts) or is_evidence(rel):
-        return False
-    if len(parts) == 1:
-        return parts[0] in WATCHED_FILES
-    return parts[0] in WATCHED_DIRS
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What differs between two snapshots. Invariant: the three tuples are sorted and disjoint."""
-
-    added: tuple[str, ...] = ()
-    modified: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.modified or self.removed)
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return tuple(sorted(self.added + self.modified + self.removed))
-
-    def describe(self, limit: int = 3) -> str:
-        """"content/a.yaml changed, seeds/b.txt removed and 2 more", for the terminal."""
-        items = ([f"{p} added" for p in self.added] + [f"{p} changed" for p in self.modified] +
-                 [f"{p} removed" for p in self.removed])
-        text = ", ".join(items[:limit])
-        return text + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def diff(old: Mapping[str, Stamp], new: Mapping[str, Stamp]) -> Changes:
-    """Changes between two snapshots (path → stamp). Paths are whatever the snapshots use as keys."""
-    return Changes(
-        added=tuple(sorted(set(new) - set(old))),
-        modified=tuple(sorted(p for p in set(new) & set(old) if new[p] != old[p])),
-        removed=tuple(sorted(set(old) - set(new))))
 
 
 @dataclass

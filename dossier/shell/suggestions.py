@@ -4,7 +4,7 @@ Reads the dossier like a build (same config, same cleaned texts, the same alias 
 candidate entities (capitalised names that no alias matches, the ones in most articles first; names seen in one
 article only are listed last, not hidden), near misses (names one or two letters away from an alias, which the
 build therefore does not link), paste-ready YAML stubs for content/entities.yaml, and the comparison YAML for
-shared passages not yet set side by side in every article that has them (core.comparison_stubs).
+shared passages not yet set side by side in every article that has them (core.comparison_suggestions).
 
 New material counts: a seed with no article file yet, or whose article file does not load, is read too (named
 by its seed file, or by the slug of the article file that names it), and a file that cannot be read is
@@ -20,14 +20,15 @@ from pathlib import Path
 from typing import TextIO
 
 from . import fs
-from .core.cleaning import CleanText, clean
-from .core.comparison_stubs import UNPUBLISHED, comparison_stubs, shared_passages
-from .core.entity_links import build_matcher
-from .core.errors import Problem, has_errors
-from .core.mentions import sentence_around
-from .core.model import Dossier
-from .core.pipeline import Inputs, Options, load_config, load_dossier
-from .core.suggest import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from ..core.cleaning import CleanText, clean
+from ..core.comparison_suggestions import comparison_stubs
+from ..core.entity_links import build_matcher
+from ..core.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from ..core.errors import Problem, has_errors
+from ..core.mentions import sentence_around
+from ..core.model import Dossier
+from ..core.pipeline import Inputs, Options, load_config, load_dossier
+from ..core.shared_passages import UNPUBLISHED, shared_passages
 
 __all__ = ["suggest"]
 

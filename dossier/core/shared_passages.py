@@ -20,9 +20,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, chain, compress, count, islice
 
 from .alignment import fold
+from .model import Article
+from .nfc import nfc_text
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,\u00ad\u200b\u2060\ufeff][^\W_]+)*")
 
@@ -199,6 +202,12 @@ def find_shared_passages(
     for da, a1, a2, db, b1, b2 in _matches(names, keys, shingle, min_words):
         links.append((len(spans), len(spans) + 1))
         spans.extend([(da, a1, a2), (db, b1, b2)])
+    return _passages(docs, pieces, spans, _groups(spans, links))
+
+
+def _groups(spans: list[tuple[str, int, int]], links: list[tuple[int, int]]) -> list[list[int]]:
+    """Span indices grouped into passages: the two sides of a match, identical spans, and spans of one
+    document that largely overlap are one passage."""
     uf = _UnionFind(len(spans))
     for x, y in links:
         uf.union(x, y)
@@ -230,9 +239,15 @@ def find_shared_passages(
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
         groups.setdefault(uf.find(i), []).append(i)
+    return list(groups.values())
 
+
+def _passages(docs: Mapping[str, str], pieces: Mapping[str, tuple[int, ...]], spans: list[tuple[str, int, int]],
+              groups: list[list[int]]) -> tuple[SharedPassage, ...]:
+    """Each group found in two or more documents as a passage, its occurrences in characters, sorted by words
+    (most first), then by first occurrence."""
     # Word ranges per group, then the character offsets of their first and last words only.
-    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups.values()]
+    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups]
     ranges = [r for r in ranges if len({doc for doc, _, _ in r}) >= 2]
     wanted: dict[str, set[int]] = {}
     for r in ranges:
@@ -260,3 +275,41 @@ def _merge_spans(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
         else:
             merged.append((doc, s, e))
     return merged
+
+
+# The parameters of shared-passage detection for the whole site: /passages/ and --suggest agree.
+SHINGLE_WORDS = 5
+MIN_PASSAGE_WORDS = 8
+
+
+UNPUBLISHED = "seeds/"   # doc ids of seeds that have no article file yet start with it
+
+
+def shared_passages(articles: Iterable[Article], unpublished: Mapping[str, str] | None = None
+                    ) -> tuple[SharedPassage, ...]:
+    """Passages shared by two or more of the articles (doc ids are article slugs) and of the `unpublished`
+    texts (doc id → cleaned text: seeds that have no article file yet, for --suggest)."""
+    docs = {a.slug: a.text.text for a in articles}
+    docs.update((doc, text) for doc, text in sorted((unpublished or {}).items()) if doc not in docs)
+    return _shared_passages(tuple(docs.items()))
+
+
+# The passages depend on the article texts only: a rebuild in the same process (the live preview) after an
+# edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
+@lru_cache(maxsize=1)
+def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
+    # Texts are compared in NFC ("e" + U+0308 and "ë" are one letter); occurrences are mapped back to whole
+    # original characters. An NFC text (nearly all) is passed as it is.
+    mapped = {doc: nfc_text(text) for doc, text in docs}
+    found = find_shared_passages({doc: getattr(mapped[doc], "text", text) for doc, text in docs},
+                                 shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
+    if not any(mapped.values()):
+        return found
+    originals = dict(docs)
+    out = []
+    for p in found:
+        occurrences = tuple(o if (m := mapped[o.doc]) is None else Occurrence(o.doc, *m.span(o.start, o.end))
+                            for o in p.occurrences)
+        first = occurrences[0]
+        out.append(SharedPassage(originals[first.doc][first.start:first.end], occurrences, p.words))
+    return tuple(out)

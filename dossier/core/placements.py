@@ -1,11 +1,12 @@
-"""Anchoring every annotation and witness of the dossier, turning each outcome into a located value or a Problem."""
+"""Placements: every annotation and witness anchored (anchors.anchor_quote) and the outcome turned into a
+located `Placed` span or a Problem."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
 
-from .anchoring import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
+from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
 from .cleaning import CleanText
 from .errors import Problem, error, warning
 from .model import Article, Origin

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from typing import Any
 
-from .. import __version__
+from ... import __version__
 
 USER_AGENT = (f"dossier/{__version__} (annotated news dossier builder; `build.py --add` "
               "fetches one page per article an editor adds)")

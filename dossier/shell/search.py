@@ -45,7 +45,9 @@ class SearchError(Exception):
     """Pagefind could not be run or refused a request."""
 
 
-def searchable(path: str) -> bool:
+def is_html_page(path: str) -> bool:
+    """Whether Pagefind reads an output file at all (which pages it indexes is the page's own `searchable` mark,
+    core/views.py, written into the HTML as data-pagefind-body)."""
     return path.endswith(".html")
 
 
@@ -88,7 +90,7 @@ def pages_to_index(outputs: Mapping[str, bytes]) -> Iterator[tuple[str, bytes]]:
     index. So if a page has one (an HTML parse of the first pages in order finds it, usually in the first), pages
     that cannot have one (the attribute's name is nowhere in their bytes) are not sent at all, which saves
     Pagefind parsing them (the build report is large). `outputs` may read pages from disk when asked."""
-    paths = sorted(p for p in outputs if searchable(p))
+    paths = sorted(p for p in outputs if is_html_page(p))
     only_marked = any(has_body_element(outputs[p]) for p in paths)  # stops at the first page that has one
     needle = BODY_ATTRIBUTE.encode()
     for path in paths:

@@ -6,14 +6,11 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
 from . import fs, uptodate
 from .interrupt import deferred, stoppable, stopped
-from .terminal import VisibleStream, say
-
-if TYPE_CHECKING:
-    from .core.pipeline import BuildResult
+from .terminal import VisibleStream, formatted, report, say
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,24 +31,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="--serve: address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="--serve: port (default 8000)")
     return p
-
-
-def formatted(result: BuildResult, sources: Mapping[str, bytes | str]) -> list[str]:
-    """Each problem as printed: its `file:line:col: severity: message` line, the source line with a caret
-    under the column, and its hint."""
-    from .core.snippet import format_problem
-    return [format_problem(p, sources) for p in result.problems]
-
-
-def report(result: BuildResult, stream=None, sources: Mapping[str, bytes | str] | None = None) -> tuple[int, int]:
-    """Print every problem with its snippet (control characters made visible: see terminal.py).
-    Returns (errors, warnings)."""
-    stream = stream if stream is not None else sys.stderr
-    errors = sum(p.severity == "error" for p in result.problems)
-    warnings = len(result.problems) - errors
-    for text in formatted(result, sources or {}):
-        say(text, file=stream)
-    return errors, warnings
 
 
 def anchoring_summary(counts: Mapping[str, int]) -> str:
@@ -93,29 +72,13 @@ def _run(args: argparse.Namespace) -> int:
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
                "root": uptodate.path_id(root)}
         scanned = uptodate.scan(root)
-        done = uptodate.up_to_date(out, key, scanned)
-        if done is not None:
-            summary = done["summary"]
-            for line in summary.get("problems", ()):
-                say(line, file=sys.stderr)
-            if summary.get("anchoring"):
-                say(summary["anchoring"])
-            say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
-                f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
-                f"in {time.perf_counter() - started:.2f}s")
+        if _up_to_date(out, key, scanned, started):
             return 0
-    from .core.pipeline import Options
+    from ..core.pipeline import Options
 
     options = Options(base_url=args.base_url, strict=args.strict)
-    if args.serve:
-        from .serve import serve
-        return serve(root, out, options, args.host, args.port, search=not args.no_search)
-    if args.do_import:
-        from .capture.importing import run as run_import
-        return run_import(root, options)
-    if args.suggest:
-        from .suggesting import suggest
-        return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
+    if args.serve or args.do_import or args.suggest:
+        return _other_command(args, root, out, options)
     try:
         if not args.check:
             fs.check_output_dir(root, out)
@@ -133,10 +96,38 @@ def _run(args: argparse.Namespace) -> int:
         raise
 
 
+def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, int]], started: float) -> bool:
+    """When nothing changed since the last build of `out`: repeat its problems and summary and say so."""
+    done = uptodate.up_to_date(out, key, scanned)
+    if done is None:
+        return False
+    summary = done["summary"]
+    for line in summary.get("problems", ()):
+        say(line, file=sys.stderr)
+    if summary.get("anchoring"):
+        say(summary["anchoring"])
+    say(f"up to date: {summary.get('pages', 0)} pages ({summary.get('files', 0)} files) in {out}, "
+        f"nothing changed since the last build; 0 errors, {summary.get('warnings', 0)} warning(s) "
+        f"in {time.perf_counter() - started:.2f}s")
+    return True
+
+
+def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any) -> int:
+    """--serve, --import or --suggest."""
+    if args.serve:
+        from .serve import serve
+        return serve(root, out, options, args.host, args.port, search=not args.no_search)
+    if args.do_import:
+        from .capture.importing import run as run_import
+        return run_import(root, options)
+    from .suggestions import suggest
+    return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
+
+
 def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, stage: fs.Stage | None,
            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
     """Build, report, and (unless --check) index for search and move the staged site into place."""
-    from .core.pipeline import build_site
+    from ..core.pipeline import build_site
     from .parallel import fork_shards
 
     inputs = fs.read_inputs(root)

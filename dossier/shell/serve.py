@@ -10,10 +10,11 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import fs
 from .terminal import say
-from .core.pipeline import Options
+from ..core.pipeline import Options
 from .serve_app import make_app
 from .serve_files import watch_roots
 from .serve_preview import Preview
@@ -28,20 +29,14 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     from tornado.ioloop import IOLoop
 
     try:
-        fs.check_output_dir(root, out)
-        watched = [base / sub for base in watch_roots(root) for sub in ("templates", "static")]
-        for folder in watched:  # writing there would trigger a rebuild, which writes there, ...
-            if out.resolve().is_relative_to(folder):
-                raise fs.OutputError(f"refusing to write the preview into {out}: it is inside {folder}, "
-                                     f"which the preview watches; choose another --out")
+        _check_output(root, out)
     except fs.OutputError as exc:
         say(f"build.py: error: {exc}", file=sys.stderr)
         return 2
     loop = IOLoop.current()
     preview = Preview(root, out, options, search=search,
                       reload=lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path))
-    app = make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters))
-    server = Server(app=app)
+    server = Server(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters)))
     # Requests are not logged (tornado would print every 404 to stderr); the terminal is for build results.
     logging.getLogger("tornado.access").addHandler(logging.NullHandler())
     logging.getLogger("tornado.access").propagate = False
@@ -51,25 +46,8 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     except OSError as exc:
         say(f"build.py: error: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-
-    def on_signal() -> None:
-        # Run by asyncio inside the loop (it wakes the loop through its wakeup fd). The first Ctrl-C stops
-        # the loop; removing the handlers gives a second Ctrl-C Python's default, in case shutting down hangs.
-        for s in stop_signals:
-            aloop.remove_signal_handler(s)
-        say("stopping...", flush=True)
-        loop.stop()
-
-    aloop = loop.asyncio_loop  # type: ignore[attr-defined]
-    stop_signals = (signal.SIGINT, signal.SIGTERM)
-    for s in stop_signals:
-        aloop.add_signal_handler(s, on_signal)
-    shown_host = f"[{host}]" if ":" in host else host
-    say(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{preview.locate()}"
-          f"  (Ctrl-C to stop)\nwatching site.yaml, seeds/, content/, templates/, static/; writing {out}",
-          flush=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        say(f"note: --host {host} makes the preview reachable from other machines", flush=True)
+    _stop_on_signals(loop)
+    _announce(root, out, host, port, preview.locate())
     preview.start()
     try:
         loop.start()
@@ -80,3 +58,39 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
         loop.close(all_fds=True)
     say("preview stopped", flush=True)
     return 0
+
+
+def _check_output(root: Path, out: Path) -> None:
+    """Raise fs.OutputError when the preview may not write into `out`."""
+    fs.check_output_dir(root, out)
+    watched = [base / sub for base in watch_roots(root) for sub in ("templates", "static")]
+    for folder in watched:  # writing there would trigger a rebuild, which writes there, ...
+        if out.resolve().is_relative_to(folder):
+            raise fs.OutputError(f"refusing to write the preview into {out}: it is inside {folder}, "
+                                 f"which the preview watches; choose another --out")
+
+
+def _stop_on_signals(loop: Any) -> None:
+    """The first Ctrl-C or SIGTERM stops the tornado loop; a second one gets Python's default, in case shutting
+    down hangs."""
+    aloop = loop.asyncio_loop
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+
+    def on_signal() -> None:
+        # Run by asyncio inside the loop (it wakes the loop through its wakeup fd).
+        for s in stop_signals:
+            aloop.remove_signal_handler(s)
+        say("stopping...", flush=True)
+        loop.stop()
+
+    for s in stop_signals:
+        aloop.add_signal_handler(s, on_signal)
+
+
+def _announce(root: Path, out: Path, host: str, port: int, path: str) -> None:
+    shown_host = f"[{host}]" if ":" in host else host
+    say(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{path}"
+        f"  (Ctrl-C to stop)\nwatching site.yaml, seeds/, content/, templates/, static/; writing {out}",
+        flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        say(f"note: --host {host} makes the preview reachable from other machines", flush=True)

@@ -11,52 +11,14 @@ Pure: the same inputs give the same text.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from .anchoring import anchor_quote
+from .anchors import anchor_quote
 from .model import Article, Comparison
-from .nfc import nfc_text
-from .passages import Occurrence, SharedPassage, find_shared_passages
+from .shared_passages import UNPUBLISHED, SharedPassage
 from .slugs import slugify
 
-# The parameters of shared-passage detection for the whole site: /passages/ and --suggest agree.
-SHINGLE_WORDS = 5
-MIN_PASSAGE_WORDS = 8
 _ID_WORDS = 6
-
-
-UNPUBLISHED = "seeds/"   # doc ids of seeds that have no article file yet start with it
-
-
-def shared_passages(articles: Iterable[Article], unpublished: Mapping[str, str] | None = None
-                    ) -> tuple[SharedPassage, ...]:
-    """Passages shared by two or more of the articles (doc ids are article slugs) and of the `unpublished`
-    texts (doc id → cleaned text, see comparison_stubs)."""
-    docs = {a.slug: a.text.text for a in articles}
-    docs.update((doc, text) for doc, text in sorted((unpublished or {}).items()) if doc not in docs)
-    return _shared_passages(tuple(docs.items()))
-
-
-# The passages depend on the article texts only: a rebuild in the same process (the live preview) after an
-# edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
-@lru_cache(maxsize=1)
-def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
-    # Texts are compared in NFC ("e" + U+0308 and "ë" are one letter); occurrences are mapped back to whole
-    # original characters. An NFC text (nearly all) is passed as it is.
-    mapped = {doc: nfc_text(text) for doc, text in docs}
-    found = find_shared_passages({doc: getattr(mapped[doc], "text", text) for doc, text in docs},
-                                 shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
-    if not any(mapped.values()):
-        return found
-    originals = dict(docs)
-    out = []
-    for p in found:
-        occurrences = tuple(o if (m := mapped[o.doc]) is None else Occurrence(o.doc, *m.span(o.start, o.end))
-                            for o in p.occurrences)
-        first = occurrences[0]
-        out.append(SharedPassage(originals[first.doc][first.start:first.end], occurrences, p.words))
-    return tuple(out)
 
 
 def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> dict[str, list[tuple[str, int, int]]]:

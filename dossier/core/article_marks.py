@@ -1,0 +1,139 @@
+"""What an article's body is made of, and the one walk over it that both renderings share.
+
+An `ArticleSource` is an article's text and paragraphs with its marks: notes (annotations), entity links and
+comparison badges. `walk` cuts each paragraph into pieces (segments.segment) and says, for each piece, what
+covers it and which notes and badges end with it. `markdown.article_markdown` writes the `.md` artifact from
+the pieces and `article_html.article_html` writes the HTML body from the same pieces, so the two cannot
+disagree about structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterator, NamedTuple, Sequence
+
+from .segments import Span, segment
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """An anchored annotation as the renderer needs it. Invariant: start < end; id is a slug."""
+
+    id: str
+    start: int
+    end: int
+    note: str          # Markdown
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class LinkMark:
+    """An entity mention: becomes a link. `first` marks the first mention of its entity in the article."""
+
+    id: str
+    start: int
+    end: int
+    href: str
+    entity: str
+    first: bool
+
+
+@dataclass(frozen=True)
+class BadgeMark:
+    """A comparison witness: its words are marked and a badge after them links to the comparison."""
+
+    id: str
+    start: int
+    end: int
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """What the Markdown of one article is made from. Paragraph starts are offsets into `text`."""
+
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]    # (start, end) offsets
+    front_matter: tuple[tuple[str, str], ...]  # written as YAML front matter, in order
+    headline: bool                              # the first paragraph is the outlet's headline
+    notes: tuple[NoteMark, ...] = ()
+    links: tuple[LinkMark, ...] = ()
+    badges: tuple[BadgeMark, ...] = ()
+
+
+def snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends."""
+    inside = [(a, b) for a, b in paragraphs if a < end and b > start]
+    if not inside:
+        return start, end
+    return max(start, inside[0][0]), min(end, inside[-1][1])
+
+
+def snapped(src: ArticleSource) -> ArticleSource:
+    """The source with every note and badge snapped off paragraph breaks (see `snap`)."""
+    def moved(mark):  # type: ignore[no-untyped-def]
+        start, end = snap(src.paragraphs, mark.start, mark.end)
+        return mark if (start, end) == (mark.start, mark.end) else replace(mark, start=start, end=end)
+    return replace(src, notes=tuple(moved(n) for n in src.notes), badges=tuple(moved(b) for b in src.badges))
+
+
+class Piece(NamedTuple):
+    """A segment of one paragraph. `anns`/`wits` are the ids of the annotations/witnesses covering it (in
+    segment order), `opens` those of its annotations whose highlight begins here (each opens exactly once, in
+    the first piece of it), `notes`/`badges` the marks whose reference or badge follows its words."""
+
+    start: int
+    end: int
+    mention: LinkMark | None
+    anns: tuple[str, ...]
+    wits: tuple[str, ...]
+    opens: tuple[str, ...]
+    notes: Sequence[NoteMark]
+    badges: Sequence[BadgeMark]
+
+
+# Pieces are made by the hundred thousand in a large dossier: built as plain tuples, without the Python-level
+# __new__ that NamedTuple generates.
+_piece = tuple.__new__
+
+
+def walk(src: ArticleSource) -> Iterator[list[Piece]]:
+    """The pieces of each paragraph, in order. Marks should be `snapped` first, so that a note ending on a
+    paragraph break is referenced where its words end."""
+    spans = [Span(n.start, n.end, "annotation", n.id) for n in src.notes]
+    spans += [Span(b.start, b.end, "witness", b.id) for b in src.badges]
+    spans += [Span(m.start, m.end, "mention", m.id) for m in src.links]
+    links = {m.id: m for m in src.links}
+    notes_by_end = _by_end(src.notes)
+    badges_by_end = _by_end(src.badges)
+    opened: set[str] = set()
+    for p_start, p_end in src.paragraphs:
+        pieces = []
+        for seg in segment(p_start, p_end, spans):
+            notes = notes_by_end.pop(seg.end, ())
+            badges = badges_by_end.pop(seg.end, ())
+            if not seg.covers:  # most pieces: plain words between marks
+                pieces.append(_piece(Piece, (seg.start, seg.end, None, (), (), (), notes, badges)))
+                continue
+            anns, wits, mention = [], [], None
+            for s in seg.covers:
+                if s.kind == "annotation":
+                    anns.append(s)
+                elif s.kind == "witness":
+                    wits.append(s.id)
+                elif mention is None:
+                    mention = links[s.id]
+            opens = [a.id for a in anns if a.id not in opened and seg.start <= a.start]
+            opened.update(opens)
+            pieces.append(_piece(Piece, (seg.start, seg.end, mention, tuple(a.id for a in anns), tuple(wits),
+                                         tuple(opens), notes, badges)))
+        yield pieces
+
+
+def _by_end(marks: Sequence[NoteMark] | Sequence[BadgeMark]) -> dict[int, list]:  # type: ignore[type-arg]
+    """Marks grouped by where they end, each group in (end, start, id) order."""
+    out: dict[int, list] = {}  # type: ignore[type-arg]
+    for mark in sorted(marks, key=lambda m: (m.end, m.start, m.id)):
+        out.setdefault(mark.end, []).append(mark)
+    return out
