@@ -2,7 +2,7 @@
 
 `analyse` anchors every annotation (placements.place), renders each note and summary once, finds every entity
 mention (entity_index.py), places and aligns every comparison witness (witnesses.py), and finds the passages
-the articles share (shared_passages.shared_passages). Nothing after this stage anchors, matches or
+the articles share (shared_passages.py). Nothing after this stage anchors, matches or
 re-derives: the plan (plan.py) and the views read the Library.
 """
 
@@ -13,14 +13,13 @@ from typing import Any, Hashable, Mapping
 
 from . import views
 from .placements import Placed, place
-from .shared_passages import shared_passages
-from .shared_passages import SharedPassage
 from .entity_index import EntityIndex, index_entities
 from .errors import Problem
 from .markdown import render_note
 from .memo import digest
 from .model import Article, Dossier
 from .shards import Each, in_sequence
+from .shared_passages import SharedPassage, shared_passages
 from .urls import Urls
 from .witnesses import ComparisonIndex, align
 
