@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable, Mapping, Sequence
 
-from . import structured, views, webanno
+from . import entity_views, structured, views, webanno
 from .library import Anchored, Library
 from .markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
 from .page import Page, context, data, html
@@ -104,7 +104,14 @@ def _page_view(library: Library, item: Anchored, row: Mapping[str, Any], marked:
     return context(dossier, urls, f"articles/{meta.slug}/index.html", meta.title,
                    meta={"og_type": "article", "outlet": row["source"], "jsonld": jsonld,
                          "description": (meta.summary or meta.title)[:200]},
-                   article=view, cards=library.entities.cards.get(meta.slug, []))
+                   article=view, cards=_cards(library, meta.slug))
+
+
+def _cards(library: Library, slug: str) -> list[dict[str, Any]]:
+    """The hovercards of an article page: one per entity it mentions, in the order of first mention."""
+    by_id, index = {e.id: e for e in library.dossier.entities}, library.entities
+    return [entity_views.card(by_id[eid], n, index.summaries[eid], library.urls)
+            for eid, n in index.counts.get(slug, {}).items()]
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:

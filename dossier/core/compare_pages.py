@@ -13,7 +13,7 @@ from .compare_figures import figure_table
 from .passage_views import Doc, Span, passage_views
 from .compare_view import Witnessed, column_set
 from .library import Library
-from .markdown import render_note
+from .markdown import md_html, render_note
 from .page import Page, context, html
 from .urls import Urls
 from .witnesses import KINDS, PreparedComparison, column_id, witness_id
@@ -88,7 +88,7 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
     figures = _figures(pc, sources)
     return {"id": c.id, "title": c.title, "question": c.question, "kind": c.kind,
             "kind_label": KINDS.get(c.kind, c.kind),
-            "summary_html": views.md_html(c.summary, urls)[0] if c.summary else "",
+            "summary_html": md_html(c.summary, urls)[0] if c.summary else "",
             "set": column_set("w", columns, pc.base, f"{c.title}: the witnesses side by side"),
             "figures": figures}
 

@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Hashable, Sequence
 
-from . import entity_views, views
 from .entity_graph import cooccurrence
 from .entity_links import build_matcher, check_entities, check_references, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from .errors import Problem
-from .markdown import LinkMark
+from .markdown import LinkMark, md_html
 from .memo import digest
 from .mentions import Mention, MentionMatcher, sentence_spans
 from .model import Article, Dossier
@@ -26,14 +25,15 @@ __all__ = ["EntityIndex", "index_entities"]
 
 @dataclass(frozen=True)
 class EntityIndex:
-    """What the entity feature contributes. links: article slug → mention links; cards: slug → hovercards.
+    """What the entity feature contributes. links: article slug → mention links; counts: slug → entity id →
+    number of mentions, in the order of first mention (the article's hovercards).
 
     Invariant: for every slug, links[slug] and mentions[slug] describe the same mentions in the same order
-    (link k is mention k, id "m-<k+1>"); every entity id in them, in cards, quotes and pairs is registered.
+    (link k is mention k, id "m-<k+1>"); every entity id in them, in counts, quotes and pairs is registered.
     """
 
     links: dict[str, tuple[LinkMark, ...]] = field(default_factory=dict)
-    cards: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)          # slug → cleaned article text
@@ -54,7 +54,7 @@ def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
 
 def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence) -> EntityIndex:
     """Every reference to an entity checked, every mention found with one matcher for the whole dossier (each
-    article through `each`): the links and hovercards of each article, and what the entity pages show
+    article through `each`): the links and mention counts of each article, and what the entity pages show
     (mentions, quotes, co-occurrence)."""
     problems = check_references(dossier)
     matcher = build_matcher(dossier.entities)
@@ -68,11 +68,11 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
     summaries: dict[str, str] = {}
     for e in dossier.entities:
-        summaries[e.id] = views.md_html(e.summary, urls)[0]  # its links: references.py
+        summaries[e.id] = md_html(e.summary, urls)[0]  # its links: references.py
     by_id = {e.id: e for e in dossier.entities}
     links: dict[str, tuple[LinkMark, ...]] = {}
     mentions: dict[str, tuple[Mention, ...]] = {}
-    cards: dict[str, list[dict[str, Any]]] = {}
+    counts_by_slug: dict[str, dict[str, int]] = {}
     texts: dict[str, str] = {}
     sentences: dict[str, tuple[tuple[int, int], ...]] = {}
     for article, (found, marks, spans) in zip(articles, found_all):
@@ -81,8 +81,8 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         counts: dict[str, int] = {}
         for m in found:                 # insertion order = order of first mention
             counts[m.entity] = counts.get(m.entity, 0) + 1
-        cards[slug] = [entity_views.card(by_id[eid], n, summaries[eid], urls) for eid, n in counts.items()]
+        counts_by_slug[slug] = counts
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
     quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier)).items() if k in by_id}
     pairs = cooccurrence((sentences[slug], mentions[slug]) for slug in sorted(texts))
-    return EntityIndex(links, cards, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)
+    return EntityIndex(links, counts_by_slug, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)

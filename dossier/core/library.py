@@ -15,7 +15,7 @@ from . import views
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
 from .errors import Problem
-from .markdown import render_note
+from .markdown import md_html, render_note
 from .memo import digest
 from .model import Article, Dossier
 from .shards import Each, in_sequence
@@ -76,7 +76,7 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
             placed[ann.id] = where
             # A refused link target renders as plain text; references.py reports it, at its own line.
             notes[ann.id] = render_note(ann.note, urls.resolve_note_link)[0]
-    return placed, tuple(problems), tuple(report), notes, views.md_html(article.meta.summary, urls)[0]
+    return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0]
 
 
 def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence

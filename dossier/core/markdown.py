@@ -12,7 +12,7 @@ import html
 import re
 from contextvars import ContextVar
 from functools import cache
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink as _normalize_link
@@ -22,6 +22,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 # The mark types and `snap` are re-exported: views, site and the page modules import them from here.
+if TYPE_CHECKING:
+    from .urls import Urls
+
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk  # noqa: F401
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&])")
@@ -271,6 +274,11 @@ def _block_parser() -> MarkdownIt:
     md = _parser()
     md.disable(["html_block"], ignoreInvalid=True)
     return md
+
+
+def md_html(text: str, urls: "Urls") -> tuple[str, tuple[str, ...]]:
+    """Markdown of an editors' field (summary, description) → HTML, plus refused link targets."""
+    return render_block(text, urls.resolve_note_link)
 
 
 def render_block(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:

@@ -9,7 +9,7 @@ from . import structured
 from .config import SiteConfig
 from .library import Library
 from .page import Page, context, data, html
-from .render import visible_controls
+from .controls import visible_controls
 from .urls import Urls
 
 # XML 1.0 forbids C0 controls but tab, LF and CR (even written as references), U+FFFE, U+FFFF and lone

@@ -8,24 +8,8 @@ import re
 
 import jinja2
 
+from .controls import visible_controls
 from .errors import Problem, did_you_mean, error
-
-
-# C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML; bidi embedding/override/isolate
-# controls would silently reorder the evidence on screen. Both are shown as visible symbols instead: the page
-# still shows that the character is there (faithful), and nothing is hidden or reversed by it (safe).
-_VISIBLE = {c: chr(0x2400 + c) for c in range(0x20) if c not in (9, 10, 13)}
-_VISIBLE[0x7F] = "\u2421"
-_VISIBLE.update({c: f"[U+{c:04X}]" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-
-_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_VISIBLE)) + "]")
-
-
-def visible_controls(value: Any) -> Any:
-    """Controls made visible in a text (escaped text or trusted HTML alike)."""
-    if isinstance(value, str) and _CONTROLS.search(value):  # rare: scan first, copy only when needed
-        return type(value)(value.translate(_VISIBLE))
-    return value
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
 from . import structured, views, webanno
+from .markdown import md_html
 from .library import Library
 from .page import Page, context, data, html
 
@@ -16,7 +17,7 @@ def _home(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]
     return context(
         dossier, urls, "index.html", dossier.config.title,
         meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home)}, articles=rows,
-        description_html=views.md_html(dossier.config.description, urls)[0],
+        description_html=md_html(dossier.config.description, urls)[0],
         counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons),
                 "annotations": sum(r["annotations"] for r in rows)},
         comparisons=[{"title": c.title, "url": urls.comparison(c.id), "question": c.question, "kind": c.kind}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from .article_html import article_html
-from .markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, render_article, render_block
+from .markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html, render_article  # noqa: F401
 from .model import Article, Dossier, Source
 from .urls import Urls
 
@@ -50,11 +50,6 @@ def page_kind(path: str) -> str:
 
 def _plain(markdown_text: str) -> str:
     return " ".join(markdown_text.replace("*", "").split())
-
-
-def md_html(text: str, urls: Urls) -> tuple[str, tuple[str, ...]]:
-    """Markdown of an editors' field (summary, description) → HTML, plus refused link targets."""
-    return render_block(text, urls.resolve_note_link)
 
 
 def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[LinkMark] = (),
