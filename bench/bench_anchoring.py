@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dossier.core.anchors import anchor_quote  # noqa: E402
+from dossier.core.analyse.anchors import anchor_quote  # noqa: E402
 
 
 def article(size: int = 300_000) -> str:

@@ -1,6 +1,6 @@
 """The message codes the code base can emit, found by reading its source (AST), for the catalogue test.
 
-A code is the `check` argument of an `error(...)`/`warning(...)` call (dossier/core/errors.py): the last
+A code is the `check` argument of an `error(...)`/`warning(...)` call (dossier/core/common/errors.py): the last
 positional argument, or `check=`. It must be a literal kebab-case string, so that it can be found here; or a
 parameter of the enclosing function whose every caller in the module passes a literal (a helper such as
 schema_messages._at); or `<problem>.check` (a problem re-created at a better position keeps its code).

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.alignment import (Op, align, differing_base_tokens, fold, mark, token_keys, tokenize,
+from dossier.core.analyse.alignment import (Op, align, differing_base_tokens, fold, mark, token_keys, tokenize,
                                     word_flags)
 
 

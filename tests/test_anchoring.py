@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from dossier.core.anchors import AnchorResult, Candidate, anchor_quote, word_diff
+from dossier.core.analyse.anchors import AnchorResult, Candidate, anchor_quote, word_diff
 
 ARTICLE = "\n\n".join([
     "Prime Minister Benjamin Netanyahu said on Thursday that he had spoken with U.S. Secretary of "

@@ -7,7 +7,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dossier.core.anchors import anchor_quote, word_diff
+from dossier.core.analyse.anchors import anchor_quote, word_diff
 
 PIECES = ["we", "will", "do", "it", "alone", "a", "ha", ".", ",", "’", "“", "”", "—",
           " ", " ", " ", "\n\n", "\u00a0"]
@@ -126,8 +126,8 @@ _WS_TEXT = st.lists(st.sampled_from(list("ab. ") + ["\n", "\t", "\u00a0", "\u200
 def test_the_literal_search_finds_exactly_what_the_whitespace_tolerant_regex_finds(text: str, quote: str) -> None:
     import re
 
-    from dossier.core.anchors import exact_spans
-    from dossier.core.typography import search_pattern
+    from dossier.core.analyse.anchors import exact_spans
+    from dossier.core.text.typography import search_pattern
 
     pattern = search_pattern(quote.strip(), fold=False)
     expected = _every_match(re.compile(pattern), text) if pattern else []
@@ -140,6 +140,6 @@ def _every_match(pattern, text: str) -> list[tuple[int, int]]:
 
 
 def test_overlapping_occurrences_across_line_breaks_are_all_found() -> None:
-    from dossier.core.anchors import exact_spans
+    from dossier.core.analyse.anchors import exact_spans
 
     assert exact_spans("ha\nha  ha", "ha ha") == [(0, 5), (3, 9)]

@@ -6,8 +6,8 @@ import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from dossier.core.markdown import ArticleSource, NoteMark, article_markdown, render_article, render_note
-from dossier.core.urls import Urls
+from dossier.core.text.markdown import ArticleSource, NoteMark, article_markdown, render_article, render_note
+from dossier.core.common.urls import Urls
 from htmltext import check
 
 URLS = Urls("/")

@@ -104,7 +104,7 @@ def test_the_web_annotation_export_has_the_w3c_shape(default_site):
 
 
 def test_text_position_selectors_point_at_the_exact_quote_in_the_cleaned_text(tmp_path):
-    from dossier.core.library import anchor_all
+    from dossier.core.analyse.library import anchor_all
     from dossier.core.pipeline import Options, load_config, load_dossier
     from dossier.shell import fs
 

@@ -22,7 +22,7 @@ MAX_FUNCTION_LINES = 50
 MODULES_BEING_SPLIT: set[str] = set()
 FUNCTIONS_BEING_SPLIT: set[tuple[str, str]] = set()
 
-CORE_MODULES = sorted(CORE.glob("*.py"))
+CORE_MODULES = sorted(CORE.rglob("*.py"))
 SHELL_MODULES = sorted(SHELL.rglob("*.py"))
 ALL_MODULES = sorted(PACKAGE.rglob("*.py"))
 
@@ -73,7 +73,7 @@ def opens_files(tree: ast.AST) -> list[int]:
 
 
 def module_name(path: Path) -> str:
-    """dossier/core/model.py → dossier.core.model; a package's __init__.py → the package itself."""
+    """dossier/core/load/model.py → dossier.core.load.model; a package's __init__.py → the package itself."""
     rel = path.relative_to(ROOT).with_suffix("")
     parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
     return ".".join(parts)
@@ -126,10 +126,10 @@ def parse(path: Path) -> ast.AST:
 
 def test_the_core_has_modules_to_check() -> None:
     assert len(CORE_MODULES) >= 10
-    assert CORE / "cleaning.py" in CORE_MODULES
+    assert CORE / "load" / "cleaning.py" in CORE_MODULES
 
 
-@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.relative_to(CORE).as_posix())
 def test_a_core_module_imports_no_disk_clock_process_or_network_module(path: Path) -> None:
     tree = parse(path)
     imported = imported_modules(tree, module_name(path)) | set(dynamic_imports(tree))
@@ -137,13 +137,13 @@ def test_a_core_module_imports_no_disk_clock_process_or_network_module(path: Pat
     assert not bad, f"{path.relative_to(ROOT)} imports {bad}; only the shell (dossier/shell/) may"
 
 
-@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.relative_to(CORE).as_posix())
 def test_a_core_module_never_opens_a_file(path: Path) -> None:
     lines = opens_files(parse(path))
     assert not lines, f"{path.relative_to(ROOT)} does file I/O on lines {lines}; reading files is fs.py's job"
 
 
-@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: p.relative_to(CORE).as_posix())
 def test_a_core_module_imports_nothing_from_the_shell(path: Path) -> None:
     imported = imported_modules(parse(path), module_name(path))
     named = sorted(name for name in imported if name == "dossier.shell" or name.startswith("dossier.shell."))
@@ -288,16 +288,22 @@ def private_uses(tree: ast.AST) -> list[str]:
 
 
 def core_modules_imported(tree: ast.AST) -> set[str]:
-    """Names of dossier/core modules a test imports, however it spells the import."""
+    """Names of dossier/core modules a test imports, however it spells the import (a module in a stage folder
+    is named by its file: `from dossier.core.load import cleaning` and `import dossier.core.load.cleaning` both
+    give "cleaning")."""
+    def is_module(dotted: str) -> bool:
+        return (ROOT.joinpath(*dotted.split(".")).with_suffix(".py")).is_file()
+
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[2] for a in node.names if a.name.startswith("dossier.core."))
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            if node.module.startswith("dossier.core."):
-                names.add(node.module.split(".")[2])
-            elif node.module == "dossier.core":
-                names.update(a.name for a in node.names)
+            names.update(a.name.rsplit(".", 1)[-1] for a in node.names
+                         if a.name.startswith("dossier.core.") and is_module(a.name))
+        elif isinstance(node, ast.ImportFrom) and node.module and (node.module + ".").startswith("dossier.core."):
+            if is_module(node.module):
+                names.add(node.module.rsplit(".", 1)[-1])
+            else:
+                names.update(a.name for a in node.names if is_module(f"{node.module}.{a.name}"))
     return names
 
 
@@ -331,7 +337,7 @@ def test_the_bench_import_finder_sees_every_way_tests_loaded_bench(source: str, 
 @pytest.mark.parametrize("source, found", [
     ("from dossier.core.passages import _keys", ["dossier.core.passages._keys"]),
     ("from dossier.core import passages as p\np._keys('x')", ["p._keys (line 2)"]),
-    ("import dossier.core.schema as s\ns._FAST.clear()", ["s._FAST (line 2)"]),
+    ("import dossier.core.load.schema as s\ns._FAST.clear()", ["s._FAST (line 2)"]),
     ("from dossier import search\nsearch._Service.x", ["search._Service (line 2)"]),
     ("import dossier._x", ["dossier._x"]),
     ("from dossier.core.passages import find_shared_passages\nself._open = []\nPath.__name__", []),
@@ -341,5 +347,6 @@ def test_the_underscore_finder_sees_private_names_of_dossier_only(source: str, f
 
 
 def test_the_core_import_finder_sees_every_spelling_of_a_core_import() -> None:
-    source = "from dossier.core.slugs import slugify\nfrom dossier.core import errors, urls\nimport dossier.core.nfc\n"
-    assert core_modules_imported(ast.parse(source)) == {"slugs", "errors", "urls", "nfc"}
+    source = ("from dossier.core.common.slugs import slugify\nfrom dossier.core.common import errors, urls\n"
+              "import dossier.core.text.nfc\nfrom dossier.core.pipeline import build_site\n")
+    assert core_modules_imported(ast.parse(source)) == {"slugs", "errors", "urls", "nfc", "pipeline"}

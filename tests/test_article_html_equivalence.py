@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, assume, event, given, settings, strategies a
 import dossier_synth
 from conftest import ROOT
 from dossier.shell import fs
-from dossier.core import pipeline, views
-from dossier.core.article_html import article_html
-from dossier.core.markdown import (ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown,
+from dossier.core import pipeline
+from dossier.core.plan import views
+from dossier.core.text.article_html import article_html
+from dossier.core.text.markdown import (ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown,
                                    render_article, render_note, snap)
-from dossier.core.urls import Urls
+from dossier.core.common.urls import Urls
 
 
 # --- whole dossiers ---------------------------------------------------------------------------------------

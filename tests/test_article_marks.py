@@ -1,9 +1,9 @@
-"""The walk both article renderings share (dossier/core/article_marks.py): what each piece of a paragraph
+"""The walk both article renderings share (dossier/core/text/article_marks.py): what each piece of a paragraph
 is covered by, and which notes and badges follow it."""
 
 from __future__ import annotations
 
-from dossier.core.article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, snap, snapped, walk
+from dossier.core.text.article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, snap, snapped, walk
 
 TEXT = "Alpha beta gamma.\n\nDelta epsilon."   # paragraphs [0, 17) and [19, 33)
 PARAGRAPHS = ((0, 17), (19, 33))

@@ -4,7 +4,7 @@ as detected.
 The pages and their hand-checked title, date and outlet are in tests/fixtures/real-pages/ (see its README).
 Each page goes through the same extraction and guessing as `build.py --add` (a saved page: no fetched URL),
 measured twice:
-- "as shipped": with the known-outlet table of dossier/core/outlets.py;
+- "as shipped": with the known-outlet table of dossier/core/capture/outlets.py;
 - "unseen outlets": with the fixture's domains taken out of that table (the wire services kept, so credit lines
   still resolve). The table names well-known outlets by a written criterion; this measures what the guesser
   itself makes of an outlet it has never heard of, from the names the page gives itself.
@@ -23,10 +23,10 @@ from typing import Mapping
 import pytest
 
 from dossier.shell.capture.extract import extract
-from dossier.core.guesses import squash
-from dossier.core.outlets import KNOWN, WIRES, registered_domain
-from dossier.core.page_guess import guess_page
-from dossier.core.pagemeta import read_page
+from dossier.core.capture.guesses import squash
+from dossier.core.capture.outlets import KNOWN, WIRES, registered_domain
+from dossier.core.capture.page_guess import guess_page
+from dossier.core.capture.pagemeta import read_page
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "real-pages"
 MANIFEST = FIXTURE / "expected.json"

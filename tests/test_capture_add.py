@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_SITE, run_build, write_tree
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.load.yamlsrc import parse_yaml
 
 BODY = " ".join(["Israeli officials said on Friday that talks with the visiting envoy had ended without an",
                  "agreement on the operation, and that the cabinet would meet again on Sunday to decide."] * 3)
@@ -359,7 +359,7 @@ def test_a_comparison_names_a_witness_without_outlet_as_outlet_unknown(tmp_path:
 
 
 def test_the_live_preview_does_not_rebuild_for_evidence() -> None:
-    from dossier.core.watched import matters
+    from dossier.core.load.watched import matters
 
     assert matters("seeds/a.txt") and not matters("seeds/evidence/a.html")
     assert not matters("seeds/evidence/a.provenance.json")

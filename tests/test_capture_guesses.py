@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.core.guess_date import date_in_url, guess_date, normalise
-from dossier.core.guess_outlet import clean_site_name, credited_wire, guess_outlet, outlet_from_text
-from dossier.core.guess_title import guess_title, title_from_lines
-from dossier.core.guesses import one_line
-from dossier.core.outlets import host_of, registered_domain, safe_url
-from dossier.core.page_guess import guess_page
-from dossier.core.pagemeta import read_page
-from dossier.core.stubs import append_text, suggest_slug
+from dossier.core.capture.guess_date import date_in_url, guess_date, normalise
+from dossier.core.capture.guess_outlet import clean_site_name, credited_wire, guess_outlet, outlet_from_text
+from dossier.core.capture.guess_title import guess_title, title_from_lines
+from dossier.core.capture.guesses import one_line
+from dossier.core.capture.outlets import host_of, registered_domain, safe_url
+from dossier.core.capture.page_guess import guess_page
+from dossier.core.capture.pagemeta import read_page
+from dossier.core.capture.stubs import append_text, suggest_slug
 
 
 @pytest.mark.parametrize("value, day", [

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import run_build, write_tree
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.load.yamlsrc import parse_yaml
 
 SITE = """\
 title: Mini dossier

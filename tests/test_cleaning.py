@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from dossier.core.cleaning import PARAGRAPH_BREAK, CleanText, clean, decode_seed
-from dossier.core.config import Rule, SiteConfig
+from dossier.core.load.cleaning import PARAGRAPH_BREAK, CleanText, clean, decode_seed
+from dossier.core.load.config import Rule, SiteConfig
 
 
 def config(drop: tuple[tuple[str, str], ...] = (), strip: tuple[tuple[str, str], ...] = (),

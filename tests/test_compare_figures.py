@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.core.compare_figures import figure_table, reading
-from dossier.core.figures import describe
-from dossier.core.model import Origin, Witness
+from dossier.core.analyse.compare_figures import figure_table, reading
+from dossier.core.analyse.figures import describe
+from dossier.core.load.model import Origin, Witness
 
 ORIGIN = Origin("content/comparisons/x.yaml", 5, 12)
 

@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from dossier.core.anchors import anchor_quote
-from dossier.core.cleaning import clean
-from dossier.core.comparison_suggestions import comparison_stubs, coverage, covered
-from dossier.core.config import SiteConfig
-from dossier.core.load import parse_comparison
-from dossier.core.model import Article, ArticleMeta, Comparison, Origin, Witness
-from dossier.core.shared_passages import Occurrence, SharedPassage, shared_passages
+from dossier.core.analyse.anchors import anchor_quote
+from dossier.core.load.cleaning import clean
+from dossier.core.suggest.comparison_suggestions import comparison_stubs, coverage, covered
+from dossier.core.load.config import SiteConfig
+from dossier.core.load.load import parse_comparison
+from dossier.core.load.model import Article, ArticleMeta, Comparison, Origin, Witness
+from dossier.core.analyse.shared_passages import Occurrence, SharedPassage, shared_passages
 
 CONFIG = SiteConfig(title="t")
 PLANTED = "The minister said the border crossing would stay open for aid convoys until further notice"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.alignment import align, tokenize
-from dossier.core.passage_views import text_fragment
-from dossier.core.compare_view import Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces
+from dossier.core.analyse.alignment import align, tokenize
+from dossier.core.plan.passage_views import text_fragment
+from dossier.core.plan.compare_view import Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -185,7 +185,7 @@ def _reference_fragment(text: str, start: int, end: int, inserts: frozenset[int]
     import re
     from urllib.parse import quote
 
-    from dossier.core.passage_views import FRAGMENT_WORDS
+    from dossier.core.plan.passage_views import FRAGMENT_WORDS
 
     def encode(term: str) -> str:  # percent-encoded, with "-" too: it is syntax in a text fragment
         return quote(" ".join(term.split()), safe="").replace("-", "%2D")
@@ -296,7 +296,7 @@ def test_context_words_cut_by_the_first_look_back_are_looked_at_again() -> None:
 
 def _reference_heat_pieces(base: str, others: list[str]) -> list[dict]:
     """heat_pieces as first written: one step per token."""
-    from dossier.core.compare_view import heat_counts
+    from dossier.core.plan.compare_view import heat_counts
     tokens = tokenize(base)
     counts = heat_counts(base, others)
     runs: list[dict] = []

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from dossier.shell import fs
-from dossier.core.entity_graph import cooccurrence, layout
-from dossier.core.entity_links import (alias_specs, build_matcher, check_entities, check_references, link_article,
+from dossier.core.analyse.entity_graph import cooccurrence, layout
+from dossier.core.analyse.entity_links import (alias_specs, build_matcher, check_entities, check_references, link_article,
                                        paragraph_gaps)
-from dossier.core.entity_quotes import normalised_quote, quote_groups, witness_ranges
-from dossier.core.mentions import AliasSpec, Mention, MentionMatcher, sentence_spans
-from dossier.core.library import anchor_all
+from dossier.core.analyse.entity_quotes import normalised_quote, quote_groups, witness_ranges
+from dossier.core.analyse.mentions import AliasSpec, Mention, MentionMatcher, sentence_spans
+from dossier.core.analyse.library import anchor_all
 from dossier.core.pipeline import Options, load_config, load_dossier
-from dossier.core.urls import Urls
+from dossier.core.common.urls import Urls
 
 ENTITIES = """\
 benjamin-netanyahu:
@@ -220,10 +220,10 @@ def test_the_graph_layout_is_deterministic_and_keeps_the_most_mentioned():
 
 @pytest.mark.parametrize("page_exists", [True, False], ids=["comparison page written", "no comparison page"])
 def test_a_quote_group_links_to_its_comparison_only_when_that_page_exists(mini_dossier, dossier_files, page_exists):
-    from dossier.core.execute import execute
-    from dossier.core.library import analyse
-    from dossier.core.plan import plan
-    from dossier.core.render import Renderer
+    from dossier.core.execute.execute import execute
+    from dossier.core.analyse.library import analyse
+    from dossier.core.plan.plan import plan
+    from dossier.core.execute.render import Renderer
 
     # A witness whose quote is not in its article is left out (an error of its own, not asserted here); with one
     # witness left there is nothing to set side by side, so the comparison gets no page.

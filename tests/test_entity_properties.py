@@ -6,10 +6,10 @@ import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from dossier.core.entity_links import link_article
-from dossier.core.markdown import ArticleSource, NoteMark, article_markdown, render_article, render_note
-from dossier.core.mentions import AliasSpec, MentionMatcher
-from dossier.core.urls import Urls
+from dossier.core.analyse.entity_links import link_article
+from dossier.core.text.markdown import ArticleSource, NoteMark, article_markdown, render_article, render_note
+from dossier.core.analyse.mentions import AliasSpec, MentionMatcher
+from dossier.core.common.urls import Urls
 from htmltext import check
 
 URLS = Urls("/")

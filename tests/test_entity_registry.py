@@ -7,9 +7,9 @@ import re
 import pytest
 
 from dossier.shell import fs
-from dossier.core.entity_links import build_matcher, check_entities, check_references
+from dossier.core.analyse.entity_links import build_matcher, check_entities, check_references
 from dossier.core.pipeline import Options, load_config, load_dossier
-from dossier.core.entity_suggestions import candidate_entities, near_misses
+from dossier.core.suggest.entity_suggestions import candidate_entities, near_misses
 from conftest import ROOT
 
 # Capitalised words in two or more seeds that are not people, organisations or places: demonyms.

@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from dossier.core import compare_pages, entity_pages, site
-from dossier.core.article_pages import article_rows
-from dossier.core.inputs import Options
-from dossier.core.library import analyse
-from dossier.core.loader import load_config, load_dossier
+from dossier.core.plan import compare_pages
+from dossier.core.plan import entity_pages
+from dossier.core.plan import site
+from dossier.core.plan.article_pages import article_rows
+from dossier.core.load.inputs import Options
+from dossier.core.analyse.library import analyse
+from dossier.core.load.loader import load_config, load_dossier
 from dossier.shell import fs
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.core.compare_figures import disagreements
-from dossier.core.figures import Figure, describe, find_figures
+from dossier.core.analyse.compare_figures import disagreements
+from dossier.core.analyse.figures import Figure, describe, find_figures
 
 THIRD = 1 / 3
 

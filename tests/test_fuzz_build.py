@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, write_tree
 from dossier.shell import fs
 from dossier.shell.cli import main
-from dossier.core.config import parse_site
-from dossier.core.load import parse_article, parse_comparison, parse_entities, parse_sources
+from dossier.core.load.config import parse_site
+from dossier.core.load.load import parse_article, parse_comparison, parse_entities, parse_sources
 from dossier.core.pipeline import Options, build_site, load_config, load_dossier
 
 FUZZ = settings(deadline=None, derandomize=True, database=None, print_blob=True,

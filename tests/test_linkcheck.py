@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.core.linkcheck import LinkIndex, check_links
+from dossier.core.execute.linkcheck import LinkIndex, check_links
 
 
 def _check(pages: dict[str, str], base: str = "/", extra: tuple[str, ...] = ()) -> list[str]:

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings, strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
 
-from dossier.core.markdown import escape_md, render_note
+from dossier.core.text.markdown import escape_md, render_note
 
 MD = MarkdownIt("commonmark", {"html": False}).use(attrs_plugin, spans=True)
 ALPHABET = "abcdeXYZ \\`*_[]{}<>&#>+=-!|~.()0123456789\"'’—"

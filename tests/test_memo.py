@@ -1,4 +1,4 @@
-"""Per-file work reused by content hash (dossier/core/memo.py): a warm build equals a cold one, byte for byte,
+"""Per-file work reused by content hash (dossier/core/common/memo.py): a warm build equals a cold one, byte for byte,
 and files whose bytes did not change are not parsed, cleaned or anchored again.
 
 The dossier is a small synthetic one from dossier_synth (the generator bench/generate.py runs), which
@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from dossier.shell import fs
-from dossier.core import entity_index, library, loader
-from dossier.core.memo import VERSION, Memo, digest, fingerprint
+from dossier.core.analyse import entity_index
+from dossier.core.analyse import library
+from dossier.core.load import loader
+from dossier.core.common.memo import VERSION, Memo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
 
 import dossier_synth as generate

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.mentions import (AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key,
+from dossier.core.analyse.mentions import (AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key,
                                    sentence_around, sentence_spans)
 
 ALIASES = (

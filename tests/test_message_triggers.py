@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.core.pipeline import Inputs, build_site
-from dossier.core.page import claim_paths, data
+from dossier.core.plan.page import claim_paths, data
 from dossier.shell.serve_preview import crash_problem
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build, write_tree
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.load.yamlsrc import parse_yaml
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td"}

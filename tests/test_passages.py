@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from dossier.core.shared_passages import Occurrence, SharedPassage, find_shared_passages
+from dossier.core.analyse.shared_passages import Occurrence, SharedPassage, find_shared_passages
 
 PLANTED = "The minister said the border crossing would stay open for aid convoys until further notice"
 COMMON = ["the United States and Israel", "according to Israeli tallies", "in the Gaza Strip on Friday"]
@@ -138,8 +138,8 @@ def test_nonsense_parameters_are_refused(shingle: int, min_words: int) -> None:
 
 import re  # noqa: E402
 
-from dossier.core.alignment import fold  # noqa: E402
-from dossier.core.shared_passages import MAX_REPEATS_PER_DOC, SAME_PASSAGE_OVERLAP  # noqa: E402
+from dossier.core.analyse.alignment import fold  # noqa: E402
+from dossier.core.analyse.shared_passages import MAX_REPEATS_PER_DOC, SAME_PASSAGE_OVERLAP  # noqa: E402
 
 # What a word is, for the reference: letters and digits, joined by an apostrophe, hyphen, point, comma or an
 # invisible character ("we're", "six-week", "32,070", "Ra\u00adfah"); everything else separates words.

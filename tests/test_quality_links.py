@@ -1,6 +1,6 @@
 """Quality gate: every internal link and #fragment in the built output resolves.
 
-The build checks its links itself (dossier/core/linkcheck.py); this re-checks the written files on their own,
+The build checks its links itself (dossier/core/execute/linkcheck.py); this re-checks the written files on their own,
 with a separate parser and the browser's rules: relative URLs are resolved against the page (the build's
 checker leaves them alone), every attribute that loads or links something is followed (href, src, srcset,
 action, poster, data, formaction), and so are `url()` in stylesheets and the link destinations of the published

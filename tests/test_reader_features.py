@@ -110,7 +110,7 @@ def test_an_original_url_with_raw_quotes_or_angle_brackets_is_refused_at_its_lin
 
 
 def test_a_sidenote_keeps_its_source_link_when_the_note_also_has_tags() -> None:
-    from dossier.core.views import sidenote_html
+    from dossier.core.plan.views import sidenote_html
 
     html = sidenote_html("The note.", "context", None, [("quote", "/tags/quote/")],
                          "https://example.org/a#:~:text=x")
@@ -123,6 +123,6 @@ def test_a_sidenote_keeps_its_source_link_when_the_note_also_has_tags() -> None:
     ("", False), ("report/", False), ("search/", False), ("tags/", False), ("tags/quote/", False),
     ("passages/", False), ("timeline/", False), ("404.html", False)])
 def test_only_pages_with_content_of_their_own_are_searchable(rel: str, expected: bool) -> None:
-    from dossier.core.views import searchable
+    from dossier.core.plan.views import searchable
 
     assert searchable(rel) is expected

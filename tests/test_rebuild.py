@@ -1,12 +1,12 @@
-"""The live preview's change-to-rebuild rules (dossier/core/watched.py, dossier/core/preview.py): pure, so tested with plain numbers."""
+"""The live preview's change-to-rebuild rules (dossier/core/load/watched.py, dossier/core/preview.py): pure, so tested with plain numbers."""
 
 from __future__ import annotations
 
 import pytest
 
-from dossier.core.errors import error, warning
+from dossier.core.common.errors import error, warning
 from dossier.core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
-from dossier.core.watched import Changes, diff, is_editor_junk, matters
+from dossier.core.load.watched import Changes, diff, is_editor_junk, matters
 
 
 @pytest.mark.parametrize("path", [

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import jsonschema
 
-from dossier.core.schema import validate
-from dossier.core.yamlsrc import Loaded, parse_yaml
+from dossier.core.load.schema import validate
+from dossier.core.load.yamlsrc import Loaded, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {p.name.split(".")[0]: json.loads(p.read_text("utf-8")) for p in (ROOT / "schemas").glob("*.schema.json")}

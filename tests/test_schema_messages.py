@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT, MINIMAL_SITE
 from dossier.shell import fs
 from dossier.core.pipeline import build_site
-from dossier.core.schema import check_shape
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.load.schema import check_shape
+from dossier.core.load.yamlsrc import parse_yaml
 
 JARGON = ("is too short", "is too long", "is not of type", "does not match", "is not one of", "Additional properties",
           "is a required property", "should be non-empty", "is not valid under any", "has non-unique", "was expected",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.core.segments import Span, segment
+from dossier.core.text.segments import Span, segment
 
 _spans = st.lists(st.builds(lambda a, n, kind, i: Span(a, a + n, kind, f"s{i}"), st.integers(0, 30),
                             st.integers(1, 12), st.sampled_from(["annotation", "witness", "mention"]),

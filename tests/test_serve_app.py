@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.core.errors import error, warning
+from dossier.core.common.errors import error, warning
 from dossier.shell.serve_app import Status, inject, make_app
 
 PAGE = b"<!doctype html><html><head><title>x</title></head><body><p>hello</p></body></html>"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.core.config import split_base_url
-from dossier.core.markdown import render_note
-from dossier.core.slugs import is_slug, slug_hint, slugify
-from dossier.core.urls import Urls
+from dossier.core.load.config import split_base_url
+from dossier.core.text.markdown import render_note
+from dossier.core.common.slugs import is_slug, slug_hint, slugify
+from dossier.core.common.urls import Urls
 
 SLUGIFY = [
     ("Tel Aviv", "tel-aviv"),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build
-from dossier.core.errors import error
-from dossier.core.snippet import format_problem
+from dossier.core.common.errors import error
+from dossier.core.common.snippet import format_problem
 
 TEXT = b"seed: a.txt\ntitle: T\nsource: outlet-a\ndate: March 22, 2024\n"
 

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 from dossier.shell import fs
-from dossier.core import pipeline, shards
+from dossier.core import pipeline
+from dossier.core.common import shards
 from dossier.shell.parallel import fork_shards
 
 

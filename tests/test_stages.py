@@ -11,42 +11,57 @@ import pytest
 
 from conftest import ROOT
 from dossier.shell import fs
-from dossier.core import placements as anchoring_module
-from dossier.core import library as library_module
-from dossier.core import witnesses as witnesses_module
-from dossier.core.execute import execute, render_pages
-from dossier.core.inputs import Options
-from dossier.core.library import analyse
-from dossier.core.loader import jobs, load_config, load_dossier
-from dossier.core.page import context, data, html
+from dossier.core.analyse import placements as anchoring_module
+from dossier.core.analyse import library as library_module
+from dossier.core.analyse import witnesses as witnesses_module
+from dossier.core.execute.execute import execute, render_pages
+from dossier.core.load.inputs import Options
+from dossier.core.analyse.library import analyse
+from dossier.core.load.loader import jobs, load_config, load_dossier
+from dossier.core.plan.page import context, data, html
 from dossier.core.pipeline import build_site
-from dossier.core.plan import plan
-from dossier.core.render import Renderer
+from dossier.core.plan.plan import plan
+from dossier.core.execute.render import Renderer
 
 CORE = ROOT / "dossier" / "core"
-# Each stage's modules; a module may import from its own stage and the ones before it, never from a later one.
-STAGES = [("load", {"inputs", "loader"}),
-          ("analyse", {"library", "entity_index", "witnesses"}),
-          ("plan", {"page", "plan", "article_pages", "site", "compare_pages", "entity_pages", "reader_pages"}),
-          ("execute", {"execute"}),
-          ("build", {"pipeline"})]
+# The core's folders in the order data flows through them; a module may import from its own folder and the ones
+# before it, never from a later one. `common` and `text` are what every stage uses; `capture` (--add, --import
+# guesses) and `suggest` (--suggest) sit beside the build and read what it loads and analyses.
+LAYERS = ["common", "text", "load", "analyse", "plan", "execute"]
+BESIDE = {"capture": {"common", "text", "load"}, "suggest": {"common", "text", "load", "analyse"}}
 
 
-def core_imports(name: str) -> set[str]:
-    """The dossier.core modules `name` imports (relative imports, at any depth of the module)."""
-    tree = ast.parse((CORE / f"{name}.py").read_text("utf-8"))
+def folder_imports(path: Path) -> set[str]:
+    """The core folders a module imports from (relative imports at any depth of the module)."""
+    here = path.parent.name
     found = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 1:
-            found |= {node.module} if node.module else {a.name for a in node.names}
+            found.add(here)
+        elif isinstance(node, ast.ImportFrom) and node.level == 2:
+            found.add(node.module.split(".")[0] if node.module else "")
     return found
 
 
-@pytest.mark.parametrize("stage", range(len(STAGES)), ids=[s for s, _ in STAGES])
-def test_a_stage_imports_nothing_from_a_later_stage(stage: int) -> None:
-    later = {m for _, modules in STAGES[stage + 1:] for m in modules}
-    for module in sorted(STAGES[stage][1]):
-        assert not core_imports(module) & later, f"{module} ({STAGES[stage][0]}) imports {core_imports(module) & later}"
+def test_the_core_is_folded_into_its_stages_with_only_the_build_and_the_preview_rules_on_top() -> None:
+    assert sorted(p.name for p in CORE.iterdir() if p.is_dir() and p.name != "__pycache__") == sorted(LAYERS + list(BESIDE))
+    assert sorted(p.name for p in CORE.glob("*.py")) == ["__init__.py", "pipeline.py", "preview.py"]
+
+
+@pytest.mark.parametrize("folder", LAYERS + sorted(BESIDE))
+def test_a_folder_of_the_core_imports_nothing_from_a_later_stage(folder: str) -> None:
+    allowed = set(LAYERS[:LAYERS.index(folder) + 1]) if folder in LAYERS else BESIDE[folder] | {folder}
+    for path in sorted((CORE / folder).glob("*.py")):
+        wrong = folder_imports(path) - allowed
+        assert not wrong, f"{folder}/{path.name} imports from {sorted(wrong)}, which comes later in the flow"
+
+
+def test_the_folder_import_finder_sees_imports_inside_and_outside_its_folder(tmp_path: Path) -> None:
+    module = tmp_path / "plan" / "x.py"
+    module.parent.mkdir()
+    module.write_text("from .page import Page\nfrom ..analyse.library import Library\n"
+                      "def f():\n    from ..execute import render\n", "utf-8")
+    assert folder_imports(module) == {"plan", "analyse", "execute"}
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +125,7 @@ def test_the_executor_merges_ranges_in_plan_order_however_they_ran(default_libra
     inputs, library = default_library
     pages, _ = plan(library, inputs.static)
     plain = execute(pages, Renderer(inputs.templates), library.urls.base)
-    monkeypatch.setattr("dossier.core.shards.SHARD_SIZE", 7)
+    monkeypatch.setattr("dossier.core.common.shards.SHARD_SIZE", 7)
     split = execute(pages, Renderer(inputs.templates), library.urls.base, shards=reversed_shards)
     assert split.paths == plain.paths == tuple(p.path for p in pages)
     assert split.outputs == plain.outputs and split.problems == plain.problems == ()
@@ -130,8 +145,8 @@ def test_a_page_that_fails_to_render_is_reported_and_left_out_and_a_sink_takes_t
 
 
 def test_a_seed_and_an_editors_file_are_each_parsed_by_a_pure_function_of_their_bytes(default_library) -> None:
-    from dossier.core.inputs import Inputs
-    from dossier.core.loader import parse_file
+    from dossier.core.load.inputs import Inputs
+    from dossier.core.load.loader import parse_file
 
     inputs, library = default_library
     config = library.dossier.config
@@ -144,7 +159,7 @@ def test_a_seed_and_an_editors_file_are_each_parsed_by_a_pure_function_of_their_
 
 
 def test_article_rows_list_every_article_in_order_with_its_placed_annotations(default_library) -> None:
-    from dossier.core.article_pages import article_rows
+    from dossier.core.plan.article_pages import article_rows
 
     _, library = default_library
     rows = article_rows(library)
@@ -159,7 +174,7 @@ def test_article_rows_list_every_article_in_order_with_its_placed_annotations(de
 def test_aligning_comparisons_badges_each_placed_witness_and_drops_a_comparison_left_with_one(default_library) -> None:
     from dataclasses import replace
 
-    from dossier.core.witnesses import align
+    from dossier.core.analyse.witnesses import align
 
     _, library = default_library
     dossier, urls = library.dossier, library.urls

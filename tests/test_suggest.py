@@ -7,8 +7,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.mentions import AliasSpec, MentionMatcher
-from dossier.core.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from dossier.core.analyse.mentions import AliasSpec, MentionMatcher
+from dossier.core.suggest.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
 
 ALIASES = (
     AliasSpec("benjamin-netanyahu", "Benjamin Netanyahu"),

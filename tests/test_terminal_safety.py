@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import mini, run_build
-from dossier.core.errors import error
+from dossier.core.common.errors import error
 from dossier.core.pipeline import Options
 from dossier.shell.serve_app import Status, make_app
 from dossier.shell.serve_preview import Preview

@@ -9,9 +9,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_build
-from dossier.core.anchors import anchor_quote
-from dossier.core.mentions import AliasSpec, MentionMatcher, match_key
-from dossier.core.nfc import nfc_text
+from dossier.core.analyse.anchors import anchor_quote
+from dossier.core.analyse.mentions import AliasSpec, MentionMatcher, match_key
+from dossier.core.text.nfc import nfc_text
 
 NFD_ZOE = "Zoe\u0308"      # "Zoë" decomposed: four code points
 NFC_ZOE = "Zo\u00eb"       # "Zoë" precomposed: three
@@ -98,7 +98,7 @@ def test_forbidden_ranges_are_honoured_in_a_decomposed_text() -> None:
 
 
 def test_two_entities_claiming_one_name_in_two_forms_collide() -> None:
-    from dossier.core.mentions import alias_collisions
+    from dossier.core.analyse.mentions import alias_collisions
     assert alias_collisions([AliasSpec("a", NFC_ZOE), AliasSpec("b", NFD_ZOE)]) == ((match_key(NFC_ZOE), ("a", "b")),)
 
 
@@ -190,7 +190,7 @@ def test_a_name_in_one_form_is_found_in_a_mixed_form_text_on_whole_original_char
 # --- comparisons and shared passages ----------------------------------------------------------------------
 
 def test_a_decomposed_and_a_precomposed_rendering_of_one_quote_align_as_equal() -> None:
-    from dossier.core.alignment import align, differing_base_tokens, tokenize
+    from dossier.core.analyse.alignment import align, differing_base_tokens, tokenize
     base, other = f"said {NFD_ZOE} Bronte\u0308 today", f"said {NFC_ZOE} Bront\u00eb today"
     assert [t.text for t in tokenize(base)] == ["said", NFD_ZOE, "Bronte\u0308", "today"]
     assert {op.kind for op in align(base, other)} == {"equal"}
@@ -198,10 +198,10 @@ def test_a_decomposed_and_a_precomposed_rendering_of_one_quote_align_as_equal() 
 
 
 def test_a_passage_shared_by_a_decomposed_and_a_precomposed_seed_is_found_on_original_characters() -> None:
-    from dossier.core.cleaning import clean
-    from dossier.core.shared_passages import shared_passages
-    from dossier.core.config import SiteConfig
-    from dossier.core.model import Article, ArticleMeta, Origin
+    from dossier.core.load.cleaning import clean
+    from dossier.core.analyse.shared_passages import shared_passages
+    from dossier.core.load.config import SiteConfig
+    from dossier.core.load.model import Article, ArticleMeta, Origin
 
     def art(slug: str, text: str) -> Article:
         return Article(ArticleMeta(slug, Origin(f"content/articles/{slug}.yaml"), f"{slug}.txt", slug, "src",

@@ -8,14 +8,14 @@ import json
 import pytest
 
 from conftest import ROOT
-from dossier.core.guess_date import date_in_text, dateline, normalise
-from dossier.core.guess_outlet import Outlet, is_section
-from dossier.core.guesses import NOTHING, Guess, one_line, squash
-from dossier.core.outlets import host_of, known, registered_domain, safe_url
-from dossier.core.pagemeta import PageMeta, ld_text, read_page
-from dossier.core.schema import validate
-from dossier.core.stubs import append_text, article_stub, entries_text, outlet_entry, suggest_slug
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.capture.guess_date import date_in_text, dateline, normalise
+from dossier.core.capture.guess_outlet import Outlet, is_section
+from dossier.core.capture.guesses import NOTHING, Guess, one_line, squash
+from dossier.core.capture.outlets import host_of, known, registered_domain, safe_url
+from dossier.core.capture.pagemeta import PageMeta, ld_text, read_page
+from dossier.core.load.schema import validate
+from dossier.core.capture.stubs import append_text, article_stub, entries_text, outlet_entry, suggest_slug
+from dossier.core.load.yamlsrc import parse_yaml
 
 # --- outlets ----------------------------------------------------------------------------------------------
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.core.entity_graph import neighbours
-from dossier.core.markdown import link_targets, render_block, resolve_links_for_export, sidenote_ref
-from dossier.core.page_guess import page_address, site_names
-from dossier.core.pagemeta import read_page
-from dossier.core.render import visible_controls
-from dossier.core.urls import Urls
-from dossier.core.wordbounds import inside_word
+from dossier.core.analyse.entity_graph import neighbours
+from dossier.core.text.markdown import link_targets, render_block, resolve_links_for_export, sidenote_ref
+from dossier.core.capture.page_guess import page_address, site_names
+from dossier.core.capture.pagemeta import read_page
+from dossier.core.execute.render import visible_controls
+from dossier.core.common.urls import Urls
+from dossier.core.text.wordbounds import inside_word
 
 SUB = Urls("/d/")
 

@@ -10,18 +10,18 @@ from typing import Any
 
 import pytest
 
-from dossier.core.placements import Placed, place
-from dossier.core.cleaning import clean
-from dossier.core.config import SiteConfig
-from dossier.core.entity_views import card, mention_stats, wikidata_url
-from dossier.core.importer import guesses, stubs
-from dossier.core.mentions import Mention
-from dossier.core.model import (Annotation, Article, ArticleMeta, Comparison, Dossier, Entity, Origin, Source,
+from dossier.core.analyse.placements import Placed, place
+from dossier.core.load.cleaning import clean
+from dossier.core.load.config import SiteConfig
+from dossier.core.plan.entity_views import card, mention_stats, wikidata_url
+from dossier.core.capture.importer import guesses, stubs
+from dossier.core.analyse.mentions import Mention
+from dossier.core.load.model import (Annotation, Article, ArticleMeta, Comparison, Dossier, Entity, Origin, Source,
                                 Witness)
-from dossier.core.references import check_references
-from dossier.core.structured import news_article, script_json, text_fragment, website
-from dossier.core.urls import Urls
-from dossier.core.webanno import annotations_of, collection_json, page_json
+from dossier.core.load.references import check_references
+from dossier.core.plan.structured import news_article, script_json, text_fragment, website
+from dossier.core.common.urls import Urls
+from dossier.core.plan.webanno import annotations_of, collection_json, page_json
 
 CONFIG = SiteConfig(title="Mini dossier", origin="https://e.org", base_path="/d/")
 TEXT = "The envoy said we will do it alone.\n\nOfficials said the talks ended. Officials said the talks ended."

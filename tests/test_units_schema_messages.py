@@ -8,9 +8,9 @@ import re
 import jsonschema
 import pytest
 
-from dossier.core.config import regex_message, split_base_url
-from dossier.core.schema_messages import pattern_hint, shown, to_problems, where
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.load.config import regex_message, split_base_url
+from dossier.core.load.schema_messages import pattern_hint, shown, to_problems, where
+from dossier.core.load.yamlsrc import parse_yaml
 
 
 @pytest.mark.parametrize("path, words", [

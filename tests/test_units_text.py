@@ -7,14 +7,14 @@ import random
 
 import pytest
 
-from dossier.core.closest import closest_passage
-from dossier.core.controls import visible
-from dossier.core.errors import Problem, did_you_mean, error, has_errors, sort_problems, warning
-from dossier.core.nfc import nfc, nfc_text
-from dossier.core.snippet import format_problem, snippet, source_line
-from dossier.core.snippet import visible as visible_source_line
-from dossier.core.typography import describe_typography, fold_key, has_invisible, normalise
-from dossier.core.worddiff import word_diff
+from dossier.core.analyse.closest import closest_passage
+from dossier.core.common.controls import visible
+from dossier.core.common.errors import Problem, did_you_mean, error, has_errors, sort_problems, warning
+from dossier.core.text.nfc import nfc, nfc_text
+from dossier.core.common.snippet import format_problem, snippet, source_line
+from dossier.core.common.snippet import visible as visible_source_line
+from dossier.core.text.typography import describe_typography, fold_key, has_invisible, normalise
+from dossier.core.text.worddiff import word_diff
 
 # --- worddiff ---------------------------------------------------------------------------------------------
 

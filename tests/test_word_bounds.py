@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, run_build
-from dossier.core.wordbounds import mid_word_ends, whole_words
+from dossier.core.text.wordbounds import mid_word_ends, whole_words
 
 # (text with the quote between [ ], starts inside a word, ends inside a word, the whole words)
 CASES = [

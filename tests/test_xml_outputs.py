@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 from conftest import mini, run_build
-from dossier.core.reader_pages import xml_escape
+from dossier.core.plan.reader_pages import xml_escape
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SEED = "Talks resume in Washington\nThe minister said the talks would resume next week.\n"

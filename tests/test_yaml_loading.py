@@ -7,9 +7,9 @@ import json
 import pytest
 
 from conftest import ROOT
-from dossier.core.load import parse_article
-from dossier.core.schema import validate
-from dossier.core.yamlsrc import parse_yaml
+from dossier.core.load.load import parse_article
+from dossier.core.load.schema import validate
+from dossier.core.load.yamlsrc import parse_yaml
 
 ARTICLE_SCHEMA = json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8"))
 FILE = "content/articles/a.yaml"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
-from dossier.core.cleaning import clean, decode_seed  # noqa: E402
-from dossier.core.config import SiteConfig, parse_site  # noqa: E402
-from dossier.core.errors import Problem, did_you_mean  # noqa: E402
+from dossier.core.load.cleaning import clean, decode_seed  # noqa: E402
+from dossier.core.load.config import SiteConfig, parse_site  # noqa: E402
+from dossier.core.common.errors import Problem, did_you_mean  # noqa: E402
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

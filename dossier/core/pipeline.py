@@ -14,19 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping
 
-from .cleaning import clean
-from .config import SiteConfig
-from .errors import Problem, has_errors, sort_problems
-from .inputs import Inputs, Options
-from .loader import load_config, load_dossier
-from .memo import Memo
-from .references import check_references
-from .shards import ShardMap, in_order, sharded
+from .load.cleaning import clean
+from .load.config import SiteConfig
+from .common.errors import Problem, has_errors, sort_problems
+from .load.inputs import Inputs, Options
+from .load.loader import load_config, load_dossier
+from .common.memo import Memo
+from .load.references import check_references
+from .common.shards import ShardMap, in_order, sharded
 
 if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
     # so that reading a dossier (fs.read_inputs, --suggest, --import) stays cheap
-    from .execute import Rendered, Sink
-    from .library import Library
+    from .execute.execute import Rendered, Sink
+    from .analyse.library import Library
 
 __all__ = ["BuildResult", "Inputs", "Options", "apply_levels", "build_site", "import_stubs", "load_config",
            "load_dossier"]
@@ -81,10 +81,10 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors.
     """
-    from .execute import execute
-    from .library import analyse
-    from .plan import plan
-    from .render import Renderer
+    from .execute.execute import execute
+    from .analyse.library import analyse
+    from .plan.plan import plan
+    from .execute.render import Renderer
 
     config, found = load_config(inputs, options)
     problems = list(inputs.problems) + list(found)
@@ -113,8 +113,8 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
                  article_ref: str = "../../schemas/article.schema.json") -> BuildResult:
     """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
-    from .importer import stubs
-    from .stubs import entries_text
+    from .capture.importer import stubs
+    from .capture.stubs import entries_text
 
     config, problems = load_config(inputs, options)
     if config is None:

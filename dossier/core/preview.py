@@ -1,6 +1,6 @@
 """When the live preview rebuilds, and what it does with a build: pure decisions, no clock, no disk, no threads.
 
-The preview (dossier/shell/serve_preview.py) polls the watched folders (core/watched.py) into snapshots, and
+The preview (dossier/shell/serve_preview.py) polls the watched folders (core/load/watched.py) into snapshots, and
 asks this module:
 - when a burst of changes has settled (`Debouncer`): an editor's save is often several writes, a checkout or
   "save all" touches several files, and all of them should give one rebuild;
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Mapping
 
-from .errors import Problem
+from .common.errors import Problem
 
 
 @dataclass

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from ..core.watched import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
+from ..core.load.watched import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
 
 if TYPE_CHECKING:
-    from ..core.errors import Problem
+    from ..core.common.errors import Problem
     from ..core.pipeline import Inputs
 
 PROJECT = Path(__file__).resolve().parents[2]  # templates/, static/, schemas/ fall back to here
@@ -123,7 +123,7 @@ def _read_file(path: Path) -> bytes:
 
 def _refusal(file: str, check: str, message: str) -> Problem:
     """A file `walk_tree` refused, as an error (each code written out, so the message catalogue finds it)."""
-    from ..core.errors import error
+    from ..core.common.errors import error
 
     if check == "file-outside-root":
         return error(file, 0, 0, message, "copy the file into the dossier folder instead of linking to it: a build "
@@ -137,7 +137,7 @@ def _refusal(file: str, check: str, message: str) -> Problem:
 def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "") -> dict[str, bytes]:
     """Every file under root/sub (see `walk_tree`), keyed by its posix path relative to root, sorted; what is
     refused or cannot be read becomes an error in `problems` (`label` is added to its path: "(project)")."""
-    from ..core.errors import error
+    from ..core.common.errors import error
 
     tree = walk_tree(root, sub)
     out: dict[str, bytes] = {}
@@ -155,7 +155,7 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "") -
 def read_inputs(root: Path) -> Inputs:
     """Read a dossier folder. Templates and static files of the project are used where the dossier has none.
     Nothing outside `root` (or the project, for its own templates) is read: see `walk_tree`."""
-    from ..core.errors import error
+    from ..core.common.errors import error
     from ..core.pipeline import Inputs  # the build's modules are imported only when a build happens
 
     problems: list[Problem] = []

@@ -47,7 +47,7 @@ class SearchError(Exception):
 
 def is_html_page(path: str) -> bool:
     """Whether Pagefind reads an output file at all (which pages it indexes is the page's own `searchable` mark,
-    core/views.py, written into the HTML as data-pagefind-body)."""
+    core/plan/views.py, written into the HTML as data-pagefind-body)."""
     return path.endswith(".html")
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..core.errors import Problem
+from ..core.common.errors import Problem
 from .terminal import visible
 
 PREFIX = "/__dossier/"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Mapping
 
 from . import fs
-from ..core.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, matters
+from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, matters
 
 
 def watch_roots(root: Path) -> list[Path]:

@@ -3,7 +3,7 @@
 Threads share one `Preview`:
 - the poller stats the watched files every 0.1 s and reports changes (serve_files.snapshot);
 - the builder waits until a burst of changes has settled, reads the dossier, builds it in memory (reusing
-  per-file work by content hash, core/memo.py) and then either publishes it (writes the output files whose
+  per-file work by content hash, core/common/memo.py) and then either publishes it (writes the output files whose
   bytes changed, reloads open pages) or, when it failed, keeps the last good site and shows the problems in
   every page and in the terminal. A build started before the latest change is superseded and dropped. The
   builder catches everything: an exception in the build is one more problem on the overlay, never the end of
@@ -11,7 +11,7 @@ Threads share one `Preview`:
 - when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
   which is slow and which no save waits for.
 
-The decisions (which paths matter, debouncing, supersession, when to reload) are pure, in core/watched.py and
+The decisions (which paths matter, debouncing, supersession, when to reload) are pure, in core/load/watched.py and
 core/preview.py.
 """
 
@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
 from . import fs, uptodate
-from ..core.errors import Problem, error, has_errors
-from ..core.memo import Memo
+from ..core.common.errors import Problem, error, has_errors
+from ..core.common.memo import Memo
 from ..core.pipeline import BuildResult, Options, build_site, load_config
-from ..core.snippet import format_problem
+from ..core.common.snippet import format_problem
 from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
-from ..core.watched import Stamp, diff
+from ..core.load.watched import Stamp, diff
 from .serve_app import Status
 from .serve_files import snapshot, write_changed
 from .terminal import say

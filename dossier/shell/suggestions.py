@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import TextIO
 
 from . import fs
-from ..core.cleaning import CleanText, clean
-from ..core.comparison_suggestions import comparison_stubs
-from ..core.entity_links import build_matcher
-from ..core.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
-from ..core.errors import Problem, has_errors
-from ..core.mentions import sentence_around
-from ..core.model import Dossier
+from ..core.load.cleaning import CleanText, clean
+from ..core.suggest.comparison_suggestions import comparison_stubs
+from ..core.analyse.entity_links import build_matcher
+from ..core.suggest.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from ..core.common.errors import Problem, has_errors
+from ..core.analyse.mentions import sentence_around
+from ..core.load.model import Dossier
 from ..core.pipeline import Inputs, Options, load_config, load_dossier
-from ..core.shared_passages import UNPUBLISHED, shared_passages
+from ..core.analyse.shared_passages import UNPUBLISHED, shared_passages
 
 __all__ = ["suggest"]
 

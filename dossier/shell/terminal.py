@@ -1,5 +1,5 @@
 """The terminal boundary: every text the shell prints (problems via `report`) passes through `visible`
-(core/controls.py), via `say` or `VisibleStream`, so a contributed seed or YAML value can never send escape
+(core/common/controls.py), via `say` or `VisibleStream`, so a contributed seed or YAML value can never send escape
 sequences to the editor's terminal.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Mapping, TextIO
 
-from ..core.controls import visible
+from ..core.common.controls import visible
 
 if TYPE_CHECKING:
     from ..core.pipeline import BuildResult
@@ -37,7 +37,7 @@ class VisibleStream:
 def formatted(result: BuildResult, sources: Mapping[str, bytes | str]) -> list[str]:
     """Each problem as printed: its `file:line:col: severity: message` line, the source line with a caret
     under the column, and its hint."""
-    from ..core.snippet import format_problem
+    from ..core.common.snippet import format_problem
     return [format_problem(p, sources) for p in result.problems]
 
 

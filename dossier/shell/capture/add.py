@@ -1,6 +1,6 @@
 """`python build.py --add SOURCE ...`: capture pages into seeds/, keep the evidence, write article stubs.
 
-For each page: extract (extract.py), guess (core/page_guess.py, pure), then write everything for that article
+For each page: extract (extract.py), guess (core/capture/page_guess.py, pure), then write everything for that article
 at once (seed, evidence, provenance, article stub, outlet appended to sources.yaml) or nothing. A failed
 source is reported in one line and the others go on; the exit status is 1 if any failed.
 """
@@ -34,7 +34,7 @@ class Dossier:
 
 
 def load(root: Path) -> Dossier:
-    from ...core.load import parse_sources
+    from ...core.load.load import parse_sources
 
     taken = {p.stem for p in (root / "content" / "articles").glob("*.yaml")}
     taken |= {p.stem for p in (root / "seeds").glob("*") if p.is_file()}
@@ -64,8 +64,8 @@ def load(root: Path) -> Dossier:
 
 def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[str, str]]) -> tuple[Any, Any]:
     """(extracted text and metadata, guesses) for one page's bytes: the extraction and the pure guessing."""
-    from ...core.page_guess import guess_page
-    from ...core.pagemeta import read_page
+    from ...core.capture.page_guess import guess_page
+    from ...core.capture.pagemeta import read_page
     from .extract import extract
 
     got = extract(body, content_type, url)
@@ -75,7 +75,7 @@ def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[
 def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]:
     """Everything to write for one page: (files by path relative to the root, text to append to sources.yaml,
     the line to print, the guesses). Pure apart from running the extractor."""
-    from ...core.stubs import article_stub, entries_text, outlet_entry, suggest_slug
+    from ...core.capture.stubs import article_stub, entries_text, outlet_entry, suggest_slug
 
     got, g = guess(page.body, page.content_type, page.url, dossier.sources)
     slug = suggest_slug("", g.title.value or g.outlet.name or "article", dossier.taken)
@@ -134,8 +134,8 @@ def _write_new(root: Path, files: Mapping[str, bytes]) -> None:
 def _valid_after(root: Path, block: str) -> tuple[str, str]:
     """(sources.yaml's text now, the text to append) when appending `block` keeps it valid per its schema,
     else ("", "")."""
-    from ...core.load import parse_sources
-    from ...core.stubs import append_text
+    from ...core.load.load import parse_sources
+    from ...core.capture.stubs import append_text
 
     path = root / "content" / "sources.yaml"
     existing = path.read_text("utf-8") if path.is_file() else ""

@@ -74,7 +74,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
 
 def convert_new_seeds(root: Path, options: object, err: TextIO) -> None:
     """Convert every seed without an article file that does not decode in the dossier's encoding."""
-    from ...core.cleaning import decode_seed
+    from ...core.load.cleaning import decode_seed
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)

@@ -1,0 +1,339 @@
+"""Token-level alignment of one quote as rendered by several outlets.
+
+Outlets re-type the same words with different typography ("we're" / "we’re", " - " / "—") and capitalisation,
+so tokens are compared by a folded key; real word differences ("would" / "will", "is won" / "’s won") survive.
+The alignment is a minimal Levenshtein alignment over token keys (rapidfuzz), followed by a pass that turns
+a deleted phrase that reappears elsewhere as an insertion into a pair of "moved" ops.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+
+from ..text.nfc import nfc, nfc_text
+
+OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
+Side = Literal["base", "other"]
+
+# A word is letters/digits with internal apostrophes, hyphens, periods or commas ("don't", "32,070", "1.3",
+# "six-week"); anything else that is not whitespace is a one-character punctuation token. Dashes other than
+# the ASCII hyphen are never word-internal, so "to—we" splits like "to - we" does.
+# Invisible characters (soft hyphen, zero-width space, word joiner, BOM) join a word when inside it and are
+# otherwise skipped like whitespace; fold() drops them so "Ra\u00adfah" still equals "Rafah".
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_TOKEN_RE = re.compile(rf"[^\W_]+(?:['’\-.,{_INVISIBLE}][^\W_]+)*|[^\s{_INVISIBLE}]")
+_WORD_RE = re.compile(r"[^\W_]")
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        "\u00a0": " ",
+        **{c: "" for c in _INVISIBLE},
+    }
+)
+
+# A moved phrase needs three words, or two if one of them carries meaning: "if necessary" moving to the end
+# of a quote is real, while "of the" or a lone word recurring elsewhere is coincidence.
+MIN_MOVED_WORDS = 3
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at by for from with and or but if as that this it its is are was were be been
+    we you he she they i me us him her them our your his their not no do does did have has had will
+    would""".split()
+)
+
+
+def _is_move(keys: Sequence[str], is_word: Sequence[bool]) -> bool:
+    """Whether a run of tokens (their keys and word flags) is long or meaningful enough to be a move."""
+    words = [k for k, w in zip(keys, is_word) if w]
+    return len(words) >= MIN_MOVED_WORDS or (
+        len(words) == MIN_MOVED_WORDS - 1 and any(w not in _FUNCTION_WORDS for w in words)
+    )
+
+
+def fold(text: str) -> str:
+    """Comparison key for text: Unicode NFC, case-folded, curly quotes straightened, all dashes made "-"."""
+    return (nfc(text.translate(_FOLD)) or "").casefold()
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark of a witness. Invariant: witness[start:end] == text, text has no whitespace."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return _WORD_RE.search(self.text) is not None
+
+
+# Pure functions of immutable strings returning immutable tuples: memoised, because side-by-side views align
+# every witness against every possible base (n² pairs) and shared passages repeat the same texts many times.
+@lru_cache(maxsize=1 << 16)
+def tokenize(s: str) -> tuple[Token, ...]:
+    """Tokens of s in order; whitespace is not a token. A text not in NFC is cut in its NFC form ("e" + U+0308
+    is one letter, inside its word) and each token is the original characters of its span."""
+    mapped = nfc_text(s)
+    if mapped is None:
+        return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(s))
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN_RE.finditer(mapped.text):
+        a, b = mapped.span(*m.span())
+        if spans and a < spans[-1][1]:   # two tokens of one original character: one token
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return tuple(Token(s[a:b], a, b) for a, b in spans)
+
+
+@lru_cache(maxsize=1 << 16)
+def token_keys(s: str) -> tuple[str, ...]:
+    """The key of each token of s, in order: tokenize(s)[i].key, folded once per string, not per use.
+
+    The tokens are folded in one call, joined by spaces: a token holds no whitespace, and folding adds
+    none (only the no-break space becomes a space, and it is whitespace) nor empties a token (each has a
+    visible character), so splitting on spaces gives back one key per token."""
+    tokens = tokenize(s)
+    if not tokens:
+        return ()
+    return tuple(fold(" ".join(t.text for t in tokens)).split(" "))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_flags(s: str) -> tuple[bool, ...]:
+    """Whether each token of s is a word, in order: tokenize(s)[i].is_word, computed once per string (the
+    move search asks for the same witness's flags again and again)."""
+    return tuple(t.is_word for t in tokenize(s))
+
+
+@dataclass(frozen=True)
+class Op:
+    """One edit step. Invariant: ranges are half-open token index ranges; "equal" ranges have equal keys,
+    "insert" has an empty base range, "delete" an empty other range. The non-moved ops, in tuple order, tile
+    both token sequences left to right; each moved phrase appears twice with identical ranges (base = where
+    it was, other = where it went): once among the ops at its base position, once at its other position."""
+
+    kind: OpKind
+    base: tuple[int, int]
+    other: tuple[int, int]
+
+
+_Move = tuple[int, int, int, int]  # base start, base end, other start, other end
+
+
+@dataclass(frozen=True)
+class _Block:
+    kind: str  # "equal", "replace", "insert" or "delete"
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+def _blocks(base_keys: Sequence[int], other_keys: Sequence[int]) -> list[_Block]:
+    """Levenshtein opcodes with adjacent non-equal opcodes merged, so "battle is won" / "battle’s won"
+    is one replace of two tokens by one rather than a replace plus a stray delete."""
+    blocks: list[_Block] = []
+    for op in Levenshtein.opcodes(base_keys, other_keys):
+        if op.tag == "equal" or not blocks or blocks[-1].kind == "equal":
+            blocks.append(_Block(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+            continue
+        last = blocks.pop()
+        i1, i2, j1, j2 = last.i1, op.src_end, last.j1, op.dest_end
+        kind = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
+        blocks.append(_Block(kind, i1, i2, j1, j2))
+    return blocks
+
+
+def _find_moves(
+    base: str, other: str, base_free: list[bool], other_free: list[bool]
+) -> list[_Move]:
+    """Greedy longest-first matching of unaligned base runs against unaligned other runs.
+
+    Candidates come from an index of the other side's unaligned keys, so the work is proportional to the
+    number of key hits rather than to the product of the two lengths."""
+    base_keys, other_keys = token_keys(base), token_keys(other)
+    base_words = word_flags(base)
+    moves: list[_Move] = []
+    while True:
+        index: dict[str, list[int]] = {}
+        for j, key in enumerate(other_keys):
+            if other_free[j]:
+                index.setdefault(key, []).append(j)
+        best: tuple[int, int, int] | None = None  # (-words, i, j) so min() is longest, then leftmost
+        best_len = 0
+        for i, key in enumerate(base_keys):
+            if not base_free[i]:
+                continue
+            for j in index.get(key, ()):
+                # Only start at the left end of a run, so each maximal run is measured once.
+                if (
+                    i > 0 and j > 0 and base_free[i - 1] and other_free[j - 1]
+                    and base_keys[i - 1] == other_keys[j - 1]
+                ):
+                    continue
+                n = 0
+                while (
+                    i + n < len(base_keys) and j + n < len(other_keys) and base_free[i + n]
+                    and other_free[j + n] and base_keys[i + n] == other_keys[j + n]
+                ):
+                    n += 1
+                words = base_words[i : i + n]
+                cand = (-sum(words), i, j)
+                if _is_move(base_keys[i : i + n], words) and (best is None or cand < best):
+                    best, best_len = cand, n
+        if best is None:
+            return sorted(moves)
+        _, i, j = best
+        for k in range(best_len):
+            base_free[i + k] = False
+            other_free[j + k] = False
+        moves.append((i, i + best_len, j, j + best_len))
+
+
+_Run = tuple[int, int, "_Move | None"]   # (first token, end, the move that carries it or None)
+
+
+def _runs(lo: int, hi: int, owner: dict[int, _Move]) -> list[_Run]:
+    """Split [lo, hi) into maximal runs that belong to the same move (or to no move)."""
+    runs: list[tuple[int, int, _Move | None]] = []
+    k = lo
+    while k < hi:
+        mv = owner.get(k)
+        end = k + 1
+        while end < hi and owner.get(end) == mv:
+            end += 1
+        runs.append((k, end, mv))
+        k = end
+    return runs
+
+
+@lru_cache(maxsize=1 << 16)
+def align(base: str, other: str) -> tuple[Op, ...]:
+    """Align two renderings of one quote token by token (see Op for the shape of the result)."""
+    base_keys, other_keys = token_keys(base), token_keys(other)
+    if base_keys == other_keys:  # the common case: no difference at all
+        n = len(base_keys)
+        return (Op("equal", (0, n), (0, n)),) if n else ()
+    ids: dict[str, int] = {}
+    blocks = _blocks([ids.setdefault(k, len(ids)) for k in base_keys],
+                     [ids.setdefault(k, len(ids)) for k in other_keys])
+
+    base_owner, other_owner = _owners(base, other, blocks, len(base_keys), len(other_keys))
+    ops: list[Op] = []
+    for b in blocks:
+        if b.kind == "equal":
+            ops.append(Op("equal", (b.i1, b.i2), (b.j1, b.j2)))
+        else:
+            ops += _changed_ops(b, _runs(b.i1, b.i2, base_owner), _runs(b.j1, b.j2, other_owner))
+    return tuple(ops)
+
+
+def _owners(base: str, other: str, blocks: Sequence[_Block], n_base: int, n_other: int
+            ) -> tuple[dict[int, _Move], dict[int, _Move]]:
+    """Token index → the move that carries it, on each side: moves are found among the tokens no equal block
+    holds."""
+    base_free = [True] * n_base
+    other_free = [True] * n_other
+    for b in blocks:
+        if b.kind == "equal":
+            base_free[b.i1 : b.i2] = [False] * (b.i2 - b.i1)
+            other_free[b.j1 : b.j2] = [False] * (b.j2 - b.j1)
+    moves = _find_moves(base, other, base_free, other_free)
+    return ({i: mv for mv in moves for i in range(mv[0], mv[1])},
+            {j: mv for mv in moves for j in range(mv[2], mv[3])})
+
+
+def _changed_ops(b: _Block, base_runs: Sequence[_Run], other_runs: Sequence[_Run]) -> list[Op]:
+    """The ops of one block that is not equal, from the runs of each side (moved or left over).
+
+    Leftover (non-moved) runs of the two sides pair into replaces when they meet, otherwise moved runs are
+    emitted as soon as they come up; both cursors only ever advance, keeping the tiling in order."""
+    ops: list[Op] = []
+    bi = oi = 0
+    i_cur, j_cur = b.i1, b.j1
+    while bi < len(base_runs) or oi < len(other_runs):
+        brun = base_runs[bi] if bi < len(base_runs) else None
+        orun = other_runs[oi] if oi < len(other_runs) else None
+        if brun is not None and brun[2] is not None:
+            mv = brun[2]
+            ops.append(Op("moved", (mv[0], mv[1]), (mv[2], mv[3])))
+            i_cur, bi = brun[1], bi + 1
+        elif orun is not None and orun[2] is not None:
+            mv = orun[2]
+            ops.append(Op("moved", (mv[0], mv[1]), (mv[2], mv[3])))
+            j_cur, oi = orun[1], oi + 1
+        elif brun is not None and orun is not None:
+            ops.append(Op("replace", (brun[0], brun[1]), (orun[0], orun[1])))
+            i_cur, j_cur, bi, oi = brun[1], orun[1], bi + 1, oi + 1
+        elif brun is not None:
+            ops.append(Op("delete", (brun[0], brun[1]), (j_cur, j_cur)))
+            i_cur, bi = brun[1], bi + 1
+        else:
+            assert orun is not None
+            ops.append(Op("insert", (i_cur, i_cur), (orun[0], orun[1])))
+            j_cur, oi = orun[1], oi + 1
+    return ops
+
+
+@lru_cache(maxsize=1 << 16)
+def differing_base_tokens(base: str, other: str) -> frozenset[int]:
+    """Base token indexes not aligned as "equal" against other. An insertion between two base words marks
+    no base word: a heat map counts, per base word, the witnesses that changed that word."""
+    return frozenset(
+        i for op in align(base, other) if op.kind != "equal" for i in range(op.base[0], op.base[1])
+    )
+
+
+def mark(
+    s: str, tokens: Sequence[Token], ops: Sequence[Op], side: Side
+) -> tuple[tuple[str, str], ...]:
+    """Split s into (text, kind) chunks, in order, whose concatenation is exactly s.
+
+    kind is the op kind of the tokens in the chunk as seen from `side` ("equal", "delete", "replace",
+    "moved" on the base side; "equal", "insert", "replace", "moved" on the other side). Whitespace between
+    two tokens of the same kind joins their chunk, so a changed phrase renders as one <del>, not one per
+    word; any other whitespace is "equal". Adjacent chunks never share a kind."""
+    kinds = ["equal"] * len(tokens)
+    for op in ops:
+        lo, hi = op.base if side == "base" else op.other
+        if op.kind == "equal":
+            continue
+        for k in range(lo, min(hi, len(tokens))):
+            # A moved run wins over whatever else covers it; otherwise the first non-equal op stands.
+            if kinds[k] == "equal" or op.kind == "moved":
+                kinds[k] = op.kind
+
+    pieces: list[tuple[str, str]] = []
+    cursor = 0
+    for k, tok in enumerate(tokens):
+        if tok.start < cursor:  # not a tokenization of s; never emit overlapping text
+            continue
+        if tok.start > cursor:
+            gap_kind = kinds[k] if k > 0 and kinds[k - 1] == kinds[k] else "equal"
+            pieces.append((s[cursor : tok.start], gap_kind))
+        pieces.append((s[tok.start : tok.end], kinds[k]))
+        cursor = tok.end
+    if cursor < len(s):
+        pieces.append((s[cursor:], "equal"))
+
+    merged: list[tuple[str, str]] = []
+    for text, kind in pieces:
+        if merged and merged[-1][1] == kind:
+            merged[-1] = (merged[-1][0] + text, kind)
+        elif text:
+            merged.append((text, kind))
+    return tuple(merged)

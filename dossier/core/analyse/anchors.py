@@ -1,0 +1,316 @@
+"""Find where an editor's quote sits in an article, and say honestly how well it fits.
+
+Pure module: no I/O, no clock, no printing. Article text is a ``str`` whose paragraphs are
+joined by "\\n\\n"; every offset returned is an index into that original string.
+
+Search ladder (the first rung that finds something wins; text, quote and context compared in NFC):
+
+1. exact: the stripped quote, every whitespace run of it matching any whitespace run of the text
+   (so a quote may cross paragraph breaks and no-break spaces). One occurrence -> "exact";
+   several -> choose with ``prefix``/``suffix`` -> "disambiguated", else "ambiguous".
+2. typography: the same with curly quotes, dashes, the ellipsis character, invisible characters
+   and the case of the quote's first letter folded -> "fuzzy" with score 99.0 and a hint naming
+   each difference (or "ambiguous" if the folded quote occurs several times and is not chosen).
+3. closest passage (rapidfuzz), snapped to word boundaries; ``fuzz.ratio`` of the whitespace-
+   collapsed, typography-folded forms >= ``fuzzy_floor`` -> "fuzzy", else "orphan".
+
+Invariants of :class:`AnchorResult`:
+* ``start``/``end`` are ``None`` exactly when status is "ambiguous" or "orphan";
+* "exact"/"disambiguated": ``text[start:end]`` equals the stripped quote modulo whitespace runs
+  and Unicode normalisation (both sides are compared in NFC; offsets are the original text's),
+  ``score == 100.0``, ``diff == hint == ""``, ``candidates == ()``;
+* a found ``text[start:end]`` never begins or ends with whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from .closest import closest_passage
+from ..text.nfc import NfcText, nfc, nfc_text
+from ..text.typography import describe_typography, fold_key, has_invisible, normalise, search_pattern
+from ..text.worddiff import word_diff
+
+Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
+
+TYPOGRAPHY_SCORE = 99.0
+# Unique contexts cost O(occurrences^2); past this many the editor needs a longer quote, not a
+# list of suggestions, so candidates are listed without them.
+MAX_CONTEXT_CANDIDATES = 100
+_WORD_AHEAD = re.compile(r"\s*(\S+)")  # next whitespace-delimited word; on reversed text: previous
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place the quote (or its closest passage) sits: ``text[start:end]``.
+
+    ``unique_prefix`` / ``unique_suffix``: the fewest whole words just before ``start`` / after
+    ``end`` that no other occurrence shares, in the article's own typography, single-spaced and
+    stripped so they paste into YAML; ``None`` when impossible (or not computed: orphans, more
+    than ``MAX_CONTEXT_CANDIDATES`` occurrences).
+    """
+
+    start: int
+    end: int
+    unique_prefix: str | None
+    unique_suffix: str | None
+
+
+@dataclass(frozen=True)
+class AnchorResult:
+    """Outcome of :func:`anchor_quote`; see the module docstring for the invariants."""
+
+    status: Status
+    start: int | None
+    end: int | None
+    score: float
+    candidates: tuple[Candidate, ...]
+    diff: str
+    hint: str
+
+
+def _orphan(hint: str, score: float = 0.0, cands: tuple[Candidate, ...] = (),
+            diff: str = "") -> AnchorResult:
+    return AnchorResult("orphan", None, None, score, cands, diff, hint)
+
+
+_WS_RUN = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16)
+def _collapsed(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """`text` with every whitespace run made one space, and where each copied stretch starts (in the
+    collapsed text, in `text`). Cached: an article's quotes are all looked up in the same text."""
+    parts, seg_norm, seg_orig = [], [0], [0]
+    n = last = 0
+    for m in _WS_RUN.finditer(text):
+        a, b = m.span()
+        parts += [text[last:a], " "]
+        n += a - last + 1
+        seg_norm.append(n)
+        seg_orig.append(b)
+        last = b
+    parts.append(text[last:])
+    return "".join(parts), tuple(seg_norm), tuple(seg_orig)
+
+
+def exact_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every occurrence of `quote`'s words in `text` with any whitespace between them, overlapping ones
+    included: what `_spans(re.compile(search_pattern(quote, fold=False)), text)` finds, found with str.find
+    in the whitespace-collapsed text (compiling one regex per quote was most of the anchoring time)."""
+    words = quote.split()
+    if not words:
+        return []
+    literal = " ".join(words)
+    norm, seg_norm, seg_orig = _collapsed(text)
+
+    def orig(k: int) -> int:  # k is inside a copied stretch: an occurrence starts and ends on a word
+        i = bisect_right(seg_norm, k) - 1
+        return seg_orig[i] + (k - seg_norm[i])
+
+    spans, i = [], norm.find(literal)
+    while i >= 0:
+        spans.append((orig(i), orig(i + len(literal) - 1) + 1))
+        i = norm.find(literal, i + 1)
+    return spans
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Every match, overlapping ones included ("ha ha" occurs twice in "ha ha ha")."""
+    spans, m = [], pattern.search(text)
+    while m:
+        spans.append(m.span())
+        m = pattern.search(text, m.start() + 1)
+    return spans
+
+
+@dataclass
+class _Words:
+    """Whitespace-delimited words walking away from one occurrence, listed lazily.
+
+    Word 0 is the one touching the occurrence (possibly a fragment like "“" glued to the quote).
+    """
+
+    source: Iterator[str]
+    seen: list[str] = field(default_factory=list)
+
+    def get(self, k: int) -> str | None:
+        while len(self.seen) <= k:
+            word = next(self.source, None)
+            if word is None:
+                return None
+            self.seen.append(word)
+        return self.seen[k]
+
+
+def _before(rtext: str, pos: int) -> Iterator[str]:
+    r = len(rtext) - pos  # walk the reversed text forwards: one C-level regex match per word
+    while m := _WORD_AHEAD.match(rtext, r):
+        r = m.end()
+        yield m.group(1)[::-1]
+
+
+def _after(text: str, pos: int) -> Iterator[str]:
+    while m := _WORD_AHEAD.match(text, pos):
+        pos = m.end()
+        yield m.group(1)
+
+
+# Context semantics: "the text before the occurrence ends with the prefix" (whitespace between
+# them allowed, whitespace runs flexible). In words, nearest first: the inner words are equal and
+# the outermost one ends with the prefix's outermost word (``outer`` is str.endswith; for a
+# suffix, str.startswith).
+def _fits(side: _Words, wanted: list[str], key: Callable[[str], str],
+          outer: Callable[[str, str], bool]) -> bool:
+    """Whether the words on ``side`` carry the context ``wanted`` (nearest word first)."""
+    for k, want in enumerate(wanted):
+        word = side.get(k)
+        if word is None or not (outer if k == len(wanted) - 1 else str.__eq__)(key(word), want):
+            return False
+    return True
+
+
+def _unique_contexts(sides: list[_Words], key: Callable[[str], str],
+                     outer: Callable[[str, str], bool]) -> list[str | None]:
+    """For each occurrence, the fewest words on its side that fit no other occurrence.
+
+    Partition refinement: ``groups`` holds occurrences whose first ``k`` words are equal, the
+    only ones a longer context can still confuse. Each step costs O(group) rather than
+    O(occurrences^2), which matters when a paragraph is repeated and contexts run long.
+    """
+    found: list[str | None] = [None] * len(sides)
+    groups = [list(range(len(sides)))]
+    k = 0
+    while groups:
+        next_groups = []
+        for group in groups:
+            by_word: dict[str, list[int]] = {}
+            for j in group:
+                if (word := sides[j].get(k)) is not None:  # no word left: stays None
+                    by_word.setdefault(key(word), []).append(j)
+            for want, members in by_word.items():
+                rivals = len(members) > 1 or any(w != want and outer(w, want) for w in by_word)
+                if not rivals:
+                    words = sides[members[0]].seen[:k + 1]
+                    found[members[0]] = " ".join(reversed(words) if outer is str.endswith else words)
+                else:
+                    next_groups.append(members)
+        groups, k = next_groups, k + 1
+    return found
+
+
+def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | None,
+            suffix: str | None, typographic: bool) -> AnchorResult:
+    """Turn the occurrences found on one rung into a result (rules for one vs several)."""
+    key: Callable[[str], str] = fold_key if typographic else str
+    rtext = text[::-1]
+    befores = [_Words(_before(rtext, s)) for s, _ in spans]
+    afters = [_Words(_after(text, e)) for _, e in spans]
+    pre = [key(w) for w in reversed((prefix or "").split())]
+    suf = [key(w) for w in (suffix or "").split()]
+    chosen = list(range(len(spans)))
+    if len(spans) > 1 and (pre or suf):
+        chosen = [j for j in chosen if (not pre or _fits(befores[j], pre, key, str.endswith))
+                  and (not suf or _fits(afters[j], suf, key, str.startswith))]
+    if len(spans) == 1 or len(chosen) == 1:
+        start, end = spans[chosen[0]]
+        if not typographic:
+            status: Status = "exact" if len(spans) == 1 else "disambiguated"
+            return AnchorResult(status, start, end, 100.0, (), "", "")
+        found = text[start:end]
+        return AnchorResult("fuzzy", start, end, TYPOGRAPHY_SCORE, (), word_diff(quote, found),
+                            describe_typography(found, quote))
+
+    none: list[str | None] = [None] * len(spans)
+    many = len(spans) > MAX_CONTEXT_CANDIDATES
+    prefixes = none if many else _unique_contexts(befores, key, str.endswith)
+    suffixes = none if many else _unique_contexts(afters, key, str.startswith)
+    cands = tuple(Candidate(s, e, p, x) for (s, e), p, x in zip(spans, prefixes, suffixes))
+    lead = f"the quote occurs {len(spans)} times"
+    if typographic:
+        first = text[spans[0][0]:spans[0][1]]
+        lead += f" once typography is ignored ({describe_typography(first, quote)})"
+    if pre or suf:
+        given = "prefix/suffix" if pre and suf else "prefix" if pre else "suffix"
+        lead += f" and the given {given} fits {f'{len(chosen)} of them' if chosen else 'none'}"
+    choices = [f'{kind}: "{ctx}"' for kind, ctx in
+               (("prefix", cands[0].unique_prefix), ("suffix", cands[0].unique_suffix)) if ctx]
+    tail = (f"add {' or '.join(choices)} to choose the first one" if choices
+            else "quote a longer passage to choose one")
+    score = TYPOGRAPHY_SCORE if typographic else 100.0
+    return AnchorResult("ambiguous", None, None, score, cands, "", f"{lead}; {tail}")
+
+
+def _whole_characters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not followed by a combining mark: a quote "a à" does not occur in "a à̀", whose last letter
+    carries a second accent (the mark belongs to the letter before it, so the match would cut a character)."""
+    return [(s, e) for s, e in spans if e >= len(text) or unicodedata.category(text[e])[0] != "M"]
+
+
+def anchor_quote(text: str, quote: str, prefix: str | None = None, suffix: str | None = None,
+                 *, fuzzy_floor: float = 85.0) -> AnchorResult:
+    """Locate ``quote`` in ``text``; ``prefix``/``suffix`` only choose between occurrences.
+
+    Leading and trailing whitespace of the quote is ignored. A prefix/suffix that is None, empty
+    or only whitespace counts as not given; otherwise the text before the occurrence must end
+    with it (after the occurrence start with it), whitespace between them allowed.
+
+    Text, quote and context are compared in Unicode NFC ("e" + U+0308 is "ë"); offsets are the
+    original text's, each span covering whole original characters (see :mod:`dossier.core.text.nfc`).
+    """
+    quote, prefix, suffix = nfc(quote) or "", nfc(prefix), nfc(suffix)
+    mapped = nfc_text(text)   # None for an NFC text: the usual case costs one fast check
+    if mapped is None:
+        return _anchor(text, quote, prefix, suffix, fuzzy_floor)
+    return _to_original(_anchor(mapped.text, quote, prefix, suffix, fuzzy_floor), mapped)
+
+
+def _to_original(result: AnchorResult, mapped: NfcText) -> AnchorResult:
+    """``result``, found in the NFC form of a text, with its offsets in the original text."""
+    start, end = (None, None) if result.start is None or result.end is None else \
+        mapped.span(result.start, result.end)
+    cands = tuple(Candidate(*mapped.span(c.start, c.end), c.unique_prefix, c.unique_suffix)
+                  for c in result.candidates)
+    return AnchorResult(result.status, start, end, result.score, cands, result.diff, result.hint)
+
+
+def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy_floor: float) -> AnchorResult:
+    """anchor_quote on texts that are both NFC (or both not: the quote's form is then the editor's concern)."""
+    q = quote.strip()
+    if not q:
+        return _orphan("the quote is empty")
+    if not text.strip():
+        return _orphan("not found; the article text is empty")
+
+    spans = _whole_characters(text, exact_spans(text, q))
+    if spans:
+        return _settle(text, spans, q, prefix, suffix, typographic=False)
+
+    folded = search_pattern(q, fold=True, any_case_first=True)
+    if not folded:
+        return _orphan("the quote is empty: it holds only invisible characters")
+    if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
+        norm = normalise(text)
+        spans = _whole_characters(text, [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)])
+    else:
+        spans = _whole_characters(text, _spans(re.compile(folded), text))
+    if spans:
+        return _settle(text, spans, q, prefix, suffix, typographic=True)
+
+    best = closest_passage(text, normalise(q).text.strip())
+    if best is None:
+        return _orphan("not found; no passage of the article resembles it")
+    start, end, score = best
+    diff = word_diff(q, text[start:end])
+    # Same tokens but no match means the spacing inside a word differs ("U.S.support").
+    differs = "differs" if "[-" in diff or "{+" in diff else "differs only in spacing"
+    if score >= fuzzy_floor:
+        return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text {differs}: {diff}")
+    return _orphan(f"not found; the closest passage (score {score:.0f}) {differs}: {diff}",
+                   score, (Candidate(start, end, None, None),), diff)

@@ -1,0 +1,155 @@
+"""The figures table of a `kind: figure` comparison: each witness's number normalised, disagreements flagged.
+
+A witness's figure is read from its words (figures.find_figures); the editor may give `value`, `unit` and
+`qualifier` when the text cannot be read that way ("his sixth visit", "a quarter of the operatives"), and
+those win. Figures are compared only with figures of the same unit: "18 battalions dismantled" and
+"4 battalions in Rafah" are different things, and `disagreements` leaves grouping to its caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .figures import Figure, describe, find_figures
+from ..load.model import Witness
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One witness's figure. figure is None when the witness gives no number; `given` says whether the
+    editor supplied the value (True) or it was read from the text (False)."""
+
+    figure: Figure | None
+    given: bool
+    others: tuple[Figure, ...]   # further numbers in the witness, shown for context
+
+
+def _matches(found: Figure, value: float, unit: str) -> bool:
+    if abs(found.value - value) < 1e-9:
+        return True
+    # "a quarter of the operatives" read by the editor as 25 percent
+    return unit == "percent" and found.value < 1 and abs(found.value * 100 - value) < 1e-9
+
+
+def reading(witness: Witness, quote: str) -> Reading:
+    """The figure of one witness; `quote` is the witness's words as anchored in the article."""
+    found = find_figures(quote)
+    if witness.value is None:
+        if not found:
+            return Reading(None, False, ())
+        first = found[0]
+        qualifier = witness.qualifier or first.qualifier
+        upper = first.upper if qualifier == "range" else None
+        if qualifier == "range" and upper is None:
+            qualifier = first.qualifier
+        fig = Figure(first.text, first.start, first.end, first.value, qualifier,  # type: ignore[arg-type]
+                     upper, witness.unit or first.unit)
+        return Reading(fig, False, found[1:])
+    match = next((f for f in found if _matches(f, witness.value, witness.unit)), None)
+    qualifier = witness.qualifier or (match.qualifier if match and match.upper is None else "exact")
+    if qualifier == "range":
+        qualifier = "exact"  # an editor's single value has no upper end
+    text = match.text if match else ""
+    fig = Figure(text, match.start if match else 0, match.end if match else 0, witness.value,
+                 qualifier, None, witness.unit or (match.unit if match else ""))  # type: ignore[arg-type]
+    return Reading(fig, True, tuple(f for f in found if f is not match))
+
+
+def _unit_key(unit: str) -> str:
+    return " ".join(unit.casefold().split())
+
+
+def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any]:
+    """rows: (column key, outlet, date, reading) in column order → the view of the figures table.
+
+    Each row lists the outlets whose figure for the same unit cannot be true together with its own
+    (pairwise is enough: intervals on a line that meet pairwise share a point)."""
+    out = []
+    groups: dict[str, list[int]] = {}
+    for i, (key, outlet, date, r) in enumerate(rows):
+        if r.figure is not None:
+            groups.setdefault(_unit_key(r.figure.unit), []).append(i)
+    conflicts: dict[int, list[int]] = {i: [] for i in range(len(rows))}
+    for members in groups.values():
+        for a in members:
+            for b in members:
+                fa, fb = rows[a][3].figure, rows[b][3].figure
+                if a != b and fa is not None and fb is not None and disagreements([fa, fb]):
+                    conflicts[a].append(b)
+    for i, (key, outlet, date, r) in enumerate(rows):
+        f = r.figure
+        out.append({
+            "key": key, "outlet": outlet, "date": date,
+            "has_figure": f is not None,
+            "as_written": f.text if f else "",
+            "value": describe(f) if f else "",
+            "qualifier": f.qualifier if f else "",
+            "unit": f.unit if f else "",
+            "given": r.given,
+            "others": [describe(o) + (f" {o.unit}" if o.unit else "") for o in r.others],
+            "conflicts": [rows[j][1] for j in conflicts[i]],
+        })
+    flagged = sorted({_unit_key(rows[i][3].figure.unit) for i, c in conflicts.items()  # type: ignore[union-attr]
+                      if c})
+    return {"rows": out, "disagree": bool(flagged), "disagreeing_units": flagged,
+            "units": sorted(groups)}
+
+
+_Bound = tuple[float, bool]  # (value, inclusive)
+
+
+def _tolerance(v: float) -> float:
+    """How far an "about"/"almost" figure may be from the true value: 5%, or half the rounding step the
+    writer evidently used, whichever is larger ("some 30,000" covers 25,000–35,000; "some 250" covers 253)."""
+    step = 1.0
+    if v >= 1 and abs(v - round(v)) < 1e-9:
+        n = int(round(v))
+        while n % 10 == 0 and n:
+            n //= 10
+            step *= 10
+    else:
+        step = 0.0
+    return max(0.05 * abs(v), step / 2)
+
+
+def _interval(f: Figure) -> tuple[_Bound, _Bound]:
+    """The true values that make f true, as (lower, upper) bounds."""
+    v, inf = f.value, float("inf")
+    if f.upper is not None:
+        return (v, True), (f.upper, True)
+    tol = _tolerance(v)
+    return {
+        "exact": ((v, True), (v, True)),
+        "about": ((v - tol, True), (v + tol, True)),
+        "almost": ((v - tol, True), (v, False)),
+        "at least": ((v, True), (inf, False)),
+        "more than": ((v, False), (inf, False)),
+        "fewer than": ((0.0, True), (v, False)),
+        "at most": ((0.0, True), (v, True)),
+        "up to": ((0.0, True), (v, True)),
+        "range": ((v, True), (v, True)),
+    }[f.qualifier]
+
+
+def disagreements(figures: Sequence[Figure]) -> bool:
+    """True if the figures, all reported for one thing, cannot all be true at once.
+
+    Rule: each figure stands for the interval of true values it allows — exact: the value itself; about
+    (some/about/around/roughly): ± max(5%, half its rounding step); almost/nearly: that tolerance below,
+    strictly under the value; at least / more than: from the value up (closed / open); fewer than, at most,
+    up to: from zero to the value (open / closed / closed); ranges: both ends inclusive. The figures agree
+    iff all intervals share a point. So "more than 32,000" and "at least 32,070" agree, "almost 32,000"
+    and "at least 32,070" disagree, "1,200" and "some 1,200" agree, "253" and "250" disagree, "253" and
+    "some 250" agree. Units are not compared: grouping figures by what they count is the caller's job."""
+    if len(figures) < 2:
+        return False
+    lows, highs = zip(*(_interval(f) for f in figures))
+    lo_value = max(b[0] for b in lows)
+    lo_incl = all(b[1] for b in lows if b[0] == lo_value)
+    hi_value = min(b[0] for b in highs)
+    hi_incl = all(b[1] for b in highs if b[0] == hi_value)
+    if lo_value < hi_value:
+        return False
+    return not (lo_value == hi_value and lo_incl and hi_incl)

@@ -1,0 +1,88 @@
+"""Entities analysed: every mention found, its link and hovercard, quotes by speaker, co-occurrence.
+
+Part of the analysis (library.py): runs once per build, before anything is planned or rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Hashable, Sequence
+
+from .entity_graph import cooccurrence
+from .entity_links import build_matcher, check_entities, check_references, link_article
+from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
+from ..common.errors import Problem
+from ..text.markdown import LinkMark, md_html
+from ..common.memo import digest
+from .mentions import Mention, MentionMatcher, sentence_spans
+from ..load.model import Article, Dossier
+from ..common.shards import Each, in_sequence
+from ..common.urls import Urls
+
+__all__ = ["EntityIndex", "index_entities"]
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """What the entity feature contributes. links: article slug → mention links; counts: slug → entity id →
+    number of mentions, in the order of first mention (the article's hovercards).
+
+    Invariant: for every slug, links[slug] and mentions[slug] describe the same mentions in the same order
+    (link k is mention k, id "m-<k+1>"); every entity id in them, in counts, quotes and pairs is registered.
+    """
+
+    links: dict[str, tuple[LinkMark, ...]] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)          # slug → cleaned article text
+    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)   # slug → sentence spans
+    summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
+    quotes: dict[str, tuple[QuoteGroup, ...]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)   # co-occurrence by sentence
+
+
+def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
+              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], tuple[tuple[int, int], ...]]:
+    """One article's mentions, their links, and its sentence spans (only needed when it mentions anyone)."""
+    text = article.text
+    paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
+    found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
+    return found, marks, (sentence_spans(text.text) if found else ())
+
+
+def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence) -> EntityIndex:
+    """Every reference to an entity checked, every mention found with one matcher for the whole dossier (each
+    article through `each`): the links and mention counts of each article, and what the entity pages show
+    (mentions, quotes, co-occurrence)."""
+    problems = check_references(dossier)
+    matcher = build_matcher(dossier.entities)
+    problems += check_entities(dossier, matcher)
+    registry = digest(repr(dossier.entities))  # the matcher is made of the entities: part of every key
+
+    def article_key(article: Article) -> Hashable:
+        return article.slug, digest(article.text.text), article.text.paragraphs, registry, urls.base
+
+    articles = [item.article for item in anchored]
+    found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
+    summaries: dict[str, str] = {}
+    for e in dossier.entities:
+        summaries[e.id] = md_html(e.summary, urls)[0]  # its links: references.py
+    by_id = {e.id: e for e in dossier.entities}
+    links: dict[str, tuple[LinkMark, ...]] = {}
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    counts_by_slug: dict[str, dict[str, int]] = {}
+    texts: dict[str, str] = {}
+    sentences: dict[str, tuple[tuple[int, int], ...]] = {}
+    for article, (found, marks, spans) in zip(articles, found_all):
+        slug = article.slug
+        texts[slug], mentions[slug], links[slug], sentences[slug] = article.text.text, found, marks, spans
+        counts: dict[str, int] = {}
+        for m in found:                 # insertion order = order of first mention
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+        counts_by_slug[slug] = counts
+    # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
+    quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier)).items() if k in by_id}
+    pairs = cooccurrence((sentences[slug], mentions[slug]) for slug in sorted(texts))
+    return EntityIndex(links, counts_by_slug, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)

@@ -1,0 +1,131 @@
+"""The entity registry as the build uses it: one alias matcher per dossier, checks on every reference to an
+entity (annotations, comparisons, aliases, exclusions), and the mention links of one article.
+
+Pure: everything here takes model values and returns values plus Problems. `--suggest` reuses
+`build_matcher` so that editors' help sees exactly the aliases the build links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from ..common.errors import Problem, did_you_mean, error, warning
+from ..text.markdown import LinkMark
+from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
+from ..load.model import Dossier, Entity
+from ..common.slugs import slugify
+
+__all__ = ["alias_specs", "build_matcher", "check_entities", "check_references", "exclusions", "link_article",
+           "paragraph_gaps"]
+
+# Unknown ids are reported under the check "entities-unknown", which site.yaml may lower to a warning.
+
+
+def alias_specs(entities: Iterable[Entity]) -> tuple[AliasSpec, ...]:
+    """Every name and alias of every entity, in entity order (the dossier sorts entities by id)."""
+    return tuple(AliasSpec(e.id, name.strip()) for e in entities for name in e.all_names if name.strip())
+
+
+def exclusions(entities: Iterable[Entity]) -> tuple[Exclusion, ...]:
+    return tuple(Exclusion(e.id, x.alias, x.article, x.context) for e in entities for x in e.exclude)
+
+
+def build_matcher(entities: Iterable[Entity]) -> MentionMatcher:
+    """The one matcher of a dossier: built once, used for every article (and by --suggest)."""
+    entities = tuple(entities)
+    return MentionMatcher(alias_specs(entities), exclusions(entities))
+
+
+def _where(e: Entity) -> str:
+    return f"{e.origin.file}:{e.origin.line}"
+
+
+def _unknown_hint(ref: str, ids: Sequence[str], names: dict[str, str]) -> str:
+    """did-you-mean by id first, then by a name or alias written as a slug ("netanyahu" → its entity)."""
+    hint = did_you_mean(ref, ids)
+    if not hint and ref in names:
+        hint = f'did you mean "{names[ref]}"? ("{ref}" is one of its names)'
+    return hint or "entity ids are the keys of content/entities.yaml; add the entity there or fix the id"
+
+
+def check_references(dossier: Dossier) -> list[Problem]:
+    """Every entity id written in an annotation (`entities`, `speaker`) or a comparison (`speaker`) must
+    exist. The error sits at the id itself (the list item, the `speaker:` value) and suggests the closest id.
+    Articles left without a seed are checked too: their references are as wrong as anyone's."""
+    if "entities" in dossier.broken:
+        return []  # the registry itself failed to load: its problem is the one to fix
+    ids = sorted(e.id for e in dossier.entities)
+    known = set(ids)
+    names = {slugify(n, fallback="x"): e.id for e in dossier.entities for n in e.all_names}
+    problems: list[Problem] = []
+    metas = sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
+    for meta in metas:
+        for ann in meta.annotations:
+            for ref, at in zip(ann.entities, ann.entity_origins or [ann.origin] * len(ann.entities)):
+                if ref not in known:
+                    problems.append(error(at.file, at.line, at.col,
+                                          f'annotation "{ann.id}": unknown entity "{ref}" in entities',
+                                          _unknown_hint(ref, ids, names), "entities-unknown"))
+            if ann.speaker and ann.speaker not in known:
+                at = ann.speaker_origin or ann.origin
+                problems.append(error(at.file, at.line, at.col,
+                                      f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
+                                      _unknown_hint(ann.speaker, ids, names), "entities-unknown"))
+    for comp in dossier.comparisons:
+        if comp.speaker and comp.speaker not in known:
+            at = comp.speaker_origin or comp.origin
+            problems.append(error(at.file, at.line, at.col,
+                                  f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
+                                  _unknown_hint(comp.speaker, ids, names), "entities-unknown"))
+    return problems
+
+
+def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
+    """Two entities claiming one alias (an error naming both, where each is defined), and exclusions that
+    can never apply (an alias the entity does not have, an article that does not exist)."""
+    by_id = {e.id: e for e in dossier.entities}
+    problems: list[Problem] = []
+    for key, owners in alias_collisions(matcher.aliases):
+        ents = sorted((by_id[i] for i in owners), key=lambda e: (e.origin.file, e.origin.line, e.id))
+        written = next(a.alias for a in matcher.aliases if match_key(a.alias) == key)
+        claims = " and ".join(f'"{e.id}" ({_where(e)})' for e in ents)
+        last = ents[-1]
+        problems.append(error(last.origin.file, last.origin.line, last.origin.col,
+                              f'alias "{written}" is claimed by {len(ents)} entities: {claims}',
+                              "keep the alias on one entity only, or make each alias longer (a full name); "
+                              "use `exclude:` to stop a false match in one article or context", "entity-alias-taken"))
+    slugs = sorted({a.slug for a in dossier.articles} | set(dossier.unusable_articles))
+    for e in dossier.entities:
+        names = {match_key(n) for n in e.all_names}
+        for x in e.exclude:
+            at = x.origin or e.origin
+            where = (at.file, at.line, at.col)
+            if x.alias is not None and match_key(x.alias) not in names:
+                problems.append(warning(*where, f'entity "{e.id}": excluded alias "{x.alias}" is not one of its '
+                                                "names, so the exclusion never applies",
+                                        did_you_mean(x.alias, e.all_names) or
+                                        "names: " + ", ".join(e.all_names), "entities-unknown"))
+            if x.article is not None and x.article not in slugs:
+                at = x.article_origin or at
+                problems.append(warning(at.file, at.line, at.col, f'entity "{e.id}": exclusion names unknown article "{x.article}"',
+                                        did_you_mean(x.article, slugs) or "articles are content/articles/<slug>.yaml",
+                                        "entities-unknown"))
+    return problems
+
+
+def paragraph_gaps(paragraphs: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The breaks between paragraphs: a mention never spans two paragraphs (they render as two elements)."""
+    return tuple((a_end, b_start) for (_, a_end), (b_start, _) in zip(paragraphs, paragraphs[1:]))
+
+
+def link_article(text: str, paragraphs: Sequence[tuple[int, int]], slug: str, matcher: MentionMatcher,
+                 href: Callable[[str], str]) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...]]:
+    """Mentions of one article and their links: ids m-1, m-2, … in text order; `first` on the first
+    mention of each entity (visibly linked; later ones are styled subtly)."""
+    mentions = matcher.find(text, slug, paragraph_gaps(paragraphs))
+    seen: set[str] = set()
+    marks = []
+    for n, m in enumerate(mentions, 1):
+        marks.append(LinkMark(f"m-{n}", m.start, m.end, href(m.entity), m.entity, m.entity not in seen))
+        seen.add(m.entity)
+    return mentions, tuple(marks)

@@ -1,0 +1,110 @@
+"""Analyse: the loaded Dossier turned, once, into the Library every page is made from.
+
+`analyse` anchors every annotation (placements.place), renders each note and summary once, finds every entity
+mention (entity_index.py), places and aligns every comparison witness (witnesses.py), and finds the passages
+the articles share (shared_passages.py). Nothing after this stage anchors, matches or
+re-derives: the plan (plan.py) and the views read the Library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Hashable, Mapping
+
+from .placements import Placed, place
+from .entity_index import EntityIndex, index_entities
+from ..common.errors import Problem
+from ..text.markdown import md_html, render_note
+from ..common.memo import digest
+from ..load.model import Article, Dossier
+from ..common.shards import Each, in_sequence
+from .shared_passages import SharedPassage, shared_passages
+from ..common.urls import Urls
+from .witnesses import ComparisonIndex, align
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """An article with every annotation placed (annotations that failed to anchor are left out), each placed
+    annotation's note rendered to HTML (`notes_html`: id → HTML) and the article's summary as HTML."""
+
+    article: Article
+    placed: Mapping[str, Placed]   # annotation id → where
+    notes_html: Mapping[str, str] = field(default_factory=dict)
+    summary_html: str = ""
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything the site shows, analysed once. Invariant: built by `analyse` from one Dossier; read-only
+    (its mappings are never changed after `analyse` returns); `report` has one row per annotation, in
+    article order; `problems` are the analysis's own (anchoring, entities, witnesses)."""
+
+    dossier: Dossier
+    urls: Urls
+    articles: tuple[Anchored, ...]
+    report: tuple[Mapping[str, Any], ...]
+    entities: EntityIndex
+    comparisons: ComparisonIndex
+    passages: tuple[SharedPassage, ...]
+    problems: tuple[Problem, ...]
+
+
+def _level(dossier: Dossier, strict: bool) -> str:
+    """How serious a fuzzy anchor is: an error under --strict, else what site.yaml's checks say."""
+    return "error" if strict else dossier.config.level("anchor-fuzzy", "warning")
+
+
+def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
+                    ) -> tuple[dict[str, Placed], tuple[Problem, ...], tuple[dict[str, Any], ...], dict[str, str], str]:
+    """One article's analysis, a pure function of the article and three settings: where each annotation is
+    (placed), problems, report rows, each placed note as HTML, the summary as HTML."""
+    urls = Urls(base)
+    placed: dict[str, Placed] = {}
+    notes: dict[str, str] = {}
+    problems: list[Problem] = []
+    report = []
+    for ann in article.meta.annotations:
+        where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
+                                    f'annotation "{ann.id}": quote', fuzzy_floor, level)
+        problems += more
+        report.append({"article": article.slug, "id": ann.id, "status": result.status,
+                       "score": round(result.score), "file": ann.origin.file, "line": ann.origin.line,
+                       "diff": result.diff})
+        if where is not None:
+            placed[ann.id] = where
+            # A refused link target renders as plain text; references.py reports it, at its own line.
+            notes[ann.id] = render_note(ann.note, urls.resolve_note_link)[0]
+    return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0]
+
+
+def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
+               ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
+    """`analyse_article` for every article, through `each`. Also returns one report row per annotation."""
+    settings = (dossier.config.fuzzy_floor, _level(dossier, strict), dossier.config.base_path)
+    articles = list(dossier.articles)
+
+    def article_key(article: Article) -> Hashable:
+        # What analyse_article reads: the whole Article (text, seed lines, annotations), and the settings.
+        return article.meta.origin.file, digest(article.text.text), article, settings
+
+    results = each("analyse", lambda article: analyse_article(article, *settings), article_key, articles)
+    problems: list[Problem] = []
+    report: list[dict[str, Any]] = []
+    out = []
+    for article, (placed, more, rows, notes, summary) in zip(articles, results):
+        problems += more
+        report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
+        out.append(Anchored(article, dict(placed), dict(notes), summary))
+    return tuple(out), problems, report
+
+
+def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) -> Library:
+    """The Library of `dossier`. Pure: `each` (in shards, or through a cache) changes how fast, never what."""
+    urls = Urls(dossier.config.base_path)
+    anchored, problems, report = anchor_all(dossier, strict, each)
+    entities = index_entities(dossier, anchored, urls, each)
+    comparisons = align(dossier, urls, _level(dossier, strict))
+    passages = shared_passages([item.article for item in anchored])
+    return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages,
+                   tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

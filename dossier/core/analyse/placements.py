@@ -1,0 +1,82 @@
+"""Placements: every annotation and witness anchored (anchors.anchor_quote) and the outcome turned into a
+located `Placed` span or a Problem."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
+from ..load.cleaning import CleanText
+from ..common.errors import Problem, error, warning
+from ..load.model import Article, Origin
+from ..text.wordbounds import mid_word_ends, whole_words
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A quote found in its article. Invariant: 0 <= start < end <= len(article text)."""
+
+    start: int
+    end: int
+    status: str   # exact | disambiguated | fuzzy
+    score: float
+    diff: str = ""
+
+
+def place(article: Article, quote: str, prefix: str | None, suffix: str | None, origin: Origin,
+          what: str, fuzzy_floor: float, fuzzy_level: str) -> tuple[Placed | None, tuple[Problem, ...], AnchorResult]:
+    """Anchor one quote; describe failures with seed-file line numbers and paste-ready fixes."""
+    result = anchor_quote(article.text.text, quote, prefix, suffix, fuzzy_floor=fuzzy_floor)
+    seed = f"seeds/{article.meta.seed}"
+    where = (origin.file, origin.line, origin.col)
+    if result.status in ("exact", "disambiguated"):
+        return (Placed(result.start, result.end, result.status, result.score),  # type: ignore[arg-type]
+                _mid_word(article, result, where, what), result)
+    if result.status == "fuzzy":
+        # A typography-only difference is an exact match in all but quotes and dashes: its edges are the editor's.
+        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) \
+            if result.score == TYPOGRAPHY_SCORE else ()
+        if fuzzy_level != "ignore":
+            line = article.text.line_of(result.start or 0)
+            problem = warning(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
+                              _fuzzy_hint(result, article.text), "anchor-fuzzy")
+            problems += (replace(problem, severity="error") if fuzzy_level == "error" else problem,)
+        return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
+                problems, result)
+    if result.status == "ambiguous":
+        lines = []
+        for c in result.candidates:
+            fix = (f'prefix: "{c.unique_prefix}"' if c.unique_prefix else
+                   f'suffix: "{c.unique_suffix}"' if c.unique_suffix else "no unique context")
+            lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
+        return None, (error(*where, f"{what} occurs {len(result.candidates)} times in {seed}",
+                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor-ambiguous"),), result
+    hint = result.hint
+    if result.candidates:
+        c = result.candidates[0]
+        hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {result.score:.0f}): "
+                f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
+    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
+
+
+def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
+    return result.hint if result.hint and result.diff in result.hint else \
+        "; ".join(x for x in (result.hint, f"difference: {result.diff}" if result.diff else "") if x)
+
+
+def _mid_word(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> tuple[Problem, ...]:
+    """A warning when the found text starts or ends inside a word ("ecote Engin" in "Lecote Engine"): such a
+    quote usually lost a letter while being copied. The hint is the whole-word quote, ready to paste."""
+    text, start, end = article.text.text, result.start or 0, result.end or 0
+    starts, ends = mid_word_ends(text, start, end)
+    if not (starts or ends):
+        return ()
+    edge = "starts and ends inside words" if starts and ends else "starts inside a word" if starts \
+        else "ends inside a word"
+    s, e = whole_words(text, start, end)
+    words = " ".join(text[s:e].split())
+    found = " ".join(text[start:end].split())
+    return (warning(*where, f"{what} {edge} at seeds/{article.meta.seed}:{article.text.line_of(start)}",
+                    f"it matched \"{found}\" inside \"{words}\"; to quote the whole words:\n"
+                    f"quote: {json.dumps(words, ensure_ascii=False)}", check="anchor-mid-word"),)

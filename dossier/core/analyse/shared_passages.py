@@ -1,0 +1,315 @@
+"""Shared passages across articles: text reuse detection over word shingles.
+
+The method is the usual one for text reuse: words are normalised (case and typography folded, punctuation
+ignored), every run of `shingle` words is indexed, shingles found in two or more documents seed matches,
+seeds are extended word by word while the documents agree, and matches of at least `min_words` words are
+grouped into passages with one occurrence per place. Short stock phrases ("the United States and Israel")
+are shared by everything and are suppressed by `min_words`, not by document frequency, because a quote
+carried by every article is exactly what must be found.
+
+Work is linear: in the words, with C-level passes only (each distinct space-separated piece is matched and
+folded once; every shingle is hashed and looked up in sets, never indexed one by one), plus the shingle
+hits, in Python: only shingles found in two docs get postings, each shingle's occurrences are paired with
+its first occurrence only, and a seed lying inside a match already extended on the same diagonal is
+skipped. Character offsets are computed for the first and last words of occurrences only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, chain, compress, count, islice
+
+from .alignment import fold
+from ..load.model import Article
+from ..text.nfc import nfc_text
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,\u00ad\u200b\u2060\ufeff][^\W_]+)*")
+
+# A shingle seen more often than this inside one document is furniture of that document (a repeated
+# caption or sign-off), not reuse; a quote repeated as headline and body is still well under it.
+MAX_REPEATS_PER_DOC = 4
+# Two matched spans in one document are the same passage when they overlap by at least this share of
+# the shorter span; adjacent quotes that merely touch stay separate passages.
+SAME_PASSAGE_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a passage sits. Invariant: 0 <= start < end <= len(text of doc); the span starts at the first
+    character of a word and ends at the last character of a word of the original text."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A run of words found in two or more documents. Invariant: occurrences are sorted by (doc, start),
+    cover at least two distinct docs, and text is the original text of occurrences[0]; words is its word
+    count (occurrences in other docs may differ in typography and, at their edges, slightly in extent)."""
+
+    text: str
+    occurrences: tuple[Occurrence, ...]
+    words: int
+
+
+def _keys(text: str, ids: dict[str, int], pieces: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """The word keys of text, in order, as ids of folded words (ids: folded word -> id, shared by all docs).
+
+    No word contains a space, so the words of a text are those of its space-separated pieces in order;
+    texts repeat pieces ("the", "said,") far more than they add new ones, so each distinct piece is matched
+    and folded once (pieces: piece -> its keys), and a text costs a split and a lookup per piece."""
+    parts = text.split(" ")
+    for piece in sorted(set(parts).difference(pieces)):  # sorted: ids do not depend on set order
+        pieces[piece] = tuple(ids.setdefault(fold(w), len(ids)) for w in _WORD_RE.findall(piece))
+    return tuple(chain.from_iterable(map(pieces.__getitem__, parts)))
+
+
+def _char_spans(text: str, pieces: Mapping[str, tuple[int, ...]], wanted: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """Word index -> (start, end) character offsets in text, for the wanted word indexes only.
+
+    pieces must hold every space-separated piece of text (as _keys leaves it). The piece holding a word is
+    found by bisecting cumulative word counts, and its offset from cumulative lengths, so only the wanted
+    words' pieces are matched again, not the whole text."""
+    parts = text.split(" ")
+    words_through = list(accumulate(map(len, map(pieces.__getitem__, parts))))  # words in parts[:i + 1]
+    chars_through = list(accumulate(map(len, parts)))  # characters in parts[:i + 1], separators aside
+    spans: dict[int, tuple[int, int]] = {}
+    for w in wanted:
+        i = bisect_right(words_through, w)
+        offset = (chars_through[i - 1] if i else 0) + i  # i separating spaces precede parts[i]
+        m = next(islice(_WORD_RE.finditer(parts[i]), w - (words_through[i - 1] if i else 0), None))
+        spans[w] = (offset + m.start(), offset + m.end())
+    return spans
+
+
+def _shingle_hashes(keys: tuple[int, ...], shingle: int) -> Iterator[int]:
+    """hash() of each run of `shingle` keys, in order: an int to test membership with, computed without a
+    Python-level loop. Equal runs have equal hashes; unequal runs rarely do, so callers confirm on the keys."""
+    return map(hash, zip(*(keys[i:] for i in range(shingle))))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # smaller root keeps the result independent of call order
+
+
+def _postings(
+    names: list[str], keys: Mapping[str, tuple[int, ...]], shingle: int
+) -> dict[tuple[int, ...], list[tuple[str, int]]]:
+    """Every shingle found in two or more docs -> its (doc, position) postings in (doc, position) order.
+
+    Dict order is the order of each shingle's first posting. Most shingles occur once: a first pass keeps
+    only the hashes seen in two docs, so only those shingles' positions are visited one by one (a hash
+    collision merely lets a shingle through, to be dropped by the exact count)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for name in names:
+        hashes = set(_shingle_hashes(keys[name], shingle))
+        shared |= hashes & seen
+        seen |= hashes
+    del seen
+    index: dict[tuple[int, ...], list[tuple[str, int]]] = {}
+    get = index.get
+    for name in names:
+        k = keys[name]
+        for p in compress(count(), map(shared.__contains__, _shingle_hashes(k, shingle))):
+            sh = k[p : p + shingle]
+            postings = get(sh)
+            if postings is None:
+                index[sh] = [(name, p)]
+            else:
+                postings.append((name, p))
+    return {sh: postings for sh, postings in index.items() if postings[0][0] != postings[-1][0]}
+
+
+def _matches(
+    names: list[str], keys: Mapping[str, tuple[int, ...]], shingle: int, min_words: int
+) -> list[tuple[str, int, int, str, int, int]]:
+    """Maximal exact word matches (doc_a, start_a, end_a, doc_b, start_b, end_b) of >= min_words words.
+
+    Each shared shingle is handled at its anchor (its first posting), anchors in (doc, position) order."""
+    found: list[tuple[str, int, int, str, int, int]] = []
+    covered: dict[tuple[str, str, int], int] = {}  # diagonal -> end of the last match extended on it
+    for postings in _postings(names, keys, shingle).values():
+        name, p = postings[0]
+        if len(postings) == 2:  # the common case: two docs (postings always span two or more)
+            pairs = [(postings[0], postings[1])]
+        else:
+            per_doc: dict[str, int] = {}
+            for d, _ in postings:
+                per_doc[d] = per_doc.get(d, 0) + 1
+            if max(per_doc.values()) > MAX_REPEATS_PER_DOC:
+                continue
+            # Each posting is paired once: postings in other docs with the anchor, further postings in
+            # the anchor's own doc (a quote repeated as headline and body) with the first other doc's.
+            partner = next(x for x in postings if x[0] != name)
+            pairs = [((name, p), x) for x in postings if x[0] != name]
+            pairs += [(x, partner) for x in postings[1:] if x[0] == name]
+        keys_a = keys[name]
+        n_a = len(keys_a)
+        for (_, start), (other, q) in pairs:
+            diagonal = (name, other, q - start)
+            if start < covered.get(diagonal, -1):
+                continue
+            okeys = keys[other]
+            a, b = start, q
+            while a > 0 and b > 0 and keys_a[a - 1] == okeys[b - 1]:
+                a, b = a - 1, b - 1
+            e, f = start + shingle, q + shingle
+            n_b = len(okeys)
+            while e < n_a and f < n_b and keys_a[e] == okeys[f]:
+                e, f = e + 1, f + 1
+            covered[diagonal] = e
+            if e - a >= min_words:
+                found.append((name, a, e, other, b, f))
+    return found
+
+
+def find_shared_passages(
+    docs: Mapping[str, str], *, shingle: int = 5, min_words: int = 8
+) -> tuple[SharedPassage, ...]:
+    """Passages of at least min_words words that occur in two or more docs (doc id -> text).
+
+    Sorted by words (most first), then by first occurrence (doc, start)."""
+    if shingle < 1 or min_words < 1:
+        raise ValueError("shingle and min_words must be positive")
+    names = sorted(docs)
+    ids: dict[str, int] = {}
+    pieces: dict[str, tuple[int, ...]] = {}
+    keys = {name: _keys(docs[name], ids, pieces) for name in names}
+    del ids
+
+    # Every match contributes one span per side; spans are then grouped into passages.
+    spans: list[tuple[str, int, int]] = []
+    links: list[tuple[int, int]] = []
+    for da, a1, a2, db, b1, b2 in _matches(names, keys, shingle, min_words):
+        links.append((len(spans), len(spans) + 1))
+        spans.extend([(da, a1, a2), (db, b1, b2)])
+    return _passages(docs, pieces, spans, _groups(spans, links))
+
+
+def _groups(spans: list[tuple[str, int, int]], links: list[tuple[int, int]]) -> list[list[int]]:
+    """Span indices grouped into passages: the two sides of a match, identical spans, and spans of one
+    document that largely overlap are one passage."""
+    uf = _UnionFind(len(spans))
+    for x, y in links:
+        uf.union(x, y)
+
+    # Within a document, spans that largely overlap are the same passage seen from different partners.
+    # Identical spans (a quote carried by many docs, seen from each partner) are united first so the
+    # pairwise overlap check below only runs over distinct spans.
+    first_of: dict[tuple[str, int, int], int] = {}
+    by_doc: dict[str, list[int]] = {}
+    for i, span in enumerate(spans):
+        if span in first_of:
+            uf.union(first_of[span], i)
+            continue
+        first_of[span] = i
+        by_doc.setdefault(span[0], []).append(i)
+    for doc in sorted(by_doc):
+        order = sorted(by_doc[doc], key=lambda i: (spans[i][1], spans[i][2]))
+        for pos, i in enumerate(order):
+            _, s1, e1 = spans[i]
+            for k in range(pos + 1, len(order)):  # not a slice: that would copy the rest for every span
+                j = order[k]
+                _, s2, e2 = spans[j]
+                if s2 >= e1:
+                    break  # sorted by start: no later span overlaps i
+                overlap = min(e1, e2) - s2
+                if overlap >= SAME_PASSAGE_OVERLAP * min(e1 - s1, e2 - s2):
+                    uf.union(i, j)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(spans)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return list(groups.values())
+
+
+def _passages(docs: Mapping[str, str], pieces: Mapping[str, tuple[int, ...]], spans: list[tuple[str, int, int]],
+              groups: list[list[int]]) -> tuple[SharedPassage, ...]:
+    """Each group found in two or more documents as a passage, its occurrences in characters, sorted by words
+    (most first), then by first occurrence."""
+    # Word ranges per group, then the character offsets of their first and last words only.
+    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups]
+    ranges = [r for r in ranges if len({doc for doc, _, _ in r}) >= 2]
+    wanted: dict[str, set[int]] = {}
+    for r in ranges:
+        for doc, first_word, end_word in r:
+            wanted.setdefault(doc, set()).update((first_word, end_word - 1))
+    offsets = {doc: _char_spans(docs[doc], pieces, sorted(wanted[doc])) for doc in sorted(wanted)}
+
+    passages: list[SharedPassage] = []
+    for r in ranges:
+        occurrences = tuple(Occurrence(doc, offsets[doc][s][0], offsets[doc][e - 1][1]) for doc, s, e in r)
+        first = occurrences[0]
+        text = docs[first.doc][first.start : first.end]
+        passages.append(SharedPassage(text, occurrences, sum(1 for _ in _WORD_RE.finditer(text))))
+    passages.sort(key=lambda sp: (-sp.words, [(o.doc, o.start, o.end) for o in sp.occurrences]))
+    return tuple(passages)
+
+
+def _merge_spans(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One (doc, start, end) word range per run of overlapping or adjacent sorted spans of a group in a doc
+    (an occurrence: first word to last word)."""
+    merged: list[tuple[str, int, int]] = []
+    for doc, s, e in spans:
+        if merged and merged[-1][0] == doc and s <= merged[-1][2]:  # overlapping or directly adjacent
+            merged[-1] = (doc, merged[-1][1], max(merged[-1][2], e))
+        else:
+            merged.append((doc, s, e))
+    return merged
+
+
+# The parameters of shared-passage detection for the whole site: /passages/ and --suggest agree.
+SHINGLE_WORDS = 5
+MIN_PASSAGE_WORDS = 8
+
+
+UNPUBLISHED = "seeds/"   # doc ids of seeds that have no article file yet start with it
+
+
+def shared_passages(articles: Iterable[Article], unpublished: Mapping[str, str] | None = None
+                    ) -> tuple[SharedPassage, ...]:
+    """Passages shared by two or more of the articles (doc ids are article slugs) and of the `unpublished`
+    texts (doc id → cleaned text: seeds that have no article file yet, for --suggest)."""
+    docs = {a.slug: a.text.text for a in articles}
+    docs.update((doc, text) for doc, text in sorted((unpublished or {}).items()) if doc not in docs)
+    return _shared_passages(tuple(docs.items()))
+
+
+# The passages depend on the article texts only: a rebuild in the same process (the live preview) after an
+# edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
+@lru_cache(maxsize=1)
+def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
+    # Texts are compared in NFC ("e" + U+0308 and "ë" are one letter); occurrences are mapped back to whole
+    # original characters. An NFC text (nearly all) is passed as it is.
+    mapped = {doc: nfc_text(text) for doc, text in docs}
+    found = find_shared_passages({doc: getattr(mapped[doc], "text", text) for doc, text in docs},
+                                 shingle=SHINGLE_WORDS, min_words=MIN_PASSAGE_WORDS)
+    if not any(mapped.values()):
+        return found
+    originals = dict(docs)
+    out = []
+    for p in found:
+        occurrences = tuple(o if (m := mapped[o.doc]) is None else Occurrence(o.doc, *m.span(o.start, o.end))
+                            for o in p.occurrences)
+        first = occurrences[0]
+        out.append(SharedPassage(originals[first.doc][first.start:first.end], occurrences, p.words))
+    return tuple(out)

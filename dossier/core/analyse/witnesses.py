@@ -1,0 +1,123 @@
+"""Comparisons analysed: every witness placed in its article (a figure's reading normalised), the badges on
+articles, the coverage matrix.
+
+Part of the analysis (library.py): runs once per build, before anything is planned or rendered.
+
+Ids that link the two sides: on an article page the badge after a witness has id `w-<comparison id>`;
+on a comparison page the column of a witness has id `w-<article slug>`. Each links to the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .placements import Placed, place
+from .compare_figures import Reading, reading
+from ..common.errors import Problem
+from ..text.markdown import BadgeMark
+from ..load.model import Article, Comparison, Dossier, Witness
+from ..common.urls import Urls
+
+KINDS = {"quote": "Quote", "figure": "Figure", "framing": "Framing"}
+BADGE_LABELS = {"quote": "compare quote", "figure": "compare figure", "framing": "compare framing"}
+
+
+@dataclass(frozen=True)
+class PlacedWitness:
+    """A witness found in its article. Invariant: article.slug == witness.article; `reading` (the figure its
+    words state, normalised) is set exactly when its comparison is of kind "figure"."""
+
+    witness: Witness
+    article: Article
+    where: Placed
+    reading: Reading | None = None
+
+    @property
+    def quote(self) -> str:
+        return self.article.text.text[self.where.start:self.where.end]
+
+
+@dataclass(frozen=True)
+class PreparedComparison:
+    """A comparison with the witnesses that anchored, in column order (article date, then slug)."""
+
+    comparison: Comparison
+    witnesses: tuple[PlacedWitness, ...]
+    base: str   # slug of the default base: `base:` if given, else the earliest witness
+
+
+@dataclass(frozen=True)
+class ComparisonIndex:
+    """What the comparison feature contributes. badges: article slug → witness marks; coverage: for /sources/;
+    comparisons: every comparison with at least two witnesses placed, by id (each gets a page)."""
+
+    badges: dict[str, tuple[BadgeMark, ...]] = field(default_factory=dict)
+    coverage: dict[str, Any] = field(default_factory=lambda: {"outlets": [], "rows": []})
+    problems: tuple[Problem, ...] = ()
+    comparisons: tuple[PreparedComparison, ...] = ()
+
+
+def witness_id(comparison_id: str) -> str:
+    """The id of a witness badge on its article page."""
+    return f"w-{comparison_id}"
+
+
+def column_id(slug: str) -> str:
+    """The id of a witness column on its comparison page."""
+    return f"w-{slug}"
+
+
+def align(dossier: Dossier, urls: Urls, level: str) -> ComparisonIndex:
+    """Every witness anchored exactly as annotations are (placements.place: prefix/suffix; a fuzzy match is a
+    `level` problem, a missing quote an error with the closest passage); the badge each puts on its article,
+    and the coverage matrix for /sources/. `level`: the severity of a fuzzy match."""
+    articles = {a.slug: a for a in dossier.articles}
+    rank = {a.slug: (a.meta.date, a.slug) for a in dossier.articles}
+    problems: list[Problem] = []
+    prepared: list[PreparedComparison] = []
+    badges: dict[str, list[BadgeMark]] = {}
+    for c in sorted(dossier.comparisons, key=lambda c: c.id):
+        placed: list[PlacedWitness] = []
+        for w in c.witnesses:
+            article = articles.get(w.article)
+            if article is None:
+                continue  # an unknown article (references.py) or one whose file is broken (its own problem)
+            where, more, _ = place(article, w.quote, w.prefix, w.suffix, w.origin,
+                                   f'comparison "{c.id}", witness "{w.article}": quote',
+                                   dossier.config.fuzzy_floor, level)
+            problems.extend(more)
+            if where is not None:
+                quote = article.text.text[where.start:where.end]
+                placed.append(PlacedWitness(w, article, where, reading(w, quote) if c.kind == "figure" else None))
+        placed.sort(key=lambda p: rank[p.article.slug])
+        if len(placed) < 2:
+            continue  # nothing to set side by side; the problems above say why
+        base = c.base if c.base in {p.article.slug for p in placed} else placed[0].article.slug
+        prepared.append(PreparedComparison(c, tuple(placed), base))
+        for p in placed:
+            badges.setdefault(p.article.slug, []).append(BadgeMark(
+                witness_id(c.id), p.where.start, p.where.end,
+                urls.comparison(c.id) + "#" + column_id(p.article.slug), BADGE_LABELS.get(c.kind, "compare")))
+    return ComparisonIndex(
+        badges={slug: tuple(sorted(marks, key=lambda b: (b.start, b.end, b.id))) for slug, marks in sorted(badges.items())},
+        coverage=_coverage(dossier, prepared, urls), problems=tuple(problems), comparisons=tuple(prepared))
+
+
+def _coverage(dossier: Dossier, prepared: Sequence[PreparedComparison], urls: Urls) -> dict[str, Any]:
+    """Comparisons (rows) × outlets (columns): which outlet is a witness where, linked to its column."""
+    outlets = [{"id": s.id, "name": s.name} for s in dossier.sources]
+    rows, totals = [], {s.id: 0 for s in dossier.sources}
+    for pc in prepared:
+        cells = []
+        for s in dossier.sources:
+            mine = [p for p in pc.witnesses if p.article.meta.source == s.id]
+            totals[s.id] += bool(mine)
+            cells.append({"outlet": s.name, "present": bool(mine),
+                          "links": [{"url": urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
+                                     "date": p.article.meta.date} for p in mine]})
+        rows.append({"id": pc.comparison.id, "title": pc.comparison.title, "url": urls.comparison(pc.comparison.id),
+                     "kind": pc.comparison.kind, "cells": cells,
+                     "count": len({p.article.meta.source for p in pc.witnesses})})
+    return {"outlets": outlets, "rows": rows, "totals": [totals[s.id] for s in dossier.sources]}

@@ -1,0 +1,1 @@
+"""Guessing an article's title, date and outlet from a page or a plain-text seed (--add, --import)."""

@@ -1,0 +1,47 @@
+"""`--import`: a stub article file for each plain-text seed that has none, with what its text tells.
+
+The title is the first headline-like kept line (the site's furniture rules have already dropped page
+furniture, so "Accessibility links" is never a title); the date comes from a dateline or the first date in
+the text; the outlet from a wire credit, a known outlet's address, or an outlet of sources.yaml named in the
+text. A plain text has no markup, so every guess is marked uncertain in the stub. Editors correct the stub;
+nothing here overwrites a file (the shell creates files exclusively).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..load.cleaning import CleanText
+from .guess_date import dateline
+from .guess_outlet import Outlet, outlet_from_text
+from .guess_title import title_from_lines
+from .guesses import NOTHING, Guess
+from .stubs import article_stub, outlet_entry, suggest_slug
+
+
+def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]) -> tuple[Guess, Guess, Outlet]:
+    """(title, date, outlet) of a plain-text seed. `sources`: id → (name, homepage) of sources.yaml."""
+    title = title_from_lines([(p.line, p.text) for p in cleaned.paragraphs])
+    return title, dateline(raw), outlet_from_text(raw, sources)
+
+
+def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tuple[str, str]], taken: set[str],
+          article_ref: str) -> tuple[dict[str, str], list[str]]:
+    """Stub files for `seeds` (name → (raw text, cleaned)), in name order, and the sources.yaml entries to
+    append for outlets they name that sources.yaml lacks (each once). `taken`: slugs already used."""
+    out: dict[str, str] = {}
+    entries: list[str] = []
+    known = dict(sources)
+    taken = set(taken)
+    for seed, (raw, cleaned) in sorted(seeds.items()):
+        title, date, outlet = guesses(raw, cleaned, known)
+        slug = suggest_slug(seed, title.value, taken)
+        taken.add(slug)
+        if outlet.new:
+            entries.append(outlet_entry(outlet, f"seeds/{seed}"))
+            known[outlet.id] = (outlet.name, outlet.homepage)
+        out[f"content/articles/{slug}.yaml"] = article_stub(article_ref, seed, title, date, outlet, NOTHING,
+                                                            Guess("", "the original address", False,
+                                                                  "a plain-text seed has none"),
+                                                            NOTHING, "--import")
+    return out, entries

@@ -1,0 +1,1 @@
+"""Stage 4, execute: the plan rendered through Jinja, links indexed and checked, outputs handed to a sink."""

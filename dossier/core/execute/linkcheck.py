@@ -1,0 +1,108 @@
+"""Every internal link and #fragment in the output must resolve. Runs over the rendered bytes."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Collection
+from urllib.parse import unquote, urlsplit
+
+from ..common.errors import Problem, error
+
+
+# Every page is produced by our templates and markdown-it, which always write attributes double-quoted, so a
+# regular expression finds them exactly (an HTML parser here was 40% of a small build). Attribute values are
+# entity-escaped, so a literal `"` cannot end one early; tests/test_quality_links.py re-checks with a parser.
+_ATTR = re.compile(r'\s(id|href|src)="([^"]*)"')
+
+
+def _collect(html_text: str) -> tuple[set[str], list[str]]:
+    """A page's ids, and its distinct link targets in order of first appearance."""
+    ids: set[str] = set()
+    links: dict[str, None] = {}
+    for name, value in _ATTR.findall(html_text):
+        if "&" in value:
+            value = html.unescape(value)
+        if name == "id":
+            ids.add(value)
+        else:
+            links[value] = None
+    return ids, list(links)
+
+
+def _target(path: str, base: str) -> str | None:
+    """URL path → output file path, or None when the URL is not under the base."""
+    if not path.startswith(base):
+        return None
+    rest = unquote(path[len(base):])
+    if rest == "" or rest.endswith("/"):
+        return rest + "index.html"
+    return rest
+
+
+# Written after the pure build by the shell (dossier/shell/search.py runs Pagefind over the rendered pages), so not yet
+# in `outputs` here; tests/test_quality_links.py re-checks the written site including them.
+LATER = ("pagefind/",)
+
+
+class LinkIndex:
+    """The ids and link targets of every page, gathered as pages are written (so the pages themselves need not
+    be kept in memory). Invariant: one entry per HTML output path."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}
+        self.links: dict[str, list[str]] = {}
+
+    def add(self, path: str, data: bytes) -> None:
+        self.ids[path], self.links[path] = _collect(data.decode("utf-8"))
+
+    def merge(self, other: "LinkIndex") -> None:
+        self.ids.update(other.ids)
+        self.links.update(other.links)
+
+
+_SKIP = ("skip", "", "")
+
+
+def _resolve(href: str, base: str) -> tuple[str, str, str]:
+    """(kind, target file, fragment) of a link: kind is "skip" (external, relative, or written later),
+    "outside" (under the site root but not the base path), "self" (a bare #fragment) or "file"."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return _SKIP  # external: not ours to check offline
+    if not parts.path:
+        return "self", "", parts.fragment
+    if not parts.path.startswith("/"):
+        return _SKIP  # relative links are only produced by editors' notes; resolved by the browser
+    target = _target(parts.path, base)
+    if target is None:
+        return "outside", "", ""
+    if target.startswith(LATER):
+        return _SKIP
+    return "file", target, parts.fragment
+
+
+def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
+    """Every internal link of every page in `index` must name a file among `paths` (and an id in it)."""
+    ids, links = index.ids, index.links
+    problems = []
+    resolved: dict[str, tuple[str, str, str]] = {}  # most hrefs repeat across pages: resolve each once
+    for path in sorted(links):
+        for href in links[path]:
+            kind, target, fragment = resolved.get(href) or resolved.setdefault(href, _resolve(href, base))
+            if kind == "skip":
+                continue
+            if kind == "outside":
+                problems.append(error(f"_site/{path}", 0, 0, f"link {href} points outside the site's base path {base}",
+                                      "internal links must go through the base path", "links"))
+                continue
+            if kind == "self":
+                target = path
+            if target not in paths:
+                problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
+                                      "no page is written at that path", "links"))
+            elif fragment and target in ids and unquote(fragment) not in ids[target] \
+                    and not fragment.startswith(":~:"):
+                problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
+                                      f"{target} has no element with id \"{fragment}\"", "links"))
+    return problems

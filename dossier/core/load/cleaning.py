@@ -1,0 +1,123 @@
+"""Seed text → cleaned article text, by rules only.
+
+Seeds are evidence: nothing is rewritten. A line is either kept (as one paragraph, with only its surrounding
+whitespace trimmed), dropped whole by a `drop_lines` rule, or has a part cut by a `strip` rule; every drop is
+recorded with its seed line and reason so the provenance view can show it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .config import Rule, SiteConfig
+from ..common.errors import Problem, error
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A kept seed line. Invariant: `text` is a substring of seed line `line` (1-based) and is non-empty."""
+
+    text: str
+    line: int
+    start: int  # offset of this paragraph in CleanText.text
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Furniture removed from the seed: a whole line, or a part cut from a kept line."""
+
+    line: int
+    text: str
+    why: str
+    whole_line: bool
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...]
+
+    def line_of(self, offset: int) -> int:
+        """Seed line number of a text offset (for messages and provenance)."""
+        line = self.paragraphs[0].line if self.paragraphs else 1
+        for p in self.paragraphs:
+            if p.start > offset:
+                break
+            line = p.line
+        return line
+
+    def paragraph_index(self, offset: int) -> int:
+        index = 0
+        for i, p in enumerate(self.paragraphs):
+            if p.start > offset:
+                break
+            index = i
+        return index
+
+
+def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | None, tuple[Problem, ...]]:
+    """Bytes → text. A UTF-8 BOM is dropped, CRLF and lone CR become LF; undecodable bytes are an error."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1",
+                            "site-encoding"),)
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # The column counts characters, as an editor shows them, not bytes.
+        col = len(data[line_start:exc.start].decode(encoding, "replace")) + 1
+        return None, (error(file, line, col, f"seed is not valid {encoding} (byte 0x{data[exc.start]:02x})",
+                            "convert it to UTF-8, or declare its encoding in site.yaml under import: encoding:",
+                            "seed-encoding"),)
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"), ()
+
+
+def clean(text: str, config: SiteConfig) -> CleanText:
+    """Apply the furniture rules line by line. Deterministic; never alters a kept character."""
+    paragraphs: list[Paragraph] = []
+    dropped: list[Dropped] = []
+    last_dropped: tuple[int, str] | None = None
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        rule = _first_match(config.drop_lines, raw)
+        if rule is not None:
+            dropped.append(Dropped(number, raw, rule.why, True))
+            last_dropped = (number, raw.strip())
+            continue
+        kept = raw
+        for rule in config.strip:
+            match = rule.pattern.search(kept)
+            if match and match.group(0):
+                dropped.append(Dropped(number, match.group(0), rule.why, False))
+                kept = kept[: match.start()] + kept[match.end():]
+        kept = kept.strip()
+        if not kept:
+            continue
+        if (config.drop_caption_echoes and last_dropped and number - last_dropped[0] <= 2
+                and len(kept) >= 20 and last_dropped[1].startswith(kept)):
+            # A caption printed twice: once with its credit (dropped by a rule), once bare right after.
+            dropped.append(Dropped(number, raw, "repeats the caption above", True))
+            continue
+        if paragraphs:
+            offset += len(PARAGRAPH_BREAK)
+        paragraphs.append(Paragraph(kept, number, offset))
+        offset += len(kept)
+    return CleanText(PARAGRAPH_BREAK.join(p.text for p in paragraphs), tuple(paragraphs), tuple(dropped))
+
+
+def _first_match(rules: tuple[Rule, ...], line: str) -> Rule | None:
+    for rule in rules:
+        if rule.pattern.search(line):
+            return rule
+    return None

@@ -1,0 +1,154 @@
+"""site.yaml → SiteConfig, the one typed configuration object (no settings dicts travel inward)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..common.errors import Problem, did_you_mean, error
+from .schema import check_shape
+from .yamlsrc import Loaded, parse_yaml
+
+CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
+               "undated", "outlet-unknown")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One page-furniture rule: a compiled regex and why it exists (shown to readers in the provenance view)."""
+
+    pattern: re.Pattern[str]
+    why: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The dossier's configuration. Invariant: base_path starts and ends with "/"; regexes compile."""
+
+    title: str
+    description: str = ""
+    language: str = "en"
+    base_path: str = "/"        # path part of base_url, used for every internal link
+    origin: str = ""            # scheme://host of base_url, "" when only a path was given
+    author: str = ""
+    encoding: str = "utf-8"
+    drop_lines: tuple[Rule, ...] = ()
+    strip: tuple[Rule, ...] = ()
+    drop_caption_echoes: bool = True
+    checks: tuple[tuple[str, str], ...] = ()
+    fuzzy_floor: float = 85.0
+    description_at: tuple[int, int] = (0, 0)   # where `description:` is written, and as written (Markdown
+    description_raw: str = ""                  # links in it are reported at their own line)
+
+    def level(self, check: str, default: str = "error") -> str:
+        return dict(self.checks).get(check, default)
+
+    @property
+    def base_url(self) -> str:
+        return self.origin + self.base_path
+
+
+def split_base_url(url: str) -> tuple[str, str]:
+    """("https://example.org", "/dossier/") from any spelling of a base URL or path."""
+    match = re.match(r"^(https?://[^/]+)(.*)$", url.strip())
+    origin, path = (match.group(1), match.group(2)) if match else ("", url.strip())
+    path = "/" + path.strip("/") + "/" if path.strip("/") else "/"
+    return origin, path
+
+
+def parse_site(file: str, text: str, schema: Mapping[str, Any],
+               base_url_override: str | None = None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+    """site.yaml → SiteConfig. A wrong setting is reported and left at its default, so the rest of the
+    dossier is still checked in the same run; except under `import:` (how seeds are decoded and cleaned):
+    guessing there would report every quote of every article again, so the build stops at site.yaml."""
+    loaded, problems = parse_yaml(file, text)
+    if loaded is None:
+        return None, problems
+    if not isinstance(loaded.data, dict):
+        return None, problems + (error(file, 1, 1, "site.yaml must be a mapping of settings",
+                                       "start with: title: My dossier", "site-not-mapping"),)
+    shape, spoilt = check_shape(loaded, dict(schema))
+    problems += shape
+    data = loaded.data
+
+    def ok(*path: Any) -> bool:
+        return not any(b[:len(path)] == path for b in spoilt)
+
+    imp = data.get("import", {}) if ok("import") else {}
+    rules, more = _import_rules(file, loaded, imp)
+    problems += more + _encoding_problems(file, loaded, imp.get("encoding", "utf-8"))
+    checks = data.get("checks", {}) if ok("checks") else {}
+    problems += _check_problems(file, loaded, checks)
+    if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
+        return None, problems
+    base_url = data.get("base_url", "/") if ok("base_url") else "/"
+    origin, path = split_base_url(base_url_override if base_url_override is not None else base_url)
+    setting = {key: data[key] for key in data if ok(key)}
+    return SiteConfig(
+        title=setting.get("title", ""), description=setting.get("description", ""),
+        language=setting.get("language", "en"), base_path=path, origin=origin, author=setting.get("author", ""),
+        encoding=imp.get("encoding", "utf-8"), drop_lines=tuple(rules["drop_lines"]), strip=tuple(rules["strip"]),
+        drop_caption_echoes=imp.get("drop_caption_echoes", True),
+        checks=tuple(sorted((k, v) for k, v in checks.items() if k in CHECK_NAMES)),
+        fuzzy_floor=float(setting.get("fuzzy_floor", 85.0)),
+        description_at=loaded.at(("description",)) if "description" in setting else (0, 0),
+        description_raw=loaded.raw(("description",)) if "description" in setting else "",
+    ), problems
+
+
+def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
+                  ) -> tuple[dict[str, list[Rule]], tuple[Problem, ...]]:
+    """`import: drop_lines:` and `strip:` as compiled rules; a pattern that is not a regular expression is a
+    problem at its line."""
+    problems: tuple[Problem, ...] = ()
+    rules: dict[str, list[Rule]] = {"drop_lines": [], "strip": []}
+    for kind in rules:
+        for i, item in enumerate(imp.get(kind, [])):
+            try:
+                rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
+            except re.error as exc:
+                line, col = loaded.at(("import", kind, i, "pattern"))
+                problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
+                                   "( ) [ ] . * + ? with a backslash", "site-regex"),)
+    return rules, problems
+
+
+def _encoding_problems(file: str, loaded: Loaded, encoding: str) -> tuple[Problem, ...]:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        line, col = loaded.at(("import", "encoding"))
+        return (error(file, line, col, f'unknown encoding "{encoding}"',
+                      did_you_mean(encoding.lower(), _ENCODINGS) or "use e.g. " + ", ".join(_ENCODINGS),
+                      "site-encoding"),)
+    return ()
+
+
+def _check_problems(file: str, loaded: Loaded, checks: Mapping[str, Any]) -> tuple[Problem, ...]:
+    """An unknown name under `checks:`, at its key."""
+    problems: tuple[Problem, ...] = ()
+    for name in sorted(checks):
+        if name not in CHECK_NAMES:
+            line, col = loaded.key_at(("checks", name))
+            problems += (error(file, line, col, f'unknown check "{name}"',
+                               did_you_mean(name, CHECK_NAMES) or "checks: " + ", ".join(CHECK_NAMES),
+                               "site-check-unknown"),)
+    return problems
+
+
+_ENCODINGS = ("utf-8", "cp1252", "latin-1", "iso-8859-15", "mac-roman", "utf-16")
+_REGEX_WORDS = (("missing )", "a ( is never closed"), ("unbalanced parenthesis", "a ) has no ( before it"),
+                ("unterminated character set", "a [ is never closed"),
+                ("nothing to repeat", "*, + or ? has nothing before it to repeat"),
+                ("multiple repeat", "two repeat signs (*, +, ?) in a row"), ("bad escape", "an unknown escape"),
+                ("missing :", "a (? group is not finished"), ("unknown extension", "an unknown (? group"))
+
+
+def regex_message(exc: re.error) -> str:
+    """A pattern that does not compile, in words, with the character where it goes wrong (1-based)."""
+    text = str(exc.msg)
+    said = next((words for key, words in _REGEX_WORDS if text.startswith(key)), "it does not compile")
+    at = f" (at character {exc.pos + 1})" if exc.pos is not None else ""
+    return f"invalid regular expression: {said}{at}"

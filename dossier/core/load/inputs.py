@@ -1,0 +1,32 @@
+"""What a build reads and how it is asked to build: the values the shell hands to the pure core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..common.errors import Problem
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a build reads, already in memory. Paths are relative, posix-style.
+
+    `files`: the dossier (site.yaml, seeds/*, content/**); `templates`: name → Jinja source;
+    `static`: name → bytes; `schemas`: name ("article") → parsed JSON Schema; `problems`: what the reader
+    refused or could not read (a symbolic link leaving the dossier, a FIFO): errors of every build of these inputs.
+    """
+
+    files: Mapping[str, bytes]
+    templates: Mapping[str, str]
+    static: Mapping[str, bytes]
+    schemas: Mapping[str, Mapping[str, Any]]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build: `base_url` overrides site.yaml's; `strict` turns every warning into an error."""
+
+    base_url: str | None = None
+    strict: bool = False

@@ -1,0 +1,228 @@
+"""Load: every file of the dossier parsed into the frozen model, with every problem collected.
+
+Each file's work (decoding and cleaning a seed, parsing and validating an editors' YAML file) is a pure
+function of its bytes and a few settings, `parse_file`, and `file_key` names what it reads. `load_dossier` maps
+it over the files through an `Each` (shards.py: in shards for a plain build, through the live preview's
+content-keyed memo.Memo) and then assembles the Dossier: seeds paired with article files, duplicate entities
+dropped, problems collected.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Hashable, Mapping
+
+from .cleaning import CleanText, clean, decode_seed
+from .config import SiteConfig, parse_site
+from ..common.errors import Problem, did_you_mean, error, warning
+from .inputs import Inputs, Options
+from .load import parse_article, parse_comparison, parse_entities, parse_sources
+from ..common.memo import digest, fingerprint
+from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
+from ..common.shards import Each, in_sequence
+
+Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" or "comparison", and its file
+
+
+def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
+    """Run `parse` on the text of an editors' file, or report where the file is not UTF-8."""
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start:exc.start].decode("utf-8", "replace")) + 1
+        return None, (error(path, line, col, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                            "save it as UTF-8 in your editor", "file-encoding"),)
+    return parse(text)
+
+
+def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+    """site.yaml parsed (None when it is missing or unusable), with its problems."""
+    if "site.yaml" not in inputs.files:
+        return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier",
+                            "site-missing"),)
+    return _decoded("site.yaml", inputs.files["site.yaml"], lambda text: parse_site(
+        "site.yaml", text, inputs.schemas["site"], options.base_url))
+
+
+def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[str | None, tuple[Problem, ...], CleanText | None]:
+    text, more = decode_seed(path, data, config.encoding)
+    return text, more, (clean(text, config) if text is not None else None)
+
+
+# Looked up when called (not bound at import), so a test can count calls by patching this module's names.
+_PARSERS: dict[str, Callable[[str, str, Any], Any]] = {
+    "sources": lambda path, text, schema: parse_sources(path, text, schema),
+    "entities": lambda path, text, schema: parse_entities(path, text, schema),
+    "article": lambda path, text, schema: parse_article(path, text, schema),
+    "comparison": lambda path, text, schema: parse_comparison(path, text, schema),
+}
+
+
+def parse_file(inputs: Inputs, config: SiteConfig, step: str, path: str) -> Any:
+    """One file's work: a seed's (raw text, problems, cleaned text), or a YAML file's (value or None, problems).
+    Pure: it reads the file's bytes, and the config (a seed's import rules) or the step's schema."""
+    data = inputs.files[path]
+    if step == "seed":
+        return _seed(path, data, config)
+    return _decoded(path, data, lambda text: _PARSERS[step](path, text, inputs.schemas[step]))
+
+
+def jobs(files: Mapping[str, bytes]) -> list[Job]:
+    """Every file the dossier is made of, by step, in the order the model lists them (sorted paths)."""
+    paths = sorted(files)
+    out = [("seed", p) for p in paths if p.startswith("seeds/") and p.count("/") == 1]
+    out += [("sources", p) for p in paths if p == "content/sources.yaml"]
+    out += [("entities", p) for p in paths if p == "content/entities.yaml" or
+            (p.startswith("content/entities/") and p.endswith(".yaml"))]
+    out += [("article", p) for p in paths if p.startswith("content/articles/") and p.endswith(".yaml")]
+    out += [("comparison", p) for p in paths if p.startswith("content/comparisons/") and p.endswith(".yaml")]
+    return out
+
+
+def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) -> dict[Job, Any]:
+    """`parse_file` for every file, mapped through `each`. A file's key: its path, a digest of its bytes, and
+    the settings its step reads (a seed: the whole config, its import rules; a YAML file: its schema)."""
+    schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
+
+    def file_key(job: Job) -> Hashable:
+        step, path = job
+        return path, digest(inputs.files[path]), config if step == "seed" else schema_keys[step]
+
+    todo = jobs(inputs.files)
+    return dict(zip(todo, each("parse", lambda job: parse_file(inputs, config, *job), file_key, todo)))
+
+
+def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
+                 ) -> tuple[Dossier, dict[str, str], list[Problem]]:
+    """Parse every editors' file and clean every seed (each file through `each`). Returns the dossier, raw
+    seed texts, problems."""
+    parsed = parse_files(inputs, config, each)
+    problems: list[Problem] = []
+    raw: dict[str, str] = {}
+    seeds: dict[str, CleanText] = {}
+    for (step, path), (text, more, cleaned) in ((k, v) for k, v in parsed.items() if k[0] == "seed"):
+        problems += more
+        if text is not None and cleaned is not None:
+            raw[path[len("seeds/"):]] = text
+            seeds[path[len("seeds/"):]] = cleaned
+    values: dict[str, list[tuple[str, Any]]] = {"sources": [], "entities": [], "article": [], "comparison": []}
+    for (step, path), result in parsed.items():
+        if step != "seed":
+            problems += result[1]
+            values[step].append((path, result[0]))
+    problems += [warning(p, 0, 0, "ignored: article files end in .yaml", "rename it to <slug>.yaml", "file-ignored")
+                 for p in sorted(inputs.files) if p.startswith("content/articles/") and not p.endswith(".yaml")]
+    dossier, more = _assemble(inputs.files, config, seeds, values)
+    return dossier, raw, problems + more
+
+
+def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
+              values: Mapping[str, list[tuple[str, Any]]]) -> tuple[Dossier, list[Problem]]:
+    """The Dossier from the parsed files (value None: the file was unusable, its problems already said why)."""
+    broken = {step for step in ("sources", "entities") if any(v is None for _, v in values[step])}
+    sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
+    entities: list[Entity] = [e for _, v in values["entities"] for e in (v or ())]
+    metas: list[ArticleMeta] = [v for _, v in values["article"] if v is not None]
+    comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None]
+    unusable_comparisons = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p, v in values["comparison"] if v is None}
+    unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
+    parsed = {m.origin.file for m in metas}
+    claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
+               for seed in seeds if seed in files[path].decode("utf-8", "replace")}
+    articles, problems, detached = _attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
+                                                 unreadable, claimed)
+    unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
+                if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
+    problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
+    first: dict[str, Entity] = {}
+    for e in entities:  # a second definition is reported above; it would only add an output collision
+        first.setdefault(e.id, e)
+    dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(first.values(), key=lambda e: e.id)),
+                      tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
+                      tuple(detached))
+    return dossier, problems
+def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
+                  unreadable: set[str] = frozenset(), claimed: set[str] = frozenset()
+                  ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
+    """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
+    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken).
+    Returns the articles, the problems, and the metadata left without a seed (still checked, not published)."""
+    problems: list[Problem] = []
+    articles = []
+    detached = []
+    used: dict[str, str] = {}
+    for meta in metas:
+        file = meta.origin.file
+        if source_ids is not None and meta.source and meta.source not in source_ids:  # None: sources.yaml broken
+            problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
+                                  did_you_mean(meta.source, source_ids) or
+                                  "outlets are the keys of content/sources.yaml; add it there or fix the id",
+                                  "source-unknown"))
+        if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
+            detached.append(meta)
+            continue
+        if meta.seed not in seeds:
+            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
+                                  did_you_mean(meta.seed, seeds) or "seed names are file names under seeds/",
+                                  "seed-missing"))
+            detached.append(meta)
+            continue
+        if meta.seed in used:
+            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is already used by {used[meta.seed]}',
+                                  "each seed belongs to one article file", "seed-taken"))
+            detached.append(meta)
+            continue
+        used[meta.seed] = file
+        problems += _unknowns(meta)
+        if not seeds[meta.seed].paragraphs:
+            problems.append(_empty_seed(meta, seeds[meta.seed]))
+        articles.append(Article(meta, seeds[meta.seed]))
+    for seed in sorted(set(seeds) - set(used) - set(claimed)):
+        problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
+                                "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
+    return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
+
+
+def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
+    """An article whose seed has no text would publish a blank page: say so (an error under --strict)."""
+    seed = f"seeds/{meta.seed}"
+    why = (f"every line of {seed} is dropped by the import rules in site.yaml" if cleaned.dropped
+           else f"{seed} is empty or holds only whitespace")
+    return warning(meta.origin.file, *_pos(meta, "seed"), f"the article has no text: {why}",
+                   f"put the article's text in {seed}, or delete {meta.origin.file} if it is not an article",
+                   check="seed-empty")
+
+
+def _unknowns(meta: ArticleMeta) -> list[Problem]:
+    """A new article builds at once: a missing date or outlet is a warning (an error under --strict), and
+    its page says so to readers."""
+    file, line, col = meta.origin.file, meta.origin.line, meta.origin.col
+    out = []
+    if not meta.date and meta.date_origin is None:  # a `date:` that is wrong is reported as wrong, not as missing
+        out.append(warning(file, line, col, 'undated: the article has no "date:" key',
+                           'add "date: YYYY-MM-DD" (the day it was published); until then its page says '
+                           '"Date unknown" and it is left off the timeline', "undated"))
+    if not meta.source and meta.source_origin is None:
+        out.append(warning(file, line, col, 'outlet unknown: the article has no "source:" key',
+                           'add "source: <id>" with an outlet of content/sources.yaml; until then its page says '
+                           '"Outlet unknown"', "outlet-unknown"))
+    return out
+
+
+def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
+    origin = {"seed": meta.seed_origin, "source": meta.source_origin}.get(key) or meta.origin
+    return origin.line, origin.col
+
+
+def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem]:
+    seen: dict[str, tuple[str, int]] = {}
+    out = []
+    for ident, file, line in items:
+        if ident in seen:
+            out.append(error(file, line, 1, f'{what} id "{ident}" is defined twice',
+                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}", "entity-duplicate-id"))
+        seen.setdefault(ident, (file, line))
+    return out
+
+

@@ -1,0 +1,131 @@
+"""Every reference an editor writes, checked against what exists, at the line and column where it is written.
+
+References: a witness's `article:`, a comparison's `base:`, and the links inside Markdown fields (notes,
+summaries, the site description): a refused target (javascript:, data:, …), or an internal link
+(`article:`, `entity:`, `compare:`, `tag:`, and `article:<slug>#a-<annotation id>`) to something that does
+not exist. Each unknown one gets a did-you-mean. Entity ids in annotations are checked in entity_links.py.
+
+Pure, and run once on the loaded model before anything is rendered, so a broken link is reported at the
+note's line in the editor's YAML, not at the built page that would carry it. References to a file that
+failed to load are not reported again (its own problem is the one to fix).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..common.errors import Problem, did_you_mean, error
+from ..text.markdown import link_targets
+from .model import ArticleMeta, Dossier, Origin
+from ..common.urls import INTERNAL, Urls
+
+# Link problems are reported under the check "links", which site.yaml may lower to a warning.
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What a reference may name. `None` for a registry whose file failed to load: nothing is checked."""
+
+    articles: frozenset[str]
+    unusable_articles: frozenset[str]
+    entities: frozenset[str] | None
+    comparisons: frozenset[str]
+    unusable_comparisons: frozenset[str]
+    tags: frozenset[str]
+    annotations: dict[str, frozenset[str]]   # article slug → its annotation ids
+
+
+def _metas(dossier: Dossier) -> list[ArticleMeta]:
+    return sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
+
+
+def _known(dossier: Dossier) -> _Known:
+    metas = _metas(dossier)
+    return _Known(
+        articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
+        entities=None if "entities" in dossier.broken else frozenset(e.id for e in dossier.entities),
+        comparisons=frozenset(c.id for c in dossier.comparisons),
+        unusable_comparisons=dossier.unusable_comparisons,
+        tags=frozenset(t for m in metas for a in m.annotations for t in a.tags),
+        annotations={m.slug: frozenset(a.id for a in m.annotations) for m in metas})
+
+
+def check_references(dossier: Dossier) -> list[Problem]:
+    """Every witness article, comparison base and Markdown link of the dossier, checked."""
+    known = _known(dossier)
+    urls = Urls(dossier.config.base_path)
+    problems: list[Problem] = []
+    for meta in _metas(dossier):
+        problems += _markdown(meta.summary, meta.summary_origin or meta.origin, "a summary", False, known, urls)
+        for ann in meta.annotations:
+            problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls)
+    for c in dossier.comparisons:
+        for w in c.witnesses:
+            at = w.article_origin or w.origin
+            if w.article not in known.articles and w.article not in known.unusable_articles:
+                problems.append(error(at.file, at.line, at.col, f'comparison "{c.id}": unknown article "{w.article}"',
+                                      did_you_mean(w.article, known.articles) or
+                                      "witnesses name article slugs (file names in content/articles/)",
+                                      "witness-unknown-article"))
+            problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
+        slugs = [w.article for w in c.witnesses]
+        if c.base and c.base not in slugs:
+            at = c.base_origin or c.origin
+            problems.append(error(at.file, at.line, at.col,
+                                  f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
+                                  did_you_mean(c.base, slugs) or
+                                  ("use one of: " + ", ".join(slugs) if slugs else "add the witnesses first"),
+                                  "comparison-base"))
+        problems += _markdown(c.summary, c.summary_origin or c.origin, "a summary", False, known, urls)
+    for e in dossier.entities:
+        problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls)
+    config = dossier.config
+    where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
+    problems += _markdown(config.description, where, "the description", False, known, urls)
+    return problems
+
+
+def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls) -> Iterable[Problem]:
+    """The link targets of one Markdown field: refused ones, and internal ones that name nothing."""
+    for target in link_targets(text, note):
+        at = origin.inside(target)
+        if urls.resolve_note_link(target) is None:
+            yield error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
+                        "use http(s), mailto, a site path such as /articles/<slug>/, or "
+                        "article:, entity:, compare:, tag: links", "links")
+            continue
+        match = INTERNAL.match(target.strip())
+        if match:
+            problem = _internal(match.group(1), match.group(2), (match.group(3) or "")[1:], known)
+            if problem:
+                yield error(at.file, at.line, at.col, f'link "{target}": {problem[0]}', problem[1], "links")
+
+
+def _internal(kind: str, ident: str, fragment: str, known: _Known) -> tuple[str, str] | None:
+    """(message, hint) when `kind:ident#fragment` names nothing; None when it exists or cannot be judged."""
+    if kind == "article":
+        if ident in known.unusable_articles:
+            return None
+        if ident not in known.articles:
+            return f'unknown article "{ident}"', did_you_mean(ident, known.articles) or \
+                "article links name a file in content/articles/ without .yaml"
+        ids = known.annotations.get(ident, frozenset())
+        if fragment.startswith("a-") and fragment[2:] not in ids:
+            return (f'article "{ident}" has no annotation "{fragment[2:]}"',
+                    did_you_mean(fragment[2:], ids) or "#a-<id> names an annotation id of that article")
+        return None
+    if kind == "entity":
+        if known.entities is None or ident in known.entities:
+            return None
+        return f'unknown entity "{ident}"', did_you_mean(ident, known.entities) or \
+            "entity ids are the keys of content/entities.yaml"
+    if kind == "compare":
+        if ident in known.comparisons or ident in known.unusable_comparisons:
+            return None
+        return f'unknown comparison "{ident}"', did_you_mean(ident, known.comparisons) or \
+            "comparison links name a file in content/comparisons/ without .yaml"
+    if ident in known.tags:
+        return None
+    return f'no annotation has the tag "{ident}"', did_you_mean(ident, known.tags) or \
+        "a tag exists once an annotation lists it under tags:"

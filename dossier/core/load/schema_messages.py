@@ -1,0 +1,212 @@
+"""JSON Schema failures in an editor's words, each at the line of the value (or key) that is wrong.
+
+jsonschema's own messages are Python reprs ("[{'article': 'a'}] is too short", "'x' does not match
+'^[a-z]+$'"); none of them reaches an editor. Every validator kind the schemas use, and the common ones
+they might come to use, has its own sentence here; anything else gets a plain fallback built from the
+schema's `description`, never from jsonschema's text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..common.errors import Problem, did_you_mean, error
+from .yamlsrc import Loaded
+
+Path = tuple[Any, ...]
+Found = list[tuple["Path | None", Problem]]   # each problem with the path of the value it spoils (or None)
+
+_KINDS = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number",
+          "integer": "a whole number", "boolean": "true or false", "null": "empty"}
+
+
+def to_problems(loaded: Loaded, err: Any) -> Found:
+    """One jsonschema ValidationError → Problems, each with the path of the value it spoils."""
+    path = tuple(err.absolute_path)
+    if "propertyNames" in err.schema_path:
+        return _key_form(loaded, path, err)
+    word = _WORDS.get(err.validator)
+    if word is None:
+        return _other(loaded, path, err)
+    return word(loaded, path, err)
+
+
+def where(path: Path) -> str:
+    """" (at annotations[0].kind)": the key path, as the editor would point at it."""
+    if not path:
+        return ""
+    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    return f" (at {text})"
+
+
+def shown(value: Any) -> str:
+    """A value as the editor wrote it, in words: "March 22" in quotes, a list as "a list", never a repr."""
+    if isinstance(value, str):
+        text = f'"{value}"'
+        return text if len(text) <= 60 else text[:56] + '…"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return "a mapping"
+
+
+def _description(err: Any) -> str:
+    return err.schema.get("description", "") if isinstance(err.schema, dict) else ""
+
+
+def _about(err: Any) -> str:
+    """" (what the key is for)", from the schema's description, to close a hint with."""
+    return f" ({_description(err)})" if _description(err) else ""
+
+
+def _at(loaded: Loaded, path: Path, message: str, hint: str, code: str) -> Found:
+    line, col = loaded.at(path)
+    return [(path, error(loaded.file, line, col, message + where(path), hint, code))]
+
+
+def _unknown_keys(loaded: Loaded, path: Path, err: Any) -> Found:
+    if not isinstance(err.instance, dict):
+        return _other(loaded, path, err)
+    allowed = list(err.schema.get("properties", {}))
+    out: Found = []
+    for key in sorted(set(err.instance) - set(allowed), key=str):
+        line, col = loaded.key_at(path + (key,))
+        hint = did_you_mean(str(key), allowed) or ("allowed keys: " + ", ".join(allowed) if allowed else "")
+        out.append((path + (key,), error(loaded.file, line, col, f'unknown key "{key}"{where(path)}', hint,
+                                         "schema-unknown-key")))
+    return out
+
+
+def _required(loaded: Loaded, path: Path, err: Any) -> Found:
+    present = err.instance if isinstance(err.instance, dict) else {}
+    out: Found = []
+    for key in err.validator_value:
+        if key not in present:
+            about = err.schema.get("properties", {}).get(key, {}).get("description", "")
+            hint = f"add {key}: ..." + (f" ({about})" if about else "")
+            out += [(path + (key,), p) for _, p in
+                    _at(loaded, path, f'missing required key "{key}"', hint, "schema-missing-key")]
+    return out
+
+
+def _pattern(loaded: Loaded, path: Path, err: Any) -> Found:
+    return _at(loaded, path, f"{shown(err.instance)} does not have the expected form",
+               pattern_hint(err.validator_value, _description(err)), "schema-form")
+
+
+def _key_form(loaded: Loaded, path: Path, err: Any) -> Found:
+    """A mapping key of the wrong form (an outlet or entity id): reported at the key itself. It spoils
+    nothing: the entry stays known under that id, so references to it are not reported as unknown too."""
+    key = err.instance
+    line, col = loaded.key_at(path + (key,))
+    message = f"the id {shown(key)} does not have the expected form{where(path)}"
+    return [(None, error(loaded.file, line, col, message,
+                                            pattern_hint(err.validator_value, ""), "schema-form"))]
+
+
+def _enum(loaded: Loaded, path: Path, err: Any) -> Found:
+    options = [str(v) for v in err.validator_value]
+    hint = did_you_mean(str(err.instance), options) or "use one of: " + ", ".join(options)
+    return _at(loaded, path, f"{shown(err.instance)} is not allowed", hint, "schema-choice")
+
+
+def _const(loaded: Loaded, path: Path, err: Any) -> Found:
+    return _at(loaded, path, f"{shown(err.instance)} is not allowed", f"the only value allowed here is "
+               f"{shown(err.validator_value)}", "schema-choice")
+
+
+def _type(loaded: Loaded, path: Path, err: Any) -> Found:
+    expected = err.validator_value
+    kinds = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_KINDS.get(k, str(k)) for k in kinds)
+    hints = {"string": "quote the value to make it text", "array": "write a list: [a, b], or one \"- item\" per line",
+             "object": "write a mapping: one \"key: value\" per line", "number": "write a number, without quotes",
+             "integer": "write a whole number, without quotes", "boolean": "write true or false"}
+    hint = hints.get(kinds[0], "") if len(kinds) == 1 else ""
+    return _at(loaded, path, f"{shown(err.instance)} should be {wanted}", hint or f"write {wanted} here",
+               "schema-type")
+
+
+def _length(loaded: Loaded, path: Path, err: Any) -> Found:
+    limit = err.validator_value
+    if err.validator == "minLength":
+        message = "the value is empty" if limit == 1 else f"the text is shorter than {limit} characters"
+        hint = "write a value here, or remove the key" + _about(err)
+    else:
+        message, hint = f"the text is longer than {limit} characters", "shorten it"
+    return _at(loaded, path, message, hint, "schema-length")
+
+
+def _items(loaded: Loaded, path: Path, err: Any) -> Found:
+    count, limit = len(err.instance), err.validator_value
+    plural = "s" if count != 1 else ""
+    # A list of the wrong length spoils no item: the items that are there are still read and checked.
+    if err.validator == "minItems":
+        hint = (f"add {limit - count} more; " if limit > count else "") + (_description(err) or "")
+        if path and path[-1] == "witnesses":
+            hint = "a comparison sets at least two articles side by side: add another article's witness"
+        found = _at(loaded, path, f"the list has {count} item{plural}; at least {limit} are needed",
+                    hint.strip("; "), "schema-items")
+    else:
+        found = _at(loaded, path, f"the list has {count} item{plural}; at most {limit} are allowed",
+                    f"remove {count - limit}", "schema-items")
+    return [(None, problem) for _, problem in found]
+
+
+def _unique(loaded: Loaded, path: Path, err: Any) -> Found:
+    seen: list[Any] = []
+    for i, item in enumerate(err.instance):
+        if item in seen:
+            first = seen.index(item)
+            return _at(loaded, path + (i,), f"{shown(item)} is listed twice",
+                       f"it is already item {first + 1} of the list; remove one", "schema-items")
+        seen.append(item)
+    return _at(loaded, path, "the list repeats an item", "remove the repeated item", "schema-items")
+
+
+def _range(loaded: Loaded, path: Path, err: Any) -> Found:
+    limit = shown(err.validator_value)
+    low = err.validator in ("minimum", "exclusiveMinimum")
+    message = f"{shown(err.instance)} is {'below' if low else 'above'} the {'lowest' if low else 'highest'} " \
+              f"value allowed, {limit}"
+    return _at(loaded, path, message, f"use a number {'from' if low else 'up to'} {limit}" + _about(err),
+               "schema-range")
+
+
+def _format(loaded: Loaded, path: Path, err: Any) -> Found:
+    return _at(loaded, path, f"{shown(err.instance)} is not a valid {err.validator_value}",
+               _description(err) or f"write a {err.validator_value}", "schema-form")
+
+
+def _other(loaded: Loaded, path: Path, err: Any) -> Found:
+    """oneOf, anyOf, not, dependentRequired, …: no jsonschema text, the schema's own description instead."""
+    return _at(loaded, path, "this value does not have one of the allowed shapes",
+               _description(err) or "see README.md for this file's format", "schema-shape")
+
+
+_WORDS: dict[str, Callable[[Loaded, Path, Any], Found]] = {
+    "additionalProperties": _unknown_keys, "required": _required, "pattern": _pattern, "enum": _enum,
+    "const": _const, "type": _type, "minLength": _length, "maxLength": _length, "minItems": _items,
+    "maxItems": _items, "uniqueItems": _unique, "minimum": _range, "maximum": _range,
+    "exclusiveMinimum": _range, "exclusiveMaximum": _range, "format": _format,
+}
+
+
+def pattern_hint(pattern: str, description: str) -> str:
+    """What a pattern asks for, in words (the regular expression itself is never shown)."""
+    if "[a-z0-9]" in pattern:
+        return "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"
+    if "[0-9]{4}-" in pattern:
+        return "write dates as YYYY-MM-DD, e.g. 2024-03-22"
+    if "https?" in pattern:
+        return "use a full http:// or https:// address, with spaces and \" < > encoded (%20, %22, %3C, %3E)"
+    if pattern.startswith("^Q"):
+        return "a Wikidata id looks like Q43723"
+    if "[^/" in pattern:
+        return "write a file name only, without / or \\ (the file must be directly in seeds/)"
+    return f"expected: {description}" if description else "see README.md for the form this value takes"

@@ -1,0 +1,239 @@
+"""Editors' YAML, parsed strictly and with a position for every value.
+
+PyYAML's safe C loader composes the node graph (fast, and every node keeps its line and column); we then
+build plain values ourselves so that YAML 1.1's surprises cannot reach the model:
+- dates stay strings exactly as written (`2024-03-22`), `no`/`yes`/`on`/`off` stay strings (only
+  `true`/`false` are booleans), duplicate keys are errors, aliases are refused (an alias bomb composes
+  instantly and explodes only when walked, so we refuse before walking);
+- tags other than YAML's plain ones (`!!python/object`, `!!binary`, `!foo`) are errors: the safe loader
+  would refuse some and we would silently read the others as text, so the editor learns neither way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..common.errors import Problem, error
+
+Path = tuple[Any, ...]
+
+_BOOL = {"true": True, "false": False}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+
+try:  # the C loader is much faster; fall back where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed YAML document: plain values plus the 1-based (line, col) of each value and mapping key.
+
+    Invariant: every path into `data` (tuples of keys and indexes) has an entry in `positions`;
+    `key_positions[path]` is where the key of the mapping entry at `path` is written.
+    """
+
+    file: str
+    data: Any
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # scalar path → [start, end) in `text`
+    problems: list[Problem] = field(default_factory=list)  # found while building values (unknown tags)
+    tagged: set[Path] = field(default_factory=set)  # values with an unknown tag: already wrong, not checked again
+
+    def at(self, path: Path) -> tuple[int, int]:
+        """Position of the value at `path`, or of its nearest written ancestor."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def key_at(self, path: Path) -> tuple[int, int]:
+        return self.key_positions.get(path) or self.at(path)
+
+    def raw(self, path: Path) -> str:
+        """The scalar at `path` exactly as written in the file (quotes, block indicator and indentation
+        included), so a problem inside it (a link in a Markdown note) can be placed on its own line."""
+        span = self.spans.get(path)
+        return self.text[span[0]:span[1]] if span else ""
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]]:
+    """Parse one editors' file. Returns (None, problems) when it cannot be read at all."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message, hint = _syntax(exc, text)
+        return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, (error(file, line, col, f"character U+{ord(char):04X} is not allowed in YAML",
+                            "remove it, or write it as an escape such as \\x07 inside a double-quoted string",
+                            "yaml-character"),)
+    except yaml.YAMLError:  # no other kind is raised by the composer; kept so a new one cannot crash a build
+        return None, (error(file, 1, 1, "the file could not be read as YAML", "check its quoting and indentation",
+                            "yaml-syntax"),)
+    except RecursionError:  # PyYAML composes nested collections recursively
+        return None, (_too_deep(file, text),)
+    loaded = Loaded(file, None, text=text)
+    if node is None:
+        return loaded, ()
+    try:
+        data = _build(node, (), loaded, set())
+    except _Refused as refused:
+        return None, (_alias_position(text, refused.problem),)
+    return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans, [], loaded.tagged),
+            tuple(loaded.problems))
+
+
+def _alias_position(text: str, problem: Problem) -> Problem:
+    """The composer shares the anchored node, so point at the first `*alias` rather than the anchor."""
+    if "alias" not in problem.message:
+        return problem
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return error(problem.file, mark.line + 1, mark.column + 1, problem.message, problem.hint, problem.check)
+    return problem
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """PyYAML's account of a syntax error (its parser's words: "did not find expected key") → what the
+    editor wrote wrong, and how to fix it. The character at the mark tells apart what the C parser lumps
+    together ("found character that cannot start any token")."""
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    mark = exc.problem_mark
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if "mapping values are not allowed" in problem:
+        return ('a ": " inside a value that is not quoted, or a key indented under a plain value',
+                'put the value in quotes, e.g. note: "Dermer: yes"; or check the indentation of this line')
+    if "cannot start any token" in problem and char == "\t":
+        return "a tab character; YAML indents with spaces only", "replace the tab with spaces"
+    if "cannot start any token" in problem:
+        return (f"a value cannot start with {char or 'this character'} unless it is quoted",
+                f"put the value in quotes, e.g. note: \"{char}…\"")
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "a quote that is never closed", "close the quote at the end of the value"
+    if "unknown escape" in problem:
+        return ("an unknown escape (a backslash) inside double quotes",
+                "use single quotes to keep backslashes literal, or write \\\\ for one backslash")
+    if "flow sequence" in context or "flow mapping" in context:
+        closing = "]" if "sequence" in context else "}"
+        return (f"a list or mapping in brackets that is not closed with {closing}",
+                f"close it with {closing}, and separate its items with commas")
+    if "alias" in context or "anchor" in context or "undefined alias" in problem or "anchor" in problem:
+        return ('"*" and "&" start aliases and anchors, which editors\' files do not use',
+                "put the value in quotes to keep * or & literal")
+    if "another document" in problem:
+        return 'a second document ("---") in the file', "keep one document per file; remove the ---"
+    if "expected key" in problem or "'-' indicator" in problem or "block end" in problem or "':'" in problem:
+        return ("this line's indentation does not match the lines around it",
+                "check the indentation of this line and the one before it (keys of one mapping line up)")
+    return "the text here does not follow YAML's rules", "check the quoting and indentation near this position"
+
+
+MAX_DEPTH = 32  # no editors' file needs more than a few levels; deeper would exhaust Python's recursion limit
+
+
+def _too_deep(file: str, text: str) -> Problem:
+    """Where collections first nest MAX_DEPTH deep (found by the event parser, which does not recurse)."""
+    depth, line, col = 0, 0, 0
+    for event in yaml.parse(text, Loader=_Loader):
+        depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            break
+    return error(file, line, col, f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                 "no dossier file needs more than a few levels: check the brackets and indentation", "yaml-depth")
+
+
+def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
+    if len(path) > MAX_DEPTH:
+        line, col = _pos(node)
+        raise _Refused(error(out.file, line, col, f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                             "no dossier file needs more than a few levels: check the brackets and indentation",
+                             "yaml-depth"))
+    if id(node) in seen:
+        line, col = _pos(node)
+        raise _Refused(error(out.file, line, col, "YAML aliases (*name) are not allowed in editors' files",
+                             "write the value out in full", "yaml-alias"))
+    seen.add(id(node))
+    out.positions[path] = _pos(node)
+    if node.tag not in _PLAIN_TAGS:
+        line, col = _pos(node)
+        out.problems.append(error(out.file, line, col, f'unknown YAML tag "{_tag_name(node.tag)}"',
+                                  "remove the tag: editors' files hold only text, numbers, lists and mappings",
+                                  "yaml-tag"))
+        out.tagged.add(path)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, col = _pos(key_node)
+                raise _Refused(error(out.file, line, col, "mapping keys must be plain text",
+                                     "write the key as a single word or quoted text, not a list or mapping",
+                                     "yaml-complex-key"))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _pos(key_node)
+                raise _Refused(error(out.file, line, col, "YAML merge keys (<<) are not allowed in editors' files",
+                                     "write the keys out in full", "yaml-merge"))
+            key = key_node.value
+            if key in result:
+                line, col = _pos(key_node)
+                first = out.key_positions[path + (key,)]
+                raise _Refused(error(out.file, line, col, f'duplicate key "{key}"',
+                                     f"it is already set on line {first[0]}; keep one", "yaml-duplicate-key"))
+            out.key_positions[path + (key,)] = _pos(key_node)
+            result[key] = _build(value_node, path + (key,), out, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), out, seen) for i, item in enumerate(node.value)]
+    out.spans[path] = (node.start_mark.index, node.end_mark.index)
+    return _scalar(node)
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+# What YAML resolves plain values to (a date resolves to "timestamp"; we keep it as text): anything else was
+# written by hand as a tag.
+_PLAIN_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")}
+
+
+def _tag_name(tag: str) -> str:
+    """The tag as the editor wrote it: "!!python/object", "!foo"."""
+    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """Plain scalars become bool/int/float/None only in their unsurprising spellings; all else is text."""
+    value = node.value
+    if node.style:  # quoted or block scalar: always text, exactly as written
+        return value
+    if value in _BOOL:
+        return _BOOL[value]
+    if value in _NULL:
+        return None
+    if _INT.match(value):
+        return int(value.replace("_", ""))
+    if _FLOAT.match(value):
+        return float(value.replace("_", ""))
+    return value

@@ -1,0 +1,1 @@
+"""Stage 3, plan: the Library → every Page (path, owner, dependency keys, view model), ownership checked."""

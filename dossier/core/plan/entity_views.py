@@ -1,0 +1,200 @@
+"""View models of the entity feature: hovercards, the /entities/ index and one /entities/<id>/ page.
+Plain dicts, lists and strings only; templates never see the model."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import escape
+
+from ..analyse.entity_graph import KIND_ORDER, layout
+from ..analyse.mentions import Mention, match_key, sentence_around
+from ..load.model import Entity, Role
+from ..common.urls import Urls
+
+__all__ = ["MentionStats", "card", "entity_view", "index_view", "mention_stats"]
+
+KIND_LABELS = {"person": ("Person", "People"), "organisation": ("Organisation", "Organisations"),
+               "place": ("Place", "Places"), "event": ("Event", "Events"), "other": ("Other", "Other")}
+CONTEXT = 180          # characters of a long sentence kept on each side of the marked names
+
+
+def _kind(kind: str) -> str:
+    return KIND_LABELS.get(kind, (kind.capitalize(), kind.capitalize()))[0]
+
+
+def _kinds(kind: str) -> str:
+    """The plural heading of a kind ("People")."""
+    return KIND_LABELS.get(kind, (kind.capitalize(), kind.capitalize()))[1]
+
+
+def wikidata_url(qid: str) -> str:
+    return f"https://www.wikidata.org/wiki/{qid}" if qid else ""
+
+
+def card(e: Entity, count: int, summary_html: str, urls: Urls) -> dict[str, Any]:
+    """One hovercard of an article page: pre-rendered, hidden until hover or keyboard focus."""
+    return {"id": f"hc-{e.id}", "entity": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
+            "summary_html": summary_html, "url": urls.entity(e.id), "wikidata_url": wikidata_url(e.wikidata),
+            "count": count}
+
+
+@dataclass
+class MentionStats:
+    """Where one entity is named: article slug → indexes into that article's mentions (link k is "m-<k+1>")."""
+
+    total: int = 0
+    where: dict[str, list[int]] = field(default_factory=dict)
+
+
+def mention_stats(mentions: Mapping[str, Sequence[Mention]], order: Sequence[str]) -> dict[str, MentionStats]:
+    stats: dict[str, MentionStats] = {}
+    for slug in order:
+        for k, m in enumerate(mentions.get(slug, ())):
+            s = stats.setdefault(m.entity, MentionStats())
+            s.total += 1
+            s.where.setdefault(slug, []).append(k)
+    return stats
+
+
+def _link(e: Entity, urls: Urls) -> dict[str, str]:
+    return {"id": e.id, "name": e.name, "url": urls.entity(e.id)}
+
+
+def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats],
+               pairs: Mapping[tuple[str, str], int], summaries: Mapping[str, str], urls: Urls) -> dict[str, Any]:
+    groups = []
+    for kind in KIND_ORDER + tuple(sorted({e.kind for e in entities.values()} - set(KIND_ORDER))):
+        members = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id))
+        if not members:
+            continue
+        rows = []
+        for e in members:
+            s = stats.get(e.id, MentionStats())
+            rows.append(dict(_link(e, urls), mentions=s.total, articles=len(s.where), summary_html=summaries[e.id]))
+        groups.append({"kind": kind, "label": _kinds(kind), "entities": rows})
+    info = {eid: {"name": e.name, "kind": e.kind, "aliases": e.aliases,
+                  "mentions": stats.get(eid, MentionStats()).total} for eid, e in entities.items()}
+    graph = layout(info, pairs)
+    top = sorted(pairs.items(), key=lambda kv: (-kv[1], entities[kv[0][0]].name, entities[kv[0][1]].name, kv[0]))
+    table = [{"a": _link(entities[a], urls), "b": _link(entities[b], urls), "count": n} for (a, b), n in top[:20]]
+    kinds: dict[str, int] = {}
+    for n in graph["nodes"]:
+        kinds[n["kind"]] = kinds.get(n["kind"], 0) + 1
+    strongest = "; ".join(f"{r['a']['name']} and {r['b']['name']} ({r['count']})" for r in table[:3])
+    graph["title"] = "Entities named in the same sentence"
+    graph["desc"] = (f"{len(graph['nodes'])} entities as dots on a circle, grouped by kind ("
+                     + ", ".join(f"{_kinds(k).lower()}: {c}" for k, c in kinds.items())
+                     + "), clockwise from the top; a line joins two entities named in the same sentence, "
+                     f"thicker the more often. Strongest pairs: {strongest}." if graph["nodes"] else "")
+    graph["legend"] = [{"kind": k, "label": _kinds(k)} for k in kinds]
+    total = sum(s.total for s in stats.values())
+    return {"groups": groups, "graph": graph, "pairs": table, "total_mentions": total,
+            "entity_count": len(entities)}
+
+
+def _dates(role: Role) -> str:
+    if role.start and role.end:
+        return f"{role.start}\u2013{role.end}"
+    return f"from {role.start}" if role.start else f"until {role.end}" if role.end else ""
+
+
+def _roles(e: Entity, entities: Mapping[str, Entity], urls: Urls) -> list[dict[str, str]]:
+    out = []
+    for r in e.roles:
+        of = entities.get(r.of)
+        name = of.name if of else r.of
+        shown = name and name.casefold() not in r.title.casefold()
+        out.append({"title": r.title, "of_name": name if shown else "",
+                    "of_url": urls.entity(of.id) if of and shown else "", "dates": _dates(r)})
+    return out
+
+
+def _context_html(text: str, s: int, e: int, marks: Sequence[tuple[int, int]]) -> str:
+    """The sentence text[s:e] as escaped HTML with each mark in <mark>, verbatim otherwise (paragraphs are
+    single lines, so a sentence holds no line break). A long sentence keeps CONTEXT characters around the
+    marks, cut at a space and shown with an ellipsis. Built here rather than in the template because a page
+    can hold thousands of these, and one string each keeps rendering cheap."""
+    first, last = marks[0][0], marks[-1][1]
+    lead = trail = False
+    if first - s > CONTEXT:
+        cut = text.find(" ", first - CONTEXT, first)
+        s, lead = (cut + 1 if cut != -1 else first - CONTEXT), True
+    if e - last > CONTEXT:
+        cut = text.rfind(" ", last, last + CONTEXT)
+        e, trail = (cut if cut != -1 else last + CONTEXT), True
+    out = ["\u2026 "] if lead else []
+    at = s
+    for a, b in marks:
+        out.append(escape(text[at:a]))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        at = b
+    out.append(escape(text[at:e]))
+    if trail:
+        out.append(" \u2026")
+    return "".join(out)
+
+
+def _sentences(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+               ks: Sequence[int]) -> dict[tuple[int, int], list[int]]:
+    """Mentions (by index) grouped by the sentence that holds them, in text order. `spans` are the article's
+    sentences (cut once per article); a mention that a boundary splits gets its own from sentence_around."""
+    starts = [s for s, _ in spans]
+    out: dict[tuple[int, int], list[int]] = {}
+    for k in ks:
+        m = mentions[k]
+        i = bisect_right(starts, m.start) - 1
+        span = spans[i] if i >= 0 and spans[i][1] >= m.end else sentence_around(text, m.start, m.end)
+        out.setdefault(span, []).append(k)
+    return out
+
+
+def entity_view(e: Entity, entities: Mapping[str, Entity], stats: MentionStats | None, index: Any,
+                rows: Mapping[str, Mapping[str, Any]],
+                annotations: Mapping[tuple[str, str], Mapping[str, Any]], comparison_titles: Mapping[str, str],
+                comparison_urls: Mapping[str, str], together: Sequence[tuple[str, int]], urls: Urls) -> dict[str, Any]:
+    """Everything /entities/<id>/ shows. `index` is the EntityIndex; `rows` the article rows by slug;
+    `together`: (other entity, sentences naming both)."""
+    stats = stats or MentionStats()
+    seen: dict[str, int] = {}
+    sources, backlinks = [], []
+    for slug, ks in stats.where.items():        # in article order (mention_stats walks `order`)
+        text, found, row = index.texts[slug], index.mentions[slug], rows[slug]
+        for k in ks:
+            surface = text[found[k].start:found[k].end]
+            seen[surface] = seen.get(surface, 0) + 1
+        article = {"title": row["title"], "url": row["url"], "outlet": row["source"], "date": row["date"]}
+        sources.append(dict(article, count=len(ks)))
+        sentences = [{"url": f"{urls.article(slug)}#m-{group[0] + 1}", "count": len(group),
+                      "html": _context_html(text, s, end, [(found[k].start, found[k].end) for k in group])}
+                     for (s, end), group in _sentences(text, index.sentences[slug], found, ks).items()]
+        backlinks.append(dict(article, sentences=sentences))
+    seen_keys = {match_key(s) for s in seen}
+    quotes = []
+    for group in index.quotes.get(e.id, ()):
+        items = []
+        for it in group.items:
+            row = rows.get(it.article)
+            if row is None:
+                continue
+            ann = annotations.get((it.article, it.annotation)) if it.annotation else None
+            items.append({"quote": it.quote, "outlet": row["source"], "date": row["date"], "title": row["title"],
+                          "url": ann["url"] if ann else row["url"], "annotated": ann is not None})
+        if items:
+            quotes.append({"title": comparison_titles.get(group.comparison, ""),
+                           "url": comparison_urls.get(group.comparison, ""), "wordings": items,
+                           "outlets": len({i["outlet"] for i in items})})
+    together = sorted(together, key=lambda t: (-t[1], entities[t[0]].name.casefold(), t[0]))
+    return {
+        "id": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
+        "summary_html": index.summaries.get(e.id, ""), "wikidata_id": e.wikidata,
+        "wikidata_url": wikidata_url(e.wikidata), "roles": _roles(e, entities, urls),
+        "names_seen": [{"text": t, "count": n} for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys],
+        "mentions": stats.total, "articles": len(stats.where), "sources": sources, "backlinks": backlinks,
+        "quotes": quotes,
+        "together": [dict(_link(entities[other], urls), count=n) for other, n in together],
+    }

@@ -1,0 +1,32 @@
+"""Plan: the Library → every page of the site, in order, each with one owner, before anything renders.
+
+Each feature is a pure function from the Library to its pages (article_pages, site, compare_pages,
+entity_pages, reader_pages); `plan` concatenates them and checks path ownership on the result.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from . import article_pages
+from . import compare_pages
+from . import entity_pages
+from . import reader_pages
+from . import site
+from ..common.errors import Problem
+from ..analyse.library import Library
+from .page import Page, claim_paths
+
+
+def plan(library: Library, static: Mapping[str, bytes] | None = None) -> tuple[list[Page], list[Problem]]:
+    """Every page, in the order the site has always been written: articles, home, sources, tags, report, 404,
+    the annotation collection, comparisons, passages, entities, the reader extras, static files. A path
+    planned twice is an `output-collision` error naming both owners, and only its first page is kept.
+    `static`: the static files (name → bytes), published as they are under static/."""
+    rows = article_pages.article_rows(library)  # the listings' rows, each note's HTML from the analysis
+    pages = article_pages.pages(library, rows) + site.pages(library, rows)
+    pages += compare_pages.pages(library)
+    pages += entity_pages.pages(library, rows)
+    pages += reader_pages.pages(library, rows, [p.path for p in pages])
+    pages += site.static_pages(static or {})
+    return claim_paths(pages)

@@ -1,0 +1,114 @@
+"""Reader-facing extras: /timeline/, /search/, feed.xml, sitemap.xml, robots.txt, dossier.json."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping, Sequence
+
+from . import structured
+from ..load.config import SiteConfig
+from ..analyse.library import Library
+from .page import Page, context, data, html
+from ..common.controls import visible_controls
+from ..common.urls import Urls
+
+# XML 1.0 forbids C0 controls but tab, LF and CR (even written as references), U+FFFE, U+FFFF and lone
+# surrogates: one of them makes the whole feed unreadable to every feed reader.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_escape(text: str) -> str:
+    """Text made safe for XML content and double-quoted attributes, and legal XML 1.0: control characters are
+    shown as on the HTML pages (render.visible_controls: ESC as U+241B, a bidi override as [U+202E]); the other
+    characters XML forbids become U+FFFD. (xml.sax.saxutils.escape would also import urllib.request,
+    http.client and email: a tenth of a small build's start-up.)"""
+    text = _NOT_XML.sub("\ufffd", visible_controls(text))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Publication dates and dated passages, in date order; each links to its source passage."""
+    items = []
+    for a in article_rows:
+        if not a["date"]:  # an undated article has no place on the timeline (its page says it is undated)
+            continue
+        items.append({"date": a["date"], "kind": "published", "title": a["title"], "url": a["url"],
+                      "source": a["source"], "quote": "", "note_html": ""})
+        for ann in a["annotation_rows"]:
+            if ann["date"]:
+                items.append({"date": ann["date"], "kind": "reported", "title": a["title"], "url": ann["url"],
+                              "source": a["source"], "quote": ann["quote"], "note_html": ann["note_html"]})
+    items.sort(key=lambda i: (i["date"], i["kind"] != "reported", i["source"], i["url"]))
+    days: list[dict[str, Any]] = []
+    for item in items:
+        if not days or days[-1]["date"] != item["date"]:
+            days.append({"date": item["date"], "items": []})
+        days[-1]["items"].append(item)
+    return days
+
+
+def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """Atom 1.0. Dates come from the articles (no clock); links are absolute when base_url has a host."""
+    cfg = config
+    origin = cfg.origin
+    feed_id = (origin + cfg.base_path) if origin else "tag:dossier.invalid," + "2024:" + cfg.base_path
+    updated = max((a["date"] for a in article_rows if a["date"]), default="1970-01-01") + "T00:00:00Z"
+    base_attr = f' xml:base="{xml_escape(origin + cfg.base_path)}"' if origin else ""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(cfg.language)}"{base_attr}>',
+             f"  <title>{xml_escape(cfg.title)}</title>",
+             f"  <id>{xml_escape(feed_id)}</id>",
+             f"  <updated>{updated}</updated>",
+             f'  <link rel="self" href="{xml_escape(origin + cfg.base_path)}feed.xml"/>',
+             f'  <link rel="alternate" type="text/html" href="{xml_escape(origin + cfg.base_path)}"/>',
+             f"  <author><name>{xml_escape(cfg.author or cfg.title)}</name></author>"]
+    for a in sorted(article_rows, key=lambda r: (r["date"], r["slug"]), reverse=True):
+        link = origin + a["url"]
+        lines += ["  <entry>",
+                  f"    <title>{xml_escape(a['title'])}</title>",
+                  f"    <id>{xml_escape(link if origin else feed_id + 'articles/' + a['slug'])}</id>",
+                  f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
+                  f"    <updated>{a['date'] + 'T00:00:00Z' if a['date'] else updated}</updated>",
+                  *([f"    <published>{a['date']}T00:00:00Z</published>"] if a["date"] else []),
+                  f"    <author><name>{xml_escape(a['source'])}</name></author>",
+                  f'    <summary type="html">{xml_escape(a["summary_html"])}</summary>',
+                  "  </entry>"]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap(config: SiteConfig, urls: Urls, paths: Iterable[str]) -> bytes:
+    """Every page of `paths` a reader may land on (not the 404 page, not the editors' report)."""
+    cfg = config
+    pages = sorted(p for p in paths if p.endswith(".html") and p not in ("404.html", "report/index.html"))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{xml_escape(cfg.origin + urls.link(p))}</loc></url>" for p in pages]
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def robots(config: SiteConfig) -> bytes:
+    cfg = config
+    text = f"User-agent: *\nDisallow: {cfg.base_path}report/\n"
+    if cfg.origin:
+        text += f"Sitemap: {cfg.origin}{cfg.base_path}sitemap.xml\n"
+    return text.encode("utf-8")
+
+
+def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str]) -> list[Page]:
+    """The reader extras, planned last: the sitemap lists `earlier` (every path planned before these) and
+    the timeline and search pages."""
+    dossier, urls, cfg = library.dossier, library.urls, library.dossier.config
+    articles = tuple(f"article:{r['slug']}" for r in article_rows)
+    search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
+              "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
+    out = [html("timeline/index.html", "content/articles", ("site", "sources", *articles), "timeline.html",
+                lambda: context(dossier, urls, "timeline/index.html", "Timeline", days=timeline_items(article_rows))),
+           html("search/index.html", "templates/search.html", ("site",), "search.html",
+                lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
+           data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
+           data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
+                lambda: structured.dossier_json(dossier, library.articles, dict(library.entities.links)))]
+    paths = [*earlier, *(p.path for p in out)]
+    out += [data("sitemap.xml", "site.yaml", ("site", "entities", "comparisons", *articles), lambda: sitemap(cfg, urls, paths)),
+            data("robots.txt", "site.yaml", ("site",), lambda: robots(cfg))]
+    return out

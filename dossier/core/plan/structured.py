@@ -1,0 +1,114 @@
+"""Machine-readable descriptions of pages: schema.org JSON-LD, text-fragment links, the dossier.json export."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Sequence
+from urllib.parse import quote
+
+from ..common.jsonout import dump_bytes
+from ..load.model import Article, Dossier, Entity
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script type="application/ld+json">: no "</script>", no HTML-significant characters."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def text_fragment(url: str, exact: str) -> str:
+    """A link that opens `url` scrolled to and highlighting `exact` (the Text Fragments spec, #:~:text=)."""
+    words = " ".join(exact.split())
+    if len(words) > 120:  # long quotes: start and end words, as browsers recommend
+        head, tail = " ".join(words.split()[:6]), " ".join(words.split()[-6:])
+        directive = f"{_enc(head)},{_enc(tail)}"
+    else:
+        directive = _enc(words)
+    return f"{url.split('#', 1)[0]}#:~:text={directive}"
+
+
+def _enc(text: str) -> str:
+    return quote(text, safe="").replace("-", "%2D")
+
+
+def _entity_ld(entity: Entity, iri: str) -> dict[str, Any]:
+    kind = {"person": "Person", "organisation": "Organization", "place": "Place", "event": "Event"}.get(entity.kind, "Thing")
+    data: dict[str, Any] = {"@type": kind, "@id": iri, "name": entity.name}
+    if entity.wikidata:
+        data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+    return data
+
+
+def news_article(dossier: Dossier, article: Article, page_iri: str, source_name: str,
+                 entities: Sequence[tuple[Entity, str]], claims: Iterable[dict[str, Any]]) -> str:
+    """NewsArticle (isBasedOn the original, mentions its entities) plus a ClaimReview per fact-check."""
+    meta = article.meta
+    item: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "@id": page_iri, "url": page_iri,
+        "headline": meta.title, "datePublished": meta.date, "inLanguage": dossier.config.language,
+        "publisher": {"@type": "Organization", "name": source_name},
+        "isPartOf": {"@type": "CreativeWork", "name": dossier.config.title},
+        "mentions": [_entity_ld(e, iri) for e, iri in entities],
+    }
+    if not meta.date:  # undated or outlet unknown: say nothing rather than something empty
+        del item["datePublished"]
+    if not source_name:
+        del item["publisher"]
+    if meta.url:
+        item["isBasedOn"] = meta.url
+    if meta.byline:
+        item["author"] = {"@type": "Person", "name": meta.byline}
+    graph = [item]
+    for claim in claims:
+        graph.append({
+            "@context": "https://schema.org", "@type": "ClaimReview", "url": claim["url"],
+            "claimReviewed": claim["quote"], **({"datePublished": meta.date} if meta.date else {}),
+            "author": {"@type": "Organization", "name": dossier.config.author or dossier.config.title},
+            "reviewRating": {"@type": "Rating", "alternateName": claim["verdict"]},
+            "itemReviewed": {"@type": "Claim", "appearance": {"@type": "NewsArticle", "url": meta.url or page_iri,
+                                                              "headline": meta.title}},
+        })
+    return script_json(graph if len(graph) > 1 else item)
+
+
+def website(dossier: Dossier, iri: str) -> str:
+    return script_json({"@context": "https://schema.org", "@type": "WebSite", "name": dossier.config.title,
+                        "url": iri, "inLanguage": dossier.config.language})
+
+
+def dossier_json(dossier: Dossier, anchored: Sequence[Any], mentions: dict[str, Sequence[Any]]) -> bytes:
+    """The whole model as JSON: texts, dropped furniture, anchored annotations, entities, comparisons."""
+    articles = []
+    for item in anchored:
+        a = item.article
+        m = a.meta
+        articles.append({
+            "slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
+            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary,
+            "text": a.text.text,
+            "paragraphs": [{"start": p.start, "end": p.start + len(p.text), "seed_line": p.line} for p in a.text.paragraphs],
+            "dropped": [{"seed_line": d.line, "text": d.text, "why": d.why, "whole_line": d.whole_line} for d in a.text.dropped],
+            "annotations": [{"id": x.id, "quote": x.quote, "prefix": x.prefix, "suffix": x.suffix, "note": x.note,
+                             "kind": x.kind, "speaker": x.speaker, "tags": list(x.tags), "entities": list(x.entities),
+                             "date": x.date, "verdict": x.verdict,
+                             "start": item.placed[x.id].start if x.id in item.placed else None,
+                             "end": item.placed[x.id].end if x.id in item.placed else None,
+                             "anchor": item.placed[x.id].status if x.id in item.placed else "orphan"}
+                            for x in m.annotations],
+            "mentions": [{"entity": x.entity, "start": x.start, "end": x.end} for x in mentions.get(m.slug, ())],
+        })
+    data = {
+        "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
+        "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note}
+                    for s in dossier.sources],
+        "articles": articles,
+        "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": e.summary,
+                      "wikidata": e.wikidata, "roles": [{"title": r.title, "of": r.of, "from": r.start, "to": r.end}
+                                                        for r in e.roles]} for e in dossier.entities],
+        "comparisons": [{"id": c.id, "title": c.title, "question": c.question, "kind": c.kind, "speaker": c.speaker,
+                         "summary": c.summary, "base": c.base,
+                         "witnesses": [{"article": w.article, "quote": w.quote, "prefix": w.prefix, "suffix": w.suffix,
+                                        "note": w.note, "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
+                                       for w in c.witnesses]} for c in dossier.comparisons],
+    }
+    return dump_bytes(data, levels=4)  # one annotation, paragraph or mention per line

@@ -1,0 +1,112 @@
+"""View models: the plain values templates see. Templates never reach into the model directly."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Sequence
+
+from ..text.article_html import article_html
+from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html, render_article  # noqa: F401
+from ..load.model import Article, Dossier, Source
+from ..common.urls import Urls
+
+NAV = (("Articles", ""), ("Sources", "sources"), ("Entities", "entities"), ("Compare", "compare"),
+       ("Passages", "passages"), ("Timeline", "timeline"), ("Tags", "tags"))
+KINDS = {"articles": "Article", "entities": "Entity", "compare": "Comparison", "passages": "Shared passage",
+         "tags": "Tag", "sources": "Sources", "timeline": "Timeline"}
+STYLES = ("dossier", "entities", "compare")   # static/<name>.css, one per feature
+SCRIPTS = ("dossier", "entities", "compare")  # static/<name>.js, progressive enhancement only
+
+
+def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
+    cfg = dossier.config
+    return {
+        "site": {"title": cfg.title, "language": cfg.language, "author": cfg.author, "base": urls.base},
+        "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],
+                 "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
+                 "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",
+                 "searchable": searchable(page_url[len(urls.base):])},
+        "nav": [{"label": label, "url": urls.page(name) if name else urls.home,
+                 "current": page_url == (urls.page(name) if name else urls.home)} for label, name in NAV],
+        "static": {"css": [urls.static(f"{name}.css") for name in STYLES],
+                   "js": [urls.static(f"{name}.js") for name in SCRIPTS]},
+    }
+
+
+UNSEARCHABLE = ("report/", "search/", "tags/", "", "404.html", "passages/", "timeline/")
+
+
+def searchable(rel: str) -> bool:
+    """Whether a page goes into the search index: the pages that hold something of their own (articles,
+    entities, comparisons, sources). Left out: the editors' report, the search page, the home page, and lists
+    that only repeat what those pages hold (tags, shared passages, the timeline), which would drown each
+    search result in copies and make up most of what the indexer has to read in a large dossier."""
+    return rel not in UNSEARCHABLE and not rel.startswith("tags/")
+
+
+def page_kind(path: str) -> str:
+    """The search filter "kind" of a page, from its first path segment."""
+    return KINDS.get(path.split("/", 1)[0], "Page")
+
+
+def _plain(markdown_text: str) -> str:
+    return " ".join(markdown_text.replace("*", "").split())
+
+
+def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[LinkMark] = (),
+                   badges: Sequence[BadgeMark] = (), source_name: str = "") -> ArticleSource:
+    meta = article.meta
+    text = article.text
+    front = [("title", meta.title)] + [(k, v) for k, v in (("source", source_name or meta.source),
+                                                            ("date", meta.date)) if v]  # unknown: left out
+    if meta.wire:
+        front.append(("wire", meta.wire))
+    front.append(("seed", meta.seed))
+    headline = bool(text.paragraphs) and text.paragraphs[0].text == meta.title
+    return ArticleSource(text.text, tuple((p.start, p.start + len(p.text)) for p in text.paragraphs),
+                         tuple(front), headline, tuple(notes), tuple(links), tuple(badges))
+
+
+def article_view(article: Article, source: Source | None, src: ArticleSource, markdown_text: str,
+                 notes_html: Mapping[str, str], urls: Urls, annotations: Sequence[Mapping[str, Any]],
+                 summary_html: str) -> dict[str, Any]:
+    meta = article.meta
+    # The body straight from the segments; when that path declines, markdown-it-py renders the written Markdown.
+    body = article_html(src, notes_html, urls.resolve_note_link)
+    if body is None:
+        body = render_article(markdown_text, dict(notes_html), urls.resolve_note_link)
+    if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
+        body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
+    return {
+        "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline,
+        "source": {"name": source.name if source else meta.source,
+                   "url": urls.page("sources") + f"#s-{meta.source}" if meta.source else "",
+                   "homepage": source.homepage if source else ""},
+        "date": meta.date, "date_note": meta.date_note, "wire": meta.wire, "byline": meta.byline,
+        "original_url": meta.url, "summary_html": summary_html,
+        "body_html": body, "markdown_url": urls.article_md(meta.slug),
+        "jsonld_url": urls.article(meta.slug) + "annotations.jsonld",
+        "seed": meta.seed,
+        "dropped": [{"line": d.line, "text": d.text, "why": d.why, "whole": d.whole_line} for d in article.text.dropped],
+        "paragraph_count": len(article.text.paragraphs),
+        "annotations": list(annotations),
+    }
+
+
+def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
+                  tags: Sequence[tuple[str, str]], at_source: str = "") -> str:
+    """A sidenote's inner HTML: a label (kind, speaker), the note, then tag links. Phrasing content only."""
+    from markupsafe import escape
+
+    label = []
+    if kind:
+        label.append(f'<span class="sn-kind">{escape(kind)}</span>')
+    if speaker:
+        label.append(f'<a class="sn-speaker" href="{escape(speaker[1])}">{escape(speaker[0])}</a>')
+    head = f'<span class="sn-label">{" · ".join(label)}</span> ' if label else ""
+    tail = ""
+    if at_source:
+        tail += f' <a class="sn-source" href="{escape(at_source)}">at the source</a>'
+    if tags:
+        links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#{escape(name)}</a>' for name, url in tags)
+        tail += f' <span class="sn-tags">{links}</span>'
+    return head + note_html + tail

@@ -1,0 +1,90 @@
+"""W3C Web Annotation export: an AnnotationPage per article, an AnnotationCollection for the dossier."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..common.jsonout import dump_bytes
+from ..load.model import Dossier
+from ..common.urls import Urls
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT_CHARS = 32  # prefix/suffix length in TextQuoteSelectors, as annotation clients use
+
+
+def _dump(data: Any) -> bytes:
+    return dump_bytes(data, levels=3)  # one annotation per line
+
+
+def _iri(dossier: Dossier, url: str) -> str:
+    return dossier.config.origin + url
+
+
+def annotations_of(dossier: Dossier, item: Any, urls: Urls) -> list[dict[str, Any]]:
+    article = item.article
+    meta = article.meta
+    text = article.text.text
+    source_iri = _iri(dossier, urls.article(meta.slug))
+    out = []
+    for ann in meta.annotations:
+        where = item.placed.get(ann.id)
+        if where is None:
+            continue
+        bodies: list[dict[str, Any]] = []
+        if ann.note:
+            bodies.append({"type": "TextualBody", "value": ann.note, "format": "text/markdown",
+                           "language": dossier.config.language, "purpose": "commenting"})
+        bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
+        bodies += [{"type": "SpecificResource", "source": _iri(dossier, urls.entity(e)), "purpose": "identifying"}
+                   for e in ann.entities]
+        motivation = "commenting" if ann.note else ("identifying" if ann.entities else "tagging")
+        out.append({
+            "id": _iri(dossier, urls.annotation(meta.slug, ann.id)),
+            "type": "Annotation",
+            "motivation": motivation,
+            "body": bodies,
+            "target": {
+                "source": source_iri,
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": text[where.start:where.end],
+                     "prefix": text[max(0, where.start - CONTEXT_CHARS):where.start],
+                     "suffix": text[where.end:where.end + CONTEXT_CHARS]},
+                    {"type": "TextPositionSelector", "start": where.start, "end": where.end},
+                ],
+            },
+        })
+    return out
+
+
+def page_json(dossier: Dossier, item: Any, urls: Urls, order: Sequence[str], index: int) -> bytes:
+    """The AnnotationPage of `item`, which is `order[index]` (pages link to their neighbours in `order`)."""
+    slug = item.article.slug
+    items = annotations_of(dossier, item, urls)
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": _iri(dossier, urls.article(slug) + "annotations.jsonld"),
+        "type": "AnnotationPage",
+        "partOf": _iri(dossier, urls.base + "annotations.jsonld"),
+        "startIndex": 0,
+        "items": items,
+    }
+    if index + 1 < len(order):
+        data["next"] = _iri(dossier, urls.article(order[index + 1]) + "annotations.jsonld")
+    if index > 0:
+        data["prev"] = _iri(dossier, urls.article(order[index - 1]) + "annotations.jsonld")
+    return _dump(data)
+
+
+def collection_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
+    pages = [_iri(dossier, urls.article(a.article.slug) + "annotations.jsonld") for a in anchored]
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": _iri(dossier, urls.base + "annotations.jsonld"),
+        "type": "AnnotationCollection",
+        "label": dossier.config.title,
+        "total": sum(len(a.placed) for a in anchored),
+    }
+    if pages:
+        data["first"] = pages[0]
+        data["last"] = pages[-1]
+    return _dump(data)

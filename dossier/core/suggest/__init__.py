@@ -1,0 +1,1 @@
+"""Suggestions for editors (--suggest): candidate entities and comparisons."""

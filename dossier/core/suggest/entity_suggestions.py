@@ -1,0 +1,333 @@
+"""Editors' help: names the articles use that no entity covers yet, and near-misspellings of known aliases.
+
+Everything here is a heuristic for a human to review; nothing in the build depends on it. Results are
+deterministic: documents are visited in slug order and ties are broken by text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ..analyse.mentions import AliasSpec, MentionMatcher, match_key, sentence_around
+from ..common.slugs import slugify
+
+__all__ = ["CandidateName", "NearMiss", "candidate_entities", "near_misses", "stub_yaml"]
+
+# A word: letters/digits with inner apostrophes, hyphens and dots ("O'Brien", "Ben-Gurion", "U.S"), plus an
+# optional final dot so initials ("J.") and dotted acronyms ("U.S.") keep theirs.
+_WORD = re.compile(r"[^\W_](?:[^\W_]|['\u2019.\-](?=[^\W_]))*\.?")
+_GAP = re.compile(r"[ \u00a0\u202f]")      # one space joins a name; a line break never does (lists, captions)
+_PREFIXED = re.compile(r"[a-z]{1,4}-[^\W\d_]")             # "al-Sinwar", "el-Sisi", "ash-Shifa"
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+_POSSESSIVE = re.compile(r"['\u2019][sS]$")
+_CONTRACTION = re.compile(r"['\u2019](?:t|ve|re|ll|d|m)$")      # "Don't", "We've": never names
+_DATE_AFTER = re.compile(r"\s+\d")
+
+PARTICLES = frozenset("al el bin bint ibn abu abd de da del della der den di du dos das van von la le".split())
+STOP = frozenset("""The A An In On At By For From To Of And But Or Nor If So Yet Also Then Now He She It They We I
+    You His Her Its Their Our My Your This That These Those There Here While As When Whether After Before Last
+    Next Prior Senior Former Meanwhile However Although Though Since Until According Earlier Later Some Many
+    Most Several All Both Each Every Such What Who Whom Why How Where Which Under Over With Without During
+    Despite Amid Among Asked Speaking Sources Officials Other Another One Two Three Four First Second Third
+    Still Even Only Just Not No Yes Instead Indeed Moreover Furthermore Thus Therefore Because Once Like
+    Unlike Following Including Against Between Within About Above Below Into Onto Upon Via Per Do Does Did
+    Is Are Was Were Be Been Has Have Had Will Would Can Could May Might Must Shall Should Let Nothing None
+    Everything Something Anything Nobody Everyone Someone Anyone Please Thank Thanks""".split())
+# Person titles: a name ends any title run before it ("Strategic Affairs Minister Ron Dermer" → "Ron Dermer").
+TITLES = frozenset("""Prime Minister Ministers President Vice Secretary Chief General Gen Spokesman Spokeswoman
+    Spokesperson Ambassador Senator Sen Rep Representative Governor King Queen Prince Princess Crown Sheikh
+    Rabbi Pope Cardinal Chairman Chairwoman Chair Director Commander Deputy Adviser Advisor Envoy Mayor Judge
+    Justice Speaker Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Prof Sir Lord Lady Colonel Lieutenant Brigadier
+    Sergeant Captain Admiral""".split())
+MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split())
+
+
+@dataclass(frozen=True)
+class CandidateName:
+    """A capitalised name that no alias covers. Invariant: count >= len(articles) >= 1; articles are sorted
+    and distinct; example is one whitespace-normalised sentence containing the name."""
+
+    name: str
+    count: int
+    articles: tuple[str, ...]
+    example: str
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A name in an article that is a likely misspelling of `alias` (of `entity`). Invariant: text[start:end]
+    of the article is `surface`; surface is not itself an alias (under match_key)."""
+
+    entity: str
+    alias: str
+    surface: str
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    particle: bool                      # may only join two name words ("bin" in "Mohammed bin Salman")
+    initial: bool                       # the first word of its sentence
+
+
+def _words_and_runs(text: str) -> tuple[set[str], list[list[_Word]]]:
+    """Lower-case vocabulary of `text`, and its runs of name words (capitalised words joined by single
+    spaces, possibly with particles inside). A possessive, a dotted acronym or a sentence stop ends a run."""
+    lower: set[str] = set()
+    runs: list[list[_Word]] = []
+    run: list[_Word] = []
+    prev_end = -1
+    for m in _WORD.finditer(text):
+        raw, start = m.group(), m.start()
+        if not raw[0].isupper() and raw not in PARTICLES and not _PREFIXED.match(raw):
+            # The common case, kept cheap: an ordinary word ends any run and joins the vocabulary.
+            if raw[0].islower():
+                lower.add(_POSSESSIVE.sub("", raw.rstrip(".")))
+            if run:
+                runs.append(run)
+                run = []
+            continue
+        closes = False
+        if raw.endswith(".") and not _INITIAL.fullmatch(raw):
+            closes = True               # "U.S." stands alone; "Katz." ends its sentence
+            if not _DOTTED.fullmatch(raw):
+                raw = raw[:-1]
+        if _POSSESSIVE.search(raw):
+            raw, closes = raw[:-2], True
+        parts = raw.split("-")
+        keep = 1 + next((i for i, p in enumerate(parts[1:]) if p[:1].islower()), len(parts) - 1)
+        if keep < len(parts):
+            raw, closes = "-".join(parts[:keep]), True      # "Hamas-run" → "Hamas"
+        first = raw[:1]
+        name_word = (first.isupper() or bool(_PREFIXED.match(raw))) and not _CONTRACTION.search(raw)
+        if raw in MONTHS_AND_DAYS and _DATE_AFTER.match(text, m.end()):
+            name_word = False           # "Saudi Arabia March 20": a dateline, not part of the name
+        particle = raw in PARTICLES
+        joined = bool(run) and _GAP.fullmatch(text, prev_end, start) is not None
+        if not joined and run:
+            runs.append(run)
+            run = []
+        if name_word or (particle and run):
+            run.append(_Word(start, start + len(raw), raw, particle and not name_word, _sentence_initial(text, start)))
+        elif run:
+            runs.append(run)
+            run = []
+        prev_end = m.end()
+        if closes and run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return lower, [r for r in map(_strip_particles, runs) if r]
+
+
+def _strip_particles(run: list[_Word]) -> list[_Word]:
+    start, end = 0, len(run)
+    while start < end and run[start].particle:
+        start += 1
+    while end > start and run[end - 1].particle:
+        end -= 1
+    return run[start:end]
+
+
+_OPENERS = "\"'([\u201c\u2018\u00ab"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """The word starts its sentence: nothing before it but openers, or a stop, colon, bar or line break."""
+    i = start
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] in _OPENERS):
+        if text[i - 1] == "\n":
+            return True
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;|<>*#\u2022"
+
+
+def _derived(word: str, matcher: MentionMatcher) -> bool:
+    """A word built on a known name ("Israeli", "Gazans" from "Israel", "Gaza") is not a new entity."""
+    return any(matcher.knows(word[:k]) for k in range(4, len(word)))
+
+
+def _trim(run: list[_Word], lower: set[str], matcher: MentionMatcher) -> list[_Word]:
+    """The name inside a run: after its last title word, without leading stop words, month/day names,
+    demonyms of known names or a sentence-initial common word."""
+    last_title = max((i for i, w in enumerate(run) if w.text in TITLES), default=-1)
+    words = run[last_title + 1:]
+    while words:
+        w = words[0]
+        if (w.text in STOP or w.text in MONTHS_AND_DAYS or w.particle or _derived(w.text, matcher)
+                or (w is run[0] and w.initial and w.text.lower() in lower)):
+            words = words[1:]
+        else:
+            break
+    return _strip_particles(words)
+
+
+class _Covered:
+    """Which spans of a text the matcher already links. Mentions are sorted and disjoint, so their ends are
+    sorted too and the mentions overlapping a span are one slice found by two bisections."""
+
+    def __init__(self, text: str, article: str, matcher: MentionMatcher) -> None:
+        mentions = matcher.find(text, article)
+        self._starts = [m.start for m in mentions]
+        self._ends = [m.end for m in mentions]
+
+    def _overlapping(self, start: int, end: int) -> range:
+        return range(bisect_right(self._ends, start), bisect_left(self._starts, end))
+
+    def split(self, run: list[_Word]) -> list[list[_Word]]:
+        """The parts of a run between words that touch a mention ("Prime Minister" of "Prime Minister
+        Benjamin Netanyahu"); a candidate never contains a word the matcher already links."""
+        parts: list[list[_Word]] = [[]]
+        for w in run:
+            if len(self._overlapping(w.start, w.end)):
+                parts.append([])
+            else:
+                parts[-1].append(w)
+        return [p for p in map(_strip_particles, parts) if p]
+
+    def inside_one(self, start: int, end: int) -> bool:
+        return any(self._starts[i] <= start and end <= self._ends[i] for i in self._overlapping(start, end))
+
+
+def candidate_entities(docs: Mapping[str, str], matcher: MentionMatcher, *,
+                       min_articles: int = 2) -> tuple[CandidateName, ...]:
+    """Capitalised names in >= min_articles docs that no alias matches, most widespread first: by number of
+    articles, then count (both descending), then name. Runs of name words are cut at words the matcher
+    links, so no candidate contains a mention."""
+    parsed = {slug: _words_and_runs(docs[slug]) for slug in sorted(docs)}
+    lower = set().union(*(vocab for vocab, _ in parsed.values()))
+    counts: dict[str, int] = {}
+    articles: dict[str, set[str]] = {}
+    examples: dict[str, str] = {}
+    for slug, (_, runs) in parsed.items():
+        text = docs[slug]
+        covered = _Covered(text, slug, matcher)
+        for words in (_trim(part, lower, matcher) for run in runs for part in covered.split(run)):
+            if not words:
+                continue
+            name = " ".join(w.text for w in words)
+            if matcher.knows(name) or len(name) < 2 or _INITIAL.fullmatch(name):
+                continue
+            if len(words) == 1 and (name.lower() in lower or name in TITLES or name in MONTHS_AND_DAYS):
+                continue                # a common word capitalised in a heading or caption
+            counts[name] = counts.get(name, 0) + 1
+            articles.setdefault(name, set()).add(slug)
+            if name not in examples:
+                s, e = sentence_around(text, words[0].start, words[-1].end)
+                examples[name] = " ".join(text[s:e].split())
+    found = [CandidateName(n, c, tuple(sorted(articles[n])), examples[n])
+             for n, c in counts.items() if len(articles[n]) >= min_articles]
+    return tuple(sorted(found, key=lambda c: (-len(c.articles), -c.count, c.name)))
+
+
+def near_misses(docs: Mapping[str, str], matcher_aliases: Iterable[AliasSpec],
+                matcher: MentionMatcher) -> tuple[NearMiss, ...]:
+    """Names (runs of capitalised words, or parts of them) that are not aliases but lie within Levenshtein
+    distance 2 and ratio >= 85 of one, with the same first letter. A difference that is only a suffix
+    ("Israeli" for "Israel") is a derivation, not a misspelling, and is skipped. Sorted by article, start."""
+    specs = list(dict.fromkeys(matcher_aliases))
+    by_letter: dict[str, list[str]] = {}
+    owners: dict[str, AliasSpec] = {}
+    for spec in specs:
+        key = match_key(spec.alias)
+        if key not in owners:           # a shared key goes to its first claimant, as in the matcher
+            owners[key] = spec
+            by_letter.setdefault(key[0], []).append(key)
+    longest = max((len(s.alias.split()) for s in specs), default=0) + 1
+    best: dict[str, AliasSpec | None] = {}
+    found: list[NearMiss] = []
+    for slug in sorted(docs):
+        text = docs[slug]
+        covered = _Covered(text, slug, matcher)
+        spans: list[NearMiss] = []
+        for run in _words_and_runs(text)[1]:
+            for i in range(len(run)):
+                for j in range(i, min(len(run), i + longest)):
+                    if run[i].particle or run[j].particle:
+                        continue
+                    start, end = run[i].start, run[j].end
+                    surface = text[start:end]
+                    key = match_key(surface)
+                    if key not in best:
+                        best[key] = _closest(key, by_letter, owners)
+                    spec = best[key]
+                    if spec is not None and not covered.inside_one(start, end):
+                        spans.append(NearMiss(spec.entity, spec.alias, surface, slug, start, end))
+        # Keep the widest reading: "Tzahi Hanegbi", not also "Tzahi" on its own.
+        found += [n for n in spans if not any(o is not n and o.start <= n.start and n.end <= o.end
+                                              and (o.start, o.end) != (n.start, n.end) for o in spans)]
+    return tuple(sorted(set(found), key=lambda n: (n.article, n.start, n.end, n.entity, n.alias)))
+
+
+def _closest(key: str, by_letter: Mapping[str, list[str]], owners: Mapping[str, AliasSpec]) -> AliasSpec | None:
+    if key in owners or not key:
+        return None
+    hits = []
+    for choice, dist, _ in process.extract(key, by_letter.get(key[0], []), scorer=Levenshtein.distance,
+                                           score_cutoff=2, limit=None):
+        if dist == 0 or choice.startswith(key) or key.startswith(choice):
+            continue
+        ratio = fuzz.ratio(key, choice)
+        if ratio >= 85:
+            hits.append((dist, -ratio, choice))
+    return owners[min(hits)[2]] if hits else None
+
+
+# --- YAML stubs ----------------------------------------------------------------------------------------
+
+# Characters YAML would read as line breaks or refuse as non-printable; escaped in strings, dropped in comments.
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_PLAIN_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_YAML_WORDS = frozenset("y n yes no on off true false null".split())   # YAML 1.1 would read these as values
+
+
+def _yaml_str(value: str) -> str:
+    """A double-quoted YAML scalar: JSON string syntax is valid YAML, once YAML-only hazards are escaped."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def _comment(value: str, limit: int = 240) -> str:
+    flat = " ".join(_YAML_UNSAFE.sub(" ", value).split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "\u2026"
+
+
+def stub_yaml(cands: Sequence[CandidateName]) -> str:
+    """Paste-ready entries for content/entities.yaml (a mapping id → details), one per candidate, each
+    preceded by comments saying where it was seen. Ids are unique slugs. Empty input gives ""."""
+    used: set[str] = set()
+    blocks = []
+    for cand in cands:
+        base = slugify(cand.name, fallback="entity")
+        ident, n = base, 1
+        while ident in used:
+            n += 1
+            ident = f"{base}-{n}"
+        used.add(ident)
+        key = ident if _PLAIN_ID.fullmatch(ident) and ident not in _YAML_WORDS else _yaml_str(ident)
+        seen = ", ".join(cand.articles)
+        blocks.append("\n".join([
+            f"# {_comment(cand.name)}: seen {cand.count} time(s) in {len(cand.articles)} article(s): {_comment(seen)}",
+            f"# e.g. {_comment(cand.example)}",
+            f"{key}:",
+            f"  name: {_yaml_str(cand.name)}",
+            "  kind: other",
+            f"  aliases: [{_yaml_str(cand.name)}]",
+            f"  summary: {_yaml_str(f'TODO: who or what is {cand.name}? One line, with a source link.')}",
+        ]))
+    return "\n\n".join(blocks) + "\n" if blocks else ""

@@ -1,0 +1,1 @@
+"""Text machinery: Unicode normalisation, typography, word edges and diffs, and the Markdown renderers."""

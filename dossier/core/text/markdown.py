@@ -1,0 +1,286 @@
+"""Annotated Markdown: written for every article (the `.md` artifact) and rendered to HTML by markdown-it-py.
+
+The Markdown stays readable as plain text: highlights are attribute spans `[words]{.hl data-a="id"}`, notes
+are footnotes `[^id]` defined at the end, entity mentions are ordinary links. Seed text is backslash-escaped
+so that nothing in a source (asterisks, brackets, `<script>`, `&amp;`) can become markup.
+Raw HTML is off in every parser here; links in notes pass through `Urls.resolve_note_link`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from contextvars import ContextVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink as _normalize_link
+from markdown_it.common.utils import escapeHtml
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+# The mark types and `snap` are re-exported: views, site and the page modules import them from here.
+if TYPE_CHECKING:
+    from ..common.urls import Urls
+
+from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk  # noqa: F401
+
+_ESCAPE = re.compile(r"([\\`*_\[\]{}<>&])")
+_LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
+
+
+def escape_md(text: str, line_start: bool = False) -> str:
+    """Seed text → Markdown source that renders back to exactly `text` (inline, single line)."""
+    out = _ESCAPE.sub(r"\\\1", text)
+    if line_start:
+        match = _LINE_START.match(out)
+        if match and match.group(1).isdigit():
+            n = len(match.group(1))
+            out = out[:n] + "\\" + out[n:]
+        elif match:
+            out = "\\" + out
+    return out
+
+
+def _attr(value: str) -> str:
+    return value.replace("\\", "").replace('"', "")
+
+
+_NOTE_LINK = re.compile(r"\]\(((?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?|/[^)\s]*)\)")
+
+
+def resolve_links_for_export(note: str, resolver: LinkResolver) -> str:
+    """A note as written into the `.md` artifact: internal-scheme and site-root links made into real URLs
+    (under the base path), so the exported Markdown links work where it is published."""
+    return _NOTE_LINK.sub(lambda m: "](" + (resolver(m.group(1)) or m.group(1)) + ")", note)
+
+
+_PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
+
+
+def article_markdown(src: ArticleSource) -> str:
+    """The annotated Markdown of one article. Deterministic for a given source."""
+    src = snapped(src)
+    lines = ["---", *(f"{key}: {_yaml_str(value)}" for key, value in src.front_matter), "---", ""]
+    for index, pieces in enumerate(walk(src)):
+        body = "".join(escape_md(src.text[piece[0]:piece[1]], line_start=not i) if piece[2:] == _PLAIN else
+                       _piece_markdown(src.text, piece, out_empty=not i) for i, piece in enumerate(pieces))
+        lines += ["# " + body if index == 0 and src.headline else body, ""]
+    for n in sorted(src.notes, key=lambda n: (n.start, n.end, n.id)):
+        note = n.note.strip() or "(no note)"
+        lines += [f"[^{n.id}]: " + note.replace("\n", "\n    "), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
+    """One piece of a paragraph: its escaped words inside the link and span its marks make, then the
+    references of the notes and the badges of the witnesses that end with it."""
+    chunk = escape_md(text[piece.start:piece.end], line_start=out_empty)
+    m = piece.mention
+    if m is not None:
+        attrs = [f"#{m.id}"] if piece.start == m.start else []
+        attrs += [".m"] if m.first else [".m", ".m-again"]
+        chunk = f"[{chunk}]({m.href}){{{' '.join(attrs)}}}"
+    # a second annotation starting here gets its own empty anchor span, before the words
+    before = "".join(f"[]{{#a-{a}}}" for a in piece.opens[1:])
+    if piece.anns or piece.wits:
+        attrs = [f"#a-{piece.opens[0]}"] if piece.opens else []
+        attrs += ([".hl"] if piece.anns else []) + ([".wit"] if piece.wits else [])
+        if piece.anns:
+            attrs.append(f'data-a="{" ".join(_attr(a) for a in piece.anns)}"')
+            attrs.append(f'data-depth="{min(len(piece.anns), 3)}"')
+        if piece.wits:
+            attrs.append(f'data-w="{" ".join(_attr(w) for w in piece.wits)}"')
+        chunk = f"[{chunk}]{{{' '.join(attrs)}}}"
+    after = "".join(f"[^{n.id}]" for n in piece.notes)
+    # a badge is wrapped with a leading space so copy-paste and screen readers do not glue it to the word
+    after += "".join(f"[ [{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}]{{.bw}}" for b in piece.badges)
+    return before + chunk + after
+
+
+def _yaml_str(value: str) -> str:
+    import json
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- Markdown → HTML -------------------------------------------------------------------------------------
+
+LinkResolver = Callable[[str], "str | None"]
+
+
+_REFUSED = "refused:"
+_NOTES_HTML = "dossier_notes_html"   # env key: the rendered sidenotes of the article being rendered
+
+# The link policy of the render in progress: (resolver, refused targets so far). The parsers are built once
+# per mode and shared, so the per-call resolver cannot live on them; a context variable keeps concurrent
+# renders (threads, nested calls) apart, and every render sets and resets it around itself.
+_CALL: ContextVar[tuple[LinkResolver, list[str]]] = ContextVar("dossier_markdown_call")
+
+
+def _normalize_call_link(url: str) -> str:
+    resolver, refused = _CALL.get()
+    resolved = resolver(url)
+    if resolved is None:
+        refused.append(url)
+        return _REFUSED
+    return _normalize_link(resolved)
+
+
+def _parser() -> MarkdownIt:
+    """markdown-it with raw HTML and images off and every link target passed through the call's resolver.
+
+    markdown-it first normalises a target, then validates the normalised form. So the policy is applied in
+    normalisation, on the target as the editor wrote it (entities decoded, e.g. "java&#9;script:" arrives
+    with its tab): a refused target becomes a sentinel that validation rejects; an allowed one is resolved
+    and then percent-encoded by markdown-it's own normaliser.
+    """
+    md = MarkdownIt("commonmark", {"html": False})
+    md.use(front_matter_plugin).use(attrs_plugin, spans=True).use(footnote_plugin)
+    md.disable(["image"])
+    md.normalizeLink = _normalize_call_link  # type: ignore[assignment]
+    md.validateLink = lambda url: url != _REFUSED  # type: ignore[assignment]
+    return md
+
+
+def _render(md: MarkdownIt, text: str, resolver: LinkResolver,
+            env: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]]:
+    """Render with `resolver` as the link policy; returns the HTML and the refused link targets."""
+    refused: list[str] = []
+    token = _CALL.set((resolver, refused))
+    try:
+        return md.render(text, {} if env is None else env), tuple(refused)
+    finally:
+        _CALL.reset(token)
+
+
+@cache
+def _note_parser() -> MarkdownIt:
+    md = _parser()
+    md.disable(["table", "code", "fence", "blockquote", "hr", "list", "heading", "lheading", "html_block"],
+               ignoreInvalid=True)
+    md.add_render_rule("paragraph_open", lambda *a: '<span class="np">')
+    md.add_render_rule("paragraph_close", lambda *a: "</span>")
+    md.add_render_rule("footnote_ref", lambda self, tokens, idx, options, env:
+                       f'<sup class="note-fn">{tokens[idx].meta["id"] + 1}</sup>')
+    md.add_render_rule("footnote_block_open", lambda *a: '<span class="note-fns">')
+    md.add_render_rule("footnote_block_close", lambda *a: "</span>")
+    md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
+                       f'<span class="note-fnd"><sup>{tokens[idx].meta["id"] + 1}</sup> ')
+    md.add_render_rule("footnote_close", lambda *a: "</span>")
+    md.add_render_rule("footnote_anchor", lambda *a: "")
+    return md
+
+
+def link_targets(text: str, note: bool) -> tuple[str, ...]:
+    """Every link target of an editors' Markdown field as written (entities decoded), each once, in order:
+    what the build checks (refused schemes, unknown ids). `note`: parse as a note, else as a block field.
+    A link needs "[" or "<", so the many notes without either are not parsed at all."""
+    if "[" not in text and "<" not in text:
+        return ()
+    found: dict[str, None] = {}
+
+    def record(url: str) -> str:
+        found.setdefault(url)
+        return url
+
+    _render(_note_parser() if note else _block_parser(), text, record)
+    return tuple(found)
+
+
+def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
+    """An editor's note (Markdown) → phrasing-only HTML (paragraphs become spans, so it fits in a sidenote),
+    plus the link targets that were refused. Footnotes inside a note become parenthesised inline text."""
+    plain = _plain_note(text)
+    if plain is not None:
+        return plain, ()
+    rendered, refused = _render(_note_parser(), text, resolver)
+    return rendered.strip().replace("\n", " "), refused
+
+
+_MARKUP = re.compile(r"[\\`*_\[\]!<>&{}^~\n\r\x00]|^-")  # `-` only at the start: front matter
+
+
+def _plain_note(text: str) -> str | None:
+    """The note's HTML when it is one line of plain words, which markdown-it renders as that escaped text in
+    one paragraph (most notes of a large dossier): skips the parser. None when any character could start
+    Markdown syntax here, or the line has whitespace markdown-it would treat differently from str.strip."""
+    line = text.strip(" \t")
+    if not line or _MARKUP.search(line) or line[0].isspace() or line[-1].isspace():
+        return None
+    return f'<span class="np">{escapeHtml(line)}</span>'
+
+
+def sidenote_ref(label: str, number: int, in_heading: bool, note_html: str) -> str:
+    """A footnote reference of the article as its sidenote (margin on wide screens, a toggle on phones).
+    `label` is HTML-escaped already; `note_html` is trusted HTML."""
+    # HTML forbids role=note inside a heading (the headline's notes): there the visible "Note n" label
+    # and the permalink name the note instead.
+    role = "" if in_heading else f' role="note" aria-label="Note {number}"'
+    return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{label}" title="Show note {number}">'
+            f'<span class="visually-hidden">Note </span>{number}</label>'
+            f'<input type="checkbox" class="sn-check" id="sn-{label}">'
+            f'<span class="sidenote" id="n-{label}"{role}>'
+            f'<a class="sn-num" href="#a-{label}" aria-label="Permalink to note {number}">{number}</a> '
+            f'{note_html}</span></span>')
+
+
+def _footnote_ref(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    """A footnote reference of the article → its sidenote (the note's HTML comes from the call's env)."""
+    meta = tokens[idx].meta
+    return sidenote_ref(html.escape(meta["label"]), meta["id"] + 1, bool(meta.get("in_heading")),
+                        env[_NOTES_HTML].get(meta["label"], ""))
+
+
+@cache
+def _article_parser() -> MarkdownIt:
+    md = _parser()
+    md.add_render_rule("footnote_ref", _footnote_ref)
+    md.core.ruler.push("sidenotes_in_headings", _mark_heading_notes)
+    md.add_render_rule("footnote_block_open", lambda *a: '<section class="endnotes" aria-label="Notes">\n<ol>\n')
+    md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
+    md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
+                       f'<li id="en-{html.escape(tokens[idx].meta["label"])}">')
+    md.add_render_rule("footnote_close", lambda *a: "</li>\n")
+    md.add_render_rule("footnote_anchor", lambda *a: "")
+    return md
+
+
+def render_article(markdown_text: str, notes_html: dict[str, str], resolver: LinkResolver) -> str:
+    """The article's annotated Markdown → HTML body. Each footnote reference becomes a sidenote (margin on
+    wide screens, a toggle on phones; a checkbox and label, so it works without JavaScript); the footnote
+    block becomes an endnote list shown only in print.
+
+    This is the reference rendering; `article_html.article_html` renders the same HTML straight from the
+    article's segments when it can prove the result is the same."""
+    return _render(_article_parser(), markdown_text, resolver, {_NOTES_HTML: notes_html})[0]
+
+
+def _mark_heading_notes(state) -> None:  # type: ignore[no-untyped-def]
+    """Flag the footnote references that sit in a heading, for `footnote_ref` to render accordingly."""
+    heading = False
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            heading = token.type == "heading_open"
+        elif heading and token.type == "inline":
+            for child in token.children or ():
+                if child.type == "footnote_ref":
+                    child.meta["in_heading"] = True
+
+
+@cache
+def _block_parser() -> MarkdownIt:
+    md = _parser()
+    md.disable(["html_block"], ignoreInvalid=True)
+    return md
+
+
+def md_html(text: str, urls: "Urls") -> tuple[str, tuple[str, ...]]:
+    """Markdown of an editors' field (summary, description) → HTML, plus refused link targets."""
+    return render_block(text, urls.resolve_note_link)
+
+
+def render_block(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
+    """An editors' Markdown field that stands on its own (summary, description) → block HTML."""
+    return _render(_block_parser(), text, resolver)

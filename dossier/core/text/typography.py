@@ -1,0 +1,201 @@
+"""Typography for quote anchoring: folding tables, typography-tolerant search patterns, a
+normal form with an offset map back to the original text, and plain-English descriptions of
+typographic differences.
+
+Helper for :mod:`dossier.core.analyse.anchors`. Pure: no I/O, no state beyond constant tables.
+
+Quotes are searched in the original text with :func:`search_pattern` (offsets stay exact). The
+normal form of :func:`normalise` is for fuzzy scoring of small windows and for the rare text
+with invisible characters: every whitespace run (``str.isspace``: spaces, "\\n\\n" between
+paragraphs, no-break and thin spaces, ...) becomes one ASCII space, curly quotes, primes and
+dashes become their ASCII counterparts, the ellipsis character becomes "...", and invisible
+characters (soft hyphen, zero-width space, word joiner, BOM) are dropped.
+
+Invariant of :func:`normalise`: for every index ``k`` of the normal form, ``orig(k)`` is the index
+of the original character that produced it, and ``orig`` is non-decreasing. A non-whitespace
+character that is not folded maps 1:1, so slices that start and end on such characters map back
+to the exact original slice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+# Replacement for every character the folded form changes (whitespace is handled separately).
+FOLD: dict[str, str] = {
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "–": "-", "—": "-", "‒": "-", "−": "-",
+    "…": "...",
+    "\u00ad": "", "\u200b": "", "\u2060": "", "\ufeff": "",
+}
+
+# Names used in hints. Paired names sharing their last word ("curly apostrophe" / "straight
+# apostrophe") let the hint say "a straight one" instead of repeating the noun.
+NAMES: dict[str, str] = {
+    "'": "straight apostrophe", "’": "curly apostrophe", "‘": "curly opening single quote",
+    "‚": "low single quote", "‛": "reversed single quote", "′": "prime sign",
+    '"': "straight double quote", "“": "curly opening double quote",
+    "”": "curly closing double quote", "„": "low double quote", "‟": "reversed double quote",
+    "″": "double prime sign",
+    "-": "hyphen", "–": "en dash", "—": "em dash", "‒": "figure dash", "−": "minus sign",
+    "...": "three dots", "…": "ellipsis character",
+    "\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+}
+_INVISIBLE = frozenset(c for c, r in FOLD.items() if r == "")
+_FOLD_TABLE = str.maketrans(FOLD)
+# Regex alternatives for one folded character: every typographic variant it stands for.
+_CLASSES: dict[str, str] = {
+    ascii_: "[" + re.escape(ascii_ + "".join(c for c, r in FOLD.items() if r == ascii_)) + "]"
+    for ascii_ in "'\"-"
+}
+
+# A whitespace run that is not already a single ASCII space, or a character to fold. Single
+# spaces are left alone so ordinary prose needs no map entries: the map only grows with
+# paragraph breaks and typographic characters.
+_FOLD_RE = re.compile(r"[^\S ]\s*| \s+|[" + "".join(FOLD) + "]")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A normal form of ``source`` plus a piecewise map from its indices back to ``source``.
+
+    Segments are stored by their start index in the normal form (``seg_norm``, non-decreasing).
+    A copy segment maps linearly; a replacement segment maps every index to the start of the
+    replaced original span (zero-length replacement segments record deletions).
+    """
+
+    text: str
+    seg_norm: tuple[int, ...]
+    seg_orig: tuple[int, ...]
+    seg_copy: tuple[bool, ...]
+
+    def orig(self, k: int) -> int:
+        """Original index of the character at normal-form index ``k`` (0 <= k < len(text))."""
+        # bisect_right picks the last segment starting at or before k, which skips
+        # zero-length (deletion) segments that share their start with the next segment.
+        i = bisect_right(self.seg_norm, k) - 1
+        base = self.seg_orig[i]
+        return base + (k - self.seg_norm[i]) if self.seg_copy[i] else base
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the non-empty normal-form slice ``[start:end)``."""
+        return self.orig(start), self.orig(end - 1) + 1
+
+
+def normalise(source: str) -> Normalised:
+    """Collapse whitespace runs to one space and fold typography (see the module docstring)."""
+    parts: list[str] = []
+    segments = [(0, 0, True)]  # (normal-form start, original start, is a copy)
+    n = last = 0
+    for m in _FOLD_RE.finditer(source):
+        a, b = m.span()
+        rep = " " if source[a].isspace() else FOLD[m.group()]
+        parts += [source[last:a], rep]
+        n += a - last
+        segments += [(n, a, False), (n + len(rep), b, True)]
+        n += len(rep)
+        last = b
+    parts.append(source[last:])
+    seg_norm, seg_orig, seg_copy = zip(*segments)
+    return Normalised("".join(parts), seg_norm, seg_orig, seg_copy)
+
+
+def fold_key(s: str) -> str:
+    """``s`` with typography folded (whitespace untouched): the comparison key for words."""
+    return s.translate(_FOLD_TABLE)
+
+
+def search_pattern(s: str, fold: bool, any_case_first: bool = False) -> str:
+    """Regex source matching ``s`` in an original (un-normalised) text.
+
+    Whitespace runs in ``s`` match any whitespace run (``\\s+``). With ``fold``, each quote,
+    dash or ellipsis matches any of its typographic variants, invisible characters in ``s`` are
+    ignored, and with ``any_case_first`` the first letter matches in either case. Searching the
+    original text (not a normalised copy) keeps offsets exact and lets ``re`` use its fast
+    literal-prefix scan. Invisible characters in the text are not skipped: for such a text (see
+    :func:`has_invisible`) search its :func:`normalise` form instead.
+    """
+    if not fold:
+        return r"\s+".join(map(re.escape, s.split()))
+    words = []
+    for word in (fold_key(w) for w in s.split()):
+        parts, i = [], 0
+        while i < len(word):
+            ch = word[i]
+            if word.startswith("...", i):
+                parts.append(r"(?:\.\.\.|…)")
+                i += 3
+                continue
+            i += 1
+            if any_case_first and ch.isalpha():
+                any_case_first = False
+                up, low = ch.upper(), ch.lower()
+                if len(up) == len(low) == 1 and up != low:  # "ß".upper() is "SS": leave it be
+                    parts.append("[" + re.escape(up + low) + "]")
+                    continue
+            parts.append(_CLASSES.get(ch) or re.escape(ch))
+        if parts:
+            words.append("".join(parts))
+    return r"\s+".join(words)
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds a soft hyphen, zero-width space, word joiner or BOM."""
+    return any(ch in text for ch in _INVISIBLE)  # a few C-level scans, no regex
+
+
+def _a(phrase: str) -> str:
+    if phrase.startswith("three "):  # "three dots" is plural: no article
+        return phrase
+    return ("an " if phrase[:1] in "aeiou" else "a ") + phrase
+
+
+def _describe(found: str, quoted: str) -> str:
+    """One clause for one differing stretch: ``found`` in the article vs ``quoted``."""
+    if found.lower() == quoted.lower() and found != quoted:
+        case = "lower-case" if found[:1].islower() else "upper-case"
+        return f"the article starts this quote with {_a(case)} letter"
+    if found in _INVISIBLE and not quoted:
+        return f"the article has an invisible {NAMES[found]} (U+{ord(found):04X}) inside this quote"
+    if quoted in _INVISIBLE and not found:
+        return f"the quote has an invisible {NAMES[quoted]} (U+{ord(quoted):04X}) the article lacks"
+    if found in NAMES and quoted in NAMES:
+        f_name, q_name = NAMES[found], NAMES[quoted]
+        f_words, q_words = f_name.split(), q_name.split()
+        shared = 0  # trailing words both names end with ("double quote")
+        while shared < min(len(f_words), len(q_words)) - 1 and f_words[-1 - shared] == q_words[-1 - shared]:
+            shared += 1
+        if shared:
+            q_name = " ".join(q_words[:-shared]) + " one"
+        return f"the article uses {_a(f_name)} ({found}) where the quote has {_a(q_name)} ({quoted})"
+    return f"the article has “{found}” where the quote has “{quoted}”"
+
+
+def describe_typography(found: str, quoted: str) -> str:
+    """Human sentence naming each typographic difference between article text and quote.
+
+    Whitespace differences are ignored (they are never differences for anchoring). Returns ""
+    if the two agree modulo whitespace.
+    """
+    f, q = " ".join(found.split()), " ".join(quoted.split())
+    clauses: list[str] = []
+    # Merge adjacent non-equal opcodes so "..." -> "…" is one clause, not a replace plus a delete.
+    groups: list[list[int]] = []
+    for op in Levenshtein.opcodes(q, f):
+        if op.tag == "equal":
+            continue
+        if groups and groups[-1][1] == op.src_start and groups[-1][3] == op.dest_start:
+            groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
+        else:
+            groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    for q1, q2, f1, f2 in groups:
+        clause = _describe(f[f1:f2], q[q1:q2])
+        if clause not in clauses:
+            clauses.append(clause)
+    return "; ".join(clauses)
