@@ -6,11 +6,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import fs, uptodate
-from .interrupt import deferred, stoppable, stopped
+from .interrupt import stoppable, stopped
 from .terminal import VisibleStream, formatted, report, say
+
+if TYPE_CHECKING:
+    from .writer import Writer
 
 
 def parser() -> argparse.ArgumentParser:
@@ -79,21 +82,18 @@ def _run(args: argparse.Namespace) -> int:
     options = Options(base_url=args.base_url, strict=args.strict)
     if args.serve or args.do_import or args.suggest:
         return _other_command(args, root, out, options)
+    if args.check:
+        return _build(args, root, out, options, None, started, key, scanned)
     try:
-        if not args.check:
-            fs.check_output_dir(root, out)
+        fs.check_output_dir(root, out)
     except fs.OutputError as exc:
         say(f"build.py: error: {exc}", file=sys.stderr)
         return 2
+    from .writer import staged
     # Outputs stream into a staging folder inside `out` as they are made (memory stays flat however large the
-    # site); they are moved into place only if the whole build succeeds.
-    stage = None if args.check else fs.Stage(out, uptodate.recorded_outputs(out))
-    try:
-        return _build(args, root, out, options, stage, started, key, scanned)
-    except BaseException:  # a bug, Ctrl-C or SIGTERM: nothing staged may stay behind (after a commit: no-op)
-        if stage is not None:
-            stage.abort()
-        raise
+    # site); they are moved into place only if the whole build succeeds (writer.py).
+    with staged(out) as writer:
+        return _build(args, root, out, options, writer, started, key, scanned)
 
 
 def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, int]], started: float) -> bool:
@@ -124,49 +124,43 @@ def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any
     return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
 
 
-def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, stage: fs.Stage | None,
+def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer: Writer | None,
            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
-    """Build, report, and (unless --check) index for search and move the staged site into place."""
+    """Build and report; unless --check (`writer` None), index for search and put the staged site in place."""
     from ..core.pipeline import build_site
-    from .parallel import fork_shards
+    from .writer import memory_shards
 
     inputs = fs.read_inputs(root)
-    result = build_site(inputs, options, sink=stage, shards=fork_shards(stage))
+    if writer is None:
+        result = build_site(inputs, options, shards=memory_shards())
+    else:
+        result = build_site(inputs, options, sink=writer.sink, shards=writer.shards)
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
-    if result.counts:
-        say(anchoring_summary(result.counts) + " (details: report/ in the built site)")
-    if errors:
-        if stage is not None:
-            stage.abort()
+    anchoring = anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""
+    if anchoring:
+        say(anchoring)
+    if errors:  # leaving the writer's block without a commit leaves the previous site as it was
         say(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
         return 1
-    if args.check:
+    if writer is None:
         say(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
             f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
-    assert stage is not None
     if not args.no_search:
-        from .search import build_index
         try:
-            for rel, data in sorted(build_index(fs.StagedPages(stage, result.paths), result.base_path).items()):
-                stage(rel, data)
+            writer.index(result.paths, result.base_path)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
-            stage.abort()
             say(f"build.py: error: the search index could not be built: {exc}\n"
                 f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                 file=sys.stderr)
             return 1
-    with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
-        uptodate.forget(out, keep_outputs=True)  # until `record`, the folder is not known to match any inputs
-        written, deleted = stage.commit()
-        outputs = stage.hashes
-        uptodate.record(out, key, scanned, outputs, {
-            "pages": result.counts.get("pages", 0), "files": len(outputs), "warnings": warnings,
-            "problems": formatted(result, sources),
-            "anchoring": anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""})
+    files = writer.files
+    written, deleted = writer.commit(key, scanned, {
+        "pages": result.counts.get("pages", 0), "files": files, "warnings": warnings,
+        "problems": formatted(result, sources), "anchoring": anchoring})
     seconds = time.perf_counter() - started
-    say(f"built {result.counts.get('pages', 0)} pages ({len(outputs)} files, {written} changed, "
+    say(f"built {result.counts.get('pages', 0)} pages ({files} files, {written} changed, "
         f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
     return 0

@@ -1,4 +1,4 @@
-"""The live preview's disk side: snapshots of the watched files, and writing only the outputs that changed."""
+"""The live preview's disk side: snapshots of the watched files (writing is the writer's, writer.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Mapping
 
 from . import fs
+from .writer import write_changed as write_changed  # the writer owns it; kept here for its callers
 from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, matters
 
 
@@ -85,30 +86,3 @@ def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> No
                     continue  # removed while we looked: the next poll sees the new state
     except OSError:
         return  # a watched folder that does not exist (yet)
-
-
-def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, ...]) -> tuple[int, int]:
-    """Bring `out` from the previous outputs to `outputs`, touching only the `changed` paths: write each
-    atomically (a temporary file and os.replace, as fs.write_outputs does) and delete the ones no longer
-    produced. Used once fs.write_outputs has synced the folder: a rebuild of a 1,000-article site then does
-    not re-read thousands of unchanged files to compare them. Returns (written, deleted)."""
-    resolved = out.resolve()
-    written = deleted = 0
-    for rel in changed:
-        target = out / rel
-        if rel.startswith("/") or ".." in rel.split("/") or not target.resolve().is_relative_to(resolved):
-            raise fs.OutputError(f"refusing to write {rel}: outside the output folder")
-        if rel in outputs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.dossier-tmp")
-            tmp.write_bytes(outputs[rel])
-            os.replace(tmp, target)
-            written += 1
-        elif target.is_file():
-            target.unlink()
-            deleted += 1
-            parent = target.parent
-            while parent != out and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
-    return written, deleted

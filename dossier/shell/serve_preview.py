@@ -24,7 +24,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
-from . import fs, uptodate
+from . import fs
 from ..core.common.errors import Problem, error, has_errors
 from ..core.common.memo import Memo
 from ..core.pipeline import BuildResult, Options, build_site, load_config
@@ -32,8 +32,9 @@ from ..core.common.snippet import format_problem
 from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
 from ..core.load.watched import Stamp, diff
 from .serve_app import Status
-from .serve_files import snapshot, write_changed
+from .serve_files import snapshot
 from .terminal import say
+from .writer import search_files, sync
 
 POLL_SECONDS = 0.1
 SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
@@ -173,7 +174,7 @@ class Preview:
                 if self.stopping.is_set() or self.generations.superseded(started):
                     self.status.update(building=False)
                     return  # a change arrived while we finished up: the next build publishes
-            written, deleted = self._write(outputs)
+            written, deleted = sync(self.out, outputs, self.published)  # the first time: every file compared
             was_failing = self.shown is not None and has_errors(self.shown)
             changed = changed_outputs(self.published, outputs)
             self.published = outputs
@@ -207,13 +208,6 @@ class Preview:
             self._print(traceback.format_exc().rstrip())
             return BuildResult({}, (crash_problem(exc),))
 
-    def _write(self, outputs: Mapping[str, bytes]) -> tuple[int, int]:
-        """The first time, fs.write_outputs syncs the whole folder; after that only changed paths are touched."""
-        if self.published is None:
-            uptodate.forget(self.out)  # the preview's site is not a record of any `build.py` run
-            return fs.write_outputs(self.out, outputs)
-        return write_changed(self.out, outputs, changed_outputs(self.published, outputs))
-
     def index(self, started: int) -> None:
         """Rebuild the search index of the published site (Pagefind) and write the files that changed.
         Runs in its own thread; dropped when a change came after `started`, and tried again later."""
@@ -224,8 +218,7 @@ class Preview:
                 return
             t0 = time.perf_counter()
             try:
-                from .search import build_index
-                files = build_index(site, self.status.mount)
+                files = search_files(site, self.status.mount)
             except Exception as exc:  # no Pagefind binary, or it failed: the preview works without search
                 self._print(f"search index not built ({exc}); search is unavailable in the preview")
                 self.search = False
@@ -236,7 +229,7 @@ class Preview:
                         self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS  # try again when saves pause
                         return
                 outputs = {**site, **files}
-                written, deleted = write_changed(self.out, outputs, changed_outputs(self.published, outputs))
+                written, deleted = sync(self.out, outputs, self.published)
                 self.published, self.search_files = outputs, files
             self._print(f"[{time.strftime('%H:%M:%S')}] search index: {len(files)} files in "
                         f"{time.perf_counter() - t0:.2f}s; {written} written, {deleted} removed")

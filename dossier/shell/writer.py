@@ -1,0 +1,135 @@
+"""The writer: the one place where a build meets worker processes and the output folder.
+
+Two ways to write, one module, so the command line and the live preview cannot drift apart:
+- `staged(out)` for `build.py`: outputs stream from the forked workers (`shards`, parallel.py) into a staging
+  folder inside `out` (`sink`, fs.Stage); `index` adds the Pagefind search index to the stage; `commit` moves
+  only the changed files into place and records the up-to-date marker, with Ctrl-C and SIGTERM held back so the
+  site is the old one or the new one, never a mix. Leaving the block without a commit (errors found, the search
+  binary failed, an exception, an interruption) removes the stage and leaves the previous site untouched.
+- `sync(out, outputs, previous)` for the live preview, which builds in memory: the first write makes `out` hold
+  exactly `outputs` (every file compared), each later one touches only the paths whose bytes changed since
+  `previous`, the outputs it last wrote. `search_files` indexes a site held in memory.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
+
+from . import fs, uptodate
+from ..core.preview import changed_outputs
+from .interrupt import deferred
+from .parallel import fork_shards
+
+T = TypeVar("T")
+ShardMap = Callable[[Callable[[int], T], int], "list[T]"]
+
+
+class Writer:
+    """One staged build of `out`: `sink` takes each output, `shards` runs ranges of work in forked workers that
+    write into the same stage. Nothing in `out` changes until `commit`; after `abort` it is as it was."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.stage = fs.Stage(out, uptodate.recorded_outputs(out))  # the last record skips rereading files
+        self.shards: ShardMap = fork_shards(self.stage)
+        self.committed = False
+
+    @property
+    def sink(self) -> Callable[[str, bytes], None]:
+        """Where the build hands each output (path relative to `out`, bytes)."""
+        return self.stage
+
+    @property
+    def files(self) -> int:
+        """How many files the site has so far (every output handed to `sink`, changed or not)."""
+        return len(self.stage.hashes)
+
+    def index(self, paths: Iterable[str], base_path: str) -> int:
+        """Build the Pagefind index of the staged HTML pages among `paths` and stage its files; returns how many.
+        Raises when the Pagefind binary is missing or fails (the caller reports it; the stage is then aborted)."""
+        from .search import build_index
+
+        files = build_index(fs.StagedPages(self.stage, paths), base_path)
+        for rel, data in sorted(files.items()):
+            self.stage(rel, data)
+        return len(files)
+
+    def commit(self, key: Mapping[str, Any], scanned: Mapping[str, tuple[int, int]],
+               summary: Mapping[str, Any]) -> tuple[int, int]:
+        """Move the changed files into place, delete files no longer produced and record in the marker what the
+        site was built from (`key`: options, `scanned`: input stats) with `summary` for the no-change rebuild.
+        Signals wait until this is done. Returns (written, deleted)."""
+        with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
+            uptodate.forget(self.out, keep_outputs=True)  # until `record`, the folder matches no inputs
+            written, deleted = self.stage.commit()
+            self.committed = True
+            uptodate.record(self.out, key, scanned, self.stage.hashes, summary)
+        return written, deleted
+
+    def abort(self) -> None:
+        """Remove what was staged (and `out` itself if this build created it); the previous site stays."""
+        if not self.committed:
+            self.stage.abort()
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Writer]:
+    """A `Writer` for `out` that is aborted when the block ends without `commit`: on a failed build, on an
+    exception, on Ctrl-C or SIGTERM (interrupt.Interrupted) nothing staged stays behind."""
+    writer = Writer(out)
+    try:
+        yield writer
+    finally:
+        writer.abort()
+
+
+def memory_shards() -> ShardMap:
+    """The worker pool for a build that writes nothing (`--check`): results come back, no files are staged."""
+    return fork_shards(None)
+
+
+def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None) -> tuple[int, int]:
+    """Make `out` hold `outputs`, a build kept in memory. `previous` is what this caller last wrote there: None
+    the first time, when every file is compared (and the up-to-date record dropped: a site written from memory
+    is no record of any `build.py` run); after that only the paths whose bytes changed are touched, so a
+    rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
+    if previous is None:
+        uptodate.forget(out)
+        return fs.write_outputs(out, outputs)
+    return write_changed(out, outputs, changed_outputs(previous, outputs))
+
+
+def search_files(site: Mapping[str, bytes], base_path: str) -> dict[str, bytes]:
+    """The Pagefind index of a site held in memory (path → bytes). Raises when Pagefind is missing or fails."""
+    from .search import build_index
+
+    return build_index(site, base_path)
+
+
+def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, ...]) -> tuple[int, int]:
+    """Bring `out` from the previous outputs to `outputs`, touching only the `changed` paths: write each
+    atomically (a temporary file and os.replace, as fs.write_outputs does) and delete the ones no longer
+    produced. Used once fs.write_outputs has synced the folder. Returns (written, deleted)."""
+    resolved = out.resolve()
+    written = deleted = 0
+    for rel in changed:
+        target = out / rel
+        if rel.startswith("/") or ".." in rel.split("/") or not target.resolve().is_relative_to(resolved):
+            raise fs.OutputError(f"refusing to write {rel}: outside the output folder")
+        if rel in outputs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.dossier-tmp")
+            tmp.write_bytes(outputs[rel])
+            os.replace(tmp, target)
+            written += 1
+        elif target.is_file():
+            target.unlink()
+            deleted += 1
+            parent = target.parent
+            while parent != out and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    return written, deleted

@@ -1,0 +1,139 @@
+"""The writer (dossier/shell/writer.py): a staged build reaches the output folder only through `commit`, which
+writes the changed files and records the up-to-date marker; anything else leaves the previous site as it was;
+the live preview's in-memory builds are synced with the same module."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dossier.shell import fs, uptodate
+from dossier.shell.writer import memory_shards, search_files, staged, sync
+
+PAGE = (b'<!doctype html><html lang="en"><head><title>T</title></head><body><main data-pagefind-body>'
+        b'<h1>Blinken in Jerusalem</h1><p>The secretary of state met the cabinet.</p></main></body></html>')
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != fs.MARKER}
+
+
+def _build(out: Path, outputs: dict[str, bytes], summary: dict | None = None) -> tuple[int, int]:
+    with staged(out) as writer:
+        for rel, data in outputs.items():
+            writer.sink(rel, data)
+        return writer.commit({"search": False}, {"site.yaml": (1, 1)}, summary or {"pages": len(outputs)})
+
+
+@pytest.fixture
+def pagefind():
+    pytest.importorskip("pagefind")
+    from pagefind.service import get_executable
+    if get_executable() is None:
+        pytest.skip("the Pagefind binary is missing (pip install 'pagefind[bin]')")
+
+
+def test_a_commit_writes_only_changed_files_and_deletes_files_no_longer_produced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(out, {"a.html": b"A", "b/c.html": b"C", "old.txt": b"old"}) == (3, 0)
+    before = os.stat(out / "a.html").st_mtime_ns
+    assert _build(out, {"a.html": b"A", "b/c.html": b"C2"}) == (1, 1)
+    assert _files(out) == {"a.html": b"A", "b/c.html": b"C2"}
+    assert os.stat(out / "a.html").st_mtime_ns == before
+    assert not (out / fs.STAGING).exists()
+
+
+def test_a_commit_records_the_marker_that_answers_the_next_no_change_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(out, {"index.html": b"I"}, {"pages": 1, "files": 1, "warnings": 0})
+    done = uptodate.up_to_date(out, {"search": False}, {"site.yaml": (1, 1)})
+    assert done is not None and done["summary"] == {"pages": 1, "files": 1, "warnings": 0}
+    assert uptodate.up_to_date(out, {"search": True}, {"site.yaml": (1, 1)}) is None  # another option: rebuild
+    assert list(uptodate.recorded_outputs(out)) == ["index.html"]
+
+
+def test_leaving_the_block_without_a_commit_leaves_the_previous_site_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(out, {"a.html": b"A"})
+    marker = (out / fs.MARKER).read_bytes()
+    with staged(out) as writer:  # a build that found errors: it returns without committing
+        writer.sink("a.html", b"A2")
+        writer.sink("b.html", b"B")
+    assert _files(out) == {"a.html": b"A"}
+    assert (out / fs.MARKER).read_bytes() == marker
+    assert not (out / fs.STAGING).exists()
+
+
+def test_an_exception_or_interruption_in_the_block_removes_the_stage_and_the_folder_it_created(tmp_path: Path) -> None:
+    out = tmp_path / "new"
+    with pytest.raises(KeyboardInterrupt):
+        with staged(out) as writer:
+            writer.sink("a.html", b"A")
+            raise KeyboardInterrupt
+    assert not out.exists()
+    _build(tmp_path / "old", {"a.html": b"A"})
+    with pytest.raises(ValueError):
+        with staged(tmp_path / "old") as writer:
+            writer.sink("a.html", b"changed")
+            raise ValueError("a bug in the build")
+    assert _files(tmp_path / "old") == {"a.html": b"A"}
+
+
+def test_workers_write_into_the_same_stage_and_their_files_are_committed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    out = tmp_path / "out"
+    with staged(out) as writer:
+        def task(n: int) -> int:
+            writer.sink(f"page-{n}.html", f"page {n}".encode())
+            return n * n
+
+        assert writer.shards(task, 4) == [0, 1, 4, 9]
+        assert writer.files == 4
+        assert writer.commit({}, {}, {}) == (4, 0)
+    assert _files(out) == {f"page-{n}.html": f"page {n}".encode() for n in range(4)}
+
+
+def test_memory_shards_return_results_in_order_and_write_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    monkeypatch.chdir(tmp_path)
+    assert memory_shards()(lambda n: f"shard {n}", 3) == ["shard 0", "shard 1", "shard 2"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_index_stages_the_search_bundle_beside_the_pages(tmp_path: Path, pagefind) -> None:
+    out = tmp_path / "out"
+    with staged(out) as writer:
+        writer.sink("index.html", PAGE)
+        writer.sink("style.css", b"body{}")
+        count = writer.index(["index.html", "style.css"], "/")
+        assert count > 0 and writer.files == 2 + count
+        writer.commit({}, {}, {})
+    bundle = [p for p in _files(out) if p.startswith("pagefind/")]
+    assert len(bundle) == count and "pagefind/pagefind.js" in bundle
+
+
+def test_search_files_index_a_site_held_in_memory(pagefind) -> None:
+    files = search_files({"index.html": PAGE}, "/")
+    assert "pagefind/pagefind.js" in files and any(p.startswith("pagefind/fragment/") for p in files)
+
+
+def test_sync_first_makes_the_folder_hold_exactly_the_outputs_and_drops_the_build_record(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(out, {"a.html": b"A", "stray.html": b"S"})
+    assert uptodate.recorded_outputs(out)
+    assert sync(out, {"a.html": b"A", "b/c.html": b"C"}, None) == (1, 1)
+    assert _files(out) == {"a.html": b"A", "b/c.html": b"C"}
+    assert uptodate.up_to_date(out, {"search": False}, {"site.yaml": (1, 1)}) is None
+
+
+def test_sync_then_touches_only_the_paths_whose_bytes_changed_since_the_last_write(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = {"a.html": b"A", "b/c.html": b"C"}
+    sync(out, first, None)
+    (out / "a.html").write_bytes(b"edited by hand")  # not compared again: only changed paths are touched
+    assert sync(out, {"a.html": b"A", "d.html": b"D"}, first) == (1, 1)
+    assert _files(out) == {"a.html": b"edited by hand", "d.html": b"D"}
+    assert not (out / "b").exists()
