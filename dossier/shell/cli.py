@@ -1,4 +1,5 @@
-"""The command line: parse arguments, call the pipeline, print problems and one summary line."""
+"""The command line: parse arguments, call the pipeline and the writer (writer.py), print problems and one
+summary line."""
 
 from __future__ import annotations
 

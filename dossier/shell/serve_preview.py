@@ -3,11 +3,11 @@
 Threads share one `Preview`:
 - the poller stats the watched files every 0.1 s and reports changes (serve_files.snapshot);
 - the builder waits until a burst of changes has settled, reads the dossier, builds it in memory (reusing
-  per-file work by content hash, core/common/memo.py) and then either publishes it (writes the output files whose
-  bytes changed, reloads open pages) or, when it failed, keeps the last good site and shows the problems in
-  every page and in the terminal. A build started before the latest change is superseded and dropped. The
-  builder catches everything: an exception in the build is one more problem on the overlay, never the end of
-  the preview;
+  per-file work by content hash, core/common/memo.py) and then either publishes it (writer.sync writes the
+  output files whose bytes changed; open pages reload) or, when it failed, keeps the last good site and shows
+  the problems in every page and in the terminal. A build started before the latest change is superseded and
+  dropped. The builder catches everything: an exception in the build is one more problem on the overlay, never
+  the end of the preview;
 - when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
   which is slow and which no save waits for.
 
