@@ -105,7 +105,9 @@ COMMON_NOTES = ["Stated without a source.", "Compare *this* with **that**.", "Se
                 "", "   ", "line one\nline two", "```\ncode\n```", "    indented code"]
 # Notes that would reach out of their footnote definition if written as they are.
 HAZARD_NOTES = ["see [^other]", "^[inline]", "[ref]: /somewhere", "[x]\n\n[x]: /y", "see [^a] and [^b]",
-                "\\[^a] escaped", "\\\\[^a] after a backslash", "x ^[^a] y", "[words]: /x\n\n[words]", "a]: b"]
+                "\\[^a] escaped", "\\\\[^a] after a backslash", "x ^[^a] y", "[words]: /x\n\n[words]", "a]: b",
+                "code `[^a]` then [^b]", "```\n[^a]: x\n```\n[^b]", "```x``` [^a]", "`open\n\n[^a] `",
+                "~~~\n]: ^[\n~~~", "\\`[^a]`", "``x ` [^a]`` ^[y]"]
 COMMON_HREFS = ["/entities/a/", "entity:b", "https://example.org/ä?q=1#frag", "/compare/c/#w-x", "compare:c",
                 "article:x#a-y"]
 # Targets markdown-it would not take bare: written in <...>.
@@ -246,6 +248,10 @@ def plain_note_then(text: str, at: int, note: str = "n") -> ArticleSource:
     (one("text", note="[text]: /somewhere"), "[^a]: [text\\]: /somewhere", "a link reference definition inside a note"),
     (one("text", note="^[inline]"), "[^a]: \\^[inline]", "an inline footnote inside a note"),
     (one("text", note="\\[^b]"), "[^a]: \\[^b]", "an escaped bracket is left as it is"),
+    (one("text", note="`[^b]` or [^b]"), "[^a]: `[^b]` or \\[^b]", "nothing is escaped inside a code span"),
+    (one("text", note="```\n[r]: /x\n```\n[r]: /y"), "```\n    [r]: /x\n    ```\n    [r\\]: /y",
+     "nothing is escaped inside a fenced code block"),
+    (one("text", note="`a\n\n[^b] `"), "\\[^b] `", "a code span does not reach across a blank line"),
     (one("text", href="/a[b]"), "(</a[b]>)", "a link target that is not a bare destination"),
     (one("text", href="/a(b)<c>&amp;\\"), "(</a(b)\\<c\\>\\&amp;\\\\>)", "what markdown-it unescapes inside <...>"),
     (one("te\x00xt"), "e\x00xt", "NUL, which markdown-it reads as U+FFFD"),
@@ -279,3 +285,10 @@ def test_a_plain_article_renders_the_same_as_its_markdown() -> None:
     src = one("plain text with *stars*, [brackets] and <tags> & 1. numbers")
     assert article_html(src, {}, Urls("/").resolve_note_link) == render_article(
         article_markdown(src), {}, Urls("/").resolve_note_link)
+
+
+def test_a_note_s_code_is_printed_as_written_in_the_endnotes() -> None:
+    src = one("text", note="Write `[^1]` for a footnote; ^[this] is plain text.")
+    html = article_html(src, {}, Urls("/").resolve_note_link)
+    assert "<code>[^1]</code>" in html and "^[this] is plain text." in html
+    assert html == render_article(article_markdown(src), {}, Urls("/").resolve_note_link)

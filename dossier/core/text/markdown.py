@@ -89,10 +89,28 @@ def article_markdown(src: ArticleSource) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+# Where markdown-it reads a note's characters literally, so nothing there is escaped: fenced code blocks
+# (to their closing fence, or the end) and code spans (a backtick run to the next run of the same length,
+# within one paragraph). Read conservatively: a backtick after a backslash opens nothing here, nor does a fence
+# that is not at a line's start, so a misreading escapes a character inside code rather than leave a live one
+# (not handled: a backtick markdown-it reads inside a link's destination or an autolink).
+_NOTE_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,}).*?(?:\n {0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
+                        r"|(?<![`\\])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)(?P=ticks)(?!`)",
+                        re.MULTILINE | re.DOTALL)
+
+
 def note_markdown(note: str) -> str:
-    """A note as the body of its footnote definition: what reaches out of a definition escaped (see
-    `_NOTE_REACH`), continuation lines indented so they stay inside it; "(no note)" for an empty note."""
-    return _NOTE_REACH.sub(r"\1\\\2", note.strip() or "(no note)").replace("\n", "\n    ")
+    """A note as the body of its footnote definition: what would reach out of the definition escaped where
+    markdown-it would read it (see `_NOTE_REACH`; code is left as written), continuation lines indented so
+    they stay inside it; "(no note)" for an empty note."""
+    note = note.strip() or "(no note)"
+    if "[^" in note or "^[" in note or "]:" in note:  # rare: most notes are written as they are
+        last, parts = 0, []
+        for code in _NOTE_CODE.finditer(note):
+            parts += [_NOTE_REACH.sub(r"\1\\\2", note[last:code.start()]), code.group()]
+            last = code.end()
+        note = "".join(parts) + _NOTE_REACH.sub(r"\1\\\2", note[last:])
+    return note.replace("\n", "\n    ")
 
 
 def _joined(parts: list[str], ends_with_reference: list[bool]) -> str:
@@ -212,6 +230,8 @@ def _render(md: MarkdownIt, text: str, resolver: LinkResolver,
         _CALL.reset(token)
 
 
+# The parsers are built once per process: each is a fixed configuration (no argument), and a render's link
+# policy lives in `_CALL`, not on the parser, so sharing one is safe.
 @cache
 def _note_parser() -> MarkdownIt:
     md = _parser()
