@@ -160,8 +160,19 @@ def test_a_seed_without_an_article_file_shares_passages_and_is_named_as_a_witnes
 
 
 def test_shared_passages_are_searched_again_only_when_a_text_changes() -> None:
-    first = shared_passages(ARTICLES)
-    assert shared_passages(ARTICLES) is first  # same texts: the earlier result
+    from dossier.core.analyse.library import Anchored, find_passages
+    from dossier.core.common.memo import Memo
+
+    memo = Memo()
+
+    def passages(articles: tuple[Article, ...]) -> tuple[SharedPassage, ...]:
+        memo.begin()
+        return find_passages(tuple(Anchored(a, {}, {}, "") for a in articles), memo.each)
+
+    first = passages(ARTICLES)
+    assert first == shared_passages(ARTICLES) and first
+    assert passages(ARTICLES) is first and memo.misses["passages"] == 1  # same texts: the earlier result
     changed = ARTICLES[:2] + (art("three", "2024-03-20", f"Headline three\n\nNothing {PLANTED[10:]} here.\n"),)
-    again = shared_passages(changed)
-    assert again != first and again is shared_passages(changed)
+    again = passages(changed)
+    assert again != first and memo.misses["passages"] == 2
+    assert passages(changed) is again and memo.misses["passages"] == 2

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import jsonschema
 
-from dossier.core.load.schema import validate
+from dossier.core.load.schema import compile_schema, validate
 from dossier.core.load.yamlsrc import Loaded, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,7 @@ def _end_of_text(node: Any) -> Any:
     return node
 
 
+CHECKS = {name: compile_schema(schema) for name, schema in SCHEMAS.items()}  # compiled once, as a build does
 REFERENCE = {name: jsonschema.Draft202012Validator(_end_of_text(schema)) for name, schema in SCHEMAS.items()}
 
 
@@ -74,7 +75,7 @@ def _jsonschema_valid(name: str, data: Any) -> bool:
 
 def _passes(name: str, data: Any) -> bool:
     """Whether the build's schema check finds no problem in the document."""
-    return not validate(Loaded(f"{name}.yaml", data), SCHEMAS[name])
+    return not validate(Loaded(f"{name}.yaml", data), CHECKS[name])
 
 
 DOCS = _documents()
@@ -161,3 +162,20 @@ def test_a_slug_with_a_trailing_newline_is_rejected_by_the_schema_check_too() ->
     problems = validate(Loaded("comparison.yaml", dict(good, base=good["base"] + "\n")), SCHEMAS["comparison"])
     assert [p.check for p in problems] == ["schema-form"], problems
     assert not _jsonschema_valid("comparison", dict(good, base=good["base"] + "\n"))
+
+
+def test_a_compiled_schema_and_the_plain_schema_find_the_same_problems() -> None:
+    data = {"seed": "a.txt", "date": "not a date", "annotations": [{"quote": 3}]}
+    compiled = validate(Loaded("article.yaml", data), CHECKS["article"])
+    assert compiled and compiled == validate(Loaded("article.yaml", data), SCHEMAS["article"])
+
+
+def test_the_loader_compiles_each_schema_of_the_inputs_once_into_a_check_per_name() -> None:
+    from dossier.core.load.inputs import Inputs
+    from dossier.core.load.loader import compile_checks
+
+    inputs = Inputs(files={}, templates={}, static={}, schemas=SCHEMAS, problems=())
+    checks = compile_checks(inputs)
+    assert sorted(checks) == sorted(SCHEMAS)
+    assert all(checks[name].schema is SCHEMAS[name] for name in SCHEMAS)
+    assert checks["article"].valid({"seed": "a.txt", "title": "T"}) and not checks["article"].valid({"seed": 3, "title": "T"})

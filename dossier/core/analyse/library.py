@@ -18,7 +18,7 @@ from ..text.markdown import md_html, render_note
 from ..common.memo import digest
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
-from .shared_passages import SharedPassage, shared_passages
+from .shared_passages import SharedPassage, passage_docs, passages_in
 from ..common.urls import Urls
 from .witnesses import ComparisonIndex, align
 
@@ -99,12 +99,19 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     return tuple(out), problems, report
 
 
+def find_passages(anchored: tuple[Anchored, ...], each: Each = in_sequence) -> tuple[SharedPassage, ...]:
+    """The passages the articles share, one search of all texts through `each`: the live preview's memo keeps
+    them while no article text changes (an edit to a note or a comparison does not search again)."""
+    docs = passage_docs(item.article for item in anchored)
+    return each("passages", passages_in, lambda d: tuple((doc, digest(text)) for doc, text in d), [docs])[0]
+
+
 def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) -> Library:
     """The Library of `dossier`. Pure: `each` (in shards, or through a cache) changes how fast, never what."""
     urls = Urls(dossier.config.base_path)
     anchored, problems, report = anchor_all(dossier, strict, each)
     entities = index_entities(dossier, anchored, urls, each)
     comparisons = align(dossier, urls, _level(dossier, strict))
-    passages = shared_passages([item.article for item in anchored])
+    passages = find_passages(anchored, each)
     return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages,
                    tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

@@ -20,7 +20,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, chain, compress, count, islice
 
 from .alignment import fold
@@ -289,15 +288,20 @@ def shared_passages(articles: Iterable[Article], unpublished: Mapping[str, str] 
                     ) -> tuple[SharedPassage, ...]:
     """Passages shared by two or more of the articles (doc ids are article slugs) and of the `unpublished`
     texts (doc id → cleaned text: seeds that have no article file yet, for --suggest)."""
+    return passages_in(passage_docs(articles, unpublished))
+
+
+def passage_docs(articles: Iterable[Article], unpublished: Mapping[str, str] | None = None
+                 ) -> tuple[tuple[str, str], ...]:
+    """The (doc id, text) pairs `shared_passages` searches: everything the search reads, so a cache keyed by
+    them (the live preview's memo, see library.analyse) reuses the passages while no text changes."""
     docs = {a.slug: a.text.text for a in articles}
     docs.update((doc, text) for doc, text in sorted((unpublished or {}).items()) if doc not in docs)
-    return _shared_passages(tuple(docs.items()))
+    return tuple(docs.items())
 
 
-# The passages depend on the article texts only: a rebuild in the same process (the live preview) after an
-# edit that changes no text, an annotation or a comparison, reuses them instead of searching again.
-@lru_cache(maxsize=1)
-def _shared_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
+def passages_in(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
+    """Passages shared by two or more of `docs` ((doc id, text) pairs): a pure function of them."""
     # Texts are compared in NFC ("e" + U+0308 and "ë" are one letter); occurrences are mapped back to whole
     # original characters. An NFC text (nearly all) is passed as it is.
     mapped = {doc: nfc_text(text) for doc, text in docs}

@@ -27,7 +27,8 @@ R = TypeVar("R")
 
 # Part of every key: results made by one version of the cached functions are never reused by another. The
 # cache lives in one process today (the code cannot change under it); bump this when a cached function
-# (loader.parse_file, library.analyse_article) changes what it returns, should entries ever outlive a process.
+# (loader.parse_file, library.analyse_article, shared_passages.passages_in) changes what it returns, should
+# entries ever outlive a process.
 VERSION = "1"
 
 

@@ -12,12 +12,12 @@ from typing import Any, Callable, Mapping, TypeVar
 from ..common.errors import Problem, error
 from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion, Origin, Role, Source,
                     Witness)
-from .schema import check_shape
+from .schema import SchemaCheck, check_shape
 from ..common.slugs import is_slug, slug_hint
 from .yamlsrc import Loaded, parse_yaml
 
 T = TypeVar("T")
-Schema = Mapping[str, Any]
+Schema = Mapping[str, Any] | SchemaCheck  # a SchemaCheck when many files share it (schema.compile_schema)
 Path = tuple[Any, ...]
 
 

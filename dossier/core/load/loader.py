@@ -16,6 +16,7 @@ from .config import SiteConfig, parse_site
 from ..common.errors import Problem, did_you_mean, error, warning
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
+from .schema import SchemaCheck, compile_schema
 from ..common.memo import digest, fingerprint
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
@@ -59,13 +60,21 @@ _PARSERS: dict[str, Callable[[str, str, Any], Any]] = {
 }
 
 
-def parse_file(inputs: Inputs, config: SiteConfig, step: str, path: str) -> Any:
+def parse_file(inputs: Inputs, config: SiteConfig, step: str, path: str,
+               checks: Mapping[str, SchemaCheck] | None = None) -> Any:
     """One file's work: a seed's (raw text, problems, cleaned text), or a YAML file's (value or None, problems).
-    Pure: it reads the file's bytes, and the config (a seed's import rules) or the step's schema."""
+    Pure: it reads the file's bytes, and the config (a seed's import rules) or the step's schema. `checks`:
+    the schemas compiled once for all files (`compile_checks`); without them the file's schema is compiled."""
     data = inputs.files[path]
     if step == "seed":
         return _seed(path, data, config)
-    return _decoded(path, data, lambda text: _PARSERS[step](path, text, inputs.schemas[step]))
+    schema = checks[step] if checks is not None else inputs.schemas[step]
+    return _decoded(path, data, lambda text: _PARSERS[step](path, text, schema))
+
+
+def compile_checks(inputs: Inputs) -> dict[str, SchemaCheck]:
+    """Each of the inputs' schemas compiled once, by name: what every file of a build is checked against."""
+    return {name: compile_schema(schema) for name, schema in sorted(inputs.schemas.items())}
 
 
 def jobs(files: Mapping[str, bytes]) -> list[Job]:
@@ -90,7 +99,9 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
         return path, digest(inputs.files[path]), config if step == "seed" else schema_keys[step]
 
     todo = jobs(inputs.files)
-    return dict(zip(todo, each("parse", lambda job: parse_file(inputs, config, *job), file_key, todo)))
+    # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
+    checks = compile_checks(inputs) if any(step != "seed" for step, _ in todo) else {}
+    return dict(zip(todo, each("parse", lambda job: parse_file(inputs, config, *job, checks), file_key, todo)))
 
 
 def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence

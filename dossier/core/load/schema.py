@@ -6,6 +6,7 @@ underlines while typing is exactly what the build rejects.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from ..common.errors import Problem
@@ -13,12 +14,13 @@ from .schema_messages import Path, to_problems
 from .yamlsrc import Loaded
 
 
-def validate(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[Problem, ...]:
+def validate(loaded: Loaded, schema: Mapping[str, Any] | SchemaCheck) -> tuple[Problem, ...]:
     """Every schema violation in `loaded`, one Problem each, in document order."""
     return check_shape(loaded, schema)[0]
 
 
-def check_shape(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[tuple[Problem, ...], frozenset[Path]]:
+def check_shape(loaded: Loaded, schema: Mapping[str, Any] | SchemaCheck
+                ) -> tuple[tuple[Problem, ...], frozenset[Path]]:
     """Every schema violation in `loaded`, in document order, and the paths of the values they spoil.
 
     A spoilt path is a value that is wrong (or a required key that is missing, or a key that is unknown);
@@ -26,11 +28,13 @@ def check_shape(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[tuple[Proble
     reference problems of the parts that are right.
 
     Valid files (nearly all of them) are confirmed by a compiled validator, ~15× faster than jsonschema;
-    only a file it rejects goes through jsonschema, which names every violation and where it is.
+    only a file it rejects goes through jsonschema, which names every violation and where it is. Pass a
+    `SchemaCheck` (compile_schema) when checking many files: a plain schema is compiled for this one call.
     """
-    if _fast_validator(schema)(loaded.data):
+    compiled = compile_schema(schema)
+    if compiled.valid(loaded.data):
         return (), frozenset(loaded.tagged)
-    validator = _validator_class()(dict(schema))
+    validator = _validator_class()(dict(compiled.schema))
     problems: list[Problem] = []
     bad: set[Path] = set()
     bad.update(loaded.tagged)
@@ -45,44 +49,38 @@ def check_shape(loaded: Loaded, schema: Mapping[str, Any]) -> tuple[tuple[Proble
 
 
 _VALIDATOR: Any = None
-_FAST: dict[str, Callable[[Any], bool]] = {}
-_FAST_BY_OBJECT: dict[int, tuple[Mapping[str, Any], Callable[[Any], bool]]] = {}  # skips the content key
 
 
-def _fast_validator(schema: Mapping[str, Any]) -> Callable[[Any], bool]:
-    """`schema` compiled by fastjsonschema into a yes/no check, cached by the schema's content.
+@dataclass(frozen=True)
+class SchemaCheck:
+    """A JSON Schema and its compiled yes/no check. Invariant: `valid(data)` is True only for data jsonschema
+    finds valid against `schema` (tests/test_schema_fast_path.py checks that they agree)."""
 
-    It must never accept what jsonschema rejects (tests/test_schema_fast_path.py checks that they agree):
-    the schemas use only core keywords both implement alike, and a pattern's final "$" becomes "\\Z", the
-    same strict end of text as `_validator_class` below.
+    schema: Mapping[str, Any]
+    valid: Callable[[Any], bool]
+
+
+def compile_schema(schema: Mapping[str, Any] | SchemaCheck) -> SchemaCheck:
+    """`schema` compiled by fastjsonschema into a yes/no check. Compiling costs milliseconds, so whoever checks
+    many files against one schema compiles it once and passes the result (loader.parse_files does, per build).
+
+    The schemas use only core keywords both implementations judge alike, and a pattern's final "$" becomes
+    "\\Z", the same strict end of text as `_validator_class` below.
     """
-    seen = _FAST_BY_OBJECT.get(id(schema))
-    if seen is not None and seen[0] is schema:  # the same schema object for every file of a build
-        return seen[1]
-    import json
+    if isinstance(schema, SchemaCheck):
+        return schema
+    import fastjsonschema
 
-    key = json.dumps(schema, sort_keys=True)
-    valid = _FAST.get(key)
-    if valid is None:
-        import fastjsonschema
+    check = fastjsonschema.compile(_strict_patterns({k: v for k, v in schema.items() if k not in ("$schema", "$id")}))
 
-        check = fastjsonschema.compile(_strict_patterns({k: v for k, v in schema.items()
-                                                         if k not in ("$schema", "$id")}))
+    def valid(data: Any) -> bool:
+        try:
+            check(data)
+        except Exception:  # a rejection, or data it cannot judge (a number as a key): ask jsonschema
+            return False
+        return True
 
-        def valid(data: Any, check: Any = check) -> bool:
-            try:
-                check(data)
-            except Exception:  # a rejection, or data it cannot judge (a number as a key): ask jsonschema
-                return False
-            return True
-
-        if len(_FAST) > 64:  # the live preview reloads schemas; keep the cache from growing
-            _FAST.clear()
-        _FAST[key] = valid
-    if len(_FAST_BY_OBJECT) > 64:
-        _FAST_BY_OBJECT.clear()
-    _FAST_BY_OBJECT[id(schema)] = (schema, valid)  # holding the schema keeps its id from being reused
-    return valid
+    return SchemaCheck(schema, valid)
 
 
 def _strict_patterns(node: Any) -> Any:

@@ -92,10 +92,10 @@ def _sidenotes(library: Library, item: Anchored, rows: Sequence[Mapping[str, Any
 
 def _page_view(library: Library, item: Anchored, row: Mapping[str, Any], marked: _Once) -> dict[str, Any]:
     dossier, urls, meta = library.dossier, library.urls, item.article.meta
-    src, md_text = marked.take()
+    src, _ = marked.take()  # (the Markdown is the .md page's)
     rows = row["annotation_rows"]
     view = views.article_view(item.article, {s.id: s for s in dossier.sources}.get(meta.source), src,
-                              md_text, _sidenotes(library, item, rows), urls, rows, item.summary_html)
+                              _sidenotes(library, item, rows), urls, rows, item.summary_html)
     by_id = {e.id: e for e in dossier.entities}
     mentioned = sorted({m.entity for m in library.entities.links.get(meta.slug, ())} |
                        {e for a in meta.annotations for e in a.entities})

@@ -50,6 +50,8 @@ class Witnessed:
         return self.text[self.start:self.end]
 
 
+# Pure memoisation of a pure function of two strings (immutable tuples out): a pair met again (witnesses
+# quoting the same words, the live preview's next build) is not diffed again.
 @lru_cache(maxsize=1 << 16)
 def diff_pieces(base: str, other: str) -> tuple[tuple[str, str], ...]:
     """`other` as read against `base`: (kind, text) pieces with kind equal, ins, del or moved.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from ..text.article_html import article_html
-from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html, render_article  # noqa: F401
+from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html  # noqa: F401
 from ..load.model import Article, Dossier, Source
 from ..common.urls import Urls
 
@@ -66,14 +66,12 @@ def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[
                          tuple(front), headline, tuple(notes), tuple(links), tuple(badges))
 
 
-def article_view(article: Article, source: Source | None, src: ArticleSource, markdown_text: str,
+def article_view(article: Article, source: Source | None, src: ArticleSource,
                  notes_html: Mapping[str, str], urls: Urls, annotations: Sequence[Mapping[str, Any]],
                  summary_html: str) -> dict[str, Any]:
     meta = article.meta
-    # The body straight from the segments; when that path declines, markdown-it-py renders the written Markdown.
+    # The body straight from the segments: the HTML markdown-it-py makes of the article's `.md` (article_html).
     body = article_html(src, notes_html, urls.resolve_note_link)
-    if body is None:
-        body = render_article(markdown_text, dict(notes_html), urls.resolve_note_link)
     if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
     return {

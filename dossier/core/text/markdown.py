@@ -58,20 +58,94 @@ def resolve_links_for_export(note: str, resolver: LinkResolver) -> str:
 
 
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
+# A link destination markdown-it-py passes on verbatim when written bare inside `(...)`: no whitespace or
+# controls, brackets, parentheses, quotes, escapes or entities (non-ASCII letters are fine: both renderings
+# percent-encode them with markdown-it's normaliser). Any other destination is written in `<...>`.
+BARE_HREF = re.compile(r"(?:(?!\s)[A-Za-z0-9/_.:#?=%~+@!$,;*\-\u00a0-\U0010ffff])+")
+# In a note, what would reach out of its footnote definition into the article: a footnote reference `[^`
+# or an inline footnote `^[` (they would join the article's footnote numbering) and the `]:` of a link
+# reference definition (it would turn the article's `[words]{...}` spans into links). Each is live only when
+# not already escaped, i.e. after an even number of backslashes.
+_NOTE_REACH = re.compile(r"(?<!\\)((?:\\\\)*)(\[(?=\^)|\^(?=\[)|\](?=:))")
 
 
 def article_markdown(src: ArticleSource) -> str:
-    """The annotated Markdown of one article. Deterministic for a given source."""
+    """The annotated Markdown of one article. Deterministic for a given source.
+
+    Invariant: markdown-it-py reads it back as exactly the structure of `walk(src)`, nothing more: where a
+    mark's bracket meets a character markdown-it would read together with it, that character is escaped
+    (`_joined`), and a note cannot reach out of its definition (`note_markdown`). That is what lets
+    `article_html` render the body straight from the same walk."""
     src = snapped(src)
     lines = ["---", *(f"{key}: {_yaml_str(value)}" for key, value in src.front_matter), "---", ""]
     for index, pieces in enumerate(walk(src)):
-        body = "".join(escape_md(src.text[piece[0]:piece[1]], line_start=not i) if piece[2:] == _PLAIN else
-                       _piece_markdown(src.text, piece, out_empty=not i) for i, piece in enumerate(pieces))
-        lines += ["# " + body if index == 0 and src.headline else body, ""]
+        heading = index == 0 and src.headline
+        body = _joined([escape_md(src.text[piece[0]:piece[1]], line_start=not i) if piece[2:] == _PLAIN else
+                        _piece_markdown(src.text, piece, out_empty=not i) for i, piece in enumerate(pieces)],
+                       [bool(piece[6]) and not piece[7] for piece in pieces])
+        lines += ["# " + _closing_hashes_escaped(body) if heading else body, ""]
     for n in sorted(src.notes, key=lambda n: (n.start, n.end, n.id)):
-        note = n.note.strip() or "(no note)"
-        lines += [f"[^{n.id}]: " + note.replace("\n", "\n    "), ""]
+        lines += [f"[^{n.id}]: " + note_markdown(n.note), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# Where markdown-it reads a note's characters literally, so nothing there is escaped: fenced code blocks
+# (to their closing fence, or the end) and code spans (a backtick run to the next run of the same length,
+# within one paragraph). Read conservatively: a backtick after a backslash opens nothing here, nor does a fence
+# that is not at a line's start, so a misreading escapes a character inside code rather than leave a live one
+# (not handled: a backtick markdown-it reads inside a link's destination or an autolink).
+_NOTE_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,}).*?(?:\n {0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
+                        r"|(?<![`\\])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)(?P=ticks)(?!`)",
+                        re.MULTILINE | re.DOTALL)
+
+
+def note_markdown(note: str) -> str:
+    """A note as the body of its footnote definition: what would reach out of the definition escaped where
+    markdown-it would read it (see `_NOTE_REACH`; code is left as written), continuation lines indented so
+    they stay inside it; "(no note)" for an empty note."""
+    note = note.strip() or "(no note)"
+    if "[^" in note or "^[" in note or "]:" in note:  # rare: most notes are written as they are
+        last, parts = 0, []
+        for code in _NOTE_CODE.finditer(note):
+            parts += [_NOTE_REACH.sub(r"\1\\\2", note[last:code.start()]), code.group()]
+            last = code.end()
+        note = "".join(parts) + _NOTE_REACH.sub(r"\1\\\2", note[last:])
+    return note.replace("\n", "\n    ")
+
+
+def _joined(parts: list[str], ends_with_reference: list[bool]) -> str:
+    """A paragraph's pieces of Markdown joined, escaping what markdown-it would read across a boundary: a
+    caret before a mark's `[` (an inline footnote `^[...]`), and a parenthesis right after a footnote
+    reference (`[^id](...)` reads as a link). `ends_with_reference[i]`: part i ends with a note's `[^id]`.
+    Within a part no such pair meets: a note's or witness's words are always wrapped in their span, so what
+    follows them is a `]`. A part ending in "^" is escaped words (escape_md leaves no backslash before it).
+    Only the first of the pair is escaped, and only there, so the Markdown of every other text is unchanged."""
+    for i in range(1, len(parts)):
+        before, after = parts[i - 1], parts[i]
+        if before.endswith("^") and after.startswith("["):
+            parts[i - 1] = before[:-1] + "\\^"
+        elif ends_with_reference[i - 1] and after.startswith("("):
+            parts[i] = "\\" + after
+    return "".join(parts)
+
+
+def _closing_hashes_escaped(body: str) -> str:
+    """The headline's Markdown with a final run of "#" escaped where markdown-it would take it for the
+    heading's closing sequence (after a space or tab)."""
+    run = len(body) - len(body.rstrip("#"))
+    if run and body[-run - 1:-run] in (" ", "\t"):
+        return body[:-run] + "\\" + body[-run:]
+    return body
+
+
+def _destination(href: str) -> str:
+    """A link target as written in `(...)`: bare when markdown-it passes it on verbatim, else in `<...>` with
+    what markdown-it unescapes there escaped, so it still arrives as `href`."""
+    if BARE_HREF.fullmatch(href):
+        return href
+    if "\n" in href or "\r" in href:
+        raise ValueError(f"a link target of a mark cannot hold a line break: {href!r}")
+    return "<" + re.sub(r"([\\<>&])", r"\\\1", href) + ">"
 
 
 def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
@@ -82,7 +156,7 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
     if m is not None:
         attrs = [f"#{m.id}"] if piece.start == m.start else []
         attrs += [".m"] if m.first else [".m", ".m-again"]
-        chunk = f"[{chunk}]({m.href}){{{' '.join(attrs)}}}"
+        chunk = f"[{chunk}]({_destination(m.href)}){{{' '.join(attrs)}}}"
     # a second annotation starting here gets its own empty anchor span, before the words
     before = "".join(f"[]{{#a-{a}}}" for a in piece.opens[1:])
     if piece.anns or piece.wits:
@@ -96,7 +170,8 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
         chunk = f"[{chunk}]{{{' '.join(attrs)}}}"
     after = "".join(f"[^{n.id}]" for n in piece.notes)
     # a badge is wrapped with a leading space so copy-paste and screen readers do not glue it to the word
-    after += "".join(f"[ [{escape_md(b.label)}]({b.href}){{.badge #{b.id}}}]{{.bw}}" for b in piece.badges)
+    after += "".join(f"[ [{escape_md(b.label)}]({_destination(b.href)}){{.badge #{b.id}}}]{{.bw}}"
+                     for b in piece.badges)
     return before + chunk + after
 
 
@@ -155,6 +230,8 @@ def _render(md: MarkdownIt, text: str, resolver: LinkResolver,
         _CALL.reset(token)
 
 
+# The parsers are built once per process: each is a fixed configuration (no argument), and a render's link
+# policy lives in `_CALL`, not on the parser, so sharing one is safe.
 @cache
 def _note_parser() -> MarkdownIt:
     md = _parser()
