@@ -72,9 +72,12 @@ class _Once:
 def _marked(library: Library, item: Anchored) -> tuple[ArticleSource, str]:
     """The article as the Markdown renderer sees it (notes, mention links, witness badges), and its Markdown."""
     urls, meta = library.urls, item.article.meta
+    # One note per id: a duplicate id is the loader's error already, and like the placements and the notes'
+    # HTML (dicts by id) the last annotation with that id is the one shown, so each note id is referenced once.
+    by_id = {ann.id: ann for ann in meta.annotations if ann.id in item.placed}
     notes = [NoteMark(ann.id, item.placed[ann.id].start, item.placed[ann.id].end,
                       resolve_links_for_export(ann.note, urls.resolve_note_link), ann.kind)
-             for ann in meta.annotations if ann.id in item.placed]
+             for ann in by_id.values()]
     src = views.article_source(item.article, notes, library.entities.links.get(meta.slug, ()),
                               library.comparisons.badges.get(meta.slug, ()), _source_name(library, meta.source))
     return src, article_markdown(src)
