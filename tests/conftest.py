@@ -10,6 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Properties check what is computed, never how fast: a busy CI machine must not fail a property on Hypothesis'
+# default 200 ms deadline (speed lives in bench/). A test's own @settings still applies on top of this profile.
+settings.register_profile("dossier", deadline=None)
+settings.load_profile("dossier")
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
