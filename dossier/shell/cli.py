@@ -128,10 +128,14 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, stage:
            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
     """Build, report, and (unless --check) index for search and move the staged site into place."""
     from ..core.pipeline import build_site
+    from .cache import Cache
     from .parallel import fork_shards
 
     inputs = fs.read_inputs(root)
-    result = build_site(inputs, options, sink=stage, shards=fork_shards(stage))
+    shards = fork_shards(stage)
+    cache = Cache(root, shards)  # the persistent cache, <root>/.dossier-cache/ (cache.py)
+    result = build_site(inputs, options, memo=cache, sink=stage, shards=shards)
+    cache.finish()
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
