@@ -138,6 +138,8 @@ def test_the_cache_folder_is_never_published_nor_read_as_an_input(synthetic, tmp
     import shutil
 
     shutil.copytree(synthetic, root)
+    for path in root.rglob("*"):  # files saved long ago: a file saved within the scan's clock tick is never trusted
+        os.utime(path, (1_600_000_000, 1_600_000_000))
     assert main(["--root", str(root), "--no-search"]) == 0
     assert entry_files(root), "the build keeps its cache in the dossier root"
     site = root / "_site"
@@ -147,3 +149,21 @@ def test_the_cache_folder_is_never_published_nor_read_as_an_input(synthetic, tmp
     capsys.readouterr()
     assert main(["--root", str(root), "--no-search"]) == 0  # the cache's own writes do not count as edits
     assert "up to date" in capsys.readouterr().out
+
+
+def test_a_temporary_file_left_by_an_interrupted_build_is_pruned_once_abandoned(tmp_path):
+    run(tmp_path, ["a"])
+    (entry,) = entry_files(tmp_path)
+    fresh, stale = entry.parent / ".x.1.tmp", entry.parent / ".y.2.tmp"
+    fresh.write_bytes(b"half")
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    run(tmp_path, ["a"])
+    assert fresh.exists() and not stale.exists() and entry.exists()
+
+
+def test_the_output_folder_may_not_be_the_cache_folder(tmp_path):
+    with pytest.raises(fs.OutputError):
+        fs.check_output_dir(tmp_path, tmp_path / FOLDER)
+    with pytest.raises(fs.OutputError):
+        fs.check_output_dir(tmp_path, tmp_path / FOLDER / "site")

@@ -168,13 +168,23 @@ class Cache:
         except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
             return 0
 
+    @staticmethod
+    def _abandoned(tmp: Path) -> bool:
+        """A temporary file an interrupted build left (older than an hour; no write takes that long)."""
+        try:
+            return time.time() - tmp.stat().st_mtime > 3600
+        except OSError:
+            return False
+
     def _prune(self, keep: set[str]) -> int:
         dropped = 0
         if not self.entries.is_dir():
             return 0
         for sub in self.entries.iterdir():
             for entry in sub.iterdir() if sub.is_dir() else ():
-                if entry.name not in keep and not entry.name.endswith(".tmp"):
+                if entry.name.endswith(".tmp") and not self._abandoned(entry):
+                    continue  # another build is writing it right now
+                if entry.name not in keep:
                     entry.unlink(missing_ok=True)
                     dropped += 1
         return dropped
