@@ -19,7 +19,7 @@ from .load.config import SiteConfig
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
 from .load.loader import load_config, load_dossier
-from .common.memo import Memo
+from .common.memo import Memo, Reuse
 from .load.references import check_references
 from .common.shards import ShardMap, in_order, sharded
 
@@ -71,12 +71,12 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
     return counts
 
 
-def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None = None,
+def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse | None" = None,
                sink: "Sink | None" = None, shards: ShardMap | None = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
-    `memo` (optional, the live preview's): reuse per-file and per-article work from earlier builds by content
-    hash; the result is the same as without it. `sink` and `shards` (optional, the command line's): hand each
+    `memo` (optional: the live preview's Memo, or the command line's persistent cache, shell/cache.py): reuse
+    per-file and per-article work from earlier builds by content hash; the result is the same as without it. `sink` and `shards` (optional, the command line's): hand each
     output to `sink` as it is made instead of keeping it, and run loading, analysis and rendering through
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors.
@@ -90,8 +90,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: Memo | None =
     problems = list(inputs.problems) + list(found)
     if config is None:
         return BuildResult({}, sort_problems(problems))
-    # Per-file and per-article work: reused by content through the preview's memo (which lives in this
-    # process), else computed in shards.
+    # Per-file and per-article work: reused by content through the preview's memo or the persistent cache
+    # (which computes its misses in shards itself), else computed in shards.
     each = memo.each if memo is not None else sharded(shards or in_order)
     dossier, _, more = load_dossier(inputs, config, each)
     library = analyse(dossier, options.strict, each)

@@ -22,7 +22,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="dossier folder (site.yaml, seeds/, content/); default: .")
     p.add_argument("--out", help="output folder; default: <root>/_site")
     p.add_argument("--base-url", help="where the site will be served: /sub/path/ or https://host/sub/path/")
-    p.add_argument("--check", action="store_true", help="build in memory and report problems; write nothing")
+    p.add_argument("--check", action="store_true", help="build in memory and report problems; write no site (only the cache, .dossier-cache/)")
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. fuzzy anchors) as errors")
     p.add_argument("--import", dest="do_import", action="store_true",
                    help="write a stub content/articles/<slug>.yaml for each seed that has none (never overwrites)")
@@ -129,13 +129,14 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
     """Build and report; unless --check (`writer` None), index for search and put the staged site in place."""
     from ..core.pipeline import build_site
+    from .cache import Cache
     from .writer import memory_shards
 
     inputs = fs.read_inputs(root)
-    if writer is None:
-        result = build_site(inputs, options, shards=memory_shards())
-    else:
-        result = build_site(inputs, options, sink=writer.sink, shards=writer.shards)
+    shards = memory_shards() if writer is None else writer.shards
+    cache = Cache(root, shards)  # the persistent cache, <root>/.dossier-cache/ (cache.py)
+    result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards)
+    cache.finish()
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started

@@ -185,9 +185,10 @@ def sources_of(inputs: Inputs) -> dict[str, bytes | str]:
 
 def check_output_dir(root: Path, out: Path) -> None:
     root, out = root.resolve(), out.resolve()
-    for protected in (root, root / "seeds", root / "content", root / "templates", root / "static", PROJECT):
+    for protected in (root, root / "seeds", root / "content", root / "templates", root / "static", PROJECT,
+                      root / ".dossier-cache"):  # the build's cache (cache.py) is never published
         if out == protected or protected.is_relative_to(out) or out.is_relative_to(root / "seeds") \
-                or out.is_relative_to(root / "content"):
+                or out.is_relative_to(root / "content") or out.is_relative_to(root / ".dossier-cache"):
             raise OutputError(f"refusing to write the site into {out}: it would overwrite {protected}")
     if out.exists() and any(p.name != STAGING for p in out.iterdir()) and not (out / MARKER).exists():
         raise OutputError(f"refusing to write into {out}: it is not empty and was not made by dossier "

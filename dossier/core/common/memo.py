@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, Callable, Hashable, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Protocol, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -40,6 +40,14 @@ def digest(data: bytes | str) -> str:
 def fingerprint(value: Any) -> str:
     """A stable digest of JSON-like settings (e.g. a parsed JSON Schema), usable in a key."""
     return digest(json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
+
+
+class Reuse(Protocol):
+    """Anything that maps a pure per-item step with reuse by content: this Memo, or the shell's persistent
+    cache (dossier/shell/cache.py). `each` must return exactly [work(item) for item in items]."""
+
+    def each(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
+             items: Sequence[Any]) -> list[Any]: ...
 
 
 class Memo:

@@ -1,0 +1,190 @@
+"""The build's persistent cache: per-file and per-article results kept between runs of `python build.py`.
+
+The same interface as the live preview's memo (core/common/memo.py): `each(step, work, key, items)` maps a pure
+function over items, and `key(item)` names everything the function reads. Entries live in
+`<root>/.dossier-cache/` (never in the published output; the up-to-date scan and the preview's watcher read
+only site.yaml, seeds/, content/, templates/ and static/, so they never see it), one file per
+sha256(step, code version, key). The invariant: an entry is used only when it is intact and was made by this
+exact code, so a build with the cache is byte-identical to one without (tests/test_cache_honesty.py):
+
+- the code version is a digest of every .py file of the `dossier` package, the Python version and the versions
+  of the libraries the cached functions call: any change to the code makes every old entry unreachable;
+- an entry carries a sha256 of its key and payload; a truncated, corrupt or unreadable entry is a miss, and is
+  recomputed and overwritten;
+- entries are written to a temporary file in the same folder and moved into place with os.replace, so two
+  builds at once each see a whole entry or none;
+- the folder may be deleted at any time (a missing entry is a miss); each build lists the entries it used, and
+  entries no one of the last `KEEP` builds used are deleted, so the folder follows the dossier, not the history.
+
+Lookups and stores happen in this (the parent) process; only the misses are computed, through the ShardMap
+(forked workers), so workers never touch the cache folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, Hashable, Sequence
+
+from ..core.common.shards import ShardMap, in_order, map_chunks
+
+FOLDER = ".dossier-cache"
+KEEP = 3                      # builds whose entries survive pruning
+_MAGIC = b"dossier-cache 1\n"
+_SUM = 32                     # bytes of the sha256 that follows the magic
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "jsonschema", "Jinja2", "MarkupSafe", "regex")
+_VERSION: str | None = None
+
+
+def code_version() -> str:
+    """A digest of the dossier package's source, the Python version and the libraries' versions; computed once
+    per process (about a hundred small files: a few milliseconds)."""
+    global _VERSION
+    if _VERSION is None:
+        from importlib import metadata
+
+        h = hashlib.sha256(sys.version.encode("utf-8"))
+        for name in _LIBRARIES:
+            try:
+                h.update(f"\0{name}={metadata.version(name)}".encode("utf-8"))
+            except metadata.PackageNotFoundError:
+                h.update(f"\0{name}=-".encode("utf-8"))
+        package = Path(__file__).resolve().parent.parent
+        for path in sorted(package.rglob("*.py")):
+            h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            h.update(path.read_bytes())
+        _VERSION = h.hexdigest()
+    return _VERSION
+
+
+class Cache:
+    """Results of the build's pure per-item steps, kept on disk by content (see the module docstring).
+
+    `hits[step]` and `misses[step]` count reuses and computations (tests, the summary)."""
+
+    def __init__(self, root: Path, shards: ShardMap = in_order, version: str | None = None) -> None:
+        self.folder = root / FOLDER
+        self.entries = self.folder / "entries"
+        self.shards = shards
+        self.version = version if version is not None else code_version()
+        self.used: set[str] = set()
+        self.hits: dict[str, int] = {}
+        self.misses: dict[str, int] = {}
+
+    def name(self, step: str, key: Hashable) -> str | None:
+        """The entry's name: sha256 of (step, version, key) pickled; None when the key cannot be pickled (then
+        the item is always computed). Pickle is exact: different keys never share a name (equal keys pickled
+        differently only cost a miss)."""
+        try:
+            blob = pickle.dumps((step, self.version, key), protocol=5)
+        except Exception:  # noqa: BLE001 - an unpicklable key is simply not cached
+            return None
+        return hashlib.sha256(blob).hexdigest()
+
+    def _path(self, name: str) -> Path:
+        return self.entries / name[:2] / name
+
+    def load(self, name: str) -> tuple[bool, Any]:
+        """(True, value) for an intact entry; (False, None) when missing, truncated, corrupt or unreadable."""
+        try:
+            data = self._path(name).read_bytes()
+        except OSError:
+            return False, None
+        head = len(_MAGIC) + _SUM
+        if not data.startswith(_MAGIC) or len(data) < head:
+            return False, None
+        payload = data[head:]
+        if hashlib.sha256(name.encode("ascii") + payload).digest() != data[len(_MAGIC):head]:
+            return False, None
+        try:
+            return True, pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a payload this code cannot read is a miss, never an error
+            return False, None
+
+    def store(self, name: str, value: Any) -> None:
+        """Write the entry atomically (temporary file in the same folder, then os.replace). A value that cannot
+        be pickled, or a folder that cannot be written, only means no entry: the build goes on."""
+        try:
+            payload = pickle.dumps(value, protocol=5)
+        except Exception:  # noqa: BLE001
+            return
+        path = self._path(name)
+        tmp = path.parent / f".{name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(_MAGIC + hashlib.sha256(name.encode("ascii") + payload).digest() + payload)
+            os.replace(tmp, path)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+    def each(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
+             items: Sequence[Any]) -> list[Any]:
+        """[work(item) for item in items]: intact entries of this version reused, the rest computed through the
+        ShardMap (in workers) and stored from here."""
+        names = [self.name(step, key(item)) for item in items]
+        out: list[Any] = [None] * len(items)
+        todo: list[int] = []
+        for i, name in enumerate(names):
+            found, value = self.load(name) if name is not None else (False, None)
+            if found:
+                out[i] = value
+            else:
+                todo.append(i)
+        computed = map_chunks(self.shards, [items[i] for i in todo], work)
+        for i, value in zip(todo, computed):
+            out[i] = value
+            name = names[i]
+            if name is not None:
+                self.store(name, value)
+        self.used.update(name for name in names if name is not None)
+        self.hits[step] = self.hits.get(step, 0) + len(items) - len(todo)
+        self.misses[step] = self.misses.get(step, 0) + len(todo)
+        return out
+
+    def finish(self) -> int:
+        """End of a build: list the entries it used, keep the lists of the last KEEP builds, and delete every
+        entry none of them used. Returns how many entries were deleted. Never fails the build."""
+        builds = self.folder / "builds"
+        try:
+            builds.mkdir(parents=True, exist_ok=True)
+            mine = builds / f"{time.time_ns():020d}-{os.getpid()}.txt"
+            tmp = builds / f".{mine.name}.tmp"
+            tmp.write_text("".join(f"{n}\n" for n in sorted(self.used)), "ascii")
+            os.replace(tmp, mine)
+            lists = sorted(p for p in builds.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
+            for old in lists[:-KEEP]:
+                old.unlink(missing_ok=True)
+            keep: set[str] = set()
+            for recent in lists[-KEEP:]:
+                keep.update(recent.read_text("ascii").split())
+            return self._prune(keep)
+        except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
+            return 0
+
+    @staticmethod
+    def _abandoned(tmp: Path) -> bool:
+        """A temporary file an interrupted build left (older than an hour; no write takes that long)."""
+        try:
+            return time.time() - tmp.stat().st_mtime > 3600
+        except OSError:
+            return False
+
+    def _prune(self, keep: set[str]) -> int:
+        dropped = 0
+        if not self.entries.is_dir():
+            return 0
+        for sub in self.entries.iterdir():
+            for entry in sub.iterdir() if sub.is_dir() else ():
+                if entry.name.endswith(".tmp") and not self._abandoned(entry):
+                    continue  # another build is writing it right now
+                if entry.name not in keep:
+                    entry.unlink(missing_ok=True)
+                    dropped += 1
+        return dropped

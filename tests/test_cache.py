@@ -1,0 +1,169 @@
+"""The persistent cache (dossier/shell/cache.py): intact entries of this code version are reused across
+processes, anything else is recomputed; concurrent writers leave a whole entry; old entries are pruned; the
+cache folder is never published nor read as an input."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+import dossier_synth as generate
+from dossier.core.pipeline import Options, build_site
+from dossier.shell import fs, uptodate
+from dossier.shell.cache import FOLDER, KEEP, Cache, code_version
+from dossier.shell.cli import main
+
+
+class Counting:
+    """A pure step that counts how often it really ran."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, item: str) -> tuple[str, int]:
+        self.calls += 1
+        return item.upper(), len(item)
+
+
+def run(root: Path, items: list[str], version: str = "v1") -> tuple[list, Counting]:
+    work = Counting()
+    cache = Cache(root, version=version)
+    out = cache.each("step", work, lambda item: item, items)
+    cache.finish()
+    return out, work
+
+
+def entry_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / FOLDER / "entries").rglob("*") if p.is_file())
+
+
+def test_a_second_process_reuses_every_entry_and_gets_the_same_values(tmp_path):
+    first, work = run(tmp_path, ["a", "bb"])
+    again, rework = run(tmp_path, ["a", "bb"])
+    assert first == again == [("A", 1), ("BB", 2)]
+    assert (work.calls, rework.calls) == (2, 0)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage"])
+def test_a_corrupt_or_truncated_entry_is_recomputed_and_overwritten(tmp_path, damage):
+    run(tmp_path, ["abc"])
+    (entry,) = entry_files(tmp_path)
+    data = entry.read_bytes()
+    broken = {"flip": data[:-1] + bytes([data[-1] ^ 1]), "truncate": data[: len(data) // 2], "empty": b"",
+              "garbage": b"not a cache entry at all"}[damage]
+    entry.write_bytes(broken)
+    out, work = run(tmp_path, ["abc"])
+    assert out == [("ABC", 3)] and work.calls == 1
+    assert entry.read_bytes() == data  # overwritten with an intact entry
+    _, rework = run(tmp_path, ["abc"])
+    assert rework.calls == 0
+
+
+def test_an_entry_made_by_another_code_version_is_never_used(tmp_path):
+    run(tmp_path, ["abc"], version="old")
+    out, work = run(tmp_path, ["abc"], version="new")
+    assert out == [("ABC", 3)] and work.calls == 1
+
+
+def test_the_code_version_is_a_digest_of_the_package_source_computed_once():
+    version = code_version()
+    assert len(version) == 64 and int(version, 16) >= 0
+    assert code_version() is version
+
+
+def test_a_deleted_cache_folder_is_only_a_miss(tmp_path):
+    run(tmp_path, ["a"])
+    for path in entry_files(tmp_path):
+        path.unlink()
+    out, work = run(tmp_path, ["a"])
+    assert out == [("A", 1)] and work.calls == 1
+
+
+def _store_many(root: str, size: int, rounds: int) -> None:
+    cache = Cache(Path(root), version="v1")
+    name = cache.name("step", "shared")
+    assert name is not None
+    for n in range(rounds):
+        cache.store(name, ("x" * size, os.getpid(), n))
+
+
+def test_two_processes_writing_the_same_key_leave_one_valid_entry(tmp_path):
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_store_many, args=(str(tmp_path), 200_000, 40)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    cache = Cache(tmp_path, version="v1")
+    found, value = cache.load(cache.name("step", "shared"))
+    assert found and value[0] == "x" * 200_000 and value[1] in {p.pid for p in procs} and value[2] == 39
+    assert [p.name for p in entry_files(tmp_path)] == [cache.name("step", "shared")]  # no temporary files left
+
+
+def test_entries_no_recent_build_used_are_pruned(tmp_path):
+    run(tmp_path, ["old"])
+    for n in range(KEEP):
+        run(tmp_path, [f"new{n}"])
+    cache = Cache(tmp_path, version="v1")
+    assert not cache.load(cache.name("step", "old"))[0]
+    assert cache.load(cache.name("step", f"new{KEEP - 1}"))[0]
+    assert len(entry_files(tmp_path)) == KEEP
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("synthetic")
+    generate.generate(root, 3, seed=7)
+    return root
+
+
+def test_a_build_with_a_warm_cache_computes_nothing_and_equals_a_cold_build(synthetic, tmp_path):
+    inputs = fs.read_inputs(synthetic)
+    cold = build_site(inputs, Options())
+    first = Cache(tmp_path)
+    build_site(inputs, Options(), memo=first)
+    warm = Cache(tmp_path)  # a new process would start here: everything comes from the folder
+    result = build_site(inputs, Options(), memo=warm)
+    assert sum(first.misses.values()) > 0 and set(first.misses) == {"parse", "analyse", "mentions", "passages"}
+    assert sum(warm.misses.values()) == 0 and warm.hits == first.misses  # every result survived pickling
+    assert result.outputs == cold.outputs and result.problems == cold.problems
+
+
+def test_the_cache_folder_is_never_published_nor_read_as_an_input(synthetic, tmp_path, capsys):
+    root = tmp_path / "dossier"
+    import shutil
+
+    shutil.copytree(synthetic, root)
+    for path in root.rglob("*"):  # files saved long ago: a file saved within the scan's clock tick is never trusted
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+    assert main(["--root", str(root), "--no-search"]) == 0
+    assert entry_files(root), "the build keeps its cache in the dossier root"
+    site = root / "_site"
+    assert not any(FOLDER in p.as_posix() for p in site.rglob("*"))
+    assert not any(FOLDER in key for key in uptodate.scan(root))
+    assert not any(FOLDER in path for path in fs.read_inputs(root).files)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--no-search"]) == 0  # the cache's own writes do not count as edits
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_a_temporary_file_left_by_an_interrupted_build_is_pruned_once_abandoned(tmp_path):
+    run(tmp_path, ["a"])
+    (entry,) = entry_files(tmp_path)
+    fresh, stale = entry.parent / ".x.1.tmp", entry.parent / ".y.2.tmp"
+    fresh.write_bytes(b"half")
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    run(tmp_path, ["a"])
+    assert fresh.exists() and not stale.exists() and entry.exists()
+
+
+def test_the_output_folder_may_not_be_the_cache_folder(tmp_path):
+    with pytest.raises(fs.OutputError):
+        fs.check_output_dir(tmp_path, tmp_path / FOLDER)
+    with pytest.raises(fs.OutputError):
+        fs.check_output_dir(tmp_path, tmp_path / FOLDER / "site")
