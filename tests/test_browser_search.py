@@ -30,7 +30,11 @@ def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, default
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
     message = page.locator(".pagefind-ui__message")
     before = int(message.inner_text().split()[0])
-    page.locator(".pagefind-ui__filter-name", has_text="Outlet").click()
+    # Pagefind's UI draws the filters once their data has loaded, which can lag the first results on a busy
+    # machine: wait for them as long as for the results, then click
+    outlet = page.locator(".pagefind-ui__filter-name", has_text="Outlet")
+    outlet.wait_for(timeout=60000)
+    outlet.click()
     page.locator("label", has_text="The Jerusalem Post").click()
     after = before
     for _ in range(100):  # the page's CSP forbids eval, so poll from here rather than wait_for_function
