@@ -136,15 +136,25 @@ def test_a_link_added_after_a_good_build_is_never_taken_for_up_to_date(tmp_path)
     assert site_files(out) == before
 
 
-def test_a_file_name_that_is_not_utf8_does_not_crash_the_build_or_its_record(tmp_path):
+def test_a_file_name_that_is_not_utf8_is_left_out_with_a_warning_by_the_build_and_by_import(tmp_path):
+    # file-name-encoding: a Latin-1 name (b"caf\xe9.txt") that os.listdir can only give back with a surrogate;
+    # --import once stopped on it with a traceback
     root = good_dossier(tmp_path)
-    (root / "seeds" / os.fsdecode(b"caf\xe9.txt")).write_text(SEED, "utf-8")  # a Latin-1 name
+    name = os.fsdecode(b"caf\xe9.txt")
+    (root / "seeds" / name).write_text(SEED, "utf-8")
     out = tmp_path / "site"
     first = run_build(root, "--out", str(out), "--no-search")
     assert first.returncode == 0, first.stderr
-    assert "seeds/caf\\udce9.txt: warning: seed has no article file" in first.stderr
+    assert "seeds/caf\\udce9.txt: warning: this name is not valid UTF-8" in first.stderr
+    assert [(p.file, p.check) for p in fs.read_inputs(root).problems] == [(f"seeds/{name}", "file-name-encoding")]
     again = run_build(root, "--out", str(out), "--no-search")
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    imported = run_build(root, "--import")
+    assert imported.returncode == 0 and "Traceback" not in imported.stderr, imported.stderr
+    assert "seeds/caf\\udce9.txt: warning: this name is not valid UTF-8" in imported.stderr
+    assert sorted(p.name for p in (root / "content" / "articles").iterdir()) == ["a.yaml"]
+    strict = run_build(root, "--check", "--strict")
+    assert strict.returncode == 1
 
 
 def test_a_template_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path):

@@ -31,7 +31,7 @@ class OutputError(Exception):
 class Tree:
     """The files under one folder of a tree. `files`: posix paths relative to the root, each a regular file or a
     symbolic link to one that stays inside the root; `refused`: path → why it is not read (a link that leads
-    out of the root, a FIFO, device or socket, a dangling link). Invariant: both are in sorted-Path order and
+    out of the root, a FIFO, device or socket, a dangling link, a name that is not UTF-8). Invariant: both are in sorted-Path order and
     nothing in `refused` was opened or followed."""
 
     files: list[str]
@@ -51,6 +51,23 @@ def _special(mode: int) -> str:
     kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
              (stat.S_ISBLK, "a device"))
     return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _children(rel: str, names: list[str], refused: dict[str, tuple[str, str]]) -> list[str]:
+    """The entries of folder `rel` a build reads: editors' junk and the evidence folder skipped, a name that is
+    not UTF-8 (os.listdir keeps its undecodable bytes as surrogates) refused."""
+    out = []
+    for name in names:
+        if is_editor_junk(name) or is_evidence(f"{rel}/{name}"):
+            continue
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            refused[f"{rel}/{name}"] = ("file-name-encoding", "this name is not valid UTF-8, so no YAML file can "
+                                        "name it and no page can link to it; it is not read")
+            continue
+        out.append(f"{rel}/{name}")
+    return out
 
 
 def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
@@ -92,9 +109,8 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
             except OSError as exc:
                 refused[rel] = ("file-unreadable", f"this folder could not be read ({exc.strerror or exc})")
                 return
-            for name in names:
-                if not is_editor_junk(name) and not is_evidence(f"{rel}/{name}"):
-                    visit(f"{rel}/{name}")
+            for child in _children(rel, names, refused):
+                visit(child)
         elif rel.endswith(suffixes):
             if stat.S_ISREG(info.st_mode):
                 files.append(rel)
@@ -122,8 +138,9 @@ def _read_file(path: Path) -> bytes:
 
 
 def _refusal(file: str, check: str, message: str) -> Problem:
-    """A file `walk_tree` refused, as an error (each code written out, so the message catalogue finds it)."""
-    from ..core.common.errors import error
+    """A file `walk_tree` refused, as an error (a name that is not UTF-8: a warning); each code is written out,
+    so the message catalogue finds it."""
+    from ..core.common.errors import error, warning
 
     if check == "file-outside-root":
         return error(file, 0, 0, message, "copy the file into the dossier folder instead of linking to it: a build "
@@ -131,6 +148,9 @@ def _refusal(file: str, check: str, message: str) -> Problem:
                      "files", "file-outside-root")
     if check == "file-special":
         return error(file, 0, 0, message, "remove it: only regular files are read", "file-special")
+    if check == "file-name-encoding":  # a warning, as for a seed without an article: nothing it held is published
+        return warning(file, 0, 0, message, "rename it with UTF-8 characters (your file manager or `mv` can); the "
+                     "name is shown with each undecodable byte as \\udcXX", "file-name-encoding")
     return error(file, 0, 0, message, "fix the link or the permissions, or remove it", "file-unreadable")
 
 
