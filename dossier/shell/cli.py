@@ -130,12 +130,14 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     """Build and report; unless --check (`writer` None), index for search and put the staged site in place."""
     from ..core.pipeline import build_site
     from .cache import Cache
+    from .collector import fewer_collections
     from .writer import memory_shards
 
     inputs = fs.read_inputs(root)
     shards = memory_shards() if writer is None else writer.shards
     cache = Cache(root, shards)  # the persistent cache, <root>/.dossier-cache/ (cache.py)
-    result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards)
+    with fewer_collections():
+        result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards)
     cache.finish()
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)

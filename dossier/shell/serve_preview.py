@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
 from . import fs
+from .collector import fewer_collections
 from ..core.common.errors import Problem, error, has_errors
 from ..core.common.memo import Memo
 from ..core.pipeline import BuildResult, Options, build_site, load_config
@@ -201,7 +202,8 @@ class Preview:
             inputs = fs.read_inputs(self.root)
             self.sources = fs.sources_of(inputs)
             self.memo.begin()
-            result = build_site(inputs, self.options, self.memo)
+            with fewer_collections():  # process-wide: the server thread's few allocations do not mind
+                result = build_site(inputs, self.options, self.memo)
             self.memo.sweep()
             return result
         except Exception as exc:

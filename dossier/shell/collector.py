@@ -1,0 +1,28 @@
+"""Python's garbage collector tuned for a build: fewer, larger collections while the build runs.
+
+A build allocates millions of small objects (parsed YAML, segments, view models, Jinja's output) and frees most
+of them by reference counting; with the default thresholds the cyclic collector still ran thousands of times,
+scanning the growing heap of live objects each time (2.4-3.0 s of a 1,000-article build, issue 14). Raising the
+first generation's threshold to `FIRST` allocations makes collections rare without switching them off, so a
+cycle made during the build is still freed within the build. Measured on a 1,000-article generated dossier
+(`--no-search`, cold): about 15% less CPU, peak memory unchanged (within 4%). Output does not depend on it.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import Iterator
+
+FIRST, SECOND, THIRD = 50_000, 20, 100   # the defaults are (700, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with the build's thresholds; the previous ones are restored however it ends."""
+    previous = gc.get_threshold()
+    gc.set_threshold(FIRST, SECOND, THIRD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)

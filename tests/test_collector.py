@@ -1,0 +1,58 @@
+"""The build runs with fewer garbage collections (dossier/shell/collector.py) and leaves the collector as it found
+it: the thresholds are raised while `build_site` runs, in the command line and in the live preview, and restored
+after a build, a failed build or an exception."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from conftest import mini
+from dossier.core import pipeline
+from dossier.shell import collector
+from dossier.shell.cli import main
+
+SEED = "Talks resume\nThe minister said the talks would resume next week.\n"
+ARTICLE = "seed: a.txt\ntitle: Talks resume\nsource: outlet-a\ndate: 2024-03-22\n"
+
+
+@pytest.fixture
+def seen(monkeypatch):
+    """The collector's thresholds at the moment each build_site call starts (the real build still runs)."""
+    thresholds: list[tuple[int, ...]] = []
+    real = pipeline.build_site
+
+    def spy(*args, **kwargs):
+        thresholds.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_site", spy)
+    return thresholds
+
+
+def test_the_command_line_builds_with_the_raised_thresholds_and_restores_them(tmp_path, seen):
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    before = gc.get_threshold()
+    assert main(["--root", str(root), "--out", str(tmp_path / "site"), "--no-search"]) == 0
+    assert seen == [(collector.FIRST, collector.SECOND, collector.THIRD)]
+    assert gc.get_threshold() == before
+    assert (tmp_path / "site" / "articles" / "a" / "index.html").is_file()
+
+
+def test_a_failed_build_restores_the_thresholds_too(tmp_path, seen):
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE + "bogus: 1\n"})
+    before = gc.get_threshold()
+    assert main(["--root", str(root), "--check"]) == 1
+    assert seen == [(collector.FIRST, collector.SECOND, collector.THIRD)]
+    assert gc.get_threshold() == before
+
+
+def test_an_exception_inside_the_block_restores_the_thresholds():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with collector.fewer_collections():
+            assert gc.get_threshold() == (collector.FIRST, collector.SECOND, collector.THIRD)
+            raise RuntimeError("a bug in the build")
+    assert gc.get_threshold() == before
+    assert collector.FIRST > before[0]  # fewer first-generation collections than Python's default
