@@ -167,3 +167,54 @@ def test_the_output_folder_may_not_be_the_cache_folder(tmp_path):
         fs.check_output_dir(tmp_path, tmp_path / FOLDER)
     with pytest.raises(fs.OutputError):
         fs.check_output_dir(tmp_path, tmp_path / FOLDER / "site")
+
+
+def _site(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != fs.MARKER}
+
+
+def _compiled(root: Path) -> list[Path]:
+    return sorted(p for p in (root / FOLDER / "templates").rglob("*") if p.is_file())
+
+
+def test_compiled_templates_are_kept_and_reused_until_the_template_or_the_code_changes(synthetic, tmp_path):
+    root = tmp_path / "dossier"
+    import shutil
+
+    shutil.copytree(synthetic, root)
+    out = tmp_path / "site"
+    assert main(["--root", str(root), "--out", str(out), "--no-search"]) == 0
+    compiled = _compiled(root)
+    assert compiled and {p.parent.name for p in compiled} == {code_version()[:32]}
+    stamps = {p: p.stat().st_mtime_ns for p in compiled}
+    (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + "\n", "utf-8")  # rebuild, same templates
+    assert main(["--root", str(root), "--out", str(out), "--no-search"]) == 0
+    assert {p: p.stat().st_mtime_ns for p in _compiled(root)} == stamps  # loaded, not compiled and written again
+    # An edited template is compiled anew (Jinja checks each source's checksum), never taken from the cache.
+    (root / "templates").mkdir(exist_ok=True)
+    template = (fs.PROJECT / "templates" / "404.html").read_text("utf-8")
+    (root / "templates" / "404.html").write_text(template.replace("<h1>Page not found</h1>", "<h1>Page not found</h1><p>Edited 404</p>", 1), "utf-8")
+    assert main(["--root", str(root), "--out", str(out), "--no-search"]) == 0
+    assert b"<p>Edited 404</p>" in (out / "404.html").read_bytes()
+    rewritten = [p for p in _compiled(root) if p.stat().st_mtime_ns != stamps.get(p)]
+    assert len(rewritten) == 1 and len(_compiled(root)) == len(compiled)  # 404.html's entry, compiled anew
+
+
+def test_a_damaged_compiled_template_is_recompiled_and_another_version_s_folder_pruned(synthetic, tmp_path):
+    root = tmp_path / "dossier"
+    import shutil
+
+    shutil.copytree(synthetic, root)
+    cold = tmp_path / "cold"
+    assert main(["--root", str(root), "--out", str(cold), "--no-search"]) == 0
+    old = root / FOLDER / "templates" / ("0" * 32)
+    old.mkdir()
+    (old / "__jinja2_x.cache").write_bytes(b"from an older dossier")
+    for path in _compiled(root):
+        if path.parent != old:
+            path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])  # truncated
+    warm = tmp_path / "warm"
+    assert main(["--root", str(root), "--out", str(warm), "--no-search"]) == 0
+    assert _site(warm) == _site(cold)
+    assert not old.exists()

@@ -12,7 +12,7 @@ nothing when any error remains.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .load.cleaning import clean
 from .load.config import SiteConfig
@@ -72,14 +72,15 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
 
 
 def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse | None" = None,
-               sink: "Sink | None" = None, shards: ShardMap | None = None) -> BuildResult:
+               sink: "Sink | None" = None, shards: ShardMap | None = None, compiled: Any = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
     `memo` (optional: the live preview's Memo, or the command line's persistent cache, shell/cache.py): reuse
     per-file and per-article work from earlier builds by content hash; the result is the same as without it. `sink` and `shards` (optional, the command line's): hand each
     output to `sink` as it is made instead of keeping it, and run loading, analysis and rendering through
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
-    result has errors.
+    result has errors. `compiled` (optional, the command line's): a jinja2 bytecode cache, templates compiled by
+    earlier runs (execute/render.py).
     """
     from .execute.execute import execute
     from .analyse.library import analyse
@@ -97,7 +98,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     library = analyse(dossier, options.strict, each)
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
-    done = execute(pages, Renderer(inputs.templates), library.urls.base, sink, shards or in_order)
+    done = execute(pages, Renderer(inputs.templates, compiled), library.urls.base, sink, shards or in_order)
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.

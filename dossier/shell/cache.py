@@ -16,6 +16,10 @@ exact code, so a build with the cache is byte-identical to one without (tests/te
 - the folder may be deleted at any time (a missing entry is a miss); each build lists the entries it used, and
   entries no one of the last `KEEP` builds used are deleted, so the folder follows the dossier, not the history.
 
+`templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
+template against a checksum of its source; the folder name adds this code's version; other versions' folders
+are deleted by `finish`.
+
 Lookups and stores happen in this (the parent) process; only the misses are computed, through the ShardMap
 (forked workers), so workers never touch the cache folder.
 """
@@ -74,6 +78,19 @@ class Cache:
         self.used: set[str] = set()
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
+
+    def compiled_templates(self) -> Any:
+        """Jinja's bytecode cache in `<cache>/templates/<code version>/`: Jinja keys each compiled template by its
+        name and a checksum of its source (and checks its own version); the folder adds this code's version,
+        since how templates compile depends on our Environment's settings. None when it cannot be made."""
+        import jinja2
+
+        folder = self.folder / "templates" / self.version[:32]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return jinja2.FileSystemBytecodeCache(str(folder))
 
     def name(self, step: str, key: Hashable) -> str | None:
         """The entry's name: sha256 of (step, version, key) pickled; None when the key cannot be pickled (then
@@ -164,7 +181,7 @@ class Cache:
             keep: set[str] = set()
             for recent in lists[-KEEP:]:
                 keep.update(recent.read_text("ascii").split())
-            return self._prune(keep)
+            return self._prune(keep) + self._prune_templates()
         except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
             return 0
 
@@ -175,6 +192,18 @@ class Cache:
             return time.time() - tmp.stat().st_mtime > 3600
         except OSError:
             return False
+
+    def _prune_templates(self) -> int:
+        """Templates compiled by other versions of the code are never read again: delete their folders."""
+        dropped = 0
+        folder = self.folder / "templates"
+        for sub in folder.iterdir() if folder.is_dir() else ():
+            if sub.name != self.version[:32] and sub.is_dir() and not sub.is_symlink():
+                for entry in sub.iterdir():
+                    entry.unlink(missing_ok=True)
+                    dropped += 1
+                sub.rmdir()
+        return dropped
 
     def _prune(self, keep: set[str]) -> int:
         dropped = 0

@@ -137,7 +137,8 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     shards = memory_shards() if writer is None else writer.shards
     cache = Cache(root, shards)  # the persistent cache, <root>/.dossier-cache/ (cache.py)
     with fewer_collections():
-        result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards)
+        result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards,
+                            compiled=cache.compiled_templates())
     cache.finish()
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)

@@ -32,9 +32,11 @@ class _Environment(jinja2.Environment):
 class Renderer:
     """Renders named templates. Invariant: a missing variable is an error, never an empty string."""
 
-    def __init__(self, templates: Mapping[str, str]):
+    def __init__(self, templates: Mapping[str, str], compiled: jinja2.BytecodeCache | None = None):
+        """`compiled` (optional, the shell's): where Jinja keeps templates compiled by earlier runs, by name and
+        checksum of their source (jinja2's bytecode cache), so that an unchanged template is not compiled again."""
         self.env = _Environment(
-            loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined,
+            loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
     def compile(self, names: Iterable[str]) -> None:
