@@ -11,6 +11,7 @@ be extra). A case with an `xfail.txt` documents a known bug; the file holds the 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -82,11 +83,21 @@ def _cases() -> list:
 
 
 @pytest.fixture(scope="module")
-def checked() -> dict[str, subprocess.CompletedProcess[str]]:
+def copies(tmp_path_factory) -> Path:
+    """The cases copied out of the source tree: `--check` keeps a cache in the dossier it checks, and a test
+    run must leave tests/invalid/ as it is in git."""
+    top = tmp_path_factory.mktemp("invalid")
+    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        shutil.copytree(folder, top / folder.name, ignore=shutil.ignore_patterns(".dossier-cache", "_site"))
+    return top
+
+
+@pytest.fixture(scope="module")
+def checked(copies: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     """`python build.py --root CASE --check` for every case, run side by side (each is its own process)."""
     procs = {folder.name: subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(folder), "--check"],
                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-             for folder in sorted(p for p in CASES.iterdir() if p.is_dir())}
+             for folder in sorted(p for p in copies.iterdir() if p.is_dir())}
     results = {}
     for name, proc in procs.items():
         stdout, stderr = proc.communicate(timeout=120)
@@ -104,7 +115,8 @@ def test_there_are_enough_invalid_dossiers_and_each_is_complete() -> None:
 
 
 @pytest.mark.parametrize("folder", _cases())
-def test_an_invalid_dossier_fails_the_check_with_exactly_its_expected_messages(folder: Path, checked) -> None:
+def test_an_invalid_dossier_fails_the_check_with_exactly_its_expected_messages(folder: Path, checked,
+                                                                               copies: Path) -> None:
     expected = parse_expected((folder / "expected.txt").read_text("utf-8"))
     result = checked[folder.name]
     assert result.returncode == 1, result.stdout + result.stderr
@@ -118,7 +130,7 @@ def test_an_invalid_dossier_fails_the_check_with_exactly_its_expected_messages(f
     unexpected = [p.header for p in reported if p.severity == "error"
                   and p.header not in {e.header for e in expected}]
     assert not unexpected, "errors not listed in expected.txt:\n  " + "\n  ".join(unexpected)
-    assert not (folder / "_site").exists(), "--check must write nothing"
+    assert not (copies / folder.name / "_site").exists(), "--check must write nothing"
 
 
 def test_the_stderr_reader_pairs_each_problem_with_its_multi_line_hint() -> None:

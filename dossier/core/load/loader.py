@@ -18,6 +18,7 @@ from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from ..common.memo import digest, fingerprint
+from ..common.slugs import is_slug
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
 
@@ -135,8 +136,11 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
     entities: list[Entity] = [e for _, v in values["entities"] for e in (v or ())]
     metas: list[ArticleMeta] = [v for _, v in values["article"] if v is not None]
-    comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None]
-    unusable_comparisons = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p, v in values["comparison"] if v is None}
+    # A comparison whose file name is not a slug (reported: file-name) is not built: its id names its page and
+    # the ids of its witnesses' badges, which cannot hold a space or an accent.
+    comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None and is_slug(v.id)]
+    unusable_comparisons = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p, v in values["comparison"]
+                            if v is None or not is_slug(v.id)}
     unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
     parsed = {m.origin.file for m in metas}
     claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
