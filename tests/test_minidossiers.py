@@ -372,6 +372,18 @@ def test_writing_into_a_non_empty_folder_not_made_by_dossier_is_refused(mini_dos
     assert files_of(foreign) == {"holiday.jpg": b"\xff\xd8 not ours"}
 
 
+@pytest.mark.parametrize("below", ["", "sub/site"])
+def test_an_output_path_that_is_or_runs_through_a_file_is_refused_without_a_traceback(mini_dossier, tmp_path: Path,
+                                                                                   below: str) -> None:
+    root = mini_dossier(TWO_ARTICLES)
+    file = tmp_path / "notes.txt"
+    file.write_text("not a folder", "utf-8")
+    result = run_build(root, "--out", str(file / below) if below else str(file), "--no-search")
+    assert result.returncode == 2
+    assert f"{file} is a file, not a folder" in result.stderr and "Traceback" not in result.stderr
+    assert file.read_text("utf-8") == "not a folder"
+
+
 def test_a_build_prints_a_summary_of_pages_written_ending_in_seconds(shared) -> None:
     _, out, result = shared
     last = result.stdout.strip().splitlines()[-1]

@@ -210,6 +210,10 @@ def check_output_dir(root: Path, out: Path) -> None:
         if out == protected or protected.is_relative_to(out) or out.is_relative_to(root / "seeds") \
                 or out.is_relative_to(root / "content") or out.is_relative_to(root / ".dossier-cache"):
             raise OutputError(f"refusing to write the site into {out}: it would overwrite {protected}")
+    existing = next(p for p in (out, *out.parents) if p.exists())  # "/" at the latest
+    if not existing.is_dir():
+        raise OutputError(f"refusing to write the site into {out}: {existing} is a file, not a folder; "
+                          "choose a folder with --out")
     if out.exists() and any(p.name != STAGING for p in out.iterdir()) and not (out / MARKER).exists():
         raise OutputError(f"refusing to write into {out}: it is not empty and was not made by dossier "
                           f"(no {MARKER} file); choose an empty folder with --out")
