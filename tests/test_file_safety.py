@@ -10,6 +10,7 @@ from pathlib import Path
 
 from conftest import mini, run_build
 from dossier.shell import fs, uptodate
+from dossier.shell.tree import walk_tree
 
 SEED = "Talks resume in Washington\nThe minister said the talks would resume next week.\n"
 ARTICLE = "seed: a.txt\ntitle: Talks resume\nsource: outlet-a\ndate: 2024-03-22\n"
@@ -68,7 +69,7 @@ def test_a_folder_linked_out_of_the_dossier_is_refused_without_reading_what_is_i
     root = good_dossier(tmp_path)
     secret = secret_file(tmp_path)
     (root / "content" / "comparisons").symlink_to(secret.parent, target_is_directory=True)
-    tree = fs.walk_tree(root, "content")
+    tree = walk_tree(root, "content")
     assert "content/comparisons" in tree.refused
     assert not any(rel.startswith("content/comparisons/") for rel in tree.files)
     result = run_build(root, "--out", str(tmp_path / "site"), "--no-search")

@@ -1,4 +1,5 @@
-"""The disk: read a dossier tree into Inputs, write outputs. The only module of the build that does file I/O."""
+"""The disk: read a dossier tree into Inputs, write outputs. With tree.py (which files a build may read), the only
+module of the build that does file I/O."""
 
 from __future__ import annotations
 
@@ -6,11 +7,10 @@ import errno
 import json
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from ..core.load.watched import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
+from .tree import inside, walk_tree
 
 if TYPE_CHECKING:
     from ..core.common.errors import Problem
@@ -25,106 +25,6 @@ SCHEMAS = ("site", "article", "sources", "entities", "comparison")
 
 class OutputError(Exception):
     """The output folder cannot be used (it would overwrite inputs or a folder that is not ours)."""
-
-
-@dataclass(frozen=True)
-class Tree:
-    """The files under one folder of a tree. `files`: posix paths relative to the root, each a regular file or a
-    symbolic link to one that stays inside the root; `refused`: path → why it is not read (a link that leads
-    out of the root, a FIFO, device or socket, a dangling link, a name that is not UTF-8). Invariant: both are in sorted-Path order and
-    nothing in `refused` was opened or followed."""
-
-    files: list[str]
-    refused: dict[str, tuple[str, str]]   # path → (check, message)
-
-
-def inside(real: str, top: str) -> bool:
-    """Whether the real (symlink-free) path `real` is `top` or under it."""
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
-
-
-def _path_order(rel: str) -> list[str]:
-    return rel.split("/")  # sorted-Path order, the order the build has always read files in
-
-
-def _special(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-             (stat.S_ISBLK, "a device"))
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
-
-
-def _children(rel: str, names: list[str], refused: dict[str, tuple[str, str]]) -> list[str]:
-    """The entries of folder `rel` a build reads: editors' junk and the evidence folder skipped, a name that is
-    not UTF-8 (os.listdir keeps its undecodable bytes as surrogates) refused."""
-    out = []
-    for name in names:
-        if is_editor_junk(name) or is_evidence(f"{rel}/{name}"):
-            continue
-        try:
-            name.encode("utf-8")
-        except UnicodeEncodeError:
-            refused[f"{rel}/{name}"] = ("file-name-encoding", "this name is not valid UTF-8, so no YAML file can "
-                                        "name it and no page can link to it; it is not read")
-            continue
-        out.append(f"{rel}/{name}")
-    return out
-
-
-def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
-    """What a build may read under root/sub (`sub` may also name one file, e.g. "site.yaml"), editors' junk
-    and `--add`'s evidence folder skipped (one rule for reading a dossier, watching it and checking it is up to date).
-
-    Symbolic links are followed only while they stay inside `root` (a seed linked to /etc/passwd would be
-    published); special files are never opened (reading a FIFO would hang the build). Each folder is read once,
-    so a link back to a parent cannot loop."""
-    top = os.path.realpath(root)
-    files: list[str] = []
-    refused: dict[str, tuple[str, str]] = {}
-    seen: set[tuple[int, int]] = set()
-
-    def visit(rel: str) -> None:
-        path = os.path.join(root, rel)
-        try:
-            info = os.lstat(path)
-        except OSError:
-            return  # gone since it was listed
-        if stat.S_ISLNK(info.st_mode):
-            real = os.path.realpath(path)
-            if not inside(real, top):
-                refused[rel] = ("file-outside-root", f"this is a symbolic link to {real}, outside the dossier folder, "
-                                                     "so it is not read")
-                return
-            try:
-                info = os.stat(path)
-            except OSError as exc:  # dangling, or a loop of links
-                refused[rel] = ("file-unreadable", f"this is a symbolic link to {real}, which cannot be opened "
-                                                   f"({exc.strerror or exc})")
-                return
-        if stat.S_ISDIR(info.st_mode):
-            if (info.st_dev, info.st_ino) in seen:
-                return
-            seen.add((info.st_dev, info.st_ino))
-            try:
-                names = sorted(os.listdir(path))
-            except OSError as exc:
-                refused[rel] = ("file-unreadable", f"this folder could not be read ({exc.strerror or exc})")
-                return
-            for child in _children(rel, names, refused):
-                visit(child)
-        elif rel.endswith(suffixes):
-            if stat.S_ISREG(info.st_mode):
-                files.append(rel)
-            else:
-                refused[rel] = ("file-special", f"this is {_special(info.st_mode)}, not a file, so it is not read")
-
-    visit(sub)
-    return Tree(sorted(files, key=_path_order), {r: refused[r] for r in sorted(refused, key=_path_order)})
-
-
-def tree_files(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> list[str]:
-    """Posix paths, relative to `root`, of the readable files under root/sub ending in one of `suffixes`
-    (see `walk_tree`; `--add`'s evidence folder is skipped too), in sorted-Path order."""
-    return walk_tree(root, sub, suffixes).files
 
 
 def _read_file(path: Path) -> bytes:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-from . import fs
+from . import fs, tree
 from .writer import write_changed as write_changed  # the writer owns it; kept here for its callers
 from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, matters
 
@@ -47,10 +47,10 @@ def snapshot(root: Path) -> dict[str, Stamp]:
 
 
 def _followed(path: str, top: str, seen: set[str]) -> bool:
-    """Whether the watcher walks a symbolic link as a folder: as the build reads (fs.walk_tree), only a link to
+    """Whether the watcher walks a symbolic link as a folder: as the build reads (tree.walk_tree), only a link to
     a folder inside the dossier, and each such folder once (a link back to a parent must not loop)."""
     real = os.path.realpath(path)
-    if real in seen or not fs.inside(real, top) or not os.path.isdir(real):
+    if real in seen or not tree.inside(real, top) or not os.path.isdir(real):
         return False
     seen.add(real)
     return True
@@ -76,7 +76,7 @@ def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> No
                         _scan(entry.path, stamps, top, seen)
                     else:  # a file; or a link or FIFO the build refuses, stamped so that adding one triggers
                         # the build that reports it (a link that leaves the dossier is stamped as itself)
-                        outside = entry.is_symlink() and not fs.inside(os.path.realpath(entry.path), top)
+                        outside = entry.is_symlink() and not tree.inside(os.path.realpath(entry.path), top)
                         try:
                             info = entry.stat(follow_symlinks=not outside)
                         except OSError:

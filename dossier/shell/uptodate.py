@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .fs import MARKER, PROJECT, walk_tree
+from .fs import MARKER, PROJECT
+from .tree import walk_tree
 from .fs import MARKER_TEXT as _HEADER
 
 _VERSION = 1
@@ -43,7 +44,7 @@ def _stat(base: Path, sub: str, prefix: str, out: dict[str, tuple[int, int]],
 
 def scan(root: Path) -> dict[str, tuple[int, int]]:
     """(size, mtime_ns) of every file a build of `root` can read, keyed `root:<rel>` / `project:<rel>`; files the
-    build refuses (fs.walk_tree) are listed too, so a folder that holds one is never "up to date"."""
+    build refuses (tree.walk_tree) are listed too, so a folder that holds one is never "up to date"."""
     out: dict[str, tuple[int, int]] = {}
     for sub in ("site.yaml", "seeds", "content", "templates", "static"):
         _stat(root, sub, "root:", out)

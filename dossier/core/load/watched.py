@@ -18,7 +18,7 @@ Stamp = tuple[int, int, int]
 
 def is_editor_junk(name: str) -> bool:
     """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp); hidden files too.
-    The reader (fs.tree_files) skips the same names."""
+    The reader (shell/tree.py) skips the same names."""
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part"))
 
 
