@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping, TypeVar
 from ..common.errors import Problem, error
 from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion, Origin, Role, Source,
                     Witness)
+from .dates import impossible_dates
 from .schema import SchemaCheck, check_shape
 from ..common.slugs import is_slug, slug_hint
 from .yamlsrc import Loaded, parse_yaml
@@ -69,6 +70,8 @@ def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T
     shape, bad = check_shape(loaded, schema)
     if not isinstance(loaded.data, dict):
         return None, problems + shape
+    calendar, bad = impossible_dates(loaded, bad)
+    shape += calendar
     value, more = build(_Read(loaded, bad))
     return value, problems + shape + tuple(more)
 

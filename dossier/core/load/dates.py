@@ -1,0 +1,55 @@
+"""Dates no calendar has: the schemas check a date's form (YYYY-MM-DD, month 01-12, day 01-31), not that the day
+exists, so "2024-02-30" would be published in the page, its JSON-LD and the feed (where it makes the feed
+invalid). Pure: reads the parsed YAML, returns problems and the paths to treat as wrong."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..common.errors import Problem, error
+from .yamlsrc import Loaded
+
+Path = tuple[Any, ...]
+_FORM = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def days_in(year: int, month: int) -> int:
+    """Days of `month` (1-12) in `year`, proleptic Gregorian calendar."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _dates(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every string under a `date` key, at any depth (an article's date, each annotation's)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "date" and isinstance(item, str):
+                yield path + (key,), item
+            else:
+                yield from _dates(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _dates(item, path + (i,))
+
+
+def impossible_dates(loaded: Loaded, bad: frozenset[Path]) -> tuple[tuple[Problem, ...], frozenset[Path]]:
+    """A `date-impossible` error for each date of the right form whose day its month does not have (the schema
+    reports the wrong forms); their paths are added to `bad`, so the date is left out like any wrong value."""
+    problems, spoilt = [], set(bad)
+    for path, text in _dates(loaded.data, ()):
+        match = _FORM.match(text)
+        if path in bad or not match:
+            continue
+        year, month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and day > days_in(year, month):
+            line, col = loaded.at(path)
+            problems.append(error(loaded.file, line, col,
+                                  f'"{text}" is not a day of the calendar: {_MONTHS[month - 1]} {year} has '
+                                  f"{days_in(year, month)} days", "check the day and the month (YYYY-MM-DD)",
+                                  "date-impossible"))
+            spoilt.add(path)
+    return tuple(problems), frozenset(spoilt)
