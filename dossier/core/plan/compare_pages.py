@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table
-from .passage_views import Doc, Span, passage_views
+from .passage_views import Doc, Span, passage_views, passage_weight
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
 from ..text.markdown import md_html, render_note
@@ -71,8 +72,10 @@ def pages(library: Library) -> list[Page]:
                                     comparisons=[_listing_row(library, pc) for pc in prepared],
                                     passages_url=urls.page("passages"))))
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
-    out.append(html("passages/index.html", "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
-                    lambda: _passages_view(library)))
+    out += [html(part.path, "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
+                 lambda part=part: _passages_view(library, part))
+            for part in paginate.slices("passages/", "Shared passages", [passage_weight(p) for p in library.passages],
+                                        paginate.PASSAGES_PER_PAGE)]
     return out
 
 
@@ -93,22 +96,29 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
             "figures": figures}
 
 
-def _passages_view(library: Library) -> dict[str, Any]:
+def _passages_view(library: Library, part: paginate.Slice) -> dict[str, Any]:
+    """One page of /passages/: its passages, with what they need of the articles they occur in."""
     urls, sources = library.urls, _names(library)
+    passages = part.of(library.passages)
+    used = {o.doc for p in passages for o in p.occurrences}
     spans: dict[str, list[Span]] = {}
     for item in library.articles:
         meta = item.article.meta
+        if meta.slug not in used:
+            continue
         for ann_id, where in sorted(item.placed.items()):
             spans.setdefault(meta.slug, []).append(Span(where.start, where.end, urls.annotation(meta.slug, ann_id),
                                                         f"annotation “{ann_id}”"))
     for pc in library.comparisons.comparisons:
         for p in pc.witnesses:
-            spans.setdefault(p.article.slug, []).append(Span(
-                p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
-                pc.comparison.title, pc.comparison.id))
+            if p.article.slug in used:
+                spans.setdefault(p.article.slug, []).append(Span(
+                    p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
+                    pc.comparison.title, pc.comparison.id))
     docs = {a.slug: Doc(a.slug, a.text.text, a.meta.title, sources.get(a.meta.source, a.meta.source), a.meta.date,
                         urls.article(a.slug), tuple(sorted(spans.get(a.slug, ()), key=lambda s: (s.start, s.end, s.url))))
-            for a in (item.article for item in library.articles)}
+            for a in (item.article for item in library.articles) if a.slug in used}
     order = [item.article.slug for item in library.articles]
-    return context(library.dossier, urls, "passages/index.html", "Shared passages",
-                   passages=passage_views(library.passages, docs, order), compare_url=urls.page("compare"))
+    return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
+                   passages=passage_views(passages, docs, order, part.items.start + 1),
+                   compare_url=urls.page("compare"))

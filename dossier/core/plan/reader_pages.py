@@ -77,9 +77,10 @@ def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> 
 
 
 def sitemap(config: SiteConfig, urls: Urls, paths: Iterable[str]) -> bytes:
-    """Every page of `paths` a reader may land on (not the 404 page, not the editors' report)."""
+    """Every page of `paths` a reader may land on (not the 404 page, not the editors' report: none of its
+    pages), the numbered pages of a listing too."""
     cfg = config
-    pages = sorted(p for p in paths if p.endswith(".html") and p not in ("404.html", "report/index.html"))
+    pages = sorted(p for p in paths if p.endswith(".html") and p != "404.html" and not p.startswith("report/"))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     lines += [f"  <url><loc>{xml_escape(cfg.origin + urls.link(p))}</loc></url>" for p in pages]
     lines.append("</urlset>")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
+from . import paginate
 from . import structured
 from . import views
 from . import webanno
@@ -45,11 +46,25 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any
     return dict(sorted(tags.items()))
 
 
-def _report(library: Library) -> dict[str, Any]:
+def _report(library: Library, part: paginate.Slice) -> dict[str, Any]:
     urls = library.urls
-    return context(library.dossier, urls, "report/index.html", "Anchoring report",
+    return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
+                   total=len(library.report),
                    rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
-                              ("exact", "disambiguated", "fuzzy") else "") for r in library.report])
+                              ("exact", "disambiguated", "fuzzy") else "") for r in part.of(library.report)])
+
+
+def _tag(library: Library, tag: str, tag_rows: Sequence[Mapping[str, Any]], part: paginate.Slice
+         ) -> dict[str, Any]:
+    return context(library.dossier, library.urls, part.path, part.title, pagination=part.navigation(library.urls),
+                   tag=tag, total=len(tag_rows), first=part.items.start + 1, annotations=part.of(tag_rows))
+
+
+def _weight(row: Mapping[str, Any]) -> int:
+    """A listing row's estimated bytes on a page: its text (quote, note, title, file, difference) plus the
+    markup around it (~250 bytes a tag item or a report row, measured)."""
+    return 250 + sum(len(v) for v in row.values() if isinstance(v, str)) + (
+        len(row["article"]["title"]) if isinstance(row.get("article"), Mapping) else 0)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
@@ -65,12 +80,15 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
                 lambda: context(dossier, urls, "tags/index.html", "Tags",
                                 tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()]))]
     for t, tag_rows in tags.items():
-        out.append(html(f"tags/{t}/index.html", "content/articles", ("site", *articles), "tag.html",
-                        lambda t=t, tag_rows=tag_rows: context(dossier, urls, f"tags/{t}/index.html", f"Tag: {t}",
-                                                               tag=t, annotations=tag_rows)))
-    out += [html("report/index.html", "content/articles", ("site", *articles), "report.html",
-                 lambda: _report(library)),
-            html("404.html", "templates/404.html", ("site",), "404.html",
+        out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
+                     lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
+                for part in paginate.slices(f"tags/{t}/", f"Tag: {t}", [_weight(r) for r in tag_rows],
+                                            paginate.TAG_ITEMS_PER_PAGE)]
+    out += [html(part.path, "content/articles", ("site", *articles), "report.html",
+                 lambda part=part: _report(library, part))
+            for part in paginate.slices("report/", "Anchoring report", [_weight(r) for r in library.report],
+                                        paginate.REPORT_ROWS_PER_PAGE)]
+    out += [html("404.html", "templates/404.html", ("site",), "404.html",
                  lambda: context(dossier, urls, "404.html", "Page not found")),
             data("annotations.jsonld", "content/articles", ("site", *articles),
                  lambda: webanno.collection_json(dossier, library.articles, urls))]

@@ -33,6 +33,8 @@ def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description:
 
 
 UNSEARCHABLE = ("report/", "search/", "tags/", "", "404.html", "passages/", "timeline/")
+# Listings cut into numbered pages (paginate.py): every page of them is left out, as their first page is.
+LISTINGS = ("report/", "tags/", "passages/")
 
 
 def searchable(rel: str) -> bool:
@@ -40,7 +42,7 @@ def searchable(rel: str) -> bool:
     entities, comparisons, sources). Left out: the editors' report, the search page, the home page, and lists
     that only repeat what those pages hold (tags, shared passages, the timeline), which would drown each
     search result in copies and make up most of what the indexer has to read in a large dossier."""
-    return rel not in UNSEARCHABLE and not rel.startswith("tags/")
+    return rel not in UNSEARCHABLE and not rel.startswith(LISTINGS)
 
 
 def page_kind(path: str) -> str:

@@ -1,0 +1,113 @@
+"""Listings split into numbered pages: /passages/, /passages/2/, /passages/3/, …; the same for /report/ and
+/tags/<tag>/. A listing that fits on one page is planned exactly as before: one path, no navigation, the
+same title, so a small dossier's site does not change.
+
+Pure: item weights in, ranges of items out; and the plain values the shared partial
+(templates/_pagination.html) shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence, TypeVar
+
+from ..common.urls import Urls
+
+T = TypeVar("T")
+
+# Page sizes, chosen from a 1,000-article generated dossier (bench/generate.py, 10,000 annotations), built
+# before pagination, so that at 5,000 articles no page comes near the 1 MB target:
+# - /passages/: 1,375 passages in 14.4 MB: median 6 KB, mean 10.4 KB, 99th percentile ~50 KB; one passage
+#   seen in 2,065 places was 807 KB. 20 passages of the mean make ~210 KB; the byte budget below gives the
+#   rare huge passage (or a run of large ones) a page of its own.
+# - /report/: 10,000 rows in 2.9 MB, 290 bytes a row (the longest 490): 1,000 rows make ~300 KB.
+# - /tags/<tag>/: ~1,250 annotations a tag in ~0.62 MB, 500 bytes each (the longest 670): 400 make ~200 KB;
+#   an editor's long notes are weighed by their length, so the budget splits those pages sooner.
+PASSAGES_PER_PAGE = 20
+REPORT_ROWS_PER_PAGE = 1_000
+TAG_ITEMS_PER_PAGE = 400
+# The most estimated bytes of items on one page: under half the 1 MB target, leaving room for the page's
+# frame (header, navigation, ~3 KB) and for estimates that fall short (escaping, markup around each item).
+PAGE_BUDGET = 400_000
+
+# How many numbered links the navigation shows either side of the current page; the first and the last page
+# are always shown, so that a listing of hundreds of pages does not make hundreds of links on every page.
+AROUND = 2
+
+
+def split(weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET) -> list[range]:
+    """The items (given by their estimated bytes, in listing order) cut into consecutive pages: a page takes
+    items while it holds fewer than `per_page` and their weights stay within `budget`. Invariants: every
+    item is on exactly one page, in order; no page is empty unless the listing is (one empty page); an item
+    heavier than `budget` has a page of its own."""
+    if per_page < 1:
+        raise ValueError("a page holds at least one item")
+    pages: list[range] = []
+    start, total = 0, 0
+    for i, weight in enumerate(weights):
+        if i > start and (i - start >= per_page or total + weight > budget):
+            pages.append(range(start, i))
+            start, total = i, 0
+        total += weight
+    pages.append(range(start, len(weights)))
+    return pages
+
+
+def page_path(folder: str, number: int) -> str:
+    """The output path of page `number` (from 1) of the listing in `folder` ("passages/", "tags/quote/"):
+    page 1 keeps the listing's own path (every link to the listing lands there), page n is `folder`n/."""
+    return f"{folder}index.html" if number == 1 else f"{folder}{number}/index.html"
+
+
+def title(name: str, number: int, count: int) -> str:
+    """The page title: the listing's name, and which page this is when there are several (so that each page
+    is told apart by screen readers, in tabs and in search results)."""
+    return name if count == 1 else f"{name} (page {number} of {count})"
+
+
+def navigation(urls: Urls, folder: str, number: int, count: int) -> dict[str, Any] | None:
+    """What templates/_pagination.html shows for page `number` of `count`, or None for a single page (no
+    navigation: the page is what it was before pagination)."""
+    if count == 1:
+        return None
+    shown = sorted({1, count, *range(max(1, number - AROUND), min(count, number + AROUND) + 1)})
+    link = {n: urls.link(page_path(folder, n)) for n in {*shown, number - 1, number + 1} if 1 <= n <= count}
+    return {"number": number, "count": count,
+            "prev": link.get(number - 1, ""), "next": link.get(number + 1, ""),
+            # `gap`: pages left out before this one, shown as an ellipsis
+            "pages": [{"number": n, "url": link[n], "current": n == number, "gap": i > 0 and n - shown[i - 1] > 1}
+                      for i, n in enumerate(shown)]}
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Page `number` of `count` of the listing in `folder` named `name`: the listing's items `items`.
+    Invariant: 1 <= number <= count; the slices of one listing cover its items in order."""
+
+    folder: str
+    name: str
+    number: int
+    count: int
+    items: range
+
+    @property
+    def path(self) -> str:
+        return page_path(self.folder, self.number)
+
+    @property
+    def title(self) -> str:
+        return title(self.name, self.number, self.count)
+
+    def of(self, items: Sequence[T]) -> Sequence[T]:
+        """This page's part of the listing's `items`."""
+        return items[self.items.start:self.items.stop]
+
+    def navigation(self, urls: Urls) -> dict[str, Any] | None:
+        return navigation(urls, self.folder, self.number, self.count)
+
+
+def slices(folder: str, name: str, weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET
+           ) -> list[Slice]:
+    """The pages of a listing (see `split`), each with its path, title and items."""
+    ranges = split(weights, per_page, budget)
+    return [Slice(folder, name, n, len(ranges), r) for n, r in enumerate(ranges, start=1)]
