@@ -18,7 +18,7 @@ from .load.cleaning import clean
 from .load.config import SiteConfig
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
-from .load.loader import load_config, load_dossier
+from .load.loader import load_config, load_dossier, yaml_problems
 from .common.memo import Memo, Reuse
 from .load.references import check_references
 from .common.shards import ShardMap, in_order, sharded
@@ -89,8 +89,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
 
     config, found = load_config(inputs, options)
     problems = list(inputs.problems) + list(found)
-    if config is None:
-        return BuildResult({}, sort_problems(problems))
+    if config is None:  # no seed can be read without site.yaml; the editors' files can, each on its own
+        return BuildResult({}, sort_problems(problems + yaml_problems(inputs)))
     # Per-file and per-article work: reused by content through the preview's memo or the persistent cache
     # (which computes its misses in shards itself), else computed in shards.
     each = memo.each if memo is not None else sharded(shards or in_order)
