@@ -12,6 +12,7 @@ failed to load are not reported again (its own problem is the one to fix).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -59,7 +60,8 @@ def check_references(dossier: Dossier) -> list[Problem]:
     for meta in _metas(dossier):
         problems += _markdown(meta.summary, meta.summary_origin or meta.origin, "a summary", False, known, urls)
         for ann in meta.annotations:
-            problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls)
+            page = _Page(meta.slug, bool(ann.tags or ann.date))
+            problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page)
     for c in dossier.comparisons:
         for w in c.witnesses:
             at = w.article_origin or w.origin
@@ -86,7 +88,23 @@ def check_references(dossier: Dossier) -> list[Problem]:
     return problems
 
 
-def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls) -> Iterable[Problem]:
+@dataclass(frozen=True)
+class _Page:
+    """An annotation's note: the article it belongs to, and whether it is also shown on other pages (tag pages
+    for its tags, the timeline for its date), where a bare #fragment would point into the wrong page."""
+
+    slug: str
+    elsewhere: bool
+
+
+# A site path to a page of something an editor names: checked like the article:, entity:, compare: and tag:
+# link to it (other site paths are checked in the built site, execute/linkcheck.py).
+_SITE_PATH = re.compile(r"^/(articles|entities|compare|tags)/([a-z0-9-]+)/(?:index\.html)?(#[A-Za-z0-9_-]+)?$")
+_KINDS = {"articles": "article", "entities": "entity", "compare": "compare", "tags": "tag"}
+
+
+def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls,
+              page: _Page | None = None) -> Iterable[Problem]:
     """The link targets of one Markdown field: refused ones, and internal ones that name nothing."""
     for target in link_targets(text, note):
         at = origin.inside(target)
@@ -95,11 +113,28 @@ def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, u
                         "use http(s), mailto, a site path such as /articles/<slug>/, or "
                         "article:, entity:, compare:, tag: links", "links")
             continue
-        match = INTERNAL.match(target.strip())
-        if match:
-            problem = _internal(match.group(1), match.group(2), (match.group(3) or "")[1:], known)
-            if problem:
-                yield error(at.file, at.line, at.col, f'link "{target}": {problem[0]}', problem[1], "links")
+        found = _named(target.strip(), known, page)
+        if found:
+            yield error(at.file, at.line, at.col, f'link "{target}": {found[0]}', found[1], "links")
+
+
+def _named(target: str, known: _Known, page: _Page | None) -> tuple[str, str] | None:
+    """(message, hint) when an internal link, a site path to a named page, or a note's bare #fragment names
+    nothing or cannot work; None otherwise."""
+    match = INTERNAL.match(target) or _SITE_PATH.match(target)
+    if match:
+        kind = _KINDS.get(match.group(1), match.group(1))
+        return _internal(kind, match.group(2), (match.group(3) or "")[1:], known)
+    if page is None or not target.startswith("#"):
+        return None
+    fragment, ids = target[1:], known.annotations.get(page.slug, frozenset())
+    if fragment.startswith("a-") and fragment[2:] not in ids:
+        return (f'article "{page.slug}" has no annotation "{fragment[2:]}"',
+                did_you_mean(fragment[2:], ids) or "#a-<id> names an annotation id of this article")
+    if page.elsewhere:
+        return ("this note is also shown on tag pages or the timeline, where a bare #fragment points into that "
+                "page", f"name the article too: article:{page.slug}#{fragment}")
+    return None
 
 
 def _internal(kind: str, ident: str, fragment: str, known: _Known) -> tuple[str, str] | None:
