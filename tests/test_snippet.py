@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build
 from dossier.core.common.errors import error
-from dossier.core.common.snippet import format_problem
+from dossier.core.common.snippet import WIDTH, format_problem, snippet
 
 TEXT = b"seed: a.txt\ntitle: T\nsource: outlet-a\ndate: March 22, 2024\n"
 
@@ -48,3 +50,15 @@ def test_the_command_line_prints_the_snippet_of_each_problem(mini_dossier) -> No
     assert ('content/articles/a.yaml:3:9: error: unknown source "outlet-c"\n'
             "     |\n   3 | source: outlet-c\n     |         ^\n"
             '    hint: did you mean "outlet-b"?') in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("col", [3, 2_000, 4_000, 5_003])
+def test_a_long_line_is_shown_as_one_row_around_the_column_with_the_caret_under_it(col: int) -> None:
+    line = "x: " + "".join(chr(ord("a") + i % 26) for i in range(5_000))  # one minified 5,003-character line
+    shown = snippet(error("f.yaml", 1, col, "m", "h", "c"), {"f.yaml": line})
+    gutter, row, caret = shown.split("\n")
+    text = row[len("   1 | "):]
+    assert len(text) <= WIDTH + 2  # the window and its two ellipses, never the whole line
+    at = len(caret) - len("     | ") - 1
+    assert caret.endswith("^") and text[at] == (line[col - 1] if col <= len(line) else "…")
+    assert text.startswith("…") == (col > WIDTH // 3 + 1) and text.endswith("…") == (col < len(line) - WIDTH)

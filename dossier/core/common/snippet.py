@@ -20,6 +20,7 @@ from .errors import Problem
 
 Sources = Mapping[str, "bytes | str"]
 _TAB_WIDTH = 4
+WIDTH = 120  # characters of a long source line shown, around the column (a minified 2 MB line stays one row)
 
 
 def visible(text: str) -> str:
@@ -45,11 +46,15 @@ def snippet(problem: Problem, sources: Sources) -> str:
         return ""
     number = str(problem.line)
     pad = " " * len(number)
-    shown = visible(text.rstrip("\n"))
+    text = text.rstrip("\n")
+    col = min(problem.col, len(text) + 1)
+    start = max(0, min(col - 1 - WIDTH // 3, len(text) - WIDTH)) if len(text) > WIDTH else 0
+    before = ("…" if start else "") + text[start:max(col - 1, start)]
+    rest = text[max(col - 1, start):start + WIDTH]
+    shown = visible(before + rest + ("…" if start + WIDTH < len(text) else ""))
     lines = [f"   {pad} |", f"   {number} | {shown}"]
     if problem.col > 0:
-        before = visible(text[: problem.col - 1])
-        lines.append(f"   {pad} | {' ' * len(before)}^")
+        lines.append(f"   {pad} | {' ' * len(visible(before))}^")
     return "\n".join(lines)
 
 
