@@ -33,6 +33,8 @@ TRIGGERS = {
     "file-outside-root": "tests/test_file_safety.py::"
         "test_a_seed_linked_to_a_file_outside_the_dossier_is_refused_and_the_site_is_left_as_it_was",
     "file-special": "tests/test_file_safety.py::test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build",
+    "role-of-unknown": "tests/test_message_triggers.py::"
+        "test_a_role_of_that_looks_like_a_mistyped_entity_id_is_a_role_of_unknown_warning",
     "file-name-encoding": "tests/test_file_safety.py::"
         "test_a_file_name_that_is_not_utf8_is_left_out_with_a_warning_by_the_build_and_by_import",
 }

@@ -34,3 +34,22 @@ def test_a_file_that_vanishes_while_the_preview_reads_it_is_file_unreadable() ->
     problem = crash_problem(FileNotFoundError(2, "No such file or directory", "content/articles/a.yaml"))
     assert (problem.file, problem.check, problem.message) == (
         "content/articles/a.yaml", "file-unreadable", "could not read: No such file or directory")
+
+
+def test_a_role_of_that_looks_like_a_mistyped_entity_id_is_a_role_of_unknown_warning(tmp_path) -> None:
+    from conftest import mini
+    from dossier.shell import fs
+
+    entities = ("united-states: {name: United States, kind: place}\n"
+                "antony-blinken:\n  name: Antony Blinken\n  kind: person\n  roles:\n"
+                "    - {title: Secretary of State, of: united-statez}\n"
+                "    - {title: Envoy, of: united-states}\n    - {title: Guest, of: Camp David}\n"
+                "    - {title: Adviser, of: state-department}\n")
+    root = mini(tmp_path, {"seeds/a.txt": "Talks\nBlinken spoke.\n",
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: Talks\nsource: outlet-a\ndate: 2024-03-22\n",
+                           "content/entities.yaml": entities})
+    result = build_site(fs.read_inputs(root))
+    found = [(p.line, p.col, p.severity, p.hint) for p in result.problems if p.check == "role-of-unknown"]
+    assert found == [(6, 39, "warning", 'did you mean "united-states"?'),
+                     (9, 28, "warning", "write an entity id from content/entities.yaml, or the name in words")]
+    assert result.ok  # a warning: the text is published as written

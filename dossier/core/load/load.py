@@ -148,8 +148,8 @@ def parse_entities(file: str, text: str, schema: Schema) -> tuple[tuple[Entity, 
         for key, v in sorted(r.loaded.data.items(), key=lambda kv: str(kv[0])):
             v = v if isinstance(v, dict) else {}
             path = (str(key),) if isinstance(key, str) else (key,)
-            roles = tuple(Role(r.text(x, p, "title"), r.text(x, p, "of"), r.text(x, p, "from"), r.text(x, p, "to"))
-                          for p, x in r.items(v, path, "roles") if isinstance(x, dict))
+            roles = tuple(Role(r.text(x, p, "title"), r.text(x, p, "of"), r.text(x, p, "from"), r.text(x, p, "to"),
+                               r.origin_if(x, p, "of")) for p, x in r.items(v, path, "roles") if isinstance(x, dict))
             exclude = tuple(EntityExclusion(r.optional(x, p, "alias"), r.optional(x, p, "article"),
                                             r.optional(x, p, "context"), r.origin(p),
                                             r.origin_if(x, p, "article"))

@@ -114,9 +114,10 @@ class EntityExclusion:
 @dataclass(frozen=True)
 class Role:
     title: str
-    of: str = ""
+    of: str = ""                          # an entity id (linked on the entity page) or text shown as written
     start: str = ""
     end: str = ""
+    of_origin: Origin | None = None       # where `of:` is written
 
 
 @dataclass(frozen=True)

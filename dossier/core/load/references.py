@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..common.errors import Problem, did_you_mean, error
+from ..common.errors import Problem, did_you_mean, error, warning
+from ..common.slugs import is_slug
 from ..text.markdown import link_targets
-from .model import ArticleMeta, Dossier, Origin
+from .model import ArticleMeta, Dossier, Entity, Origin
 from ..common.urls import INTERNAL, Urls
 
 # Link problems are reported under the check "links", which site.yaml may lower to a warning.
@@ -82,6 +83,7 @@ def check_references(dossier: Dossier) -> list[Problem]:
         problems += _markdown(c.summary, c.summary_origin or c.origin, "a summary", False, known, urls)
     for e in dossier.entities:
         problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls)
+        problems += _roles(e, known)
     config = dossier.config
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls)
@@ -101,6 +103,20 @@ class _Page:
 # link to it (other site paths are checked in the built site, execute/linkcheck.py).
 _SITE_PATH = re.compile(r"^/(articles|entities|compare|tags)/([a-z0-9-]+)/(?:index\.html)?(#[A-Za-z0-9_-]+)?$")
 _KINDS = {"articles": "article", "entities": "entity", "compare": "compare", "tags": "tag"}
+
+
+def _roles(entity: Entity, known: _Known) -> Iterable[Problem]:
+    """A role's `of:` is an entity id or text shown as written; one that looks like a mistyped id (a slug with
+    a hyphen, or one close to a known id) would be published as that raw slug: a warning, with did-you-mean."""
+    if known.entities is None:
+        return
+    for role in entity.roles:
+        close = did_you_mean(role.of, known.entities) if role.of else ""
+        if role.of and role.of not in known.entities and is_slug(role.of) and ("-" in role.of or close):
+            at = role.of_origin or entity.origin
+            yield warning(at.file, at.line, at.col, f'role "of: {role.of}" names no entity, so it is shown as '
+                          "written", close or "write an entity id from content/entities.yaml, or the name in words",
+                          "role-of-unknown")
 
 
 def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls,
