@@ -22,19 +22,28 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="dossier folder (site.yaml, seeds/, content/); default: .")
     p.add_argument("--out", help="output folder; default: <root>/_site")
     p.add_argument("--base-url", help="where the site will be served: /sub/path/ or https://host/sub/path/")
-    p.add_argument("--check", action="store_true", help="build in memory and report problems; write no site (only the cache, .dossier-cache/)")
+    mode = p.add_mutually_exclusive_group()  # one thing per run: each of these is its own command
+    mode.add_argument("--check", action="store_true", help="build in memory and report problems; write no site (only the cache, .dossier-cache/)")
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. fuzzy anchors) as errors")
-    p.add_argument("--import", dest="do_import", action="store_true",
+    mode.add_argument("--import", dest="do_import", action="store_true",
                    help="write a stub content/articles/<slug>.yaml for each seed that has none (never overwrites)")
-    p.add_argument("--add", nargs="+", metavar="SOURCE",
+    mode.add_argument("--add", nargs="+", metavar="SOURCE",
                    help="capture articles: a URL, a saved .html/.htm page, a .warc/.warc.gz archive, or a folder of "
                         "these; writes the seed, its evidence and a stub article file for each (never overwrites)")
-    p.add_argument("--suggest", action="store_true", help="print candidate entities and comparisons for editors")
+    mode.add_argument("--suggest", action="store_true", help="print candidate entities and comparisons for editors")
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster builds)")
-    p.add_argument("--serve", action="store_true", help="live preview: build, serve, rebuild on every save")
+    mode.add_argument("--serve", action="store_true", help="live preview: build, serve, rebuild on every save")
     p.add_argument("--host", default="127.0.0.1", help="--serve: address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="--serve: port (default 8000)")
+    p.add_argument("--port", type=_port, default=8000, help="--serve: port, 1-65535 (default 8000)")
     return p
+
+
+def _port(text: str) -> int:
+    """A TCP port number; anything else is refused before the server starts (the server took 99999 modulo
+    65536 and announced a port it was not listening on)."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
 
 
 def anchoring_summary(counts: Mapping[str, int]) -> str:
@@ -143,7 +152,8 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
-    anchoring = anchoring_summary(result.counts) + " (details: report/ in the built site)" if result.counts else ""
+    where = "report/ in the built site" if writer is not None else "report/ of the site, once built"
+    anchoring = f"{anchoring_summary(result.counts)} (details: {where})" if result.counts else ""
     if anchoring:
         say(anchoring)
     if errors:  # leaving the writer's block without a commit leaves the previous site as it was

@@ -1,0 +1,38 @@
+"""The command line refuses options that cannot work before doing anything: a port out of range (the server
+took 99999 modulo 65536 and announced a port it was not listening on) and two commands in one run (--serve
+quietly ignored --check). What --check says it left for later matches what it did."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mini, run_build
+
+SEED = "Talks resume\nThe minister said the talks would resume next week.\n"
+ARTICLE = "seed: a.txt\ntitle: Talks resume\nsource: outlet-a\ndate: 2024-03-22\n"
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "http"])
+def test_a_port_that_is_not_1_to_65535_is_refused_before_serving(tmp_path, port: str) -> None:
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    result = run_build(root, "--serve", "--port", port)
+    assert result.returncode == 2
+    assert f"argument --port: '{port}' is not a port number (1-65535)" in result.stderr
+    assert not (root / "_site").exists()
+
+
+@pytest.mark.parametrize("first,second", [("--serve", "--check"), ("--check", "--import"), ("--suggest", "--serve")])
+def test_two_commands_in_one_run_are_refused_instead_of_one_being_ignored(tmp_path, first: str, second: str) -> None:
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    result = run_build(root, first, second)
+    assert result.returncode == 2
+    assert f"argument {second}: not allowed with argument {first}" in result.stderr
+    assert not (root / "_site").exists()
+
+
+def test_check_points_at_the_report_of_the_site_once_built_not_at_one_it_did_not_write(tmp_path) -> None:
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    checked = run_build(root, "--check")
+    assert checked.returncode == 0 and "(details: report/ of the site, once built)" in checked.stdout
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0 and "(details: report/ in the built site)" in built.stdout
