@@ -363,3 +363,13 @@ def test_the_live_preview_does_not_rebuild_for_evidence() -> None:
 
     assert matters("seeds/a.txt") and not matters("seeds/evidence/a.html")
     assert not matters("seeds/evidence/a.provenance.json")
+
+
+def test_a_page_without_a_title_is_announced_as_such_not_as_an_empty_title(dossier: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "untitled.html"
+    saved.write_text("<html><body><p>" + BODY + "</p><p>" + BODY + " Again.</p>", encoding="utf-8")
+    result = run_build(dossier, "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("added article: no title found (the stub names the seed: write the headline)")
+    assert '""' not in result.stdout
+    assert stub_of(dossier, "article")["title"] == "article.txt"  # a page with no title is "article"

@@ -106,7 +106,8 @@ def summary(slug: str, g: Any) -> str:
     doubts = [name for name, guess in (("title", g.title), ("date", g.date), ("outlet", g.outlet.guess))
               if not guess.certain]
     outlet = f"{g.outlet.name} ({g.outlet.id}{', new' if g.outlet.new else ''})" if g.outlet.id else "outlet unknown"
-    line = f'added {slug}: "{g.title.value}" · {g.date.value or "undated"} · {outlet}'
+    title = f'"{g.title.value}"' if g.title.value else "no title found (the stub names the seed: write the headline)"
+    line = f'added {slug}: {title} · {g.date.value or "undated"} · {outlet}'
     return visible(line + (f" · uncertain: {', '.join(doubts)}" if doubts else ""))
 
 
