@@ -82,6 +82,11 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message, hint = _syntax(exc, text)
+        opened = _runaway_quote(text, mark)
+        if opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
+            line, col = opened
+            message = f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one value"
+            hint = "close the quote at the end of this line's value (or quote each line's value separately)"
         return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         before = text[: exc.position]
@@ -104,6 +109,27 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         return None, (_alias_position(text, refused.problem),)
     return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans, [], loaded.tagged),
             tuple(loaded.problems))
+
+
+def _runaway_quote(text: str, mark: Any) -> tuple[int, int] | None:
+    """(line, column) of a quoted value that spans several lines and ends on the line of a syntax error: a
+    closing quote left out, so the value ran on to the next quote character. None otherwise."""
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break  # the scanner reads on past the parser's mistake: only what comes before it counts
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass  # the scanner stopped at a mistake of its own: the tokens so far are what counts
+    if last is None or last.style not in ('"', "'") or last.start_mark.line == last.end_mark.line:
+        return None
+    if last.end_mark.line != mark.line:
+        return None
+    return last.start_mark.line + 1, last.start_mark.column + 1
 
 
 def _alias_position(text: str, problem: Problem) -> Problem:
