@@ -373,3 +373,21 @@ def test_a_page_without_a_title_is_announced_as_such_not_as_an_empty_title(dossi
     assert result.stdout.startswith("added article: no title found (the stub names the seed: write the headline)")
     assert '""' not in result.stdout
     assert stub_of(dossier, "article")["title"] == "article.txt"  # a page with no title is "article"
+
+
+def test_a_page_whose_seed_was_deleted_says_so_and_how_to_add_it_again(dossier: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    assert run_build(dossier, "--add", str(saved)).returncode == 0
+    slug = "envoy-leaves-as-rafah-talks-stall"
+    (dossier / "seeds" / f"{slug}.txt").unlink()
+    (dossier / "content" / "articles" / f"{slug}.yaml").unlink()
+    again = run_build(dossier, "--add", str(saved))
+    assert again.returncode == 0
+    assert (f"added before as seeds/{slug}.txt, since deleted; its evidence is still in seeds/evidence/ "
+            f"({slug}.*): delete those files to add the page again") in again.stdout
+    assert not (dossier / "seeds" / f"{slug}.txt").exists()
+    for leftover in (dossier / "seeds" / "evidence").glob(f"{slug}.*"):
+        leftover.unlink()
+    third = run_build(dossier, "--add", str(saved))
+    assert third.returncode == 0 and third.stdout.startswith(f"added {slug}:"), third.stdout

@@ -162,6 +162,11 @@ def append_entries(root: Path, block: str) -> str:
 def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     """Capture one page; True when it was added or was already there."""
     seen = dossier.known_raw.get(page.raw_sha256) or dossier.known_raw.get(page.url or "\0")
+    if seen and not (dossier.root / "seeds" / seen).is_file():  # the editor deleted the seed, not its evidence
+        stem = seen.rsplit(".", 1)[0]
+        print(visible(f"{page.label}: added before as seeds/{seen}, since deleted; its evidence is still in "
+                      f"{EVIDENCE}/ ({stem}.*): delete those files to add the page again; nothing written"), file=out)
+        return True
     if seen:
         print(visible(f"{page.label}: already added (seeds/{seen}); nothing written"), file=out)
         return True
