@@ -109,7 +109,12 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
             try:
                 rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
             except re.error as exc:
-                line, col = loaded.at(("import", kind, i, "pattern"))
+                path = ("import", kind, i, "pattern")
+                line, col = loaded.at(path)
+                # the caret under the character the message names, where the pattern is written as it reads
+                raw = loaded.raw(path)
+                if "\n" not in raw and item["pattern"] in raw:  # else (an escape, a folded line): the value's start
+                    col += raw.find(item["pattern"]) + (exc.pos or 0)
                 problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
                                    "( ) [ ] . * + ? with a backslash", "site-regex"),)
     return rules, problems
