@@ -1,6 +1,7 @@
 """The build runs with fewer garbage collections (dossier/shell/collector.py) and leaves the collector as it found
-it: the thresholds are raised while `build_site` runs, in the command line and in the live preview, and restored
-after a build, a failed build or an exception."""
+it: the thresholds are raised while the command line's `build_site` runs, and restored after a build, a failed
+build or an exception. (The live preview's builder wraps its build in the same block, serve_preview.py; the
+preview's own tests cover its builds, not the thresholds.)"""
 
 from __future__ import annotations
 

@@ -384,6 +384,23 @@ def test_an_output_path_that_is_or_runs_through_a_file_is_refused_without_a_trac
     assert file.read_text("utf-8") == "not a folder"
 
 
+@pytest.mark.parametrize("kind,why", [("dangling", "which does not exist"), ("loop", "which leads round in a loop")])
+@pytest.mark.parametrize("below", ["", "sub"])
+def test_an_output_path_through_a_broken_symbolic_link_is_refused_without_a_traceback(
+        mini_dossier, tmp_path: Path, kind: str, why: str, below: str) -> None:
+    root = mini_dossier(TWO_ARTICLES)
+    link = tmp_path / "site"
+    if kind == "dangling":
+        link.symlink_to(tmp_path / "nowhere")
+    else:
+        (tmp_path / "other").symlink_to(link)
+        link.symlink_to(tmp_path / "other")
+    result = run_build(root, "--out", str(link / below) if below else str(link), "--no-search")
+    assert result.returncode == 2
+    assert f"{link} is a symbolic link to" in result.stderr and why in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "nowhere").exists()
+
+
 def test_a_build_prints_a_summary_of_pages_written_ending_in_seconds(shared) -> None:
     _, out, result = shared
     last = result.stdout.strip().splitlines()[-1]

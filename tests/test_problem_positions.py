@@ -103,3 +103,20 @@ def test_every_unknown_reference_kind_gets_a_did_you_mean(mini_dossier) -> None:
         'comparison "talks": unknown article "aa"': 'did you mean "a"?',
         'comparison "talks": base "bb" is not one of its witnesses': 'did you mean "b"?',
     }, hints
+
+
+def test_a_site_path_written_with_the_base_path_is_checked_at_the_link_like_one_without_it(mini_dossier) -> None:
+    from dossier.core.pipeline import Options
+
+    article = ("seed: a.txt\ntitle: Talks\nsource: outlet-a\ndate: 2024-03-22\nannotations:\n"
+               "  - id: resume\n    quote: the talks would resume next week\n"
+               '    note: "See [b](/dossier/articles/bb/), [also b](/articles/bb/) and [ok](/dossier/articles/b/)."\n')
+    base = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+            "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B,
+            "content/articles/a.yaml": article}
+    root = mini_dossier(base, defaults=False)
+    result = build_site(fs.read_inputs(root), Options(base_url="/dossier/"))
+    found = [(p.file, p.line, p.col, p.message, p.hint) for p in result.problems if p.severity == "error"]
+    assert found == [
+        ("content/articles/a.yaml", 8, 20, 'link "/dossier/articles/bb/": unknown article "bb"', 'did you mean "b"?'),
+        ("content/articles/a.yaml", 8, 53, 'link "/articles/bb/": unknown article "bb"', 'did you mean "b"?')]

@@ -20,8 +20,9 @@ exact code, so a build with the cache is byte-identical to one without (tests/te
 template against a checksum of its source; the folder name adds this code's version; other versions' folders
 are deleted by `finish`.
 
-Lookups and stores happen in this (the parent) process; only the misses are computed, through the ShardMap
-(forked workers), so workers never touch the cache folder.
+Lookups and stores of `each` happen in this (the parent) process; only the misses are computed, through the
+ShardMap (forked workers), so workers never touch `entries/`. Workers may write compiled templates (a template
+the parent had not compiled), each entry atomically, as the parent does.
 """
 
 from __future__ import annotations
@@ -80,17 +81,15 @@ class Cache:
         self.misses: dict[str, int] = {}
 
     def compiled_templates(self) -> Any:
-        """Jinja's bytecode cache in `<cache>/templates/<code version>/`: Jinja keys each compiled template by its
-        name and a checksum of its source (and checks its own version); the folder adds this code's version,
-        since how templates compile depends on our Environment's settings. None when it cannot be made."""
-        import jinja2
-
+        """Templates as Jinja compiled them, in `<cache>/templates/<code version>/` (see `CompiledTemplates`);
+        the folder adds this code's version, since how templates compile depends on our Environment's
+        settings. None when the folder cannot be made."""
         folder = self.folder / "templates" / self.version[:32]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
-        return jinja2.FileSystemBytecodeCache(str(folder))
+        return compiled_templates(folder)
 
     def name(self, step: str, key: Hashable) -> str | None:
         """The entry's name: sha256 of (step, version, key) pickled; None when the key cannot be pickled (then
@@ -217,3 +216,35 @@ class Cache:
                     entry.unlink(missing_ok=True)
                     dropped += 1
         return dropped
+
+
+def compiled_templates(folder: Path) -> Any:
+    """A jinja2 bytecode cache in `folder` that never fails a build and never uses a damaged entry: Jinja
+    checks an entry's template source (a checksum) and its own version, not the compiled code itself, so each
+    entry here also carries a sha256 of its payload; a mismatch, a missing or unreadable entry is a miss, and
+    an entry that cannot be written is simply not kept. Writes are atomic (a temporary file, then os.replace)."""
+    import jinja2
+
+    class CompiledTemplates(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                data = (folder / f"{bucket.key}.cache").read_bytes()
+            except OSError:
+                return
+            if len(data) > _SUM and hashlib.sha256(data[_SUM:]).digest() == data[:_SUM]:
+                bucket.bytecode_from_string(data[_SUM:])  # Jinja then checks the source's checksum
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            payload = bucket.bytecode_to_string()
+            path = folder / f"{bucket.key}.cache"
+            tmp = folder / f".{bucket.key}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+            try:
+                tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+                os.replace(tmp, path)
+            except OSError:  # a full disk, a folder another user made: no entry, the build goes on
+                try:
+                    tmp.unlink(missing_ok=True)
+                except OSError:
+                    pass
+
+    return CompiledTemplates()

@@ -104,7 +104,20 @@ def sources_of(inputs: Inputs) -> dict[str, bytes | str]:
 
 
 def check_output_dir(root: Path, out: Path) -> None:
-    root, out = root.resolve(), out.resolve()
+    """Raise OutputError when the site may not be written into `out` (see each message)."""
+    for link in (out, *out.parents):
+        if link.is_symlink() and not link.exists():
+            try:
+                os.stat(link)
+                why = "which cannot be followed"
+            except OSError as exc:
+                why = "which leads round in a loop" if exc.errno == errno.ELOOP else "which does not exist"
+            raise OutputError(f"refusing to write the site into {out}: {link} is a symbolic link to "
+                              f"{os.readlink(link)}, {why}; choose a folder with --out")
+    try:
+        root, out = root.resolve(), out.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+        raise OutputError(f"refusing to write the site into {out}: the path cannot be followed ({exc})") from exc
     for protected in (root, root / "seeds", root / "content", root / "templates", root / "static", PROJECT,
                       root / ".dossier-cache"):  # the build's cache (cache.py) is never published
         if out == protected or protected.is_relative_to(out) or out.is_relative_to(root / "seeds") \

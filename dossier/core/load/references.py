@@ -122,16 +122,33 @@ def _roles(entity: Entity, known: _Known) -> Iterable[Problem]:
 def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls,
               page: _Page | None = None) -> Iterable[Problem]:
     """The link targets of one Markdown field: refused ones, and internal ones that name nothing."""
+    seen: dict[str, int] = {}
     for target in link_targets(text, note):
-        at = origin.inside(target)
+        at = _link_at(origin, target, seen.get(target, 0))
+        seen[target] = seen.get(target, 0) + 1
         if urls.resolve_note_link(target) is None:
             yield error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
                         "use http(s), mailto, a site path such as /articles/<slug>/, or "
                         "article:, entity:, compare:, tag: links", "links")
             continue
-        found = _named(target.strip(), known, page)
+        found = _named(_site_relative(target.strip(), urls.base), known, page)
         if found:
             yield error(at.file, at.line, at.col, f'link "{target}": {found[0]}', found[1], "links")
+
+
+def _link_at(origin: Origin, target: str, nth: int) -> Origin:
+    """Where the `nth` link to `target` is written: after its "](" when it is an inline link (so that a target
+    that is part of an earlier, longer one is not found inside it), else wherever the text is written."""
+    inline = origin.inside("](" + target, nth)
+    if (inline.line, inline.col) != (origin.line, origin.col):
+        return Origin(inline.file, inline.line, inline.col + 2)
+    return origin.inside(target, nth)
+
+
+def _site_relative(target: str, base: str) -> str:
+    """A site path written with the site's base path (/dossier/articles/x/) as the same path without it
+    (/articles/x/), so that both forms are checked alike."""
+    return "/" + target[len(base):] if base != "/" and target.startswith(base) else target
 
 
 def _named(target: str, known: _Known, page: _Page | None) -> tuple[str, str] | None:
