@@ -224,3 +224,18 @@ def test_every_link_into_a_listing_lands_on_the_page_that_holds_its_anchor(site)
                 assert fragment in site[rel].ids, f"{path} links to {href}: no such id there"
             checked += 1
     assert checked > 0
+
+
+def test_under_a_base_path_the_numbered_pages_link_through_it(tmp_path) -> None:
+    dossier_synth.generate(tmp_path / "dossier", 12, seed=3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paginate, "PASSAGES_PER_PAGE", 3)
+        with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
+            code = main(["--root", str(tmp_path / "dossier"), "--out", str(tmp_path / "site"), "--no-search",
+                         "--base-url", "/dossier/"])
+    assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # every link resolves
+    second = _Page((tmp_path / "site" / "passages" / "2" / "index.html").read_text("utf-8"))
+    hrefs = [a["href"] for a in second.navs[0]]
+    assert "/dossier/passages/" in hrefs and "/dossier/passages/3/" in hrefs
+    assert all(h.startswith("/dossier/passages/") for h in hrefs), hrefs
+    assert {a["href"] for a in second.head_links} == {"/dossier/passages/", "/dossier/passages/3/"}
