@@ -36,3 +36,15 @@ def test_check_points_at_the_report_of_the_site_once_built_not_at_one_it_did_not
     assert checked.returncode == 0 and "(details: report/ of the site, once built)" in checked.stdout
     built = run_build(root, "--no-search")
     assert built.returncode == 0 and "(details: report/ in the built site)" in built.stdout
+
+
+@pytest.mark.parametrize("url,why", [("../x", 'a "." or ".." part'), ("javascript:alert(1)", "neither a path nor"),
+                                     ("/a b/", "characters an address path cannot")])
+def test_a_base_url_no_site_can_be_served_from_is_refused_before_building(tmp_path, url: str, why: str) -> None:
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    result = run_build(root, "--base-url", url, "--no-search")
+    assert result.returncode == 2
+    assert f"argument --base-url: '{url}' cannot be used:" in result.stderr and why in result.stderr
+    assert not (root / "_site").exists()
+    served = run_build(root, "--base-url", "https://example.org/dossier/", "--no-search")
+    assert served.returncode == 0, served.stderr

@@ -21,7 +21,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description="Build an annotated news dossier into a static site.")
     p.add_argument("--root", default=".", help="dossier folder (site.yaml, seeds/, content/); default: .")
     p.add_argument("--out", help="output folder; default: <root>/_site")
-    p.add_argument("--base-url", help="where the site will be served: /sub/path/ or https://host/sub/path/")
+    p.add_argument("--base-url", type=_base_url, help="where the site will be served: /sub/path/ or https://host/sub/path/")
     mode = p.add_mutually_exclusive_group()  # one thing per run: each of these is its own command
     mode.add_argument("--check", action="store_true", help="build in memory and report problems; write no site (only the cache, .dossier-cache/)")
     p.add_argument("--strict", action="store_true", help="treat warnings (e.g. fuzzy anchors) as errors")
@@ -36,6 +36,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="--serve: address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=_port, default=8000, help="--serve: port, 1-65535 (default 8000)")
     return p
+
+
+def _base_url(text: str) -> str:
+    """A base URL the site can be served from (config.base_url_problem), refused before anything runs."""
+    from ..core.load.config import base_url_problem
+
+    wrong = base_url_problem(text)
+    if wrong:
+        raise argparse.ArgumentTypeError(f"{text!r} cannot be used: {wrong}")
+    return text
 
 
 def _port(text: str) -> int:

@@ -58,6 +58,23 @@ def split_base_url(url: str) -> tuple[str, str]:
     return origin, path
 
 
+_PATH_CHARS = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")  # what an address path may hold (RFC 3986)
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why `url` cannot be where a site is served (in words), or None. Allowed: a path (/dossier/) or an
+    http(s) address (https://example.org/dossier/); every internal link of the site starts with its path."""
+    text = url.strip()
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) and not re.match(r"^https?://[^/\s]+", text):
+        return "it is neither a path nor an http(s) address"
+    path = split_base_url(text)[1]
+    if not _PATH_CHARS.match(path):
+        return "its path holds characters an address path cannot (a space, a quote, ?, # or a backslash)"
+    if any(part in (".", "..") for part in path.split("/")):
+        return 'its path has a "." or ".." part, which browsers resolve away'
+    return None
+
+
 def parse_site(file: str, text: str, schema: Mapping[str, Any],
                base_url_override: str | None = None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     """site.yaml → SiteConfig. A wrong setting is reported and left at its default, so the rest of the
@@ -84,6 +101,13 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
     if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
         return None, problems
     base_url = data.get("base_url", "/") if ok("base_url") else "/"
+    wrong = base_url_problem(base_url)
+    if wrong:
+        line, col = loaded.at(("base_url",))
+        problems += (error(file, line, col, f'base_url "{base_url}" cannot be used: {wrong}',
+                           "write a path such as /dossier/ or an address such as https://example.org/dossier/",
+                           "site-base-url"),)
+        base_url = "/"
     origin, path = split_base_url(base_url_override if base_url_override is not None else base_url)
     setting = {key: data[key] for key in data if ok(key)}
     return SiteConfig(
