@@ -183,10 +183,10 @@ TYPOGRAPHY = [
                  '[-"-] {+“+}I told him that I hope', id="curly double quote"),
     pytest.param(ARTICLE, "but if necessary - we will do it alone", "but if necessary — we will do it alone",
                  "the article uses an em dash (—) where the quote has a hyphen (-)",
-                 "but if necessary [---] {+—+} we will do it alone", id="em dash against a hyphen"),
+                 "but if necessary [-hyphen-] {+—+} we will do it alone", id="em dash against a hyphen"),
     pytest.param("Talks ran from 2014–2016 without result.", "from 2014-2016 without", "from 2014–2016 without",
                  "the article uses an en dash (–) where the quote has a hyphen (-)",
-                 "from 2014[---] {+–+}2016 without", id="en dash against a hyphen"),
+                 "from 2014[-hyphen-] {+–+}2016 without", id="en dash against a hyphen"),
     pytest.param(ARTICLE, "We will see...", "We will see…",
                  "the article uses an ellipsis character (…) where the quote has three dots (...)",
                  "We will see[-...-] {+…+}", id="ellipsis character against three dots"),
@@ -350,6 +350,9 @@ DIFFS = [
     pytest.param("", "new words", "{+new words+}", id="from nothing"),
     pytest.param("old words", "", "[-old words-]", id="to nothing"),
     pytest.param("", "", "", id="both empty"),
+    pytest.param("Tel-Aviv", "Tel Aviv", "Tel[-hyphen-] Aviv", id="a deleted hyphen is named, not [---]"),
+    pytest.param("C++ code", "C code", "C[-plus sign plus sign-] code", id="plus signs are named too"),
+    pytest.param("a - b", "a b", "a [-hyphen-] b", id="a spaced dash"),
 ]
 
 

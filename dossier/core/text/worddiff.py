@@ -23,6 +23,17 @@ def _join(pieces: list[tuple[str, bool]]) -> str:
     return "".join((" " if spaced and k else "") + piece for k, (piece, spaced) in enumerate(pieces))
 
 
+# A change made only of the marks the diff's own brackets use would read as part of them ("Tel[---] Aviv"):
+# such marks are named instead ("Tel[-hyphen-] Aviv").
+_MARK_NAMES = {"-": "hyphen", "+": "plus sign"}
+
+
+def _change(text: str) -> str:
+    if text and all(c in _MARK_NAMES or c.isspace() for c in text):
+        return " ".join(_MARK_NAMES[c] for c in text if not c.isspace())
+    return text
+
+
 def word_diff(a: str, b: str) -> str:
     """Word-level diff turning ``a`` into ``b``: ``"we [-would-] {+will+} do it alone"``.
 
@@ -47,7 +58,7 @@ def word_diff(a: str, b: str) -> str:
             a2, b2 = ops[k].src_end, ops[k].dest_end
             k += 1
         if a2 > a1:
-            pieces.append((f"[-{_join(ta[a1:a2])}-]", ta[a1][1]))
+            pieces.append((f"[-{_change(_join(ta[a1:a2]))}-]", ta[a1][1]))
         if b2 > b1:
-            pieces.append((f"{{+{_join(tb[b1:b2])}+}}", a2 > a1 or tb[b1][1]))
+            pieces.append((f"{{+{_change(_join(tb[b1:b2]))}+}}", a2 > a1 or tb[b1][1]))
     return _join(pieces)
