@@ -1,4 +1,5 @@
-"""Long listings (/passages/, /report/, /tags/<tag>/) are cut into numbered pages: /passages/, /passages/2/, …
+"""Long listings (/passages/, /report/, /tags/<tag>/, /sources/, /timeline/ and the home page's articles) are cut
+into numbered pages: /passages/, /passages/2/, …; the home page goes on in /page/2/, …
 
 First the pure helper (dossier/core/plan/paginate.py), then a build of a generated dossier with the page sizes
 made small, so that a 12-article dossier has listings of several pages and the build stays about a second.
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 import dossier_synth
 from dossier.core.common.urls import Urls
-from dossier.core.plan import paginate
+from dossier.core.plan import listings, paginate
 from dossier.core.plan.reader_pages import sitemap
 from dossier.core.plan.views import searchable
 from dossier.core.load.config import SiteConfig
@@ -68,6 +69,13 @@ def test_page_one_keeps_the_listing_path_and_later_pages_are_numbered_folders() 
     assert paginate.page_path("tags/quote/", 3) == "tags/quote/3/index.html"
 
 
+def test_the_home_page_keeps_its_path_and_goes_on_in_page_folders() -> None:
+    assert paginate.page_path("", 1) == "index.html"
+    assert paginate.page_path("", 2) == "page/2/index.html"
+    nav = paginate.navigation(Urls("/d/"), "", 2, 3)
+    assert nav["prev"] == "/d/" and nav["next"] == "/d/page/3/"
+
+
 def test_a_single_page_has_no_navigation_and_its_title_unchanged() -> None:
     assert paginate.navigation(Urls("/d/"), "report/", 1, 1) is None
     assert paginate.title("Anchoring report", 1, 1) == "Anchoring report"
@@ -90,12 +98,17 @@ def test_a_long_listing_shows_the_first_the_last_and_the_pages_around_the_curren
 
 
 def test_every_page_of_the_listings_is_left_out_of_search_and_the_report_out_of_the_sitemap() -> None:
-    assert not any(searchable(rel) for rel in ("passages/2/", "report/3/", "tags/quote/2/"))
+    assert not any(searchable(rel) for rel in ("passages/2/", "report/3/", "tags/quote/2/", "timeline/2/", "page/2/"))
     assert searchable("articles/x/")
     paths = ["passages/index.html", "passages/2/index.html", "report/index.html", "report/2/index.html",
-             "tags/q/2/index.html"]
+             "tags/q/2/index.html", "page/2/index.html", "sources/2/index.html", "timeline/2/index.html"]
     xml = sitemap(SiteConfig(title="t"), Urls(), paths).decode()
-    assert "/passages/2/" in xml and "/tags/q/2/" in xml and "/report/" not in xml
+    assert all(f"/{p}/2/" in xml for p in ("passages", "tags/q", "page", "sources", "timeline"))
+    assert "/report/" not in xml
+
+
+def test_every_page_of_sources_is_searchable_as_its_first_page_is() -> None:
+    assert searchable("sources/") and searchable("sources/2/") and searchable("sources/12/")
 
 
 # A build whose listings span several pages.
@@ -109,6 +122,8 @@ class _Page(HTMLParser):
         self.links: list[dict[str, str]] = []
         self.navs: list[list[dict[str, str]]] = []
         self.head_links: list[dict[str, str]] = []
+        self.times: list[str] = []
+        self.text = text
         self.title, self._in_title, self._in_nav = "", False, False
         self.feed(text)
 
@@ -116,6 +131,8 @@ class _Page(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if "id" in a:
             self.ids.append(a["id"])
+        if tag == "time":
+            self.times.append(a.get("datetime", ""))
         if tag == "a":
             self.links.append(a)
             if self._in_nav:
@@ -136,14 +153,13 @@ class _Page(HTMLParser):
             self.title += data
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> dict[str, _Page]:
-    root = tmp_path_factory.mktemp("paged")
+def _build(root: Path, **sizes: int) -> dict[str, _Page]:
+    """The 12-article generated dossier built with the page sizes `sizes` (paginate's constants): its HTML
+    pages by output path. The build must pass its own link check with no warning."""
     dossier_synth.generate(root / "dossier", 12, seed=3)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(paginate, "PASSAGES_PER_PAGE", 3)
-        patch.setattr(paginate, "TAG_ITEMS_PER_PAGE", 4)
-        patch.setattr(paginate, "REPORT_ROWS_PER_PAGE", 25)
+        for name, value in sizes.items():
+            patch.setattr(paginate, name, value)
         with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
             code = main(["--root", str(root / "dossier"), "--out", str(root / "site"), "--no-search"])
     assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # the link check included
@@ -151,16 +167,32 @@ def site(tmp_path_factory) -> dict[str, _Page]:
     return {p.relative_to(out).as_posix(): _Page(p.read_text("utf-8")) for p in sorted(out.rglob("*.html"))}
 
 
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> dict[str, _Page]:
+    return _build(tmp_path_factory.mktemp("paged"), PASSAGES_PER_PAGE=3, TAG_ITEMS_PER_PAGE=4,
+                  REPORT_ROWS_PER_PAGE=25, HOME_ARTICLES_PER_PAGE=5, SOURCE_SECTIONS_PER_PAGE=3,
+                  TIMELINE_DAYS_PER_PAGE=2)
+
+
+@pytest.fixture(scope="module")
+def continued(tmp_path_factory) -> dict[str, _Page]:
+    """A budget for /sources/ below two articles' lines: an outlet of two articles continues on a page."""
+    return _build(tmp_path_factory.mktemp("continued"), SOURCES_BUDGET=300)
+
+
 def listing_pages(site: dict[str, _Page], folder: str) -> list[str]:
-    """The listing's pages in order: folder/index.html, folder/2/index.html, …"""
-    numbered = sorted((int(m.group(1)), p) for p in site if (m := re.fullmatch(re.escape(folder) + r"(\d+)/index\.html", p)))
+    """The listing's pages in order: folder/index.html, folder/2/index.html, … (the home page's: index.html,
+    page/2/index.html, …)"""
+    numbered = sorted((int(m.group(1)), p) for p in site
+                      if (m := re.fullmatch(re.escape(folder or "page/") + r"(\d+)/index\.html", p)))
     assert [n for n, _ in numbered] == list(range(2, len(numbered) + 2))
     return [f"{folder}index.html", *(p for _, p in numbered)]
 
 
 def test_the_listings_span_numbered_pages_and_their_titles_say_which(site) -> None:
     for folder, name in (("passages/", "Shared passages"), ("report/", "Anchoring report"),
-                         ("tags/quote/", "Tag: quote")):
+                         ("tags/quote/", "Tag: quote"), ("", "Articles"), ("sources/", "Sources"),
+                         ("timeline/", "Timeline")):
         pages = listing_pages(site, folder)
         assert len(pages) >= 3, folder
         for n, path in enumerate(pages, start=1):
@@ -183,7 +215,7 @@ def test_each_tagged_annotation_is_on_exactly_one_page_of_its_tag(site) -> None:
 
 
 def test_the_navigation_links_every_page_to_its_neighbours_and_marks_the_current_one(site) -> None:
-    for folder in ("passages/", "report/", "tags/quote/"):
+    for folder in ("passages/", "report/", "tags/quote/", "", "sources/", "timeline/"):
         pages = listing_pages(site, folder)
         urls = ["/" + p[: -len("index.html")] for p in pages]
         for n, path in enumerate(pages):
@@ -210,7 +242,7 @@ def test_a_listing_that_fits_on_one_page_has_no_navigation() -> None:
 
 
 def test_every_link_into_a_listing_lands_on_the_page_that_holds_its_anchor(site) -> None:
-    listing = re.compile(r"^/(passages|report|tags/[a-z0-9-]+)/(\d+/)?$")
+    listing = re.compile(r"^/((passages|report|tags/[a-z0-9-]+|sources|timeline|page)/(\d+/)?)?$")
     checked = 0
     for path, page in site.items():
         for a in page.links:
@@ -239,3 +271,82 @@ def test_under_a_base_path_the_numbered_pages_link_through_it(tmp_path) -> None:
     assert "/dossier/passages/" in hrefs and "/dossier/passages/3/" in hrefs
     assert all(h.startswith("/dossier/passages/") for h in hrefs), hrefs
     assert {a["href"] for a in second.head_links} == {"/dossier/passages/", "/dossier/passages/3/"}
+
+
+ARTICLE = re.compile(r"^/articles/[a-z0-9-]+/$")
+
+
+def test_each_article_is_on_exactly_one_home_page_numbered_on_and_the_counts_are_the_whole_dossiers(site) -> None:
+    pages = listing_pages(site, "")
+    assert len(pages) == 3
+    listed = [[a["href"] for a in site[p].links if a.get("class") == "article-link"] for p in pages]
+    assert [len(x) for x in listed] == [5, 5, 2]
+    every = [h for x in listed for h in x]
+    assert len(set(every)) == 12 and all(ARTICLE.match(h) for h in every)
+    for n, path in enumerate(pages):
+        text = site[path].text
+        assert "<p class=\"meta\">12 articles · " in text, path  # the whole dossier, not this page's five
+        assert ('<ol class="article-list">' if n == 0 else f'<ol class="article-list" start="{5 * n + 1}">') in text
+        # the comparisons and the site's structured data are the first page's
+        assert ("Side by side" in text) == (n == 0) and ('"@type":"WebSite"' in text) == (n == 0), path
+
+
+def _sources_rows(page: _Page) -> list[str]:
+    """The articles an outlet's section lists on a page of /sources/ (the coverage matrix's links left out)."""
+    return [a["href"] for a in page.links if ARTICLE.match(a.get("href", ""))]
+
+
+def test_each_outlet_and_article_is_on_exactly_one_page_of_sources(site) -> None:
+    pages = listing_pages(site, "sources/")
+    outlets = [i for p in pages for i in site[p].ids if i.startswith("s-")]
+    assert len(outlets) == 12 == len(set(outlets))
+    assert all(len([i for i in site[p].ids if i.startswith("s-")]) <= 3 for p in pages)
+    articles = [h for p in pages for h in _sources_rows(site[p])]
+    assert len(articles) == 12 == len(set(articles))
+    holders = [p for p in pages if "coverage-h" in site[p].ids]
+    assert len(holders) == 1  # the coverage matrix: on one page, and the others link to it (checked below)
+    assert all(f"/{holders[0][:-len('index.html')]}#coverage-h" in {a["href"] for a in site[p].links}
+               for p in pages if p not in holders)
+
+
+def test_an_article_page_links_to_the_page_of_sources_that_holds_its_outlet(site) -> None:
+    later = 0
+    for path, page in site.items():
+        if not re.fullmatch(r"articles/[a-z0-9-]+/index\.html", path):
+            continue
+        (href,) = {a["href"] for a in page.links if "#s-" in a.get("href", "")}
+        target, fragment = href.split("#")
+        assert fragment in site[target[1:] + "index.html"].ids, (path, href)
+        later += target != "/sources/"
+    assert later > 0  # some outlets are past the first page, and their articles say so
+
+
+def test_an_outlet_too_large_for_a_page_continues_on_the_next_under_a_continued_heading(continued) -> None:
+    pages = listing_pages(continued, "sources/")
+    texts = [continued[p].text for p in pages]
+    assert sum(t.count("(continued)") for t in texts) >= 1
+    outlets = [i for p in pages for i in continued[p].ids if i.startswith("s-")]
+    assert len(outlets) == 12 == len(set(outlets))  # a continued section does not repeat its outlet's id
+    articles = [h for p in pages for h in _sources_rows(continued[p])]
+    assert len(articles) == 12 == len(set(articles))
+    for path, page in continued.items():
+        for href in {a["href"] for a in page.links if "#s-" in a.get("href", "")}:
+            target, fragment = href.split("#")
+            assert fragment in continued[target[1:] + "index.html"].ids, (path, href)
+
+
+def test_each_timeline_day_and_entry_is_on_exactly_one_page_in_date_order(site) -> None:
+    pages = listing_pages(site, "timeline/")
+    assert len(pages) >= 3
+    days = [t for p in pages for t in site[p].times]
+    assert days == sorted(set(days))  # no day cut in two, none repeated, the order kept
+    assert all(1 <= len(site[p].times) <= 2 for p in pages)
+    entries = [a["href"] for p in pages for a in site[p].links if a.get("href", "").startswith("/articles/")]
+    assert len(entries) == len(set(entries))
+    assert len({h for h in entries if ARTICLE.match(h)}) == 12  # every dated article's publication
+
+
+def test_the_listing_helpers_plan_one_page_for_a_small_dossier() -> None:
+    assert len(listings.home_slices([{"url": "/a/", "title": "t", "source": "s", "wire": "", "summary_html": ""}]
+                                    * 3)) == 1
+    assert len(listings.timeline_slices([{"date": "2024-01-01", "items": []}] * 3)) == 1

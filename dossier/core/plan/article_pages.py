@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any, Callable, Mapping, Sequence
 
 from . import entity_views
+from . import listings
 from . import structured
 from . import views
 from . import webanno
@@ -93,12 +94,13 @@ def _sidenotes(library: Library, item: Anchored, rows: Sequence[Mapping[str, Any
             for r in rows}
 
 
-def _page_view(library: Library, item: Anchored, row: Mapping[str, Any], marked: _Once) -> dict[str, Any]:
+def _page_view(library: Library, item: Anchored, row: Mapping[str, Any], marked: _Once,
+               outlets: Mapping[str, str]) -> dict[str, Any]:
     dossier, urls, meta = library.dossier, library.urls, item.article.meta
     src, _ = marked.take()  # (the Markdown is the .md page's)
     rows = row["annotation_rows"]
     view = views.article_view(item.article, {s.id: s for s in dossier.sources}.get(meta.source), src,
-                              _sidenotes(library, item, rows), urls, rows, item.summary_html)
+                              _sidenotes(library, item, rows), urls, rows, item.summary_html, outlets)
     by_id = {e.id: e for e in dossier.entities}
     mentioned = sorted({m.entity for m in library.entities.links.get(meta.slug, ())} |
                        {e for a in meta.annotations for e in a.entities})
@@ -123,6 +125,9 @@ def _cards(library: Library, slug: str) -> list[dict[str, Any]]:
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld."""
     order = [item.article.slug for item in library.articles]
+    # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
+    # follows from every article's row (how much each section weighs), computed once for all the pages.
+    outlets = listings.outlet_urls(library, rows)
     out: list[Page] = []
     for index, (item, row) in enumerate(zip(library.articles, rows)):
         slug, file = item.article.slug, item.article.meta.origin.file
@@ -131,7 +136,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
         marked = _Once(partial(_marked, library, item))
         out.append(data(f"articles/{slug}.md", file, depends, lambda m=marked: m.get()[1].encode("utf-8")))
         out.append(html(f"articles/{slug}/index.html", file, depends, "article.html",
-                        partial(_page_view, library, item, row, marked)))
+                        partial(_page_view, library, item, row, marked, outlets)))
         neighbours = tuple(f"article:{s}" for s in order[max(0, index - 1):index + 2] if s != slug)
         out.append(data(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours),
                         partial(webanno.page_json, library.dossier, item, library.urls, order, index)))

@@ -1,6 +1,7 @@
-"""Listings split into numbered pages: /passages/, /passages/2/, /passages/3/, …; the same for /report/ and
-/tags/<tag>/. A listing that fits on one page is planned exactly as before: one path, no navigation, the
-same title, so a small dossier's site does not change.
+"""Listings split into numbered pages: /passages/, /passages/2/, /passages/3/, …; the same for /report/,
+/tags/<tag>/, /sources/ and /timeline/, and the home page's articles (/, /page/2/, /page/3/, …). A listing
+that fits on one page is planned exactly as before: one path, no navigation, the same title, so a small
+dossier's site does not change.
 
 Pure: item weights in, ranges of items out; and the plain values the shared partial
 (templates/_pagination.html) shows.
@@ -26,6 +27,23 @@ T = TypeVar("T")
 PASSAGES_PER_PAGE = 20
 REPORT_ROWS_PER_PAGE = 1_000
 TAG_ITEMS_PER_PAGE = 400
+# Measured the same way, on the same dossier (1,000 articles, 12 outlets, 200 comparisons), after the above:
+# - home: 1,000 articles in 293 KB, 293 bytes an article (the longest 324; an editor's summary adds its
+#   length); the comparisons (37 KB at 200) are on page 1 only. 200 articles make ~60 KB: a phone scrolls
+#   through one page in a minute, and 5,000 articles make 25 pages.
+# - /sources/: 163 bytes an article in its outlet's section (12 outlets of 76-98 articles, 12-16 KB each at
+#   1,000 articles, 60-80 KB at 5,000); the coverage matrix is 1.9 KB a comparison (390 KB at 200), weighed
+#   as one item at the end of the listing, so it gets a page of its own once it is large. A budget of
+#   200 KB keeps whole outlets together (an outlet larger than that continues on the next page).
+# - /timeline/: 236 bytes an entry, grouped by day (229 days at 1,000 articles, 1.2 KB a day on average, the
+#   largest 4.7 KB): 50 days make ~60 KB; the budget splits sooner when days grow denser (5,000 articles).
+# Checked on a 5,000-article dossier (bench/generate.py --articles 5000): home pages 64-100 KB (25 pages),
+# /sources/ 134-144 KB (two outlets a page) and the matrix's page 392 KB, timeline pages up to 152 KB.
+HOME_ARTICLES_PER_PAGE = 200
+SOURCE_SECTIONS_PER_PAGE = 40
+SOURCES_BUDGET = 200_000
+TIMELINE_DAYS_PER_PAGE = 50
+TIMELINE_BUDGET = 150_000
 # The most estimated bytes of items on one page: under half the 1 MB target, leaving room for the page's
 # frame (header, navigation, ~3 KB) and for estimates that fall short (escaping, markup around each item).
 PAGE_BUDGET = 400_000
@@ -55,8 +73,11 @@ def split(weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET) -> l
 
 def page_path(folder: str, number: int) -> str:
     """The output path of page `number` (from 1) of the listing in `folder` ("passages/", "tags/quote/"):
-    page 1 keeps the listing's own path (every link to the listing lands there), page n is `folder`n/."""
-    return f"{folder}index.html" if number == 1 else f"{folder}{number}/index.html"
+    page 1 keeps the listing's own path (every link to the listing lands there), page n is `folder`n/. The
+    home page's listing (folder "") goes on in page/n/, a folder no other feature uses."""
+    if number == 1:
+        return f"{folder}index.html"
+    return f"{folder or 'page/'}{number}/index.html"
 
 
 def title(name: str, number: int, count: int) -> str:

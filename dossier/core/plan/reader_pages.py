@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping, Sequence
 
+from . import listings
 from . import structured
 from ..load.config import SiteConfig
 from ..analyse.library import Library
@@ -102,13 +103,16 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
     articles = tuple(f"article:{r['slug']}" for r in article_rows)
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
               "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
-    out = [html("timeline/index.html", "content/articles", ("site", "sources", *articles), "timeline.html",
-                lambda: context(dossier, urls, "timeline/index.html", "Timeline", days=timeline_items(article_rows))),
-           html("search/index.html", "templates/search.html", ("site",), "search.html",
-                lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
-           data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
-           data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
-                lambda: structured.dossier_json(dossier, library.articles, dict(library.entities.links)))]
+    days = timeline_items(article_rows)
+    out = [html(part.path, "content/articles", ("site", "sources", *articles), "timeline.html",
+                lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
+                                          days=part.of(days)))
+           for part in listings.timeline_slices(days)]
+    out += [html("search/index.html", "templates/search.html", ("site",), "search.html",
+                 lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
+            data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
+            data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
+                 lambda: structured.dossier_json(dossier, library.articles, dict(library.entities.links)))]
     paths = [*earlier, *(p.path for p in out)]
     out += [data("sitemap.xml", "site.yaml", ("site", "entities", "comparisons", *articles), lambda: sitemap(cfg, urls, paths)),
             data("robots.txt", "site.yaml", ("site",), lambda: robots(cfg))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
+from . import listings
 from . import paginate
 from . import structured
 from . import views
@@ -15,25 +16,27 @@ from ..analyse.library import Library
 from .page import Page, context, data, html
 
 
-def _home(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def _home(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Slice) -> dict[str, Any]:
+    """Page `part` of the home page: its articles; the counts are the whole dossier's, and the lede's
+    structured data and the comparisons are on page 1 only."""
     dossier, urls = library.dossier, library.urls
+    first = part.number == 1
     return context(
-        dossier, urls, "index.html", dossier.config.title,
-        meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home)}, articles=rows,
+        dossier, urls, part.path, part.title if part.count > 1 else dossier.config.title,
+        meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home) if first else ""},
+        articles=part.of(rows), first=part.items.start + 1, pagination=part.navigation(urls),
         description_html=md_html(dossier.config.description, urls)[0],
-        counts={"entities": len(dossier.entities), "comparisons": len(dossier.comparisons),
+        counts={"articles": len(rows), "entities": len(dossier.entities), "comparisons": len(dossier.comparisons),
                 "annotations": sum(r["annotations"] for r in rows)},
         comparisons=[{"title": c.title, "url": urls.comparison(c.id), "question": c.question, "kind": c.kind}
-                     for c in sorted(dossier.comparisons, key=lambda c: (c.kind != "quote", c.title))],
+                     for c in sorted(dossier.comparisons, key=lambda c: (c.kind != "quote", c.title))] if first else [],
         links={"compare": urls.page("compare"), "entities": urls.page("entities"),
                "timeline": urls.page("timeline"), "passages": urls.page("passages")})
 
 
-def _sources(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    sources = [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note,
-                "articles": [r for r in rows if r["source_id"] == s.id]} for s in library.dossier.sources]
-    return context(library.dossier, library.urls, "sources/index.html", "Sources", sources=sources,
-                   coverage=library.comparisons.coverage)
+def _sources(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Slice) -> dict[str, Any]:
+    return context(library.dossier, library.urls, part.path, part.title, pagination=part.navigation(library.urls),
+                   **listings.sources_view(library, rows, part))
 
 
 def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
@@ -68,17 +71,19 @@ def _weight(row: Mapping[str, Any]) -> int:
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
-    """Home, sources, tags (index and one page per tag), report, 404 and annotations.jsonld, in that order."""
+    """Home and sources (each one page or more), tags (index and one page per tag), report, 404 and
+    annotations.jsonld, in that order."""
     dossier, urls = library.dossier, library.urls
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     tags = tagged(rows)
-    out = [html("index.html", "site.yaml", ("site", "sources", "comparisons", "entities", *articles), "home.html",
-                lambda: _home(library, rows)),
-           html("sources/index.html", "content/sources.yaml", ("site", "sources", "comparisons", *articles),
-                "sources.html", lambda: _sources(library, rows)),
-           html("tags/index.html", "content/articles", ("site", *articles), "tags.html",
-                lambda: context(dossier, urls, "tags/index.html", "Tags",
-                                tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()]))]
+    home = ("site", "sources", "comparisons", "entities", *articles)
+    out = [html(part.path, "site.yaml", home, "home.html", lambda part=part: _home(library, rows, part))
+           for part in listings.home_slices(rows)]
+    out += [html(part.path, "content/sources.yaml", ("site", "sources", "comparisons", *articles), "sources.html",
+                 lambda part=part: _sources(library, rows, part)) for part in listings.source_slices(library, rows)[1]]
+    out.append(html("tags/index.html", "content/articles", ("site", *articles), "tags.html",
+                    lambda: context(dossier, urls, "tags/index.html", "Tags",
+                                    tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()])))
     for t, tag_rows in tags.items():
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))

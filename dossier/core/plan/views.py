@@ -33,8 +33,9 @@ def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description:
 
 
 UNSEARCHABLE = ("report/", "search/", "tags/", "", "404.html", "passages/", "timeline/")
-# Listings cut into numbered pages (paginate.py): every page of them is left out, as their first page is.
-LISTINGS = ("report/", "tags/", "passages/")
+# Listings cut into numbered pages (paginate.py): every page of them is left out, as their first page is
+# (the home page's go on in page/). /sources/ is searchable, and so is each of its pages.
+LISTINGS = ("report/", "tags/", "passages/", "timeline/", "page/")
 
 
 def searchable(rel: str) -> bool:
@@ -70,7 +71,8 @@ def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[
 
 def article_view(article: Article, source: Source | None, src: ArticleSource,
                  notes_html: Mapping[str, str], urls: Urls, annotations: Sequence[Mapping[str, Any]],
-                 summary_html: str) -> dict[str, Any]:
+                 summary_html: str, outlets: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """`outlets`: outlet id → the link to its section on /sources/ (the page of it that holds the section)."""
     meta = article.meta
     # The body straight from the segments: the HTML markdown-it-py makes of the article's `.md` (article_html).
     body = article_html(src, notes_html, urls.resolve_note_link)
@@ -79,7 +81,8 @@ def article_view(article: Article, source: Source | None, src: ArticleSource,
     return {
         "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline,
         "source": {"name": source.name if source else meta.source,
-                   "url": urls.page("sources") + f"#s-{meta.source}" if meta.source else "",
+                   "url": (outlets or {}).get(meta.source, urls.page("sources") + f"#s-{meta.source}")
+                   if meta.source else "",
                    "homepage": source.homepage if source else ""},
         "date": meta.date, "date_note": meta.date_note, "wire": meta.wire, "byline": meta.byline,
         "original_url": meta.url, "summary_html": summary_html,
