@@ -132,7 +132,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     for index, (item, row) in enumerate(zip(library.articles, rows)):
         slug, file = item.article.slug, item.article.meta.origin.file
         badges = tuple(f"comparison:{b.id[len('w-'):]}" for b in library.comparisons.badges.get(slug, ()))
-        depends = (f"article:{slug}", "site", "sources", "entities", *badges)
+        # "articles": the page also reads what every article makes (its hovercards count each entity's mentions
+        # in all articles; its outlet's page of /sources/ depends on how long the other articles' listings are)
+        depends = (f"article:{slug}", "site", "sources", "entities", "articles", *badges)
         marked = _Once(partial(_marked, library, item))
         out.append(data(f"articles/{slug}.md", file, depends, lambda m=marked: m.get()[1].encode("utf-8")))
         out.append(html(f"articles/{slug}/index.html", file, depends, "article.html",

@@ -21,7 +21,7 @@ class Page:
     """One output. Invariant: `path` is relative, posix-style; `owner` is the input file (or folder) that
     makes the page exist, named in a collision; `depends` are the keys of every input the page reads
     (`article:<slug>`, `entity:<id>`, `comparison:<id>`, `sources`, `entities`, `site`, `templates`,
-    `static:<name>`). With a `template`, `make()` returns the template's view model; without, the bytes."""
+    `static:<name>`, and `articles` for something made from every article, such as mention counts). With a `template`, `make()` returns the template's view model; without, the bytes."""
 
     path: str
     owner: str
