@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import dossier_synth
 from dossier.core.common.urls import Urls
-from dossier.core.plan import listings, paginate
+from dossier.core.plan import listings, paginate, passage_views
+from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
 from dossier.core.plan.reader_pages import sitemap
 from dossier.core.plan.views import searchable
 from dossier.core.load.config import SiteConfig
@@ -154,12 +155,13 @@ class _Page(HTMLParser):
 
 
 def _build(root: Path, **sizes: int) -> dict[str, _Page]:
-    """The 12-article generated dossier built with the page sizes `sizes` (paginate's constants): its HTML
-    pages by output path. The build must pass its own link check with no warning."""
+    """The 12-article generated dossier built with the page sizes `sizes` (paginate's constants, or
+    passage_views' OCCURRENCES_PER_PIECE): its HTML pages by output path. The build must pass its own link
+    check with no warning."""
     dossier_synth.generate(root / "dossier", 12, seed=3)
     with pytest.MonkeyPatch.context() as patch:
         for name, value in sizes.items():
-            patch.setattr(paginate, name, value)
+            patch.setattr(paginate if hasattr(paginate, name) else passage_views, name, value)
         with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
             code = main(["--root", str(root / "dossier"), "--out", str(root / "site"), "--no-search"])
     assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # the link check included
@@ -178,6 +180,12 @@ def site(tmp_path_factory) -> dict[str, _Page]:
 def continued(tmp_path_factory) -> dict[str, _Page]:
     """A budget for /sources/ below two articles' lines: an outlet of two articles continues on a page."""
     return _build(tmp_path_factory.mktemp("continued"), SOURCES_BUDGET=300)
+
+
+@pytest.fixture(scope="module")
+def pieced(tmp_path_factory) -> dict[str, _Page]:
+    """Passages cut into pieces of two occurrences, three pieces a page: a passage's list runs over pages."""
+    return _build(tmp_path_factory.mktemp("pieced"), PASSAGES_PER_PAGE=3, OCCURRENCES_PER_PIECE=2)
 
 
 def listing_pages(site: dict[str, _Page], folder: str) -> list[str]:
@@ -241,7 +249,9 @@ def test_a_listing_that_fits_on_one_page_has_no_navigation() -> None:
         assert 'class="pagination' not in text and "(page " not in text and 'rel="next"' not in text, page
 
 
-def test_every_link_into_a_listing_lands_on_the_page_that_holds_its_anchor(site) -> None:
+@pytest.mark.parametrize("built", ["site", "pieced"])
+def test_every_link_into_a_listing_lands_on_the_page_that_holds_its_anchor(built, request) -> None:
+    site = request.getfixturevalue(built)
     listing = re.compile(r"^/((passages|report|tags/[a-z0-9-]+|sources|timeline|page)/(\d+/)?)?$")
     checked = 0
     for path, page in site.items():
@@ -350,3 +360,98 @@ def test_the_listing_helpers_plan_one_page_for_a_small_dossier() -> None:
     assert len(listings.home_slices([{"url": "/a/", "title": "t", "source": "s", "wire": "", "summary_html": ""}]
                                     * 3)) == 1
     assert len(listings.timeline_slices([{"date": "2024-01-01", "items": []}] * 3)) == 1
+
+
+# A passage shared by many places is cut into pieces (passage_views.pieces), each a separate item of the listing.
+
+def test_a_passage_with_more_occurrences_than_a_piece_holds_is_cut_into_consecutive_pieces() -> None:
+    made = passage_views.pieces([3, 5, 2], 2)
+    assert [(p.passage, p.places, p.total, p.continued) for p in made] == [
+        (0, range(0, 2), 3, False), (0, range(2, 3), 3, True),
+        (1, range(0, 2), 5, False), (1, range(2, 4), 5, True), (1, range(4, 5), 5, True),
+        (2, range(0, 2), 2, False)]
+    assert [p.heading_id for p in made[:2]] == ["h-p-1", "h-p-1-3"]
+    assert passage_views.places_label(range(400, 800), 2065) == "places 401–800 of 2,065"
+
+
+@given(st.lists(st.integers(1, 30), max_size=20), st.integers(1, 7))
+def test_the_pieces_cover_every_occurrence_of_every_passage_once_in_order(counts, per_piece) -> None:
+    made = passage_views.pieces(counts, per_piece)
+    assert [(p.passage, i) for p in made for i in p.places] == [(n, i) for n, c in enumerate(counts) for i in range(c)]
+    assert all(1 <= len(p.places) <= per_piece and p.continued == (p.places.start > 0) for p in made)
+
+
+def test_an_unsplit_passage_weighs_what_it_did_and_a_split_one_is_weighed_by_piece() -> None:
+    small = SharedPassage("a b c d e f g h", tuple(Occurrence(f"d{i}", 0, 15) for i in range(3)), 8)
+    (whole,) = passage_views.pieces([3])
+    assert passage_views.piece_weight(small, whole) == passage_views.passage_weight(small)
+    big = SharedPassage("a b c d e f g h", tuple(Occurrence(f"d{i}", 0, 15) for i in range(1000)), 8)
+    first, *rest = passage_views.pieces([1000])
+    assert len(rest) == 2 and passage_views.piece_weight(big, first) < passage_views.passage_weight(big)
+    assert passage_views.piece_weight(big, rest[-1]) < 100_000
+
+
+_SECTION = re.compile(r'<section class="passage[^"]*"( id="(p-\d+)")? aria-labelledby="([^"]+)">\s*'
+                      r'<h2 id="([^"]+)">(.*?)</h2>(.*?)<ul class="occurrences">(.*?)</ul>', re.S)
+
+
+def _pieces(site: dict[str, _Page]) -> list[tuple[str, str, str, str, list[str]]]:
+    """The passage pieces of /passages/ in listing order: (page, section id, heading id, heading text, the
+    occurrence links of its list)."""
+    out = []
+    for path in listing_pages(site, "passages/"):
+        for m in _SECTION.finditer(site[path].text):
+            assert m.group(3) == m.group(4), m.group(0)[:200]  # the section is named by its heading
+            hrefs = re.findall(r'<li><a href="([^"]+)"', m.group(7))
+            out.append((path, m.group(2) or "", m.group(4), re.sub(r"<[^>]+>", "", m.group(5)), hrefs))
+    return out
+
+
+def _by_passage(pieces: list[tuple[str, str, str, str, list[str]]]) -> dict[str, list[str]]:
+    lists: dict[str, list[str]] = {}
+    for _, _, heading, _, hrefs in pieces:
+        lists.setdefault(re.match(r"h-p-\d+", heading).group(0), []).extend(hrefs)
+    return lists
+
+
+def test_each_occurrence_is_listed_once_across_the_pieces_in_order(site, pieced) -> None:
+    whole, cut = _pieces(site), _pieces(pieced)
+    assert not any(id_ == "" for _, id_, _, _, _ in whole)  # nothing is cut at the usual size
+    assert len(cut) > len(whole) and any(id_ == "" for _, id_, _, _, _ in cut)
+    assert _by_passage(cut) == _by_passage(whole)
+    assert all(1 <= len(hrefs) <= 2 for _, _, _, _, hrefs in cut)
+    pages = [[path for path, _, heading, _, _ in cut if heading.startswith(p + "-") or heading == p]
+             for p in _by_passage(cut)]
+    assert any(len(set(on)) > 1 for on in pages)  # some passage's list goes on on the next page
+
+
+def test_the_continued_pieces_say_which_places_they_list(pieced) -> None:
+    totals = {p: len(hrefs) for p, hrefs in _by_passage(_pieces(pieced)).items()}
+    seen: dict[str, int] = {}
+    for _, id_, heading, text, hrefs in _pieces(pieced):
+        passage = re.match(r"h-p-(\d+)", heading)
+        first = seen.get(passage.group(0), 0) + 1
+        seen[passage.group(0)] = first - 1 + len(hrefs)
+        if id_:
+            assert heading == f"h-{id_}" and first == 1 and "continued" not in text
+        else:
+            assert heading == f"{passage.group(0)}-{first}"
+            assert text == (f"Passage {passage.group(1)} (continued, places {first}–{first + len(hrefs) - 1} of "
+                            f"{totals[passage.group(0)]})")
+
+
+def test_ids_are_unique_on_every_page_and_each_passage_id_is_on_one_page(pieced) -> None:
+    for path, page in pieced.items():
+        assert len(page.ids) == len(set(page.ids)), path
+    pages = listing_pages(pieced, "passages/")
+    ids = [i for p in pages for i in pieced[p].ids if re.fullmatch(r"p-\d+", i)]
+    assert ids == [f"p-{n}" for n in range(1, len(ids) + 1)]
+
+
+def test_a_split_passage_links_from_its_first_piece_to_the_rest_of_its_list(pieced) -> None:
+    pages = listing_pages(pieced, "passages/")
+    more = [(p, a["href"]) for p in pages for a in pieced[p].links if "#h-p-" in a.get("href", "")]
+    assert more
+    for path, href in more:
+        target, fragment = href.split("#")
+        assert fragment in pieced[target[1:] + "index.html"].ids, (path, href)

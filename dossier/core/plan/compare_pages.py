@@ -5,13 +5,13 @@ The witnesses were placed and aligned by the analysis (witnesses.py); here they 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table
-from .passage_views import Doc, Span, passage_views, passage_weight
+from .passage_views import Doc, Piece, Span, passage_views, piece_weight, pieces
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
 from ..text.markdown import md_html, render_note
@@ -72,10 +72,12 @@ def pages(library: Library) -> list[Page]:
                                     comparisons=[_listing_row(library, pc) for pc in prepared],
                                     passages_url=urls.page("passages"))))
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
+    items = pieces([len(p.occurrences) for p in library.passages])
+    parts = paginate.slices("passages/", "Shared passages",
+                            [piece_weight(library.passages[x.passage], x) for x in items], paginate.PASSAGES_PER_PAGE)
     out += [html(part.path, "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
-                 lambda part=part: _passages_view(library, part))
-            for part in paginate.slices("passages/", "Shared passages", [passage_weight(p) for p in library.passages],
-                                        paginate.PASSAGES_PER_PAGE)]
+                 lambda part=part: _passages_view(library, items, parts, part))
+            for part in parts]
     return out
 
 
@@ -96,11 +98,20 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
             "figures": figures}
 
 
-def _passages_view(library: Library, part: paginate.Slice) -> dict[str, Any]:
-    """One page of /passages/: its passages, with what they need of the articles they occur in."""
+def _continuations(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.Slice],
+                   part: paginate.Slice) -> dict[int, str]:
+    """For each piece on `part` that a later piece continues (by its index on the page), that piece's URL."""
+    holder = {i: p.path for p in parts for i in p.items}
+    return {i - part.items.start: f"{urls.link(holder[i + 1])}#{items[i + 1].heading_id}"
+            for i in part.items if i + 1 < len(items) and items[i + 1].continued}
+
+
+def _passages_view(library: Library, items: Sequence[Piece], parts: Sequence[paginate.Slice],
+                   part: paginate.Slice) -> dict[str, Any]:
+    """One page of /passages/: its passages (or pieces of them), with what they need of their articles."""
     urls, sources = library.urls, _names(library)
-    passages = part.of(library.passages)
-    used = {o.doc for p in passages for o in p.occurrences}
+    mine = part.of(items)
+    used = {o.doc for x in mine for o in library.passages[x.passage].occurrences}
     spans: dict[str, list[Span]] = {}
     for item in library.articles:
         meta = item.article.meta
@@ -120,5 +131,6 @@ def _passages_view(library: Library, part: paginate.Slice) -> dict[str, Any]:
             for a in (item.article for item in library.articles) if a.slug in used}
     order = [item.article.slug for item in library.articles]
     return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
-                   passages=passage_views(passages, docs, order, part.items.start + 1),
+                   passages=passage_views(mine, library.passages, docs, order,
+                                          _continuations(urls, items, parts, part)),
                    compare_url=urls.page("compare"))

@@ -20,7 +20,8 @@ T = TypeVar("T")
 # before pagination, so that at 5,000 articles no page comes near the 1 MB target:
 # - /passages/: 1,375 passages in 14.4 MB: median 6 KB, mean 10.4 KB, 99th percentile ~50 KB; one passage
 #   seen in 2,065 places was 807 KB. 20 passages of the mean make ~210 KB; the byte budget below gives the
-#   rare huge passage (or a run of large ones) a page of its own.
+#   rare huge passage (or a run of large ones) a page of its own. A passage listing more places than
+#   passage_views.OCCURRENCES_PER_PIECE comes as several items (pieces of its list), so no page grows with it.
 # - /report/: 10,000 rows in 2.9 MB, 290 bytes a row (the longest 490): 1,000 rows make ~300 KB.
 # - /tags/<tag>/: ~1,250 annotations a tag in ~0.62 MB, 500 bytes each (the longest 670): 400 make ~200 KB;
 #   an editor's long notes are weighed by their length, so the budget splits those pages sooner.
