@@ -4,6 +4,7 @@ invalid). Pure: reads the parsed YAML, returns problems and the paths to treat a
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any, Iterator
 
@@ -18,9 +19,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def days_in(year: int, month: int) -> int:
     """Days of `month` (1-12) in `year`, proleptic Gregorian calendar."""
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+    return calendar.monthrange(year, month)[1]
 
 
 def _dates(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
