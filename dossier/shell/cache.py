@@ -128,17 +128,7 @@ class Cache:
             payload = pickle.dumps(value, protocol=5)
         except Exception:  # noqa: BLE001
             return
-        path = self._path(name)
-        tmp = path.parent / f".{name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_MAGIC + hashlib.sha256(name.encode("ascii") + payload).digest() + payload)
-            os.replace(tmp, path)
-        except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        write_whole(self._path(name), _MAGIC + hashlib.sha256(name.encode("ascii") + payload).digest() + payload)
 
     def each(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
              items: Sequence[Any]) -> list[Any]:
@@ -236,15 +226,23 @@ def compiled_templates(folder: Path) -> Any:
 
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             payload = bucket.bytecode_to_string()
-            path = folder / f"{bucket.key}.cache"
-            tmp = folder / f".{bucket.key}.{os.getpid()}.{time.monotonic_ns()}.tmp"
-            try:
-                tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
-                os.replace(tmp, path)
-            except OSError:  # a full disk, a folder another user made: no entry, the build goes on
-                try:
-                    tmp.unlink(missing_ok=True)
-                except OSError:
-                    pass
+            write_whole(folder / f"{bucket.key}.cache", hashlib.sha256(payload).digest() + payload, mkdir=False)
 
     return CompiledTemplates()
+
+
+def write_whole(path: Path, data: bytes, mkdir: bool = True) -> None:
+    """Write `path` atomically: a temporary file in the same folder, then os.replace, so a reader (another
+    build, a worker) sees the whole entry or none. A folder that cannot be written (a full disk, a folder
+    another user made) only means no entry: the build goes on."""
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    try:
+        if mkdir:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
