@@ -8,6 +8,21 @@ from dataclasses import dataclass
 _UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 # Editors may write these schemes in Markdown notes; they resolve to site URLs and are checked by the build.
 INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$")
+# The pages of the things an editor names, as the methods below write them (without the base path).
+_NAMED_PAGE = re.compile(r"^/(articles|entities|compare|tags)/([a-z0-9-]+)/(?:index\.html)?(#[A-Za-z0-9_-]+)?$")
+_KIND_OF_FOLDER = {"articles": "article", "entities": "entity", "compare": "compare", "tags": "tag"}
+
+
+def internal_link(href: str) -> tuple[str, str, str] | None:
+    """(kind, id, fragment without "#") of an `article:`, `entity:`, `compare:` or `tag:` link, else None."""
+    match = INTERNAL.match(href)
+    return (match.group(1), match.group(2), (match.group(3) or "")[1:]) if match else None
+
+
+def named_page(path: str) -> tuple[str, str, str] | None:
+    """The same for a site path to such a page (/articles/x/#a-y → ("article", "x", "a-y")), else None."""
+    match = _NAMED_PAGE.match(path)
+    return (_KIND_OF_FOLDER[match.group(1)], match.group(2), (match.group(3) or "")[1:]) if match else None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ failed to load are not reported again (its own problem is the one to fix).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -20,7 +19,7 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.slugs import is_slug
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Dossier, Entity, Origin
-from ..common.urls import INTERNAL, Urls
+from ..common.urls import Urls, internal_link, named_page
 
 # Link problems are reported under the check "links", which site.yaml may lower to a warning.
 
@@ -99,11 +98,6 @@ class _Page:
     elsewhere: bool
 
 
-# A site path to a page of something an editor names: checked like the article:, entity:, compare: and tag:
-# link to it (other site paths are checked in the built site, execute/linkcheck.py).
-_SITE_PATH = re.compile(r"^/(articles|entities|compare|tags)/([a-z0-9-]+)/(?:index\.html)?(#[A-Za-z0-9_-]+)?$")
-_KINDS = {"articles": "article", "entities": "entity", "compare": "compare", "tags": "tag"}
-
 
 def _roles(entity: Entity, known: _Known) -> Iterable[Problem]:
     """A role's `of:` is an entity id or text shown as written; one that looks like a mistyped id (a slug with
@@ -154,10 +148,11 @@ def _site_relative(target: str, base: str) -> str:
 def _named(target: str, known: _Known, page: _Page | None) -> tuple[str, str] | None:
     """(message, hint) when an internal link, a site path to a named page, or a note's bare #fragment names
     nothing or cannot work; None otherwise."""
-    match = INTERNAL.match(target) or _SITE_PATH.match(target)
-    if match:
-        kind = _KINDS.get(match.group(1), match.group(1))
-        return _internal(kind, match.group(2), (match.group(3) or "")[1:], known)
+    # a site path to a page of something an editor names is checked like the internal link to it (other site
+    # paths are checked in the built site, execute/linkcheck.py)
+    named = internal_link(target) or named_page(target)
+    if named:
+        return _internal(*named, known)
     if page is None or not target.startswith("#"):
         return None
     fragment, ids = target[1:], known.annotations.get(page.slug, frozenset())
