@@ -81,10 +81,11 @@ def outlet_urls(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str
             for p in pages for i in p.items if i < len(parts) and not parts[i].continued}
 
 
-def sources_view(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Slice) -> dict[str, Any]:
-    """What one page of /sources/ shows: its outlets' sections, and the coverage matrix if it is here
-    (otherwise `coverage_url`, the link to the page that holds it)."""
-    parts, pages = source_slices(library, rows)
+def sources_view(library: Library, split: tuple[list[Section], list[paginate.Slice]], part: paginate.Slice
+                 ) -> dict[str, Any]:
+    """What one page of /sources/ shows (`split`: what `source_slices` gave): its outlets' sections, and the
+    coverage matrix if it is here (otherwise `coverage_url`, the link to the page that holds it)."""
+    parts, pages = split
     here = [parts[i] for i in part.items if i < len(parts)]
     coverage = library.comparisons.coverage
     holder = next((p for p in pages if len(parts) in p.items), None)
