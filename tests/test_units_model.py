@@ -210,12 +210,12 @@ def test_web_annotations_select_each_placed_quote_by_text_and_position() -> None
     start = TEXT.index("we will")
     item = Anchored(art, {"q1": Placed(start, start + 19, "exact", 100.0)})
     d = Dossier(CONFIG, (), (art,), (), ())
-    (only,) = annotations_of(d, item, Urls("/d/"))          # q2 is not placed: no annotation for it
+    (only,) = annotations_of(d.config, item, Urls("/d/"))          # q2 is not placed: no annotation for it
     assert only["id"] == "https://e.org/d/articles/a/#a-q1" and only["motivation"] == "commenting"
     quote, position = only["target"]["selector"]
     assert (quote["exact"], position["start"], position["end"]) == ("we will do it alone", start, start + 19)
     assert [b["purpose"] for b in only["body"]] == ["commenting", "tagging", "identifying"]
-    page = json.loads(page_json(d, item, Urls("/d/"), ["z", "a", "b"], 1))
+    page = json.loads(page_json(d.config, item, Urls("/d/"), ["z", "a", "b"], 1))
     assert (page["prev"], page["next"]) == ("https://e.org/d/articles/z/annotations.jsonld",
                                             "https://e.org/d/articles/b/annotations.jsonld")
     collection = json.loads(collection_json(d, [item], Urls("/d/")))
@@ -246,7 +246,7 @@ def test_a_news_article_is_based_on_the_original_mentions_its_entities_and_revie
     art = article("a")
     art = replace(art, meta=replace(art.meta, url="https://o.org/a", byline="Jane Roe"))
     e = Entity("x", "X Y", "person", Origin("content/entities.yaml"), wikidata="Q1")
-    item, claim = json.loads(news_article(dossier(art), art, "https://e.org/d/articles/a/", "Outlet A",
+    item, claim = json.loads(news_article(dossier(art).config, art, "https://e.org/d/articles/a/", "Outlet A",
                                           [(e, "https://e.org/d/entities/x/#id")],
                                           [{"url": "https://e.org/d/articles/a/#a-q1", "quote": "q", "verdict": "false"}]))
     assert (item["@type"], item["isBasedOn"], item["author"]["name"], item["publisher"]["name"]) == (
@@ -262,5 +262,5 @@ def test_an_undated_article_of_an_unknown_outlet_says_nothing_empty() -> None:
 
     art = article("b")
     art = replace(art, meta=replace(art.meta, date=""))
-    item = json.loads(news_article(dossier(art), art, "https://e.org/d/articles/b/", "", [], []))
+    item = json.loads(news_article(dossier(art).config, art, "https://e.org/d/articles/b/", "", [], []))
     assert "datePublished" not in item and "publisher" not in item and "isBasedOn" not in item

@@ -76,7 +76,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
     `memo` (optional: the live preview's Memo, or the command line's persistent cache, shell/cache.py): reuse
-    per-file and per-article work from earlier builds by content hash; the result is the same as without it. `sink` and `shards` (optional, the command line's): hand each
+    per-file and per-article work, and the outputs of keyed pages (plan/page.py `keyed`), from earlier builds by
+    content hash; the result is the same as without it. `sink` and `shards` (optional, the command line's): hand each
     output to `sink` as it is made instead of keeping it, and run loading, analysis and rendering through
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors. `compiled` (optional, the command line's): a jinja2 bytecode cache, templates compiled by
@@ -98,7 +99,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     library = analyse(dossier, options.strict, each)
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
-    done = execute(pages, Renderer(inputs.templates, compiled), library.urls.base, sink, shards or in_order)
+    # The keyed pages' outputs are kept by the same memo or cache, by page key (execute.page_key)
+    done = execute(pages, Renderer(inputs.templates, compiled), library.urls.base, sink, shards or in_order, memo)
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.

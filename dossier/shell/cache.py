@@ -76,7 +76,7 @@ class Cache:
         self.entries = self.folder / "entries"
         self.shards = shards
         self.version = version if version is not None else code_version()
-        self.used: set[str] = set()
+        self.used_names: set[str] = set()
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
 
@@ -149,10 +149,30 @@ class Cache:
             name = names[i]
             if name is not None:
                 self.store(name, value)
-        self.used.update(name for name in names if name is not None)
+        self.used_names.update(name for name in names if name is not None)
         self.hits[step] = self.hits.get(step, 0) + len(items) - len(todo)
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
+
+    def get(self, key: str) -> Any | None:
+        """A page's output kept under `key` by an earlier build (memo.Kept; execute.page_key), or None. May run
+        in a forked worker: the parent learns which entries this build used from `used`."""
+        name = self.name("page", key)
+        found, value = self.load(name) if name is not None else (False, None)
+        return value if found else None
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep a page's output under `key` (atomically: a worker may write it while another build reads)."""
+        name = self.name("page", key)
+        if name is not None:
+            self.store(name, value)
+
+    def used(self, keys: Any) -> None:
+        """The page keys this build looked up or stored (from every worker): their entries are kept."""
+        for key in keys:
+            name = self.name("page", key)
+            if name is not None:
+                self.used_names.add(name)
 
     def finish(self) -> int:
         """End of a build: list the entries it used, keep the lists of the last KEEP builds, and delete every
@@ -162,7 +182,7 @@ class Cache:
             builds.mkdir(parents=True, exist_ok=True)
             mine = builds / f"{time.time_ns():020d}-{os.getpid()}.txt"
             tmp = builds / f".{mine.name}.tmp"
-            tmp.write_text("".join(f"{n}\n" for n in sorted(self.used)), "ascii")
+            tmp.write_text("".join(f"{n}\n" for n in sorted(self.used_names)), "ascii")
             os.replace(tmp, mine)
             lists = sorted(p for p in builds.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
             for old in lists[:-KEEP]:

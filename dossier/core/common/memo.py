@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, Callable, Hashable, Protocol, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Protocol, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,9 +42,22 @@ def fingerprint(value: Any) -> str:
     return digest(json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr).encode("utf-8"))
 
 
-class Reuse(Protocol):
-    """Anything that maps a pure per-item step with reuse by content: this Memo, or the shell's persistent
-    cache (dossier/shell/cache.py). `each` must return exactly [work(item) for item in items]."""
+class Kept(Protocol):
+    """Outputs kept from earlier builds by the digest of everything that made them (execute.py's page keys):
+    this Memo in the live preview, the persistent cache (shell/cache.py) on the command line. `get` may run
+    in a forked worker, as may `put` (which then writes atomically); `used` runs in the parent, after."""
+
+    def get(self, key: str) -> Any | None: ...
+
+    def put(self, key: str, value: Any) -> None: ...
+
+    def used(self, keys: Iterable[str]) -> None: ...
+
+
+class Reuse(Kept, Protocol):
+    """Anything that maps a pure per-item step with reuse by content, and keeps page outputs (Kept): this Memo,
+    or the shell's persistent cache (dossier/shell/cache.py). `each` must return exactly
+    [work(item) for item in items]."""
 
     def each(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
              items: Sequence[Any]) -> list[Any]: ...
@@ -85,6 +98,22 @@ class Memo:
             self._entries[full] = (self.build, entry[1])
             out.append(entry[1])
         return out
+
+    def get(self, key: str) -> Any | None:
+        """A page output kept under `key` (Kept), or None; a hit belongs to this build."""
+        entry = self._entries.get(("page", VERSION, key))
+        if entry is None:
+            self.misses["page"] += 1
+            return None
+        self.hits["page"] += 1
+        self._entries[("page", VERSION, key)] = (self.build, entry[1])
+        return entry[1]
+
+    def put(self, key: str, value: Any) -> None:
+        self._entries[("page", VERSION, key)] = (self.build, value)
+
+    def used(self, keys: Iterable[str]) -> None:
+        """Nothing to do: this Memo lives in the process that renders, so `get` and `put` counted already."""
 
     def begin(self) -> None:
         """Start a build: entries used from now on belong to it."""

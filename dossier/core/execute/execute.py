@@ -9,10 +9,14 @@ byte-identical however it was split.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+import hashlib
+import io
+import pickle
+from typing import Any, Callable, Sequence
 
 from ..common import shards as sharding
 from ..common.errors import Problem
+from ..common.memo import Kept
 from .linkcheck import LinkIndex, check_links
 from ..plan.page import Page
 from .render import Renderer
@@ -24,52 +28,123 @@ Sink = Callable[[str, bytes], None]
 @dataclass(frozen=True)
 class Rendered:
     """What rendering some pages gave: the paths made (in plan order; a page that failed to render is not
-    among them), the bytes (unless a sink took them), the links of the HTML pages, and problems."""
+    among them), the bytes (unless a sink took them), the links of the HTML pages, problems, and the keys of
+    the kept outputs looked up or stored (`keys`, see `page_key`)."""
 
     paths: tuple[str, ...]
     outputs: dict[str, bytes]
     links: LinkIndex
     problems: tuple[Problem, ...]
+    keys: tuple[str, ...] = ()
 
 
-def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = None) -> Rendered:
-    """Render `pages` in order; each output goes to `sink` as soon as it is made, else into `outputs`."""
+_LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
+
+
+def _value_digest(value: Any) -> str | None:
+    """sha256 of `value` pickled, None when it cannot be pickled. Without its memo, pickle writes each value in
+    full wherever it occurs, so the bytes depend only on the values, not on which of them happen to be one
+    shared object (that differs between a build that computed the Library and one that read parts of it from
+    the cache). The inputs are trees: no value contains itself."""
+    if _LAST and _LAST[0] is value:
+        return _LAST[1]
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except Exception:  # noqa: BLE001 - an unpicklable input is simply rendered every time
+        return None
+    _LAST[:] = [value, hashlib.sha256(out.getbuffer()).hexdigest()]
+    return _LAST[1]
+
+
+def page_key(page: Page, value: Any, templates: str) -> str | None:
+    """The digest that names a keyed page's bytes (page.keyed): its path, template, view function and explicit
+    input `value`, and `templates` (a digest of every template, since one may include any other). The code's
+    version is the store's part (cache.py). None when the value cannot be pickled (the page is then rendered).
+    Pickle is exact: different values never share a key; equal values pickled differently only cost a miss."""
+    digest = _value_digest(value)
+    if digest is None:
+        return None
+    view = page.view
+    name = f"{getattr(view, '__module__', '')}.{getattr(view, '__qualname__', repr(view))}"
+    parts = (page.path, page.template or "", templates if page.template else "", name, digest)
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _output(page: Page, renderer: Renderer, kept: Kept | None, keys: list[str], links: LinkIndex
+            ) -> tuple[bytes, tuple[Problem, ...]]:
+    """The page's bytes and problems, its links indexed. A keyed page (page.keyed) with a store `kept`: the
+    bytes kept under its key when there are some (and its links as found then), else rendered from the input
+    gathered for the key and, when clean, kept. Its key is added to `keys`."""
+    make, key = page.make, None
+    if kept is not None and page.given is not None and page.view is not None:
+        value, view = page.given(), page.view
+        make = lambda: view(value)  # noqa: E731 - the input is gathered once, for the key and the view
+        key = page_key(page, value, renderer.digest)
+        found = kept.get(key) if key is not None else None
+        if key is not None:
+            keys.append(key)
+        if found is not None:
+            body, seen = found
+            if seen is not None:
+                links.put(page.path, seen)
+            return body, ()
+    if page.template is None:
+        body, more = make(), ()
+    else:
+        body, more = renderer.render(page.template, make(), page.path)
+    if more:
+        return body, more
+    seen = links.add(page.path, body) if page.path.endswith(".html") else None
+    if key is not None:
+        kept.put(key, (body, seen))  # type: ignore[union-attr]
+    return body, ()
+
+
+def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = None,
+                 kept: Kept | None = None) -> Rendered:
+    """Render `pages` in order; each output goes to `sink` as soon as it is made, else into `outputs`. With
+    `kept`, a keyed page whose key is kept is not rendered: its bytes (and links) are the kept ones."""
     paths: list[str] = []
     outputs: dict[str, bytes] = {}
     links = LinkIndex()
     problems: list[Problem] = []
+    keys: list[str] = []
     for page in pages:
-        if page.template is None:
-            body = page.make()
-        else:
-            body, more = renderer.render(page.template, page.make(), page.path)
-            if more:
-                problems += more
-                continue
+        body, more = _output(page, renderer, kept, keys, links)
+        if more:
+            problems += more
+            continue
         paths.append(page.path)
-        if page.path.endswith(".html"):
-            links.add(page.path, body)
         if sink is None:
             outputs[page.path] = body
         else:
             sink(page.path, body)
-    return Rendered(tuple(paths), outputs, links, tuple(problems))
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys))
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
-            shards: ShardMap = in_order) -> Rendered:
+            shards: ShardMap = in_order, kept: Kept | None = None) -> Rendered:
     """Every page rendered (in ranges through `shards`), then every internal link checked against the paths
-    made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems."""
+    made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
+    `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
-    parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink), sharding.SHARD_SIZE)
+    parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
+                       sharding.SHARD_SIZE)
     paths: list[str] = []
     outputs: dict[str, bytes] = {}
     links = LinkIndex()
     problems: list[Problem] = []
+    keys: list[str] = []
     for part in parts:
         paths += part.paths
         outputs.update(part.outputs)
         links.merge(part.links)
         problems += part.problems
+        keys += part.keys
+    if kept is not None:
+        kept.used(keys)
     problems += check_links(links, set(paths), base)
-    return Rendered(tuple(paths), outputs, links, tuple(problems))
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys))

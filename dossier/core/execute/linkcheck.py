@@ -53,8 +53,14 @@ class LinkIndex:
         self.ids: dict[str, set[str]] = {}
         self.links: dict[str, list[str]] = {}
 
-    def add(self, path: str, data: bytes) -> None:
-        self.ids[path], self.links[path] = _collect(data.decode("utf-8"))
+    def add(self, path: str, data: bytes) -> tuple[set[str], list[str]]:
+        """Index the page `path` from its bytes; returns what was found (ids, links), which `put` takes."""
+        found = self.ids[path], self.links[path] = _collect(data.decode("utf-8"))
+        return found
+
+    def put(self, path: str, found: tuple[set[str], list[str]]) -> None:
+        """Index the page `path` from what `add` found in the same bytes earlier."""
+        self.ids[path], self.links[path] = found
 
     def merge(self, other: "LinkIndex") -> None:
         self.ids.update(other.ids)

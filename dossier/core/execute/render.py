@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+import hashlib
 import re
 
 import jinja2
@@ -35,9 +36,22 @@ class Renderer:
     def __init__(self, templates: Mapping[str, str], compiled: jinja2.BytecodeCache | None = None):
         """`compiled` (optional, the shell's): where Jinja keeps templates compiled by earlier runs, by name and
         checksum of their source (jinja2's bytecode cache), so that an unchanged template is not compiled again."""
+        self._digest = ""
+        self._templates = dict(templates)
         self.env = _Environment(
             loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+    @property
+    def digest(self) -> str:
+        """A digest of every template's name and text (part of a kept page's key: a page's template may
+        include, extend or import any other)."""
+        if not self._digest:
+            h = hashlib.sha256()
+            for name, text in sorted(self._templates.items()):
+                h.update(f"{len(name)}:{name}{len(text)}:".encode("utf-8") + text.encode("utf-8"))
+            self._digest = h.hexdigest()
+        return self._digest
 
     def compile(self, names: Iterable[str]) -> None:
         """Compile the named templates now (the executor does it before forking, so that workers share them

@@ -3,6 +3,7 @@ W3C annotation page. Pure functions of the Library (library.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Mapping, Sequence
 
@@ -12,8 +13,11 @@ from . import structured
 from . import views
 from . import webanno
 from ..analyse.library import Anchored, Library
+from ..common.urls import Urls
+from ..load.config import SiteConfig
+from ..load.model import Entity, Source
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
-from .page import Page, context, data, html
+from .page import Page, keyed, site_context
 
 
 def _source_name(library: Library, source: str) -> str:
@@ -21,9 +25,9 @@ def _source_name(library: Library, source: str) -> str:
     return names.get(source, source)
 
 
-def _annotation_row(library: Library, item: Anchored, ann: Any, source_name: str) -> dict[str, Any]:
+def _annotation_row(urls: Urls, item: Anchored, ann: Any, source_name: str) -> dict[str, Any]:
     """What the article page, tags, the timeline and entity pages show of one placed annotation."""
-    urls, meta = library.urls, item.article.meta
+    meta = item.article.meta
     where = item.placed[ann.id]
     quote = item.article.text.text[where.start:where.end]
     return {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
@@ -36,16 +40,19 @@ def _annotation_row(library: Library, item: Anchored, ann: Any, source_name: str
                         "date": meta.date, "source": source_name}}
 
 
-def article_row(library: Library, item: Anchored) -> dict[str, Any]:
-    """An article as the listings show it (home, sources, tags, timeline, feed, entity pages), with its
-    placed annotations' rows in `annotation_rows`."""
+def _row(urls: Urls, item: Anchored, source_name: str) -> dict[str, Any]:
     meta = item.article.meta
-    source_name = _source_name(library, meta.source)
-    rows = [_annotation_row(library, item, ann, source_name) for ann in meta.annotations if ann.id in item.placed]
-    return {"slug": meta.slug, "title": meta.title, "url": library.urls.article(meta.slug),
+    rows = [_annotation_row(urls, item, ann, source_name) for ann in meta.annotations if ann.id in item.placed]
+    return {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
             "date": meta.date, "source": source_name, "source_id": meta.source,
             "wire": meta.wire, "annotations": len(rows), "summary_html": item.summary_html,
             "annotation_rows": rows}
+
+
+def article_row(library: Library, item: Anchored) -> dict[str, Any]:
+    """An article as the listings show it (home, sources, tags, timeline, feed, entity pages), with its
+    placed annotations' rows in `annotation_rows`."""
+    return _row(library.urls, item, _source_name(library, item.article.meta.source))
 
 
 def article_rows(library: Library) -> list[dict[str, Any]]:
@@ -53,9 +60,55 @@ def article_rows(library: Library) -> list[dict[str, Any]]:
     return [article_row(library, item) for item in library.articles]
 
 
+@dataclass(frozen=True)
+class ArticleInput:
+    """Everything the three pages of one article read (its page, its annotated Markdown, its annotation
+    page), gathered from the Library by `gather`. The pages are functions of this value alone (page.keyed),
+    so its digest names their bytes: an edit elsewhere in the dossier that leaves this value as it was leaves
+    the article's pages as they were, and the executor reuses them (execute.py).
+
+    `outlet_url`: the link to the outlet's section of /sources/ (the page of it that holds the section);
+    `names`: entity id → name of the speakers of its annotations; `mentioned`: the entities its JSON-LD names;
+    `cards`: its hovercards, (entity, mentions in this article, summary HTML) in order of first mention;
+    `order`, `index`: its neighbours in the dossier's order, for the annotation page's prev/next."""
+
+    config: SiteConfig
+    urls: Urls
+    item: Anchored
+    source: Source | None
+    source_name: str
+    outlet_url: str
+    links: tuple[Any, ...]
+    badges: tuple[Any, ...]
+    names: tuple[tuple[str, str], ...]
+    mentioned: tuple[Entity, ...]
+    cards: tuple[tuple[Entity, int, str], ...]
+    order: tuple[str, ...]
+    index: int
+
+
+def gather(library: Library, at: int, outlets: Mapping[str, str]) -> ArticleInput:
+    """The input of the pages of `library.articles[at]` (see ArticleInput)."""
+    dossier, item = library.dossier, library.articles[at]
+    meta, slug = item.article.meta, item.article.slug
+    by_id = {e.id: e for e in dossier.entities}
+    links = tuple(library.entities.links.get(slug, ()))
+    speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
+    mentioned = sorted({m.entity for m in links} | {e for a in meta.annotations for e in a.entities})
+    index = library.entities
+    order = tuple(a.article.slug for a in library.articles[max(0, at - 1):at + 2])
+    return ArticleInput(
+        dossier.config, library.urls, item, {s.id: s for s in dossier.sources}.get(meta.source),
+        _source_name(library, meta.source), outlets.get(meta.source, ""), links,
+        tuple(library.comparisons.badges.get(slug, ())), tuple(sorted((e, by_id[e].name) for e in speakers)),
+        tuple(by_id[e] for e in mentioned if e in by_id),
+        tuple((by_id[eid], n, index.summaries[eid]) for eid, n in index.counts.get(slug, {}).items()),
+        order, min(at, 1))
+
+
 class _Once:
-    """A value two pages of one article share (the annotated Markdown source): made on first use, dropped when
-    the last page takes it, so a build keeps no article's text longer than its pages take to render."""
+    """The input the three pages of one article share: gathered on first use, dropped when the last page takes
+    it, so a build keeps no article's input longer than its pages take to render."""
 
     def __init__(self, make: Callable[[], Any]) -> None:
         self._make, self._value = make, None
@@ -70,76 +123,83 @@ class _Once:
         return value
 
 
-def _marked(library: Library, item: Anchored) -> tuple[ArticleSource, str]:
+_LAST: list[Any] = []  # [input, its marked source]: the .md page's, reused by the HTML page that follows it
+
+
+def _marked(value: ArticleInput) -> tuple[ArticleSource, str]:
     """The article as the Markdown renderer sees it (notes, mention links, witness badges), and its Markdown."""
-    urls, meta = library.urls, item.article.meta
+    if _LAST and _LAST[0] is value:
+        return _LAST[1]
+    urls, item = value.urls, value.item
+    meta = item.article.meta
     # One note per id: a duplicate id is the loader's error already, and like the placements and the notes'
     # HTML (dicts by id) the last annotation with that id is the one shown, so each note id is referenced once.
     by_id = {ann.id: ann for ann in meta.annotations if ann.id in item.placed}
     notes = [NoteMark(ann.id, item.placed[ann.id].start, item.placed[ann.id].end,
                       resolve_links_for_export(ann.note, urls.resolve_note_link), ann.kind)
              for ann in by_id.values()]
-    src = views.article_source(item.article, notes, library.entities.links.get(meta.slug, ()),
-                              library.comparisons.badges.get(meta.slug, ()), _source_name(library, meta.source))
-    return src, article_markdown(src)
+    src = views.article_source(item.article, notes, value.links, value.badges, value.source_name)
+    _LAST[:] = [value, (src, article_markdown(src))]
+    return _LAST[1]
 
 
-def _sidenotes(library: Library, item: Anchored, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+def markdown_view(value: ArticleInput) -> bytes:
+    """articles/<slug>.md: the seed's text with the notes, mention links and witness badges in Markdown."""
+    return _marked(value)[1].encode("utf-8")
+
+
+def _sidenotes(value: ArticleInput, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Annotation id → its sidenote's inner HTML (label, note, tags)."""
-    names = {e.id: e.name for e in library.dossier.entities}
-    urls = library.urls
+    names, urls = dict(value.names), value.urls
     return {r["id"]: views.sidenote_html(r["note_html"], r["kind"],
                                          (names[r["speaker"]], urls.entity(r["speaker"])) if r["speaker"] in names
                                          else None, [(t["name"], t["url"]) for t in r["tags"]], r["at_source"])
             for r in rows}
 
 
-def _page_view(library: Library, item: Anchored, row: Mapping[str, Any], marked: _Once,
-               outlets: Mapping[str, str]) -> dict[str, Any]:
-    dossier, urls, meta = library.dossier, library.urls, item.article.meta
-    src, _ = marked.take()  # (the Markdown is the .md page's)
-    rows = row["annotation_rows"]
-    view = views.article_view(item.article, {s.id: s for s in dossier.sources}.get(meta.source), src,
-                              _sidenotes(library, item, rows), urls, rows, item.summary_html, outlets)
-    by_id = {e.id: e for e in dossier.entities}
-    mentioned = sorted({m.entity for m in library.entities.links.get(meta.slug, ())} |
-                       {e for a in meta.annotations for e in a.entities})
+def page_view(value: ArticleInput) -> dict[str, Any]:
+    """articles/<slug>/index.html: the article page's view model."""
+    config, urls, item = value.config, value.urls, value.item
+    meta = item.article.meta
+    src, _ = _marked(value)  # (the Markdown is the .md page's)
+    _LAST.clear()
+    rows = _row(urls, item, value.source_name)["annotation_rows"]
+    view = views.article_view(item.article, value.source, src, _sidenotes(value, rows), urls, rows,
+                              item.summary_html, {meta.source: value.outlet_url} if value.outlet_url else {})
     jsonld = structured.news_article(
-        dossier, item.article, dossier.config.origin + urls.article(meta.slug), row["source"],
-        [(by_id[e], dossier.config.origin + urls.entity(e)) for e in mentioned if e in by_id],
-        [{"url": dossier.config.origin + r["url"], "quote": r["quote"], "verdict": r["verdict"]}
+        config, item.article, config.origin + urls.article(meta.slug), value.source_name,
+        [(e, config.origin + urls.entity(e.id)) for e in value.mentioned],
+        [{"url": config.origin + r["url"], "quote": r["quote"], "verdict": r["verdict"]}
          for r in rows if r["kind"] == "fact-check" and r["verdict"]])
-    return context(dossier, urls, f"articles/{meta.slug}/index.html", meta.title,
-                   meta={"og_type": "article", "outlet": row["source"], "jsonld": jsonld,
-                         "description": (meta.summary or meta.title)[:200]},
-                   article=view, cards=_cards(library, meta.slug))
+    return site_context(config, urls, f"articles/{meta.slug}/index.html", meta.title,
+                        meta={"og_type": "article", "outlet": value.source_name, "jsonld": jsonld,
+                              "description": (meta.summary or meta.title)[:200]},
+                        article=view, cards=[entity_views.card(e, n, summary, urls) for e, n, summary in value.cards])
 
 
-def _cards(library: Library, slug: str) -> list[dict[str, Any]]:
-    """The hovercards of an article page: one per entity it mentions, in the order of first mention."""
-    by_id, index = {e.id: e for e in library.dossier.entities}, library.entities
-    return [entity_views.card(by_id[eid], n, index.summaries[eid], library.urls)
-            for eid, n in index.counts.get(slug, {}).items()]
+def annotations_view(value: ArticleInput) -> bytes:
+    """articles/<slug>/annotations.jsonld: the article's W3C AnnotationPage."""
+    return webanno.page_json(value.config, value.item, value.urls, value.order, value.index)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
-    """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld."""
+    """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld;
+    each a function of the article's ArticleInput (page.keyed)."""
     order = [item.article.slug for item in library.articles]
     # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
     # follows from every article's row (how much each section weighs), computed once for all the pages.
     outlets = listings.outlet_urls(library, rows)
     out: list[Page] = []
-    for index, (item, row) in enumerate(zip(library.articles, rows)):
+    for index, item in enumerate(library.articles):
         slug, file = item.article.slug, item.article.meta.origin.file
         badges = tuple(f"comparison:{b.id[len('w-'):]}" for b in library.comparisons.badges.get(slug, ()))
-        # "articles": the page also reads what every article makes (its hovercards count each entity's mentions
-        # in all articles; its outlet's page of /sources/ depends on how long the other articles' listings are)
+        # "articles": the page also reads what every article makes (its outlet's page of /sources/ depends on
+        # how long the other articles' listings are)
         depends = (f"article:{slug}", "site", "sources", "entities", "articles", *badges)
-        marked = _Once(partial(_marked, library, item))
-        out.append(data(f"articles/{slug}.md", file, depends, lambda m=marked: m.get()[1].encode("utf-8")))
-        out.append(html(f"articles/{slug}/index.html", file, depends, "article.html",
-                        partial(_page_view, library, item, row, marked, outlets)))
+        given = _Once(partial(gather, library, index, outlets))
+        out.append(keyed(f"articles/{slug}.md", file, depends, None, markdown_view, given.get))
+        out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
         neighbours = tuple(f"article:{s}" for s in order[max(0, index - 1):index + 2] if s != slug)
-        out.append(data(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours),
-                        partial(webanno.page_json, library.dossier, item, library.urls, order, index)))
+        out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours),
+                         None, annotations_view, given.take))
     return out

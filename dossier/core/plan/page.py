@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import views
 from ..common.errors import Problem, error
+from ..load.config import SiteConfig
 from ..load.model import Dossier
 from ..common.urls import Urls
 
@@ -21,13 +22,20 @@ class Page:
     """One output. Invariant: `path` is relative, posix-style; `owner` is the input file (or folder) that
     makes the page exist, named in a collision; `depends` are the keys of every input the page reads
     (`article:<slug>`, `entity:<id>`, `comparison:<id>`, `sources`, `entities`, `site`, `templates`,
-    `static:<name>`, and `articles` for something made from every article, such as mention counts). With a `template`, `make()` returns the template's view model; without, the bytes."""
+    `static:<name>`, and `articles` for something made from every article, such as mention counts). With a `template`, `make()` returns the template's view model; without, the bytes.
+
+    A page made by `keyed` also has `given` (it gathers the page's explicit input value from the Library) and
+    `view`, a module-level pure function of that value alone, with `make() == view(given())`: the value is then
+    all the page reads, so a digest of it (with the view's name and the templates) names the page's bytes,
+    and the executor may reuse bytes rendered by an earlier build for the same digest (execute.py)."""
 
     path: str
     owner: str
     depends: tuple[str, ...]
     make: Callable[[], Any]
     template: str | None = None
+    given: Callable[[], Any] | None = None
+    view: Callable[[Any], Any] | None = None
 
 
 def html(path: str, owner: str, depends: Sequence[str], template: str, make: Callable[[], Mapping[str, Any]]
@@ -41,11 +49,27 @@ def data(path: str, owner: str, depends: Sequence[str], make: Callable[[], bytes
     return Page(path, owner, tuple(depends), make)
 
 
+def keyed(path: str, owner: str, depends: Sequence[str], template: str | None, view: Callable[[Any], Any],
+          given: Callable[[], Any]) -> Page:
+    """A page whose output is `view(given())` (a view model for `template`, or bytes when `template` is None),
+    where `view` reads nothing but that value: the executor may reuse its bytes by a digest of the value."""
+    make = lambda: view(given())  # noqa: E731
+    if template is None:
+        return Page(path, owner, tuple(depends), make, None, given, view)
+    return Page(path, owner, (*depends, "templates"), make, template, given, view)
+
+
 def context(dossier: Dossier, urls: Urls, path: str, title: str, meta: Mapping[str, str] | None = None,
             **values: Any) -> dict[str, Any]:
     """A template's whole view model: what every page shows (views.common) with `meta` overriding the page
     metadata (description, og_type, outlet, jsonld), plus the page's own `values`."""
-    ctx = views.common(dossier, urls, urls.link(path), title)
+    return site_context(dossier.config, urls, path, title, meta, **values)
+
+
+def site_context(config: SiteConfig, urls: Urls, path: str, title: str, meta: Mapping[str, str] | None = None,
+                 **values: Any) -> dict[str, Any]:
+    """`context` from the site's settings alone (what every page shows reads nothing else)."""
+    ctx = views.common(config, urls, urls.link(path), title)
     ctx["page"].update(meta or {})
     ctx.update(values)
     return ctx

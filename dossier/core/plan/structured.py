@@ -7,6 +7,7 @@ from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
 from ..common.jsonout import dump_bytes
+from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
 
 
@@ -39,15 +40,15 @@ def _entity_ld(entity: Entity, iri: str) -> dict[str, Any]:
     return data
 
 
-def news_article(dossier: Dossier, article: Article, page_iri: str, source_name: str,
+def news_article(config: SiteConfig, article: Article, page_iri: str, source_name: str,
                  entities: Sequence[tuple[Entity, str]], claims: Iterable[dict[str, Any]]) -> str:
     """NewsArticle (isBasedOn the original, mentions its entities) plus a ClaimReview per fact-check."""
     meta = article.meta
     item: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "@id": page_iri, "url": page_iri,
-        "headline": meta.title, "datePublished": meta.date, "inLanguage": dossier.config.language,
+        "headline": meta.title, "datePublished": meta.date, "inLanguage": config.language,
         "publisher": {"@type": "Organization", "name": source_name},
-        "isPartOf": {"@type": "CreativeWork", "name": dossier.config.title},
+        "isPartOf": {"@type": "CreativeWork", "name": config.title},
         "mentions": [_entity_ld(e, iri) for e, iri in entities],
     }
     if not meta.date:  # undated or outlet unknown: say nothing rather than something empty
@@ -63,7 +64,7 @@ def news_article(dossier: Dossier, article: Article, page_iri: str, source_name:
         graph.append({
             "@context": "https://schema.org", "@type": "ClaimReview", "url": claim["url"],
             "claimReviewed": claim["quote"], **({"datePublished": meta.date} if meta.date else {}),
-            "author": {"@type": "Organization", "name": dossier.config.author or dossier.config.title},
+            "author": {"@type": "Organization", "name": config.author or config.title},
             "reviewRating": {"@type": "Rating", "alternateName": claim["verdict"]},
             "itemReviewed": {"@type": "Claim", "appearance": {"@type": "NewsArticle", "url": meta.url or page_iri,
                                                               "headline": meta.title}},

@@ -6,7 +6,8 @@ from typing import Any, Callable, Mapping, Sequence
 
 from ..text.article_html import article_html
 from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html  # noqa: F401
-from ..load.model import Article, Dossier, Source
+from ..load.config import SiteConfig
+from ..load.model import Article, Source
 from ..common.urls import Urls
 
 NAV = (("Articles", ""), ("Sources", "sources"), ("Entities", "entities"), ("Compare", "compare"),
@@ -17,8 +18,7 @@ STYLES = ("dossier", "entities", "compare")   # static/<name>.css, one per featu
 SCRIPTS = ("dossier", "entities", "compare")  # static/<name>.js, progressive enhancement only
 
 
-def common(dossier: Dossier, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
-    cfg = dossier.config
+def common(cfg: SiteConfig, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
     return {
         "site": {"title": cfg.title, "language": cfg.language, "author": cfg.author, "base": urls.base},
         "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..common.jsonout import dump_bytes
+from ..load.config import SiteConfig
 from ..load.model import Dossier
 from ..common.urls import Urls
 
@@ -16,15 +17,15 @@ def _dump(data: Any) -> bytes:
     return dump_bytes(data, levels=3)  # one annotation per line
 
 
-def _iri(dossier: Dossier, url: str) -> str:
-    return dossier.config.origin + url
+def _iri(config: SiteConfig, url: str) -> str:
+    return config.origin + url
 
 
-def annotations_of(dossier: Dossier, item: Any, urls: Urls) -> list[dict[str, Any]]:
+def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, Any]]:
     article = item.article
     meta = article.meta
     text = article.text.text
-    source_iri = _iri(dossier, urls.article(meta.slug))
+    source_iri = _iri(config, urls.article(meta.slug))
     out = []
     for ann in meta.annotations:
         where = item.placed.get(ann.id)
@@ -33,13 +34,13 @@ def annotations_of(dossier: Dossier, item: Any, urls: Urls) -> list[dict[str, An
         bodies: list[dict[str, Any]] = []
         if ann.note:
             bodies.append({"type": "TextualBody", "value": ann.note, "format": "text/markdown",
-                           "language": dossier.config.language, "purpose": "commenting"})
+                           "language": config.language, "purpose": "commenting"})
         bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
-        bodies += [{"type": "SpecificResource", "source": _iri(dossier, urls.entity(e)), "purpose": "identifying"}
+        bodies += [{"type": "SpecificResource", "source": _iri(config, urls.entity(e)), "purpose": "identifying"}
                    for e in ann.entities]
         motivation = "commenting" if ann.note else ("identifying" if ann.entities else "tagging")
         out.append({
-            "id": _iri(dossier, urls.annotation(meta.slug, ann.id)),
+            "id": _iri(config, urls.annotation(meta.slug, ann.id)),
             "type": "Annotation",
             "motivation": motivation,
             "body": bodies,
@@ -56,30 +57,30 @@ def annotations_of(dossier: Dossier, item: Any, urls: Urls) -> list[dict[str, An
     return out
 
 
-def page_json(dossier: Dossier, item: Any, urls: Urls, order: Sequence[str], index: int) -> bytes:
+def page_json(config: SiteConfig, item: Any, urls: Urls, order: Sequence[str], index: int) -> bytes:
     """The AnnotationPage of `item`, which is `order[index]` (pages link to their neighbours in `order`)."""
     slug = item.article.slug
-    items = annotations_of(dossier, item, urls)
+    items = annotations_of(config, item, urls)
     data: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": _iri(dossier, urls.article(slug) + "annotations.jsonld"),
+        "id": _iri(config, urls.article(slug) + "annotations.jsonld"),
         "type": "AnnotationPage",
-        "partOf": _iri(dossier, urls.base + "annotations.jsonld"),
+        "partOf": _iri(config, urls.base + "annotations.jsonld"),
         "startIndex": 0,
         "items": items,
     }
     if index + 1 < len(order):
-        data["next"] = _iri(dossier, urls.article(order[index + 1]) + "annotations.jsonld")
+        data["next"] = _iri(config, urls.article(order[index + 1]) + "annotations.jsonld")
     if index > 0:
-        data["prev"] = _iri(dossier, urls.article(order[index - 1]) + "annotations.jsonld")
+        data["prev"] = _iri(config, urls.article(order[index - 1]) + "annotations.jsonld")
     return _dump(data)
 
 
 def collection_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
-    pages = [_iri(dossier, urls.article(a.article.slug) + "annotations.jsonld") for a in anchored]
+    pages = [_iri(dossier.config, urls.article(a.article.slug) + "annotations.jsonld") for a in anchored]
     data: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": _iri(dossier, urls.base + "annotations.jsonld"),
+        "id": _iri(dossier.config, urls.base + "annotations.jsonld"),
         "type": "AnnotationCollection",
         "label": dossier.config.title,
         "total": sum(len(a.placed) for a in anchored),
