@@ -5,8 +5,10 @@ is tests/test_cache_honesty.py)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from dossier.core.common.memo import Memo
 from dossier.core.execute.execute import page_key
 from dossier.core.pipeline import Options, build_site
+from dossier.core.plan import article_pages, compare_pages, entity_pages
 from dossier.core.plan.page import keyed
 from dossier.shell import fs
 from dossier.shell.cli import main
@@ -50,7 +53,9 @@ def test_one_note_edited_renders_only_its_articles_pages_again(dossier: Path) ->
     memo = Memo()
     first = _build(dossier, memo)
     keyed_pages = memo.misses["page"]
-    assert keyed_pages == 3 * len(list((dossier / "content/articles").glob("*.yaml")))
+    articles = len(list((dossier / "content/articles").glob("*.yaml")))
+    entities = sum(1 for p in first if p.startswith("entities/") and p != "entities/index.html")
+    assert keyed_pages > 3 * articles + entities  # the articles', the entities', the comparisons', /passages/
     memo.hits.clear(), memo.misses.clear()
     slug = _edit_first_note(dossier)
     second = _build(dossier, memo)
@@ -60,14 +65,43 @@ def test_one_note_edited_renders_only_its_articles_pages_again(dossier: Path) ->
     assert second == _build(dossier, Memo())  # what was reused is what a cold build makes
 
 
-def test_the_command_line_reuses_pages_kept_in_the_cache_by_an_earlier_run(dossier: Path, capsys) -> None:
+def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: Counter) -> None:
+    """Count the calls of a view function (functools.wraps keeps its name, and so its pages' keys)."""
+    original = getattr(module, name)
+
+    @functools.wraps(original)
+    def counting(value: object) -> object:
+        calls[name] += 1
+        return original(value)
+
+    monkeypatch.setattr(module, name, counting)
+
+
+def test_the_command_line_reuses_the_pages_its_last_run_wrote(dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")  # rendering in this process, where the calls are counted
+    calls: Counter = Counter()
+    for module, name in ((article_pages, "page_view"), (entity_pages, "entity_page"),
+                         (compare_pages, "comparison_page"), (compare_pages, "passages_page")):
+        _counted(monkeypatch, module, name, calls)
     assert main(["--root", str(dossier), "--no-search"]) == 0
-    kept = sorted((dossier / ".dossier-cache/entries").rglob("*"))
-    assert main(["--root", str(dossier), "--no-search", "--out", str(dossier / "again")]) == 0
-    assert sorted((dossier / ".dossier-cache/entries").rglob("*")) == kept  # every page found, none stored anew
-    for path in (dossier / "_site").rglob("*"):
+    articles = len(list((dossier / "content/articles").glob("*.yaml")))
+    assert calls["page_view"] == articles and calls["entity_page"] > 0
+    calls.clear()
+    _edit_first_note(dossier)
+    assert main(["--root", str(dossier), "--no-search"]) == 0
+    assert calls == Counter({"page_view": 1})  # the edited article's page; every other keyed page reused
+    site = dossier / "_site"
+    edited = sorted(site.glob("entities/*/index.html"))[0]
+    edited.write_bytes(b"tampered")  # a kept page's file that no longer holds its bytes is rendered again
+    _edit_first_note(dossier)
+    assert main(["--root", str(dossier), "--no-search"]) == 0
+    assert calls == Counter({"page_view": 2, "entity_page": 1}) and edited.read_bytes() != b"tampered"
+    cold = dossier / "cold"
+    shutil.copytree(dossier, cold, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))
+    assert main(["--root", str(cold), "--no-search"]) == 0
+    for path in site.rglob("*"):
         if path.is_file() and path.name != fs.MARKER:
-            assert (dossier / "again" / path.relative_to(dossier / "_site")).read_bytes() == path.read_bytes()
+            assert (cold / "_site" / path.relative_to(site)).read_bytes() == path.read_bytes(), path
 
 
 def test_a_page_key_names_the_input_the_view_and_the_templates() -> None:

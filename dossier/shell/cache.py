@@ -16,6 +16,12 @@ exact code, so a build with the cache is byte-identical to one without (tests/te
 - the folder may be deleted at any time (a missing entry is a miss); each build lists the entries it used, and
   entries no one of the last `KEEP` builds used are deleted, so the folder follows the dossier, not the history.
 
+`pages/<code version>` is the page index: for each keyed page of the plan (execute.page_key, a digest of all
+the page reads), the digest of the bytes it rendered to. The bytes are not copied here: they are the output
+folder's file, reused only when its digest is the index's (`get`), so a page the last build wrote is not
+rendered again. One file, read when the build starts and written by `finish`, with the entries the last
+`KEEP` builds used (two builds finishing at once: one index wins, the other's new pages are rendered again).
+
 `templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
 template against a checksum of its source; the folder name adds this code's version; other versions' folders
 are deleted by `finish`.
@@ -36,6 +42,7 @@ from pathlib import Path
 from typing import Any, Callable, Hashable, Sequence
 
 from ..core.common.shards import ShardMap, in_order, map_chunks
+from .fs import output_digest
 
 FOLDER = ".dossier-cache"
 KEEP = 3                      # builds whose entries survive pruning
@@ -71,14 +78,51 @@ class Cache:
 
     `hits[step]` and `misses[step]` count reuses and computations (tests, the summary)."""
 
-    def __init__(self, root: Path, shards: ShardMap = in_order, version: str | None = None) -> None:
+    def __init__(self, root: Path, shards: ShardMap = in_order, version: str | None = None,
+                 out: Path | None = None) -> None:
+        """`out`: the output folder the build writes, whose files are the kept pages' bytes (see `get`); None
+        (`--check`) keeps no pages."""
+        self.out = out
         self.folder = root / FOLDER
+        self._fresh: dict[str, str] = {}
+        self._looked_up: set[str] = set()
         self.entries = self.folder / "entries"
         self.shards = shards
         self.version = version if version is not None else code_version()
         self.used_names: set[str] = set()
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
+        self._build, self._pages = self._read_pages() if out is not None else (0, {})
+
+    @property
+    def _pages_file(self) -> Path:
+        """The page index of this code's version: key → (digest of the page's bytes, last build that used it)."""
+        return self.folder / "pages" / self.version[:32]
+
+    def _read_pages(self) -> tuple[int, dict[str, tuple[str, int]]]:
+        """(builds counted so far, the page index); (0, {}) when missing, damaged or unreadable."""
+        try:
+            data = self._pages_file.read_bytes()
+        except OSError:
+            return 0, {}
+        head = len(_MAGIC) + _SUM
+        if not data.startswith(_MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(_MAGIC):head]:
+            return 0, {}
+        try:
+            build, pages = pickle.loads(data[head:])
+            return int(build), dict(pages)
+        except Exception:  # noqa: BLE001 - an index this code cannot read is no index
+            return 0, {}
+
+    def _write_pages(self) -> None:
+        """The page index after this build: what it rendered anew or reused, and the entries one of the
+        KEEP - 1 builds before it used (a page that comes back after an undo is found again)."""
+        build = self._build + 1
+        pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
+        pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
+        pages.update((k, (digest, build)) for k, digest in self._fresh.items())
+        payload = pickle.dumps((build, pages), protocol=5)
+        write_whole(self._pages_file, _MAGIC + hashlib.sha256(payload).digest() + payload)
 
     def compiled_templates(self) -> Any:
         """Templates as Jinja compiled them, in `<cache>/templates/<code version>/` (see `CompiledTemplates`);
@@ -154,25 +198,27 @@ class Cache:
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
 
-    def get(self, key: str) -> Any | None:
-        """A page's output kept under `key` by an earlier build (memo.Kept; execute.page_key), or None. May run
-        in a forked worker: the parent learns which entries this build used from `used`."""
-        name = self.name("page", key)
-        found, value = self.load(name) if name is not None else (False, None)
-        return value if found else None
+    def get(self, key: str, path: str) -> tuple[bytes, None] | None:
+        """A page's output kept under `key` by an earlier build (memo.Kept; execute.page_key), or None. The
+        page index holds the digest of the bytes; the bytes are the output folder's file at `path`, used only
+        when its digest is that one (whoever wrote it, it is then exactly what the page rendered)."""
+        entry = self._pages.get(key)
+        if entry is None or self.out is None:
+            return None
+        try:
+            body = (self.out / path).read_bytes()
+        except OSError:
+            return None
+        return (body, None) if output_digest(body) == entry[0] else None
 
-    def put(self, key: str, value: Any) -> None:
-        """Keep a page's output under `key` (atomically: a worker may write it while another build reads)."""
-        name = self.name("page", key)
-        if name is not None:
-            self.store(name, value)
+    def entry(self, body: bytes, links: Any) -> str:
+        """What the page index keeps of a page rendered anew: the digest of its bytes (in a worker)."""
+        return output_digest(body)
 
-    def used(self, keys: Any) -> None:
-        """The page keys this build looked up or stored (from every worker): their entries are kept."""
-        for key in keys:
-            name = self.name("page", key)
-            if name is not None:
-                self.used_names.add(name)
+    def keep_pages(self, entries: Any, used: Any) -> None:
+        """The pages this build rendered anew (key → digest) and every page key it looked up: `finish`
+        writes them into the page index, with the entries the last KEEP builds used."""
+        self._fresh, self._looked_up = dict(entries), set(used)
 
     def finish(self) -> int:
         """End of a build: list the entries it used, keep the lists of the last KEEP builds, and delete every
@@ -190,6 +236,8 @@ class Cache:
             keep: set[str] = set()
             for recent in lists[-KEEP:]:
                 keep.update(recent.read_text("ascii").split())
+            if self.out is not None:
+                self._write_pages()
             return self._prune(keep) + self._prune_templates()
         except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
             return 0
@@ -203,8 +251,14 @@ class Cache:
             return False
 
     def _prune_templates(self) -> int:
-        """Templates compiled by other versions of the code are never read again: delete their folders."""
+        """Templates compiled and page indexes made by other versions of the code are never read again:
+        delete them."""
         dropped = 0
+        folder = self.folder / "pages"
+        for old in folder.iterdir() if folder.is_dir() else ():
+            if old.name != self.version[:32] and old.is_file() and not old.name.startswith("."):
+                old.unlink(missing_ok=True)
+                dropped += 1
         folder = self.folder / "templates"
         for sub in folder.iterdir() if folder.is_dir() else ():
             if sub.name != self.version[:32] and sub.is_dir() and not sub.is_symlink():

@@ -159,6 +159,13 @@ def _safe_rel(out: Path, rel: str) -> Path:
     return out / rel
 
 
+def output_digest(data: bytes) -> str:
+    """The digest of an output's bytes, as the output folder's record (uptodate.py) and the cache keep it."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 class Stage:
     """The outputs of one build, taken one by one as they are made (a `site.Sink`) and moved into `out` only
     when the whole build succeeded (`commit`); `abort` leaves the previous site untouched.
@@ -181,10 +188,8 @@ class Stage:
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 
     def __call__(self, rel: str, data: bytes) -> None:
-        import hashlib
-
         target = _safe_rel(self.out, rel)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = output_digest(data)
         self.hashes[rel] = self._recent[0][rel] = digest
         if self._unchanged(rel, target, data, digest):
             return

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable, Protocol, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,14 +44,20 @@ def fingerprint(value: Any) -> str:
 
 class Kept(Protocol):
     """Outputs kept from earlier builds by the digest of everything that made them (execute.py's page keys):
-    this Memo in the live preview, the persistent cache (shell/cache.py) on the command line. `get` may run
-    in a forked worker, as may `put` (which then writes atomically); `used` runs in the parent, after."""
+    this Memo in the live preview, the persistent cache (shell/cache.py) on the command line. `get` and
+    `entry` may run in forked workers; `keep` runs in the parent, once the pages are rendered."""
 
-    def get(self, key: str) -> Any | None: ...
+    def get(self, key: str, path: str) -> tuple[bytes, Any] | None:
+        """(bytes, the links found in them or None) of the output `path` kept under `key`, or None."""
+        ...
 
-    def put(self, key: str, value: Any) -> None: ...
+    def entry(self, body: bytes, links: Any) -> Any:
+        """What to keep of an output rendered anew (small and picklable when workers make it)."""
+        ...
 
-    def used(self, keys: Iterable[str]) -> None: ...
+    def keep_pages(self, entries: Mapping[str, Any], used: Iterable[str]) -> None:
+        """Keep `entries` (key → `entry`); `used`: every key the build looked up (their entries stay)."""
+        ...
 
 
 class Reuse(Kept, Protocol):
@@ -99,7 +105,7 @@ class Memo:
             out.append(entry[1])
         return out
 
-    def get(self, key: str) -> Any | None:
+    def get(self, key: str, path: str) -> tuple[bytes, Any] | None:
         """A page output kept under `key` (Kept), or None; a hit belongs to this build."""
         entry = self._entries.get(("page", VERSION, key))
         if entry is None:
@@ -109,11 +115,12 @@ class Memo:
         self._entries[("page", VERSION, key)] = (self.build, entry[1])
         return entry[1]
 
-    def put(self, key: str, value: Any) -> None:
-        self._entries[("page", VERSION, key)] = (self.build, value)
+    def entry(self, body: bytes, links: Any) -> tuple[bytes, Any]:
+        return body, links  # (the preview renders in this process: nothing is copied)
 
-    def used(self, keys: Iterable[str]) -> None:
-        """Nothing to do: this Memo lives in the process that renders, so `get` and `put` counted already."""
+    def keep_pages(self, entries: Mapping[str, Any], used: Iterable[str]) -> None:
+        for key, value in entries.items():
+            self._entries[("page", VERSION, key)] = (self.build, value)
 
     def begin(self) -> None:
         """Start a build: entries used from now on belong to it."""

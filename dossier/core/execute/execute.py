@@ -8,7 +8,7 @@ byte-identical however it was split.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import hashlib
 import io
 import pickle
@@ -28,35 +28,63 @@ Sink = Callable[[str, bytes], None]
 @dataclass(frozen=True)
 class Rendered:
     """What rendering some pages gave: the paths made (in plan order; a page that failed to render is not
-    among them), the bytes (unless a sink took them), the links of the HTML pages, problems, and the keys of
-    the kept outputs looked up or stored (`keys`, see `page_key`)."""
+    among them), the bytes (unless a sink took them), the links of the HTML pages, problems; and for a store of
+    kept outputs (memo.Kept), the keys of the keyed pages (`keys`, see `page_key`) and what to keep of those
+    rendered anew (`fresh`: key → the store's entry)."""
 
     paths: tuple[str, ...]
     outputs: dict[str, bytes]
     links: LinkIndex
     problems: tuple[Problem, ...]
     keys: tuple[str, ...] = ()
+    fresh: dict[str, Any] = field(default_factory=dict)
 
 
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
+_PARTS: dict[int, tuple[Any, str]] = {}  # id → (shared part, its digest), for one build (`execute` clears it)
+
+
+def _pickled_digest(value: Any, pickler: type[pickle.Pickler]) -> str:
+    out = io.BytesIO()
+    writer = pickler(out, protocol=5)
+    # Without its memo, pickle writes each value in full wherever it occurs, so the bytes depend only on the
+    # values, not on which of them happen to be one shared object (that differs between a build that computed
+    # the Library and one that read parts of it from the cache). Inputs are trees: no value contains itself.
+    writer.fast = True
+    writer.dump(value)
+    return hashlib.sha256(out.getbuffer()).hexdigest()
+
+
+class _SharingPickler(pickle.Pickler):
+    """Pickle, with each long text or long tuple written as its own digest, computed once per build: for an
+    input that repeats the same large parts in many pages' inputs (the texts and mentions of the articles that
+    name an entity recur on the page of every entity they name). The digest goes in as a persistent id, an
+    opcode of its own, so it cannot be taken for a value."""
+
+    def persistent_id(self, obj: Any) -> str | None:
+        kind = type(obj)
+        if not ((kind is str and len(obj) >= 2048) or (kind is tuple and len(obj) >= 16)):
+            return None
+        found = _PARTS.get(id(obj))
+        if found is None or found[0] is not obj:
+            digest = (hashlib.sha256(obj.encode("utf-8", "surrogatepass")).hexdigest() if kind is str
+                      else _pickled_digest(obj, pickle.Pickler))
+            found = _PARTS[id(obj)] = (obj, f"{kind.__name__}:{digest}")
+        return found[1]
 
 
 def _value_digest(value: Any) -> str | None:
-    """sha256 of `value` pickled, None when it cannot be pickled. Without its memo, pickle writes each value in
-    full wherever it occurs, so the bytes depend only on the values, not on which of them happen to be one
-    shared object (that differs between a build that computed the Library and one that read parts of it from
-    the cache). The inputs are trees: no value contains itself."""
+    """sha256 of `value` pickled (see `_pickled_digest`); None when it cannot be pickled. An input whose class
+    says `SHARED_PARTS = True` is pickled with its long texts and tuples digested once per build
+    (`_SharingPickler`); for others that costs more than it saves (a Python call for every object)."""
     if _LAST and _LAST[0] is value:
         return _LAST[1]
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=5)
-    pickler.fast = True
     try:
-        pickler.dump(value)
+        digest = _pickled_digest(value, _SharingPickler if getattr(value, "SHARED_PARTS", False) else pickle.Pickler)
     except Exception:  # noqa: BLE001 - an unpicklable input is simply rendered every time
         return None
-    _LAST[:] = [value, hashlib.sha256(out.getbuffer()).hexdigest()]
-    return _LAST[1]
+    _LAST[:] = [value, digest]
+    return digest
 
 
 def page_key(page: Page, value: Any, templates: str) -> str | None:
@@ -73,47 +101,49 @@ def page_key(page: Page, value: Any, templates: str) -> str | None:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def _output(page: Page, renderer: Renderer, kept: Kept | None, keys: list[str], links: LinkIndex
-            ) -> tuple[bytes, tuple[Problem, ...]]:
+def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[str], dict[str, Any]],
+            links: LinkIndex) -> tuple[bytes, tuple[Problem, ...]]:
     """The page's bytes and problems, its links indexed. A keyed page (page.keyed) with a store `kept`: the
-    bytes kept under its key when there are some (and its links as found then), else rendered from the input
-    gathered for the key and, when clean, kept. Its key is added to `keys`."""
-    make, key = page.make, None
+    bytes kept under its key when there are some (with the links found in them then, if the store kept
+    those), else rendered from the input gathered for the key. `done`: the keys seen, and the entries to
+    keep of the pages rendered anew (only a clean render is kept)."""
+    make, key, found = page.make, None, None
     if kept is not None and page.given is not None and page.view is not None:
         value, view = page.given(), page.view
         make = lambda: view(value)  # noqa: E731 - the input is gathered once, for the key and the view
         key = page_key(page, value, renderer.digest)
-        found = kept.get(key) if key is not None else None
         if key is not None:
-            keys.append(key)
-        if found is not None:
-            body, seen = found
-            if seen is not None:
-                links.put(page.path, seen)
-            return body, ()
-    if page.template is None:
-        body, more = make(), ()
+            done[0].append(key)
+            found = kept.get(key, page.path)
+    if found is not None:
+        body, seen, more = found[0], found[1], ()
+    elif page.template is None:
+        body, seen, more = make(), None, ()
     else:
-        body, more = renderer.render(page.template, make(), page.path)
+        (body, more), seen = renderer.render(page.template, make(), page.path), None
     if more:
         return body, more
-    seen = links.add(page.path, body) if page.path.endswith(".html") else None
-    if key is not None:
-        kept.put(key, (body, seen))  # type: ignore[union-attr]
+    if page.path.endswith(".html"):
+        if seen is None:
+            seen = links.add(page.path, body)
+        else:
+            links.put(page.path, seen)
+    if key is not None and found is None:
+        done[1][key] = kept.entry(body, seen)  # type: ignore[union-attr]
     return body, ()
 
 
 def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = None,
                  kept: Kept | None = None) -> Rendered:
     """Render `pages` in order; each output goes to `sink` as soon as it is made, else into `outputs`. With
-    `kept`, a keyed page whose key is kept is not rendered: its bytes (and links) are the kept ones."""
+    `kept`, a keyed page whose key is kept is not rendered: its bytes are the kept ones."""
     paths: list[str] = []
     outputs: dict[str, bytes] = {}
     links = LinkIndex()
     problems: list[Problem] = []
-    keys: list[str] = []
+    done: tuple[list[str], dict[str, Any]] = ([], {})
     for page in pages:
-        body, more = _output(page, renderer, kept, keys, links)
+        body, more = _output(page, renderer, kept, done, links)
         if more:
             problems += more
             continue
@@ -122,7 +152,7 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
             outputs[page.path] = body
         else:
             sink(page.path, body)
-    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys))
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1])
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
@@ -131,6 +161,8 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
+    _LAST.clear()
+    _PARTS.clear()
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
                        sharding.SHARD_SIZE)
     paths: list[str] = []
@@ -138,13 +170,17 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     links = LinkIndex()
     problems: list[Problem] = []
     keys: list[str] = []
+    fresh: dict[str, Any] = {}
     for part in parts:
         paths += part.paths
         outputs.update(part.outputs)
         links.merge(part.links)
         problems += part.problems
         keys += part.keys
+        fresh.update(part.fresh)
+    _LAST.clear()
+    _PARTS.clear()  # (the parts belong to this build's Library: not kept alive after it)
     if kept is not None:
-        kept.used(keys)
+        kept.keep_pages(fresh, keys)
     problems += check_links(links, set(paths), base)
-    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys))
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh)

@@ -6,6 +6,8 @@ The witnesses were placed and aligned by the analysis (witnesses.py); here they 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from . import paginate
@@ -15,7 +17,8 @@ from .passage_views import Doc, Piece, Span, passage_views, piece_weight, pieces
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
 from ..text.markdown import md_html, render_note
-from .page import Page, context, html
+from ..load.config import SiteConfig
+from .page import Page, context, html, keyed, site_context
 from ..common.urls import Urls
 from ..analyse.witnesses import KINDS, PreparedComparison, column_id, witness_id
 
@@ -27,15 +30,40 @@ def _names(library: Library) -> dict[str, str]:
     return {s.id: s.name for s in library.dossier.sources} | {"": "outlet unknown"}
 
 
-def _page_view(library: Library, pc: PreparedComparison) -> dict[str, Any]:
-    c, urls = pc.comparison, library.urls
+@dataclass(frozen=True)
+class ComparisonInput:
+    """Everything /compare/<id>/ reads (page.keyed): the prepared comparison (its witnesses' articles and
+    places), outlet names, and its speaker as (name, has a page) when it names one."""
+
+    config: SiteConfig
+    urls: Urls
+    pc: PreparedComparison
+    names: Mapping[str, str]
+    speaker: tuple[str, bool] | None
+
+
+def _comparison_input(library: Library, pc: PreparedComparison) -> ComparisonInput:
+    c = pc.comparison
     entity_names = {e.id: e.name for e in library.dossier.entities}
-    view = _comparison_view(pc, _names(library), urls)
-    speaker = {"name": entity_names.get(c.speaker, c.speaker), "url": ""} if c.speaker else None
-    if speaker and c.speaker in entity_names:  # every registered entity gets a page
-        speaker["url"] = urls.entity(c.speaker)
-    return context(library.dossier, urls, f"compare/{c.id}/index.html", c.title,
-                   comparison=dict(view, speaker=speaker), index_url=urls.page("compare"))
+    speaker = (entity_names.get(c.speaker, c.speaker), c.speaker in entity_names) if c.speaker else None
+    # The page shows the witnesses' articles' text and metadata, never their annotations: left out, so that
+    # editing a note in a witness's article leaves the comparison's page as it was.
+    witnesses = tuple(replace(p, article=replace(p.article, meta=replace(p.article.meta, annotations=())))
+                      for p in pc.witnesses)
+    return ComparisonInput(library.dossier.config, library.urls, replace(pc, witnesses=witnesses),
+                           _names(library), speaker)
+
+
+def comparison_page(value: ComparisonInput) -> dict[str, Any]:
+    """/compare/<id>/: the witnesses side by side."""
+    c, urls = value.pc.comparison, value.urls
+    view = _comparison_view(value.pc, value.names, urls)
+    speaker = None
+    if value.speaker:  # every registered entity gets a page
+        name, known = value.speaker
+        speaker = {"name": name, "url": urls.entity(c.speaker) if known else ""}
+    return site_context(value.config, urls, f"compare/{c.id}/index.html", c.title,
+                        comparison=dict(view, speaker=speaker), index_url=urls.page("compare"))
 
 
 def _listing_row(library: Library, pc: PreparedComparison) -> dict[str, Any]:
@@ -64,8 +92,8 @@ def pages(library: Library) -> list[Page]:
     """/compare/<id>/ for every comparison with two witnesses or more, then /compare/, then /passages/."""
     urls = library.urls
     prepared = library.comparisons.comparisons
-    out = [html(f"compare/{pc.comparison.id}/index.html", pc.comparison.origin.file, _depends(pc), "comparison.html",
-                lambda pc=pc: _page_view(library, pc)) for pc in prepared]
+    out = [keyed(f"compare/{pc.comparison.id}/index.html", pc.comparison.origin.file, _depends(pc),
+                 "comparison.html", comparison_page, partial(_comparison_input, library, pc)) for pc in prepared]
     every = tuple(key for pc in prepared for key in _depends(pc))
     out.append(html("compare/index.html", "content/comparisons", every, "compare_index.html",
                     lambda: context(library.dossier, urls, "compare/index.html", "Comparisons",
@@ -73,10 +101,11 @@ def pages(library: Library) -> list[Page]:
                                     passages_url=urls.page("passages"))))
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     items = pieces([len(p.occurrences) for p in library.passages])
+    docs = _Docs(library)
     parts = paginate.slices("passages/", "Shared passages",
                             [piece_weight(library.passages[x.passage], x) for x in items], paginate.PASSAGES_PER_PAGE)
-    out += [html(part.path, "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
-                 lambda part=part: _passages_view(library, items, parts, part))
+    out += [keyed(part.path, "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
+                  passages_page, partial(_passages_input, library, docs, items, parts, part))
             for part in parts]
     return out
 
@@ -106,31 +135,71 @@ def _continuations(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.
             for i in part.items if i + 1 < len(items) and items[i + 1].continued}
 
 
-def _passages_view(library: Library, items: Sequence[Piece], parts: Sequence[paginate.Slice],
-                   part: paginate.Slice) -> dict[str, Any]:
-    """One page of /passages/: its passages (or pieces of them), with what they need of their articles."""
+@dataclass(frozen=True)
+class PassagesInput:
+    """Everything one page of /passages/ reads (page.keyed): its pieces of passages, those passages (by
+    index), what it shows of the articles they occur in (Doc: text, title, outlet, the annotations and
+    witnesses placed in it), the site's article order, the continuation links and the page's navigation."""
+
+    config: SiteConfig
+    urls: Urls
+    path: str
+    title: str
+    navigation: Any
+    mine: tuple[Piece, ...]
+    passages: Mapping[int, Any]
+    docs: Mapping[str, Doc]
+    order: tuple[str, ...]
+    more: Mapping[int, str]
+
+
+class _Docs:
+    """What the passages pages show of every article (Doc), made once for all of them, on first use."""
+
+    def __init__(self, library: Library) -> None:
+        self.library, self._docs = library, None
+
+    def get(self) -> dict[str, Doc]:
+        if self._docs is None:
+            self._docs = _docs(self.library)
+        return self._docs
+
+
+def _docs(library: Library) -> dict[str, Doc]:
+    """Each article as the passages pages show it: text, title, outlet, date, and the annotations and
+    witnesses placed in it (in text order)."""
     urls, sources = library.urls, _names(library)
-    mine = part.of(items)
-    used = {o.doc for x in mine for o in library.passages[x.passage].occurrences}
     spans: dict[str, list[Span]] = {}
     for item in library.articles:
-        meta = item.article.meta
-        if meta.slug not in used:
-            continue
+        slug = item.article.meta.slug
         for ann_id, where in sorted(item.placed.items()):
-            spans.setdefault(meta.slug, []).append(Span(where.start, where.end, urls.annotation(meta.slug, ann_id),
-                                                        f"annotation “{ann_id}”"))
+            spans.setdefault(slug, []).append(Span(where.start, where.end, urls.annotation(slug, ann_id),
+                                                   f"annotation “{ann_id}”"))
     for pc in library.comparisons.comparisons:
         for p in pc.witnesses:
-            if p.article.slug in used:
-                spans.setdefault(p.article.slug, []).append(Span(
-                    p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
-                    pc.comparison.title, pc.comparison.id))
-    docs = {a.slug: Doc(a.slug, a.text.text, a.meta.title, sources.get(a.meta.source, a.meta.source), a.meta.date,
+            spans.setdefault(p.article.slug, []).append(Span(
+                p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
+                pc.comparison.title, pc.comparison.id))
+    return {a.slug: Doc(a.slug, a.text.text, a.meta.title, sources.get(a.meta.source, a.meta.source), a.meta.date,
                         urls.article(a.slug), tuple(sorted(spans.get(a.slug, ()), key=lambda s: (s.start, s.end, s.url))))
-            for a in (item.article for item in library.articles) if a.slug in used}
-    order = [item.article.slug for item in library.articles]
-    return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
-                   passages=passage_views(mine, library.passages, docs, order,
-                                          _continuations(urls, items, parts, part)),
-                   compare_url=urls.page("compare"))
+            for a in (item.article for item in library.articles)}
+
+
+def _passages_input(library: Library, docs: _Docs, items: Sequence[Piece], parts: Sequence[paginate.Slice],
+                    part: paginate.Slice) -> PassagesInput:
+    """One page of /passages/: its passages (or pieces of them), with what they need of their articles."""
+    mine = tuple(part.of(items))
+    used = {o.doc for x in mine for o in library.passages[x.passage].occurrences}
+    every = docs.get()
+    return PassagesInput(library.dossier.config, library.urls, part.path, part.title, part.navigation(library.urls),
+                         mine, {x.passage: library.passages[x.passage] for x in mine},
+                         {slug: doc for slug, doc in every.items() if slug in used},
+                         tuple(item.article.slug for item in library.articles),
+                         _continuations(library.urls, items, parts, part))
+
+
+def passages_page(value: PassagesInput) -> dict[str, Any]:
+    """One page of /passages/."""
+    return site_context(value.config, value.urls, value.path, value.title, pagination=value.navigation,
+                        passages=passage_views(value.mine, value.passages, value.docs, value.order, value.more),
+                        compare_url=value.urls.page("compare"))

@@ -5,14 +5,86 @@ The mentions, links, hovercards, quotes and co-occurrence were found by the anal
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, ClassVar, Mapping, Sequence
 
 from . import entity_views
 from ..analyse.entity_graph import neighbours
+from ..analyse.entity_index import EntityIndex
 from ..analyse.library import Library
-from .page import Page, context, html
+from ..common.urls import Urls
+from ..load.config import SiteConfig
+from ..load.model import Entity
+from .page import Page, context, html, keyed, site_context
 
 __all__ = ["pages"]
+
+
+@dataclass(frozen=True)
+class EntityInput:
+    """Everything /entities/<id>/ reads (page.keyed): the entity; its mention counts; of the entity index only
+    what concerns it (the texts, mentions and sentences of the articles naming it, its quote groups and its
+    summary); of those articles their title, link, outlet and date; the annotations and comparisons its quote
+    groups link to; the entities it is named with (and how often) or holds a role of."""
+
+    config: SiteConfig
+    urls: Urls
+    entity: Entity
+    stats: Any
+    index: EntityIndex
+    entities: Mapping[str, Entity]
+    rows: Mapping[str, Mapping[str, Any]]
+    annotations: Mapping[tuple[str, str], Mapping[str, Any]]
+    titles: Mapping[str, str]
+    compare_urls: Mapping[str, str]
+    together: tuple[tuple[str, int], ...]
+    # The texts, mentions and sentences of an article recur in the inputs of every entity it names: the
+    # executor digests each once per build (execute._SharingPickler).
+    SHARED_PARTS: ClassVar[bool] = True
+
+
+def entity_page(value: EntityInput) -> dict[str, Any]:
+    """/entities/<id>/."""
+    e = value.entity
+    view = entity_views.entity_view(e, value.entities, value.stats, value.index, value.rows, value.annotations,
+                                    value.titles, value.compare_urls, value.together, value.urls)
+    return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view)
+
+
+@dataclass(frozen=True)
+class _Everything:
+    """What the entity pages' inputs are cut from, made once for all of them."""
+
+    library: Library
+    stats: Mapping[str, Any]
+    entities: Mapping[str, Entity]
+    rows: Mapping[str, Mapping[str, Any]]
+    annotations: Mapping[tuple[str, str], Mapping[str, Any]]
+    titles: Mapping[str, str]
+    compare_urls: Mapping[str, str]
+    together: Mapping[str, Sequence[tuple[str, int]]]
+
+
+def _entity_input(every: _Everything, e: Entity) -> EntityInput:
+    index, stats = every.library.entities, every.stats.get(e.id)
+    slugs = tuple(stats.where) if stats else ()
+    groups = index.quotes.get(e.id, ())
+    quoted = [it for g in groups for it in g.items]
+    mine = EntityIndex(mentions={s: index.mentions[s] for s in slugs}, texts={s: index.texts[s] for s in slugs},
+                       sentences={s: index.sentences[s] for s in slugs}, summaries={e.id: index.summaries.get(e.id, "")},
+                       quotes={e.id: groups} if groups else {})
+    shown = ("title", "url", "source", "date")
+    rows = {s: {k: every.rows[s][k] for k in shown} for s in (*slugs, *(it.article for it in quoted)) if s in every.rows}
+    notes = {(it.article, it.annotation): {"url": every.annotations[(it.article, it.annotation)]["url"]}
+             for it in quoted if it.annotation and (it.article, it.annotation) in every.annotations}
+    together = tuple(every.together.get(e.id, []))
+    named = {e.id, *(t for t, _ in together), *(r.of for r in e.roles)}
+    return EntityInput(every.library.dossier.config, every.library.urls, e, stats, mine,
+                       {i: every.entities[i] for i in sorted(named) if i in every.entities}, rows, notes,
+                       {g.comparison: every.titles[g.comparison] for g in groups if g.comparison in every.titles},
+                       {g.comparison: every.compare_urls[g.comparison] for g in groups
+                        if g.comparison in every.compare_urls}, together)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
@@ -29,15 +101,11 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     articles = tuple(f"article:{r['slug']}" for r in rows)
     depends = ("site", "entities", "comparisons", "sources", *articles)
 
-    def entity_page(e: Any) -> dict[str, Any]:
-        view = entity_views.entity_view(e, entities, stats.get(e.id), index, by_slug, annotations, titles,
-                                        compare_urls, together.get(e.id, []), urls)
-        return context(dossier, urls, f"entities/{e.id}/index.html", e.name, entity=view)
-
+    every = _Everything(library, stats, entities, by_slug, annotations, titles, compare_urls, together)
     out = [html("entities/index.html", "content/entities.yaml", depends, "entities.html",
                 lambda: context(dossier, urls, "entities/index.html", "Entities",
                                 **entity_views.index_view(entities, stats, index.pairs, index.summaries, urls)))]
-    out += [html(f"entities/{e.id}/index.html", e.origin.file, (f"entity:{e.id}", *depends), "entity.html",
-                 lambda e=e: entity_page(e))
+    out += [keyed(f"entities/{e.id}/index.html", e.origin.file, (f"entity:{e.id}", *depends), "entity.html",
+                  entity_page, partial(_entity_input, every, e))
             for e in dossier.entities]
     return out

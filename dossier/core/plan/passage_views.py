@@ -220,8 +220,9 @@ def places_label(places: range, total: int) -> str:
     return f"places {places.start + 1:,}–{places.stop:,} of {total:,}"
 
 
-def passage_views(items: Sequence[Piece], passages: Sequence[SharedPassage], docs: Mapping[str, Doc],
-                  order: Sequence[str], more: Mapping[int, str] | None = None) -> list[dict[str, Any]]:
+def passage_views(items: Sequence[Piece], passages: Sequence[SharedPassage] | Mapping[int, SharedPassage],
+                  docs: Mapping[str, Doc], order: Sequence[str], more: Mapping[int, str] | None = None
+                  ) -> list[dict[str, Any]]:
     """The passages page's view: one entry per piece, numbered as in the whole listing of `passages` (so
     `#p-<n>` names one passage, on the page of its first piece). `order` is the article order of the site
     (by date, then slug); occurrences follow it. `more`: for a split passage's first piece (by its index in
