@@ -17,9 +17,9 @@ exact code, so a build with the cache is byte-identical to one without (tests/te
   entries no one of the last `KEEP` builds used are deleted, so the folder follows the dossier, not the history.
 
 `pages/<code version>` is the page index: for each keyed page of the plan (execute.page_key, a digest of all
-the page reads), the digest of the bytes it rendered to. The bytes are not copied here: they are the output
-folder's file, reused only when its digest is the index's (`get`), so a page the last build wrote is not
-rendered again. One file, read when the build starts and written by `finish`, with the entries the last
+the page reads), the digest of the bytes it rendered to and the links found in them (for the link check).
+The bytes are not copied here: they are the output folder's file, reused only when its digest is the
+index's (`get`), so a page the last build wrote is not rendered again. One file, read when the build starts and written by `finish`, with the entries the last
 `KEEP` builds used (two builds finishing at once: one index wins, the other's new pages are rendered again).
 
 `templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
@@ -84,7 +84,7 @@ class Cache:
         (`--check`) keeps no pages."""
         self.out = out
         self.folder = root / FOLDER
-        self._fresh: dict[str, str] = {}
+        self._fresh: dict[str, Any] = {}
         self._looked_up: set[str] = set()
         self.entries = self.folder / "entries"
         self.shards = shards
@@ -96,10 +96,10 @@ class Cache:
 
     @property
     def _pages_file(self) -> Path:
-        """The page index of this code's version: key → (digest of the page's bytes, last build that used it)."""
+        """The page index of this code's version: key → (`entry`, last build that used it)."""
         return self.folder / "pages" / self.version[:32]
 
-    def _read_pages(self) -> tuple[int, dict[str, tuple[str, int]]]:
+    def _read_pages(self) -> tuple[int, dict[str, tuple[Any, int]]]:
         """(builds counted so far, the page index); (0, {}) when missing, damaged or unreadable."""
         try:
             data = self._pages_file.read_bytes()
@@ -120,7 +120,7 @@ class Cache:
         build = self._build + 1
         pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
-        pages.update((k, (digest, build)) for k, digest in self._fresh.items())
+        pages.update((k, (entry, build)) for k, entry in self._fresh.items())
         payload = pickle.dumps((build, pages), protocol=5)
         write_whole(self._pages_file, _MAGIC + hashlib.sha256(payload).digest() + payload)
 
@@ -198,10 +198,11 @@ class Cache:
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
 
-    def get(self, key: str, path: str) -> tuple[bytes, None] | None:
+    def get(self, key: str, path: str) -> tuple[bytes, Any] | None:
         """A page's output kept under `key` by an earlier build (memo.Kept; execute.page_key), or None. The
-        page index holds the digest of the bytes; the bytes are the output folder's file at `path`, used only
-        when its digest is that one (whoever wrote it, it is then exactly what the page rendered)."""
+        page index holds the digest of the bytes and the links found in them; the bytes are the output
+        folder's file at `path`, used only when its digest is that one (whoever wrote it, it is then exactly
+        what the page rendered)."""
         entry = self._pages.get(key)
         if entry is None or self.out is None:
             return None
@@ -209,14 +210,22 @@ class Cache:
             body = (self.out / path).read_bytes()
         except OSError:
             return None
-        return (body, None) if output_digest(body) == entry[0] else None
+        (digest, ids, links), _ = entry
+        if output_digest(body) != digest:
+            return None
+        return body, None if ids is None else (set(ids.split("\0")) - {""}, [t for t in links.split("\0") if t])
 
-    def entry(self, body: bytes, links: Any) -> str:
-        """What the page index keeps of a page rendered anew: the digest of its bytes (in a worker)."""
-        return output_digest(body)
+    def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str]:
+        """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and
+        the ids and link targets found in them, each list as one string (NUL-separated: no attribute value
+        holds a NUL), which reads back far faster than the HTML can be searched again."""
+        if links is None:
+            return output_digest(body), None, ""
+        ids, targets = links
+        return output_digest(body), "\0".join(ids), "\0".join(targets)
 
     def keep_pages(self, entries: Any, used: Any) -> None:
-        """The pages this build rendered anew (key → digest) and every page key it looked up: `finish`
+        """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`
         writes them into the page index, with the entries the last KEEP builds used."""
         self._fresh, self._looked_up = dict(entries), set(used)
 

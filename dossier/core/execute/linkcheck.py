@@ -92,10 +92,16 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     """Every internal link of every page in `index` must name a file among `paths` (and an id in it)."""
     ids, links = index.ids, index.links
     problems = []
-    resolved: dict[str, tuple[str, str, str]] = {}  # most hrefs repeat across pages: resolve each once
+    # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is
+    # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
+    resolved: dict[str, tuple[str, str, str]] = {}
     for path in sorted(links):
         for href in links[path]:
-            kind, target, fragment = resolved.get(href) or resolved.setdefault(href, _resolve(href, base))
+            head, _, fragment = href.partition("#")
+            found = resolved.get(head)
+            if found is None:
+                found = resolved[head] = _resolve(head, base)
+            kind, target = found[0], found[1]
             if kind == "skip":
                 continue
             if kind == "outside":
@@ -107,7 +113,7 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
             if target not in paths:
                 problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                       "no page is written at that path", "links"))
-            elif fragment and target in ids and unquote(fragment) not in ids[target] \
+            elif fragment and target in ids and (unquote(fragment) if "%" in fragment else fragment) not in ids[target] \
                     and not fragment.startswith(":~:"):
                 problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
                                       f"{target} has no element with id \"{fragment}\"", "links"))
