@@ -79,10 +79,10 @@ class Cache:
     `hits[step]` and `misses[step]` count reuses and computations (tests, the summary)."""
 
     def __init__(self, root: Path, shards: ShardMap = in_order, version: str | None = None,
-                 out: Path | None = None) -> None:
-        """`out`: the output folder the build writes, whose files are the kept pages' bytes (see `get`); None
+                 stage: Any = None) -> None:
+        """`stage`: the build's fs.Stage, whose output folder holds the kept pages' bytes (see `get`); None
         (`--check`) keeps no pages."""
-        self.out = out
+        self.stage = stage
         self.folder = root / FOLDER
         self._fresh: dict[str, Any] = {}
         self._looked_up: set[str] = set()
@@ -92,7 +92,7 @@ class Cache:
         self.used_names: set[str] = set()
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
-        self._build, self._pages = self._read_pages() if out is not None else (0, {})
+        self._build, self._pages = self._read_pages() if stage is not None else (0, {})
 
     @property
     def _pages_file(self) -> Path:
@@ -198,22 +198,25 @@ class Cache:
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
 
-    def get(self, key: str, path: str) -> tuple[bytes, Any] | None:
+    def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
         """A page's output kept under `key` by an earlier build (memo.Kept; execute.page_key), or None. The
         page index holds the digest of the bytes and the links found in them; the bytes are the output
         folder's file at `path`, used only when its digest is that one (whoever wrote it, it is then exactly
-        what the page rendered)."""
+        what the page rendered). When the output folder's record (uptodate.py) says the file has those bytes
+        and its size and modification time are still the recorded ones (the test fs.Stage trusts), the file
+        is left where it is, unread: the bytes returned are None and the stage is told the file stays."""
         entry = self._pages.get(key)
-        if entry is None or self.out is None:
-            return None
-        try:
-            body = (self.out / path).read_bytes()
-        except OSError:
+        if entry is None or self.stage is None:
             return None
         (digest, ids, links), _ = entry
-        if output_digest(body) != digest:
+        seen = None if ids is None else (set(ids.split("\0")) - {""}, [t for t in links.split("\0") if t])
+        if self.stage.holds(path, digest):
+            return None, seen
+        try:
+            body = (self.stage.out / path).read_bytes()
+        except OSError:
             return None
-        return body, None if ids is None else (set(ids.split("\0")) - {""}, [t for t in links.split("\0") if t])
+        return (body, seen) if output_digest(body) == digest else None
 
     def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str]:
         """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and
@@ -245,7 +248,7 @@ class Cache:
             keep: set[str] = set()
             for recent in lists[-KEEP:]:
                 keep.update(recent.read_text("ascii").split())
-            if self.out is not None:
+            if self.stage is not None:
                 self._write_pages()
             return self._prune(keep) + self._prune_templates()
         except OSError:  # another build pruned at the same time, or a read-only folder: prune next time

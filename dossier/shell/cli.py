@@ -155,7 +155,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     inputs = fs.read_inputs(root)
     shards = memory_shards() if writer is None else writer.shards
     # The persistent cache, <root>/.dossier-cache/ (cache.py); the pages it keeps are the files of `out`
-    cache = Cache(root, shards, out=None if writer is None else out)
+    cache = Cache(root, shards, stage=None if writer is None else writer.stage)
     with fewer_collections():
         result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards,
                             compiled=cache.compiled_templates())

@@ -214,6 +214,22 @@ class Stage:
         except OSError:
             return False
 
+    def holds(self, rel: str, digest: str) -> bool:
+        """Whether `out` already holds the output `rel` with bytes of `digest`, by the last build's record and
+        the file's size and modification time (unread, as `_unchanged` trusts them); if so it is this build's
+        output too, as if handed to the stage, and stays where it is."""
+        record = self.known.get(rel)
+        if not record or len(record) != 3 or record[2] != digest:
+            return False
+        try:
+            st = os.stat(_safe_rel(self.out, rel))
+        except OSError:
+            return False
+        if record[:2] != [st.st_size, st.st_mtime_ns]:
+            return False
+        self.hashes[rel] = self._recent[0][rel] = digest
+        return True
+
     def take(self) -> tuple[dict[str, str], set[str]]:
         recent, self._recent = self._recent, ({}, set())
         return recent

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Hashable, Sequence
+from typing import Any, Hashable, Mapping, Sequence
 
 from .entity_graph import cooccurrence
 from .entity_links import build_matcher, check_entities, check_references, link_article
@@ -52,10 +52,11 @@ def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
     return found, marks, (sentence_spans(text.text) if found else ())
 
 
-def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence) -> EntityIndex:
+def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence,
+                   witnesses: Mapping[Any, Any] | None = None) -> EntityIndex:
     """Every reference to an entity checked, every mention found with one matcher for the whole dossier (each
     article through `each`): the links and mention counts of each article, and what the entity pages show
-    (mentions, quotes, co-occurrence)."""
+    (mentions, quotes, co-occurrence). `witnesses`: the witnesses' anchoring (witnesses.anchor_witnesses)."""
     problems = check_references(dossier)
     matcher = build_matcher(dossier.entities)
     problems += check_entities(dossier, matcher)
@@ -83,6 +84,6 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
             counts[m.entity] = counts.get(m.entity, 0) + 1
         counts_by_slug[slug] = counts
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
-    quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier)).items() if k in by_id}
+    quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}
     pairs = cooccurrence((sentences[slug], mentions[slug]) for slug in sorted(texts))
     return EntityIndex(links, counts_by_slug, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)

@@ -49,9 +49,11 @@ def normalised_quote(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", match_key(text)).split())
 
 
-def witness_ranges(dossier: Dossier) -> dict[str, list[tuple[int, int, str]]]:
+def witness_ranges(dossier: Dossier, found: Mapping[tuple[str, str, str | None, str | None], Any] | None = None
+                   ) -> dict[str, list[tuple[int, int, str]]]:
     """article slug → (start, end, comparison id) of every witness of a quote comparison that anchors.
-    Witnesses that do not anchor are the comparison feature's to report; here they are simply absent."""
+    Witnesses that do not anchor are the comparison feature's to report; here they are simply absent.
+    `found`: the witnesses' anchoring by (article, quote, prefix, suffix), when done already."""
     texts = {a.slug: a.text.text for a in dossier.articles}
     out: dict[str, list[tuple[int, int, str]]] = {}
     for comp in dossier.comparisons:
@@ -60,8 +62,8 @@ def witness_ranges(dossier: Dossier) -> dict[str, list[tuple[int, int, str]]]:
         for w in comp.witnesses:
             if w.article not in texts:
                 continue
-            result = anchor_quote(texts[w.article], w.quote, w.prefix, w.suffix,
-                                  fuzzy_floor=dossier.config.fuzzy_floor)
+            result = (found or {}).get((w.article, w.quote, w.prefix, w.suffix)) or \
+                anchor_quote(texts[w.article], w.quote, w.prefix, w.suffix, fuzzy_floor=dossier.config.fuzzy_floor)
             if result.status in ("exact", "disambiguated", "fuzzy") and result.start is not None \
                     and result.end is not None:
                 out.setdefault(w.article, []).append((result.start, result.end, comp.id))

@@ -20,7 +20,7 @@ from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
 from .shared_passages import SharedPassage, passage_docs, passages_in
 from ..common.urls import Urls
-from .witnesses import ComparisonIndex, align
+from .witnesses import ComparisonIndex, align, anchor_witnesses
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,9 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) ->
     """The Library of `dossier`. Pure: `each` (in shards, or through a cache) changes how fast, never what."""
     urls = Urls(dossier.config.base_path)
     anchored, problems, report = anchor_all(dossier, strict, each)
-    entities = index_entities(dossier, anchored, urls, each)
-    comparisons = align(dossier, urls, _level(dossier, strict))
+    found = anchor_witnesses(dossier, each)
+    entities = index_entities(dossier, anchored, urls, each, found)
+    comparisons = align(dossier, urls, _level(dossier, strict), found)
     passages = find_passages(anchored, each)
     return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages,
                    tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

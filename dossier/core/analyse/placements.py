@@ -25,9 +25,11 @@ class Placed:
 
 
 def place(article: Article, quote: str, prefix: str | None, suffix: str | None, origin: Origin,
-          what: str, fuzzy_floor: float, fuzzy_level: str) -> tuple[Placed | None, tuple[Problem, ...], AnchorResult]:
-    """Anchor one quote; describe failures with seed-file line numbers and paste-ready fixes."""
-    result = anchor_quote(article.text.text, quote, prefix, suffix, fuzzy_floor=fuzzy_floor)
+          what: str, fuzzy_floor: float, fuzzy_level: str, found: AnchorResult | None = None
+          ) -> tuple[Placed | None, tuple[Problem, ...], AnchorResult]:
+    """Anchor one quote; describe failures with seed-file line numbers and paste-ready fixes. `found`: what
+    anchor_quote gave for these arguments, when it was asked already."""
+    result = found or anchor_quote(article.text.text, quote, prefix, suffix, fuzzy_floor=fuzzy_floor)
     seed = f"seeds/{article.meta.seed}"
     where = (origin.file, origin.line, origin.col)
     if result.status in ("exact", "disambiguated"):

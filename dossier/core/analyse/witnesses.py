@@ -9,11 +9,14 @@ on a comparison page the column of a witness has id `w-<article slug>`. Each lin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .anchors import AnchorResult, anchor_quote
 from .placements import Placed, place
+from ..common.memo import digest
+from ..common.shards import Each, in_sequence
 from .compare_figures import Reading, reading
 from ..common.errors import Problem
 from ..text.markdown import BadgeMark
@@ -69,10 +72,29 @@ def column_id(slug: str) -> str:
     return f"w-{slug}"
 
 
-def align(dossier: Dossier, urls: Urls, level: str) -> ComparisonIndex:
+Found = Mapping[tuple[Any, ...], AnchorResult]  # (article, quote, prefix, suffix) → where it is
+
+
+def anchor_witnesses(dossier: Dossier, each: Each = in_sequence) -> dict[tuple[str, str, str | None, str | None],
+                                                                         AnchorResult]:
+    """(article, quote, prefix, suffix) → where anchors.anchor_quote finds it, for every witness whose article
+    exists: each looked up once per build (align and the entity quotes both read them), through `each`, by
+    the article text's digest and the quote (the cache keeps them while both stay as they are)."""
+    texts = {a.slug: a.text.text for a in dossier.articles}
+    floor = dossier.config.fuzzy_floor
+    wanted = list(dict.fromkeys((w.article, w.quote, w.prefix, w.suffix)
+                                for c in dossier.comparisons for w in c.witnesses if w.article in texts))
+    items = [(texts[slug], quote, prefix, suffix, floor) for slug, quote, prefix, suffix in wanted]
+    found = each("witness", lambda it: anchor_quote(it[0], it[1], it[2], it[3], fuzzy_floor=it[4]),
+                 lambda it: (digest(it[0]), *it[1:]), items)
+    return dict(zip(wanted, found))
+
+
+def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None) -> ComparisonIndex:
     """Every witness anchored exactly as annotations are (placements.place: prefix/suffix; a fuzzy match is a
     `level` problem, a missing quote an error with the closest passage); the badge each puts on its article,
-    and the coverage matrix for /sources/. `level`: the severity of a fuzzy match."""
+    and the coverage matrix for /sources/. `level`: the severity of a fuzzy match. `found`: the witnesses'
+    anchoring, when `anchor_witnesses` did it already."""
     articles = {a.slug: a for a in dossier.articles}
     rank = {a.slug: (a.meta.date, a.slug) for a in dossier.articles}
     problems: list[Problem] = []
@@ -86,7 +108,8 @@ def align(dossier: Dossier, urls: Urls, level: str) -> ComparisonIndex:
                 continue  # an unknown article (references.py) or one whose file is broken (its own problem)
             where, more, _ = place(article, w.quote, w.prefix, w.suffix, w.origin,
                                    f'comparison "{c.id}", witness "{w.article}": quote',
-                                   dossier.config.fuzzy_floor, level)
+                                   dossier.config.fuzzy_floor, level,
+                                   (found or {}).get((w.article, w.quote, w.prefix, w.suffix)))
             problems.extend(more)
             if where is not None:
                 quote = article.text.text[where.start:where.end]

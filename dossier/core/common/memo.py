@@ -47,8 +47,10 @@ class Kept(Protocol):
     this Memo in the live preview, the persistent cache (shell/cache.py) on the command line. `get` and
     `entry` may run in forked workers; `keep` runs in the parent, once the pages are rendered."""
 
-    def get(self, key: str, path: str) -> tuple[bytes, Any] | None:
-        """(bytes, the links found in them or None) of the output `path` kept under `key`, or None."""
+    def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
+        """(bytes, the links found in them or None) of the output `path` kept under `key`, or None. The bytes
+        are None when the build's sink holds that output already, unchanged (the store told it so); a store
+        used without a sink never answers None bytes."""
         ...
 
     def entry(self, body: bytes, links: Any) -> Any:

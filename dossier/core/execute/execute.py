@@ -41,12 +41,11 @@ class Rendered:
 
 
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
-_PARTS: dict[int, tuple[Any, str]] = {}  # id → (shared part, its digest), for one build (`execute` clears it)
 
 
-def _pickled_digest(value: Any, pickler: type[pickle.Pickler]) -> str:
+def _pickled_digest(value: Any) -> str:
     out = io.BytesIO()
-    writer = pickler(out, protocol=5)
+    writer = pickle.Pickler(out, protocol=5)
     # Without its memo, pickle writes each value in full wherever it occurs, so the bytes depend only on the
     # values, not on which of them happen to be one shared object (that differs between a build that computed
     # the Library and one that read parts of it from the cache). Inputs are trees: no value contains itself.
@@ -55,32 +54,12 @@ def _pickled_digest(value: Any, pickler: type[pickle.Pickler]) -> str:
     return hashlib.sha256(out.getbuffer()).hexdigest()
 
 
-class _SharingPickler(pickle.Pickler):
-    """Pickle, with each long text or long tuple written as its own digest, computed once per build: for an
-    input that repeats the same large parts in many pages' inputs (the texts and mentions of the articles that
-    name an entity recur on the page of every entity they name). The digest goes in as a persistent id, an
-    opcode of its own, so it cannot be taken for a value."""
-
-    def persistent_id(self, obj: Any) -> str | None:
-        kind = type(obj)
-        if not ((kind is str and len(obj) >= 2048) or (kind is tuple and len(obj) >= 16)):
-            return None
-        found = _PARTS.get(id(obj))
-        if found is None or found[0] is not obj:
-            digest = (hashlib.sha256(obj.encode("utf-8", "surrogatepass")).hexdigest() if kind is str
-                      else _pickled_digest(obj, pickle.Pickler))
-            found = _PARTS[id(obj)] = (obj, f"{kind.__name__}:{digest}")
-        return found[1]
-
-
 def _value_digest(value: Any) -> str | None:
-    """sha256 of `value` pickled (see `_pickled_digest`); None when it cannot be pickled. An input whose class
-    says `SHARED_PARTS = True` is pickled with its long texts and tuples digested once per build
-    (`_SharingPickler`); for others that costs more than it saves (a Python call for every object)."""
+    """sha256 of `value` pickled (see `_pickled_digest`); None when it cannot be pickled."""
     if _LAST and _LAST[0] is value:
         return _LAST[1]
     try:
-        digest = _pickled_digest(value, _SharingPickler if getattr(value, "SHARED_PARTS", False) else pickle.Pickler)
+        digest = _pickled_digest(value)
     except Exception:  # noqa: BLE001 - an unpicklable input is simply rendered every time
         return None
     _LAST[:] = [value, digest]
@@ -102,11 +81,11 @@ def page_key(page: Page, value: Any, templates: str) -> str | None:
 
 
 def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[str], dict[str, Any]],
-            links: LinkIndex) -> tuple[bytes, tuple[Problem, ...]]:
+            links: LinkIndex) -> tuple[bytes | None, tuple[Problem, ...]]:
     """The page's bytes and problems, its links indexed. A keyed page (page.keyed) with a store `kept`: the
     bytes kept under its key when there are some (with the links found in them then, if the store kept
-    those), else rendered from the input gathered for the key. `done`: the keys seen, and the entries to
-    keep of the pages rendered anew (only a clean render is kept)."""
+    those; None for bytes the sink holds already), else rendered from the input gathered for the key.
+    `done`: the keys seen, and the entries to keep of the pages rendered anew (only a clean render is kept)."""
     make, key, found = page.make, None, None
     if kept is not None and page.given is not None and page.view is not None:
         value, view = page.given(), page.view
@@ -148,6 +127,8 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
             problems += more
             continue
         paths.append(page.path)
+        if body is None:
+            continue  # a kept page the sink already holds, as it is (memo.Kept.get)
         if sink is None:
             outputs[page.path] = body
         else:
@@ -162,7 +143,6 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
     _LAST.clear()
-    _PARTS.clear()
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
                        sharding.SHARD_SIZE)
     paths: list[str] = []
@@ -179,7 +159,6 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
         keys += part.keys
         fresh.update(part.fresh)
     _LAST.clear()
-    _PARTS.clear()  # (the parts belong to this build's Library: not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
     problems += check_links(links, set(paths), base)

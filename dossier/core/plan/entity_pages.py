@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, ClassVar, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from . import entity_views
 from ..analyse.entity_graph import neighbours
-from ..analyse.entity_index import EntityIndex
 from ..analyse.library import Library
 from ..common.urls import Urls
 from ..load.config import SiteConfig
@@ -23,32 +22,32 @@ __all__ = ["pages"]
 
 @dataclass(frozen=True)
 class EntityInput:
-    """Everything /entities/<id>/ reads (page.keyed): the entity; its mention counts; of the entity index only
-    what concerns it (the texts, mentions and sentences of the articles naming it, its quote groups and its
-    summary); of those articles their title, link, outlet and date; the annotations and comparisons its quote
-    groups link to; the entities it is named with (and how often) or holds a role of."""
+    """Everything /entities/<id>/ reads (page.keyed): the entity, its mentions in all, what it shows of each
+    article naming it (entity_views.places: the names as written, the sentences), its quote groups and
+    summary; of the articles it lists their title, link, outlet and date; the annotations and comparisons
+    its quote groups link to; the entities it is named with (and how often) or holds a role of."""
 
     config: SiteConfig
     urls: Urls
     entity: Entity
-    stats: Any
-    index: EntityIndex
+    total: int
+    named: tuple[entity_views.Place, ...]
+    groups: tuple[Any, ...]
+    summary_html: str
     entities: Mapping[str, Entity]
     rows: Mapping[str, Mapping[str, Any]]
     annotations: Mapping[tuple[str, str], Mapping[str, Any]]
     titles: Mapping[str, str]
     compare_urls: Mapping[str, str]
     together: tuple[tuple[str, int], ...]
-    # The texts, mentions and sentences of an article recur in the inputs of every entity it names: the
-    # executor digests each once per build (execute._SharingPickler).
-    SHARED_PARTS: ClassVar[bool] = True
 
 
 def entity_page(value: EntityInput) -> dict[str, Any]:
     """/entities/<id>/."""
     e = value.entity
-    view = entity_views.entity_view(e, value.entities, value.stats, value.index, value.rows, value.annotations,
-                                    value.titles, value.compare_urls, value.together, value.urls)
+    view = entity_views.entity_view(e, value.entities, value.total, value.named, value.groups, value.rows,
+                                    value.annotations, value.titles, value.compare_urls, value.together,
+                                    value.summary_html, value.urls)
     return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view)
 
 
@@ -68,20 +67,19 @@ class _Everything:
 
 def _entity_input(every: _Everything, e: Entity) -> EntityInput:
     index, stats = every.library.entities, every.stats.get(e.id)
-    slugs = tuple(stats.where) if stats else ()
+    named = entity_views.places(stats, index)
     groups = index.quotes.get(e.id, ())
     quoted = [it for g in groups for it in g.items]
-    mine = EntityIndex(mentions={s: index.mentions[s] for s in slugs}, texts={s: index.texts[s] for s in slugs},
-                       sentences={s: index.sentences[s] for s in slugs}, summaries={e.id: index.summaries.get(e.id, "")},
-                       quotes={e.id: groups} if groups else {})
     shown = ("title", "url", "source", "date")
-    rows = {s: {k: every.rows[s][k] for k in shown} for s in (*slugs, *(it.article for it in quoted)) if s in every.rows}
+    rows = {s: {k: every.rows[s][k] for k in shown}
+            for s in (*(p.slug for p in named), *(it.article for it in quoted)) if s in every.rows}
     notes = {(it.article, it.annotation): {"url": every.annotations[(it.article, it.annotation)]["url"]}
              for it in quoted if it.annotation and (it.article, it.annotation) in every.annotations}
     together = tuple(every.together.get(e.id, []))
-    named = {e.id, *(t for t, _ in together), *(r.of for r in e.roles)}
-    return EntityInput(every.library.dossier.config, every.library.urls, e, stats, mine,
-                       {i: every.entities[i] for i in sorted(named) if i in every.entities}, rows, notes,
+    mentioned = {e.id, *(t for t, _ in together), *(r.of for r in e.roles)}
+    return EntityInput(every.library.dossier.config, every.library.urls, e, stats.total if stats else 0, named,
+                       tuple(groups), index.summaries.get(e.id, ""),
+                       {i: every.entities[i] for i in sorted(mentioned) if i in every.entities}, rows, notes,
                        {g.comparison: every.titles[g.comparison] for g in groups if g.comparison in every.titles},
                        {g.comparison: every.compare_urls[g.comparison] for g in groups
                         if g.comparison in every.compare_urls}, together)

@@ -15,7 +15,7 @@ from ..analyse.mentions import Mention, match_key, sentence_around
 from ..load.model import Entity, Role
 from ..common.urls import Urls
 
-__all__ = ["MentionStats", "card", "entity_view", "index_view", "mention_stats"]
+__all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places"]
 
 KIND_LABELS = {"person": ("Person", "People"), "organisation": ("Organisation", "Organisations"),
                "place": ("Place", "Places"), "event": ("Event", "Events"), "other": ("Other", "Other")}
@@ -152,29 +152,78 @@ def _sentences(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[M
     return out
 
 
-def entity_view(e: Entity, entities: Mapping[str, Entity], stats: MentionStats | None, index: Any,
-                rows: Mapping[str, Mapping[str, Any]],
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article that names an entity: `first`, the index of the first mention of it there
+    (its link is #m-<first+1>), how many mentions it holds, its text, and the mentions' spans in that text."""
+
+    first: int
+    count: int
+    text: str
+    marks: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """An article that names an entity: the name as written at each mention, and the sentences that hold them."""
+
+    slug: str
+    surfaces: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def places(stats: MentionStats | None, index: Any) -> tuple[Place, ...]:
+    """Where an entity is named (`stats`, mention_stats), in article order: what its page shows of each
+    article, cut from the EntityIndex `index` (the article's text, mentions and sentences)."""
+    out = []
+    for slug, ks in (stats.where.items() if stats else ()):
+        text, found = index.texts[slug], index.mentions[slug]
+        sentences = tuple(Sentence(group[0], len(group), text[s:end],
+                                   tuple((found[k].start - s, found[k].end - s) for k in group))
+                          for (s, end), group in _sentences(text, index.sentences[slug], found, ks).items())
+        out.append(Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences))
+    return tuple(out)
+
+
+def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Sequence[Place],
+                groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
                 annotations: Mapping[tuple[str, str], Mapping[str, Any]], comparison_titles: Mapping[str, str],
-                comparison_urls: Mapping[str, str], together: Sequence[tuple[str, int]], urls: Urls) -> dict[str, Any]:
-    """Everything /entities/<id>/ shows. `index` is the EntityIndex; `rows` the article rows by slug;
-    `together`: (other entity, sentences naming both)."""
-    stats = stats or MentionStats()
+                comparison_urls: Mapping[str, str], together: Sequence[tuple[str, int]], summary_html: str,
+                urls: Urls) -> dict[str, Any]:
+    """Everything /entities/<id>/ shows. `total`: its mentions; `named`: the articles that name it (`places`);
+    `groups`: its quote groups; `rows` the article rows by slug; `together`: (other entity, sentences naming
+    both)."""
     seen: dict[str, int] = {}
     sources, backlinks = [], []
-    for slug, ks in stats.where.items():        # in article order (mention_stats walks `order`)
-        text, found, row = index.texts[slug], index.mentions[slug], rows[slug]
-        for k in ks:
-            surface = text[found[k].start:found[k].end]
+    for place in named:                        # in article order (mention_stats walks `order`)
+        for surface in place.surfaces:
             seen[surface] = seen.get(surface, 0) + 1
+        row = rows[place.slug]
         article = {"title": row["title"], "url": row["url"], "outlet": row["source"], "date": row["date"]}
-        sources.append(dict(article, count=len(ks)))
-        sentences = [{"url": f"{urls.article(slug)}#m-{group[0] + 1}", "count": len(group),
-                      "html": _context_html(text, s, end, [(found[k].start, found[k].end) for k in group])}
-                     for (s, end), group in _sentences(text, index.sentences[slug], found, ks).items()]
+        sources.append(dict(article, count=len(place.surfaces)))
+        sentences = [{"url": f"{urls.article(place.slug)}#m-{s.first + 1}", "count": s.count,
+                      "html": _context_html(s.text, 0, len(s.text), s.marks)} for s in place.sentences]
         backlinks.append(dict(article, sentences=sentences))
     seen_keys = {match_key(s) for s in seen}
+    together = sorted(together, key=lambda t: (-t[1], entities[t[0]].name.casefold(), t[0]))
+    return {
+        "id": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
+        "summary_html": summary_html, "wikidata_id": e.wikidata,
+        "wikidata_url": wikidata_url(e.wikidata), "roles": _roles(e, entities, urls),
+        "names_seen": [{"text": t, "count": n} for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys],
+        "mentions": total, "articles": len(named), "sources": sources, "backlinks": backlinks,
+        "quotes": _quotes(groups, rows, annotations, comparison_titles, comparison_urls),
+        "together": [dict(_link(entities[other], urls), count=n) for other, n in together],
+    }
+
+
+def _quotes(groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
+            annotations: Mapping[tuple[str, str], Mapping[str, Any]], comparison_titles: Mapping[str, str],
+            comparison_urls: Mapping[str, str]) -> list[dict[str, Any]]:
+    """An entity's quote groups as its page lists them: each outlet's wording, linked to its annotation."""
     quotes = []
-    for group in index.quotes.get(e.id, ()):
+    for group in groups:
         items = []
         for it in group.items:
             row = rows.get(it.article)
@@ -187,14 +236,4 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], stats: MentionStats |
             quotes.append({"title": comparison_titles.get(group.comparison, ""),
                            "url": comparison_urls.get(group.comparison, ""), "wordings": items,
                            "outlets": len({i["outlet"] for i in items})})
-    together = sorted(together, key=lambda t: (-t[1], entities[t[0]].name.casefold(), t[0]))
-    return {
-        "id": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
-        "summary_html": index.summaries.get(e.id, ""), "wikidata_id": e.wikidata,
-        "wikidata_url": wikidata_url(e.wikidata), "roles": _roles(e, entities, urls),
-        "names_seen": [{"text": t, "count": n} for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys],
-        "mentions": stats.total, "articles": len(stats.where), "sources": sources, "backlinks": backlinks,
-        "quotes": quotes,
-        "together": [dict(_link(entities[other], urls), count=n) for other, n in together],
-    }
+    return quotes
