@@ -8,6 +8,7 @@ re-derives: the plan (plan.py) and the views read the Library.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from typing import Any, Hashable, Mapping
 
@@ -32,6 +33,10 @@ class Anchored:
     placed: Mapping[str, Placed]   # annotation id → where
     notes_html: Mapping[str, str] = field(default_factory=dict)
     summary_html: str = ""
+    # A digest of everything this value was made from (the article and the analysis settings: `anchor_all`'s
+    # key), "" when unknown. Equal digests mean equal values, so a page's key may stand for the value with
+    # its digest (execute.page_key) instead of writing out the whole article.
+    digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,8 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     for article, (placed, more, rows, notes, summary) in zip(articles, results):
         problems += more
         report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
-        out.append(Anchored(article, dict(placed), dict(notes), summary))
+        made_from = digest(pickle.dumps(("analyse", article_key(article)), protocol=5))
+        out.append(Anchored(article, dict(placed), dict(notes), summary, made_from))
     return tuple(out), problems, report
 
 

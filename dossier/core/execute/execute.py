@@ -9,11 +9,13 @@ byte-identical however it was split.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import copyreg
 import hashlib
 import io
 import pickle
 from typing import Any, Callable, Sequence
 
+from ..analyse.library import Anchored
 from ..common import shards as sharding
 from ..common.errors import Problem
 from ..common.memo import Kept
@@ -43,6 +45,20 @@ class Rendered:
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
 
 
+def _digested(digest: str) -> str:
+    """What an analysed article stands as in a page key: its digest (never unpickled)."""
+    return digest
+
+
+def _anchored(item: Anchored) -> Any:
+    """An analysed article in a page key: its digest, which names everything it was made from (Anchored);
+    written out in full when it has none."""
+    return (_digested, (item.digest,)) if item.digest else item.__reduce_ex__(5)
+
+
+_DISPATCH = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
+
+
 def _pickled_digest(value: Any) -> str:
     out = io.BytesIO()
     writer = pickle.Pickler(out, protocol=5)
@@ -50,6 +66,7 @@ def _pickled_digest(value: Any) -> str:
     # values, not on which of them happen to be one shared object (that differs between a build that computed
     # the Library and one that read parts of it from the cache). Inputs are trees: no value contains itself.
     writer.fast = True
+    writer.dispatch_table = _DISPATCH  # (a type lookup in C: no Python call for other objects)
     writer.dump(value)
     return hashlib.sha256(out.getbuffer()).hexdigest()
 
