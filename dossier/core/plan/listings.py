@@ -16,6 +16,12 @@ from ..analyse.library import Library
 from ..load.model import Source
 
 
+def listed(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An article row as a listing shows it: without its annotations' rows, which a listing does not show, so
+    that its page's view model (the page's key, page.html) stays as it was when a note is edited."""
+    return {k: v for k, v in row.items() if k != "annotation_rows"}
+
+
 def home_weight(row: Mapping[str, Any]) -> int:
     """An article's estimated bytes on the home page: its text plus the markup around it (~200 bytes)."""
     return 200 + sum(len(row[k] or "") for k in ("url", "title", "source", "wire", "summary_html"))
@@ -92,7 +98,7 @@ def sources_view(library: Library, split: tuple[list[Section], list[paginate.Sli
     on_page = holder is None or holder.number == part.number
     return {"sources": [{"id": x.source.id, "name": x.source.name, "homepage": x.source.homepage,
                          "country": x.source.country, "note": x.source.note, "continued": x.continued,
-                         "articles": list(x.articles)} for x in here],
+                         "articles": [listed(r) for r in x.articles]} for x in here],
             "coverage": coverage if on_page else {"rows": []},
             "coverage_url": "" if on_page else library.urls.link(holder.path) + "#coverage-h"}
 

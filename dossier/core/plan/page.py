@@ -38,10 +38,17 @@ class Page:
     view: Callable[[Any], Any] | None = None
 
 
+def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The view of a page whose explicit input is its view model itself (`html`)."""
+    return value
+
+
 def html(path: str, owner: str, depends: Sequence[str], template: str, make: Callable[[], Mapping[str, Any]]
          ) -> Page:
-    """A page rendered from `template` with the view model `make()` returns; it reads the templates."""
-    return Page(path, owner, (*depends, "templates"), make, template)
+    """A page rendered from `template` with the view model `make()` returns; it reads the templates. The view
+    model is the page's explicit input (a keyed page whose view is `view_model`): all the template sees, so
+    when it is as before, the bytes rendered from it before are reused and the template is not run."""
+    return keyed(path, owner, depends, template, view_model, make)
 
 
 def data(path: str, owner: str, depends: Sequence[str], make: Callable[[], bytes]) -> Page:

@@ -24,7 +24,7 @@ def _home(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Sl
     return context(
         dossier, urls, part.path, part.title if part.count > 1 else dossier.config.title,
         meta={"jsonld": structured.website(dossier, dossier.config.origin + urls.home) if first else ""},
-        articles=part.of(rows), first=part.items.start + 1, pagination=part.navigation(urls),
+        articles=[listings.listed(r) for r in part.of(rows)], first=part.items.start + 1, pagination=part.navigation(urls),
         description_html=md_html(dossier.config.description, urls)[0],
         counts={"articles": len(rows), "entities": len(dossier.entities), "comparisons": len(dossier.comparisons),
                 "annotations": sum(r["annotations"] for r in rows)},

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from markdown_it import MarkdownIt
@@ -250,10 +250,12 @@ def _note_parser() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=1 << 16)
 def link_targets(text: str, note: bool) -> tuple[str, ...]:
     """Every link target of an editors' Markdown field as written (entities decoded), each once, in order:
     what the build checks (refused schemes, unknown ids). `note`: parse as a note, else as a block field.
-    A link needs "[" or "<", so the many notes without either are not parsed at all."""
+    A link needs "[" or "<", so the many notes without either are not parsed at all. Remembered by text (a
+    pure function of it): the live preview checks every note on every save, and parses only the new ones."""
     if "[" not in text and "<" not in text:
         return ()
     found: dict[str, None] = {}
