@@ -27,7 +27,9 @@ class Page:
     A page made by `keyed` also has `given` (it gathers the page's explicit input value from the Library) and
     `view`, a module-level pure function of that value alone, with `make() == view(given())`: the value is then
     all the page reads, so a digest of it (with the view's name and the templates) names the page's bytes,
-    and the executor may reuse bytes rendered by an earlier build for the same digest (execute.py)."""
+    and the executor may reuse bytes rendered by an earlier build for the same digest (execute.py). Reuse
+    follows that digest, which is exact, not `depends`, which says coarsely what the page reads (for people
+    and for tests, and for a future build that would gather only the pages whose inputs changed)."""
 
     path: str
     owner: str
