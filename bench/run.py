@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build speed at scale, against Hugo and Pelican on the same articles. Run by hand; never a test.
 
-    python bench/run.py [--sizes 100,1000,5000] [--profile] [--keep DIR] [--timeout 900] [--results FILE]
+    python bench/run.py [--sizes 100,1000,5000] [--profile] [--serve] [--keep DIR] [--timeout 900] [--results FILE]
     python bench/run.py --scaling [--scaling-only] [--scaling-articles 1000]
 
 
@@ -784,8 +784,20 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+def serve_bench(n: int, args) -> str:
+    """bench/bench_serve.py at `n` articles (its own copy of the same generated dossier): its summary table."""
+    python = ROOT / ".venv" / "bin" / "python"  # Playwright is a test dependency: the project's venv has it
+    cmd = [str(python if python.exists() else PY), str(BENCH / "bench_serve.py"), "--articles", str(n),
+           "--edits", str(args.serve_edits), "--seed", str(args.seed), "--timeout", str(args.timeout)]
+    log(f"{n}: live preview, {args.serve_edits} edits of each kind")
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0 or "\nlive preview, " not in done.stdout:
+        return f"{n:,} articles: bench_serve.py failed ({done.returncode}):\n" + (done.stdout + done.stderr)[-2000:]
+    return "live preview, " + done.stdout.split("\nlive preview, ", 1)[1].strip()
+
+
 def report(sizes: list[Size], default, profile_text: str | None, meta: dict,
-           scaling: list[str] | None = None) -> str:
+           scaling: list[str] | None = None, served: list[str] | None = None) -> str:
     lines = [f"Run {meta['date']} on {meta['machine']}; load average {meta['load_before']} before, "
              f"{meta['load_after']} after (other processes may have been running: wall times are noisy, CPU "
              f"times much less so). Code: {meta['git']} (fingerprint {meta['code_before']}"
@@ -804,6 +816,11 @@ def report(sizes: list[Size], default, profile_text: str | None, meta: dict,
                   + f" (bench/generate.py sha256 {', '.join(generators)}"
                   + (": it CHANGED during the run, sizes are not strictly comparable" if len(generators) > 1 else "")
                   + ")."]
+    if served:
+        lines += ["", "### Live preview (bench/bench_serve.py: save → new output on disk, save → browser reloaded, "
+                  "and the server's build time; real Chromium)", ""]
+        for table_text in served:
+            lines += ["```", table_text, "```", ""]
     if scaling:
         lines += ["", "### Growth with entities and comparisons", "", *scaling]
     notes = [f"- {s.articles:,} {label}: {m.skipped}" for s in sizes
@@ -845,6 +862,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=1, help="cold and no-change builds: best of N (default 1)")
     p.add_argument("--default-repeat", type=int, default=3, help="runs of the default dossier (default 3)")
     p.add_argument("--no-baselines", action="store_true", help="skip Hugo and Pelican")
+    p.add_argument("--serve", action="store_true", help="also time the live preview at each size, for each edit "
+                   "kind (bench/bench_serve.py, real Chromium: run with the project's .venv, which has Playwright)")
+    p.add_argument("--serve-edits", type=int, default=3, help="--serve: edits of each kind (default 3)")
     p.add_argument("--results", type=Path, help="also write the report (Markdown) to this file")
     p.add_argument("--json", type=Path, help="also write every measurement as JSON to this file")
     args = p.parse_args(argv)
@@ -877,6 +897,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(size)
             if size.nosearch.cold and size.nosearch.cold.timed_out:
                 skip = f"skipped: the {n:,}-article build already exceeded the {args.timeout:.0f} s timeout"
+        served = [serve_bench(s.articles, args) for s in results] if args.serve else []
         profile_text = None
         if args.profile:
             done = [s for s in results if s.nosearch.cold and s.nosearch.cold.ok]
@@ -896,7 +917,7 @@ def main(argv: list[str] | None = None) -> int:
         points = scaling_points(base, args) if args.scaling else []
         meta["code_after"] = code_fingerprint()
         meta["load_after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
-        text = report(results, default, profile_text, meta, scaling_tables(points, args) if points else None)
+        text = report(results, default, profile_text, meta, scaling_tables(points, args) if points else None, served)
         print(text)
         if args.results:
             args.results.write_text("# Benchmark results (bench/run.py)\n\n" + text, "utf-8")
