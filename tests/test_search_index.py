@@ -187,3 +187,26 @@ def test_a_missing_pagefind_binary_is_an_error(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
     with pytest.raises(search.SearchError, match="could not be started"):
         search.build_index(site(3), "/")
+
+
+def test_an_index_told_to_stop_kills_pagefind_and_says_it_was_cancelled(pagefind, monkeypatch):
+    started: list[subprocess.Popen] = []
+    real = subprocess.Popen
+
+    def spy(*args: Any, **kwargs: Any) -> subprocess.Popen:
+        started.append(real(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", spy)
+    asked = Counter()
+
+    def stop_after_five_pages() -> bool:
+        asked["n"] += 1
+        return asked["n"] > 5
+
+    with pytest.raises(search.SearchCancelled):
+        search.build_index(site(40), "/", stop_after_five_pages)
+    assert len(started) == 1 and started[0].poll() is not None  # Pagefind is gone, not left indexing
+    monkeypatch.setattr(subprocess, "Popen", real)
+    # a stop that never says so changes nothing
+    assert search.build_index(site(40), "/", lambda: False) == search.build_index(site(40), "/")

@@ -267,3 +267,28 @@ def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(roo
         assert not any(p.startswith("pagefind/") for p in preview.reloads)
     finally:
         preview.stop()
+
+
+def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(root, monkeypatch):
+    pytest.importorskip("pagefind")
+    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
+    real, calls = serve_module.search_files, []
+
+    def slow_first(site, base, stop):
+        calls.append(stop)
+        if len(calls) == 1:  # the first index takes long (as Pagefind does on a large dossier): a save comes
+            wait_for(stop, timeout=30)
+        return real(site, base, stop)
+
+    monkeypatch.setattr(serve_module, "search_files", slow_first)
+    preview = Preview_(root, search=True)
+    preview.start()
+    try:
+        wait_for(lambda: len(calls) == 1)
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Edited."), "utf-8")
+        wait_for(lambda: preview.status.published == 2)
+        wait_for(lambda: "search index:" in preview.log.getvalue(), timeout=60)
+        assert len(calls) == 2 and preview.log.getvalue().count("search index:") == 1  # given up, then made
+        assert preview.search and "not built" not in preview.log.getvalue()  # cancelling is no failure
+    finally:
+        preview.stop()

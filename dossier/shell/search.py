@@ -32,7 +32,7 @@ import json
 import subprocess
 import threading
 from html.parser import HTMLParser
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 BUNDLE = "pagefind"
 BODY_ATTRIBUTE = "data-pagefind-body"
@@ -43,6 +43,10 @@ PIECE = 3 << 18           # bytes of a page escaped and base64-encoded at a time
 
 class SearchError(Exception):
     """Pagefind could not be run or refused a request."""
+
+
+class SearchCancelled(Exception):
+    """The caller's `stop` said to give up (the live preview: a newer save makes this index stale)."""
 
 
 def is_html_page(path: str) -> bool:
@@ -125,7 +129,7 @@ def _request(message_id: int, payload: dict[str, Any], contents: bytes | None = 
 class _Service:
     """One `pagefind --service` process: requests are written without waiting; a thread reads the replies."""
 
-    def __init__(self, window: int = WINDOW_BYTES) -> None:
+    def __init__(self, window: int = WINDOW_BYTES, stop: Callable[[], bool] | None = None) -> None:
         from pagefind.service import get_executable
 
         binary = get_executable()
@@ -136,7 +140,7 @@ class _Service:
                                          stderr=subprocess.DEVNULL)
         except OSError as exc:
             raise SearchError(f"Pagefind could not be started: {exc}") from exc
-        self.window = window
+        self.window, self.stop = window, stop
         self.next_id = 0
         self.cond = threading.Condition()
         self.in_flight: dict[int, tuple[int, str]] = {}   # message id → (bytes counted in the window, what for)
@@ -156,7 +160,7 @@ class _Service:
         size = 256 + (len(contents) * 2 if contents is not None else 0)  # about its base64 size, at most
         with self.cond:
             while self.error is None and self.in_flight and self.in_flight_bytes + size > self.window:
-                self.cond.wait()
+                self._wait()
             self._check()
             self.in_flight[message_id] = (size, what)
             self.in_flight_bytes += size
@@ -179,9 +183,18 @@ class _Service:
         """Wait for the reply to a request sent with keep=True."""
         with self.cond:
             while self.error is None and message_id not in self.kept:
-                self.cond.wait()
+                self._wait()
             self._check()
             return self.kept.pop(message_id)
+
+    def _wait(self) -> None:
+        """Wait for a reply (holding `cond`); with a `stop`, look at it every 0.1 s while Pagefind works."""
+        if self.stop is None:
+            self.cond.wait()
+            return
+        self.cond.wait(0.1)
+        if self.stop():
+            raise SearchCancelled("stopped")
 
     def _check(self) -> None:
         if self.error is not None:
@@ -253,16 +266,21 @@ def _index(service: _Service, pages: Iterable[tuple[str, bytes]], base: str) -> 
     """Send every page, then ask for the bundle: Pagefind's list of {path, content (base64)}."""
     index_id = service.reply(service.send({"type": "NewIndex", "config": None}, "new index", keep=True))["index_id"]
     for path, page in pages:
+        if service.stop is not None and service.stop():
+            raise SearchCancelled("stopped")
         service.send({"type": "AddFile", "index_id": index_id, "url": page_url(path, base), "file_path": None},
                      path, contents=page)
     return service.reply(service.send({"type": "GetFiles", "index_id": index_id}, "the bundle", keep=True))["files"]
 
 
-def build_index(outputs: Mapping[str, bytes], base: str) -> dict[str, bytes]:
+def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None) -> dict[str, bytes]:
     """Output path → bytes of the Pagefind bundle (under `pagefind/`) for the HTML pages in `outputs`.
 
-    Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding)."""
-    service = _Service()
+    Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding).
+    `stop` (optional): asked between pages and while Pagefind works; when it says so, Pagefind is killed and
+    SearchCancelled raised (the live preview gives up an index that a newer save has made stale, so that it
+    does not take a core and the interpreter from the build of that save)."""
+    service = _Service(stop=stop)
     try:
         files = _index(service, pages_to_index(outputs), base)
     except BaseException:

@@ -35,6 +35,7 @@ from ..core.load.watched import Stamp, diff
 from .serve_app import Status
 from .serve_files import snapshot
 from .terminal import say
+from .search import SearchCancelled
 from .writer import search_files, sync
 
 POLL_SECONDS = 0.1
@@ -220,7 +221,11 @@ class Preview:
                 return
             t0 = time.perf_counter()
             try:
-                files = search_files(site, self.status.mount)
+                files = search_files(site, self.status.mount, lambda: self._stale(started))
+            except SearchCancelled:  # a save came: its build goes first, the index is made when saves pause
+                with self.cond:
+                    self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
+                return
             except Exception as exc:  # no Pagefind binary, or it failed: the preview works without search
                 self._print(f"search index not built ({exc}); search is unavailable in the preview")
                 self.search = False
@@ -239,6 +244,11 @@ class Preview:
             with self.cond:
                 self.indexing = False
                 self.cond.notify_all()
+
+    def _stale(self, started: int) -> bool:
+        """Whether the index begun at generation `started` is out of date (a save came since) or unwanted."""
+        with self.cond:
+            return self.stopping.is_set() or self.generations.superseded(started)
 
     # -- terminal ---------------------------------------------------------------------------------------
     def _print(self, text: str) -> None:

@@ -102,11 +102,13 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
     return write_changed(out, outputs, changed_outputs(previous, outputs))
 
 
-def search_files(site: Mapping[str, bytes], base_path: str) -> dict[str, bytes]:
-    """The Pagefind index of a site held in memory (path → bytes). Raises when Pagefind is missing or fails."""
+def search_files(site: Mapping[str, bytes], base_path: str, stop: Callable[[], bool] | None = None
+                 ) -> dict[str, bytes]:
+    """The Pagefind index of a site held in memory (path → bytes). Raises when Pagefind is missing or fails,
+    and search.SearchCancelled when `stop()` says to give up (see search.build_index)."""
     from .search import build_index
 
-    return build_index(site, base_path)
+    return build_index(site, base_path, stop)
 
 
 def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, ...]) -> tuple[int, int]:
