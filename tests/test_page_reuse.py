@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dossier.core.common.memo import Memo
-from dossier.core.execute.execute import page_key
+from dossier.core.execute.keys import page_key
 from dossier.core.pipeline import Options, build_site
 from dossier.core.plan import article_pages, compare_pages, entity_pages
 from dossier.core.plan.page import keyed
@@ -119,3 +119,23 @@ def test_a_page_key_names_the_input_the_view_and_the_templates() -> None:
     other = keyed("b/index.html", "x", (), "a.html", view, lambda: None)
     assert key != page_key(other, ("input", 1), "templates-1")
     assert page_key(page, lambda: None, "t") is None  # a value pickle cannot write is never kept
+
+
+def test_a_value_recurring_in_many_inputs_stands_in_a_key_for_its_content() -> None:
+    from dossier.core.execute.keys import forget
+    from dossier.core.plan.passage_views import Doc
+
+    def view(value: object) -> dict:
+        return {}
+
+    page = keyed("passages/index.html", "x", (), "passages.html", view, lambda: None)
+
+    def doc(text: str) -> Doc:
+        return Doc("a", text, "Title", "Outlet", "2024-03-01", "/articles/a/")
+
+    forget()
+    first = page_key(page, {"docs": {"a": doc("words " * 1000)}}, "t")
+    assert first == page_key(page, {"docs": {"a": doc("words " * 1000)}}, "t")  # an equal copy: the same key
+    assert first != page_key(page, {"docs": {"a": doc("words " * 999 + "changed ")}}, "t")
+    forget()
+    assert first == page_key(page, {"docs": {"a": doc("words " * 1000)}}, "t")  # and in the next build

@@ -99,7 +99,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     library = analyse(dossier, options.strict, each)
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
-    # The keyed pages' outputs are kept by the same memo or cache, by page key (execute.page_key)
+    # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, Renderer(inputs.templates, compiled), library.urls.base, sink, shards or in_order, memo)
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):

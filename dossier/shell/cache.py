@@ -16,7 +16,7 @@ exact code, so a build with the cache is byte-identical to one without (tests/te
 - the folder may be deleted at any time (a missing entry is a miss); each build lists the entries it used, and
   entries no one of the last `KEEP` builds used are deleted, so the folder follows the dossier, not the history.
 
-`pages/<code version>` is the page index: for each keyed page of the plan (execute.page_key, a digest of all
+`pages/<code version>` is the page index: for each keyed page of the plan (keys.page_key, a digest of all
 the page reads), the digest of the bytes it rendered to and the links found in them (for the link check).
 The bytes are not copied here: they are the output folder's file, reused only when its digest is the
 index's (`get`), so a page the last build wrote is not rendered again. One file, read when the build starts and written by `finish`, with the entries the last
@@ -199,7 +199,7 @@ class Cache:
         return out
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
-        """A page's output kept under `key` by an earlier build (memo.Kept; execute.page_key), or None. The
+        """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The
         page index holds the digest of the bytes and the links found in them; the bytes are the output
         folder's file at `path`, used only when its digest is that one (whoever wrote it, it is then exactly
         what the page rendered). When the output folder's record (uptodate.py) says the file has those bytes

@@ -35,7 +35,7 @@ class Anchored:
     summary_html: str = ""
     # A digest of everything this value was made from (the article and the analysis settings: `anchor_all`'s
     # key), "" when unknown. Equal digests mean equal values, so a page's key may stand for the value with
-    # its digest (execute.page_key) instead of writing out the whole article.
+    # its digest (keys.page_key) instead of writing out the whole article.
     digest: str = ""
 
 

@@ -43,7 +43,7 @@ def fingerprint(value: Any) -> str:
 
 
 class Kept(Protocol):
-    """Outputs kept from earlier builds by the digest of everything that made them (execute.py's page keys):
+    """Outputs kept from earlier builds by the digest of everything that made them (execute/keys.py's page keys):
     this Memo in the live preview, the persistent cache (shell/cache.py) on the command line. `get` and
     `entry` may run in forked workers; `keep` runs in the parent, once the pages are rendered."""
 

@@ -9,16 +9,12 @@ byte-identical however it was split.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import copyreg
-import hashlib
-import io
-import pickle
 from typing import Any, Callable, Sequence
 
-from ..analyse.library import Anchored
 from ..common import shards as sharding
 from ..common.errors import Problem
 from ..common.memo import Kept
+from .keys import forget, page_key
 from .linkcheck import LinkIndex, check_links
 from ..plan.page import Page
 from .render import Renderer
@@ -40,61 +36,6 @@ class Rendered:
     problems: tuple[Problem, ...]
     keys: tuple[str, ...] = ()
     fresh: dict[str, Any] = field(default_factory=dict)
-
-
-_LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
-
-
-def _digested(digest: str) -> str:
-    """What an analysed article stands as in a page key: its digest (never unpickled)."""
-    return digest
-
-
-def _anchored(item: Anchored) -> Any:
-    """An analysed article in a page key: its digest, which names everything it was made from (Anchored);
-    written out in full when it has none."""
-    return (_digested, (item.digest,)) if item.digest else item.__reduce_ex__(5)
-
-
-_DISPATCH = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
-
-
-def _pickled_digest(value: Any) -> str:
-    out = io.BytesIO()
-    writer = pickle.Pickler(out, protocol=5)
-    # Without its memo, pickle writes each value in full wherever it occurs, so the bytes depend only on the
-    # values, not on which of them happen to be one shared object (that differs between a build that computed
-    # the Library and one that read parts of it from the cache). Inputs are trees: no value contains itself.
-    writer.fast = True
-    writer.dispatch_table = _DISPATCH  # (a type lookup in C: no Python call for other objects)
-    writer.dump(value)
-    return hashlib.sha256(out.getbuffer()).hexdigest()
-
-
-def _value_digest(value: Any) -> str | None:
-    """sha256 of `value` pickled (see `_pickled_digest`); None when it cannot be pickled."""
-    if _LAST and _LAST[0] is value:
-        return _LAST[1]
-    try:
-        digest = _pickled_digest(value)
-    except Exception:  # noqa: BLE001 - an unpicklable input is simply rendered every time
-        return None
-    _LAST[:] = [value, digest]
-    return digest
-
-
-def page_key(page: Page, value: Any, templates: str) -> str | None:
-    """The digest that names a keyed page's bytes (page.keyed): its path, template, view function and explicit
-    input `value`, and `templates` (a digest of every template, since one may include any other). The code's
-    version is the store's part (cache.py). None when the value cannot be pickled (the page is then rendered).
-    Pickle is exact: different values never share a key; equal values pickled differently only cost a miss."""
-    digest = _value_digest(value)
-    if digest is None:
-        return None
-    view = page.view
-    name = f"{getattr(view, '__module__', '')}.{getattr(view, '__qualname__', repr(view))}"
-    parts = (page.path, page.template or "", templates if page.template else "", name, digest)
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[str], dict[str, Any]],
@@ -159,7 +100,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
-    _LAST.clear()
+    forget()
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
                        sharding.SHARD_SIZE)
     paths: list[str] = []
@@ -175,7 +116,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
         problems += part.problems
         keys += part.keys
         fresh.update(part.fresh)
-    _LAST.clear()
+    forget()  # (what the keys remembered belongs to this build's Library: not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
     problems += check_links(links, set(paths), base)

@@ -101,11 +101,11 @@ def pages(library: Library) -> list[Page]:
                                     passages_url=urls.page("passages"))))
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     items = pieces([len(p.occurrences) for p in library.passages])
-    docs = _Docs(library)
     parts = paginate.slices("passages/", "Shared passages",
                             [piece_weight(library.passages[x.passage], x) for x in items], paginate.PASSAGES_PER_PAGE)
+    docs = _Docs(library, parts)
     out += [keyed(part.path, "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
-                  passages_page, partial(_passages_input, library, docs, items, parts, part))
+                  passages_page, partial(_passages_input, library, docs, items, part))
             for part in parts]
     return out
 
@@ -127,10 +127,10 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
             "figures": figures}
 
 
-def _continuations(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.Slice],
+def _continuations(urls: Urls, items: Sequence[Piece], holder: Mapping[int, str],
                    part: paginate.Slice) -> dict[int, str]:
-    """For each piece on `part` that a later piece continues (by its index on the page), that piece's URL."""
-    holder = {i: p.path for p in parts for i in p.items}
+    """For each piece on `part` that a later piece continues (by its index on the page), that piece's URL.
+    `holder`: item index → the path of the page that holds it."""
     return {i - part.items.start: f"{urls.link(holder[i + 1])}#{items[i + 1].heading_id}"
             for i in part.items if i + 1 < len(items) and items[i + 1].continued}
 
@@ -154,10 +154,13 @@ class PassagesInput:
 
 
 class _Docs:
-    """What the passages pages show of every article (Doc), made once for all of them, on first use."""
+    """What every page of /passages/ is cut from, made once for all of them: what they show of each article
+    (Doc, made on first use), each article's place in the site's order, and which page holds each item."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, parts: Sequence[paginate.Slice]) -> None:
         self.library, self._docs = library, None
+        self.rank = {item.article.slug: i for i, item in enumerate(library.articles)}
+        self.holder = {i: p.path for p in parts for i in p.items}
 
     def get(self) -> dict[str, Doc]:
         if self._docs is None:
@@ -185,17 +188,16 @@ def _docs(library: Library) -> dict[str, Doc]:
             for a in (item.article for item in library.articles)}
 
 
-def _passages_input(library: Library, docs: _Docs, items: Sequence[Piece], parts: Sequence[paginate.Slice],
-                    part: paginate.Slice) -> PassagesInput:
-    """One page of /passages/: its passages (or pieces of them), with what they need of their articles."""
+def _passages_input(library: Library, docs: _Docs, items: Sequence[Piece], part: paginate.Slice) -> PassagesInput:
+    """One page of /passages/: its passages (or pieces of them), with what they need of their articles (in
+    the site's order: their order among themselves is all the page needs of it)."""
     mine = tuple(part.of(items))
-    used = {o.doc for x in mine for o in library.passages[x.passage].occurrences}
+    used = sorted({o.doc for x in mine for o in library.passages[x.passage].occurrences}, key=docs.rank.__getitem__)
     every = docs.get()
     return PassagesInput(library.dossier.config, library.urls, part.path, part.title, part.navigation(library.urls),
                          mine, {x.passage: library.passages[x.passage] for x in mine},
-                         {slug: doc for slug, doc in every.items() if slug in used},
-                         tuple(item.article.slug for item in library.articles),
-                         _continuations(library.urls, items, parts, part))
+                         {slug: every[slug] for slug in used}, tuple(used),
+                         _continuations(library.urls, items, docs.holder, part))
 
 
 def passages_page(value: PassagesInput) -> dict[str, Any]:

@@ -1,0 +1,95 @@
+"""Page keys: the digest that names a keyed page's bytes (plan/page.py `keyed`), from its explicit input.
+
+A key is a sha256 of the page's path and template, its view function's name, a digest of every template and
+the input value pickled. Pickle runs without its memo ("fast" mode), so the bytes depend only on the values,
+not on which of them happen to be one shared object (that differs between a build that computed the Library
+and one that read parts of it from the cache); inputs are trees, no value contains itself. Pickle is exact:
+different values never share a key, and equal values pickled differently only cost a miss.
+
+Large values that recur in many pages' inputs are written as digests instead (the pickler's dispatch table:
+a type lookup in C, so no Python call for other objects): an analysed article (Anchored) as the digest of
+what it was made from, which it carries; an article as the passages pages show it (Doc) and a shared passage
+by a digest of their own, computed once per build (`forget` drops them when the build ends).
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import io
+import pickle
+from typing import Any
+
+from ..analyse.library import Anchored
+from ..analyse.shared_passages import SharedPassage
+from ..plan.page import Page
+from ..plan.passage_views import Doc
+
+_LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
+_SHARED: dict[int, tuple[Any, str]] = {}  # id → (a recurring value, its digest), for one build
+
+
+def forget() -> None:
+    """Drop what the keys of one build remembered (the values it holds belong to that build's Library)."""
+    _LAST.clear()
+    _SHARED.clear()
+
+
+def _digested(digest: str) -> str:
+    """What a value written as its digest stands as in a page key (never unpickled)."""
+    return digest
+
+
+def _anchored(item: Anchored) -> Any:
+    """An analysed article in a page key: its digest, which names everything it was made from (Anchored);
+    written out in full when it has none."""
+    return (_digested, (item.digest,)) if item.digest else item.__reduce_ex__(5)
+
+
+def _recurring(value: Any) -> Any:
+    """A value that recurs in many pages' inputs, in a page key: a digest of it, computed once per build."""
+    found = _SHARED.get(id(value))
+    if found is None or found[0] is not value:
+        found = _SHARED[id(value)] = (value, f"{type(value).__qualname__}:{_pickled_digest(value, _INNER)}")
+    return (_digested, (found[1],))
+
+
+_INNER = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
+_DISPATCH = {**_INNER, Doc: _recurring, SharedPassage: _recurring}
+
+
+def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:
+    out = io.BytesIO()
+    writer = pickle.Pickler(out, protocol=5)
+    writer.fast = True
+    writer.dispatch_table = dispatch
+    writer.dump(value)
+    return hashlib.sha256(out.getbuffer()).hexdigest()
+
+
+def _value_digest(value: Any) -> str | None:
+    """sha256 of `value` pickled (see `_pickled_digest`); None when it cannot be pickled."""
+    if _LAST and _LAST[0] is value:
+        return _LAST[1]
+    try:
+        digest = _pickled_digest(value)
+    except Exception:  # noqa: BLE001 - an unpicklable input is simply rendered every time
+        return None
+    _LAST[:] = [value, digest]
+    return digest
+
+
+def page_key(page: Page, value: Any, templates: str) -> str | None:
+    """The digest that names a keyed page's bytes (page.keyed): its path, template, view function and explicit
+    input `value`, and `templates` (a digest of every template, since one may include any other). The code's
+    version is the store's part (cache.py). None when the value cannot be pickled (the page is then rendered).
+    Pickle is exact: different values never share a key; equal values pickled differently only cost a miss."""
+    digest = _value_digest(value)
+    if digest is None:
+        return None
+    view = page.view
+    name = f"{getattr(view, '__module__', '')}.{getattr(view, '__qualname__', repr(view))}"
+    parts = (page.path, page.template or "", templates if page.template else "", name, digest)
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
