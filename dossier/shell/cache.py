@@ -101,17 +101,11 @@ class Cache:
 
     def _read_pages(self) -> tuple[int, dict[str, tuple[Any, int]]]:
         """(builds counted so far, the page index); (0, {}) when missing, damaged or unreadable."""
+        found, value = _read_framed(self._pages_file, b"")
         try:
-            data = self._pages_file.read_bytes()
-        except OSError:
-            return 0, {}
-        head = len(_MAGIC) + _SUM
-        if not data.startswith(_MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(_MAGIC):head]:
-            return 0, {}
-        try:
-            build, pages = pickle.loads(data[head:])
+            build, pages = value if found else (0, {})
             return int(build), dict(pages)
-        except Exception:  # noqa: BLE001 - an index this code cannot read is no index
+        except (TypeError, ValueError):  # an index this code cannot read is no index
             return 0, {}
 
     def _write_pages(self) -> None:
@@ -121,8 +115,7 @@ class Cache:
         pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
-        payload = pickle.dumps((build, pages), protocol=5)
-        write_whole(self._pages_file, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        _write_framed(self._pages_file, b"", (build, pages))
 
     def compiled_templates(self) -> Any:
         """Templates as Jinja compiled them, in `<cache>/templates/<code version>/` (see `CompiledTemplates`);
@@ -150,29 +143,12 @@ class Cache:
 
     def load(self, name: str) -> tuple[bool, Any]:
         """(True, value) for an intact entry; (False, None) when missing, truncated, corrupt or unreadable."""
-        try:
-            data = self._path(name).read_bytes()
-        except OSError:
-            return False, None
-        head = len(_MAGIC) + _SUM
-        if not data.startswith(_MAGIC) or len(data) < head:
-            return False, None
-        payload = data[head:]
-        if hashlib.sha256(name.encode("ascii") + payload).digest() != data[len(_MAGIC):head]:
-            return False, None
-        try:
-            return True, pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a payload this code cannot read is a miss, never an error
-            return False, None
+        return _read_framed(self._path(name), name.encode("ascii"))
 
     def store(self, name: str, value: Any) -> None:
         """Write the entry atomically (temporary file in the same folder, then os.replace). A value that cannot
         be pickled, or a folder that cannot be written, only means no entry: the build goes on."""
-        try:
-            payload = pickle.dumps(value, protocol=5)
-        except Exception:  # noqa: BLE001
-            return
-        write_whole(self._path(name), _MAGIC + hashlib.sha256(name.encode("ascii") + payload).digest() + payload)
+        _write_framed(self._path(name), name.encode("ascii"), value)
 
     def each(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
              items: Sequence[Any]) -> list[Any]:
@@ -292,6 +268,36 @@ class Cache:
                     entry.unlink(missing_ok=True)
                     dropped += 1
         return dropped
+
+
+def _read_framed(path: Path, salt: bytes) -> tuple[bool, Any]:
+    """(True, value) of a file `_write_framed` wrote with the same `salt` (an entry's name, so that an entry
+    copied under another name is not taken for it); (False, None) when missing, truncated, corrupt, unreadable
+    or not a pickle this code can read."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False, None
+    head = len(_MAGIC) + _SUM
+    if not data.startswith(_MAGIC) or len(data) < head:
+        return False, None
+    payload = data[head:]
+    if hashlib.sha256(salt + payload).digest() != data[len(_MAGIC):head]:
+        return False, None
+    try:
+        return True, pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - a payload this code cannot read is a miss, never an error
+        return False, None
+
+
+def _write_framed(path: Path, salt: bytes, value: Any) -> None:
+    """`value` pickled after the magic line and a sha256 of `salt` and the payload, written atomically
+    (write_whole). A value that cannot be pickled is not written."""
+    try:
+        payload = pickle.dumps(value, protocol=5)
+    except Exception:  # noqa: BLE001
+        return
+    write_whole(path, _MAGIC + hashlib.sha256(salt + payload).digest() + payload)
 
 
 def compiled_templates(folder: Path) -> Any:
