@@ -204,8 +204,7 @@ class Stage:
             st = os.stat(target)
         except OSError:
             return False
-        record = self.known.get(rel)
-        if record and len(record) == 3 and record[2] == digest and record[:2] == [st.st_size, st.st_mtime_ns]:
+        if self._recorded(rel, st, digest):
             return True
         if st.st_size != len(data):
             return False
@@ -214,18 +213,23 @@ class Stage:
         except OSError:
             return False
 
+    def _recorded(self, rel: str, st: os.stat_result, digest: str) -> bool:
+        """Whether the last build's record says the file `rel` (whose stat is `st`) holds bytes of `digest`: the
+        recorded digest is that one and the size and modification time are still the recorded ones."""
+        record = self.known.get(rel)
+        return bool(record) and len(record) == 3 and record[2] == digest and record[:2] == [st.st_size, st.st_mtime_ns]
+
     def holds(self, rel: str, digest: str) -> bool:
         """Whether `out` already holds the output `rel` with bytes of `digest`, by the last build's record and
         the file's size and modification time (unread, as `_unchanged` trusts them); if so it is this build's
         output too, as if handed to the stage, and stays where it is."""
-        record = self.known.get(rel)
-        if not record or len(record) != 3 or record[2] != digest:
+        if rel not in self.known:
             return False
         try:
             st = os.stat(_safe_rel(self.out, rel))
         except OSError:
             return False
-        if record[:2] != [st.st_size, st.st_mtime_ns]:
+        if not self._recorded(rel, st, digest):
             return False
         self.hashes[rel] = self._recent[0][rel] = digest
         return True
