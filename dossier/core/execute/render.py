@@ -36,22 +36,16 @@ class Renderer:
     def __init__(self, templates: Mapping[str, str], compiled: jinja2.BytecodeCache | None = None):
         """`compiled` (optional, the shell's): where Jinja keeps templates compiled by earlier runs, by name and
         checksum of their source (jinja2's bytecode cache), so that an unchanged template is not compiled again."""
-        self._digest = ""
-        self._templates = dict(templates)
+        sources = dict(templates)
         self.env = _Environment(
-            loader=jinja2.DictLoader(dict(templates)), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
+            loader=jinja2.DictLoader(sources), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-
-    @property
-    def digest(self) -> str:
-        """A digest of every template's name and text (part of a kept page's key: a page's template may
-        include, extend or import any other)."""
-        if not self._digest:
-            h = hashlib.sha256()
-            for name, text in sorted(self._templates.items()):
-                h.update(f"{len(name)}:{name}{len(text)}:".encode("utf-8") + text.encode("utf-8"))
-            self._digest = h.hexdigest()
-        return self._digest
+        # A digest of every template's name and text (part of a kept page's key: a page's template may include,
+        # extend or import any other). Made here, before the executor forks, not once in every worker.
+        h = hashlib.sha256()
+        for name, text in sorted(sources.items()):
+            h.update(f"{len(name)}:{name}{len(text)}:".encode("utf-8") + text.encode("utf-8"))
+        self.digest = h.hexdigest()
 
     def compile(self, names: Iterable[str]) -> None:
         """Compile the named templates now (the executor does it before forking, so that workers share them
