@@ -67,25 +67,26 @@ class LinkIndex:
         self.links.update(other.links)
 
 
-_SKIP = ("skip", "", "")
+_SKIP = ("skip", "")
 
 
-def _resolve(href: str, base: str) -> tuple[str, str, str]:
-    """(kind, target file, fragment) of a link: kind is "skip" (external, relative, or written later),
-    "outside" (under the site root but not the base path), "self" (a bare #fragment) or "file"."""
+def _resolve(href: str, base: str) -> tuple[str, str]:
+    """(kind, target file) of a link without its fragment: kind is "skip" (external, relative, or written
+    later), "outside" (under the site root but not the base path), "self" (no path: a bare #fragment) or
+    "file"."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return _SKIP  # external: not ours to check offline
     if not parts.path:
-        return "self", "", parts.fragment
+        return "self", ""
     if not parts.path.startswith("/"):
         return _SKIP  # relative links are only produced by editors' notes; resolved by the browser
     target = _target(parts.path, base)
     if target is None:
-        return "outside", "", ""
+        return "outside", ""
     if target.startswith(LATER):
         return _SKIP
-    return "file", target, parts.fragment
+    return "file", target
 
 
 def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
@@ -94,14 +95,14 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     problems = []
     # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
-    resolved: dict[str, tuple[str, str, str]] = {}
+    resolved: dict[str, tuple[str, str]] = {}
     for path in sorted(links):
         for href in links[path]:
             head, _, fragment = href.partition("#")
             found = resolved.get(head)
             if found is None:
                 found = resolved[head] = _resolve(head, base)
-            kind, target = found[0], found[1]
+            kind, target = found
             if kind == "skip":
                 continue
             if kind == "outside":
@@ -113,7 +114,7 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
             if target not in paths:
                 problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                       "no page is written at that path", "links"))
-            elif fragment and target in ids and (unquote(fragment) if "%" in fragment else fragment) not in ids[target] \
+            elif fragment and target in ids and unquote(fragment) not in ids[target] \
                     and not fragment.startswith(":~:"):
                 problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
                                       f"{target} has no element with id \"{fragment}\"", "links"))
