@@ -87,19 +87,29 @@ class ArticleInput:
     index: int
 
 
-def gather(library: Library, at: int, outlets: Mapping[str, str]) -> ArticleInput:
+@dataclass(frozen=True)
+class _Lookups:
+    """What every article's input is looked up in, made once for all of them: entities and sources by id, and
+    the link to each outlet's section of /sources/."""
+
+    entities: Mapping[str, Entity]
+    sources: Mapping[str, Source]
+    outlets: Mapping[str, str]
+
+
+def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
     """The input of the pages of `library.articles[at]` (see ArticleInput)."""
     dossier, item = library.dossier, library.articles[at]
     meta, slug = item.article.meta, item.article.slug
-    by_id = {e.id: e for e in dossier.entities}
+    by_id, source = lookups.entities, lookups.sources.get(meta.source)
     links = tuple(library.entities.links.get(slug, ()))
     speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
     mentioned = sorted({m.entity for m in links} | {e for a in meta.annotations for e in a.entities})
     index = library.entities
     order = tuple(a.article.slug for a in library.articles[max(0, at - 1):at + 2])
     return ArticleInput(
-        dossier.config, library.urls, item, {s.id: s for s in dossier.sources}.get(meta.source),
-        _source_name(library, meta.source), outlets.get(meta.source, ""), links,
+        dossier.config, library.urls, item, source, source.name if source else meta.source,
+        lookups.outlets.get(meta.source, ""), links,
         tuple(library.comparisons.badges.get(slug, ())), tuple(sorted((e, by_id[e].name) for e in speakers)),
         tuple(by_id[e] for e in mentioned if e in by_id),
         tuple((by_id[eid], n, index.summaries[eid]) for eid, n in index.counts.get(slug, {}).items()),
@@ -188,7 +198,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     order = [item.article.slug for item in library.articles]
     # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
     # follows from every article's row (how much each section weighs), computed once for all the pages.
-    outlets = listings.outlet_urls(library, rows)
+    dossier = library.dossier
+    lookups = _Lookups({e.id: e for e in dossier.entities}, {s.id: s for s in dossier.sources},
+                       listings.outlet_urls(library, rows))
     out: list[Page] = []
     for index, item in enumerate(library.articles):
         slug, file = item.article.slug, item.article.meta.origin.file
@@ -196,7 +208,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
         # "articles": the page also reads what every article makes (its outlet's page of /sources/ depends on
         # how long the other articles' listings are)
         depends = (f"article:{slug}", "site", "sources", "entities", "articles", *badges)
-        given = _Once(partial(gather, library, index, outlets))
+        given = _Once(partial(gather, library, index, lookups))
         out.append(keyed(f"articles/{slug}.md", file, depends, None, markdown_view, given.get))
         out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
         neighbours = tuple(f"article:{s}" for s in order[max(0, index - 1):index + 2] if s != slug)
