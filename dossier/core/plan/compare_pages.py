@@ -42,16 +42,17 @@ class ComparisonInput:
     speaker: tuple[str, bool] | None
 
 
-def _comparison_input(library: Library, pc: PreparedComparison) -> ComparisonInput:
+def _comparison_input(library: Library, entity_names: Mapping[str, str], outlets: Mapping[str, str],
+                      pc: PreparedComparison) -> ComparisonInput:
+    """`entity_names`, `outlets`: entity id → name and outlet id → name (`_names`), made once for all."""
     c = pc.comparison
-    entity_names = {e.id: e.name for e in library.dossier.entities}
     speaker = (entity_names.get(c.speaker, c.speaker), c.speaker in entity_names) if c.speaker else None
     # The page shows the witnesses' articles' text and metadata, never their annotations: left out, so that
     # editing a note in a witness's article leaves the comparison's page as it was.
     witnesses = tuple(replace(p, article=replace(p.article, meta=replace(p.article.meta, annotations=())))
                       for p in pc.witnesses)
     return ComparisonInput(library.dossier.config, library.urls, replace(pc, witnesses=witnesses),
-                           _names(library), speaker)
+                           outlets, speaker)
 
 
 def comparison_page(value: ComparisonInput) -> dict[str, Any]:
@@ -92,8 +93,10 @@ def pages(library: Library) -> list[Page]:
     """/compare/<id>/ for every comparison with two witnesses or more, then /compare/, then /passages/."""
     urls = library.urls
     prepared = library.comparisons.comparisons
+    entity_names, outlets = {e.id: e.name for e in library.dossier.entities}, _names(library)
     out = [keyed(f"compare/{pc.comparison.id}/index.html", pc.comparison.origin.file, _depends(pc),
-                 "comparison.html", comparison_page, partial(_comparison_input, library, pc)) for pc in prepared]
+                 "comparison.html", comparison_page, partial(_comparison_input, library, entity_names, outlets, pc))
+           for pc in prepared]
     every = tuple(key for pc in prepared for key in _depends(pc))
     out.append(html("compare/index.html", "content/comparisons", every, "compare_index.html",
                     lambda: context(library.dossier, urls, "compare/index.html", "Comparisons",
