@@ -153,7 +153,8 @@ def write_outputs(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
     return written, deleted
 
 
-def _safe_rel(out: Path, rel: str) -> Path:
+def safe_rel(out: Path, rel: str) -> Path:
+    """`out / rel`, refused (OutputError) when `rel` could name a file outside `out` as written."""
     if rel.startswith("/") or ".." in rel.split("/") or "\\" in rel or not rel:
         raise OutputError(f"refusing to write {rel}: outside the output folder")
     return out / rel
@@ -188,7 +189,7 @@ class Stage:
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 
     def __call__(self, rel: str, data: bytes) -> None:
-        target = _safe_rel(self.out, rel)
+        target = safe_rel(self.out, rel)
         digest = output_digest(data)
         self.hashes[rel] = self._recent[0][rel] = digest
         if self._unchanged(rel, target, data, digest):
@@ -226,7 +227,7 @@ class Stage:
         if rel not in self.known:
             return False
         try:
-            st = os.stat(_safe_rel(self.out, rel))
+            st = os.stat(safe_rel(self.out, rel))
         except OSError:
             return False
         if not self._recorded(rel, st, digest):

@@ -118,8 +118,8 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
     resolved = out.resolve()
     written = deleted = 0
     for rel in changed:
-        target = out / rel
-        if rel.startswith("/") or ".." in rel.split("/") or not target.resolve().is_relative_to(resolved):
+        target = fs.safe_rel(out, rel)  # (refuses absolute paths, "..", backslashes and empty ones)
+        if not target.resolve().is_relative_to(resolved):  # a folder on the way that links out of `out`
             raise fs.OutputError(f"refusing to write {rel}: outside the output folder")
         if rel in outputs:
             target.parent.mkdir(parents=True, exist_ok=True)
