@@ -1,14 +1,38 @@
-"""Search with the real Pagefind index, in real Chromium, over HTTP."""
+"""Search with the real Pagefind index, in real Chromium, over HTTP: the default dossier's index in one part,
+and the same dossier's index cut into parts of ten pages, which the search page merges (search_parts.py)."""
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
+
+from conftest import ROOT, run_build
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_header_search_box_finds_entities_articles_and_comparisons(browser, default_site, http_server):
-    base = http_server(default_site)
+@pytest.fixture(scope="session")
+def parted_site(tmp_path_factory):
+    """The default dossier with `search_part_pages: 10`: its search index in parts."""
+    root = tmp_path_factory.mktemp("parted")
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "site.yaml").write_text((ROOT / "site.yaml").read_text("utf-8") + "\nsearch_part_pages: 10\n", "utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    merged = json.loads((root / "_site/pagefind/dossier-parts.json").read_text("utf-8"))["merge"]
+    assert len(merged) >= 4 and all((root / "_site" / m.strip("/")).is_dir() for m in merged), merged
+    return root / "_site"
+
+
+SITES = pytest.mark.parametrize("site", ["default_site", "parted_site"])
+
+
+@SITES
+def test_the_header_search_box_finds_entities_articles_and_comparisons(browser, site, http_server, request):
+    base = http_server(request.getfixturevalue(site))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -23,8 +47,9 @@ def test_the_header_search_box_finds_entities_articles_and_comparisons(browser, 
     page.close()
 
 
-def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, default_site, http_server):
-    base = http_server(default_site)
+@SITES
+def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, site, http_server, request):
+    base = http_server(request.getfixturevalue(site))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base + "search/?q=Rafah")
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
@@ -46,3 +71,23 @@ def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, default
     links = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert all("/articles/jpost-go-it-alone/" in href for href in links), links
     page.close()
+
+
+def _result_count(browser, base: str, query: str) -> int:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}search/?q={query}")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    count = int(page.locator(".pagefind-ui__message").inner_text().split()[0])
+    page.close()
+    assert errors == []
+    return count
+
+
+def test_an_index_in_parts_finds_what_the_index_in_one_part_finds(browser, default_site, parted_site, http_server):
+    """Every part is searched: the merged parts give as many results as the one bundle (a part left out of the
+    merge, or one that failed to load, would lose its pages' results)."""
+    whole, parted = http_server(default_site), http_server(parted_site)
+    for query in ("Rafah", "Blinken", "Hanegbi"):
+        assert _result_count(browser, parted, query) == _result_count(browser, whole, query), query

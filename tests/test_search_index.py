@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import pytest
 
-from dossier.shell import search
+from dossier.shell import search, search_parts
 
 FILTER_VALUES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 
@@ -72,7 +72,8 @@ def one_request_at_a_time(outputs: Mapping[str, bytes], base: str) -> dict[str, 
     finally:
         proc.stdin.close()
         proc.wait(timeout=10)
-    return canonicalise({f"pagefind/{f['path'].lstrip('/')}": base64.b64decode(f["content"]) for f in files})
+    bundle = canonicalise({f"pagefind/{f['path'].lstrip('/')}": base64.b64decode(f["content"]) for f in files})
+    return {**bundle, search_parts.LISTING: search_parts.listing([0], base)}  # (one part: nothing to merge)
 
 
 @pytest.fixture

@@ -274,11 +274,11 @@ def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(
     monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
     real, calls = serve_module.search_files, []
 
-    def slow_first(site, base, stop):
+    def slow_first(site, base, stop, *more):
         calls.append(stop)
         if len(calls) == 1:  # the first index takes long (as Pagefind does on a large dossier): a save comes
             wait_for(stop, timeout=30)
-        return real(site, base, stop)
+        return real(site, base, stop, *more)
 
     monkeypatch.setattr(serve_module, "search_files", slow_first)
     preview = Preview_(root, search=True)

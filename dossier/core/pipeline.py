@@ -43,6 +43,7 @@ class BuildResult:
     counts: Mapping[str, int] = field(default_factory=dict)
     base_path: str = "/"
     paths: tuple[str, ...] = ()
+    search_part_pages: int = 300   # site.yaml's: pages per part of the search index (shell/search_parts.py)
 
     @property
     def ok(self) -> bool:
@@ -109,7 +110,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     counts = _counts(library, done)
     if has_errors(final):
         return BuildResult({}, final, counts=counts, base_path=config.base_path)
-    return BuildResult(done.outputs, final, counts=counts, base_path=config.base_path, paths=tuple(sorted(done.paths)))
+    return BuildResult(done.outputs, final, counts=counts, base_path=config.base_path, paths=tuple(sorted(done.paths)),
+                       search_part_pages=config.search_part_pages)
 
 
 def import_stubs(inputs: Inputs, options: Options = Options(),

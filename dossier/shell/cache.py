@@ -19,7 +19,8 @@ exact code, so a build with the cache is byte-identical to one without (tests/te
 `pages/<code version>` is the page index: for each keyed page of the plan (keys.page_key, a digest of all
 the page reads), the digest of the bytes it rendered to and the links found in them (for the link check).
 The bytes are not copied here: they are the output folder's file, reused only when its digest is the
-index's (`get`), so a page the last build wrote is not rendered again. One file, read when the build starts and written by `finish`, with the entries the last
+index's (`get`), so a page the last build wrote is not rendered again. The parts of the search index
+(search_parts.py) are kept the same way, under "search:<part key>": the digests of the bundle's files. One file, read when the build starts and written by `finish`, with the entries the last
 `KEEP` builds used (two builds finishing at once: one index wins, the other's new pages are rendered again).
 
 `templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
@@ -93,6 +94,8 @@ class Cache:
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
         self._build, self._pages = self._read_pages() if stage is not None else (0, {})
+        self._parts_used: set[str] = set()          # search-index parts (search_parts.py) reused, and made anew
+        self._parts_fresh: dict[str, tuple[tuple[str, str], ...]] = {}
 
     @property
     def _pages_file(self) -> Path:
@@ -115,6 +118,8 @@ class Cache:
         pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
+        pages.update((k, (self._pages[k][0], build)) for k in self._parts_used if k in self._pages)
+        pages.update((k, (entry, build)) for k, entry in self._parts_fresh.items())
         _write_framed(self._pages_file, b"", (build, pages))
 
     def compiled_templates(self) -> Any:
@@ -207,6 +212,23 @@ class Cache:
         """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`
         writes them into the page index, with the entries the last KEEP builds used."""
         self._fresh, self._looked_up = dict(entries), set(used)
+
+    def search_part(self, key: str) -> dict[str, None] | None:
+        """The files of a search-index part (search_parts.Parts) an earlier build made under `key`, when the output
+        folder still holds each of them as its record says (fs.Stage.holds: they stay where they are, so their
+        bytes are None), else None (the part is indexed again)."""
+        entry = self._pages.get(f"search:{key}")
+        if entry is None or self.stage is None:
+            return None
+        files = entry[0]
+        if not all(self.stage.holds(rel, digest) for rel, digest in files):
+            return None
+        self._parts_used.add(f"search:{key}")
+        return {rel: None for rel, _ in files}
+
+    def keep_search_part(self, key: str, files: Any) -> None:
+        """Keep in the page index the files' digests of the search-index part made for `key`."""
+        self._parts_fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
 
     def finish(self) -> int:
         """End of a build: list the entries it used, keep the lists of the last KEEP builds, and delete every

@@ -159,7 +159,15 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     with fewer_collections():
         result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards,
                             compiled=cache.compiled_templates())
-    cache.finish()
+    try:
+        return _finish(args, out, result, inputs, writer, cache, started, key, scanned)
+    finally:
+        cache.finish()  # (after the search index: the cache keeps its parts too)
+
+
+def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, writer: Writer | None, cache: Any,
+            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
+    """Report the build; unless it failed or is a --check, index it for search and commit the staged site."""
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
@@ -176,7 +184,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
         return 0
     if not args.no_search:
         try:
-            writer.index(result.paths, result.base_path)
+            writer.index(result.paths, result.base_path, result.search_part_pages, cache)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
             say(f"build.py: error: the search index could not be built: {exc}\n"
                 f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",

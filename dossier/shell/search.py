@@ -34,7 +34,10 @@ import threading
 from html.parser import HTMLParser
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-BUNDLE = "pagefind"
+from . import search_parts as parts
+from .fs import output_digest
+
+BUNDLE = parts.BUNDLE
 BODY_ATTRIBUTE = "data-pagefind-body"
 WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the service's input queue is unbounded)
 READ_SIZE = 1 << 20
@@ -273,25 +276,63 @@ def _index(service: _Service, pages: Iterable[tuple[str, bytes]], base: str) -> 
     return service.reply(service.send({"type": "GetFiles", "index_id": index_id}, "the bundle", keep=True))["files"]
 
 
-def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None) -> dict[str, bytes]:
-    """Output path → bytes of the Pagefind bundle (under `pagefind/`) for the HTML pages in `outputs`.
+def _bundle(files: list[dict[str, str]], part: int) -> dict[str, bytes]:
+    """A part's bundle from Pagefind's reply: its files under the part's folder, canonical (search_canon.py),
+    only the index for a part other than the primary one (search_parts.kept_files)."""
+    from .search_canon import canonicalise
 
-    Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding).
+    decoded: dict[str, bytes] = {}
+    while files:  # decode one file at a time, dropping its base64 text
+        file = files.pop()
+        decoded[file["path"].lstrip("/")] = base64.b64decode(file["content"])
+    top = parts.folder(part)
+    bundle = canonicalise({top + rel: data for rel, data in sorted(decoded.items())}, top.rstrip("/"))
+    return {top + rel: data for rel, data in parts.kept_files(part, {p[len(top):]: d for p, d in bundle.items()}).items()}
+
+
+def pagefind_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None,
+                part_pages: int = parts.PART_PAGES, store: parts.Parts | None = None) -> dict[str, bytes | None]:
+    """Output path → bytes of the Pagefind bundles (under `pagefind/`) for the HTML pages in `outputs`.
+
+    Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding). They are
+    cut into parts of about `part_pages` pages, one bundle each, listed in pagefind/dossier-parts.json for the
+    search page (search_parts.py). With a `store`, a part whose key it holds is not indexed again: its files
+    come from the store (bytes None: the output folder holds that file already), and the parts made are kept.
     `stop` (optional): asked between pages and while Pagefind works; when it says so, Pagefind is killed and
     SearchCancelled raised (the live preview gives up an index that a newer save has made stale, so that it
     does not take a core and the interpreter from the build of that save)."""
-    service = _Service(stop=stop)
+    digests = {path: output_digest(page) for path, page in pages_to_index(outputs)}  # (each page read once here)
+    version = pagefind_version()
+    bundle: dict[str, bytes | None] = {}
+    service: _Service | None = None
     try:
-        files = _index(service, pages_to_index(outputs), base)
+        groups = parts.split(list(digests), part_pages)
+        for part, paths in groups.items():
+            key = parts.part_key(part, [(p, digests[p]) for p in paths], base, version)
+            found = store.search_part(key) if store is not None else None
+            if found is None:
+                if stop is not None and stop():
+                    raise SearchCancelled("stopped")
+                service = service or _Service(stop=stop)
+                found = _bundle(_index(service, ((p, outputs[p]) for p in paths), base), part)
+                if store is not None:
+                    store.keep_search_part(key, found)
+            bundle.update(found)
     except BaseException:
-        service.proc.kill()  # stopped (Ctrl-C, SIGTERM) or failed: do not wait for Pagefind to finish
+        if service is not None:
+            service.proc.kill()  # stopped (Ctrl-C, SIGTERM) or failed: do not wait for Pagefind to finish
         raise
     finally:
-        service.close()
-    from .search_canon import canonicalise
-
-    bundle: dict[str, bytes] = {}
-    while files:  # decode one file at a time, dropping its base64 text
-        file = files.pop()
-        bundle[f"{BUNDLE}/{file['path'].lstrip('/')}"] = base64.b64decode(file["content"])
-    return canonicalise(dict(sorted(bundle.items())), BUNDLE)
+        if service is not None:
+            service.close()
+    bundle[parts.LISTING] = parts.listing(list(groups), base)
+    return dict(sorted(bundle.items()))

@@ -36,6 +36,7 @@ from .serve_app import Status
 from .serve_files import snapshot
 from .terminal import say
 from .search import SearchCancelled
+from .search_parts import PART_PAGES, MemoryParts
 from .writer import search_files, sync
 
 POLL_SECONDS = 0.1
@@ -61,6 +62,8 @@ class Preview:
         self.publish_lock = threading.Lock()    # held while writing the output folder; stop() waits for it
         self.published: Mapping[str, bytes] | None = None   # the outputs on disk, as this preview wrote them
         self.search_files: dict[str, bytes] = {}            # the search index last written (kept until redone)
+        self.search_parts = MemoryParts()                   # its parts, each indexed again only when it changed
+        self.part_pages = PART_PAGES                        # site.yaml's search_part_pages, as last built
         self.search_due: float | None = None                # when to index; None: the index is up to date
         self.indexing = False                               # an index is being built (in its own thread)
         self.shown: tuple[Problem, ...] | None = None       # problems pages show now (None: a good site)
@@ -181,6 +184,7 @@ class Preview:
             changed = changed_outputs(self.published, outputs)
             self.published = outputs
             self.shown = None
+            self.part_pages = result.search_part_pages
             self.status.update(state="ok", building=False, problems=problems, seconds=seconds,
                                mount=result.base_path, has_site=True, published=self.status.published + 1)
             if self.search and (changed or not self.search_files):
@@ -221,7 +225,8 @@ class Preview:
                 return
             t0 = time.perf_counter()
             try:
-                files = search_files(site, self.status.mount, lambda: self._stale(started))
+                files = search_files(site, self.status.mount, lambda: self._stale(started), self.part_pages,
+                                     self.search_parts)
             except SearchCancelled:  # a save came: its build goes first, the index is made when saves pause
                 with self.cond:
                     self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
@@ -238,6 +243,7 @@ class Preview:
                 outputs = {**site, **files}
                 written, deleted = sync(self.out, outputs, self.published)
                 self.published, self.search_files = outputs, files
+                self.search_parts.finish()
             self._print(f"[{time.strftime('%H:%M:%S')}] search index: {len(files)} files in "
                         f"{time.perf_counter() - t0:.2f}s; {written} written, {deleted} removed")
         finally:

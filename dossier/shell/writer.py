@@ -47,14 +47,17 @@ class Writer:
         """How many files the site has so far (every output handed to `sink`, changed or not)."""
         return len(self.stage.hashes)
 
-    def index(self, paths: Iterable[str], base_path: str) -> int:
+    def index(self, paths: Iterable[str], base_path: str, part_pages: int = 300, store: Any = None) -> int:
         """Build the Pagefind index of the staged HTML pages among `paths` and stage its files; returns how many.
+        The index is in parts of about `part_pages` pages (search_parts.py); a part `store` (search_parts.Parts,
+        the cache) holds is not indexed again, and its files, which the output folder holds, stay as they are.
         Raises when the Pagefind binary is missing or fails (the caller reports it; the stage is then aborted)."""
         from .search import build_index
 
-        files = build_index(fs.StagedPages(self.stage, paths), base_path)
+        files = build_index(fs.StagedPages(self.stage, paths), base_path, part_pages=part_pages, store=store)
         for rel, data in sorted(files.items()):
-            self.stage(rel, data)
+            if data is not None:  # (None: a kept part's file, which the stage was told stays)
+                self.stage(rel, data)
         return len(files)
 
     def commit(self, key: Mapping[str, Any], scanned: Mapping[str, tuple[int, int]],
@@ -102,13 +105,16 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
     return write_changed(out, outputs, changed_outputs(previous, outputs))
 
 
-def search_files(site: Mapping[str, bytes], base_path: str, stop: Callable[[], bool] | None = None
-                 ) -> dict[str, bytes]:
-    """The Pagefind index of a site held in memory (path → bytes). Raises when Pagefind is missing or fails,
-    and search.SearchCancelled when `stop()` says to give up (see search.build_index)."""
+def search_files(site: Mapping[str, bytes], base_path: str, stop: Callable[[], bool] | None = None,
+                 part_pages: int = 300, store: Any = None) -> dict[str, bytes]:
+    """The Pagefind index of a site held in memory (path → bytes), in parts of about `part_pages` pages, those a
+    `store` (search_parts.MemoryParts) holds not indexed again. Raises when Pagefind is missing or fails, and
+    search.SearchCancelled when `stop()` says to give up (see search.build_index)."""
     from .search import build_index
 
-    return build_index(site, base_path, stop)
+    files = build_index(site, base_path, stop, part_pages=part_pages, store=store)
+    assert all(data is not None for data in files.values())  # (a store in memory holds the bytes)
+    return files  # type: ignore[return-value]
 
 
 def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, ...]) -> tuple[int, int]:

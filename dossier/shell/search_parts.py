@@ -1,0 +1,117 @@
+"""The search index in parts, each indexed again only when one of its pages changed.
+
+Pagefind cannot update an index: every build indexed every page again (10 s at 1,000 articles, 43 s at 5,000),
+whatever the edit. So the pages are cut into parts of about `part_pages` pages (site.yaml `search_part_pages`,
+default 300), each a Pagefind bundle of its own, and the search page merges them (Pagefind's `mergeIndex`: the
+results of every part ranked together by score, the filter counts added up; static/search.js reads the list of
+parts from `pagefind/dossier-parts.json`). A part whose pages are all as they were is not indexed again: its
+bundle comes from a store of parts (`Parts`), by a key naming everything Pagefind read for it.
+
+- A page's part is a hash of its path modulo the number of parts, so adding or removing a page moves no other
+  page; the number of parts (and with it every page's part) changes only when the site grows or shrinks past a
+  multiple of `part_pages`. A part no page falls into has no bundle and is not listed. The first page in index
+  order is always in part 0, whose bundle Pagefind's primary instance must be able to search.
+- Part 0 is the primary bundle at pagefind/, with Pagefind's scripts, styles and WebAssembly: a site of one part
+  has the very bundle it always had. Part i > 0 is at pagefind/part-<i>/ and holds only its index (the entry,
+  meta, index, filter and fragment files), which the primary instance's WebAssembly searches.
+- A part's key is a sha256 of Pagefind's version, the base path, the part's folder and the path and bytes'
+  digest of each of its pages in order; the bundle Pagefind makes of them is canonical (search_canon.py), so
+  the same key always stands for the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Mapping, Protocol, Sequence
+
+BUNDLE = "pagefind"
+PART_PAGES = 300
+LISTING = f"{BUNDLE}/dossier-parts.json"
+INDEX_FILES = ("pagefind-entry.json", "index/", "filter/", "fragment/")  # and pagefind.<hash>.pf_meta
+
+
+def count(pages: int, part_pages: int = PART_PAGES) -> int:
+    """How many parts `pages` searchable pages are cut into (at least one)."""
+    return max(1, -(-pages // max(1, part_pages)))
+
+
+def part_of(path: str, parts: int) -> int:
+    """The part of the page at output `path` among `parts` parts (a hash of the path, not of its place)."""
+    if parts <= 1:
+        return 0
+    return int.from_bytes(hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest(), "big") % parts
+
+
+def folder(part: int) -> str:
+    """The output folder of a part's bundle, with its slash: pagefind/ for part 0, pagefind/part-<i>/ else."""
+    return f"{BUNDLE}/" if part == 0 else f"{BUNDLE}/part-{part}/"
+
+
+def split(paths: Sequence[str], part_pages: int = PART_PAGES) -> dict[int, list[str]]:
+    """The pages to index (in index order) grouped by part, parts in order, each keeping that order; only parts
+    that have pages, and always part 0: the primary bundle must have pages for any part to be searched (so the
+    first page in index order is in part 0 whatever its hash), and a site with no page still gets it."""
+    parts = count(len(paths), part_pages)
+    out: dict[int, list[str]] = {0: []}
+    for i, path in enumerate(paths):
+        out.setdefault(0 if i == 0 else part_of(path, parts), []).append(path)
+    return dict(sorted(out.items()))
+
+
+def part_key(part: int, pages: Sequence[tuple[str, str]], base: str, pagefind: str) -> str:
+    """The key of a part's bundle: `pages` are (output path, digest of its bytes) in index order, `base` the
+    site's base path (the URLs Pagefind records), `pagefind` its version."""
+    text = json.dumps([pagefind, base, folder(part), [list(p) for p in pages]], ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def kept_files(part: int, files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The files of a part's bundle the site keeps (paths relative to the part's folder): all of them for the
+    primary bundle, only the index for the others."""
+    if part == 0:
+        return dict(files)
+    return {rel: data for rel, data in files.items()
+            if rel.startswith(INDEX_FILES) or (rel.startswith("pagefind.") and rel.endswith(".pf_meta"))}
+
+
+def listing(parts: Sequence[int], base: str) -> bytes:
+    """pagefind/dossier-parts.json: the bundles the search page merges into the primary one (URL paths)."""
+    merged = [base + folder(part) for part in parts if part != 0]
+    return (json.dumps({"merge": merged}, ensure_ascii=True) + "\n").encode("ascii")
+
+
+class Parts(Protocol):
+    """A store of part bundles by `part_key`: the live preview's `MemoryParts`, the command line's cache."""
+
+    def search_part(self, key: str) -> Mapping[str, bytes | None] | None:
+        """The files (output path → bytes) of the bundle kept under `key`, or None. A file's bytes are None when
+        the output folder holds it already, as it is (the store made sure), and it stays there."""
+        ...
+
+    def keep_search_part(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep the files (output path → bytes) of the bundle made for `key`."""
+        ...
+
+
+class MemoryParts:
+    """Part bundles held in memory (the live preview): those the last finished index used or made."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, Mapping[str, bytes]] = {}
+        self.used: dict[str, Mapping[str, bytes]] = {}
+        self.made = 0   # bundles made by Pagefind (for tests and the preview's line)
+
+    def search_part(self, key: str) -> Mapping[str, bytes] | None:
+        found = self.used.get(key) or self.kept.get(key)
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def keep_search_part(self, key: str, files: Mapping[str, bytes]) -> None:
+        self.used[key] = dict(files)
+        self.made += 1
+
+    def finish(self) -> None:
+        """An index was written: keep only the parts it used (an older index's parts are not needed again)."""
+        self.kept, self.used = self.used, {}

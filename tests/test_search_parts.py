@@ -1,0 +1,144 @@
+"""The search index in parts (dossier/shell/search_parts.py): which part each page goes into, and that a part is
+indexed again only when one of its pages changed, by the live preview's store and by the command line's cache,
+with the same bytes as an index made from nothing."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from dossier.shell import cli, search, search_parts
+from dossier.shell.cache import Cache
+from test_search_index import page, site
+
+
+@pytest.fixture
+def pagefind():
+    pytest.importorskip("pagefind")
+    from pagefind.service import get_executable
+    if get_executable() is None:
+        pytest.skip("the Pagefind binary is missing (pip install 'pagefind[bin]')")
+
+
+def test_the_number_of_parts_follows_the_pages_per_part():
+    assert [search_parts.count(n, 300) for n in (0, 1, 300, 301, 600, 601)] == [1, 1, 1, 2, 2, 3]
+    assert search_parts.count(5, 1) == 5 and search_parts.count(5, 0) == 5  # (never a division by zero)
+
+
+def test_a_pages_part_depends_on_its_path_alone():
+    paths = [f"articles/a{n:03d}/index.html" for n in range(200)]
+    parts = {p: search_parts.part_of(p, 7) for p in paths}
+    assert set(parts.values()) == set(range(7))  # spread over every part
+    again = search_parts.split(paths[:50] + ["articles/new/index.html"] + paths[50:], 30)  # a page added: 7 parts
+    assert all(p in again[parts[p]] for p in paths[1:])  # no other page moved
+    assert all(search_parts.part_of(p, 1) == 0 for p in paths)
+
+
+def test_split_keeps_every_page_once_in_order_and_the_first_in_the_primary_part():
+    paths = sorted(f"p{n}.html" for n in range(40))
+    for per_part in (1, 3, 10, 40, 100):
+        groups = search_parts.split(paths, per_part)
+        assert sorted(p for g in groups.values() for p in g) == paths
+        assert all(g == sorted(g) and g for g in groups.values())
+        assert groups[0][0] == paths[0] and list(groups) == sorted(groups)
+    assert search_parts.split([], 10) == {0: []}  # a site with nothing to index still gets its primary bundle
+
+
+def test_the_listing_names_the_parts_to_merge_under_the_base_path():
+    assert search_parts.listing([0], "/") == b'{"merge": []}\n'
+    assert search_parts.listing([0, 2, 5], "/d/") == b'{"merge": ["/d/pagefind/part-2/", "/d/pagefind/part-5/"]}\n'
+
+
+def test_a_part_other_than_the_primary_keeps_only_its_index():
+    files = {"pagefind.js": b"", "pagefind-ui.css": b"", "wasm.en.pagefind": b"", "pagefind-entry.json": b"",
+             "pagefind.en_123.pf_meta": b"", "index/en_1.pf_index": b"", "filter/en_2.pf_filter": b"",
+             "fragment/en_3.pf_fragment": b""}
+    assert search_parts.kept_files(0, files) == files
+    assert sorted(search_parts.kept_files(3, files)) == ["filter/en_2.pf_filter", "fragment/en_3.pf_fragment",
+                                                         "index/en_1.pf_index", "pagefind-entry.json",
+                                                         "pagefind.en_123.pf_meta"]
+
+
+def test_an_edit_indexes_only_the_part_of_the_page_that_changed(pagefind):
+    outputs = site(24)
+    store = search_parts.MemoryParts()
+    first = search.build_index(outputs, "/", part_pages=5, store=store)
+    assert first == search.build_index(outputs, "/", part_pages=5)  # the store changes nothing
+    assert store.made == 5 and len(search_parts.split(sorted(p for p in outputs if "articles/" in p), 5)) == 5
+    merged = search_parts.listing(sorted(search_parts.split(
+        sorted(p for p in outputs if "articles/" in p), 5)), "/")
+    assert first[search_parts.LISTING] == merged
+    assert not any(p.startswith("pagefind/part-") and p.endswith((".js", ".css", ".pagefind")) for p in first)
+    store.finish()
+
+    outputs["articles/a012/index.html"] = page(12, extra="an edited paragraph")
+    second = search.build_index(outputs, "/", part_pages=5, store=store)
+    assert store.made == 6  # one part made again, the four others reused
+    assert second == search.build_index(outputs, "/", part_pages=5)  # as if indexed from nothing
+    changed = {p for p in second if first.get(p) != second[p]} | (set(first) - set(second))
+    edited = search_parts.folder(search_parts.part_of("articles/a012/index.html", 5))
+    assert changed and all(p.startswith(edited) for p in changed)
+    assert edited != "pagefind/" or not any(p.startswith("pagefind/part-") for p in changed)
+
+
+def test_a_cancelled_index_keeps_nothing_half_made(pagefind):
+    outputs, store = site(24), search_parts.MemoryParts()
+    with pytest.raises(search.SearchCancelled):
+        search.build_index(outputs, "/", stop=lambda: store.made >= 2, part_pages=5, store=store)
+    assert store.made == 2
+    assert search.build_index(outputs, "/", part_pages=5, store=store) == search.build_index(outputs, "/", part_pages=5)
+    assert store.made == 5  # the two parts made before the stop were kept
+
+
+def _parted_copy(where: Path) -> Path:
+    where.mkdir()
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, where / name)
+    (where / "site.yaml").write_text((ROOT / "site.yaml").read_text("utf-8") + "\nsearch_part_pages: 10\n", "utf-8")
+    return where
+
+
+def _same_tree(a: Path, b: Path) -> list[str]:
+    """Files that differ between two output folders (the up-to-date record left out)."""
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()} - {".dossier-output"}
+    fa, fb = files(a), files(b)
+    return sorted((fa ^ fb) | {f for f in fa & fb if not filecmp.cmp(a / f, b / f, shallow=False)})
+
+
+def test_the_command_line_indexes_again_only_the_part_of_an_edited_note(pagefind, tmp_path, monkeypatch):
+    root = _parted_copy(tmp_path / "dossier")
+    made: list[set[str]] = []  # the folders of the parts Pagefind indexed, one per part
+    real = Cache.keep_search_part
+
+    def counting(cache, key, files):
+        made.append({path.rsplit("/", 1)[0] + "/" for path in files if path.endswith("pagefind-entry.json")})
+        return real(cache, key, files)
+
+    monkeypatch.setattr(Cache, "keep_search_part", counting)
+    assert cli.main(["--root", str(root)]) == 0
+    assert len(made) >= 5
+
+    article = root / "content/articles/jpost-go-it-alone.yaml"
+    article.write_text(article.read_text("utf-8").replace("note: ", "note: Edited. ", 1), "utf-8")
+    made.clear()
+    assert cli.main(["--root", str(root)]) == 0
+    page = "articles/jpost-go-it-alone/index.html"
+    parts = search_parts.split(sorted(p.relative_to(root / "_site").as_posix()
+                                      for p in (root / "_site").rglob("*.html") if "data-pagefind-body" in
+                                      p.read_text("utf-8")), 10)
+    assert made == [{search_parts.folder(next(i for i, pages in parts.items() if page in pages))}]
+
+    (root / "_site/pagefind/part-1/pagefind-entry.json").unlink()  # a part's file lost: that part is made again
+    made.clear()
+    assert cli.main(["--root", str(root)]) == 0
+    assert made == [{"pagefind/part-1/"}]
+
+    fresh = _parted_copy(tmp_path / "fresh")
+    shutil.copy(article, fresh / "content/articles" / article.name)
+    assert cli.main(["--root", str(fresh)]) == 0
+    assert _same_tree(root / "_site", fresh / "_site") == []
