@@ -89,9 +89,10 @@ def test_a_cancelled_index_keeps_nothing_half_made(pagefind):
     outputs, store = site(24), search_parts.MemoryParts()
     with pytest.raises(search.SearchCancelled):
         search.build_index(outputs, "/", stop=lambda: store.made >= 2, part_pages=5, store=store)
-    assert store.made == 2
+    before = store.made
+    assert 2 <= before < 5  # (the parts being made when the stop came may still finish)
     assert search.build_index(outputs, "/", part_pages=5, store=store) == search.build_index(outputs, "/", part_pages=5)
-    assert store.made == 5  # the two parts made before the stop were kept
+    assert store.made == 5  # the parts made before the stop were kept: only the others were made afterwards
 
 
 def _parted_copy(where: Path) -> Path:

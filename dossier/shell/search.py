@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import codecs
 import json
+import os
 import subprocess
 import threading
 from html.parser import HTMLParser
@@ -42,6 +43,7 @@ BODY_ATTRIBUTE = "data-pagefind-body"
 WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the service's input queue is unbounded)
 READ_SIZE = 1 << 20
 PIECE = 3 << 18           # bytes of a page escaped and base64-encoded at a time
+SERVICES = max(1, min(4, os.cpu_count() or 1))  # Pagefind services run at once (each is single-threaded)
 
 
 class SearchError(Exception):
@@ -306,33 +308,77 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
     Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding). They are
     cut into parts of about `part_pages` pages, one bundle each, listed in pagefind/dossier-parts.json for the
     search page (search_parts.py). With a `store`, a part whose key it holds is not indexed again: its files
-    come from the store (bytes None: the output folder holds that file already), and the parts made are kept.
+    come from the store (bytes None: the output folder holds that file already), and each part made is kept.
     `stop` (optional): asked between pages and while Pagefind works; when it says so, Pagefind is killed and
     SearchCancelled raised (the live preview gives up an index that a newer save has made stale, so that it
     does not take a core and the interpreter from the build of that save)."""
     digests = {path: output_digest(page) for path, page in pages_to_index(outputs)}  # (each page read once here)
     version = pagefind_version()
+    groups = parts.split(list(digests), part_pages)
+    keys = {part: parts.part_key(part, [(p, digests[p]) for p in paths], base, version) for part, paths in groups.items()}
+    found: dict[int, Mapping[str, bytes | None]] = {}
+    for part, key in keys.items():
+        kept = store.search_part(key) if store is not None else None
+        if kept is not None:
+            found[part] = kept
+
+    def made(part: int, files: dict[str, bytes]) -> None:
+        found[part] = files
+        if store is not None:
+            store.keep_search_part(keys[part], files)
+
+    _index_parts({part: paths for part, paths in groups.items() if part not in found}, outputs, base, stop, made)
     bundle: dict[str, bytes | None] = {}
-    service: _Service | None = None
-    try:
-        groups = parts.split(list(digests), part_pages)
-        for part, paths in groups.items():
-            key = parts.part_key(part, [(p, digests[p]) for p in paths], base, version)
-            found = store.search_part(key) if store is not None else None
-            if found is None:
-                if stop is not None and stop():
-                    raise SearchCancelled("stopped")
-                service = service or _Service(stop=stop)
-                found = _bundle(_index(service, ((p, outputs[p]) for p in paths), base), part)
-                if store is not None:
-                    store.keep_search_part(key, found)
-            bundle.update(found)
-    except BaseException:
-        if service is not None:
-            service.proc.kill()  # stopped (Ctrl-C, SIGTERM) or failed: do not wait for Pagefind to finish
-        raise
-    finally:
-        if service is not None:
-            service.close()
+    for part in groups:
+        bundle.update(found[part])
     bundle[parts.LISTING] = parts.listing(list(groups), base)
     return dict(sorted(bundle.items()))
+
+
+def _index_parts(todo: Mapping[int, list[str]], outputs: Mapping[str, bytes], base: str,
+                 stop: Callable[[], bool] | None, made: Callable[[int, dict[str, bytes]], None]) -> None:
+    """Index each part of `todo` (part → its pages), calling `made(part, files)` as each is done. The service is
+    single-threaded, so up to SERVICES of them run at once, one thread feeding each, sharing out the parts. A
+    failure, a `stop` or an interruption of the caller (Ctrl-C) stops every service and is raised here."""
+    halt = threading.Event()
+    queue = list(todo)
+    lock = threading.Lock()
+
+    def stopped() -> bool:
+        return halt.is_set() or (stop is not None and stop())
+
+    def work() -> None:
+        service = None
+        try:
+            while True:
+                with lock:
+                    if not queue or halt.is_set():
+                        return
+                    part = queue.pop(0)
+                if stopped():
+                    raise SearchCancelled("stopped")
+                service = service or _Service(stop=stopped)
+                made(part, _bundle(_index(service, ((p, outputs[p]) for p in todo[part]), base), part))
+        except BaseException:
+            halt.set()
+            if service is not None:
+                service.proc.kill()  # stopped or failed: do not wait for Pagefind to finish
+            raise
+        finally:
+            if service is not None:
+                service.close()
+
+    if not queue:
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(min(len(queue), SERVICES), thread_name_prefix="pagefind")
+    futures = [pool.submit(work) for _ in range(min(len(queue), SERVICES))]
+    try:
+        for future in futures:
+            future.result()  # the first failure, raised here
+    except BaseException:
+        halt.set()  # (Ctrl-C or SIGTERM in this thread, or one service failed: the others stop too)
+        raise
+    finally:
+        pool.shutdown(wait=True)
