@@ -43,13 +43,24 @@ class EntityIndex:
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)   # co-occurrence by sentence
 
 
+class MentionLinks(tuple):  # type: ignore[type-arg]
+    """An article's mention links (LinkMark), in a type of their own: the same value, made once per article's
+    text and registry by the "mentions" step and kept by the memo or cache, is part of that article's page
+    input every build, and page keys (execute/keys.py) digest it once per value, not once per page."""
+
+    __slots__ = ()
+
+
 def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
-              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], tuple[tuple[int, int], ...]]:
-    """One article's mentions, their links, and its sentence spans (only needed when it mentions anyone)."""
+              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], tuple[tuple[int, int], ...],
+                         dict[tuple[str, str], int]]:
+    """One article's mentions, their links, its sentence spans (only needed when it mentions anyone) and its
+    co-occurrence counts (entity_graph.cooccurrence), which the dossier's are the sum of."""
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
-    return found, marks, (sentence_spans(text.text) if found else ())
+    spans = sentence_spans(text.text) if found else ()
+    return found, MentionLinks(marks), spans, cooccurrence([(spans, found)])
 
 
 def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence,
@@ -76,8 +87,10 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     counts_by_slug: dict[str, dict[str, int]] = {}
     texts: dict[str, str] = {}
     sentences: dict[str, tuple[tuple[int, int], ...]] = {}
-    for article, (found, marks, spans) in zip(articles, found_all):
+    article_pairs: dict[str, dict[tuple[str, str], int]] = {}
+    for article, (found, marks, spans, counted) in zip(articles, found_all):
         slug = article.slug
+        article_pairs[slug] = counted
         texts[slug], mentions[slug], links[slug], sentences[slug] = article.text.text, found, marks, spans
         counts: dict[str, int] = {}
         for m in found:                 # insertion order = order of first mention
@@ -85,5 +98,8 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         counts_by_slug[slug] = counts
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
     quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}
-    pairs = cooccurrence((sentences[slug], mentions[slug]) for slug in sorted(texts))
+    pairs: dict[tuple[str, str], int] = {}  # (in the order of cooccurrence over the articles in slug order)
+    for slug in sorted(texts):
+        for pair, n in article_pairs[slug].items():
+            pairs[pair] = pairs.get(pair, 0) + n
     return EntityIndex(links, counts_by_slug, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)

@@ -25,7 +25,24 @@ def dump_bytes(value: Any, levels: int = 2) -> bytes:
     return (dumps(value, levels) + "\n").encode("utf-8")
 
 
+class Laid(str):
+    """JSON text already laid out by `laid` for its place in a document: written as it is."""
+
+    __slots__ = ()
+
+
+def laid(value: Any, levels: int, depth: int, indent: str = " ") -> Laid:
+    """`value` as `dumps` lays it out `depth` levels down in a document (containers down to `levels` deep, from
+    there, one member per line): a part of a large export made once and kept while it does not change."""
+    out: list[str] = []
+    _write(value, levels, indent, indent * depth, out)
+    return Laid("".join(out))
+
+
 def _write(value: Any, levels: int, indent: str, pad: str, out: list[str]) -> None:
+    if isinstance(value, Laid):
+        out.append(value)
+        return
     if levels <= 0 or not isinstance(value, (dict, list)) or not value:
         out.append(_COMPACT.encode(value))
         return

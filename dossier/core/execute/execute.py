@@ -100,7 +100,6 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
-    forget()
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
                        sharding.SHARD_SIZE)
     paths: list[str] = []
@@ -116,7 +115,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
         problems += part.problems
         keys += part.keys
         fresh.update(part.fresh)
-    forget()  # (what the keys remembered belongs to this build's Library: not kept alive after it)
+    forget()  # (the recurring values this build did not use are not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
     problems += check_links(links, set(paths), base)

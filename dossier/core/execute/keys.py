@@ -8,8 +8,10 @@ different values never share a key, and equal values pickled differently only co
 
 Large values that recur in many pages' inputs are written as digests instead (the pickler's dispatch table:
 a type lookup in C, so no Python call for other objects): an analysed article (Anchored) as the digest of
-what it was made from, which it carries; an article as the passages pages show it (Doc) and a shared passage
-by a digest of their own, computed once per build (`forget` drops them when the build ends).
+what it was made from, which it carries; an article as the passages pages show it (Doc), a shared passage, an
+entity, the site's configuration and an article's mention links by a digest of their own, computed once per
+value (the same object): once per build, and only once for values the live preview's memo keeps from one
+build to the next (`forget` drops those a build did not use).
 """
 
 from __future__ import annotations
@@ -20,19 +22,28 @@ import io
 import pickle
 from typing import Any
 
+from ..analyse.entity_index import MentionLinks
 from ..analyse.library import Anchored
+from ..load.config import SiteConfig
+from ..load.model import Entity
 from ..analyse.shared_passages import SharedPassage
 from ..plan.page import Page
 from ..plan.passage_views import Doc
 
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
-_SHARED: dict[int, tuple[Any, str]] = {}  # id → (a recurring value, its digest), for one build
+_SHARED: dict[int, list[Any]] = {}  # id → [a recurring value, its digest, the last build that used it]
+_BUILD = [0]
 
 
 def forget() -> None:
-    """Drop what the keys of one build remembered (the values it holds belong to that build's Library)."""
+    """End a build's keys: drop the recurring values this build did not use (a value used again in the next
+    build, as the live preview's memo keeps unchanged articles' values, is digested only once). An entry holds
+    its value, so no other object can take its id while the entry is kept; the values are frozen."""
     _LAST.clear()
-    _SHARED.clear()
+    build = _BUILD[0]
+    for ident in [ident for ident, entry in _SHARED.items() if entry[2] != build]:
+        del _SHARED[ident]
+    _BUILD[0] = build + 1
 
 
 def _digested(digest: str) -> str:
@@ -47,15 +58,17 @@ def _anchored(item: Anchored) -> Any:
 
 
 def _recurring(value: Any) -> Any:
-    """A value that recurs in many pages' inputs, in a page key: a digest of it, computed once per build."""
+    """A value that recurs in many pages' inputs, in a page key: a digest of it, computed once while the same
+    value (the same object) is in use."""
     found = _SHARED.get(id(value))
     if found is None or found[0] is not value:
-        found = _SHARED[id(value)] = (value, f"{type(value).__qualname__}:{_pickled_digest(value, _INNER)}")
+        found = _SHARED[id(value)] = [value, f"{type(value).__qualname__}:{_pickled_digest(value, _INNER)}", 0]
+    found[2] = _BUILD[0]
     return (_digested, (found[1],))
 
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
-_DISPATCH = {**_INNER, Doc: _recurring, SharedPassage: _recurring}
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Entity, SiteConfig, MentionLinks)}}
 
 
 def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:

@@ -6,7 +6,7 @@ import json
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
-from ..common.jsonout import dump_bytes
+from ..common.jsonout import Laid, dump_bytes, laid
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
 
@@ -77,27 +77,46 @@ def website(dossier: Dossier, iri: str) -> str:
                         "url": iri, "inLanguage": dossier.config.language})
 
 
+_ARTICLES: dict[str, tuple[Any, Any, str]] = {}  # slug → (analysed article, its mention links, its JSON)
+
+
+def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
+    """One article as dossier.json has it: text, dropped furniture, anchored annotations, mentions."""
+    a = item.article
+    m = a.meta
+    return {
+        "slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
+        "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary,
+        "text": a.text.text,
+        "paragraphs": [{"start": p.start, "end": p.start + len(p.text), "seed_line": p.line} for p in a.text.paragraphs],
+        "dropped": [{"seed_line": d.line, "text": d.text, "why": d.why, "whole_line": d.whole_line} for d in a.text.dropped],
+        "annotations": [{"id": x.id, "quote": x.quote, "prefix": x.prefix, "suffix": x.suffix, "note": x.note,
+                         "kind": x.kind, "speaker": x.speaker, "tags": list(x.tags), "entities": list(x.entities),
+                         "date": x.date, "verdict": x.verdict,
+                         "start": item.placed[x.id].start if x.id in item.placed else None,
+                         "end": item.placed[x.id].end if x.id in item.placed else None,
+                         "anchor": item.placed[x.id].status if x.id in item.placed else "orphan"}
+                        for x in m.annotations],
+        "mentions": [{"entity": x.entity, "start": x.start, "end": x.end} for x in mentions],
+    }
+
+
+def _article_text(item: Any, mentions: Sequence[Any]) -> Laid:
+    """An article's part of dossier.json, laid out in place (jsonout.laid), made again only when its analysed
+    article or its mention links are other values than the last build's (the live preview's memo hands the
+    same objects back for an unchanged article, so an edit re-encodes one article, not all of them)."""
+    slug = item.article.meta.slug
+    found = _ARTICLES.get(slug)
+    if found is None or found[0] is not item or found[1] is not mentions:
+        found = _ARTICLES[slug] = (item, mentions, laid(_article(item, mentions), levels=2, depth=2))
+    return found[2]  # type: ignore[return-value]
+
+
 def dossier_json(dossier: Dossier, anchored: Sequence[Any], mentions: dict[str, Sequence[Any]]) -> bytes:
     """The whole model as JSON: texts, dropped furniture, anchored annotations, entities, comparisons."""
-    articles = []
-    for item in anchored:
-        a = item.article
-        m = a.meta
-        articles.append({
-            "slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
-            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary,
-            "text": a.text.text,
-            "paragraphs": [{"start": p.start, "end": p.start + len(p.text), "seed_line": p.line} for p in a.text.paragraphs],
-            "dropped": [{"seed_line": d.line, "text": d.text, "why": d.why, "whole_line": d.whole_line} for d in a.text.dropped],
-            "annotations": [{"id": x.id, "quote": x.quote, "prefix": x.prefix, "suffix": x.suffix, "note": x.note,
-                             "kind": x.kind, "speaker": x.speaker, "tags": list(x.tags), "entities": list(x.entities),
-                             "date": x.date, "verdict": x.verdict,
-                             "start": item.placed[x.id].start if x.id in item.placed else None,
-                             "end": item.placed[x.id].end if x.id in item.placed else None,
-                             "anchor": item.placed[x.id].status if x.id in item.placed else "orphan"}
-                            for x in m.annotations],
-            "mentions": [{"entity": x.entity, "start": x.start, "end": x.end} for x in mentions.get(m.slug, ())],
-        })
+    articles = [_article_text(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
+    for slug in set(_ARTICLES) - {item.article.meta.slug for item in anchored}:
+        del _ARTICLES[slug]  # (what is kept follows the dossier)
     data = {
         "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
         "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note}
