@@ -97,12 +97,27 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
     out = []
-    for article, (placed, more, rows, notes, summary) in zip(articles, results):
+    made: dict[int, tuple[Any, Anchored]] = {}
+    for article, result in zip(articles, results):
+        placed, more, rows, notes, summary = result
         problems += more
         report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
-        made_from = digest(pickle.dumps(("analyse", article_key(article)), protocol=5))
-        out.append(Anchored(article, dict(placed), dict(notes), summary, made_from))
+        kept = _MADE.get(id(result))
+        if kept is None or kept[0] is not result:
+            made_from = digest(pickle.dumps(("analyse", article_key(article)), protocol=5))
+            kept = (result, Anchored(article, dict(placed), dict(notes), summary, made_from))
+        made[id(result)] = kept
+        out.append(kept[1])
+    _MADE.clear()
+    _MADE.update(made)
     return tuple(out), problems, report
+
+
+# The analysed article made of each result of the "analyse" step, by the result's identity: the live preview's
+# memo hands the very same result back for an unchanged article, which then stays the same Anchored value (its
+# key's digest is not computed again, and what is kept by identity further on, dossier.json's part of it, holds).
+# Each entry holds its result, so no other object can take its id; only the last build's are kept.
+_MADE: dict[int, tuple[Any, Anchored]] = {}
 
 
 def find_passages(anchored: tuple[Anchored, ...], each: Each = in_sequence) -> tuple[SharedPassage, ...]:

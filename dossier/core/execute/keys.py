@@ -9,7 +9,7 @@ different values never share a key, and equal values pickled differently only co
 Large values that recur in many pages' inputs are written as digests instead (the pickler's dispatch table:
 a type lookup in C, so no Python call for other objects): an analysed article (Anchored) as the digest of
 what it was made from, which it carries; an article as the passages pages show it (Doc), a shared passage, an
-entity, the site's configuration and an article's mention links by a digest of their own, computed once per
+entity, the places an entity page quotes (Place), the site's configuration and an article's mention links by a digest of their own, computed once per
 value (the same object): once per build, and only once for values the live preview's memo keeps from one
 build to the next (`forget` drops those a build did not use).
 """
@@ -28,6 +28,7 @@ from ..load.config import SiteConfig
 from ..load.model import Entity
 from ..analyse.shared_passages import SharedPassage
 from ..plan.page import Page
+from ..plan.entity_views import Place
 from ..plan.passage_views import Doc
 
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
@@ -68,7 +69,7 @@ def _recurring(value: Any) -> Any:
 
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
-_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Entity, SiteConfig, MentionLinks)}}
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Entity, SiteConfig, MentionLinks, Place)}}
 
 
 def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:
