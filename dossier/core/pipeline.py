@@ -101,7 +101,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
-    done = execute(pages, Renderer(inputs.templates, compiled), library.urls.base, sink, shards or in_order, memo)
+    done = execute(pages, Renderer.for_templates(inputs.templates, compiled), library.urls.base, sink,
+                   shards or in_order, memo)
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.

@@ -16,6 +16,7 @@ from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
 from ..common.errors import Problem
 from ..text.markdown import md_html, render_note
+from ..common.identity import SameObjects
 from ..common.memo import digest
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
@@ -97,27 +98,22 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
     out = []
-    made: dict[int, tuple[Any, Anchored]] = {}
+    _MADE.new_build()
     for article, result in zip(articles, results):
         placed, more, rows, notes, summary = result
         problems += more
         report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
-        kept = _MADE.get(id(result))
-        if kept is None or kept[0] is not result:
-            made_from = digest(pickle.dumps(("analyse", article_key(article)), protocol=5))
-            kept = (result, Anchored(article, dict(placed), dict(notes), summary, made_from))
-        made[id(result)] = kept
-        out.append(kept[1])
-    _MADE.clear()
-    _MADE.update(made)
+        out.append(_MADE.get(article.meta.origin.file, (result,), lambda: Anchored(
+            article, dict(placed), dict(notes), summary,
+            digest(pickle.dumps(("analyse", article_key(article)), protocol=5)))))
     return tuple(out), problems, report
 
 
-# The analysed article made of each result of the "analyse" step, by the result's identity: the live preview's
-# memo hands the very same result back for an unchanged article, which then stays the same Anchored value (its
-# key's digest is not computed again, and what is kept by identity further on, dossier.json's part of it, holds).
-# Each entry holds its result, so no other object can take its id; only the last build's are kept.
-_MADE: dict[int, tuple[Any, Anchored]] = {}
+# The analysed article made of each result of the "analyse" step, while the result is the same object: the live
+# preview's memo hands the very same result back for an unchanged article, which then stays the same Anchored
+# value (its key's digest is not computed again, and what is kept by identity further on holds: dossier.json's
+# part of it, the article's page key).
+_MADE: SameObjects[Anchored] = SameObjects()
 
 
 def find_passages(anchored: tuple[Anchored, ...], each: Each = in_sequence) -> tuple[SharedPassage, ...]:

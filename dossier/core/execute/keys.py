@@ -25,7 +25,7 @@ from typing import Any
 from ..analyse.entity_index import MentionLinks
 from ..analyse.library import Anchored
 from ..load.config import SiteConfig
-from ..load.model import Entity
+from ..load.model import Article, Entity
 from ..analyse.shared_passages import SharedPassage
 from ..plan.page import Page
 from ..plan.entity_views import Place
@@ -69,7 +69,7 @@ def _recurring(value: Any) -> Any:
 
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
-_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Entity, SiteConfig, MentionLinks, Place)}}
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig, MentionLinks, Place)}}
 
 
 def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:

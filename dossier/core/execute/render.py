@@ -30,13 +30,16 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+_LAST: list["Renderer"] = []  # the last Renderer made without a bytecode cache (Renderer.for_templates)
+
+
 class Renderer:
     """Renders named templates. Invariant: a missing variable is an error, never an empty string."""
 
     def __init__(self, templates: Mapping[str, str], compiled: jinja2.BytecodeCache | None = None):
         """`compiled` (optional, the shell's): where Jinja keeps templates compiled by earlier runs, by name and
         checksum of their source (jinja2's bytecode cache), so that an unchanged template is not compiled again."""
-        sources = dict(templates)
+        sources = self.sources = dict(templates)
         self.env = _Environment(
             loader=jinja2.DictLoader(sources), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
@@ -46,6 +49,17 @@ class Renderer:
         for name, text in sorted(sources.items()):
             h.update(f"{len(name)}:{name}{len(text)}:".encode("utf-8") + text.encode("utf-8"))
         self.digest = h.hexdigest()
+
+    @classmethod
+    def for_templates(cls, templates: Mapping[str, str], compiled: jinja2.BytecodeCache | None = None) -> "Renderer":
+        """A Renderer of `templates`. Without a bytecode cache (the live preview, which builds again at every
+        save), the last one made for the same templates, which has compiled them already."""
+        if compiled is None and _LAST and _LAST[0].sources == templates:
+            return _LAST[0]
+        made = cls(templates, compiled)
+        if compiled is None:
+            _LAST[:] = [made]
+        return made
 
     def compile(self, names: Iterable[str]) -> None:
         """Compile the named templates now (the executor does it before forking, so that workers share them

@@ -18,7 +18,9 @@ from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
 from ..text.markdown import md_html, render_note
 from ..load.config import SiteConfig
+from ..load.model import Article
 from .page import Page, context, html, keyed, site_context
+from ..common.identity import SameObjects
 from ..common.urls import Urls
 from ..analyse.witnesses import KINDS, PreparedComparison, column_id, witness_id
 
@@ -49,10 +51,20 @@ def _comparison_input(library: Library, entity_names: Mapping[str, str], outlets
     speaker = (entity_names.get(c.speaker, c.speaker), c.speaker in entity_names) if c.speaker else None
     # The page shows the witnesses' articles' text and metadata, never their annotations: left out, so that
     # editing a note in a witness's article leaves the comparison's page as it was.
-    witnesses = tuple(replace(p, article=replace(p.article, meta=replace(p.article.meta, annotations=())))
+    witnesses = tuple(replace(p, article=_STRIPPED.get(p.article.meta.origin.file, (p.article.meta, p.article.text),
+                                                        partial(_stripped, p.article)))
                       for p in pc.witnesses)
     return ComparisonInput(library.dossier.config, library.urls, replace(pc, witnesses=witnesses),
                            outlets, speaker)
+
+
+def _stripped(article: Article) -> Article:
+    return replace(article, meta=replace(article.meta, annotations=()))
+
+
+# A witness's article without its annotations, kept while its metadata and text are the same objects
+# (identity.py): the same value build after build in the live preview, whose page key digests it once.
+_STRIPPED: SameObjects[Article] = SameObjects()
 
 
 def comparison_page(value: ComparisonInput) -> dict[str, Any]:
@@ -93,6 +105,7 @@ def pages(library: Library) -> list[Page]:
     """/compare/<id>/ for every comparison with two witnesses or more, then /compare/, then /passages/."""
     urls = library.urls
     prepared = library.comparisons.comparisons
+    _STRIPPED.new_build()
     entity_names, outlets = {e.id: e.name for e in library.dossier.entities}, _names(library)
     out = [keyed(f"compare/{pc.comparison.id}/index.html", pc.comparison.origin.file, _depends(pc),
                  "comparison.html", comparison_page, partial(_comparison_input, library, entity_names, outlets, pc))

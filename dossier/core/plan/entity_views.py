@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import escape
@@ -13,6 +14,7 @@ from markupsafe import escape
 from ..analyse.entity_graph import KIND_ORDER, layout
 from ..analyse.mentions import Mention, match_key, sentence_around
 from ..load.model import Entity, Role
+from ..common.identity import SameObjects
 from ..common.urls import Urls
 
 __all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places"]
@@ -175,34 +177,28 @@ class Place:
 def places(stats: MentionStats | None, index: Any) -> tuple[Place, ...]:
     """Where an entity is named (`stats`, mention_stats), in article order: what its page shows of each
     article, cut from the EntityIndex `index` (the article's text, mentions and sentences)."""
-    out = []
-    for slug, ks in (stats.where.items() if stats else ()):
-        text, found, spans = index.texts[slug], index.mentions[slug], index.sentences[slug]
-        kept = _PLACES.get((slug, tuple(ks)))
-        if kept is None or kept[0] is not text or kept[1] is not found or kept[2] is not spans:
-            sentences = tuple(Sentence(group[0], len(group), text[s:end],
-                                       tuple((found[k].start - s, found[k].end - s) for k in group))
-                              for (s, end), group in _sentences(text, spans, found, ks).items())
-            kept = (text, found, spans, Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences), 0)
-        _PLACES[(slug, tuple(ks))] = kept[:4] + (_BUILD[0],)
-        out.append(kept[3])
-    return tuple(out)
+    return tuple(_PLACES.get((slug, tuple(ks)), (index.texts[slug], index.mentions[slug], index.sentences[slug]),
+                             partial(_place, slug, ks, index.texts[slug], index.mentions[slug], index.sentences[slug]))
+                 for slug, ks in (stats.where.items() if stats else ()))
+
+
+def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
+           ) -> Place:
+    sentences = tuple(Sentence(group[0], len(group), text[s:end],
+                               tuple((found[k].start - s, found[k].end - s) for k in group))
+                      for (s, end), group in _sentences(text, spans, found, ks).items())
+    return Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences)
 
 
 # The places made, by (article, mention indices), kept while the article's text, mentions and sentences are the
-# same objects (the live preview's memo hands them back for an unchanged article): an edit elsewhere then costs
-# no entity page its places, and page keys digest each Place once (execute/keys.py). Entries hold their
-# objects, so no other object can take their ids; `new_build` drops those the last build did not use.
-_PLACES: dict[tuple[str, tuple[int, ...]], tuple[Any, Any, Any, Place, int]] = {}
-_BUILD = [0]
+# same objects (identity.py): an edit elsewhere costs no entity page its places, and page keys digest each
+# Place once (execute/keys.py).
+_PLACES: SameObjects[Place] = SameObjects()
 
 
 def new_build() -> None:
     """A build starts: keep only the places the last one used."""
-    last = _BUILD[0]
-    for key in [key for key, kept in _PLACES.items() if kept[4] < last]:
-        del _PLACES[key]
-    _BUILD[0] = last + 1
+    _PLACES.new_build()
 
 
 def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Sequence[Place],

@@ -67,8 +67,14 @@ def _tag(library: Library, tag: str, tag_rows: Sequence[Mapping[str, Any]], part
 def _weight(row: Mapping[str, Any]) -> int:
     """A listing row's estimated bytes on a page: its text (quote, note, title, file, difference) plus the
     markup around it (~250 bytes a tag item or a report row, measured)."""
-    return 250 + sum(len(v) for v in row.values() if isinstance(v, str)) + (
-        len(row["article"]["title"]) if isinstance(row.get("article"), Mapping) else 0)
+    size = 250
+    for value in row.values():
+        if isinstance(value, str):
+            size += len(value)
+    article = row.get("article")
+    if isinstance(article, dict) or isinstance(article, Mapping):  # (a dict is asked first: typing's check is slow)
+        size += len(article["title"])
+    return size
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:

@@ -6,6 +6,7 @@ import json
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
+from ..common.identity import SameObjects
 from ..common.jsonout import Laid, dump_bytes, laid
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
@@ -77,7 +78,7 @@ def website(dossier: Dossier, iri: str) -> str:
                         "url": iri, "inLanguage": dossier.config.language})
 
 
-_ARTICLES: dict[str, tuple[Any, Any, str]] = {}  # slug → (analysed article, its mention links, its JSON)
+_ARTICLES: SameObjects[Laid] = SameObjects()  # each article's part of dossier.json (_article_text)
 
 
 def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
@@ -105,18 +106,14 @@ def _article_text(item: Any, mentions: Sequence[Any]) -> Laid:
     """An article's part of dossier.json, laid out in place (jsonout.laid), made again only when its analysed
     article or its mention links are other values than the last build's (the live preview's memo hands the
     same objects back for an unchanged article, so an edit re-encodes one article, not all of them)."""
-    slug = item.article.meta.slug
-    found = _ARTICLES.get(slug)
-    if found is None or found[0] is not item or found[1] is not mentions:
-        found = _ARTICLES[slug] = (item, mentions, laid(_article(item, mentions), levels=2, depth=2))
-    return found[2]  # type: ignore[return-value]
+    return _ARTICLES.get(item.article.meta.slug, (item, mentions),
+                         lambda: laid(_article(item, mentions), levels=2, depth=2))
 
 
 def dossier_json(dossier: Dossier, anchored: Sequence[Any], mentions: dict[str, Sequence[Any]]) -> bytes:
     """The whole model as JSON: texts, dropped furniture, anchored annotations, entities, comparisons."""
+    _ARTICLES.new_build()
     articles = [_article_text(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
-    for slug in set(_ARTICLES) - {item.article.meta.slug for item in anchored}:
-        del _ARTICLES[slug]  # (what is kept follows the dossier)
     data = {
         "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
         "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note}

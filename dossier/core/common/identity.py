@@ -1,0 +1,46 @@
+"""Values kept while what they were made from is the very same objects: the live preview's cheap reuse.
+
+The preview's memo (memo.py) hands back the same result objects, build after build, for every file and article
+that did not change. A value derived from such objects alone (an analysed article from its analysis, an entity
+page's places from an article's text and mentions, an article's part of dossier.json) is then the same too, and
+need not be derived again: `SameObjects.get` returns the kept value while each object it was made from is the
+very object given now (`is`, never equality: no hashing or comparing of large values). On the command line every
+build reads its results afresh, so nothing is found and everything is made, as before.
+
+Frozen values only: what a value was made from must not change in place. An entry holds those objects, so no
+other object can take their ids while it is kept; `new_build` drops the entries the last build did not use.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Generic, Hashable, TypeVar
+
+T = TypeVar("T")
+
+
+class SameObjects(Generic[T]):
+    """Values by key, each kept with the objects it was made from (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Hashable, tuple[tuple[Any, ...], T, int]] = {}
+        self._build = 0
+
+    def get(self, key: Hashable, sources: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """The value kept under `key` if it was made from exactly the objects `sources`, else `make()` (kept)."""
+        entry = self._entries.get(key)
+        if entry is None or len(entry[0]) != len(sources) or any(a is not b for a, b in zip(entry[0], sources)):
+            entry = (sources, make(), self._build)
+        elif entry[2] != self._build:
+            entry = (entry[0], entry[1], self._build)
+        self._entries[key] = entry
+        return entry[1]
+
+    def new_build(self) -> None:
+        """A build starts: keep only what the last build used."""
+        last = self._build
+        for key in [key for key, entry in self._entries.items() if entry[2] != last]:
+            del self._entries[key]
+        self._build = last + 1
+
+    def __len__(self) -> int:
+        return len(self._entries)
