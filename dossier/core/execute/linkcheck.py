@@ -89,33 +89,84 @@ def _resolve(href: str, base: str) -> tuple[str, str]:
     return "file", target
 
 
-def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
-    """Every internal link of every page in `index` must name a file among `paths` (and an id in it)."""
-    ids, links = index.ids, index.links
+def _page_problems(path: str, hrefs: list[str], ids: dict[str, set[str]], paths: Collection[str], base: str,
+                   resolved: dict[str, tuple[str, str]]) -> list[Problem]:
+    """The problems of the links of one page (see check_links); `resolved`: each href's part before the "#"."""
     problems = []
+    for href in hrefs:
+        head, _, fragment = href.partition("#")
+        found = resolved.get(head)
+        if found is None:
+            found = resolved[head] = _resolve(head, base)
+        kind, target = found
+        if kind == "skip":
+            continue
+        if kind == "outside":
+            problems.append(error(f"_site/{path}", 0, 0, f"link {href} points outside the site's base path {base}",
+                                  "internal links must go through the base path", "links"))
+            continue
+        if kind == "self":
+            target = path
+        if target not in paths:
+            problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
+                                  "no page is written at that path", "links"))
+        elif fragment and target in ids and unquote(fragment) not in ids[target] \
+                and not fragment.startswith(":~:"):
+            problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
+                                  f"{target} has no element with id \"{fragment}\"", "links"))
+    return problems
+
+
+def _targets(path: str, hrefs: list[str], base: str, resolved: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """The output files the links of one page point to (the page itself for a bare #fragment)."""
+    out = {path}
+    for href in hrefs:
+        head = href.partition("#")[0]
+        found = resolved.get(head)
+        if found is None:
+            found = resolved[head] = _resolve(head, base)
+        if found[0] == "file":
+            out.add(found[1])
+    return frozenset(out)
+
+
+class _Checked:
+    """What the last check found, to check again only what may have changed (the live preview, whose memo
+    hands back the very same ids and links objects for every page it did not render again): per page, its
+    links object, the files they point to and its problems; per file, its ids object; the paths and base."""
+
+    def __init__(self) -> None:
+        self.base: str | None = None
+        self.paths: frozenset[str] = frozenset()
+        self.ids: dict[str, set[str]] = {}
+        self.pages: dict[str, tuple[list[str], frozenset[str], list[Problem]]] = {}
+
+
+_LAST = _Checked()
+
+
+def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
+    """Every internal link of every page in `index` must name a file among `paths` (and an id in it).
+
+    A page is checked again only when its links are other objects than at the last check, or one of the files
+    they point to appeared, disappeared or has other ids objects (identity, never equality: on the command line
+    every page's links are read afresh, so every page is checked, as before)."""
+    ids, links, last = index.ids, index.links, _LAST
+    paths = frozenset(paths)
+    if last.base != base:
+        last.pages.clear()
+    changed = (paths ^ last.paths) | {p for p, found in ids.items() if last.ids.get(p) is not found} | {
+        p for p in last.ids if p not in ids}
     # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
     resolved: dict[str, tuple[str, str]] = {}
+    problems: list[Problem] = []
+    pages: dict[str, tuple[list[str], frozenset[str], list[Problem]]] = {}
     for path in sorted(links):
-        for href in links[path]:
-            head, _, fragment = href.partition("#")
-            found = resolved.get(head)
-            if found is None:
-                found = resolved[head] = _resolve(head, base)
-            kind, target = found
-            if kind == "skip":
-                continue
-            if kind == "outside":
-                problems.append(error(f"_site/{path}", 0, 0, f"link {href} points outside the site's base path {base}",
-                                      "internal links must go through the base path", "links"))
-                continue
-            if kind == "self":
-                target = path
-            if target not in paths:
-                problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
-                                      "no page is written at that path", "links"))
-            elif fragment and target in ids and unquote(fragment) not in ids[target] \
-                    and not fragment.startswith(":~:"):
-                problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
-                                      f"{target} has no element with id \"{fragment}\"", "links"))
+        hrefs, kept = links[path], last.pages.get(path)
+        if kept is None or kept[0] is not hrefs or not kept[1].isdisjoint(changed):
+            kept = (hrefs, _targets(path, hrefs, base, resolved), _page_problems(path, hrefs, ids, paths, base, resolved))
+        pages[path] = kept
+        problems += kept[2]
+    last.base, last.paths, last.ids, last.pages = base, paths, dict(ids), pages
     return problems
