@@ -152,6 +152,10 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
     """One piece of a paragraph: its escaped words inside the link and span its marks make, then the
     references of the notes and the badges of the witnesses that end with it."""
     chunk = escape_md(text[piece.start:piece.end], line_start=out_empty)
+    if chunk.startswith("^") and len(chunk) > 1 and (piece.mention is not None or piece.anns or piece.wits):
+        # wrapped in "[", a caret and more words make "[^words": a footnote reference when they name a note, a
+        # footnote definition when "]:" follows (a lone caret, "[^]", is neither)
+        chunk = "\\" + chunk
     m = piece.mention
     if m is not None:
         attrs = [f"#{m.id}"] if piece.start == m.start else []
