@@ -94,18 +94,22 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
         # What analyse_article reads: the whole Article (text, seed lines, annotations), and the settings.
         return article.meta.origin.file, digest(article.text.text), article, settings
 
-    results = each("analyse", lambda article: analyse_article(article, *settings), article_key, articles)
+    def analysed(article: Article) -> tuple[Any, ...]:
+        # (with the digest of its key, which names the result: kept with it, so a reuse does not pickle the key)
+        made_from = digest(pickle.dumps(("analyse", article_key(article)), protocol=5))
+        return (*analyse_article(article, *settings), made_from)
+
+    results = each("analyse", analysed, article_key, articles)
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
     out = []
     _MADE.new_build()
     for article, result in zip(articles, results):
-        placed, more, rows, notes, summary = result
+        placed, more, rows, notes, summary, made_from = result
         problems += more
         report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
         out.append(_MADE.get(article.meta.origin.file, (result,), lambda: Anchored(
-            article, dict(placed), dict(notes), summary,
-            digest(pickle.dumps(("analyse", article_key(article)), protocol=5)))))
+            article, dict(placed), dict(notes), summary, made_from)))
     return tuple(out), problems, report
 
 

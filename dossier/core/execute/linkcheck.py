@@ -89,10 +89,11 @@ def _resolve(href: str, base: str) -> tuple[str, str]:
     return "file", target
 
 
-def _page_problems(path: str, hrefs: list[str], ids: dict[str, set[str]], paths: Collection[str], base: str,
-                   resolved: dict[str, tuple[str, str]]) -> list[Problem]:
-    """The problems of the links of one page (see check_links); `resolved`: each href's part before the "#"."""
-    problems = []
+def _check_page(path: str, hrefs: list[str], ids: dict[str, set[str]], paths: Collection[str], base: str,
+                resolved: dict[str, tuple[str, str]]) -> tuple[frozenset[str], list[Problem]]:
+    """The files the links of one page point to (the page itself for a bare #fragment), and their problems (see
+    check_links); `resolved`: each href's part before the "#", resolved once for all pages."""
+    problems, targets = [], {path}
     for href in hrefs:
         head, _, fragment = href.partition("#")
         found = resolved.get(head)
@@ -107,6 +108,7 @@ def _page_problems(path: str, hrefs: list[str], ids: dict[str, set[str]], paths:
             continue
         if kind == "self":
             target = path
+        targets.add(target)
         if target not in paths:
             problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                   "no page is written at that path", "links"))
@@ -114,20 +116,7 @@ def _page_problems(path: str, hrefs: list[str], ids: dict[str, set[str]], paths:
                 and not fragment.startswith(":~:"):
             problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
                                   f"{target} has no element with id \"{fragment}\"", "links"))
-    return problems
-
-
-def _targets(path: str, hrefs: list[str], base: str, resolved: dict[str, tuple[str, str]]) -> frozenset[str]:
-    """The output files the links of one page point to (the page itself for a bare #fragment)."""
-    out = {path}
-    for href in hrefs:
-        head = href.partition("#")[0]
-        found = resolved.get(head)
-        if found is None:
-            found = resolved[head] = _resolve(head, base)
-        if found[0] == "file":
-            out.add(found[1])
-    return frozenset(out)
+    return frozenset(targets), problems
 
 
 class _Checked:
@@ -165,7 +154,7 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     for path in sorted(links):
         hrefs, kept = links[path], last.pages.get(path)
         if kept is None or kept[0] is not hrefs or not kept[1].isdisjoint(changed):
-            kept = (hrefs, _targets(path, hrefs, base, resolved), _page_problems(path, hrefs, ids, paths, base, resolved))
+            kept = (hrefs, *_check_page(path, hrefs, ids, paths, base, resolved))
         pages[path] = kept
         problems += kept[2]
     last.base, last.paths, last.ids, last.pages = base, paths, dict(ids), pages

@@ -6,7 +6,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from markupsafe import escape
@@ -177,9 +176,11 @@ class Place:
 def places(stats: MentionStats | None, index: Any) -> tuple[Place, ...]:
     """Where an entity is named (`stats`, mention_stats), in article order: what its page shows of each
     article, cut from the EntityIndex `index` (the article's text, mentions and sentences)."""
-    return tuple(_PLACES.get((slug, tuple(ks)), (index.texts[slug], index.mentions[slug], index.sentences[slug]),
-                             partial(_place, slug, ks, index.texts[slug], index.mentions[slug], index.sentences[slug]))
-                 for slug, ks in (stats.where.items() if stats else ()))
+    out = []
+    for slug, ks in (stats.where.items() if stats else ()):
+        sources = (index.texts[slug], index.mentions[slug], index.sentences[slug])
+        out.append(_PLACES.get((slug, tuple(ks)), sources, lambda: _place(slug, ks, *sources)))
+    return tuple(out)
 
 
 def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
@@ -191,8 +192,7 @@ def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], sp
 
 
 # The places made, by (article, mention indices), kept while the article's text, mentions and sentences are the
-# same objects (identity.py): an edit elsewhere costs no entity page its places, and page keys digest each
-# Place once (execute/keys.py).
+# same objects (identity.py): in the live preview an edit elsewhere costs no entity page its places.
 _PLACES: SameObjects[Place] = SameObjects()
 
 
