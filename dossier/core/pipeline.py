@@ -43,7 +43,7 @@ class BuildResult:
     counts: Mapping[str, int] = field(default_factory=dict)
     base_path: str = "/"
     paths: tuple[str, ...] = ()
-    search_part_pages: int = 300   # site.yaml's: pages per part of the search index (shell/search_parts.py)
+    search_part_pages: int = SiteConfig.search_part_pages   # site.yaml's: pages per search-index part
 
     @property
     def ok(self) -> bool:

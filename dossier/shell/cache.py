@@ -94,8 +94,6 @@ class Cache:
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
         self._build, self._pages = self._read_pages() if stage is not None else (0, {})
-        self._parts_used: set[str] = set()          # search-index parts (search_parts.py) reused, and made anew
-        self._parts_fresh: dict[str, tuple[tuple[str, str], ...]] = {}
 
     @property
     def _pages_file(self) -> Path:
@@ -118,8 +116,6 @@ class Cache:
         pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
-        pages.update((k, (self._pages[k][0], build)) for k in self._parts_used if k in self._pages)
-        pages.update((k, (entry, build)) for k, entry in self._parts_fresh.items())
         _write_framed(self._pages_file, b"", (build, pages))
 
     def compiled_templates(self) -> Any:
@@ -211,7 +207,8 @@ class Cache:
     def keep_pages(self, entries: Any, used: Any) -> None:
         """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`
         writes them into the page index, with the entries the last KEEP builds used."""
-        self._fresh, self._looked_up = dict(entries), set(used)
+        self._fresh.update(entries)
+        self._looked_up.update(used)
 
     def search_part(self, key: str) -> dict[str, None] | None:
         """The files of a search-index part (search_parts.Parts) an earlier build made under `key`, when the output
@@ -223,12 +220,12 @@ class Cache:
         files = entry[0]
         if not all(self.stage.holds(rel, digest) for rel, digest in files):
             return None
-        self._parts_used.add(f"search:{key}")
+        self._looked_up.add(f"search:{key}")
         return {rel: None for rel, _ in files}
 
     def keep_search_part(self, key: str, files: Any) -> None:
         """Keep in the page index the files' digests of the search-index part made for `key`."""
-        self._parts_fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
+        self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
 
     def finish(self) -> int:
         """End of a build: list the entries it used, keep the lists of the last KEEP builds, and delete every

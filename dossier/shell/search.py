@@ -288,8 +288,8 @@ def _bundle(files: list[dict[str, str]], part: int) -> dict[str, bytes]:
         file = files.pop()
         decoded[file["path"].lstrip("/")] = base64.b64decode(file["content"])
     top = parts.folder(part)
-    bundle = canonicalise({top + rel: data for rel, data in sorted(decoded.items())}, top.rstrip("/"))
-    return {top + rel: data for rel, data in parts.kept_files(part, {p[len(top):]: d for p, d in bundle.items()}).items()}
+    kept = parts.kept_files(part, decoded)
+    return canonicalise({top + rel: data for rel, data in sorted(kept.items())}, top.rstrip("/"))
 
 
 def pagefind_version() -> str:

@@ -25,8 +25,10 @@ import hashlib
 import json
 from typing import Mapping, Protocol, Sequence
 
+from ..core.load.config import SiteConfig
+
 BUNDLE = "pagefind"
-PART_PAGES = 300
+PART_PAGES = SiteConfig.search_part_pages  # site.yaml's default
 LISTING = f"{BUNDLE}/dossier-parts.json"
 INDEX_FILES = ("pagefind-entry.json", "index/", "filter/", "fragment/")  # and pagefind.<hash>.pf_meta
 

@@ -22,6 +22,7 @@ from . import fs, uptodate
 from ..core.preview import changed_outputs
 from .interrupt import deferred
 from .parallel import fork_shards
+from .search_parts import PART_PAGES
 
 T = TypeVar("T")
 ShardMap = Callable[[Callable[[int], T], int], "list[T]"]
@@ -47,7 +48,7 @@ class Writer:
         """How many files the site has so far (every output handed to `sink`, changed or not)."""
         return len(self.stage.hashes)
 
-    def index(self, paths: Iterable[str], base_path: str, part_pages: int = 300, store: Any = None) -> int:
+    def index(self, paths: Iterable[str], base_path: str, part_pages: int = PART_PAGES, store: Any = None) -> int:
         """Build the Pagefind index of the staged HTML pages among `paths` and stage its files; returns how many.
         The index is in parts of about `part_pages` pages (search_parts.py); a part `store` (search_parts.Parts,
         the cache) holds is not indexed again, and its files, which the output folder holds, stay as they are.
@@ -106,7 +107,7 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
 
 
 def search_files(site: Mapping[str, bytes], base_path: str, stop: Callable[[], bool] | None = None,
-                 part_pages: int = 300, store: Any = None) -> dict[str, bytes]:
+                 part_pages: int = PART_PAGES, store: Any = None) -> dict[str, bytes]:
     """The Pagefind index of a site held in memory (path → bytes), in parts of about `part_pages` pages, those a
     `store` (search_parts.MemoryParts) holds not indexed again. Raises when Pagefind is missing or fails, and
     search.SearchCancelled when `stop()` says to give up (see search.build_index)."""
