@@ -152,7 +152,9 @@ def one_edit(edit: Edit, i: int, url: str, proc: subprocess.Popen, page, args) -
             const nav = performance.getEntriesByType("navigation")[0];
             return (performance.timeOrigin + nav.domContentLoadedEventEnd) / 1000;
         }""") - saved
-    state = wait_status(url, proc, lambda s: s["published"] > published, 600, "the status")
+    # (the pages of the saved file may be written first, by a write of their own: the build is done when the
+    # status says so)
+    state = wait_status(url, proc, lambda s: s["published"] > published and not s["building"], 600, "the status")
     return written - saved, loaded, state["seconds"]
 
 

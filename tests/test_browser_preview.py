@@ -76,6 +76,26 @@ def test_an_edited_note_shows_in_the_open_page_without_a_manual_reload(browser, 
     page.close()
 
 
+def test_a_note_edit_reloads_its_page_once_and_leaves_pages_it_did_not_change_alone(browser, preview, article):
+    page = open_page(browser, preview)
+    other = browser.new_page()                 # another article's page: a note elsewhere does not change it
+    other.goto(f"{preview.url}articles/ynet-rafah-rift/")
+    other.wait_for_load_state("load")
+    other.evaluate("window.__notReloaded = true")
+    loads = []
+    page.on("load", lambda _: loads.append(page.url))
+    before = preview.status()["published"]
+    article.write_text(article.read_text("utf-8").replace(NOTE_START, "Shown first. " + NOTE_START), "utf-8")
+    expect(page.locator("main")).to_contain_text("Shown first.", timeout=60_000)
+    # the article's pages are written first, then the rest of the site: two builds on record
+    preview.wait(lambda s: s["published"] >= before + 2 and not s["building"], timeout=60)
+    page.wait_for_timeout(2500)                # longer than the overlay's 2 s status poll
+    assert reloaded(page) and len(loads) == 1  # the edited page reloaded once, when it was shown first
+    assert not reloaded(other)                 # livereload's messages and the poll both asked first
+    other.close()
+    page.close()
+
+
 def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(browser, preview, article):
     page = open_page(browser, preview)
     good = article.read_text("utf-8")

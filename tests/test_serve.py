@@ -79,7 +79,48 @@ def test_an_edit_is_rebuilt_and_only_changed_files_are_rewritten(preview, root):
     preview.build_now()
     assert "Second note." in page(root)
     assert css.stat().st_mtime_ns == before
-    assert preview.status.published == 2 and len(preview.reloads) == 2
+    # Two writes: the edited article's pages first (execute/first.py), then the rest of the site
+    assert preview.status.published == 3
+    assert preview.reloads == ["/index.html", "/__dossier/changed/2", "/__dossier/changed/3"]
+    log = preview.log.getvalue()
+    assert log.index("content/articles/a.yaml: its page(s) shown after") < log.index("content/articles/a.yaml: built")
+    # The page shown first is the complete build's: a browser that read it at write 2 does not reload at 3
+    assert preview.status.stale(1, "articles/a/index.html")
+    assert not preview.status.stale(2, "articles/a/index.html") and preview.status.stale(2, "dossier.json")
+
+
+def test_the_edited_pages_are_shown_before_the_rest_of_the_build_runs(preview, root, monkeypatch):
+    import dossier.core.execute.execute as execute_module
+    seen = []
+    real = execute_module.execute
+
+    def execute(*args, **kwargs):  # the whole site's rendering starts: what is on disk by then?
+        seen.append(page(root))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(execute_module, "execute", execute)
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Early note."), "utf-8")
+    preview.build_now()
+    assert len(seen) == 1 and "Early note." in seen[0]
+
+
+def test_a_failed_build_takes_back_the_pages_it_showed_first(preview, root):
+    good = page(root)
+    # A note that links to an id its article's page does not have: loading and analysis are fine, so the page
+    # is shown first; the link check of the whole build then fails it.
+    (root / "content/articles/a.yaml").write_text(
+        ARTICLE.replace("First note.", "See [this](/articles/a/#nowhere)."), "utf-8")
+    preview.build_now()
+    assert preview.status.state == "failed", preview.log.getvalue()
+    assert "its page(s) shown after" in preview.log.getvalue()
+    assert page(root) == good and preview.reloads[-1] == "/index.html"
+    assert preview.status.stale(preview.status.published - 1, "articles/a/index.html")
+
+
+def test_an_edit_of_a_file_that_owns_many_pages_is_not_shown_first(preview, root):
+    (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + "\n", "utf-8")
+    preview.build_now("site.yaml")
+    assert "shown after" not in preview.log.getvalue()
 
 
 def test_a_build_that_changes_nothing_does_not_reload(preview):
@@ -164,10 +205,9 @@ def test_a_build_superseded_by_a_newer_change_does_not_publish(preview, root, mo
     real = serve_module.build_site
 
     def slow_build(*args, **kwargs):
-        result = real(*args, **kwargs)
         with preview.cond:             # an editor saves again while this build runs
             preview.generations.changed()
-        return result
+        return real(*args, **kwargs)
 
     (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Stale note."), "utf-8")
     monkeypatch.setattr(serve_module, "build_site", slow_build)
@@ -223,9 +263,9 @@ def test_a_burst_of_saves_to_several_files_gives_one_rebuild(root):
         (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Burst note."), "utf-8")
         (root / "seeds/a.txt").write_text(FILES["seeds/a.txt"] + "One more line.\n", "utf-8")
         (root / "content/articles/.a.yaml.swp").unlink()
-        wait_for(lambda: preview.status.published == 2)
+        wait_for(lambda: preview.status.published == 3)  # the article's pages first, then the site
         time.sleep(0.8)                          # long enough for a second, unwanted build to start
-        assert not preview.status.building and preview.status.published == 2
+        assert not preview.status.building and preview.status.published == 3
         assert "Burst note." in page(root)
         builds = [line for line in preview.log.getvalue().splitlines() if ": built " in line]
         assert len(builds) == 2, preview.log.getvalue()
@@ -261,7 +301,7 @@ def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(roo
     try:
         wait_for(lambda: index.exists() and "search index:" in preview.log.getvalue(), timeout=60)
         (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Searchable."), "utf-8")
-        wait_for(lambda: preview.status.published == 2)
+        wait_for(lambda: preview.status.published == 3)  # the article's pages first, then the site
         assert index.exists()                       # the previous index is kept until the new one is written
         wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
         assert not any(p.startswith("pagefind/") for p in preview.reloads)
@@ -286,7 +326,7 @@ def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(
     try:
         wait_for(lambda: len(calls) == 1)
         (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Edited."), "utf-8")
-        wait_for(lambda: preview.status.published == 2)
+        wait_for(lambda: preview.status.published == 3)  # the article's pages first, then the site
         wait_for(lambda: "search index:" in preview.log.getvalue(), timeout=60)
         assert len(calls) == 2 and preview.log.getvalue().count("search index:") == 1  # given up, then made
         assert preview.search and "not built" not in preview.log.getvalue()  # cancelling is no failure

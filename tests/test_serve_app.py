@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -119,3 +120,38 @@ def test_only_get_and_head_are_answered(site):
 def test_a_page_without_head_end_is_left_alone():
     assert inject(b"<p>fragment</p>", 1) == b"<p>fragment</p>"
     assert inject(b"<head></head><head></head>", 1).count(b"overlay.js") == 1
+
+
+def changed(app, since: int, page: str) -> dict:
+    seen: dict[str, object] = {}
+    body = b"".join(app({"REQUEST_METHOD": "GET", "PATH_INFO": "/__dossier/changed.json",
+                         "QUERY_STRING": f"since={since}&page={quote(page)}"},
+                        lambda status, headers, exc_info=None: seen.update(status=status)))
+    assert str(seen["status"]).startswith("200")
+    return json.loads(body)
+
+
+def test_changed_json_says_whether_a_page_read_at_an_earlier_build_is_out_of_date(site):
+    status = Status(state="ok", has_site=True, mount="/sub/")
+    app = make_app(site, status)
+    status.publish(None)                                            # 1: the first build, every page
+    status.publish(["articles/a/index.html", "articles/a.md"])      # 2: the edited article's pages, first
+    status.publish(["tags/x/index.html", "dossier.json"])           # 3: the rest of that build
+    assert changed(app, 2, "/sub/articles/a/") == {"reload": False, "published": 3}
+    assert changed(app, 1, "/sub/articles/a/")["reload"]            # read before its page changed
+    assert changed(app, 2, "/sub/tags/x/")["reload"] and not changed(app, 2, "/sub/")["reload"]
+    assert changed(app, 0, "/sub/")["reload"]                       # build 1 changed every page
+    assert not changed(app, 3, "/sub/tags/x/")["reload"]            # up to date
+    assert changed(app, 2, "/elsewhere/")["reload"]                 # not under the site: reload to be safe
+    status.publish(["static/dossier.css"])                         # 4: what every page loads
+    assert changed(app, 3, "/sub/")["reload"]
+
+
+def test_changed_json_reloads_a_page_older_than_the_builds_on_record(site):
+    status = Status(state="ok", has_site=True)
+    app = make_app(site, status)
+    for _ in range(100):
+        status.publish(["other.html"])
+    assert not changed(app, 99, "/")["reload"]
+    assert changed(app, 100 - 64, "/")["reload"] is False
+    assert changed(app, 100 - 65, "/")["reload"]                   # build 36 is no longer on record

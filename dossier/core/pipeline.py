@@ -26,6 +26,7 @@ from .common.shards import ShardMap, in_order, sharded
 if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
     # so that reading a dossier (fs.read_inputs, --suggest, --import) stays cheap
     from .execute.execute import Rendered, Sink
+    from .execute.first import First
     from .analyse.library import Library
 
 __all__ = ["BuildResult", "Inputs", "Options", "apply_levels", "build_site", "import_stubs", "load_config",
@@ -73,7 +74,8 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
 
 
 def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse | None" = None,
-               sink: "Sink | None" = None, shards: ShardMap | None = None, compiled: Any = None) -> BuildResult:
+               sink: "Sink | None" = None, shards: ShardMap | None = None, compiled: Any = None,
+               first: "First | None" = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
     `memo` (optional: the live preview's Memo, or the command line's persistent cache, shell/cache.py): reuse
@@ -82,7 +84,9 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     output to `sink` as it is made instead of keeping it, and run loading, analysis and rendering through
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors. `compiled` (optional, the command line's): a jinja2 bytecode cache, templates compiled by
-    earlier runs (execute/render.py).
+    earlier runs (execute/render.py). `first` (optional, the live preview's): the pages of the files just saved,
+    rendered and handed over before the rest once the plan is made, unless loading or analysis found errors
+    (execute/first.py).
     """
     from .execute.execute import execute
     from .analyse.library import analyse
@@ -100,9 +104,12 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     library = analyse(dossier, options.strict, each)
     pages, collisions = plan(library, inputs.static)
     problems += more + check_references(dossier) + list(library.problems) + collisions
+    renderer = Renderer.for_templates(inputs.templates, compiled)
+    if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
+        from .execute.first import render_first
+        render_first(pages, first, dossier, renderer, memo)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
-    done = execute(pages, Renderer.for_templates(inputs.templates, compiled), library.urls.base, sink,
-                   shards or in_order, memo)
+    done = execute(pages, renderer, library.urls.base, sink, shards or in_order, memo)
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.

@@ -9,6 +9,10 @@ endpoints, for livereload.Server to run.
   served from memory, never written into the output folder, so a deployed site has no trace of the preview.
 - `/__dossier/status.json`: the state of the preview (building, ok, failed), the problems, and how many
   browsers listen for reloads (tests and the benchmark wait for that before editing).
+- `/__dossier/changed.json?since=N&page=PATH`: whether the page at PATH, read at build N, is out of date. A
+  build that changed some pages sends livereload the path `/__dossier/changed/<build>`; the overlay script asks
+  this before it reloads, so only the pages whose bytes changed reload (the page being edited is shown first by
+  a build of its own, serve_preview.py, and does not reload again when the rest of the site follows).
 - Assets are revalidated on each load (ETag from mtime and size): files the last build did not change keep
   their ETag, so the browser keeps them (fs.write_outputs leaves unchanged files alone).
 """
@@ -22,11 +26,14 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import parse_qs, unquote
 
 from ..core.common.errors import Problem
 from .terminal import visible
 
 PREFIX = "/__dossier/"
+CHANGED = PREFIX + "changed/"   # livereload paths of builds that changed some pages only (see changed.json)
+HISTORY = 64                    # builds whose changed paths are kept; a page older than that reloads
 OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
 HEAD_END = b"</head>"
 TYPES = {".md": "text/markdown", ".jsonld": "application/ld+json", ".json": "application/json",
@@ -71,12 +78,36 @@ class Status:
     changed: str = ""                  # what triggered the last build, for the overlay's text
     seconds: float = 0.0
     has_site: bool = False             # the output folder holds a site (from this run or an earlier one)
+    changes: list[tuple[int, frozenset[str] | None]] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def update(self, **values: Any) -> None:
         with self._lock:
             for key, value in values.items():
                 setattr(self, key, value)
+
+    def publish(self, changed: Iterable[str] | None, **values: Any) -> int:
+        """Count one more build written to the output folder, which changed the output paths `changed` (None:
+        take every page as changed), with `values` updated; returns its number."""
+        with self._lock:
+            for key, value in values.items():
+                setattr(self, key, value)
+            self.published += 1
+            self.changes = [*self.changes[-(HISTORY - 1):],
+                            (self.published, None if changed is None else frozenset(changed))]
+            return self.published
+
+    def stale(self, since: int, page: str) -> bool:
+        """Whether the output `page`, read at build `since`, is out of date: it changed since, or a file under
+        static/ that pages load did, or a build since then is not on record (or changed every page)."""
+        with self._lock:
+            newer = [changed for number, changed in self.changes if number > since]
+            if since >= self.published:
+                return False
+            if len(newer) < self.published - since:
+                return True
+            return any(changed is None or page in changed or any(p.startswith("static/") for p in changed)
+                       for changed in newer)
 
     def read(self) -> dict[str, Any]:
         with self._lock:
@@ -121,7 +152,7 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
     # WSGI gives the path as latin-1 characters of the raw bytes; the site's paths are UTF-8.
     path = environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace") or "/"
     if path.startswith(PREFIX):
-        return _own(path[len(PREFIX):], status, clients)
+        return _own(path[len(PREFIX):], status, clients, environ.get("QUERY_STRING", ""))
     state = status.read()
     mount = state["mount"]
     if not path.startswith(mount):
@@ -144,7 +175,10 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
     return _file(environ, target, state)
 
 
-def _own(name: str, status: Status, clients: Callable[[], int]) -> Response:
+def _own(name: str, status: Status, clients: Callable[[], int], query: str = "") -> Response:
+    if name == "changed.json":
+        return "200 OK", [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")], \
+            json.dumps(_changed(status, parse_qs(query))).encode("utf-8")
     if name == "status.json":
         data = status.read()
         data["clients"] = clients()
@@ -154,6 +188,20 @@ def _own(name: str, status: Status, clients: Callable[[], int]) -> Response:
         return "200 OK", [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "no-cache")], \
             OVERLAY_JS.read_bytes()
     return "404 Not Found", [("Content-Type", "text/plain; charset=utf-8")], b"not a preview resource\n"
+
+
+def _changed(status: Status, query: dict[str, list[str]]) -> dict[str, Any]:
+    """changed.json: {"reload": whether the page asked about is out of date, "published": the last build}. The
+    page is its address (`page`, as location.pathname gives it), read at build `since`."""
+    since = query.get("since", [""])[0]
+    address = unquote(query.get("page", [""])[0])
+    mount = status.read()["mount"]
+    if not since.isdigit() or not address.startswith(mount):
+        return {"reload": True, "published": status.published}
+    page = address[len(mount):]
+    if not page or page.endswith("/"):
+        page += "index.html"
+    return {"reload": status.stale(int(since), page), "published": status.published}
 
 
 def _content_type(path: Path) -> str:

@@ -7,14 +7,18 @@
    back. The same problems stay dismissed across reloads until they change.
 
    Reloads come from livereload's websocket (this script loads livereload.js itself when the page's
-   Content-Security-Policy blocked livereload's inline loader). As a fallback, the status is polled every
-   2 s: a page older than the last published build reloads itself, and the overlay follows the build state. */
+   Content-Security-Policy blocked livereload's inline loader). A build that changed some pages only sends
+   /__dossier/changed/<build>: a plugin asks the server whether this page changed, and reloads only then. As a
+   fallback, the status is polled every 2 s: a page older than the last published build asks the same, and
+   the overlay follows the build state. */
 (function () {
   "use strict";
   if (window.__dossierOverlay) { return; }
   window.__dossierOverlay = true;
 
   var STATUS = "/__dossier/status.json";
+  var CHANGED = "/__dossier/changed.json";
+  var CHANGED_PATH = "/__dossier/changed/";
   var script = document.currentScript;
   var pagePublished = Number((script && script.getAttribute("data-published")) || 0);
   var host = null, root = null, shownSignature = null, returnFocus = null;
@@ -157,10 +161,37 @@
     if (panel && panel.__status) { event.preventDefault(); dismiss(panel.__status); }
   });
 
+  // Whether this page is out of date (its bytes, or static/ files, changed since the build it was read at):
+  // reload if so, else take it as current. Asked on livereload's /__dossier/changed/<build> messages, and
+  // when the status shows a newer build (livereload's message was missed).
+  var asking = false;
+  function reloadIfChanged() {
+    if (asking) { return; }
+    asking = true;
+    fetch(CHANGED + "?since=" + pagePublished + "&page=" + encodeURIComponent(window.location.pathname),
+          { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(function (answer) {
+        asking = false;
+        if (answer.reload) { window.location.reload(); }
+        else { pagePublished = Math.max(pagePublished, answer.published); }
+      }, function () { asking = false; });
+  }
+  // A livereload.js plugin: a reload message for a build that changed some pages only asks first.
+  function DossierReloads() {}
+  DossierReloads.identifier = "dossier";
+  DossierReloads.version = "1.0";
+  DossierReloads.prototype.reload = function (path) {
+    if (String(path).indexOf(CHANGED_PATH) !== 0) { return false; }  // everything else: livereload's own way
+    reloadIfChanged();
+    return true;
+  };
+  window.LiveReloadPluginDossier = DossierReloads;  // (picked up by livereload.js when it loads after this)
+  if (window.LiveReload && window.LiveReload.addPlugin) { window.LiveReload.addPlugin(DossierReloads); }
+
   function apply(status) {
     if (status.published > pagePublished && status.has_site) {
-      window.location.reload();  // a newer build is out and livereload's message was missed
-      return;
+      reloadIfChanged();
     }
     if (status.state !== "failed" || !status.problems.length) { clear(); return; }
     var sig = signature(status);

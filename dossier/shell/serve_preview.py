@@ -28,11 +28,12 @@ from . import fs
 from .collector import fewer_collections
 from ..core.common.errors import Problem, error, has_errors
 from ..core.common.memo import Memo
+from ..core.execute.first import First
 from ..core.pipeline import BuildResult, Options, build_site, load_config
 from ..core.common.snippet import format_problem
 from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
 from ..core.load.watched import Stamp, diff
-from .serve_app import Status
+from .serve_app import CHANGED, Status
 from .serve_files import snapshot
 from .terminal import say
 from .search import SearchCancelled
@@ -61,6 +62,7 @@ class Preview:
         self.stopping = threading.Event()
         self.publish_lock = threading.Lock()    # held while writing the output folder; stop() waits for it
         self.published: Mapping[str, bytes] | None = None   # the outputs on disk, as this preview wrote them
+        self.good: Mapping[str, bytes] | None = None        # the last whole good site (pages shown first aside)
         self.search_files: dict[str, bytes] = {}            # the search index last written (kept until redone)
         self.search_parts = MemoryParts()                   # its parts, each indexed again only when it changed
         self.part_pages = PART_PAGES                        # site.yaml's search_part_pages, as last built
@@ -152,7 +154,7 @@ class Preview:
         what = _describe(paths)
         self.status.update(building=True, changed=what)
         t0 = time.perf_counter()
-        result = self._build()
+        result = self._build(self._first(paths, started, what, t0))
         seconds = time.perf_counter() - t0
         problems = prioritise(result.problems, paths)
         with self.cond:
@@ -166,14 +168,7 @@ class Preview:
             self.status.update(building=False)
             return
         if outcome.action == "fail":
-            self.shown = problems
-            self.status.update(state="failed", building=False, problems=problems, seconds=seconds)
-            errors = sum(p.severity == "error" for p in problems)
-            self._print_problems(problems)
-            self._print(f"[{stamp}] {what}: build failed with {errors} error(s) in {seconds:.2f}s; "
-                        f"still serving the last good site")
-            if outcome.reload:
-                self._reload(self.status.mount + "index.html")
+            self._fail(problems, f"[{stamp}] {what}", seconds, outcome.reload)
             return
         with self.publish_lock:
             outputs = {**result.outputs, **self.search_files}  # the last index stays until it is redone
@@ -182,35 +177,83 @@ class Preview:
                     self.status.update(building=False)
                     return  # a change arrived while we finished up: the next build publishes
             written, deleted = sync(self.out, outputs, self.published)  # the first time: every file compared
-            was_failing = self.shown is not None and has_errors(self.shown)
+            # The first publish, or the first after a failure (pages show the overlay): every open page reloads
+            everything = self.published is None or (self.shown is not None and has_errors(self.shown))
             changed = changed_outputs(self.published, outputs)
-            self.published = outputs
+            self.published = self.good = outputs
             self.shown = None
             self.part_pages = result.search_part_pages
-            self.status.update(state="ok", building=False, problems=problems, seconds=seconds,
-                               mount=result.base_path, has_site=True, published=self.status.published + 1)
+            number = self.status.publish(None if everything else changed, state="ok", building=False,
+                                         problems=problems, seconds=seconds, mount=result.base_path, has_site=True)
             if self.search and (changed or not self.search_files):
                 with self.cond:
                     self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
         self._print_problems(problems)
         self._print(f"[{stamp}] {what}: built {result.counts.get('pages', 0)} pages in {seconds:.2f}s; "
                     f"{written} file(s) written, {deleted} removed; {len(problems)} warning(s)")
-        path = reload_path(changed, result.base_path) or (f"{result.base_path}index.html" if was_failing else None)
-        if path:
-            self._reload(path)
+        if everything:
+            self._reload(f"{result.base_path}index.html")
+        elif changed:
+            self._reload(_reload_path(changed, result.base_path, number))
+
+    def _fail(self, problems: tuple[Problem, ...], what: str, seconds: float, reload: bool) -> None:
+        """A failed build: keep (or put back) the last good site, show the problems over it."""
+        taken_back = self._take_back()
+        self.shown = problems
+        self.status.update(state="failed", building=False, problems=problems, seconds=seconds)
+        errors = sum(p.severity == "error" for p in problems)
+        self._print_problems(problems)
+        self._print(f"{what}: build failed with {errors} error(s) in {seconds:.2f}s; still serving the last good site")
+        if reload or taken_back:
+            self._reload(self.status.mount + "index.html")
 
     def _reload(self, path: str) -> None:
         if not self.stopping.is_set():  # once stopping, the server's loop may be gone
             self.reload(path)
 
-    def _build(self) -> BuildResult:
+    def _first(self, paths: frozenset[str], started: int, what: str, t0: float) -> First | None:
+        """The pages of the saved files, to show before the rest of the build (execute/first.py): only while a
+        good site is shown, so that they never stand beside an overlay of problems they do not have."""
+        if self.published is None or self.shown is not None:
+            return None
+
+        def publish(outputs: Mapping[str, bytes]) -> None:
+            with self.publish_lock:
+                with self.cond:
+                    if self.stopping.is_set() or self.generations.superseded(started) or self.published is None:
+                        return  # a newer save: its own build shows it
+                merged = {**self.published, **outputs}
+                changed = changed_outputs(self.published, merged)
+                if not changed:
+                    return
+                sync(self.out, merged, self.published)
+                self.published = merged
+                number = self.status.publish(changed)
+            self._print(f"[{time.strftime('%H:%M:%S')}] {what}: its page(s) shown after "
+                        f"{time.perf_counter() - t0:.2f}s; building the rest")
+            self._reload(_reload_path(changed, self.status.mount, number))
+
+        return First(frozenset(p for p in paths if not p.endswith(" (project)")), publish)
+
+    def _take_back(self) -> bool:
+        """A build that failed after showing its first pages: the last good site goes back in their place (and
+        every open page reloads). Returns whether there was anything to take back."""
+        with self.publish_lock:
+            if self.good is None or self.published is None or self.published is self.good:
+                return False
+            sync(self.out, self.good, self.published)
+            self.published = self.good
+            self.status.publish(None)
+            return True
+
+    def _build(self, first: First | None = None) -> BuildResult:
         """Read and build, catching everything: a crash becomes a problem shown like any other."""
         try:
             inputs = fs.read_inputs(self.root)
             self.sources = fs.sources_of(inputs)
             self.memo.begin()
             with fewer_collections():  # process-wide: the server thread's few allocations do not mind
-                result = build_site(inputs, self.options, self.memo)
+                result = build_site(inputs, self.options, self.memo, first=first)
             self.memo.sweep()
             return result
         except Exception as exc:
@@ -223,6 +266,7 @@ class Preview:
         try:
             with self.publish_lock:
                 site = {p: b for p, b in (self.published or {}).items() if not p.startswith(SEARCH_PREFIX)}
+                whole = self.published is self.good  # (not a site with first pages of a build under way)
             if not site:
                 return
             t0 = time.perf_counter()
@@ -245,6 +289,8 @@ class Preview:
                 outputs = {**site, **files}
                 written, deleted = sync(self.out, outputs, self.published)
                 self.published, self.search_files = outputs, files
+                if whole:
+                    self.good = outputs
                 self.search_parts.finish()
             self._print(f"[{time.strftime('%H:%M:%S')}] search index: {len(files)} files in "
                         f"{time.perf_counter() - t0:.2f}s; {written} written, {deleted} removed")
@@ -295,6 +341,13 @@ def crash_problem(exc: BaseException) -> Problem:
     return error(where, line, 0, f"the build crashed: {type(exc).__name__}: {exc}",
                  "this is a bug in dossier, not in your files (the traceback is in the terminal); "
                  "undo your last change to get the preview going again, and report it", "crash")
+
+
+def _reload_path(changed: tuple[str, ...], base_path: str, number: int) -> str:
+    """livereload's path for build `number`, which changed `changed`: a stylesheet alone is swapped in place
+    (core/preview.py), else open pages ask whether theirs changed before they reload (serve_app.py)."""
+    path = reload_path(changed, base_path) or ""
+    return path if path.endswith(".css") else f"{CHANGED}{number}"
 
 
 def _describe(paths: frozenset[str]) -> str:

@@ -1,0 +1,66 @@
+"""The pages an edit is about, rendered before the rest: the live preview shows the page being edited first.
+
+An editor who saves an article's file is looking at that article's page. Once the dossier is loaded, analysed
+and planned (the Library is whole, so the page is exactly what the complete build makes of it), the pages that
+the saved files own (`Page.owner`: an article's three pages for its YAML file or its seed, a comparison's page
+for its file) are rendered first and handed to `First.publish`; the other pages follow. As Hugo's "fast render
+mode" does for the pages open in a browser, but with nothing left stale: the rest of the build still runs, and
+the pages shown first are its own (kept in the store, so they are not rendered twice).
+
+Only when the edit owns few pages (an entity file owns every entity page: no point), and only when loading and
+analysis found no error. The link check sees all pages at once, so it comes with the whole build; a page shown
+first whose build then fails is taken back by the caller (serve_preview.py keeps the last good site).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, Sequence
+
+from ..common.memo import Kept
+from ..load.model import Dossier
+from ..plan.page import Page
+from .execute import render_pages
+from .render import Renderer
+
+MOST = 12  # pages at most: more is not "the page being edited" but a large part of the site
+
+
+@dataclass(frozen=True)
+class First:
+    """What to render first: the pages owned by `changed` (input paths relative to the dossier root), handed to
+    `publish` (output path → bytes) before the rest of the build, when there are between 1 and `most`."""
+
+    changed: frozenset[str]
+    publish: Callable[[Mapping[str, bytes]], None]
+    most: int = MOST
+
+
+def owners(changed: Iterable[str], dossier: Dossier) -> frozenset[str]:
+    """The files whose pages an edit of `changed` is about: the changed files themselves, and for a changed
+    seed the files of the articles made from it."""
+    changed = frozenset(changed)
+    return changed | {a.meta.origin.file for a in dossier.articles if f"seeds/{a.meta.seed}" in changed}
+
+
+def first_pages(pages: Sequence[Page], changed: Iterable[str], dossier: Dossier, most: int = MOST) -> list[Page]:
+    """The pages, in plan order, owned by the files an edit of `changed` is about; none when more than `most`."""
+    mine = owners(changed, dossier)
+    chosen = [page for page in pages if page.owner in mine]
+    return chosen if len(chosen) <= most else []
+
+
+def render_first(pages: Sequence[Page], first: First, dossier: Dossier, renderer: Renderer,
+                 kept: Kept | None) -> bool:
+    """Render the pages `first` asks for and hand them to `first.publish`; keep them in `kept` for the rest of
+    the build. Returns whether anything was handed over (nothing when no page qualifies or one failed)."""
+    chosen = first_pages(pages, first.changed, dossier, first.most)
+    if not chosen:
+        return False
+    done = render_pages(chosen, renderer, None, kept)
+    if done.problems:
+        return False  # the whole build reports them
+    if kept is not None:
+        kept.keep_pages(done.fresh, done.keys)
+    first.publish(done.outputs)
+    return True
