@@ -90,7 +90,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     """
     from .execute.execute import execute
     from .analyse.library import analyse
-    from .plan.plan import plan
+    from .plan.plan import owned, plan
     from .execute.render import Renderer
 
     config, found = load_config(inputs, options)
@@ -102,12 +102,14 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     each = memo.each if memo is not None else sharded(shards or in_order)
     dossier, _, more = load_dossier(inputs, config, each)
     library = analyse(dossier, options.strict, each)
-    pages, collisions = plan(library, inputs.static)
-    problems += more + check_references(dossier) + list(library.problems) + collisions
+    problems += more + check_references(dossier) + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)
+    early = owned(library)
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
         from .execute.first import render_first
-        render_first(pages, first, dossier, renderer, memo)
+        render_first(early.pages, first, dossier, renderer, memo)
+    pages, collisions = plan(library, inputs.static, early)
+    problems += collisions
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, shards or in_order, memo)
     rendering = list(done.problems)

@@ -6,7 +6,8 @@ entity_pages, reader_pages); `plan` concatenates them and checks path ownership 
 
 from __future__ import annotations
 
-from typing import Mapping
+from dataclasses import dataclass
+from typing import Any, Mapping
 
 from . import article_pages
 from . import compare_pages
@@ -18,14 +19,38 @@ from ..analyse.library import Library
 from .page import Page, claim_paths
 
 
-def plan(library: Library, static: Mapping[str, bytes] | None = None) -> tuple[list[Page], list[Problem]]:
+@dataclass(frozen=True)
+class Owned:
+    """The pages that one editor's file owns on its own, planned before the rest of the site (the live preview
+    shows them first, execute/first.py): each article's pages, each comparison's, and the listings' rows
+    they need (`plan` takes them as they are, so nothing is planned twice)."""
+
+    rows: list[dict[str, Any]]
+    articles: list[Page]
+    comparisons: list[Page]
+
+    @property
+    def pages(self) -> list[Page]:
+        return self.articles + self.comparisons
+
+
+def owned(library: Library) -> Owned:
+    """The article and comparison pages, and the listings' rows (each note's HTML from the analysis)."""
+    rows = article_pages.article_rows(library)
+    return Owned(rows, article_pages.pages(library, rows), compare_pages.pages(library))
+
+
+def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None
+         ) -> tuple[list[Page], list[Problem]]:
     """Every page, in the order the site has always been written: articles, home, sources, tags, report, 404,
     the annotation collection, comparisons, passages, entities, the reader extras, static files. A path
     planned twice is an `output-collision` error naming both owners, and only its first page is kept.
-    `static`: the static files (name → bytes), published as they are under static/."""
-    rows = article_pages.article_rows(library)  # the listings' rows, each note's HTML from the analysis
-    pages = article_pages.pages(library, rows) + site.pages(library, rows)
-    pages += compare_pages.pages(library)
+    `static`: the static files (name → bytes), published as they are under static/. `early`: what `owned`
+    gave for this Library, when it was asked for first."""
+    early = early or owned(library)
+    rows = early.rows
+    pages = early.articles + site.pages(library, rows)
+    pages += early.comparisons
     pages += entity_pages.pages(library, rows)
     pages += reader_pages.pages(library, rows, [p.path for p in pages])
     pages += site.static_pages(static or {})
