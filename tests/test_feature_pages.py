@@ -75,3 +75,21 @@ def test_planning_is_pure_the_same_library_plans_the_same_pages(library, rows) -
     first = [(p.path, p.owner, p.depends, p.template) for p in site.pages(library, rows)]
     again = [(p.path, p.owner, p.depends, p.template) for p in site.pages(library, rows)]
     assert first == again
+
+
+def test_article_rows_are_kept_while_made_of_the_same_objects_and_made_anew_otherwise(library) -> None:
+    import dataclasses
+
+    first, again = article_rows(library), article_rows(library)
+    assert all(a is b for a, b in zip(first, again))        # the same analysed articles: the same rows
+    outlet = library.dossier.sources[0]
+    renamed = dataclasses.replace(outlet, name=outlet.name + " (renamed)")
+    dossier = dataclasses.replace(library.dossier, sources=(renamed, *library.dossier.sources[1:]))
+    changed = article_rows(dataclasses.replace(library, dossier=dossier))
+    for old, new in zip(first, changed):
+        if old["source_id"] == outlet.id:
+            assert new is not old and new["source"] == outlet.name + " (renamed)"
+            assert all(a["article"]["source"] == new["source"] for a in new["annotation_rows"])
+        else:
+            assert new is old
+    assert any(r["source_id"] == outlet.id for r in first)

@@ -13,6 +13,7 @@ from . import structured
 from . import views
 from . import webanno
 from ..analyse.library import Anchored, Library
+from ..common.identity import SameObjects
 from ..common.urls import Urls
 from ..load.config import SiteConfig
 from ..load.model import Entity, Source
@@ -55,9 +56,22 @@ def article_row(library: Library, item: Anchored) -> dict[str, Any]:
     return _row(library.urls, item, _source_name(library, item.article.meta.source))
 
 
+# Each article's row, kept while it is made from the very same objects (identity.py): the live preview's memo
+# hands back the same analysed article build after build, and its row is then the same too. Rows are never
+# changed in place (their readers copy what they add to).
+_ROWS: SameObjects[dict[str, Any]] = SameObjects()
+
+
 def article_rows(library: Library) -> list[dict[str, Any]]:
     """`article_row` of every article, in the dossier's order (date, then slug)."""
-    return [article_row(library, item) for item in library.articles]
+    names = {s.id: s.name for s in library.dossier.sources}
+    urls = library.urls
+    _ROWS.new_build()
+    out = []
+    for item in library.articles:
+        name = names.get(item.article.meta.source, item.article.meta.source)
+        out.append(_ROWS.get(item.article.slug, (item, name, urls.base), partial(_row, urls, item, name)))
+    return out
 
 
 @dataclass(frozen=True)
