@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .config import Rule, SiteConfig
 from ..common.errors import Problem, error
+from ..common.hashonce import hash_once
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -35,6 +36,7 @@ class Dropped:
     whole_line: bool
 
 
+@hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
 @dataclass(frozen=True)
 class CleanText:
     """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree."""

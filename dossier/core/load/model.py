@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .cleaning import CleanText
 from .config import SiteConfig
+from ..common.hashonce import hash_once
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Annotation:
     tag_origins: tuple[Origin, ...] = ()
 
 
+@hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
 @dataclass(frozen=True)
 class ArticleMeta:
     """Editors' metadata for one seed (content/articles/<slug>.yaml). Invariant: slug matches [a-z0-9-]+."""
@@ -90,6 +92,7 @@ class ArticleMeta:
     date_origin: Origin | None = None
 
 
+@hash_once
 @dataclass(frozen=True)
 class Article:
     """An article ready to anchor: its metadata and its cleaned seed text."""
