@@ -13,6 +13,7 @@ from .entity_graph import cooccurrence
 from .entity_links import build_matcher, check_entities, check_references, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
+from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
 from ..common.memo import digest
 from .mentions import Mention, MentionMatcher, sentence_spans
@@ -63,15 +64,26 @@ def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
     return found, MentionLinks(marks), spans, cooccurrence([(spans, found)])
 
 
+# What is made of the entities alone (identity.py): the matcher and the registry's digest, each summary's HTML
+_KEPT: SameObjects[Any] = SameObjects()
+
+
+def _summary_html(summary: str, urls: Urls) -> str:
+    return md_html(summary, urls)[0]
+
+
 def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence,
                    witnesses: Mapping[Any, Any] | None = None) -> EntityIndex:
     """Every reference to an entity checked, every mention found with one matcher for the whole dossier (each
     article through `each`): the links and mention counts of each article, and what the entity pages show
     (mentions, quotes, co-occurrence). `witnesses`: the witnesses' anchoring (witnesses.anchor_witnesses)."""
     problems = check_references(dossier)
-    matcher = build_matcher(dossier.entities)
+    _KEPT.new_build()
+    # the matcher is made of the entities, so their digest is part of every key; both kept while the entities
+    # are the same objects (the live preview's memo hands them back while entities.yaml is unchanged)
+    matcher, registry = _KEPT.get("matcher", tuple(dossier.entities), lambda: (
+        build_matcher(dossier.entities), digest(repr(dossier.entities))))
     problems += check_entities(dossier, matcher)
-    registry = digest(repr(dossier.entities))  # the matcher is made of the entities: part of every key
 
     def article_key(article: Article) -> Hashable:
         return article.slug, digest(article.text.text), article.text.paragraphs, registry, urls.base
@@ -79,8 +91,8 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     articles = [item.article for item in anchored]
     found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
     summaries: dict[str, str] = {}
-    for e in dossier.entities:
-        summaries[e.id] = md_html(e.summary, urls)[0]  # its links: references.py
+    for e in dossier.entities:  # (its links: references.py)
+        summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))
     by_id = {e.id: e for e in dossier.entities}
     links: dict[str, tuple[LinkMark, ...]] = {}
     mentions: dict[str, tuple[Mention, ...]] = {}
