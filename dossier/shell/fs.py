@@ -54,9 +54,36 @@ def _refusal(file: str, check: str, message: str) -> Problem:
     return error(file, 0, 0, message, "fix the link or the permissions, or remove it", "file-unreadable")
 
 
-def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "") -> dict[str, bytes]:
+class Reads:
+    """The bytes of the files one `read_inputs` read, each with its stamp (modification time, size, inode) when
+    walked: the next `read_inputs` given it reads again only the files whose stamp changed. The live preview's:
+    its watcher tells a change by the same stamps, so a file this takes as unchanged is one the preview would not
+    have rebuilt for. Replaced as a whole by each read (a file gone is forgotten)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+        self.fresh: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+
+    def read(self, path: Path, stamp: tuple[int, int, int] | None) -> bytes:
+        key = str(path)
+        found = self.files.get(key)
+        data = found[1] if found is not None and stamp is not None and found[0] == stamp else _read_file(path)
+        if stamp is not None:
+            self.fresh[key] = (stamp, data)
+        return data
+
+    def begin(self) -> None:
+        self.fresh = {}
+
+    def done(self) -> None:
+        self.files, self.fresh = self.fresh, {}
+
+
+def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", reads: Reads | None = None
+               ) -> dict[str, bytes]:
     """Every file under root/sub (see `walk_tree`), keyed by its posix path relative to root, sorted; what is
-    refused or cannot be read becomes an error in `problems` (`label` is added to its path: "(project)")."""
+    refused or cannot be read becomes an error in `problems` (`label` is added to its path: "(project)").
+    `reads`: the previous read's bytes, reused for files whose stamp is the same."""
     from ..core.common.errors import error
 
     tree = walk_tree(root, sub)
@@ -65,35 +92,40 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "") -
         problems.append(_refusal(rel + label, check, message))
     for rel in tree.files:
         try:
-            out[rel] = _read_file(root / rel)
+            out[rel] = _read_file(root / rel) if reads is None else reads.read(root / rel, tree.stamps.get(rel))
         except OSError as exc:
             problems.append(error(rel + label, 0, 0, f"could not be read ({exc.strerror or exc})",
                                   "check the file's permissions, or remove it", "file-unreadable"))
     return out
 
 
-def read_inputs(root: Path) -> Inputs:
+def read_inputs(root: Path, reads: Reads | None = None) -> Inputs:
     """Read a dossier folder. Templates and static files of the project are used where the dossier has none.
-    Nothing outside `root` (or the project, for its own templates) is read: see `walk_tree`."""
+    Nothing outside `root` (or the project, for its own templates) is read: see `walk_tree`. `reads` (the live
+    preview's): files whose stamp did not change since that store's last read are not read again."""
     from ..core.common.errors import error
     from ..core.pipeline import Inputs  # the build's modules are imported only when a build happens
 
     problems: list[Problem] = []
     files: dict[str, bytes] = {}
+    if reads is not None:
+        reads.begin()
     for sub in ("site.yaml", "seeds", "content"):
-        files.update(_read_tree(root, sub, problems))
+        files.update(_read_tree(root, sub, problems, "", reads))
     templates: dict[str, str] = {}
     static: dict[str, bytes] = {}
     for folder in (PROJECT, root):  # the dossier's own files override the project's
         label = " (project)" if folder is PROJECT else ""
-        for path, data in _read_tree(folder, "templates", problems, label).items():
+        for path, data in _read_tree(folder, "templates", problems, label, reads).items():
             try:
                 templates[path[len("templates/"):]] = data.decode("utf-8")
             except UnicodeDecodeError:
                 problems.append(error(path + label, 0, 0, "the template is not valid UTF-8", "save it as UTF-8",
                                       "file-encoding"))
-        for path, data in _read_tree(folder, "static", problems, label).items():
+        for path, data in _read_tree(folder, "static", problems, label, reads).items():
             static[path[len("static/"):]] = data
+    if reads is not None:
+        reads.done()
     schemas = {name: json.loads((PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMAS}
     return Inputs(files, templates, static, schemas, tuple(problems))
 

@@ -56,6 +56,7 @@ class Preview:
         self.stream, self.poll, self.search = stream, poll, search
         self.status = Status(has_site=(out / "index.html").is_file())
         self.memo = Memo()
+        self.reads = fs.Reads()  # the files' bytes as last read: an unchanged file is not read again
         self.cond = threading.Condition()
         self.debouncer = Debouncer(quiet=quiet, max_wait=max_wait)
         self.generations = Generations()
@@ -249,7 +250,7 @@ class Preview:
     def _build(self, first: First | None = None) -> BuildResult:
         """Read and build, catching everything: a crash becomes a problem shown like any other."""
         try:
-            inputs = fs.read_inputs(self.root)
+            inputs = fs.read_inputs(self.root, self.reads)
             self.sources = fs.sources_of(inputs)
             self.memo.begin()
             with fewer_collections():  # process-wide: the server thread's few allocations do not mind

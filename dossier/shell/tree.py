@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.load.watched import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
@@ -17,10 +17,12 @@ class Tree:
     """The files under one folder of a tree. `files`: posix paths relative to the root, each a regular file or a
     symbolic link to one that stays inside the root; `refused`: path → why it is not read (a link that leads
     out of the root, a FIFO, device or socket, a dangling link, a name that is not UTF-8). Invariant: both are in sorted-Path order and
-    nothing in `refused` was opened or followed."""
+    nothing in `refused` was opened or followed. `stamps`: each file's modification time, size and inode when
+    it was walked (of the file a link leads to), by which the live preview tells an unchanged file (fs.Reads)."""
 
     files: list[str]
     refused: dict[str, tuple[str, str]]   # path → (check, message)
+    stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # file → (mtime_ns, size, inode) as walked
 
 
 def inside(real: str, top: str) -> bool:
@@ -63,8 +65,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
     published); special files are never opened (reading a FIFO would hang the build). Each folder is read once,
     so a link back to a parent cannot loop."""
     top = os.path.realpath(root)
-    files: list[str] = []
-    refused: dict[str, tuple[str, str]] = {}
+    files, refused, stamps = [], {}, {}  # (see Tree)
     seen: set[tuple[int, int]] = set()
 
     def visit(rel: str) -> None:
@@ -99,11 +100,12 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
         elif rel.endswith(suffixes):
             if stat.S_ISREG(info.st_mode):
                 files.append(rel)
+                stamps[rel] = (info.st_mtime_ns, info.st_size, info.st_ino)
             else:
                 refused[rel] = ("file-special", f"this is {_special(info.st_mode)}, not a file, so it is not read")
 
     visit(sub)
-    return Tree(sorted(files, key=_path_order), {r: refused[r] for r in sorted(refused, key=_path_order)})
+    return Tree(sorted(files, key=_path_order), {r: refused[r] for r in sorted(refused, key=_path_order)}, stamps)
 
 
 def tree_files(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> list[str]:

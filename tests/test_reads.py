@@ -1,0 +1,52 @@
+"""The live preview reads again only the files whose stamp changed (dossier/shell/fs.py `Reads`, with the
+stamps `walk_tree` takes): the same inputs as a plain read, new bytes for every edit the watcher can see, and
+nothing of a file that is gone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dossier.shell.fs import Reads, read_inputs
+from dossier.shell.tree import walk_tree
+
+ARTICLE = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+
+
+def test_a_reused_read_gives_the_inputs_a_plain_read_gives_after_edits(mini_dossier) -> None:
+    root = mini_dossier({"seeds/a.txt": "Alpha text.\n", "content/articles/a.yaml": ARTICLE})
+    reads = Reads()
+    assert read_inputs(root, reads) == read_inputs(root)
+    (root / "seeds/a.txt").write_text("Alpha text, edited to another length.\n", "utf-8")
+    (root / "seeds/b.txt").write_text("Beta.\n", "utf-8")
+    (root / "content/articles/a.yaml").unlink()
+    again = read_inputs(root, reads)
+    assert again == read_inputs(root)
+    assert again.files["seeds/a.txt"] == b"Alpha text, edited to another length.\n"
+    assert "seeds/b.txt" in again.files and "content/articles/a.yaml" not in again.files
+    assert not any(key.endswith("a.yaml") for key in reads.files)       # a file gone is forgotten
+
+
+def test_a_file_whose_stamp_is_unchanged_is_not_read_again(mini_dossier) -> None:
+    root = mini_dossier({"seeds/a.txt": "Alpha text.\n", "content/articles/a.yaml": ARTICLE})
+    reads = Reads()
+    read_inputs(root, reads)
+    seed = root / "seeds/a.txt"
+    before = seed.stat()
+    with open(seed, "r+b") as handle:        # the same size, the same inode, then the old time put back:
+        handle.write(b"Omega")                # a change no stamp shows (nor the preview's watcher, which
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # compares the same stamps)
+    assert walk_tree(root, "seeds").stamps["seeds/a.txt"] == (before.st_mtime_ns, before.st_size, before.st_ino)
+    assert read_inputs(root, reads).files["seeds/a.txt"] == b"Alpha text.\n"   # reused
+    assert read_inputs(root).files["seeds/a.txt"] == b"Omega text.\n"          # on disk
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    assert read_inputs(root, reads).files["seeds/a.txt"] == b"Omega text.\n"   # a new time: read again
+
+
+def test_walk_tree_stamps_every_file_it_lists(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x.yaml").write_text("a: 1\n", "utf-8")
+    (tmp_path / "content" / "y.yaml").write_text("b: 22\n", "utf-8")
+    tree = walk_tree(tmp_path, "content")
+    assert sorted(tree.stamps) == tree.files == ["content/x.yaml", "content/y.yaml"]
+    assert tree.stamps["content/y.yaml"][1] == 6
