@@ -177,5 +177,15 @@ def test_the_loader_compiles_each_schema_of_the_inputs_once_into_a_check_per_nam
     inputs = Inputs(files={}, templates={}, static={}, schemas=SCHEMAS, problems=())
     checks = compile_checks(inputs)
     assert sorted(checks) == sorted(SCHEMAS)
-    assert all(checks[name].schema is SCHEMAS[name] for name in SCHEMAS)
+    assert all(checks[name].schema == SCHEMAS[name] for name in SCHEMAS)
+    # schemas read again (equal values, other objects: the live preview reads them at each save) are not
+    # compiled again; a changed one is
+    import copy
+    again = compile_checks(Inputs(files={}, templates={}, static={}, schemas=copy.deepcopy(SCHEMAS), problems=()))
+    assert all(again[name] is checks[name] for name in SCHEMAS)
+    changed = copy.deepcopy(SCHEMAS)
+    changed["article"]["properties"]["title"]["minLength"] = 5
+    other = compile_checks(Inputs(files={}, templates={}, static={}, schemas=changed, problems=()))
+    assert other["article"] is not checks["article"] and other["sources"] is checks["sources"]
+    assert not other["article"].valid({"seed": "a.txt", "title": "T"})
     assert checks["article"].valid({"seed": "a.txt", "title": "T"}) and not checks["article"].valid({"seed": 3, "title": "T"})

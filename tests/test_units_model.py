@@ -113,6 +113,19 @@ def test_a_misspelt_link_target_gets_a_did_you_mean() -> None:
     assert problem.hint == 'did you mean "alpha-beta"?'
 
 
+def test_a_file_checked_again_with_the_same_metadata_still_sees_what_the_dossier_lost_or_gained() -> None:
+    # the same ArticleMeta object in each build, as the live preview's memo hands it back: its problems may be
+    # kept only while what it may name is the same
+    a = article("a", annotations=(note("See [b](article:b) and [c](article:c)."),))
+    with_b = check_references(dossier(a, article("b")))
+    assert [p.message for p in with_b] == ['link "article:c": unknown article "c"']
+    assert check_references(dossier(a, article("b"))) == with_b
+    without_b = check_references(dossier(a, article("c")))
+    assert [p.message for p in without_b] == ['link "article:b": unknown article "b"']
+    assert [p.message for p in check_references(dossier(a))] == [
+        'link "article:b": unknown article "b"', 'link "article:c": unknown article "c"']
+
+
 def comparison(*articles: str, base: str = "") -> Comparison:
     origin = Origin("content/comparisons/c.yaml", 1, 1)
     witnesses = tuple(Witness(a, "we will do it alone", Origin("content/comparisons/c.yaml", 5 + i, 5))

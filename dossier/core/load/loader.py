@@ -9,6 +9,8 @@ dropped, problems collected.
 
 from __future__ import annotations
 
+import json
+
 from typing import Any, Callable, Hashable, Mapping
 
 from .cleaning import CleanText, clean, decode_seed
@@ -82,9 +84,22 @@ def yaml_problems(inputs: Inputs) -> list[Problem]:
     return [p for step, path in todo for p in parse_file(inputs, None, step, path, checks)[1]]  # type: ignore[arg-type]
 
 
+# Compiled checks by their schema's canonical JSON (a pure function of it): the live preview, which reads the
+# schemas again at each save, compiles them once (compiling all of them took ~30 ms of each save).
+_COMPILED: dict[str, SchemaCheck] = {}
+
+
 def compile_checks(inputs: Inputs) -> dict[str, SchemaCheck]:
     """Each of the inputs' schemas compiled once, by name: what every file of a build is checked against."""
-    return {name: compile_schema(schema) for name, schema in sorted(inputs.schemas.items())}
+    out = {}
+    for name, schema in sorted(inputs.schemas.items()):
+        text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+        if text not in _COMPILED:
+            if len(_COMPILED) >= 64:  # (schemas edited again and again: the oldest go)
+                del _COMPILED[next(iter(_COMPILED))]
+            _COMPILED[text] = compile_schema(schema)
+        out[name] = _COMPILED[text]
+    return out
 
 
 def jobs(files: Mapping[str, bytes]) -> list[Job]:

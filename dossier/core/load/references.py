@@ -13,9 +13,11 @@ failed to load are not reported again (its own problem is the one to fix).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterable
 
 from ..common.errors import Problem, did_you_mean, error, warning
+from ..common.identity import SameObjects
 from ..common.slugs import is_slug
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Dossier, Entity, Origin
@@ -52,16 +54,33 @@ def _known(dossier: Dossier) -> _Known:
         annotations={m.slug: frozenset(a.id for a in m.annotations) for m in metas})
 
 
+# The last `_Known`, handed back while what a build knows is equal to it, and each article file's problems, kept
+# while made of the same metadata and that same `_Known` (identity.py): the live preview checks again only the
+# file saved, unless what may be named changed (an article, entity, comparison, tag or annotation id).
+_LAST_KNOWN: list[_Known] = []
+_CHECKED: SameObjects[list[Problem]] = SameObjects()
+
+
+def _article(meta: ArticleMeta, known: _Known, urls: Urls) -> list[Problem]:
+    """The links of one article file's summary and notes."""
+    problems = list(_markdown(meta.summary, meta.summary_origin or meta.origin, "a summary", False, known, urls))
+    for ann in meta.annotations:
+        page = _Page(meta.slug, bool(ann.tags or ann.date))
+        problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page)
+    return problems
+
+
 def check_references(dossier: Dossier) -> list[Problem]:
     """Every witness article, comparison base and Markdown link of the dossier, checked."""
     known = _known(dossier)
+    if _LAST_KNOWN and _LAST_KNOWN[0] == known:
+        known = _LAST_KNOWN[0]
+    _LAST_KNOWN[:] = [known]
     urls = Urls(dossier.config.base_path)
     problems: list[Problem] = []
+    _CHECKED.new_build()
     for meta in _metas(dossier):
-        problems += _markdown(meta.summary, meta.summary_origin or meta.origin, "a summary", False, known, urls)
-        for ann in meta.annotations:
-            page = _Page(meta.slug, bool(ann.tags or ann.date))
-            problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page)
+        problems += _CHECKED.get(meta.origin.file, (meta, known, urls.base), partial(_article, meta, known, urls))
     for c in dossier.comparisons:
         for w in c.witnesses:
             at = w.article_origin or w.origin
