@@ -86,7 +86,8 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     problems += check_entities(dossier, matcher)
 
     def article_key(article: Article) -> Hashable:
-        return article.slug, digest(article.text.text), article.text.paragraphs, registry, urls.base
+        # (its cleaned text whole: text and paragraphs, what _mentions reads; it keeps its hash, hashonce.py)
+        return article.slug, article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
     found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
