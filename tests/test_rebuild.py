@@ -147,6 +147,10 @@ def test_a_lone_stylesheet_change_is_swapped_live_and_anything_else_reloads_the_
     assert reload_path(["static/dossier.css"], "/dossier/") == "/dossier/static/dossier.css"
     assert reload_path(["articles/a/index.html"]) == "/index.html"
     assert reload_path(["static/a.css", "static/b.css"]) == "/index.html"
+    # a numbered write of the preview: open pages ask whether it changed theirs (a stylesheet is still swapped)
+    assert reload_path(["articles/a/index.html", "dossier.json"], "/dossier/", 7) == "/__dossier/changed/7"
+    assert reload_path(["static/dossier.css"], "/dossier/", 7) == "/dossier/static/dossier.css"
+    assert reload_path([], "/", 7) is None
 
 
 def test_problems_in_the_files_just_saved_come_first_then_errors_then_output_errors_then_warnings():

@@ -123,13 +123,18 @@ def changed_outputs(old: Mapping[str, bytes] | None, new: Mapping[str, bytes]) -
     return tuple(sorted({p for p in new if old.get(p) != new[p]} | (set(old) - set(new))))
 
 
-def reload_path(changed: Iterable[str], base_path: str = "/") -> str | None:
+CHANGED_PATH = "/__dossier/changed/"  # + a write's number: open pages ask whether it changed theirs (serve_app.py)
+
+
+def reload_path(changed: Iterable[str], base_path: str = "/", write: int | None = None) -> str | None:
     """The path to send in livereload's reload message: None when nothing changed (no reload), the
     stylesheet when it is the one file that changed (livereload.js then swaps that stylesheet without
-    reloading the page), else a page path, which makes livereload.js reload the whole page."""
+    reloading the page), else, for the preview's write number `write`, CHANGED_PATH + that number (each open
+    page asks whether that write changed it, and reloads only then), without one a page path, which makes
+    livereload.js reload every open page."""
     changed = sorted(changed)
     if not changed:
         return None
     if len(changed) == 1 and changed[0].endswith(".css"):
         return base_path + changed[0]
-    return base_path + "index.html"
+    return base_path + "index.html" if write is None else f"{CHANGED_PATH}{write}"

@@ -10,7 +10,7 @@ endpoints, for livereload.Server to run.
 - `/__dossier/status.json`: the state of the preview (building, ok, failed), the problems, and how many
   browsers listen for reloads (tests and the benchmark wait for that before editing).
 - `/__dossier/changed.json?since=N&page=PATH`: whether the page at PATH, read at build N, is out of date. A
-  build that changed some pages sends livereload the path `/__dossier/changed/<build>`; the overlay script asks
+  build that changed some pages sends livereload the path `/__dossier/changed/<build>` (core/preview.py); the overlay script asks
   this before it reloads, so only the pages whose bytes changed reload (the page being edited is shown first by
   a build of its own, serve_preview.py, and does not reload again when the rest of the site follows).
 - Assets are revalidated on each load (ETag from mtime and size): files the last build did not change keep
@@ -32,7 +32,6 @@ from ..core.common.errors import Problem
 from .terminal import visible
 
 PREFIX = "/__dossier/"
-CHANGED = PREFIX + "changed/"   # livereload paths of builds that changed some pages only (see changed.json)
 HISTORY = 64                    # builds whose changed paths are kept; a page older than that reloads
 OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
 HEAD_END = b"</head>"
@@ -88,26 +87,27 @@ class Status:
 
     def publish(self, changed: Iterable[str] | None, **values: Any) -> int:
         """Count one more build written to the output folder, which changed the output paths `changed` (None:
-        take every page as changed), with `values` updated; returns its number."""
+        take every page as changed, as for a change under static/, which pages load), with `values` updated;
+        returns its number."""
+        paths = None if changed is None else frozenset(changed)
+        if paths is not None and any(p.startswith("static/") for p in paths):
+            paths = None
         with self._lock:
             for key, value in values.items():
                 setattr(self, key, value)
             self.published += 1
-            self.changes = [*self.changes[-(HISTORY - 1):],
-                            (self.published, None if changed is None else frozenset(changed))]
+            self.changes = [*self.changes[-(HISTORY - 1):], (self.published, paths)]
             return self.published
 
     def stale(self, since: int, page: str) -> bool:
         """Whether the output `page`, read at build `since`, is out of date: it changed since, or a file under
         static/ that pages load did, or a build since then is not on record (or changed every page)."""
         with self._lock:
-            newer = [changed for number, changed in self.changes if number > since]
             if since >= self.published:
                 return False
-            if len(newer) < self.published - since:
-                return True
-            return any(changed is None or page in changed or any(p.startswith("static/") for p in changed)
-                       for changed in newer)
+            newer = [changed for number, changed in self.changes if number > since]
+            return len(newer) < self.published - since or any(changed is None or page in changed
+                                                               for changed in newer)
 
     def read(self) -> dict[str, Any]:
         with self._lock:

@@ -33,12 +33,12 @@ from ..core.pipeline import BuildResult, Options, build_site, load_config
 from ..core.common.snippet import format_problem
 from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
 from ..core.load.watched import Stamp, diff
-from .serve_app import CHANGED, Status
+from .serve_app import Status
 from .serve_files import snapshot
 from .terminal import say
 from .search import SearchCancelled
 from .search_parts import PART_PAGES, MemoryParts
-from .writer import search_files, sync
+from .writer import search_files, sync, write_changed
 
 POLL_SECONDS = 0.1
 SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
@@ -192,10 +192,9 @@ class Preview:
         self._print_problems(problems)
         self._print(f"[{stamp}] {what}: built {result.counts.get('pages', 0)} pages in {seconds:.2f}s; "
                     f"{written} file(s) written, {deleted} removed; {len(problems)} warning(s)")
-        if everything:
-            self._reload(f"{result.base_path}index.html")
-        elif changed:
-            self._reload(_reload_path(changed, result.base_path, number))
+        path = f"{result.base_path}index.html" if everything else reload_path(changed, result.base_path, number)
+        if path:
+            self._reload(path)
 
     def _fail(self, problems: tuple[Problem, ...], what: str, seconds: float, reload: bool) -> None:
         """A failed build: keep (or put back) the last good site, show the problems over it."""
@@ -227,12 +226,14 @@ class Preview:
                 changed = changed_outputs(self.published, merged)
                 if not changed:
                     return
-                sync(self.out, merged, self.published)
+                write_changed(self.out, merged, changed)
                 self.published = merged
                 number = self.status.publish(changed)
             self._print(f"[{time.strftime('%H:%M:%S')}] {what}: its page(s) shown after "
                         f"{time.perf_counter() - t0:.2f}s; building the rest")
-            self._reload(_reload_path(changed, self.status.mount, number))
+            path = reload_path(changed, self.status.mount, number)
+            if path:
+                self._reload(path)
 
         return First(frozenset(p for p in paths if not p.endswith(" (project)")), publish)
 
@@ -342,13 +343,6 @@ def crash_problem(exc: BaseException) -> Problem:
     return error(where, line, 0, f"the build crashed: {type(exc).__name__}: {exc}",
                  "this is a bug in dossier, not in your files (the traceback is in the terminal); "
                  "undo your last change to get the preview going again, and report it", "crash")
-
-
-def _reload_path(changed: tuple[str, ...], base_path: str, number: int) -> str:
-    """livereload's path for build `number`, which changed `changed`: a stylesheet alone is swapped in place
-    (core/preview.py), else open pages ask whether theirs changed before they reload (serve_app.py)."""
-    path = reload_path(changed, base_path) or ""
-    return path if path.endswith(".css") else f"{CHANGED}{number}"
 
 
 def _describe(paths: frozenset[str]) -> str:

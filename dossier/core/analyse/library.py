@@ -91,8 +91,9 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     articles = list(dossier.articles)
 
     def article_key(article: Article) -> Hashable:
-        # What analyse_article reads: the whole Article (text, seed lines, annotations), and the settings.
-        return article.meta.origin.file, digest(article.text.text), article, settings
+        # What analyse_article reads: the whole Article (its file, text, seed lines, annotations; it keeps its
+        # hash, hashonce.py), and the settings.
+        return article, settings
 
     def analysed(article: Article) -> tuple[Any, ...]:
         # (with the digest of its key, which names the result: kept with it, so a reuse does not pickle the key)

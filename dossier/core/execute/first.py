@@ -53,16 +53,15 @@ def first_pages(pages: Sequence[Page], changed: Iterable[str], dossier: Dossier,
 
 
 def render_first(pages: Sequence[Page], first: First, dossier: Dossier, renderer: Renderer,
-                 kept: Kept | None) -> bool:
-    """Render the pages `first` asks for and hand them to `first.publish`; keep them in `kept` for the rest of
-    the build. Returns whether anything was handed over (nothing when no page qualifies or one failed)."""
+                 kept: Kept | None) -> None:
+    """Render the pages `first` asks for and hand them to `first.publish`, unless none qualifies or one failed
+    (the whole build reports it); keep them in `kept` for the rest of the build."""
     chosen = first_pages(pages, first.changed, dossier, first.most)
     if not chosen:
-        return False
+        return
     done = render_pages(chosen, renderer, None, kept)
     if done.problems:
-        return False  # the whole build reports them
+        return
     if kept is not None:
         kept.keep_pages(done.fresh, done.keys)
     first.publish(done.outputs)
-    return True

@@ -10,7 +10,7 @@ dropped, problems collected.
 from __future__ import annotations
 
 import json
-
+from functools import lru_cache
 from typing import Any, Callable, Hashable, Mapping
 
 from .cleaning import CleanText, clean, decode_seed
@@ -84,22 +84,17 @@ def yaml_problems(inputs: Inputs) -> list[Problem]:
     return [p for step, path in todo for p in parse_file(inputs, None, step, path, checks)[1]]  # type: ignore[arg-type]
 
 
-# Compiled checks by their schema's canonical JSON (a pure function of it): the live preview, which reads the
-# schemas again at each save, compiles them once (compiling all of them took ~30 ms of each save).
-_COMPILED: dict[str, SchemaCheck] = {}
+@lru_cache(maxsize=64)
+def _compiled(text: str) -> SchemaCheck:
+    """The schema written as canonical JSON `text`, compiled (a pure function of it): the live preview, which
+    reads the schemas again at each save, compiles them once (compiling all of them took ~30 ms of each save)."""
+    return compile_schema(json.loads(text))
 
 
 def compile_checks(inputs: Inputs) -> dict[str, SchemaCheck]:
     """Each of the inputs' schemas compiled once, by name: what every file of a build is checked against."""
-    out = {}
-    for name, schema in sorted(inputs.schemas.items()):
-        text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
-        if text not in _COMPILED:
-            if len(_COMPILED) >= 64:  # (schemas edited again and again: the oldest go)
-                del _COMPILED[next(iter(_COMPILED))]
-            _COMPILED[text] = compile_schema(schema)
-        out[name] = _COMPILED[text]
-    return out
+    return {name: _compiled(json.dumps(schema, sort_keys=True, ensure_ascii=False))
+            for name, schema in sorted(inputs.schemas.items())}
 
 
 def jobs(files: Mapping[str, bytes]) -> list[Job]:
