@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any, Hashable, Mapping, Sequence
 
 from .entity_graph import cooccurrence
+from .entity_places import Place, article_places
 from .entity_links import build_matcher, check_entities, check_references, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
@@ -37,11 +38,11 @@ class EntityIndex:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)          # slug → cleaned article text
-    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)   # slug → sentence spans
+    places: dict[str, dict[str, Place]] = field(default_factory=dict)   # slug → entity id → where it names it
     summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
     quotes: dict[str, tuple[QuoteGroup, ...]] = field(default_factory=dict)
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)   # co-occurrence by sentence
+    registry: str = ""   # a digest of the entities, which the mention links (with each text and the base URL) are made of
 
 
 class MentionLinks(tuple):  # type: ignore[type-arg]
@@ -53,15 +54,16 @@ class MentionLinks(tuple):  # type: ignore[type-arg]
 
 
 def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
-              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], tuple[tuple[int, int], ...],
-                         dict[tuple[str, str], int]]:
-    """One article's mentions, their links, its sentence spans (only needed when it mentions anyone) and its
-    co-occurrence counts (entity_graph.cooccurrence), which the dossier's are the sum of."""
+              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], dict[str, Place], dict[tuple[str, str], int]]:
+    """One article's mentions, their links, where it names each entity (entity_places.py: what the entity
+    pages show of it) and its co-occurrence counts (entity_graph.cooccurrence), which the dossier's are the sum
+    of. Its sentences are cut only when it mentions anyone."""
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
     spans = sentence_spans(text.text) if found else ()
-    return found, MentionLinks(marks), spans, cooccurrence([(spans, found)])
+    return (found, MentionLinks(marks), article_places(article.slug, text.text, found, spans),
+            cooccurrence([(spans, found)]))
 
 
 # What is made of the entities alone (identity.py): the matcher and the registry's digest, each summary's HTML
@@ -98,13 +100,12 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     links: dict[str, tuple[LinkMark, ...]] = {}
     mentions: dict[str, tuple[Mention, ...]] = {}
     counts_by_slug: dict[str, dict[str, int]] = {}
-    texts: dict[str, str] = {}
-    sentences: dict[str, tuple[tuple[int, int], ...]] = {}
+    places: dict[str, dict[str, Place]] = {}
     article_pairs: dict[str, dict[tuple[str, str], int]] = {}
-    for article, (found, marks, spans, counted) in zip(articles, found_all):
+    for article, (found, marks, placed, counted) in zip(articles, found_all):
         slug = article.slug
         article_pairs[slug] = counted
-        texts[slug], mentions[slug], links[slug], sentences[slug] = article.text.text, found, marks, spans
+        mentions[slug], links[slug], places[slug] = found, marks, placed
         counts: dict[str, int] = {}
         for m in found:                 # insertion order = order of first mention
             counts[m.entity] = counts.get(m.entity, 0) + 1
@@ -112,7 +113,7 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
     quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}
     pairs: dict[tuple[str, str], int] = {}  # (in the order of cooccurrence over the articles in slug order)
-    for slug in sorted(texts):
+    for slug in sorted(article_pairs):
         for pair, n in article_pairs[slug].items():
             pairs[pair] = pairs.get(pair, 0) + n
-    return EntityIndex(links, counts_by_slug, tuple(problems), mentions, texts, sentences, summaries, quotes, pairs)
+    return EntityIndex(links, counts_by_slug, tuple(problems), mentions, places, summaries, quotes, pairs, registry)

@@ -67,7 +67,7 @@ class _Everything:
 
 def _entity_input(every: _Everything, e: Entity) -> EntityInput:
     index, stats = every.library.entities, every.stats.get(e.id)
-    named = entity_views.places(stats, index)
+    named = entity_views.places(e.id, stats, index)
     groups = index.quotes.get(e.id, ())
     quoted = [it for g in groups for it in g.items]
     shown = ("title", "url", "source", "date")
@@ -89,7 +89,6 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     """/entities/ then /entities/<id>/ for every entity. A quote group links to its comparison only when that
     comparison has a page (two witnesses or more placed)."""
     dossier, urls, index = library.dossier, library.urls, library.entities
-    entity_views.new_build()
     by_slug = {r["slug"]: r for r in rows}
     stats = entity_views.mention_stats(index.mentions, [r["slug"] for r in rows])
     entities = {e.id: e for e in dossier.entities}

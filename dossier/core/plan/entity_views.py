@@ -3,7 +3,6 @@ Plain dicts, lists and strings only; templates never see the model."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,9 +10,9 @@ from typing import Any
 from markupsafe import escape
 
 from ..analyse.entity_graph import KIND_ORDER, layout
-from ..analyse.mentions import Mention, match_key, sentence_around
+from ..analyse.entity_places import Place, Sentence
+from ..analyse.mentions import Mention, match_key
 from ..load.model import Entity, Role
-from ..common.identity import SameObjects
 from ..common.urls import Urls
 
 __all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places"]
@@ -139,66 +138,10 @@ def _context_html(text: str, s: int, e: int, marks: Sequence[tuple[int, int]]) -
     return "".join(out)
 
 
-def _sentences(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               ks: Sequence[int]) -> dict[tuple[int, int], list[int]]:
-    """Mentions (by index) grouped by the sentence that holds them, in text order. `spans` are the article's
-    sentences (cut once per article); a mention that a boundary splits gets its own from sentence_around."""
-    starts = [s for s, _ in spans]
-    out: dict[tuple[int, int], list[int]] = {}
-    for k in ks:
-        m = mentions[k]
-        i = bisect_right(starts, m.start) - 1
-        span = spans[i] if i >= 0 and spans[i][1] >= m.end else sentence_around(text, m.start, m.end)
-        out.setdefault(span, []).append(k)
-    return out
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of an article that names an entity: `first`, the index of the first mention of it there
-    (its link is #m-<first+1>), how many mentions it holds, its text, and the mentions' spans in that text."""
-
-    first: int
-    count: int
-    text: str
-    marks: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class Place:
-    """An article that names an entity: the name as written at each mention, and the sentences that hold them."""
-
-    slug: str
-    surfaces: tuple[str, ...]
-    sentences: tuple[Sentence, ...]
-
-
-def places(stats: MentionStats | None, index: Any) -> tuple[Place, ...]:
-    """Where an entity is named (`stats`, mention_stats), in article order: what its page shows of each
-    article, cut from the EntityIndex `index` (the article's text, mentions and sentences)."""
-    out = []
-    for slug, ks in (stats.where.items() if stats else ()):
-        sources = (index.texts[slug], index.mentions[slug], index.sentences[slug])
-        out.append(_PLACES.get((slug, tuple(ks)), sources, lambda: _place(slug, ks, *sources)))
-    return tuple(out)
-
-
-def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
-           ) -> Place:
-    sentences = tuple(Sentence(group[0], len(group), text[s:end],
-                               tuple((found[k].start - s, found[k].end - s) for k in group))
-                      for (s, end), group in _sentences(text, spans, found, ks).items())
-    return Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences)
-
-
-# The places made, by (article, mention indices), kept while the article's text, mentions and sentences are the
-# same objects (identity.py): in the live preview an edit elsewhere costs no entity page its places.
-_PLACES: SameObjects[Place] = SameObjects()
-
-
-def new_build() -> None:
-    """A build starts: keep only the places the last one used."""
-    _PLACES.new_build()
+def places(entity: str, stats: MentionStats | None, index: Any) -> tuple[Place, ...]:
+    """Where entity `entity` is named (`stats`, mention_stats), in article order: what its page shows of each
+    article, as the EntityIndex `index` found it (entity_places.py, with each article's mentions)."""
+    return tuple(index.places[slug][entity] for slug in (stats.where if stats else ()))
 
 
 def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Sequence[Place],

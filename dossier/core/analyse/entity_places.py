@@ -1,0 +1,69 @@
+"""Where an article names each entity: the names as written and the sentences that hold them.
+
+Part of each article's "mentions" step (entity_index.py), so it is computed once per article's text and
+registry and kept with its mentions by the live preview's memo and the persistent cache: an entity page
+(plan/entity_pages.py) gathers its places from the articles that name it, and an edit to one article's notes
+recomputes no article's places.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .mentions import Mention, sentence_around
+
+__all__ = ["Place", "Sentence", "article_places"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article that names an entity: `first`, the index of the first mention of it there
+    (its link is #m-<first+1>), how many mentions it holds, its text, and the mentions' spans in that text."""
+
+    first: int
+    count: int
+    text: str
+    marks: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """An article that names an entity: the name as written at each mention, and the sentences that hold them."""
+
+    slug: str
+    surfaces: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
+                   ) -> dict[str, Place]:
+    """Entity id → its Place in this article (`found`: the article's mentions in text order; `spans`: its
+    sentences, sentence_spans), in the order of each entity's first mention."""
+    by_entity: dict[str, list[int]] = {}
+    for k, m in enumerate(found):
+        by_entity.setdefault(m.entity, []).append(k)
+    return {entity: _place(slug, ks, text, found, spans) for entity, ks in by_entity.items()}
+
+
+def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
+           ) -> Place:
+    sentences = tuple(Sentence(group[0], len(group), text[s:end],
+                               tuple((found[k].start - s, found[k].end - s) for k in group))
+                      for (s, end), group in _sentences(text, spans, found, ks).items())
+    return Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences)
+
+
+def _sentences(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+               ks: Sequence[int]) -> dict[tuple[int, int], list[int]]:
+    """Mentions (by index) grouped by the sentence that holds them, in text order. `spans` are the article's
+    sentences (cut once per article); a mention that a boundary splits gets its own from sentence_around."""
+    starts = [s for s, _ in spans]
+    out: dict[tuple[int, int], list[int]] = {}
+    for k in ks:
+        m = mentions[k]
+        i = bisect_right(starts, m.start) - 1
+        span = spans[i] if i >= 0 and spans[i][1] >= m.end else sentence_around(text, m.start, m.end)
+        out.setdefault(span, []).append(k)
+    return out
