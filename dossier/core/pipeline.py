@@ -108,7 +108,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
         from .execute.first import render_first
         render_first(early.pages, first, dossier, renderer, memo)
-    pages, collisions = plan(library, inputs.static, early)
+    pages, collisions = plan(library, inputs.static, early, each)
     problems += collisions
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, shards or in_order, memo)

@@ -116,8 +116,8 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
 
 # The analysed article made of each result of the "analyse" step, while the result is the same object: the live
 # preview's memo hands the very same result back for an unchanged article, which then stays the same Anchored
-# value (its key's digest is not computed again, and what is kept by identity further on holds: dossier.json's
-# part of it, the article's page key).
+# value (its key's digest is not computed again, and what is kept by identity further on holds: the article's
+# page key).
 _MADE: SameObjects[Anchored] = SameObjects()
 
 

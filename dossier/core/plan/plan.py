@@ -15,6 +15,7 @@ from . import entity_pages
 from . import reader_pages
 from . import site
 from ..common.errors import Problem
+from ..common.shards import Each, in_sequence
 from ..analyse.library import Library
 from .page import Page, claim_paths
 
@@ -40,18 +41,19 @@ def owned(library: Library) -> Owned:
     return Owned(rows, article_pages.pages(library, rows), compare_pages.pages(library))
 
 
-def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None
-         ) -> tuple[list[Page], list[Problem]]:
+def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None,
+         each: Each = in_sequence) -> tuple[list[Page], list[Problem]]:
     """Every page, in the order the site has always been written: articles, home, sources, tags, report, 404,
     the annotation collection, comparisons, passages, entities, the reader extras, static files. A path
     planned twice is an `output-collision` error naming both owners, and only its first page is kept.
     `static`: the static files (name → bytes), published as they are under static/. `early`: what `owned`
-    gave for this Library, when it was asked for first."""
+    gave for this Library, when it was asked for first. `each`: how per-article parts of aggregate pages are
+    made (reader_pages: dossier.json's), the analysis's memo or cache."""
     early = early or owned(library)
     rows = early.rows
     pages = early.articles + site.pages(library, rows)
     pages += early.comparisons
     pages += entity_pages.pages(library, rows)
-    pages += reader_pages.pages(library, rows, [p.path for p in pages])
+    pages += reader_pages.pages(library, rows, [p.path for p in pages], each)
     pages += site.static_pages(static or {})
     return claim_paths(pages)

@@ -11,6 +11,7 @@ from ..load.config import SiteConfig
 from ..analyse.library import Library
 from .page import Page, context, data, html
 from ..common.controls import visible_controls
+from ..common.shards import Each, in_sequence
 from ..common.urls import Urls
 
 # XML 1.0 forbids C0 controls but tab, LF and CR (even written as references), U+FFFE, U+FFFF and lone
@@ -96,14 +97,18 @@ def robots(config: SiteConfig) -> bytes:
     return text.encode("utf-8")
 
 
-def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str]) -> list[Page]:
+def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str],
+          each: Each = in_sequence) -> list[Page]:
     """The reader extras, planned last: the sitemap lists `earlier` (every path planned before these) and
-    the timeline and search pages."""
+    the timeline and search pages. Each article's part of dossier.json is made now, through `each` (kept by
+    the memo or the persistent cache), in this process: the page itself may render in a worker."""
     dossier, urls, cfg = library.dossier, library.urls, library.dossier.config
     articles = tuple(f"article:{r['slug']}" for r in article_rows)
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
               "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
     days = timeline_items(article_rows)
+    parts = structured.article_parts(library.articles, library.entities.links, library.entities.registry,
+                                     urls.base, each)
     out = [html(part.path, "content/articles", ("site", "sources", *articles), "timeline.html",
                 lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                                           days=part.of(days)))
@@ -112,7 +117,7 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
                  lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
             data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
             data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
-                 lambda: structured.dossier_json(dossier, library.articles, dict(library.entities.links)))]
+                 lambda: structured.dossier_json(dossier, parts))]
     paths = [*earlier, *(p.path for p in out)]
     out += [data("sitemap.xml", "site.yaml", ("site", "entities", "comparisons", *articles), lambda: sitemap(cfg, urls, paths)),
             data("robots.txt", "site.yaml", ("site",), lambda: robots(cfg))]

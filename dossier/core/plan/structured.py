@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Sequence
+from functools import partial
+from typing import Any, Hashable, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
-from ..common.identity import SameObjects
+from ..common.shards import Each, in_sequence
 from ..common.jsonout import Laid, dump_bytes, laid
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
@@ -78,9 +79,6 @@ def website(dossier: Dossier, iri: str) -> str:
                         "url": iri, "inLanguage": dossier.config.language})
 
 
-_ARTICLES: SameObjects[Laid] = SameObjects()  # each article's part of dossier.json (_article_text)
-
-
 def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
     """One article as dossier.json has it: text, dropped furniture, anchored annotations, mentions."""
     a = item.article
@@ -102,23 +100,39 @@ def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _article_text(item: Any, mentions: Sequence[Any]) -> Laid:
-    """An article's part of dossier.json, laid out in place (jsonout.laid), made again only when its analysed
-    article or its mention links are other values than the last build's (the live preview's memo hands the
-    same objects back for an unchanged article, so an edit re-encodes one article, not all of them)."""
-    return _ARTICLES.get(item.article.meta.slug, (item, mentions),
-                         lambda: laid(_article(item, mentions), levels=2, depth=2))
+def _article_text(pair: tuple[Any, Sequence[Any]]) -> Laid:
+    """An article's part of dossier.json (an analysed article and its mention links), laid out in place
+    (jsonout.laid)."""
+    item, mentions = pair
+    return laid(_article(item, mentions), levels=2, depth=2)
 
 
-def dossier_json(dossier: Dossier, anchored: Sequence[Any], mentions: dict[str, Sequence[Any]]) -> bytes:
-    """The whole model as JSON: texts, dropped furniture, anchored annotations, entities, comparisons."""
-    _ARTICLES.new_build()
-    articles = [_article_text(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
+def _part_key(registry: str, base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
+    """What an article's part of dossier.json is made from. The analysed article's digest names the article
+    and the analysis settings (Anchored.digest); its mention links are made of its text, the registry of
+    entities (`registry`) and the base URL alone (the "mentions" step, entity_index.py), so those three name
+    the whole part. An article without a digest is named by its value."""
+    item, mentions = pair
+    return ("digest", item.digest, registry, base) if item.digest else (item, tuple(mentions))
+
+
+def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], registry: str, base: str,
+                  each: Each = in_sequence) -> list[Laid]:
+    """Each article's part of dossier.json, through `each` (the memo or the persistent cache keep them, so an
+    edit lays out one article again, not all of them). `mentions`: slug → its mention links; `registry` and
+    `base`: what those were made from beside the article (see `_part_key`)."""
+    pairs = [(item, tuple(mentions.get(item.article.meta.slug, ()))) for item in anchored]
+    return each("dossier-json", _article_text, partial(_part_key, registry, base), pairs)
+
+
+def dossier_json(dossier: Dossier, articles: Sequence[Laid]) -> bytes:
+    """The whole model as JSON: texts, dropped furniture, anchored annotations (each article's part laid out
+    by `article_parts`), entities, comparisons."""
     data = {
         "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
         "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note}
                     for s in dossier.sources],
-        "articles": articles,
+        "articles": list(articles),
         "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": e.summary,
                       "wikidata": e.wikidata, "roles": [{"title": r.title, "of": r.of, "from": r.start, "to": r.end}
                                                         for r in e.roles]} for e in dossier.entities],
