@@ -139,3 +139,47 @@ def test_a_value_recurring_in_many_inputs_stands_in_a_key_for_its_content() -> N
     assert first != page_key(page, {"docs": {"a": doc("words " * 999 + "changed ")}}, "t")
     forget()
     assert first == page_key(page, {"docs": {"a": doc("words " * 1000)}}, "t")  # and in the next build
+
+
+
+def test_values_a_cached_step_made_stand_in_a_key_for_the_digest_they_carry(dossier: Path) -> None:
+    import pickle
+
+    from dossier.core.analyse.entity_index import MentionLinks
+    from dossier.core.analyse.entity_places import Place
+    from dossier.core.text.article_marks import LinkMark
+
+    def view(value: object) -> dict:
+        return {}
+
+    page = keyed("articles/a/index.html", "x", (), "article.html", view, lambda: None)
+    marks = (LinkMark("m-1", 0, 4, "/entities/x/", "x", True),)
+    made = MentionLinks(marks, "made-1")
+    # the digest stands for the links: another digest is another key, more links under one digest are not
+    assert page_key(page, made, "t") != page_key(page, MentionLinks(marks, "made-2"), "t")
+    assert page_key(page, made, "t") == page_key(page, MentionLinks(marks * 2, "made-1"), "t")
+    # without a digest, the links are written out: their content names them
+    assert page_key(page, MentionLinks(marks), "t") != page_key(page, MentionLinks(marks * 2), "t")
+    back = pickle.loads(pickle.dumps(made, protocol=5))  # as the persistent cache reads them back
+    assert back == made and back.digest == "made-1" and page_key(page, back, "t") == page_key(page, made, "t")
+    place = Place("a", ("Lind",), (), "made-1:lind")
+    assert place == Place("a", ("Lind",), ())  # (not part of the value's equality)
+    assert page_key(page, place, "t") != page_key(page, Place("a", ("Lind",), (), "made-2:lind"), "t")
+    # the "mentions" step gives every article's links and places the digest of what it read
+    index = _library(dossier).entities
+    assert all(links.digest for links in index.links.values() if links)
+    assert all(p.digest.startswith(index.links[slug].digest) for slug, ps in index.places.items() for p in ps.values())
+    before = dict(index.links)
+    path = sorted((dossier / "seeds").glob("*.txt"))[0]
+    path.write_text(path.read_text("utf-8") + "\nA new paragraph.\n", "utf-8")
+    after = _library(dossier).entities.links
+    assert sum(before[s].digest != after[s].digest for s in after) == 1  # the edited text's only
+
+
+def _library(root: Path):
+    from dossier.core.analyse.library import analyse
+    from dossier.core.load.loader import load_config, load_dossier
+
+    inputs = fs.read_inputs(root)
+    config, _ = load_config(inputs, Options())
+    return analyse(load_dossier(inputs, config)[0])

@@ -5,9 +5,10 @@ Part of the analysis (library.py): runs once per build, before anything is plann
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Hashable, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
 from .entity_graph import cooccurrence
 from .entity_places import Place, article_places
@@ -46,23 +47,32 @@ class EntityIndex:
 
 
 class MentionLinks(tuple):  # type: ignore[type-arg]
-    """An article's mention links (LinkMark), in a type of their own: the same value, made once per article's
-    text and registry by the "mentions" step and kept by the memo or cache, is part of that article's page
-    input every build, and page keys (execute/keys.py) digest it once per value, not once per page."""
+    """An article's mention links (LinkMark), in a type of their own: made once per article's text and
+    registry by the "mentions" step and kept by the memo or cache, they are part of that article's page input
+    every build. `digest` names what the step made them from ("" when unknown), so a page key (execute/keys.py)
+    writes that instead of every link, also when the cache has just read them back."""
 
-    __slots__ = ()
+    digest: str = ""
+
+    def __new__(cls, marks: Iterable[LinkMark] = (), digest: str = "") -> "MentionLinks":
+        made = super().__new__(cls, marks)
+        if digest:
+            made.digest = digest
+        return made
 
 
-def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
+def _mentions(matcher: MentionMatcher, urls: Urls, key: Callable[[Article], Hashable], article: Article
               ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], dict[str, Place], dict[tuple[str, str], int]]:
     """One article's mentions, their links, where it names each entity (entity_places.py: what the entity
     pages show of it) and its co-occurrence counts (entity_graph.cooccurrence), which the dossier's are the sum
-    of. Its sentences are cut only when it mentions anyone."""
+    of. Its sentences are cut only when it mentions anyone. The links and places carry a digest of `key(article)`,
+    which names everything read here (memo.py), as the analysed article does (library.anchor_all)."""
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
     spans = sentence_spans(text.text) if found else ()
-    return (found, MentionLinks(marks), article_places(article.slug, text.text, found, spans),
+    made_from = digest(pickle.dumps(("mentions", key(article)), protocol=5))
+    return (found, MentionLinks(marks, made_from), article_places(article.slug, text.text, found, spans, made_from),
             cooccurrence([(spans, found)]))
 
 
@@ -92,7 +102,7 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         return article.slug, article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
-    found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
+    found_all = each("mentions", partial(_mentions, matcher, urls, article_key), article_key, articles)
     summaries: dict[str, str] = {}
     for e in dossier.entities:  # (its links: references.py)
         summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .mentions import Mention, sentence_around
 
@@ -35,24 +35,29 @@ class Place:
     slug: str
     surfaces: tuple[str, ...]
     sentences: tuple[Sentence, ...]
+    # A digest of what it was made from (the article's "mentions" step and the entity), "" when unknown: a
+    # page key writes it instead of the sentences (execute/keys.py). Not part of the value's equality.
+    digest: str = field(default="", compare=False)
 
 
-def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
-                   ) -> dict[str, Place]:
+def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]],
+                   made_from: str = "") -> dict[str, Place]:
     """Entity id → its Place in this article (`found`: the article's mentions in text order; `spans`: its
-    sentences, sentence_spans), in the order of each entity's first mention."""
+    sentences, sentence_spans), in the order of each entity's first mention. `made_from`: a digest naming
+    everything these were made from ("" when unknown), which each Place's digest extends with its entity."""
     by_entity: dict[str, list[int]] = {}
     for k, m in enumerate(found):
         by_entity.setdefault(m.entity, []).append(k)
-    return {entity: _place(slug, ks, text, found, spans) for entity, ks in by_entity.items()}
+    return {entity: _place(slug, ks, text, found, spans, f"{made_from}:{entity}" if made_from else "")
+            for entity, ks in by_entity.items()}
 
 
-def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]]
-           ) -> Place:
+def _place(slug: str, ks: Sequence[int], text: str, found: Sequence[Mention], spans: Sequence[tuple[int, int]],
+           made_from: str) -> Place:
     sentences = tuple(Sentence(group[0], len(group), text[s:end],
                                tuple((found[k].start - s, found[k].end - s) for k in group))
                       for (s, end), group in _sentences(text, spans, found, ks).items())
-    return Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences)
+    return Place(slug, tuple(text[found[k].start:found[k].end] for k in ks), sentences, made_from)
 
 
 def _sentences(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],

@@ -7,13 +7,14 @@ and one that read parts of it from the cache); inputs are trees, no value contai
 different values never share a key, and equal values pickled differently only cost a miss.
 
 Large values that recur in many pages' inputs are written as digests instead (the pickler's dispatch table:
-a type lookup in C, so no Python call for other objects): an analysed article (Anchored) as the digest of
-what it was made from, which it carries; an article as the passages pages show it (Doc), a shared passage, an
-article (a witness's, as comparison pages show it), an entity, the site's configuration and an article's mention
-links by a digest of their own, computed once per value (the same object): once per build, and only once for values the live preview's memo keeps from one
-build to the next (`forget` drops those a build did not use). Not the places an entity page quotes: each is in
-one page's input only, and on the command line, where every build makes them anew, digesting each on its own
-cost more (0.9 s at 5,000 articles) than writing it out.
+a type lookup in C, so no Python call for other objects). Values a cached step made carry the digest of what
+it was made from, which is written instead: an analysed article (Anchored), an article's mention links and
+the places an entity page quotes (the "mentions" step's); those digests come back from the persistent cache
+with the values, so the command line, which reads every value anew, does not write them out again. An
+article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
+show it), an entity and the site's configuration are written as a digest of their own, computed once per
+value (the same object): once per build, and only once for values the live preview's memo keeps from one
+build to the next (`forget` drops those a build did not use).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pickle
 from typing import Any
 
 from ..analyse.entity_index import MentionLinks
+from ..analyse.entity_places import Place
 from ..analyse.library import Anchored
 from ..load.config import SiteConfig
 from ..load.model import Article, Entity
@@ -69,8 +71,15 @@ def _recurring(value: Any) -> Any:
     return (_digested, (found[1],))
 
 
+def _made(value: Any) -> Any:
+    """A value that carries the digest of what made it (mention links, an entity's place in an article: the
+    "mentions" step's, entity_index.py): that digest; else a recurring value's (`_recurring`)."""
+    return (_digested, (value.digest,)) if value.digest else _recurring(value)
+
+
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
-_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig, MentionLinks)}}
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig)},
+             MentionLinks: _made, Place: _made}
 
 
 def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:

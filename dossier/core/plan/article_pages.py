@@ -12,6 +12,7 @@ from . import listings
 from . import structured
 from . import views
 from . import webanno
+from ..analyse.entity_index import MentionLinks
 from ..analyse.library import Anchored, Library
 from ..common.identity import SameObjects
 from ..common.urls import Urls
@@ -116,7 +117,7 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
     dossier, item = library.dossier, library.articles[at]
     meta, slug = item.article.meta, item.article.slug
     by_id, source = lookups.entities, lookups.sources.get(meta.source)
-    links = tuple(library.entities.links.get(slug, ()))
+    links = library.entities.links.get(slug) or MentionLinks()  # (its type kept: page keys write its digest)
     speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
     mentioned = sorted({m.entity for m in links} | {e for a in meta.annotations for e in a.entities})
     index = library.entities
