@@ -41,3 +41,13 @@ def test_a_part_laid_out_beforehand_is_written_exactly_as_it_would_be(items: lis
     whole = {"title": "t", "articles": items, "n": len(items)}
     kept = {"title": "t", "articles": [laid(item, levels - 2, depth=2) for item in items], "n": len(items)}
     assert dumps(kept, levels) == dumps(whole, levels)
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4),
+                    max_leaves=30))
+def test_a_line_of_deeper_levels_is_exactly_what_json_dumps_writes(value: object) -> None:
+    """The compact lines come from the C encoder made once (not json.dumps's per call): the same text, NaN,
+    infinities, keys that are numbers, booleans or null included."""
+    assert dumps(value, levels=0) == json.dumps(value, ensure_ascii=False, separators=(", ", ": "))

@@ -13,6 +13,25 @@ from typing import Any
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
+def _no_default(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encoder() -> Any:
+    """`_COMPACT.encode` without its per-call set-up (JSONEncoder.encode makes a new C encoder at every call,
+    which cost more than encoding the small dicts the exports are made of): the same C encoder, made once,
+    with the same settings and no check for circular values (exports are trees). The Python encoder where the
+    C one is missing."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return _COMPACT.encode
+    encoder = make(None, _no_default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encoder(value, 0))
+
+
+_ENCODE = _encoder()
+
+
 def dumps(value: Any, levels: int = 2, indent: str = " ") -> str:
     """`value` as JSON text: containers down to `levels` deep one member per line, deeper ones on one line."""
     out: list[str] = []
@@ -44,13 +63,13 @@ def _write(value: Any, levels: int, indent: str, pad: str, out: list[str]) -> No
         out.append(value)
         return
     if levels <= 0 or not isinstance(value, (dict, list)) or not value:
-        out.append(_COMPACT.encode(value))
+        out.append(_ENCODE(value))
         return
     inner = pad + indent
     if isinstance(value, dict):
         out.append("{")
         for i, (key, item) in enumerate(value.items()):
-            out.append(("\n" if i == 0 else ",\n") + inner + _COMPACT.encode(str(key)) + ": ")
+            out.append(("\n" if i == 0 else ",\n") + inner + _ENCODE(str(key)) + ": ")
             _write(item, levels - 1, indent, inner, out)
         out.append("\n" + pad + "}")
     else:
