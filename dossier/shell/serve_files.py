@@ -46,6 +46,17 @@ def snapshot(root: Path) -> dict[str, Stamp]:
     return stamps
 
 
+def watched_folders(root: Path) -> tuple[list[str], list[str]]:
+    """What notify.py watches: the watched folders of each base (walked for their sub-folders), and each base
+    folder alone (its site.yaml, and those folders when they are made)."""
+    root = root.resolve()
+    folders, flat = [], []
+    for base in watch_roots(root):
+        flat.append(str(base))
+        folders += [os.path.join(base, sub) for sub in (WATCHED_DIRS if base == root else ("templates", "static"))]
+    return folders, flat
+
+
 def _followed(path: str, top: str, seen: set[str]) -> bool:
     """Whether the watcher walks a symbolic link as a folder: as the build reads (tree.walk_tree), only a link to
     a folder inside the dossier, and each such folder once (a link back to a parent must not loop)."""

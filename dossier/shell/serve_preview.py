@@ -1,7 +1,8 @@
 """The live preview's loop: watch → debounce → build in memory → publish or show problems.
 
 Threads share one `Preview`:
-- the poller stats the watched files every 0.1 s and reports changes (serve_files.snapshot);
+- the poller stats the watched files and reports changes (serve_files.snapshot): as soon as the kernel reports a
+  change in a watched folder (notify.py; every second otherwise), or every 0.1 s where it cannot;
 - the builder waits until a burst of changes has settled, reads the dossier, builds it in memory (reusing
   per-file work by content hash, core/common/memo.py) and then either publishes it (writer.sync writes the
   output files whose bytes changed; open pages reload) or, when it failed, keeps the last good site and shows
@@ -34,7 +35,8 @@ from ..core.common.snippet import format_problem
 from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
 from ..core.load.watched import Stamp, diff
 from .serve_app import Status
-from .serve_files import snapshot
+from .notify import FALLBACK, Wakeup, open_wakeup
+from .serve_files import snapshot, watched_folders
 from .terminal import say
 from .search import SearchCancelled
 from .search_parts import PART_PAGES, MemoryParts
@@ -51,9 +53,11 @@ class Preview:
 
     def __init__(self, root: Path, out: Path, options: Options, reload: Callable[[str], None] = lambda p: None,
                  stream: TextIO = sys.stdout, poll: float = POLL_SECONDS, quiet: float = 0.1,
-                 max_wait: float = 2.0, search: bool = True) -> None:
+                 max_wait: float = 2.0, search: bool = True, notify: bool = True) -> None:
         self.root, self.out, self.options, self.reload = root.resolve(), out, options, reload
         self.stream, self.poll, self.search = stream, poll, search
+        self.notify = notify                # woken by the kernel on a change (notify.py), else polling only
+        self.wakeup: Wakeup | None = None
         self.status = Status(has_site=(out / "index.html").is_file())
         self.memo = Memo()
         self.reads = fs.Reads()  # the files' bytes as last read: an unchanged file is not read again
@@ -87,6 +91,8 @@ class Preview:
 
     def start(self) -> None:
         stamps = snapshot(self.root)
+        if self.notify:
+            self.wakeup = open_wakeup(*watched_folders(self.root))
         with self.cond:  # the first build is a change like any other
             self.generations.changed()
             self.debouncer.note(time.monotonic(), ["(start)"])
@@ -98,6 +104,8 @@ class Preview:
     def stop(self, timeout: float = 10.0) -> None:
         """Stop both threads; wait for a write in progress so the output folder is left whole."""
         self.stopping.set()
+        if self.wakeup is not None:
+            self.wakeup.interrupt()
         with self.cond:
             self.cond.notify_all()
         if self.publish_lock.acquire(timeout=timeout):
@@ -106,9 +114,27 @@ class Preview:
             thread.join(timeout=0.5)
 
     def _poll_loop(self, stamps: dict[str, Stamp]) -> None:
-        interval = self.poll
-        while not self.stopping.wait(interval):
-            t0 = time.thread_time()
+        try:
+            self._watch(stamps)
+        finally:
+            if self.wakeup is not None:
+                self.wakeup.close()
+
+    def _pause(self, interval: float, spacing: float, last: float) -> bool:
+        """Wait before the next scan: until the kernel reports a change (or `interval`, at least FALLBACK
+        seconds), else `interval`; and with the kernel's help, never sooner than `spacing` after the last scan
+        began (`last`: time.monotonic()), so a storm of changes keeps the poller's share of a core as low as
+        polling did. False once the preview stops."""
+        if self.wakeup is None:
+            return not self.stopping.wait(interval)
+        self.wakeup.wait(max(interval, FALLBACK))
+        rest = last + spacing - time.monotonic()
+        return not self.stopping.wait(rest) if rest > 0 else not self.stopping.is_set()
+
+    def _watch(self, stamps: dict[str, Stamp]) -> None:
+        interval, spacing, last = self.poll, 0.0, time.monotonic()
+        while self._pause(interval, spacing, last):
+            t0, last = time.thread_time(), time.monotonic()
             try:
                 current = snapshot(self.root)
             except Exception:  # a transient error must not end the watching
@@ -116,7 +142,8 @@ class Preview:
             # A huge dossier: keep the poller under ~20% of a core. Its own CPU time, not the wall time: while a
             # build runs, the scan waits for the interpreter, and a wall-clock interval grew to over a second,
             # which the next save then waited for before anyone noticed it.
-            interval = max(self.poll, 4 * (time.thread_time() - t0))
+            spacing = 4 * (time.thread_time() - t0)
+            interval = max(self.poll, spacing)
             changes = diff(stamps, current)
             stamps = current
             if changes:

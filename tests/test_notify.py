@@ -1,0 +1,97 @@
+"""The live preview's watcher is woken by the kernel (dossier/shell/notify.py, Linux inotify): a save is scanned
+for at once instead of at the next poll, and the slow fallback scan still runs. Real inotify, real files."""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier.core.pipeline import Options
+from dossier.shell.notify import open_wakeup
+from dossier.shell.serve_files import watched_folders
+from dossier.shell.serve_preview import Preview
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+
+ARTICLE = "seed: a.txt\ntitle: A headline\nsource: outlet-a\ndate: 2024-03-22\nannotations: []\n"
+FILES = {"seeds/a.txt": "Headline\nThe minister said the plan would go ahead on Monday.\n",
+         "content/articles/a.yaml": ARTICLE}
+
+
+@pytest.fixture
+def wakeup(tmp_path: Path):
+    for sub in ("seeds", "content/articles"):
+        (tmp_path / sub).mkdir(parents=True)
+    wake = open_wakeup(*watched_folders(tmp_path))
+    assert wake is not None, "inotify is available on Linux"
+    yield wake
+    wake.close()
+
+
+def test_nothing_changed_is_a_timeout(wakeup):
+    assert wakeup.wait(0.2) is False
+
+
+def test_a_file_written_in_a_watched_folder_wakes_it(wakeup, tmp_path):
+    (tmp_path / "content/articles/a.yaml").write_text("x", "utf-8")
+    assert wakeup.wait(10) is True
+    assert wakeup.wait(0.2) is False  # the events were read: one save wakes it once
+
+
+def test_site_yaml_in_the_root_wakes_it(wakeup, tmp_path):
+    (tmp_path / "site.yaml").write_text("title: T\n", "utf-8")
+    assert wakeup.wait(10) is True
+
+
+def test_folders_made_after_it_started_are_watched_too(wakeup, tmp_path):
+    (tmp_path / "content/comparisons").mkdir()
+    assert wakeup.wait(10) is True          # the folder itself, made inside a watched one
+    (tmp_path / "static").mkdir()          # a watched folder that did not exist: made in the root
+    assert wakeup.wait(10) is True
+    for path in (tmp_path / "content/comparisons/c.yaml", tmp_path / "static/x.css"):
+        path.write_text("x", "utf-8")
+        assert wakeup.wait(10) is True, path
+        assert wakeup.wait(0.1) is False
+
+
+def test_a_folder_removed_and_made_again_is_watched_again(wakeup, tmp_path):
+    folder = tmp_path / "content/articles"
+    folder.rmdir()
+    folder.mkdir()
+    while wakeup.wait(0.2):
+        pass
+    (folder / "b.yaml").write_text("x", "utf-8")
+    assert wakeup.wait(10) is True
+
+
+def test_interrupt_ends_a_wait_at_once(wakeup):
+    threading.Timer(0.1, wakeup.interrupt).start()
+    started = time.monotonic()
+    assert wakeup.wait(30) is False
+    assert time.monotonic() - started < 20
+
+
+def test_the_preview_builds_a_save_long_before_its_next_scan_would(mini_dossier):
+    """With scans 60 s apart, only the kernel's wake-up can have the save built in time."""
+    root = mini_dossier(FILES)
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False, poll=60.0)
+    preview.start()
+    try:
+        deadline = time.monotonic() + 30
+        while preview.status.published < 1:
+            assert time.monotonic() < deadline, "the first build did not come"
+            time.sleep(0.02)
+        time.sleep(0.2)
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("A headline", "Woken headline"), "utf-8")
+        page = root / "_site/articles/a/index.html"
+        while "Woken headline" not in page.read_text("utf-8"):
+            assert time.monotonic() < deadline, "the save was not noticed before the next scan"
+            time.sleep(0.02)
+    finally:
+        preview.stop()
+    assert not any(t.is_alive() for t in preview.threads)  # the waiting poller stops at once
