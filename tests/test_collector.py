@@ -57,3 +57,33 @@ def test_an_exception_inside_the_block_restores_the_thresholds():
             raise RuntimeError("a bug in the build")
     assert gc.get_threshold() == before
     assert collector.FIRST > before[0]  # fewer first-generation collections than Python's default
+
+
+def test_what_is_read_for_good_is_not_collected_inside_and_is_oldest_after():
+    runs: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with collector.reading_for_good():
+            kept = [[i] for i in range(50_000)]  # far more than a young generation holds before a collection
+            assert not gc.isenabled()
+        assert runs == []
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.isenabled()
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(kept) in oldest and id(kept[0]) in oldest and id(kept[-1]) in oldest  # no young collection walks them
+
+
+def test_reading_for_good_leaves_a_disabled_collector_disabled():
+    gc.disable()
+    try:
+        with collector.reading_for_good():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -47,6 +47,7 @@ from functools import partial
 from typing import Any, Callable, Hashable, Sequence
 
 from ..core.common.shards import ShardMap, in_order, map_chunks
+from .collector import reading_for_good
 from .fs import output_digest
 
 FOLDER = ".dossier-cache"
@@ -167,15 +168,17 @@ class Cache:
         names = [self.name(step, key(item)) for item in items]
         out: list[Any] = [None] * len(items)
         todo: list[int] = []
-        for i, name in enumerate(names):
-            found, value = self.load(name) if name is not None else (False, None)
-            if found:
-                out[i] = value
-            else:
-                todo.append(i)
+        with reading_for_good():  # (what is read back lives as long as the build)
+            for i, name in enumerate(names):
+                found, value = self.load(name) if name is not None else (False, None)
+                if found:
+                    out[i] = value
+                else:
+                    todo.append(i)
         made = map_chunks(self.shards, [(items[i], names[i]) for i in todo], partial(self._made, work, os.getpid()))
-        for i, (pickled, value) in zip(todo, made):
-            out[i] = pickle.loads(value) if pickled else value
+        with reading_for_good():
+            for i, (pickled, value) in zip(todo, made):
+                out[i] = pickle.loads(value) if pickled else value
         self.used_names.update(name for name in names if name is not None)
         self.hits[step] = self.hits.get(step, 0) + len(items) - len(todo)
         self.misses[step] = self.misses.get(step, 0) + len(todo)

@@ -28,3 +28,23 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*previous)
+
+
+@contextmanager
+def reading_for_good() -> Iterator[None]:
+    """Run a block that makes many objects which all stay alive to the end of the build (the values the
+    persistent cache reads back: 50 MB of pickles at 1,000 articles). No collection runs inside it, since all
+    it would find is live objects; after it, every object is moved to the oldest generation (gc.freeze then
+    gc.unfreeze, two list splices), which the build's thresholds leave alone, so the young generations'
+    collections do not walk them again. A one-note rebuild at 1,000 articles had spent about 0.3 s in one
+    such collection. The collector is left as it was found (enabled or not)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
