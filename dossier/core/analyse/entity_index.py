@@ -18,7 +18,7 @@ from ..common.errors import Problem
 from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
 from ..common.memo import digest
-from .mentions import Mention, MentionMatcher, sentence_spans
+from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
 from ..common.urls import Urls
@@ -31,14 +31,13 @@ class EntityIndex:
     """What the entity feature contributes. links: article slug → mention links; counts: slug → entity id →
     number of mentions, in the order of first mention (the article's hovercards).
 
-    Invariant: for every slug, links[slug] and mentions[slug] describe the same mentions in the same order
-    (link k is mention k, id "m-<k+1>"); every entity id in them, in counts, quotes and pairs is registered.
+    Invariant: links[slug] are the article's mentions in text order (link k has id "m-<k+1>"); places[slug]
+    are cut from the same mentions; every entity id in them, in counts, quotes and pairs is registered.
     """
 
     links: dict[str, tuple[LinkMark, ...]] = field(default_factory=dict)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
-    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     places: dict[str, dict[str, Place]] = field(default_factory=dict)   # slug → entity id → where it names it
     summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
     quotes: dict[str, tuple[QuoteGroup, ...]] = field(default_factory=dict)
@@ -62,8 +61,8 @@ class MentionLinks(tuple):  # type: ignore[type-arg]
 
 
 def _mentions(matcher: MentionMatcher, urls: Urls, key: Callable[[Article], Hashable], article: Article
-              ) -> tuple[tuple[Mention, ...], tuple[LinkMark, ...], dict[str, Place], dict[tuple[str, str], int]]:
-    """One article's mentions, their links, where it names each entity (entity_places.py: what the entity
+              ) -> tuple[MentionLinks, dict[str, Place], dict[tuple[str, str], int]]:
+    """One article's mention links (one per mention, in text order), where it names each entity (entity_places.py: what the entity
     pages show of it) and its co-occurrence counts (entity_graph.cooccurrence), which the dossier's are the sum
     of. Its sentences are cut only when it mentions anyone. The links and places carry a digest of `key(article)`,
     which names everything read here (memo.py), as the analysed article does (library.anchor_all)."""
@@ -72,7 +71,7 @@ def _mentions(matcher: MentionMatcher, urls: Urls, key: Callable[[Article], Hash
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
     spans = sentence_spans(text.text) if found else ()
     made_from = digest(pickle.dumps(("mentions", key(article)), protocol=5))
-    return (found, MentionLinks(marks, made_from), article_places(article.slug, text.text, found, spans, made_from),
+    return (MentionLinks(marks, made_from), article_places(article.slug, text.text, found, spans, made_from),
             cooccurrence([(spans, found)]))
 
 
@@ -108,16 +107,15 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))
     by_id = {e.id: e for e in dossier.entities}
     links: dict[str, tuple[LinkMark, ...]] = {}
-    mentions: dict[str, tuple[Mention, ...]] = {}
     counts_by_slug: dict[str, dict[str, int]] = {}
     places: dict[str, dict[str, Place]] = {}
     article_pairs: dict[str, dict[tuple[str, str], int]] = {}
-    for article, (found, marks, placed, counted) in zip(articles, found_all):
+    for article, (marks, placed, counted) in zip(articles, found_all):
         slug = article.slug
         article_pairs[slug] = counted
-        mentions[slug], links[slug], places[slug] = found, marks, placed
+        links[slug], places[slug] = marks, placed
         counts: dict[str, int] = {}
-        for m in found:                 # insertion order = order of first mention
+        for m in marks:                 # insertion order = order of first mention
             counts[m.entity] = counts.get(m.entity, 0) + 1
         counts_by_slug[slug] = counts
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
@@ -126,4 +124,4 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     for slug in sorted(article_pairs):
         for pair, n in article_pairs[slug].items():
             pairs[pair] = pairs.get(pair, 0) + n
-    return EntityIndex(links, counts_by_slug, tuple(problems), mentions, places, summaries, quotes, pairs, registry)
+    return EntityIndex(links, counts_by_slug, tuple(problems), places, summaries, quotes, pairs, registry)

@@ -90,7 +90,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     comparison has a page (two witnesses or more placed)."""
     dossier, urls, index = library.dossier, library.urls, library.entities
     by_slug = {r["slug"]: r for r in rows}
-    stats = entity_views.mention_stats(index.mentions, [r["slug"] for r in rows])
+    stats = entity_views.mention_stats(index.links, [r["slug"] for r in rows])
     entities = {e.id: e for e in dossier.entities}
     compare_urls = {pc.comparison.id: urls.comparison(pc.comparison.id) for pc in library.comparisons.comparisons}
     titles = {c.id: c.title for c in dossier.comparisons}

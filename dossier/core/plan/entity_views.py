@@ -12,6 +12,7 @@ from markupsafe import escape
 from ..analyse.entity_graph import KIND_ORDER, layout
 from ..analyse.entity_places import Place, Sentence
 from ..analyse.mentions import Mention, match_key
+from ..text.article_marks import LinkMark
 from ..load.model import Entity, Role
 from ..common.urls import Urls
 
@@ -50,7 +51,10 @@ class MentionStats:
     where: dict[str, list[int]] = field(default_factory=dict)
 
 
-def mention_stats(mentions: Mapping[str, Sequence[Mention]], order: Sequence[str]) -> dict[str, MentionStats]:
+def mention_stats(mentions: Mapping[str, Sequence[Mention | LinkMark]], order: Sequence[str]
+                  ) -> dict[str, MentionStats]:
+    """Each entity's mentions per article (`mentions`: slug → the article's mentions, or their links, in text
+    order; only their `entity` is read), over the articles in `order`."""
     stats: dict[str, MentionStats] = {}
     for slug in order:
         for k, m in enumerate(mentions.get(slug, ())):
