@@ -95,3 +95,28 @@ def test_the_preview_builds_a_save_long_before_its_next_scan_would(mini_dossier)
     finally:
         preview.stop()
     assert not any(t.is_alive() for t in preview.threads)  # the waiting poller stops at once
+
+
+def test_a_folder_the_kernel_will_not_watch_makes_it_incomplete(tmp_path):
+    """Past fs.inotify.max_user_watches the kernel refuses a watch: the preview then scans as often as it does
+    without inotify (serve_preview), instead of once a second. The refusal is played by a libc that refuses."""
+    import os
+
+    from dossier.shell.notify import Wakeup
+
+    class Refusing:
+        def inotify_add_watch(self, fd: int, path: bytes, mask: int) -> int:
+            return -1
+
+    (tmp_path / "content").mkdir()
+    fd = os.open(os.devnull, os.O_RDONLY)
+    refused = Wakeup(Refusing(), fd, [str(tmp_path / "content")], [str(tmp_path)])
+    try:
+        assert refused.complete is False
+    finally:
+        refused.close()
+    real = open_wakeup([str(tmp_path / "content")], [str(tmp_path)])
+    try:
+        assert real is not None and real.complete is True
+    finally:
+        real.close()

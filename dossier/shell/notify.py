@@ -39,10 +39,13 @@ class Wakeup:
         self._folders, self._flat = tuple(folders), tuple(flat)
         self._stop_r, self._stop_w = os.pipe()
         self._watched: dict[int, str] = {}   # watch descriptor → folder
+        self.complete = True                 # every folder is watched (False once the kernel refused one)
         self.rewatch()
 
     def rewatch(self) -> None:
-        """Watch every folder there is now (one already watched is left as it is)."""
+        """Watch every folder there is now (one already watched is left as it is). `complete` says whether the
+        kernel took them all (it refuses past fs.inotify.max_user_watches)."""
+        self.complete = True
         for path in self._flat:
             self._watch(path)
         for top in self._folders:
@@ -54,6 +57,8 @@ class Wakeup:
             wd = self._libc.inotify_add_watch(self._fd, os.fsencode(path), _MASK)
             if wd >= 0:
                 self._watched[wd] = path
+            elif os.path.isdir(path):  # (not a folder removed in the meantime)
+                self.complete = False
 
     def wait(self, timeout: float) -> bool:
         """Block until a watched folder changes (True), `timeout` seconds pass or `interrupt` is called (False).

@@ -127,7 +127,8 @@ class Preview:
         polling did. False once the preview stops."""
         if self.wakeup is None:
             return not self.stopping.wait(interval)
-        self.wakeup.wait(max(interval, FALLBACK))
+        # (a folder the kernel would not watch is found by scanning as often as without it)
+        self.wakeup.wait(max(interval, FALLBACK) if self.wakeup.complete else interval)
         rest = last + spacing - time.monotonic()
         return not self.stopping.wait(rest) if rest > 0 else not self.stopping.is_set()
 
