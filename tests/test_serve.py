@@ -332,3 +332,21 @@ def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(
         assert preview.search and "not built" not in preview.log.getvalue()  # cancelling is no failure
     finally:
         preview.stop()
+
+
+def test_the_search_index_a_build_left_is_kept_until_the_preview_makes_its_own(root, monkeypatch):
+    pytest.importorskip("pagefind")
+    from dossier.shell.cli import main
+
+    assert main(["--root", str(root)]) == 0  # `make site`, then `make serve`
+    index = root / "_site" / "pagefind" / "pagefind.js"
+    before = index.read_bytes()
+    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 30.0)  # the preview's own index comes much later
+    preview = Preview_(root, search=True)
+    preview.start()
+    try:
+        wait_for(lambda: preview.status.published == 1)
+        assert index.read_bytes() == before  # the search page keeps working from the first publish on
+        assert "search index:" not in preview.log.getvalue()
+    finally:
+        preview.stop()

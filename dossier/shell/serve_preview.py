@@ -91,6 +91,8 @@ class Preview:
 
     def start(self) -> None:
         stamps = snapshot(self.root)
+        if self.search:  # the index a build left stays, as the preview's own does, until it is redone
+            self.search_files = self._index_on_disk()
         if self.notify:
             self.wakeup = open_wakeup(*watched_folders(self.root))
         with self.cond:  # the first build is a change like any other
@@ -100,6 +102,20 @@ class Preview:
                         threading.Thread(target=self._build_loop, name="dossier-builder", daemon=True)]
         for thread in self.threads:
             thread.start()
+
+    def _index_on_disk(self) -> dict[str, bytes]:
+        """The search index in the output folder (`build.py` made it, or an earlier preview): its files, kept
+        in the first publish instead of being deleted from under the search page until the preview's own
+        index is made (about 3 s after the start with the default dossier, longer with a large one)."""
+        folder = self.out / SEARCH_PREFIX.rstrip("/")
+        files: dict[str, bytes] = {}
+        for path in sorted(folder.rglob("*")) if folder.is_dir() and not folder.is_symlink() else ():
+            if path.is_file() and not path.is_symlink():
+                try:
+                    files[path.relative_to(self.out).as_posix()] = path.read_bytes()
+                except OSError:
+                    continue  # (removed meanwhile: the index made next has it again)
+        return files
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop both threads; wait for a write in progress so the output folder is left whole."""
