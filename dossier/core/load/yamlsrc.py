@@ -80,6 +80,8 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if _keyless(exc) and exc.context_mark is not None:
+            mark = exc.context_mark  # the line that lacks its ":", not the next one, where PyYAML gave up
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message, hint = _syntax(exc, text)
         opened = _runaway_quote(text, mark)
@@ -143,6 +145,12 @@ def _alias_position(text: str, problem: Problem) -> Problem:
     return problem
 
 
+def _keyless(exc: yaml.MarkedYAMLError) -> bool:
+    """A line of text where a key belongs (no "key: value"): PyYAML notices only at the next line, or at the
+    end of the file after a last such line, and names the line it began in its context mark."""
+    return "expected ':'" in str(exc.problem or "") and "simple key" in str(exc.context or "")
+
+
 def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     """PyYAML's account of a syntax error (its parser's words: "did not find expected key") → what the
     editor wrote wrong, and how to fix it. The character at the mark tells apart what the C parser lumps
@@ -172,6 +180,10 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
                 "put the value in quotes to keep * or & literal")
     if "another document" in problem:
         return 'a second document ("---") in the file', "keep one document per file; remove the ---"
+    if _keyless(exc):
+        return ('this line is text where a key is expected (it has no "key: value")',
+                "indent it more to continue the value above it, write it as key: value, or start it with # to "
+                "make it a comment")
     if "expected key" in problem or "'-' indicator" in problem or "block end" in problem or "':'" in problem:
         return ("this line's indentation does not match the lines around it",
                 "check the indentation of this line and the one before it (keys of one mapping line up)")
