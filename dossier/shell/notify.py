@@ -38,13 +38,13 @@ class Wakeup:
         self._libc, self._fd = libc, fd
         self._folders, self._flat = tuple(folders), tuple(flat)
         self._stop_r, self._stop_w = os.pipe()
-        self._watched: dict[int, str] = {}   # watch descriptor → folder
         self.complete = True                 # every folder is watched (False once the kernel refused one)
         self.rewatch()
 
     def rewatch(self) -> None:
-        """Watch every folder there is now (one already watched is left as it is). `complete` says whether the
-        kernel took them all (it refuses past fs.inotify.max_user_watches)."""
+        """Watch every folder there is now (the kernel keeps one watch per folder, so adding a watched one again
+        changes nothing; a folder made again after a removal gets a new one). `complete` says whether the kernel
+        took them all (it refuses past fs.inotify.max_user_watches)."""
         self.complete = True
         for path in self._flat:
             self._watch(path)
@@ -53,12 +53,9 @@ class Wakeup:
                 self._watch(folder)
 
     def _watch(self, path: str) -> None:
-        if os.path.isdir(path):  # (a folder watched already gives its descriptor again)
-            wd = self._libc.inotify_add_watch(self._fd, os.fsencode(path), _MASK)
-            if wd >= 0:
-                self._watched[wd] = path
-            elif os.path.isdir(path):  # (not a folder removed in the meantime)
-                self.complete = False
+        if os.path.isdir(path) and self._libc.inotify_add_watch(self._fd, os.fsencode(path), _MASK) < 0 \
+                and os.path.isdir(path):  # (not a folder removed in the meantime)
+            self.complete = False
 
     def wait(self, timeout: float) -> bool:
         """Block until a watched folder changes (True), `timeout` seconds pass or `interrupt` is called (False).
@@ -81,11 +78,9 @@ class Wakeup:
                 return more
             at = 0
             while at + _EVENT.size <= len(data):
-                wd, mask, _, size = _EVENT.unpack_from(data, at)
+                _, mask, _, size = _EVENT.unpack_from(data, at)
                 at += _EVENT.size + size
                 more = more or bool(mask & (_IN_ISDIR | _IN_Q_OVERFLOW | _IN_IGNORED))
-                if mask & _IN_IGNORED:  # the kernel dropped the watch (its folder went away)
-                    self._watched.pop(wd, None)
 
     def interrupt(self) -> None:
         os.write(self._stop_w, b"x")

@@ -29,7 +29,7 @@ def snapshot(root: Path) -> dict[str, Stamp]:
     root = root.resolve()
     for base in watch_roots(root):
         seen: set[str] = set()
-        for sub in (WATCHED_DIRS if base == root else ("templates", "static")):
+        for sub in _watched_dirs(base, root):
             folder = os.path.join(base, sub)
             if not os.path.islink(folder) or _followed(folder, str(base), seen):
                 _scan(folder, stamps, str(base), seen)
@@ -53,8 +53,14 @@ def watched_folders(root: Path) -> tuple[list[str], list[str]]:
     folders, flat = [], []
     for base in watch_roots(root):
         flat.append(str(base))
-        folders += [os.path.join(base, sub) for sub in (WATCHED_DIRS if base == root else ("templates", "static"))]
+        folders += [os.path.join(base, sub) for sub in _watched_dirs(base, root)]
     return folders, flat
+
+
+def _watched_dirs(base: Path, root: Path) -> tuple[str, ...]:
+    """The folders a build reads under `base`: all of WATCHED_DIRS in the dossier, the templates and static
+    files of the project (the fallback)."""
+    return WATCHED_DIRS if base == root else ("templates", "static")
 
 
 def _followed(path: str, top: str, seen: set[str]) -> bool:

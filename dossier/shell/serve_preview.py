@@ -25,7 +25,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
-from . import fs
+from . import fs, tree
 from .collector import fewer_collections
 from ..core.common.errors import Problem, error, has_errors
 from ..core.common.memo import Memo
@@ -107,14 +107,12 @@ class Preview:
         """The search index in the output folder (`build.py` made it, or an earlier preview): its files, kept
         in the first publish instead of being deleted from under the search page until the preview's own
         index is made (about 3 s after the start with the default dossier, longer with a large one)."""
-        folder = self.out / SEARCH_PREFIX.rstrip("/")
         files: dict[str, bytes] = {}
-        for path in sorted(folder.rglob("*")) if folder.is_dir() and not folder.is_symlink() else ():
-            if path.is_file() and not path.is_symlink():
-                try:
-                    files[path.relative_to(self.out).as_posix()] = path.read_bytes()
-                except OSError:
-                    continue  # (removed meanwhile: the index made next has it again)
+        for rel in tree.tree_files(self.out, SEARCH_PREFIX.rstrip("/")):  # (links out of the folder refused)
+            try:
+                files[rel] = (self.out / rel).read_bytes()
+            except OSError:
+                continue  # (removed meanwhile: the index made next has it again)
         return files
 
     def stop(self, timeout: float = 10.0) -> None:

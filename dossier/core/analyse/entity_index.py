@@ -5,7 +5,6 @@ Part of the analysis (library.py): runs once per build, before anything is plann
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
@@ -17,7 +16,7 @@ from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
 from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
-from ..common.memo import digest
+from ..common.memo import digest, made_from
 from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
@@ -62,16 +61,17 @@ class MentionLinks(tuple):  # type: ignore[type-arg]
 
 def _mentions(matcher: MentionMatcher, urls: Urls, key: Callable[[Article], Hashable], article: Article
               ) -> tuple[MentionLinks, dict[str, Place], dict[tuple[str, str], int]]:
-    """One article's mention links (one per mention, in text order), where it names each entity (entity_places.py: what the entity
-    pages show of it) and its co-occurrence counts (entity_graph.cooccurrence), which the dossier's are the sum
-    of. Its sentences are cut only when it mentions anyone. The links and places carry a digest of `key(article)`,
-    which names everything read here (memo.py), as the analysed article does (library.anchor_all)."""
+    """One article's mention links (one per mention, in text order), where it names each entity
+    (entity_places.py: what the entity pages show of it) and its co-occurrence counts
+    (entity_graph.cooccurrence), which the dossier's are the sum of. Its sentences are cut only when it mentions
+    anyone. The links and places carry memo.made_from of the step and `key(article)`, which names everything
+    read here, as the analysed article does (library.anchor_all)."""
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
     spans = sentence_spans(text.text) if found else ()
-    made_from = digest(pickle.dumps(("mentions", key(article)), protocol=5))
-    return (MentionLinks(marks, made_from), article_places(article.slug, text.text, found, spans, made_from),
+    made = made_from("mentions", key(article))
+    return (MentionLinks(marks, made), article_places(article.slug, text.text, found, spans, made),
             cooccurrence([(spans, found)]))
 
 

@@ -8,7 +8,6 @@ re-derives: the plan (plan.py) and the views read the Library.
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass, field
 from typing import Any, Hashable, Mapping
 
@@ -17,7 +16,7 @@ from .entity_index import EntityIndex, index_entities
 from ..common.errors import Problem
 from ..text.markdown import md_html, render_note
 from ..common.identity import SameObjects
-from ..common.memo import digest
+from ..common.memo import digest, made_from
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
 from .shared_passages import SharedPassage, passage_docs, passages_in
@@ -97,8 +96,7 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
 
     def analysed(article: Article) -> tuple[Any, ...]:
         # (with the digest of its key, which names the result: kept with it, so a reuse does not pickle the key)
-        made_from = digest(pickle.dumps(("analyse", article_key(article)), protocol=5))
-        return (*analyse_article(article, *settings), made_from)
+        return (*analyse_article(article, *settings), made_from("analyse", article_key(article)))
 
     results = each("analyse", analysed, article_key, articles)
     problems: list[Problem] = []
@@ -106,11 +104,11 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     out = []
     _MADE.new_build()
     for article, result in zip(articles, results):
-        placed, more, rows, notes, summary, made_from = result
+        placed, more, rows, notes, summary, made = result
         problems += more
         report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
         out.append(_MADE.get(article.meta.origin.file, (result,), lambda: Anchored(
-            article, dict(placed), dict(notes), summary, made_from)))
+            article, dict(placed), dict(notes), summary, made)))
     return tuple(out), problems, report
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, Mapping, Protocol, Sequence, TypeVar
 
@@ -35,6 +36,13 @@ VERSION = "1"
 def digest(data: bytes | str) -> str:
     """sha256 of `data` (text as UTF-8), hex: the content part of a cache key."""
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def made_from(step: str, key: Hashable) -> str:
+    """A digest of an entry's step and key (pickled: exact), which names the value the step makes from that key;
+    a value that carries it (an analysed article, an article's mention links) stands for itself in a page key
+    (execute/keys.py) without being written out."""
+    return digest(pickle.dumps((step, key), protocol=5))
 
 
 def fingerprint(value: Any) -> str:
