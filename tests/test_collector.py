@@ -87,3 +87,29 @@ def test_reading_for_good_leaves_a_disabled_collector_disabled():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_preview_freezes_what_a_build_leaves_and_collects_it_all_every_so_often():
+    import weakref
+
+    from dossier.shell.collector import LongLived
+
+    class Node:
+        pass
+
+    heap = LongLived(every=2)
+    node = Node()
+    node.self = node                       # a cycle: only the collector can free it
+    gone = weakref.ref(node)
+    try:
+        heap.after_build()                 # build 1: the node is alive, and frozen with the rest
+        assert gc.get_freeze_count() > 0
+        del node
+        gc.collect()
+        assert gone() is not None          # frozen cyclic garbage is not collected...
+        heap.after_build()                 # ...until every `every` builds, when all is unfrozen and collected
+        assert gone() is None
+        assert gc.get_freeze_count() > 0   # (and what is alive frozen again)
+    finally:
+        heap.release()
+    assert gc.get_freeze_count() == 0

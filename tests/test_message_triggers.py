@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dossier.core.pipeline import Inputs, build_site
 from dossier.core.plan.page import claim_paths, data
-from dossier.shell.serve_preview import crash_problem
+from dossier.shell.crash import crash_problem
 
 
 def test_two_inputs_claiming_one_output_path_is_an_output_collision_naming_both() -> None:

@@ -13,7 +13,8 @@ import pytest
 from dossier.shell import serve_preview as serve_module
 from dossier.core.pipeline import Options
 from dossier.shell.serve_files import snapshot, write_changed
-from dossier.shell.serve_preview import Preview, crash_problem
+from dossier.shell.crash import crash_problem
+from dossier.shell.serve_preview import Preview
 
 ARTICLE = """\
 seed: a.txt

@@ -12,7 +12,7 @@ nothing when any error remains.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .load.cleaning import clean
 from .load.config import SiteConfig
@@ -29,8 +29,26 @@ if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imp
     from .execute.first import First
     from .analyse.library import Library
 
-__all__ = ["BuildResult", "Inputs", "Options", "apply_levels", "build_site", "import_stubs", "load_config",
-           "load_dossier"]
+__all__ = ["BuildResult", "Inputs", "Options", "Superseded", "apply_levels", "build_site", "import_stubs",
+           "load_config", "load_dossier"]
+
+
+class Superseded(Exception):
+    """A build given up halfway because `cancelled()` said so (the live preview's: a newer save came, whose
+    own build makes everything this one would have). It made nothing; what the memo kept stays valid."""
+
+
+def _go_on(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Superseded()
+
+
+def _checked(shards: ShardMap, cancelled: Callable[[], bool] | None) -> ShardMap:
+    """`shards`, asking `cancelled` before each task: a page range is the longest stretch a given-up build runs
+    on. (Only for a build in this process: the live preview's; a process pool's tasks are not checked.)"""
+    if cancelled is None or shards is not in_order:
+        return shards
+    return lambda task, n: shards(lambda i: (_go_on(cancelled), task(i))[1], n)
 
 
 @dataclass(frozen=True)
@@ -75,7 +93,7 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
 
 def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse | None" = None,
                sink: "Sink | None" = None, shards: ShardMap | None = None, compiled: Any = None,
-               first: "First | None" = None) -> BuildResult:
+               first: "First | None" = None, cancelled: Callable[[], bool] | None = None) -> BuildResult:
     """The whole build, in memory. Pure: the same inputs give byte-identical outputs.
 
     `memo` (optional: the live preview's Memo, or the command line's persistent cache, shell/cache.py): reuse
@@ -86,7 +104,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     result has errors. `compiled` (optional, the command line's): a jinja2 bytecode cache, templates compiled by
     earlier runs (execute/render.py). `first` (optional, the live preview's): the pages of the files just saved,
     rendered and handed over before the rest once the plan is made, unless loading or analysis found errors
-    (execute/first.py).
+    (execute/first.py). `cancelled` (optional, the live preview's): asked between the stages and before each range
+    of pages; once it answers True the build stops by raising `Superseded`.
     """
     from .execute.execute import execute
     from .analyse.library import analyse
@@ -101,17 +120,26 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # (which computes its misses in shards itself), else computed in shards.
     each = memo.each if memo is not None else sharded(shards or in_order)
     dossier, _, more = load_dossier(inputs, config, each)
+    _go_on(cancelled)
     library = analyse(dossier, options.strict, each)
     problems += more + check_references(dossier) + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     early = owned(library)
+    _go_on(cancelled)
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
         from .execute.first import render_first
         render_first(early.pages, first, dossier, renderer, memo)
     pages, collisions = plan(library, inputs.static, early, each)
     problems += collisions
+    _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
-    done = execute(pages, renderer, library.urls.base, sink, shards or in_order, memo)
+    done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo)
+    return _result(problems, done, library, config, options)
+
+
+def _result(problems: list[Problem], done: "Rendered", library: "Library", config: SiteConfig, options: Options
+            ) -> BuildResult:
+    """The build's result from the problems of its inputs and what rendering made and found."""
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
         # The inputs are already wrong: broken links in the output are consequences, not news.

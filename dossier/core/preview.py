@@ -106,6 +106,14 @@ def after_build(superseded: bool, ok: bool, problems: tuple[Problem, ...], shown
     return Outcome("fail", shown is None or tuple(problems) != tuple(shown))
 
 
+def describe(paths: Iterable[str]) -> str:
+    """The changes a build covers, for its line in the terminal: up to three paths, then how many more."""
+    items = sorted(p for p in paths if p != "(start)")
+    if not items:
+        return "first build"
+    return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+
+
 def prioritise(problems: Iterable[Problem], changed: Iterable[str]) -> tuple[Problem, ...]:
     """Problems in the order an editor fixes them: first those in the files just saved (usually the cause),
     then other errors in the dossier's files, then errors found in the output (a broken link is mostly a

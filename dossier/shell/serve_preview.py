@@ -6,8 +6,8 @@ Threads share one `Preview`:
 - the builder waits until a burst of changes has settled, reads the dossier, builds it in memory (reusing
   per-file work by content hash, core/common/memo.py) and then either publishes it (writer.sync writes the
   output files whose bytes changed; open pages reload) or, when it failed, keeps the last good site and shows
-  the problems in every page and in the terminal. A build started before the latest change is superseded and
-  dropped. The builder catches everything: an exception in the build is one more problem on the overlay, never
+  the problems in every page and in the terminal. A build started before the latest change is superseded: it
+  stops at its next stage or range of pages, and is dropped. The builder catches everything: an exception in the build is one more problem on the overlay, never
   the end of the preview;
 - when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
   which is slow and which no save waits for.
@@ -26,13 +26,15 @@ from pathlib import Path
 from typing import Callable, Mapping, TextIO
 
 from . import fs, tree
-from .collector import fewer_collections
-from ..core.common.errors import Problem, error, has_errors
+from .collector import LongLived, fewer_collections
+from .crash import crash_problem
+from ..core.common.errors import Problem, has_errors
 from ..core.common.memo import Memo
 from ..core.execute.first import First
-from ..core.pipeline import BuildResult, Options, build_site, load_config
+from ..core.pipeline import BuildResult, Options, Superseded, build_site, load_config
 from ..core.common.snippet import format_problem
-from ..core.preview import Debouncer, Generations, after_build, changed_outputs, prioritise, reload_path
+from ..core.preview import (Debouncer, Generations, after_build, changed_outputs, describe, prioritise,
+                            reload_path)
 from ..core.load.watched import Stamp, diff
 from .serve_app import Status
 from .notify import FALLBACK, Wakeup, open_wakeup
@@ -43,6 +45,8 @@ from .search_parts import PART_PAGES, MemoryParts
 from .writer import search_files, sync, write_changed
 
 POLL_SECONDS = 0.1
+QUIET_SECONDS = 0.1           # a burst of changes has settled after this long without one (polling)...
+QUIET_NOTIFIED_SECONDS = 0.03  # ...or this, when the kernel reports each change as it happens (notify.py)
 SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
 SEARCH_PREFIX = "pagefind/"
 
@@ -52,7 +56,7 @@ class Preview:
     thread, with livereload's reload path after each build that changes what pages show."""
 
     def __init__(self, root: Path, out: Path, options: Options, reload: Callable[[str], None] = lambda p: None,
-                 stream: TextIO = sys.stdout, poll: float = POLL_SECONDS, quiet: float = 0.1,
+                 stream: TextIO = sys.stdout, poll: float = POLL_SECONDS, quiet: float | None = None,
                  max_wait: float = 2.0, search: bool = True, notify: bool = True) -> None:
         self.root, self.out, self.options, self.reload = root.resolve(), out, options, reload
         self.stream, self.poll, self.search = stream, poll, search
@@ -62,7 +66,8 @@ class Preview:
         self.memo = Memo()
         self.reads = fs.Reads()  # the files' bytes as last read: an unchanged file is not read again
         self.cond = threading.Condition()
-        self.debouncer = Debouncer(quiet=quiet, max_wait=max_wait)
+        self.quiet = quiet  # None: QUIET_NOTIFIED_SECONDS when the kernel reports changes, else QUIET_SECONDS
+        self.debouncer = Debouncer(quiet=QUIET_SECONDS if quiet is None else quiet, max_wait=max_wait)
         self.generations = Generations()
         self.stopping = threading.Event()
         self.publish_lock = threading.Lock()    # held while writing the output folder; stop() waits for it
@@ -77,6 +82,7 @@ class Preview:
         self.printed: tuple[Problem, ...] = ()
         self.sources: Mapping[str, bytes | str] = {}   # the last build's inputs, for the problems' snippets
         self.threads: list[threading.Thread] = []
+        self.heap = LongLived()   # what a build leaves alive is not walked by the collector again
 
     # -- threads --------------------------------------------------------------------------------------
     def locate(self) -> str:
@@ -95,6 +101,10 @@ class Preview:
             self.search_files = self._index_on_disk()
         if self.notify:
             self.wakeup = open_wakeup(*watched_folders(self.root))
+            if self.quiet is None and self.wakeup is not None and self.wakeup.complete:
+                # Saves are seen as they happen, not up to a poll later; an editor's multi-step save that
+                # outlasts this starts a build that the next step supersedes and stops (`_build`).
+                self.debouncer.quiet = QUIET_NOTIFIED_SECONDS
         with self.cond:  # the first build is a change like any other
             self.generations.changed()
             self.debouncer.note(time.monotonic(), ["(start)"])
@@ -126,6 +136,7 @@ class Preview:
             self.publish_lock.release()
         for thread in self.threads:
             thread.join(timeout=0.5)
+        self.heap.release()
 
     def _poll_loop(self, stamps: dict[str, Stamp]) -> None:
         try:
@@ -191,13 +202,14 @@ class Preview:
                 self.rebuild(paths, started)
             except Exception:  # a bug of the preview itself: report it and keep serving
                 self._print(f"preview error (the preview keeps running):\n{traceback.format_exc()}")
+            self.heap.after_build()
 
     # -- one build ----------------------------------------------------------------------------------------
     def rebuild(self, paths: frozenset[str], started: int) -> None:
-        what = _describe(paths)
+        what = describe(paths)
         self.status.update(building=True, changed=what)
         t0 = time.perf_counter()
-        result = self._build(self._first(paths, started, what, t0))
+        result = self._build(self._first(paths, started, what, t0), started)
         seconds = time.perf_counter() - t0
         problems = prioritise(result.problems, paths)
         with self.cond:
@@ -290,16 +302,22 @@ class Preview:
             self.status.publish(None)
             return True
 
-    def _build(self, first: First | None = None) -> BuildResult:
-        """Read and build, catching everything: a crash becomes a problem shown like any other."""
+    def _build(self, first: First | None = None, started: int | None = None) -> BuildResult:
+        """Read and build, catching everything: a crash becomes a problem shown like any other. A build that a
+        change after `started` supersedes stops at the next stage or range of pages (its result is dropped)."""
+        def cancelled() -> bool:
+            return started is not None and self.generations.superseded(started)  # (an int read: no lock needed)
+
         try:
             inputs = fs.read_inputs(self.root, self.reads)
             self.sources = fs.sources_of(inputs)
             self.memo.begin()
             with fewer_collections():  # process-wide: the server thread's few allocations do not mind
-                result = build_site(inputs, self.options, self.memo, first=first)
+                result = build_site(inputs, self.options, self.memo, first=first, cancelled=cancelled)
             self.memo.sweep()
             return result
+        except Superseded:  # the caller sees the newer change and drops this; what the memo kept is valid
+            return BuildResult({}, ())
         except Exception as exc:
             self._print(traceback.format_exc().rstrip())
             return BuildResult({}, (crash_problem(exc),))
@@ -368,27 +386,3 @@ class Preview:
                 rel = p.relative_to(base).as_posix()
                 return rel if base == self.root else f"{rel} (project)"
         return path
-
-
-def crash_problem(exc: BaseException) -> Problem:
-    """An exception in the build, as a problem: where it happened in dossier's code, and what to do."""
-    if isinstance(exc, OSError) and exc.filename:
-        return error(str(exc.filename), 0, 0, f"could not read: {exc.strerror or 'the file is not readable'}",
-                     "the file changed while it was read; save it again", "file-unreadable")
-    where, line = "dossier", 0
-    tb = exc.__traceback__
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename.replace("\\", "/")
-        if "/dossier/" in name:
-            where, line = "dossier/" + name.rsplit("/dossier/", 1)[1], tb.tb_lineno
-        tb = tb.tb_next
-    return error(where, line, 0, f"the build crashed: {type(exc).__name__}: {exc}",
-                 "this is a bug in dossier, not in your files (the traceback is in the terminal); "
-                 "undo your last change to get the preview going again, and report it", "crash")
-
-
-def _describe(paths: frozenset[str]) -> str:
-    items = sorted(p for p in paths if p != "(start)")
-    if not items:
-        return "first build"
-    return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
