@@ -189,3 +189,26 @@ def test_the_loader_compiles_each_schema_of_the_inputs_once_into_a_check_per_nam
     assert other["article"] is not checks["article"] and other["sources"] is checks["sources"]
     assert not other["article"].valid({"seed": "a.txt", "title": "T"})
     assert checks["article"].valid({"seed": "a.txt", "title": "T"}) and not checks["article"].valid({"seed": 3, "title": "T"})
+
+
+def test_site_yaml_is_checked_against_its_schema_compiled_once(monkeypatch) -> None:
+    """The live preview loads site.yaml at every save: its schema is compiled the first time only (it cost
+    ~9 ms a save), and a site.yaml that breaks the schema is still reported."""
+    import copy
+
+    import fastjsonschema
+
+    from dossier.core.load.inputs import Inputs
+    from dossier.core.pipeline import Options, load_config
+
+    def inputs(site: bytes) -> Inputs:
+        return Inputs(files={"site.yaml": site}, templates={}, static={}, schemas=copy.deepcopy(SCHEMAS), problems=())
+
+    load_config(inputs(b"title: A dossier\n"), Options())
+    compiled = []
+    real = fastjsonschema.compile
+    monkeypatch.setattr(fastjsonschema, "compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
+    config, problems = load_config(inputs(b"title: Another dossier\n"), Options())
+    assert config is not None and config.title == "Another dossier" and problems == ()
+    config, problems = load_config(inputs(b"title: A dossier\nsearch_part_pages: many\n"), Options())
+    assert compiled == [] and any(p.line == 2 for p in problems)

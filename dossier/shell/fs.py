@@ -27,7 +27,7 @@ class OutputError(Exception):
     """The output folder cannot be used (it would overwrite inputs or a folder that is not ours)."""
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: str | Path) -> bytes:
     """A regular file's bytes. Opened without blocking and checked after opening: a file swapped for a FIFO
     since the walk cannot hang the build."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -64,12 +64,11 @@ class Reads:
         self.files: dict[str, tuple[tuple[int, int, int], bytes]] = {}
         self.fresh: dict[str, tuple[tuple[int, int, int], bytes]] = {}
 
-    def read(self, path: Path, stamp: tuple[int, int, int] | None) -> bytes:
-        key = str(path)
-        found = self.files.get(key)
+    def read(self, path: str, stamp: tuple[int, int, int] | None) -> bytes:
+        found = self.files.get(path)
         data = found[1] if found is not None and stamp is not None and found[0] == stamp else _read_file(path)
         if stamp is not None:
-            self.fresh[key] = (stamp, data)
+            self.fresh[path] = (stamp, data)
         return data
 
     def begin(self) -> None:
@@ -90,9 +89,11 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
     out: dict[str, bytes] = {}
     for rel, (check, message) in tree.refused.items():
         problems.append(_refusal(rel + label, check, message))
+    base = os.fspath(root)  # (plain strings: a dossier has thousands of files, read again at every preview save)
     for rel in tree.files:
+        path = os.path.join(base, rel)
         try:
-            out[rel] = _read_file(root / rel) if reads is None else reads.read(root / rel, tree.stamps.get(rel))
+            out[rel] = _read_file(path) if reads is None else reads.read(path, tree.stamps.get(rel))
         except OSError as exc:
             problems.append(error(rel + label, 0, 0, f"could not be read ({exc.strerror or exc})",
                                   "check the file's permissions, or remove it", "file-unreadable"))

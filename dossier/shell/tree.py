@@ -64,12 +64,12 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
     Symbolic links are followed only while they stay inside `root` (a seed linked to /etc/passwd would be
     published); special files are never opened (reading a FIFO would hang the build). Each folder is read once,
     so a link back to a parent cannot loop."""
-    top = os.path.realpath(root)
+    top, base = os.path.realpath(root), os.fspath(root)
     files, refused, stamps = [], {}, {}  # (see Tree)
     seen: set[tuple[int, int]] = set()
 
     def visit(rel: str) -> None:
-        path = os.path.join(root, rel)
+        path = os.path.join(base, rel)
         try:
             info = os.lstat(path)
         except OSError:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..common.errors import Problem, did_you_mean, error
-from .schema import check_shape
+from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
@@ -76,7 +76,7 @@ def base_url_problem(url: str) -> str | None:
     return None
 
 
-def parse_site(file: str, text: str, schema: Mapping[str, Any],
+def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
                base_url_override: str | None = None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     """site.yaml → SiteConfig. A wrong setting is reported and left at its default, so the rest of the
     dossier is still checked in the same run; except under `import:` (how seeds are decoded and cleaned):
@@ -87,7 +87,7 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any],
     if not isinstance(loaded.data, dict):
         return None, problems + (error(file, 1, 1, "site.yaml must be a mapping of settings",
                                        "start with: title: My dossier", "site-not-mapping"),)
-    shape, spoilt = check_shape(loaded, dict(schema))
+    shape, spoilt = check_shape(loaded, schema if isinstance(schema, SchemaCheck) else dict(schema))
     problems += shape
     data = loaded.data
 

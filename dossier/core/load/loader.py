@@ -45,8 +45,9 @@ def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tu
     if "site.yaml" not in inputs.files:
         return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier",
                             "site-missing"),)
+    schema = _compiled(json.dumps(inputs.schemas["site"], sort_keys=True, ensure_ascii=False))  # (once a process)
     return _decoded("site.yaml", inputs.files["site.yaml"], lambda text: parse_site(
-        "site.yaml", text, inputs.schemas["site"], options.base_url))
+        "site.yaml", text, schema, options.base_url))
 
 
 def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[str | None, tuple[Problem, ...], CleanText | None]:
