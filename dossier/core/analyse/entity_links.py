@@ -40,9 +40,10 @@ def _where(e: Entity) -> str:
     return f"{e.origin.file}:{e.origin.line}"
 
 
-def _unknown_hint(ref: str, ids: Sequence[str], names: dict[str, str]) -> str:
+def _unknown_hint(ref: str, ids: Sequence[str], entities: Sequence[Entity]) -> str:
     """did-you-mean by id first, then by a name or alias written as a slug ("netanyahu" → its entity)."""
     hint = did_you_mean(ref, ids)
+    names = {slugify(n, fallback="x"): e.id for e in entities for n in e.all_names} if not hint else {}
     if not hint and ref in names:
         hint = f'did you mean "{names[ref]}"? ("{ref}" is one of its names)'
     return hint or "entity ids are the keys of content/entities.yaml; add the entity there or fix the id"
@@ -56,7 +57,6 @@ def check_references(dossier: Dossier) -> list[Problem]:
         return []  # the registry itself failed to load: its problem is the one to fix
     ids = sorted(e.id for e in dossier.entities)
     known = set(ids)
-    names = {slugify(n, fallback="x"): e.id for e in dossier.entities for n in e.all_names}
     problems: list[Problem] = []
     metas = sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
     for meta in metas:
@@ -65,18 +65,18 @@ def check_references(dossier: Dossier) -> list[Problem]:
                 if ref not in known:
                     problems.append(error(at.file, at.line, at.col,
                                           f'annotation "{ann.id}": unknown entity "{ref}" in entities',
-                                          _unknown_hint(ref, ids, names), "entities-unknown"))
+                                          _unknown_hint(ref, ids, dossier.entities), "entities-unknown"))
             if ann.speaker and ann.speaker not in known:
                 at = ann.speaker_origin or ann.origin
                 problems.append(error(at.file, at.line, at.col,
                                       f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
-                                      _unknown_hint(ann.speaker, ids, names), "entities-unknown"))
+                                      _unknown_hint(ann.speaker, ids, dossier.entities), "entities-unknown"))
     for comp in dossier.comparisons:
         if comp.speaker and comp.speaker not in known:
             at = comp.speaker_origin or comp.origin
             problems.append(error(at.file, at.line, at.col,
                                   f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
-                                  _unknown_hint(comp.speaker, ids, names), "entities-unknown"))
+                                  _unknown_hint(comp.speaker, ids, dossier.entities), "entities-unknown"))
     return problems
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .anchors import anchor_quote
@@ -44,8 +45,10 @@ class QuoteGroup:
     items: tuple[QuoteItem, ...]
 
 
+@lru_cache(maxsize=1 << 16)
 def normalised_quote(text: str) -> str:
-    """Grouping key for quote text: typography and case folded, punctuation dropped, words single-spaced."""
+    """Grouping key for quote text: typography and case folded, punctuation dropped, words single-spaced.
+    Remembered by text (a pure function of it): the live preview groups every quote again at each save."""
     return " ".join(_NOT_WORD.sub(" ", match_key(text)).split())
 
 

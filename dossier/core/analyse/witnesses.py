@@ -15,6 +15,7 @@ from typing import Any
 
 from .anchors import AnchorResult, anchor_quote
 from .placements import Placed, place
+from ..common.identity import SameObjects
 from ..common.memo import digest
 from ..common.shards import Each, in_sequence
 from .compare_figures import Reading, reading
@@ -96,30 +97,24 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None) 
     and the coverage matrix for /sources/. `level`: the severity of a fuzzy match. `found`: the witnesses'
     anchoring, when `anchor_witnesses` did it already."""
     articles = {a.slug: a for a in dossier.articles}
-    rank = {a.slug: (a.meta.date, a.slug) for a in dossier.articles}
     problems: list[Problem] = []
     prepared: list[PreparedComparison] = []
     badges: dict[str, list[BadgeMark]] = {}
+    floor, found = dossier.config.fuzzy_floor, found or {}
+    _KEPT.new_build()
     for c in sorted(dossier.comparisons, key=lambda c: c.id):
-        placed: list[PlacedWitness] = []
-        for w in c.witnesses:
-            article = articles.get(w.article)
-            if article is None:
-                continue  # an unknown article (references.py) or one whose file is broken (its own problem)
-            where, more, _ = place(article, w.quote, w.prefix, w.suffix, w.origin,
-                                   f'comparison "{c.id}", witness "{w.article}": quote',
-                                   dossier.config.fuzzy_floor, level,
-                                   (found or {}).get((w.article, w.quote, w.prefix, w.suffix)))
-            problems.extend(more)
-            if where is not None:
-                quote = article.text.text[where.start:where.end]
-                placed.append(PlacedWitness(w, article, where, reading(w, quote) if c.kind == "figure" else None))
-        placed.sort(key=lambda p: rank[p.article.slug])
-        if len(placed) < 2:
+        mine = [articles.get(w.article) for w in c.witnesses]
+        # kept while made of the very same comparison, witnesses' articles (metadata and text) and anchoring,
+        # with equal settings
+        sources = (c, *[part for a in mine for part in ((a.meta, a.text) if a else (None, None))],
+                   *[found.get((w.article, w.quote, w.prefix, w.suffix)) for w in c.witnesses])
+        made, more = _KEPT.get(("comparison", c.id, floor, level), sources,
+                               lambda: _prepare(c, mine, floor, level, found))
+        problems.extend(more)
+        if made is None:
             continue  # nothing to set side by side; the problems above say why
-        base = c.base if c.base in {p.article.slug for p in placed} else placed[0].article.slug
-        prepared.append(PreparedComparison(c, tuple(placed), base))
-        for p in placed:
+        prepared.append(made)
+        for p in made.witnesses:
             badges.setdefault(p.article.slug, []).append(BadgeMark(
                 witness_id(c.id), p.where.start, p.where.end,
                 urls.comparison(c.id) + "#" + column_id(p.article.slug), BADGE_LABELS.get(c.kind, "compare")))
@@ -128,19 +123,54 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None) 
         coverage=_coverage(dossier, prepared, urls), problems=tuple(problems), comparisons=tuple(prepared))
 
 
+# What one comparison's witnesses make (identity.py: the live preview places again only the comparisons whose
+# file, or a witness article's metadata or text, changed), and each coverage row
+_KEPT: SameObjects[Any] = SameObjects()
+
+
+def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level: str, found: Found
+             ) -> tuple[PreparedComparison | None, tuple[Problem, ...]]:
+    """One comparison's witnesses placed (`mine`: each one's article, None when unknown or broken), in column
+    order, with the problems of those that do not anchor; None when fewer than two anchor."""
+    placed: list[PlacedWitness] = []
+    problems: list[Problem] = []
+    for w, article in zip(c.witnesses, mine):
+        if article is None:
+            continue  # an unknown article (references.py) or one whose file is broken (its own problem)
+        where, more, _ = place(article, w.quote, w.prefix, w.suffix, w.origin,
+                               f'comparison "{c.id}", witness "{w.article}": quote', floor, level,
+                               found.get((w.article, w.quote, w.prefix, w.suffix)))
+        problems.extend(more)
+        if where is not None:
+            quote = article.text.text[where.start:where.end]
+            placed.append(PlacedWitness(w, article, where, reading(w, quote) if c.kind == "figure" else None))
+    placed.sort(key=lambda p: (p.article.meta.date, p.article.slug))
+    if len(placed) < 2:
+        return None, tuple(problems)
+    base = c.base if c.base in {p.article.slug for p in placed} else placed[0].article.slug
+    return PreparedComparison(c, tuple(placed), base), tuple(problems)
+
+
 def _coverage(dossier: Dossier, prepared: Sequence[PreparedComparison], urls: Urls) -> dict[str, Any]:
     """Comparisons (rows) × outlets (columns): which outlet is a witness where, linked to its column."""
     outlets = [{"id": s.id, "name": s.name} for s in dossier.sources]
     rows, totals = [], {s.id: 0 for s in dossier.sources}
     for pc in prepared:
-        cells = []
-        for s in dossier.sources:
-            mine = [p for p in pc.witnesses if p.article.meta.source == s.id]
-            totals[s.id] += bool(mine)
-            cells.append({"outlet": s.name, "present": bool(mine),
-                          "links": [{"url": urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
-                                     "date": p.article.meta.date} for p in mine]})
-        rows.append({"id": pc.comparison.id, "title": pc.comparison.title, "url": urls.comparison(pc.comparison.id),
-                     "kind": pc.comparison.kind, "cells": cells,
-                     "count": len({p.article.meta.source for p in pc.witnesses})})
+        row = _KEPT.get(("row", pc.comparison.id, urls.base), (pc, dossier.sources),
+                        lambda: _row(pc, dossier.sources, urls))
+        for s, cell in zip(dossier.sources, row["cells"]):
+            totals[s.id] += cell["present"]
+        rows.append(row)
     return {"outlets": outlets, "rows": rows, "totals": [totals[s.id] for s in dossier.sources]}
+
+
+def _row(pc: PreparedComparison, sources: Sequence[Any], urls: Urls) -> dict[str, Any]:
+    """One comparison's row of the coverage matrix: a cell per outlet, linking its witnesses' columns."""
+    cells = []
+    for s in sources:
+        mine = [p for p in pc.witnesses if p.article.meta.source == s.id]
+        cells.append({"outlet": s.name, "present": bool(mine),
+                      "links": [{"url": urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
+                                 "date": p.article.meta.date} for p in mine]})
+    return {"id": pc.comparison.id, "title": pc.comparison.title, "url": urls.comparison(pc.comparison.id),
+            "kind": pc.comparison.kind, "cells": cells, "count": len({p.article.meta.source for p in pc.witnesses})}
