@@ -19,6 +19,7 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
+from ..common.identity import SameObjects
 from ..common.memo import digest, fingerprint
 from ..common.slugs import is_slug
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
@@ -110,14 +111,21 @@ def jobs(files: Mapping[str, bytes]) -> list[Job]:
     return out
 
 
+# Each file's digest, kept while its bytes are the very same object (identity.py): the live preview's reads
+# (shell/fs.Reads) hand back the same bytes for a file whose stamp did not change, so only saved files are hashed
+_DIGESTS: SameObjects[str] = SameObjects()
+
+
 def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) -> dict[Job, Any]:
     """`parse_file` for every file, mapped through `each`. A file's key: its path, a digest of its bytes, and
     the settings its step reads (a seed: the whole config, its import rules; a YAML file: its schema)."""
     schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
+    _DIGESTS.new_build()
 
     def file_key(job: Job) -> Hashable:
         step, path = job
-        return path, digest(inputs.files[path]), config if step == "seed" else schema_keys[step]
+        data = inputs.files[path]
+        return path, _DIGESTS.get(path, (data,), lambda: digest(data)), config if step == "seed" else schema_keys[step]
 
     todo = jobs(inputs.files)
     # Compiled here, before the work is handed out: forked workers inherit the compiled checks.

@@ -43,15 +43,21 @@ def _metas(dossier: Dossier) -> list[ArticleMeta]:
     return sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
 
 
-def _known(dossier: Dossier) -> _Known:
-    metas = _metas(dossier)
+def _known(dossier: Dossier, metas: list[ArticleMeta]) -> _Known:
+    _IDS.new_build()
+    ids = [_IDS.get(m.origin.file, (m,), partial(_ids, m)) for m in metas]
     return _Known(
         articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
         entities=None if "entities" in dossier.broken else frozenset(e.id for e in dossier.entities),
         comparisons=frozenset(c.id for c in dossier.comparisons),
         unusable_comparisons=dossier.unusable_comparisons,
-        tags=frozenset(t for m in metas for a in m.annotations for t in a.tags),
-        annotations={m.slug: frozenset(a.id for a in m.annotations) for m in metas})
+        tags=frozenset().union(*(tags for _, tags in ids)),
+        annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)})
+
+
+def _ids(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
+    """One article file's annotation ids and tags."""
+    return frozenset(a.id for a in meta.annotations), frozenset(t for a in meta.annotations for t in a.tags)
 
 
 # The last `_Known`, handed back while what a build knows is equal to it, and each article file's problems, kept
@@ -59,6 +65,7 @@ def _known(dossier: Dossier) -> _Known:
 # file saved, unless what may be named changed (an article, entity, comparison, tag or annotation id).
 _LAST_KNOWN: list[_Known] = []
 _CHECKED: SameObjects[list[Problem]] = SameObjects()
+_IDS: SameObjects[tuple[frozenset[str], frozenset[str]]] = SameObjects()   # (each file's ids and tags, likewise)
 
 
 def _article(meta: ArticleMeta, known: _Known, urls: Urls) -> list[Problem]:
@@ -72,14 +79,15 @@ def _article(meta: ArticleMeta, known: _Known, urls: Urls) -> list[Problem]:
 
 def check_references(dossier: Dossier) -> list[Problem]:
     """Every witness article, comparison base and Markdown link of the dossier, checked."""
-    known = _known(dossier)
+    metas = _metas(dossier)
+    known = _known(dossier, metas)
     if _LAST_KNOWN and _LAST_KNOWN[0] == known:
         known = _LAST_KNOWN[0]
     _LAST_KNOWN[:] = [known]
     urls = Urls(dossier.config.base_path)
     problems: list[Problem] = []
     _CHECKED.new_build()
-    for meta in _metas(dossier):
+    for meta in metas:
         problems += _CHECKED.get(meta.origin.file, (meta, known, urls.base), partial(_article, meta, known, urls))
     for c in dossier.comparisons:
         for w in c.witnesses:
