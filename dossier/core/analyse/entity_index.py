@@ -106,22 +106,33 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     for e in dossier.entities:  # (its links: references.py)
         summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))
     by_id = {e.id: e for e in dossier.entities}
+    # The sums over every article, kept while each article's mentions are the very same (a note saved in the
+    # live preview changes none: the memo hands every article's back)
+    slugs = tuple(article.slug for article in articles)
+    links, counts, places, pairs = _KEPT.get(("mentions", slugs), tuple(found_all), partial(_sums, slugs, found_all))
+    # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
+    quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}
+    return EntityIndex(links, counts, tuple(problems), places, summaries, quotes, pairs, registry)
+
+
+def _sums(slugs: Sequence[str], found_all: Sequence[tuple[MentionLinks, dict[str, Place], dict[tuple[str, str], int]]]
+          ) -> tuple[dict[str, tuple[LinkMark, ...]], dict[str, dict[str, int]], dict[str, dict[str, Place]],
+                     dict[tuple[str, str], int]]:
+    """Each article's links, mention counts (by entity, in the order of first mention) and places by slug, and
+    the dossier's co-occurrence counts (summed in slug order)."""
     links: dict[str, tuple[LinkMark, ...]] = {}
     counts_by_slug: dict[str, dict[str, int]] = {}
     places: dict[str, dict[str, Place]] = {}
     article_pairs: dict[str, dict[tuple[str, str], int]] = {}
-    for article, (marks, placed, counted) in zip(articles, found_all):
-        slug = article.slug
+    for slug, (marks, placed, counted) in zip(slugs, found_all):
         article_pairs[slug] = counted
         links[slug], places[slug] = marks, placed
         counts: dict[str, int] = {}
         for m in marks:                 # insertion order = order of first mention
             counts[m.entity] = counts.get(m.entity, 0) + 1
         counts_by_slug[slug] = counts
-    # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
-    quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}
     pairs: dict[tuple[str, str], int] = {}  # (in the order of cooccurrence over the articles in slug order)
     for slug in sorted(article_pairs):
         for pair, n in article_pairs[slug].items():
             pairs[pair] = pairs.get(pair, 0) + n
-    return EntityIndex(links, counts_by_slug, tuple(problems), places, summaries, quotes, pairs, registry)
+    return links, counts_by_slug, places, pairs

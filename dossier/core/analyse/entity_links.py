@@ -8,11 +8,14 @@ Pure: everything here takes model values and returns values plus Problems. `--su
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import Any
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
-from ..load.model import Dossier, Entity
+from ..load.model import ArticleMeta, Dossier, Entity
+from ..common.identity import SameObjects
 from ..common.slugs import slugify
 
 __all__ = ["alias_specs", "build_matcher", "check_entities", "check_references", "exclusions", "link_article",
@@ -55,29 +58,44 @@ def check_references(dossier: Dossier) -> list[Problem]:
     Articles left without a seed are checked too: their references are as wrong as anyone's."""
     if "entities" in dossier.broken:
         return []  # the registry itself failed to load: its problem is the one to fix
-    ids = sorted(e.id for e in dossier.entities)
-    known = set(ids)
+    _KEPT.new_build()
+    entities = tuple(dossier.entities)
+    ids = _KEPT.get("ids", entities, lambda: tuple(sorted(e.id for e in entities)))
     problems: list[Problem] = []
     metas = sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
     for meta in metas:
-        for ann in meta.annotations:
-            for ref, at in zip(ann.entities, ann.entity_origins or [ann.origin] * len(ann.entities)):
-                if ref not in known:
-                    problems.append(error(at.file, at.line, at.col,
-                                          f'annotation "{ann.id}": unknown entity "{ref}" in entities',
-                                          _unknown_hint(ref, ids, dossier.entities), "entities-unknown"))
-            if ann.speaker and ann.speaker not in known:
-                at = ann.speaker_origin or ann.origin
-                problems.append(error(at.file, at.line, at.col,
-                                      f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
-                                      _unknown_hint(ann.speaker, ids, dossier.entities), "entities-unknown"))
+        problems += _KEPT.get(("meta", meta.origin.file), (meta, ids), partial(_annotation_refs, meta, ids, entities))
+    known = set(ids)
     for comp in dossier.comparisons:
         if comp.speaker and comp.speaker not in known:
             at = comp.speaker_origin or comp.origin
             problems.append(error(at.file, at.line, at.col,
                                   f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
-                                  _unknown_hint(comp.speaker, ids, dossier.entities), "entities-unknown"))
+                                  _unknown_hint(comp.speaker, ids, entities), "entities-unknown"))
     return problems
+
+
+# The registry's ids, kept while its entities are the very same objects, and each article file's problems, kept
+# while made of the same metadata and ids (identity.py): the live preview checks again only the file saved
+_KEPT: SameObjects[Any] = SameObjects()
+
+
+def _annotation_refs(meta: ArticleMeta, ids: Sequence[str], entities: Sequence[Entity]) -> tuple[Problem, ...]:
+    """The unknown entity ids one article file's annotations name."""
+    known = set(ids)
+    problems: list[Problem] = []
+    for ann in meta.annotations:
+        for ref, at in zip(ann.entities, ann.entity_origins or [ann.origin] * len(ann.entities)):
+            if ref not in known:
+                problems.append(error(at.file, at.line, at.col,
+                                      f'annotation "{ann.id}": unknown entity "{ref}" in entities',
+                                      _unknown_hint(ref, ids, entities), "entities-unknown"))
+        if ann.speaker and ann.speaker not in known:
+            at = ann.speaker_origin or ann.origin
+            problems.append(error(at.file, at.line, at.col,
+                                  f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
+                                  _unknown_hint(ann.speaker, ids, entities), "entities-unknown"))
+    return tuple(problems)
 
 
 def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:

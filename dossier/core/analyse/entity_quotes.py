@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from .anchors import anchor_quote
 from .mentions import match_key
+from ..common.identity import SameObjects
 from ..load.model import Dossier
 
 __all__ = ["QuoteGroup", "QuoteItem", "normalised_quote", "quote_groups", "witness_ranges"]
@@ -87,6 +88,24 @@ def _best_comparison(start: int, end: int, ranges: Sequence[tuple[int, int, str]
     return best[1] if best else ""
 
 
+# Each article's quotes with a speaker, kept while its analysis is the very same (identity.py): the live
+# preview's memo hands back the analysis of every article that was not saved
+_KEPT: SameObjects[tuple[tuple[str, QuoteItem, str], ...]] = SameObjects()
+
+
+def _spoken(item: Any) -> tuple[tuple[str, QuoteItem, str], ...]:
+    """(speaker, the quote, its grouping key) of each annotation of an analysed article that names a speaker
+    and is placed, in the article file's order."""
+    slug, text = item.article.slug, item.article.text.text
+    out = []
+    for ann in item.article.meta.annotations:
+        where = item.placed.get(ann.id)
+        if ann.speaker and where is not None:
+            quote = text[where.start:where.end]
+            out.append((ann.speaker, QuoteItem(slug, ann.id, where.start, where.end, quote), normalised_quote(quote)))
+    return tuple(out)
+
+
 def quote_groups(dossier: Dossier, anchored: Sequence[Any],
                  ranges: Mapping[str, Sequence[tuple[int, int, str]]]) -> dict[str, tuple[QuoteGroup, ...]]:
     """entity id → its quote groups, ordered by the first article (dossier order) in which each appears."""
@@ -94,17 +113,13 @@ def quote_groups(dossier: Dossier, anchored: Sequence[Any],
     texts = {item.article.slug: item.article.text.text for item in anchored}
     speakers = {c.id: c.speaker for c in dossier.comparisons if c.kind == "quote"}
     groups: dict[str, dict[tuple[str, str], list[QuoteItem]]] = {}
+    _KEPT.new_build()
     for item in anchored:
         slug = item.article.slug
-        for ann in item.article.meta.annotations:
-            where = item.placed.get(ann.id)
-            if not ann.speaker or where is None:
-                continue
-            quote = texts[slug][where.start:where.end]
-            comp = _best_comparison(where.start, where.end, ranges.get(slug, ()), speakers, ann.speaker)
-            key = ("compare", comp) if comp else ("text", normalised_quote(quote))
-            groups.setdefault(ann.speaker, {}).setdefault(key, []).append(
-                QuoteItem(slug, ann.id, where.start, where.end, quote))
+        for speaker, quoted, normal in _KEPT.get(slug, (item,), partial(_spoken, item)):
+            comp = _best_comparison(quoted.start, quoted.end, ranges.get(slug, ()), speakers, speaker)
+            key = ("compare", comp) if comp else ("text", normal)
+            groups.setdefault(speaker, {}).setdefault(key, []).append(quoted)
     by_comparison: dict[str, list[tuple[str, int, int]]] = {}
     for slug, spans in sorted(ranges.items()):
         for s, e, cid in spans:
