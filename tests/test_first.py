@@ -78,3 +78,27 @@ def test_first_pages_keeps_plan_order_and_gives_up_above_the_limit():
     assert first_pages(pages, ["seeds/x.txt"], dossier) == [pages[0], pages[2]]
     assert first_pages([Page("other")] * (MOST + 1), ["other"], dossier) == []
     assert len(first_pages([Page("other")] * MOST, ["other"], dossier)) == MOST
+
+
+def test_a_comparison_files_page_goes_first_and_is_the_whole_builds_bytes(inputs):
+    handed, result = shown_first(inputs, ["content/comparisons/headlines.yaml"])
+    assert len(handed) == 1 and sorted(handed[0]) == ["compare/headlines/index.html"]
+    assert handed[0]["compare/headlines/index.html"] == result.outputs["compare/headlines/index.html"]
+
+
+def test_the_saved_files_pages_are_planned_alone_as_the_whole_plan_plans_them(inputs):
+    """The preview plans the saved files' pages before the rest (plan.owned's `only`): the same pages, with the
+    same inputs, as the whole plan's, and nothing else."""
+    from dossier.core.analyse.library import analyse
+    from dossier.core.pipeline import load_config, load_dossier
+    from dossier.core.plan.plan import owned
+
+    config, _ = load_config(inputs, Options())
+    library = analyse(load_dossier(inputs, config)[0])
+    mine = {ARTICLE, "content/comparisons/headlines.yaml"}
+    alone = owned(library, mine).pages
+    whole = [page for page in owned(library).pages if page.owner in mine]
+    assert [p.path for p in alone] == [p.path for p in whole] == PAGES + ["compare/headlines/index.html"]
+    for a, b in zip(alone, whole):
+        assert (a.owner, a.depends, a.template) == (b.owner, b.depends, b.template)
+        assert a.given is not None and a.given() == b.given()

@@ -124,12 +124,14 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     library = analyse(dossier, options.strict, each)
     problems += more + check_references(dossier) + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)
-    early = owned(library)
     _go_on(cancelled)
+    rows = None
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
-        from .execute.first import render_first
-        render_first(early.pages, first, dossier, renderer, memo)
-    pages, collisions = plan(library, inputs.static, early, each)
+        from .execute.first import owners, render_first
+        ahead = owned(library, owners(first.changed, dossier))  # (the saved files' pages alone: planned at once)
+        render_first(ahead.pages, first, dossier, renderer, memo)
+        rows = ahead.rows
+    pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each)
     problems += collisions
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Mapping, Sequence
+from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from . import entity_views
 from . import listings
@@ -207,9 +207,10 @@ def annotations_view(value: ArticleInput) -> bytes:
     return webanno.page_json(value.config, value.item, value.urls, value.order, value.index)
 
 
-def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
+def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet[str] | None = None) -> list[Page]:
     """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld;
-    each a function of the article's ArticleInput (page.keyed)."""
+    each a function of the article's ArticleInput (page.keyed). `only`: of the articles whose file is one of
+    these, alone."""
     order = [item.article.slug for item in library.articles]
     # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
     # follows from every article's row (how much each section weighs), computed once for all the pages.
@@ -219,6 +220,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     out: list[Page] = []
     for index, item in enumerate(library.articles):
         slug, file = item.article.slug, item.article.meta.origin.file
+        if only is not None and file not in only:
+            continue
         badges = tuple(f"comparison:{b.id[len('w-'):]}" for b in library.comparisons.badges.get(slug, ()))
         # "articles": the page also reads what every article makes (its outlet's page of /sources/ depends on
         # how long the other articles' listings are)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any
+from typing import AbstractSet, Any
 
 from . import paginate
 from . import views
@@ -101,15 +101,21 @@ def _depends(pc: PreparedComparison) -> tuple[str, ...]:
             *(f"article:{p.article.slug}" for p in pc.witnesses))
 
 
-def pages(library: Library) -> list[Page]:
-    """/compare/<id>/ for every comparison with two witnesses or more, then /compare/, then /passages/."""
+def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
+    """/compare/<id>/ for every comparison with two witnesses or more, then /compare/, then /passages/. `only`:
+    the pages of the comparisons whose file is one of these, alone."""
     urls = library.urls
     prepared = library.comparisons.comparisons
-    _STRIPPED.new_build()
+    if only is not None:
+        prepared = tuple(pc for pc in prepared if pc.comparison.origin.file in only)
+    else:
+        _STRIPPED.new_build()  # (the whole plan's call: what it does not use is dropped)
     entity_names, outlets = {e.id: e.name for e in library.dossier.entities}, _names(library)
     out = [keyed(f"compare/{pc.comparison.id}/index.html", pc.comparison.origin.file, _depends(pc),
                  "comparison.html", comparison_page, partial(_comparison_input, library, entity_names, outlets, pc))
            for pc in prepared]
+    if only is not None:
+        return out
     every = tuple(key for pc in prepared for key in _depends(pc))
     out.append(html("compare/index.html", "content/comparisons", every, "compare_index.html",
                     lambda: context(library.dossier, urls, "compare/index.html", "Comparisons",

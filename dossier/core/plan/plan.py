@@ -7,7 +7,7 @@ entity_pages, reader_pages); `plan` concatenates them and checks path ownership 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import AbstractSet, Any, Mapping
 
 from . import article_pages
 from . import compare_pages
@@ -35,10 +35,12 @@ class Owned:
         return self.articles + self.comparisons
 
 
-def owned(library: Library) -> Owned:
-    """The article and comparison pages, and the listings' rows (each note's HTML from the analysis)."""
-    rows = article_pages.article_rows(library)
-    return Owned(rows, article_pages.pages(library, rows), compare_pages.pages(library))
+def owned(library: Library, only: AbstractSet[str] | None = None, rows: list[dict[str, Any]] | None = None) -> Owned:
+    """The article and comparison pages, and the listings' rows (each note's HTML from the analysis). `only`
+    (the live preview's, for the files just saved): the pages of those files alone, each what the whole plan
+    makes of it; `rows`: the rows, when an earlier call made them for this Library."""
+    rows = article_pages.article_rows(library) if rows is None else rows
+    return Owned(rows, article_pages.pages(library, rows, only), compare_pages.pages(library, only))
 
 
 def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None,
