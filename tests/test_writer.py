@@ -137,3 +137,12 @@ def test_sync_then_touches_only_the_paths_whose_bytes_changed_since_the_last_wri
     assert sync(out, {"a.html": b"A", "d.html": b"D"}, first) == (1, 1)
     assert _files(out) == {"a.html": b"edited by hand", "d.html": b"D"}
     assert not (out / "b").exists()
+
+
+def test_folders_left_empty_go_and_folders_with_anything_left_stay(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(out, {"a/b/c/d.html": b"D", "a/e.html": b"E", "f/g.html": b"G", "h/i/j.html": b"J", "h/k.html": b"K"})
+    (out / "h/mine").mkdir()              # an empty folder put there by hand: nothing of the site, it goes too
+    assert _build(out, {"a/e.html": b"E", "h/k.html": b"K"}) == (0, 3)
+    assert _files(out) == {"a/e.html": b"E", "h/k.html": b"K"}
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) == ["a", "h"]

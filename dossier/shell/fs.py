@@ -292,20 +292,7 @@ class Stage:
             target = self.out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.dir / rel, target)
-        keep = set(self.hashes) | {MARKER}
-        deleted = 0
-        for folder, dirs, files in os.walk(self.out, topdown=False):
-            for name in files:
-                path = Path(folder, name)
-                rel = path.relative_to(self.out).as_posix()
-                if rel not in keep and not rel.startswith(STAGING + "/"):
-                    path.unlink()
-                    deleted += 1
-            for name in dirs:
-                try:
-                    Path(folder, name).rmdir()  # only empty folders go
-                except OSError:
-                    pass
+        deleted = _sweep(os.fspath(self.out), set(self.hashes) | {MARKER})
         if self.dir.exists():
             import shutil
             shutil.rmtree(self.dir)
@@ -320,6 +307,35 @@ class Stage:
                 self.out.rmdir()  # only if empty: nothing else was ever put there
             except OSError:
                 pass
+
+
+def _sweep(out: str, keep: set[str]) -> int:
+    """Delete every file under `out` that is not in `keep` (posix paths relative to `out`; the staging folder
+    is left alone), then every folder left empty by that. Returns how many files went. Plain strings, and no
+    folder is asked to go unless nothing is left in it: a site has thousands of files and folders."""
+    deleted = 0
+    emptied: set[str] = set()
+    for folder, dirs, files in os.walk(out, topdown=False):
+        prefix = "" if folder == out else folder[len(out) + 1:].replace(os.sep, "/") + "/"
+        left = len(files)
+        for name in files:
+            rel = prefix + name
+            if rel not in keep and not rel.startswith(STAGING + "/"):
+                os.unlink(os.path.join(folder, name))
+                deleted += 1
+                left -= 1
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if path in emptied:
+                try:
+                    os.rmdir(path)
+                except OSError:
+                    left += 1  # (something appeared in it meanwhile: it stays)
+            else:
+                left += 1
+        if not left:
+            emptied.add(folder)
+    return deleted
 
 
 class StagedPages(Mapping[str, bytes]):
