@@ -103,8 +103,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     `shards` (a process pool, see execute.py). With a sink, the caller must discard what it received when the
     result has errors. `compiled` (optional, the command line's): a jinja2 bytecode cache, templates compiled by
     earlier runs (execute/render.py). `first` (optional, the live preview's): the pages of the files just saved,
-    rendered and handed over before the rest once the plan is made, unless loading or analysis found errors
-    (execute/first.py). `cancelled` (optional, the live preview's): asked between the stages and before each range
+    planned alone, rendered and handed over as soon as the analysis is done, before the rest of the plan, unless
+    loading or analysis found errors (execute/first.py). `cancelled` (optional, the live preview's): asked between the stages and before each range
     of pages; once it answers True the build stops by raising `Superseded`.
     """
     from .execute.execute import execute

@@ -49,7 +49,6 @@ def reading_for_good() -> Iterator[None]:
             gc.enable()
 
 
-
 class LongLived:
     """The live preview's heap between builds: what survives a build (the memo's values, the published site)
     is moved out of the collector's sight (gc.freeze), so that no collection walks it again. A full collection

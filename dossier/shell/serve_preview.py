@@ -202,7 +202,8 @@ class Preview:
                 self.rebuild(paths, started)
             except Exception:  # a bug of the preview itself: report it and keep serving
                 self._print(f"preview error (the preview keeps running):\n{traceback.format_exc()}")
-            self.heap.after_build()
+            if not self.stopping.is_set():  # (stop() hands every frozen object back: nothing is frozen after it)
+                self.heap.after_build()
 
     # -- one build ----------------------------------------------------------------------------------------
     def rebuild(self, paths: frozenset[str], started: int) -> None:

@@ -1,9 +1,9 @@
 """The pages an edit is about, rendered before the rest: the live preview shows the page being edited first.
 
 An editor who saves an article's file is looking at that article's page. Once the dossier is loaded and analysed
-(the Library is whole, so the page is exactly what the complete build makes of it) and the article and
-comparison pages are planned (plan.owned; the rest of the plan, listings and entity pages, comes after), the
-pages that the saved files own (`Page.owner`: an article's three pages for its YAML file or its seed, a
+(the Library is whole, so the page is exactly what the complete build makes of it), the pages that the saved
+files own are planned alone (plan.owned's `only`: the whole plan, listings and entity pages, comes after), and
+those pages (`Page.owner`: an article's three pages for its YAML file or its seed, a
 comparison's page for its file) are rendered first and handed to `First.publish`; the other pages follow. As
 Hugo's "fast render mode" does for the pages open in a browser, but with nothing left stale: the rest of the
 build still runs, and the pages shown first are its own (kept in the store, so they are not rendered twice).
