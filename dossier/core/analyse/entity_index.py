@@ -97,8 +97,9 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     problems += check_entities(dossier, matcher)
 
     def article_key(article: Article) -> Hashable:
-        # (its cleaned text whole: text and paragraphs, what _mentions reads; it keeps its hash, hashonce.py)
-        return article.slug, article.text, registry, urls.base
+        # (its cleaned text whole: text and paragraphs, what _mentions reads, named by the digest of what made it
+        # when known, else itself: it keeps its hash, hashonce.py)
+        return article.slug, article.text.made or article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
     found_all = each("mentions", partial(_mentions, matcher, urls, article_key), article_key, articles)

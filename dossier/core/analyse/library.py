@@ -90,9 +90,9 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     articles = list(dossier.articles)
 
     def article_key(article: Article) -> Hashable:
-        # What analyse_article reads: the whole Article (its file, text, seed lines, annotations; it keeps its
-        # hash, hashonce.py), and the settings.
-        return article, settings
+        # What analyse_article reads: the whole Article (its file, text, seed lines, annotations), named by the
+        # digests of what made it when known (else itself: it keeps its hash, hashonce.py), and the settings.
+        return article.made or article, settings
 
     def analysed(article: Article) -> tuple[Any, ...]:
         # (with the digest of its key, which names the result: kept with it, so a reuse does not pickle the key)

@@ -8,7 +8,7 @@ recorded with its seed line and reason so the provenance view can show it.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import Rule, SiteConfig
 from ..common.errors import Problem, error
@@ -39,11 +39,14 @@ class Dropped:
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
 @dataclass(frozen=True)
 class CleanText:
-    """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree."""
+    """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree. `made`: the digest of
+    what made it (loader.parse_files: the seed's path, bytes and settings; "" when made otherwise), which keys of
+    the steps that read it may hold instead of the whole text; not part of its value, and not kept by replace()."""
 
     text: str
     paragraphs: tuple[Paragraph, ...]
     dropped: tuple[Dropped, ...]
+    made: str = field(default="", init=False, compare=False, repr=False)
 
     def line_of(self, offset: int) -> int:
         """Seed line number of a text offset (for messages and provenance)."""

@@ -20,7 +20,7 @@ from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from ..common.identity import SameObjects
-from ..common.memo import digest, fingerprint
+from ..common.memo import digest, fingerprint, made_from
 from ..common.slugs import is_slug
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
@@ -127,10 +127,23 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
         data = inputs.files[path]
         return path, _DIGESTS.get(path, (data,), lambda: digest(data)), config if step == "seed" else schema_keys[step]
 
+    def parsed(job: Job) -> Any:
+        return _stamped(job[0], parse_file(inputs, config, *job, checks), made_from("parse", file_key(job)))
+
     todo = jobs(inputs.files)
     # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
     checks = compile_checks(inputs) if any(step != "seed" for step, _ in todo) else {}
-    return dict(zip(todo, each("parse", lambda job: parse_file(inputs, config, *job, checks), file_key, todo)))
+    return dict(zip(todo, each("parse", parsed, file_key, todo)))
+
+
+def _stamped(step: str, value: Any, made: str) -> Any:
+    """A seed's cleaned text or an article file's metadata, as just parsed, with the digest of its parse key
+    (`made`, see CleanText and ArticleMeta): later steps key on that instead of the whole value. Set on the
+    new value before anyone else holds it."""
+    made_value = value[2] if step == "seed" else value[0] if step == "article" else None
+    if made_value is not None:
+        object.__setattr__(made_value, "made", made)
+    return value
 
 
 def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cleaning import CleanText
 from .config import SiteConfig
@@ -72,7 +72,9 @@ class Annotation:
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
 @dataclass(frozen=True)
 class ArticleMeta:
-    """Editors' metadata for one seed (content/articles/<slug>.yaml). Invariant: slug matches [a-z0-9-]+."""
+    """Editors' metadata for one seed (content/articles/<slug>.yaml). Invariant: slug matches [a-z0-9-]+.
+    `made`: the digest of what made it (loader.parse_files: the file's path, bytes and schema; "" when made
+    otherwise), as CleanText's."""
 
     slug: str
     origin: Origin
@@ -90,6 +92,7 @@ class ArticleMeta:
     source_origin: Origin | None = None  # None where the key is absent (a key whose value was wrong is present:
     summary_origin: Origin | None = None  # it is reported once, as wrong, not again as missing)
     date_origin: Origin | None = None
+    made: str = field(default="", init=False, compare=False, repr=False)
 
 
 @hash_once
@@ -103,6 +106,11 @@ class Article:
     @property
     def slug(self) -> str:
         return self.meta.slug
+
+    @property
+    def made(self) -> tuple[str, str] | None:
+        """What made it, as digests (its metadata's and its text's `made`), when both are known; else None."""
+        return (self.meta.made, self.text.made) if self.meta.made and self.text.made else None
 
 
 @dataclass(frozen=True)
