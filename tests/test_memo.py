@@ -79,7 +79,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     path = first_article(before)
     after = edited(before, path, 'note: "', 'note: "Edited in the preview. ')
     calls.reset()
-    laid_out = memo.misses["dossier-json"]
+    laid_out, links_found = memo.misses["dossier-json"], memo.misses["note-links"]
     memo.begin()
     warm = build_site(after, Options(), memo)
     memo.sweep()
@@ -88,6 +88,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
                             "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE, "link_article": 0}
     assert laid_out == ARTICLES and memo.misses["dossier-json"] == laid_out + 1  # its part of dossier.json only
+    assert links_found == ARTICLES and memo.misses["note-links"] == links_found + 1  # its notes' links only
 
     cold = build_site(after, Options())
     assert warm.outputs == cold.outputs          # byte-identical, file by file
@@ -124,7 +125,7 @@ def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals
     build_site(before, Options(), memo)
     after = edited(before, "content/entities.yaml", "aliases: [", "aliases: [Somebody Else, ")
     calls.reset()
-    laid_out = memo.misses["dossier-json"]
+    laid_out, links_found = memo.misses["dossier-json"], memo.misses["note-links"]
     memo.begin()
     warm = build_site(after, Options(), memo)
     assert calls.counts == {"link_article": ARTICLES, "place": 0}  # the matcher changed; the anchors did not

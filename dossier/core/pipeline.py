@@ -122,7 +122,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     dossier, _, more = load_dossier(inputs, config, each)
     _go_on(cancelled)
     library = analyse(dossier, options.strict, each)
-    problems += more + check_references(dossier) + list(library.problems)
+    problems += more + check_references(dossier, each) + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None

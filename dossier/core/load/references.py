@@ -18,6 +18,7 @@ from typing import Iterable
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
+from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Dossier, Entity, Origin
@@ -68,18 +69,29 @@ _CHECKED: SameObjects[list[Problem]] = SameObjects()
 _IDS: SameObjects[tuple[frozenset[str], frozenset[str]]] = SameObjects()   # (each file's ids and tags, likewise)
 
 
-def _article(meta: ArticleMeta, known: _Known, urls: Urls) -> list[Problem]:
-    """The links of one article file's summary and notes."""
-    problems = list(_markdown(meta.summary, meta.summary_origin or meta.origin, "a summary", False, known, urls))
-    for ann in meta.annotations:
+def _targets(meta: ArticleMeta) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The link targets of one article file's summary and of each annotation's note (markdown.link_targets:
+    parsing the notes that hold links is most of what checking them costs)."""
+    return link_targets(meta.summary, False), tuple(link_targets(ann.note, True) for ann in meta.annotations)
+
+
+def _article(meta: ArticleMeta, known: _Known, urls: Urls,
+             targets: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]) -> list[Problem]:
+    """The links of one article file's summary and notes (`targets`: what `_targets` finds in them)."""
+    where = meta.summary_origin or meta.origin
+    problems = list(_markdown(meta.summary, where, "a summary", False, known, urls, targets=targets[0]))
+    for ann, found in zip(meta.annotations, targets[1]):
         page = _Page(meta.slug, bool(ann.tags or ann.date))
-        problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page)
+        problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page, found)
     return problems
 
 
-def check_references(dossier: Dossier) -> list[Problem]:
-    """Every witness article, comparison base and Markdown link of the dossier, checked."""
+def check_references(dossier: Dossier, each: Each = in_sequence) -> list[Problem]:
+    """Every witness article, comparison base and Markdown link of the dossier, checked. The link targets of
+    each article file's Markdown are found through `each` (the preview's memo or the command line's cache keep
+    them), named by the digest of what made its metadata."""
     metas = _metas(dossier)
+    found = each("note-links", _targets, lambda meta: meta.made or meta, metas)
     known = _known(dossier, metas)
     if _LAST_KNOWN and _LAST_KNOWN[0] == known:
         known = _LAST_KNOWN[0]
@@ -87,8 +99,9 @@ def check_references(dossier: Dossier) -> list[Problem]:
     urls = Urls(dossier.config.base_path)
     problems: list[Problem] = []
     _CHECKED.new_build()
-    for meta in metas:
-        problems += _CHECKED.get(meta.origin.file, (meta, known, urls.base), partial(_article, meta, known, urls))
+    for meta, targets in zip(metas, found):
+        problems += _CHECKED.get(meta.origin.file, (meta, known, urls.base),
+                                 partial(_article, meta, known, urls, targets))
     for c in dossier.comparisons:
         for w in c.witnesses:
             at = w.article_origin or w.origin
@@ -141,10 +154,11 @@ def _roles(entity: Entity, known: _Known) -> Iterable[Problem]:
 
 
 def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls,
-              page: _Page | None = None) -> Iterable[Problem]:
-    """The link targets of one Markdown field: refused ones, and internal ones that name nothing."""
+              page: _Page | None = None, targets: tuple[str, ...] | None = None) -> Iterable[Problem]:
+    """The link targets of one Markdown field (`targets`: when found already): refused ones, and internal ones
+    that name nothing."""
     seen: dict[str, int] = {}
-    for target in link_targets(text, note):
+    for target in link_targets(text, note) if targets is None else targets:
         at = _link_at(origin, target, seen.get(target, 0))
         seen[target] = seen.get(target, 0) + 1
         if urls.resolve_note_link(target) is None:
