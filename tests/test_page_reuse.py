@@ -183,3 +183,20 @@ def _library(root: Path):
     inputs = fs.read_inputs(root)
     config, _ = load_config(inputs, Options())
     return analyse(load_dossier(inputs, config)[0])
+
+
+def test_a_parsed_text_and_metadata_stand_in_a_key_for_the_digest_of_what_made_them(dossier: Path) -> None:
+    from dataclasses import replace
+
+    def view(value: object) -> dict:
+        return {}
+
+    page = keyed("compare/c/index.html", "x", (), "comparison.html", view, lambda: None)
+    article = _library(dossier).articles[0].article
+    assert article.text.made and article.meta.made
+    stamped = page_key(page, article, "t")
+    # a copy (replace() drops the stamp) is written out in full: equal content, another key; the stamp, not the
+    # content, is what the key holds
+    assert page_key(page, replace(article, text=replace(article.text), meta=replace(article.meta)), "t") != stamped
+    again = _library(dossier).articles[0].article   # parsed anew: the same stamps, the same key
+    assert again is not article and page_key(page, again, "t") == stamped

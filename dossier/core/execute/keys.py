@@ -9,7 +9,8 @@ different values never share a key, and equal values pickled differently only co
 Large values that recur in many pages' inputs are written as digests instead (the pickler's dispatch table:
 a type lookup in C, so no Python call for other objects). Values a cached step made carry the digest of what
 it was made from, which is written instead: an analysed article (Anchored), an article's mention links and
-the places an entity page quotes (the "mentions" step's); those digests come back from the persistent cache
+the places an entity page quotes (the "mentions" step's), a seed's cleaned text and an article file's
+metadata (the parse step's, `made`); those digests come back from the persistent cache
 with the values, so the command line, which reads every value anew, does not write them out again. An
 article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
 show it), an entity and the site's configuration are written as a digest of their own, computed once per
@@ -29,7 +30,8 @@ from ..analyse.entity_index import MentionLinks
 from ..analyse.entity_places import Place
 from ..analyse.library import Anchored
 from ..load.config import SiteConfig
-from ..load.model import Article, Entity
+from ..load.cleaning import CleanText
+from ..load.model import Article, ArticleMeta, Entity
 from ..analyse.shared_passages import SharedPassage
 from ..plan.page import Page
 from ..plan.passage_views import Doc
@@ -61,6 +63,12 @@ def _anchored(item: Anchored) -> Any:
     return (_digested, (item.digest,)) if item.digest else item.__reduce_ex__(5)
 
 
+def _parsed(value: CleanText | ArticleMeta) -> Any:
+    """A seed's cleaned text or an article file's metadata in a page key: the digest of what made it (`made`,
+    loader.parse_files), which names it whole; written out in full when it has none (a copy made otherwise)."""
+    return (_digested, (value.made,)) if value.made else value.__reduce_ex__(5)
+
+
 def _recurring(value: Any) -> Any:
     """A value that recurs in many pages' inputs, in a page key: a digest of it, computed once while the same
     value (the same object) is in use."""
@@ -77,7 +85,8 @@ def _made(value: Any) -> Any:
     return (_digested, (value.digest,)) if value.digest else _recurring(value)
 
 
-_INNER = {**copyreg.dispatch_table, Anchored: _anchored}  # (copyreg's own entries pickle re.Pattern &c.)
+_INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
+          CleanText: _parsed, ArticleMeta: _parsed}
 _DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig)},
              MentionLinks: _made, Place: _made}
 
