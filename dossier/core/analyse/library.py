@@ -123,7 +123,10 @@ def find_passages(anchored: tuple[Anchored, ...], each: Each = in_sequence) -> t
     """The passages the articles share, one search of all texts through `each`: the live preview's memo keeps
     them while no article text changes (an edit to a note or a comparison does not search again)."""
     docs = passage_docs(item.article for item in anchored)
-    return each("passages", passages_in, lambda d: tuple((doc, digest(text)) for doc, text in d), [docs])[0]
+    # each text named by the digest of what made it (CleanText.made) when known, else by its own digest
+    made = {item.article.slug: item.article.text.made for item in anchored}
+    return each("passages", passages_in, lambda d: tuple((doc, made.get(doc) or digest(text)) for doc, text in d),
+                [docs])[0]
 
 
 def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) -> Library:
