@@ -59,18 +59,20 @@ class MentionLinks(tuple):  # type: ignore[type-arg]
         return made
 
 
-def _mentions(matcher: MentionMatcher, urls: Urls, key: Callable[[Article], Hashable], article: Article
+def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
               ) -> tuple[MentionLinks, dict[str, Place], dict[tuple[str, str], int]]:
     """One article's mention links (one per mention, in text order), where it names each entity
     (entity_places.py: what the entity pages show of it) and its co-occurrence counts
     (entity_graph.cooccurrence), which the dossier's are the sum of. Its sentences are cut only when it mentions
-    anyone. The links and places carry memo.made_from of the step and `key(article)`, which names everything
-    read here, as the analysed article does (library.anchor_all)."""
+    anyone. The links and places carry a digest of what they are: the article's slug, its text (by the digest
+    of what made it, when known) and the links themselves, of which the places are cut. So an edit of the
+    entities that leaves an article's links as they were (an alias found nowhere, a summary) leaves the digest,
+    and the keys of the pages that show them, as they were."""
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
     spans = sentence_spans(text.text) if found else ()
-    made = made_from("mentions", key(article))
+    made = made_from("mentions", (article.slug, text.made or text, marks))
     return (MentionLinks(marks, made), article_places(article.slug, text.text, found, spans, made),
             cooccurrence([(spans, found)]))
 
@@ -102,7 +104,7 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         return article.slug, article.text.made or article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
-    found_all = each("mentions", partial(_mentions, matcher, urls, article_key), article_key, articles)
+    found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
     summaries: dict[str, str] = {}
     for e in dossier.entities:  # (its links: references.py)
         summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))
