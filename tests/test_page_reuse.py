@@ -200,3 +200,25 @@ def test_a_parsed_text_and_metadata_stand_in_a_key_for_the_digest_of_what_made_t
     assert page_key(page, replace(article, text=replace(article.text), meta=replace(article.meta)), "t") != stamped
     again = _library(dossier).articles[0].article   # parsed anew: the same stamps, the same key
     assert again is not article and page_key(page, again, "t") == stamped
+
+
+def test_an_alias_found_nowhere_renders_only_the_pages_that_show_its_entity(dossier: Path) -> None:
+    """The mention links are named by what they are, not by the registry they were found with: an alias that
+    matches no article leaves every article's links, and so their pages' keys, as they were."""
+    memo = Memo()
+    first = _build(dossier, memo)
+    path = dossier / "content/entities.yaml"
+    path.write_text(path.read_text("utf-8").replace("aliases: [Ron Dermer, Dermer]",
+                                                    "aliases: [Ron Dermer, Dermer, Zzyzx Nowhere]", 1), "utf-8")
+    rendered: list[str] = []
+    kept = memo.get
+    memo.get = lambda key, path: kept(key, path) or rendered.append(path)  # type: ignore[method-assign]
+    second = _build(dossier, memo)
+    changed = {p for p in second if first.get(p) != second[p]}
+    assert changed == {"entities/ron-dermer/index.html", "dossier.json"}   # both list his names
+    # rendered again: that page, and entity pages that show him beside their own entity (they hold his whole
+    # entry); no article page (its hovercards and JSON-LD hold only what they show of him,
+    # plan/entity_views.EntityFace), no other page
+    assert changed - {"dossier.json"} <= set(rendered)
+    assert all(p.startswith("entities/") or p == "dossier.json" for p in rendered)
+    assert second == _build(dossier, Memo())

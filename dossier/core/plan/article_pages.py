@@ -8,6 +8,7 @@ from functools import partial
 from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from . import entity_views
+from .entity_views import EntityFace
 from . import listings
 from . import structured
 from . import views
@@ -17,7 +18,7 @@ from ..analyse.library import Anchored, Library
 from ..common.identity import SameObjects
 from ..common.urls import Urls
 from ..load.config import SiteConfig
-from ..load.model import Entity, Source
+from ..load.model import Source
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
 from .page import Page, keyed, site_context
 
@@ -96,8 +97,8 @@ class ArticleInput:
     links: tuple[Any, ...]
     badges: tuple[Any, ...]
     names: tuple[tuple[str, str], ...]
-    mentioned: tuple[Entity, ...]
-    cards: tuple[tuple[Entity, int, str], ...]
+    mentioned: tuple[EntityFace, ...]
+    cards: tuple[tuple[EntityFace, int, str], ...]
     order: tuple[str, ...]
     index: int
 
@@ -107,7 +108,7 @@ class _Lookups:
     """What every article's input is looked up in, made once for all of them: entities and sources by id, and
     the link to each outlet's section of /sources/."""
 
-    entities: Mapping[str, Entity]
+    entities: Mapping[str, EntityFace]
     sources: Mapping[str, Source]
     outlets: Mapping[str, str]
 
@@ -207,6 +208,11 @@ def annotations_view(value: ArticleInput) -> bytes:
     return webanno.page_json(value.config, value.item, value.urls, value.order, value.index)
 
 
+# What each article page shows of each entity, kept while the entity is the same object (its digest in page keys
+# is then computed once: keys._recurring is by object)
+_FACES: SameObjects[EntityFace] = SameObjects()
+
+
 def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet[str] | None = None) -> list[Page]:
     """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld;
     each a function of the article's ArticleInput (page.keyed). `only`: of the articles whose file is one of
@@ -215,8 +221,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
     # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
     # follows from every article's row (how much each section weighs), computed once for all the pages.
     dossier = library.dossier
-    lookups = _Lookups({e.id: e for e in dossier.entities}, {s.id: s for s in dossier.sources},
-                       listings.outlet_urls(library, rows))
+    _FACES.new_build()
+    faces = {e.id: _FACES.get(e.id, (e,), partial(entity_views.face, e)) for e in dossier.entities}
+    lookups = _Lookups(faces, {s.id: s for s in dossier.sources}, listings.outlet_urls(library, rows))
     out: list[Page] = []
     for index, item in enumerate(library.articles):
         slug, file = item.article.slug, item.article.meta.origin.file

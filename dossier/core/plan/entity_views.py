@@ -36,7 +36,22 @@ def wikidata_url(qid: str) -> str:
     return f"https://www.wikidata.org/wiki/{qid}" if qid else ""
 
 
-def card(e: Entity, count: int, summary_html: str, urls: Urls) -> dict[str, Any]:
+@dataclass(frozen=True)
+class EntityFace:
+    """What an article page shows of an entity (its hovercard, its JSON-LD): so that an edit elsewhere in the
+    entity (an alias, a role, an exclusion) leaves the article pages' inputs, and their keys, as they were."""
+
+    id: str
+    name: str
+    kind: str
+    wikidata: str = ""
+
+
+def face(e: Entity) -> EntityFace:
+    return EntityFace(e.id, e.name, e.kind, e.wikidata)
+
+
+def card(e: Entity | EntityFace, count: int, summary_html: str, urls: Urls) -> dict[str, Any]:
     """One hovercard of an article page: pre-rendered, hidden until hover or keyboard focus."""
     return {"id": f"hc-{e.id}", "entity": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
             "summary_html": summary_html, "url": urls.entity(e.id), "wikidata_url": wikidata_url(e.wikidata),

@@ -11,6 +11,7 @@ from ..common.shards import Each, in_sequence
 from ..common.jsonout import Laid, dump_bytes, laid
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
+from .entity_views import EntityFace
 
 
 def script_json(data: Any) -> str:
@@ -34,7 +35,7 @@ def _enc(text: str) -> str:
     return quote(text, safe="").replace("-", "%2D")
 
 
-def _entity_ld(entity: Entity, iri: str) -> dict[str, Any]:
+def _entity_ld(entity: Entity | EntityFace, iri: str) -> dict[str, Any]:
     kind = {"person": "Person", "organisation": "Organization", "place": "Place", "event": "Event"}.get(entity.kind, "Thing")
     data: dict[str, Any] = {"@type": kind, "@id": iri, "name": entity.name}
     if entity.wikidata:
@@ -43,7 +44,7 @@ def _entity_ld(entity: Entity, iri: str) -> dict[str, Any]:
 
 
 def news_article(config: SiteConfig, article: Article, page_iri: str, source_name: str,
-                 entities: Sequence[tuple[Entity, str]], claims: Iterable[dict[str, Any]]) -> str:
+                 entities: Sequence[tuple[Entity | EntityFace, str]], claims: Iterable[dict[str, Any]]) -> str:
     """NewsArticle (isBasedOn the original, mentions its entities) plus a ClaimReview per fact-check."""
     meta = article.meta
     item: dict[str, Any] = {
