@@ -50,3 +50,23 @@ def test_walk_tree_stamps_every_file_it_lists(tmp_path: Path) -> None:
     tree = walk_tree(tmp_path, "content")
     assert sorted(tree.stamps) == tree.files == ["content/x.yaml", "content/y.yaml"]
     assert tree.stamps["content/y.yaml"][1] == 6
+
+
+def test_walking_a_tree_leaves_nothing_for_the_garbage_collector(tmp_path: Path) -> None:
+    """The live preview freezes what a build leaves alive (collector.LongLived), so garbage in cycles would stay
+    until its periodic collection: a walk (every save reads the dossier) must make none."""
+    import gc
+
+    for name in ("a", "b/c"):
+        (tmp_path / "seeds" / name).mkdir(parents=True)
+        (tmp_path / "seeds" / name / "x.txt").write_text("x", "utf-8")
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        tree = walk_tree(tmp_path, "seeds")
+        assert tree.files == ["seeds/a/x.txt", "seeds/b/c/x.txt"]
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

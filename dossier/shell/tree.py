@@ -105,6 +105,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
                 refused[rel] = ("file-special", f"this is {_special(info.st_mode)}, not a file, so it is not read")
 
     visit(sub)
+    del visit  # (it refers to itself: without this, each walk would leave a cycle for the garbage collector)
     return Tree(sorted(files, key=_path_order), {r: refused[r] for r in sorted(refused, key=_path_order)}, stamps)
 
 
