@@ -125,12 +125,13 @@ def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals
     build_site(before, Options(), memo)
     after = edited(before, "content/entities.yaml", "aliases: [", "aliases: [Somebody Else, ")
     calls.reset()
-    laid_out, links_found = memo.misses["dossier-json"], memo.misses["note-links"]
+    laid_out = memo.misses["dossier-json"]
     memo.begin()
     warm = build_site(after, Options(), memo)
     assert calls.counts == {"link_article": ARTICLES, "place": 0}  # the matcher changed; the anchors did not
-    # every article's part of dossier.json holds its mentions, which the registry makes: all laid out again
-    assert memo.misses["dossier-json"] == laid_out + ARTICLES
+    # an article's part of dossier.json holds its mentions, named by what they are: an alias found nowhere
+    # leaves every part as it was
+    assert memo.misses["dossier-json"] == laid_out
     cold = build_site(after, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
 
@@ -206,3 +207,20 @@ def test_the_generated_dossier_builds_without_a_problem(dossier_root):
     result = build_site(fs.read_inputs(dossier_root), Options(strict=True))
     assert result.ok and not result.problems, [p.format() for p in result.problems]
     assert result.counts["annotations"] == ARTICLES * generate.ANNOTATIONS_PER_ARTICLE
+
+
+def test_an_entity_summary_edit_finds_no_mentions_again(dossier_root, monkeypatch):
+    """The mentions are found with a matcher made of the entities' ids, names, aliases and exclusions only: a
+    summary (or a role, a kind, a Wikidata id) edited leaves every article's mentions as they were."""
+    calls = Calls(monkeypatch, "link_article", "place")
+    memo = Memo()
+    before = fs.read_inputs(dossier_root)
+    memo.begin()
+    build_site(before, Options(), memo)
+    after = edited(before, "content/entities.yaml", "summary: ", "summary: Edited. ")
+    calls.reset()
+    memo.begin()
+    warm = build_site(after, Options(), memo)
+    assert calls.counts == {"link_article": 0, "place": 0}
+    cold = build_site(after, Options())
+    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems

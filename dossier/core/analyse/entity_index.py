@@ -11,7 +11,7 @@ from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
 from .entity_graph import cooccurrence
 from .entity_places import Place, article_places
-from .entity_links import build_matcher, check_entities, check_references, link_article
+from .entity_links import alias_specs, build_matcher, check_entities, check_references, exclusions, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
 from ..common.identity import SameObjects
@@ -41,7 +41,7 @@ class EntityIndex:
     summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
     quotes: dict[str, tuple[QuoteGroup, ...]] = field(default_factory=dict)
     pairs: dict[tuple[str, str], int] = field(default_factory=dict)   # co-occurrence by sentence
-    registry: str = ""   # a digest of the entities, which the mention links (with each text and the base URL) are made of
+    registry: str = ""   # a digest of what the matcher is made of (every entity's id, names and exclusions)
 
 
 class MentionLinks(tuple):  # type: ignore[type-arg]
@@ -95,7 +95,7 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     # the matcher is made of the entities, so their digest is part of every key; both kept while the entities
     # are the same objects (the live preview's memo hands them back while entities.yaml is unchanged)
     matcher, registry = _KEPT.get("matcher", tuple(dossier.entities), lambda: (
-        build_matcher(dossier.entities), digest(repr(dossier.entities))))
+        build_matcher(dossier.entities), digest(repr((alias_specs(dossier.entities), exclusions(dossier.entities))))))
     problems += check_entities(dossier, matcher)
 
     def article_key(article: Article) -> Hashable:

@@ -108,22 +108,22 @@ def _article_text(pair: tuple[Any, Sequence[Any]]) -> Laid:
     return laid(_article(item, mentions), levels=2, depth=2)
 
 
-def _part_key(registry: str, base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
-    """What an article's part of dossier.json is made from. The analysed article's digest names the article
-    and the analysis settings (Anchored.digest); its mention links are made of its text, the registry of
-    entities (`registry`) and the base URL alone (the "mentions" step, entity_index.py), so those three name
-    the whole part. An article without a digest is named by its value."""
+def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
+    """What an article's part of dossier.json is made from: the analysed article, named by its digest (the
+    article and the analysis settings, Anchored.digest), and its mention links, named by theirs (what they are,
+    the "mentions" step's, entity_index.py), with the base URL. Without those digests, by their values."""
     item, mentions = pair
-    return ("digest", item.digest, registry, base) if item.digest else (item, tuple(mentions))
+    made = getattr(mentions, "digest", "")
+    return ("digest", item.digest, made, base) if item.digest and made else (item, tuple(mentions))
 
 
-def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], registry: str, base: str,
+def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], base: str,
                   each: Each = in_sequence) -> list[Laid]:
     """Each article's part of dossier.json, through `each` (the memo or the persistent cache keep them, so an
-    edit lays out one article again, not all of them). `mentions`: slug → its mention links; `registry` and
-    `base`: what those were made from beside the article (see `_part_key`)."""
-    pairs = [(item, tuple(mentions.get(item.article.meta.slug, ()))) for item in anchored]
-    return each("dossier-json", _article_text, partial(_part_key, registry, base), pairs)
+    edit lays out one article again, not all of them). `mentions`: slug → its mention links (their own type
+    kept: its digest names them); `base`: the base URL (see `_part_key`)."""
+    pairs = [(item, mentions.get(item.article.meta.slug) or ()) for item in anchored]
+    return each("dossier-json", _article_text, partial(_part_key, base), pairs)
 
 
 def dossier_json(dossier: Dossier, articles: Sequence[Laid]) -> bytes:
