@@ -46,7 +46,7 @@ class Calls:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
         self.counts = dict.fromkeys(names, 0)
         for name in names:
-            module = {"place": library, "link_article": entity_index}.get(name, loader)
+            module = {"place": library, "link_article": entity_index, "sentence_spans": entity_index}.get(name, loader)
             real = getattr(module, name)
 
             def counting(*args, _real=real, _name=name, **kwargs):
@@ -118,7 +118,7 @@ def test_changing_the_import_rules_recleans_every_seed_and_still_equals_a_cold_b
 
 def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals_a_cold_build(dossier_root,
                                                                                               monkeypatch):
-    calls = Calls(monkeypatch, "link_article", "place")
+    calls = Calls(monkeypatch, "link_article", "place", "sentence_spans")
     memo = Memo()
     before = fs.read_inputs(dossier_root)
     memo.begin()
@@ -128,7 +128,8 @@ def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals
     laid_out = memo.misses["dossier-json"]
     memo.begin()
     warm = build_site(after, Options(), memo)
-    assert calls.counts == {"link_article": ARTICLES, "place": 0}  # the matcher changed; the anchors did not
+    # the matcher changed; the anchors did not, nor any text's sentences (kept while it is the same object)
+    assert calls.counts == {"link_article": ARTICLES, "place": 0, "sentence_spans": 0}
     # an article's part of dossier.json holds its mentions, named by what they are: an alias found nowhere
     # leaves every part as it was
     assert memo.misses["dossier-json"] == laid_out

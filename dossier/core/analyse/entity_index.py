@@ -71,7 +71,9 @@ def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
-    spans = sentence_spans(text.text) if found else ()
+    # (a text's sentences, kept while it is the same object: an entity edit in the live preview finds every
+    # article's mentions again, but no text changed)
+    spans = _SENTENCES.get(article.slug, (text,), lambda: sentence_spans(text.text)) if found else ()
     made = made_from("mentions", (article.slug, text.made or text, marks))
     return (MentionLinks(marks, made), article_places(article.slug, text.text, found, spans, made),
             cooccurrence([(spans, found)]))
@@ -79,6 +81,9 @@ def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
 
 # What is made of the entities alone (identity.py): the matcher and the registry's digest, each summary's HTML
 _KEPT: SameObjects[Any] = SameObjects()
+# Each article text's sentences, by slug: one entry a slug, replaced when its text changes, and never swept (the
+# builds that use it are the few that find mentions again, so a sweep at every build would empty it)
+_SENTENCES: SameObjects[tuple[tuple[int, int], ...]] = SameObjects()
 
 
 def _summary_html(summary: str, urls: Urls) -> str:
