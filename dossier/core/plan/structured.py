@@ -113,8 +113,8 @@ def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
     article and the analysis settings, Anchored.digest), and its mention links, named by theirs (what they are,
     the "mentions" step's, entity_index.py), with the base URL. Without those digests, by their values."""
     item, mentions = pair
-    made = getattr(mentions, "digest", "")
-    return ("digest", item.digest, made, base) if item.digest and made else (item, tuple(mentions))
+    made = getattr(mentions, "digest", "") or tuple(mentions)   # (links without a digest: by their values)
+    return ("digest", item.digest, made, base) if item.digest else (item, tuple(mentions))
 
 
 def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], base: str,
@@ -122,7 +122,7 @@ def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]]
     """Each article's part of dossier.json, through `each` (the memo or the persistent cache keep them, so an
     edit lays out one article again, not all of them). `mentions`: slug → its mention links (their own type
     kept: its digest names them); `base`: the base URL (see `_part_key`)."""
-    pairs = [(item, mentions.get(item.article.meta.slug) or ()) for item in anchored]
+    pairs = [(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
     return each("dossier-json", _article_text, partial(_part_key, base), pairs)
 
 
