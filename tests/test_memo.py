@@ -225,3 +225,20 @@ def test_an_entity_summary_edit_finds_no_mentions_again(dossier_root, monkeypatc
     assert calls.counts == {"link_article": 0, "place": 0}
     cold = build_site(after, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+
+
+def test_a_title_edit_cleans_every_seed_again_but_analyses_nothing_again(dossier_root, monkeypatch):
+    """A seed's key holds the whole site.yaml (its import rules are in it), so a new title cleans every seed
+    again; the cleaned texts are named by what they are (CleanText.made), so nothing is anchored again."""
+    calls = Calls(monkeypatch, "clean", "place", "link_article")
+    memo = Memo()
+    before = fs.read_inputs(dossier_root)
+    memo.begin()
+    build_site(before, Options(), memo)
+    after = edited(before, "site.yaml", 'title: "', 'title: "Edited ')
+    calls.reset()
+    memo.begin()
+    warm = build_site(after, Options(), memo)
+    assert calls.counts == {"clean": ARTICLES, "place": 0, "link_article": 0}
+    cold = build_site(after, Options())
+    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems

@@ -39,9 +39,9 @@ class Dropped:
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
 @dataclass(frozen=True)
 class CleanText:
-    """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree. `made`: the digest of
-    what made it (loader.parse_files: the seed's path, bytes and settings; "" when made otherwise), which keys of
-    the steps that read it may hold instead of the whole text; not part of its value, and not kept by replace()."""
+    """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree. `made`: a digest of
+    its value (loader.parse_files sets it on each seed's; "" when made otherwise), which keys of the steps that
+    read it may hold instead of the whole text; not part of its value, and not kept by replace()."""
 
     text: str
     paragraphs: tuple[Paragraph, ...]

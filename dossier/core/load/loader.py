@@ -128,7 +128,7 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
         return path, _DIGESTS.get(path, (data,), lambda: digest(data)), config if step == "seed" else schema_keys[step]
 
     def parsed(job: Job) -> Any:
-        return _stamped(job[0], parse_file(inputs, config, *job, checks), made_from("parse", file_key(job)))
+        return _stamped(job[0], parse_file(inputs, config, *job, checks), lambda: made_from("parse", file_key(job)))
 
     todo = jobs(inputs.files)
     # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
@@ -136,13 +136,16 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
     return dict(zip(todo, each("parse", parsed, file_key, todo)))
 
 
-def _stamped(step: str, value: Any, made: str) -> Any:
-    """A seed's cleaned text or an article file's metadata, as just parsed, with the digest of its parse key
-    (`made`, see CleanText and ArticleMeta): later steps key on that instead of the whole value. Set on the
-    new value before anyone else holds it."""
-    made_value = value[2] if step == "seed" else value[0] if step == "article" else None
-    if made_value is not None:
-        object.__setattr__(made_value, "made", made)
+def _stamped(step: str, value: Any, made: Callable[[], str]) -> Any:
+    """A seed's cleaned text or an article file's metadata, as just parsed, with a digest that names it (see
+    CleanText and ArticleMeta `made`): later steps key on that instead of the whole value. The metadata is
+    named by `made()`, its parse key's digest (its file's bytes and schema); the cleaned text by itself (its text, paragraphs and
+    dropped lines), since its key holds the whole site.yaml, of which a title edit would otherwise make every
+    text new to the analysis. Set on the new value before anyone else holds it."""
+    if step == "seed" and value[2] is not None:
+        object.__setattr__(value[2], "made", made_from("clean", value[2]))
+    elif step == "article" and value[0] is not None:
+        object.__setattr__(value[0], "made", made())
     return value
 
 
