@@ -21,9 +21,10 @@ def inputs():
     return read_inputs(PROJECT)
 
 
-def shown_first(inputs, changed, memo=None) -> tuple[list[dict[str, bytes]], object]:
+def shown_first(inputs, changed, memo=None, visited=()) -> tuple[list[dict[str, bytes]], object]:
     handed: list[dict[str, bytes]] = []
-    result = build_site(inputs, Options(), memo, first=First(frozenset(changed), lambda out: handed.append(dict(out))))
+    result = build_site(inputs, Options(), memo, first=First(frozenset(changed), lambda out: handed.append(dict(out)),
+                                                             visited=tuple(visited)))
     return handed, result
 
 
@@ -102,3 +103,13 @@ def test_the_saved_files_pages_are_planned_alone_as_the_whole_plan_plans_them(in
     for a, b in zip(alone, whole):
         assert (a.owner, a.depends, a.template) == (b.owner, b.depends, b.template)
         assert a.given is not None and a.given() == b.given()
+
+
+def test_the_open_page_goes_first_for_an_edit_that_owns_no_page(inputs):
+    """A template edit owns no page; the page the editor has open (the server saw it served) goes first."""
+    page = "articles/jpost-go-it-alone/index.html"
+    handed, result = shown_first(inputs, [], visited=(page, "entities/hamas/index.html"))
+    # (an entity page is planned with the rest of the site: it does not go first)
+    assert len(handed) == 1 and sorted(handed[0]) == [page] and handed[0][page] == result.outputs[page]
+    handed, _ = shown_first(inputs, ["content/comparisons/headlines.yaml"], visited=(PAGES[1],))
+    assert sorted(handed[0]) == sorted(["compare/headlines/index.html", PAGES[1]])   # the saved file's, and the open

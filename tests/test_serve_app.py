@@ -155,3 +155,15 @@ def test_changed_json_reloads_a_page_older_than_the_builds_on_record(site):
     assert not changed(app, 99, "/")["reload"]
     assert changed(app, 100 - 64, "/")["reload"] is False
     assert changed(app, 100 - 65, "/")["reload"]                   # build 36 is no longer on record
+
+
+def test_the_pages_served_lately_are_remembered_most_recent_first(site):
+    """So that a save shows the open page first (execute/first.py): HTML pages only, each once, the last three."""
+    status = Status(state="ok", has_site=True)
+    app = make_app(site, status)
+    for path in ("/articles/a/", "/static/dossier.css", "/", "/articles/a.md", "/articles/a/", "/caf\u00e9/",
+                 "/nope/"):
+        call(app, path)
+    assert status.visited == ("café/index.html", "articles/a/index.html", "index.html")
+    call(app, "/404.html")
+    assert status.visited == ("404.html", "café/index.html", "articles/a/index.html")

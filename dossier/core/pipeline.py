@@ -127,8 +127,9 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     rows = None
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
-        from .execute.first import owners, render_first
-        ahead = owned(library, owners(first.changed, dossier))  # (the saved files' pages alone: planned at once)
+        from .execute.first import owners, owners_of, render_first
+        # (the pages of the saved files and of those open: planned alone, at once)
+        ahead = owned(library, owners(first.changed, dossier) | owners_of(first.visited, dossier))
         render_first(ahead.pages, first, dossier, renderer, memo)
         rows = ahead.rows
     pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each)

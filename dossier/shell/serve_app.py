@@ -33,6 +33,7 @@ from .terminal import visible
 
 PREFIX = "/__dossier/"
 HISTORY = 64                    # builds whose changed paths are kept; a page older than that reloads
+VISITED = 3                     # pages served lately, kept so that a save shows them first (execute/first.py)
 OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
 HEAD_END = b"</head>"
 TYPES = {".md": "text/markdown", ".jsonld": "application/ld+json", ".json": "application/json",
@@ -78,7 +79,13 @@ class Status:
     seconds: float = 0.0
     has_site: bool = False             # the output folder holds a site (from this run or an earlier one)
     changes: list[tuple[int, frozenset[str] | None]] = field(default_factory=list, repr=False)
+    visited: tuple[str, ...] = ()      # the HTML pages served lately (output paths), most recent first
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def visit(self, page: str) -> None:
+        """An HTML page (its output path) was served: an editor has it open."""
+        with self._lock:
+            self.visited = (page, *[p for p in self.visited if p != page])[:VISITED]
 
     def update(self, **values: Any) -> None:
         with self._lock:
@@ -172,6 +179,8 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
         target = target / "index.html"
     if not target.is_file() or not target.resolve().is_relative_to(out):
         return _not_found(out, state)
+    if target.suffix == ".html":
+        status.visit(target.relative_to(out).as_posix())
     return _file(environ, target, state)
 
 

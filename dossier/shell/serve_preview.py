@@ -290,7 +290,8 @@ class Preview:
             if path:
                 self._reload(path)
 
-        return First(frozenset(p for p in paths if not p.endswith(" (project)")), publish)
+        return First(frozenset(p for p in paths if not p.endswith(" (project)")), publish,
+                     visited=self.status.visited)
 
     def _take_back(self) -> bool:
         """A build that failed after showing its first pages: the last good site goes back in their place (and

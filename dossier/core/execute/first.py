@@ -30,12 +30,15 @@ MOST = 12  # pages at most: more is not "the page being edited" but a large part
 
 @dataclass(frozen=True)
 class First:
-    """What to render first: the pages owned by `changed` (input paths relative to the dossier root), handed to
-    `publish` (output path → bytes) before the rest of the build, when there are between 1 and `most`."""
+    """What to render first: the pages owned by `changed` (input paths relative to the dossier root), when there
+    are between 1 and `most`, and the article and comparison pages among `visited` (output paths: the pages an
+    editor has open, most recent first), handed to `publish` (output path → bytes) before the rest of the
+    build. So a template or site.yaml edit, which owns no page of its own, still shows the open page first."""
 
     changed: frozenset[str]
     publish: Callable[[Mapping[str, bytes]], None]
     most: int = MOST
+    visited: tuple[str, ...] = ()
 
 
 def owners(changed: Iterable[str], dossier: Dossier) -> frozenset[str]:
@@ -45,18 +48,29 @@ def owners(changed: Iterable[str], dossier: Dossier) -> frozenset[str]:
     return changed | {a.meta.origin.file for a in dossier.articles if f"seeds/{a.meta.seed}" in changed}
 
 
-def first_pages(pages: Sequence[Page], changed: Iterable[str], dossier: Dossier, most: int = MOST) -> list[Page]:
-    """The pages, in plan order, owned by the files an edit of `changed` is about; none when more than `most`."""
-    mine = owners(changed, dossier)
-    chosen = [page for page in pages if page.owner in mine]
-    return chosen if len(chosen) <= most else []
+def owners_of(visited: Iterable[str], dossier: Dossier) -> frozenset[str]:
+    """The files that own the article and comparison pages among the output paths `visited` (plan.owned plans
+    those alone: other pages are not shown first)."""
+    wanted = set(visited)
+    return frozenset({a.meta.origin.file for a in dossier.articles if f"articles/{a.slug}/index.html" in wanted} |
+                     {c.origin.file for c in dossier.comparisons if f"compare/{c.id}/index.html" in wanted})
+
+
+def first_pages(pages: Sequence[Page], changed: Iterable[str], dossier: Dossier, most: int = MOST,
+                visited: Iterable[str] = ()) -> list[Page]:
+    """The pages, in plan order, owned by the files an edit of `changed` is about (none when more than `most`),
+    and those of `visited`."""
+    mine, seen = owners(changed, dossier), set(visited)
+    owned = [page for page in pages if page.owner in mine]
+    chosen = {id(page) for page in owned} if len(owned) <= most else set()
+    return [page for page in pages if id(page) in chosen or (seen and page.path in seen)]
 
 
 def render_first(pages: Sequence[Page], first: First, dossier: Dossier, renderer: Renderer,
                  kept: Kept | None) -> None:
     """Render the pages `first` asks for and hand them to `first.publish`, unless none qualifies or one failed
     (the whole build reports it); keep them in `kept` for the rest of the build."""
-    chosen = first_pages(pages, first.changed, dossier, first.most)
+    chosen = first_pages(pages, first.changed, dossier, first.most, first.visited)
     if not chosen:
         return
     done = render_pages(chosen, renderer, None, kept)
