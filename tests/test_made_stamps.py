@@ -1,7 +1,8 @@
-"""A seed's cleaned text and an article file's metadata carry the digest of what made them (`made`: the parse
-step's key, loader.parse_files), so the steps that read a whole article key on two digests instead of pickling
-or hashing the article (the command line's cache named each analysed article by pickling it: 15 KB a key).
-The digest is not part of the value (equality ignores it), replace() drops it, and it names the bytes read."""
+"""A seed's cleaned text and an article file's metadata carry a digest that names them (`made`, set by
+loader.parse_files: of the cleaned text itself; of the metadata's parse key, its file's bytes and schema), so
+the steps that read a whole article key on two digests instead of pickling or hashing the article (the command
+line's cache named each analysed article by pickling it: 15 KB a key). The digest is not part of the value
+(equality ignores it), replace() drops it, and it changes with what it names."""
 
 from __future__ import annotations
 

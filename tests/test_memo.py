@@ -210,35 +210,35 @@ def test_the_generated_dossier_builds_without_a_problem(dossier_root):
     assert result.counts["annotations"] == ARTICLES * generate.ANNOTATIONS_PER_ARTICLE
 
 
-def test_an_entity_summary_edit_finds_no_mentions_again(dossier_root, monkeypatch):
-    """The mentions are found with a matcher made of the entities' ids, names, aliases and exclusions only: a
-    summary (or a role, a kind, a Wikidata id) edited leaves every article's mentions as they were."""
-    calls = Calls(monkeypatch, "link_article", "place")
+def rebuilt(dossier_root, monkeypatch, counted: tuple[str, ...], path: str, old: str, new: str) -> dict[str, int]:
+    """Build the dossier with a memo, edit `path` (`old` → `new`), build again with the same memo: the calls of
+    the `counted` steps the second build made. Both builds equal a cold build of the same inputs."""
+    calls = Calls(monkeypatch, *counted)
     memo = Memo()
     before = fs.read_inputs(dossier_root)
     memo.begin()
     build_site(before, Options(), memo)
-    after = edited(before, "content/entities.yaml", "summary: ", "summary: Edited. ")
+    after = edited(before, path, old, new)
     calls.reset()
     memo.begin()
     warm = build_site(after, Options(), memo)
-    assert calls.counts == {"link_article": 0, "place": 0}
+    counts = dict(calls.counts)
     cold = build_site(after, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+    return counts
+
+
+def test_an_entity_summary_edit_finds_no_mentions_again(dossier_root, monkeypatch):
+    """The mentions are found with a matcher made of the entities' ids, names, aliases and exclusions only: a
+    summary (or a role, a kind, a Wikidata id) edited leaves every article's mentions as they were."""
+    counts = rebuilt(dossier_root, monkeypatch, ("link_article", "place"), "content/entities.yaml", "summary: ",
+                     "summary: Edited. ")
+    assert counts == {"link_article": 0, "place": 0}
 
 
 def test_a_title_edit_cleans_every_seed_again_but_analyses_nothing_again(dossier_root, monkeypatch):
     """A seed's key holds the whole site.yaml (its import rules are in it), so a new title cleans every seed
     again; the cleaned texts are named by what they are (CleanText.made), so nothing is anchored again."""
-    calls = Calls(monkeypatch, "clean", "place", "link_article")
-    memo = Memo()
-    before = fs.read_inputs(dossier_root)
-    memo.begin()
-    build_site(before, Options(), memo)
-    after = edited(before, "site.yaml", 'title: "', 'title: "Edited ')
-    calls.reset()
-    memo.begin()
-    warm = build_site(after, Options(), memo)
-    assert calls.counts == {"clean": ARTICLES, "place": 0, "link_article": 0}
-    cold = build_site(after, Options())
-    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+    counts = rebuilt(dossier_root, monkeypatch, ("clean", "place", "link_article"), "site.yaml", 'title: "',
+                     'title: "Edited ')
+    assert counts == {"clean": ARTICLES, "place": 0, "link_article": 0}

@@ -10,7 +10,7 @@ Large values that recur in many pages' inputs are written as digests instead (th
 a type lookup in C, so no Python call for other objects). Values a cached step made carry the digest of what
 it was made from, which is written instead: an analysed article (Anchored), an article's mention links and
 the places an entity page quotes (the "mentions" step's), a seed's cleaned text and an article file's
-metadata (the parse step's, `made`); those digests come back from the persistent cache
+metadata (the parse step's stamps, `made`: of the text itself, of the file's key); those digests come back from the persistent cache
 with the values, so the command line, which reads every value anew, does not write them out again. An
 article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
 show it), an entity and the site's configuration are written as a digest of their own, computed once per
@@ -64,8 +64,8 @@ def _anchored(item: Anchored) -> Any:
 
 
 def _parsed(value: CleanText | ArticleMeta) -> Any:
-    """A seed's cleaned text or an article file's metadata in a page key: the digest of what made it (`made`,
-    loader.parse_files), which names it whole; written out in full when it has none (a copy made otherwise)."""
+    """A seed's cleaned text or an article file's metadata in a page key: its stamp (`made`, loader.parse_files),
+    which names it whole; written out in full when it has none (a copy made otherwise)."""
     return (_digested, (value.made,)) if value.made else value.__reduce_ex__(5)
 
 

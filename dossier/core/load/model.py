@@ -109,7 +109,7 @@ class Article:
 
     @property
     def made(self) -> tuple[str, str] | None:
-        """What made it, as digests (its metadata's and its text's `made`), when both are known; else None."""
+        """What names it, as digests (its metadata's and its text's `made`), when both are known; else None."""
         return (self.meta.made, self.text.made) if self.meta.made and self.text.made else None
 
 
