@@ -7,8 +7,8 @@ Threads share one `Preview`:
   per-file work by content hash, core/common/memo.py) and then either publishes it (writer.sync writes the
   output files whose bytes changed; open pages reload) or, when it failed, keeps the last good site and shows
   the problems in every page and in the terminal. A build started before the latest change is superseded: it
-  stops at its next stage or range of pages, and is dropped. The builder catches everything: an exception in the build is one more problem on the overlay, never
-  the end of the preview;
+  stops at its next stage or range of pages, and is dropped. The builder catches everything: an exception in
+  the build is one more problem on the overlay, never the end of the preview;
 - when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
   which is slow and which no save waits for.
 

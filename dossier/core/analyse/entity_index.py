@@ -11,7 +11,7 @@ from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
 from .entity_graph import cooccurrence
 from .entity_places import Place, article_places
-from .entity_links import alias_specs, build_matcher, check_entities, check_references, exclusions, link_article
+from .entity_links import build_matcher, check_entities, check_references, link_article
 from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
 from ..common.identity import SameObjects
@@ -99,8 +99,8 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     _KEPT.new_build()
     # the matcher is made of the entities, so their digest is part of every key; both kept while the entities
     # are the same objects (the live preview's memo hands them back while entities.yaml is unchanged)
-    matcher, registry = _KEPT.get("matcher", tuple(dossier.entities), lambda: (
-        build_matcher(dossier.entities), digest(repr((alias_specs(dossier.entities), exclusions(dossier.entities))))))
+    matcher = _KEPT.get("matcher", tuple(dossier.entities), lambda: build_matcher(dossier.entities))
+    registry = _KEPT.get("registry", (matcher,), lambda: digest(repr(matcher.made_of)))
     problems += check_entities(dossier, matcher)
 
     def article_key(article: Article) -> Hashable:

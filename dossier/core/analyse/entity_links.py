@@ -60,12 +60,12 @@ def check_references(dossier: Dossier) -> list[Problem]:
         return []  # the registry itself failed to load: its problem is the one to fix
     _KEPT.new_build()
     entities = tuple(dossier.entities)
-    ids = _KEPT.get("ids", entities, lambda: tuple(sorted(e.id for e in entities)))
+    ids, known = _KEPT.get("ids", entities, lambda: _ids(entities))
     problems: list[Problem] = []
     metas = sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
     for meta in metas:
-        problems += _KEPT.get(("meta", meta.origin.file), (meta, ids), partial(_annotation_refs, meta, ids, entities))
-    known = set(ids)
+        problems += _KEPT.get(("meta", meta.origin.file), (meta, ids),
+                              partial(_annotation_refs, meta, ids, known, entities))
     for comp in dossier.comparisons:
         if comp.speaker and comp.speaker not in known:
             at = comp.speaker_origin or comp.origin
@@ -80,9 +80,15 @@ def check_references(dossier: Dossier) -> list[Problem]:
 _KEPT: SameObjects[Any] = SameObjects()
 
 
-def _annotation_refs(meta: ArticleMeta, ids: Sequence[str], entities: Sequence[Entity]) -> tuple[Problem, ...]:
-    """The unknown entity ids one article file's annotations name."""
-    known = set(ids)
+def _ids(entities: Sequence[Entity]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The registry's ids, sorted (for did-you-mean) and as a set."""
+    ids = tuple(sorted(e.id for e in entities))
+    return ids, frozenset(ids)
+
+
+def _annotation_refs(meta: ArticleMeta, ids: Sequence[str], known: frozenset[str], entities: Sequence[Entity]
+                     ) -> tuple[Problem, ...]:
+    """The unknown entity ids one article file's annotations name (`known`: the set of `ids`)."""
     problems: list[Problem] = []
     for ann in meta.annotations:
         for ref, at in zip(ann.entities, ann.entity_origins or [ann.origin] * len(ann.entities)):

@@ -176,6 +176,11 @@ class MentionMatcher:
         """The distinct alias specs, in declaration order."""
         return self._aliases
 
+    @property
+    def made_of(self) -> tuple[tuple[AliasSpec, ...], tuple[Exclusion, ...]]:
+        """Everything find() reads beside its arguments: the distinct alias specs and exclusions, in order."""
+        return self._aliases, self._excluded
+
     def knows(self, name: str) -> bool:
         """True if `name` is some alias under match_key (ignoring case rules and exclusions)."""
         return match_key(name) in self._keys

@@ -7,11 +7,12 @@ and one that read parts of it from the cache); inputs are trees, no value contai
 different values never share a key, and equal values pickled differently only cost a miss.
 
 Large values that recur in many pages' inputs are written as digests instead (the pickler's dispatch table:
-a type lookup in C, so no Python call for other objects). Values a cached step made carry the digest of what
-it was made from, which is written instead: an analysed article (Anchored), an article's mention links and
-the places an entity page quotes (the "mentions" step's), a seed's cleaned text and an article file's
-metadata (the parse step's stamps, `made`: of the text itself, of the file's key); those digests come back from the persistent cache
-with the values, so the command line, which reads every value anew, does not write them out again. An
+a type lookup in C, so no Python call for other objects). Values a cached step made carry a digest that names
+them, which is written instead: an analysed article (Anchored: of what it was made from), an article's mention
+links and the places an entity page quotes (the "mentions" step's: of what they are), a seed's cleaned text
+and an article file's metadata (the parse step's stamps, `made`: of the text itself, of the file's key); those
+digests come back from the persistent cache with the values, so the command line, which reads every value
+anew, does not write them out again. An
 article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
 show it), an entity and the site's configuration are written as a digest of their own, computed once per
 value (the same object): once per build, and only once for values the live preview's memo keeps from one

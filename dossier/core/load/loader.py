@@ -139,9 +139,9 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
 def _stamped(step: str, value: Any, made: Callable[[], str]) -> Any:
     """A seed's cleaned text or an article file's metadata, as just parsed, with a digest that names it (see
     CleanText and ArticleMeta `made`): later steps key on that instead of the whole value. The metadata is
-    named by `made()`, its parse key's digest (its file's bytes and schema); the cleaned text by itself (its text, paragraphs and
-    dropped lines), since its key holds the whole site.yaml, of which a title edit would otherwise make every
-    text new to the analysis. Set on the new value before anyone else holds it."""
+    named by `made()`, its parse key's digest (its file's bytes and schema); the cleaned text by itself (its
+    text, paragraphs and dropped lines), since its key holds the whole site.yaml, of which a title edit would
+    otherwise make every text new to the analysis. Set on the new value before anyone else holds it."""
     if step == "seed" and value[2] is not None:
         object.__setattr__(value[2], "made", made_from("clean", value[2]))
     elif step == "article" and value[0] is not None:

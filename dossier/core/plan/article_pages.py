@@ -208,11 +208,6 @@ def annotations_view(value: ArticleInput) -> bytes:
     return webanno.page_json(value.config, value.item, value.urls, value.order, value.index)
 
 
-# What each article page shows of each entity, kept while the entity is the same object (its digest in page keys
-# is then computed once: keys._recurring is by object)
-_FACES: SameObjects[EntityFace] = SameObjects()
-
-
 def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet[str] | None = None) -> list[Page]:
     """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld;
     each a function of the article's ArticleInput (page.keyed). `only`: of the articles whose file is one of
@@ -221,9 +216,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
     # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
     # follows from every article's row (how much each section weighs), computed once for all the pages.
     dossier = library.dossier
-    _FACES.new_build()
-    faces = {e.id: _FACES.get(e.id, (e,), partial(entity_views.face, e)) for e in dossier.entities}
-    lookups = _Lookups(faces, {s.id: s for s in dossier.sources}, listings.outlet_urls(library, rows))
+    lookups = _Lookups({e.id: entity_views.face(e) for e in dossier.entities}, {s.id: s for s in dossier.sources},
+                       listings.outlet_urls(library, rows))
     out: list[Page] = []
     for index, item in enumerate(library.articles):
         slug, file = item.article.slug, item.article.meta.origin.file
