@@ -56,14 +56,15 @@ def big(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def start_and_wait_for_workers(root: Path, *args: str) -> tuple[subprocess.Popen[str], set[int]]:
-    """Start a build (its own process group, as a shell job) and return once it has forked its workers."""
+    """Start a build (its own process group, as a shell job) and return once it has forked its worker (with two
+    workers, the build forks one: the parent is the other, parallel.py)."""
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                             start_new_session=True, env={**os.environ, "DOSSIER_WORKERS": "2"})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         workers = children(proc.pid)
-        if len(workers) >= 2:
+        if workers:
             time.sleep(0.2)  # let them get to work
             return proc, workers | children(proc.pid)
         time.sleep(0.01)
