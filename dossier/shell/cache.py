@@ -47,6 +47,7 @@ from functools import partial
 from typing import Any, Callable, Hashable, Sequence
 
 from ..core.common.shards import ShardMap, in_order, map_chunks
+from . import versions
 from .collector import reading_for_good
 from .fs import output_digest
 
@@ -54,7 +55,9 @@ FOLDER = ".dossier-cache"
 KEEP = 3                      # builds whose entries survive pruning
 _MAGIC = b"dossier-cache 1\n"
 _SUM = 32                     # bytes of the sha256 that follows the magic
-_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "jsonschema", "Jinja2", "MarkupSafe", "regex")
+# every library a cached step calls (their results may change with a new version)
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "jsonschema", "fastjsonschema", "Jinja2", "MarkupSafe",
+              "rapidfuzz", "pyahocorasick", "regex")
 _VERSION: str | None = None
 
 
@@ -63,14 +66,9 @@ def code_version() -> str:
     per process (about a hundred small files: a few milliseconds)."""
     global _VERSION
     if _VERSION is None:
-        from importlib import metadata
-
         h = hashlib.sha256(sys.version.encode("utf-8"))
         for name in _LIBRARIES:
-            try:
-                h.update(f"\0{name}={metadata.version(name)}".encode("utf-8"))
-            except metadata.PackageNotFoundError:
-                h.update(f"\0{name}=-".encode("utf-8"))
+            h.update(f"\0{name}={versions.version(name)}".encode("utf-8"))
         package = Path(__file__).resolve().parent.parent
         for path in sorted(package.rglob("*.py")):
             h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0")

@@ -293,12 +293,9 @@ def _bundle(files: list[dict[str, str]], part: int) -> dict[str, bytes]:
 
 
 def pagefind_version() -> str:
-    from importlib import metadata
+    from .versions import version
 
-    try:
-        return metadata.version("pagefind_bin")
-    except metadata.PackageNotFoundError:
-        return "-"
+    return version("pagefind_bin")
 
 
 def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None,
