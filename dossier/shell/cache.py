@@ -49,12 +49,11 @@ from typing import Any, Callable, Hashable, Sequence
 from ..core.common.shards import ShardMap, in_order, map_chunks
 from . import versions
 from .collector import reading_for_good
+from .framed import SUM, framed, read_framed, write_framed, write_whole
 from .fs import output_digest
 
 FOLDER = ".dossier-cache"
 KEEP = 3                      # builds whose entries survive pruning
-_MAGIC = b"dossier-cache 1\n"
-_SUM = 32                     # bytes of the sha256 that follows the magic
 # every library a cached step calls (their results may change with a new version)
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "jsonschema", "fastjsonschema", "Jinja2", "MarkupSafe",
               "rapidfuzz", "pyahocorasick", "regex")
@@ -107,7 +106,7 @@ class Cache:
 
     def _read_pages(self) -> tuple[int, dict[str, tuple[Any, int]]]:
         """(builds counted so far, the page index); (0, {}) when missing, damaged or unreadable."""
-        found, value = _read_framed(self._pages_file, b"")
+        found, value = read_framed(self._pages_file, b"")
         try:
             build, pages = value if found else (0, {})
             return int(build), dict(pages)
@@ -121,7 +120,7 @@ class Cache:
         pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
-        _write_framed(self._pages_file, b"", (build, pages))
+        write_framed(self._pages_file, b"", (build, pages))
 
     def compiled_templates(self) -> Any:
         """Templates as Jinja compiled them, in `<cache>/templates/<code version>/` (see `CompiledTemplates`);
@@ -151,7 +150,7 @@ class Cache:
 
     def load(self, name: str) -> tuple[bool, Any]:
         """(True, value) for an intact entry; (False, None) when missing, truncated, corrupt or unreadable."""
-        return _read_framed(self._path(name), name.encode("ascii"))
+        return read_framed(self._path(name), name.encode("ascii"))
 
     def store(self, name: str, value: Any) -> None:
         """Write the entry atomically (temporary file in the same folder, then os.replace). A value that cannot
@@ -199,7 +198,7 @@ class Cache:
         return (False, value) if os.getpid() == parent else (True, payload)
 
     def _write_entry(self, name: str, payload: bytes) -> None:
-        """`_write_framed` of a payload already pickled; its folder made once per process."""
+        """`write_framed` of a payload already pickled; its folder made once per process."""
         path = self._path(name)
         folder = os.path.dirname(path)
         if folder not in self._folders:
@@ -208,7 +207,7 @@ class Cache:
             except OSError:
                 return
             self._folders.add(folder)
-        write_whole(Path(path), _framed(name.encode("ascii"), payload), mkdir=False)
+        write_whole(Path(path), framed(name.encode("ascii"), payload), mkdir=False)
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
         """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The
@@ -324,49 +323,6 @@ class Cache:
         return dropped
 
 
-def _read_framed(path: str | Path, salt: bytes) -> tuple[bool, Any]:
-    """(True, value) of a file `_write_framed` wrote with the same `salt` (an entry's name, so that an entry
-    copied under another name is not taken for it); (False, None) when missing, truncated, corrupt, unreadable
-    or not a pickle this code can read."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return False, None
-    head = len(_MAGIC) + _SUM
-    if not data.startswith(_MAGIC) or len(data) < head:
-        return False, None
-    payload = memoryview(data)[head:]  # (not copied: 50 MB of entries at 1,000 articles)
-    if _sum(salt, payload) != data[len(_MAGIC):head]:
-        return False, None
-    try:
-        return True, pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - a payload this code cannot read is a miss, never an error
-        return False, None
-
-
-def _write_framed(path: Path, salt: bytes, value: Any) -> None:
-    """`value` pickled after the magic line and a sha256 of `salt` and the payload, written atomically
-    (write_whole). A value that cannot be pickled is not written."""
-    try:
-        payload = pickle.dumps(value, protocol=5)
-    except Exception:  # noqa: BLE001
-        return
-    write_whole(path, _framed(salt, payload))
-
-
-def _framed(salt: bytes, payload: bytes) -> bytes:
-    """The bytes of a framed file: the magic line, a sha256 of `salt` and the payload, the payload."""
-    return _MAGIC + _sum(salt, payload) + payload
-
-
-def _sum(salt: bytes, payload: bytes | memoryview) -> bytes:
-    """sha256 of `salt` then `payload` (without joining them: a copy of the payload)."""
-    h = hashlib.sha256(salt)
-    h.update(payload)
-    return h.digest()
-
-
 def compiled_templates(folder: Path) -> Any:
     """A jinja2 bytecode cache in `folder` that never fails a build and never uses a damaged entry: Jinja
     checks an entry's template source (a checksum) and its own version, not the compiled code itself, so each
@@ -380,28 +336,11 @@ def compiled_templates(folder: Path) -> Any:
                 data = (folder / f"{bucket.key}.cache").read_bytes()
             except OSError:
                 return
-            if len(data) > _SUM and hashlib.sha256(data[_SUM:]).digest() == data[:_SUM]:
-                bucket.bytecode_from_string(data[_SUM:])  # Jinja then checks the source's checksum
+            if len(data) > SUM and hashlib.sha256(data[SUM:]).digest() == data[:SUM]:
+                bucket.bytecode_from_string(data[SUM:])  # Jinja then checks the source's checksum
 
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             payload = bucket.bytecode_to_string()
             write_whole(folder / f"{bucket.key}.cache", hashlib.sha256(payload).digest() + payload, mkdir=False)
 
     return CompiledTemplates()
-
-
-def write_whole(path: Path, data: bytes, mkdir: bool = True) -> None:
-    """Write `path` atomically: a temporary file in the same folder, then os.replace, so a reader (another
-    build, a worker) sees the whole entry or none. A folder that cannot be written (a full disk, a folder
-    another user made) only means no entry: the build goes on."""
-    tmp = path.parent / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
-    try:
-        if mkdir:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
