@@ -69,3 +69,49 @@ def test_a_page_kept_as_it_was_is_checked_again_when_a_page_it_links_to_changes(
         fresh.put(path, ({*index.ids[path]}, [*index.links[path]]))
     assert _messages(check_links(fresh, paths - {"c/index.html"}, "/")) == _messages(found)
     assert _messages(check_links(index, paths - {"c/index.html"}, "/dossier/")) != []  # another base: again
+
+
+def test_a_page_read_afresh_with_the_same_key_is_trusted_and_what_it_links_to_is_still_followed() -> None:
+    """The command line reads every page's ids and links afresh (other objects at every run), and recalls what
+    the last run's check found (`remembered`, pickled with its cache): a page with the same key as then (the
+    same bytes) is not checked again unless a file it links to changed."""
+    import pickle
+
+    from dossier.core.execute import linkcheck
+
+    def index(b_html: bytes, b_key: str, a_html: bytes = b'<a href="/b/#part">b</a> <a href="/c/">c</a>'
+              ) -> LinkIndex:
+        built = LinkIndex()
+        built.add("a/index.html", a_html, "key-a")
+        built.add("b/index.html", b_html, b_key)
+        built.add("c/index.html", b"<p>c</p>", "key-c")
+        return built
+
+    paths = {"a/index.html", "b/index.html", "c/index.html"}
+    linkcheck.recall(linkcheck.Checked())
+    assert check_links(index(b'<h2 id="part">Part</h2>', "key-b"), paths, "/") == []
+    saved = pickle.dumps(linkcheck.remembered())
+
+    linkcheck.recall(pickle.loads(saved))  # the next run: b's part renamed, so b has another key
+    found = check_links(index(b'<h2 id="renamed">Part</h2>', "key-b2"), paths, "/")
+    assert _messages(found) == ["_site/a/index.html: broken fragment: /b/#part"]
+
+    linkcheck.recall(pickle.loads(saved))  # nothing a links to changed: a's key vouches for its links
+    trusted = index(b'<h2 id="part">Part</h2>', "key-b", a_html=b'<a href="/nowhere/">x</a>')
+    assert check_links(trusted, paths, "/") == []
+    linkcheck.recall(linkcheck.Checked())  # nothing recalled: every page checked
+    assert _messages(check_links(trusted, paths, "/")) == ["_site/a/index.html: broken link: /nowhere/"]
+
+
+def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() -> None:
+    from dossier.core.execute import linkcheck
+
+    linkcheck.recall(linkcheck.Checked())
+    built = LinkIndex()
+    built.add("a/index.html", b'<a href="/b/" id="x">b</a>', "key-a")
+    built.add("b/index.html", b"<p>b</p>")  # a page without a key (the live preview's unkeyed pages)
+    check_links(built, {"a/index.html", "b/index.html"}, "/")
+    kept = linkcheck.remembered()
+    assert set(kept.pages) == set(kept.files) == {"a/index.html"}
+    assert kept.pages["a/index.html"][:2] == (None, "key-a") and kept.files["a/index.html"] == (None, "key-a")
+    assert kept.pages["a/index.html"][2] == frozenset({"a/index.html", "b/index.html"})

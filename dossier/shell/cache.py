@@ -47,6 +47,7 @@ from functools import partial
 from typing import Any, Callable, Hashable, Sequence
 
 from ..core.common.shards import ShardMap, in_order, map_chunks
+from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
 from .framed import SUM, framed, read_framed, write_framed, write_whole
@@ -98,6 +99,8 @@ class Cache:
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
         self._build, self._pages = self._read_pages() if stage is not None else (0, {})
+        if stage is not None:
+            self._recall_links()
 
     @property
     def _pages_file(self) -> Path:
@@ -112,6 +115,13 @@ class Cache:
             return int(build), dict(pages)
         except (TypeError, ValueError):  # an index this code cannot read is no index
             return 0, {}
+
+    def _recall_links(self) -> None:
+        """What the last build's link check found (linkcheck.Checked: each page's key, the files its links
+        point to, its problems), so that this build checks again only the pages whose key or targets changed.
+        Kept per code version, like the page index; a missing or damaged file means every page is checked."""
+        found, checked = read_framed(self.folder / "links" / self.version[:32], b"links")
+        linkcheck.recall(checked if found and isinstance(checked, linkcheck.Checked) else linkcheck.Checked())
 
     def _write_pages(self) -> None:
         """The page index after this build: what it rendered anew or reused, and the entries one of the
@@ -279,6 +289,7 @@ class Cache:
                 keep.update(recent.read_text("ascii").split())
             if self.stage is not None:
                 self._write_pages()
+                write_framed(self.folder / "links" / self.version[:32], b"links", linkcheck.remembered())
             return self._prune(keep) + self._prune_templates()
         except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
             return 0
@@ -292,14 +303,14 @@ class Cache:
             return False
 
     def _prune_templates(self) -> int:
-        """Templates compiled and page indexes made by other versions of the code are never read again:
-        delete them."""
+        """Templates compiled, page indexes and link checks made by other versions of the code are never read
+        again: delete them."""
         dropped = 0
-        folder = self.folder / "pages"
-        for old in folder.iterdir() if folder.is_dir() else ():
-            if old.name != self.version[:32] and old.is_file() and not old.name.startswith("."):
-                old.unlink(missing_ok=True)
-                dropped += 1
+        for folder in (self.folder / "pages", self.folder / "links"):
+            for old in folder.iterdir() if folder.is_dir() else ():
+                if old.name != self.version[:32] and old.is_file() and not old.name.startswith("."):
+                    old.unlink(missing_ok=True)
+                    dropped += 1
         folder = self.folder / "templates"
         for sub in folder.iterdir() if folder.is_dir() else ():
             if sub.name != self.version[:32] and sub.is_dir() and not sub.is_symlink():

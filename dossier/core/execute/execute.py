@@ -62,9 +62,9 @@ def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[
         return body, more
     if page.path.endswith(".html"):
         if seen is None:
-            seen = links.add(page.path, body)
+            seen = links.add(page.path, body, key)
         else:
-            links.put(page.path, seen)
+            links.put(page.path, seen, key)
     if key is not None and found is None:
         done[1][key] = kept.entry(body, seen)  # type: ignore[union-attr]
     return body, ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Collection
+from typing import Any, Collection
 from urllib.parse import unquote, urlsplit
 
 from ..common.errors import Problem, error
@@ -47,24 +47,35 @@ LATER = ("pagefind/",)
 
 class LinkIndex:
     """The ids and link targets of every page, gathered as pages are written (so the pages themselves need not
-    be kept in memory). Invariant: one entry per HTML output path."""
+    be kept in memory), and for a page that has one, its key (execute/keys.py: pages of one key are the same
+    bytes, so have the same ids and links). Invariant: one entry per HTML output path."""
 
     def __init__(self) -> None:
         self.ids: dict[str, set[str]] = {}
         self.links: dict[str, list[str]] = {}
+        self.keys: dict[str, str] = {}
 
-    def add(self, path: str, data: bytes) -> tuple[set[str], list[str]]:
+    def add(self, path: str, data: bytes, key: str | None = None) -> tuple[set[str], list[str]]:
         """Index the page `path` from its bytes; returns what was found (ids, links), which `put` takes."""
         found = self.ids[path], self.links[path] = _collect(data.decode("utf-8"))
+        self._key(path, key)
         return found
 
-    def put(self, path: str, found: tuple[set[str], list[str]]) -> None:
+    def _key(self, path: str, key: str | None) -> None:
+        if key is not None:
+            self.keys[path] = key
+        else:
+            self.keys.pop(path, None)
+
+    def put(self, path: str, found: tuple[set[str], list[str]], key: str | None = None) -> None:
         """Index the page `path` from what `add` found in the same bytes earlier."""
         self.ids[path], self.links[path] = found
+        self._key(path, key)
 
     def merge(self, other: "LinkIndex") -> None:
         self.ids.update(other.ids)
         self.links.update(other.links)
+        self.keys.update(other.keys)
 
 
 _SKIP = ("skip", "")
@@ -119,43 +130,73 @@ def _check_page(path: str, hrefs: list[str], ids: dict[str, set[str]], paths: Co
     return frozenset(targets), problems
 
 
-class _Checked:
-    """What the last check found, to check again only what may have changed (the live preview, whose memo
-    hands back the very same ids and links objects for every page it did not render again): per page, its
-    links object, the files they point to and its problems; per file, its ids object; the paths and base."""
+class Checked:
+    """What the last check found, to check again only what may have changed: per page, its links, its key, the
+    files they point to and its problems; per file, its ids and its key; the paths and the base.
+
+    A page's links (or a file's ids) are the same as at the last check when they are the very same object (the
+    live preview's memo hands back the same objects for every page it did not render again) or the page has
+    the same key (pages of one key are the same bytes). `remembered()` keeps only the keys, the targets and the
+    problems, which the command line saves with its cache and `recall`s at its next run, so that a build after
+    one edit does not check every link of the site again (0.2-0.3 s at 1,000 articles)."""
 
     def __init__(self) -> None:
         self.base: str | None = None
         self.paths: frozenset[str] = frozenset()
-        self.ids: dict[str, set[str]] = {}
-        self.pages: dict[str, tuple[list[str], frozenset[str], list[Problem]]] = {}
+        self.files: dict[str, tuple[set[str] | None, str | None]] = {}
+        self.pages: dict[str, tuple[list[str] | None, str | None, frozenset[str], list[Problem]]] = {}
+
+    def remembered(self) -> "Checked":
+        """A copy without the ids and links objects, of the pages and files that have keys (picklable, small)."""
+        copy = Checked()
+        copy.base, copy.paths = self.base, self.paths
+        copy.files = {p: (None, key) for p, (_, key) in self.files.items() if key is not None}
+        copy.pages = {p: (None, *rest) for p, (_, *rest) in self.pages.items() if rest[0] is not None}
+        return copy
 
 
-_LAST = _Checked()
+_LAST = Checked()
+
+
+def remembered() -> Checked:
+    """What the last check found, to be recalled by a later process (see `Checked`)."""
+    return _LAST.remembered()
+
+
+def recall(checked: Checked) -> None:
+    """Take `checked` (from `remembered`, maybe in an earlier process) as what the last check found."""
+    global _LAST
+    _LAST = checked
+
+
+def _same(last: tuple[Any, str | None] | None, now: Any, key: str | None) -> bool:
+    return last is not None and (last[0] is now or (key is not None and last[1] == key))
 
 
 def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Problem]:
     """Every internal link of every page in `index` must name a file among `paths` (and an id in it).
 
-    A page is checked again only when its links are other objects than at the last check, or one of the files
-    they point to appeared, disappeared or has other ids objects (identity, never equality: on the command line
-    every page's links are read afresh, so every page is checked, as before)."""
-    ids, links, last = index.ids, index.links, _LAST
+    A page is checked again only when its links are not the same as at the last check (see `Checked`), or one
+    of the files they point to appeared, disappeared or has ids that are not the same."""
+    ids, links, keys, last = index.ids, index.links, index.keys, _LAST
     paths = frozenset(paths)
     if last.base != base:
         last.pages.clear()
-    changed = (paths ^ last.paths) | {p for p, found in ids.items() if last.ids.get(p) is not found} | {
-        p for p in last.ids if p not in ids}
+    changed = (paths ^ last.paths) | {p for p, found in ids.items() if not _same(last.files.get(p), found, keys.get(p))
+                                      } | {p for p in last.files if p not in ids}
     # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
     resolved: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
-    pages: dict[str, tuple[list[str], frozenset[str], list[Problem]]] = {}
+    pages: dict[str, tuple[list[str] | None, str | None, frozenset[str], list[Problem]]] = {}
     for path in sorted(links):
-        hrefs, kept = links[path], last.pages.get(path)
-        if kept is None or kept[0] is not hrefs or not kept[1].isdisjoint(changed):
-            kept = (hrefs, *_check_page(path, hrefs, ids, paths, base, resolved))
+        hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
+        if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed):
+            kept = (hrefs, key, *_check_page(path, hrefs, ids, paths, base, resolved))
+        elif kept[0] is not hrefs:
+            kept = (hrefs, *kept[1:])
         pages[path] = kept
-        problems += kept[2]
-    last.base, last.paths, last.ids, last.pages = base, paths, dict(ids), pages
+        problems += kept[3]
+    last.base, last.paths, last.pages = base, paths, pages
+    last.files = {p: (found, keys.get(p)) for p, found in ids.items()}
     return problems

@@ -1,0 +1,77 @@
+"""The command line's link check across runs: each run checks only the pages whose key (their bytes) or whose
+links' targets changed since the run before, recalling what that run found from the cache folder
+(`.dossier-cache/links/`, core/execute/linkcheck.py `Checked`). What it reports is what a check of every page
+reports: a broken link stays reported on every run until it is fixed, whatever else is edited."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+import dossier_synth as generate
+from dossier.core.common.errors import error
+from dossier.core.execute import linkcheck
+from dossier.shell.cache import FOLDER, code_version
+from dossier.shell.cli import main
+from dossier.shell.fs import PROJECT
+from dossier.shell.framed import read_framed, write_framed
+
+
+def build(root: Path) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--root", str(root), "--no-search"])
+    return code, err.getvalue()
+
+
+def recalled(root: Path) -> linkcheck.Checked:
+    found, checked = read_framed(root / FOLDER / "links" / code_version()[:32], b"links")
+    assert found and isinstance(checked, linkcheck.Checked)
+    return checked
+
+
+@pytest.fixture()
+def dossier(tmp_path: Path) -> Path:
+    root = tmp_path / "dossier"
+    generate.generate(root, 3, seed=7)
+    (root / "templates").mkdir()
+    page = (PROJECT / "templates" / "404.html").read_text("utf-8")
+    page = page.replace("{% endblock %}", '<a href="/nowhere/">lost</a>\n{% endblock %}')
+    (root / "templates" / "404.html").write_text(page, "utf-8")
+    return root
+
+
+def test_a_broken_link_is_reported_on_every_run_until_it_is_fixed(dossier: Path) -> None:
+    code, err = build(dossier)
+    assert code == 1 and "_site/404.html: error: broken link: /nowhere/" in err
+    kept = recalled(dossier)
+    assert [p.message for p in kept.pages["404.html"][3]] == ["broken link: /nowhere/"]
+    assert build(dossier) == (code, err)  # nothing changed: the same report, from the recalled check
+    article = sorted((dossier / "content" / "articles").glob("*.yaml"))[0]
+    text = article.read_text("utf-8")
+    article.write_text(re.sub(r'note: ".*"', 'note: "Edited."', text, count=1), "utf-8")
+    code, again = build(dossier)  # another page rendered again: the 404 page's link is still broken
+    assert code == 1 and "_site/404.html: error: broken link: /nowhere/" in again
+    page = (dossier / "templates" / "404.html").read_text("utf-8")
+    (dossier / "templates" / "404.html").write_text(page.replace("/nowhere/", "/"), "utf-8")
+    code, fixed = build(dossier)
+    assert code == 0 and "broken link" not in fixed
+
+
+def test_what_the_last_run_found_is_what_this_run_reports_for_a_page_whose_key_is_the_same(dossier: Path) -> None:
+    """Proof that the recalled check is used: a finding planted in it for the home page (same key, same links'
+    targets) is reported as it stands; a damaged file is no recall at all, so every page is checked."""
+    build(dossier)
+    kept = recalled(dossier)
+    links, key, targets, _ = kept.pages["index.html"]
+    kept.pages["index.html"] = (links, key, targets, [error("_site/index.html", 0, 0, "planted finding")])
+    path = dossier / FOLDER / "links" / code_version()[:32]
+    write_framed(path, b"links", kept)
+    assert "planted finding" in build(dossier)[1]
+    path.write_bytes(path.read_bytes()[:-7])  # truncated: not recalled, every page checked
+    code, err = build(dossier)
+    assert code == 1 and "planted finding" not in err and "_site/404.html: error: broken link: /nowhere/" in err
