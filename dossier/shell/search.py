@@ -135,9 +135,9 @@ class _Service:
     """One `pagefind --service` process: requests are written without waiting; a thread reads the replies."""
 
     def __init__(self, window: int = WINDOW_BYTES, stop: Callable[[], bool] | None = None) -> None:
-        from pagefind.service import get_executable
+        from .search_binary import executable
 
-        binary = get_executable()
+        binary = executable()
         if binary is None:
             raise SearchError("the Pagefind binary is missing (pip install 'pagefind[bin]')")
         try:
