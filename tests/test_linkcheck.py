@@ -103,6 +103,30 @@ def test_a_page_read_afresh_with_the_same_key_is_trusted_and_what_it_links_to_is
     assert _messages(check_links(trusted, paths, "/")) == ["_site/a/index.html: broken link: /nowhere/"]
 
 
+def test_a_file_rendered_again_with_the_same_ids_sends_no_page_that_links_to_it_back_to_the_check() -> None:
+    """A tag page rendered again because a note on it changed keeps its ids: the pages that link to it (every
+    page with that tag) are not checked again; when its ids change, they are."""
+    from dossier.core.execute import linkcheck
+
+    def index(b_html: bytes, b_key: str) -> LinkIndex:
+        built = LinkIndex()
+        built.add("a/index.html", b'<a href="/nowhere/">x</a> <a href="/b/#part">b</a>', "key-a")
+        built.add("b/index.html", b_html, b_key)
+        return built
+
+    paths = {"a/index.html", "b/index.html"}
+    linkcheck.recall(linkcheck.Checked())
+    first = check_links(index(b'<h2 id="part">Part</h2>', "key-b"), paths, "/")
+    assert _messages(first) == ["_site/a/index.html: broken link: /nowhere/"]
+    planted = linkcheck.remembered()  # a's finding replaced: shows whether a is checked again or recalled
+    links, key, targets, _ = planted.pages["a/index.html"]
+    planted.pages["a/index.html"] = (links, key, targets, [])
+    linkcheck.recall(planted)
+    assert check_links(index(b'<h2 id="part">Part, edited</h2>', "key-b2"), paths, "/") == []  # recalled
+    assert _messages(check_links(index(b'<h2 id="other">Part</h2>', "key-b3"), paths, "/")) == [
+        "_site/a/index.html: broken fragment: /b/#part", "_site/a/index.html: broken link: /nowhere/"]
+
+
 def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() -> None:
     from dossier.core.execute import linkcheck
 
@@ -112,6 +136,7 @@ def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() ->
     built.add("b/index.html", b"<p>b</p>")  # a page without a key (the live preview's unkeyed pages)
     check_links(built, {"a/index.html", "b/index.html"}, "/")
     kept = linkcheck.remembered()
-    assert set(kept.pages) == set(kept.files) == {"a/index.html"}
-    assert kept.pages["a/index.html"][:2] == (None, "key-a") and kept.files["a/index.html"] == (None, "key-a")
+    assert set(kept.pages) == {"a/index.html"} and set(kept.files) == {"a/index.html", "b/index.html"}
+    assert kept.pages["a/index.html"][:2] == (None, "key-a") and kept.files["a/index.html"][:2] == (None, "key-a")
+    assert kept.files["b/index.html"][:2] == (None, None)  # b's ids only by their digest
     assert kept.pages["a/index.html"][2] == frozenset({"a/index.html", "b/index.html"})
