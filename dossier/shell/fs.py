@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from .tree import inside, walk_tree
+from .tree import walk_tree
 
 if TYPE_CHECKING:
     from ..core.common.errors import Problem
@@ -216,6 +216,7 @@ class Stage:
         self.hashes: dict[str, str] = {}
         self.staged: set[str] = set()
         self._recent: tuple[dict[str, str], set[str]] = ({}, set())
+        self._folders: set[str] = set()  # staging folders this process has made (one mkdir each, not per file)
         self.created = not out.exists()  # a failed first build leaves no folder behind
         if self.dir.exists():
             import shutil
@@ -228,7 +229,7 @@ class Stage:
         if self._unchanged(rel, target, data, digest):
             return
         staged = self.dir / rel
-        staged.parent.mkdir(parents=True, exist_ok=True)
+        _folder_for(staged, self._folders)
         staged.write_bytes(data)
         self.staged.add(rel)
         self._recent[1].add(rel)
@@ -288,17 +289,20 @@ class Stage:
             if not (self.out / rel).parent.resolve().is_relative_to(resolved):
                 self.abort()
                 raise OutputError(f"refusing to write {rel}: a folder on its path leads outside the output folder")
+        made: set[str] = set()
         for rel in moves:
             target = self.out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            _folder_for(target, made)
             os.replace(self.dir / rel, target)
         deleted = _sweep(os.fspath(self.out), set(self.hashes) | {MARKER})
         if self.dir.exists():
             import shutil
             shutil.rmtree(self.dir)
+        self._folders.clear()
         return len(self.staged), deleted
 
     def abort(self) -> None:
+        self._folders.clear()
         if self.dir.exists():
             import shutil
             shutil.rmtree(self.dir)
@@ -307,6 +311,15 @@ class Stage:
                 self.out.rmdir()  # only if empty: nothing else was ever put there
             except OSError:
                 pass
+
+
+def _folder_for(path: Path, made: set[str]) -> None:
+    """Make the folder of `path` unless `made` says it was made (a cold build writes 3,860 files into 1,850
+    folders at 1,000 articles: a mkdir per file cost 0.4 s of system time)."""
+    folder = os.path.dirname(path)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def _sweep(out: str, keep: set[str]) -> int:
@@ -354,36 +367,3 @@ class StagedPages(Mapping[str, bytes]):
 
     def __len__(self) -> int:
         return len(self.paths)
-
-
-def schema_ref(root: Path, rel: str, name: str) -> str:
-    """The `$schema` address for the `yaml-language-server` header of the file `rel` of dossier `root`: a path
-    relative to that file when the project and the dossier share a folder other than the file system's root
-    (a dossier inside or beside the project), else an absolute file:// URI. Right for any --root."""
-    target = PROJECT / "schemas" / f"{name}.schema.json"
-    folder = (root / rel).resolve().parent
-    try:
-        common = Path(os.path.commonpath([folder, PROJECT]))
-    except ValueError:  # different drives
-        return target.as_uri()
-    if common == Path(common.anchor):
-        return target.as_uri()
-    return Path(os.path.relpath(target, folder)).as_posix()
-
-
-def write_stubs(root: Path, stubs: Mapping[str, str]) -> list[str]:
-    """Write stub article files that do not exist yet (exclusive create: never overwrites)."""
-    written = []
-    top = os.path.realpath(root)
-    for rel, text in sorted(stubs.items()):
-        target = root / rel
-        if not inside(os.path.realpath(target.parent), top):
-            continue  # content/articles/ is a link out of the dossier (reported as refused): write nothing there
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with open(target, "x", encoding="utf-8") as handle:
-                handle.write(text)
-        except FileExistsError:
-            continue
-        written.append(rel)
-    return written

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping, TextIO
 
 from .. import fs
+from . import stubfiles
 from ..terminal import visible
 from .sources import Page, expand, pages
 
@@ -82,7 +83,7 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
     seed = f"{slug}.txt"
     seed_bytes = got.text.encode("utf-8")
     rel = f"content/articles/{slug}.yaml"
-    stub = article_stub(fs.schema_ref(dossier.root, rel, "article"), seed, g.title, g.date, g.outlet, g.byline,
+    stub = article_stub(stubfiles.schema_ref(dossier.root, rel, "article"), seed, g.title, g.date, g.outlet, g.byline,
                         g.url, g.wire, "--add")
     evidence = f"{EVIDENCE}/{slug}{page.evidence_suffix}"
     provenance = dict(page.provenance)
@@ -140,7 +141,7 @@ def _valid_after(root: Path, block: str) -> tuple[str, str]:
 
     path = root / "content" / "sources.yaml"
     existing = path.read_text("utf-8") if path.is_file() else ""
-    text = append_text(existing, block, fs.schema_ref(root, "content/sources.yaml", "sources"))
+    text = append_text(existing, block, stubfiles.schema_ref(root, "content/sources.yaml", "sources"))
     schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
     if parse_sources("content/sources.yaml", existing + text, schema)[0] is None:
         return "", ""
@@ -196,7 +197,7 @@ def _start_dossier(root: Path, out: TextIO) -> None:
     so that the first `--add` is followed by a build that works. Never replaces a file."""
     try:
         with open(root / "site.yaml", "x", encoding="utf-8") as handle:
-            handle.write(f"# yaml-language-server: $schema={fs.schema_ref(root, 'site.yaml', 'site')}\n"
+            handle.write(f"# yaml-language-server: $schema={stubfiles.schema_ref(root, 'site.yaml', 'site')}\n"
                          f"title: {json.dumps(root.resolve().name or 'My dossier', ensure_ascii=False)}\n")
     except FileExistsError:
         return

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import fs
+from . import stubfiles
 from ..terminal import visible
 from .add import EVIDENCE, append_entries
 
@@ -96,11 +97,11 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
 
     convert_new_seeds(root, options, err)
     inputs = fs.read_inputs(root)
-    result = import_stubs(inputs, options, fs.schema_ref(root, "content/articles/x.yaml", "article"))  # type: ignore[arg-type]
+    result = import_stubs(inputs, options, stubfiles.schema_ref(root, "content/articles/x.yaml", "article"))  # type: ignore[arg-type]
     report(result, err, fs.sources_of(inputs))
     stubs = dict(result.stubs)
     addition = stubs.pop("content/sources.yaml", "")
-    written = fs.write_stubs(root, stubs)
+    written = stubfiles.write_stubs(root, stubs)
     for rel in written:
         print(f"wrote {rel}", file=out)
     if addition and written:
