@@ -23,6 +23,10 @@ index's (`get`), so a page the last build wrote is not rendered again. The parts
 (search_parts.py) are kept the same way, under "search:<part key>": the digests of the bundle's files. One file, read when the build starts and written by `finish`, with the entries the last
 `KEEP` builds used (two builds finishing at once: one index wins, the other's new pages are rendered again).
 
+`links/<code version>` is what the last build's link check found (linkcheck.Checked: each keyed page's key, the
+files its links point to and its problems, each file's ids digest), recalled when the next build starts, so that
+it checks again only what may have changed; written by `finish`, one file, the last build's.
+
 `templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
 template against a checksum of its source; the folder name adds this code's version; other versions' folders
 are deleted by `finish`.
