@@ -185,6 +185,9 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
             f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
     if not args.no_search:
+        from .collector import give_back
+
+        give_back()  # (the build's freed memory, before Pagefind's processes start beside this one)
         try:
             writer.index(result.paths, result.base_path, result.search_part_pages, cache)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page

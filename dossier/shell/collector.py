@@ -71,3 +71,17 @@ class LongLived:
     def release(self) -> None:
         """Hand every frozen object back to the collector (the preview stops; its process may go on)."""
         gc.unfreeze()
+
+
+def give_back() -> None:
+    """Hand the free memory of the heap back to the operating system (glibc's `malloc_trim`; nothing where
+    there is none). A build frees many large strings, lists and tables that glibc keeps for later; when
+    Pagefind's processes start beside it, that is memory counted twice (at 1,000 articles the build process
+    went from 349-371 MiB to 329 MiB, for about 8 ms)."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):  # not glibc (macOS, musl): nothing to do
+        return
+    trim(0)
