@@ -197,8 +197,7 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
 
     A page is checked again only when its links are not the same as at the last check (see `Checked`), or one
     of the files they point to appeared, disappeared or has other ids."""
-    links, keys, last = index.links, index.keys, _LAST
-    ids = index.ids
+    ids, links, keys, last = index.ids, index.links, index.keys, _LAST
     paths = frozenset(paths)
     if last.base != base:
         last.pages.clear()
