@@ -317,10 +317,10 @@ class Cache:
             return 0
 
     @staticmethod
-    def _abandoned(tmp: Path) -> bool:
+    def _abandoned(tmp: str | Path) -> bool:
         """A temporary file an interrupted build left (older than an hour; no write takes that long)."""
         try:
-            return time.time() - tmp.stat().st_mtime > 3600
+            return time.time() - os.stat(tmp).st_mtime > 3600
         except OSError:
             return False
 
@@ -343,16 +343,30 @@ class Cache:
         return dropped
 
     def _prune(self, keep: set[str]) -> int:
+        """Delete the entries not in `keep` (plain strings: 7,000 entries at 1,000 articles took 83 ms with
+        pathlib, 7 ms so)."""
         dropped = 0
-        if not self.entries.is_dir():
+        try:
+            folders = os.listdir(self._entries)
+        except OSError:
             return 0
-        for sub in self.entries.iterdir():
-            for entry in sub.iterdir() if sub.is_dir() else ():
-                if entry.name.endswith(".tmp") and not self._abandoned(entry):
+        for folder in folders:
+            path = os.path.join(self._entries, folder)
+            try:
+                names = os.listdir(path)
+            except OSError:  # (not a folder)
+                continue
+            for name in names:
+                if name in keep:
+                    continue
+                entry = os.path.join(path, name)
+                if name.endswith(".tmp") and not self._abandoned(entry):
                     continue  # another build is writing it right now
-                if entry.name not in keep:
-                    entry.unlink(missing_ok=True)
-                    dropped += 1
+                try:
+                    os.unlink(entry)
+                except FileNotFoundError:
+                    pass
+                dropped += 1
         return dropped
 
 
