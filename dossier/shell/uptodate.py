@@ -63,9 +63,10 @@ def path_id(root: Path) -> str:
 
 def _output_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]] | None:
     stats = {}
+    folder = os.fspath(out)  # (plain strings: one path per output file, 3,860 at 1,000 articles)
     for rel in paths:
         try:
-            st = os.stat(out / rel)
+            st = os.stat(os.path.join(folder, rel))
         except OSError:
             return None
         stats[rel] = (st.st_size, st.st_mtime_ns)
