@@ -143,3 +143,26 @@ def test_the_command_line_indexes_again_only_the_part_of_an_edited_note(pagefind
     shutil.copy(article, fresh / "content/articles" / article.name)
     assert cli.main(["--root", str(fresh)]) == 0
     assert _same_tree(root / "_site", fresh / "_site") == []
+
+
+def test_the_parts_keys_are_made_of_the_digests_the_writer_already_has(pagefind):
+    """The writer's stage knows every page's digest; build_index names each part with those instead of digesting
+    every page again (shown by the key the store is asked for, made of the digests given)."""
+
+    class Store:
+        def __init__(self) -> None:
+            self.asked: list[str] = []
+
+        def search_part(self, key: str) -> None:
+            self.asked.append(key)
+            return None
+
+        def keep_search_part(self, key: str, files: object) -> None:
+            pass
+
+    outputs = {f"articles/a{n:03d}/index.html": page(n) for n in range(3)}
+    given = {path: f"digest-{n}" for n, path in enumerate(sorted(outputs))}
+    store = Store()
+    search.build_index(outputs, "/", store=store, digests=given)
+    pages = [(path, given[path]) for path in sorted(outputs)]
+    assert store.asked == [search_parts.part_key(0, pages, "/", search.pagefind_version())]

@@ -55,7 +55,8 @@ class Writer:
         Raises when the Pagefind binary is missing or fails (the caller reports it; the stage is then aborted)."""
         from .search import build_index
 
-        files = build_index(fs.StagedPages(self.stage, paths), base_path, part_pages=part_pages, store=store)
+        files = build_index(fs.StagedPages(self.stage, paths), base_path, part_pages=part_pages, store=store,
+                            digests=self.stage.hashes)
         for rel, data in sorted(files.items()):
             if data is not None:  # (None: a kept part's file, which the stage was told stays)
                 self.stage(rel, data)
