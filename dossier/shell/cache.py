@@ -55,7 +55,7 @@ from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
 from .framed import SUM, framed, read_framed, write_framed, write_whole
-from .fs import output_digest
+from .fs import folder_for, output_digest
 
 FOLDER = ".dossier-cache"
 KEEP = 3                      # builds whose entries survive pruning
@@ -232,13 +232,10 @@ class Cache:
     def _write_entry(self, name: str, payload: bytes) -> None:
         """`write_framed` of a payload already pickled; its folder made once per process."""
         path = self._path(name)
-        folder = os.path.dirname(path)
-        if folder not in self._folders:
-            try:
-                os.makedirs(folder, exist_ok=True)
-            except OSError:
-                return
-            self._folders.add(folder)
+        try:
+            folder_for(path, self._folders)
+        except OSError:
+            return
         write_whole(Path(path), framed(name.encode("ascii"), payload), mkdir=False)
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:

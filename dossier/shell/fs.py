@@ -229,7 +229,7 @@ class Stage:
         if self._unchanged(rel, target, data, digest):
             return
         staged = self.dir / rel
-        _folder_for(staged, self._folders)
+        folder_for(staged, self._folders)
         staged.write_bytes(data)
         self.staged.add(rel)
         self._recent[1].add(rel)
@@ -292,7 +292,7 @@ class Stage:
         made: set[str] = set()
         for rel in moves:
             target = self.out / rel
-            _folder_for(target, made)
+            folder_for(target, made)
             os.replace(self.dir / rel, target)
         deleted = _sweep(os.fspath(self.out), set(self.hashes) | {MARKER})
         if self.dir.exists():
@@ -313,9 +313,10 @@ class Stage:
                 pass
 
 
-def _folder_for(path: Path, made: set[str]) -> None:
+def folder_for(path: str | Path, made: set[str]) -> None:
     """Make the folder of `path` unless `made` says it was made (a cold build writes 3,860 files into 1,850
-    folders at 1,000 articles: a mkdir per file cost 0.4 s of system time)."""
+    folders at 1,000 articles, and the cache 7,000 entries into 256: a mkdir per file cost 0.4 s of system
+    time). Raises OSError when the folder cannot be made."""
     folder = os.path.dirname(path)
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
