@@ -6,10 +6,10 @@ from __future__ import annotations
 import errno
 import json
 import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
+from .reads import Reads, read_regular
 from .tree import walk_tree
 
 if TYPE_CHECKING:
@@ -25,16 +25,6 @@ SCHEMAS = ("site", "article", "sources", "entities", "comparison")
 
 class OutputError(Exception):
     """The output folder cannot be used (it would overwrite inputs or a folder that is not ours)."""
-
-
-def _read_file(path: str | Path) -> bytes:
-    """A regular file's bytes. Opened without blocking and checked after opening: a file swapped for a FIFO
-    since the walk cannot hang the build."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        return handle.read()
 
 
 def _refusal(file: str, check: str, message: str) -> Problem:
@@ -54,38 +44,14 @@ def _refusal(file: str, check: str, message: str) -> Problem:
     return error(file, 0, 0, message, "fix the link or the permissions, or remove it", "file-unreadable")
 
 
-class Reads:
-    """The bytes of the files one `read_inputs` read, each with its stamp (modification time, size, inode) when
-    walked: the next `read_inputs` given it reads again only the files whose stamp changed. The live preview's:
-    its watcher tells a change by the same stamps, so a file this takes as unchanged is one the preview would not
-    have rebuilt for. Replaced as a whole by each read (a file gone is forgotten)."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, tuple[tuple[int, int, int], bytes]] = {}
-        self.fresh: dict[str, tuple[tuple[int, int, int], bytes]] = {}
-
-    def read(self, path: str, stamp: tuple[int, int, int] | None) -> bytes:
-        found = self.files.get(path)
-        data = found[1] if found is not None and stamp is not None and found[0] == stamp else _read_file(path)
-        if stamp is not None:
-            self.fresh[path] = (stamp, data)
-        return data
-
-    def begin(self) -> None:
-        self.fresh = {}
-
-    def done(self) -> None:
-        self.files, self.fresh = self.fresh, {}
-
-
 def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", reads: Reads | None = None
                ) -> dict[str, bytes]:
     """Every file under root/sub (see `walk_tree`), keyed by its posix path relative to root, sorted; what is
     refused or cannot be read becomes an error in `problems` (`label` is added to its path: "(project)").
-    `reads`: the previous read's bytes, reused for files whose stamp is the same."""
+    `reads`: the previous read's bytes, reused for files whose stamp is the same (and its walk, see reads.py)."""
     from ..core.common.errors import error
 
-    tree = walk_tree(root, sub)
+    tree = walk_tree(root, sub) if reads is None else reads.walk(root, sub)
     out: dict[str, bytes] = {}
     for rel, (check, message) in tree.refused.items():
         problems.append(_refusal(rel + label, check, message))
@@ -93,7 +59,7 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
     for rel in tree.files:
         path = os.path.join(base, rel)
         try:
-            out[rel] = _read_file(path) if reads is None else reads.read(path, tree.stamps.get(rel))
+            out[rel] = read_regular(path) if reads is None else reads.read(path, tree.stamps.get(rel))
         except OSError as exc:
             problems.append(error(rel + label, 0, 0, f"could not be read ({exc.strerror or exc})",
                                   "check the file's permissions, or remove it", "file-unreadable"))

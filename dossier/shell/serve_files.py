@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from . import fs, tree
 from .writer import write_changed as write_changed  # the writer owns it; kept here for its callers
@@ -44,6 +45,42 @@ def snapshot(root: Path) -> dict[str, Stamp]:
                 continue
             stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
     return stamps
+
+
+def restamp(stamps: Mapping[str, Stamp], paths: Iterable[str], root: Path) -> dict[str, Stamp] | None:
+    """The snapshot `snapshot(root)` would take now, if only `paths` (absolute, as the kernel named them:
+    notify.py) changed since `stamps` was taken: each regular file stamped anew, each file gone dropped, and a
+    path a snapshot skips (editors' junk, outside the watched folders) left out. None when one of them is a
+    folder, a link or anything else only a whole scan handles rightly, or a watched folder is a link."""
+    current, root = dict(stamps), root.resolve()
+    bases = [(os.fspath(base), _watched_dirs(base, root), base == root) for base in watch_roots(root)]
+    if any(os.path.islink(os.path.join(base, sub)) for base, subs, _ in bases for sub in subs):
+        return None
+    for path in paths:
+        if not any(_snapshot_holds(path, *base) for base in bases):
+            continue
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            current.pop(path, None)
+            continue
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        current[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+    return current
+
+
+def _snapshot_holds(path: str, base: str, subs: tuple[str, ...], is_root: bool) -> bool:
+    """Whether a file at `path` is one `snapshot` stamps under `base` (whose watched folders are `subs`; the
+    dossier's own folder also has its site.yaml)."""
+    if not path.startswith(base + os.sep):
+        return False
+    parts = path[len(base) + 1:].split(os.sep)
+    if len(parts) == 1:
+        return is_root and parts[0] in WATCHED_FILES and matters(parts[0])
+    return parts[0] in subs and not any(is_editor_junk(part) for part in parts[1:])
 
 
 def watched_folders(root: Path) -> tuple[list[str], list[str]]:

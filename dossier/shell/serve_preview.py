@@ -1,8 +1,9 @@
 """The live preview's loop: watch → debounce → build in memory → publish or show problems.
 
 Threads share one `Preview`:
-- the poller stats the watched files and reports changes (serve_files.snapshot): as soon as the kernel reports a
-  change in a watched folder (notify.py; every second otherwise), or every 0.1 s where it cannot;
+- the poller (poller.py) stats the watched files and reports changes (serve_files.snapshot): as soon as the
+  kernel reports a change in a watched folder (notify.py; only the files it names, when it names them; every
+  file every second otherwise), or every 0.1 s where it cannot;
 - the builder waits until a burst of changes has settled, reads the dossier, builds it in memory (reusing
   per-file work by content hash, core/common/memo.py) and then either publishes it (writer.sync writes the
   output files whose bytes changed; open pages reload) or, when it failed, keeps the last good site and shows
@@ -35,9 +36,10 @@ from ..core.pipeline import BuildResult, Options, Superseded, build_site, load_c
 from ..core.common.snippet import format_problem
 from ..core.preview import (Debouncer, Generations, after_build, changed_outputs, describe, prioritise,
                             reload_path)
-from ..core.load.watched import Stamp, diff
+from ..core.load.watched import Changes, Stamp
 from .serve_app import Status
-from .notify import FALLBACK, Wakeup, open_wakeup
+from .notify import Wakeup, open_wakeup
+from .poller import Poller
 from .serve_files import snapshot, watched_folders
 from .terminal import say
 from .search import SearchCancelled
@@ -97,6 +99,9 @@ class Preview:
 
     def start(self) -> None:
         stamps = snapshot(self.root)
+        # From here on the poller tells the reads of every change since this snapshot: a folder in which
+        # nothing changed is not walked again (reads.py); a build driven without the poller (tests) walks
+        self.reads = fs.Reads(noted=True)
         if self.search:  # the index a build left stays, as the preview's own does, until it is redone
             self.search_files = self._index_on_disk()
         if self.notify:
@@ -140,43 +145,18 @@ class Preview:
 
     def _poll_loop(self, stamps: dict[str, Stamp]) -> None:
         try:
-            self._watch(stamps)
+            Poller(self.root, self.poll, self.wakeup, self.stopping, self._report).run(stamps)
         finally:
             if self.wakeup is not None:
                 self.wakeup.close()
 
-    def _pause(self, interval: float, spacing: float, last: float) -> bool:
-        """Wait before the next scan: until the kernel reports a change (or `interval`, at least FALLBACK
-        seconds), else `interval`; and with the kernel's help, never sooner than `spacing` after the last scan
-        began (`last`: time.monotonic()), so a storm of changes keeps the poller's share of a core as low as
-        polling did. False once the preview stops."""
-        if self.wakeup is None:
-            return not self.stopping.wait(interval)
-        # (a folder the kernel would not watch is found by scanning as often as without it)
-        self.wakeup.wait(max(interval, FALLBACK) if self.wakeup.complete else interval)
-        rest = last + spacing - time.monotonic()
-        return not self.stopping.wait(rest) if rest > 0 else not self.stopping.is_set()
-
-    def _watch(self, stamps: dict[str, Stamp]) -> None:
-        interval, spacing, last = self.poll, 0.0, time.monotonic()
-        while self._pause(interval, spacing, last):
-            t0, last = time.thread_time(), time.monotonic()
-            try:
-                current = snapshot(self.root)
-            except Exception:  # a transient error must not end the watching
-                continue
-            # A huge dossier: keep the poller under ~20% of a core. Its own CPU time, not the wall time: while a
-            # build runs, the scan waits for the interpreter, and a wall-clock interval grew to over a second,
-            # which the next save then waited for before anyone noticed it.
-            spacing = 4 * (time.thread_time() - t0)
-            interval = max(self.poll, spacing)
-            changes = diff(stamps, current)
-            stamps = current
-            if changes:
-                with self.cond:
-                    self.generations.changed()
-                    self.debouncer.note(time.monotonic(), [self._display(p) for p in changes.paths])
-                    self.cond.notify_all()
+    def _report(self, changes: Changes) -> None:
+        """The poller found changes: the next read stamps them anew (fs.Reads), and a build is due."""
+        self.reads.note(changes.paths)
+        with self.cond:
+            self.generations.changed()
+            self.debouncer.note(time.monotonic(), [self._display(p) for p in changes.paths])
+            self.cond.notify_all()
 
     def _build_loop(self) -> None:
         while True:

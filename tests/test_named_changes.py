@@ -1,0 +1,170 @@
+"""A save costs the live preview a few stats, not a walk of the dossier: the kernel's events name the files
+(notify.py `take`), the watcher stamps only those (serve_files.restamp, which must agree with a whole snapshot),
+and the next read walks no folder in which only known files changed (reads.py, `Reads(noted=True)`), while giving
+exactly the inputs a plain read gives. Real inotify, real files."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier.core.pipeline import Options
+from dossier.shell.fs import Reads, read_inputs
+from dossier.shell.notify import open_wakeup
+from dossier.shell.serve_files import restamp, snapshot, watched_folders
+from dossier.shell.serve_preview import Preview
+
+linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+
+ARTICLE = "seed: a.txt\ntitle: A headline\nsource: outlet-a\ndate: 2024-03-22\nannotations: []\n"
+FILES = {"seeds/a.txt": "Headline\nThe minister said the plan would go ahead on Monday.\n",
+         "seeds/b.txt": "Other\nA second text.\n", "content/articles/a.yaml": ARTICLE}
+WALKS = 7   # folders a read walks: site.yaml, seeds, content, templates and static of the dossier, and the
+#             project's templates and static
+
+
+@pytest.fixture
+def wakeup(tmp_path: Path):
+    for sub in ("seeds", "content/articles"):
+        (tmp_path / sub).mkdir(parents=True)
+    wake = open_wakeup(*watched_folders(tmp_path))
+    assert wake is not None, "inotify is available on Linux"
+    yield wake
+    wake.close()
+
+
+def settled(wakeup) -> frozenset[str] | None:
+    """Wait for the first event, then for the events that follow it closely; what they named."""
+    assert wakeup.wait(10) is True
+    return _more(wakeup, wakeup.take())
+
+
+def _more(wakeup, named: frozenset[str] | None) -> frozenset[str] | None:
+    while wakeup.wait(0.1):
+        more = wakeup.take()
+        named = None if named is None or more is None else named | more
+    return named
+
+
+@linux
+def test_the_events_name_the_files_written_removed_and_saved_over(wakeup, tmp_path):
+    root = tmp_path.resolve()
+    article = root / "content/articles/a.yaml"
+    article.write_text("x", "utf-8")
+    assert settled(wakeup) == {str(article)}
+    assert wakeup.take() == frozenset()                       # taken once
+    tmp = root / "content/articles/.a.yaml.tmp"               # an editor's save: a new file renamed over the old
+    tmp.write_text("y", "utf-8")
+    os.replace(tmp, article)
+    assert str(article) in settled(wakeup)
+    article.unlink()
+    assert settled(wakeup) == {str(article)}
+
+
+@linux
+def test_an_event_that_names_no_file_asks_for_a_scan_of_everything(wakeup, tmp_path):
+    (tmp_path / "content/comparisons").mkdir()
+    (tmp_path / "seeds/a.txt").write_text("x", "utf-8")
+    assert wakeup.wait(10) is True
+    assert _more(wakeup, wakeup.take()) is None               # a folder made: no list of files can say it
+    (tmp_path / "content/comparisons/c.yaml").write_text("x", "utf-8")   # ...and the new folder is watched
+    assert settled(wakeup) == {str((tmp_path / "content/comparisons/c.yaml").resolve())}
+
+
+def _mini(tmp_path: Path) -> Path:
+    for rel, text in {**FILES, "site.yaml": "title: T\n", "notes.txt": "not read\n"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, "utf-8")
+    return tmp_path.resolve()
+
+
+def test_restamping_the_named_files_gives_the_snapshot_a_scan_gives(tmp_path):
+    root = _mini(tmp_path)
+    stamps = snapshot(root)
+    (root / "seeds/a.txt").write_text("Headline\nEdited to another length.\n", "utf-8")
+    (root / "seeds/b.txt").unlink()
+    (root / "seeds/c.txt").write_text("new\n", "utf-8")
+    (root / "seeds/.c.txt.swp").write_text("junk\n", "utf-8")      # editors' junk: never in a snapshot
+    (root / "notes.txt").write_text("changed, but not a file a build reads\n", "utf-8")
+    (root / "site.yaml").write_text("title: Another title\n", "utf-8")
+    named = [str(root / rel) for rel in ("seeds/a.txt", "seeds/b.txt", "seeds/c.txt", "seeds/.c.txt.swp",
+                                         "notes.txt", "site.yaml", "content/articles/a.yaml", "seeds/gone.txt")]
+    again = restamp(stamps, named, root)
+    assert again == snapshot(root)
+    assert again != stamps and str(root / "seeds/c.txt") in again and str(root / "seeds/b.txt") not in again
+
+
+def test_a_named_folder_or_link_is_left_to_a_scan_of_everything(tmp_path):
+    root = _mini(tmp_path)
+    stamps = snapshot(root)
+    (root / "content/comparisons").mkdir()
+    assert restamp(stamps, [str(root / "content/comparisons")], root) is None
+    (root / "seeds/link.txt").symlink_to(root / "seeds/a.txt")
+    assert restamp(stamps, [str(root / "seeds/link.txt")], root) is None
+    assert restamp(stamps, [str(root / "seeds/a.txt")], root) == stamps   # (nothing else was named)
+
+
+def test_a_noted_read_walks_only_where_something_was_added_removed_or_linked(tmp_path):
+    root = _mini(tmp_path)
+    reads = Reads(noted=True)
+    assert read_inputs(root, reads) == read_inputs(root) and reads.walked == WALKS
+    seed = root / "seeds/a.txt"
+    seed.write_text("Headline\nEdited to another length.\n", "utf-8")
+    reads.note([str(seed)])
+    again = read_inputs(root, reads)
+    assert again == read_inputs(root) and reads.walked == 0
+    assert again.files["seeds/a.txt"] == b"Headline\nEdited to another length.\n"
+    (root / "seeds/c.txt").write_text("new\n", "utf-8")
+    reads.note([str(root / "seeds/c.txt")])
+    assert read_inputs(root, reads) == read_inputs(root) and reads.walked == 1          # seeds/ alone
+    (root / "seeds/b.txt").unlink()
+    (root / "seeds/b.txt").symlink_to(root / "seeds/c.txt")        # a file turned into a link: walked again
+    reads.note([str(root / "seeds/b.txt")])
+    assert read_inputs(root, reads) == read_inputs(root) and reads.walked == 1
+
+
+def test_a_change_not_noted_is_not_seen_until_it_is(tmp_path):
+    """The contract with the watcher (every change is noted); and without `noted`, every read walks."""
+    root = _mini(tmp_path)
+    reads, plain = Reads(noted=True), Reads()
+    read_inputs(root, reads), read_inputs(root, plain)
+    (root / "seeds/a.txt").write_text("Headline\nUnseen until noted.\n", "utf-8")
+    assert read_inputs(root, reads).files["seeds/a.txt"] == FILES["seeds/a.txt"].encode()
+    assert read_inputs(root, plain).files["seeds/a.txt"] == b"Headline\nUnseen until noted.\n"
+    assert plain.walked == WALKS
+    reads.note([str(root / "seeds/a.txt")])
+    assert read_inputs(root, reads).files["seeds/a.txt"] == b"Headline\nUnseen until noted.\n"
+
+
+def test_a_read_that_did_not_finish_leaves_every_folder_to_walk(tmp_path):
+    root = _mini(tmp_path)
+    reads = Reads(noted=True)
+    read_inputs(root, reads)
+    reads.begin()                      # (as a read that failed half-way would leave it)
+    assert read_inputs(root, reads) == read_inputs(root) and reads.walked == WALKS
+
+
+@linux
+def test_the_preview_reads_a_save_without_walking_the_dossier(mini_dossier):
+    root = mini_dossier(FILES)
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False, poll=60.0)
+    preview.start()
+    try:
+        deadline = time.monotonic() + 30
+        while preview.status.published < 1:
+            assert time.monotonic() < deadline, "the first build did not come"
+            time.sleep(0.02)
+        assert preview.wakeup is not None and preview.wakeup.complete
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("A headline", "Named headline"), "utf-8")
+        page = root / "_site/articles/a/index.html"
+        while "Named headline" not in page.read_text("utf-8"):
+            assert time.monotonic() < deadline, "the save was not built"
+            time.sleep(0.02)
+        assert preview.reads.walked == 0
+    finally:
+        preview.stop()
