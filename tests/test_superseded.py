@@ -47,7 +47,26 @@ def test_a_build_is_asked_between_stages_and_before_each_range_of_pages(inputs):
     result = build_site(inputs, Options(), Memo(), cancelled=asked)
     assert result.ok
     ranges = -(-len(result.paths) // 64)   # (shards.SHARD_SIZE pages a range)
-    assert asked.count == 3 + ranges >= 5    # after loading, after analysing, after planning, then each range
+    # after loading, after analysing, three times while planning (after the articles' pages, the listings, the
+    # entities), after planning, then before each range
+    assert asked.count == 6 + ranges >= 8
+
+
+@pytest.mark.parametrize("at,features", [(3, 0), (4, 1), (5, 2)])
+def test_a_build_superseded_while_planning_stops_before_the_next_feature(inputs, monkeypatch, at, features):
+    """The plan of 5,000 articles takes 0.6 s: a save waits for one feature's pages, not the whole plan."""
+    import dossier.core.plan.entity_pages as entity_pages
+    import dossier.core.plan.reader_pages as reader_pages
+    import dossier.core.plan.site as site
+
+    planned: list[str] = []
+    for module in (site, entity_pages, reader_pages):
+        real = module.pages
+        monkeypatch.setattr(module, "pages", lambda *a, real=real, name=module.__name__, **k:
+                            planned.append(name) or real(*a, **k))
+    with pytest.raises(Superseded):
+        build_site(inputs, Options(), Memo(), cancelled=Asked(at))
+    assert planned == [site.__name__, entity_pages.__name__][:features]
 
 
 @pytest.mark.parametrize("at", [2, 3, 5])

@@ -132,7 +132,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
         ahead = owned(library, owners(first.changed, dossier) | owners_of(first.visited, dossier))
         render_first(ahead.pages, first, dossier, renderer, memo)
         rows = ahead.rows
-    pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each)
+    pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each, lambda: _go_on(cancelled))
     problems += collisions
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)

@@ -106,7 +106,7 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     for article, result in zip(articles, results):
         placed, more, rows, notes, summary, made = result
         problems += more
-        report += [dict(row) for row in rows]  # copies: the memo's rows stay as they were
+        report += rows  # (the memo's own rows: no one changes a report row, Library)
         out.append(_MADE.get(article.meta.origin.file, (result,), lambda: Anchored(
             article, dict(placed), dict(notes), summary, made)))
     return tuple(out), problems, report

@@ -47,8 +47,14 @@ def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tu
         return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier",
                             "site-missing"),)
     schema = _compiled(json.dumps(inputs.schemas["site"], sort_keys=True, ensure_ascii=False))  # (once a process)
-    return _decoded("site.yaml", inputs.files["site.yaml"], lambda text: parse_site(
-        "site.yaml", text, schema, options.base_url))
+    data = inputs.files["site.yaml"]
+    # The same SiteConfig while site.yaml's bytes are the same object (the live preview's reads): every seed's
+    # key holds it, and 5,000 equal but distinct configs were compared field by field at every save
+    return _CONFIG.get("site.yaml", (data, schema, options.base_url), lambda: _decoded("site.yaml", data, lambda text:
+                       parse_site("site.yaml", text, schema, options.base_url)))
+
+
+_CONFIG: SameObjects[tuple[SiteConfig | None, tuple[Problem, ...]]] = SameObjects()
 
 
 def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[str | None, tuple[Problem, ...], CleanText | None]:

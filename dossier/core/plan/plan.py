@@ -7,7 +7,7 @@ entity_pages, reader_pages); `plan` concatenates them and checks path ownership 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Mapping
+from typing import AbstractSet, Any, Callable, Mapping
 
 from . import article_pages
 from . import compare_pages
@@ -44,18 +44,23 @@ def owned(library: Library, only: AbstractSet[str] | None = None, rows: list[dic
 
 
 def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None,
-         each: Each = in_sequence) -> tuple[list[Page], list[Problem]]:
+         each: Each = in_sequence, between: Callable[[], None] = lambda: None) -> tuple[list[Page], list[Problem]]:
     """Every page, in the order the site has always been written: articles, home, sources, tags, report, 404,
     the annotation collection, comparisons, passages, entities, the reader extras, static files. A path
     planned twice is an `output-collision` error naming both owners, and only its first page is kept.
     `static`: the static files (name → bytes), published as they are under static/. `early`: what `owned`
     gave for this Library, when it was asked for first. `each`: how per-article parts of aggregate pages are
-    made (reader_pages: dossier.json's), the analysis's memo or cache."""
+    made (reader_pages: dossier.json's), the analysis's memo or cache. `between` is called between the features
+    (the live preview's: it raises once a newer save makes this plan stale, so that the save waits for one
+    feature's pages at most, not for the whole plan: 0.6 s at 5,000 articles)."""
     early = early or owned(library)
+    between()
     rows = early.rows
     pages = early.articles + site.pages(library, rows)
+    between()
     pages += early.comparisons
     pages += entity_pages.pages(library, rows)
+    between()
     pages += reader_pages.pages(library, rows, [p.path for p in pages], each)
     pages += site.static_pages(static or {})
     return claim_paths(pages)
