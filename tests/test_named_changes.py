@@ -16,7 +16,7 @@ import pytest
 from dossier.core.pipeline import Options
 from dossier.shell.fs import Reads, read_inputs
 from dossier.shell.notify import open_wakeup
-from dossier.shell.serve_files import restamp, snapshot, watched_folders
+from dossier.shell.serve_files import restamp, restamp_bases, snapshot, watched_folders
 from dossier.shell.serve_preview import Preview
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
@@ -94,19 +94,21 @@ def test_restamping_the_named_files_gives_the_snapshot_a_scan_gives(tmp_path):
     (root / "site.yaml").write_text("title: Another title\n", "utf-8")
     named = [str(root / rel) for rel in ("seeds/a.txt", "seeds/b.txt", "seeds/c.txt", "seeds/.c.txt.swp",
                                          "notes.txt", "site.yaml", "content/articles/a.yaml", "seeds/gone.txt")]
-    again = restamp(stamps, named, root)
+    again = restamp(stamps, named, restamp_bases(root))
     assert again == snapshot(root)
     assert again != stamps and str(root / "seeds/c.txt") in again and str(root / "seeds/b.txt") not in again
 
 
 def test_a_named_folder_or_link_is_left_to_a_scan_of_everything(tmp_path):
     root = _mini(tmp_path)
-    stamps = snapshot(root)
+    stamps, bases = snapshot(root), restamp_bases(root)
     (root / "content/comparisons").mkdir()
-    assert restamp(stamps, [str(root / "content/comparisons")], root) is None
+    assert restamp(stamps, [str(root / "content/comparisons")], bases) is None
     (root / "seeds/link.txt").symlink_to(root / "seeds/a.txt")
-    assert restamp(stamps, [str(root / "seeds/link.txt")], root) is None
-    assert restamp(stamps, [str(root / "seeds/a.txt")], root) == stamps   # (nothing else was named)
+    assert restamp(stamps, [str(root / "seeds/link.txt")], bases) is None
+    assert restamp(stamps, [str(root / "seeds/a.txt")], bases) == stamps   # (nothing else was named)
+    (root / "static").symlink_to(root / "content", target_is_directory=True)  # a watched folder that is a link
+    assert restamp_bases(root) is None
 
 
 def test_a_noted_read_walks_only_where_something_was_added_removed_or_linked(tmp_path):
@@ -168,3 +170,40 @@ def test_the_preview_reads_a_save_without_walking_the_dossier(mini_dossier):
         assert preview.reads.walked == 0
     finally:
         preview.stop()
+
+
+@linux
+def test_while_a_build_runs_the_poller_answers_events_and_puts_its_fallback_scan_off(tmp_path):
+    """The fallback scan finds what the kernel's watches miss (here: seeds/ is left unwatched), but beside a
+    build a scan of 5,000 files took seconds, during which a save's event waited: it waits for the build."""
+    import threading
+
+    from dossier.shell.poller import Poller
+
+    root = _mini(tmp_path)
+    wakeup = open_wakeup([str(root / "content")], [str(root)])
+    assert wakeup is not None and wakeup.complete
+    building, stopping, reported = threading.Event(), threading.Event(), []
+    building.set()
+    poller = Poller(root, 0.05, wakeup, stopping, lambda changes: reported.extend(changes.paths),
+                    idle=lambda: not building.is_set())
+    thread = threading.Thread(target=poller.run, args=(snapshot(root),), daemon=True)
+    thread.start()
+    try:
+        (root / "seeds/a.txt").write_text("Headline\nSeen by a scan only.\n", "utf-8")   # unwatched
+        (root / "content/articles/a.yaml").write_text(ARTICLE + "# saved\n", "utf-8")       # watched
+        deadline = time.monotonic() + 10
+        while str(root / "content/articles/a.yaml") not in reported:
+            assert time.monotonic() < deadline, "the event was not answered during the build"
+            time.sleep(0.02)
+        time.sleep(2.5)                        # more than FALLBACK: no scan while building
+        assert str(root / "seeds/a.txt") not in reported
+        building.clear()
+        while str(root / "seeds/a.txt") not in reported:
+            assert time.monotonic() < deadline, "the fallback scan did not come once the build ended"
+            time.sleep(0.02)
+    finally:
+        stopping.set()
+        wakeup.interrupt()
+        thread.join(5)
+        wakeup.close()

@@ -5,8 +5,9 @@ reports changes (notify.py), the poller sleeps until it does, and when the event
 those alone (serve_files.restamp): a save then costs a few stats, not a scan of every file, which at 5,000
 articles took ~60 ms and, beside a build holding the interpreter, often far longer (each of its 5,000 stats gives
 the interpreter up and waits to get it back). A scan of everything still runs when an event names no file, and
-after every FALLBACK seconds without events (a change the watches miss is found then). Without the kernel's
-help, it scans every `poll` seconds.
+after every FALLBACK seconds without events (a change the watches miss is found then), but not while a build
+runs (`idle`): beside a build, a scan of 5,000 files took seconds, and a save made meanwhile waited for it to end
+before anyone looked at its event. Without the kernel's help, it scans every `poll` seconds.
 """
 
 from __future__ import annotations
@@ -18,30 +19,33 @@ from typing import Callable
 
 from ..core.load.watched import Changes, Stamp, diff
 from .notify import FALLBACK, Wakeup
-from .serve_files import restamp, snapshot
+from .serve_files import restamp, restamp_bases, snapshot
 
 
 class Poller:
     """Calls `report(changes)` for each change found until `stopping` is set (run it in its own thread)."""
 
     def __init__(self, root: Path, poll: float, wakeup: Wakeup | None, stopping: threading.Event,
-                 report: Callable[[Changes], None]) -> None:
+                 report: Callable[[Changes], None], idle: Callable[[], bool] = lambda: True) -> None:
         self.root, self.poll, self.wakeup = root, poll, wakeup
-        self.stopping, self.report = stopping, report
+        self.stopping, self.report, self.idle = stopping, report, idle
 
     def run(self, stamps: dict[str, Stamp]) -> None:
         """Watch from `stamps` (the snapshot taken before the preview's first read)."""
         interval, spacing, last = self.poll, 0.0, time.monotonic()
+        bases = restamp_bases(self.root)
         while not self.stopping.is_set():
-            named = self._wait(interval)
-            current = restamp(stamps, named, self.root) if named is not None else None
+            woken, named = self._wait(interval)
+            if not woken and not self.idle():
+                continue  # (the fallback scan waits for the build to end: the kernel reports what is saved)
+            current = restamp(stamps, named, bases) if named is not None and bases is not None else None
             if current is None:  # a scan of everything, never sooner than `spacing` after the last one began
                 rest = last + spacing - time.monotonic()
                 if self.stopping.wait(rest) if rest > 0 else self.stopping.is_set():
                     return
                 t0, last = time.thread_time(), time.monotonic()
                 try:
-                    current = snapshot(self.root)
+                    current, bases = snapshot(self.root), restamp_bases(self.root)
                 except Exception:  # a transient error must not end the watching
                     continue
                 # A huge dossier: keep the scans under ~20% of a core. Their own CPU time, not the wall time:
@@ -54,13 +58,16 @@ class Poller:
             if changes and not self.stopping.is_set():
                 self.report(changes)
 
-    def _wait(self, interval: float) -> frozenset[str] | None:
+    def _wait(self, interval: float) -> tuple[bool, frozenset[str] | None]:
         """Sleep until the kernel reports a change (at most FALLBACK seconds, or `interval` while it does not
-        watch every folder), or `interval` without it. The files its events named; None: scan everything."""
+        watch every folder), or `interval` without it. Whether the kernel woke it (a scan without it is only the
+        fallback's, which `idle` may put off), and the files its events named (None: scan everything)."""
         if self.wakeup is None:
             self.stopping.wait(interval)
-            return None
+            return True, None
         if not self.wakeup.complete:  # (a folder the kernel would not watch is found by scanning as often)
             self.wakeup.wait(interval)
-            return None
-        return self.wakeup.take() if self.wakeup.wait(max(interval, FALLBACK)) else None
+            return True, None
+        if self.wakeup.wait(max(interval, FALLBACK)):
+            return True, self.wakeup.take()
+        return False, None

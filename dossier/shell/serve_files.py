@@ -47,15 +47,26 @@ def snapshot(root: Path) -> dict[str, Stamp]:
     return stamps
 
 
-def restamp(stamps: Mapping[str, Stamp], paths: Iterable[str], root: Path) -> dict[str, Stamp] | None:
-    """The snapshot `snapshot(root)` would take now, if only `paths` (absolute, as the kernel named them:
-    notify.py) changed since `stamps` was taken: each regular file stamped anew, each file gone dropped, and a
-    path a snapshot skips (editors' junk, outside the watched folders) left out. None when one of them is a
-    folder, a link or anything else only a whole scan handles rightly, or a watched folder is a link."""
-    current, root = dict(stamps), root.resolve()
+Bases = list[tuple[str, tuple[str, ...], bool]]
+
+
+def restamp_bases(root: Path) -> Bases | None:
+    """What `restamp` needs to know of the watched folders (each base, its watched folders, whether it is the
+    dossier's own), taken once per whole scan (its stats, beside a build, each waited for the interpreter);
+    None when a watched folder is a link, which only a whole scan handles rightly."""
+    root = root.resolve()
     bases = [(os.fspath(base), _watched_dirs(base, root), base == root) for base in watch_roots(root)]
     if any(os.path.islink(os.path.join(base, sub)) for base, subs, _ in bases for sub in subs):
         return None
+    return bases
+
+
+def restamp(stamps: Mapping[str, Stamp], paths: Iterable[str], bases: Bases) -> dict[str, Stamp] | None:
+    """The snapshot `snapshot(root)` would take now, if only `paths` (absolute, as the kernel named them:
+    notify.py) changed since `stamps` was taken: each regular file stamped anew, each file gone dropped, and a
+    path a snapshot skips (editors' junk, outside the watched folders) left out. `bases`: restamp_bases(root).
+    None when one of them is a folder, a link or anything else only a whole scan handles rightly."""
+    current = dict(stamps)
     for path in paths:
         if not any(_snapshot_holds(path, *base) for base in bases):
             continue

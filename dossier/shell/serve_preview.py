@@ -145,7 +145,8 @@ class Preview:
 
     def _poll_loop(self, stamps: dict[str, Stamp]) -> None:
         try:
-            Poller(self.root, self.poll, self.wakeup, self.stopping, self._report).run(stamps)
+            Poller(self.root, self.poll, self.wakeup, self.stopping, self._report,
+                   idle=lambda: not self.status.building).run(stamps)
         finally:
             if self.wakeup is not None:
                 self.wakeup.close()
