@@ -34,3 +34,41 @@ def test_a_new_build_forgets_what_the_last_build_did_not_use():
     kept.new_build()
     assert len(kept) == 1  # "b" was not used in the last build
     assert kept.get("b", (b,), lambda: "B again") == "B again"
+
+
+def test_same_items_computes_only_the_items_whose_source_or_setting_changed():
+    from dossier.core.common.identity import SameItems
+
+    same: SameItems[str] = SameItems()
+    asked: list[list[int]] = []
+
+    def compute(keys, sources):
+        return lambda indexes: asked.append(list(indexes)) or [f"{keys[i]}:{sources[i].decode()}" for i in indexes]
+
+    a, b, c = b"a1", b"b1", b"c1"
+    assert same.map(["a", "b", "c"], [a, b, c], ["s"] * 3, compute("abc", [a, b, c])) == ["a:a1", "b:b1", "c:c1"]
+    b2 = b"b2"
+    assert same.map(["a", "b", "c"], [a, b2, c], ["s"] * 3, compute("abc", [a, b2, c])) == ["a:a1", "b:b2", "c:c1"]
+    copy = bytes(bytearray(c))                       # equal bytes, another object: computed again
+    d = b"d1"                                        # added, and "a" removed: the others are kept
+    assert same.map(["b", "c", "d"], [b2, copy, d], ["s", "s", "t"], compute("bcd", [b2, copy, d])) \
+        == ["b:b2", "c:c1", "d:d1"]
+    assert same.map(["b", "c", "d"], [b2, copy, d], ["s", "s2", "t"], compute("bcd", [b2, copy, d]))[1] == "c:c1"
+    assert asked == [[0, 1, 2], [1], [1, 2], [1]]    # ...and a changed setting computes it again
+
+
+def test_by_difference_reuses_only_through_the_live_previews_memo():
+    from dossier.core.common.memo import Memo, by_difference
+    from dossier.core.common.shards import in_sequence
+
+    data = [b"x", b"y"]
+    calls: list[list[int]] = []
+
+    def compute(indexes):
+        calls.append(list(indexes))
+        return [data[i].upper() for i in indexes]
+
+    memo = Memo()
+    for each in (memo.each, memo.each, in_sequence, in_sequence):
+        assert by_difference(each, "step", ["x", "y"], data, [None, None], compute) == [b"X", b"Y"]
+    assert calls == [[0, 1], [], [0, 1], [0, 1]]     # without a Memo, every call does all the work

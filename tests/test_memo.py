@@ -160,7 +160,9 @@ def test_old_entries_are_dropped_so_memory_follows_the_dossier_not_the_number_of
         build_site(edited(inputs, path, 'note: "', f'note: "Save {i}. '), Options(), memo)
         memo.sweep()
         sizes.append(len(memo))
-    assert sizes[1] == sizes[2] == sizes[3]        # steady: only the last two versions of the edited file
+    # steady: only the last two versions of the edited file (from the third build on, the entries of the files
+    # no save touched are gone too: loader.parse_files keeps those results by identity, SameItems)
+    assert sizes[2] == sizes[3] <= sizes[1]
 
 
 def test_a_result_is_reused_only_under_the_same_step_and_key():

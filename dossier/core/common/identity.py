@@ -14,7 +14,7 @@ other object can take their ids while it is kept; `new_build` drops the entries 
 from __future__ import annotations
 
 from operator import is_
-from typing import Any, Callable, Generic, Hashable, TypeVar
+from typing import Any, Callable, Generic, Hashable, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -46,3 +46,33 @@ class SameObjects(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class SameItems(Generic[T]):
+    """A per-item step by difference: the results of its last call, each reused while its item's source is the
+    very same object and its setting an equal one, so that a save in the live preview costs the step a lookup
+    per item and the work of the items it changed (an item added or removed changes nothing for the others).
+    On the command line every call is the first: everything goes to `compute`."""
+
+    def __init__(self) -> None:
+        self._last: dict[Hashable, tuple[Any, Any, T]] = {}
+
+    def map(self, keys: Sequence[Hashable], sources: Sequence[Any], settings: Sequence[Any],
+            compute: Callable[[list[int]], list[T]]) -> list[T]:
+        """The result for each item (`keys[i]`, made from `sources[i]`, compared by identity, with `settings[i]`,
+        compared with ==): the last call's under that key when both are the same, else from `compute(indexes)`
+        (one result per index given, in that order)."""
+        last = self._last
+        results: list[Any] = [None] * len(keys)
+        todo = []
+        for i, key in enumerate(keys):
+            found = last.get(key)
+            if found is not None and found[0] is sources[i] and found[1] == settings[i]:
+                results[i] = found[2]
+            else:
+                todo.append(i)
+        for i, value in zip(todo, compute(todo)):
+            results[i] = value
+        self._last = {key: (source, setting, value) for key, source, setting, value
+                      in zip(keys, sources, settings, results)}
+        return results

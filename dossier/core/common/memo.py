@@ -23,6 +23,8 @@ import pickle
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, Mapping, Protocol, Sequence, TypeVar
 
+from .identity import SameItems
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -93,6 +95,7 @@ class Memo:
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
         self._entries: dict[tuple[Hashable, ...], tuple[int, Any]] = {}  # key → (last build that used it, value)
+        self._same: dict[str, SameItems[Any]] = {}   # step → its last results by identity (`by_difference`)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -132,6 +135,10 @@ class Memo:
         for key, value in entries.items():
             self._entries[("page", VERSION, key)] = (self.build, value)
 
+    def same(self, step: str) -> SameItems[Any]:
+        """The step's last results, reused by identity (identity.SameItems; see `by_difference`)."""
+        return self._same.setdefault(step, SameItems())
+
     def begin(self) -> None:
         """Start a build: entries used from now on belong to it."""
         self.build += 1
@@ -143,3 +150,15 @@ class Memo:
         for key in stale:
             del self._entries[key]
         return len(stale)
+
+
+def by_difference(each: Any, step: str, keys: Sequence[Hashable], sources: Sequence[Any], settings: Sequence[Any],
+                  compute: Callable[[list[int]], list[Any]]) -> list[Any]:
+    """`compute(indexes)` for every item, or, when `each` is a Memo's (the live preview's), only for the items
+    whose source or setting changed since the step's last call (identity.SameItems): a step of 10,000 files
+    then costs a save a lookup per file instead of a key and a memo lookup each. Without a Memo (the command
+    line, whose cache reads everything anew) every build does all the work."""
+    memo = getattr(each, "__self__", None)
+    if isinstance(memo, Memo):
+        return memo.same(step).map(keys, sources, settings, compute)
+    return compute(list(range(len(keys))))

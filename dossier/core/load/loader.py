@@ -20,7 +20,7 @@ from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from ..common.identity import SameObjects
-from ..common.memo import digest, fingerprint, made_from
+from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import is_slug
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
@@ -126,7 +126,6 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
     """`parse_file` for every file, mapped through `each`. A file's key: its path, a digest of its bytes, and
     the settings its step reads (a seed: the whole config, its import rules; a YAML file: its schema)."""
     schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
-    _DIGESTS.new_build()
 
     def file_key(job: Job) -> Hashable:
         step, path = job
@@ -136,10 +135,22 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
     def parsed(job: Job) -> Any:
         return _stamped(job[0], parse_file(inputs, config, *job, checks), lambda: made_from("parse", file_key(job)))
 
-    todo = jobs(inputs.files)
-    # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
-    checks = compile_checks(inputs) if any(step != "seed" for step, _ in todo) else {}
-    return dict(zip(todo, each("parse", parsed, file_key, todo)))
+    def compute(indexes: list[int]) -> list[Any]:
+        nonlocal checks
+        if len(indexes) == len(todo):
+            _DIGESTS.new_build()  # (a whole pass: digests no file uses any more are dropped)
+        if not indexes:
+            return []
+        # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
+        checks = compile_checks(inputs) if any(todo[i][0] != "seed" for i in indexes) else {}
+        return each("parse", parsed, file_key, [todo[i] for i in indexes])
+
+    todo, checks = jobs(inputs.files), {}
+    # By difference in the live preview: a file whose bytes are the very same object as at the last build (its
+    # reads hand those back) keeps its result without a key or a lookup (10,000 files: 60 ms of every save)
+    found = by_difference(each, "parse", todo, [inputs.files[path] for _, path in todo],
+                          [config if step == "seed" else schema_keys[step] for step, _ in todo], compute)
+    return dict(zip(todo, found))
 
 
 def _stamped(step: str, value: Any, made: Callable[[], str]) -> Any:
