@@ -6,10 +6,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-from .reads import Reads, read_regular
+from .reads import Reads
 from .tree import walk_tree
 
 if TYPE_CHECKING:
@@ -25,6 +26,16 @@ SCHEMAS = ("site", "article", "sources", "entities", "comparison")
 
 class OutputError(Exception):
     """The output folder cannot be used (it would overwrite inputs or a folder that is not ours)."""
+
+
+def _read_file(path: str | Path) -> bytes:
+    """A regular file's bytes. Opened without blocking and checked after opening: a file swapped for a FIFO
+    since the walk cannot hang the build."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read()
 
 
 def _refusal(file: str, check: str, message: str) -> Problem:
@@ -59,7 +70,7 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
     for rel in tree.files:
         path = os.path.join(base, rel)
         try:
-            out[rel] = read_regular(path) if reads is None else reads.read(path, tree.stamps.get(rel))
+            out[rel] = _read_file(path) if reads is None else reads.read(path, tree.stamps.get(rel), _read_file)
         except OSError as exc:
             problems.append(error(rel + label, 0, 0, f"could not be read ({exc.strerror or exc})",
                                   "check the file's permissions, or remove it", "file-unreadable"))

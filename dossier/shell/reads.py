@@ -15,26 +15,15 @@ yet; the generation it bumps makes the preview read again).
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .tree import Tree, walk_tree
 
 Stamp = tuple[int, int, int]
-
-
-def read_regular(path: str | Path) -> bytes:
-    """A regular file's bytes. Opened without blocking and checked after opening: a file swapped for a FIFO
-    since the walk cannot hang the build."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        return handle.read()
 
 
 class Reads:
@@ -77,9 +66,11 @@ class Reads:
         self._fresh_walks[key] = tree
         return tree
 
-    def read(self, path: str, stamp: Stamp | None) -> bytes:
+    def read(self, path: str, stamp: Stamp | None, read: Callable[[str], bytes]) -> bytes:
+        """The file's bytes as last read when its stamp is the same, else `read(path)` (fs.py's: the one module
+        that reads files)."""
         found = self.files.get(path)
-        data = found[1] if found is not None and stamp is not None and found[0] == stamp else read_regular(path)
+        data = found[1] if found is not None and stamp is not None and found[0] == stamp else read(path)
         if stamp is not None:
             self.fresh[path] = (stamp, data)
         return data
