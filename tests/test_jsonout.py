@@ -41,6 +41,7 @@ def test_a_part_laid_out_beforehand_is_written_exactly_as_it_would_be(items: lis
     whole = {"title": "t", "articles": items, "n": len(items)}
     kept = {"title": "t", "articles": [laid(item, levels - 2, depth=2) for item in items], "n": len(items)}
     assert dumps(kept, levels) == dumps(whole, levels)
+    assert dump_bytes(kept, levels) == dump_bytes(whole, levels) == (dumps(whole, levels) + "\n").encode("utf-8")
 
 
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
