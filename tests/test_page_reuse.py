@@ -141,6 +141,26 @@ def test_a_value_recurring_in_many_inputs_stands_in_a_key_for_its_content() -> N
     assert first == page_key(page, {"docs": {"a": doc("words " * 1000)}}, "t")  # and in the next build
 
 
+def test_a_passages_pages_docs_stand_in_a_key_as_one_digest_of_their_own() -> None:
+    """DocSet: hundreds of Docs a page, written as one digest of (slug, Doc digest) pairs: exact (another Doc,
+    another slug or another order is another key), and the same for an equal DocSet made anew."""
+    from dossier.core.execute.keys import forget
+    from dossier.core.plan.passage_views import Doc, DocSet
+
+    page = keyed("passages/index.html", "x", (), "passages.html", lambda value: {}, lambda: None)
+
+    def docs(*texts: str, slugs: str = "abc") -> DocSet:
+        return DocSet((slug, Doc(slug, text, "T", "O", "2024-03-01", f"/articles/{slug}/"))
+                      for slug, text in zip(slugs, texts))
+
+    forget()
+    first = page_key(page, {"docs": docs("one", "two")}, "t")
+    assert first == page_key(page, {"docs": docs("one", "two")}, "t")
+    others = [docs("one", "two!"), docs("one"), docs("two", "one"), docs("one", "two", slugs="ac")]
+    assert len({first, *(page_key(page, {"docs": d}, "t") for d in others)}) == 1 + len(others)
+    assert first != page_key(page, {"docs": dict(docs("one", "two"))}, "t")  # (a plain dict is written whole)
+
+
 
 def test_values_a_cached_step_made_stand_in_a_key_for_the_digest_they_carry(dossier: Path) -> None:
     import pickle

@@ -13,7 +13,7 @@ links and the places an entity page quotes (the "mentions" step's: of what they 
 and an article file's metadata (the parse step's stamps, `made`: of the text itself, of the file's key); those
 digests come back from the persistent cache with the values, so the command line, which reads every value
 anew, does not write them out again. An
-article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
+article as the passages pages show it (Doc; a passages page's set of them, DocSet, as a digest of theirs), a shared passage, an article (a witness's, as comparison pages
 show it), an entity and the site's configuration are written as a digest of their own, computed once per
 value (the same object): once per build, and only once for values the live preview's memo keeps from one
 build to the next (`forget` drops those a build did not use).
@@ -35,7 +35,7 @@ from ..load.cleaning import CleanText
 from ..load.model import Article, ArticleMeta, Entity
 from ..analyse.shared_passages import SharedPassage
 from ..plan.page import Page
-from ..plan.passage_views import Doc
+from ..plan.passage_views import Doc, DocSet
 
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
 _SHARED: dict[int, list[Any]] = {}  # id → [a recurring value, its digest, the last build that used it]
@@ -80,6 +80,17 @@ def _recurring(value: Any) -> Any:
     return (_digested, (found[1],))
 
 
+def _doc_set(value: DocSet) -> Any:
+    """The Docs of a passages page (hundreds of them) in a page key: a digest of each slug with its Doc's
+    digest (`_recurring`), taken once while the same DocSet is in use (the live preview keeps it)."""
+    found = _SHARED.get(id(value))
+    if found is None or found[0] is not value:
+        inner = "\0".join(f"{slug}\0{_recurring(doc)[1][0]}" for slug, doc in value.items())
+        found = _SHARED[id(value)] = [value, "DocSet:" + hashlib.sha256(inner.encode("utf-8")).hexdigest(), 0]
+    found[2] = _BUILD[0]
+    return (_digested, (found[1],))
+
+
 def _made(value: Any) -> Any:
     """A value that carries the digest of what made it (mention links, an entity's place in an article: the
     "mentions" step's, entity_index.py): that digest; else a recurring value's (`_recurring`)."""
@@ -89,7 +100,7 @@ def _made(value: Any) -> Any:
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
           CleanText: _parsed, ArticleMeta: _parsed}
 _DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig)},
-             MentionLinks: _made, Place: _made}
+             MentionLinks: _made, Place: _made, DocSet: _doc_set}
 
 
 def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:

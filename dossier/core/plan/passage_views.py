@@ -59,6 +59,14 @@ class Doc:
         return frozenset(s.end for s in self.spans)
 
 
+class DocSet(dict):  # type: ignore[type-arg]
+    """The Docs one page of /passages/ shows, by slug (hundreds a page). A page key writes it as one digest of
+    its Docs' own (execute/keys.py), taken once per DocSet object: compare_pages keeps it while its Docs are
+    the same objects. Never changed once made."""
+
+    __slots__ = ()
+
+
 @lru_cache(maxsize=1 << 14)  # the occurrences of one passage mostly start and end with the same words
 def _encode(term: str) -> str:
     # Text fragment terms are percent-encoded; "-", "," and "&" are syntax there, so they are encoded too.
