@@ -242,3 +242,20 @@ def test_an_alias_found_nowhere_renders_only_the_pages_that_show_its_entity(doss
     assert changed - {"dossier.json"} <= set(rendered)
     assert all(p.startswith("entities/") or p == "dossier.json" for p in rendered)
     assert second == _build(dossier, Memo())
+
+
+def test_a_listing_pages_rows_stand_in_a_key_as_one_digest_of_their_content() -> None:
+    """RowSet (a tag page's annotations): one digest of the rows, exact, and the same for equal rows made anew."""
+    from dossier.core.execute.keys import forget
+    from dossier.core.plan.page import RowSet
+
+    page = keyed("tags/t/index.html", "x", (), "tag.html", lambda value: {}, lambda: None)
+
+    def rows(*notes: str) -> RowSet:
+        return RowSet({"id": f"a{i}", "note_html": note} for i, note in enumerate(notes))
+
+    forget()
+    first = page_key(page, {"annotations": rows("one", "two")}, "t")
+    assert first == page_key(page, {"annotations": rows("one", "two")}, "t")
+    others = [rows("one", "two!"), rows("one"), rows("two", "one")]
+    assert len({first, *(page_key(page, {"annotations": r}, "t") for r in others)}) == 1 + len(others)

@@ -13,10 +13,11 @@ links and the places an entity page quotes (the "mentions" step's: of what they 
 and an article file's metadata (the parse step's stamps, `made`: of the text itself, of the file's key); those
 digests come back from the persistent cache with the values, so the command line, which reads every value
 anew, does not write them out again. An
-article as the passages pages show it (Doc; a passages page's set of them, DocSet, as a digest of theirs), a shared passage, an article (a witness's, as comparison pages
-show it), an entity and the site's configuration are written as a digest of their own, computed once per
-value (the same object): once per build, and only once for values the live preview's memo keeps from one
-build to the next (`forget` drops those a build did not use).
+article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
+show it), an entity, the rows of a listing page (RowSet) and the site's configuration are written as a digest of
+their own, computed once per value (the same object): once per build, and only once for values the live
+preview's memo keeps from one build to the next (`forget` drops those a build did not use); a passages page's
+Docs (DocSet, hundreds a page) as one digest of theirs.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..load.config import SiteConfig
 from ..load.cleaning import CleanText
 from ..load.model import Article, ArticleMeta, Entity
 from ..analyse.shared_passages import SharedPassage
-from ..plan.page import Page
+from ..plan.page import Page, RowSet
 from ..plan.passage_views import Doc, DocSet
 
 _LAST: list[Any] = []  # [value, its digest]: the pages of one article share one input value, pickled once
@@ -99,7 +100,7 @@ def _made(value: Any) -> Any:
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
           CleanText: _parsed, ArticleMeta: _parsed}
-_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig)},
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig, RowSet)},
              MentionLinks: _made, Place: _made, DocSet: _doc_set}
 
 

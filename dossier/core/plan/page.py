@@ -45,6 +45,14 @@ def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return value
 
 
+class RowSet(list):  # type: ignore[type-arg]
+    """The rows one listing page shows (a tag's annotations, hundreds a page): a page key writes it as one
+    digest (execute/keys.py), taken once per RowSet object, and the page that makes it keeps it while its rows
+    are the same objects (the live preview's memo hands them back). Never changed once made."""
+
+    __slots__ = ()
+
+
 def html(path: str, owner: str, depends: Sequence[str], template: str, make: Callable[[], Mapping[str, Any]]
          ) -> Page:
     """A page rendered from `template` with the view model `make()` returns; it reads the templates. The view
