@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..core.load.watched import Changes, Stamp, diff
 from .notify import FALLBACK, Wakeup
@@ -38,7 +38,7 @@ class Poller:
             woken, named = self._wait(interval)
             if not woken and not self.idle():
                 continue  # (the fallback scan waits for the build to end: the kernel reports what is saved)
-            current = restamp(stamps, named, bases) if named is not None and bases is not None else None
+            current = self._restamped(stamps, named, bases)
             if current is None:  # a scan of everything, never sooner than `spacing` after the last one began
                 rest = last + spacing - time.monotonic()
                 if self.stopping.wait(rest) if rest > 0 else self.stopping.is_set():
@@ -58,6 +58,17 @@ class Poller:
             if changes and not self.stopping.is_set():
                 self.report(changes)
 
+    @staticmethod
+    def _restamped(stamps: dict[str, Stamp], named: frozenset[str] | None, bases: Any) -> dict[str, Stamp] | None:
+        """serve_files.restamp of the files named, or None (scan everything) when none could be named or it
+        failed: an error here must not end the watching."""
+        if named is None or bases is None:
+            return None
+        try:
+            return restamp(stamps, named, bases)
+        except Exception:
+            return None
+
     def _wait(self, interval: float) -> tuple[bool, frozenset[str] | None]:
         """Sleep until the kernel reports a change (at most FALLBACK seconds, or `interval` while it does not
         watch every folder), or `interval` without it. Whether the kernel woke it (a scan without it is only the
@@ -67,6 +78,7 @@ class Poller:
             return True, None
         if not self.wakeup.complete:  # (a folder the kernel would not watch is found by scanning as often)
             self.wakeup.wait(interval)
+            self.wakeup.take()  # (its names are not used: dropped)
             return True, None
         if self.wakeup.wait(max(interval, FALLBACK)):
             return True, self.wakeup.take()

@@ -126,6 +126,7 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
     """`parse_file` for every file, mapped through `each`. A file's key: its path, a digest of its bytes, and
     the settings its step reads (a seed: the whole config, its import rules; a YAML file: its schema)."""
     schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
+    _DIGESTS.new_build()
 
     def file_key(job: Job) -> Hashable:
         step, path = job
@@ -137,8 +138,6 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
 
     def compute(indexes: list[int]) -> list[Any]:
         nonlocal checks
-        if len(indexes) == len(todo):
-            _DIGESTS.new_build()  # (a whole pass: digests no file uses any more are dropped)
         if not indexes:
             return []
         # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
