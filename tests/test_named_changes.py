@@ -5,7 +5,6 @@ exactly the inputs a plain read gives. Real inotify, real files."""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 import time
@@ -13,11 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from dossier.core.pipeline import Options
 from dossier.shell.fs import Reads, read_inputs
 from dossier.shell.notify import open_wakeup
 from dossier.shell.serve_files import restamp, restamp_bases, snapshot, watched_folders
-from dossier.shell.serve_preview import Preview
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
 
@@ -149,27 +146,6 @@ def test_a_read_that_did_not_finish_leaves_every_folder_to_walk(tmp_path):
     read_inputs(root, reads)
     reads.begin()                      # (as a read that failed half-way would leave it)
     assert read_inputs(root, reads) == read_inputs(root) and reads.walked == WALKS
-
-
-@linux
-def test_the_preview_reads_a_save_without_walking_the_dossier(mini_dossier):
-    root = mini_dossier(FILES)
-    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False, poll=60.0)
-    preview.start()
-    try:
-        deadline = time.monotonic() + 30
-        while preview.status.published < 1:
-            assert time.monotonic() < deadline, "the first build did not come"
-            time.sleep(0.02)
-        assert preview.wakeup is not None and preview.wakeup.complete
-        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("A headline", "Named headline"), "utf-8")
-        page = root / "_site/articles/a/index.html"
-        while "Named headline" not in page.read_text("utf-8"):
-            assert time.monotonic() < deadline, "the save was not built"
-            time.sleep(0.02)
-        assert preview.reads.walked == 0
-    finally:
-        preview.stop()
 
 
 @linux

@@ -77,7 +77,8 @@ def test_interrupt_ends_a_wait_at_once(wakeup):
 
 
 def test_the_preview_builds_a_save_long_before_its_next_scan_would(mini_dossier):
-    """With scans 60 s apart, only the kernel's wake-up can have the save built in time."""
+    """With scans 60 s apart, only the kernel's wake-up can have the save built in time; and its events name
+    the file, so the read walks no folder (shell/reads.py, tests/test_named_changes.py)."""
     root = mini_dossier(FILES)
     preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False, poll=60.0)
     preview.start()
@@ -92,6 +93,7 @@ def test_the_preview_builds_a_save_long_before_its_next_scan_would(mini_dossier)
         while "Woken headline" not in page.read_text("utf-8"):
             assert time.monotonic() < deadline, "the save was not noticed before the next scan"
             time.sleep(0.02)
+        assert preview.reads.walked == 0
     finally:
         preview.stop()
     assert not any(t.is_alive() for t in preview.threads)  # the waiting poller stops at once
