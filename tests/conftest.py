@@ -111,3 +111,18 @@ def http_server():
     yield start
     for server in servers:
         server.shutdown()
+
+
+@pytest.fixture
+def wakeup(tmp_path: Path):
+    """The live preview's inotify watch (dossier/shell/notify.py) of a dossier at tmp_path with seeds/ and
+    content/articles/ (Linux only: the tests that use it skip elsewhere)."""
+    from dossier.shell.notify import open_wakeup
+    from dossier.shell.serve_files import watched_folders
+
+    for sub in ("seeds", "content/articles"):
+        (tmp_path / sub).mkdir(parents=True)
+    wake = open_wakeup(*watched_folders(tmp_path))
+    assert wake is not None, "inotify is available on Linux"
+    yield wake
+    wake.close()

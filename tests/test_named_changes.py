@@ -14,7 +14,7 @@ import pytest
 
 from dossier.shell.fs import Reads, read_inputs
 from dossier.shell.notify import open_wakeup
-from dossier.shell.serve_files import restamp, restamp_bases, snapshot, watched_folders
+from dossier.shell.serve_files import restamp, restamp_bases, snapshot
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
 
@@ -23,16 +23,6 @@ FILES = {"seeds/a.txt": "Headline\nThe minister said the plan would go ahead on 
          "seeds/b.txt": "Other\nA second text.\n", "content/articles/a.yaml": ARTICLE}
 WALKS = 7   # folders a read walks: site.yaml, seeds, content, templates and static of the dossier, and the
 #             project's templates and static
-
-
-@pytest.fixture
-def wakeup(tmp_path: Path):
-    for sub in ("seeds", "content/articles"):
-        (tmp_path / sub).mkdir(parents=True)
-    wake = open_wakeup(*watched_folders(tmp_path))
-    assert wake is not None, "inotify is available on Linux"
-    yield wake
-    wake.close()
 
 
 def settled(wakeup) -> frozenset[str] | None:

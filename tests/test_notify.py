@@ -13,7 +13,6 @@ import pytest
 
 from dossier.core.pipeline import Options
 from dossier.shell.notify import open_wakeup
-from dossier.shell.serve_files import watched_folders
 from dossier.shell.serve_preview import Preview
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
@@ -21,16 +20,6 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="in
 ARTICLE = "seed: a.txt\ntitle: A headline\nsource: outlet-a\ndate: 2024-03-22\nannotations: []\n"
 FILES = {"seeds/a.txt": "Headline\nThe minister said the plan would go ahead on Monday.\n",
          "content/articles/a.yaml": ARTICLE}
-
-
-@pytest.fixture
-def wakeup(tmp_path: Path):
-    for sub in ("seeds", "content/articles"):
-        (tmp_path / sub).mkdir(parents=True)
-    wake = open_wakeup(*watched_folders(tmp_path))
-    assert wake is not None, "inotify is available on Linux"
-    yield wake
-    wake.close()
 
 
 def test_nothing_changed_is_a_timeout(wakeup):
