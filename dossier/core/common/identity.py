@@ -61,13 +61,14 @@ class SameItems(Generic[T]):
             compute: Callable[[list[int]], list[T]]) -> list[T]:
         """The result for each item (`keys[i]`, made from `sources[i]`, compared by identity, with `settings[i]`,
         compared with ==): the last call's under that key when both are the same, else from `compute(indexes)`
-        (one result per index given, in that order)."""
+        (one result per index given, in that order). (A setting that is the same object is not compared: a
+        dataclass's == compares every field, even with itself.)"""
         last = self._last
         results: list[Any] = [None] * len(keys)
         todo = []
         for i, key in enumerate(keys):
             found = last.get(key)
-            if found is not None and found[0] is sources[i] and found[1] == settings[i]:
+            if found is not None and found[0] is sources[i] and (found[1] is settings[i] or found[1] == settings[i]):
                 results[i] = found[2]
             else:
                 todo.append(i)
