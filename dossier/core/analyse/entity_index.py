@@ -16,7 +16,7 @@ from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
 from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
-from ..common.memo import digest, made_from
+from ..common.memo import by_difference, digest, made_from
 from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
@@ -109,7 +109,9 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         return article.slug, article.text.made or article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
-    found_all = each("mentions", partial(_mentions, matcher, urls), article_key, articles)
+    found_all = by_difference(each, "mentions", [a.slug for a in articles], articles, [(registry, urls.base)] * len(
+        articles), lambda todo: each("mentions", partial(_mentions, matcher, urls), article_key,
+                                     [articles[i] for i in todo]))
     summaries: dict[str, str] = {}
     for e in dossier.entities:  # (its links: references.py)
         summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))

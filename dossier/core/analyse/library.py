@@ -16,7 +16,7 @@ from .entity_index import EntityIndex, index_entities
 from ..common.errors import Problem
 from ..text.markdown import md_html, render_note
 from ..common.identity import SameObjects
-from ..common.memo import digest, made_from
+from ..common.memo import by_difference, digest, made_from
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
 from .shared_passages import SharedPassage, passage_docs, passages_in
@@ -98,7 +98,10 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
         # (with the digest of its key, which names the result: kept with it, so a reuse does not pickle the key)
         return (*analyse_article(article, *settings), made_from("analyse", article_key(article)))
 
-    results = each("analyse", analysed, article_key, articles)
+    # (by difference in the live preview: an article that is the same object keeps its analysis without a key)
+    results = by_difference(each, "analyse", [a.meta.origin.file for a in articles], articles,
+                            [settings] * len(articles),
+                            lambda todo: each("analyse", analysed, article_key, [articles[i] for i in todo]))
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
     out = []

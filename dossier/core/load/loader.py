@@ -10,7 +10,7 @@ dropped, problems collected.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Callable, Hashable, Mapping
 
 from .cleaning import CleanText, clean, decode_seed
@@ -227,6 +227,7 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
     articles = []
     detached = []
     used: dict[str, str] = {}
+    _ARTICLES.new_build()
     for meta in metas:
         file = meta.origin.file
         if source_ids is not None and meta.source and meta.source not in source_ids:  # None: sources.yaml broken
@@ -252,11 +253,17 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
         problems += _unknowns(meta)
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
-        articles.append(Article(meta, seeds[meta.seed]))
+        articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
     for seed in sorted(set(seeds) - set(used) - set(claimed)):
         problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                                 "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
+
+
+# Each article while made of the very same metadata and cleaned text (identity.py): the live preview's memo hands
+# those back for every file not saved, and the steps after it then find the article itself unchanged (the Memo's
+# `by_difference`: anchoring, mentions) instead of looking each one up by its key
+_ARTICLES: SameObjects[Article] = SameObjects()
 
 
 def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:

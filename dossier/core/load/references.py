@@ -18,6 +18,7 @@ from typing import Iterable
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
+from ..common.memo import by_difference
 from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug
 from ..text.markdown import link_targets
@@ -91,7 +92,9 @@ def check_references(dossier: Dossier, each: Each = in_sequence) -> list[Problem
     each article file's Markdown are found through `each` (the preview's memo or the command line's cache keep
     them), named by the digest of what made its metadata."""
     metas = _metas(dossier)
-    found = each("note-links", _targets, lambda meta: meta.made or meta, metas)
+    found = by_difference(each, "note-links", [m.origin.file for m in metas], metas, [None] * len(metas),
+                          lambda todo: each("note-links", _targets, lambda meta: meta.made or meta,
+                                            [metas[i] for i in todo]))
     known = _known(dossier, metas)
     if _LAST_KNOWN and _LAST_KNOWN[0] == known:
         known = _LAST_KNOWN[0]
