@@ -57,8 +57,11 @@ def _coverage_weight(coverage: Mapping[str, Any]) -> int:
 def sections(library: Library, rows: Sequence[Mapping[str, Any]]) -> tuple[list[Section], list[int]]:
     """The outlets' sections in the dossier's order, and the estimated bytes of each."""
     out, weights = [], []
+    by_source: dict[str, list[Mapping[str, Any]]] = {}
+    for r in rows:  # (one pass: a filter of every row for each outlet took 8 ms a call at 5,000 articles)
+        by_source.setdefault(r["source_id"], []).append(r)
     for s in library.dossier.sources:
-        mine = [r for r in rows if r["source_id"] == s.id]
+        mine = by_source.get(s.id, [])
         lines = [_line_weight(r) for r in mine]
         # An outlet too large for one page continues on the next (split never cuts one article).
         for n, part in enumerate(paginate.split(lines, len(lines) + 1, paginate.SOURCES_BUDGET)):
