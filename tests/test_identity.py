@@ -62,13 +62,16 @@ def test_by_difference_reuses_only_through_the_live_previews_memo():
     from dossier.core.common.shards import in_sequence
 
     data = [b"x", b"y"]
-    calls: list[list[int]] = []
+    calls: list[list[bytes]] = []
 
-    def compute(indexes):
-        calls.append(list(indexes))
-        return [data[i].upper() for i in indexes]
+    def each(step, work, key, items):
+        calls.append(list(items))
+        return in_sequence(step, work, key, items)
 
     memo = Memo()
-    for each in (memo.each, memo.each, in_sequence, in_sequence):
-        assert by_difference(each, "step", ["x", "y"], data, [None, None], compute) == [b"X", b"Y"]
-    assert calls == [[0, 1], [], [0, 1], [0, 1]]     # without a Memo, every call does all the work
+    for mapper in (memo.each, memo.each, in_sequence):
+        assert by_difference(mapper, "step", bytes.upper, bytes, data, ["x", "y"], [None, None]) == [b"X", b"Y"]
+    assert memo.misses["step"] == 2 and memo.hits["step"] == 0  # the second call looked nothing up
+    for _ in range(2):                                              # without a Memo, every call does all the work
+        assert by_difference(each, "step", bytes.upper, bytes, data, ["x", "y"], [None, None]) == [b"X", b"Y"]
+    assert calls == [data, data]

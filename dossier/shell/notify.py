@@ -89,9 +89,9 @@ class Wakeup:
                 wd, mask, _, size = _EVENT.unpack_from(data, at)
                 name = data[at + _EVENT.size:at + _EVENT.size + size].rstrip(b"\0")
                 at += _EVENT.size + size
-                folder = self._folder_of.get(wd)
-                if mask & (_IN_ISDIR | _IN_Q_OVERFLOW | _IN_IGNORED) or not name or folder is None:
-                    more = more or bool(mask & (_IN_ISDIR | _IN_Q_OVERFLOW | _IN_IGNORED))
+                folder, structural = self._folder_of.get(wd), bool(mask & (_IN_ISDIR | _IN_Q_OVERFLOW | _IN_IGNORED))
+                more = more or structural
+                if structural or not name or folder is None:
                     self._named = None
                     if mask & _IN_IGNORED:
                         self._folder_of.pop(wd, None)  # (the kernel dropped the watch: the number may be reused)

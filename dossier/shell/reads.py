@@ -21,9 +21,8 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..core.load.watched import Stamp
 from .tree import Tree, walk_tree
-
-Stamp = tuple[int, int, int]
 
 
 class Reads:

@@ -109,9 +109,8 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         return article.slug, article.text.made or article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
-    found_all = by_difference(each, "mentions", [a.slug for a in articles], articles, [(registry, urls.base)] * len(
-        articles), lambda todo: each("mentions", partial(_mentions, matcher, urls), article_key,
-                                     [articles[i] for i in todo]))
+    found_all = by_difference(each, "mentions", partial(_mentions, matcher, urls), article_key, articles,
+                              [a.slug for a in articles], [(registry, urls.base)] * len(articles))
     summaries: dict[str, str] = {}
     for e in dossier.entities:  # (its links: references.py)
         summaries[e.id] = _KEPT.get(("summary", e.id), (e.summary, urls.base), partial(_summary_html, e.summary, urls))

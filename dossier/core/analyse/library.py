@@ -99,9 +99,8 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
         return (*analyse_article(article, *settings), made_from("analyse", article_key(article)))
 
     # (by difference in the live preview: an article that is the same object keeps its analysis without a key)
-    results = by_difference(each, "analyse", [a.meta.origin.file for a in articles], articles,
-                            [settings] * len(articles),
-                            lambda todo: each("analyse", analysed, article_key, [articles[i] for i in todo]))
+    results = by_difference(each, "analyse", analysed, article_key, articles, [a.meta.origin.file for a in articles],
+                            [settings] * len(articles))
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
     out = []

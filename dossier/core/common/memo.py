@@ -152,13 +152,20 @@ class Memo:
         return len(stale)
 
 
-def by_difference(each: Any, step: str, keys: Sequence[Hashable], sources: Sequence[Any], settings: Sequence[Any],
-                  compute: Callable[[list[int]], list[Any]]) -> list[Any]:
-    """`compute(indexes)` for every item, or, when `each` is a Memo's (the live preview's), only for the items
-    whose source or setting changed since the step's last call (identity.SameItems): a step of 10,000 files
-    then costs a save a lookup per file instead of a key and a memo lookup each. Without a Memo (the command
-    line, whose cache reads everything anew) every build does all the work."""
+def by_difference(each: Any, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
+                  items: Sequence[Any], names: Sequence[Hashable], settings: Sequence[Any],
+                  sources: Sequence[Any] | None = None) -> list[Any]:
+    """`each(step, work, key, items)`; when `each` is a Memo's (the live preview's), only the items whose source
+    or setting changed since the step's last call go to it (identity.SameItems): a step of 10,000 files then
+    costs a save a lookup per file instead of a key and a memo lookup each. `names[i]` names item i from one
+    build to the next; `sources[i]` (default: the item itself) is what it is made of, compared by identity;
+    `settings[i]` what else `work` reads, compared with ==. Without a Memo (the command line, whose cache reads
+    everything anew) every build does all the work."""
     memo = getattr(each, "__self__", None)
-    if isinstance(memo, Memo):
-        return memo.same(step).map(keys, sources, settings, compute)
-    return compute(list(range(len(keys))))
+    if not isinstance(memo, Memo):
+        return each(step, work, key, items)
+
+    def compute(todo: list[int]) -> list[Any]:
+        return each(step, work, key, [items[i] for i in todo]) if todo else []
+
+    return memo.same(step).map(names, items if sources is None else sources, settings, compute)

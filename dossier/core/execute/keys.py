@@ -26,7 +26,7 @@ import copyreg
 import hashlib
 import io
 import pickle
-from typing import Any
+from typing import Any, Callable
 
 from ..analyse.entity_index import MentionLinks
 from ..analyse.entity_places import Place
@@ -71,25 +71,26 @@ def _parsed(value: CleanText | ArticleMeta) -> Any:
     return (_digested, (value.made,)) if value.made else value.__reduce_ex__(5)
 
 
-def _recurring(value: Any) -> Any:
-    """A value that recurs in many pages' inputs, in a page key: a digest of it, computed once while the same
-    value (the same object) is in use."""
+def _kept(value: Any, make: Callable[[], str]) -> Any:
+    """`value` in a page key as the digest `make()` gives, computed once while the same value (the same
+    object) is in use."""
     found = _SHARED.get(id(value))
     if found is None or found[0] is not value:
-        found = _SHARED[id(value)] = [value, f"{type(value).__qualname__}:{_pickled_digest(value, _INNER)}", 0]
+        found = _SHARED[id(value)] = [value, make(), 0]
     found[2] = _BUILD[0]
     return (_digested, (found[1],))
+
+
+def _recurring(value: Any) -> Any:
+    """A value that recurs in many pages' inputs, in a page key: a digest of it (`_kept`)."""
+    return _kept(value, lambda: f"{type(value).__qualname__}:{_pickled_digest(value, _INNER)}")
 
 
 def _doc_set(value: DocSet) -> Any:
     """The Docs of a passages page (hundreds of them) in a page key: a digest of each slug with its Doc's
     digest (`_recurring`), taken once while the same DocSet is in use (the live preview keeps it)."""
-    found = _SHARED.get(id(value))
-    if found is None or found[0] is not value:
-        inner = "\0".join(f"{slug}\0{_recurring(doc)[1][0]}" for slug, doc in value.items())
-        found = _SHARED[id(value)] = [value, "DocSet:" + hashlib.sha256(inner.encode("utf-8")).hexdigest(), 0]
-    found[2] = _BUILD[0]
-    return (_digested, (found[1],))
+    return _kept(value, lambda: "DocSet:" + hashlib.sha256("\0".join(
+        f"{slug}\0{_recurring(doc)[1][0]}" for slug, doc in value.items()).encode("utf-8")).hexdigest())
 
 
 def _made(value: Any) -> Any:

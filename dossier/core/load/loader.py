@@ -128,27 +128,24 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
     schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
     _DIGESTS.new_build()
 
+    def setting(step: str) -> Any:
+        return config if step == "seed" else schema_keys[step]
+
     def file_key(job: Job) -> Hashable:
         step, path = job
         data = inputs.files[path]
-        return path, _DIGESTS.get(path, (data,), lambda: digest(data)), config if step == "seed" else schema_keys[step]
+        return path, _DIGESTS.get(path, (data,), lambda: digest(data)), setting(step)
 
     def parsed(job: Job) -> Any:
         return _stamped(job[0], parse_file(inputs, config, *job, checks), lambda: made_from("parse", file_key(job)))
 
-    def compute(indexes: list[int]) -> list[Any]:
-        nonlocal checks
-        if not indexes:
-            return []
-        # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
-        checks = compile_checks(inputs) if any(todo[i][0] != "seed" for i in indexes) else {}
-        return each("parse", parsed, file_key, [todo[i] for i in indexes])
-
-    todo, checks = jobs(inputs.files), {}
+    todo = jobs(inputs.files)
+    # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
+    checks = compile_checks(inputs) if any(step != "seed" for step, _ in todo) else {}
     # By difference in the live preview: a file whose bytes are the very same object as at the last build (its
     # reads hand those back) keeps its result without a key or a lookup (10,000 files: 60 ms of every save)
-    found = by_difference(each, "parse", todo, [inputs.files[path] for _, path in todo],
-                          [config if step == "seed" else schema_keys[step] for step, _ in todo], compute)
+    found = by_difference(each, "parse", parsed, file_key, todo, todo, [setting(step) for step, _ in todo],
+                          sources=[inputs.files[path] for _, path in todo])
     return dict(zip(todo, found))
 
 

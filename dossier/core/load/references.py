@@ -92,9 +92,8 @@ def check_references(dossier: Dossier, each: Each = in_sequence) -> list[Problem
     each article file's Markdown are found through `each` (the preview's memo or the command line's cache keep
     them), named by the digest of what made its metadata."""
     metas = _metas(dossier)
-    found = by_difference(each, "note-links", [m.origin.file for m in metas], metas, [None] * len(metas),
-                          lambda todo: each("note-links", _targets, lambda meta: meta.made or meta,
-                                            [metas[i] for i in todo]))
+    found = by_difference(each, "note-links", _targets, lambda meta: meta.made or meta, metas,
+                          [m.origin.file for m in metas], [None] * len(metas))
     known = _known(dossier, metas)
     if _LAST_KNOWN and _LAST_KNOWN[0] == known:
         known = _LAST_KNOWN[0]
