@@ -77,3 +77,32 @@ class SameItems(Generic[T]):
         self._last = {key: (source, setting, value) for key, source, setting, value
                       in zip(keys, sources, settings, results)}
         return results
+
+
+class EachOf(Generic[T]):
+    """`derive(item)` of each item, kept while the item is the very same object: a lookup sees what was derived
+    up to the last `new_build`, and what is derived or looked up after it is kept for the next. For values of
+    many small items that the live preview hands back build after build (listing rows: their weights on the
+    pages of /sources/, tags and the report, 0.25 s of every save's plan at 5,000 articles)."""
+
+    def __init__(self, derive: Callable[[Any], T]) -> None:
+        self._derive = derive
+        self._last: dict[int, tuple[Any, T]] = {}   # id(item) → (the item, its value)
+        self._fresh: dict[int, tuple[Any, T]] = {}
+
+    def new_build(self) -> None:
+        """From now on lookups see what was derived or looked up since the last call (the rest is dropped)."""
+        self._last, self._fresh = self._fresh, {}
+
+    def each(self, items: Sequence[Any]) -> list[T]:
+        last, fresh, derive = self._last, self._fresh, self._derive
+        out = []
+        for item in items:
+            found = last.get(id(item))
+            if found is None or found[0] is not item:
+                found = fresh.get(id(item))
+                if found is None or found[0] is not item:
+                    found = (item, derive(item))
+            fresh[id(item)] = found
+            out.append(found[1])
+        return out

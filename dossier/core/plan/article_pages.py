@@ -212,17 +212,18 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
     """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld;
     each a function of the article's ArticleInput (page.keyed). `only`: of the articles whose file is one of
     these, alone."""
-    order = [item.article.slug for item in library.articles]
+    articles = library.articles
     # Which page of /sources/ holds each outlet's section, for the article pages' link to their outlet: it
     # follows from every article's row (how much each section weighs), computed once for all the pages.
     dossier = library.dossier
     lookups = _Lookups({e.id: entity_views.face(e) for e in dossier.entities}, {s.id: s for s in dossier.sources},
                        listings.outlet_urls(library, rows))
     out: list[Page] = []
-    for index, item in enumerate(library.articles):
+    chosen = range(len(articles)) if only is None else \
+        [i for i, item in enumerate(articles) if item.article.meta.origin.file in only]
+    for index in chosen:
+        item = articles[index]
         slug, file = item.article.slug, item.article.meta.origin.file
-        if only is not None and file not in only:
-            continue
         badges = tuple(f"comparison:{b.id[len('w-'):]}" for b in library.comparisons.badges.get(slug, ()))
         # "articles": the page also reads what every article makes (its outlet's page of /sources/ depends on
         # how long the other articles' listings are)
@@ -230,7 +231,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
         given = _Once(partial(gather, library, index, lookups))
         out.append(keyed(f"articles/{slug}.md", file, depends, None, markdown_view, given.get))
         out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
-        neighbours = tuple(f"article:{s}" for s in order[max(0, index - 1):index + 2] if s != slug)
+        neighbours = tuple(f"article:{a.article.slug}" for a in articles[max(0, index - 1):index + 2]
+                           if a.article.slug != slug)
         out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours),
                          None, annotations_view, given.take))
     return out

@@ -14,7 +14,7 @@ from . import webanno
 from ..text.markdown import md_html
 from ..analyse.library import Library
 from .page import Page, RowSet, context, data, html
-from ..common.identity import SameObjects
+from ..common.identity import EachOf, SameObjects
 
 
 def _home(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Slice) -> dict[str, Any]:
@@ -85,23 +85,10 @@ def _weight(row: Mapping[str, Any]) -> int:
     return size
 
 
-# The last plan's weights: id(row) → (the row, its weight). Rows are kept by identity (article_pages._ROWS,
-# the analysis's report rows in the live preview's memo), and weighing 125,000 rows took 0.25 s of every
-# save's plan at 5,000 articles; a row not the very same object is weighed again.
-_WEIGHED: list[dict[int, tuple[Mapping[str, Any], int]]] = [{}]
-
-
-def _weights(rows: Sequence[Mapping[str, Any]], fresh: dict[int, tuple[Mapping[str, Any], int]]) -> list[int]:
-    """`_weight` of each row: the last plan's when it is the same row object; each recorded in `fresh`."""
-    last = _WEIGHED[0]
-    out = []
-    for row in rows:
-        found = last.get(id(row))
-        if found is None or found[0] is not row:
-            found = (row, _weight(row))
-        fresh[id(row)] = found
-        out.append(found[1])
-    return out
+# Each row's weight while it is the same object (identity.EachOf): rows are kept by identity (article_pages._ROWS,
+# the analysis's report rows in the live preview's memo), and weighing 125,000 rows took 0.25 s of every save's
+# plan at 5,000 articles.
+_WEIGHED: EachOf[int] = EachOf(_weight)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
@@ -110,7 +97,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     dossier, urls = library.dossier, library.urls
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     tags = tagged(rows)
-    weighed: dict[int, tuple[Mapping[str, Any], int]] = {}
+    _WEIGHED.new_build()
     _ROWSETS.new_build()
     home = ("site", "sources", "comparisons", "entities", *articles)
     out = [html(part.path, "site.yaml", home, "home.html", lambda part=part: _home(library, rows, part))
@@ -124,13 +111,12 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     for t, tag_rows in tags.items():
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
-                for part in paginate.slices(f"tags/{t}/", f"Tag: {t}", _weights(tag_rows, weighed),
+                for part in paginate.slices(f"tags/{t}/", f"Tag: {t}", _WEIGHED.each(tag_rows),
                                             paginate.TAG_ITEMS_PER_PAGE)]
     out += [html(part.path, "content/articles", ("site", *articles), "report.html",
                  lambda part=part: _report(library, part))
-            for part in paginate.slices("report/", "Anchoring report", _weights(library.report, weighed),
+            for part in paginate.slices("report/", "Anchoring report", _WEIGHED.each(library.report),
                                         paginate.REPORT_ROWS_PER_PAGE)]
-    _WEIGHED[0] = weighed
     out += [html("404.html", "templates/404.html", ("site",), "404.html",
                  lambda: context(dossier, urls, "404.html", "Page not found")),
             data("annotations.jsonld", "content/articles", ("site", *articles),
