@@ -112,6 +112,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     from .plan.plan import owned, plan
     from .execute.render import Renderer
 
+    if first is not None and first.last is not None and isinstance(memo, Memo):
+        _ahead(first, inputs, options, memo)
     config, found = load_config(inputs, options)
     problems = list(inputs.problems) + list(found)
     if config is None:  # no seed can be read without site.yaml; the editors' files can, each on its own
@@ -127,17 +129,40 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     rows = None
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
-        from .execute.first import owners, owners_of, render_first
-        # (the pages of the saved files and of those open: planned alone, at once)
-        ahead = owned(library, owners(first.changed, dossier) | owners_of(first.visited, dossier))
-        render_first(ahead.pages, first, dossier, renderer, memo)
-        rows = ahead.rows
+        rows = _first(first, inputs, options, library, renderer, memo)
     pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each, lambda: _go_on(cancelled))
     problems += collisions
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo)
     return _result(problems, done, library, config, options)
+
+
+def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any
+           ) -> list[dict[str, Any]]:
+    """The pages of the saved files and of those open, planned alone and handed over at once (execute/first.py);
+    the analysis kept for the next save. Returns the listings' rows, made for them."""
+    from .execute.first import owners, owners_of, render_first
+    from .plan.plan import owned
+
+    dossier = library.dossier
+    ahead = owned(library, owners(first.changed, dossier) | owners_of(first.visited, dossier))
+    render_first(ahead.pages, first, dossier, renderer, memo)
+    if first.keep is not None:
+        from .execute.ahead import Analysed
+        first.keep(Analysed(inputs, options, library, ahead.rows, renderer))
+    return ahead.rows
+
+
+def _ahead(first: "First", inputs: Inputs, options: Options, memo: Memo) -> None:
+    """A saved article's pages, made from the last build's analysis and handed over before this build loads
+    anything, when that gives the very pages this build makes (execute/ahead.py)."""
+    from .execute.ahead import pages_ahead
+
+    shown = pages_ahead(first.last, inputs, options, first.changed, memo,
+                        lambda found, config: has_errors(apply_levels(found, config, options.strict)))
+    if shown:
+        first.publish(shown)
 
 
 def _result(problems: list[Problem], done: "Rendered", library: "Library", config: SiteConfig, options: Options

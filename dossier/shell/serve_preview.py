@@ -24,7 +24,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import Callable, Mapping, TextIO
+from typing import Any, Callable, Mapping, TextIO
 
 from . import fs, tree
 from .collector import LongLived, fewer_collections
@@ -81,6 +81,7 @@ class Preview:
         self.search_due: float | None = None                # when to index; None: the index is up to date
         self.indexing = False                               # an index is being built (in its own thread)
         self.shown: tuple[Problem, ...] | None = None       # problems pages show now (None: a good site)
+        self.analysed: Any = None   # the last analysis without errors (execute/ahead.py), for the next save
         self.printed: tuple[Problem, ...] = ()
         self.sources: Mapping[str, bytes | str] = {}   # the last build's inputs, for the problems' snippets
         self.threads: list[threading.Thread] = []
@@ -235,6 +236,7 @@ class Preview:
     def _fail(self, problems: tuple[Problem, ...], what: str, seconds: float, reload: bool) -> None:
         """A failed build: keep (or put back) the last good site, show the problems over it."""
         taken_back = self._take_back()
+        self.analysed = None  # (the pages of the next save are made by its whole build, as after any failure)
         self.shown = problems
         self.status.update(state="failed", building=False, problems=problems, seconds=seconds)
         errors = sum(p.severity == "error" for p in problems)
@@ -247,11 +249,12 @@ class Preview:
         if not self.stopping.is_set():  # once stopping, the server's loop may be gone
             self.reload(path)
 
-    def _first(self, paths: frozenset[str], started: int, what: str, t0: float) -> First | None:
+    def _first(self, paths: frozenset[str], started: int, what: str, t0: float) -> First:
         """The pages of the saved files, to show before the rest of the build (execute/first.py): only while a
-        good site is shown, so that they never stand beside an overlay of problems they do not have."""
+        good site is shown, so that they never stand beside an overlay of problems they do not have (otherwise
+        none, but the build's analysis is still kept for the next save's, execute/ahead.py)."""
         if self.published is None or self.shown is not None:
-            return None
+            return First(frozenset(), lambda outputs: None, keep=self._keep)
 
         def publish(outputs: Mapping[str, bytes]) -> None:
             with self.publish_lock:
@@ -272,7 +275,10 @@ class Preview:
                 self._reload(path)
 
         return First(frozenset(p for p in paths if not p.endswith(" (project)")), publish,
-                     visited=self.status.visited)
+                     visited=self.status.visited, last=self.analysed, keep=self._keep)
+
+    def _keep(self, analysed: Any) -> None:
+        self.analysed = analysed
 
     def _take_back(self) -> bool:
         """A build that failed after showing its first pages: the last good site goes back in their place (and

@@ -9,7 +9,7 @@ re-derives: the plan (plan.py) and the views read the Library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Mapping
+from typing import Any, Callable, Hashable, Mapping
 
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
@@ -83,12 +83,13 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
     return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0]
 
 
-def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
-               ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
-    """`analyse_article` for every article, through `each`. Also returns one report row per annotation."""
-    settings = (dossier.config.fuzzy_floor, _level(dossier, strict), dossier.config.base_path)
-    articles = list(dossier.articles)
+def _settings(dossier: Dossier, strict: bool) -> tuple[float, str, str]:
+    """What `analyse_article` reads besides the article."""
+    return dossier.config.fuzzy_floor, _level(dossier, strict), dossier.config.base_path
 
+
+def _analysis(settings: tuple[float, str, str]) -> tuple[Callable[[Article], Hashable], Callable[[Article], Any]]:
+    """The "analyse" step: an article's key and its work (`analyse_article` under `settings`)."""
     def article_key(article: Article) -> Hashable:
         # What analyse_article reads: the whole Article (its file, text, seed lines, annotations), named by the
         # digests of what made it when known (else itself: it keeps its hash, hashonce.py), and the settings.
@@ -98,6 +99,23 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
         # (with the digest of its key, which names the result: kept with it, so a reuse does not pickle the key)
         return (*analyse_article(article, *settings), made_from("analyse", article_key(article)))
 
+    return article_key, analysed
+
+
+def analyse_one(article: Article, dossier: Dossier, strict: bool, each: Each) -> tuple[Anchored, tuple[Problem, ...]]:
+    """What `anchor_all` makes of one article of `dossier` (and its problems), through `each` under the same
+    key: the build that follows finds it there (the live preview's pages of a saved article, execute/ahead.py)."""
+    article_key, analysed = _analysis(_settings(dossier, strict))
+    placed, problems, _, notes, summary, made = each("analyse", analysed, article_key, [article])[0]
+    return Anchored(article, dict(placed), dict(notes), summary, made), problems
+
+
+def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
+               ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
+    """`analyse_article` for every article, through `each`. Also returns one report row per annotation."""
+    settings = _settings(dossier, strict)
+    articles = list(dossier.articles)
+    article_key, analysed = _analysis(settings)
     # (by difference in the live preview: an article that is the same object keeps its analysis without a key)
     results = by_difference(each, "analyse", analysed, article_key, articles, [a.meta.origin.file for a in articles],
                             [settings] * len(articles))

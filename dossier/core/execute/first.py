@@ -7,6 +7,8 @@ those pages (`Page.owner`: an article's three pages for its YAML file or its see
 comparison's page for its file) are rendered first and handed to `First.publish`; the other pages follow. As
 Hugo's "fast render mode" does for the pages open in a browser, but with nothing left stale: the rest of the
 build still runs, and the pages shown first are its own (kept in the store, so they are not rendered twice).
+Sooner still, an article file saved alone has its pages made from the last build's analysis before this build
+loads anything (ahead.py), when that gives the very pages this build will make.
 
 Only when the edit owns few pages (an entity file owns every entity page: no point), and only when loading and
 analysis found no error. The link check sees all pages at once and the paths of the whole plan are checked for
@@ -17,7 +19,7 @@ caller (serve_preview.py keeps the last good site).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..common.memo import Kept
 from ..load.model import Dossier
@@ -39,6 +41,10 @@ class First:
     publish: Callable[[Mapping[str, bytes]], None]
     most: int = MOST
     visited: tuple[str, ...] = ()
+    # The last build's analysis (ahead.Analysed), from which a saved article's pages are made before this build
+    # loads anything (ahead.py); and where this build's analysis goes, once it found no error, for the next save
+    last: Any = None
+    keep: Callable[[Any], None] | None = None
 
 
 def owners(changed: Iterable[str], dossier: Dossier) -> frozenset[str]:

@@ -122,11 +122,12 @@ def jobs(files: Mapping[str, bytes]) -> list[Job]:
 _DIGESTS: SameObjects[str] = SameObjects()
 
 
-def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) -> dict[Job, Any]:
-    """`parse_file` for every file, mapped through `each`. A file's key: its path, a digest of its bytes, and
-    the settings its step reads (a seed: the whole config, its import rules; a YAML file: its schema)."""
+def _parse_step(inputs: Inputs, config: SiteConfig, checks: Mapping[str, SchemaCheck]
+                ) -> tuple[Callable[[str], Any], Callable[[Job], Hashable], Callable[[Job], Any]]:
+    """The parse step of `inputs`: each step's setting, a file's key (its path, a digest of its bytes, and the
+    setting its step reads: a seed's is the whole config, its import rules; a YAML file's, its schema) and a
+    file's work (`parse_file`, its result stamped with what made it)."""
     schema_keys = {name: fingerprint(schema) for name, schema in inputs.schemas.items()}
-    _DIGESTS.new_build()
 
     def setting(step: str) -> Any:
         return config if step == "seed" else schema_keys[step]
@@ -139,14 +140,28 @@ def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) ->
     def parsed(job: Job) -> Any:
         return _stamped(job[0], parse_file(inputs, config, *job, checks), lambda: made_from("parse", file_key(job)))
 
+    return setting, file_key, parsed
+
+
+def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) -> dict[Job, Any]:
+    """`parse_file` for every file, mapped through `each` under its key (`_parse_step`)."""
+    _DIGESTS.new_build()
     todo = jobs(inputs.files)
     # Compiled here, before the work is handed out: forked workers inherit the compiled checks.
     checks = compile_checks(inputs) if any(step != "seed" for step, _ in todo) else {}
+    setting, file_key, parsed = _parse_step(inputs, config, checks)
     # By difference in the live preview: a file whose bytes are the very same object as at the last build (its
     # reads hand those back) keeps its result without a key or a lookup (10,000 files: 60 ms of every save)
     found = by_difference(each, "parse", parsed, file_key, todo, todo, [setting(step) for step, _ in todo],
                           sources=[inputs.files[path] for _, path in todo])
     return dict(zip(todo, found))
+
+
+def parse_one(inputs: Inputs, config: SiteConfig, each: Each, job: Job) -> Any:
+    """What `parse_files` gives for the one file of `job`, through `each` under the same key: the build that
+    follows finds it there (the live preview's pages of a saved article, execute/ahead.py)."""
+    _, file_key, parsed = _parse_step(inputs, config, compile_checks(inputs) if job[0] != "seed" else {})
+    return each("parse", parsed, file_key, [job])[0]
 
 
 def _stamped(step: str, value: Any, made: Callable[[], str]) -> Any:

@@ -1,0 +1,199 @@
+"""A saved article's pages made from the last analysis (dossier/core/execute/ahead.py): for every kind of edit it
+accepts, the very bytes a whole build of the edited dossier makes; for every edit that could change what the
+page reads from the rest of the dossier, nothing (the whole build shows the page, as before); in the live
+preview, the page is on disk before the build loads anything, and not after a failed build. On the default
+dossier, built in memory."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.common.errors import has_errors
+from dossier.core.common.memo import Memo
+from dossier.core.execute.ahead import Analysed, pages_ahead
+from dossier.core.execute.first import First
+from dossier.core.pipeline import Options, apply_levels, build_site
+from dossier.shell.fs import PROJECT, read_inputs
+
+ARTICLE = "content/articles/jpost-go-it-alone.yaml"
+PAGES = ["articles/jpost-go-it-alone.md", "articles/jpost-go-it-alone/annotations.jsonld",
+         "articles/jpost-go-it-alone/index.html"]
+SPELLING = """\
+  - id: tzahi-spelling
+    quote: "Tzahi Hanegbi"
+    kind: correction
+"""
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return read_inputs(PROJECT)
+
+
+def analysed_build(inputs, options=Options()) -> tuple[Memo, Analysed]:
+    """A preview's build: its memo and the analysis it keeps for the next save."""
+    memo, kept = Memo(), []
+    memo.begin()
+    assert build_site(inputs, options, memo, first=First(frozenset(), lambda out: None, keep=kept.append)).ok
+    memo.sweep()
+    assert len(kept) == 1 and isinstance(kept[0], Analysed)
+    return memo, kept[0]
+
+
+@pytest.fixture(scope="module")
+def before(inputs):
+    return build_site(inputs, Options()).outputs
+
+
+@pytest.fixture(scope="module")
+def last(inputs):
+    return analysed_build(inputs)
+
+
+def edited(inputs, changes: dict[str, object]):
+    """`inputs` with each path's bytes changed: a function of the old bytes, or the new bytes themselves."""
+    files = dict(inputs.files)
+    for path, change in changes.items():
+        files[path] = change(files[path]) if callable(change) else change
+        assert files[path] != inputs.files.get(path), f"the edit of {path} changes nothing"
+    return type(inputs)(**{**inputs.__dict__, "files": files})
+
+
+def ahead(last, new, changed=(ARTICLE,), options=Options()):
+    memo, analysed = last
+    memo.begin()
+    return pages_ahead(analysed, new, options, frozenset(changed), memo,
+                       lambda found, config: has_errors(apply_levels(found, config, options.strict)))
+
+
+def swap(old: str, new: str):
+    def change(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        assert old in text
+        return text.replace(old, new, 1).encode("utf-8")
+    return change
+
+
+ACCEPTED = {
+    "a note reworded": swap("The key line.", "The key line, reworded."),
+    "a note that grows by lines (every origin below it moves)": swap(
+        "    note: >-\n      The key line.", "    note: >-\n      The key line.\n\n      A new paragraph.\n\n     "
+                                             " And another."),
+    "the title": swap("title: Israel will go it alone", "title: Israel would go it alone"),
+    "the summary": swap("Reports Netanyahu's message", "Reports Benjamin Netanyahu's message"),
+    "a tag added": swap("tags: [typo]", "tags: [typo, grammar]"),
+    "an entity named": swap("entities: [tzachi-hanegbi]", "entities: [tzachi-hanegbi, rafah]"),
+    "a speaker given": swap(SPELLING, SPELLING + "    speaker: tzachi-hanegbi\n"),
+    "an annotation removed": swap(SPELLING, "  - id: tzahi-spelling-gone\n    quote: \"Tzahi Hanegbi\"\n"
+                                            "    kind: correction\n    note: Gone.\n  - id: placeholder\n"
+                                            "    quote: \"Tzahi Hanegbi\"\n    kind: correction\n"),
+    "a quote moved": swap('quote: "told Blinken when the two men in Tel Aviv."', 'quote: "when the two men in Tel Aviv."'),
+    "an annotation's kind": swap("    quote: \"Tzahi Hanegbi\"\n    kind: correction", "    quote: \"Tzahi Hanegbi\"\n"
+                                                                                     "    kind: context"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(ACCEPTED))
+def test_an_accepted_edit_gives_the_very_pages_of_the_whole_build(inputs, last, before, edit):
+    new = edited(inputs, {ARTICLE: ACCEPTED[edit]})
+    shown = ahead(last, new)
+    assert shown is not None and sorted(shown) == PAGES
+    whole = build_site(new, Options())  # (cold: no memo, nothing kept)
+    assert whole.ok, whole.problems
+    for path in PAGES:
+        assert shown[path] == whole.outputs[path], path
+    assert any(shown[p] != before[p] for p in PAGES)  # (the edit shows)
+
+
+SOURCE = "jerusalem-post"
+DECLINED = {
+    "the date (the article's place in the order)": {ARTICLE: swap("date: 2024-03-22", "date: 2024-03-23")},
+    "the outlet": {ARTICLE: swap(f"source: {SOURCE}", "source: times-of-israel")},
+    "the seed (the text)": {ARTICLE: swap("seed: 002_5b7bcf2cbf6902ac.txt", "seed: 001_other.txt")},
+    "an unknown speaker": {ARTICLE: swap(SPELLING, SPELLING + "    speaker: nobody-known\n")},
+    "an unknown entity": {ARTICLE: swap("entities: [tzachi-hanegbi]", "entities: [tzachi-hanegbi, nobody-known]")},
+    "a YAML error": {ARTICLE: swap("title: Israel", "title: [Israel")},
+    "a quote not in the text (an error)": {ARTICLE: swap('quote: "Tzahi Hanegbi"', 'quote: "Tzahi Hanegbi said nothing"')},
+}
+
+
+@pytest.mark.parametrize("edit", sorted(DECLINED))
+def test_an_edit_that_could_change_what_the_page_reads_elsewhere_gives_nothing(inputs, last, edit):
+    assert ahead(last, edited(inputs, DECLINED[edit])) is None
+
+
+def test_only_a_single_saved_article_file_on_top_of_the_same_inputs_is_shown_ahead(inputs, last):
+    note = {ARTICLE: ACCEPTED["a note reworded"]}
+    assert ahead(last, edited(inputs, note)) is not None
+    # another file changed too, whether or not the caller names it
+    both = edited(inputs, {**note, "content/entities.yaml": lambda b: b + b"\n"})
+    assert ahead(last, both) is None and ahead(last, both, (ARTICLE, "content/entities.yaml")) is None
+    templates = dict(inputs.templates)
+    templates["article.html"] += "\n"
+    assert ahead(last, type(inputs)(**{**edited(inputs, note).__dict__, "templates": templates})) is None
+    # not an article file, or one the last analysis does not have, or other options
+    comparison = next(p for p in sorted(inputs.files) if p.startswith("content/comparisons/"))
+    assert ahead(last, edited(inputs, {comparison: lambda b: b + b"\n"}), (comparison,)) is None
+    new_file = "content/articles/a-new-one.yaml"
+    added = edited(inputs, {new_file: inputs.files[ARTICLE]})
+    assert ahead(last, added, (new_file,)) is None
+    assert ahead(last, edited(inputs, note), options=Options(strict=True)) is None
+
+
+def test_pages_shown_ahead_are_not_rendered_again_by_the_build_that_follows(inputs):
+    new = edited(inputs, {ARTICLE: ACCEPTED["a note reworded"]})
+    handed: dict[str, list] = {"plain": [], "ahead": []}
+    memos = {}
+    for name in handed:
+        memo, analysed = analysed_build(inputs)
+        memo.begin()
+        first = First(frozenset({ARTICLE}), handed[name].append, last=analysed if name == "ahead" else None)
+        assert build_site(new, Options(), memo, first=first).ok
+        memos[name] = memo
+    assert len(handed["plain"]) == 1 and len(handed["ahead"]) == 2  # ahead, then the whole build's first pages
+    assert handed["ahead"][0] == handed["ahead"][1] == handed["plain"][0]
+    assert memos["ahead"].misses["page"] == memos["plain"].misses["page"]
+    assert memos["ahead"].hits["page"] == memos["plain"].hits["page"] + len(PAGES)
+
+
+MINI = {
+    "seeds/a.txt": "Headline\nThe minister said the plan would go ahead on Monday.\nCritics said it was rushed.\n",
+    "content/articles/a.yaml": "seed: a.txt\ntitle: A headline\nsource: outlet-a\ndate: 2024-03-22\nannotations:\n"
+                               "  - id: plan\n    quote: the plan would go ahead\n    note: First note.\n",
+}
+
+
+def test_the_live_preview_shows_a_saved_note_before_the_build_loads_anything(mini_dossier, monkeypatch):
+    import io
+
+    import dossier.core.pipeline as pipeline
+    from dossier.shell.serve_preview import Preview
+
+    root = mini_dossier(MINI)
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False)
+    page = root / "_site/articles/a/index.html"
+    at_load: list[str] = []
+    real = pipeline.load_dossier
+
+    def load_dossier(*args, **kwargs):  # what the saved article's page holds when the build starts loading
+        at_load.append(page.read_text("utf-8") if page.exists() else "")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_dossier", load_dossier)
+
+    def save(note: str) -> None:
+        (root / "content/articles/a.yaml").write_text(MINI["content/articles/a.yaml"].replace("First note.", note))
+        with preview.cond:
+            preview.generations.changed()
+            started = preview.generations.start()
+        preview.rebuild(frozenset({"content/articles/a.yaml"}), started)
+
+    save("First note.")  # (the first build: nothing to show ahead of it)
+    save("Second note.")
+    assert "Second note." in at_load[-1] and preview.status.state == "ok"
+    save("See [this](/articles/a/#nowhere).")  # shown ahead; the whole build's link check fails it, takes it back
+    assert preview.status.state == "failed" and "Second note." in page.read_text("utf-8")
+    save("Third note.")  # after a failure the whole build shows the page, as before
+    assert "Third note." not in at_load[-1] and "Third note." in page.read_text("utf-8")
+    save("Fourth note.")
+    assert "Fourth note." in at_load[-1] and preview.status.state == "ok"
