@@ -1,5 +1,5 @@
-"""SameObjects (dossier/core/common/identity.py): a value is kept while it is asked for with the very objects it
-was made from, made again otherwise, and forgotten once a build did not use it."""
+"""SameObjects, SameItems and EachOf (dossier/core/common/identity.py): a value is kept while it is asked for
+with the very objects it was made from, made again otherwise, and forgotten once a build did not use it."""
 
 from __future__ import annotations
 
@@ -75,3 +75,22 @@ def test_by_difference_reuses_only_through_the_live_previews_memo():
     for _ in range(2):                                              # without a Memo, every call does all the work
         assert by_difference(each, "step", bytes.upper, bytes, data, ["x", "y"], [None, None]) == [b"X", b"Y"]
     assert calls == [data, data]
+
+
+def test_each_of_derives_once_per_object_and_forgets_what_a_build_did_not_use():
+    from dossier.core.common.identity import EachOf
+
+    asked: list[str] = []
+    weights: EachOf[int] = EachOf(lambda row: asked.append(row["title"]) or len(row["title"]))
+    one, two = {"title": "one"}, {"title": "second"}
+    weights.new_build()
+    assert weights.each([one, two, one]) == [3, 6, 3] and asked == ["one", "second"]
+    weights.new_build()
+    equal = {"title": "second"}                   # equal to `two`, another object: derived again
+    assert weights.each([one, equal]) == [3, 6] and asked == ["one", "second", "second"]
+    weights.new_build()
+    assert weights.each([two]) == [6] and asked[-1] == "second" and len(asked) == 4  # not used last time
+    assert weights.each([one]) == [3] and len(asked) == 4   # (used by the build before: still kept)
+    weights.new_build()
+    weights.new_build()
+    assert weights.each([one]) == [3] and len(asked) == 5   # two builds without it: forgotten
