@@ -44,6 +44,9 @@ WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the serv
 READ_SIZE = 1 << 20
 PIECE = 3 << 18           # bytes of a page escaped and base64-encoded at a time
 SERVICES = max(1, min(4, os.cpu_count() or 1))  # Pagefind services run at once (each is single-threaded)
+# How often a `stop` is asked while Pagefind works: the live preview's save waits up to this long for the cores
+# the index takes (at 0.1 s, the first save after a large site's start often came 0.2 s late)
+STOP_SECONDS = 0.02
 
 
 class SearchError(Exception):
@@ -193,11 +196,11 @@ class _Service:
             return self.kept.pop(message_id)
 
     def _wait(self) -> None:
-        """Wait for a reply (holding `cond`); with a `stop`, look at it every 0.1 s while Pagefind works."""
+        """Wait for a reply (holding `cond`); with a `stop`, look at it every STOP_SECONDS while Pagefind works."""
         if self.stop is None:
             self.cond.wait()
             return
-        self.cond.wait(0.1)
+        self.cond.wait(STOP_SECONDS)
         if self.stop():
             raise SearchCancelled("stopped")
 
