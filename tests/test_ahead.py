@@ -95,14 +95,54 @@ ACCEPTED = {
 
 @pytest.mark.parametrize("edit", sorted(ACCEPTED))
 def test_an_accepted_edit_gives_the_very_pages_of_the_whole_build(inputs, last, before, edit):
-    new = edited(inputs, {ARTICLE: ACCEPTED[edit]})
-    shown = ahead(last, new)
-    assert shown is not None and sorted(shown) == PAGES
+    shows_the_whole_builds_pages(inputs, last, before, ARTICLE, ACCEPTED[edit], PAGES)
+
+
+def shows_the_whole_builds_pages(inputs, last, before, path, edit, pages) -> None:
+    new = edited(inputs, {path: edit})
+    shown = ahead(last, new, (path,))
+    assert shown is not None and sorted(shown) == pages
     whole = build_site(new, Options())  # (cold: no memo, nothing kept)
     assert whole.ok, whole.problems
-    for path in PAGES:
-        assert shown[path] == whole.outputs[path], path
-    assert any(shown[p] != before[p] for p in PAGES)  # (the edit shows)
+    for page in pages:
+        assert shown[page] == whole.outputs[page], page
+    assert any(shown[p] != before[p] for p in pages)  # (the edit shows)
+
+
+COMPARISON = "content/comparisons/netanyahu-do-it-alone.yaml"
+BEACON = ("  - article: free-beacon-we-will-do-it-alone\n    quote: \"And I told him that I hope we will do it with the"
+          " support of the U.S., but if we have to—we will do it alone\"\n")
+USA = "I told him that I hope we will do it with the support of the USA, but if we have to - we will do it alone"
+ACCEPTED_COMPARISON = {
+    "a witness's note reworded": swap("Introduced with “he added”", "Introduced with “he said”"),
+    "the title": swap('title: "“We will do it alone”"', 'title: "“We will do it alone”, three ways"'),
+    "the summary": swap("All three versions end", "The three versions all end"),
+    "a witness removed": swap(BEACON + "    note: Said “in a video statement to reporters”; the headline quotes the "
+                                       "last words as ‘We Will Do It Alone’.\n", ""),
+    "a witness placed with a prefix": swap(BEACON, "  - article: free-beacon-we-will-do-it-alone\n    quote: \"we will do it alone\"\n"
+                                      "    prefix: \"if we have to—\"\n"),
+    "a witness's quote shortened": swap(f'quote: "{USA}"', 'quote: "with the support of the USA"'),
+    "the speaker left out": swap("speaker: benjamin-netanyahu\n", ""),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(ACCEPTED_COMPARISON))
+def test_an_accepted_comparison_edit_gives_the_very_page_of_the_whole_build(inputs, last, before, edit):
+    shows_the_whole_builds_pages(inputs, last, before, COMPARISON, ACCEPTED_COMPARISON[edit],
+                                 ["compare/netanyahu-do-it-alone/index.html"])
+
+
+DECLINED_COMPARISON = {
+    "a witness of an unknown article": swap("- article: jpost-go-it-alone", "- article: no-such-article"),
+    "a witness's quote not in its article": swap(f'quote: "{USA}"', 'quote: "zebra crossings in Oslo at midnight"'),
+    "an unknown speaker": swap("speaker: benjamin-netanyahu", "speaker: nobody-known"),
+    "a YAML error": swap("title: ", "title: [", ),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(DECLINED_COMPARISON))
+def test_a_comparison_edit_with_problems_of_its_own_gives_nothing(inputs, last, edit):
+    assert ahead(last, edited(inputs, {COMPARISON: DECLINED_COMPARISON[edit]}), (COMPARISON,)) is None
 
 
 SOURCE = "jerusalem-post"
@@ -122,7 +162,7 @@ def test_an_edit_that_could_change_what_the_page_reads_elsewhere_gives_nothing(i
     assert ahead(last, edited(inputs, DECLINED[edit])) is None
 
 
-def test_only_a_single_saved_article_file_on_top_of_the_same_inputs_is_shown_ahead(inputs, last):
+def test_only_a_single_saved_file_on_top_of_the_same_inputs_is_shown_ahead(inputs, last):
     note = {ARTICLE: ACCEPTED["a note reworded"]}
     assert ahead(last, edited(inputs, note)) is not None
     # another file changed too, whether or not the caller names it
@@ -131,9 +171,9 @@ def test_only_a_single_saved_article_file_on_top_of_the_same_inputs_is_shown_ahe
     templates = dict(inputs.templates)
     templates["article.html"] += "\n"
     assert ahead(last, type(inputs)(**{**edited(inputs, note).__dict__, "templates": templates})) is None
-    # not an article file, or one the last analysis does not have, or other options
-    comparison = next(p for p in sorted(inputs.files) if p.startswith("content/comparisons/"))
-    assert ahead(last, edited(inputs, {comparison: lambda b: b + b"\n"}), (comparison,)) is None
+    # not an article or comparison file, or one the last analysis does not have, or other options
+    sources = "content/sources.yaml"
+    assert ahead(last, edited(inputs, {sources: lambda b: b + b"\n"}), (sources,)) is None
     new_file = "content/articles/a-new-one.yaml"
     added = edited(inputs, {new_file: inputs.files[ARTICLE]})
     assert ahead(last, added, (new_file,)) is None

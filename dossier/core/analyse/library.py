@@ -55,7 +55,7 @@ class Library:
     problems: tuple[Problem, ...]
 
 
-def _level(dossier: Dossier, strict: bool) -> str:
+def fuzzy_level(dossier: Dossier, strict: bool) -> str:
     """How serious a fuzzy anchor is: an error under --strict, else what site.yaml's checks say."""
     return "error" if strict else dossier.config.level("anchor-fuzzy", "warning")
 
@@ -85,7 +85,7 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
 
 def _settings(dossier: Dossier, strict: bool) -> tuple[float, str, str]:
     """What `analyse_article` reads besides the article."""
-    return dossier.config.fuzzy_floor, _level(dossier, strict), dossier.config.base_path
+    return dossier.config.fuzzy_floor, fuzzy_level(dossier, strict), dossier.config.base_path
 
 
 def _analysis(settings: tuple[float, str, str]) -> tuple[Callable[[Article], Hashable], Callable[[Article], Any]]:
@@ -155,7 +155,7 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) ->
     anchored, problems, report = anchor_all(dossier, strict, each)
     found = anchor_witnesses(dossier, each)
     entities = index_entities(dossier, anchored, urls, each, found)
-    comparisons = align(dossier, urls, _level(dossier, strict), found)
+    comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found)
     passages = find_passages(anchored, each)
     return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages,
                    tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

@@ -10,7 +10,7 @@ on a comparison page the column of a witness has id `w-<article slug>`. Each lin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .anchors import AnchorResult, anchor_quote
@@ -121,6 +121,16 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None) 
     return ComparisonIndex(
         badges={slug: tuple(sorted(marks, key=lambda b: (b.start, b.end, b.id))) for slug, marks in sorted(badges.items())},
         coverage=_coverage(dossier, prepared, urls), problems=tuple(problems), comparisons=tuple(prepared))
+
+
+def prepare_one(c: Comparison, dossier: Dossier, level: str, each: Each) -> tuple[PreparedComparison | None,
+                                                                                tuple[Problem, ...]]:
+    """What `align` makes of the one comparison `c` among `dossier`'s articles (its witnesses anchored through
+    `each` under `anchor_witnesses`' keys), with its problems: the live preview's page of a saved comparison
+    file, execute/ahead.py."""
+    articles = {a.slug: a for a in dossier.articles}
+    found = anchor_witnesses(replace(dossier, comparisons=(c,)), each)
+    return _prepare(c, [articles.get(w.article) for w in c.witnesses], dossier.config.fuzzy_floor, level, found)
 
 
 # What one comparison's witnesses make (identity.py: the live preview places again only the comparisons whose

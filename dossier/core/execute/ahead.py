@@ -1,4 +1,4 @@
-"""A saved article's pages from the last analysis: the live preview's note edit, shown before anything else.
+"""A saved file's pages from the last analysis: the live preview's edit of a note or a witness, shown at once.
 
 An editor who saves an article's file (a note reworded, a tag added, an annotation moved) changes that file
 alone. What the article's three pages read from the rest of the dossier (its text's mention links and counts,
@@ -12,30 +12,39 @@ whole build makes (tests/test_ahead.py compares them edit by edit), in a few mil
 load and analysis (0.3-0.4 s at 5,000 articles). The whole build follows as always; the pages it makes first
 (first.py) are these, found in the memo by their keys.
 
+A comparison's page reads only the comparison, its witnesses' articles (text and metadata) and the names of
+outlets and of its speaker (compare_pages.ComparisonInput): a comparison file saved alone that keeps its id
+has its witnesses placed again (witnesses.prepare_one, as the whole build's `align` places them) and its page
+made from the last Library with that comparison in its place.
+
 Only when everything holds, otherwise nothing is shown ahead and the build goes on as before: the last
 analysis is of these very inputs but for that one file (compared whole: templates, schemas, static files, every
-other file), the file parses, its article keeps slug, seed, date and outlet, every entity it names exists, and
-neither parsing nor anchoring found an error. What only the whole build can find (a link check, a path
-collision) is found there; a build that fails takes back the pages shown first (serve_preview.py).
+other file), the file parses, keeps what is said above, names only entities and articles that exist, and
+neither parsing nor placing it found an error (and a comparison still has a page). What only the whole build
+can find (a link check, a path collision) is found there; a build that fails takes back the pages shown first
+(serve_preview.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from ..analyse.library import Library, analyse_one
+from ..analyse.library import Library, analyse_one, fuzzy_level
+from ..analyse.witnesses import prepare_one
 from ..common.errors import Problem
 from ..common.memo import Memo
 from ..load.config import SiteConfig
 from ..load.inputs import Inputs, Options
 from ..load.loader import parse_one
 from ..load.model import Article
-from ..plan import article_pages
+from ..plan import article_pages, compare_pages
+from ..plan.page import Page
 from .execute import render_pages
 from .render import Renderer
 
 ARTICLES = "content/articles/"
+COMPARISONS = "content/comparisons/"
 
 
 @dataclass(frozen=True)
@@ -65,47 +74,88 @@ def _at(library: Library, path: str) -> int | None:
     return next((i for i, item in enumerate(library.articles) if item.article.meta.origin.file == path), None)
 
 
-def _checked(last: Analysed, inputs: Inputs, path: str, memo: Memo) -> tuple[int, Article, list[Problem]] | None:
-    """The saved file's article (with its place, and the file's problems), when its pages can be made from the
-    last analysis (see the module docstring); else None."""
+def _known(library: Library, ids: Iterable[str]) -> bool:
+    """Whether every entity id of `ids` ("" for none) is in the registry."""
+    known = {e.id for e in library.dossier.entities}
+    return all(not ref or ref in known for ref in ids)
+
+
+Failing = Callable[[list[Problem], SiteConfig], bool]
+
+
+def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing
+             ) -> tuple[Library, list[dict[str, Any]]] | None:
+    """The last Library and rows with the saved article file's article analysed anew, when its pages can be made
+    from them (see the module docstring); else None."""
     library = last.library
     at = _at(library, path)
-    if at is None or not _others_same(last.inputs, inputs, path):
+    if at is None:
         return None
     meta, problems = parse_one(inputs, library.dossier.config, memo.each, ("article", path))
     old = library.articles[at].article
     if meta is None or (meta.slug, meta.seed, meta.date, meta.source) != \
-            (old.meta.slug, old.meta.seed, old.meta.date, old.meta.source):
+            (old.meta.slug, old.meta.seed, old.meta.date, old.meta.source) or \
+            not _known(library, (ref for ann in meta.annotations for ref in (*ann.entities, ann.speaker))):
         return None
-    known = {e.id for e in library.dossier.entities}
-    if any(e not in known for ann in meta.annotations for e in (*ann.entities, *([ann.speaker] if ann.speaker else []))):
+    article = Article(meta, old.text)
+    item, more = analyse_one(article, library.dossier, last.options.strict, memo.each)
+    if failing(list(problems) + list(more), library.dossier.config):
         return None
-    return at, Article(meta, old.text), list(problems)
+    dossier = library.dossier
+    dossier = replace(dossier, articles=dossier.articles[:at] + (article,) + dossier.articles[at + 1:])
+    library = replace(library, dossier=dossier, articles=library.articles[:at] + (item,) + library.articles[at + 1:])
+    rows = list(last.rows)
+    rows[at] = article_pages.article_row(library, item)
+    return library, rows
+
+
+def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> Library | None:
+    """The last Library with the saved comparison file's comparison placed anew, when its page can be made from
+    it (see the module docstring); else None."""
+    library = last.library
+    dossier = library.dossier
+    at = next((i for i, c in enumerate(dossier.comparisons) if c.origin.file == path), None)
+    had = [i for i, pc in enumerate(library.comparisons.comparisons) if pc.comparison.origin.file == path]
+    if at is None or not had:
+        return None
+    comparison, problems = parse_one(inputs, dossier.config, memo.each, ("comparison", path))
+    slugs = {a.slug for a in dossier.articles}
+    if comparison is None or comparison.id != dossier.comparisons[at].id or \
+            not all(w.article in slugs for w in comparison.witnesses) or not _known(library, [comparison.speaker]):
+        return None
+    prepared, more = prepare_one(comparison, dossier, fuzzy_level(dossier, last.options.strict), memo.each)
+    if prepared is None or failing(list(problems) + list(more), dossier.config):
+        return None
+    index = library.comparisons
+    placed = index.comparisons[:had[0]] + (prepared,) + index.comparisons[had[0] + 1:]
+    dossier = replace(dossier, comparisons=dossier.comparisons[:at] + (comparison,) + dossier.comparisons[at + 1:])
+    return replace(library, dossier=dossier, comparisons=replace(index, comparisons=placed))
+
+
+def _planned(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> list[Page] | None:
+    """The pages of the saved file at `path`, planned alone from the last analysis made current for it."""
+    only = frozenset({path})
+    if path.startswith(ARTICLES):
+        found = _article(last, inputs, path, memo, failing)
+        return None if found is None else article_pages.pages(found[0], found[1], only)
+    library = _comparison(last, inputs, path, memo, failing)
+    return None if library is None else compare_pages.pages(library, only)
 
 
 def pages_ahead(last: Analysed, inputs: Inputs, options: Options, changed: frozenset[str], memo: Memo,
-                failing: Callable[[list[Problem], SiteConfig], bool]) -> Mapping[str, bytes] | None:
-    """The pages of the one article file in `changed`, made from `last` (see the module docstring), kept in
-    `memo` for the build that follows; None when they cannot be made so, or when `failing` says the file's own
-    problems (parsing and anchoring it, at the levels of site.yaml and the options) fail the build."""
+                failing: Failing) -> Mapping[str, bytes] | None:
+    """The pages of the one article or comparison file in `changed`, made from `last` (see the module
+    docstring), kept in `memo` for the build that follows; None when they cannot be made so, or when `failing`
+    says the file's own problems (parsing and placing it, at the levels of site.yaml and the options) fail the
+    build."""
     path = next(iter(changed)) if len(changed) == 1 else ""
-    if not (path.startswith(ARTICLES) and path.endswith(".yaml")) or options != last.options:
+    if not path.startswith((ARTICLES, COMPARISONS)) or not path.endswith(".yaml") or options != last.options \
+            or not _others_same(last.inputs, inputs, path):
         return None
-    found = _checked(last, inputs, path, memo)
-    if found is None:
+    pages = _planned(last, inputs, path, memo, failing)
+    if not pages:
         return None
-    at, article, problems = found
-    library = last.library
-    item, more = analyse_one(article, library.dossier, options.strict, memo.each)
-    if failing(problems + list(more), library.dossier.config):
-        return None
-    articles = library.articles[:at] + (item,) + library.articles[at + 1:]
-    dossier = library.dossier
-    dossier = replace(dossier, articles=dossier.articles[:at] + (article,) + dossier.articles[at + 1:])
-    library = replace(library, dossier=dossier, articles=articles)
-    rows = list(last.rows)
-    rows[at] = article_pages.article_row(library, item)
-    done = render_pages(article_pages.pages(library, rows, frozenset({path})), last.renderer, None, memo)
+    done = render_pages(pages, last.renderer, None, memo)
     if done.problems:
         return None
     memo.keep_pages(done.fresh, done.keys)
