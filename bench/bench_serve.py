@@ -209,7 +209,12 @@ def main(argv: list[str] | None = None) -> int:
                               f"build {1000 * row[2]:7.0f} ms", flush=True)
                         time.sleep(args.pause)
                 finally:
+                    restored = status(url)["published"]
                     edit.restore()
+                # The restore's own build, before the next kind's first save: else both files change in one
+                # build, which is then no single saved file's (no page of it goes ahead)
+                wait_status(url, proc, lambda s: s["published"] > restored and not s["building"], args.timeout,
+                            "the build of the restored file")
             browser.close()
     finally:
         for edit in edits:
