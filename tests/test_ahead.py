@@ -1,8 +1,8 @@
-"""A saved article's pages made from the last analysis (dossier/core/execute/ahead.py): for every kind of edit it
-accepts, the very bytes a whole build of the edited dossier makes; for every edit that could change what the
-page reads from the rest of the dossier, nothing (the whole build shows the page, as before); in the live
-preview, the page is on disk before the build loads anything, and not after a failed build. On the default
-dossier, built in memory."""
+"""A saved article's or comparison's pages, and the open pages after a template edit, made from the last analysis
+(dossier/core/execute/ahead.py): for every kind of edit it accepts, the very bytes a whole build of the edited
+dossier makes; for every edit that could change what the page reads from the rest of the dossier, or that has
+problems of its own, nothing (the whole build shows the page, as before); in the live preview, the page is on
+disk before the build loads anything, and not after a failed build. On the default dossier, built in memory."""
 
 from __future__ import annotations
 
@@ -59,10 +59,10 @@ def edited(inputs, changes: dict[str, object]):
     return type(inputs)(**{**inputs.__dict__, "files": files})
 
 
-def ahead(last, new, changed=(ARTICLE,), options=Options()):
+def ahead(last, new, changed=(ARTICLE,), options=Options(), visited=()):
     memo, analysed = last
     memo.begin()
-    return pages_ahead(analysed, new, options, frozenset(changed), memo,
+    return pages_ahead(analysed, new, options, First(frozenset(changed), lambda out: None, visited=visited), memo,
                        lambda found, config: has_errors(apply_levels(found, config, options.strict)))
 
 
@@ -178,6 +178,39 @@ def test_only_a_single_saved_file_on_top_of_the_same_inputs_is_shown_ahead(input
     added = edited(inputs, {new_file: inputs.files[ARTICLE]})
     assert ahead(last, added, (new_file,)) is None
     assert ahead(last, edited(inputs, note), options=Options(strict=True)) is None
+
+
+OPEN = ("compare/netanyahu-do-it-alone/index.html", "articles/jpost-go-it-alone/index.html", "entities/index.html")
+
+
+def with_templates(inputs, **changes: object):
+    templates = dict(inputs.templates)
+    for name, change in changes.items():
+        templates[name.replace("_", ".")] = change(templates[name.replace("_", ".")])
+    return type(inputs)(**{**inputs.__dict__, "templates": templates})
+
+
+def retemplated(text: str) -> str:
+    assert "</footer>" in text
+    return text.replace("</footer>", "<p>A new line of the footer.</p>\n</footer>", 1)
+
+
+def test_after_a_template_edit_the_open_article_and_comparison_pages_are_the_whole_builds(inputs, last, before):
+    new = with_templates(inputs, base_html=retemplated)
+    shown = ahead(last, new, ("templates/base.html",), visited=OPEN)
+    # (an entity page is not one the preview shows first: only article and comparison pages)
+    assert shown is not None and sorted(shown) == sorted(OPEN[:2])
+    whole = build_site(new, Options())
+    for page in OPEN[:2]:
+        assert shown[page] == whole.outputs[page] != before[page], page
+    assert ahead(last, new, ("templates/base.html",)) is None  # no page open: none to show
+
+
+def test_a_template_edit_that_breaks_a_page_or_comes_with_another_edit_gives_nothing(inputs, last):
+    broken = with_templates(inputs, base_html=lambda text: text.replace("</footer>", "{% if %}</footer>", 1))
+    assert ahead(last, broken, ("templates/base.html",), visited=OPEN) is None
+    both = edited(with_templates(inputs, base_html=retemplated), {ARTICLE: ACCEPTED["a note reworded"]})
+    assert ahead(last, both, ("templates/base.html", ARTICLE), visited=OPEN) is None
 
 
 def test_pages_shown_ahead_are_not_rendered_again_by_the_build_that_follows(inputs):

@@ -159,7 +159,7 @@ def _ahead(first: "First", inputs: Inputs, options: Options, memo: Memo) -> None
     anything, when that gives the very pages this build makes (execute/ahead.py)."""
     from .execute.ahead import pages_ahead
 
-    shown = pages_ahead(first.last, inputs, options, first.changed, memo,
+    shown = pages_ahead(first.last, inputs, options, first, memo,
                         lambda found, config: has_errors(apply_levels(found, config, options.strict)))
     if shown:
         first.publish(shown)

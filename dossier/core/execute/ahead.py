@@ -1,4 +1,4 @@
-"""A saved file's pages from the last analysis: the live preview's edit of a note or a witness, shown at once.
+"""Pages from the last analysis: the live preview's edit of a note, a witness or a template, shown at once.
 
 An editor who saves an article's file (a note reworded, a tag added, an annotation moved) changes that file
 alone. What the article's three pages read from the rest of the dossier (its text's mention links and counts,
@@ -15,7 +15,9 @@ load and analysis (0.3-0.4 s at 5,000 articles). The whole build follows as alwa
 A comparison's page reads only the comparison, its witnesses' articles (text and metadata) and the names of
 outlets and of its speaker (compare_pages.ComparisonInput): a comparison file saved alone that keeps its id
 has its witnesses placed again (witnesses.prepare_one, as the whole build's `align` places them) and its page
-made from the last Library with that comparison in its place.
+made from the last Library with that comparison in its place. And an edit of the templates alone changes how
+pages look, not what they show: the article and comparison pages open in the browser are rendered at once from
+the last Library with the new templates.
 
 Only when everything holds, otherwise nothing is shown ahead and the build goes on as before: the last
 analysis is of these very inputs but for that one file (compared whole: templates, schemas, static files, every
@@ -38,9 +40,10 @@ from ..load.config import SiteConfig
 from ..load.inputs import Inputs, Options
 from ..load.loader import parse_one
 from ..load.model import Article
-from ..plan import article_pages, compare_pages
+from ..plan import article_pages, compare_pages, plan
 from ..plan.page import Page
 from .execute import render_pages
+from .first import First, first_pages, owners_of
 from .render import Renderer
 
 ARTICLES = "content/articles/"
@@ -142,20 +145,40 @@ def _planned(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Fai
     return None if library is None else compare_pages.pages(library, only)
 
 
-def pages_ahead(last: Analysed, inputs: Inputs, options: Options, changed: frozenset[str], memo: Memo,
+def _templates_only(last: Inputs, now: Inputs) -> bool:
+    """Whether `now` differs from `last` in its templates alone."""
+    return now.templates != last.templates and now.files == last.files and now.static == last.static \
+        and now.schemas == last.schemas and now.problems == last.problems
+
+
+def _open(last: Analysed, visited: tuple[str, ...]) -> list[Page]:
+    """The article and comparison pages among the output paths `visited` (those open in the browser), planned
+    alone from the last analysis."""
+    library = last.library
+    owned = plan.owned(library, owners_of(visited, library.dossier), last.rows)
+    return first_pages(owned.pages, (), library.dossier, visited=visited)
+
+
+def pages_ahead(last: Analysed, inputs: Inputs, options: Options, first: First, memo: Memo,
                 failing: Failing) -> Mapping[str, bytes] | None:
-    """The pages of the one article or comparison file in `changed`, made from `last` (see the module
+    """The pages of the one article or comparison file that `first` says was saved, or after an edit of the
+    templates alone the article and comparison pages it says are open, made from `last` (see the module
     docstring), kept in `memo` for the build that follows; None when they cannot be made so, or when `failing`
     says the file's own problems (parsing and placing it, at the levels of site.yaml and the options) fail the
-    build."""
-    path = next(iter(changed)) if len(changed) == 1 else ""
-    if not path.startswith((ARTICLES, COMPARISONS)) or not path.endswith(".yaml") or options != last.options \
-            or not _others_same(last.inputs, inputs, path):
+    build, or a page fails to render."""
+    if options != last.options:
         return None
-    pages = _planned(last, inputs, path, memo, failing)
+    path = next(iter(first.changed)) if len(first.changed) == 1 else ""
+    if _templates_only(last.inputs, inputs):  # (the Library is the last one: only how pages look changed)
+        renderer, pages = Renderer.for_templates(inputs.templates), _open(last, first.visited)
+    elif path.startswith((ARTICLES, COMPARISONS)) and path.endswith(".yaml") and \
+            _others_same(last.inputs, inputs, path):
+        renderer, pages = last.renderer, _planned(last, inputs, path, memo, failing)
+    else:
+        return None
     if not pages:
         return None
-    done = render_pages(pages, last.renderer, None, memo)
+    done = render_pages(pages, renderer, None, memo)
     if done.problems:
         return None
     memo.keep_pages(done.fresh, done.keys)
