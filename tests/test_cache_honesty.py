@@ -4,7 +4,8 @@ it writes the same bytes and reports the same problems as a cold build of the sa
 Edits are drawn by Hypothesis over a 3-article synthetic dossier (dossier_synth): annotation notes and quotes,
 entity aliases, comparison witnesses, site.yaml's title, a template override, an article added with its seed
 and one deleted. Both builds run through the command line (`build.py --no-search`), as an editor would. The
-live preview's in-memory memo is held to the same: after the same edits, its build equals one from nothing.
+live preview's in-memory memo is held to the same: after the same edits, its build equals one from nothing, and so
+do the pages it hands over first (those made from the last analysis, execute/ahead.py, included).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 import dossier_synth as generate
 from dossier.core.common.memo import Memo
+from dossier.core.execute.first import First
 from dossier.core.pipeline import Options, build_site
 from dossier.shell.cache import FOLDER
 from dossier.shell.cli import main
@@ -130,12 +132,22 @@ def test_an_incremental_build_with_the_cache_equals_a_cold_build_after_any_edits
                 assert tree(out) == tree(base / f"cold{step}-site"), edit
 
 
-def _memory_build(root: Path, memo: Memo) -> tuple[bool, dict[str, bytes]]:
-    """The live preview's build (in memory, its Memo kept between builds): success and outputs."""
+def _memory_build(root: Path, memo: Memo, kept: list, before: dict[str, bytes] | None = None
+                  ) -> tuple[bool, dict[str, bytes], list[dict[str, bytes]]]:
+    """The live preview's build (in memory, its Memo and last analysis kept between builds, the first article's
+    and comparison's pages open): success, outputs, and the pages handed over before the rest (made from the
+    last analysis, execute/ahead.py, then the build's own first pages). `before`: the inputs' files at the
+    last build, from which the saved files are told."""
+    inputs = read_inputs(root)
+    changed = frozenset(p for p in set(inputs.files) | set(before or {}) if inputs.files.get(p) != (before or {}).get(p))
+    open_pages = (f"articles/{_articles(root)[0][:-len('.yaml')]}/index.html", "compare/story-0000-figure/index.html")
+    handed: list[dict[str, bytes]] = []
     memo.begin()
-    result = build_site(read_inputs(root), Options(), memo)
+    result = build_site(inputs, Options(), memo, first=First(changed, lambda out: handed.append(dict(out)),
+                                                             visited=open_pages, last=kept[-1] if kept else None,
+                                                             keep=kept.append))
     memo.sweep()
-    return result.ok, dict(result.outputs)
+    return result.ok, dict(result.outputs), handed
 
 
 def _cold_elsewhere(root: Path, where: Path) -> tuple[bool, dict[str, bytes]]:
@@ -157,13 +169,16 @@ def test_the_live_previews_memo_after_any_edits_equals_a_build_from_nothing(edit
     with tempfile.TemporaryDirectory(prefix="dossier-honesty-memo-") as tmp:
         root = Path(tmp) / "dossier"
         generate.generate(root, 3, seed=7)
-        memo = Memo()
-        _memory_build(root, memo)
+        memo, kept = Memo(), []
+        _memory_build(root, memo, kept)
         for step, edit in enumerate(edits):
+            before = dict(read_inputs(root).files)
             apply(root, edit)
-            ok, outputs = _memory_build(root, memo)
+            ok, outputs, handed = _memory_build(root, memo, kept, before)
             cold_ok, cold = _cold_elsewhere(root, Path(tmp) / f"cold{step}")
             assert ok == cold_ok, edit
             if ok:
                 assert outputs == cold, (edit, sorted(p for p in set(outputs) | set(cold)
                                                       if outputs.get(p) != cold.get(p))[:5])
+                # what went first, from the last analysis or the build's own, is what the whole build makes
+                assert all(page == cold[path] for pages in handed for path, page in pages.items()), edit
