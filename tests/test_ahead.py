@@ -137,6 +137,9 @@ DECLINED_COMPARISON = {
     "a witness's quote not in its article": swap(f'quote: "{USA}"', 'quote: "zebra crossings in Oslo at midnight"'),
     "an unknown speaker": swap("speaker: benjamin-netanyahu", "speaker: nobody-known"),
     "a YAML error": swap("title: ", "title: [", ),
+    "its base's witness removed": swap("  - article: jpost-go-it-alone\n    quote: \"" + USA + "\"\n    note: Introduced"
+                                       " with “he added”, after the sentence about Rafah and the battalions.\n", ""),
+    "a witness note's link to no comparison": swap("Introduced with “he added”", "Introduced ([see](compare:nope))"),
 }
 
 
@@ -154,6 +157,9 @@ DECLINED = {
     "an unknown entity": {ARTICLE: swap("entities: [tzachi-hanegbi]", "entities: [tzachi-hanegbi, nobody-known]")},
     "a YAML error": {ARTICLE: swap("title: Israel", "title: [Israel")},
     "a quote not in the text (an error)": {ARTICLE: swap('quote: "Tzahi Hanegbi"', 'quote: "Tzahi Hanegbi said nothing"')},
+    "a note's link to no article": {ARTICLE: swap("The key line.", "The key line ([see](article:jpost-go-it-alon)).")},
+    # another article's note links to #a-alone-quote: the whole build fails at that note
+    "an annotation id another file links to, renamed": {ARTICLE: swap("  - id: alone-quote\n", "  - id: alone-quote-2\n")},
 }
 
 

@@ -21,9 +21,11 @@ the last Library with the new templates.
 
 Only when everything holds, otherwise nothing is shown ahead and the build goes on as before: the last
 analysis is of these very inputs but for that one file (compared whole: templates, schemas, static files, every
-other file), the file parses, keeps what is said above, names only entities and articles that exist, and
-neither parsing nor placing it found an error (and a comparison still has a page). What only the whole build
-can find (a link check, a path collision) is found there; a build that fails takes back the pages shown first
+other file), the file parses, keeps what is said above and names only entities and articles that exist,
+neither parsing nor placing it found an error (and a comparison still has a page), and the references of the
+dossier so changed (links in notes and summaries, a comparison's base, other files' links into this one) are
+all good, checked as the whole build checks them. What only the whole build can find (the link check of the
+rendered pages, a path collision) is found there; a build that fails takes back the pages shown first
 (serve_preview.py).
 """
 
@@ -39,6 +41,7 @@ from ..common.memo import Memo
 from ..load.config import SiteConfig
 from ..load.inputs import Inputs, Options
 from ..load.loader import parse_one
+from ..load.references import check_references
 from ..load.model import Article
 from ..plan import article_pages, compare_pages, plan
 from ..plan.page import Page
@@ -138,11 +141,17 @@ def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: 
 def _planned(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> list[Page] | None:
     """The pages of the saved file at `path`, planned alone from the last analysis made current for it."""
     only = frozenset({path})
-    if path.startswith(ARTICLES):
-        found = _article(last, inputs, path, memo, failing)
-        return None if found is None else article_pages.pages(found[0], found[1], only)
-    library = _comparison(last, inputs, path, memo, failing)
-    return None if library is None else compare_pages.pages(library, only)
+    found = _article(last, inputs, path, memo, failing) if path.startswith(ARTICLES) else \
+        _comparison(last, inputs, path, memo, failing)
+    library = found[0] if isinstance(found, tuple) else found
+    # Every reference checked as the whole build checks them (a link in the file to nothing, a comparison's base
+    # that is not a witness, another file's link to an annotation id this edit took away): per file, kept by
+    # identity, so only the saved file is looked at again
+    if library is None or failing(check_references(library.dossier, memo.each), library.dossier.config):
+        return None
+    if isinstance(found, tuple):
+        return article_pages.pages(library, found[1], only)
+    return compare_pages.pages(library, only)
 
 
 def _templates_only(last: Inputs, now: Inputs) -> bool:
