@@ -32,9 +32,10 @@ rendered pages, a path collision) is found there; a build that fails takes back 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Mapping
 
 from ..analyse.library import Library, analyse_one, fuzzy_level
+from ..analyse.entity_links import check_references as entity_references
 from ..analyse.witnesses import prepare_one
 from ..common.errors import Problem
 from ..common.memo import Memo
@@ -65,14 +66,24 @@ class Analysed:
     renderer: Renderer
 
 
+def _same_settings(last: Inputs, now: Inputs) -> bool:
+    """Whether `now` has `last`'s static files, schemas and reading problems."""
+    return now.static == last.static and now.schemas == last.schemas and now.problems == last.problems
+
+
 def _others_same(last: Inputs, now: Inputs, path: str) -> bool:
     """Whether `now` holds what `last` held in everything but the file at `path` (compared by identity first: the
     preview's reads hand back the very bytes of every file not saved since)."""
-    if now.templates != last.templates or now.static != last.static or now.schemas != last.schemas \
-            or now.problems != last.problems or path not in last.files or path not in now.files:
+    if now.templates != last.templates or not _same_settings(last, now) or path not in last.files \
+            or path not in now.files:
         return False
     # (compared in C, each value by identity first: 10,000 files in a millisecond)
     return {**now.files, path: b""} == {**last.files, path: b""}
+
+
+def _templates_only(last: Inputs, now: Inputs) -> bool:
+    """Whether `now` differs from `last` in its templates alone."""
+    return now.templates != last.templates and now.files == last.files and _same_settings(last, now)
 
 
 def _at(library: Library, path: str) -> int | None:
@@ -80,17 +91,11 @@ def _at(library: Library, path: str) -> int | None:
     return next((i for i, item in enumerate(library.articles) if item.article.meta.origin.file == path), None)
 
 
-def _known(library: Library, ids: Iterable[str]) -> bool:
-    """Whether every entity id of `ids` ("" for none) is in the registry."""
-    known = {e.id for e in library.dossier.entities}
-    return all(not ref or ref in known for ref in ids)
-
-
 Failing = Callable[[list[Problem], SiteConfig], bool]
+Patched = tuple[Library, "list[dict[str, Any]] | None"]   # the Library made current, and its rows if they changed
 
 
-def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing
-             ) -> tuple[Library, list[dict[str, Any]]] | None:
+def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> Patched | None:
     """The last Library and rows with the saved article file's article analysed anew, when its pages can be made
     from them (see the module docstring); else None."""
     library = last.library
@@ -100,8 +105,7 @@ def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Fai
     meta, problems = parse_one(inputs, library.dossier.config, memo.each, ("article", path))
     old = library.articles[at].article
     if meta is None or (meta.slug, meta.seed, meta.date, meta.source) != \
-            (old.meta.slug, old.meta.seed, old.meta.date, old.meta.source) or \
-            not _known(library, (ref for ann in meta.annotations for ref in (*ann.entities, ann.speaker))):
+            (old.meta.slug, old.meta.seed, old.meta.date, old.meta.source):
         return None
     article = Article(meta, old.text)
     item, more = analyse_one(article, library.dossier, last.options.strict, memo.each)
@@ -115,7 +119,7 @@ def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Fai
     return library, rows
 
 
-def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> Library | None:
+def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> Patched | None:
     """The last Library with the saved comparison file's comparison placed anew, when its page can be made from
     it (see the module docstring); else None."""
     library = last.library
@@ -125,9 +129,7 @@ def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: 
     if at is None or not had:
         return None
     comparison, problems = parse_one(inputs, dossier.config, memo.each, ("comparison", path))
-    slugs = {a.slug for a in dossier.articles}
-    if comparison is None or comparison.id != dossier.comparisons[at].id or \
-            not all(w.article in slugs for w in comparison.witnesses) or not _known(library, [comparison.speaker]):
+    if comparison is None or comparison.id != dossier.comparisons[at].id:
         return None
     prepared, more = prepare_one(comparison, dossier, fuzzy_level(dossier, last.options.strict), memo.each)
     if prepared is None or failing(list(problems) + list(more), dossier.config):
@@ -135,29 +137,23 @@ def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: 
     index = library.comparisons
     placed = index.comparisons[:had[0]] + (prepared,) + index.comparisons[had[0] + 1:]
     dossier = replace(dossier, comparisons=dossier.comparisons[:at] + (comparison,) + dossier.comparisons[at + 1:])
-    return replace(library, dossier=dossier, comparisons=replace(index, comparisons=placed))
+    return replace(library, dossier=dossier, comparisons=replace(index, comparisons=placed)), None
 
 
 def _planned(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> list[Page] | None:
     """The pages of the saved file at `path`, planned alone from the last analysis made current for it."""
-    only = frozenset({path})
-    found = _article(last, inputs, path, memo, failing) if path.startswith(ARTICLES) else \
-        _comparison(last, inputs, path, memo, failing)
-    library = found[0] if isinstance(found, tuple) else found
-    # Every reference checked as the whole build checks them (a link in the file to nothing, a comparison's base
-    # that is not a witness, another file's link to an annotation id this edit took away): per file, kept by
-    # identity, so only the saved file is looked at again
-    if library is None or failing(check_references(library.dossier, memo.each), library.dossier.config):
+    found = (_article if path.startswith(ARTICLES) else _comparison)(last, inputs, path, memo, failing)
+    if found is None:
         return None
-    if isinstance(found, tuple):
-        return article_pages.pages(library, found[1], only)
-    return compare_pages.pages(library, only)
-
-
-def _templates_only(last: Inputs, now: Inputs) -> bool:
-    """Whether `now` differs from `last` in its templates alone."""
-    return now.templates != last.templates and now.files == last.files and now.static == last.static \
-        and now.schemas == last.schemas and now.problems == last.problems
+    library, rows = found
+    # Every reference checked as the whole build checks them (an entity, article or comparison named that does not
+    # exist, a link in the file to nothing, a comparison's base that is not a witness, another file's link to an
+    # annotation id this edit took away): per file, kept by identity, so only the saved file is looked at again
+    dossier = library.dossier
+    if failing(check_references(dossier, memo.each) + entity_references(dossier), dossier.config):
+        return None
+    only = frozenset({path})
+    return compare_pages.pages(library, only) if rows is None else article_pages.pages(library, rows, only)
 
 
 def _open(last: Analysed, visited: tuple[str, ...]) -> list[Page]:
