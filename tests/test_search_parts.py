@@ -4,7 +4,9 @@ with the same bytes as an index made from nothing."""
 
 from __future__ import annotations
 
+import base64
 import filecmp
+import json
 import shutil
 from pathlib import Path
 
@@ -166,3 +168,25 @@ def test_the_parts_keys_are_made_of_the_digests_the_writer_already_has(pagefind)
     search.build_index(outputs, "/", store=store, digests=given)
     pages = [(path, given[path]) for path in sorted(outputs)]
     assert store.asked == [search_parts.part_key(0, pages, "/", search.pagefind_version())]
+
+
+def test_a_service_deletes_each_parts_index_once_its_bundle_is_read(pagefind, tmp_path, monkeypatch):
+    """A service indexes part after part; each part's index is deleted from it once its bundle came back, so that
+    it holds one part's index at a time, not all it made (what it was sent is logged by a wrapper)."""
+    from pagefind.service import get_executable
+
+    log = tmp_path / "requests.log"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(f'#!/bin/sh\ntee "{log}" | "{get_executable()}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    monkeypatch.setattr(search, "SERVICES", 1)
+    outputs = site(24)
+    built = search.build_index(outputs, "/", part_pages=5)
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    assert built == search.build_index(outputs, "/", part_pages=5)  # the bundles are those of the real binary
+    sent = [json.loads(base64.b64decode(r))["payload"] for r in log.read_bytes().split(b",") if r]
+    kinds = [r["type"] for r in sent if r["type"] != "AddFile"]
+    assert kinds == ["NewIndex", "GetFiles", "DeleteIndex"] * 5
+    made = [r["index_id"] for r in sent if r["type"] == "GetFiles"]
+    assert [r["index_id"] for r in sent if r["type"] == "DeleteIndex"] == made and len(set(made)) == 5
