@@ -276,3 +276,53 @@ def test_the_live_preview_shows_a_saved_note_before_the_build_loads_anything(min
     assert "Third note." not in at_load[-1] and "Third note." in page.read_text("utf-8")
     save("Fourth note.")
     assert "Fourth note." in at_load[-1] and preview.status.state == "ok"
+
+
+def test_a_saved_file_that_keeps_what_references_may_name_is_checked_alone(inputs, last, before, monkeypatch):
+    """While the saved file keeps its annotation ids and tags (and a comparison its id), the other files'
+    references are as good as in the last build: only the saved file's are checked (the whole check of the
+    dossier is not run); a tag added or an id changed checks the whole dossier, as the whole build does."""
+    from dossier.core.execute import ahead as module
+
+    whole: list[str] = []
+    for name in ("check_references", "entity_references"):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, name=name, **k: whole.append(name) or real(*a, **k))
+    shows_the_whole_builds_pages(inputs, last, before, ARTICLE, ACCEPTED["a note reworded"], PAGES)
+    shows_the_whole_builds_pages(inputs, last, before, COMPARISON, ACCEPTED_COMPARISON["the summary"],
+                                 ["compare/netanyahu-do-it-alone/index.html"])
+    assert ahead(last, edited(inputs, DECLINED["a note's link to no article"])) is None  # (its own link)
+    assert ahead(last, edited(inputs, DECLINED["an unknown entity"])) is None
+    assert ahead(last, edited(inputs, {COMPARISON: DECLINED_COMPARISON["its base's witness removed"]}),
+                 (COMPARISON,)) is None
+    assert whole == []
+    shows_the_whole_builds_pages(inputs, last, before, ARTICLE, ACCEPTED["a tag added"], PAGES)
+    assert whole == ["check_references", "entity_references"]
+    assert ahead(last, edited(inputs, DECLINED["an annotation id another file links to, renamed"])) is None
+    assert len(whole) == 4
+
+
+BROKEN = {  # references gone wrong in four files, found by the whole check
+    ARTICLE: swap("The key line.", "The key line ([a](article:nope), [b](tag:nope), [c](#a-nope))."),
+    "content/articles/ynet-rafah-rift.yaml": swap("  - id: dermer-alone-quote\n", "  - id: dermer-quote\n"),
+    "content/articles/free-beacon-we-will-do-it-alone.yaml": swap("    kind: quote\n    speaker: benjamin-netanyahu",
+                                                                  "    kind: quote\n    speaker: nobody-known"),
+    COMPARISON: swap("speaker: benjamin-netanyahu\nbase: jpost-go-it-alone",
+                     "speaker: nobody-known\nbase: no-such-witness"),
+}
+
+
+def test_each_files_references_checked_alone_are_what_the_whole_check_finds_in_it(inputs):
+    from dossier.core.analyse import entity_links
+    from dossier.core.load.loader import load_config, load_dossier
+    from dossier.core.load.references import check_file, checked_references
+
+    new = edited(inputs, BROKEN)
+    dossier = load_dossier(new, load_config(new, Options())[0])[0]
+    found, names = checked_references(dossier)
+    entities = entity_links.check_references(dossier)
+    files = sorted(p for p in new.files if p.startswith(("content/articles/", "content/comparisons/")))
+    for path in files:
+        assert check_file(dossier, path, names) == [p for p in found if p.file == path], path
+        assert entity_links.check_file(dossier, path) == [p for p in entities if p.file == path], path
+    assert len({p.file for p in found + entities}) == 4 and set(files) >= {p.file for p in found + entities}

@@ -20,7 +20,7 @@ from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
 from .load.loader import load_config, load_dossier, yaml_problems
 from .common.memo import Memo, Reuse
-from .load.references import check_references
+from .load.references import checked_references
 from .common.shards import ShardMap, in_order, sharded
 
 if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
@@ -124,12 +124,13 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     dossier, _, more = load_dossier(inputs, config, each)
     _go_on(cancelled)
     library = analyse(dossier, options.strict, each)
-    problems += more + check_references(dossier, each) + list(library.problems)
+    referenced, names = checked_references(dossier, each)
+    problems += more + referenced + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
-        rows = _first(first, inputs, options, library, renderer, memo)
+        rows = _first(first, inputs, options, library, renderer, memo, names)
     pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each, lambda: _go_on(cancelled))
     problems += collisions
     _go_on(cancelled)
@@ -138,10 +139,11 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     return _result(problems, done, library, config, options)
 
 
-def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any
-           ) -> list[dict[str, Any]]:
+def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any,
+           names: Any) -> list[dict[str, Any]]:
     """The pages of the saved files and of those open, planned alone and handed over at once (execute/first.py);
-    the analysis kept for the next save. Returns the listings' rows, made for them."""
+    the analysis kept for the next save, with what references may name (`names`). Returns the listings' rows,
+    made for them."""
     from .execute.first import owners, owners_of, render_first
     from .plan.plan import owned
 
@@ -150,7 +152,7 @@ def _first(first: "First", inputs: Inputs, options: Options, library: "Library",
     render_first(ahead.pages, first, dossier, renderer, memo)
     if first.keep is not None:
         from .execute.ahead import Analysed
-        first.keep(Analysed(inputs, options, library, ahead.rows, renderer))
+        first.keep(Analysed(inputs, options, library, ahead.rows, renderer, names))
     return ahead.rows
 
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from itertools import chain
 from typing import Any
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
-from ..load.model import ArticleMeta, Dossier, Entity
+from ..load.model import ArticleMeta, Comparison, Dossier, Entity
 from ..common.identity import SameObjects
 from ..common.slugs import slugify
 
-__all__ = ["alias_specs", "build_matcher", "check_entities", "check_references", "exclusions", "link_article",
-           "paragraph_gaps"]
+__all__ = ["alias_specs", "build_matcher", "check_entities", "check_file", "check_references", "exclusions",
+           "link_article", "paragraph_gaps"]
 
 # Unknown ids are reported under the check "entities-unknown", which site.yaml may lower to a warning.
 
@@ -67,12 +68,34 @@ def check_references(dossier: Dossier) -> list[Problem]:
         problems += _KEPT.get(("meta", meta.origin.file), (meta, ids),
                               partial(_annotation_refs, meta, ids, known, entities))
     for comp in dossier.comparisons:
-        if comp.speaker and comp.speaker not in known:
-            at = comp.speaker_origin or comp.origin
-            problems.append(error(at.file, at.line, at.col,
-                                  f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
-                                  _unknown_hint(comp.speaker, ids, entities), "entities-unknown"))
+        problems += _speaker_ref(comp, ids, known, entities)
     return problems
+
+
+def check_file(dossier: Dossier, path: str) -> list[Problem]:
+    """What `check_references` finds in the one article or comparison file at `path` (the live preview checks
+    only the file saved before showing its page when every other file, the registry too, is as it was)."""
+    if "entities" in dossier.broken:
+        return []
+    entities = tuple(dossier.entities)
+    ids, known = _ids(entities)
+    for comp in dossier.comparisons:
+        if comp.origin.file == path:
+            return list(_speaker_ref(comp, ids, known, entities))
+    for meta in chain((a.meta for a in dossier.articles), dossier.detached):
+        if meta.origin.file == path:
+            return list(_annotation_refs(meta, ids, known, entities))
+    return []
+
+
+def _speaker_ref(comp: Comparison, ids: Sequence[str], known: frozenset[str], entities: Sequence[Entity]
+                 ) -> tuple[Problem, ...]:
+    """A comparison's speaker, when it is no entity."""
+    if not comp.speaker or comp.speaker in known:
+        return ()
+    at = comp.speaker_origin or comp.origin
+    return (error(at.file, at.line, at.col, f'comparison "{comp.id}": unknown entity "{comp.speaker}" as speaker',
+                  _unknown_hint(comp.speaker, ids, entities), "entities-unknown"),)
 
 
 # The registry's ids, kept while its entities are the very same objects, and each article file's problems, kept

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from typing import Iterable
 
 from ..common.errors import Problem, did_you_mean, error, warning
@@ -22,14 +23,14 @@ from ..common.memo import by_difference
 from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug
 from ..text.markdown import link_targets
-from .model import ArticleMeta, Dossier, Entity, Origin
+from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from ..common.urls import Urls, internal_link, named_page
 
 # Link problems are reported under the check "links", which site.yaml may lower to a warning.
 
 
 @dataclass(frozen=True)
-class _Known:
+class Names:
     """What a reference may name. `None` for a registry whose file failed to load: nothing is checked."""
 
     articles: frozenset[str]
@@ -45,10 +46,10 @@ def _metas(dossier: Dossier) -> list[ArticleMeta]:
     return sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
 
 
-def _known(dossier: Dossier, metas: list[ArticleMeta]) -> _Known:
+def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
     _IDS.new_build()
     ids = [_IDS.get(m.origin.file, (m,), partial(_ids, m)) for m in metas]
-    return _Known(
+    return Names(
         articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
         entities=None if "entities" in dossier.broken else frozenset(e.id for e in dossier.entities),
         comparisons=frozenset(c.id for c in dossier.comparisons),
@@ -62,10 +63,10 @@ def _ids(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(a.id for a in meta.annotations), frozenset(t for a in meta.annotations for t in a.tags)
 
 
-# The last `_Known`, handed back while what a build knows is equal to it, and each article file's problems, kept
-# while made of the same metadata and that same `_Known` (identity.py): the live preview checks again only the
+# The last `Names`, handed back while what a build knows is equal to it, and each article file's problems, kept
+# while made of the same metadata and that same `Names` (identity.py): the live preview checks again only the
 # file saved, unless what may be named changed (an article, entity, comparison, tag or annotation id).
-_LAST_KNOWN: list[_Known] = []
+_LAST_KNOWN: list[Names] = []
 _CHECKED: SameObjects[list[Problem]] = SameObjects()
 _IDS: SameObjects[tuple[frozenset[str], frozenset[str]]] = SameObjects()   # (each file's ids and tags, likewise)
 
@@ -76,7 +77,7 @@ def _targets(meta: ArticleMeta) -> tuple[tuple[str, ...], tuple[tuple[str, ...],
     return link_targets(meta.summary, False), tuple(link_targets(ann.note, True) for ann in meta.annotations)
 
 
-def _article(meta: ArticleMeta, known: _Known, urls: Urls,
+def _article(meta: ArticleMeta, known: Names, urls: Urls,
              targets: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]) -> list[Problem]:
     """The links of one article file's summary and notes (`targets`: what `_targets` finds in them)."""
     where = meta.summary_origin or meta.origin
@@ -91,9 +92,14 @@ def check_references(dossier: Dossier, each: Each = in_sequence) -> list[Problem
     """Every witness article, comparison base and Markdown link of the dossier, checked. The link targets of
     each article file's Markdown are found through `each` (the preview's memo or the command line's cache keep
     them), named by the digest of what made its metadata."""
+    return checked_references(dossier, each)[0]
+
+
+def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list[Problem], Names]:
+    """`check_references`, and what a reference may name in this dossier (which `check_file` takes)."""
     metas = _metas(dossier)
-    found = by_difference(each, "note-links", _targets, lambda meta: meta.made or meta, metas,
-                          [m.origin.file for m in metas], [None] * len(metas))
+    found = by_difference(each, "note-links", _targets, _link_key, metas, [m.origin.file for m in metas],
+                          [None] * len(metas))
     known = _known(dossier, metas)
     if _LAST_KNOWN and _LAST_KNOWN[0] == known:
         known = _LAST_KNOWN[0]
@@ -105,29 +111,61 @@ def check_references(dossier: Dossier, each: Each = in_sequence) -> list[Problem
         problems += _CHECKED.get(meta.origin.file, (meta, known, urls.base),
                                  partial(_article, meta, known, urls, targets))
     for c in dossier.comparisons:
-        for w in c.witnesses:
-            at = w.article_origin or w.origin
-            if w.article not in known.articles and w.article not in known.unusable_articles:
-                problems.append(error(at.file, at.line, at.col, f'comparison "{c.id}": unknown article "{w.article}"',
-                                      did_you_mean(w.article, known.articles) or
-                                      "witnesses name article slugs (file names in content/articles/)",
-                                      "witness-unknown-article"))
-            problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
-        slugs = [w.article for w in c.witnesses]
-        if c.base and c.base not in slugs:
-            at = c.base_origin or c.origin
-            problems.append(error(at.file, at.line, at.col,
-                                  f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
-                                  did_you_mean(c.base, slugs) or
-                                  ("use one of: " + ", ".join(slugs) if slugs else "add the witnesses first"),
-                                  "comparison-base"))
-        problems += _markdown(c.summary, c.summary_origin or c.origin, "a summary", False, known, urls)
+        problems += _comparison(c, known, urls)
     for e in dossier.entities:
         problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls)
         problems += _roles(e, known)
     config = dossier.config
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls)
+    return problems, known
+
+
+def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
+    """What one article file adds to what references may name: its annotation ids and its tags (its slug aside)."""
+    return _ids(meta)
+
+
+def check_file(dossier: Dossier, path: str, known: Names, each: Each = in_sequence) -> list[Problem]:
+    """What `check_references` finds in the one article or comparison file at `path`, `known` being what may be
+    named (`checked_references`'). When every other file is as it was and `known` is still what may be named
+    (the file kept its slug or id, its annotation ids and its tags), the other files' references are as good as
+    they were: the live preview checks only the file saved before showing its page (execute/ahead.py)."""
+    urls = Urls(dossier.config.base_path)
+    for c in dossier.comparisons:
+        if c.origin.file == path:
+            return _comparison(c, known, urls)
+    for meta in chain((a.meta for a in dossier.articles), dossier.detached):
+        if meta.origin.file == path:
+            return _article(meta, known, urls, each("note-links", _targets, _link_key, [meta])[0])
+    return []
+
+
+def _link_key(meta: ArticleMeta) -> object:
+    """An article file's link targets are named by the digest of what made its metadata (else by itself)."""
+    return meta.made or meta
+
+
+def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
+    """A comparison's witness articles, their notes' links, its base and its summary's links."""
+    problems: list[Problem] = []
+    for w in c.witnesses:
+        at = w.article_origin or w.origin
+        if w.article not in known.articles and w.article not in known.unusable_articles:
+            problems.append(error(at.file, at.line, at.col, f'comparison "{c.id}": unknown article "{w.article}"',
+                                  did_you_mean(w.article, known.articles) or
+                                  "witnesses name article slugs (file names in content/articles/)",
+                                  "witness-unknown-article"))
+        problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
+    slugs = [w.article for w in c.witnesses]
+    if c.base and c.base not in slugs:
+        at = c.base_origin or c.origin
+        problems.append(error(at.file, at.line, at.col,
+                              f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
+                              did_you_mean(c.base, slugs) or
+                              ("use one of: " + ", ".join(slugs) if slugs else "add the witnesses first"),
+                              "comparison-base"))
+    problems += _markdown(c.summary, c.summary_origin or c.origin, "a summary", False, known, urls)
     return problems
 
 
@@ -141,7 +179,7 @@ class _Page:
 
 
 
-def _roles(entity: Entity, known: _Known) -> Iterable[Problem]:
+def _roles(entity: Entity, known: Names) -> Iterable[Problem]:
     """A role's `of:` is an entity id or text shown as written; one that looks like a mistyped id (a slug with
     a hyphen, or one close to a known id) would be published as that raw slug: a warning, with did-you-mean."""
     if known.entities is None:
@@ -155,7 +193,7 @@ def _roles(entity: Entity, known: _Known) -> Iterable[Problem]:
                           "role-of-unknown")
 
 
-def _markdown(text: str, origin: Origin, what: str, note: bool, known: _Known, urls: Urls,
+def _markdown(text: str, origin: Origin, what: str, note: bool, known: Names, urls: Urls,
               page: _Page | None = None, targets: tuple[str, ...] | None = None) -> Iterable[Problem]:
     """The link targets of one Markdown field (`targets`: when found already): refused ones, and internal ones
     that name nothing."""
@@ -188,7 +226,7 @@ def _site_relative(target: str, base: str) -> str:
     return "/" + target[len(base):] if base != "/" and target.startswith(base) else target
 
 
-def _named(target: str, known: _Known, page: _Page | None) -> tuple[str, str] | None:
+def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | None:
     """(message, hint) when an internal link, a site path to a named page, or a note's bare #fragment names
     nothing or cannot work; None otherwise."""
     # a site path to a page of something an editor names is checked like the internal link to it (other site
@@ -208,7 +246,7 @@ def _named(target: str, known: _Known, page: _Page | None) -> tuple[str, str] | 
     return None
 
 
-def _internal(kind: str, ident: str, fragment: str, known: _Known) -> tuple[str, str] | None:
+def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, str] | None:
     """(message, hint) when `kind:ident#fragment` names nothing; None when it exists or cannot be judged."""
     if kind == "article":
         if ident in known.unusable_articles:
