@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.core.execute.linkcheck import LinkIndex, check_links
+from dossier.core.execute.linkcheck import LinkIndex, check_links, found_in, ids_of, links_of
 
 
 def _check(pages: dict[str, str], base: str = "/", extra: tuple[str, ...] = ()) -> list[str]:
@@ -66,7 +66,7 @@ def test_a_page_kept_as_it_was_is_checked_again_when_a_page_it_links_to_changes(
                                 "_site/a/index.html: broken link: /c/"]
     fresh = LinkIndex()  # the same pages read afresh (other objects): everything is checked
     for path in index.ids:
-        fresh.put(path, ({*index.ids[path]}, [*index.links[path]]))
+        fresh.put(path, ((index.ids[path] + "\0")[:-1], (index.links[path] + "\0")[:-1]))  # (equal, not the same)
     assert _messages(check_links(fresh, paths - {"c/index.html"}, "/")) == _messages(found)
     assert _messages(check_links(index, paths - {"c/index.html"}, "/dossier/")) != []  # another base: again
 
@@ -140,3 +140,13 @@ def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() ->
     assert kept.pages["a/index.html"][:2] == (None, "key-a") and kept.files["a/index.html"][:2] == (None, "key-a")
     assert kept.files["b/index.html"][:2] == (None, None)  # b's ids only by their digest
     assert kept.pages["a/index.html"][2] == frozenset({"a/index.html", "b/index.html"})
+
+
+def test_a_pages_ids_and_links_are_kept_as_two_strings_that_give_them_back() -> None:
+    """Sorted distinct ids and distinct links in order of first appearance, NUL-separated: what the persistent
+    cache keeps and workers send; a page without any gives empty strings, and back an empty set and list."""
+    ids, links = found_in('<p id="b"></p><a href="/x/#b" id="a">x</a><a href="/y/?a=1&amp;b=2">y</a>'
+                          '<a href="/x/#b">again</a><p id="b"></p><img src="/i.png">')
+    assert (ids, links) == ("a\0b", "/x/#b\0/y/?a=1&b=2\0/i.png")
+    assert ids_of(ids) == {"a", "b"} and links_of(links) == ["/x/#b", "/y/?a=1&b=2", "/i.png"]
+    assert found_in("<p>nothing</p>") == ("", "") and ids_of("") == set() and links_of("") == []

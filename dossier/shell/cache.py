@@ -249,7 +249,7 @@ class Cache:
         if entry is None or self.stage is None:
             return None
         (digest, ids, links), _ = entry
-        seen = None if ids is None else (set(ids.split("\0")) - {""}, [t for t in links.split("\0") if t])
+        seen = None if ids is None else (ids, links)  # (linkcheck.Found, as the page index keeps it)
         if self.stage.holds(path, digest):
             return None, seen
         try:
@@ -260,12 +260,12 @@ class Cache:
 
     def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str]:
         """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and
-        the ids and link targets found in them, each list as one string (NUL-separated: no attribute value
-        holds a NUL), which reads back far faster than the HTML can be searched again."""
+        the ids and link targets found in them (linkcheck.Found: each one string), which read back far
+        faster than the HTML can be searched again."""
         if links is None:
             return output_digest(body), None, ""
         ids, targets = links
-        return output_digest(body), "\0".join(ids), "\0".join(targets)
+        return output_digest(body), ids, targets
 
     def keep_pages(self, entries: Any, used: Any) -> None:
         """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`

@@ -17,8 +17,17 @@ from ..common.errors import Problem, error
 _ATTR = re.compile(r'\s(id|href|src)="([^"]*)"')
 
 
-def _collect(html_text: str) -> tuple[set[str], list[str]]:
-    """A page's ids, and its distinct link targets in order of first appearance."""
+# What a page holds, as text: its distinct ids sorted, and its distinct link targets in order of first appearance,
+# each NUL-separated (no attribute value holds a NUL). Two strings a page, not a set and a list of hundreds of
+# strings: the persistent cache keeps them as they are, a page kept from an earlier build hands them over without
+# splitting them, workers send them to the parent at the cost of two strings, and only what the check needs
+# again is split (at 1,000 articles, splitting, pickling and unpickling every page's took ~0.25 s of CPU in a
+# build after one edit, for pages whose check was recalled).
+Found = tuple[str, str]
+
+
+def found_in(html_text: str) -> Found:
+    """A page's ids and link targets, as text (see `Found`)."""
     ids: set[str] = set()
     links: dict[str, None] = {}
     for name, value in _ATTR.findall(html_text):
@@ -28,7 +37,17 @@ def _collect(html_text: str) -> tuple[set[str], list[str]]:
             ids.add(value)
         else:
             links[value] = None
-    return ids, list(links)
+    return "\0".join(sorted(ids)), "\0".join(links)
+
+
+def ids_of(text: str) -> set[str]:
+    """The ids a page's `Found` text names."""
+    return set(text.split("\0")) if text else set()
+
+
+def links_of(text: str) -> list[str]:
+    """The link targets a page's `Found` text names, in order."""
+    return text.split("\0") if text else []
 
 
 def _target(path: str, base: str) -> str | None:
@@ -47,18 +66,18 @@ LATER = ("pagefind/",)
 
 
 class LinkIndex:
-    """The ids and link targets of every page, gathered as pages are written (so the pages themselves need not
-    be kept in memory), and for a page that has one, its key (execute/keys.py: pages of one key are the same
-    bytes, so have the same ids and links). Invariant: one entry per HTML output path."""
+    """The ids and link targets of every page (as text, `Found`), gathered as pages are written (so the pages
+    themselves need not be kept in memory), and for a page that has one, its key (execute/keys.py: pages of one
+    key are the same bytes, so have the same ids and links). Invariant: one entry per HTML output path."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, set[str]] = {}
-        self.links: dict[str, list[str]] = {}
+        self.ids: dict[str, str] = {}
+        self.links: dict[str, str] = {}
         self.keys: dict[str, str] = {}
 
-    def add(self, path: str, data: bytes, key: str | None = None) -> tuple[set[str], list[str]]:
+    def add(self, path: str, data: bytes, key: str | None = None) -> Found:
         """Index the page `path` from its bytes; returns what was found (ids, links), which `put` takes."""
-        found = self.ids[path], self.links[path] = _collect(data.decode("utf-8"))
+        found = self.ids[path], self.links[path] = found_in(data.decode("utf-8"))
         self._key(path, key)
         return found
 
@@ -68,7 +87,7 @@ class LinkIndex:
         else:
             self.keys.pop(path, None)
 
-    def put(self, path: str, found: tuple[set[str], list[str]], key: str | None = None) -> None:
+    def put(self, path: str, found: Found, key: str | None = None) -> None:
         """Index the page `path` from what `add` found in the same bytes earlier."""
         self.ids[path], self.links[path] = found
         self._key(path, key)
@@ -101,10 +120,23 @@ def _resolve(href: str, base: str) -> tuple[str, str]:
     return "file", target
 
 
-def _check_page(path: str, hrefs: list[str], ids: dict[str, set[str]], paths: Collection[str], base: str,
+class _IdSets(dict):
+    """Each file's ids as a set, split from its text when a fragment first asks (most files are never asked)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, path: str) -> set[str]:
+        found = self[path] = ids_of(self.texts[path])
+        return found
+
+
+def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str], base: str,
                 resolved: dict[str, tuple[str, str]]) -> tuple[frozenset[str], list[Problem]]:
     """The files the links of one page point to (the page itself for a bare #fragment), and their problems (see
-    check_links); `resolved`: each href's part before the "#", resolved once for all pages."""
+    check_links); `ids`: each file's ids; `resolved`: each href's part before the "#", resolved once for all
+    pages."""
     problems, targets = [], {path}
     for href in hrefs:
         head, _, fragment = href.partition("#")
@@ -124,7 +156,7 @@ def _check_page(path: str, hrefs: list[str], ids: dict[str, set[str]], paths: Co
         if target not in paths:
             problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                   "no page is written at that path", "links"))
-        elif fragment and target in ids and unquote(fragment) not in ids[target] \
+        elif fragment and target in ids.texts and unquote(fragment) not in ids[target] \
                 and not fragment.startswith(":~:"):
             problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
                                   f"{target} has no element with id \"{fragment}\"", "links"))
@@ -147,8 +179,8 @@ class Checked:
     def __init__(self) -> None:
         self.base: str | None = None
         self.paths: frozenset[str] = frozenset()
-        self.files: dict[str, tuple[set[str] | None, str | None, str]] = {}
-        self.pages: dict[str, tuple[list[str] | None, str | None, frozenset[str], list[Problem]]] = {}
+        self.files: dict[str, tuple[str | None, str | None, str]] = {}
+        self.pages: dict[str, tuple[str | None, str | None, frozenset[str], list[Problem]]] = {}
 
     def remembered(self) -> "Checked":
         """A copy without the ids and links objects, and only the pages that have keys (picklable, small)."""
@@ -177,12 +209,11 @@ def _same(last: tuple[Any, ...] | None, now: Any, key: str | None) -> bool:
     return last is not None and (last[0] is now or (key is not None and last[1] == key))
 
 
-def _ids_digest(ids: set[str]) -> str:
-    return hashlib.blake2b("\0".join(sorted(ids)).encode("utf-8"), digest_size=16).hexdigest()
+def _ids_digest(ids: str) -> str:
+    return hashlib.blake2b(ids.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _files(ids: dict[str, set[str]], keys: dict[str, str], last: Checked
-           ) -> dict[str, tuple[set[str], str | None, str]]:
+def _files(ids: dict[str, str], keys: dict[str, str], last: Checked) -> dict[str, tuple[str, str | None, str]]:
     """Each file's ids, key and ids' digest (the last check's digest when its ids are the same)."""
     files = {}
     for path, found in ids.items():
@@ -209,11 +240,12 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
     resolved: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
-    pages: dict[str, tuple[list[str] | None, str | None, frozenset[str], list[Problem]]] = {}
+    pages: dict[str, tuple[str | None, str | None, frozenset[str], list[Problem]]] = {}
+    sets = _IdSets(ids)
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
         if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed):
-            kept = (hrefs, key, *_check_page(path, hrefs, ids, paths, base, resolved))
+            kept = (hrefs, key, *_check_page(path, links_of(hrefs), sets, paths, base, resolved))
         elif kept[0] is not hrefs:
             kept = (hrefs, *kept[1:])
         pages[path] = kept
