@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.core.common.jsonout import dump_bytes, dumps, laid
+from dossier.core.common.jsonout import dump_bytes, dumps
 
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
                      | st.text(), lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
@@ -32,16 +32,6 @@ def test_outer_levels_are_one_member_per_line_and_deeper_ones_stay_on_one_line()
 
 def test_a_file_ends_with_a_newline_and_keeps_non_ascii_text_readable() -> None:
     assert dump_bytes({"name": "Rafah — رفح"}) == '{\n "name": "Rafah — رفح"\n}\n'.encode("utf-8")
-
-
-@given(st.lists(_json, max_size=4), st.integers(2, 5))
-def test_a_part_laid_out_beforehand_is_written_exactly_as_it_would_be(items: list, levels: int) -> None:
-    """dossier.json keeps each article's part laid out (jsonout.laid) while the article does not change: the
-    document made of kept parts must be the document made from the values."""
-    whole = {"title": "t", "articles": items, "n": len(items)}
-    kept = {"title": "t", "articles": [laid(item, levels - 2, depth=2) for item in items], "n": len(items)}
-    assert dumps(kept, levels) == dumps(whole, levels)
-    assert dump_bytes(kept, levels) == dump_bytes(whole, levels) == (dumps(whole, levels) + "\n").encode("utf-8")
 
 
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),

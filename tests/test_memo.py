@@ -92,7 +92,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     # not change, so no article's mentions are searched again
     assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
                             "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE, "link_article": 0}
-    assert laid_out == ARTICLES and memo.misses["dossier-json"] == laid_out + 1  # its part of dossier.json only
+    assert laid_out == ARTICLES and memo.misses["dossier-json"] == laid_out + 1  # its JSON export only
     assert links_found == ARTICLES and memo.misses["note-links"] == links_found + 1  # its notes' links only
 
     cold = build_site(after, Options())
@@ -135,7 +135,7 @@ def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals
     warm = build_site(after, Options(), memo)
     # the matcher changed; the anchors did not, nor any text's sentences (kept while it is the same object)
     assert calls.counts == {"link_article": ARTICLES, "place": 0, "sentence_spans": 0}
-    # an article's part of dossier.json holds its mentions, named by what they are: an alias found nowhere
+    # an article's JSON export holds its mentions, named by what they are: an alias found nowhere
     # leaves every part as it was
     assert memo.misses["dossier-json"] == laid_out
     cold = build_site(after, Options())

@@ -56,11 +56,16 @@ def test_article_pages_carry_opengraph_and_a_news_article_with_its_entities(defa
     assert {"Benjamin Netanyahu", "Antony Blinken"} <= names
 
 
-def test_dossier_json_exports_the_whole_model_with_anchored_offsets(default_site):
+def test_dossier_json_indexes_the_model_and_each_article_exports_itself_with_anchored_offsets(default_site):
     data = json.loads((default_site / "dossier.json").read_text())
     assert len(data["articles"]) == 5 and len(data["sources"]) == 5
     assert len(data["entities"]) >= 20 and len(data["comparisons"]) >= 10
-    for article in data["articles"]:
+    for listed in data["articles"]:
+        assert listed["data"] == f"articles/{listed['slug']}/article.json"
+        article = json.loads((default_site / listed["data"]).read_text())
+        assert {k: article[k] for k in listed if k not in ("annotations", "data")} == \
+            {k: v for k, v in listed.items() if k not in ("annotations", "data")}
+        assert listed["annotations"] == len(article["annotations"]) > 0 and "text" not in listed
         for ann in article["annotations"]:
             assert article["text"][ann["start"]:ann["end"]] == ann["quote"]
             assert ann["anchor"] == "exact"

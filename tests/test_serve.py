@@ -87,7 +87,8 @@ def test_an_edit_is_rebuilt_and_only_changed_files_are_rewritten(preview, root):
     assert log.index("content/articles/a.yaml: its page(s) shown after") < log.index("content/articles/a.yaml: built")
     # The page shown first is the complete build's: a browser that read it at write 2 does not reload at 3
     assert preview.status.stale(1, "articles/a/index.html")
-    assert not preview.status.stale(2, "articles/a/index.html") and preview.status.stale(2, "dossier.json")
+    assert not preview.status.stale(2, "articles/a/index.html") and preview.status.stale(2, "articles/a/article.json")
+    assert not preview.status.stale(2, "dossier.json")  # (the index lists the article's metadata, not its notes)
 
 
 def test_the_edited_pages_are_shown_before_the_rest_of_the_build_runs(preview, root, monkeypatch):

@@ -14,7 +14,8 @@ from urllib.parse import unquote
 import pytest
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-ARTICLES = json.loads((GOLDEN / "dossier.json").read_text(encoding="utf-8"))["articles"]
+ARTICLES = [json.loads((GOLDEN / listed["data"]).read_text(encoding="utf-8"))  # (each article's own export)
+            for listed in json.loads((GOLDEN / "dossier.json").read_text(encoding="utf-8"))["articles"]]
 SOURCE_LINK = re.compile(r'<a class="sn-source" href="([^"]*)">at the source</a>')
 SIDENOTE = re.compile(r'<span class="sidenote" id="n-')
 

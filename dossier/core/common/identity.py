@@ -2,7 +2,7 @@
 
 The preview's memo (memo.py) hands back the same result objects, build after build, for every file and article
 that did not change. A value derived from such objects alone (an analysed article from its analysis, an entity
-page's places from an article's text and mentions, an article's part of dossier.json) is then the same too, and
+page's places from an article's text and mentions, an article's JSON export) is then the same too, and
 need not be derived again: `SameObjects.get` returns the kept value while each object it was made from is the
 very object given now (`is`, never equality: no hashing or comparing of large values). On the command line every
 build reads its results afresh, so nothing is found and everything is made, as before.

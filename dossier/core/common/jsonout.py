@@ -34,48 +34,17 @@ _ENCODE = _encoder()
 
 def dumps(value: Any, levels: int = 2, indent: str = " ") -> str:
     """`value` as JSON text: containers down to `levels` deep one member per line, deeper ones on one line."""
-    out: list[str | Laid] = []
+    out: list[str] = []
     _write(value, levels, indent, "", out)
-    return "".join(piece.decode("utf-8") if isinstance(piece, Laid) else piece for piece in out)
+    return "".join(out)
 
 
 def dump_bytes(value: Any, levels: int = 2) -> bytes:
-    """A whole export file: JSON, a final newline, UTF-8. The parts laid out beforehand are UTF-8 already and
-    are copied once: dossier.json is 68 MB at 5,000 articles, which a str made whole, copied and encoded again
-    at every save of the live preview (0.3 s)."""
-    out: list[str | Laid] = []
-    _write(value, levels, " ", "", out)
-    out.append("\n")
-    chunks: list[bytes] = []
-    run: list[str] = []
-    for piece in out:
-        if isinstance(piece, Laid):
-            chunks += ["".join(run).encode("utf-8"), piece]
-            run = []
-        else:
-            run.append(piece)
-    chunks.append("".join(run).encode("utf-8"))
-    return b"".join(chunks)
+    """A whole export file: JSON, a final newline, UTF-8."""
+    return (dumps(value, levels) + "\n").encode("utf-8")
 
 
-class Laid(bytes):
-    """JSON text already laid out by `laid` for its place in a document, in UTF-8: written as it is."""
-
-    __slots__ = ()
-
-
-def laid(value: Any, levels: int, depth: int, indent: str = " ") -> Laid:
-    """`value` as `dumps` lays it out `depth` levels down in a document (containers down to `levels` deep, from
-    there, one member per line): a part of a large export made once and kept while it does not change."""
-    out: list[str | Laid] = []
-    _write(value, levels, indent, indent * depth, out)
-    return Laid("".join(piece.decode("utf-8") if isinstance(piece, Laid) else piece for piece in out).encode("utf-8"))
-
-
-def _write(value: Any, levels: int, indent: str, pad: str, out: list[str | Laid]) -> None:
-    if isinstance(value, Laid):
-        out.append(value)
-        return
+def _write(value: Any, levels: int, indent: str, pad: str, out: list[str]) -> None:
     if levels <= 0 or not isinstance(value, (dict, list)) or not value:
         out.append(_ENCODE(value))
         return

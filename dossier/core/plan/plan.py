@@ -49,9 +49,9 @@ def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Own
     the annotation collection, comparisons, passages, entities, the reader extras, static files. A path
     planned twice is an `output-collision` error naming both owners, and only its first page is kept.
     `static`: the static files (name → bytes), published as they are under static/. `early`: what `owned`
-    gave for this Library, when it was asked for first. `each`: how per-article parts of aggregate pages are
-    made (reader_pages: dossier.json's), the analysis's memo or cache. `between` is called between the features
-    (the live preview's: it raises once a newer save makes this plan stale, so that the save waits for one
+    gave for this Library, when it was asked for first. `each`: how per-article parts of pages are made
+    (reader_pages: the articles' JSON exports), the analysis's memo or cache. `between` is called between the
+    features (the live preview's: it raises once a newer save makes this plan stale, so that the save waits for one
     feature's pages at most, not for the whole plan: 0.6 s at 5,000 articles)."""
     early = early or owned(library)
     between()

@@ -1,4 +1,5 @@
-"""Reader-facing extras: /timeline/, /search/, feed.xml, sitemap.xml, robots.txt, dossier.json."""
+"""Reader-facing extras: /timeline/, /search/, feed.xml, sitemap.xml, robots.txt, dossier.json and each article's
+JSON export (articles/<slug>/article.json)."""
 
 from __future__ import annotations
 
@@ -100,8 +101,8 @@ def robots(config: SiteConfig) -> bytes:
 def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str],
           each: Each = in_sequence) -> list[Page]:
     """The reader extras, planned last: the sitemap lists `earlier` (every path planned before these) and
-    the timeline and search pages. Each article's part of dossier.json is made now, through `each` (kept by
-    the memo or the persistent cache), in this process: the page itself may render in a worker."""
+    the timeline and search pages. Each article's JSON export is made now, through `each` (kept by the memo or
+    the persistent cache), in this process: the page itself may render in a worker."""
     dossier, urls, cfg = library.dossier, library.urls, library.dossier.config
     articles = tuple(f"article:{r['slug']}" for r in article_rows)
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
@@ -116,7 +117,10 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
                  lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
             data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
             data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
-                 lambda: structured.dossier_json(dossier, parts))]
+                 lambda: structured.dossier_json(dossier, library.articles))]
+    out += [data(structured.article_data(item.article.meta.slug), item.article.meta.origin.file,
+                 ("site", "entities", f"article:{item.article.meta.slug}"), lambda part=part: part)
+            for item, part in zip(library.articles, parts)]
     paths = [*earlier, *(p.path for p in out)]
     out += [data("sitemap.xml", "site.yaml", ("site", "entities", "comparisons", *articles), lambda: sitemap(cfg, urls, paths)),
             data("robots.txt", "site.yaml", ("site",), lambda: robots(cfg))]

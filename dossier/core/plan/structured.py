@@ -1,4 +1,5 @@
-"""Machine-readable descriptions of pages: schema.org JSON-LD, text-fragment links, the dossier.json export."""
+"""Machine-readable descriptions of pages: schema.org JSON-LD, text-fragment links, the dossier's JSON export
+(dossier.json, its index, and each article's articles/<slug>/article.json)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any, Hashable, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from ..common.shards import Each, in_sequence
-from ..common.jsonout import Laid, dump_bytes, laid
+from ..common.jsonout import dump_bytes
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
 from .entity_views import EntityFace
@@ -80,8 +81,13 @@ def website(dossier: Dossier, iri: str) -> str:
                         "url": iri, "inLanguage": dossier.config.language})
 
 
+def article_data(slug: str) -> str:
+    """The path of an article's JSON export: everything the dossier knows of it (`_article`)."""
+    return f"articles/{slug}/article.json"
+
+
 def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
-    """One article as dossier.json has it: text, dropped furniture, anchored annotations, mentions."""
+    """One article as its JSON export has it: text, dropped furniture, anchored annotations, mentions."""
     a = item.article
     m = a.meta
     return {
@@ -101,15 +107,15 @@ def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _article_text(pair: tuple[Any, Sequence[Any]]) -> Laid:
-    """An article's part of dossier.json (an analysed article and its mention links), laid out in place
-    (jsonout.laid)."""
+def _article_text(pair: tuple[Any, Sequence[Any]]) -> bytes:
+    """An article's JSON export (an analysed article and its mention links): one line per paragraph, dropped
+    line, annotation and mention."""
     item, mentions = pair
-    return laid(_article(item, mentions), levels=2, depth=2)
+    return dump_bytes(_article(item, mentions), levels=2)
 
 
 def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
-    """What an article's part of dossier.json is made from: the analysed article, named by its digest (the
+    """What an article's JSON export is made from: the analysed article, named by its digest (the
     article and the analysis settings, Anchored.digest), and its mention links, named by theirs (what they are,
     the "mentions" step's, entity_index.py), with the base URL. Without those digests, by their values."""
     item, mentions = pair
@@ -118,22 +124,24 @@ def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
 
 
 def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], base: str,
-                  each: Each = in_sequence) -> list[Laid]:
-    """Each article's part of dossier.json, through `each` (the memo or the persistent cache keep them, so an
-    edit lays out one article again, not all of them). `mentions`: slug → its mention links (their own type
+                  each: Each = in_sequence) -> list[bytes]:
+    """Each article's JSON export, through `each` (the memo or the persistent cache keep them, so an edit lays
+    out one article again, not all of them). `mentions`: slug → its mention links (their own type
     kept: its digest names them); `base`: the base URL (see `_part_key`)."""
     pairs = [(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
     return each("dossier-json", _article_text, partial(_part_key, base), pairs)
 
 
-def dossier_json(dossier: Dossier, articles: Sequence[Laid]) -> bytes:
-    """The whole model as JSON: texts, dropped furniture, anchored annotations (each article's part laid out
-    by `article_parts`), entities, comparisons."""
+def dossier_json(dossier: Dossier, anchored: Sequence[Any]) -> bytes:
+    """The dossier's JSON index: its sources, entities and comparisons whole, and of each analysed article (in
+    `anchored`) what lists it (its metadata and number of annotations) with the path of its own export
+    (`article_data`, relative to this file): one file of the whole model was 68 MB at 5,000 articles, rewritten
+    at every edit, and too large for a reader's script that wants one article."""
     data = {
         "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
         "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note}
                     for s in dossier.sources],
-        "articles": list(articles),
+        "articles": [_listed(item.article.meta) for item in anchored],
         "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": e.summary,
                       "wikidata": e.wikidata, "roles": [{"title": r.title, "of": r.of, "from": r.start, "to": r.end}
                                                         for r in e.roles]} for e in dossier.entities],
@@ -144,3 +152,10 @@ def dossier_json(dossier: Dossier, articles: Sequence[Laid]) -> bytes:
                                        for w in c.witnesses]} for c in dossier.comparisons],
     }
     return dump_bytes(data, levels=4)  # one annotation, paragraph or mention per line
+
+
+def _listed(m: Any) -> dict[str, Any]:
+    """An article as the index lists it: its metadata, its number of annotations and where its export is."""
+    return {"slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
+            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary,
+            "annotations": len(m.annotations), "data": article_data(m.slug)}
