@@ -20,7 +20,7 @@ from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
 from .load.loader import load_config, load_dossier, yaml_problems
 from .common.memo import Memo, Reuse
-from .load.references import checked_references
+from .load.references import Names, checked_references
 from .common.shards import ShardMap, in_order, sharded
 
 if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
@@ -140,7 +140,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
 
 
 def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any,
-           names: Any) -> list[dict[str, Any]]:
+           names: Names) -> list[dict[str, Any]]:
     """The pages of the saved files and of those open, planned alone and handed over at once (execute/first.py);
     the analysis kept for the next save, with what references may name (`names`). Returns the listings' rows,
     made for them."""

@@ -48,7 +48,7 @@ def _metas(dossier: Dossier) -> list[ArticleMeta]:
 
 def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
     _IDS.new_build()
-    ids = [_IDS.get(m.origin.file, (m,), partial(_ids, m)) for m in metas]
+    ids = [_IDS.get(m.origin.file, (m,), partial(names_in, m)) for m in metas]
     return Names(
         articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
         entities=None if "entities" in dossier.broken else frozenset(e.id for e in dossier.entities),
@@ -58,8 +58,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)})
 
 
-def _ids(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
-    """One article file's annotation ids and tags."""
+def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
+    """What one article file adds to what references may name: its annotation ids and its tags (its slug aside)."""
     return frozenset(a.id for a in meta.annotations), frozenset(t for a in meta.annotations for t in a.tags)
 
 
@@ -119,11 +119,6 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls)
     return problems, known
-
-
-def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
-    """What one article file adds to what references may name: its annotation ids and its tags (its slug aside)."""
-    return _ids(meta)
 
 
 def check_file(dossier: Dossier, path: str, known: Names, each: Each = in_sequence) -> list[Problem]:

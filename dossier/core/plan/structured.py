@@ -151,7 +151,7 @@ def dossier_json(dossier: Dossier, anchored: Sequence[Any]) -> bytes:
                                         "note": w.note, "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
                                        for w in c.witnesses]} for c in dossier.comparisons],
     }
-    return dump_bytes(data, levels=4)  # one annotation, paragraph or mention per line
+    return dump_bytes(data, levels=4)  # a line per key of a source, article, entity or comparison, per witness
 
 
 def _listed(m: Any) -> dict[str, Any]:
