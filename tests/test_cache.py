@@ -1,6 +1,7 @@
-"""The persistent cache (dossier/shell/cache.py): intact entries of this code version are reused across
-processes, anything else is recomputed; concurrent writers leave a whole entry; old entries are pruned; the
-cache folder is never published nor read as an input."""
+"""The persistent cache (dossier/shell/cache.py, its entries in pack files: packs.py): intact entries of this code
+version are reused across processes, anything else is recomputed; concurrent writers leave whole packs; old
+entries are pruned, mostly unused packs rewritten and small ones merged; the cache folder is never published
+nor read as an input."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dossier.core.pipeline import Options, build_site
 from dossier.shell import fs, uptodate
 from dossier.shell.cache import FOLDER, KEEP, Cache, code_version
 from dossier.shell.cli import main
+from dossier.shell.packs import MAGIC, MANY_SMALL, Packs
 
 
 class Counting:
@@ -37,7 +39,8 @@ def run(root: Path, items: list[str], version: str = "v1") -> tuple[list, Counti
 
 
 def entry_files(root: Path) -> list[Path]:
-    return sorted(p for p in (root / FOLDER / "entries").rglob("*") if p.is_file())
+    """The pack files of the cache (temporary ones included)."""
+    return sorted(p for p in (root / FOLDER / "packs").rglob("*") if p.is_file())
 
 
 def test_a_second_process_reuses_every_entry_and_gets_the_same_values(tmp_path):
@@ -47,17 +50,23 @@ def test_a_second_process_reuses_every_entry_and_gets_the_same_values(tmp_path):
     assert (work.calls, rework.calls) == (2, 0)
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage"])
-def test_a_corrupt_or_truncated_entry_is_recomputed_and_overwritten(tmp_path, damage):
+def _flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]
+
+
+@pytest.mark.parametrize("damage", ["payload", "index", "trailer", "truncate", "empty", "garbage"])
+def test_a_corrupt_or_truncated_entry_is_recomputed_and_stored_again(tmp_path, damage):
     run(tmp_path, ["abc"])
-    (entry,) = entry_files(tmp_path)
-    data = entry.read_bytes()
-    broken = {"flip": data[:-1] + bytes([data[-1] ^ 1]), "truncate": data[: len(data) // 2], "empty": b"",
+    (pack,) = entry_files(tmp_path)
+    data = pack.read_bytes()
+    broken = {"payload": _flip(data, len(MAGIC) + 5), "index": _flip(data, len(data) - 100),
+              "trailer": _flip(data, len(data) - 1), "truncate": data[: len(data) // 2], "empty": b"",
               "garbage": b"not a cache entry at all"}[damage]
-    entry.write_bytes(broken)
+    pack.write_bytes(broken)
     out, work = run(tmp_path, ["abc"])
     assert out == [("ABC", 3)] and work.calls == 1
-    assert entry.read_bytes() == data  # overwritten with an intact entry
+    (again,) = entry_files(tmp_path)  # stored again in a pack of its own; the damaged one deleted
+    assert again != pack and again.read_bytes() == data
     _, rework = run(tmp_path, ["abc"])
     assert rework.calls == 0
 
@@ -101,7 +110,9 @@ def test_two_processes_writing_the_same_key_leave_one_valid_entry(tmp_path):
     cache = Cache(tmp_path, version="v1")
     found, value = cache.load(cache.name("step", "shared"))
     assert found and value[0] == "x" * 200_000 and value[1] in {p.pid for p in procs} and value[2] == 39
-    assert [p.name for p in entry_files(tmp_path)] == [cache.name("step", "shared")]  # no temporary files left
+    packs = entry_files(tmp_path)
+    assert len(packs) == 80 and all(p.suffix == ".pack" and not p.name.startswith(".") for p in packs)
+    assert list(cache.packs.names()) == [cache.name("step", "shared")]  # no temporary files left
 
 
 def test_entries_no_recent_build_used_are_pruned(tmp_path):
@@ -111,7 +122,36 @@ def test_entries_no_recent_build_used_are_pruned(tmp_path):
     cache = Cache(tmp_path, version="v1")
     assert not cache.load(cache.name("step", "old"))[0]
     assert cache.load(cache.name("step", f"new{KEEP - 1}"))[0]
-    assert len(entry_files(tmp_path)) == KEEP
+    assert len(entry_files(tmp_path)) == KEEP and len(cache.packs.names()) == KEEP
+
+
+def test_a_mostly_unused_pack_is_rewritten_and_small_packs_are_merged(tmp_path):
+    folder = str(tmp_path / FOLDER / "packs")
+    names = [f"{n:064x}" for n in range(MANY_SMALL + 2)]
+    Packs(folder).write([(names[0], b"a" * 1000), (names[1], b"b" * 1001)])
+    (first,) = entry_files(tmp_path)
+    packs = Packs(folder)
+    assert packs.prune({names[0]}) == 1  # more than half of its bytes unused: its kept entry moved to a new pack
+    (second,) = entry_files(tmp_path)
+    assert second != first and Packs(folder).read(names[0]) == b"a" * 1000 and Packs(folder).read(names[1]) is None
+    for name in names[2:]:  # one small pack each, every entry still used
+        Packs(folder).write([(name, name.encode())])
+    assert len(entry_files(tmp_path)) == MANY_SMALL + 1
+    assert Packs(folder).prune(set(names)) == 0
+    (merged,) = entry_files(tmp_path)
+    packs = Packs(folder)
+    assert set(packs.names()) == {names[0], *names[2:]} and packs.read(names[5]) == names[5].encode()
+
+
+def test_a_pack_deleted_after_it_was_listed_is_only_a_miss(tmp_path):
+    folder = str(tmp_path / FOLDER / "packs")
+    name = "0" * 64
+    Packs(folder).write([(name, b"value")])
+    packs = Packs(folder)
+    assert name in packs.names()
+    for path in entry_files(tmp_path):
+        path.unlink()
+    assert packs.read(name) is None
 
 
 @pytest.fixture(scope="module")

@@ -2,19 +2,21 @@
 
 The same interface as the live preview's memo (core/common/memo.py): `each(step, work, key, items)` maps a pure
 function over items, and `key(item)` names everything the function reads. Entries live in
-`<root>/.dossier-cache/` (never in the published output; the up-to-date scan and the preview's watcher read
-only site.yaml, seeds/, content/, templates/ and static/, so they never see it), one file per
-sha256(step, code version, key). The invariant: an entry is used only when it is intact and was made by this
-exact code, so a build with the cache is byte-identical to one without (tests/test_cache_honesty.py):
+`<root>/.dossier-cache/packs/` (never in the published output; the up-to-date scan and the preview's watcher read
+only site.yaml, seeds/, content/, templates/ and static/, so they never see it), each named by
+sha256(step, code version, key), many to a pack file (packs.py). The invariant: an entry is used only when it is
+intact and was made by this exact code, so a build with the cache is byte-identical to one without
+(tests/test_cache_honesty.py):
 
 - the code version is a digest of every .py file of the `dossier` package, the Python version and the versions
   of the libraries the cached functions call: any change to the code makes every old entry unreachable;
-- an entry carries a sha256 of its key and payload; a truncated, corrupt or unreadable entry is a miss, and is
-  recomputed and overwritten;
-- entries are written to a temporary file in the same folder and moved into place with os.replace, so two
-  builds at once each see a whole entry or none;
+- an entry carries a sha256 of its name and payload; a truncated, corrupt or unreadable entry is a miss, and is
+  recomputed and stored again (in a newer pack, which is the one read from then on);
+- packs are written to a temporary file in the same folder and moved into place with os.replace, so two
+  builds at once each see a whole pack or none;
 - the folder may be deleted at any time (a missing entry is a miss); each build lists the entries it used, and
-  entries no one of the last `KEEP` builds used are deleted, so the folder follows the dossier, not the history.
+  entries no one of the last `KEEP` builds used are deleted (packs.Packs.prune), so the folder follows the
+  dossier, not the history.
 
 `pages/<code version>` is the page index: for each keyed page of the plan (keys.page_key, a digest of all
 the page reads), the digest of the bytes it rendered to and the links found in them (for the link check).
@@ -32,11 +34,9 @@ template against a checksum of its source; the folder name adds this code's vers
 are deleted by `finish`.
 
 Lookups of `each` happen in this (the parent) process; the misses are computed through the ShardMap (forked
-workers), and each worker stores the entries it computed, atomically, from the payload it pickled once: it sends
-that payload back, which the parent only unpickles (the parent had pickled every value again to store it, and
-created every entry's file itself, while the workers waited: 6,000 files at 1,000 articles). The parent lists
-the names used. Workers also write compiled templates (a template the parent had not compiled), each entry
-atomically too.
+workers), each of which pickles the value it computed once and sends that payload back: the parent only
+unpickles it, and writes the payloads of each step's misses as one pack. The parent lists the names used.
+Workers also write compiled templates (a template the parent had not compiled), each file atomically.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -54,8 +55,9 @@ from ..core.common.shards import ShardMap, in_order, map_chunks
 from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
-from .framed import SUM, framed, read_framed, write_framed, write_whole
-from .fs import folder_for, output_digest
+from .framed import SUM, read_framed, write_framed, write_whole
+from .fs import output_digest
+from .packs import Packs
 
 FOLDER = ".dossier-cache"
 KEEP = 3                      # builds whose entries survive pruning
@@ -94,13 +96,10 @@ class Cache:
         self.folder = root / FOLDER
         self._fresh: dict[str, Any] = {}
         self._looked_up: set[str] = set()
-        self.entries = self.folder / "entries"
-        self._entries = os.fspath(self.entries)
-        self._listed: set[str] | None = None    # entries' names found on disk (`_present`)
+        self.packs = Packs(os.fspath(self.folder / "packs"))
         self.shards = shards
         self.version = version if version is not None else code_version()
         self.used_names: set[str] = set()
-        self._folders: set[str] = set()    # entries' folders this process has made (or found)
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
         self._build, self._pages = self._read_pages() if stage is not None else (0, {})
@@ -158,32 +157,33 @@ class Cache:
             return None
         return hashlib.sha256(blob).hexdigest()
 
-    def _path(self, name: str) -> str:
-        """The entry's file, a plain string: a build looks up thousands (7,000 at 1,000 articles), and two
-        pathlib joins each took a tenth of a second of every build."""
-        return os.path.join(self._entries, name[:2], name)
-
     def load(self, name: str) -> tuple[bool, Any]:
         """(True, value) for an intact entry; (False, None) when missing, truncated, corrupt or unreadable."""
-        return read_framed(self._path(name), name.encode("ascii"))
+        payload = self.packs.read(name)
+        if payload is None:
+            return False, None
+        try:
+            return True, pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a payload this code cannot read is a miss, never an error
+            return False, None
 
     def store(self, name: str, value: Any) -> None:
-        """Write the entry atomically (temporary file in the same folder, then os.replace). A value that cannot
-        be pickled, or a folder that cannot be written, only means no entry: the build goes on."""
+        """Keep the entry (a pack of its own, written atomically). A value that cannot be pickled, or a folder
+        that cannot be written, only means no entry: the build goes on."""
         try:
             payload = pickle.dumps(value, protocol=5)
         except Exception:  # noqa: BLE001
             return
-        self._write_entry(name, payload)
+        self.packs.write([(name, payload)])
 
     def each(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
              items: Sequence[Any]) -> list[Any]:
         """[work(item) for item in items]: intact entries of this version reused, the rest computed through the
-        ShardMap (in workers) and stored from here."""
+        ShardMap (in workers) and stored from here, as one pack."""
         names = [self.name(step, key(item)) for item in items]
         out: list[Any] = [None] * len(items)
         todo: list[int] = []
-        present = self._present()
+        present = self.packs.names()  # (a name not among them is not looked for)
         with reading_for_good():  # (what is read back lives as long as the build)
             for i, name in enumerate(names):
                 found, value = self.load(name) if name in present else (False, None)
@@ -191,52 +191,19 @@ class Cache:
                     out[i] = value
                 else:
                     todo.append(i)
-        made = map_chunks(self.shards, [(items[i], names[i]) for i in todo], partial(self._made, work, os.getpid()))
+        made = map_chunks(self.shards, [items[i] for i in todo], partial(_made, work, os.getpid()))
+        fresh: list[tuple[str, bytes]] = []
         with reading_for_good():
-            for i, (pickled, value) in zip(todo, made):
-                out[i] = pickle.loads(value) if pickled else value
+            for i, (pickled, value, payload) in zip(todo, made):
+                out[i] = pickle.loads(payload) if pickled else value
+                if payload is not None and names[i] is not None:
+                    fresh.append((names[i], payload))
+        del made
+        self.packs.write(fresh)
         self.used_names.update(name for name in names if name is not None)
         self.hits[step] = self.hits.get(step, 0) + len(items) - len(todo)
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
-
-    def _present(self) -> set[str]:
-        """The names of the entries on disk when the build started, listed once (256 folders): a name not
-        among them is not opened (a first build tried, and failed, to open 7,000 at 1,000 articles)."""
-        if self._listed is None:
-            self._listed = set()
-            try:
-                folders = os.listdir(self._entries)
-            except OSError:
-                folders = []
-            for folder in folders:
-                try:
-                    self._listed.update(os.listdir(os.path.join(self._entries, folder)))
-                except OSError:
-                    continue
-        return self._listed
-
-    def _made(self, work: Callable[[Any], Any], parent: int, pair: tuple[Any, str | None]) -> tuple[bool, Any]:
-        """work(item), stored under `name` (unless None) by whichever process computed it. From a worker, the
-        value comes back as the payload stored, (True, bytes); in the parent itself, as it is, (False, value)."""
-        item, name = pair
-        value = work(item)
-        try:
-            payload = pickle.dumps(value, protocol=5)
-        except Exception:  # noqa: BLE001 - a value that cannot be pickled is not kept (nor sent: it stays here)
-            return False, value
-        if name is not None:
-            self._write_entry(name, payload)
-        return (False, value) if os.getpid() == parent else (True, payload)
-
-    def _write_entry(self, name: str, payload: bytes) -> None:
-        """`write_framed` of a payload already pickled; its folder made once per process."""
-        path = self._path(name)
-        try:
-            folder_for(path, self._folders)
-        except OSError:
-            return
-        write_whole(Path(path), framed(name.encode("ascii"), payload), mkdir=False)
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
         """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The
@@ -309,17 +276,11 @@ class Cache:
             if self.stage is not None:
                 self._write_pages()
                 write_framed(self.folder / "links" / self.version[:32], b"links", linkcheck.remembered())
-            return self._prune(keep) + self._prune_templates()
+            return self.packs.prune(keep) + self._prune_templates() + self._drop_entries_folder()
         except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
             return 0
-
-    @staticmethod
-    def _abandoned(tmp: str | Path) -> bool:
-        """A temporary file an interrupted build left (older than an hour; no write takes that long)."""
-        try:
-            return time.time() - os.stat(tmp).st_mtime > 3600
-        except OSError:
-            return False
+        finally:
+            self.packs.close()
 
     def _prune_templates(self) -> int:
         """Templates compiled, page indexes and link checks made by other versions of the code are never read
@@ -339,32 +300,26 @@ class Cache:
                 sub.rmdir()
         return dropped
 
-    def _prune(self, keep: set[str]) -> int:
-        """Delete the entries not in `keep` (plain strings: 7,000 entries at 1,000 articles took 83 ms with
-        pathlib, 7 ms so)."""
-        dropped = 0
-        try:
-            folders = os.listdir(self._entries)
-        except OSError:
+    def _drop_entries_folder(self) -> int:
+        """The folder of entries, one file each, that versions before packs (packs.py) wrote: never read again."""
+        old = self.folder / "entries"
+        if not old.is_dir():
             return 0
-        for folder in folders:
-            path = os.path.join(self._entries, folder)
-            try:
-                names = os.listdir(path)
-            except OSError:  # (not a folder)
-                continue
-            for name in names:
-                if name in keep:
-                    continue
-                entry = os.path.join(path, name)
-                if name.endswith(".tmp") and not self._abandoned(entry):
-                    continue  # another build is writing it right now
-                try:
-                    os.unlink(entry)
-                except FileNotFoundError:
-                    pass
-                dropped += 1
+        dropped = sum(len(files) for _, _, files in os.walk(old))
+        shutil.rmtree(old, ignore_errors=True)
         return dropped
+
+
+def _made(work: Callable[[Any], Any], parent: int, item: Any) -> tuple[bool, Any, bytes | None]:
+    """work(item) and its payload (the value pickled, which the parent stores), in whichever process computed
+    it: from a worker, only the payload comes back, (True, None, payload); in the parent itself, the value too,
+    (False, value, payload). A value that cannot be pickled is not kept (nor sent: it stays here)."""
+    value = work(item)
+    try:
+        payload = pickle.dumps(value, protocol=5)
+    except Exception:  # noqa: BLE001
+        return False, value, None
+    return (False, value, payload) if os.getpid() == parent else (True, None, payload)
 
 
 def compiled_templates(folder: Path) -> Any:
