@@ -39,6 +39,24 @@ def test_a_commit_writes_changed_files_deletes_stale_ones_and_keeps_unchanged_on
     assert not (out / fs.STAGING).exists()
 
 
+def test_a_staged_folder_new_to_the_site_moves_whole_and_one_already_there_file_by_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = fs.Stage(out)  # a first build: every top folder moves by one rename, and nothing is swept
+    for rel, data in {"a/1.html": b"1", "a/deep/2.html": b"2", "b/3.html": b"3", "top.html": b"T"}.items():
+        first(rel, data)
+    inode = os.stat(out / fs.STAGING / "a" / "deep").st_ino
+    assert first.commit() == (4, 0)
+    assert os.stat(out / "a" / "deep").st_ino == inode  # the folder itself, moved
+    assert _files(out) == {"a/1.html": b"1", "a/deep/2.html": b"2", "b/3.html": b"3", "top.html": b"T"}
+    (out / "a" / "stray.txt").write_bytes(b"not the build's")
+    second = fs.Stage(out)  # a rebuild: a new folder inside one already there, a changed file, one gone
+    for rel, data in {"a/1.html": b"1", "a/deep/2.html": b"2b", "a/new/4.html": b"4", "top.html": b"T"}.items():
+        second(rel, data)
+    assert second.commit() == (2, 2)
+    assert _files(out) == {"a/1.html": b"1", "a/deep/2.html": b"2b", "a/new/4.html": b"4", "top.html": b"T"}
+    assert not (out / "b").exists() and not (out / fs.STAGING).exists()
+
+
 def test_recorded_hashes_spare_reading_a_file_only_while_its_stat_is_unchanged(tmp_path: Path) -> None:
     out = tmp_path / "out"
     stage = fs.Stage(out)
