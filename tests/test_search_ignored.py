@@ -1,0 +1,76 @@
+"""What Pagefind is sent (dossier/shell/search_ignored.py): `data-pagefind-ignore="all"` elements go empty, tags
+kept, and the search bundle stays byte-identical to the one made from the whole pages (real Pagefind)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from conftest import ROOT
+from dossier.core.pipeline import Options, build_site
+from dossier.shell import fs, search
+from dossier.shell.search_ignored import without_ignored
+from test_search_index import FILTER_VALUES, page
+
+
+@pytest.fixture
+def pagefind():
+    pytest.importorskip("pagefind")
+    from pagefind.service import get_executable
+    if get_executable() is None:
+        pytest.skip("the Pagefind binary is missing (pip install 'pagefind[bin]')")
+
+
+IGNORED = ('<section data-pagefind-ignore="all"><h2 id="x">Mentions</h2><section class="b"><p>inner</p>'
+           '</section><SECTION><p>upper</p></SECTION></section>')
+
+
+def test_an_ignored_element_is_emptied_with_its_tags_and_nested_ones_of_its_name_counted():
+    html = f"<main><p>before</p>{IGNORED}<p>after</p></main>".encode()
+    assert without_ignored(html) == b'<main><p>before</p><section data-pagefind-ignore="all"></section><p>after</p></main>'
+
+
+def test_every_ignored_element_goes_and_one_inside_another_goes_with_it():
+    inner = '<div data-pagefind-ignore="all"><span data-pagefind-ignore="all">deep</span> words</div>'
+    html = f"<main>{inner}<p>kept</p>{IGNORED}</main>".encode()
+    assert without_ignored(html) == (b'<main><div data-pagefind-ignore="all"></div><p>kept</p>'
+                                     b'<section data-pagefind-ignore="all"></section></main>')
+
+
+def test_a_page_without_one_is_sent_as_it_is_and_one_that_does_not_close_stops_the_emptying():
+    plain = b'<main data-pagefind-body><p data-pagefind-ignore>index only: kept</p></main>'
+    assert without_ignored(plain) is plain
+    unclosed = b'<main><aside data-pagefind-ignore="all"><p>a</p></aside><div data-pagefind-ignore="all"><p>b</p></main>'
+    assert without_ignored(unclosed) == b'<main><aside data-pagefind-ignore="all"></aside><div data-pagefind-ignore="all"><p>b</p></main>'
+    void = b'<main><img data-pagefind-ignore="all" alt="x"><p>c</p></main>'
+    assert without_ignored(void) == void
+
+
+def _plain(data: bytes | None) -> bytes:
+    """A bundle file's bytes, ungzipped when Pagefind compressed it."""
+    return gzip.decompress(data) if data and data[:2] == b"\x1f\x8b" else data or b""
+
+
+def _bundles(outputs, monkeypatch) -> tuple[dict, dict]:
+    emptied = search.build_index(outputs, "/")
+    monkeypatch.setattr(search, "without_ignored", lambda html: html)
+    return emptied, search.build_index(outputs, "/")
+
+
+def test_the_bundle_is_the_one_pagefind_makes_of_the_whole_pages(pagefind, monkeypatch):
+    hidden = ('<section data-pagefind-ignore="all"><p>zanzibarword</p>'
+              '<span data-pagefind-filter="kind">secretkind</span></section>')
+    outputs = {f"articles/a{n}/index.html": page(n, extra=hidden if n % 2 else "") for n in range(6)}
+    emptied, whole = _bundles(outputs, monkeypatch)
+    assert emptied == whole
+    text = b"".join(_plain(data) for data in whole.values())
+    assert FILTER_VALUES[0].encode() in text and b"secretkind" not in text  # (Pagefind skipped them too)
+
+
+def test_the_default_dossier_s_bundle_is_unchanged(pagefind, monkeypatch):
+    outputs = build_site(fs.read_inputs(ROOT), Options()).outputs
+    pages = {path: data for path, data in outputs.items() if path.endswith(".html")}
+    assert sum(without_ignored(data) != data for data in pages.values()) >= 10  # entity pages, articles
+    emptied, whole = _bundles(pages, monkeypatch)
+    assert emptied == whole
