@@ -115,6 +115,27 @@ def test_two_processes_writing_the_same_key_leave_one_valid_entry(tmp_path):
     assert list(cache.packs.names()) == [cache.name("step", "shared")]  # no temporary files left
 
 
+def _builds(root: str, rounds: int) -> None:
+    for n in range(rounds):
+        out, _ = run(Path(root), ["shared", "also shared", f"mine {os.getpid()} {n}", "x" * (n * 50_000)])
+        assert out[:2] == [("SHARED", 6), ("ALSO SHARED", 11)]
+
+
+def test_two_builds_at_once_each_get_right_values_and_leave_only_whole_packs(tmp_path):
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_builds, args=(str(tmp_path), 12)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    out, _ = run(tmp_path, ["shared", "also shared"])  # (a pack pruned by the other build is only a miss)
+    assert out == [("SHARED", 6), ("ALSO SHARED", 11)]
+    packs = Cache(tmp_path, version="v1").packs
+    assert all(p.suffix == ".pack" for p in entry_files(tmp_path))
+    assert all(packs.read(name) is not None for name in packs.names())
+
+
 def test_entries_no_recent_build_used_are_pruned(tmp_path):
     run(tmp_path, ["old"])
     for n in range(KEEP):
@@ -141,6 +162,17 @@ def test_a_mostly_unused_pack_is_rewritten_and_small_packs_are_merged(tmp_path):
     (merged,) = entry_files(tmp_path)
     packs = Packs(folder)
     assert set(packs.names()) == {names[0], *names[2:]} and packs.read(names[5]) == names[5].encode()
+
+
+def test_of_two_packs_holding_an_entry_the_newer_is_read_and_the_older_copy_pruned(tmp_path):
+    folder = str(tmp_path / FOLDER / "packs")
+    name, other = "1" * 64, "2" * 64
+    Packs(folder).write([(name, b"first"), (other, b"other")])
+    Packs(folder).write([(name, b"again")])
+    first, second = entry_files(tmp_path)
+    assert Packs(folder).read(name) == b"again"
+    assert Packs(folder).prune({name}) == 2
+    assert entry_files(tmp_path) == [second]
 
 
 def test_a_pack_deleted_after_it_was_listed_is_only_a_miss(tmp_path):

@@ -12,7 +12,8 @@ damaged entry, a pack whose index or trailer does not hold, or a pack deleted by
 listed is a miss, never an error. When two packs hold the same name, the newer (packs are named by the time they
 were written) is read; both were made from the same key, so they hold the same value.
 
-`prune(keep)` (at the end of a build) deletes the packs none of whose entries is kept, rewrites into one new pack
+`prune(keep)` (at the end of a build) deletes the packs none of whose entries is kept (an entry a newer pack
+holds too is not kept in the older), rewrites into one new pack
 the kept entries of packs that are mostly unused (at least half of their bytes) and of the small packs once
 there are many of them (each edit's build writes a few small ones), then deletes those packs. A pack another
 build still reads stays readable while open (a deleted file lives until closed); a build that lists it and
@@ -115,11 +116,11 @@ class Packs:
 
     def prune(self, keep: set[str]) -> int:
         """Delete the entries not in `keep` (see the module docstring); returns how many were dropped."""
-        self.names()
+        newest = self.names()
         dropped, merge = 0, []
         small = [p for p, entries in self._packs.items() if _size(entries) < SMALL]
         for pack, entries in list(self._packs.items()):
-            live = [e for e in entries if e[0] in keep and (pack, e[0]) not in self._bad]
+            live = [e for e in entries if e[0] in keep and newest[e[0]][0] == pack and (pack, e[0]) not in self._bad]
             if not live:
                 dropped += len(entries)
                 self._delete(pack)
@@ -136,8 +137,8 @@ class Packs:
         kept, seen = [], set()
         for pack, live in packs:
             for name, *_ in live:
-                if name in seen or self.names().get(name, (pack,))[0] != pack:
-                    continue  # (a newer pack holds it)
+                if name in seen:
+                    continue
                 payload = self.read(name)
                 if payload is not None:
                     kept.append((name, payload))
