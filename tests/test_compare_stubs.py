@@ -160,14 +160,14 @@ def test_a_seed_without_an_article_file_shares_passages_and_is_named_as_a_witnes
 
 
 def test_shared_passages_are_searched_again_only_when_a_text_changes() -> None:
-    from dossier.core.analyse.library import Anchored, find_passages
+    from dossier.core.analyse.library import passages_later
     from dossier.core.common.memo import Memo
 
     memo = Memo()
 
     def passages(articles: tuple[Article, ...]) -> tuple[SharedPassage, ...]:
         memo.begin()
-        return find_passages(tuple(Anchored(a, {}, {}, "") for a in articles), memo.each)
+        return passages_later(articles, memo.each)()
 
     first = passages(ARTICLES)
     assert first == shared_passages(ARTICLES) and first

@@ -123,7 +123,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     each = memo.each if memo is not None else sharded(shards or in_order)
     dossier, _, more = load_dossier(inputs, config, each)
     _go_on(cancelled)
-    library = analyse(dossier, options.strict, each)
+    library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
     referenced, names = checked_references(dossier, each)
     problems += more + referenced + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)

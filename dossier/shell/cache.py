@@ -180,6 +180,29 @@ class Cache:
              items: Sequence[Any]) -> list[Any]:
         """[work(item) for item in items]: intact entries of this version reused, the rest computed through the
         ShardMap (in workers) and stored from here, as one pack."""
+        names, out, todo = self._lookups(step, key, items)
+        made = map_chunks(self.shards, [items[i] for i in todo], partial(_made, work, os.getpid()))
+        return self._done(step, names, out, todo, made)
+
+    def each_later(self, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
+                   items: Sequence[Any]) -> Callable[[], list[Any]]:
+        """`each` begun now, its results asked for later (core.shards.Later): the misses are computed in a
+        process of their own (parallel.background) while the build goes on, unless this cache computes in
+        order. The passages the articles share are one item: computed alone, they kept one core idle for a
+        tenth of a cold build (2 s at 1,000 articles, 14 s at 5,000)."""
+        if self.shards is in_order:
+            values = self.each(step, work, key, items)
+            return lambda: values
+        from .parallel import background
+
+        names, out, todo = self._lookups(step, key, items)
+        misses, parent = [items[i] for i in todo], os.getpid()
+        pending = background(lambda: [_made(work, parent, item) for item in misses]) if misses else lambda: []
+        return lambda: self._done(step, names, out, todo, pending())
+
+    def _lookups(self, step: str, key: Callable[[Any], Hashable], items: Sequence[Any]
+                   ) -> tuple[list[str | None], list[Any], list[int]]:
+        """The items' entry names, their values where intact entries hold them, and the indexes of the rest."""
         names = [self.name(step, key(item)) for item in items]
         out: list[Any] = [None] * len(items)
         todo: list[int] = []
@@ -191,17 +214,20 @@ class Cache:
                     out[i] = value
                 else:
                     todo.append(i)
-        made = map_chunks(self.shards, [items[i] for i in todo], partial(_made, work, os.getpid()))
+        return names, out, todo
+
+    def _done(self, step: str, names: list[str | None], out: list[Any], todo: list[int],
+              made: Sequence[tuple[bool, Any, bytes | None]]) -> list[Any]:
+        """`out` completed with what was computed for the misses (`_made`'s), which are stored as one pack."""
         fresh: list[tuple[str, bytes]] = []
         with reading_for_good():
             for i, (pickled, value, payload) in zip(todo, made):
                 out[i] = pickle.loads(payload) if pickled else value
                 if payload is not None and names[i] is not None:
                     fresh.append((names[i], payload))
-        del made
         self.packs.write(fresh)
         self.used_names.update(name for name in names if name is not None)
-        self.hits[step] = self.hits.get(step, 0) + len(items) - len(todo)
+        self.hits[step] = self.hits.get(step, 0) + len(names) - len(todo)
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
 

@@ -150,6 +150,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     from ..core.pipeline import build_site
     from .cache import Cache
     from .collector import fewer_collections
+    from .parallel import stop_background
     from .writer import memory_shards
 
     inputs = fs.read_inputs(root)
@@ -159,8 +160,11 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     # Fewer collections until the end: after the build the heap is large (the Library is alive), and reading
     # the output folder's record for the commit once took 1.4 s of full collections at 5,000 articles.
     with fewer_collections():
-        result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink, shards=shards,
-                            compiled=cache.compiled_templates())
+        try:
+            result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink,
+                                shards=shards, compiled=cache.compiled_templates())
+        finally:
+            stop_background()  # (a step begun in its own process whose result a failed build never asked for)
         try:
             return _finish(args, out, result, inputs, writer, cache, started, key, scanned)
         finally:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 from typing import Any, Callable, TypeVar
 
 from .interrupt import deferred, worker_init
@@ -27,6 +28,7 @@ T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
+_BACKGROUND: dict[int, Any] = {}   # pid → a process `background` started whose result is not collected yet
 
 
 def workers() -> int:
@@ -93,3 +95,61 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
         return results
 
     return run
+
+
+def background(task: Callable[[], T]) -> Callable[[], T]:
+    """task() computed in a forked process of its own while this one goes on (a step that is one item, such as
+    the passages the articles share, would otherwise keep a core idle); the function returned waits for the
+    result, or raises what task raised. In this process, at once, where a process cannot help (one core, no
+    fork on this platform); again in this process if that one died (killed, out of memory). `stop_background`
+    ends the ones whose result no one will ask for (a build that failed or was interrupted before)."""
+    if workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        value = task()
+        return lambda: value
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    with deferred(completed=False):  # (a signal waits until the process is made and recorded, then stops it)
+        process = context.Process(target=_compute, args=(task, send), daemon=True)
+        process.start()
+        _BACKGROUND[process.pid] = process
+    send.close()
+
+    def result() -> T:
+        try:
+            outcome = pickle.loads(receive.recv_bytes())
+        except (EOFError, OSError):
+            outcome = None  # it died before it could answer
+        finally:
+            receive.close()
+            process.join()
+            _BACKGROUND.pop(process.pid, None)
+        if outcome is None:
+            return task()
+        if not outcome[0]:
+            raise outcome[1]
+        return outcome[1]
+
+    return result
+
+
+def _compute(task: Callable[[], Any], send: Any) -> None:
+    """In the background process: task's result, or the exception it raised, sent back pickled."""
+    worker_init()
+    try:
+        outcome = pickle.dumps((True, task()), protocol=5)
+    except Exception as exc:  # noqa: BLE001 - raised again in the parent
+        try:
+            outcome = pickle.dumps((False, exc), protocol=5)
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+            outcome = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")), protocol=5)
+    send.send_bytes(outcome)
+    send.close()
+    os._exit(0)  # (its copy of the parent's heap is not freed object by object)
+
+
+def stop_background() -> None:
+    """Kill the background processes whose result was not asked for."""
+    for process in list(_BACKGROUND.values()):
+        process.kill()
+        process.join()
+    _BACKGROUND.clear()

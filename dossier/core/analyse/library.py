@@ -18,7 +18,7 @@ from ..text.markdown import md_html, render_note
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, made_from
 from ..load.model import Article, Dossier
-from ..common.shards import Each, in_sequence
+from ..common.shards import Each, Later, in_sequence
 from .shared_passages import SharedPassage, passage_docs, passages_in
 from ..common.urls import Urls
 from .witnesses import ComparisonIndex, align, anchor_witnesses
@@ -139,23 +139,34 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
 _MADE: SameObjects[Anchored] = SameObjects()
 
 
-def find_passages(anchored: tuple[Anchored, ...], each: Each = in_sequence) -> tuple[SharedPassage, ...]:
-    """The passages the articles share, one search of all texts through `each`: the live preview's memo keeps
-    them while no article text changes (an edit to a note or a comparison does not search again)."""
-    docs = passage_docs(item.article for item in anchored)
+def passages_later(articles: tuple[Article, ...], each: Each = in_sequence, later: Later | None = None
+                   ) -> Callable[[], tuple[SharedPassage, ...]]:
+    """The passages the articles share, one search of all texts through `each` (the live preview's memo keeps
+    them while no article text changes: an edit to a note or a comparison does not search again), or begun
+    through `later`, so that the search runs while the rest of the analysis does. Returns a function that
+    gives them."""
+    docs = passage_docs(articles)
     # each text named by the digest of what made it (CleanText.made) when known, else by its own digest
-    made = {item.article.slug: item.article.text.made for item in anchored}
-    return each("passages", passages_in, lambda d: tuple((doc, made.get(doc) or digest(text)) for doc, text in d),
-                [docs])[0]
+    made = {article.slug: article.text.made for article in articles}
+
+    def key(d: Any) -> Hashable:
+        return tuple((doc, made.get(doc) or digest(text)) for doc, text in d)
+
+    if later is None:
+        found = each("passages", passages_in, key, [docs])[0]
+        return lambda: found
+    pending = later("passages", passages_in, key, [docs])
+    return lambda: pending()[0]
 
 
-def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence) -> Library:
-    """The Library of `dossier`. Pure: `each` (in shards, or through a cache) changes how fast, never what."""
+def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, later: Later | None = None) -> Library:
+    """The Library of `dossier`. Pure: `each` (in shards, or through a cache) and `later` (optional: steps
+    begun now, their results asked for later) change how fast, never what."""
     urls = Urls(dossier.config.base_path)
+    passages_found = passages_later(dossier.articles, each, later)  # (begun first: it needs only the texts)
     anchored, problems, report = anchor_all(dossier, strict, each)
     found = anchor_witnesses(dossier, each)
     entities = index_entities(dossier, anchored, urls, each, found)
     comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found)
-    passages = find_passages(anchored, each)
-    return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages,
+    return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages_found(),
                    tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

@@ -36,6 +36,12 @@ def map_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[Any], T],
 Each = Callable[[str, Callable[[Any], Any], Callable[[Any], Hashable], Sequence[Any]], list[Any]]
 
 
+# How a stage begins a step whose results it needs only later: later(step, work, key, items) → a function that
+# returns what each(step, work, key, items) returns. The shell's persistent cache computes the step in a process
+# of its own meanwhile (shell/cache.py `each_later`); without one, the stage calls `each` itself.
+Later = Callable[[str, Callable[[Any], Any], Callable[[Any], Hashable], Sequence[Any]], Callable[[], list[Any]]]
+
+
 def sharded(shards: ShardMap) -> Each:
     """An Each that computes every item, in chunks through `shards` (in other processes when the shell forks)."""
     return lambda step, work, key, items: map_chunks(shards, items, work)

@@ -1,0 +1,99 @@
+"""A step begun in a process of its own while the build goes on (shell/parallel.py `background`, the cache's
+`each_later`): the same results as computed in place, errors raised where they are asked for, a dead process
+computed again, an uncollected one stopped; the passages the articles share are found that way."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier.shell.cache import Cache
+from dossier.shell.parallel import background, fork_shards, stop_background
+
+
+@pytest.fixture(autouse=True)
+def two_workers(monkeypatch):
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    yield
+    stop_background()
+
+
+def test_the_result_comes_from_another_process_and_equals_the_task_s():
+    here = os.getpid()
+    result = background(lambda: (os.getpid(), [n * n for n in range(1000)]))
+    pid, squares = result()
+    assert pid != here and squares == [n * n for n in range(1000)]
+
+
+def test_an_error_of_the_task_is_raised_when_the_result_is_asked_for():
+    def fails() -> None:
+        raise ValueError("no such thing")
+
+    result = background(fails)
+    with pytest.raises(ValueError, match="no such thing"):
+        result()
+
+
+def test_a_process_that_died_is_computed_again_here():
+    here = os.getpid()
+    calls = []
+
+    def slow() -> int:
+        calls.append(1)  # (counted here only when computed here)
+        if os.getpid() != here:
+            time.sleep(30)
+        return os.getpid()
+
+    result = background(slow)
+    (process,) = multiprocessing.active_children()  # the one process just started
+    os.kill(process.pid, signal.SIGKILL)
+    assert result() == here and calls == [1]
+
+
+def test_stop_background_ends_the_processes_no_one_asked():
+    result = background(lambda: time.sleep(30))
+    (process,) = multiprocessing.active_children()
+    stop_background()
+    assert not multiprocessing.active_children() and process.exitcode == -signal.SIGKILL
+    del result
+
+
+def _square(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def test_the_cache_begins_a_step_in_the_background_and_stores_it_like_each(tmp_path: Path):
+    cache = Cache(tmp_path, fork_shards(), version="v1")
+    later = cache.each_later("step", _square, lambda n: n, [1, 2, 3])
+    values = later()
+    assert [v[0] for v in values] == [1, 4, 9] and {v[1] for v in values} != {os.getpid()}
+    cache.finish()
+    again = Cache(tmp_path, fork_shards(), version="v1")
+    assert again.each_later("step", _square, lambda n: n, [1, 2, 3])() == values  # read back: not computed
+    assert again.hits == {"step": 3} and again.misses == {"step": 0}
+
+
+def test_a_build_through_the_cache_finds_the_passages_in_the_background_and_equals_one_without(tmp_path: Path,
+                                                                                              monkeypatch):
+    from conftest import ROOT
+    from dossier.core.pipeline import Options, build_site
+    from dossier.shell import fs, parallel as parallel_module
+
+    begun = []
+
+    def counted(task):
+        begun.append(task)
+        return background(task)
+
+    monkeypatch.setattr(parallel_module, "background", counted)
+    inputs = fs.read_inputs(ROOT)
+    cache = Cache(tmp_path, fork_shards(), version="v1")
+    cached = build_site(inputs, Options(), memo=cache, shards=fork_shards())
+    assert len(begun) == 1 and cache.misses["passages"] == 1
+    plain = build_site(inputs, Options())
+    assert cached.outputs == plain.outputs and cached.problems == plain.problems
