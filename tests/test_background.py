@@ -97,3 +97,57 @@ def test_a_build_through_the_cache_finds_the_passages_in_the_background_and_equa
     assert len(begun) == 1 and cache.misses["passages"] == 1
     plain = build_site(inputs, Options())
     assert cached.outputs == plain.outputs and cached.problems == plain.problems
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_signal_while_the_result_is_awaited_kills_the_process_at_once():
+    def stop(signum, frame):
+        raise _Stop
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        result = background(lambda: time.sleep(30))
+        (process,) = multiprocessing.active_children()
+        started = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(_Stop):
+            result()
+        assert time.monotonic() - started < 5 and process.exitcode == -signal.SIGKILL
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _TwoArguments(Exception):
+    def __init__(self, a: str, b: str) -> None:
+        super().__init__(f"{a} {b}")
+
+
+def test_an_error_that_does_not_survive_pickling_is_raised_as_itself():
+    def fails() -> None:
+        raise _TwoArguments("not", "picklable")
+
+    with pytest.raises(_TwoArguments, match="not picklable"):
+        background(fails)()
+
+
+def test_a_process_that_cannot_be_made_means_the_task_is_computed_here(monkeypatch):
+    real = multiprocessing.get_context("fork")
+
+    class NoProcesses:
+        Pipe = staticmethod(real.Pipe)
+
+        @staticmethod
+        def Process(**_: object):  # noqa: N802 - multiprocessing's name
+            class Refused:
+                def start(self) -> None:
+                    raise OSError(11, "Resource temporarily unavailable")
+            return Refused()
+
+    import dossier.shell.parallel as parallel_module
+    monkeypatch.setattr(parallel_module.multiprocessing, "get_context", lambda method: NoProcesses())
+    here = os.getpid()
+    assert background(os.getpid)() == here

@@ -175,6 +175,23 @@ def test_of_two_packs_holding_an_entry_the_newer_is_read_and_the_older_copy_prun
     assert entry_files(tmp_path) == [second]
 
 
+def test_packs_that_could_not_be_merged_stay_as_they_are(tmp_path, monkeypatch):
+    from dossier.shell import packs as packs_module
+
+    folder = str(tmp_path / FOLDER / "packs")
+    names = [f"{n:064x}" for n in range(MANY_SMALL)]
+    for name in names:
+        Packs(folder).write([(name, name.encode())])
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(packs_module, "_write_pack", full)
+    assert Packs(folder).prune(set(names)) == 0
+    assert len(entry_files(tmp_path)) == MANY_SMALL
+    assert all(Packs(folder).read(name) == name.encode() for name in names)
+
+
 def test_a_pack_deleted_after_it_was_listed_is_only_a_miss(tmp_path):
     folder = str(tmp_path / FOLDER / "packs")
     name = "0" * 64

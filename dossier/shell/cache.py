@@ -201,7 +201,7 @@ class Cache:
         return lambda: self._done(step, names, out, todo, pending())
 
     def _lookups(self, step: str, key: Callable[[Any], Hashable], items: Sequence[Any]
-                   ) -> tuple[list[str | None], list[Any], list[int]]:
+                 ) -> tuple[list[str | None], list[Any], list[int]]:
         """The items' entry names, their values where intact entries hold them, and the indexes of the rest."""
         names = [self.name(step, key(item)) for item in items]
         out: list[Any] = [None] * len(items)

@@ -7,7 +7,7 @@ writes the entries it made as one pack (`write`): their payloads one after anoth
 (name, sha256 of the name and the payload, offset, size), then a trailer that locates the index and carries a
 sha256 of it. A pack is written to a temporary file and moved into place, so readers see a whole pack or none.
 
-Reading (`load`) takes one `os.pread` of the entry's bytes from a pack opened once, and checks its sha256: a
+Reading (`read`) takes one `os.pread` of the entry's bytes from a pack opened once, and checks its sha256: a
 damaged entry, a pack whose index or trailer does not hold, or a pack deleted by another build since it was
 listed is a miss, never an error. When two packs hold the same name, the newer (packs are named by the time they
 were written) is read; both were made from the same key, so they hold the same value.
@@ -88,26 +88,28 @@ class Packs:
             return None
         return payload
 
-    def write(self, entries: Iterable[tuple[str, bytes]]) -> None:
-        """One new pack of `entries` (name, payload), written atomically; nothing when there are none. A folder
-        that cannot be written only means no entries: the build goes on."""
+    def write(self, entries: Iterable[tuple[str, bytes]]) -> bool:
+        """One new pack of `entries` (name, payload: names are sha256 digests in hex), written atomically;
+        nothing when there are none. Returns whether they are stored: a folder that cannot be written (full,
+        read-only) only means no entries, and the build goes on."""
         entries = list(entries)
         if not entries:
-            return
+            return True
         pack = f"{time.time_ns():020d}-{os.getpid()}-{next(_SERIAL)}{SUFFIX}"
         tmp = os.path.join(self.folder, f".{pack}.tmp")
         try:
             os.makedirs(self.folder, exist_ok=True)
             index = _write_pack(tmp, entries)
             os.replace(tmp, os.path.join(self.folder, pack))
-        except OSError:
+        except (OSError, ValueError):  # (ValueError: a name that is not hex)
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
-            return
+            return False
         if self._found is not None:
             self._add(pack, index)
+        return True
 
     def close(self) -> None:
         for handle in self._handles.values():
@@ -126,14 +128,15 @@ class Packs:
                 self._delete(pack)
             elif 2 * _size(live) <= _size(entries) or (len(small) >= MANY_SMALL and pack in small):
                 merge.append((pack, live))
-                dropped += len(entries) - len(live)
-        if merge:
-            self._merge(merge)
+        unused = sum(len(self._packs[pack]) - len(live) for pack, live in merge)
+        if merge and self._merge(merge):
+            dropped += unused
         self._delete_abandoned()
         return dropped
 
-    def _merge(self, packs: list[tuple[str, list[tuple[str, int, int, bytes]]]]) -> None:
-        """The live entries of `packs` written as one new pack (only those still intact), then `packs` deleted."""
+    def _merge(self, packs: list[tuple[str, list[tuple[str, int, int, bytes]]]]) -> bool:
+        """The live entries of `packs` written as one new pack (only those still intact), then `packs` deleted;
+        False (and nothing deleted) when the new pack could not be written."""
         kept, seen = [], set()
         for pack, live in packs:
             for name, *_ in live:
@@ -143,9 +146,11 @@ class Packs:
                 if payload is not None:
                     kept.append((name, payload))
                     seen.add(name)
-        self.write(kept)
+        if not self.write(kept):
+            return False  # (not stored elsewhere: the packs stay as they are)
         for pack, _ in packs:
             self._delete(pack)
+        return True
 
     def _delete(self, pack: str) -> None:
         handle = self._handles.pop(pack, None)

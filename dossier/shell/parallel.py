@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
-_BACKGROUND: dict[int, Any] = {}   # pid → a process `background` started whose result is not collected yet
+_BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `background` started, result not collected
 
 
 def workers() -> int:
@@ -101,35 +101,55 @@ def background(task: Callable[[], T]) -> Callable[[], T]:
     """task() computed in a forked process of its own while this one goes on (a step that is one item, such as
     the passages the articles share, would otherwise keep a core idle); the function returned waits for the
     result, or raises what task raised. In this process, at once, where a process cannot help (one core, no
-    fork on this platform); again in this process if that one died (killed, out of memory). `stop_background`
-    ends the ones whose result no one will ask for (a build that failed or was interrupted before)."""
+    fork on this platform, a fork that fails); again in this process if that one died (killed, out of memory)
+    or its answer cannot be read (an exception that does not survive pickling: computing again raises it here).
+    A signal while the result is awaited kills the process; `stop_background` ends the ones whose result no one
+    will ask for (a build that failed or was interrupted before)."""
     if workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         value = task()
         return lambda: value
     context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    with deferred(completed=False):  # (a signal waits until the process is made and recorded, then stops it)
-        process = context.Process(target=_compute, args=(task, send), daemon=True)
-        process.start()
-        _BACKGROUND[process.pid] = process
-    send.close()
+    try:
+        receive, send = context.Pipe(duplex=False)
+    except OSError:
+        value = task()
+        return lambda: value
+    try:
+        with deferred(completed=False):  # (a signal waits until the process is made and recorded, then stops it)
+            process = context.Process(target=_compute, args=(task, send), daemon=True)
+            process.start()
+            _BACKGROUND[process.pid] = (process, receive)
+    except OSError:  # no process could be made (out of memory, too many processes): computed here
+        receive.close()
+        value = task()
+        return lambda: value
+    finally:
+        send.close()
+    return lambda: _collect(process, receive, task)
 
-    def result() -> T:
-        try:
-            outcome = pickle.loads(receive.recv_bytes())
-        except (EOFError, OSError):
-            outcome = None  # it died before it could answer
-        finally:
-            receive.close()
-            process.join()
-            _BACKGROUND.pop(process.pid, None)
-        if outcome is None:
-            return task()
-        if not outcome[0]:
-            raise outcome[1]
-        return outcome[1]
 
-    return result
+def _collect(process: Any, receive: Any, task: Callable[[], T]) -> T:
+    """The result `background`'s process sends back (see there)."""
+    try:
+        answer = receive.recv_bytes()
+    except (EOFError, OSError):
+        answer = None  # it died before it could answer
+    except BaseException:
+        process.kill()  # (Ctrl-C or SIGTERM while waiting: it ignores SIGINT, and would finish its work first)
+        raise
+    finally:
+        receive.close()
+        process.join()
+        _BACKGROUND.pop(process.pid, None)
+    try:
+        outcome = pickle.loads(answer) if answer is not None else None
+    except Exception:  # noqa: BLE001 - an exception that did not survive pickling
+        outcome = None
+    if outcome is None:
+        return task()
+    if not outcome[0]:
+        raise outcome[1]
+    return outcome[1]
 
 
 def _compute(task: Callable[[], Any], send: Any) -> None:
@@ -149,7 +169,8 @@ def _compute(task: Callable[[], Any], send: Any) -> None:
 
 def stop_background() -> None:
     """Kill the background processes whose result was not asked for."""
-    for process in list(_BACKGROUND.values()):
+    for process, receive in list(_BACKGROUND.values()):
         process.kill()
         process.join()
+        receive.close()
     _BACKGROUND.clear()
