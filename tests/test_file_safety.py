@@ -201,3 +201,18 @@ def test_import_writes_no_stub_through_a_folder_linked_out_of_the_dossier(tmp_pa
     assert result.returncode == 1
     assert f"content/articles: error: this is a symbolic link to {elsewhere.resolve()}" in result.stderr
     assert sorted(p.name for p in elsewhere.iterdir()) == ["a.yaml"]
+
+
+def test_a_folder_of_the_site_linked_out_of_it_is_refused_at_the_commit_with_a_message_not_a_traceback(tmp_path):
+    root = good_dossier(tmp_path)
+    out, _ = built(root)
+    outside = tmp_path / "elsewhere"
+    (out / "articles").rename(outside)  # the site's articles/ now a link to a folder outside it
+    (out / "articles").symlink_to(outside, target_is_directory=True)
+    (outside / "a" / "index.html").unlink()  # (so the build writes that page again)
+    kept = site_files(outside)
+    result = run_build(root, "--out", str(out), "--no-search")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "build.py: error: refusing to write articles/a/index.html: a folder on its path leads outside" in result.stderr
+    assert f"hint: nothing was written; {out} is as it was" in result.stderr
+    assert site_files(outside) == kept and not (out / fs.STAGING).exists()

@@ -157,6 +157,36 @@ def test_a_symlinked_folder_leading_out_of_the_output_folder_is_refused_before_a
     assert not (out / fs.STAGING).exists()
 
 
+def test_a_link_inside_the_output_folder_to_another_place_in_it_is_refused_before_anything_moves(
+        tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = fs.Stage(out)
+    first("a.html", b"A")
+    first("real/old.html", b"O")
+    first.commit()
+    (out / "alias").symlink_to(out / "real", target_is_directory=True)
+    stage = fs.Stage(out)
+    stage("a.html", b"A2")
+    stage("real/old.html", b"O")
+    stage("alias/new.html", b"N")  # written through the link it would land in real/, then be swept as not made
+    with pytest.raises(fs.OutputError, match="real/ is where a link on its path leads"):
+        stage.commit()
+    assert _files(out) == {"a.html": b"A", "real/old.html": b"O"} and not (out / fs.STAGING).exists()
+
+
+def test_a_file_where_a_folder_now_goes_and_a_folder_where_a_file_now_goes_are_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = fs.Stage(out)
+    for rel, data in {"a": b"file", "b/x.html": b"X", "b/deep/y.html": b"Y", "c.html": b"C"}.items():
+        first(rel, data)
+    first.commit()
+    second = fs.Stage(out)
+    for rel, data in {"a/index.html": b"now a folder", "b": b"now a file", "c.html": b"C"}.items():
+        second(rel, data)
+    assert second.commit() == (2, 3)  # (a, b/x.html, b/deep/y.html)
+    assert _files(out) == {"a/index.html": b"now a folder", "b": b"now a file", "c.html": b"C"}
+
+
 def test_write_outputs_syncs_a_folder_through_the_same_stage(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert fs.write_outputs(out, {"a.html": b"A", "b/c.html": b"C"}) == (2, 0)

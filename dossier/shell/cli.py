@@ -112,8 +112,12 @@ def _run(args: argparse.Namespace) -> int:
     from .writer import staged
     # Outputs stream into a staging folder inside `out` as they are made (memory stays flat however large the
     # site); they are moved into place only if the whole build succeeds (writer.py).
-    with staged(out) as writer:
-        return _build(args, root, out, options, writer, started, key, scanned)
+    try:
+        with staged(out) as writer:
+            return _build(args, root, out, options, writer, started, key, scanned)
+    except fs.OutputError as exc:  # (found when the site was to be put in place: nothing of it was)
+        say(f"build.py: error: {exc}\n    hint: nothing was written; {out} is as it was", file=sys.stderr)
+        return 2
 
 
 def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, int]], started: float) -> bool:

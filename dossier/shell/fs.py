@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
@@ -196,7 +197,6 @@ class Stage:
         self._folders: set[str] = set()  # staging folders this process has made (one mkdir each, not per file)
         self.created = not out.exists()  # a failed first build leaves no folder behind
         if self.dir.exists():
-            import shutil
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 
     def __call__(self, rel: str, data: bytes) -> None:
@@ -267,15 +267,17 @@ class Stage:
         for rel in sorted(self.staged):  # all checked before anything moves: a refusal leaves the site as it was
             parent = os.path.dirname(rel)
             if parent not in checked:
-                checked[parent] = (self.out / parent).resolve().is_relative_to(resolved)
-            if not checked[parent]:
+                checked[parent] = _link_on_path(self.out, resolved, parent)
+            if checked[parent]:
                 self.abort()
-                raise OutputError(f"refusing to write {rel}: a folder on its path leads outside the output folder")
+                raise OutputError(f"refusing to write {rel}: {checked[parent]}")
+        cleared: set[str] = set()
+        deleted = 0 if self.created else sum(_clear_way(os.fspath(self.out), rel, cleared)
+                                             for rel in sorted(self.staged))
         if self.staged:
             _move_tree(os.fspath(self.dir), os.fspath(self.out))
-        deleted = 0 if self.created else _sweep(os.fspath(self.out), set(self.hashes) | {MARKER})
+        deleted += 0 if self.created else _sweep(os.fspath(self.out), set(self.hashes) | {MARKER})
         if self.dir.exists():
-            import shutil
             shutil.rmtree(self.dir)
         self._folders.clear()
         return len(self.staged), deleted
@@ -283,7 +285,6 @@ class Stage:
     def abort(self) -> None:
         self._folders.clear()
         if self.dir.exists():
-            import shutil
             shutil.rmtree(self.dir)
         if self.created:
             try:
@@ -300,6 +301,38 @@ def folder_for(path: str | Path, made: set[str]) -> None:
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
+
+
+def _link_on_path(out: Path, resolved: Path, folder: str) -> str:
+    """Why the output folder's `folder` may not be written into ("" when it may): a link on its path that leads
+    out of the output folder, or to another place in it (a page written through it would then be swept away
+    as not produced where it landed)."""
+    real = (out / folder).resolve()
+    if not real.is_relative_to(resolved):
+        return "a folder on its path leads outside the output folder"
+    if real != resolved.joinpath(folder):
+        return (f"{real.relative_to(resolved).as_posix() or '.'}/ is where a link on its path leads; the output "
+                f"folder holds only what the build writes: remove the link")
+    return ""
+
+
+def _clear_way(out: str, rel: str, cleared: set[str]) -> int:
+    """Make room for the output `rel`: a file of an earlier build where one of its folders now goes, or a
+    folder where it now goes, is deleted first (nothing of this build is in either; the sweep would delete them
+    after the move, which they would make fail halfway). Returns how many files went."""
+    path, gone = out, 0
+    for part in rel.split("/")[:-1]:
+        path = os.path.join(path, part)
+        if path not in cleared:
+            if os.path.lexists(path) and not os.path.isdir(path):
+                os.unlink(path)
+                gone += 1
+            cleared.add(path)
+    target = os.path.join(out, rel)
+    if os.path.isdir(target) and not os.path.islink(target):
+        gone += sum(len(files) for _, _, files in os.walk(target))
+        shutil.rmtree(target)
+    return gone
 
 
 def _move_tree(staged: str, out: str) -> None:
