@@ -67,8 +67,9 @@ class Packs:
             self._packs[pack] = []  # unreadable: pruned as holding nothing
             return
         self._packs[pack] = entries
+        found = self.names()
         for name, offset, size, checksum in entries:
-            self.names()[name] = (pack, offset, size, checksum)
+            found[name] = (pack, offset, size, checksum)
 
     def read(self, name: str) -> bytes | None:
         """The payload stored under `name`, when it is there and intact; else None."""

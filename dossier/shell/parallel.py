@@ -63,7 +63,7 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
 
     def run(task: Callable[[int], T], n: int) -> list[T]:
         global _JOB
-        if count < 2 or n < MIN_SHARDS or "fork" not in multiprocessing.get_all_start_methods():
+        if n < MIN_SHARDS or not _can_fork(count):
             return [task(i) for i in range(n)]
         if stage is not None:
             stage.absorb(stage.take())  # the workers report only what they add
@@ -97,6 +97,11 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
     return run
 
 
+def _can_fork(processes: int) -> bool:
+    """Whether forking can help: more than one process to use, and fork on this platform."""
+    return processes >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def background(task: Callable[[], T]) -> Callable[[], T]:
     """task() computed in a forked process of its own while this one goes on (a step that is one item, such as
     the passages the articles share, would otherwise keep a core idle); the function returned waits for the
@@ -105,27 +110,33 @@ def background(task: Callable[[], T]) -> Callable[[], T]:
     or its answer cannot be read (an exception that does not survive pickling: computing again raises it here).
     A signal while the result is awaited kills the process; `stop_background` ends the ones whose result no one
     will ask for (a build that failed or was interrupted before)."""
-    if workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    started = _start(task) if _can_fork(workers()) else None
+    if started is None:
         value = task()
         return lambda: value
+    process, receive = started
+    return lambda: _collect(process, receive, task)
+
+
+def _start(task: Callable[[], Any]) -> tuple[Any, Any] | None:
+    """A forked process computing task (and the end of the pipe its answer comes by); None when none could be
+    made (out of memory, too many processes)."""
     context = multiprocessing.get_context("fork")
     try:
         receive, send = context.Pipe(duplex=False)
     except OSError:
-        value = task()
-        return lambda: value
+        return None
     try:
         with deferred(completed=False):  # (a signal waits until the process is made and recorded, then stops it)
             process = context.Process(target=_compute, args=(task, send), daemon=True)
             process.start()
             _BACKGROUND[process.pid] = (process, receive)
-    except OSError:  # no process could be made (out of memory, too many processes): computed here
+    except OSError:
         receive.close()
-        value = task()
-        return lambda: value
+        return None
     finally:
         send.close()
-    return lambda: _collect(process, receive, task)
+    return process, receive
 
 
 def _collect(process: Any, receive: Any, task: Callable[[], T]) -> T:
@@ -160,8 +171,8 @@ def _compute(task: Callable[[], Any], send: Any) -> None:
     except Exception as exc:  # noqa: BLE001 - raised again in the parent
         try:
             outcome = pickle.dumps((False, exc), protocol=5)
-        except Exception:  # noqa: BLE001 - an exception that cannot be pickled
-            outcome = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")), protocol=5)
+        except Exception:  # noqa: BLE001 - unreadable there: the parent computes the task again, and it raises
+            outcome = b""
     send.send_bytes(outcome)
     send.close()
     os._exit(0)  # (its copy of the parent's heap is not freed object by object)

@@ -91,8 +91,7 @@ def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
     a = item.article
     m = a.meta
     return {
-        "slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
-        "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary,
+        **_metadata(m),
         "text": a.text.text,
         "paragraphs": [{"start": p.start, "end": p.start + len(p.text), "seed_line": p.line} for p in a.text.paragraphs],
         "dropped": [{"seed_line": d.line, "text": d.text, "why": d.why, "whole_line": d.whole_line} for d in a.text.dropped],
@@ -156,6 +155,10 @@ def dossier_json(dossier: Dossier, anchored: Sequence[Any]) -> bytes:
 
 def _listed(m: Any) -> dict[str, Any]:
     """An article as the index lists it: its metadata, its number of annotations and where its export is."""
+    return {**_metadata(m), "annotations": len(m.annotations), "data": article_data(m.slug)}
+
+
+def _metadata(m: Any) -> dict[str, Any]:
+    """An article file's metadata, as its export and the index both begin."""
     return {"slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
-            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary,
-            "annotations": len(m.annotations), "data": article_data(m.slug)}
+            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary}
