@@ -5,7 +5,8 @@
 
 Generates a synthetic dossier (bench/generate.py), starts `build.py --serve` on it, opens the page of the
 first article in real Chromium (Debian's /usr/bin/chromium, driven by Playwright), then for each edit kind
-saves `--edits` edits, each with a new token, and prints for each save:
+saves `--edits` edits, each with a new token, and prints the first build's time (with `--after-build`, the
+preview starts on a dossier that `build.py` has built, whose cache it reads back), then for each save:
 - save → output changed: the page that shows the edit (in the output folder) holds the token;
 - save → browser reloaded: for edits that change the open article page (note, template, site), the page
   reloaded by livereload (not by us) reached DOMContentLoaded and shows the token;
@@ -167,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pause", type=float, default=1.0, help="seconds between edits (default 1)")
     p.add_argument("--timeout", type=float, default=3600, help="seconds allowed for a build (default 3600)")
     p.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
+    p.add_argument("--after-build", action="store_true", help="run `build.py --no-search` on the dossier first, so "
+                   "that the preview starts with its cache and output folder (the first build's time then says "
+                   "what the cache saves a preview's start)")
     args = p.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -178,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         generate(root, args.articles, args.seed)
     print(f"dossier: {args.articles} articles in {root} (generated in {time.perf_counter() - t0:.1f}s)", flush=True)
     slug = sorted((root / "content" / "articles").glob("*.yaml"))[0].stem
+    if args.after_build:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"], check=True,
+                       stdout=subprocess.DEVNULL, cwd=ROOT)
+        print(f"build.py --no-search before the preview: {time.perf_counter() - t0:.1f}s", flush=True)
     edits = [Edit(root, kind, slug) for kind in args.kinds.split(",")]
 
     port = free_port()

@@ -249,3 +249,28 @@ def test_a_title_edit_cleans_every_seed_again_but_analyses_nothing_again(dossier
     counts = rebuilt(dossier_root, monkeypatch, ("clean", "place", "link_article"), "site.yaml", 'title: "',
                      'title: "Edited ')
     assert counts == {"clean": ARTICLES, "place": 0, "link_article": 0}
+
+
+def test_a_backing_store_is_asked_once_per_missing_key_and_kept_until_let_go(tmp_path):
+    from dossier.shell.cache import Cache
+
+    calls: list[int] = []
+
+    def work(n: int) -> int:
+        calls.append(n)
+        return n * n
+
+    backing = Cache(tmp_path)
+    memo = Memo(backing=backing)
+    memo.begin()
+    assert memo.each("square", work, lambda n: n, [2, 3, 2]) == [4, 9, 4]
+    assert calls == [2, 3] and backing.misses["square"] == 2 and memo.misses["square"] == 3
+    memo.let_go()
+    again = Memo(backing=Cache(tmp_path))  # (a new process: what the first computed is read back)
+    again.begin()
+    assert again.each("square", work, lambda n: n, [3, 2, 4]) == [9, 4, 16]
+    assert calls == [2, 3, 4] and again.backing.hits["square"] == 2
+    again.let_go()
+    packs = sorted((tmp_path / ".dossier-cache" / "packs").iterdir())
+    assert again.backing is None and again.each("square", work, lambda n: n, [5]) == [25]
+    assert sorted((tmp_path / ".dossier-cache" / "packs").iterdir()) == packs  # (computed here, not kept)

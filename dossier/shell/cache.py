@@ -336,6 +336,18 @@ class Cache:
         return dropped
 
 
+class ReadBack:
+    """The stage of a build that keeps no record of its output folder (the live preview's, writer.sync): for
+    `Cache.get`, every kept page's bytes are read back from `out` and used only when their digest is the page
+    index's, never trusted unread."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+
+    def holds(self, path: str, digest: str) -> bool:
+        return False
+
+
 def _made(work: Callable[[Any], Any], parent: int, item: Any) -> tuple[bool, Any, bytes | None]:
     """work(item) and its payload (the value pickled, which the parent stores), in whichever process computed
     it: from a worker, only the payload comes back, (True, None, payload); in the parent itself, the value too,

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, TextIO
 
 from . import fs, tree
+from .cache import Cache, ReadBack
 from .collector import LongLived, fewer_collections
 from .crash import crash_problem
 from ..core.common.errors import Problem, has_errors
@@ -65,7 +66,9 @@ class Preview:
         self.notify = notify                # woken by the kernel on a change (notify.py), else polling only
         self.wakeup: Wakeup | None = None
         self.status = Status(has_site=(out / "index.html").is_file())
-        self.memo = Memo()
+        # The command line's cache behind the memo until the first good build: a preview started on a dossier
+        # built before reads every file's work and every page back instead of redoing them
+        self.memo = Memo(backing=Cache(self.root, stage=ReadBack(out)))
         self.reads = fs.Reads()  # the files' bytes as last read: an unchanged file is not read again
         self.cond = threading.Condition()
         self.quiet = quiet  # None: QUIET_NOTIFIED_SECONDS when the kernel reports changes, else QUIET_SECONDS
@@ -232,6 +235,7 @@ class Preview:
         path = f"{result.base_path}index.html" if everything else reload_path(changed, result.base_path, number)
         if path:
             self._reload(path)
+        self.memo.let_go()  # (the first good build's work kept for the next start; the memo serves the saves)
 
     def _fail(self, problems: tuple[Problem, ...], what: str, seconds: float, reload: bool) -> None:
         """A failed build: keep (or put back) the last good site, show the problems over it."""

@@ -81,6 +81,13 @@ class Reuse(Kept, Protocol):
              items: Sequence[Any]) -> list[Any]: ...
 
 
+class Backing(Reuse, Protocol):
+    """A persistent store behind a Memo (the command line's cache, shell/cache.py): `Reuse`, and `finish` at
+    the end of the build whose work it keeps."""
+
+    def finish(self) -> Any: ...
+
+
 class Memo:
     """Results of pure per-item steps, by content.
 
@@ -89,8 +96,12 @@ class Memo:
     counts real computations and `hits[step]` reuses, for tests and for the preview's timing line.
     """
 
-    def __init__(self, keep: int = 2) -> None:
+    def __init__(self, keep: int = 2, backing: "Backing | None" = None) -> None:
+        """`backing` (optional, the live preview's): a persistent store (the command line's cache) that the
+        misses go to until `let_go`: what it holds is read back instead of computed, and what is computed is
+        kept there too, so that a preview started on a dossier built before does not redo every file's work."""
         self.keep = keep
+        self.backing = backing
         self.build = 0
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
@@ -105,22 +116,43 @@ class Memo:
 
         `key(item)` must name everything `work` reads (hashable values: strings, digests, tuples, frozen
         dataclasses)."""
+        fulls = [(step, VERSION, key(item)) for item in items]
+        filled = self._fill(step, work, key, items, fulls) if self.backing is not None else set()
         out = []
-        for item in items:
-            full = (step, VERSION, key(item))
+        for item, full in zip(items, fulls):
             entry = self._entries.get(full)
-            if entry is not None:
+            if entry is not None and full not in filled:
                 self.hits[step] += 1
-            else:
+            elif entry is None:
                 self.misses[step] += 1
                 entry = (self.build, work(item))
+            else:
+                self.misses[step] += 1  # (not here before: the backing read it back or computed it)
             self._entries[full] = (self.build, entry[1])
             out.append(entry[1])
         return out
 
+    def _fill(self, step: str, work: Callable[[T], R], key: Callable[[T], Hashable], items: Sequence[T],
+              fulls: list[tuple[Hashable, ...]]) -> set[tuple[Hashable, ...]]:
+        """The entries missing here taken from the backing store, all in one call (each key once). Returns
+        their keys."""
+        todo: dict[tuple[Hashable, ...], T] = {}
+        for item, full in zip(items, fulls):
+            if full not in self._entries and full not in todo:
+                todo[full] = item
+        if todo:
+            values = self.backing.each(step, work, key, list(todo.values()))  # type: ignore[union-attr]
+            for full, value in zip(todo, values):
+                self._entries[full] = (self.build, value)
+        return set(todo)
+
     def get(self, key: str, path: str) -> tuple[bytes, Any] | None:
         """A page output kept under `key` (Kept), or None; a hit belongs to this build."""
         entry = self._entries.get(("page", VERSION, key))
+        if entry is None and self.backing is not None:
+            found = self.backing.get(key, path)
+            if found is not None and found[0] is not None:  # (bytes: this memo keeps no sink's files)
+                entry = (self.build, found)
         if entry is None:
             self.misses["page"] += 1
             return None
@@ -134,6 +166,16 @@ class Memo:
     def keep_pages(self, entries: Mapping[str, Any], used: Iterable[str]) -> None:
         for key, value in entries.items():
             self._entries[("page", VERSION, key)] = (self.build, value)
+        if self.backing is not None:
+            backing = self.backing
+            backing.keep_pages({key: backing.entry(*value) for key, value in entries.items()}, used)
+
+    def let_go(self) -> None:
+        """Stop using the backing store, once it has been told that the build is done (`Backing.finish`: it
+        keeps what this build used and prunes the rest). From then on this memo alone serves the saves."""
+        backing, self.backing = self.backing, None
+        if backing is not None:
+            backing.finish()
 
     def same(self, step: str) -> SameItems[Any]:
         """The step's last results, reused by identity (identity.SameItems; see `by_difference`)."""

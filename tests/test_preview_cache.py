@@ -1,0 +1,128 @@
+"""The live preview's first build with the command line's cache behind its memo (core/common/memo.py `backing`,
+shell/cache.py): a preview started on a dossier built before reads every file's and article's work back and
+takes every page from the output folder whose digest is the page index's, instead of redoing them; what it
+computes is kept for the next build; after its first good build the memo alone serves the saves. Always the
+same site as a build from nothing. On a copy of the default dossier."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_build
+from dossier.core.common.memo import Memo
+from dossier.core.pipeline import Options, build_site
+from dossier.shell.cache import FOLDER, Cache, ReadBack
+from dossier.shell.fs import read_inputs
+from dossier.shell.serve_preview import Preview
+
+ARTICLE = "content/articles/jpost-go-it-alone.yaml"
+
+
+def dossier(tmp_path: Path) -> Path:
+    root = tmp_path / "dossier"
+    root.mkdir()
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    return root
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def start(root: Path) -> tuple[Preview, object]:
+    """A preview (no search) and its backing store, after its first build."""
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False)
+    backing = preview.memo.backing
+    build(preview, "(start)")
+    return preview, backing
+
+
+def build(preview: Preview, what: str) -> None:
+    with preview.cond:
+        preview.generations.changed()
+        started = preview.generations.start()
+    preview.rebuild(frozenset([what]), started)
+
+
+def cli(root: Path) -> dict[str, bytes]:
+    done = run_build(root, "--no-search")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return files(root / "_site")
+
+
+def test_a_preview_started_after_a_build_reads_its_work_back_and_renders_no_page(tmp_path):
+    root = dossier(tmp_path)
+    built = cli(root)
+    preview, backing = start(root)
+    assert preview.status.state == "ok", preview.stream.getvalue()
+    assert sum(backing.hits.values()) > 0 and sum(backing.misses.values()) == 0
+    assert preview.memo.hits["page"] > 50 and preview.memo.misses["page"] == 0
+    assert files(root / "_site") == built
+    assert preview.memo.backing is None  # (let go after the first good build)
+
+
+def test_a_page_changed_on_disk_is_not_taken_back_but_rendered_again(tmp_path):
+    root = dossier(tmp_path)
+    built = cli(root)
+    page = root / "_site" / "articles" / "jpost-go-it-alone" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"</main>", b"<p>changed by hand</p></main>"))
+    preview, _ = start(root)
+    assert preview.memo.misses["page"] == 1
+    assert files(root / "_site") == built
+
+
+def test_a_damaged_cache_is_only_misses_and_the_site_is_the_same(tmp_path):
+    root = dossier(tmp_path)
+    built = cli(root)
+    packs = sorted((root / FOLDER / "packs").iterdir())
+    assert packs
+    for pack in packs:
+        data = bytearray(pack.read_bytes())
+        data[len(data) // 3] ^= 0xFF
+        pack.write_bytes(bytes(data))
+    preview, backing = start(root)
+    assert sum(backing.misses.values()) > 0
+    assert files(root / "_site") == built
+
+
+def test_the_first_preview_keeps_its_work_for_the_next_build(tmp_path):
+    root = dossier(tmp_path)
+    preview, backing = start(root)
+    assert sum(backing.hits.values()) == 0 and sum(backing.misses.values()) > 0  # (nothing built before)
+    cache = Cache(root, stage=ReadBack(root / "_site"))
+    memo = Memo(backing=cache)
+    memo.begin()
+    result = build_site(read_inputs(root), Options(), memo)
+    assert result.ok and sum(cache.misses.values()) == 0 and sum(cache.hits.values()) == sum(backing.misses.values())
+    assert memo.misses["page"] == 0 and memo.hits["page"] == preview.memo.misses["page"]
+
+
+def test_saves_after_the_first_good_build_leave_the_cache_alone(tmp_path):
+    root = dossier(tmp_path)
+    preview, _ = start(root)
+    before = files(root / FOLDER)
+    path = root / ARTICLE
+    path.write_text(path.read_text("utf-8").replace("note: ", "note: Edited here. ", 1), "utf-8")
+    build(preview, ARTICLE)
+    assert preview.status.state == "ok"
+    assert b"Edited here." in (root / "_site" / "articles" / "jpost-go-it-alone" / "index.html").read_bytes()
+    assert files(root / FOLDER) == before
+
+
+def test_a_failed_first_build_keeps_the_backing_until_a_good_one(tmp_path):
+    root = dossier(tmp_path)
+    path = root / ARTICLE
+    good = path.read_text("utf-8")
+    path.write_text(good + "stray: [\n", "utf-8")
+    preview, backing = start(root)
+    assert preview.status.state == "failed"
+    assert preview.memo.backing is backing and not (root / FOLDER / "builds").exists()
+    path.write_text(good, "utf-8")
+    build(preview, ARTICLE)
+    assert preview.status.state == "ok" and preview.memo.backing is None
+    assert len(list((root / FOLDER / "builds").glob("*.txt"))) == 1  # (what it used, listed by `finish`)
