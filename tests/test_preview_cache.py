@@ -16,6 +16,7 @@ from dossier.core.pipeline import Options, build_site
 from dossier.shell.cache import FOLDER, Cache, ReadBack
 from dossier.shell.fs import read_inputs
 from dossier.shell.serve_preview import Preview
+from dossier.shell.uptodate import recorded_outputs
 
 ARTICLE = "content/articles/jpost-go-it-alone.yaml"
 
@@ -126,3 +127,77 @@ def test_a_failed_first_build_keeps_the_backing_until_a_good_one(tmp_path):
     build(preview, ARTICLE)
     assert preview.status.state == "ok" and preview.memo.backing is None
     assert len(list((root / FOLDER / "builds").glob("*.txt"))) == 1  # (what it used, listed by `finish`)
+
+
+def search_index(out: Path) -> dict[str, bytes]:
+    return {rel: data for rel, data in files(out).items() if rel.startswith("pagefind/")}
+
+
+def wait_for(condition, timeout: float = 60.0) -> None:
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.05)
+
+
+def test_a_preview_started_after_a_build_makes_no_search_part_again(tmp_path, monkeypatch):
+    from dossier.shell import serve_preview
+    from dossier.shell.cli import main
+
+    root = dossier(tmp_path)
+    assert main(["--root", str(root)]) == 0
+    before = search_index(root / "_site")
+    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 0.2)
+    log = io.StringIO()
+    preview = Preview(root, root / "_site", Options(), stream=log, search=True)
+    preview.start()
+    try:
+        wait_for(lambda: "search index:" in log.getvalue())
+        assert preview.search_parts.made == 0, log.getvalue()  # (its pages are the build's: its part is kept)
+        assert search_index(root / "_site") == before
+    finally:
+        preview.stop()
+
+
+def test_the_command_line_after_a_preview_makes_no_search_part_again(tmp_path, monkeypatch):
+    from dossier.shell import serve_preview
+    from dossier.shell.cli import main
+
+    root = dossier(tmp_path)
+    assert main(["--root", str(root)]) == 0
+    before = search_index(root / "_site")
+    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 60.0)  # (stopped before it makes its own index)
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=True)
+    preview.start()
+    try:  # its first publish drops the output folder's record: the next build reads the files and checks them
+        wait_for(lambda: preview.status.published == 1)
+    finally:
+        preview.stop()
+    assert recorded_outputs(root / "_site") == {}
+    made: list[str] = []
+    keep = Cache.keep_search_part
+    monkeypatch.setattr(Cache, "keep_search_part", lambda self, key, files: (made.append(key), keep(self, key, files)))
+    assert main(["--root", str(root)]) == 0
+    assert made == [] and search_index(root / "_site") == before
+    index = root / "_site" / "pagefind" / "pagefind-entry.json"
+    index.write_bytes(index.read_bytes() + b" ")  # a file that is not what the part made: the part is made again
+    assert main(["--root", str(root)]) == 0
+    assert len(made) == 1 and search_index(root / "_site") == before
+
+
+def test_a_search_part_is_recalled_only_when_every_file_is_what_it_made(tmp_path):
+    from dossier.shell.cli import main
+    from dossier.shell.search_parts import MemoryParts
+
+    root = dossier(tmp_path)
+    assert main(["--root", str(root)]) == 0
+    known = Cache(root, stage=ReadBack(root / "_site")).search_parts()
+    index = search_index(root / "_site")
+    assert known and MemoryParts().recall(known, index) == len(known)
+    for rel in sorted(rel for listed in known.values() for rel, _ in listed)[:3]:
+        changed = dict(index)
+        changed[rel] += b" "
+        assert MemoryParts().recall(known, changed) == len(known) - 1
+        assert MemoryParts().recall(known, {p: b for p, b in index.items() if p != rel}) == len(known) - 1

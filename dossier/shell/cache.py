@@ -56,7 +56,7 @@ from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
 from .framed import SUM, read_framed, write_framed, write_whole
-from .fs import output_digest
+from .fs import OutputError, output_digest, safe_rel
 from .packs import Packs
 
 FOLDER = ".dossier-cache"
@@ -266,18 +266,32 @@ class Cache:
         self._fresh.update(entries)
         self._looked_up.update(used)
 
-    def search_part(self, key: str) -> dict[str, None] | None:
+    def search_part(self, key: str) -> dict[str, bytes | None] | None:
         """The files of a search-index part (search_parts.Parts) an earlier build made under `key`, when the output
-        folder still holds each of them as its record says (fs.Stage.holds: they stay where they are, so their
-        bytes are None), else None (the part is indexed again)."""
+        folder still holds each of them: as its record says (fs.Stage.holds: the file stays where it is, its bytes
+        None), or, once read, with the digest kept here (the bytes; a live preview, which keeps no record, wrote
+        the folder since); else None (the part is indexed again)."""
         entry = self._pages.get(f"search:{key}")
         if entry is None or self.stage is None:
             return None
-        files = entry[0]
-        if not all(self.stage.holds(rel, digest) for rel, digest in files):
-            return None
+        files: dict[str, bytes | None] = {}
+        for rel, digest in entry[0]:
+            if self.stage.holds(rel, digest):
+                files[rel] = None
+                continue
+            try:
+                data = safe_rel(self.stage.out, rel).read_bytes()
+            except (OSError, OutputError):
+                return None
+            if output_digest(data) != digest:
+                return None
+            files[rel] = data
         self._looked_up.add(f"search:{key}")
-        return {rel: None for rel, _ in files}
+        return files
+
+    def search_parts(self) -> dict[str, Any]:
+        """Every search-index part the page index knows: its key → the (path, digest) of each of its files."""
+        return {name[7:]: entry[0] for name, entry in self._pages.items() if name.startswith("search:")}
 
     def keep_search_part(self, key: str, files: Any) -> None:
         """Keep in the page index the files' digests of the search-index part made for `key`."""

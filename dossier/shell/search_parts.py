@@ -114,6 +114,18 @@ class MemoryParts:
         self.used[key] = dict(files)
         self.made += 1
 
+    def recall(self, known: Mapping[str, Sequence[tuple[str, str]]], files: Mapping[str, bytes]) -> int:
+        """Keep the parts an earlier build made (`known`: part key → the path and digest of each of its files, as
+        the cache's page index has them) whose files are all in `files` (the search index in the output folder,
+        read) with those digests: a preview's first index then makes only the parts whose pages changed since.
+        Returns how many were kept."""
+        from .fs import output_digest
+
+        for key, listed in known.items():
+            if listed and all(rel in files and output_digest(files[rel]) == digest for rel, digest in listed):
+                self.kept[key] = {rel: files[rel] for rel, _ in listed}
+        return len(self.kept)
+
     def finish(self) -> None:
         """An index was written: keep only the parts it used (an older index's parts are not needed again)."""
         self.kept, self.used = self.used, {}

@@ -108,6 +108,8 @@ class Preview:
         self.reads = fs.Reads(noted=True)
         if self.search:  # the index a build left stays, as the preview's own does, until it is redone
             self.search_files = self._index_on_disk()
+            if isinstance(self.memo.backing, Cache):  # (its parts whose pages did not change are not made again)
+                self.search_parts.recall(self.memo.backing.search_parts(), self.search_files)
         if self.notify:
             self.wakeup = open_wakeup(*watched_folders(self.root))
             if self.quiet is None and self.wakeup is not None and self.wakeup.complete:
