@@ -99,10 +99,12 @@ def memory_shards() -> ShardMap:
 def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None) -> tuple[int, int]:
     """Make `out` hold `outputs`, a build kept in memory. `previous` is what this caller last wrote there: None
     the first time, when every file is compared (and the up-to-date record dropped: a site written from memory
-    is no record of any `build.py` run); after that only the paths whose bytes changed are touched, so a
-    rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
+    is no record of any `build.py` run; the digests it lists of the output files stay, each trusted only while
+    its file keeps the size and modification time recorded with it, so that the next `build.py` does not read
+    back the files the preview left as they were); after that only the paths whose bytes changed are touched,
+    so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
     if previous is None:
-        uptodate.forget(out)
+        uptodate.forget(out, keep_outputs=True)
         return fs.write_outputs(out, outputs)
     return write_changed(out, outputs, changed_outputs(previous, outputs))
 
