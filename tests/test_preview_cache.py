@@ -13,7 +13,8 @@ from pathlib import Path
 from conftest import ROOT, run_build
 from dossier.core.common.memo import Memo
 from dossier.core.pipeline import Options, build_site
-from dossier.shell.cache import FOLDER, Cache, ReadBack
+from dossier.shell.cache import FOLDER, Cache
+from dossier.shell.readback import ReadBack, read_regular
 from dossier.shell.fs import read_inputs
 from dossier.shell.serve_preview import Preview
 from dossier.shell.uptodate import forget, recorded_outputs
@@ -171,15 +172,17 @@ def test_the_command_line_after_a_preview_makes_no_search_part_again(tmp_path, m
     monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 60.0)  # (stopped before it makes its own index)
     preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=True)
     preview.start()
-    try:  # its first publish drops the output folder's record: the next build reads the files and checks them
+    try:  # its first publish keeps the record's digests of the output files, trusted while their stat holds
         wait_for(lambda: preview.status.published == 1)
     finally:
         preview.stop()
-    assert recorded_outputs(root / "_site")  # (the files' digests stay, trusted while their stat is the same)
-    forget(root / "_site")  # an output folder without a record: each kept part's files are read and checked
+    assert recorded_outputs(root / "_site")
     made: list[str] = []
     keep = Cache.keep_search_part
     monkeypatch.setattr(Cache, "keep_search_part", lambda self, key, files: (made.append(key), keep(self, key, files)))
+    assert main(["--root", str(root)]) == 0
+    assert made == [] and search_index(root / "_site") == before
+    forget(root / "_site")  # an output folder without a record: each kept part's files are read and checked
     assert main(["--root", str(root)]) == 0
     assert made == [] and search_index(root / "_site") == before
     index = root / "_site" / "pagefind" / "pagefind-entry.json"
@@ -202,3 +205,48 @@ def test_a_search_part_is_recalled_only_when_every_file_is_what_it_made(tmp_path
         changed[rel] += b" "
         assert MemoryParts().recall(known, changed) == len(known) - 1
         assert MemoryParts().recall(known, {p: b for p, b in index.items() if p != rel}) == len(known) - 1
+
+
+def test_only_a_regular_file_is_read_back(tmp_path):
+    import os
+
+    (tmp_path / "page.html").write_bytes(b"<p>kept</p>")
+    os.mkfifo(tmp_path / "fifo.html")
+    (tmp_path / "link.html").symlink_to(tmp_path / "page.html")
+    (tmp_path / "folder.html").mkdir()
+    assert read_regular(tmp_path / "page.html") == b"<p>kept</p>"
+    for name in ("fifo.html", "link.html", "folder.html", "missing.html"):
+        assert read_regular(tmp_path / name) is None  # (a FIFO returns at once: never opened for a blocking read)
+
+
+def test_a_fifo_where_a_page_was_neither_blocks_the_preview_nor_the_build(tmp_path):
+    import os
+
+    root = dossier(tmp_path)
+    built = cli(root)
+    page = root / "_site" / "articles" / "jpost-go-it-alone" / "index.html"
+    page.unlink()
+    os.mkfifo(page)
+    preview, _ = start(root)
+    assert preview.status.state == "ok" and preview.memo.misses["page"] == 1
+    assert files(root / "_site") == built
+    entry = root / "_site" / "pagefind" / "pagefind-entry.json"
+    from dossier.shell.cli import main
+
+    assert main(["--root", str(root)]) == 0
+    full = search_index(root / "_site")
+    entry.unlink()
+    os.mkfifo(entry)
+    forget(root / "_site")
+    assert main(["--root", str(root)]) == 0  # (the part is made again: its file is not read back)
+    assert search_index(root / "_site") == full
+
+
+def test_a_damaged_list_of_used_entries_does_not_fail_the_build(tmp_path):
+    root = dossier(tmp_path)
+    cli(root)
+    (root / FOLDER / "builds" / "99999999999999999999-1.txt").write_bytes(b"\xff\xfe not ascii")
+    preview, backing = start(root)
+    assert preview.status.state == "ok" and preview.memo.backing is None
+    assert "Traceback" not in preview.stream.getvalue()
+    assert backing.finish() == 0  # (what it lists cannot be read: nothing pruned this time, nothing raised)

@@ -106,3 +106,31 @@ def test_a_file_modified_in_the_clock_tick_of_the_scan_is_recorded_as_unknown(tm
     assert uptodate.up_to_date(out, {}, scanned) is None
     uptodate.record(out, {}, scanned, [], {}, now_ns=mtime + 10 * 10**9)
     assert uptodate.up_to_date(out, {}, scanned) is not None
+
+
+def test_a_build_and_a_preview_writing_the_marker_at_once_never_move_each_others_file(tmp_path):
+    import threading
+
+    marker = uptodate
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>page</p>", "utf-8")
+    marker.record(out, {}, {}, {"index.html": "digest"}, {})
+    failures: list[BaseException] = []
+
+    def repeat(write) -> None:
+        for _ in range(150):
+            try:
+                write()
+            except BaseException as exc:  # noqa: BLE001 - collected, asserted below
+                failures.append(exc)
+
+    writers = [threading.Thread(target=repeat, args=(lambda: marker.record(out, {}, {}, {"index.html": "digest"}, {}),)),
+               threading.Thread(target=repeat, args=(lambda: marker.forget(out, keep_outputs=True),))]
+    for thread in writers:
+        thread.start()
+    for thread in writers:
+        thread.join()
+    assert failures == []
+    assert marker.recorded_outputs(out)["index.html"][-1] == "digest"
+    assert sorted(p.name for p in out.iterdir()) == [".dossier-output", "index.html"]  # (no temporary file left)

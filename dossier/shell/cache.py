@@ -21,7 +21,10 @@ intact and was made by this exact code, so a build with the cache is byte-identi
 `pages/<code version>` is the page index: for each keyed page of the plan (keys.page_key, a digest of all
 the page reads), the digest of the bytes it rendered to and the links found in them (for the link check).
 The bytes are not copied here: they are the output folder's file, reused only when its digest is the
-index's (`get`), so a page the last build wrote is not rendered again. The parts of the search index
+index's (`get`; read back only when it is a regular file, readback.py), so a page the last build wrote is not
+rendered again. The live preview's memo has this cache behind it until its first good build (memo.Memo's
+`backing`), with a stage that keeps no record of the folder (readback.ReadBack: every kept page is read and
+checked). The parts of the search index
 (search_parts.py) are kept the same way, under "search:<part key>": the digests of the bundle's files. One file, read when the build starts and written by `finish`, with the entries the last
 `KEEP` builds used (two builds finishing at once: one index wins, the other's new pages are rendered again).
 
@@ -58,6 +61,7 @@ from .collector import reading_for_good
 from .framed import SUM, read_framed, write_framed, write_whole
 from .fs import OutputError, output_digest, safe_rel
 from .packs import Packs
+from .readback import read_regular
 
 FOLDER = ".dossier-cache"
 KEEP = 3                      # builds whose entries survive pruning
@@ -245,11 +249,8 @@ class Cache:
         seen = None if ids is None else (ids, links)  # (linkcheck.Found, as the page index keeps it)
         if self.stage.holds(path, digest):
             return None, seen
-        try:
-            body = (self.stage.out / path).read_bytes()
-        except OSError:
-            return None
-        return (body, seen) if output_digest(body) == digest else None
+        body = read_regular(self.stage.out / path)
+        return (body, seen) if body is not None and output_digest(body) == digest else None
 
     def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str]:
         """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and
@@ -280,10 +281,10 @@ class Cache:
                 files[rel] = None
                 continue
             try:
-                data = safe_rel(self.stage.out, rel).read_bytes()
-            except (OSError, OutputError):
+                data = read_regular(safe_rel(self.stage.out, rel))
+            except OutputError:  # (a path no build writes)
                 return None
-            if output_digest(data) != digest:
+            if data is None or output_digest(data) != digest:
                 return None
             files[rel] = data
         self._looked_up.add(f"search:{key}")
@@ -317,7 +318,7 @@ class Cache:
                 self._write_pages()
                 write_framed(self.folder / "links" / self.version[:32], b"links", linkcheck.remembered())
             return self.packs.prune(keep) + self._prune_templates() + self._drop_entries_folder()
-        except OSError:  # another build pruned at the same time, or a read-only folder: prune next time
+        except (OSError, ValueError):  # another build pruned at the same time, a read-only folder, a damaged list
             return 0
         finally:
             self.packs.close()
@@ -348,18 +349,6 @@ class Cache:
         dropped = sum(len(files) for _, _, files in os.walk(old))
         shutil.rmtree(old, ignore_errors=True)
         return dropped
-
-
-class ReadBack:
-    """The stage of a build that keeps no record of its output folder (the live preview's, writer.sync): for
-    `Cache.get`, every kept page's bytes are read back from `out` and used only when their digest is the page
-    index's, never trusted unread."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-
-    def holds(self, path: str, digest: str) -> bool:
-        return False
 
 
 def _made(work: Callable[[Any], Any], parent: int, item: Any) -> tuple[bool, Any, bytes | None]:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, TextIO
 
 from . import fs, tree
-from .cache import Cache, ReadBack
+from .cache import Cache
 from .collector import LongLived, fewer_collections
 from .crash import crash_problem
 from ..core.common.errors import Problem, has_errors
@@ -41,6 +41,7 @@ from ..core.load.watched import Changes, Stamp
 from .serve_app import Status
 from .notify import Wakeup, open_wakeup
 from .poller import Poller
+from .readback import ReadBack
 from .serve_files import snapshot, watched_folders
 from .terminal import say
 from .search import SearchCancelled

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -121,10 +122,16 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int
                     for k, v in (_output_stats(out, sorted(outputs)) or {}).items()},
         "summary": dict(summary),
     }
-    tmp = out / f".{MARKER}.dossier-tmp"
+    tmp = _temporary(out)
     # ASCII escapes: a file name that is not UTF-8 (a lone surrogate in Python) round-trips instead of crashing
     tmp.write_text(_HEADER + json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
     os.replace(tmp, out / MARKER)
+
+
+def _temporary(out: Path) -> Path:
+    """Where the marker is written before it is moved into place: a name of this writer's own, so that a build
+    and a live preview writing the marker at once never move each other's file."""
+    return out / f".{MARKER}.{os.getpid()}.{threading.get_ident()}.dossier-tmp"
 
 
 def forget(out: Path, keep_outputs: bool = False) -> None:
@@ -136,7 +143,7 @@ def forget(out: Path, keep_outputs: bool = False) -> None:
         kept = recorded_outputs(out) if keep_outputs else {}
         text = _HEADER + (json.dumps({"version": _VERSION, "outputs": kept}, separators=(",", ":")) + "\n"
                           if kept else "")
-        tmp = out / f".{MARKER}.dossier-tmp"
+        tmp = _temporary(out)
         tmp.write_text(text, "utf-8")
         os.replace(tmp, out / MARKER)
     except OSError:

@@ -93,7 +93,8 @@ class Memo:
 
     Invariant: an entry stored under (step, VERSION, key) is the value the step's function computed from
     exactly the inputs `key` names, so `each` returns what the function would return now. `misses[step]`
-    counts real computations and `hits[step]` reuses, for tests and for the preview's timing line.
+    counts the values this memo did not hold (computed, or given by the backing store, whose own counts say
+    which) and `hits[step]` reuses, for tests and for the preview's timing line.
     """
 
     def __init__(self, keep: int = 2, backing: "Backing | None" = None) -> None:
@@ -127,7 +128,8 @@ class Memo:
                 self.misses[step] += 1
                 entry = (self.build, work(item))
             else:
-                self.misses[step] += 1  # (not here before: the backing read it back or computed it)
+                self.misses[step] += 1  # (not held here: the backing read it back or computed it; a key repeated
+                filled.discard(full)    # in `items` is a hit after its first time, as without a backing)
             self._entries[full] = (self.build, entry[1])
             out.append(entry[1])
         return out
