@@ -250,3 +250,52 @@ def test_a_damaged_list_of_used_entries_does_not_fail_the_build(tmp_path):
     assert preview.status.state == "ok" and preview.memo.backing is None
     assert "Traceback" not in preview.stream.getvalue()
     assert backing.finish() == 0  # (what it lists cannot be read: nothing pruned this time, nothing raised)
+
+
+def test_what_a_preview_made_last_is_not_made_again_by_the_next_build(tmp_path, monkeypatch):
+    from dossier.shell import serve_preview
+    from dossier.shell.cli import main
+
+    root = dossier(tmp_path)
+    assert main(["--root", str(root)]) == 0
+    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 0.2)
+    log = io.StringIO()
+    preview = Preview(root, root / "_site", Options(), stream=log, search=True)
+    preview.start()
+    try:
+        wait_for(lambda: "search index:" in log.getvalue())
+        path = root / ARTICLE
+        path.write_text(path.read_text("utf-8").replace("note: ", "note: Edited here. ", 1), "utf-8")
+        wait_for(lambda: log.getvalue().count("search index:") == 2)
+        assert preview.search_parts.made == 1  # (the part of the edited article's pages)
+    finally:
+        preview.stop()
+    site = files(root / "_site")
+    made: list[str] = []
+    rendered: list[str] = []
+    keep_part, keep_pages = Cache.keep_search_part, Cache.keep_pages
+    monkeypatch.setattr(Cache, "keep_search_part", lambda self, key, f: (made.append(key), keep_part(self, key, f)))
+    monkeypatch.setattr(Cache, "keep_pages", lambda self, new, used: (rendered.extend(new), keep_pages(self, new, used)))
+    assert main(["--root", str(root)]) == 0
+    assert made == [] and rendered == []  # (every page and part the preview left is taken as it is)
+    assert files(root / "_site") == site
+    cold = tmp_path / "cold"
+    shutil.rmtree(root / FOLDER)
+    assert main(["--root", str(root), "--out", str(cold)]) == 0
+    assert files(cold) == site  # (and it is what a build from nothing makes)
+
+
+def test_a_failure_to_keep_the_last_pages_never_fails_stopping(tmp_path, monkeypatch):
+    from dossier.shell import serve_preview
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    root = dossier(tmp_path)
+    monkeypatch.setattr(serve_preview, "keep_for_next_build", broken)
+    log = io.StringIO()
+    preview = Preview(root, root / "_site", Options(), stream=log, search=False)
+    preview.start()
+    wait_for(lambda: preview.status.published == 1)
+    preview.stop()
+    assert "not kept for the next build: disk full" in log.getvalue()

@@ -290,6 +290,18 @@ class Cache:
         self._looked_up.add(f"search:{key}")
         return files
 
+    def knows(self, key: str) -> bool:
+        """Whether the page index has an entry under `key` (a page key, or "search:<part key>")."""
+        return key in self._pages or key in self._fresh
+
+    def write_index(self) -> None:
+        """Write the page index now, with what `keep_pages` and `keep_search_part` were given (what `finish`
+        does, without listing used entries or pruning: the live preview's last outputs, kept when it stops)."""
+        try:
+            self._write_pages()
+        except OSError:
+            pass
+
     def search_parts(self) -> dict[str, Any]:
         """Every search-index part the page index knows: its key → the (path, digest) of each of its files."""
         return {name[7:]: entry[0] for name, entry in self._pages.items() if name.startswith("search:")}

@@ -41,6 +41,7 @@ from ..core.load.watched import Changes, Stamp
 from .serve_app import Status
 from .notify import Wakeup, open_wakeup
 from .poller import Poller
+from .preview_keep import keep_for_next_build
 from .readback import ReadBack
 from .serve_files import snapshot, watched_folders
 from .terminal import say
@@ -148,6 +149,11 @@ class Preview:
             self.publish_lock.release()
         for thread in self.threads:
             thread.join(timeout=0.5)
+        if self.threads and not any(thread.is_alive() for thread in self.threads):  # (no build under way)
+            try:  # what the next build.py would otherwise render and index again
+                keep_for_next_build(self.root, self.out, self.memo, self.search_parts)
+            except Exception as exc:  # noqa: BLE001 - stopping never fails; the next build only does more
+                self._print(f"(the preview's last pages were not kept for the next build: {exc})")
         self.heap.release()
 
     def _poll_loop(self, stamps: dict[str, Stamp]) -> None:

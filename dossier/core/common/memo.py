@@ -21,7 +21,7 @@ import hashlib
 import json
 import pickle
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable, Mapping, Protocol, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Protocol, Sequence, TypeVar
 
 from .identity import SameItems
 
@@ -171,6 +171,12 @@ class Memo:
         if self.backing is not None:
             backing = self.backing
             backing.keep_pages({key: backing.entry(*value) for key, value in entries.items()}, used)
+
+    def pages(self) -> Iterator[tuple[str, Any]]:
+        """(page key, kept output) of every page the last build made or reused."""
+        for full, (used, value) in list(self._entries.items()):
+            if full[0] == "page" and used == self.build:
+                yield str(full[2]), value
 
     def let_go(self) -> None:
         """Stop using the backing store, once it has been told that the build is done (`Backing.finish`: it
