@@ -299,3 +299,67 @@ def test_a_failure_to_keep_the_last_pages_never_fails_stopping(tmp_path, monkeyp
     wait_for(lambda: preview.status.published == 1)
     preview.stop()
     assert "not kept for the next build: disk full" in log.getvalue()
+
+
+def test_keeping_at_stop_ages_nothing_it_was_given(tmp_path):
+    from dossier.shell.preview_keep import keep_for_next_build
+    from dossier.shell.search_parts import MemoryParts
+
+    root = dossier(tmp_path)
+    cli(root)
+    memo = Memo(backing=Cache(root, stage=ReadBack(root / "_site")))
+    memo.begin()
+    assert build_site(read_inputs(root), Options(), memo).ok
+    pages = memo.pages(memo.build)  # (every page, each read back: the page index knows them all)
+    assert len(pages) > 50
+    for i in range(4):  # each write counts as a build of the page index, which drops what 3 builds did not use
+        assert keep_for_next_build(root, root / "_site", pages + [(f"new-{i}", (b"<p>new</p>", None))], MemoryParts()) == 1
+    cache = Cache(root, stage=ReadBack(root / "_site"))
+    assert all(cache.knows(key) for key, _ in pages) and cache.knows("new-3")
+
+
+def test_a_failed_last_build_still_leaves_the_published_pages(tmp_path, monkeypatch):
+    from dossier.shell import serve_preview
+    from dossier.shell.cli import main
+
+    root = dossier(tmp_path)
+    cli(root)
+    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 600.0)
+    log = io.StringIO()
+    preview = Preview(root, root / "_site", Options(), stream=log, search=False)
+    preview.start()
+    try:
+        wait_for(lambda: preview.status.published == 1)
+        path = root / ARTICLE
+        path.write_text(path.read_text("utf-8").replace("note: ", "note: Edited here. ", 1), "utf-8")
+        wait_for(lambda: log.getvalue().count(": built ") == 2)  # (the first build's, then the edit's)
+        site = root / "site.yaml"
+        site.write_text(site.read_text("utf-8") + "stray: [\n", "utf-8")
+        wait_for(lambda: "build failed" in log.getvalue())
+    finally:
+        preview.stop()
+    site.write_text(site.read_text("utf-8").replace("stray: [\n", ""), "utf-8")
+    rendered: list[str] = []
+    keep_pages = Cache.keep_pages
+    monkeypatch.setattr(Cache, "keep_pages", lambda self, new, used: (rendered.extend(new), keep_pages(self, new, used)))
+    assert main(["--root", str(root), "--no-search"]) == 0
+    assert rendered == []  # (the edited article's pages, on disk since the last publish, are taken as they are)
+
+
+def test_stopping_stops_a_build_under_way_so_that_its_pages_can_be_kept(tmp_path, monkeypatch):
+    from dossier.shell import serve_preview
+
+    real, calls = serve_preview.build_site, []
+
+    def slow(inputs, options, memo, first=None, cancelled=None):
+        calls.append(1)
+        wait_for(cancelled, timeout=20)  # (a build that takes long: it goes on until it is told to stop)
+        return real(inputs, options, memo, first=first, cancelled=cancelled)
+
+    root = dossier(tmp_path)
+    monkeypatch.setattr(serve_preview, "build_site", slow)
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False)
+    preview.start()
+    wait_for(lambda: calls)
+    preview.stop()
+    assert not any(thread.is_alive() for thread in preview.threads)  # (so what it published can be kept)

@@ -12,22 +12,26 @@ nothing is trusted that an edit since could have changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .cache import Cache
 from .readback import ReadBack
 
 
-def keep_for_next_build(root: Path, out: Path, memo: Any, parts: Any) -> int:
-    """Put the page outputs of `memo`'s last build (`Memo.pages`) and the search-index parts of `parts`
-    (search_parts.MemoryParts: those of the index last written) that the cache's page index does not know into
-    it. Returns how many entries were added (the index is not written when none were)."""
+def keep_for_next_build(root: Path, out: Path, pages: Sequence[tuple[str, Any]], parts: Any) -> int:
+    """Put `pages` (page key → the memo's kept output: those of the last build the preview published, Memo.pages)
+    and the search-index parts of `parts` (search_parts.MemoryParts: those of the index last written) that the
+    cache's page index does not know into it; those it knows are marked used, as a build marks what it reused,
+    so that this write ages none of them. Returns how many entries were added (the index is not written when
+    none were)."""
     cache = Cache(root, stage=ReadBack(out))
-    fresh = {key: cache.entry(*value) for key, value in memo.pages() if not cache.knows(key)}
-    cache.keep_pages(fresh, ())
+    fresh = {key: cache.entry(*value) for key, value in pages if not cache.knows(key)}
+    kept = list(parts.kept.items())
+    searched = [f"search:{key}" for key, _ in kept]
+    cache.keep_pages(fresh, [key for key, _ in pages] + searched)
     added = len(fresh)
-    for key, files in list(parts.kept.items()):
-        if not cache.knows(f"search:{key}"):
+    for (key, files), name in zip(kept, searched):
+        if not cache.knows(name):
             cache.keep_search_part(key, files)
             added += 1
     if added:

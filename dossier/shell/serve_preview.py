@@ -87,6 +87,7 @@ class Preview:
         self.indexing = False                               # an index is being built (in its own thread)
         self.shown: tuple[Problem, ...] | None = None       # problems pages show now (None: a good site)
         self.analysed: Any = None   # the last analysis without errors (execute/ahead.py), for the next save
+        self.published_build = 0    # the memo's number of the last build published whole
         self.printed: tuple[Problem, ...] = ()
         self.sources: Mapping[str, bytes | str] = {}   # the last build's inputs, for the problems' snippets
         self.threads: list[threading.Thread] = []
@@ -112,6 +113,7 @@ class Preview:
             self.search_files = self._index_on_disk()
             if isinstance(self.memo.backing, Cache):  # (its parts whose pages did not change are not made again)
                 self.search_parts.recall(self.memo.backing.search_parts(), self.search_files)
+                self.memo.backing.keep_pages({}, [f"search:{key}" for key in self.search_parts.kept])  # (in use)
         if self.notify:
             self.wakeup = open_wakeup(*watched_folders(self.root))
             if self.quiet is None and self.wakeup is not None and self.wakeup.complete:
@@ -151,7 +153,8 @@ class Preview:
             thread.join(timeout=0.5)
         if self.threads and not any(thread.is_alive() for thread in self.threads):  # (no build under way)
             try:  # what the next build.py would otherwise render and index again
-                keep_for_next_build(self.root, self.out, self.memo, self.search_parts)
+                pages = self.memo.pages(self.published_build) if self.published_build else []  # (none of its own)
+                keep_for_next_build(self.root, self.out, pages, self.search_parts)
             except Exception as exc:  # noqa: BLE001 - stopping never fails; the next build only does more
                 self._print(f"(the preview's last pages were not kept for the next build: {exc})")
         self.heap.release()
@@ -231,6 +234,7 @@ class Preview:
             everything = self.published is None or (self.shown is not None and has_errors(self.shown))
             changed = changed_outputs(self.published, outputs)
             self.published = self.good = outputs
+            self.published_build = self.memo.build  # (its pages are what the next build.py is left, at stop)
             self.shown = None
             self.part_pages = result.search_part_pages
             number = self.status.publish(None if everything else changed, state="ok", building=False,
@@ -307,8 +311,8 @@ class Preview:
     def _build(self, first: First | None = None, started: int | None = None) -> BuildResult:
         """Read and build, catching everything: a crash becomes a problem shown like any other. A build that a
         change after `started` supersedes stops at the next stage or range of pages (its result is dropped)."""
-        def cancelled() -> bool:
-            return started is not None and self.generations.superseded(started)  # (an int read: no lock needed)
+        def cancelled() -> bool:  # (a newer save, or the preview stopping: reads of an int and a flag, no lock)
+            return self.stopping.is_set() or (started is not None and self.generations.superseded(started))
 
         try:
             inputs = fs.read_inputs(self.root, self.reads)

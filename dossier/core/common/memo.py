@@ -21,7 +21,7 @@ import hashlib
 import json
 import pickle
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Protocol, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 from .identity import SameItems
 
@@ -172,11 +172,11 @@ class Memo:
             backing = self.backing
             backing.keep_pages({key: backing.entry(*value) for key, value in entries.items()}, used)
 
-    def pages(self) -> Iterator[tuple[str, Any]]:
-        """(page key, kept output) of every page the last build made or reused."""
-        for full, (used, value) in list(self._entries.items()):
-            if full[0] == "page" and used == self.build:
-                yield str(full[2]), value
+    def pages(self, since: int) -> list[tuple[str, Any]]:
+        """(page key, kept output) of every page build number `since` or a later one made or reused (those of
+        builds before it that were not used since may be swept already)."""
+        return [(str(full[2]), value) for full, (used, value) in list(self._entries.items())
+                if full[0] == "page" and used >= since]
 
     def let_go(self) -> None:
         """Stop using the backing store, once it has been told that the build is done (`Backing.finish`: it
