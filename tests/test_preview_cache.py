@@ -143,17 +143,24 @@ def wait_for(condition, timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
-def test_a_preview_started_after_a_build_makes_no_search_part_again(tmp_path, monkeypatch):
+def serving(root: Path, monkeypatch, idle: float, search: bool = True) -> tuple[Preview, io.StringIO]:
+    """A started preview of `root` (its log) that indexes for search `idle` seconds after a publish."""
     from dossier.shell import serve_preview
+
+    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", idle)
+    log = io.StringIO()
+    preview = Preview(root, root / "_site", Options(), stream=log, search=search)
+    preview.start()
+    return preview, log
+
+
+def test_a_preview_started_after_a_build_makes_no_search_part_again(tmp_path, monkeypatch):
     from dossier.shell.cli import main
 
     root = dossier(tmp_path)
     assert main(["--root", str(root)]) == 0
     before = search_index(root / "_site")
-    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 0.2)
-    log = io.StringIO()
-    preview = Preview(root, root / "_site", Options(), stream=log, search=True)
-    preview.start()
+    preview, log = serving(root, monkeypatch, 0.2)
     try:
         wait_for(lambda: "search index:" in log.getvalue())
         assert preview.search_parts.made == 0, log.getvalue()  # (its pages are the build's: its part is kept)
@@ -163,15 +170,12 @@ def test_a_preview_started_after_a_build_makes_no_search_part_again(tmp_path, mo
 
 
 def test_the_command_line_after_a_preview_makes_no_search_part_again(tmp_path, monkeypatch):
-    from dossier.shell import serve_preview
     from dossier.shell.cli import main
 
     root = dossier(tmp_path)
     assert main(["--root", str(root)]) == 0
     before = search_index(root / "_site")
-    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 60.0)  # (stopped before it makes its own index)
-    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=True)
-    preview.start()
+    preview, _ = serving(root, monkeypatch, 60.0)  # (stopped before it makes its own index)
     try:  # its first publish keeps the record's digests of the output files, trusted while their stat holds
         wait_for(lambda: preview.status.published == 1)
     finally:
@@ -253,15 +257,11 @@ def test_a_damaged_list_of_used_entries_does_not_fail_the_build(tmp_path):
 
 
 def test_what_a_preview_made_last_is_not_made_again_by_the_next_build(tmp_path, monkeypatch):
-    from dossier.shell import serve_preview
     from dossier.shell.cli import main
 
     root = dossier(tmp_path)
     assert main(["--root", str(root)]) == 0
-    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 0.2)
-    log = io.StringIO()
-    preview = Preview(root, root / "_site", Options(), stream=log, search=True)
-    preview.start()
+    preview, log = serving(root, monkeypatch, 0.2)
     try:
         wait_for(lambda: "search index:" in log.getvalue())
         path = root / ARTICLE
@@ -319,15 +319,11 @@ def test_keeping_at_stop_ages_nothing_it_was_given(tmp_path):
 
 
 def test_a_failed_last_build_still_leaves_the_published_pages(tmp_path, monkeypatch):
-    from dossier.shell import serve_preview
     from dossier.shell.cli import main
 
     root = dossier(tmp_path)
     cli(root)
-    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", 600.0)
-    log = io.StringIO()
-    preview = Preview(root, root / "_site", Options(), stream=log, search=False)
-    preview.start()
+    preview, log = serving(root, monkeypatch, 600.0, search=False)
     try:
         wait_for(lambda: preview.status.published == 1)
         path = root / ARTICLE
