@@ -249,8 +249,8 @@ class Cache:
         seen = None if ids is None else (ids, links)  # (linkcheck.Found, as the page index keeps it)
         if self.stage.holds(path, digest):
             return None, seen
-        body = read_regular(self.stage.out / path)
-        return (body, seen) if body is not None and output_digest(body) == digest else None
+        body = self._read_back(path, digest)
+        return None if body is None else (body, seen)
 
     def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str]:
         """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and
@@ -277,18 +277,20 @@ class Cache:
             return None
         files: dict[str, bytes | None] = {}
         for rel, digest in entry[0]:
-            if self.stage.holds(rel, digest):
-                files[rel] = None
-                continue
-            try:
-                data = read_regular(safe_rel(self.stage.out, rel))
-            except OutputError:  # (a path no build writes)
+            held = self.stage.holds(rel, digest)
+            files[rel] = None if held else self._read_back(rel, digest)
+            if not held and files[rel] is None:
                 return None
-            if data is None or output_digest(data) != digest:
-                return None
-            files[rel] = data
         self._looked_up.add(f"search:{key}")
         return files
+
+    def _read_back(self, rel: str, digest: str) -> bytes | None:
+        """The bytes of the output folder's file `rel` when it is a regular file with that digest, else None."""
+        try:
+            data = read_regular(safe_rel(self.stage.out, rel))  # type: ignore[union-attr]
+        except OutputError:  # (a path no build writes)
+            return None
+        return data if data is not None and output_digest(data) == digest else None
 
     def knows(self, key: str) -> bool:
         """Whether the page index has an entry under `key` (a page key, or "search:<part key>")."""
@@ -296,11 +298,9 @@ class Cache:
 
     def write_index(self) -> None:
         """Write the page index now, with what `keep_pages` and `keep_search_part` were given (what `finish`
-        does, without listing used entries or pruning: the live preview's last outputs, kept when it stops)."""
-        try:
-            self._write_pages()
-        except OSError:
-            pass
+        does, without listing used entries or pruning: the live preview's last outputs, kept when it stops; a
+        folder that cannot be written only means no index, framed.write_whole)."""
+        self._write_pages()
 
     def search_parts(self) -> dict[str, Any]:
         """Every search-index part the page index knows: its key → the (path, digest) of each of its files."""
