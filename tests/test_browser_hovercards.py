@@ -1,7 +1,9 @@
-"""Entity hovercards in a real browser (Debian's chromium via Playwright): mouse, keyboard, Escape, touch."""
+"""Entity hovercards in a real browser (Debian's chromium via Playwright): made from the site's one cards file,
+mouse, keyboard, Escape, touch, and plain links when that file cannot be had."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -41,13 +43,26 @@ LINK = 'a.m[href$="/entities/ron-dermer/"]'
 
 
 @pytest.fixture(scope="module")
-def article_url(tmp_path_factory, http_server) -> str:
+def built(tmp_path_factory) -> Path:
     root = mini(tmp_path_factory.mktemp("hovercards"),
                 {"content/entities.yaml": ENTITIES, "seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
     out = root.parent / "_site"
     result = run_build(root, "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    return http_server(Path(out)) + "articles/a/"
+    return out
+
+
+@pytest.fixture(scope="module")
+def article_url(built, http_server) -> str:
+    return http_server(built) + "articles/a/"
+
+
+def opened(browser, url: str, **options):
+    """A page at `url`, once its script has made the cards (fetched from the site's entities/cards.json)."""
+    page = browser.new_page(**options)
+    page.goto(url)
+    wait_until(page, f"document.querySelector('{CARD}')")
+    return page
 
 
 def wait_until(page, expression: str, timeout: float = 5.0) -> None:
@@ -85,9 +100,47 @@ def watch_card(page) -> None:
     }}""")
 
 
+def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(browser, article_url):
+    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    cards = page.evaluate("""() => Array.from(document.querySelectorAll('.hovercards > .hovercard')).map(c => ({
+        id: c.id, entity: c.dataset.entity, role: c.getAttribute('role'), hidden: c.hidden,
+        name: c.querySelector('.hc-name').textContent, kind: c.querySelector('.hc-kind').textContent,
+        summary: c.querySelector('.hc-summary').innerHTML, foot: c.querySelector('.hc-foot').textContent,
+        links: Array.from(c.querySelectorAll('.hc-foot a')).map(a => a.getAttribute('href'))}))""")
+    washington = {"id": "hc-washington", "entity": "washington", "role": "tooltip", "hidden": True,
+                  "name": "Washington, D.C.", "kind": "Place", "summary": "<p>Capital of the United States.</p>\n",
+                  "foot": "Named 2 times in this article · All mentions", "links": ["/entities/washington/"]}
+    dermer = {"id": "hc-ron-dermer", "entity": "ron-dermer", "role": "tooltip", "hidden": True, "name": "Ron Dermer",
+              "kind": "Person", "summary": "<p>Israel's Strategic Affairs Minister.</p>\n",
+              "foot": "Named 2 times in this article · All mentions", "links": ["/entities/ron-dermer/"]}
+    assert cards == [washington, dermer]   # in order of first mention (the headline names Washington first)
+    # the first mention of each is described by its card; later ones only while it is shown
+    described = page.evaluate("""() => Array.from(document.querySelectorAll('a.m')).map(a =>
+        [a.getAttribute('href'), a.getAttribute('aria-describedby')])""")
+    assert described == [["/entities/washington/", "hc-washington"], ["/entities/ron-dermer/", "hc-ron-dermer"],
+                         ["/entities/washington/", None], ["/entities/ron-dermer/", None]]
+    page.close()
+
+
+def test_without_the_cards_file_the_mentions_stay_plain_links(browser, built, http_server, tmp_path):
+    bare = tmp_path / "site"
+    shutil.copytree(built, bare)
+    (bare / "entities" / "cards.json").unlink()
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with page.expect_response(lambda response: response.url.endswith("/entities/cards.json")) as asked:
+        page.goto(http_server(bare) + "articles/a/")
+    assert asked.value.status == 404
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.querySelectorAll('.hovercard').length") == 0
+    assert page.evaluate("document.querySelector('a.m').hasAttribute('aria-describedby')") is False
+    assert errors == []
+    page.close()
+
+
 def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_hides_it(browser, article_url):
-    page = browser.new_page(viewport={"width": 1100, "height": 800})
-    page.goto(article_url)
+    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
     assert card_state(page)["hidden"]
     watch_card(page)
     link = page.locator(LINK).first
@@ -116,8 +169,7 @@ def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_h
 
 
 def test_a_quick_pass_over_a_link_shows_nothing_and_leaving_hides_the_card(browser, article_url):
-    page = browser.new_page(viewport={"width": 1100, "height": 800})
-    page.goto(article_url)
+    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
     page.evaluate(f"""() => {{
         window.__pass = {{}};
         const link = document.querySelector('{LINK}');
@@ -142,8 +194,7 @@ def test_a_quick_pass_over_a_link_shows_nothing_and_leaving_hides_the_card(brows
 
 
 def test_focusing_an_entity_link_with_the_keyboard_shows_its_card_and_escape_hides_it(browser, article_url):
-    page = browser.new_page(viewport={"width": 1100, "height": 800})
-    page.goto(article_url)
+    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
     watch_card(page)
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -168,6 +219,7 @@ def test_on_a_touch_screen_a_tap_shows_no_card_and_follows_the_link(browser, art
     context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(article_url)
+    wait_until(page, f"document.querySelector('{CARD}')")
     # First hold the navigation back, to see that a tap alone never opens a card ...
     page.evaluate("() => { window.__hold = e => e.preventDefault(); document.addEventListener('click', window.__hold); }")
     page.locator(LINK).first.tap()

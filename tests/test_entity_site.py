@@ -165,16 +165,29 @@ def test_every_mention_links_to_its_entity_and_only_the_first_per_entity_is_visi
         ("m-8", "m m-again", "/entities/benjamin-netanyahu/", "Netanyahu")]
 
 
-def test_an_article_page_carries_one_hidden_hovercard_per_entity_it_mentions(site):
+def test_the_site_holds_every_entitys_hovercard_once_and_article_pages_name_that_file(site):
+    import json
+
     html = read(site, "articles/a/index.html")
-    cards = re.findall(r'<div class="hovercard" id="hc-([a-z-]+)" data-entity="\1" role="tooltip" hidden>', html)
-    assert cards == ["ron-dermer", "washington", "benjamin-netanyahu", "israel"]
-    card = html[html.index('id="hc-ron-dermer"'):html.index('id="hc-washington"')]
-    assert "<p>Israel's <em>Strategic Affairs</em> Minister.</p>" in card       # the summary, rendered Markdown
-    assert "Named 3 times in this article" in card
-    assert 'href="/entities/ron-dermer/"' in card
-    assert "wikidata" not in card                                                # none given for Dermer
-    assert 'href="https://www.wikidata.org/wiki/Q43723"' in html[html.index('id="hc-benjamin-netanyahu"'):]
+    assert html.count('<div class="hovercards" data-cards="/entities/cards.json"></div>') == 1
+    assert 'class="hovercard"' not in html and "Named " not in html      # no card is repeated in a page
+    cards = json.loads(read(site, "entities/cards.json"))
+    assert list(cards) == ["benjamin-netanyahu", "israel", "ron-dermer", "washington"]   # the registry, by id
+    assert cards["ron-dermer"] == {"name": "Ron Dermer", "kind": "Person", "url": "/entities/ron-dermer/",
+                                   "summary": "<p>Israel's <em>Strategic Affairs</em> Minister.</p>\n"}
+    assert cards["benjamin-netanyahu"]["wikidata"] == "https://www.wikidata.org/wiki/Q43723"
+    assert cards["washington"]["kind"] == "Place"
+
+
+def test_a_page_without_entity_links_names_no_hovercards(mini_dossier):
+    root = mini_dossier({"content/entities.yaml": "nobody-here:\n  name: Nobody Here\n  kind: person\n",
+                         "seeds/a.txt": SEED_A, "content/articles/a.yaml": ARTICLE_A.replace(
+                             "    speaker: benjamin-netanyahu\n    entities: [benjamin-netanyahu]\n", "")})
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted((root / "_site" / "articles").glob("*/index.html"))
+    assert pages and not any("hovercards" in p.read_text("utf-8") for p in pages)
+    assert (root / "_site" / "entities" / "cards.json").is_file()            # the registry's cards all the same
 
 
 def test_exclusions_in_entities_yaml_stop_those_mentions_from_linking(mini_dossier, tmp_path):

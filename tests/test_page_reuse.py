@@ -238,10 +238,28 @@ def test_an_alias_found_nowhere_renders_only_the_pages_that_show_its_entity(doss
     changed = {p for p in second if first.get(p) != second[p]}
     assert changed == {"entities/ron-dermer/index.html", "dossier.json"}   # both list his names
     # rendered again: that page, and entity pages that show him beside their own entity (they hold his whole
-    # entry); no article page (its hovercards and JSON-LD hold only what they show of him,
-    # plan/entity_views.EntityFace), no other page
+    # entry); no article page (its JSON-LD holds only what it shows of him, plan/entity_views.EntityFace), not
+    # the hovercards (entities/cards.json, the same), no other page
     assert changed - {"dossier.json"} <= set(rendered)
     assert all(p.startswith("entities/") or p == "dossier.json" for p in rendered)
+    assert "entities/cards.json" not in rendered
+    assert second == _build(dossier, Memo())
+
+
+def test_a_summary_edited_changes_the_sites_hovercards_and_no_article_page(dossier: Path) -> None:
+    """The hovercards are the site's, once (entities/cards.json): an entity's summary, which its card shows,
+    changes that file and the pages that show the summary, never the pages of the articles that name him."""
+    memo = Memo()
+    first = _build(dossier, memo)
+    path = dossier / "content/entities.yaml"
+    path.write_text(path.read_text("utf-8").replace("summary: Israel's Strategic Affairs Minister (since",
+                                                    "summary: Israel's *Strategic Affairs* Minister (since", 1),
+                    "utf-8")
+    second = _build(dossier, memo)
+    changed = {p for p in second if first.get(p) != second[p]}
+    assert {"entities/cards.json", "entities/ron-dermer/index.html", "entities/index.html"} <= changed
+    assert not any(p.startswith("articles/") for p in changed)
+    assert b"Israel's <em>Strategic Affairs</em> Minister" in second["entities/cards.json"]
     assert second == _build(dossier, Memo())
 
 

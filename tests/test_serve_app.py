@@ -145,6 +145,9 @@ def test_changed_json_says_whether_a_page_read_at_an_earlier_build_is_out_of_dat
     assert changed(app, 2, "/elsewhere/")["reload"]                 # not under the site: reload to be safe
     status.publish(["static/dossier.css"])                         # 4: what every page loads
     assert changed(app, 3, "/sub/")["reload"]
+    status.publish(["tags/x/index.html"])                          # 5
+    status.publish(["entities/cards.json", "entities/e/index.html"])  # 6: the hovercards, which pages fetch
+    assert changed(app, 5, "/sub/articles/a/")["reload"] and changed(app, 5, "/sub/")["reload"]
 
 
 def test_changed_json_reloads_a_page_older_than_the_builds_on_record(site):

@@ -107,7 +107,7 @@ def test_the_plan_names_every_output_once_with_its_owner_and_the_inputs_it_reads
     slug = library.articles[0].article.slug
     article = by_path[f"articles/{slug}/index.html"]
     assert article.owner == f"content/articles/{slug}.yaml" and article.template == "article.html"
-    # its hovercards count mentions in every article, and its outlet link depends on how /sources/ is paged
+    # it reads what every article makes: its outlet link depends on how /sources/ is paged
     assert {f"article:{slug}", "site", "templates", "entities", "sources", "articles"} <= set(article.depends)
     assert by_path[f"articles/{slug}.md"].template is None and "templates" not in by_path[f"articles/{slug}.md"].depends
     comparison = library.comparisons.comparisons[0].comparison

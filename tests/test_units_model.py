@@ -245,11 +245,13 @@ def test_mention_stats_count_each_entitys_mentions_per_article_in_page_order() -
     assert (stats["y"].total, stats["y"].where) == (1, {"a": [1]})
 
 
-def test_a_hovercard_links_the_entity_page_and_wikidata() -> None:
+def test_a_hovercard_links_the_entity_page_and_wikidata_and_leaves_out_what_is_not_given() -> None:
     e = Entity("antony-blinken", "Antony Blinken", "person", Origin("content/entities.yaml"), wikidata="Q1")
-    got = card(e, 4, "<p>US diplomat</p>", Urls("/d/"))
-    assert (got["id"], got["url"], got["wikidata_url"], got["count"]) == (
-        "hc-antony-blinken", "/d/entities/antony-blinken/", "https://www.wikidata.org/wiki/Q1", 4)
+    assert card(e, "<p>US diplomat</p>", Urls("/d/")) == {
+        "name": "Antony Blinken", "kind": "Person", "url": "/d/entities/antony-blinken/",
+        "summary": "<p>US diplomat</p>", "wikidata": "https://www.wikidata.org/wiki/Q1"}
+    bare = Entity("rafah", "Rafah", "place", Origin("content/entities.yaml"))
+    assert card(bare, "", Urls("/")) == {"name": "Rafah", "kind": "Place", "url": "/entities/rafah/"}
     assert wikidata_url("") == ""
 
 

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, unquote
 
 from ..core.common.errors import Problem
+from ..core.common.urls import CARDS
 from .terminal import visible
 
 PREFIX = "/__dossier/"
@@ -94,10 +95,10 @@ class Status:
 
     def publish(self, changed: Iterable[str] | None, **values: Any) -> int:
         """Count one more build written to the output folder, which changed the output paths `changed` (None:
-        take every page as changed, as for a change under static/, which pages load), with `values` updated;
-        returns its number."""
+        take every page as changed, as for a change under static/ or of the entities' hovercards, which pages
+        load), with `values` updated; returns its number."""
         paths = None if changed is None else frozenset(changed)
-        if paths is not None and any(p.startswith("static/") for p in paths):
+        if paths is not None and any(p.startswith("static/") or p == CARDS for p in paths):
             paths = None
         with self._lock:
             for key, value in values.items():
@@ -107,8 +108,9 @@ class Status:
             return self.published
 
     def stale(self, since: int, page: str) -> bool:
-        """Whether the output `page`, read at build `since`, is out of date: it changed since, or a file under
-        static/ that pages load did, or a build since then is not on record (or changed every page)."""
+        """Whether the output `page`, read at build `since`, is out of date: it changed since, or a file that
+        pages load did (under static/, or the hovercards), or a build since then is not on record (or changed
+        every page)."""
         with self._lock:
             if since >= self.published:
                 return False

@@ -27,15 +27,14 @@ __all__ = ["EntityIndex", "index_entities"]
 
 @dataclass(frozen=True)
 class EntityIndex:
-    """What the entity feature contributes. links: article slug → mention links; counts: slug → entity id →
-    number of mentions, in the order of first mention (the article's hovercards).
+    """What the entity feature contributes. links: article slug → mention links (an article page's hovercards
+    count them in the browser, static/entities.js).
 
     Invariant: links[slug] are the article's mentions in text order (link k has id "m-<k+1>"); places[slug]
-    are cut from the same mentions; every entity id in them, in counts, quotes and pairs is registered.
+    are cut from the same mentions; every entity id in them, in quotes and pairs is registered.
     """
 
     links: dict[str, tuple[LinkMark, ...]] = field(default_factory=dict)
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     places: dict[str, dict[str, Place]] = field(default_factory=dict)   # slug → entity id → where it names it
     summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
@@ -93,7 +92,7 @@ def _summary_html(summary: str, urls: Urls) -> str:
 def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: Each = in_sequence,
                    witnesses: Mapping[Any, Any] | None = None) -> EntityIndex:
     """Every reference to an entity checked, every mention found with one matcher for the whole dossier (each
-    article through `each`): the links and mention counts of each article, and what the entity pages show
+    article through `each`): the links of each article, and what the entity pages show
     (mentions, quotes, co-occurrence). `witnesses`: the witnesses' anchoring (witnesses.anchor_witnesses)."""
     problems = check_references(dossier)
     _KEPT.new_build()
@@ -118,30 +117,24 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     # The sums over every article, kept while each article's mentions are the very same (a note saved in the
     # live preview changes none: the memo hands every article's back)
     slugs = tuple(article.slug for article in articles)
-    links, counts, places, pairs = _KEPT.get(("mentions", slugs), tuple(found_all), partial(_sums, slugs, found_all))
+    links, places, pairs = _KEPT.get(("mentions", slugs), tuple(found_all), partial(_sums, slugs, found_all))
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
     quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}
-    return EntityIndex(links, counts, tuple(problems), places, summaries, quotes, pairs, registry)
+    return EntityIndex(links, tuple(problems), places, summaries, quotes, pairs, registry)
 
 
 def _sums(slugs: Sequence[str], found_all: Sequence[tuple[MentionLinks, dict[str, Place], dict[tuple[str, str], int]]]
-          ) -> tuple[dict[str, tuple[LinkMark, ...]], dict[str, dict[str, int]], dict[str, dict[str, Place]],
-                     dict[tuple[str, str], int]]:
-    """Each article's links, mention counts (by entity, in the order of first mention) and places by slug, and
-    the dossier's co-occurrence counts (summed in slug order)."""
+          ) -> tuple[dict[str, tuple[LinkMark, ...]], dict[str, dict[str, Place]], dict[tuple[str, str], int]]:
+    """Each article's links and places by slug, and the dossier's co-occurrence counts (summed in slug
+    order)."""
     links: dict[str, tuple[LinkMark, ...]] = {}
-    counts_by_slug: dict[str, dict[str, int]] = {}
     places: dict[str, dict[str, Place]] = {}
     article_pairs: dict[str, dict[tuple[str, str], int]] = {}
     for slug, (marks, placed, counted) in zip(slugs, found_all):
         article_pairs[slug] = counted
         links[slug], places[slug] = marks, placed
-        counts: dict[str, int] = {}
-        for m in marks:                 # insertion order = order of first mention
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-        counts_by_slug[slug] = counts
     pairs: dict[tuple[str, str], int] = {}  # (in the order of cooccurrence over the articles in slug order)
     for slug in sorted(article_pairs):
         for pair, n in article_pairs[slug].items():
             pairs[pair] = pairs.get(pair, 0) + n
-    return links, counts_by_slug, places, pairs
+    return links, places, pairs

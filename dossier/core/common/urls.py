@@ -11,6 +11,8 @@ INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-
 # The pages of the things an editor names, as the methods below write them (without the base path).
 _NAMED_PAGE = re.compile(r"^/(articles|entities|compare|tags)/([a-z0-9-]+)/(?:index\.html)?(#[A-Za-z0-9_-]+)?$")
 _KIND_OF_FOLDER = {"articles": "article", "entities": "entity", "compare": "compare", "tags": "tag"}
+# Every entity's hovercard, once for the site: the article pages fetch it (static/entities.js)
+CARDS = "entities/cards.json"
 
 
 def internal_link(href: str) -> tuple[str, str, str] | None:

@@ -16,7 +16,7 @@ from . import webanno
 from ..analyse.entity_index import MentionLinks
 from ..analyse.library import Anchored, Library
 from ..common.identity import SameObjects
-from ..common.urls import Urls
+from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
 from ..load.model import Source
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
@@ -84,8 +84,8 @@ class ArticleInput:
     the article's pages as they were, and the executor reuses them (execute.py).
 
     `outlet_url`: the link to the outlet's section of /sources/ (the page of it that holds the section);
-    `names`: entity id → name of the speakers of its annotations; `mentioned`: the entities its JSON-LD names;
-    `cards`: its hovercards, (entity, mentions in this article, summary HTML) in order of first mention;
+    `names`: entity id → name of the speakers of its annotations; `mentioned`: the entities its JSON-LD names
+    (the page's hovercards are the site's, urls.CARDS, fetched for the entities it links);
     `order`, `index`: its neighbours in the dossier's order, for the annotation page's prev/next."""
 
     config: SiteConfig
@@ -98,7 +98,6 @@ class ArticleInput:
     badges: tuple[Any, ...]
     names: tuple[tuple[str, str], ...]
     mentioned: tuple[EntityFace, ...]
-    cards: tuple[tuple[EntityFace, int, str], ...]
     order: tuple[str, ...]
     index: int
 
@@ -121,15 +120,12 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
     links = library.entities.links.get(slug) or MentionLinks()  # (its type kept: page keys write its digest)
     speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
     mentioned = sorted({m.entity for m in links} | {e for a in meta.annotations for e in a.entities})
-    index = library.entities
     order = tuple(a.article.slug for a in library.articles[max(0, at - 1):at + 2])
     return ArticleInput(
         dossier.config, library.urls, item, source, source.name if source else meta.source,
         lookups.outlets.get(meta.source, ""), links,
         tuple(library.comparisons.badges.get(slug, ())), tuple(sorted((e, by_id[e].name) for e in speakers)),
-        tuple(by_id[e] for e in mentioned if e in by_id),
-        tuple((by_id[eid], n, index.summaries[eid]) for eid, n in index.counts.get(slug, {}).items()),
-        order, min(at, 1))
+        tuple(by_id[e] for e in mentioned if e in by_id), order, min(at, 1))
 
 
 class _Once:
@@ -200,7 +196,7 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
     return site_context(config, urls, f"articles/{meta.slug}/index.html", meta.title,
                         meta={"og_type": "article", "outlet": value.source_name, "jsonld": jsonld,
                               "description": (meta.summary or meta.title)[:200]},
-                        article=view, cards=[entity_views.card(e, n, summary, urls) for e, n, summary in value.cards])
+                        article=view, cards_url=urls.link(CARDS) if value.links else "")
 
 
 def annotations_view(value: ArticleInput) -> bytes:

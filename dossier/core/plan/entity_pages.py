@@ -1,4 +1,5 @@
-"""Entities: /entities/ (by kind, with the co-occurrence graph) and /entities/<id>/, planned from the Library.
+"""Entities: /entities/ (by kind, with the co-occurrence graph), /entities/<id>/ and the hovercards of every
+entity (entities/cards.json), planned from the Library.
 
 The mentions, links, hovercards, quotes and co-occurrence were found by the analysis (entity_index.py).
 """
@@ -13,7 +14,8 @@ from . import entity_views
 from ..analyse.entity_graph import neighbours
 from ..analyse.library import Library
 from ..common.identity import SameObjects
-from ..common.urls import Urls
+from ..common.jsonout import dump_bytes
+from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
 from ..load.model import Entity
 from .page import Page, context, html, keyed, site_context
@@ -50,6 +52,22 @@ def entity_page(value: EntityInput) -> dict[str, Any]:
                                     value.annotations, value.titles, value.compare_urls, value.together,
                                     value.summary_html, value.urls)
     return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view)
+
+
+@dataclass(frozen=True)
+class CardsInput:
+    """Everything entities/cards.json reads (page.keyed): of each entity, what its card shows (entity_views.face:
+    so an alias or a role edited leaves the file as it was) and its summary's HTML."""
+
+    urls: Urls
+    entities: tuple[tuple[entity_views.EntityFace, str], ...]
+
+
+def cards_json(value: CardsInput) -> bytes:
+    """entities/cards.json: entity id → its hovercard (entity_views.card), a line each, in the registry's order.
+    Once for the site, where each article page held the cards of the entities it names (5.6 KB a page of a
+    generated dossier, ~5 % of the site)."""
+    return dump_bytes({e.id: entity_views.card(e, summary, value.urls) for e, summary in value.entities}, levels=1)
 
 
 @dataclass(frozen=True)
@@ -93,8 +111,8 @@ _STATS: SameObjects[dict[str, entity_views.MentionStats]] = SameObjects()
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
-    """/entities/ then /entities/<id>/ for every entity. A quote group links to its comparison only when that
-    comparison has a page (two witnesses or more placed)."""
+    """entities/cards.json (when there are entities), /entities/, then /entities/<id>/ for every entity. A quote
+    group links to its comparison only when that comparison has a page (two witnesses or more placed)."""
     dossier, urls, index = library.dossier, library.urls, library.entities
     by_slug = {r["slug"]: r for r in rows}
     order = tuple(r["slug"] for r in rows)
@@ -109,7 +127,10 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     depends = ("site", "entities", "comparisons", "sources", *articles)
 
     every = _Everything(library, stats, entities, by_slug, annotations, titles, compare_urls, together)
-    out = [html("entities/index.html", "content/entities.yaml", depends, "entities.html",
+    cards = CardsInput(urls, tuple((entity_views.face(e), index.summaries.get(e.id, "")) for e in dossier.entities))
+    out = [keyed(CARDS, "content/entities.yaml", ("site", "entities"), None, cards_json, lambda: cards)] \
+        if dossier.entities else []
+    out += [html("entities/index.html", "content/entities.yaml", depends, "entities.html",
                 lambda: context(dossier, urls, "entities/index.html", "Entities",
                                 **entity_views.index_view(entities, stats, index.pairs, index.summaries, urls)))]
     out += [keyed(f"entities/{e.id}/index.html", e.origin.file, (f"entity:{e.id}", *depends), "entity.html",

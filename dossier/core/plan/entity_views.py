@@ -1,5 +1,5 @@
-"""View models of the entity feature: hovercards, the /entities/ index and one /entities/<id>/ page.
-Plain dicts, lists and strings only; templates never see the model."""
+"""View models of the entity feature: hovercards (entities/cards.json), the /entities/ index and one
+/entities/<id>/ page. Plain dicts, lists and strings only; templates never see the model."""
 
 from __future__ import annotations
 
@@ -51,11 +51,16 @@ def face(e: Entity) -> EntityFace:
     return EntityFace(e.id, e.name, e.kind, e.wikidata)
 
 
-def card(e: Entity | EntityFace, count: int, summary_html: str, urls: Urls) -> dict[str, Any]:
-    """One hovercard of an article page: pre-rendered, hidden until hover or keyboard focus."""
-    return {"id": f"hc-{e.id}", "entity": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
-            "summary_html": summary_html, "url": urls.entity(e.id), "wikidata_url": wikidata_url(e.wikidata),
-            "count": count}
+def card(e: Entity | EntityFace, summary_html: str, urls: Urls) -> dict[str, str]:
+    """One entity's hovercard as entities/cards.json holds it (static/entities.js makes the card of each entity
+    an article page links, and counts the page's mentions of it): its name, kind, summary, page and Wikidata
+    item; the last two only when there is one."""
+    out = {"name": e.name, "kind": _kind(e.kind), "url": urls.entity(e.id)}
+    if summary_html:
+        out["summary"] = summary_html
+    if e.wikidata:
+        out["wikidata"] = wikidata_url(e.wikidata)
+    return out
 
 
 @dataclass

@@ -1,5 +1,9 @@
 // Entity hovercards: progressive enhancement only (without JavaScript every mention is a plain link).
-// The cards are pre-rendered in the page, hidden (templates/hovercards.html); nothing is fetched.
+// Every entity's card is in one file for the whole site, entities/cards.json, named by the page's
+// <div class="hovercards" data-cards> (templates/hovercards.html): fetched once (then the browser's cache
+// serves it), it gives each entity's name, kind, summary and links; the count of mentions is this page's.
+// The cards of the entities the page links are made hidden in that element. If the file cannot be had,
+// the links stay plain links.
 // Mouse: hovering a mention starts showing its card after 150 ms, fully shown at 500 ms (as Wikipedia's
 // page previews); the card stays while the pointer is over the link or the card. Keyboard: focusing a
 // mention shows it the same way. Escape dismisses it. Touch: nothing happens, so a tap follows the link.
@@ -12,12 +16,55 @@
   var open = null;        // {link, card} currently shown
   var showTimer = 0, hideTimer = 0;
 
+  function entityOf(link) {
+    var m = ENTITY.exec((link.getAttribute("href") || "").split("#")[0]);
+    return m ? m[1] : null;
+  }
+
   function cardFor(link) {
-    var href = link.getAttribute("href") || "";
-    var m = ENTITY.exec(href.split("#")[0]);
-    if (!m) return null;
-    var card = document.getElementById("hc-" + m[1]);
+    var id = entityOf(link);
+    var card = id && document.getElementById("hc-" + id);
     return card && card.classList.contains("hovercard") ? card : null;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function anchor(href, text) {
+    var a = el("a", "", text);
+    a.setAttribute("href", href);
+    return a;
+  }
+
+  // One card, as the site's cards file describes the entity; `count`: its mentions in this page.
+  function makeCard(id, data, count) {
+    var card = el("div", "hovercard");
+    card.id = "hc-" + id;
+    card.setAttribute("data-entity", id);
+    card.setAttribute("role", "tooltip");
+    card.hidden = true;
+    var head = el("p", "hc-head");
+    head.appendChild(el("span", "hc-name", data.name));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(el("span", "hc-kind", data.kind));
+    card.appendChild(head);
+    if (data.summary) {
+      var summary = el("div", "hc-summary");
+      summary.innerHTML = data.summary;   // the build's Markdown rendering, which escapes any raw HTML
+      card.appendChild(summary);
+    }
+    var foot = el("p", "hc-foot", "Named " + count + " time" + (count === 1 ? "" : "s") + " in this article · ");
+    foot.appendChild(anchor(data.url, "All mentions"));
+    if (data.wikidata) {
+      foot.appendChild(document.createTextNode(" · "));
+      foot.appendChild(anchor(data.wikidata, "Wikidata"));
+    }
+    card.appendChild(foot);
+    return card;
   }
 
   // The line box of the link to place the card against: the one under the pointer when a link wraps
@@ -95,8 +142,20 @@
     try { return el.matches(":focus-visible"); } catch (e) { return true; }
   }
 
-  function init() {
-    var links = document.querySelectorAll("a.m");
+  // The cards of the entities `links` name, in order of first mention, made into `box` from `cards`
+  // (entity id → card data). A mention is counted once: the first piece of its link carries its id.
+  function makeCards(box, links, cards) {
+    var count = {}, order = [];
+    for (var i = 0; i < links.length; i++) {
+      var id = entityOf(links[i]);
+      if (!id || !Object.prototype.hasOwnProperty.call(cards, id)) continue;
+      if (!(id in count)) { count[id] = 0; order.push(id); }
+      if (/^m-/.test(links[i].id)) count[id] += 1;
+    }
+    for (var j = 0; j < order.length; j++) box.appendChild(makeCard(order[j], cards[order[j]], count[order[j]]));
+  }
+
+  function wire(links) {
     for (var i = 0; i < links.length; i++) {
       var link = links[i], card = cardFor(link);
       if (!card) continue;
@@ -128,6 +187,20 @@
         if (e.pointerType === "mouse" || e.pointerType === "pen") scheduleHide();
       });
     }
+  }
+
+  function init() {
+    var box = document.querySelector(".hovercards[data-cards]");
+    var links = document.querySelectorAll("a.m");
+    if (!box || !links.length || !window.fetch) return;
+    fetch(box.getAttribute("data-cards"), {credentials: "same-origin"})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (cards) {
+        if (!cards || typeof cards !== "object") return;
+        makeCards(box, links, cards);
+        wire(links);
+      })
+      .catch(function () {});   // offline, or opened from a file: the mentions stay plain links
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" || e.key === "Esc") {
         if (open) e.preventDefault();
