@@ -26,9 +26,9 @@ Sink = Callable[[str, bytes], None]
 @dataclass(frozen=True)
 class Rendered:
     """What rendering some pages gave: the paths made (in plan order; a page that failed to render is not
-    among them), the bytes (unless a sink took them), the links of the HTML pages, problems; and for a store of
-    kept outputs (memo.Kept), the keys of the keyed pages (`keys`, see `page_key`) and what to keep of those
-    rendered anew (`fresh`: key → the store's entry)."""
+    among them, but in `failed`), the bytes (unless a sink took them), the links of the HTML pages, problems;
+    and for a store of kept outputs (memo.Kept), the keys of the keyed pages (`keys`, see `page_key`) and what
+    to keep of those rendered anew (`fresh`: key → the store's entry)."""
 
     paths: tuple[str, ...]
     outputs: dict[str, bytes]
@@ -36,6 +36,7 @@ class Rendered:
     problems: tuple[Problem, ...]
     keys: tuple[str, ...] = ()
     fresh: dict[str, Any] = field(default_factory=dict)
+    failed: tuple[str, ...] = ()
 
 
 def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[str], dict[str, Any]],
@@ -78,11 +79,13 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
     outputs: dict[str, bytes] = {}
     links = LinkIndex()
     problems: list[Problem] = []
+    failed: list[str] = []
     done: tuple[list[str], dict[str, Any]] = ([], {})
     for page in pages:
         body, more = _output(page, renderer, kept, done, links)
         if more:
             problems += more
+            failed.append(page.path)
             continue
         paths.append(page.path)
         if body is None:
@@ -91,14 +94,16 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
             outputs[page.path] = body
         else:
             sink(page.path, body)
-    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1])
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1], tuple(failed))
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
             shards: ShardMap = in_order, kept: Kept | None = None) -> Rendered:
     """Every page rendered (in ranges through `shards`), then every internal link checked against the paths
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
-    `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`)."""
+    `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`).
+    A link to a page that failed to render is not reported: that page's own problem is (a template error in
+    the article page was also every link to every article, a thousand errors for one)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
                        sharding.SHARD_SIZE)
@@ -108,8 +113,10 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     problems: list[Problem] = []
     keys: list[str] = []
     fresh: dict[str, Any] = {}
+    failed: list[str] = []
     for part in parts:
         paths += part.paths
+        failed += part.failed
         outputs.update(part.outputs)
         links.merge(part.links)
         problems += part.problems
@@ -118,5 +125,5 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     forget()  # (the recurring values this build did not use are not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
-    problems += check_links(links, set(paths), base)
-    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh)
+    problems += check_links(links, {*paths, *failed}, base)
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))

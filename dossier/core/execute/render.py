@@ -30,6 +30,17 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+class _Sources(jinja2.DictLoader):
+    """Templates from their texts, each compiled under the file name FILE + its name: a traceback through a
+    template then names it (`_place`), so that an error in an included or extended template is reported in
+    that template's file, not in the page's."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, _, uptodate = super().get_source(environment, template)
+        return source, FILE + template, uptodate
+
+
+FILE = "<template>/"
 _LAST: list["Renderer"] = []  # the last Renderer made without a bytecode cache (Renderer.for_templates)
 
 
@@ -41,7 +52,7 @@ class Renderer:
         checksum of their source (jinja2's bytecode cache), so that an unchanged template is not compiled again."""
         sources = self.sources = dict(templates)
         self.env = _Environment(
-            loader=jinja2.DictLoader(sources), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
+            loader=_Sources(sources), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         # A digest of every template's name and text (part of a kept page's key: a page's template may include,
         # extend or import any other). Made here, before the executor forks, not once in every worker.
@@ -82,18 +93,20 @@ class Renderer:
                                "template-syntax"),)
         except jinja2.TemplateNotFound as exc:
             names = self.env.loader.list_templates() if self.env.loader else []
-            return b"", (error(f"templates/{template}", _lineno(exc), 1 if _lineno(exc) else 0,
-                               f'template "{exc.name}" not found',
+            file, line = _place(exc, template)
+            return b"", (error(f"templates/{file}", line, 1 if line else 0, f'template "{exc.name}" not found',
                                did_you_mean(str(exc.name), names) or
                                "templates are the files of templates/ (the dossier's own, else the project's)",
                                "template-missing"),)
         except jinja2.UndefinedError as exc:
-            return b"", (error(f"templates/{template}", _lineno(exc), 1,
+            file, line = _place(exc, template)
+            return b"", (error(f"templates/{file}", line, _column(self.sources.get(file, ""), line, exc.message),
                                f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
                                "template-variable"),)
         except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
-            return b"", (error(f"templates/{template}", _lineno(exc), 1,
+            file, line = _place(exc, template)
+            return b"", (error(f"templates/{file}", line, 1,
                                f"template error while rendering {out_path}: {type(exc).__name__}: {exc}",
                                "a filter or test in this template failed; this is a bug in the template or in "
                                "dossier, not in the dossier's content", "template-crash"),)
@@ -111,11 +124,40 @@ def _undefined(message: str) -> str:
     return message
 
 
-def _lineno(exc: BaseException) -> int:
-    tb = exc.__traceback__
-    line = 0
+_UNDEFINED = re.compile(r"^'(.+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"has no attribute '(.+)'$")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def _column(source: str, line: int, message: str | None) -> int:
+    """The column, on `line` of the template's `source`, of the name Jinja found undefined ("'x' is undefined":
+    x; "... has no attribute 'y'": .y), where it first stands as a whole name inside a {{ }} or {% %} tag (else
+    anywhere on the line); 1 when it is not found there."""
+    lines = source.splitlines()
+    if not 0 < line <= len(lines):
+        return 1
+    text = lines[line - 1]
+    undefined, attribute = _UNDEFINED.match(message or ""), _NO_ATTRIBUTE.search(message or "")
+    if undefined:
+        pattern = rf"(?<![\w.]){re.escape(undefined.group(1))}\b"
+    elif attribute:
+        pattern = rf"\.\s*{re.escape(attribute.group(1))}\b"
+    else:
+        return 1
+    found = [m.start() for m in re.finditer(pattern, text)]
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    inside = [at for at in found if any(a <= at < b for a, b in tags)]
+    return (inside or found or [0])[0] + 1
+
+
+def _place(exc: BaseException, template: str) -> tuple[str, int]:
+    """Where in the templates `exc` was raised: the name and line of the innermost template its traceback
+    passes through (an included, imported or extended one's own; Jinja's tracebacks give template lines), else
+    `template` and 0 (raised before any template code ran)."""
+    tb, name, line = exc.__traceback__, template, 0
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.startswith("<template>") or "template" in tb.tb_frame.f_code.co_filename:
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.startswith(FILE):
+            name, line = filename[len(FILE):], tb.tb_lineno
         tb = tb.tb_next
-    return line
+    return name, line

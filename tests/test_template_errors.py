@@ -1,0 +1,55 @@
+"""A template error is reported where it is: the template file (an included or extended one's own), its line and
+the column of the name that is missing; and it is the only error a failed page brings, not one per link to it."""
+
+from __future__ import annotations
+
+from dossier.core.execute.execute import execute
+from dossier.core.execute.render import Renderer
+from dossier.core.plan.page import data, keyed
+
+PAGE = "<main>\n{% include 'part.html' %}\n</main>\n"
+
+
+def problem(templates: dict[str, str], context: dict) -> tuple:
+    body, (found,) = Renderer(templates).render("page.html", context, "a/index.html")
+    assert body == b""
+    return found.check, found.file, found.line, found.col
+
+
+def test_an_undefined_variable_in_an_included_template_is_reported_in_that_template_at_its_name() -> None:
+    part = "<p>cards:</p>\n<div>{% if cards %}x{% endif %}</div>\n"
+    assert problem({"page.html": PAGE, "part.html": part}, {}) == (
+        "template-variable", "templates/part.html", 2, 12)   # the name in the tag, not the word "cards:" above
+
+
+def test_a_missing_field_is_reported_at_the_dot_that_asks_for_it() -> None:
+    part = "<p>{{ user.name }}</p>\n<p>{{ user . nme }}</p>\n"
+    assert problem({"page.html": PAGE, "part.html": part}, {"user": {"name": "Ann"}}) == (
+        "template-variable", "templates/part.html", 2, 12)
+
+
+def test_an_error_in_the_page_template_itself_and_in_a_base_template_name_their_own_file() -> None:
+    assert problem({"page.html": "<p>\n  {{ nothing_here }}</p>\n"}, {}) == (
+        "template-variable", "templates/page.html", 2, 6)
+    child = "{% extends 'base.html' %}{% block main %}ok{% endblock %}"
+    base = "<html>\n<title>{{ title }}</title>\n{% block main %}{% endblock %}\n</html>\n"
+    # (the name in the tag, not the element <title> before it)
+    assert problem({"page.html": child, "base.html": base}, {}) == ("template-variable", "templates/base.html", 2, 11)
+
+
+def test_a_missing_template_included_by_another_is_reported_in_the_one_that_includes_it() -> None:
+    part = "<p>\n{% include 'nope.html' %}</p>\n"
+    assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 1)
+
+
+def test_links_to_a_page_that_failed_to_render_are_not_reported_again_but_other_broken_links_are() -> None:
+    templates = {"page.html": "<p>{{ nothing_here }}</p>"}
+    broken = keyed("a/index.html", "content/a.yaml", (), "page.html", lambda value: value, lambda: {})
+    linking = data("b/index.html", "content/b.yaml", (),
+                   lambda: b'<a href="/a/">A</a> <a href="/a/#part">part</a> <a href="/c/">C</a>')
+    done = execute([broken, linking], Renderer(templates), "/")
+    assert [(p.check, p.file, p.message) for p in done.problems] == [
+        ("template-variable", "templates/page.html",
+         'template error while rendering a/index.html: the variable "nothing_here" is not defined'),
+        ("links", "_site/b/index.html", "broken link: /c/")]
+    assert done.paths == ("b/index.html",) and done.failed == ("a/index.html",)
