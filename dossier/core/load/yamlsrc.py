@@ -85,10 +85,16 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message, hint = _syntax(exc, text)
         opened = _runaway_quote(text, mark)
+        bracket = _unclosed_bracket(text, mark) if "flow" in str(exc.context or "") else None
         if opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
             line, col = opened
             message = f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one value"
             hint = "close the quote at the end of this line's value (or quote each line's value separately)"
+        elif bracket is not None:  # the same for a bracket: where it opens, not where the file went on without it
+            line, col, char = bracket
+            kind, closing = ("list", "]") if char == "[" else ("mapping", "}")
+            message = f"this {char} opens a {kind} in brackets that is never closed with {closing}"
+            hint = f"close it with {closing} after its last item, and separate its items with commas"
         return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         before = text[: exc.position]
@@ -132,6 +138,34 @@ def _runaway_quote(text: str, mark: Any) -> tuple[int, int] | None:
     if last.end_mark.line != mark.line:
         return None
     return last.start_mark.line + 1, last.start_mark.column + 1
+
+
+_OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
+def _unclosed_bracket(text: str, mark: Any) -> tuple[int, int, str] | None:
+    """(line, column, "[" or "{") of the innermost bracket still open where the parser gave up, when it opened
+    on an earlier line: the bracket was never closed, and the parser noticed only where the file went on (the
+    next key, or the end of the file). None otherwise (a mistake on the bracket's own line is shown where it
+    is)."""
+    if mark is None:
+        return None
+    open_brackets: list[Any] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, _OPENS):
+                open_brackets.append(token)
+            elif isinstance(token, _CLOSES) and open_brackets:
+                open_brackets.pop()
+    except yaml.YAMLError:
+        pass  # the scanner stopped at a mistake of its own: the tokens so far are what counts
+    if not open_brackets or open_brackets[-1].start_mark.line >= mark.line:
+        return None
+    start = open_brackets[-1].start_mark
+    return start.line + 1, start.column + 1, "[" if isinstance(open_brackets[-1], yaml.FlowSequenceStartToken) else "{"
 
 
 def _alias_position(text: str, problem: Problem) -> Problem:
