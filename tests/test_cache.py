@@ -252,6 +252,29 @@ def test_a_temporary_file_left_by_an_interrupted_build_is_pruned_once_abandoned(
     assert fresh.exists() and not stale.exists() and entry.exists()
 
 
+def test_temporary_files_an_interrupted_build_left_beside_the_page_index_are_pruned_once_abandoned(
+        synthetic, tmp_path, capsys):
+    """A build stopped while it wrote the page index, the link check or a compiled template (a second Ctrl-C, a
+    kill) leaves a temporary file there, which the next build deletes once it is an hour old."""
+    import shutil
+
+    root = tmp_path / "dossier"
+    shutil.copytree(synthetic, root)
+    assert main(["--root", str(root), "--no-search"]) == 0
+    cache = root / FOLDER
+    (compiled,) = (cache / "templates").iterdir()
+    folders = [cache / "pages", cache / "links", cache / "builds", compiled]
+    left = {folder: (folder / ".index.123.456.tmp", folder / ".index.789.101.tmp") for folder in folders}
+    for stale, fresh in left.values():
+        stale.write_bytes(b"half")
+        fresh.write_bytes(b"half")
+        os.utime(stale, (0, 0))
+    shutil.rmtree(root / "_site")  # (so that the next build is a build, not "up to date")
+    assert main(["--root", str(root), "--no-search"]) == 0
+    capsys.readouterr()
+    assert [(stale.exists(), fresh.exists()) for stale, fresh in left.values()] == [(False, True)] * 4
+
+
 def test_the_output_folder_may_not_be_the_cache_folder(tmp_path):
     with pytest.raises(fs.OutputError):
         fs.check_output_dir(tmp_path, tmp_path / FOLDER)

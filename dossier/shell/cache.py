@@ -58,7 +58,7 @@ from ..core.common.shards import ShardMap, in_order, map_chunks
 from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
-from .framed import SUM, read_framed, write_framed, write_whole
+from .framed import SUM, delete_abandoned, read_framed, write_framed, write_whole
 from .fs import OutputError, output_digest, safe_rel
 from .packs import Packs
 from .readback import read_regular
@@ -329,7 +329,8 @@ class Cache:
             if self.stage is not None:
                 self._write_pages()
                 write_framed(self.folder / "links" / self.version[:32], b"links", linkcheck.remembered())
-            return self.packs.prune(keep) + self._prune_templates() + self._drop_entries_folder()
+            return self.packs.prune(keep) + self._prune_templates() + self._drop_entries_folder() + delete_abandoned(
+                *(self.folder / name for name in ("pages", "links", "builds", f"templates/{self.version[:32]}")))
         except (OSError, ValueError):  # another build pruned at the same time, a read-only folder, a damaged list
             return 0
         finally:

@@ -29,6 +29,8 @@ import time
 from itertools import count
 from typing import Iterable
 
+from .framed import delete_abandoned
+
 MAGIC = b"dossier-pack 1\n"
 TRAILER = struct.Struct("<QQ32s16s")          # index offset, number of entries, sha256 of the index, end mark
 END = b"dossier-pack-end"
@@ -132,7 +134,7 @@ class Packs:
         unused = sum(len(self._packs[pack]) - len(live) for pack, live in merge)
         if merge and self._merge(merge):
             dropped += unused
-        self._delete_abandoned()
+        delete_abandoned(self.folder)  # (temporary packs an interrupted build left)
         return dropped
 
     def _merge(self, packs: list[tuple[str, list[tuple[str, int, int, bytes]]]]) -> bool:
@@ -162,21 +164,6 @@ class Packs:
         except OSError:
             pass
         self._packs.pop(pack, None)
-
-    def _delete_abandoned(self) -> None:
-        """Temporary packs an interrupted build left (older than an hour: no pack takes that long to write)."""
-        try:
-            listed = [n for n in os.listdir(self.folder) if n.endswith(".tmp")]
-        except OSError:
-            return
-        for name in listed:
-            path = os.path.join(self.folder, name)
-            try:
-                if time.time() - os.stat(path).st_mtime > 3600:
-                    os.unlink(path)
-            except OSError:
-                pass
-
 
 def _sum(name: str, payload: bytes) -> bytes:
     h = hashlib.sha256(name.encode("ascii"))
