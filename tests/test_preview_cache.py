@@ -318,6 +318,22 @@ def test_keeping_at_stop_ages_nothing_it_was_given(tmp_path):
     assert all(cache.knows(key) for key, _ in pages) and cache.knows("new-3")
 
 
+def test_keeping_at_stop_leaves_the_link_check_alone(tmp_path, monkeypatch):
+    """No link check follows the keeping at stop: the last build's is not read back (that was wasted work)."""
+    from dossier.core.execute import linkcheck
+    from dossier.shell.preview_keep import keep_for_next_build
+    from dossier.shell.search_parts import MemoryParts
+
+    root = dossier(tmp_path)
+    cli(root)
+    recalled: list = []
+    monkeypatch.setattr(linkcheck, "recall", recalled.append)
+    assert keep_for_next_build(root, root / "_site", [("new", (b"<p>new</p>", None))], MemoryParts()) == 1
+    assert recalled == []
+    Cache(root, stage=ReadBack(root / "_site"))            # a build's cache does read it back
+    assert len(recalled) == 1 and recalled[0].paths
+
+
 def test_a_failed_last_build_still_leaves_the_published_pages(tmp_path, monkeypatch):
     from dossier.shell.cli import main
 

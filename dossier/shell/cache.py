@@ -93,9 +93,9 @@ class Cache:
     `hits[step]` and `misses[step]` count reuses and computations (tests, the summary)."""
 
     def __init__(self, root: Path, shards: ShardMap = in_order, version: str | None = None,
-                 stage: Any = None) -> None:
+                 stage: Any = None, links: bool = True) -> None:
         """`stage`: the build's fs.Stage, whose output folder holds the kept pages' bytes (see `get`); None
-        (`--check`) keeps no pages."""
+        (`--check`) keeps no pages. `links`: False where no link check follows (preview_keep.py)."""
         self.stage = stage
         self.folder = root / FOLDER
         self._fresh: dict[str, Any] = {}
@@ -107,7 +107,7 @@ class Cache:
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
         self._build, self._pages = self._read_pages() if stage is not None else (0, {})
-        if stage is not None:
+        if stage is not None and links:
             self._recall_links()
 
     @property

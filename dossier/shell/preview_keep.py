@@ -24,7 +24,7 @@ def keep_for_next_build(root: Path, out: Path, pages: Sequence[tuple[str, Any]],
     cache's page index does not know into it; those it knows are marked used, as a build marks what it reused,
     so that this write ages none of them. Returns how many entries were added (the index is not written when
     none were)."""
-    cache = Cache(root, stage=ReadBack(out))
+    cache = Cache(root, stage=ReadBack(out), links=False)  # (no link check follows: the last is not read)
     fresh = {key: cache.entry(*value) for key, value in pages if not cache.knows(key)}
     kept = list(parts.kept.items())
     searched = [f"search:{key}" for key, _ in kept]
