@@ -145,27 +145,31 @@ _CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 
 
 def _unclosed_bracket(text: str, mark: Any) -> tuple[int, int, str] | None:
-    """(line, column, "[" or "{") of the innermost bracket still open where the parser gave up, when it opened
-    on an earlier line: the bracket was never closed, and the parser noticed only where the file went on (the
-    next key, or the end of the file). None otherwise (a mistake on the bracket's own line is shown where it
-    is)."""
+    """(line, column, "[" or "{") of the innermost bracket open where the parser gave up, when it opened on an
+    earlier line and nothing after closes it: the bracket was never closed, and the parser noticed only where
+    the file went on (the next key, or the end of the file). None otherwise: a bracket closed further on holds
+    a mistake where the parser stopped, and a mistake on the bracket's own line is shown where it is."""
     if mark is None:
         return None
     open_brackets: list[Any] = []
+    at_mark: list[Any] | None = None
     try:
-        for token in yaml.scan(text, Loader=_Loader):
-            if token.start_mark.index >= mark.index:
-                break
+        for token in yaml.scan(text, Loader=_Loader):  # (on past the mistake: is the bracket closed later?)
+            if at_mark is None and token.start_mark.index >= mark.index:
+                at_mark = list(open_brackets)
             if isinstance(token, _OPENS):
                 open_brackets.append(token)
             elif isinstance(token, _CLOSES) and open_brackets:
                 open_brackets.pop()
     except yaml.YAMLError:
         pass  # the scanner stopped at a mistake of its own: the tokens so far are what counts
-    if not open_brackets or open_brackets[-1].start_mark.line >= mark.line:
+    at_mark = open_brackets if at_mark is None else at_mark
+    if not at_mark or not any(token is at_mark[-1] for token in open_brackets):
         return None
-    start = open_brackets[-1].start_mark
-    return start.line + 1, start.column + 1, "[" if isinstance(open_brackets[-1], yaml.FlowSequenceStartToken) else "{"
+    start = at_mark[-1].start_mark
+    if start.line >= mark.line:
+        return None
+    return start.line + 1, start.column + 1, "[" if isinstance(at_mark[-1], yaml.FlowSequenceStartToken) else "{"
 
 
 def _alias_position(text: str, problem: Problem) -> Problem:
