@@ -122,6 +122,57 @@ def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(
     page.close()
 
 
+SPLIT_ENTITIES = """\
+constructor:
+  name: Constructor <b>Group</b>
+  kind: organisation
+  aliases: [Constructor Corp]
+  summary: A building firm.
+ron-dermer:
+  name: Ron Dermer
+  kind: person
+  aliases: [Dermer]
+  summary: Israel's Strategic Affairs Minister.
+"""
+SPLIT_SEED = """\
+Talks in Washington
+
+Strategic Affairs Minister Ron Dermer met Constructor Corp on Monday for the talks.
+
+Later, Dermer said Constructor Corp was useful.
+"""
+SPLIT_ARTICLE = ARTICLE + """\
+annotations:
+  - id: split
+    quote: Minister Ron
+  - id: split-again
+    quote: Dermer said Constructor
+"""
+
+
+def test_a_mention_cut_by_an_annotation_counts_once_and_any_entity_id_gets_its_card(
+        browser, tmp_path_factory, http_server):
+    """An annotation that ends inside a mention cuts its link in two pieces (only the first carries its id):
+    the card counts mentions, not pieces. An entity whose id is a name every object has ("constructor") gets
+    its card like any other, and its name is shown as text."""
+    root = mini(tmp_path_factory.mktemp("split"), {"content/entities.yaml": SPLIT_ENTITIES,
+                                                    "seeds/a.txt": SPLIT_SEED, "content/articles/a.yaml": SPLIT_ARTICLE})
+    out = root.parent / "_site"
+    result = run_build(root, "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page()
+    page.goto(http_server(out) + "articles/a/")
+    wait_until(page, "document.querySelectorAll('.hovercard').length === 2")
+    assert page.evaluate("document.querySelectorAll('a.m').length") == 6      # 4 mentions, 2 of them cut
+    cards = page.evaluate("""() => Array.from(document.querySelectorAll('.hovercard')).map(c =>
+        [c.id, c.querySelector('.hc-name').textContent, c.querySelector('.hc-foot').textContent])""")
+    assert cards == [["hc-ron-dermer", "Ron Dermer", "Named 2 times in this article · All mentions"],
+                     ["hc-constructor", "Constructor <b>Group</b>", "Named 2 times in this article · All mentions"]]
+    assert page.evaluate("document.querySelector('a.m[href$=\"/constructor/\"]').getAttribute('aria-describedby')") \
+        == "hc-constructor"
+    page.close()
+
+
 def test_without_the_cards_file_the_mentions_stay_plain_links(browser, built, http_server, tmp_path):
     bare = tmp_path / "site"
     shutil.copytree(built, bare)

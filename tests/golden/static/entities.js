@@ -145,7 +145,7 @@
   // The cards of the entities `links` name, in order of first mention, made into `box` from `cards`
   // (entity id → card data). A mention is counted once: the first piece of its link carries its id.
   function makeCards(box, links, cards) {
-    var count = {}, order = [];
+    var count = Object.create(null), order = [];   // (no inherited names: an entity may be called "constructor")
     for (var i = 0; i < links.length; i++) {
       var id = entityOf(links[i]);
       if (!id || !Object.prototype.hasOwnProperty.call(cards, id)) continue;
