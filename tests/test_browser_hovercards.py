@@ -155,8 +155,8 @@ def test_a_mention_cut_by_an_annotation_counts_once_and_any_entity_id_gets_its_c
     """An annotation that ends inside a mention cuts its link in two pieces (only the first carries its id):
     the card counts mentions, not pieces. An entity whose id is a name every object has ("constructor") gets
     its card like any other, and its name is shown as text."""
-    root = mini(tmp_path_factory.mktemp("split"), {"content/entities.yaml": SPLIT_ENTITIES,
-                                                    "seeds/a.txt": SPLIT_SEED, "content/articles/a.yaml": SPLIT_ARTICLE})
+    files = {"content/entities.yaml": SPLIT_ENTITIES, "seeds/a.txt": SPLIT_SEED, "content/articles/a.yaml": SPLIT_ARTICLE}
+    root = mini(tmp_path_factory.mktemp("split"), files)
     out = root.parent / "_site"
     result = run_build(root, "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr

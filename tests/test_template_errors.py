@@ -37,6 +37,22 @@ def test_an_error_in_the_page_template_itself_and_in_a_base_template_name_their_
     assert problem({"page.html": child, "base.html": base}, {}) == ("template-variable", "templates/base.html", 2, 11)
 
 
+def test_a_name_given_to_a_macro_is_reported_where_the_caller_wrote_it_not_in_the_macro() -> None:
+    macro = "{% macro nav(paging) %}\n<nav>{{ paging.pages }}</nav>\n{% endmacro %}\n"
+    page = "{% import 'macro.html' as m %}\n<main>\n{{ m.nav(pagin) }}</main>\n"
+    assert problem({"page.html": page, "macro.html": macro}, {}) == ("template-variable", "templates/page.html", 3, 10)
+
+
+def test_a_value_set_from_a_missing_name_is_reported_where_the_name_is_written() -> None:
+    page = "{% set x = nothing %}\n<p>\n{{ x }}</p>\n"
+    assert problem({"page.html": page}, {}) == ("template-variable", "templates/page.html", 1, 12)
+
+
+def test_a_name_in_a_quoted_string_or_in_the_text_is_not_where_the_error_is() -> None:
+    assert problem({"page.html": "title: {{ 'title' }} {{ title }}"}, {})[2:] == (1, 25)
+    assert problem({"page.html": "<p>\n{{ user['nme'] }}</p>"}, {"user": {}})[2:] == (2, 8)
+
+
 def test_a_missing_template_included_by_another_is_reported_in_the_one_that_includes_it() -> None:
     part = "<p>\n{% include 'nope.html' %}</p>\n"
     assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 1)

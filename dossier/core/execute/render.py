@@ -99,8 +99,8 @@ class Renderer:
                                "templates are the files of templates/ (the dossier's own, else the project's)",
                                "template-missing"),)
         except jinja2.UndefinedError as exc:
-            file, line = _place(exc, template)
-            return b"", (error(f"templates/{file}", line, _column(self.sources.get(file, ""), line, exc.message),
+            file, line, col = _undefined_at(exc, template, self.sources)
+            return b"", (error(f"templates/{file}", line, col,
                                f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
                                "template-variable"),)
@@ -127,37 +127,63 @@ def _undefined(message: str) -> str:
 _UNDEFINED = re.compile(r"^'(.+)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '(.+)'$")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
-def _column(source: str, line: int, message: str | None) -> int:
-    """The column, on `line` of the template's `source`, of the name Jinja found undefined ("'x' is undefined":
-    x; "... has no attribute 'y'": .y), where it first stands as a whole name inside a {{ }} or {% %} tag (else
-    anywhere on the line); 1 when it is not found there."""
-    lines = source.splitlines()
-    if not 0 < line <= len(lines):
-        return 1
-    text = lines[line - 1]
+def _name_at(text: str, message: str | None) -> int | None:
+    """Where on `text` (a line of a template) the name Jinja found undefined ("'x' is undefined": x; "... has
+    no attribute 'y'": .y or ['y']) first stands as a whole name inside a {{ }} or {% %} tag, not in a quoted
+    string; None when it does not."""
     undefined, attribute = _UNDEFINED.match(message or ""), _NO_ATTRIBUTE.search(message or "")
     if undefined:
         pattern = rf"(?<![\w.]){re.escape(undefined.group(1))}\b"
-    elif attribute:
-        pattern = rf"\.\s*{re.escape(attribute.group(1))}\b"
+    elif attribute:  # (.y, or ['y'] / ["y"], whose quotes are not a string the name is in)
+        name = re.escape(attribute.group(1))
+        pattern = rf"\.\s*{name}\b|\[\s*'{name}'\s*\]|\[\s*\"{name}\"\s*\]"
     else:
-        return 1
-    found = [m.start() for m in re.finditer(pattern, text)]
-    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
-    inside = [at for at in found if any(a <= at < b for a, b in tags)]
-    return (inside or found or [0])[0] + 1
+        return None
+    code = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    quoted = [(m.start(), m.end()) for a, b in code for m in _QUOTED.finditer(text, a, b)]
+    for found in re.finditer(pattern, text):
+        at = found.start()
+        if any(a <= at < b for a, b in code) and not any(a <= at < b for a, b in quoted):
+            return at
+    return None
 
 
-def _place(exc: BaseException, template: str) -> tuple[str, int]:
-    """Where in the templates `exc` was raised: the name and line of the innermost template its traceback
-    passes through (an included, imported or extended one's own; Jinja's tracebacks give template lines), else
-    `template` and 0 (raised before any template code ran)."""
-    tb, name, line = exc.__traceback__, template, 0
+def _frames(exc: BaseException) -> list[tuple[str, int]]:
+    """The templates `exc`'s traceback passes through (an included, imported or extended one's own frames
+    too; Jinja's tracebacks give template lines), outermost first: (name, line)."""
+    tb, frames = exc.__traceback__, []
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.startswith(FILE):
-            name, line = filename[len(FILE):], tb.tb_lineno
+            frames.append((filename[len(FILE):], tb.tb_lineno))
         tb = tb.tb_next
-    return name, line
+    return frames
+
+
+def _place(exc: BaseException, template: str) -> tuple[str, int]:
+    """Where in the templates `exc` was raised: the innermost template frame, else `template` and line 0
+    (raised before any template code ran)."""
+    frames = _frames(exc)
+    return frames[-1] if frames else (template, 0)
+
+
+def _undefined_at(exc: jinja2.UndefinedError, template: str, sources: Mapping[str, str]) -> tuple[str, int, int]:
+    """Where the name Jinja found undefined is written: on the line of the innermost template frame that holds
+    it (a macro's argument is named by its caller's line, not the macro's), else on the first line of the
+    innermost template that holds it (a value `set` from it is undefined where it is used), else at the
+    innermost frame: (template, line, column)."""
+    frames = _frames(exc)
+    for name, line in reversed(frames):
+        lines = sources.get(name, "").splitlines()
+        at = _name_at(lines[line - 1], exc.message) if 0 < line <= len(lines) else None
+        if at is not None:
+            return name, line, at + 1
+    name, line = frames[-1] if frames else (template, 0)
+    for number, text in enumerate(sources.get(name, "").splitlines(), 1):
+        at = _name_at(text, exc.message)
+        if at is not None:
+            return name, number, at + 1
+    return name, line, 1
