@@ -2,8 +2,8 @@
 it writes the same bytes and reports the same problems as a cold build of the same inputs in a fresh folder.
 
 Edits are drawn by Hypothesis over a 3-article synthetic dossier (dossier_synth): annotation notes and quotes,
-entity aliases, comparison witnesses, site.yaml's title, a template override, an article added with its seed
-and one deleted. Both builds run through the command line (`build.py --no-search`), as an editor would. The
+entity aliases and summaries, comparison witnesses, site.yaml's title, a template override, an article added with
+its seed and one deleted. Both builds run through the command line (`build.py --no-search`), as an editor would. The
 live preview's in-memory memo is held to the same: after the same edits, its build equals one from nothing, and so
 do the pages it hands over first (those made from the last analysis, execute/ahead.py, included).
 """
@@ -62,6 +62,8 @@ def apply(root: Path, edit: tuple) -> None:
         _replace(root, article, r'quote: ".*"$', f'quote: "{text}"', n)
     elif kind == "alias":
         _replace(root, "content/entities.yaml", r"aliases: \[.*\]$", f'aliases: ["{ALIASES[len(words) % len(ALIASES)]}"]', n)
+    elif kind == "summary":  # (an entity's card, entities/cards.json, and its page show it; no article page does)
+        _replace(root, "content/entities.yaml", r'summary: ".*"$', f'summary: "{text} *{n}*"', n)
     elif kind == "witness":
         _replace(root, "content/comparisons/story-0000-figure.yaml", r"value: \d+$", f"value: {4890 + n}", n)
     elif kind == "title":
@@ -98,13 +100,14 @@ def tree(out: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != MARKER}
 
 
-EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "witness", "title", "template", "add", "delete"]),
+EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "summary", "witness", "title", "template", "add",
+                                   "delete"]),
                   st.integers(0, 5), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6))
 
 
 # Every kind of edit at least once, in an order where each one reaches something the cache holds; Hypothesis
 # adds random sequences on top.
-EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("note", 1, ["border"]),
+EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("note", 1, ["border"]), ("summary", 2, ["grain"]),
               ("add", 2, ["Melran", "said"]), ("alias", 1, ["a", "b", "c"]), ("quote", 4, ["Draka", "figures"]),
               ("witness", 2, ["x"]), ("title", 0, ["grain", "tonnes"]), ("delete", 0, ["x"]),
               ("delete", 2, ["x"])]
