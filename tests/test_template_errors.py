@@ -53,6 +53,10 @@ def test_a_name_in_a_quoted_string_or_in_the_text_is_not_where_the_error_is() ->
     assert problem({"page.html": "<p>\n{{ user['nme'] }}</p>"}, {"user": {}})[2:] == (2, 8)
 
 
+def test_a_name_in_a_tag_that_spans_lines_is_placed_on_its_own_line() -> None:
+    assert problem({"page.html": "<p>{{\n    thing |\n  upper }}</p>\n"}, {})[1:] == ("templates/page.html", 2, 5)
+
+
 def test_a_missing_template_included_by_another_is_reported_in_the_one_that_includes_it() -> None:
     part = "<p>\n{% include 'nope.html' %}</p>\n"
     assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 1)

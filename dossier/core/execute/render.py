@@ -126,14 +126,14 @@ def _undefined(message: str) -> str:
 
 _UNDEFINED = re.compile(r"^'(.+)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '(.+)'$")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)  # (a tag may span lines)
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def _name_at(text: str, message: str | None) -> int | None:
-    """Where on `text` (a line of a template) the name Jinja found undefined ("'x' is undefined": x; "... has
-    no attribute 'y'": .y or ['y']) first stands as a whole name inside a {{ }} or {% %} tag, not in a quoted
-    string; None when it does not."""
+    """Where in `text` (a line of a template, or all of it) the name Jinja found undefined ("'x' is undefined":
+    x; "... has no attribute 'y'": .y or ['y']) first stands as a whole name inside a {{ }} or {% %} tag, not
+    in a quoted string; None when it does not."""
     undefined, attribute = _UNDEFINED.match(message or ""), _NO_ATTRIBUTE.search(message or "")
     if undefined:
         pattern = rf"(?<![\w.]){re.escape(undefined.group(1))}\b"
@@ -182,8 +182,9 @@ def _undefined_at(exc: jinja2.UndefinedError, template: str, sources: Mapping[st
         if at is not None:
             return name, line, at + 1
     name, line = frames[-1] if frames else (template, 0)
-    for number, text in enumerate(sources.get(name, "").splitlines(), 1):
-        at = _name_at(text, exc.message)
-        if at is not None:
-            return name, number, at + 1
-    return name, line, 1
+    source = sources.get(name, "")
+    at = _name_at(source, exc.message)  # (the whole text: a tag may span lines)
+    if at is None:
+        return name, line, 1
+    before = source[:at]
+    return name, before.count("\n") + 1, at - before.rfind("\n")
