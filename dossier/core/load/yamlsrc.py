@@ -199,7 +199,7 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     if "mapping values are not allowed" in problem:
         return ('a ": " inside a value that is not quoted, or a key indented under a plain value',
                 'put the value in quotes, e.g. note: "Dermer: yes"; or check the indentation of this line')
-    if "cannot start any token" in problem and char == "\t":
+    if ("cannot start any token" in problem and char == "\t") or "tab character" in problem:
         return "a tab character; YAML indents with spaces only", "replace the tab with spaces"
     if "cannot start any token" in problem:
         return (f"a value cannot start with {char or 'this character'} unless it is quoted",
@@ -277,8 +277,10 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
             if key in result:
                 line, col = _pos(key_node)
                 first = out.key_positions[path + (key,)]
-                raise _Refused(error(out.file, line, col, f'duplicate key "{key}"',
-                                     f"it is already set on line {first[0]}; keep one", "yaml-duplicate-key"))
+                hint = f"it is already set on line {first[0]}; keep one"
+                if path and isinstance(path[-1], int):  # (keys are text: an int is an item's place in a list)
+                    hint += f', or, if a new item of the list starts on line {line}, begin it with "- "'
+                raise _Refused(error(out.file, line, col, f'duplicate key "{key}"', hint, "yaml-duplicate-key"))
             out.key_positions[path + (key,)] = _pos(key_node)
             result[key] = _build(value_node, path + (key,), out, seen)
         return result
