@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from dossier.core.analyse.anchors import AnchorResult, Candidate, anchor_quote, word_diff
+from dossier.core.analyse.anchors import AnchorResult, Candidate, anchor_quote, shown_score, word_diff
 
 ARTICLE = "\n\n".join([
     "Prime Minister Benjamin Netanyahu said on Thursday that he had spoken with U.S. Secretary of "
@@ -264,7 +264,7 @@ def test_raising_the_fuzzy_floor_turns_a_close_match_into_an_orphan_with_its_clo
     span = at("I told him that I hope we would do this with U.S. support")
     assert (result.status, result.start, result.end) == ("orphan", None, None)
     assert result.candidates == (Candidate(*span, None, None),)
-    assert result.hint == (f"not found; the closest passage (score {result.score:.0f}) differs: "
+    assert result.hint == (f"not found; the closest passage (score {int(result.score)}) differs: "
                            "I told him that I hope we [-will-] {+would+} do this with U.S. support")
 
 
@@ -359,3 +359,12 @@ DIFFS = [
 @pytest.mark.parametrize(("a", "b", "expected"), DIFFS)
 def test_word_diff_marks_deletions_and_insertions_between_equal_runs(a: str, b: str, expected: str) -> None:
     assert word_diff(a, b) == expected
+
+
+def test_a_close_match_never_reads_as_score_100_only_an_exact_one_does() -> None:
+    text = ("The current war has reportedly killed almost 32,000 Palestinians, according to the Hamas-controlled "
+            "Gaza Health Ministry, which does not distinguish between civilians and fighters.")
+    slip = "The current war has reportedly kiled almost 32,000 Palestinians, according to the Hamas-controlled Gaza"
+    result = anchor_quote(text, slip)
+    assert result.status == "fuzzy" and 99 < result.score < 100        # (it rounds to 100)
+    assert shown_score(result.score) == 99 and shown_score(100.0) == 100 and shown_score(95.9) == 95

@@ -40,6 +40,12 @@ from ..text.worddiff import word_diff
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
 
 TYPOGRAPHY_SCORE = 99.0
+
+
+def shown_score(score: float) -> int:
+    """A match's score as editors read it (messages, the report): whole points rounded down, so that only an
+    exact match shows 100 (a one-letter slip in a long quote scored 99.6 and read "score 100")."""
+    return int(score)
 # Unique contexts cost O(occurrences^2); past this many the editor needs a longer quote, not a
 # list of suggestions, so candidates are listed without them.
 MAX_CONTEXT_CANDIDATES = 100
@@ -312,5 +318,5 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
     differs = "differs" if "[-" in diff or "{+" in diff else "differs only in spacing"
     if score >= fuzzy_floor:
         return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text {differs}: {diff}")
-    return _orphan(f"not found; the closest passage (score {score:.0f}) {differs}: {diff}",
+    return _orphan(f"not found; the closest passage (score {shown_score(score)}) {differs}: {diff}",
                    score, (Candidate(start, end, None, None),), diff)

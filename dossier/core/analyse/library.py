@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Mapping
 
+from .anchors import shown_score
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
 from ..common.errors import Problem
@@ -74,7 +75,7 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
                                     f'annotation "{ann.id}": quote', fuzzy_floor, level)
         problems += more
         report.append({"article": article.slug, "id": ann.id, "status": result.status,
-                       "score": round(result.score), "file": ann.origin.file, "line": ann.origin.line,
+                       "score": shown_score(result.score), "file": ann.origin.file, "line": ann.origin.line,
                        "diff": result.diff})
         if where is not None:
             placed[ann.id] = where

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote
+from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote, shown_score
 from ..load.cleaning import CleanText
 from ..common.errors import Problem, error, warning
 from ..load.model import Article, Origin
@@ -41,8 +41,8 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
             if result.score == TYPOGRAPHY_SCORE else ()
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
-            problem = warning(*where, f"{what} matched only approximately (score {result.score:.0f}) at {seed}:{line}",
-                              _fuzzy_hint(result, article.text), "anchor-fuzzy")
+            problem = warning(*where, f"{what} matched only approximately (score {shown_score(result.score)}) at "
+                              f"{seed}:{line}", _fuzzy_hint(result, article.text), "anchor-fuzzy")
             problems += (replace(problem, severity="error") if fuzzy_level == "error" else problem,)
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
@@ -57,7 +57,7 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     hint = result.hint
     if result.candidates:
         c = result.candidates[0]
-        hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {result.score:.0f}): "
+        hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {shown_score(result.score)}): "
                 f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
     return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
 
