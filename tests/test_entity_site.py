@@ -145,9 +145,23 @@ george-washington:
 """}))
     result = run_build(root, "--check")
     assert result.returncode == 1
-    assert ('content/entities.yaml:24:3: error: alias "Washington" is claimed by 2 entities: '
-            '"washington" (content/entities.yaml:15) and "george-washington" (content/entities.yaml:24)'
+    # at the alias George Washington's list adds; each entity named where it claims "Washington"
+    assert ('content/entities.yaml:26:13: error: alias "Washington" is claimed by 2 entities: '
+            '"washington" (content/entities.yaml:17) and "george-washington" (content/entities.yaml:26)'
             in result.stderr), result.stderr
+
+
+def test_an_alias_that_is_another_entitys_name_is_reported_at_the_alias_not_at_the_name(mini_dossier):
+    """The entity that owns a name keeps it: the alias another entity adds is what to fix, even when that
+    entity comes first in the file, and even when the owner also lists its own name among its aliases."""
+    entities = ENTITIES.replace("  aliases: [Netanyahu]\n", "  aliases: [Netanyahu, Israel]\n").replace(
+        "israel:\n  name: Israel\n", "israel:\n  name: Israel\n  aliases: [Israel]\n")
+    root = mini_dossier(dict(FILES, **{"content/entities.yaml": entities}))
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert ('content/entities.yaml:4:24: error: alias "Israel" is claimed by 2 entities: '
+            '"benjamin-netanyahu" (content/entities.yaml:4) and "israel" (content/entities.yaml:' in result.stderr), \
+        result.stderr
 
 
 # --- article pages -----------------------------------------------------------------------------------------

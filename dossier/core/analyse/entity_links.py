@@ -15,7 +15,7 @@ from typing import Any
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
-from ..load.model import ArticleMeta, Comparison, Dossier, Entity
+from ..load.model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from ..common.identity import SameObjects
 from ..common.slugs import slugify
 
@@ -40,8 +40,14 @@ def build_matcher(entities: Iterable[Entity]) -> MentionMatcher:
     return MentionMatcher(alias_specs(entities), exclusions(entities))
 
 
-def _where(e: Entity) -> str:
-    return f"{e.origin.file}:{e.origin.line}"
+def _claim(e: Entity, key: str) -> tuple[Origin, bool]:
+    """Where `e` claims the alias whose match key is `key`, and whether by an alias of its list that is not
+    its own name written again (else by its name, or where the entity is, when the loader did not say)."""
+    if match_key(e.name) != key:
+        for alias, at in zip(e.aliases, e.alias_origins):
+            if match_key(alias) == key:
+                return at, True
+    return e.name_origin or e.origin, False
 
 
 def _unknown_hint(ref: str, ids: Sequence[str], entities: Sequence[Entity]) -> str:
@@ -135,10 +141,12 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
     for key, owners in alias_collisions(matcher.aliases):
         ents = sorted((by_id[i] for i in owners), key=lambda e: (e.origin.file, e.origin.line, e.id))
         written = next(a.alias for a in matcher.aliases if match_key(a.alias) == key)
-        claims = " and ".join(f'"{e.id}" ({_where(e)})' for e in ents)
-        last = ents[-1]
-        problems.append(error(last.origin.file, last.origin.line, last.origin.col,
-                              f'alias "{written}" is claimed by {len(ents)} entities: {claims}',
+        claims = [(e, *_claim(e, key)) for e in ents]
+        listed = " and ".join(f'"{e.id}" ({at.file}:{at.line})' for e, at, _ in claims)
+        # where to fix it: an alias written in a list (a name is what the entity is), the last one
+        at = [at for _, at, by_alias in claims if by_alias][-1:] or [claims[-1][1]]
+        problems.append(error(at[0].file, at[0].line, at[0].col,
+                              f'alias "{written}" is claimed by {len(ents)} entities: {listed}',
                               "keep the alias on one entity only, or make each alias longer (a full name); "
                               "use `exclude:` to stop a false match in one article or context", "entity-alias-taken"))
     slugs = sorted({a.slug for a in dossier.articles} | set(dossier.unusable_articles))

@@ -154,11 +154,13 @@ def parse_entities(file: str, text: str, schema: Schema) -> tuple[tuple[Entity, 
                                             r.optional(x, p, "context"), r.origin(p),
                                             r.origin_if(x, p, "article"))
                             for p, x in r.items(v, path, "exclude") if isinstance(x, dict))
+            aliases = [(x, r.origin(p)) for p, x in r.items(v, path, "aliases") if isinstance(x, str)]
             out.append(Entity(
                 id=str(key), name=r.text(v, path, "name") or str(key), kind=r.text(v, path, "kind", "other"),
-                origin=r.origin(path), aliases=tuple(x for _, x in r.items(v, path, "aliases") if isinstance(x, str)),
+                origin=r.origin(path), aliases=tuple(x for x, _ in aliases),
                 summary=r.text(v, path, "summary"), wikidata=r.text(v, path, "wikidata"), roles=roles,
-                exclude=exclude, summary_origin=r.origin_if(v, path, "summary", raw=True)))
+                exclude=exclude, summary_origin=r.origin_if(v, path, "summary", raw=True),
+                name_origin=r.origin_if(v, path, "name"), alias_origins=tuple(at for _, at in aliases)))
         return tuple(out), []
 
     return _load(file, text, schema, build)

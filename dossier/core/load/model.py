@@ -145,6 +145,8 @@ class Entity:
     roles: tuple[Role, ...] = ()
     exclude: tuple[EntityExclusion, ...] = ()
     summary_origin: Origin | None = None
+    name_origin: Origin | None = None           # where the name is written
+    alias_origins: tuple[Origin, ...] = ()      # where each alias is written, in the order of `aliases`
 
     @property
     def all_names(self) -> tuple[str, ...]:
