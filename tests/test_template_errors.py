@@ -57,6 +57,15 @@ def test_a_name_in_a_tag_that_spans_lines_is_placed_on_its_own_line() -> None:
     assert problem({"page.html": "<p>{{\n    thing |\n  upper }}</p>\n"}, {})[1:] == ("templates/page.html", 2, 5)
 
 
+def test_a_name_in_a_tag_over_lines_is_found_in_the_frames_own_tag_not_elsewhere_nor_in_a_comment() -> None:
+    page = "<h1>{{ page.title }}</h1>\n<p>{{\n  user.title\n}}</p>\n"            # .title is fine on line 1
+    assert problem({"page.html": page}, {"page": {"title": "x"}, "user": {}})[1:] == ("templates/page.html", 3, 7)
+    macro = "{% macro nav(paging) %}\n<nav>{{ paging.pages }}</nav>\n{% endmacro %}\n"
+    call = "{% import 'macro.html' as m %}\n<main>\n{{ m.nav(\n   pagin) }}</main>\n"   # the call over two lines
+    assert problem({"page.html": call, "macro.html": macro}, {})[1:] == ("templates/page.html", 4, 4)
+    assert problem({"page.html": "{# {{ missing }} #}\n<p>{{ missing }}</p>"}, {})[1:] == ("templates/page.html", 2, 7)
+
+
 def test_a_missing_template_included_by_another_is_reported_in_the_one_that_includes_it() -> None:
     part = "<p>\n{% include 'nope.html' %}</p>\n"
     assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 1)

@@ -126,14 +126,15 @@ def _undefined(message: str) -> str:
 
 _UNDEFINED = re.compile(r"^'(.+)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '(.+)'$")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)  # (a tag may span lines)
+_TAG = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)  # (a tag may span lines; {# #} is a comment)
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
-def _name_at(text: str, message: str | None) -> int | None:
-    """Where in `text` (a line of a template, or all of it) the name Jinja found undefined ("'x' is undefined":
-    x; "... has no attribute 'y'": .y or ['y']) first stands as a whole name inside a {{ }} or {% %} tag, not
-    in a quoted string; None when it does not."""
+def _name_at(source: str, message: str | None, line: int = 0) -> int | None:
+    """Where in a template's `source` the name Jinja found undefined ("'x' is undefined": x; "... has no
+    attribute 'y'": .y or ['y']) first stands as a whole name inside a {{ }} or {% %} tag, not in a quoted
+    string; with `line`, only in a tag that touches that line (a tag may span lines). None when it does
+    not."""
     undefined, attribute = _UNDEFINED.match(message or ""), _NO_ATTRIBUTE.search(message or "")
     if undefined:
         pattern = rf"(?<![\w.]){re.escape(undefined.group(1))}\b"
@@ -142,9 +143,14 @@ def _name_at(text: str, message: str | None) -> int | None:
         pattern = rf"\.\s*{name}\b|\[\s*'{name}'\s*\]|\[\s*\"{name}\"\s*\]"
     else:
         return None
-    code = [(m.start(), m.end()) for m in _TAG.finditer(text)]
-    quoted = [(m.start(), m.end()) for a, b in code for m in _QUOTED.finditer(text, a, b)]
-    for found in re.finditer(pattern, text):
+    code = [(m.start(), m.end()) for m in _TAG.finditer(source) if not m.group().startswith("{#")]
+    if line:
+        lines = source.splitlines(keepends=True)
+        first = sum(len(text) for text in lines[:line - 1])
+        last = first + len(lines[line - 1]) if line <= len(lines) else first
+        code = [(a, b) for a, b in code if a < last and b > first]
+    quoted = [(m.start(), m.end()) for a, b in code for m in _QUOTED.finditer(source, a, b)]
+    for found in re.finditer(pattern, source):
         at = found.start()
         if any(a <= at < b for a, b in code) and not any(a <= at < b for a, b in quoted):
             return at
@@ -171,20 +177,16 @@ def _place(exc: BaseException, template: str) -> tuple[str, int]:
 
 
 def _undefined_at(exc: jinja2.UndefinedError, template: str, sources: Mapping[str, str]) -> tuple[str, int, int]:
-    """Where the name Jinja found undefined is written: on the line of the innermost template frame that holds
-    it (a macro's argument is named by its caller's line, not the macro's), else on the first line of the
-    innermost template that holds it (a value `set` from it is undefined where it is used), else at the
-    innermost frame: (template, line, column)."""
+    """Where the name Jinja found undefined is written: in a tag at the line of the innermost template frame
+    that has it (a macro's argument is named by its caller's line, not the macro's), else first in the
+    innermost template (a value `set` from it is undefined where it is used), else at the innermost frame:
+    (template, line, column)."""
     frames = _frames(exc)
-    for name, line in reversed(frames):
-        lines = sources.get(name, "").splitlines()
-        at = _name_at(lines[line - 1], exc.message) if 0 < line <= len(lines) else None
+    innermost = frames[-1] if frames else (template, 0)
+    for name, line in [*reversed(frames), (innermost[0], 0)]:
+        source = sources.get(name, "")
+        at = _name_at(source, exc.message, line) if line or name == innermost[0] else None
         if at is not None:
-            return name, line, at + 1
-    name, line = frames[-1] if frames else (template, 0)
-    source = sources.get(name, "")
-    at = _name_at(source, exc.message)  # (the whole text: a tag may span lines)
-    if at is None:
-        return name, line, 1
-    before = source[:at]
-    return name, before.count("\n") + 1, at - before.rfind("\n")
+            before = source[:at]
+            return name, before.count("\n") + 1, at - before.rfind("\n")
+    return innermost[0], innermost[1], 1
