@@ -59,7 +59,7 @@ REFUSED = [
     ("a tab in the indentation of a block's line is named as a tab", "a:\n  - x: 1\n\t  y: 2\n",
      3, 1, "a tab character; YAML indents with spaces only", "replace the tab with spaces"),
     ("a list item whose dash is missing repeats a key: the hint says to begin the item with a dash",
-     "items:\n  - id: x\n    note: a\n    id: y\n", 4, 5, 'duplicate key "id"', 'begin it with "- "'),
+     "items:\n  - id: x\n    note: a\n    id: y\n", 4, 5, 'duplicate key "id"', 'start it with "- "'),
     ("a value starting with @ must be quoted", "note: @handle\n", 1, 7, "cannot start with @ unless it is quoted",
      "put the value in quotes"),
     ("an unclosed list in brackets is named at its bracket, not where the file went on", "tags: [a, b\nnote: x\n",
@@ -92,8 +92,10 @@ def test_parse_yaml_refuses_with_the_position_and_a_hint(name, text, line, col, 
         assert problem.hint
 
 
-def test_a_duplicate_key_outside_a_list_is_not_told_to_start_a_list_item() -> None:
+def test_a_duplicate_key_outside_a_list_or_on_one_line_is_not_told_to_start_a_list_item() -> None:
     assert "- " not in only_problem("a: 1\nb: 2\na: 3\n").hint
+    assert "- " not in only_problem("roles:\n  - {title: PM, of: israel, of: usa}\n").hint    # (one line, braces)
+    assert "- " not in only_problem("items:\n  - id: x\n    source:\n      url: a\n      url: b\n").hint
 
 
 SYNTAX_ERRORS = ["a: b\n  c: d\n", "- a\nb: 1\n", 'a: "\\q"\n', "a: {b: 1\n", "a: *\n", "a: &x 1\nb: &x 2\n", "a: `x`\n",

@@ -278,8 +278,10 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
                 line, col = _pos(key_node)
                 first = out.key_positions[path + (key,)]
                 hint = f"it is already set on line {first[0]}; keep one"
-                if path and isinstance(path[-1], int):  # (keys are text: an int is an item's place in a list)
-                    hint += f', or, if a new item of the list starts on line {line}, begin it with "- "'
+                # a block mapping that is an item of a list (keys are text: an int is an item's place), repeating a
+                # key on a later line: an item whose dash was left out merges into the one above
+                if path and isinstance(path[-1], int) and not node.flow_style and line > first[0]:
+                    hint += ', or, if a new item of the list begins at or above this line, start it with "- "'
                 raise _Refused(error(out.file, line, col, f'duplicate key "{key}"', hint, "yaml-duplicate-key"))
             out.key_positions[path + (key,)] = _pos(key_node)
             result[key] = _build(value_node, path + (key,), out, seen)
