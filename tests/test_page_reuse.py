@@ -246,6 +246,21 @@ def test_an_alias_found_nowhere_renders_only_the_pages_that_show_its_entity(doss
     assert second == _build(dossier, Memo())
 
 
+def test_an_alias_list_spaced_anew_renders_no_page_again(dossier: Path) -> None:
+    """Where an entity's name and aliases are written (kept for the message about an alias claimed twice) is
+    no part of a page key: spacing an alias list anew renders nothing again."""
+    memo = Memo()
+    first = _build(dossier, memo)
+    path = dossier / "content/entities.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("aliases: [Ron Dermer, Dermer]", "aliases: [Ron Dermer,   Dermer]", 1), "utf-8")
+    rendered: list[str] = []
+    kept = memo.get
+    memo.get = lambda key, path: kept(key, path) or rendered.append(path)  # type: ignore[method-assign]
+    assert _build(dossier, memo) == first
+    assert rendered == []
+
+
 def test_a_summary_edited_changes_the_sites_hovercards_and_no_article_page(dossier: Path) -> None:
     """The hovercards are the site's, once (entities/cards.json): an entity's summary, which its card shows,
     changes that file and the pages that show the summary, never the pages of the articles that name him."""

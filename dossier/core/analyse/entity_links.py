@@ -43,9 +43,9 @@ def build_matcher(entities: Iterable[Entity]) -> MentionMatcher:
 def _claim(e: Entity, key: str) -> tuple[Origin, bool]:
     """Where `e` claims the alias whose match key is `key`, and whether by an alias of its list that is not
     its own name written again (else by its name, or where the entity is, when the loader did not say)."""
-    if match_key(e.name) != key:
+    if match_key(e.name.strip()) != key:  # (as the matcher takes them: stripped, alias_specs)
         for alias, at in zip(e.aliases, e.alias_origins):
-            if match_key(alias) == key:
+            if match_key(alias.strip()) == key:
                 return at, True
     return e.name_origin or e.origin, False
 

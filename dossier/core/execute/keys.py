@@ -26,6 +26,7 @@ import copyreg
 import hashlib
 import io
 import pickle
+from dataclasses import replace
 from typing import Any, Callable
 
 from ..analyse.entity_index import MentionLinks
@@ -99,8 +100,14 @@ def _made(value: Any) -> Any:
     return (_digested, (value.digest,)) if value.digest else _recurring(value)
 
 
+def _entity(e: Entity) -> Any:
+    """An entity in a page key, without where its name and aliases are written: only the message about an
+    alias claimed twice reads those, so re-spacing an alias list renders no page again."""
+    return replace(e, name_origin=None, alias_origins=()).__reduce_ex__(5)
+
+
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
-          CleanText: _parsed, ArticleMeta: _parsed}
+          CleanText: _parsed, ArticleMeta: _parsed, Entity: _entity}
 _DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig, RowSet)},
              MentionLinks: _made, Place: _made, DocSet: _doc_set}
 
