@@ -40,16 +40,16 @@ from ..text.worddiff import word_diff
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
 
 TYPOGRAPHY_SCORE = 99.0
+# Unique contexts cost O(occurrences^2); past this many the editor needs a longer quote, not a
+# list of suggestions, so candidates are listed without them.
+MAX_CONTEXT_CANDIDATES = 100
+_WORD_AHEAD = re.compile(r"\s*(\S+)")  # next whitespace-delimited word; on reversed text: previous
 
 
 def shown_score(score: float) -> int:
     """A match's score as editors read it (messages, the report): whole points rounded down, so that only an
     exact match shows 100 (a one-letter slip in a long quote scored 99.6 and read "score 100")."""
     return int(score)
-# Unique contexts cost O(occurrences^2); past this many the editor needs a longer quote, not a
-# list of suggestions, so candidates are listed without them.
-MAX_CONTEXT_CANDIDATES = 100
-_WORD_AHEAD = re.compile(r"\s*(\S+)")  # next whitespace-delimited word; on reversed text: previous
 
 
 @dataclass(frozen=True)
