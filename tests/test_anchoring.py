@@ -368,3 +368,17 @@ def test_a_close_match_never_reads_as_score_100_only_an_exact_one_does() -> None
     result = anchor_quote(text, slip)
     assert result.status == "fuzzy" and 99 < result.score < 100        # (it rounds to 100)
     assert shown_score(result.score) == 99 and shown_score(100.0) == 100 and shown_score(95.9) == 95
+
+
+def test_a_prefix_or_suffix_that_does_not_fit_a_quote_found_once_is_named_with_the_words_there() -> None:
+    text = "Israel will go into Rafah alone, he told the United States, officials said."
+    assert anchor_quote(text, "the United States", "he told", ", officials").unfit == ""    # both fit
+    assert anchor_quote(text, "the United States", "told", "").unfit == ""                  # the end of a word fits
+    assert anchor_quote(text, "the United States", "he tld", None).unfit == \
+        'prefix "he tld" does not fit the words before it, "he told"'
+    assert anchor_quote(text, "the United States", None, "officals said").unfit == \
+        'suffix "officals said" does not fit the words after it, ", officials"'
+    both = anchor_quote(text, "the United States", "x", "y")
+    assert both.status == "exact" and " and suffix " in both.unfit
+    twice = "He told the United States. She told the United States too."
+    assert anchor_quote(twice, "the United States", "She told", None).unfit == ""     # it chooses: no warning

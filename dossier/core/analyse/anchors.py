@@ -79,6 +79,7 @@ class AnchorResult:
     candidates: tuple[Candidate, ...]
     diff: str
     hint: str
+    unfit: str = ""   # a quote found once: its given prefix/suffix that does not fit it, and the text there
 
 
 def _orphan(hint: str, score: float = 0.0, cands: tuple[Candidate, ...] = (),
@@ -226,12 +227,13 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
                   and (not suf or _fits(afters[j], suf, key, str.startswith))]
     if len(spans) == 1 or len(chosen) == 1:
         start, end = spans[chosen[0]]
+        unfit = _unfit(befores[0], afters[0], pre, suf, prefix, suffix, key) if len(spans) == 1 else ""
         if not typographic:
             status: Status = "exact" if len(spans) == 1 else "disambiguated"
-            return AnchorResult(status, start, end, 100.0, (), "", "")
+            return AnchorResult(status, start, end, 100.0, (), "", "", unfit)
         found = text[start:end]
         return AnchorResult("fuzzy", start, end, TYPOGRAPHY_SCORE, (), word_diff(quote, found),
-                            describe_typography(found, quote))
+                            describe_typography(found, quote), unfit)
 
     none: list[str | None] = [None] * len(spans)
     many = len(spans) > MAX_CONTEXT_CANDIDATES
@@ -251,6 +253,21 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
             else "quote a longer passage to choose one")
     score = TYPOGRAPHY_SCORE if typographic else 100.0
     return AnchorResult("ambiguous", None, None, score, cands, "", f"{lead}; {tail}")
+
+
+def _unfit(before: _Words, after: _Words, pre: list[str], suf: list[str], prefix: str | None,
+           suffix: str | None, key: Callable[[str], str]) -> str:
+    """For a quote found once: its prefix and suffix that do not fit the text around it, each with the words
+    that stand there ("" when both fit or none was given). They choose nothing for a quote found once, so a
+    stale one (a seed captured again) would otherwise go unnoticed until the quote occurs twice."""
+    out = []
+    if pre and not _fits(before, pre, key, str.endswith):
+        there = " ".join(reversed([w for k in range(len(pre)) if (w := before.get(k)) is not None]))
+        out.append(f'prefix "{(prefix or "").strip()}" does not fit the words before it, "{there}"')
+    if suf and not _fits(after, suf, key, str.startswith):
+        there = " ".join(w for k in range(len(suf)) if (w := after.get(k)) is not None)
+        out.append(f'suffix "{(suffix or "").strip()}" does not fit the words after it, "{there}"')
+    return " and ".join(out)
 
 
 def _whole_characters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -283,7 +300,7 @@ def _to_original(result: AnchorResult, mapped: NfcText) -> AnchorResult:
         mapped.span(result.start, result.end)
     cands = tuple(Candidate(*mapped.span(c.start, c.end), c.unique_prefix, c.unique_suffix)
                   for c in result.candidates)
-    return AnchorResult(result.status, start, end, result.score, cands, result.diff, result.hint)
+    return AnchorResult(result.status, start, end, result.score, cands, result.diff, result.hint, result.unfit)
 
 
 def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy_floor: float) -> AnchorResult:

@@ -34,10 +34,10 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     where = (origin.file, origin.line, origin.col)
     if result.status in ("exact", "disambiguated"):
         return (Placed(result.start, result.end, result.status, result.score),  # type: ignore[arg-type]
-                _mid_word(article, result, where, what), result)
+                _mid_word(article, result, where, what) + _unfit(article, result, where, what), result)
     if result.status == "fuzzy":
         # A typography-only difference is an exact match in all but quotes and dashes: its edges are the editor's.
-        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) \
+        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) + _unfit(article, result, where, what) \
             if result.score == TYPOGRAPHY_SCORE else ()
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
@@ -65,6 +65,18 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
 def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
     return result.hint if result.hint and result.diff in result.hint else \
         "; ".join(x for x in (result.hint, f"difference: {result.diff}" if result.diff else "") if x)
+
+
+def _unfit(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> tuple[Problem, ...]:
+    """A warning when the quote occurs once and its prefix or suffix does not fit the text around it: they only
+    choose between occurrences, so a stale one (a seed captured again, a typo) would go unnoticed until the
+    quote occurs twice, and then choose nothing."""
+    if not result.unfit:
+        return ()
+    line = article.text.line_of(result.start or 0)
+    return (warning(*where, f"{what} occurs once at seeds/{article.meta.seed}:{line}, and its {result.unfit}",
+                    "a prefix or suffix only chooses between occurrences: correct it to the words there, or remove "
+                    "it", check="anchor-context"),)
 
 
 def _mid_word(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> tuple[Problem, ...]:

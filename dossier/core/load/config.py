@@ -11,8 +11,8 @@ from ..common.errors import Problem, did_you_mean, error
 from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
 
-CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "links", "entities-unknown", "seed-empty", "seed-unused",
-               "undated", "outlet-unknown")
+CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
+               "seed-unused", "undated", "outlet-unknown")
 
 
 @dataclass(frozen=True)
