@@ -24,6 +24,7 @@ Invariants of :class:`AnchorResult`:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from bisect import bisect_right
@@ -259,15 +260,31 @@ def _unfit(before: _Words, after: _Words, pre: list[str], suf: list[str], prefix
            suffix: str | None, key: Callable[[str], str]) -> str:
     """For a quote found once: its prefix and suffix that do not fit the text around it, each with the words
     that stand there ("" when both fit or none was given). They choose nothing for a quote found once, so a
-    stale one (a seed captured again) would otherwise go unnoticed until the quote occurs twice."""
+    stale one (a seed captured again) would otherwise go unnoticed until the quote occurs twice. Approximate
+    matches are not checked: their context is the editor's to fix with the quote."""
     out = []
-    if pre and not _fits(before, pre, key, str.endswith):
-        there = " ".join(reversed([w for k in range(len(pre)) if (w := before.get(k)) is not None]))
-        out.append(f'prefix "{(prefix or "").strip()}" does not fit the words before it, "{there}"')
-    if suf and not _fits(after, suf, key, str.startswith):
-        there = " ".join(w for k in range(len(suf)) if (w := after.get(k)) is not None)
-        out.append(f'suffix "{(suffix or "").strip()}" does not fit the words after it, "{there}"')
+    for side, wanted, given, outer, where in ((before, pre, prefix, str.endswith, "before"),
+                                              (after, suf, suffix, str.startswith, "after")):
+        if not wanted or _fits(side, wanted, key, outer):
+            continue
+        words = [w for k in range(len(wanted)) if (w := side.get(k)) is not None]
+        there = " ".join(reversed(words) if where == "before" else words)
+        what = f"{'prefix' if where == 'before' else 'suffix'} {_shown(given or '')}"
+        folded = [fold_key(w) for w in wanted]
+        if not there:
+            out.append(f"{what} does not fit: nothing stands {where} the quote")
+        elif key is str and _fits(side, folded, fold_key, outer):
+            out.append(f"{what} differs from the words {where} it, {_shown(there)}, only in typography (quotes, "
+                       f"dashes, spaces or invisible characters)")
+        else:
+            out.append(f"{what} does not fit the words {where} it, {_shown(there)}")
     return " and ".join(out)
+
+
+def _shown(text: str) -> str:
+    """`text` in a message: quoted, on one line, invisible characters written as escapes (U+00AD: \\u00ad)."""
+    one_line = json.dumps(" ".join(text.split()), ensure_ascii=False)
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cf" else c for c in one_line)
 
 
 def _whole_characters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -72,7 +72,8 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
     report = []
     for ann in article.meta.annotations:
         where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
-                                    f'annotation "{ann.id}": quote', fuzzy_floor, level)
+                                    f'annotation "{ann.id}": quote', fuzzy_floor, level,
+                                    context=(ann.prefix_origin, ann.suffix_origin))
         problems += more
         report.append({"article": article.slug, "id": ann.id, "status": result.status,
                        "score": shown_score(result.score), "file": ann.origin.file, "line": ann.origin.line,

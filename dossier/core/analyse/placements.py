@@ -25,19 +25,22 @@ class Placed:
 
 
 def place(article: Article, quote: str, prefix: str | None, suffix: str | None, origin: Origin,
-          what: str, fuzzy_floor: float, fuzzy_level: str, found: AnchorResult | None = None
+          what: str, fuzzy_floor: float, fuzzy_level: str, found: AnchorResult | None = None,
+          context: tuple[Origin | None, Origin | None] = (None, None)
           ) -> tuple[Placed | None, tuple[Problem, ...], AnchorResult]:
     """Anchor one quote; describe failures with seed-file line numbers and paste-ready fixes. `found`: what
-    anchor_quote gave for these arguments, when it was asked already."""
+    anchor_quote gave for these arguments, when it was asked already; `context`: where the prefix and the
+    suffix are written (a problem with one of them points there)."""
     result = found or anchor_quote(article.text.text, quote, prefix, suffix, fuzzy_floor=fuzzy_floor)
     seed = f"seeds/{article.meta.seed}"
     where = (origin.file, origin.line, origin.col)
     if result.status in ("exact", "disambiguated"):
         return (Placed(result.start, result.end, result.status, result.score),  # type: ignore[arg-type]
-                _mid_word(article, result, where, what) + _unfit(article, result, where, what), result)
+                _mid_word(article, result, where, what) + _unfit(article, result, where, what, context), result)
     if result.status == "fuzzy":
         # A typography-only difference is an exact match in all but quotes and dashes: its edges are the editor's.
-        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) + _unfit(article, result, where, what) \
+        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) + \
+            _unfit(article, result, where, what, context) \
             if result.score == TYPOGRAPHY_SCORE else ()
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
@@ -67,13 +70,16 @@ def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
         "; ".join(x for x in (result.hint, f"difference: {result.diff}" if result.diff else "") if x)
 
 
-def _unfit(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> tuple[Problem, ...]:
+def _unfit(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str,
+           context: tuple[Origin | None, Origin | None]) -> tuple[Problem, ...]:
     """A warning when the quote occurs once and its prefix or suffix does not fit the text around it: they only
     choose between occurrences, so a stale one (a seed captured again, a typo) would go unnoticed until the
-    quote occurs twice, and then choose nothing."""
+    quote occurs twice, and then choose nothing. It stands where the first that does not fit is written."""
     if not result.unfit:
         return ()
     line = article.text.line_of(result.start or 0)
+    at = context[0] if result.unfit.startswith("prefix") else context[1]
+    where = (at.file, at.line, at.col) if at is not None else where
     return (warning(*where, f"{what} occurs once at seeds/{article.meta.seed}:{line}, and its {result.unfit}",
                     "a prefix or suffix only chooses between occurrences: correct it to the words there, or remove "
                     "it", check="anchor-context"),)

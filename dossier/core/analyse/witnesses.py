@@ -149,7 +149,7 @@ def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level:
             continue  # an unknown article (references.py) or one whose file is broken (its own problem)
         where, more, _ = place(article, w.quote, w.prefix, w.suffix, w.origin,
                                f'comparison "{c.id}", witness "{w.article}": quote', floor, level,
-                               found.get((w.article, w.quote, w.prefix, w.suffix)))
+                               found.get((w.article, w.quote, w.prefix, w.suffix)), (w.prefix_origin, w.suffix_origin))
         problems.extend(more)
         if where is not None:
             quote = article.text.text[where.start:where.end]

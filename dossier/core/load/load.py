@@ -120,7 +120,8 @@ def _annotation(r: _Read, path: Path, a: Mapping[str, Any]) -> Annotation:
         kind=r.text(a, path, "kind"), speaker=r.text(a, path, "speaker"), tags=tuple(t for _, t in tags),
         entities=tuple(e for _, e in entities), date=r.text(a, path, "date"), verdict=r.text(a, path, "verdict"),
         note_origin=r.origin_if(a, path, "note", raw=True), speaker_origin=r.origin_if(a, path, "speaker"),
-        entity_origins=tuple(r.origin(p) for p, _ in entities), tag_origins=tuple(r.origin(p) for p, _ in tags))
+        entity_origins=tuple(r.origin(p) for p, _ in entities), tag_origins=tuple(r.origin(p) for p, _ in tags),
+        prefix_origin=r.origin_if(a, path, "prefix"), suffix_origin=r.origin_if(a, path, "suffix"))
 
 
 def parse_sources(file: str, text: str, schema: Schema) -> tuple[tuple[Source, ...] | None, tuple[Problem, ...]]:
@@ -200,7 +201,8 @@ def _witness(r: _Read, path: Path, w: Mapping[str, Any]) -> Witness:
         article=w["article"], quote=w["quote"], origin=r.origin(path + ("quote",)),
         prefix=r.optional(w, path, "prefix"), suffix=r.optional(w, path, "suffix"), note=r.text(w, path, "note"),
         value=number, unit=r.text(w, path, "unit"), qualifier=r.text(w, path, "qualifier"),
-        note_origin=r.origin_if(w, path, "note", raw=True), article_origin=r.origin(path + ("article",)))
+        note_origin=r.origin_if(w, path, "note", raw=True), article_origin=r.origin(path + ("article",)),
+        prefix_origin=r.origin_if(w, path, "prefix"), suffix_origin=r.origin_if(w, path, "suffix"))
 
 
 def _check_stem(file: str) -> list[Problem]:

@@ -67,6 +67,8 @@ class Annotation:
     speaker_origin: Origin | None = None
     entity_origins: tuple[Origin, ...] = ()  # where each item of `entities:` is written
     tag_origins: tuple[Origin, ...] = ()
+    prefix_origin: Origin | None = None      # where `prefix:` and `suffix:` are written
+    suffix_origin: Origin | None = None
 
 
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
@@ -168,6 +170,8 @@ class Witness:
     qualifier: str = ""
     note_origin: Origin | None = None
     article_origin: Origin | None = None   # where `article:` is written (an unknown article points there)
+    prefix_origin: Origin | None = None    # where `prefix:` and `suffix:` are written
+    suffix_origin: Origin | None = None
 
 
 @dataclass(frozen=True)
