@@ -78,6 +78,16 @@ def browser():
         b.close()
 
 
+def copy_of_default_dossier(where: Path) -> Path:
+    """The default dossier's inputs (site.yaml, seeds/, content/) copied into `where`/d: a dossier to edit."""
+    root = where / "d"
+    root.mkdir()
+    for name in ("site.yaml", "seeds", "content"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    return root
+
+
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory):
     """The default dossier built once into a temporary folder."""

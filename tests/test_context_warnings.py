@@ -3,24 +3,14 @@ for an annotation and for a comparison's witness, on the default dossier."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import copy_of_default_dossier
 from dossier.core.pipeline import Options, build_site
 from dossier.shell import fs
 
 WITNESS = "content/comparisons/death-toll.yaml"
 ARTICLE = "content/articles/ynet-rafah-rift.yaml"
-
-
-def _dossier(tmp_path: Path) -> Path:
-    root = tmp_path / "d"
-    root.mkdir()
-    for name in ("site.yaml", "seeds", "content"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    return root
 
 
 def _insert_after(path: Path, line_start: str, added: str) -> int:
@@ -33,7 +23,7 @@ def _insert_after(path: Path, line_start: str, added: str) -> int:
 
 
 def test_a_witness_and_an_annotation_whose_context_does_not_fit_are_warned_at_their_prefix_and_suffix(tmp_path):
-    root = _dossier(tmp_path)
+    root = copy_of_default_dossier(tmp_path)
     witness_line = _insert_after(root / WITNESS, "    quote: \"The current war has reportedly killed",
                                  '    prefix: "Israel\'s army says"\n')
     note_line = _insert_after(root / ARTICLE, '    quote: "United States ,"', '    suffix: "officials said"\n')

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_of_default_dossier
+
 from dossier.core.common.memo import Memo
 from dossier.core.execute.keys import page_key
 from dossier.core.pipeline import Options, build_site
@@ -21,17 +23,10 @@ from dossier.core.plan.page import keyed
 from dossier.shell import fs
 from dossier.shell.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture()
 def dossier(tmp_path: Path) -> Path:
-    root = tmp_path / "d"
-    root.mkdir()
-    for name in ("site.yaml", "seeds", "content"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    return root
+    return copy_of_default_dossier(tmp_path)
 
 
 def _edit_first_note(root: Path) -> str:
