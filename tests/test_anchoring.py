@@ -387,7 +387,8 @@ def test_a_prefix_or_suffix_that_does_not_fit_a_quote_found_once_is_named_with_t
 def test_a_context_that_does_not_fit_is_shown_on_one_line_quoted_with_its_invisible_characters_escaped() -> None:
     soft = anchor_quote("The Bundes\u00adregierung said the ceasefire held.", "the ceasefire held", "Bundesregierung said")
     assert soft.unfit == ('prefix "Bundesregierung said" differs from the words before it, "Bundes\\u00adregierung '
-                          'said", only in typography (quotes, dashes, spaces or invisible characters)')
+                          'said", only in typography: the article has an invisible soft hyphen (U+00AD) inside this '
+                          'prefix')
     assert anchor_quote("the ceasefire held.", "the ceasefire held", "he said").unfit == \
         'prefix "he said" does not fit: nothing stands before the quote'
     assert anchor_quote("He said the talks.", "the talks", 'He\nsaid "yes"').unfit == \

@@ -269,13 +269,13 @@ def _unfit(before: _Words, after: _Words, pre: list[str], suf: list[str], prefix
             continue
         words = [w for k in range(len(wanted)) if (w := side.get(k)) is not None]
         there = " ".join(reversed(words) if where == "before" else words)
-        what = f"{'prefix' if where == 'before' else 'suffix'} {_shown(given or '')}"
-        folded = [fold_key(w) for w in wanted]
+        kind = "prefix" if where == "before" else "suffix"
+        what = f"{kind} {_shown(given or '')}"
         if not there:
             out.append(f"{what} does not fit: nothing stands {where} the quote")
-        elif key is str and _fits(side, folded, fold_key, outer):
-            out.append(f"{what} differs from the words {where} it, {_shown(there)}, only in typography (quotes, "
-                       f"dashes, spaces or invisible characters)")
+        elif key is str and _fits(side, [fold_key(w) for w in wanted], fold_key, outer):
+            out.append(f"{what} differs from the words {where} it, {_shown(there)}, only in typography: "
+                       f"{describe_typography(there, given or '', kind)}")
         else:
             out.append(f"{what} does not fit the words {where} it, {_shown(there)}")
     return " and ".join(out)

@@ -156,15 +156,15 @@ def _a(phrase: str) -> str:
     return ("an " if phrase[:1] in "aeiou" else "a ") + phrase
 
 
-def _describe(found: str, quoted: str) -> str:
-    """One clause for one differing stretch: ``found`` in the article vs ``quoted``."""
+def _describe(found: str, quoted: str, what: str) -> str:
+    """One clause for one differing stretch: ``found`` in the article vs ``quoted`` (the editor's ``what``)."""
     if found.lower() == quoted.lower() and found != quoted:
         case = "lower-case" if found[:1].islower() else "upper-case"
-        return f"the article starts this quote with {_a(case)} letter"
+        return f"the article starts this {what} with {_a(case)} letter"
     if found in _INVISIBLE and not quoted:
-        return f"the article has an invisible {NAMES[found]} (U+{ord(found):04X}) inside this quote"
+        return f"the article has an invisible {NAMES[found]} (U+{ord(found):04X}) inside this {what}"
     if quoted in _INVISIBLE and not found:
-        return f"the quote has an invisible {NAMES[quoted]} (U+{ord(quoted):04X}) the article lacks"
+        return f"the {what} has an invisible {NAMES[quoted]} (U+{ord(quoted):04X}) the article lacks"
     if found in NAMES and quoted in NAMES:
         f_name, q_name = NAMES[found], NAMES[quoted]
         f_words, q_words = f_name.split(), q_name.split()
@@ -173,12 +173,13 @@ def _describe(found: str, quoted: str) -> str:
             shared += 1
         if shared:
             q_name = " ".join(q_words[:-shared]) + " one"
-        return f"the article uses {_a(f_name)} ({found}) where the quote has {_a(q_name)} ({quoted})"
-    return f"the article has “{found}” where the quote has “{quoted}”"
+        return f"the article uses {_a(f_name)} ({found}) where the {what} has {_a(q_name)} ({quoted})"
+    return f"the article has “{found}” where the {what} has “{quoted}”"
 
 
-def describe_typography(found: str, quoted: str) -> str:
-    """Human sentence naming each typographic difference between article text and quote.
+def describe_typography(found: str, quoted: str, what: str = "quote") -> str:
+    """Human sentence naming each typographic difference between article text and quote (or the editor's
+    `what`: a prefix, a suffix).
 
     Whitespace differences are ignored (they are never differences for anchoring). Returns ""
     if the two agree modulo whitespace.
@@ -195,7 +196,7 @@ def describe_typography(found: str, quoted: str) -> str:
         else:
             groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
     for q1, q2, f1, f2 in groups:
-        clause = _describe(f[f1:f2], q[q1:q2])
+        clause = _describe(f[f1:f2], q[q1:q2], what)
         if clause not in clauses:
             clauses.append(clause)
     return "; ".join(clauses)
