@@ -34,14 +34,16 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     result = found or anchor_quote(article.text.text, quote, prefix, suffix, fuzzy_floor=fuzzy_floor)
     seed = f"seeds/{article.meta.seed}"
     where = (origin.file, origin.line, origin.col)
+    # What the editor chose around a quote found as written: its ends (anchor-mid-word), its prefix and suffix
+    # (anchor-context). A typography-only difference is an exact match in all but quotes and dashes.
+    as_written = result.status in ("exact", "disambiguated") or \
+        (result.status == "fuzzy" and result.score == TYPOGRAPHY_SCORE)
+    edges = _mid_word(article, result, where, what) + _unfit(article, result, where, what, context) \
+        if as_written else ()
     if result.status in ("exact", "disambiguated"):
-        return (Placed(result.start, result.end, result.status, result.score),  # type: ignore[arg-type]
-                _mid_word(article, result, where, what) + _unfit(article, result, where, what, context), result)
+        return Placed(result.start, result.end, result.status, result.score), edges, result  # type: ignore[arg-type]
     if result.status == "fuzzy":
-        # A typography-only difference is an exact match in all but quotes and dashes: its edges are the editor's.
-        problems: tuple[Problem, ...] = _mid_word(article, result, where, what) + \
-            _unfit(article, result, where, what, context) \
-            if result.score == TYPOGRAPHY_SCORE else ()
+        problems: tuple[Problem, ...] = edges
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
             problem = warning(*where, f"{what} matched only approximately (score {shown_score(result.score)}) at "
