@@ -113,19 +113,21 @@ class Renderer:
         return text.encode("utf-8"), ()
 
 
+_UNDEFINED = re.compile(r"^'(.+)' is undefined$")                     # Jinja's words for a missing name
+_NO_ATTRIBUTE = re.compile(r"^'(.+)' has no attribute '(.+)'$")       # and for a missing field
+
+
 def _undefined(message: str) -> str:
     """Jinja's "'x' is undefined" / "'dict object' has no attribute 'y'" in words, without Python quotes."""
-    match = re.match(r"^'(.+)' is undefined$", message)
+    match = _UNDEFINED.match(message)
     if match:
         return f'the variable "{match.group(1)}" is not defined'
-    match = re.match(r"^'(.+)' has no attribute '(.+)'$", message)
+    match = _NO_ATTRIBUTE.match(message)
     if match:
         return f'"{match.group(2)}" is not a field of this value ({match.group(1).replace("object", "").strip()})'
     return message
 
 
-_UNDEFINED = re.compile(r"^'(.+)' is undefined$")
-_NO_ATTRIBUTE = re.compile(r"has no attribute '(.+)'$")
 _TAG = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)  # (a tag may span lines; {# #} is a comment)
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
@@ -135,11 +137,11 @@ def _name_at(source: str, message: str | None, line: int = 0) -> int | None:
     attribute 'y'": .y or ['y']) first stands as a whole name inside a {{ }} or {% %} tag, not in a quoted
     string; with `line`, only in a tag that touches that line (a tag may span lines). None when it does
     not."""
-    undefined, attribute = _UNDEFINED.match(message or ""), _NO_ATTRIBUTE.search(message or "")
+    undefined, attribute = _UNDEFINED.match(message or ""), _NO_ATTRIBUTE.match(message or "")
     if undefined:
         pattern = rf"(?<![\w.]){re.escape(undefined.group(1))}\b"
     elif attribute:  # (.y, or ['y'] / ["y"], whose quotes are not a string the name is in)
-        name = re.escape(attribute.group(1))
+        name = re.escape(attribute.group(2))
         pattern = rf"\.\s*{name}\b|\[\s*'{name}'\s*\]|\[\s*\"{name}\"\s*\]"
     else:
         return None
@@ -183,9 +185,9 @@ def _undefined_at(exc: jinja2.UndefinedError, template: str, sources: Mapping[st
     (template, line, column)."""
     frames = _frames(exc)
     innermost = frames[-1] if frames else (template, 0)
-    for name, line in [*reversed(frames), (innermost[0], 0)]:
+    for name, line in [*reversed(frames), (innermost[0], 0)]:  # (line 0: the whole template)
         source = sources.get(name, "")
-        at = _name_at(source, exc.message, line) if line or name == innermost[0] else None
+        at = _name_at(source, exc.message, line)
         if at is not None:
             before = source[:at]
             return name, before.count("\n") + 1, at - before.rfind("\n")
