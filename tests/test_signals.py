@@ -109,6 +109,39 @@ def test_a_signal_stops_the_build_and_its_workers_at_once_and_keeps_the_previous
         edited.write_text(original, "utf-8")
 
 
+def test_a_worker_killed_as_when_memory_runs_out_costs_time_only(big, tmp_path):
+    """SIGKILL, as the kernel sends when memory runs out, to the build's forked processes mid-build: the build
+    makes their share itself, says so on stderr, and its site equals one nobody interrupted."""
+    root, _ = big
+    edited = root / "content" / "articles" / "jpost-go-it-alone.yaml"
+    original = edited.read_text("utf-8")
+    edited.write_text(original.replace("title: ", "title: Killed, ", 1), "utf-8")  # so the build has work to do
+    killed_out, plain_out = tmp_path / "killed", tmp_path / "plain"
+    try:
+        proc, _ = start_and_wait_for_workers(root, "--no-search", "--out", str(killed_out))
+        victims: set[int] = set()
+        deadline = time.monotonic() + 60
+        while not victims and proc.poll() is None and time.monotonic() < deadline:
+            victims = {p for p in children(proc.pid) if alive(p)}
+            for pid in victims:
+                os.kill(pid, signal.SIGKILL)
+        stdout, stderr = proc.communicate(timeout=300)
+        assert victims, "no worker was running to be killed"
+        assert proc.returncode == 0, stderr
+        assert "build.py: warning: a worker process was killed by signal 9" in stderr, stderr
+        assert "Traceback" not in stderr, stderr
+        plain = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search",
+                                "--out", str(plain_out)], capture_output=True, text=True, timeout=600,
+                               env={**os.environ, "DOSSIER_WORKERS": "1"})
+        assert plain.returncode == 0, plain.stderr
+        assert "warning: a worker" not in plain.stderr
+        record = {fs.MARKER, ".dossier-output"}
+        assert {k: v for k, v in site(killed_out).items() if k not in record} == \
+            {k: v for k, v in site(plain_out).items() if k not in record}
+    finally:
+        edited.write_text(original, "utf-8")
+
+
 def test_the_live_preview_stops_at_once_on_ctrl_c_even_mid_build(big, tmp_path):
     from test_serve_process import free_port
 

@@ -4,6 +4,7 @@ give exactly the site a sequential in-memory build gives, and a failed build lea
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from conftest import ROOT
 from dossier.shell import fs
 from dossier.core import pipeline
 from dossier.core.common import shards
+from dossier.shell import parallel
 from dossier.shell.parallel import fork_shards
 
 
@@ -123,6 +125,53 @@ def test_forked_shards_return_results_in_order_and_report_what_each_worker_stage
     assert sorted(stage.hashes) == [f"shard-{n}.html" for n in range(6)]
     stage.commit()
     assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
+
+
+def test_a_worker_that_dies_loses_no_shard_and_what_it_staged_is_made_again_by_the_parent(tmp_path: Path) -> None:
+    """As the kernel kills a worker when memory runs out: the shards it had claimed are made by the parent, the
+    results and the stage are whole and in order, and the exit code is kept for the command line's warning.
+    (A multiprocessing.Pool waited for ever for them.)"""
+    stage = fs.Stage(tmp_path / "out")
+    parent = os.getpid()
+    claimed = tmp_path / "claimed"
+
+    def task(n: int) -> tuple[int, int]:
+        time.sleep(0.2)  # long enough for the forked worker to start and claim shards of its own
+        stage(f"shard-{n}.html", str(n).encode())
+        if os.getpid() != parent:
+            claimed.write_text(str(n))
+            os.kill(os.getpid(), signal.SIGKILL)  # (after staging: a file the parent must record itself)
+        return n, os.getpid()
+
+    parallel.LOST.clear()
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the parent waited for ever for a dead worker"))
+    signal.alarm(30)
+    try:
+        results = fork_shards(stage, processes=2)(task, 6)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert claimed.exists(), "the worker claimed a shard and died"
+    assert results == [(n, parent) for n in range(6)], "every shard made, in order, the lost one by the parent"
+    assert parallel.LOST == [-signal.SIGKILL]
+    parallel.LOST.clear()
+    assert sorted(stage.hashes) == [f"shard-{n}.html" for n in range(6)]
+    stage.commit()
+    assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_parent(tmp_path: Path) -> None:
+    parent = os.getpid()
+
+    def task(n: int) -> int:
+        time.sleep(0.2)
+        if os.getpid() != parent:
+            raise ValueError(f"shard {n} failed in the worker")
+        return n
+
+    with pytest.raises(ValueError, match="failed in the worker"):
+        fork_shards(None, processes=2)(task, 6)
+    assert parallel.LOST == []
 
 
 def test_the_default_dossier_built_in_forked_shards_into_a_stage_equals_the_in_memory_build(

@@ -169,10 +169,24 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
                                 shards=shards, compiled=cache.compiled_templates())
         finally:
             stop_background()  # (a step begun in its own process whose result a failed build never asked for)
+        _say_lost()
         try:
             return _finish(args, out, result, inputs, writer, cache, started, key, scanned)
         finally:
             cache.finish()  # (after the search index: the cache keeps its parts too)
+
+
+def _say_lost() -> None:
+    """Tell of each worker process that died before it answered (parallel.py made its share again here)."""
+    from .parallel import LOST
+
+    for code in LOST:
+        how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
+        say(f"build.py: warning: a worker process {how} before it finished (the system also does so when memory "
+            f"runs out); its share of the build was made again in this process, so nothing is missing\n"
+            f"    hint: if this happens again, DOSSIER_WORKERS=1 builds in one process, with about half the memory",
+            file=sys.stderr)
+    LOST.clear()
 
 
 def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, writer: Writer | None, cache: Any,

@@ -12,6 +12,11 @@ counter as they do (a shared integer: each process claims the next shard when it
 copies every page of the parent's heap it writes to, reference counts included, so each one costs up to the
 parent's heap again (at 1,000 articles the two workers' copies had reached 430 MiB beside the parent's 210 MiB,
 while the parent only waited): the parent working its own share uses its heap in place.
+
+A worker that dies before it answers (killed, or by the kernel for lack of memory, which a large dossier can
+come to) loses nothing but time: the shards it had claimed are made again in the parent, and the exit code is
+kept in `LOST` for the command line to report. (A multiprocessing.Pool, used before, replaced the dead worker
+and waited for ever for the shards it had taken.)
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
-_BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `background` started, result not collected
+_BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `_start` started, result not collected
+LOST: list[int] = []   # exit codes of the processes `_start` made that died before answering (the CLI says so)
 
 
 def workers() -> int:
@@ -67,23 +73,21 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
             return [task(i) for i in range(n)]
         if stage is not None:
             stage.absorb(stage.take())  # the workers report only what they add
-        context = multiprocessing.get_context("fork")
-        _JOB = (task, stage, context.Value("q", 0), n)
+        _JOB = (task, stage, multiprocessing.get_context("fork").Value("q", 0), n)
         gc.freeze()  # the parent's objects stay out of the workers' collections: their pages stay shared
-        pool = None
+        started: list[tuple[Any, Any]] = []
         try:
-            # A signal while the workers are forked waits (Pool cannot terminate a pool half made, and orphaned
-            # workers would wait forever); after that, Ctrl-C or SIGTERM (interrupt.Interrupted) terminates them.
-            forked = min(count, n) - 1
-            with deferred(completed=False):
-                pool = context.Pool(forked, initializer=worker_init)
-            theirs = [pool.apply_async(_drain) for _ in range(forked)]
+            for _ in range(min(count, n) - 1):
+                worker = _start(_drain)  # (each is made with signals deferred, then recorded, see _start)
+                if worker is not None:
+                    started.append(worker)
             done = _drain()
-            for reply in theirs:
-                done.update(reply.get())
+            while started:
+                done.update(_shards_of(*started.pop(0)))
+            _make_lost(done)
         finally:
-            if pool is not None:
-                pool.terminate()  # as `with Pool` does: the work is done, or abandoned
+            for process, receive in started:  # (the parent failed or was interrupted: the rest is abandoned)
+                _end(process, receive, kill=True)
             _JOB = None
             gc.unfreeze()
         results = []
@@ -95,6 +99,27 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
         return results
 
     return run
+
+
+def _shards_of(process: Any, receive: Any) -> dict[int, tuple[Any, Any]]:
+    """What a worker's `_drain` made, or the exception it raised, raised here; {} when it died first (killed,
+    out of memory) or its answer cannot be read: its shards are then made again here (`_make_lost`). A
+    multiprocessing.Pool would have replaced it and waited for ever for the shards it had claimed."""
+    outcome = _receive(process, receive)
+    if outcome is None:
+        return {}
+    if not outcome[0]:
+        raise outcome[1]
+    return outcome[1]
+
+
+def _make_lost(done: dict[int, tuple[Any, Any]]) -> None:
+    """Each shard missing from `done` (claimed by a worker that died), made here, in order."""
+    assert _JOB is not None
+    task, stage, _, n = _JOB
+    for shard in range(n):
+        if shard not in done:
+            done[shard] = task(shard), (stage.take() if stage is not None else None)
 
 
 def _can_fork(processes: int) -> bool:
@@ -141,6 +166,18 @@ def _start(task: Callable[[], Any]) -> tuple[Any, Any] | None:
 
 def _collect(process: Any, receive: Any, task: Callable[[], T]) -> T:
     """The result `background`'s process sends back (see there)."""
+    outcome = _receive(process, receive)
+    if outcome is None:
+        return task()
+    if not outcome[0]:
+        raise outcome[1]
+    return outcome[1]
+
+
+def _receive(process: Any, receive: Any) -> tuple[bool, Any] | None:
+    """The (ok, value or exception) a process started by `_start` sends back; None when it died before it
+    answered, or its answer cannot be read (an exception that does not survive pickling). A signal while it
+    is awaited kills the process."""
     try:
         answer = receive.recv_bytes()
     except (EOFError, OSError):
@@ -149,18 +186,22 @@ def _collect(process: Any, receive: Any, task: Callable[[], T]) -> T:
         process.kill()  # (Ctrl-C or SIGTERM while waiting: it ignores SIGINT, and would finish its work first)
         raise
     finally:
-        receive.close()
-        process.join()
-        _BACKGROUND.pop(process.pid, None)
+        _end(process, receive)
+    if process.exitcode:  # (killed: a negative signal number; 0 when only its answer was unreadable)
+        LOST.append(process.exitcode)
     try:
-        outcome = pickle.loads(answer) if answer is not None else None
+        return pickle.loads(answer) if answer is not None else None
     except Exception:  # noqa: BLE001 - an exception that did not survive pickling
-        outcome = None
-    if outcome is None:
-        return task()
-    if not outcome[0]:
-        raise outcome[1]
-    return outcome[1]
+        return None
+
+
+def _end(process: Any, receive: Any, kill: bool = False) -> None:
+    """A process `_start` made, waited for (killed first with `kill`), its pipe closed, its record dropped."""
+    if kill:
+        process.kill()
+    receive.close()
+    process.join()
+    _BACKGROUND.pop(process.pid, None)
 
 
 def _compute(task: Callable[[], Any], send: Any) -> None:
