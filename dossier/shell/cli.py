@@ -118,6 +118,21 @@ def _run(args: argparse.Namespace) -> int:
     except fs.OutputError as exc:  # (found when the site was to be put in place: nothing of it was)
         say(f"build.py: error: {exc}\n    hint: nothing was written; {out} is as it was", file=sys.stderr)
         return 2
+    except fs.WriteFailed as exc:  # (the staging folder was removed: nothing of the new site was put in place)
+        say(f"build.py: error: could not write {exc.rel} into {out}: {exc.reason}\n"
+            f"    hint: {_write_hint(exc.errno)}; nothing was put in place, {out} is as it was", file=sys.stderr)
+        return 1
+
+
+def _write_hint(errno: int | None) -> str:
+    """What to do about an output that could not be written, by the system's reason."""
+    import errno as codes
+
+    if errno in (codes.ENOSPC, codes.EDQUOT):
+        return "free some space on that disk, or build elsewhere with --out"
+    if errno in (codes.EACCES, codes.EPERM, codes.EROFS):
+        return "check that you may write into that folder, or build elsewhere with --out"
+    return "check that folder and its disk, or build elsewhere with --out"
 
 
 def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, int]], started: float) -> bool:
@@ -212,6 +227,8 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
         give_back()  # (the build's freed memory, before Pagefind's processes start beside this one)
         try:
             writer.index(result.paths, result.base_path, result.search_part_pages, cache)
+        except fs.WriteFailed:
+            raise  # (its files could not be staged: said as any output that cannot be written)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
             say(f"build.py: error: the search index could not be built: {exc}\n"
                 f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
@@ -224,4 +241,8 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     seconds = time.perf_counter() - started
     say(f"built {result.counts.get('pages', 0)} pages ({files} files, {written} changed, "
         f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
+    if writer.unrecorded:
+        say(f"build.py: warning: the site is in place, but its record {fs.MARKER} could not be written "
+            f"({writer.unrecorded})\n    hint: the next build will check every file; free some space on that "
+            f"disk", file=sys.stderr)
     return 0

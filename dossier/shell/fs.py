@@ -29,6 +29,21 @@ class OutputError(Exception):
     """The output folder cannot be used (it would overwrite inputs or a folder that is not ours)."""
 
 
+class WriteFailed(Exception):
+    """An output could not be written into the staging folder or the output folder (the disk is full, the
+    folder is read-only, …): the build stops and nothing of it is put in place. `rel`: the output's path;
+    `errno` and `reason`: the system's. Its arguments are its fields, so that it survives being pickled from
+    a forked worker to the parent."""
+
+    def __init__(self, rel: str, errno: int | None, reason: str) -> None:
+        super().__init__(rel, errno, reason)
+        self.rel, self.errno, self.reason = rel, errno, reason
+
+    @classmethod
+    def of(cls, rel: str, exc: OSError) -> "WriteFailed":
+        return cls(rel, exc.errno, exc.strerror or str(exc))
+
+
 def _read_file(path: str | Path) -> bytes:
     """A regular file's bytes. Opened without blocking and checked after opening: a file swapped for a FIFO
     since the walk cannot hang the build."""
@@ -206,8 +221,11 @@ class Stage:
         if self._unchanged(rel, target, data, digest):
             return
         staged = self.dir / rel
-        folder_for(staged, self._folders)
-        staged.write_bytes(data)
+        try:
+            folder_for(staged, self._folders)
+            staged.write_bytes(data)
+        except OSError as exc:
+            raise WriteFailed.of(rel, exc) from exc
         self.staged.add(rel)
         self._recent[1].add(rel)
 

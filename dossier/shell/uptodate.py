@@ -122,16 +122,33 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int
                     for k, v in (_output_stats(out, sorted(outputs)) or {}).items()},
         "summary": dict(summary),
     }
-    tmp = _temporary(out)
     # ASCII escapes: a file name that is not UTF-8 (a lone surrogate in Python) round-trips instead of crashing
-    tmp.write_text(_HEADER + json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
-    os.replace(tmp, out / MARKER)
+    _write_marker(out, _HEADER + json.dumps(data, separators=(",", ":")) + "\n")
+
+
+def _write_marker(out: Path, text: str) -> None:
+    """Put the marker in place whole (a temporary file, then a rename); raises OSError when it cannot be
+    written (the disk is full), leaving no temporary file behind."""
+    tmp = _temporary(out)
+    try:
+        tmp.write_text(text, "utf-8")
+        os.replace(tmp, out / MARKER)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _temporary(out: Path) -> Path:
     """Where the marker is written before it is moved into place: a name of this writer's own, so that a build
     and a live preview writing the marker at once never move each other's file."""
     return out / f".{MARKER}.{os.getpid()}.{threading.get_ident()}.dossier-tmp"
+
+
+def mark(out: Path) -> None:
+    """Mark `out` as a folder this tool writes (an empty record: the next build is a full one), before a first
+    build moves anything into it, so that a record that cannot be written after (the disk is full) does not
+    leave a folder that later builds refuse as not theirs. Raises OSError when it cannot be written."""
+    _write_marker(out, _HEADER)
 
 
 def forget(out: Path, keep_outputs: bool = False) -> None:
@@ -143,8 +160,6 @@ def forget(out: Path, keep_outputs: bool = False) -> None:
         kept = recorded_outputs(out) if keep_outputs else {}
         text = _HEADER + (json.dumps({"version": _VERSION, "outputs": kept}, separators=(",", ":")) + "\n"
                           if kept else "")
-        tmp = _temporary(out)
-        tmp.write_text(text, "utf-8")
-        os.replace(tmp, out / MARKER)
+        _write_marker(out, text)
     except OSError:
         pass

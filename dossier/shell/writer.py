@@ -37,6 +37,7 @@ class Writer:
         self.stage = fs.Stage(out, uptodate.recorded_outputs(out))  # the last record skips rereading files
         self.shards: ShardMap = fork_shards(self.stage)
         self.committed = False
+        self.unrecorded = ""  # why the record of a committed site could not be written (the disk is full)
 
     @property
     def sink(self) -> Callable[[str, bytes], None]:
@@ -69,9 +70,17 @@ class Writer:
         Signals wait until this is done. Returns (written, deleted)."""
         with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
             uptodate.forget(self.out, keep_outputs=True)  # until `record`, the folder matches no inputs
+            if not (self.out / fs.MARKER).exists():
+                try:
+                    uptodate.mark(self.out)  # (a first build: the folder is ours before anything moves into it)
+                except OSError as exc:
+                    raise fs.WriteFailed.of(fs.MARKER, exc) from exc
             written, deleted = self.stage.commit()
             self.committed = True
-            uptodate.record(self.out, key, scanned, self.stage.hashes, summary)
+            try:
+                uptodate.record(self.out, key, scanned, self.stage.hashes, summary)
+            except OSError as exc:  # the site is in place; only the shortcut of the next build is lost
+                self.unrecorded = exc.strerror or str(exc)
         return written, deleted
 
     def abort(self) -> None:
