@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .load.cleaning import clean
-from .load.config import SiteConfig
+from .load.config import SiteConfig, split_base_url
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
-from .load.loader import load_config, load_dossier, yaml_problems
+from .load.loader import load_config, load_dossier
 from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
 from .common.shards import ShardMap, in_order, sharded
@@ -116,8 +116,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
         _ahead(first, inputs, options, memo)
     config, found = load_config(inputs, options)
     problems = list(inputs.problems) + list(found)
-    if config is None:  # no seed can be read without site.yaml; the editors' files can, each on its own
-        return BuildResult({}, sort_problems(problems + yaml_problems(inputs)))
+    if config is None:  # no seed can be read without site.yaml; the editors' files can, with each other
+        return BuildResult({}, sort_problems(problems + _without_site(inputs, options)))
     # Per-file and per-article work: reused by content through the preview's memo or the persistent cache
     # (which computes its misses in shards itself), else computed in shards.
     each = memo.each if memo is not None else sharded(shards or in_order)
@@ -137,6 +137,23 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo)
     return _result(problems, done, library, config, options)
+
+
+# What is found in the seeds as site.yaml says to read them (its encoding, its import rules)
+_SEED_READING = frozenset({"seed-encoding", "seed-empty"})
+
+
+def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
+    """What one run still finds while site.yaml is unusable: each editors' file's own problems and the
+    references between the files (sources, entities, witnesses, bases, links), the dossier read with the
+    default settings. Nothing that depends on how site.yaml says to read the seeds (their encoding, the import
+    rules), nor anchoring: those wait until it is mended. (A broken site.yaml once hid every unknown source,
+    entity and witness article until it was mended: one mistake a run.)"""
+    origin, path = split_base_url(options.base_url) if options.base_url else ("", "/")
+    fallback = SiteConfig(title="", base_path=path, origin=origin)
+    dossier, _, found = load_dossier(inputs, fallback)
+    referenced, _ = checked_references(dossier)
+    return [p for p in (*found, *referenced) if not p.file.startswith("seeds/") and p.check not in _SEED_READING]
 
 
 def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any,

@@ -83,15 +83,6 @@ def parse_file(inputs: Inputs, config: SiteConfig, step: str, path: str,
     return _decoded(path, data, lambda text: _PARSERS[step](path, text, schema))
 
 
-def yaml_problems(inputs: Inputs) -> list[Problem]:
-    """The problems each editors' YAML file has on its own (syntax, shape, what one file can check), for a run
-    in which site.yaml is unusable: seeds cannot be read without it, but these files can, so one run still
-    shows every mistake it is able to find. Nothing across files is checked (that needs the whole dossier)."""
-    todo = [job for job in jobs(inputs.files) if job[0] != "seed"]
-    checks = compile_checks(inputs) if todo else {}
-    return [p for step, path in todo for p in parse_file(inputs, None, step, path, checks)[1]]  # type: ignore[arg-type]
-
-
 @lru_cache(maxsize=64)
 def _compiled(text: str) -> SchemaCheck:
     """The schema written as canonical JSON `text`, compiled (a pure function of it): the live preview, which
