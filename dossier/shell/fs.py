@@ -9,7 +9,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .reads import Reads
 from .tree import walk_tree
@@ -30,18 +30,12 @@ class OutputError(Exception):
 
 
 class WriteFailed(Exception):
-    """An output could not be written into the staging folder or the output folder (the disk is full, the
-    folder is read-only, …): the build stops and nothing of it is put in place. `rel`: the output's path;
-    `errno` and `reason`: the system's. Its arguments are its fields, so that it survives being pickled from
-    a forked worker to the parent."""
+    """An output that could not be written (a full disk, a read-only folder): `rel`, and the system's `errno`
+    and `reason`. Its arguments are its fields, so it survives pickling from a forked worker to the parent."""
 
     def __init__(self, rel: str, errno: int | None, reason: str) -> None:
         super().__init__(rel, errno, reason)
         self.rel, self.errno, self.reason = rel, errno, reason
-
-    @classmethod
-    def of(cls, rel: str, exc: OSError) -> "WriteFailed":
-        return cls(rel, exc.errno, exc.strerror or str(exc))
 
 
 def _read_file(path: str | Path) -> bytes:
@@ -225,7 +219,7 @@ class Stage:
             folder_for(staged, self._folders)
             staged.write_bytes(data)
         except OSError as exc:
-            raise WriteFailed.of(rel, exc) from exc
+            raise WriteFailed(rel, exc.errno, exc.strerror or str(exc)) from exc
         self.staged.add(rel)
         self._recent[1].add(rel)
 
@@ -398,20 +392,3 @@ def _sweep(out: str, keep: set[str]) -> int:
             emptied.add(folder)
     return deleted
 
-
-class StagedPages(Mapping[str, bytes]):
-    """The HTML pages of a staged build, read from disk when asked for (for the search indexer)."""
-
-    def __init__(self, stage: Stage, paths: Iterable[str]):
-        self.stage, self.paths = stage, [p for p in paths if p.endswith(".html")]
-
-    def __getitem__(self, rel: str) -> bytes:
-        if rel not in self.stage.hashes or not rel.endswith(".html"):
-            raise KeyError(rel)
-        return self.stage.read(rel)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.paths)
-
-    def __len__(self) -> int:
-        return len(self.paths)

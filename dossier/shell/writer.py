@@ -56,7 +56,7 @@ class Writer:
         Raises when the Pagefind binary is missing or fails (the caller reports it; the stage is then aborted)."""
         from .search import build_index
 
-        files = build_index(fs.StagedPages(self.stage, paths), base_path, part_pages=part_pages, store=store,
+        files = build_index(StagedPages(self.stage, paths), base_path, part_pages=part_pages, store=store,
                             digests=self.stage.hashes)
         for rel, data in sorted(files.items()):
             if data is not None:  # (None: a kept part's file, which the stage was told stays)
@@ -74,7 +74,7 @@ class Writer:
                 try:
                     uptodate.mark(self.out)  # (a first build: the folder is ours before anything moves into it)
                 except OSError as exc:
-                    raise fs.WriteFailed.of(fs.MARKER, exc) from exc
+                    raise fs.WriteFailed(fs.MARKER, exc.errno, exc.strerror or str(exc)) from exc
             written, deleted = self.stage.commit()
             self.committed = True
             try:
@@ -98,6 +98,24 @@ def staged(out: Path) -> Iterator[Writer]:
         yield writer
     finally:
         writer.abort()
+
+
+class StagedPages(Mapping[str, bytes]):
+    """The HTML pages of a staged build, read from disk when asked for (for the search indexer)."""
+
+    def __init__(self, stage: fs.Stage, paths: Iterable[str]):
+        self.stage, self.paths = stage, [p for p in paths if p.endswith(".html")]
+
+    def __getitem__(self, rel: str) -> bytes:
+        if rel not in self.stage.hashes or not rel.endswith(".html"):
+            raise KeyError(rel)
+        return self.stage.read(rel)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def memory_shards() -> ShardMap:
