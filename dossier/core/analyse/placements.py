@@ -64,7 +64,22 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         c = result.candidates[0]
         hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {shown_score(result.score)}): "
                 f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
+    # (the usual cause when many quotes go missing at once: a rule of site.yaml that drops too much; the closest
+    # passage in the text is then beside the point)
+    hint = _dropped(article, quote) or hint
     return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
+
+
+def _dropped(article: Article, quote: str) -> str:
+    """Where the quote is in the seed as written, when an import rule of site.yaml dropped that line or cut that
+    part of it from the text: what to change instead of the quote ("" when no dropped text holds it)."""
+    wanted = " ".join(quote.split())
+    for d in article.text.dropped:
+        if wanted and wanted in " ".join(d.text.split()):
+            rule = "drop_lines" if d.whole_line else "strip"
+            return (f"the quote is on seeds/{article.meta.seed}:{d.line}, which site.yaml's import rules "
+                    f"({rule}, why: {d.why}) leave out of the text: narrow that rule, or quote text that is kept")
+    return ""
 
 
 def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
