@@ -101,9 +101,9 @@ def _made(value: Any) -> Any:
 
 
 def _entity(e: Entity) -> Any:
-    """An entity in a page key, without where its name and aliases are written: only the message about an
-    alias claimed twice reads those, so re-spacing an alias list renders no page again."""
-    return replace(e, name_origin=None, alias_origins=()).__reduce_ex__(5)
+    """An entity in a page key, without where its id, name and aliases are written: only messages read those,
+    so re-spacing an alias list renders no page again."""
+    return replace(e, name_origin=None, alias_origins=(), id_origin=None).__reduce_ex__(5)
 
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)

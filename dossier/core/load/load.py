@@ -161,7 +161,8 @@ def parse_entities(file: str, text: str, schema: Schema) -> tuple[tuple[Entity, 
                 origin=r.origin(path), aliases=tuple(x for x, _ in aliases),
                 summary=r.text(v, path, "summary"), wikidata=r.text(v, path, "wikidata"), roles=roles,
                 exclude=exclude, summary_origin=r.origin_if(v, path, "summary", raw=True),
-                name_origin=r.origin_if(v, path, "name"), alias_origins=tuple(at for _, at in aliases)))
+                name_origin=r.origin_if(v, path, "name"), alias_origins=tuple(at for _, at in aliases),
+                id_origin=Origin(r.loaded.file, *r.loaded.key_at(path))))
         return tuple(out), []
 
     return _load(file, text, schema, build)

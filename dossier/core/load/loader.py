@@ -235,7 +235,8 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                                                  unreadable, claimed)
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
                 if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
-    problems += _duplicate_ids("entity", [(e.id, e.origin.file, e.origin.line) for e in entities])
+    problems += _duplicate_ids("entity", [(e.id, o.file, o.line, o.col) for e in entities
+                                          for o in [e.id_origin or e.origin]])
     first: dict[str, Entity] = {}
     for e in entities:  # a second definition is reported above; it would only add an output collision
         first.setdefault(e.id, e)
@@ -323,12 +324,13 @@ def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
     return origin.line, origin.col
 
 
-def _duplicate_ids(what: str, items: list[tuple[str, str, int]]) -> list[Problem]:
+def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
+    """An id defined again (in another file: one file's own twice is a duplicate key), at the id as written."""
     seen: dict[str, tuple[str, int]] = {}
     out = []
-    for ident, file, line in items:
+    for ident, file, line, col in items:
         if ident in seen:
-            out.append(error(file, line, 1, f'{what} id "{ident}" is defined twice',
+            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice',
                              f"the other definition is at {seen[ident][0]}:{seen[ident][1]}", "entity-duplicate-id"))
         seen.setdefault(ident, (file, line))
     return out

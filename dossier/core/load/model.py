@@ -149,6 +149,7 @@ class Entity:
     summary_origin: Origin | None = None
     name_origin: Origin | None = None           # where the name is written
     alias_origins: tuple[Origin, ...] = ()      # where each alias is written, in the order of `aliases`
+    id_origin: Origin | None = None             # where its id, the key, is written (`origin`: its value's start)
 
     @property
     def all_names(self) -> tuple[str, ...]:
