@@ -183,6 +183,15 @@ def _format(loaded: Loaded, path: Path, err: Any) -> Found:
                _description(err) or f"write a {err.validator_value}", "schema-form")
 
 
+def _keys(loaded: Loaded, path: Path, err: Any) -> Found:
+    """A mapping with fewer keys than it needs (an empty one, where that would mean "everything")."""
+    limit, names = err.validator_value, sorted(err.schema.get("properties", {}))
+    need = f"at least {limit} of its keys {'is' if limit == 1 else 'are'} needed"
+    hint = (f"write {'one' if limit == 1 else limit} of: {', '.join(names)}" if names else "") + _about(err)
+    return _at(loaded, path, f"this mapping is empty; {need}" if not err.instance else f"too few keys; {need}",
+               hint or "see README.md for this file's format", "schema-shape")
+
+
 def _other(loaded: Loaded, path: Path, err: Any) -> Found:
     """oneOf, anyOf, not, dependentRequired, …: no jsonschema text, the schema's own description instead."""
     return _at(loaded, path, "this value does not have one of the allowed shapes",
@@ -193,7 +202,7 @@ _WORDS: dict[str, Callable[[Loaded, Path, Any], Found]] = {
     "additionalProperties": _unknown_keys, "required": _required, "pattern": _pattern, "enum": _enum,
     "const": _const, "type": _type, "minLength": _length, "maxLength": _length, "minItems": _items,
     "maxItems": _items, "uniqueItems": _unique, "minimum": _range, "maximum": _range,
-    "exclusiveMinimum": _range, "exclusiveMaximum": _range, "format": _format,
+    "exclusiveMinimum": _range, "exclusiveMaximum": _range, "format": _format, "minProperties": _keys,
 }
 
 
