@@ -29,7 +29,6 @@ TRIGGERS = {
     "site-missing": "tests/test_message_triggers.py::test_a_dossier_without_site_yaml_is_one_site_missing_error",
     "crash": "tests/test_message_triggers.py::test_a_bug_in_the_build_becomes_a_crash_problem_that_says_it_is_not_the_editor_s_fault",
     "file-unreadable": "tests/test_message_triggers.py::test_a_file_that_vanishes_while_the_preview_reads_it_is_file_unreadable",
-    "schema-shape": "tests/test_schema_messages.py::test_each_validator_kind_has_its_own_plain_sentence",
     "file-outside-root": "tests/test_file_safety.py::"
         "test_a_seed_linked_to_a_file_outside_the_dossier_is_refused_and_the_site_is_left_as_it_was",
     "file-special": "tests/test_file_safety.py::test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build",
