@@ -17,7 +17,7 @@ from ..common.memo import Kept
 from .keys import forget, page_key
 from .linkcheck import LinkIndex, check_links
 from ..plan.page import Page
-from .render import Renderer
+from .render import Renderer, once_each
 from ..common.shards import ShardMap, in_order, run_chunks
 
 Sink = Callable[[str, bytes], None]
@@ -125,5 +125,5 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     forget()  # (the recurring values this build did not use are not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
-    problems += check_links(links, {*paths, *failed}, base)
+    problems = once_each(problems) + check_links(links, {*paths, *failed}, base)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from dataclasses import replace
+from typing import Any, Iterable, Mapping, Sequence
 
 import hashlib
 import re
@@ -111,6 +112,37 @@ class Renderer:
                                "a filter or test in this template failed; this is a bug in the template or in "
                                "dossier, not in the dossier's content", "template-crash"),)
         return text.encode("utf-8"), ()
+
+
+_WHILE = re.compile(r"^template error while rendering (\S+): ")
+
+
+def once_each(problems: Sequence[Problem]) -> list[Problem]:
+    """Template problems once each, in order: one mistake in a template every page extends was one error per
+    page (91 for the default dossier's base.html). The same problem of several pages (the same place, check and
+    message, but for the page named) is said once, naming the first page and how many others; the other
+    problems are kept as they are."""
+    first: dict[tuple[Any, ...], int] = {}
+    pages: dict[int, int] = {}
+    out: list[Problem] = []
+    for p in problems:
+        if not p.check.startswith("template-"):
+            out.append(p)
+            continue
+        match = _WHILE.match(p.message)
+        key = (p.file, p.line, p.col, p.check, p.severity, p.hint, p.message[match.end():] if match else p.message)
+        if key in first:
+            pages[first[key]] = pages.get(first[key], 1) + 1
+            continue
+        first[key] = len(out)
+        out.append(p)
+    for i, n in pages.items():
+        match = _WHILE.match(out[i].message)
+        if match:
+            path = match.group(1)
+            message = out[i].message.replace(path, f"{path} (and {n - 1} other page{'s' if n > 2 else ''})", 1)
+            out[i] = replace(out[i], message=message)
+    return out
 
 
 _UNDEFINED = re.compile(r"^'(.+)' is undefined$")                     # Jinja's words for a missing name
