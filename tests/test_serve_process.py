@@ -101,13 +101,34 @@ def test_the_server_serves_the_site_on_localhost_and_ctrl_c_stops_it_cleanly(ser
     assert f"http://127.0.0.1:{server.port}/" in server.log
     code, body = server.get("articles/a/")
     assert code == 200 and b"First note." in body
-    assert b"/__dossier/overlay.js" in body and b"livereload.js" in body   # ours and livereload's scripts
+    assert b"/__dossier/overlay.js" in body   # our script, which loads livereload.js (serve.py)
     assert not (root / "_site" / "__dossier").exists()
     started = time.monotonic()
     server.proc.send_signal(signal.SIGINT)
     assert server.proc.wait(timeout=10) == 0
     assert time.monotonic() - started < 5
     assert "preview stopped" in server.log and "Traceback" not in server.log
+
+
+def test_only_html_pages_get_a_script_and_head_requests_keep_their_length(mini_dossier):
+    """livereload's container put its loader before every "</head>" of every response: an annotation quoting
+    "</head>" made the served article.json invalid JSON. Served files other than pages are the built bytes."""
+    article = ARTICLE.replace("note: First note.", 'note: "First note, about a </head> tag."')
+    root = mini_dossier({**FILES, "content/articles/a.yaml": article})
+    server = PreviewServer(root)
+    try:
+        server.ready()
+        for path in ("articles/a/article.json", "articles/a/annotations.jsonld", "articles/a.md", "dossier.json"):
+            code, body = server.get(path)
+            assert code == 200 and body == (root / "_site" / path).read_bytes(), path
+        assert "</head> tag" in json.loads(server.get("articles/a/article.json")[1])["annotations"][0]["note"]
+        code, page = server.get("articles/a/")
+        assert page.count(b"/__dossier/overlay.js") == 1 and b"livereload.js" not in page
+        request = urllib.request.Request(server.url + "static/dossier.css", method="HEAD")
+        with urllib.request.urlopen(request, timeout=10) as r:
+            assert int(r.headers["Content-Length"]) == len(server.get("static/dossier.css")[1]) > 0
+    finally:
+        assert server.stop() == 0
 
 
 def test_a_failed_first_build_still_starts_the_server_and_shows_the_problems(mini_dossier):

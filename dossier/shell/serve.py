@@ -23,6 +23,21 @@ from .serve_preview import Preview
 SWITCH_SECONDS = 0.002   # how long a thread waiting for the interpreter waits before it is handed over
 
 
+def _Server(base: Any) -> Any:
+    """livereload's Server, serving the app's responses as they are. Its own container (LiveScriptContainer) put
+    its loader script before every `</head>` of every response, JSON, Markdown and scripts included (an
+    annotation quoting "</head>" broke article.json), and made a HEAD response's length 0; the app adds its own
+    script to HTML pages only (serve_app.inject: the overlay, which loads livereload.js)."""
+    from tornado import web
+    from tornado.wsgi import WSGIContainer
+
+    class Server(base):  # type: ignore[misc, valid-type]
+        def get_web_handlers(self, script: bytes) -> list[Any]:
+            return [(r".*", web.FallbackHandler, {"fallback": WSGIContainer(self.app)})]
+
+    return Server
+
+
 def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port: int = 8000,
           search: bool = True) -> int:
     """Run the live preview until Ctrl-C. Returns the exit status (0 after Ctrl-C, 2 when it cannot start).
@@ -39,7 +54,7 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     loop = IOLoop.current()
     preview = Preview(root, out, options, search=search,
                       reload=lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path))
-    server = Server(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters)))
+    server = _Server(Server)(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters)))
     # Requests are not logged (tornado would print every 404 to stderr); the terminal is for build results.
     logging.getLogger("tornado.access").addHandler(logging.NullHandler())
     logging.getLogger("tornado.access").propagate = False

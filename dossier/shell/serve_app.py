@@ -4,8 +4,9 @@ endpoints, for livereload.Server to run.
 - Pages come from the output folder (the last good build, written by dossier/shell/serve.py), under the site's base
   path; `/` redirects there. Missing pages get the site's 404.html, or, before any build has succeeded, a
   placeholder page, so an editor whose first build fails still sees the problems.
-- Every HTML page gets `<script src="/__dossier/overlay.js">` before its `</head>` (livereload adds its own
-  script at the same place): the overlay shows the problems of a failed build on every page. The script is
+- Every HTML page gets `<script src="/__dossier/overlay.js">` before its `</head>` (and nothing else does:
+  serve.py keeps livereload from adding its own): the overlay shows the problems of a failed build on every
+  page, and loads livereload.js. The script is
   served from memory, never written into the output folder, so a deployed site has no trace of the preview.
 - `/__dossier/status.json`: the state of the preview (building, ok, failed), the problems, and how many
   browsers listen for reloads (tests and the benchmark wait for that before editing).

@@ -6,8 +6,8 @@
    it, nor it the site), focusable, closed by its button or Escape; once closed, a small button brings it
    back. The same problems stay dismissed across reloads until they change.
 
-   Reloads come from livereload's websocket (this script loads livereload.js itself when the page's
-   Content-Security-Policy blocked livereload's inline loader). A build that changed some pages only sends
+   Reloads come from livereload's websocket (this script loads livereload.js itself: serve.py keeps livereload
+   from injecting its inline loader). A build that changed some pages only sends
    /__dossier/changed/<build>: a plugin asks the server whether this page changed, and reloads only then. As a
    fallback, the status is polled every 2 s: a page older than the last published build asks the same, and
    the overlay follows the build state. */
@@ -207,8 +207,8 @@
       .then(apply, function () { /* the server is gone or restarting: keep the page as it is */ });
   }
 
-  // livereload injects an inline script that loads livereload.js; a page whose Content-Security-Policy
-  // refuses inline scripts (the dossier's does) never runs it, so load livereload.js from here instead.
+  // livereload.js is loaded from here (serve.py does not let livereload inject its inline loader, which a page
+  // whose Content-Security-Policy refuses inline scripts, as the dossier's do, would not run anyway).
   if (!document.querySelector("script[src*='/livereload.js']")) {
     var port = window.location.port || (window.location.protocol === "https:" ? 443 : 80);
     var loader = el("script", { src: "/livereload.js?port=" + port });
