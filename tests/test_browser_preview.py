@@ -154,3 +154,34 @@ def test_the_overlay_is_on_every_page_and_twenty_bad_saves_keep_the_server_answe
         expect(other.get_by_role("alertdialog")).to_contain_text(f"{ARTICLE}:", timeout=30_000)
         other.close()
     page.close()
+
+
+def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(browser, tmp_path):
+    """The build numbers of a restarted preview start again at 1: a tab left open at build 7 of the last run took
+    every build of the new one as older than itself, and stayed stale. Pages carry the run's id too."""
+    root = tmp_path / "dossier"
+    root.mkdir()
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    for sub in ("seeds", "content"):
+        shutil.copytree(ROOT / sub, root / sub)
+    path = root / ARTICLE
+    first = PreviewServer(root)
+    first.ready()
+    for n in range(3):  # builds of the first run, so that the open page's number is ahead of the next run's
+        path.write_text(path.read_text("utf-8").replace(NOTE_START, f"Run one, save {n}. " + NOTE_START), "utf-8")
+        first.wait(lambda s, n=n: s["published"] >= 2 * n + 3 and not s["building"], timeout=60)
+    page = open_page(browser, first)
+    old = page.locator("script[data-published]").get_attribute("data-published")
+    assert first.stop() == 0
+    second = PreviewServer(root, port=first.port)
+    try:
+        second.ready()
+        second.wait(lambda s: s["clients"] >= 1, timeout=30)  # livereload.js reconnected to the new run
+        assert second.status()["published"] < int(old)
+        path.write_text(path.read_text("utf-8").replace(NOTE_START, "After the restart. " + NOTE_START), "utf-8")
+        expect(page.locator("main")).to_contain_text("After the restart.", timeout=60_000)
+        assert reloaded(page)
+    finally:
+        page.close()
+        assert second.stop() == 0
+

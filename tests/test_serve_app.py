@@ -38,10 +38,11 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_pages_are_served_with_the_overlay_script_before_head_end(site):
-    app = make_app(site, Status(state="ok", has_site=True, published=3))
+    status = Status(state="ok", has_site=True, published=3, run="r1")
+    app = make_app(site, status)
     code, headers, body = call(app, "/articles/a/")
     assert code == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert b'<script src="/__dossier/overlay.js" data-published="3" defer></script></head>' in body
+    assert b'<script src="/__dossier/overlay.js" data-published="3" data-run="r1" defer></script></head>' in body
     assert b"article a" in body and headers["Cache-Control"] == "no-store"
 
 
@@ -118,14 +119,16 @@ def test_only_get_and_head_are_answered(site):
 
 
 def test_a_page_without_head_end_is_left_alone():
-    assert inject(b"<p>fragment</p>", 1) == b"<p>fragment</p>"
-    assert inject(b"<head></head><head></head>", 1).count(b"overlay.js") == 1
+    state = Status().read()
+    assert inject(b"<p>fragment</p>", state) == b"<p>fragment</p>"
+    assert inject(b"<head></head><head></head>", state).count(b"overlay.js") == 1
 
 
-def changed(app, since: int, page: str) -> dict:
+def changed(app, since: int | str, page: str, run: str | None = None) -> dict:
     seen: dict[str, object] = {}
+    extra = "" if run is None else f"&run={quote(run)}"
     body = b"".join(app({"REQUEST_METHOD": "GET", "PATH_INFO": "/__dossier/changed.json",
-                         "QUERY_STRING": f"since={since}&page={quote(page)}"},
+                         "QUERY_STRING": f"since={since}&page={quote(page)}{extra}"},
                         lambda status, headers, exc_info=None: seen.update(status=status)))
     assert str(seen["status"]).startswith("200")
     return json.loads(body)
@@ -148,6 +151,27 @@ def test_changed_json_says_whether_a_page_read_at_an_earlier_build_is_out_of_dat
     status.publish(["tags/x/index.html"])                          # 5
     status.publish(["entities/cards.json", "entities/e/index.html"])  # 6: the hovercards, which pages fetch
     assert changed(app, 5, "/sub/articles/a/")["reload"] and changed(app, 5, "/sub/")["reload"]
+
+
+def test_a_page_of_an_earlier_run_of_the_preview_is_out_of_date_whatever_its_build_number(site):
+    """Build numbers start again at 1 when the preview is restarted: a tab left open at build 166 of the last run
+    was taken as newer than every build of the new one, and never reloaded. Pages carry the run's id too."""
+    earlier = Status(state="ok", has_site=True)
+    status = Status(state="ok", has_site=True)
+    assert status.run != earlier.run
+    app = make_app(site, status)
+    status.publish(None)
+    status.publish(["tags/x/index.html"])
+    page = call(app, "/")[2]
+    assert f'data-published="2" data-run="{status.run}"'.encode() in page
+    assert not changed(app, 2, "/", status.run)["reload"]
+    assert changed(app, 166, "/", earlier.run) == {"reload": True, "published": 2}
+    assert json.loads(call(app, "/__dossier/status.json")[2])["run"] == status.run
+
+
+def test_changed_json_takes_only_ascii_digits_for_a_build(site):
+    app = make_app(site, Status(state="ok", has_site=True))
+    assert changed(app, "\u00b2", "/")["reload"]                      # "²": a digit to str.isdigit, not to int()
 
 
 def test_changed_json_reloads_a_page_older_than_the_builds_on_record(site):

@@ -31,8 +31,8 @@ def free_port() -> int:
 class PreviewServer:
     """`build.py --serve --root ROOT --port FREE` in a subprocess, its output in a log file."""
 
-    def __init__(self, root: Path, *args: str) -> None:
-        self.root, self.port = root, free_port()
+    def __init__(self, root: Path, *args: str, port: int | None = None) -> None:
+        self.root, self.port = root, port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = root.parent / f"serve-{self.port}.log"
         self.log_file = open(self.log_path, "w")

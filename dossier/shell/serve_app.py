@@ -23,10 +23,11 @@ from __future__ import annotations
 import json
 import mimetypes
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import parse_qs, unquote
 
 from ..core.common.errors import Problem
@@ -75,6 +76,8 @@ class Status:
     state: str = "starting"            # the last finished build: starting (none yet) | ok | failed
     building: bool = True              # a build is running
     published: int = 0
+    run: str = field(default_factory=lambda: f"{time.time_ns():x}")  # this preview's, on its pages: a page of
+    # an earlier run of the preview, whose build numbers started again at 1, is never taken as current
     problems: tuple[Problem, ...] = ()
     mount: str = "/"                   # the site's base path, where the output folder is served
     changed: str = ""                  # what triggered the last build, for the overlay's text
@@ -121,7 +124,8 @@ class Status:
 
     def read(self) -> dict[str, Any]:
         with self._lock:
-            return {"state": self.state, "building": self.building, "published": self.published, "mount": self.mount,
+            return {"state": self.state, "building": self.building, "published": self.published, "run": self.run,
+                    "mount": self.mount,
                     "changed": visible(self.changed), "seconds": round(self.seconds, 3), "has_site": self.has_site,
                     "errors": sum(p.severity == "error" for p in self.problems),
                     "warnings": sum(p.severity != "error" for p in self.problems),
@@ -204,11 +208,13 @@ def _own(name: str, status: Status, clients: Callable[[], int], query: str = "")
 
 def _changed(status: Status, query: dict[str, list[str]]) -> dict[str, Any]:
     """changed.json: {"reload": whether the page asked about is out of date, "published": the last build}. The
-    page is its address (`page`, as location.pathname gives it), read at build `since`."""
+    page is its address (`page`, as location.pathname gives it), read at build `since` of the preview's `run`
+    (another run's page is out of date: its build numbers are not this run's)."""
     since = query.get("since", [""])[0]
     address = unquote(query.get("page", [""])[0])
-    mount = status.read()["mount"]
-    if not since.isdigit() or not address.startswith(mount):
+    state = status.read()
+    mount, run = state["mount"], query.get("run", [state["run"]])[0]
+    if not (since.isascii() and since.isdigit()) or run != state["run"] or not address.startswith(mount):
         return {"reload": True, "published": status.published}
     page = address[len(mount):]
     if not page or page.endswith("/"):
@@ -223,9 +229,11 @@ def _content_type(path: Path) -> str:
     return kind
 
 
-def inject(html: bytes, published: int) -> bytes:
-    """Add the overlay script before the first </head> (pages without one are left alone, as livereload does)."""
-    tag = f'<script src="{PREFIX}overlay.js" data-published="{published}" defer></script>'.encode()
+def inject(html: bytes, state: Mapping[str, Any]) -> bytes:
+    """Add the overlay script before the first </head> (pages without one are left alone), with the build and
+    the run of the preview the page is read at (`state`: Status.read())."""
+    tag = (f'<script src="{PREFIX}overlay.js" data-published="{state["published"]}" data-run="{state["run"]}" '
+           f'defer></script>').encode()
     return html.replace(HEAD_END, tag + HEAD_END, 1)
 
 
@@ -234,7 +242,7 @@ def _file(environ: dict[str, Any], target: Path, state: dict[str, Any]) -> Respo
     data = target.read_bytes()
     if kind.startswith("text/html"):
         # Pages carry the build number they were read at, so the overlay can tell a stale page; never cached.
-        return "200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")], inject(data, state["published"])
+        return "200 OK", [("Content-Type", kind), ("Cache-Control", "no-store")], inject(data, state)
     info = target.stat()
     etag = f'"{info.st_mtime_ns:x}-{info.st_size:x}"'
     headers = [("Content-Type", kind), ("Cache-Control", "no-cache"), ("ETag", etag)]
@@ -247,11 +255,10 @@ def _not_found(out: Path, state: dict[str, Any]) -> Response:
     page = out / "404.html"
     headers = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
     if state["has_site"] and page.is_file():
-        return "404 Not Found", headers, inject(page.read_bytes(), state["published"])
+        return "404 Not Found", headers, inject(page.read_bytes(), state)
     if not state["has_site"]:
         message = ("The first build is running…" if state["state"] == "starting" else
                    "The first build failed: the problems are listed over this page and in the terminal.")
-        return "503 Service Unavailable", headers, inject(PLACEHOLDER.format(message=message).encode(),
-                                                          state["published"])
+        return "503 Service Unavailable", headers, inject(PLACEHOLDER.format(message=message).encode(), state)
     return "404 Not Found", headers, inject(PLACEHOLDER.replace("No site yet", "Not found").format(
-        message="There is no page at this address in the last good build.").encode(), state["published"])
+        message="There is no page at this address in the last good build.").encode(), state)

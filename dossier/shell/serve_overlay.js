@@ -21,6 +21,7 @@
   var CHANGED_PATH = "/__dossier/changed/";
   var script = document.currentScript;
   var pagePublished = Number((script && script.getAttribute("data-published")) || 0);
+  var pageRun = (script && script.getAttribute("data-run")) || "";  // the preview run that served this page
   var host = null, root = null, shownSignature = null, returnFocus = null;
 
   var CSS = [
@@ -168,7 +169,8 @@
   function reloadIfChanged() {
     if (asking) { return; }
     asking = true;
-    fetch(CHANGED + "?since=" + pagePublished + "&page=" + encodeURIComponent(window.location.pathname),
+    fetch(CHANGED + "?since=" + pagePublished + "&run=" + encodeURIComponent(pageRun) +
+          "&page=" + encodeURIComponent(window.location.pathname),
           { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (answer) {
@@ -190,7 +192,8 @@
   if (window.LiveReload && window.LiveReload.addPlugin) { window.LiveReload.addPlugin(DossierReloads); }
 
   function apply(status) {
-    if (status.published > pagePublished && status.has_site) {
+    // (a page of an earlier run of the preview: its build numbers started again at 1, and are no guide)
+    if ((status.published > pagePublished || status.run !== pageRun) && status.has_site) {
       reloadIfChanged();
     }
     if (status.state !== "failed" || !status.problems.length) { clear(); return; }
