@@ -169,6 +169,20 @@ def test_a_page_of_an_earlier_run_of_the_preview_is_out_of_date_whatever_its_bui
     assert json.loads(call(app, "/__dossier/status.json")[2])["run"] == status.run
 
 
+def test_a_base_url_written_percent_encoded_is_served_under_its_decoded_path(site):
+    """site.yaml's base_url may be /my%20dossier/ (the only way to write a space or a non-ASCII letter): the
+    request's path arrives decoded, and every page was a 404."""
+    status = Status(state="ok", has_site=True, mount="/my%20d%C3%B6ssier/")
+    app = make_app(site, status)
+    code, headers, _ = call(app, "/")
+    assert code == 302 and headers["Location"] == "/my%20d%C3%B6ssier/"
+    assert call(app, "/my d\u00f6ssier/articles/a/")[0] == 200
+    code, headers, _ = call(app, "/my d\u00f6ssier/articles/a")
+    assert code == 302 and headers["Location"] == "/my%20d%C3%B6ssier/articles/a/"
+    status.publish(None)
+    assert not changed(app, 1, "/my%20d%C3%B6ssier/articles/a/")["reload"]
+
+
 def test_changed_json_takes_only_ascii_digits_for_a_build(site):
     app = make_app(site, Status(state="ok", has_site=True))
     assert changed(app, "\u00b2", "/")["reload"]                      # "²": a digit to str.isdigit, not to int()

@@ -28,7 +28,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs, quote, unquote
 
 from ..core.common.errors import Problem
 from ..core.common.urls import CARDS
@@ -168,10 +168,10 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
     if path.startswith(PREFIX):
         return _own(path[len(PREFIX):], status, clients, environ.get("QUERY_STRING", ""))
     state = status.read()
-    mount = state["mount"]
+    mount = unquote(state["mount"])  # (a base_url may be written percent-encoded: the path here is decoded)
     if not path.startswith(mount):
         if path in ("/", mount.rstrip("/")):
-            return "302 Found", [("Location", mount), ("Cache-Control", "no-store")], b""
+            return "302 Found", [("Location", state["mount"]), ("Cache-Control", "no-store")], b""
         return _not_found(out, state)
     rel = path[len(mount):]
     parts = [p for p in rel.split("/") if p]
@@ -181,7 +181,7 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
     if target.is_dir():
         if rel and not rel.endswith("/"):
             query = environ.get("QUERY_STRING", "")
-            return "302 Found", [("Location", path + "/" + (f"?{query}" if query else "")),
+            return "302 Found", [("Location", quote(path) + "/" + (f"?{query}" if query else "")),
                                  ("Cache-Control", "no-store")], b""
         target = target / "index.html"
     if not target.is_file() or not target.resolve().is_relative_to(out):
@@ -213,7 +213,7 @@ def _changed(status: Status, query: dict[str, list[str]]) -> dict[str, Any]:
     since = query.get("since", [""])[0]
     address = unquote(query.get("page", [""])[0])
     state = status.read()
-    mount, run = state["mount"], query.get("run", [state["run"]])[0]
+    mount, run = unquote(state["mount"]), query.get("run", [state["run"]])[0]
     if not (since.isascii() and since.isdigit()) or run != state["run"] or not address.startswith(mount):
         return {"reload": True, "published": status.published}
     page = address[len(mount):]
