@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 
-from dossier.core.load.config import regex_message, split_base_url
+from dossier.core.load.config import regex_hint, regex_message, split_base_url
 from dossier.core.load.schema_messages import pattern_hint, shown, to_problems, where
 from dossier.core.load.yamlsrc import parse_yaml
 
@@ -74,12 +74,20 @@ def test_to_problems_words_one_schema_error_at_the_value_it_spoils(text: str, pa
     ("a)", "invalid regular expression: a ) has no ( before it (at character 2)"),
     ("[a", "invalid regular expression: a [ is never closed (at character 1)"),
     ("*a", "invalid regular expression: *, + or ? has nothing before it to repeat (at character 1)"),
-    ("(?P<x", "invalid regular expression: it does not compile (at character 5)"),
+    ("(?P<x", "invalid regular expression: a (?P<name> group's name is not closed with > (at character 5)"),
+    ("[z-a]", "invalid regular expression: a range in [ ] runs backwards (at character 2)"),
+    ("a{2,1}", "invalid regular expression: a {m,n} repeat asks for more at least than at most (at character 3)"),
+    ("(?<=a+)b", "invalid regular expression: a look-behind (?<= or (?<! must match a fixed number of characters"),
+    ("\\p{L}", "invalid regular expression: an unknown escape (at character 1)"),
+    ("abc\\", "invalid regular expression: the pattern ends with a lone backslash (at character 4)"),
+    ("(?i", "invalid regular expression: a (? group is not finished (at character 4)"),
 ])
 def test_regex_message_says_what_is_wrong_and_where_without_python_words(pattern: str, message: str) -> None:
     with pytest.raises(re.error) as caught:
         re.compile(pattern)
     assert regex_message(caught.value) == message
+    hint = regex_hint(caught.value)  # what to write instead: an escape problem is not told to escape more
+    assert hint and ("escape special characters" not in hint or "does not compile" in message)
 
 
 @pytest.mark.parametrize("url, parts", [

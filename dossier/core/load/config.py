@@ -141,8 +141,7 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
                 raw = loaded.raw(path)
                 if "\n" not in raw and item["pattern"] in raw:  # else (an escape, a folded line): the value's start
                     col += raw.find(item["pattern"]) + (exc.pos or 0)
-                problems += (error(file, line, col, regex_message(exc), "escape special characters such as "
-                                   "( ) [ ] . * + ? with a backslash", "site-regex"),)
+                problems += (error(file, line, col, regex_message(exc), regex_hint(exc), "site-regex"),)
     return rules, problems
 
 
@@ -170,16 +169,44 @@ def _check_problems(file: str, loaded: Loaded, checks: Mapping[str, Any]) -> tup
 
 
 _ENCODINGS = ("utf-8", "cp1252", "latin-1", "iso-8859-15", "mac-roman", "utf-16")
-_REGEX_WORDS = (("missing )", "a ( is never closed"), ("unbalanced parenthesis", "a ) has no ( before it"),
-                ("unterminated character set", "a [ is never closed"),
-                ("nothing to repeat", "*, + or ? has nothing before it to repeat"),
-                ("multiple repeat", "two repeat signs (*, +, ?) in a row"), ("bad escape", "an unknown escape"),
-                ("missing :", "a (? group is not finished"), ("unknown extension", "an unknown (? group"))
+_ESCAPE = "escape special characters such as ( ) [ ] . * + ? with a backslash"
+# Python's words for a pattern that does not compile (by how they start) → ours, and what to do
+_REGEX_WORDS = (
+    ("missing ), unterminated subpattern", "a ( is never closed", "close it with ), or write \\( for a bracket"),
+    ("missing -, : or )", "a (? group is not finished", "close it with ), or write \\( for a bracket"),
+    ("missing )", "a ( is never closed", "close it with ), or write \\( for a bracket"),
+    ("unbalanced parenthesis", "a ) has no ( before it", "remove it, or write \\) for a bracket"),
+    ("unterminated character set", "a [ is never closed", "close it with ], or write \\[ for a bracket"),
+    ("nothing to repeat", "*, + or ? has nothing before it to repeat", "write \\* \\+ \\? for the sign itself"),
+    ("multiple repeat", "two repeat signs (*, +, ?) in a row", "keep one, or write \\* \\+ \\? for the sign"),
+    ("bad escape (end of pattern)", "the pattern ends with a lone backslash", "write \\\\ for a backslash"),
+    ("bad escape", "an unknown escape", "Python's regular expressions have no such escape (no \\p{…} classes "
+                                        "either): write \\\\ for a backslash"),
+    ("bad character range", "a range in [ ] runs backwards", "write its lower end first, e.g. [a-z], or put - last "
+                                                              "for a hyphen"),
+    ("min repeat greater than max repeat", "a {m,n} repeat asks for more at least than at most",
+     "write the smaller number first, e.g. {1,3}"),
+    ("look-behind requires fixed-width pattern", "a look-behind (?<= or (?<! must match a fixed number of "
+                                                 "characters", "put text of one length in it, without * + ? or {m,n}"),
+    ("redefinition of group name", "a group name is used twice", "give each (?P<name>…) a name of its own"),
+    ("missing >", "a (?P<name> group's name is not closed with >", "close the name with >"),
+    ("missing :", "a (? group is not finished", "close it with ), or write \\( for a bracket"),
+    ("unknown extension", "an unknown (? group", "write \\( and \\? for the signs themselves"),
+)
+
+
+def _regex_words(exc: re.error) -> tuple[str, str]:
+    text = str(exc.msg)
+    return next(((words, hint) for key, words, hint in _REGEX_WORDS if text.startswith(key)),
+                ("it does not compile", _ESCAPE))
 
 
 def regex_message(exc: re.error) -> str:
     """A pattern that does not compile, in words, with the character where it goes wrong (1-based)."""
-    text = str(exc.msg)
-    said = next((words for key, words in _REGEX_WORDS if text.startswith(key)), "it does not compile")
     at = f" (at character {exc.pos + 1})" if exc.pos is not None else ""
-    return f"invalid regular expression: {said}{at}"
+    return f"invalid regular expression: {_regex_words(exc)[0]}{at}"
+
+
+def regex_hint(exc: re.error) -> str:
+    """What to do about a pattern that does not compile (`regex_message`'s)."""
+    return _regex_words(exc)[1]
