@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from dossier.core.common.errors import error, warning
-from dossier.shell.serve_app import Status, inject, make_app
+from dossier.shell.serve_app import LOOPBACK, Status, inject, make_app
 
 PAGE = b"<!doctype html><html><head><title>x</title></head><body><p>hello</p></body></html>"
 
@@ -208,3 +208,16 @@ def test_the_pages_served_lately_are_remembered_most_recent_first(site):
     assert status.visited == ("café/index.html", "articles/a/index.html", "index.html")
     call(app, "/404.html")
     assert status.visited == ("404.html", "café/index.html", "articles/a/index.html")
+
+
+def test_a_preview_of_this_machine_answers_only_requests_made_to_this_machine(site):
+    """A web page whose own name is made to point at 127.0.0.1 (DNS rebinding) sends its own name as Host: it gets
+    no page, no status and no problems of the unpublished dossier."""
+    app = make_app(site, Status(state="ok", has_site=True), hosts=LOOPBACK)
+    for host in ("127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"):
+        assert call(app, "/articles/a/", HOST=host)[0] == 200, host
+    for host in ("attacker.example:8000", "127.0.0.1.attacker.example", "", "[::2]:8000"):
+        code, _, body = call(app, "/__dossier/status.json", HOST=host)
+        assert code == 421 and b"problems" not in body, host
+    assert call(make_app(site, Status(state="ok", has_site=True)), "/articles/a/", HOST="example.org")[0] == 200
+

@@ -187,6 +187,29 @@ def test_open_pages_get_livereloads_reload_message_after_a_save(server, root):
     assert b"Reloaded." in server.get("articles/a/")[1]
 
 
+def test_livereloads_websocket_refuses_other_sites_pages(server, root):
+    """Any web page could open the preview's websocket and learn which pages change; only the preview's own pages
+    (an Origin on this machine) may, when it listens on this machine only."""
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    server.ready()
+    url = f"ws://127.0.0.1:{server.port}/livereload"
+
+    async def connect(origin: str) -> str:
+        try:
+            ws = await websocket_connect(HTTPRequest(url, headers={"Origin": origin}))
+        except HTTPClientError as exc:
+            return str(exc.code)
+        ws.close()
+        return "open"
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        answers = [pool.submit(asyncio.run, connect(origin)).result(timeout=60)
+                   for origin in (server.url.rstrip("/"), f"http://localhost:{server.port}", "http://attacker.example")]
+    assert answers == ["open", "open", "403"]
+
+
 def test_a_busy_port_is_an_error_not_a_traceback(root):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

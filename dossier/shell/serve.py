@@ -11,11 +11,12 @@ import signal
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import fs
 from .terminal import say
 from ..core.pipeline import Options
-from .serve_app import make_app
+from .serve_app import LOOPBACK, host_name, make_app
 from .serve_files import watch_roots
 from .serve_preview import Preview
 
@@ -54,7 +55,12 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     loop = IOLoop.current()
     preview = Preview(root, out, options, search=search,
                       reload=lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path))
-    server = _Server(Server)(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters)))
+    hosts = LOOPBACK if host in LOOPBACK else None  # (names another machine's page could not give)
+    server = _Server(Server)(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters),
+                                          hosts=hosts))
+    # livereload's websocket took any page's connection: only ours, when the preview is this machine's alone
+    LiveReloadHandler.check_origin = lambda self, origin: (hosts is None or
+                                                           host_name(urlsplit(origin).netloc) in hosts)
     # Requests are not logged (tornado would print every 404 to stderr); the terminal is for build results.
     logging.getLogger("tornado.access").addHandler(logging.NullHandler())
     logging.getLogger("tornado.access").propagate = False
@@ -116,5 +122,5 @@ def _announce(root: Path, out: Path, host: str, port: int, path: str) -> None:
     say(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{path}"
         f"  (Ctrl-C to stop)\nwatching site.yaml, seeds/, content/, templates/, static/; writing {out}",
         flush=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK:
         say(f"note: --host {host} makes the preview reachable from other machines", flush=True)

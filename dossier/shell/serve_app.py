@@ -135,14 +135,31 @@ class Status:
 StartResponse = Callable[..., Any]
 
 
-def make_app(out: Path, status: Status, clients: Callable[[], int] = lambda: 0
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header or an Origin's authority, without its port or brackets, in lower case."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host[1:]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def make_app(out: Path, status: Status, clients: Callable[[], int] = lambda: 0, hosts: frozenset[str] | None = None
              ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """The WSGI app serving `out` (see the module docstring)."""
+    """The WSGI app serving `out` (see the module docstring). `hosts`: the names a request's Host header may
+    give (the loopback names when the preview listens on this machine only), so that a web page whose own name
+    is made to point here (DNS rebinding) cannot read the unpublished dossier or its problems; None: any."""
     out = out.resolve()
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         try:
-            code, headers, body = respond(environ, out, status, clients)
+            if hosts is not None and host_name(environ.get("HTTP_HOST", "")) not in hosts:
+                code, headers, body = "421 Misdirected Request", [("Content-Type", "text/plain; charset=utf-8")], \
+                    b"the preview answers on this machine only: open it at 127.0.0.1 or localhost\n"
+            else:
+                code, headers, body = respond(environ, out, status, clients)
         except Exception:  # never let one request take the preview down; say what happened
             code, headers, body = "500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")], \
                 ("preview server error:\n" + traceback.format_exc()).encode("utf-8")
