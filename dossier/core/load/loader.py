@@ -16,6 +16,7 @@ from typing import Any, Callable, Hashable, Iterator, Mapping
 from .cleaning import CleanText, clean, decode_seed
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, did_you_mean, error, warning
+from .ignored import ignored
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
@@ -209,16 +210,18 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
         if step != "seed":
             problems += result[1]
             values[step].append((path, result[0]))
-    problems += [warning(p, 0, 0, "ignored: article files end in .yaml", "rename it to <slug>.yaml", "file-ignored")
-                 for p in sorted(inputs.files) if p.startswith("content/articles/") and not p.endswith(".yaml")]
-    dossier, more = _assemble(inputs.files, config, seeds, values)
+    found, missing = ignored(inputs.files)
+    problems += found
+    dossier, more = _assemble(inputs.files, config, seeds, values, missing)
     return dossier, raw, problems + more
 
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
-              values: Mapping[str, list[tuple[str, Any]]]) -> tuple[Dossier, list[Problem]]:
-    """The Dossier from the parsed files (value None: the file was unusable, its problems already said why)."""
-    broken = {step for step in ("sources", "entities") if any(v is None for _, v in values[step])}
+              values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset()
+              ) -> tuple[Dossier, list[Problem]]:
+    """The Dossier from the parsed files (value None: the file was unusable, its problems already said why;
+    `missing`: the steps whose file is missing because it was misnamed, ignored.py)."""
+    broken = missing | {step for step in ("sources", "entities") if any(v is None for _, v in values[step])}
     sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
     entities: list[Entity] = [e for _, v in values["entities"] for e in (v or ())]
     metas: list[ArticleMeta] = [v for _, v in values["article"] if v is not None]

@@ -1,0 +1,42 @@
+"""Files of content/ the build does not read, said: a misnamed file is never left out without a word.
+
+A file in content/articles/, content/comparisons/ or content/entities/ that does not end in .yaml is a warning
+(`file-ignored`). A YAML file directly in content/ other than sources.yaml and entities.yaml is one too, unless
+its name is close to one of those two and that one is missing (entites.yaml, source.yaml, entities.yml): then
+it is an error naming the file that is missing, and the references to what it holds are not checked (every
+entity of the dossier had been reported unknown instead, 287 errors for the default dossier's). Pure.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+from ..common.errors import Problem, error, warning
+
+FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
+           ("content/entities/", "entity", "<name>.yaml"))
+REGISTRIES = {"sources.yaml": "sources", "entities.yaml": "entities"}   # content/<file> → its step
+
+
+def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
+    """The problems of the files of `paths` (the dossier's, sorted) that are not read, and the steps whose file
+    is missing because it was misnamed (their references are not checked)."""
+    paths = sorted(paths)
+    problems = [warning(p, 0, 0, f"ignored: {kind} files end in .yaml", f"rename it to {name}", "file-ignored")
+                for folder, kind, name in FOLDERS for p in paths if p.startswith(folder) and not p.endswith(".yaml")]
+    missing: set[str] = set()
+    for p in paths:
+        name = p[len("content/"):]
+        if not p.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
+            continue
+        close = difflib.get_close_matches(name, sorted(REGISTRIES), n=1, cutoff=0.75)
+        if close and f"content/{close[0]}" not in paths:
+            missing.add(REGISTRIES[close[0]])
+            problems.append(error(p, 0, 0, f"content/{close[0]} is missing, and {p} is not read",
+                                  f"rename it to content/{close[0]}", "file-ignored"))
+        else:
+            problems.append(warning(p, 0, 0, "ignored: content/ holds sources.yaml, entities.yaml and the folders "
+                                    "articles/, comparisons/ and entities/", "move it into one of them, or out of "
+                                    "content/", "file-ignored"))
+    return problems, missing
