@@ -1,0 +1,31 @@
+"""Files of content/ the build does not read are said (dossier/core/load/ignored.py)."""
+
+from __future__ import annotations
+
+from dossier.core.load.ignored import ignored
+
+
+def test_files_outside_the_read_names_are_warnings_and_a_near_miss_of_a_missing_registry_an_error() -> None:
+    paths = ["content/articles/a.yaml", "content/articles/notes.txt", "content/comparisons/talks.yml",
+             "content/entities/more.yaml", "content/entities/more.json", "content/entites.yaml",
+             "content/sources.yaml", "content/source.yaml", "content/notes.yaml", "content/README.md"]
+    problems, missing = ignored(paths)
+    said = {(p.file, p.severity, p.message) for p in problems}
+    assert said == {
+        ("content/articles/notes.txt", "warning", "ignored: article files end in .yaml"),
+        ("content/comparisons/talks.yml", "warning", "ignored: comparison files end in .yaml"),
+        ("content/entities/more.json", "warning", "ignored: entity files end in .yaml"),
+        ("content/entites.yaml", "error", "content/entities.yaml is missing, and content/entites.yaml is not read"),
+        # sources.yaml is there: source.yaml is only a stray file
+        ("content/source.yaml", "warning", "ignored: content/ holds sources.yaml, entities.yaml and the folders "
+                                           "articles/, comparisons/ and entities/"),
+        ("content/notes.yaml", "warning", "ignored: content/ holds sources.yaml, entities.yaml and the folders "
+                                          "articles/, comparisons/ and entities/"),
+    }
+    assert missing == {"entities"}
+    assert all(p.check == "file-ignored" for p in problems)
+
+
+def test_a_dossier_whose_files_are_all_read_has_nothing_to_say() -> None:
+    assert ignored(["content/sources.yaml", "content/entities.yaml", "content/articles/a.yaml", "seeds/a.txt",
+                    "content/comparisons/c.yaml", "site.yaml"]) == ([], set())
