@@ -30,11 +30,13 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
         name = p[len("content/"):]
         if not p.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
             continue
-        close = difflib.get_close_matches(name, sorted(REGISTRIES), n=1, cutoff=0.75)
-        if close and f"content/{close[0]}" not in paths:
-            missing.add(REGISTRIES[close[0]])
-            problems.append(error(p, 0, 0, f"content/{close[0]} is missing, and {p} is not read",
-                                  f"rename it to content/{close[0]}", "file-ignored"))
+        stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
+        close = difflib.get_close_matches(stem, [r[:-len(".yaml")] for r in sorted(REGISTRIES)], n=1, cutoff=0.7)
+        meant = f"{close[0]}.yaml" if close else ""
+        if meant and f"content/{meant}" not in paths:
+            missing.add(REGISTRIES[meant])
+            problems.append(error(p, 0, 0, f"content/{meant} is missing, and {p} is not read",
+                                  f"rename it to content/{meant}", "file-ignored"))
         else:
             problems.append(warning(p, 0, 0, "ignored: content/ holds sources.yaml, entities.yaml and the folders "
                                     "articles/, comparisons/ and entities/", "move it into one of them, or out of "
