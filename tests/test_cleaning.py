@@ -162,6 +162,22 @@ def test_the_same_cp1252_bytes_fail_as_utf8_but_decode_when_declared() -> None:
     assert decode_seed("seeds/a.txt", data, "cp1252") == ("Netanyahu said \u201calone\u201d", ())
 
 
+def test_a_utf8_seed_read_as_another_declared_encoding_is_a_warning_showing_the_garbled_word() -> None:
+    """Text in latin-1 or cp1252 is almost never valid UTF-8; UTF-8 read as latin-1 would be published garbled
+    (and every quote copied from it match only approximately), where the build had passed without a word."""
+    data = "Title\nThe Hamas terror organization\u2019s last stronghold".encode("utf-8")
+    text, problems = decode_seed("seeds/a.txt", data, "latin-1")
+    assert text == data.decode("latin-1")
+    (p,) = problems
+    assert (p.line, p.col, p.severity, p.check) == (2, 30, "warning", "seed-encoding")
+    assert p.message == ('seed is UTF-8, but site.yaml declares latin-1: "organization\u2019s" would be published '
+                         'as "organization\u00e2\x80\x99s"')
+    assert "remove import: encoding:" in p.hint
+    assert decode_seed("seeds/a.txt", b"plain ASCII", "latin-1") == ("plain ASCII", ())
+    assert decode_seed("seeds/a.txt", b"caf\xe9", "latin-1") == ("caf\u00e9", ())   # not UTF-8: latin-1 it is
+    assert decode_seed("seeds/a.txt", data, "UTF8") == (data.decode("utf-8"), ())
+
+
 def test_an_unknown_encoding_is_an_error_about_site_yaml() -> None:
     text, problems = decode_seed("seeds/a.txt", b"x", "klingon")
     assert text is None

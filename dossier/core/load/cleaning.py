@@ -11,7 +11,7 @@ import codecs
 from dataclasses import dataclass, field
 
 from .config import Rule, SiteConfig
-from ..common.errors import Problem, error
+from ..common.errors import Problem, error, warning
 from ..common.hashonce import hash_once
 
 PARAGRAPH_BREAK = "\n\n"
@@ -85,7 +85,29 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
         return None, (error(file, line, col, f"seed is not valid {encoding} (byte 0x{data[exc.start]:02x})",
                             "convert it to UTF-8, or declare its encoding in site.yaml under import: encoding:",
                             "seed-encoding"),)
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"), ()
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"), _utf8_declared_as(file, data, encoding)
+
+
+def _utf8_declared_as(file: str, data: bytes, encoding: str) -> tuple[Problem, ...]:
+    """A warning when the seed is UTF-8 with non-ASCII text but site.yaml declares another encoding: every
+    curly quote and accent would be published garbled ("organization’s" as "organizationâ€™s") and quotes
+    copied from the seed match only approximately. (Text in another encoding is almost never valid UTF-8.)"""
+    if codecs.lookup(encoding).name == "utf-8" or data.isascii():
+        return ()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ()
+    at = next(i for i, byte in enumerate(data) if byte >= 0x80)
+    line_start = data.rfind(b"\n", 0, at) + 1
+    start = max(line_start, data.rfind(b" ", 0, at) + 1, at - 24)  # (the word around the first such character)
+    ends = [i for i in (data.find(b" ", at), data.find(b"\n", at)) if i >= 0]
+    word = data[start:min([*ends, at + 24, len(data)])].decode("utf-8", "ignore")
+    line, col = data[:at].count(b"\n") + 1, len(data[line_start:at].decode("utf-8")) + 1
+    return (warning(file, line, col, f'seed is UTF-8, but site.yaml declares {encoding}: "{word}" would be '
+                    f'published as "{word.encode("utf-8").decode(encoding, "replace")}"',
+                    "remove import: encoding: from site.yaml (UTF-8 is the default), or convert the seed",
+                    "seed-encoding"),)
 
 
 def clean(text: str, config: SiteConfig) -> CleanText:
