@@ -83,10 +83,13 @@ def _unknown_keys(loaded: Loaded, path: Path, err: Any) -> Found:
 
 
 def _required(loaded: Loaded, path: Path, err: Any) -> Found:
+    """Each required key that is missing, unless an unknown key beside it is its misspelling ("nmae"): that one's
+    "unknown key … did you mean" is the whole mistake, not a second error."""
     present = err.instance if isinstance(err.instance, dict) else {}
+    unknown = [str(k) for k in present if k not in err.schema.get("properties", {})]
     out: Found = []
     for key in err.validator_value:
-        if key not in present:
+        if key not in present and not any(did_you_mean(k, [key]) for k in unknown):
             about = err.schema.get("properties", {}).get(key, {}).get("description", "")
             hint = f"add {key}: ..." + (f" ({about})" if about else "")
             out += [(path + (key,), p) for _, p in
