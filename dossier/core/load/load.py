@@ -176,6 +176,9 @@ def parse_comparison(file: str, text: str, schema: Schema) -> tuple[Comparison |
         problems = _check_stem(file)
         witnesses = tuple(_witness(r, path, w) for path, w in r.items(d, (), "witnesses")
                           if isinstance(w, dict) and r.text(w, path, "article") and r.text(w, path, "quote"))
+        # (its base is then not checked against them: the witness's own mistake is the one to report)
+        written = d.get("witnesses")
+        incomplete = not isinstance(written, list) or len(witnesses) != len(written)
         seen: dict[str, int] = {}
         for i, w in enumerate(witnesses):
             if w.article in seen:
@@ -189,7 +192,7 @@ def parse_comparison(file: str, text: str, schema: Schema) -> tuple[Comparison |
                           speaker=r.text(d, (), "speaker"), summary=r.text(d, (), "summary"),
                           base=r.text(d, (), "base"), base_origin=r.origin_if(d, (), "base"),
                           speaker_origin=r.origin_if(d, (), "speaker"),
-                          summary_origin=r.origin_if(d, (), "summary", raw=True)), problems
+                          summary_origin=r.origin_if(d, (), "summary", raw=True), incomplete=incomplete), problems
 
     return _load(file, text, schema, build)
 

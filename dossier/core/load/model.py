@@ -191,6 +191,7 @@ class Comparison:
     base_origin: Origin | None = None
     speaker_origin: Origin | None = None
     summary_origin: Origin | None = None
+    incomplete: bool = False   # a witness was left out for a mistake of its own, or the list is unusable
 
 
 @dataclass(frozen=True)

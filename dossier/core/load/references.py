@@ -153,7 +153,10 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
                                   "witness-unknown-article"))
         problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
     slugs = [w.article for w in c.witnesses]
-    if c.base and c.base not in slugs:
+    # Not said when a witness's own mistake explains it: a witness left out, or one naming an unknown article
+    # while the base names a known one (the base is then most likely right, and its hint would suggest the typo)
+    explained = c.incomplete or (c.base in known.articles and any(s not in known.articles for s in slugs))
+    if c.base and c.base not in slugs and not explained:
         at = c.base_origin or c.origin
         problems.append(error(at.file, at.line, at.col,
                               f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
