@@ -6,7 +6,7 @@ import pytest
 
 from dossier.core.load.config import split_base_url
 from dossier.core.text.markdown import render_note
-from dossier.core.common.slugs import is_slug, slug_hint, slugify
+from dossier.core.common.slugs import is_slug, known_ids, slug_hint, slugify, suggestible
 from dossier.core.common.urls import Urls
 
 SLUGIFY = [
@@ -161,3 +161,10 @@ def test_resolving_a_resolved_link_changes_nothing(href: str, base: str) -> None
     once = urls.resolve_note_link(href)
     assert once is not None
     assert urls.resolve_note_link(once) == once
+
+
+def test_a_key_of_the_wrong_form_is_known_by_its_slug_too_and_never_suggested() -> None:
+    ids = ["cairo", "Antony-Blinken", "do\u200bha", "--"]
+    assert known_ids(ids) == {"cairo", "Antony-Blinken", "do\u200bha", "--", "antony-blinken", "doha"}
+    assert suggestible(ids) == ["cairo"]
+

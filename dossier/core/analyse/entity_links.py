@@ -17,7 +17,7 @@ from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
 from ..load.model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from ..common.identity import SameObjects
-from ..common.slugs import slugify
+from ..common.slugs import known_ids, slugify, suggestible
 
 __all__ = ["alias_specs", "build_matcher", "check_entities", "check_file", "check_references", "exclusions",
            "link_article", "paragraph_gaps"]
@@ -110,9 +110,9 @@ _KEPT: SameObjects[Any] = SameObjects()
 
 
 def _ids(entities: Sequence[Entity]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The registry's ids, sorted (for did-you-mean) and as a set."""
-    ids = tuple(sorted(e.id for e in entities))
-    return ids, frozenset(ids)
+    """The registry's ids a did-you-mean may offer, sorted, and what a reference may name (slugs.known_ids)."""
+    ids = [e.id for e in entities]
+    return tuple(suggestible(ids)), known_ids(ids)
 
 
 def _annotation_refs(meta: ArticleMeta, ids: Sequence[str], known: frozenset[str], entities: Sequence[Entity]

@@ -22,7 +22,7 @@ from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
-from ..common.slugs import is_slug
+from ..common.slugs import is_slug, known_ids, suggestible
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
 
@@ -257,12 +257,13 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
     articles = []
     detached = []
     used: dict[str, str] = {}
+    known = None if source_ids is None else known_ids(source_ids)
     _ARTICLES.new_build()
     for meta in metas:
         file = meta.origin.file
-        if source_ids is not None and meta.source and meta.source not in source_ids:  # None: sources.yaml broken
+        if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
             problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
-                                  did_you_mean(meta.source, source_ids) or
+                                  did_you_mean(meta.source, suggestible(source_ids)) or
                                   "outlets are the keys of content/sources.yaml; add it there or fix the id",
                                   "source-unknown"))
         if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
