@@ -137,6 +137,8 @@ def test_exclusions_that_can_never_apply_are_warnings(mini_dossier, dossier_file
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", 'entity "israel": excluded alias "Isreal" is not one of its names, so the exclusion never applies'),
         ("warning", 'entity "israel": exclusion names unknown article "c"')]
+    line = ENTITIES.count("\n") + 2   # the warning stands at the alias inside the {…}, not at the brace
+    assert [(p.line, p.col) for p in problems][0] == (line, 15)
 
 
 def test_mentions_are_numbered_in_text_order_and_only_the_first_per_entity_is_first():

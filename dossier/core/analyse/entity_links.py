@@ -140,13 +140,14 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
     problems: list[Problem] = []
     for key, owners in alias_collisions(matcher.aliases):
         ents = sorted((by_id[i] for i in owners), key=lambda e: (e.origin.file, e.origin.line, e.id))
-        written = next(a.alias for a in matcher.aliases if match_key(a.alias) == key)
         claims = [(e, *_claim(e, key)) for e in ents]
         listed = " and ".join(f'"{e.id}" ({at.file}:{at.line})' for e, at, _ in claims)
-        # where to fix it: an alias written in a list (a name is what the entity is), the last one
-        at = [at for _, at, by_alias in claims if by_alias][-1:] or [claims[-1][1]]
-        problems.append(error(at[0].file, at[0].line, at[0].col,
-                              f'alias "{written}" is claimed by {len(ents)} entities: {listed}',
+        # where to fix it: an alias written in a list (a name is what the entity is), the last one; the alias
+        # is quoted as that entity writes it (the caret's spelling: "CAIRO", not another entity's "Cairo")
+        owner, at = ([(e, o) for e, o, by_alias in claims if by_alias][-1:] or [claims[-1][:2]])[0]
+        written = next((n for n in owner.all_names if match_key(n) == key),
+                       next(a.alias for a in matcher.aliases if match_key(a.alias) == key))
+        problems.append(error(at.file, at.line, at.col, f'alias "{written}" is claimed by {len(ents)} entities: {listed}',
                               "keep the alias on one entity only, or make each alias longer (a full name); "
                               "use `exclude:` to stop a false match in one article or context", "entity-alias-taken"))
     slugs = sorted({a.slug for a in dossier.articles} | set(dossier.unusable_articles))
@@ -156,6 +157,7 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
             at = x.origin or e.origin
             where = (at.file, at.line, at.col)
             if x.alias is not None and match_key(x.alias) not in names:
+                where = (x.alias_origin.file, x.alias_origin.line, x.alias_origin.col) if x.alias_origin else where
                 problems.append(warning(*where, f'entity "{e.id}": excluded alias "{x.alias}" is not one of its '
                                                 "names, so the exclusion never applies",
                                         did_you_mean(x.alias, e.all_names) or

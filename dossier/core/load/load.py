@@ -153,7 +153,7 @@ def parse_entities(file: str, text: str, schema: Schema) -> tuple[tuple[Entity, 
                                r.origin_if(x, p, "of")) for p, x in r.items(v, path, "roles") if isinstance(x, dict))
             exclude = tuple(EntityExclusion(r.optional(x, p, "alias"), r.optional(x, p, "article"),
                                             r.optional(x, p, "context"), r.origin(p),
-                                            r.origin_if(x, p, "article"))
+                                            r.origin_if(x, p, "article"), r.origin_if(x, p, "alias"))
                             for p, x in r.items(v, path, "exclude") if isinstance(x, dict))
             aliases = [(x, r.origin(p)) for p, x in r.items(v, path, "aliases") if isinstance(x, str)]
             out.append(Entity(

@@ -122,6 +122,7 @@ class EntityExclusion:
     context: str | None
     origin: Origin | None = None           # where the exclusion is written
     article_origin: Origin | None = None   # where its `article:` is written
+    alias_origin: Origin | None = None     # where its `alias:` is written
 
 
 @dataclass(frozen=True)
