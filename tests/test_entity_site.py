@@ -162,9 +162,10 @@ def test_an_alias_that_is_another_entitys_name_is_reported_at_the_alias_not_at_t
     assert ('content/entities.yaml:4:24: error: alias "Israel" is claimed by 2 entities: '
             '"benjamin-netanyahu" (content/entities.yaml:4) and "israel" (content/entities.yaml:' in result.stderr), \
         result.stderr
-    shouted = entities.replace("[Netanyahu, Israel]", "[Netanyahu, ISRAEL]")  # quoted as written at the caret
+    # quoted as written at the caret, not as the entity written first in the file spells it
+    shouted = ENTITIES.replace("  aliases: [Washington]\n", "  aliases: [Washington, DERMER]\n")
     root = mini_dossier(dict(FILES, **{"content/entities.yaml": shouted}))
-    assert 'content/entities.yaml:4:24: error: alias "ISRAEL" is claimed' in run_build(root, "--check").stderr
+    assert 'content/entities.yaml:17:25: error: alias "DERMER" is claimed' in run_build(root, "--check").stderr
     spaced = entities.replace("[Netanyahu, Israel]", '[Netanyahu, " Israel"]')   # (the matcher strips an alias)
     root = mini_dossier(dict(FILES, **{"content/entities.yaml": spaced}))
     assert 'content/entities.yaml:4:24: error: alias "Israel" is claimed' in run_build(root, "--check").stderr
