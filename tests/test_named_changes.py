@@ -79,8 +79,11 @@ def test_restamping_the_named_files_gives_the_snapshot_a_scan_gives(tmp_path):
     (root / "seeds/.c.txt.swp").write_text("junk\n", "utf-8")      # editors' junk: never in a snapshot
     (root / "notes.txt").write_text("changed, but not a file a build reads\n", "utf-8")
     (root / "site.yaml").write_text("title: Another title\n", "utf-8")
+    (root / "seeds/evidence").mkdir()
+    (root / "seeds/evidence/page.warc.gz").write_bytes(b"raw")       # what --add keeps: no build reads it
     named = [str(root / rel) for rel in ("seeds/a.txt", "seeds/b.txt", "seeds/c.txt", "seeds/.c.txt.swp",
-                                         "notes.txt", "site.yaml", "content/articles/a.yaml", "seeds/gone.txt")]
+                                         "notes.txt", "site.yaml", "content/articles/a.yaml", "seeds/gone.txt",
+                                         "seeds/evidence/page.warc.gz")]
     again = restamp(stamps, named, restamp_bases(root))
     assert again == snapshot(root)
     assert again != stamps and str(root / "seeds/c.txt") in again and str(root / "seeds/b.txt") not in again

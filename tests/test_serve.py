@@ -240,6 +240,8 @@ def test_snapshots_see_watched_files_but_not_swap_files_or_the_output(root):
     (root / "_site").mkdir()
     (root / "_site/index.html").write_text("x")
     (root / "notes.txt").write_text("x")
+    (root / "seeds/evidence/a").mkdir(parents=True)     # what --add keeps: no build reads it
+    (root / "seeds/evidence/a/page.html").write_text("<p>raw</p>")
     keys = {Path(k).relative_to(root).as_posix() for k in snapshot(root) if Path(k).is_relative_to(root)}
     assert keys == {"site.yaml", "seeds/a.txt", "content/articles/a.yaml", "content/sources.yaml"}
 

@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 
 from . import fs, tree
 from .writer import write_changed as write_changed  # the writer owns it; kept here for its callers
-from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, matters
+from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, is_evidence, matters
 
 
 def watch_roots(root: Path) -> list[Path]:
@@ -91,7 +91,8 @@ def _snapshot_holds(path: str, base: str, subs: tuple[str, ...], is_root: bool) 
     parts = path[len(base) + 1:].split(os.sep)
     if len(parts) == 1:
         return is_root and parts[0] in WATCHED_FILES and matters(parts[0])
-    return parts[0] in subs and not any(is_editor_junk(part) for part in parts[1:])
+    return parts[0] in subs and not any(is_editor_junk(part) for part in parts[1:]) and \
+        not is_evidence("/".join(parts))
 
 
 def watched_folders(root: Path) -> tuple[list[str], list[str]]:
@@ -133,7 +134,8 @@ def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> No
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if is_editor_junk(entry.name):
+                if is_editor_junk(entry.name) or (entry.name == "evidence" and is_evidence(
+                        entry.path[len(top) + 1:].replace(os.sep, "/"))):  # (what --add keeps: never read)
                     continue
                 try:
                     if entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and
