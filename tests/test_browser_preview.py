@@ -185,3 +185,23 @@ def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(br
         page.close()
         assert second.stop() == 0
 
+
+def test_the_overlay_of_a_failed_first_build_does_not_claim_a_last_good_build(browser, tmp_path):
+    """Before any build has succeeded the placeholder page has no good build to be: the overlay says so."""
+    root = tmp_path / "dossier"
+    root.mkdir()
+    (root / "site.yaml").write_text("title: [unclosed\n", "utf-8")
+    for sub in ("seeds", "content"):
+        shutil.copytree(ROOT / sub, root / sub)
+    server = PreviewServer(root)
+    page = browser.new_page()
+    try:
+        server.wait(lambda s: s["state"] == "failed")
+        page.goto(server.url)
+        intro = page.get_by_role("alertdialog").locator("#dossier-overlay-intro")
+        expect(intro).to_contain_text("No build has succeeded yet.", timeout=30_000)
+        expect(intro).not_to_contain_text("last good build")
+    finally:
+        page.close()
+        assert server.stop() == 0
+

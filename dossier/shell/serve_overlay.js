@@ -116,7 +116,8 @@
     header.appendChild(close);
     panel.appendChild(header);
     panel.appendChild(el("p", { "class": "intro", id: "dossier-overlay-intro" },
-      "This page is the last good build. Fix these problems and save: the page reloads by itself." +
+      (status.has_site ? "This page is the last good build. " : "No build has succeeded yet. ") +
+      "Fix these problems and save: the page reloads by itself." +
       (status.changed ? " Last change: " + status.changed + "." : "")));
     var list = el("ol");
     status.problems.forEach(function (p) {
