@@ -213,6 +213,8 @@ def pattern_hint(pattern: str, description: str) -> str:
     """What a pattern asks for, in words (the regular expression itself is never shown)."""
     if "[a-z0-9]" in pattern:
         return "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"
+    if pattern.startswith("^[0-9]{4}(-"):
+        return "write a year, a month or a day: 2022, 2022-12 or 2022-12-01"
     if "[0-9]{4}-" in pattern:
         return "write dates as YYYY-MM-DD, e.g. 2024-03-22"
     if "https?" in pattern:
