@@ -47,7 +47,7 @@ def dossier(tmp_path: Path) -> Path:
 
 def test_a_broken_link_is_reported_on_every_run_until_it_is_fixed(dossier: Path) -> None:
     code, err = build(dossier)
-    assert code == 1 and "_site/404.html: error: broken link: /nowhere/" in err
+    assert code == 1 and "templates/404.html:5:10: error: broken link: /nowhere/ (on 404.html)" in err
     kept = recalled(dossier)
     assert [p.message for p in kept.pages["404.html"][3]] == ["broken link: /nowhere/"]
     assert build(dossier) == (code, err)  # nothing changed: the same report, from the recalled check
@@ -55,7 +55,7 @@ def test_a_broken_link_is_reported_on_every_run_until_it_is_fixed(dossier: Path)
     text = article.read_text("utf-8")
     article.write_text(re.sub(r'note: ".*"', 'note: "Edited."', text, count=1), "utf-8")
     code, again = build(dossier)  # another page rendered again: the 404 page's link is still broken
-    assert code == 1 and "_site/404.html: error: broken link: /nowhere/" in again
+    assert code == 1 and "templates/404.html:5:10: error: broken link: /nowhere/ (on 404.html)" in again
     page = (dossier / "templates" / "404.html").read_text("utf-8")
     (dossier / "templates" / "404.html").write_text(page.replace("/nowhere/", "/"), "utf-8")
     code, fixed = build(dossier)
@@ -74,4 +74,4 @@ def test_what_the_last_run_found_is_what_this_run_reports_for_a_page_whose_key_i
     assert "planted finding" in build(dossier)[1]
     path.write_bytes(path.read_bytes()[:-7])  # truncated: not recalled, every page checked
     code, err = build(dossier)
-    assert code == 1 and "planted finding" not in err and "_site/404.html: error: broken link: /nowhere/" in err
+    assert code == 1 and "planted finding" not in err and "templates/404.html:5:10: error: broken link: /nowhere/ (on 404.html)" in err

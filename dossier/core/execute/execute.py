@@ -15,6 +15,7 @@ from ..common import shards as sharding
 from ..common.errors import Problem
 from ..common.memo import Kept
 from .keys import forget, page_key
+from .link_places import placed_once
 from .linkcheck import LinkIndex, check_links
 from ..plan.page import Page
 from .render import Renderer, once_each
@@ -125,5 +126,5 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     forget()  # (the recurring values this build did not use are not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
-    problems = once_each(problems) + check_links(links, {*paths, *failed}, base)
+    problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))

@@ -1,0 +1,61 @@
+"""Links that are wrong on many pages said once, and where a template writes them.
+
+The link check (linkcheck.py) reads the rendered pages, so a bad link written in a template every page uses was
+one error per page, each at `_site/<page>` with no line (91 for the default dossier's base.html). Here the same
+problem of several pages (the same message and hint) is said once, naming how many pages and the first; and
+when exactly one template holds the link's address as written, the problem stands at that template's line and
+column, where it is to be fixed. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Mapping, Sequence
+
+from ..common.errors import Problem
+
+_HREF = re.compile(r"^(?:broken link: |broken fragment: |link )(\S+)")
+
+
+def placed_once(problems: Sequence[Problem], templates: Mapping[str, str]) -> list[Problem]:
+    """`problems` with each link problem of the output said once (see the module docstring); `templates`: each
+    template's name and text. The order is kept (a group stands where its first problem stood)."""
+    first: dict[tuple[str, str], int] = {}
+    pages: dict[int, int] = {}
+    out: list[Problem] = []
+    for p in problems:
+        if p.check != "links" or not p.file.startswith("_site/"):
+            out.append(p)
+            continue
+        key = (p.message, p.hint)
+        if key in first:
+            pages[first[key]] += 1
+            continue
+        first[key] = len(out)
+        pages[len(out)] = 1
+        out.append(p)
+    for i, n in pages.items():
+        out[i] = _placed(out[i], n, templates)
+    return out
+
+
+def _placed(p: Problem, pages: int, templates: Mapping[str, str]) -> Problem:
+    page = p.file[len("_site/"):]
+    match = _HREF.match(p.message)
+    where = _written(match.group(1), templates) if match else None
+    if where is None:
+        return p if pages == 1 else replace(p, message=f"{p.message} (on {pages} pages, the first {page})")
+    name, line, col = where
+    on = f"on {pages} pages, the first {page}" if pages > 1 else f"on {page}"
+    return replace(p, file=f"templates/{name}", line=line, col=col, message=f"{p.message} ({on})")
+
+
+def _written(href: str, templates: Mapping[str, str]) -> tuple[str, int, int] | None:
+    """(template, line, column) of `href` written literally in exactly one template, else None."""
+    holders = [(name, text.find(href)) for name, text in sorted(templates.items()) if href in text]
+    if len(holders) != 1:
+        return None
+    name, at = holders[0]
+    text = templates[name]
+    return name, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1

@@ -1,0 +1,32 @@
+"""Link problems of the output said once, and where a template writes them (dossier/core/execute/link_places.py)."""
+
+from __future__ import annotations
+
+from dossier.core.common.errors import error
+from dossier.core.execute.link_places import placed_once
+
+TEMPLATES = {"base.html": "<!doctype html>\n<nav>\n  <a href=\"/nowhere/\">x</a>\n</nav>\n",
+             "page.html": "{% extends \"base.html\" %}\n<a href=\"/also/\">y</a>\n",
+             "other.html": "<a href=\"/also/\">z</a>\n"}
+
+
+def broken(page: str, href: str):
+    return error(f"_site/{page}", 0, 0, f"broken link: {href}", "no page is written at that path", "links")
+
+
+def test_a_link_on_many_pages_is_one_problem_at_the_template_that_writes_it() -> None:
+    note = error("content/articles/a.yaml", 3, 1, "a note problem", "", "links")
+    problems = [note, broken("a/index.html", "/nowhere/"), broken("b/index.html", "/nowhere/"),
+                broken("b/index.html", "/also/"), broken("c/index.html", "/nowhere/")]
+    out = placed_once(problems, TEMPLATES)
+    assert out[0] == note                                        # not an output problem: as it was
+    assert [(p.file, p.line, p.col, p.message) for p in out[1:]] == [
+        ("templates/base.html", 3, 12, "broken link: /nowhere/ (on 3 pages, the first a/index.html)"),
+        # written in two templates: which one is to blame cannot be told, so the page stays the place
+        ("_site/b/index.html", 0, 0, "broken link: /also/")]
+
+
+def test_a_link_no_template_writes_as_such_keeps_its_page_and_says_how_many() -> None:
+    out = placed_once([broken("a/index.html", "/sub/gone/"), broken("b/index.html", "/sub/gone/")], TEMPLATES)
+    assert [(p.file, p.message) for p in out] == [("_site/a/index.html",
+                                                   "broken link: /sub/gone/ (on 2 pages, the first a/index.html)")]
