@@ -242,3 +242,22 @@ def test_write_outputs_syncs_a_folder_through_the_same_stage(tmp_path: Path) -> 
     assert fs.write_outputs(out, {"a.html": b"A", "d.html": b"D"}) == (1, 1)
     assert _files(out) == {"a.html": b"A", "d.html": b"D"}
     assert (out / fs.MARKER).read_text("utf-8") == fs.MARKER_TEXT
+
+
+def test_the_previews_sync_compares_every_file_again_after_another_writer_visited(tmp_path: Path) -> None:
+    """The live preview writes only the paths whose bytes changed since its last write; a build.py run into the
+    same folder in between (its commit rewrites the marker) deleted the preview's search index, which stayed
+    missing until the preview was restarted. A marker that is not as the last sync left it means: compare all."""
+    from dossier.shell.writer import sync
+
+    out = tmp_path / "out"
+    site = {"index.html": b"home", "pagefind/pagefind.js": b"search"}
+    sync(out, site, None)
+    edited = {**site, "index.html": b"home, edited"}
+    sync(out, edited, site)                                     # nobody else: only the changed page written
+    (out / "pagefind" / "pagefind.js").unlink()                 # what a build.py --no-search commit does
+    (out / fs.MARKER).write_text(fs.MARKER_TEXT + "{}\n", "utf-8")
+    again = {**edited, "index.html": b"home, edited again"}
+    sync(out, again, edited)
+    assert _files(out) == again
+

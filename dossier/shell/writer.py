@@ -125,15 +125,33 @@ def memory_shards() -> ShardMap:
 
 def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None) -> tuple[int, int]:
     """Make `out` hold `outputs`, a build kept in memory. `previous` is what this caller last wrote there: None
-    the first time, when every file is compared (and the up-to-date record dropped: a site written from memory
+    the first time, or when the folder's marker is not as the last sync left it (a `build.py` run wrote the
+    folder since, and may have deleted the search index), when every file is compared (and the up-to-date record dropped: a site written from memory
     is no record of any `build.py` run; the digests it lists of the output files stay, each trusted only while
     its file keeps the size and modification time recorded with it, so that the next `build.py` does not read
     back the files the preview left as they were); after that only the paths whose bytes changed are touched,
     so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
+    if previous is not None and _marker(out) != _SYNCED.get(os.fspath(out)):
+        previous = None  # another writer (a build.py run into the same folder) changed it since: compare all
     if previous is None:
         uptodate.forget(out, keep_outputs=True)
-        return fs.write_outputs(out, outputs)
-    return write_changed(out, outputs, changed_outputs(previous, outputs))
+        done = fs.write_outputs(out, outputs)
+    else:
+        done = write_changed(out, outputs, changed_outputs(previous, outputs))
+    _SYNCED[os.fspath(out)] = _marker(out)
+    return done
+
+
+_SYNCED: dict[str, Any] = {}  # output folder → its marker's stat as `sync` last left it
+
+
+def _marker(out: Path) -> Any:
+    """The stat of `out`'s marker that tells another writer's visit (build.py rewrites it when it commits)."""
+    try:
+        info = os.stat(out / fs.MARKER)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 def search_files(site: Mapping[str, bytes], base_path: str, stop: Callable[[], bool] | None = None,
