@@ -135,7 +135,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     problems += collisions
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
-    done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo)
+    done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
+                   inputs.added_templates)
     return _result(problems, done, library, config, options)
 
 

@@ -19,6 +19,7 @@ from .link_places import placed_once
 from .linkcheck import LinkIndex, check_links
 from ..plan.page import Page
 from .render import Renderer, once_each
+from .template_lint import lint
 from ..common.shards import ShardMap, in_order, run_chunks
 
 Sink = Callable[[str, bytes], None]
@@ -98,11 +99,22 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1], tuple(failed))
 
 
+def _lint(renderer: Renderer, pages: Sequence[Page], added: frozenset[str], kept: Any) -> list[Problem]:
+    """template_lint's warnings, kept by the templates' digest where a store of kept work is given (parsing
+    every template took ~50 ms of every build)."""
+    used = tuple(sorted({p.template for p in pages if p.template}))
+    item = (renderer.digest, used, tuple(sorted(added)))
+    work = lambda it: lint(renderer.sources, it[1], it[2])  # noqa: E731 - the digest names the sources
+    each = getattr(kept, "each", None)
+    return list(each("template-lint", work, lambda it: it, [item])[0] if each else work(item))
+
+
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
-            shards: ShardMap = in_order, kept: Kept | None = None) -> Rendered:
+            shards: ShardMap = in_order, kept: Kept | None = None, added: frozenset[str] = frozenset()) -> Rendered:
     """Every page rendered (in ranges through `shards`), then every internal link checked against the paths
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`).
+    `added`: the dossier's own templates that override none of the project's (template_lint.py).
     A link to a page that failed to render is not reported: that page's own problem is (a template error in
     the article page was also every link to every article, a thousand errors for one)."""
     renderer.compile(sorted({p.template for p in pages if p.template}))
@@ -127,4 +139,5 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     if kept is not None:
         kept.keep_pages(fresh, keys)
     problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources)
+    problems += _lint(renderer, pages, added, kept)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))

@@ -15,6 +15,8 @@ class Inputs:
     `files`: the dossier (site.yaml, seeds/*, content/**); `templates`: name → Jinja source;
     `static`: name → bytes; `schemas`: name ("article") → parsed JSON Schema; `problems`: what the reader
     refused or could not read (a symbolic link leaving the dossier, a FIFO): errors of every build of these inputs.
+    `added_templates`: the names of `templates` that are the dossier's own and override none of the project's
+    (a page uses such a file only when another template includes it: template_lint.py).
     """
 
     files: Mapping[str, bytes]
@@ -22,6 +24,7 @@ class Inputs:
     static: Mapping[str, bytes]
     schemas: Mapping[str, Mapping[str, Any]]
     problems: tuple[Problem, ...] = ()
+    added_templates: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
