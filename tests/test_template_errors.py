@@ -28,6 +28,13 @@ def test_a_missing_field_is_reported_at_the_dot_that_asks_for_it() -> None:
         "template-variable", "templates/part.html", 2, 12)
 
 
+def test_a_misspelt_variable_gets_a_did_you_mean_and_a_missing_field_says_what_the_value_is_in_words() -> None:
+    _, (found,) = Renderer({"page.html": "<p>{{ sitee.title }}</p>\n"}).render("page.html", {"site": {}}, "a.html")
+    assert found.hint == 'did you mean "site"?'
+    _, (found,) = Renderer({"page.html": "<p>{{ site.titel }}</p>\n"}).render("page.html", {"site": {}}, "a.html")
+    assert found.message.endswith('"titel" is not a field of this value (a set of named fields)')   # not "(dict)"
+
+
 def test_an_error_in_the_page_template_itself_and_in_a_base_template_name_their_own_file() -> None:
     assert problem({"page.html": "<p>\n  {{ nothing_here }}</p>\n"}, {}) == (
         "template-variable", "templates/page.html", 2, 6)

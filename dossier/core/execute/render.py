@@ -101,8 +101,10 @@ class Renderer:
                                "template-missing"),)
         except jinja2.UndefinedError as exc:
             file, line, col = _undefined_at(exc, template, self.sources)
+            missing = _UNDEFINED.match(exc.message or "")
             return b"", (error(f"templates/{file}", line, col,
                                f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
+                               (did_you_mean(missing.group(1), list(context)) if missing else "") or
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
                                "template-variable"),)
         except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
@@ -156,8 +158,14 @@ def _undefined(message: str) -> str:
         return f'the variable "{match.group(1)}" is not defined'
     match = _NO_ATTRIBUTE.match(message)
     if match:
-        return f'"{match.group(2)}" is not a field of this value ({match.group(1).replace("object", "").strip()})'
+        kind = match.group(1).replace("object", "").strip()
+        return f'"{match.group(2)}" is not a field of this value ({_KINDS.get(kind, kind)})'
     return message
+
+
+# Python's names of the values a view model holds, in words
+_KINDS = {"dict": "a set of named fields", "list": "a list", "tuple": "a list", "str": "text", "int": "a number",
+          "float": "a number", "bool": "yes or no", "None": "nothing", "Markup": "text"}
 
 
 _TAG = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)  # (a tag may span lines; {# #} is a comment)
