@@ -86,7 +86,12 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         message, hint = _syntax(exc, text)
         opened = _runaway_quote(text, mark)
         bracket = _unclosed_bracket(text, mark) if "flow" in str(exc.context or "") else None
-        if opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
+        odd = _odd_space(text, mark)
+        if odd is not None:  # looks like a space, but YAML does not take it for one: the real mistake
+            line, col, name = odd
+            message = f"{name} (U+{ord(text.split(chr(10))[line - 1][col - 1]):04X}) where YAML needs a plain space"
+            hint = "retype it as an ordinary space (editors and word processors put these in when text is pasted)"
+        elif opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
             line, col = opened
             message = f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one value"
             hint = "close the quote at the end of this line's value (or quote each line's value separately)"
@@ -117,6 +122,29 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         return None, (_alias_position(text, refused.problem),)
     return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans, [], loaded.tagged),
             tuple(loaded.problems))
+
+
+# Characters that look like a space but are none to YAML, where it needs one: in the indentation, after "- " or
+# ":" (a key's value), so "kind:\u00a0place" is one word and "\u00a0 kind: place" no key of the mapping
+_ODD = "\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+_ODD_SPACE = re.compile(rf"^[ ]*[{_ODD}]|(?:^|[ ])-[{_ODD}]|:[{_ODD}]")
+_ODD_NAMES = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u200b": "a zero-width space",
+              "\ufeff": "a zero-width no-break space", "\u3000": "an ideographic space"}
+
+
+def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
+    """(line, column, its name) of a space YAML does not take for one, where it needs one, on the line PyYAML
+    stopped at or the one before (it often notices a line late); None when there is none."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    for index in (mark.line - 1, mark.line):
+        if 0 <= index < len(lines):
+            found = _ODD_SPACE.search(lines[index])
+            if found:
+                char = found.group()[-1]
+                return index + 1, found.end(), _ODD_NAMES.get(char, "a typographic space")
+    return None
 
 
 def _runaway_quote(text: str, mark: Any) -> tuple[int, int] | None:
