@@ -171,6 +171,29 @@ def test_a_pagefind_that_exits_at_once_is_an_error_not_a_hang(monkeypatch, tmp_p
         search.build_index(site(3), "/")
 
 
+def test_a_pagefind_whose_output_ends_between_two_requests_is_an_error_not_a_hang(monkeypatch, tmp_path: Path):
+    """It answers the new index, then its output ends while it lives on (its input still takes requests): the
+    requests sent after that were counted as unanswered only once the reader had stopped looking, and the wait
+    for the bundle never ended (seen as a hang of the suite, at random, when the exit came early)."""
+    pytest.importorskip("pagefind")
+    import signal
+    reply = base64.b64encode(json.dumps({"message_id": 1, "payload": {"type": "NewIndex", "index_id": 0}})
+                             .encode()).decode()
+    fake = tmp_path / "pagefind"
+    # (it answers once the request has begun to arrive, as Pagefind does; then only its output ends)
+    fake.write_text(f"#!/bin/sh\nhead -c 1 >/dev/null\nprintf '%s,' '{reply}'\nexec 1>&-\nsleep 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("waited for ever for Pagefind's reply"))
+    signal.alarm(30)
+    try:
+        with pytest.raises(search.SearchError, match="stopped unexpectedly"):
+            search.build_index(site(3), "/")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_pagefind_that_answers_with_an_error_is_reported(monkeypatch, tmp_path: Path):
     pytest.importorskip("pagefind")
     reply = base64.b64encode(json.dumps({"message_id": 1, "payload": {"type": "Error", "message": "no way"}})

@@ -157,6 +157,7 @@ class _Service:
         self.kept: dict[int, dict[str, Any]] = {}        # replies asked for (the others are only checked)
         self.keep: set[int] = set()
         self.error: str | None = None
+        self.ended = False   # the reader saw the end of Pagefind's output: no reply will come any more
         self.reader = threading.Thread(target=self._read, name="pagefind-replies", daemon=True)
         self.reader.start()
 
@@ -168,9 +169,10 @@ class _Service:
         message_id = self.next_id
         size = 256 + (len(contents) * 2 if contents is not None else 0)  # about its base64 size, at most
         with self.cond:
-            while self.error is None and self.in_flight and self.in_flight_bytes + size > self.window:
+            while self.error is None and not self.ended and self.in_flight and \
+                    self.in_flight_bytes + size > self.window:
                 self._wait()
-            self._check()
+            self._check(ended=True)
             self.in_flight[message_id] = (size, what)
             self.in_flight_bytes += size
             if keep:
@@ -191,9 +193,9 @@ class _Service:
     def reply(self, message_id: int) -> dict[str, Any]:
         """Wait for the reply to a request sent with keep=True."""
         with self.cond:
-            while self.error is None and message_id not in self.kept:
+            while self.error is None and not self.ended and message_id not in self.kept:
                 self._wait()
-            self._check()
+            self._check(ended=message_id not in self.kept)
             return self.kept.pop(message_id)
 
     def _wait(self) -> None:
@@ -205,9 +207,13 @@ class _Service:
         if self.stop():
             raise SearchCancelled("stopped")
 
-    def _check(self) -> None:
+    def _check(self, ended: bool = False) -> None:
+        """Raise the error Pagefind gave or caused; with `ended`, also when its output has ended (a request
+        sent after it stopped would wait for ever: it stopped before this one was counted as unanswered)."""
         if self.error is not None:
             raise SearchError(self.error)
+        if ended and self.ended:
+            raise SearchError("Pagefind stopped unexpectedly")
 
     # reader side (its own thread)
 
@@ -253,6 +259,7 @@ class _Service:
         with self.cond:
             if (always or self.in_flight) and self.error is None:
                 self.error = message
+            self.ended = True
             self.cond.notify_all()
 
     def close(self) -> None:
