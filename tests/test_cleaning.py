@@ -176,6 +176,7 @@ def test_a_utf8_seed_read_as_another_declared_encoding_is_a_warning_showing_the_
     assert decode_seed("seeds/a.txt", b"plain ASCII", "latin-1") == ("plain ASCII", ())
     assert decode_seed("seeds/a.txt", b"caf\xe9", "latin-1") == ("caf\u00e9", ())   # not UTF-8: latin-1 it is
     assert decode_seed("seeds/a.txt", data, "UTF8") == (data.decode("utf-8"), ())
+    assert decode_seed("seeds/a.txt", data, "utf-8-sig") == (data.decode("utf-8"), ())     # UTF-8 too
 
 
 def test_an_unknown_encoding_is_an_error_about_site_yaml() -> None:

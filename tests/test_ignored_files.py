@@ -7,7 +7,7 @@ from dossier.core.load.ignored import ignored
 
 def test_files_outside_the_read_names_are_warnings_and_a_near_miss_of_a_missing_registry_an_error() -> None:
     paths = ["content/articles/a.yaml", "content/articles/notes.txt", "content/comparisons/talks.yml",
-             "content/entities/more.yaml", "content/entities/more.json", "content/entites.yaml",
+             "content/entities/more.json", "content/entites.yaml",
              "content/sources.yaml", "content/source.yaml", "content/notes.yaml", "content/README.md"]
     problems, missing = ignored(paths)
     said = {(p.file, p.severity, p.message) for p in problems}
@@ -29,3 +29,9 @@ def test_files_outside_the_read_names_are_warnings_and_a_near_miss_of_a_missing_
 def test_a_dossier_whose_files_are_all_read_has_nothing_to_say() -> None:
     assert ignored(["content/sources.yaml", "content/entities.yaml", "content/articles/a.yaml", "seeds/a.txt",
                     "content/comparisons/c.yaml", "site.yaml"]) == ([], set())
+
+
+def test_entities_kept_in_their_folder_have_no_missing_registry() -> None:
+    problems, missing = ignored(["content/sources.yaml", "content/entities/people.yaml", "content/entity.yaml"])
+    assert [(p.file, p.severity) for p in problems] == [("content/entity.yaml", "warning")] and missing == set()
+

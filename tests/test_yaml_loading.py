@@ -311,6 +311,14 @@ def test_an_empty_article_file_is_an_error() -> None:
     assert meta is None and [p.message for p in problems] == ["the file is empty"]
 
 
+def test_a_misspelt_required_key_is_one_error_but_an_unrelated_misspelling_hides_no_missing_key() -> None:
+    _, problems = parse_article(FILE, HEAD + "annotations:\n  - id: x\n    qoute: q\n", ARTICLE_SCHEMA)
+    assert [p.message for p in problems] == ['unknown key "qoute" (at annotations[0])']    # it means quote
+    _, problems = parse_article(FILE, HEAD + "annotations:\n  - id: x\n    notes: n\n", ARTICLE_SCHEMA)
+    assert sorted(p.message for p in problems) == [                                    # notes means note
+        'missing required key "quote" (at annotations[0])', 'unknown key "notes" (at annotations[0])']
+
+
 def test_yaml_problems_come_before_schema_checks() -> None:
     meta, problems = parse_article(FILE, HEAD + "annotatons: []\nseed: b.txt\n", ARTICLE_SCHEMA)
     assert meta is None

@@ -157,7 +157,7 @@ class _Service:
         self.kept: dict[int, dict[str, Any]] = {}        # replies asked for (the others are only checked)
         self.keep: set[int] = set()
         self.error: str | None = None
-        self.ended = False   # the reader saw the end of Pagefind's output: no reply will come any more
+        self.ended = False  # the reader saw the end of Pagefind's output
         self.reader = threading.Thread(target=self._read, name="pagefind-replies", daemon=True)
         self.reader.start()
 
@@ -208,12 +208,9 @@ class _Service:
             raise SearchCancelled("stopped")
 
     def _check(self, ended: bool = False) -> None:
-        """Raise the error Pagefind gave or caused; with `ended`, also when its output has ended (a request
-        sent after it stopped would wait for ever: it stopped before this one was counted as unanswered)."""
-        if self.error is not None:
-            raise SearchError(self.error)
-        if ended and self.ended:
-            raise SearchError("Pagefind stopped unexpectedly")
+        """Raise the error Pagefind gave or caused; with `ended`, also once its output has ended (no reply comes)."""
+        if self.error is not None or (ended and self.ended):
+            raise SearchError(self.error or "Pagefind stopped unexpectedly")
 
     # reader side (its own thread)
 

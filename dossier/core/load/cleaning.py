@@ -92,7 +92,7 @@ def _utf8_declared_as(file: str, data: bytes, encoding: str) -> tuple[Problem, .
     """A warning when the seed is UTF-8 with non-ASCII text but site.yaml declares another encoding: every
     curly quote and accent would be published garbled ("organization’s" as "organizationâ€™s") and quotes
     copied from the seed match only approximately. (Text in another encoding is almost never valid UTF-8.)"""
-    if codecs.lookup(encoding).name == "utf-8" or data.isascii():
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") or data.isascii():
         return ()
     try:
         data.decode("utf-8")

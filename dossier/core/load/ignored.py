@@ -19,6 +19,14 @@ FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparison
 REGISTRIES = {"sources.yaml": "sources", "entities.yaml": "entities"}   # content/<file> → its step
 
 
+def _present(registry: str, paths: list[str]) -> bool:
+    """Whether the dossier has the registry `registry` ("entities.yaml"): its file, or for the entities any file
+    of content/entities/."""
+    folder = f"content/{registry[:-len('.yaml')]}/"
+    return f"content/{registry}" in paths or (registry == "entities.yaml" and any(
+        p.startswith(folder) and p.endswith(".yaml") for p in paths))
+
+
 def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
     """The problems of the files of `paths` (the dossier's, sorted) that are not read, and the steps whose file
     is missing because it was misnamed (their references are not checked)."""
@@ -33,7 +41,7 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
         stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
         close = difflib.get_close_matches(stem, [r[:-len(".yaml")] for r in sorted(REGISTRIES)], n=1, cutoff=0.7)
         meant = f"{close[0]}.yaml" if close else ""
-        if meant and f"content/{meant}" not in paths:
+        if meant and not _present(meant, paths):
             missing.add(REGISTRIES[meant])
             problems.append(error(p, 0, 0, f"content/{meant} is missing, and {p} is not read",
                                   f"rename it to content/{meant}", "file-ignored"))

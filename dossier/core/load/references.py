@@ -21,7 +21,7 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
 from ..common.memo import by_difference
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug
+from ..common.slugs import is_slug, known_ids, suggestible
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from ..common.urls import Urls, internal_link, named_page
@@ -51,7 +51,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
     ids = [_IDS.get(m.origin.file, (m,), partial(names_in, m)) for m in metas]
     return Names(
         articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
-        entities=None if "entities" in dossier.broken else frozenset(e.id for e in dossier.entities),
+        # (an id of the wrong form, reported at its key, is known by its slug too: slugs.known_ids)
+        entities=None if "entities" in dossier.broken else known_ids(e.id for e in dossier.entities),
         comparisons=frozenset(c.id for c in dossier.comparisons),
         unusable_comparisons=dossier.unusable_comparisons,
         tags=frozenset().union(*(tags for _, tags in ids)),
@@ -154,8 +155,9 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
         problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
     slugs = [w.article for w in c.witnesses]
     # Not said when a witness's own mistake explains it: a witness left out, or one naming an unknown article
-    # while the base names a known one (the base is then most likely right, and its hint would suggest the typo)
-    explained = c.incomplete or (c.base in known.articles and any(s not in known.articles for s in slugs))
+    # that is a misspelling of the base, a known one (the base is then right, and its hint would offer the typo)
+    unknown = [s for s in slugs if s not in known.articles and s not in known.unusable_articles]
+    explained = c.incomplete or (c.base in known.articles and bool(did_you_mean(c.base, unknown)))
     if c.base and c.base not in slugs and not explained:
         at = c.base_origin or c.origin
         problems.append(error(at.file, at.line, at.col,
@@ -183,7 +185,7 @@ def _roles(entity: Entity, known: Names) -> Iterable[Problem]:
     if known.entities is None:
         return
     for role in entity.roles:
-        close = did_you_mean(role.of, known.entities) if role.of else ""
+        close = did_you_mean(role.of, suggestible(known.entities)) if role.of else ""
         if role.of and role.of not in known.entities and is_slug(role.of) and ("-" in role.of or close):
             at = role.of_origin or entity.origin
             yield warning(at.file, at.line, at.col, f'role "of: {role.of}" names no entity, so it is shown as '
@@ -260,7 +262,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
     if kind == "entity":
         if known.entities is None or ident in known.entities:
             return None
-        return f'unknown entity "{ident}"', did_you_mean(ident, known.entities) or \
+        return f'unknown entity "{ident}"', did_you_mean(ident, suggestible(known.entities)) or \
             "entity ids are the keys of content/entities.yaml"
     if kind == "compare":
         if ident in known.comparisons or ident in known.unusable_comparisons:

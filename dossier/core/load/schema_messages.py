@@ -86,10 +86,12 @@ def _required(loaded: Loaded, path: Path, err: Any) -> Found:
     """Each required key that is missing, unless an unknown key beside it is its misspelling ("nmae"): that one's
     "unknown key … did you mean" is the whole mistake, not a second error."""
     present = err.instance if isinstance(err.instance, dict) else {}
-    unknown = [str(k) for k in present if k not in err.schema.get("properties", {})]
+    allowed = list(err.schema.get("properties", {}))
+    # (what the unknown keys' own did-you-means name: "nmae" names "name", "notes" names "note", not "quote")
+    meant = {did_you_mean(str(k), allowed) for k in present if k not in allowed}
     out: Found = []
     for key in err.validator_value:
-        if key not in present and not any(did_you_mean(k, [key]) for k in unknown):
+        if key not in present and f'did you mean "{key}"?' not in meant:
             about = err.schema.get("properties", {}).get(key, {}).get("description", "")
             hint = f"add {key}: ..." + (f" ({about})" if about else "")
             out += [(path + (key,), p) for _, p in
