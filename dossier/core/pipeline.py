@@ -148,13 +148,18 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     """What one run still finds while site.yaml is unusable: each editors' file's own problems and the
     references between the files (sources, entities, witnesses, bases, links), the dossier read with the
     default settings. Nothing that depends on how site.yaml says to read the seeds (their encoding, the import
-    rules), nor anchoring: those wait until it is mended. (A broken site.yaml once hid every unknown source,
-    entity and witness article until it was mended: one mistake a run.)"""
+    rules), nor anchoring, nor warnings (their levels are site.yaml's): those wait until it is mended. (A
+    broken site.yaml once hid every unknown source, entity and witness article until it was mended.)"""
     origin, path = split_base_url(options.base_url) if options.base_url else ("", "/")
     fallback = SiteConfig(title="", base_path=path, origin=origin)
-    dossier, _, found = load_dossier(inputs, fallback)
+    # (the seeds' texts are not read: nothing said here depends on them, and cleaning them all took the time
+    # and memory of a build)
+    blank = replace(inputs, files={p: b"" if p.startswith("seeds/") else data for p, data in inputs.files.items()})
+    dossier, _, found = load_dossier(blank, fallback)
     referenced, _ = checked_references(dossier)
-    return [p for p in (*found, *referenced) if not p.file.startswith("seeds/") and p.check not in _SEED_READING]
+    # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
+    return [p for p in (*found, *referenced)
+            if p.severity == "error" and not p.file.startswith("seeds/") and p.check not in _SEED_READING]
 
 
 def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any,
