@@ -30,3 +30,11 @@ def test_a_link_no_template_writes_as_such_keeps_its_page_and_says_how_many() ->
     out = placed_once([broken("a/index.html", "/sub/gone/"), broken("b/index.html", "/sub/gone/")], TEMPLATES)
     assert [(p.file, p.message) for p in out] == [("_site/a/index.html",
                                                    "broken link: /sub/gone/ (on 2 pages, the first a/index.html)")]
+
+
+def test_an_address_the_dossiers_own_files_also_write_is_left_page_by_page() -> None:
+    """A note's link to the same address: which pages are the template's cannot be told, so none is moved."""
+    problems = [broken("a/index.html", "/nowhere/"), broken("b/index.html", "/nowhere/")]
+    out = placed_once(problems, TEMPLATES, content=lambda href: href == "/nowhere/")
+    assert out == problems
+

@@ -9,7 +9,7 @@ byte-identical however it was split.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from ..common import shards as sharding
 from ..common.errors import Problem
@@ -110,13 +110,16 @@ def _lint(renderer: Renderer, pages: Sequence[Page], added: frozenset[str], kept
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
-            shards: ShardMap = in_order, kept: Kept | None = None, added: frozenset[str] = frozenset()) -> Rendered:
+            shards: ShardMap = in_order, kept: Kept | None = None, added: frozenset[str] = frozenset(),
+            content: Mapping[str, bytes] | None = None) -> Rendered:
     """Every page rendered (in ranges through `shards`), then every internal link checked against the paths
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`).
-    `added`: the dossier's own templates that override none of the project's (template_lint.py).
+    `added`: the dossier's own templates that override none of the project's (template_lint.py); `content`:
+    the dossier's editors' files (a link they write too is not a template's, link_places.py).
     A link to a page that failed to render is not reported: that page's own problem is (a template error in
     the article page was also every link to every article, a thousand errors for one)."""
+    content = content or {}
     renderer.compile(sorted({p.template for p in pages if p.template}))
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
                        sharding.SHARD_SIZE)
@@ -138,6 +141,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     forget()  # (the recurring values this build did not use are not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
-    problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources)
+    problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources,
+                                                 lambda href: any(href.encode() in data for data in content.values()))
     problems += _lint(renderer, pages, added, kept)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))

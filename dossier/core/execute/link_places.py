@@ -4,28 +4,33 @@ The link check (linkcheck.py) reads the rendered pages, so a bad link written in
 one error per page, each at `_site/<page>` with no line (91 for the default dossier's base.html). Here the same
 problem of several pages (the same message and hint) is said once, naming how many pages and the first; and
 when exactly one template holds the link's address as written, the problem stands at that template's line and
-column, where it is to be fixed. Pure.
+column, where it is to be fixed. An address the dossier's own files also write (a note's link) is left as it
+was, page by page: which of its pages are the template's cannot be told. Pure.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..common.errors import Problem
 
 _HREF = re.compile(r"^(?:broken link: |broken fragment: |link )(\S+)")
 
 
-def placed_once(problems: Sequence[Problem], templates: Mapping[str, str]) -> list[Problem]:
+def placed_once(problems: Sequence[Problem], templates: Mapping[str, str],
+                content: Callable[[str], bool] = lambda href: False) -> list[Problem]:
     """`problems` with each link problem of the output said once (see the module docstring); `templates`: each
-    template's name and text. The order is kept (a group stands where its first problem stood)."""
+    template's name and text; `content(href)`: whether the dossier's own files (notes, summaries) write that
+    address too, whose pages are then not the template's: its problems stay as they were, one a page. The
+    order is kept (a group stands where its first problem stood)."""
     first: dict[tuple[str, str], int] = {}
     pages: dict[int, int] = {}
     out: list[Problem] = []
     for p in problems:
-        if p.check != "links" or not p.file.startswith("_site/"):
+        match = _HREF.match(p.message) if p.check == "links" and p.file.startswith("_site/") else None
+        if match is None or content(match.group(1)):
             out.append(p)
             continue
         key = (p.message, p.hint)
