@@ -196,18 +196,26 @@ def test_livereloads_websocket_refuses_other_sites_pages(server, root):
     server.ready()
     url = f"ws://127.0.0.1:{server.port}/livereload"
 
-    async def connect(origin: str) -> str:
+    async def connect(origin: str, host: str | None = None) -> str:
+        headers = {"Origin": origin, **({"Host": host} if host else {})}
         try:
-            ws = await websocket_connect(HTTPRequest(url, headers={"Origin": origin}))
+            ws = await websocket_connect(HTTPRequest(url, headers=headers))
         except HTTPClientError as exc:
             return str(exc.code)
         ws.close()
         return "open"
 
+    rebound = f"attacker.example:{server.port}"   # DNS rebinding: the page's own name as Host and as Origin
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        answers = [pool.submit(asyncio.run, connect(origin)).result(timeout=60)
-                   for origin in (server.url.rstrip("/"), f"http://localhost:{server.port}", "http://attacker.example")]
-    assert answers == ["open", "open", "403"]
+        answers = [pool.submit(asyncio.run, connect(*args)).result(timeout=60)
+                   for args in ((server.url.rstrip("/"),), (f"http://localhost:{server.port}",),
+                                ("http://attacker.example",), (f"http://{rebound}", rebound))]
+    assert answers == ["open", "open", "403", "421"]
+    for path in ("forcereload", "livereload.js"):   # livereload's other handlers: the same rule as the app's
+        request = urllib.request.Request(server.url + path, headers={"Host": rebound})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 421, path
 
 
 def test_a_busy_port_is_an_error_not_a_traceback(root):

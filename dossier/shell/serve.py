@@ -39,6 +39,23 @@ def _Server(base: Any) -> Any:
     return Server
 
 
+def _guard_livereload(hosts: frozenset[str] | None) -> None:
+    """livereload's own handlers (its websocket, livereload.js, /forcereload) answered any Host and any page's
+    Origin: with `hosts`, they answer requests addressed to this machine, from its pages, only (a page of another
+    site whose name is made to point here, DNS rebinding, sends its own name as Host and as Origin)."""
+    from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+    from tornado import web
+
+    def prepare(handler: Any) -> None:
+        if hosts is not None and host_name(handler.request.host) not in hosts:
+            raise web.HTTPError(421)
+
+    for handler in (LiveReloadHandler, ForceReloadHandler, LiveReloadJSHandler):
+        handler.prepare = prepare
+    LiveReloadHandler.check_origin = lambda self, origin: (hosts is None or
+                                                           host_name(urlsplit(origin).netloc) in hosts)
+
+
 def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port: int = 8000,
           search: bool = True) -> int:
     """Run the live preview until Ctrl-C. Returns the exit status (0 after Ctrl-C, 2 when it cannot start).
@@ -58,9 +75,7 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     hosts = LOOPBACK if host in LOOPBACK else None  # (names another machine's page could not give)
     server = _Server(Server)(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters),
                                           hosts=hosts))
-    # livereload's websocket took any page's connection: only ours, when the preview is this machine's alone
-    LiveReloadHandler.check_origin = lambda self, origin: (hosts is None or
-                                                           host_name(urlsplit(origin).netloc) in hosts)
+    _guard_livereload(hosts)
     # Requests are not logged (tornado would print every 404 to stderr); the terminal is for build results.
     logging.getLogger("tornado.access").addHandler(logging.NullHandler())
     logging.getLogger("tornado.access").propagate = False
