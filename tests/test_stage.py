@@ -160,6 +160,47 @@ def test_a_worker_that_dies_loses_no_shard_and_what_it_staged_is_made_again_by_t
     assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
 
 
+def test_a_worker_killed_while_it_holds_the_shard_counter_costs_time_only(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock of the shared counter is never given back by a worker killed while holding it: the parent, which
+    waited on it for ever, sees the worker dead, stops the others and makes every missing shard itself."""
+    parent = os.getpid()
+    counters: list = []
+    real = parallel.multiprocessing.get_context
+
+    class Context:  # the fork context, keeping the counters it makes where the task can reach them
+        def __init__(self, method: str) -> None:
+            self.real = real(method)
+
+        def Value(self, *args):  # noqa: N802 - multiprocessing's name
+            counters.append(self.real.Value(*args))
+            return counters[-1]
+
+        def __getattr__(self, name: str):
+            return getattr(self.real, name)
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", Context)
+
+    def task(n: int) -> tuple[int, int]:
+        time.sleep(0.2)
+        if os.getpid() != parent:
+            counters[-1].get_lock().acquire()   # (as if killed in the middle of claiming its next shard)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return n, os.getpid()
+
+    parallel.LOST.clear()
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the parent waited for ever on the counter"))
+    signal.alarm(30)
+    try:
+        results = fork_shards(None, processes=2)(task, 6)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert results == [(n, parent) for n in range(6)]
+    assert parallel.LOST == [-signal.SIGKILL]
+    parallel.LOST.clear()
+
+
 def test_an_exception_in_a_worker_is_raised_in_the_parent(tmp_path: Path) -> None:
     parent = os.getpid()
 

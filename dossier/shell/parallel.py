@@ -32,6 +32,7 @@ from .interrupt import deferred, worker_init
 T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
+LOCK_SECONDS = 1.0  # how long the parent waits for the shard counter before it asks whether a worker died
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
 _BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `_start` started, result not collected
 LOST: list[int] = []   # exit codes of the processes `_start` made that died before answering (the CLI says so)
@@ -47,15 +48,23 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def _drain() -> dict[int, tuple[Any, Any]]:
-    """Run shards until none is left: each claimed from the shared counter; shard → (result, what it staged)."""
+def _drain(dead: Callable[[], bool] = lambda: False) -> dict[int, tuple[Any, Any]] | None:
+    """Run shards until none is left: each claimed from the shared counter; shard → (result, what it staged).
+    `dead` (the parent's): whether a worker has died; if one did while the counter stays locked (killed while
+    holding its lock, which is then never given back), None: the caller makes what is missing itself."""
     assert _JOB is not None
     task, stage, counter, n = _JOB
+    lock = counter.get_lock()
     done: dict[int, tuple[Any, Any]] = {}
     while True:
-        with counter.get_lock():
+        while not lock.acquire(timeout=LOCK_SECONDS):
+            if dead():
+                return None
+        try:
             shard = counter.value
             counter.value = shard + 1
+        finally:
+            lock.release()
         if shard >= n:
             return done
         result = task(shard)
@@ -81,7 +90,12 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
                 worker = _start(_drain)  # (each is made with signals deferred, then recorded, see _start)
                 if worker is not None:
                     started.append(worker)
-            done = _drain()
+            done = _drain(lambda: any(process.exitcode for process, _ in started))
+            if done is None:  # the counter's lock died with a worker: the others wait on it; all is made here
+                LOST.extend(process.exitcode for process, _ in started if process.exitcode)
+                while started:
+                    _end(*started.pop(0), kill=True)
+            done = done or {}
             while started:
                 done.update(_shards_of(*started.pop(0)))
             _make_lost(done)
