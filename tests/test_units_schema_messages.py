@@ -75,9 +75,12 @@ def test_to_problems_words_one_schema_error_at_the_value_it_spoils(text: str, pa
     ("[a", "invalid regular expression: a [ is never closed (at character 1)"),
     ("*a", "invalid regular expression: *, + or ? has nothing before it to repeat (at character 1)"),
     ("(?P<x", "invalid regular expression: a (?P<name> group's name is not closed with > (at character 5)"),
-    ("[z-a]", "invalid regular expression: a range in [ ] runs backwards (at character 2)"),
+    ("[z-a]", "invalid regular expression: a range in [ ] runs backwards, or has a class such as \\w at one end "
+               "(at character 2)"),
     ("a{2,1}", "invalid regular expression: a {m,n} repeat asks for more at least than at most (at character 3)"),
     ("(?<=a+)b", "invalid regular expression: a look-behind (?<= or (?<! must match a fixed number of characters"),
+    ("[\\w-.]", "invalid regular expression: a range in [ ] runs backwards, or has a class such as \\w at one end "
+                "(at character 2)"),
     ("\\p{L}", "invalid regular expression: an unknown escape (at character 1)"),
     ("abc\\", "invalid regular expression: the pattern ends with a lone backslash (at character 4)"),
     ("(?i", "invalid regular expression: a (? group is not finished (at character 4)"),

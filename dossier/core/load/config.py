@@ -182,12 +182,13 @@ _REGEX_WORDS = (
     ("bad escape (end of pattern)", "the pattern ends with a lone backslash", "write \\\\ for a backslash"),
     ("bad escape", "an unknown escape", "Python's regular expressions have no such escape (no \\p{…} classes "
                                         "either): write \\\\ for a backslash"),
-    ("bad character range", "a range in [ ] runs backwards", "write its lower end first, e.g. [a-z], or put - last "
-                                                              "for a hyphen"),
+    ("bad character range", "a range in [ ] runs backwards, or has a class such as \\w at one end",
+     "write its lower end first, e.g. [a-z]; for a hyphen itself, put - last: [\\w.-]"),
     ("min repeat greater than max repeat", "a {m,n} repeat asks for more at least than at most",
      "write the smaller number first, e.g. {1,3}"),
     ("look-behind requires fixed-width pattern", "a look-behind (?<= or (?<! must match a fixed number of "
-                                                 "characters", "put text of one length in it, without * + ? or {m,n}"),
+                                                 "characters", "put text of one length in it: no * + ? or {m,n}, "
+                                                               "and alternatives a|bc of the same length"),
     ("redefinition of group name", "a group name is used twice", "give each (?P<name>…) a name of its own"),
     ("missing >", "a (?P<name> group's name is not closed with >", "close the name with >"),
     ("missing :", "a (? group is not finished", "close it with ), or write \\( for a bracket"),
