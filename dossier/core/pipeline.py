@@ -136,7 +136,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
-                   inputs.added_templates, {p: d for p, d in inputs.files.items() if p.startswith("content/")})
+                   (inputs.own_templates, inputs.added_templates),
+                   {p: d for p, d in inputs.files.items() if p.startswith("content/")})
     return _result(problems, done, library, config, options)
 
 

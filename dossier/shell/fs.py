@@ -102,10 +102,11 @@ def read_inputs(root: Path, reads: Reads | None = None) -> Inputs:
         files.update(_read_tree(root, sub, problems, "", reads))
     templates: dict[str, str] = {}
     static: dict[str, bytes] = {}
-    project: set[str] = set()
+    names: dict[Path, set[str]] = {PROJECT: set(), root: set()}  # the templates each folder gives
     for folder in (PROJECT, root):  # the dossier's own files override the project's
         label = " (project)" if folder is PROJECT else ""
         for path, data in _read_tree(folder, "templates", problems, label, reads).items():
+            names[folder].add(path[len("templates/"):])
             try:
                 templates[path[len("templates/"):]] = data.decode("utf-8")
             except UnicodeDecodeError:
@@ -113,12 +114,11 @@ def read_inputs(root: Path, reads: Reads | None = None) -> Inputs:
                                       "file-encoding"))
         for path, data in _read_tree(folder, "static", problems, label, reads).items():
             static[path[len("static/"):]] = data
-        project = project or set(templates)  # (after the project's folder: its names)
     if reads is not None:
         reads.done()
     schemas = {name: json.loads((PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMAS}
-    added = frozenset(templates) - project if root.resolve() != PROJECT else frozenset()
-    return Inputs(files, templates, static, schemas, tuple(problems), added)
+    own = frozenset(names[root]) if root.resolve() != PROJECT else frozenset()
+    return Inputs(files, templates, static, schemas, tuple(problems), own - names[PROJECT], own)
 
 
 def sources_of(inputs: Inputs) -> dict[str, bytes | str]:

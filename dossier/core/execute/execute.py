@@ -99,9 +99,14 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1], tuple(failed))
 
 
-def _lint(renderer: Renderer, pages: Sequence[Page], added: frozenset[str], kept: Any) -> list[Problem]:
-    """template_lint's warnings, kept by the templates' digest where a store of kept work is given (parsing
-    every template took ~50 ms of every build)."""
+def _lint(renderer: Renderer, pages: Sequence[Page], own: tuple[frozenset[str], frozenset[str]], kept: Any
+          ) -> list[Problem]:
+    """template_lint's warnings for a dossier with templates of its own (`own`: all it gives, and those among
+    them that it adds), kept by the templates' digest where a store of kept work is given (parsing every
+    template takes ~50 ms)."""
+    if not own[0]:
+        return []  # (the project's templates alone: nothing an editor wrote)
+    added = own[1]
     used = tuple(sorted({p.template for p in pages if p.template}))
     item = (renderer.digest, used, tuple(sorted(added)))
     work = lambda it: lint(renderer.sources, it[1], it[2])  # noqa: E731 - the digest names the sources
@@ -110,12 +115,13 @@ def _lint(renderer: Renderer, pages: Sequence[Page], added: frozenset[str], kept
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
-            shards: ShardMap = in_order, kept: Kept | None = None, added: frozenset[str] = frozenset(),
+            shards: ShardMap = in_order, kept: Kept | None = None,
+            own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
             content: Mapping[str, bytes] | None = None) -> Rendered:
     """Every page rendered (in ranges through `shards`), then every internal link checked against the paths
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`).
-    `added`: the dossier's own templates that override none of the project's (template_lint.py); `content`:
+    `own`: the dossier's own templates, and those that override none of the project's (template_lint.py); `content`:
     the dossier's editors' files (a link they write too is not a template's, link_places.py).
     A link to a page that failed to render is not reported: that page's own problem is (a template error in
     the article page was also every link to every article, a thousand errors for one)."""
@@ -143,5 +149,5 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
         kept.keep_pages(fresh, keys)
     problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources,
                                                  lambda href: any(href.encode() in data for data in content.values()))
-    problems += _lint(renderer, pages, added, kept)
+    problems += _lint(renderer, pages, own, kept)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))

@@ -15,8 +15,9 @@ class Inputs:
     `files`: the dossier (site.yaml, seeds/*, content/**); `templates`: name → Jinja source;
     `static`: name → bytes; `schemas`: name ("article") → parsed JSON Schema; `problems`: what the reader
     refused or could not read (a symbolic link leaving the dossier, a FIFO): errors of every build of these inputs.
-    `added_templates`: the names of `templates` that are the dossier's own and override none of the project's
-    (a page uses such a file only when another template includes it: template_lint.py).
+    `own_templates`: the names of `templates` the dossier's templates/ gives (each overriding the project's of
+    that name, or `added_templates`: overriding none, used only when another template includes it); what
+    template_lint.py looks at.
     """
 
     files: Mapping[str, bytes]
@@ -25,6 +26,7 @@ class Inputs:
     schemas: Mapping[str, Mapping[str, Any]]
     problems: tuple[Problem, ...] = ()
     added_templates: frozenset[str] = frozenset()
+    own_templates: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
