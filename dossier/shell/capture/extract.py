@@ -5,11 +5,29 @@ Both libraries are imported inside the functions: a normal build never loads the
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from typing import Mapping
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_ONE_BYTE = frozenset({"iso8859-1", "ascii", "cp1252", "iso8859-15", "cp1250", "iso8859-2"})
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _whatwg(error: UnicodeDecodeError) -> tuple[str, int]:
+    """windows-1252's five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) as WHATWG reads them: U+0081 and so on."""
+    return "".join(chr(b) for b in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("_whatwg", _whatwg)
 
 
 class ExtractError(Exception):
@@ -30,13 +48,26 @@ class Extracted:
 
 def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     """(text, encoding) of an HTML document: the HTTP charset, else a <meta charset>, else UTF-8 if it decodes,
-    else charset-normalizer's best guess."""
+    else charset-normalizer's best guess. As browsers do (the WHATWG encoding standard), a page declared
+    iso-8859-1 or ascii is read as windows-1252: its curly quotes, dashes and ellipses are there, where Latin-1
+    has control codes (which were then dropped from the text). A page declared in such a one-byte encoding whose
+    bytes are UTF-8 with letters beyond ASCII is read as UTF-8: its declaration is the mistake (Latin-1 text is
+    almost never valid UTF-8), and the raw page is kept as it is."""
     declared = re.search(r"charset=([A-Za-z0-9_.:-]+)", content_type or "", re.I)
     meta = _META_CHARSET.search(body[:4096])
     for name in ([declared.group(1)] if declared else []) + ([meta.group(1).decode("ascii")] if meta else []):
         try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if codec in _ONE_BYTE and not body.isascii() and _is_utf8(body):
+            return body.decode("utf-8"), f"utf-8 (declared {name.lower()})"
+        if codec in ("iso8859-1", "ascii", "cp1252"):
+            return body.decode("cp1252", "_whatwg"), "windows-1252" + ("" if codec == "cp1252" else
+                                                                        f" (declared {name.lower()})")
+        try:
             return body.decode(name), name.lower()
-        except (LookupError, UnicodeDecodeError):
+        except UnicodeDecodeError:
             continue
     try:
         return body.decode("utf-8"), "utf-8"
