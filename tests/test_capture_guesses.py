@@ -65,6 +65,9 @@ def test_article_metadata_beats_heuristics_and_heuristics_are_flagged_unless_the
     ([("from <meta property=\"og:title\">", "You won't believe this"), ("from the first <h1>", "Talks stall")],
      [], "You won't believe this", False),
     ([("from the first <h1>", "Talks stall")], [], "Talks stall", False),
+    # a long headline whose <title> was cut short: the metadata has it whole
+    ([("from <meta property=\"og:title\">", "Letters: Crime | Roads | Tax | Recount"),
+      ("from <title>", "Letters: Crime | Roads")], [], "Letters: Crime | Roads | Tax | Recount", True),
     ([], [], "", False),
 ])
 def test_the_headline_is_certain_only_when_metadata_agrees_with_what_readers_see(candidates, names, title,
@@ -260,3 +263,23 @@ def test_slugs_are_unique_and_appending_keeps_the_existing_text() -> None:
     assert suggest_slug("0001_x.txt", "", set()) == "0001-x"
     assert append_text("a: {name: A}", "\nb:\n  name: B\n", "s.json") == "\n\nb:\n  name: B\n"
     assert append_text("", "\nb:\n  name: B\n", "s.json").startswith("# yaml-language-server: $schema=s.json\n")
+
+
+PARA = "<p>The delegations met for four hours on Tuesday, officials said, and agreed to meet again next week.</p>"
+
+
+def test_a_headline_with_a_dash_or_a_bar_in_it_is_not_cut_into_a_headline_and_an_outlet() -> None:
+    """The <title>'s last part was always taken for the site's name: "Ukraine - Russia talks resume" became the
+    headline "Ukraine" of the outlet "Russia talks resume". The JSON-LD headline or the <h1> tell."""
+    head = "Ukraine - Russia talks resume in Istanbul"
+    page = read_page(f"<html><head><title>{head}</title><meta property='og:title' content='{head}'></head>"
+                     f"<body><article><h1>{head}</h1>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "", PARA, {})
+    assert (guess.title.value, guess.title.certain) == (head, True)
+    assert guess.outlet.name == ""
+    # the headline last, the site first: the site's part is the outlet's name, the headline stays whole
+    site_first = read_page("<html><head><title>Stadtrat Erfurt | Waldorfschule - neue Pläne</title></head>"
+                           f"<body><h1>Waldorfschule - neue Pläne</h1>{PARA}</body></html>")
+    guess = guess_page(site_first, {}, "", PARA, {})
+    assert guess.title.value == "Waldorfschule - neue Pläne" and guess.outlet.name == "Stadtrat Erfurt"
+

@@ -65,6 +65,10 @@ def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> 
             return Guess(text, where)
     if h1 and title and _agrees(h1, title):
         return Guess(h1, "from the first <h1>, matching <title>")
+    short = squash(cut_title)
+    longer = [(w, t) for w, t in metadata if short and len(squash(t)) > len(short) and squash(t).startswith(short)]
+    if longer:  # (a long headline's <title> cut short: the metadata has it whole)
+        return Guess(longer[0][1], longer[0][0])
     if cut_title and (cut or any(_agrees(cut_title, t) for _, t in metadata)):
         return Guess(cut_title, "from <title> (the site's name cut)" if cut else "from <title>")
     if metadata:

@@ -76,7 +76,9 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
             for k in ("og:site_name", "application-name", "apple-mobile-web-app-title")]
     out += [("the JSON-LD organization", name) for name in meta.orgs]
     out.append(("the extractor's site name", extracted.get("sitename", "")))
-    out.append(("the <title>", meta.title))  # "Headline - Section - Outlet": the parts after the headline
+    split = title_split(meta)  # "Headline - Section - Outlet": the parts after the headline
+    # (the headline as one part that the outlet guesser passes over: it may hold a " - " itself)
+    out.append(("the <title>", meta.title if split is None else " | ".join(["_", *split[1:]]) if split[1:] else ""))
     out.append(('<meta name="twitter:site">', meta.meta.get("twitter:site", "")))  # a handle: support only
     out.append(('<meta name="copyright">', meta.meta.get("copyright", "")))
     out += [("the copyright line", line) for line in meta.copyright]
@@ -84,12 +86,38 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
     return [(w, n) for w, n in out if n and not host_of(n)]
 
 
+_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def title_split(meta: PageMeta) -> list[str] | None:
+    """The <title> as [headline, the site's parts…], when the page's JSON-LD headline or <h1> tells which part
+    is the headline: [title] when one of them is the whole <title> ("Ukraine - Russia talks resume" is one
+    headline, not a headline and an outlet), the parts reordered when the headline comes last ("Site |
+    Headline"). None when none of them tells (the headline is then taken to come first)."""
+    title = one_line(meta.title)
+    # (the JSON-LD headline and the <h1>: og:title and twitter:title often repeat the <title>, site name and all)
+    heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
+    if not title or not heads:
+        return None
+    if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
+        return [title]  # (the whole headline, or the start of one a long <title> was cut from)
+    cuts = [m for m in _SEPARATOR.finditer(title)]
+    for cut in cuts:
+        before, after = title[:cut.start()], title[cut.end():]
+        if before.casefold() in heads:
+            return [before, *_SEPARATOR.split(after)]
+        if after.casefold() in heads:
+            return [after, *_SEPARATOR.split(before)]
+    return None
+
+
 def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
-    """The names a <title> may end with: the page's site names, raw and cleaned, and its <title>'s last part."""
+    """The names a <title> may end with: the page's site names, raw and cleaned, and its <title>'s site parts
+    (its last part, when which part is the headline cannot be told)."""
     fields = [n for w, n in names if "<title>" not in w and "copyright" not in w and "logo" not in w]
-    tail = re.split(r"\s+[|–—-]\s+", meta.title)
+    split, tail = title_split(meta), _SEPARATOR.split(meta.title)
     return [*(clean_site_name(n) for n in fields), *(n.lstrip("@") for n in fields),
-            *([tail[-1]] if len(tail) > 1 else [])]
+            *(split[1:] if split is not None else [tail[-1]] if len(tail) > 1 else [])]
 
 
 def _byline(meta: PageMeta, extracted: Mapping[str, str]) -> Guess:
