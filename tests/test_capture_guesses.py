@@ -283,3 +283,16 @@ def test_a_headline_with_a_dash_or_a_bar_in_it_is_not_cut_into_a_headline_and_an
     guess = guess_page(site_first, {}, "", PARA, {})
     assert guess.title.value == "Waldorfschule - neue Pläne" and guess.outlet.name == "Stadtrat Erfurt"
 
+
+def test_a_saved_syndicated_copy_is_its_outlets_with_the_original_as_wire() -> None:
+    """Its og:url and og:site_name are the outlet that published the copy, its canonical link the original: it
+    was credited, as certain, to the canonical's outlet, with no wire."""
+    page = read_page("<html><head><title>Israel will go it alone | Ynetnews</title>"
+                     "<meta property='og:site_name' content='Ynetnews'>"
+                     "<meta property='og:url' content='https://www.ynetnews.com/article/abc123'>"
+                     "<link rel='canonical' href='https://www.reuters.com/world/israel-alone-2024-05-09/'></head>"
+                     f"<body><h1>Israel will go it alone</h1>{PARA}</body></html>")
+    guess = guess_page(page, {}, "", PARA, {"ynetnews": ("Ynetnews", "https://www.ynetnews.com/")})
+    assert (guess.outlet.id, guess.outlet.new, guess.wire.value) == ("ynetnews", False, "Reuters")
+    assert guess.url.value == "https://www.ynetnews.com/article/abc123"
+

@@ -48,7 +48,8 @@ def _absolute(url: str) -> str:
 
 def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
     """(the address the page was read at, the original URL to cite). A saved page has no fetched URL: its
-    canonical link or og:url stands in for both."""
+    canonical link or og:url stands in for both (og:url when they name different sites: the page is a copy of
+    the canonical's, see _wire)."""
     canonical = _absolute(meta.canonical)
     og_url = _absolute(meta.meta.get("og:url", ""))
     if fetched_url and _local(host_of(fetched_url)) and (canonical or og_url):
@@ -57,6 +58,10 @@ def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
         if canonical and registered_domain(host_of(canonical)) == registered_domain(host_of(fetched_url)):
             return fetched_url, Guess(canonical, 'from <link rel="canonical">')
         return fetched_url, Guess(safe_url(fetched_url), "the address it was fetched from")
+    if canonical and og_url and registered_domain(host_of(canonical)) != registered_domain(host_of(og_url)):
+        # A saved syndicated copy: its og:url is the page itself, its canonical link the original it copies
+        # (then _wire's); the copy is the outlet's, and is cited where it was published
+        return og_url, Guess(og_url, 'from <meta property="og:url">')
     if canonical:
         return canonical, Guess(canonical, 'from <link rel="canonical">')
     if og_url:
