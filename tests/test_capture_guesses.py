@@ -247,6 +247,10 @@ def test_a_captured_address_is_made_valid_for_the_url_key() -> None:
 @pytest.mark.parametrize("url, host, domain", [
     ("https://www.bbc.co.uk/news", "bbc.co.uk", "bbc.co.uk"),
     ("https://edition.cnn.com/x", "edition.cnn.com", "cnn.com"),
+    # a country's usual second levels, listed or not: the outlet is the name under them, not "com"
+    ("https://www.100noticias.com.ni/x", "100noticias.com.ni", "100noticias.com.ni"),
+    ("https://guardian.co.tt/x", "guardian.co.tt", "guardian.co.tt"),
+    ("https://www.lemonde.fr/x", "lemonde.fr", "lemonde.fr"),
     ("ftp://x.org/", "", ""),
 ])
 def test_hosts_and_registered_domains(url: str, host: str, domain: str) -> None:

@@ -155,10 +155,18 @@ def safe_url(url: str) -> str:
     return quote(url.strip(), safe="!#$%&'()*+,-./:;=?@[]_~")
 
 
+# Second levels that country domains register names under, as most do ("com.ni", "co.tt", "org.ng", "ac.th"):
+# with a two-letter top level, such a pair is a public suffix too, where the table above does not list it
+_COUNTRY_SECOND = {"com", "co", "net", "org", "gov", "gob", "edu", "ac", "or", "ne", "go", "gv", "nic", "mil"}
+
+
 def registered_domain(host: str) -> str:
-    """"edition.cnn.com" → "cnn.com", "www.bbc.co.uk" → "bbc.co.uk" (a small public-suffix table)."""
+    """"edition.cnn.com" → "cnn.com", "www.bbc.co.uk" → "bbc.co.uk", "www.100noticias.com.ni" →
+    "100noticias.com.ni" (a small public-suffix table, and the usual second levels of country domains)."""
     labels = host.lower().split(".")
-    keep = 3 if ".".join(labels[-2:]) in _TWO_LEVEL else 2
+    two = ".".join(labels[-2:])
+    country = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _COUNTRY_SECOND
+    keep = 3 if two in _TWO_LEVEL or country else 2
     return ".".join(labels[-keep:])
 
 
