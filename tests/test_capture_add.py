@@ -193,6 +193,29 @@ def test_a_web_archive_gives_one_article_per_html_response_and_keeps_each_record
     assert run_build(dossier, "--check").returncode == 0
 
 
+def test_an_archives_redirects_and_error_pages_are_passed_over_with_a_warning(dossier: Path, tmp_path: Path) -> None:
+    """A crawl keeps its 301s and 404s too: each had become an article ("Moved Permanently")."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, status, body in (("https://www.reuters.com/world/a-2024-03-22/", "200 OK", page()),
+                                  ("https://www.reuters.com/old", "301 Moved Permanently",
+                                   "<html><head><title>Moved Permanently</title></head><body><h1>Moved</h1>"
+                                   "<p>The document has moved here, to another address on this site.</p></body></html>"),
+                                  ("https://www.reuters.com/gone", "404 Not Found", page("Page not found"))):
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers))
+    result = run_build(dossier, "--add", str(archive))
+    assert result.returncode == 0, result.stderr
+    assert "record 2 (https://www.reuters.com/old): skipped, the server answered 301, not a page" in result.stderr
+    assert "record 3 (https://www.reuters.com/gone): skipped, the server answered 404, not a page" in result.stderr
+    assert sum(line.startswith("added ") for line in result.stdout.splitlines()) == 1
+
+
 def test_a_folder_adds_every_page_and_the_same_page_twice_is_not_added_again(dossier: Path, tmp_path: Path) -> None:
     folder = tmp_path / "saved"
     write_tree(folder, {"one.html": page(), "two.htm": page("Cabinet to meet on Sunday"), "notes.txt": "mine"})

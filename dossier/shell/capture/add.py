@@ -229,6 +229,12 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
                 found = False
                 for page in pages(item):
                     found = True
+                    status = page.provenance.get("http_status")
+                    if isinstance(status, int) and status and not 200 <= status < 300:
+                        # (an archive's redirect or error page is no article: said, and passed over)
+                        print(visible(f"warning: {page.label}: skipped, the server answered {status}, not a page"),
+                              file=err)
+                        continue
                     try:
                         _capture(page, dossier, out)
                     except (ExtractError, CaptureError) as exc:
