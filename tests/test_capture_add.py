@@ -193,6 +193,21 @@ def test_a_web_archive_gives_one_article_per_html_response_and_keeps_each_record
     assert run_build(dossier, "--check").returncode == 0
 
 
+def test_a_page_saved_again_with_other_bytes_but_the_same_address_is_not_added_twice(dossier: Path,
+                                                                                     tmp_path: Path) -> None:
+    """Saved twice (a clock, an ad, a comment differs), a page made a second article; its address tells."""
+    first, again = tmp_path / "first.html", tmp_path / "again.html"
+    first.write_text(page(), "utf-8")
+    again.write_text(page() + "<!-- saved again -->\n", "utf-8")
+    assert run_build(dossier, "--add", str(first)).returncode == 0
+    before = sorted(p.name for p in (dossier / "content/articles").iterdir())
+    result = run_build(dossier, "--add", str(again))
+    assert result.returncode == 0, result.stderr
+    assert ("already added (seeds/envoy-leaves-as-rafah-talks-stall.txt, the same address "
+            "https://www.reuters.com/world/envoy-leaves-2024-03-22/); nothing written") in result.stdout
+    assert sorted(p.name for p in (dossier / "content/articles").iterdir()) == before
+
+
 def test_an_archives_redirects_and_error_pages_are_passed_over_with_a_warning(dossier: Path, tmp_path: Path) -> None:
     """A crawl keeps its 301s and 404s too: each had become an article ("Moved Permanently")."""
     from warcio.statusandheaders import StatusAndHeaders
@@ -218,7 +233,8 @@ def test_an_archives_redirects_and_error_pages_are_passed_over_with_a_warning(do
 
 def test_a_folder_adds_every_page_and_the_same_page_twice_is_not_added_again(dossier: Path, tmp_path: Path) -> None:
     folder = tmp_path / "saved"
-    write_tree(folder, {"one.html": page(), "two.htm": page("Cabinet to meet on Sunday"), "notes.txt": "mine"})
+    write_tree(folder, {"one.html": page(), "notes.txt": "mine",
+                        "two.htm": page("Cabinet to meet on Sunday", path="/world/cabinet-2024-03-22/")})
     result = run_build(dossier, "--add", str(folder))
     assert result.returncode == 0, result.stderr
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == [

@@ -56,8 +56,9 @@ def load(root: Path) -> Dossier:
         try:
             record = json.loads(prov.read_text("utf-8"))
             known[record["raw"]["sha256"]] = record["seed"]["file"]
-            if record.get("final_url"):  # fetched again, a page's bytes differ (ads, clocks); its address not
-                known[record["final_url"]] = record["seed"]["file"]
+            for key in ("final_url", "article_url"):  # fetched or saved again, a page's bytes differ (ads,
+                if record.get(key):                    # clocks, a comment); its address, or the one it cites, not
+                    known[record[key]] = record["seed"]["file"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an edited or broken record: it only loses duplicate detection
     return Dossier(root, taken, sources, ok, known)
@@ -93,7 +94,7 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
         "seed": {"file": seed, "sha256": hashlib.sha256(seed_bytes).hexdigest(), "bytes": len(seed_bytes)},
         "extractor": {"name": "trafilatura", "version": got.tools["trafilatura"]},
         "date_fallback": {"name": "htmldate", "version": got.tools["htmldate"]},
-        "article": rel})
+        "article": rel, "article_url": g.url.value or None})
     files = {f"seeds/{seed}": seed_bytes, evidence: page.evidence,
              f"{EVIDENCE}/{slug}.provenance.json": (json.dumps(provenance, indent=2, ensure_ascii=False) + "\n"
                                                     ).encode("utf-8"),
@@ -172,6 +173,11 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         print(visible(f"{page.label}: already added (seeds/{seen}); nothing written"), file=out)
         return True
     files, addition, slug, g = plan(page, dossier)
+    same = dossier.known_raw.get(g.url.value) if g.url.value else None
+    if same:  # (a page saved again: other bytes, the same address)
+        print(visible(f"{page.label}: already added (seeds/{same}, the same address {g.url.value}); nothing "
+                      f"written"), file=out)
+        return True
     if addition and not dossier.sources_ok:
         raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
                            "fix it (python build.py --check) and add again")
@@ -186,8 +192,9 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)
     dossier.taken |= {slug}
     dossier.known_raw[page.raw_sha256] = f"{slug}.txt"
-    if page.url:
-        dossier.known_raw[page.url] = f"{slug}.txt"
+    for address in (page.url, g.url.value):
+        if address:
+            dossier.known_raw[address] = f"{slug}.txt"
     print(summary(slug, g), file=out)
     return True
 
