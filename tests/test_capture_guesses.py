@@ -300,3 +300,13 @@ def test_a_saved_syndicated_copy_is_its_outlets_with_the_original_as_wire() -> N
     assert (guess.outlet.id, guess.outlet.new, guess.wire.value) == ("ynetnews", False, "Reuters")
     assert guess.url.value == "https://www.ynetnews.com/article/abc123"
 
+
+def test_a_year_alone_is_no_day_to_offer() -> None:
+    """An extractor makes "© 2024" (or a date it cannot read, "1er mars 2024") 1 January 2024: that was offered
+    as the date, flagged but invented. It stands only where the page itself names 1 January, or its URL does."""
+    found = [("found by htmldate in the page", "2024-01-01")]
+    assert guess_date([], found, "", "Publié le 1er mars 2024. Les négociations reprennent.").value == ""
+    assert guess_date([], found, "", "On January 1, 2024, the talks began.").value == "2024-01-01"
+    assert guess_date([], found, "https://x.org/2024/01/01/talks", "text").certain
+    assert guess_date([], [("found by htmldate in the page", "2024-03-22")], "", "text").value == "2024-03-22"
+

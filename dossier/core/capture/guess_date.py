@@ -81,6 +81,8 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
             return Guess(day, where)
     for where, value in extracted:
         day = normalise(value)
+        if day and day.endswith("-01-01") and day != in_url and not _new_year(text):
+            continue  # (a year alone, "© 2024", which the extractor makes 1 January: no day to offer)
         if day:
             if day == in_url:
                 return Guess(day, f"{where}, agreeing with the URL")
@@ -88,6 +90,12 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
     if in_url:
         return Guess(in_url, "from the URL")
     return dateline(text)
+
+
+def _new_year(text: str) -> bool:
+    """Whether the text names 1 January itself (in English, or as 01.01. or 1/1), so that an extractor's
+    1 January may be a day the page gives."""
+    return bool(re.search(r"(?i)\b(1(st)?\s+jan(uary)?|jan(uary)?\.?\s+1(st)?\b|0?1\.0?1\.|\b0?1/0?1/)", text[:5000]))
 
 
 def dateline(text: str) -> Guess:
