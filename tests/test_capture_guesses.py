@@ -310,3 +310,22 @@ def test_a_year_alone_is_no_day_to_offer() -> None:
     assert guess_date([], found, "https://x.org/2024/01/01/talks", "text").certain
     assert guess_date([], [("found by htmldate in the page", "2024-03-22")], "", "text").value == "2024-03-22"
 
+
+def test_a_byline_names_every_author_and_never_the_newsroom() -> None:
+    """Two JSON-LD authors gave the first alone; an organization as author ("BBC News"), or an author tag that is
+    the outlet's own name, gave the newsroom as a certain byline."""
+    import json
+
+    def byline(author, extra: str = "") -> str:
+        ld = json.dumps({"@type": "NewsArticle", "headline": "Talks", "author": author})
+        page = read_page(f'<html><head><script type="application/ld+json">{ld}</script>{extra}</head>'
+                         f"<body><h1>Talks</h1>{PARA}</body></html>")
+        return guess_page(page, {}, "", PARA, {}).byline.value
+
+    assert byline([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Smith"}]) == \
+        "Jane Doe and John Smith"
+    assert byline({"@type": "Organization", "name": "BBC News"}) == ""
+    assert byline({"@type": "Organization", "name": "BBC News"}, '<meta name="author" content="Jane Roe">') == \
+        "Jane Roe"
+    assert byline({"@type": "Organization", "name": "BBC News"}, '<meta name="author" content="BBC News">') == ""
+

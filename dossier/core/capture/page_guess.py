@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any, Mapping
 
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
@@ -125,14 +125,34 @@ def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
             *(split[1:] if split is not None else [tail[-1]] if len(tail) > 1 else [])]
 
 
-def _byline(meta: PageMeta, extracted: Mapping[str, str]) -> Guess:
-    author = ld_text(meta.ld("author"))
-    if author and not host_of(author):
-        return Guess(one_line(author), "from the JSON-LD author")
+def _people(value: Any) -> list[str]:
+    """The persons a JSON-LD author value names, in order: every one of a list, none typed as an organization
+    (a newsroom, "BBC News", is no byline), no address."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        kinds = item.get("@type", "") if isinstance(item, dict) else ""
+        if any("Organization" in str(k) for k in (kinds if isinstance(kinds, list) else [kinds])):
+            continue
+        name = one_line(ld_text(item))
+        if name and not host_of(name) and name not in out:
+            out.append(name)
+    return out
+
+
+def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> Guess:
+    """The author: the persons of the JSON-LD author, else the author metadata, else the extractor's; never the
+    newsroom (an organization as author, or the outlet's own name)."""
+    written = meta.ld("author")
+    people = _people(written)
+    if people:
+        return Guess(" and ".join([", ".join(people[:-1]), people[-1]]) if len(people) > 1 else people[0],
+                     "from the JSON-LD author")
+    newsroom = {one_line(ld_text(written)).casefold(), one_line(outlet).casefold()} - {""}
     key, value = meta.first(*_AUTHOR_KEYS)
-    if value and not host_of(value):
+    if value and not host_of(value) and one_line(value).casefold() not in newsroom:
         return Guess(one_line(value), _tag(key))
-    if extracted.get("author"):
+    if extracted.get("author") and one_line(extracted["author"]).casefold() not in newsroom:
         return Guess(one_line(extracted["author"]), "found by the extractor in the page", False,
                      "a name near the headline may not be the author")
     return NOTHING
@@ -159,7 +179,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text)
     wire = _wire(meta, read_at, text, outlet, known_outlets)
-    return PageGuess(title, date, outlet, _byline(meta, extracted), url, wire)
+    return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire)
 
 
 def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:
