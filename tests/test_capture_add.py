@@ -208,6 +208,31 @@ def test_a_page_saved_again_with_other_bytes_but_the_same_address_is_not_added_t
     assert sorted(p.name for p in (dossier / "content/articles").iterdir()) == before
 
 
+def test_an_archive_cut_short_is_an_error_for_the_record_it_ends_in(dossier: Path, tmp_path: Path) -> None:
+    """A download that did not finish: warcio reads a last gzip member cut short without a word, and the
+    half-page was captured, exit 0. The whole records before it are captured; the cut one is an error."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    whole = tmp_path / "whole.warc.gz"
+    with open(whole, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body in (("https://www.reuters.com/world/a-2024-03-22/", page()),
+                          ("https://www.reuters.com/world/b-2024-03-23/",
+                           page("Cabinet to meet on Sunday", path="/world/b-2024-03-23/"))):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[:-40])
+    result = run_build(dossier, "--add", str(cut))
+    assert result.returncode == 1
+    assert sum(line.startswith("added ") for line in result.stdout.splitlines()) == 1
+    assert ("record 2 (https://www.reuters.com/world/b-2024-03-23/): the archive is cut short in the middle of this "
+            "record") in result.stderr
+    assert not (dossier / "content/articles/cabinet-to-meet-on-sunday.yaml").exists()
+
+
 def test_an_archives_redirects_and_error_pages_are_passed_over_with_a_warning(dossier: Path, tmp_path: Path) -> None:
     """A crawl keeps its 301s and 404s too: each had become an article ("Moved Permanently")."""
     from warcio.statusandheaders import StatusAndHeaders

@@ -236,6 +236,12 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
                 found = False
                 for page in pages(item):
                     found = True
+                    if page.provenance.get("damaged"):
+                        print(visible(f"error: {page.label}: the archive is cut short in the middle of this record "
+                                      f"(a download or copy that did not finish); nothing was written for it"),
+                              file=err)
+                        failed += 1
+                        continue
                     status = page.provenance.get("http_status")
                     if isinstance(status, int) and status and not 200 <= status < 300:
                         # (an archive's redirect or error page is no article: said, and passed over)

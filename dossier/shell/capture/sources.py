@@ -64,7 +64,8 @@ def from_archive(path: Path) -> Iterator[Page]:
                    ".warc.gz" if rec.gzipped else ".warc", {
                        "source": str(path), "url": rec.url, "final_url": rec.url, "redirects": [],
                        "fetched_at": rec.date, "http_status": rec.status, "content_type": rec.content_type,
-                       "warc": {"file": path.name, "record_id": rec.record_id, "offset": rec.offset}})
+                       "warc": {"file": path.name, "record_id": rec.record_id, "offset": rec.offset},
+                       **({"damaged": True} if rec.damaged else {})})
 
 
 def kind(path: Path) -> str:

@@ -29,6 +29,7 @@ class Record:
     status: int
     content_type: str
     body: bytes
+    damaged: bool = False   # its gzip member is cut short: the archive ends in the middle of it
 
 
 def html_records(path: Path) -> list[Record]:
@@ -62,5 +63,19 @@ def html_records(path: Path) -> list[Record]:
         out = []
         for offset, length, url, date, record_id, status, ctype, body in found:
             handle.seek(offset)  # the record's own bytes, as stored: the evidence
-            out.append(Record(handle.read(length), gzipped, url, date, record_id, offset, status, ctype, body))
+            raw = handle.read(length)
+            out.append(Record(raw, gzipped, url, date, record_id, offset, status, ctype, body,
+                              gzipped and _cut_short(raw)))
     return out
+
+
+def _cut_short(member: bytes) -> bool:
+    """Whether a gzip member ends before its end-of-stream marker (warcio reads what there is, silently)."""
+    import gzip
+    import zlib
+
+    try:
+        gzip.decompress(member)
+    except (EOFError, OSError, zlib.error):
+        return True
+    return False
