@@ -455,3 +455,17 @@ def test_a_page_whose_seed_was_deleted_says_so_and_how_to_add_it_again(dossier: 
         leftover.unlink()
     third = run_build(dossier, "--add", str(saved))
     assert third.returncode == 0 and third.stdout.startswith(f"added {slug}:"), third.stdout
+
+
+def test_a_pdf_or_an_empty_file_is_said_as_such_and_a_failed_add_starts_no_dossier(tmp_path: Path) -> None:
+    """Both were "no article text found (is it an article, or a cookie wall?)"; and the site.yaml of a new
+    dossier was written before anything was captured, so a failed first --add left it behind."""
+    (tmp_path / "report.html").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (tmp_path / "empty.html").write_bytes(b"")
+    root = tmp_path / "new-dossier"
+    result = run_build(root, "--add", str(tmp_path / "report.html"), str(tmp_path / "empty.html"))
+    assert result.returncode == 1
+    assert f"error: {tmp_path / 'report.html'}: a PDF, not a web page" in result.stderr
+    assert f"error: {tmp_path / 'empty.html'}: the file is empty" in result.stderr
+    assert not (root / "site.yaml").exists() and "wrote site.yaml" not in result.stdout
+

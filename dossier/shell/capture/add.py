@@ -184,6 +184,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     if addition and not _valid_after(dossier.root, addition)[1]:
         raise CaptureError("content/sources.yaml would not stay valid with the new outlet appended; "
                            "add the outlet by hand")
+    _start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
     _write_new(dossier.root, files)
     if addition:
         problem = append_entries(dossier.root, addition)
@@ -221,7 +222,6 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
     from .fetch import FetchError
     from .warc import ArchiveError
 
-    _start_dossier(root, out)
     dossier = load(root)
     failed = 0
     for source in items:

@@ -48,8 +48,14 @@ def from_url(url: str) -> Page:
 
 
 def from_saved(path: Path) -> Page:
+    from .extract import ExtractError
+
     data = path.read_bytes()
     body = gzip.decompress(data) if path.name.lower().endswith(".gz") else data
+    if not body.strip():
+        raise ExtractError("the file is empty")
+    if body.startswith(b"%PDF-") or b"\0" in body[:1024]:  # (the extractor would say "no article text found")
+        raise ExtractError("a PDF, not a web page" if body.startswith(b"%PDF-") else "not a web page (binary data)")
     suffix = ".html.gz" if path.name.lower().endswith(".gz") else ".html"
     saved = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0)
     return Page(str(path), body, "text/html", "", data, suffix, {
