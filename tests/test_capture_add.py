@@ -469,3 +469,13 @@ def test_a_pdf_or_an_empty_file_is_said_as_such_and_a_failed_add_starts_no_dossi
     assert f"error: {tmp_path / 'empty.html'}: the file is empty" in result.stderr
     assert not (root / "site.yaml").exists() and "wrote site.yaml" not in result.stdout
 
+
+def test_a_path_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(page(), "utf-8")
+    root = tmp_path / "dossier"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "articles").write_text("a file where the folder should be", "utf-8")
+    result = run_build(root, "--add", str(tmp_path / "page.html"))
+    assert result.returncode == 1
+    assert f"cannot read or write {root / 'content' / 'articles'}: File exists" in result.stderr  # (was unnamed)
+

@@ -260,7 +260,8 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
                 print(visible(f"error: {item}: {exc}"), file=err)
                 failed += 1
             except OSError as exc:
-                print(visible(f"error: {item}: cannot read or write: {exc.strerror or exc}"), file=err)
+                where = f" {exc.filename}" if exc.filename else ""
+                print(visible(f"error: {item}: cannot read or write{where}: {exc.strerror or exc}"), file=err)
                 failed += 1
     if failed:
         print(f"{failed} source(s) failed; nothing was written for them", file=err)
