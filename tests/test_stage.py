@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import signal
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -16,6 +18,18 @@ from dossier.core import pipeline
 from dossier.core.common import shards
 from dossier.shell import parallel
 from dossier.shell.parallel import fork_shards
+
+
+@contextmanager
+def failing_after(seconds: int, message: str) -> Iterator[None]:
+    """The block, failed with `message` if it is still running after `seconds` (a hang is a failure)."""
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail(message))
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -144,13 +158,8 @@ def test_a_worker_that_dies_loses_no_shard_and_what_it_staged_is_made_again_by_t
         return n, os.getpid()
 
     parallel.LOST.clear()
-    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the parent waited for ever for a dead worker"))
-    signal.alarm(30)
-    try:
+    with failing_after(30, "the parent waited for ever for a dead worker"):
         results = fork_shards(stage, processes=2)(task, 6)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert claimed.exists(), "the worker claimed a shard and died"
     assert results == [(n, parent) for n in range(6)], "every shard made, in order, the lost one by the parent"
     assert parallel.LOST == [-signal.SIGKILL]
@@ -189,13 +198,8 @@ def test_a_worker_killed_while_it_holds_the_shard_counter_costs_time_only(tmp_pa
         return n, os.getpid()
 
     parallel.LOST.clear()
-    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the parent waited for ever on the counter"))
-    signal.alarm(30)
-    try:
+    with failing_after(30, "the parent waited for ever on the counter"):
         results = fork_shards(None, processes=2)(task, 6)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert results == [(n, parent) for n in range(6)]
     assert parallel.LOST == [-signal.SIGKILL]
     parallel.LOST.clear()

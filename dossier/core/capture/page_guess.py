@@ -106,8 +106,7 @@ def title_split(meta: PageMeta) -> list[str] | None:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
         return [title]  # (the whole headline, or the start of one a long <title> was cut from)
-    cuts = [m for m in _SEPARATOR.finditer(title)]
-    for cut in cuts:
+    for cut in _SEPARATOR.finditer(title):
         before, after = title[:cut.start()], title[cut.end():]
         if before.casefold() in heads:
             return [before, *_SEPARATOR.split(after)]
