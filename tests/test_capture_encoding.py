@@ -24,3 +24,18 @@ def test_a_page_declared_in_a_one_byte_encoding_but_written_in_utf8_is_read_as_u
 def test_other_declared_encodings_are_read_as_declared() -> None:
     page = '<meta charset="windows-1251"><p>Переговоры</p>'
     assert decode_html(page.encode("cp1251")) == (page, "windows-1251")
+
+
+def test_a_page_saved_as_utf16_is_text_not_binary(tmp_path) -> None:
+    """Its NUL bytes are no sign of a binary file when it starts with a UTF-16 byte-order mark."""
+    from dossier.shell.capture.extract import ExtractError
+    from dossier.shell.capture.sources import from_saved
+    import pytest
+
+    saved = tmp_path / "page.html"
+    saved.write_bytes(PAGE.format("utf-16").encode("utf-16"))
+    assert from_saved(saved).body.startswith(b"\xff\xfe")
+    (tmp_path / "data.html").write_bytes(b"\x00\x01\x02 not a page")
+    with pytest.raises(ExtractError, match="binary"):
+        from_saved(tmp_path / "data.html")
+

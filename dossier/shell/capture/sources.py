@@ -54,7 +54,8 @@ def from_saved(path: Path) -> Page:
     body = gzip.decompress(data) if path.name.lower().endswith(".gz") else data
     if not body.strip():
         raise ExtractError("the file is empty")
-    if body.startswith(b"%PDF-") or b"\0" in body[:1024]:  # (the extractor would say "no article text found")
+    utf16 = body.startswith((b"\xff\xfe", b"\xfe\xff"))  # (a page saved as UTF-16 has NULs: it is text)
+    if body.startswith(b"%PDF-") or (b"\0" in body[:1024] and not utf16):  # (else: "no article text found")
         raise ExtractError("a PDF, not a web page" if body.startswith(b"%PDF-") else "not a web page (binary data)")
     suffix = ".html.gz" if path.name.lower().endswith(".gz") else ".html"
     saved = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0)
