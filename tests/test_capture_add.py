@@ -479,3 +479,12 @@ def test_a_path_that_cannot_be_written_is_named(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"cannot read or write {root / 'content' / 'articles'}: File exists" in result.stderr  # (was unnamed)
 
+
+def test_a_headline_in_another_script_takes_its_slug_from_its_address(dossier: Path, tmp_path: Path) -> None:
+    """Every Cyrillic or Arabic headline gave the slug "article", then "article-2"…"""
+    (tmp_path / "ru.html").write_text(page("Посол покинул переговоры в Рафахе", path="/world/posol-2024-03-22/"),
+                                      "utf-8")
+    result = run_build(dossier, "--add", str(tmp_path / "ru.html"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('added posol-2024-03-22: "Посол покинул переговоры в Рафахе"'), result.stdout
+

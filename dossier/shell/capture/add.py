@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, TextIO
+from urllib.parse import unquote, urlsplit
 
 from .. import fs
 from . import stubfiles
@@ -78,9 +79,13 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
     """Everything to write for one page: (files by path relative to the root, text to append to sources.yaml,
     the line to print, the guesses). Pure apart from running the extractor."""
     from ...core.capture.stubs import article_stub, entries_text, outlet_entry, suggest_slug
+    from ...core.common.slugs import slugify
 
     got, g = guess(page.body, page.content_type, page.url, dossier.sources)
-    slug = suggest_slug("", g.title.value or g.outlet.name or "article", dossier.taken)
+    # (a headline in another script gives no slug: its address's last part, else its date, names it then)
+    stem = unquote(urlsplit(g.url.value).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
+    fallback = stem if slugify(stem, "") else f"article-{g.date.value}" if g.date.value else ""
+    slug = suggest_slug(fallback, g.title.value or g.outlet.name or "article", dossier.taken)
     seed = f"{slug}.txt"
     seed_bytes = got.text.encode("utf-8")
     rel = f"content/articles/{slug}.yaml"
