@@ -488,3 +488,12 @@ def test_a_headline_in_another_script_takes_its_slug_from_its_address(dossier: P
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith('added posol-2024-03-22: "Посол покинул переговоры в Рафахе"'), result.stdout
 
+
+def test_a_file_that_is_no_archive_is_one_line_without_the_librarys_warnings(dossier: Path, tmp_path: Path) -> None:
+    """warcio printed five "WARNING: Record not followed by newline…" blocks, then "no HTML pages"."""
+    (tmp_path / "crawl.warc.gz").write_bytes(b"this is not a warc file at all\n" * 10)
+    result = run_build(dossier, "--add", str(tmp_path / "crawl.warc.gz"))
+    assert result.returncode == 1
+    assert "WARNING" not in result.stderr and "Offset:" not in result.stderr
+    assert "crawl.warc.gz is not a readable web archive (its records are malformed)" in result.stderr
+

@@ -5,8 +5,11 @@ warcio is imported here only, so normal builds never pay for it.
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .fetch import HTML_TYPES
 
@@ -37,26 +40,15 @@ def html_records(path: Path) -> list[Record]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    found = []
     with open(path, "rb") as handle:
         gzipped = handle.read(2) == b"\x1f\x8b"
         handle.seek(0)
         try:
             records = ArchiveIterator(handle)
-            for record in records:
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
-                    continue
-                code = (record.http_headers.get_statuscode() or "0")[:3]
-                body = record.content_stream().read()
-                headers = record.rec_headers
-                found.append([records.get_record_offset(), 0, headers.get_header("WARC-Target-URI") or "",
-                              headers.get_header("WARC-Date") or "", headers.get_header("WARC-Record-ID") or "",
-                              int(code) if code.isdigit() else 0, ctype, body])
-                records.read_to_end(record)
-                found[-1][1] = records.get_record_length()
+            with redirect_stderr(io.StringIO()):  # (warcio prints its own warnings about malformed records)
+                found = _responses(records)
+            if records.err_count and not found:
+                raise ArchiveError(f"{path.name} is not a readable web archive (its records are malformed)")
         except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
             first = (str(exc).splitlines() or [type(exc).__name__])[0][:80]
             raise ArchiveError(f"{path.name} is not a readable web archive ({first})") from None
@@ -67,6 +59,26 @@ def html_records(path: Path) -> list[Record]:
             out.append(Record(raw, gzipped, url, date, record_id, offset, status, ctype, body,
                               gzipped and _cut_short(raw)))
     return out
+
+
+def _responses(records: Any) -> list[list[Any]]:
+    """Each HTML response the iterator reads: [offset, length, url, date, record id, status, type, body]."""
+    found: list[list[Any]] = []
+    for record in records:
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        ctype = record.http_headers.get_header("Content-Type") or ""
+        if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
+            continue
+        code = (record.http_headers.get_statuscode() or "0")[:3]
+        body = record.content_stream().read()
+        headers = record.rec_headers
+        found.append([records.get_record_offset(), 0, headers.get_header("WARC-Target-URI") or "",
+                      headers.get_header("WARC-Date") or "", headers.get_header("WARC-Record-ID") or "",
+                      int(code) if code.isdigit() else 0, ctype, body])
+        records.read_to_end(record)
+        found[-1][1] = records.get_record_length()
+    return found
 
 
 def _cut_short(member: bytes) -> bool:
