@@ -329,3 +329,10 @@ def test_a_byline_names_every_author_and_never_the_newsroom() -> None:
         "Jane Roe"
     assert byline({"@type": "Organization", "name": "BBC News"}, '<meta name="author" content="BBC News">') == ""
 
+
+def test_a_site_name_only_the_extractor_found_says_so() -> None:
+    from dossier.core.capture.guess_outlet import name_site
+
+    assert name_site([("the extractor's site name", "Some Site")], "x.org").where == \
+        "the site name the extractor found"     # (was "the site name in ", with nothing after it)
+

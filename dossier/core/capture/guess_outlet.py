@@ -230,7 +230,8 @@ def name_site(site_names: Sequence[tuple[str, str]], host: str) -> Naming:
     best = max(groups, key=support)  # max keeps the first of equals: the better source
     shown = max((c for c in best if c.form != "handle"), key=lambda c: _rank(c, best))
     families = sorted({c.family for c in best if c.family != "extractor"}, key=[c.family for c in best].index)
-    where = "the site name in " + ", ".join(next(c.where for c in best if c.family == f) for f in families[:3])
+    where = ("the site name in " + ", ".join(next(c.where for c in best if c.family == f) for f in families[:3])
+             if families else "the site name the extractor found")  # (no field of the page's own says it)
     return Naming(shown.name, where, _doubt(shown, best, claims, host, len(families)))
 
 
