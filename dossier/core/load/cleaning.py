@@ -8,6 +8,7 @@ recorded with its seed line and reason so the provenance view can show it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from .config import Rule, SiteConfig
@@ -69,11 +70,11 @@ class CleanText:
 def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | None, tuple[Problem, ...]]:
     """Bytes → text. A UTF-8 BOM is dropped, CRLF and lone CR become LF; undecodable bytes are an error."""
     try:
-        codecs.lookup(encoding)
+        codec = codecs.lookup(encoding).name
     except LookupError:
         return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1",
                             "site-encoding"),)
-    if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
         text = data.decode(encoding)
@@ -85,20 +86,25 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
         return None, (error(file, line, col, f"seed is not valid {encoding} (byte 0x{data[exc.start]:02x})",
                             "convert it to UTF-8, or declare its encoding in site.yaml under import: encoding:",
                             "seed-encoding"),)
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"), _utf8_declared_as(file, data, encoding)
+    seed = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return seed, (() if codec in ("utf-8", "utf-8-sig") else _utf8_declared_as(file, data, encoding))
+
+
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 def _utf8_declared_as(file: str, data: bytes, encoding: str) -> tuple[Problem, ...]:
-    """A warning when the seed is UTF-8 with non-ASCII text but site.yaml declares another encoding: every
-    curly quote and accent would be published garbled ("organization’s" as "organizationâ€™s") and quotes
+    """A warning when the seed is UTF-8 with non-ASCII text but site.yaml declares another encoding (not UTF-8):
+    every curly quote and accent would be published garbled ("organization’s" as "organizationâ€™s") and quotes
     copied from the seed match only approximately. (Text in another encoding is almost never valid UTF-8.)"""
-    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") or data.isascii():
+    beyond = _NOT_ASCII.search(data)
+    if beyond is None:
         return ()
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return ()
-    at = next(i for i, byte in enumerate(data) if byte >= 0x80)
+    at = beyond.start()
     line_start = data.rfind(b"\n", 0, at) + 1
     start = max(line_start, data.rfind(b" ", 0, at) + 1, at - 24)  # (the word around the first such character)
     ends = [i for i in (data.find(b" ", at), data.find(b"\n", at)) if i >= 0]
