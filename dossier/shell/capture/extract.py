@@ -14,12 +14,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _ONE_BYTE = frozenset({"iso8859-1", "ascii", "cp1252", "iso8859-15", "cp1250", "iso8859-2"})
 
 
-def _is_utf8(body: bytes) -> bool:
+def _as_utf8(body: bytes) -> str | None:
+    """The bytes as UTF-8 text, or None when they are not UTF-8."""
     try:
-        body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _whatwg(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -60,8 +60,9 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
             codec = codecs.lookup(name).name
         except LookupError:
             continue
-        if codec in _ONE_BYTE and not body.isascii() and _is_utf8(body):
-            return body.decode("utf-8"), f"utf-8 (declared {name.lower()})"
+        utf8 = _as_utf8(body) if codec in _ONE_BYTE and not body.isascii() else None
+        if utf8 is not None:
+            return utf8, f"utf-8 (declared {name.lower()})"
         if codec in ("iso8859-1", "ascii", "cp1252"):
             return body.decode("cp1252", "_whatwg"), "windows-1252" + ("" if codec == "cp1252" else
                                                                         f" (declared {name.lower()})")
@@ -69,10 +70,9 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
             return body.decode(name), name.lower()
         except UnicodeDecodeError:
             continue
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    utf8 = _as_utf8(body)
+    if utf8 is not None:
+        return utf8, "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(body).best()
