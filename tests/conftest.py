@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from hypothesis import settings
@@ -136,3 +139,16 @@ def wakeup(tmp_path: Path):
     assert wake is not None, "inotify is available on Linux"
     yield wake
     wake.close()
+
+
+@contextmanager
+def failing_after(seconds: int, message: str) -> Iterator[None]:
+    """The block, failed with `message` if it still runs after `seconds` (a hang is a failure, not a stuck suite)."""
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail(message))
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+

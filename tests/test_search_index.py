@@ -12,6 +12,7 @@ from typing import Any, Mapping
 
 import pytest
 
+from conftest import failing_after
 from dossier.shell import search, search_parts
 
 FILTER_VALUES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
@@ -176,7 +177,6 @@ def test_a_pagefind_whose_output_ends_between_two_requests_is_an_error_not_a_han
     requests sent after that were counted as unanswered only once the reader had stopped looking, and the wait
     for the bundle never ended (seen as a hang of the suite, at random, when the exit came early)."""
     pytest.importorskip("pagefind")
-    import signal
     reply = base64.b64encode(json.dumps({"message_id": 1, "payload": {"type": "NewIndex", "index_id": 0}})
                              .encode()).decode()
     fake = tmp_path / "pagefind"
@@ -184,14 +184,9 @@ def test_a_pagefind_whose_output_ends_between_two_requests_is_an_error_not_a_han
     fake.write_text(f"#!/bin/sh\nhead -c 1 >/dev/null\nprintf '%s,' '{reply}'\nexec 1>&-\nsleep 3\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
-    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("waited for ever for Pagefind's reply"))
-    signal.alarm(30)
-    try:
+    with failing_after(30, "waited for ever for Pagefind's reply"):
         with pytest.raises(search.SearchError, match="stopped unexpectedly"):
             search.build_index(site(3), "/")
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_pagefind_that_answers_with_an_error_is_reported(monkeypatch, tmp_path: Path):

@@ -6,30 +6,16 @@ from __future__ import annotations
 import os
 import signal
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, failing_after
 from dossier.shell import fs
 from dossier.core import pipeline
 from dossier.core.common import shards
 from dossier.shell import parallel
 from dossier.shell.parallel import fork_shards
-
-
-@contextmanager
-def failing_after(seconds: int, message: str) -> Iterator[None]:
-    """The block, failed with `message` if it is still running after `seconds` (a hang is a failure)."""
-    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail(message))
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
