@@ -136,13 +136,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
-                   (inputs.own_templates, inputs.added_templates),
-                   {p: d for p, d in inputs.files.items() if p.startswith("content/")})
+                   (inputs.own_templates, inputs.added_templates), inputs.files)
     return _result(problems, done, library, config, options)
-
-
-# What is found in the seeds as site.yaml says to read them (its encoding, its import rules)
-_SEED_READING = frozenset({"seed-encoding", "seed-empty"})
 
 
 def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
@@ -153,14 +148,13 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     broken site.yaml once hid every unknown source, entity and witness article until it was mended.)"""
     origin, path = split_base_url(options.base_url) if options.base_url else ("", "/")
     fallback = SiteConfig(title="", base_path=path, origin=origin)
-    # (the seeds' texts are not read: nothing said here depends on them, and cleaning them all took the time
-    # and memory of a build)
+    # (the seeds are read as empty: nothing said here depends on their text, and cleaning them all took the
+    # time and memory of a build; what their reading finds is then only warnings)
     blank = replace(inputs, files={p: b"" if p.startswith("seeds/") else data for p, data in inputs.files.items()})
     dossier, _, found = load_dossier(blank, fallback)
     referenced, _ = checked_references(dossier)
     # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
-    return [p for p in (*found, *referenced)
-            if p.severity == "error" and not p.file.startswith("seeds/") and p.check not in _SEED_READING]
+    return [p for p in (*found, *referenced) if p.severity == "error"]
 
 
 def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any,

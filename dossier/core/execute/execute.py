@@ -9,6 +9,7 @@ byte-identical however it was split.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable, Mapping, Sequence
 
 from ..common import shards as sharding
@@ -114,6 +115,11 @@ def _lint(renderer: Renderer, pages: Sequence[Page], own: tuple[frozenset[str], 
     return list(each("template-lint", work, lambda it: it, [item])[0] if each else work(item))
 
 
+def _written_in_content(files: Mapping[str, bytes], href: str) -> bool:
+    """Whether an editors' file of content/ writes `href` (asked only of a link found broken)."""
+    return any(href.encode() in data for path, data in files.items() if path.startswith("content/"))
+
+
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
             shards: ShardMap = in_order, kept: Kept | None = None,
             own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
@@ -122,7 +128,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     made (`base`: the site's base path). Returns all paths, outputs (none with a sink), links and problems.
     `kept` (optional): outputs of earlier builds by page key, reused and added to (see `render_pages`).
     `own`: the dossier's own templates, and those that override none of the project's (template_lint.py); `content`:
-    the dossier's editors' files (a link they write too is not a template's, link_places.py).
+    the dossier's files (a link its content/ files write too is not a template's, link_places.py).
     A link to a page that failed to render is not reported: that page's own problem is (a template error in
     the article page was also every link to every article, a thousand errors for one)."""
     content = content or {}
@@ -148,6 +154,6 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     if kept is not None:
         kept.keep_pages(fresh, keys)
     problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources,
-                                                 lambda href: any(href.encode() in data for data in content.values()))
+                                                 partial(_written_in_content, content))
     problems += _lint(renderer, pages, own, kept)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))
