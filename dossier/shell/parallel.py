@@ -97,7 +97,9 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
                     _end(*started.pop(0), kill=True)
             done = done or {}
             while started:
-                done.update(_shards_of(*started.pop(0)))
+                # (what a worker's _drain made; nothing when it died first, killed or out of memory: its
+                # shards are made again here, _make_lost; a multiprocessing.Pool waited for ever for them)
+                done.update(_collect(*started.pop(0), dict))
             _make_lost(done)
         finally:
             for process, receive in started:  # (the parent failed or was interrupted: the rest is abandoned)
@@ -113,18 +115,6 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
         return results
 
     return run
-
-
-def _shards_of(process: Any, receive: Any) -> dict[int, tuple[Any, Any]]:
-    """What a worker's `_drain` made, or the exception it raised, raised here; {} when it died first (killed,
-    out of memory) or its answer cannot be read: its shards are then made again here (`_make_lost`). A
-    multiprocessing.Pool would have replaced it and waited for ever for the shards it had claimed."""
-    outcome = _receive(process, receive)
-    if outcome is None:
-        return {}
-    if not outcome[0]:
-        raise outcome[1]
-    return outcome[1]
 
 
 def _make_lost(done: dict[int, tuple[Any, Any]]) -> None:
@@ -179,7 +169,9 @@ def _start(task: Callable[[], Any]) -> tuple[Any, Any] | None:
 
 
 def _collect(process: Any, receive: Any, task: Callable[[], T]) -> T:
-    """The result `background`'s process sends back (see there)."""
+    """The result a process `_start` made sends back, or the exception it raised, raised here; `task()` when it
+    died before it answered or its answer cannot be read (background's: the task again, here; a worker's:
+    nothing, its shards are made again)."""
     outcome = _receive(process, receive)
     if outcome is None:
         return task()
