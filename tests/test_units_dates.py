@@ -28,3 +28,25 @@ def test_only_days_the_month_lacks_are_reported_at_the_value_and_added_to_the_wr
                                                                      (6, 11, "date-impossible", "error")]
     assert "February 2023 has 28 days" in found[0].message and "June 2024 has 30 days" in found[1].message
     assert bad == already | {("date",), ("annotations", 1, "date")}
+
+
+def test_a_role_that_ends_before_it_begins_is_reported_at_its_end_and_a_year_covers_its_months():
+    text = ("cairo:\n  roles:\n"
+            "    - {title: A, from: '2021', to: '2019'}\n"          # reversed years
+            "    - {title: B, from: 2021-05, to: '2021'}\n"         # the year 2021 holds May: fine
+            "    - {title: C, from: 2021-05-01, to: 2021-04-30}\n"  # reversed days
+            "    - {title: D, from: 2021-05, to: 2021-05-01}\n"     # the first day of that month: fine
+            "    - {title: E, to: '2019'}\n"                        # no start: nothing to compare
+            "    - {title: F, from: 2021-02-30, to: '2020'}\n")     # its start is impossible: that is reported
+    loaded, problems = parse_yaml("content/entities.yaml", text)
+    assert loaded is not None and not problems
+    found, bad = impossible_dates(loaded, frozenset())
+    assert [(p.line, p.col, p.check) for p in found] == [(8, 24, "date-impossible"), (3, 36, "role-dates-reversed"),
+                                                         (5, 40, "role-dates-reversed")]
+    assert 'ends (to: "2019") before it begins (from: "2021")' in found[1].message
+    assert bad == {("cairo", "roles", 5, "from")}
+
+
+def test_from_and_to_outside_a_role_are_not_dates():
+    loaded, _ = parse_yaml("content/x.yaml", "trip:\n  from: 2021-02-30\n  to: '2019'\n")
+    assert impossible_dates(loaded, frozenset()) == ((), frozenset())

@@ -13,6 +13,7 @@ from .yamlsrc import Loaded
 
 Path = tuple[Any, ...]
 _FORM = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -23,10 +24,12 @@ def days_in(year: int, month: int) -> int:
 
 
 def _dates(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    """Every string under a `date` key, at any depth (an article's date, each annotation's)."""
+    """Every string under a `date` key, at any depth (an article's date, each annotation's), and each role's
+    `from` and `to` (entities.yaml: `<id>.roles[i]`)."""
+    in_role = len(path) >= 2 and path[-2] == "roles"
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "date" and isinstance(item, str):
+            if (key == "date" or in_role and key in ("from", "to")) and isinstance(item, str):
                 yield path + (key,), item
             else:
                 yield from _dates(item, path + (key,))
@@ -51,4 +54,35 @@ def impossible_dates(loaded: Loaded, bad: frozenset[Path]) -> tuple[tuple[Proble
                                   f"{days_in(year, month)} days", "check the day and the month (YYYY-MM-DD)",
                                   "date-impossible"))
             spoilt.add(path)
-    return tuple(problems), frozenset(spoilt)
+    return tuple(problems) + _reversed_roles(loaded, frozenset(spoilt)), frozenset(spoilt)
+
+
+def _span(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and the last day a year, a month or a day covers (as year, month, day), None if malformed."""
+    match = _PARTIAL.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else 0 for g in match.groups())
+    if not 1 <= (month or 1) <= 12:
+        return None
+    last_month = month or 12
+    return (year, month or 1, day or 1), (year, last_month, day or days_in(year, last_month))
+
+
+def _reversed_roles(loaded: Loaded, bad: frozenset[Path]) -> tuple[Problem, ...]:
+    """A `role-dates-reversed` error for each role that ends before it begins (`to:` 2019, `from:` 2021); a year
+    or a month covers all its days, so `from: 2021-05` and `to: 2021` agree."""
+    problems = []
+    for path, text in _dates(loaded.data, ()):
+        if path[-1] != "to" or path in bad or path[:-1] + ("from",) in bad:
+            continue
+        role = loaded.data
+        for key in path[:-1]:
+            role = role[key]
+        begin, end = _span(str(role.get("from", ""))), _span(text)
+        if begin is None or end is None or end[1] >= begin[0]:
+            continue
+        line, col = loaded.at(path)
+        problems.append(error(loaded.file, line, col, f'this role ends (to: "{text}") before it begins (from: '
+                              f'"{role["from"]}")', "swap from: and to:, or correct the year", "role-dates-reversed"))
+    return tuple(problems)
