@@ -8,6 +8,7 @@ schema's `description`, never from jsonschema's text.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Callable
 
 from ..common.errors import Problem, did_you_mean, error
@@ -99,7 +100,41 @@ def _required(loaded: Loaded, path: Path, err: Any) -> Found:
     return out
 
 
+def invisible(value: Any) -> tuple[str, str] | None:
+    """The first character of a text that cannot be seen (a zero-width space or joiner, a byte-order mark, a
+    direction mark, a control character, a space other than the plain one) and its name, "zero width space
+    (U+200B)"; None when there is none. Pasted from a web page or a word processor, it makes an id or a date
+    look right and fail its pattern."""
+    if not isinstance(value, str):
+        return None
+    for char in value:
+        if char != " " and unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
+            return char, f"{unicodedata.name(char, 'control character').lower()} (U+{ord(char):04X})"
+    return None
+
+
+def _hidden(loaded: Loaded, at: tuple[int, int], value: Any) -> tuple[int, int, str] | None:
+    """(line, column, what the message says) for a value or key of the wrong form that holds an invisible
+    character: the column is the character's own, so the caret points at what cannot be seen."""
+    found = invisible(value)
+    if found is None:
+        return None
+    char, name = found
+    lines = loaded.text.split("\n")
+    source = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
+    index = source.find(char, at[1] - 1)
+    shown_value = shown("".join(c if invisible(c) is None else f"\\u{ord(c):04x}" for c in value))
+    return at[0], (index + 1 if index >= 0 else at[1]), f"{shown_value} holds a {name}, which cannot be seen"
+
+
+_HIDDEN_HINT = "delete that character (retype the value there)"
+
+
 def _pattern(loaded: Loaded, path: Path, err: Any) -> Found:
+    hidden = _hidden(loaded, loaded.at(path), err.instance)
+    if hidden:
+        return [(path, error(loaded.file, hidden[0], hidden[1], hidden[2] + where(path), _HIDDEN_HINT,
+                             "schema-form"))]
     return _at(loaded, path, f"{shown(err.instance)} does not have the expected form",
                pattern_hint(err.validator_value, _description(err)), "schema-form")
 
@@ -109,6 +144,10 @@ def _key_form(loaded: Loaded, path: Path, err: Any) -> Found:
     nothing: the entry stays known under that id, so references to it are not reported as unknown too."""
     key = err.instance
     line, col = loaded.key_at(path + (key,))
+    hidden = _hidden(loaded, (line, col), key)
+    if hidden:
+        return [(None, error(loaded.file, hidden[0], hidden[1], f"the id {hidden[2]}{where(path)}", _HIDDEN_HINT,
+                             "schema-form"))]
     message = f"the id {shown(key)} does not have the expected form{where(path)}"
     return [(None, error(loaded.file, line, col, message,
                                             pattern_hint(err.validator_value, ""), "schema-form"))]
