@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dossier.core.load.cleaning import PARAGRAPH_BREAK, CleanText, clean, decode_seed
+from dossier.core.load.cleaning import PARAGRAPH_BREAK, CleanText, clean, decode_seed, utf16
 from dossier.core.load.config import Rule, SiteConfig
 
 
@@ -177,6 +177,27 @@ def test_a_utf8_seed_read_as_another_declared_encoding_is_a_warning_showing_the_
     assert decode_seed("seeds/a.txt", b"caf\xe9", "latin-1") == ("caf\u00e9", ())   # not UTF-8: latin-1 it is
     assert decode_seed("seeds/a.txt", data, "UTF8") == (data.decode("utf-8"), ())
     assert decode_seed("seeds/a.txt", data, "utf-8-sig") == (data.decode("utf-8"), ())     # UTF-8 too
+
+
+@pytest.mark.parametrize("data, words", [
+    ("Talks resume".encode("utf-16"), "UTF-16 (little-endian, with a byte-order mark)"),  # (this machine's order)
+    ("Talks resume".encode("utf-16-be"), "UTF-16 (big-endian)"),
+    (codecs.BOM_UTF16_BE + "Talks".encode("utf-16-be"), "UTF-16 (big-endian, with a byte-order mark)"),
+    ("title: a\n".encode("utf-16-le"), "UTF-16 (little-endian)"),
+    ("Talks resume".encode("utf-8"), None),
+    (b"ab\x00", None),                                           # too short to tell
+    (b"a\x00b\x00\x00\x00", None),                                # a NUL pair is no ASCII letter
+])
+def test_utf16_tells_a_file_saved_as_utf16_by_its_mark_or_its_nuls(data: bytes, words: str | None) -> None:
+    assert utf16(data) == words
+
+
+def test_a_utf16_seed_is_said_to_be_utf16_unless_declared() -> None:
+    data = "Talks resume\nin Washington".encode("utf-16")
+    text, (problem,) = decode_seed("seeds/a.txt", data, "latin-1")     # latin-1 would decode it, NULs and all
+    assert text is None and (problem.line, problem.col, problem.check) == (1, 1, "seed-encoding")
+    assert problem.message == "seed is saved as UTF-16 (little-endian, with a byte-order mark), not latin-1"
+    assert decode_seed("seeds/a.txt", data, "utf-16") == ("Talks resume\nin Washington", ())
 
 
 def test_an_unknown_encoding_is_an_error_about_site_yaml() -> None:

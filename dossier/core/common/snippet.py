@@ -34,7 +34,8 @@ def source_line(sources: Sources, file: str, line: int) -> str | None:
     data = sources.get(file)
     if data is None or line < 1:
         return None
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    utf16 = isinstance(data, bytes) and data.startswith((b"\xff\xfe", b"\xfe\xff"))  # (a file saved as UTF-16)
+    text = data.decode("utf-16" if utf16 else "utf-8", "replace") if isinstance(data, bytes) else data
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     return lines[line - 1] if line <= len(lines) else None
 

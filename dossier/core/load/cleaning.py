@@ -67,6 +67,19 @@ class CleanText:
         return index
 
 
+def utf16(data: bytes) -> str | None:
+    """How a file is saved as UTF-16, in words ("UTF-16, little-endian, with a byte-order mark"), or None: a
+    byte-order mark, or (without one) a NUL in every other byte of its start, as ASCII text in UTF-16 has."""
+    for mark, order in ((b"\xff\xfe", "little"), (b"\xfe\xff", "big")):
+        if data.startswith(mark):
+            return f"UTF-16 ({order}-endian, with a byte-order mark)"
+    head = data[:min(len(data), 64) // 2 * 2]
+    for zeros, others, order in ((head[1::2], head[0::2], "little"), (head[0::2], head[1::2], "big")):
+        if len(head) >= 4 and not zeros.strip(b"\x00") and all(others):
+            return f"UTF-16 ({order}-endian)"
+    return None
+
+
 def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | None, tuple[Problem, ...]]:
     """Bytes → text. A UTF-8 BOM is dropped, CRLF and lone CR become LF; undecodable bytes are an error."""
     try:
@@ -74,6 +87,10 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
     except LookupError:
         return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1",
                             "site-encoding"),)
+    saved_as = utf16(data) if not codec.startswith(("utf-16", "utf-32")) else None
+    if saved_as:  # (as latin-1 it would decode, a NUL between every two letters)
+        return None, (error(file, 1, 1, f"seed is saved as {saved_as}, not {encoding}",
+                            "convert it to UTF-8 (\"Save as\", then the encoding UTF-8)", "seed-encoding"),)
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:

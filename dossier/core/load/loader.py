@@ -13,7 +13,7 @@ import json
 from functools import lru_cache, partial
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
-from .cleaning import CleanText, clean, decode_seed
+from .cleaning import CleanText, clean, decode_seed, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, did_you_mean, error, warning
 from .ignored import ignored
@@ -30,7 +30,13 @@ Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" 
 
 
 def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
-    """Run `parse` on the text of an editors' file, or report where the file is not UTF-8."""
+    """Run `parse` on the text of an editors' file, or report where the file is not UTF-8 (one error for a file
+    saved as UTF-16, which is not UTF-8 anywhere)."""
+    saved_as = utf16(data)
+    if saved_as:
+        return None, (error(path, 1, 1, f"the file is saved as {saved_as}, not UTF-8",
+                            "save it as UTF-8 in your editor (\"Save as\", then the encoding UTF-8)",
+                            "file-encoding"),)
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
