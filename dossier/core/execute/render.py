@@ -12,6 +12,7 @@ import jinja2
 
 from ..common.controls import visible_controls
 from ..common.errors import Problem, did_you_mean, error
+from .syntax_at import syntax_at
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -89,8 +90,10 @@ class Renderer:
             # contain nothing that escaping would change, so the result is the same.
             text = visible_controls(self.env.get_template(template).render(**context))
         except jinja2.TemplateSyntaxError as exc:
-            return b"", (error(f"templates/{exc.name or template}", exc.lineno, 1,
-                               f"template syntax error: {exc.message}", "check the {% %} and {{ }} tags",
+            name = exc.name or template
+            line, col, note = syntax_at(self.env, self.sources.get(name, ""), exc)
+            hint = "; ".join(part for part in (note, "check the {% %} and {{ }} tags") if part)
+            return b"", (error(f"templates/{name}", line, col, f"template syntax error: {exc.message}", hint,
                                "template-syntax"),)
         except jinja2.TemplateNotFound as exc:
             names = self.env.loader.list_templates() if self.env.loader else []

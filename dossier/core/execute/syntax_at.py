@@ -1,0 +1,79 @@
+"""Where in a template a Jinja syntax error is: the line and the column of the tag at fault.
+
+Jinja says only the line (its lexer keeps no columns), and for a block left open, the template's last line:
+"Unexpected end of template … The innermost block that needs to be closed is 'if'" at line 40 of a file whose
+`{% if %}` is on line 3. An editor then looks for the mistake in the wrong place. Pure: parses the template's
+text again, only when it has a syntax error.
+
+- A tag at fault on the line Jinja names: the first tag of that line such that the template up to the end of
+  that tag fails with the same message on the same line (the parser stops at the tag it cannot take; a shorter
+  prefix fails otherwise, with an end of template).
+- A block left open: the innermost opening tag without its end, found by matching block tags in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+_TAG = re.compile(r"\{%-?\s*(\w*).*?-?%\}|\{\{.*?\}\}|\{#.*?#\}", re.S)
+_INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+_BLOCKS = frozenset({"if", "for", "block", "macro", "call", "filter", "with", "raw", "autoescape", "trans"})
+
+
+def _line_col(source: str, offset: int) -> tuple[int, int]:
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+
+
+def _open_block(source: str, name: str, before: int) -> tuple[int, int] | None:
+    """(line, column) of the innermost `{% name %}` left open before offset `before`, or None if the tags do
+    not tell."""
+    stack: list[tuple[str, int]] = []
+    for tag in _TAG.finditer(source, 0, before):
+        word = tag.group(1) or ""
+        if word in _BLOCKS or word == "set" and "=" not in tag.group():
+            stack.append((word, tag.start()))
+        elif word.startswith("end") and stack and stack[-1][0] == word[3:]:
+            stack.pop()
+    for word, start in reversed(stack):
+        if word == name:
+            return _line_col(source, start)
+    return None
+
+
+def _same(env: jinja2.Environment, text: str, exc: jinja2.TemplateSyntaxError) -> bool:
+    try:
+        env.parse(text)
+    except jinja2.TemplateSyntaxError as other:
+        return other.lineno == exc.lineno and other.message == exc.message
+    return False
+
+
+def _at_fault(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxError) -> int | None:
+    """The offset of the tag the parser stopped at, on Jinja's line, or None."""
+    line = exc.lineno or 1
+    for tag in _TAG.finditer(source):
+        begin = _line_col(source, tag.start())[0]
+        if begin > line:
+            break
+        if source.count("\n", tag.start(), tag.end()) + begin >= line and _same(env, source[:tag.end()], exc):
+            return tag.start()
+    return None
+
+
+def syntax_at(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxError) -> tuple[int, int, str]:
+    """(line, column, a note for the hint) of `exc`'s mistake in `source`. A block left open at the end of the
+    template is placed at its opening tag; a wrong end tag at that tag, its note naming where the block that
+    is still open begins. Jinja's line and column 1, and no note, when it cannot be told."""
+    message = exc.message or ""
+    innermost = _INNERMOST.search(message)
+    if message.startswith("Unexpected end of template") and innermost:
+        return (*(_open_block(source, innermost.group(1), len(source)) or (exc.lineno or 1, 1)), "")
+    offset = _at_fault(env, source, exc)
+    if offset is None:
+        return exc.lineno or 1, 1, ""
+    opened = _open_block(source, innermost.group(1), offset) if innermost else None
+    note = f"the {{% {innermost.group(1)} %}} of line {opened[0]} is still open here" if innermost and opened else ""
+    return (*_line_col(source, offset), note)
