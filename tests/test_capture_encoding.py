@@ -39,3 +39,21 @@ def test_a_page_saved_as_utf16_is_text_not_binary(tmp_path) -> None:
     with pytest.raises(ExtractError, match="binary"):
         from_saved(tmp_path / "data.html")
 
+
+
+def test_an_undeclared_page_that_is_utf8_but_for_a_stray_byte_keeps_its_utf8() -> None:
+    """Read as a whole in the detector's guess, every curly quote and dash of it was garbled."""
+    page = '<title>L’envoyé — Rafah</title><p>C’est l’été, dit-il\x92</p>'.encode().replace(b"\xc2\x92", b"\x92")
+    text, encoding = decode_html(page)
+    assert text == "<title>L’envoyé — Rafah</title><p>C’est l’été, dit-il’</p>"
+    assert encoding == "utf-8 (but for 1 byte read as windows-1252)"
+
+
+def test_mostly_utf8_tells_a_few_stray_bytes_from_a_legacy_text() -> None:
+    from dossier.shell.capture.mixed import mostly_utf8
+
+    assert mostly_utf8("all “UTF-8”".encode()) is None                      # nothing stray
+    assert mostly_utf8("Café crème".encode("cp1252")) is None                # no UTF-8 letter: legacy text
+    assert mostly_utf8("é".encode() + b"\xe9\xe9") is None                    # more stray than UTF-8
+    text, count, first = mostly_utf8("“a” é\nb".encode() + b"\x85\x81")      # (0x81: none in windows-1252)
+    assert (text, count, first) == ("“a” é\nb…\x81", 2, [(2, 2, 0x85), (2, 3, 0x81)])

@@ -66,6 +66,25 @@ def test_a_latin_1_seed_is_converted_with_a_warning_and_its_title_then_builds(tm
     assert "Café owners in Zürich" in (root / "_site/index.html").read_text("utf-8")
 
 
+def test_a_utf8_seed_with_a_stray_windows_byte_keeps_its_utf8_and_reads_only_that_byte(tmp_path: Path) -> None:
+    """A Windows editor's ’ typed into a UTF-8 file: the whole file was read as one legacy encoding guessed by
+    the detector (mac_iceland), every curly quote and dash published garbled ("‚Äú" for "“")."""
+    seed = ("Netanyahu tells Blinken Israel will act “alone”\nIsrael’s army would enter Rafah — with or without "
+            "support.\nHe added that Hamas’s battalions remained\n")
+    raw = seed.encode("utf-8").replace("Hamas’s".encode("utf-8"), b"Hamas\x92s")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": raw})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    assert (root / "seeds/a.txt").read_text("utf-8") == seed
+    assert (root / "seeds/evidence/a.txt").read_bytes() == raw
+    (warning,) = [line for line in result.stderr.splitlines() if line.startswith("seeds/a.txt: warning:")]
+    assert "read as UTF-8 but for 1 byte read as windows-1252 (line 3, column 20: 0x92, ’)" in warning
+    prov = json.loads((root / "seeds/evidence/a.provenance.json").read_text("utf-8"))
+    assert prov["detector"]["name"] == "dossier"
+    _, data = stub(root)
+    assert data["title"] == "Netanyahu tells Blinken Israel will act “alone”"
+
+
 def test_a_seed_with_nothing_to_go_on_still_gets_a_stub_that_builds_with_warnings(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": "Some words\nMore words here.\n"})
     result = run_build(root, "--import")

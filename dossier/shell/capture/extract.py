@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
+from .mixed import mostly_utf8
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _ONE_BYTE = frozenset({"iso8859-1", "ascii", "cp1252", "iso8859-15", "cp1250", "iso8859-2"})
 
@@ -52,7 +54,8 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     iso-8859-1 or ascii is read as windows-1252: its curly quotes, dashes and ellipses are there, where Latin-1
     has control codes (which were then dropped from the text). A page declared in such a one-byte encoding whose
     bytes are UTF-8 with letters beyond ASCII is read as UTF-8: its declaration is the mistake (Latin-1 text is
-    almost never valid UTF-8), and the raw page is kept as it is."""
+    almost never valid UTF-8), and the raw page is kept as it is. An undeclared page that is UTF-8 but for a
+    few stray bytes is read as UTF-8, those bytes as windows-1252 (mixed.py)."""
     declared = re.search(r"charset=([A-Za-z0-9_.:-]+)", content_type or "", re.I)
     meta = _META_CHARSET.search(body[:4096])
     for name in ([declared.group(1)] if declared else []) + ([meta.group(1).decode("ascii")] if meta else []):
@@ -73,6 +76,9 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     utf8 = _as_utf8(body)
     if utf8 is not None:
         return utf8, "utf-8"
+    mixed = mostly_utf8(body)
+    if mixed is not None:
+        return mixed[0], f"utf-8 (but for {mixed[1]} byte{'s' * (mixed[1] > 1)} read as windows-1252)"
     from charset_normalizer import from_bytes
 
     best = from_bytes(body).best()

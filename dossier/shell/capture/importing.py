@@ -18,14 +18,22 @@ from .. import fs
 from . import stubfiles
 from ..terminal import visible
 from .add import EVIDENCE, append_entries
+from .mixed import mostly_utf8, windows_byte
 
 
-def detect(data: bytes) -> tuple[str, str] | None:
-    """(encoding, text) of bytes that are not UTF-8, by charset-normalizer. Among its equally clean readings,
-    windows-1252 wins when it gives the same text: short Western texts are too short for the detector to
-    tell cp1252 from Baltic or Central European code pages, and cp1252 is by far the most common of them."""
+def detect(data: bytes) -> tuple[str, str, str] | None:
+    """(encoding, text, how it was told) of bytes that are not UTF-8: mostly UTF-8 with a few stray bytes
+    (`mostly_utf8`), else by charset-normalizer. Among its equally clean readings, windows-1252 wins when it gives the same text:
+    short Western texts are too short for the detector to tell cp1252 from Baltic or Central European code
+    pages, and cp1252 is by far the most common of them."""
     from charset_normalizer import from_bytes
 
+    mixed = mostly_utf8(data)
+    if mixed is not None:
+        text, count, first = mixed
+        places = "; ".join(f"line {line}, column {col}: 0x{byte:02x}, {windows_byte(bytes([byte]))}"
+                           for line, col, byte in first) + ("; …" if count > len(first) else "")
+        return f"UTF-8 but for {count} byte{'s' * (count > 1)} read as windows-1252 ({places})", text, ""
     results = list(from_bytes(data))
     if not results:
         return None
@@ -35,8 +43,11 @@ def detect(data: bytes) -> tuple[str, str] | None:
     except UnicodeDecodeError:
         western = None
     if western is not None and any(str(m) == western for m in results if m.chaos <= best.chaos + 0.01):
-        return "cp1252", western
-    return best.encoding, str(best)
+        return "cp1252", western, _DETECTOR
+    return best.encoding, str(best), _DETECTOR
+
+
+_DETECTOR = "detected by charset-normalizer"
 
 
 def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
@@ -48,7 +59,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
                       f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
               file=err)
         return
-    encoding, decoded = found
+    encoding, decoded, told = found
     name = rel.split("/", 1)[1]
     evidence = root / EVIDENCE / name
     if evidence.exists():
@@ -57,7 +68,8 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
         return
     text = decoded.encode("utf-8")
     record = {"source": rel, "converted_by": "python build.py --import", "encoding": encoding,
-              "detector": {"name": "charset-normalizer", "version": cn_version},
+              "detector": ({"name": "charset-normalizer", "version": cn_version} if told == _DETECTOR else
+                           {"name": "dossier", "rule": "UTF-8 with a few stray bytes, read as windows-1252"}),
               "raw": {"file": f"evidence/{name}", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
               "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
     evidence.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +81,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
     tmp = root / f"{rel}.dossier-tmp"
     tmp.write_bytes(text)
     os.replace(tmp, root / rel)
-    print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding} (detected by charset-normalizer); "
+    print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding}{f' ({told})' if told else ''}; "
                   f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{name}"), file=err)
 
 
