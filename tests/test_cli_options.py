@@ -39,7 +39,8 @@ def test_check_points_at_the_report_of_the_site_once_built_not_at_one_it_did_not
 
 
 @pytest.mark.parametrize("url,why", [("../x", 'a "." or ".." part'), ("javascript:alert(1)", "neither a path nor"),
-                                     ("/a b/", "characters an address path cannot")])
+                                     ("/a b/", "holds a space, which an address path cannot"),
+                                     ("example.org/x/", "a host without its scheme")])
 def test_a_base_url_no_site_can_be_served_from_is_refused_before_building(tmp_path, url: str, why: str) -> None:
     root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
     result = run_build(root, "--base-url", url, "--no-search")

@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 
-from dossier.core.load.config import regex_hint, regex_message, split_base_url
+from dossier.core.load.config import base_url_problem, regex_hint, regex_message, split_base_url
 from dossier.core.load.schema_messages import pattern_hint, shown, to_problems, where
 from dossier.core.load.yamlsrc import parse_yaml
 
@@ -105,6 +105,23 @@ def test_regex_message_says_what_is_wrong_and_where_without_python_words(pattern
     ("sub//", ("", "/sub/")),
     ("", ("", "/")),
     ("  http://h:8000/a/b/  ", ("http://h:8000", "/a/b/")),
+    ("HTTPS://Example.ORG/X/", ("https://example.org", "/X/")),     # scheme and host in lower case; the path not
 ])
 def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, parts: tuple[str, str]) -> None:
     assert split_base_url(url) == parts
+
+
+@pytest.mark.parametrize("url, words", [
+    ("/dossier/", None), ("dossier/", None), ("https://e.org/d/", None), ("HTTPS://E.ORG/", None),
+    ("/%C3%BCber/", None), ("index.html", None),
+    ("example.org/dossier/", 'a host without its scheme, so every link would start with "/example.org/": write '
+                             '"https://example.org/dossier/"'),
+    ("//example.org/x/", 'write "https://example.org/x/"'),
+    ("/über/", "its path holds 'ü', which an address path cannot hold as it is (write %C3%BC for 'ü')"),
+    ("/a b/?", "its path holds a space, '?', which an address path cannot hold as it is"),
+    ("ftp://e.org/", "it is neither a path nor an http(s) address"),
+    ("/a/../b/", 'its path has a "." or ".." part'),
+])
+def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:
+    found = base_url_problem(url)
+    assert (found is None) if words is None else (found is not None and words in found), found

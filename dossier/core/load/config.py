@@ -52,9 +52,10 @@ class SiteConfig:
 
 
 def split_base_url(url: str) -> tuple[str, str]:
-    """("https://example.org", "/dossier/") from any spelling of a base URL or path."""
-    match = re.match(r"^(https?://[^/]+)(.*)$", url.strip())
-    origin, path = (match.group(1), match.group(2)) if match else ("", url.strip())
+    """("https://example.org", "/dossier/") from any spelling of a base URL or path (the scheme and the host in
+    lower case, as browsers compare them)."""
+    match = re.match(r"^(https?://[^/]+)(.*)$", url.strip(), re.I)
+    origin, path = (match.group(1).lower(), match.group(2)) if match else ("", url.strip())
     path = "/" + path.strip("/") + "/" if path.strip("/") else "/"
     return origin, path
 
@@ -62,15 +63,27 @@ def split_base_url(url: str) -> tuple[str, str]:
 _PATH_CHARS = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")  # what an address path may hold (RFC 3986)
 
 
+def _percent(char: str) -> str:
+    return "".join(f"%{b:02X}" for b in char.encode("utf-8"))
+
+
 def base_url_problem(url: str) -> str | None:
     """Why `url` cannot be where a site is served (in words), or None. Allowed: a path (/dossier/) or an
     http(s) address (https://example.org/dossier/); every internal link of the site starts with its path."""
     text = url.strip()
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) and not re.match(r"^https?://[^/\s]+", text):
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) and not re.match(r"^https?://[^/\s]+", text, re.I):
         return "it is neither a path nor an http(s) address"
+    # "example.org/dossier/" or "//example.org/x/" (not a file name such as "index.html")
+    host = re.match(r"^(?://)?((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?::[0-9]+)?(?:/|$)", text)
+    if host and (text.startswith("//") or not re.match(r"^[^.]+\.(html?|xml|json|php)$", host.group(1))):
+        return (f'it reads as the address of a host without its scheme, so every link would start with '
+                f'"/{host.group(1)}/": write "https://{text.lstrip("/")}"')
     path = split_base_url(text)[1]
-    if not _PATH_CHARS.match(path):
-        return "its path holds characters an address path cannot (a space, a quote, ?, # or a backslash)"
+    odd = sorted({c for c in path if not _PATH_CHARS.match(c)})
+    if odd:
+        return (f"its path holds {', '.join(repr(c) if c != ' ' else 'a space' for c in odd)}, which an address "
+                f"path cannot hold as it is" + (f" (write {_percent(odd[0])} for {odd[0]!r})" if odd[0].isalnum()
+                                                else ""))
     if any(part in (".", "..") for part in path.split("/")):
         return 'its path has a "." or ".." part, which browsers resolve away'
     return None
