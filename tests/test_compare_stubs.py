@@ -133,6 +133,8 @@ def test_coverage_names_the_comparison_covering_most_articles_and_the_articles_i
                               "c": [("r", 5, 6)]}) == ("r", ())
     assert coverage(PASSAGE, {"a": [("q", 12, 15)], "b": [("q", 9, 30)]}) == ("q", ("c",))
     assert coverage(PASSAGE, {"a": [("q", 12, 15)]}) == (None, ("a", "b", "c"))
+    # c is a witness of q already, on another quote: one witness per article, so nothing to add from c
+    assert coverage(PASSAGE, {"a": [("q", 12, 15)], "b": [("q", 9, 30)], "c": [("q", 40, 50)]}) == ("q", ())
 
 
 def test_a_comparison_lacking_a_new_outlet_gets_the_witnesses_to_add_not_a_new_stub() -> None:

@@ -37,8 +37,9 @@ def _witness_spans(comparisons: Sequence[Comparison], texts: dict[str, str]) -> 
 def coverage(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]
              ) -> tuple[str | None, tuple[str, ...]]:
     """The comparison that sets the passage side by side in the most of its articles (at least two; the first
-    such comparison on a tie), and the passage's articles that comparison has no witness in; (None, all of
-    them) when no comparison has witnesses on the passage in two articles.
+    such comparison on a tie), and the passage's articles that comparison has no witness in (one on another
+    quote counts: a comparison takes one witness per article); (None, all of them) when no comparison has
+    witnesses on the passage in two articles.
 
     spans: article slug → (comparison id, start, end) of its witnesses (see _witness_spans), so the work is
     the passage's occurrences times the witnesses in their own articles, not times every witness."""
@@ -49,7 +50,9 @@ def coverage(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]
                 docs.setdefault(cid, set()).add(o.doc)
     everywhere = sorted({o.doc for o in passage.occurrences})
     best = min((cid for cid in docs if len(docs[cid]) >= 2), key=lambda cid: (-len(docs[cid]), cid), default=None)
-    return best, tuple(d for d in everywhere if best is None or d not in docs[best])
+    if best is None:
+        return None, tuple(everywhere)
+    return best, tuple(d for d in everywhere if d not in docs[best] and all(c != best for c, _, _ in spans.get(d, ())))
 
 
 def covered(passage: SharedPassage, spans: dict[str, list[tuple[str, int, int]]]) -> bool:
