@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.core.analyse.mentions import AliasSpec, MentionMatcher
-from dossier.core.suggest.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from dossier.core.suggest.entity_suggestions import (CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml,
+                                                     without_misspellings)
 
 ALIASES = (
     AliasSpec("benjamin-netanyahu", "Benjamin Netanyahu"),
@@ -121,6 +122,23 @@ def test_stub_yaml_parses_into_entities_keyed_by_slug():
     assert data["ron-dermer"]["summary"].startswith("TODO:")
     assert data["entity"]["name"] == "\u05e0\u05ea\u05e0\u05d9\u05d4\u05d5"
     assert "# e.g. Ron Dermer said: \"no\" # really next" in text
+
+
+def test_stub_ids_never_take_an_id_in_use_and_the_ids_given_are_added_to_it():
+    taken = {"tel-aviv", "ron-dermer"}
+    first = yaml.safe_load(stub_yaml((CandidateName("Tel Aviv", 2, ("a", "b"), "x"),), taken))
+    later = yaml.safe_load(stub_yaml((CandidateName("Tel-Aviv", 1, ("a",), "x"),), taken))
+    assert list(first) == ["tel-aviv-2"] and list(later) == ["tel-aviv-3"]
+    assert taken == {"tel-aviv", "ron-dermer", "tel-aviv-2", "tel-aviv-3"}
+
+
+def test_a_candidate_holding_a_misspelling_of_a_known_alias_is_no_new_entity():
+    cands = [CandidateName(name, 2, ("a", "b"), "x") for name in ("Antony Blinkin", "Blinkin", "Tel-Aviv",
+                                                                   "Blinkinson Group", "Ron Dermer")]
+    misses = [NearMiss("antony-blinken", "Blinken", "Blinkin", "a", 0, 7),
+              NearMiss("tel-aviv", "Tel Aviv", "Tel-Aviv", "a", 9, 17)]
+    assert [c.name for c in without_misspellings(cands, misses)] == ["Blinkinson Group", "Ron Dermer"]
+    assert without_misspellings(cands, []) == cands
 
 
 def test_stub_yaml_of_nothing_is_empty():

@@ -23,7 +23,8 @@ from . import fs
 from ..core.load.cleaning import CleanText, clean
 from ..core.suggest.comparison_suggestions import comparison_stubs
 from ..core.analyse.entity_links import build_matcher
-from ..core.suggest.entity_suggestions import CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml
+from ..core.suggest.entity_suggestions import (CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml,
+                                               without_misspellings)
 from ..core.common.errors import Problem, has_errors
 from ..core.analyse.mentions import sentence_around
 from ..core.load.model import Dossier
@@ -126,8 +127,8 @@ def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO
     matcher = build_matcher(dossier.entities)
     docs = _docs(inputs, dossier, raw)
     texts = {doc: d.text.text for doc, d in docs.items()}
-    cands = candidate_entities(texts, matcher, min_articles=1)
     misses = near_misses(texts, matcher.aliases, matcher)
+    cands = without_misspellings(candidate_entities(texts, matcher, min_articles=1), misses)
     fresh = len(docs) - len(dossier.articles)
     print(f"Suggestions for {_plural(len(dossier.articles), 'article')}"
           + (f" and {_plural(fresh, 'seed')} without a loaded article file" if fresh else "")
@@ -141,9 +142,11 @@ def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO
     print("YAML stubs for content/entities.yaml (fill in kind and summary; check each is one entity)", file=out)
     print("-" * 72, file=out)
     wide, narrow = [c for c in cands if len(c.articles) > 1], [c for c in cands if len(c.articles) == 1]
-    print(stub_yaml(wide) or "# no names in two or more articles\n", end="", file=out)
+    ids = {e.id for e in dossier.entities}  # (each stub's id is added: none is given twice)
+    print(stub_yaml(wide, ids) or "# no names in two or more articles\n", end="", file=out)
     if narrow:
-        print("\n# --- names seen in one article only (ranked lower) ---\n\n" + stub_yaml(narrow), end="", file=out)
+        print("\n# --- names seen in one article only (ranked lower) ---\n\n" + stub_yaml(narrow, ids), end="",
+              file=out)
     print("", file=out)
     print("Comparisons: shared passages not yet set side by side in every article that has them", file=out)
     print("-" * 72, file=out)

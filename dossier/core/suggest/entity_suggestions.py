@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from ..analyse.mentions import AliasSpec, MentionMatcher, match_key, sentence_around
 from ..common.slugs import slugify
 
-__all__ = ["CandidateName", "NearMiss", "candidate_entities", "near_misses", "stub_yaml"]
+__all__ = ["CandidateName", "NearMiss", "candidate_entities", "near_misses", "stub_yaml", "without_misspellings"]
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("O'Brien", "Ben-Gurion", "U.S"), plus an
 # optional final dot so initials ("J.") and dotted acronyms ("U.S.") keep theirs.
@@ -307,10 +307,23 @@ def _comment(value: str, limit: int = 240) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "\u2026"
 
 
-def stub_yaml(cands: Sequence[CandidateName]) -> str:
+def without_misspellings(cands: Sequence[CandidateName], misses: Iterable[NearMiss]) -> list[CandidateName]:
+    """The candidates that hold no near miss as a whole word ("Antony Blinkin" holds "Blinkin", a misspelling of
+    a known alias): such a name is a known entity misspelt, to correct in the text or add as an alias, not a
+    new entity (its stub would be a second entry for the same person, or take its id)."""
+    surfaces = {m.surface for m in misses}
+    if not surfaces:
+        return list(cands)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+                         + r")(?!\w)")
+    return [c for c in cands if not pattern.search(c.name)]
+
+
+def stub_yaml(cands: Sequence[CandidateName], taken: set[str] | None = None) -> str:
     """Paste-ready entries for content/entities.yaml (a mapping id → details), one per candidate, each
-    preceded by comments saying where it was seen. Ids are unique slugs. Empty input gives ""."""
-    used: set[str] = set()
+    preceded by comments saying where it was seen. Ids are unique slugs, none of `taken` (the ids in use: the
+    entities', and those of stubs printed before, to which this call's are added). Empty input gives ""."""
+    used: set[str] = taken if taken is not None else set()
     blocks = []
     for cand in cands:
         base = slugify(cand.name, fallback="entity")
