@@ -85,6 +85,19 @@ def test_a_utf8_seed_with_a_stray_windows_byte_keeps_its_utf8_and_reads_only_tha
     assert data["title"] == "Netanyahu tells Blinken Israel will act “alone”"
 
 
+def test_a_picture_in_seeds_is_left_as_it_is_and_said_to_be_no_text(tmp_path: Path) -> None:
+    """It was converted "from cp1252" (binary data) or "of an encoding that cannot be told", and the run ended
+    with "every seed already has an article file"."""
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/scan.png": b"\x89PNG\r\n\x1a\n\x00\x00",
+                                       "seeds/data.bin": b"x\x00y"})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    assert "seeds/scan.png: warning: not a text file (it is a PNG image); no stub written" in result.stderr
+    assert "seeds/data.bin: warning: not a text file (it is binary data); no stub written" in result.stderr
+    assert result.stdout.strip() == "no stub written"
+    assert not (root / "seeds/evidence").exists() and (root / "seeds/data.bin").read_bytes() == b"x\x00y"
+
+
 def test_a_seed_with_nothing_to_go_on_still_gets_a_stub_that_builds_with_warnings(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": "Some words\nMore words here.\n"})
     result = run_build(root, "--import")

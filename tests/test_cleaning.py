@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dossier.core.load.cleaning import PARAGRAPH_BREAK, CleanText, clean, decode_seed, utf16
+from dossier.core.load.cleaning import PARAGRAPH_BREAK, CleanText, binary_kind, clean, decode_seed, utf16
 from dossier.core.load.config import Rule, SiteConfig
 
 
@@ -198,6 +198,21 @@ def test_a_utf16_seed_is_said_to_be_utf16_unless_declared() -> None:
     assert text is None and (problem.line, problem.col, problem.check) == (1, 1, "seed-encoding")
     assert problem.message == "seed is saved as UTF-16 (little-endian, with a byte-order mark), not latin-1"
     assert decode_seed("seeds/a.txt", data, "utf-16") == ("Talks resume\nin Washington", ())
+
+
+@pytest.mark.parametrize("data, kind", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"), (b"%PDF-1.7\n", "a PDF"), (b"PK\x03\x04..", "a zip archive"),
+    (b"text\x00more", "binary data"), (b"plain text\n", None), ("UTF-16 text".encode("utf-16-le"), None),
+])
+def test_binary_kind_names_a_file_that_is_no_text(data: bytes, kind: str | None) -> None:
+    found = binary_kind(data)
+    assert (found is None) if kind is None else (found is not None and found.startswith(kind)), found
+
+
+def test_a_seed_that_is_no_text_is_said_to_be_so_not_to_be_in_another_encoding() -> None:
+    text, (problem,) = decode_seed("seeds/scan.png", b"\x89PNG\r\n\x1a\n\x00", "latin-1")
+    assert text is None and (problem.check, problem.severity) == ("seed-binary", "error")
+    assert problem.message == "seed is not a text file: it is a PNG image"
 
 
 def test_an_unknown_encoding_is_an_error_about_site_yaml() -> None:

@@ -80,6 +80,21 @@ def utf16(data: bytes) -> str | None:
     return None
 
 
+_SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+               (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive (a Word or OpenDocument file is one)"),
+               (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"), (b"{\\rtf", "an RTF document"),
+               (b"\x1f\x8b", "a gzip archive"), (b"RIFF", "a media file"), (b"WARC/", "a web archive"))
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that is no plain text is, in words ("a PNG image"), or None for text: a known signature, or
+    NUL bytes in its start (not text saved as UTF-16, whose NULs stand between letters)."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    return "binary data" if b"\x00" in data[:4096] and utf16(data) is None else None
+
+
 def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | None, tuple[Problem, ...]]:
     """Bytes → text. A UTF-8 BOM is dropped, CRLF and lone CR become LF; undecodable bytes are an error."""
     try:
@@ -87,6 +102,10 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
     except LookupError:
         return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1",
                             "site-encoding"),)
+    kind = binary_kind(data) if not codec.startswith(("utf-16", "utf-32")) else None
+    if kind:
+        return None, (error(file, 0, 0, f"seed is not a text file: it is {kind}", "a seed is the article's plain "
+                            "text; a web page saved or archived is captured with --add", "seed-binary"),)
     saved_as = utf16(data) if not codec.startswith(("utf-16", "utf-32")) else None
     if saved_as:  # (as latin-1 it would decode, a NUL between every two letters)
         return None, (error(file, 1, 1, f"seed is saved as {saved_as}, not {encoding}",

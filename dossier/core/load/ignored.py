@@ -4,7 +4,9 @@ A file in content/articles/, content/comparisons/ or content/entities/ that does
 (`file-ignored`). A YAML file directly in content/ other than sources.yaml and entities.yaml is one too, unless
 its name is close to one of those two and that one is missing (entites.yaml, source.yaml, entities.yml): then
 it is an error naming the file that is missing, and the references to what it holds are not checked (every
-entity of the dossier had been reported unknown instead, 287 errors for the default dossier's). Pure.
+entity of the dossier had been reported unknown instead, 287 errors for the default dossier's). A file in a
+folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are the files of seeds/
+itself. Pure.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import difflib
 from typing import Iterable
 
 from ..common.errors import Problem, error, warning
+from .watched import is_evidence
 
 FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
            ("content/entities/", "entity", "<name>.yaml"))
@@ -33,6 +36,9 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
     paths = sorted(paths)
     problems = [warning(p, 0, 0, f"ignored: {kind} files end in .yaml", f"rename it to {name}", "file-ignored")
                 for folder, kind, name in FOLDERS for p in paths if p.startswith(folder) and not p.endswith(".yaml")]
+    problems += [warning(p, 0, 0, "ignored: seeds are the files of seeds/ itself, not of its folders",
+                         f"move it to seeds/{p.rsplit('/', 1)[-1]}", "file-ignored")
+                 for p in paths if p.startswith("seeds/") and p.count("/") > 1 and not is_evidence(p)]
     missing: set[str] = set()
     for p in paths:
         name = p[len("content/"):]

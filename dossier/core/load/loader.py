@@ -216,10 +216,21 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
         if step != "seed":
             problems += result[1]
             values[step].append((path, result[0]))
+    named = {v.seed for _, v in values["article"] if v is not None}
+    problems = [_ignored_binary(p) if p.check == "seed-binary" and p.file[len("seeds/"):] not in named else p
+                for p in problems]
     found, missing = ignored(inputs.files)
     problems += found
     dossier, more = _assemble(inputs.files, config, seeds, values, missing)
     return dossier, raw, problems + more
+
+
+def _ignored_binary(problem: Problem) -> Problem:
+    """A file of seeds/ that is no text and that no article names: a picture or a PDF kept beside the seeds is
+    not read, said once, and fails no build."""
+    return warning(problem.file, 0, 0, "ignored: " + problem.message.replace("seed is not a text file: it is",
+                   "not a text file (it is") + "), and no article names it", "keep files that are not seeds "
+                   "outside seeds/", "seed-binary")
 
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],

@@ -50,7 +50,8 @@ def detect(data: bytes) -> tuple[str, str, str] | None:
 _DETECTOR = "detected by charset-normalizer"
 
 
-def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
+def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> bool:
+    """Whether the seed could be converted to UTF-8 (see the module's docstring); each case said on `err`."""
     from charset_normalizer import __version__ as cn_version
 
     found = detect(data)
@@ -58,14 +59,14 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
         print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told; no stub written\n"
                       f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
               file=err)
-        return
+        return False
     encoding, decoded, told = found
     name = rel.split("/", 1)[1]
     evidence = root / EVIDENCE / name
     if evidence.exists():
         print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), and {EVIDENCE}/{name} "
                       "already exists; left as it is"), file=err)
-        return
+        return False
     text = decoded.encode("utf-8")
     record = {"source": rel, "converted_by": "python build.py --import", "encoding": encoding,
               "detector": ({"name": "charset-normalizer", "version": cn_version} if told == _DETECTOR else
@@ -83,23 +84,33 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> None:
     os.replace(tmp, root / rel)
     print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding}{f' ({told})' if told else ''}; "
                   f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{name}"), file=err)
+    return True
 
 
-def convert_new_seeds(root: Path, options: object, err: TextIO) -> None:
-    """Convert every seed without an article file that does not decode in the dossier's encoding."""
+def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
+    """Convert every seed without an article file that does not decode in the dossier's encoding (a file that
+    is no text is left as it is: a picture or a PDF has no encoding); how many were left without a stub."""
     from ...core.load.cleaning import decode_seed
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)
     config, _ = load_config(inputs, options)  # type: ignore[arg-type]
     if config is None:
-        return
+        return 0
+    left = 0
     articles = b"\n".join(data for path, data in inputs.files.items() if path.startswith("content/articles/"))
     for rel, data in sorted(inputs.files.items()):
         if not rel.startswith("seeds/") or rel.count("/") != 1 or rel[len("seeds/"):].encode() in articles:
             continue
-        if decode_seed(rel, data, config.encoding)[0] is None:
-            _convert(root, rel, data, err)
+        text, problems = decode_seed(rel, data, config.encoding)
+        if text is None and any(p.check == "seed-binary" for p in problems):
+            left += 1
+            kind = problems[0].message.rsplit(": it is ", 1)[-1]
+            print(visible(f"{rel}: warning: not a text file (it is {kind}); no stub written\n    hint: a seed is "
+                          "an article's plain text; a web page saved or archived is captured with --add"), file=err)
+        elif text is None:
+            left += not _convert(root, rel, data, err)
+    return left
 
 
 def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -107,7 +118,7 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
     from ..terminal import report
     from ...core.pipeline import import_stubs
 
-    convert_new_seeds(root, options, err)
+    left = convert_new_seeds(root, options, err)
     inputs = fs.read_inputs(root)
     result = import_stubs(inputs, options, stubfiles.schema_ref(root, "content/articles/x.yaml", "article"))  # type: ignore[arg-type]
     report(result, err, fs.sources_of(inputs))
@@ -121,5 +132,5 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
         print(visible(f"content/sources.yaml: warning: {problem}") if problem else
               "appended new outlets to content/sources.yaml", file=err if problem else out)
     if not stubs:
-        print("every seed already has an article file", file=out)
+        print("no stub written" if left else "every seed already has an article file", file=out)
     return 1 if not result.ok else 0
