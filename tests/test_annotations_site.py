@@ -125,3 +125,15 @@ def test_the_default_dossier_has_at_least_forty_exact_annotations_across_all_fiv
     assert result.returncode == 0, result.stderr
     match = re.search(r"(\d+) annotations: (\d+) exact, 0 fuzzy, 0 orphan", result.stdout)
     assert match and int(match.group(1)) >= 40 and match.group(1) == match.group(2)
+
+
+def test_a_seed_whose_name_macos_wrote_decomposed_is_the_seed_an_article_names_composed(mini_dossier):
+    """"café.txt" in the YAML (é one character) and "cafe\u0301.txt" on disk (e and a combining accent): the
+    same name to the eye, reported "not found", with a did-you-mean naming what looked the same."""
+    decomposed = "cafe\u0301.txt"
+    text = article("  - id: q\n    quote: we will do it alone\n").replace("seed: a.txt", 'seed: "caf\u00e9.txt"')
+    root = mini_dossier({f"seeds/{decomposed}": SEED, "content/articles/a.yaml": text})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0 and "0 errors, 0 warning(s)" in result.stdout, result.stderr
+    imported = run_build(root, "--import")
+    assert "every seed already has an article file" in imported.stdout, imported.stdout + imported.stderr

@@ -10,6 +10,7 @@ dropped, problems collected.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache, partial
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
@@ -25,6 +26,7 @@ from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import is_slug, known_ids, suggestible
 from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
+from ..text.nfc import nfc
 
 Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" or "comparison", and its file
 
@@ -275,9 +277,12 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
     detached = []
     used: dict[str, str] = {}
     known = None if source_ids is None else known_ids(source_ids)
+    composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
     _ARTICLES.new_build()
     for meta in metas:
         file = meta.origin.file
+        if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)):
+            meta = replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
         if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
             problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
                                   did_you_mean(meta.source, suggestible(source_ids)) or
