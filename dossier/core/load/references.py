@@ -13,6 +13,7 @@ failed to load are not reported again (its own problem is the one to fix).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import partial
 from itertools import chain
 from typing import Iterable
@@ -21,7 +22,7 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
 from ..common.memo import by_difference
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug, known_ids, suggestible
+from ..common.slugs import is_slug, known_ids, slugify, suggestible
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from ..common.urls import Urls, internal_link, named_page
@@ -202,13 +203,34 @@ def _markdown(text: str, origin: Origin, what: str, note: bool, known: Names, ur
         at = _link_at(origin, target, seen.get(target, 0))
         seen[target] = seen.get(target, 0) + 1
         if urls.resolve_note_link(target) is None:
-            yield error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
-                        "use http(s), mailto, a site path such as /articles/<slug>/, or "
-                        "article:, entity:, compare:, tag: links", "links")
+            yield _refused(target, at, what, known)
             continue
         found = _named(_site_relative(target.strip(), urls.base), known, page)
         if found:
             yield error(at.file, at.line, at.col, f'link "{target}": {found[0]}', found[1], "links")
+
+
+_KINDS = {"article": "articles", "entity": "entities", "compare": "comparisons", "tag": "tags"}
+_ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity": "a key of content/entities.yaml",
+        "compare": "a file name of content/comparisons/ without .yaml", "tag": "a tag some annotation lists"}
+
+
+def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
+    """A link target no page can have. One of our own kinds whose name is not an id ("entity:Ron Dermer",
+    "compare:war_duration") is said to be so, with the id it was meant as when there is one."""
+    kind, colon, ident = target.partition(":")
+    if colon and kind in _KINDS and ident:
+        name, _, fragment = ident.partition("#")
+        names = getattr(known, _KINDS[kind]) or frozenset()
+        meant = slugify(name, "")
+        close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
+        shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
+        return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not an id (ids are lower-case '
+                     "letters, digits and hyphens)", f'did you mean "{shown}"?' if close else
+                     f"after {kind}: write {_ID_OF[kind]}", "links")
+    return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
+                 "use http(s), mailto, a site path such as /articles/<slug>/, or "
+                 "article:, entity:, compare:, tag: links", "links")
 
 
 def _link_at(origin: Origin, target: str, nth: int) -> Origin:
