@@ -75,6 +75,19 @@ def test_an_ambiguous_quote_lists_a_unique_context_for_each_place() -> None:
                             'seeds/a.txt:3: prefix: "alone."\nseeds/a.txt:3: prefix: "ended."')
 
 
+def test_an_ambiguous_quote_offers_only_its_whole_word_places_and_the_shorter_context() -> None:
+    """"US" inside "USA" was offered with a prefix that chose it (then warned of: it ends inside a word)."""
+    text = "The USA said so. Then US forces left. Later US aid came back to the city."
+    _, (problem,), _ = place(article(text=text), "US", None, None, ORIGIN, "annotation q1", 85.0, "warning")
+    assert problem.message == ("annotation q1 occurs 3 times in seeds/a.txt (2 as whole words, 1 inside longer "
+                               "words, not listed)")
+    assert problem.hint == ('add a prefix or suffix to choose one:\n'
+                            'seeds/a.txt:1: prefix: "Then"\nseeds/a.txt:1: prefix: "Later"')
+    _, (one,), _ = place(article(text="The USA and US aid."), "US", None, None, ORIGIN, "annotation q1", 85.0,
+                         "warning")
+    assert one.hint == 'add this to choose it:\nseeds/a.txt:1: prefix: "and"'
+
+
 def test_a_mid_word_quote_is_told_the_whole_words_to_paste() -> None:
     _, (problem,), _ = place(article(), "ill do it alone", None, None, ORIGIN, "annotation q1", 85.0, "warning")
     assert problem.message == "annotation q1 starts inside a word at seeds/a.txt:1"

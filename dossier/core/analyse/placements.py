@@ -52,13 +52,7 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
     if result.status == "ambiguous":
-        lines = []
-        for c in result.candidates:
-            fix = (f'prefix: "{c.unique_prefix}"' if c.unique_prefix else
-                   f'suffix: "{c.unique_suffix}"' if c.unique_suffix else "no unique context")
-            lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
-        return None, (error(*where, f"{what} occurs {len(result.candidates)} times in {seed}",
-                            "add a prefix or suffix to choose one:\n" + "\n".join(lines), "anchor-ambiguous"),), result
+        return None, (_ambiguous(article, result, where, what),), result
     hint = result.hint
     if result.candidates:
         c = result.candidates[0]
@@ -68,6 +62,27 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     # passage in the text is then beside the point)
     hint = _dropped(article, quote) or hint
     return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
+
+
+def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> Problem:
+    """The quote occurs several times: each occurrence with the context that chooses it, ready to paste. Those
+    inside longer words ("US" in "USA") are counted, not offered: a quote is meant as whole words (and one that
+    starts or ends inside a word is warned of)."""
+    seed, text = f"seeds/{article.meta.seed}", article.text.text
+    whole = [c for c in result.candidates if not any(mid_word_ends(text, c.start, c.end))]
+    offered = whole or list(result.candidates)
+    lines = []
+    for c in offered:  # (the shorter of the two contexts: a repeated paragraph makes one side long)
+        contexts = sorted((len(x.split()), k, kind, x) for k, (kind, x) in
+                          enumerate((("prefix", c.unique_prefix), ("suffix", c.unique_suffix))) if x)
+        fix = f'{contexts[0][2]}: "{contexts[0][3]}"' if contexts else "no unique context"
+        lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
+    inside = len(result.candidates) - len(whole)
+    count = (f" ({len(whole)} as whole words, {inside} inside longer words, not listed)" if whole and inside else
+             "")
+    choose = "add a prefix or suffix to choose one" if len(offered) > 1 else "add this to choose it"
+    return error(*where, f"{what} occurs {len(result.candidates)} times in {seed}{count}",
+                 f"{choose}:\n" + "\n".join(lines), "anchor-ambiguous")
 
 
 def _dropped(article: Article, quote: str) -> str:
