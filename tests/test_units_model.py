@@ -88,6 +88,18 @@ def test_an_ambiguous_quote_offers_only_its_whole_word_places_and_the_shorter_co
     assert one.hint == 'add this to choose it:\nseeds/a.txt:1: prefix: "and"'
 
 
+@pytest.mark.parametrize("quote, severity", [("The envoy said … do it alone", "warning"),
+                                             ("The envoy said [...] it alone and more", "error")])
+def test_a_quote_that_leaves_words_out_is_told_a_quote_cannot(quote: str, severity: str) -> None:
+    _, (problem,), _ = place(article(), quote, None, None, ORIGIN, "annotation q1", 80.0, "warning")
+    assert problem.severity == severity
+    assert problem.hint.startswith("the quote leaves words out (")
+    assert "quote one unbroken passage, or make one annotation for each part\n" in problem.hint
+    _, (plain,), _ = place(article(), "The envoy said we do it alone", None, None, ORIGIN, "annotation q1", 80.0,
+                           "warning")
+    assert "leaves words out" not in plain.hint
+
+
 def test_a_mid_word_quote_is_told_the_whole_words_to_paste() -> None:
     _, (problem,), _ = place(article(), "ill do it alone", None, None, ORIGIN, "annotation q1", 85.0, "warning")
     assert problem.message == "annotation q1 starts inside a word at seeds/a.txt:1"
