@@ -42,8 +42,24 @@ def test_furniture_lines_are_never_the_title_and_a_wire_credit_names_the_outlet(
     assert '# uncertain: the credit "Reuters" in the text' in text
     sources = (root / "content/sources.yaml").read_text("utf-8")
     assert sources.startswith("outlet-a: {name: Outlet A}\n") and '\nreuters:\n  name: "Reuters"\n' in sources
+    assert "# Added by `python build.py --import` for seeds/a.txt" in sources
     built = run_build(root, "--no-search")
     assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_with_sources_yaml_broken_an_outlet_is_left_as_a_comment_that_says_why(tmp_path: Path) -> None:
+    """The stub said source: "reuters" and nothing was appended nor said: the next build's first word was
+    'unknown source "reuters"', once sources.yaml was mended."""
+    seed = "Israel to press on with Rafah\nJERUSALEM (Reuters) - Israel said on Friday it would go on.\n"
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": seed,
+                                       "content/sources.yaml": "ap: {name: AP\n"})
+    result = run_build(root, "--import")
+    assert "content/sources.yaml:1:5: error: YAML syntax error" in result.stderr
+    text, data = stub(root)
+    assert "source" not in data
+    assert ('# source: an-outlet-id-from-content/sources.yaml  # not found: the text names "Reuters", but '
+            "content/sources.yaml could not be read") in text
+    assert (root / "content/sources.yaml").read_text("utf-8") == "ap: {name: AP\n"
 
 
 def test_a_latin_1_seed_is_converted_with_a_warning_and_its_title_then_builds(tmp_path: Path) -> None:

@@ -218,9 +218,11 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
             text = inputs.files[path].decode("utf-8", "replace")
             referenced |= {s for s in raw if s in text}
     taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
-    sources = {s.id: (s.name, s.homepage) for s in dossier.sources}
+    broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
+    sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}
     new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}
     found, entries = stubs(new, sources, taken, article_ref)
-    if entries and "sources" not in dossier.broken:
+    if entries:
         found["content/sources.yaml"] = entries_text(entries)
-    return BuildResult({}, sort_problems(inputs.problems), found)  # a refused file is no seed to import
+    said = tuple(p for p in more if p.file == "content/sources.yaml") if broken and new else ()
+    return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)

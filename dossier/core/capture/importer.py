@@ -9,6 +9,7 @@ nothing here overwrites a file (the shell creates files exclusively).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 from ..load.cleaning import CleanText
@@ -25,20 +26,26 @@ def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]
     return title, dateline(raw), outlet_from_text(raw, sources)
 
 
-def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tuple[str, str]], taken: set[str],
+def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tuple[str, str]] | None, taken: set[str],
           article_ref: str) -> tuple[dict[str, str], list[str]]:
     """Stub files for `seeds` (name → (raw text, cleaned)), in name order, and the sources.yaml entries to
-    append for outlets they name that sources.yaml lacks (each once). `taken`: slugs already used."""
+    append for outlets they name that sources.yaml lacks (each once). `taken`: slugs already used. `sources`
+    None: sources.yaml could not be read; an outlet a seed names is then left as a comment of its stub (its id
+    would be unknown to every build until the outlet is added there)."""
     out: dict[str, str] = {}
     entries: list[str] = []
-    known = dict(sources)
+    known = dict(sources or {})
     taken = set(taken)
     for seed, (raw, cleaned) in sorted(seeds.items()):
         title, date, outlet = guesses(raw, cleaned, known)
         slug = suggest_slug(seed, title.value, taken)
         taken.add(slug)
-        if outlet.new:
-            entries.append(outlet_entry(outlet, f"seeds/{seed}"))
+        if outlet.new and sources is None:
+            outlet = replace(outlet, guess=Guess("", outlet.guess.where, False, f'the text names "{outlet.name}", '
+                             "but content/sources.yaml could not be read: correct it, add the outlet, then write "
+                             "source:"))
+        elif outlet.new:
+            entries.append(outlet_entry(outlet, f"seeds/{seed}", "--import"))
             known[outlet.id] = (outlet.name, outlet.homepage)
         out[f"content/articles/{slug}.yaml"] = article_stub(article_ref, seed, title, date, outlet, NOTHING,
                                                             Guess("", "the original address", False,

@@ -45,9 +45,9 @@ def article_stub(schema_ref: str, seed: str, title: Guess, date: Guess, outlet: 
     return "\n".join(lines) + "\n"
 
 
-def outlet_entry(outlet: Outlet, found_at: str) -> str:
+def outlet_entry(outlet: Outlet, found_at: str, command: str = "--add") -> str:
     """A block-style sources.yaml entry for a new outlet, to append to the file (after a blank line)."""
-    lines = [f"# Added by `python build.py --add` for {one_line(found_at)}: {one_line(outlet.guess.comment())}.",
+    lines = [f"# Added by `python build.py {command}` for {one_line(found_at)}: {one_line(outlet.guess.comment())}.",
              f"{outlet.id}:",
              f"  name: {_q(outlet.name)}"]
     if outlet.homepage:
