@@ -61,7 +61,7 @@ SCHEMA = {"type": "object", "additionalProperties": False,
     # an invisible character pasted in: named, escaped, and the caret on it (quoted: one column further)
     ("slug: ab\u200bc\n", ("slug",), (1, 9), '"ab\\u200bc" holds a zero width space (U+200B), which cannot be seen '
      "(at slug)", "schema-form"),
-    ("slug: 'a\u00a0b'\n", ("slug",), (1, 9), '"a\\u00a0b" holds a no-break space (U+00A0), which cannot be seen '
+    ("slug: 'a\u00a0b'\n", ("slug",), (1, 9), '"a\\xa0b" holds a no-break space (U+00A0), which cannot be seen '
      "(at slug)", "schema-form"),
 ])
 def test_to_problems_words_one_schema_error_at_the_value_it_spoils(text: str, path: tuple | None,

@@ -123,7 +123,8 @@ def _hidden(loaded: Loaded, at: tuple[int, int], value: Any) -> tuple[int, int, 
     lines = loaded.text.split("\n")
     source = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
     index = source.find(char, at[1] - 1)
-    shown_value = shown("".join(c if invisible(c) is None else f"\\u{ord(c):04x}" for c in value))
+    shown_value = shown("".join(c if invisible(c) is None else f"\\x{ord(c):02x}" if ord(c) < 0x100 else
+                                f"\\u{ord(c):04x}" for c in value))
     return at[0], (index + 1 if index >= 0 else at[1]), f"{shown_value} holds a {name}, which cannot be seen"
 
 
