@@ -134,3 +134,20 @@ def test_a_build_and_a_preview_writing_the_marker_at_once_never_move_each_others
     assert failures == []
     assert marker.recorded_outputs(out)["index.html"][-1] == "digest"
     assert sorted(p.name for p in out.iterdir()) == [".dossier-output", "index.html"]  # (no temporary file left)
+
+
+def test_a_rewrite_of_the_same_size_with_its_old_time_put_back_rebuilds(built: Path) -> None:
+    """What a coarse clock gives a quick save, or a tool that keeps times: size and mtime as recorded. The change
+    time, which no program can set back, tells (git compares it too); it was answered "up to date"."""
+    path = built / "content/articles/a.yaml"
+    before = path.stat()
+    text = path.read_text("utf-8")
+    at = text.index("note: ") + len("note: ")
+    edited = text[:at] + text[at].swapcase() + text[at + 1:]  # one letter of a note: the same size
+    assert len(edited.encode()) == len(text.encode()) and edited != text
+    with open(path, "r+", encoding="utf-8") as handle:
+        handle.write(edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    result = run_build(built, "--no-search")
+    assert UP_TO_DATE not in result.stdout and result.returncode == 0, result.stdout + result.stderr

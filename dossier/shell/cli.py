@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
         from .capture.add import run
         return run(root, args.add)
     key: dict[str, Any] = {}
-    scanned: dict[str, tuple[int, int]] = {}
+    scanned: dict[str, tuple[int, ...]] = {}
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
@@ -135,7 +135,7 @@ def _write_hint(errno: int | None) -> str:
     return "check that folder and its disk, or build elsewhere with --out"
 
 
-def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, int]], started: float) -> bool:
+def _up_to_date(out: Path, key: dict[str, Any], scanned: dict[str, tuple[int, ...]], started: float) -> bool:
     """When nothing changed since the last build of `out`: repeat its problems and summary and say so."""
     done = uptodate.up_to_date(out, key, scanned)
     if done is None:
@@ -164,7 +164,7 @@ def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any
 
 
 def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer: Writer | None,
-           started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
+           started: float, key: dict[str, Any], scanned: dict[str, tuple[int, ...]]) -> int:
     """Build and report; unless --check (`writer` None), index for search and put the staged site in place."""
     from ..core.pipeline import build_site
     from .cache import Cache
@@ -205,7 +205,7 @@ def _say_lost() -> None:
 
 
 def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, writer: Writer | None, cache: Any,
-            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, int]]) -> int:
+            started: float, key: dict[str, Any], scanned: dict[str, tuple[int, ...]]) -> int:
     """Report the build; unless it failed or is a --check, index it for search and commit the staged site."""
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)

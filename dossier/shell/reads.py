@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..core.load.watched import Stamp
+from ..core.load.watched import Stamp, stamp_of
 from .tree import Tree, walk_tree
 
 
@@ -99,5 +99,5 @@ def _restamped(last: Tree, base: str, sub: str, changed: frozenset[str]) -> Tree
             return None
         if not stat.S_ISREG(info.st_mode):
             return None
-        stamps[rel] = (info.st_mtime_ns, info.st_size, info.st_ino)
+        stamps[rel] = stamp_of(info)
     return Tree(last.files, last.refused, stamps)

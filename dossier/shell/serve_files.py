@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 
 from . import fs, tree
 from .writer import write_changed as write_changed  # the writer owns it; kept here for its callers
-from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, is_evidence, matters
+from ..core.load.watched import WATCHED_DIRS, WATCHED_FILES, Stamp, is_editor_junk, is_evidence, matters, stamp_of
 
 
 def watch_roots(root: Path) -> list[Path]:
@@ -43,7 +43,7 @@ def snapshot(root: Path) -> dict[str, Stamp]:
                 info = os.stat(path)
             except OSError:
                 continue
-            stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+            stamps[path] = stamp_of(info)
     return stamps
 
 
@@ -79,7 +79,7 @@ def restamp(stamps: Mapping[str, Stamp], paths: Iterable[str], bases: Bases) -> 
             return None
         if not stat.S_ISREG(info.st_mode):
             return None
-        current[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+        current[path] = stamp_of(info)
     return current
 
 
@@ -127,7 +127,7 @@ def _stamp_link(path: str, stamps: dict[str, Stamp]) -> None:
         info = os.lstat(path)
     except OSError:
         return
-    stamps[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+    stamps[path] = stamp_of(info)
 
 
 def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> None:
@@ -148,7 +148,7 @@ def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> No
                             info = entry.stat(follow_symlinks=not outside)
                         except OSError:
                             info = entry.stat(follow_symlinks=False)
-                        stamps[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+                        stamps[entry.path] = stamp_of(info)
                 except OSError:
                     continue  # removed while we looked: the next poll sees the new state
     except OSError:

@@ -9,7 +9,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.load.watched import is_editor_junk, is_evidence  # light: the build's modules are imported only when a build happens
+# (light: the build's modules are imported only when a build happens)
+from ..core.load.watched import is_editor_junk, is_evidence, stamp_of
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
         elif rel.endswith(suffixes):
             if stat.S_ISREG(info.st_mode):
                 files.append(rel)
-                stamps[rel] = (info.st_mtime_ns, info.st_size, info.st_ino)
+                stamps[rel] = stamp_of(info)
             else:
                 refused[rel] = ("file-special", f"this is {_special(info.st_mode)}, not a file, so it is not read")
 

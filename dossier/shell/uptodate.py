@@ -5,8 +5,10 @@ file it was built from (the dossier's inputs, the templates, static files and sc
 program's own code), the options, and every file it wrote. The next `python build.py` stats the same files
 (no reading, no parsing, no imports of the build) and, if nothing differs, prints the recorded summary and
 warnings and stops. Any difference (an edited, added or removed input, a changed option, a touched output)
-means a full build. Like make and git, it trusts size + mtime; a file modified within `_RACY_NS` of the scan is
-recorded as unknown, so an edit in the same clock tick as a build is never missed.
+means a full build. Like git, it trusts size, modification time and change time (which the kernel sets at every
+write and no program can set back: a rewrite of the same size whose old time was put back is seen); a file
+modified within `_RACY_NS` of the scan is recorded as unknown, so an edit in the same clock tick as a build is
+never missed.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from .fs import MARKER, PROJECT
 from .tree import walk_tree
 from .fs import MARKER_TEXT as _HEADER
 
-_VERSION = 1
+_VERSION = 2  # (2: an input's change time is recorded too)
+Stat = tuple[int, ...]  # an input's (size, mtime_ns, ctime_ns)
 _RACY_NS = 2_000_000_000
 
 
-def _stat(base: Path, sub: str, prefix: str, out: dict[str, tuple[int, int]],
+def _stat(base: Path, sub: str, prefix: str, out: dict[str, Stat],
           suffixes: tuple[str, ...] = ("",)) -> None:
     tree = walk_tree(base, sub, suffixes)
     for rel in tree.files:
@@ -34,19 +37,19 @@ def _stat(base: Path, sub: str, prefix: str, out: dict[str, tuple[int, int]],
             st = os.stat(base / rel)
         except OSError:  # removed since the walk: the build will say
             st = None
-        out[prefix + rel] = (st.st_size, st.st_mtime_ns) if st else (-1, -1)
+        out[prefix + rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns) if st else (-1, -1, -1)
     for rel in tree.refused:  # a link out of the dossier or a FIFO: stat the entry itself, never what it leads to
         try:
             st = os.lstat(base / rel)
         except OSError:
             continue
-        out[f"{prefix}{rel} (refused)"] = (st.st_size, st.st_mtime_ns)
+        out[f"{prefix}{rel} (refused)"] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def scan(root: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every file a build of `root` can read, keyed `root:<rel>` / `project:<rel>`; files the
-    build refuses (tree.walk_tree) are listed too, so a folder that holds one is never "up to date"."""
-    out: dict[str, tuple[int, int]] = {}
+def scan(root: Path) -> dict[str, Stat]:
+    """(size, mtime_ns, ctime_ns) of every file a build of `root` can read, keyed `root:<rel>` / `project:<rel>`;
+    files the build refuses (tree.walk_tree) are listed too, so a folder that holds one is never "up to date"."""
+    out: dict[str, Stat] = {}
     for sub in ("site.yaml", "seeds", "content", "templates", "static"):
         _stat(root, sub, "root:", out)
     for sub in ("templates", "static", "schemas"):
@@ -74,7 +77,7 @@ def _output_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]
     return stats
 
 
-def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int, int]]) -> dict[str, Any] | None:
+def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]) -> dict[str, Any] | None:
     """The recorded build, if `out` holds a build of exactly `inputs` with `options` and is untouched."""
     try:
         text = (out / MARKER).read_text("utf-8")
@@ -108,7 +111,7 @@ def recorded_outputs(out: Path) -> dict[str, list[Any]]:
     return outputs if isinstance(outputs, dict) else {}
 
 
-def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int, int]],
+def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
            outputs: Mapping[str, str] | Iterable[str], summary: Mapping[str, Any], now_ns: int | None = None) -> None:
     """Write the marker with what this build was made from and what it wrote (called after a successful write).
     `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files)."""
@@ -117,7 +120,7 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, tuple[int
     data = {
         "version": _VERSION,
         "options": dict(options),
-        "inputs": {k: ([size, mtime] if mtime < racy else [size, -1]) for k, (size, mtime) in sorted(inputs.items())},
+        "inputs": {k: (list(v) if v[1] < racy else [v[0]] + [-1] * (len(v) - 1)) for k, v in sorted(inputs.items())},
         "outputs": {k: [*v, outputs[k]] if isinstance(outputs, Mapping) else list(v)
                     for k, v in (_output_stats(out, sorted(outputs)) or {}).items()},
         "summary": dict(summary),

@@ -63,7 +63,7 @@ class Writer:
                 self.stage(rel, data)
         return len(files)
 
-    def commit(self, key: Mapping[str, Any], scanned: Mapping[str, tuple[int, int]],
+    def commit(self, key: Mapping[str, Any], scanned: Mapping[str, tuple[int, ...]],
                summary: Mapping[str, Any]) -> tuple[int, int]:
         """Move the changed files into place, delete files no longer produced and record in the marker what the
         site was built from (`key`: options, `scanned`: input stats) with `summary` for the no-change rebuild.

@@ -6,14 +6,21 @@ preview watches by them (`matters`), and `diff` says what changed between two sn
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any, Mapping
 
 WATCHED_DIRS = ("seeds", "content", "templates", "static")
 WATCHED_FILES = ("site.yaml",)
 
-# (mtime in ns, size, inode): a save changes at least one of them, even within one mtime tick, and a
+# (mtime in ns, size, inode, change time in ns): a save changes at least one of them, even within one mtime tick
+# and even when a tool puts the modification time back (a rewrite in place of the same size on a file system
+# with a coarse clock): the kernel sets the change time at every write, and no program can set it back. A
 # rename-over (how most editors save) always changes the inode.
-Stamp = tuple[int, int, int]
+Stamp = tuple[int, int, int, int]
+
+
+def stamp_of(info: Any) -> Stamp:
+    """The Stamp of an os.stat_result (or a DirEntry's stat)."""
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
 
 
 def is_editor_junk(name: str) -> bool:
