@@ -5,6 +5,7 @@ The real server and browser are in test_serve_process.py and test_browser_previe
 from __future__ import annotations
 
 import io
+import json
 import time
 from pathlib import Path
 
@@ -128,6 +129,15 @@ def test_an_edit_of_a_file_that_owns_many_pages_is_not_shown_first(preview, root
 def test_a_build_that_changes_nothing_does_not_reload(preview):
     preview.build_now()
     assert preview.reloads == ["/index.html"] and preview.status.published == 2
+
+
+def test_a_first_build_that_fails_with_no_site_at_all_does_not_claim_to_serve_one(root):
+    (root / "site.yaml").write_text("title: [oops\n", "utf-8")
+    p = Preview_(root)
+    p.build_now("(start)")
+    assert p.status.state == "failed" and not p.status.has_site
+    assert "no site to serve until it builds" in p.log.getvalue()
+    assert "still serving" not in p.log.getvalue()
 
 
 def test_a_yaml_error_keeps_the_last_good_site_and_shows_where(preview, root):
@@ -309,6 +319,23 @@ def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(roo
         assert index.exists()                       # the previous index is kept until the new one is written
         wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
         assert not any(p.startswith("pagefind/") for p in preview.reloads)
+    finally:
+        preview.stop()
+
+
+def test_a_new_search_part_size_in_site_yaml_makes_the_index_again(root, monkeypatch):
+    """No page's bytes change, so no index was due: the preview kept the index in the old parts for good."""
+    pytest.importorskip("pagefind")
+    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
+    preview = Preview_(root, search=True)
+    preview.start()
+    try:
+        wait_for(lambda: "search index:" in preview.log.getvalue(), timeout=60)
+        site = root / "site.yaml"
+        site.write_text(site.read_text("utf-8") + "search_part_pages: 2\n", "utf-8")
+        wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
+        parts = json.loads((root / "_site/pagefind/dossier-parts.json").read_text("utf-8"))
+        assert parts["merge"], parts  # (one part before: nothing to merge)
     finally:
         preview.stop()
 

@@ -236,10 +236,11 @@ class Preview:
             self.published = self.good = outputs
             self.published_build = self.memo.build  # (its pages are what the next build.py is left, at stop)
             self.shown = None
+            parts = self.part_pages != result.search_part_pages  # (site.yaml's search_part_pages: index anew)
             self.part_pages = result.search_part_pages
             number = self.status.publish(None if everything else changed, state="ok", building=False,
                                          problems=problems, seconds=seconds, mount=result.base_path, has_site=True)
-            if self.search and (changed or not self.search_files):
+            if self.search and (changed or parts or not self.search_files):
                 with self.cond:
                     self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
         self._print_problems(problems)
@@ -258,7 +259,8 @@ class Preview:
         self.status.update(state="failed", building=False, problems=problems, seconds=seconds)
         errors = sum(p.severity == "error" for p in problems)
         self._print_problems(problems)
-        self._print(f"{what}: build failed with {errors} error(s) in {seconds:.2f}s; still serving the last good site")
+        kept = "still serving the last good site" if self.status.has_site else "no site to serve until it builds"
+        self._print(f"{what}: build failed with {errors} error(s) in {seconds:.2f}s; {kept}")
         if reload or taken_back:
             self._reload(self.status.mount + "index.html")
 
