@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -129,6 +130,30 @@ def test_an_edit_of_a_file_that_owns_many_pages_is_not_shown_first(preview, root
 def test_a_build_that_changes_nothing_does_not_reload(preview):
     preview.build_now()
     assert preview.reloads == ["/index.html"] and preview.status.published == 2
+
+
+def test_files_changed_by_hand_in_the_output_folder_are_put_back_at_the_next_build(preview, root):
+    """The preview serves the folder, and wrote only the files whose bytes changed: a page deleted by hand stayed
+    404, the stylesheet deleted left every page without style, a stray file stayed served."""
+    site = root / "_site"
+    style, good_page = next(site.glob("static/*.css")), page(root)
+    sources = site / "sources/index.html"
+    good_sources = sources.read_bytes()
+    (site / "articles/a/index.html").unlink()
+    style_bytes = style.read_bytes()
+    style.unlink()
+    sources.write_bytes(good_sources + b"<!-- by hand -->")
+    (site / "stray.html").write_text("stray", "utf-8")
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Second note."), "utf-8")
+    preview.build_now()
+    assert "Second note." in page(root) and page(root) != good_page
+    wait_for(lambda: "output folder:" in preview.log.getvalue())  # (mended in a thread of its own)
+    assert style.read_bytes() == style_bytes and sources.read_bytes() == good_sources
+    assert not (site / "stray.html").exists()
+    assert "output folder: 2 file(s) changed by hand written again, 1 added by hand removed" in preview.log.getvalue()
+    preview.build_now()  # nothing more to mend: nothing said
+    wait_for(lambda: not any(t.name == "dossier-repair" for t in threading.enumerate()))
+    assert preview.log.getvalue().count("output folder:") == 1
 
 
 def test_a_first_build_that_fails_with_no_site_at_all_does_not_claim_to_serve_one(root):

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
-from . import fs, uptodate
+from . import fs, tree, uptodate
 from ..core.preview import changed_outputs
 from .interrupt import deferred
 from .parallel import fork_shards
@@ -126,16 +126,18 @@ def memory_shards() -> ShardMap:
 def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None) -> tuple[int, int]:
     """Make `out` hold `outputs`, a build kept in memory. `previous` is what this caller last wrote there: None
     the first time, or when the folder's marker is not as the last sync left it (a `build.py` run wrote the
-    folder since, and may have deleted the search index), when every file is compared (and the up-to-date record dropped: a site written from memory
-    is no record of any `build.py` run; the digests it lists of the output files stay, each trusted only while
-    its file keeps the size and modification time recorded with it, so that the next `build.py` does not read
-    back the files the preview left as they were); after that only the paths whose bytes changed are touched,
+    folder since, and may have deleted the search index), when every file is compared (and the up-to-date
+    record dropped: a site written from memory is no record of any `build.py` run; the digests it lists of the
+    output files stay, each trusted only while its file keeps the size and modification time recorded with it,
+    so that the next `build.py` does not read back the files the preview left as they were); after that only
+    the paths whose bytes changed are touched (`repair` puts back what was changed by hand),
     so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
     if previous is not None and _marker(out) != _SYNCED.get(os.fspath(out)):
         previous = None  # another writer (a build.py run into the same folder) changed it since: compare all
     if previous is None:
         uptodate.forget(out, keep_outputs=True)
         done = fs.write_outputs(out, outputs)
+        _LEFT[os.fspath(out)] = {rel: info for rel, info in _on_disk(out).items() if rel in outputs}
     else:
         done = write_changed(out, outputs, changed_outputs(previous, outputs))
     _SYNCED[os.fspath(out)] = _marker(out)
@@ -143,6 +145,66 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
 
 
 _SYNCED: dict[str, Any] = {}  # output folder → its marker's stat as `sync` last left it
+_LEFT: dict[str, dict[str, tuple[int, int]]] = {}  # output folder → path → (size, mtime_ns) as this process left it
+
+
+def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every file under `out` but the writers' own (the marker, hidden temporary files)."""
+    found: dict[str, tuple[int, int]] = {}
+    pending = [("", os.fspath(out))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((f"{prefix}{entry.name}/", entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                info = entry.stat(follow_symlinks=False)
+                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def repair(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
+    """Put back what was changed by hand in `out` since `sync` made it hold `outputs` (a file deleted, edited or
+    added: the live preview serves the folder, and keeps only what it wrote in mind): each file not as it was
+    left is compared and written again, each file added is deleted. One walk of the folder, no file read
+    unless its size or time changed. Returns (written, deleted)."""
+    left = _LEFT.get(os.fspath(out))
+    if left is None or _marker(out) != _SYNCED.get(os.fspath(out)):
+        return 0, 0  # (nothing synced yet, or another writer came: the next sync compares every file)
+    disk = _on_disk(out)
+    mended = [rel for rel, data in outputs.items() if disk.get(rel) != left.get(rel) and
+              (rel not in disk or _read(out / rel) != data)]
+    strays = [rel for rel in disk if rel not in outputs]
+    written, _ = write_changed(out, outputs, tuple(mended))
+    deleted = write_changed(out, {}, tuple(strays))[1]
+    for rel in outputs:  # (a file whose time alone changed, compared equal: its new stat is the one to trust)
+        if rel in disk and rel not in mended:
+            left[rel] = disk[rel]
+    return written, deleted
+
+
+def files_under(out: Path, prefix: str) -> dict[str, bytes]:
+    """The files of `out` under `prefix` ("pagefind/": the search index `build.py` or an earlier preview made),
+    path → bytes; links out of the folder refused, a file removed meanwhile left out."""
+    files: dict[str, bytes] = {}
+    for rel in tree.tree_files(out, prefix.rstrip("/")):
+        data = _read(out / rel)
+        if data is not None:
+            files[rel] = data
+    return files
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _marker(out: Path) -> Any:
@@ -172,6 +234,7 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
     produced. Used once fs.write_outputs has synced the folder. Returns (written, deleted)."""
     resolved = out.resolve()
     written = deleted = 0
+    left = _LEFT.get(os.fspath(out))
     for rel in changed:
         target = fs.safe_rel(out, rel)  # (refuses absolute paths, "..", backslashes and empty ones)
         if not target.resolve().is_relative_to(resolved):  # a folder on the way that links out of `out`
@@ -182,9 +245,14 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
             tmp.write_bytes(outputs[rel])
             os.replace(tmp, target)
             written += 1
+            if left is not None:
+                info = os.stat(target)
+                left[rel] = (info.st_size, info.st_mtime_ns)
         elif target.is_file():
             target.unlink()
             deleted += 1
+            if left is not None:
+                left.pop(rel, None)
             parent = target.parent
             while parent != out and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
