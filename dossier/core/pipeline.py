@@ -18,6 +18,7 @@ from .load.cleaning import clean
 from .load.config import SiteConfig, split_base_url
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
+from .load.id_hints import with_id_hints
 from .load.loader import load_config, load_dossier
 from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
@@ -125,7 +126,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
     referenced, names = checked_references(dossier, each)
-    problems += more + referenced + list(library.problems)
+    problems += with_id_hints(more, dossier) + referenced + list(library.problems)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None
@@ -153,6 +154,7 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     blank = replace(inputs, files={p: b"" if p.startswith("seeds/") else data for p, data in inputs.files.items()})
     dossier, _, found = load_dossier(blank, fallback)
     referenced, _ = checked_references(dossier)
+    found = with_id_hints(found, dossier)
     # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
     return [p for p in (*found, *referenced) if p.severity == "error"]
 

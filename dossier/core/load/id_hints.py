@@ -1,0 +1,65 @@
+"""The id meant by a reference written as a name: `source: Jerusalem Post`, `speaker: Antony Blinken`,
+`entities: [Netanyahu]`, a witness's `article: jpost-go-it-alone.yaml`.
+
+Such a value fails its field's pattern (ids are lower-case words joined by hyphens) when the file is read, before
+the registries are known, so its error could only say what an id looks like. Once the dossier is loaded, the
+error's hint names the id it was meant as: the value written as an id, an outlet's or entity's name or alias,
+or the closest id. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from difflib import get_close_matches
+from typing import Iterable, Mapping
+
+from ..common.errors import Problem
+from ..common.slugs import slugify
+from .model import Dossier
+
+_FORM = re.compile(r'^"(?P<value>[^"]*)" does not have the expected form \(at (?P<path>[^)]*)\)$')
+_FIELDS = {"source": "sources", "speaker": "entities", "entities": "entities", "article": "articles",
+           "base": "articles"}
+_WHAT = {"sources": "an outlet's id (a key of content/sources.yaml)",
+         "entities": "an entity's id (a key of content/entities.yaml)",
+         "articles": "an article's slug (its file name in content/articles/, without .yaml)"}
+
+
+def _registries(dossier: Dossier) -> dict[str, dict[str, str]]:
+    """Per kind of reference: every id, name and alias in lower case → the id."""
+    sources = {s.id: s.id for s in dossier.sources} | {s.name.casefold(): s.id for s in dossier.sources}
+    entities = {e.id: e.id for e in dossier.entities}
+    for e in dossier.entities:
+        for name in (e.name, *e.aliases):
+            entities.setdefault(name.casefold(), e.id)
+    slugs = [a.slug for a in dossier.articles] + [m.origin.file.rsplit("/", 1)[-1][:-len(".yaml")]
+                                                  for m in dossier.detached]
+    articles = {s: s for s in slugs} | {a.meta.title.casefold(): a.slug for a in dossier.articles if a.meta.title}
+    return {"sources": sources, "entities": entities, "articles": articles}
+
+
+def meant(value: str, known: Mapping[str, str]) -> str:
+    """The id `value` was meant as, among `known` (id, name or alias in lower case → id), or ""."""
+    written = re.sub(r"\.ya?ml$", "", value.strip())
+    for key in (slugify(written, ""), written.casefold()):
+        if key in known:
+            return known[key]
+    close = get_close_matches(written.casefold(), list(known), n=1, cutoff=0.8) or \
+        get_close_matches(slugify(written, ""), list(known), n=1, cutoff=0.8)
+    return known[close[0]] if close else ""
+
+
+def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
+    """`problems` with the hint of each reference of the wrong form naming the id it was meant as."""
+    out, registries = [], None
+    for p in problems:
+        found = _FORM.match(p.message) if p.check == "schema-form" else None
+        field = re.sub(r"\[\d+\]$", "", found.group("path").rsplit(".", 1)[-1]) if found else ""
+        if found and field in _FIELDS and p.file.startswith(("content/articles/", "content/comparisons/")):
+            registries = registries or _registries(dossier)
+            kind = _FIELDS[field]
+            ident = meant(found.group("value"), registries[kind])
+            p = replace(p, hint=(f'did you mean "{ident}"? ' if ident else "") + f"write {_WHAT[kind]}")
+        out.append(p)
+    return out
