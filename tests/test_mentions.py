@@ -204,6 +204,22 @@ def test_alias_collisions_name_both_entities():
     assert alias_collisions(aliases) == (("ha'aretz", ("x", "y")), ("jordan", ("jordan-country", "michael-jordan")))
 
 
+@pytest.mark.parametrize("first, second, collide", [
+    ("US", "us", False),          # an acronym matches only itself; a lower-case word only in lower case
+    ("MO", "Mo", False),          # a short name in capitals is an acronym, not headline caps
+    ("Hamas", "HAMAS", True),     # "HAMAS" in a headline is both
+    ("Cairo", "cairo", True),     # both match "CAIRO"
+    ("Cairo", "Cairo", True),
+])
+def test_aliases_of_one_key_collide_only_when_the_case_rules_let_both_match_one_text(first, second, collide):
+    found = alias_collisions([AliasSpec("a", first), AliasSpec("b", second)])
+    assert found == ((match_key(first), ("a", "b")),) if collide else found == ()
+    text = f"The {first} and the {second} met."
+    mentions = MentionMatcher([AliasSpec("a", first), AliasSpec("b", second)]).find(text)
+    if not collide:  # each alias finds its own spelling, and only that
+        assert [(text[m.start:m.end], m.entity) for m in mentions] == [(first, "a"), (second, "b")]
+
+
 def test_no_aliases_and_empty_text_find_nothing():
     assert MentionMatcher([]).find("Israel") == ()
     assert MATCHER.find("") == ()

@@ -363,9 +363,21 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def alias_collisions(aliases: Iterable[AliasSpec]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(match key, sorted entity ids) for every key claimed by two or more entities, sorted by key.
-    The matcher resolves these by declaration order, which editors should not have to rely on."""
-    owners: dict[str, set[str]] = {}
+    """(match key, sorted entity ids) for every key claimed by two or more entities whose aliases can match the
+    same text, sorted by key. The matcher resolves these by declaration order, which editors should not have to
+    rely on. Aliases of one key that the case rules keep apart ("US" matches only "US", "us" only "us") do not
+    collide."""
+    entries: dict[str, list[_Entry]] = {}
     for spec in aliases:
-        owners.setdefault(match_key(spec.alias), set()).add(spec.entity)
-    return tuple((key, tuple(sorted(ents))) for key, ents in sorted(owners.items()) if len(ents) > 1)
+        entries.setdefault(match_key(spec.alias), []).append(_Entry.of(spec))
+    out = []
+    for key, group in sorted(entries.items()):
+        ents = {a.entity for a in group for b in group if a.entity != b.entity and _overlap(a, b)}
+        if ents:
+            out.append((key, tuple(sorted(ents))))
+    return tuple(out)
+
+
+def _overlap(a: _Entry, b: _Entry) -> bool:
+    """Whether two aliases of one key can match the same text: one as the other writes it, or both in capitals."""
+    return a.accepts(b.form) or b.accepts(a.form) or (a.accepts(a.form.upper()) and b.accepts(b.form.upper()))
