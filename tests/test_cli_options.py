@@ -49,3 +49,16 @@ def test_a_base_url_no_site_can_be_served_from_is_refused_before_building(tmp_pa
     assert not (root / "_site").exists()
     served = run_build(root, "--base-url", "https://example.org/dossier/", "--no-search")
     assert served.returncode == 0, served.stderr
+
+
+@pytest.mark.parametrize("args", [(), ("--check",), ("--serve",), ("--import",), ("--suggest",)])
+def test_a_root_that_is_no_dossier_is_refused_and_nothing_is_written_there(tmp_path, args) -> None:
+    """A mistyped --root (an empty folder, a dossier's seeds/) was built as a dossier with site.yaml missing,
+    and its cache (.dossier-cache/) was left in that folder."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not a dossier\n", "utf-8")
+    result = run_build(empty, *args)
+    assert result.returncode == 2
+    assert f"{empty} is not a dossier folder: it has no site.yaml, seeds/ or content/" in result.stderr
+    assert sorted(p.name for p in empty.iterdir()) == ["notes.txt"]

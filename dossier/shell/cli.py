@@ -88,6 +88,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.add:
         from .capture.add import run
         return run(root, args.add)
+    if not _a_dossier(root):
+        return 2
     key: dict[str, Any] = {}
     scanned: dict[str, tuple[int, ...]] = {}
     if not (args.serve or args.do_import or args.suggest or args.check):
@@ -122,6 +124,17 @@ def _run(args: argparse.Namespace) -> int:
         say(f"build.py: error: could not write {exc.rel} into {out}: {exc.reason}\n"
             f"    hint: {_write_hint(exc.errno)}; nothing was put in place, {out} is as it was", file=sys.stderr)
         return 1
+
+
+def _a_dossier(root: Path) -> bool:
+    """Whether `root` holds a dossier (site.yaml, seeds/ or content/); else says so: a mistyped --root (a
+    dossier's seeds/, an empty folder) was built as a dossier with site.yaml missing, its cache left there."""
+    if any((root / name).exists() for name in ("site.yaml", "seeds", "content")):
+        return True
+    say(f"build.py: error: {root} is not a dossier folder: it has no site.yaml, seeds/ or content/\n"
+        "    hint: run it in a dossier's folder or name one with --root (nothing was written); "
+        "`--add URL` starts a new dossier", file=sys.stderr)
+    return False
 
 
 def _write_hint(errno: int | None) -> str:
