@@ -12,7 +12,7 @@ from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
-               "seed-unused", "undated", "outlet-unknown", "template-unused")
+               "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder")
 
 
 @dataclass(frozen=True)

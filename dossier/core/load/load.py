@@ -13,6 +13,7 @@ from ..common.errors import Problem, error
 from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion, Origin, Role, Source,
                     Witness)
 from .dates import impossible_dates
+from .placeholders import placeholders
 from .schema import SchemaCheck, check_shape
 from ..common.slugs import is_slug, slug_hint
 from .yamlsrc import Loaded, parse_yaml
@@ -71,7 +72,7 @@ def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T
     if not isinstance(loaded.data, dict):
         return None, problems + shape
     calendar, bad = impossible_dates(loaded, bad)
-    shape += calendar
+    shape += calendar + placeholders(loaded)
     value, more = build(_Read(loaded, bad))
     return value, problems + shape + tuple(more)
 
