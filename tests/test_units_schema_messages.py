@@ -125,3 +125,21 @@ def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, p
 def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:
     found = base_url_problem(url)
     assert (found is None) if words is None else (found is not None and words in found), found
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("n: 1,000\n", "write it without separators: 1000"),
+    ('n: "12"\n', "remove the quotes: a number is written without them"),
+    ("n: many\n", "write a whole number (digits only)"),          # (there were no quotes to remove)
+])
+def test_a_number_written_as_text_is_told_what_to_write(text: str, hint: str) -> None:
+    loaded, _ = parse_yaml("x.yaml", text)
+    (err,) = jsonschema.Draft202012Validator(SCHEMA).iter_errors(loaded.data)
+    ((_, problem),) = to_problems(loaded, err)
+    assert problem.hint == hint
+
+
+def test_a_decimal_comma_is_told_to_be_a_point() -> None:
+    loaded, _ = parse_yaml("x.yaml", "v: 5,0\n")
+    (err,) = jsonschema.Draft202012Validator({"properties": {"v": {"type": "number"}}}).iter_errors(loaded.data)
+    assert to_problems(loaded, err)[0][1].hint == "write the decimals after a point: 5.0"

@@ -8,6 +8,7 @@ schema's `description`, never from jsonschema's text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Callable
 
@@ -173,8 +174,23 @@ def _type(loaded: Loaded, path: Path, err: Any) -> Found:
              "object": "write a mapping: one \"key: value\" per line", "number": "write a number, without quotes",
              "integer": "write a whole number, without quotes", "boolean": "write true or false"}
     hint = hints.get(kinds[0], "") if len(kinds) == 1 else ""
+    if kinds[0] in ("number", "integer") and isinstance(err.instance, str):
+        hint = _number_hint(err.instance, kinds[0], loaded.raw(path).lstrip()[:1] in ("'", '"'))
     return _at(loaded, path, f"{shown(err.instance)} should be {wanted}", hint or f"write {wanted} here",
                "schema-type")
+
+
+def _number_hint(text: str, kind: str, quoted: bool) -> str:
+    """What to write for a number written as text: "5,0" with a decimal comma, "1,000" with a thousands
+    separator, or a quoted number (only then is "without quotes" the fix)."""
+    plain = text.strip()
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+", plain):
+        return f"write it without separators: {plain.replace(',', '')}"
+    if kind == "number" and re.fullmatch(r"-?\d+,\d+", plain):
+        return f"write the decimals after a point: {plain.replace(',', '.')}"
+    if quoted and re.fullmatch(r"-?\d+(\.\d+)?", plain):
+        return "remove the quotes: a number is written without them"
+    return "write a whole number (digits only)" if kind == "integer" else "write a number (digits, a point for decimals)"
 
 
 def _length(loaded: Loaded, path: Path, err: Any) -> Found:
