@@ -348,6 +348,32 @@ def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(roo
         preview.stop()
 
 
+def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_once_it_can(root, monkeypatch):
+    """A full disk while previewing printed "preview error" and a traceback; the status stayed "building"."""
+    real, failing = serve_module.sync, [True]
+
+    def full_disk(out, outputs, previous):
+        if failing[0]:
+            raise OSError(28, "No space left on device", str(out / "articles/a/index.html"))
+        return real(out, outputs, previous)
+
+    preview = Preview_(root)
+    preview.start()
+    try:
+        wait_for(lambda: preview.status.published == 1)
+        monkeypatch.setattr(serve_module, "sync", full_disk)
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Unwritten."), "utf-8")
+        wait_for(lambda: "could not write" in preview.log.getvalue())
+        log = preview.log.getvalue()
+        assert f"could not write {root / '_site/articles/a/index.html'}: No space left on device" in log
+        assert "Traceback" not in log and not preview.status.building
+        failing[0] = False
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Written."), "utf-8")
+        wait_for(lambda: "Written." in page(root))
+    finally:
+        preview.stop()
+
+
 def test_a_new_search_part_size_in_site_yaml_makes_the_index_again(root, monkeypatch):
     """No page's bytes change, so no index was due: the preview kept the index in the old parts for good."""
     pytest.importorskip("pagefind")

@@ -153,3 +153,13 @@ def _scan(folder: str, stamps: dict[str, Stamp], top: str, seen: set[str]) -> No
                     continue  # removed while we looked: the next poll sees the new state
     except OSError:
         return  # a watched folder that does not exist (yet)
+
+
+def shown_path(path: str, root: Path) -> str:
+    """A changed file as the preview names it: relative to the dossier, or to the project with " (project)"."""
+    p = Path(path)
+    for base in (root, fs.PROJECT.resolve()):
+        if p.is_relative_to(base):
+            rel = p.relative_to(base).as_posix()
+            return rel if base == root else f"{rel} (project)"
+    return path

@@ -42,7 +42,7 @@ from .notify import Wakeup, open_wakeup
 from .poller import Poller
 from .preview_keep import keep_for_next_build
 from .readback import ReadBack
-from .serve_files import snapshot, watched_folders
+from .serve_files import shown_path, snapshot, watched_folders
 from .terminal import say
 from .search import SearchCancelled
 from .search_parts import PART_PAGES, MemoryParts
@@ -159,7 +159,7 @@ class Preview:
         self.reads.note(changes.paths)
         with self.cond:
             self.generations.changed()
-            self.debouncer.note(time.monotonic(), [self._display(p) for p in changes.paths])
+            self.debouncer.note(time.monotonic(), [shown_path(p, self.root) for p in changes.paths])
             self.cond.notify_all()
 
     def _build_loop(self) -> None:
@@ -184,6 +184,8 @@ class Preview:
                     continue
             try:
                 self.rebuild(paths, started)
+            except (OSError, fs.WriteFailed) as exc:  # the output folder cannot be written: said, tried again
+                self._unwritten(exc)
             except Exception:  # a bug of the preview itself: report it and keep serving
                 self._print(f"preview error (the preview keeps running):\n{traceback.format_exc()}")
             if not self.stopping.is_set():  # (stop() hands every frozen object back: nothing is frozen after it)
@@ -238,6 +240,17 @@ class Preview:
             self._reload(path)
         threading.Thread(target=self._repair, args=(stamp,), name="dossier-repair", daemon=True).start()
         self.memo.let_go()  # (the first good build's work kept for the next start; the memo serves the saves)
+
+    def _unwritten(self, exc: OSError | fs.WriteFailed) -> None:
+        """A publish that could not be written (a full disk, a folder made read-only): one line, not a
+        traceback; the next save writes the whole folder again, comparing every file."""
+        where = f"{self.out / exc.rel}" if isinstance(exc, fs.WriteFailed) else str(getattr(exc, "filename", self.out))
+        reason = exc.reason if isinstance(exc, fs.WriteFailed) else (exc.strerror or str(exc))
+        with self.publish_lock:
+            self.published = None
+        self.status.update(building=False)
+        self._print(f"could not write {where}: {reason}; the preview keeps running: free some space (or make the "
+                    "folder writable) and save again")
 
     def _repair(self, stamp: str) -> None:
         """Files of the output folder deleted, edited or added by hand meanwhile: put back as built (in its own
@@ -385,11 +398,3 @@ class Preview:
             for p in problems:
                 self._print(format_problem(p, self.sources))
         self.printed = problems
-
-    def _display(self, path: str) -> str:
-        p = Path(path)
-        for base in (self.root, fs.PROJECT.resolve()):
-            if p.is_relative_to(base):
-                rel = p.relative_to(base).as_posix()
-                return rel if base == self.root else f"{rel} (project)"
-        return path
