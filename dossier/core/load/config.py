@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..common.errors import Problem, did_you_mean, error
+from ..common.errors import Problem, did_you_mean, error, warning
+from .slow_regex import repeats_a_repetition
 from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
 
@@ -147,6 +148,12 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
         for i, item in enumerate(imp.get(kind, [])):
             try:
                 rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
+                if repeats_a_repetition(item["pattern"]):
+                    line, col = loaded.at(("import", kind, i, "pattern"))
+                    problems += (warning(file, line, col, f'the pattern "{item["pattern"]}" repeats a repetition '
+                                         "(as (a+)+ does): on a line it almost matches it can run for minutes, and "
+                                         "the build would seem to hang", "repeat once: (a+)+ matches what a+ "
+                                         r"matches, (\w+\s*)+ what [\w\s]+ matches", "site-regex-slow"),)
             except re.error as exc:
                 path = ("import", kind, i, "pattern")
                 line, col = loaded.at(path)
