@@ -137,3 +137,16 @@ def test_a_seed_whose_name_macos_wrote_decomposed_is_the_seed_an_article_names_c
     assert result.returncode == 0 and "0 errors, 0 warning(s)" in result.stdout, result.stderr
     imported = run_build(root, "--import")
     assert "every seed already has an article file" in imported.stdout, imported.stdout + imported.stderr
+
+
+def test_an_outlets_note_is_markdown_on_the_sources_page_escaped_and_linked(mini_dossier):
+    """It was shown as written: "[the group](https://…)" and *emphasis* as their characters."""
+    sources = ("outlet-a:\n  name: Outlet A\n  note: \"Owned by [the group](https://example.org/group); *wire* copy "
+               "<script>x</script>, see [the article](article:a).\"\n")
+    text = article("  - id: q\n    quote: we will do it alone\n")
+    root = mini_dossier({"seeds/a.txt": SEED, "content/articles/a.yaml": text, "content/sources.yaml": sources})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stderr
+    page = (root / "_site/sources/index.html").read_text("utf-8")
+    assert ('<p class="note"><span class="np">Owned by <a href="https://example.org/group">the group</a>; '
+            "<em>wire</em> copy &lt;script&gt;x&lt;/script&gt;, see <a href=\"/articles/a/\">the article</a>.") in page

@@ -44,7 +44,8 @@ class Source:
     name: str
     homepage: str = ""
     country: str = ""
-    note: str = ""
+    note: str = ""   # Markdown, shown with the outlet on the sources page
+    note_origin: Origin | None = None
 
 
 @dataclass(frozen=True)

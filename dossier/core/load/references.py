@@ -117,6 +117,9 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     for e in dossier.entities:
         problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls)
         problems += _roles(e, known)
+    for s in dossier.sources:
+        if s.note and s.note_origin is not None:
+            problems += _markdown(s.note, s.note_origin, "an outlet's note", True, known, urls)
     config = dossier.config
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls)

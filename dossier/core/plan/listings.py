@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 from . import paginate
 from ..analyse.library import Library
 from ..load.model import Source
+from ..text.markdown import render_note
 from ..common.identity import EachOf
 
 
@@ -107,8 +108,10 @@ def sources_view(library: Library, split: tuple[list[Section], list[paginate.Sli
     coverage = library.comparisons.coverage
     holder = next((p for p in pages if len(parts) in p.items), None)
     on_page = holder is None or holder.number == part.number
+    resolve = library.urls.resolve_note_link
     return {"sources": [{"id": x.source.id, "name": x.source.name, "homepage": x.source.homepage,
-                         "country": x.source.country, "note": x.source.note, "continued": x.continued,
+                         "country": x.source.country, "continued": x.continued,
+                         "note_html": render_note(x.source.note, resolve)[0] if x.source.note else "",
                          "articles": [listed(r) for r in x.articles]} for x in here],
             "coverage": coverage if on_page else {"rows": []},
             "coverage_url": "" if on_page else library.urls.link(holder.path) + "#coverage-h"}
