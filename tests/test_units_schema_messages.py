@@ -143,3 +143,16 @@ def test_a_decimal_comma_is_told_to_be_a_point() -> None:
     loaded, _ = parse_yaml("x.yaml", "v: 5,0\n")
     (err,) = jsonschema.Draft202012Validator({"properties": {"v": {"type": "number"}}}).iter_errors(loaded.data)
     assert to_problems(loaded, err)[0][1].hint == "write the decimals after a point: 5.0"
+
+
+def test_a_key_of_the_items_of_a_list_written_at_the_top_is_told_to_be_indented() -> None:
+    """An annotation's note: dedented to the top of the file was "unknown key", with "did you mean date_note"."""
+    schema = {"type": "object", "additionalProperties": False,
+              "properties": {"date_note": {"type": "string"},
+                             "annotations": {"type": "array", "items": {"type": "object",
+                                                                        "properties": {"quote": {}, "note": {}}}}}}
+    loaded, _ = parse_yaml("x.yaml", "annotations:\n  - quote: a\nnote: b\n")
+    (err,) = jsonschema.Draft202012Validator(schema).iter_errors(loaded.data)
+    ((_, problem),) = to_problems(loaded, err)
+    assert (problem.line, problem.col, problem.message) == (3, 1, 'unknown key "note"')
+    assert problem.hint.startswith('"note" is a key of each item of annotations: (indent it')

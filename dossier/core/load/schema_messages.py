@@ -78,10 +78,22 @@ def _unknown_keys(loaded: Loaded, path: Path, err: Any) -> Found:
     out: Found = []
     for key in sorted(set(err.instance) - set(allowed), key=str):
         line, col = loaded.key_at(path + (key,))
-        hint = did_you_mean(str(key), allowed) or ("allowed keys: " + ", ".join(allowed) if allowed else "")
+        hint = _nested(str(key), err.schema) or did_you_mean(str(key), allowed) or \
+            ("allowed keys: " + ", ".join(allowed) if allowed else "")
         out.append((path + (key,), error(loaded.file, line, col, f'unknown key "{key}"{where(path)}', hint,
                                          "schema-unknown-key")))
     return out
+
+
+def _nested(key: str, schema: Any) -> str:
+    """For a key that is unknown here but a key of the items of a list this mapping holds (an annotation's
+    `note:` dedented to the top of the file): where it belongs, since it was most likely indented too little."""
+    for name, sub in (schema.get("properties") or {}).items():
+        items = sub.get("items") if isinstance(sub, dict) else None
+        if isinstance(items, dict) and key in (items.get("properties") or {}):
+            return (f'"{key}" is a key of each item of {name}: (indent it to line up with the keys of the item '
+                    "above it)")
+    return ""
 
 
 def _required(loaded: Loaded, path: Path, err: Any) -> Found:
