@@ -69,6 +69,16 @@ def test_a_new_outlet_with_the_passage_gets_the_witness_to_add_to_the_existing_c
     assert run_build(root, "--check").returncode == 0
 
 
+def test_the_same_article_saved_twice_is_said_once_and_offers_no_witness(mini_dossier) -> None:
+    """A copy of a, under another name: the whole of it was offered as one witness's quote, and an unrelated
+    passage as another's."""
+    root = mini_dossier({**FILES, "seeds/copy.txt": FILES["seeds/a.txt"],
+                         "content/articles/copy.yaml": article("copy.txt", "outlet-c", "2024-03-20")})
+    part = comparisons_part(suggest(root).stdout)
+    assert "# copy has the very text of a: the same article twice? (left out below)" in part
+    assert "# every shared passage is covered by a comparison" in part and "- article:" not in part
+
+
 def test_a_seed_without_an_article_file_is_read_for_names_and_passages(mini_dossier) -> None:
     root = mini_dossier({**FILES, "seeds/new.txt": f"Crossing\nNews: {PASSAGE}. Orly Bar spoke.\n"})
     result = suggest(root)
