@@ -73,8 +73,10 @@ def test_a_stub_is_valid_yaml_for_the_schema_and_every_witness_anchors_exactly()
     texts = {a.slug: a.text.text for a in ARTICLES}
     for path, text in stubs_by_file(comparison_stubs(passages, (), ARTICLES)).items():
         comparison, problems = parse_comparison(path, text, schema())
-        assert problems == () and comparison is not None
-        assert len(comparison.witnesses) >= 2
+        # (its title and question are left to fill in, and are said to be: nothing else is wrong)
+        assert sorted((p.check, p.message.split(" ")[0]) for p in problems) == [("placeholder", "question"),
+                                                                              ("placeholder", "title")]
+        assert comparison is not None and len(comparison.witnesses) >= 2
         for w in comparison.witnesses:
             result = anchor_quote(texts[w.article], w.quote, w.prefix, w.suffix)
             assert result.status in ("exact", "disambiguated"), (w, result)

@@ -17,3 +17,5 @@ def test_values_that_start_with_todo_are_placeholders_but_quotes_never() -> None
     assert found[0].message == 'title is a placeholder left to fill in: "TODO"'
     assert found[1].message.startswith("annotations[0].note is a placeholder")
     assert not placeholders(parse_yaml("x.yaml", "title: Todos los días\nnote: TODOS\n")[0])
+    roman = "name: XXX Corps\naliases: [TODO Inc]\nexclude:\n  - {alias: TBD, context: FIXME now}\nnote: 'XXX: fill'\n"
+    assert [p.line for p in placeholders(parse_yaml("x.yaml", roman)[0])] == [5]  # (the note alone)

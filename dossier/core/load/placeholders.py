@@ -12,10 +12,11 @@ from typing import Any, Iterator
 from ..common.errors import Problem, warning
 from .yamlsrc import Loaded
 
-_TODO = re.compile(r"^\s*(TODO|TBD|FIXME|XXX)\b")
+_TODO = re.compile(r"^\s*(?:(?:TODO|TBD|FIXME)\b|XXX\s*(?::|$))")  # (XXX alone: a Roman numeral, "XXX Corps")
 
 
-_VERBATIM = frozenset({"quote", "prefix", "suffix"})  # the seed's own words: evidence, never a placeholder
+# the seed's own words (quotes, and the names matched in the text), never a placeholder
+_VERBATIM = frozenset({"quote", "prefix", "suffix", "aliases", "alias", "context"})
 
 
 def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -31,7 +32,7 @@ def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
 
 
 def placeholders(loaded: Loaded) -> tuple[Problem, ...]:
-    """A `placeholder` warning at each value that starts with TODO, TBD, FIXME or XXX."""
+    """A `placeholder` warning at each value that starts with TODO, TBD or FIXME, or is "XXX" or "XXX: …"."""
     problems = []
     for path, text in _texts(loaded.data, ()):
         found = _TODO.match(text)
