@@ -145,9 +145,9 @@ def wait_for(condition, timeout: float = 60.0) -> None:
 
 def serving(root: Path, monkeypatch, idle: float, search: bool = True) -> tuple[Preview, io.StringIO]:
     """A started preview of `root` (its log) that indexes for search `idle` seconds after a publish."""
-    from dossier.shell import serve_preview
+    from dossier.shell import serve_index
 
-    monkeypatch.setattr(serve_preview, "SEARCH_IDLE_SECONDS", idle)
+    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", idle)
     log = io.StringIO()
     preview = Preview(root, root / "_site", Options(), stream=log, search=search)
     preview.start()
@@ -359,7 +359,7 @@ def test_a_failed_last_build_still_leaves_the_published_pages(tmp_path, monkeypa
 
 
 def test_stopping_stops_a_build_under_way_so_that_its_pages_can_be_kept(tmp_path, monkeypatch):
-    from dossier.shell import serve_preview
+    from dossier.shell import serve_index, serve_preview
 
     real, calls = serve_preview.build_site, []
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.shell import serve_index
 from dossier.shell import serve_preview as serve_module
 from dossier.core.pipeline import Options
 from dossier.shell.serve_files import snapshot, write_changed
@@ -61,7 +62,16 @@ def preview(root) -> Preview_:
     p = Preview_(root)
     p.build_now("(start)")
     assert p.status.state == "ok", p.log.getvalue()
+    repaired()  # (its check of the output folder, in a thread of its own, is over before a test touches it)
     return p
+
+
+def repaired() -> None:
+    """Wait until no thread of the preview is checking the output folder for files changed by hand."""
+    deadline = time.monotonic() + 30
+    while any(t.name == "dossier-repair" for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "the preview's check of its output folder never ended"
+        time.sleep(0.01)
 
 
 def page(root: Path) -> str:
@@ -152,8 +162,28 @@ def test_files_changed_by_hand_in_the_output_folder_are_put_back_at_the_next_bui
     assert not (site / "stray.html").exists()
     assert "output folder: 2 file(s) changed by hand written again, 1 added by hand removed" in preview.log.getvalue()
     preview.build_now()  # nothing more to mend: nothing said
-    wait_for(lambda: not any(t.name == "dossier-repair" for t in threading.enumerate()))
+    repaired()
     assert preview.log.getvalue().count("output folder:") == 1
+
+
+def test_a_file_standing_where_a_folder_was_is_put_back_and_nothing_is_wiped_without_a_site(preview, root):
+    """Review: the repair wrote before it deleted, so a file where a page's folder stood raised in its thread at
+    every build; and with nothing published it would have taken every file for a stray."""
+    from dossier.shell.writer import repair
+
+    site = root / "_site"
+    good = (site / "articles/a/index.html").read_bytes()
+    for path in sorted((site / "articles/a").rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    (site / "articles/a").rmdir()
+    (site / "articles/a").write_text("a file where a folder was", "utf-8")
+    preview.build_now()  # (nothing of a.yaml changed: only the repair can mend it)
+    wait_for(lambda: "output folder:" in preview.log.getvalue())
+    assert "could not" not in preview.log.getvalue() and "Traceback" not in preview.log.getvalue(), preview.log.getvalue()
+    assert (site / "articles/a/index.html").read_bytes() == good
+    before = sorted(p for p in site.rglob("*") if p.is_file())
+    assert repair(site, {}) == (0, 0)  # no site to put the folder back to: nothing is a stray
+    assert sorted(p for p in site.rglob("*") if p.is_file()) == before
 
 
 def test_a_first_build_that_fails_with_no_site_at_all_does_not_claim_to_serve_one(root):
@@ -333,7 +363,7 @@ def test_twenty_bad_saves_in_a_row_leave_the_preview_working(root):
 
 def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(root, monkeypatch):
     pytest.importorskip("pagefind")
-    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
+    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 0.2)
     preview = Preview_(root, search=True)
     index = root / "_site" / "pagefind" / "pagefind.js"
     preview.start()
@@ -377,7 +407,7 @@ def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_onc
 def test_a_new_search_part_size_in_site_yaml_makes_the_index_again(root, monkeypatch):
     """No page's bytes change, so no index was due: the preview kept the index in the old parts for good."""
     pytest.importorskip("pagefind")
-    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
+    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 0.2)
     preview = Preview_(root, search=True)
     preview.start()
     try:
@@ -393,8 +423,8 @@ def test_a_new_search_part_size_in_site_yaml_makes_the_index_again(root, monkeyp
 
 def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(root, monkeypatch):
     pytest.importorskip("pagefind")
-    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 0.2)
-    real, calls = serve_module.search_files, []
+    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 0.2)
+    real, calls = serve_index.search_files, []
 
     def slow_first(site, base, stop, *more):
         calls.append(stop)
@@ -402,7 +432,7 @@ def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(
             wait_for(stop, timeout=30)
         return real(site, base, stop, *more)
 
-    monkeypatch.setattr(serve_module, "search_files", slow_first)
+    monkeypatch.setattr(serve_index, "search_files", slow_first)
     preview = Preview_(root, search=True)
     preview.start()
     try:
@@ -423,7 +453,7 @@ def test_the_search_index_a_build_left_is_kept_until_the_preview_makes_its_own(r
     assert main(["--root", str(root)]) == 0  # `make site`, then `make serve`
     index = root / "_site" / "pagefind" / "pagefind.js"
     before = index.read_bytes()
-    monkeypatch.setattr(serve_module, "SEARCH_IDLE_SECONDS", 30.0)  # the preview's own index comes much later
+    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 30.0)  # the preview's own index comes much later
     preview = Preview_(root, search=True)
     preview.start()
     try:

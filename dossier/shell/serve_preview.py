@@ -10,8 +10,8 @@ Threads share one `Preview`:
   when it failed, keeps the last good site and shows the problems in every page and in the terminal. A build
   started before the latest change is superseded: it stops at its next stage or range of pages, and is
   dropped. The builder catches everything: an exception in the build is a problem shown, never the end;
-- when saves pause for a moment after a publish, a short-lived thread rebuilds the search index (Pagefind),
-  which is slow and which no save waits for.
+- when saves pause after a publish, a short-lived thread rebuilds the search index (Pagefind), which no save
+  waits for.
 
 The decisions (which paths matter, debouncing, supersession, when to reload) are pure: core/load/watched.py, preview.py.
 """
@@ -43,19 +43,18 @@ from .poller import Poller
 from .preview_keep import keep_for_next_build
 from .readback import ReadBack
 from .serve_files import shown_path, snapshot, watched_folders
+from . import serve_index
+from .serve_index import SEARCH_PREFIX, SearchIndexing
 from .terminal import say
-from .search import SearchCancelled
 from .search_parts import PART_PAGES, MemoryParts
-from .writer import files_under, repair, search_files, sync, write_changed
+from .writer import files_under, repair, sync, unwritten, write_changed
 
 POLL_SECONDS = 0.1
 QUIET_SECONDS = 0.1           # a burst of changes has settled after this long without one (polling)...
 QUIET_NOTIFIED_SECONDS = 0.03  # ...or this, when the kernel reports each change as it happens (notify.py)
-SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
-SEARCH_PREFIX = "pagefind/"
 
 
-class Preview:
+class Preview(SearchIndexing):
     """The watch → build → publish loop (see the module docstring). `reload(path)` is called, from the builder
     thread, with livereload's reload path after each build that changes what pages show."""
 
@@ -231,7 +230,7 @@ class Preview:
                                          problems=problems, seconds=seconds, mount=result.base_path, has_site=True)
             if self.search and (changed or parts or not self.search_files):
                 with self.cond:
-                    self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
+                    self.search_due = time.monotonic() + serve_index.SEARCH_IDLE_SECONDS
         self._print_problems(problems)
         self._print(f"[{stamp}] {what}: built {result.counts.get('pages', 0)} pages in {seconds:.2f}s; "
                     f"{written} file(s) written, {deleted} removed; {len(problems)} warning(s)")
@@ -241,24 +240,27 @@ class Preview:
         threading.Thread(target=self._repair, args=(stamp,), name="dossier-repair", daemon=True).start()
         self.memo.let_go()  # (the first good build's work kept for the next start; the memo serves the saves)
 
-    def _unwritten(self, exc: OSError | fs.WriteFailed) -> None:
+    def _unwritten(self, exc: Exception) -> None:
         """A publish that could not be written (a full disk, a folder made read-only): one line, not a
         traceback; the next save writes the whole folder again, comparing every file."""
-        where = f"{self.out / exc.rel}" if isinstance(exc, fs.WriteFailed) else str(getattr(exc, "filename", self.out))
-        reason = exc.reason if isinstance(exc, fs.WriteFailed) else (exc.strerror or str(exc))
         with self.publish_lock:
             self.published = None
         self.status.update(building=False)
-        self._print(f"could not write {where}: {reason}; the preview keeps running: free some space (or make the "
-                    "folder writable) and save again")
+        self._print(f"could not write {unwritten(self.out, exc)}; the preview keeps running: free some space (or "
+                    "make the folder writable) and save again")
 
     def _repair(self, stamp: str) -> None:
         """Files of the output folder deleted, edited or added by hand meanwhile: put back as built (in its own
         thread: one walk of the folder, 0.04 s at 1,000 articles, which the next save need not wait for)."""
         with self.publish_lock:
-            if self.stopping.is_set():
+            if not self.published or self.stopping.is_set():
+                return  # (nothing published, as after a failed write: nothing to compare the folder with)
+            try:
+                mended = repair(self.out, self.published)
+            except (OSError, fs.OutputError, fs.WriteFailed) as exc:
+                self._print(f"[{stamp}] output folder: what was changed by hand could not be put back: "
+                            f"{unwritten(self.out, exc)}")
                 return
-            mended = repair(self.out, self.published or {})
         if any(mended):
             self._print(f"[{stamp}] output folder: {mended[0]} file(s) changed by hand written again, {mended[1]} "
                         "added by hand removed")
@@ -341,50 +343,6 @@ class Preview:
         except Exception as exc:
             self._print(traceback.format_exc().rstrip())
             return BuildResult({}, (crash_problem(exc),))
-
-    def index(self, started: int) -> None:
-        """Rebuild the search index of the published site (Pagefind) and write the files that changed.
-        Runs in its own thread; dropped when a change came after `started`, and tried again later."""
-        try:
-            with self.publish_lock:
-                site = {p: b for p, b in (self.published or {}).items() if not p.startswith(SEARCH_PREFIX)}
-                whole = self.published is self.good  # (not a site with first pages of a build under way)
-            if not site:
-                return
-            t0 = time.perf_counter()
-            try:
-                files = search_files(site, self.status.mount, lambda: self._stale(started), self.part_pages,
-                                     self.search_parts)
-            except SearchCancelled:  # a save came: its build goes first, the index is made when saves pause
-                with self.cond:
-                    self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS
-                return
-            except Exception as exc:  # no Pagefind binary, or it failed: the preview works without search
-                self._print(f"search index not built ({exc}); search is unavailable in the preview")
-                self.search = False
-                return
-            with self.publish_lock:
-                with self.cond:
-                    if self.stopping.is_set() or self.generations.superseded(started):
-                        self.search_due = time.monotonic() + SEARCH_IDLE_SECONDS  # try again when saves pause
-                        return
-                outputs = {**site, **files}
-                written, deleted = sync(self.out, outputs, self.published)
-                self.published, self.search_files = outputs, files
-                if whole:
-                    self.good = outputs
-                self.search_parts.finish()
-            self._print(f"[{time.strftime('%H:%M:%S')}] search index: {len(files)} files in "
-                        f"{time.perf_counter() - t0:.2f}s; {written} written, {deleted} removed")
-        finally:
-            with self.cond:
-                self.indexing = False
-                self.cond.notify_all()
-
-    def _stale(self, started: int) -> bool:
-        """Whether the index begun at generation `started` is out of date (a save came since) or unwanted."""
-        with self.cond:
-            return self.stopping.is_set() or self.generations.superseded(started)
 
     # -- terminal ---------------------------------------------------------------------------------------
     def _print(self, text: str) -> None:

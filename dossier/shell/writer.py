@@ -175,18 +175,27 @@ def repair(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
     left is compared and written again, each file added is deleted. One walk of the folder, no file read
     unless its size or time changed. Returns (written, deleted)."""
     left = _LEFT.get(os.fspath(out))
-    if left is None or _marker(out) != _SYNCED.get(os.fspath(out)):
-        return 0, 0  # (nothing synced yet, or another writer came: the next sync compares every file)
+    if left is None or not outputs or _marker(out) != _SYNCED.get(os.fspath(out)):
+        return 0, 0  # (nothing synced yet, no site to compare with, or another writer came: the next sync compares)
     disk = _on_disk(out)
     mended = [rel for rel, data in outputs.items() if disk.get(rel) != left.get(rel) and
               (rel not in disk or _read(out / rel) != data)]
-    strays = [rel for rel in disk if rel not in outputs]
-    written, _ = write_changed(out, outputs, tuple(mended))
+    strays = [rel for rel in disk if rel not in outputs]  # (first: a file may stand where a folder is to be)
     deleted = write_changed(out, {}, tuple(strays))[1]
+    written, _ = write_changed(out, outputs, tuple(mended))
     for rel in outputs:  # (a file whose time alone changed, compared equal: its new stat is the one to trust)
         if rel in disk and rel not in mended:
             left[rel] = disk[rel]
     return written, deleted
+
+
+def unwritten(out: Path, exc: Exception) -> str:
+    """What could not be written and why, in words: "<path>: No space left on device"."""
+    if isinstance(exc, fs.WriteFailed):
+        return f"{out / exc.rel}: {exc.reason}"
+    if isinstance(exc, OSError):
+        return f"{exc.filename or out}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def files_under(out: Path, prefix: str) -> dict[str, bytes]:
