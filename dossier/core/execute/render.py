@@ -62,6 +62,7 @@ class Renderer:
         for name, text in sorted(sources.items()):
             h.update(f"{len(name)}:{name}{len(text)}:".encode("utf-8") + text.encode("utf-8"))
         self.digest = h.hexdigest()
+        self.syntax: dict[tuple[Any, ...], tuple[int, int, str]] = {}  # where each syntax error is (syntax_at.py)
 
     @classmethod
     def for_templates(cls, templates: Mapping[str, str], compiled: jinja2.BytecodeCache | None = None) -> "Renderer":
@@ -91,7 +92,10 @@ class Renderer:
             text = visible_controls(self.env.get_template(template).render(**context))
         except jinja2.TemplateSyntaxError as exc:
             name = exc.name or template
-            line, col, note = syntax_at(self.env, self.sources.get(name, ""), exc)
+            place = (name, exc.lineno, exc.message)  # (said for every page the template renders: found once)
+            if place not in self.syntax:
+                self.syntax[place] = syntax_at(self.env, self.sources.get(name, ""), exc)
+            line, col, note = self.syntax[place]
             hint = "; ".join(part for part in (note, "check the {% %} and {{ }} tags") if part)
             return b"", (error(f"templates/{name}", line, col, f"template syntax error: {exc.message}", hint,
                                "template-syntax"),)

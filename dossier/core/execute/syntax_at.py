@@ -52,15 +52,25 @@ def _same(env: jinja2.Environment, text: str, exc: jinja2.TemplateSyntaxError) -
 
 
 def _at_fault(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxError) -> int | None:
-    """The offset of the tag the parser stopped at, on Jinja's line, or None."""
-    line = exc.lineno or 1
+    """The offset of the tag the parser stopped at, on Jinja's line, or None. The template up to a tag before
+    it fails otherwise (or parses), up to it or any tag after it fails the same way: the first such tag is
+    found by bisection, a few parses for a line of many tags."""
+    line, tags, seen, at = exc.lineno or 1, [], 1, 0
     for tag in _TAG.finditer(source):
-        begin = _line_col(source, tag.start())[0]
-        if begin > line:
+        seen += source.count("\n", at, tag.start())   # (the line the tag begins on, counted as we go)
+        at = tag.start()
+        if seen > line:
             break
-        if source.count("\n", tag.start(), tag.end()) + begin >= line and _same(env, source[:tag.end()], exc):
-            return tag.start()
-    return None
+        if seen + source.count("\n", tag.start(), tag.end()) >= line:
+            tags.append(tag)
+    low, high = 0, len(tags)
+    while low < high:
+        middle = (low + high) // 2
+        if _same(env, source[:tags[middle].end()], exc):
+            high = middle
+        else:
+            low = middle + 1
+    return tags[low].start() if low < len(tags) and _same(env, source[:tags[low].end()], exc) else None
 
 
 def syntax_at(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxError) -> tuple[int, int, str]:

@@ -222,14 +222,18 @@ def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
     """A link target no page can have. One of our own kinds whose name is not an id ("entity:Ron Dermer",
     "compare:war_duration") is said to be so, with the id it was meant as when there is one."""
     kind, colon, ident = target.partition(":")
+    name, _, fragment = ident.partition("#")
+    if colon and kind in _KINDS and is_slug(name) and "#" in ident:
+        return error(at.file, at.line, at.col, f'link "{target}": the part after # ("{fragment}") is not a place in '
+                     "a page (letters, digits, hyphens and underscores)", "an annotation of an article is "
+                     "#a-<its id> (article:<slug>#a-<id>)" if kind == "article" else "remove the # part", "links")
     if colon and kind in _KINDS and ident:
-        name, _, fragment = ident.partition("#")
         names = getattr(known, _KINDS[kind]) or frozenset()
         meant = slugify(name, "")
         close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
         shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
         return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not an id (ids are lower-case '
-                     "letters, digits and hyphens)", f'did you mean "{shown}"?' if close else
+                     "letters, digits and hyphens)", f'did you mean "{shown}"?' if close and shown != target else
                      f"after {kind}: write {_ID_OF[kind]}", "links")
     return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
                  "use http(s), mailto, a site path such as /articles/<slug>/, or "
