@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import time
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -341,6 +342,7 @@ def test_evidence_is_never_read_as_a_seed_and_editing_it_does_not_rebuild_or_bre
     (evidence / "stray.txt").write_text("Not a seed\n", encoding="utf-8")
     for path in dossier.rglob("*"):  # older than the up-to-date scan's "racy" window
         os.utime(path, (1_700_000_000, 1_700_000_000))
+    time.sleep(2.05)  # (and so is the change time, which setting the times set to now)
     first = run_build(dossier, "--no-search")
     assert first.returncode == 0 and "seeds/evidence" not in first.stderr, first.stderr
     for path in evidence.iterdir():

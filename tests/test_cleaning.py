@@ -186,7 +186,9 @@ def test_a_utf8_seed_read_as_another_declared_encoding_is_a_warning_showing_the_
     ("title: a\n".encode("utf-16-le"), "UTF-16 (little-endian)"),
     ("Talks resume".encode("utf-8"), None),
     (b"ab\x00", None),                                           # too short to tell
-    (b"a\x00b\x00\x00\x00", None),                                # a NUL pair is no ASCII letter
+    (b"a\x00b\x00\x00\x00", None),                                # NULs at both places: no text
+    ("“Alone,” he said".encode("utf-16-le"), "UTF-16 (little-endian)"),      # beyond ASCII at its start
+    ("Нетаньяху сказал Блинкену".encode("utf-16-be"), "UTF-16 (big-endian)"),  # NULs only in its spaces
 ])
 def test_utf16_tells_a_file_saved_as_utf16_by_its_mark_or_its_nuls(data: bytes, words: str | None) -> None:
     assert utf16(data) == words

@@ -30,7 +30,8 @@ def test_editor_junk_outputs_and_unrelated_files_do_not(path):
 
 def test_editor_junk_names_are_the_ones_the_reader_skips():
     assert all(is_editor_junk(n) for n in (".x.swp", "x~", "#x#", ".#x", "x.tmp", "x.part", ".hidden", "sedEERkd1"))
-    assert not any(is_editor_junk(n) for n in ("a.yaml", "001_x.txt", "base.html", "sedan.txt", "sediment.yaml"))
+    assert not any(is_editor_junk(n) for n in ("a.yaml", "001_x.txt", "base.html", "sedan.txt", "sediment.yaml",
+                                             "sedentary"))
 
 
 def test_diff_names_added_modified_and_removed_paths_sorted():

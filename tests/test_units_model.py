@@ -98,6 +98,10 @@ def test_a_quote_that_leaves_words_out_is_told_a_quote_cannot(quote: str, severi
     _, (plain,), _ = place(article(), "The envoy said we do it alone", None, None, ORIGIN, "annotation q1", 80.0,
                            "warning")
     assert "leaves words out" not in plain.hint
+    dotted = article(text="The minister said... nothing at all about the talks.")  # the seed's own ellipsis
+    _, (own,), _ = place(dotted, "The minister said... nothing whatsoever about Rafah", None, None, ORIGIN,
+                         "annotation q1", 80.0, "warning")
+    assert "leaves words out" not in own.hint
 
 
 def test_a_mid_word_quote_is_told_the_whole_words_to_paste() -> None:

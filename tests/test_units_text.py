@@ -206,6 +206,7 @@ def test_a_problem_formats_as_file_line_col_severity_message_and_hint() -> None:
     ({"a.yaml": "one\ntwo\n"}, "a.yaml", 2, "two"),
     ({"a.yaml": b"\xef\xbb\xbfone\r\ntwo"}, "a.yaml", 1, "one"),     # BOM and CRLF are not the editor's text
     ({"a.yaml": "one\r\ntwo".encode("utf-16")}, "a.yaml", 2, "two"),  # a file saved as UTF-16 (its error)
+    ({"a.yaml": "one\ntwo".encode("utf-16-le")}, "a.yaml", 2, "two"),  # ... without a byte-order mark
     ({"a.yaml": "one"}, "a.yaml", 3, None),
     ({"a.yaml": "one"}, "a.yaml", 0, None),
     ({}, "a.yaml", 1, None),

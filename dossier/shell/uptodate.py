@@ -7,8 +7,8 @@ program's own code), the options, and every file it wrote. The next `python buil
 warnings and stops. Any difference (an edited, added or removed input, a changed option, a touched output)
 means a full build. Like git, it trusts size, modification time and change time (which the kernel sets at every
 write and no program can set back: a rewrite of the same size whose old time was put back is seen); a file
-modified within `_RACY_NS` of the scan is recorded as unknown, so an edit in the same clock tick as a build is
-never missed.
+modified or changed within `_RACY_NS` of the scan is recorded as unknown, so an edit in the same clock tick as a
+build is never missed.
 """
 
 from __future__ import annotations
@@ -120,7 +120,8 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
     data = {
         "version": _VERSION,
         "options": dict(options),
-        "inputs": {k: (list(v) if v[1] < racy else [v[0]] + [-1] * (len(v) - 1)) for k, v in sorted(inputs.items())},
+        "inputs": {k: (list(v) if max(v[1:]) < racy else [v[0]] + [-1] * (len(v) - 1))
+                   for k, v in sorted(inputs.items())},
         "outputs": {k: [*v, outputs[k]] if isinstance(outputs, Mapping) else list(v)
                     for k, v in (_output_stats(out, sorted(outputs)) or {}).items()},
         "summary": dict(summary),

@@ -47,9 +47,8 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         problems: tuple[Problem, ...] = edges
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
-            found = article.text.text[result.start or 0:result.end or 0]
             problem = warning(*where, f"{what} matched only approximately (score {shown_score(result.score)}) at "
-                              f"{seed}:{line}", _elided(quote, found) + _fuzzy_hint(result, article.text),
+                              f"{seed}:{line}", _elided(quote, article.text.text) + _fuzzy_hint(result, article.text),
                               "anchor-fuzzy")
             problems += (replace(problem, severity="error") if fuzzy_level == "error" else problem,)
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
@@ -63,18 +62,18 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
                 f"{result.diff}" + (f"\n{result.hint}" if result.hint and "closest" not in result.hint else ""))
     # (the usual cause when many quotes go missing at once: a rule of site.yaml that drops too much; the closest
     # passage in the text is then beside the point)
-    hint = _dropped(article, quote) or _elided(quote, "") + hint
+    hint = _dropped(article, quote) or _elided(quote, article.text.text) + hint
     return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
 
 
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\]")
 
 
-def _elided(quote: str, found: str) -> str:
-    """A first line for the hint of a quote with an ellipsis the text does not have ("We've been clear … a
-    mistake"): a quote is one unbroken passage, it cannot leave words out ("" otherwise)."""
+def _elided(quote: str, text: str) -> str:
+    """A first line for the hint of a quote with an ellipsis its article's text does not have ("We've been clear
+    … a mistake"): a quote is one unbroken passage, it cannot leave words out ("" otherwise)."""
     mark = _ELLIPSIS.search(quote)
-    if not mark or _ELLIPSIS.search(found):
+    if not mark or mark.group() in text:
         return ""
     return (f"the quote leaves words out ({mark.group()}), which a quote cannot: quote one unbroken passage, or "
             "make one annotation for each part\n")

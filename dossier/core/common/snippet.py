@@ -34,10 +34,18 @@ def source_line(sources: Sources, file: str, line: int) -> str | None:
     data = sources.get(file)
     if data is None or line < 1:
         return None
-    utf16 = isinstance(data, bytes) and data.startswith((b"\xff\xfe", b"\xfe\xff"))  # (a file saved as UTF-16)
-    text = data.decode("utf-16" if utf16 else "utf-8", "replace") if isinstance(data, bytes) else data
+    text = data.decode(_codec(data), "replace") if isinstance(data, bytes) else data
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     return lines[line - 1] if line <= len(lines) else None
+
+
+def _codec(data: bytes) -> str:
+    """UTF-8, or UTF-16 for a file saved so (its error says it is: its line is shown as text, not as NULs)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" not in data[:4096]:
+        return "utf-8"
+    return "utf-16-le" if data[1:4096:2].count(0) > data[0:4096:2].count(0) else "utf-16-be"
 
 
 def snippet(problem: Problem, sources: Sources) -> str:

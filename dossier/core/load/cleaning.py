@@ -69,15 +69,26 @@ class CleanText:
 
 def utf16(data: bytes) -> str | None:
     """How a file is saved as UTF-16, in words ("UTF-16, little-endian, with a byte-order mark"), or None: a
-    byte-order mark, or (without one) a NUL in every other byte of its start, as ASCII text in UTF-16 has."""
+    byte-order mark, or (without one) NULs in its start all at odd places or all at even ones, as a text in
+    UTF-16 has them (every letter of ASCII, every space of Russian or Greek text), where a binary file has them
+    anywhere; and that start decodes as UTF-16."""
     for mark, order in ((b"\xff\xfe", "little"), (b"\xfe\xff", "big")):
         if data.startswith(mark):
             return f"UTF-16 ({order}-endian, with a byte-order mark)"
-    head = data[:min(len(data), 64) // 2 * 2]
-    for zeros, others, order in ((head[1::2], head[0::2], "little"), (head[0::2], head[1::2], "big")):
-        if len(head) >= 4 and not zeros.strip(b"\x00") and all(others):
+    head = data[:min(len(data), 4096) // 2 * 2]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    for zeros, others, order in ((odd, even, "little"), (even, odd, "big")):
+        if zeros >= 2 and not others and _decodes(head, f"utf-16-{order[0]}e"):
             return f"UTF-16 ({order}-endian)"
     return None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 2  # (a surrogate pair cut at the end of the start: still UTF-16)
+    return True
 
 
 _SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),

@@ -78,7 +78,8 @@ def base_url_problem(url: str) -> str | None:
     host = re.match(r"^(?://)?((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?::[0-9]+)?(?:/|$)", text)
     if host and (text.startswith("//") or not re.match(r"^[^.]+\.(html?|xml|json|php)$", host.group(1))):
         return (f'it reads as the address of a host without its scheme, so every link would start with '
-                f'"/{host.group(1)}/": write "https://{text.lstrip("/")}"')
+                f'"/{host.group(1)}/": write "https://{text.lstrip("/")}"' +
+                (f', or "/{text}" if it is a folder' if not text.startswith("/") else ""))
     path = split_base_url(text)[1]
     odd = sorted({c for c in path if not _PATH_CHARS.match(c)})
     if odd:

@@ -84,5 +84,5 @@ def _reversed_roles(loaded: Loaded, bad: frozenset[Path]) -> tuple[Problem, ...]
             continue
         line, col = loaded.at(path)
         problems.append(error(loaded.file, line, col, f'this role ends (to: "{text}") before it begins (from: '
-                              f'"{role["from"]}")', "swap from: and to:, or correct the year", "role-dates-reversed"))
+                              f'"{role["from"]}")', "swap from: and to:, or correct the date", "role-dates-reversed"))
     return tuple(problems)

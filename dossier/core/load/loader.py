@@ -229,7 +229,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
 
 def _ignored_binary(problem: Problem) -> Problem:
     """A file of seeds/ that is no text and that no article names: a picture or a PDF kept beside the seeds is
-    not read, said once, and fails no build."""
+    not read, and said once (a warning, not the error of a seed that is no text)."""
     return warning(problem.file, 0, 0, "ignored: " + problem.message.replace("seed is not a text file: it is",
                    "not a text file (it is") + "), and no article names it", "keep files that are not seeds "
                    "outside seeds/", "seed-binary")

@@ -202,7 +202,9 @@ def _number_hint(text: str, kind: str, quoted: bool) -> str:
         return f"write the decimals after a point: {plain.replace(',', '.')}"
     if quoted and re.fullmatch(r"-?\d+(\.\d+)?", plain):
         return "remove the quotes: a number is written without them"
-    return "write a whole number (digits only)" if kind == "integer" else "write a number (digits, a point for decimals)"
+    if kind == "integer":
+        return "write a whole number (digits only)"
+    return "write a number (digits, a point for decimals)"
 
 
 def _length(loaded: Loaded, path: Path, err: Any) -> Found:

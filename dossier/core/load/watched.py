@@ -25,10 +25,12 @@ def stamp_of(info: Any) -> Stamp:
 
 def is_editor_junk(name: str) -> bool:
     """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp), and the file `sed -i`
-    writes beside the one it edits (sedAb3xYz: "sed" and six letters or digits, no extension); hidden files too.
+    writes beside the one it edits (sedAb3xYz: "sed" and six letters or digits, not all lower case, no
+    extension); hidden files too.
     The reader (shell/tree.py) skips the same names."""
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part")) or \
-        (len(name) == 9 and name.startswith("sed") and name[3:].isalnum() and name[3:].isascii())
+        (len(name) == 9 and name.startswith("sed") and name[3:].isalnum() and name[3:].isascii()
+         and not name[3:].islower())  # (its six random letters and digits: "sedentary" is a word)
 
 
 EVIDENCE = "seeds/evidence"  # what `--add` captured (raw pages, provenance): kept, never read by a build

@@ -23,9 +23,9 @@ from .mixed import mostly_utf8, windows_byte
 
 def detect(data: bytes) -> tuple[str, str, str] | None:
     """(encoding, text, how it was told) of bytes that are not UTF-8: mostly UTF-8 with a few stray bytes
-    (`mostly_utf8`), else by charset-normalizer. Among its equally clean readings, windows-1252 wins when it gives the same text:
-    short Western texts are too short for the detector to tell cp1252 from Baltic or Central European code
-    pages, and cp1252 is by far the most common of them."""
+    (`mostly_utf8`), else by charset-normalizer. Among its equally clean readings, windows-1252 wins when it
+    gives the same text: short Western texts are too short for the detector to tell cp1252 from Baltic or
+    Central European code pages, and cp1252 is by far the most common of them."""
     from charset_normalizer import from_bytes
 
     mixed = mostly_utf8(data)
@@ -120,7 +120,8 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
 
     left = convert_new_seeds(root, options, err)
     inputs = fs.read_inputs(root)
-    result = import_stubs(inputs, options, stubfiles.schema_ref(root, "content/articles/x.yaml", "article"))  # type: ignore[arg-type]
+    ref = stubfiles.schema_ref(root, "content/articles/x.yaml", "article")
+    result = import_stubs(inputs, options, ref)  # type: ignore[arg-type]
     report(result, err, fs.sources_of(inputs))
     stubs = dict(result.stubs)
     addition = stubs.pop("content/sources.yaml", "")
