@@ -194,7 +194,8 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
         "summary_html": summary_html, "wikidata_id": e.wikidata,
         "wikidata_url": wikidata_url(e.wikidata), "roles": _roles(e, entities, urls),
         "names_seen": [{"text": t, "count": n} for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys],
+        # (not its own name, the page's heading: "Other names" are the others)
+        "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys | {match_key(e.name)}],
         "mentions": total, "articles": len(named), "sources": sources, "backlinks": backlinks,
         "quotes": _quotes(groups, rows, annotations, comparison_titles, comparison_urls),
         "together": [dict(_link(entities[other], urls), count=n) for other, n in together],

@@ -1,0 +1,63 @@
+"""Pages on a phone in a real browser (Debian's chromium via Playwright): nothing widens the page, a note's
+number is a target a finger can tap and shows keyboard focus, and right-to-left titles keep the words around
+them in order. Found by a review of the pages of larger and odder dossiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mini, run_build
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 667}
+WIDE = "document.scrollingElement.scrollWidth"
+
+
+@pytest.mark.parametrize("path", ["sources/", "report/", "entities/biden-administration/", "", "tags/",
+                                  "articles/jpost-go-it-alone/"])
+def test_no_page_of_the_default_dossier_scrolls_sideways_on_a_phone(browser, default_site, http_server, path):
+    """The coverage table's hidden labels escaped its scrolling box (sources/: 579px wide); the report's table
+    had no scrolling box (565px)."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(http_server(default_site) + path)
+    assert page.evaluate(WIDE) <= PHONE["width"]
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate(WIDE) <= 320
+    page.close()
+
+
+def test_a_notes_number_is_a_24px_target_and_shows_keyboard_focus_on_a_phone(browser, default_site, http_server):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(http_server(default_site) + "articles/jpost-go-it-alone/")
+    toggle = page.locator(".sn-toggle").first
+    box = toggle.bounding_box()
+    assert box is not None and box["width"] >= 24 and box["height"] >= 24, box
+    assert toggle.evaluate("el => getComputedStyle(el).outlineStyle") == "none"
+    page.keyboard.press("Tab")
+    while not page.evaluate("document.activeElement.classList.contains('sn-check')"):
+        page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.id")
+    label = page.locator(f".sn-toggle[for='{focused}']")
+    assert label.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.close()
+
+
+def test_a_hebrew_outlet_and_title_keep_the_date_and_the_count_in_their_place(browser, http_server, tmp_path):
+    """"הארץ · 2024-03-23 · 6 annotations" was shown as "6 · 2024-03-23 · הארץ annotations"."""
+    root = mini(tmp_path, {
+        "content/sources.yaml": "haaretz: {name: הארץ}\n",
+        "seeds/a.txt": "נתניהו: נעשה את זה לבד\nRafah alone, he said. Long words: " + "x" * 90 + "\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: \"נתניהו: נעשה את זה לבד\"\nsource: haaretz\n"
+                                   "date: 2024-03-23\nannotations:\n  - id: q\n    quote: Rafah alone\n"})
+    assert run_build(root, "--no-search").returncode == 0
+    page = browser.new_page(viewport=PHONE)
+    page.goto(http_server(root / "_site"))
+    meta = page.locator(".article-list .meta").first
+    outlet = meta.locator(".outlet").bounding_box()
+    date = meta.locator("time").bounding_box()
+    assert outlet is not None and date is not None and outlet["x"] < date["x"], (outlet, date)
+    assert page.evaluate(WIDE) <= PHONE["width"]
+    page.goto(http_server(root / "_site") + "articles/a/")
+    assert page.evaluate(WIDE) <= PHONE["width"]  # (a 90-letter word breaks)
+    page.close()
