@@ -25,6 +25,7 @@ from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug, known_ids, slugify, suggestible
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
+from .note_markup import note_markup
 from ..common.urls import Urls, internal_link, named_page
 
 # Link problems are reported under the check "links", which site.yaml may lower to a warning.
@@ -87,6 +88,7 @@ def _article(meta: ArticleMeta, known: Names, urls: Urls,
     for ann, found in zip(meta.annotations, targets[1]):
         page = _Page(meta.slug, bool(ann.tags or ann.date))
         problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page, found)
+        problems += note_markup(ann.note, ann.note_origin or ann.origin)
     return problems
 
 
@@ -120,6 +122,7 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     for s in dossier.sources:
         if s.note and s.note_origin is not None:
             problems += _markdown(s.note, s.note_origin, "an outlet's note", True, known, urls)
+            problems += note_markup(s.note, s.note_origin, "an outlet's note")
     config = dossier.config
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls)
@@ -157,6 +160,7 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
                                   "witnesses name article slugs (file names in content/articles/)",
                                   "witness-unknown-article"))
         problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
+        problems += note_markup(w.note, w.note_origin or w.origin, "a witness's note")
     slugs = [w.article for w in c.witnesses]
     # Not said when a witness's own mistake explains it: a witness left out, or one naming an unknown article
     # that is a misspelling of the base, a known one (the base is then right, and its hint would offer the typo)
