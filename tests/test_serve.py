@@ -361,21 +361,25 @@ def test_twenty_bad_saves_in_a_row_leave_the_preview_working(root):
         preview.stop()
 
 
-def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(root, monkeypatch):
+@pytest.fixture
+def searching(root, monkeypatch):
+    """A preview with search, started (its threads running), whose index is made 0.2 s after saves pause."""
     pytest.importorskip("pagefind")
     monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 0.2)
     preview = Preview_(root, search=True)
-    index = root / "_site" / "pagefind" / "pagefind.js"
     preview.start()
-    try:
-        wait_for(lambda: index.exists() and "search index:" in preview.log.getvalue(), timeout=60)
-        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Searchable."), "utf-8")
-        wait_for(lambda: preview.status.published == 3)  # the article's pages first, then the site
-        assert index.exists()                       # the previous index is kept until the new one is written
-        wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
-        assert not any(p.startswith("pagefind/") for p in preview.reloads)
-    finally:
-        preview.stop()
+    yield preview
+    preview.stop()
+
+
+def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(root, searching):
+    preview, index = searching, root / "_site" / "pagefind" / "pagefind.js"
+    wait_for(lambda: index.exists() and "search index:" in preview.log.getvalue(), timeout=60)
+    (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Searchable."), "utf-8")
+    wait_for(lambda: preview.status.published == 3)  # the article's pages first, then the site
+    assert index.exists()                       # the previous index is kept until the new one is written
+    wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
+    assert not any(p.startswith("pagefind/") for p in preview.reloads)
 
 
 def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_once_it_can(root, monkeypatch):
@@ -404,21 +408,15 @@ def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_onc
         preview.stop()
 
 
-def test_a_new_search_part_size_in_site_yaml_makes_the_index_again(root, monkeypatch):
+def test_a_new_search_part_size_in_site_yaml_makes_the_index_again(root, searching):
     """No page's bytes change, so no index was due: the preview kept the index in the old parts for good."""
-    pytest.importorskip("pagefind")
-    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 0.2)
-    preview = Preview_(root, search=True)
-    preview.start()
-    try:
-        wait_for(lambda: "search index:" in preview.log.getvalue(), timeout=60)
-        site = root / "site.yaml"
-        site.write_text(site.read_text("utf-8") + "search_part_pages: 2\n", "utf-8")
-        wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
-        parts = json.loads((root / "_site/pagefind/dossier-parts.json").read_text("utf-8"))
-        assert parts["merge"], parts  # (one part before: nothing to merge)
-    finally:
-        preview.stop()
+    preview = searching
+    wait_for(lambda: "search index:" in preview.log.getvalue(), timeout=60)
+    site = root / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "search_part_pages: 2\n", "utf-8")
+    wait_for(lambda: preview.log.getvalue().count("search index:") == 2, timeout=60)
+    parts = json.loads((root / "_site/pagefind/dossier-parts.json").read_text("utf-8"))
+    assert parts["merge"], parts  # (one part before: nothing to merge)
 
 
 def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(root, monkeypatch):
