@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import dossier_synth as generate
+from conftest import aged
 from dossier.core.pipeline import Options, build_site
 from dossier.shell import fs, uptodate
 from dossier.shell.cache import FOLDER, KEEP, Cache, code_version
@@ -228,8 +229,7 @@ def test_the_cache_folder_is_never_published_nor_read_as_an_input(synthetic, tmp
     import shutil
 
     shutil.copytree(synthetic, root)
-    for path in root.rglob("*"):  # files saved long ago: a file saved within the scan's clock tick is never trusted
-        os.utime(path, (1_600_000_000, 1_600_000_000))
+    aged(root)  # files saved long ago: a file saved within the scan's clock tick is never trusted
     assert main(["--root", str(root), "--no-search"]) == 0
     assert entry_files(root), "the build keeps its cache in the dossier root"
     site = root / "_site"

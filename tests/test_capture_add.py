@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import time
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE, run_build, write_tree
+from conftest import MINIMAL_SITE, aged, run_build, write_tree
 from dossier.core.load.yamlsrc import parse_yaml
 
 BODY = " ".join(["Israeli officials said on Friday that talks with the visiting envoy had ended without an",
@@ -340,9 +338,7 @@ def test_evidence_is_never_read_as_a_seed_and_editing_it_does_not_rebuild_or_bre
     assert run_build(dossier, "--add", str(saved)).returncode == 0
     evidence = dossier / "seeds/evidence"
     (evidence / "stray.txt").write_text("Not a seed\n", encoding="utf-8")
-    for path in dossier.rglob("*"):  # older than the up-to-date scan's "racy" window
-        os.utime(path, (1_700_000_000, 1_700_000_000))
-    time.sleep(2.05)  # (and so is the change time, which setting the times set to now)
+    aged(dossier)  # older than the up-to-date scan's "racy" window
     first = run_build(dossier, "--no-search")
     assert first.returncode == 0 and "seeds/evidence" not in first.stderr, first.stderr
     for path in evidence.iterdir():

@@ -8,7 +8,7 @@ import os
 import time
 from pathlib import Path
 
-from conftest import mini, run_build
+from conftest import aged, mini, run_build
 from dossier.shell import fs, uptodate
 from dossier.shell.tree import walk_tree
 
@@ -123,9 +123,7 @@ def test_site_yaml_linked_out_of_the_dossier_is_refused(tmp_path):
 
 def test_a_link_added_after_a_good_build_is_never_taken_for_up_to_date(tmp_path):
     root = good_dossier(tmp_path)
-    old = time.time() - 3600  # files older than the racy window, so the build is recorded as up to date
-    for path in root.rglob("*"):
-        os.utime(path, (old, old))
+    aged(root)  # files older than the racy window, so the build is recorded as up to date
     out, before = built(root)
     assert "up to date" in run_build(root, "--out", str(out), "--no-search").stdout
     (root / "seeds" / "b.txt").symlink_to("/etc/passwd")

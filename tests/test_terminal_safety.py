@@ -7,12 +7,11 @@ from __future__ import annotations
 import io
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import mini, run_build
+from conftest import aged, mini, run_build
 from dossier.core.common.errors import error
 from dossier.core.pipeline import Options
 from dossier.shell.serve_app import Status, make_app
@@ -73,9 +72,7 @@ def test_warnings_replayed_by_an_up_to_date_build_are_visible_too(tmp_path):
     name = f"seeds/unused{HOSTILE}\u202e.txt"   # a seed without an article: a warning naming the file
     root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": hostile_article("the talks"),
                            name: SEED})
-    old = time.time() - 3600  # older than the up-to-date check's racy window
-    for path in root.rglob("*"):
-        os.utime(path, (old, old))
+    aged(root)  # older than the up-to-date check's racy window
     out = tmp_path / "site"
     first = run_build(root, "--out", str(out), "--no-search")
     assert first.returncode == 0, first.stderr
