@@ -152,12 +152,3 @@ def test_an_outlets_note_is_markdown_on_the_sources_page_escaped_and_linked(mini
     page = (root / "_site/sources/index.html").read_text("utf-8")
     assert ('<p class="note"><span class="np">Owned by <a href="https://example.org/group">the group</a>; '
             "<em>wire</em> copy &lt;script&gt;x&lt;/script&gt;, see <a href=\"/articles/a/\">the article</a>.") in page
-
-
-@pytest.mark.parametrize("language, attributes", [("he", 'lang="he" dir="rtl"'), ("ar-EG", 'lang="ar-EG" dir="rtl"'),
-                                                  ("en", 'lang="en">')])
-def test_a_right_to_left_language_sets_the_pages_direction(mini_dossier, language, attributes):
-    root = mini_dossier({"seeds/a.txt": SEED, "content/articles/a.yaml": article("  - id: q\n    quote: alone\n")})
-    (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + f"language: {language}\n", "utf-8")
-    assert run_build(root, "--no-search").returncode == 0
-    assert f"<html {attributes}" in (root / "_site/index.html").read_text("utf-8")

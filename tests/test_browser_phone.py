@@ -61,3 +61,27 @@ def test_a_hebrew_outlet_and_title_keep_the_date_and_the_count_in_their_place(br
     page.goto(http_server(root / "_site") + "articles/a/")
     assert page.evaluate(WIDE) <= PHONE["width"]  # (a 90-letter word breaks)
     page.close()
+
+
+def test_an_entity_named_at_the_start_of_a_hebrew_sentence_stays_its_first_word(browser, http_server, tmp_path):
+    """Review: isolating every link moved a Hebrew sentence's first word, an entity's link, to its end."""
+    root = mini(tmp_path, {
+        "content/entities.yaml": "netanyahu: {name: נתניהו, kind: person}\n",
+        "seeds/a.txt": "כותרת\nנתניהו אמר לבלינקן שישראל תפעל לבד\n",
+        "content/articles/a.yaml": "seed: a.txt\ntitle: כותרת\nsource: outlet-a\ndate: 2024-03-23\n"
+                                   "annotations:\n  - id: q\n    quote: אמר לבלינקן\n"})
+    assert run_build(root, "--no-search").returncode == 0
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(http_server(root / "_site") + "articles/a/")
+    link = page.locator(".article-body a.m").first
+    assert link.inner_text() == "נתניהו"
+    positions = link.evaluate("""el => {
+        const range = document.createRange();
+        const next = el.nextSibling;  // " " and the next word, in the highlight or as text
+        const node = next.nodeType === 3 ? next : next.firstChild;
+        range.setStart(node, node.textContent.length > 1 ? 1 : 0);
+        range.setEnd(node, Math.min(node.textContent.length, 4));
+        return [el.getBoundingClientRect().left, range.getBoundingClientRect().left];
+    }""")
+    assert positions[0] > positions[1], positions  # right to left: the first word is the rightmost
+    page.close()

@@ -189,6 +189,7 @@ def test_a_utf8_seed_read_as_another_declared_encoding_is_a_warning_showing_the_
     (b"a\x00b\x00\x00\x00", None),                                # NULs at both places: no text
     ("“Alone,” he said".encode("utf-16-le"), "UTF-16 (little-endian)"),      # beyond ASCII at its start
     ("Нетаньяху сказал Блинкену".encode("utf-16-be"), "UTF-16 (big-endian)"),  # NULs only in its spaces
+    ((b"Talks resume. " * 30)[:21] + b"\x00" + (b"Talks resume. " * 30)[22:41] + b"\x00" + b"x" * 300, None),
 ])
 def test_utf16_tells_a_file_saved_as_utf16_by_its_mark_or_its_nuls(data: bytes, words: str | None) -> None:
     assert utf16(data) == words

@@ -179,7 +179,8 @@ def test_a_file_standing_where_a_folder_was_is_put_back_and_nothing_is_wiped_wit
     (site / "articles/a").write_text("a file where a folder was", "utf-8")
     preview.build_now()  # (nothing of a.yaml changed: only the repair can mend it)
     wait_for(lambda: "output folder:" in preview.log.getvalue())
-    assert "could not" not in preview.log.getvalue() and "Traceback" not in preview.log.getvalue(), preview.log.getvalue()
+    log = preview.log.getvalue()
+    assert "could not" not in log and "Traceback" not in log, log
     assert (site / "articles/a/index.html").read_bytes() == good
     before = sorted(p for p in site.rglob("*") if p.is_file())
     assert repair(site, {}) == (0, 0)  # no site to put the folder back to: nothing is a stray
@@ -384,23 +385,29 @@ def test_the_search_index_is_built_when_saves_pause_and_kept_across_rebuilds(roo
 
 def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_once_it_can(root, monkeypatch):
     """A full disk while previewing printed "preview error" and a traceback; the status stayed "building"."""
-    real, failing = serve_module.sync, [True]
+    real, really, failing = serve_module.sync, serve_module.write_changed, [True]
 
     def full_disk(out, outputs, previous):
         if failing[0]:
             raise OSError(28, "No space left on device", str(out / "articles/a/index.html"))
         return real(out, outputs, previous)
 
+    def full_disk_first(out, outputs, changed):  # (the page of the saved file, shown before the rest)
+        if failing[0]:
+            raise OSError(28, "No space left on device", str(out / "articles/a/index.html"))
+        return really(out, outputs, changed)
+
     preview = Preview_(root)
     preview.start()
     try:
         wait_for(lambda: preview.status.published == 1)
         monkeypatch.setattr(serve_module, "sync", full_disk)
+        monkeypatch.setattr(serve_module, "write_changed", full_disk_first)
         (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Unwritten."), "utf-8")
         wait_for(lambda: "could not write" in preview.log.getvalue())
         log = preview.log.getvalue()
         assert f"could not write {root / '_site/articles/a/index.html'}: No space left on device" in log
-        assert "Traceback" not in log and not preview.status.building
+        assert "Traceback" not in log and "could not read" not in log and not preview.status.building
         failing[0] = False
         (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Written."), "utf-8")
         wait_for(lambda: "Written." in page(root))

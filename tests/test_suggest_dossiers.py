@@ -79,6 +79,19 @@ def test_the_same_article_saved_twice_is_said_once_and_offers_no_witness(mini_do
     assert "# every shared passage is covered by a comparison" in part and "- article:" not in part
 
 
+def test_a_copy_that_is_a_comparisons_witness_still_covers_what_it_covers(mini_dossier) -> None:
+    """Review: with the copy left out, its comparison's witness on it was lost, and passages it covers were
+    offered as new comparisons."""
+    other = COMPARISON.replace("article: a\n", "article: copy\n").replace("title: Border", "title: Border again")
+    root = mini_dossier({**FILES, "seeds/copy.txt": FILES["seeds/a.txt"],
+                         "content/articles/copy.yaml": article("copy.txt", "outlet-c", "2024-03-20"),
+                         "content/comparisons/border.yaml": COMPARISON.replace("article: b\n", "article: copy\n"),
+                         "content/comparisons/again.yaml": other})
+    part = comparisons_part(suggest(root).stdout)
+    assert "the same article twice?" in part
+    assert "# every shared passage is covered by a comparison" in part and "- article:" not in part, part
+
+
 def test_a_seed_without_an_article_file_is_read_for_names_and_passages(mini_dossier) -> None:
     root = mini_dossier({**FILES, "seeds/new.txt": f"Crossing\nNews: {PASSAGE}. Orly Bar spoke.\n"})
     result = suggest(root)

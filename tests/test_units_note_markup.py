@@ -20,6 +20,10 @@ AT = Origin("content/articles/a.yaml", 7, 11, raw="")
     ("See ![chart](https://e.org/c.png).", ["an image"]),
     ("*Emphasis*, `code`, [a link](https://e.org) and a footnote[^1].\n\n[^1]: Here.", []),
     ("In 2024 the army said so; a - b - c; 3 > 2.", []),
+    # lines of a wrapped sentence (review): no block is meant where no paragraph begins
+    ("The war began in\n1948. Since then", []), ("killed\n- according to the ministry", []),
+    ("More than\n> 1,000 were displaced", []), ("The slogan\n# AllEyesOnRafah spread", []),
+    ("* The ministry does not separate civilians", ["a list"]),
     ("", []),
 ])
 def test_block_markdown_in_a_note_is_said_once_per_kind(note: str, kinds: list[str]) -> None:

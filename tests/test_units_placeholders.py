@@ -17,5 +17,8 @@ def test_values_that_start_with_todo_are_placeholders_but_quotes_never() -> None
     assert found[0].message == 'title is a placeholder left to fill in: "TODO"'
     assert found[1].message.startswith("annotations[0].note is a placeholder")
     assert not placeholders(parse_yaml("x.yaml", "title: Todos los días\nnote: TODOS\n")[0])
-    roman = "name: XXX Corps\naliases: [TODO Inc]\nexclude:\n  - {alias: TBD, context: FIXME now}\nnote: 'XXX: fill'\n"
-    assert [p.line for p in placeholders(parse_yaml("x.yaml", roman)[0])] == [5]  # (the note alone)
+    roman = ("corps:\n  name: XXX Corps\n  aliases: [TODO Inc]\n  exclude:\n    - {alias: TBD, context: FIXME now}\n"
+             "  note: 'XXX: fill'\n  summary: XXX check the date\n")
+    assert [p.line for p in placeholders(parse_yaml("x.yaml", roman)[0])] == [6, 7]  # (the note, the summary)
+    entity = "quote:\n  name: Quote Inc\n  summary: TODO\n"  # (an entity whose id is "quote")
+    assert [p.line for p in placeholders(parse_yaml("x.yaml", entity)[0])] == [3]

@@ -298,7 +298,11 @@ class Preview(SearchIndexing):
                 changed = changed_outputs(self.published, merged)
                 if not changed:
                     return
-                write_changed(self.out, merged, changed)
+                try:
+                    write_changed(self.out, merged, changed)
+                except (OSError, fs.OutputError):  # (a full disk): no page shown first; the build's own write
+                    self.published = None  # says what failed, and compares every file once it can write
+                    return
                 self.published = merged
                 number = self.status.publish(changed)
             self._print(f"[{time.strftime('%H:%M:%S')}] {what}: its page(s) shown after "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -151,28 +151,35 @@ def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO
     print("Comparisons: shared passages not yet set side by side in every article that has them", file=out)
     print("-" * 72, file=out)
     unpublished = {doc: text for doc, text in texts.items() if doc not in {a.slug for a in dossier.articles}}
-    articles, unpublished = _without_copies(dossier, unpublished, out)
-    print(comparison_stubs(shared_passages(articles, unpublished), dossier.comparisons, articles,
+    articles, unpublished, copies = _without_copies(dossier, unpublished, out)
+    # (a copy's witnesses stand for the article kept: the passages they cover are covered)
+    comparisons = [replace(c, witnesses=tuple(replace(w, article=copies.get(w.article, w.article))
+                                              for w in c.witnesses)) for c in dossier.comparisons]
+    print(comparison_stubs(shared_passages(articles, unpublished), comparisons, articles,
                            unpublished) or "# every shared passage is covered by a comparison\n", end="", file=out)
     return 0
 
 
-def _without_copies(dossier: Any, unpublished: dict[str, str], out: TextIO) -> tuple[list[Any], dict[str, str]]:
+def _without_copies(dossier: Any, unpublished: dict[str, str], out: TextIO
+                    ) -> tuple[list[Any], dict[str, str], dict[str, str]]:
     """The articles and unpublished seeds but those whose text is the very text of another (the same article
     saved twice): said once each, and left out of the passages, where the whole of one copy was offered as a
-    witness quote. The one kept is a comparison's witness, else the one with annotations, else the first by
-    slug. (Copies of one wire story by two outlets differ in their furniture and stay.)"""
+    witness quote; and each copy left out → the one kept. The one kept is a comparison's witness, else the one
+    with annotations, else the first by slug. (Copies of one wire story by two outlets differ in their
+    furniture and stay.)"""
     witnesses = {w.article for c in dossier.comparisons for w in c.witnesses}
     articles = sorted(dossier.articles, key=lambda a: (a.slug not in witnesses, not a.meta.annotations, a.slug))
     first: dict[str, str] = {}
-    kept, rest = [], {}
+    kept, rest, copies = [], {}, {}
+    by_slug = {a.slug: a for a in articles}
     for doc, text in [(a.slug, a.text.text) for a in articles] + list(unpublished.items()):
         if text in first:
             print(f"# {doc} has the very text of {first[text]}: the same article twice? (left out below)", file=out)
+            copies[doc] = first[text]
             continue
         first[text] = doc
         if doc in unpublished:
             rest[doc] = text
         else:
-            kept.append(next(a for a in articles if a.slug == doc))
-    return sorted(kept, key=lambda a: (a.meta.date, a.slug)), rest
+            kept.append(by_slug[doc])
+    return sorted(kept, key=lambda a: (a.meta.date, a.slug)), rest, copies

@@ -367,11 +367,14 @@ def alias_collisions(aliases: Iterable[AliasSpec]) -> tuple[tuple[str, tuple[str
     same text, sorted by key. The matcher resolves these by declaration order, which editors should not have to
     rely on. Aliases of one key that the case rules keep apart ("US" matches only "US", "us" only "us") do not
     collide."""
-    entries: dict[str, list[_Entry]] = {}
+    specs: dict[str, list[AliasSpec]] = {}
     for spec in aliases:
-        entries.setdefault(match_key(spec.alias), []).append(_Entry.of(spec))
+        specs.setdefault(match_key(spec.alias), []).append(spec)
     out = []
-    for key, group in sorted(entries.items()):
+    for key, claims in sorted(specs.items()):
+        if len({spec.entity for spec in claims}) < 2:
+            continue  # (one entity's: nothing to compare, and nearly every key)
+        group = [_Entry.of(spec) for spec in claims]
         ents = {a.entity for a in group for b in group if a.entity != b.entity and _overlap(a, b)}
         if ents:
             out.append((key, tuple(sorted(ents))))

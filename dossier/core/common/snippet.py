@@ -43,9 +43,10 @@ def _codec(data: bytes) -> str:
     """UTF-8, or UTF-16 for a file saved so (its error says it is: its line is shown as text, not as NULs)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if b"\x00" not in data[:4096]:
-        return "utf-8"
-    return "utf-16-le" if data[1:4096:2].count(0) > data[0:4096:2].count(0) else "utf-16-be"
+    odd, even = data[1:4096:2].count(0), data[0:4096:2].count(0)
+    if min(odd, even) or max(odd, even) < max(2, len(data[:4096]) // 40):
+        return "utf-8"  # (no NUL, or NULs at both places or only a few: not UTF-16)
+    return "utf-16-le" if odd else "utf-16-be"
 
 
 def snippet(problem: Problem, sources: Sources) -> str:

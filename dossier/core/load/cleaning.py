@@ -77,8 +77,9 @@ def utf16(data: bytes) -> str | None:
             return f"UTF-16 ({order}-endian, with a byte-order mark)"
     head = data[:min(len(data), 4096) // 2 * 2]
     odd, even = head[1::2].count(0), head[0::2].count(0)
+    enough = max(2, len(head) // 40)  # (a NUL in one in twenty letters at least: a few stray NULs are no text)
     for zeros, others, order in ((odd, even, "little"), (even, odd, "big")):
-        if zeros >= 2 and not others and _decodes(head, f"utf-16-{order[0]}e"):
+        if zeros >= enough and not others and _decodes(head, f"utf-16-{order[0]}e"):
             return f"UTF-16 ({order}-endian)"
     return None
 

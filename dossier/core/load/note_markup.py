@@ -13,25 +13,29 @@ import re
 from ..common.errors import Problem, warning
 from .model import Origin
 
+_PARAGRAPH = r"(?:\A|\n[ \t]*\n)"  # a block begins the note or a paragraph of it (after a blank line)
 _BLOCKS = (
     (re.compile(r"^\s*\|.*\|\s*$", re.M), "a table"),
-    (re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+\S", re.M), "a list"),
-    (re.compile(r"^\s{0,3}>", re.M), "a quotation block"),
+    (re.compile(_PARAGRAPH + r"\s{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S"), "a list"),
+    (re.compile(_PARAGRAPH + r"\s{0,3}>"), "a quotation block"),
     (re.compile(r"^\s{0,3}(?:```|~~~)", re.M), "a code block"),
-    (re.compile(r"^\s{0,3}#{1,6}\s", re.M), "a heading"),
+    (re.compile(_PARAGRAPH + r"\s{0,3}#{1,6}[ \t]"), "a heading"),
     (re.compile(r"!\[[^\]]*\]\("), "an image"),
 )
+# (a line of a sentence wrapped in a literal block that begins "1948." or "- according to" is no list: only at
+# the start of a paragraph is such a line meant as one)
 
 
 def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem]:
     """A `note-markup` warning for the first block syntax of each kind `note` uses, at its line."""
-    if not note or not any(c in note for c in "|-*+>`~#!0123456789"):
-        return []
+    first = note.lstrip()[:1]
+    if "\n" not in note and "![" not in note and (not first or first not in "|-*+>`~#" and not first.isdigit()):
+        return []  # (one line that begins with none of them, as nearly every note: no search at all)
     out = []
     for pattern, kind in _BLOCKS:
         found = pattern.search(note)
         if found:
-            at = origin.inside(found.group().strip())
+            at = origin.inside(found.group().strip().splitlines()[-1].strip())
             out.append(warning(at.file, at.line, at.col, f"{what} shows inline Markdown only: {kind} is shown as "
                                "written", "write it as sentences (emphasis, links and code work in a note); a "
                                "table or list belongs in the article's summary", "note-markup"))

@@ -12,7 +12,8 @@ from typing import Any, Iterator
 from ..common.errors import Problem, warning
 from .yamlsrc import Loaded
 
-_TODO = re.compile(r"^\s*(?:(?:TODO|TBD|FIXME)\b|XXX\s*(?::|$))")  # (XXX alone: a Roman numeral, "XXX Corps")
+# (XXX but before a capitalised word: "XXX check the date" is a marker, "XXX Corps" a Roman numeral)
+_TODO = re.compile(r"^\s*(?:(?:TODO|TBD|FIXME)\b|XXX\b(?!\s+[A-Z][a-z]))")
 
 
 # the seed's own words (quotes, and the names matched in the text), never a placeholder
@@ -24,7 +25,7 @@ def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key not in _VERBATIM:
+            if key not in _VERBATIM or not path:  # (a top-level key is an id: an entity may be called "quote")
                 yield from _texts(item, path + (key,))
     elif isinstance(value, list):
         for i, item in enumerate(value):
@@ -32,7 +33,7 @@ def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
 
 
 def placeholders(loaded: Loaded) -> tuple[Problem, ...]:
-    """A `placeholder` warning at each value that starts with TODO, TBD or FIXME, or is "XXX" or "XXX: …"."""
+    """A `placeholder` warning at each value that starts with TODO, TBD, FIXME or XXX (not "XXX Corps")."""
     problems = []
     for path, text in _texts(loaded.data, ()):
         found = _TODO.match(text)

@@ -21,9 +21,13 @@ except ImportError:  # pragma: no cover - older Pythons
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
-def _many(node: Any) -> bool:
-    """Whether `node` is a repetition that can take more than one turn (`+`, `*`, `{2,}`, `{1,5}`)."""
-    return node[0] in _REPEATS and node[0] != getattr(_c, "POSSESSIVE_REPEAT", None) and node[1][1] > 1
+def _repeat(node: Any) -> bool:
+    """Whether `node` is a repetition that backtracks (`+`, `*`, `?`, `{m,n}`; not a possessive one)."""
+    return node[0] in _REPEATS and node[0] != getattr(_c, "POSSESSIVE_REPEAT", None)
+
+
+def _unbounded(node: Any) -> bool:
+    return _repeat(node) and node[1][1] == _c.MAXREPEAT
 
 
 def _inner(items: list[Any]) -> list[Any]:
@@ -33,14 +37,22 @@ def _inner(items: list[Any]) -> list[Any]:
     return items
 
 
+def _ambiguous(body: list[Any]) -> bool:
+    """Whether the turns of a repetition with this body can share out the same letters in many ways: a body of
+    repetitions, one of them unbounded, of which at most one must match something (`a+`, `\\w+\\s?`,
+    `\\d+,?`), or an alternation one of whose branches is such a body (`a+|b`)."""
+    if len(body) == 1 and body[0][0] == _c.BRANCH:
+        return any(_ambiguous(_inner(list(branch))) for branch in body[0][1][1])
+    return bool(body) and all(_repeat(item) for item in body) and any(_unbounded(item) for item in body) \
+        and sum(item[1][0] > 0 for item in body) <= 1
+
+
 def _walk(items: Any) -> bool:
     for node in items:
         op, av = node
-        if _many(node):
-            body = _inner(list(av[2]))
-            # a body of repetitions of which at most one must match something: its turns can share out the
-            # same letters in many ways ("(\w+\s*)+" is "(\w+)+" where no space stands)
-            if body and all(_many(item) for item in body) and sum(item[1][0] > 0 for item in body) <= 1:
+        if _repeat(node):
+            # repeated without bound (or often): "(a+){2}" only doubles the work, "(a+)+" doubles it per letter
+            if (av[1] == _c.MAXREPEAT or av[1] > 10) and _ambiguous(_inner(list(av[2]))):
                 return True
             if _walk(av[2]):
                 return True
@@ -54,9 +66,9 @@ def _walk(items: Any) -> bool:
 
 
 def repeats_a_repetition(pattern: str) -> bool:
-    """Whether `pattern` repeats a group made only of repetitions of which at most one must match (`(a+)+`,
-    `(x*)*`, `(\\w+\\s*)+`, but not `(\\s+\\w+)*`): the form whose matching time can double with each character
-    of a line. False for a pattern that does not compile."""
+    """Whether `pattern` repeats, without bound, a group whose turns can share out the same letters in many ways
+    (`(a+)+`, `(x*)*`, `(\\w+\\s?)+`, `(\\d+,?)+`, `(a+|b)+`; not `(\\s+\\w+)*` nor `(\\w+){2}`): the form whose
+    matching time can double with each character of a line. False for a pattern that does not compile."""
     try:
         return _walk(_p.parse(pattern))
     except (re.error, RecursionError, OverflowError):
