@@ -42,7 +42,8 @@ def impossible_dates(loaded: Loaded, bad: frozenset[Path]) -> tuple[tuple[Proble
     """A `date-impossible` error for each date of the right form whose day its month does not have (the schema
     reports the wrong forms); their paths are added to `bad`, so the date is left out like any wrong value."""
     problems, spoilt = [], set(bad)
-    for path, text in _dates(loaded.data, ()):
+    found = list(_dates(loaded.data, ()))  # (walked once, for both checks)
+    for path, text in found:
         match = _FORM.match(text)
         if path in bad or not match:
             continue
@@ -54,7 +55,7 @@ def impossible_dates(loaded: Loaded, bad: frozenset[Path]) -> tuple[tuple[Proble
                                   f"{days_in(year, month)} days", "check the day and the month (YYYY-MM-DD)",
                                   "date-impossible"))
             spoilt.add(path)
-    return tuple(problems) + _reversed_roles(loaded, frozenset(spoilt)), frozenset(spoilt)
+    return tuple(problems) + _reversed_roles(loaded, found, frozenset(spoilt)), frozenset(spoilt)
 
 
 def _span(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
@@ -69,11 +70,11 @@ def _span(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None
     return (year, month or 1, day or 1), (year, last_month, day or days_in(year, last_month))
 
 
-def _reversed_roles(loaded: Loaded, bad: frozenset[Path]) -> tuple[Problem, ...]:
+def _reversed_roles(loaded: Loaded, found: list[tuple[Path, str]], bad: frozenset[Path]) -> tuple[Problem, ...]:
     """A `role-dates-reversed` error for each role that ends before it begins (`to:` 2019, `from:` 2021); a year
     or a month covers all its days, so `from: 2021-05` and `to: 2021` agree."""
     problems = []
-    for path, text in _dates(loaded.data, ()):
+    for path, text in found:
         if path[-1] != "to" or path in bad or path[:-1] + ("from",) in bad:
             continue
         role = loaded.data
