@@ -53,6 +53,23 @@ def test_article_metadata_beats_heuristics_and_heuristics_are_flagged_unless_the
     assert guess_date([], [], "", "no date here").value == ""
 
 
+@pytest.mark.parametrize("stamp, url, day, certain", [
+    ("2024-03-23T02:30:00Z", "https://x.org/2024/03/22/a", "2024-03-22", False),     # evening in the Americas
+    ("2024-03-23T02:30:00+00:00", "https://x.org/2024/03/22/a", "2024-03-22", False),
+    ("2024-03-23T14:30:00Z", "https://x.org/2024/03/22/a", "2024-03-23", True),      # (the afternoon: as written)
+    ("2024-03-23T02:30:00-04:00", "https://x.org/2024/03/22/a", "2024-03-23", True),  # (a local time: as written)
+    ("2024-03-23T02:30:00Z", "https://x.org/a", "2024-03-23", True),                  # (nothing to say otherwise)
+    ("2024-03-23T02:30:00Z", "https://x.org/2024/03/20/a", "2024-03-23", True),       # (not the day before)
+])
+def test_a_utc_time_past_midnight_is_the_urls_day_before_it_flagged(stamp, url, day, certain) -> None:
+    """A UTC timestamp past midnight gave the next day, certain, where the URL (and the page) said the day
+    before: the day the outlet dates the article."""
+    found = guess_date([('from <meta property="article:published_time">', stamp)], [], url, "")
+    assert (found.value, found.certain) == (day, certain)
+    if not certain:
+        assert "a time in UTC past midnight" in found.doubt
+
+
 @pytest.mark.parametrize("candidates, names, title, certain", [
     ([("from <meta property=\"og:title\">", "Envoy leaves"), ("from <title>", "Envoy leaves | Reuters"),
       ("from the first <h1>", "Envoy leaves")], ["Reuters"], "Envoy leaves", True),

@@ -1,11 +1,13 @@
 """A page's publication date: its article metadata first, then what the extractor found, the URL, the text.
 
 Dates stay as the page wrote them (the calendar day of "2024-03-22T23:30:00-05:00" is the 22nd: no time zone
-arithmetic). Certain only from the article's own metadata or a full date in its URL path.
+arithmetic). Certain only from the article's own metadata or a full date in its URL path; but a UTC time before
+noon on the day after the URL's date gives the URL's day, flagged (an evening's article in the Americas).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Sequence
 
@@ -77,6 +79,9 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
     in_url = date_in_url(url) if url else ""
     for where, value in metadata:
         day = normalise(value)
+        if day and in_url and _utc_day_after(value, day, in_url):
+            return Guess(in_url, "from the URL", False, f"{where} gives {value.strip()}, a time in UTC past midnight: "
+                         "the next day there, the URL's day where the outlet is")
         if day:
             return Guess(day, where)
     for where, value in extracted:
@@ -90,6 +95,20 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
     if in_url:
         return Guess(in_url, "from the URL")
     return dateline(text)
+
+
+_UTC_MORNING = re.compile(r"T(0\d|1[01]):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
+
+
+def _utc_day_after(value: str, day: str, in_url: str) -> bool:
+    """Whether a timestamp in UTC before noon ("2024-03-23T02:30:00Z") falls on the day after the URL's date:
+    an evening's article in the Americas, which its outlet dates (in the URL, on the page) the day before."""
+    if not _UTC_MORNING.search(value.strip()):
+        return False
+    try:
+        return datetime.date.fromisoformat(day) - datetime.date.fromisoformat(in_url) == datetime.timedelta(days=1)
+    except ValueError:
+        return False
 
 
 def _new_year(text: str) -> bool:
