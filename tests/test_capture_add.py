@@ -149,6 +149,23 @@ def test_a_saved_page_becomes_an_article_that_builds_at_once_with_its_outlet_add
     assert ">Reuters</a>" in html and "2024-03-22" in html
 
 
+def test_a_page_with_few_words_or_a_paywall_prompt_is_captured_with_a_warning(dossier: Path, tmp_path: Path) -> None:
+    """A home page or a paywalled article was captured as an article without a word."""
+    home = tmp_path / "home.html"
+    home.write_text("<!doctype html><html><head><title>Outlet</title></head><body><main><article><h1>Top stories"
+                    "</h1><p>Envoy leaves as talks stall in the region today.</p><p>Markets close higher on Friday."
+                    "</p></article></main></body></html>", encoding="utf-8")
+    walled = tmp_path / "walled.html"
+    walled.write_text(page(title="Envoy walks out").replace("</article>", "<p>Subscribe now to continue reading. "
+                      "Already a subscriber? Log in.</p></article>"), encoding="utf-8")
+    result = run_build(dossier, "--add", str(home), str(walled))
+    assert result.returncode == 0, result.stderr
+    assert "home.html: warning: only " in result.stderr and "is it an article, or a home page" in result.stderr
+    assert 'walled.html: warning: the text ends with a subscription prompt ("Subscribe now to continue reading")' \
+        in result.stderr
+    assert result.stdout.count("added ") == 2  # (captured all the same: the editor decides)
+
+
 def test_a_saved_page_in_an_empty_folder_gives_a_dossier_that_builds(tmp_path: Path) -> None:
     saved = tmp_path / "saved.html"
     saved.write_text(page(), encoding="utf-8")

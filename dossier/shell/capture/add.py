@@ -202,6 +202,10 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         if address:
             dossier.known_raw[address] = f"{slug}.txt"
     print(summary(slug, g), file=out)
+    from ...core.capture.thin import thin_page
+
+    for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8")):
+        print(visible(f"{page.label}: warning: {warning}"), file=sys.stderr)
     return True
 
 

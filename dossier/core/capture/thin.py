@@ -1,0 +1,32 @@
+"""Pages that may be no article, or only part of one: what `--add` warns of after capturing a page.
+
+A home page, a list of articles or a search page gives a few headlines' worth of text; a page behind a paywall
+gives the first paragraphs and a subscription prompt. Both were captured as articles without a word (the stub
+builds, the page is published as a short article). Pure: looks at the extracted text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+FEW_WORDS = 120  # fewer words of text than a short news story
+_PAYWALL = re.compile(r"(?i)\b(subscribe (?:now |today )?to (?:continue|keep) reading|this (?:article|story|content) "
+                      r"is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)|already a subscriber|"
+                      r"sign in to (?:continue|read the full)|to continue reading,? (?:please )?(?:subscribe|log ?in|"
+                      r"sign in)|unlock (?:this|the full) (?:article|story)|become a (?:subscriber|member) to read)")
+
+
+def thin_page(text: str) -> list[str]:
+    """What to tell the editor of a captured page's text: few words (is it an article?), a subscription prompt
+    in its last part (cut short by a paywall?); [] for an article's text."""
+    said = []
+    words = len(text.split())
+    if words < FEW_WORDS:
+        said.append(f"only {words} words of text were found: is it an article, or a home page, a list of articles "
+                    "or a search page? (delete the new files if it is no article)")
+    tail = text[-600:]  # (its last paragraphs: a prompt stands where the text is cut)
+    prompt = _PAYWALL.search(tail)
+    if prompt:
+        said.append(f'the text ends with a subscription prompt ("{prompt.group()}"): the article may be cut short '
+                    "by a paywall; capture the page as a subscriber sees it (saved from the browser)")
+    return said
