@@ -17,6 +17,7 @@ from typing import Mapping
 
 from .controls import visible as shown
 from .errors import Problem
+from .utf16 import utf16_order
 
 Sources = Mapping[str, "bytes | str"]
 _TAB_WIDTH = 4
@@ -41,12 +42,10 @@ def source_line(sources: Sources, file: str, line: int) -> str | None:
 
 def _codec(data: bytes) -> str:
     """UTF-8, or UTF-16 for a file saved so (its error says it is: its line is shown as text, not as NULs)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    odd, even = data[1:4096:2].count(0), data[0:4096:2].count(0)
-    if min(odd, even) or max(odd, even) < max(2, len(data[:4096]) // 40):
-        return "utf-8"  # (no NUL, or NULs at both places or only a few: not UTF-16)
-    return "utf-16-le" if odd else "utf-16-be"
+    found = utf16_order(data)
+    if found is None:
+        return "utf-8"
+    return "utf-16" if found[1] else f"utf-16-{found[0][0]}e"
 
 
 def snippet(problem: Problem, sources: Sources) -> str:

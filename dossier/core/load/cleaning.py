@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .config import Rule, SiteConfig
 from ..common.errors import Problem, error, warning
 from ..common.hashonce import hash_once
+from ..common.utf16 import utf16_order
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -68,28 +69,13 @@ class CleanText:
 
 
 def utf16(data: bytes) -> str | None:
-    """How a file is saved as UTF-16, in words ("UTF-16, little-endian, with a byte-order mark"), or None: a
-    byte-order mark, or (without one) NULs in its start all at odd places or all at even ones, as a text in
-    UTF-16 has them (every letter of ASCII, every space of Russian or Greek text), where a binary file has them
-    anywhere; and that start decodes as UTF-16."""
-    for mark, order in ((b"\xff\xfe", "little"), (b"\xfe\xff", "big")):
-        if data.startswith(mark):
-            return f"UTF-16 ({order}-endian, with a byte-order mark)"
-    head = data[:min(len(data), 4096) // 2 * 2]
-    odd, even = head[1::2].count(0), head[0::2].count(0)
-    enough = max(2, len(head) // 40)  # (a NUL in one in twenty letters at least: a few stray NULs are no text)
-    for zeros, others, order in ((odd, even, "little"), (even, odd, "big")):
-        if zeros >= enough and not others and _decodes(head, f"utf-16-{order[0]}e"):
-            return f"UTF-16 ({order}-endian)"
-    return None
-
-
-def _decodes(data: bytes, codec: str) -> bool:
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(data) - 2  # (a surrogate pair cut at the end of the start: still UTF-16)
-    return True
+    """How a file is saved as UTF-16, in words ("UTF-16 (little-endian, with a byte-order mark)"), or None
+    (common/utf16.py tells)."""
+    found = utf16_order(data)
+    if found is None:
+        return None
+    order, marked = found
+    return f"UTF-16 ({order}-endian{', with a byte-order mark' if marked else ''})"
 
 
 _SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -114,11 +100,12 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
     except LookupError:
         return None, (error("site.yaml", 0, 0, f'unknown encoding "{encoding}"', "use e.g. utf-8, cp1252, latin-1",
                             "site-encoding"),)
-    kind = binary_kind(data) if not codec.startswith(("utf-16", "utf-32")) else None
+    legacy = not codec.startswith(("utf-16", "utf-32"))  # (a UTF-16 or UTF-32 seed declared so has its NULs)
+    kind = binary_kind(data) if legacy else None
     if kind:
         return None, (error(file, 0, 0, f"seed is not a text file: it is {kind}", "a seed is the article's plain "
                             "text; a web page saved or archived is captured with --add", "seed-binary"),)
-    saved_as = utf16(data) if not codec.startswith(("utf-16", "utf-32")) else None
+    saved_as = utf16(data) if legacy else None
     if saved_as:  # (as latin-1 it would decode, a NUL between every two letters)
         return None, (error(file, 1, 1, f"seed is saved as {saved_as}, not {encoding}",
                             "convert it to UTF-8 (\"Save as\", then the encoding UTF-8)", "seed-encoding"),)
