@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
-from .cleaning import CleanText, clean, decode_seed, utf16
+from .cleaning import CleanText, binary_kind, clean, decode_seed, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, did_you_mean, error, warning
 from .ignored import ignored
@@ -219,20 +219,19 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
             problems += result[1]
             values[step].append((path, result[0]))
     named = {v.seed for _, v in values["article"] if v is not None}
-    problems = [_ignored_binary(p) if p.check == "seed-binary" and p.file[len("seeds/"):] not in named else p
-                for p in problems]
+    problems = [_ignored_binary(p.file, binary_kind(inputs.files[p.file]) or "no text")
+                if p.check == "seed-binary" and p.file[len("seeds/"):] not in named else p for p in problems]
     found, missing = ignored(inputs.files)
     problems += found
     dossier, more = _assemble(inputs.files, config, seeds, values, missing)
     return dossier, raw, problems + more
 
 
-def _ignored_binary(problem: Problem) -> Problem:
-    """A file of seeds/ that is no text and that no article names: a picture or a PDF kept beside the seeds is
-    not read, and said once (a warning, not the error of a seed that is no text)."""
-    return warning(problem.file, 0, 0, "ignored: " + problem.message.replace("seed is not a text file: it is",
-                   "not a text file (it is") + "), and no article names it", "keep files that are not seeds "
-                   "outside seeds/", "seed-binary")
+def _ignored_binary(file: str, kind: str) -> Problem:
+    """A file of seeds/ that is no text (`kind`: "a PNG image") and that no article names: a picture or a PDF
+    kept beside the seeds is not read, and said once (a warning, not the error of a seed that is no text)."""
+    return warning(file, 0, 0, f"ignored: not a text file (it is {kind}), and no article names it",
+                   "keep files that are not seeds outside seeds/", "seed-binary")
 
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],

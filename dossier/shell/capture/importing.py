@@ -90,7 +90,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> bool:
 def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     """Convert every seed without an article file that does not decode in the dossier's encoding (a file that
     is no text is left as it is: a picture or a PDF has no encoding); how many were left without a stub."""
-    from ...core.load.cleaning import decode_seed
+    from ...core.load.cleaning import binary_kind, decode_seed
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)
@@ -103,9 +103,9 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
         if not rel.startswith("seeds/") or rel.count("/") != 1 or rel[len("seeds/"):].encode() in articles:
             continue
         text, problems = decode_seed(rel, data, config.encoding)
-        if text is None and any(p.check == "seed-binary" for p in problems):
+        kind = binary_kind(data) if any(p.check == "seed-binary" for p in problems) else None
+        if kind:
             left += 1
-            kind = problems[0].message.rsplit(": it is ", 1)[-1]
             print(visible(f"{rel}: warning: not a text file (it is {kind}); no stub written\n    hint: a seed is "
                           "an article's plain text; a web page saved or archived is captured with --add"), file=err)
         elif text is None:
