@@ -70,7 +70,7 @@ def _at_fault(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxEr
             high = middle
         else:
             low = middle + 1
-    return tags[low].start() if low < len(tags) and _same(env, source[:tags[low].end()], exc) else None
+    return tags[low].start() if low < len(tags) else None  # (a tag found is one whose prefix failed the same)
 
 
 def syntax_at(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxError) -> tuple[int, int, str]:
