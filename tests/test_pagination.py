@@ -345,6 +345,36 @@ def test_an_outlet_too_large_for_a_page_continues_on_the_next_under_a_continued_
             assert fragment in continued[target[1:] + "index.html"].ids, (path, href)
 
 
+MATRIX_ROW = re.compile(r'<th scope="row"><a href="(/compare/[a-z0-9-]+/)">')
+
+
+def test_a_coverage_matrix_larger_than_a_page_continues_on_the_next_pages(site, continued) -> None:
+    whole = MATRIX_ROW.findall(site[listing_pages(site, "sources/")[-1]].text)  # one page of the matrix there
+    assert len(whole) >= 3
+    pages = listing_pages(continued, "sources/")
+    holding = [p for p in pages if MATRIX_ROW.search(continued[p].text)]
+    assert len(holding) >= 3 and holding == pages[pages.index(holding[0]):]  # the last pages, in a row
+    assert [h for p in holding for h in MATRIX_ROW.findall(continued[p].text)] == whole  # each row once, in order
+    total = len(whole)
+    spans = [re.search(r"; comparisons (\d+)–(\d+) of (\d+)</caption>", continued[p].text) for p in holding]
+    assert all(spans) and [int(m.group(3)) for m in spans] == [total] * len(holding)
+    assert [(int(m.group(1)), int(m.group(2))) for m in spans] == [
+        (1 + sum(len(MATRIX_ROW.findall(continued[q].text)) for q in holding[:i]),
+         sum(len(MATRIX_ROW.findall(continued[q].text)) for q in holding[:i + 1])) for i in range(len(holding))]
+    # the heading's id and the explanation on the first page of the matrix, the totals on its last
+    assert ["coverage-h" in continued[p].ids for p in holding] == [True] + [False] * (len(holding) - 1)
+    assert all("Who reported what (continued)" in continued[p].text for p in holding[1:])
+    assert ["Comparisons per outlet" in continued[p].text for p in holding] == [False] * (len(holding) - 1) + [True]
+    first = f"/{holding[0][:-len('index.html')]}#coverage-h"
+    assert all(first in {a["href"] for a in continued[p].links} for p in pages if p not in holding)
+
+
+def test_a_matrix_that_fits_on_a_page_is_shown_whole_as_before(site) -> None:
+    (page,) = [site[p] for p in listing_pages(site, "sources/") if MATRIX_ROW.search(site[p].text)]
+    assert "coverage-h" in page.ids and "(continued)" not in page.text and "; comparisons " not in page.text
+    assert "<tfoot>" in page.text and "(all pages)" not in page.text
+
+
 def test_each_timeline_day_and_entry_is_on_exactly_one_page_in_date_order(site) -> None:
     pages = listing_pages(site, "timeline/")
     assert len(pages) >= 3

@@ -53,13 +53,6 @@ def _line_weight(row: Mapping[str, Any]) -> int:
 _LINES: EachOf[int] = EachOf(_line_weight)
 
 
-def _coverage_weight(coverage: Mapping[str, Any]) -> int:
-    """The coverage matrix's estimated bytes: ~100 a cell, ~110 more a link, and each row's heading."""
-    return sum(150 + len(r["title"]) + len(r["url"]) + sum(
-        100 + sum(110 + len(link["url"]) + len(c["outlet"]) for link in c["links"]) for c in r["cells"])
-        for r in coverage["rows"])
-
-
 def sections(library: Library, rows: Sequence[Mapping[str, Any]]) -> tuple[list[Section], list[int]]:
     """The outlets' sections in the dossier's order, and the estimated bytes of each."""
     out, weights = [], []
@@ -79,42 +72,73 @@ def sections(library: Library, rows: Sequence[Mapping[str, Any]]) -> tuple[list[
     return out, weights
 
 
-def source_slices(library: Library, rows: Sequence[Mapping[str, Any]]
-                  ) -> tuple[list[Section], list[paginate.Slice]]:
-    """The outlets' sections, and the pages of /sources/: the sections, then the coverage matrix as one
-    more item (when there is one), so that it is on the last page, or a page of its own once it is large."""
+def _row_weight(row: Mapping[str, Any]) -> int:
+    """A coverage row's estimated bytes: ~100 a cell, ~110 more a link, and the row's heading."""
+    return 150 + len(row["title"]) + len(row["url"]) + sum(
+        100 + sum(110 + len(link["url"]) + len(c["outlet"]) for link in c["links"]) for c in row["cells"])
+
+
+@dataclass(frozen=True)
+class SourcePages:
+    """The pages of /sources/ (`pages`) over its items: first the outlets' `sections`, then the coverage
+    matrix's rows cut into `matrix` ranges (each range one item, after the sections). Invariant: each section
+    and each matrix row is on exactly one page, in order; a matrix larger than a page continues on the next
+    pages (at 1,000 comparisons it was one page of 1.9 MB)."""
+
+    sections: list[Section]
+    matrix: list[range]
+    pages: list[paginate.Slice]
+
+    def rows_on(self, part: paginate.Slice) -> range:
+        """The matrix rows that page `part` shows (an empty range on a page without any)."""
+        mine = [self.matrix[i - len(self.sections)] for i in part.items if i >= len(self.sections)]
+        return range(mine[0].start, mine[-1].stop) if mine else range(0)
+
+    def matrix_page(self, row: int) -> paginate.Slice | None:
+        """The page that shows matrix row `row`, None without a matrix."""
+        return next((p for p in self.pages if row in self.rows_on(p)), None)
+
+
+def source_slices(library: Library, rows: Sequence[Mapping[str, Any]]) -> SourcePages:
+    """The outlets' sections, and the pages of /sources/: the sections, then the coverage matrix's rows in
+    ranges of at most a page's budget (when there is a matrix), so that it is on the last page, or pages of
+    its own once it is large."""
     parts, weights = sections(library, rows)
-    coverage = library.comparisons.coverage
-    if coverage["rows"]:
-        weights.append(_coverage_weight(coverage))
-    return parts, paginate.slices("sources/", "Sources", weights, paginate.SOURCE_SECTIONS_PER_PAGE,
-                                  paginate.SOURCES_BUDGET)
+    row_weights = [_row_weight(r) for r in library.comparisons.coverage["rows"]]
+    matrix = paginate.split(row_weights, len(row_weights) + 1, paginate.SOURCES_BUDGET) if row_weights else []
+    weights += [sum(row_weights[i] for i in r) for r in matrix]
+    return SourcePages(parts, matrix, paginate.slices("sources/", "Sources", weights,
+                                                      paginate.SOURCE_SECTIONS_PER_PAGE, paginate.SOURCES_BUDGET))
 
 
 def outlet_urls(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Outlet id → the link to its section on /sources/ (the page that holds it, with its #s-<id>)."""
-    parts, pages = source_slices(library, rows)
-    link = library.urls.link
+    split = source_slices(library, rows)
+    parts, link = split.sections, library.urls.link
     return {parts[i].source.id: f"{link(p.path)}#s-{parts[i].source.id}"
-            for p in pages for i in p.items if i < len(parts) and not parts[i].continued}
+            for p in split.pages for i in p.items if i < len(parts) and not parts[i].continued}
 
 
-def sources_view(library: Library, split: tuple[list[Section], list[paginate.Slice]], part: paginate.Slice
-                 ) -> dict[str, Any]:
-    """What one page of /sources/ shows (`split`: what `source_slices` gave): its outlets' sections, and the
-    coverage matrix if it is here (otherwise `coverage_url`, the link to the page that holds it)."""
-    parts, pages = split
-    here = [parts[i] for i in part.items if i < len(parts)]
-    coverage = library.comparisons.coverage
-    holder = next((p for p in pages if len(parts) in p.items), None)
-    on_page = holder is None or holder.number == part.number
+def sources_view(library: Library, split: SourcePages, part: paginate.Slice) -> dict[str, Any]:
+    """What one page of /sources/ shows (`split`: what `source_slices` gave): its outlets' sections, and its
+    rows of the coverage matrix (with the heading on the page of the first row, the totals on the page of the
+    last, and which rows these are when the matrix spans pages); a page without any links to the page where
+    the matrix begins (`coverage_url`)."""
+    here = [split.sections[i] for i in part.items if i < len(split.sections)]
+    coverage, mine = library.comparisons.coverage, split.rows_on(part)
+    total = len(coverage["rows"])
+    first = split.matrix_page(0)
     resolve = library.urls.resolve_note_link
+    shown = {"outlets": coverage["outlets"], "rows": coverage["rows"][mine.start:mine.stop],
+             "totals": coverage["totals"] if mine and mine.stop == total else [],
+             "continued": bool(mine) and mine.start > 0,
+             "span": f"{mine.start + 1}–{mine.stop} of {total}" if mine and len(split.matrix) > 1 else ""}
     return {"sources": [{"id": x.source.id, "name": x.source.name, "homepage": x.source.homepage,
                          "country": x.source.country, "continued": x.continued,
                          "note_html": render_note(x.source.note, resolve)[0] if x.source.note else "",
                          "articles": [listed(r) for r in x.articles]} for x in here],
-            "coverage": coverage if on_page else {"rows": []},
-            "coverage_url": "" if on_page else library.urls.link(holder.path) + "#coverage-h"}
+            "coverage": shown if mine or first is None else {"rows": []},
+            "coverage_url": "" if mine or first is None else library.urls.link(first.path) + "#coverage-h"}
 
 
 def day_weight(day: Mapping[str, Any]) -> int:

@@ -33,8 +33,9 @@ TAG_ITEMS_PER_PAGE = 400
 #   length); the comparisons (37 KB at 200) are on page 1 only. 200 articles make ~60 KB: a phone scrolls
 #   through one page in a minute, and 5,000 articles make 25 pages.
 # - /sources/: 163 bytes an article in its outlet's section (12 outlets of 76-98 articles, 12-16 KB each at
-#   1,000 articles, 60-80 KB at 5,000); the coverage matrix is 1.9 KB a comparison (390 KB at 200), weighed
-#   as one item at the end of the listing, so it gets a page of its own once it is large. A budget of
+#   1,000 articles, 60-80 KB at 5,000); the coverage matrix is 1.9 KB a comparison (390 KB at 200), its rows
+#   cut into parts of at most the budget, each an item after the sections, so that it is on the last page, or
+#   on pages of its own once it is large (1.9 MB at 1,000 comparisons: ten pages). A budget of
 #   200 KB keeps whole outlets together (an outlet larger than that continues on the next page).
 # - /timeline/: 236 bytes an entry, grouped by day (229 days at 1,000 articles, 1.2 KB a day on average, the
 #   largest 4.7 KB): 50 days make ~60 KB; the budget splits sooner when days grow denser (5,000 articles).

@@ -35,8 +35,7 @@ def _home(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Sl
                "timeline": urls.page("timeline"), "passages": urls.page("passages")})
 
 
-def _sources(library: Library, split: tuple[list[listings.Section], list[paginate.Slice]], part: paginate.Slice
-             ) -> dict[str, Any]:
+def _sources(library: Library, split: listings.SourcePages, part: paginate.Slice) -> dict[str, Any]:
     return context(library.dossier, library.urls, part.path, part.title, pagination=part.navigation(library.urls),
                    **listings.sources_view(library, split, part))
 
@@ -104,7 +103,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
            for part in listings.home_slices(rows)]
     split = listings.source_slices(library, rows)  # once for all the pages of /sources/
     out += [html(part.path, "content/sources.yaml", ("site", "sources", "comparisons", *articles), "sources.html",
-                 lambda part=part: _sources(library, split, part)) for part in split[1]]
+                 lambda part=part: _sources(library, split, part)) for part in split.pages]
     out.append(html("tags/index.html", "content/articles", ("site", *articles), "tags.html",
                     lambda: context(dossier, urls, "tags/index.html", "Tags",
                                     tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()])))
