@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from dossier.core.analyse.alignment import align, tokenize
 from dossier.core.plan.passage_views import text_fragment
-from dossier.core.plan.compare_view import Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces
+from dossier.core.plan.compare_view import (Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces,
+                                            told_apart)
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -342,3 +343,34 @@ def test_fragment_terms_split_at_every_paragraph_break_as_the_straightforward_me
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert text_fragment(text, start, end) == _reference_fragment(text, start, end)
+
+
+def _apart(*columns: tuple[str, str, str]) -> list[str]:
+    """told_apart of witnesses given as (outlet, title, article url)."""
+    return told_apart([Witnessed(f"k{i}", "a quote", 0, 7, outlet, "2024-03-22", title, url, url + "#a")
+                       for i, (outlet, title, url) in enumerate(columns)])
+
+
+def test_each_outlet_seen_once_is_named_alone_as_before() -> None:
+    assert _apart(("Ynet", "T", "/a/"), ("JPost", "T", "/b/")) == ["", ""]
+
+
+def test_two_reports_of_one_outlet_are_told_apart_by_their_titles_then_by_number() -> None:
+    assert _apart(("JPost", "Rafah", "/a/"), ("Ynet", "Rafah", "/b/"), ("JPost", "Cairo", "/c/")) == [
+        ": Rafah", "", ": Cairo"]
+    assert _apart(("JPost", "Rafah", "/a/"), ("JPost", "Rafah", "/b/"), ("JPost", "Cairo", "/c/")) == [
+        ": Rafah (1)", ": Rafah (2)", ": Cairo"]
+
+
+def test_two_places_of_one_article_are_numbered_in_the_article() -> None:
+    assert _apart(("JPost", "Rafah", "/a/"), ("Ynet", "X", "/y/"), ("JPost", "Rafah", "/a/")) == [
+        ", place 1 in the article", "", ", place 2 in the article"]
+    assert _apart(("JPost", "Rafah", "/a/"), ("JPost", "Rafah", "/a/"), ("JPost", "Cairo", "/c/")) == [
+        ": Rafah, place 1 in the article", ": Rafah, place 2 in the article", ": Cairo"]
+
+
+def test_no_two_columns_of_a_set_read_alike() -> None:
+    columns = [("JPost", "Rafah", "/a/"), ("JPost", "Rafah", "/a/"), ("JPost", "Rafah", "/b/"),
+               ("Ynet", "Rafah", "/c/")]
+    named = [o + a for (o, _, _), a in zip(columns, _apart(*columns))]
+    assert len(set(named)) == len(named)

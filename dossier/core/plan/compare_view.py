@@ -10,8 +10,10 @@ and static/compare.js only flips `hidden` when the reader picks another base.
 
 from __future__ import annotations
 
+
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -206,6 +208,35 @@ def _pieces(pieces: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     return out
 
 
+def told_apart(witnesses: Sequence[Witnessed]) -> list[str]:
+    """What to add to each witness's outlet so that no two of the set read alike (column headings, the base
+    chooser's labels): nothing for an outlet seen once; for the reports of one outlet, ": <title>" (and a
+    number when two of its articles have the same title); for two places of one article, ", place n in the
+    article". Shown in full in the chooser; in a column's heading only to screen readers (the title and the
+    context are under it)."""
+    outlets = Counter(w.outlet for w in witnesses)
+    places = Counter(w.article_url for w in witnesses)
+    articles = {w.outlet: list(dict.fromkeys(v.article_url for v in witnesses if v.outlet == w.outlet))
+                for w in witnesses}
+    seen: Counter[str] = Counter()
+    out = []
+    for w in witnesses:
+        seen[w.article_url] += 1
+        mine = articles[w.outlet]
+        text = ""
+        if len(mine) > 1:
+            alike = [u for u in mine if _title_of(witnesses, u) == w.title]
+            text = f": {w.title}" + (f" ({alike.index(w.article_url) + 1})" if len(alike) > 1 else "")
+        if places[w.article_url] > 1:
+            text += f", place {seen[w.article_url]} in the article"
+        out.append(text if outlets[w.outlet] > 1 else "")
+    return out
+
+
+def _title_of(witnesses: Sequence[Witnessed], article_url: str) -> str:
+    return next(w.title for w in witnesses if w.article_url == article_url)
+
+
 def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str) -> dict[str, Any]:
     """The view of a side-by-side set. `set_id` prefixes every element id (it is a slug); `default` is the
     key of the base shown without JavaScript; `label` names the set for screen readers."""
@@ -213,11 +244,12 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     if default not in keys:
         raise ValueError(f"default base {default!r} is not one of {keys}")
     quotes = {w.key: w.quote for w in witnesses}
+    apart = dict(zip(keys, told_apart(witnesses)))
     columns = []
     for w in witnesses:
         renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote))}
                       for b in keys]
-        columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet,
+        columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, "apart": apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
                         **context(w.text, w.start, w.end), "renderings": renderings})
@@ -225,10 +257,11 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     for b in keys:
         others = [quotes[k] for k in keys if k != b]
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
-                     "outlet": next(w.outlet for w in witnesses if w.key == b)})
+                     "outlet": next(w.outlet for w in witnesses if w.key == b), "apart": apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
     return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,
             "others": n_others, "legend": legend,
-            "bases": [{"key": w.key, "outlet": w.outlet, "date": w.date, "default": w.key == default,
+            "bases": [{"key": w.key, "outlet": w.outlet, "apart": apart[w.key], "date": w.date,
+                       "default": w.key == default,
                        "input_id": f"base-{set_id}-{w.key}"} for w in witnesses]}
