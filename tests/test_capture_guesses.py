@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dossier.core.capture.guess_date import date_in_url, guess_date, normalise
@@ -353,3 +355,25 @@ def test_a_site_name_only_the_extractor_found_says_so() -> None:
     assert name_site([("the extractor's site name", "Some Site")], "x.org").where == \
         "the site name the extractor found"     # (was "the site name in ", with nothing after it)
 
+
+
+@pytest.mark.parametrize("title", ["Stadtrat Erfurt | Waldorfschule plant neue Klassen im Herbst",
+                                   "Kurier – Netanyahu tells Blinken Israel will go it alone"])
+def test_a_site_first_title_without_headline_metadata_keeps_its_headline_and_is_flagged(title: str) -> None:
+    """A page with nothing but its <title> ("Site | Headline"): the headline was cut off as the site's name, and
+    the site's name became the headline, certain."""
+    site, head = (part.strip() for part in re.split(r" [|–] ", title))
+    page = read_page(f"<html><head><title>{title}</title></head><body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.example.org/news/abc", PARA, {})
+    assert (guess.title.value, guess.title.certain) == (head, False)
+    assert "nothing but its <title> names the site" in guess.title.doubt
+    assert (guess.outlet.name, guess.outlet.guess.certain) == (site, False)
+
+
+def test_a_title_cut_of_an_outlet_the_dossier_knows_stays_certain() -> None:
+    page = read_page("<html><head><title>Netanyahu tells Blinken Israel will go it alone | Ynetnews</title></head>"
+                     f"<body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.ynetnews.com/article/abc", PARA,
+                       {"ynetnews": ("Ynetnews", "https://www.ynetnews.com/")})
+    assert (guess.title.value, guess.title.certain) == ("Netanyahu tells Blinken Israel will go it alone", True)
+    assert guess.outlet.id == "ynetnews"

@@ -14,6 +14,7 @@ from .guesses import NOTHING, Guess, one_line, squash
 
 _SEPARATORS = re.compile(r"\s+[|–—:·•»/-]\s+|\s+-\s*|\s*\|\s*")
 _DATEISH = re.compile(r"^[\d\s./,:-]+$|^\w+ \d{1,2},? \d{4}$|^\d{1,2}\.? \w+ \d{4}$")
+CUT_TITLE = "from <title> (the site's name cut)"  # where a headline comes from that lost a site's name
 _GENERIC = {"news", "home", "latest news", "breaking news", "world", "politics", "opinion", "article"}
 
 
@@ -70,7 +71,7 @@ def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> 
     if longer:  # (a long headline's <title> cut short: the metadata has it whole)
         return Guess(longer[0][1], longer[0][0])
     if cut_title and (cut or any(_agrees(cut_title, t) for _, t in metadata)):
-        return Guess(cut_title, "from <title> (the site's name cut)" if cut else "from <title>")
+        return Guess(cut_title, CUT_TITLE if cut else "from <title>")
     if metadata:
         where, text = metadata[0]
         return Guess(text, where, False, "the page shows readers a different headline"

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
-from .guess_title import guess_title
+from .guess_title import CUT_TITLE, guess_title
 from .guesses import NOTHING, Guess, one_line
 from .outlets import KNOWN, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
@@ -102,7 +102,9 @@ def title_split(meta: PageMeta) -> list[str] | None:
     title = one_line(meta.title)
     # (the JSON-LD headline and the <h1>: og:title and twitter:title often repeat the <title>, site name and all)
     heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
-    if not title or not heads:
+    if title and not heads:
+        return _site_first(title)
+    if not title:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
         return [title]  # (the whole headline, or the start of one a long <title> was cut from)
@@ -113,6 +115,18 @@ def title_split(meta: PageMeta) -> list[str] | None:
         if after.casefold() in heads:
             return [after, *_SEPARATOR.split(before)]
     return None
+
+
+def _site_first(title: str) -> list[str] | None:
+    """With nothing to say which part of the <title> is the headline: [headline, site parts…] when its first
+    part reads as a site's name and its last as a headline ("Stadtrat Erfurt | Waldorfschule plant neue
+    Klassen": a name of at most four words, then at least five, twice as many); else None (the headline is
+    taken to come first, as most sites write it). A guess: `guess_page` flags a headline it gives."""
+    parts = _SEPARATOR.split(title)
+    first, last = len(parts[0].split()), len(parts[-1].split())
+    if len(parts) < 2 or first > 4 or last < max(5, 2 * first):
+        return None
+    return [parts[-1], *parts[:-1]]
 
 
 def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
@@ -171,6 +185,10 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
                          ("found by the extractor", extracted.get("title", ""))],
                         [outlet.name, *_title_tails(meta, names),
                          registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]])
+    if title.certain and title.where == CUT_TITLE and not outlet.guess.certain:
+        # (the part cut was taken for the site's name by the <title> alone, or by a guess that doubts it)
+        title = Guess(title.value, title.where, False, "the page has no headline metadata, and nothing but its "
+                      "<title> names the site whose name was cut from it")
     metadata = [("from the JSON-LD datePublished", str(meta.ld("datePublished") or ""))]
     metadata += [(_tag(k), meta.meta[k]) for k in _DATE_KEYS if meta.meta.get(k)]
     # A <time> element is what the page shows readers; htmldate's search may find an update or another day.
