@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import run_build, write_tree
@@ -124,6 +125,23 @@ def test_a_seed_with_nothing_to_go_on_still_gets_a_stub_that_builds_with_warning
     built = run_build(root, "--no-search")
     assert built.returncode == 0, built.stdout + built.stderr
     assert "warning: undated" in built.stderr and "warning: outlet unknown" in built.stderr
+    # each said at the stub's commented line (it was said at `seed:`), with what to do there
+    lines = text.splitlines()
+    for key, what in (("date", "undated"), ("source", "outlet unknown")):
+        number = next(i for i, line in enumerate(lines, start=1) if line.startswith(f"# {key}: "))
+        assert re.search(rf'content/articles/[a-z-]+\.yaml:{number}:1: warning: {what}: "{key}:" is commented out',
+                         built.stderr), built.stderr
+    assert 'hint: remove the "#" and write "date: YYYY-MM-DD"' in built.stderr
+    assert "# date: YYYY-MM-DD  # not found: no date in the first lines of the text" in text
+
+
+def test_a_missing_key_written_nowhere_is_said_at_the_files_first_key(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": "Some words\nMore words here.\n",
+                                       "content/articles/a.yaml": "# a note: dates later\nseed: a.txt\ntitle: A\n"})
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert 'content/articles/a.yaml:2:1: warning: undated: the article has no "date:" key' in built.stderr
+    assert 'hint: add "date: YYYY-MM-DD"' in built.stderr
 
 
 def test_the_schema_header_of_a_stub_resolves_to_the_project_schema_for_any_root(tmp_path: Path) -> None:

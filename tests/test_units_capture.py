@@ -81,7 +81,9 @@ def test_date_in_text_finds_the_first_full_date_and_its_offset(text: str, found:
 def test_a_dateline_is_an_uncertain_guess_naming_its_line() -> None:
     guess = dateline("JERUSALEM\nMarch 22, 2024 - Talks stalled.")
     assert (guess.value, guess.where, guess.certain) == ("2024-03-22", "from the dateline (line 2 of the text)", False)
-    assert dateline("no date at all") == NOTHING
+    nothing = dateline("no date at all")
+    assert (nothing.value, nothing.certain, nothing.comment()) == ("", False, "not found: no date in the first lines "
+                                                                   "of the text")
 
 
 # --- site names and guesses -------------------------------------------------------------------------------
@@ -106,7 +108,9 @@ def test_squash_compares_names_by_letters_and_digits(a: str, b: str) -> None:
 @pytest.mark.parametrize("guess, comment", [
     (Guess("x", "from y"), "from y"),
     (Guess("x", "from y", False, "maybe another"), "uncertain: from y; maybe another"),
-    (NOTHING, "not found: nothing found"),
+    (NOTHING, "not found"),
+    (Guess("", "nothing found", False, "no date in the first lines of the text"),
+     "not found: no date in the first lines of the text"),
 ])
 def test_a_guess_comment_says_where_it_came_from_and_why_it_is_doubtful(guess: Guess, comment: str) -> None:
     assert guess.comment() == comment

@@ -94,7 +94,9 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
             return Guess(day, where, False, "found by heuristics, not in the article's metadata")
     if in_url:
         return Guess(in_url, "from the URL")
-    return dateline(text)
+    found = dateline(text)
+    return found if found.value else Guess("", found.where, False, "no date in the page's metadata, its address "
+                                           "or the first lines of its text")
 
 
 _UTC_MORNING = re.compile(r"T(0\d|1[01]):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
@@ -121,7 +123,7 @@ def dateline(text: str) -> Guess:
     """The first date in the first lines of a text (a dateline or "Published ..." line), flagged."""
     day, at = date_in_text(text[:1500])
     if not day:
-        return NOTHING
+        return Guess("", NOTHING.where, False, "no date in the first lines of the text")
     line = text[:at].count("\n") + 1
     return Guess(day, f"from the dateline (line {line} of the text)", False,
                  "a date in the text may be another event's")

@@ -25,7 +25,7 @@ class Guess:
     def comment(self) -> str:
         """The YAML comment for this value: where it came from, and the doubt when uncertain."""
         if not self.value:
-            return f"not found: {self.doubt or self.where}"
+            return f"not found: {self.doubt}" if self.doubt else "not found"
         return f"uncertain: {self.where}; {self.doubt}" if not self.certain else self.where
 
 

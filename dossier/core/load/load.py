@@ -6,6 +6,7 @@ frozen dataclasses and checks what a schema cannot (slugs of file names, uniquen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, TypeVar
 
@@ -106,10 +107,25 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
             summary=r.text(d, (), "summary"), annotations=tuple(annotations),
             seed_origin=r.origin(("seed",)), source_origin=r.origin_if(d, (), "source"),
             date_origin=r.origin_if(d, (), "date"),
-            summary_origin=r.origin_if(d, (), "summary", raw=True))
+            summary_origin=r.origin_if(d, (), "summary", raw=True),
+            commented=tuple((key, Origin(file, line, 1)) for key, line in _commented(text, ("date", "source"))
+                            if key not in d))
         return meta, problems
 
     return _load(file, text, schema, build)
+
+
+_COMMENTED_KEY = re.compile(r"#[ \t]*([a-z_]+)[ \t]*:")
+
+
+def _commented(text: str, keys: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(key, line) of the first top-level line that is one of `keys` commented out ("# date: …"), per key."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _COMMENTED_KEY.match(line)
+        if match and match.group(1) in keys:
+            found.setdefault(match.group(1), number)
+    return sorted(found.items(), key=lambda item: item[1])
 
 
 def _annotation(r: _Read, path: Path, a: Mapping[str, Any]) -> Annotation:

@@ -24,7 +24,7 @@ from .schema import SchemaCheck, compile_schema
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import is_slug, known_ids, suggestible
-from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Source
+from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Origin, Source
 from ..common.shards import Each, in_sequence
 from ..text.nfc import nfc
 
@@ -330,18 +330,29 @@ def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
 
 def _unknowns(meta: ArticleMeta) -> list[Problem]:
     """A new article builds at once: a missing date or outlet is a warning (an error under --strict), and
-    its page says so to readers."""
-    file, line, col = meta.origin.file, meta.origin.line, meta.origin.col
+    its page says so to readers. Placed on the key's line where a stub has it commented out ("# date: …")."""
+    commented = dict(meta.commented)
     out = []
     if not meta.date and meta.date_origin is None:  # a `date:` that is wrong is reported as wrong, not as missing
-        out.append(warning(file, line, col, 'undated: the article has no "date:" key',
-                           'add "date: YYYY-MM-DD" (the day it was published); until then its page says '
-                           '"Date unknown" and it is left off the timeline', "undated"))
+        out.append(warning(*_missing(meta, commented.get("date"), "undated", "date", '"date: YYYY-MM-DD" (the day '
+                                     'it was published); until then its page says "Date unknown" and it is left off '
+                                     'the timeline'), check="undated"))
     if not meta.source and meta.source_origin is None:
-        out.append(warning(file, line, col, 'outlet unknown: the article has no "source:" key',
-                           'add "source: <id>" with an outlet of content/sources.yaml; until then its page says '
-                           '"Outlet unknown"', "outlet-unknown"))
+        out.append(warning(*_missing(meta, commented.get("source"), "outlet unknown", "source", '"source: <id>" with '
+                                     'an outlet of content/sources.yaml; until then its page says "Outlet unknown"'),
+                           check="outlet-unknown"))
     return out
+
+
+def _missing(meta: ArticleMeta, comment: Origin | None, what: str, key: str, wanted: str
+             ) -> tuple[str, int, int, str, str]:
+    """(file, line, column, message, hint) of the warning that `key` is missing: at the comment that holds it
+    (a stub's), or at the file's first key."""
+    if comment is None:
+        return (meta.origin.file, meta.origin.line, meta.origin.col, f'{what}: the article has no "{key}:" key',
+                f"add {wanted}")
+    return (comment.file, comment.line, comment.col, f'{what}: "{key}:" is commented out',
+            f'remove the "#" and write {wanted}')
 
 
 def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:

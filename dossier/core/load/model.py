@@ -95,6 +95,8 @@ class ArticleMeta:
     source_origin: Origin | None = None  # None where the key is absent (a key whose value was wrong is present:
     summary_origin: Origin | None = None  # it is reported once, as wrong, not again as missing)
     date_origin: Origin | None = None
+    # where the key, absent, is written in a comment (`--import`'s and `--add`'s stubs: "# date: YYYY-MM-DD")
+    commented: tuple[tuple[str, Origin], ...] = ()
     made: str = field(default="", init=False, compare=False, repr=False)
 
 
