@@ -102,6 +102,15 @@ def test_a_plain_text_title_skips_dates_bylines_and_short_lines_and_is_flagged()
     assert "seed line 6" in guess.where
 
 
+@pytest.mark.parametrize("headline", ["内塔尼亚胡对布林肯说以色列将单独进入拉法", "ネタニヤフ首相、ラファ侵攻を表明",
+                                      "เนทันยาฮูบอกบลิงเคนว่าอิสราเอลจะบุกราฟาห์เอง"])
+def test_a_headline_in_a_script_without_spaces_is_not_taken_for_a_short_line(headline: str) -> None:
+    """A Chinese, Japanese or Thai headline is one "word" by spaces: it was skipped as furniture, and the stub
+    took the body's first line for its title."""
+    guess = title_from_lines([(1, "新闻"), (2, headline), (3, headline[:6] + "。" + headline * 6)])
+    assert guess.value == headline and "seed line 2" in guess.where and not guess.certain
+
+
 @pytest.mark.parametrize("url, names, name, source_id, certain", [
     # a Reuters page whose og:site_name is a section is still Reuters
     ("https://www.reuters.com/world/us/x/", [("<meta property=\"og:site_name\">", "U.S.")], "Reuters", "reuters",

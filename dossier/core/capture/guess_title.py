@@ -85,14 +85,25 @@ def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> 
 
 def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:
     """For a plain-text seed: the first kept line that reads like a headline (not a date, a byline, a
-    credit or a line of page furniture; 3 to 30 words). `lines`: (seed line number, text). Always flagged: a text has no headline markup."""
+    credit or a line of page furniture; 3 to 30 words, `_words`). `lines`: (seed line number, text). Always
+    flagged: a text has no headline markup."""
     for number, line in lines[:12]:
         text = one_line(line)
-        words = text.split()
-        if not 3 <= len(words) <= 30 or _DATEISH.match(text) or text.endswith((":",)):
+        if not 3 <= _words(text) <= 30 or _DATEISH.match(text) or text.endswith((":",)):
             continue
         if re.match(r"^(by|von|par|por|updated|published|photo|image|file photo)\b", text, re.I):
             continue
         return Guess(text, f"the first headline-like line (seed line {number})", False,
                      "a plain-text seed has no headline markup")
     return NOTHING
+
+
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar)
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _words(text: str) -> int:
+    """About how many words a line holds: its spaced words, and for scripts written without spaces one word
+    for every two of their characters (a Chinese headline of 12 characters is one "word" by spaces)."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_UNSPACED.sub("", text).split()) + (unspaced + 1) // 2
