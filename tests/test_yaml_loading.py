@@ -55,6 +55,11 @@ REFUSED = [
      "annotations:\n  - id: a\n    note: one\n    two\n    kind: note\n", 4, 5, "where a key is expected", "continue"),
     ("an unclosed quote is a syntax error", 'title: "Rafah\nsource: x\n',
      3, 1, "YAML syntax error: a quote that is never closed", "close the quote"),
+    ("text after a block's > on its line is named there, with where the text goes",
+     "annotations:\n  - id: a\n    note: >- The lede\n      goes on\n", 3, 14, 'text after ">" or "|" on its line',
+     "move the text to the next line"),
+    ("text right after a block's | is named the same way", "note: |text\n", 1, 8, 'text after ">" or "|"',
+     "drop"),
     ("a tab used for indentation is named as a tab", "a:\n\t- b\n", 2, 1, "a tab character", "spaces"),
     ("a tab in the indentation of a block's line is named as a tab", "a:\n  - x: 1\n\t  y: 2\n",
      3, 1, "a tab character; YAML indents with spaces only", "replace the tab with spaces"),
@@ -104,7 +109,7 @@ def test_a_duplicate_key_outside_a_list_or_on_one_line_is_not_told_to_start_a_li
 
 
 SYNTAX_ERRORS = ["a: b\n  c: d\n", "- a\nb: 1\n", 'a: "\\q"\n', "a: {b: 1\n", "a: *\n", "a: &x 1\nb: &x 2\n", "a: `x`\n",
-                 "? a\n? a: b: c\n", "a:\n  - x\n  y: 1\n", "key: [\n  - a\n"]
+                 "? a\n? a: b: c\n", "a:\n  - x\n  y: 1\n", "key: [\n  - a\n", "note: >- x\n  y\n", "note: >x\n"]
 
 
 @pytest.mark.parametrize("text", SYNTAX_ERRORS)

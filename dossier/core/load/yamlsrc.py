@@ -244,6 +244,10 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     if "alias" in context or "anchor" in context or "undefined alias" in problem or "anchor" in problem:
         return ('"*" and "&" start aliases and anchors, which editors\' files do not use',
                 "put the value in quotes to keep * or & literal")
+    if "block scalar" in context:  # (`note: >- text` or `note: |text`: the text begins on the next line)
+        return ('text after ">" or "|" on its line: a block of text begins on the line below, indented',
+                'move the text to the next line, indented under the key (e.g. "note: >-", then the note), or drop '
+                'the ">" and put the text in quotes')
     if "another document" in problem:
         return 'a second document ("---") in the file', "keep one document per file; remove the ---"
     if _keyless(exc):
