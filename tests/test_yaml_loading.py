@@ -60,6 +60,16 @@ REFUSED = [
      "move the text to the next line"),
     ("text right after a block's | is named the same way", "note: |text\n", 1, 8, 'text after ">" or "|"',
      "drop"),
+    ("a quotation mark inside a value in double quotes is named as the quote that ended it",
+     'title: "He said "yes" to it"\n', 1, 17, 'this " ends the value in double quotes early', 'write a quotation '
+     'mark as \\"'),
+    ("an apostrophe inside a value in single quotes is named as the quote that ended it",
+     "annotations:\n  - quote: 'Israel's army'\n", 2, 19, "this ' ends the value in single quotes early",
+     "write an apostrophe twice"),
+    ("text after a list item's closing quote is named at that quote", "tags:\n  - 'a'b\n", 2, 7,
+     "this ' ends the value in single quotes early", "put the whole value in double quotes"),
+    ("a value in quotes that ends where it should, then a list at the wrong place, is told of the list",
+     'a: "x"\n- b\n', 2, 1, "indentation", ""),
     ("a tab used for indentation is named as a tab", "a:\n\t- b\n", 2, 1, "a tab character", "spaces"),
     ("a tab in the indentation of a block's line is named as a tab", "a:\n  - x: 1\n\t  y: 2\n",
      3, 1, "a tab character; YAML indents with spaces only", "replace the tab with spaces"),
@@ -109,7 +119,8 @@ def test_a_duplicate_key_outside_a_list_or_on_one_line_is_not_told_to_start_a_li
 
 
 SYNTAX_ERRORS = ["a: b\n  c: d\n", "- a\nb: 1\n", 'a: "\\q"\n', "a: {b: 1\n", "a: *\n", "a: &x 1\nb: &x 2\n", "a: `x`\n",
-                 "? a\n? a: b: c\n", "a:\n  - x\n  y: 1\n", "key: [\n  - a\n", "note: >- x\n  y\n", "note: >x\n"]
+                 "? a\n? a: b: c\n", "a:\n  - x\n  y: 1\n", "key: [\n  - a\n", "note: >- x\n  y\n", "note: >x\n",
+                 "title: 'It's'\n", 'a: "b "c" d"\n']
 
 
 @pytest.mark.parametrize("text", SYNTAX_ERRORS)

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..common.errors import Problem, error
+from .yaml_quotes import ended_early
 
 Path = tuple[Any, ...]
 
@@ -83,23 +84,7 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         if _keyless(exc) and exc.context_mark is not None:
             mark = exc.context_mark  # the line that lacks its ":", not the next one, where PyYAML gave up
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message, hint = _syntax(exc, text)
-        opened = _runaway_quote(text, mark)
-        bracket = _unclosed_bracket(text, mark) if "flow" in str(exc.context or "") else None
-        odd = _odd_space(text, mark)
-        if odd is not None:  # looks like a space, but YAML does not take it for one: the real mistake
-            line, col, name = odd
-            message = f"{name} (U+{ord(text.split(chr(10))[line - 1][col - 1]):04X}) where YAML needs a plain space"
-            hint = "retype it as an ordinary space (editors and word processors put these in when text is pasted)"
-        elif opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
-            line, col = opened
-            message = f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one value"
-            hint = "close the quote at the end of this line's value (or quote each line's value separately)"
-        elif bracket is not None:  # the same for a bracket: where it opens, not where the file went on without it
-            line, col, char = bracket
-            kind, closing = ("list", "]") if char == "[" else ("mapping", "}")
-            message = f"this {char} opens a {kind} in brackets that is never closed with {closing}"
-            hint = f"close it with {closing} after its last item, and separate its items with commas"
+        line, col, message, hint = _mistake(exc, text, mark) or (line, col, *_syntax(exc, text))
         return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         before = text[: exc.position]
@@ -130,6 +115,31 @@ _ODD = "\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
 _ODD_SPACE = re.compile(rf"^[ ]*[{_ODD}]|(?:^|[ ])-[{_ODD}]|:[{_ODD}]")
 _ODD_NAMES = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u200b": "a zero-width space",
               "\ufeff": "a zero-width no-break space", "\u3000": "an ideographic space"}
+
+
+def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of the mistake behind a syntax error when it is not where PyYAML noticed
+    it, or is not what its words say: a space YAML does not take for one, a quote or bracket opened lines
+    before, a quoted value ended early by a quote inside it (yaml_quotes.py). None: `_syntax` at the mark."""
+    odd = _odd_space(text, mark)
+    if odd is not None:  # looks like a space, but YAML does not take it for one: the real mistake
+        line, col, name = odd
+        return (line, col, f"{name} (U+{ord(text.split(chr(10))[line - 1][col - 1]):04X}) where YAML needs a plain "
+                "space", "retype it as an ordinary space (editors and word processors put these in when text is "
+                "pasted)")
+    opened = _runaway_quote(text, mark)
+    if opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
+        return (*opened, f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one "
+                "value", "close the quote at the end of this line's value (or quote each line's value separately)")
+    bracket = _unclosed_bracket(text, mark) if "flow" in str(exc.context or "") else None
+    if bracket is not None:  # the same for a bracket: where it opens, not where the file went on without it
+        line, col, char = bracket
+        kind, closing = ("list", "]") if char == "[" else ("mapping", "}")
+        return (line, col, f"this {char} opens a {kind} in brackets that is never closed with {closing}",
+                f"close it with {closing} after its last item, and separate its items with commas")
+    expected = str(exc.problem or "")  # (the C parser: "did not find expected key"; the Python one: "<block end>")
+    after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
+    return ended_early(text, mark.index) if mark is not None and any(a in expected for a in after) else None
 
 
 def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
