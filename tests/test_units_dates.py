@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from dossier.core.load.dates import days_in, impossible_dates
+from dossier.core.load.dates import date_hint, days_in, impossible_dates
 from dossier.core.load.yamlsrc import parse_yaml
 
 
@@ -50,3 +50,18 @@ def test_a_role_that_ends_before_it_begins_is_reported_at_its_end_and_a_year_cov
 def test_from_and_to_outside_a_role_are_not_dates():
     loaded, _ = parse_yaml("content/x.yaml", "trip:\n  from: 2021-02-30\n  to: '2019'\n")
     assert impossible_dates(loaded, frozenset()) == ((), frozenset())
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("22/03/2024", "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+    ("03/22/2024", "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+    ("22.03.2024", "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+    ("March 22, 2024", "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+    ("2024/3/22", "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+    ("2024-03-22T10:00:00Z", "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+    ("05/03/2024", "write 2024-03-05 (5 March) or 2024-05-03 (3 May): dates are YYYY-MM-DD"),
+    ("31/02/2024", ""), ("yesterday", ""), ("2024", ""), (20240322, ""),
+])
+def test_a_date_written_another_way_is_given_back_as_yyyy_mm_dd(written, hint: str) -> None:
+    """The hint said "write dates as YYYY-MM-DD, e.g. 2024-03-22" whatever the day written: now that day."""
+    assert date_hint(written) == hint

@@ -87,3 +87,28 @@ def _reversed_roles(loaded: Loaded, found: list[tuple[Path, str]], bad: frozense
         problems.append(error(loaded.file, line, col, f'this role ends (to: "{text}") before it begins (from: '
                               f'"{role["from"]}")', "swap from: and to:, or correct the date", "role-dates-reversed"))
     return tuple(problems)
+
+
+_NUMERIC = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+
+
+def date_hint(value: Any) -> str:
+    """For a date written another way ("22/03/2024", "March 22, 2024", "2024/3/22"): how to write that very day
+    as YYYY-MM-DD, both readings when day and month could be either ("05/03/2024"); "" when it reads as no day."""
+    if not isinstance(value, str):
+        return ""
+    from ..capture.guess_date import normalise  # (the forms pages and feeds write dates in)
+
+    numeric = _NUMERIC.match(value)
+    if numeric:
+        first, second, year = (int(part) for part in numeric.groups())
+        readings = [(year, month, day) for day, month in ((first, second), (second, first))
+                    if 1 <= month <= 12 and 1 <= day <= days_in(year, month)]
+        days = list(dict.fromkeys(f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in readings))
+        if len(days) == 2:
+            (_, m1, d1), (_, m2, d2) = readings
+            return (f"write {days[0]} ({d1} {_MONTHS[m1 - 1]}) or {days[1]} ({d2} {_MONTHS[m2 - 1]}): dates are "
+                    "YYYY-MM-DD")
+        return f"write it as {days[0]} (dates are YYYY-MM-DD)" if days else ""
+    day = normalise(value)
+    return f"write it as {day} (dates are YYYY-MM-DD)" if day and day != value.strip() else ""
