@@ -173,7 +173,7 @@ def _build(root: Path, **sizes: int) -> dict[str, _Page]:
 def site(tmp_path_factory) -> dict[str, _Page]:
     return _build(tmp_path_factory.mktemp("paged"), PASSAGES_PER_PAGE=3, TAG_ITEMS_PER_PAGE=4,
                   REPORT_ROWS_PER_PAGE=25, HOME_ARTICLES_PER_PAGE=5, SOURCE_SECTIONS_PER_PAGE=3,
-                  TIMELINE_DAYS_PER_PAGE=2)
+                  TIMELINE_DAYS_PER_PAGE=2, COMPARISONS_PER_PAGE=3)
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +192,8 @@ def listing_pages(site: dict[str, _Page], folder: str) -> list[str]:
     """The listing's pages in order: folder/index.html, folder/2/index.html, … (the home page's: index.html,
     page/2/index.html, …)"""
     numbered = sorted((int(m.group(1)), p) for p in site
-                      if (m := re.fullmatch(re.escape(folder or "page/") + r"(\d+)/index\.html", p)))
+                      if (m := re.fullmatch(re.escape(paginate.NUMBERED.get(folder, folder or "page/"))
+                                            + r"(\d+)/index\.html", p)))
     assert [n for n, _ in numbered] == list(range(2, len(numbered) + 2))
     return [f"{folder}index.html", *(p for _, p in numbered)]
 
@@ -200,7 +201,7 @@ def listing_pages(site: dict[str, _Page], folder: str) -> list[str]:
 def test_the_listings_span_numbered_pages_and_their_titles_say_which(site) -> None:
     for folder, name in (("passages/", "Shared passages"), ("report/", "Anchoring report"),
                          ("tags/quote/", "Tag: quote"), ("", "Articles"), ("sources/", "Sources"),
-                         ("timeline/", "Timeline")):
+                         ("timeline/", "Timeline"), ("compare/", "Comparisons")):
         pages = listing_pages(site, folder)
         assert len(pages) >= 3, folder
         for n, path in enumerate(pages, start=1):
@@ -223,7 +224,7 @@ def test_each_tagged_annotation_is_on_exactly_one_page_of_its_tag(site) -> None:
 
 
 def test_the_navigation_links_every_page_to_its_neighbours_and_marks_the_current_one(site) -> None:
-    for folder in ("passages/", "report/", "tags/quote/", "", "sources/", "timeline/"):
+    for folder in ("passages/", "report/", "tags/quote/", "", "sources/", "timeline/", "compare/"):
         pages = listing_pages(site, folder)
         urls = ["/" + p[: -len("index.html")] for p in pages]
         for n, path in enumerate(pages):
@@ -343,6 +344,21 @@ def test_an_outlet_too_large_for_a_page_continues_on_the_next_under_a_continued_
         for href in {a["href"] for a in page.links if "#s-" in a.get("href", "")}:
             target, fragment = href.split("#")
             assert fragment in continued[target[1:] + "index.html"].ids, (path, href)
+
+
+LISTED = re.compile(r'<tr id="c-([a-z0-9-]+)">')
+
+
+def test_each_comparison_is_listed_on_exactly_one_page_of_compare_in_order(site, continued) -> None:
+    whole = LISTED.findall(continued["compare/index.html"].text)  # (default page sizes: one page)
+    assert len(whole) >= 5 and "compare/page/2/index.html" not in continued
+    pages = listing_pages(site, "compare/")
+    assert len(pages) >= 2 and all(p == "compare/index.html" or p.startswith("compare/page/") for p in pages)
+    assert [c for p in pages for c in LISTED.findall(site[p].text)] == whole
+    assert all(len(LISTED.findall(site[p].text)) <= 3 for p in pages)
+    total = len(whole)
+    assert all(f"<caption>{total} comparisons, " in site[p].text for p in pages)  # the whole count, and this page's
+    assert f"<caption>{total} comparisons</caption>" in continued["compare/index.html"].text
 
 
 MATRIX_ROW = re.compile(r'<th scope="row"><a href="(/compare/[a-z0-9-]+/)">')

@@ -89,6 +89,13 @@ def _listing_row(library: Library, pc: PreparedComparison) -> dict[str, Any]:
             "disagree": figures["disagree"] if figures else False}
 
 
+def _listing_weight(pc: PreparedComparison) -> int:
+    """A comparison's estimated bytes in /compare/: its title, question and outlets' names, and ~400 of markup."""
+    c = pc.comparison
+    return 400 + 2 * len(c.title) + len(c.id) + len(c.question) + 2 * sum(len(p.article.meta.source) + 12
+                                                                          for p in pc.witnesses)
+
+
 def _figures(pc: PreparedComparison, sources: Mapping[str, str]) -> Any:
     if pc.comparison.kind != "figure":
         return None
@@ -117,10 +124,14 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
     if only is not None:
         return out
     every = tuple(key for pc in prepared for key in _depends(pc))
-    out.append(html("compare/index.html", "content/comparisons", every, "compare_index.html",
-                    lambda: context(library.dossier, urls, "compare/index.html", "Comparisons",
-                                    comparisons=[_listing_row(library, pc) for pc in prepared],
-                                    passages_url=urls.page("passages"))))
+    out += [html(part.path, "content/comparisons", every, "compare_index.html",
+                 lambda part=part: context(library.dossier, urls, part.path, part.title,
+                                           pagination=part.navigation(urls), total=len(prepared),
+                                           first=part.items.start + 1,
+                                           comparisons=[_listing_row(library, pc) for pc in part.of(prepared)],
+                                           passages_url=urls.page("passages")))
+            for part in paginate.slices("compare/", "Comparisons", [_listing_weight(pc) for pc in prepared],
+                                        paginate.COMPARISONS_PER_PAGE)]
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     items = pieces([len(p.occurrences) for p in library.passages])
     parts = paginate.slices("passages/", "Shared passages",

@@ -41,7 +41,10 @@ TAG_ITEMS_PER_PAGE = 400
 #   largest 4.7 KB): 50 days make ~60 KB; the budget splits sooner when days grow denser (5,000 articles).
 # Checked on a 5,000-article dossier (bench/generate.py --articles 5000): home pages 64-100 KB (25 pages),
 # /sources/ 134-144 KB (two outlets a page) and the matrix's page 392 KB, timeline pages up to 152 KB.
+# - /compare/: ~480 bytes a comparison (493 KB at 1,000 comparisons, which came near the target at 2,000): 200 a
+#   page make ~100 KB, the 200 comparisons of the generated dossiers one page.
 HOME_ARTICLES_PER_PAGE = 200
+COMPARISONS_PER_PAGE = 200
 SOURCE_SECTIONS_PER_PAGE = 40
 SOURCES_BUDGET = 200_000
 TIMELINE_DAYS_PER_PAGE = 50
@@ -73,13 +76,19 @@ def split(weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET) -> l
     return pages
 
 
+# Listings whose numbered pages go in a folder of their own: /compare/<id>/ is a comparison's page, and an id
+# may be a number ("2"), so /compare/ goes on in /compare/page/2/, …
+NUMBERED = {"compare/": "compare/page/"}
+
+
 def page_path(folder: str, number: int) -> str:
     """The output path of page `number` (from 1) of the listing in `folder` ("passages/", "tags/quote/"):
     page 1 keeps the listing's own path (every link to the listing lands there), page n is `folder`n/. The
-    home page's listing (folder "") goes on in page/n/, a folder no other feature uses."""
+    home page's listing (folder "") goes on in page/n/, a folder no other feature uses, and /compare/'s in
+    compare/page/n/ (`NUMBERED`)."""
     if number == 1:
         return f"{folder}index.html"
-    return f"{folder or 'page/'}{number}/index.html"
+    return f"{NUMBERED.get(folder, folder or 'page/')}{number}/index.html"
 
 
 def title(name: str, number: int, count: int) -> str:
