@@ -169,6 +169,7 @@ VALUES = [
     ("true", True), ("false", False),
     ("12", 12), ("-3", -3), ("1_000", 1000), ("1.5", 1.5),
     ("010", "010"), ("0x1F", "0x1F"), ("1:30", "1:30"), (".inf", ".inf"), (".nan", ".nan"),
+    ("1.0e+400", "1.0e+400"), ("-1.5e999", "-1.5e999"), ("1.0e300", 1e300),  # (infinity is no number JSON can hold)
     ("null", None), ("~", None), ("", None),
     ("'12'", "12"), ('"true"', "true"), ("'2024-03-22'", "2024-03-22"), ("'no'", "no"),
     ("|\n  two\n  lines", "two\nlines\n"), (">-\n  folded\n  text", "folded text"),

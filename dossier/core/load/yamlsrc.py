@@ -11,6 +11,7 @@ build plain values ourselves so that YAML 1.1's surprises cannot reach the model
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -357,5 +358,6 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _INT.match(value):
         return int(value.replace("_", ""))
     if _FLOAT.match(value):
-        return float(value.replace("_", ""))
+        number = float(value.replace("_", ""))
+        return number if math.isfinite(number) else value  # (1e400 is no number a page or JSON can hold: text)
     return value
