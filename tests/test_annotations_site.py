@@ -90,6 +90,7 @@ def test_the_web_annotation_export_has_the_w3c_shape(default_site):
         path = default_site / page_url.lstrip("/")
         page = json.loads(path.read_text())
         assert page["type"] == "AnnotationPage" and page["partOf"] == collection["id"]
+        assert page["startIndex"] == seen  # its first annotation's place in the whole collection
         md = (path.parent.parent / (path.parent.name + ".md")).read_text()
         for item in page["items"]:
             seen += 1

@@ -257,9 +257,10 @@ def test_web_annotations_select_each_placed_quote_by_text_and_position() -> None
     quote, position = only["target"]["selector"]
     assert (quote["exact"], position["start"], position["end"]) == ("we will do it alone", start, start + 19)
     assert [b["purpose"] for b in only["body"]] == ["commenting", "tagging", "identifying"]
-    page = json.loads(page_json(d.config, item, Urls("/d/"), ["z", "a", "b"], 1))
+    page = json.loads(page_json(d.config, item, Urls("/d/"), ["z", "a", "b"], 1, 7))
     assert (page["prev"], page["next"]) == ("https://e.org/d/articles/z/annotations.jsonld",
                                             "https://e.org/d/articles/b/annotations.jsonld")
+    assert page["startIndex"] == 7  # (its first annotation's place in the collection: it was 0 on every page)
     collection = json.loads(collection_json(d, [item], Urls("/d/")))
     assert (collection["total"], collection["first"]) == (1, "https://e.org/d/articles/a/annotations.jsonld")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from . import entity_views
@@ -128,6 +129,10 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
         tuple(by_id[e] for e in mentioned if e in by_id), order, min(at, 1))
 
 
+def _with_start(take: Callable[[], ArticleInput], start: int) -> tuple[ArticleInput, int]:
+    return take(), start
+
+
 class _Once:
     """The input the three pages of one article share: gathered on first use, dropped when the last page takes
     it, so a build keeps no article's input longer than its pages take to render."""
@@ -199,9 +204,12 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
                         article=view, cards_url=urls.link(CARDS) if value.links else "")
 
 
-def annotations_view(value: ArticleInput) -> bytes:
-    """articles/<slug>/annotations.jsonld: the article's W3C AnnotationPage."""
-    return webanno.page_json(value.config, value.item, value.urls, value.order, value.index)
+def annotations_view(given: tuple[ArticleInput, int]) -> bytes:
+    """articles/<slug>/annotations.jsonld: the article's W3C AnnotationPage (`given`: the article's input and
+    how many annotations the articles before it hold, its startIndex: apart from the input the article's other
+    pages read, so that an annotation added to one article does not make every later article's page anew)."""
+    value, start = given
+    return webanno.page_json(value.config, value.item, value.urls, value.order, value.index, start)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet[str] | None = None) -> list[Page]:
@@ -215,6 +223,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
     lookups = _Lookups({e.id: entity_views.face(e) for e in dossier.entities}, {s.id: s for s in dossier.sources},
                        listings.outlet_urls(library, rows))
     out: list[Page] = []
+    starts = list(accumulate((len(item.placed) for item in articles), initial=0))  # (each page's startIndex)
     chosen = range(len(articles)) if only is None else \
         [i for i, item in enumerate(articles) if item.article.meta.origin.file in only]
     for index in chosen:
@@ -229,6 +238,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
         out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
         neighbours = tuple(f"article:{a.article.slug}" for a in articles[max(0, index - 1):index + 2]
                            if a.article.slug != slug)
-        out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours),
-                         None, annotations_view, given.take))
+        out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours,
+                                                                       "articles"),
+                         None, annotations_view, partial(_with_start, given.take, starts[index])))
     return out

@@ -57,8 +57,9 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
     return out
 
 
-def page_json(config: SiteConfig, item: Any, urls: Urls, order: Sequence[str], index: int) -> bytes:
-    """The AnnotationPage of `item`, which is `order[index]` (pages link to their neighbours in `order`)."""
+def page_json(config: SiteConfig, item: Any, urls: Urls, order: Sequence[str], index: int, start: int = 0) -> bytes:
+    """The AnnotationPage of `item`, which is `order[index]` (pages link to their neighbours in `order`);
+    `start`: how many annotations the pages before it hold (its first one's place in the collection)."""
     slug = item.article.slug
     items = annotations_of(config, item, urls)
     data: dict[str, Any] = {
@@ -66,7 +67,7 @@ def page_json(config: SiteConfig, item: Any, urls: Urls, order: Sequence[str], i
         "id": _iri(config, urls.article(slug) + "annotations.jsonld"),
         "type": "AnnotationPage",
         "partOf": _iri(config, urls.base + "annotations.jsonld"),
-        "startIndex": 0,
+        "startIndex": start,
         "items": items,
     }
     if index + 1 < len(order):
