@@ -153,3 +153,19 @@ def test_an_outlets_note_is_markdown_on_the_sources_page_escaped_and_linked(mini
     page = (root / "_site/sources/index.html").read_text("utf-8")
     assert ('<p class="note"><span class="np">Owned by <a href="https://example.org/group">the group</a>; '
             "<em>wire</em> copy &lt;script&gt;x&lt;/script&gt;, see <a href=\"/articles/a/\">the article</a>.") in page
+
+
+def test_the_exports_write_the_notes_links_as_the_urls_the_site_has_them_at(tmp_path) -> None:
+    """annotations.jsonld, article.json and dossier.json kept an editor's `compare:x`, `entity:x` and site-root
+    links as written (review 37): no consumer can follow `compare:headlines`, and under a base path
+    `/articles/…` is a 404. They are written as the annotated Markdown writes them."""
+    out = tmp_path / "site"
+    result = run_build(ROOT, "--out", str(out), "--base-url", "/sub/", "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    exports = [out / "dossier.json", *out.glob("articles/*/article.json"), *out.glob("articles/*/annotations.jsonld")]
+    assert len(exports) == 11
+    links = [link for path in exports for link in re.findall(r"\]\(([^)\s]*)", path.read_text("utf-8"))]
+    assert len(links) > 40
+    internal = [link for link in links if not link.startswith(("http://", "https://", "mailto:", "#"))]
+    assert internal and all(link.startswith("/sub/") for link in internal), internal[:5]
+    assert {link.split("/")[2] for link in internal} >= {"compare", "articles"}

@@ -117,7 +117,7 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
                  lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
             data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
             data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
-                 lambda: structured.dossier_json(dossier, library.articles))]
+                 lambda: structured.dossier_json(dossier, library.articles, urls))]
     out += [data(structured.article_data(item.article.meta.slug), item.article.meta.origin.file,
                  ("site", "entities", f"article:{item.article.meta.slug}"), lambda part=part: part)
             for item, part in zip(library.articles, parts)]

@@ -10,9 +10,11 @@ from urllib.parse import quote
 
 from ..common.shards import Each, in_sequence
 from ..common.jsonout import dump_bytes
+from ..common.urls import Urls
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
 from .entity_views import EntityFace
+from ..text.markdown import resolve_links_for_export
 
 
 def script_json(data: Any) -> str:
@@ -86,16 +88,17 @@ def article_data(slug: str) -> str:
     return f"articles/{slug}/article.json"
 
 
-def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
+def _article(item: Any, mentions: Sequence[Any], urls: Urls) -> dict[str, Any]:
     """One article as its JSON export has it: text, dropped furniture, anchored annotations, mentions."""
     a = item.article
     m = a.meta
+    md = partial(_exported, urls)
     return {
-        **_metadata(m),
+        **_metadata(m, urls),
         "text": a.text.text,
         "paragraphs": [{"start": p.start, "end": p.start + len(p.text), "seed_line": p.line} for p in a.text.paragraphs],
         "dropped": [{"seed_line": d.line, "text": d.text, "why": d.why, "whole_line": d.whole_line} for d in a.text.dropped],
-        "annotations": [{"id": x.id, "quote": x.quote, "prefix": x.prefix, "suffix": x.suffix, "note": x.note,
+        "annotations": [{"id": x.id, "quote": x.quote, "prefix": x.prefix, "suffix": x.suffix, "note": md(x.note),
                          "kind": x.kind, "speaker": x.speaker, "tags": list(x.tags), "entities": list(x.entities),
                          "date": x.date, "verdict": x.verdict,
                          "start": item.placed[x.id].start if x.id in item.placed else None,
@@ -106,11 +109,17 @@ def _article(item: Any, mentions: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _article_text(pair: tuple[Any, Sequence[Any]]) -> bytes:
+def _article_text(base: str, pair: tuple[Any, Sequence[Any]]) -> bytes:
     """An article's JSON export (an analysed article and its mention links): one line per paragraph, dropped
-    line, annotation and mention."""
+    line, annotation and mention. `base`: the base URL its notes' links are written under."""
     item, mentions = pair
-    return dump_bytes(_article(item, mentions), levels=2)
+    return dump_bytes(_article(item, mentions, Urls(base)), levels=2)
+
+
+def _exported(urls: Urls, markdown: str) -> str:
+    """An editor's Markdown as the exports write it: its links to the site (`entity:x`, `compare:x`, `/articles/…`)
+    made into the URLs the site has them at (under the base path), as in the annotated Markdown."""
+    return resolve_links_for_export(markdown, urls.resolve_note_link) if "](" in markdown else markdown
 
 
 def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
@@ -128,37 +137,38 @@ def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]]
     out one article again, not all of them). `mentions`: slug → its mention links (their own type
     kept: its digest names them); `base`: the base URL (see `_part_key`)."""
     pairs = [(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
-    return each("dossier-json", _article_text, partial(_part_key, base), pairs)
+    return each("dossier-json", partial(_article_text, base), partial(_part_key, base), pairs)
 
 
-def dossier_json(dossier: Dossier, anchored: Sequence[Any]) -> bytes:
+def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
     """The dossier's JSON index: its sources, entities and comparisons whole, and of each analysed article (in
     `anchored`) what lists it (its metadata and number of annotations) with the path of its own export
     (`article_data`, relative to this file): one file of the whole model was 68 MB at 5,000 articles, rewritten
     at every edit, and too large for a reader's script that wants one article."""
+    md = partial(_exported, urls)
     data = {
         "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
-        "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": s.note}
+        "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": md(s.note)}
                     for s in dossier.sources],
-        "articles": [_listed(item.article.meta) for item in anchored],
-        "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": e.summary,
+        "articles": [_listed(item.article.meta, urls) for item in anchored],
+        "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": md(e.summary),
                       "wikidata": e.wikidata, "roles": [{"title": r.title, "of": r.of, "from": r.start, "to": r.end}
                                                         for r in e.roles]} for e in dossier.entities],
         "comparisons": [{"id": c.id, "title": c.title, "question": c.question, "kind": c.kind, "speaker": c.speaker,
-                         "summary": c.summary, "base": c.base,
+                         "summary": md(c.summary), "base": c.base,
                          "witnesses": [{"article": w.article, "quote": w.quote, "prefix": w.prefix, "suffix": w.suffix,
-                                        "note": w.note, "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
+                                        "note": md(w.note), "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
                                        for w in c.witnesses]} for c in dossier.comparisons],
     }
     return dump_bytes(data, levels=4)  # a line per key of a source, article, entity or comparison, per witness
 
 
-def _listed(m: Any) -> dict[str, Any]:
+def _listed(m: Any, urls: Urls) -> dict[str, Any]:
     """An article as the index lists it: its metadata, its number of annotations and where its export is."""
-    return {**_metadata(m), "annotations": len(m.annotations), "data": article_data(m.slug)}
+    return {**_metadata(m, urls), "annotations": len(m.annotations), "data": article_data(m.slug)}
 
 
-def _metadata(m: Any) -> dict[str, Any]:
+def _metadata(m: Any, urls: Urls) -> dict[str, Any]:
     """An article file's metadata, as its export and the index both begin."""
     return {"slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
-            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": m.summary}
+            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": _exported(urls, m.summary)}
