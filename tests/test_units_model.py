@@ -261,6 +261,10 @@ def test_web_annotations_select_each_placed_quote_by_text_and_position() -> None
     assert (page["prev"], page["next"]) == ("https://e.org/d/articles/z/annotations.jsonld",
                                             "https://e.org/d/articles/b/annotations.jsonld")
     assert page["startIndex"] == 7  # (its first annotation's place in the collection: it was 0 on every page)
+    bare = Anchored(article("a", annotations=(Annotation("q3", "we will", ORIGIN),)), {"q3": Placed(start, start + 7,
+                                                                                                    "exact", 100.0)})
+    (marked,) = annotations_of(d.config, bare, Urls("/d/"))  # nothing said of the words: it highlights them
+    assert marked["motivation"] == "highlighting" and "body" not in marked  # (it was "tagging", with "body": [])
     collection = json.loads(collection_json(d, [item], Urls("/d/")))
     assert (collection["total"], collection["first"]) == (1, "https://e.org/d/articles/a/annotations.jsonld")
 

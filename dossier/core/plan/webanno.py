@@ -40,12 +40,14 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
         bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
         bodies += [{"type": "SpecificResource", "source": _iri(config, urls.entity(e)), "purpose": "identifying"}
                    for e in ann.entities]
-        motivation = "commenting" if ann.note else ("identifying" if ann.entities else "tagging")
+        # (an annotation with no note, tag or entity only marks the words: W3C's "highlighting", with no body)
+        motivation = "commenting" if ann.note else "identifying" if ann.entities else "tagging" if ann.tags \
+            else "highlighting"
         out.append({
             "id": _iri(config, urls.annotation(meta.slug, ann.id)),
             "type": "Annotation",
             "motivation": motivation,
-            "body": bodies,
+            **({"body": bodies} if bodies else {}),
             "target": {
                 "source": source_iri,
                 "selector": [
