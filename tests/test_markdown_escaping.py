@@ -133,3 +133,26 @@ def test_ordinary_notes_take_the_plain_path(monkeypatch: pytest.MonkeyPatch) -> 
     for note in ["See [the other](article:b).", "*own* words", "a & b", "line\nbreak", "---"]:
         render_note(note, lambda url: url)
     assert calls == ["See [the other](article:b).", "*own* words", "a & b", "line\nbreak", "---"]
+
+
+def test_tildes_are_escaped_so_that_a_github_renderer_strikes_nothing_through() -> None:
+    """The `.md` export is read by GitHub-style renderers too, for which ~~words~~ is struck through."""
+    from markdown_it import MarkdownIt
+
+    gfm = MarkdownIt("commonmark").enable("strikethrough")
+    for s in ("~~strike~~", "a ~~b~~ c", "~x~"):
+        html = gfm.render(escape_md(s))
+        assert "<s>" not in html and "<del>" not in html and s in html, html
+
+
+@pytest.mark.parametrize("title", ["Odd\x96one", "next\x85line", "del\x7f", "not\ufffea char", "“plain” — title"])
+def test_the_front_matter_reads_back_as_the_exact_values_whatever_characters_they_hold(title: str) -> None:
+    """cp1252 mojibake brings C1 controls into titles: written raw, they made the front matter invalid YAML
+    (and NEL was read as a space)."""
+    import yaml
+
+    from dossier.core.text.markdown import ArticleSource, article_markdown
+
+    md = article_markdown(ArticleSource("Words.", ((0, 6),), (("title", title), ("source", title)), False, ()))
+    front = md.split("---\n")[1]
+    assert yaml.safe_load(front) == {"title": title, "source": title}

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk  # noqa: F401
 
-_ESCAPE = re.compile(r"([\\`*_\[\]{}<>&])")
+_ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
 
 
@@ -179,9 +179,15 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
     return before + chunk + after
 
 
+# What a YAML double-quoted scalar may not hold as itself (outside YAML's printable set; NEL, a line break
+# there): DEL, the C1 controls (cp1252 mojibake brings them: "Odd\x96one"), U+FFFE and U+FFFF
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
 def _yaml_str(value: str) -> str:
+    """`value` as a YAML double-quoted scalar (JSON's escapes are YAML's) that reads back as exactly it."""
     import json
-    return json.dumps(value, ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 # --- Markdown → HTML -------------------------------------------------------------------------------------
