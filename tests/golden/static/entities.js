@@ -7,6 +7,9 @@
 // Mouse: hovering a mention starts showing its card after 150 ms, fully shown at 500 ms (as Wikipedia's
 // page previews); the card stays while the pointer is over the link or the card. Keyboard: focusing a
 // mention shows it the same way. Escape dismisses it. Touch: nothing happens, so a tap follows the link.
+// A card holds links, so it is no tooltip: it is a group named by the entity; a mention is described by its
+// card (aria-describedby: the text, read with the link) and points to it for what can be navigated
+// (aria-details). Enter on a mention still follows it, so it has no aria-expanded nor aria-haspopup.
 (function () {
   "use strict";
   var SHOW_AFTER = 150;   // ms before the card starts to appear; the CSS fade-in takes it to ~500 ms
@@ -45,10 +48,12 @@
     var card = el("div", "hovercard");
     card.id = "hc-" + id;
     card.setAttribute("data-entity", id);
-    card.setAttribute("role", "tooltip");
+    card.setAttribute("role", "group");
+    card.setAttribute("aria-labelledby", "hcn-" + id);
     card.hidden = true;
     var head = el("p", "hc-head");
-    head.appendChild(el("span", "hc-name", data.name));
+    var name = head.appendChild(el("span", "hc-name", data.name));
+    name.id = "hcn-" + id;
     head.appendChild(document.createTextNode(" "));
     head.appendChild(el("span", "hc-kind", data.kind));
     card.appendChild(head);
@@ -94,6 +99,22 @@
     card.style.top = Math.round(top + window.scrollY) + "px";
   }
 
+  // The mention points to its card while the card is shown; the first mention of an entity always does
+  // (see wire), later ones ("live") only then, to keep reading quiet.
+  function relate(link, card) {
+    if (link.hasAttribute("aria-describedby")) return;
+    link.setAttribute("aria-describedby", card.id);
+    link.setAttribute("aria-details", card.id);
+    link.setAttribute("data-hc-described", "live");
+  }
+
+  function unrelate(link) {
+    if (link.getAttribute("data-hc-described") !== "live") return;
+    link.removeAttribute("aria-describedby");
+    link.removeAttribute("aria-details");
+    link.removeAttribute("data-hc-described");
+  }
+
   function hideNow() {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
@@ -102,20 +123,14 @@
     open = null;
     o.card.classList.remove("hc-open");
     o.card.hidden = true;
-    if (o.link.getAttribute("data-hc-described") === "live") {
-      o.link.removeAttribute("aria-describedby");
-      o.link.removeAttribute("data-hc-described");
-    }
+    unrelate(o.link);
   }
 
   function show(link, card, point) {
     if (open && open.link === link && open.card === card) return;
     hideNow();
     open = {link: link, card: card};
-    if (!link.hasAttribute("aria-describedby")) {
-      link.setAttribute("aria-describedby", card.id);
-      link.setAttribute("data-hc-described", "live");
-    }
+    relate(link, card);
     card.classList.remove("hc-open");
     card.hidden = false;
     place(link, card, point);
@@ -159,10 +174,11 @@
     for (var i = 0; i < links.length; i++) {
       var link = links[i], card = cardFor(link);
       if (!card) continue;
-      // The first mention of each entity is described by its card (the APG tooltip pattern); later,
-      // subtly linked mentions get the description only while their card is shown, to keep reading quiet.
+      // The first mention of each entity is described by its card; later, subtly linked mentions only while
+      // their card is shown (relate).
       if (!link.classList.contains("m-again") && !link.hasAttribute("aria-describedby")) {
         link.setAttribute("aria-describedby", card.id);
+        link.setAttribute("aria-details", card.id);
       }
       link.addEventListener("pointerenter", function (e) {
         if (e.pointerType === "mouse" || e.pointerType === "pen") {
