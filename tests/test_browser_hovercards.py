@@ -1,5 +1,6 @@
 """Entity hovercards in a real browser (Debian's chromium via Playwright): made from the site's one cards file,
-mouse, keyboard, Escape, touch, and plain links when that file cannot be had."""
+mouse, keyboard, Escape, touch, and plain links when that file cannot be had. Moving into and out of a card with
+the keyboard, and what screen readers are given: test_browser_hovercard_keys.py."""
 
 from __future__ import annotations
 
