@@ -1,5 +1,6 @@
 """Entity hovercards in a real browser (Debian's chromium via Playwright): made from the site's one cards file,
-mouse, keyboard, Escape, touch, and plain links when that file cannot be had."""
+mouse, keyboard, Escape, touch, and plain links when that file cannot be had. Moving into and out of a card with
+the keyboard, and what screen readers are given: test_browser_hovercard_keys.py."""
 
 from __future__ import annotations
 
@@ -104,21 +105,31 @@ def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(
     page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
     cards = page.evaluate("""() => Array.from(document.querySelectorAll('.hovercards > .hovercard')).map(c => ({
         id: c.id, entity: c.dataset.entity, role: c.getAttribute('role'), hidden: c.hidden,
+        label: document.getElementById(c.getAttribute('aria-labelledby')).textContent,
         name: c.querySelector('.hc-name').textContent, kind: c.querySelector('.hc-kind').textContent,
         summary: c.querySelector('.hc-summary').innerHTML, foot: c.querySelector('.hc-foot').textContent,
         links: Array.from(c.querySelectorAll('.hc-foot a')).map(a => a.getAttribute('href'))}))""")
-    washington = {"id": "hc-washington", "entity": "washington", "role": "tooltip", "hidden": True,
-                  "name": "Washington, D.C.", "kind": "Place", "summary": "<p>Capital of the United States.</p>\n",
+    washington = {"id": "hc-washington", "entity": "washington", "role": "group", "hidden": True,
+                  "label": "Washington, D.C.", "name": "Washington, D.C.", "kind": "Place", "summary": "<p>Capital of the United States.</p>\n",
                   "foot": "Named 2 times in this article · All mentions", "links": ["/entities/washington/"]}
-    dermer = {"id": "hc-ron-dermer", "entity": "ron-dermer", "role": "tooltip", "hidden": True, "name": "Ron Dermer",
-              "kind": "Person", "summary": "<p>Israel's Strategic Affairs Minister.</p>\n",
+    dermer = {"id": "hc-ron-dermer", "entity": "ron-dermer", "role": "group", "hidden": True, "label": "Ron Dermer",
+              "name": "Ron Dermer", "kind": "Person", "summary": "<p>Israel's Strategic Affairs Minister.</p>\n",
               "foot": "Named 2 times in this article · All mentions", "links": ["/entities/ron-dermer/"]}
     assert cards == [washington, dermer]   # in order of first mention (the headline names Washington first)
-    # the first mention of each is described by its card; later ones only while it is shown
-    described = page.evaluate("""() => Array.from(document.querySelectorAll('a.m')).map(a =>
-        [a.getAttribute('href'), a.getAttribute('aria-describedby')])""")
-    assert described == [["/entities/washington/", "hc-washington"], ["/entities/ron-dermer/", "hc-ron-dermer"],
-                         ["/entities/washington/", None], ["/entities/ron-dermer/", None]]
+    # the first mention of each is described by its card and has it as its details; later ones only while
+    # it is shown
+    described = """() => Array.from(document.querySelectorAll('a.m')).map(a =>
+        [a.getAttribute('href'), a.getAttribute('aria-describedby'), a.getAttribute('aria-details')])"""
+    first = [["/entities/washington/", "hc-washington", "hc-washington"],
+             ["/entities/ron-dermer/", "hc-ron-dermer", "hc-ron-dermer"]]
+    assert page.evaluate(described) == first + [["/entities/washington/", None, None],
+                                                 ["/entities/ron-dermer/", None, None]]
+    page.locator(LINK).nth(1).hover()
+    wait_until(page, SHOWN)
+    assert page.evaluate(described)[3] == ["/entities/ron-dermer/", "hc-ron-dermer", "hc-ron-dermer"]
+    page.keyboard.press("Escape")
+    assert page.evaluate(described) == first + [["/entities/washington/", None, None],
+                                                 ["/entities/ron-dermer/", None, None]]
     page.close()
 
 

@@ -6,7 +6,14 @@
 // the links stay plain links.
 // Mouse: hovering a mention starts showing its card after 150 ms, fully shown at 500 ms (as Wikipedia's
 // page previews); the card stays while the pointer is over the link or the card. Keyboard: focusing a
-// mention shows it the same way. Escape dismisses it. Touch: nothing happens, so a tap follows the link.
+// mention shows it the same way; while it is shown, Tab moves into the card's links, Shift+Tab from the
+// first goes back to the mention and Tab past the last goes on to what follows the mention in the page, as
+// if the card sat right after it (the disclosure pattern's order; the card itself lives at the page's end).
+// Escape dismisses it, and from inside the card brings focus back to the mention. The card stays while focus
+// is in it, and is never hidden under the focus. Touch: nothing happens, so a tap follows the link.
+// A card holds links, so it is no tooltip: it is a group named by the entity; a mention is described by its
+// card (aria-describedby: the text, read with the link) and points to it for what can be navigated
+// (aria-details). Enter on a mention still follows it, so it has no aria-expanded nor aria-haspopup.
 (function () {
   "use strict";
   var SHOW_AFTER = 150;   // ms before the card starts to appear; the CSS fade-in takes it to ~500 ms
@@ -15,6 +22,7 @@
 
   var open = null;        // {link, card} currently shown
   var showTimer = 0, hideTimer = 0;
+  var quiet = false;      // focus is being put back on a mention by this script: show nothing for it
 
   function entityOf(link) {
     var m = ENTITY.exec((link.getAttribute("href") || "").split("#")[0]);
@@ -45,10 +53,12 @@
     var card = el("div", "hovercard");
     card.id = "hc-" + id;
     card.setAttribute("data-entity", id);
-    card.setAttribute("role", "tooltip");
+    card.setAttribute("role", "group");
+    card.setAttribute("aria-labelledby", "hcn-" + id);
     card.hidden = true;
     var head = el("p", "hc-head");
-    head.appendChild(el("span", "hc-name", data.name));
+    var name = head.appendChild(el("span", "hc-name", data.name));
+    name.id = "hcn-" + id;
     head.appendChild(document.createTextNode(" "));
     head.appendChild(el("span", "hc-kind", data.kind));
     card.appendChild(head);
@@ -94,28 +104,49 @@
     card.style.top = Math.round(top + window.scrollY) + "px";
   }
 
+  function focusIn(card) {
+    return card.contains(document.activeElement);
+  }
+
+  // The links of a card, in the order Tab goes through them (a summary may hold links too).
+  function cardLinks(card) {
+    return card.querySelectorAll("a[href]");
+  }
+
+  // The mention points to its card while the card is shown; the first mention of an entity always does
+  // (see wire), later ones ("live") only then, to keep reading quiet.
+  function relate(link, card) {
+    if (link.hasAttribute("aria-describedby")) return;
+    link.setAttribute("aria-describedby", card.id);
+    link.setAttribute("aria-details", card.id);
+    link.setAttribute("data-hc-described", "live");
+  }
+
+  function unrelate(link) {
+    if (link.getAttribute("data-hc-described") !== "live") return;
+    link.removeAttribute("aria-describedby");
+    link.removeAttribute("aria-details");
+    link.removeAttribute("data-hc-described");
+  }
+
+  // Hides the card shown, unless focus is in it (Escape first puts focus back on the mention).
   function hideNow() {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
-    if (!open) return;
+    if (!open || focusIn(open.card)) return;
     var o = open;
     open = null;
     o.card.classList.remove("hc-open");
     o.card.hidden = true;
-    if (o.link.getAttribute("data-hc-described") === "live") {
-      o.link.removeAttribute("aria-describedby");
-      o.link.removeAttribute("data-hc-described");
-    }
+    unrelate(o.link);
   }
 
   function show(link, card, point) {
     if (open && open.link === link && open.card === card) return;
     hideNow();
+    if (open) return;               // focus is in the card shown: it stays
     open = {link: link, card: card};
-    if (!link.hasAttribute("aria-describedby")) {
-      link.setAttribute("aria-describedby", card.id);
-      link.setAttribute("data-hc-described", "live");
-    }
+    relate(link, card);
     card.classList.remove("hc-open");
     card.hidden = false;
     place(link, card, point);
@@ -127,7 +158,7 @@
     var card = cardFor(link);
     if (!card) return;
     clearTimeout(hideTimer);
-    if (open && open.link === link) return;
+    if (open && (open.link === link || focusIn(open.card))) return;
     clearTimeout(showTimer);
     showTimer = setTimeout(function () { show(link, card, point); }, SHOW_AFTER);
   }
@@ -140,6 +171,55 @@
 
   function keyboardFocus(el) {
     try { return el.matches(":focus-visible"); } catch (e) { return true; }
+  }
+
+  // Focus back on the mention of the card shown, without showing its card again for that.
+  function backToMention() {
+    quiet = true;
+    try { open.link.focus(); } finally { quiet = false; }
+  }
+
+  // Tab on the mention whose card is shown: into the card's first link.
+  function mentionKey(e) {
+    if (e.key !== "Tab" || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!open || open.link !== e.currentTarget || open.card.hidden) return;
+    var first = cardLinks(open.card)[0];
+    if (!first) return;
+    e.preventDefault();
+    first.focus();
+  }
+
+  // Tab in a card: Shift+Tab from its first link goes back to the mention; Tab from its last link puts focus
+  // on the mention and lets the browser's own Tab go on from there, to whatever follows it in the page.
+  function cardKey(e) {
+    if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey || !open || !open.card.contains(e.target)) return;
+    var all = cardLinks(open.card);
+    if (e.shiftKey && e.target === all[0]) {
+      e.preventDefault();
+      open.link.focus();
+    } else if (!e.shiftKey && e.target === all[all.length - 1]) {
+      backToMention();
+    }
+  }
+
+  // Focus left a mention or a card: the card stays if focus went from one to the other, while the pointer is
+  // on the card (the mouse's rules apply), or when the window lost focus from inside the card (it comes back).
+  function focusLeft(e) {
+    if (!open) return;
+    var to = e.relatedTarget;
+    if (to && (to === open.link || open.card.contains(to))) return;
+    if (open.card.matches(":hover")) return;
+    if (!to && !document.hasFocus() && open.card.contains(e.target)) return;
+    hideNow();
+  }
+
+  function escape(e) {
+    if (e.key !== "Escape" && e.key !== "Esc") return;
+    if (open) {
+      e.preventDefault();
+      if (focusIn(open.card)) backToMention();
+    }
+    hideNow();
   }
 
   // The cards of the entities `links` name, in order of first mention, made into `box` from `cards`
@@ -155,14 +235,15 @@
     for (var j = 0; j < order.length; j++) box.appendChild(makeCard(order[j], cards[order[j]], count[order[j]]));
   }
 
-  function wire(links) {
+  function wire(box, links) {
     for (var i = 0; i < links.length; i++) {
       var link = links[i], card = cardFor(link);
       if (!card) continue;
-      // The first mention of each entity is described by its card (the APG tooltip pattern); later,
-      // subtly linked mentions get the description only while their card is shown, to keep reading quiet.
+      // The first mention of each entity is described by its card; later, subtly linked mentions only while
+      // their card is shown (relate).
       if (!link.classList.contains("m-again") && !link.hasAttribute("aria-describedby")) {
         link.setAttribute("aria-describedby", card.id);
+        link.setAttribute("aria-details", card.id);
       }
       link.addEventListener("pointerenter", function (e) {
         if (e.pointerType === "mouse" || e.pointerType === "pen") {
@@ -173,14 +254,14 @@
         if (e.pointerType === "mouse" || e.pointerType === "pen") scheduleHide();
       });
       link.addEventListener("focus", function (e) {
-        if (keyboardFocus(e.currentTarget)) schedule(e.currentTarget);   // not after a tap or a click
+        if (!quiet && keyboardFocus(e.currentTarget)) schedule(e.currentTarget);   // not after a tap or a click
       });
-      link.addEventListener("blur", function () {
-        if (open && open.card.matches(":hover")) return;
-        hideNow();
-      });
+      link.addEventListener("blur", focusLeft);
+      link.addEventListener("keydown", mentionKey);
     }
-    var cards = document.querySelectorAll(".hovercard");
+    box.addEventListener("keydown", cardKey);
+    box.addEventListener("focusout", focusLeft);
+    var cards = box.querySelectorAll(".hovercard");
     for (var j = 0; j < cards.length; j++) {
       cards[j].addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
       cards[j].addEventListener("pointerleave", function (e) {
@@ -198,16 +279,14 @@
       .then(function (cards) {
         if (!cards || typeof cards !== "object") return;
         makeCards(box, links, cards);
-        wire(links);
+        wire(box, links);
       })
       .catch(function () {});   // offline, or opened from a file: the mentions stay plain links
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" || e.key === "Esc") {
-        if (open) e.preventDefault();
-        hideNow();
-      }
+    document.addEventListener("keydown", escape);
+    window.addEventListener("resize", function () {
+      if (open && focusIn(open.card)) place(open.link, open.card);   // a zoom must not take the card from focus
+      else hideNow();
     });
-    window.addEventListener("resize", hideNow);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
