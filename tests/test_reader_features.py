@@ -31,6 +31,21 @@ def test_the_atom_feed_is_well_formed_with_one_entry_per_article(default_site):
         assert e.find(f"{ATOM}title").text and e.find(f"{ATOM}id").text
         assert re.match(r"\d{4}-\d\d-\d\dT00:00:00Z", e.find(f"{ATOM}updated").text)
     assert root.find(f"{ATOM}updated").text == max(e.find(f"{ATOM}updated").text for e in entries)
+    # without a host (base_url: /) the ids are name-based UUIDs, unique to this dossier (every such dossier's
+    # feed had the id tag:dossier.invalid,2024:/, and its entries /articles/<slug>)
+    ids = [root.find(f"{ATOM}id").text, *(e.find(f"{ATOM}id").text for e in entries)]
+    assert len(set(ids)) == 6 and all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", i) for i in ids)
+
+
+def test_two_dossiers_feeds_share_no_id_and_an_entry_without_an_outlet_names_no_author(tmp_path):
+    from dossier.core.load.config import SiteConfig
+    from dossier.core.plan.reader_pages import atom_feed
+
+    row = {"date": "2024-03-22", "slug": "a", "url": "/articles/a/", "title": "A", "source": "", "summary_html": ""}
+    feeds = [ET.fromstring(atom_feed(SiteConfig(title=t), [row])) for t in ("One dossier", "Another")]
+    ids = [i.text for feed in feeds for i in feed.iter(f"{ATOM}id")]
+    assert len(ids) == 4 == len(set(ids))
+    assert feeds[0].find(f"{ATOM}entry").find(f"{ATOM}author") is None  # (an empty <name> before)
 
 
 def test_the_sitemap_lists_every_page_except_the_404_and_the_editors_report(default_site):

@@ -4,6 +4,7 @@ JSON export (articles/<slug>/article.json)."""
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import listings
@@ -53,7 +54,10 @@ def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> 
     """Atom 1.0. Dates come from the articles (no clock); links are absolute when base_url has a host."""
     cfg = config
     origin = cfg.origin
-    feed_id = (origin + cfg.base_path) if origin else "tag:dossier.invalid," + "2024:" + cfg.base_path
+    # Without a host there is no address to be the feed's id: a name-based UUID of the site's title and path,
+    # so that two dossiers do not share ids (a feed reader merged the entries of two with the same slugs)
+    named = uuid.uuid5(uuid.NAMESPACE_URL, f"dossier:{cfg.title}\0{cfg.base_path}")
+    feed_id = (origin + cfg.base_path) if origin else named.urn
     updated = max((a["date"] for a in article_rows if a["date"]), default="1970-01-01") + "T00:00:00Z"
     base_attr = f' xml:base="{xml_escape(origin + cfg.base_path)}"' if origin else ""
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
@@ -68,11 +72,11 @@ def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> 
         link = origin + a["url"]
         lines += ["  <entry>",
                   f"    <title>{xml_escape(a['title'])}</title>",
-                  f"    <id>{xml_escape(link if origin else feed_id + 'articles/' + a['slug'])}</id>",
+                  f"    <id>{xml_escape(link if origin else uuid.uuid5(named, a['slug']).urn)}</id>",
                   f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
                   f"    <updated>{a['date'] + 'T00:00:00Z' if a['date'] else updated}</updated>",
                   *([f"    <published>{a['date']}T00:00:00Z</published>"] if a["date"] else []),
-                  f"    <author><name>{xml_escape(a['source'])}</name></author>",
+                  *([f"    <author><name>{xml_escape(a['source'])}</name></author>"] if a["source"] else []),
                   f'    <summary type="html">{xml_escape(a["summary_html"])}</summary>',
                   "  </entry>"]
     lines.append("</feed>")
