@@ -234,6 +234,49 @@ def test_the_skip_link_of_an_english_page_still_waits_off_the_left_edge(browser,
     page.close()
 
 
+def test_an_english_report_in_a_hebrew_dossier_reads_left_to_right_from_the_left_edge(browser, he_url):
+    """Its final full stop stood at its left end, before its first word."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(he_url + "articles/c/")
+    first, last, box = page.locator(".article-body p").first.evaluate("""p => {
+        const range = (node, start, end) => { const r = document.createRange(); r.setStart(node, start);
+                                               r.setEnd(node, end); return r.getBoundingClientRect(); };
+        const head = p.firstChild, tail = p.lastChild;
+        return [range(head, 0, 7), range(tail, tail.length - 1, tail.length), p.getBoundingClientRect()];
+    }""")
+    assert abs(first["left"] - box["left"]) <= 1, (first, box)   # "Israeli", at the left edge
+    assert last["left"] > first["right"]                          # the full stop, at the other end
+    hebrew = page.locator(".site-title").evaluate(BOX)           # the site's own words stay on the right
+    assert hebrew["right"] > 1280 / 2
+    page.close()
+
+
+# The box of a block's first three visible letters, and the block's (hidden labels are skipped).
+FIRST_LETTERS = """el => {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.textContent.trim() && !n.parentElement.closest('.visually-hidden') ? NodeFilter.FILTER_ACCEPT
+                                                                              : NodeFilter.FILTER_REJECT});
+    const node = walk.nextNode(), range = document.createRange(), start = node.textContent.search(/\\S/);
+    range.setStart(node, start);
+    range.setEnd(node, start + 3);
+    const r = range.getBoundingClientRect(), b = el.getBoundingClientRect();
+    return [{left: r.left, right: r.right}, {left: b.left, right: b.right}];
+}"""
+
+
+@pytest.mark.parametrize("path, selector", [("articles/a/", ".article-body p"), ("compare/alone/", ".wit-text p"),
+                                            ("entities/benjamin-netanyahu/", ".quote-items blockquote p")])
+def test_hebrew_seed_text_starts_at_the_right_though_english_labels_are_hidden_in_it(browser, he_url, path,
+                                                                                      selector):
+    """Each seed paragraph takes its direction from its first letter: not from the English words hidden for
+    screen readers before it ("Context: ", "Compared words: ")."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(he_url + path)
+    letters, block = page.locator(selector).first.evaluate(FIRST_LETTERS)
+    assert abs(letters["right"] - block["right"]) <= 1, (letters, block)
+    page.close()
+
+
 def test_hebrew_tables_start_at_the_right_and_rules_and_borders_are_on_the_right(browser, he_url):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(he_url + "sources/")
