@@ -234,6 +234,24 @@ def test_the_skip_link_of_an_english_page_still_waits_off_the_left_edge(browser,
     page.close()
 
 
+def test_the_labels_of_the_graph_of_a_hebrew_dossier_sit_beside_their_nodes(browser, he_url):
+    """In a right-to-left page "text-anchor: start" drew a label on the right of its node back across it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(he_url + "entities/")
+    nodes = page.locator(".cograph-node").evaluate_all("""nodes => nodes.map(n => {
+        const c = n.querySelector('circle').getBoundingClientRect(), t = n.querySelector('text');
+        const b = t.getBoundingClientRect();
+        return {anchor: t.getAttribute('text-anchor'), circle: [c.left, c.right], label: [b.left, b.right]};
+    })""")
+    assert {n["anchor"] for n in nodes} >= {"start", "end"}, nodes
+    for n in nodes:
+        if n["anchor"] == "start":
+            assert n["label"][0] >= n["circle"][1] - 0.5, n
+        elif n["anchor"] == "end":
+            assert n["label"][1] <= n["circle"][0] + 0.5, n
+    page.close()
+
+
 def test_an_english_report_in_a_hebrew_dossier_reads_left_to_right_from_the_left_edge(browser, he_url):
     """Its final full stop stood at its left end, before its first word."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
