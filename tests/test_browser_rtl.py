@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import mini, run_build
+from test_browser_hovercards import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -231,6 +232,31 @@ def test_the_skip_link_of_an_english_page_still_waits_off_the_left_edge(browser,
     before, focused = skip_link(page)
     assert before["right"] <= 0, before
     assert 0 <= focused["left"] <= 16 and focused["right"] <= 375, focused
+    page.close()
+
+
+OPEN_CARD = "document.querySelector('.hovercard.hc-open:not([hidden])')"
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_a_hovercard_on_a_hebrew_page_starts_at_the_right_edge_of_its_link_and_stays_on_the_screen(
+        browser, he_url, width):
+    """The card was placed from the link's left edge, as in English, so that it ran on past the link's end."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(he_url + "articles/a/")
+    wait_until(page, "document.querySelector('.hovercard')")
+    for link in (page.locator(".article-body p a.m").first, page.locator(".article-body p a.m").last):
+        link.hover()
+        wait_until(page, OPEN_CARD)
+        card, line = page.evaluate(f"""() => {{
+            const c = {OPEN_CARD}.getBoundingClientRect(), r = document.querySelector('a.m:hover').getClientRects();
+            return [{{left: c.left, right: c.right}}, {{left: r[0].left, right: r[0].right}}];
+        }}""")
+        assert 8 - 0.5 <= card["left"] and card["right"] <= width - 8 + 0.5, (card, width)
+        if line["right"] - (card["right"] - card["left"]) >= 8:  # room for the card: it ends where the link does
+            assert abs(card["right"] - line["right"]) <= 1, (card, line)
+        page.mouse.move(0, 0)
+        page.keyboard.press("Escape")
     page.close()
 
 
