@@ -6,12 +6,15 @@ sideways: the physical offsets of the style sheets then pointed off the wrong ed
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from conftest import mini, run_build
 from test_browser_hovercards import wait_until
+from test_quality_a11y import AXE, RUN_AXE, format_violations, page_types, url_of
+from test_quality_html import html_pages, nu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -339,3 +342,27 @@ def test_hebrew_tables_start_at_the_right_and_rules_and_borders_are_on_the_right
     assert note.evaluate("el => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]") == \
         ["3px", "0px"]
     page.close()
+
+
+def test_every_page_of_a_hebrew_dossier_is_valid_html(hebrew_site):
+    """The W3C Nu checker, as tests/test_quality_html.py runs it on the default dossier."""
+    pages = html_pages(hebrew_site)
+    assert not nu_errors(hebrew_site, pages), len(pages)
+
+
+def test_no_page_type_of_a_hebrew_dossier_has_accessibility_violations(browser, hebrew_site, he_url):
+    """axe-core, as tests/test_quality_a11y.py runs it on the default dossier, at desktop and phone sizes."""
+    if not AXE.exists():
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{AXE} is missing: run `npm ci --ignore-scripts`")
+    failures: list[str] = []
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    for kind, rel in page_types(hebrew_site).items():
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url_of(he_url, rel))
+        page.add_script_tag(path=str(AXE))
+        for width, height in ((1280, 900), (375, 800)):
+            page.set_viewport_size({"width": width, "height": height})
+            failures += format_violations(f"{rel} [{kind}, {width}px]", page.evaluate(RUN_AXE, None))
+    context.close()
+    assert not failures, "\n".join(failures)
