@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..common.errors import Problem, did_you_mean, error, warning
+from .language import Direction, text_direction
 from .slow_regex import repeats_a_repetition
 from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
@@ -46,6 +47,11 @@ class SiteConfig:
 
     def level(self, check: str, default: str = "error") -> str:
         return dict(self.checks).get(check, default)
+
+    @property
+    def direction(self) -> Direction:
+        """The text direction of `language` ("rtl" for Hebrew, Arabic, Persian…): the site's layout follows it."""
+        return text_direction(self.language)
 
     @property
     def base_url(self) -> str:

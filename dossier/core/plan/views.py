@@ -20,7 +20,8 @@ SCRIPTS = ("dossier", "entities", "compare")  # static/<name>.js, progressive en
 
 def common(cfg: SiteConfig, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
     return {
-        "site": {"title": cfg.title, "language": cfg.language, "author": cfg.author, "base": urls.base},
+        "site": {"title": cfg.title, "language": cfg.language, "direction": cfg.direction, "author": cfg.author,
+                 "base": urls.base},
         "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],
                  "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
                  "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",

@@ -95,7 +95,10 @@
     var gap = 8, margin = 8;
     var width = card.offsetWidth, height = card.offsetHeight;
     var vw = document.documentElement.clientWidth, vh = window.innerHeight;
-    var left = Math.min(Math.max(r.left, margin), Math.max(margin, vw - width - margin));
+    // The card starts where the link starts: its left edge, or its right edge in a right-to-left page;
+    // then it is moved in as far as it must to stay on the screen.
+    var start = getComputedStyle(link).direction === "rtl" ? r.right - width : r.left;
+    var left = Math.min(Math.max(start, margin), Math.max(margin, vw - width - margin));
     var below = r.bottom + gap + height <= vh || r.top - gap - height < 0;
     var top = below ? r.bottom + gap : r.top - gap - height;
     card.classList.toggle("hc-above", !below);
