@@ -304,6 +304,12 @@ def test_a_news_article_is_based_on_the_original_mentions_its_entities_and_revie
                                  "sameAs": "https://www.wikidata.org/wiki/Q1"}]
     assert (claim["@type"], claim["claimReviewed"], claim["reviewRating"]["alternateName"]) == ("ClaimReview", "q", "false")
     assert claim["itemReviewed"]["appearance"]["url"] == "https://o.org/a"
+    # the article's date is its appearance's, not the review's (whose date is not known)
+    assert claim["itemReviewed"]["appearance"]["datePublished"] == art.meta.date and "datePublished" not in claim
+    no_url = replace(art, meta=replace(art.meta, url=""))
+    _, claim = json.loads(news_article(dossier(no_url).config, no_url, "https://e.org/d/articles/a/", "Outlet A", [],
+                                       [{"url": "https://e.org/d/articles/a/#a-q1", "quote": "q", "verdict": "x"}]))
+    assert "url" not in claim["itemReviewed"]["appearance"]  # (the dossier's copy was given as the original)
 
 
 def test_an_undated_article_of_an_unknown_outlet_says_nothing_empty() -> None:

@@ -66,14 +66,17 @@ def news_article(config: SiteConfig, article: Article, page_iri: str, source_nam
     if meta.byline:
         item["author"] = {"@type": "Person", "name": meta.byline}
     graph = [item]
+    # The reviewed article's date and address are its appearance's (the review's own date is not known: the
+    # article's was given as the review's); no address when the original is not known (the dossier's copy was)
+    appearance = {"@type": "NewsArticle", **({"url": meta.url} if meta.url else {}), "headline": meta.title,
+                  **({"datePublished": meta.date} if meta.date else {})}
     for claim in claims:
         graph.append({
             "@context": "https://schema.org", "@type": "ClaimReview", "url": claim["url"],
-            "claimReviewed": claim["quote"], **({"datePublished": meta.date} if meta.date else {}),
+            "claimReviewed": claim["quote"],
             "author": {"@type": "Organization", "name": config.author or config.title},
             "reviewRating": {"@type": "Rating", "alternateName": claim["verdict"]},
-            "itemReviewed": {"@type": "Claim", "appearance": {"@type": "NewsArticle", "url": meta.url or page_iri,
-                                                              "headline": meta.title}},
+            "itemReviewed": {"@type": "Claim", "appearance": appearance},
         })
     return script_json(graph if len(graph) > 1 else item)
 
