@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from dossier.core.common.written_dates import normalise
 from dossier.core.load.dates import date_hint, days_in, impossible_dates
 from dossier.core.load.yamlsrc import parse_yaml
 
@@ -65,3 +66,11 @@ def test_from_and_to_outside_a_role_are_not_dates():
 def test_a_date_written_another_way_is_given_back_as_yyyy_mm_dd(written, hint: str) -> None:
     """The hint said "write dates as YYYY-MM-DD, e.g. 2024-03-22" whatever the day written: now that day."""
     assert date_hint(written) == hint
+
+
+@pytest.mark.parametrize("written, day", [("2024-03-22T10:00Z", "2024-03-22"), ("Fri, 22 Mar 2024 10:00:00 GMT",
+                                                                              "2024-03-22"),
+                                          ("20240322", "2024-03-22"), ("22.03.2024", "2024-03-22"),
+                                          ("2024-02-30", ""), ("soon", "")])
+def test_written_dates_read_as_the_calendar_day_they_name(written: str, day: str) -> None:
+    assert normalise(written) == day

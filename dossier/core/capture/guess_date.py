@@ -11,65 +11,8 @@ import datetime
 import re
 from typing import Sequence
 
+from ..common.written_dates import date_in_text, date_in_url, normalise
 from .guesses import NOTHING, Guess
-
-MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september "
-                                         "october november december".split())}
-MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
-MONTHS.update({"sept": 9, "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
-               "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
-               "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-               "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-               "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12})
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.]([01]?\d)[-/.]([0-3]?\d)(?!\d)")
-_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?!\d)")
-_MDY = re.compile(_MONTH + r" (\d{1,2})(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b", re.I)
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.? (?:de )?" + _MONTH + r",?(?: de)? ((?:19|20)\d\d)\b", re.I)
-_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?([0-2]\d|3[01])(?:[/_.-]|$)")
-_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _ymd(y: str | int, m: str | int, d: str | int) -> str:
-    y, m, d = int(y), int(m), int(d)
-    if not (1 <= m <= 12 and 1 <= d <= _DAYS[m - 1]) or (m == 2 and d == 29 and y % 4):
-        return ""
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
-def normalise(value: str) -> str:
-    """A date written in metadata ("2024-03-22T10:00Z", "2024/03/22", "20240322", "March 22, 2024",
-    "Fri, 22 Mar 2024 10:00:00 GMT", "22.03.2024") as YYYY-MM-DD, or "" when it is not a full date."""
-    text = value.strip()
-    for pattern, order in ((_ISO, (1, 2, 3)), (_COMPACT, (1, 2, 3))):
-        m = pattern.search(text[:32])
-        if m and m.start() == 0:
-            return _ymd(*(m.group(i) for i in order))
-    return date_in_text(text[:64])[0]
-
-
-def date_in_text(text: str) -> tuple[str, int]:
-    """The first full date written in `text` (ISO, "March 22, 2024", "22 March 2024", "22.03.2024"), and
-    its offset; ("", -1) when there is none."""
-    found: list[tuple[int, str]] = []
-    for m in _ISO.finditer(text):
-        found.append((m.start(), _ymd(m.group(1), m.group(2), m.group(3))))
-    for m in _MDY.finditer(text):
-        found.append((m.start(), _ymd(m.group(3), MONTHS[m.group(1).lower()], m.group(2))))
-    for m in _DMY.finditer(text):
-        found.append((m.start(), _ymd(m.group(3), MONTHS[m.group(2).lower()], m.group(1))))
-    for m in _DOTTED.finditer(text):
-        found.append((m.start(), _ymd(m.group(3), m.group(2), m.group(1))))
-    found = sorted(f for f in found if f[1])
-    return (found[0][1], found[0][0]) if found else ("", -1)
-
-
-def date_in_url(url: str) -> str:
-    """A full date in a URL's path ("/2024/03/22/", "/20240322-"), or ""."""
-    m = _URL_DATE.search(url.split("?", 1)[0].split("#", 1)[0])
-    return _ymd(*m.groups()) if m else ""
-
 
 def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[str, str]], url: str,
                text: str) -> Guess:

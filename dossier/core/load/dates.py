@@ -9,6 +9,7 @@ import re
 from typing import Any, Iterator
 
 from ..common.errors import Problem, error
+from ..common.written_dates import normalise
 from .yamlsrc import Loaded
 
 Path = tuple[Any, ...]
@@ -97,8 +98,6 @@ def date_hint(value: Any) -> str:
     as YYYY-MM-DD, both readings when day and month could be either ("05/03/2024"); "" when it reads as no day."""
     if not isinstance(value, str):
         return ""
-    from ..capture.guess_date import normalise  # (the forms pages and feeds write dates in)
-
     numeric = _NUMERIC.match(value)
     if numeric:
         first, second, year = (int(part) for part in numeric.groups())
