@@ -129,10 +129,6 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
         tuple(by_id[e] for e in mentioned if e in by_id), order, min(at, 1))
 
 
-def _with_start(take: Callable[[], ArticleInput], start: int) -> tuple[ArticleInput, int]:
-    return take(), start
-
-
 class _Once:
     """The input the three pages of one article share: gathered on first use, dropped when the last page takes
     it, so a build keeps no article's input longer than its pages take to render."""
@@ -204,12 +200,19 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
                         article=view, cards_url=urls.link(CARDS) if value.links else "")
 
 
-def annotations_view(given: tuple[ArticleInput, int]) -> bytes:
-    """articles/<slug>/annotations.jsonld: the article's W3C AnnotationPage (`given`: the article's input and
-    how many annotations the articles before it hold, its startIndex: apart from the input the article's other
-    pages read, so that an annotation added to one article does not make every later article's page anew)."""
-    value, start = given
-    return webanno.page_json(value.config, value.item, value.urls, value.order, value.index, start)
+class AnnotationsView:
+    """The view of articles/<slug>/annotations.jsonld, the article's W3C AnnotationPage, whose first annotation
+    is number `start` of the collection (its startIndex: how many the articles before it hold). The start is
+    the view's, not the input's: the input stays the one object the article's page and Markdown read (its digest
+    taken once for the three, execute/keys.py), and an annotation added to one article does not make every
+    later article's page anew; the view's name carries the start, so the page's key changes with it."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.__qualname__ = f"AnnotationsView.at.{start}"
+
+    def __call__(self, value: ArticleInput) -> bytes:
+        return webanno.page_json(value.config, value.item, value.urls, value.order, value.index, self.start)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet[str] | None = None) -> list[Page]:
@@ -240,5 +243,5 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
                            if a.article.slug != slug)
         out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours,
                                                                        "articles"),
-                         None, annotations_view, partial(_with_start, given.take, starts[index])))
+                         None, AnnotationsView(starts[index]), given.take))
     return out
