@@ -20,6 +20,7 @@ to the exact original slice.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,7 +33,18 @@ FOLD: dict[str, str] = {
     "–": "-", "—": "-", "‒": "-", "−": "-",
     "…": "...",
     "\u00ad": "", "\u200b": "", "\u2060": "", "\ufeff": "",
+    # Hebrew and Arabic punctuation and digits ("״" for '"', maqaf for a hyphen, "٤٠" for 40)
+    "׳": "'", "״": '"', "־": "-", "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+    **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
 }
+# Directional marks and embeddings pasted from browsers with Hebrew or Arabic text: invisible, dropped
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Marks written over or under letters, which a text may or may not carry (Hebrew points and cantillation,
+# Arabic harakat), and the tatweel that stretches Arabic words: visible, but not part of the words' letters
+_MARKS = "".join(chr(c) for c in (*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7,
+                                  *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD),
+                                  *range(0x06DF, 0x06E5), 0x06E7, 0x06E8, *range(0x06EA, 0x06EE), 0x0640))
+FOLD.update({c: "" for c in _BIDI + _MARKS})
 
 # Names used in hints. Paired names sharing their last word ("curly apostrophe" / "straight
 # apostrophe") let the hint say "a straight one" instead of repeating the noun.
@@ -46,13 +58,25 @@ NAMES: dict[str, str] = {
     "...": "three dots", "…": "ellipsis character",
     "\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u2060": "word joiner",
     "\ufeff": "zero-width no-break space",
+    "?": "plain question mark", ",": "plain comma", ";": "plain semicolon", "%": "plain percent sign",
+    "׳": "geresh", "״": "gershayim", "־": "maqaf", "،": "Arabic comma", "؛": "Arabic semicolon",
+    "؟": "Arabic question mark", "٪": "Arabic percent sign", "٫": "Arabic decimal separator",
+    "٬": "Arabic thousands separator", "\u200e": "left-to-right mark", "\u200f": "right-to-left mark",
+    "\u061c": "Arabic letter mark", "\u0640": "tatweel",
+    **{c: unicodedata.name(c, "mark").capitalize().replace("hebrew", "Hebrew").replace("arabic", "Arabic")
+       for c in _MARKS if c != "\u0640"},
+    **{c: unicodedata.name(c).lower() for c in _BIDI[3:]},  # ("right-to-left isolate", "pop directional …")
 }
-_INVISIBLE = frozenset(c for c, r in FOLD.items() if r == "")
+for _c in FOLD:  # (digits: "Arabic-indic digit four")
+    NAMES.setdefault(_c, unicodedata.name(_c, "character").capitalize().replace("arabic", "Arabic"))
+_DROPPED = frozenset(c for c, r in FOLD.items() if r == "")
+_INVISIBLE = _DROPPED - frozenset(_MARKS)   # (the marks are seen: a hint does not call them invisible)
+_DROPPED_RE = re.compile("[" + "".join(sorted(_DROPPED)) + "]")
 _FOLD_TABLE = str.maketrans(FOLD)
 # Regex alternatives for one folded character: every typographic variant it stands for.
 _CLASSES: dict[str, str] = {
     ascii_: "[" + re.escape(ascii_ + "".join(c for c, r in FOLD.items() if r == ascii_)) + "]"
-    for ascii_ in "'\"-"
+    for ascii_ in sorted({r for r in FOLD.values() if len(r) == 1})
 }
 
 # A whitespace run that is not already a single ASCII space, or a character to fold. Single
@@ -146,14 +170,15 @@ def search_pattern(s: str, fold: bool, any_case_first: bool = False) -> str:
 
 
 def has_invisible(text: str) -> bool:
-    """Whether ``text`` holds a soft hyphen, zero-width space, word joiner or BOM."""
-    return any(ch in text for ch in _INVISIBLE)  # a few C-level scans, no regex
+    """Whether ``text`` holds a character the folded form drops: a soft hyphen, zero-width space, word joiner,
+    BOM or directional mark, or a Hebrew or Arabic mark (points, harakat, tatweel)."""
+    return _DROPPED_RE.search(text) is not None
 
 
 def _a(phrase: str) -> str:
     if phrase.startswith("three "):  # "three dots" is plural: no article
         return phrase
-    return ("an " if phrase[:1] in "aeiou" else "a ") + phrase
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
 
 def _describe(found: str, quoted: str, what: str) -> str:
@@ -161,10 +186,12 @@ def _describe(found: str, quoted: str, what: str) -> str:
     if found.lower() == quoted.lower() and found != quoted:
         case = "lower-case" if found[:1].islower() else "upper-case"
         return f"the article starts this {what} with {_a(case)} letter"
-    if found in _INVISIBLE and not quoted:
-        return f"the article has an invisible {NAMES[found]} (U+{ord(found):04X}) inside this {what}"
-    if quoted in _INVISIBLE and not found:
-        return f"the {what} has an invisible {NAMES[quoted]} (U+{ord(quoted):04X}) the article lacks"
+    if found in _DROPPED and not quoted:
+        seen = "an invisible " if found in _INVISIBLE else "a "
+        return f"the article has {seen}{NAMES[found]} (U+{ord(found):04X}) inside this {what}"
+    if quoted in _DROPPED and not found:
+        seen = "an invisible " if quoted in _INVISIBLE else "a "
+        return f"the {what} has {seen}{NAMES[quoted]} (U+{ord(quoted):04X}) the article lacks"
     if found in NAMES and quoted in NAMES:
         f_name, q_name = NAMES[found], NAMES[quoted]
         f_words, q_words = f_name.split(), q_name.split()
@@ -177,6 +204,22 @@ def _describe(found: str, quoted: str, what: str) -> str:
     return f"the article has “{found}” where the {what} has “{quoted}”"
 
 
+def _marks_clause(found: str, quoted: str, what: str) -> str:
+    """One clause for Hebrew or Arabic marks that one side has and the other lacks (a pointed quote of an
+    unpointed text is one difference, not one per point); "" when the marks of both agree."""
+    f_marks, q_marks = [c for c in found if c in _MARKS], [c for c in quoted if c in _MARKS]
+    if f_marks == q_marks:
+        return ""
+    marks = f_marks or q_marks
+    script = "Hebrew points (niqqud)" if all("\u0591" <= c <= "\u05c7" for c in marks) else \
+        "a tatweel (ـ) stretching a word" if all(c == "\u0640" for c in marks) else \
+        "Arabic vowel marks (harakat)" if all(c >= "\u0610" and c != "\u0640" for c in marks) else \
+        "Hebrew or Arabic marks"
+    if f_marks and q_marks:
+        return f"the article and the {what} mark the words with different {script}"
+    return f"the article has {script} the {what} lacks" if f_marks else f"the {what} has {script} the article lacks"
+
+
 def describe_typography(found: str, quoted: str, what: str = "quote") -> str:
     """Human sentence naming each typographic difference between article text and quote (or the editor's
     `what`: a prefix, a suffix).
@@ -185,7 +228,9 @@ def describe_typography(found: str, quoted: str, what: str = "quote") -> str:
     if the two agree modulo whitespace.
     """
     f, q = " ".join(found.split()), " ".join(quoted.split())
-    clauses: list[str] = []
+    marks = _marks_clause(f, q, what)
+    clauses: list[str] = [marks] if marks else []
+    f, q = "".join(c for c in f if c not in _MARKS), "".join(c for c in q if c not in _MARKS)
     # Merge adjacent non-equal opcodes so "..." -> "…" is one clause, not a replace plus a delete.
     groups: list[list[int]] = []
     for op in Levenshtein.opcodes(q, f):
