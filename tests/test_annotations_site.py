@@ -169,3 +169,18 @@ def test_the_exports_write_the_notes_links_as_the_urls_the_site_has_them_at(tmp_
     internal = [link for link in links if not link.startswith(("http://", "https://", "mailto:", "#"))]
     assert internal and all(link.startswith("/sub/") for link in internal), internal[:5]
     assert {link.split("/")[2] for link in internal} >= {"compare", "articles"}
+
+
+def test_an_ambiguous_quotes_paste_ready_context_is_yaml_that_reads_back_as_the_context(mini_dossier):
+    """The unique context was printed as prefix: "…" whatever it held: a Hebrew headline's quotation mark gave
+    a prefix of three quotation marks in a row, which YAML refuses (review 38)."""
+    import yaml
+
+    root = mini_dossier({"seeds/a.txt": 'Title\n\n"Rafah" he said. Then Rafah again.\n',
+                         "content/articles/a.yaml": article("  - id: r\n    quote: Rafah\n")})
+    result = run_build(root)
+    assert result.returncode == 1 and "quote occurs 2 times" in result.stderr, result.stderr
+    fixes = [line.split(": ", 1)[1] for line in result.stderr.splitlines() if line.strip().startswith("seeds/a.txt:")]
+    contexts = [yaml.safe_load(fix) for fix in fixes]
+    assert all(isinstance(c, dict) and set(c) <= {"prefix", "suffix"} for c in contexts), fixes
+    assert any('"' in value for c in contexts for value in c.values()), fixes

@@ -90,7 +90,9 @@ def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, in
     for c in offered:  # (the shorter of the two contexts: a repeated paragraph makes one side long)
         contexts = sorted((len(x.split()), k, kind, x) for k, (kind, x) in
                           enumerate((("prefix", c.unique_prefix), ("suffix", c.unique_suffix))) if x)
-        fix = f'{contexts[0][2]}: "{contexts[0][3]}"' if contexts else "no unique context"
+        # (as YAML reads it back: a quotation mark in the context, a Hebrew headline's, is escaped)
+        fix = f"{contexts[0][2]}: {json.dumps(contexts[0][3], ensure_ascii=False)}" if contexts else \
+            "no unique context"
         lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
     inside = len(result.candidates) - len(whole)
     count = (f" ({len(whole)} as whole words, {inside} inside longer words, not listed)" if whole and inside else
