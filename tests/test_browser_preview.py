@@ -110,6 +110,10 @@ def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(brows
     expect(dialog.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(dialog).to_be_focused()
     expect(page.locator("main")).to_contain_text("Israel will go it alone")   # the last good site stays
+    # its English lines stay left to right over a Hebrew or Arabic site's page (dir="rtl"), which it inherited
+    page.evaluate("document.documentElement.dir = 'rtl'")
+    assert dialog.evaluate("node => getComputedStyle(node).direction") == "ltr"
+    page.evaluate("document.documentElement.removeAttribute('dir')")
 
     # keyboard: Tab reaches the close button; Escape closes; a button brings the list back
     page.keyboard.press("Tab")

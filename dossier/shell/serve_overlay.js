@@ -73,7 +73,8 @@
 
   function ensureRoot() {
     if (host) { return; }
-    host = el("div", { id: "dossier-preview-overlay" });
+    // (its words are English: left to right, also over a Hebrew or Arabic site's pages, whose dir="rtl" it would inherit)
+    host = el("div", { id: "dossier-preview-overlay", dir: "ltr", lang: "en" });
     root = host.attachShadow({ mode: "open" });
     // A constructed stylesheet, not a <style> element: the site's Content-Security-Policy (style-src 'self')
     // refuses inline styles, but not stylesheets built through the CSSOM.
