@@ -73,7 +73,7 @@
 
   function ensureRoot() {
     if (host) { return; }
-    // (its words are English: left to right, also over a Hebrew or Arabic site's pages, whose dir="rtl" it would inherit)
+    // (its words are English: left to right, even over the pages of a right-to-left site, which it inherited)
     host = el("div", { id: "dossier-preview-overlay", dir: "ltr", lang: "en" });
     root = host.attachShadow({ mode: "open" });
     // A constructed stylesheet, not a <style> element: the site's Content-Security-Policy (style-src 'self')
