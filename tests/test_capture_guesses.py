@@ -10,7 +10,7 @@ from dossier.core.capture.guess_date import date_in_url, guess_date, normalise
 from dossier.core.capture.guess_outlet import clean_site_name, credited_wire, guess_outlet, outlet_from_text
 from dossier.core.capture.guess_title import guess_title, title_from_lines
 from dossier.core.capture.guesses import one_line
-from dossier.core.capture.outlets import host_of, registered_domain, safe_url
+from dossier.core.capture.outlets import host_of, known, registered_domain, safe_url
 from dossier.core.capture.page_guess import guess_page
 from dossier.core.capture.pagemeta import read_page
 from dossier.core.capture.stubs import append_text, suggest_slug
@@ -386,3 +386,18 @@ def test_a_title_cut_of_an_outlet_the_dossier_knows_stays_certain() -> None:
                        {"ynetnews": ("Ynetnews", "https://www.ynetnews.com/")})
     assert (guess.title.value, guess.title.certain) == ("Netanyahu tells Blinken Israel will go it alone", True)
     assert guess.outlet.id == "ynetnews"
+
+
+@pytest.mark.parametrize("url, name, country", [
+    ("https://www.ynet.co.il/news/article/hjq00ivwc", "ynet", "Israel"),
+    ("https://www.haaretz.co.il/news/politics/2024-03-22/ty-article/00000188", "Haaretz", "Israel"),
+    ("https://www.kan.org.il/content/kan-news/politic/4731902/", "Kan", "Israel"),
+    ("https://www.aljazeera.net/news/2024/3/22/x", "Al Jazeera", "Qatar"),
+    ("https://gate.ahram.org.eg/News/4731902.aspx", "Al-Ahram", "Egypt"),
+])
+def test_hebrew_and_arabic_language_national_outlets_are_known_by_their_domains(url: str, name: str,
+                                                                              country: str) -> None:
+    """A Hebrew or Arabic edition's page (ynet.co.il, not ynetnews.com) was "uncertain: it does not match the
+    domain" even when its name was written three times (review 38)."""
+    found = known(host_of(url))
+    assert found is not None and found[1:] == (name, country), found

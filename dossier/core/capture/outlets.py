@@ -9,8 +9,9 @@ Who is in `KNOWN` (the criterion; no entry is here because a test page needs it)
 - the global international broadcasters and news sites (BBC, DW, France 24, Al Jazeera, Euronews, Politico
   Europe);
 - for the United States, the United Kingdom, Ireland, Canada, Australia, Germany, Austria, Switzerland, France,
-  Spain, Italy, Poland, Israel and the Spanish-speaking Americas: the national public broadcasters, the national
-  newspapers and magazines, and the major national news sites and portals (MSN, Yahoo News republish others);
+  Spain, Italy, Poland, Israel (in Hebrew and English), the Arab world's pan-Arab outlets and the Spanish-speaking
+  Americas: the national public broadcasters, the national newspapers and magazines, and the major national news
+  sites and portals (MSN, Yahoo News republish others);
 - the English-language national papers of record of Japan, Hong Kong and India.
 Not here: local and regional outlets (city papers, regional dailies, local TV and radio stations), trade and
 technology sites, blogs. Their pages are named by their own metadata, and tests/test_capture_accuracy.py
@@ -26,7 +27,7 @@ from urllib.parse import quote, urlsplit
 _TWO_LEVEL = {"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.za", "co.jp",
               "ne.jp", "or.jp", "co.il", "org.il", "co.in", "com.br", "com.ar", "com.mx", "com.tr", "com.cn",
               "com.hk", "com.sg", "com.tw", "co.kr", "or.kr", "com.pe", "com.uy", "com.bo", "com.py", "com.ve",
-              "com.co", "com.ec", "com.tn", "com.eg", "com.pk", "com.ng", "co.ke", "gv.at", "co.at", "or.at"}
+              "com.co", "com.ec", "com.tn", "com.eg", "org.eg", "com.pk", "com.ng", "co.ke", "gv.at", "co.at", "or.at"}
 
 # domain → (name as readers write it, country); see the module docstring for who is here and why
 KNOWN: dict[str, tuple[str, str]] = {
@@ -99,7 +100,17 @@ KNOWN: dict[str, tuple[str, str]] = {
     # Israel
     "ynetnews.com": ("Ynetnews", "Israel"), "jpost.com": ("The Jerusalem Post", "Israel"),
     "allisrael.com": ("ALL ISRAEL NEWS", "Israel"), "timesofisrael.com": ("The Times of Israel", "Israel"),
-    "haaretz.com": ("Haaretz", "Israel"),
+    "haaretz.com": ("Haaretz", "Israel"), "haaretz.co.il": ("Haaretz", "Israel"), "ynet.co.il": ("ynet", "Israel"),
+    "maariv.co.il": ("Maariv", "Israel"), "israelhayom.co.il": ("Israel Hayom", "Israel"),
+    "israelhayom.com": ("Israel Hayom", "Israel"), "kan.org.il": ("Kan", "Israel"), "mako.co.il": ("N12", "Israel"),
+    "walla.co.il": ("Walla", "Israel"), "globes.co.il": ("Globes", "Israel"),
+    "calcalist.co.il": ("Calcalist", "Israel"), "i24news.tv": ("i24NEWS", "Israel"),
+    # the Arab world
+    "aljazeera.net": ("Al Jazeera", "Qatar"), "alarabiya.net": ("Al Arabiya", "Saudi Arabia"),
+    "arabnews.com": ("Arab News", "Saudi Arabia"), "aawsat.com": ("Asharq Al-Awsat", "United Kingdom"),
+    "alquds.co.uk": ("Al-Quds Al-Arabi", "United Kingdom"), "alaraby.co.uk": ("The New Arab", "United Kingdom"),
+    "ahram.org.eg": ("Al-Ahram", "Egypt"), "thenationalnews.com": ("The National", "United Arab Emirates"),
+    "skynewsarabia.com": ("Sky News Arabia", "United Arab Emirates"), "wafa.ps": ("WAFA", "Palestine"),
     # Argentina
     "clarin.com": ("Clarín", "Argentina"), "lanacion.com.ar": ("La Nación", "Argentina"),
     "pagina12.com.ar": ("Página/12", "Argentina"), "infobae.com": ("Infobae", "Argentina"),
