@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import run_build, write_tree
 from dossier.core.load.yamlsrc import parse_yaml
 
@@ -81,6 +83,34 @@ def test_a_latin_1_seed_is_converted_with_a_warning_and_its_title_then_builds(tm
     built = run_build(root, "--no-search")
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Café owners in Zürich" in (root / "_site/index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("language, seed, encoding", [
+    ("he", "Netanyahu: נעשה את זה לבד (Reuters)\nראש הממשלה אמר כי ישראל תיכנס לרפיח.\n", "cp1255"),
+    ("he", "ראש הממשלה אמר כי ישראל תיכנס לרפיח\n", "iso8859_8"),
+    ("ar", "قال نتنياهو إن إسرائيل ستدخل رفح وحدها\n", "iso8859_6"),
+    ("ar", "Blinken: قال نتنياهو إن إسرائيل ستدخل رفح\n", "cp1256"),
+])
+def test_a_short_hebrew_or_arabic_legacy_seed_is_read_in_the_code_page_of_the_sites_language(
+        tmp_path: Path, language: str, seed: str, encoding: str) -> None:
+    """Short seeds in windows-1255, ISO-8859-8, ISO-8859-6, windows-1256 were read by the detector as windows-1258,
+    Cyrillic or Thai, and the seed rewritten garbled (review 38): site.yaml's language names the code pages."""
+    raw = seed.encode(encoding)
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE + f"language: {language}\n", "seeds/a.txt": raw})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    assert (root / "seeds/a.txt").read_text("utf-8") == seed
+    assert f"the code page of the site's language ({language})" in result.stderr
+    prov = json.loads((root / "seeds/evidence/a.provenance.json").read_text("utf-8"))
+    assert prov["detector"] == {"name": "dossier", "rule": f"the code page of the site's language ({language})"}
+    assert (root / "seeds/evidence/a.txt").read_bytes() == raw
+
+
+def test_a_western_seed_in_a_hebrew_dossier_is_not_read_as_hebrew(tmp_path: Path) -> None:
+    seed = "Café owners in Zürich protest new rules\nThe café said so.\n"
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE + "language: he\n", "seeds/a.txt": seed.encode("cp1252")})
+    assert run_build(root, "--import").returncode == 0
+    assert (root / "seeds/a.txt").read_text("utf-8") == seed
 
 
 def test_a_utf8_seed_with_a_stray_windows_byte_keeps_its_utf8_and_reads_only_that_byte(tmp_path: Path) -> None:

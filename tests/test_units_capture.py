@@ -204,3 +204,16 @@ def test_an_outlet_entry_appended_to_sources_yaml_is_valid() -> None:
     loaded, problems = parse_yaml("content/sources.yaml", "outlet-a: {name: A}\n" + entries_text([entry]))
     assert not problems and not validate(loaded, json.loads((SCHEMAS / "sources.schema.json").read_text("utf-8")))
     assert loaded.data["reuters"] == {"name": "Reuters", "homepage": "https://reuters.com/", "country": "United Kingdom"}
+
+
+def test_a_hebrew_or_arabic_sites_code_pages_read_its_seeds_and_nothing_else() -> None:
+    from dossier.core.capture.codepages import code_pages, read_in_language, written_in
+
+    assert code_pages("he-IL") == ("cp1255", "iso8859_8") and code_pages("AR") == ("cp1256", "iso8859_6")
+    assert code_pages("en") == () and read_in_language(b"plain", "en") is None
+    hebrew = "ראש הממשלה אמר: “נעשה את זה לבד”"
+    assert read_in_language(hebrew.encode("cp1255"), "he") == ("cp1255", hebrew)
+    arabic = "قال نتنياهو إن إسرائيل ستدخل رفح"
+    assert read_in_language(arabic.encode("iso8859_6"), "ar") == ("iso8859_6", arabic)  # (cp1256 reads it too,
+    assert read_in_language(arabic.encode("cp1256"), "ar") == ("cp1256", arabic)        # strewn with Latin letters)
+    assert read_in_language("Café in Zürich".encode("cp1252"), "he") is None and not written_in("cafי", "he")

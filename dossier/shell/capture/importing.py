@@ -21,12 +21,15 @@ from .add import EVIDENCE, append_entries
 from .mixed import mostly_utf8, windows_byte
 
 
-def detect(data: bytes) -> tuple[str, str, str] | None:
+def detect(data: bytes, language: str = "") -> tuple[str, str, str] | None:
     """(encoding, text, how it was told) of bytes that are not UTF-8: mostly UTF-8 with a few stray bytes
-    (`mostly_utf8`), else by charset-normalizer. Among its equally clean readings, windows-1252 wins when it
-    gives the same text: short Western texts are too short for the detector to tell cp1252 from Baltic or
-    Central European code pages, and cp1252 is by far the most common of them."""
+    (`mostly_utf8`); else a code page of the site's `language` (site.yaml) that reads as its script
+    (codepages.py: Hebrew, Arabic); else by charset-normalizer. Among its equally clean readings,
+    windows-1252 wins when it gives the same text: short Western texts are too short for the detector to tell
+    cp1252 from Baltic or Central European code pages, and cp1252 is by far the most common of them."""
     from charset_normalizer import from_bytes
+
+    from ...core.capture.codepages import read_in_language
 
     mixed = mostly_utf8(data)
     if mixed is not None:
@@ -34,6 +37,9 @@ def detect(data: bytes) -> tuple[str, str, str] | None:
         places = "; ".join(f"line {line}, column {col}: 0x{byte:02x}, {windows_byte(bytes([byte]))}"
                            for line, col, byte in first) + ("; …" if count > len(first) else "")
         return f"UTF-8 but for {count} byte{'s' * (count > 1)} read as windows-1252 ({places})", text, ""
+    reading = read_in_language(data, language)
+    if reading is not None:
+        return reading[0], reading[1], f"the code page of the site's language ({language})"
     results = list(from_bytes(data))
     if not results:
         return None
@@ -50,11 +56,11 @@ def detect(data: bytes) -> tuple[str, str, str] | None:
 _DETECTOR = "detected by charset-normalizer"
 
 
-def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> bool:
+def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "") -> bool:
     """Whether the seed could be converted to UTF-8 (see the module's docstring); each case said on `err`."""
     from charset_normalizer import __version__ as cn_version
 
-    found = detect(data)
+    found = detect(data, language)
     if found is None:
         print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told; no stub written\n"
                       f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
@@ -70,7 +76,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO) -> bool:
     text = decoded.encode("utf-8")
     record = {"source": rel, "converted_by": "python build.py --import", "encoding": encoding,
               "detector": ({"name": "charset-normalizer", "version": cn_version} if told == _DETECTOR else
-                           {"name": "dossier", "rule": "UTF-8 with a few stray bytes, read as windows-1252"}),
+                           {"name": "dossier", "rule": told or "UTF-8 with a few stray bytes, read as windows-1252"}),
               "raw": {"file": f"evidence/{name}", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
               "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
     evidence.parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +115,7 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
             print(visible(f"{rel}: warning: not a text file (it is {kind}); no stub written\n    hint: a seed is "
                           "an article's plain text; a web page saved or archived is captured with --add"), file=err)
         elif text is None:
-            left += not _convert(root, rel, data, err)
+            left += not _convert(root, rel, data, err, config.language)
     return left
 
 
