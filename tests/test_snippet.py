@@ -62,3 +62,15 @@ def test_a_long_line_is_shown_as_one_row_around_the_column_with_the_caret_under_
     at = len(caret) - len("     | ") - 1
     assert caret.endswith("^") and text[at] == (line[col - 1] if col <= len(line) else "…")
     assert text.startswith("…") == (col > WIDTH // 3 + 1) and text.endswith("…") == (col < len(line) - WIDTH)
+
+
+@pytest.mark.parametrize("line, columns", [
+    ('quote: "נַעֲשֶׂה אֶת זֶה" kind: x', 20),       # Hebrew points take no column (the caret drifted right)
+    ("title: 内塔尼亚胡 kind: x", 18),                 # CJK characters take two
+    ("title: wa\u0301 kind: x", 10),                    # an accent written apart takes none
+])
+def test_the_caret_stands_under_its_character_whatever_columns_the_line_before_it_takes(line, columns) -> None:
+    col = line.index("kind") + 1
+    shown = snippet(error("f.yaml", 1, col, "m", "h", "c"), {"f.yaml": line + "\n"}).splitlines()
+    caret = shown[2].split(" | ", 1)[1]
+    assert caret == " " * columns + "^"

@@ -13,6 +13,8 @@ working; the snippet sits between them. Pure: the shell, which has read the inpu
 
 from __future__ import annotations
 
+import unicodedata
+
 from typing import Mapping
 
 from .controls import visible as shown
@@ -63,8 +65,16 @@ def snippet(problem: Problem, sources: Sources) -> str:
     shown = visible(before + rest + ("…" if start + WIDTH < len(text) else ""))
     lines = [f"   {pad} |", f"   {number} | {shown}"]
     if problem.col > 0:
-        lines.append(f"   {pad} | {' ' * len(visible(before))}^")
+        lines.append(f"   {pad} | {' ' * display_width(visible(before))}^")
     return "\n".join(lines)
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: none for a combining mark (Hebrew points, Arabic harakat, accents
+    written apart) or a format character, two for a wide one (CJK), one for the rest; so that the caret stands
+    under its character (it drifted right by one a point in a pointed Hebrew line)."""
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf") else
+               2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def format_problem(problem: Problem, sources: Sources) -> str:
