@@ -122,3 +122,15 @@ def test_the_default_dossier_has_no_quote_cut_inside_a_word() -> None:
     result = run_build(ROOT, "--check")
     assert result.returncode == 0, result.stderr
     assert "inside a word" not in result.stderr and "inside words" not in result.stderr
+
+
+def test_after_hebrew_or_arabic_prefix_letters_a_word_starts() -> None:
+    """A Hebrew quote "נעשה זאת" in "שנעשה זאת" (that we will do) was warned of as starting inside a word."""
+    from dossier.core.text.wordbounds import after_proclitics, mid_word_ends
+
+    text = "אמר שנעשה זאת לבד, وقال لبلينكن"
+    start = text.index("נעשה")
+    assert after_proclitics(text, start) and mid_word_ends(text, start, start + 8) == (False, False)
+    assert after_proclitics(text, text.index("بلينكن"))
+    assert not after_proclitics(text, text.index("שה"))          # "נע" are no prefixes
+    assert mid_word_ends("Lecote Engine", 1, 6) == (True, False)  # (a Latin word: as before)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..text.nfc import nfc, nfc_text
+from ..text.wordbounds import after_proclitics
 
 __all__ = ["AliasSpec", "Exclusion", "Mention", "MentionMatcher", "alias_collisions", "match_key",
            "sentence_around", "sentence_spans"]
@@ -238,7 +239,10 @@ def _bounded(typo: str, start: int, end: int) -> bool:
     An apostrophe joins words ("O'Brien") except in the possessive "'s"."""
     if start > 0:
         before = typo[start - 1]
-        if _is_word(before) or (before == "'" and start >= 2 and _is_word(typo[start - 2])):
+        # (a name of three letters or more may have Hebrew or Arabic prefix letters joined to it: "ונתניהו")
+        if _is_word(before) and not (end - start >= 3 and after_proclitics(typo, start)):
+            return False
+        if before == "'" and start >= 2 and _is_word(typo[start - 2]):
             return False
     if end < len(typo):
         after = typo[end]

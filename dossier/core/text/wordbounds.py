@@ -9,14 +9,17 @@ word:
 * ".", "," and ":" between digits join them ("3.5", "1,200", "10:30");
 * a hyphen, a dash, a slash or any other punctuation separates words ("pro-Israel" may be quoted as "Israel");
 * scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) have no visible word
-  boundaries, so a boundary next to one of their characters is never called inside a word.
+  boundaries, so a boundary next to one of their characters is never called inside a word;
+* Hebrew and Arabic write "and", "the", "in", "to", "that"… as letters joined to the front of the next word
+  ("ונתניהו", "ברפיח", "لبلينكن"): the boundary after such prefix letters, at a word's start, is a word's
+  start too (`after_proclitics`).
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["inside_word", "mid_word_ends", "whole_words"]
+__all__ = ["after_proclitics", "inside_word", "mid_word_ends", "whole_words"]
 
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _DIGIT_JOINERS = frozenset(".,:")
@@ -35,6 +38,29 @@ def _word(ch: str) -> bool:
     return ch.isalnum() or (not ch.isascii() and unicodedata.category(ch)[0] == "M")
 
 
+# Hebrew's and Arabic's prefix letters: (first and last letter of the script, the prefixes, how many at most)
+_PROCLITICS = (("\u05d0", "\u05ea", "ובכלמשה", 3), ("\u0621", "\u064a", "وفبكل", 2))
+
+
+def after_proclitics(text: str, i: int) -> bool:
+    """Whether the letters between the start of the word and offset `i` are only prefix letters of the script
+    of `text[i]` (at most three in Hebrew, two in Arabic; a point or haraka on them is theirs)."""
+    if i <= 0 or i >= len(text):
+        return False
+    for low, high, letters, most in _PROCLITICS:
+        if low <= text[i] <= high:
+            j, count = i, 0
+            while j > 0 and _word(text[j - 1]):
+                j -= 1
+                if unicodedata.category(text[j])[0] == "M":
+                    continue
+                if text[j] not in letters:
+                    return False
+                count += 1
+            return 0 < count <= most
+    return False
+
+
 def inside_word(text: str, i: int) -> bool:
     """Whether offset `i` of `text` (0 <= i <= len(text)) falls between two characters of one word."""
     if i <= 0 or i >= len(text):
@@ -43,7 +69,7 @@ def inside_word(text: str, i: int) -> bool:
     if _unspaced(a) or _unspaced(b):
         return False
     if _word(a) and _word(b):
-        return True
+        return not after_proclitics(text, i)
     after = text[i + 1] if i + 1 < len(text) else ""
     before = text[i - 2] if i >= 2 else ""
     if b in _APOSTROPHES and _word(a) and after and _word(after):
