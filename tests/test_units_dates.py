@@ -74,3 +74,14 @@ def test_a_date_written_another_way_is_given_back_as_yyyy_mm_dd(written, hint: s
                                           ("2024-02-30", ""), ("soon", "")])
 def test_written_dates_read_as_the_calendar_day_they_name(written: str, day: str) -> None:
     assert normalise(written) == day
+
+
+@pytest.mark.parametrize("written, day", [
+    ("22 במרץ 2024", "2024-03-22"), ("יום שישי, 22 במרץ 2024, 10:00", "2024-03-22"), ("22 מרס 2024", "2024-03-22"),
+    ("٢٢ مارس ٢٠٢٤", "2024-03-22"), ("22 آذار 2024", "2024-03-22"), ("٢٠٢٤-٠٣-٢٢", "2024-03-22"),
+    ("7 تشرين الأول 2023", "2023-10-07"), ("22 أبريل 2024", "2024-04-22"),
+])
+def test_hebrew_and_arabic_dates_read_as_the_day_they_name(written: str, day: str) -> None:
+    """Hebrew and Arabic month names and Arabic-Indic digits were never read: --import and --add left such
+    articles undated (review 38)."""
+    assert normalise(written) == day

@@ -14,6 +14,19 @@ MONTHS.update({"sept": 9, "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "ma
                "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
                "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
                "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12})
+# Hebrew (also with the "ב" of "22 במרץ 2024" joined to it), Arabic as Egypt and the Gulf name the months and as
+# the Levant and Iraq do ("22 آذار 2024")
+_HEBREW = ("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר")
+MONTHS.update({m: i + 1 for i, m in enumerate(_HEBREW)} | {"ב" + m: i + 1 for i, m in enumerate(_HEBREW)}
+              | {"מרס": 3, "במרס": 3})
+MONTHS.update({m: i + 1 for i, names in enumerate((
+    "يناير", "فبراير", "مارس", "أبريل ابريل إبريل", "مايو", "يونيو يونيه", "يوليو يوليه", "أغسطس اغسطس", "سبتمبر",
+    "أكتوبر اكتوبر", "نوفمبر", "ديسمبر")) for m in names.split()})
+MONTHS.update({"كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8,
+               "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12})
+# Arabic-Indic and Persian digits, read as the digits they are ("٢٢ مارس ٢٠٢٤"), one character for one
+_DIGITS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
+                         **{chr(0x06F0 + d): str(d) for d in range(10)}})
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.]([01]?\d)[-/.]([0-3]?\d)(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?!\d)")
@@ -34,7 +47,7 @@ def _ymd(y: str | int, m: str | int, d: str | int) -> str:
 def normalise(value: str) -> str:
     """A date written in metadata ("2024-03-22T10:00Z", "2024/03/22", "20240322", "March 22, 2024",
     "Fri, 22 Mar 2024 10:00:00 GMT", "22.03.2024") as YYYY-MM-DD, or "" when it is not a full date."""
-    text = value.strip()
+    text = value.strip().translate(_DIGITS)
     for pattern, order in ((_ISO, (1, 2, 3)), (_COMPACT, (1, 2, 3))):
         m = pattern.search(text[:32])
         if m and m.start() == 0:
@@ -46,6 +59,7 @@ def date_in_text(text: str) -> tuple[str, int]:
     """The first full date written in `text` (ISO, "March 22, 2024", "22 March 2024", "22.03.2024"), and
     its offset; ("", -1) when there is none."""
     found: list[tuple[int, str]] = []
+    text = text.translate(_DIGITS)  # (the same length: the offset found is the text's)
     for m in _ISO.finditer(text):
         found.append((m.start(), _ymd(m.group(1), m.group(2), m.group(3))))
     for m in _MDY.finditer(text):
