@@ -27,6 +27,8 @@ SLUGIFY = [
     ("---", "item"),
     ("", "item"),
     ("日本", "item"),
+    ("נתניהו אומר לבלינקן", "ntnyhv-vmr-lblynkn"),        # Hebrew and Arabic romanised: "article-2" said nothing
+    ("קָן", "kn"), ("قال نتنياهو", "qal-ntnyahw"), ("Rafah רפיח رفح", "rafah-rpych-rfh"),
 ]
 
 

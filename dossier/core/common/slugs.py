@@ -13,9 +13,20 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.fullmatch(text))
 
 
+# Hebrew and Arabic letters in Latin (a plain romanisation without vowels: an id must be ASCII, and "article-2"
+# told an editor nothing; "ynet-ntnyhv-lblynkn" at least names the words)
+_ROMAN = str.maketrans({
+    **dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת", ["", "b", "g", "d", "h", "v", "z", "ch", "t", "y", "k", "k", "l", "m",
+                                                 "m", "n", "n", "s", "", "p", "p", "tz", "tz", "k", "r", "sh", "t"])),
+    **dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ", ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s",
+                                                       "sh", "s", "d", "t", "z", "", "gh", "f", "q", "k", "l", "m",
+                                                       "n", "h", "w", "y", "a", "a", "", "a", "i", "a", "", ""]))})
+
+
 def slugify(text: str, fallback: str = "item") -> str:
-    """Lower-case ASCII words joined by hyphens ("Tel Aviv" → "tel-aviv", "Al-Thawabta" → "al-thawabta")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Lower-case ASCII words joined by hyphens ("Tel Aviv" → "tel-aviv", "Al-Thawabta" → "al-thawabta"); Hebrew
+    and Arabic letters romanised ("רפיח" → "rpych", "رفح" → "rfh")."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_ROMAN)).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or fallback
 
