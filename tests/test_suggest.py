@@ -116,11 +116,11 @@ def test_stub_yaml_parses_into_entities_keyed_by_slug():
              CandidateName("\u05e0\u05ea\u05e0\u05d9\u05d4\u05d5", 2, ("a", "b"), "\u05e0"))
     text = stub_yaml(cands)
     data = yaml.safe_load(text)
-    assert list(data) == ["ron-dermer", "ron-dermer-2", "no", "2024", "entity"]
+    assert list(data) == ["ron-dermer", "ron-dermer-2", "no", "2024", "ntnyhv"]  # (a Hebrew name romanised)
     assert data["ron-dermer"] == {"name": "Ron Dermer", "kind": "other", "aliases": ["Ron Dermer"],
                                   "summary": data["ron-dermer"]["summary"]}
     assert data["ron-dermer"]["summary"].startswith("TODO:")
-    assert data["entity"]["name"] == "\u05e0\u05ea\u05e0\u05d9\u05d4\u05d5"
+    assert data["ntnyhv"]["name"] == "\u05e0\u05ea\u05e0\u05d9\u05d4\u05d5"
     assert "# e.g. Ron Dermer said: \"no\" # really next" in text
 
 
