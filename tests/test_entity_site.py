@@ -258,7 +258,7 @@ def test_an_entity_page_shows_sources_spellings_roles_and_who_is_named_with_it(s
     assert "<h1>Ron Dermer</h1>" in html
     assert "<em>Strategic Affairs</em>" in html                                  # the summary is Markdown
     assert '<dd>Strategic Affairs Minister, <a href="/entities/israel/">Israel</a> (from 2022)</dd>' in html
-    assert "“Dermer” (2), “Ron Dermer” (2)" in html                             # spellings seen, with counts
+    assert "<bdi>“Dermer” (2)</bdi>, <bdi>“Ron Dermer” (2)</bdi>" in html                             # spellings seen, with counts
     rows = re.findall(r"<tr><td>(Outlet [AB])</td><td><a href=\"(/articles/[ab]/)\">[^<]*</a></td>"
                       r"<td><time[^>]*>[^<]*</time></td><td>(\d+)</td></tr>", html)
     assert rows == [("Outlet A", "/articles/a/", "3"), ("Outlet B", "/articles/b/", "1")]
