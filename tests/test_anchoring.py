@@ -408,6 +408,9 @@ def test_a_context_that_does_not_fit_is_shown_on_one_line_quoted_with_its_invisi
     ("وحذّر الوزير من الهجوم", "وحذر الوزير", "وحذّر الوزير", "Arabic vowel marks (harakat)"),
     ("هل هذا صحيح؟ قال الوزير", "هل هذا صحيح? قال", "هل هذا صحيح؟ قال", "Arabic question mark"),
     ("מחבלים חמושים \u200fיצאו מרפיח", "חמושים יצאו", "חמושים \u200fיצאו", "invisible right-to-left mark (U+200F)"),
+    # the article's last letter carries a mark: it ends after the mark (the match was thrown away as cutting one)
+    ("قالَ إنَّ إسرائيلَ سَتَدخُلُ رفحَ وَحدَها", "ستدخل رفح", "سَتَدخُلُ رفحَ", "Arabic vowel marks (harakat)"),
+    ("היא אמרה: לְבַדָּהּ אִם צריך", "לבדה", "לְבַדָּהּ", "Hebrew points (niqqud)"),
 ])
 def test_marks_digits_and_punctuation_of_hebrew_and_arabic_anchor_with_a_hint(text, quote, found, hint) -> None:
     """A pointed quote of an unpointed text (or the reverse), Arabic-Indic digits, a tatweel, gershayim, a mark

@@ -246,7 +246,8 @@ def test_a_quote_group_links_to_its_comparison_only_when_that_page_exists(mini_d
 
 def test_a_hebrew_or_arabic_name_is_found_behind_the_prefix_letters_joined_to_it():
     """"ונתניהו" (and Netanyahu), "ברפיח" (in Rafah), "لبلينكن" (to Blinken): 1 of 5 mentions of Rafah was linked
-    in a Hebrew article (review 38). The link is the name's letters; other words that hold them are not names."""
+    in a Hebrew article (review 38). The link is the name's letters; other words that hold them are not names,
+    and a name of fewer than four letters is not looked for behind prefixes (review 39: "לכהן", to serve)."""
     matcher = MentionMatcher([AliasSpec("n", "נתניהו"), AliasSpec("r", "רפיח"), AliasSpec("b", "بلينكن"),
                               AliasSpec("k", "כץ")])
     def found(text: str) -> list[str]:
@@ -255,3 +256,5 @@ def test_a_hebrew_or_arabic_name_is_found_behind_the_prefix_letters_joined_to_it
     assert found("وقال لبلينكن وبلينكن") == ["بلينكن", "بلينكن"]
     assert found("ובשנתניהו") == ["נתניהו"]                            # up to three prefix letters
     assert found("אנתניהו הנתניהואים ובכץ") == []   # א is no prefix; letters after the name; a two-letter name
+    cohen = MentionMatcher([AliasSpec("c", "כהן"), AliasSpec("h", "حماس")])
+    assert [m.start for m in cohen.find("כהן ביקש לכהן, حماس")] == [0, 15]  # "לכהן" (to serve) is no Cohen

@@ -124,13 +124,15 @@ def test_the_default_dossier_has_no_quote_cut_inside_a_word() -> None:
     assert "inside a word" not in result.stderr and "inside words" not in result.stderr
 
 
-def test_after_hebrew_or_arabic_prefix_letters_a_word_starts() -> None:
-    """A Hebrew quote "נעשה זאת" in "שנעשה זאת" (that we will do) was warned of as starting inside a word."""
+def test_hebrew_and_arabic_prefix_letters_are_told_but_a_quote_cut_after_them_is_inside_a_word() -> None:
+    """Which letters before a Hebrew or Arabic word are prefixes of it (for entity names, mentions.py)."""
     from dossier.core.text.wordbounds import after_proclitics, mid_word_ends
 
-    text = "אמר שנעשה זאת לבד, وقال لبلينكن"
-    start = text.index("נעשה")
-    assert after_proclitics(text, start) and mid_word_ends(text, start, start + 8) == (False, False)
-    assert after_proclitics(text, text.index("بلينكن"))
+    text = "אמר שנעשה זאת לבד, وقال لبلينكن, הממשלה"
+    assert after_proclitics(text, text.index("נעשה")) and after_proclitics(text, text.index("بلينكن"))
     assert not after_proclitics(text, text.index("שה"))          # "נע" are no prefixes
+    # but a quote's ends do not take them for a word's start: the same letters begin ordinary words, and "שלה"
+    # cut from "הממשלה" (after "הממ", each a prefix letter) is inside a word
+    start = text.index("שלה")
+    assert mid_word_ends(text, start, start + 3) == (True, False)
     assert mid_word_ends("Lecote Engine", 1, 6) == (True, False)  # (a Latin word: as before)

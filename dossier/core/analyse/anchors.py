@@ -35,7 +35,7 @@ from typing import Literal
 
 from .closest import closest_passage
 from ..text.nfc import NfcText, nfc, nfc_text
-from ..text.typography import describe_typography, fold_key, has_invisible, normalise, search_pattern
+from ..text.typography import describe_typography, fold_key, has_invisible, normalise, past_marks, search_pattern
 from ..text.worddiff import word_diff
 
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
@@ -337,7 +337,8 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
         return _orphan("the quote is empty: it holds only invisible characters")
     if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
         norm = normalise(text)
-        spans = _whole_characters(text, [norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text)])
+        spans = _whole_characters(text, [(a, past_marks(text, b)) for a, b in
+                                         (norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text))])
     else:
         spans = _whole_characters(text, _spans(re.compile(folded), text))
     if spans:

@@ -234,13 +234,17 @@ class MentionMatcher:
         return tuple(out)
 
 
+PREFIXED_NAME_LETTERS = 4
+
+
 def _bounded(typo: str, start: int, end: int) -> bool:
     """Whole-word test, also for aliases ending in punctuation ("U.S." must not match in "U.S.A.").
     An apostrophe joins words ("O'Brien") except in the possessive "'s"."""
     if start > 0:
         before = typo[start - 1]
-        # (a name of three letters or more may have Hebrew or Arabic prefix letters joined to it: "ונתניהו")
-        if _is_word(before) and not (end - start >= 3 and after_proclitics(typo, start)):
+        # (a name of four letters or more may have Hebrew or Arabic prefix letters joined to it: "ונתניהו"; a
+        # shorter one would be found in ordinary words: "לכהן", to serve, is not "to Cohen")
+        if _is_word(before) and not (end - start >= PREFIXED_NAME_LETTERS and after_proclitics(typo, start)):
             return False
         if before == "'" and start >= 2 and _is_word(typo[start - 2]):
             return False

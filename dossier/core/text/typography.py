@@ -70,6 +70,7 @@ NAMES: dict[str, str] = {
 for _c in FOLD:  # (digits: "Arabic-indic digit four")
     NAMES.setdefault(_c, unicodedata.name(_c, "character").capitalize().replace("arabic", "Arabic"))
 _DROPPED = frozenset(c for c, r in FOLD.items() if r == "")
+_MARKS_SET = frozenset(_MARKS)
 _INVISIBLE = _DROPPED - frozenset(_MARKS)   # (the marks are seen: a hint does not call them invisible)
 _DROPPED_RE = re.compile("[" + "".join(sorted(_DROPPED)) + "]")
 _FOLD_TABLE = str.maketrans(FOLD)
@@ -167,6 +168,14 @@ def search_pattern(s: str, fold: bool, any_case_first: bool = False) -> str:
         if parts:
             words.append("".join(parts))
     return r"\s+".join(words)
+
+
+def past_marks(text: str, end: int) -> int:
+    """`end` moved past the Hebrew or Arabic marks that follow it: a letter's points or harakat belong to it, so
+    a match found in the folded form (where they are gone) that ends on a letter ends after them."""
+    while end < len(text) and text[end] in _MARKS_SET:
+        end += 1
+    return end
 
 
 def has_invisible(text: str) -> bool:

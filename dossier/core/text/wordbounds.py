@@ -11,8 +11,9 @@ word:
 * scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) have no visible word
   boundaries, so a boundary next to one of their characters is never called inside a word;
 * Hebrew and Arabic write "and", "the", "in", "to", "that"… as letters joined to the front of the next word
-  ("ונתניהו", "ברפיח", "لبلينكن"): the boundary after such prefix letters, at a word's start, is a word's
-  start too (`after_proclitics`).
+  ("ונתניהו", "ברפיח", "لبلينكن"). `after_proclitics` says whether only such letters stand before an offset;
+  a quote's ends do not use it (the same letters begin ordinary words: "שלה" cut from "הממשלה" must be warned
+  of), an entity's name does (mentions.py), being a known word.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def inside_word(text: str, i: int) -> bool:
     if _unspaced(a) or _unspaced(b):
         return False
     if _word(a) and _word(b):
-        return not after_proclitics(text, i)
+        return True
     after = text[i + 1] if i + 1 < len(text) else ""
     before = text[i - 2] if i >= 2 else ""
     if b in _APOSTROPHES and _word(a) and after and _word(after):
