@@ -102,9 +102,7 @@ def title_split(meta: PageMeta) -> list[str] | None:
     title = one_line(meta.title)
     # (the JSON-LD headline and the <h1>: og:title and twitter:title often repeat the <title>, site name and all)
     heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
-    if title and not heads:
-        return _site_first(title)
-    if not title:
+    if not title or not heads:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
         return [title]  # (the whole headline, or the start of one a long <title> was cut from)
@@ -115,18 +113,6 @@ def title_split(meta: PageMeta) -> list[str] | None:
         if after.casefold() in heads:
             return [after, *_SEPARATOR.split(before)]
     return None
-
-
-def _site_first(title: str) -> list[str] | None:
-    """With nothing to say which part of the <title> is the headline: [headline, site parts…] when its first
-    part reads as a site's name and its last as a headline ("Stadtrat Erfurt | Waldorfschule plant neue
-    Klassen": a name of at most four words, then at least five, twice as many); else None (the headline is
-    taken to come first, as most sites write it). A guess: `guess_page` flags a headline it gives."""
-    parts = _SEPARATOR.split(title)
-    first, last = len(parts[0].split()), len(parts[-1].split())
-    if len(parts) < 2 or first > 4 or last < max(5, 2 * first):
-        return None
-    return [parts[-1], *parts[:-1]]
 
 
 def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
