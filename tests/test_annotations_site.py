@@ -169,6 +169,25 @@ def test_the_exports_write_the_notes_links_as_the_urls_the_site_has_them_at(tmp_
     internal = [link for link in links if not link.startswith(("http://", "https://", "mailto:", "#"))]
     assert internal and all(link.startswith("/sub/") for link in internal), internal[:5]
     assert {link.split("/")[2] for link in internal} >= {"compare", "articles"}
+    # with the site's host known, the JSON exports (read elsewhere) link it absolutely, the site description too
+    out = tmp_path / "hosted"
+    result = run_build(ROOT, "--out", str(out), "--base-url", "https://example.org/sub/", "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    exports = [out / "dossier.json", *out.glob("articles/*/article.json"), *out.glob("articles/*/annotations.jsonld")]
+    links = [link for path in exports for link in re.findall(r"\]\(([^)\s]*)", path.read_text("utf-8"))]
+    assert links and all(link.startswith(("https://", "http://", "mailto:", "#")) for link in links), links[:5]
+    assert any(link.startswith("https://example.org/sub/compare/") for link in links)
+
+
+def test_a_note_link_written_in_angle_brackets_is_resolved_in_the_exports_too() -> None:
+    from dossier.core.common.urls import Urls
+    from dossier.core.text.markdown import resolve_links_for_export
+
+    note = "[Rafah](<entity:rafah>) and [the page](</articles/a/#a-x>) and [out](https://e.org/)"
+    assert resolve_links_for_export(note, Urls("/d/").resolve_note_link) == (
+        "[Rafah](/d/entities/rafah/) and [the page](/d/articles/a/#a-x) and [out](https://e.org/)")
+    assert resolve_links_for_export(note, Urls("/d/").resolve_note_link, "https://e.org").startswith(
+        "[Rafah](https://e.org/d/entities/rafah/) and [the page](https://e.org/d/articles/a/#a-x)")
 
 
 def test_an_ambiguous_quotes_paste_ready_context_is_yaml_that_reads_back_as_the_context(mini_dossier):

@@ -112,7 +112,7 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
               "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
     days = timeline_items(article_rows)
-    parts = structured.article_parts(library.articles, library.entities.links, urls.base, each)
+    parts = structured.article_parts(library.articles, library.entities.links, urls.base, each, cfg.origin)
     out = [html(part.path, "content/articles", ("site", "sources", *articles), "timeline.html",
                 lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                                           days=part.of(days)))

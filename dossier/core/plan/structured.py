@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Hashable, Iterable, Mapping, Sequence
 from urllib.parse import quote
@@ -91,13 +92,13 @@ def article_data(slug: str) -> str:
     return f"articles/{slug}/article.json"
 
 
-def _article(item: Any, mentions: Sequence[Any], urls: Urls) -> dict[str, Any]:
+def _article(item: Any, mentions: Sequence[Any], site: Site) -> dict[str, Any]:
     """One article as its JSON export has it: text, dropped furniture, anchored annotations, mentions."""
     a = item.article
     m = a.meta
-    md = partial(_exported, urls)
+    md = partial(_exported, site)
     return {
-        **_metadata(m, urls),
+        **_metadata(m, site),
         "text": a.text.text,
         "paragraphs": [{"start": p.start, "end": p.start + len(p.text), "seed_line": p.line} for p in a.text.paragraphs],
         "dropped": [{"seed_line": d.line, "text": d.text, "why": d.why, "whole_line": d.whole_line} for d in a.text.dropped],
@@ -112,20 +113,31 @@ def _article(item: Any, mentions: Sequence[Any], urls: Urls) -> dict[str, Any]:
     }
 
 
-def _article_text(base: str, pair: tuple[Any, Sequence[Any]]) -> bytes:
+def _article_text(site: tuple[str, str], pair: tuple[Any, Sequence[Any]]) -> bytes:
     """An article's JSON export (an analysed article and its mention links): one line per paragraph, dropped
-    line, annotation and mention. `base`: the base URL its notes' links are written under."""
+    line, annotation and mention. `site`: the origin and base path its notes' links are written under."""
     item, mentions = pair
-    return dump_bytes(_article(item, mentions, Urls(base)), levels=2)
+    return dump_bytes(_article(item, mentions, Site(*site)), levels=2)
 
 
-def _exported(urls: Urls, markdown: str) -> str:
+@dataclass(frozen=True)
+class Site:
+    """Where the site is: its origin (scheme and host, "" when unknown) and its base path (urls.Urls)."""
+
+    origin: str
+    base: str
+
+    def resolve(self, href: str) -> str | None:
+        return Urls(self.base).resolve_note_link(href)
+
+
+def _exported(site: Site, markdown: str) -> str:
     """An editor's Markdown as the exports write it: its links to the site (`entity:x`, `compare:x`, `/articles/…`)
-    made into the URLs the site has them at (under the base path), as in the annotated Markdown."""
-    return resolve_links_for_export(markdown, urls.resolve_note_link) if "](" in markdown else markdown
+    made into the URLs the site has them at (under the base path), absolute when the site's host is known."""
+    return resolve_links_for_export(markdown, site.resolve, site.origin) if "](" in markdown else markdown
 
 
-def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
+def _part_key(base: Hashable, pair: tuple[Any, Sequence[Any]]) -> Hashable:
     """What an article's JSON export is made from: the analysed article, named by its digest (the
     article and the analysis settings, Anchored.digest), and its mention links, named by theirs (what they are,
     the "mentions" step's, entity_index.py), with the base URL. Without those digests, by their values."""
@@ -135,12 +147,13 @@ def _part_key(base: str, pair: tuple[Any, Sequence[Any]]) -> Hashable:
 
 
 def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], base: str,
-                  each: Each = in_sequence) -> list[bytes]:
+                  each: Each = in_sequence, origin: str = "") -> list[bytes]:
     """Each article's JSON export, through `each` (the memo or the persistent cache keep them, so an edit lays
     out one article again, not all of them). `mentions`: slug → its mention links (their own type
     kept: its digest names them); `base`: the base URL (see `_part_key`)."""
     pairs = [(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
-    return each("dossier-json", partial(_article_text, base), partial(_part_key, base), pairs)
+    site = (origin, base)
+    return each("dossier-json", partial(_article_text, site), partial(_part_key, site), pairs)
 
 
 def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
@@ -148,12 +161,14 @@ def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes
     `anchored`) what lists it (its metadata and number of annotations) with the path of its own export
     (`article_data`, relative to this file): one file of the whole model was 68 MB at 5,000 articles, rewritten
     at every edit, and too large for a reader's script that wants one article."""
-    md = partial(_exported, urls)
+    site = Site(dossier.config.origin, urls.base)
+    md = partial(_exported, site)
     data = {
-        "title": dossier.config.title, "description": dossier.config.description, "language": dossier.config.language,
+        "title": dossier.config.title, "description": md(dossier.config.description),
+        "language": dossier.config.language,
         "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": md(s.note)}
                     for s in dossier.sources],
-        "articles": [_listed(item.article.meta, urls) for item in anchored],
+        "articles": [_listed(item.article.meta, site) for item in anchored],
         "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": md(e.summary),
                       "wikidata": e.wikidata, "roles": [{"title": r.title, "of": r.of, "from": r.start, "to": r.end}
                                                         for r in e.roles]} for e in dossier.entities],
@@ -166,12 +181,12 @@ def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes
     return dump_bytes(data, levels=4)  # a line per key of a source, article, entity or comparison, per witness
 
 
-def _listed(m: Any, urls: Urls) -> dict[str, Any]:
+def _listed(m: Any, site: Site) -> dict[str, Any]:
     """An article as the index lists it: its metadata, its number of annotations and where its export is."""
-    return {**_metadata(m, urls), "annotations": len(m.annotations), "data": article_data(m.slug)}
+    return {**_metadata(m, site), "annotations": len(m.annotations), "data": article_data(m.slug)}
 
 
-def _metadata(m: Any, urls: Urls) -> dict[str, Any]:
+def _metadata(m: Any, site: Site) -> dict[str, Any]:
     """An article file's metadata, as its export and the index both begin."""
     return {"slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
-            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": _exported(urls, m.summary)}
+            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": _exported(site, m.summary)}

@@ -34,7 +34,8 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
             continue
         bodies: list[dict[str, Any]] = []
         if ann.note:
-            bodies.append({"type": "TextualBody", "value": resolve_links_for_export(ann.note, urls.resolve_note_link),
+            bodies.append({"type": "TextualBody",
+                           "value": resolve_links_for_export(ann.note, urls.resolve_note_link, config.origin),
                            "format": "text/markdown",
                            "language": config.language, "purpose": "commenting"})
         bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]

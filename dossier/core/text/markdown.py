@@ -48,13 +48,20 @@ def _attr(value: str) -> str:
     return value.replace("\\", "").replace('"', "")
 
 
-_NOTE_LINK = re.compile(r"\]\(((?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?|/[^)\s]*)\)")
+_INTERNAL = r"(?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?"
+# A link to the site in an editor's Markdown: `](entity:x)`, `](/articles/a/)`, or the same in `](<…>)`
+_NOTE_LINK = re.compile(rf"\]\((?:<({_INTERNAL}|/[^>\s]*)>|({_INTERNAL}|/[^)\s]*))\)")
 
 
-def resolve_links_for_export(note: str, resolver: LinkResolver) -> str:
+def resolve_links_for_export(note: str, resolver: LinkResolver, origin: str = "") -> str:
     """A note as written into the `.md` artifact: internal-scheme and site-root links made into real URLs
-    (under the base path), so the exported Markdown links work where it is published."""
-    return _NOTE_LINK.sub(lambda m: "](" + (resolver(m.group(1)) or m.group(1)) + ")", note)
+    (under the base path), so the exported Markdown links work where it is published; with `origin` (the
+    site's scheme and host, for the JSON exports read elsewhere) the site's links are absolute."""
+    def link(m: re.Match[str]) -> str:
+        written = m.group(1) or m.group(2)
+        url = resolver(written) or written
+        return "](" + (origin + url if origin and url.startswith("/") else url) + ")"
+    return _NOTE_LINK.sub(link, note)
 
 
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
