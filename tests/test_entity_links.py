@@ -258,3 +258,11 @@ def test_a_hebrew_or_arabic_name_is_found_behind_the_prefix_letters_joined_to_it
     assert found("אנתניהו הנתניהואים ובכץ") == []   # א is no prefix; letters after the name; a two-letter name
     cohen = MentionMatcher([AliasSpec("c", "כהן"), AliasSpec("h", "حماس")])
     assert [m.start for m in cohen.find("כהן ביקש לכהן, حماس")] == [0, 15]  # "לכהן" (to serve) is no Cohen
+
+
+def test_a_hebrew_acronym_is_found_written_with_gershayim_or_a_straight_quote():
+    """Alias צה"ל was not found in צה״ל (gershayim), which anchoring already took for the same (review 39)."""
+    for alias in ('צה"ל', "צה״ל"):
+        matcher = MentionMatcher([AliasSpec("idf", alias)])
+        for text in ("דובר צה״ל אמר", 'דובר צה"ל אמר'):
+            assert [text[m.start:m.end] for m in matcher.find(text)] == [text[5:9]], (alias, text)

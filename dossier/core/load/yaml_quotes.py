@@ -30,7 +30,7 @@ def ended_early(text: str, index: int) -> tuple[int, int, str, str] | None:
     if quote == '"':
         return (line, col, 'this " ends the value in double quotes early: the text after it is left over',
                 'inside double quotes write a quotation mark as \\" (or use “ ”), or put the whole value in '
-                "single quotes: title: 'He said \"yes\"'")
+                "single quotes instead: '… said \"yes\" …'")
     return (line, col, "this ' ends the value in single quotes early: the text after it is left over",
-            "inside single quotes write an apostrophe twice (It''s), or put the whole value in double quotes: "
-            "title: \"It's here\"")
+            "inside single quotes write an apostrophe twice (It''s), or put the whole value in double quotes "
+            "instead: \"… It's here …\"")

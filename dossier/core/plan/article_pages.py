@@ -204,8 +204,9 @@ class AnnotationsView:
     """The view of articles/<slug>/annotations.jsonld, the article's W3C AnnotationPage, whose first annotation
     is number `start` of the collection (its startIndex: how many the articles before it hold). The start is
     the view's, not the input's: the input stays the one object the article's page and Markdown read (its digest
-    taken once for the three, execute/keys.py), and an annotation added to one article does not make every
-    later article's page anew; the view's name carries the start, so the page's key changes with it."""
+    taken once for the three, execute/keys.py), and an annotation added to one article makes every later
+    article's small annotation page anew, not its HTML page or its Markdown; the view's name carries the start,
+    so the annotation page's key changes with it."""
 
     def __init__(self, start: int) -> None:
         self.start = start

@@ -223,7 +223,7 @@ def _marks_clause(found: str, quoted: str, what: str) -> str:
     script = "Hebrew points (niqqud)" if all("\u0591" <= c <= "\u05c7" for c in marks) else \
         "a tatweel (ـ) stretching a word" if all(c == "\u0640" for c in marks) else \
         "Arabic vowel marks (harakat)" if all(c >= "\u0610" and c != "\u0640" for c in marks) else \
-        "Hebrew or Arabic marks"
+        "Arabic marks (harakat, tatweel)" if all(c >= "\u0610" for c in marks) else "Hebrew or Arabic marks"
     if f_marks and q_marks:
         return f"the article and the {what} mark the words with different {script}"
     return f"the article has {script} the {what} lacks" if f_marks else f"the {what} has {script} the article lacks"
