@@ -9,7 +9,8 @@ normal form of :func:`normalise` is for fuzzy scoring of small windows and for t
 with invisible characters: every whitespace run (``str.isspace``: spaces, "\\n\\n" between
 paragraphs, no-break and thin spaces, ...) becomes one ASCII space, curly quotes, primes and
 dashes become their ASCII counterparts, the ellipsis character becomes "...", and invisible
-characters (soft hyphen, zero-width space, word joiner, BOM) are dropped.
+characters (soft hyphen, zero-width space, word joiner, BOM, directional marks) and Hebrew and Arabic marks are
+dropped (one dropped between two whitespace runs leaves two spaces: the search, by ``\\s+``, does not mind).
 
 Invariant of :func:`normalise`: for every index ``k`` of the normal form, ``orig(k)`` is the index
 of the original character that produced it, and ``orig`` is non-decreasing. A non-whitespace
