@@ -229,3 +229,26 @@ def test_figures_slice_back_in_order_without_overlap(s: str) -> None:
         assert f.unit == f.unit.lower()
         assert describe(f)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("text, figure, value, qualifier", [
+    ("נהרגו יותר מ־32 אלף פלסטינים", "יותר מ־32 אלף", 32_000, "more than"),
+    ("נהרגו יותר מ-32 אלף פלסטינים", "יותר מ-32 אלף", 32_000, "more than"),
+    ("أكثر من ٣٢ ألف فلسطيني", "أكثر من ٣٢ ألف", 32_000, "more than"),
+    ("כ־30 בני ערובה", "כ־30", 30, "about"),
+    ("לפחות 40 הרוגים", "לפחות 40", 40, "at least"),
+    ("حوالي 30 رهينة", "حوالي 30", 30, "about"),
+    ("على الأقل ٤٠ قتيلا", "على الأقل ٤٠", 40, "at least"),
+    ("1.4 מיליון תושבים", "1.4 מיליון", 1_400_000, "exact"),
+])
+def test_hebrew_and_arabic_figures_keep_their_qualifier_and_scale(text, figure, value, qualifier) -> None:
+    """"יותר מ־32 אלף" and "أكثر من ٣٢ ألف" were read as a plain 32, so a comparison called them consistent with
+    "more than 32,000" for the wrong reason (review 38)."""
+    (found,) = find_figures(text)
+    assert (found.text, found.value, found.qualifier) == (figure, value, qualifier)
+    assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize("text", ["ב־7 באוקטובר 2023", "في 7 أكتوبر 2023", "في ٧ أكتوبر"])
+def test_a_day_next_to_a_hebrew_or_arabic_month_is_a_date_not_a_figure(text: str) -> None:
+    assert find_figures(text) == ()

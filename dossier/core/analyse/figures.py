@@ -16,6 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from ..common.written_dates import MONTHS
+
 Qualifier = Literal["exact", "about", "at least", "more than", "fewer than", "at most", "up to", "almost", "range"]
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*|\S")
@@ -26,7 +28,10 @@ _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12,
+           # Hebrew and Arabic ("32 אלף", "٣٢ ألف")
+           "אלף": 10**3, "מיליון": 10**6, "מיליארד": 10**9, "ألف": 10**3, "الف": 10**3, "آلاف": 10**3,
+           "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9}
 _FRACTIONS = {
     "half": Fraction(1, 2), "halves": Fraction(1, 2), "third": Fraction(1, 3), "thirds": Fraction(1, 3),
     "quarter": Fraction(1, 4), "quarters": Fraction(1, 4), "fifth": Fraction(1, 5), "fifths": Fraction(1, 5),
@@ -45,10 +50,18 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("almost",), "almost"), (("nearly",), "almost"), (("some",), "about"), (("about",), "about"),
     (("around",), "about"), (("roughly",), "about"), (("approximately",), "about"), (("over",), "more than"),
     (("under",), "fewer than"),
+    # Hebrew ("יותר מ־32 אלף", "כ־30", "לפחות 40") and Arabic ("أكثر من ٣٢ ألف", "حوالي 30", "على الأقل 40")
+    (("יותר", "מ"), "more than"), (("למעלה", "מ"), "more than"), (("פחות", "מ"), "fewer than"),
+    (("לפחות",), "at least"), (("כמעט",), "almost"), (("קרוב", "ל"), "almost"), (("כ",), "about"),
+    (("עד",), "up to"), (("أكثر", "من"), "more than"), (("اكثر", "من"), "more than"), (("أقل", "من"), "fewer than"),
+    (("اقل", "من"), "fewer than"), (("على", "الأقل"), "at least"), (("ما", "لا", "يقل", "عن"), "at least"),
+    (("ما", "يقرب", "من"), "almost"), (("حوالي",), "about"), (("حوالى",), "about"), (("نحو",), "about"),
+    (("قرابة",), "about"), (("زهاء",), "about"),
 )
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()) | frozenset(
+        m for m in MONTHS if not m.isascii() and " " not in m)  # ("7 באוקטובר" is a date; written_dates.py)
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
 _DETERMINERS = frozenset("the its their his her our your these those all this that".split())
 # Words that end a unit phrase: function words, auxiliaries and reporting verbs never name what is counted.
@@ -204,6 +217,11 @@ def _word_number(toks: Sequence[_Tok], k: int) -> _Num | None:
     return _Num(total + current, None, end, scaled, "", fraction)
 
 
+def _named(word: str) -> bool:
+    """A month's name as written in a date: capitalised where the script has capitals ("may" is no month)."""
+    return word[0].isupper() or not word[0].isascii()
+
+
 def _is_date_part(toks: Sequence[_Tok], k: int, num: _Num) -> bool:
     low = toks[k].low
     if not _DIGITS_RE.fullmatch(low):
@@ -211,10 +229,10 @@ def _is_date_part(toks: Sequence[_Tok], k: int, num: _Num) -> bool:
     prev = k - 1
     if prev >= 0 and toks[prev].text == ".":
         prev -= 1  # "Oct. 7"
-    if prev >= 0 and toks[prev].low in _MONTHS and toks[prev].text[0].isupper():
+    if prev >= 0 and toks[prev].low in _MONTHS and _named(toks[prev].text):
         return True
-    if num.end < len(toks) and toks[num.end].low in _MONTHS and toks[num.end].text[0].isupper():
-        return True  # "7 October"
+    if num.end < len(toks) and toks[num.end].low in _MONTHS and _named(toks[num.end].text):
+        return True  # "7 October", "7 באוקטובר"
     if (k + 2 < len(toks) and toks[k + 1].text == ":" and toks[k + 2].low.isdigit()) or (
         k >= 2 and toks[k - 1].text == ":" and toks[k - 2].low.isdigit()
     ):
@@ -323,9 +341,17 @@ def _digits_floor(value: Fraction) -> Fraction:
     return scale
 
 
+# Arabic-Indic digits and separators as the digits they are, and a Hebrew letter joined to a number by a maqaf or
+# hyphen as its own word ("מ־32": "from 32"): the same number of characters, so offsets hold
+_SCRIPT_NUMBERS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
+                                 **{chr(0x06F0 + d): str(d) for d in range(10)}, "٫": ".", "٬": ","})
+_JOINED_LETTER = re.compile(r"(?<=[\u05d0-\u05ea])[-\u05be](?=\d)")
+
+
 def find_figures(s: str) -> tuple[Figure, ...]:
     """All figures in s, in order of position, non-overlapping."""
-    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(s)]
+    read = _JOINED_LETTER.sub(" ", s.translate(_SCRIPT_NUMBERS))
+    toks = [_Tok(s[m.start():m.end()], m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(read)]
     figures: list[Figure] = []
     k = 0
     while k < len(toks):
