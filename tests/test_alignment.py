@@ -215,3 +215,14 @@ def test_token_keys_and_word_flags_are_those_of_the_tokens(s: str) -> None:
 
 def test_token_keys_fold_typography_and_case() -> None:
     assert token_keys("We’re — “Rafah”") == ("we're", "-", '"', "rafah", '"')
+
+
+def test_a_pointed_and_an_unpointed_witness_read_alike_word_for_word() -> None:
+    """A pointed Hebrew word was cut into its letters and points, and an Arabic word differing by one haraka was
+    marked changed whole (review 38); as in anchoring, points, harakat, tatweel and directional marks are not
+    differences of wording."""
+    assert [t.text for t in tokenize("אמר: נַעֲשֶׂה אֶת זֶה")] == ["אמר", ":", "נַעֲשֶׂה", "אֶת", "זֶה"]
+    assert [op.kind for op in align("נעשה את זה לבד", "נַעֲשֶׂה אֶת זֶה לְבַד")] == ["equal"]
+    assert [op.kind for op in align("اضطُررنا إلى ذلك", "اضطررنا إلى \u200fذلك")] == ["equal"]
+    assert [op.kind for op in align("צה״ל הודיע", 'צה"ל הודיע')] == ["equal"]
+    assert [op.kind for op in align("we will go", "we will not go")] != ["equal"]  # (words still differ)

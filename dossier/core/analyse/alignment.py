@@ -26,8 +26,13 @@ Side = Literal["base", "other"]
 # the ASCII hyphen are never word-internal, so "to—we" splits like "to - we" does.
 # Invisible characters (soft hyphen, zero-width space, word joiner, BOM) join a word when inside it and are
 # otherwise skipped like whitespace; fold() drops them so "Ra\u00adfah" still equals "Rafah".
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_TOKEN_RE = re.compile(rf"[^\W_]+(?:['’\-.,{_INVISIBLE}][^\W_]+)*|[^\s{_INVISIBLE}]")
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
+# Marks over and under letters (accents written apart, Hebrew points, Arabic harakat) and the tatweel are part of
+# their word ("נַעֲשֶׂה" is one word, not letters and points); fold() drops the Hebrew and Arabic ones, so a pointed
+# and an unpointed witness read alike, as in anchoring (a point is typography, not a different word)
+_MARKS = "\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0640"
+_LETTER = rf"(?:[^\W_]|[{_MARKS}])"
+_TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’\-.,{_INVISIBLE}]{_LETTER}+)*|[^\s{_INVISIBLE}]")
 _WORD_RE = re.compile(r"[^\W_]")
 
 _FOLD = str.maketrans(
@@ -37,6 +42,9 @@ _FOLD = str.maketrans(
         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
         "\u00a0": " ",
         **{c: "" for c in _INVISIBLE},
+        **{chr(c): "" for c in (*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7,
+                                *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640)},
+        "״": '"', "׳": "'", "־": "-",
     }
 )
 
