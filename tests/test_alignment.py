@@ -226,3 +226,8 @@ def test_a_pointed_and_an_unpointed_witness_read_alike_word_for_word() -> None:
     assert [op.kind for op in align("اضطُررنا إلى ذلك", "اضطررنا إلى \u200fذلك")] == ["equal"]
     assert [op.kind for op in align("צה״ל הודיע", 'צה"ל הודיע')] == ["equal"]
     assert [op.kind for op in align("we will go", "we will not go")] != ["equal"]  # (words still differ)
+
+
+def test_the_maqaf_joins_a_word_and_a_lone_mark_or_tatweel_is_no_token() -> None:
+    assert [op.kind for op in align("מ־32 אלף", "מ-32 אלף")] == ["equal"]
+    assert token_keys("x ـ y") == ("x", "y") and [t.text for t in tokenize("a \u0301b")] == ["a", "b"]

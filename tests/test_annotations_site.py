@@ -188,6 +188,9 @@ def test_a_note_link_written_in_angle_brackets_is_resolved_in_the_exports_too() 
         "[Rafah](/d/entities/rafah/) and [the page](/d/articles/a/#a-x) and [out](https://e.org/)")
     assert resolve_links_for_export(note, Urls("/d/").resolve_note_link, "https://e.org").startswith(
         "[Rafah](https://e.org/d/entities/rafah/) and [the page](https://e.org/d/articles/a/#a-x)")
+    # a link the site refuses is written as it was, never made into a link to the site (review 40)
+    refused = "[x](//evil.example/p) [y](/\\evil.example) [z](<//evil.example>)"
+    assert resolve_links_for_export(refused, Urls("/d/").resolve_note_link, "https://e.org") == refused
 
 
 def test_an_ambiguous_quotes_paste_ready_context_is_yaml_that_reads_back_as_the_context(mini_dossier):

@@ -110,8 +110,11 @@ def test_a_headline_in_a_script_without_spaces_is_not_taken_for_a_short_line(hea
     guess = title_from_lines([(1, "新闻"), (2, headline), (3, headline[:6] + "。" + headline * 6)])
     assert guess.value == headline and "seed line 2" in guess.where and not guess.certain
     # and a date, a source's or a reporter's credit before it are no headline (review 39)
-    for furniture in ("2024年3月22日", "3月22日 星期五", "来源：新华社", "記者：山田太郎", "출처: 연합뉴스"):
+    for furniture in ("2024年3月22日", "3月22日 星期五", "来源：新华社", "記者：山田太郎", "출처: 연합뉴스",
+                      "2024년 3월 22일"):
         assert title_from_lines([(1, furniture), (2, headline)]).value == headline, furniture
+    latin = "2024-03-22 Israel strikes Rafah again"  # (a Latin line that begins with a date is a headline)
+    assert title_from_lines([(1, latin), (2, headline)]).value == latin
 
 
 @pytest.mark.parametrize("url, names, name, source_id, certain", [

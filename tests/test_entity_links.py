@@ -258,6 +258,8 @@ def test_a_hebrew_or_arabic_name_is_found_behind_the_prefix_letters_joined_to_it
     assert found("אנתניהו הנתניהואים ובכץ") == []   # א is no prefix; letters after the name; a two-letter name
     cohen = MentionMatcher([AliasSpec("c", "כהן"), AliasSpec("h", "حماس")])
     assert [m.start for m in cohen.find("כהן ביקש לכהן, حماس")] == [0, 15]  # "לכהן" (to serve) is no Cohen
+    arabic = MentionMatcher([AliasSpec("g", "غزة"), AliasSpec("e", "مصر")])  # (Arabic: three letters are enough)
+    assert [m.entity for m in arabic.find("وغزة ومصر")] == ["g", "e"]
 
 
 def test_a_hebrew_acronym_is_found_written_with_gershayim_or_a_straight_quote():

@@ -252,3 +252,12 @@ def test_hebrew_and_arabic_figures_keep_their_qualifier_and_scale(text, figure, 
 @pytest.mark.parametrize("text", ["ב־7 באוקטובר 2023", "في 7 أكتوبر 2023", "في ٧ أكتوبر"])
 def test_a_day_next_to_a_hebrew_or_arabic_month_is_a_date_not_a_figure(text: str) -> None:
     assert find_figures(text) == ()
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("קוביד-19 הרג 5 אנשים", ["5"]),                          # a word joined to a number is no prefix letter
+    ("Le 7 février 2024, 30 personnes", ["30 personnes"]),    # a French date (review 40)
+    ("le 3 août", []), ("On 7 May, 5 people", ["5 people"]), ("may 7 people", ["7 people"]),
+])
+def test_only_a_prefix_letter_is_cut_from_a_number_and_other_languages_months_are_dates(text, figures) -> None:
+    assert [f.text for f in find_figures(text)] == figures

@@ -31,8 +31,9 @@ _INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
 # their word ("נַעֲשֶׂה" is one word, not letters and points); fold() drops the Hebrew and Arabic ones, so a pointed
 # and an unpointed witness read alike, as in anchoring (a point is typography, not a different word)
 _MARKS = "\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0640"
-_LETTER = rf"(?:[^\W_]|[{_MARKS}])"
-_TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’\-.,{_INVISIBLE}]{_LETTER}+)*|[^\s{_INVISIBLE}]")
+_CHUNK = rf"(?!\u0640)[^\W_](?:[^\W_]|[{_MARKS}])*"   # a letter or digit (no tatweel), then letters, digits, marks
+# (a mark with no letter before it, and a tatweel alone, are skipped like whitespace; the maqaf joins words)
+_TOKEN_RE = re.compile(rf"{_CHUNK}(?:['’\-.,\u05be{_INVISIBLE}]{_CHUNK})*|[^\s{_INVISIBLE}{_MARKS}]")
 _WORD_RE = re.compile(r"[^\W_]")
 
 _FOLD = str.maketrans(

@@ -58,10 +58,11 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("ما", "يقرب", "من"), "almost"), (("حوالي",), "about"), (("حوالى",), "about"), (("نحو",), "about"),
     (("قرابة",), "about"), (("زهاء",), "about"),
 )
-_MONTHS = frozenset(
+_ENGLISH_MONTHS = frozenset(
     "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()) | frozenset(
-        m for m in MONTHS if not m.isascii() and " " not in m)  # ("7 באוקטובר" is a date; written_dates.py)
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# every language's month names (written_dates.py): "7 באוקטובר", "7 März", "le 7 février" are dates
+_MONTHS = _ENGLISH_MONTHS | frozenset(m for m in MONTHS if " " not in m)
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
 _DETERMINERS = frozenset("the its their his her our your these those all this that".split())
 # Words that end a unit phrase: function words, auxiliaries and reporting verbs never name what is counted.
@@ -218,8 +219,9 @@ def _word_number(toks: Sequence[_Tok], k: int) -> _Num | None:
 
 
 def _named(word: str) -> bool:
-    """A month's name as written in a date: capitalised where the script has capitals ("may" is no month)."""
-    return word[0].isupper() or not word[0].isascii()
+    """A month's name as written in a date: an English one capitalised ("may" is no month), any other as it is
+    (French writes "février", Hebrew and Arabic have no capitals)."""
+    return word[0].isupper() or word.lower() not in _ENGLISH_MONTHS
 
 
 def _is_date_part(toks: Sequence[_Tok], k: int, num: _Num) -> bool:
@@ -345,12 +347,12 @@ def _digits_floor(value: Fraction) -> Fraction:
 # hyphen as its own word ("מ־32": "from 32"): the same number of characters, so offsets hold
 _SCRIPT_NUMBERS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
                                  **{chr(0x06F0 + d): str(d) for d in range(10)}, "٫": ".", "٬": ","})
-_JOINED_LETTER = re.compile(r"(?<=[\u05d0-\u05ea])[-\u05be](?=\d)")
+_JOINED_LETTER = re.compile(r"(?<![\u05d0-\u05ea])([ובכלמשה])[-\u05be](?=\d)")  # (not "קוביד-19")
 
 
 def find_figures(s: str) -> tuple[Figure, ...]:
     """All figures in s, in order of position, non-overlapping."""
-    read = _JOINED_LETTER.sub(" ", s.translate(_SCRIPT_NUMBERS))
+    read = _JOINED_LETTER.sub(r"\1 ", s.translate(_SCRIPT_NUMBERS))
     toks = [_Tok(s[m.start():m.end()], m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(read)]
     figures: list[Figure] = []
     k = 0

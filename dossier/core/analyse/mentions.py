@@ -236,7 +236,7 @@ class MentionMatcher:
         return tuple(out)
 
 
-PREFIXED_NAME_LETTERS = 4
+PREFIXED_NAME_LETTERS = {"he": 4, "ar": 3}   # the fewest letters of a name found behind prefix letters
 
 
 def _bounded(typo: str, start: int, end: int) -> bool:
@@ -244,9 +244,10 @@ def _bounded(typo: str, start: int, end: int) -> bool:
     An apostrophe joins words ("O'Brien") except in the possessive "'s"."""
     if start > 0:
         before = typo[start - 1]
-        # (a name of four letters or more may have Hebrew or Arabic prefix letters joined to it: "ונתניהו"; a
-        # shorter one would be found in ordinary words: "לכהן", to serve, is not "to Cohen")
-        if _is_word(before) and not (end - start >= PREFIXED_NAME_LETTERS and after_proclitics(typo, start)):
+        # (a name may have Hebrew or Arabic prefix letters joined to it: "ונתניהו", "وغزة"; a Hebrew one of three
+        # letters would be found in ordinary words: "לכהן", to serve, is not "to Cohen")
+        fewest = PREFIXED_NAME_LETTERS["he" if "\u05d0" <= typo[start] <= "\u05ea" else "ar"]
+        if _is_word(before) and not (end - start >= fewest and after_proclitics(typo, start)):
             return False
         if before == "'" and start >= 2 and _is_word(typo[start - 2]):
             return False

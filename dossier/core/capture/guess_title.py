@@ -100,7 +100,7 @@ def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:
 
 
 # A date, or a source's, reporter's or editor's credit, as Chinese, Japanese and Korean pages write them
-_CJK_FURNITURE = re.compile(r"^\s*\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_CJK_FURNITURE = re.compile(r"^\s*\d{4}\s*[年년]\s*\d{1,2}\s*[月월]|^\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
                             r"|^\s*(来源|來源|记者|記者|作者|编辑|編輯|责任编辑|出典|출처|기자)\s*[:：]")
 # Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar)
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -59,8 +59,10 @@ def resolve_links_for_export(note: str, resolver: LinkResolver, origin: str = ""
     site's scheme and host, for the JSON exports read elsewhere) the site's links are absolute."""
     def link(m: re.Match[str]) -> str:
         written = m.group(1) or m.group(2)
-        url = resolver(written) or written
-        return "](" + (origin + url if origin and url.startswith("/") else url) + ")"
+        url = resolver(written)
+        if url is None:  # (refused: written as it was, never made into a link to the site: "//evil.example")
+            return m.group()
+        return "](" + (origin + url if origin and url.startswith("/") and not url.startswith("//") else url) + ")"
     return _NOTE_LINK.sub(link, note)
 
 
