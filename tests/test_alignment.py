@@ -231,3 +231,10 @@ def test_a_pointed_and_an_unpointed_witness_read_alike_word_for_word() -> None:
 def test_the_maqaf_joins_a_word_and_a_lone_mark_or_tatweel_is_no_token() -> None:
     assert [op.kind for op in align("מ־32 אלף", "מ-32 אלף")] == ["equal"]
     assert token_keys("x ـ y") == ("x", "y") and [t.text for t in tokenize("a \u0301b")] == ["a", "b"]
+
+
+@given(st.text(alphabet="ab1'-.,;:_ \n\"()", max_size=30))
+def test_an_ascii_text_is_cut_as_any_text_is(s: str) -> None:
+    """ASCII texts take a faster pattern: their tokens are those the general one gives (here forced by a
+    non-ASCII word after them)."""
+    assert tokenize(s) == tokenize(s + " é")[:-1]

@@ -352,7 +352,7 @@ _JOINED_LETTER = re.compile(r"(?<![\u05d0-\u05ea])([ובכלמשה])[-\u05be](?=
 
 def find_figures(s: str) -> tuple[Figure, ...]:
     """All figures in s, in order of position, non-overlapping."""
-    read = _JOINED_LETTER.sub(r"\1 ", s.translate(_SCRIPT_NUMBERS))
+    read = s if s.isascii() else _JOINED_LETTER.sub(r"\1 ", s.translate(_SCRIPT_NUMBERS))
     toks = [_Tok(s[m.start():m.end()], m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(read)]
     figures: list[Figure] = []
     k = 0
