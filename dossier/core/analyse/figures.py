@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from ..common.written_dates import MONTHS
+from ..common.written_dates import MONTHS, SCRIPT_DIGITS
 
 Qualifier = Literal["exact", "about", "at least", "more than", "fewer than", "at most", "up to", "almost", "range"]
 
@@ -345,8 +345,7 @@ def _digits_floor(value: Fraction) -> Fraction:
 
 # Arabic-Indic digits and separators as the digits they are, and a Hebrew letter joined to a number by a maqaf or
 # hyphen as its own word ("מ־32": "from 32"): the same number of characters, so offsets hold
-_SCRIPT_NUMBERS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
-                                 **{chr(0x06F0 + d): str(d) for d in range(10)}, "٫": ".", "٬": ","})
+_SCRIPT_NUMBERS = str.maketrans({**SCRIPT_DIGITS, "٫": ".", "٬": ","})
 _JOINED_LETTER = re.compile(r"(?<![\u05d0-\u05ea])([ובכלמשה])[-\u05be](?=\d)")  # (not "קוביד-19")
 
 

@@ -24,9 +24,10 @@ MONTHS.update({m: i + 1 for i, names in enumerate((
     "أكتوبر اكتوبر", "نوفمبر", "ديسمبر")) for m in names.split()})
 MONTHS.update({"كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8,
                "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12})
-# Arabic-Indic and Persian digits, read as the digits they are ("٢٢ مارس ٢٠٢٤"), one character for one
-_DIGITS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
-                         **{chr(0x06F0 + d): str(d) for d in range(10)}})
+# Arabic-Indic and Persian digits → the digits they are ("٢٢ مارس ٢٠٢٤"), one character for one (also read so by
+# anchoring's typography and by figures)
+SCRIPT_DIGITS = {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+_DIGITS = str.maketrans(SCRIPT_DIGITS)
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.]([01]?\d)[-/.]([0-3]?\d)(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?!\d)")

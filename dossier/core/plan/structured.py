@@ -117,24 +117,22 @@ def _article_text(site: tuple[str, str], pair: tuple[Any, Sequence[Any]]) -> byt
     """An article's JSON export (an analysed article and its mention links): one line per paragraph, dropped
     line, annotation and mention. `site`: the origin and base path its notes' links are written under."""
     item, mentions = pair
-    return dump_bytes(_article(item, mentions, Site(*site)), levels=2)
+    return dump_bytes(_article(item, mentions, Site(site[0], Urls(site[1]))), levels=2)
 
 
 @dataclass(frozen=True)
 class Site:
-    """Where the site is: its origin (scheme and host, "" when unknown) and its base path (urls.Urls)."""
+    """Where the site is: its origin (scheme and host, "" when unknown) and its URLs (its base path)."""
 
     origin: str
-    base: str
-
-    def resolve(self, href: str) -> str | None:
-        return Urls(self.base).resolve_note_link(href)
+    urls: Urls
 
 
 def _exported(site: Site, markdown: str) -> str:
     """An editor's Markdown as the exports write it: its links to the site (`entity:x`, `compare:x`, `/articles/…`)
     made into the URLs the site has them at (under the base path), absolute when the site's host is known."""
-    return resolve_links_for_export(markdown, site.resolve, site.origin) if "](" in markdown else markdown
+    return resolve_links_for_export(markdown, site.urls.resolve_note_link, site.origin) if "](" in markdown else \
+        markdown
 
 
 def _part_key(base: Hashable, pair: tuple[Any, Sequence[Any]]) -> Hashable:
@@ -161,7 +159,7 @@ def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes
     `anchored`) what lists it (its metadata and number of annotations) with the path of its own export
     (`article_data`, relative to this file): one file of the whole model was 68 MB at 5,000 articles, rewritten
     at every edit, and too large for a reader's script that wants one article."""
-    site = Site(dossier.config.origin, urls.base)
+    site = Site(dossier.config.origin, urls)
     md = partial(_exported, site)
     data = {
         "title": dossier.config.title, "description": md(dossier.config.description),

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from ..common.written_dates import SCRIPT_DIGITS
+
 # Replacement for every character the folded form changes (whitespace is handled separately).
 FOLD: dict[str, str] = {
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
@@ -36,7 +38,7 @@ FOLD: dict[str, str] = {
     "\u00ad": "", "\u200b": "", "\u2060": "", "\ufeff": "",
     # Hebrew and Arabic punctuation and digits ("״" for '"', maqaf for a hyphen, "٤٠" for 40)
     "׳": "'", "״": '"', "־": "-", "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
-    **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
+    **SCRIPT_DIGITS,
 }
 # Directional marks and embeddings pasted from browsers with Hebrew or Arabic text: invisible, dropped
 _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
