@@ -28,7 +28,19 @@ def pagefind():
 
 def test_the_number_of_parts_follows_the_pages_per_part():
     assert [search_parts.count(n, 300) for n in (0, 1, 300, 301, 600, 601)] == [1, 1, 1, 2, 2, 3]
-    assert search_parts.count(5, 1) == 5 and search_parts.count(5, 0) == 5  # (never a division by zero)
+    assert search_parts.count(5, 1) == 5 and search_parts.count(5, -3) == 5  # (never a division by zero)
+
+
+def test_without_search_part_pages_the_parts_grow_with_the_site_and_never_fewer():
+    assert search_parts.SiteConfig(title="").search_part_pages == search_parts.AUTO  # site.yaml's default
+    auto = [search_parts.count(n, search_parts.AUTO) for n in range(0, 40_001)]
+    assert auto[:101] == [1] * 101  # a site of up to 100 pages: one bundle, as before parts
+    assert auto[101] == 2 and auto[600] == 6 and auto[601] == 7  # parts of 100 pages while the site is small
+    assert auto[1_850] == 18 and auto[9_100] == 39 and auto[36_000] == 78  # then √(pages / 6): 103, 233, 462 a part
+    assert all(a <= b for a, b in zip(auto, auto[1:]))  # a growing site never goes back to fewer parts
+    assert all(6 * auto[n] ** 2 >= n for n in range(1_700, 40_001))  # (the square root rounded up,
+    assert all(6 * (auto[n] - 1) ** 2 < n for n in range(1_700, 40_001))  # in integers)
+    assert search_parts.count(1_850, 300) == 7  # a number in site.yaml is kept to
 
 
 def test_a_pages_part_depends_on_its_path_alone():

@@ -41,7 +41,8 @@ class SiteConfig:
     drop_caption_echoes: bool = True
     checks: tuple[tuple[str, str], ...] = ()
     fuzzy_floor: float = 85.0
-    search_part_pages: int = 300               # pages per part of the search index (shell/search_parts.py)
+    search_part_pages: int = 0                 # pages per part of the search index; 0: by the site's size
+                                               # (shell/search_parts.py)
     description_at: tuple[int, int] = (0, 0)   # where `description:` is written, and as written (Markdown
     description_raw: str = ""                  # links in it are reported at their own line)
 
@@ -139,7 +140,7 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
         drop_caption_echoes=imp.get("drop_caption_echoes", True),
         checks=tuple(sorted((k, v) for k, v in checks.items() if k in CHECK_NAMES)),
         fuzzy_floor=float(setting.get("fuzzy_floor", 85.0)),
-        search_part_pages=int(setting.get("search_part_pages", 300)),
+        search_part_pages=int(setting.get("search_part_pages", 0)),
         description_at=loaded.at(("description",)) if "description" in setting else (0, 0),
         description_raw=loaded.raw(("description",)) if "description" in setting else "",
     ), problems
