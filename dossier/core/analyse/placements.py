@@ -14,7 +14,7 @@ from ..load.model import Article, Origin
 from ..text.wordbounds import mid_word_ends, whole_words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placed:
     """A quote found in its article. Invariant: 0 <= start < end <= len(article text)."""
 

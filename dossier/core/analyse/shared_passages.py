@@ -36,7 +36,7 @@ MAX_REPEATS_PER_DOC = 4
 SAME_PASSAGE_OVERLAP = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """Where a passage sits. Invariant: 0 <= start < end <= len(text of doc); the span starts at the first
     character of a word and ends at the last character of a word of the original text."""
@@ -46,7 +46,7 @@ class Occurrence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SharedPassage:
     """A run of words found in two or more documents. Invariant: occurrences are sorted by (doc, start),
     cover at least two distinct docs, and text is the original text of occurrences[0]; words is its word

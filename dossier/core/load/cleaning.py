@@ -19,7 +19,7 @@ from ..common.utf16 import utf16_order
 PARAGRAPH_BREAK = "\n\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A kept seed line. Invariant: `text` is a substring of seed line `line` (1-based) and is non-empty."""
 
@@ -28,7 +28,7 @@ class Paragraph:
     start: int  # offset of this paragraph in CleanText.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dropped:
     """Furniture removed from the seed: a whole line, or a part cut from a kept line."""
 

@@ -9,7 +9,7 @@ from .config import SiteConfig
 from ..common.hashonce import hash_once
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a value was written: file relative to the dossier root, 1-based line and column.
 
@@ -48,7 +48,7 @@ class Source:
     note_origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """An editor's note on exact words of an article. Invariant: id is a slug unique within its article."""
 

@@ -17,7 +17,7 @@ from ..load.model import Dossier
 from ..common.urls import Urls
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One output. Invariant: `path` is relative, posix-style; `owner` is the input file (or folder) that
     makes the page exist, named in a collision; `depends` are the keys of every input the page reads

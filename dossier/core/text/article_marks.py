@@ -26,7 +26,7 @@ class NoteMark:
     kind: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkMark:
     """An entity mention: becomes a link. `first` marks the first mention of its entity in the article."""
 
@@ -38,7 +38,7 @@ class LinkMark:
     first: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BadgeMark:
     """A comparison witness: its words are marked and a badge after them links to the comparison."""
 
