@@ -180,9 +180,11 @@ def link_article(text: str, paragraphs: Sequence[tuple[int, int]], slug: str, ma
     """Mentions of one article and their links: ids m-1, m-2, … in text order; `first` on the first
     mention of each entity (visibly linked; later ones are styled subtly)."""
     mentions = matcher.find(text, slug, paragraph_gaps(paragraphs))
-    seen: set[str] = set()
+    hrefs: dict[str, str] = {}  # (one string per entity, not per mention: 56,000 marks at 1,000 articles)
     marks = []
     for n, m in enumerate(mentions, 1):
-        marks.append(LinkMark(f"m-{n}", m.start, m.end, href(m.entity), m.entity, m.entity not in seen))
-        seen.add(m.entity)
+        first = m.entity not in hrefs
+        if first:
+            hrefs[m.entity] = href(m.entity)
+        marks.append(LinkMark(f"m-{n}", m.start, m.end, hrefs[m.entity], m.entity, first))
     return mentions, tuple(marks)
