@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
 from ..text.nfc import nfc, nfc_text
+from ..common.records import record
 
 OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
 Side = Literal["base", "other"]
@@ -73,7 +73,7 @@ def fold(text: str) -> str:
     return (nfc(text.translate(_FOLD)) or "").casefold()
 
 
-@dataclass(frozen=True)
+@record
 class Token:
     """A word or punctuation mark of a witness. Invariant: witness[start:end] == text, text has no whitespace."""
 
@@ -130,7 +130,7 @@ def word_flags(s: str) -> tuple[bool, ...]:
     return tuple(t.is_word for t in tokenize(s))
 
 
-@dataclass(frozen=True)
+@record
 class Op:
     """One edit step. Invariant: ranges are half-open token index ranges; "equal" ranges have equal keys,
     "insert" has an empty base range, "delete" an empty other range. The non-moved ops, in tuple order, tile
@@ -145,7 +145,7 @@ class Op:
 _Move = tuple[int, int, int, int]  # base start, base end, other start, other end
 
 
-@dataclass(frozen=True)
+@record
 class _Block:
     kind: str  # "equal", "replace", "insert" or "delete"
     i1: int

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .mentions import Mention, sentence_around
+from ..common.records import record
 
 __all__ = ["Place", "Sentence", "article_places"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     """A sentence of an article that names an entity: `first`, the index of the first mention of it there
     (its link is #m-<first+1>), how many mentions it holds, its text, and the mentions' spans in that text."""
@@ -28,7 +29,7 @@ class Sentence:
     marks: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """An article that names an entity: the name as written at each mention, and the sentences that hold them."""
 

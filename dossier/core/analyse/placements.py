@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote, shown_score
 from ..load.cleaning import CleanText
 from ..common.errors import Problem, error, warning
 from ..load.model import Article, Origin
 from ..text.wordbounds import mid_word_ends, whole_words
+from ..common.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Placed:
     """A quote found in its article. Invariant: 0 <= start < end <= len(article text)."""
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count, islice
 
 from .alignment import fold
 from ..load.model import Article
 from ..text.nfc import nfc_text
+from ..common.records import record
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,\u00ad\u200b\u2060\ufeff][^\W_]+)*")
 
@@ -36,7 +36,7 @@ MAX_REPEATS_PER_DOC = 4
 SAME_PASSAGE_OVERLAP = 0.5
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Occurrence:
     """Where a passage sits. Invariant: 0 <= start < end <= len(text of doc); the span starts at the first
     character of a word and ends at the last character of a word of the original text."""
@@ -46,7 +46,7 @@ class Occurrence:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SharedPassage:
     """A run of words found in two or more documents. Invariant: occurrences are sorted by (doc, start),
     cover at least two distinct docs, and text is the original text of occurrences[0]; words is its word

@@ -15,11 +15,12 @@ from .config import Rule, SiteConfig
 from ..common.errors import Problem, error, warning
 from ..common.hashonce import hash_once
 from ..common.utf16 import utf16_order
+from ..common.records import record
 
 PARAGRAPH_BREAK = "\n\n"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """A kept seed line. Invariant: `text` is a substring of seed line `line` (1-based) and is non-empty."""
 
@@ -28,7 +29,7 @@ class Paragraph:
     start: int  # offset of this paragraph in CleanText.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dropped:
     """Furniture removed from the seed: a whole line, or a part cut from a kept line."""
 

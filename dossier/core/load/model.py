@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from .cleaning import CleanText
 from .config import SiteConfig
 from ..common.hashonce import hash_once
+from ..common.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Origin:
     """Where a value was written: file relative to the dossier root, 1-based line and column.
 
@@ -48,7 +49,7 @@ class Source:
     note_origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Annotation:
     """An editor's note on exact words of an article. Invariant: id is a slug unique within its article."""
 

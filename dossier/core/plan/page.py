@@ -7,7 +7,6 @@ will have, who owns each, and what each depends on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import views
@@ -15,9 +14,10 @@ from ..common.errors import Problem, error
 from ..load.config import SiteConfig
 from ..load.model import Dossier
 from ..common.urls import Urls
+from ..common.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Page:
     """One output. Invariant: `path` is relative, posix-style; `owner` is the input file (or folder) that
     makes the page exist, named in a collision; `depends` are the keys of every input the page reads

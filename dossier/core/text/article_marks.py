@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, NamedTuple, Sequence
 
 from .segments import Span, segment
+from ..common.records import record
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class NoteMark:
     kind: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkMark:
     """An entity mention: becomes a link. `first` marks the first mention of its entity in the article."""
 
@@ -38,7 +39,7 @@ class LinkMark:
     first: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BadgeMark:
     """A comparison witness: its words are marked and a badge after them links to the comparison."""
 

@@ -1,0 +1,54 @@
+"""`record` (dossier/core/common/records.py): frozen dataclasses with slots, pickled as the call that makes them."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+
+import pytest
+
+from dossier.core.common.records import record
+
+
+@record
+class Mark:
+    id: str
+    start: int
+    end: int = 0
+    tags: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+
+
+@record
+class Lone:
+    text: str
+
+
+def test_a_record_is_a_frozen_dataclass_without_a_dict():
+    mark = Mark("m-1", 3, 9)
+    assert dataclasses.is_dataclass(mark) and not hasattr(mark, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mark.start = 4  # type: ignore[misc]
+    assert Mark("m-1", 3, 9, ("x",)) == mark and dataclasses.replace(mark, end=10).end == 10
+
+
+def test_a_record_is_pickled_as_its_class_called_with_its_fields():
+    mark = Mark("m-1", 3, 9, ("a", "b"))
+    assert mark.__reduce__() == (Mark, ("m-1", 3, 9, ("a", "b")))
+    assert Lone("x").__reduce__() == (Lone, ("x",))
+    for value in (mark, Lone("x"), [mark, mark]):
+        again = pickle.loads(pickle.dumps(value, protocol=5))
+        assert again == value and pickle.dumps(again, protocol=5) == pickle.dumps(value, protocol=5)
+    assert pickle.loads(pickle.dumps(mark)).tags == ("a", "b")  # (a field not compared is kept too)
+    assert copy.deepcopy(mark) == mark and copy.copy(mark) is not None
+    pickle.dumps(mark, protocol=5)
+    assert not hasattr(mark, "__dict__")  # pickling wrote nothing into it
+
+
+def test_a_field_the_constructor_does_not_take_is_refused():
+    class Stamped:
+        text: str
+        made: str = dataclasses.field(default="", init=False)
+
+    with pytest.raises(TypeError, match="Stamped: a record's fields are all given to its constructor"):
+        record(Stamped)
