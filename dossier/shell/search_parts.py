@@ -1,17 +1,19 @@
 """The search index in parts, each indexed again only when one of its pages changed.
 
 Pagefind cannot update an index: every build indexed every page again (10 s at 1,000 articles, 43 s at 5,000),
-whatever the edit. So the pages are cut into parts (of about `search_part_pages` pages when site.yaml sets it,
-else as many as `parts_for` says for the site's size: 18 of ~100 pages at 1,000 articles), each a Pagefind
-bundle of its own, and the search page merges them (Pagefind's `mergeIndex`: the
-results of every part ranked together by score, the filter counts added up; static/search.js reads the list of
-parts from `pagefind/dossier-parts.json`). A part whose pages are all as they were is not indexed again: its
+whatever the edit. So the pages to index are cut into parts (of about `search_part_pages` pages when site.yaml
+sets it, else as many as `parts_for` says for their number: 17 of ~100 pages at 1,000 articles), each a
+Pagefind bundle of its own, and the search page merges them (Pagefind's `mergeIndex`: the results of every part
+ranked together by score, the filter counts added up; static/search.js reads the list of parts from
+`pagefind/dossier-parts.json`). A part whose pages are all as they were is not indexed again: its
 bundle comes from a store of parts (`Parts`), by a key naming everything Pagefind read for it.
 
 - A page's part is a hash of its path modulo the number of parts, so adding or removing a page moves no other
   page; the number of parts (and with it every page's part) changes only when the site grows or shrinks past a
-  multiple of `search_part_pages`, or past one of `parts_for`'s steps (1,000 articles: every ~110 pages). A part no page falls into has no bundle and is not listed. The first page in index
-  order is always in part 0, whose bundle Pagefind's primary instance must be able to search.
+  multiple of `search_part_pages`, or past one of `parts_for`'s steps (every 100 pages up to 1,600, then
+  further apart: at 1,601, 1,735, 1,945, 2,167 pages…). A part no page falls into has no bundle and is not
+  listed. The first page in index order is always in part 0, whose bundle Pagefind's primary instance must be
+  able to search.
 - Part 0 is the primary bundle at pagefind/, with Pagefind's scripts, styles and WebAssembly: a site of one part
   has the very bundle it always had. Part i > 0 is at pagefind/part-<i>/ and holds only its index (the entry,
   meta, index, filter and fragment files), which the primary instance's WebAssembly searches.
@@ -53,10 +55,10 @@ def parts_for(pages: int) -> int:
     a page (1.2 s for the part of 300 pages a note edit changed at 1,000 articles, 0.4 s for one of 100),
     and each Pagefind process holds its part (~110 MiB for 300 of those pages, ~54 MiB for 100); while a
     reader's first search fetches a few small files from every part (6 parts: 49 requests, 1.0 s in Chromium;
-    18 parts: 109 requests, 1.0–1.1 s). The square root keeps both in check: 1 part up to 100 pages, 18 at
-    1,850 pages (1,000 articles: parts of ~103), 39 at 9,100 (5,000 articles: ~233), 78 at 36,000. Both
-    branches grow with `pages`, so their smaller one does: a site that grows never goes back to fewer parts
-    (each change of the count moves nearly every page to another part, all indexed again)."""
+    18 parts: 109 requests, 1.0–1.1 s). The square root keeps both in check: 1 part up to 100 pages, 17 at
+    1,706 pages (the pages to index of 1,000 generated articles: parts of ~100), 33 at 6,450 (5,000: ~195),
+    78 at 36,000. Both branches grow with `pages`, so their smaller one does: a site that grows never goes back
+    to fewer parts (each change of the count moves nearly every page to another part, all indexed again)."""
     if pages <= 0:
         return 1
     by_size = -(-pages // AUTO_PAGES)
