@@ -137,6 +137,29 @@ def test_a_value_recurring_in_many_inputs_stands_in_a_key_for_its_content() -> N
     assert first == page_key(page, {"docs": {"a": doc("words " * 1000)}}, "t")  # and in the next build
 
 
+def test_a_doc_whose_text_has_a_stamp_stands_in_a_key_with_the_stamp_for_the_text() -> None:
+    from dossier.core.execute.keys import forget
+    from dossier.core.plan.passage_views import Doc
+
+    def view(value: object) -> dict:
+        return {}
+
+    page = keyed("passages/index.html", "x", (), "passages.html", view, lambda: None)
+
+    def doc(text: str, made: str, title: str = "Title") -> Doc:
+        return Doc("a", text, title, "Outlet", "2024-03-01", "/articles/a/", (), made)
+
+    forget()
+    first = page_key(page, {"a": doc("words " * 1000, "stamp-1")}, "t")
+    # the stamp names the text (loader.parse_files: a digest of the cleaned text), so the text is not read
+    assert first == page_key(page, {"a": doc("other words", "stamp-1")}, "t")
+    assert first != page_key(page, {"a": doc("words " * 1000, "stamp-2")}, "t")
+    assert first != page_key(page, {"a": doc("words " * 1000, "stamp-1", "Another title")}, "t")
+    # without a stamp the text itself is written, and a text equal to a stamp is not taken for one
+    assert page_key(page, {"a": doc("stamp-1", "")}, "t") not in (first, page_key(page, {"a": doc("", "stamp-1")}, "t"))
+    forget()
+
+
 def test_a_passages_pages_docs_stand_in_a_key_as_one_digest_of_their_own() -> None:
     """DocSet: hundreds of Docs a page, written as one digest of (slug, Doc digest) pairs: exact (another Doc,
     another slug or another order is another key), and the same for an equal DocSet made anew."""

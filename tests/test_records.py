@@ -68,9 +68,10 @@ def test_the_builds_most_numerous_values_are_records():
     from dossier.core.load.cleaning import Dropped, Paragraph
     from dossier.core.load.model import Annotation, Origin
     from dossier.core.plan.page import Page
+    from dossier.core.plan.passage_views import Span
     from dossier.core.text.article_marks import BadgeMark, LinkMark
 
-    for cls in (Op, Token, Place, Sentence, Placed, Occurrence, SharedPassage, Dropped, Paragraph, Annotation,
+    for cls in (Op, Token, Place, Sentence, Placed, Occurrence, SharedPassage, Dropped, Paragraph, Annotation, Span,
                 Origin, Page, BadgeMark, LinkMark):
         assert dataclasses.is_dataclass(cls) and "__slots__" in vars(cls) and "__dict__" not in dir(cls), cls
         assert cls.__reduce__ is not object.__reduce__, cls

@@ -12,12 +12,12 @@ them, which is written instead: an analysed article (Anchored: of what it was ma
 links and the places an entity page quotes (the "mentions" step's: of what they are), a seed's cleaned text
 and an article file's metadata (the parse step's stamps, `made`: of the text itself, of the file's key); those
 digests come back from the persistent cache with the values, so the command line, which reads every value
-anew, does not write them out again. An
-article as the passages pages show it (Doc), a shared passage, an article (a witness's, as comparison pages
-show it), an entity, the rows of a listing page (RowSet) and the site's configuration are written as a digest of
-their own, computed once per value (the same object): once per build, and only once for values the live
-preview's memo keeps from one build to the next (`forget` drops those a build did not use); a passages page's
-Docs (DocSet, hundreds a page) as one digest of theirs.
+anew, does not write them out again. An article as the passages pages show it (Doc; its text written as the
+text's stamp), a shared passage, an article (a witness's, as comparison pages show it), an entity, the rows of a
+listing page (RowSet) and the site's configuration are written as a digest of their own, computed once per value
+(the same object): once per build, and only once for values the live preview's memo keeps from one build to the
+next (`forget` drops those a build did not use); a passages page's Docs (DocSet, hundreds a page) as one digest
+of theirs.
 """
 
 from __future__ import annotations
@@ -87,11 +87,20 @@ def _recurring(value: Any) -> Any:
     return _kept(value, lambda: f"{type(value).__qualname__}:{_pickled_digest(value, _INNER)}")
 
 
+def _doc(value: Doc) -> Any:
+    """An article as the passages pages show it, in a page key: a digest of it (`_kept`), its whole text
+    written as the text's stamp when it has one (a thousand texts were pickled for every build's keys)."""
+    if not value.text_made:
+        return _recurring(value)
+    return _kept(value, lambda: "Doc:" + _pickled_digest(((_digested, (value.text_made,)), replace(value, text="")),
+                                                         _INNER))
+
+
 def _doc_set(value: DocSet) -> Any:
     """The Docs of a passages page (hundreds of them) in a page key: a digest of each slug with its Doc's
-    digest (`_recurring`), taken once while the same DocSet is in use (the live preview keeps it)."""
+    digest (`_doc`), taken once while the same DocSet is in use (the live preview keeps it)."""
     return _kept(value, lambda: "DocSet:" + hashlib.sha256("\0".join(
-        f"{slug}\0{_recurring(doc)[1][0]}" for slug, doc in value.items()).encode("utf-8")).hexdigest())
+        f"{slug}\0{_doc(doc)[1][0]}" for slug, doc in value.items()).encode("utf-8")).hexdigest())
 
 
 def _made(value: Any) -> Any:
@@ -108,7 +117,7 @@ def _entity(e: Entity) -> Any:
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
           CleanText: _parsed, ArticleMeta: _parsed, Entity: _entity}
-_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Doc, SharedPassage, Article, Entity, SiteConfig, RowSet)},
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (SharedPassage, Article, Entity, SiteConfig, RowSet)}, Doc: _doc,
              MentionLinks: _made, Place: _made, DocSet: _doc_set}
 
 

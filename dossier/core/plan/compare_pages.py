@@ -230,7 +230,7 @@ def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any]) -> Doc:
         spans.append(Span(p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(slug),
                           pc.comparison.title, pc.comparison.id))
     return Doc(slug, a.text.text, a.meta.title, outlet, a.meta.date, urls.article(slug),
-               tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))))
+               tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made)
 
 
 # Each article's Doc while it is made of the same objects (see `_docs`), and each page's DocSet while its Docs

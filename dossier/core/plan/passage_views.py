@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from .compare_view import Witnessed, column_set
 from ..analyse.shared_passages import Occurrence, SharedPassage
+from ..common.records import record
 
 # How many words of a passage make the start and the end of its text fragment: short terms are less likely
 # to straddle a sidenote number or a badge that the article page inserts between words.
@@ -30,7 +31,7 @@ FRAGMENT_WORDS = 4
 _CHUNK = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """Something already placed in an article: an annotation or a comparison witness."""
 
@@ -52,6 +53,9 @@ class Doc:
     date: str
     url: str
     spans: tuple[Span, ...] = ()
+    # The stamp of the cleaned text `text` is (CleanText.made: a digest naming it), "" when unknown: a page key
+    # writes it instead of the text (execute/keys.py). Not part of the value's equality.
+    text_made: str = field(default="", compare=False, repr=False)
 
     @property
     def inserts(self) -> frozenset[int]:
