@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Iterable
@@ -29,6 +30,15 @@ def slugify(text: str, fallback: str = "item") -> str:
     ascii_text = unicodedata.normalize("NFKD", text.translate(_ROMAN)).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or fallback
+
+
+def tag_page(tag: str) -> str:
+    """The name of a tag's page, /tags/<name>/, which `tag:` links write: the tag itself when it is a slug (the
+    tags of an English dossier), else its slug ("Économie" → "economie", "ציטוט" → "tsytvt"), else "tag-" and
+    the first 10 hex digits of its sha256, for a script slugify cannot write in Latin letters ("выборы")."""
+    if is_slug(tag):
+        return tag
+    return slugify(tag, "") or "tag-" + hashlib.sha256(tag.encode("utf-8")).hexdigest()[:10]
 
 
 def known_ids(ids: Iterable[str]) -> frozenset[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .slugs import tag_page
+
 _UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 # Editors may write these schemes in Markdown notes; they resolve to site URLs and are checked by the build.
 INTERNAL = re.compile(r"^(article|entity|compare|tag):([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$")
@@ -57,7 +59,8 @@ class Urls:
         return f"{self.base}compare/{comparison_id}/"
 
     def tag(self, tag: str) -> str:
-        return f"{self.base}tags/{tag}/"
+        """A tag's page, named by `tag_page` (a tag as an editor writes it: "Économie" → /tags/economie/)."""
+        return f"{self.base}tags/{tag_page(tag)}/"
 
     def page(self, name: str) -> str:
         """A top-level page: "sources", "entities", "compare", "passages", "timeline", "search", "report"."""

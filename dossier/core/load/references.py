@@ -22,7 +22,7 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
 from ..common.memo import by_difference
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug, known_ids, slugify, suggestible
+from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .note_markup import note_markup
@@ -62,8 +62,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
 
 
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
-    """What one article file adds to what references may name: its annotation ids and its tags (its slug aside)."""
-    return frozenset(a.id for a in meta.annotations), frozenset(t for a in meta.annotations for t in a.tags)
+    """What one article file adds to what references may name: its annotation ids and the names of its tags' pages."""
+    return frozenset(a.id for a in meta.annotations), frozenset(tag_page(t) for a in meta.annotations for t in a.tags)
 
 
 # The last `Names`, handed back while what a build knows is equal to it, and each article file's problems, kept
@@ -126,7 +126,30 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     config = dossier.config
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls)
-    return problems, known
+    return problems + tag_clashes(metas), known
+
+
+def tag_clashes(metas: list[ArticleMeta]) -> list[Problem]:
+    """Tags written differently that would have one page ("Délégation" and "delegation": /tags/delegation/,
+    slugs.tag_page): an error at each place a spelling is written other than the one written most often (the
+    first written, when as often), which the error names with where it is first written."""
+    places: dict[str, dict[str, list[Origin]]] = {}  # the name of a tag's page → each spelling → where written
+    for meta in metas:
+        for ann in meta.annotations:
+            for tag, at in zip(ann.tags, ann.tag_origins):
+                places.setdefault(tag_page(tag), {}).setdefault(tag, []).append(at)
+    problems = []
+    for page, spellings in places.items():
+        if len(spellings) == 1:
+            continue
+        kept = max(spellings, key=lambda tag: len(spellings[tag]))  # (max keeps the first of equals)
+        first = spellings[kept][0]
+        for tag, where in spellings.items():
+            problems += [error(at.file, at.line, at.col, f'tags "{tag}" and "{kept}" ({first.file}:{first.line}) '
+                               f"would have one page, /tags/{page}/", f'write this one "{kept}" too, or make the '
+                               "two differ by more than capitals, accents and punctuation", "tag-clash")
+                         for at in where if tag != kept]
+    return problems
 
 
 def check_file(dossier: Dossier, path: str, known: Names, each: Each = in_sequence) -> list[Problem]:
@@ -219,7 +242,8 @@ def _markdown(text: str, origin: Origin, what: str, note: bool, known: Names, ur
 
 _KINDS = {"article": "articles", "entity": "entities", "compare": "comparisons", "tag": "tags"}
 _ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity": "a key of content/entities.yaml",
-        "compare": "a file name of content/comparisons/ without .yaml", "tag": "a tag some annotation lists"}
+        "compare": "a file name of content/comparisons/ without .yaml",
+        "tag": "the name of a tag's page, as in /tags/<name>/ (a tag some annotation lists)"}
 
 
 def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
@@ -236,8 +260,10 @@ def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
         meant = slugify(name, "")
         close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
         shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
-        return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not an id (ids are lower-case '
-                     "letters, digits and hyphens)", f'did you mean "{shown}"?' if close and shown != target else
+        what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
+                      "hyphens)") if kind == "tag" else "an id (ids are lower-case letters, digits and hyphens)"
+        return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not {what_it_is}',
+                     f'did you mean "{shown}"?' if close and shown != target else
                      f"after {kind}: write {_ID_OF[kind]}", "links")
     return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
                  "use http(s), mailto, a site path such as /articles/<slug>/, or "

@@ -3,6 +3,7 @@ static files. Each is planned from the Library and the article rows (article_pag
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
@@ -15,6 +16,7 @@ from ..text.markdown import md_html
 from ..analyse.library import Library
 from .page import Page, RowSet, context, data, html
 from ..common.identity import EachOf, SameObjects
+from ..common.slugs import tag_page
 
 
 def _home(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Slice) -> dict[str, Any]:
@@ -41,13 +43,21 @@ def _sources(library: Library, split: listings.SourcePages, part: paginate.Slice
 
 
 def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
-    """Tag → the rows of the annotations that carry it, in article order; tags sorted."""
+    """Tag → the rows of the annotations that carry it, in article order; tags sorted. Tags written differently
+    that would have one page (an error: references.tag_clashes) are one, as first written."""
+    names: dict[str, str] = {}  # the name of a tag's page (slugs.tag_page) → the tag as first written
     tags: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for row in rows:
         for ann in row["annotation_rows"]:
             for t in ann["tags"]:
-                tags[t["name"]].append(ann)
-    return dict(sorted(tags.items()))
+                tags[names.setdefault(tag_page(t["name"]), t["name"])].append(ann)
+    return dict(sorted(tags.items(), key=lambda kv: (_alphabetical(kv[0]), kv[0])))
+
+
+def _alphabetical(tag: str) -> str:
+    """A tag as listed in order: without its accents and capitals ("Économie" between "dates" and "figures", not
+    after "z"); a tag of lower-case letters, digits and hyphens is itself, as always."""
+    return "".join(c for c in unicodedata.normalize("NFKD", tag) if not unicodedata.combining(c)).casefold()
 
 
 def _report(library: Library, part: paginate.Slice) -> dict[str, Any]:
@@ -110,7 +120,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     for t, tag_rows in tags.items():
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
-                for part in paginate.slices(f"tags/{t}/", f"Tag: {t}", _WEIGHED.each(tag_rows),
+                for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}", _WEIGHED.each(tag_rows),
                                             paginate.TAG_ITEMS_PER_PAGE)]
     out += [html(part.path, "content/articles", ("site", *articles), "report.html",
                  lambda part=part: _report(library, part))
