@@ -158,6 +158,8 @@ DECLINED = {
     "a YAML error": {ARTICLE: swap("title: Israel", "title: [Israel")},
     "a quote not in the text (an error)": {ARTICLE: swap('quote: "Tzahi Hanegbi"', 'quote: "Tzahi Hanegbi said nothing"')},
     "a note's link to no article": {ARTICLE: swap("The key line.", "The key line ([see](article:jpost-go-it-alon)).")},
+    # the same page as another spelling of the tag ("typo" is written here and elsewhere): a tag-clash
+    "a tag spelled as another of its page": {ARTICLE: swap("tags: [typo]", "tags: [typo, Typo]")},
     # another article's note links to #a-alone-quote: the whole build fails at that note
     "an annotation id another file links to, renamed": {ARTICLE: swap("  - id: alone-quote\n", "  - id: alone-quote-2\n")},
 }

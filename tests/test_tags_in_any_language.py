@@ -34,25 +34,33 @@ def build(mini_dossier, tags: str, note: str = ""):
     return build_site(fs.read_inputs(root))
 
 
-def test_a_tags_page_is_named_by_the_tag_or_its_slug_and_never_leaves_a_z_0_9_and_hyphens():
+def test_a_tags_page_is_named_by_the_tag_or_its_words_or_its_romanisation_and_a_digest():
     assert tag_page("netanyahu-quote") == "netanyahu-quote"  # an English dossier's tags: their pages as before
-    assert tag_page("Économie") == "economie" and tag_page("fact check") == "fact-check"
-    assert tag_page("ציטוט") == "tzytvt" and tag_page("ضحايا") == "dhaya"
-    cyrillic = tag_page("выборы")
-    assert re.fullmatch(r"tag-[0-9a-f]{10}", cyrillic) and cyrillic == tag_page("выборы") != tag_page("выбор")
+    assert tag_page("Économie") == tag_page("economie") == tag_page("e\u0301conomie") == "economie"
+    assert tag_page("Fact check") == tag_page("fact-check") == "fact-check"
+    hebrew, cyrillic = tag_page("ציטוט"), tag_page("выборы")
+    assert re.fullmatch(r"tzytvt-[0-9a-f]{8}", hebrew) and hebrew == tag_page("צִיטוּט")  # (points: one tag)
+    assert re.fullmatch(r"tag-[0-9a-f]{8}", cyrillic) and cyrillic == tag_page("Выборы") != tag_page("выбор")
+    # different words that a romanisation, or dropping a script, makes alike keep different pages
+    for one, other in (("עם", "אם"), ("حرب", "هرب"), ("Выборы 2024", "Война 2024"), ("COVID-19 ワクチン", "COVID-19 マスク")):
+        assert tag_page(one) != tag_page(other), (one, other)
+    long = tag_page("Économie " * 30)
+    assert len(long) <= 80 and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", long) and long.startswith("economie-economie")
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", tag_page(t)) for t in ("..", "!!!", "🙂", "a/b", "x#y?z"))
 
 
 def test_tags_in_any_language_have_their_pages_shown_as_written(mini_dossier):
     result = build(mini_dossier, "[Économie, ציטוט, выборы, quote]", "See [the others](tag:economie).")
     assert result.ok, result.problems
     out = {path: data.decode("utf-8") for path, data in result.outputs.items() if path.endswith(".html")}
-    pages = {"economie": "Économie", "tzytvt": "ציטוט", tag_page("выборы"): "выборы", "quote": "quote"}
+    pages = {"economie": "Économie", tag_page("ציטוט"): "ציטוט", tag_page("выборы"): "выборы", "quote": "quote"}
     for name, tag in pages.items():
-        assert f"<h1>Tag: {tag}</h1>" in out[f"tags/{name}/index.html"]
-        assert f'href="/tags/{name}/">#{tag}</a>' in out["articles/a/index.html"]  # the annotation's sidenote
-        assert f'href="/tags/{name}/">{tag}' in out["tags/index.html"]
+        assert f"<h1>Tag: <bdi>{tag}</bdi></h1>" in out[f"tags/{name}/index.html"]
+        # (each isolated: a right-to-left tag kept its place among others, and its "#")
+        assert f'href="/tags/{name}/">#<bdi>{tag}</bdi></a>' in out["articles/a/index.html"]  # the sidenote
+        assert f'href="/tags/{name}/"><bdi>{tag}</bdi></a>' in out["tags/index.html"]
     assert 'href="/tags/economie/">the others</a>' in out["articles/a/index.html"]  # tag: names the page
-    listed = re.findall(r'<a href="/tags/[^"]+/">([^<]+)</a>', out["tags/index.html"])
+    listed = re.findall(r'<a href="/tags/[^"]+/"><bdi>([^<]+)</bdi></a>', out["tags/index.html"])
     assert listed == ["Économie", "quote", "выборы", "ציטוט"]  # in order without accents and capitals
 
 
@@ -63,6 +71,16 @@ def test_a_tag_link_written_as_the_tag_is_refused_with_its_pages_name(mini_dossi
     assert found[0].message == ('link "tag:Économie": "Économie" is not the name of a tag\'s page (tag: links name '
                                 "the page: lower-case letters, digits and hyphens)")
     assert found[0].hint == 'did you mean "tag:economie"?'
+    name = tag_page("выборы")  # (a name with a digest, which no editor could guess)
+    result = build(mini_dossier, "[выборы]", "See [the others](tag:выборы).")
+    found = [p for p in result.problems if p.severity == "error"]
+    assert [p.hint for p in found] == [f'did you mean "tag:{name}"?']
+    # the page's address written with the tag, as a site path: said at the note, not in the built page
+    found = [p for p in build(mini_dossier, "[выборы]", "See [them](/tags/выборы/).").problems if p.severity == "error"]
+    assert [(p.check, p.file, p.line, p.message, p.hint) for p in found] == [
+        ("links", "content/articles/a.yaml", 11, 'link "/tags/выборы/": no tag\'s page is named so (a tag\'s page is '
+         "named in lower-case letters, digits and hyphens)",
+         f'did you mean "/tags/{name}/"? (tag:{name} names it too)')]
 
 
 def test_two_spellings_of_one_tags_page_are_a_tag_clash_at_the_rarer(mini_dossier):
@@ -73,3 +91,22 @@ def test_two_spellings_of_one_tags_page_are_a_tag_clash_at_the_rarer(mini_dossie
     assert clashes[0].message == ('tags "delegation" and "Délégation" (content/articles/a.yaml:8) would have one '
                                   "page, /tags/delegation/")
     assert [p for p in result.problems if p.severity == "error"] == clashes  # and nothing else: no collision
+
+
+def test_tags_that_differ_in_capitals_or_points_clash_in_every_script_and_nfc_spellings_are_one(mini_dossier):
+    for tags in ("[Выборы, выборы]", "[ציטוט, צִיטוּט]"):
+        clashes = [p for p in build(mini_dossier, tags).problems if p.severity == "error"]
+        assert [p.check for p in clashes] == ["tag-clash"], (tags, clashes)
+        assert "differ by more than capitals, accents and punctuation" in clashes[0].hint
+    # the same word typed composed and decomposed is one tag, written as typed first (in NFC)
+    result = build(mini_dossier, '["économie", "e\u0301conomie"]')
+    assert result.ok, result.problems
+    assert "<h1>Tag: <bdi>économie</bdi></h1>" in result.outputs["tags/economie/index.html"].decode("utf-8")
+    # different Hebrew words that romanise alike: two tags, two pages
+    assert build(mini_dossier, "[עם, אם]").ok
+
+
+def test_a_tag_with_a_character_that_cannot_be_seen_or_nothing_at_all_is_refused(mini_dossier):
+    for tags in ('["zero\u200bwidth"]', '["\u200b"]', '["a\u2028b"]', '[""]'):
+        found = [p for p in build(mini_dossier, tags).problems if p.severity == "error"]
+        assert len(found) == 1 and found[0].check.startswith("schema-") and found[0].line == 8, (tags, found)

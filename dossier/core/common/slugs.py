@@ -32,13 +32,33 @@ def slugify(text: str, fallback: str = "item") -> str:
     return slug or fallback
 
 
+def tag_key(tag: str) -> str:
+    """What makes two tags one: the tag in its compatibility form (NFKC) without accents, points and other
+    combining marks, case-folded ("Économie", "economie" and a decomposed "économie" are one; "Выборы", "выборы")."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", tag))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+PAGE_NAME_LONGEST = 80  # characters of a tag's page name (a file name has 255 bytes at most)
+
+
 def tag_page(tag: str) -> str:
-    """The name of a tag's page, /tags/<name>/, which `tag:` links write: the tag itself when it is a slug (the
-    tags of an English dossier), else its slug ("Économie" → "economie", "ציטוט" → "tsytvt"), else "tag-" and
-    the first 10 hex digits of its sha256, for a script slugify cannot write in Latin letters ("выборы")."""
-    if is_slug(tag):
+    """The name of a tag's page, /tags/<name>/, which `tag:` links write, in [a-z0-9-] as every output path:
+    - the tag itself when it is a slug (the tags of an English dossier);
+    - the words of its `tag_key` joined by hyphens when they are Latin letters and digits ("Économie" →
+      "economie", "Fact check" → "fact-check"): tags that differ only in capitals, accents, spaces and
+      punctuation have one page (two such spellings are an error, references.tag_clashes);
+    - else its slug (Hebrew and Arabic romanised, other scripts left out) and the first 8 hex digits of the
+      sha256 of its key ("ציטוט" → "tzytvt-…", "выборы" → "tag-…"): a romanisation drops letters ("עם" and "אם"
+      are both "m"), so different words keep different pages; the same for a name longer than 80 characters."""
+    if is_slug(tag) and len(tag) <= PAGE_NAME_LONGEST:
         return tag
-    return slugify(tag, "") or "tag-" + hashlib.sha256(tag.encode("utf-8")).hexdigest()[:10]
+    key = tag_key(tag)
+    words = re.sub(r"[\W_]+", "-", key).strip("-")
+    if is_slug(words) and len(words) <= PAGE_NAME_LONGEST:
+        return words
+    readable = slugify(tag, "")[:PAGE_NAME_LONGEST - 9].rstrip("-")
+    return f"{readable or 'tag'}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:8]}"
 
 
 def known_ids(ids: Iterable[str]) -> frozenset[str]:

@@ -44,7 +44,7 @@ from ..load.config import SiteConfig
 from ..load.inputs import Inputs, Options
 from ..load.loader import parse_one
 from ..load.references import Names, check_file, check_references, names_in
-from ..load.model import Article, Dossier
+from ..load.model import Article, ArticleMeta, Dossier
 from ..plan import article_pages, compare_pages, plan
 from ..plan.page import Page
 from .execute import render_pages
@@ -120,7 +120,13 @@ def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Fai
     library = replace(library, dossier=dossier, articles=library.articles[:at] + (item,) + library.articles[at + 1:])
     rows = list(last.rows)
     rows[at] = article_pages.article_row(library, item)
-    return library, rows, names_in(meta) == names_in(old.meta)
+    return library, rows, names_in(meta) == names_in(old.meta) and _tags_written(meta) == _tags_written(old.meta)
+
+
+def _tags_written(meta: ArticleMeta) -> frozenset[str]:
+    """The tags of an article file as written: a new spelling of a tag's page ("Typo" beside "typo") may clash
+    with another file's (references.tag_clashes), which only the whole check finds."""
+    return frozenset(t for a in meta.annotations for t in a.tags)
 
 
 def _comparison(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Failing) -> Patched | None:

@@ -7,6 +7,7 @@ frozen dataclasses and checks what a schema cannot (slugs of file names, uniquen
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, TypeVar
 
@@ -130,7 +131,8 @@ def _commented(text: str, keys: tuple[str, ...]) -> list[tuple[str, int]]:
 
 def _annotation(r: _Read, path: Path, a: Mapping[str, Any]) -> Annotation:
     entities = [(p, e) for p, e in r.items(a, path, "entities") if isinstance(e, str)]
-    tags = [(p, t) for p, t in r.items(a, path, "tags") if isinstance(t, str)]
+    # (tags in NFC: "économie" typed composed and decomposed is one tag, slugs.tag_page)
+    tags = [(p, unicodedata.normalize("NFC", t)) for p, t in r.items(a, path, "tags") if isinstance(t, str)]
     return Annotation(
         id=a["id"], quote=a["quote"], origin=r.origin(path + ("quote",)),
         prefix=r.optional(a, path, "prefix"), suffix=r.optional(a, path, "suffix"), note=r.text(a, path, "note"),

@@ -12,17 +12,19 @@ failed to load are not reported again (its own problem is the one to fix).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import partial
 from itertools import chain
 from typing import Iterable
+from urllib.parse import unquote
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
 from ..common.memo import by_difference
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_page
+from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_key, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .note_markup import note_markup
@@ -140,16 +142,21 @@ def tag_clashes(metas: list[ArticleMeta]) -> list[Problem]:
                 places.setdefault(tag_page(tag), {}).setdefault(tag, []).append(at)
     problems = []
     for page, spellings in places.items():
-        if len(spellings) == 1:
-            continue
         kept = max(spellings, key=lambda tag: len(spellings[tag]))  # (max keeps the first of equals)
         first = spellings[kept][0]
         for tag, where in spellings.items():
             problems += [error(at.file, at.line, at.col, f'tags "{tag}" and "{kept}" ({first.file}:{first.line}) '
-                               f"would have one page, /tags/{page}/", f'write this one "{kept}" too, or make the '
-                               "two differ by more than capitals, accents and punctuation", "tag-clash")
+                               f"would have one page, /tags/{page}/", _clash_hint(tag, kept), "tag-clash")
                          for at in where if tag != kept]
     return problems
+
+
+def _clash_hint(tag: str, kept: str) -> str:
+    """What to do about two spellings of one tag's page: write them alike, when they differ only in capitals,
+    accents, spaces and punctuation; else (a long name cut, a digest met twice) tell them apart."""
+    if re.sub(r"[\W_]+", "", tag_key(tag)) == re.sub(r"[\W_]+", "", tag_key(kept)):
+        return f'write this one "{kept}" too, or make the two differ by more than capitals, accents and punctuation'
+    return "their pages' names are the same: change one of the two tags (a longer tag's name is cut)"
 
 
 def check_file(dossier: Dossier, path: str, known: Names, each: Each = in_sequence) -> list[Problem]:
@@ -257,7 +264,7 @@ def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
                      "#a-<its id> (article:<slug>#a-<id>)" if kind == "article" else "remove the # part", "links")
     if colon and kind in _KINDS and ident:
         names = getattr(known, _KINDS[kind]) or frozenset()
-        meant = slugify(name, "")
+        meant = tag_page(unquote(name)) if kind == "tag" else slugify(name, "")
         close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
         shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
         what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
@@ -293,6 +300,11 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
     named = internal_link(target) or named_page(target)
     if named:
         return _internal(*named, known)
+    tag = _TAG_PATH.match(target)
+    if tag and not is_slug(tag.group(1)):  # (a tag's page as its tag is written: /tags/Économie/)
+        name = unquote(tag.group(1))
+        return ("no tag's page is named so (a tag's page is named in lower-case letters, digits and hyphens)",
+                f'did you mean "/tags/{tag_page(name)}/"? (tag:{tag_page(name)} names it too)')
     if page is None or not target.startswith("#"):
         return None
     fragment, ids = target[1:], known.annotations.get(page.slug, frozenset())
@@ -303,6 +315,9 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
         return ("this note is also shown on tag pages or the timeline, where a bare #fragment points into that "
                 "page", f"name the article too: article:{page.slug}#{fragment}")
     return None
+
+
+_TAG_PATH = re.compile(r"^/tags/([^/#?]+)/(?:index\.html)?(?:#.*)?$")
 
 
 def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, str] | None:

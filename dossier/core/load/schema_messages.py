@@ -297,6 +297,6 @@ def pattern_hint(pattern: str, description: str) -> str:
         return "a Wikidata id looks like Q43723"
     if "[^/" in pattern:
         return "write a file name only, without / or \\ (the file must be directly in seeds/)"
-    if pattern.startswith("^[^\\s\\x00"):
+    if pattern.startswith("^(?:[^\\s\\x00"):
         return "write it on one line, without spaces at either end or control characters"
     return f"expected: {description}" if description else "see README.md for the form this value takes"

@@ -111,6 +111,8 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
     if at_source:
         tail += f' <a class="sn-source" href="{escape(at_source)}">at the source</a>'
     if tags:
-        links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#{escape(name)}</a>' for name, url in tags)
+        # (each tag isolated: a right-to-left one swapped places with its neighbour, its "#" beside the other)
+        links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#<bdi>{escape(name)}</bdi></a>'
+                         for name, url in tags)
         tail += f' <span class="sn-tags">{links}</span>'
     return head + note_html + tail
