@@ -122,6 +122,10 @@ def test_forked_shards_return_results_in_order_and_report_what_each_worker_stage
     pids = {pid for _, pid in results}
     assert os.getpid() in pids, "the parent works its share instead of waiting (one forked copy of its heap fewer)"
     assert len(pids) == 2, "and one forked worker the rest"
+    mine = [n for n, pid in results if pid == os.getpid()]
+    # the worker takes shards from the first on, the parent from the last back (the plan's site-wide pages, which
+    # read every article: fewer of the parent's memory pages copied into the worker)
+    assert mine == list(range(6 - len(mine), 6)), results
     assert sorted(stage.hashes) == [f"shard-{n}.html" for n in range(6)]
     stage.commit()
     assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
@@ -157,7 +161,7 @@ def test_a_worker_that_dies_loses_no_shard_and_what_it_staged_is_made_again_by_t
 
 def test_a_worker_killed_while_it_holds_the_shard_counter_costs_time_only(tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lock of the shared counter is never given back by a worker killed while holding it: the parent, which
+    """The lock of the shared bounds is never given back by a worker killed while holding it: the parent, which
     waited on it for ever, sees the worker dead, stops the others and makes every missing shard itself."""
     parent = os.getpid()
     counters: list = []
@@ -167,8 +171,8 @@ def test_a_worker_killed_while_it_holds_the_shard_counter_costs_time_only(tmp_pa
         def __init__(self, method: str) -> None:
             self.real = real(method)
 
-        def Value(self, *args):  # noqa: N802 - multiprocessing's name
-            counters.append(self.real.Value(*args))
+        def Array(self, *args):  # noqa: N802 - multiprocessing's name (the shards' shared bounds)
+            counters.append(self.real.Array(*args))
             return counters[-1]
 
         def __getattr__(self, name: str):
