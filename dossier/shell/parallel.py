@@ -37,7 +37,7 @@ from .interrupt import deferred, worker_init
 T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
-LOCK_SECONDS = 1.0  # how long the parent waits for the shard counter before it asks whether a worker died
+LOCK_SECONDS = 1.0  # how long the parent waits for the shards' bounds before it asks whether a worker died
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
 _BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `_start` started, result not collected
 LOST: list[int] = []   # exit codes of the processes `_start` made that died before answering (the CLI says so)
@@ -56,7 +56,7 @@ def workers() -> int:
 def _drain(dead: Callable[[], bool] = lambda: False, from_end: bool = False) -> dict[int, tuple[Any, Any]] | None:
     """Run shards until none is left, each claimed from the shared bounds (the next from the first on, or with
     `from_end` the next from the last back); shard → (result, what it staged).
-    `dead` (the parent's): whether a worker has died; if one did while the counter stays locked (killed while
+    `dead` (the parent's): whether a worker has died; if one did while the bounds stay locked (killed while
     holding its lock, which is then never given back), None: the caller makes what is missing itself."""
     assert _JOB is not None
     task, stage, bounds, n = _JOB
@@ -100,7 +100,7 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
                 if worker is not None:
                     started.append(worker)
             done = _drain(lambda: any(process.exitcode for process, _ in started), from_end=True)
-            if done is None:  # the counter's lock died with a worker: the others wait on it; all is made here
+            if done is None:  # the bounds' lock died with a worker: the others wait on it; all is made here
                 LOST.extend(process.exitcode for process, _ in started if process.exitcode)
                 while started:
                     _end(*started.pop(0), kill=True)
