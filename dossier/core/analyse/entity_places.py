@@ -53,7 +53,11 @@ def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequen
     # entities): at 1,000 articles they took 12 MiB, now 6.6, which every build holds (twice while
     # rendering: the worker's copy of each memory page it touches, parallel.py)
     pieces: dict[str, str] = {}
-    one = lambda start, end: pieces.setdefault(text[start:end], text[start:end])  # noqa: E731
+
+    def one(start: int, end: int) -> str:
+        piece = text[start:end]
+        return pieces.setdefault(piece, piece)
+
     return {entity: _place(slug, ks, one, found, _sentences(text, spans, found, ks),
                            f"{made_from}:{entity}" if made_from else "")
             for entity, ks in by_entity.items()}

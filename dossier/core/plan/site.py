@@ -3,7 +3,6 @@ static files. Each is planned from the Library and the article rows (article_pag
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
@@ -16,7 +15,7 @@ from ..text.markdown import md_html
 from ..analyse.library import Library
 from .page import Page, RowSet, context, data, html
 from ..common.identity import EachOf, SameObjects
-from ..common.slugs import tag_page
+from ..common.slugs import tag_key, tag_page
 
 
 def _home(library: Library, rows: Sequence[Mapping[str, Any]], part: paginate.Slice) -> dict[str, Any]:
@@ -51,13 +50,9 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any
         for ann in row["annotation_rows"]:
             for t in ann["tags"]:
                 tags[names.setdefault(tag_page(t["name"]), t["name"])].append(ann)
-    return dict(sorted(tags.items(), key=lambda kv: (_alphabetical(kv[0]), kv[0])))
-
-
-def _alphabetical(tag: str) -> str:
-    """A tag as listed in order: without its accents and capitals ("Économie" between "dates" and "figures", not
-    after "z"); a tag of lower-case letters, digits and hyphens is itself, as always."""
-    return "".join(c for c in unicodedata.normalize("NFKD", tag) if not unicodedata.combining(c)).casefold()
+    # (in order without accents and capitals: "Économie" between "dates" and "figures", not after "z"; a tag of
+    # lower-case letters, digits and hyphens is its own key, so its place is as it always was)
+    return dict(sorted(tags.items(), key=lambda kv: (tag_key(kv[0]), kv[0])))
 
 
 def _report(library: Library, part: paginate.Slice) -> dict[str, Any]:
