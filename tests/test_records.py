@@ -32,10 +32,13 @@ def test_a_record_is_a_frozen_dataclass_without_a_dict():
     assert Mark("m-1", 3, 9, ("x",)) == mark and dataclasses.replace(mark, end=10).end == 10
 
 
-def test_a_record_is_pickled_as_its_class_called_with_its_fields():
+def test_a_record_is_pickled_as_a_function_of_its_class_called_with_its_fields():
     mark = Mark("m-1", 3, 9, ("a", "b"))
-    assert mark.__reduce__() == (Mark, ("m-1", 3, 9, ("a", "b")))
-    assert Lone("x").__reduce__() == (Lone, ("x",))
+    maker, values = mark.__reduce__()
+    assert values == ("m-1", 3, 9, ("a", "b")) and maker(*values) == mark and type(maker(*values)) is Mark
+    assert maker is Mark._made_again and f"{maker.__module__}.{maker.__qualname__}" == f"{__name__}.Mark._made_again"
+    assert Lone("x").__reduce__() == (Lone._made_again, ("x",)) and Lone._made_again("y") == Lone("y")
+    assert b"Mark._made_again" in pickle.dumps(mark, protocol=5)  # (pickle finds the function on the class)
     for value in (mark, Lone("x"), [mark, mark]):
         again = pickle.loads(pickle.dumps(value, protocol=5))
         assert again == value and pickle.dumps(again, protocol=5) == pickle.dumps(value, protocol=5)
