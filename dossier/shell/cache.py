@@ -59,7 +59,7 @@ from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
 from .framed import SUM, delete_abandoned, read_framed, write_framed, write_whole
-from .fs import OutputError, output_digest, safe_rel
+from .fs import OutputError, output_digest, safe_place
 from .packs import Packs
 from .readback import read_regular
 
@@ -287,7 +287,7 @@ class Cache:
     def _read_back(self, rel: str, digest: str) -> bytes | None:
         """The bytes of the output folder's file `rel` when it is a regular file with that digest, else None."""
         try:
-            data = read_regular(safe_rel(self.stage.out, rel))  # type: ignore[union-attr]
+            data = read_regular(safe_place(os.fspath(self.stage.out), rel))  # type: ignore[union-attr]
         except OutputError:  # (a path no build writes)
             return None
         return data if data is not None and output_digest(data) == digest else None

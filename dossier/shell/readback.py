@@ -27,7 +27,7 @@ class ReadBack:
         return False
 
 
-def read_regular(path: Path) -> bytes | None:
+def read_regular(path: str | Path) -> bytes | None:
     """The bytes of `path` when it is a regular file (not a link, FIFO, device or folder), else None; None too
     when it cannot be read."""
     try:
