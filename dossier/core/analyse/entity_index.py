@@ -17,6 +17,7 @@ from ..common.errors import Problem
 from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
 from ..common.memo import by_difference, digest, made_from
+from ..common.packed import Packed, unread
 from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
@@ -34,7 +35,7 @@ class EntityIndex:
     are cut from the same mentions; every entity id in them, in quotes and pairs is registered.
     """
 
-    links: dict[str, tuple[LinkMark, ...]] = field(default_factory=dict)
+    links: dict[str, Sequence[LinkMark]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     places: dict[str, dict[str, Place]] = field(default_factory=dict)   # slug → entity id → where it names it
     summaries: dict[str, str] = field(default_factory=dict)      # entity id → summary HTML
@@ -43,19 +44,33 @@ class EntityIndex:
     registry: str = ""   # a digest of what the matcher is made of (every entity's id, names and exclusions)
 
 
-class MentionLinks(tuple):  # type: ignore[type-arg]
+class MentionLinks(Packed[LinkMark]):
     """An article's mention links (LinkMark), in a type of their own: made once per article's text and
     registry by the "mentions" step and kept by the memo or cache, they are part of that article's page input
     every build. `digest` names what the step made them from ("" when unknown), so a page key (execute/keys.py)
-    writes that instead of every link, also when the cache has just read them back."""
+    writes that instead of every link, also when the cache has just read them back. `entities`: each link's
+    entity, in order, read without making the links (Packed: they stay pickled until a page that shows them
+    reads them; the entity pages count mentions by these, and an article's input lists whom it names)."""
 
-    digest: str = ""
+    __slots__ = ("digest", "entities")
 
-    def __new__(cls, marks: Iterable[LinkMark] = (), digest: str = "") -> "MentionLinks":
-        made = super().__new__(cls, marks)
-        if digest:
-            made.digest = digest
-        return made
+    def __init__(self, marks: Iterable[LinkMark] = (), digest: str = "") -> None:
+        super().__init__(marks)
+        self.digest = digest
+        self.entities: tuple[str, ...] = tuple(m.entity for m in self.opened())
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _links_again, (self.pickled_items(), self.digest, self.entities)
+
+
+def _links_again(pickled: bytes, digest: str, entities: tuple[str, ...]) -> MentionLinks:
+    """MentionLinks read back from the cache: its entities and digest, its links still pickled."""
+    made = unread(MentionLinks, pickled)
+    made.digest, made.entities = digest, entities
+    return made
 
 
 def _mentions(matcher: MentionMatcher, urls: Urls, article: Article

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import field
 
 from .mentions import Mention, sentence_around
+from ..common.packed import Packed
 from ..common.records import record
 
 __all__ = ["Place", "Sentence", "article_places"]
@@ -35,7 +36,7 @@ class Place:
 
     slug: str
     surfaces: tuple[str, ...]
-    sentences: tuple[Sentence, ...]
+    sentences: Sequence[Sentence]   # (Packed by article_places: made when an entity page reads them)
     # A digest of what it was made from (the article's "mentions" step and the entity), "" when unknown: a
     # page key writes it instead of the sentences (execute/keys.py). Not part of the value's equality.
     digest: str = field(default="", compare=False)
@@ -65,9 +66,9 @@ def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequen
 
 def _place(slug: str, ks: Sequence[int], one: Callable[[int, int], str], found: Sequence[Mention],
            groups: dict[tuple[int, int], list[int]], made_from: str) -> Place:
-    sentences = tuple(Sentence(group[0], len(group), one(s, end),
-                               tuple((found[k].start - s, found[k].end - s) for k in group))
-                      for (s, end), group in groups.items())
+    sentences = Packed(Sentence(group[0], len(group), one(s, end),
+                                tuple((found[k].start - s, found[k].end - s) for k in group))
+                       for (s, end), group in groups.items())
     return Place(slug, tuple(one(found[k].start, found[k].end) for k in ks), sentences, made_from)
 
 

@@ -120,7 +120,7 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
     by_id, source = lookups.entities, lookups.sources.get(meta.source)
     links = library.entities.links.get(slug) or MentionLinks()  # (its type kept: page keys write its digest)
     speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
-    mentioned = sorted({m.entity for m in links} | {e for a in meta.annotations for e in a.entities})
+    mentioned = sorted({*entity_views.entities_named(links)} | {e for a in meta.annotations for e in a.entities})
     order = tuple(a.article.slug for a in library.articles[max(0, at - 1):at + 2])
     return ArticleInput(
         dossier.config, library.urls, item, source, source.name if source else meta.source,

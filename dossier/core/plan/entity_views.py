@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..analyse.entity_graph import KIND_ORDER, layout
+from ..analyse.entity_index import MentionLinks
 from ..analyse.entity_places import Place, Sentence
 from ..analyse.mentions import Mention, match_key
 from ..text.article_marks import LinkMark
@@ -77,11 +78,16 @@ def mention_stats(mentions: Mapping[str, Sequence[Mention | LinkMark]], order: S
     order; only their `entity` is read), over the articles in `order`."""
     stats: dict[str, MentionStats] = {}
     for slug in order:
-        for k, m in enumerate(mentions.get(slug, ())):
-            s = stats.setdefault(m.entity, MentionStats())
+        for k, entity in enumerate(entities_named(mentions.get(slug, ()))):
+            s = stats.setdefault(entity, MentionStats())
             s.total += 1
             s.where.setdefault(slug, []).append(k)
     return stats
+
+
+def entities_named(mentions: Sequence[Mention | LinkMark]) -> Sequence[str]:
+    """The entity of each mention, in order: an article's MentionLinks has them without making its links."""
+    return mentions.entities if isinstance(mentions, MentionLinks) else [m.entity for m in mentions]
 
 
 def _link(e: Entity, urls: Urls) -> dict[str, str]:
