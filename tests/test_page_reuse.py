@@ -18,7 +18,7 @@ from conftest import copy_of_default_dossier
 from dossier.core.common.memo import Memo
 from dossier.core.execute.keys import page_key
 from dossier.core.pipeline import Options, build_site
-from dossier.core.plan import article_pages, compare_pages, entity_pages
+from dossier.core.plan import article_pages, compare_pages, entity_pages, reader_pages, structured
 from dossier.core.plan.page import keyed
 from dossier.shell import fs
 from dossier.shell.cli import main
@@ -80,11 +80,12 @@ def test_the_command_line_reuses_the_pages_its_last_run_wrote(dossier: Path, mon
     monkeypatch.setenv("DOSSIER_WORKERS", "1")  # rendering in this process, where the calls are counted
     calls: Counter = Counter()
     for module, name in ((article_pages, "page_view"), (entity_pages, "entity_page"),
-                         (compare_pages, "comparison_page"), (compare_pages, "passages_page")):
+                         (compare_pages, "comparison_page"), (compare_pages, "passages_page"),
+                         (structured, "index_json"), (reader_pages, "feed_xml")):
         _counted(monkeypatch, module, name, calls)
     assert main(["--root", str(dossier), "--no-search"]) == 0
     articles = len(list((dossier / "content/articles").glob("*.yaml")))
-    assert calls["page_view"] == articles and calls["entity_page"] > 0
+    assert calls["page_view"] == articles and calls["entity_page"] > 0 and calls["index_json"] == 1 == calls["feed_xml"]
     calls.clear()
     _edit_first_note(dossier)
     assert main(["--root", str(dossier), "--no-search"]) == 0

@@ -11,7 +11,7 @@ from . import listings
 from . import structured
 from ..load.config import SiteConfig
 from ..analyse.library import Library
-from .page import Page, context, data, html
+from .page import Page, context, data, html, keyed
 from ..common.controls import visible_controls
 from ..common.shards import Each, in_sequence
 from ..common.urls import Urls
@@ -83,6 +83,16 @@ def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> 
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+# What the feed reads of each article's row: its input (a keyed page's, `feed_xml`) holds these alone, so that a
+# note edited (which changes the rows' annotations) leaves the feed's key as it was
+FEED_FIELDS = ("slug", "date", "url", "title", "source", "summary_html")
+
+
+def feed_xml(value: tuple[SiteConfig, tuple[Mapping[str, Any], ...]]) -> bytes:
+    """feed.xml from its input: the site's settings and each article's FEED_FIELDS (`atom_feed`)."""
+    return atom_feed(*value)
+
+
 def sitemap(config: SiteConfig, urls: Urls, paths: Iterable[str]) -> bytes:
     """Every page of `paths` a reader may land on (not the 404 page, not the editors' report: none of its
     pages), the numbered pages of a listing too."""
@@ -119,9 +129,10 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
            for part in listings.timeline_slices(days)]
     out += [html("search/index.html", "templates/search.html", ("site",), "search.html",
                  lambda: context(dossier, urls, "search/index.html", "Search", search=search)),
-            data("feed.xml", "content/articles", ("site", "sources", *articles), lambda: atom_feed(cfg, article_rows)),
-            data("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles),
-                 lambda: structured.dossier_json(dossier, library.articles, urls))]
+            keyed("feed.xml", "content/articles", ("site", "sources", *articles), None, feed_xml,
+                  lambda: (cfg, tuple({k: r[k] for k in FEED_FIELDS} for r in article_rows))),
+            keyed("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles), None,
+                  structured.index_json, lambda: structured.index_input(dossier, library.articles, urls))]
     out += [data(structured.article_data(item.article.meta.slug), item.article.meta.origin.file,
                  ("site", "entities", f"article:{item.article.meta.slug}"), lambda part=part: part)
             for item, part in zip(library.articles, parts)]

@@ -154,27 +154,54 @@ def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]]
     return each("dossier-json", partial(_article_text, site), partial(_part_key, site), pairs)
 
 
-def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
-    """The dossier's JSON index: its sources, entities and comparisons whole, and of each analysed article (in
-    `anchored`) what lists it (its metadata and number of annotations) with the path of its own export
-    (`article_data`, relative to this file): one file of the whole model was 68 MB at 5,000 articles, rewritten
-    at every edit, and too large for a reader's script that wants one article."""
+@dataclass(frozen=True)
+class IndexInput:
+    """What dossier.json is made of (`index_json`): the site's settings and URLs, its sources, entities and
+    comparisons, and each article as the index lists it (`_listed`: metadata, number of annotations, where its
+    export is). A keyed page's input (page.keyed): a note edited leaves it as it was, so the index (35 ms at
+    1,000 articles) is not made again."""
+
+    config: SiteConfig
+    urls: Urls
+    sources: tuple[Any, ...]
+    entities: tuple[Entity, ...]
+    comparisons: tuple[Any, ...]
+    articles: tuple[Mapping[str, Any], ...]
+
+
+def index_input(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> IndexInput:
+    """dossier.json's input: of each analysed article (in `anchored`) its listing."""
     site = Site(dossier.config.origin, urls)
-    md = partial(_exported, site)
+    return IndexInput(dossier.config, urls, tuple(dossier.sources), tuple(dossier.entities),
+                      tuple(dossier.comparisons), tuple(_listed(item.article.meta, site) for item in anchored))
+
+
+def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
+    """dossier.json of `dossier` and its analysed articles (`index_json`)."""
+    return index_json(index_input(dossier, anchored, urls))
+
+
+def index_json(value: IndexInput) -> bytes:
+    """The dossier's JSON index: its sources, entities and comparisons whole, and of each analysed article what
+    lists it (its metadata and number of annotations) with the path of its own export (`article_data`,
+    relative to this file): one file of the whole model was 68 MB at 5,000 articles, rewritten at every edit,
+    and too large for a reader's script that wants one article."""
+    config = value.config
+    md = partial(_exported, Site(config.origin, value.urls))
     data = {
-        "title": dossier.config.title, "description": md(dossier.config.description),
-        "language": dossier.config.language,
+        "title": config.title, "description": md(config.description),
+        "language": config.language,
         "sources": [{"id": s.id, "name": s.name, "homepage": s.homepage, "country": s.country, "note": md(s.note)}
-                    for s in dossier.sources],
-        "articles": [_listed(item.article.meta, site) for item in anchored],
+                    for s in value.sources],
+        "articles": list(value.articles),
         "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "summary": md(e.summary),
                       "wikidata": e.wikidata, "roles": [{"title": r.title, "of": r.of, "from": r.start, "to": r.end}
-                                                        for r in e.roles]} for e in dossier.entities],
+                                                        for r in e.roles]} for e in value.entities],
         "comparisons": [{"id": c.id, "title": c.title, "question": c.question, "kind": c.kind, "speaker": c.speaker,
                          "summary": md(c.summary), "base": c.base,
                          "witnesses": [{"article": w.article, "quote": w.quote, "prefix": w.prefix, "suffix": w.suffix,
                                         "note": md(w.note), "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
-                                       for w in c.witnesses]} for c in dossier.comparisons],
+                                       for w in c.witnesses]} for c in value.comparisons],
     }
     return dump_bytes(data, levels=4)  # a line per key of a source, article, entity or comparison, per witness
 
