@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..common.errors import Problem, error
+from .yaml_indent import dedented_key
 from .yaml_quotes import ended_early
 
 Path = tuple[Any, ...]
@@ -140,7 +141,9 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[int, int,
                 f"close it with {closing} after its last item, and separate its items with commas")
     expected = str(exc.problem or "")  # (the C parser: "did not find expected key"; the Python one: "<block end>")
     after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
-    return ended_early(text, mark.index) if mark is not None and any(a in expected for a in after) else None
+    if mark is None or not any(a in expected for a in after):
+        return None
+    return ended_early(text, mark.index) or dedented_key(text, mark)
 
 
 def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:

@@ -1,0 +1,40 @@
+"""yaml_indent.dedented_key: a key indented less than the lines around it, named on its own line."""
+
+from __future__ import annotations
+
+from dossier.core.load.yaml_indent import dedented_key
+from dossier.core.load.yamlsrc import parse_yaml
+
+BETWEEN = """annotations:
+  - id: a
+    quote: one
+    note: >-
+      A note: of two lines
+      that goes on.
+entities: [israel]
+
+  # (a comment and a blank line are passed over)
+  - id: b
+    quote: two
+"""
+
+
+def test_a_key_dedented_between_two_items_is_named_on_its_own_line() -> None:
+    loaded, problems = parse_yaml("content/articles/a.yaml", BETWEEN)
+    (problem,) = problems
+    assert loaded is None and (problem.line, problem.col, problem.check) == (7, 1, "yaml-syntax")
+    assert '"entities" is indented less than the lines above and below it' in problem.message
+    assert problem.hint == ("indent it by 4 spaces, to line up with the keys above it (line 4); if it belongs where "
+                            "it is, line 10 is the one indented wrong")
+
+
+def test_other_indentation_mistakes_are_left_where_the_parser_stopped() -> None:
+    one_space = BETWEEN.replace("entities: [israel]", " entities: [israel]")
+    (problem,) = parse_yaml("a.yaml", one_space)[1]  # (the parser stops on that very line: nothing to move)
+    assert (problem.line, problem.col) == (7, 2) and "does not match the lines around it" in problem.message
+    text_line = "annotations:\n  - id: a\n    quote: one\nnot a key\n  - id: b\n"
+    (problem,) = parse_yaml("a.yaml", text_line)[1]
+    assert "is indented less" not in problem.message  # (a line of text is told of as one)
+    assert dedented_key("a: 1\n", None) is None
+    at_the_end = "annotations:\n  - id: a\n    quote: one\nentities: [x]\n"
+    assert parse_yaml("a.yaml", at_the_end)[0] is not None  # (valid YAML: the schema names the key, schema_messages)
