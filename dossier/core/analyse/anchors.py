@@ -89,23 +89,27 @@ def _orphan(hint: str, score: float = 0.0, cands: tuple[Candidate, ...] = (),
 
 
 _WS_RUN = re.compile(r"\s+")
+_WS_LONG = re.compile(r"\s{2,}")   # (a run of one character keeps every offset after it where it was)
 
 
 @lru_cache(maxsize=16)
 def _collapsed(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """`text` with every whitespace run made one space, and where each copied stretch starts (in the
-    collapsed text, in `text`). Cached: an article's quotes are all looked up in the same text."""
-    parts, seg_norm, seg_orig = [], [0], [0]
-    n = last = 0
-    for m in _WS_RUN.finditer(text):
+    """`text` with every whitespace run made one space, and where each stretch starts whose offsets are shifted
+    alike (in the collapsed text, in `text`): a new one after each run of two characters or more, the only ones
+    that shift what follows. Cached: an article's quotes are all looked up in the same text. (A stretch after
+    every run, one space included, took 0.46 ms a 4,800-character article: 0.8 s of CPU of a cold build of
+    1,000 articles, whose witnesses look up a text each.)"""
+    seg_norm, seg_orig = [0], [0]
+    removed = 0
+    for m in _WS_LONG.finditer(text):
         a, b = m.span()
-        parts += [text[last:a], " "]
-        n += a - last + 1
-        seg_norm.append(n)
+        removed += b - a - 1
+        seg_norm.append(b - removed)
         seg_orig.append(b)
-        last = b
-    parts.append(text[last:])
-    return "".join(parts), tuple(seg_norm), tuple(seg_orig)
+    # (what _WS_RUN.sub(" ", text) makes, three times as fast: split() cuts at the same whitespace as \s)
+    words = " ".join(text.split())
+    lead = " " if text[:1].isspace() else ""
+    return lead + words + (" " if words and text[-1].isspace() else ""), tuple(seg_norm), tuple(seg_orig)
 
 
 def exact_spans(text: str, quote: str) -> list[tuple[int, int]]:
