@@ -75,3 +75,20 @@ def test_what_the_last_run_found_is_what_this_run_reports_for_a_page_whose_key_i
     path.write_bytes(path.read_bytes()[:-7])  # truncated: not recalled, every page checked
     code, err = build(dossier)
     assert code == 1 and "planted finding" not in err and "templates/404.html:5:10: error: broken link: /nowhere/ (on 404.html)" in err
+
+
+def test_a_kept_page_is_checked_again_from_its_file_when_a_page_it_links_into_changes(dossier: Path) -> None:
+    """The 404 page (a template of the dossier's, its key unchanged) links to an annotation of an article; the
+    annotation's id changes, so the article page has other ids, and the 404 page, kept and never rendered
+    again, is checked again: its links are read from its file in the output folder (page_index.py)."""
+    article = sorted((dossier / "content" / "articles").glob("*.yaml"))[0]
+    link = f"/articles/{article.stem}/#a-figure-2"
+    page = (dossier / "templates" / "404.html").read_text("utf-8").replace("/nowhere/", link)
+    (dossier / "templates" / "404.html").write_text(page, "utf-8")
+    assert build(dossier)[0] == 0
+    page_file = dossier / "_site" / "404.html"
+    written = page_file.stat().st_mtime_ns
+    article.write_text(article.read_text("utf-8").replace("id: figure-2", "id: figure-two"), "utf-8")
+    code, err = build(dossier)
+    assert code == 1 and f"broken fragment: {link} (on 404.html)" in err
+    assert page_file.stat().st_mtime_ns == written  # (kept, not rendered again)

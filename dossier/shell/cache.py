@@ -18,15 +18,8 @@ intact and was made by this exact code, so a build with the cache is byte-identi
   entries no one of the last `KEEP` builds used are deleted (packs.Packs.prune), so the folder follows the
   dossier, not the history.
 
-`pages/<code version>` is the page index: for each keyed page of the plan (keys.page_key, a digest of all
-the page reads), the digest of the bytes it rendered to and the links found in them (for the link check).
-The bytes are not copied here: they are the output folder's file, reused only when its digest is the
-index's (`get`; read back only when it is a regular file, readback.py), so a page the last build wrote is not
-rendered again. The live preview's memo has this cache behind it until its first good build (memo.Memo's
-`backing`), with a stage that keeps no record of the folder (readback.ReadBack: every kept page is read and
-checked). The parts of the search index
-(search_parts.py) are kept the same way, under "search:<part key>": the digests of the bundle's files. One file, read when the build starts and written by `finish`, with the entries the last
-`KEEP` builds used (two builds finishing at once: one index wins, the other's new pages are rendered again).
+`pages/<code version>` is the page index (page_index.py): for each keyed page, the digest of the bytes it
+rendered to, which the output folder's file must still have to be reused; and the search index's parts.
 
 `links/<code version>` is what the last build's link check found (linkcheck.Checked: each keyed page's key, the
 files its links point to and its problems, each file's ids digest), recalled when the next build starts, so that
@@ -59,12 +52,10 @@ from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
 from .framed import SUM, delete_abandoned, read_framed, write_framed, write_whole
-from .fs import OutputError, output_digest, safe_place
 from .packs import Packs
-from .readback import read_regular
+from .page_index import KEEP, PageIndex
 
 FOLDER = ".dossier-cache"
-KEEP = 3                      # builds whose entries survive pruning
 # every library a cached step calls (their results may change with a new version)
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "jsonschema", "fastjsonschema", "Jinja2", "MarkupSafe",
               "rapidfuzz", "pyahocorasick", "regex")
@@ -87,7 +78,7 @@ def code_version() -> str:
     return _VERSION
 
 
-class Cache:
+class Cache(PageIndex):
     """Results of the build's pure per-item steps, kept on disk by content (see the module docstring).
 
     `hits[step]` and `misses[step]` count reuses and computations (tests, the summary)."""
@@ -98,31 +89,15 @@ class Cache:
         (`--check`) keeps no pages. `links`: False where no link check follows (preview_keep.py)."""
         self.stage = stage
         self.folder = root / FOLDER
-        self._fresh: dict[str, Any] = {}
-        self._looked_up: set[str] = set()
         self.packs = Packs(os.fspath(self.folder / "packs"))
         self.shards = shards
         self.version = version if version is not None else code_version()
         self.used_names: set[str] = set()
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
-        self._build, self._pages = self._read_pages() if stage is not None else (0, {})
+        self._start_pages()
         if stage is not None and links:
             self._recall_links()
-
-    @property
-    def _pages_file(self) -> Path:
-        """The page index of this code's version: key → (`entry`, last build that used it)."""
-        return self.folder / "pages" / self.version[:32]
-
-    def _read_pages(self) -> tuple[int, dict[str, tuple[Any, int]]]:
-        """(builds counted so far, the page index); (0, {}) when missing, damaged or unreadable."""
-        found, value = read_framed(self._pages_file, b"")
-        try:
-            build, pages = value if found else (0, {})
-            return int(build), dict(pages)
-        except (TypeError, ValueError):  # an index this code cannot read is no index
-            return 0, {}
 
     def _recall_links(self) -> None:
         """What the last build's link check found (linkcheck.Checked: each page's key, the files its links
@@ -130,15 +105,6 @@ class Cache:
         Kept per code version, like the page index; a missing or damaged file means every page is checked."""
         found, checked = read_framed(self.folder / "links" / self.version[:32], b"links")
         linkcheck.recall(checked if found and isinstance(checked, linkcheck.Checked) else linkcheck.Checked())
-
-    def _write_pages(self) -> None:
-        """The page index after this build: what it rendered anew or reused, and the entries one of the
-        KEEP - 1 builds before it used (a page that comes back after an undo is found again)."""
-        build = self._build + 1
-        pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
-        pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
-        pages.update((k, (entry, build)) for k, entry in self._fresh.items())
-        write_framed(self._pages_file, b"", (build, pages))
 
     def compiled_templates(self) -> Any:
         """Templates as Jinja compiled them, in `<cache>/templates/<code version>/` (see `CompiledTemplates`);
@@ -234,81 +200,6 @@ class Cache:
         self.hits[step] = self.hits.get(step, 0) + len(names) - len(todo)
         self.misses[step] = self.misses.get(step, 0) + len(todo)
         return out
-
-    def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
-        """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The
-        page index holds the digest of the bytes and the links found in them; the bytes are the output
-        folder's file at `path`, used only when its digest is that one (whoever wrote it, it is then exactly
-        what the page rendered). When the output folder's record (uptodate.py) says the file has those bytes
-        and its size and modification time are still the recorded ones (the test fs.Stage trusts), the file
-        is left where it is, unread: the bytes returned are None and the stage is told the file stays."""
-        entry = self._pages.get(key)
-        if entry is None or self.stage is None:
-            return None
-        (digest, ids, links), _ = entry
-        seen = None if ids is None else (ids, links)  # (linkcheck.Found, as the page index keeps it)
-        if self.stage.holds(path, digest):
-            return None, seen
-        body = self._read_back(path, digest)
-        return None if body is None else (body, seen)
-
-    def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str]:
-        """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and
-        the ids and link targets found in them (linkcheck.Found: each one string), which read back far
-        faster than the HTML can be searched again."""
-        if links is None:
-            return output_digest(body), None, ""
-        ids, targets = links
-        return output_digest(body), ids, targets
-
-    def keep_pages(self, entries: Any, used: Any) -> None:
-        """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`
-        writes them into the page index, with the entries the last KEEP builds used."""
-        self._fresh.update(entries)
-        self._looked_up.update(used)
-
-    def search_part(self, key: str) -> dict[str, bytes | None] | None:
-        """The files of a search-index part (search_parts.Parts) an earlier build made under `key`, when the output
-        folder still holds each of them: as its record says (fs.Stage.holds: the file stays where it is, its bytes
-        None), or, once read, with the digest kept here (the bytes; a live preview, which keeps no record, wrote
-        the folder since); else None (the part is indexed again)."""
-        entry = self._pages.get(f"search:{key}")
-        if entry is None or self.stage is None:
-            return None
-        files: dict[str, bytes | None] = {}
-        for rel, digest in entry[0]:
-            held = self.stage.holds(rel, digest)
-            files[rel] = None if held else self._read_back(rel, digest)
-            if not held and files[rel] is None:
-                return None
-        self._looked_up.add(f"search:{key}")
-        return files
-
-    def _read_back(self, rel: str, digest: str) -> bytes | None:
-        """The bytes of the output folder's file `rel` when it is a regular file with that digest, else None."""
-        try:
-            data = read_regular(safe_place(os.fspath(self.stage.out), rel))  # type: ignore[union-attr]
-        except OutputError:  # (a path no build writes)
-            return None
-        return data if data is not None and output_digest(data) == digest else None
-
-    def knows(self, key: str) -> bool:
-        """Whether the page index has an entry under `key` (a page key, or "search:<part key>")."""
-        return key in self._pages or key in self._fresh
-
-    def write_index(self) -> None:
-        """Write the page index now, with what `keep_pages` and `keep_search_part` were given (what `finish`
-        does, without listing used entries or pruning: the live preview's last outputs, kept when it stops; a
-        folder that cannot be written only means no index, framed.write_whole)."""
-        self._write_pages()
-
-    def search_parts(self) -> dict[str, Any]:
-        """Every search-index part the page index knows: its key → the (path, digest) of each of its files."""
-        return {name[7:]: entry[0] for name, entry in self._pages.items() if name.startswith("search:")}
-
-    def keep_search_part(self, key: str, files: Any) -> None:
-        """Keep in the page index the files' digests of the search-index part made for `key`."""
-        self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
 
     def finish(self) -> int:
         """End of a build: list the entries it used, keep the lists of the last KEEP builds, and delete every

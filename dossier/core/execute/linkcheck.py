@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from typing import Any, Collection
+from typing import Any, Callable, Collection
 from urllib.parse import unquote, urlsplit
 
 from ..common.errors import Problem, error
@@ -40,6 +40,47 @@ def found_in(html_text: str) -> Found:
     return "\0".join(sorted(ids)), "\0".join(links)
 
 
+def found_in_bytes(data: bytes) -> Found:
+    """`found_in` of a page's bytes."""
+    return found_in(data.decode("utf-8"))
+
+
+class Deferred:
+    """A page's `Found`, made when it is first asked for, by `make()`: the persistent cache's for a page kept
+    from an earlier build (shell/page_index.py), which finds them in the page's file; most builds after an edit
+    never ask (a page whose key is unchanged keeps its last check, `Checked`). Picklable when `make` is (a
+    worker sends its link index to the parent)."""
+
+    __slots__ = ("make", "_found")
+
+    def __init__(self, make: Callable[[], Found]) -> None:
+        self.make: Callable[[], Found] = make
+        self._found: Found | None = None
+
+    def found(self) -> Found:
+        if self._found is None:
+            self._found = self.make()
+        return self._found
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return Deferred, (self.make,)
+
+
+class _Part:
+    """A Deferred's ids (0) or links (1) in a LinkIndex: the text, made when str() asks for it."""
+
+    __slots__ = ("deferred", "part")
+
+    def __init__(self, deferred: Deferred, part: int) -> None:
+        self.deferred, self.part = deferred, part
+
+    def __str__(self) -> str:
+        return self.deferred.found()[self.part]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _Part, (self.deferred, self.part)
+
+
 def ids_of(text: str) -> set[str]:
     """The ids a page's `Found` text names."""
     return set(text.split("\0")) if text else set()
@@ -71,8 +112,8 @@ class LinkIndex:
     key are the same bytes, so have the same ids and links). Invariant: one entry per HTML output path."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, str] = {}
-        self.links: dict[str, str] = {}
+        self.ids: dict[str, str | _Part] = {}      # (a _Part for a kept page's: str() makes the text, see `put`)
+        self.links: dict[str, str | _Part] = {}
         self.keys: dict[str, str] = {}
 
     def add(self, path: str, data: bytes, key: str | None = None) -> Found:
@@ -87,9 +128,12 @@ class LinkIndex:
         else:
             self.keys.pop(path, None)
 
-    def put(self, path: str, found: Found, key: str | None = None) -> None:
-        """Index the page `path` from what `add` found in the same bytes earlier."""
-        self.ids[path], self.links[path] = found
+    def put(self, path: str, found: Found | Deferred, key: str | None = None) -> None:
+        """Index the page `path` from what `add` found in the same bytes earlier, or will find (Deferred)."""
+        if isinstance(found, Deferred):
+            self.ids[path], self.links[path] = _Part(found, 0), _Part(found, 1)
+        else:
+            self.ids[path], self.links[path] = found
         self._key(path, key)
 
     def merge(self, other: "LinkIndex") -> None:
@@ -123,12 +167,12 @@ def _resolve(href: str, base: str) -> tuple[str, str]:
 class _IdSets(dict):
     """Each file's ids as a set, split from its text when a fragment first asks (most files are never asked)."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str | _Part]) -> None:
         super().__init__()
         self.texts = texts
 
     def __missing__(self, path: str) -> set[str]:
-        found = self[path] = ids_of(self.texts[path])
+        found = self[path] = ids_of(str(self.texts[path]))
         return found
 
 
@@ -179,8 +223,8 @@ class Checked:
     def __init__(self) -> None:
         self.base: str | None = None
         self.paths: frozenset[str] = frozenset()
-        self.files: dict[str, tuple[str | None, str | None, str]] = {}
-        self.pages: dict[str, tuple[str | None, str | None, frozenset[str], list[Problem]]] = {}
+        self.files: dict[str, tuple[str | _Part | None, str | None, str]] = {}
+        self.pages: dict[str, tuple[str | _Part | None, str | None, frozenset[str], list[Problem]]] = {}
 
     def remembered(self) -> "Checked":
         """A copy without the ids and links objects, and only the pages that have keys (picklable, small)."""
@@ -213,12 +257,13 @@ def _ids_digest(ids: str) -> str:
     return hashlib.blake2b(ids.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _files(ids: dict[str, str], keys: dict[str, str], last: Checked) -> dict[str, tuple[str, str | None, str]]:
+def _files(ids: dict[str, str | _Part], keys: dict[str, str], last: Checked
+           ) -> dict[str, tuple[str | _Part, str | None, str]]:
     """Each file's ids, key and ids' digest (the last check's digest when its ids are the same)."""
     files = {}
     for path, found in ids.items():
         key, before = keys.get(path), last.files.get(path)
-        digest = before[2] if before is not None and _same(before, found, key) else _ids_digest(found)
+        digest = before[2] if before is not None and _same(before, found, key) else _ids_digest(str(found))
         files[path] = found, key, digest
     return files
 
@@ -245,7 +290,7 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
         if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed):
-            kept = (hrefs, key, *_check_page(path, links_of(hrefs), sets, paths, base, resolved))
+            kept = (hrefs, key, *_check_page(path, links_of(str(hrefs)), sets, paths, base, resolved))
         elif kept[0] is not hrefs:
             kept = (hrefs, *kept[1:])
         pages[path] = kept

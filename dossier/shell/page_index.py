@@ -1,0 +1,156 @@
+"""The persistent cache's page index: what each keyed page rendered to, and the parts of the search index.
+
+`<cache>/pages/<code version>` holds, for each keyed page of the plan (keys.page_key, a digest of all the page
+reads), the digest of the bytes it rendered to and whether it is an HTML page. The bytes are not copied here:
+they are the output folder's file, reused only when its digest is the index's (`get`; read back only when it
+is a regular file, readback.py), so a page the last build wrote is not rendered again. The live preview's memo
+has this cache behind it until its first good build (memo.Memo's `backing`), with a stage that keeps no record
+of the folder (readback.ReadBack: every kept page is read and checked). The parts of the search index
+(search_parts.py) are kept the same way, under "search:<part key>": the digests of the bundle's files. One
+file, read when the build starts and written by `finish`, with the entries the last `KEEP` builds used (two
+builds finishing at once: one index wins, the other's new pages are rendered again).
+
+The ids and link targets of an HTML page (linkcheck.Found, for the link check) are not kept either: they are
+a function of the page's bytes, and a build after an edit needs them for few pages (a page whose key did not
+change keeps its last check, linkcheck.Checked, unless a page linking into it changed). A kept page hands
+the link index a `linkcheck.Deferred` that finds them in its file when asked (or in its bytes, when they were
+read back). The index kept them all before: 50 MB at 5,000 articles, read and written again by every build
+(0.6 s of a one-note rebuild there).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..core.execute import linkcheck
+from .framed import read_framed, write_framed
+from .fs import OutputError, output_digest, safe_place
+from .readback import read_regular
+
+KEEP = 3                      # builds whose entries survive pruning (the cache's packs likewise)
+
+
+class PageIndex:
+    """The page index of a cache.Cache (its base class): `stage` is the build's fs.Stage (None: no pages kept),
+    `folder` the cache's folder, `version` the code's."""
+
+    stage: Any
+    folder: Path
+    version: str
+
+    def _start_pages(self) -> None:
+        self._fresh: dict[str, Any] = {}
+        self._looked_up: set[str] = set()
+        self._build, self._pages = self._read_pages() if self.stage is not None else (0, {})
+
+    @property
+    def _pages_file(self) -> Path:
+        """The page index of this code's version: key → (`entry`, last build that used it)."""
+        return self.folder / "pages" / self.version[:32]
+
+    def _read_pages(self) -> tuple[int, dict[str, tuple[Any, int]]]:
+        """(builds counted so far, the page index); (0, {}) when missing, damaged or unreadable."""
+        found, value = read_framed(self._pages_file, b"")
+        try:
+            build, pages = value if found else (0, {})
+            return int(build), dict(pages)
+        except (TypeError, ValueError):  # an index this code cannot read is no index
+            return 0, {}
+
+    def _write_pages(self) -> None:
+        """The page index after this build: what it rendered anew or reused, and the entries one of the
+        KEEP - 1 builds before it used (a page that comes back after an undo is found again)."""
+        build = self._build + 1
+        pages = {k: v for k, v in self._pages.items() if v[1] > build - KEEP}
+        pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
+        pages.update((k, (entry, build)) for k, entry in self._fresh.items())
+        write_framed(self._pages_file, b"", (build, pages))
+
+    def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
+        """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The page
+        index holds the digest of the bytes; the bytes are the output folder's file at `path`, used only when
+        its digest is that one (whoever wrote it, it is then exactly what the page rendered). When the output
+        folder's record (uptodate.py) says the file has those bytes and its size and modification time are
+        still the recorded ones (the test fs.Stage trusts), the file is left where it is, unread: the bytes
+        returned are None and the stage is told the file stays. With them, an HTML page's ids and links, found
+        when the link check asks (linkcheck.Deferred: in the file, which the build leaves as it is, or in the
+        bytes read back)."""
+        entry = self._pages.get(key)
+        if entry is None or self.stage is None:
+            return None
+        (digest, html), _ = entry
+        if self.stage.holds(path, digest):
+            return None, linkcheck.Deferred(partial(found_in_file, os.fspath(self.stage.out), path)) if html else None
+        body = self._read_back(path, digest)
+        if body is None:
+            return None
+        return body, linkcheck.Deferred(partial(linkcheck.found_in_bytes, body)) if html else None
+
+    def entry(self, body: bytes, links: Any) -> tuple[str, bool]:
+        """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and whether
+        it is an HTML page (`links`: what the link index found in it, None for another file)."""
+        return output_digest(body), links is not None
+
+    def keep_pages(self, entries: Any, used: Any) -> None:
+        """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`
+        writes them into the page index, with the entries the last KEEP builds used."""
+        self._fresh.update(entries)
+        self._looked_up.update(used)
+
+    def search_part(self, key: str) -> dict[str, bytes | None] | None:
+        """The files of a search-index part (search_parts.Parts) an earlier build made under `key`, when the output
+        folder still holds each of them: as its record says (fs.Stage.holds: the file stays where it is, its bytes
+        None), or, once read, with the digest kept here (the bytes; a live preview, which keeps no record, wrote
+        the folder since); else None (the part is indexed again)."""
+        entry = self._pages.get(f"search:{key}")
+        if entry is None or self.stage is None:
+            return None
+        files: dict[str, bytes | None] = {}
+        for rel, digest in entry[0]:
+            held = self.stage.holds(rel, digest)
+            files[rel] = None if held else self._read_back(rel, digest)
+            if not held and files[rel] is None:
+                return None
+        self._looked_up.add(f"search:{key}")
+        return files
+
+    def _read_back(self, rel: str, digest: str) -> bytes | None:
+        """The bytes of the output folder's file `rel` when it is a regular file with that digest, else None."""
+        try:
+            data = read_regular(safe_place(os.fspath(self.stage.out), rel))
+        except OutputError:  # (a path no build writes)
+            return None
+        return data if data is not None and output_digest(data) == digest else None
+
+    def knows(self, key: str) -> bool:
+        """Whether the page index has an entry under `key` (a page key, or "search:<part key>")."""
+        return key in self._pages or key in self._fresh
+
+    def write_index(self) -> None:
+        """Write the page index now, with what `keep_pages` and `keep_search_part` were given (what `finish`
+        does, without listing used entries or pruning: the live preview's last outputs, kept when it stops; a
+        folder that cannot be written only means no index, framed.write_whole)."""
+        self._write_pages()
+
+    def search_parts(self) -> dict[str, Any]:
+        """Every search-index part the page index knows: its key → the (path, digest) of each of its files."""
+        return {name[7:]: entry[0] for name, entry in self._pages.items() if name.startswith("search:")}
+
+    def keep_search_part(self, key: str, files: Any) -> None:
+        """Keep in the page index the files' digests of the search-index part made for `key`."""
+        self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
+
+
+def found_in_file(out: str, rel: str) -> linkcheck.Found:
+    """The ids and links of the page the output folder holds at `rel` (linkcheck.found_in), for a page kept from
+    an earlier build, whose file the build leaves where it is: what the stage found there, unless it was changed
+    by hand since (then what it holds, which the next build renders again). A file gone or unreadable holds
+    none."""
+    try:
+        data = read_regular(safe_place(out, rel))
+    except OutputError:
+        data = None
+    return linkcheck.found_in_bytes(data) if data is not None else ("", "")
