@@ -6,6 +6,7 @@ reports: a broken link stays reported on every run until it is fixed, whatever e
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 from pathlib import Path
@@ -92,3 +93,25 @@ def test_a_kept_page_is_checked_again_from_its_file_when_a_page_it_links_into_ch
     code, err = build(dossier)
     assert code == 1 and f"broken fragment: {link} (on 404.html)" in err
     assert page_file.stat().st_mtime_ns == written  # (kept, not rendered again)
+
+
+def test_a_kept_page_s_file_changed_during_the_build_stops_it(tmp_path: Path) -> None:
+    """The ids and links of a kept page are found in its file when the check asks; a file no longer holding the
+    bytes the build found there (changed by hand, or by another build writing the folder) stops the build rather
+    than checking what no one rendered."""
+    import pickle
+
+    from dossier.shell.fs import OutputError, output_digest
+    from dossier.shell.page_index import found_in_file
+
+    page = b'<p id="a"><a href="/x/#y">x</a></p>'
+    (tmp_path / "p.html").write_bytes(page)
+    assert found_in_file(str(tmp_path), "p.html", output_digest(page)) == ("a", "/x/#y")
+    deferred = linkcheck.Deferred(functools.partial(found_in_file, str(tmp_path), "p.html", output_digest(page)))
+    assert deferred.found() == ("a", "/x/#y") and pickle.loads(pickle.dumps(deferred)).found() == ("a", "/x/#y")
+    (tmp_path / "p.html").write_bytes(page.replace(b'"a"', b'"b"'))
+    with pytest.raises(OutputError, match="p.html in the output folder changed while the site was being built"):
+        found_in_file(str(tmp_path), "p.html", output_digest(page))
+    (tmp_path / "p.html").unlink()
+    with pytest.raises(OutputError):
+        found_in_file(str(tmp_path), "p.html", output_digest(page))

@@ -23,9 +23,12 @@ def test_a_key_dedented_between_two_items_is_named_on_its_own_line() -> None:
     loaded, problems = parse_yaml("content/articles/a.yaml", BETWEEN)
     (problem,) = problems
     assert loaded is None and (problem.line, problem.col, problem.check) == (7, 1, "yaml-syntax")
-    assert '"entities" is indented less than the lines above and below it' in problem.message
-    assert problem.hint == ("indent it by 4 spaces, to line up with the keys above it (line 4); if it belongs where "
-                            "it is, line 10 is the one indented wrong")
+    assert '"entities" is indented less than the lines above and below it, so it ends the list' in problem.message
+    assert problem.hint == ("indent it by 4 spaces, to line up with the keys of the item above it (line 2); if it "
+                            "belongs where it is, line 10 is the one indented wrong")
+    quoted = BETWEEN.replace("entities: [israel]", '"entities": [israel]')
+    assert parse_yaml("a.yaml", quoted)[1][0].message.endswith('"entities" is indented less than the lines above '
+                                                               "and below it, so it ends the list above it")
 
 
 def test_other_indentation_mistakes_are_left_where_the_parser_stopped() -> None:
@@ -36,5 +39,11 @@ def test_other_indentation_mistakes_are_left_where_the_parser_stopped() -> None:
     (problem,) = parse_yaml("a.yaml", text_line)[1]
     assert "is indented less" not in problem.message  # (a line of text is told of as one)
     assert dedented_key("a: 1\n", None) is None
+    # (keys inside brackets are not the item's keys: no "indent it by 52 spaces" from a role written {title: …})
+    flow = "x:\n  roles:\n    - {title: Prime Minister of Israel, of: israel}\nsummary: s\n  wikidata: Q1\n"
+    (problem,) = parse_yaml("content/entities.yaml", flow)[1]
+    assert (problem.line, "is indented less" in problem.message) == (5, False)
+    items_in_brackets = "annotations:\n  - {id: a, quote: one}\ntags: [x]\n  - {id: b, quote: two}\n"
+    assert "is indented less" not in parse_yaml("a.yaml", items_in_brackets)[1][0].message
     at_the_end = "annotations:\n  - id: a\n    quote: one\nentities: [x]\n"
     assert parse_yaml("a.yaml", at_the_end)[0] is not None  # (valid YAML: the schema names the key, schema_messages)

@@ -28,7 +28,7 @@ from typing import Any
 from ..core.execute import linkcheck
 from .framed import read_framed, write_framed
 from .fs import OutputError, output_digest, safe_place
-from .readback import read_regular
+from .readback import ReadBack, read_regular
 
 KEEP = 3                      # builds whose entries survive pruning (the cache's packs likewise)
 
@@ -82,12 +82,17 @@ class PageIndex:
         if entry is None or self.stage is None:
             return None
         (digest, html), _ = entry
-        if self.stage.holds(path, digest):
-            return None, linkcheck.Deferred(partial(found_in_file, os.fspath(self.stage.out), path)) if html else None
-        body = self._read_back(path, digest)
-        if body is None:
+        held = self.stage.holds(path, digest)
+        body = None if held else self._read_back(path, digest)
+        if not held and body is None:
             return None
-        return body, linkcheck.Deferred(partial(linkcheck.found_in_bytes, body)) if html else None
+        if not html:
+            return body, None
+        if isinstance(self.stage, ReadBack):  # (the live preview's memo keeps the bytes, and writes the folder)
+            return body, linkcheck.Deferred(partial(linkcheck.found_in_bytes, body))
+        # (a build's stage leaves the file as it is, the bytes read back too: they are equal; so the bytes are not
+        # kept, nor sent from a worker, for ids and links that are seldom asked for)
+        return body, linkcheck.Deferred(partial(found_in_file, os.fspath(self.stage.out), path, digest))
 
     def entry(self, body: bytes, links: Any) -> tuple[str, bool]:
         """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and whether
@@ -144,13 +149,16 @@ class PageIndex:
         self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
 
 
-def found_in_file(out: str, rel: str) -> linkcheck.Found:
+def found_in_file(out: str, rel: str, digest: str) -> linkcheck.Found:
     """The ids and links of the page the output folder holds at `rel` (linkcheck.found_in), for a page kept from
-    an earlier build, whose file the build leaves where it is: what the stage found there, unless it was changed
-    by hand since (then what it holds, which the next build renders again). A file gone or unreadable holds
-    none."""
+    an earlier build, whose file the build leaves where it is. Its bytes must still be those of `digest`, as
+    the build found them: a file changed or removed since (by hand, or by another build writing the same folder)
+    stops the build (OutputError), which puts nothing in place."""
     try:
         data = read_regular(safe_place(out, rel))
     except OutputError:
         data = None
-    return linkcheck.found_in_bytes(data) if data is not None else ("", "")
+    if data is None or output_digest(data) != digest:
+        raise OutputError(f"{rel} in the output folder changed while the site was being built (by hand, or by "
+                          "another build writing the same folder); build again")
+    return linkcheck.found_in_bytes(data)

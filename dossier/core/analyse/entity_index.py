@@ -139,10 +139,10 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
 
 
 def _sums(slugs: Sequence[str], found_all: Sequence[tuple[MentionLinks, dict[str, Place], dict[tuple[str, str], int]]]
-          ) -> tuple[dict[str, tuple[LinkMark, ...]], dict[str, dict[str, Place]], dict[tuple[str, str], int]]:
+          ) -> tuple[dict[str, Sequence[LinkMark]], dict[str, dict[str, Place]], dict[tuple[str, str], int]]:
     """Each article's links and places by slug, and the dossier's co-occurrence counts (summed in slug
     order)."""
-    links: dict[str, tuple[LinkMark, ...]] = {}
+    links: dict[str, Sequence[LinkMark]] = {}
     places: dict[str, dict[str, Place]] = {}
     article_pairs: dict[str, dict[tuple[str, str], int]] = {}
     for slug, (marks, placed, counted) in zip(slugs, found_all):

@@ -51,8 +51,10 @@ def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequen
     for k, m in enumerate(found):
         by_entity.setdefault(m.entity, []).append(k)
     # One string for each piece of text written more than once (a name at each mention, a sentence naming two
-    # entities): at 1,000 articles they took 12 MiB, now 6.6, which every build holds (twice while
-    # rendering: the worker's copy of each memory page it touches, parallel.py)
+    # entities): at 1,000 articles they took 12 MiB, now 6.6, which a build that made them holds (twice while
+    # rendering: the worker's copy of each memory page it touches, parallel.py). Read back from the cache, each
+    # place's sentences are their own pickle (Packed): a sentence naming two entities is then two strings, made
+    # only when an entity page reads them.
     pieces: dict[str, str] = {}
 
     def one(start: int, end: int) -> str:

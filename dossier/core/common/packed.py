@@ -43,7 +43,9 @@ class Packed(Sequence[T]):
     def pickled_items(self) -> bytes:
         """The items' pickle: the one read back while unread, else made now (and not kept: a value is pickled
         once, into the cache, and a page key writes the digest it carries)."""
-        return self._pickled if self._items is None else pickle.dumps(self._items, protocol=5)  # type: ignore[return-value]
+        if self._items is None:
+            return self._pickled  # type: ignore[return-value]
+        return pickle.dumps(self._items, protocol=5)
 
     def is_open(self) -> bool:
         """Whether the items have been made (tests, benchmarks)."""

@@ -59,11 +59,22 @@ class Deferred:
 
     def found(self) -> Found:
         if self._found is None:
-            self._found = self.make()
+            self._found, self.make = self.make(), _made  # (what `make` holds is let go)
         return self._found
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return Deferred, (self.make,)
+        return (_known, (self._found,)) if self._found is not None else (Deferred, (self.make,))
+
+
+def _made() -> Found:
+    raise AssertionError("a Deferred is made once")
+
+
+def _known(found: Found) -> Deferred:
+    """A Deferred already made (pickled after its `found()`)."""
+    made = Deferred(_made)
+    made._found = found
+    return made
 
 
 class _Part:
@@ -285,7 +296,7 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
     resolved: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
-    pages: dict[str, tuple[str | None, str | None, frozenset[str], list[Problem]]] = {}
+    pages: dict[str, tuple[str | _Part | None, str | None, frozenset[str], list[Problem]]] = {}
     sets = _IdSets(ids)
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)

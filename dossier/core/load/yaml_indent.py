@@ -10,8 +10,9 @@ An annotation's key dedented to the top of the file, between two annotations,
 
 is valid YAML up to its own line (a key of the file itself, which ends the list of annotations); PyYAML stops a
 line later, at the next annotation, whose indentation then matches nothing. The mistake is most likely the
-dedented key: it is the one shown, with the indentation of the keys above it, and the line PyYAML stopped at
-named in the hint, for when the key was meant where it is.
+dedented key: it is the one shown, with the indentation of the keys of the item above it, and the line PyYAML
+stopped at named in the hint, for when the key was meant where it is. Other indentation mistakes are told of
+where PyYAML stopped (yamlsrc._syntax).
 """
 
 from __future__ import annotations
@@ -26,44 +27,50 @@ _SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # (yamlsrc's loader)
 
 
 def dedented_key(text: str, mark: Any) -> tuple[int, int, str, str] | None:
-    """(line, column, message, hint) of a key indented less than both the line above it and the line PyYAML
-    stopped at (`mark`, the line after it), when one is there; else None."""
+    """(line, column, message, hint) of a key indented less than both the line above it and the list item
+    PyYAML stopped at (`mark`, after it), when one is there; else None."""
     if mark is None:
         return None
     lines = text.split("\n")
     written = [i for i in range(min(mark.line, len(lines)))
                if lines[i].strip() and not lines[i].lstrip().startswith("#")]
-    if len(written) < 2 or mark.line >= len(lines):
-        return None
-    line, above = written[-1], written[-2]
+    if len(written) < 2 or mark.line >= len(lines) or not lines[mark.line].lstrip().startswith("- "):
+        return None  # (the case above: a list's next item where the parser stopped)
+    line, above, dash = written[-1], written[-2], _indent(lines[mark.line])
     depth = _indent(lines[line])
-    if not depth < min(_indent(lines[above]), _indent(lines[mark.line])):
+    if not depth < min(_indent(lines[above]), dash):
         return None
-    keys = _keys_before(text, mark.index)
+    keys = _block_keys_before(text, mark.index)
     if not any(k.line == line and k.column == depth for k in keys):
         return None  # (not a key: a line of text, or a list's item, is told of where PyYAML stopped)
-    deeper = [k for k in keys if k.line < line and k.column > depth]
-    if not deeper:
+    item = max((i for i in written[:-1] if _indent(lines[i]) == dash and lines[i].lstrip().startswith("- ")),
+               default=None)
+    own = [k for k in keys if item is not None and item <= k.line < line and k.column > dash]
+    if not own:
         return None
-    key = lines[line][depth:].split(":", 1)[0].strip()
+    column = min(k.column for k in own)  # (the item's own keys: the least indented of the keys inside it)
+    key = lines[line][depth:].split(":", 1)[0].strip().strip("'\"")
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
-            "list or mapping above it", f"indent it by {deeper[-1].column} spaces, to line up with the keys above "
-            f"it (line {deeper[-1].line + 1}); if it belongs where it is, line {mark.line + 1} is the one "
-            "indented wrong")
+            "list above it", f"indent it by {column} spaces, to line up with the keys of the item above it (line "
+            f"{item + 1}); if it belongs where it is, line {mark.line + 1} is the one indented wrong")
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _keys_before(text: str, index: int) -> list[Any]:
-    """Where each key of a mapping starts (the scanner's KeyTokens), up to `index`."""
-    keys = []
+def _block_keys_before(text: str, index: int) -> list[Any]:
+    """Where each key of a block mapping starts (the scanner's KeyTokens outside brackets), up to `index`."""
+    keys, flow = [], 0
     try:
         for token in yaml.scan(text, Loader=_SCANNER):
             if token.start_mark.index >= index:
                 break
-            if isinstance(token, yaml.KeyToken):
+            if isinstance(token, (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                flow += 1
+            elif isinstance(token, (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                flow = max(0, flow - 1)
+            elif isinstance(token, yaml.KeyToken) and not flow:
                 keys.append(token.start_mark)
     except yaml.YAMLError:
         pass  # the scanner stopped at a mistake of its own: the keys before it are what counts

@@ -176,11 +176,6 @@ def index_input(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> IndexI
                       tuple(dossier.comparisons), tuple(_listed(item.article.meta, site) for item in anchored))
 
 
-def dossier_json(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> bytes:
-    """dossier.json of `dossier` and its analysed articles (`index_json`)."""
-    return index_json(index_input(dossier, anchored, urls))
-
-
 def index_json(value: IndexInput) -> bytes:
     """The dossier's JSON index: its sources, entities and comparisons whole, and of each analysed article what
     lists it (its metadata and number of annotations) with the path of its own export (`article_data`,
