@@ -7,6 +7,8 @@ tests/test_synthetic_dossier.py checks: it is deterministic and builds without a
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from dossier.core.analyse import library
 from dossier.core.load import loader
 from dossier.core.common.memo import VERSION, Memo, digest, fingerprint
 from dossier.core.pipeline import Inputs, Options, build_site
+from dossier.core.plan import structured
 
 import dossier_synth as generate
 
@@ -59,6 +62,21 @@ class Calls:
         self.counts = dict.fromkeys(self.counts, 0)
 
 
+def json_exports(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    """Counts the articles' JSON exports made (structured.article_json, a keyed page's view: wrapped so that
+    its name, part of the pages' keys, stays the same)."""
+    made: Counter = Counter()
+    real = structured.article_json
+
+    @functools.wraps(real)
+    def counting(value):
+        made["article.json"] += 1
+        return real(value)
+
+    monkeypatch.setattr(structured, "article_json", counting)
+    return made
+
+
 def first_article(inputs: Inputs) -> str:
     return sorted(p for p in inputs.files if p.startswith("content/articles/"))[0]
 
@@ -67,6 +85,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
                                                                                               monkeypatch):
     calls = Calls(monkeypatch, "parse_article", "parse_comparison", "parse_entities", "parse_sources",
                   "clean", "place", "link_article")
+    exports = json_exports(monkeypatch)
     memo = Memo()
     before = fs.read_inputs(dossier_root)
     memo.begin()
@@ -79,7 +98,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     path = first_article(before)
     after = edited(before, path, 'note: "', 'note: "Edited in the preview. ')
     calls.reset()
-    laid_out, links_found = memo.misses["dossier-json"], memo.misses["note-links"]
+    laid_out, links_found = exports["article.json"], memo.misses["note-links"]
     looked_up = {step: memo.hits[step] + memo.misses[step] for step in ("parse", "analyse", "mentions", "note-links")}
     memo.begin()
     warm = build_site(after, Options(), memo)
@@ -92,7 +111,7 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     # not change, so no article's mentions are searched again
     assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
                             "clean": 0, "place": generate.ANNOTATIONS_PER_ARTICLE, "link_article": 0}
-    assert laid_out == ARTICLES and memo.misses["dossier-json"] == laid_out + 1  # its JSON export only
+    assert laid_out == ARTICLES and exports["article.json"] == laid_out + 1  # its JSON export only
     assert links_found == ARTICLES and memo.misses["note-links"] == links_found + 1  # its notes' links only
 
     cold = build_site(after, Options())
@@ -124,20 +143,21 @@ def test_changing_the_import_rules_recleans_every_seed_and_still_equals_a_cold_b
 def test_editing_an_entity_finds_every_article_s_mentions_again_and_still_equals_a_cold_build(dossier_root,
                                                                                               monkeypatch):
     calls = Calls(monkeypatch, "link_article", "place", "sentence_spans")
+    exports = json_exports(monkeypatch)
     memo = Memo()
     before = fs.read_inputs(dossier_root)
     memo.begin()
     build_site(before, Options(), memo)
     after = edited(before, "content/entities.yaml", "aliases: [", "aliases: [Somebody Else, ")
     calls.reset()
-    laid_out = memo.misses["dossier-json"]
+    laid_out = exports["article.json"]
     memo.begin()
     warm = build_site(after, Options(), memo)
     # the matcher changed; the anchors did not, nor any text's sentences (kept while it is the same object)
     assert calls.counts == {"link_article": ARTICLES, "place": 0, "sentence_spans": 0}
     # an article's JSON export holds its mentions, named by what they are: an alias found nowhere
     # leaves every part as it was
-    assert memo.misses["dossier-json"] == laid_out
+    assert exports["article.json"] == laid_out
     cold = build_site(after, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
 

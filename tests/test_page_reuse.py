@@ -58,8 +58,8 @@ def test_one_note_edited_renders_only_its_articles_pages_again(dossier: Path) ->
     assert {f"articles/{slug}/index.html", f"articles/{slug}.md", f"articles/{slug}/annotations.jsonld"} <= changed
     # Rendered again: exactly the keyed pages (every HTML page, an article's .md and .jsonld) whose bytes
     # changed, such as the tag pages listing the note; every other one reused.
-    again = {p for p in changed if p.endswith(".html") or p.startswith("articles/") and not p.endswith(".json")}
-    assert f"articles/{slug}/article.json" in changed  # (its JSON export: the analysis's cached part, not keyed)
+    again = {p for p in changed if p.endswith(".html") or p.startswith("articles/")}
+    assert f"articles/{slug}/article.json" in changed  # (its JSON export, a keyed page too)
     assert memo.misses["page"] == len(again) and memo.hits["page"] == keyed_pages - len(again)
     assert second == _build(dossier, Memo())  # what was reused is what a cold build makes
 
@@ -81,21 +81,23 @@ def test_the_command_line_reuses_the_pages_its_last_run_wrote(dossier: Path, mon
     calls: Counter = Counter()
     for module, name in ((article_pages, "page_view"), (entity_pages, "entity_page"),
                          (compare_pages, "comparison_page"), (compare_pages, "passages_page"),
-                         (structured, "index_json"), (reader_pages, "feed_xml")):
+                         (structured, "index_json"), (reader_pages, "feed_xml"), (structured, "article_json")):
         _counted(monkeypatch, module, name, calls)
     assert main(["--root", str(dossier), "--no-search"]) == 0
     articles = len(list((dossier / "content/articles").glob("*.yaml")))
-    assert calls["page_view"] == articles and calls["entity_page"] > 0 and calls["index_json"] == 1 == calls["feed_xml"]
+    assert calls["page_view"] == articles == calls["article_json"] and calls["entity_page"] > 0
+    assert calls["index_json"] == 1 == calls["feed_xml"]
     calls.clear()
     _edit_first_note(dossier)
     assert main(["--root", str(dossier), "--no-search"]) == 0
-    assert calls == Counter({"page_view": 1})  # the edited article's page; every other keyed page reused
+    assert calls == Counter({"page_view": 1, "article_json": 1})  # the edited article's; every other one reused
     site = dossier / "_site"
     edited = sorted(site.glob("entities/*/index.html"))[0]
     edited.write_bytes(b"tampered")  # a kept page's file that no longer holds its bytes is rendered again
     _edit_first_note(dossier)
     assert main(["--root", str(dossier), "--no-search"]) == 0
-    assert calls == Counter({"page_view": 2, "entity_page": 1}) and edited.read_bytes() != b"tampered"
+    assert calls == Counter({"page_view": 2, "article_json": 2, "entity_page": 1})
+    assert edited.read_bytes() != b"tampered"
     cold = dossier / "cold"
     shutil.copytree(dossier, cold, ignore=shutil.ignore_patterns("_site", ".dossier-cache"))
     assert main(["--root", str(cold), "--no-search"]) == 0

@@ -132,7 +132,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     rows = None
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
         rows = _first(first, inputs, options, library, renderer, memo, names)
-    pages, collisions = plan(library, inputs.static, owned(library, rows=rows), each, lambda: _go_on(cancelled))
+    pages, collisions = plan(library, inputs.static, owned(library, rows=rows), lambda: _go_on(cancelled))
     problems += collisions
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)

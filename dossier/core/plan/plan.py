@@ -15,7 +15,6 @@ from . import entity_pages
 from . import reader_pages
 from . import site
 from ..common.errors import Problem
-from ..common.shards import Each, in_sequence
 from ..analyse.library import Library
 from .page import Page, claim_paths
 
@@ -44,13 +43,12 @@ def owned(library: Library, only: AbstractSet[str] | None = None, rows: list[dic
 
 
 def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None,
-         each: Each = in_sequence, between: Callable[[], None] = lambda: None) -> tuple[list[Page], list[Problem]]:
+         between: Callable[[], None] = lambda: None) -> tuple[list[Page], list[Problem]]:
     """Every page, in the order the site has always been written: articles, home, sources, tags, report, 404,
     the annotation collection, comparisons, passages, entities, the reader extras, static files. A path
     planned twice is an `output-collision` error naming both owners, and only its first page is kept.
     `static`: the static files (name → bytes), published as they are under static/. `early`: what `owned`
-    gave for this Library, when it was asked for first. `each`: how per-article parts of pages are made
-    (reader_pages: the articles' JSON exports), the analysis's memo or cache. `between` is called between the
+    gave for this Library, when it was asked for first. `between` is called between the
     features (the live preview's: it raises once a newer save makes this plan stale, so that the save waits for one
     feature's pages at most, not for the whole plan: 0.6 s at 5,000 articles)."""
     early = early or owned(library)
@@ -61,6 +59,6 @@ def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Own
     pages += early.comparisons
     pages += entity_pages.pages(library, rows)
     between()
-    pages += reader_pages.pages(library, rows, [p.path for p in pages], each)
+    pages += reader_pages.pages(library, rows, [p.path for p in pages])
     pages += site.static_pages(static or {})
     return claim_paths(pages)

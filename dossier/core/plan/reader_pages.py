@@ -13,7 +13,6 @@ from ..load.config import SiteConfig
 from ..analyse.library import Library
 from .page import Page, context, data, html, keyed
 from ..common.controls import visible_controls
-from ..common.shards import Each, in_sequence
 from ..common.urls import Urls
 
 # XML 1.0 forbids C0 controls but tab, LF and CR (even written as references), U+FFFE, U+FFFF and lone
@@ -112,17 +111,15 @@ def robots(config: SiteConfig) -> bytes:
     return text.encode("utf-8")
 
 
-def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str],
-          each: Each = in_sequence) -> list[Page]:
+def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: Sequence[str]) -> list[Page]:
     """The reader extras, planned last: the sitemap lists `earlier` (every path planned before these) and
-    the timeline and search pages. Each article's JSON export is made now, through `each` (kept by the memo or
-    the persistent cache), in this process: the page itself may render in a worker."""
+    the timeline and search pages."""
     dossier, urls, cfg = library.dossier, library.urls, library.dossier.config
     articles = tuple(f"article:{r['slug']}" for r in article_rows)
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
               "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
     days = timeline_items(article_rows)
-    parts = structured.article_parts(library.articles, library.entities.links, urls.base, each, cfg.origin)
+    site, links = (cfg.origin, urls.base), library.entities.links
     out = [html(part.path, "content/articles", ("site", "sources", *articles), "timeline.html",
                 lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                                           days=part.of(days)))
@@ -133,9 +130,10 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
                   lambda: (cfg, tuple({k: r[k] for k in FEED_FIELDS} for r in article_rows))),
             keyed("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles), None,
                   structured.index_json, lambda: structured.index_input(dossier, library.articles, urls))]
-    out += [data(structured.article_data(item.article.meta.slug), item.article.meta.origin.file,
-                 ("site", "entities", f"article:{item.article.meta.slug}"), lambda part=part: part)
-            for item, part in zip(library.articles, parts)]
+    out += [keyed(structured.article_data(item.article.meta.slug), item.article.meta.origin.file,
+                  ("site", "entities", f"article:{item.article.meta.slug}"), None, structured.article_json,
+                  lambda item=item: (site, item, links.get(item.article.meta.slug, ())))
+            for item in library.articles]
     paths = [*earlier, *(p.path for p in out)]
     out += [data("sitemap.xml", "site.yaml", ("site", "entities", "comparisons", *articles), lambda: sitemap(cfg, urls, paths)),
             data("robots.txt", "site.yaml", ("site",), lambda: robots(cfg))]

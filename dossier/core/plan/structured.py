@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Hashable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
-from ..common.shards import Each, in_sequence
 from ..common.jsonout import dump_bytes
 from ..common.urls import Urls
 from ..load.config import SiteConfig
@@ -135,23 +134,13 @@ def _exported(site: Site, markdown: str) -> str:
         markdown
 
 
-def _part_key(base: Hashable, pair: tuple[Any, Sequence[Any]]) -> Hashable:
-    """What an article's JSON export is made from: the analysed article, named by its digest (the
-    article and the analysis settings, Anchored.digest), and its mention links, named by theirs (what they are,
-    the "mentions" step's, entity_index.py), with the base URL. Without those digests, by their values."""
-    item, mentions = pair
-    made = getattr(mentions, "digest", "") or tuple(mentions)   # (links without a digest: by their values)
-    return ("digest", item.digest, made, base) if item.digest else (item, tuple(mentions))
-
-
-def article_parts(anchored: Sequence[Any], mentions: Mapping[str, Sequence[Any]], base: str,
-                  each: Each = in_sequence, origin: str = "") -> list[bytes]:
-    """Each article's JSON export, through `each` (the memo or the persistent cache keep them, so an edit lays
-    out one article again, not all of them). `mentions`: slug → its mention links (their own type
-    kept: its digest names them); `base`: the base URL (see `_part_key`)."""
-    pairs = [(item, mentions.get(item.article.meta.slug, ())) for item in anchored]
-    site = (origin, base)
-    return each("dossier-json", partial(_article_text, site), partial(_part_key, site), pairs)
+def article_json(value: tuple[tuple[str, str], Any, Sequence[Any]]) -> bytes:
+    """articles/<slug>/article.json from its input: (the site's origin and base path, the analysed article, its
+    mention links). A keyed page's (page.keyed): its key writes the digests the analysed article and its links
+    carry (execute/keys.py), so a build after an edit elsewhere reuses the file where it is, unread; a step of
+    the cache kept each export's bytes before, which every build read back (65 MB at 5,000 articles)."""
+    site, item, mentions = value
+    return _article_text(site, (item, mentions))
 
 
 @dataclass(frozen=True)
