@@ -9,6 +9,7 @@ import contextlib
 import functools
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,21 @@ def test_a_kept_page_s_file_changed_during_the_build_stops_it(tmp_path: Path) ->
     (tmp_path / "p.html").unlink()
     with pytest.raises(OutputError):
         found_in_file(str(tmp_path), "p.html", output_digest(page))
+
+
+def test_a_file_s_links_are_checked_again_when_what_they_may_name_changes_elsewhere(dossier: Path) -> None:
+    """An article's note links to a tag that only another article uses. The command line keeps each file's
+    checks in its cache, named by the file and by what references may name: when the other article drops the
+    tag, the first file, unchanged, is checked again and its link reported, as a build without the cache does."""
+    (dossier / "templates" / "404.html").unlink()  # (this test's dossier has no broken link of its own)
+    first, other = sorted((dossier / "content" / "articles").glob("*.yaml"))[0], \
+        dossier / "content" / "articles" / "the-lantern-0000-border-crossing.yaml"
+    text = first.read_text("utf-8")
+    first.write_text(re.sub(r'note: "', 'note: "See [framing](tag:framing). ', text, count=1), "utf-8")
+    assert build(dossier)[0] == 0
+    other.write_text(other.read_text("utf-8").replace("tags: [dispute, framing]", "tags: [dispute]"), "utf-8")
+    code, err = build(dossier)
+    assert code == 1 and f"content/articles/{first.name}:" in err and "tag:framing" in err
+    shutil.rmtree(dossier / FOLDER)
+    shutil.rmtree(dossier / "_site")
+    assert build(dossier) == (code, err)  # (what a build without the cache reports, word for word)

@@ -99,14 +99,16 @@ def test_a_warm_rebuild_after_an_edit_equals_a_cold_build_and_reparses_only_the_
     after = edited(before, path, 'note: "', 'note: "Edited in the preview. ')
     calls.reset()
     laid_out, links_found = exports["article.json"], memo.misses["note-links"]
-    looked_up = {step: memo.hits[step] + memo.misses[step] for step in ("parse", "analyse", "mentions", "note-links")}
+    looked_up = {step: memo.hits[step] + memo.misses[step]
+                 for step in ("parse", "analyse", "mentions", "note-links", "references")}
     memo.begin()
     warm = build_site(after, Options(), memo)
     memo.sweep()
     # what the save did not change is not even looked up (the Memo's by_difference): the edited file alone is
-    # parsed, analysed and searched for links; its article's mentions are looked up (its text did not change)
+    # parsed, analysed, searched for links and its references checked; its article's mentions are looked up
+    # (its text did not change)
     assert {step: memo.hits[step] + memo.misses[step] - n for step, n in looked_up.items()} == \
-        {"parse": 1, "analyse": 1, "mentions": 1, "note-links": 1}
+        {"parse": 1, "analyse": 1, "mentions": 1, "note-links": 1, "references": 1}
     # only the edited file is parsed again, and only its article re-anchored (10 annotations); its text did
     # not change, so no article's mentions are searched again
     assert calls.counts == {"parse_article": 1, "parse_comparison": 0, "parse_entities": 0, "parse_sources": 0,
