@@ -29,24 +29,28 @@ def _source_name(library: Library, source: str) -> str:
     return names.get(source, source)
 
 
-def _annotation_row(urls: Urls, item: Anchored, ann: Any, source_name: str) -> dict[str, Any]:
-    """What the article page, tags, the timeline and entity pages show of one placed annotation."""
+def _annotation_row(urls: Urls, item: Anchored, ann: Any, article: Mapping[str, str],
+                    tags: dict[str, Mapping[str, str]]) -> dict[str, Any]:
+    """What the article page, tags, the timeline and entity pages show of one placed annotation. `article`:
+    what it shows of the article, one mapping for all its annotations' rows; `tags`: each tag's, likewise
+    (rows are never changed once made)."""
     meta = item.article.meta
     where = item.placed[ann.id]
     quote = item.article.text.text[where.start:where.end]
     return {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
             "at_source": structured.text_fragment(meta.url, quote) if meta.url else "",
             "speaker": ann.speaker, "date": ann.date,
-            "tags": [{"name": t, "url": urls.tag(t)} for t in ann.tags],
+            "tags": [tags.get(t) or tags.setdefault(t, {"name": t, "url": urls.tag(t)}) for t in ann.tags],
             "url": urls.annotation(meta.slug, ann.id), "note_html": item.notes_html[ann.id],
-            "status": where.status,
-            "article": {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
-                        "date": meta.date, "source": source_name}}
+            "status": where.status, "article": article}
 
 
 def _row(urls: Urls, item: Anchored, source_name: str) -> dict[str, Any]:
     meta = item.article.meta
-    rows = [_annotation_row(urls, item, ann, source_name) for ann in meta.annotations if ann.id in item.placed]
+    article = {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug), "date": meta.date,
+               "source": source_name}
+    tags: dict[str, Mapping[str, str]] = {}
+    rows = [_annotation_row(urls, item, ann, article, tags) for ann in meta.annotations if ann.id in item.placed]
     return {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
             "date": meta.date, "source": source_name, "source_id": meta.source,
             "wire": meta.wire, "annotations": len(rows), "summary_html": item.summary_html,
