@@ -251,6 +251,7 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     written, deleted = writer.commit(key, scanned, {
         "pages": result.counts.get("pages", 0), "files": files, "warnings": warnings,
         "problems": formatted(result, sources), "anchoring": anchoring})
+    cache.trust_output()
     seconds = time.perf_counter() - started
     say(f"built {result.counts.get('pages', 0)} pages ({files} files, {written} changed, "
         f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")

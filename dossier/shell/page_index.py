@@ -15,7 +15,9 @@ a function of the page's bytes, and a build after an edit needs them for few pag
 change keeps its last check, linkcheck.Checked, unless a page linking into it changed). A kept page hands
 the link index a `linkcheck.Deferred` that finds them in its file when asked (or in its bytes, when they were
 read back). The index kept them all before: 50 MB at 5,000 articles, read and written again by every build
-(0.6 s of a one-note rebuild there).
+(0.6 s of a one-note rebuild there). A kept page's file found no longer holding those bytes, though the output
+folder's record vouched for it (its size and time unchanged), stops that build; `<cache>/distrusted` then names
+it, so that the next build reads and compares it instead of trusting the record, and makes the page anew.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ from .fs import OutputError, output_digest, safe_place
 from .readback import ReadBack, read_regular
 
 KEEP = 3                      # builds whose entries survive pruning (the cache's packs likewise)
+DISTRUSTED = "distrusted"     # the output files found changed behind their record (`found_in_file`), one a line
+
+
+class OutputChanged(OutputError):
+    """A kept page's file no longer holds what the last build wrote there (`found_in_file`)."""
 
 
 class PageIndex:
@@ -45,6 +52,18 @@ class PageIndex:
         self._fresh: dict[str, Any] = {}
         self._looked_up: set[str] = set()
         self._build, self._pages = self._read_pages() if self.stage is not None else (0, {})
+        try:  # (files an earlier build found changed behind their record: the stage reads and compares them)
+            self._distrusted = set((self.folder / DISTRUSTED).read_text("utf-8").splitlines())
+        except (OSError, ValueError):
+            self._distrusted = set()
+        known = getattr(self.stage, "known", None)  # (fs.Stage's record of the output folder; ReadBack has none)
+        for rel in self._distrusted if known is not None else ():
+            known.pop(rel, None)
+
+    def trust_output(self) -> None:
+        """The site is in place, each file as this build wrote or checked it: none is distrusted any more."""
+        if self._distrusted:
+            (self.folder / DISTRUSTED).unlink(missing_ok=True)
 
     @property
     def _pages_file(self) -> Path:
@@ -92,7 +111,8 @@ class PageIndex:
             return body, linkcheck.Deferred(partial(linkcheck.found_in_bytes, body))
         # (a build's stage leaves the file as it is, the bytes read back too: they are equal; so the bytes are not
         # kept, nor sent from a worker, for ids and links that are seldom asked for)
-        return body, linkcheck.Deferred(partial(found_in_file, os.fspath(self.stage.out), path, digest))
+        return body, linkcheck.Deferred(partial(found_in_file, os.fspath(self.stage.out), path, digest,
+                                                os.fspath(self.folder / DISTRUSTED)))
 
     def entry(self, body: bytes, links: Any) -> tuple[str, bool]:
         """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and whether
@@ -149,16 +169,24 @@ class PageIndex:
         self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
 
 
-def found_in_file(out: str, rel: str, digest: str) -> linkcheck.Found:
+def found_in_file(out: str, rel: str, digest: str, distrusted: str = "") -> linkcheck.Found:
     """The ids and links of the page the output folder holds at `rel` (linkcheck.found_in), for a page kept from
-    an earlier build, whose file the build leaves where it is. Its bytes must still be those of `digest`, as
-    the build found them: a file changed or removed since (by hand, or by another build writing the same folder)
-    stops the build (OutputError), which puts nothing in place."""
+    an earlier build, whose file the build leaves where it is. Its bytes must be those of `digest`: a file that
+    no longer holds them (changed by hand or by another build, its size and time kept or the build's record
+    trusted them) stops the build (OutputChanged), which puts nothing in place; the file is then named in
+    `distrusted` (the cache's), so that the next build reads it, finds it changed and makes the page anew."""
     try:
         data = read_regular(safe_place(out, rel))
     except OutputError:
         data = None
     if data is None or output_digest(data) != digest:
-        raise OutputError(f"{rel} in the output folder changed while the site was being built (by hand, or by "
-                          "another build writing the same folder); build again")
+        if distrusted:
+            try:
+                with open(distrusted, "a", encoding="utf-8") as listed:
+                    listed.write(rel + "\n")
+            except OSError:
+                pass  # (the next build stops here again: the message says what to delete)
+        raise OutputChanged(f"{rel} in the output folder no longer holds what the last build wrote there (changed "
+                            "by hand, or by another build writing the same folder); build again, and that page is "
+                            f"made anew (or delete {rel} from the output folder)")
     return linkcheck.found_in_bytes(data)
