@@ -80,15 +80,22 @@ def test_what_the_last_run_found_is_what_this_run_reports_for_a_page_whose_key_i
     assert code == 1 and "planted finding" not in err and "templates/404.html:5:10: error: broken link: /nowhere/ (on 404.html)" in err
 
 
-def test_a_kept_page_is_checked_again_from_its_file_when_a_page_it_links_into_changes(dossier: Path) -> None:
-    """The 404 page (a template of the dossier's, its key unchanged) links to an annotation of an article; the
-    annotation's id changes, so the article page has other ids, and the 404 page, kept and never rendered
-    again, is checked again: its links are read from its file in the output folder (page_index.py)."""
+def linked_from_the_404_page(dossier: Path) -> tuple[Path, str]:
+    """The first article file, and a link to one of its annotations that the 404 page (the dossier's own
+    template) now holds, once built."""
     article = sorted((dossier / "content" / "articles").glob("*.yaml"))[0]
     link = f"/articles/{article.stem}/#a-figure-2"
     page = (dossier / "templates" / "404.html").read_text("utf-8").replace("/nowhere/", link)
     (dossier / "templates" / "404.html").write_text(page, "utf-8")
     assert build(dossier)[0] == 0
+    return article, link
+
+
+def test_a_kept_page_is_checked_again_from_its_file_when_a_page_it_links_into_changes(dossier: Path) -> None:
+    """The 404 page (a template of the dossier's, its key unchanged) links to an annotation of an article; the
+    annotation's id changes, so the article page has other ids, and the 404 page, kept and never rendered
+    again, is checked again: its links are read from its file in the output folder (page_index.py)."""
+    article, link = linked_from_the_404_page(dossier)
     page_file = dossier / "_site" / "404.html"
     written = page_file.stat().st_mtime_ns
     article.write_text(article.read_text("utf-8").replace("id: figure-2", "id: figure-two"), "utf-8")
@@ -142,11 +149,7 @@ def test_a_kept_page_changed_behind_its_record_stops_one_build_and_is_made_anew_
     build within the clock's resolution) is trusted by the output folder's record. When the link check asks
     for its links, its digest shows the change: that build stops and puts nothing in place, and the next one
     makes the page anew (the cache names the file as distrusted), rather than stopping again for ever."""
-    article = sorted((dossier / "content" / "articles").glob("*.yaml"))[0]
-    link = f"/articles/{article.stem}/#a-figure-2"
-    page = (dossier / "templates" / "404.html").read_text("utf-8").replace("/nowhere/", link)
-    (dossier / "templates" / "404.html").write_text(page, "utf-8")
-    assert build(dossier)[0] == 0
+    article, link = linked_from_the_404_page(dossier)
     kept = dossier / "_site" / "404.html"
     good, stat = kept.read_bytes(), kept.stat()
     kept.write_bytes(good.replace(b"<main", b"<MAIN", 1))  # (the same size)
