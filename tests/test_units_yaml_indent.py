@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from dossier.core.load.yaml_indent import dedented_key
 from dossier.core.load.yamlsrc import parse_yaml
 
@@ -38,7 +40,7 @@ def test_other_indentation_mistakes_are_left_where_the_parser_stopped() -> None:
     text_line = "annotations:\n  - id: a\n    quote: one\nnot a key\n  - id: b\n"
     (problem,) = parse_yaml("a.yaml", text_line)[1]
     assert "is indented less" not in problem.message  # (a line of text is told of as one)
-    assert dedented_key("a: 1\n", None) is None
+    assert dedented_key("a: 1\n", None, yaml.SafeLoader) is None
     # (keys inside brackets are not the item's keys: no "indent it by 52 spaces" from a role written {title: …})
     flow = "x:\n  roles:\n    - {title: Prime Minister of Israel, of: israel}\nsummary: s\n  wikidata: Q1\n"
     (problem,) = parse_yaml("content/entities.yaml", flow)[1]

@@ -129,7 +129,7 @@ class LinkIndex:
 
     def add(self, path: str, data: bytes, key: str | None = None) -> Found:
         """Index the page `path` from its bytes; returns what was found (ids, links), which `put` takes."""
-        found = self.ids[path], self.links[path] = found_in(data.decode("utf-8"))
+        found = self.ids[path], self.links[path] = found_in_bytes(data)
         self._key(path, key)
         return found
 

@@ -23,12 +23,11 @@ import yaml
 
 __all__ = ["dedented_key"]
 
-_SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # (yamlsrc's loader)
 
-
-def dedented_key(text: str, mark: Any) -> tuple[int, int, str, str] | None:
+def dedented_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, str] | None:
     """(line, column, message, hint) of a key indented less than both the line above it and the list item
-    PyYAML stopped at (`mark`, after it), when one is there; else None."""
+    PyYAML stopped at (`mark`, after it), when one is there; else None. `loader`: yamlsrc's, whose scanner
+    finds the keys."""
     if mark is None:
         return None
     lines = text.split("\n")
@@ -40,7 +39,7 @@ def dedented_key(text: str, mark: Any) -> tuple[int, int, str, str] | None:
     depth = _indent(lines[line])
     if not depth < min(_indent(lines[above]), dash):
         return None
-    keys = _block_keys_before(text, mark.index)
+    keys = _block_keys_before(text, mark.index, loader)
     if not any(k.line == line and k.column == depth for k in keys):
         return None  # (not a key: a line of text, or a list's item, is told of where PyYAML stopped)
     item = max((i for i in written[:-1] if _indent(lines[i]) == dash and lines[i].lstrip().startswith("- ")),
@@ -59,11 +58,11 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _block_keys_before(text: str, index: int) -> list[Any]:
+def _block_keys_before(text: str, index: int, loader: Any) -> list[Any]:
     """Where each key of a block mapping starts (the scanner's KeyTokens outside brackets), up to `index`."""
     keys, flow = [], 0
     try:
-        for token in yaml.scan(text, Loader=_SCANNER):
+        for token in yaml.scan(text, Loader=loader):
             if token.start_mark.index >= index:
                 break
             if isinstance(token, (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):

@@ -143,7 +143,7 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[int, int,
     after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
     if mark is None or not any(a in expected for a in after):
         return None
-    return ended_early(text, mark.index) or dedented_key(text, mark)
+    return ended_early(text, mark.index) or dedented_key(text, mark, _Loader)
 
 
 def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
