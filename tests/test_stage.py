@@ -75,6 +75,36 @@ def test_recorded_hashes_spare_reading_a_file_only_while_its_stat_is_unchanged(t
     assert careful.staged == {"a.html"}
 
 
+def test_the_record_keeps_the_stat_a_file_was_found_with_so_a_change_after_it_is_never_vouched_for(
+        tmp_path: Path) -> None:
+    from dossier.shell import uptodate
+
+    out = tmp_path / "out"
+    first = fs.Stage(out)
+    for rel, data in {"kept.html": b"kept page", "read.html": b"read page", "new.html": b"one"}.items():
+        first(rel, data)
+    first.commit()
+    uptodate.record(out, {}, {}, first.hashes, {})
+    stage = fs.Stage(out, uptodate.recorded_outputs(out))
+    assert stage.holds("kept.html", first.hashes["kept.html"])      # vouched for by the record, unread
+    os.utime(out / "read.html", ns=(1, 1))
+    stage("read.html", b"read page")                                 # its time changed: read, found the same
+    stage("new.html", b"two")                                        # changed: staged, moved, statted at the record
+    assert set(stage.stats) == {"kept.html", "read.html"} and stage.staged == {"new.html"}
+    stage.commit()
+    (out / "kept.html").write_bytes(b"KEPT PAGE")  # changed after the build found it, before its record
+    (out / "read.html").write_bytes(b"READ PAGE")
+    uptodate.record(out, {}, {}, stage.hashes, {}, stats=stage.stats)
+    recorded = uptodate.recorded_outputs(out)
+    assert recorded["read.html"][:2] == [9, 1]
+    assert recorded["new.html"][:2] == [3, os.stat(out / "new.html").st_mtime_ns]
+    after = fs.Stage(out, recorded)
+    assert not after.holds("kept.html", first.hashes["kept.html"])  # the stat it was found with no longer holds
+    after("read.html", b"read page")
+    after("new.html", b"two")
+    assert after.staged == {"read.html"}
+
+
 def test_an_abort_leaves_the_previous_site_exactly_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "out"
     stage = fs.Stage(out)

@@ -65,15 +65,21 @@ def path_id(root: Path) -> str:
     return hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def _output_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]] | None:
+def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int, int]] | None = None
+                  ) -> dict[str, tuple[int, int]] | None:
+    """(size, mtime_ns) of each output file, `known`'s where it has them; None when one cannot be statted."""
     stats = {}
     folder = os.fspath(out)  # (plain strings: one path per output file, 3,860 at 1,000 articles)
+    known = known or {}
     for rel in paths:
-        try:
-            st = os.stat(os.path.join(folder, rel))
-        except OSError:
-            return None
-        stats[rel] = (st.st_size, st.st_mtime_ns)
+        found = known.get(rel)
+        if found is None:
+            try:
+                st = os.stat(os.path.join(folder, rel))
+            except OSError:
+                return None
+            found = (st.st_size, st.st_mtime_ns)
+        stats[rel] = found
     return stats
 
 
@@ -112,9 +118,12 @@ def recorded_outputs(out: Path) -> dict[str, list[Any]]:
 
 
 def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
-           outputs: Mapping[str, str] | Iterable[str], summary: Mapping[str, Any], now_ns: int | None = None) -> None:
+           outputs: Mapping[str, str] | Iterable[str], summary: Mapping[str, Any], now_ns: int | None = None,
+           stats: Mapping[str, tuple[int, int]] | None = None) -> None:
     """Write the marker with what this build was made from and what it wrote (called after a successful write).
-    `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files)."""
+    `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files).
+    `stats`: the (size, mtime_ns) the build found files it left in place with (fs.Stage.stats); the others are
+    statted now. (A file changed since it was found keeps its old stat here, so the next build reads it.)"""
     now_ns = time.time_ns() if now_ns is None else now_ns
     racy = now_ns - _RACY_NS
     data = {
@@ -123,7 +132,7 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
         "inputs": {k: (list(v) if max(v[1:]) < racy else [v[0]] + [-1] * (len(v) - 1))
                    for k, v in sorted(inputs.items())},
         "outputs": {k: [*v, outputs[k]] if isinstance(outputs, Mapping) else list(v)
-                    for k, v in (_output_stats(out, sorted(outputs)) or {}).items()},
+                    for k, v in (_output_stats(out, sorted(outputs), stats) or {}).items()},
         "summary": dict(summary),
     }
     # ASCII escapes: a file name that is not UTF-8 (a lone surrogate in Python) round-trips instead of crashing
