@@ -161,3 +161,38 @@ def test_a_kept_page_changed_behind_its_record_stops_one_build_and_is_made_anew_
     assert kept.read_bytes() != good and (dossier / FOLDER / "distrusted").read_text("utf-8") == "404.html\n"
     assert build(dossier)[0] == 0 and kept.read_bytes() == good  # (made anew)
     assert not (dossier / FOLDER / "distrusted").exists()
+
+
+
+def test_a_fragment_link_into_a_kept_page_is_checked_against_its_ids_kept_in_the_cache(
+        dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note of one article, edited, links to an annotation id that another article's page, kept from the build
+    before, does not have. That page's ids come from the cache's ids packs (page_index.py), not from its file,
+    and the check reports what a build without the cache reports. A damaged ids pack is a miss: the ids are
+    then found in the file."""
+    from dossier.shell import page_index
+
+    (dossier / "templates" / "404.html").unlink()  # (this test's dossier has no broken link of its own)
+    target, edited = sorted((dossier / "content" / "articles").glob("*.yaml"))[:2]
+    assert build(dossier)[0] == 0
+    read: list[str] = []
+    real = page_index.found_in_file
+    monkeypatch.setattr(page_index, "found_in_file", lambda out, rel, *rest: read.append(rel) or real(out, rel, *rest))
+    text, kept = edited.read_text("utf-8"), dossier / "_site" / "articles" / target.stem / "index.html"
+    written = kept.stat().st_mtime_ns
+    link = f"/articles/{target.stem}/#nothing"
+    edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}). ', text, count=1), "utf-8")
+    code, err = build(dossier)
+    assert code == 1 and f"broken fragment: {link}" in err and read == []
+    assert kept.stat().st_mtime_ns == written  # (kept, not rendered again)
+    for pack in (dossier / FOLDER / "ids").glob("*.pack"):
+        data = bytearray(pack.read_bytes())
+        data[-40] ^= 0xFF  # (in the pack's trailer: no entry of it is read)
+        pack.write_bytes(bytes(data))
+    edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}-2). ', text, count=1), "utf-8")
+    code, again = build(dossier)
+    assert code == 1 and f"broken fragment: {link}-2" in again
+    assert kept.relative_to(dossier / "_site").as_posix() in read  # (and the other pages linked into)
+    shutil.rmtree(dossier / FOLDER)
+    shutil.rmtree(dossier / "_site")
+    assert build(dossier) == (code, again)  # (what a build without the cache reports, word for word)

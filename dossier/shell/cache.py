@@ -21,6 +21,9 @@ intact and was made by this exact code, so a build with the cache is byte-identi
 `pages/<code version>` is the page index (page_index.py): for each keyed page, the digest of the bytes it
 rendered to, which the output folder's file must still have to be reused; and the search index's parts.
 
+`ids/` holds the ids of the pages the page index names, in packs of their own (page_index.py), for the link
+check of fragment links into pages kept from an earlier build.
+
 `links/<code version>` is what the last build's link check found (linkcheck.Checked: each keyed page's key, the
 files its links point to and its problems, each file's ids digest), recalled when the next build starts, so that
 it checks again only what may have changed; written by `finish`, one file, the last build's.
@@ -226,6 +229,7 @@ class Cache(PageIndex):
             return 0
         finally:
             self.packs.close()
+            self._close_ids()
 
     def _prune_templates(self) -> int:
         """Templates compiled, page indexes and link checks made by other versions of the code are never read

@@ -10,18 +10,23 @@ of the folder (readback.ReadBack: every kept page is read and checked). The part
 file, read when the build starts and written by `finish`, with the entries the last `KEEP` builds used (two
 builds finishing at once: one index wins, the other's new pages are rendered again).
 
-The ids and link targets of an HTML page (linkcheck.Found, for the link check) are not kept either: they are
-a function of the page's bytes, and a build after an edit needs them for few pages (a page whose key did not
-change keeps its last check, linkcheck.Checked, unless a page linking into it changed). A kept page hands
-the link index a `linkcheck.Deferred` that finds them in its file when asked (or in its bytes, when they were
-read back). The index kept them all before: 50 MB at 5,000 articles, read and written again by every build
-(0.6 s of a one-note rebuild there). A kept page's file found no longer holding those bytes, though the output
+The ids and link targets of an HTML page (linkcheck.Found, for the link check) are not in the index: they
+are a function of the page's bytes, and a build after an edit needs them for few pages (a page whose key did
+not change keeps its last check, linkcheck.Checked, unless a page linking into it changed). The index kept
+them all before: 50 MB at 5,000 articles, read and written again by every build (0.6 s of a one-note rebuild
+there). A kept page hands the link index a `linkcheck.Deferred` that finds them in its file when asked (or in
+its bytes, when they were read back). Its ids alone, which a fragment link into it asks for, are also kept in
+packs of their own (`<cache>/ids/`, named in the index entry by a digest of the code's version and the page's
+bytes' digest, `ids_name`; pruned to the entries of the index): a note edited changes the tag pages that
+show it, whose fragment links into 300 article pages read each page's file again (0.1 s at 1,000 articles),
+where one entry of the packs is a few hundred bytes. A kept page's file found no longer holding those bytes, though the output
 folder's record vouched for it (its size and time unchanged), stops that build; `<cache>/distrusted` then names
 it, so that the next build reads and compares it instead of trusting the record, and makes the page anew.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import partial
 from pathlib import Path
@@ -30,10 +35,13 @@ from typing import Any
 from ..core.execute import linkcheck
 from .framed import read_framed, write_framed
 from .fs import OutputError, output_digest, safe_place
+from .packs import Packs
 from .readback import ReadBack, read_regular
 
 KEEP = 3                      # builds whose entries survive pruning (the cache's packs likewise)
 DISTRUSTED = "distrusted"     # the output files found changed behind their record (`found_in_file`), one a line
+IDS = "ids"                   # the packs of the ids of HTML pages (`kept_ids`)
+_OPEN_IDS: dict[str, Packs] = {}  # the ids packs of the caches open in this process, by folder (`kept_ids`)
 
 
 class OutputChanged(OutputError):
@@ -50,6 +58,8 @@ class PageIndex:
 
     def _start_pages(self) -> None:
         self._fresh: dict[str, Any] = {}
+        self._new_ids: dict[str, str] = {}
+        self._ids = _OPEN_IDS[os.fspath(self.folder / IDS)] = Packs(os.fspath(self.folder / IDS))
         self._looked_up: set[str] = set()
         self._build, self._pages = self._read_pages() if self.stage is not None else (0, {})
         try:  # (files an earlier build found changed behind their record: the stage reads and compares them)
@@ -87,6 +97,15 @@ class PageIndex:
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
         write_framed(self._pages_file, b"", (build, pages))
+        named = {entry[1] for k, (entry, _) in pages.items() if not k.startswith("search:") and entry[1]}
+        self._ids.write([(name, text.encode("utf-8", "surrogatepass")) for name, text in self._new_ids.items()
+                         if name in named])
+        self._ids.prune(named)
+
+    def _close_ids(self) -> None:
+        """This build is done with the ids packs (the cache's `finish`)."""
+        _OPEN_IDS.pop(self._ids.folder, None)
+        self._ids.close()
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
         """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The page
@@ -100,29 +119,38 @@ class PageIndex:
         entry = self._pages.get(key)
         if entry is None or self.stage is None:
             return None
-        (digest, html), _ = entry
+        (digest, ids), _ = entry
         held = self.stage.holds(path, digest)
         body = None if held else self._read_back(path, digest)
         if not held and body is None:
             return None
-        if not html:
+        if not ids:
             return body, None
         if isinstance(self.stage, ReadBack):  # (the live preview's memo keeps the bytes, and writes the folder)
             return body, linkcheck.Deferred(partial(linkcheck.found_in_bytes, body))
         # (a build's stage leaves the file as it is, the bytes read back too: they are equal; so the bytes are not
         # kept, nor sent from a worker, for ids and links that are seldom asked for)
         return body, linkcheck.Deferred(partial(found_in_file, os.fspath(self.stage.out), path, digest,
-                                                os.fspath(self.folder / DISTRUSTED)))
+                                                os.fspath(self.folder / DISTRUSTED)),
+                                        partial(kept_ids, self._ids.folder, ids))
 
-    def entry(self, body: bytes, links: Any) -> tuple[str, bool]:
-        """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and whether
-        it is an HTML page (`links`: what the link index found in it, None for another file)."""
-        return output_digest(body), links is not None
+    def entry(self, body: bytes, links: Any) -> tuple[str, str | None, str | None]:
+        """What the page index keeps of a page rendered anew (in a worker): the digest of its bytes, and for an
+        HTML page (`links`: what the link index found in it, None for another file) the name its ids are kept
+        under (`ids_name`) and the ids themselves (`keep_pages` puts those in the ids packs)."""
+        digest = output_digest(body)
+        if links is None:
+            return digest, None, None
+        found = links.found() if isinstance(links, linkcheck.Deferred) else links
+        return digest, ids_name(self.version, digest), found[0]
 
     def keep_pages(self, entries: Any, used: Any) -> None:
         """The pages this build rendered anew (key → `entry`) and every page key it looked up: `finish`
         writes them into the page index, with the entries the last KEEP builds used."""
-        self._fresh.update(entries)
+        for key, (digest, name, ids) in entries.items():
+            self._fresh[key] = digest, name
+            if name is not None:
+                self._new_ids[name] = ids
         self._looked_up.update(used)
 
     def search_part(self, key: str) -> dict[str, bytes | None] | None:
@@ -167,6 +195,21 @@ class PageIndex:
     def keep_search_part(self, key: str, files: Any) -> None:
         """Keep in the page index the files' digests of the search-index part made for `key`."""
         self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
+
+
+def ids_name(version: str, digest: str) -> str:
+    """The name of the ids of an HTML page whose bytes have `digest` in the ids packs: what finds them
+    (linkcheck.found_in) is this code's, so the code's version is part of the name."""
+    return hashlib.sha256(f"ids\0{version}\0{digest}".encode("ascii")).hexdigest()
+
+
+def kept_ids(folder: str, name: str) -> str | None:
+    """The ids (linkcheck.Found's first part) kept under `name` in the ids packs at `folder`, by a cache open
+    in this process (a worker's copy of it, forked), or None: missing, damaged, or no such cache open (the
+    link check then finds them in the page's file)."""
+    packs = _OPEN_IDS.get(folder)
+    data = packs.read(name) if packs is not None else None
+    return data.decode("utf-8", "surrogatepass") if data is not None else None
 
 
 def found_in_file(out: str, rel: str, digest: str, distrusted: str = "") -> linkcheck.Found:

@@ -48,13 +48,15 @@ def found_in_bytes(data: bytes) -> Found:
 class Deferred:
     """A page's `Found`, made when it is first asked for, by `make()`: the persistent cache's for a page kept
     from an earlier build (shell/page_index.py), which finds them in the page's file; most builds after an edit
-    never ask (a page whose key is unchanged keeps its last check, `Checked`). Picklable when `make` is (a
-    worker sends its link index to the parent)."""
+    never ask (a page whose key is unchanged keeps its last check, `Checked`). `ids()`, when given, answers the
+    ids alone, which a fragment link into the page asks for, more cheaply (the cache keeps them), or None (then
+    `make` does). Picklable when `make` and `ids` are (a worker sends its link index to the parent)."""
 
-    __slots__ = ("make", "_found")
+    __slots__ = ("make", "ids", "_found")
 
-    def __init__(self, make: Callable[[], Found]) -> None:
+    def __init__(self, make: Callable[[], Found], ids: Callable[[], str | None] | None = None) -> None:
         self.make: Callable[[], Found] = make
+        self.ids = ids
         self._found: Found | None = None
 
     def found(self) -> Found:
@@ -62,8 +64,13 @@ class Deferred:
             self._found, self.make = self.make(), _made  # (what `make` holds is let go)
         return self._found
 
+    def ids_text(self) -> str:
+        """The page's ids (Found's first part)."""
+        text = self.ids() if self._found is None and self.ids is not None else None
+        return self.found()[0] if text is None else text
+
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (_known, (self._found,)) if self._found is not None else (Deferred, (self.make,))
+        return (_known, (self._found,)) if self._found is not None else (Deferred, (self.make, self.ids))
 
 
 def _made() -> Found:
@@ -86,7 +93,7 @@ class _Part:
         self.deferred, self.part = deferred, part
 
     def __str__(self) -> str:
-        return self.deferred.found()[self.part]
+        return self.deferred.ids_text() if self.part == 0 else self.deferred.found()[1]
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _Part, (self.deferred, self.part)
