@@ -112,11 +112,14 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     out.append(html("tags/index.html", "content/articles", ("site", *articles), "tags.html",
                     lambda: context(dossier, urls, "tags/index.html", "Tags",
                                     tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()])))
+    # (each annotation's row weighed once, though it is listed under each of its tags)
+    annotations = [a for row in rows for a in row["annotation_rows"]]
+    weights = dict(zip(map(id, annotations), _WEIGHED.each(annotations)))
     for t, tag_rows in tags.items():
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
-                for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}", _WEIGHED.each(tag_rows),
-                                            paginate.TAG_ITEMS_PER_PAGE)]
+                for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}",
+                                            [weights[id(r)] for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
     out += [html(part.path, "content/articles", ("site", *articles), "report.html",
                  lambda part=part: _report(library, part))
             for part in paginate.slices("report/", "Anchoring report", _WEIGHED.each(library.report),
