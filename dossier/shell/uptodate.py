@@ -83,13 +83,28 @@ def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int
     return stats
 
 
-def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]) -> dict[str, Any] | None:
-    """The recorded build, if `out` holds a build of exactly `inputs` with `options` and is untouched."""
+_READ: list[Any] = [None, None]  # [the marker's path and stat, what it held]: read once for `up_to_date` and
+# `recorded_outputs` both (its JSON is 2.5 MB at 5,000 articles); a marker written since has another inode
+
+
+def _record(out: Path) -> Any:
+    """What the marker of `out` holds (its JSON; {} for the empty record); None when it cannot be read or is
+    not ours. Shared: read-only."""
     try:
-        text = (out / MARKER).read_text("utf-8")
-        record = json.loads(text[len(_HEADER):]) if text.startswith(_HEADER) else None
+        st = os.stat(out / MARKER)
+        stamp = (os.fspath(out / MARKER), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if _READ[0] != stamp:
+            text = (out / MARKER).read_text("utf-8")
+            _READ[:] = [stamp, None if not text.startswith(_HEADER) else
+                        json.loads(text[len(_HEADER):]) if len(text) > len(_HEADER) else {}]
+        return _READ[1]
     except (OSError, ValueError):
         return None
+
+
+def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]) -> dict[str, Any] | None:
+    """The recorded build, if `out` holds a build of exactly `inputs` with `options` and is untouched."""
+    record = _record(out)
     if not isinstance(record, dict) or record.get("version") != _VERSION or record.get("options") != dict(options):
         return None
     recorded = record.get("inputs", {})
@@ -107,12 +122,9 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]
 
 
 def recorded_outputs(out: Path) -> dict[str, list[Any]]:
-    """The last build's outputs as recorded: path → [size, mtime_ns, hash] (empty when there is no record)."""
-    try:
-        text = (out / MARKER).read_text("utf-8")
-        data = json.loads(text[len(_HEADER):]) if text.startswith(_HEADER) and len(text) > len(_HEADER) else {}
-    except (OSError, ValueError):
-        return {}
+    """The last build's outputs as recorded: path → [size, mtime_ns, hash] (empty when there is no record). The
+    marker read is let go here (the stage takes its outputs; `up_to_date` has asked before)."""
+    data, _READ[:] = _record(out), [None, None]
     outputs = data.get("outputs", {}) if isinstance(data, dict) and data.get("version") == _VERSION else {}
     return outputs if isinstance(outputs, dict) else {}
 
@@ -164,13 +176,14 @@ def mark(out: Path) -> None:
     _write_marker(out, _HEADER)
 
 
-def forget(out: Path, keep_outputs: bool = False) -> None:
+def forget(out: Path, keep_outputs: bool = False, outputs: Mapping[str, list[Any]] | None = None) -> None:
     """Make the next build a full one (the marker stays: the folder is still ours). `keep_outputs` keeps the
-    record of the output files' hashes (each is checked against the file's stat before it is trusted)."""
+    record of the output files' hashes (each is checked against the file's stat before it is trusted):
+    `outputs`, when the caller has read them (fs.Stage.known), else the marker's."""
     try:
         if not (out / MARKER).exists():
             return
-        kept = recorded_outputs(out) if keep_outputs else {}
+        kept = ({} if not keep_outputs else dict(outputs) if outputs is not None else recorded_outputs(out))
         text = _HEADER + (json.dumps({"version": _VERSION, "outputs": kept}, separators=(",", ":")) + "\n"
                           if kept else "")
         _write_marker(out, text)

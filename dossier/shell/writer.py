@@ -69,7 +69,8 @@ class Writer:
         site was built from (`key`: options, `scanned`: input stats) with `summary` for the no-change rebuild.
         Signals wait until this is done. Returns (written, deleted)."""
         with deferred():  # moving files into place is not stopped halfway: the site is old or new, never a mix
-            uptodate.forget(self.out, keep_outputs=True)  # until `record`, the folder matches no inputs
+            # until `record`, the folder matches no inputs (the outputs' record is the one the stage read)
+            uptodate.forget(self.out, keep_outputs=True, outputs=self.stage.known)
             if not (self.out / fs.MARKER).exists():
                 try:
                     uptodate.mark(self.out)  # (a first build: the folder is ours before anything moves into it)
