@@ -49,3 +49,24 @@ def test_other_indentation_mistakes_are_left_where_the_parser_stopped() -> None:
     assert "is indented less" not in parse_yaml("a.yaml", items_in_brackets)[1][0].message
     at_the_end = "annotations:\n  - id: a\n    quote: one\nentities: [x]\n"
     assert parse_yaml("a.yaml", at_the_end)[0] is not None  # (valid YAML: the schema names the key, schema_messages)
+
+
+def test_an_item_after_a_key_of_the_file_is_the_one_named_when_the_schema_says_so() -> None:
+    """A key of the file that the list's items do not have (summary:) is where it belongs: the item after it is
+    out of place. A key of the items (tags:), or one of both (date:), is still the one named; without a schema
+    nothing changes."""
+    schema = {"properties": {"summary": {}, "date": {}, "annotations": {"items": {"properties": {
+        "id": {}, "quote": {}, "tags": {}, "date": {}}}}}}
+    text = "annotations:\n  - id: a\n    quote: one\nsummary: \"s\"\n  - id: b\n    quote: two\n"
+    (problem,) = parse_yaml("a.yaml", text, schema)[1]
+    assert (problem.line, problem.col) == (5, 3)
+    assert problem.message.endswith('this list item comes after "summary" (line 4), which ended the list '
+                                    '"annotations" above it')
+    assert problem.hint == ('move the item up into that list, above line 4; if "summary" belongs to the item above '
+                            "it (line 2), indent it by 4 spaces")
+    for key in ("tags: [x]", 'date: "2024-03-22"'):
+        (problem,) = parse_yaml("a.yaml", text.replace('summary: "s"', key), schema)[1]
+        assert (problem.line, problem.col) == (4, 1) and "is indented less" in problem.message
+    assert (parse_yaml("a.yaml", text)[1][0].line, parse_yaml("a.yaml", text, {})[1][0].line) == (4, 4)
+    nested = "x:\n  annotations:\n    - id: a\n      quote: one\n  summary: \"s\"\n    - id: b\n"
+    assert "is indented less" in parse_yaml("a.yaml", nested, schema)[1][0].message  # (only the file's own keys)

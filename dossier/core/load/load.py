@@ -64,7 +64,7 @@ class _Read:
 def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T | None, list[Problem]]]
           ) -> tuple[T | None, tuple[Problem, ...]]:
     """Parse, check the shape, and build from every part that is right; None when nothing is usable."""
-    loaded, problems = parse_yaml(file, text)
+    loaded, problems = parse_yaml(file, text, schema.schema if isinstance(schema, SchemaCheck) else schema)
     if loaded is None:
         return None, problems
     if loaded.data is None:

@@ -11,23 +11,27 @@ An annotation's key dedented to the top of the file, between two annotations,
 is valid YAML up to its own line (a key of the file itself, which ends the list of annotations); PyYAML stops a
 line later, at the next annotation, whose indentation then matches nothing. The mistake is most likely the
 dedented key: it is the one shown, with the indentation of the keys of the item above it, and the line PyYAML
-stopped at named in the hint, for when the key was meant where it is. Other indentation mistakes are told of
-where PyYAML stopped (yamlsrc._syntax).
+stopped at named in the hint, for when the key was meant where it is. Unless the file's schema says otherwise:
+a key of the file that its list's items do not have (`summary:` after the annotations) is where it belongs, and
+the item after it is the one out of place, so that item is shown, to be moved up into its list. Other
+indentation mistakes are told of where PyYAML stopped (yamlsrc._syntax).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
 __all__ = ["dedented_key"]
 
 
-def dedented_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, str] | None:
+def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None
+                 ) -> tuple[int, int, str, str] | None:
     """(line, column, message, hint) of a key indented less than both the line above it and the list item
-    PyYAML stopped at (`mark`, after it), when one is there; else None. `loader`: yamlsrc's, whose scanner
-    finds the keys."""
+    PyYAML stopped at (`mark`, after it), when one is there, or of that item when `schema` (the file's JSON
+    Schema) says the key belongs where it is (see the module docstring); else None. `loader`: yamlsrc's, whose
+    scanner finds the keys."""
     if mark is None:
         return None
     lines = text.split("\n")
@@ -49,9 +53,29 @@ def dedented_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, str]
         return None
     column = min(k.column for k in own)  # (the item's own keys: the least indented of the keys inside it)
     key = lines[line][depth:].split(":", 1)[0].strip().strip("'\"")
+    listed = _list_key(lines, written, item, dash) if depth == 0 else None
+    if listed is not None and _of_the_file(schema, listed, key):
+        return (mark.line + 1, dash + 1, f'this list item comes after "{key}" (line {line + 1}), which ended the '
+                f'list "{listed}" above it', f'move the item up into that list, above line {line + 1}; if "{key}" '
+                f"belongs to the item above it (line {item + 1}), indent it by {column} spaces")
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
             "list above it", f"indent it by {column} spaces, to line up with the keys of the item above it (line "
             f"{item + 1}); if it belongs where it is, line {mark.line + 1} is the one indented wrong")
+
+
+def _list_key(lines: list[str], written: list[int], item: int, dash: int) -> str | None:
+    """The top-level key whose list holds the item at line `item` (indented by `dash`), when there is one."""
+    owner = max((i for i in written if i < item and _indent(lines[i]) < dash), default=None)
+    if owner is None or _indent(lines[owner]) or ":" not in lines[owner]:
+        return None
+    return lines[owner].split(":", 1)[0].strip().strip("'\"")
+
+
+def _of_the_file(schema: Mapping[str, Any] | None, listed: str, key: str) -> bool:
+    """Whether `schema` has `key` among the file's own keys but not among the keys of the items of `listed`."""
+    own = (schema or {}).get("properties") or {}
+    items = ((own.get(listed) or {}).get("items") or {}).get("properties") or {}
+    return bool(items) and key in own and key not in items
 
 
 def _indent(line: str) -> int:

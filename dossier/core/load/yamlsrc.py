@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -77,8 +77,10 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]]:
-    """Parse one editors' file. Returns (None, problems) when it cannot be read at all."""
+def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
+               ) -> tuple[Loaded | None, tuple[Problem, ...]]:
+    """Parse one editors' file. Returns (None, problems) when it cannot be read at all. `schema`: the file's
+    JSON Schema, when known (it tells where a key belongs, yaml_indent.py)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -86,7 +88,7 @@ def parse_yaml(file: str, text: str) -> tuple[Loaded | None, tuple[Problem, ...]
         if _keyless(exc) and exc.context_mark is not None:
             mark = exc.context_mark  # the line that lacks its ":", not the next one, where PyYAML gave up
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        line, col, message, hint = _mistake(exc, text, mark) or (line, col, *_syntax(exc, text))
+        line, col, message, hint = _mistake(exc, text, mark, schema) or (line, col, *_syntax(exc, text))
         return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         before = text[: exc.position]
@@ -119,7 +121,8 @@ _ODD_NAMES = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space",
               "\ufeff": "a zero-width no-break space", "\u3000": "an ideographic space"}
 
 
-def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[int, int, str, str] | None:
+def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[str, Any] | None = None
+             ) -> tuple[int, int, str, str] | None:
     """(line, column, message, hint) of the mistake behind a syntax error when it is not where PyYAML noticed
     it, or is not what its words say: a space YAML does not take for one, a quote or bracket opened lines
     before, a quoted value ended early by a quote inside it (yaml_quotes.py). None: `_syntax` at the mark."""
@@ -143,7 +146,7 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[int, int,
     after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
     if mark is None or not any(a in expected for a in after):
         return None
-    return ended_early(text, mark.index) or dedented_key(text, mark, _Loader)
+    return ended_early(text, mark.index) or dedented_key(text, mark, _Loader, schema)
 
 
 def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
