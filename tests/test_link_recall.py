@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import json
 import os
 import re
 import shutil
@@ -144,16 +145,39 @@ def test_a_file_s_links_are_checked_again_when_what_they_may_name_changes_elsewh
     assert build(dossier) == (code, err)  # (what a build without the cache reports, word for word)
 
 
-def test_a_kept_page_changed_behind_its_record_stops_one_build_and_is_made_anew_by_the_next(dossier: Path) -> None:
-    """A page file whose bytes changed while its size and time stayed (a tool that restores times, a second
-    build within the clock's resolution) is trusted by the output folder's record. When the link check asks
-    for its links, its digest shows the change: that build stops and puts nothing in place, and the next one
-    makes the page anew (the cache names the file as distrusted), rather than stopping again for ever."""
+def test_a_kept_page_rewritten_with_its_size_and_time_put_back_is_made_anew(dossier: Path) -> None:
+    """A page file whose bytes changed while its size and modification time stayed (a tool that restores times)
+    has another change time, which no program can set back: the output folder's record no longer vouches for
+    it, so the next build reads it, finds it changed and makes the page anew, though only its ids are asked
+    (the tag pages that a note edit renders again link into it)."""
+    (dossier / "templates" / "404.html").unlink()  # (this test's dossier has no broken link of its own)
+    assert build(dossier)[0] == 0
+    kept = next((dossier / "_site" / "articles").glob("*/index.html"))
+    good, stat = kept.read_bytes(), kept.stat()
+    assert b'id="a-quote-1"' in good
+    kept.write_bytes(good.replace(b'id="a-quote-1"', b'id="a-quoTE-1"', 1))  # (the same size)
+    os.utime(kept, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    article = sorted((dossier / "content" / "articles").glob("*.yaml"))[1]
+    article.write_text(re.sub(r'note: "', 'note: "Edited. ', article.read_text("utf-8"), count=1), "utf-8")
+    assert build(dossier) == (0, "") and kept.read_bytes() == good
+
+
+def test_a_kept_page_changed_behind_a_record_that_still_vouches_for_it_stops_one_build(dossier: Path) -> None:
+    """Should the output folder's record vouch for a file whose bytes changed (its size and times all as
+    recorded), the link check, which compares the file's digest when it reads a kept page's links, stops that
+    build and puts nothing in place; the cache names the file as distrusted, so the next build makes it anew
+    rather than stopping again for ever."""
+    from dossier.shell.fs import MARKER, MARKER_TEXT
+
     article, link = linked_from_the_404_page(dossier)
     kept = dossier / "_site" / "404.html"
-    good, stat = kept.read_bytes(), kept.stat()
+    good = kept.read_bytes()
     kept.write_bytes(good.replace(b"<main", b"<MAIN", 1))  # (the same size)
-    os.utime(kept, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    marker = dossier / "_site" / MARKER
+    record = json.loads(marker.read_text("utf-8")[len(MARKER_TEXT):])
+    st = kept.stat()
+    record["outputs"]["404.html"][:3] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns]  # (the record vouches)
+    marker.write_text(MARKER_TEXT + json.dumps(record), "utf-8")
     # another annotation's id changes: the article page's ids change, so the 404 page's links are checked again
     article.write_text(article.read_text("utf-8").replace("id: quote-1", "id: quote-one"), "utf-8")
     code, err = build(dossier)
@@ -161,8 +185,6 @@ def test_a_kept_page_changed_behind_its_record_stops_one_build_and_is_made_anew_
     assert kept.read_bytes() != good and (dossier / FOLDER / "distrusted").read_text("utf-8") == "404.html\n"
     assert build(dossier)[0] == 0 and kept.read_bytes() == good  # (made anew)
     assert not (dossier / FOLDER / "distrusted").exists()
-
-
 
 def test_a_fragment_link_into_a_kept_page_is_checked_against_its_ids_kept_in_the_cache(
         dossier: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,7 +65,7 @@ def test_recorded_hashes_spare_reading_a_file_only_while_its_stat_is_unchanged(t
     stage("a.html", b"same size")
     stage.commit()
     st = os.stat(out / "a.html")
-    known = {"a.html": [st.st_size, st.st_mtime_ns, stage.hashes["a.html"]]}
+    known = {"a.html": [st.st_size, st.st_mtime_ns, st.st_ctime_ns, stage.hashes["a.html"]]}
     trusting = fs.Stage(out, known)
     trusting("a.html", b"same size")
     assert trusting.staged == set()

@@ -19,9 +19,11 @@ its bytes, when they were read back). Its ids alone, which a fragment link into 
 packs of their own (`<cache>/ids/`, named in the index entry by a digest of the code's version and the page's
 bytes' digest, `ids_name`; pruned to the entries of the index): a note edited changes the tag pages that
 show it, whose fragment links into 300 article pages read each page's file again (0.1 s at 1,000 articles),
-where one entry of the packs is a few hundred bytes. A kept page's file found no longer holding those bytes, though the output
-folder's record vouched for it (its size and time unchanged), stops that build; `<cache>/distrusted` then names
-it, so that the next build reads and compares it instead of trusting the record, and makes the page anew.
+where one entry of the packs is a few hundred bytes. A kept page's file found no longer holding those bytes,
+though the output folder's record vouched for it (its size and times unchanged: the record keeps the change
+time, which no program sets back, so only a record that lies does so), stops that build; `<cache>/distrusted`
+then names it, so that the next build reads and compares it instead of trusting the record, and makes the
+page anew.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ class PageIndex:
         """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The page
         index holds the digest of the bytes; the bytes are the output folder's file at `path`, used only when
         its digest is that one (whoever wrote it, it is then exactly what the page rendered). When the output
-        folder's record (uptodate.py) says the file has those bytes and its size and modification time are
+        folder's record (uptodate.py) says the file has those bytes and its size, modification and change time are
         still the recorded ones (the test fs.Stage trusts), the file is left where it is, unread: the bytes
         returned are None and the stage is told the file stays. With them, an HTML page's ids and links, found
         when the link check asks (linkcheck.Deferred: in the file, which the build leaves as it is, or in the

@@ -1,7 +1,7 @@
 """Is the site already built from exactly these files? The no-change rebuild, answered from file stats.
 
-A successful build records, inside the output folder's marker file, the size and modification time of every
-file it was built from (the dossier's inputs, the templates, static files and schemas it used, and this
+A successful build records, inside the output folder's marker file, the size, modification and change time of
+every file it was built from (the dossier's inputs, the templates, static files and schemas it used, and this
 program's own code), the options, and every file it wrote. The next `python build.py` stats the same files
 (no reading, no parsing, no imports of the build) and, if nothing differs, prints the recorded summary and
 warnings and stops. Any difference (an edited, added or removed input, a changed option, a touched output)
@@ -24,7 +24,7 @@ from .fs import MARKER, PROJECT
 from .tree import walk_tree
 from .fs import MARKER_TEXT as _HEADER
 
-_VERSION = 2  # (2: an input's change time is recorded too)
+_VERSION = 3  # (2: an input's change time is recorded too; 3: an output's too)
 Stat = tuple[int, ...]  # an input's (size, mtime_ns, ctime_ns)
 _RACY_NS = 2_000_000_000
 
@@ -65,9 +65,10 @@ def path_id(root: Path) -> str:
     return hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int, int]] | None = None
-                  ) -> dict[str, tuple[int, int]] | None:
-    """(size, mtime_ns) of each output file, `known`'s where it has them; None when one cannot be statted."""
+def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int, int, int]] | None = None
+                  ) -> dict[str, tuple[int, int, int]] | None:
+    """(size, mtime_ns, ctime_ns) of each output file, `known`'s where it has them; None when one cannot be
+    statted."""
     stats = {}
     folder = os.fspath(out)  # (plain strings: one path per output file, 3,860 at 1,000 articles)
     known = known or {}
@@ -78,7 +79,7 @@ def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int
                 st = os.stat(os.path.join(folder, rel))
             except OSError:
                 return None
-            found = (st.st_size, st.st_mtime_ns)
+            found = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         stats[rel] = found
     return stats
 
@@ -112,7 +113,7 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]
         return None
     outputs = record.get("outputs", {})
     current = _output_stats(out, outputs)
-    if current is None or any(outputs[k][:2] != list(v) for k, v in current.items()):
+    if current is None or any(outputs[k][:3] != list(v) for k, v in current.items()):
         return None
     try:  # nothing added behind our back either (a stray file would be deleted by a build)
         count = sum(len(files) for _, _, files in os.walk(out))
@@ -122,7 +123,8 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]
 
 
 def recorded_outputs(out: Path) -> dict[str, list[Any]]:
-    """The last build's outputs as recorded: path → [size, mtime_ns, hash] (empty when there is no record). The
+    """The last build's outputs as recorded: path → [size, mtime_ns, ctime_ns, hash] (empty when there is no
+    record). The
     marker read is let go here (the stage takes its outputs; `up_to_date` has asked before)."""
     data, _READ[:] = _record(out), [None, None]
     outputs = data.get("outputs", {}) if isinstance(data, dict) and data.get("version") == _VERSION else {}
@@ -131,10 +133,10 @@ def recorded_outputs(out: Path) -> dict[str, list[Any]]:
 
 def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
            outputs: Mapping[str, str] | Iterable[str], summary: Mapping[str, Any], now_ns: int | None = None,
-           stats: Mapping[str, tuple[int, int]] | None = None) -> None:
+           stats: Mapping[str, tuple[int, int, int]] | None = None) -> None:
     """Write the marker with what this build was made from and what it wrote (called after a successful write).
     `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files).
-    `stats`: the (size, mtime_ns) the build found files it left in place with (fs.Stage.stats); the others are
+    `stats`: the (size, mtime_ns, ctime_ns) the build found files it left in place with (fs.Stage.stats); the others are
     statted now. (A file changed since it was found keeps its old stat here, so the next build reads it.)"""
     now_ns = time.time_ns() if now_ns is None else now_ns
     racy = now_ns - _RACY_NS

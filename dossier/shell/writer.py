@@ -130,7 +130,7 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
     the first time, or when the folder's marker is not as the last sync left it (a `build.py` run wrote the
     folder since, and may have deleted the search index), when every file is compared (and the up-to-date
     record dropped: a site written from memory is no record of any `build.py` run; the digests it lists of the
-    output files stay, each trusted only while its file keeps the size and modification time recorded with it,
+    output files stay, each trusted only while its file keeps the size and times recorded with it,
     so that the next `build.py` does not read back the files the preview left as they were); after that only
     the paths whose bytes changed are touched (`repair` puts back what was changed by hand),
     so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
