@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,17 @@ from dossier.shell.cache import FOLDER, code_version
 from dossier.shell.cli import main
 from dossier.shell.fs import PROJECT
 from dossier.shell.framed import read_framed, write_framed
+from dossier.shell.page_index import found_in_file
+
+
+READ: list[str] = []  # the output files counted_found_in_file read, in the order it read them
+
+
+def counted_found_in_file(out: str, rel: str, *rest: Any) -> Any:
+    """page_index.found_in_file, with each file it reads listed in READ. Module-level, so that a forked worker
+    can send a kept page's linkcheck.Deferred, which holds it, to the parent (pickle names it)."""
+    READ.append(rel)
+    return found_in_file(out, rel, *rest)
 
 
 def build(root: Path) -> tuple[int, str]:
@@ -112,7 +124,6 @@ def test_a_kept_page_s_file_changed_during_the_build_stops_it(tmp_path: Path) ->
     import pickle
 
     from dossier.shell.fs import OutputError, output_digest
-    from dossier.shell.page_index import found_in_file
 
     page = b'<p id="a"><a href="/x/#y">x</a></p>'
     (tmp_path / "p.html").write_bytes(page)
@@ -191,15 +202,15 @@ def test_a_fragment_link_into_a_kept_page_is_checked_against_its_ids_kept_in_the
     """A note of one article, edited, links to an annotation id that another article's page, kept from the build
     before, does not have. That page's ids come from the cache's ids packs (page_index.py), not from its file,
     and the check reports what a build without the cache reports. A damaged ids pack is a miss: the ids are
-    then found in the file."""
+    then found in the file, and kept again for the builds after."""
     from dossier.shell import page_index
 
     (dossier / "templates" / "404.html").unlink()  # (this test's dossier has no broken link of its own)
     target, edited = sorted((dossier / "content" / "articles").glob("*.yaml"))[:2]
     assert build(dossier)[0] == 0
-    read: list[str] = []
-    real = page_index.found_in_file
-    monkeypatch.setattr(page_index, "found_in_file", lambda out, rel, *rest: read.append(rel) or real(out, rel, *rest))
+    read = READ
+    read.clear()
+    monkeypatch.setattr(page_index, "found_in_file", counted_found_in_file)
     text, kept = edited.read_text("utf-8"), dossier / "_site" / "articles" / target.stem / "index.html"
     written = kept.stat().st_mtime_ns
     link = f"/articles/{target.stem}/#nothing"
@@ -215,6 +226,34 @@ def test_a_fragment_link_into_a_kept_page_is_checked_against_its_ids_kept_in_the
     code, again = build(dossier)
     assert code == 1 and f"broken fragment: {link}-2" in again
     assert kept.relative_to(dossier / "_site").as_posix() in read  # (and the other pages linked into)
+    read.clear()  # (the ids it read in the files are kept again: the next build finds them in the packs)
+    edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}-3). ', text, count=1), "utf-8")
+    code, third = build(dossier)
+    assert code == 1 and f"broken fragment: {link}-3" in third and read == []
+    edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}-2). ', text, count=1), "utf-8")
+    assert build(dossier) == (code, again)
     shutil.rmtree(dossier / FOLDER)
     shutil.rmtree(dossier / "_site")
     assert build(dossier) == (code, again)  # (what a build without the cache reports, word for word)
+
+
+def test_the_ids_of_a_cache_stay_open_while_another_cache_of_the_same_folder_closes(dossier: Path) -> None:
+    """A kept page's ids are answered by the cache open in the process for that folder; closing another cache
+    of the same folder (a live preview's pages kept for the next build, a build that failed) leaves it be."""
+    from dossier.shell.cache import Cache
+    from dossier.shell.fs import output_digest
+    from dossier.shell.page_index import ids_name, kept_ids
+
+    (dossier / "templates" / "404.html").unlink()
+    assert build(dossier)[0] == 0
+    page = next((dossier / "_site" / "articles").glob("*/index.html")).read_bytes()
+    name, folder = ids_name(code_version(), output_digest(page)), str(dossier / FOLDER / "ids")
+
+    def unread() -> linkcheck.Found:
+        raise AssertionError("the page's file was read")
+
+    first, second = Cache(dossier), Cache(dossier)
+    first.close()
+    assert kept_ids(folder, name, unread) == linkcheck.found_in_bytes(page)[0]
+    second.close()
+    assert kept_ids(folder, name, lambda: ("in the file", "")) == "in the file"  # (no cache open for it)

@@ -228,8 +228,13 @@ class Cache(PageIndex):
         except (OSError, ValueError):  # another build pruned at the same time, a read-only folder, a damaged list
             return 0
         finally:
-            self.packs.close()
-            self._close_ids()
+            self.close()
+
+    def close(self) -> None:
+        """Close the packs this cache opened (`finish` does; a build that failed before it, or a cache used only
+        to keep a preview's pages, calls it)."""
+        self.packs.close()
+        self._close_ids()
 
     def _prune_templates(self) -> int:
         """Templates compiled, page indexes and link checks made by other versions of the code are never read

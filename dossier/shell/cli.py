@@ -195,6 +195,9 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
         try:
             result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink,
                                 shards=shards, compiled=cache.compiled_templates())
+        except BaseException:
+            cache.close()  # (a build that raised never reaches `finish`)
+            raise
         finally:
             stop_background()  # (a step begun in its own process whose result a failed build never asked for)
         _say_lost()

@@ -43,7 +43,7 @@ from .readback import ReadBack, read_regular
 KEEP = 3                      # builds whose entries survive pruning (the cache's packs likewise)
 DISTRUSTED = "distrusted"     # the output files found changed behind their record (`found_in_file`), one a line
 IDS = "ids"                   # the packs of the ids of HTML pages (`kept_ids`)
-_OPEN_IDS: dict[str, Packs] = {}  # the ids packs of the caches open in this process, by folder (`kept_ids`)
+_OPEN_IDS: dict[str, "PageIndex"] = {}  # the caches open in this process, by their ids folder (`kept_ids`)
 
 
 class OutputChanged(OutputError):
@@ -61,7 +61,8 @@ class PageIndex:
     def _start_pages(self) -> None:
         self._fresh: dict[str, Any] = {}
         self._new_ids: dict[str, str] = {}
-        self._ids = _OPEN_IDS[os.fspath(self.folder / IDS)] = Packs(os.fspath(self.folder / IDS))
+        self._ids = Packs(os.fspath(self.folder / IDS))
+        _OPEN_IDS[self._ids.folder] = self
         self._looked_up: set[str] = set()
         self._build, self._pages = self._read_pages() if self.stage is not None else (0, {})
         try:  # (files an earlier build found changed behind their record: the stage reads and compares them)
@@ -100,14 +101,26 @@ class PageIndex:
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
         write_framed(self._pages_file, b"", (build, pages))
         named = {entry[1] for k, (entry, _) in pages.items() if not k.startswith("search:") and entry[1]}
+        held = self._ids.names()
         self._ids.write([(name, text.encode("utf-8", "surrogatepass")) for name, text in self._new_ids.items()
-                         if name in named])
+                         if name in named and name not in held])
         self._ids.prune(named)
 
     def _close_ids(self) -> None:
-        """This build is done with the ids packs (the cache's `finish`)."""
-        _OPEN_IDS.pop(self._ids.folder, None)
+        """This cache is done with the ids packs (`close`)."""
+        if _OPEN_IDS.get(self._ids.folder) is self:
+            del _OPEN_IDS[self._ids.folder]
         self._ids.close()
+
+    def _ids_of(self, name: str, found: partial[linkcheck.Found]) -> str:
+        """The ids kept under `name`; else those `found()` finds in the page's file (checking its digest), kept
+        for the ids packs at the end of the build, as a page rendered anew's are (a pack lost or damaged is
+        made whole again by the builds that read its pages)."""
+        data = self._ids.read(name)
+        if data is not None:
+            return data.decode("utf-8", "surrogatepass")
+        ids = self._new_ids[name] = found()[0]
+        return ids
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:
         """A page's output kept under `key` by an earlier build (memo.Kept; keys.page_key), or None. The page
@@ -133,8 +146,8 @@ class PageIndex:
         # (a build's stage leaves the file as it is, the bytes read back too: they are equal; so the bytes are not
         # kept, nor sent from a worker, for ids and links that are seldom asked for)
         out, distrusted = self._places
-        return body, linkcheck.Deferred(partial(found_in_file, out, path, digest, distrusted),
-                                        partial(kept_ids, self._ids.folder, ids))
+        found = partial(found_in_file, out, path, digest, distrusted)
+        return body, linkcheck.Deferred(found, partial(kept_ids, self._ids.folder, ids, found))
 
     @cached_property
     def _places(self) -> tuple[str, str]:
@@ -211,13 +224,12 @@ def ids_name(version: str, digest: str) -> str:
     return hashlib.sha256(f"ids\0{version}\0{digest}".encode("ascii")).hexdigest()
 
 
-def kept_ids(folder: str, name: str) -> str | None:
-    """The ids (linkcheck.Found's first part) kept under `name` in the ids packs at `folder`, by a cache open
-    in this process (a worker's copy of it, forked), or None: missing, damaged, or no such cache open (the
-    link check then finds them in the page's file)."""
-    packs = _OPEN_IDS.get(folder)
-    data = packs.read(name) if packs is not None else None
-    return data.decode("utf-8", "surrogatepass") if data is not None else None
+def kept_ids(folder: str, name: str, found: partial[linkcheck.Found]) -> str:
+    """The ids (linkcheck.Found's first part) of a kept page: kept under `name` in the ids packs at `folder` by
+    the cache open in this process that keeps them (`PageIndex._ids_of`), else those `found()` finds in the
+    page's file (no such cache open, or the entry missing or damaged)."""
+    index = _OPEN_IDS.get(folder)
+    return index._ids_of(name, found) if index is not None else found()[0]
 
 
 def found_in_file(out: str, rel: str, digest: str, distrusted: str = "") -> linkcheck.Found:

@@ -25,15 +25,18 @@ def keep_for_next_build(root: Path, out: Path, pages: Sequence[tuple[str, Any]],
     so that this write ages none of them. Returns how many entries were added (the index is not written when
     none were)."""
     cache = Cache(root, stage=ReadBack(out), links=False)  # (no link check follows: the last is not read)
-    fresh = {key: cache.entry(*value) for key, value in pages if not cache.knows(key)}
-    kept = list(parts.kept.items())
-    searched = [f"search:{key}" for key, _ in kept]
-    cache.keep_pages(fresh, [key for key, _ in pages] + searched)
-    added = len(fresh)
-    for (key, files), name in zip(kept, searched):
-        if not cache.knows(name):
-            cache.keep_search_part(key, files)
-            added += 1
-    if added:
-        cache.write_index()
-    return added
+    try:
+        fresh = {key: cache.entry(*value) for key, value in pages if not cache.knows(key)}
+        kept = list(parts.kept.items())
+        searched = [f"search:{key}" for key, _ in kept]
+        cache.keep_pages(fresh, [key for key, _ in pages] + searched)
+        added = len(fresh)
+        for (key, files), name in zip(kept, searched):
+            if not cache.knows(name):
+                cache.keep_search_part(key, files)
+                added += 1
+        if added:
+            cache.write_index()
+        return added
+    finally:
+        cache.close()

@@ -52,12 +52,13 @@ class Deferred:
     ids alone, which a fragment link into the page asks for, more cheaply (the cache keeps them), or None (then
     `make` does). Picklable when `make` and `ids` are (a worker sends its link index to the parent)."""
 
-    __slots__ = ("make", "ids", "_found")
+    __slots__ = ("make", "ids", "_found", "_ids")
 
     def __init__(self, make: Callable[[], Found], ids: Callable[[], str | None] | None = None) -> None:
         self.make: Callable[[], Found] = make
         self.ids = ids
         self._found: Found | None = None
+        self._ids: str | None = None
 
     def found(self) -> Found:
         if self._found is None:
@@ -65,9 +66,13 @@ class Deferred:
         return self._found
 
     def ids_text(self) -> str:
-        """The page's ids (Found's first part)."""
-        text = self.ids() if self._found is None and self.ids is not None else None
-        return self.found()[0] if text is None else text
+        """The page's ids (Found's first part), asked of `ids` once."""
+        if self._found is not None:
+            return self._found[0]
+        if self._ids is None:
+            text = self.ids() if self.ids is not None else None
+            self._ids = self.found()[0] if text is None else text
+        return self._ids
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (_known, (self._found,)) if self._found is not None else (Deferred, (self.make, self.ids))

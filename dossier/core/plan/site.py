@@ -112,8 +112,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     out.append(html("tags/index.html", "content/articles", ("site", *articles), "tags.html",
                     lambda: context(dossier, urls, "tags/index.html", "Tags",
                                     tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()])))
-    # (each annotation's row weighed once, though it is listed under each of its tags)
-    annotations = [a for row in rows for a in row["annotation_rows"]]
+    # (each tagged annotation's row weighed once, though it is listed under each of its tags)
+    annotations = [a for row in rows for a in row["annotation_rows"] if a["tags"]]
     weights = dict(zip(map(id, annotations), _WEIGHED.each(annotations)))
     for t, tag_rows in tags.items():
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
