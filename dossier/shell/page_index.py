@@ -32,7 +32,7 @@ import hashlib
 import os
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..core.execute import linkcheck
 from .framed import read_framed, write_framed
@@ -112,7 +112,7 @@ class PageIndex:
             del _OPEN_IDS[self._ids.folder]
         self._ids.close()
 
-    def _ids_of(self, name: str, found: partial[linkcheck.Found]) -> str:
+    def _ids_of(self, name: str, found: Callable[[], linkcheck.Found]) -> str:
         """The ids kept under `name`; else those `found()` finds in the page's file (checking its digest), kept
         for the ids packs at the end of the build, as a page rendered anew's are (a pack lost or damaged is
         made whole again by the builds that read its pages)."""
@@ -146,8 +146,8 @@ class PageIndex:
         # (a build's stage leaves the file as it is, the bytes read back too: they are equal; so the bytes are not
         # kept, nor sent from a worker, for ids and links that are seldom asked for)
         out, distrusted = self._places
-        found = partial(found_in_file, out, path, digest, distrusted)
-        return body, linkcheck.Deferred(found, partial(kept_ids, self._ids.folder, ids, found))
+        return body, linkcheck.Deferred(partial(found_in_file, out, path, digest, distrusted),
+                                        partial(kept_ids, self._ids.folder, ids))
 
     @cached_property
     def _places(self) -> tuple[str, str]:
@@ -224,7 +224,7 @@ def ids_name(version: str, digest: str) -> str:
     return hashlib.sha256(f"ids\0{version}\0{digest}".encode("ascii")).hexdigest()
 
 
-def kept_ids(folder: str, name: str, found: partial[linkcheck.Found]) -> str:
+def kept_ids(folder: str, name: str, found: Callable[[], linkcheck.Found]) -> str:
     """The ids (linkcheck.Found's first part) of a kept page: kept under `name` in the ids packs at `folder` by
     the cache open in this process that keeps them (`PageIndex._ids_of`), else those `found()` finds in the
     page's file (no such cache open, or the entry missing or damaged)."""

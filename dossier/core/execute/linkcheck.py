@@ -48,13 +48,15 @@ def found_in_bytes(data: bytes) -> Found:
 class Deferred:
     """A page's `Found`, made when it is first asked for, by `make()`: the persistent cache's for a page kept
     from an earlier build (shell/page_index.py), which finds them in the page's file; most builds after an edit
-    never ask (a page whose key is unchanged keeps its last check, `Checked`). `ids()`, when given, answers the
-    ids alone, which a fragment link into the page asks for, more cheaply (the cache keeps them), or None (then
-    `make` does). Picklable when `make` and `ids` are (a worker sends its link index to the parent)."""
+    never ask (a page whose key is unchanged keeps its last check, `Checked`). `ids(make)`, when given, answers
+    the ids alone, which a fragment link into the page asks for, more cheaply (the cache keeps them; it may
+    call `make` itself), or None (then `make` does). Picklable when `make` and `ids` are (a worker sends its link
+    index to the parent)."""
 
     __slots__ = ("make", "ids", "_found", "_ids")
 
-    def __init__(self, make: Callable[[], Found], ids: Callable[[], str | None] | None = None) -> None:
+    def __init__(self, make: Callable[[], Found], ids: Callable[[Callable[[], Found]], str | None] | None = None
+                 ) -> None:
         self.make: Callable[[], Found] = make
         self.ids = ids
         self._found: Found | None = None
@@ -70,7 +72,7 @@ class Deferred:
         if self._found is not None:
             return self._found[0]
         if self._ids is None:
-            text = self.ids() if self.ids is not None else None
+            text = self.ids(self.make) if self.ids is not None else None
             self._ids = self.found()[0] if text is None else text
         return self._ids
 
