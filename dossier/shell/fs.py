@@ -200,8 +200,9 @@ class Stage:
     record: path → (size, mtime_ns, ctime_ns, hash)) answers that without reading the file, otherwise the file is read
     and compared. Changed files wait in `out/.dossier-staging/` (inside the output folder, on the same file
     system, so each move into place is an atomic rename). `stats` keeps the size, modification and change time
-    of each file found holding its bytes (the record of the site, uptodate.record, takes them rather than stat the
-    file again after the commit: 0.19 s at 5,000 articles). Each process of a pool gets a copy: `take` returns
+    of each file read and found holding its bytes; with the recorded ones of the files the record vouched for
+    (`kept_stats`), the record of the site (uptodate.record) takes them rather than stat every file again after
+    the commit (0.19 s at 5,000 articles). Each process of a pool gets a copy: `take` returns
     what this copy staged and found since the last `take`, `absorb` adds it to the parent's.
     """
 
@@ -267,8 +268,17 @@ class Stage:
         if not self._recorded(rel, st, digest):
             return False
         self.hashes[rel] = self._recent[0][rel] = digest
-        self.stats[rel] = self._recent[2][rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         return True
+
+    def kept_stats(self) -> dict[str, tuple[int, int, int]]:
+        """(size, mtime_ns, ctime_ns) of each output left in place, as this build found it: read and compared
+        (`stats`), or vouched for by the record (`holds`: its stat was the recorded one)."""
+        kept = {}
+        for rel in self.hashes.keys() - self.staged:
+            found = self.stats.get(rel) or (tuple(self.known[rel][:3]) if rel in self.known else None)
+            if found:
+                kept[rel] = found
+        return kept
 
     def take(self) -> tuple[dict[str, str], set[str], dict[str, tuple[int, int, int]]]:
         recent, self._recent = self._recent, ({}, set(), {})

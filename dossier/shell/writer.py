@@ -79,8 +79,7 @@ class Writer:
             written, deleted = self.stage.commit()
             self.committed = True
             try:
-                uptodate.record(self.out, key, scanned, self.stage.hashes, summary,
-                                stats={k: v for k, v in self.stage.stats.items() if k not in self.stage.staged})
+                uptodate.record(self.out, key, scanned, self.stage.hashes, summary, stats=self.stage.kept_stats())
             except OSError as exc:  # the site is in place; only the shortcut of the next build is lost
                 self.unrecorded = exc.strerror or str(exc)
         return written, deleted
