@@ -70,3 +70,22 @@ def test_an_item_after_a_key_of_the_file_is_the_one_named_when_the_schema_says_s
     assert (parse_yaml("a.yaml", text)[1][0].line, parse_yaml("a.yaml", text, {})[1][0].line) == (4, 4)
     nested = "x:\n  annotations:\n    - id: a\n      quote: one\n  summary: \"s\"\n    - id: b\n"
     assert "is indented less" in parse_yaml("a.yaml", nested, schema)[1][0].message  # (only the file's own keys)
+
+
+def test_a_key_indented_less_than_its_items_other_keys_is_given_their_indentation() -> None:
+    """A key of a list's item dedented to the item's "- " (or between it and the item's keys): PyYAML stops
+    there and says only that the indentation does not match; the message now names the key and the hint the
+    number of spaces of the item's other keys, at any depth."""
+    for text, at in (("annotations:\n  - id: a\n    quote: x\n  tags: [y]\n  - id: b\n", (4, 3)),
+                     ("annotations:\n  - id: a\n    quote: x\n   tags: [y]\n", (4, 4))):
+        (problem,) = parse_yaml("a.yaml", text)[1]
+        assert (problem.line, problem.col) == at
+        assert problem.message.endswith('"tags" is indented less than the keys of the list item above it (line 2)')
+        assert problem.hint == "indent it by 4 spaces, to line up with them"
+    roles = "israel:\n  name: Israel\n  roles:\n    - title: PM\n      of: israel\n    since: 2022\n"
+    (problem,) = parse_yaml("content/entities.yaml", roles)[1]
+    assert (problem.line, problem.col, problem.hint) == (6, 5, "indent it by 6 spaces, to line up with them")
+    scalars = "tags:\n  - a\n  - b\n  note: x\n"  # (items without keys of their own: nothing to line up with)
+    assert "indented less than the keys" not in parse_yaml("a.yaml", scalars)[1][0].message
+    text_line = "annotations:\n  - id: a\n    quote: x\n  not a key\n"
+    assert "indented less than the keys" not in parse_yaml("a.yaml", text_line)[1][0].message

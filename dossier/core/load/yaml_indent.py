@@ -13,8 +13,10 @@ line later, at the next annotation, whose indentation then matches nothing. The 
 dedented key: it is the one shown, with the indentation of the keys of the item above it, and the line PyYAML
 stopped at named in the hint, for when the key was meant where it is. Unless the file's schema says otherwise:
 a key of the file that its list's items do not have (`summary:` after the annotations) is where it belongs, and
-the item after it is the one out of place, so that item is shown, to be moved up into its list. Other
-indentation mistakes are told of where PyYAML stopped (yamlsrc._syntax).
+the item after it is the one out of place, so that item is shown, to be moved up into its list. A key of an
+item indented less than the item's other keys, but not less than its "- " (`misaligned_key`), is told of where
+PyYAML stopped, with the indentation of those keys. Other indentation mistakes are told of where PyYAML stopped
+(yamlsrc._syntax).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Mapping
 
 import yaml
 
-__all__ = ["dedented_key"]
+__all__ = ["dedented_key", "misaligned_key"]
 
 
 def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None
@@ -61,6 +63,41 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
             "list above it", f"indent it by {column} spaces, to line up with the keys of the item above it (line "
             f"{item + 1}); if it belongs where it is, line {mark.line + 1} is the one indented wrong")
+
+
+def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of a key of a list's item indented less than the item's other keys, yet
+    not less than its "- " (the line PyYAML stopped at, `mark`), with the indentation of those keys; else None.
+
+        annotations:
+          - id: a
+            quote: x
+          tags: [y]
+
+    is told of at `tags`, as before, but with the number of spaces the item's keys have (4), where PyYAML only
+    says the indentation does not match."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines) or lines[mark.line].lstrip().startswith(("- ", "#")):
+        return None
+    depth = _indent(lines[mark.line])
+    end = sum(len(line) + 1 for line in lines[:mark.line + 1])
+    keys = _block_keys_before(text, end, loader)
+    if not any(k.line == mark.line and k.column == depth for k in keys):
+        return None  # (not a key: a line of text is told of as PyYAML has it)
+    written = [i for i in range(mark.line) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    item = max((i for i in written if lines[i].lstrip().startswith("- ") and _indent(lines[i]) <= depth),
+               default=None)
+    if item is None or any(_indent(lines[i]) < _indent(lines[item]) for i in written if i > item):
+        return None
+    dash = _indent(lines[item])
+    own = [k.column for k in keys if item <= k.line < mark.line and k.column > dash]
+    if not own or min(own) <= depth:
+        return None
+    column, key = min(own), lines[mark.line][depth:].split(":", 1)[0].strip().strip("'\"")
+    return (mark.line + 1, depth + 1, f'"{key}" is indented less than the keys of the list item above it (line '
+            f"{item + 1})", f"indent it by {column} spaces, to line up with them")
 
 
 def _list_key(lines: list[str], written: list[int], item: int, dash: int) -> str | None:

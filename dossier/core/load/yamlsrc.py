@@ -19,7 +19,7 @@ from typing import Any, Mapping
 import yaml
 
 from ..common.errors import Problem, error
-from .yaml_indent import dedented_key
+from .yaml_indent import dedented_key, misaligned_key
 from .yaml_quotes import ended_early
 
 Path = tuple[Any, ...]
@@ -146,7 +146,8 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
     after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
     if mark is None or not any(a in expected for a in after):
         return None
-    return ended_early(text, mark.index) or dedented_key(text, mark, _Loader, schema)
+    return ended_early(text, mark.index) or dedented_key(text, mark, _Loader, schema) or \
+        misaligned_key(text, mark, _Loader)
 
 
 def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
