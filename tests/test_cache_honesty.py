@@ -3,7 +3,7 @@ it writes the same bytes and reports the same problems as a cold build of the sa
 
 Edits are drawn by Hypothesis over a 3-article synthetic dossier (dossier_synth): annotation notes and quotes,
 entity aliases and summaries, comparison witnesses, site.yaml's title, a template override, an article added with
-its seed and one deleted. Both builds run through the command line (`build.py --no-search`), as an editor would. The
+its seed and one deleted, and an output page rewritten behind the build's back (its size and times put back). Both builds run through the command line (`build.py --no-search`), as an editor would. The
 live preview's in-memory memo is held to the same: after the same edits, its build equals one from nothing, and so
 do the pages it hands over first (those made from the last analysis, execute/ahead.py, included).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -78,6 +79,12 @@ def apply(root: Path, edit: tuple) -> None:
         stub = (f'seed: 9{n}_added.txt\ntitle: "{text}"\nsource: the-lantern\ndate: 2024-03-0{1 + n % 9}\n'
                 f'annotations:\n  - id: added-1\n    quote: "{words[0]}"\n    kind: context\n    note: "Added."\n')
         (root / ARTICLES / f"the-lantern-9{n}-added.yaml").write_text(stub, "utf-8")
+    elif kind == "tamper":  # an output page rewritten behind the build's back, its size and times put back
+        pages = sorted((root.parent / "site").rglob("*.html"))
+        if pages:
+            page, stat = pages[n * 7 % len(pages)], pages[n * 7 % len(pages)].stat()
+            page.write_bytes(page.read_bytes().swapcase())
+            os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     elif kind == "delete" and article:
         seed = re.search(r"^seed: (\S+)$", (root / article).read_text("utf-8"), re.M)
         (root / article).unlink()
@@ -101,13 +108,14 @@ def tree(out: Path) -> dict[str, bytes]:
 
 
 EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "summary", "witness", "title", "template", "add",
-                                   "delete"]),
+                                   "delete", "tamper"]),
                   st.integers(0, 5), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6))
 
 
 # Every kind of edit at least once, in an order where each one reaches something the cache holds; Hypothesis
 # adds random sequences on top.
-EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("note", 1, ["border"]), ("summary", 2, ["grain"]),
+EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("tamper", 3, ["x"]), ("note", 1, ["border"]),
+              ("summary", 2, ["grain"]),
               ("add", 2, ["Melran", "said"]), ("alias", 1, ["a", "b", "c"]), ("quote", 4, ["Draka", "figures"]),
               ("witness", 2, ["x"]), ("title", 0, ["grain", "tonnes"]), ("delete", 0, ["x"]),
               ("delete", 2, ["x"])]
