@@ -1,10 +1,15 @@
-"""yaml_indent.dedented_key: a key indented less than the lines around it, named on its own line."""
+"""yaml_indent: a key indented less than the lines around it named on its own line, a list item out of place
+named rather than the key before it, and a list's item swallowed by a text value above it warned of."""
 
 from __future__ import annotations
 
+import json
+
 import yaml
 
-from dossier.core.load.yaml_indent import dedented_key
+from conftest import ROOT as PROJECT
+
+from dossier.core.load.yaml_indent import dedented_key, items_in_text
 from dossier.core.load.yamlsrc import parse_yaml
 
 BETWEEN = """annotations:
@@ -62,8 +67,11 @@ def test_an_item_after_a_key_of_the_file_is_the_one_named_when_the_schema_says_s
     assert (problem.line, problem.col) == (5, 3)
     assert problem.message.endswith('this list item comes after "summary" (line 4), which ended the list '
                                     '"annotations" above it')
-    assert problem.hint == ('move the item up into that list, above line 4; if "summary" belongs to the item above '
-                            "it (line 2), indent it by 4 spaces")
+    assert problem.hint == "move the item up into that list, above line 4"
+    plain = text.replace('summary: "s"', "summary: s")  # (PyYAML reads the item as more of the plain value)
+    assert parse_yaml("a.yaml", plain, schema)[1][0].message == problem.message
+    again = text.replace('summary: "s"', "annotations: []")  # (the list's own key again: PyYAML's message)
+    assert "comes after" not in parse_yaml("a.yaml", again, schema)[1][0].message
     for key in ("tags: [x]", 'date: "2024-03-22"'):
         (problem,) = parse_yaml("a.yaml", text.replace('summary: "s"', key), schema)[1]
         assert (problem.line, problem.col) == (4, 1) and "is indented less" in problem.message
@@ -89,3 +97,25 @@ def test_a_key_indented_less_than_its_items_other_keys_is_given_their_indentatio
     assert "indented less than the keys" not in parse_yaml("a.yaml", scalars)[1][0].message
     text_line = "annotations:\n  - id: a\n    quote: x\n  not a key\n"
     assert "indented less than the keys" not in parse_yaml("a.yaml", text_line)[1][0].message
+
+
+def test_an_annotation_pasted_below_a_folded_summary_is_a_warning_at_the_line_that_reads_as_one() -> None:
+    """Indented under `summary: >-`, an annotation is valid YAML, more of the summary's text: the build would
+    publish its lines in the summary and lose the annotation without a word. The loader warns at that line
+    ("yaml-item-in-text"); a summary of ordinary lines, a list item whose key no list of the file has, and a
+    file without lists in its schema are left alone."""
+    from dossier.core.load.load import parse_article
+
+    schema = json.loads((PROJECT / "schemas" / "article.schema.json").read_text("utf-8"))
+    head = "seed: a.txt\ntitle: T\nsource: s\ndate: 2024-03-22\nannotations:\n  - id: a\n    quote: x\n"
+    text = head + "summary: >-\n  The talks resume.\n  - id: cairo\n    quote: z\n"
+    meta, problems = parse_article("content/articles/a.yaml", text, schema)
+    (problem,) = problems
+    assert (problem.line, problem.col, problem.check, problem.severity) == (10, 3, "yaml-item-in-text", "warning")
+    assert problem.message == ('this line is part of the text of "summary" (it is indented under it), though it '
+                               'reads as an item of "annotations"')
+    assert problem.hint == 'if it is one, move it and the lines under it into "annotations", above line 8'
+    assert meta is not None and meta.summary.startswith("The talks resume. - id: cairo")
+    for summary in ("summary: >-\n  The talks resume.\n  Next week.\n", "summary: >-\n  - weather: fine\n"):
+        assert parse_article("content/articles/a.yaml", head + summary, schema)[1] == ()
+    assert items_in_text(parse_yaml("a.yaml", "x: >-\n  - id: a\n")[0], {"properties": {"x": {}}}) == ()

@@ -18,6 +18,7 @@ from .dates import impossible_dates
 from .placeholders import placeholders
 from .schema import SchemaCheck, check_shape
 from ..common.slugs import is_slug, slug_hint
+from .yaml_indent import items_in_text
 from .yamlsrc import Loaded, parse_yaml
 
 T = TypeVar("T")
@@ -64,9 +65,11 @@ class _Read:
 def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T | None, list[Problem]]]
           ) -> tuple[T | None, tuple[Problem, ...]]:
     """Parse, check the shape, and build from every part that is right; None when nothing is usable."""
-    loaded, problems = parse_yaml(file, text, schema.schema if isinstance(schema, SchemaCheck) else schema)
+    raw_schema = schema.schema if isinstance(schema, SchemaCheck) else schema
+    loaded, problems = parse_yaml(file, text, raw_schema)
     if loaded is None:
         return None, problems
+    problems += items_in_text(loaded, raw_schema)
     if loaded.data is None:
         return None, problems + (error(file, 1, 1, "the file is empty", "see README.md for this file's format",
                                        "file-empty"),)

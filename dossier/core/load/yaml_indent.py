@@ -21,11 +21,17 @@ PyYAML stopped, with the indentation of those keys. Other indentation mistakes a
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 import yaml
 
-__all__ = ["dedented_key", "misaligned_key"]
+from ..common.errors import Problem, warning
+
+__all__ = ["dedented_key", "misaligned_key", "items_in_text"]
+
+# A line of a text value that reads as a list's item with a key: "  - id: cairo"
+_ITEM_LINE = re.compile(r"^([ \t]*)- ([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)")
 
 
 def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None
@@ -56,10 +62,11 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     column = min(k.column for k in own)  # (the item's own keys: the least indented of the keys inside it)
     key = lines[line][depth:].split(":", 1)[0].strip().strip("'\"")
     listed = _list_key(lines, written, item, dash) if depth == 0 else None
+    if listed == key:
+        return None  # (the list's own key written again: PyYAML's message, at the item after it)
     if listed is not None and _of_the_file(schema, listed, key):
         return (mark.line + 1, dash + 1, f'this list item comes after "{key}" (line {line + 1}), which ended the '
-                f'list "{listed}" above it', f'move the item up into that list, above line {line + 1}; if "{key}" '
-                f"belongs to the item above it (line {item + 1}), indent it by {column} spaces")
+                f'list "{listed}" above it', f"move the item up into that list, above line {line + 1}")
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
             "list above it", f"indent it by {column} spaces, to line up with the keys of the item above it (line "
             f"{item + 1}); if it belongs where it is, line {mark.line + 1} is the one indented wrong")
@@ -98,6 +105,33 @@ def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, st
     column, key = min(own), lines[mark.line][depth:].split(":", 1)[0].strip().strip("'\"")
     return (mark.line + 1, depth + 1, f'"{key}" is indented less than the keys of the list item above it (line '
             f"{item + 1})", f"indent it by {column} spaces, to line up with them")
+
+
+def items_in_text(loaded: Any, schema: Mapping[str, Any] | None) -> tuple[Problem, ...]:
+    """A warning for each line of a top-level text value that reads as an item of one of the file's lists (a
+    key of its items after "- "): an annotation pasted below a folded `summary: >-` is indented under it, so
+    YAML reads it as more of the summary's text, valid, and the annotation is lost without a word. `loaded`:
+    yamlsrc.Loaded; `schema`: the file's JSON Schema (whose lists' items name the keys)."""
+    own = (schema or {}).get("properties") or {}
+    listed = {k: set(((v or {}).get("items") or {}).get("properties") or ()) for k, v in own.items()}
+    if not isinstance(loaded.data, dict) or not any(listed.values()):
+        return ()
+    found: list[Problem] = []
+    for key, value in loaded.data.items():
+        raw = loaded.raw((key,)) if isinstance(value, str) else ""
+        if "\n" not in raw:
+            continue
+        start = loaded.at((key,))[0]
+        for n, line in enumerate(raw.split("\n")[1:], start + 1):
+            item = _ITEM_LINE.match(line)
+            into = next((k for k, keys in listed.items() if k != key and item and item.group(2) in keys), None)
+            if into is not None:
+                found.append(warning(loaded.file, n, len(item.group(1)) + 1, f'this line is part of the text of '
+                                     f'"{key}" (it is indented under it), though it reads as an item of "{into}"',
+                                     f'if it is one, move it and the lines under it into "{into}", above line '
+                                     f"{loaded.key_at((key,))[0]}", "yaml-item-in-text"))
+                break
+    return tuple(found)
 
 
 def _list_key(lines: list[str], written: list[int], item: int, dash: int) -> str | None:
