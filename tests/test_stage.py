@@ -326,3 +326,26 @@ def test_the_previews_sync_compares_every_file_again_after_another_writer_visite
     sync(out, again, edited)
     assert _files(out) == again
 
+
+
+def test_a_file_replaced_between_the_commit_and_the_record_is_not_vouched_for(tmp_path: Path) -> None:
+    """The record stats the files the build moved into place after the move. One replaced in between (another
+    writer of the folder: a live preview) is recorded as unknown, as the build wrote it no longer (its inode,
+    size and modification time, which the move keeps, differ): the next build reads it."""
+    from dossier.shell import uptodate
+
+    out = tmp_path / "out"
+    stage = fs.Stage(out)
+    stage("a.html", b"the build's")
+    stage("b.html", b"also built")
+    stage.commit()
+    other = out / "elsewhere"
+    other.write_bytes(b"another's!!")
+    os.replace(other, out / "a.html")  # (as another writer does: a whole file moved into place)
+    uptodate.record(out, {}, {}, stage.hashes, {}, stats=stage.kept_stats(), written=stage.written)
+    recorded = uptodate.recorded_outputs(out)
+    assert recorded["a.html"][:3] == [-1, -1, -1] and recorded["b.html"][0] == len(b"also built")
+    again = fs.Stage(out, recorded)
+    assert not again.holds("a.html", stage.hashes["a.html"]) and again.holds("b.html", stage.hashes["b.html"])
+    again("a.html", b"the build's")
+    assert again.staged == {"a.html"}

@@ -192,6 +192,11 @@ def output_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+# What a copy of the stage (a worker's) found since its last `take`: output digests, files staged, stats of files
+# read and found holding their bytes, and the (inode, size, mtime_ns) of each file staged
+Recent = tuple[dict[str, str], set[str], dict[str, tuple[int, int, int]], dict[str, tuple[int, int, int]]]
+
+
 class Stage:
     """The outputs of one build, taken one by one as they are made (a `site.Sink`) and moved into `out` only
     when the whole build succeeded (`commit`); `abort` leaves the previous site untouched.
@@ -212,7 +217,8 @@ class Stage:
         self.hashes: dict[str, str] = {}
         self.staged: set[str] = set()
         self.stats: dict[str, tuple[int, int, int]] = {}
-        self._recent: tuple[dict[str, str], set[str], dict[str, tuple[int, int, int]]] = ({}, set(), {})
+        self.written: dict[str, tuple[int, int, int]] = {}  # staged file → (inode, size, mtime_ns), kept by a rename
+        self._recent: Recent = ({}, set(), {}, {})
         self._folders: set[str] = set()  # staging folders this process has made (one mkdir each, not per file)
         self.created = not out.exists()  # a failed first build leaves no folder behind
         if self.dir.exists():
@@ -228,10 +234,12 @@ class Stage:
         try:
             folder_for(staged, self._folders)
             staged.write_bytes(data)
+            st = os.stat(staged)
         except OSError as exc:
             raise WriteFailed(rel, exc.errno, exc.strerror or str(exc)) from exc
         self.staged.add(rel)
         self._recent[1].add(rel)
+        self.written[rel] = self._recent[3][rel] = (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _unchanged(self, rel: str, target: str, data: bytes, digest: str) -> bool:
         try:
@@ -280,14 +288,15 @@ class Stage:
                 kept[rel] = found
         return kept
 
-    def take(self) -> tuple[dict[str, str], set[str], dict[str, tuple[int, int, int]]]:
-        recent, self._recent = self._recent, ({}, set(), {})
+    def take(self) -> Recent:
+        recent, self._recent = self._recent, ({}, set(), {}, {})
         return recent
 
-    def absorb(self, recent: tuple[dict[str, str], set[str], dict[str, tuple[int, int, int]]]) -> None:
+    def absorb(self, recent: Recent) -> None:
         self.hashes.update(recent[0])
         self.staged |= recent[1]
         self.stats.update(recent[2])
+        self.written.update(recent[3])
 
     def read(self, rel: str) -> bytes:
         """An output of this build: the staged file if it changed, else the one already in place."""

@@ -65,13 +65,15 @@ def path_id(root: Path) -> str:
     return hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int, int, int]] | None = None
-                  ) -> dict[str, tuple[int, int, int]] | None:
+def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int, int, int]] | None = None,
+                  written: Mapping[str, tuple[int, int, int]] | None = None) -> dict[str, tuple[int, int, int]] | None:
     """(size, mtime_ns, ctime_ns) of each output file, `known`'s where it has them; None when one cannot be
-    statted."""
+    statted. A file `written` names (its inode, size and mtime_ns when the build wrote it, which moving it into
+    place keeps) that is no longer that file (replaced since, by another writer of the folder) is recorded as
+    unknown, (-1, -1, -1): the next build reads it rather than trusting it."""
     stats = {}
     folder = os.fspath(out)  # (plain strings: one path per output file, 3,860 at 1,000 articles)
-    known = known or {}
+    known, written = known or {}, written or {}
     for rel in paths:
         found = known.get(rel)
         if found is None:
@@ -79,7 +81,9 @@ def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int
                 st = os.stat(os.path.join(folder, rel))
             except OSError:
                 return None
-            found = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            wrote = written.get(rel)
+            same = wrote is None or wrote == (st.st_ino, st.st_size, st.st_mtime_ns)
+            found = (st.st_size, st.st_mtime_ns, st.st_ctime_ns) if same else (-1, -1, -1)
         stats[rel] = found
     return stats
 
@@ -133,11 +137,13 @@ def recorded_outputs(out: Path) -> dict[str, list[Any]]:
 
 def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
            outputs: Mapping[str, str] | Iterable[str], summary: Mapping[str, Any], now_ns: int | None = None,
-           stats: Mapping[str, tuple[int, int, int]] | None = None) -> None:
+           stats: Mapping[str, tuple[int, int, int]] | None = None,
+           written: Mapping[str, tuple[int, int, int]] | None = None) -> None:
     """Write the marker with what this build was made from and what it wrote (called after a successful write).
     `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files).
     `stats`: the (size, mtime_ns, ctime_ns) the build found files it left in place with (fs.Stage.stats); the others are
-    statted now. (A file changed since it was found keeps its old stat here, so the next build reads it.)"""
+    statted now. (A file changed since it was found keeps its old stat here, so the next build reads it.)
+    `written`: the files the build moved into place, as it wrote them (`_output_stats`)."""
     now_ns = time.time_ns() if now_ns is None else now_ns
     racy = now_ns - _RACY_NS
     data = {
@@ -146,7 +152,7 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
         "inputs": {k: (list(v) if max(v[1:]) < racy else [v[0]] + [-1] * (len(v) - 1))
                    for k, v in sorted(inputs.items())},
         "outputs": {k: [*v, outputs[k]] if isinstance(outputs, Mapping) else list(v)
-                    for k, v in (_output_stats(out, sorted(outputs), stats) or {}).items()},
+                    for k, v in (_output_stats(out, sorted(outputs), stats, written) or {}).items()},
         "summary": dict(summary),
     }
     # ASCII escapes: a file name that is not UTF-8 (a lone surrogate in Python) round-trips instead of crashing

@@ -79,7 +79,8 @@ class Writer:
             written, deleted = self.stage.commit()
             self.committed = True
             try:
-                uptodate.record(self.out, key, scanned, self.stage.hashes, summary, stats=self.stage.kept_stats())
+                uptodate.record(self.out, key, scanned, self.stage.hashes, summary, stats=self.stage.kept_stats(),
+                                written=self.stage.written)
             except OSError as exc:  # the site is in place; only the shortcut of the next build is lost
                 self.unrecorded = exc.strerror or str(exc)
         return written, deleted
