@@ -24,6 +24,7 @@ from dossier.shell.cache import FOLDER, code_version
 from dossier.shell.cli import main
 from dossier.shell.fs import PROJECT
 from dossier.shell.framed import read_framed, write_framed
+from dossier.shell.packs import MAGIC, TRAILER
 from dossier.shell.page_index import found_in_file
 
 
@@ -230,6 +231,15 @@ def test_a_fragment_link_into_a_kept_page_is_checked_against_its_ids_kept_in_the
     edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}-3). ', text, count=1), "utf-8")
     code, third = build(dossier)
     assert code == 1 and f"broken fragment: {link}-3" in third and read == []
+    for pack in (dossier / FOLDER / "ids").glob("*.pack"):  # every entry damaged, each pack's index whole
+        data = bytearray(pack.read_bytes())
+        start, end = len(MAGIC), TRAILER.unpack(data[-TRAILER.size:])[0]
+        data[start:end] = bytes(b ^ 0xFF for b in data[start:end])
+        pack.write_bytes(bytes(data))
+    for step, seen in ((4, True), (5, False)):  # (read once from the file, then kept again)
+        read.clear()
+        edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}-{step}). ', text, count=1), "utf-8")
+        assert build(dossier)[0] == 1 and (kept.relative_to(dossier / "_site").as_posix() in read) == seen
     edited.write_text(re.sub(r'note: "', f'note: "See [there]({link}-2). ', text, count=1), "utf-8")
     assert build(dossier) == (code, again)
     shutil.rmtree(dossier / FOLDER)

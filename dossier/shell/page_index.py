@@ -61,6 +61,7 @@ class PageIndex:
     def _start_pages(self) -> None:
         self._fresh: dict[str, Any] = {}
         self._new_ids: dict[str, str] = {}
+        self._reread: set[str] = set()  # ids names found in their page's file: the packs could not answer them
         self._ids = Packs(os.fspath(self.folder / IDS))
         _OPEN_IDS[self._ids.folder] = self
         self._looked_up: set[str] = set()
@@ -101,9 +102,9 @@ class PageIndex:
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
         write_framed(self._pages_file, b"", (build, pages))
         named = {entry[1] for k, (entry, _) in pages.items() if not k.startswith("search:") and entry[1]}
-        held = self._ids.names()
+        held = self._ids.names()  # (a name read back from a page's file is written again: its entry was damaged)
         self._ids.write([(name, text.encode("utf-8", "surrogatepass")) for name, text in self._new_ids.items()
-                         if name in named and name not in held])
+                         if name in named and (name not in held or name in self._reread)])
         self._ids.prune(named)
 
     def _close_ids(self) -> None:
@@ -120,6 +121,7 @@ class PageIndex:
         if data is not None:
             return data.decode("utf-8", "surrogatepass")
         ids = self._new_ids[name] = found()[0]
+        self._reread.add(name)
         return ids
 
     def get(self, key: str, path: str) -> tuple[bytes | None, Any] | None:

@@ -48,9 +48,9 @@ def found_in_bytes(data: bytes) -> Found:
 class Deferred:
     """A page's `Found`, made when it is first asked for, by `make()`: the persistent cache's for a page kept
     from an earlier build (shell/page_index.py), which finds them in the page's file; most builds after an edit
-    never ask (a page whose key is unchanged keeps its last check, `Checked`). `ids(make)`, when given, answers
+    never ask (a page whose key is unchanged keeps its last check, `Checked`). `ids(found)`, when given, answers
     the ids alone, which a fragment link into the page asks for, more cheaply (the cache keeps them; it may
-    call `make` itself), or None (then `make` does). Picklable when `make` and `ids` are (a worker sends its link
+    call `found` itself, which keeps what `make` made), or None (then `make` does). Picklable when `make` and `ids` are (a worker sends its link
     index to the parent)."""
 
     __slots__ = ("make", "ids", "_found", "_ids")
@@ -72,7 +72,7 @@ class Deferred:
         if self._found is not None:
             return self._found[0]
         if self._ids is None:
-            text = self.ids(self.make) if self.ids is not None else None
+            text = self.ids(self.found) if self.ids is not None else None  # (the links too, should it read them)
             self._ids = self.found()[0] if text is None else text
         return self._ids
 
