@@ -146,3 +146,17 @@ def test_folders_left_empty_go_and_folders_with_anything_left_stay(tmp_path: Pat
     assert _build(out, {"a/e.html": b"E", "h/k.html": b"K"}) == (0, 3)
     assert _files(out) == {"a/e.html": b"E", "h/k.html": b"K"}
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) == ["a", "h"]
+
+
+def test_the_previews_repair_sees_a_file_rewritten_with_its_size_and_time_put_back(tmp_path: Path) -> None:
+    """repair() mends what was changed by hand in a folder sync() wrote, judging by the stats it left: the change
+    time is among them, which no program sets back (size and modification time alone let such a file stand)."""
+    from dossier.shell.writer import repair
+
+    out, outputs = tmp_path / "out", {"index.html": b"<p>the page</p>", "b.html": b"b"}
+    sync(out, outputs, None)
+    page, stat = out / "index.html", (out / "index.html").stat()
+    page.write_bytes(b"<P>THE PAGE</P>")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert repair(out, outputs) == (1, 0) and page.read_bytes() == outputs["index.html"]
+    assert repair(out, outputs) == (0, 0)

@@ -143,6 +143,8 @@ class Preview(SearchIndexing):
                 keep_for_next_build(self.root, self.out, pages, self.search_parts)
             except Exception as exc:  # noqa: BLE001 - stopping never fails; the next build only does more
                 self._print(f"(the preview's last pages were not kept for the next build: {exc})")
+            if isinstance(self.memo.backing, Cache):  # (no good build let it go: its packs are still open)
+                self.memo.backing.close()
         self.heap.release()
 
     def _poll_loop(self, stamps: dict[str, Stamp]) -> None:

@@ -147,12 +147,14 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
 
 
 _SYNCED: dict[str, Any] = {}  # output folder → its marker's stat as `sync` last left it
-_LEFT: dict[str, dict[str, tuple[int, int]]] = {}  # output folder → path → (size, mtime_ns) as this process left it
+_LEFT: dict[str, dict[str, tuple[int, int, int]]] = {}  # output folder → path → (size, mtime_ns, ctime_ns) as this
+# process left it (the change time too: a file rewritten with its size and modification time put back is seen)
 
 
-def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every file under `out` but the writers' own (the marker, hidden temporary files)."""
-    found: dict[str, tuple[int, int]] = {}
+def _on_disk(out: Path) -> dict[str, tuple[int, int, int]]:
+    """(size, mtime_ns, ctime_ns) of every file under `out` but the writers' own (the marker, hidden temporary
+    files)."""
+    found: dict[str, tuple[int, int, int]] = {}
     pending = [("", os.fspath(out))]
     while pending:
         prefix, folder = pending.pop()
@@ -167,7 +169,7 @@ def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
                 pending.append((f"{prefix}{entry.name}/", entry.path))
             elif entry.is_file(follow_symlinks=False):
                 info = entry.stat(follow_symlinks=False)
-                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     return found
 
 
@@ -175,7 +177,7 @@ def repair(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
     """Put back what was changed by hand in `out` since `sync` made it hold `outputs` (a file deleted, edited or
     added: the live preview serves the folder, and keeps only what it wrote in mind): each file not as it was
     left is compared and written again, each file added is deleted. One walk of the folder, no file read
-    unless its size or time changed. Returns (written, deleted)."""
+    unless its size or a time changed. Returns (written, deleted)."""
     left = _LEFT.get(os.fspath(out))
     if left is None or not outputs or _marker(out) != _SYNCED.get(os.fspath(out)):
         return 0, 0  # (nothing synced yet, no site to compare with, or another writer came: the next sync compares)
@@ -258,7 +260,7 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
             written += 1
             if left is not None:
                 info = os.stat(target)
-                left[rel] = (info.st_size, info.st_mtime_ns)
+                left[rel] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         elif target.is_file():
             target.unlink()
             deleted += 1
