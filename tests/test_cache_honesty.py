@@ -1,11 +1,12 @@
-"""The persistent cache is honest: after any sequence of edits, a build that reuses the cache of the builds before
-it writes the same bytes and reports the same problems as a cold build of the same inputs in a fresh folder.
+"""The persistent cache is honest: after any sequence of edits, a build that reuses the cache of the builds before it
+writes the same bytes and reports the same problems as a cold build of the same inputs in a fresh folder.
 
 Edits are drawn by Hypothesis over a 3-article synthetic dossier (dossier_synth): annotation notes and quotes,
 entity aliases and summaries, comparison witnesses, site.yaml's title, a template override, an article added with
-its seed and one deleted, and an output page rewritten behind the build's back (its size and times put back). Both builds run through the command line (`build.py --no-search`), as an editor would. The
-live preview's in-memory memo is held to the same: after the same edits, its build equals one from nothing, and so
-do the pages it hands over first (those made from the last analysis, execute/ahead.py, included).
+its seed and one deleted, and an output page rewritten behind the build's back (its size and times put back). Both
+builds run through the command line (`build.py --no-search`), as an editor would. The live preview's in-memory memo
+is held to the same: after the same edits, its build equals one from nothing, and so do the pages it hands over
+first (those made from the last analysis, execute/ahead.py, included).
 """
 
 from __future__ import annotations

@@ -50,8 +50,8 @@ class Deferred:
     from an earlier build (shell/page_index.py), which finds them in the page's file; most builds after an edit
     never ask (a page whose key is unchanged keeps its last check, `Checked`). `ids(found)`, when given, answers
     the ids alone, which a fragment link into the page asks for, more cheaply (the cache keeps them; it may
-    call `found` itself, which keeps what `make` made), or None (then `make` does). Picklable when `make` and `ids` are (a worker sends its link
-    index to the parent)."""
+    call `found` itself, which keeps what `make` made), or None (then `make` does). Picklable when `make` and
+    `ids` are (a worker sends its link index to the parent)."""
 
     __slots__ = ("make", "ids", "_found", "_ids")
 
