@@ -119,3 +119,17 @@ def test_an_annotation_pasted_below_a_folded_summary_is_a_warning_at_the_line_th
     for summary in ("summary: >-\n  The talks resume.\n  Next week.\n", "summary: >-\n  - weather: fine\n"):
         assert parse_article("content/articles/a.yaml", head + summary, schema)[1] == ()
     assert items_in_text(parse_yaml("a.yaml", "x: >-\n  - id: a\n")[0], {"properties": {"x": {}}}) == ()
+
+
+def test_an_item_after_a_key_of_its_own_mapping_is_named_deeper_in_the_file_too() -> None:
+    """The schema is followed down to the mapping the key is written in (an entity, under its id): a role pasted
+    after the entity's summary is named, not the summary; a key of the roles (of:) is still named as dedented."""
+    schema = json.loads((PROJECT / "schemas" / "entities.schema.json").read_text("utf-8"))
+    text = ('israel:\n  name: Israel\n  roles:\n    - title: Prime Minister\n      of: israel\n  summary: "s"\n'
+            "    - title: President\n      of: israel\n")
+    (problem,) = parse_yaml("content/entities.yaml", text, schema)[1]
+    assert (problem.line, problem.col, problem.hint) == (7, 5, "move the item up into that list, above line 6")
+    assert problem.message.endswith('this list item comes after "summary" (line 6), which ended the list "roles" '
+                                    "above it")
+    (problem,) = parse_yaml("content/entities.yaml", text.replace('summary: "s"', 'of: "x"'), schema)[1]
+    assert (problem.line, problem.col) == (6, 3) and "is indented less" in problem.message

@@ -61,10 +61,11 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
         return None
     column = min(k.column for k in own)  # (the item's own keys: the least indented of the keys inside it)
     key = lines[line][depth:].split(":", 1)[0].strip().strip("'\"")
-    listed = _list_key(lines, written, item, dash) if depth == 0 else None
+    owner = max((i for i in written if i < item and _indent(lines[i]) < dash), default=None)
+    listed = _list_key(lines, owner, depth)
     if listed == key:
         return None  # (the list's own key written again: PyYAML's message, at the item after it)
-    if listed is not None and _of_the_file(schema, listed, key):
+    if listed is not None and _of_the_file(_holder(schema, lines, written, owner, depth), listed, key):
         return (mark.line + 1, dash + 1, f'this list item comes after "{key}" (line {line + 1}), which ended the '
                 f'list "{listed}" above it', f"move the item up into that list, above line {line + 1}")
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
@@ -134,16 +135,38 @@ def items_in_text(loaded: Any, schema: Mapping[str, Any] | None) -> tuple[Proble
     return tuple(found)
 
 
-def _list_key(lines: list[str], written: list[int], item: int, dash: int) -> str | None:
-    """The top-level key whose list holds the item at line `item` (indented by `dash`), when there is one."""
-    owner = max((i for i in written if i < item and _indent(lines[i]) < dash), default=None)
-    if owner is None or _indent(lines[owner]) or ":" not in lines[owner]:
+def _list_key(lines: list[str], owner: int | None, depth: int) -> str | None:
+    """The key at line `owner` (whose list holds the item), when it is a key of the mapping indented by `depth`
+    (that of the dedented key)."""
+    if owner is None or _indent(lines[owner]) != depth or ":" not in lines[owner] or \
+            lines[owner].lstrip().startswith("- "):
         return None
     return lines[owner].split(":", 1)[0].strip().strip("'\"")
 
 
+def _holder(schema: Mapping[str, Any] | None, lines: list[str], written: list[int], owner: int | None,
+            depth: int) -> Mapping[str, Any] | None:
+    """The part of `schema` that describes the mapping holding the key at line `owner` (indented by `depth`):
+    followed down from the file's through the keys it is written under (`properties`, else
+    `additionalProperties`: an entity under its id); None inside a list's item, or where the schema says
+    nothing."""
+    path: list[str] = []
+    for i in reversed([i for i in written if owner is not None and i < owner]):
+        if depth and _indent(lines[i]) < depth:
+            if lines[i].lstrip().startswith("- ") or ":" not in lines[i]:
+                return None
+            path.append(lines[i].split(":", 1)[0].strip().strip("'\""))
+            depth = _indent(lines[i])
+    node: Any = schema
+    for key in reversed(path):
+        own = node.get("properties") or {} if isinstance(node, Mapping) else {}
+        node = own.get(key) or (node.get("additionalProperties") if isinstance(node, Mapping) else None)
+    return node if isinstance(node, Mapping) else None
+
+
 def _of_the_file(schema: Mapping[str, Any] | None, listed: str, key: str) -> bool:
-    """Whether `schema` has `key` among the file's own keys but not among the keys of the items of `listed`."""
+    """Whether `schema` (that of the mapping the key is written in) has `key` among its own keys but not among the
+    keys of the items of `listed`."""
     own = (schema or {}).get("properties") or {}
     items = ((own.get(listed) or {}).get("items") or {}).get("properties") or {}
     return bool(items) and key in own and key not in items
