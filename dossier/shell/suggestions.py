@@ -17,7 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Mapping, TextIO
 
 from . import fs
 from ..core.load.cleaning import CleanText, clean
@@ -55,7 +55,7 @@ def read_dossier(root: Path) -> tuple[Inputs, list[Problem]]:
     return inputs, list(inputs.problems)
 
 
-def _docs(inputs: Inputs, dossier: Dossier, raw: dict[str, str]) -> dict[str, _Doc]:
+def _docs(inputs: Inputs, dossier: Dossier, raw: Mapping[str, str]) -> dict[str, _Doc]:
     """Doc id → text: every loaded article by slug, then every other seed that has text, by the slug of an
     article file that names it (it does not load yet) or else as "seeds/<name>"."""
     docs = {a.slug: _Doc(a.text, a.meta.seed, a.meta.origin.file) for a in dossier.articles}

@@ -66,9 +66,33 @@ def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tu
 _CONFIG: SameObjects[tuple[SiteConfig | None, tuple[Problem, ...]]] = SameObjects()
 
 
-def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[str | None, tuple[Problem, ...], CleanText | None]:
+def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[None, tuple[Problem, ...], CleanText | None]:
+    """A seed's parse: (None, problems, its cleaned text). The decoded text is not part of it: the build reads
+    only the cleaned one, and the cache kept every seed's text twice (25 MB at 5,000 articles, read back by
+    every build); `--import` and `--suggest` decode the few they need again (`RawSeeds`)."""
     text, more = decode_seed(path, data, config.encoding)
-    return text, more, (clean(text, config) if text is not None else None)
+    return None, more, (clean(text, config) if text is not None else None)
+
+
+class RawSeeds(Mapping[str, str]):
+    """Each seed's decoded text by name (seeds/<name>), for the seeds that decoded: decoded again when asked,
+    exactly as `_seed` decodes it (a pure function of the file's bytes and the encoding)."""
+
+    def __init__(self, files: Mapping[str, bytes], encoding: str, names: list[str]) -> None:
+        self._files, self._encoding, self._names = files, encoding, names
+
+    def __getitem__(self, name: str) -> str:
+        text = decode_seed(f"seeds/{name}", self._files[f"seeds/{name}"], self._encoding)[0] \
+            if name in self._names else None
+        if text is None:
+            raise KeyError(name)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 # Looked up when called (not bound at import), so a test can count calls by patching this module's names.
@@ -201,18 +225,17 @@ def _stamped(step: str, value: Any, made: Callable[[], str]) -> Any:
 
 
 def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
-                 ) -> tuple[Dossier, dict[str, str], list[Problem]]:
-    """Parse every editors' file and clean every seed (each file through `each`). Returns the dossier, raw
-    seed texts, problems."""
+                 ) -> tuple[Dossier, Mapping[str, str], list[Problem]]:
+    """Parse every editors' file and clean every seed (each file through `each`). Returns the dossier, the raw
+    seed texts (`RawSeeds`: decoded when asked), problems."""
     parsed = parse_files(inputs, config, each)
     problems: list[Problem] = []
-    raw: dict[str, str] = {}
     seeds: dict[str, CleanText] = {}
-    for (step, path), (text, more, cleaned) in ((k, v) for k, v in parsed.items() if k[0] == "seed"):
+    for (step, path), (_, more, cleaned) in ((k, v) for k, v in parsed.items() if k[0] == "seed"):
         problems += more
-        if text is not None and cleaned is not None:
-            raw[path[len("seeds/"):]] = text
+        if cleaned is not None:
             seeds[path[len("seeds/"):]] = cleaned
+    raw = RawSeeds(inputs.files, config.encoding, list(seeds))
     values: dict[str, list[tuple[str, Any]]] = {"sources": [], "entities": [], "article": [], "comparison": []}
     for (step, path), result in parsed.items():
         if step != "seed":
