@@ -9,7 +9,8 @@ import yaml
 
 from conftest import ROOT as PROJECT
 
-from dossier.core.load.yaml_indent import dedented_key, items_in_text
+from dossier.core.load.yaml_indent import dedented_key
+from dossier.core.load.yaml_items import items_in_text
 from dossier.core.load.yamlsrc import parse_yaml
 
 BETWEEN = """annotations:
@@ -70,6 +71,9 @@ def test_an_item_after_a_key_of_the_file_is_the_one_named_when_the_schema_says_s
     assert problem.hint == "move the item up into that list, above line 4"
     plain = text.replace('summary: "s"', "summary: s")  # (PyYAML reads the item as more of the plain value)
     assert parse_yaml("a.yaml", plain, schema)[1][0].message == problem.message
+    quoted = "annotations:\n  - id: a\n    quote: x\nsummary: The talks\n  - Netanyahu: we go alone\n"
+    (problem,) = parse_yaml("a.yaml", quoted, schema)[1]  # (text of the summary's own: no item key after "- ")
+    assert (problem.line, problem.col) == (5, 14) and 'a ": " inside a value' in problem.message
     again = text.replace('summary: "s"', "annotations: []")  # (the list's own key again: PyYAML's message)
     assert "comes after" not in parse_yaml("a.yaml", again, schema)[1][0].message
     for key in ("tags: [x]", 'date: "2024-03-22"'):
@@ -114,11 +118,21 @@ def test_an_annotation_pasted_below_a_folded_summary_is_a_warning_at_the_line_th
     assert (problem.line, problem.col, problem.check, problem.severity) == (10, 3, "yaml-item-in-text", "warning")
     assert problem.message == ('this line is part of the text of "summary" (it is indented under it), though it '
                                'reads as an item of "annotations"')
-    assert problem.hint == 'if it is one, move it and the lines under it into "annotations", above line 8'
+    assert problem.hint == 'if it is one, move it and the lines under it into the list "annotations" (line 5)'
     assert meta is not None and meta.summary.startswith("The talks resume. - id: cairo")
-    for summary in ("summary: >-\n  The talks resume.\n  Next week.\n", "summary: >-\n  - weather: fine\n"):
-        assert parse_article("content/articles/a.yaml", head + summary, schema)[1] == ()
+    first = "seed: a.txt\ntitle: T\nsource: s\ndate: 2024-03-22\nsummary: >-\n  S.\n  - id: c\n    quote: z\n" \
+        "annotations:\n  - id: a\n    quote: x\n"  # (the summary before the list, as the repo's files have it)
+    (problem,) = parse_article("content/articles/a.yaml", first, schema)[1]
+    assert (problem.line, problem.hint) == (7, 'if it is one, move it and the lines under it into the list '
+                                               '"annotations" (line 9)')
+    for summary in ("summary: >-\n  The talks resume.\n  Next week.\n", "summary: >-\n  - weather: fine\n",
+                    "summary: |\n  Corrections:\n  - date: the paper misdated it\n  - id: a-12 was renamed\n"):
+        assert parse_article("content/articles/a.yaml", head + summary, schema)[1] == ()  # (a Markdown list)
     assert items_in_text(parse_yaml("a.yaml", "x: >-\n  - id: a\n")[0], {"properties": {"x": {}}}) == ()
+    entities = json.loads((PROJECT / "schemas" / "entities.schema.json").read_text("utf-8"))
+    text = "israel:\n  name: Israel\n  roles:\n    - title: PM\n  summary: >-\n    A state.\n    - title: Pres\n"
+    (problem,) = items_in_text(parse_yaml("content/entities.yaml", text)[0], entities)
+    assert (problem.line, problem.col) == (7, 5) and problem.message.endswith('an item of "roles"')
 
 
 def test_an_item_after_a_key_of_its_own_mapping_is_named_deeper_in_the_file_too() -> None:

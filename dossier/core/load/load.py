@@ -18,7 +18,7 @@ from .dates import impossible_dates
 from .placeholders import placeholders
 from .schema import SchemaCheck, check_shape
 from ..common.slugs import is_slug, slug_hint
-from .yaml_indent import items_in_text
+from .yaml_items import items_in_text
 from .yamlsrc import Loaded, parse_yaml
 
 T = TypeVar("T")

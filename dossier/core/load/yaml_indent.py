@@ -21,25 +21,21 @@ PyYAML stopped, with the indentation of those keys. Other indentation mistakes a
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
 import yaml
 
-from ..common.errors import Problem, warning
-
-__all__ = ["dedented_key", "misaligned_key", "items_in_text"]
-
-# A line of a text value that reads as a list's item with a key: "  - id: cairo"
-_ITEM_LINE = re.compile(r"^([ \t]*)- ([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)")
+__all__ = ["dedented_key", "misaligned_key"]
 
 
-def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None
-                 ) -> tuple[int, int, str, str] | None:
+def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None,
+                 stray_only: bool = False) -> tuple[int, int, str, str] | None:
     """(line, column, message, hint) of a key indented less than both the line above it and the list item
     PyYAML stopped at (`mark`, after it), when one is there, or of that item when `schema` (the file's JSON
     Schema) says the key belongs where it is (see the module docstring); else None. `loader`: yamlsrc's, whose
-    scanner finds the keys."""
+    scanner finds the keys. `stray_only`: only that item's message, and only when its first key is one of its
+    list's items' (PyYAML read the item as more of a plain value above it: "mapping values are not allowed",
+    which may as well be a ": " in the value's own text)."""
     if mark is None:
         return None
     lines = text.split("\n")
@@ -65,9 +61,13 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     listed = _list_key(lines, owner, depth)
     if listed == key:
         return None  # (the list's own key written again: PyYAML's message, at the item after it)
-    if listed is not None and _of_the_file(_holder(schema, lines, written, owner, depth), listed, key):
+    holder = _holder(schema, lines, written, owner, depth)
+    if listed is not None and _of_the_file(holder, listed, key) and \
+            (not stray_only or _item_key(lines[mark.line], holder, listed)):
         return (mark.line + 1, dash + 1, f'this list item comes after "{key}" (line {line + 1}), which ended the '
                 f'list "{listed}" above it', f"move the item up into that list, above line {line + 1}")
+    if stray_only:
+        return None
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
             "list above it", f"indent it by {column} spaces, to line up with the keys of the item above it (line "
             f"{item + 1}); if it belongs where it is, line {mark.line + 1} is the one indented wrong")
@@ -108,33 +108,6 @@ def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, st
             f"{item + 1})", f"indent it by {column} spaces, to line up with them")
 
 
-def items_in_text(loaded: Any, schema: Mapping[str, Any] | None) -> tuple[Problem, ...]:
-    """A warning for each line of a top-level text value that reads as an item of one of the file's lists (a
-    key of its items after "- "): an annotation pasted below a folded `summary: >-` is indented under it, so
-    YAML reads it as more of the summary's text, valid, and the annotation is lost without a word. `loaded`:
-    yamlsrc.Loaded; `schema`: the file's JSON Schema (whose lists' items name the keys)."""
-    own = (schema or {}).get("properties") or {}
-    listed = {k: set(((v or {}).get("items") or {}).get("properties") or ()) for k, v in own.items()}
-    if not isinstance(loaded.data, dict) or not any(listed.values()):
-        return ()
-    found: list[Problem] = []
-    for key, value in loaded.data.items():
-        raw = loaded.raw((key,)) if isinstance(value, str) else ""
-        if "\n" not in raw:
-            continue
-        start = loaded.at((key,))[0]
-        for n, line in enumerate(raw.split("\n")[1:], start + 1):
-            item = _ITEM_LINE.match(line)
-            into = next((k for k, keys in listed.items() if k != key and item and item.group(2) in keys), None)
-            if into is not None:
-                found.append(warning(loaded.file, n, len(item.group(1)) + 1, f'this line is part of the text of '
-                                     f'"{key}" (it is indented under it), though it reads as an item of "{into}"',
-                                     f'if it is one, move it and the lines under it into "{into}", above line '
-                                     f"{loaded.key_at((key,))[0]}", "yaml-item-in-text"))
-                break
-    return tuple(found)
-
-
 def _list_key(lines: list[str], owner: int | None, depth: int) -> str | None:
     """The key at line `owner` (whose list holds the item), when it is a key of the mapping indented by `depth`
     (that of the dedented key)."""
@@ -162,6 +135,13 @@ def _holder(schema: Mapping[str, Any] | None, lines: list[str], written: list[in
         own = node.get("properties") or {} if isinstance(node, Mapping) else {}
         node = own.get(key) or (node.get("additionalProperties") if isinstance(node, Mapping) else None)
     return node if isinstance(node, Mapping) else None
+
+
+def _item_key(line: str, holder: Mapping[str, Any] | None, listed: str) -> bool:
+    """Whether the key after the "- " of `line` is a key of the items of the list `listed` (in `holder`)."""
+    key = line.lstrip()[2:].split(":", 1)[0].strip().strip("'\"")
+    items = (((holder or {}).get("properties") or {}).get(listed) or {}).get("items") or {}
+    return key in (items.get("properties") or {})
 
 
 def _of_the_file(schema: Mapping[str, Any] | None, listed: str, key: str) -> bool:

@@ -145,7 +145,7 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
     expected = str(exc.problem or "")  # (the C parser: "did not find expected key"; the Python one: "<block end>")
     after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
     if mark is not None and "mapping values" in expected:  # (a list's item read as more of a plain value above)
-        return dedented_key(text, mark, _Loader, schema)
+        return dedented_key(text, mark, _Loader, schema, stray_only=True)
     if mark is None or not any(a in expected for a in after):
         return None
     return ended_early(text, mark.index) or dedented_key(text, mark, _Loader, schema) or \

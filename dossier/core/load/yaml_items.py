@@ -1,0 +1,95 @@
+"""A list's item swallowed by a text value above it: valid YAML, so a warning, at the line that reads as one.
+
+An annotation pasted below a folded summary,
+
+    summary: >-
+      The talks resume next week.
+      - id: cairo
+        quote: the talks would resume once the delegation returned
+
+is indented under `summary:`, so YAML reads it as more of the summary's text: the build would publish its lines
+in the summary and lose the annotation without a word. A line of a text value that starts "- " and, with the
+lines indented under it, names every key the items of one of the mapping's lists require (the file's JSON
+Schema: an annotation's id and quote, a witness's article and quote) is told of; a Markdown list in a summary
+("- date: misprinted") names no such set, and is left alone. Mappings are followed down as the schema describes
+them (an entity under its id: a role below its summary).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from ..common.errors import Problem, warning
+
+__all__ = ["items_in_text"]
+
+_ITEM_LINE = re.compile(r"^([ \t]*)- ([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)")   # "  - id: cairo"
+_KEY_LINE = re.compile(r"^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)")      # "    quote: …"
+
+
+def items_in_text(loaded: Any, schema: Mapping[str, Any] | None) -> tuple[Problem, ...]:
+    """A warning for each text value of `loaded` (yamlsrc.Loaded) holding a line that reads as an item of one of
+    its mapping's lists (see the module docstring); `schema`: the file's JSON Schema."""
+    found: list[Problem] = []
+    _in_mapping(loaded, schema, (), loaded.data, found, 0)
+    return tuple(found)
+
+
+def _in_mapping(loaded: Any, node: Any, path: tuple[Any, ...], data: Any, found: list[Problem], depth: int
+                ) -> None:
+    if not isinstance(data, dict) or not isinstance(node, Mapping) or depth > 2:
+        return
+    own = node.get("properties") or {}
+    lists = {k: v["items"] for k, v in own.items() if isinstance(v, Mapping) and isinstance(v.get("items"), Mapping)
+             and v["items"].get("properties")}
+    for key, value in data.items():
+        if isinstance(value, str) and lists:
+            problem = _item_in(loaded, path, key, data, lists)
+            if problem is not None:
+                found.append(problem)
+        elif isinstance(value, dict):
+            _in_mapping(loaded, own.get(key) if key in own else node.get("additionalProperties"), path + (key,),
+                        value, found, depth + 1)
+
+
+def _item_in(loaded: Any, path: tuple[Any, ...], key: str, data: Mapping[str, Any],
+             lists: Mapping[str, Mapping[str, Any]]) -> Problem | None:
+    """The warning for the first line of the text at `path + (key,)` that reads as an item of one of `lists`."""
+    lines = loaded.raw(path + (key,)).split("\n")
+    start = loaded.at(path + (key,))[0]
+    for n, line in enumerate(lines[1:], 1):
+        item = _ITEM_LINE.match(line)
+        if not item:
+            continue
+        keys = {item.group(2)} | _keys_under(lines[n + 1:], len(item.group(1)))
+        into = next((k for k, items in lists.items() if k != key and _names_one(keys, items)), None)
+        if into is None:
+            continue
+        where = (f'the list "{into}" (line {loaded.key_at(path + (into,))[0]})' if into in data else
+                 f'a list "{into}:" of its own')
+        return warning(loaded.file, start + n, len(item.group(1)) + 1, f'this line is part of the text of "{key}" '
+                       f'(it is indented under it), though it reads as an item of "{into}"',
+                       f"if it is one, move it and the lines under it into {where}", "yaml-item-in-text")
+    return None
+
+
+def _keys_under(lines: list[str], dash: int) -> set[str]:
+    """The keys of the lines after an item's "- " line indented as its first key (dash + 2), up to the first
+    line indented no more than the dash."""
+    keys: set[str] = set()
+    for line in lines:
+        if line.strip() and len(line) - len(line.lstrip(" \t")) <= dash:
+            break
+        found = _KEY_LINE.match(line)
+        if found and len(found.group(1)) == dash + 2:
+            keys.add(found.group(2))
+    return keys
+
+
+def _names_one(keys: set[str], items: Mapping[str, Any]) -> bool:
+    """Whether `keys` name an item of the list whose items' schema is `items`: every key it requires (two of its
+    keys at least, when it requires none), and none it does not have."""
+    known = set(items.get("properties") or ())
+    needed = set(items.get("required") or ())
+    return keys <= known and (needed <= keys if needed else len(keys) >= 2)
