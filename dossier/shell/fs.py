@@ -187,6 +187,14 @@ def safe_place(out: str, rel: str) -> str:
     return os.path.join(out, rel)
 
 
+def file_stamp(st: os.stat_result) -> tuple[int, int, int]:
+    """What a record trusts of a file as long as it holds: its size, modification and change time (the kernel
+    sets the change time at every write, and no program sets it back: a file rewritten with its size and
+    modification time put back is seen). The inputs' record (uptodate.scan), the output folder's (`Stage`,
+    uptodate.record) and the live preview's of what it wrote (writer.repair) all keep this."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 def output_digest(data: bytes) -> str:
     """The digest of an output's bytes, as the output folder's record (uptodate.py) and the cache keep it."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -251,17 +259,14 @@ class Stage:
         except OSError:
             return False
         if same:
-            self.stats[rel] = self._recent[2][rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            self.stats[rel] = self._recent[2][rel] = file_stamp(st)
         return same
 
     def _recorded(self, rel: str, st: os.stat_result, digest: str) -> bool:
         """Whether the last build's record says the file `rel` (whose stat is `st`) holds bytes of `digest`: the
-        recorded digest is that one and the size, modification time and change time are still the recorded ones
-        (the change time, which the kernel sets at every write and no program can set back, so that a file
-        rewritten with its size and time put back is read again)."""
+        recorded digest is that one and the file's stamp (`file_stamp`) is still the recorded one."""
         record = self.known.get(rel)
-        return bool(record) and len(record) == 4 and record[3] == digest and \
-            record[:3] == [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        return bool(record) and len(record) == 4 and record[3] == digest and tuple(record[:3]) == file_stamp(st)
 
     def holds(self, rel: str, digest: str) -> bool:
         """Whether `out` already holds the output `rel` with bytes of `digest`, by the last build's record and

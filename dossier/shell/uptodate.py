@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .fs import MARKER, PROJECT
+from .fs import MARKER, PROJECT, file_stamp
 from .tree import walk_tree
 from .fs import MARKER_TEXT as _HEADER
 
@@ -37,13 +37,13 @@ def _stat(base: Path, sub: str, prefix: str, out: dict[str, Stat],
             st = os.stat(base / rel)
         except OSError:  # removed since the walk: the build will say
             st = None
-        out[prefix + rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns) if st else (-1, -1, -1)
+        out[prefix + rel] = file_stamp(st) if st else (-1, -1, -1)
     for rel in tree.refused:  # a link out of the dossier or a FIFO: stat the entry itself, never what it leads to
         try:
             st = os.lstat(base / rel)
         except OSError:
             continue
-        out[f"{prefix}{rel} (refused)"] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        out[f"{prefix}{rel} (refused)"] = file_stamp(st)
 
 
 def scan(root: Path) -> dict[str, Stat]:
@@ -83,7 +83,7 @@ def _output_stats(out: Path, paths: Iterable[str], known: Mapping[str, tuple[int
                 return None
             wrote = written.get(rel)
             same = wrote is None or wrote == (st.st_ino, st.st_size, st.st_mtime_ns)
-            found = (st.st_size, st.st_mtime_ns, st.st_ctime_ns) if same else (-1, -1, -1)
+            found = file_stamp(st) if same else (-1, -1, -1)
         stats[rel] = found
     return stats
 
@@ -128,8 +128,7 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]
 
 def recorded_outputs(out: Path) -> dict[str, list[Any]]:
     """The last build's outputs as recorded: path → [size, mtime_ns, ctime_ns, hash] (empty when there is no
-    record). The
-    marker read is let go here (the stage takes its outputs; `up_to_date` has asked before)."""
+    record). The marker read is let go here (the stage takes its outputs; `up_to_date` has asked before)."""
     data, _READ[:] = _record(out), [None, None]
     outputs = data.get("outputs", {}) if isinstance(data, dict) and data.get("version") == _VERSION else {}
     return outputs if isinstance(outputs, dict) else {}
@@ -141,8 +140,9 @@ def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],
            written: Mapping[str, tuple[int, int, int]] | None = None) -> None:
     """Write the marker with what this build was made from and what it wrote (called after a successful write).
     `outputs`: the paths written, or path → content hash (kept, so the next build can skip unchanged files).
-    `stats`: the (size, mtime_ns, ctime_ns) the build found files it left in place with (fs.Stage.stats); the others are
-    statted now. (A file changed since it was found keeps its old stat here, so the next build reads it.)
+    `stats`: the stamps (fs.file_stamp) the build found the files it left in place with (fs.Stage.kept_stats);
+    the others are statted now. (A file changed since it was found keeps its old stamp here, so the next build
+    reads it.)
     `written`: the files the build moved into place, as it wrote them (`_output_stats`)."""
     now_ns = time.time_ns() if now_ns is None else now_ns
     racy = now_ns - _RACY_NS

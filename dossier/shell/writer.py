@@ -147,13 +147,12 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
 
 
 _SYNCED: dict[str, Any] = {}  # output folder → its marker's stat as `sync` last left it
-_LEFT: dict[str, dict[str, tuple[int, int, int]]] = {}  # output folder → path → (size, mtime_ns, ctime_ns) as this
-# process left it (the change time too: a file rewritten with its size and modification time put back is seen)
+_LEFT: dict[str, dict[str, tuple[int, int, int]]] = {}  # output folder → path → its fs.file_stamp as this process
+# left it
 
 
 def _on_disk(out: Path) -> dict[str, tuple[int, int, int]]:
-    """(size, mtime_ns, ctime_ns) of every file under `out` but the writers' own (the marker, hidden temporary
-    files)."""
+    """The fs.file_stamp of every file under `out` but the writers' own (the marker, hidden temporary files)."""
     found: dict[str, tuple[int, int, int]] = {}
     pending = [("", os.fspath(out))]
     while pending:
@@ -169,7 +168,7 @@ def _on_disk(out: Path) -> dict[str, tuple[int, int, int]]:
                 pending.append((f"{prefix}{entry.name}/", entry.path))
             elif entry.is_file(follow_symlinks=False):
                 info = entry.stat(follow_symlinks=False)
-                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                found[prefix + entry.name] = fs.file_stamp(info)
     return found
 
 
@@ -260,7 +259,7 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
             written += 1
             if left is not None:
                 info = os.stat(target)
-                left[rel] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                left[rel] = fs.file_stamp(info)
         elif target.is_file():
             target.unlink()
             deleted += 1
