@@ -39,8 +39,7 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     if mark is None:
         return None
     lines = text.split("\n")
-    written = [i for i in range(min(mark.line, len(lines)))
-               if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    written = _written(lines, mark.line)
     if len(written) < 2 or mark.line >= len(lines) or not lines[mark.line].lstrip().startswith("- "):
         return None  # (the case above: a list's next item where the parser stopped)
     line, above, dash = written[-1], written[-2], _indent(lines[mark.line])
@@ -56,7 +55,7 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     if not own:
         return None
     column = min(k.column for k in own)  # (the item's own keys: the least indented of the keys inside it)
-    key = lines[line][depth:].split(":", 1)[0].strip().strip("'\"")
+    key = _key_of(lines[line])
     owner = max((i for i in written if i < item and _indent(lines[i]) < dash), default=None)
     listed = _list_key(lines, owner, depth)
     if listed == key:
@@ -94,7 +93,7 @@ def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, st
     keys = _block_keys_before(text, end, loader)
     if not any(k.line == mark.line and k.column == depth for k in keys):
         return None  # (not a key: a line of text is told of as PyYAML has it)
-    written = [i for i in range(mark.line) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    written = _written(lines, mark.line)
     item = max((i for i in written if lines[i].lstrip().startswith("- ") and _indent(lines[i]) <= depth),
                default=None)
     if item is None or any(_indent(lines[i]) < _indent(lines[item]) for i in written if i > item):
@@ -103,7 +102,7 @@ def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, st
     own = [k.column for k in keys if item <= k.line < mark.line and k.column > dash]
     if not own or min(own) <= depth:
         return None
-    column, key = min(own), lines[mark.line][depth:].split(":", 1)[0].strip().strip("'\"")
+    column, key = min(own), _key_of(lines[mark.line])
     return (mark.line + 1, depth + 1, f'"{key}" is indented less than the keys of the list item above it (line '
             f"{item + 1})", f"indent it by {column} spaces, to line up with them")
 
@@ -114,7 +113,7 @@ def _list_key(lines: list[str], owner: int | None, depth: int) -> str | None:
     if owner is None or _indent(lines[owner]) != depth or ":" not in lines[owner] or \
             lines[owner].lstrip().startswith("- "):
         return None
-    return lines[owner].split(":", 1)[0].strip().strip("'\"")
+    return _key_of(lines[owner])
 
 
 def _holder(schema: Mapping[str, Any] | None, lines: list[str], written: list[int], owner: int | None,
@@ -128,7 +127,7 @@ def _holder(schema: Mapping[str, Any] | None, lines: list[str], written: list[in
         if depth and _indent(lines[i]) < depth:
             if lines[i].lstrip().startswith("- ") or ":" not in lines[i]:
                 return None
-            path.append(lines[i].split(":", 1)[0].strip().strip("'\""))
+            path.append(_key_of(lines[i]))
             depth = _indent(lines[i])
     node: Any = schema
     for key in reversed(path):
@@ -139,7 +138,7 @@ def _holder(schema: Mapping[str, Any] | None, lines: list[str], written: list[in
 
 def _item_key(line: str, holder: Mapping[str, Any] | None, listed: str) -> bool:
     """Whether the key after the "- " of `line` is a key of the items of the list `listed` (in `holder`)."""
-    key = line.lstrip()[2:].split(":", 1)[0].strip().strip("'\"")
+    key = _key_of(line)
     items = (((holder or {}).get("properties") or {}).get(listed) or {}).get("items") or {}
     return key in (items.get("properties") or {})
 
@@ -150,6 +149,17 @@ def _of_the_file(schema: Mapping[str, Any] | None, listed: str, key: str) -> boo
     own = (schema or {}).get("properties") or {}
     items = ((own.get(listed) or {}).get("items") or {}).get("properties") or {}
     return bool(items) and key in own and key not in items
+
+
+def _written(lines: list[str], end: int) -> list[int]:
+    """The indexes of the lines before `end` that hold something (not blank, not a comment)."""
+    return [i for i in range(min(end, len(lines))) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+
+
+def _key_of(line: str) -> str:
+    """The key a line writes (after its "- ", if it starts a list's item), unquoted."""
+    text = line.strip()
+    return (text[2:] if text.startswith("- ") else text).split(":", 1)[0].strip().strip("'\"")
 
 
 def _indent(line: str) -> int:
