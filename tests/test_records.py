@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from dossier.core.common.records import record
+from dossier.core.common.records import frozen, record
 
 
 @record
@@ -78,3 +78,57 @@ def test_the_builds_most_numerous_values_are_records():
                 Origin, Page, BadgeMark, LinkMark):
         assert dataclasses.is_dataclass(cls) and "__slots__" in vars(cls) and "__dict__" not in dir(cls), cls
         assert cls.__reduce__ is not object.__reduce__, cls
+
+
+def _twins(**options):
+    """The same class made by dataclass(frozen=True) and by `frozen` (or `record`)."""
+    def body():
+        class Quote:
+            id: str
+            start: int
+            end: int = 0
+            note: str = dataclasses.field(default="", compare=False)
+            secret: str = dataclasses.field(default="", repr=False)
+            weight: int = dataclasses.field(default=0, hash=False)
+        return Quote
+    return dataclasses.dataclass(frozen=True)(body()), options.get("make", frozen)(body())
+
+
+@pytest.mark.parametrize("make", [frozen, record], ids=["frozen", "record"])
+def test_frozen_and_record_compare_hash_and_show_as_a_frozen_dataclass_does(make):
+    plain, made = _twins(make=make)
+    values = [("a", 1), ("a", 1, 2), ("a", 1, 2, "note"), ("a", 1, 2, "", "s"), ("a", 1, 2, "", "", 7), ("b", 1), ("a", 2)]
+    for left in values:
+        assert repr(made(*left)) == repr(plain(*left))  # `Quote(id='a', start=1, end=0, note='', weight=0)`
+        assert hash(made(*left)) == hash(plain(*left))
+        for right in values:
+            assert (made(*left) == made(*right)) == (plain(*left) == plain(*right)), (left, right)
+            assert (made(*left) != made(*right)) == (plain(*left) != plain(*right)), (left, right)
+    assert made("a", 1) != plain("a", 1) and made("a", 1) != ("a", 1, 0)  # another class is never equal
+    assert made("a", 1).__eq__(("a", 1, 0)) is NotImplemented
+    assert dataclasses.is_dataclass(made) and made.__eq__.__qualname__ == f"{made.__qualname__}.__eq__"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made("a", 1).start = 2  # type: ignore[misc]
+    assert {made("a", 1, 2, "x"), made("a", 1, 2, "y")} == {made("a", 1, 2)}  # (a field not compared: one value)
+    assert dataclasses.replace(made("a", 1), end=5) == made("a", 1, 5)
+    assert copy.deepcopy(made("a", 1, 2, "n")) == made("a", 1, 2, "n")
+
+
+def test_frozen_refuses_a_class_that_compares_or_shows_itself():
+    class Own:
+        text: str
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+    with pytest.raises(TypeError, match="Own defines __eq__, __hash__: decorate it with dataclass"):
+        frozen(Own)
+
+
+def test_the_builds_frozen_values_are_made_by_frozen():
+    # (their __eq__ a closure, not dataclass's compiled one: half the compiling at every build's start)
+    from dossier.core.load.model import ArticleMeta, Entity
+    from dossier.core.load.inputs import Inputs
+
+    for cls in (ArticleMeta, Entity, Inputs):
+        assert cls.__eq__.__code__ is frozen(type("Probe", (), {"__annotations__": {"x": "int"}})).__eq__.__code__, cls

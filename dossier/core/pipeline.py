@@ -11,7 +11,7 @@ nothing when any error remains.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .load.cleaning import clean
@@ -23,6 +23,7 @@ from .load.loader import load_config, load_dossier
 from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
 from .common.shards import ShardMap, in_order, sharded
+from .common.records import frozen
 
 if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
     # so that reading a dossier (fs.read_inputs, --suggest, --import) stays cheap
@@ -52,7 +53,7 @@ def _checked(shards: ShardMap, cancelled: Callable[[], bool] | None) -> ShardMap
     return lambda task, n: shards(lambda i: (_go_on(cancelled), task(i))[1], n)
 
 
-@dataclass(frozen=True)
+@frozen
 class BuildResult:
     """outputs: output path → bytes (empty when errors, and when a sink took them); problems sorted; stubs:
     path → text for --import (for content/sources.yaml: entries to append); paths: every output path the build made (also when a sink took the bytes)."""

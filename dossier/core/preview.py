@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal, Mapping
 
 from .common.errors import Problem
+from .common.records import frozen
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Generations:
 Action = Literal["discard", "publish", "fail"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """What to do with a finished build: publish its outputs, keep the last good site and show problems
     (fail), or drop it (discard, when superseded). `reload`: whether open pages must reload now."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping, TextIO
 
@@ -30,11 +30,12 @@ from ..core.analyse.mentions import sentence_around
 from ..core.load.model import Dossier
 from ..core.pipeline import Inputs, Options, load_config, load_dossier
 from ..core.analyse.shared_passages import UNPUBLISHED, shared_passages
+from ..core.common.records import frozen
 
 __all__ = ["suggest"]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Doc:
     """A text the suggestions read: a loaded article, or a seed whose article file is missing or broken.
     `where` names it for the editor (the article file, else the seed file)."""

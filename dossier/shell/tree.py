@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 # (light: the build's modules are imported only when a build happens)
 from ..core.load.watched import is_editor_junk, is_evidence, stamp_of
+from ..core.common.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Tree:
     """The files under one folder of a tree. `files`: posix paths relative to the root, each a regular file or a
     symbolic link to one that stays inside the root; `refused`: path → why it is not read (a link that leads

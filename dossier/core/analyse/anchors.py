@@ -37,6 +37,7 @@ from .closest import closest_passage
 from ..text.nfc import NfcText, nfc, nfc_text
 from ..text.typography import describe_typography, fold_key, has_invisible, normalise, past_marks, search_pattern
 from ..text.worddiff import word_diff
+from ..common.records import frozen
 
 Status = Literal["exact", "disambiguated", "fuzzy", "ambiguous", "orphan"]
 
@@ -53,7 +54,7 @@ def shown_score(score: float) -> int:
     return int(score)
 
 
-@dataclass(frozen=True)
+@frozen
 class Candidate:
     """One place the quote (or its closest passage) sits: ``text[start:end]``.
 
@@ -69,7 +70,7 @@ class Candidate:
     unique_suffix: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class AnchorResult:
     """Outcome of :func:`anchor_quote`; see the module docstring for the invariants."""
 

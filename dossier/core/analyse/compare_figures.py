@@ -9,14 +9,14 @@ those win. Figures are compared only with figures of the same unit: "18 battalio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .figures import Figure, describe, find_figures
 from ..load.model import Witness
+from ..common.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Reading:
     """One witness's figure. figure is None when the witness gives no number; `given` says whether the
     editor supplied the value (True) or it was read from the text (False)."""

@@ -5,7 +5,7 @@ Part of the analysis (library.py): runs once per build, before anything is plann
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
@@ -22,11 +22,12 @@ from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
 from ..common.urls import Urls
+from ..common.records import frozen
 
 __all__ = ["EntityIndex", "index_entities"]
 
 
-@dataclass(frozen=True)
+@frozen
 class EntityIndex:
     """What the entity feature contributes. links: article slug → mention links (an article page's hovercards
     count them in the browser, static/entities.js).

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
 
@@ -19,13 +18,14 @@ from .anchors import anchor_quote
 from .mentions import match_key
 from ..common.identity import SameObjects
 from ..load.model import Dossier
+from ..common.records import frozen
 
 __all__ = ["QuoteGroup", "QuoteItem", "normalised_quote", "quote_groups", "witness_ranges"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True)
+@frozen
 class QuoteItem:
     """One outlet's wording. `annotation` is the annotation id, or "" for a comparison witness.
     Invariant: 0 <= start < end <= len(article text); quote is the article's text[start:end]."""
@@ -37,7 +37,7 @@ class QuoteItem:
     quote: str
 
 
-@dataclass(frozen=True)
+@frozen
 class QuoteGroup:
     """Quotes of one statement. `comparison` is the comparison id, or "" for a group by quote text.
     Invariant: items is non-empty, in article order, at most one per (article, annotation)."""

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
 from ..common.written_dates import MONTHS, SCRIPT_DIGITS
+from ..common.records import frozen
 
 Qualifier = Literal["exact", "about", "at least", "more than", "fewer than", "at most", "up to", "almost", "range"]
 
@@ -77,7 +77,7 @@ _STOP = frozenset(
 _KNOWN_NOUNS = frozenset("people percent men women children police staff personnel troops cattle".split())
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """A number phrase. Invariant: source[start:end] == text; for qualifier "range", value <= upper,
     otherwise upper is None; unit is lowercase ("" when nothing counted follows)."""
@@ -91,7 +91,7 @@ class Figure:
     unit: str
 
 
-@dataclass(frozen=True)
+@frozen
 class _Num:
     value: Fraction
     upper: Fraction | None  # set for vague plurals ("hundreds") and dash ranges
@@ -101,7 +101,7 @@ class _Num:
     fraction: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class _Tok:
     text: str
     low: str

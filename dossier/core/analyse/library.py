@@ -8,7 +8,7 @@ re-derives: the plan (plan.py) and the views read the Library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Hashable, Mapping
 
 from .anchors import shown_score
@@ -23,9 +23,10 @@ from ..common.shards import Each, Later, in_sequence
 from .shared_passages import SharedPassage, passage_docs, passages_in
 from ..common.urls import Urls
 from .witnesses import ComparisonIndex, align, anchor_witnesses
+from ..common.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Anchored:
     """An article with every annotation placed (annotations that failed to anchor are left out), each placed
     annotation's note rendered to HTML (`notes_html`: id → HTML) and the article's summary as HTML."""
@@ -40,7 +41,7 @@ class Anchored:
     digest: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Library:
     """Everything the site shows, analysed once. Invariant: built by `analyse` from one Dossier; read-only
     (its mappings are never changed after `analyse` returns); `report` has one row per annotation, in

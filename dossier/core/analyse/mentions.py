@@ -15,12 +15,12 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import ahocorasick
 
 from ..text.nfc import nfc, nfc_text
 from ..text.wordbounds import after_proclitics
+from ..common.records import frozen
 
 __all__ = ["AliasSpec", "Exclusion", "Mention", "MentionMatcher", "alias_collisions", "match_key",
            "sentence_around", "sentence_spans"]
@@ -63,7 +63,7 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or (not c.isascii() and unicodedata.category(c)[0] == "M")
 
 
-@dataclass(frozen=True)
+@frozen
 class AliasSpec:
     """One way an article may name an entity. Invariant: entity and alias are non-empty and the alias has
     no surrounding whitespace (a padded alias could never satisfy the whole-word rule)."""
@@ -78,7 +78,7 @@ class AliasSpec:
             raise ValueError(f"AliasSpec.alias must be non-empty and unpadded: {self.alias!r}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Exclusion:
     """Mentions of `entity` that must not count. Invariant: entity is non-empty; each of alias, article and
     context narrows the exclusion when given (None = no restriction on that field)."""
@@ -93,7 +93,7 @@ class Exclusion:
             raise ValueError("Exclusion.entity must not be empty")
 
 
-@dataclass(frozen=True)
+@frozen
 class Mention:
     """A matched alias. Invariant: 0 <= start < end; text[start:end] folds (match_key) to match_key(alias);
     `alias` is the AliasSpec.alias that matched (as written), `entity` its entity."""
@@ -104,7 +104,7 @@ class Mention:
     alias: str
 
 
-@dataclass(frozen=True)
+@frozen
 class _Entry:
     """One AliasSpec compiled for case checks. `form` is the typography-folded alias (same length as key)."""
 
@@ -141,7 +141,7 @@ class _Entry:
         return True
 
 
-@dataclass(frozen=True)
+@frozen
 class _Group:
     """All entries sharing one key, in declaration order (the first acceptable, non-excluded one wins)."""
 

@@ -10,7 +10,7 @@ on a comparison page the column of a witness has id `w-<article slug>`. Each lin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from .anchors import AnchorResult, anchor_quote
@@ -23,12 +23,13 @@ from ..common.errors import Problem
 from ..text.markdown import BadgeMark
 from ..load.model import Article, Comparison, Dossier, Witness
 from ..common.urls import Urls
+from ..common.records import frozen
 
 KINDS = {"quote": "Quote", "figure": "Figure", "framing": "Framing"}
 BADGE_LABELS = {"quote": "compare quote", "figure": "compare figure", "framing": "compare framing"}
 
 
-@dataclass(frozen=True)
+@frozen
 class PlacedWitness:
     """A witness found in its article. Invariant: article.slug == witness.article; `reading` (the figure its
     words state, normalised) is set exactly when its comparison is of kind "figure"."""
@@ -43,7 +44,7 @@ class PlacedWitness:
         return self.article.text.text[self.where.start:self.where.end]
 
 
-@dataclass(frozen=True)
+@frozen
 class PreparedComparison:
     """A comparison with the witnesses that anchored, in column order (article date, then slug)."""
 
@@ -52,7 +53,7 @@ class PreparedComparison:
     base: str   # slug of the default base: `base:` if given, else the earliest witness
 
 
-@dataclass(frozen=True)
+@frozen
 class ComparisonIndex:
     """What the comparison feature contributes. badges: article slug → witness marks; coverage: for /sources/;
     comparisons: every comparison with at least two witnesses placed, by id (each gets a page)."""

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .guesses import Guess, one_line, squash
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain
 from ..common.slugs import slugify
+from ..common.records import frozen
 
 Table = Mapping[str, tuple[str, str]]  # domain → (name, country), like outlets.KNOWN
 
@@ -35,7 +35,7 @@ _DOMAIN_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|
                              r"com\.au|co\.il|es|it))\b", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class Outlet:
     """An outlet for an article. Invariant: `id` is a slug or ""; `new` means it is not yet in sources.yaml
     and `name`/`homepage`/`country` are what to add; `guess.value` is the id, with where it came from."""
@@ -74,7 +74,7 @@ _ARTICLES = {"the", "der", "die", "das", "le", "la", "les", "el", "il", "lo", "l
 _GENERIC = {"news", "online", "zeitung", "newspaper", "daily", "magazine", "tv", "of", "and", "und"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Claim:
     """One name a page gives itself. Invariant: `name` is cleaned (no "www.", TLD, corporate form or tagline);
     `form` is "clean", "domain" (it was a domain: "DW.COM") or "handle" (a twitter:site handle); `stated`: the
@@ -89,7 +89,7 @@ class Claim:
     claims: bool = True
 
 
-@dataclass(frozen=True)
+@frozen
 class Naming:
     """The outlet name a page's sources agree on. Invariant: `name` is "" when the page names no site; `doubt`
     is "" exactly when the name can be presented as detected; `where` lists the agreeing sources."""

@@ -7,12 +7,13 @@ came from and mark what is uncertain, and the accuracy test can check that no mi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..common.records import frozen
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-@dataclass(frozen=True)
+@frozen
 class Guess:
     """Invariant: `where` is a short phrase ("from <meta property=\"og:title\">"); when `certain` is False,
     `doubt` says why in an editor's words; an empty `value` means nothing was found (then certain is False)."""

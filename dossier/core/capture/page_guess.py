@@ -7,7 +7,6 @@ address it was fetched from and the extracted text in; frozen guesses out, each 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .guess_date import guess_date
@@ -16,6 +15,7 @@ from .guess_title import CUT_TITLE, guess_title
 from .guesses import NOTHING, Guess, one_line
 from .outlets import KNOWN, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
+from ..common.records import frozen
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
               "publish-date", "pubdate", "publishdate", "publication_date", "date_published", "dc.date.issued",
@@ -24,7 +24,7 @@ _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublis
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
 
 
-@dataclass(frozen=True)
+@frozen
 class PageGuess:
     """What the stub will say. Invariant: every field is a Guess whose `where` names its origin; `outlet.id`
     is a slug or "" (never "unknown"); `wire` names the canonical outlet of a syndicated copy, if any."""

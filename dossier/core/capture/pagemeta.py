@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from html.parser import HTMLParser
 from typing import Any, Iterator, Mapping
+from ..common.records import frozen
 
 _NEWS_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                "opinionnewsarticle", "webpage", "backgroundnewsarticle", "socialmediaposting", "report",
@@ -21,7 +22,7 @@ _COPYRIGHT = re.compile(r"(?:©|\bcopyright\b)", re.I)
 _MAX_FOUND = 3  # the site's own copyright line and logo come first; later ones are ads, partners, photo credits
 
 
-@dataclass(frozen=True)
+@frozen
 class PageMeta:
     """Invariant: keys of `meta` are lower-cased `property`/`name`/`itemprop` values; each value is the first
     non-empty `content` seen for that key, whitespace-collapsed. `jsonld` holds flattened article objects."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .slugs import tag_page
+from .records import frozen
 
 _UNSAFE = re.compile(r"[\x00-\x20\x7f]")
 # Editors may write these schemes in Markdown notes; they resolve to site URLs and are checked by the build.
@@ -29,7 +29,7 @@ def named_page(path: str) -> tuple[str, str, str] | None:
     return (_KIND_OF_FOLDER[match.group(1)], match.group(2), (match.group(3) or "")[1:]) if match else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Urls:
     """Maps pages to output paths and links. Invariant: base ends with "/"; output paths have no leading "/"."""
 

@@ -32,7 +32,7 @@ rendered pages, a path collision) is found there; a build that fails takes back 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Callable, Mapping
 
 from ..analyse.library import Library, analyse_one, fuzzy_level
@@ -50,12 +50,13 @@ from ..plan.page import Page
 from .execute import render_pages
 from .first import First, first_pages, owners_of
 from .render import Renderer
+from ..common.records import frozen
 
 ARTICLES = "content/articles/"
 COMPARISONS = "content/comparisons/"
 
 
-@dataclass(frozen=True)
+@frozen
 class Analysed:
     """A build's analysis, kept by the live preview for the next save: the inputs and options it was made of,
     its Library, the listings' rows (plan.owned's), the renderer of its templates and what references may name

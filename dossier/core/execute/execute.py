@@ -8,7 +8,7 @@ byte-identical however it was split.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from typing import Any, Callable, Mapping, Sequence
 
@@ -22,11 +22,12 @@ from ..plan.page import Page
 from .render import Renderer, once_each
 from .template_lint import lint
 from ..common.shards import ShardMap, in_order, run_chunks
+from ..common.records import frozen
 
 Sink = Callable[[str, bytes], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class Rendered:
     """What rendering some pages gave: the paths made (in plan order; a page that failed to render is not
     among them, but in `failed`), the bytes (unless a sink took them), the links of the HTML pages, problems;

@@ -18,7 +18,6 @@ caller (serve_preview.py keeps the last good site).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..common.memo import Kept
@@ -26,11 +25,12 @@ from ..load.model import Dossier
 from ..plan.page import Page
 from .execute import render_pages
 from .render import Renderer
+from ..common.records import frozen
 
 MOST = 12  # pages at most: more is not "the page being edited" but a large part of the site
 
 
-@dataclass(frozen=True)
+@frozen
 class First:
     """What to render first: the pages owned by `changed` (input paths relative to the dossier root), when there
     are between 1 and `most`, and the article and comparison pages among `visited` (output paths: the pages an

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .config import Rule, SiteConfig
 from ..common.errors import Problem, error, warning
 from ..common.hashonce import hash_once
 from ..common.utf16 import utf16_order
-from ..common.records import record
+from ..common.records import frozen, record
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -40,7 +40,7 @@ class Dropped:
 
 
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
-@dataclass(frozen=True)
+@frozen
 class CleanText:
     """Invariant: text == PARAGRAPH_BREAK.join(p.text for p in paragraphs), offsets agree. `made`: a digest of
     its value (loader.parse_files sets it on each seed's; "" when made otherwise), which keys of the steps that

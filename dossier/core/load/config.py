@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..common.errors import Problem, did_you_mean, error, warning
@@ -12,12 +11,13 @@ from .language import Direction, text_direction
 from .slow_regex import repeats_a_repetition
 from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
+from ..common.records import frozen
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
                "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder")
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """One page-furniture rule: a compiled regex and why it exists (shown to readers in the provenance view)."""
 
@@ -25,7 +25,7 @@ class Rule:
     why: str
 
 
-@dataclass(frozen=True)
+@frozen
 class SiteConfig:
     """The dossier's configuration. Invariant: base_path starts and ends with "/"; regexes compile."""
 

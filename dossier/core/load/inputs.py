@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..common.errors import Problem
+from ..common.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Inputs:
     """Everything a build reads, already in memory. Paths are relative, posix-style.
 
@@ -29,7 +29,7 @@ class Inputs:
     own_templates: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@frozen
 class Options:
     """How to build: `base_url` overrides site.yaml's; `strict` turns every warning into an error."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any, Callable, Mapping, TypeVar
 
 from ..common.errors import Problem, error
@@ -20,13 +19,14 @@ from .schema import SchemaCheck, check_shape
 from ..common.slugs import is_slug, slug_hint
 from .yaml_items import items_in_text
 from .yamlsrc import Loaded, parse_yaml
+from ..common.records import frozen
 
 T = TypeVar("T")
 Schema = Mapping[str, Any] | SchemaCheck  # a SchemaCheck when many files share it (schema.compile_schema)
 Path = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Read:
     """A parsed file and the paths its schema check spoilt. Values are read only where they are right, so a
     file with a wrong date still yields its annotations (and their problems) in the same run."""

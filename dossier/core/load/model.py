@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .cleaning import CleanText
 from .config import SiteConfig
 from ..common.hashonce import hash_once
-from ..common.records import record
+from ..common.records import frozen, record
 
 
 @record
@@ -37,7 +37,7 @@ class Origin:
         return Origin(self.file, self.line + newlines, col)
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """An outlet. Invariant: id is a slug."""
 
@@ -74,7 +74,7 @@ class Annotation:
 
 
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
-@dataclass(frozen=True)
+@frozen
 class ArticleMeta:
     """Editors' metadata for one seed (content/articles/<slug>.yaml). Invariant: slug matches [a-z0-9-]+.
     `made`: the digest of what made it (loader.parse_files: the file's path, bytes and schema; "" when made
@@ -102,7 +102,7 @@ class ArticleMeta:
 
 
 @hash_once
-@dataclass(frozen=True)
+@frozen
 class Article:
     """An article ready to anchor: its metadata and its cleaned seed text."""
 
@@ -119,7 +119,7 @@ class Article:
         return (self.meta.made, self.text.made) if self.meta.made and self.text.made else None
 
 
-@dataclass(frozen=True)
+@frozen
 class EntityExclusion:
     alias: str | None
     article: str | None
@@ -129,7 +129,7 @@ class EntityExclusion:
     alias_origin: Origin | None = None     # where its `alias:` is written
 
 
-@dataclass(frozen=True)
+@frozen
 class Role:
     title: str
     of: str = ""                          # an entity id (linked on the entity page) or text shown as written
@@ -138,7 +138,7 @@ class Role:
     of_origin: Origin | None = None       # where `of:` is written
 
 
-@dataclass(frozen=True)
+@frozen
 class Entity:
     """A person, organisation, place, event or other. Invariant: id is a slug; aliases exclude the name itself."""
 
@@ -161,7 +161,7 @@ class Entity:
         return (self.name,) + tuple(a for a in self.aliases if a != self.name)
 
 
-@dataclass(frozen=True)
+@frozen
 class Witness:
     """One outlet's rendering in a comparison, anchored like an annotation."""
 
@@ -180,7 +180,7 @@ class Witness:
     suffix_origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Comparison:
     """The same quote, figure or framing across outlets (content/comparisons/<id>.yaml)."""
 
@@ -199,7 +199,7 @@ class Comparison:
     incomplete: bool = False   # a witness was left out for a mistake of its own, or the list is unusable
 
 
-@dataclass(frozen=True)
+@frozen
 class Dossier:
     """Everything loaded, before anchoring and linking. Tuples are sorted by id/slug."""
 

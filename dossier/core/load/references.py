@@ -13,7 +13,6 @@ failed to load are not reported again (its own problem is the one to fix).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import partial
 from itertools import chain
@@ -29,11 +28,12 @@ from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .note_markup import note_markup
 from ..common.urls import Urls, internal_link, named_page
+from ..common.records import frozen
 
 # Link problems are reported under the check "links", which site.yaml may lower to a warning.
 
 
-@dataclass(frozen=True)
+@frozen
 class Names:
     """What a reference may name. `None` for a registry whose file failed to load: nothing is checked."""
 
@@ -232,7 +232,7 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
     return problems
 
 
-@dataclass(frozen=True)
+@frozen
 class _Page:
     """An annotation's note: the article it belongs to, and whether it is also shown on other pages (tag pages
     for its tags, the timeline for its date), where a bare #fragment would point into the wrong page."""

@@ -5,8 +5,8 @@ preview watches by them (`matters`), and `diff` says what changed between two sn
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
+from ..common.records import frozen
 
 WATCHED_DIRS = ("seeds", "content", "templates", "static")
 WATCHED_FILES = ("site.yaml",)
@@ -51,7 +51,7 @@ def matters(rel: str) -> bool:
     return parts[0] in WATCHED_DIRS
 
 
-@dataclass(frozen=True)
+@frozen
 class Changes:
     """What differs between two snapshots. Invariant: the three tuples are sorted and disjoint."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Mapping
 
 import yaml
@@ -21,6 +21,7 @@ import yaml
 from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key
 from .yaml_quotes import ended_early
+from ..common.records import frozen
 
 Path = tuple[Any, ...]
 
@@ -35,7 +36,7 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader  # type: ignore[misc]
 
 
-@dataclass(frozen=True)
+@frozen
 class Loaded:
     """A parsed YAML document: plain values plus the 1-based (line, col) of each value and mapping key.
 

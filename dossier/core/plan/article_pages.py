@@ -3,7 +3,6 @@ W3C annotation page. Pure functions of the Library (library.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 from typing import AbstractSet, Any, Callable, Mapping, Sequence
@@ -22,6 +21,7 @@ from ..load.config import SiteConfig
 from ..load.model import Source
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
 from .page import Page, keyed, site_context
+from ..common.records import frozen
 
 
 def _source_name(library: Library, source: str) -> str:
@@ -81,7 +81,7 @@ def article_rows(library: Library) -> list[dict[str, Any]]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class ArticleInput:
     """Everything the three pages of one article read (its page, its annotated Markdown, its annotation
     page), gathered from the Library by `gather`. The pages are functions of this value alone (page.keyed),
@@ -107,7 +107,7 @@ class ArticleInput:
     index: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _Lookups:
     """What every article's input is looked up in, made once for all of them: entities and sources by id, and
     the link to each outlet's section of /sources/."""

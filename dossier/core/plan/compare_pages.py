@@ -6,7 +6,7 @@ The witnesses were placed and aligned by the analysis (witnesses.py); here they 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import AbstractSet, Any
 
@@ -23,6 +23,7 @@ from .page import Page, context, html, keyed, site_context
 from ..common.identity import SameObjects
 from ..common.urls import Urls
 from ..analyse.witnesses import KINDS, PreparedComparison, column_id, witness_id
+from ..common.records import frozen
 
 __all__ = ["pages", "witness_id", "column_id"]
 
@@ -32,7 +33,7 @@ def _names(library: Library) -> dict[str, str]:
     return {s.id: s.name for s in library.dossier.sources} | {"": "outlet unknown"}
 
 
-@dataclass(frozen=True)
+@frozen
 class ComparisonInput:
     """Everything /compare/<id>/ reads (page.keyed): the prepared comparison (its witnesses' articles and
     places), outlet names, and its speaker as (name, has a page) when it names one."""
@@ -168,7 +169,7 @@ def _continuations(urls: Urls, items: Sequence[Piece], holder: Mapping[int, str]
             for i in part.items if i + 1 < len(items) and items[i + 1].continued}
 
 
-@dataclass(frozen=True)
+@frozen
 class PassagesInput:
     """Everything one page of /passages/ reads (page.keyed): its pieces of passages, those passages (by
     index), what it shows of the articles they occur in (Doc: text, title, outlet, the annotations and

@@ -15,13 +15,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from functools import lru_cache
 from itertools import groupby, islice
 
 from ..analyse.alignment import align, differing_base_tokens, tokenize
+from ..common.records import frozen
 
 # Words of article text shown around a witness, de-emphasised, so readers see what it belongs to.
 CONTEXT_WORDS = 8
@@ -31,7 +31,7 @@ HEAT_LEVELS = 4
 _CHUNK = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
+@frozen
 class Witnessed:
     """One column: an article's words at text[start:end]. Invariant: 0 <= start < end <= len(text);
     key is unique within its set and is a slug (it is used in element ids)."""

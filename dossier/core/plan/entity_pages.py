@@ -6,7 +6,6 @@ The mentions, links, hovercards, quotes and co-occurrence were found by the anal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Mapping, Sequence
 
@@ -19,11 +18,12 @@ from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
 from ..load.model import Entity
 from .page import Page, context, html, keyed, site_context
+from ..common.records import frozen
 
 __all__ = ["pages"]
 
 
-@dataclass(frozen=True)
+@frozen
 class EntityInput:
     """Everything /entities/<id>/ reads (page.keyed): the entity, its mentions in all, what it shows of each
     article naming it (entity_views.places: the names as written, the sentences), its quote groups and
@@ -54,7 +54,7 @@ def entity_page(value: EntityInput) -> dict[str, Any]:
     return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view)
 
 
-@dataclass(frozen=True)
+@frozen
 class CardsInput:
     """Everything entities/cards.json reads (page.keyed): of each entity, what its card shows (entity_views.face:
     so an alias or a role edited leaves the file as it was) and its summary's HTML."""
@@ -70,7 +70,7 @@ def cards_json(value: CardsInput) -> bytes:
     return dump_bytes({e.id: entity_views.card(e, summary, value.urls) for e, summary in value.entities}, levels=1)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Everything:
     """What the entity pages' inputs are cut from, made once for all of them."""
 

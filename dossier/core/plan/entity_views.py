@@ -16,6 +16,7 @@ from ..analyse.mentions import Mention, match_key
 from ..text.article_marks import LinkMark
 from ..load.model import Entity, Role
 from ..common.urls import Urls
+from ..common.records import frozen
 
 __all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places"]
 
@@ -37,7 +38,7 @@ def wikidata_url(qid: str) -> str:
     return f"https://www.wikidata.org/wiki/{qid}" if qid else ""
 
 
-@dataclass(frozen=True)
+@frozen
 class EntityFace:
     """What an article page shows of an entity (its hovercard, its JSON-LD): so that an edit elsewhere in the
     entity (an alias, a role, an exclusion) leaves the article pages' inputs, and their keys, as they were."""

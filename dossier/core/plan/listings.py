@@ -8,7 +8,6 @@ Every link into /sources/#s-<outlet> goes through `outlet_urls`, so it names the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from . import paginate
@@ -16,6 +15,7 @@ from ..analyse.library import Library
 from ..load.model import Source
 from ..text.markdown import render_note
 from ..common.identity import EachOf
+from ..common.records import frozen
 
 
 def listed(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def home_slices(rows: Sequence[Mapping[str, Any]]) -> list[paginate.Slice]:
     return paginate.slices("", "Articles", [home_weight(r) for r in rows], paginate.HOME_ARTICLES_PER_PAGE)
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """One outlet's part of /sources/: `articles` are its rows on this page. Invariant: an outlet has one
     section unless its articles alone exceed the page budget; then the later ones are `continued` (shown
@@ -78,7 +78,7 @@ def _row_weight(row: Mapping[str, Any]) -> int:
         100 + sum(110 + len(link["url"]) + len(c["outlet"]) for link in c["links"]) for c in row["cells"])
 
 
-@dataclass(frozen=True)
+@frozen
 class SourcePages:
     """The pages of /sources/ (`pages`) over its items: first the outlets' `sections`, then the coverage
     matrix's rows cut into `matrix` ranges (each range one item, after the sections). Invariant: each section

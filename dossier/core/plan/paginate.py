@@ -9,10 +9,10 @@ Pure: item weights in, ranges of items out; and the plain values the shared part
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Sequence, TypeVar
 
 from ..common.urls import Urls
+from ..common.records import frozen
 
 T = TypeVar("T")
 
@@ -111,7 +111,7 @@ def navigation(urls: Urls, folder: str, number: int, count: int) -> dict[str, An
                       for i, n in enumerate(shown)]}
 
 
-@dataclass(frozen=True)
+@frozen
 class Slice:
     """Page `number` of `count` of the listing in `folder` named `name`: the listing's items `items`.
     Invariant: 1 <= number <= count; the slices of one listing cover its items in order."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from .compare_view import Witnessed, column_set
 from ..analyse.shared_passages import Occurrence, SharedPassage
-from ..common.records import record
+from ..common.records import frozen, record
 
 # How many words of a passage make the start and the end of its text fragment: short terms are less likely
 # to straddle a sidenote number or a badge that the article page inserts between words.
@@ -42,7 +42,7 @@ class Span:
     comparison: str = ""   # the comparison id, for witnesses
 
 
-@dataclass(frozen=True)
+@frozen
 class Doc:
     """What the passages page needs of one article."""
 
@@ -184,7 +184,7 @@ def passage_weight(passage: SharedPassage) -> int:
     return 4_000 + OCCURRENCE_BYTES * len(passage.occurrences) + 2 * len(passage.text) * (k * k + 2 * k + 2)
 
 
-@dataclass(frozen=True)
+@frozen
 class Piece:
     """One item of the /passages/ listing: the passage at index `passage` of the listing's passages, with
     its occurrences `places` (indexes into them in site order) of `total`. Invariant: the pieces of one

@@ -6,7 +6,6 @@ entity_pages, reader_pages); `plan` concatenates them and checks path ownership 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import AbstractSet, Any, Callable, Mapping
 
 from . import article_pages
@@ -17,9 +16,10 @@ from . import site
 from ..common.errors import Problem
 from ..analyse.library import Library
 from .page import Page, claim_paths
+from ..common.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Owned:
     """The pages that one editor's file owns on its own, planned before the rest of the site (the live preview
     shows them first, execute/first.py): each article's pages, each comparison's, and the listings' rows

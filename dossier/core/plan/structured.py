@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
 from .entity_views import EntityFace
 from ..text.markdown import resolve_links_for_export
+from ..common.records import frozen
 
 
 def script_json(data: Any) -> str:
@@ -119,7 +119,7 @@ def _article_text(site: tuple[str, str], pair: tuple[Any, Sequence[Any]]) -> byt
     return dump_bytes(_article(item, mentions, Site(site[0], Urls(site[1]))), levels=2)
 
 
-@dataclass(frozen=True)
+@frozen
 class Site:
     """Where the site is: its origin (scheme and host, "" when unknown) and its URLs (its base path)."""
 
@@ -143,7 +143,7 @@ def article_json(value: tuple[tuple[str, str], Any, Sequence[Any]]) -> bytes:
     return _article_text(site, (item, mentions))
 
 
-@dataclass(frozen=True)
+@frozen
 class IndexInput:
     """What dossier.json is made of (`index_json`): the site's settings and URLs, its sources, entities and
     comparisons, and each article as the index lists it (`_listed`: metadata, number of annotations, where its

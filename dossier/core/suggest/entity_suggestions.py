@@ -10,13 +10,13 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..analyse.mentions import AliasSpec, MentionMatcher, match_key, sentence_around
 from ..common.slugs import slugify
+from ..common.records import frozen
 
 __all__ = ["CandidateName", "NearMiss", "candidate_entities", "near_misses", "stub_yaml", "without_misspellings"]
 
@@ -52,7 +52,7 @@ MONTHS_AND_DAYS = frozenset("""January February March April May June July August
     Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split())
 
 
-@dataclass(frozen=True)
+@frozen
 class CandidateName:
     """A capitalised name that no alias covers. Invariant: count >= len(articles) >= 1; articles are sorted
     and distinct; example is one whitespace-normalised sentence containing the name."""
@@ -63,7 +63,7 @@ class CandidateName:
     example: str
 
 
-@dataclass(frozen=True)
+@frozen
 class NearMiss:
     """A name in an article that is a likely misspelling of `alias` (of `entity`). Invariant: text[start:end]
     of the article is `surface`; surface is not itself an alias (under match_key)."""
@@ -76,7 +76,7 @@ class NearMiss:
     end: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _Word:
     start: int
     end: int

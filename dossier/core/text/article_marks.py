@@ -9,14 +9,14 @@ disagree about structure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterator, NamedTuple, Sequence
 
 from .segments import Span, segment
-from ..common.records import record
+from ..common.records import frozen, record
 
 
-@dataclass(frozen=True)
+@frozen
 class NoteMark:
     """An anchored annotation as the renderer needs it. Invariant: start < end; id is a slug."""
 
@@ -50,7 +50,7 @@ class BadgeMark:
     label: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ArticleSource:
     """What the Markdown of one article is made from. Paragraph starts are offsets into `text`."""
 

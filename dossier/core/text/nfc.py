@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from ..common.records import frozen
 
 __all__ = ["NfcText", "nfc", "nfc_text"]
 
@@ -35,7 +35,7 @@ def nfc(s: str | None) -> str | None:
     return unicodedata.normalize("NFC", s)
 
 
-@dataclass(frozen=True)
+@frozen
 class NfcText:
     """The NFC form ``text`` of ``source``, with segments mapping it back.
 

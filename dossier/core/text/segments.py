@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
+from ..common.records import frozen
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +22,7 @@ class Span:
     id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     """A maximal range over which the set of covering spans is constant. `covers` is sorted."""
 

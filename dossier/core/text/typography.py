@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from ..common.written_dates import SCRIPT_DIGITS
+from ..common.records import frozen
 
 # Replacement for every character the folded form changes (whitespace is handled separately).
 FOLD: dict[str, str] = {
@@ -89,7 +89,7 @@ _CLASSES: dict[str, str] = {
 _FOLD_RE = re.compile(r"[^\S ]\s*| \s+|[" + "".join(FOLD) + "]")
 
 
-@dataclass(frozen=True)
+@frozen
 class Normalised:
     """A normal form of ``source`` plus a piecewise map from its indices back to ``source``.
 

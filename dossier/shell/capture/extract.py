@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from typing import Mapping
 
 from .mixed import mostly_utf8
+from ...core.common.records import frozen
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _ONE_BYTE = frozenset({"iso8859-1", "ascii", "cp1252", "iso8859-15", "cp1250", "iso8859-2"})
@@ -36,7 +36,7 @@ class ExtractError(Exception):
     """No article text could be extracted; the message is one line in an editor's words."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Extracted:
     """Invariant: `text` is the extractor's main text exactly as returned (the seed's bytes are its UTF-8);
     `fields` holds the extractor's metadata as strings (title, date, sitename, author, url)."""

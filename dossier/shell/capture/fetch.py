@@ -10,11 +10,12 @@ import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import field
 from email.message import Message
 from typing import Any
 
 from ... import __version__
+from ...core.common.records import frozen
 
 USER_AGENT = (f"dossier/{__version__} (annotated news dossier builder; `build.py --add` "
               "fetches one page per article an editor adds)")
@@ -27,7 +28,7 @@ class FetchError(Exception):
     """A page that could not be captured; the message is one line in an editor's words."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Fetched:
     """A page as received. Invariant: `body` is the complete response body, at most the size limit;
     `redirects` lists each (status, location) hop in order; `final_url` is where the body came from."""

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 from .fetch import fetch
 from .warc import html_records
+from ...core.common.records import frozen
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """One page to capture. Invariant: `evidence` is exactly the bytes received (the HTTP body, the saved
     file, or the archive's record) and `body` the HTML inside them; `provenance` is JSON-ready."""

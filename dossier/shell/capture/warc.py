@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import io
 from contextlib import redirect_stderr
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .fetch import HTML_TYPES
+from ...core.common.records import frozen
 
 
 class ArchiveError(Exception):
     """An archive that cannot be read; the message is one line in an editor's words."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     """One HTML response of an archive. Invariant: `raw` is the record exactly as stored in the archive (for a
     .warc.gz, its own gzip member, itself a valid one-record archive); `body` is the decoded HTTP payload."""
