@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import dossier_synth as generate
-from conftest import aged
+from conftest import aged, run_build
 from dossier.core.pipeline import Options, build_site
 from dossier.shell import fs, uptodate
 from dossier.shell.cache import FOLDER, KEEP, Cache, code_version
@@ -312,6 +312,42 @@ def test_compiled_templates_are_kept_and_reused_until_the_template_or_the_code_c
     assert b"<p>Edited 404</p>" in (out / "404.html").read_bytes()
     rewritten = [p for p in _compiled(root) if p.stat().st_mtime_ns != stamps.get(p)]
     assert len(rewritten) == 1 and len(_compiled(root)) == len(compiled)  # 404.html's entry, compiled anew
+
+
+def _schemas(root: Path) -> list[Path]:
+    return sorted(p for p in (root / FOLDER / "schemas").rglob("*") if p.is_file())
+
+
+def test_compiled_schemas_are_kept_read_back_and_a_damaged_one_compiled_again(synthetic, tmp_path):
+    """Each schema's validator, as generated and compiled, is kept in the cache by the first run (one file per
+    schema under the code's version); a later run reads it back; an entry whose bytes are damaged is never run
+    but compiled and written again; other versions' folders are deleted. (Each build in a process of its own,
+    as from the command line: a process compiles a schema once, then remembers it.)"""
+    root = tmp_path / "dossier"
+    import shutil
+
+    shutil.copytree(synthetic, root)
+    out = tmp_path / "site"
+    assert run_build(root, "--out", str(out), "--no-search").returncode == 0
+    kept = _schemas(root)
+    assert len(kept) >= 3 and {p.parent.name for p in kept} == {code_version()[:32]}  # site, article, entities…
+    stamps = {p: p.stat().st_mtime_ns for p in kept}
+    old = root / FOLDER / "schemas" / ("0" * 32)
+    old.mkdir()
+    (old / "x.code").write_bytes(b"from an older version")
+    first = {p: p.read_bytes() for p in kept}
+    for path, data in first.items():  # the code's last bytes changed, its length kept
+        path.write_bytes(data[:-40] + bytes(b ^ 1 for b in data[-40:]))
+        stamps[path] = path.stat().st_mtime_ns
+    for path in [*(root / "content").rglob("*.yaml"), root / "site.yaml"]:  # every file parsed again
+        path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+    assert run_build(root, "--out", str(out), "--no-search").returncode == 0
+    assert not old.exists() and _schemas(root) == kept
+    assert all(p.stat().st_mtime_ns != stamps[p] and p.read_bytes() == first[p] for p in kept)  # compiled anew
+    stamps = {p: p.stat().st_mtime_ns for p in kept}
+    (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + "\n", "utf-8")
+    assert run_build(root, "--out", str(out), "--no-search").returncode == 0
+    assert {p: p.stat().st_mtime_ns for p in _schemas(root)} == stamps  # read back, not compiled and written
 
 
 def test_a_damaged_compiled_template_is_recompiled_and_another_version_s_folder_pruned(synthetic, tmp_path):

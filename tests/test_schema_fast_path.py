@@ -212,3 +212,59 @@ def test_site_yaml_is_checked_against_its_schema_compiled_once(monkeypatch) -> N
     assert config is not None and config.title == "Another dossier" and problems == ()
     config, problems = load_config(inputs(b"title: A dossier\nsearch_part_pages: many\n"), Options())
     assert compiled == [] and any(p.line == 2 for p in problems)
+
+
+class _Store:
+    """A schema.CodeStore in memory, counting what is asked of it."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+        self.loads: list[str] = []
+        self.dumps: list[str] = []
+
+    def load(self, key: str) -> bytes | None:
+        self.loads.append(key)
+        return self.entries.get(key)
+
+    def dump(self, key: str, code: bytes) -> None:
+        self.dumps.append(key)
+        self.entries[key] = code
+
+
+def test_a_validator_kept_in_the_store_is_run_from_there_and_judges_as_one_compiled_anew(monkeypatch) -> None:
+    """The command line keeps each schema's compiled validator in its cache (schema.keep_compiled): a later run
+    reads it back instead of generating and compiling it again, and it judges every document alike."""
+    import copy
+
+    import fastjsonschema
+
+    from dossier.core.load.schema import keep_compiled
+
+    store = _Store()
+    keep_compiled(store)
+    try:
+        fresh = {name: compile_schema(copy.deepcopy(schema)) for name, schema in SCHEMAS.items()}
+        assert len(store.entries) == len(SCHEMAS) == len(set(store.dumps))  # one entry per schema, each kept once
+        generated = []
+        real = fastjsonschema.compile_to_code
+        monkeypatch.setattr(fastjsonschema, "compile_to_code", lambda *a, **k: generated.append(1) or real(*a, **k))
+        kept = {name: compile_schema(copy.deepcopy(schema)) for name, schema in SCHEMAS.items()}
+        assert not generated and len(store.dumps) == len(SCHEMAS)  # read back: nothing generated or written
+        for path, name, data in _documents():
+            assert kept[name].valid(copy.deepcopy(data)) == fresh[name].valid(copy.deepcopy(data)), path
+        assert not kept["article"].valid({"seed": 3, "title": "T"}) and kept["article"].valid({"seed": "a.txt", "title": "T"})
+        # An entry that does not run (the shell's store checks its bytes; this one does not) is compiled anew
+        for key in store.entries:
+            store.entries[key] = b"not marshal"
+        again = compile_schema(copy.deepcopy(SCHEMAS["site"]))
+        assert generated and again.valid({"title": "T"}) and not again.valid({"title": 3})
+        assert len(store.dumps) == len(SCHEMAS) + 1
+        # Another schema is another entry, never the kept one of the schema it was edited from
+        changed = copy.deepcopy(SCHEMAS["article"])
+        changed["properties"]["title"]["minLength"] = 5
+        assert not compile_schema(changed).valid({"seed": "a.txt", "title": "T"}) and len(store.entries) == len(SCHEMAS) + 1
+    finally:
+        keep_compiled(None)
+    before = len(store.loads)
+    compile_schema(copy.deepcopy(SCHEMAS["site"]))
+    assert len(store.loads) == before  # none kept: the store is no longer asked

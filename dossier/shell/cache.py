@@ -30,7 +30,9 @@ it checks again only what may have changed; written by `finish`, one file, the l
 
 `templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
 template against a checksum of its source; the folder name adds this code's version; other versions' folders
-are deleted by `finish`.
+are deleted by `finish`. `schemas/<code version>/` holds the schemas' validators as fastjsonschema generated and
+Python compiled them (`CompiledSchemas`: marshal, behind a sha256 of it), one file per schema, written by the
+first process that compiles it; other versions' folders are deleted the same way.
 
 Lookups of `each` happen in this (the parent) process; the misses are computed through the ShardMap (forked
 workers), each of which pickles the value it computed once and sends that payload back: the parent only
@@ -119,6 +121,11 @@ class Cache(PageIndex):
         except OSError:
             return None
         return compiled_templates(folder)
+
+    def compiled_schemas(self) -> "CompiledSchemas":
+        """The schemas' validators as compiled, in `<cache>/schemas/<code version>/` (core/load/schema.py
+        `keep_compiled`)."""
+        return CompiledSchemas(self.folder / "schemas" / self.version[:32])
 
     def name(self, step: str, key: Hashable) -> str | None:
         """The entry's name: sha256 of (step, version, key) pickled; None when the key cannot be pickled (then
@@ -224,7 +231,8 @@ class Cache(PageIndex):
                 self._write_pages()
                 write_framed(self.folder / "links" / self.version[:32], b"links", linkcheck.remembered())
             return self.packs.prune(keep) + self._prune_templates() + self._drop_entries_folder() + delete_abandoned(
-                *(self.folder / name for name in ("pages", "links", "builds", f"templates/{self.version[:32]}")))
+                *(self.folder / name for name in ("pages", "links", "builds", f"templates/{self.version[:32]}",
+                                                  f"schemas/{self.version[:32]}")))
         except (OSError, ValueError):  # another build pruned at the same time, a read-only folder, a damaged list
             return 0
         finally:
@@ -237,7 +245,7 @@ class Cache(PageIndex):
         self._close_ids()
 
     def _prune_templates(self) -> int:
-        """Templates compiled, page indexes and link checks made by other versions of the code are never read
+        """Templates and schemas compiled, page indexes and link checks made by other versions of the code are never read
         again: delete them."""
         dropped = 0
         for folder in (self.folder / "pages", self.folder / "links"):
@@ -245,13 +253,13 @@ class Cache(PageIndex):
                 if old.name != self.version[:32] and old.is_file() and not old.name.startswith("."):
                     old.unlink(missing_ok=True)
                     dropped += 1
-        folder = self.folder / "templates"
-        for sub in folder.iterdir() if folder.is_dir() else ():
-            if sub.name != self.version[:32] and sub.is_dir() and not sub.is_symlink():
-                for entry in sub.iterdir():
-                    entry.unlink(missing_ok=True)
-                    dropped += 1
-                sub.rmdir()
+        for folder in (self.folder / "templates", self.folder / "schemas"):
+            for sub in folder.iterdir() if folder.is_dir() else ():
+                if sub.name != self.version[:32] and sub.is_dir() and not sub.is_symlink():
+                    for entry in sub.iterdir():
+                        entry.unlink(missing_ok=True)
+                        dropped += 1
+                    sub.rmdir()
         return dropped
 
     def _drop_entries_folder(self) -> int:
@@ -297,3 +305,21 @@ def compiled_templates(folder: Path) -> Any:
             write_whole(folder / f"{bucket.key}.cache", hashlib.sha256(payload).digest() + payload, mkdir=False)
 
     return CompiledTemplates()
+
+
+class CompiledSchemas:
+    """A `schema.CodeStore` in `folder`: an entry is a validator's code (marshal) behind a sha256 of it, so a
+    damaged entry is a miss, never run; written atomically; one that cannot be written is simply not kept."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def load(self, key: str) -> bytes | None:
+        try:
+            data = (self.folder / f"{key}.code").read_bytes()
+        except OSError:
+            return None
+        return data[SUM:] if len(data) > SUM and hashlib.sha256(data[SUM:]).digest() == data[:SUM] else None
+
+    def dump(self, key: str, code: bytes) -> None:
+        write_whole(self.folder / f"{key}.code", hashlib.sha256(code).digest() + code)

@@ -182,6 +182,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     from ..core.pipeline import build_site
     from .cache import Cache
     from .collector import fewer_collections
+    from ..core.load.schema import keep_compiled
     from .parallel import stop_background
     from .writer import memory_shards
 
@@ -192,6 +193,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     # Fewer collections until the end: after the build the heap is large (the Library is alive), and reading
     # the output folder's record for the commit once took 1.4 s of full collections at 5,000 articles.
     with fewer_collections():
+        keep_compiled(cache.compiled_schemas())  # (the validators, compiled by an earlier run)
         try:
             result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink,
                                 shards=shards, compiled=cache.compiled_templates())
@@ -199,6 +201,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
             cache.close()  # (a build that raised never reaches `finish`)
             raise
         finally:
+            keep_compiled(None)
             stop_background()  # (a step begun in its own process whose result a failed build never asked for)
         _say_lost()
         try:

@@ -6,12 +6,16 @@ underlines while typing is exactly what the build rejects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+import hashlib
+import importlib.util
+import json
+import marshal
+from typing import Any, Callable, Mapping, Protocol
 
 from ..common.errors import Problem
 from .schema_messages import Path, to_problems
 from .yamlsrc import Loaded
+from ..common.records import frozen
 
 
 def validate(loaded: Loaded, schema: Mapping[str, Any] | SchemaCheck) -> tuple[Problem, ...]:
@@ -51,7 +55,26 @@ def check_shape(loaded: Loaded, schema: Mapping[str, Any] | SchemaCheck
 _VALIDATOR: Any = None
 
 
-@dataclass(frozen=True)
+class CodeStore(Protocol):
+    """Where compiled validators are kept from one run to the next, by key (the command line's is in its cache
+    folder: shell/cache.py `compiled_schemas`). `load` gives None for a key it does not have, or whose entry is
+    damaged; `dump` keeps an entry, or silently does not."""
+
+    def load(self, key: str) -> bytes | None: ...
+
+    def dump(self, key: str, code: bytes) -> None: ...
+
+
+_STORE: list[CodeStore] = []
+
+
+def keep_compiled(store: CodeStore | None) -> None:
+    """Read the validators this process needs from `store`, and keep there those it compiles (None: compile
+    each schema anew in each process, as without a cache)."""
+    _STORE[:] = [store] if store is not None else []
+
+
+@frozen
 class SchemaCheck:
     """A JSON Schema and its compiled yes/no check. Invariant: `valid(data)` is True only for data jsonschema
     finds valid against `schema` (tests/test_schema_fast_path.py checks that they agree)."""
@@ -69,9 +92,7 @@ def compile_schema(schema: Mapping[str, Any] | SchemaCheck) -> SchemaCheck:
     """
     if isinstance(schema, SchemaCheck):
         return schema
-    import fastjsonschema
-
-    check = fastjsonschema.compile(_strict_patterns({k: v for k, v in schema.items() if k not in ("$schema", "$id")}))
+    check = _validator(_strict_patterns({k: v for k, v in schema.items() if k not in ("$schema", "$id")}))
 
     def valid(data: Any) -> bool:
         try:
@@ -81,6 +102,33 @@ def compile_schema(schema: Mapping[str, Any] | SchemaCheck) -> SchemaCheck:
         return True
 
     return SchemaCheck(schema, valid)
+
+
+def _validator(strict: Mapping[str, Any]) -> Callable[[Any], Any]:
+    """fastjsonschema's validator of `strict`, its code read back from the kept store (`keep_compiled`) when it
+    is there: generating and compiling it took 3-13 ms a schema, a tenth of a rebuild of the repo's dossier.
+    The key names the schema, fastjsonschema's version and the bytecode's format."""
+    import fastjsonschema
+
+    key = hashlib.sha256(json.dumps([strict, fastjsonschema.VERSION, importlib.util.MAGIC_NUMBER.hex()],
+                                    sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    kept = _STORE[0].load(key) if _STORE else None
+    if kept is not None:
+        try:
+            return _defined(marshal.loads(kept))
+        except Exception:  # noqa: BLE001 - an entry that does not run (the store checks its bytes): compiled anew
+            pass
+    code = compile(fastjsonschema.compile_to_code(strict), "<schema>", "exec")
+    if _STORE:
+        _STORE[0].dump(key, marshal.dumps(code))
+    return _defined(code)
+
+
+def _defined(code: Any) -> Callable[[Any], Any]:
+    """The `validate` function the validator's module code defines (fastjsonschema.compile_to_code)."""
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # noqa: S102 - code compiled from fastjsonschema's source for our own schema
+    return namespace["validate"]  # type: ignore[no-any-return]
 
 
 def _strict_patterns(node: Any) -> Any:
