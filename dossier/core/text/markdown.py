@@ -70,7 +70,9 @@ _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (articl
 # A link destination markdown-it-py passes on verbatim when written bare inside `(...)`: no whitespace or
 # controls, brackets, parentheses, quotes, escapes or entities (non-ASCII letters are fine: both renderings
 # percent-encode them with markdown-it's normaliser). Any other destination is written in `<...>`.
-BARE_HREF = re.compile(r"(?:(?!\s)[A-Za-z0-9/_.:#?=%~+@!$,;*\-\u00a0-\U0010ffff])+")
+# (Written with the non-ASCII range as "not \x00-\x9f": the same characters, where the range up to U+10FFFF
+# took 4.4 ms of every build's start to compile.)
+BARE_HREF = re.compile(r"(?:[A-Za-z0-9/_.:#?=%~+@!$,;*\-]|(?!\s)[^\x00-\x9f])+")
 # In a note, what would reach out of its footnote definition into the article: a footnote reference `[^`
 # or an inline footnote `^[` (they would join the article's footnote numbering) and the `]:` of a link
 # reference definition (it would turn the article's `[words]{...}` spans into links). Each is live only when
