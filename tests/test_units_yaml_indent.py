@@ -7,8 +7,8 @@ import json
 
 import yaml
 
+from conftest import MINIMAL_SITE, run_build
 from conftest import ROOT as PROJECT
-
 from dossier.core.load.yaml_indent import dedented_key
 from dossier.core.load.yaml_items import items_in_text
 from dossier.core.load.yamlsrc import parse_yaml
@@ -147,3 +147,20 @@ def test_an_item_after_a_key_of_its_own_mapping_is_named_deeper_in_the_file_too(
                                     "above it")
     (problem,) = parse_yaml("content/entities.yaml", text.replace('summary: "s"', 'of: "x"'), schema)[1]
     assert (problem.line, problem.col) == (6, 3) and "is indented less" in problem.message
+
+
+def test_site_yaml_can_raise_or_silence_the_item_in_text_warning(mini_dossier) -> None:
+    """`yaml-item-in-text` is a check site.yaml's `checks:` may set: a warning by default, `error` stops the build
+    at that line, `ignore` keeps a text that really says "- id: …" quiet."""
+    article = ("seed: a.txt\ntitle: Talks to resume\nsource: outlet-a\ndate: 2024-03-22\nsummary: >-\n  The talks.\n"
+               "  - id: cairo\n    quote: the talks\n")
+    root = mini_dossier({"seeds/a.txt": b"Talks to resume\nThe minister said the talks would resume.\n",
+                         "content/articles/a.yaml": article})
+    said = "content/articles/a.yaml:7:3: {}: this line is part of the text of \"summary\""
+    result = run_build(root, "--check")
+    assert result.returncode == 0 and said.format("warning") in result.stderr, result.stderr
+    for level, code, shown in (("error", 1, said.format("error")), ("ignore", 0, None)):
+        (root / "site.yaml").write_text(MINIMAL_SITE + f"checks:\n  yaml-item-in-text: {level}\n", "utf-8")
+        result = run_build(root, "--check")
+        assert result.returncode == code, result.stderr
+        assert (shown in result.stderr) if shown else ("summary" not in result.stderr and "unknown" not in result.stderr)

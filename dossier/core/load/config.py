@@ -14,7 +14,7 @@ from .yamlsrc import Loaded, parse_yaml
 from ..common.records import frozen
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
-               "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder")
+               "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder", "yaml-item-in-text")
 
 
 @frozen
