@@ -13,7 +13,6 @@ from functools import lru_cache
 from collections.abc import Sequence
 from typing import Literal
 
-from rapidfuzz.distance import Levenshtein
 
 from ..text.nfc import nfc, nfc_text
 from ..common.records import record
@@ -157,6 +156,8 @@ class _Block:
 def _blocks(base_keys: Sequence[int], other_keys: Sequence[int]) -> list[_Block]:
     """Levenshtein opcodes with adjacent non-equal opcodes merged, so "battle is won" / "battle’s won"
     is one replace of two tokens by one rather than a replace plus a stray delete."""
+    from rapidfuzz.distance import Levenshtein  # (imported when first needed: see analyse/closest.py)
+
     blocks: list[_Block] = []
     for op in Levenshtein.opcodes(base_keys, other_keys):
         if op.tag == "equal" or not blocks or blocks[-1].kind == "equal":

@@ -24,7 +24,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from rapidfuzz.distance import Levenshtein
 
 from ..common.written_dates import SCRIPT_DIGITS
 from ..common.records import frozen
@@ -239,6 +238,8 @@ def describe_typography(found: str, quoted: str, what: str = "quote") -> str:
     Whitespace differences are ignored (they are never differences for anchoring). Returns ""
     if the two agree modulo whitespace.
     """
+    from rapidfuzz.distance import Levenshtein  # (imported when first needed: see analyse/closest.py)
+
     f, q = " ".join(found.split()), " ".join(quoted.split())
     marks = _marks_clause(f, q, what)
     clauses: list[str] = [marks] if marks else []

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Indel
 
 __all__ = ["word_diff"]
 
@@ -42,6 +41,8 @@ def word_diff(a: str, b: str) -> str:
     tokens keep ``b``'s spacing ("U.S." stays "U.S."); a substitution is a deletion followed by
     an insertion, one space apart.
     """
+    from rapidfuzz.distance import Indel  # (imported when first needed: see analyse/closest.py)
+
     ta, tb = _tokens(a), _tokens(b)
     pieces: list[tuple[str, bool]] = []  # (text, preceded by a space)
     # Indel (longest common subsequence), not Levenshtein: with no substitutions, shared words
