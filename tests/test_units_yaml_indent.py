@@ -163,4 +163,30 @@ def test_site_yaml_can_raise_or_silence_the_item_in_text_warning(mini_dossier) -
         (root / "site.yaml").write_text(MINIMAL_SITE + f"checks:\n  yaml-item-in-text: {level}\n", "utf-8")
         result = run_build(root, "--check")
         assert result.returncode == code, result.stderr
-        assert (shown in result.stderr) if shown else ("summary" not in result.stderr and "unknown" not in result.stderr)
+        quiet = "summary" not in result.stderr and "unknown" not in result.stderr
+        assert (shown in result.stderr) if shown else quiet
+
+
+def test_an_item_pasted_after_a_text_that_runs_on_or_at_the_start_of_its_line_is_named() -> None:
+    """The item after a key of the file is named (not where PyYAML stopped, with its generic words) also when the
+    key's value takes several lines (quoted, or plain text running on: PyYAML then reads the item as more of it)
+    and when the item starts its line, where the hint adds the indentation of the list's items."""
+    schema = json.loads((PROJECT / "schemas" / "article.schema.json").read_text("utf-8"))
+    head = "seed: a.txt\ntitle: T\nsource: s\ndate: 2024-03-22\nannotations:\n  - id: a\n    quote: x\n"
+    said = ('YAML syntax error: this list item comes after "summary" (line 8), which ended the list "annotations" '
+            "above it")
+    for summary in ('summary: "The talks\n  resume next week."\n', "summary: 'The talks\n  resume.'\n",
+                    "summary: The talks\n  resume next week.\n", "summary: >-\n  The talks.\n",
+                    "summary: The talks.\n"):
+        lines = summary.count("\n")
+        for dash, hint in ((2, ""), (0, ", indented by 2 spaces like its other items")):
+            if dash == 2 and summary.startswith("summary: >-"):
+                continue  # (indented under a folded text it is that text's: yaml-item-in-text, above)
+            item = " " * dash + "- id: b\n" + " " * dash + "  quote: y\n"
+            (problem,) = parse_yaml("content/articles/a.yaml", head + summary + item, schema)[1]
+            assert (problem.line, problem.col, problem.message) == (8 + lines, dash + 1, said), summary
+            assert problem.hint == "move the item up into that list, above line 8" + hint
+    # A "- " line whose key no annotation has, and an item after a key the annotations have too, keep PyYAML's words
+    for tail in ("summary: The talks\n- weather: fine\n", "date: 2024-03-22\n- id: b\n  quote: y\n"):
+        (problem,) = parse_yaml("content/articles/a.yaml", head.replace("date: 2024-03-22\n", "") + tail, schema)[1]
+        assert "comes after" not in problem.message, tail

@@ -15,8 +15,9 @@ stopped at named in the hint, for when the key was meant where it is. Unless the
 a key of the file that its list's items do not have (`summary:` after the annotations) is where it belongs, and
 the item after it is the one out of place, so that item is shown, to be moved up into its list. A key of an
 item indented less than the item's other keys, but not less than its "- " (`misaligned_key`), is told of where
-PyYAML stopped, with the indentation of those keys. Other indentation mistakes are told of where PyYAML stopped
-(yamlsrc._syntax).
+PyYAML stopped, with the indentation of those keys. The same item pasted after a key whose value takes more than
+one line (a quoted or plain text running on), or at the start of its line (`stray_item`), is named too. Other
+indentation mistakes are told of where PyYAML stopped (yamlsrc._syntax).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any, Mapping
 
 import yaml
 
-__all__ = ["dedented_key", "misaligned_key"]
+__all__ = ["dedented_key", "misaligned_key", "stray_item"]
 
 
 def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None,
@@ -70,6 +71,57 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
             "list above it", f"indent it by {column} spaces, to line up with the keys of the item above it (line "
             f"{item + 1}); if it belongs where it is, line {mark.line + 1} is the one indented wrong")
+
+
+def stray_item(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None
+               ) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of the list item PyYAML stopped at (`mark`) when it comes after a key of the
+    mapping its list belongs to, that `schema` gives the mapping and not the list's items, and the item's own
+    first key is one of the items' (as `dedented_key` names it), where the key's value runs on over several
+    lines or the item starts its line:
+
+        annotations:
+          - id: a
+            quote: x
+        summary: "The talks
+          resume next week."
+        - id: b
+
+    The hint also gives the indentation of the list's items when the item's differs. Else None."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines) or not lines[mark.line].lstrip().startswith("- "):
+        return None
+    dash = _indent(lines[mark.line])
+    keys = _block_keys_before(text, sum(len(line) + 1 for line in lines[:mark.line]), loader)
+    key = max((k for k in keys if k.column <= dash), default=None, key=lambda k: k.index)
+    if key is None or any(_indent(lines[i]) <= key.column for i in _written(lines, mark.line) if i > key.line):
+        return None  # (only the key's own value, running on, between it and the item)
+    written = _written(lines, key.line)
+    listed = max((k for k in keys if k.column == key.column and k.line < key.line and _items_at(lines, k.line)),
+                 default=None, key=lambda k: k.index)
+    if listed is None or any(_indent(lines[i]) < key.column for i in written if i > listed.line):
+        return None  # (a list of the same mapping: none of its lines is indented less than the key)
+    holder, name, items = _holder(schema, lines, written, key.line, key.column), _key_of(lines[key.line]), \
+        _items_at(lines, listed.line)
+    list_name = _key_of(lines[listed.line])
+    if name == list_name or not _of_the_file(holder, list_name, name) or not _item_key(lines[mark.line], holder,
+                                                                                       list_name):
+        return None
+    align = "" if items == dash else f", indented by {items} spaces like its other items"
+    return (mark.line + 1, dash + 1, f'this list item comes after "{name}" (line {key.line + 1}), which ended the '
+            f'list "{list_name}" above it', f"move the item up into that list, above line {key.line + 1}{align}")
+
+
+def _items_at(lines: list[str], line: int) -> int | None:
+    """The indentation of the "- " of the list written under the key at `line` (None when what follows the key
+    is not a list's item, or is written on the key's own line)."""
+    if lines[line].split(":", 1)[-1].strip() not in ("", "|", ">"):
+        return None
+    following = next((i for i in range(line + 1, len(lines)) if lines[i].strip() and
+                      not lines[i].lstrip().startswith("#")), None)
+    if following is None or not lines[following].lstrip().startswith("- "):
+        return None
+    return _indent(lines[following])
 
 
 def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, str] | None:
