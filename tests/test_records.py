@@ -132,3 +132,36 @@ def test_the_builds_frozen_values_are_made_by_frozen():
 
     for cls in (ArticleMeta, Entity, Inputs):
         assert cls.__eq__.__code__ is frozen(type("Probe", (), {"__annotations__": {"x": "int"}})).__eq__.__code__, cls
+
+
+@pytest.mark.parametrize("make", [frozen, record], ids=["frozen", "record"])
+def test_a_class_of_one_field_compares_and_hashes_the_tuple_of_it_as_dataclass_does(make):
+    def body():
+        class One:
+            value: float
+        return One
+    plain, made = dataclasses.dataclass(frozen=True)(body()), make(body())
+    nan = float("nan")
+    assert hash(made(5.0)) == hash(plain(5.0)) == hash((5.0,))  # (the tuple's hash, not the value's)
+    assert (made(nan) == made(nan)) == (plain(nan) == plain(nan)) is True  # (a tuple compares by identity first)
+    assert made(float("nan")) != made(float("nan")) and repr(made(1.5)) == repr(plain(1.5))
+
+
+def test_frozen_classes_of_no_field_and_of_fields_hashed_but_not_compared_agree_with_dataclass():
+    def empty():
+        class Nothing:
+            pass
+        return Nothing
+
+    def hashed():
+        class Keyed:
+            a: int
+            b: int = dataclasses.field(default=0, compare=False, hash=True)
+        return Keyed
+
+    for body, values in ((empty, [()]), (hashed, [(1,), (1, 2), (2, 2)])):
+        plain, made = dataclasses.dataclass(frozen=True)(body()), frozen(body())
+        for left in values:
+            assert hash(made(*left)) == hash(plain(*left)) and repr(made(*left)) == repr(plain(*left))
+            for right in values:
+                assert (made(*left) == made(*right)) == (plain(*left) == plain(*right))

@@ -268,3 +268,27 @@ def test_a_validator_kept_in_the_store_is_run_from_there_and_judges_as_one_compi
     before = len(store.loads)
     compile_schema(copy.deepcopy(SCHEMAS["site"]))
     assert len(store.loads) == before  # none kept: the store is no longer asked
+
+
+def test_a_validator_from_the_kept_code_judges_as_fastjsonschema_compile_does_for_any_schema() -> None:
+    """The kept code is the module fastjsonschema.compile_to_code writes. It judges as fastjsonschema.compile does
+    also where that module once lacked an import (a `format: regex` beside a float multipleOf), and a schema
+    with a lone surrogate in a pattern gets a key like any other."""
+    import fastjsonschema
+
+    from dossier.core.load.schema import keep_compiled
+
+    store = _Store()
+    keep_compiled(store)
+    try:
+        both = {"properties": {"r": {"type": "string", "format": "regex"}, "n": {"multipleOf": 0.1}}}
+        for data in ({"n": 0.3}, {"n": 0.35}, {"r": "a+"}, {"r": "("}, {}):
+            try:
+                expected = bool(fastjsonschema.compile(both)(dict(data))) or True
+            except fastjsonschema.JsonSchemaException:
+                expected = False
+            assert compile_schema(both).valid(dict(data)) == expected, data
+        lone = compile_schema({"properties": {"p": {"type": "string", "pattern": "^[^\ud800-\udfff]*$"}}})
+        assert lone.valid({"p": "plain"}) and not lone.valid({"p": "\ud800"}) and len(store.entries) == 2
+    finally:
+        keep_compiled(None)

@@ -18,8 +18,8 @@ _SLOT = "_hash_once"
 
 
 def hash_once(cls: type[T]) -> type[T]:
-    """Apply after `@dataclass(frozen=True)` (the decorator above it): the class's hash is computed once per
-    instance, and left out of its pickled state."""
+    """Apply after `@frozen` or `@dataclass(frozen=True)` (the decorator above it): the class's hash is computed
+    once per instance, and left out of its pickled state."""
     names = tuple(f.name for f in fields(cls) if f.compare and f.hash is not False)  # type: ignore[arg-type]
 
     def __hash__(self: Any) -> int:

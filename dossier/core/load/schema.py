@@ -85,7 +85,9 @@ class SchemaCheck:
 
 def compile_schema(schema: Mapping[str, Any] | SchemaCheck) -> SchemaCheck:
     """`schema` compiled by fastjsonschema into a yes/no check. Compiling costs milliseconds, so whoever checks
-    many files against one schema compiles it once and passes the result (loader.parse_files does, per build).
+    many files against one schema compiles it once and passes the result (loader.parse_files does, per build);
+    the command line also keeps the compiled code between runs (`keep_compiled`: the one place this module
+    reaches outside the process, through the store the shell gives it).
 
     The schemas use only core keywords both implementations judge alike, and a pattern's final "$" becomes
     "\\Z", the same strict end of text as `_validator_class` below.
@@ -107,18 +109,22 @@ def compile_schema(schema: Mapping[str, Any] | SchemaCheck) -> SchemaCheck:
 def _validator(strict: Mapping[str, Any]) -> Callable[[Any], Any]:
     """fastjsonschema's validator of `strict`, its code read back from the kept store (`keep_compiled`) when it
     is there: generating and compiling it took 3-13 ms a schema, a tenth of a rebuild of the repo's dossier.
-    The key names the schema, fastjsonschema's version and the bytecode's format."""
+    The key names the schema, fastjsonschema's version and the bytecode's format. The code is the module
+    `fastjsonschema.compile_to_code` writes, which judges as `fastjsonschema.compile` does (and both as jsonschema:
+    tests/test_schema_fast_path.py)."""
     import fastjsonschema
 
     key = hashlib.sha256(json.dumps([strict, fastjsonschema.VERSION, importlib.util.MAGIC_NUMBER.hex()],
-                                    sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+                                    sort_keys=True).encode("ascii")).hexdigest()  # (ASCII: a lone surrogate too)
     kept = _STORE[0].load(key) if _STORE else None
     if kept is not None:
         try:
             return _defined(marshal.loads(kept))
         except Exception:  # noqa: BLE001 - an entry that does not run (the store checks its bytes): compiled anew
             pass
-    code = compile(fastjsonschema.compile_to_code(strict), "<schema>", "exec")
+    # (the Decimal import written again: fastjsonschema 2.22 leaves it out of a schema that also checks a
+    # `format: regex`, whose multipleOf would then fail every file; compile() defines it in either case)
+    code = compile("from decimal import Decimal\n" + fastjsonschema.compile_to_code(strict), "<schema>", "exec")
     if _STORE:
         _STORE[0].dump(key, marshal.dumps(code))
     return _defined(code)
