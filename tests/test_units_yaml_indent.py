@@ -190,3 +190,26 @@ def test_an_item_pasted_after_a_text_that_runs_on_or_at_the_start_of_its_line_is
     for tail in ("summary: The talks\n- weather: fine\n", "date: 2024-03-22\n- id: b\n  quote: y\n"):
         (problem,) = parse_yaml("content/articles/a.yaml", head.replace("date: 2024-03-22\n", "") + tail, schema)[1]
         assert "comes after" not in problem.message, tail
+
+
+def test_the_item_is_sent_above_the_key_that_ended_its_list_and_never_into_another_list() -> None:
+    """With two keys between the list and the item, the first one ended the list: the item is to go above it (the
+    second would leave the file broken). An item after a key whose own value is a list is not sent to an earlier
+    list; a list written at its key's column is found; a `|` text holding "- " lines is no list."""
+    schemas = {name: json.loads((PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8"))
+               for name in ("article", "site")}
+    two = "seed: a.txt\ntitle: T\nannotations:\n  - id: a\n    quote: x\nsummary: The talks.\nbyline: Someone\n"
+    for item, col in (("- id: b\n  quote: y\n", 1), ("  - id: b\n    quote: y\n", 3)):
+        (problem,) = parse_yaml("content/articles/a.yaml", two + item, schemas["article"])[1]
+        assert (problem.line, problem.col) == (8, col) and '"summary" (line 6)' in problem.message
+        assert problem.hint.startswith("move the item up into that list, above line 6")
+    site = ("title: T\nimport:\n  drop_lines:\n    - pattern: a\n      why: b\n  strip:\n    - pattern: c\n"
+            "      why: d\n  - pattern: e\n    why: f\n")
+    (problem,) = parse_yaml("site.yaml", site, schemas["site"])[1]
+    assert "drop_lines" not in problem.message and "comes after" not in problem.message  # (strip's own item)
+    flush = ("seed: a.txt\ntitle: T\nannotations:\n- id: a\n  quote: x\nsummary: The talks\n  run on.\n"
+             "- id: b\n  quote: y\n")
+    (problem,) = parse_yaml("content/articles/a.yaml", flush, schemas["article"])[1]
+    assert (problem.line, problem.col, problem.hint) == (8, 1, "move the item up into that list, above line 6")
+    text = "seed: a.txt\ntitle: T\nsummary: |\n  - id: a\nbyline: x\n- id: b\n  quote: y\n"
+    assert "comes after" not in parse_yaml("content/articles/a.yaml", text, schemas["article"])[1][0].message

@@ -256,10 +256,8 @@ class Cache(PageIndex):
         for folder in (self.folder / "templates", self.folder / "schemas"):
             for sub in folder.iterdir() if folder.is_dir() else ():
                 if sub.name != self.version[:32] and sub.is_dir() and not sub.is_symlink():
-                    for entry in sub.iterdir():
-                        entry.unlink(missing_ok=True)
-                        dropped += 1
-                    sub.rmdir()
+                    dropped += sum(len(files) for _, _, files in os.walk(sub))
+                    shutil.rmtree(sub, ignore_errors=True)  # (whatever it holds: a folder in it stopped the pruning)
         return dropped
 
     def _drop_entries_folder(self) -> int:

@@ -62,10 +62,13 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     if listed == key:
         return None  # (the list's own key written again: PyYAML's message, at the item after it)
     holder = _holder(schema, lines, written, owner, depth)
+    # (the key that ended the list is the first of the mapping after it: the item is to go above that one)
+    ended = min((k.line for k in keys if owner is not None and k.column == depth and owner < k.line), default=line)
     if listed is not None and _of_the_file(holder, listed, key) and \
+            _of_the_file(holder, listed, _key_of(lines[ended])) and \
             (not stray_only or _item_key(lines[mark.line], holder, listed)):
-        return (mark.line + 1, dash + 1, f'this list item comes after "{key}" (line {line + 1}), which ended the '
-                f'list "{listed}" above it', f"move the item up into that list, above line {line + 1}")
+        return (mark.line + 1, dash + 1, f'this list item comes after "{_key_of(lines[ended])}" (line {ended + 1}), '
+                f'which ended the list "{listed}" above it', f"move the item up into that list, above line {ended + 1}")
     if stray_only:
         return None
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
@@ -94,28 +97,31 @@ def stray_item(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | No
     dash = _indent(lines[mark.line])
     keys = _block_keys_before(text, sum(len(line) + 1 for line in lines[:mark.line]), loader)
     key = max((k for k in keys if k.column <= dash), default=None, key=lambda k: k.index)
-    if key is None or any(_indent(lines[i]) <= key.column for i in _written(lines, mark.line) if i > key.line):
-        return None  # (only the key's own value, running on, between it and the item)
+    if key is None or _items_at(lines, key.line) is not None or \
+            any(_indent(lines[i]) <= key.column for i in _written(lines, mark.line) if i > key.line):
+        return None  # (only the key's own value, running on, between it and the item; not a list of its own)
     written = _written(lines, key.line)
-    listed = max((k for k in keys if k.column == key.column and k.line < key.line and _items_at(lines, k.line)),
-                 default=None, key=lambda k: k.index)
+    listed = max((k for k in keys if k.column == key.column and k.line < key.line and
+                  _items_at(lines, k.line) is not None), default=None, key=lambda k: k.index)
     if listed is None or any(_indent(lines[i]) < key.column for i in written if i > listed.line):
         return None  # (a list of the same mapping: none of its lines is indented less than the key)
-    holder, name, items = _holder(schema, lines, written, key.line, key.column), _key_of(lines[key.line]), \
-        _items_at(lines, listed.line)
-    list_name = _key_of(lines[listed.line])
-    if name == list_name or not _of_the_file(holder, list_name, name) or not _item_key(lines[mark.line], holder,
-                                                                                       list_name):
+    # the key that ended the list: the first after it (the item is to go above that one, not a later one)
+    ended = min((k for k in keys if k.column == key.column and listed.line < k.line), key=lambda k: k.index)
+    holder, items = _holder(schema, lines, written, key.line, key.column), _items_at(lines, listed.line)
+    name, last, list_name = _key_of(lines[ended.line]), _key_of(lines[key.line]), _key_of(lines[listed.line])
+    if list_name in (name, last) or not _of_the_file(holder, list_name, name) or \
+            not _of_the_file(holder, list_name, last) or not _item_key(lines[mark.line], holder, list_name):
         return None
     align = "" if items == dash else f", indented by {items} spaces like its other items"
-    return (mark.line + 1, dash + 1, f'this list item comes after "{name}" (line {key.line + 1}), which ended the '
-            f'list "{list_name}" above it', f"move the item up into that list, above line {key.line + 1}{align}")
+    return (mark.line + 1, dash + 1, f'this list item comes after "{name}" (line {ended.line + 1}), which ended '
+            f'the list "{list_name}" above it', f"move the item up into that list, above line {ended.line + 1}{align}")
 
 
 def _items_at(lines: list[str], line: int) -> int | None:
     """The indentation of the "- " of the list written under the key at `line` (None when what follows the key
     is not a list's item, or is written on the key's own line)."""
-    if lines[line].split(":", 1)[-1].strip() not in ("", "|", ">"):
+    value = lines[line].split(":", 1)[-1].strip()
+    if value and not value.startswith("#"):
         return None
     following = next((i for i in range(line + 1, len(lines)) if lines[i].strip() and
                       not lines[i].lstrip().startswith("#")), None)
