@@ -43,3 +43,31 @@ def test_only_the_comparisons_an_article_is_a_witness_of_are_placed_again():
     titles = {p.article.meta.title for c in edited.comparisons for p in c.witnesses if p.article.slug == slug}
     assert titles and all(t.startswith("Edited, ") for t in titles)
     assert edited == aligned(replace(inputs, files=files), Memo())   # what is kept is what a cold run makes
+
+
+def test_the_figure_witnesses_figures_are_read_through_each_once_per_quote_and_read_alike():
+    """A figure comparison's witnesses' figures go through `each` (the command line's cache keeps them), one item
+    per distinct quote as anchored; what they give equals reading each quote anew, and a comparison placed with
+    none read already (the live preview's page of a saved comparison) reads the same."""
+    from dossier.core.analyse.figures import find_figures
+    from dossier.core.analyse.witnesses import figures_read
+
+    inputs = read_inputs(ROOT)
+    config, _ = load_config(inputs, Options())
+    dossier, _, _ = load_dossier(inputs, config)
+    found = anchor_witnesses(dossier, Memo().each)
+    asked: list[tuple[str, list[str]]] = []
+
+    def each(step, work, key, items):
+        asked.append((step, list(items)))
+        return [work(item) for item in items]
+
+    read = figures_read(dossier, found, each)
+    ((step, items),) = asked
+    assert step == "figures" and items and len(items) == len(set(items)) == len(read)
+    assert all(read[quote] == find_figures(quote) for quote in items)
+    assert any(figures for figures in read.values())  # (the repo's figure comparisons name numbers)
+    plain = align(dossier, Urls(config.base_path), "warning", found)
+    assert align(dossier, Urls(config.base_path), "warning", found, each) == plain
+    readings = [p.reading for c in plain.comparisons for p in c.witnesses if p.reading is not None]
+    assert readings and len(asked) == 2  # (align asked `each` once more, for the same quotes)

@@ -33,9 +33,10 @@ def _matches(found: Figure, value: float, unit: str) -> bool:
     return unit == "percent" and found.value < 1 and abs(found.value * 100 - value) < 1e-9
 
 
-def reading(witness: Witness, quote: str) -> Reading:
-    """The figure of one witness; `quote` is the witness's words as anchored in the article."""
-    found = find_figures(quote)
+def reading(witness: Witness, quote: str, found: tuple[Figure, ...] | None = None) -> Reading:
+    """The figure of one witness; `quote` is the witness's words as anchored in the article. `found`: the
+    quote's figures (`find_figures(quote)`) when they were read already."""
+    found = find_figures(quote) if found is None else found
     if witness.value is None:
         if not found:
             return Reading(None, False, ())

@@ -170,6 +170,6 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, la
     anchored, problems, report = anchor_all(dossier, strict, each)
     found = anchor_witnesses(dossier, each)
     entities = index_entities(dossier, anchored, urls, each, found)
-    comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found)
+    comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found, each)
     return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages_found(),
                    tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

@@ -248,8 +248,10 @@ def _roles(entity: Entity, known: Names) -> Iterable[Problem]:
     if known.entities is None:
         return
     for role in entity.roles:
-        close = did_you_mean(role.of, suggestible(known.entities)) if role.of else ""
-        if role.of and role.of not in known.entities and is_slug(role.of) and ("-" in role.of or close):
+        if not role.of or role.of in known.entities or not is_slug(role.of):
+            continue  # (an entity's id, or text: difflib's did-you-mean is asked only of a slug that is no id)
+        close = did_you_mean(role.of, suggestible(known.entities))
+        if "-" in role.of or close:
             at = role.of_origin or entity.origin
             yield warning(at.file, at.line, at.col, f'role "of: {role.of}" names no entity, so it is shown as '
                           "written", close or "write an entity id from content/entities.yaml, or the name in words",
