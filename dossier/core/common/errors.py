@@ -6,7 +6,6 @@ problem at once (MkDocs' collect-then-fail) and the live preview can show them i
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -51,6 +50,8 @@ def warning(file: str, line: int, col: int, message: str, hint: str = "", check:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A "did you mean" hint for a misspelt key or id, or "" when nothing is close."""
+    import difflib  # (asked only where something is wrong: imported then)
+
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
     return f'did you mean "{close[0]}"?' if close else ""
 

@@ -4,7 +4,6 @@ invalid). Pure: reads the parsed YAML, returns problems and the paths to treat a
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Any, Iterator
 
@@ -20,8 +19,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def days_in(year: int, month: int) -> int:
-    """Days of `month` (1-12) in `year`, proleptic Gregorian calendar."""
-    return calendar.monthrange(year, month)[1]
+    """Days of `month` (1-12) in `year`, proleptic Gregorian calendar (as calendar.monthrange says, without
+    importing it: 2 ms of every build's start)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
 def _dates(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
