@@ -67,7 +67,14 @@ def test_the_figure_witnesses_figures_are_read_through_each_once_per_quote_and_r
     assert step == "figures" and items and len(items) == len(set(items)) == len(read)
     assert all(read[quote] == find_figures(quote) for quote in items)
     assert any(figures for figures in read.values())  # (the repo's figure comparisons name numbers)
-    plain = align(dossier, Urls(config.base_path), "warning", found)
-    assert align(dossier, Urls(config.base_path), "warning", found, each) == plain
+    plain = align(dossier, Urls(config.base_path), "warning", found, each)
     readings = [p.reading for c in plain.comparisons for p in c.witnesses if p.reading is not None]
     assert readings and len(asked) == 2  # (align asked `each` once more, for the same quotes)
+    # the placed witnesses' readings are made of what `each` gave: a dossier read anew (nothing kept by identity),
+    # with `each` giving no figures, reads none in any quote
+    again, _, _ = load_dossier(inputs, config)
+    none = align(again, Urls(config.base_path), "warning", anchor_witnesses(again, Memo().each),
+                 lambda step, work, key, items: [() for _ in items])
+    emptied = [p.reading for c in none.comparisons for p in c.witnesses if p.reading is not None]
+    assert len(emptied) == len(readings) and all(not r.others and not (r.figure and r.figure.text) for r in emptied)
+    assert any(r.others or (r.figure and r.figure.text) for r in readings)

@@ -97,7 +97,8 @@ def _twins(**options):
 @pytest.mark.parametrize("make", [frozen, record], ids=["frozen", "record"])
 def test_frozen_and_record_compare_hash_and_show_as_a_frozen_dataclass_does(make):
     plain, made = _twins(make=make)
-    values = [("a", 1), ("a", 1, 2), ("a", 1, 2, "note"), ("a", 1, 2, "", "s"), ("a", 1, 2, "", "", 7), ("b", 1), ("a", 2)]
+    values = [("a", 1), ("a", 1, 2), ("a", 1, 2, "note"), ("a", 1, 2, "", "s"), ("a", 1, 2, "", "", 7), ("b", 1),
+              ("a", 2)]
     for left in values:
         assert repr(made(*left)) == repr(plain(*left))  # `Quote(id='a', start=1, end=0, note='', weight=0)`
         assert hash(made(*left)) == hash(plain(*left))

@@ -245,8 +245,8 @@ class Cache(PageIndex):
         self._close_ids()
 
     def _prune_templates(self) -> int:
-        """Templates and schemas compiled, page indexes and link checks made by other versions of the code are never read
-        again: delete them."""
+        """Templates and schemas compiled, page indexes and link checks made by other versions of the code are
+        never read again: delete them."""
         dropped = 0
         for folder in (self.folder / "pages", self.folder / "links"):
             for old in folder.iterdir() if folder.is_dir() else ():

@@ -146,8 +146,8 @@ _KEPT: SameObjects[Any] = SameObjects()
 def figures_read(dossier: Dossier, found: Found, each: Each) -> dict[str, tuple[Figure, ...]]:
     """The figures in each figure comparison's witness quote, as `found` anchored it, by quote text, read
     through `each` (the command line's cache keeps them: finding them took ~20 ms of every build at 1,000
-    articles, and 4 % of a rebuild of the repo's dossier). A witness that `_prepare` places elsewhere (its
-    prefix or suffix chose another occurrence) has its quote read there."""
+    articles, and 4 % of a rebuild of the repo's dossier). `place` puts a witness where `found` says, so
+    `_prepare` finds its quote here; one `found` has no anchoring for is read by `reading` itself."""
     texts = {a.slug: a.text.text for a in dossier.articles}
     quotes: dict[str, None] = {}
     for c in (c for c in dossier.comparisons if c.kind == "figure"):

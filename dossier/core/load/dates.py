@@ -21,6 +21,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def days_in(year: int, month: int) -> int:
     """Days of `month` (1-12) in `year`, proleptic Gregorian calendar (as calendar.monthrange says, without
     importing it: 2 ms of every build's start)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")  # (as calendar.monthrange says)
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     return (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 

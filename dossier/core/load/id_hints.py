@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from difflib import get_close_matches
 from typing import Iterable, Mapping
 
 from ..common.errors import Problem
@@ -45,6 +44,8 @@ def meant(value: str, known: Mapping[str, str]) -> str:
     for key in (slugify(written, ""), written.casefold()):
         if key in known:
             return known[key]
+    from difflib import get_close_matches  # (asked only of an id that names nothing: imported then)
+
     close = get_close_matches(written.casefold(), list(known), n=1, cutoff=0.8) or \
         get_close_matches(slugify(written, ""), list(known), n=1, cutoff=0.8)
     return known[close[0]] if close else ""

@@ -11,7 +11,6 @@ itself. Pure.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 from ..common.errors import Problem, error, warning
@@ -45,6 +44,8 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
         if not p.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
             continue
         stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
+        import difflib  # (asked only of a file that is no registry: imported then)
+
         close = difflib.get_close_matches(stem, [r[:-len(".yaml")] for r in sorted(REGISTRIES)], n=1, cutoff=0.7)
         meant = f"{close[0]}.yaml" if close else ""
         if meant and not _present(meant, paths):

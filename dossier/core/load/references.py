@@ -13,7 +13,6 @@ failed to load are not reported again (its own problem is the one to fix).
 from __future__ import annotations
 
 import re
-from difflib import get_close_matches
 from functools import partial
 from itertools import chain
 from typing import Iterable
@@ -220,8 +219,8 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
     # Not said when a witness's own mistake explains it: a witness left out, or one naming an unknown article
     # that is a misspelling of the base, a known one (the base is then right, and its hint would offer the typo)
     unknown = [s for s in slugs if s not in known.articles and s not in known.unusable_articles]
-    explained = c.incomplete or (c.base in known.articles and bool(did_you_mean(c.base, unknown)))
-    if c.base and c.base not in slugs and not explained:
+    if c.base and c.base not in slugs and not (c.incomplete or (c.base in known.articles and unknown and
+                                                                 did_you_mean(c.base, unknown))):
         at = c.base_origin or c.origin
         problems.append(error(at.file, at.line, at.col,
                               f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
@@ -292,6 +291,8 @@ def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
     if colon and kind in _KINDS and ident:
         names = getattr(known, _KINDS[kind]) or frozenset()
         meant = tag_page(unquote(name)) if kind == "tag" else slugify(name, "")
+        from difflib import get_close_matches  # (asked only of a link that names nothing: imported then)
+
         close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
         shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
         what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
