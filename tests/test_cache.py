@@ -401,3 +401,19 @@ def test_a_compiled_template_that_cannot_be_stored_is_rendered_all_the_same(tmp_
     renderer = Renderer({"t.html": "<p>{{ x }}</p>"}, compiled_templates(missing))
     assert renderer.render("t.html", {"x": "hi"}, "t.html") == (b"<p>hi</p>", ())
     assert not missing.exists()
+
+
+def test_a_summed_file_reads_back_its_payload_only_while_its_sum_holds(tmp_path):
+    """framed.read_summed/write_summed, what the compiled templates and schemas are kept in: a file read back
+    whole, and a changed, truncated, missing or empty one read as nothing."""
+    from dossier.shell.framed import read_summed, write_summed
+
+    path = tmp_path / "a" / "x.code"
+    write_summed(path, b"payload \x00\xff")
+    assert read_summed(path) == b"payload \x00\xff"
+    data = path.read_bytes()
+    for damaged in (data[:-1] + b"!", data[:-3], data[:32], b""):
+        path.write_bytes(damaged)
+        assert read_summed(path) is None, damaged
+    path.unlink()
+    assert read_summed(path) is None

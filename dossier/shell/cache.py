@@ -56,7 +56,7 @@ from ..core.common.shards import ShardMap, in_order, map_chunks
 from ..core.execute import linkcheck
 from . import versions
 from .collector import reading_for_good
-from .framed import SUM, delete_abandoned, read_framed, write_framed, write_whole
+from .framed import delete_abandoned, read_framed, read_summed, write_framed, write_summed
 from .packs import Packs
 from .page_index import KEEP, PageIndex
 
@@ -291,16 +291,12 @@ def compiled_templates(folder: Path) -> Any:
 
     class CompiledTemplates(jinja2.BytecodeCache):
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            try:
-                data = (folder / f"{bucket.key}.cache").read_bytes()
-            except OSError:
-                return
-            if len(data) > SUM and hashlib.sha256(data[SUM:]).digest() == data[:SUM]:
-                bucket.bytecode_from_string(data[SUM:])  # Jinja then checks the source's checksum
+            payload = read_summed(folder / f"{bucket.key}.cache")
+            if payload is not None:
+                bucket.bytecode_from_string(payload)  # Jinja then checks the source's checksum
 
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            payload = bucket.bytecode_to_string()
-            write_whole(folder / f"{bucket.key}.cache", hashlib.sha256(payload).digest() + payload, mkdir=False)
+            write_summed(folder / f"{bucket.key}.cache", bucket.bytecode_to_string(), mkdir=False)
 
     return CompiledTemplates()
 
@@ -313,11 +309,7 @@ class CompiledSchemas:
         self.folder = folder
 
     def load(self, key: str) -> bytes | None:
-        try:
-            data = (self.folder / f"{key}.code").read_bytes()
-        except OSError:
-            return None
-        return data[SUM:] if len(data) > SUM and hashlib.sha256(data[SUM:]).digest() == data[:SUM] else None
+        return read_summed(self.folder / f"{key}.code")
 
     def dump(self, key: str, code: bytes) -> None:
-        write_whole(self.folder / f"{key}.code", hashlib.sha256(code).digest() + code)
+        write_summed(self.folder / f"{key}.code", code)

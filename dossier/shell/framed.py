@@ -55,6 +55,22 @@ def framed(salt: bytes, payload: bytes) -> bytes:
     return MAGIC + checksum(salt, payload) + payload
 
 
+def read_summed(path: Path) -> bytes | None:
+    """The payload of a file `write_summed` wrote (a sha256 of the payload, then the payload); None when it is
+    missing, unreadable, or its payload does not match its sum (compiled templates and schemas: no magic line
+    nor salt, their names say what they are)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data[SUM:] if len(data) > SUM and hashlib.sha256(data[SUM:]).digest() == data[:SUM] else None
+
+
+def write_summed(path: Path, payload: bytes, mkdir: bool = True) -> None:
+    """`payload` behind a sha256 of it, written atomically (write_whole), for `read_summed`."""
+    write_whole(path, hashlib.sha256(payload).digest() + payload, mkdir=mkdir)
+
+
 def checksum(salt: bytes, payload: bytes | memoryview) -> bytes:
     """sha256 of `salt` then `payload` (without joining them: a copy of the payload)."""
     h = hashlib.sha256(salt)
