@@ -67,8 +67,7 @@ def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | 
     if listed is not None and _of_the_file(holder, listed, key) and \
             _of_the_file(holder, listed, _key_of(lines[ended])) and \
             (not stray_only or _item_key(lines[mark.line], holder, listed)):
-        return (mark.line + 1, dash + 1, f'this list item comes after "{_key_of(lines[ended])}" (line {ended + 1}), '
-                f'which ended the list "{listed}" above it', f"move the item up into that list, above line {ended + 1}")
+        return _comes_after(mark.line, dash, _key_of(lines[ended]), ended, listed)
     if stray_only:
         return None
     return (line + 1, depth + 1, f'"{key}" is indented less than the lines above and below it, so it ends the '
@@ -112,9 +111,15 @@ def stray_item(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | No
     if list_name in (name, last) or not _of_the_file(holder, list_name, name) or \
             not _of_the_file(holder, list_name, last) or not _item_key(lines[mark.line], holder, list_name):
         return None
-    align = "" if items == dash else f", indented by {items} spaces like its other items"
-    return (mark.line + 1, dash + 1, f'this list item comes after "{name}" (line {ended.line + 1}), which ended '
-            f'the list "{list_name}" above it', f"move the item up into that list, above line {ended.line + 1}{align}")
+    return _comes_after(mark.line, dash, name, ended.line, list_name,
+                        "" if items == dash else f", indented by {items} spaces like its other items")
+
+
+def _comes_after(item: int, dash: int, key: str, line: int, listed: str, align: str = "") -> tuple[int, int, str, str]:
+    """The message of a list's item (at line index `item`, its "- " at column `dash`) written after `key` (at
+    line index `line`), the key that ended the list `listed` above it; `align`: what the hint adds."""
+    return (item + 1, dash + 1, f'this list item comes after "{key}" (line {line + 1}), which ended the list '
+            f'"{listed}" above it', f"move the item up into that list, above line {line + 1}{align}")
 
 
 def _items_at(lines: list[str], line: int) -> int | None:
