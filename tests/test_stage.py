@@ -161,6 +161,45 @@ def test_forked_shards_return_results_in_order_and_report_what_each_worker_stage
     assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
 
 
+def test_shards_too_quick_to_be_worth_a_fork_are_all_made_in_the_parent() -> None:
+    """Forking costs 10–25 ms (page tables, the pages either process then writes, results pickled back): a few
+    shards that the first ones show to be quick are made in the parent alone (a rebuild of a small dossier,
+    whose pages are mostly kept). Were a worker forked, it would claim shards within a few milliseconds."""
+    def task(n: int) -> tuple[int, int]:
+        time.sleep(0.004)  # six of them: ~25 ms, under parallel.FORK_WORTH however the machine is loaded
+        return n, os.getpid()
+
+    assert 6 < parallel.FORK_AT_ONCE
+    assert fork_shards(None, processes=2)(task, 6) == [(n, os.getpid()) for n in range(6)]
+
+
+def test_many_shards_fork_the_worker_at_once() -> None:
+    """From FORK_AT_ONCE shards on (a plan of about a thousand pages), the worker is forked before the parent
+    makes its first shard (the last one): the worker's first (shard 0) begins while that one is made. Forked
+    only after it, shard 0 would begin after it ended."""
+    def task(n: int) -> tuple[int, float, float]:
+        began = time.monotonic()
+        time.sleep(0.2)
+        return os.getpid(), began, time.monotonic()
+
+    n = parallel.FORK_AT_ONCE
+    results = fork_shards(None, processes=2)(task, n)
+    assert results[0][0] != os.getpid() and results[-1][0] == os.getpid()
+    assert results[0][1] < results[-1][2], "shard 0 began before the parent's first shard ended"
+
+
+def test_a_small_plan_is_still_cut_into_shards_to_share() -> None:
+    """The parent forks once the shards it made show what is left to be worth it: a plan of a hundred pages in
+    shards of 64 would leave it nothing to share (one shard left), so small counts get smaller shards."""
+    assert shards.chunk_size(100, 64) == 13 and -(-100 // 13) == shards.FEWEST_SHARDS
+    assert shards.chunk_size(5, 64) == 1
+    assert shards.chunk_size(0, 64) == 1
+    assert shards.chunk_size(10_000, 64) == 64
+    assert shards.chunk_size(100, 2) == 2  # (never above the size asked for)
+    assert shards.map_chunks(lambda task, n: [task(i) for i in range(n)], list(range(10)), lambda x: x * x) == \
+        [x * x for x in range(10)]
+
+
 def test_a_worker_that_dies_loses_no_shard_and_what_it_staged_is_made_again_by_the_parent(tmp_path: Path) -> None:
     """As the kernel kills a worker when memory runs out: the shards it had claimed are made by the parent, the
     results and the stage are whole and in order, and the exit code is kept for the command line's warning.

@@ -7,7 +7,8 @@ number. What a shard made comes back pickled (parsed values; or rendered paths, 
 go straight to the `fs.Stage` (each worker writes its own files into the staging folder, and `Stage.take`
 reports which). Results are returned in shard order, so the build is byte-identical to a sequential one.
 
-The parent is one of the workers: it forks one process fewer than it uses cores and takes shards as they do,
+The parent is one of the workers: it forks one process fewer than it uses cores (at once for a large plan; for
+a small one only once the shards it made alone show the rest worth a fork, `_Forks`) and takes shards as they do,
 each process claiming the next one when it is free (two shared integers: the workers take shards from the
 first on, the parent from the last back, until they meet). A forked worker copies every page of the parent's
 heap it writes to, reference counts included, so each one costs up to the parent's heap again (at 1,000
@@ -30,6 +31,8 @@ import gc
 import multiprocessing
 import os
 import pickle
+import threading
+import time
 from typing import Any, Callable, TypeVar
 
 from .interrupt import deferred, worker_init
@@ -37,6 +40,8 @@ from .interrupt import deferred, worker_init
 T = TypeVar("T")
 
 MIN_SHARDS = 2   # below this a pool costs more (fork, pickling) than it saves
+FORK_WORTH = 0.04  # seconds of shards left that are worth forking for (`_Forks`)
+FORK_AT_ONCE = 16  # shards that are always worth it
 LOCK_SECONDS = 1.0  # how long the parent waits for the shards' bounds before it asks whether a worker died
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
 _BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `_start` started, result not collected
@@ -53,20 +58,26 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def _drain(dead: Callable[[], bool] = lambda: False, from_end: bool = False) -> dict[int, tuple[Any, Any]] | None:
+def _drain(dead: Callable[[], bool] = lambda: False, from_end: bool = False,
+           before: Callable[[int], bool] | None = None) -> dict[int, tuple[Any, Any]] | None:
     """Run shards until none is left, each claimed from the shared bounds (the next from the first on, or with
     `from_end` the next from the last back); shard → (result, what it staged).
     `dead` (the parent's): whether a worker has died; if one did while the bounds stay locked (killed while
-    holding its lock, which is then never given back), None: the caller makes what is missing itself."""
+    holding its lock, which is then never given back), None: the caller makes what is missing itself.
+    `before` (the parent's, `_Forks.ready`): asked before each claim with how many shards this process made;
+    it may fork the workers, and says whether to claim from the last back."""
     assert _JOB is not None
-    task, stage, bounds, n = _JOB
-    lock = bounds.get_lock()
+    task, stage, _, n = _JOB
     done: dict[int, tuple[Any, Any]] = {}
     while True:
+        if before is not None:
+            from_end = before(len(done))
+        lock = _JOB[2].get_lock()  # (the bounds: shared once the workers are forked)
         while not lock.acquire(timeout=LOCK_SECONDS):
             if dead():
                 return None
         try:
+            bounds = _JOB[2]
             first, end = bounds[0], bounds[1]
             if first >= end:
                 return done
@@ -80,6 +91,57 @@ def _drain(dead: Callable[[], bool] = lambda: False, from_end: bool = False) -> 
         done[shard] = result, (stage.take() if stage is not None else None)
 
 
+class _Unshared(list):
+    """The shards' bounds [first, end] while the parent works alone (no worker forked yet): a list and a lock of
+    this process. Forking makes them shared (`_Forks.fork`); until then no ctypes or shared memory is made."""
+
+    def __init__(self, bounds: list[int]) -> None:
+        super().__init__(bounds)
+        self.lock = threading.Lock()
+
+    def get_lock(self) -> Any:
+        return self.lock
+
+
+class _Forks:
+    """When the parent forks its workers. Forking copies the parent's page tables, then every memory page either
+    process writes to, and the workers' results come back pickled: ~10–25 ms at the repo's dossier, where a
+    rebuild's pages (mostly kept ones) took 35 ms to make in one process and 45 ms in two. So with FORK_AT_ONCE
+    shards or more (a plan of about a thousand pages) the workers are forked at once, as before; with fewer, the
+    parent first makes shards alone, from the last back (as it does once forked: the site-wide pages), and forks
+    when the shards left (at least two) would take FORK_WORTH at the pace of those it made."""
+
+    def __init__(self, count: int, n: int) -> None:
+        self.count, self.n = count, n
+        self.started: list[tuple[Any, Any]] = []
+        self.forked = False
+        self.began = time.perf_counter()
+
+    def ready(self, made: int) -> bool:
+        """Asked before each claim of the parent's (`_drain`'s `before`): fork if now is the time. The parent
+        claims from the last shard back."""
+        if not self.forked and (self.n >= FORK_AT_ONCE or made and self.n - made >= 2 and
+                                (time.perf_counter() - self.began) / made * (self.n - made) >= FORK_WORTH):
+            self.fork()
+        return True
+
+    def fork(self) -> None:
+        """The bounds made shared, then the workers forked (one fewer than the processes to use)."""
+        global _JOB
+        assert _JOB is not None
+        task, stage, bounds, n = _JOB
+        _JOB = (task, stage, multiprocessing.get_context("fork").Array("q", [bounds[0], bounds[1]]), n)
+        self.forked = True
+        gc.freeze()  # the parent's objects stay out of the workers' collections: their pages stay shared
+        for _ in range(min(self.count, bounds[1] - bounds[0]) - 1):
+            worker = _start(_drain)  # (each is made with signals deferred, then recorded, see _start)
+            if worker is not None:
+                self.started.append(worker)
+
+    def dead(self) -> bool:
+        return any(process.exitcode for process, _ in self.started)
+
+
 def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Callable[[int], T], int], list[T]]:
     """A ShardMap over `processes` processes (default: one per core), the parent and forked workers; sequential
     where forking cannot help (one core, fewer than MIN_SHARDS shards, or no fork on this platform)."""
@@ -91,15 +153,11 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
             return [task(i) for i in range(n)]
         if stage is not None:
             stage.absorb(stage.take())  # the workers report only what they add
-        _JOB = (task, stage, multiprocessing.get_context("fork").Array("q", [0, n]), n)
-        gc.freeze()  # the parent's objects stay out of the workers' collections: their pages stay shared
-        started: list[tuple[Any, Any]] = []
+        _JOB = (task, stage, _Unshared([0, n]), n)
+        forks = _Forks(count, n)
+        started = forks.started
         try:
-            for _ in range(min(count, n) - 1):
-                worker = _start(_drain)  # (each is made with signals deferred, then recorded, see _start)
-                if worker is not None:
-                    started.append(worker)
-            done = _drain(lambda: any(process.exitcode for process, _ in started), from_end=True)
+            done = _drain(forks.dead, before=forks.ready)
             if done is None:  # the bounds' lock died with a worker: the others wait on it; all is made here
                 LOST.extend(process.exitcode for process, _ in started if process.exitcode)
                 while started:
@@ -114,7 +172,8 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
             for process, receive in started:  # (the parent failed or was interrupted: the rest is abandoned)
                 _end(process, receive, kill=True)
             _JOB = None
-            gc.unfreeze()
+            if forks.forked:
+                gc.unfreeze()
         results = []
         for shard in range(n):
             result, staged = done[shard]

@@ -14,10 +14,18 @@ T = TypeVar("T")
 ShardMap = Callable[[Callable[[int], Any], int], list[Any]]
 
 SHARD_SIZE = 64  # items per task: small enough to balance two cores, large enough to pay for the pickling
+FEWEST_SHARDS = 8  # what a small plan is still cut into (`chunk_size`)
 
 
 def in_order(task: Callable[[int], T], n: int) -> list[T]:
     return [task(i) for i in range(n)]
+
+
+def chunk_size(count: int, size: int) -> int:
+    """Items to a shard for `count` items: `size`, or fewer for a small plan, down to one shard in FEWEST_SHARDS,
+    so that there are shards left to share out once the first ones show that forking is worth it (the shell's
+    workers are forked only then, parallel.py)."""
+    return max(1, min(size, -(-count // FEWEST_SHARDS)))
 
 
 def run_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[int, Sequence[Any]], T], size: int) -> list[T]:
@@ -26,8 +34,9 @@ def run_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[int, Sequ
 
 
 def map_chunks(shards: ShardMap, items: Sequence[Any], work: Callable[[Any], T], size: int = 0) -> list[T]:
-    """[work(item) for item in items], computed in chunks of `size` (default SHARD_SIZE) through `shards`."""
-    chunks = run_chunks(shards, items, lambda _, chunk: [work(item) for item in chunk], size or SHARD_SIZE)
+    """[work(item) for item in items], computed in chunks of `size` (default: `chunk_size`'s) through `shards`."""
+    chunks = run_chunks(shards, items, lambda _, chunk: [work(item) for item in chunk],
+                        size or chunk_size(len(items), SHARD_SIZE))
     return [value for chunk in chunks for value in chunk]
 
 

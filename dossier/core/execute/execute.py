@@ -135,7 +135,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     content = content or {}
     renderer.compile(sorted({p.template for p in pages if p.template}))
     parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
-                       sharding.SHARD_SIZE)
+                       sharding.chunk_size(len(pages), sharding.SHARD_SIZE))
     paths: list[str] = []
     outputs: dict[str, bytes] = {}
     links = LinkIndex()
