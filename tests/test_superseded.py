@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import dossier.core.plan.plan as plan_module
+from dossier.core.common import shards
 from dossier.core.common.memo import Memo
 from dossier.core.pipeline import Options, Superseded, build_site
 from dossier.shell.fs import read_inputs
@@ -46,7 +47,8 @@ def test_a_build_is_asked_between_stages_and_before_each_range_of_pages(inputs):
     asked = Asked()
     result = build_site(inputs, Options(), Memo(), cancelled=asked)
     assert result.ok
-    ranges = -(-len(result.paths) // 64)   # (shards.SHARD_SIZE pages a range)
+    size = shards.chunk_size(len(result.paths), shards.SHARD_SIZE)  # (pages a range: a small plan's are fewer)
+    ranges = -(-len(result.paths) // size)
     # after loading, after analysing, three times while planning (after the articles' pages, the listings, the
     # entities), after planning, then before each range
     assert asked.count == 6 + ranges >= 8
