@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import dataclasses
 import pickle
 
@@ -166,3 +167,96 @@ def test_frozen_classes_of_no_field_and_of_fields_hashed_but_not_compared_agree_
             assert hash(made(*left)) == hash(plain(*left)) and repr(made(*left)) == repr(plain(*left))
             for right in values:
                 assert (made(*left) == made(*right)) == (plain(*left) == plain(*right))
+
+
+def _made_both_ways(body, make=frozen):
+    """`body()`'s class made by dataclass(frozen=True) and by `make`."""
+    return dataclasses.dataclass(frozen=True)(body()), make(body())
+
+
+def _outcome(cls, args, kwargs):
+    """The fields' values a call makes, or the exception it raises (its type and message)."""
+    try:
+        value = cls(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - compared between the two classes
+        return type(exc), str(exc).replace(cls.__qualname__, "Q")
+    return {f.name: getattr(value, f.name) for f in dataclasses.fields(cls)}
+
+
+@pytest.mark.parametrize("make", [frozen, record], ids=["frozen", "record"])
+def test_frozen_and_record_are_made_as_a_frozen_dataclass_is(make):
+    """`frozen` and `record` compile their own __init__ (at its first call): the same arguments give the same
+    fields, or the same error, as dataclass's; the same signature once made."""
+    def body():
+        class Quote:
+            id: str
+            start: int
+            end: int = 0
+            tags: list = dataclasses.field(default_factory=list)
+            if make is frozen:  # (a record's fields are all positional)
+                mode: str = dataclasses.field(default="x", kw_only=True)
+        return Quote
+    plain, made = _made_both_ways(body, make)
+    mode = ", *, mode: 'str' = 'x'" if make is frozen else ""
+    calls = [((), {}), (("a",), {}), (("a", 1), {}), (("a", 1, 2), {}), (("a", 1, 2, ["t"]), {}),
+             (("a", 1, 2, [], "m"), {}), (("a",), {"start": 3, "mode": "y"}), ((), {"id": "a", "start": 1, "end": 4}),
+             (("a", 1), {"id": "b"}), (("a", 1), {"other": 1}), (("a", 1), {"tags": None})]
+    for args, kwargs in calls:
+        assert _outcome(made, args, kwargs) == _outcome(plain, args, kwargs), (args, kwargs)
+    first, second = made("a", 1), made("a", 1)
+    assert first.tags == [] and first.tags is not second.tags  # (a new list from the factory each time)
+    assert str(inspect.signature(made)) == str(inspect.signature(plain)) == \
+        f"(id: 'str', start: 'int', end: 'int' = 0, tags: 'list' = <factory>{mode}) -> None"
+    for name in ("start", "elsewhere"):  # (a field, and a name that is none: both refused, as dataclass does)
+        for target in (made("a", 1), plain("a", 1)):
+            with pytest.raises(dataclasses.FrozenInstanceError, match=f"cannot assign to field '{name}'"):
+                setattr(target, name, 2)
+            with pytest.raises(dataclasses.FrozenInstanceError, match=f"cannot delete field '{name}'"):
+                delattr(target, name)
+    assert made.__dataclass_params__.frozen and made.__init__.__qualname__ == f"{made.__qualname__}.__init__"
+
+
+def test_frozen_sets_what_dataclass_sets_of_fields_it_does_not_take_and_calls_post_init():
+    def body():
+        class Stamped:
+            text: str
+            made: str = dataclasses.field(default="", init=False)
+            seen: list = dataclasses.field(default_factory=list, init=False)
+
+            def __post_init__(self) -> None:
+                self.seen.append(self.text)
+        return Stamped
+    plain, made = _made_both_ways(body)
+    for cls in (plain, made):
+        value = cls("t")
+        assert (value.text, value.made, value.seen) == ("t", "", ["t"]) and "made" not in vars(value)
+        with pytest.raises(TypeError):
+            cls("t", "m")
+    assert str(inspect.signature(made("t").__class__)) == str(inspect.signature(plain)) == "(text: 'str') -> None"
+
+
+def test_frozen_lets_a_subclass_that_is_no_dataclass_have_attributes_of_its_own_as_dataclass_does():
+    def body():
+        class Base:
+            a: int
+        return Base
+    for cls in _made_both_ways(body):
+        child = type("Child", (cls,), {})(1)
+        child.extra = 2
+        assert (child.a, child.extra) == (1, 2)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            child.a = 3
+
+
+def test_frozen_refuses_what_it_cannot_make_and_a_default_before_a_field_without_one():
+    class Late:
+        a: int = 0
+        b: int
+
+    class Initial:
+        a: dataclasses.InitVar[int]
+
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+        frozen(Late)
+    with pytest.raises(TypeError, match="Initial: an InitVar or a field named self: decorate it with dataclass"):
+        frozen(Initial)

@@ -2,12 +2,15 @@
 pickled as the call that makes it.
 
 A frozen dataclass gets six methods, each compiled from source when its class is made (`exec`: 0.1-0.2 ms
-each on Python 3.11). `frozen` asks dataclasses for the three that must be compiled (`__init__`, which
-assigns through `object.__setattr__`, and the frozen `__setattr__` and `__delattr__`) and gives the class
-`__eq__`, `__hash__` and `__repr__` made of closures over an `attrgetter` of its fields: the same results as
-dataclass's (equal only to the same class, comparing and hashing the tuple of the fields that take part,
-`Name(a=1, b='x')`), for none of the compiling. The ninety-one dataclasses a build imports took 72 ms of its
-start to make, 52 ms so (of a 0.4 s rebuild of the repo's dossier).
+each on Python 3.11). `frozen` compiles none when the class is made. It asks dataclasses for the fields alone
+(and the slots), and gives the class `__eq__`, `__hash__` and `__repr__` made of closures over an `attrgetter`
+of its fields: the same results as dataclass's (equal only to the same class, comparing and hashing the tuple
+of the fields that take part, `Name(a=1, b='x')`); the frozen `__setattr__` and `__delattr__` as closures
+too; and an `__init__` that compiles, at its first call, the one dataclass would write (each field set
+through `object.__setattr__`, defaults, factories, `__post_init__`), so that a class no build makes is never
+compiled. The ninety-one dataclasses a build imports took 72 ms of its start to make; with the three compiled
+ones alone, 52 ms; now 15 ms, and the `__init__`s of the classes a rebuild makes (tests/test_records.py
+compares all of it with dataclass's).
 
 The build's most numerous values (marks, sentences, origins, paragraphs, placements, tokens: about 240,000 at
 1,000 articles) are records. A plain frozen dataclass keeps its attributes in a values array, and pickling it
@@ -29,7 +32,8 @@ that `replace` and the constructor make any record the fields describe.
 from __future__ import annotations
 
 import reprlib
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, InitVar, dataclass, field, fields
+from functools import partial
 from operator import attrgetter
 from typing import Any, Callable, TypeVar, dataclass_transform
 
@@ -41,7 +45,7 @@ T = TypeVar("T")
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))  # (type checkers see a dataclass)
 def record(cls: type[T]) -> type[T]:
     """`cls` as a frozen dataclass with slots, pickled as `cls._made_again(*fields)` (see the module docstring)."""
-    made: Any = _compared(cls, dataclass(frozen=True, slots=True, eq=False, repr=False))
+    made: Any = _compared(cls, partial(_dataclass, slots=True))
     names = tuple(f.name for f in fields(made))
     if not names or not all(f.init and not f.kw_only for f in fields(made)):
         raise TypeError(f"{cls.__qualname__}: a record's fields are all given to its constructor, in order")
@@ -53,7 +57,7 @@ def record(cls: type[T]) -> type[T]:
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def frozen(cls: type[T]) -> type[T]:
     """`@dataclass(frozen=True)`, with `__eq__`, `__hash__` and `__repr__` not compiled (module docstring)."""
-    return _compared(cls, dataclass(frozen=True, eq=False, repr=False))  # type: ignore[no-any-return]
+    return _compared(cls, partial(_dataclass, slots=False))  # type: ignore[no-any-return]
 
 
 def _compared(cls: Any, make: Callable[[Any], Any]) -> Any:
@@ -82,6 +86,97 @@ def _compared(cls: Any, make: Callable[[Any], Any]) -> Any:
         method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
         setattr(made, method.__name__, method)
     return made
+
+
+def _dataclass(cls: Any, slots: bool) -> Any:
+    """`dataclass(frozen=True, slots=slots, eq=False, repr=False)(cls)`, with nothing compiled when the class is
+    made: dataclasses makes the fields (and the slots) alone; the frozen `__setattr__` and `__delattr__` are
+    closures, and `__init__` is compiled from the same source as dataclass's at its first call (`_first_init`),
+    so a class a build never makes costs no `exec` (92 classes took 49 ms to make, 15 ms so). What this does not
+    know how to make (an InitVar, a field named `self`) is refused: write such a class with dataclass."""
+    annotations = cls.__dict__.get("__annotations__", {})
+    if "self" in annotations or any(isinstance(kind, InitVar) or "InitVar" in str(kind)
+                                    for kind in annotations.values()):
+        raise TypeError(f"{cls.__qualname__}: an InitVar or a field named self: decorate it with dataclass")
+    made = dataclass(init=False, eq=False, repr=False, slots=slots)(cls)
+    made.__dataclass_params__.init = made.__dataclass_params__.frozen = True
+    every = fields(made)
+    given = [f for f in every if f.init and not f.kw_only]
+    for before, after in zip(given, given[1:]):
+        if _has_default(before) and not _has_default(after):
+            raise TypeError(f"non-default argument {after.name!r} follows default argument")
+    names = tuple(f.name for f in every)
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is made or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(made, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is made or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(made, self).__delattr__(name)
+
+    for method in (__setattr__, __delattr__, _first_init(made, slots)):
+        method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
+        setattr(made, method.__name__, method)
+    return made
+
+
+def _has_default(f: Any) -> bool:
+    return f.default is not MISSING or f.default_factory is not MISSING
+
+
+def _first_init(cls: Any, slots: bool) -> Callable[..., None]:
+    """An `__init__` that compiles the class's own (`_init`) the first time it is called, puts it in its place
+    and calls it."""
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        made = cls.__init__ = _init(cls, slots)
+        made(self, *args, **kwargs)
+    return __init__
+
+
+def _init(cls: Any, slots: bool) -> Callable[..., None]:
+    """The `__init__` dataclass(frozen=True) writes: each field given (or its default, or its factory's value
+    when not given) set through `object.__setattr__`; a field not given to it set only when it has a factory
+    (or a default, with slots); then `__post_init__()` if the class has one."""
+    scope: dict[str, Any] = {"__dataclass_builtins_object__": object,
+                             "__dataclass_HAS_DEFAULT_FACTORY__": _HAS_DEFAULT_FACTORY}
+    params, keywords, body = ["self"], [], []
+    for f in fields(cls):
+        default, factory = f"__dataclass_dflt_{f.name}__", f"__dataclass_factory_{f.name}__"
+        value = f.name
+        if f.default_factory is not MISSING:
+            scope[factory] = f.default_factory
+            value = (f"{factory}() if {f.name} is __dataclass_HAS_DEFAULT_FACTORY__ else {f.name}" if f.init
+                     else f"{factory}()")
+        elif f.default is not MISSING:
+            scope[default] = f.default
+            value = f.name if f.init else default
+        if f.init:
+            (keywords if f.kw_only else params).append(
+                f.name if not _has_default(f) else
+                f"{f.name}={default if f.default_factory is MISSING else '__dataclass_HAS_DEFAULT_FACTORY__'}")
+        elif f.default_factory is MISSING and (f.default is MISSING or not slots):
+            continue  # (read from the class's attribute, as dataclass leaves it)
+        body.append(f"  __dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+    if hasattr(cls, "__post_init__"):
+        body.append("  self.__post_init__()")
+    params += ["*", *keywords] if keywords else []
+    source = f"def __init__({', '.join(params)}):\n" + "\n".join(body or ["  pass"]) + "\n"
+    exec(source, scope)  # noqa: S102 - made of the fields' names, as dataclass's own
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {**{f.name: f.type for f in fields(cls) if f.init}, "return": None}
+    return init  # type: ignore[no-any-return]
+
+
+class _HasDefaultFactory:
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_HAS_DEFAULT_FACTORY = _HasDefaultFactory()
 
 
 def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
