@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-import yaml
+from .pyyaml import yaml
 
 __all__ = ["dedented_key", "misaligned_key", "stray_item"]
 

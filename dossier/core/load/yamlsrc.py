@@ -16,7 +16,7 @@ import re
 from dataclasses import field
 from typing import Any, Mapping
 
-import yaml
+from .pyyaml import yaml
 
 from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, stray_item
