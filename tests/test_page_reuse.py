@@ -314,3 +314,55 @@ def test_a_listing_pages_rows_stand_in_a_key_as_one_digest_of_their_content() ->
     assert first == page_key(page, {"annotations": rows("one", "two")}, "t")
     others = [rows("one", "two!"), rows("one"), rows("two", "one")]
     assert len({first, *(page_key(page, {"annotations": r}, "t") for r in others)}) == 1 + len(others)
+
+
+def _passages_docs(root: Path) -> dict[str, object]:
+    """Every Doc the pages of /passages/ read, by slug, as a build plans them."""
+    from dossier.core.plan.plan import plan
+
+    docs: dict[str, object] = {}
+    for page in plan(_library(root))[0]:
+        if page.path.startswith("passages/") and page.given is not None:
+            docs.update(page.given().docs)
+    return docs
+
+
+def test_a_doc_stands_in_a_key_for_the_digest_of_what_made_it(dossier: Path) -> None:
+    """Doc.made (compare_pages: what the Doc shows, its text by the text's stamp): set for every Doc, the same for a
+    new analysis of the same files and after a note is edited (which no Doc shows: the passages pages are not
+    rendered again), changed for the Docs whose witnesses changed only; and a page key writes it instead of
+    the Doc."""
+    from dossier.core.plan.passage_views import Doc
+
+    before = _passages_docs(dossier)
+    assert before and all(doc.made for doc in before.values())
+    assert {s: d.made for s, d in _passages_docs(dossier).items()} == {s: d.made for s, d in before.items()}
+    _edit_first_note(dossier)
+    assert {s: d.made for s, d in _passages_docs(dossier).items()} == {s: d.made for s, d in before.items()}
+    comparison = dossier / "content/comparisons/blinken-sixth-visit.yaml"
+    comparison.write_text(comparison.read_text("utf-8").replace("title: Blinken's sixth trip", "title: Sixth trip"),
+                          "utf-8")
+    witnessed = set(re.findall(r"article: (\S+)", comparison.read_text("utf-8")))
+    after = _passages_docs(dossier)
+    changed = {slug for slug in after if after[slug].made != before[slug].made}
+    assert changed and changed == witnessed & set(after)  # (the span of its witness carries the title)
+    page = keyed("passages/index.html", "x", (), "passages.html", lambda value: {}, lambda: None)
+    doc = next(iter(before.values()))
+    assert isinstance(doc, Doc)
+    assert page_key(page, doc, "t") == page_key(page, Doc("x", "", "", "", "", "", (), "", doc.made), "t")
+    assert page_key(page, doc, "t") != page_key(page, Doc("x", "", "", "", "", "", (), "", "other"), "t")
+
+
+def test_a_shared_passage_stands_in_a_key_for_the_digest_of_the_search_that_found_it(dossier: Path) -> None:
+    from dossier.core.analyse.shared_passages import SharedPassage
+
+    passages = _library(dossier).passages
+    assert passages and all(p.digest for p in passages) and len({p.digest for p in passages}) == len(passages)
+    assert [p.digest for p in _library(dossier).passages] == [p.digest for p in passages]
+    page = keyed("passages/index.html", "x", (), "passages.html", lambda value: {}, lambda: None)
+    first = passages[0]
+    assert page_key(page, first, "t") == page_key(page, SharedPassage("other", (), 1, first.digest), "t")
+    assert page_key(page, SharedPassage(first.text, first.occurrences, first.words), "t") != page_key(page, first, "t")
+    path = sorted((dossier / "seeds").glob("*.txt"))[0]
+    path.write_text(path.read_text("utf-8") + "\nA new paragraph.\n", "utf-8")
+    assert not {p.digest for p in _library(dossier).passages} & {p.digest for p in passages}  # (all texts searched)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import field
 from itertools import accumulate, chain, compress, count, islice
 
 from .alignment import fold
@@ -55,6 +56,9 @@ class SharedPassage:
     text: str
     occurrences: tuple[Occurrence, ...]
     words: int
+    # A digest naming this passage (library.passages_later: of the texts searched and its place among what was
+    # found), "" when unknown: a page key writes it instead of the passage. Not part of the value's equality.
+    digest: str = field(default="", compare=False, repr=False)
 
 
 def _keys(text: str, ids: dict[str, int], pieces: dict[str, tuple[int, ...]]) -> tuple[int, ...]:

@@ -56,6 +56,9 @@ class Doc:
     # The stamp of the cleaned text `text` is (CleanText.made: a digest naming it), "" when unknown: a page key
     # writes it instead of the text (execute/keys.py). Not part of the value's equality.
     text_made: str = field(default="", compare=False, repr=False)
+    # A digest of everything this Doc was made from (compare_pages._doc), "" when unknown: a page key writes it
+    # instead of the Doc. Not part of the value's equality.
+    made: str = field(default="", compare=False, repr=False)
 
     @property
     def inserts(self) -> frozenset[int]:
