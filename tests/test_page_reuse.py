@@ -5,6 +5,7 @@ is tests/test_cache_honesty.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import shutil
@@ -16,6 +17,7 @@ import pytest
 from conftest import copy_of_default_dossier
 
 from dossier.core.common.memo import Memo
+from dossier.core.common.records import frozen
 from dossier.core.execute.keys import page_key
 from dossier.core.pipeline import Options, build_site
 from dossier.core.plan import article_pages, compare_pages, entity_pages, reader_pages, structured
@@ -366,3 +368,29 @@ def test_a_shared_passage_stands_in_a_key_for_the_digest_of_the_search_that_foun
     path = sorted((dossier / "seeds").glob("*.txt"))[0]
     path.write_text(path.read_text("utf-8") + "\nA new paragraph.\n", "utf-8")
     assert not {p.digest for p in _library(dossier).passages} & {p.digest for p in passages}  # (all texts searched)
+
+
+@frozen
+class Card:
+    name: str
+    kind: str = ""
+    seen: str = dataclasses.field(default="", compare=False)
+
+
+@frozen
+class Lone:
+    name: str
+
+
+def test_a_frozen_value_is_written_in_a_key_as_its_class_and_every_field() -> None:
+    """Every `frozen` class stands in a key as its class and all its fields' values (compared or not, given
+    to its constructor or not), one field or several: equal values give one key, any field changed another."""
+    page = keyed("entities/x/index.html", "x", (), "entity.html", lambda value: {}, lambda: None)
+    one = page_key(page, (Card("a", "b", "c"), Lone("x")), "t")
+    assert one is not None and one == page_key(page, (Card("a", "b", "c"), Lone("x")), "t")
+    others = [(Card("a2", "b", "c"), Lone("x")), (Card("a", "b2", "c"), Lone("x")), (Card("a", "b", "c2"), Lone("x")),
+              (Card("a", "b", "c"), Lone("y"))]
+    assert len({one, *(page_key(page, value, "t") for value in others)}) == 1 + len(others)
+    extra = Card("a", "b", "c")
+    object.__setattr__(extra, "cached", 1)  # (what is not a field, such as a kept hash, is not the value)
+    assert page_key(page, (extra, Lone("x")), "t") == one

@@ -37,7 +37,7 @@ from functools import partial
 from operator import attrgetter
 from typing import Any, Callable, TypeVar, dataclass_transform
 
-__all__ = ["frozen", "record"]
+__all__ = ["FROZEN", "frozen", "record"]
 
 T = TypeVar("T")
 
@@ -57,7 +57,12 @@ def record(cls: type[T]) -> type[T]:
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def frozen(cls: type[T]) -> type[T]:
     """`@dataclass(frozen=True)`, with `__eq__`, `__hash__` and `__repr__` not compiled (module docstring)."""
-    return _compared(cls, partial(_dataclass, slots=False))  # type: ignore[no-any-return]
+    made = _compared(cls, partial(_dataclass, slots=False))
+    FROZEN.append(made)
+    return made  # type: ignore[no-any-return]
+
+
+FROZEN: list[type] = []  # every class `frozen` made, in the order they were made (execute/keys.py reads them)
 
 
 def _compared(cls: Any, make: Callable[[Any], Any]) -> Any:
