@@ -167,23 +167,32 @@ def test_a_doc_whose_text_has_a_stamp_stands_in_a_key_with_the_stamp_for_the_tex
 
 def test_a_passages_pages_docs_stand_in_a_key_as_one_digest_of_their_own() -> None:
     """DocSet: hundreds of Docs a page, written as one digest of (slug, Doc digest) pairs: exact (another Doc,
-    another slug or another order is another key), and the same for an equal DocSet made anew."""
+    another slug or another order is another key), and the same for an equal DocSet made anew. Where each Doc's
+    digest is known (Doc.made), no Doc is made for the key."""
     from dossier.core.execute.keys import forget
     from dossier.core.plan.passage_views import Doc, DocSet
 
     page = keyed("passages/index.html", "x", (), "passages.html", lambda value: {}, lambda: None)
 
-    def docs(*texts: str, slugs: str = "abc") -> DocSet:
-        return DocSet((slug, Doc(slug, text, "T", "O", "2024-03-01", f"/articles/{slug}/"))
-                      for slug, text in zip(slugs, texts))
+    def docs(*texts: str, slugs: str = "abc", made: bool = False) -> DocSet:
+        by_slug = {slug: Doc(slug, text, "T", "O", "2024-03-01", f"/articles/{slug}/", (), "", f"m-{text}" * made)
+                   for slug, text in zip(slugs, texts)}
+        return DocSet(list(by_slug), [doc.made for doc in by_slug.values()], by_slug.__getitem__)
 
-    forget()
-    first = page_key(page, {"docs": docs("one", "two")}, "t")
-    assert first == page_key(page, {"docs": docs("one", "two")}, "t")
-    others = [docs("one", "two!"), docs("one"), docs("two", "one"), docs("one", "two", slugs="ac")]
-    assert len({first, *(page_key(page, {"docs": d}, "t") for d in others)}) == 1 + len(others)
-    assert first != page_key(page, {"docs": dict(docs("one", "two"))}, "t")  # (a plain dict is written whole)
+    for made in (False, True):
+        forget()
+        first = page_key(page, {"docs": docs("one", "two", made=made)}, "t")
+        assert first == page_key(page, {"docs": docs("one", "two", made=made)}, "t")
+        others = [docs("one", "two!", made=made), docs("one", made=made), docs("two", "one", made=made),
+                  docs("one", "two", slugs="ac", made=made)]
+        assert len({first, *(page_key(page, {"docs": d}, "t") for d in others)}) == 1 + len(others)
+        assert first != page_key(page, {"docs": dict(docs("one", "two", made=made))}, "t")  # (a dict: written whole)
 
+    def unmade(slug: str) -> Doc:
+        raise AssertionError(f"the Doc of {slug} was made for the key")
+
+    assert page_key(page, {"docs": DocSet(["a", "b"], ["m-1", "m-2"], unmade)}, "t") == \
+        page_key(page, {"docs": docs("1", "2", slugs="ab", made=True)}, "t")
 
 
 def test_values_a_cached_step_made_stand_in_a_key_for_the_digest_they_carry(dossier: Path) -> None:

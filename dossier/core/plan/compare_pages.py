@@ -189,63 +189,82 @@ class PassagesInput:
 
 
 class _Docs:
-    """What every page of /passages/ is cut from, made once for all of them: what they show of each article
-    (Doc, made on first use), each article's place in the site's order, and which page holds each item."""
+    """What every page of /passages/ is cut from, made once for all of them: what they show of each article (its
+    Doc, made when a page is rendered, and the Doc's digest, `made`), each article's place in the site's
+    order, and which page holds each item."""
 
     def __init__(self, library: Library, parts: Sequence[paginate.Slice]) -> None:
-        self.library, self._docs = library, None
+        self.library, self._sources = library, None
+        self._made: dict[str, str] = {}  # (each Doc's digest, asked for by every page that shows it)
         self.rank = {item.article.slug: i for i, item in enumerate(library.articles)}
         self.holder = {i: p.path for p in parts for i in p.items}
 
-    def get(self) -> dict[str, Doc]:
-        if self._docs is None:
-            self._docs = _docs(self.library)
-        return self._docs
+    def _made_of(self) -> dict[str, tuple[Any, ...]]:
+        """Per article, what its Doc is made of: (the analysed article, its outlet, each (comparison, witness)
+        placed in it, flat); found on first use, once for all the pages. Each Doc and its digest are kept
+        while these are the very same objects (the live preview's memo hands them back)."""
+        if self._sources is None:
+            library = self.library
+            outlets, witnessed = _names(library), {}
+            for pc in library.comparisons.comparisons:
+                for p in pc.witnesses:
+                    witnessed.setdefault(p.article.slug, []).extend((pc, p))
+            _DOCS.new_build()
+            _MADE.new_build()
+            self._sources = {item.article.slug: (item, outlets.get(item.article.meta.source, item.article.meta.source),
+                                                 *witnessed.get(item.article.slug, ()))
+                             for item in library.articles}
+        return self._sources
+
+    def made(self, slug: str) -> str:
+        """The digest of what `slug`'s Doc shows (Doc.made), without making it."""
+        found = self._made.get(slug)
+        if found is None:
+            item, outlet, *placed = made_of = self._made_of()[slug]
+            urls = self.library.urls
+            found = self._made[slug] = _MADE.get(slug, (*made_of, urls.base),
+                                                 partial(_doc_made, urls, item, outlet, placed))
+        return found
+
+    def doc(self, slug: str) -> Doc:
+        """`slug`'s Doc (see `_doc`)."""
+        item, outlet, *placed = made_of = self._made_of()[slug]
+        urls = self.library.urls
+        return _DOCS.get(slug, (*made_of, urls.base), partial(_doc, urls, item, outlet, placed, self.made(slug)))
 
 
-def _docs(library: Library) -> dict[str, Doc]:
-    """Each article as the passages pages show it: text, title, outlet, date, and the annotations and
-    witnesses placed in it (in text order). Each Doc is kept while what it is made of is the very same objects
-    (the live preview's memo hands them back), so that its digest in the pages' keys (execute/keys.py, once per
-    Doc object) is not taken again: 5,000 whole texts, 0.5 s of every save at 5,000 articles."""
-    urls, sources = library.urls, _names(library)
-    witnessed: dict[str, list[Any]] = {}
-    for pc in library.comparisons.comparisons:
-        for p in pc.witnesses:
-            witnessed.setdefault(p.article.slug, []).extend((pc, p))
-    _DOCS.new_build()
-    _DOCSETS.new_build()
-    out = {}
-    for item in library.articles:
-        slug, outlet = item.article.meta.slug, sources.get(item.article.meta.source, item.article.meta.source)
-        placed = witnessed.get(slug, ())
-        out[slug] = _DOCS.get(slug, (item, outlet, urls.base, *placed), partial(_doc, urls, item, outlet, placed))
-    return out
+def _doc_made(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any]) -> str:
+    """The digest of what an article's Doc shows (see `_doc`): its text by the text's stamp, which names it, so
+    "" when the text has none. Only what the Doc shows: an edited note leaves it as it was, and the passages
+    pages with it."""
+    a, slug = item.article, item.article.meta.slug
+    if not a.text.made:
+        return ""
+    return made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base,
+                             tuple((ann_id, where.start, where.end) for ann_id, where in sorted(item.placed.items())),
+                             tuple((pc.comparison.id, pc.comparison.title, p.where.start, p.where.end)
+                                   for pc, p in zip(witnessed[::2], witnessed[1::2]))))
 
 
-def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any]) -> Doc:
-    """One article's Doc (see `_docs`); `witnessed`: (comparison, its witness placed in this article), flat."""
+def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], made: str) -> Doc:
+    """An article as the passages pages show it: text, title, outlet, date, and the annotations and witnesses
+    placed in it (in text order); `witnessed`: (comparison, its witness placed in this article), flat; `made`:
+    `_doc_made`'s digest of it."""
     a, slug = item.article, item.article.meta.slug
     spans = [Span(where.start, where.end, urls.annotation(slug, ann_id), f"annotation “{ann_id}”")
              for ann_id, where in sorted(item.placed.items())]
     for pc, p in zip(witnessed[::2], witnessed[1::2]):
         spans.append(Span(p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(slug),
                           pc.comparison.title, pc.comparison.id))
-    # What it is made of (its text by the text's stamp, which names it), when the text has a stamp: the Doc's
-    # name in the pages' keys, where pickling 5,000 Docs took 0.3 s of every build at 5,000 articles. Only what
-    # the Doc shows: an edited note leaves it as it was, and the passages pages with it.
-    made = made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base,
-                             tuple((ann_id, where.start, where.end) for ann_id, where in sorted(item.placed.items())),
-                             tuple((pc.comparison.id, pc.comparison.title, p.where.start, p.where.end)
-                                   for pc, p in zip(witnessed[::2], witnessed[1::2])))) if a.text.made else ""
     return Doc(slug, a.text.text, a.meta.title, outlet, a.meta.date, urls.article(slug),
                tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made, made)
 
 
-# Each article's Doc while it is made of the same objects (see `_docs`), and each page's DocSet while its Docs
-# are the same (its digest in the page's key is then taken once: 0.5 s of each save at 5,000 articles)
+# Each article's Doc and its digest while what they are made of is the same objects (the live preview's memo
+# hands them back). (A page's DocSet is made anew at each build: it holds the build's `_Docs`, and its digest
+# is one hash of its Docs' digests.)
 _DOCS: SameObjects[Doc] = SameObjects()
-_DOCSETS: SameObjects[DocSet] = SameObjects()
+_MADE: SameObjects[str] = SameObjects()
 
 
 def _passages_input(library: Library, docs: _Docs, items: Sequence[Piece], part: paginate.Slice) -> PassagesInput:
@@ -253,11 +272,10 @@ def _passages_input(library: Library, docs: _Docs, items: Sequence[Piece], part:
     the site's order: their order among themselves is all the page needs of it)."""
     mine = tuple(part.of(items))
     used = sorted({o.doc for x in mine for o in library.passages[x.passage].occurrences}, key=docs.rank.__getitem__)
-    every = docs.get()
-    shown = tuple(every[slug] for slug in used)
+    made = tuple(map(docs.made, used))
     return PassagesInput(library.dossier.config, library.urls, part.path, part.title, part.navigation(library.urls),
                          mine, {x.passage: library.passages[x.passage] for x in mine},
-                         _DOCSETS.get(part.path, shown, partial(DocSet, zip(used, shown))), tuple(used),
+                         DocSet(used, made, docs.doc), tuple(used),
                          _continuations(library.urls, items, docs.holder, part))
 
 
