@@ -403,3 +403,40 @@ def test_a_frozen_value_is_written_in_a_key_as_its_class_and_every_field() -> No
     extra = Card("a", "b", "c")
     object.__setattr__(extra, "cached", 1)  # (what is not a field, such as a kept hash, is not the value)
     assert page_key(page, (extra, Lone("x")), "t") == one
+
+
+def _annotation_rows(root: Path) -> dict[tuple[str, str], object]:
+    from dossier.core.plan.article_pages import article_rows
+
+    return {(row["slug"], a["id"]): a for row in article_rows(_library(root)) for a in row["annotation_rows"]}
+
+
+def test_an_annotations_listing_row_stands_in_a_key_for_the_digest_of_all_it_shows(dossier: Path) -> None:
+    """page.Row.made: the analysis's digest of the row (Anchored.rows) with the outlet's name. The same for a new
+    analysis of the same files; a note edited changes its own row's only (the tag pages listing the others are
+    not rendered again); an outlet renamed changes the rows of its articles only. A RowSet of such rows is one
+    digest of theirs, and equal rows with other digests are another key."""
+    from dossier.core.plan.page import Row, RowSet
+
+    before = _annotation_rows(dossier)
+    assert before and all(isinstance(r, Row) and r.made for r in before.values())
+    assert {k: r.made for k, r in _annotation_rows(dossier).items()} == {k: r.made for k, r in before.items()}
+    slug = _edit_first_note(dossier)
+    after = _annotation_rows(dossier)
+    changed = {k for k in after if after[k].made != before[k].made}
+    assert len(changed) == 1 and next(iter(changed))[0] == slug
+    sources = dossier / "content/sources.yaml"
+    text = sources.read_text("utf-8")
+    name = re.search(r"^  name: (.+)$", text, flags=re.M).group(1)
+    sources.write_text(text.replace(f"  name: {name}", "  name: Renamed outlet", 1), "utf-8")
+    renamed = _annotation_rows(dossier)
+    outlet = {k for k in renamed if renamed[k]["article"]["source"] == "Renamed outlet"}
+    assert outlet and {k for k in renamed if renamed[k].made != after[k].made} == outlet
+    page = keyed("tags/x/index.html", "x", (), "tag.html", lambda value: {}, lambda: None)
+    rows = list(before.values())[:3]
+    first = page_key(page, RowSet(rows), "t")
+    assert first == page_key(page, RowSet(Row(r, r.made) for r in rows), "t")
+    assert first != page_key(page, RowSet(Row(r, r.made + "!") for r in rows), "t")
+    assert first != page_key(page, RowSet(rows[::-1]), "t")
+    unknown = page_key(page, RowSet(Row(r, "") for r in rows), "t")  # (no digest: the rows are written out)
+    assert unknown is not None and unknown != first

@@ -40,6 +40,10 @@ class Anchored:
     # key), "" when unknown. Equal digests mean equal values, so a page's key may stand for the value with
     # its digest (keys.page_key) instead of writing out the whole article.
     digest: str = ""
+    # For each placed annotation, in the article's order, a digest of what its listing row shows but the outlet's
+    # name (article_pages: page.Row); () when unknown. Made with the analysis, which the cache keeps: a page key
+    # writes it instead of the row, and only the rows of an edited annotation change.
+    rows: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @frozen
@@ -64,9 +68,11 @@ def fuzzy_level(dossier: Dossier, strict: bool) -> str:
 
 
 def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
-                    ) -> tuple[dict[str, Placed], tuple[Problem, ...], tuple[dict[str, Any], ...], dict[str, str], str]:
+                    ) -> tuple[dict[str, Placed], tuple[Problem, ...], tuple[dict[str, Any], ...], dict[str, str], str,
+                               tuple[str, ...]]:
     """One article's analysis, a pure function of the article and three settings: where each annotation is
-    (placed), problems, report rows, each placed note as HTML, the summary as HTML."""
+    (placed), problems, report rows, each placed note as HTML, the summary as HTML, and the digest of each
+    placed annotation's listing row (Anchored.rows)."""
     urls = Urls(base)
     placed: dict[str, Placed] = {}
     notes: dict[str, str] = {}
@@ -84,7 +90,21 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
             placed[ann.id] = where
             # A refused link target renders as plain text; references.py reports it, at its own line.
             notes[ann.id] = render_note(ann.note, urls.resolve_note_link)[0]
-    return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0]
+    return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0], \
+        _row_digests(article, placed, notes, base)
+
+
+def _row_digests(article: Article, placed: Mapping[str, Placed], notes: Mapping[str, str], base: str
+                 ) -> tuple[str, ...]:
+    """Per placed annotation, in the article's order (as article_pages lists them), a digest of everything its
+    listing row shows but the outlet's name: the article's slug, title, date and URL, the base path, the
+    annotation's id, kind, verdict, speaker, date and tags, its quote, its note's HTML and how it was placed."""
+    meta, text = article.meta, article.text.text
+    return tuple(made_from("annotation-row", (meta.slug, meta.title, meta.date, meta.url, base, ann.id, ann.kind,
+                                              ann.verdict, ann.speaker, ann.date, ann.tags,
+                                              text[placed[ann.id].start:placed[ann.id].end], notes[ann.id],
+                                              placed[ann.id].status))
+                 for ann in meta.annotations if ann.id in placed)
 
 
 def _settings(dossier: Dossier, strict: bool) -> tuple[float, str, str]:
@@ -110,8 +130,8 @@ def analyse_one(article: Article, dossier: Dossier, strict: bool, each: Each) ->
     """What `anchor_all` makes of one article of `dossier` (and its problems), through `each` under the same
     key: the build that follows finds it there (the live preview's pages of a saved article, execute/ahead.py)."""
     article_key, analysed = _analysis(_settings(dossier, strict))
-    placed, problems, _, notes, summary, made = each("analyse", analysed, article_key, [article])[0]
-    return Anchored(article, dict(placed), dict(notes), summary, made), problems
+    placed, problems, _, notes, summary, rows, made = each("analyse", analysed, article_key, [article])[0]
+    return Anchored(article, dict(placed), dict(notes), summary, made, rows), problems
 
 
 def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
@@ -128,11 +148,11 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
     out = []
     _MADE.new_build()
     for article, result in zip(articles, results):
-        placed, more, rows, notes, summary, made = result
+        placed, more, rows, notes, summary, listed, made = result
         problems += more
         report += rows  # (the memo's own rows: no one changes a report row, Library)
         out.append(_MADE.get(article.meta.origin.file, (result,), lambda: Anchored(
-            article, dict(placed), dict(notes), summary, made)))
+            article, dict(placed), dict(notes), summary, made, listed)))
     return tuple(out), problems, report
 
 

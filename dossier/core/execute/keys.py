@@ -16,11 +16,13 @@ article file's metadata (the parse step's stamps, `made`: of the text itself, of
 digests come back from the persistent cache with the values, so the command line, which reads every value
 anew, does not write them out again. An article as the passages pages show it (Doc) is written as the digest
 of what it shows (compare_pages: its text's stamp, title, outlet, date, the places of its annotations and
-witnesses), or, without one, as a digest of its own (its text written as the text's stamp). An article (a witness's, as
-comparison pages show it), an entity, the rows of a listing page (RowSet) and the site's configuration are
-written as a digest of their own, computed once per value (the same object): once per build, and only once for
-values the live preview's memo keeps from one build to the next (`forget` drops those a build did not use); a
-passages page's Docs (DocSet, hundreds a page) as one digest of theirs.
+witnesses), or, without one, as a digest of its own (its text written as the text's stamp); a passages page's
+Docs (DocSet, hundreds a page) as one digest of theirs. An annotation's listing row (Row) is written as the digest
+of all it shows (the analysis's, Anchored.rows, with the outlet's name), and a listing page's rows (RowSet) as
+one digest of theirs (of the rows themselves where one has none). An article (a
+witness's, as comparison pages show it), an entity and the site's configuration are written as a digest of
+their own, computed once per value (the same object): once per build, and only once for values the live
+preview's memo keeps from one build to the next (`forget` drops those a build did not use).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from ..load.config import SiteConfig
 from ..load.cleaning import CleanText
 from ..load.model import Article, ArticleMeta, Entity
 from ..analyse.shared_passages import SharedPassage
-from ..plan.page import Page, RowSet
+from ..plan.page import Page, Row, RowSet
 from ..plan.passage_views import Doc, DocSet
 from ..common.records import FROZEN
 
@@ -122,6 +124,20 @@ def _made(value: Any) -> Any:
     return (_digested, (value.digest,)) if value.digest else _recurring(value)
 
 
+def _row(value: Row) -> Any:
+    """A listing row in a page key: the digest of what made it (Row.made), else the row written out."""
+    return (_digested, (value.made,)) if value.made else value.__reduce_ex__(5)
+
+
+def _row_set(value: RowSet) -> Any:
+    """A listing page's rows (hundreds of them) in a page key: one digest of their digests (Row.made) when each
+    has one, else of the rows written out (`_recurring`); taken once while the same RowSet is in use."""
+    if not all(type(row) is Row and row.made for row in value):
+        return _recurring(value)
+    return _kept(value, lambda: "RowSet:" + hashlib.sha256("\0".join(row.made for row in value).encode("ascii"))
+                 .hexdigest())
+
+
 def _entity(e: Entity) -> Any:
     """An entity in a page key, without where its id, name and aliases are written: only messages read those,
     so re-spacing an alias list renders no page again."""
@@ -130,8 +146,8 @@ def _entity(e: Entity) -> Any:
 
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
           CleanText: _parsed, ArticleMeta: _parsed, Entity: _entity}
-_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Article, Entity, SiteConfig, RowSet)}, Doc: _doc,
-             MentionLinks: _made, Place: _made, SharedPassage: _made, DocSet: _doc_set}
+_DISPATCH = {**_INNER, **{kind: _recurring for kind in (Article, Entity, SiteConfig)}, Doc: _doc,
+             MentionLinks: _made, Place: _made, SharedPassage: _made, DocSet: _doc_set, Row: _row, RowSet: _row_set}
 
 
 def _plain(cls: Any) -> Callable[[Any], Any]:

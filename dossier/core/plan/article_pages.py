@@ -20,7 +20,7 @@ from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
 from ..load.model import Source
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
-from .page import Page, keyed, site_context
+from .page import Page, Row, keyed, site_context
 from ..common.records import frozen
 
 
@@ -30,19 +30,19 @@ def _source_name(library: Library, source: str) -> str:
 
 
 def _annotation_row(urls: Urls, item: Anchored, ann: Any, article: Mapping[str, str],
-                    tags: dict[str, Mapping[str, str]]) -> dict[str, Any]:
+                    tags: dict[str, Mapping[str, str]], made: str) -> Row:
     """What the article page, tags, the timeline and entity pages show of one placed annotation. `article`:
     what it shows of the article, one mapping for all its annotations' rows; `tags`: each tag's, likewise
-    (rows are never changed once made)."""
+    (rows are never changed once made); `made`: the row's digest (Row)."""
     meta = item.article.meta
     where = item.placed[ann.id]
     quote = item.article.text.text[where.start:where.end]
-    return {"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
-            "at_source": structured.text_fragment(meta.url, quote) if meta.url else "",
-            "speaker": ann.speaker, "date": ann.date,
-            "tags": [tags.get(t) or tags.setdefault(t, {"name": t, "url": urls.tag(t)}) for t in ann.tags],
-            "url": urls.annotation(meta.slug, ann.id), "note_html": item.notes_html[ann.id],
-            "status": where.status, "article": article}
+    return Row({"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict,
+                "at_source": structured.text_fragment(meta.url, quote) if meta.url else "",
+                "speaker": ann.speaker, "date": ann.date,
+                "tags": [tags.get(t) or tags.setdefault(t, {"name": t, "url": urls.tag(t)}) for t in ann.tags],
+                "url": urls.annotation(meta.slug, ann.id), "note_html": item.notes_html[ann.id],
+                "status": where.status, "article": article}, made)
 
 
 def _row(urls: Urls, item: Anchored, source_name: str) -> dict[str, Any]:
@@ -50,7 +50,10 @@ def _row(urls: Urls, item: Anchored, source_name: str) -> dict[str, Any]:
     article = {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug), "date": meta.date,
                "source": source_name}
     tags: dict[str, Mapping[str, str]] = {}
-    rows = [_annotation_row(urls, item, ann, article, tags) for ann in meta.annotations if ann.id in item.placed]
+    placed = [ann for ann in meta.annotations if ann.id in item.placed]
+    # each row's digest: the analysis's (Anchored.rows: all it shows but the outlet's name) with that name
+    made = [f"{digest}\0{source_name}" for digest in item.rows] if len(item.rows) == len(placed) else [""] * len(placed)
+    rows = [_annotation_row(urls, item, ann, article, tags, digest) for ann, digest in zip(placed, made)]
     return {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
             "date": meta.date, "source": source_name, "source_id": meta.source,
             "wire": meta.wire, "annotations": len(rows), "summary_html": item.summary_html,

@@ -45,6 +45,19 @@ def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return value
 
 
+class Row(dict):  # type: ignore[type-arg]
+    """A listing row of a placed annotation (article_pages): a dict, and `made`, a digest of all it shows ("" when
+    unknown: the analysis's, Anchored.rows, with the outlet's name), which a page key writes instead of the row
+    (execute/keys.py). Never changed once made (readers copy what they add to). (The 193 tag pages of 5,000
+    articles pickled 50,000 rows into their keys at every build.)"""
+
+    __slots__ = ("made",)
+
+    def __init__(self, values: Mapping[str, Any], made: str) -> None:
+        super().__init__(values)
+        self.made = made
+
+
 class RowSet(list):  # type: ignore[type-arg]
     """The rows one listing page shows (a tag's annotations, hundreds a page): a page key writes it as one
     digest (execute/keys.py), taken once per RowSet object, and the page that makes it keeps it while its rows
