@@ -14,6 +14,7 @@ from dossier.core.common.records import frozen, record
 
 @record
 class Mark:
+    """Mark."""
     id: str
     start: int
     end: int = 0
@@ -22,6 +23,7 @@ class Mark:
 
 @record
 class Lone:
+    """Lone."""
     text: str
 
 
@@ -51,10 +53,12 @@ def test_a_record_is_pickled_as_a_function_of_its_class_called_with_its_fields()
 
 def test_a_field_the_constructor_does_not_take_is_refused():
     class Stamped:
+        """Stamped."""
         text: str
         made: str = dataclasses.field(default="", init=False)
 
     class Named:
+        """Named."""
         text: str
         kind: str = dataclasses.field(default="", kw_only=True)
 
@@ -85,6 +89,7 @@ def _twins(**options):
     """The same class made by dataclass(frozen=True) and by `frozen` (or `record`)."""
     def body():
         class Quote:
+            """Quote."""
             id: str
             start: int
             end: int = 0
@@ -118,6 +123,7 @@ def test_frozen_and_record_compare_hash_and_show_as_a_frozen_dataclass_does(make
 
 def test_frozen_refuses_a_class_that_compares_or_shows_itself():
     class Own:
+        """Own."""
         text: str
 
         def __eq__(self, other: object) -> bool:
@@ -140,6 +146,7 @@ def test_the_builds_frozen_values_are_made_by_frozen():
 def test_a_class_of_one_field_compares_and_hashes_the_tuple_of_it_as_dataclass_does(make):
     def body():
         class One:
+            """One."""
             value: float
         return One
     plain, made = dataclasses.dataclass(frozen=True)(body()), make(body())
@@ -152,11 +159,13 @@ def test_a_class_of_one_field_compares_and_hashes_the_tuple_of_it_as_dataclass_d
 def test_frozen_classes_of_no_field_and_of_fields_hashed_but_not_compared_agree_with_dataclass():
     def empty():
         class Nothing:
+            """Nothing."""
             pass
         return Nothing
 
     def hashed():
         class Keyed:
+            """Keyed."""
             a: int
             b: int = dataclasses.field(default=0, compare=False, hash=True)
         return Keyed
@@ -189,6 +198,7 @@ def test_frozen_and_record_are_made_as_a_frozen_dataclass_is(make):
     fields, or the same error, as dataclass's; the same signature once made."""
     def body():
         class Quote:
+            """Quote."""
             id: str
             start: int
             end: int = 0
@@ -219,6 +229,7 @@ def test_frozen_and_record_are_made_as_a_frozen_dataclass_is(make):
 def test_frozen_sets_what_dataclass_sets_of_fields_it_does_not_take_and_calls_post_init():
     def body():
         class Stamped:
+            """Stamped."""
             text: str
             made: str = dataclasses.field(default="", init=False)
             seen: list = dataclasses.field(default_factory=list, init=False)
@@ -238,6 +249,7 @@ def test_frozen_sets_what_dataclass_sets_of_fields_it_does_not_take_and_calls_po
 def test_frozen_lets_a_subclass_that_is_no_dataclass_have_attributes_of_its_own_as_dataclass_does():
     def body():
         class Base:
+            """Base."""
             a: int
         return Base
     for cls in _made_both_ways(body):
@@ -248,15 +260,52 @@ def test_frozen_lets_a_subclass_that_is_no_dataclass_have_attributes_of_its_own_
             child.a = 3
 
 
-def test_frozen_refuses_what_it_cannot_make_and_a_default_before_a_field_without_one():
+def test_frozen_refuses_a_default_before_a_field_without_one_as_dataclass_does():
     class Late:
+        """Late."""
         a: int = 0
         b: int
 
-    class Initial:
-        a: dataclasses.InitVar[int]
-
     with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
         frozen(Late)
-    with pytest.raises(TypeError, match="Initial: an InitVar or a field named self: decorate it with dataclass"):
-        frozen(Initial)
+
+
+def test_what_frozen_would_make_otherwise_than_dataclass_is_made_by_dataclass():
+    """A class with no docstring (dataclass writes one from its signature), a dataclass base (the frozen inherit
+    only from the frozen), its own __init__ (dataclass keeps it) or an InitVar: made by dataclass itself, and
+    so the same as a frozen dataclass."""
+    def bodies():
+        class Bare:
+            a: int
+            b: str = "x"
+
+        class Own:
+            """Own."""
+            a: int
+
+            def __init__(self, x: int) -> None:
+                object.__setattr__(self, "a", x * 10)
+
+        class Initial:
+            """Initial."""
+            a: int
+            start: dataclasses.InitVar[int] = 0
+
+            def __post_init__(self, start: int) -> None:
+                object.__setattr__(self, "a", self.a + start)
+        return Bare, Own, Initial
+
+    plain, made = [dataclasses.dataclass(frozen=True)(cls) for cls in bodies()], [frozen(cls) for cls in bodies()]
+    assert made[0].__doc__ == plain[0].__doc__ == "Bare(a: 'int', b: 'str' = 'x')"
+    assert made[1](2).a == plain[1](2).a == 20
+    assert made[2](1, 5).a == plain[2](1, 5).a == 6
+    base = frozen(bodies()[1])
+
+    class Sub(base):
+        """Sub."""
+        c: int = 0
+
+    sub = frozen(Sub)  # (its __init__ is dataclass's, of both fields, as for any dataclass)
+    assert (sub(3, 1).a, sub(3, 1).c) == (3, 1) and [f.name for f in dataclasses.fields(sub)] == ["a", "c"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sub(3).a = 1

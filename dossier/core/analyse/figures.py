@@ -93,6 +93,8 @@ class Figure:
 
 @frozen
 class _Num:
+    """A number read from the tokens, with what follows from how it was written."""
+
     value: Fraction
     upper: Fraction | None  # set for vague plurals ("hundreds") and dash ranges
     end: int  # token index after the number
@@ -103,6 +105,8 @@ class _Num:
 
 @frozen
 class _Tok:
+    """One token of a text: as written, lower-cased, and where it is."""
+
     text: str
     low: str
     start: int

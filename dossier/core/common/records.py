@@ -97,12 +97,10 @@ def _dataclass(cls: Any, slots: bool) -> Any:
     """`dataclass(frozen=True, slots=slots, eq=False, repr=False)(cls)`, with nothing compiled when the class is
     made: dataclasses makes the fields (and the slots) alone; the frozen `__setattr__` and `__delattr__` are
     closures, and `__init__` is compiled from the same source as dataclass's at its first call (`_first_init`),
-    so a class a build never makes costs no `exec` (92 classes took 49 ms to make, 15 ms so). What this does not
-    know how to make (an InitVar, a field named `self`) is refused: write such a class with dataclass."""
-    annotations = cls.__dict__.get("__annotations__", {})
-    if "self" in annotations or any(isinstance(kind, InitVar) or "InitVar" in str(kind)
-                                    for kind in annotations.values()):
-        raise TypeError(f"{cls.__qualname__}: an InitVar or a field named self: decorate it with dataclass")
+    so a class a build never makes costs no `exec` (92 classes took 49 ms to make, 15 ms so). A class this would
+    make otherwise than dataclass does is made by dataclass itself (`_as_dataclass`)."""
+    if _as_dataclass(cls):
+        return dataclass(frozen=True, slots=slots, eq=False, repr=False)(cls)
     made = dataclass(init=False, eq=False, repr=False, slots=slots)(cls)
     made.__dataclass_params__.init = made.__dataclass_params__.frozen = True
     every = fields(made)
@@ -126,6 +124,18 @@ def _dataclass(cls: Any, slots: bool) -> Any:
         method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
         setattr(made, method.__name__, method)
     return made
+
+
+def _as_dataclass(cls: Any) -> bool:
+    """Whether `cls` is one dataclass itself must make: one with no docstring of its own (dataclass writes one
+    from the signature of its __init__), with a dataclass among its bases (dataclass checks that the frozen
+    inherit only from the frozen), with its own `__init__` (which dataclass keeps), `__setattr__` or
+    `__delattr__` (which it refuses), or with an InitVar or a field named `self`. None of the build's."""
+    own = cls.__dict__
+    annotations = own.get("__annotations__", {})
+    return not own.get("__doc__") or any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]) or \
+        any(name in own for name in ("__init__", "__setattr__", "__delattr__")) or "self" in annotations or \
+        any(isinstance(kind, InitVar) or "InitVar" in str(kind) for kind in annotations.values())
 
 
 def _has_default(f: Any) -> bool:

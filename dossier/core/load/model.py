@@ -121,6 +121,9 @@ class Article:
 
 @frozen
 class EntityExclusion:
+    """A place where an entity's alias is not a mention of it (entities.yaml `exclude:`): an alias, an article
+    or a context, any of them absent."""
+
     alias: str | None
     article: str | None
     context: str | None
@@ -131,6 +134,8 @@ class EntityExclusion:
 
 @frozen
 class Role:
+    """A role an entity held (entities.yaml `roles:`): its title, of what, and when."""
+
     title: str
     of: str = ""                          # an entity id (linked on the entity page) or text shown as written
     start: str = ""
