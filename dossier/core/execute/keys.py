@@ -165,11 +165,12 @@ _ADDED = [0]  # how many of records.FROZEN the tables have
 def _add_frozen() -> None:
     """The `frozen` classes made since the last key (modules are imported as a build needs them), added to both
     tables, where no entry of their own is there already."""
-    for cls in FROZEN[_ADDED[0]:]:
+    count = len(FROZEN)  # (a class another thread adds meanwhile is added by the next key)
+    for cls in FROZEN[_ADDED[0]:count]:
         if fields(cls):
             for table in (_DISPATCH, _INNER):
                 table.setdefault(cls, _plain(cls))
-    _ADDED[0] = len(FROZEN)
+    _ADDED[0] = count
 
 
 def _pickled_digest(value: Any, dispatch: dict = _DISPATCH) -> str:
