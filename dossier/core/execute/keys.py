@@ -134,7 +134,7 @@ def _row_set(value: RowSet) -> Any:
     has one, else of the rows written out (`_recurring`); taken once while the same RowSet is in use."""
     if not all(type(row) is Row and row.made for row in value):
         return _recurring(value)
-    return _kept(value, lambda: "RowSet:" + hashlib.sha256("\0".join(row.made for row in value).encode("ascii"))
+    return _kept(value, lambda: "RowSet:" + hashlib.sha256("\0".join(row.made for row in value).encode("utf-8"))
                  .hexdigest())
 
 

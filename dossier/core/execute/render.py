@@ -13,18 +13,19 @@ import jinja2
 from ..common.controls import visible_controls
 from ..common.errors import Problem, did_you_mean, error
 from .syntax_at import syntax_at
+from ..plan.page import Row
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 class _Environment(jinja2.Environment):
-    """Jinja with `row.key` on a plain dict looked up as an item first. Jinja tries the attribute first and
-    catches the AttributeError, which was the largest single cost of rendering our dict view models; the
-    result is the same, since only names that are not dict attributes take the short way."""
+    """Jinja with `row.key` on a plain dict (or a listing row, page.Row) looked up as an item first. Jinja tries
+    the attribute first and catches the AttributeError, which was the largest single cost of rendering our dict
+    view models; the result is the same, since only names that are not dict attributes take the short way."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        if (type(obj) is dict or type(obj) is Row) and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
@@ -172,7 +173,8 @@ def _undefined(message: str) -> str:
 
 # Python's names of the values a view model holds, in words
 _KINDS = {"dict": "a set of named fields", "list": "a list", "tuple": "a list", "str": "text", "int": "a number",
-          "float": "a number", "bool": "yes or no", "None": "nothing", "Markup": "text"}
+          "float": "a number", "bool": "yes or no", "None": "nothing", "Markup": "text",
+          f"{Row.__module__}.{Row.__qualname__}": "a set of named fields"}
 
 
 _TAG = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)  # (a tag may span lines; {# #} is a comment)

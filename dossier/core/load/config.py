@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 from typing import Any, Mapping
 
 from ..common.errors import Problem, did_you_mean, error, warning
@@ -132,6 +133,9 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
                            "site-base-url"),)
         base_url = "/"
     origin, path = split_base_url(base_url_override if base_url_override is not None else base_url)
+    # (interned: the live preview keeps values while what made them is the very same objects, identity.py, and
+    # a base path other than "/" would otherwise be a new string at every build, review 52)
+    path = sys.intern(path)
     setting = {key: data[key] for key in data if ok(key)}
     return SiteConfig(
         title=setting.get("title", ""), description=setting.get("description", ""),
