@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -79,6 +80,26 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def edit_first_note(root: Path) -> str:
+    """The first article file's first note, begun with "Edited. "; returns the article's slug."""
+    path = sorted((root / "content/articles").glob("*.yaml"))[0]
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"^(\s*note: )", r"\1Edited. ", text, count=1, flags=re.M), "utf-8")
+    return path.stem
+
+
+def library_of(root: Path):
+    """The Library (the analysis) of the dossier at `root`, built in this process without a cache."""
+    from dossier.core.analyse.library import analyse
+    from dossier.core.load.loader import load_config, load_dossier
+    from dossier.core.pipeline import Options
+    from dossier.shell import fs
+
+    inputs = fs.read_inputs(root)
+    config, _ = load_config(inputs, Options())
+    return analyse(load_dossier(inputs, config)[0])
 
 
 def copy_of_default_dossier(where: Path) -> Path:
