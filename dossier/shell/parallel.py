@@ -59,19 +59,19 @@ def workers() -> int:
 
 
 def _drain(dead: Callable[[], bool] = lambda: False, from_end: bool = False,
-           before: Callable[[int], bool] | None = None) -> dict[int, tuple[Any, Any]] | None:
+           before: Callable[[int], None] | None = None) -> dict[int, tuple[Any, Any]] | None:
     """Run shards until none is left, each claimed from the shared bounds (the next from the first on, or with
     `from_end` the next from the last back); shard → (result, what it staged).
     `dead` (the parent's): whether a worker has died; if one did while the bounds stay locked (killed while
     holding its lock, which is then never given back), None: the caller makes what is missing itself.
-    `before` (the parent's, `_Forks.ready`): asked before each claim with how many shards this process made;
-    it may fork the workers, and says whether to claim from the last back."""
+    `before` (the parent's, `_Forks.ready`): called before each claim with how many shards this process made;
+    it may fork the workers."""
     assert _JOB is not None
     task, stage, _, n = _JOB
     done: dict[int, tuple[Any, Any]] = {}
     while True:
         if before is not None:
-            from_end = before(len(done))
+            before(len(done))
         lock = _JOB[2].get_lock()  # (the bounds: shared once the workers are forked)
         while not lock.acquire(timeout=LOCK_SECONDS):
             if dead():
@@ -117,13 +117,11 @@ class _Forks:
         self.forked = False
         self.began = time.perf_counter()
 
-    def ready(self, made: int) -> bool:
-        """Asked before each claim of the parent's (`_drain`'s `before`): fork if now is the time. The parent
-        claims from the last shard back."""
+    def ready(self, made: int) -> None:
+        """Called before each claim of the parent's (`_drain`'s `before`): fork if now is the time."""
         if not self.forked and (self.n >= FORK_AT_ONCE or made and self.n - made >= 2 and
                                 (time.perf_counter() - self.began) / made * (self.n - made) >= FORK_WORTH):
             self.fork()
-        return True
 
     def fork(self) -> None:
         """The bounds made shared, then the workers forked (one fewer than the processes to use)."""
@@ -157,7 +155,7 @@ def fork_shards(stage: Any = None, processes: int | None = None) -> Callable[[Ca
         forks = _Forks(count, n)
         started = forks.started
         try:
-            done = _drain(forks.dead, before=forks.ready)
+            done = _drain(forks.dead, from_end=True, before=forks.ready)
             if done is None:  # the bounds' lock died with a worker: the others wait on it; all is made here
                 LOST.extend(process.exitcode for process, _ in started if process.exitcode)
                 while started:
