@@ -37,7 +37,7 @@ from functools import partial
 from operator import attrgetter
 from typing import Any, Callable, TypeVar, dataclass_transform
 
-__all__ = ["FROZEN", "frozen", "record"]
+__all__ = ["FROZEN", "frozen", "record", "values_of"]
 
 T = TypeVar("T")
 
@@ -50,7 +50,7 @@ def record(cls: type[T]) -> type[T]:
     if not names or not all(f.init and not f.kw_only for f in fields(made)):
         raise TypeError(f"{cls.__qualname__}: a record's fields are all given to its constructor, in order")
     made._made_again = staticmethod(_maker(made, len(names)))
-    made.__reduce__ = _reduce(made._made_again, attrgetter(*names) if len(names) > 1 else _one(names[0]))
+    made.__reduce__ = _reduce(made._made_again, values_of(names))
     return made  # type: ignore[no-any-return]
 
 
@@ -71,8 +71,8 @@ def _compared(cls: Any, make: Callable[[Any], Any]) -> Any:
     if own:  # (dataclass would keep them, or drop the hash: write such a class with dataclass itself)
         raise TypeError(f"{cls.__qualname__} defines {', '.join(sorted(own))}: decorate it with dataclass")
     made = make(cls)
-    compared = _values(tuple(f.name for f in fields(made) if f.compare))
-    hashed = _values(tuple(f.name for f in fields(made) if f.hash or (f.hash is None and f.compare)))
+    compared = values_of(tuple(f.name for f in fields(made) if f.compare))
+    hashed = values_of(tuple(f.name for f in fields(made) if f.hash or (f.hash is None and f.compare)))
     shown = tuple(f.name for f in fields(made) if f.repr)
 
     def __eq__(self: Any, other: Any) -> Any:
@@ -194,8 +194,9 @@ class _HasDefaultFactory:
 _HAS_DEFAULT_FACTORY = _HasDefaultFactory()
 
 
-def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """The tuple of these attributes' values (dataclass compares and hashes that tuple)."""
+def values_of(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of these attributes' values (dataclass compares and hashes that tuple; a page key writes that
+    of all the fields, execute/keys.py)."""
     if len(names) == 1:
         return _one(names[0])
     return attrgetter(*names) if names else lambda value: ()
