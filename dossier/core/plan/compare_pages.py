@@ -233,6 +233,16 @@ class _Docs:
         return _DOCS.get(slug, (*made_of, urls.base), partial(_doc, urls, item, outlet, placed, self.made(slug)))
 
 
+def _placed(item: Any, witnessed: Sequence[Any]) -> tuple[tuple[tuple[str, int, int], ...],
+                                                          tuple[tuple[str, str, int, int], ...]]:
+    """What a Doc shows placed in its article: each annotation's (id, start, end), in id order, and each witness's
+    (comparison id, comparison title, start, end); `witnessed`: (comparison, its witness placed in this article),
+    flat. Both `_doc_made` and `_doc` read it, so the digest names exactly the spans the Doc has."""
+    return (tuple((ann_id, where.start, where.end) for ann_id, where in sorted(item.placed.items())),
+            tuple((pc.comparison.id, pc.comparison.title, p.where.start, p.where.end)
+                  for pc, p in zip(witnessed[::2], witnessed[1::2])))
+
+
 def _doc_made(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any]) -> str:
     """The digest of what an article's Doc shows (see `_doc`): its text by the text's stamp, which names it, so
     "" when the text has none. Only what the Doc shows: an edited note leaves it as it was, and the passages
@@ -241,21 +251,18 @@ def _doc_made(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any]) -> s
     if not a.text.made:
         return ""
     return made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base,
-                             tuple((ann_id, where.start, where.end) for ann_id, where in sorted(item.placed.items())),
-                             tuple((pc.comparison.id, pc.comparison.title, p.where.start, p.where.end)
-                                   for pc, p in zip(witnessed[::2], witnessed[1::2]))))
+                             *_placed(item, witnessed)))
 
 
 def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], made: str) -> Doc:
     """An article as the passages pages show it: text, title, outlet, date, and the annotations and witnesses
-    placed in it (in text order); `witnessed`: (comparison, its witness placed in this article), flat; `made`:
-    `_doc_made`'s digest of it."""
+    placed in it (`_placed`, in text order); `made`: `_doc_made`'s digest of it."""
     a, slug = item.article, item.article.meta.slug
-    spans = [Span(where.start, where.end, urls.annotation(slug, ann_id), f"annotation “{ann_id}”")
-             for ann_id, where in sorted(item.placed.items())]
-    for pc, p in zip(witnessed[::2], witnessed[1::2]):
-        spans.append(Span(p.where.start, p.where.end, urls.comparison(pc.comparison.id) + "#" + column_id(slug),
-                          pc.comparison.title, pc.comparison.id))
+    annotations, witnesses = _placed(item, witnessed)
+    spans = [Span(start, end, urls.annotation(slug, ann_id), f"annotation “{ann_id}”")
+             for ann_id, start, end in annotations]
+    spans += [Span(start, end, urls.comparison(cid) + "#" + column_id(slug), title, cid)
+              for cid, title, start, end in witnesses]
     return Doc(slug, a.text.text, a.meta.title, outlet, a.meta.date, urls.article(slug),
                tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made, made)
 

@@ -56,8 +56,8 @@ class Doc:
     # The stamp of the cleaned text `text` is (CleanText.made: a digest naming it), "" when unknown: a page key
     # writes it instead of the text (execute/keys.py). Not part of the value's equality.
     text_made: str = field(default="", compare=False, repr=False)
-    # A digest of everything this Doc was made from (compare_pages._doc), "" when unknown: a page key writes it
-    # instead of the Doc. Not part of the value's equality.
+    # A digest of all this Doc shows (compare_pages._doc_made), "" when unknown: a page key writes it instead of
+    # the Doc. Not part of the value's equality.
     made: str = field(default="", compare=False, repr=False)
 
     @property
@@ -71,8 +71,7 @@ class DocSet(Mapping[str, Doc]):
     `make(slug)` when the page is rendered. `made`: each one's Doc.made, known without making it (compare_pages):
     a page key writes the set as one digest of the slugs with those (execute/keys.py), so that a page whose key
     is kept makes none of its Docs (5,000 Docs with 51,000 spans took 0.3 s of every build at 5,000 articles).
-    Taken once per DocSet object: compare_pages keeps it while what it is made of is the same objects. Never
-    changed once made."""
+    Made anew at each build (compare_pages); never changed once made."""
 
     __slots__ = ("slugs", "made", "_make", "_docs")
 
