@@ -7,6 +7,7 @@ will have, who owns each, and what each depends on.
 
 from __future__ import annotations
 
+from collections import abc
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import views
@@ -48,14 +49,30 @@ def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
 class Row(dict):  # type: ignore[type-arg]
     """A listing row of a placed annotation (article_pages): a dict, and `made`, a digest of all it shows ("" when
     unknown: the analysis's, Anchored.rows, with the outlet's name), which a page key writes instead of the row
-    (execute/keys.py). Never changed once made (readers copy what they add to). (The 193 tag pages of 5,000
-    articles pickled 50,000 rows into their keys at every build.)"""
+    (execute/keys.py), and `weight`, its estimated bytes on a listing page (`row_weight`), taken when it is made.
+    Never changed once made (readers copy what they add to). (The 193 tag pages of 5,000 articles pickled 50,000
+    rows into their keys at every build.)"""
 
-    __slots__ = ("made",)
+    __slots__ = ("made", "weight")
 
-    def __init__(self, values: Mapping[str, Any], made: str) -> None:
+    def __init__(self, values: Mapping[str, Any], made: str, weight: int | None = None) -> None:
+        """`weight`: row_weight(values), when the caller knows it without walking the values."""
         super().__init__(values)
         self.made = made
+        self.weight = row_weight(values) if weight is None else weight
+
+
+def row_weight(row: Mapping[str, Any]) -> int:
+    """A listing row's estimated bytes on a page (tags, the report): its text (quote, note, title, file,
+    difference) plus the markup around it (~250 bytes a tag item or a report row, measured)."""
+    size = 250
+    for value in row.values():
+        if isinstance(value, str):
+            size += len(value)
+    article = row.get("article")
+    if isinstance(article, abc.Mapping):  # (typing's Mapping checks the same, slowly; a report row's is a slug)
+        size += len(article["title"])
+    return size
 
 
 class RowSet(list):  # type: ignore[type-arg]

@@ -13,7 +13,7 @@ from . import views
 from . import webanno
 from ..text.markdown import md_html
 from ..analyse.library import Library
-from .page import Page, RowSet, context, data, html
+from .page import Page, Row, RowSet, context, data, html, row_weight
 from ..common.identity import EachOf, SameObjects
 from ..common.slugs import tag_key, tag_page
 
@@ -41,15 +41,20 @@ def _sources(library: Library, split: listings.SourcePages, part: paginate.Slice
                    **listings.sources_view(library, split, part))
 
 
-def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
     """Tag → the rows of the annotations that carry it, in article order; tags sorted. Tags written differently
     that would have one page (an error: references.tag_clashes) are one, as first written."""
     names: dict[str, str] = {}  # the name of a tag's page (slugs.tag_page) → the tag as first written
-    tags: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    first: dict[str, str] = {}  # a tag as written → as first written (its page's name made once per tag)
+    tags: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         for ann in row["annotation_rows"]:
             for t in ann["tags"]:
-                tags[names.setdefault(tag_page(t["name"]), t["name"])].append(ann)
+                name = t["name"]
+                tag = first.get(name)
+                if tag is None:
+                    tag = first[name] = names.setdefault(tag_page(name), name)
+                tags[tag].append(ann)
     # (in order without accents and capitals: "Économie" between "dates" and "figures", not after "z"; a tag of
     # lower-case letters, digits and hyphens is its own key, so its place is as it always was)
     return dict(sorted(tags.items(), key=lambda kv: (tag_key(kv[0]), kv[0])))
@@ -76,23 +81,10 @@ def _tag(library: Library, tag: str, tag_rows: Sequence[Mapping[str, Any]], part
 _ROWSETS: SameObjects[RowSet] = SameObjects()
 
 
-def _weight(row: Mapping[str, Any]) -> int:
-    """A listing row's estimated bytes on a page: its text (quote, note, title, file, difference) plus the
-    markup around it (~250 bytes a tag item or a report row, measured)."""
-    size = 250
-    for value in row.values():
-        if isinstance(value, str):
-            size += len(value)
-    article = row.get("article")
-    if isinstance(article, dict) or isinstance(article, Mapping):  # (a dict is asked first: typing's check is slow)
-        size += len(article["title"])
-    return size
-
-
-# Each row's weight while it is the same object (identity.EachOf): rows are kept by identity (article_pages._ROWS,
-# the analysis's report rows in the live preview's memo), and weighing 125,000 rows took 0.25 s of every save's
-# plan at 5,000 articles.
-_WEIGHED: EachOf[int] = EachOf(_weight)
+# Each report row's weight (page.row_weight) while it is the same object (identity.EachOf): the live preview's
+# memo hands back the analysis's report rows, and weighing 125,000 rows took 0.25 s of every save's plan at 5,000
+# articles. (An annotation's listing row, page.Row, carries its weight.)
+_WEIGHED: EachOf[int] = EachOf(row_weight)
 
 
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
@@ -112,14 +104,11 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     out.append(html("tags/index.html", "content/articles", ("site", *articles), "tags.html",
                     lambda: context(dossier, urls, "tags/index.html", "Tags",
                                     tags=[{"name": t, "url": urls.tag(t), "count": len(r)} for t, r in tags.items()])))
-    # (each tagged annotation's row weighed once, though it is listed under each of its tags)
-    annotations = [a for row in rows for a in row["annotation_rows"] if a["tags"]]
-    weights = dict(zip(map(id, annotations), _WEIGHED.each(annotations)))
     for t, tag_rows in tags.items():
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
                 for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}",
-                                            [weights[id(r)] for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
+                                            [r.weight for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
     out += [html(part.path, "content/articles", ("site", *articles), "report.html",
                  lambda part=part: _report(library, part))
             for part in paginate.slices("report/", "Anchoring report", _WEIGHED.each(library.report),
