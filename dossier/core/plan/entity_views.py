@@ -79,10 +79,19 @@ def mention_stats(mentions: Mapping[str, Sequence[Mention | LinkMark]], order: S
     order; only their `entity` is read), over the articles in `order`."""
     stats: dict[str, MentionStats] = {}
     for slug in order:
+        mine: dict[str, list[int]] = {}  # this article's: entity → its indexes (280,000 mentions at 5,000 articles)
         for k, entity in enumerate(entities_named(mentions.get(slug, ()))):
-            s = stats.setdefault(entity, MentionStats())
-            s.total += 1
-            s.where.setdefault(slug, []).append(k)
+            at = mine.get(entity)
+            if at is None:
+                mine[entity] = [k]
+            else:
+                at.append(k)
+        for entity, at in mine.items():
+            s = stats.get(entity)
+            if s is None:
+                s = stats[entity] = MentionStats()
+            s.total += len(at)
+            s.where[slug] = at
     return stats
 
 
