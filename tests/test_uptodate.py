@@ -178,3 +178,23 @@ def test_the_marker_read_once_for_both_questions_is_read_again_once_rewritten(tm
     assert uptodate.recorded_outputs(out)["a.html"][-1] == "two"
     uptodate.record(out, {"strict": True}, {}, {"a.html": "three"}, {})
     assert uptodate.up_to_date(out, {}, {}) is None and uptodate.recorded_outputs(out)["a.html"][-1] == "three"
+
+
+def test_a_build_reads_each_folder_as_the_scan_walked_it_without_walking_again(mini_dossier, monkeypatch) -> None:
+    """The command line walks the dossier once: the scan's walks (uptodate.scan) are what the build reads."""
+    from dossier.shell import fs, tree
+    from dossier.shell.cli import main
+
+    root = mini_dossier(TWO_ARTICLES)
+    walked: list[tuple[str, str]] = []
+
+    def counted(base, sub, *rest):
+        walked.append((os.fspath(base), sub))
+        return tree.walk_tree(base, sub, *rest)
+
+    monkeypatch.setattr(uptodate, "walk_tree", counted)
+    monkeypatch.setattr(fs, "walk_tree", counted)
+    assert main(["--root", str(root), "--no-search"]) == 0
+    assert (root / "_site/articles/a/index.html").is_file()
+    assert (os.fspath(root), "content") in walked and (os.fspath(root), "seeds") in walked
+    assert len(walked) == len(set(walked)), sorted(walked)

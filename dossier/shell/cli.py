@@ -92,11 +92,12 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     key: dict[str, Any] = {}
     scanned: dict[str, tuple[int, ...]] = {}
+    walks: dict[tuple[str, str], Any] = {}  # (the scan's walks, which the build's read of the dossier uses)
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
         key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
                "root": uptodate.path_id(root)}
-        scanned = uptodate.scan(root)
+        scanned = uptodate.scan(root, walks)
         if _up_to_date(out, key, scanned, started):
             return 0
     from ..core.pipeline import Options
@@ -116,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
     # site); they are moved into place only if the whole build succeeds (writer.py).
     try:
         with staged(out) as writer:
-            return _build(args, root, out, options, writer, started, key, scanned)
+            return _build(args, root, out, options, writer, started, key, scanned, walks)
     except fs.OutputError as exc:  # (found when the site was to be put in place: nothing of it was)
         say(f"build.py: error: {exc}\n    hint: nothing was written; {out} is as it was", file=sys.stderr)
         return 2
@@ -177,8 +178,10 @@ def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any
 
 
 def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer: Writer | None,
-           started: float, key: dict[str, Any], scanned: dict[str, tuple[int, ...]]) -> int:
-    """Build and report; unless --check (`writer` None), index for search and put the staged site in place."""
+           started: float, key: dict[str, Any], scanned: dict[str, tuple[int, ...]],
+           walks: Mapping[tuple[str, str], Any] | None = None) -> int:
+    """Build and report; unless --check (`writer` None), index for search and put the staged site in place.
+    `walks`: the folders as the scan that gave `scanned` walked them (uptodate.scan)."""
     from ..core.pipeline import build_site
     from .cache import Cache
     from .collector import fewer_collections
@@ -186,7 +189,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     from .parallel import stop_background
     from .writer import memory_shards
 
-    inputs = fs.read_inputs(root)
+    inputs = fs.read_inputs(root, walks=walks)
     shards = memory_shards() if writer is None else writer.shards
     # The persistent cache, <root>/.dossier-cache/ (cache.py); the pages it keeps are the files of `out`
     cache = Cache(root, shards, stage=None if writer is None else writer.stage)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from .placing import STAGING, clear_way, folder_for, link_on_path, move_tree, sweep
 from .reads import Reads
-from .tree import walk_tree
+from .tree import Tree, walk_tree
 
 if TYPE_CHECKING:
     from ..core.common.errors import Problem
@@ -64,14 +64,16 @@ def _refusal(file: str, check: str, message: str) -> Problem:
     return error(file, 0, 0, message, "fix the link or the permissions, or remove it", "file-unreadable")
 
 
-def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", reads: Reads | None = None
-               ) -> dict[str, bytes]:
+def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", reads: Reads | None = None,
+               walks: Mapping[tuple[str, str], Tree] | None = None) -> dict[str, bytes]:
     """Every file under root/sub (see `walk_tree`), keyed by its posix path relative to root, sorted; what is
     refused or cannot be read becomes an error in `problems` (`label` is added to its path: "(project)").
-    `reads`: the previous read's bytes, reused for files whose stamp is the same (and its walk, see reads.py)."""
+    `reads`: the previous read's bytes, reused for files whose stamp is the same (and its walk, see reads.py);
+    `walks`: walks just made of these folders (uptodate.scan's), by (root, sub)."""
     from ..core.common.errors import error
 
-    tree = walk_tree(root, sub) if reads is None else reads.walk(root, sub)
+    walked = walks.get((os.fspath(root), sub)) if walks else None
+    tree = walked if walked is not None else walk_tree(root, sub) if reads is None else reads.walk(root, sub)
     out: dict[str, bytes] = {}
     for rel, (check, message) in tree.refused.items():
         problems.append(_refusal(rel + label, check, message))
@@ -86,10 +88,13 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
     return out
 
 
-def read_inputs(root: Path, reads: Reads | None = None) -> Inputs:
+def read_inputs(root: Path, reads: Reads | None = None, walks: Mapping[tuple[str, str], Tree] | None = None
+                ) -> Inputs:
     """Read a dossier folder. Templates and static files of the project are used where the dossier has none.
     Nothing outside `root` (or the project, for its own templates) is read: see `walk_tree`. `reads` (the live
-    preview's): files whose stamp did not change since that store's last read are not read again."""
+    preview's): files whose stamp did not change since that store's last read are not read again; `walks` (the
+    command line's): the folders as uptodate.scan walked them just before, so they are not walked again (a file
+    added since is then not read, and the record of this build, made from that scan, has it changed)."""
     from ..core.common.errors import error
     from ..core.pipeline import Inputs  # the build's modules are imported only when a build happens
 
@@ -98,20 +103,20 @@ def read_inputs(root: Path, reads: Reads | None = None) -> Inputs:
     if reads is not None:
         reads.begin()
     for sub in ("site.yaml", "seeds", "content"):
-        files.update(_read_tree(root, sub, problems, "", reads))
+        files.update(_read_tree(root, sub, problems, "", reads, walks))
     templates: dict[str, str] = {}
     static: dict[str, bytes] = {}
     names: dict[Path, set[str]] = {PROJECT: set(), root: set()}  # the templates each folder gives
     for folder in (PROJECT, root):  # the dossier's own files override the project's
         label = " (project)" if folder is PROJECT else ""
-        for path, data in _read_tree(folder, "templates", problems, label, reads).items():
+        for path, data in _read_tree(folder, "templates", problems, label, reads, walks).items():
             names[folder].add(path[len("templates/"):])
             try:
                 templates[path[len("templates/"):]] = data.decode("utf-8")
             except UnicodeDecodeError:
                 problems.append(error(path + label, 0, 0, "the template is not valid UTF-8", "save it as UTF-8",
                                       "file-encoding"))
-        for path, data in _read_tree(folder, "static", problems, label, reads).items():
+        for path, data in _read_tree(folder, "static", problems, label, reads, walks).items():
             static[path[len("static/"):]] = data
     if reads is not None:
         reads.done()

@@ -174,7 +174,14 @@ def tag_clashes(metas: list[ArticleMeta]) -> list[Problem]:
     for meta in metas:
         for ann in meta.annotations:
             for tag, at in zip(ann.tags, ann.tag_origins):
-                places.setdefault(tag_page(tag), {}).setdefault(tag, []).append(at)
+                spellings = places.get(tag_page(tag))
+                if spellings is None:  # (setdefault would make a dict and a list at each of 75,000 tags)
+                    spellings = places[tag_page(tag)] = {}
+                where = spellings.get(tag)
+                if where is None:
+                    spellings[tag] = [at]
+                else:
+                    where.append(at)
     problems = []
     for page, spellings in places.items():
         kept = max(spellings, key=lambda tag: len(spellings[tag]))  # (max keeps the first of equals)

@@ -45,16 +45,11 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
     """Tag → the rows of the annotations that carry it, in article order; tags sorted. Tags written differently
     that would have one page (an error: references.tag_clashes) are one, as first written."""
     names: dict[str, str] = {}  # the name of a tag's page (slugs.tag_page) → the tag as first written
-    first: dict[str, str] = {}  # a tag as written → as first written (its page's name made once per tag)
     tags: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         for ann in row["annotation_rows"]:
             for t in ann["tags"]:
-                name = t["name"]
-                tag = first.get(name)
-                if tag is None:
-                    tag = first[name] = names.setdefault(tag_page(name), name)
-                tags[tag].append(ann)
+                tags[names.setdefault(tag_page(t["name"]), t["name"])].append(ann)
     # (in order without accents and capitals: "Économie" between "dates" and "figures", not after "z"; a tag of
     # lower-case letters, digits and hyphens is its own key, so its place is as it always was)
     return dict(sorted(tags.items(), key=lambda kv: (tag_key(kv[0]), kv[0])))
