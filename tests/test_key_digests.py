@@ -179,3 +179,68 @@ def test_a_base_path_is_the_same_object_at_every_build(dossier: Path) -> None:
     site.write_text(re.sub(r"^base_url:.*\n", "", text, flags=re.M) + "base_url: /sub/dir/\n", "utf-8")
     first, again = (load_config(fs.read_inputs(dossier), Options())[0] for _ in range(2))
     assert first.base_path == "/sub/dir/" and first.base_path is again.base_path
+
+
+def _entity_inputs(root: Path) -> dict[str, object]:
+    """Every entity page's input (EntityInput), by path, as a build plans them."""
+    from dossier.core.plan.plan import plan
+
+    return {page.path: page.given() for page in plan(library_of(root))[0]
+            if page.path.startswith("entities/") and page.path.endswith("/index.html") and page.given is not None
+            and page.path != "entities/index.html"}
+
+
+def test_an_entity_pages_articles_and_places_stand_in_a_key_for_their_digests(dossier: Path) -> None:
+    """An entity page's articles (page.RowMap of each article's face, a Row with the digest of the title, link,
+    outlet and date it shows) and its places (page.Digested of the analysis's Places) are one digest each in its
+    key. The same for a new analysis of the same files; a note edited keeps every entity page's key; an article's
+    title or date edited changes the keys of the entity pages listing it; a row or place with another digest, another
+    slug or order is another key, and one without a digest is written out."""
+    from dossier.core.plan.page import Digested, Row, RowMap
+
+    def keys(inputs: dict[str, object]) -> dict[str, str]:
+        return {path: page_key(keyed(path, "x", (), "entity.html", lambda value: {}, lambda: None), value, "t")
+                for path, value in inputs.items()}
+
+    before = _entity_inputs(dossier)
+    named = {path: v for path, v in before.items() if len(v.rows) > 1 and len(v.named) > 1}
+    assert named and all(type(v.rows) is RowMap and type(v.named) is Digested for v in before.values())
+    assert all(type(r) is Row and r.made for v in before.values() for r in v.rows.values())
+    assert all(p.digest for v in before.values() for p in v.named)
+    first = keys(before)
+    assert all(first.values()) and keys(_entity_inputs(dossier)) == first
+    edit_first_note(dossier)
+    assert keys(_entity_inputs(dossier)) == first
+    path = sorted((dossier / "content/articles").glob("*.yaml"))[1]
+    slug, text = path.stem, path.read_text("utf-8")
+    path.write_text(re.sub(r"^title: (.+)$", "title: A title edited", text, count=1, flags=re.M), "utf-8")
+    inputs = _entity_inputs(dossier)
+    assert {v.rows[slug]["title"] for v in inputs.values() if slug in v.rows} == {"A title edited"}
+    retitled = keys(inputs)
+    listing = {p for p, v in before.items() if slug in v.rows}
+    assert {p for p in first if retitled[p] != first[p]} == listing != set()
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"^date: (\S+)", "date: 2024-03-23", text, count=1, flags=re.M), "utf-8")
+    assert text != path.read_text("utf-8")
+    inputs = _entity_inputs(dossier)
+    assert {v.rows[slug]["date"] for v in inputs.values() if slug in v.rows} == {"2024-03-23"}
+    redated = keys(inputs)
+    assert listing <= {p for p in first if redated[p] != retitled[p]}
+
+    page = keyed("entities/x/index.html", "x", (), "entity.html", lambda value: {}, lambda: None)
+    rows, places = next(iter(named.values())).rows, next(iter(named.values())).named
+    base = page_key(page, (RowMap(rows), Digested(places)), "t")
+    assert base == page_key(page, (RowMap({k: Row(r, r.made) for k, r in rows.items()}), Digested(places)), "t")
+    assert base != page_key(page, (RowMap({k: Row(r, r.made + "!") for k, r in rows.items()}), Digested(places)), "t")
+    assert base != page_key(page, (RowMap({k + "x": r for k, r in rows.items()}), Digested(places)), "t")
+    assert base != page_key(page, (RowMap(rows), Digested(places[::-1])), "t")
+    assert base != page_key(page, (RowMap(rows), Digested(dataclasses.replace(p, digest=p.digest + "!")
+                                                         for p in places)), "t")
+    unknown = page_key(page, (RowMap({k: Row(r, "") for k, r in rows.items()}),
+                              Digested(dataclasses.replace(p, digest="") for p in places)), "t")
+    assert unknown is not None and unknown != base
+    assert unknown != page_key(page, (RowMap({k: Row(dict(r, title="Other"), "") for k, r in rows.items()}),
+                                      Digested(dataclasses.replace(p, digest="") for p in places)), "t")
+    assert unknown != page_key(page, (RowMap({k: Row(r, "") for k, r in rows.items()}),
+                                      Digested(dataclasses.replace(p, digest="", surfaces=("Other",))
+                                               for p in places)), "t")

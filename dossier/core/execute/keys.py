@@ -19,7 +19,8 @@ of what it shows (compare_pages: its text's stamp, title, outlet, date, the plac
 witnesses), or, without one, as a digest of its own (its text written as the text's stamp); a passages page's
 Docs (DocSet, hundreds a page) as one digest of theirs. An annotation's listing row (Row) is written as the digest
 of all it shows (the analysis's, Anchored.rows, with the outlet's name), and a listing page's rows (RowSet) as
-one digest of theirs (of the rows themselves where one has none). An article (a
+one digest of theirs (of the rows themselves where one has none); an entity page's articles (RowMap: what it
+shows of each, a Row with its digest) and its places in them (Digested) as one digest each. An article (a
 witness's, as comparison pages show it), an entity and the site's configuration are written as a digest of
 their own, computed once per value (the same object): once per build, and only once for values the live
 preview's memo keeps from one build to the next (`forget` drops those a build did not use).
@@ -41,7 +42,7 @@ from ..load.config import SiteConfig
 from ..load.cleaning import CleanText
 from ..load.model import Article, ArticleMeta, Entity
 from ..analyse.shared_passages import SharedPassage
-from ..plan.page import Page, Row, RowSet
+from ..plan.page import Digested, Page, Row, RowMap, RowSet
 from ..plan.passage_views import Doc, DocSet
 from ..common.records import FROZEN, values_of
 
@@ -137,6 +138,24 @@ def _row_set(value: RowSet) -> Any:
                  .hexdigest())
 
 
+def _row_map(value: RowMap) -> Any:
+    """Rows by key (page.RowMap) in a page key: one digest of each key with its row's digest (Row.made) when every
+    row has one, else of the mapping written out (`_recurring`)."""
+    if not all(type(row) is Row and row.made for row in value.values()):
+        return _recurring(value)
+    return _kept(value, lambda: "RowMap:" + hashlib.sha256("\0".join(f"{key}\0{row.made}" for key, row in value.items())
+                                                          .encode("utf-8")).hexdigest())
+
+
+def _digested_all(value: Digested) -> Any:
+    """Values that carry their digests (page.Digested) in a page key: one digest of their digests when each has one
+    (and of their classes), else the values written out (`_recurring`)."""
+    if not all(getattr(item, "digest", "") for item in value):
+        return _recurring(value)
+    return _kept(value, lambda: "Digested:" + hashlib.sha256(
+        "\0".join(f"{type(item).__qualname__}\0{item.digest}" for item in value).encode("utf-8")).hexdigest())
+
+
 def _entity(e: Entity) -> Any:
     """An entity in a page key, without where its id, name and aliases are written: only messages read those,
     so re-spacing an alias list renders no page again."""
@@ -146,7 +165,8 @@ def _entity(e: Entity) -> Any:
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
           CleanText: _parsed, ArticleMeta: _parsed, Entity: _entity}
 _DISPATCH = {**_INNER, **{kind: _recurring for kind in (Article, Entity, SiteConfig)}, Doc: _doc,
-             MentionLinks: _made, Place: _made, SharedPassage: _made, DocSet: _doc_set, Row: _row, RowSet: _row_set}
+             MentionLinks: _made, Place: _made, SharedPassage: _made, DocSet: _doc_set, Row: _row, RowSet: _row_set,
+             RowMap: _row_map, Digested: _digested_all}
 
 
 def _plain(cls: Any) -> Callable[[Any], Any]:

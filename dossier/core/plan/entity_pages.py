@@ -12,12 +12,13 @@ from typing import Any, Mapping, Sequence
 from . import entity_views
 from ..analyse.entity_graph import neighbours
 from ..analyse.library import Library
-from ..common.identity import SameObjects
+from ..common.identity import EachOf, SameObjects
+from ..common.memo import made_from
 from ..common.jsonout import dump_bytes
 from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
 from ..load.model import Entity
-from .page import Page, context, html, keyed, site_context
+from .page import Digested, Page, Row, RowMap, context, html, keyed, site_context
 from ..common.records import frozen
 
 __all__ = ["pages"]
@@ -77,7 +78,7 @@ class _Everything:
     library: Library
     stats: Mapping[str, Any]
     entities: Mapping[str, Entity]
-    rows: Mapping[str, Mapping[str, Any]]
+    rows: Mapping[str, Row]   # slug → what an entity page shows of the article (`_face`)
     annotations: Mapping[tuple[str, str], Mapping[str, Any]]
     titles: Mapping[str, str]
     compare_urls: Mapping[str, str]
@@ -86,12 +87,11 @@ class _Everything:
 
 def _entity_input(every: _Everything, e: Entity) -> EntityInput:
     index, stats = every.library.entities, every.stats.get(e.id)
-    named = entity_views.places(e.id, stats, index)
+    named = Digested(entity_views.places(e.id, stats, index))
     groups = index.quotes.get(e.id, ())
     quoted = [it for g in groups for it in g.items]
-    shown = ("title", "url", "source", "date")
-    rows = {s: {k: every.rows[s][k] for k in shown}
-            for s in (*(p.slug for p in named), *(it.article for it in quoted)) if s in every.rows}
+    rows = RowMap({s: every.rows[s] for s in (*(p.slug for p in named), *(it.article for it in quoted))
+                   if s in every.rows})
     notes = {(it.article, it.annotation): {"url": every.annotations[(it.article, it.annotation)]["url"]}
              for it in quoted if it.annotation and (it.article, it.annotation) in every.annotations}
     together = tuple(every.together.get(e.id, []))
@@ -104,6 +104,16 @@ def _entity_input(every: _Everything, e: Entity) -> EntityInput:
                         if g.comparison in every.compare_urls}, together)
 
 
+def _face(row: Mapping[str, Any]) -> Row:
+    """What an entity page shows of an article (its listing row: article_pages), with the digest of it."""
+    shown = {"title": row["title"], "url": row["url"], "source": row["source"], "date": row["date"]}
+    return Row(shown, made_from("entity-article", tuple(shown.values())))
+
+
+# Each article's face (`_face`) while its listing row is the same object (the live preview's are: article_pages)
+_FACES: EachOf[Row] = EachOf(_face)
+
+
 # Each entity's mentions per article, kept while the articles' links are the same object, in the same order (a
 # note saved in the live preview changes neither, and counting them took 0.17-0.2 s of its plan at 5,000
 # articles). Read-only once made, like everything the plan is given.
@@ -114,7 +124,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     """entities/cards.json (when there are entities), /entities/, then /entities/<id>/ for every entity. A quote
     group links to its comparison only when that comparison has a page (two witnesses or more placed)."""
     dossier, urls, index = library.dossier, library.urls, library.entities
-    by_slug = {r["slug"]: r for r in rows}
+    _FACES.new_build()
+    by_slug = dict(zip((r["slug"] for r in rows), _FACES.each(rows)))
     order = tuple(r["slug"] for r in rows)
     _STATS.new_build()
     stats = _STATS.get(order, (index.links,), lambda: entity_views.mention_stats(index.links, order))

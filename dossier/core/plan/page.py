@@ -75,6 +75,22 @@ def row_weight(row: Mapping[str, Any]) -> int:
     return size
 
 
+class RowMap(dict):  # type: ignore[type-arg]
+    """Listing rows by key (an entity page's articles: slug → page.Row): a page key writes it as one digest of each
+    key with its row's digest (execute/keys.py). Never changed once made. (An entity named in 110 articles wrote
+    110 rows of four strings into its page's key at every build.)"""
+
+    __slots__ = ()
+
+
+class Digested(tuple):  # type: ignore[type-arg]
+    """Values that each carry the digest of what made them in `digest` (an entity's places in the articles that
+    name it: entity_places.Place): a page key writes them as one digest of theirs (execute/keys.py), or, where
+    one has none, written out."""
+
+    __slots__ = ()
+
+
 class RowSet(list):  # type: ignore[type-arg]
     """The rows one listing page shows (a tag's annotations, hundreds a page): a page key writes it as one
     digest (execute/keys.py), taken once per RowSet object, and the page that makes it keeps it while its rows
