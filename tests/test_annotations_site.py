@@ -114,7 +114,7 @@ def test_text_position_selectors_point_at_the_exact_quote_in_the_cleaned_text(tm
     inputs = fs.read_inputs(ROOT)
     config, _ = load_config(inputs, Options())
     dossier, _, _ = load_dossier(inputs, config)
-    anchored, problems, report = anchor_all(dossier, strict=True)
+    anchored, problems, report, _ = anchor_all(dossier, strict=True)
     assert problems == [] and len(report) >= 40
     assert all(r["status"] == "exact" for r in report), [r for r in report if r["status"] != "exact"]
     for item in anchored:

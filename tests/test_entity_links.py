@@ -78,7 +78,7 @@ def load(root: Path):
     assert config is not None, problems
     dossier, _, problems = load_dossier(inputs, config)
     assert not [p for p in problems if p.severity == "error"], problems
-    anchored, problems, _ = anchor_all(dossier, False)
+    anchored, problems, _, _ = anchor_all(dossier, False)
     assert not problems, problems
     return dossier, anchored
 

@@ -505,14 +505,19 @@ def test_a_split_passage_links_from_its_first_piece_to_the_rest_of_its_list(piec
 
 def test_a_listing_rows_weight_is_what_its_values_weigh(tmp_path) -> None:
     """An annotation's listing row is weighed as it is made (page.Row.weight), from what it is made of: the same
-    number as weighing its values (page.row_weight), which the tag pages' cuts follow."""
+    number as weighing its values (weights.row_weight), which the tag pages' cuts follow; a report row by the
+    analysis that makes it."""
     from conftest import copy_of_default_dossier, library_of
     from dossier.core.plan.article_pages import article_rows
-    from dossier.core.plan.page import Row, row_weight
+    from dossier.core.common.weights import row_weight
+    from dossier.core.plan.page import Row
 
     dossier_synth.generate(tmp_path / "dossier", 12, seed=3)
-    rows = [a for root in (tmp_path / "dossier", copy_of_default_dossier(tmp_path))
-            for r in article_rows(library_of(root)) for a in r["annotation_rows"]]
+    libraries = [library_of(root) for root in (tmp_path / "dossier", copy_of_default_dossier(tmp_path))]
+    rows = [a for library in libraries for r in article_rows(library) for a in r["annotation_rows"]]
+    # (and a report row is weighed by the analysis, which makes it: Library.report_weights)
+    assert all(len(library.report) > 10 and library.report_weights == tuple(row_weight(r) for r in library.report)
+               for library in libraries)
     assert len(rows) > 50 and all(type(a) is Row for a in rows)
     assert any(a["verdict"] for a in rows) and any(a["speaker"] for a in rows) and any(a["date"] for a in rows)
     assert [a.weight for a in rows] == [row_weight(dict(a)) for a in rows]

@@ -23,6 +23,7 @@ from ..load.model import Article, Dossier
 from ..common.shards import Each, Later, in_sequence
 from .shared_passages import SharedPassage, passage_docs, passages_in
 from ..common.urls import Urls
+from ..common.weights import row_weight
 from .witnesses import ComparisonIndex, align, anchor_witnesses
 from ..common.records import frozen
 
@@ -56,6 +57,7 @@ class Library:
     urls: Urls
     articles: tuple[Anchored, ...]
     report: tuple[Mapping[str, Any], ...]
+    report_weights: tuple[int, ...]   # each report row's estimated bytes on /report/ (weights.row_weight)
     entities: EntityIndex
     comparisons: ComparisonIndex
     passages: tuple[SharedPassage, ...]
@@ -69,10 +71,10 @@ def fuzzy_level(dossier: Dossier, strict: bool) -> str:
 
 def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
                     ) -> tuple[dict[str, Placed], tuple[Problem, ...], tuple[dict[str, Any], ...], dict[str, str], str,
-                               tuple[str, ...]]:
+                               tuple[str, ...], tuple[int, ...]]:
     """One article's analysis, a pure function of the article and three settings: where each annotation is
-    (placed), problems, report rows, each placed note as HTML, the summary as HTML, and the digest of each
-    placed annotation's listing row (Anchored.rows)."""
+    (placed), problems, report rows, each placed note as HTML, the summary as HTML, the digest of each
+    placed annotation's listing row (Anchored.rows) and each report row's weight (weights.row_weight)."""
     urls = Urls(base)
     placed: dict[str, Placed] = {}
     notes: dict[str, str] = {}
@@ -91,7 +93,7 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
             # A refused link target renders as plain text; references.py reports it, at its own line.
             notes[ann.id] = render_note(ann.note, urls.resolve_note_link)[0]
     return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0], \
-        _row_digests(article, placed, notes, base)
+        _row_digests(article, placed, notes, base), tuple(row_weight(row) for row in report)
 
 
 def _row_digests(article: Article, placed: Mapping[str, Placed], notes: Mapping[str, str], base: str
@@ -130,13 +132,14 @@ def analyse_one(article: Article, dossier: Dossier, strict: bool, each: Each) ->
     """What `anchor_all` makes of one article of `dossier` (and its problems), through `each` under the same
     key: the build that follows finds it there (the live preview's pages of a saved article, execute/ahead.py)."""
     article_key, analysed = _analysis(_settings(dossier, strict))
-    placed, problems, _, notes, summary, rows, made = each("analyse", analysed, article_key, [article])[0]
+    placed, problems, _, notes, summary, rows, _, made = each("analyse", analysed, article_key, [article])[0]
     return Anchored(article, dict(placed), dict(notes), summary, made, rows), problems
 
 
 def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
-               ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]]]:
-    """`analyse_article` for every article, through `each`. Also returns one report row per annotation."""
+               ) -> tuple[tuple[Anchored, ...], list[Problem], list[dict[str, Any]], list[int]]:
+    """`analyse_article` for every article, through `each`. Also returns one report row per annotation, and
+    each row's weight."""
     settings = _settings(dossier, strict)
     articles = list(dossier.articles)
     article_key, analysed = _analysis(settings)
@@ -145,15 +148,17 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
                             [settings] * len(articles))
     problems: list[Problem] = []
     report: list[dict[str, Any]] = []
+    weights: list[int] = []
     out = []
     _MADE.new_build()
     for article, result in zip(articles, results):
-        placed, more, rows, notes, summary, listed, made = result
+        placed, more, rows, notes, summary, listed, weighed, made = result
         problems += more
         report += rows  # (the memo's own rows: no one changes a report row, Library)
+        weights += weighed
         out.append(_MADE.get(article.meta.origin.file, (result,), lambda: Anchored(
             article, dict(placed), dict(notes), summary, made, listed)))
-    return tuple(out), problems, report
+    return tuple(out), problems, report, weights
 
 
 # The analysed article made of each result of the "analyse" step, while the result is the same object: the live
@@ -197,9 +202,9 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, la
     begun now, their results asked for later) change how fast, never what."""
     urls = Urls(dossier.config.base_path)
     passages_found = passages_later(dossier.articles, each, later)  # (begun first: it needs only the texts)
-    anchored, problems, report = anchor_all(dossier, strict, each)
+    anchored, problems, report, weights = anchor_all(dossier, strict, each)
     found = anchor_witnesses(dossier, each)
     entities = index_entities(dossier, anchored, urls, each, found)
     comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found, each)
-    return Library(dossier, urls, anchored, tuple(report), entities, comparisons, passages_found(),
+    return Library(dossier, urls, anchored, tuple(report), tuple(weights), entities, comparisons, passages_found(),
                    tuple(problems) + tuple(entities.problems) + tuple(comparisons.problems))

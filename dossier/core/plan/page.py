@@ -7,7 +7,6 @@ will have, who owns each, and what each depends on.
 
 from __future__ import annotations
 
-from collections import abc
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import views
@@ -16,6 +15,7 @@ from ..load.config import SiteConfig
 from ..load.model import Dossier
 from ..common.urls import Urls
 from ..common.records import record
+from ..common.weights import row_weight
 
 
 @record
@@ -49,7 +49,7 @@ def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
 class Row(dict):  # type: ignore[type-arg]
     """A listing row of a placed annotation (article_pages): a dict, and `made`, a digest of all it shows ("" when
     unknown: the analysis's, Anchored.rows, with the outlet's name), which a page key writes instead of the row
-    (execute/keys.py), and `weight`, its estimated bytes on a listing page (`row_weight`), taken when it is made.
+    (execute/keys.py), and `weight`, its estimated bytes on a listing page (weights.row_weight), taken when it is made.
     Never changed once made (readers copy what they add to). (The 193 tag pages of 5,000 articles pickled 50,000
     rows into their keys at every build.)"""
 
@@ -60,19 +60,6 @@ class Row(dict):  # type: ignore[type-arg]
         super().__init__(values)
         self.made = made
         self.weight = row_weight(values) if weight is None else weight
-
-
-def row_weight(row: Mapping[str, Any]) -> int:
-    """A listing row's estimated bytes on a page (tags, the report): its text (quote, note, title, file,
-    difference) plus the markup around it (~250 bytes a tag item or a report row, measured)."""
-    size = 250
-    for value in row.values():
-        if isinstance(value, str):
-            size += len(value)
-    article = row.get("article")
-    if isinstance(article, abc.Mapping):  # (typing's Mapping checks the same, slowly; a report row's is a slug)
-        size += len(article["title"])
-    return size
 
 
 class RowMap(dict):  # type: ignore[type-arg]

@@ -13,8 +13,8 @@ from . import views
 from . import webanno
 from ..text.markdown import md_html
 from ..analyse.library import Library
-from .page import Page, Row, RowSet, context, data, html, row_weight
-from ..common.identity import EachOf, SameObjects
+from .page import Page, Row, RowSet, context, data, html
+from ..common.identity import SameObjects
 from ..common.slugs import tag_key, tag_page
 
 
@@ -76,19 +76,12 @@ def _tag(library: Library, tag: str, tag_rows: Sequence[Mapping[str, Any]], part
 _ROWSETS: SameObjects[RowSet] = SameObjects()
 
 
-# Each report row's weight (page.row_weight) while it is the same object (identity.EachOf): the live preview's
-# memo hands back the analysis's report rows, and weighing 125,000 rows took 0.25 s of every save's plan at 5,000
-# articles. (An annotation's listing row, page.Row, carries its weight.)
-_WEIGHED: EachOf[int] = EachOf(row_weight)
-
-
 def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     """Home and sources (each one page or more), tags (index and one page per tag), report, 404 and
     annotations.jsonld, in that order."""
     dossier, urls = library.dossier, library.urls
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     tags = tagged(rows)
-    _WEIGHED.new_build()
     _ROWSETS.new_build()
     home = ("site", "sources", "comparisons", "entities", *articles)
     out = [html(part.path, "site.yaml", home, "home.html", lambda part=part: _home(library, rows, part))
@@ -106,7 +99,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
                                             [r.weight for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
     out += [html(part.path, "content/articles", ("site", *articles), "report.html",
                  lambda part=part: _report(library, part))
-            for part in paginate.slices("report/", "Anchoring report", _WEIGHED.each(library.report),
+            for part in paginate.slices("report/", "Anchoring report", library.report_weights,
                                         paginate.REPORT_ROWS_PER_PAGE)]
     out += [html("404.html", "templates/404.html", ("site",), "404.html",
                  lambda: context(dossier, urls, "404.html", "Page not found")),
