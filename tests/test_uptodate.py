@@ -198,3 +198,18 @@ def test_a_build_reads_each_folder_as_the_scan_walked_it_without_walking_again(m
     assert (root / "_site/articles/a/index.html").is_file()
     assert (os.fspath(root), "content") in walked and (os.fspath(root), "seeds") in walked
     assert len(walked) == len(set(walked)), sorted(walked)
+
+
+def test_a_file_removed_between_the_scan_and_the_read_is_not_read_and_the_next_build_builds(mini_dossier) -> None:
+    """The build reads the scan's walks (review 53: a file removed in between failed the build as unreadable,
+    where a walk of its own had simply not found it)."""
+    from dossier.shell import fs
+
+    root = mini_dossier(TWO_ARTICLES)
+    walks: dict = {}
+    scanned = uptodate.scan(root, walks)
+    (root / "content/articles/b.yaml").unlink()
+    inputs = fs.read_inputs(root, walks=walks)
+    assert inputs.problems == () and "content/articles/b.yaml" not in inputs.files
+    assert "content/articles/a.yaml" in inputs.files and "root:content/articles/b.yaml" in scanned
+    assert "root:content/articles/b.yaml" not in uptodate.scan(root)

@@ -82,6 +82,8 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
         path = os.path.join(base, rel)
         try:
             out[rel] = _read_file(path) if reads is None else reads.read(path, tree.stamps.get(rel), _read_file)
+        except FileNotFoundError:
+            continue  # removed since the walk: not read, as if not walked (walk_tree skips it the same way)
         except OSError as exc:
             problems.append(error(rel + label, 0, 0, f"could not be read ({exc.strerror or exc})",
                                   "check the file's permissions, or remove it", "file-unreadable"))
@@ -94,7 +96,8 @@ def read_inputs(root: Path, reads: Reads | None = None, walks: Mapping[tuple[str
     Nothing outside `root` (or the project, for its own templates) is read: see `walk_tree`. `reads` (the live
     preview's): files whose stamp did not change since that store's last read are not read again; `walks` (the
     command line's): the folders as uptodate.scan walked them just before, so they are not walked again (a file
-    added since is then not read, and the record of this build, made from that scan, has it changed)."""
+    added since is then not read, one removed since is not either, and the record of this build, made from that
+    scan, has each changed: the next build builds again)."""
     from ..core.common.errors import error
     from ..core.pipeline import Inputs  # the build's modules are imported only when a build happens
 

@@ -6,6 +6,7 @@ The mentions, links, hovercards, quotes and co-occurrence were found by the anal
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from typing import Any, Mapping, Sequence
 
@@ -13,7 +14,7 @@ from . import entity_views
 from ..analyse.entity_graph import neighbours
 from ..analyse.library import Library
 from ..common.identity import EachOf, SameObjects
-from ..common.memo import made_from
+from ..common.memo import digest
 from ..common.jsonout import dump_bytes
 from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
@@ -107,7 +108,8 @@ def _entity_input(every: _Everything, e: Entity) -> EntityInput:
 def _face(row: Mapping[str, Any]) -> Row:
     """What an entity page shows of an article (its listing row: article_pages), with the digest of it."""
     shown = {"title": row["title"], "url": row["url"], "source": row["source"], "date": row["date"]}
-    return Row(shown, made_from("entity-article", tuple(shown.values())))
+    # (JSON, not pickle: pickle's memo would write a title that is the same object as the outlet's name otherwise)
+    return Row(shown, digest(json.dumps(["entity-article", *shown.values()], ensure_ascii=False)))
 
 
 # Each article's face (`_face`) while its listing row is the same object (the live preview's are: article_pages)
