@@ -47,11 +47,12 @@ def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 class Row(dict):  # type: ignore[type-arg]
-    """A listing row of a placed annotation (article_pages): a dict, and `made`, a digest of all it shows ("" when
-    unknown: the analysis's, Anchored.rows, with the outlet's name), which a page key writes instead of the row
-    (execute/keys.py), and `weight`, its estimated bytes on a listing page (weights.row_weight), taken when it is made.
-    Never changed once made (readers copy what they add to). (The 193 tag pages of 5,000 articles pickled 50,000
-    rows into their keys at every build.)"""
+    """A listing row of a placed annotation (article_pages; or what an entity page shows of an article,
+    entity_pages): a dict, and `made`, a digest of all it shows ("" when unknown: the analysis's, Anchored.rows,
+    with the outlet's name), which a page key writes instead of the row (execute/keys.py), and `weight`, its
+    estimated bytes on a listing page (weights.row_weight), taken when it is made. Never changed once made
+    (readers copy what they add to). (The 193 tag pages of 5,000 articles pickled 50,000 rows into their keys at
+    every build.)"""
 
     __slots__ = ("made", "weight")
 
