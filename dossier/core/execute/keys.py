@@ -33,7 +33,7 @@ import hashlib
 import io
 import pickle
 from dataclasses import fields, replace
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..analyse.entity_index import MentionLinks
 from ..analyse.entity_places import Place
@@ -106,14 +106,19 @@ def _doc(value: Doc) -> Any:
                                                          _INNER))
 
 
+def _digest_of(kind: str, parts: Iterable[str]) -> str:
+    """One digest of many values' (`parts`: each a digest, or a name and a digest): `kind`, then the sha256 of the
+    parts joined by NULs, which no digest or name holds."""
+    return f"{kind}:" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 def _doc_set(value: DocSet) -> Any:
     """The Docs of a passages page (hundreds of them) in a page key: a digest of each slug with its Doc's
     digest, which DocSet.made holds without making the Docs; only where one is unknown are the Docs made and
     digested (`_doc`). (157,000 Docs in the 577 pages of 5,000 articles took 0.3 s through `_doc`.)"""
     def make() -> str:
         made = value.made if all(value.made) else [_doc(value[slug])[1][0] for slug in value.slugs]
-        return "DocSet:" + hashlib.sha256("\0".join(f"{slug}\0{digest}" for slug, digest in zip(value.slugs, made))
-                                          .encode("utf-8")).hexdigest()
+        return _digest_of("DocSet", (f"{slug}\0{digest}" for slug, digest in zip(value.slugs, made)))
     return _kept(value, make)
 
 
@@ -134,8 +139,7 @@ def _row_set(value: RowSet) -> Any:
     has one, else of the rows written out (`_recurring`); taken once while the same RowSet is in use."""
     if not all(type(row) is Row and row.made for row in value):
         return _recurring(value)
-    return _kept(value, lambda: "RowSet:" + hashlib.sha256("\0".join(row.made for row in value).encode("utf-8"))
-                 .hexdigest())
+    return _kept(value, lambda: _digest_of("RowSet", (row.made for row in value)))
 
 
 def _row_map(value: RowMap) -> Any:
@@ -143,8 +147,7 @@ def _row_map(value: RowMap) -> Any:
     row has one, else of the mapping written out (`_recurring`)."""
     if not all(type(row) is Row and row.made for row in value.values()):
         return _recurring(value)
-    return _kept(value, lambda: "RowMap:" + hashlib.sha256("\0".join(f"{key}\0{row.made}" for key, row in value.items())
-                                                          .encode("utf-8")).hexdigest())
+    return _kept(value, lambda: _digest_of("RowMap", (f"{key}\0{row.made}" for key, row in value.items())))
 
 
 def _digested_all(value: Digested) -> Any:
@@ -152,8 +155,8 @@ def _digested_all(value: Digested) -> Any:
     (and of their classes), else the values written out (`_recurring`)."""
     if not all(getattr(item, "digest", "") for item in value):
         return _recurring(value)
-    return _kept(value, lambda: "Digested:" + hashlib.sha256(
-        "\0".join(f"{type(item).__qualname__}\0{item.digest}" for item in value).encode("utf-8")).hexdigest())
+    return _kept(value, lambda: _digest_of("Digested", (f"{type(item).__qualname__}\0{item.digest}"
+                                                        for item in value)))
 
 
 def _entity(e: Entity) -> Any:
