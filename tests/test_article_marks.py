@@ -3,7 +3,7 @@ is covered by, and which notes and badges follow it."""
 
 from __future__ import annotations
 
-from dossier.core.text.article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, snap, snapped, walk
+from dossier.core.text.article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, snap, snapped, walk, walked
 
 TEXT = "Alpha beta gamma.\n\nDelta epsilon."   # paragraphs [0, 17) and [19, 33)
 PARAGRAPHS = ((0, 17), (19, 33))
@@ -54,3 +54,17 @@ def test_a_mention_is_the_link_of_every_piece_it_covers() -> None:
     pieces = next(walk(source(links=(link,), notes=(NoteMark("a", 0, 10, "x"),))))
     assert [(p.start, p.end, p.mention is link) for p in pieces] == [
         (0, 6, False), (6, 10, True), (10, 16, True), (16, 17, False)]
+
+
+def test_the_markdown_and_the_html_of_one_source_are_made_from_one_walk() -> None:
+    """`walked` hands back the last source's walk while asked about the very same source (an article's
+    Markdown, then its HTML body), and walks anew for any other, an equal one too."""
+    note = NoteMark("n", 6, 19, "a note")
+    src = source(notes=(note,))
+    ready, paragraphs = walked(src)
+    assert ready == snapped(src) and paragraphs == list(walk(snapped(src)))
+    assert walked(src)[1] is paragraphs and walked(src)[0] is ready
+    equal = source(notes=(note,))
+    assert walked(equal)[1] is not paragraphs and walked(equal)[1] == paragraphs
+    other = source(notes=(NoteMark("m", 0, 5, "x"),))
+    assert walked(other)[1] == list(walk(other)) != paragraphs and walked(src)[1] == paragraphs

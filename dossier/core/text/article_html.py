@@ -27,7 +27,7 @@ from typing import Mapping, Sequence
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.common.utils import escapeHtml
 
-from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snapped, walk
+from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, walked
 from .markdown import LinkResolver, note_markdown, render_article, sidenote_ref
 
 # Ids are written into attribute braces `{#id}`, `data-a="..."` and footnote labels `[^id]`: with only these
@@ -44,7 +44,7 @@ _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
 def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: LinkResolver) -> str:
     """The article's HTML body, equal to markdown-it-py's rendering of its Markdown (`article_markdown`).
     Raises ValueError for a source no earlier stage makes (see `_check`)."""
-    src = snapped(src)
+    src, paragraphs = walked(src)
     _check(src)
     hrefs = _hrefs(src.links, src.badges, resolver)
     referenced: list[str] = []   # note ids in the order their references appear: footnote numbering
@@ -52,7 +52,7 @@ def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: Li
     # markdown-it replaces NUL with U+FFFD before parsing (the CommonMark rule for insecure characters);
     # one character for one keeps every offset.
     text = src.text.replace("\x00", "\ufffd") if "\x00" in src.text else src.text
-    for index, pieces in enumerate(walk(src)):
+    for index, pieces in enumerate(paragraphs):
         heading = index == 0 and src.headline
         body = "".join(escapeHtml(text[piece[0]:piece[1]]) if piece[2:] == _PLAIN else  # words and no marks
                        _piece_html(text, piece, hrefs, heading, notes_html, referenced) for piece in pieces)

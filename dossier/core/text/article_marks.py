@@ -10,7 +10,7 @@ disagree about structure.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterator, NamedTuple, Sequence
+from typing import Any, Iterator, NamedTuple, Sequence
 
 from .segments import Span, segment
 from ..common.records import frozen, record
@@ -130,6 +130,22 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
             pieces.append(_piece(Piece, (seg.start, seg.end, mention, tuple(a.id for a in anns), tuple(wits),
                                          tuple(opens), notes, badges)))
         yield pieces
+
+
+# [a source, it snapped, its pieces]: the last source walked (`walked`). An article's Markdown and its HTML body
+# are made from one source, one after the other (plan/article_pages.py): the second is made from the same walk.
+_WALKED: list[Any] = []
+
+
+def walked(src: ArticleSource) -> tuple[ArticleSource, list[list[Piece]]]:
+    """The source `snapped`, and the pieces of each of its paragraphs (`walk`); those of the last source asked
+    about again when it is the very same object (a source is never changed, nor are the pieces once made)."""
+    if _WALKED and _WALKED[0] is src:
+        return _WALKED[1], _WALKED[2]
+    ready = snapped(src)
+    made = list(walk(ready))
+    _WALKED[:] = [src, ready, made]
+    return ready, made
 
 
 def _by_end(marks: Sequence[NoteMark] | Sequence[BadgeMark]) -> dict[int, list]:  # type: ignore[type-arg]

@@ -25,7 +25,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 if TYPE_CHECKING:
     from ..common.urls import Urls
 
-from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk  # noqa: F401
+from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
@@ -87,9 +87,9 @@ def article_markdown(src: ArticleSource) -> str:
     mark's bracket meets a character markdown-it would read together with it, that character is escaped
     (`_joined`), and a note cannot reach out of its definition (`note_markdown`). That is what lets
     `article_html` render the body straight from the same walk."""
-    src = snapped(src)
+    src, paragraphs = walked(src)
     lines = ["---", *(f"{key}: {_yaml_str(value)}" for key, value in src.front_matter), "---", ""]
-    for index, pieces in enumerate(walk(src)):
+    for index, pieces in enumerate(paragraphs):
         heading = index == 0 and src.headline
         body = _joined([escape_md(src.text[piece[0]:piece[1]], line_start=not i) if piece[2:] == _PLAIN else
                         _piece_markdown(src.text, piece, out_empty=not i) for i, piece in enumerate(pieces)],
