@@ -310,7 +310,19 @@ def compiled_templates(folder: Path) -> Any:
     import jinja2
 
     class CompiledTemplates(jinja2.BytecodeCache):
+        waiting: Callable[[], Any] | None = None  # (compile_ahead.py: what the first load waits for)
+
+        def wait_for(self, ready: Callable[[], Any]) -> None:
+            self.waiting = ready
+
+        def holds(self, name: str, filename: str) -> bool:
+            """Whether an entry for the template is kept (whatever source it was compiled from)."""
+            return (folder / f"{self.get_cache_key(name, filename)}.cache").is_file()
+
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            ready, self.waiting = self.waiting, None
+            if ready is not None:
+                ready()
             payload = read_summed(folder / f"{bucket.key}.cache")
             if payload is not None:
                 bucket.bytecode_from_string(payload)  # Jinja then checks the source's checksum

@@ -185,6 +185,7 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     from ..core.pipeline import build_site
     from .cache import Cache
     from .collector import fewer_collections
+    from .compile_ahead import compile_ahead
     from ..core.load.schema import keep_compiled
     from .parallel import stop_background
     from .writer import memory_shards
@@ -197,9 +198,11 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
     # the output folder's record for the commit once took 1.4 s of full collections at 5,000 articles.
     with fewer_collections():
         keep_compiled(cache.compiled_schemas())  # (the validators, compiled by an earlier run)
+        compiled = cache.compiled_templates()
         try:
+            compile_ahead(compiled, inputs.templates)  # (a cold build: in a process of its own, while it loads)
             result = build_site(inputs, options, memo=cache, sink=None if writer is None else writer.sink,
-                                shards=shards, compiled=cache.compiled_templates())
+                                shards=shards, compiled=compiled)
         except BaseException:
             cache.close()  # (a build that raised never reaches `finish`)
             raise
