@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 from conftest import MINIMAL_SITE, run_build
@@ -213,3 +214,26 @@ def test_the_item_is_sent_above_the_key_that_ended_its_list_and_never_into_anoth
     assert (problem.line, problem.col, problem.hint) == (8, 1, "move the item up into that list, above line 6")
     text = "seed: a.txt\ntitle: T\nsummary: |\n  - id: a\nbyline: x\n- id: b\n  quote: y\n"
     assert "comes after" not in parse_yaml("content/articles/a.yaml", text, schemas["article"])[1][0].message
+
+
+def test_a_character_yaml_refuses_is_placed_by_characters_after_text_in_any_script() -> None:
+    """libyaml says where it stopped in bytes of UTF-8: Hebrew before a BEL put the caret past the line's end."""
+    text = "title: שלום עולם\nsummary: \"éé — ok\"\nnote: a\x07b\n"
+    (problem,) = parse_yaml("a.yaml", text)[1]
+    assert (problem.line, problem.col, problem.check) == (3, 8, "yaml-character")
+    assert problem.message == "character U+0007 is not allowed in YAML"
+
+
+@pytest.mark.parametrize("char, name", [("\u2028", "line separator"), ("\u2029", "paragraph separator"),
+                                        ("\x85", "next line")])
+def test_a_hidden_line_break_is_an_error_where_it_is_written(char: str, name: str) -> None:
+    """YAML 1.1 reads U+2028, U+2029 and U+0085 as line breaks: unquoted, the rest of the value became a line of
+    its own (an error at the next line); quoted, every later position was a line off. Each is an error at the
+    character itself."""
+    for text, at in ((f"title: Israel{char}will go\nsource: x\n", (1, 14)),
+                     (f"seed: a.txt\ntitle: \"Ünïcode {char} here\"\nkind: quot\n", (2, 17))):
+        (problem,) = parse_yaml("a.yaml", text)[1]
+        assert (problem.line, problem.col, problem.check) == (*at, "yaml-character")
+        assert problem.message == f"character U+{ord(char):04X} ({name}) is read by YAML as a line break"
+        assert f"\\u{ord(char):04x}" in problem.hint
+    assert parse_yaml("a.yaml", 'title: "Israel\\u2028will go"\n')[0].data == {"title": "Israel\u2028will go"}

@@ -74,6 +74,17 @@ class _Refused(Exception):
         self.problem = problem
 
 
+# What YAML 1.1 (PyYAML, libyaml) reads as a line break besides CR and LF: next line, line and paragraph separator.
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
+
+
+def _place(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of character `at` of `text`, lines ending at LF (as problems are shown)."""
+    before = text[:at]
+    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
+
+
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -82,6 +93,13 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
                ) -> tuple[Loaded | None, tuple[Problem, ...]]:
     """Parse one editors' file. Returns (None, problems) when it cannot be read at all. `schema`: the file's
     JSON Schema, when known (it tells where a key belongs, yaml_indent.py)."""
+    breaks = _HIDDEN_BREAK.search(text)
+    if breaks is not None:  # (before parsing: YAML reads it as a line break, and every later position is off)
+        line, col = _place(text, breaks.start())
+        return None, (error(file, line, col, f"character U+{ord(breaks.group()):04X} ({_BREAK_NAMES[breaks.group()]}) "
+                            "is read by YAML as a line break",
+                            f"delete it (it is invisible, often pasted from a web page), or write it as "
+                            f"\\u{ord(breaks.group()):04x} inside a double-quoted string", "yaml-character"),)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -92,9 +110,10 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
         line, col, message, hint = _mistake(exc, text, mark, schema) or (line, col, *_syntax(exc, text))
         return None, (error(file, line, col, "YAML syntax error: " + message, hint, "yaml-syntax"),)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
-        before = text[: exc.position]
-        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        # (libyaml gives the position in bytes of UTF-8; the first such character is the one it stopped at)
+        at = text.find(char)
+        line, col = _place(text, at if at >= 0 else exc.position)
         return None, (error(file, line, col, f"character U+{ord(char):04X} is not allowed in YAML",
                             "remove it, or write it as an escape such as \\x07 inside a double-quoted string",
                             "yaml-character"),)
