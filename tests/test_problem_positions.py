@@ -120,3 +120,26 @@ def test_a_site_path_written_with_the_base_path_is_checked_at_the_link_like_one_
     assert found == [
         ("content/articles/a.yaml", 8, 20, 'link "/dossier/articles/bb/": unknown article "bb"', 'did you mean "b"?'),
         ("content/articles/a.yaml", 8, 53, 'link "/articles/bb/": unknown article "bb"', 'did you mean "b"?')]
+
+
+def test_a_relative_link_is_an_error_at_the_link_wherever_the_text_is_shown(mini_dossier) -> None:
+    """A note's text is on its article's page, its tags' pages and the timeline, an entity's summary in its
+    hovercard on every article: a relative link there led somewhere else from each (and was checked nowhere).
+    In a note the hint says where it leads from the article's page, when that is something that exists."""
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+               "annotations:\n  - id: resume\n    quote: the talks would resume\n    tags: [talks]\n"
+               '    note: "[b](../b/#a-said) [x](../nowhere/) [s](../../sources/) [ok](/articles/b/)"\n')
+    entities = ENTITIES.replace("kind: place\ncairo", "kind: place\n  summary: See [it](./history.html).\ncairo")
+    found = problems_of(mini_dossier, {"content/articles/a.yaml": article, "content/entities.yaml": entities})
+    said = "a relative link leads somewhere else from each page that shows this text"
+    assert found == [("content/articles/a.yaml", 9, 16, f'link "../b/#a-said": {said}'),
+                     ("content/articles/a.yaml", 9, 34, f'link "../nowhere/": {said}'),
+                     ("content/articles/a.yaml", 9, 51, f'link "../../sources/": {said}'),
+                     ("content/entities.yaml", 4, 21, f'link "./history.html": {said}')]
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": entities,
+                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B,
+                         "content/articles/a.yaml": article}, defaults=False)
+    hints = [p.hint for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
+    assert hints[0].startswith('did you mean "article:b#a-said"? (where it leads from the article\'s page); write ')
+    assert hints[2].startswith('did you mean "/sources/"?') and hints[1] == hints[3] == (
+        "write article:, entity:, compare: or tag: links, or site paths such as /articles/<slug>/")

@@ -97,4 +97,4 @@ class Urls:
             return None
         if href.startswith("/"):
             return self.base + href.lstrip("/")
-        return href  # relative link or #fragment
+        return href  # a #fragment, or a relative link (which load/references.py refuses in editors' Markdown)

@@ -25,6 +25,7 @@ from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_key, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
+from .link_hints import RELATIVE, refused, relative
 from .note_markup import note_markup
 from ..common.urls import Urls, internal_link, named_page
 from ..common.records import frozen
@@ -284,43 +285,11 @@ def _markdown(text: str, origin: Origin, what: str, note: bool, known: Names, ur
         at = _link_at(origin, target, seen.get(target, 0))
         seen[target] = seen.get(target, 0) + 1
         if urls.resolve_note_link(target) is None:
-            yield _refused(target, at, what, known)
+            yield refused(target, at, what, known)
             continue
         found = _named(_site_relative(target.strip(), urls.base), known, page)
         if found:
             yield error(at.file, at.line, at.col, f'link "{target}": {found[0]}', found[1], "links")
-
-
-_KINDS = {"article": "articles", "entity": "entities", "compare": "comparisons", "tag": "tags"}
-_ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity": "a key of content/entities.yaml",
-        "compare": "a file name of content/comparisons/ without .yaml",
-        "tag": "the name of a tag's page, as in /tags/<name>/ (a tag some annotation lists)"}
-
-
-def _refused(target: str, at: Origin, what: str, known: Names) -> Problem:
-    """A link target no page can have. One of our own kinds whose name is not an id ("entity:Ron Dermer",
-    "compare:war_duration") is said to be so, with the id it was meant as when there is one."""
-    kind, colon, ident = target.partition(":")
-    name, _, fragment = ident.partition("#")
-    if colon and kind in _KINDS and is_slug(name) and "#" in ident:
-        return error(at.file, at.line, at.col, f'link "{target}": the part after # ("{fragment}") is not a place in '
-                     "a page (letters, digits, hyphens and underscores)", "an annotation of an article is "
-                     "#a-<its id> (article:<slug>#a-<id>)" if kind == "article" else "remove the # part", "links")
-    if colon and kind in _KINDS and ident:
-        names = getattr(known, _KINDS[kind]) or frozenset()
-        meant = tag_page(unquote(name)) if kind == "tag" else slugify(name, "")
-        from difflib import get_close_matches  # (asked only of a link that names nothing: imported then)
-
-        close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
-        shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
-        what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
-                      "hyphens)") if kind == "tag" else "an id (ids are lower-case letters, digits and hyphens)"
-        return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not {what_it_is}',
-                     f'did you mean "{shown}"?' if close and shown != target else
-                     f"after {kind}: write {_ID_OF[kind]}", "links")
-    return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
-                 "use http(s), mailto, a site path such as /articles/<slug>/, or "
-                 "article:, entity:, compare:, tag: links", "links")
 
 
 def _link_at(origin: Origin, target: str, nth: int) -> Origin:
@@ -351,6 +320,8 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
         name = unquote(tag.group(1))
         return ("no tag's page is named so (a tag's page is named in lower-case letters, digits and hyphens)",
                 f'did you mean "/tags/{tag_page(name)}/"? (tag:{tag_page(name)} names it too)')
+    if RELATIVE.match(target):
+        return relative(target, page.slug if page is not None else None, lambda *named: _internal(*named, known))
     if page is None or not target.startswith("#"):
         return None
     fragment, ids = target[1:], known.annotations.get(page.slug, frozenset())
@@ -364,8 +335,6 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
 
 
 _TAG_PATH = re.compile(r"^/tags/([^/#?]+)/(?:index\.html)?(?:#.*)?$")
-
-
 def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, str] | None:
     """(message, hint) when `kind:ident#fragment` names nothing; None when it exists or cannot be judged."""
     if kind == "article":

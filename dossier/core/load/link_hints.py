@@ -1,0 +1,74 @@
+"""What to tell an editor of a link target in their Markdown that no page can have (references.py checks them).
+
+A refused target (a scheme no page has, one of our own kinds with a name that is no id) and a relative link
+("../other-article/"), which leads somewhere else from each page that shows the text it is written in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+from urllib.parse import unquote
+
+from ..common.errors import Problem, error
+from ..common.slugs import is_slug, slugify, suggestible, tag_page
+from ..common.urls import named_page
+from .model import Origin
+
+_KINDS = {"article": "articles", "entity": "entities", "compare": "comparisons", "tag": "tags"}
+_ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity": "a key of content/entities.yaml",
+        "compare": "a file name of content/comparisons/ without .yaml",
+        "tag": "the name of a tag's page, as in /tags/<name>/ (a tag some annotation lists)"}
+
+
+def refused(target: str, at: Origin, what: str, known: Any) -> Problem:
+    """A link target no page can have. One of our own kinds whose name is not an id ("entity:Ron Dermer",
+    "compare:war_duration") is said to be so, with the id it was meant as when there is one."""
+    kind, colon, ident = target.partition(":")
+    name, _, fragment = ident.partition("#")
+    if colon and kind in _KINDS and is_slug(name) and "#" in ident:
+        return error(at.file, at.line, at.col, f'link "{target}": the part after # ("{fragment}") is not a place in '
+                     "a page (letters, digits, hyphens and underscores)", "an annotation of an article is "
+                     "#a-<its id> (article:<slug>#a-<id>)" if kind == "article" else "remove the # part", "links")
+    if colon and kind in _KINDS and ident:
+        names = getattr(known, _KINDS[kind]) or frozenset()
+        meant = tag_page(unquote(name)) if kind == "tag" else slugify(name, "")
+        from difflib import get_close_matches  # (asked only of a link that names nothing: imported then)
+
+        close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
+        shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
+        what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
+                      "hyphens)") if kind == "tag" else "an id (ids are lower-case letters, digits and hyphens)"
+        return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not {what_it_is}',
+                     f'did you mean "{shown}"?' if close and shown != target else
+                     f"after {kind}: write {_ID_OF[kind]}", "links")
+    return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
+                 "use http(s), mailto, a site path such as /articles/<slug>/, or "
+                 "article:, entity:, compare:, tag: links", "links")
+
+
+# A path that does not start at the site's root ("../other-article/", "page.html"): no scheme, no "/", "#" or "?"
+RELATIVE = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^/#?\s]")
+
+
+def relative(target: str, slug: str | None, names_nothing: Callable[[str, str, str], Any]) -> tuple[str, str]:
+    """(message, hint) for a relative link: the same text is shown on several pages (a note on its article's
+    page, its tags' pages, the timeline and in the Markdown; a summary in the listings; an entity's in its
+    hovercard on every article), from each of which it would lead somewhere else. The hint names where it leads
+    from the page of the article `slug` (a note's): as the internal link to that page when it is one of
+    something that exists (`names_nothing(kind, id, fragment)` false), else as a site path."""
+    from urllib.parse import urljoin
+
+    hint = "write article:, entity:, compare: or tag: links, or site paths such as /articles/<slug>/"
+    if slug is None:
+        return _SAID, hint
+    path = urljoin(f"/articles/{slug}/", target)
+    meant = named_page(path)
+    if meant and not names_nothing(*meant):
+        path = f"{meant[0]}:{meant[1]}" + (f"#{meant[2]}" if meant[2] else "")
+    elif meant:
+        return _SAID, hint
+    return _SAID, f'did you mean "{path}"? (where it leads from the article\'s page); {hint}'
+
+
+_SAID = "a relative link leads somewhere else from each page that shows this text"
