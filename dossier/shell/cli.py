@@ -116,7 +116,8 @@ def _run(args: argparse.Namespace) -> int:
     # Outputs stream into a staging folder inside `out` as they are made (memory stays flat however large the
     # site); they are moved into place only if the whole build succeeds (writer.py).
     try:
-        with staged(out) as writer:
+        with staged(out, lambda: say(f"build.py: another build is writing into {out}; waiting for it to finish",
+                                     file=sys.stderr)) as writer:
             return _build(args, root, out, options, writer, started, key, scanned, walks)
     except fs.OutputError as exc:  # (found when the site was to be put in place: nothing of it was)
         say(f"build.py: error: {exc}\n    hint: nothing was written; {out} is as it was", file=sys.stderr)

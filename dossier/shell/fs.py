@@ -227,7 +227,7 @@ class Stage:
     what this copy staged and found since the last `take`, `absorb` adds it to the parent's.
     """
 
-    def __init__(self, out: Path, known: Mapping[str, list] | None = None):
+    def __init__(self, out: Path, known: Mapping[str, list] | None = None, created: bool | None = None):
         self.out, self.dir, self.known = out, out / STAGING, dict(known or {})
         self._root = os.fspath(out)
         self.hashes: dict[str, str] = {}
@@ -236,7 +236,9 @@ class Stage:
         self.written: dict[str, tuple[int, int, int]] = {}  # staged file → (inode, size, mtime_ns), kept by a rename
         self._recent: Recent = ({}, set(), {}, {})
         self._folders: set[str] = set()  # staging folders this process has made (one mkdir each, not per file)
-        self.created = not out.exists()  # a failed first build leaves no folder behind
+        # a failed first build leaves no folder behind (`created`: whether this build made `out`, when it is
+        # made before the stage, outlock.py)
+        self.created = not out.exists() if created is None else created
         if self.dir.exists():
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 

@@ -32,9 +32,12 @@ class Writer:
     """One staged build of `out`: `sink` takes each output, `shards` runs ranges of work in forked workers that
     write into the same stage. Nothing in `out` changes until `commit`; after `abort` it is as it was."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, created: bool | None = None) -> None:
+        """`created`: whether this build made `out` (default: whether it is missing now), so that a failed first
+        build leaves no folder behind."""
         self.out = out
-        self.stage = fs.Stage(out, uptodate.recorded_outputs(out))  # the last record skips rereading files
+        # (the last record skips rereading files)
+        self.stage = fs.Stage(out, uptodate.recorded_outputs(out), created)
         self.shards: ShardMap = fork_shards(self.stage)
         self.committed = False
         self.unrecorded = ""  # why the record of a committed site could not be written (the disk is full)
@@ -92,14 +95,18 @@ class Writer:
 
 
 @contextmanager
-def staged(out: Path) -> Iterator[Writer]:
+def staged(out: Path, waiting: Callable[[], None] = lambda: None) -> Iterator[Writer]:
     """A `Writer` for `out` that is aborted when the block ends without `commit`: on a failed build, on an
-    exception, on Ctrl-C or SIGTERM (interrupt.Interrupted) nothing staged stays behind."""
-    writer = Writer(out)
-    try:
-        yield writer
-    finally:
-        writer.abort()
+    exception, on Ctrl-C or SIGTERM (interrupt.Interrupted) nothing staged stays behind. The folder is held
+    for this build meanwhile (outlock.py: another build into it waits, after calling `waiting()`)."""
+    from .outlock import holding
+
+    with holding(out, waiting) as made:
+        writer = Writer(out, made)
+        try:
+            yield writer
+        finally:
+            writer.abort()
 
 
 class StagedPages(Mapping[str, bytes]):

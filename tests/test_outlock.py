@@ -1,0 +1,77 @@
+"""One build at a time writes an output folder (dossier/shell/outlock.py): two `build.py` runs into one folder
+shared its staging folder, and one deleted the other's files halfway through (a traceback, or a mixed site)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from conftest import ROOT
+from dossier.shell.outlock import holding
+
+
+def _dossier(tmp_path: Path) -> Path:
+    root = tmp_path / "dossier"
+    root.mkdir()
+    for name in ("site.yaml", "content", "seeds"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
+    return root
+
+
+def _site(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != ".dossier-output"}
+
+
+def test_a_build_waits_while_another_holds_its_output_folder_and_says_so(tmp_path):
+    root, out = _dossier(tmp_path), tmp_path / "site"
+    with holding(out, lambda: None) as made:
+        assert made and out.is_dir()
+        build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--out", str(out),
+                                  "--no-search"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert build.poll() is None  # (a build of the repo's dossier takes about a second)
+        assert list(out.iterdir()) == []  # nothing staged while it waits
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 0, err
+    assert f"another build is writing into {out}; waiting for it to finish" in err
+    assert (out / "index.html").is_file() and not (out / ".dossier-staging").exists()
+
+
+def test_the_second_holder_waits_for_the_first_and_a_folder_it_removed_is_made_again(tmp_path):
+    out, order, said = tmp_path / "site", [], []
+    with holding(out, lambda: None):
+        second = threading.Thread(target=lambda: _hold(out, order, said))
+        second.start()
+        time.sleep(0.3)
+        order.append("first done")
+        out.rmdir()  # (as a failed first build does: fs.Stage.abort)
+    second.join(10)
+    assert order == ["first done", "second holds"] and said == ["waiting"] and out.is_dir()
+
+
+def _hold(out: Path, order: list[str], said: list[str]) -> None:
+    with holding(out, lambda: said.append("waiting")) as made:
+        assert made is True  # (the first removed it: the second made it anew, and a failure of its own removes it)
+        order.append("second holds")
+
+
+def test_two_builds_at_once_both_succeed_and_leave_the_site_a_cold_build_makes(tmp_path):
+    root, out = _dossier(tmp_path), tmp_path / "site"
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--out", str(out), "--no-search"]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    note = root / "content" / "articles" / sorted(p.name for p in (root / "content" / "articles").iterdir())[0]
+    for round_ in range(3):
+        note.write_text(note.read_text("utf-8").replace("    note: ", f"    note: Round {round_}. ", 1), "utf-8")
+        builds = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                  for _ in range(2)]
+        results = [(b.wait(120), b.stderr.read()) for b in builds]
+        assert [code for code, _ in results] == [0, 0], results
+        assert not any("Traceback" in err for _, err in results)
+    cold = tmp_path / "cold"
+    assert subprocess.run([*command[:-2], str(cold), "--no-search"], capture_output=True).returncode == 0
+    assert _site(out) == _site(cold)
