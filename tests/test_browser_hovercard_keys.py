@@ -216,3 +216,21 @@ def test_axe_finds_nothing_wrong_with_a_card_that_has_focus(browser, article_url
     assert not violations, "\n".join(format_violations("article with a card open", violations))
     context.close()
 
+
+
+def test_a_card_whose_mention_lost_focus_before_it_was_shown_is_not_shown(browser, article_url):
+    """Tab pressed quickly (or held) goes on before a mention's card appears; the card came all the same, over
+    whatever had focus then, and stayed (a reader saw it cover the note link focused after it)."""
+    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches('{MENTION}')"):
+            break
+    page.evaluate("document.activeElement.blur()")  # (well within the 150 ms before a card is shown)
+    page.wait_for_timeout(400)
+    assert card_state(page)["hidden"] and not page.evaluate(f"document.activeElement.matches('{MENTION}')")
+    page.focus(MENTION)
+    page.keyboard.press("Shift+Tab")                 # a card asked for by a focus that stays is still shown
+    page.keyboard.press("Tab")
+    wait_until(page, SHOWN)
+    page.close()

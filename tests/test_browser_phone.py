@@ -40,6 +40,31 @@ def test_a_notes_number_is_a_24px_target_and_shows_keyboard_focus_on_a_phone(bro
     focused = page.evaluate("document.activeElement.id")
     label = page.locator(f".sn-toggle[for='{focused}']")
     assert label.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    # Enter opens and closes a note as Space does, Escape closes it (a checkbox answered Space alone)
+    shown = f"getComputedStyle(document.querySelector('#{focused} + .sidenote')).display !== 'none'"
+    assert not page.evaluate(shown)
+    page.keyboard.press("Enter")
+    assert page.evaluate(shown) and page.evaluate("document.activeElement.id") == focused
+    page.keyboard.press("Enter")
+    assert not page.evaluate(shown)
+    page.keyboard.press("Space")
+    assert page.evaluate(shown)
+    page.keyboard.press("Escape")
+    assert not page.evaluate(shown)
+    page.keyboard.press("Escape")  # (closed already: stays closed)
+    assert not page.evaluate(shown) and page.url.endswith("articles/jpost-go-it-alone/")
+    page.close()
+
+
+def test_a_focused_input_shows_its_own_focus_not_the_control_after_it(browser, default_site, http_server):
+    """`input:focus-visible + *` outlined what follows any focused input: the header's search box left its
+    button looking focused, a comparison's base choice outlined the date after it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(http_server(default_site) + "sources/")
+    page.focus("#site-search-q")
+    outline = "el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]"
+    assert page.locator("#site-search-q").evaluate(outline) == ["solid", "3px"]
+    assert page.locator(".site-search button").evaluate(outline)[0] == "none"
     page.close()
 
 

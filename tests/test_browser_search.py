@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, run_build
+from test_quality_a11y import axe_path  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -91,3 +92,28 @@ def test_an_index_in_parts_finds_what_the_index_in_one_part_finds(browser, defau
     whole, parted = http_server(default_site), http_server(parted_site)
     for query in ("Rafah", "Blinken", "Hanegbi"):
         assert _result_count(browser, parted, query) == _result_count(browser, whole, query), query
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_are_readable_in_both_colour_schemes_and_announced(browser, default_site, http_server,
+                                                                          axe_path, scheme):
+    """Pagefind's UI came in its own fixed colours: in the dark scheme its results were dark grey on the dark
+    page (1.6:1) and the query white on white; its count of results was in no live region. Checked with results
+    shown (the page-type gate sees the search page before any search)."""
+    from test_quality_a11y import COLOUR_RULES, RUN_AXE, format_violations
+
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(http_server(default_site) + "search/?q=Dermer")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_function("document.querySelector('[role=status]').textContent.includes('results for')")
+    assert page.locator("[role=status]").inner_text() == page.locator(".pagefind-ui__message").inner_text()
+    page.add_script_tag(path=str(axe_path))
+    violations = page.evaluate(RUN_AXE, COLOUR_RULES)
+    assert not violations, "\n".join(format_violations(f"search [{scheme}]", violations))
+    typed = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.pagefind-ui__search-input'));
+                                     return [s.color, s.backgroundColor]; }""")
+    assert typed[0] != typed[1], typed
+    assert float(page.evaluate("getComputedStyle(document.querySelector('.pagefind-ui__search-clear')).fontSize"
+                               ).rstrip("px")) >= 12
+    context.close()

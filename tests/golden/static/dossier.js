@@ -18,4 +18,14 @@
   }
   window.addEventListener("hashchange", mark);
   document.addEventListener("DOMContentLoaded", mark);
+  // A note's toggle on a phone is a checkbox, which only Space turns: Enter opens or closes it too, and Escape
+  // closes it, as a reader expects of a control that shows a note.
+  document.addEventListener("keydown", function (e) {
+    var box = e.target;
+    if (!box.classList || !box.classList.contains("sn-check") || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === "Enter" || ((e.key === "Escape" || e.key === "Esc") && box.checked)) {
+      e.preventDefault();
+      box.click();
+    }
+  });
 })();

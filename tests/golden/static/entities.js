@@ -21,7 +21,7 @@
   var ENTITY = /\/entities\/([a-z0-9-]+)\/$/;
 
   var open = null;        // {link, card} currently shown
-  var showTimer = 0, hideTimer = 0;
+  var showTimer = 0, hideTimer = 0, pending = null;   // pending: the mention whose card showTimer will show
   var quiet = false;      // focus is being put back on a mention by this script: show nothing for it
 
   function entityOf(link) {
@@ -163,7 +163,8 @@
     clearTimeout(hideTimer);
     if (open && (open.link === link || focusIn(open.card))) return;
     clearTimeout(showTimer);
-    showTimer = setTimeout(function () { show(link, card, point); }, SHOW_AFTER);
+    pending = link;
+    showTimer = setTimeout(function () { pending = null; show(link, card, point); }, SHOW_AFTER);
   }
 
   function scheduleHide() {
@@ -208,6 +209,10 @@
   // Focus left a mention or a card: the card stays if focus went from one to the other, while the pointer is
   // on the card (the mouse's rules apply), or when the window lost focus from inside the card (it comes back).
   function focusLeft(e) {
+    if (pending && (pending === e.target || pending === e.currentTarget)) {
+      clearTimeout(showTimer);      // Tab went on before its card was shown: it is not shown over what has focus
+      pending = null;
+    }
     if (!open) return;
     var to = e.relatedTarget;
     if (to && (to === open.link || open.card.contains(to))) return;

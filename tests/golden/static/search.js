@@ -9,6 +9,19 @@
     input.setAttribute("aria-label", "Search the dossier");
     return true;
   }
+  function announce(box) {
+    // Pagefind says how many results it found in a paragraph it makes anew: a live region of the page's own,
+    // made before any search, repeats it, so that a screen reader says it as the reader types.
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    box.parentNode.insertBefore(status, box.nextSibling);
+    new MutationObserver(function () {
+      var message = box.querySelector(".pagefind-ui__message");
+      var text = message ? message.textContent : "";
+      if (status.textContent !== text) status.textContent = text;
+    }).observe(box, { childList: true, subtree: true, characterData: true });
+  }
   function start(box, bundle, merge) {
     var ui = new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false,
                               resetStyles: false,
@@ -17,6 +30,7 @@
       var watch = new MutationObserver(function () { if (label(box)) watch.disconnect(); });
       watch.observe(box, { childList: true, subtree: true });
     }
+    announce(box);
     var q = new URLSearchParams(location.search).get("q");
     if (q) ui.triggerSearch(q);
   }
