@@ -38,6 +38,8 @@ TRIGGERS = {
         "test_a_file_name_that_is_not_utf8_is_left_out_with_a_warning_by_the_build_and_by_import",
     "yaml-item-in-text": "tests/test_units_yaml_indent.py::"
         "test_an_annotation_pasted_below_a_folded_summary_is_a_warning_at_the_line_that_reads_as_one",
+    "yaml-comment-in-text": "tests/test_units_yaml_indent.py::"
+        "test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the_hashtag",
 }
 
 

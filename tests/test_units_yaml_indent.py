@@ -237,3 +237,20 @@ def test_a_hidden_line_break_is_an_error_where_it_is_written(char: str, name: st
         assert problem.message == f"character U+{ord(char):04X} ({name}) is read by YAML as a line break"
         assert f"\\u{ord(char):04x}" in problem.hint
     assert parse_yaml("a.yaml", 'title: "Israel\\u2028will go"\n')[0].data == {"title": "Israel\u2028will go"}
+
+
+def test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the_hashtag() -> None:
+    """YAML reads " #" as the start of a comment: "the slogan #BringThemHome and…" was only "the slogan", the
+    rest dropped without a word. A comment written as one ("# " and a space), quoted text and a block are left
+    alone."""
+    text = ("title: Talks in Rafah\nnote: The campaign ran under the slogan #BringThemHome and spread\n"
+            "summary: Talks resume  # checked on Monday\nquote: \"the slogan #BringThemHome\"\n"
+            "kind: |\n  a block #kept\ntags:\n  - rafah #gaza\n")
+    loaded, problems = parse_yaml("a.yaml", text)
+    assert loaded.data["note"] == "The campaign ran under the slogan" and loaded.data["kind"] == "a block #kept\n"
+    assert [(p.line, p.col, p.severity, p.check) for p in problems] == [
+        (2, 41, "warning", "yaml-comment-in-text"), (8, 11, "warning", "yaml-comment-in-text")]
+    assert problems[0].message == ('the text of "note" stops before "#BringThemHome": YAML reads " #" after unquoted '
+                                   "text as the start of a comment")
+    assert problems[0].hint.startswith('put the whole text in quotes to keep the rest (note: "… #BringThemHome …")')
+    assert '(- "… #gaza …")' in problems[1].hint

@@ -15,7 +15,8 @@ from .yamlsrc import Loaded, parse_yaml
 from ..common.records import frozen
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
-               "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder", "yaml-item-in-text")
+               "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder", "yaml-item-in-text",
+               "yaml-comment-in-text")
 
 
 @frozen

@@ -21,6 +21,7 @@ from .pyyaml import yaml
 from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, stray_item
 from .yaml_quotes import ended_early
+from .yaml_comments import cut_by_comment, place
 from ..common.records import frozen
 
 Path = tuple[Any, ...]
@@ -79,12 +80,6 @@ _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _BREAK_NAMES = {"\x85": "next line", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
-def _place(text: str, at: int) -> tuple[int, int]:
-    """The 1-based line and column of character `at` of `text`, lines ending at LF (as problems are shown)."""
-    before = text[:at]
-    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
-
-
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -95,7 +90,7 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
     JSON Schema, when known (it tells where a key belongs, yaml_indent.py)."""
     breaks = _HIDDEN_BREAK.search(text)
     if breaks is not None:  # (before parsing: YAML reads it as a line break, and every later position is off)
-        line, col = _place(text, breaks.start())
+        line, col = place(text, breaks.start())
         return None, (error(file, line, col, f"character U+{ord(breaks.group()):04X} ({_BREAK_NAMES[breaks.group()]}) "
                             "is read by YAML as a line break",
                             f"delete it (it is invisible, often pasted from a web page), or write it as "
@@ -113,7 +108,7 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         # (libyaml gives the position in bytes of UTF-8; the first such character is the one it stopped at)
         at = text.find(char)
-        line, col = _place(text, at if at >= 0 else exc.position)
+        line, col = place(text, at if at >= 0 else exc.position)
         return None, (error(file, line, col, f"character U+{ord(char):04X} is not allowed in YAML",
                             "remove it, or write it as an escape such as \\x07 inside a double-quoted string",
                             "yaml-character"),)
@@ -361,6 +356,8 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), out, seen) for i, item in enumerate(node.value)]
     out.spans[path] = (node.start_mark.index, node.end_mark.index)
+    if not node.style and node.tag == "tag:yaml.org,2002:str":  # (plain: "" from libyaml, None from PyYAML)
+        out.problems.extend(cut_by_comment(out.file, out.text, node.end_mark.index, path))
     return _scalar(node)
 
 
