@@ -160,3 +160,34 @@ def test_the_previews_repair_sees_a_file_rewritten_with_its_size_and_time_put_ba
     os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert repair(out, outputs) == (1, 0) and page.read_bytes() == outputs["index.html"]
     assert repair(out, outputs) == (0, 0)
+
+
+def test_files_no_build_made_are_named_when_a_build_removes_them(tmp_path: Path) -> None:
+    """The output folder holds only what the build makes: a CNAME or .nojekyll put there went with the next
+    build, counted among the files removed and never named. They are named now (a warning); a page the last
+    build made and this one does not (an article deleted) goes without a word, as before."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, mini
+
+    seed = "Talks\nThe minister said the talks would resume.\n"
+    article = "seed: {0}.txt\ntitle: T {0}\nsource: outlet-a\ndate: 2024-03-22\n"
+    root = mini(tmp_path, {"seeds/a.txt": seed, "seeds/b.txt": seed, "content/articles/a.yaml": article.format("a"),
+                           "content/articles/b.yaml": article.format("b")})
+    build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
+    assert subprocess.run(build, capture_output=True).returncode == 0
+    out = root / "_site"
+    (out / "CNAME").write_text("example.org\n")
+    (out / ".nojekyll").write_text("")
+    (out / "articles" / "b" / "draft.txt").write_text("mine\n")
+    (root / "content" / "articles" / "a.yaml").unlink()
+    (root / "seeds" / "a.txt").unlink()
+    result = subprocess.run(build, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not (out / "CNAME").exists() and not (out / "articles" / "a").exists()
+    warning = [line for line in result.stderr.splitlines() if "no build had made" in line]
+    assert warning == [f"build.py: warning: removed 3 file(s) from {out} that no build had made: .nojekyll, CNAME, "
+                       "articles/b/draft.txt"], result.stderr
+    again = subprocess.run([*build[:-1], "--base-url", "/x/", "--no-search"], capture_output=True, text=True)
+    assert again.returncode == 0 and "no build had made" not in again.stderr  # (every page rebuilt: all were ours)

@@ -217,6 +217,14 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
             cache.finish()  # (after the search index: the cache keeps its parts too)
 
 
+def _say_foreign(out: Path, gone: list[str]) -> None:
+    """Name the files a build removed from its output folder that no build had made there."""
+    shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+    say(f"build.py: warning: removed {len(gone)} file(s) from {out} that no build had made: {shown}\n"
+        f"    hint: the output folder holds only what the build makes; keep other files elsewhere and copy them in "
+        f"after the build (or publish a copy of the folder)", file=sys.stderr)
+
+
 def _say_lost() -> None:
     """Tell of each worker process that died before it answered (parallel.py made its share again here)."""
     from .parallel import LOST
@@ -268,6 +276,8 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     seconds = time.perf_counter() - started
     say(f"built {result.counts.get('pages', 0)} pages ({files} files, {written} changed, "
         f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
+    if writer.stage.foreign:
+        _say_foreign(out, writer.stage.foreign)
     if writer.unrecorded:
         say(f"build.py: warning: the site is in place, but its record {fs.MARKER} could not be written "
             f"({writer.unrecorded})\n    hint: the next build will check every file; free some space on that "

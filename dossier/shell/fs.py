@@ -239,6 +239,7 @@ class Stage:
         # a failed first build leaves no folder behind (`created`: whether this build made `out`, when it is
         # made before the stage, outlock.py)
         self.created = not out.exists() if created is None else created
+        self.foreign: list[str] = []  # what `commit` deleted that the last build had not made
         if self.dir.exists():
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 
@@ -335,7 +336,10 @@ class Stage:
                                              for rel in sorted(self.staged))
         if self.staged:
             move_tree(os.fspath(self.dir), os.fspath(self.out))
-        deleted += 0 if self.created else sweep(os.fspath(self.out), set(self.hashes) | {MARKER})
+        gone: list[str] = []
+        deleted += 0 if self.created else sweep(os.fspath(self.out), set(self.hashes) | {MARKER}, gone)
+        # (files the last build did not make, as its record says: someone put them there)
+        self.foreign = sorted(rel for rel in gone if rel not in self.known) if self.known else []
         if self.dir.exists():
             shutil.rmtree(self.dir)
         self._folders.clear()

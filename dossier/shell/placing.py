@@ -69,10 +69,11 @@ def move_tree(staged: str, out: str) -> None:
                 os.rename(entry.path, target)
 
 
-def sweep(out: str, keep: set[str]) -> int:
+def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:
     """Delete every file under `out` that is not in `keep` (posix paths relative to `out`; the staging folder
-    is left alone), then every folder left empty by that. Returns how many files went. Plain strings, and no
-    folder is asked to go unless nothing is left in it: a site has thousands of files and folders."""
+    is left alone), then every folder left empty by that. Returns how many files went (and adds their paths to
+    `gone`). Plain strings, and no folder is asked to go unless nothing is left in it: a site has thousands of
+    files and folders."""
     deleted = 0
     emptied: set[str] = set()
     for folder, dirs, files in os.walk(out, topdown=False):
@@ -83,6 +84,8 @@ def sweep(out: str, keep: set[str]) -> int:
             if rel not in keep and not rel.startswith(STAGING + "/"):
                 os.unlink(os.path.join(folder, name))
                 deleted += 1
+                if gone is not None:
+                    gone.append(rel)
                 left -= 1
         for name in dirs:
             path = os.path.join(folder, name)
