@@ -33,8 +33,23 @@ def test_a_link_no_template_writes_as_such_keeps_its_page_and_says_how_many() ->
 
 
 def test_an_address_the_dossiers_own_files_also_write_is_left_page_by_page() -> None:
-    """A note's link to the same address: which pages are the template's cannot be told, so none is moved."""
+    """A note's link to the same address: which pages are the template's cannot be told, so none is moved; nor
+    when two places of the dossier's own files write it."""
     problems = [broken("a/index.html", "/nowhere/"), broken("b/index.html", "/nowhere/")]
-    out = placed_once(problems, TEMPLATES, content=lambda href: href == "/nowhere/")
+    out = placed_once(problems, TEMPLATES, content=lambda href: [("content/articles/a.yaml", 9, 20)])
     assert out == problems
+    twice = [("content/articles/a.yaml", 9, 20), ("content/articles/b.yaml", 4, 11)]
+    assert placed_once([broken("a/index.html", "/gone/")] * 2, TEMPLATES, content=lambda href: twice) == \
+        [broken("a/index.html", "/gone/")] * 2
+
+
+def test_an_address_one_place_of_the_dossiers_own_files_writes_is_one_problem_there() -> None:
+    """A note's broken link is on its article's page and its tags' pages: said once, at the note's link."""
+    problems = [broken("articles/a/index.html", "/gone/"), broken("tags/x/index.html", "/gone/"),
+                broken("articles/a/index.html", "/other/")]
+    out = placed_once(problems, TEMPLATES, content=lambda href: [("content/articles/a.yaml", 9, 20)]
+                      if href == "/gone/" else [])
+    assert [(p.file, p.line, p.col, p.message) for p in out] == [
+        ("content/articles/a.yaml", 9, 20, "broken link: /gone/ (on 2 pages, the first articles/a/index.html)"),
+        ("_site/articles/a/index.html", 0, 0, "broken link: /other/")]
 

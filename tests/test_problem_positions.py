@@ -143,3 +143,33 @@ def test_a_relative_link_is_an_error_at_the_link_wherever_the_text_is_shown(mini
     assert hints[0].startswith('did you mean "article:b#a-said"? (where it leads from the article\'s page); write ')
     assert hints[2].startswith('did you mean "/sources/"?') and hints[1] == hints[3] == (
         "write article:, entity:, compare: or tag: links, or site paths such as /articles/<slug>/")
+
+
+def test_a_notes_broken_link_found_in_the_built_pages_is_said_once_at_the_link_in_the_yaml(mini_dossier) -> None:
+    """The link check reads the built pages: a note's link to a page that does not exist, or to an element a
+    page does not have, was one error per page that shows the note, each at `_site/<page>` with no line. It is
+    said once, where the note writes it (as a site path, or as the internal link that names the page), with the
+    id meant when one is close."""
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+               "annotations:\n  - id: resume\n    quote: the talks would resume\n    tags: [talks]\n"
+               '    note: "[s](/static/nope.css) [b](/articles/b/#a-said) [w](entity:washington#zz)"\n')
+    b_page = ARTICLE_B + "    note: See [the one before](/articles/a/#n-resum).\n"
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": b_page,
+                         "content/articles/a.yaml": article}, defaults=False)
+    found = [(p.file, p.line, p.col, p.message, p.hint) for p in build_site(fs.read_inputs(root)).problems
+             if p.severity == "error"]
+    on = "(on 2 pages, the first articles/a/index.html)"
+    assert found == [
+        ("content/articles/a.yaml", 9, 16, f"broken link: /static/nope.css {on}", "no page is written at that path"),
+        ("content/articles/a.yaml", 9, 63, f"broken fragment: /entities/washington/#zz {on}",
+         'entities/washington/index.html has no element with id "zz"'),
+        ("content/articles/b.yaml", 9, 32, "broken fragment: /articles/a/#n-resum (on 2 pages, the first "
+         "articles/b/index.html)", 'articles/a/index.html has no element with id "n-resum"; did you mean '
+         '"#n-resume"?')], found
+    # one the inputs' check finds already (an annotation that does not exist) is said once, by that check
+    wrong = article.replace("#a-said", "#a-sad")
+    (root / "content" / "articles" / "a.yaml").write_text(wrong, "utf-8")
+    found = [(p.file, p.line, p.col, p.message) for p in build_site(fs.read_inputs(root)).problems]
+    assert found == [("content/articles/a.yaml", 9, 38, 'link "/articles/b/#a-sad": article "b" has no annotation '
+                      '"sad"')], found

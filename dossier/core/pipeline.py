@@ -193,8 +193,12 @@ def _result(problems: list[Problem], done: "Rendered", library: "Library", confi
     """The build's result from the problems of its inputs and what rendering made and found."""
     rendering = list(done.problems)
     if has_errors(apply_levels(problems, config, options.strict)):
-        # The inputs are already wrong: broken links in the output are consequences, not news.
-        rendering = [p for p in rendering if p.check != "links" or not p.file.startswith("_site/")]
+        # The inputs are already wrong: broken links in the output are consequences, not news (those of a
+        # template, said at its line, excepted; those the editors' files write are said there, link_places.py).
+        rendering = [p for p in rendering if p.check != "links" or p.file.startswith("templates/")]
+    # (a link the inputs' check found wrong already, found again in the output: said once, as the inputs' check)
+    said = {(p.file, p.line, p.col) for p in problems if p.check == "links"}
+    rendering = [p for p in rendering if p.check != "links" or (p.file, p.line, p.col) not in said]
     final = apply_levels(problems + rendering, config, options.strict)
     counts = _counts(library, done)
     if has_errors(final):

@@ -23,6 +23,7 @@ from .render import Renderer, once_each
 from .template_lint import lint
 from ..common.shards import ShardMap, in_order, run_chunks
 from ..common.records import frozen
+from ..common.urls import named_page
 
 Sink = Callable[[str, bytes], None]
 
@@ -116,9 +117,25 @@ def _lint(renderer: Renderer, pages: Sequence[Page], own: tuple[frozenset[str], 
     return list(each("template-lint", work, lambda it: it, [item])[0] if each else work(item))
 
 
-def _written_in_content(files: Mapping[str, bytes], href: str) -> bool:
-    """Whether an editors' file of content/ writes `href` (asked only of a link found broken)."""
-    return any(href.encode() in data for path, data in files.items() if path.startswith("content/"))
+def _written_in_content(files: Mapping[str, bytes], base: str, href: str) -> list[tuple[str, int, int]]:
+    """Where the editors' files of content/ write `href` (asked only of a link found broken), as (file, line,
+    column), two at most; a site path is looked for also as written without the site's base path, and a page's
+    as the internal link that names it (/entities/x/#y as entity:x#y)."""
+    forms = {href, "/" + href[len(base):]} if base != "/" and href.startswith(base) else {href}
+    named = named_page(min(forms, key=len))
+    if named:
+        forms.add(f"{named[0]}:{named[1]}" + (f"#{named[2]}" if named[2] else ""))
+    found: list[tuple[str, int, int]] = []
+    for path, data in sorted(files.items()):
+        if not path.startswith("content/") or not any(form.encode() in data for form in forms):
+            continue
+        text = data.decode("utf-8", "replace")
+        for form in sorted(forms):
+            at = text.find(form)
+            while at >= 0 and len(found) < 2:
+                found.append((path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1))
+                at = text.find(form, at + 1)
+    return found[:2]
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,
@@ -155,6 +172,6 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     if kept is not None:
         kept.keep_pages(fresh, keys)
     problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources,
-                                                 partial(_written_in_content, content))
+                                                 partial(_written_in_content, content, base))
     problems += _lint(renderer, pages, own, kept)
     return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))
