@@ -75,6 +75,24 @@ def test_an_ambiguous_quote_lists_a_unique_context_for_each_place() -> None:
                             'seeds/a.txt:3: prefix: "alone."\nseeds/a.txt:3: prefix: "ended."')
 
 
+def test_an_ambiguous_quote_whose_prefix_fits_none_says_so_at_the_prefix() -> None:
+    """A prefix given that fits no place of the quote (a typo: "catastrophy."): said at the prefix, which is what
+    to change, and to what; without it the message read as if no prefix had been given."""
+    prefix_at, suffix_at = Origin("content/articles/a.yaml", 5, 13), Origin("content/articles/a.yaml", 6, 13)
+    _, (problem,), _ = place(article(), "Officials said the talks ended", "alnoe.", None, ORIGIN, "annotation q1",
+                             85.0, "warning", context=(prefix_at, suffix_at))
+    assert problem.message == "annotation q1 occurs 2 times in seeds/a.txt, and its prefix fits none"
+    assert (problem.line, problem.col) == (5, 13)
+    assert problem.hint == ('change it to one that chooses one of them:\n'
+                            'seeds/a.txt:3: prefix: "alone."\nseeds/a.txt:3: prefix: "ended."')
+    _, (wrong,), _ = place(article(), "Officials said the talks ended", None, "Nope", ORIGIN, "annotation q1",
+                           85.0, "warning", context=(prefix_at, suffix_at))
+    assert wrong.message.endswith(", and its suffix fits none") and (wrong.line, wrong.col) == (6, 13)
+    _, (lost,), _ = place(article(), "Officials said the talks ended", "alnoe.", None, ORIGIN, "annotation q1",
+                          85.0, "warning")
+    assert (lost.line, lost.col) == (ORIGIN.line, ORIGIN.col)  # (where the prefix is written unknown: the quote)
+
+
 def test_an_ambiguous_quote_offers_only_its_whole_word_places_and_the_shorter_context() -> None:
     """"US" inside "USA" was offered with a prefix that chose it (then warned of: it ends inside a word)."""
     text = "The USA said so. Then US forces left. Later US aid came back to the city."

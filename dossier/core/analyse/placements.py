@@ -55,7 +55,7 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
     if result.status == "ambiguous":
-        return None, (_ambiguous(article, result, where, what),), result
+        return None, (_ambiguous(article, result, where, what, context),), result
     hint = result.hint
     if result.candidates:
         c = result.candidates[0]
@@ -80,10 +80,16 @@ def _elided(quote: str, text: str) -> str:
             "make one annotation for each part\n")
 
 
-def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> Problem:
+# What anchors.py says of a prefix or suffix given for a quote that occurs several times
+_GIVEN_FITS = re.compile(r"and the given (prefix/suffix|prefix|suffix) fits (none|\d+ of them)")
+
+
+def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str,
+               context: tuple[Origin | None, Origin | None] = (None, None)) -> Problem:
     """The quote occurs several times: each occurrence with the context that chooses it, ready to paste. Those
     inside longer words ("US" in "USA") are counted, not offered: a quote is meant as whole words (and one that
-    starts or ends inside a word is warned of)."""
+    starts or ends inside a word is warned of). A prefix or suffix given that fits none of them (or several) is
+    said to, at that key, which is what to change."""
     seed, text = f"seeds/{article.meta.seed}", article.text.text
     whole = [c for c in result.candidates if not any(mid_word_ends(text, c.start, c.end))]
     offered = whole or list(result.candidates)
@@ -99,6 +105,12 @@ def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, in
     count = (f" ({len(whole)} as whole words, {inside} inside longer words, not listed)" if whole and inside else
              "")
     choose = "add a prefix or suffix to choose one" if len(offered) > 1 else "add this to choose it"
+    given = _GIVEN_FITS.search(result.hint)
+    if given:
+        count += f", and its {given.group(1)} fits {given.group(2)}"
+        choose = "change it to one that chooses one of them" if len(offered) > 1 else "change it to this"
+        at = context[0] if given.group(1) != "suffix" else context[1]
+        where = (at.file, at.line, at.col) if at is not None else where
     return error(*where, f"{what} occurs {len(result.candidates)} times in {seed}{count}",
                  f"{choose}:\n" + "\n".join(lines), "anchor-ambiguous")
 
