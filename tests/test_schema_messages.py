@@ -92,6 +92,18 @@ def test_a_seed_name_with_a_folder_gets_a_hint_in_words_not_a_regular_expression
     assert problem.hint == "write a file name only, without / or \\ (the file must be directly in seeds/)"
 
 
+def test_an_alias_of_spaces_only_is_refused_at_the_alias() -> None:
+    """"" was refused, "  " accepted: an alias no text can match, written by mistake."""
+    schema = json.loads((ROOT / "schemas" / "entities.schema.json").read_text("utf-8"))
+    loaded, _ = parse_yaml("e.yaml", 'dermer:\n  name: Ron Dermer\n  kind: person\n  aliases: [Dermer, "  "]\n')
+    assert loaded is not None
+    (problem,), _ = check_shape(loaded, schema)
+    assert (problem.line, problem.col, problem.check) == (4, 21, "schema-form")
+    assert problem.hint == "expected: a name: not empty, not only spaces"
+    good, _ = parse_yaml("e.yaml", 'dermer:\n  name: Ron Dermer\n  kind: person\n  aliases: [Dermer, "R. D."]\n')
+    assert check_shape(good, schema)[0] == ()
+
+
 def test_a_wrong_site_setting_does_not_hide_the_problems_of_the_articles(mini_dossier) -> None:
     root = mini_dossier({"site.yaml": MINIMAL_SITE + "language: [en]\n", "content/sources.yaml": "a: {name: A}\n",
                          "seeds/a.txt": "Hello there\n",
