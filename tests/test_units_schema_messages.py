@@ -121,6 +121,11 @@ def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, p
     ("/a b/?", "its path holds a space, '?', which an address path cannot hold as it is"),
     ("ftp://e.org/", "it is neither a path nor an http(s) address"),
     ("/a/../b/", 'its path has a "." or ".." part'),
+    ("http://localhost:8000/x/", None), ("https://bücher.de/", None), ("http://[::1]:8080/", None),
+    ("https://exa mple.org/", 'its host "exa mple.org" is not the name of one (letters, digits, "-" and "." with '
+                              'an optional ":port"): it holds a space'),
+    ("https://example.org:80a/", 'its host "example.org:80a" is not the name of one'),
+    ('https://ex"ample.org/', 'its host "ex"ample.org" is not the name of one'),
 ])
 def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:
     found = base_url_problem(url)

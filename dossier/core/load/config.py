@@ -71,6 +71,9 @@ def split_base_url(url: str) -> tuple[str, str]:
 
 
 _PATH_CHARS = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")  # what an address path may hold (RFC 3986)
+# What a host may be: a name of letters (any script), digits, "-", "_" and ".", or an IPv6 address in brackets,
+# with an optional port
+_HOST = re.compile(r"^(?:[^\W][\w.-]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
 
 
 def _percent(char: str) -> str:
@@ -89,7 +92,11 @@ def base_url_problem(url: str) -> str | None:
         return (f'it reads as the address of a host without its scheme, so every link would start with '
                 f'"/{host.group(1)}/": write "https://{text.lstrip("/")}"' +
                 (f', or "/{text}" if it is a folder' if not text.startswith("/") else ""))
-    path = split_base_url(text)[1]
+    origin, path = split_base_url(text)
+    host = origin.partition("://")[2]
+    if origin and not _HOST.match(host):
+        return (f'its host "{host}" is not the name of one (letters, digits, "-" and "." with an optional ":port")'
+                + (": it holds a space" if re.search(r"\s", host) else ""))
     odd = sorted({c for c in path if not _PATH_CHARS.match(c)})
     if odd:
         return (f"its path holds {', '.join(repr(c) if c != ' ' else 'a space' for c in odd)}, which an address "
