@@ -88,6 +88,7 @@ def test_a_quote_planted_in_a_long_text_is_found_by_its_rare_words() -> None:
     ("sep\u2028x", "sep\\u2028x"),
     ("bad\udcffname", "bad\\udcffname"),                   # a lone surrogate: a file name that is not UTF-8
     ("cai\u200bro\u2060\ufeff", "cai\\u200bro\\u2060\\ufeff"),  # zero widths that hide in an id
+    ("[-members-] {+mem\u00adbers+}", "[-members-] {+mem\\xadbers+}"),  # a soft hyphen: two words alike
     ("\u0645\u06cc\u200c\u0634\u0648\u062f \U0001f469\u200d\U0001f4bb", "\u0645\u06cc\u200c\u0634\u0648\u062f \U0001f469\u200d\U0001f4bb"),  # ZWNJ, ZWJ: text
 ])
 def test_visible_escapes_every_control_character_and_keeps_printable_text(text: str, shown: str) -> None:

@@ -5,7 +5,8 @@ Seeds and editors' YAML are contributed text, and problems, warnings, suggestion
 repeat pieces of them. A raw ESC in such a piece is a terminal command (clear the screen, retitle the window,
 on some terminals write files or fake a prompt); a bidi override makes a line read differently from what it
 says. So control characters are shown as escapes instead: ESC as `\\x1b`, other C0/C1 controls and DEL as
-`\\xNN`, bidi controls, line/paragraph separators, lone surrogates and the invisible zero-width space, word
+`\\xNN`, the soft hyphen (invisible where it does not break a line: "mem\\u00adbers" and "members" looked alike in a
+hint) as `\\xad`, bidi controls, line/paragraph separators, lone surrogates and the invisible zero-width space, word
 joiner and zero-width no-break space as `\\uNNNN`. Newlines (the layout of multi-line messages and hints) and
 tabs stay as they are; a carriage return does not (it would let a line overwrite the one before it). Pure: the
 shell's terminal.py prints through it, the core's snippet uses it.
@@ -16,11 +17,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# C0 controls except tab and newline, DEL, C1 controls; bidi embeddings/overrides/isolates and marks; line and
+# C0 controls except tab and newline, DEL, C1 controls; the soft hyphen; bidi embeddings/overrides/isolates and marks; line and
 # paragraph separators; lone surrogates (file names that are not UTF-8 arrive as surrogate escapes); the
 # zero-width space, word joiner and zero-width no-break space, which no script needs and which hide in ids
 # (not the zero-width joiner and non-joiner: emoji and Persian or Indic text need those).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060"
                      "\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
