@@ -83,3 +83,16 @@ def test_every_page_of_the_default_dossier_is_valid_html(default_site: Path, tmp
     assert any(str(canary) in e for e in errors), f"the Nu checker missed the canary's errors: {errors[:5]}"
     errors = [e for e in errors if str(canary) not in e]
     assert not errors, (f"W3C Nu checker: {len(errors)} error(s) in {len(pages)} pages:\n" + "\n".join(errors))
+
+
+def test_every_table_of_the_default_dossier_has_a_caption_and_column_headers(default_site: Path) -> None:
+    """A screen reader names a table by its caption (the provenance view's table of dropped lines had none)."""
+    import re
+
+    checked, bare = 0, []
+    for page in html_pages(default_site):
+        for table in re.findall(r"<table\b.*?</table>", page.read_text("utf-8"), re.S):
+            checked += 1
+            if "<caption" not in table or "<th" not in table:
+                bare.append(f"{page.relative_to(default_site)}: {table[:120]}")
+    assert checked >= 20 and not bare, (checked, bare)
