@@ -173,3 +173,14 @@ def test_a_notes_broken_link_found_in_the_built_pages_is_said_once_at_the_link_i
     found = [(p.file, p.line, p.col, p.message) for p in build_site(fs.read_inputs(root)).problems]
     assert found == [("content/articles/a.yaml", 9, 38, 'link "/articles/b/#a-sad": article "b" has no annotation '
                       '"sad"')], found
+
+
+def test_links_written_with_character_references_are_each_reported_at_their_own_link(mini_dossier) -> None:
+    """A target written otherwise than it reads ("&#106;avascript:") was placed at the note's start, and two of
+    them at one place were said as one: the second was found only once the first was mended."""  # noqa: D301
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+               "annotations:\n  - id: resume\n    quote: the talks would resume\n"
+               '    note: "[b](java&#09;script:alert(1)) [c](&#106;avascript:alert(1))"\n')
+    found = problems_of(mini_dossier, {"content/articles/a.yaml": article})
+    assert found == [("content/articles/a.yaml", 8, 16, 'link target "java\tscript:alert(1)" is not allowed in a note'),
+                     ("content/articles/a.yaml", 8, 46, 'link target "javascript:alert(1)" is not allowed in a note')]

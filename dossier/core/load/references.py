@@ -298,7 +298,20 @@ def _link_at(origin: Origin, target: str, nth: int) -> Origin:
     inline = origin.inside("](" + target, nth)
     if (inline.line, inline.col) != (origin.line, origin.col):
         return Origin(inline.file, inline.line, inline.col + 2)
-    return origin.inside(target, nth)
+    plain = origin.inside(target, nth)
+    if (plain.line, plain.col) != (origin.line, origin.col):
+        return plain
+    # written otherwise than it reads: with character references ("java&#09;script:", "&#106;avascript:")
+    from html import unescape
+
+    written = [m.group(1) for m in _DESTINATION.finditer(origin.raw) if unescape(m.group(1).strip("<>")) == target]
+    if nth < len(written):
+        at = origin.inside("](" + written[nth], written[:nth].count(written[nth]))
+        return Origin(at.file, at.line, at.col + 2)
+    return origin
+
+
+_DESTINATION = re.compile(r"\]\((<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)")
 
 
 def _site_relative(target: str, base: str) -> str:
