@@ -177,7 +177,7 @@ def test_a_notes_broken_link_found_in_the_built_pages_is_said_once_at_the_link_i
 
 def test_links_written_with_character_references_are_each_reported_at_their_own_link(mini_dossier) -> None:
     """A target written otherwise than it reads ("&#106;avascript:") was placed at the note's start, and two of
-    them at one place were said as one: the second was found only once the first was mended."""  # noqa: D301
+    them at one place were said as one: the second was found only once the first was mended."""
     article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
                "annotations:\n  - id: resume\n    quote: the talks would resume\n"
                '    note: "[b](java&#09;script:alert(1)) [c](&#106;avascript:alert(1))"\n')
