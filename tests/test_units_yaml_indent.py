@@ -12,6 +12,7 @@ from conftest import MINIMAL_SITE, run_build
 from conftest import ROOT as PROJECT
 from dossier.core.load.yaml_indent import dedented_key
 from dossier.core.load.yaml_items import items_in_text
+from dossier.core.load.yaml_comments import cut_by_comment, place
 from dossier.core.load.yamlsrc import parse_yaml
 
 BETWEEN = """annotations:
@@ -254,3 +255,12 @@ def test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the
                                    "text as the start of a comment")
     assert problems[0].hint.startswith('put the whole text in quotes to keep the rest (note: "… #BringThemHome …")')
     assert '(- "… #gaza …")' in problems[1].hint
+
+
+def test_a_place_is_counted_in_characters_and_lines_ending_at_lf() -> None:
+    text = "title: שלום\nnote: ééé\x07\n"
+    assert place(text, text.index("\x07")) == (2, 10) and place(text, 0) == (1, 1)
+    (problem,) = cut_by_comment("a.yaml", "note: The #tag and\n", len("note: The"), ("note",))
+    assert (problem.line, problem.col, problem.check) == (1, 11, "yaml-comment-in-text")
+    assert cut_by_comment("a.yaml", "note: The # comment\n", len("note: The"), ("note",)) == []
+    assert cut_by_comment("a.yaml", "url: https://e.org/a#b\n", len("url: https://e.org/a#b"), ("url",)) == []

@@ -1,0 +1,42 @@
+"""What an editor is told of a link no page can have (dossier/core/load/link_hints.py), unit by unit."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from dossier.core.load.link_hints import RELATIVE, refused, relative
+from dossier.core.load.model import Origin
+
+
+@pytest.mark.parametrize("target, is_relative", [
+    ("../other/", True), ("page.html", True), ("./x", True), ("über/", True),
+    ("/articles/a/", False), ("#a-x", False), ("?q=1", False), ("https://e.org/", False), ("mailto:a@b", False),
+    ("tel:+1", False), ("article:a", False), ("", False), (" x", False),
+])
+def test_a_relative_link_is_a_path_that_does_not_start_at_the_sites_root(target: str, is_relative: bool) -> None:
+    assert bool(RELATIVE.match(target)) is is_relative
+
+
+def test_the_hint_for_a_relative_link_names_where_it_leads_from_the_notes_article() -> None:
+    names_nothing = lambda kind, ident, fragment: ident == "gone"  # noqa: E731
+    said = "a relative link leads somewhere else from each page that shows this text"
+    assert relative("../b/#a-x", "a", names_nothing) == (
+        said, 'did you mean "article:b#a-x"? (where it leads from the article\'s page); write article:, entity:, '
+              "compare: or tag: links, or site paths such as /articles/<slug>/")
+    assert relative("../../entities/e/", "a", names_nothing)[1].startswith('did you mean "entity:e"?')
+    assert relative("../../sources/", "a", names_nothing)[1].startswith('did you mean "/sources/"?')
+    assert relative("../gone/", "a", names_nothing)[1].startswith("write article:")
+    assert relative("x.html", None, names_nothing)[1].startswith("write article:")
+
+
+def test_a_refused_target_of_our_own_kinds_offers_the_id_it_was_meant_as() -> None:
+    at = Origin("content/articles/a.yaml", 8, 20)
+    known = SimpleNamespace(articles=frozenset({"a"}), entities=frozenset({"ron-dermer"}),
+                            comparisons=frozenset(), tags=frozenset())
+    problem = refused("entity:Ron Dermer", at, "a note", known)
+    assert (problem.line, problem.col, problem.check) == (8, 20, "links")
+    assert problem.hint == 'did you mean "entity:ron-dermer"?'
+    assert refused("javascript:alert(1)", at, "a note", known).message == \
+        'link target "javascript:alert(1)" is not allowed in a note'
