@@ -109,4 +109,6 @@ def test_tags_that_differ_in_capitals_or_points_clash_in_every_script_and_nfc_sp
 def test_a_tag_with_a_character_that_cannot_be_seen_or_nothing_at_all_is_refused(mini_dossier):
     for tags in ('["zero\u200bwidth"]', '["\u200b"]', '["a\u2028b"]', '[""]'):
         found = [p for p in build(mini_dossier, tags).problems if p.severity == "error"]
-        assert len(found) == 1 and found[0].check.startswith("schema-") and found[0].line == 8, (tags, found)
+        # (a line separator is refused before the schema reads the file: YAML would read it as a line break)
+        kind = "yaml-character" if "\u2028" in tags else "schema-"
+        assert len(found) == 1 and found[0].check.startswith(kind) and found[0].line == 8, (tags, found)
