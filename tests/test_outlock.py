@@ -75,3 +75,31 @@ def test_two_builds_at_once_both_succeed_and_leave_the_site_a_cold_build_makes(t
     cold = tmp_path / "cold"
     assert subprocess.run([*command[:-2], str(cold), "--no-search"], capture_output=True).returncode == 0
     assert _site(out) == _site(cold)
+
+
+def test_a_process_forked_while_the_folder_is_held_does_not_hold_it(tmp_path):
+    """A worker left behind by a build that was killed (blocked writing its result for a parent that is gone)
+    kept its copy of the lock's descriptor, and with it the folder, for ever: every later build waited."""
+    import os
+    import signal
+
+    from dossier.shell.outlock import holding as held
+
+    out = tmp_path / "site"
+    ready, running = os.pipe()
+    with held(out, lambda: None):
+        child = os.fork()
+        if child == 0:  # (a worker that outlives the build; its code runs after the fork's own hooks)
+            os.write(running, b"x")
+            time.sleep(30)
+            os._exit(0)
+        assert os.read(ready, 1) == b"x"
+    try:
+        waited = []
+        second = threading.Thread(target=lambda: held(out, lambda: waited.append(1)).__enter__())
+        second.start()
+        second.join(5)
+        assert not second.is_alive() and waited == [], "the folder is still held by the forked process"
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)

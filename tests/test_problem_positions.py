@@ -184,3 +184,20 @@ def test_links_written_with_character_references_are_each_reported_at_their_own_
     found = problems_of(mini_dossier, {"content/articles/a.yaml": article})
     assert found == [("content/articles/a.yaml", 8, 16, 'link target "java\tscript:alert(1)" is not allowed in a note'),
                      ("content/articles/a.yaml", 8, 46, 'link target "javascript:alert(1)" is not allowed in a note')]
+
+
+def test_a_notes_broken_link_written_with_the_base_path_is_said_once_at_the_link(mini_dossier) -> None:
+    """Under a base path (/sub/) the note's link written as /sub/articles/… was found twice in its line (the form
+    without /sub/ is inside it): taken for two places, it was said on every page again."""
+    from dossier.core.pipeline import Options
+
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+               "annotations:\n  - id: resume\n    quote: the talks would resume\n    tags: [talks]\n"
+               '    note: "[b](/sub/articles/b/#n-sai)"\n')
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B,
+                         "content/articles/a.yaml": article}, defaults=False)
+    found = [(p.file, p.line, p.col, p.message) for p in
+             build_site(fs.read_inputs(root), Options(base_url="/sub/")).problems if p.severity == "error"]
+    assert found == [("content/articles/a.yaml", 9, 16, "broken fragment: /sub/articles/b/#n-sai (on 2 pages, the "
+                      "first articles/a/index.html)")], found

@@ -191,3 +191,29 @@ def test_files_no_build_made_are_named_when_a_build_removes_them(tmp_path: Path)
                        "articles/b/draft.txt"], result.stderr
     again = subprocess.run([*build[:-1], "--base-url", "/x/", "--no-search"], capture_output=True, text=True)
     assert again.returncode == 0 and "no build had made" not in again.stderr  # (every page rebuilt: all were ours)
+
+
+def test_pages_the_live_preview_wrote_are_not_named_as_files_no_build_made(tmp_path: Path, capsys) -> None:
+    """The preview writes the folder from memory and keeps the last build's record of its outputs, not the pages
+    it added: a page it wrote for an article deleted since was named as a file "no build had made"."""
+    from conftest import mini
+    from dossier.shell.cli import main
+
+    seed = "Talks\nThe minister said the talks would resume.\n"
+    root = mini(tmp_path, {"seeds/a.txt": seed, "content/articles/a.yaml":
+                           "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"})
+    out = root / "_site"
+    assert main(["--root", str(root), "--no-search"]) == 0
+    site = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+            and p.name != fs.MARKER}
+    sync(out, {**site, "articles/b/index.html": b"<!doctype html><title>b</title>"}, None)  # (as the preview does)
+    (out / "CNAME").write_text("example.org\n")
+    capsys.readouterr()
+    (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + "\n", "utf-8")
+    assert main(["--root", str(root), "--no-search"]) == 0
+    assert not (out / "articles" / "b").exists() and not (out / "CNAME").exists()
+    assert "no build had made" not in capsys.readouterr().err  # (the record is not all the folder's files)
+    (out / "CNAME").write_text("example.org\n")
+    (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + "\n", "utf-8")
+    assert main(["--root", str(root), "--no-search"]) == 0
+    assert "removed 1 file(s) from" in capsys.readouterr().err  # (a build.py run's record: it is)

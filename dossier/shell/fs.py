@@ -240,6 +240,7 @@ class Stage:
         # made before the stage, outlock.py)
         self.created = not out.exists() if created is None else created
         self.foreign: list[str] = []  # what `commit` deleted that the last build had not made
+        self.recorded_all = False  # whether `known` is every file the last build made (writer.Writer says)
         if self.dir.exists():
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 
@@ -339,7 +340,7 @@ class Stage:
         gone: list[str] = []
         deleted += 0 if self.created else sweep(os.fspath(self.out), set(self.hashes) | {MARKER}, gone)
         # (files the last build did not make, as its record says: someone put them there)
-        self.foreign = sorted(rel for rel in gone if rel not in self.known) if self.known else []
+        self.foreign = sorted(rel for rel in gone if rel not in self.known) if self.recorded_all else []
         if self.dir.exists():
             shutil.rmtree(self.dir)
         self._folders.clear()

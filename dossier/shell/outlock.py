@@ -20,6 +20,23 @@ from typing import Callable, Iterator
 
 from .fs import WriteFailed
 
+_HELD: set[int] = set()  # the descriptors this process holds folders locked by
+
+
+def _let_go_in_child() -> None:
+    """In a process just forked (a worker, a step in the background): close its copies of the locks' descriptors.
+    A lock stays while any copy is open, so a worker left behind by a build that was killed (blocked writing
+    its result for a parent that is gone) held the folder for ever, and every later build waited on it."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_in_child)
+
 
 @contextmanager
 def holding(out: Path, waiting: Callable[[], None]) -> Iterator[bool]:
@@ -49,7 +66,9 @@ def holding(out: Path, waiting: Callable[[], None]) -> Iterator[bool]:
             os.close(fd)
             raise
         os.close(fd)  # the build that held it removed the folder (its first build failed): take the new one
+    _HELD.add(fd)
     try:
         yield made
     finally:
+        _HELD.discard(fd)
         os.close(fd)

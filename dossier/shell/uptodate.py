@@ -133,9 +133,18 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]
 def recorded_outputs(out: Path) -> dict[str, list[Any]]:
     """The last build's outputs as recorded: path → [size, mtime_ns, ctime_ns, hash] (empty when there is no
     record). The marker read is let go here (the stage takes its outputs; `up_to_date` has asked before)."""
+    return last_outputs(out)[0]
+
+
+def last_outputs(out: Path) -> tuple[dict[str, list[Any]], bool]:
+    """`recorded_outputs`, and whether a `build.py` run recorded them as all the files of the folder (the live
+    preview, writing from memory, keeps the record's outputs but not what the build was made from, `forget`:
+    the pages it wrote since are not among them)."""
     data, _READ[:] = _record(out), [None, None]
-    outputs = data.get("outputs", {}) if isinstance(data, dict) and data.get("version") == _VERSION else {}
-    return outputs if isinstance(outputs, dict) else {}
+    if not isinstance(data, dict) or data.get("version") != _VERSION:
+        return {}, False
+    outputs = data.get("outputs", {})
+    return (outputs, "options" in data) if isinstance(outputs, dict) else ({}, False)
 
 
 def record(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat],

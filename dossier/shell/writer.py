@@ -36,8 +36,9 @@ class Writer:
         """`created`: whether this build made `out` (default: whether it is missing now), so that a failed first
         build leaves no folder behind."""
         self.out = out
-        # (the last record skips rereading files)
-        self.stage = fs.Stage(out, uptodate.recorded_outputs(out), created)
+        known, whole = uptodate.last_outputs(out)  # (the last record skips rereading files)
+        self.stage = fs.Stage(out, known, created)
+        self.stage.recorded_all = whole  # (so the files no build made can be told: fs.Stage.commit)
         self.shards: ShardMap = fork_shards(self.stage)
         self.committed = False
         self.unrecorded = ""  # why the record of a committed site could not be written (the disk is full)

@@ -129,11 +129,13 @@ def _written_in_content(files: Mapping[str, bytes], base: str, href: str) -> lis
     for path, data in sorted(files.items()):
         if not path.startswith("content/") or not any(form.encode() in data for form in forms):
             continue
-        text = data.decode("utf-8", "replace")
-        for form in sorted(forms):
+        text, taken = data.decode("utf-8", "replace"), []  # (a shorter form inside a longer one is that one)
+        for form in sorted(forms, key=len, reverse=True):
             at = text.find(form)
             while at >= 0 and len(found) < 2:
-                found.append((path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1))
+                if not any(start <= at < end for start, end in taken):
+                    taken.append((at, at + len(form)))
+                    found.append((path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1))
                 at = text.find(form, at + 1)
     return found[:2]
 
