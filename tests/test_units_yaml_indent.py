@@ -253,8 +253,16 @@ def test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the
         (2, 41, "warning", "yaml-comment-in-text"), (8, 11, "warning", "yaml-comment-in-text")]
     assert problems[0].message == ('the text of "note" stops before "#BringThemHome": YAML reads " #" after unquoted '
                                    "text as the start of a comment")
-    assert problems[0].hint.startswith('put the whole text in quotes to keep the rest (note: "… #BringThemHome …")')
+    assert problems[0].hint.startswith('put the whole text in quotes to keep it (note: "… #BringThemHome …")')
     assert '(- "… #gaza …")' in problems[1].hint
+    # a hashtag that begins the value (nothing is left of it), or the line its text goes on to
+    text = ("summary: #BringThemHome spread\nnote: The slogan\n  #BringThemHome spread\ntags:\n  - #gaza\n"
+            "  - rafah\n# a comment line\n#another\nannotations:\n  #- id: x\n")
+    loaded, problems = parse_yaml("a.yaml", text)
+    assert loaded.data["summary"] is None and loaded.data["note"] == "The slogan"
+    assert [(p.line, p.col, p.message.split(":")[0]) for p in problems] == [
+        (1, 10, '"summary" is empty'), (3, 3, 'the text of "note" stops before "#BringThemHome"'),
+        (5, 5, 'an item of "tags" is empty')]
 
 
 def test_a_place_is_counted_in_characters_and_lines_ending_at_lf() -> None:

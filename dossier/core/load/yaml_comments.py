@@ -10,6 +10,8 @@ from ..common.errors import Problem, warning
 # After unquoted text, " #" and a word: YAML reads a comment there, so "the slogan #BringThemHome and…" is only
 # "the slogan". A comment meant as one is written "# note" (a space after the #) and is left alone.
 _COMMENT_WORD = re.compile(r"[ \t]+(#[^\s#]+)")
+# The line after unquoted text, indented under it, that begins with a hashtag: the text would have gone on there
+_WRAPPED = re.compile(r"\n([ \t]*)(#[^\s#]+)")
 
 
 def place(text: str, at: int) -> tuple[int, int]:
@@ -18,17 +20,30 @@ def place(text: str, at: int) -> tuple[int, int]:
     return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
 
 
-def cut_by_comment(file: str, text: str, end: int, path: tuple[Any, ...]) -> list[Problem]:
-    """A warning when the unquoted text that ends at character `end` of `text` (the value at `path`) stops at a
-    hashtag that YAML read as the start of a comment; else none."""
+def cut_by_comment(file: str, text: str, end: int, path: tuple[Any, ...], start: int | None = None,
+                   empty: bool = False) -> list[Problem]:
+    """A warning when the unquoted text that ends at character `end` of `text` (the value at `path`, begun at
+    `start`) stops at a hashtag that YAML read as the start of a comment: on its last line, or at the start of
+    the line after it, indented under the value (where its text would go on); else none. `empty`: nothing is
+    left of the value (`summary: #tag …` is no summary at all)."""
     line_end = text.find("\n", end)
-    found = _COMMENT_WORD.match(text, end, line_end if line_end >= 0 else len(text))
+    line_end = line_end if line_end >= 0 else len(text)
+    found = _COMMENT_WORD.match(text, end, line_end)
+    if found is None and start is not None and not empty and not text[end:line_end].strip():
+        found = _WRAPPED.match(text, line_end)
+        first = text[text.rfind("\n", 0, start) + 1:start]  # (the value's first line, up to the value)
+        if found is not None and len(found.group(1)) <= len(first) - len(first.lstrip()):
+            found = None  # (not indented under the value's line: a comment line of the file)
     if found is None:
         return []
-    line, col = place(text, found.start(1))
+    line, col = place(text, found.start(found.lastindex or 1))
     key = next((str(part) for part in reversed(path) if isinstance(part, str)), "the value")
-    tag = found.group(1)
-    example = f'- "… {tag} …"' if path and isinstance(path[-1], int) else f'{key}: "… {tag} …"'
-    return [warning(file, line, col, f'the text of "{key}" stops before "{tag}": YAML reads " #" after unquoted '
-                    "text as the start of a comment", f"put the whole text in quotes to keep the rest ({example}); "
-                    "a comment is written with a space after the #", "yaml-comment-in-text")]
+    tag = found.group(found.lastindex or 1)
+    item = path and isinstance(path[-1], int)
+    example = f'- "… {tag} …"' if item else f'{key}: "… {tag} …"'
+    what = (f'an item of "{key}" is empty' if item else f'"{key}" is empty') if empty else \
+        f'the text of "{key}" stops before "{tag}"'
+    how = "" if empty else " after unquoted text"
+    return [warning(file, line, col, f'{what}: YAML reads " #"{how} as the start of a comment',
+                    f"put the whole text in quotes to keep it ({example}); a comment is written with a space after "
+                    "the #", "yaml-comment-in-text")]

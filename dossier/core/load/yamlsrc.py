@@ -310,6 +310,9 @@ def _too_deep(file: str, text: str) -> Problem:
                  "no dossier file needs more than a few levels: check the brackets and indentation", "yaml-depth")
 
 
+_STR_TAG, _NULL_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+
+
 def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
     if len(path) > MAX_DEPTH:
         line, col = _pos(node)
@@ -356,8 +359,9 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), out, seen) for i, item in enumerate(node.value)]
     out.spans[path] = (node.start_mark.index, node.end_mark.index)
-    if not node.style and node.tag == "tag:yaml.org,2002:str":  # (plain: "" from libyaml, None from PyYAML)
-        out.problems.extend(cut_by_comment(out.file, out.text, node.end_mark.index, path))
+    if not node.style and (node.tag == _STR_TAG or node.tag == _NULL_TAG and not node.value):  # (plain: "" or None)
+        out.problems.extend(cut_by_comment(out.file, out.text, node.end_mark.index, path, node.start_mark.index,
+                                           empty=node.tag == _NULL_TAG))
     return _scalar(node)
 
 
