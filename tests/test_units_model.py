@@ -337,3 +337,21 @@ def test_an_undated_article_of_an_unknown_outlet_says_nothing_empty() -> None:
     art = replace(art, meta=replace(art.meta, date=""))
     item = json.loads(news_article(dossier(art).config, art, "https://e.org/d/articles/b/", "", [], []))
     assert "datePublished" not in item and "publisher" not in item and "isBasedOn" not in item
+
+
+def test_a_wrong_prefix_is_told_the_prefix_that_chooses_each_place_else_a_suffix_without_it() -> None:
+    """The hint offered the shorter context: a suffix, beside a wrong prefix that would still choose nothing."""
+    text = ("A long shared lead-in sentence here: the talks ended at noon. Another long shared lead-in sentence "
+            "here: the talks ended at dusk.")
+    prefix_at = Origin("content/articles/a.yaml", 5, 13)
+    _, (problem,), _ = place(article(text=text), "the talks ended", "typo here:", None, ORIGIN, "annotation q1",
+                             85.0, "warning", context=(prefix_at, None))
+    assert problem.hint == ('change it to one that chooses one of them:\n'
+                            'seeds/a.txt:1: prefix: "A long shared lead-in sentence here:"\n'
+                            'seeds/a.txt:1: prefix: "Another long shared lead-in sentence here:"')
+    same = "Shared words here: the talks ended at noon. Shared words here: the talks ended at dusk."
+    _, (only,), _ = place(article(text=same), "the talks ended", "typo:", None, ORIGIN, "annotation q1", 85.0,
+                          "warning", context=(prefix_at, None))
+    assert only.hint == ('change it to one that chooses one of them:\n'
+                         'seeds/a.txt:1: suffix: "at noon." (and no prefix)\n'
+                         'seeds/a.txt:1: suffix: "at dusk." (and no prefix)')

@@ -93,19 +93,22 @@ def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, in
     seed, text = f"seeds/{article.meta.seed}", article.text.text
     whole = [c for c in result.candidates if not any(mid_word_ends(text, c.start, c.end))]
     offered = whole or list(result.candidates)
+    given = _GIVEN_FITS.search(result.hint)
+    prefer = given.group(1) if given and given.group(1) != "prefix/suffix" else ""  # (the kind to change)
     lines = []
     for c in offered:  # (the shorter of the two contexts: a repeated paragraph makes one side long)
-        contexts = sorted((len(x.split()), k, kind, x) for k, (kind, x) in
+        contexts = sorted((bool(prefer) and kind != prefer, len(x.split()), k, kind, x) for k, (kind, x) in
                           enumerate((("prefix", c.unique_prefix), ("suffix", c.unique_suffix))) if x)
         # (as YAML reads it back: a quotation mark in the context, a Hebrew headline's, is escaped)
-        fix = f"{contexts[0][2]}: {json.dumps(contexts[0][3], ensure_ascii=False)}" if contexts else \
+        fix = f"{contexts[0][3]}: {json.dumps(contexts[0][4], ensure_ascii=False)}" if contexts else \
             "no unique context"
+        if contexts and prefer and contexts[0][3] != prefer:
+            fix += f" (and no {prefer})"
         lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
     inside = len(result.candidates) - len(whole)
     count = (f" ({len(whole)} as whole words, {inside} inside longer words, not listed)" if whole and inside else
              "")
     choose = "add a prefix or suffix to choose one" if len(offered) > 1 else "add this to choose it"
-    given = _GIVEN_FITS.search(result.hint)
     if given:
         count += f", and its {given.group(1)} fits {given.group(2)}"
         choose = "change it to one that chooses one of them" if len(offered) > 1 else "change it to this"
