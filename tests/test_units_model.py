@@ -354,4 +354,4 @@ def test_a_wrong_prefix_is_told_the_prefix_that_chooses_each_place_else_a_suffix
                           "warning", context=(prefix_at, None))
     assert only.hint == ('change it to one that chooses one of them:\n'
                          'seeds/a.txt:1: suffix: "at noon." (and no prefix)\n'
-                         'seeds/a.txt:1: suffix: "at dusk." (and no prefix)')
+                         'seeds/a.txt:1: prefix: "noon. Shared words here:"')
