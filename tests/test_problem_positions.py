@@ -201,3 +201,20 @@ def test_a_notes_broken_link_written_with_the_base_path_is_said_once_at_the_link
              build_site(fs.read_inputs(root), Options(base_url="/sub/")).problems if p.severity == "error"]
     assert found == [("content/articles/a.yaml", 9, 16, "broken fragment: /sub/articles/b/#n-sai (on 2 pages, the "
                       "first articles/a/index.html)")], found
+
+
+def test_a_base_that_names_no_article_is_said_even_when_a_witness_is_left_out(mini_dossier) -> None:
+    """A witness left out for its own mistake may be the base's article, so the base is not checked against the
+    witnesses then; but a base that names no article at all ("bee") was hidden until the witness was mended."""
+    comparison = ("title: T\nquestion: Q?\nkind: quote\nbase: bee\nwitnesses:\n"
+                  "  - {article: a, quote: talks would resume}\n  - {article: b}\n"
+                  "  - {article: b, quote: talks would resume}\n")
+    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    found = problems_of(mini_dossier, {"content/comparisons/talks.yaml": comparison, "content/articles/a.yaml": a})
+    assert ("content/comparisons/talks.yaml", 4, 7, 'comparison "talks": base "bee" is not one of its witnesses') \
+        in found, found
+    named = comparison.replace("base: bee", "base: b").replace("  - {article: b, quote: talks would resume}\n",
+                                                               "  - {article: a, quote: resume next week}\n")
+    # (b is an article, and the witness left out names it: the base is not said to be wrong)
+    found = problems_of(mini_dossier, {"content/comparisons/talks.yaml": named, "content/articles/a.yaml": a})
+    assert not any("base" in message for *_, message in found), found

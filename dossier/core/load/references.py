@@ -235,15 +235,18 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
         problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
         problems += note_markup(w.note, w.note_origin or w.origin, "a witness's note")
     slugs = [w.article for w in c.witnesses]
-    # Not said when a witness's own mistake explains it: a witness left out, or one naming an unknown article
-    # that is a misspelling of the base, a known one (the base is then right, and its hint would offer the typo)
+    # Not said when a witness's own mistake explains it: a witness left out (when the base names an article, the
+    # one it may be), or one naming an unknown article that is a misspelling of the base, a known one (the base
+    # is then right, and its hint would offer the typo). A base that names no article is said all the same.
     unknown = [s for s in slugs if s not in known.articles and s not in known.unusable_articles]
-    if c.base and c.base not in slugs and not (c.incomplete or (c.base in known.articles and unknown and
-                                                                 did_you_mean(c.base, unknown))):
+    real = c.base in known.articles or c.base in known.unusable_articles
+    if c.base and c.base not in slugs and not (c.incomplete and real or (c.base in known.articles and unknown and
+                                                                          did_you_mean(c.base, unknown))):
         at = c.base_origin or c.origin
         problems.append(error(at.file, at.line, at.col,
                               f'comparison "{c.id}": base "{c.base}" is not one of its witnesses',
-                              did_you_mean(c.base, slugs) or
+                              did_you_mean(c.base, slugs) or (did_you_mean(c.base, known.articles) if c.incomplete
+                                                              else "") or
                               ("use one of: " + ", ".join(slugs) if slugs else "add the witnesses first"),
                               "comparison-base"))
     problems += _markdown(c.summary, c.summary_origin or c.origin, "a summary", False, known, urls)
