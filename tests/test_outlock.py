@@ -103,3 +103,23 @@ def test_a_process_forked_while_the_folder_is_held_does_not_hold_it(tmp_path):
     finally:
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
+
+
+def test_the_live_preview_writes_the_folder_only_while_no_build_holds_it(tmp_path):
+    """The preview's first write of a folder cleared the staging folder a `build.py` run was filling (its build
+    then failed); it waits for the run now, and says so."""
+    from dossier.shell.writer import sync
+
+    out, said = tmp_path / "site", []
+    with holding(out, lambda: None):
+        (out / ".dossier-staging").mkdir()
+        (out / ".dossier-staging" / "page.html").write_text("the run's")
+        writer = threading.Thread(target=lambda: sync(out, {"index.html": b"<p>preview</p>"}, None,
+                                                      lambda: said.append("waiting")))
+        writer.start()
+        writer.join(1.0)
+        assert writer.is_alive() and said == ["waiting"]
+        assert (out / ".dossier-staging" / "page.html").read_text() == "the run's" and not (out / "index.html").exists()
+        shutil.rmtree(out / ".dossier-staging")  # (the run commits)
+    writer.join(10)
+    assert not writer.is_alive() and (out / "index.html").read_bytes() == b"<p>preview</p>"

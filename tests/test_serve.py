@@ -387,10 +387,10 @@ def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_onc
     """A full disk while previewing printed "preview error" and a traceback; the status stayed "building"."""
     real, really, failing = serve_module.sync, serve_module.write_changed, [True]
 
-    def full_disk(out, outputs, previous):
+    def full_disk(out, outputs, previous, *waiting):
         if failing[0]:
             raise OSError(28, "No space left on device", str(out / "articles/a/index.html"))
-        return real(out, outputs, previous)
+        return real(out, outputs, previous, *waiting)
 
     def full_disk_first(out, outputs, changed):  # (the page of the saved file, shown before the rest)
         if failing[0]:

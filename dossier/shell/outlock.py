@@ -6,8 +6,8 @@ an earlier, killed build had left there, so one deleted the other's files and fa
 through putting its site in place (or, worse, put some of the other's files in place). So a build holds the
 output folder itself locked (an advisory `flock` on the folder, which nothing else in it needs) from before it
 stages anything until it has committed or aborted; another waits, and says so. The lock goes with the process:
-a build that is killed holds nothing. The live preview does not take it: it writes the folder from memory,
-and tells a folder another build wrote by its marker (writer.sync).
+a build that is killed holds nothing (a process forked meanwhile closes its copy of it). The live preview holds
+it while it writes the folder from memory (writer.sync), not between its builds.
 """
 
 from __future__ import annotations

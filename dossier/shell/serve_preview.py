@@ -219,7 +219,8 @@ class Preview(SearchIndexing):
                 if self.stopping.is_set() or self.generations.superseded(started):
                     self.status.update(building=False)
                     return  # a change arrived while we finished up: the next build publishes
-            written, deleted = sync(self.out, outputs, self.published)  # the first time: every file compared
+            written, deleted = sync(self.out, outputs, self.published,  # the first time: every file compared
+                                    lambda: self._print(f"waiting for a build.py run writing into {self.out}"))
             # The first publish, or the first after a failure (pages show the overlay): every open page reloads
             everything = self.published is None or (self.shown is not None and has_errors(self.shown))
             changed = changed_outputs(self.published, outputs)

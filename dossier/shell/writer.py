@@ -133,7 +133,8 @@ def memory_shards() -> ShardMap:
     return fork_shards(None)
 
 
-def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None) -> tuple[int, int]:
+def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None,
+         waiting: Callable[[], None] = lambda: None) -> tuple[int, int]:
     """Make `out` hold `outputs`, a build kept in memory. `previous` is what this caller last wrote there: None
     the first time, or when the folder's marker is not as the last sync left it (a `build.py` run wrote the
     folder since, and may have deleted the search index), when every file is compared (and the up-to-date
@@ -141,7 +142,16 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
     output files stay, each trusted only while its file keeps the size and times recorded with it,
     so that the next `build.py` does not read back the files the preview left as they were); after that only
     the paths whose bytes changed are touched (`repair` puts back what was changed by hand),
-    so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted)."""
+    so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted). The folder is held
+    while it is written (outlock.py): a `build.py` run into it meanwhile waits, and this waits for one, after
+    calling `waiting()` (the first write of a folder cleared the staging folder that run was filling)."""
+    from .outlock import holding
+
+    with holding(out, waiting):
+        return _sync(out, outputs, previous)
+
+
+def _sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None) -> tuple[int, int]:
     if previous is not None and _marker(out) != _SYNCED.get(os.fspath(out)):
         previous = None  # another writer (a build.py run into the same folder) changed it since: compare all
     if previous is None:
