@@ -272,3 +272,15 @@ def test_a_place_is_counted_in_characters_and_lines_ending_at_lf() -> None:
     assert (problem.line, problem.col, problem.check) == (1, 11, "yaml-comment-in-text")
     assert cut_by_comment("a.yaml", "note: The # comment\n", len("note: The"), ("note",)) == []
     assert cut_by_comment("a.yaml", "url: https://e.org/a#b\n", len("url: https://e.org/a#b"), ("url",)) == []
+
+
+def test_a_file_saved_with_cr_line_endings_gets_its_lines_and_its_excerpt() -> None:
+    """YAML reads a lone CR as a line break (old Macs saved files so): a refused character was placed on line 1,
+    past its end, and no excerpt was shown."""
+    from dossier.core.common.snippet import format_problem
+
+    text = "title: T\rsource: s\rnote: a\x07b\r"
+    (problem,) = parse_yaml("a.yaml", text)[1]
+    assert (problem.line, problem.col) == (3, 8)
+    assert "   3 | note: a\\x07b\n" in format_problem(problem, {"a.yaml": text.encode()})
+    assert place("a\r\nb\rc\nd", 7) == (4, 1) and place("a\r\nbc", 4) == (2, 2)

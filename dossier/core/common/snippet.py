@@ -38,7 +38,7 @@ def source_line(sources: Sources, file: str, line: int) -> str | None:
     if data is None or line < 1:
         return None
     text = data.decode(_codec(data), "replace") if isinstance(data, bytes) else data
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")  # (CR alone: old Macs)
     return lines[line - 1] if line <= len(lines) else None
 
 

@@ -15,8 +15,12 @@ _WRAPPED = re.compile(r"\n([ \t]*)(#[^\s#]+)")
 
 
 def place(text: str, at: int) -> tuple[int, int]:
-    """The 1-based line and column of character `at` of `text`, lines ending at LF (as problems are shown)."""
+    """The 1-based line and column of character `at` of `text`, lines ending at LF, CR LF or a lone CR (as YAML
+    reads them, and as problems are shown)."""
     before = text[:at]
+    if "\r" in before.replace("\r\n", "\n"):  # (a file saved with CR line endings, as old Macs did)
+        lines = re.split(r"\r\n|\r|\n", before)
+        return len(lines), len(lines[-1]) + 1
     return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
 
 
