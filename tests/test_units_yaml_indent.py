@@ -12,7 +12,8 @@ from conftest import MINIMAL_SITE, run_build
 from conftest import ROOT as PROJECT
 from dossier.core.load.yaml_indent import dedented_key
 from dossier.core.load.yaml_items import items_in_text
-from dossier.core.load.yaml_comments import cut_by_comment, place
+from dossier.core.common.snippet import place
+from dossier.core.load.yaml_comments import cut_by_comment
 from dossier.core.load.yamlsrc import parse_yaml
 
 BETWEEN = """annotations:

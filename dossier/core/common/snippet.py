@@ -13,6 +13,7 @@ working; the snippet sits between them. Pure: the shell, which has read the inpu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from typing import Mapping
@@ -30,6 +31,16 @@ def visible(text: str) -> str:
     """A source line safe to echo to a terminal (controls.visible: ESC shown as \\x1b, bidi overrides as
     \\u202e); a tab becomes spaces so that the caret lines up."""
     return shown(text.replace("\t", " " * _TAB_WIDTH))
+
+
+def place(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of character `at` of `text`, lines ending at LF, CR LF or a lone CR (as YAML
+    reads them, and as `source_line` shows them)."""
+    before = text[:at]
+    if "\r" in before.replace("\r\n", "\n"):  # (a file saved with CR line endings, as old Macs did)
+        lines = re.split(r"\r\n|\r|\n", before)
+        return len(lines), len(lines[-1]) + 1
+    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
 
 
 def source_line(sources: Sources, file: str, line: int) -> str | None:

@@ -23,6 +23,11 @@ def internal_link(href: str) -> tuple[str, str, str] | None:
     return (match.group(1), match.group(2), (match.group(3) or "")[1:]) if match else None
 
 
+def internal_form(kind: str, ident: str, fragment: str = "") -> str:
+    """The link `internal_link` reads as (kind, id, fragment): `kind:id`, then `#fragment` when there is one."""
+    return f"{kind}:{ident}" + (f"#{fragment}" if fragment else "")
+
+
 def named_page(path: str) -> tuple[str, str, str] | None:
     """The same for a site path to such a page (/articles/x/#a-y → ("article", "x", "a-y")), else None."""
     match = _NAMED_PAGE.match(path)

@@ -23,7 +23,8 @@ from .render import Renderer, once_each
 from .template_lint import lint
 from ..common.shards import ShardMap, in_order, run_chunks
 from ..common.records import frozen
-from ..common.urls import named_page
+from ..common.snippet import place
+from ..common.urls import internal_form, named_page
 
 Sink = Callable[[str, bytes], None]
 
@@ -124,7 +125,7 @@ def _written_in_content(files: Mapping[str, bytes], base: str, href: str) -> lis
     forms = {href, "/" + href[len(base):]} if base != "/" and href.startswith(base) else {href}
     named = named_page(min(forms, key=len))
     if named:
-        forms.add(f"{named[0]}:{named[1]}" + (f"#{named[2]}" if named[2] else ""))
+        forms.add(internal_form(*named))
     found: list[tuple[str, int, int]] = []
     for path, data in sorted(files.items()):
         if not path.startswith("content/") or not any(form.encode() in data for form in forms):
@@ -135,7 +136,7 @@ def _written_in_content(files: Mapping[str, bytes], base: str, href: str) -> lis
             while at >= 0 and len(found) < 2:
                 if not any(start <= at < end for start, end in taken):
                     taken.append((at, at + len(form)))
-                    found.append((path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1))
+                    found.append((path, *place(text, at)))
                 at = text.find(form, at + 1)
     return found[:2]
 

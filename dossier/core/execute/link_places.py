@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Callable, Mapping, Sequence
 
 from ..common.errors import Problem
+from ..common.snippet import place
 
 _HREF = re.compile(r"^(?:broken link: |broken fragment: |link )(\S+)")
 
@@ -77,4 +78,4 @@ def _written(href: str, templates: Mapping[str, str]) -> tuple[str, int, int] | 
         return None
     name, at = holders[0]
     text = templates[name]
-    return name, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    return (name, *place(text, at))

@@ -8,7 +8,7 @@ import re
 from typing import Any, Callable, Collection
 from urllib.parse import unquote, urlsplit
 
-from ..common.errors import Problem, error
+from ..common.errors import Problem, did_you_mean, error
 
 
 # Every page is produced by our templates and markdown-it, which always write attributes double-quoted, so a
@@ -201,14 +201,6 @@ class _IdSets(dict):
         return found
 
 
-def difflib_close(word: str, choices: Collection[str]) -> str:
-    """The id closest to a fragment that names none ("" when none is close), for the hint."""
-    import difflib  # (asked only of a broken fragment: imported then)
-
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else ""
-
-
 def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str], base: str,
                 resolved: dict[str, tuple[str, str]]) -> tuple[frozenset[str], list[Problem]]:
     """The files the links of one page point to (the page itself for a bare #fragment), and their problems (see
@@ -235,10 +227,10 @@ def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str
                                   "no page is written at that path", "links"))
         elif fragment and target in ids.texts and unquote(fragment) not in ids[target] \
                 and not fragment.startswith(":~:"):
-            hint = f'{target} has no element with id "{fragment}"'
-            close = difflib_close(unquote(fragment), ids[target])
+            close = did_you_mean(unquote(fragment), ids[target]).replace('did you mean "', 'did you mean "#', 1)
             problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
-                                  hint + (f'; did you mean "#{close}"?' if close else ""), "links"))
+                                  f'{target} has no element with id "{fragment}"' + (f"; {close}" if close else ""),
+                                  "links"))
     return frozenset(targets), problems
 
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from ..common.errors import Problem, error
 from ..common.slugs import is_slug, slugify, suggestible, tag_page
-from ..common.urls import named_page
+from ..common.urls import internal_form, named_page
 from .model import Origin
 
 _KINDS = {"article": "articles", "entity": "entities", "compare": "comparisons", "tag": "tags"}
@@ -36,7 +36,7 @@ def refused(target: str, at: Origin, what: str, known: Any) -> Problem:
         from difflib import get_close_matches  # (asked only of a link that names nothing: imported then)
 
         close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
-        shown = f"{kind}:{close}" + (f"#{fragment}" if fragment else "")
+        shown = internal_form(kind, close, fragment)
         what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
                       "hyphens)") if kind == "tag" else "an id (ids are lower-case letters, digits and hyphens)"
         return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not {what_it_is}',
@@ -65,7 +65,7 @@ def relative(target: str, slug: str | None, names_nothing: Callable[[str, str, s
     path = urljoin(f"/articles/{slug}/", target)
     meant = named_page(path)
     if meant and not names_nothing(*meant):
-        path = f"{meant[0]}:{meant[1]}" + (f"#{meant[2]}" if meant[2] else "")
+        path = internal_form(*meant)
     elif meant:
         return _SAID, hint
     return _SAID, f'did you mean "{path}"? (where it leads from the article\'s page); {hint}'

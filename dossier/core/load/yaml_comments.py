@@ -1,4 +1,4 @@
-"""Where a value of an editors' YAML file is written, and unquoted text that YAML cut short at a hashtag."""
+"""Unquoted text of an editors' YAML file that YAML cut short at a hashtag."""
 
 from __future__ import annotations
 
@@ -6,22 +6,13 @@ import re
 from typing import Any
 
 from ..common.errors import Problem, warning
+from ..common.snippet import place
 
 # After unquoted text, " #" and a word: YAML reads a comment there, so "the slogan #BringThemHome and…" is only
 # "the slogan". A comment meant as one is written "# note" (a space after the #) and is left alone.
 _COMMENT_WORD = re.compile(r"[ \t]+(#[^\s#]+)")
 # The line after unquoted text, indented under it, that begins with a hashtag: the text would have gone on there
 _WRAPPED = re.compile(r"\n([ \t]*)(#[^\s#]+)")
-
-
-def place(text: str, at: int) -> tuple[int, int]:
-    """The 1-based line and column of character `at` of `text`, lines ending at LF, CR LF or a lone CR (as YAML
-    reads them, and as problems are shown)."""
-    before = text[:at]
-    if "\r" in before.replace("\r\n", "\n"):  # (a file saved with CR line endings, as old Macs did)
-        lines = re.split(r"\r\n|\r|\n", before)
-        return len(lines), len(lines[-1]) + 1
-    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
 
 
 def cut_by_comment(file: str, text: str, end: int, path: tuple[Any, ...], start: int | None = None,

@@ -21,7 +21,8 @@ from .pyyaml import yaml
 from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, stray_item
 from .yaml_quotes import ended_early
-from .yaml_comments import cut_by_comment, place
+from .yaml_comments import cut_by_comment
+from ..common.snippet import place
 from ..common.records import frozen
 
 Path = tuple[Any, ...]
