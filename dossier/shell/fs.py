@@ -227,7 +227,8 @@ class Stage:
     what this copy staged and found since the last `take`, `absorb` adds it to the parent's.
     """
 
-    def __init__(self, out: Path, known: Mapping[str, list] | None = None, created: bool | None = None):
+    def __init__(self, out: Path, known: Mapping[str, list] | None = None, created: bool | None = None,
+                 recorded_all: bool = False):
         self.out, self.dir, self.known = out, out / STAGING, dict(known or {})
         self._root = os.fspath(out)
         self.hashes: dict[str, str] = {}
@@ -240,7 +241,7 @@ class Stage:
         # made before the stage, outlock.py)
         self.created = not out.exists() if created is None else created
         self.foreign: list[str] = []  # what `commit` deleted that the last build had not made
-        self.recorded_all = False  # whether `known` is every file the last build made (writer.Writer says)
+        self.recorded_all = recorded_all  # whether `known` is every file the last build made (a build.py record)
         if self.dir.exists():
             shutil.rmtree(self.dir)  # left by a build that was killed: its files were never committed
 

@@ -37,8 +37,7 @@ class Writer:
         build leaves no folder behind."""
         self.out = out
         known, whole = uptodate.last_outputs(out)  # (the last record skips rereading files)
-        self.stage = fs.Stage(out, known, created)
-        self.stage.recorded_all = whole  # (so the files no build made can be told: fs.Stage.commit)
+        self.stage = fs.Stage(out, known, created, recorded_all=whole)  # (so files no build made can be told)
         self.shards: ShardMap = fork_shards(self.stage)
         self.committed = False
         self.unrecorded = ""  # why the record of a committed site could not be written (the disk is full)
