@@ -125,6 +125,11 @@ def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, p
     ("https://exa mple.org/", 'its host "exa mple.org" is not the name of one (letters, digits, "-" and "." with '
                               'an optional ":port"): it holds a space'),
     ("https://example.org:80a/", 'its host "example.org:80a" is not the name of one'),
+    # the scheme's colon or a slash left out (or one too many): links would start with "/https//…" (review 58)
+    ("https//example.org/rafah", 'its scheme is not written "https://": write "https://example.org/rafah"'),
+    ("HTTP//example.org/", 'its scheme is not written "HTTP://": write "http://example.org/"'),
+    ("https:/example.org/x/", 'write "https://example.org/x/"'), ("https:example.org", 'write "https://example.org"'),
+    ("https:///example.org/", 'write "https://example.org/"'), ("/https/", None), ("https-docs/", None),
     ('https://ex"ample.org/', 'its host "ex"ample.org" is not the name of one'),
 ])
 def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:

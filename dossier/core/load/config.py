@@ -84,6 +84,9 @@ def base_url_problem(url: str) -> str | None:
     """Why `url` cannot be where a site is served (in words), or None. Allowed: a path (/dossier/) or an
     http(s) address (https://example.org/dossier/); every internal link of the site starts with its path."""
     text = url.strip()
+    slips = re.match(r"^(https?)(?::/{3,}|:/?|/{2,})(?=[^/\s])", text, re.I)  # https//x, https:/x, https:///x
+    if slips and not re.match(r"^https?://[^/\s]", text, re.I):
+        return f'its scheme is not written "{slips.group(1)}://": write "{slips.group(1).lower()}://{text[slips.end():]}"'
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) and not re.match(r"^https?://[^/\s]+", text, re.I):
         return "it is neither a path nor an http(s) address"
     # "example.org/dossier/" or "//example.org/x/" (not a file name such as "index.html")

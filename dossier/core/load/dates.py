@@ -56,7 +56,7 @@ def impossible_dates(loaded: Loaded, bad: frozenset[Path]) -> tuple[tuple[Proble
             line, col = loaded.at(path)
             problems.append(error(loaded.file, line, col,
                                   f'"{text}" is not a day of the calendar: {_MONTHS[month - 1]} {year} has '
-                                  f"{days_in(year, month)} days", "check the day and the month (YYYY-MM-DD)",
+                                  f"{days_in(year, month)} days", _CHECK,
                                   "date-impossible"))
             spoilt.add(path)
     return tuple(problems) + _reversed_roles(loaded, found, frozenset(spoilt)), frozenset(spoilt)
@@ -94,6 +94,27 @@ def _reversed_roles(loaded: Loaded, found: list[tuple[Path, str]], bad: frozense
 
 
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+_CHECK = "check the day and the month (YYYY-MM-DD)"
+
+
+def calendar_slip(value: Any) -> tuple[str, str] | None:
+    """(what is wrong, hint) for a date of the right form with a month or day no calendar has ("2024-13-03",
+    "2024-03-32", "2024-00": the schemas' patterns refuse those, as a wrong form); None for any other value.
+    A month over 12 that would be a day is offered as one: "2024-13-03" may be written day first."""
+    match = _PARTIAL.match(value) if isinstance(value, str) else None
+    if match is None or match.group(2) is None:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    day = int(match.group(3)) if match.group(3) is not None else None
+    if not 1 <= month <= 12:
+        swapped = f"{year:04d}-{day:02d}-{month:02d}" if day is not None and 1 <= day <= 12 and \
+            1 <= month <= days_in(year, day) else ""
+        return (f'"{value}" is not a day of the calendar: there is no month {match.group(2)}',
+                f"write {swapped} if {month} is the day (dates are YYYY-MM-DD)" if swapped else _CHECK)
+    if day is not None and not 1 <= day <= days_in(year, month):
+        return (f'"{value}" is not a day of the calendar: ' + (f"there is no day {match.group(3)}" if day == 0 else
+                f"{_MONTHS[month - 1]} {year} has {days_in(year, month)} days"), _CHECK)
+    return None
 
 
 def date_hint(value: Any) -> str:

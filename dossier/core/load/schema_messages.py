@@ -13,7 +13,7 @@ import unicodedata
 from typing import Any, Callable
 
 from ..common.errors import Problem, did_you_mean, error
-from .dates import date_hint
+from .dates import calendar_slip, date_hint
 from .yamlsrc import Loaded
 
 Path = tuple[Any, ...]
@@ -151,6 +151,9 @@ def _pattern(loaded: Loaded, path: Path, err: Any) -> Found:
         return [(path, error(loaded.file, hidden[0], hidden[1], hidden[2] + where(path), _HIDDEN_HINT,
                              "schema-form"))]
     dated = date_hint(err.instance) if "[0-9]{4}-" in err.validator_value else ""
+    slip = calendar_slip(err.instance) if "[0-9]{4}" in err.validator_value else None
+    if slip:
+        return _at(loaded, path, slip[0], slip[1], "date-impossible")
     return _at(loaded, path, f"{shown(err.instance)} does not have the expected form",
                dated or pattern_hint(err.validator_value, _description(err)), "schema-form")
 
