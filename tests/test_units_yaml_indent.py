@@ -138,6 +138,41 @@ def test_an_annotation_pasted_below_a_folded_summary_is_a_warning_at_the_line_th
     assert (problem.line, problem.col) == (7, 5) and problem.message.endswith('an item of "roles"')
 
 
+def test_an_annotation_or_a_key_swallowed_by_the_note_above_it_is_a_warning_too() -> None:
+    """Review 58: the text values of a list's items are looked into as well. An annotation pasted under the
+    `note: >-` of the one above it (the annotation was lost), and a key its own mapping may have written under
+    a text value (`tags:` two spaces too far below a note; `wikidata:` with the lines of a summary: published as
+    words of the text) are warned of at that line; prose whose line starts with a key its mapping has already,
+    or names one with nothing after it, is left alone."""
+    from dossier.core.load.load import parse_article
+
+    schema = json.loads((PROJECT / "schemas" / "article.schema.json").read_text("utf-8"))
+    head = "seed: a.txt\ntitle: T\nsource: s\ndate: 2024-03-22\nannotations:\n"
+    pasted = head + "  - id: a\n    quote: x\n    note: >-\n      N.\n      - id: b\n        quote: y\n"
+    (problem,) = parse_article("content/articles/a.yaml", pasted, schema)[1]
+    assert (problem.line, problem.col, problem.check) == (10, 7, "yaml-item-in-text")
+    assert problem.message.endswith('though it reads as an item of "annotations"')
+    assert problem.hint == ('if it is one, unindent it and the lines under it to line up with the "- " of the item '
+                            'it is part of (line 6)')
+    tags = head + "  - id: a\n    quote: x\n    note: >-\n      N.\n      tags: [t, u]\n  - id: b\n    quote: y\n"
+    meta, problems = parse_article("content/articles/a.yaml", tags, schema)
+    (problem,) = problems
+    assert (problem.line, problem.col) == (10, 7) and meta is not None and meta.annotations[0].tags == ()
+    assert problem.message == ('this line is part of the text of "note" (it is indented under it), though it reads '
+                               'as its sibling key "tags"')
+    assert problem.hint == 'if it is one, unindent it to line up with "note:" (column 5)'
+    listed = head + "  - id: a\n    quote: x\n    note: |\n      N.\n      entities:\n        - israel\n"
+    assert parse_article("content/articles/a.yaml", listed, schema)[1][0].line == 10
+    for prose in ("    tags: [t]\n    note: >-\n      N.\n      tags: said twice\n",
+                  "    note: |\n      The figures:\n      date:\n      was never given.\n",
+                  "    note: >-\n      N.\n      Source: the ministry.\n"):
+        assert parse_article("content/articles/a.yaml", head + "  - id: a\n    quote: x\n" + prose, schema)[1] == ()
+    entities = json.loads((PROJECT / "schemas" / "entities.schema.json").read_text("utf-8"))
+    text = "israel:\n  name: Israel\n  summary: >-\n    A state.\n    wikidata: Q801\n"
+    (problem,) = items_in_text(parse_yaml("content/entities.yaml", text)[0], entities)
+    assert (problem.line, problem.col) == (5, 5) and problem.message.endswith('its sibling key "wikidata"')
+
+
 def test_an_item_after_a_key_of_its_own_mapping_is_named_deeper_in_the_file_too() -> None:
     """The schema is followed down to the mapping the key is written in (an entity, under its id): a role pasted
     after the entity's summary is named, not the summary; a key of the roles (of:) is still named as dedented."""
