@@ -495,6 +495,46 @@ def test_a_path_that_cannot_be_written_is_named(tmp_path: Path) -> None:
     assert f"cannot read or write {root / 'content' / 'articles'}: File exists" in result.stderr  # (was unnamed)
 
 
+@pytest.mark.parametrize("linked", ["content/articles", "seeds", "seeds/evidence", "content/sources.yaml"])
+def test_nothing_is_written_through_a_link_out_of_the_dossier(tmp_path: Path, linked: str) -> None:
+    """Review 57: with content/articles/ a link to a folder outside the dossier, `--add` wrote the stub there
+    (exit 0), and the next build refused to read the folder: the article was never built. Now the page is
+    refused with the link named, and nothing is written anywhere (inside or outside)."""
+    (tmp_path / "page.html").write_text(page(), "utf-8")
+    root = write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE})
+    outside = tmp_path / "outside"
+    (outside / "x").mkdir(parents=True)
+    (root / linked).parent.mkdir(parents=True, exist_ok=True)
+    if linked.endswith(".yaml"):
+        (outside / "sources.yaml").write_text("{}\n", "utf-8")
+        (root / linked).symlink_to(outside / "sources.yaml")
+    else:
+        (root / linked).symlink_to(outside / "x", target_is_directory=True)
+    before = files_of(tmp_path)
+    result = run_build(root, "--add", str(tmp_path / "page.html"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{linked} is a symbolic link to {outside / ('sources.yaml' if linked.endswith('.yaml') else 'x')}, " \
+        "outside the dossier folder" in result.stderr
+    assert files_of(tmp_path) == before
+
+
+def test_a_sources_file_written_in_flow_style_gets_the_entry_to_paste_and_the_page_is_captured(
+        tmp_path: Path) -> None:
+    """Review 57: a valid `content/sources.yaml` of `{}` stopped every capture from a new outlet (nothing kept,
+    the entry to add not given). The page is captured; the file is left as it is, and the warning gives the
+    entry to paste."""
+    (tmp_path / "page.html").write_text(page(), "utf-8")
+    root = write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE, "content/sources.yaml": "{}\n"})
+    result = run_build(root, "--add", str(tmp_path / "page.html"))
+    assert result.returncode == 0, result.stderr
+    assert (root / "content/sources.yaml").read_text("utf-8") == "{}\n"
+    assert (root / "seeds/envoy-leaves-as-rafah-talks-stall.txt").is_file()
+    assert "were not appended to content/sources.yaml, which would not stay valid with them (is it written {…} " \
+        "on one line?); add them by hand:\n" in result.stderr
+    assert '\n      name: "Reuters"\n' in result.stderr and stub_of(root, "envoy-leaves-as-rafah-talks-stall")[
+        "source"] == "reuters"
+
+
 def test_a_headline_in_another_script_takes_its_slug_from_its_address(dossier: Path, tmp_path: Path) -> None:
     """Every Cyrillic or Arabic headline gave the slug "article", then "article-2"…"""
     (tmp_path / "ru.html").write_text(page("Посол покинул переговоры в Рафахе", path="/world/posol-2024-03-22/"),

@@ -156,9 +156,14 @@ def _valid_after(root: Path, block: str) -> tuple[str, str]:
 
 def append_entries(root: Path, block: str) -> str:
     """Append outlet entries to sources.yaml if the result stays valid; returns a problem line or ""."""
+    entry = "\n".join("    " + line for line in block.strip("\n").split("\n"))
+    outside = _outside(root, ["content/sources.yaml"])
+    if outside:
+        return f"the new outlet(s) were not appended: {outside.rpartition(';')[0]}; add them by hand:\n{entry}"
     existing, text = _valid_after(root, block)
-    if not text:
-        return "the new outlets were not appended: the file would not stay valid; add them by hand"
+    if not text:  # (a mapping written in flow style, "{}", takes no block entry after it)
+        return (f"the new outlet(s) were not appended to content/sources.yaml, which would not stay valid with "
+                f"them (is it written {{…}} on one line?); add them by hand:\n{entry}")
     path = root / "content" / "sources.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8", newline="") as handle:  # append only: the editor's bytes stay
@@ -186,9 +191,9 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     if addition and not dossier.sources_ok:
         raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
                            "fix it (python build.py --check) and add again")
-    if addition and not _valid_after(dossier.root, addition)[1]:
-        raise CaptureError("content/sources.yaml would not stay valid with the new outlet appended; "
-                           "add the outlet by hand")
+    outside = _outside(dossier.root, [*files, "site.yaml", *(["content/sources.yaml"] if addition else [])])
+    if outside:
+        raise CaptureError(outside)
     _start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
     _write_new(dossier.root, files)
     if addition:
@@ -207,6 +212,23 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8")):
         print(visible(f"{page.label}: warning: {warning}"), file=sys.stderr)
     return True
+
+
+def _outside(root: Path, rels: list[str]) -> str:
+    """Why a file of `rels` would be written outside the dossier `root` (a folder of it, or the file itself, is a
+    symbolic link out of it: the build refuses to read such a folder), or ""."""
+    from ..tree import inside
+
+    top = os.path.realpath(root)
+    for rel in rels:
+        path = root / rel
+        for step in (*reversed(Path(rel).parents[:-1]), Path(rel)):
+            real = os.path.realpath(root / step)
+            if not inside(real, top):
+                return (f"{step.as_posix()} is a symbolic link to {real}, outside the dossier folder, where "
+                        f"{path.relative_to(root).as_posix()} would be written (the build does not read it); "
+                        f"nothing written")
+    return ""
 
 
 def _start_dossier(root: Path, out: TextIO) -> None:
