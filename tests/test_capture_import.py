@@ -182,3 +182,36 @@ def test_the_schema_header_of_a_stub_resolves_to_the_project_schema_for_any_root
     ref = header.split("$schema=", 1)[1]
     target = (path.parent / ref).resolve() if not ref.startswith("file://") else Path(ref[len("file://"):])
     assert target.is_file() and target.name == "article.schema.json", header
+
+
+def test_a_seed_whose_name_ends_another_seeds_name_still_gets_its_stub(tmp_path: Path) -> None:
+    """Review 57: with nytimes.txt's article file in place, times.txt was taken as named by it (a substring test):
+    `--import` said every seed had an article file while the build said times.txt had none, round and round."""
+    article = "seed: nytimes.txt\ntitle: Netanyahu tells Blinken\nsource: nyt\ndate: 2024-03-22\n"
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/nytimes.txt": "Netanyahu tells Blinken\nText.\n",
+                                       "content/articles/nytimes.yaml": article,
+                                       "seeds/times.txt": "Netanyahu defies Blinken over Rafah\nMore text.\n"})
+    result = run_build(root, "--import")
+    assert "wrote content/articles/netanyahu-defies-blinken-over-rafah.yaml" in result.stdout, result.stdout
+    named = run_build(root, "--import")  # (and a seed named by its own file, quoted, is named)
+    assert "every seed already has an article file" in named.stdout, named.stdout
+
+
+def test_two_legacy_seeds_of_one_stem_each_keep_their_record_and_no_traceback(tmp_path: Path) -> None:
+    """Review 57: statement.txt and statement.md, both windows-1252, both wanted seeds/evidence/
+    statement.provenance.json: a traceback, the evidence of the second written, and every later run said it
+    existed already, with no stub. The second record takes the seed's whole name; a record name taken by a
+    page `--add` captured is passed over the same way."""
+    raw = "Statement by the Prime Minister’s Office\nThe Prime Minister said “alone”.\n".encode("cp1252")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/statement.txt": raw, "seeds/statement.md": raw + b"x",
+                                       "seeds/evidence/capture.provenance.json": "{}\n",
+                                       "seeds/capture.txt": raw + b"y"})
+    result = run_build(root, "--import")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    evidence = root / "seeds/evidence"
+    assert json.loads((evidence / "statement.provenance.json").read_text("utf-8"))["source"] == "seeds/statement.md"
+    assert json.loads((evidence / "statement.txt.provenance.json").read_text("utf-8"))["source"] == \
+        "seeds/statement.txt"
+    assert json.loads((evidence / "capture.txt.provenance.json").read_text("utf-8"))["source"] == "seeds/capture.txt"
+    assert (evidence / "capture.provenance.json").read_text("utf-8") == "{}\n"
+    assert len(list((root / "content/articles").glob("*.yaml"))) == 3

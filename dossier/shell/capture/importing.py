@@ -69,8 +69,13 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "")
     encoding, decoded, told = found
     name = rel.split("/", 1)[1]
     evidence = root / EVIDENCE / name
-    if evidence.exists():
-        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), and {EVIDENCE}/{name} "
+    # its record is named after its stem; after its whole name where another file has that (statement.txt and
+    # statement.md, or a page `--add` captured as statement.html)
+    provenance = next((p for p in (evidence.with_name(name.rsplit(".", 1)[0] + ".provenance.json"),
+                                   evidence.with_name(name + ".provenance.json")) if not p.exists()), None)
+    if evidence.exists() or provenance is None:
+        taken = name if evidence.exists() else name + ".provenance.json"
+        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), and {EVIDENCE}/{taken} "
                       "already exists; left as it is"), file=err)
         return False
     text = decoded.encode("utf-8")
@@ -80,11 +85,14 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "")
               "raw": {"file": f"evidence/{name}", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
               "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
     evidence.parent.mkdir(parents=True, exist_ok=True)
-    with open(evidence, "xb") as handle:  # never replaces: the original bytes are the evidence
-        handle.write(data)
-    provenance = evidence.with_name(evidence.name.rsplit(".", 1)[0] + ".provenance.json")
-    with open(provenance, "x", encoding="utf-8") as handle:
+    with open(provenance, "x", encoding="utf-8") as handle:  # (first: its name is the one that can be taken)
         handle.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    try:
+        with open(evidence, "xb") as handle:  # never replaces: the original bytes are the evidence
+            handle.write(data)
+    except BaseException:
+        provenance.unlink()
+        raise
     tmp = root / f"{rel}.dossier-tmp"
     tmp.write_bytes(text)
     os.replace(tmp, root / rel)
@@ -97,6 +105,7 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     """Convert every seed without an article file that does not decode in the dossier's encoding (a file that
     is no text is left as it is: a picture or a PDF has no encoding); how many were left without a stub."""
     from ...core.load.cleaning import binary_kind, decode_seed
+    from ...core.capture.importer import named_in
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)
@@ -104,9 +113,10 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     if config is None:
         return 0
     left = 0
-    articles = b"\n".join(data for path, data in inputs.files.items() if path.startswith("content/articles/"))
+    articles = "\n".join(data.decode("utf-8", "replace") for path, data in inputs.files.items()
+                         if path.startswith("content/articles/"))
     for rel, data in sorted(inputs.files.items()):
-        if not rel.startswith("seeds/") or rel.count("/") != 1 or rel[len("seeds/"):].encode() in articles:
+        if not rel.startswith("seeds/") or rel.count("/") != 1 or named_in(rel[len("seeds/"):], articles):
             continue
         text, problems = decode_seed(rel, data, config.encoding)
         kind = binary_kind(data) if any(p.check == "seed-binary" for p in problems) else None
