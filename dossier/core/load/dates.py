@@ -109,8 +109,9 @@ def calendar_slip(value: Any) -> tuple[str, str] | None:
     if not 1 <= month <= 12:
         swapped = f"{year:04d}-{day:02d}-{month:02d}" if day is not None and 1 <= day <= 12 and \
             1 <= month <= days_in(year, day) else ""
-        return (f'"{value}" is not a day of the calendar: there is no month {match.group(2)}',
-                f"write {swapped} if {month} is the day (dates are YYYY-MM-DD)" if swapped else _CHECK)
+        return (f'"{value}" is not a {"day" if day is not None else "month"} of the calendar: there is no month '
+                f'{match.group(2)}', f"write {swapped} if {month} is the day (dates are YYYY-MM-DD)" if swapped
+                else _CHECK if day is not None else "check the month (YYYY-MM)")
     if day is not None and not 1 <= day <= days_in(year, month):
         return (f'"{value}" is not a day of the calendar: ' + (f"there is no day {match.group(3)}" if day == 0 else
                 f"{_MONTHS[month - 1]} {year} has {days_in(year, month)} days"), _CHECK)

@@ -334,6 +334,7 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
         out.tagged.add(path)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
+        repeated = False  # (the keys after a repeated one repeat too where an item's "- " was left out: said once)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 line, col = _pos(key_node)
@@ -345,7 +346,7 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
                 raise _Refused(error(out.file, line, col, "YAML merge keys (<<) are not allowed in editors' files",
                                      "write the keys out in full", "yaml-merge"))
             key = key_node.value
-            if key in result:
+            if key in result:  # an error, and the first value kept: the rest of the file is still checked
                 line, col = _pos(key_node)
                 first = out.key_positions[path + (key,)]
                 hint = f"it is already set on line {first[0]}; keep one"
@@ -353,7 +354,11 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
                 # key on a later line: an item whose dash was left out merges into the one above
                 if path and isinstance(path[-1], int) and not node.flow_style and line > first[0]:
                     hint += ', or, if a new item of the list begins at or above this line, start it with "- "'
-                raise _Refused(error(out.file, line, col, f'duplicate key "{key}"', hint, "yaml-duplicate-key"))
+                if not repeated:
+                    out.problems.append(error(out.file, line, col, f'duplicate key "{key}"', hint,
+                                              "yaml-duplicate-key"))
+                repeated = True
+                continue
             out.key_positions[path + (key,)] = _pos(key_node)
             result[key] = _build(value_node, path + (key,), out, seen)
         return result
