@@ -269,9 +269,35 @@ def test_a_file_with_schema_problems_still_yields_the_parts_that_are_right() -> 
     meta, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
     assert [(p.line, p.col) for p in problems] == [(4, 7), (8, 11), (9, 22), (10, 9)]
     assert meta is not None and (meta.seed, meta.source, meta.date) == ("a.txt", "outlet-a", "")
-    (ann,) = meta.annotations   # the one with a wrong id is left out; the wrong kind and entity are left empty
+    ann, bad = meta.annotations   # the wrong kind and entity are left empty
     assert (ann.id, ann.kind, ann.entities) == ("ok", "", ("fine",))
     assert [(o.line, o.col) for o in ann.entity_origins] == [(9, 16)]
+    # the one with a wrong id is kept under its id written as one, so that its other mistakes are said too
+    # (review 58); one whose id is no text at all is left out
+    assert (bad.id, bad.quote) == ("bad-id", "r")
+    no_id = parse_article(FILE, text.replace("id: Bad Id", "id: [x]"), ARTICLE_SCHEMA)[0]
+    assert no_id is not None and [a.id for a in no_id.annotations] == ["ok"]
+
+
+def test_an_annotation_with_a_wrong_id_or_quote_still_has_its_other_mistakes_said() -> None:
+    """Review 58: an annotation whose id or quote was wrong was left out whole, so its unknown entity, its
+    note's broken link and an id used again below were said only once that was mended, one run each."""
+    from dossier.core.analyse.library import analyse_article
+    from dossier.core.load.cleaning import CleanText
+    from dossier.core.load.model import Article
+
+    text = (HEAD + "annotations:\n  - id: Bad Id\n    quote: q\n    entities: [zz]\n"
+            "  - id: c\n    qoute: r\n    speaker: yy\n  - id: c\n    quote: s\n")
+    meta, problems = parse_article(FILE, text, ARTICLE_SCHEMA)
+    assert meta is not None and [(a.id, a.quote, a.entities, a.speaker) for a in meta.annotations] == [
+        ("bad-id", "q", ("zz",), ""), ("c", "", (), "yy"), ("c", "s", (), "")]
+    assert [p.message for p in problems if p.severity == "error"] == [
+        '"Bad Id" does not have the expected form (at annotations[0].id)', 'unknown key "qoute" (at annotations[1])',
+        'duplicate annotation id "c"']
+    assert problems[0].hint == "write it as bad-id: lower-case letters, digits and hyphens only"
+    article = Article(meta, CleanText("a q s", (), ()))
+    placed, said = analyse_article(article, 0.8, "warning", "/")[:2]
+    assert sorted(placed) == ["bad-id", "c"] and said == ()  # (the quote-less one is not placed, and not said)
 
 
 def test_every_schema_problem_of_a_file_is_reported_in_document_order() -> None:

@@ -81,6 +81,8 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
     problems: list[Problem] = []
     report = []
     for ann in article.meta.annotations:
+        if not ann.quote:
+            continue  # (its quote is wrong, which the loader reported: nothing to place)
         where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
                                     f'annotation "{ann.id}": quote', fuzzy_floor, level,
                                     context=(ann.prefix_origin, ann.suffix_origin))

@@ -16,7 +16,7 @@ from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion
 from .dates import impossible_dates
 from .placeholders import placeholders
 from .schema import SchemaCheck, check_shape
-from ..common.slugs import is_slug, slug_hint
+from ..common.slugs import is_slug, slug_hint, slugify
 from .yaml_items import items_in_text
 from .yamlsrc import Loaded, parse_yaml
 from ..common.records import frozen
@@ -95,8 +95,15 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
         annotations = []
         seen: dict[str, int] = {}
         for path, a in r.items(d, (), "annotations"):
-            if not isinstance(a, dict) or not r.text(a, path, "id") or not r.text(a, path, "quote"):
-                continue  # its id or quote is wrong (already reported): nothing to anchor or link
+            if not isinstance(a, dict):
+                continue
+            # An id or quote that is wrong is reported already. The annotation is still read, so that its other
+            # mistakes (an unknown entity, a note's link, an id used twice) are said in the same run: under its id
+            # written as one ("Headline Biden": headline-biden), and with a wrong quote, none (it is not placed).
+            ident = r.text(a, path, "id") or (slugify(a["id"], "") if isinstance(a.get("id"), str) else "")
+            if not ident:
+                continue  # (no id to say its other mistakes under)
+            a = {**a, "id": ident, "quote": r.text(a, path, "quote")}
             if a["id"] in seen:
                 line, col = r.loaded.at(path + ("id",))
                 problems.append(error(file, line, col, f'duplicate annotation id "{a["id"]}"',

@@ -155,7 +155,7 @@ def _pattern(loaded: Loaded, path: Path, err: Any) -> Found:
     if slip:
         return _at(loaded, path, slip[0], slip[1], "date-impossible")
     return _at(loaded, path, f"{shown(err.instance)} does not have the expected form",
-               dated or pattern_hint(err.validator_value, _description(err)), "schema-form")
+               dated or pattern_hint(err.validator_value, _description(err), err.instance), "schema-form")
 
 
 def _key_form(loaded: Loaded, path: Path, err: Any) -> Found:
@@ -169,7 +169,7 @@ def _key_form(loaded: Loaded, path: Path, err: Any) -> Found:
                              "schema-form"))]
     message = f"the id {shown(key)} does not have the expected form{where(path)}"
     return [(None, error(loaded.file, line, col, message,
-                                            pattern_hint(err.validator_value, ""), "schema-form"))]
+                                            pattern_hint(err.validator_value, "", key), "schema-form"))]
 
 
 def _enum(loaded: Loaded, path: Path, err: Any) -> Found:
@@ -286,9 +286,15 @@ _WORDS: dict[str, Callable[[Loaded, Path, Any], Found]] = {
 }
 
 
-def pattern_hint(pattern: str, description: str) -> str:
-    """What a pattern asks for, in words (the regular expression itself is never shown)."""
+def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
+    """What a pattern asks for, in words (the regular expression itself is never shown); for an id, the `value`
+    written as one when that is one ("Headline Biden": headline-biden)."""
     if "[a-z0-9]" in pattern:
+        from ..common.slugs import slugify
+
+        made = slugify(value, "") if isinstance(value, str) else ""
+        if made and made != value and re.match(pattern, made):
+            return f"write it as {made}: lower-case letters, digits and hyphens only"
         return "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"
     if pattern.startswith("^[0-9]{4}(-"):
         return "write a year, a month or a day: 2022, 2022-12 or 2022-12-01"
