@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.core.common.errors import error
-from dossier.core.execute.link_places import placed_once
+from dossier.core.execute.link_places import editors_own, placed_once
 
 TEMPLATES = {"base.html": "<!doctype html>\n<nav>\n  <a href=\"/nowhere/\">x</a>\n</nav>\n",
              "page.html": "{% extends \"base.html\" %}\n<a href=\"/also/\">y</a>\n",
@@ -32,15 +32,31 @@ def test_a_link_no_template_writes_as_such_keeps_its_page_and_says_how_many() ->
                                                    "broken link: /sub/gone/ (on 2 pages, the first a/index.html)")]
 
 
-def test_an_address_the_dossiers_own_files_also_write_is_left_page_by_page() -> None:
-    """A note's link to the same address: which pages are the template's cannot be told, so none is moved; nor
-    when two places of the dossier's own files write it."""
+def test_an_address_written_in_several_places_is_said_at_each_of_them() -> None:
+    """Review 58: a broken address written in two editors' files (or in one and in the template) was one error
+    per page at `_site/<page>` with no line: now one at each place that writes it, each to be mended."""
     problems = [broken("a/index.html", "/nowhere/"), broken("b/index.html", "/nowhere/")]
     out = placed_once(problems, TEMPLATES, content=lambda href: [("content/articles/a.yaml", 9, 20)])
-    assert out == problems
-    twice = [("content/articles/a.yaml", 9, 20), ("content/articles/b.yaml", 4, 11)]
-    assert placed_once([broken("a/index.html", "/gone/")] * 2, TEMPLATES, content=lambda href: twice) == \
-        [broken("a/index.html", "/gone/")] * 2
+    assert [(p.file, p.line, p.col, p.message) for p in out] == [
+        ("content/articles/a.yaml", 9, 20, "broken link: /nowhere/ (on 2 pages, the first a/index.html)"),
+        ("templates/base.html", 3, 12, "broken link: /nowhere/ (on 2 pages, the first a/index.html)")]
+    twice = [("content/articles/a.yaml", 9, 20), ("content/comparisons/b.yaml", 4, 11)]
+    out = placed_once([broken("a/index.html", "/gone/")] * 2, TEMPLATES, content=lambda href: twice)
+    assert [(p.file, p.line, p.col) for p in out] == twice and all("(on 2 pages, the first a/index.html)" in p.message
+                                                                   for p in out)
+
+
+def test_an_editors_own_broken_address_is_told_apart_from_one_to_a_page_an_input_error_may_have_lost() -> None:
+    """Such a link is said also when the inputs have errors elsewhere (pipeline._result): a site path that names
+    no article, entity, comparison or tag page, written in content/ or site.yaml."""
+    def at(file: str, href: str):
+        return error(file, 3, 4, f"broken link: {href} (on a/index.html)", "no page is written at that path", "links")
+    assert editors_own(at("content/articles/a.yaml", "/source/"), "/")
+    assert editors_own(at("site.yaml", "/sub/source/"), "/sub/")
+    assert not editors_own(at("content/articles/a.yaml", "/articles/lost/"), "/")
+    assert not editors_own(at("content/articles/a.yaml", "/sub/entities/x/#n-1"), "/sub/")
+    assert not editors_own(at("_site/a/index.html", "/source/"), "/")
+    assert not editors_own(at("templates/base.html", "/source/"), "/")
 
 
 def test_an_address_one_place_of_the_dossiers_own_files_writes_is_one_problem_there() -> None:

@@ -119,26 +119,31 @@ def _lint(renderer: Renderer, pages: Sequence[Page], own: tuple[frozenset[str], 
 
 
 def _written_in_content(files: Mapping[str, bytes], base: str, href: str) -> list[tuple[str, int, int]]:
-    """Where the editors' files of content/ write `href` (asked only of a link found broken), as (file, line,
-    column), two at most; a site path is looked for also as written without the site's base path, and a page's
-    as the internal link that names it (/entities/x/#y as entity:x#y)."""
+    """Where the editors' files (content/, site.yaml's description) write `href` (asked only of a link found
+    broken), as (file, line, column), eight at most; a site path is looked for also as written without the
+    site's base path, and a page's as the internal link that names it (/entities/x/#y as entity:x#y), each where
+    no other character of an address comes before it (/gone/ is not written in /sub/gone/)."""
     forms = {href, "/" + href[len(base):]} if base != "/" and href.startswith(base) else {href}
     named = named_page(min(forms, key=len))
     if named:
         forms.add(internal_form(*named))
     found: list[tuple[str, int, int]] = []
     for path, data in sorted(files.items()):
-        if not path.startswith("content/") or not any(form.encode() in data for form in forms):
+        if not (path.startswith("content/") or path == "site.yaml") or not any(f.encode() in data for f in forms):
             continue
         text, taken = data.decode("utf-8", "replace"), []  # (a shorter form inside a longer one is that one)
         for form in sorted(forms, key=len, reverse=True):
             at = text.find(form)
-            while at >= 0 and len(found) < 2:
-                if not any(start <= at < end for start, end in taken):
+            while at >= 0 and len(found) < _PLACES:
+                if not any(start <= at < end for start, end in taken) and \
+                        (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "/._~%-:")):
                     taken.append((at, at + len(form)))
                     found.append((path, *place(text, at)))
                 at = text.find(form, at + 1)
-    return found[:2]
+    return found
+
+
+_PLACES = 8  # (a broken address written in more places than this is said at the first eight)
 
 
 def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | None = None,

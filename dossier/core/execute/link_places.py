@@ -4,10 +4,11 @@ The link check (linkcheck.py) reads the rendered pages, so a bad link written in
 one error per page, each at `_site/<page>` with no line (91 for the default dossier's base.html). Here the same
 problem of several pages (the same message and hint) is said once, naming how many pages and the first; and
 when exactly one template holds the link's address as written, the problem stands at that template's line and
-column, where it is to be fixed. An address the dossier's own files write (a note's link) is said once too, at
-the line and column of the one file that writes it (a note on its article's page, its tags' pages and the
-timeline); written in several places, or by a template as well, it is left as it was, page by page: which of
-its pages are whose cannot be told. Pure.
+column, where it is to be fixed. An address the dossier's own files write (a note's link, a comparison's
+summary) is said at the line and column of each place that writes it (a note is on its article's page, its tags'
+pages and the timeline): once for one place, once at each of several (which of the pages are whose cannot be
+told, and each place is to be mended), and at the one template that writes it too, if one does; but a bare
+#fragment written in several places is left page by page (it may be right where its own note is). Pure.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Callable, Mapping, Sequence
 
 from ..common.errors import Problem
 from ..common.snippet import place
+from ..common.urls import named_page
 
 _HREF = re.compile(r"^(?:broken link: |broken fragment: |link )(\S+)")
 
@@ -29,8 +31,7 @@ def placed_once(problems: Sequence[Problem], templates: Mapping[str, str],
                 content: Callable[[str], Sequence[Place]] = lambda href: ()) -> list[Problem]:
     """`problems` with each link problem of the output said once (see the module docstring); `templates`: each
     template's name and text; `content(href)`: where the dossier's own files (notes, summaries) write that
-    address, (file, line, column) each (two at most are asked for). The order is kept (a group stands where its
-    first problem stood)."""
+    address, (file, line, column) each. The order is kept (a group stands where its first problem stood)."""
     first: dict[tuple[str, str], int] = {}
     pages: dict[int, int] = {}
     out: list[Problem] = []
@@ -39,8 +40,8 @@ def placed_once(problems: Sequence[Problem], templates: Mapping[str, str],
         match = _HREF.match(p.message) if p.check == "links" and p.file.startswith("_site/") else None
         if match is not None and match.group(1) not in written:
             written[match.group(1)] = content(match.group(1))
-        if match is None or len(written[match.group(1)]) > 1 or \
-                written[match.group(1)] and _written(match.group(1), templates):
+        # (a bare #fragment written in several places may be right in some: on the page of its own note)
+        if match is None or match.group(1).startswith("#") and len(written[match.group(1)]) > 1:
             out.append(p)
             continue
         key = (p.message, p.hint)
@@ -50,20 +51,30 @@ def placed_once(problems: Sequence[Problem], templates: Mapping[str, str],
         first[key] = len(out)
         pages[len(out)] = 1
         out.append(p)
+    placed: dict[int, list[Problem]] = {}
     for i, n in pages.items():
-        out[i] = _placed(out[i], n, templates, written)
-    return out
+        href = _HREF.match(out[i].message).group(1)  # type: ignore[union-attr]
+        found = _written(href, templates)
+        places = [*written[href], *([(f"templates/{found[0]}", *found[1:])] if found else [])]
+        placed[i] = [_placed(out[i], n, place) for place in places] or [_placed(out[i], n, None)]
+    return [q for i, p in enumerate(out) for q in (placed[i] if i in placed else [p])]
 
 
-def _placed(p: Problem, pages: int, templates: Mapping[str, str], written: Mapping[str, Sequence[Place]]
-            ) -> Problem:
+def editors_own(p: Problem, base: str) -> bool:
+    """Whether `p` is a broken link of the output placed at an editor's file (content/, site.yaml) whose address
+    names no page of an article, entity, comparison or tag: such a link is wrong whatever else is (a link to
+    /articles/x/ may be broken only because x's file has an error, and is checked with the inputs already)."""
+    match = _HREF.match(p.message) if p.check == "links" and p.message.startswith("broken link: /") else None
+    if match is None or not (p.file.startswith("content/") or p.file == "site.yaml"):
+        return False
+    href = match.group(1)
+    return named_page("/" + href[len(base):] if href.startswith(base) else href) is None
+
+
+def _placed(p: Problem, pages: int, where: Place | None) -> Problem:
+    """The problem of `pages` pages (`p`, the first's) at `where`, a place that writes its address; without
+    one, at its first page."""
     page = p.file[len("_site/"):]
-    match = _HREF.match(p.message)
-    where = None
-    if match:
-        found = _written(match.group(1), templates)
-        own = written.get(match.group(1), ())
-        where = (f"templates/{found[0]}", *found[1:]) if found else own[0] if own else None
     if where is None:
         return p if pages == 1 else replace(p, message=f"{p.message} (on {pages} pages, the first {page})")
     file, line, col = where

@@ -201,11 +201,23 @@ class _IdSets(dict):
         return found
 
 
+def _nearest(target: str, paths: Collection[str], base: str) -> str:
+    """"; did you mean …" naming the page of the site closest to the missing page `target` (/sources/ for
+    /source/), as a link to it is written; "" when none is close, or `target` is a file, not a page (a style
+    sheet's name is not a page's)."""
+    if not target.endswith("index.html"):
+        return ""
+    end = -len("index.html")  # (the folders alone are compared: "sources/", not "sources/index.html")
+    close = did_you_mean(target[:end], (p[:end] for p in paths if p.endswith("index.html")))
+    meant = close.removeprefix('did you mean "').removesuffix('"?')
+    return f'; did you mean "{base}{meant}"?' if close else ""
+
+
 def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str], base: str,
-                resolved: dict[str, tuple[str, str]]) -> tuple[frozenset[str], list[Problem]]:
+                resolved: dict[str, tuple[str, str]], nearest: dict[str, str]) -> tuple[frozenset[str], list[Problem]]:
     """The files the links of one page point to (the page itself for a bare #fragment), and their problems (see
     check_links); `ids`: each file's ids; `resolved`: each href's part before the "#", resolved once for all
-    pages."""
+    pages; `nearest`: each missing file's did-you-mean, found once for all pages."""
     problems, targets = [], {path}
     for href in hrefs:
         head, _, fragment = href.partition("#")
@@ -223,8 +235,10 @@ def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str
             target = path
         targets.add(target)
         if target not in paths:
+            if target not in nearest:
+                nearest[target] = _nearest(target, paths, base)
             problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
-                                  "no page is written at that path", "links"))
+                                  "no page is written at that path" + nearest[target], "links"))
         elif fragment and target in ids.texts and unquote(fragment) not in ids[target] \
                 and not fragment.startswith(":~:"):
             close = did_you_mean(unquote(fragment), ids[target]).replace('did you mean "', 'did you mean "#', 1)
@@ -311,13 +325,14 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
     resolved: dict[str, tuple[str, str]] = {}
+    nearest: dict[str, str] = {}
     problems: list[Problem] = []
     pages: dict[str, tuple[str | _Part | None, str | None, frozenset[str], list[Problem]]] = {}
     sets = _IdSets(ids)
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
         if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed):
-            kept = (hrefs, key, *_check_page(path, links_of(str(hrefs)), sets, paths, base, resolved))
+            kept = (hrefs, key, *_check_page(path, links_of(str(hrefs)), sets, paths, base, resolved, nearest))
         elif kept[0] is not hrefs:
             kept = (hrefs, *kept[1:])
         pages[path] = kept
