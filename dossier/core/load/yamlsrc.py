@@ -20,7 +20,7 @@ from .pyyaml import yaml
 
 from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, stray_item
-from .yaml_quotes import ended_early
+from .yaml_quotes import ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
 from ..common.snippet import place
 from ..common.records import frozen
@@ -148,7 +148,7 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
         return (line, col, f"{name} (U+{ord(text.split(chr(10))[line - 1][col - 1]):04X}) where YAML needs a plain "
                 "space", "retype it as an ordinary space (editors and word processors put these in when text is "
                 "pasted)")
-    opened = _runaway_quote(text, mark)
+    opened = runaway_quote(text, mark, _Loader)
     if opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
         return (*opened, f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one "
                 "value", "close the quote at the end of this line's value (or quote each line's value separately)")
@@ -181,27 +181,6 @@ def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
                 char = found.group()[-1]
                 return index + 1, found.end(), _ODD_NAMES.get(char, "a typographic space")
     return None
-
-
-def _runaway_quote(text: str, mark: Any) -> tuple[int, int] | None:
-    """(line, column) of a quoted value that spans several lines and ends on the line of a syntax error: a
-    closing quote left out, so the value ran on to the next quote character. None otherwise."""
-    if mark is None:
-        return None
-    last = None
-    try:
-        for token in yaml.scan(text, Loader=_Loader):
-            if token.start_mark.index >= mark.index:
-                break  # the scanner reads on past the parser's mistake: only what comes before it counts
-            if isinstance(token, yaml.ScalarToken):
-                last = token
-    except yaml.YAMLError:
-        pass  # the scanner stopped at a mistake of its own: the tokens so far are what counts
-    if last is None or last.style not in ('"', "'") or last.start_mark.line == last.end_mark.line:
-        return None
-    if last.end_mark.line != mark.line:
-        return None
-    return last.start_mark.line + 1, last.start_mark.column + 1
 
 
 _OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
@@ -347,16 +326,8 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
                                      "write the keys out in full", "yaml-merge"))
             key = key_node.value
             if key in result:  # an error, and the first value kept: the rest of the file is still checked
-                line, col = _pos(key_node)
-                first = out.key_positions[path + (key,)]
-                hint = f"it is already set on line {first[0]}; keep one"
-                # a block mapping that is an item of a list (keys are text: an int is an item's place), repeating a
-                # key on a later line: an item whose dash was left out merges into the one above
-                if path and isinstance(path[-1], int) and not node.flow_style and line > first[0]:
-                    hint += ', or, if a new item of the list begins at or above this line, start it with "- "'
                 if not repeated:
-                    out.problems.append(error(out.file, line, col, f'duplicate key "{key}"', hint,
-                                              "yaml-duplicate-key"))
+                    out.problems.append(_duplicate(node, key_node, path, out))
                 repeated = True
                 continue
             out.key_positions[path + (key,)] = _pos(key_node)
@@ -369,6 +340,19 @@ def _build(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
         out.problems.extend(cut_by_comment(out.file, out.text, node.end_mark.index, path, node.start_mark.index,
                                            empty=node.tag == _NULL_TAG))
     return _scalar(node)
+
+
+def _duplicate(node: yaml.MappingNode, key_node: yaml.ScalarNode, path: Path, out: Loaded) -> Problem:
+    """The error of a key of `node` set again at `key_node`."""
+    key = key_node.value
+    line, col = _pos(key_node)
+    first = out.key_positions[path + (key,)]
+    hint = f"it is already set on line {first[0]}; keep one"
+    # a block mapping that is an item of a list (keys are text: an int is an item's place), repeating a key on a
+    # later line: an item whose dash was left out merges into the one above
+    if path and isinstance(path[-1], int) and not node.flow_style and line > first[0]:
+        hint += ', or, if a new item of the list begins at or above this line, start it with "- "'
+    return error(out.file, line, col, f'duplicate key "{key}"', hint, "yaml-duplicate-key")
 
 
 _YAML_TAG = "tag:yaml.org,2002:"
