@@ -287,6 +287,24 @@ def test_a_folder_adds_every_page_and_the_same_page_twice_is_not_added_again(dos
     assert files_of(dossier) == before
 
 
+def test_a_page_saved_complete_by_a_browser_is_one_article_not_its_frames_and_styles(dossier: Path,
+                                                                                       tmp_path: Path) -> None:
+    """Review 57: "Web page, complete" writes Name.html and Name_files/ (pictures, styles, the documents of its
+    frames): a tweet's frame was captured as an article, an ad's frame failed the run, every style sheet was a
+    warning. The companion folder is passed over, said once; a folder of the same name without its page is not."""
+    folder = tmp_path / "saved"
+    frame = page("Twitter Widget Iframe", path="/widgets/tweet/")
+    write_tree(folder, {"Envoy _ Reuters.html": page(), "Envoy _ Reuters_files/widget.html": frame,
+                        "Envoy _ Reuters_files/style.css": "p {}", "Envoy _ Reuters_files/ad.html": "<p>ad</p>",
+                        "other_files/two.htm": page("Cabinet to meet on Sunday", path="/world/cabinet-2024-03-22/")})
+    result = run_build(dossier, "--add", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+        "added envoy-leaves-as-rafah-talks-stall", "added cabinet-to-meet-on-sunday"]
+    assert f"{folder / 'Envoy _ Reuters_files'}: skipped: the files a browser saved with Envoy _ Reuters.html" \
+        in result.stderr and "style.css" not in result.stderr and "ad.html" not in result.stderr
+
+
 @pytest.mark.parametrize("path, message", [
     ("/missing", "the server answered 404 Not Found"),
     ("/pdf", "not a web page"),

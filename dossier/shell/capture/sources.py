@@ -93,9 +93,13 @@ def expand(source: str) -> tuple[list[str], list[str], list[str]]:
         return [source], [], []
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        companions = _companions(path)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and
+                       not any(folder in companions for folder in p.parents))
         items = [str(p) for p in files if kind(p)]
-        skipped = [f"{p}: skipped: not a .html, .htm, .warc or .warc.gz file" for p in files if not kind(p)]
+        skipped = [f"{folder}: skipped: the files a browser saved with {page.name} (its pictures, styles and "
+                   f"frames), not pages of their own" for folder, page in sorted(companions.items())]
+        skipped += [f"{p}: skipped: not a .html, .htm, .warc or .warc.gz file" for p in files if not kind(p)]
         if not items:
             return [], [f"{source}: no saved pages or web archives in this folder"], skipped
         return items, [], skipped
@@ -105,6 +109,20 @@ def expand(source: str) -> tuple[list[str], list[str], list[str]]:
         return [], [f"{source}: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)"
                     ], []
     return [source], [], []
+
+
+def _companions(folder: Path) -> dict[Path, Path]:
+    """The folders a browser's "Web page, complete" wrote beside a saved page (Name.html and Name_files/, which
+    holds its pictures, styles, scripts and the documents of its frames: a tweet's or an ad's, never the
+    article), each with its page, anywhere under `folder`."""
+    found: dict[Path, Path] = {}
+    for sub in folder.rglob("*_files"):
+        stem = sub.name[:-len("_files")]
+        page = next((sub.with_name(stem + ext) for ext in (".html", ".htm") if sub.with_name(stem + ext).is_file()),
+                    None)
+        if sub.is_dir() and page is not None:
+            found[sub] = page
+    return found
 
 
 def pages(item: str) -> Iterator[Page]:
