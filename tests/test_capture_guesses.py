@@ -405,3 +405,40 @@ def test_hebrew_and_arabic_language_national_outlets_are_known_by_their_domains(
     domain" even when its name was written three times (review 38)."""
     found = known(host_of(url))
     assert found is not None and found[1:] == (name, country), found
+
+
+@pytest.mark.parametrize("text", ["By contrast, Reuters reported on Friday that the talks had stalled again.",
+                                  "Par ailleurs, l'AFP rapporte que les négociations ont échoué au Caire hier soir.",
+                                  "Por su parte, la AFP informó que las conversaciones se rompieron el viernes.",
+                                  "By contrast, Reuters said.\n"])
+def test_a_sentence_that_names_a_wire_is_no_credit(text: str) -> None:
+    """Review 57: "By contrast, Reuters reported…" in a staff story made the article "Reuters copy"; a credit
+    is a byline line of its own ("By Jane Roe, Reuters", "Par l'AFP"), or "(Reuters)" and "- AFP"."""
+    assert credited_wire(text) == ""
+    assert credited_wire("Talks stall\nBy Jane Roe and John Doe, Reuters\n" + text) == "Reuters"
+    assert credited_wire("Par l'AFP\n" + text) == "AFP"
+
+
+@pytest.mark.parametrize("author, outlet", [("No Author", "The Japan Times"), ("SPIEGEL ONLINE, Hamburg, Germany",
+                                                                            "Der Spiegel"),
+                                            ("Deutsche Welle (www.dw.com)", "DW"), ("Deutsche Welle", "DW"),
+                                            ("الجزيرة نت + وكالات", "Al Jazeera"), ("Reuters staff", "Reuters")])
+def test_a_newsroom_or_a_placeholder_given_as_author_is_no_byline(author: str, outlet: str) -> None:
+    """Review 57: the newsroom ended up as the byline, "from <meta name=author>", as if certain."""
+    html = (f'<html><head><title>Talks stall | {outlet}</title><meta name="author" content="{author}">'
+            f'<meta property="og:site_name" content="{outlet}"></head><body><h1>Talks stall</h1></body></html>')
+    g = guess_page(read_page(html), {"author": author}, "https://news.example/x", "Talks stalled.", {},
+                   known_outlets={})
+    assert g.byline.value == "", g.byline
+    person = html.replace(f'content="{author}"', 'content="Jane Roe"')
+    assert guess_page(read_page(person), {}, "https://news.example/x", "Talks stalled.", {},
+                      known_outlets={}).byline.value == "Jane Roe"
+
+
+@pytest.mark.parametrize("title", ["Envoy leaves as Rafah talks stall › Example Times",
+                                   "Envoy leaves as Rafah talks stall :: Example Times"])
+def test_a_site_name_after_a_chevron_or_double_colon_is_cut_from_the_title(title: str) -> None:
+    html = (f'<html><head><title>{title}</title><meta property="og:site_name" content="Example Times"></head>'
+            f'<body><h1>Envoy leaves as Rafah talks stall</h1></body></html>')
+    g = guess_page(read_page(html), {}, "https://www.exampletimes.com/x", "Text.", {}, known_outlets={})
+    assert g.title.value == "Envoy leaves as Rafah talks stall", g.title

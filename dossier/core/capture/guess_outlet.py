@@ -28,8 +28,12 @@ Table = Mapping[str, tuple[str, str]]  # domain → (name, country), like outlet
 _SECTIONS = {"us", "uk", "world", "news", "home", "homepage", "politics", "business", "sport", "sports",
              "opinion", "europe", "asia", "africa", "americas", "middleeast", "tech", "technology", "science",
              "health", "culture", "entertainment", "lifestyle", "markets", "latest", "article", "articles"}
-_CREDIT = re.compile(r"\((Reuters|AP|AFP)\)|\b(?:By|Von|Par|Por)\b[^\n]{0,60}?\b(Reuters|Associated Press|AFP)\b|"
-                     r"[-—–] (Reuters|AFP|AP)\b")
+# A wire's credit: "(Reuters)" in a dateline, "- AFP", or a byline line that names it ("By Jane Roe, Reuters",
+# "Par l'AFP"): a line of its own, ending soon after the wire's name, not a sentence that names it ("By contrast,
+# Reuters reported…", "Por su parte, la AFP informó…", review 57)
+_CREDIT = re.compile(r"\((Reuters|AP|AFP)\)|^[ \t]*(?:By|Von|Par|Por)\b(?!\s+(?:contrast|comparison|the way|then|now|"
+                     r"ailleurs|contre|su parte|otra parte|lo tanto)\b)[^\n]{0,60}?\b(Reuters|Associated Press|AFP)\b"
+                     r"[^\n]{0,30}$|[-—–] (Reuters|AFP|AP)\b", re.M)
 _BYLINE = re.compile(r"^(?:By|Von|Par|Por|Di) [^\n]{3,120}$", re.M)
 _DOMAIN_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|de|fr|ca|ch|at|"
                              r"com\.au|co\.il|es|it))\b", re.I)

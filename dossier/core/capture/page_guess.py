@@ -139,6 +139,26 @@ def _people(value: Any) -> list[str]:
     return out
 
 
+_PLACEHOLDER_AUTHORS = {"no author", "unknown", "author", "admin", "administrator", "staff", "editor", "editorial",
+                        "redaktion", "rédaction", "redacción", "n/a", "none", "anonymous"}
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|de|fr|es|it|co\.uk|co\.il|ch|at|nl|jp|in)\b", re.I)
+_NEWSROOM_WORDS = {"online", "news", "media", "staff", "agency", "agencies", "newsroom", "desk", "wire", "agences",
+                   "agencias", "agenturen"}
+
+
+def _no_person(value: str, outlet: str) -> bool:
+    """Whether an author's name in the page's metadata names no person: a placeholder ("No Author"), an address
+    in it ("Deutsche Welle (www.dw.com)"), a word of the outlet's name ("SPIEGEL ONLINE, Hamburg" for Der
+    Spiegel) or the words it abbreviates (Deutsche Welle for DW), or words of a newsroom ("agencies", review
+    57)."""
+    text = one_line(value).casefold().strip(" .")
+    words = set(re.findall(r"\w+", text))
+    names = {w for w in re.findall(r"\w+", outlet.casefold()) if len(w) >= 4} - {"news", "online", "daily", "times"}
+    initials = "".join(w[0] for w in re.findall(r"\w+", text))  # ("Deutsche Welle" for DW)
+    return text in _PLACEHOLDER_AUTHORS or bool(_DOMAIN.search(text)) or bool(words & names) or \
+        bool(words & _NEWSROOM_WORDS) or "+" in text or len(initials) > 1 and initials == outlet.casefold()
+
+
 def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> Guess:
     """The author: the persons of the JSON-LD author, else the author metadata, else the extractor's; never the
     newsroom (an organization as author, or the outlet's own name)."""
@@ -149,9 +169,10 @@ def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> G
                      "from the JSON-LD author")
     newsroom = {one_line(ld_text(written)).casefold(), one_line(outlet).casefold()} - {""}
     key, value = meta.first(*_AUTHOR_KEYS)
-    if value and not host_of(value) and one_line(value).casefold() not in newsroom:
+    if value and not host_of(value) and one_line(value).casefold() not in newsroom and not _no_person(value, outlet):
         return Guess(one_line(value), _tag(key))
-    if extracted.get("author") and one_line(extracted["author"]).casefold() not in newsroom:
+    if extracted.get("author") and one_line(extracted["author"]).casefold() not in newsroom and \
+            not _no_person(extracted["author"], outlet):
         return Guess(one_line(extracted["author"]), "found by the extractor in the page", False,
                      "a name near the headline may not be the author")
     return NOTHING
