@@ -216,7 +216,8 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
                  article_ref: str = "../../schemas/article.schema.json") -> BuildResult:
     """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
-    from .capture.importer import named_in, stubs
+    from .capture.importer import stubs
+    from .load.loader import seed_named_in
     from .capture.stubs import entries_text
 
     config, problems = load_config(inputs, options)
@@ -228,7 +229,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     for path in inputs.files:
         if path.startswith("content/articles/"):
             text = inputs.files[path].decode("utf-8", "replace")
-            referenced |= {s for s in raw if named_in(s, text)}
+            referenced |= {s for s in raw if seed_named_in(s, text)}
     taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
     broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
     sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}

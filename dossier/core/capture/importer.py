@@ -9,7 +9,6 @@ nothing here overwrites a file (the shell creates files exclusively).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Mapping
 
@@ -19,12 +18,6 @@ from .guess_outlet import Outlet, outlet_from_text
 from .guess_title import title_from_lines
 from .guesses import NOTHING, Guess
 from .stubs import article_stub, outlet_entry, suggest_slug
-
-
-def named_in(seed: str, text: str) -> bool:
-    """Whether an article file's `text` names the seed file `seed` (its `seed:` value, however quoted): the name
-    with no other character of a file name on either side (nytimes.txt does not name times.txt)."""
-    return re.search(r"(?<![\w.-])" + re.escape(seed) + r"(?![\w.-])", text) is not None
 
 
 def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]) -> tuple[Guess, Guess, Outlet]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from functools import lru_cache, partial
+import re
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
 from .cleaning import CleanText, binary_kind, clean, decode_seed, utf16
@@ -274,9 +275,10 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
     parsed = {m.origin.file for m in metas}
     claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
-               for seed in seeds if seed in files[path].decode("utf-8", "replace")}
+               for seed in seeds if seed_named_in(seed, files[path].decode("utf-8", "replace"))}
     articles, problems, detached = _attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
-                                                 unreadable, claimed)
+                                                 unreadable, claimed,
+                                                 lambda file: files.get(file, b"").decode("utf-8", "replace"))
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
                 if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
     problems += _duplicate_ids("entity", [(e.id, o.file, o.line, o.col) for e in entities
@@ -288,16 +290,27 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                       tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
                       tuple(detached))
     return dossier, problems
+def seed_named_in(seed: str, text: str) -> bool:
+    """Whether an article file's `text` names the seed file `seed` (its `seed:` value, however quoted or
+    misspelt its key): the name with no other character of a file name on either side (nytimes.txt does not
+    name times.txt)."""
+    return re.search(r"(?<![\w.-])" + re.escape(seed) + r"(?![\w.-])", text) is not None
+
+
 def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
-                  unreadable: set[str] = frozenset(), claimed: set[str] = frozenset()
-                  ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
+                  unreadable: set[str] = frozenset(), claimed: set[str] = frozenset(),
+                  written: Callable[[str], str] = lambda file: "") -> tuple[list[Article], list[Problem],
+                                                                            list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
-    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken).
-    Returns the articles, the problems, and the metadata left without a seed (still checked, not published)."""
+    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken);
+    `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
+    seed (still checked, not published). A seed is not said to be unused when an article file names it, though
+    wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is."""
     problems: list[Problem] = []
     articles = []
     detached = []
-    used: dict[str, str] = {}
+    claimed = set(claimed)
+    used: dict[str, tuple[str, int]] = {}
     known = None if source_ids is None else known_ids(source_ids)
     composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
     _ARTICLES.new_build()
@@ -314,22 +327,28 @@ def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sour
             detached.append(meta)
             continue
         if meta.seed not in seeds:
+            cased = sorted(s for s in seeds if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
+            meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
             problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
-                                  did_you_mean(meta.seed, seeds) or "seed names are file names under seeds/",
-                                  "seed-missing"))
+                                  meant or "seed names are file names under seeds/", "seed-missing"))
+            claimed |= {meant.removeprefix('did you mean "').removesuffix('"?')} if meant else set()
             detached.append(meta)
             continue
         if meta.seed in used:
-            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is already used by {used[meta.seed]}',
-                                  "each seed belongs to one article file", "seed-taken"))
+            first = used[meta.seed]
+            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is named by both {first[0]} (line '
+                                  f'{first[1]}) and this file', "each seed belongs to one article file: point one "
+                                  "of them at its own seed (or delete it, if it is a copy)", "seed-taken"))
             detached.append(meta)
             continue
-        used[meta.seed] = file
+        used[meta.seed] = (file, _pos(meta, "seed")[0])
         problems += _unknowns(meta)
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
-    for seed in sorted(set(seeds) - set(used) - set(claimed)):
+    for seed in sorted(set(seeds) - set(used) - claimed):
+        if any(seed_named_in(seed, written(m.origin.file)) for m in detached):
+            continue  # (named by an article file whose `seed:` is wrong or misspelt: said there, not "unused")
         problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                                 "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached

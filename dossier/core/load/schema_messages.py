@@ -305,7 +305,9 @@ def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
     if pattern.startswith("^Q"):
         return "a Wikidata id looks like Q43723"
     if "[^/" in pattern:
-        return "write a file name only, without / or \\ (the file must be directly in seeds/)"
+        name = value.replace("\\", "/").rsplit("/", 1)[-1] if isinstance(value, str) else ""
+        return (f"write {name}: " if name and name not in (".", "..") and re.match(pattern, name) else "write ") + \
+            "a file name only, without / or \\ (the file must be directly in seeds/)"
     if pattern.startswith("^(?:[^\\s\\x00"):
         return "write it on one line, without spaces at either end or control characters"
     return f"expected: {description}" if description else "see README.md for the form this value takes"

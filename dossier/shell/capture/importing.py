@@ -105,7 +105,7 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     """Convert every seed without an article file that does not decode in the dossier's encoding (a file that
     is no text is left as it is: a picture or a PDF has no encoding); how many were left without a stub."""
     from ...core.load.cleaning import binary_kind, decode_seed
-    from ...core.capture.importer import named_in
+    from ...core.load.loader import seed_named_in
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)
@@ -116,7 +116,7 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     articles = "\n".join(data.decode("utf-8", "replace") for path, data in inputs.files.items()
                          if path.startswith("content/articles/"))
     for rel, data in sorted(inputs.files.items()):
-        if not rel.startswith("seeds/") or rel.count("/") != 1 or named_in(rel[len("seeds/"):], articles):
+        if not rel.startswith("seeds/") or rel.count("/") != 1 or seed_named_in(rel[len("seeds/"):], articles):
             continue
         text, problems = decode_seed(rel, data, config.encoding)
         kind = binary_kind(data) if any(p.check == "seed-binary" for p in problems) else None
