@@ -217,7 +217,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
     from .capture.importer import stubs
-    from .load.loader import seed_named_in
+    from .load.attach import seed_named_in
     from .capture.stubs import entries_text
 
     config, problems = load_config(inputs, options)

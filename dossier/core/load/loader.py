@@ -10,24 +10,22 @@ dropped, problems collected.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-from functools import lru_cache, partial
-import re
+from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
+from .attach import attach_seeds
 from .cleaning import CleanText, binary_kind, clean, decode_seed, utf16
 from .config import SiteConfig, parse_site
-from ..common.errors import Problem, did_you_mean, error, warning
+from ..common.errors import Problem, error, warning
 from .ignored import ignored
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
-from ..common.slugs import is_slug, known_ids, suggestible
-from .model import Article, ArticleMeta, Comparison, Dossier, Entity, Origin, Source
+from ..common.slugs import is_slug
+from .model import ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
-from ..text.nfc import nfc
 
 Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" or "comparison", and its file
 
@@ -276,7 +274,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     parsed = {m.origin.file for m in metas}
     claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
                for seed in seeds if seed_named_in(seed, files[path].decode("utf-8", "replace"))}
-    articles, problems, detached = _attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
+    articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, claimed,
                                                  lambda file: files.get(file, b"").decode("utf-8", "replace"))
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
@@ -290,118 +288,6 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                       tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
                       tuple(detached))
     return dossier, problems
-def seed_named_in(seed: str, text: str) -> bool:
-    """Whether an article file's `text` names the seed file `seed` (its `seed:` value, however quoted or
-    misspelt its key): the name with no other character of a file name on either side (nytimes.txt does not
-    name times.txt)."""
-    return re.search(r"(?<![\w.-])" + re.escape(seed) + r"(?![\w.-])", text) is not None
-
-
-def _attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
-                  unreadable: set[str] = frozenset(), claimed: set[str] = frozenset(),
-                  written: Callable[[str], str] = lambda file: "") -> tuple[list[Article], list[Problem],
-                                                                            list[ArticleMeta]]:
-    """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
-    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken);
-    `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
-    seed (still checked, not published). A seed is not said to be unused when an article file names it, though
-    wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is."""
-    problems: list[Problem] = []
-    articles = []
-    detached = []
-    claimed = set(claimed)
-    used: dict[str, tuple[str, int]] = {}
-    known = None if source_ids is None else known_ids(source_ids)
-    composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
-    _ARTICLES.new_build()
-    for meta in metas:
-        file = meta.origin.file
-        if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)):
-            meta = replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
-        if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
-            problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
-                                  did_you_mean(meta.source, suggestible(source_ids)) or
-                                  "outlets are the keys of content/sources.yaml; add it there or fix the id",
-                                  "source-unknown"))
-        if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
-            detached.append(meta)
-            continue
-        if meta.seed not in seeds:
-            cased = sorted(s for s in seeds if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
-            meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
-            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
-                                  meant or "seed names are file names under seeds/", "seed-missing"))
-            claimed |= {meant.removeprefix('did you mean "').removesuffix('"?')} if meant else set()
-            detached.append(meta)
-            continue
-        if meta.seed in used:
-            first = used[meta.seed]
-            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is named by both {first[0]} (line '
-                                  f'{first[1]}) and this file', "each seed belongs to one article file: point one "
-                                  "of them at its own seed (or delete it, if it is a copy)", "seed-taken"))
-            detached.append(meta)
-            continue
-        used[meta.seed] = (file, _pos(meta, "seed")[0])
-        problems += _unknowns(meta)
-        if not seeds[meta.seed].paragraphs:
-            problems.append(_empty_seed(meta, seeds[meta.seed]))
-        articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
-    for seed in sorted(set(seeds) - set(used) - claimed):
-        if any(seed_named_in(seed, written(m.origin.file)) for m in detached):
-            continue  # (named by an article file whose `seed:` is wrong or misspelt: said there, not "unused")
-        problems.append(warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
-                                "run `python build.py --import` to write a stub in content/articles/", "seed-unused"))
-    return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
-
-
-# Each article while made of the very same metadata and cleaned text (identity.py): the live preview's memo hands
-# those back for every file not saved, and the steps after it then find the article itself unchanged (the Memo's
-# `by_difference`: anchoring, mentions) instead of looking each one up by its key
-_ARTICLES: SameObjects[Article] = SameObjects()
-
-
-def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
-    """An article whose seed has no text would publish a blank page: say so (an error under --strict)."""
-    seed = f"seeds/{meta.seed}"
-    why = (f"every line of {seed} is dropped by the import rules in site.yaml" if cleaned.dropped
-           else f"{seed} is empty or holds only whitespace")
-    return warning(meta.origin.file, *_pos(meta, "seed"), f"the article has no text: {why}",
-                   f"put the article's text in {seed}, or delete {meta.origin.file} if it is not an article",
-                   check="seed-empty")
-
-
-def _unknowns(meta: ArticleMeta) -> list[Problem]:
-    """A new article builds at once: a missing date or outlet is a warning (an error under --strict), and
-    its page says so to readers. Placed on the key's line where a stub has it commented out ("# date: …")."""
-    commented = dict(meta.commented)
-    out = []
-    if not meta.date and meta.date_origin is None:  # a `date:` that is wrong is reported as wrong, not as missing
-        out.append(warning(*_missing(meta, commented.get("date"), "undated", "date", '"date: YYYY-MM-DD" (the day '
-                                     'it was published); until then its page says "Date unknown" and it is left off '
-                                     'the timeline'), check="undated"))
-    if not meta.source and meta.source_origin is None:
-        out.append(warning(*_missing(meta, commented.get("source"), "outlet unknown", "source", '"source: <id>" with '
-                                     'an outlet of content/sources.yaml; until then its page says "Outlet unknown"'),
-                           check="outlet-unknown"))
-    return out
-
-
-def _missing(meta: ArticleMeta, comment: Origin | None, what: str, key: str, wanted: str
-             ) -> tuple[str, int, int, str, str]:
-    """(file, line, column, message, hint) of the warning that `key` is missing: at the comment that holds it
-    (a stub's), or at the file's first key."""
-    if comment is None:
-        return (meta.origin.file, meta.origin.line, meta.origin.col, f'{what}: the article has no "{key}:" key',
-                f"add {wanted}")
-    return (comment.file, comment.line, comment.col, f'{what}: "{key}:" is commented out',
-            f'remove the "#" and write {wanted}')
-
-
-def _pos(meta: ArticleMeta, key: str) -> tuple[int, int]:
-    origin = {"seed": meta.seed_origin, "source": meta.source_origin}.get(key) or meta.origin
-    return origin.line, origin.col
-
-
 def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
     """An id defined again (in another file: one file's own twice is a duplicate key), at the id as written."""
     seen: dict[str, tuple[str, int]] = {}

@@ -105,7 +105,7 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     """Convert every seed without an article file that does not decode in the dossier's encoding (a file that
     is no text is left as it is: a picture or a PDF has no encoding); how many were left without a stub."""
     from ...core.load.cleaning import binary_kind, decode_seed
-    from ...core.load.loader import seed_named_in
+    from ...core.load.attach import seed_named_in
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)

@@ -1,0 +1,36 @@
+"""Article files paired with their seeds (dossier/core/load/attach.py): which seeds an article file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.load.attach import attach_seeds, seed_named_in
+from dossier.core.load.cleaning import CleanText
+from dossier.core.load.model import ArticleMeta, Origin
+
+
+@pytest.mark.parametrize("text, named", [
+    ("seed: times.txt\n", True), ('seed: "times.txt"  # the paper\n', True), ("sed: times.txt\n", True),
+    ("seed: seeds/times.txt\n", True), ("seed: nytimes.txt\n", False), ("seed: times.txt.bak\n", False),
+    ("seed: old-times.txt\n", False), ("seed: times.txt2\n", False)])
+def test_a_seed_is_named_by_its_whole_file_name_only(text: str, named: bool) -> None:
+    """Review 57: a substring test took nytimes.txt for times.txt: --import wrote no stub while the build asked
+    for one."""
+    assert seed_named_in("times.txt", text) is named
+
+
+def test_a_seed_named_wrongly_or_offered_as_meant_is_not_said_to_be_unused() -> None:
+    """Review 58: a seed an article file names, though wrongly, was also "unused" (an error under --strict,
+    whose hint --import wrote a second article for it)."""
+    seeds = {name: CleanText("Text.", (), ()) for name in ("a.txt", "b.TXT", "c.txt", "d.txt")}
+    detached = ArticleMeta("x", Origin("content/articles/x.yaml"), "", "T", "s", "2024-03-22")
+    cased = ArticleMeta("y", Origin("content/articles/y.yaml"), "b.txt", "T", "s", "2024-03-22")
+    texts = {"content/articles/x.yaml": "sed: a.txt\n"}
+    _, problems, left = attach_seeds([detached, cased], seeds, None, written=lambda f: texts.get(f, ""))
+    assert [(p.file, p.message, p.hint) for p in problems] == [
+        ("content/articles/y.yaml", 'seed "b.txt" not found in seeds/', 'did you mean "b.TXT"?'),
+        ("seeds/c.txt", "seed has no article file, so it is not published",
+         "run `python build.py --import` to write a stub in content/articles/"),
+        ("seeds/d.txt", "seed has no article file, so it is not published",
+         "run `python build.py --import` to write a stub in content/articles/")]
+    assert left == [detached, cased]
