@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
-from .attach import attach_seeds
+from .attach import attach_seeds, seed_named_in
 from .cleaning import CleanText, binary_kind, clean, decode_seed, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
