@@ -57,3 +57,27 @@ def test_mostly_utf8_tells_a_few_stray_bytes_from_a_legacy_text() -> None:
     assert mostly_utf8("é".encode() + b"\xe9\xe9") is None                    # more stray than UTF-8
     text, count, first = mostly_utf8("“a” é\nb".encode() + b"\x85\x81")      # (0x81: none in windows-1252)
     assert (text, count, first) == ("“a” é\nb…\x81", 2, [(2, 2, 0x85), (2, 3, 0x81)])
+
+
+def test_a_utf8_arabic_or_cyrillic_page_declared_in_its_legacy_code_page_is_read_as_utf8() -> None:
+    """Review 57: the UTF-8 reading of a page declared in a one-byte encoding was tried for Latin ones only;
+    windows-1256 decodes any bytes, so a UTF-8 Arabic page declared windows-1256 was mojibake, silently."""
+    for charset, words in (("windows-1256", "نتنياهو لبلينكن: سندخل رفح وحدنا"), ("koi8-r", "Переговоры в Каире"),
+                           ("iso-8859-8", "נתניהו לבלינקן")):
+        page = f'<meta charset="{charset}"><h1>{words}</h1>'
+        assert decode_html(page.encode("utf-8")) == (page, f"utf-8 (declared {charset})")
+    assert decode_html('<meta charset="shift_jis"><p>交渉</p>'.encode("shift_jis"))[1] == "shift_jis"
+
+
+def test_a_hebrew_or_arabic_page_declared_latin_or_undeclared_is_read_in_the_site_languages_code_page() -> None:
+    """Review 57: a windows-1255 Hebrew page declared iso-8859-1 gave "ðúðéäå", with no warning, in a dossier
+    whose site.yaml says `language: he`. Read in the language's code pages (as --import reads seeds) when that
+    gives its words; a Western page stays windows-1252, and a site of another language is not affected."""
+    hebrew = "<meta charset=iso-8859-1><h1>נתניהו לבלינקן: ניכנס לרפיח גם לבד</h1><p>ראש הממשלה אמר</p>"
+    text, encoding = decode_html(hebrew.encode("cp1255"), language="he")
+    assert text == hebrew and encoding == "cp1255 (declared iso-8859-1; read in the site's language)"
+    assert decode_html(hebrew.encode("cp1255"))[1] == "windows-1252 (declared iso-8859-1)"  # (no language given)
+    arabic = "<h1>نتنياهو لبلينكن: سندخل رفح وحدنا</h1><p>قال رئيس الوزراء</p>"
+    assert decode_html(arabic.encode("cp1256"), language="ar") == (arabic, "cp1256 (the site's language)")
+    western = "<meta charset=iso-8859-1><p>Café owners in Zürich protest, “again”</p>"
+    assert decode_html(western.encode("cp1252"), language="he") == (western, "windows-1252 (declared iso-8859-1)")

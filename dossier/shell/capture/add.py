@@ -33,6 +33,7 @@ class Dossier:
     sources: dict[str, tuple[str, str]]      # sources.yaml: id → (name, homepage)
     sources_ok: bool                         # False: sources.yaml is broken; never append to it
     known_raw: dict[str, str]                # sha256 of evidence, or final URL, already kept → its seed
+    language: str = ""                       # site.yaml's language: its legacy code pages are tried first
 
 
 def load(root: Path) -> Dossier:
@@ -62,16 +63,30 @@ def load(root: Path) -> Dossier:
                     known[record[key]] = record["seed"]["file"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an edited or broken record: it only loses duplicate detection
-    return Dossier(root, taken, sources, ok, known)
+    return Dossier(root, taken, sources, ok, known, _language(root))
 
 
-def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[str, str]]) -> tuple[Any, Any]:
-    """(extracted text and metadata, guesses) for one page's bytes: the extraction and the pure guessing."""
+def _language(root: Path) -> str:
+    """site.yaml's `language:` ("" when it has none, or cannot be read: the page is then read as it declares)."""
+    from ...core.load.yamlsrc import parse_yaml
+
+    try:
+        loaded, _ = parse_yaml("site.yaml", (root / "site.yaml").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+    value = loaded.data.get("language") if loaded is not None and isinstance(loaded.data, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[str, str]], language: str = ""
+          ) -> tuple[Any, Any]:
+    """(extracted text and metadata, guesses) for one page's bytes: the extraction and the pure guessing.
+    `language`: the site's, whose legacy code pages a page may be in whatever it declares."""
     from ...core.capture.page_guess import guess_page
     from ...core.capture.pagemeta import read_page
     from .extract import extract
 
-    got = extract(body, content_type, url)
+    got = extract(body, content_type, url, language)
     return got, guess_page(read_page(got.html), got.fields, url, got.text, sources)
 
 
@@ -81,7 +96,7 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
     from ...core.capture.stubs import article_stub, entries_text, outlet_entry, suggest_slug
     from ...core.common.slugs import slugify
 
-    got, g = guess(page.body, page.content_type, page.url, dossier.sources)
+    got, g = guess(page.body, page.content_type, page.url, dossier.sources, dossier.language)
     # (a headline in another script gives no slug: its address's last part, else its date, names it then)
     stem = unquote(urlsplit(g.url.value).path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
     fallback = stem if slugify(stem, "") else f"article-{g.date.value}" if g.date.value else ""

@@ -6,6 +6,7 @@ Both libraries are imported inside the functions: a normal build never loads the
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Mapping
 
@@ -13,7 +14,6 @@ from .mixed import mostly_utf8
 from ...core.common.records import frozen
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_ONE_BYTE = frozenset({"iso8859-1", "ascii", "cp1252", "iso8859-15", "cp1250", "iso8859-2"})
 
 
 def _as_utf8(body: bytes) -> str | None:
@@ -48,14 +48,17 @@ class Extracted:
     tools: Mapping[str, str]   # name → version of each tool used
 
 
-def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
+def decode_html(body: bytes, content_type: str = "", language: str = "") -> tuple[str, str]:
     """(text, encoding) of an HTML document: the HTTP charset, else a <meta charset>, else UTF-8 if it decodes,
     else charset-normalizer's best guess. As browsers do (the WHATWG encoding standard), a page declared
     iso-8859-1 or ascii is read as windows-1252: its curly quotes, dashes and ellipses are there, where Latin-1
-    has control codes (which were then dropped from the text). A page declared in such a one-byte encoding whose
-    bytes are UTF-8 with letters beyond ASCII is read as UTF-8: its declaration is the mistake (Latin-1 text is
-    almost never valid UTF-8), and the raw page is kept as it is. An undeclared page that is UTF-8 but for a
-    few stray bytes is read as UTF-8, those bytes as windows-1252 (mixed.py)."""
+    has control codes (which were then dropped from the text). A page declared in any one-byte encoding whose
+    bytes are UTF-8 with letters beyond ASCII is read as UTF-8: its declaration is the mistake (text in such an
+    encoding is almost never valid UTF-8: a UTF-8 Arabic page declared windows-1256 was read as mojibake), and the
+    raw page is kept as it is. A page not in UTF-8 that reads as the words of the site's `language` in one of its
+    legacy code pages (codepages.py: windows-1255 for Hebrew) is read in it when it declares a Latin one or none
+    (a Hebrew page declared iso-8859-1 was "ðúðéäå"). An undeclared page that is UTF-8 but for a few stray bytes
+    is read as UTF-8, those bytes as windows-1252 (mixed.py)."""
     declared = re.search(r"charset=([A-Za-z0-9_.:-]+)", content_type or "", re.I)
     meta = _META_CHARSET.search(body[:4096])
     for name in ([declared.group(1)] if declared else []) + ([meta.group(1).decode("ascii")] if meta else []):
@@ -63,9 +66,13 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
             codec = codecs.lookup(name).name
         except LookupError:
             continue
-        utf8 = _as_utf8(body) if codec in _ONE_BYTE and not body.isascii() else None
+        utf8 = _as_utf8(body) if _single_byte(codec) and not body.isascii() else None
         if utf8 is not None:
             return utf8, f"utf-8 (declared {name.lower()})"
+        if codec in ("iso8859-1", "ascii", "cp1252", "iso8859-15"):
+            local = _in_language(body, language)
+            if local is not None:
+                return local[1], f"{local[0]} (declared {name.lower()}; read in the site's language)"
         if codec in ("iso8859-1", "ascii", "cp1252"):
             return body.decode("cp1252", "_whatwg"), "windows-1252" + ("" if codec == "cp1252" else
                                                                         f" (declared {name.lower()})")
@@ -73,9 +80,17 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
             return body.decode(name), name.lower()
         except UnicodeDecodeError:
             continue
+    return _undeclared(body, language)
+
+
+def _undeclared(body: bytes, language: str) -> tuple[str, str]:
+    """(text, encoding) of a page whose encoding is declared nowhere (or wrongly): see `decode_html`."""
     utf8 = _as_utf8(body)
     if utf8 is not None:
         return utf8, "utf-8"
+    local = _in_language(body, language)
+    if local is not None:
+        return local[1], f"{local[0]} (the site's language)"
     mixed = mostly_utf8(body)
     if mixed is not None:
         return mixed[0], f"utf-8 (but for {mixed[1]} byte{'s' * (mixed[1] > 1)} read as windows-1252)"
@@ -87,12 +102,35 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def extract(body: bytes, content_type: str, url: str) -> Extracted:
-    """The article in a page. Raises ExtractError when the page has no main text."""
+def _in_language(body: bytes, language: str) -> tuple[str, str] | None:
+    """(code page, text) of the page in a legacy code page of the site's language that reads it as the words
+    of that language (codepages.read_in_language), or None."""
+    if not language or body.isascii():
+        return None
+    from ...core.capture.codepages import read_in_language
+
+    return read_in_language(body, language)
+
+
+@functools.lru_cache(maxsize=None)
+def _single_byte(codec: str) -> bool:
+    """Whether `codec` writes each character in one byte (windows-125x, ISO-8859-x, KOI8…; not UTF-8, UTF-16 or
+    the East Asian encodings), so that every byte string decodes in it, UTF-8 too."""
+    if codec.startswith("utf"):
+        return False
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(codec, "replace")) == 0x80
+    except (LookupError, TypeError, ValueError):
+        return False
+
+
+def extract(body: bytes, content_type: str, url: str, language: str = "") -> Extracted:
+    """The article in a page (`language`: the site's, see `decode_html`). Raises ExtractError when the page has
+    no main text."""
     import htmldate
     import trafilatura
 
-    html, encoding = decode_html(body, content_type)
+    html, encoding = decode_html(body, content_type, language)
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
                                       include_tables=False, deduplicate=False)
     text = (getattr(doc, "text", "") or "") if doc is not None else ""
