@@ -249,6 +249,39 @@ def test_an_archive_cut_short_is_an_error_for_the_record_it_ends_in(dossier: Pat
     assert not (dossier / "content/articles/cabinet-to-meet-on-sunday.yaml").exists()
 
 
+def test_an_uncompressed_archive_cut_short_is_an_error_and_each_record_kept_is_an_archive_itself(
+        dossier: Path, tmp_path: Path) -> None:
+    """Review 57: a .warc (not .warc.gz) cut short was captured whole, exit 0, its seed ending mid-sentence; the
+    evidence of a record lacked the blank line that ends it (so two evidence files joined were no archive); and
+    "record N" counted the HTML responses only, not the archive's records."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    whole = tmp_path / "whole.warc"
+    with open(whole, "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("whole.warc", {"software": "test"}))
+        for url, body in (("https://www.reuters.com/world/a-2024-03-22/", page()),
+                          ("https://www.reuters.com/world/b-2024-03-23/",
+                           page("Cabinet to meet on Sunday", path="/world/b-2024-03-23/"))):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers))
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole.read_bytes()[:-300])
+    result = run_build(dossier, "--add", str(cut))
+    assert result.returncode == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["added envoy-leaves-as-rafah-talks-stall"]
+    assert ("record 3 (https://www.reuters.com/world/b-2024-03-23/): the archive is cut short in the middle of this "
+            "record") in result.stderr
+    evidence = (dossier / "seeds/evidence/envoy-leaves-as-rafah-talks-stall.warc").read_bytes()
+    assert evidence.endswith(b"</html>\n\r\n\r\n") and evidence in whole.read_bytes()
+    with open(dossier / "seeds/evidence/envoy-leaves-as-rafah-talks-stall.warc", "rb") as handle:
+        (record,) = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(handle)]
+    assert record == ("response", "https://www.reuters.com/world/a-2024-03-22/")
+
+
 def test_an_archives_redirects_and_error_pages_are_passed_over_with_a_warning(dossier: Path, tmp_path: Path) -> None:
     """A crawl keeps its 301s and 404s too: each had become an article ("Moved Permanently")."""
     from warcio.statusandheaders import StatusAndHeaders

@@ -67,8 +67,8 @@ def from_saved(path: Path) -> Page:
 
 
 def from_archive(path: Path) -> Iterator[Page]:
-    for i, rec in enumerate(html_records(path), 1):
-        yield Page(f"{path} record {i} ({rec.url})", rec.body, rec.content_type, rec.url, rec.raw,
+    for rec in html_records(path):
+        yield Page(f"{path} record {rec.number} ({rec.url})", rec.body, rec.content_type, rec.url, rec.raw,
                    ".warc.gz" if rec.gzipped else ".warc", {
                        "source": str(path), "url": rec.url, "final_url": rec.url, "redirects": [],
                        "fetched_at": rec.date, "http_status": rec.status, "content_type": rec.content_type,

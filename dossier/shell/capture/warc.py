@@ -6,6 +6,7 @@ warcio is imported here only, so normal builds never pay for it.
 from __future__ import annotations
 
 import io
+import re
 from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,8 @@ class Record:
     status: int
     content_type: str
     body: bytes
-    damaged: bool = False   # its gzip member is cut short: the archive ends in the middle of it
+    damaged: bool = False   # the record is cut short: the archive ends in the middle of it
+    number: int = 0         # its place among all the archive's records (warcinfo, requests, …), from 1
 
 
 def html_records(path: Path) -> list[Record]:
@@ -53,18 +55,41 @@ def html_records(path: Path) -> list[Record]:
             first = (str(exc).splitlines() or [type(exc).__name__])[0][:80]
             raise ArchiveError(f"{path.name} is not a readable web archive ({first})") from None
         out = []
-        for offset, length, url, date, record_id, status, ctype, body in found:
+        for offset, length, url, date, record_id, status, ctype, body, number in found:
             handle.seek(offset)  # the record's own bytes, as stored: the evidence
-            raw = handle.read(length)
+            raw, damaged = (handle.read(length), False) if gzipped else _whole_record(handle, offset)
             out.append(Record(raw, gzipped, url, date, record_id, offset, status, ctype, body,
-                              gzipped and _cut_short(raw)))
+                              _cut_short(raw) if gzipped else damaged, number))
     return out
 
 
+def _whole_record(handle: Any, offset: int) -> tuple[bytes, bool]:
+    """(the record at `offset` of an uncompressed archive, whether it is cut short): its header, the block its
+    Content-Length declares and the blank line that ends it (warcio's record length leaves that out, so that
+    the evidence alone was no valid archive), as far as the file holds them; cut short when the file ends
+    before the block does (warcio reads what there is, silently)."""
+    handle.seek(offset)
+    head = b""
+    while b"\r\n\r\n" not in head:
+        more = handle.read(4096)
+        if not more:
+            return head, True
+        head += more
+    end = head.index(b"\r\n\r\n") + 4
+    declared = re.search(rb"(?im)^content-length:[ \t]*([0-9]+)[ \t]*\r?$", head[:end])
+    if declared is None:
+        return head[:end], True
+    handle.seek(offset + end)
+    block = handle.read(int(declared.group(1)))
+    trailer = handle.read(4)
+    return head[:end] + block + (trailer if trailer == b"\r\n\r\n" else b""), len(block) < int(declared.group(1))
+
+
 def _responses(records: Any) -> list[list[Any]]:
-    """Each HTML response the iterator reads: [offset, length, url, date, record id, status, type, body]."""
+    """Each HTML response the iterator reads: [offset, length, url, date, record id, status, type, body, its
+    place among all the records]."""
     found: list[list[Any]] = []
-    for record in records:
+    for number, record in enumerate(records, 1):
         if record.rec_type != "response" or record.http_headers is None:
             continue
         ctype = record.http_headers.get_header("Content-Type") or ""
@@ -75,7 +100,7 @@ def _responses(records: Any) -> list[list[Any]]:
         headers = record.rec_headers
         found.append([records.get_record_offset(), 0, headers.get_header("WARC-Target-URI") or "",
                       headers.get_header("WARC-Date") or "", headers.get_header("WARC-Record-ID") or "",
-                      int(code) if code.isdigit() else 0, ctype, body])
+                      int(code) if code.isdigit() else 0, ctype, body, number])
         records.read_to_end(record)
         found[-1][1] = records.get_record_length()
     return found
