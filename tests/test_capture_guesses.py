@@ -442,3 +442,16 @@ def test_a_site_name_after_a_chevron_or_double_colon_is_cut_from_the_title(title
             f'<body><h1>Envoy leaves as Rafah talks stall</h1></body></html>')
     g = guess_page(read_page(html), {}, "https://www.exampletimes.com/x", "Text.", {}, known_outlets={})
     assert g.title.value == "Envoy leaves as Rafah talks stall", g.title
+
+
+def test_a_utc_morning_timestamp_the_day_after_the_time_the_page_shows_gives_the_pages_day_flagged() -> None:
+    """Review 57: "9:30 PM EDT, March 22" on the page, 2024-03-23T01:30:00Z in its metadata and no date in its
+    URL: dated the 23rd, as certain (the wrong day for the story, and its place on the timeline)."""
+    metadata = [('from <meta property="article:published_time">', "2024-03-23T01:30:00Z")]
+    shown = [("from the first <time> element", "2024-03-22T21:30:00-04:00")]
+    g = guess_date(metadata, shown, "https://www.example.com/world/envoy", "Text.")
+    assert (g.value, g.certain, g.where) == ("2024-03-22", False, "from the first <time> element")
+    assert "a time in UTC past midnight: the next day there, the day the page shows where the outlet is" in g.doubt
+    for other in ("2024-03-22T21:30:00+02:00", "2024-03-23T02:30:00Z", "2024-03-21T21:30:00-04:00"):
+        assert guess_date(metadata, [("from the first <time> element", other)], "", "Text.").value == "2024-03-23"
+    assert guess_date([(metadata[0][0], "2024-03-23T13:30:00Z")], shown, "", "Text.").value == "2024-03-23"

@@ -2,7 +2,8 @@
 
 Dates stay as the page wrote them (the calendar day of "2024-03-22T23:30:00-05:00" is the 22nd: no time zone
 arithmetic). Certain only from the article's own metadata or a full date in its URL path; but a UTC time before
-noon on the day after the URL's date gives the URL's day, flagged (an evening's article in the Americas).
+noon on the day after the URL's date, or after the day of a <time> the page shows in a time zone west of UTC,
+gives that day, flagged (an evening's article in the Americas).
 """
 
 from __future__ import annotations
@@ -20,11 +21,17 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
     `extracted`: (where, value) found by an extractor's heuristics (htmldate), flagged unless the URL agrees;
     then a date in the URL path; then the first date in the text (flagged)."""
     in_url = date_in_url(url) if url else ""
+    # the day where the outlet is: its URL's, or that of a <time> the page shows readers in local time (review
+    # 57: "9:30 PM EDT, March 22" with metadata of 01:30 UTC on the 23rd was dated the 23rd, as certain)
+    local = [(in_url, "from the URL", "the URL's day")] if in_url else []
+    local += [(normalise(v), w, "the day the page shows") for w, v in extracted if "<time>" in w and
+              _LOCAL_TIME.search(v.strip()) and normalise(v)]
     for where, value in metadata:
         day = normalise(value)
-        if day and in_url and _utc_day_after(value, day, in_url):
-            return Guess(in_url, "from the URL", False, f"{where} gives {value.strip()}, a time in UTC past midnight: "
-                         "the next day there, the URL's day where the outlet is")
+        shown = next((one for one in local if day and _utc_day_after(value, day, one[0])), None)
+        if shown:
+            return Guess(shown[0], shown[1], False, f"{where} gives {value.strip()}, a time in UTC past midnight: "
+                         f"the next day there, {shown[2]} where the outlet is")
         if day:
             return Guess(day, where)
     for where, value in extracted:
@@ -43,6 +50,8 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
 
 
 _UTC_MORNING = re.compile(r"T(0\d|1[01]):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
+_LOCAL_TIME = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?-(?!00:?00)\d\d:?\d\d$")  # (west of UTC: its evening is
+# UTC's next day)
 
 
 def _utc_day_after(value: str, day: str, in_url: str) -> bool:
