@@ -338,6 +338,18 @@ def test_a_page_saved_complete_by_a_browser_is_one_article_not_its_frames_and_st
         in result.stderr and "style.css" not in result.stderr and "ad.html" not in result.stderr
 
 
+def test_a_table_in_the_article_is_in_its_seed(dossier: Path, tmp_path: Path) -> None:
+    """Review 57: an article's table of figures was dropped from the seed without a word (the extractor was told
+    to leave tables out); a figure comparison quotes exactly those."""
+    table = ("<table><caption>Aid trucks a day</caption><tr><th>Month</th><th>Trucks</th></tr>"
+             "<tr><td>January</td><td>147</td></tr><tr><td>March</td><td>61</td></tr></table>")
+    (tmp_path / "table.html").write_text(page().replace("</article>", f"{table}\n<p>{BODY}</p></article>"), "utf-8")
+    result = run_build(dossier, "--add", str(tmp_path / "table.html"))
+    assert result.returncode == 0, result.stderr
+    seed = (dossier / "seeds/envoy-leaves-as-rafah-talks-stall.txt").read_text("utf-8")
+    assert "\nMonth | Trucks\nJanuary | 147\nMarch | 61\n" in seed, seed
+
+
 @pytest.mark.parametrize("path, message", [
     ("/missing", "the server answered 404 Not Found"),
     ("/pdf", "not a web page"),

@@ -81,3 +81,14 @@ def test_a_hebrew_or_arabic_page_declared_latin_or_undeclared_is_read_in_the_sit
     assert decode_html(arabic.encode("cp1256"), language="ar") == (arabic, "cp1256 (the site's language)")
     western = "<meta charset=iso-8859-1><p>Café owners in Zürich protest, “again”</p>"
     assert decode_html(western.encode("cp1252"), language="he") == (western, "windows-1252 (declared iso-8859-1)")
+
+
+def test_an_articles_table_is_kept_as_plain_lines_of_cells() -> None:
+    """Review 57: a table of figures in an article (aid trucks a day, by month) was left out of the seed without
+    a word; those are the figures a comparison quotes. Kept, each row a line of its cells."""
+    from dossier.shell.capture.extract import table_rows
+
+    text = ("Intro.\n| Aid trucks a day |  | \n|---|---|\n| Month | Trucks | \n|:--|--:|\n| January | 147 | \n"
+            "|  |  |\nAfter.\n\nA line | with a pipe, as written.")
+    assert table_rows(text) == ("Intro.\nAid trucks a day\nMonth | Trucks\nJanuary | 147\nAfter.\n\n"
+                                "A line | with a pipe, as written.")

@@ -124,6 +124,24 @@ def _single_byte(codec: str) -> bool:
         return False
 
 
+_ROW = re.compile(r"^\|(.*)\|[ \t]*$")
+_RULE = re.compile(r"^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$")
+
+
+def table_rows(text: str) -> str:
+    """The extractor's text with its tables as plain lines: a row's cells joined by " | " (the empty ones
+    left out), the rule under a header row dropped ("| Month | Trucks |", "|---|---|" → "Month | Trucks")."""
+    lines = []
+    for line in text.split("\n"):
+        row = _ROW.match(line)
+        if row is None:
+            lines.append(line)
+        elif not _RULE.match(line):
+            cells = [cell.strip() for cell in row.group(1).split("|") if cell.strip()]
+            lines += [" | ".join(cells)] if cells else []
+    return "\n".join(lines)
+
+
 def extract(body: bytes, content_type: str, url: str, language: str = "") -> Extracted:
     """The article in a page (`language`: the site's, see `decode_html`). Raises ExtractError when the page has
     no main text."""
@@ -131,9 +149,10 @@ def extract(body: bytes, content_type: str, url: str, language: str = "") -> Ext
     import trafilatura
 
     html, encoding = decode_html(body, content_type, language)
+    # (the article's tables too: a table of figures is what a figure comparison quotes; review 57)
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
-                                      include_tables=False, deduplicate=False)
-    text = (getattr(doc, "text", "") or "") if doc is not None else ""
+                                      include_tables=True, deduplicate=False)
+    text = table_rows((getattr(doc, "text", "") or "") if doc is not None else "")
     if not text.strip():
         raise ExtractError("no article text found in the page (is it an article, or a cookie wall / index page?)")
     fields = {k: str(getattr(doc, k, "") or "") for k in ("title", "date", "sitename", "author", "url")}
