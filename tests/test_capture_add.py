@@ -224,6 +224,28 @@ def test_a_page_saved_again_with_other_bytes_but_the_same_address_is_not_added_t
     assert sorted(p.name for p in (dossier / "content/articles").iterdir()) == before
 
 
+def test_a_page_at_the_same_address_whose_text_differs_is_kept_as_an_article_of_its_own(dossier: Path,
+                                                                                         tmp_path: Path) -> None:
+    """Review 57: an article updated since (a stealth edit: evidence a fact-checker wants) or the second page of
+    a long article naming the first as canonical was thrown away as "already added"; its text and its evidence
+    were kept nowhere. Kept, with a warning naming the first; the same text (another ad, a clock) is not."""
+    first, updated = tmp_path / "first.html", tmp_path / "updated.html"
+    first.write_text(page(), "utf-8")
+    updated.write_text(page().replace("(paragraph 2)", "(paragraph 2, corrected)"), "utf-8")
+    assert run_build(dossier, "--add", str(first)).returncode == 0
+    (dossier / "seeds/envoy-leaves-as-rafah-talks-stall.txt").write_text("an editor's slip\n", "utf-8")
+    again = tmp_path / "again.html"
+    again.write_text(page() + "<!-- another ad -->", "utf-8")
+    assert "already added" in run_build(dossier, "--add", str(again)).stdout  # (the text as captured counts)
+    result = run_build(dossier, "--add", str(updated))
+    assert result.returncode == 0, result.stderr
+    assert ("warning: the same address as seeds/envoy-leaves-as-rafah-talks-stall.txt (https://www.reuters.com/world/"
+            "envoy-leaves-2024-03-22/), but its text differs: kept as an article of its own, "
+            "envoy-leaves-as-rafah-talks-stall-2") in result.stderr
+    assert "corrected" in (dossier / "seeds/envoy-leaves-as-rafah-talks-stall-2.txt").read_text("utf-8")
+    assert (dossier / "seeds/evidence/envoy-leaves-as-rafah-talks-stall-2.html").read_bytes() == updated.read_bytes()
+
+
 def test_an_archive_cut_short_is_an_error_for_the_record_it_ends_in(dossier: Path, tmp_path: Path) -> None:
     """A download that did not finish: warcio reads a last gzip member cut short without a word, and the
     half-page was captured, exit 0. The whole records before it are captured; the cut one is an error."""

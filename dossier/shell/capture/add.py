@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, TextIO
 from urllib.parse import unquote, urlsplit
@@ -34,6 +34,7 @@ class Dossier:
     sources_ok: bool                         # False: sources.yaml is broken; never append to it
     known_raw: dict[str, str]                # sha256 of evidence, or final URL, already kept → its seed
     language: str = ""                       # site.yaml's language: its legacy code pages are tried first
+    captured: dict[str, str] = field(default_factory=dict)  # seed file → sha256 of its text as captured
 
 
 def load(root: Path) -> Dossier:
@@ -54,16 +55,18 @@ def load(root: Path) -> Dossier:
         ok = parsed is not None
         sources = {s.id: (s.name, s.homepage) for s in parsed or ()}
     known: dict[str, str] = {}
+    captured: dict[str, str] = {}
     for prov in sorted((root / EVIDENCE).glob("*.provenance.json")):
         try:
             record = json.loads(prov.read_text("utf-8"))
             known[record["raw"]["sha256"]] = record["seed"]["file"]
+            captured[record["seed"]["file"]] = record["seed"].get("sha256", "")
             for key in ("final_url", "article_url"):  # fetched or saved again, a page's bytes differ (ads,
                 if record.get(key):                    # clocks, a comment); its address, or the one it cites, not
                     known[record[key]] = record["seed"]["file"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an edited or broken record: it only loses duplicate detection
-    return Dossier(root, taken, sources, ok, known, _language(root))
+    return Dossier(root, taken, sources, ok, known, _language(root), captured)
 
 
 def _language(root: Path) -> str:
@@ -199,10 +202,15 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         return True
     files, addition, slug, g = plan(page, dossier)
     same = dossier.known_raw.get(g.url.value) if g.url.value else None
-    if same:  # (a page saved again: other bytes, the same address)
+    if same and dossier.captured.get(same, "") in ("", hashlib.sha256(files[f"seeds/{slug}.txt"]).hexdigest()):
+        # (a page saved again: other bytes, an ad or a clock, the same address and the same article)
         print(visible(f"{page.label}: already added (seeds/{same}, the same address {g.url.value}); nothing "
                       f"written"), file=out)
         return True
+    if same:  # (a page updated since, or another page of a long article that names the first as canonical)
+        print(visible(f"{page.label}: warning: the same address as seeds/{same} ({g.url.value}), but its text "
+                      f"differs: kept as an article of its own, {slug}, so that both versions are evidence"),
+              file=sys.stderr)
     if addition and not dossier.sources_ok:
         raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
                            "fix it (python build.py --check) and add again")
@@ -218,6 +226,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)
     dossier.taken |= {slug}
     dossier.known_raw[page.raw_sha256] = f"{slug}.txt"
+    dossier.captured[f"{slug}.txt"] = hashlib.sha256(files[f"seeds/{slug}.txt"]).hexdigest()
     for address in (page.url, g.url.value):
         if address:
             dossier.known_raw[address] = f"{slug}.txt"
