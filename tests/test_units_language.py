@@ -44,3 +44,15 @@ def test_the_site_configuration_has_the_direction_of_its_language(yaml, directio
     assert config is not None and not problems
     assert config.direction == direction
     assert SiteConfig(title="t", language=config.language).direction == direction
+
+
+def test_the_checks_that_are_right_are_applied_when_another_is_wrong() -> None:
+    """Review 58: `anchor-fuzzy: warn` threw the whole `checks:` away: `anchor-context: ignore` beside it was not
+    applied (its warnings were printed) and an unknown check name was said only a run later."""
+    schema = json.loads((ROOT / "schemas" / "site.schema.json").read_text("utf-8"))
+    text = "title: T\nchecks:\n  anchor-fuzzy: warn\n  anchor-context: ignore\n  anchor-mid-wrd: error\n"
+    config, problems = parse_site("site.yaml", text, schema)
+    assert config is not None and config.level("anchor-context", "warning") == "ignore"
+    assert config.level("anchor-fuzzy", "warning") == "warning"  # (the wrong one left at its default)
+    assert [(p.line, p.message) for p in problems] == [(3, '"warn" is not allowed (at checks.anchor-fuzzy)'),
+                                                       (5, 'unknown check "anchor-mid-wrd"')]

@@ -153,8 +153,11 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     # (the seeds are read as empty: nothing said here depends on their text, and cleaning them all took the
     # time and memory of a build; what their reading finds is then only warnings)
     blank = replace(inputs, files={p: b"" if p.startswith("seeds/") else data for p, data in inputs.files.items()})
+    from .analyse.entity_links import check_references
+
     dossier, _, found = load_dossier(blank, fallback)
     referenced, _ = checked_references(dossier)
+    referenced += tuple(check_references(dossier))  # (the entities annotations and comparisons name: review 58)
     found = with_id_hints(found, dossier)
     # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
     return [p for p in (*found, *referenced) if p.severity == "error"]

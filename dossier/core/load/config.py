@@ -128,11 +128,15 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
     def ok(*path: Any) -> bool:
         return not any(b[:len(path)] == path for b in spoilt)
 
-    imp = data.get("import", {}) if ok("import") else {}
+    # Every mistake of `import:` and `checks:` is said, not only the first of each (review 58): their parts that
+    # are right are read even where another is wrong (a wrong import rule still stops the build, below).
+    imp = data.get("import") if isinstance(data.get("import"), dict) else {}
     rules, more = _import_rules(file, loaded, imp)
-    problems += more + _encoding_problems(file, loaded, imp.get("encoding", "utf-8"))
-    checks = data.get("checks", {}) if ok("checks") else {}
-    problems += _check_problems(file, loaded, checks)
+    encoding = imp.get("encoding", "utf-8")
+    problems += more + (_encoding_problems(file, loaded, encoding) if isinstance(encoding, str) else ())
+    checks = {k: v for k, v in data["checks"].items() if ok("checks", k)} if isinstance(data.get("checks"), dict) \
+        else {}
+    problems += _check_problems(file, loaded, data["checks"] if isinstance(data.get("checks"), dict) else {})
     if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
         return None, problems
     base_url = data.get("base_url", "/") if ok("base_url") else "/"
@@ -168,9 +172,12 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
     problems: tuple[Problem, ...] = ()
     rules: dict[str, list[Rule]] = {"drop_lines": [], "strip": []}
     for kind in rules:
-        for i, item in enumerate(imp.get(kind, [])):
+        items = imp.get(kind)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("pattern"), str):
+                continue  # (said by the schema)
             try:
-                rules[kind].append(Rule(re.compile(item["pattern"]), item["why"]))
+                rules[kind].append(Rule(re.compile(item["pattern"]), str(item.get("why", ""))))
                 if repeats_a_repetition(item["pattern"]):
                     line, col = loaded.at(("import", kind, i, "pattern"))
                     problems += (warning(file, line, col, f'the pattern "{item["pattern"]}" repeats a repetition '
