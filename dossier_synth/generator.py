@@ -142,7 +142,8 @@ class Generator:
         if choice == 2:
             rounded = max(100, round(n, -2))
             return f"about {fmt_num(rounded)}", rounded, "about"
-        return f"almost {fmt_num(n + self.rng.randint(1, 90))}", n + 0.0, "almost"
+        written = n + self.rng.randint(1, 90)  # (the value an editor reads in it: what it says, not the story's)
+        return f"almost {fmt_num(written)}", written + 0.0, "almost"
 
     # -- one article ----------------------------------------------------------------------------------
     def article(self, story: Story, number: int, outlet: tuple[str, str, str], extras: list[Entity]) -> dict:

@@ -53,3 +53,27 @@ def test_a_role_of_that_looks_like_a_mistyped_entity_id_is_a_role_of_unknown_war
     assert found == [(6, 39, "warning", 'did you mean "united-states"?'),
                      (9, 28, "warning", "write an entity id from content/entities.yaml, or the name in words")]
     assert result.ok  # a warning: the text is published as written
+
+
+def test_a_figure_witness_value_close_to_its_quotes_figure_but_not_it_is_a_figure_value_warning(tmp_path) -> None:
+    """Review 58: `value: 32700` for a quote that says 32,070 passed, and the table published 32,700 as the
+    outlet's figure (flagged as disagreeing with the others). A value near one of the quote's figures but none
+    of them is a slip: a warning at `value:`; a value far from them ("hundreds" as 300) is what value: is for."""
+    from conftest import mini
+    from dossier.shell import fs
+
+    seeds = {"seeds/a.txt": "Toll\nAt least 32,070 people were killed, officials said.\n",
+             "seeds/b.txt": "Toll\nMore than 32,000 people were killed, and hundreds more are missing.\n"}
+    articles = {f"content/articles/{n}.yaml": f"seed: {n}.txt\ntitle: Toll\nsource: outlet-a\ndate: 2024-03-22\n"
+                for n in "ab"}
+    comparison = ("title: The toll\nquestion: How many were killed?\nkind: figure\nwitnesses:\n  - article: a\n    quote: At least 32,070 people\n"
+                  "    value: 32700\n  - article: b\n    quote: hundreds more are missing\n    value: 300\n")
+    root = mini(tmp_path, {**seeds, **articles, "content/comparisons/toll.yaml": comparison})
+    result = build_site(fs.read_inputs(root))
+    found = [(p.file, p.line, p.col, p.severity, p.message, p.hint) for p in result.problems
+             if p.check == "figure-value"]
+    assert found == [("content/comparisons/toll.yaml", 7, 12, "warning", 'comparison "toll", witness "a": value '
+                      '32700 is not the figure its quote gives, "At least 32,070 people"',
+                      "did you mean 32070? (value: is for a figure the quote does not write in digits; without it the "
+                      "quote's own figure is shown)")], result.problems
+    assert result.ok

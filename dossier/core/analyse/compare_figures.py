@@ -58,6 +58,20 @@ def reading(witness: Witness, quote: str, found: tuple[Figure, ...] | None = Non
     return Reading(fig, True, tuple(f for f in found if f is not match))
 
 
+def value_slip(witness: Witness, quote: str, found: tuple[Figure, ...] | None = None) -> Figure | None:
+    """The figure of the quote a witness's `value:` was most likely meant to copy, when it copies none: the
+    quote's figure nearest to it, within a quarter of it (32700 for the quote's 32,070: a slip of the keyboard
+    that the table published as the outlet's figure); None when the value is one of the quote's figures, or far
+    from all of them ("hundreds" read as 300: what `value:` is for)."""
+    if witness.value is None:
+        return None
+    found = find_figures(quote) if found is None else found
+    if any(_matches(f, witness.value, witness.unit) for f in found):
+        return None
+    near = [f for f in found if f.upper is None and f.value and abs(f.value - witness.value) <= abs(f.value) / 4]
+    return min(near, key=lambda f: abs(f.value - witness.value), default=None)  # type: ignore[operator]
+
+
 def _unit_key(unit: str) -> str:
     return " ".join(unit.casefold().split())
 

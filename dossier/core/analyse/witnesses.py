@@ -18,9 +18,9 @@ from .placements import Placed, place
 from ..common.identity import SameObjects
 from ..common.memo import digest
 from ..common.shards import Each, in_sequence
-from .compare_figures import Reading, reading
+from .compare_figures import Reading, reading, value_slip
 from .figures import Figure, find_figures
-from ..common.errors import Problem
+from ..common.errors import Problem, warning
 from ..text.markdown import BadgeMark
 from ..load.model import Article, Comparison, Dossier, Witness
 from ..common.urls import Urls
@@ -177,11 +177,24 @@ def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level:
             quote = article.text.text[where.start:where.end]
             placed.append(PlacedWitness(w, article, where, reading(w, quote, (figures or {}).get(quote))
                                         if c.kind == "figure" else None))
+            slip = value_slip(w, quote, (figures or {}).get(quote)) if c.kind == "figure" else None
+            if slip is not None:
+                problems.append(_slipped(c, w, slip))
     placed.sort(key=lambda p: (p.article.meta.date, p.article.slug))
     if len(placed) < 2:
         return None, tuple(problems)
     base = c.base if c.base in {p.article.slug for p in placed} else placed[0].article.slug
     return PreparedComparison(c, tuple(placed), base), tuple(problems)
+
+
+def _slipped(c: Comparison, w: Witness, near: Figure) -> Problem:
+    """The warning of a figure witness whose `value:` is none of its quote's figures, though close to one."""
+    at = w.value_origin or w.origin
+    shown = f"{near.value:g}" if near.value != int(near.value) else str(int(near.value))
+    given = f"{w.value:g}" if w.value != int(w.value) else str(int(w.value))  # type: ignore[arg-type]
+    return warning(at.file, at.line, at.col, f'comparison "{c.id}", witness "{w.article}": value {given} is not the '
+                   f'figure its quote gives, "{near.text}"', f"did you mean {shown}? (value: is for a figure the "
+                   "quote does not write in digits; without it the quote's own figure is shown)", "figure-value")
 
 
 def _coverage(dossier: Dossier, prepared: Sequence[PreparedComparison], urls: Urls) -> dict[str, Any]:

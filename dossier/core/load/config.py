@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from .language import Direction, text_direction
@@ -128,15 +128,8 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
     def ok(*path: Any) -> bool:
         return not any(b[:len(path)] == path for b in spoilt)
 
-    # Every mistake of `import:` and `checks:` is said, not only the first of each (review 58): their parts that
-    # are right are read even where another is wrong (a wrong import rule still stops the build, below).
-    imp = data.get("import") if isinstance(data.get("import"), dict) else {}
-    rules, more = _import_rules(file, loaded, imp)
-    encoding = imp.get("encoding", "utf-8")
-    problems += more + (_encoding_problems(file, loaded, encoding) if isinstance(encoding, str) else ())
-    checks = {k: v for k, v in data["checks"].items() if ok("checks", k)} if isinstance(data.get("checks"), dict) \
-        else {}
-    problems += _check_problems(file, loaded, data["checks"] if isinstance(data.get("checks"), dict) else {})
+    imp, rules, checks, more = _sections(file, loaded, ok)
+    problems += more
     if not ok("import") or any(p.check in ("site-regex", "site-encoding") for p in problems):
         return None, problems
     base_url = data.get("base_url", "/") if ok("base_url") else "/"
@@ -163,6 +156,21 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
         description_at=loaded.at(("description",)) if "description" in setting else (0, 0),
         description_raw=loaded.raw(("description",)) if "description" in setting else "",
     ), problems
+
+
+def _sections(file: str, loaded: Loaded, ok: Callable[..., bool]
+              ) -> tuple[Mapping[str, Any], dict[str, list[Rule]], dict[str, Any], tuple[Problem, ...]]:
+    """(`import:`, its rules compiled, the `checks:` that are right, the problems of both). Every mistake of
+    either is said, not only the first (review 58): their parts that are right are read even where another is
+    wrong (a wrong import rule still stops the build: parse_site)."""
+    data = loaded.data
+    imp = data.get("import") if isinstance(data.get("import"), dict) else {}
+    rules, problems = _import_rules(file, loaded, imp)
+    encoding = imp.get("encoding", "utf-8")
+    problems += _encoding_problems(file, loaded, encoding) if isinstance(encoding, str) else ()
+    written = data["checks"] if isinstance(data.get("checks"), dict) else {}
+    problems += _check_problems(file, loaded, written)
+    return imp, rules, {k: v for k, v in written.items() if ok("checks", k)}, problems
 
 
 def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]

@@ -235,7 +235,8 @@ def _witness(r: _Read, path: Path, w: Mapping[str, Any]) -> Witness:
         prefix=r.optional(w, path, "prefix"), suffix=r.optional(w, path, "suffix"), note=r.text(w, path, "note"),
         value=number, unit=r.text(w, path, "unit"), qualifier=r.text(w, path, "qualifier"),
         note_origin=r.origin_if(w, path, "note", raw=True), article_origin=r.origin(path + ("article",)),
-        prefix_origin=r.origin_if(w, path, "prefix"), suffix_origin=r.origin_if(w, path, "suffix"))
+        prefix_origin=r.origin_if(w, path, "prefix"), suffix_origin=r.origin_if(w, path, "suffix"),
+        value_origin=r.origin_if(w, path, "value"))
 
 
 def _check_stem(file: str) -> list[Problem]:

@@ -183,6 +183,7 @@ class Witness:
     article_origin: Origin | None = None   # where `article:` is written (an unknown article points there)
     prefix_origin: Origin | None = None    # where `prefix:` and `suffix:` are written
     suffix_origin: Origin | None = None
+    value_origin: Origin | None = None     # where `value:` is written
 
 
 @frozen
