@@ -74,8 +74,26 @@ def test_a_name_in_a_tag_over_lines_is_found_in_the_frames_own_tag_not_elsewhere
 
 
 def test_a_missing_template_included_by_another_is_reported_in_the_one_that_includes_it() -> None:
-    part = "<p>\n{% include 'nope.html' %}</p>\n"
-    assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 1)
+    part = "<p>\n<b>{% include 'nope.html' %}</b></p>\n"   # (at the name: review 58, column 1 of its line before)
+    assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 16)
+
+
+def test_an_unknown_filter_or_test_is_placed_at_its_name_with_the_one_meant() -> None:
+    """Review 58: "No filter named 'uper'" was at column 1 with the generic hint (Jinja knows the filters only
+    when it compiles, which the parse that places other mistakes does not do)."""
+    _, (found,) = Renderer({"page.html": "<h1>\n  Not found {{ site.title | uper }}</h1>\n"}).render(
+        "page.html", {"site": {"title": "T"}}, "a.html")
+    assert (found.check, found.line, found.col) == ("template-syntax", 2, 29)
+    assert found.hint.startswith('did you mean "upper"?')
+    _, (found,) = Renderer({"page.html": "{% if 3 is od %}x{% endif %}"}).render("page.html", {}, "a.html")
+    assert (found.check, found.line, found.col) == ("template-syntax", 1, 12) and found.hint.startswith('did you mean "odd"?')
+
+
+def test_a_misspelt_field_gets_the_field_of_the_view_model_meant() -> None:
+    """Review 58: `{{ entity.nmae }}` said only that the field was not one, with the generic hint."""
+    _, (found,) = Renderer({"page.html": "<p>{{ entity.nmae }}</p>\n"}).render(
+        "page.html", {"entity": {"name": "Cairo", "kind": "place"}, "site": {"title": "T"}}, "a.html")
+    assert found.hint == 'did you mean "name"?'
 
 
 def test_links_to_a_page_that_failed_to_render_are_not_reported_again_but_other_broken_links_are() -> None:

@@ -12,7 +12,7 @@ import jinja2
 
 from ..common.controls import visible_controls
 from ..common.errors import Problem, did_you_mean, error
-from .syntax_at import syntax_at
+from .syntax_at import syntax_at, unknown_name_at
 from ..plan.page import Row
 
 
@@ -103,25 +103,50 @@ class Renderer:
         except jinja2.TemplateNotFound as exc:
             names = self.env.loader.list_templates() if self.env.loader else []
             file, line = _place(exc, template)
-            return b"", (error(f"templates/{file}", line, 1 if line else 0, f'template "{exc.name}" not found',
+            written = (self.sources.get(file, "").split("\n") + [""])[line - 1] if line else ""
+            col = written.find(str(exc.name)) + 1 or 1 if line else 0  # (at the name, in its include or extends)
+            return b"", (error(f"templates/{file}", line, col, f'template "{exc.name}" not found',
                                did_you_mean(str(exc.name), names) or
                                "templates are the files of templates/ (the dossier's own, else the project's)",
                                "template-missing"),)
         except jinja2.UndefinedError as exc:
             file, line, col = _undefined_at(exc, template, self.sources)
             missing = _UNDEFINED.match(exc.message or "")
+            field = _NO_ATTRIBUTE.match(exc.message or "")
             return b"", (error(f"templates/{file}", line, col,
                                f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
                                (did_you_mean(missing.group(1), list(context)) if missing else "") or
+                               (did_you_mean(field.group(2), _fields(context)) if field else "") or
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
                                "template-variable"),)
         except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
             file, line = _place(exc, template)
+            unknown = unknown_name_at(self.env, self.sources.get(file, ""), line, str(exc)) \
+                if isinstance(exc, jinja2.TemplateRuntimeError) else None
+            if unknown:  # (a test no Jinja has, named in an {% if %}: looked up when it runs)
+                return b"", (error(f"templates/{file}", unknown[0], unknown[1], f"template syntax error: {exc}",
+                                   "; ".join(p for p in (unknown[2], "check the {% %} and {{ }} tags") if p),
+                                   "template-syntax"),)
             return b"", (error(f"templates/{file}", line, 1,
                                f"template error while rendering {out_path}: {type(exc).__name__}: {exc}",
                                "a filter or test in this template failed; this is a bug in the template or in "
                                "dossier, not in the dossier's content", "template-crash"),)
         return text.encode("utf-8"), ()
+
+
+def _fields(value: Any, depth: int = 0) -> set[str]:
+    """The names of the fields of the view model's values (its mappings' keys, three levels down): those a
+    template may have meant by a field it names that is not one ("nmae": name)."""
+    names: set[str] = set()
+    if depth > 3:
+        return names
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            names.add(str(key))
+            names |= _fields(item, depth + 1)
+    elif isinstance(value, (list, tuple)) and value:
+        names |= _fields(value[0], depth + 1)
+    return names
 
 
 _WHILE = re.compile(r"^template error while rendering (\S+): ")

@@ -78,6 +78,9 @@ def syntax_at(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxEr
     template is placed at its opening tag; a wrong end tag at that tag, its note naming where the block that
     is still open begins. Jinja's line and column 1, and no note, when it cannot be told."""
     message = exc.message or ""
+    unknown = _NO_SUCH.match(message)
+    if unknown:
+        return _unknown_name(env, source, exc.lineno or 1, unknown.group(1), unknown.group(2))
     innermost = _INNERMOST.search(message)
     if message.startswith("Unexpected end of template") and innermost:
         return (*(_open_block(source, innermost.group(1), len(source)) or (exc.lineno or 1, 1)), "")
@@ -87,3 +90,26 @@ def syntax_at(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxEr
     opened = _open_block(source, innermost.group(1), offset) if innermost else None
     note = f"the {{% {innermost.group(1)} %}} of line {opened[0]} is still open here" if innermost and opened else ""
     return (*_line_col(source, offset), note)
+
+
+_NO_SUCH = re.compile(r"^No (filter|test) named '([\w.]+)'")
+
+
+def unknown_name_at(env: jinja2.Environment, source: str, line: int, message: str) -> tuple[int, int, str] | None:
+    """`_unknown_name` for Jinja's "No filter named 'x'" or "No test named 'x' found." (a test in an {% if %}
+    is looked up only when it runs), else None."""
+    unknown = _NO_SUCH.match(message)
+    return _unknown_name(env, source, line, unknown.group(1), unknown.group(2)) if unknown else None
+
+
+def _unknown_name(env: jinja2.Environment, source: str, line: int, kind: str, name: str) -> tuple[int, int, str]:
+    """(line, column, note) of a filter or test Jinja does not have (known only when the template is compiled,
+    so the parse that finds the other tags cannot): where it is written on Jinja's line ("| uper", "is
+    evenn"), the note naming the one meant when one is close."""
+    from ..common.errors import did_you_mean
+
+    lines = source.split("\n")
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    written = re.search((r"\|\s*" if kind == "filter" else r"\bis\s+(?:not\s+)?") + re.escape(name) + r"\b", text)
+    col = text.index(name, written.start()) + 1 if written else 1
+    return line, col, did_you_mean(name, env.filters if kind == "filter" else env.tests)
