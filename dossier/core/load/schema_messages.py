@@ -305,7 +305,8 @@ def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
     if pattern.startswith("^Q"):
         return "a Wikidata id looks like Q43723"
     if "[^/" in pattern:
-        name = value.replace("\\", "/").rsplit("/", 1)[-1] if isinstance(value, str) else ""
+        written = value.replace("\\", "/") if isinstance(value, str) else ""
+        name = written.rsplit("/", 1)[-1] if re.match(r"^(?:\./)?seeds/[^/]+$", written) else ""  # (seeds/a.txt)
         return (f"write {name}: " if name and name not in (".", "..") and re.match(pattern, name) else "write ") + \
             "a file name only, without / or \\ (the file must be directly in seeds/)"
     if pattern.startswith("^(?:[^\\s\\x00"):
