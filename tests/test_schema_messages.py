@@ -112,3 +112,19 @@ def test_a_wrong_site_setting_does_not_hide_the_problems_of_the_articles(mini_do
     found = [(p.file, p.line, p.message) for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
     assert found == [("content/articles/a.yaml", 3, 'unknown source "b"'),
                      ("site.yaml", 6, "a list of 1 item should be text (at language)")]
+
+
+def test_a_number_where_text_of_a_form_is_wanted_is_told_the_text_to_write_not_to_quote_it() -> None:
+    """Review 58: `wikidata: 43723` and `date: 20240322` were told to quote the value, which gave another error
+    (quoted, neither is of its field's form)."""
+    for text, path, hint in (("seed: a.txt\ntitle: T\nsource: s\ndate: 20240322\n", "article",
+                              "write it as 2024-03-22 (dates are YYYY-MM-DD)"),
+                             ("israel:\n  name: Israel\n  kind: place\n  wikidata: 43723\n", "entities",
+                              "write Q43723: a Wikidata id starts with Q")):
+        schema = json.loads((ROOT / "schemas" / f"{path}.schema.json").read_text("utf-8"))
+        loaded, _ = parse_yaml("a.yaml", text)
+        (problem,), _ = check_shape(loaded, schema)
+        assert problem.hint == hint, problem
+    loaded, _ = parse_yaml("a.yaml", "seed: a.txt\ntitle: 2024\nsource: s\ndate: 2024-03-22\n")
+    (problem,), _ = check_shape(loaded, json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8")))
+    assert problem.hint == "quote the value to make it text"  # (a headline "2024": quoted, it is right)

@@ -193,8 +193,22 @@ def _type(loaded: Loaded, path: Path, err: Any) -> Found:
     hint = hints.get(kinds[0], "") if len(kinds) == 1 else ""
     if kinds[0] in ("number", "integer") and isinstance(err.instance, str):
         hint = _number_hint(err.instance, kinds[0], loaded.raw(path).lstrip()[:1] in ("'", '"'))
+    pattern = err.schema.get("pattern") if kinds == ["string"] and isinstance(err.schema, dict) else None
+    if isinstance(pattern, str) and isinstance(err.instance, (int, float)) and not isinstance(err.instance, bool) \
+            and not re.search(pattern, str(err.instance)):
+        hint = _text_hint(str(err.instance), pattern)  # (quoted, it would be of the wrong form: review 58)
     return _at(loaded, path, f"{shown(err.instance)} should be {wanted}", hint or f"write {wanted} here",
                "schema-type")
+
+
+def _text_hint(text: str, pattern: str) -> str:
+    """What to write for a number where text of a form is wanted, that the number quoted is not of: a date
+    written 20240322, a Wikidata id without its Q."""
+    if "[0-9]{4}" in pattern:
+        return date_hint(text) or pattern_hint(pattern, "", text)
+    if pattern.startswith("^Q") and re.search(pattern, "Q" + text):
+        return f"write Q{text}: a Wikidata id starts with Q"
+    return pattern_hint(pattern, "", text)
 
 
 def _number_hint(text: str, kind: str, quoted: bool) -> str:
