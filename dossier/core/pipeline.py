@@ -18,7 +18,7 @@ from .load.cleaning import clean
 from .load.config import SiteConfig, split_base_url
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
-from .load.id_hints import with_id_hints
+from .load.id_hints import at_renamed_file, with_id_hints
 from .load.loader import load_config, load_dossier
 from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
@@ -127,7 +127,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
     referenced, names = checked_references(dossier, each)
-    problems += with_id_hints(more, dossier) + referenced + list(library.problems)
+    problems += at_renamed_file(with_id_hints(more, dossier) + list(referenced) + list(library.problems), dossier)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None

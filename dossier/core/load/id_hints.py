@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Mapping
 
-from ..common.errors import Problem
+from ..common.errors import Problem, did_you_mean, error
 from ..common.slugs import slugify
 from .model import Dossier
 
@@ -64,3 +64,34 @@ def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem
             p = replace(p, hint=(f'did you mean "{ident}"? ' if ident else "") + f"write {_WHAT[kind]}")
         out.append(p)
     return out
+
+
+_UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
+
+
+def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
+    """`problems` with the references to one unknown article said once, at the article file they most likely
+    mean, when several name it and that file's slug is named by no comparison (review 58: an article file
+    renamed by a slip was 13 errors, each at a reference that is right, none at the file whose name is wrong)."""
+    problems = list(problems)
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        found = _UNKNOWN_ARTICLE.search(p.message) if p.severity == "error" else None
+        if found:
+            groups.setdefault(found.group(1), []).append(p)
+    if not any(len(group) > 1 for group in groups.values()):
+        return problems
+    named = {w.article for c in dossier.comparisons for w in c.witnesses} | {c.base for c in dossier.comparisons}
+    unnamed = sorted(({a.slug for a in dossier.articles} | set(dossier.unusable_articles)) - named)
+    said: dict[int, Problem | None] = {}
+    for ref, group in groups.items():
+        meant = did_you_mean(ref, unnamed) if len(group) > 1 else ""
+        if meant:
+            slug, first = meant[len('did you mean "'):-len('"?')], group[0]
+            said[id(first)] = error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug '
+                                    f'"{slug}", which no comparison names, while {len(group)} references name "{ref}" '
+                                    f"(the first at {first.file}:{first.line})", f'if "{ref}" is the slug meant, '
+                                    f"rename the file to {ref}.yaml: the {len(group)} references are then right",
+                                    "witness-unknown-article")
+            said.update({id(p): None for p in group[1:]})
+    return [q for p in problems for q in ([said[id(p)]] if id(p) in said else [p]) if q is not None]
