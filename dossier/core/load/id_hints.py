@@ -67,12 +67,14 @@ def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem
 
 
 _UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
+_NAMED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 
 
 def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
     """`problems` with the references to one unknown article said once, at the article file they most likely
-    mean, when several name it and that file's slug is named by no comparison (review 58: an article file
-    renamed by a slip was 13 errors, each at a reference that is right, none at the file whose name is wrong)."""
+    mean, when several name it and that file's slug is named by no comparison, note or summary (review 58: an
+    article file renamed by a slip was 13 errors, each at a reference that is right, none at the file whose
+    name is wrong)."""
     problems = list(problems)
     groups: dict[str, list[Problem]] = {}
     for p in problems:
@@ -82,6 +84,9 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Probl
     if not any(len(group) > 1 for group in groups.values()):
         return problems
     named = {w.article for c in dossier.comparisons for w in c.witnesses} | {c.base for c in dossier.comparisons}
+    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):  # (and the links notes write)
+        for text in (meta.summary, *(a.note for a in meta.annotations)):
+            named.update(_NAMED_ARTICLE.findall(text))
     unnamed = sorted(({a.slug for a in dossier.articles} | set(dossier.unusable_articles)) - named)
     said: dict[int, Problem | None] = {}
     for ref, group in groups.items():
@@ -89,7 +94,7 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Probl
         if meant:
             slug, first = meant[len('did you mean "'):-len('"?')], group[0]
             said[id(first)] = error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug '
-                                    f'"{slug}", which no comparison names, while {len(group)} references name "{ref}" '
+                                    f'"{slug}", which nothing names, while {len(group)} references name "{ref}" '
                                     f"(the first at {first.file}:{first.line})", f'if "{ref}" is the slug meant, '
                                     f"rename the file to {ref}.yaml: the {len(group)} references are then right",
                                     "witness-unknown-article")
