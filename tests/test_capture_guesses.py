@@ -455,3 +455,20 @@ def test_a_utc_morning_timestamp_the_day_after_the_time_the_page_shows_gives_the
     for other in ("2024-03-22T21:30:00+02:00", "2024-03-23T02:30:00Z", "2024-03-21T21:30:00-04:00"):
         assert guess_date(metadata, [("from the first <time> element", other)], "", "Text.").value == "2024-03-23"
     assert guess_date([(metadata[0][0], "2024-03-23T13:30:00Z")], shown, "", "Text.").value == "2024-03-23"
+
+
+@pytest.mark.parametrize("url, address", [
+    ("https://www-exampletimes-com.cdn.ampproject.org/c/s/www.exampletimes.com/world/envoy?amp=1",
+     "https://www.exampletimes.com/world/envoy?amp=1"),
+    ("https://www-x-org.cdn.ampproject.org/v/x.org/a/b", "http://x.org/a/b"),
+    ("https://www.x.com/a?utm_source=tw&utm_medium=social&id=7&fbclid=Zz#top", "https://www.x.com/a?id=7#top"),
+    ("https://www.x.com/a?utm_source=tw", "https://www.x.com/a"), ("https://www.x.com/a", "https://www.x.com/a")])
+def test_a_page_is_cited_at_the_address_its_outlet_published_it_at(url: str, address: str) -> None:
+    """Review 57: a copy from Google's AMP cache was credited to "exampletimes.com" as a syndicated copy and its
+    outlet's homepage was the cache's; a shared link's ?utm_source= made a second article of the same page."""
+    from dossier.core.capture.page_guess import publisher_address
+
+    assert publisher_address(url) == address
+    html = '<html><head><title>Envoy | Example Times</title></head><body><h1>Envoy</h1></body></html>'
+    g = guess_page(read_page(html), {}, url, "Text.", {}, known_outlets={})
+    assert g.url.value == address and g.wire.value == ""

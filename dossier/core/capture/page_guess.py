@@ -52,6 +52,7 @@ def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
     the canonical's, see _wire)."""
     canonical = _absolute(meta.canonical)
     og_url = _absolute(meta.meta.get("og:url", ""))
+    fetched_url = publisher_address(fetched_url)
     if fetched_url and _local(host_of(fetched_url)) and (canonical or og_url):
         fetched_url = ""  # a copy served from this machine or an address is no outlet: the page's own URL counts
     if fetched_url:
@@ -67,6 +68,26 @@ def page_address(meta: PageMeta, fetched_url: str) -> tuple[str, Guess]:
     if og_url:
         return og_url, Guess(og_url, 'from <meta property="og:url">')
     return "", Guess("", "the original address", False, "the saved page names no address")
+
+
+_AMP_CACHE = re.compile(r"^https?://[^/]+\.cdn\.ampproject\.org/[cv]/(s/)?([^?#]+)(\?.*)?$", re.I)
+_TRACKING = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$", re.I)
+
+
+def publisher_address(url: str) -> str:
+    """The address a page was published at, from the one it was fetched or archived at: out of Google's AMP
+    cache (https://www-x-com.cdn.ampproject.org/c/s/www.x.com/a → https://www.x.com/a), and without the tracking
+    parameters a shared link carries (utm_*, fbclid…). Review 57: an AMP-cache copy was credited to
+    "exampletimes.com" as a syndicated copy, and a link with ?utm_source= was captured as a second article."""
+    amp = _AMP_CACHE.match(url)
+    if amp:
+        url = ("https://" if amp.group(1) else "http://") + amp.group(2) + (amp.group(3) or "")
+    head, sep, query = url.partition("?")
+    if not sep:
+        return url
+    query, hash_sep, fragment = query.partition("#")
+    kept = [part for part in query.split("&") if part and not _TRACKING.match(part.split("=", 1)[0])]
+    return head + ("?" + "&".join(kept) if kept else "") + hash_sep + fragment
 
 
 def _local(host: str) -> bool:
