@@ -64,6 +64,9 @@ def _refusal(file: str, check: str, message: str) -> Problem:
     return error(file, 0, 0, message, "fix the link or the permissions, or remove it", "file-unreadable")
 
 
+FOLDERS = ("seeds", "content", "templates", "static")  # (site.yaml is a file)
+
+
 def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", reads: Reads | None = None,
                walks: Mapping[tuple[str, str], Tree] | None = None) -> dict[str, bytes]:
     """Every file under root/sub (see `walk_tree`), keyed by its posix path relative to root, sorted; what is
@@ -78,6 +81,11 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
     for rel, (check, message) in tree.refused.items():
         problems.append(_refusal(rel + label, check, message))
     base = os.fspath(root)  # (plain strings: a dossier has thousands of files, read again at every preview save)
+    if sub in FOLDERS and sub in tree.files:  # (a file where the folder belongs: review 59)
+        problems.append(error(sub + label, 0, 0, f"this is a file, where the folder {sub}/ belongs",
+                              f"make {sub} a folder and move the file into it (or rename the file): the build "
+                              f"reads {sub}/ as a folder", "folder-expected"))
+        return out
     for rel in tree.files:
         path = os.path.join(base, rel)
         try:
