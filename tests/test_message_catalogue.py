@@ -40,6 +40,8 @@ TRIGGERS = {
         "test_an_annotation_pasted_below_a_folded_summary_is_a_warning_at_the_line_that_reads_as_one",
     "yaml-comment-in-text": "tests/test_units_yaml_indent.py::"
         "test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the_hashtag",
+    "output-unwritten": "tests/test_serve.py::"
+        "test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_once_it_can",
     "figure-value": "tests/test_message_triggers.py::"
         "test_a_figure_witness_value_close_to_its_quotes_figure_but_not_it_is_a_figure_value_warning",
 }

@@ -408,9 +408,15 @@ def test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_onc
         log = preview.log.getvalue()
         assert f"could not write {root / '_site/articles/a/index.html'}: No space left on device" in log
         assert "Traceback" not in log and "could not read" not in log and not preview.status.building
+        # said over the pages too (review 59: the status stayed "ok", so no page showed that it was not current)
+        (said,) = preview.status.problems
+        assert preview.status.state == "failed" and said.check == "output-unwritten"
+        assert said.message == (f"the site could not be written: {root / '_site/articles/a/index.html'}: No space "
+                                "left on device") and "the pages are what was written last" in said.hint
         failing[0] = False
         (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Written."), "utf-8")
         wait_for(lambda: "Written." in page(root))
+        wait_for(lambda: preview.status.state == "ok" and not preview.status.problems)
     finally:
         preview.stop()
 

@@ -29,7 +29,7 @@ from . import fs
 from .cache import Cache
 from .collector import LongLived, fewer_collections
 from .crash import crash_problem
-from ..core.common.errors import Problem, has_errors
+from ..core.common.errors import Problem, error, has_errors
 from ..core.common.memo import Memo
 from ..core.execute.first import First
 from ..core.pipeline import BuildResult, Options, Superseded, build_site, load_config
@@ -248,8 +248,12 @@ class Preview(SearchIndexing):
         traceback; the next save writes the whole folder again, comparing every file."""
         with self.publish_lock:
             self.published = None
-        self.status.update(building=False)
-        self._print(f"could not write {unwritten(self.out, exc)}; the preview keeps running: free some space (or "
+        what = unwritten(self.out, exc)
+        # (said over the pages too: a status "ok" showed them as current, review 59; they are the last written)
+        self.status.update(building=False, state="failed", problems=(error(
+            str(self.out), 0, 0, f"the site could not be written: {what}", "free some space (or make the folder "
+            "writable) and save again; until then the pages are what was written last", "output-unwritten"),))
+        self._print(f"could not write {what}; the preview keeps running: free some space (or "
                     "make the folder writable) and save again")
 
     def _repair(self, stamp: str) -> None:
