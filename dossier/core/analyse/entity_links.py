@@ -87,14 +87,16 @@ def _at_definition(problems: list[Problem], metas: Sequence[ArticleMeta], compar
     """`problems` with the unknown references to one id said once, at the entity they most likely mean, when
     several name it and that entity's id is named by no reference (review 58: `benjamin-netanyahy:` typed in
     entities.yaml was 26 errors, each at a reference that is right, none at the id that is wrong)."""
-    named = {ref for m in metas for a in m.annotations for ref in (*a.entities, a.speaker) if ref} | \
-        {c.speaker for c in comparisons if c.speaker}
-    unnamed = {e.id: e for e in entities if e.id not in named}
     groups: dict[str, list[Problem]] = {}
     for p in problems:
         found = _UNKNOWN.search(p.message) if p.check == "entities-unknown" else None
         if found:
             groups.setdefault(found.group(1), []).append(p)
+    if not any(len(group) > 1 for group in groups.values()):
+        return problems  # (the references are read only then: every build asks)
+    named = {ref for m in metas for a in m.annotations for ref in (*a.entities, a.speaker) if ref} | \
+        {c.speaker for c in comparisons if c.speaker}
+    unnamed = {e.id: e for e in entities if e.id not in named}
     said: dict[int, Problem | None] = {}
     for ref, group in groups.items():
         meant = did_you_mean(ref, unnamed) if len(group) > 1 else ""
