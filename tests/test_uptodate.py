@@ -213,3 +213,21 @@ def test_a_file_removed_between_the_scan_and_the_read_is_not_read_and_the_next_b
     assert inputs.problems == () and "content/articles/b.yaml" not in inputs.files
     assert "content/articles/a.yaml" in inputs.files and "root:content/articles/b.yaml" in scanned
     assert "root:content/articles/b.yaml" not in uptodate.scan(root)
+
+
+def test_a_library_upgraded_since_the_last_build_rebuilds(built: Path, tmp_path: Path) -> None:
+    """Review 59: "up to date" was answered from the dossier's and the project's files alone: after markdown-it-py
+    was upgraded (one that escapes otherwise), the old pages were kept while a cold build gave other bytes. A
+    library whose version differs (here a .dist-info put first on the path, as an upgrade renames it) rebuilds."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "lib" / "markdown_it_py-99.0.0.dist-info").mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "lib")}
+    again = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(built), "--no-search"],
+                           capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    assert again.returncode == 0 and "built " in again.stdout and UP_TO_DATE not in again.stdout, again.stdout
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout  # (and back: built again)
+    assert UP_TO_DATE in run_build(built, "--no-search").stdout

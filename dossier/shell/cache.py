@@ -62,8 +62,7 @@ from .page_index import KEEP, PageIndex
 
 FOLDER = ".dossier-cache"
 # every library a cached step calls (their results may change with a new version)
-_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "jsonschema", "fastjsonschema", "Jinja2", "MarkupSafe",
-              "rapidfuzz", "pyahocorasick", "regex")
+_LIBRARIES = versions.LIBRARIES
 _VERSION: str | None = None
 
 
