@@ -95,12 +95,7 @@ def _run(args: argparse.Namespace) -> int:
     walks: dict[tuple[str, str], Any] = {}  # (the scan's walks, which the build's read of the dossier uses)
     if not (args.serve or args.do_import or args.suggest or args.check):
         # The no-change rebuild: answered from file stats before anything of the build is imported.
-        from . import versions
-
-        # (and the libraries the build renders with: one upgraded since may render other bytes, review 59)
-        key = {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
-               "root": uptodate.path_id(root), "python": sys.version,
-               "libraries": {name: versions.version(name) for name in (*versions.LIBRARIES, "pagefind_bin")}}
+        key = _key(args, root)
         scanned = uptodate.scan(root, walks)
         if _up_to_date(out, key, scanned, started):
             return 0
@@ -180,6 +175,16 @@ def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any
         return run_import(root, options)
     from .suggestions import suggest
     return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
+
+
+def _key(args: argparse.Namespace, root: Path) -> dict[str, Any]:
+    """What a build's output depends on besides its files: the options, which dossier, and the Python and the
+    libraries the build renders with (one upgraded since may render other bytes, review 59)."""
+    from . import versions
+
+    return {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
+            "root": uptodate.path_id(root), "python": sys.version,
+            "libraries": {name: versions.version(name) for name in (*versions.LIBRARIES, "pagefind_bin")}}
 
 
 def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer: Writer | None,
