@@ -66,6 +66,9 @@ def test_assets_are_revalidated_by_etag_so_unchanged_files_stay_cached(site):
 def test_missing_pages_get_the_sites_404_page(site):
     code, _, body = call(make_app(site, Status(state="ok", has_site=True)), "/nope/")
     assert code == 404 and b"lost" in body and b"/__dossier/overlay.js" in body
+    # a name longer than the file system takes: its 404 too (review 59: a 500 with a Python traceback)
+    code, _, body = call(make_app(site, Status(state="ok", has_site=True)), "/" + "a" * 300 + "/x")
+    assert code == 404 and b"lost" in body
 
 
 @pytest.mark.parametrize("path", ["/../secret", "/articles/../../secret", "/%2e%2e/secret", "/a\\..\\b"])

@@ -90,3 +90,28 @@ def test_a_site_put_in_place_whose_record_cannot_be_written_is_kept_and_stays_ou
                             "--no-search"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "0 changed, 0 removed" in again.stdout
+
+
+def test_a_page_the_preview_cannot_write_leaves_no_half_written_file_in_the_folder(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 59: a full disk while the live preview wrote a page left its `.index.html.dossier-tmp`, half
+    written, in the folder it serves; the page itself stays as it was."""
+    from pathlib import Path as RealPath
+
+    from dossier.shell.writer import write_changed
+
+    out = tmp_path / "site"
+    (out / "a").mkdir(parents=True)
+    (out / "a" / "index.html").write_bytes(b"old")
+    real = RealPath.write_bytes
+
+    def full(self: RealPath, data: bytes) -> int:
+        real(self, data[:2])  # (part of it reached the disk)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(RealPath, "write_bytes", full)
+    with pytest.raises(OSError):
+        write_changed(out, {"a/index.html": b"new page"}, ("a/index.html",))
+    monkeypatch.undo()
+    assert sorted(p.name for p in (out / "a").iterdir()) == ["index.html"]
+    assert (out / "a" / "index.html").read_bytes() == b"old"

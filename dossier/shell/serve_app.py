@@ -195,13 +195,16 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
     if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
         return _not_found(out, state)
     target = out.joinpath(*parts) if parts else out
-    if target.is_dir():
-        if rel and not rel.endswith("/"):
-            query = environ.get("QUERY_STRING", "")
-            return "302 Found", [("Location", quote(path) + "/" + (f"?{query}" if query else "")),
-                                 ("Cache-Control", "no-store")], b""
-        target = target / "index.html"
-    if not target.is_file() or not target.resolve().is_relative_to(out):
+    try:
+        if target.is_dir():
+            if rel and not rel.endswith("/"):
+                query = environ.get("QUERY_STRING", "")
+                return "302 Found", [("Location", quote(path) + "/" + (f"?{query}" if query else "")),
+                                     ("Cache-Control", "no-store")], b""
+            target = target / "index.html"
+        if not target.is_file() or not target.resolve().is_relative_to(out):
+            return _not_found(out, state)
+    except OSError:  # (a name too long for the file system, review 59: a 500 with a traceback; no such page)
         return _not_found(out, state)
     if target.suffix == ".html":
         status.visit(target.relative_to(out).as_posix())

@@ -271,8 +271,12 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
         if rel in outputs:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.dossier-tmp")
-            tmp.write_bytes(outputs[rel])
-            os.replace(tmp, target)
+            try:
+                tmp.write_bytes(outputs[rel])
+                os.replace(tmp, target)
+            except OSError:  # (a full disk: no half-written file is left in the folder served, review 59)
+                tmp.unlink(missing_ok=True)
+                raise
             written += 1
             if left is not None:
                 info = os.stat(target)
