@@ -16,6 +16,19 @@ def test_two_inputs_claiming_one_output_path_is_an_output_collision_naming_both(
     assert "content/articles/a.yaml" in problem.message
 
 
+def test_an_output_inside_a_folder_another_output_is_a_file_of_is_an_output_collision() -> None:
+    """Review 59: static/dossier.css/a.txt beside the project's static/dossier.css made the stylesheet a folder:
+    the build said "built" and the site lost its style (a cold build failed with a raw "File exists")."""
+    css = data("static/dossier.css", "static/dossier.css", ("static:dossier.css",), lambda: b"body{}")
+    inside = data("static/dossier.css/a.txt", "static/dossier.css/a.txt", ("static:x",), lambda: b"x")
+    other = data("static/x/a.txt", "static/x/a.txt", ("static:y",), lambda: b"y")
+    kept, (problem,) = claim_paths([inside, css, other])
+    assert kept == [css, other]
+    assert (problem.file, problem.check, problem.message) == (
+        "static/dossier.css/a.txt", "output-collision", "output static/dossier.css/a.txt would need "
+        "static/dossier.css to be a folder, but static/dossier.css writes a file there")
+
+
 def test_a_dossier_without_site_yaml_is_one_site_missing_error() -> None:
     result = build_site(Inputs({"seeds/a.txt": b"Hello\n"}, {}, {}, {}))
     assert [(p.file, p.check, p.message) for p in result.problems] == [("site.yaml", "site-missing", "site.yaml is missing")]

@@ -139,4 +139,19 @@ def claim_paths(pages: Iterable[Page]) -> tuple[list[Page], list[Problem]]:
             continue
         owners[page.path] = page.owner
         kept.append(page)
-    return kept, problems
+    # A file where another output needs a folder (static/dossier.css/a.txt beside the project's dossier.css:
+    # the folder took the file's place, the site lost its stylesheet, review 59): the one inside is left out.
+    inside = {page.path: next((f for f in _folders(page.path) if f in owners), "") for page in kept}
+    for page in kept:
+        if inside[page.path]:
+            folder = inside[page.path]
+            problems.append(error(page.owner, 0, 0, f"output {page.path} would need {folder} to be a folder, but "
+                                  f"{owners[folder]} writes a file there", "rename one of the two",
+                                  "output-collision"))
+    return [page for page in kept if not inside[page.path]], problems
+
+
+def _folders(path: str) -> list[str]:
+    """The folders an output path is inside ("a/b/c.txt": "a", "a/b")."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
