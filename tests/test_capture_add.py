@@ -246,21 +246,29 @@ def test_a_page_at_the_same_address_whose_text_differs_is_kept_as_an_article_of_
     assert (dossier / "seeds/evidence/envoy-leaves-as-rafah-talks-stall-2.html").read_bytes() == updated.read_bytes()
 
 
-def test_an_archive_cut_short_is_an_error_for_the_record_it_ends_in(dossier: Path, tmp_path: Path) -> None:
-    """A download that did not finish: warcio reads a last gzip member cut short without a word, and the
-    half-page was captured, exit 0. The whole records before it are captured; the cut one is an error."""
+def two_pages_archived(path: Path, info: bool = False) -> Path:
+    """A web archive at `path` (gzipped when it ends .gz) of two Reuters pages, after a warcinfo record if
+    `info`."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    whole = tmp_path / "whole.warc.gz"
-    with open(whole, "wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=path.name.endswith(".gz"))
+        if info:
+            writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
         for url, body in (("https://www.reuters.com/world/a-2024-03-22/", page()),
                           ("https://www.reuters.com/world/b-2024-03-23/",
                            page("Cabinet to meet on Sunday", path="/world/b-2024-03-23/"))):
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
                                                           http_headers=headers))
+    return path
+
+
+def test_an_archive_cut_short_is_an_error_for_the_record_it_ends_in(dossier: Path, tmp_path: Path) -> None:
+    """A download that did not finish: warcio reads a last gzip member cut short without a word, and the
+    half-page was captured, exit 0. The whole records before it are captured; the cut one is an error."""
+    whole = two_pages_archived(tmp_path / "whole.warc.gz")
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(whole.read_bytes()[:-40])
     result = run_build(dossier, "--add", str(cut))
@@ -277,19 +285,8 @@ def test_an_uncompressed_archive_cut_short_is_an_error_and_each_record_kept_is_a
     evidence of a record lacked the blank line that ends it (so two evidence files joined were no archive); and
     "record N" counted the HTML responses only, not the archive's records."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
 
-    whole = tmp_path / "whole.warc"
-    with open(whole, "wb") as handle:
-        writer = WARCWriter(handle, gzip=False)
-        writer.write_record(writer.create_warcinfo_record("whole.warc", {"software": "test"}))
-        for url, body in (("https://www.reuters.com/world/a-2024-03-22/", page()),
-                          ("https://www.reuters.com/world/b-2024-03-23/",
-                           page("Cabinet to meet on Sunday", path="/world/b-2024-03-23/"))):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
-                                                          http_headers=headers))
+    whole = two_pages_archived(tmp_path / "whole.warc", info=True)
     cut = tmp_path / "cut.warc"
     cut.write_bytes(whole.read_bytes()[:-300])
     result = run_build(dossier, "--add", str(cut))

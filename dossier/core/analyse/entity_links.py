@@ -13,7 +13,7 @@ import re
 from itertools import chain
 from typing import Any
 
-from ..common.errors import Problem, did_you_mean, error, warning
+from ..common.errors import Problem, did_you_mean, error, meant_of, said_at_meant, warning
 from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
 from ..load.model import ArticleMeta, Comparison, Dossier, Entity, Origin
@@ -87,29 +87,29 @@ def _at_definition(problems: list[Problem], metas: Sequence[ArticleMeta], compar
     """`problems` with the unknown references to one id said once, at the entity they most likely mean, when
     several name it and that entity's id is named by no reference (review 58: `benjamin-netanyahy:` typed in
     entities.yaml was 26 errors, each at a reference that is right, none at the id that is wrong)."""
-    groups: dict[str, list[Problem]] = {}
-    for p in problems:
+    def named(p: Problem) -> str | None:
         found = _UNKNOWN.search(p.message) if p.check == "entities-unknown" else None
-        if found:
-            groups.setdefault(found.group(1), []).append(p)
-    if not any(len(group) > 1 for group in groups.values()):
-        return problems  # (the references are read only then: every build asks)
-    named = {ref for m in metas for a in m.annotations for ref in (*a.entities, a.speaker) if ref} | \
-        {c.speaker for c in comparisons if c.speaker}
-    unnamed = {e.id: e for e in entities if e.id not in named}
-    said: dict[int, Problem | None] = {}
-    for ref, group in groups.items():
-        meant = did_you_mean(ref, unnamed) if len(group) > 1 else ""
-        if meant:
-            entity = unnamed[meant[len('did you mean "'):-len('"?')]]
-            at = entity.id_origin or entity.origin
-            first = group[0]
-            said[id(first)] = error(at.file, at.line, at.col, f'entity "{entity.id}" is named by no reference, while '
-                                    f'{len(group)} name "{ref}" (the first at {first.file}:{first.line})',
-                                    f'if "{ref}" is the id meant, write it here: the {len(group)} references are '
-                                    f"then right", "entities-unknown")
-            said.update({id(p): None for p in group[1:]})
-    return [q for p in problems for q in ([said[id(p)]] if id(p) in said else [p]) if q is not None]
+        return found.group(1) if found else None
+
+    unnamed: dict[str, Entity] = {}
+    read: list[bool] = []
+
+    def meant(ref: str, group: Sequence[Problem]) -> Problem | None:
+        if not read:  # (the references are read only when several name one unknown id: every build asks)
+            named_ids = {r for m in metas for a in m.annotations for r in (*a.entities, a.speaker) if r} | \
+                {c.speaker for c in comparisons if c.speaker}
+            unnamed.update({e.id: e for e in entities if e.id not in named_ids})
+            read.append(True)
+        ident = meant_of(did_you_mean(ref, unnamed))
+        if not ident:
+            return None
+        entity, first = unnamed[ident], group[0]
+        at = entity.id_origin or entity.origin
+        return error(at.file, at.line, at.col, f'entity "{entity.id}" is named by no reference, while {len(group)} '
+                     f'name "{ref}" (the first at {first.file}:{first.line})', f'if "{ref}" is the id meant, write it '
+                     f"here: the {len(group)} references are then right", "entities-unknown")
+
+    return said_at_meant(problems, named, meant)
 
 
 def check_file(dossier: Dossier, path: str) -> list[Problem]:

@@ -7,7 +7,7 @@ problem at once (MkDocs' collect-then-fail) and the live preview can show them i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal, Sequence
 
 Severity = Literal["error", "warning"]
 
@@ -66,3 +66,28 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     """Deterministic order: by file, then position, then text; duplicates removed."""
     return tuple(sorted(set(problems)))
+
+
+def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | None],
+                  meant: Callable[[str, Sequence[Problem]], Problem | None]) -> list[Problem]:
+    """`problems` with each group of them that name one id (`named(p)`: the id a problem says is unknown, None
+    for the others), when several do, said once as `meant(id, group)` gives it (a problem at the definition the
+    id most likely is, the first of the group standing for them all), or left as they are (`meant` gives
+    None). One mistake where something is defined was one error at each reference that is right."""
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        ident = named(p)
+        if ident is not None:
+            groups.setdefault(ident, []).append(p)
+    said: dict[int, Problem | None] = {}
+    for ident, group in groups.items():
+        found = meant(ident, group) if len(group) > 1 else None
+        if found is not None:
+            said[id(group[0])] = found
+            said.update({id(p): None for p in group[1:]})
+    return [q for p in problems for q in ([said[id(p)]] if id(p) in said else [p]) if q is not None]
+
+
+def meant_of(hint: str) -> str:
+    """The name a did_you_mean hint offers ("" for none)."""
+    return hint[len('did you mean "'):-len('"?')] if hint else ""

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
-from ..common.errors import Problem, did_you_mean, error
+from ..common.errors import Problem, did_you_mean, error, meant_of, said_at_meant
 from ..common.slugs import slugify
 from .model import Dossier
 
@@ -75,28 +75,32 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Probl
     mean, when several name it and that file's slug is named by no comparison, note or summary (review 58: an
     article file renamed by a slip was 13 errors, each at a reference that is right, none at the file whose
     name is wrong)."""
-    problems = list(problems)
-    groups: dict[str, list[Problem]] = {}
-    for p in problems:
+    def named(p: Problem) -> str | None:
         found = _UNKNOWN_ARTICLE.search(p.message) if p.severity == "error" else None
-        if found:
-            groups.setdefault(found.group(1), []).append(p)
-    if not any(len(group) > 1 for group in groups.values()):
-        return problems
+        return found.group(1) if found else None
+
+    unnamed: list[str] = []
+    read: list[bool] = []
+
+    def meant(ref: str, group: Sequence[Problem]) -> Problem | None:
+        if not read:  # (the notes are read only when several references name one unknown article)
+            unnamed.extend(_unnamed_slugs(dossier))
+            read.append(True)
+        slug, first = meant_of(did_you_mean(ref, unnamed)), group[0]
+        if not slug:
+            return None
+        return error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug "{slug}", which '
+                     f'nothing names, while {len(group)} references name "{ref}" (the first at {first.file}:'
+                     f'{first.line})', f'if "{ref}" is the slug meant, rename the file to {ref}.yaml: the '
+                     f"{len(group)} references are then right", "witness-unknown-article")
+
+    return said_at_meant(list(problems), named, meant)
+
+
+def _unnamed_slugs(dossier: Dossier) -> list[str]:
+    """The article slugs no comparison, note or summary names."""
     named = {w.article for c in dossier.comparisons for w in c.witnesses} | {c.base for c in dossier.comparisons}
-    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):  # (and the links notes write)
+    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):
         for text in (meta.summary, *(a.note for a in meta.annotations)):
             named.update(_NAMED_ARTICLE.findall(text))
-    unnamed = sorted(({a.slug for a in dossier.articles} | set(dossier.unusable_articles)) - named)
-    said: dict[int, Problem | None] = {}
-    for ref, group in groups.items():
-        meant = did_you_mean(ref, unnamed) if len(group) > 1 else ""
-        if meant:
-            slug, first = meant[len('did you mean "'):-len('"?')], group[0]
-            said[id(first)] = error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug '
-                                    f'"{slug}", which nothing names, while {len(group)} references name "{ref}" '
-                                    f"(the first at {first.file}:{first.line})", f'if "{ref}" is the slug meant, '
-                                    f"rename the file to {ref}.yaml: the {len(group)} references are then right",
-                                    "witness-unknown-article")
-            said.update({id(p): None for p in group[1:]})
-    return [q for p in problems for q in ([said[id(p)]] if id(p) in said else [p]) if q is not None]
+    return sorted(({a.slug for a in dossier.articles} | set(dossier.unusable_articles)) - named)
