@@ -60,8 +60,15 @@ def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, site, h
     # machine: wait for them as long as for the results, then click
     outlet = page.locator(".pagefind-ui__filter-name", has_text="Outlet")
     outlet.wait_for(timeout=60000)
-    outlet.click()
-    page.locator("label", has_text="The Jerusalem Post").click()
+    # (the UI may draw the filters again as their counts arrive, closing the group a first click opened: open
+    # it until its choices show, a few times at most; a group that never opens still fails the click below)
+    jpost = page.locator("label", has_text="The Jerusalem Post")
+    for _ in range(4):
+        if jpost.is_visible():
+            break
+        outlet.click()
+        page.wait_for_timeout(500)
+    jpost.click()
     after = before
     for _ in range(100):  # the page's CSP forbids eval, so poll from here rather than wait_for_function
         after = int(message.inner_text().split()[0])
