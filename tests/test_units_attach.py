@@ -34,3 +34,12 @@ def test_a_seed_named_wrongly_or_offered_as_meant_is_not_said_to_be_unused() -> 
         ("seeds/d.txt", "seed has no article file, so it is not published",
          "run `python build.py --import` to write a stub in content/articles/")]
     assert left == [detached, cased]
+
+
+def test_a_seed_an_article_file_that_failed_to_parse_names_is_not_said_to_be_unused() -> None:
+    """The file's own error is said (a YAML syntax error); its seed is not "unused" as well."""
+    seeds = {"a.txt": CleanText("Text.", (), ()), "b.txt": CleanText("Text.", (), ())}
+    texts = {"content/articles/a.yaml": "seed: a.txt\ntitle: [oops\n"}
+    problems = attach_seeds([], seeds, None, unparsed=["content/articles/a.yaml"],
+                            written=lambda f: texts.get(f, ""))[1]
+    assert [p.file for p in problems] == ["seeds/b.txt"]

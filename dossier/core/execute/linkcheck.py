@@ -8,7 +8,7 @@ import re
 from typing import Any, Callable, Collection
 from urllib.parse import unquote, urlsplit
 
-from ..common.errors import Problem, did_you_mean, error
+from ..common.errors import Problem, did_you_mean, error, meant_of
 
 
 # Every page is produced by our templates and markdown-it, which always write attributes double-quoted, so a
@@ -209,8 +209,7 @@ def _nearest(target: str, paths: Collection[str], base: str) -> str:
         return ""
     end = -len("index.html")  # (the folders alone are compared: "sources/", not "sources/index.html")
     close = did_you_mean(target[:end], (p[:end] for p in paths if p.endswith("index.html")))
-    meant = close.removeprefix('did you mean "').removesuffix('"?')
-    return f'; did you mean "{base}{meant}"?' if close else ""
+    return f'; did you mean "{base}{meant_of(close)}"?' if close else ""
 
 
 def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str], base: str,

@@ -78,9 +78,9 @@ def syntax_at(env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxEr
     template is placed at its opening tag; a wrong end tag at that tag, its note naming where the block that
     is still open begins. Jinja's line and column 1, and no note, when it cannot be told."""
     message = exc.message or ""
-    unknown = _NO_SUCH.match(message)
+    unknown = unknown_name_at(env, source, exc.lineno or 1, message)
     if unknown:
-        return _unknown_name(env, source, exc.lineno or 1, unknown.group(1), unknown.group(2))
+        return unknown
     innermost = _INNERMOST.search(message)
     if message.startswith("Unexpected end of template") and innermost:
         return (*(_open_block(source, innermost.group(1), len(source)) or (exc.lineno or 1, 1)), "")

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import partial
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from .cleaning import CleanText
-from ..common.errors import Problem, did_you_mean, error, warning
+from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
@@ -25,18 +25,18 @@ def seed_named_in(seed: str, text: str) -> bool:
 
 
 def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
-                  unreadable: set[str] = frozenset(), claimed: set[str] = frozenset(),
-                  written: Callable[[str], str] = lambda file: "") -> tuple[list[Article], list[Problem],
-                                                                            list[ArticleMeta]]:
+                 unreadable: set[str] = frozenset(), unparsed: Sequence[str] = (),
+                 written: Callable[[str], str] = lambda file: "") -> tuple[list[Article], list[Problem],
+                                                                           list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
-    reported); `claimed`: seeds named by article files that failed to parse (not "unused", just broken);
-    `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
+    reported); `unparsed`: the article files that failed to parse (the seeds they name are not "unused", just
+    theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
     seed (still checked, not published). A seed is not said to be unused when an article file names it, though
     wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is."""
     problems: list[Problem] = []
     articles = []
     detached = []
-    claimed = set(claimed)
+    claimed: set[str] = set()  # (the seeds a seed-missing error offers as meant)
     used: dict[str, tuple[str, int]] = {}
     known = None if source_ids is None else known_ids(source_ids)
     composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
@@ -71,7 +71,8 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
-    problems += _unused(set(seeds) - set(used) - claimed, [written(m.origin.file) for m in detached])
+    problems += _unused(set(seeds) - set(used) - claimed, [written(f) for f in (*(m.origin.file for m in detached),
+                                                                                *unparsed)])
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
@@ -81,11 +82,12 @@ def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText]) -> tuple[Probl
     meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
     return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
                   meant or "seed names are file names under seeds/", "seed-missing"),
-            meant.removeprefix('did you mean "').removesuffix('"?'))
+            meant_of(meant))
 
 
 def _unused(seeds: set[str], texts: list[str]) -> list[Problem]:
-    """The warning of each seed of `seeds` that none of `texts` (the article files left without a seed) names."""
+    """The warning of each seed of `seeds` that none of `texts` (the article files left without a seed, or that
+    failed to parse) names."""
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                     "run `python build.py --import` to write a stub in content/articles/", "seed-unused")
             for seed in sorted(seeds) if not any(seed_named_in(seed, text) for text in texts)]

@@ -12,7 +12,6 @@ from ..common.written_dates import normalise
 from .yamlsrc import Loaded
 
 Path = tuple[Any, ...]
-_FORM = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -48,16 +47,10 @@ def impossible_dates(loaded: Loaded, bad: frozenset[Path]) -> tuple[tuple[Proble
     problems, spoilt = [], set(bad)
     found = list(_dates(loaded.data, ()))  # (walked once, for both checks)
     for path, text in found:
-        match = _FORM.match(text)
-        if path in bad or not match:
-            continue
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and day > days_in(year, month):
+        slip = calendar_slip(text) if path not in bad else None  # (the same words as a month or day out of range)
+        if slip:
             line, col = loaded.at(path)
-            problems.append(error(loaded.file, line, col,
-                                  f'"{text}" is not a day of the calendar: {_MONTHS[month - 1]} {year} has '
-                                  f"{days_in(year, month)} days", _CHECK,
-                                  "date-impossible"))
+            problems.append(error(loaded.file, line, col, slip[0], slip[1], "date-impossible"))
             spoilt.add(path)
     return tuple(problems) + _reversed_roles(loaded, found, frozenset(spoilt)), frozenset(spoilt)
 

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
-from .attach import attach_seeds, seed_named_in
+from .attach import attach_seeds
 from .cleaning import CleanText, binary_kind, clean, decode_seed, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
@@ -272,10 +272,9 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                             if v is None or not is_slug(v.id)}
     unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
     parsed = {m.origin.file for m in metas}
-    claimed = {seed for path in files if path.startswith("content/articles/") and path not in parsed
-               for seed in seeds if seed_named_in(seed, files[path].decode("utf-8", "replace"))}
+    unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
-                                                 unreadable, claimed,
+                                                 unreadable, unparsed,
                                                  lambda file: files.get(file, b"").decode("utf-8", "replace"))
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
                 if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}

@@ -141,14 +141,16 @@ def claim_paths(pages: Iterable[Page]) -> tuple[list[Page], list[Problem]]:
         kept.append(page)
     # A file where another output needs a folder (static/dossier.css/a.txt beside the project's dossier.css:
     # the folder took the file's place, the site lost its stylesheet, review 59): the one inside is left out.
-    inside = {page.path: next((f for f in _folders(page.path) if f in owners), "") for page in kept}
+    placed = []
     for page in kept:
-        if inside[page.path]:
-            folder = inside[page.path]
+        folder = next((f for f in _folders(page.path) if f in owners), "")
+        if folder:
             problems.append(error(page.owner, 0, 0, f"output {page.path} would need {folder} to be a folder, but "
                                   f"{owners[folder]} writes a file there", "rename one of the two",
                                   "output-collision"))
-    return [page for page in kept if not inside[page.path]], problems
+        else:
+            placed.append(page)
+    return placed, problems
 
 
 def _folders(path: str) -> list[str]:

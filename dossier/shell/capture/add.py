@@ -202,7 +202,8 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         return True
     files, addition, slug, g = plan(page, dossier)
     same = dossier.known_raw.get(g.url.value) if g.url.value else None
-    if same and dossier.captured.get(same, "") in ("", hashlib.sha256(files[f"seeds/{slug}.txt"]).hexdigest()):
+    text_sha = hashlib.sha256(files[f"seeds/{slug}.txt"]).hexdigest()
+    if same and dossier.captured.get(same, "") in ("", text_sha):
         # (a page saved again: other bytes, an ad or a clock, the same address and the same article)
         print(visible(f"{page.label}: already added (seeds/{same}, the same address {g.url.value}); nothing "
                       f"written"), file=out)
@@ -226,7 +227,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
         dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)
     dossier.taken |= {slug}
     dossier.known_raw[page.raw_sha256] = f"{slug}.txt"
-    dossier.captured[f"{slug}.txt"] = hashlib.sha256(files[f"seeds/{slug}.txt"]).hexdigest()
+    dossier.captured[f"{slug}.txt"] = text_sha
     for address in (page.url, g.url.value):
         if address:
             dossier.known_raw[address] = f"{slug}.txt"
