@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from dossier.core.load.cleaning import PARAGRAPH_BREAK, CleanText, binary_kind, clean, decode_seed, utf16
+from dossier.core.load.cleaning import (PARAGRAPH_BREAK, RULE_SECONDS, CleanText, RuleTimedOut, binary_kind, clean,
+                                       decode_seed, timed_out, utf16)
 from dossier.core.load.config import Rule, SiteConfig
 
 
@@ -236,3 +237,28 @@ def test_decoded_crlf_seeds_clean_to_the_same_text_as_lf_seeds() -> None:
 def test_the_column_of_a_bad_byte_counts_characters_not_bytes() -> None:
     _, problems = decode_seed("seeds/bad.txt", "caf\u00e9 \u2014 ".encode("utf-8") + b"\xff")
     assert (problems[0].line, problems[0].col) == (1, 8)
+
+
+ENDLESS = r"^(a|aa)+$"   # on a line of a's ending in b: about twice as long for each a more (minutes at 64)
+
+
+@pytest.mark.parametrize("kind", ["drop_lines", "strip"])
+def test_a_rule_that_backtracks_without_end_is_stopped_at_its_line(kind: str) -> None:
+    rule = Rule(re.compile(ENDLESS), "a row of a's", kind, (6, 16))
+    rules = SiteConfig(title="t", **{kind: (rule,)})
+    with pytest.raises(RuleTimedOut) as stopped:
+        clean("Title\naaa\n" + "a" * 64 + "b\nBody", rules)
+    assert (stopped.value.rule, stopped.value.number) == (rule, 3)
+    said = timed_out("seeds/x.txt", stopped.value)
+    assert (said.file, said.line, said.col, said.severity, said.check) == \
+        ("site.yaml", 6, 16, "error", "site-regex-stopped")
+    assert f'the {kind} pattern "{ENDLESS}" ran for over {RULE_SECONDS:g} s on line 3 of seeds/x.txt' in said.message
+
+
+def test_rules_match_as_python_re_does_under_the_guard() -> None:
+    """The guard runs the patterns with `regex`: what they drop and cut is what `re` finds (flags included)."""
+    text = "Title\nSHARE THIS now\nBody (photo credit: AP)  \n<< Follow us >>"
+    result = clean(text, config(drop=(("(?i)^share this", "share"), FOLLOW), strip=(CREDIT,)))
+    assert [(d.line, d.text, d.whole_line) for d in result.dropped] == [
+        (2, "SHARE THIS now", True), (3, "(photo credit: AP)  ", False), (4, "<< Follow us >>", True)]
+    assert [p.text for p in result.paragraphs] == ["Title", "Body"]

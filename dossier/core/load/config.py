@@ -25,6 +25,8 @@ class Rule:
 
     pattern: re.Pattern[str]
     why: str
+    kind: str = ""               # "drop_lines" or "strip": where site.yaml writes it
+    at: tuple[int, int] = (0, 0)  # the pattern's line and column in site.yaml
 
 
 @frozen
@@ -185,12 +187,13 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
             if not isinstance(item, dict) or not isinstance(item.get("pattern"), str):
                 continue  # (said by the schema)
             try:
-                rules[kind].append(Rule(re.compile(item["pattern"]), str(item.get("why", ""))))
+                rules[kind].append(Rule(re.compile(item["pattern"]), str(item.get("why", "")), kind,
+                                        loaded.at(("import", kind, i, "pattern"))))
                 if repeats_a_repetition(item["pattern"]):
                     line, col = loaded.at(("import", kind, i, "pattern"))
                     problems += (warning(file, line, col, f'the pattern "{item["pattern"]}" repeats a repetition '
-                                         "(as (a+)+ does): on a line it almost matches it can run for minutes, and "
-                                         "the build would seem to hang", "repeat once: (a+)+ matches what a+ "
+                                         "(as (a+)+ does): on a line it almost matches it can run for minutes (the "
+                                         "build stops it after 0.5 s, an error)", "repeat once: (a+)+ matches what a+ "
                                          r"matches, (\w+\s*)+ what [\w\s]+ matches", "site-regex-slow"),)
             except re.error as exc:
                 path = ("import", kind, i, "pattern")

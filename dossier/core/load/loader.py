@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
 from .attach import attach_seeds
-from .cleaning import CleanText, binary_kind, clean, decode_seed, utf16
+from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .ignored import ignored
@@ -70,7 +70,10 @@ def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[None, tuple[Probl
     only the cleaned one, and the cache kept every seed's text twice (25 MB at 5,000 articles, read back by
     every build); `--import` and `--suggest` decode the few they need again (`RawSeeds`)."""
     text, more = decode_seed(path, data, config.encoding)
-    return None, more, (clean(text, config) if text is not None else None)
+    try:
+        return None, more, (clean(text, config) if text is not None else None)
+    except RuleTimedOut as stopped:
+        return None, more + (timed_out(path, stopped),), None
 
 
 class RawSeeds(Mapping[str, str]):

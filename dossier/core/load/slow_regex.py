@@ -2,9 +2,9 @@
 
 Python's regular expressions backtrack: on a line the pattern almost matches, `(a+)+b` tries every way of
 cutting the a's into groups, twice as many for each letter more, and a seed line of forty letters never ends.
-Nothing can stop a match once it runs (the interpreter is held), so a build, or the live preview and its server,
-would seem to hang. Such a pattern always has a simpler form that matches the same lines (`a+b`); the check is
-on the form of the pattern alone, before any seed is read. Pure.
+Such a pattern always has a simpler form that matches the same lines (`a+b`): a warning, from the form of the
+pattern alone, before any seed is read. Patterns that run on in other ways (`(a|aa)+$`) are found only on a line:
+cleaning.py stops any match after half a second, an error. Pure.
 """
 
 from __future__ import annotations
