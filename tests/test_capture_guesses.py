@@ -472,3 +472,13 @@ def test_a_page_is_cited_at_the_address_its_outlet_published_it_at(url: str, add
     html = '<html><head><title>Envoy | Example Times</title></head><body><h1>Envoy</h1></body></html>'
     g = guess_page(read_page(html), {}, url, "Text.", {}, known_outlets={})
     assert g.url.value == address and g.wire.value == ""
+
+
+def test_json_ld_with_a_raw_line_break_inside_a_string_is_read() -> None:
+    """Pages often print their JSON-LD with a real newline inside a description: strict JSON refuses it, and the
+    page's certain date was lost to a guess (review 57)."""
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",
+    "description": "Line one
+line two\tand a tab", "datePublished": "2024-03-22T09:30:00+02:00"}</script></head><body></body></html>"""
+    meta = read_page(html)
+    assert (meta.ld("headline"), meta.ld("datePublished")) == ("H", "2024-03-22T09:30:00+02:00")

@@ -139,7 +139,7 @@ def _objects(scripts: list[str]) -> list[Mapping[str, Any]]:
     found: list[Mapping[str, Any]] = []
     for script in scripts:
         try:
-            data = json.loads(script.strip().rstrip(";"))
+            data = json.loads(script.strip().rstrip(";"), strict=False)  # (raw newlines in strings: common)
         except ValueError:
             continue  # broken JSON-LD is common; the page's other metadata still counts
         found += list(_flatten(data))
