@@ -22,7 +22,7 @@ from typing import Mapping
 
 import pytest
 
-from dossier.shell.capture.extract import extract
+from dossier.shell.capture.extract import extract, slimmed
 from dossier.core.capture.guesses import squash
 from dossier.core.capture.outlets import KNOWN, WIRES, registered_domain
 from dossier.core.capture.page_guess import guess_page
@@ -134,3 +134,25 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
                                                                   ("outlet", r["guess"].outlet.guess))
                  if not r[field] and g.certain]
     assert not presented, f"{kind}: wrong but presented as detected: {presented}\n{table(rows)}"
+
+
+@pytest.mark.parametrize("huge", [
+    '<img alt="map" src="data:image/png;base64,{}">',    # a single-file page saver's inlined picture
+    "<img src='data:image/jpeg;base64,{}'>",
+    "<script>window.__STATE__ = '{}';</script>",
+    "<STYLE type=text/css>.x {{ background: url(data:{}) }}</style >",
+    "<!-- {} -->",
+])
+def test_a_part_over_ten_megabytes_does_not_cut_off_the_article_after_it(huge: str) -> None:
+    """libxml2, under the extractor, stopped at a 10 MB attribute, script, style or comment: every paragraph
+    after it was lost without a word (review 57)."""
+    before = "".join(f"<p>Paragraph {i} before the picture tells of the talks in Cairo at some length.</p>"
+                     for i in range(6))
+    after = "".join(f"<p>Paragraph {i} after the picture goes on with the story of the delegation.</p>"
+                    for i in range(6))
+    page = (f"<html><head><title>Talks</title></head><body><article><h1>Talks resume</h1>{before}"
+            f"{huge.format('A' * (11 << 20))}{after}</article></body></html>")
+    text = extract(page.encode(), "text/html; charset=utf-8", "https://example.org/talks").text
+    assert all(f"Paragraph {i} after the picture" in text for i in range(6)), text
+    small = page.replace("A" * (11 << 20), "A" * 1000)
+    assert slimmed(small) == small and len(slimmed(page)) < 5000

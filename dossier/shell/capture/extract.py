@@ -142,6 +142,29 @@ def table_rows(text: str) -> str:
     return "\n".join(lines)
 
 
+# An attribute's value, a script's, a style's or a comment's text this long is no article's words (an image inlined
+# as data:, as single-file page savers write them, a framework's state). Past 10 MB the HTML parser under the
+# extractor (libxml2) stops at it: every paragraph after a large inlined picture was lost, with no word said.
+HUGE = 1 << 20
+_HUGE_PARTS = re.compile(r"""(=\s*)(?:"[^"]{%d,}"|'[^']{%d,}')|(<(script|style)\b[^>]*>)(.*?)(</\3\s*>)|<!--.*?-->"""
+                         % (HUGE, HUGE), re.I | re.S)
+
+
+def slimmed(html: str) -> str:
+    """`html` with each huge part (`HUGE`) emptied: attribute values, script and style contents, comments. What
+    the extractor reads of a page is unchanged; the page itself is kept as it came (the evidence)."""
+    if len(html) < HUGE:
+        return html
+
+    def emptied(found: re.Match[str]) -> str:
+        if found.group(1) is not None:
+            return found.group(1) + '""'
+        if found.group(2) is not None:
+            return found.group(0) if len(found.group(4)) < HUGE else found.group(2) + found.group(5)
+        return found.group(0) if len(found.group(0)) < HUGE else "<!---->"
+    return _HUGE_PARTS.sub(emptied, html)
+
+
 def extract(body: bytes, content_type: str, url: str, language: str = "") -> Extracted:
     """The article in a page (`language`: the site's, see `decode_html`). Raises ExtractError when the page has
     no main text."""
@@ -149,6 +172,7 @@ def extract(body: bytes, content_type: str, url: str, language: str = "") -> Ext
     import trafilatura
 
     html, encoding = decode_html(body, content_type, language)
+    html = slimmed(html)
     # (the article's tables too: a table of figures is what a figure comparison quotes; review 57)
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
                                       include_tables=True, deduplicate=False)
