@@ -290,7 +290,12 @@ def test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the
     assert problems[0].message == ('the text of "note" stops before "#BringThemHome": YAML reads " #" after unquoted '
                                    "text as the start of a comment")
     assert problems[0].hint.startswith('put the whole text in quotes to keep it (note: "… #BringThemHome …")')
-    assert '(- "… #gaza …")' in problems[1].hint
+    # one word, as a kind or an id is (`- rafah #gaza`, `kind: framing #headline`): quotes would make it a wrong
+    # one, so a comment is as likely meant, and the hint offers both
+    assert problems[1].hint == ('if it is a comment, write a space after the # (# gaza); if it belongs to the value, '
+                                'put the whole value in quotes (- "… #gaza …")')
+    (kind,) = parse_yaml("a.yaml", "kind: framing #headline\n")[1]
+    assert kind.hint.startswith("if it is a comment, write a space after the # (# headline);")
     # a hashtag that begins the value (nothing is left of it), or the line its text goes on to
     text = ("summary: #BringThemHome spread\nnote: The slogan\n  #BringThemHome spread\ntags:\n  - #gaza\n"
             "  - rafah\n# a comment line\n#another\nannotations:\n  #- id: x\n")

@@ -39,6 +39,13 @@ def cut_by_comment(file: str, text: str, end: int, path: tuple[Any, ...], start:
     what = (f'an item of "{key}" is empty' if item else f'"{key}" is empty') if empty else \
         f'the text of "{key}" stops before "{tag}"'
     how = "" if empty else " after unquoted text"
-    return [warning(file, line, col, f'{what}: YAML reads " #"{how} as the start of a comment',
-                    f"put the whole text in quotes to keep it ({example}); a comment is written with a space after "
-                    "the #", "yaml-comment-in-text")]
+    hint = f"put the whole text in quotes to keep it ({example}); a comment is written with a space after the #"
+    if start is not None and _WORD.fullmatch(text, start, end):
+        # (`kind: framing #headline`: an id or a kind, which quotes would make a wrong one: more likely a comment)
+        hint = (f"if it is a comment, write a space after the # (# {tag[1:]}); if it belongs to the value, put "
+                f"the whole value in quotes ({example})")
+    return [warning(file, line, col, f'{what}: YAML reads " #"{how} as the start of a comment', hint,
+                    "yaml-comment-in-text")]
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9_.-]*")  # a kind, an id, a date: one word that quotes would not change
