@@ -78,6 +78,22 @@ def test_a_missing_template_included_by_another_is_reported_in_the_one_that_incl
     assert problem({"page.html": PAGE, "part.html": part}, {}) == ("template-missing", "templates/part.html", 2, 16)
 
 
+def test_a_missing_include_does_not_hide_the_mistakes_after_it_and_no_later_page_renders_without_it() -> None:
+    """The missing template is read as empty while the page is rendered again: the variable after it is said in
+    the same run. The stand-in lasts for that page only: rendered again, it still fails at the include."""
+    templates = {"page.html": "{% include 'gone.html' %}\n{% include 'also.html' %}\n<p>{{ titel }}</p>\n"}
+    renderer = Renderer(templates)
+    body, problems = renderer.render("page.html", {"title": "T"}, "a/index.html")
+    assert body == b"" and [(p.check, p.line, p.message.split(": ")[-1]) for p in problems] == [
+        ("template-missing", 1, 'template "gone.html" not found'),
+        ("template-missing", 2, 'template "also.html" not found'),
+        ("template-variable", 3, 'the variable "titel" is not defined')]
+    body, problems = renderer.render("page.html", {"title": "T", "titel": "T"}, "b/index.html")
+    assert body == b"" and [p.check for p in problems] == ["template-missing", "template-missing"]
+    assert Renderer({"page.html": "<p>{{ title }}</p>"}).render("page.html", {"title": "T"}, "c/index.html") == (
+        b"<p>T</p>", ())
+
+
 def test_an_unknown_filter_or_test_is_placed_at_its_name_with_the_one_meant() -> None:
     """Review 58: "No filter named 'uper'" was at column 1 with the generic hint (Jinja knows the filters only
     when it compiles, which the parse that places other mistakes does not do)."""

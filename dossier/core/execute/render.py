@@ -38,12 +38,19 @@ class _Sources(jinja2.DictLoader):
     template then names it (`_place`), so that an error in an included or extended template is reported in
     that template's file, not in the page's."""
 
+    def __init__(self, mapping: Mapping[str, str]) -> None:
+        super().__init__(mapping)
+        self.stand_ins: set[str] = set()  # missing templates read as empty while one page is rendered again
+
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        if template not in self.mapping and template in self.stand_ins:
+            return "", FILE + template, lambda: template in self.stand_ins  # (dropped from Jinja's cache after)
         source, _, uptodate = super().get_source(environment, template)
         return source, FILE + template, uptodate
 
 
 FILE = "<template>/"
+MISSING_AT_MOST = 8  # missing templates read as empty, one after another, for one page
 _LAST: list["Renderer"] = []  # the last Renderer made without a bytecode cache (Renderer.for_templates)
 
 
@@ -86,6 +93,27 @@ class Renderer:
                 pass
 
     def render(self, template: str, context: Mapping[str, Any], out_path: str) -> tuple[bytes, tuple[Problem, ...]]:
+        """The page's bytes, or b"" and its template's problems. A template that another includes and that is
+        missing is read as empty while the page is rendered again, so that the mistakes of the templates after
+        it (in the page's own, which extends the one including it) are said in the same run, not one by one."""
+        problems: tuple[Problem, ...] = ()
+        loader = self.env.loader
+        try:
+            for _ in range(MISSING_AT_MOST):
+                text, said, missing = self._render(template, context, out_path)
+                problems += said
+                if missing is None or missing == template or not isinstance(loader, _Sources) \
+                        or missing in loader.stand_ins:
+                    break
+                loader.stand_ins.add(missing)
+        finally:
+            if isinstance(loader, _Sources):
+                loader.stand_ins.clear()
+        return (b"", problems) if problems else (text, ())
+
+    def _render(self, template: str, context: Mapping[str, Any], out_path: str
+                ) -> tuple[bytes, tuple[Problem, ...], str | None]:
+        """One rendering: (bytes, problems, the name of a template found missing)."""
         try:
             # Applied once to the whole page rather than to each {{ }} output (a Jinja `finalize` hook ran a
             # million times in a 1,000-article build): templates' own text has no controls, and the symbols
@@ -99,7 +127,7 @@ class Renderer:
             line, col, note = self.syntax[place]
             hint = "; ".join(part for part in (note, "check the {% %} and {{ }} tags") if part)
             return b"", (error(f"templates/{name}", line, col, f"template syntax error: {exc.message}", hint,
-                               "template-syntax"),)
+                               "template-syntax"),), None
         except jinja2.TemplateNotFound as exc:
             names = self.env.loader.list_templates() if self.env.loader else []
             file, line = _place(exc, template)
@@ -108,7 +136,7 @@ class Renderer:
             return b"", (error(f"templates/{file}", line, col, f'template "{exc.name}" not found',
                                did_you_mean(str(exc.name), names) or
                                "templates are the files of templates/ (the dossier's own, else the project's)",
-                               "template-missing"),)
+                               "template-missing"),), str(exc.name)
         except jinja2.UndefinedError as exc:
             file, line, col = _undefined_at(exc, template, self.sources)
             missing = _UNDEFINED.match(exc.message or "")
@@ -118,7 +146,7 @@ class Renderer:
                                (did_you_mean(missing.group(1), list(context)) if missing else "") or
                                (did_you_mean(field.group(2), _fields(context)) if field else "") or
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
-                               "template-variable"),)
+                               "template-variable"),), None
         except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
             file, line = _place(exc, template)
             unknown = unknown_name_at(self.env, self.sources.get(file, ""), line, str(exc)) \
@@ -126,12 +154,12 @@ class Renderer:
             if unknown:  # (a test no Jinja has, named in an {% if %}: looked up when it runs)
                 return b"", (error(f"templates/{file}", unknown[0], unknown[1], f"template syntax error: {exc}",
                                    "; ".join(p for p in (unknown[2], "check the {% %} and {{ }} tags") if p),
-                                   "template-syntax"),)
+                                   "template-syntax"),), None
             return b"", (error(f"templates/{file}", line, 1,
                                f"template error while rendering {out_path}: {type(exc).__name__}: {exc}",
                                "a filter or test in this template failed; this is a bug in the template or in "
-                               "dossier, not in the dossier's content", "template-crash"),)
-        return text.encode("utf-8"), ()
+                               "dossier, not in the dossier's content", "template-crash"),), None
+        return text.encode("utf-8"), (), None
 
 
 def _fields(value: Any, depth: int = 0) -> set[str]:
