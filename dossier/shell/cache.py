@@ -10,8 +10,9 @@ intact and was made by this exact code, so a build with the cache is byte-identi
 
 - the code version is a digest of every .py file of the `dossier` package, the Python version and the versions
   of the libraries the cached functions call: any change to the code makes every old entry unreachable;
-- an entry carries a sha256 of its name and payload; a truncated, corrupt or unreadable entry is a miss, and is
-  recomputed and stored again (in a newer pack, which is the one read from then on);
+- an entry carries an HMAC-SHA256 of its name and payload under this user's key (cache_secret.py: one
+  someone else wrote, in a contributed dossier, is never read); a truncated, corrupt or unreadable entry is a
+  miss, and is recomputed and stored again (in a newer pack, which is the one read from then on);
 - packs are written to a temporary file in the same folder and moved into place with os.replace, so two
   builds at once each see a whole pack or none;
 - the folder may be deleted at any time (a missing entry is a miss); each build lists the entries it used, and
@@ -31,7 +32,7 @@ it checks again only what may have changed; written by `finish`, one file, the l
 `templates/<code version>/` holds Jinja's bytecode cache (`compiled_templates`): Jinja checks each compiled
 template against a checksum of its source; the folder name adds this code's version; other versions' folders
 are deleted by `finish`. `schemas/<code version>/` holds the schemas' validators as fastjsonschema generated and
-Python compiled them (`CompiledSchemas`: marshal, behind a sha256 of it), one file per schema, written by the
+Python compiled them (`CompiledSchemas`: marshal, behind an HMAC of it), one file per schema, written by the
 first process that compiles it; other versions' folders are deleted the same way.
 
 Lookups of `each` happen in this (the parent) process; the misses are computed through the ShardMap (forked
@@ -304,7 +305,7 @@ def _made(work: Callable[[Any], Any], parent: int, item: Any) -> tuple[bool, Any
 def compiled_templates(folder: Path) -> Any:
     """A jinja2 bytecode cache in `folder` that never fails a build and never uses a damaged entry: Jinja
     checks an entry's template source (a checksum) and its own version, not the compiled code itself, so each
-    entry here also carries a sha256 of its payload; a mismatch, a missing or unreadable entry is a miss, and
+    entry here also carries an HMAC of its payload (framed.write_summed); a mismatch, a missing or unreadable entry is a miss, and
     an entry that cannot be written is simply not kept. Writes are atomic (a temporary file, then os.replace)."""
     import jinja2
 

@@ -1,6 +1,6 @@
 """Files of the build's cache written whole or not at all, and read back only when intact.
 
-A framed file is a magic line, a sha256 of a salt (what the file is for: an entry's name, so that an entry copied
+A framed file is a magic line, an HMAC-SHA256 (under this user's key, cache_secret.py) of a salt (what the file is for: an entry's name, so that an entry copied
 under another name is not taken for it) and of the payload, then the payload, a pickle. Every write is atomic
 (`write_whole`: a temporary file in the same folder, then os.replace), so a reader (another build, a worker)
 sees a whole file or none; a missing, truncated, corrupt or unreadable file reads as nothing, never an error.
@@ -8,15 +8,17 @@ sees a whole file or none; a missing, truncated, corrupt or unreadable file read
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import os
 import pickle
 import time
 from pathlib import Path
 from typing import Any
 
+from .cache_secret import signer
+
 MAGIC = b"dossier-cache 1\n"
-SUM = 32                      # bytes of the sha256 that follows the magic
+SUM = 32                      # bytes of the HMAC-SHA256 that follows the magic
 
 
 def read_framed(path: str | Path, salt: bytes) -> tuple[bool, Any]:
@@ -32,7 +34,7 @@ def read_framed(path: str | Path, salt: bytes) -> tuple[bool, Any]:
     if not data.startswith(MAGIC) or len(data) < head:
         return False, None
     payload = memoryview(data)[head:]  # (not copied: 50 MB of entries at 1,000 articles)
-    if checksum(salt, payload) != data[len(MAGIC):head]:
+    if not hmac.compare_digest(checksum(salt, payload), data[len(MAGIC):head]):
         return False, None
     try:
         return True, pickle.loads(payload)
@@ -41,7 +43,7 @@ def read_framed(path: str | Path, salt: bytes) -> tuple[bool, Any]:
 
 
 def write_framed(path: Path, salt: bytes, value: Any) -> None:
-    """`value` pickled after the magic line and a sha256 of `salt` and the payload, written atomically
+    """`value` pickled after the magic line and an HMAC of `salt` and the payload, written atomically
     (write_whole). A value that cannot be pickled is not written."""
     try:
         payload = pickle.dumps(value, protocol=5)
@@ -51,29 +53,32 @@ def write_framed(path: Path, salt: bytes, value: Any) -> None:
 
 
 def framed(salt: bytes, payload: bytes) -> bytes:
-    """The bytes of a framed file: the magic line, a sha256 of `salt` and the payload, the payload."""
+    """The bytes of a framed file: the magic line, an HMAC of `salt` and the payload, the payload."""
     return MAGIC + checksum(salt, payload) + payload
 
 
 def read_summed(path: Path) -> bytes | None:
-    """The payload of a file `write_summed` wrote (a sha256 of the payload, then the payload); None when it is
+    """The payload of a file `write_summed` wrote (an HMAC of the payload, then the payload); None when it is
     missing, unreadable, or its payload does not match its sum (compiled templates and schemas: no magic line
     nor salt, their names say what they are)."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    return data[SUM:] if len(data) > SUM and hashlib.sha256(data[SUM:]).digest() == data[:SUM] else None
+    if len(data) <= SUM:
+        return None
+    return data[SUM:] if hmac.compare_digest(checksum(b"", memoryview(data)[SUM:]), data[:SUM]) else None
 
 
 def write_summed(path: Path, payload: bytes, mkdir: bool = True) -> None:
-    """`payload` behind a sha256 of it, written atomically (write_whole), for `read_summed`."""
-    write_whole(path, hashlib.sha256(payload).digest() + payload, mkdir=mkdir)
+    """`payload` behind an HMAC of it, written atomically (write_whole), for `read_summed`."""
+    write_whole(path, checksum(b"", payload) + payload, mkdir=mkdir)
 
 
 def checksum(salt: bytes, payload: bytes | memoryview) -> bytes:
-    """sha256 of `salt` then `payload` (without joining them: a copy of the payload)."""
-    h = hashlib.sha256(salt)
+    """HMAC-SHA256 of `salt` then `payload` under this user's key (cache_secret.py: an entry someone else wrote
+    is never read), without joining them (a copy of the payload)."""
+    h = signer(salt)
     h.update(payload)
     return h.digest()
 

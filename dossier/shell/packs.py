@@ -4,10 +4,10 @@ A build looked up each entry in a file of its own (7,300 at 1,000 articles): ope
 cost more than unpickling them (0.69 s against 0.40 s read from one file), and a cold build created them all
 (7,300 files, 4,700 folders: a third of its time went to the kernel on this machine). Now each step of a build
 writes the entries it made as one pack (`write`): their payloads one after another, then an index of
-(name, sha256 of the name and the payload, offset, size), then a trailer that locates the index and carries a
+(name, HMAC-SHA256 of the name and the payload under this user's key, offset, size), then a trailer that locates the index and carries a
 sha256 of it. A pack is written to a temporary file and moved into place, so readers see a whole pack or none.
 
-Reading (`read`) takes one `os.pread` of the entry's bytes from a pack opened once, and checks its sha256: a
+Reading (`read`) takes one `os.pread` of the entry's bytes from a pack opened once, and checks its HMAC: a
 damaged entry, a pack whose index or trailer does not hold, or a pack deleted by another build since it was
 listed is a miss, never an error. When two packs hold the same name, the newer (packs are named by the time they
 were written) is read; both were made from the same key, so they hold the same value.
@@ -23,18 +23,19 @@ finds it gone has misses.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import struct
 import time
 from itertools import count
 from typing import Iterable
 
-from .framed import delete_abandoned
+from .framed import checksum as signed, delete_abandoned
 
 MAGIC = b"dossier-pack 1\n"
 TRAILER = struct.Struct("<QQ32s16s")          # index offset, number of entries, sha256 of the index, end mark
 END = b"dossier-pack-end"
-ENTRY = struct.Struct("<32s32sQQ")            # name (sha256, raw), sha256(name in hex + payload), offset, size
+ENTRY = struct.Struct("<32s32sQQ")            # name (sha256, raw), HMAC(name in hex + payload), offset, size
 SUFFIX = ".pack"
 SMALL = 1 << 20          # a pack under this size is small: merged with the others once there are MANY_SMALL
 MANY_SMALL = 8
@@ -86,7 +87,7 @@ class Packs:
             payload = os.pread(handle, size, offset)
         except OSError:  # deleted by another build's prune since it was listed
             payload = b""
-        if len(payload) != size or _sum(name, payload) != checksum:
+        if len(payload) != size or not hmac.compare_digest(_sum(name, payload), checksum):
             self._bad.add((pack, name))
             return None
         return payload
@@ -166,9 +167,8 @@ class Packs:
         self._packs.pop(pack, None)
 
 def _sum(name: str, payload: bytes) -> bytes:
-    h = hashlib.sha256(name.encode("ascii"))
-    h.update(payload)
-    return h.digest()
+    """The entry's HMAC under this user's key (cache_secret.py): an entry someone else wrote is never read."""
+    return signed(name.encode("ascii"), payload)
 
 
 def _size(entries: list[tuple[str, int, int, bytes]]) -> int:

@@ -1,0 +1,67 @@
+"""The secret that signs the build cache's entries: what this user's builds wrote is read back, nothing else.
+
+The cache (`.dossier-cache/` in the dossier folder) holds pickles, compiled templates and compiled validators,
+and reading one runs code. A dossier may hold contributed files (README, Security notes), and a tarball or a
+commit can carry a `.dossier-cache/` too: with a plain sha256 beside each entry, anyone could write entries this
+code would read (a pickle whose reduce calls os.system ran at the next build, review 61). So every entry carries
+an HMAC-SHA256 under a key that never leaves this user's cache folder, `$XDG_CACHE_HOME/dossier/cache-key`
+(`~/.cache/dossier/cache-key`): 32 random bytes, made at the first build, readable by this user only (as
+Jupyter signs the notebooks it trusts). An entry signed under another key is a miss, and the build makes it
+again. When no such file can be made or read (no home folder, a read-only one), the key is made for this
+process only: the build is right, only nothing it caches is read by the next one.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+from pathlib import Path
+
+KEY_BYTES = 32
+_KEY: list[bytes] = []
+
+
+def key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dossier" / "cache-key"
+
+
+def secret() -> bytes:
+    """This user's key (read once a process; forked workers inherit it)."""
+    if not _KEY:
+        _KEY.append(_read_or_make(key_file()) or os.urandom(KEY_BYTES))
+    return _KEY[0]
+
+
+def _read_or_make(path: Path) -> bytes | None:
+    """The key kept in `path`, made there first if there is none (by one process of those that race to: the
+    others read it); None when it cannot be had, or the file is another user's or others can write it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        made = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        return _read(path)
+    except OSError:
+        return None
+    with os.fdopen(made, "wb") as out:
+        key = os.urandom(KEY_BYTES)
+        out.write(key)
+    return key
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(handle, "rb") as source:
+            st = os.fstat(source.fileno())
+            key = source.read(KEY_BYTES + 1)
+    except OSError:
+        return None
+    if len(key) != KEY_BYTES or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return None  # (cut short by a racing writer, or a file someone else could have chosen)
+    return key
+
+
+def signer(salt: bytes = b"") -> "hmac.HMAC":
+    """An HMAC-SHA256 under this user's key, fed `salt` first; `update` it with the payload."""
+    return hmac.new(secret(), salt, "sha256")
