@@ -634,3 +634,22 @@ def test_a_file_that_is_no_archive_is_one_line_without_the_librarys_warnings(dos
     assert "WARNING" not in result.stderr and "Offset:" not in result.stderr
     assert "crawl.warc.gz is not a readable web archive (its records are malformed)" in result.stderr
 
+
+
+def test_a_link_planted_at_a_temporary_name_is_never_written_through(tmp_path: Path) -> None:
+    """Review 61: the seed went to `seeds/.<slug>.txt.dossier-tmp` first, a name anyone could foresee (the slug
+    is the page's title): a link planted there was written through, to a file outside the dossier, and then
+    linked into place as the seed. Temporary files now have names no one can foresee and are created exclusively
+    without following links: the planted link is left alone, and the file outside untouched."""
+    (tmp_path / "page.html").write_text(page(), "utf-8")
+    root = write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE})
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n", "utf-8")
+    (root / "seeds").mkdir()
+    planted = root / "seeds" / ".envoy-leaves-as-rafah-talks-stall.txt.dossier-tmp"
+    planted.symlink_to(victim)
+    result = run_build(root, "--add", str(tmp_path / "page.html"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert victim.read_text("utf-8") == "mine\n" and planted.is_symlink()
+    seed = root / "seeds" / "envoy-leaves-as-rafah-talks-stall.txt"
+    assert not seed.is_symlink() and "paragraph 6" in seed.read_text("utf-8")

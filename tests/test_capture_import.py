@@ -215,3 +215,24 @@ def test_two_legacy_seeds_of_one_stem_each_keep_their_record_and_no_traceback(tm
     assert json.loads((evidence / "capture.txt.provenance.json").read_text("utf-8"))["source"] == "seeds/capture.txt"
     assert (evidence / "capture.provenance.json").read_text("utf-8") == "{}\n"
     assert len(list((root / "content/articles").glob("*.yaml"))) == 3
+
+
+@pytest.mark.parametrize("plant", ["seeds/a.txt.dossier-tmp", "seeds/evidence"])
+def test_a_converted_seed_is_never_written_through_a_link_out_of_the_dossier(tmp_path: Path, plant: str) -> None:
+    """Review 61: `--import` wrote the converted seed to `seeds/<name>.dossier-tmp` (a link planted there was
+    written through, to any file outside), and the evidence into `seeds/evidence/` even when that is a link to a
+    folder outside (`--add` refused it). Neither is written through now; the file outside stays as it was."""
+    raw = "Café owners in Zürich protest new rules\nThe café said so.\n".encode("latin-1")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/a.txt": raw})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim.txt").write_text("mine\n", "utf-8")
+    (root / plant).symlink_to(outside / "victim.txt" if plant.endswith("tmp") else outside)
+    result = run_build(root, "--import")
+    assert (outside / "victim.txt").read_text("utf-8") == "mine\n"
+    assert sorted(p.name for p in outside.iterdir()) == ["victim.txt"]
+    if plant.endswith("tmp"):
+        assert (root / "seeds/a.txt").read_text("utf-8").startswith("Café owners")  # (converted, beside the link)
+        assert "seeds/a.txt.dossier-tmp" in result.stderr  # (the planted link itself: refused, as any link out)
+    else:
+        assert "seeds/evidence is a symbolic link to" in result.stderr and (root / "seeds/a.txt").read_bytes() == raw

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,27 +135,6 @@ def summary(slug: str, g: Any) -> str:
     return visible(line + (f" · uncertain: {', '.join(doubts)}" if doubts else ""))
 
 
-def _write_new(root: Path, files: Mapping[str, bytes]) -> None:
-    """Create every file or none: each goes to a temporary name first, then is linked into place with an
-    exclusive create (an existing file is never replaced); on any failure the ones made are removed."""
-    made: list[Path] = []
-    try:
-        for rel, data in files.items():
-            target = root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.dossier-tmp")
-            tmp.write_bytes(data)
-            try:
-                os.link(tmp, target)
-                made.append(target)
-            finally:
-                tmp.unlink()
-    except BaseException:
-        for path in made:
-            path.unlink()
-        raise
-
-
 def _valid_after(root: Path, block: str) -> tuple[str, str]:
     """(sources.yaml's text now, the text to append) when appending `block` keeps it valid per its schema,
     else ("", "")."""
@@ -175,7 +153,7 @@ def _valid_after(root: Path, block: str) -> tuple[str, str]:
 def append_entries(root: Path, block: str) -> str:
     """Append outlet entries to sources.yaml if the result stays valid; returns a problem line or ""."""
     entry = "\n".join("    " + line for line in block.strip("\n").split("\n"))
-    outside = _outside(root, ["content/sources.yaml"])
+    outside = stubfiles.outside(root, ["content/sources.yaml"])
     if outside:
         return f"the new outlet(s) were not appended: {outside.rpartition(';')[0]}; add them by hand:\n{entry}"
     existing, text = _valid_after(root, block)
@@ -215,11 +193,11 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     if addition and not dossier.sources_ok:
         raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
                            "fix it (python build.py --check) and add again")
-    outside = _outside(dossier.root, [*files, "site.yaml", *(["content/sources.yaml"] if addition else [])])
+    outside = stubfiles.outside(dossier.root, [*files, "site.yaml", *(["content/sources.yaml"] if addition else [])])
     if outside:
         raise CaptureError(outside)
     _start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
-    _write_new(dossier.root, files)
+    stubfiles.write_new(dossier.root, files)
     if addition:
         problem = append_entries(dossier.root, addition)
         if problem:
@@ -237,23 +215,6 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8")):
         print(visible(f"{page.label}: warning: {warning}"), file=sys.stderr)
     return True
-
-
-def _outside(root: Path, rels: list[str]) -> str:
-    """Why a file of `rels` would be written outside the dossier `root` (a folder of it, or the file itself, is a
-    symbolic link out of it: the build refuses to read such a folder), or ""."""
-    from ..tree import inside
-
-    top = os.path.realpath(root)
-    for rel in rels:
-        path = root / rel
-        for step in (*reversed(Path(rel).parents[:-1]), Path(rel)):
-            real = os.path.realpath(root / step)
-            if not inside(real, top):
-                return (f"{step.as_posix()} is a symbolic link to {real}, outside the dossier folder, where "
-                        f"{path.relative_to(root).as_posix()} would be written (the build does not read it); "
-                        f"nothing written")
-    return ""
 
 
 def _start_dossier(root: Path, out: TextIO) -> None:

@@ -84,6 +84,10 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "")
                            {"name": "dossier", "rule": told or "UTF-8 with a few stray bytes, read as windows-1252"}),
               "raw": {"file": f"evidence/{name}", "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)},
               "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
+    outside = stubfiles.outside(root, [f"{EVIDENCE}/{name}", f"{EVIDENCE}/{provenance.name}", rel])
+    if outside:
+        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), but {outside}"), file=err)
+        return False
     evidence.parent.mkdir(parents=True, exist_ok=True)
     with open(provenance, "x", encoding="utf-8") as handle:  # (first: its name is the one that can be taken)
         handle.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
@@ -93,9 +97,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "")
     except BaseException:
         provenance.unlink()
         raise
-    tmp = root / f"{rel}.dossier-tmp"
-    tmp.write_bytes(text)
-    os.replace(tmp, root / rel)
+    os.replace(stubfiles.new_temporary(root / rel, text), root / rel)
     print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding}{f' ({told})' if told else ''}; "
                   f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{name}"), file=err)
     return True
