@@ -52,6 +52,10 @@ def test_a_folder_without_its_slash_redirects_and_the_root_serves_index_html(sit
     assert call(app, "/articles/a")[1]["Location"] == "/articles/a/"
     assert b"hello" in call(app, "/")[2]
     assert call(app, "/caf\u00e9/")[0] == 200
+    # a path begun with two slashes is redirected within the site, not to another host (review 61: the
+    # Location "//articles/" is the host "articles" to a browser)
+    for path in ("//articles", "///articles", "//articles/a"):
+        assert call(app, path)[1]["Location"] == "/" + path.lstrip("/") + "/"
 
 
 def test_assets_are_revalidated_by_etag_so_unchanged_files_stay_cached(site):

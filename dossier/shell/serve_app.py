@@ -199,7 +199,8 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
         if target.is_dir():
             if rel and not rel.endswith("/"):
                 query = environ.get("QUERY_STRING", "")
-                return "302 Found", [("Location", quote(path) + "/" + (f"?{query}" if query else "")),
+                # (one leading slash: "//articles" gave "//articles/", an address on the host "articles")
+                return "302 Found", [("Location", "/" + quote(path).lstrip("/") + "/" + (f"?{query}" if query else "")),
                                      ("Cache-Control", "no-store")], b""
             target = target / "index.html"
         if not target.is_file() or not target.resolve().is_relative_to(out):
