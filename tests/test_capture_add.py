@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -54,6 +55,18 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(301 if self.path == "/old" else 302)
             self.send_header("Location", "/moved" if self.path == "/old" else "/article")
             self.end_headers()
+            return
+        if self.path == "/drip":  # a page sent two bytes at a time, slower than any deadline allows
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"<p")
+                    self.wfile.flush()
+                    time.sleep(0.25)
+            except OSError:  # (the client gave up)
+                pass
             return
         if self.path == "/ua":
             ua = self.headers.get("User-Agent", "")
@@ -653,3 +666,12 @@ def test_a_link_planted_at_a_temporary_name_is_never_written_through(tmp_path: P
     assert victim.read_text("utf-8") == "mine\n" and planted.is_symlink()
     seed = root / "seeds" / "envoy-leaves-as-rafah-talks-stall.txt"
     assert not seed.is_symlink() and "paragraph 6" in seed.read_text("utf-8")
+
+
+def test_a_page_sent_too_slowly_is_given_up_at_the_deadline_not_held_for_ever(server: str) -> None:
+    """Review 61: the 20-second timeout bounds each read only; a server that sent two bytes every two seconds
+    held `--add` for two minutes (for as long as it liked). The body must be whole within a deadline."""
+    from dossier.shell.capture.fetch import FetchError, fetch
+
+    with pytest.raises(FetchError, match="sent the page too slowly: not whole after 1 seconds"):
+        fetch(f"{server}/drip", whole_within=1.0)  # (the drip lasts 10 s, each read well within the timeout)

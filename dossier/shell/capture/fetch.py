@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +22,9 @@ USER_AGENT = (f"dossier/{__version__} (annotated news dossier builder; `build.py
               "fetches one page per article an editor adds)")
 TIMEOUT = 20.0
 MAX_BYTES = 10 * 1024 * 1024
+# The page whole within this many seconds: `timeout` bounds each read only, and a server that sent two bytes
+# every two seconds held `--add` for as long as it liked (review 61)
+WHOLE_WITHIN = 60.0
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -70,9 +74,11 @@ def _reason(exc: urllib.error.URLError, host: str) -> str:
     return f"cannot reach {host}: {getattr(reason, 'strerror', None) or reason}"
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, whole_within: float = WHOLE_WITHIN
+          ) -> Fetched:
     """GET `url` and return the page, or raise FetchError (status not 200, not HTML, larger than `max_bytes`,
-    DNS, TLS, refused, timeout)."""
+    DNS, TLS, refused, timeout: `timeout` for each read, `whole_within` seconds for the page's body)."""
+    deadline = time.monotonic() + whole_within
     host = urllib.parse.urlsplit(url).hostname or url
     recorder = _Recorder()
     opener = urllib.request.build_opener(recorder)
@@ -86,9 +92,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"too large: {int(length):,} bytes, over the {max_bytes:,}-byte limit")
-            body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise FetchError(f"too large: over the {max_bytes:,}-byte limit")
+            body = _body(response, host, max_bytes, deadline, whole_within)
             return Fetched(url, response.geturl(), response.status, ctype, dict(response.headers.items()),
                            body, tuple(recorder.hops))
     except urllib.error.HTTPError as exc:
@@ -102,3 +106,19 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
         raise FetchError(f"{host} did not answer within {timeout:.0f} seconds") from None
     except (ConnectionError, OSError) as exc:  # reset mid-body, etc.
         raise FetchError(f"the connection to {host} failed: {exc.strerror or type(exc).__name__}") from None
+
+
+def _body(response: Any, host: str, max_bytes: int, deadline: float, whole_within: float) -> bytes:
+    """The response's body, read a piece at a time; FetchError when it is over `max_bytes` or not whole by
+    `deadline` (time.monotonic)."""
+    pieces, size = [], 0
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchError(f"{host} sent the page too slowly: not whole after {whole_within:g} seconds")
+        piece = response.read1(1 << 16)
+        if not piece:
+            return b"".join(pieces)
+        pieces.append(piece)
+        size += len(piece)
+        if size > max_bytes:
+            raise FetchError(f"too large: over the {max_bytes:,}-byte limit")
