@@ -675,3 +675,33 @@ def test_a_page_sent_too_slowly_is_given_up_at_the_deadline_not_held_for_ever(se
 
     with pytest.raises(FetchError, match="sent the page too slowly: not whole after 1 seconds"):
         fetch(f"{server}/drip", whole_within=1.0)  # (the drip lasts 10 s, each read well within the timeout)
+
+
+def test_a_compressed_page_or_archive_record_too_large_once_decompressed_is_refused_before_it_is_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 61: a 400 KB .html.gz that decompressed to 200 MB took 900 MB of memory before anything said no.
+    A page is read no further than the limit (here lowered to 1 MB), and refused in one line."""
+    import gzip
+
+    from dossier.shell.capture import sources, warc
+    from dossier.shell.capture.extract import ExtractError
+
+    monkeypatch.setattr(sources, "PAGE_LIMIT", 1 << 20)
+    monkeypatch.setattr(warc, "PAGE_LIMIT", 1 << 20)
+    huge = page().replace("</article>", "<p>" + "x" * (2 << 20) + "</p></article>")
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(huge.encode()))
+    with pytest.raises(ExtractError, match="too large: over the 1 MB a page may be, decompressed"):
+        sources.from_saved(tmp_path / "bomb.html.gz")
+    (tmp_path / "small.html.gz").write_bytes(gzip.compress(page().encode()))
+    assert sources.from_saved(tmp_path / "small.html.gz").body == page().encode()
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(tmp_path / "bomb.warc.gz", "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://example.org/a", "response",
+                                                      payload=io.BytesIO(huge.encode()), http_headers=headers))
+    with pytest.raises(warc.ArchiveError, match=r"record 1 \(https://example.org/a\) is over the 1 MB"):
+        warc.html_records(tmp_path / "bomb.warc.gz")

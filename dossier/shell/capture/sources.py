@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import hashlib
 from dataclasses import field
 from datetime import datetime, timezone
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .fetch import fetch
-from .warc import html_records
+from .warc import PAGE_LIMIT, html_records
 from ...core.common.records import frozen
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -51,8 +52,10 @@ def from_url(url: str) -> Page:
 def from_saved(path: Path) -> Page:
     from .extract import ExtractError
 
+    if path.stat().st_size > PAGE_LIMIT:
+        raise ExtractError(f"too large: over the {PAGE_LIMIT >> 20} MB a page may be")
     data = path.read_bytes()
-    body = gzip.decompress(data) if path.name.lower().endswith(".gz") else data
+    body = _decompressed(data) if path.name.lower().endswith(".gz") else data
     if not body.strip():
         raise ExtractError("the file is empty")
     utf16 = body.startswith((b"\xff\xfe", b"\xfe\xff"))  # (a page saved as UTF-16 has NULs: it is text)
@@ -64,6 +67,20 @@ def from_saved(path: Path) -> Page:
         "source": str(path), "url": None, "final_url": None, "redirects": [],
         "fetched_at": None, "file_modified_at": saved.isoformat().replace("+00:00", "Z"),
         "http_status": None, "content_type": "text/html (a saved file; the server's headers are not known)"})
+
+
+def _decompressed(data: bytes) -> bytes:
+    """A .html.gz's page, read no further than PAGE_LIMIT: a few compressed megabytes can be gigabytes."""
+    from .extract import ExtractError
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
+            body = unzipped.read(PAGE_LIMIT + 1)
+    except (OSError, EOFError) as exc:
+        raise ExtractError(f"not a readable .gz file ({exc})") from None
+    if len(body) > PAGE_LIMIT:
+        raise ExtractError(f"too large: over the {PAGE_LIMIT >> 20} MB a page may be, decompressed")
+    return body
 
 
 def from_archive(path: Path) -> Iterator[Page]:

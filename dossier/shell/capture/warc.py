@@ -15,6 +15,11 @@ from .fetch import HTML_TYPES
 from ...core.common.records import frozen
 
 
+# The most a captured page may be, decompressed (a browser's single-file save inlines its pictures: tens of MB);
+# a 400 KB .html.gz that decompressed to 200 MB took 900 MB of memory before anything said no (review 61)
+PAGE_LIMIT = 100 << 20
+
+
 class ArchiveError(Exception):
     """An archive that cannot be read; the message is one line in an editor's words."""
 
@@ -96,7 +101,10 @@ def _responses(records: Any) -> list[list[Any]]:
         if ctype.split(";")[0].strip().lower() not in HTML_TYPES:
             continue
         code = (record.http_headers.get_statuscode() or "0")[:3]
-        body = record.content_stream().read()
+        body = record.content_stream().read(PAGE_LIMIT + 1)
+        if len(body) > PAGE_LIMIT:  # (a few compressed megabytes can decompress to gigabytes)
+            raise ArchiveError(f"record {number} ({record.rec_headers.get_header('WARC-Target-URI') or 'no address'})"
+                               f" is over the {PAGE_LIMIT >> 20} MB a page may be, decompressed; nothing read")
         headers = record.rec_headers
         found.append([records.get_record_offset(), 0, headers.get_header("WARC-Target-URI") or "",
                       headers.get_header("WARC-Date") or "", headers.get_header("WARC-Record-ID") or "",
