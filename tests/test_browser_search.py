@@ -124,3 +124,33 @@ def test_search_results_are_readable_in_both_colour_schemes_and_announced(browse
     assert float(page.evaluate("getComputedStyle(document.querySelector('.pagefind-ui__search-clear')).fontSize"
                                ).rstrip("px")) >= 12
     context.close()
+
+
+def test_an_outlet_name_is_text_in_the_search_filters_never_markup(browser, http_server, tmp_path):
+    """Review 61: Pagefind reads a filter's value unescaped once, and its UI writes it as HTML: an outlet named
+    "Ynet<meta http-equiv=refresh …>" sent the search page to another site; escaped once more, it still did. Its
+    & < > are given to Pagefind as their full-width look-alikes: the label reads as written, and makes no
+    element."""
+    root = tmp_path / "d"
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    sources = root / "content/sources.yaml"
+    hostile = 'Ynet<b id="injected">bold</b> & Co'
+    sources.write_text(sources.read_text("utf-8").replace("name: Ynetnews", f"name: '{hostile}'", 1), "utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(http_server(root / "_site") + "search/?q=Rafah")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    outlet = page.locator(".pagefind-ui__filter-name", has_text="Outlet")
+    outlet.wait_for(timeout=60000)
+    label = page.locator(".pagefind-ui__filter-label", has_text="Ynet")
+    for _ in range(4):
+        if label.is_visible():
+            break
+        outlet.click()
+        page.wait_for_timeout(500)
+    assert label.inner_text().startswith('Ynet＜b id="injected"＞bold＜/b＞ ＆ Co')  # (its look-alikes: see base.html)
+    assert page.locator("#injected").count() == 0
+    page.close()
