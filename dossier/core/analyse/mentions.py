@@ -12,15 +12,14 @@ matched in its NFC form and each mention mapped back to the original characters 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
 from ..text.nfc import nfc, nfc_text
-from ..text.wordbounds import after_proclitics
 from ..common.records import frozen
+from .name_bounds import bounded
 
 __all__ = ["AliasSpec", "Exclusion", "Mention", "MentionMatcher", "alias_collisions", "match_key",
            "sentence_around", "sentence_spans"]
@@ -56,11 +55,6 @@ def _casefold_aligned(text: str) -> str:
 def match_key(text: str) -> str:
     """The matcher's comparison key: NFC, typography folded and case folded, as long as NFC(`text`)."""
     return _casefold_aligned(_typo(nfc(text) or ""))
-
-
-def _is_word(c: str) -> bool:
-    # Combining marks continue a word ("Israe" + U+0301 is not "Israe" followed by a boundary).
-    return c.isalnum() or (not c.isascii() and unicodedata.category(c)[0] == "M")
 
 
 @frozen
@@ -213,7 +207,7 @@ class MentionMatcher:
             group = self._groups[gid]
             end = last + 1
             start = end - group.length
-            if not _bounded(typo, start, end) or blocked.hits(start, end):
+            if not bounded(typo, start, end) or blocked.hits(start, end):
                 continue
             surface = typo[start:end]
             entries = tuple(e for e in group.entries if e.accepts(surface))
@@ -234,32 +228,6 @@ class MentionMatcher:
                 out.append(Mention(start, end, entry.entity, entry.alias))
                 break
         return tuple(out)
-
-
-PREFIXED_NAME_LETTERS = {"he": 4, "ar": 3}   # the fewest letters of a name found behind prefix letters
-
-
-def _bounded(typo: str, start: int, end: int) -> bool:
-    """Whole-word test, also for aliases ending in punctuation ("U.S." must not match in "U.S.A.").
-    An apostrophe joins words ("O'Brien") except in the possessive "'s"."""
-    if start > 0:
-        before = typo[start - 1]
-        # (a name may have Hebrew or Arabic prefix letters joined to it: "ונתניהו", "وغزة"; a Hebrew one of three
-        # letters would be found in ordinary words: "לכהן", to serve, is not "to Cohen")
-        fewest = PREFIXED_NAME_LETTERS["he" if "\u05d0" <= typo[start] <= "\u05ea" else "ar"]
-        if _is_word(before) and not (end - start >= fewest and after_proclitics(typo, start)):
-            return False
-        if before == "'" and start >= 2 and _is_word(typo[start - 2]):
-            return False
-    if end < len(typo):
-        after = typo[end]
-        if _is_word(after):
-            return False
-        if after == "'" and end + 1 < len(typo) and _is_word(typo[end + 1]):
-            possessive = typo[end + 1] in "sS" and (end + 2 == len(typo) or not _is_word(typo[end + 2]))
-            if not possessive:
-                return False
-    return True
 
 
 def _excludes(ex: Exclusion, entry: _Entry, article: str, text: str, start: int, end: int,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["after_proclitics", "inside_word", "mid_word_ends", "whole_words"]
+__all__ = ["after_proclitics", "inside_word", "mid_word_ends", "unspaced", "whole_words"]
 
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _DIGIT_JOINERS = frozenset(".,:")
@@ -30,7 +30,8 @@ _UNSPACED = ((0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17
              (0xFF66, 0xFF9F), (0x20000, 0x3FFFF))
 
 
-def _unspaced(ch: str) -> bool:
+def unspaced(ch: str) -> bool:
+    """Whether `ch` belongs to a script written without spaces between words (Chinese, Japanese, Thai…)."""
     code = ord(ch)
     return code >= 0x0E00 and any(a <= code <= b for a, b in _UNSPACED)
 
@@ -67,7 +68,7 @@ def inside_word(text: str, i: int) -> bool:
     if i <= 0 or i >= len(text):
         return False
     a, b = text[i - 1], text[i]
-    if _unspaced(a) or _unspaced(b):
+    if unspaced(a) or unspaced(b):
         return False
     if _word(a) and _word(b):
         return True
