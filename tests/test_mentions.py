@@ -329,3 +329,28 @@ def test_one_matcher_over_500_entities_scans_1000_texts_of_4_kb():
 
 def test_a_mention_is_a_plain_value():
     assert Mention(0, 6, "israel", "Israel") == Mention(0, 6, "israel", "Israel")
+
+
+# --- scripts, elisions and suffixes --------------------------------------------------------------------
+
+EAST_ASIAN = MentionMatcher([AliasSpec("netanyahu", "内塔尼亚胡"), AliasSpec("israel", "以色列"),
+                             AliasSpec("netanyahu", "ネタニヤフ"), AliasSpec("israel", "イスラエル"),
+                             AliasSpec("netanyahu", "Netanyahu"), AliasSpec("us", "美"),
+                             AliasSpec("us", "美国"), AliasSpec("thailand", "ประเทศไทย")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("内塔尼亚胡说以色列将单独行动。", ["内塔尼亚胡", "以色列"]),
+    ("ネタニヤフ首相が語った。", ["ネタニヤフ"]),
+    ("「内塔尼亚胡」は、イスラエルは単独で行動すると述べた。", ["内塔尼亚胡", "イスラエル"]),
+    ("以色列总理Netanyahu说", ["以色列", "Netanyahu"]),
+    ("美国人说", ["美国"]),
+    ("美丽的风景", []),
+    ("美、英两国", ["美"]),
+    ("ในประเทศไทยวันนี้", ["ประเทศไทย"]),
+], ids=["Chinese names between Chinese words", "a Japanese name before its title",
+        "names set off by punctuation, as before", "a Latin name inside Chinese text",
+        "the longest alias wins", "a one-character alias is not looked for inside words",
+        "a one-character alias between punctuation", "a Thai name inside Thai text"])
+def test_names_in_scripts_written_without_spaces_need_no_word_boundary(text, expected):
+    assert [s for s, _ in found(text, EAST_ASIAN)] == expected
