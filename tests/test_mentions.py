@@ -58,13 +58,13 @@ def test_longest_match_wins(text, expected):
     ("Israel-Hamas war", [("Israel", "israel"), ("Hamas", "hamas")]),
     ("anti-Israel protest", [("Israel", "israel")]),
     ("O'Netanyahu", []),
-    ("Netanyahu'sche", []),
+    ("Netanyahu'sche", [("Netanyahu", "benjamin-netanyahu")]),
     ("Israel.", [("Israel", "israel")]),
     ("Israel\u0301", []),
 ], ids=["a demonym is not its country", "a possessive with a straight apostrophe is a word end",
         "a possessive with a curly apostrophe is a word end", "a person's possessive with a curly apostrophe",
         "an all-caps possessive", "a hyphen separates two names", "a prefix with a hyphen is a word end",
-        "an apostrophe before the name joins it to a word", "an apostrophe not followed by a lone s joins words",
+        "an apostrophe before the name joins it to a word", "an apostrophe and letters after the name are a suffix",
         "a full stop is a word end", "a combining accent continues the word"])
 def test_whole_words_only(text, expected):
     assert found(text) == expected
@@ -354,3 +354,27 @@ EAST_ASIAN = MentionMatcher([AliasSpec("netanyahu", "内塔尼亚胡"), AliasSpe
         "a one-character alias between punctuation", "a Thai name inside Thai text"])
 def test_names_in_scripts_written_without_spaces_need_no_word_boundary(text, expected):
     assert [s for s, _ in found(text, EAST_ASIAN)] == expected
+
+
+ELIDED = MentionMatcher([AliasSpec("israel", "Israël"), AliasSpec("israel", "İsrail"), AliasSpec("iran", "Iran"),
+                         AliasSpec("un", "ONU"), AliasSpec("diyarbakir", "Diyarbakır"), AliasSpec("don", "Don"),
+                         AliasSpec("brien", "Brien"), AliasSpec("israel", "Israel"), AliasSpec("x", "רוג")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La position d'Israël reste ferme, selon l'Iran et l'ONU.", ["Israël", "Iran", "ONU"]),
+    ("Le gouvernement d\u2019Israël a répondu. L'Iran aussi, lorsqu'Israël a frappé.", ["Israël", "Iran", "Israël"]),
+    ("La posizione dell'Iran è chiara, nell'ONU e DELL'IRAN.", ["Iran", "ONU", "IRAN"]),
+    ("İsrail'in başbakanı, Diyarbakır'da ve İsrail\u2019e.", ["İsrail", "Diyarbakır", "İsrail"]),
+    ("Israel's army, Israel\u2019s army", ["Israel", "Israel"]),
+    ("Don't go to the Don's banks. Don'll", ["Don"]),
+    ("Conan O'Brien and mon'Iran", []),
+    ("Israeli and l'Israeli", []),
+    ("רוג'ר רוג", ["רוג"]),
+], ids=["French elided articles and prepositions", "with a curly apostrophe, and after qu' words",
+        "Italian articulated prepositions, also in capitals", "Turkish case endings after an apostrophe",
+        "the possessive as before", "English contractions are not a suffix", "other letters before an apostrophe "
+        "join the name to a word", "a name inside a longer word is still no name",
+        "a Hebrew geresh is part of its letter: the word goes on"])
+def test_elided_words_before_and_suffixes_after_an_apostrophe_are_word_boundaries(text, expected):
+    assert [s for s, _ in found(text, ELIDED)] == expected

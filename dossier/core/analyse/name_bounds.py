@@ -15,6 +15,16 @@ __all__ = ["PREFIXED_NAME_LETTERS", "bounded"]
 PREFIXED_NAME_LETTERS = {"he": 4, "ar": 3}   # the fewest letters of a name found behind prefix letters
 
 
+# French, Italian and Catalan articles and prepositions elided onto the next word ("l'Iran", "d'Israël",
+# "dell'ONU", "lorsqu'Israël"): after one of these an apostrophe is a word boundary. Only after these: any letters
+# would find "Brien" in "O'Brien" ("Alema" is found in "D'Alema", unless an alias "D'Alema", being longer, wins).
+_ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu un dell all nell dall sull coll pell "
+                      "quell quest degl dagl negl sugl".split())
+# English contractions: "Don't" is not the river Don. Any other letters after an apostrophe are a suffix of
+# the name: the possessive ("Israel's"), Turkish case endings ("İsrail'in", "Diyarbakır'da"), "Netanyahu'sche".
+_CONTRACTIONS = frozenset("t ll re ve d m".split())
+
+
 def _is_word(c: str) -> bool:
     # Combining marks continue a word ("Israe" + U+0301 is not "Israe" followed by a boundary).
     return c.isalnum() or (not c.isascii() and unicodedata.category(c)[0] == "M")
@@ -22,7 +32,8 @@ def _is_word(c: str) -> bool:
 
 def bounded(typo: str, start: int, end: int) -> bool:
     """Whole-word test, also for aliases ending in punctuation ("U.S." must not match in "U.S.A.").
-    An apostrophe joins words ("O'Brien") except in the possessive "'s"."""
+    An apostrophe joins words ("O'Brien") except after an elided article or preposition ("l'Iran") and before
+    a suffix ("Israel's", "İsrail'in"), which an English contraction is not ("Don't")."""
     return _starts_word(typo, start, end) and _ends_word(typo, start, end)
 
 
@@ -48,7 +59,10 @@ def _starts_word(typo: str, start: int, end: int) -> bool:
     fewest = PREFIXED_NAME_LETTERS["he" if "\u05d0" <= typo[start] <= "\u05ea" else "ar"]
     if _is_word(before) and not (end - start >= fewest and after_proclitics(typo, start)):
         return False
-    return not (before == "'" and start >= 2 and _is_word(typo[start - 2]))
+    if before != "'":
+        return True
+    word = _word_before(typo, start - 1)
+    return not word or word.casefold() in _ELISIONS
 
 
 def _ends_word(typo: str, start: int, end: int) -> bool:
@@ -60,5 +74,23 @@ def _ends_word(typo: str, start: int, end: int) -> bool:
     if _is_word(after):
         return False
     if after == "'" and end + 1 < len(typo) and _is_word(typo[end + 1]):
-        return typo[end + 1] in "sS" and (end + 2 == len(typo) or not _is_word(typo[end + 2]))   # possessive
+        # (a Hebrew geresh folds to "'" but is part of its letter: "ג'" is "j", and the word goes on after it)
+        hebrew = "\u05d0" <= typo[end - 1] <= "\u05ea"
+        return not hebrew and _word_after(typo, end + 1).casefold() not in _CONTRACTIONS
     return True
+
+
+def _word_before(typo: str, i: int) -> str:
+    """The word characters that end at offset `i` (up to eight: more is no elided word)."""
+    j = i
+    while j > 0 and i - j <= 8 and _is_word(typo[j - 1]):
+        j -= 1
+    return typo[j:i] if j == 0 or not _is_word(typo[j - 1]) else typo[j - 1:i]
+
+
+def _word_after(typo: str, i: int) -> str:
+    """The word characters that start at offset `i` (up to four: more is no contraction)."""
+    j = i
+    while j < len(typo) and j - i <= 4 and _is_word(typo[j]):
+        j += 1
+    return typo[i:j]
