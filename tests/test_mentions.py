@@ -378,3 +378,24 @@ ELIDED = MentionMatcher([AliasSpec("israel", "Israël"), AliasSpec("israel", "İ
         "a Hebrew geresh is part of its letter: the word goes on"])
 def test_elided_words_before_and_suffixes_after_an_apostrophe_are_word_boundaries(text, expected):
     assert [s for s, _ in found(text, ELIDED)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HELP US, SAY GAZA RESIDENTS", ["GAZA"]),
+    ("The WHO said it. WHO IS TO BLAME?", ["WHO"]),
+    ("U.S. AND IDF TROOPS", []),
+    ("US officials and the US-led coalition", ["US", "US"]),
+    ("WHO said on Monday", ["WHO"]),
+    ("A US plan. THE END", ["US"]),
+    ("US, IDF and UN", ["US", "IDF", "UN"]),
+    ("IDF SPOKESPERSON SAYS", ["IDF SPOKESPERSON"]),
+    ("US", ["US"]),
+    ("가A US 가A", ["US"]),
+], ids=["an acronym in a headline is a word like the others", "the WHO in a sentence, WHO in a shouted question",
+        "dotted acronyms too", "in running text an acronym still links", "at a sentence start too",
+        "a one-letter word is no sign of shouting; a sentence end limits the words looked at",
+        "an acronym next to a word in small letters", "a name in capitals is still a name", "an acronym alone",
+        "a word with a letter of a script without case is not in capitals"])
+def test_an_acronym_among_words_all_in_capitals_is_not_a_mention(text, expected):
+    matcher = MentionMatcher(ALIASES + (AliasSpec("who", "WHO"), AliasSpec("un", "UN")))
+    assert [s for s, _ in found(text, matcher)] == expected

@@ -177,6 +177,8 @@ def test_a_quote_taken_from_a_mixed_form_text_anchors_on_the_original_characters
 def test_a_name_in_one_form_is_found_in_a_mixed_form_text_on_whole_original_characters(case) -> None:
     text, name, start, end = case
     assume(any(c.isalpha() for c in name) and " " not in name)   # one word: names never span a paragraph break
+    # (a name all in capitals is an acronym, which words in capitals around it make no name: test_mentions.py)
+    assume(any(c.islower() for c in name))
     matcher = MentionMatcher([AliasSpec("x", " ".join(name.split()))])
     mentions = matcher.find(text)
     for m in mentions:

@@ -19,7 +19,7 @@ import ahocorasick
 
 from ..text.nfc import nfc, nfc_text
 from ..common.records import frozen
-from .name_bounds import bounded
+from .name_bounds import bounded, shouted
 
 __all__ = ["AliasSpec", "Exclusion", "Mention", "MentionMatcher", "alias_collisions", "match_key",
            "sentence_around", "sentence_spans"]
@@ -211,6 +211,8 @@ class MentionMatcher:
                 continue
             surface = typo[start:end]
             entries = tuple(e for e in group.entries if e.accepts(surface))
+            if any(e.acronym for e in entries) and shouted(text, start, end):   # ("HELP US", "WHO IS TO BLAME")
+                entries = tuple(e for e in entries if not e.acronym)
             if entries:
                 candidates.append((start, end, entries))
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))

@@ -1,4 +1,5 @@
-"""Where an entity's name may begin and end in a text: the whole-word rules of the mention matcher.
+"""Where an entity's name may begin and end in a text: the whole-word rules of the mention matcher, and the
+words around a name that say an acronym is none (`shouted`).
 
 Pure. The texts here are typography-folded (mentions._typo): curly apostrophes are "'" and every character
 keeps its offset, so a result is an offset test on the article's own text.
@@ -6,11 +7,12 @@ keeps its offset, so a result is an offset test on the article's own text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..text.wordbounds import after_proclitics, unspaced
 
-__all__ = ["PREFIXED_NAME_LETTERS", "bounded"]
+__all__ = ["PREFIXED_NAME_LETTERS", "bounded", "shouted"]
 
 PREFIXED_NAME_LETTERS = {"he": 4, "ar": 3}   # the fewest letters of a name found behind prefix letters
 
@@ -94,3 +96,23 @@ def _word_after(typo: str, i: int) -> str:
     while j < len(typo) and j - i <= 4 and _is_word(typo[j]):
         j += 1
     return typo[i:j]
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")   # a word of two letters or more ("A" and "I" are capitals anywhere)
+_CLAUSE_END = re.compile(r"[.!?\n]")
+_NEAR = 60                                    # characters looked at on each side
+
+
+def shouted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands among words all in capitals: up to two words on each side, within its
+    line and sentence, and at least one. In a headline or a shouted line ("HELP US, SAY GAZA RESIDENTS", "WHO IS
+    TO BLAME?") an acronym cannot be told from a word; in running text the words around it are not all capitals
+    ("US officials", "the US-led", "WHO said")."""
+    before = text[max(0, start - _NEAR):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    after = text[end:end + _NEAR]
+    stop = _CLAUSE_END.search(after)
+    after = after[:stop.start()] if stop else after
+    words = _LETTER_RUN.findall(before, cut)[-2:] + _LETTER_RUN.findall(after)[:2]
+    # (every letter a capital: "가A" is no word in capitals, nor is any word of a script without case)
+    return bool(words) and all(c.isupper() for w in words for c in w)
