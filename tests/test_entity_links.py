@@ -258,8 +258,20 @@ def test_a_hebrew_or_arabic_name_is_found_behind_the_prefix_letters_joined_to_it
     assert found("אנתניהו הנתניהואים ובכץ") == []   # א is no prefix; letters after the name; a two-letter name
     cohen = MentionMatcher([AliasSpec("c", "כהן"), AliasSpec("h", "حماس")])
     assert [m.start for m in cohen.find("כהן ביקש לכהן, حماس")] == [0, 15]  # "לכהן" (to serve) is no Cohen
-    arabic = MentionMatcher([AliasSpec("g", "غزة"), AliasSpec("e", "مصر")])  # (Arabic: three letters are enough)
+    arabic = MentionMatcher([AliasSpec("g", "غزة"), AliasSpec("e", "مصر")])  # (Arabic: three letters behind "و")
     assert [m.entity for m in arabic.find("وغزة ومصر")] == ["g", "e"]
+
+
+def test_a_three_letter_arabic_name_is_found_behind_a_lone_and_only():
+    """Alias حسن (Hassan) linked in "ولحسن الحظ" (and fortunately), علي (Ali) in "فعلي" (actual) and "لعلي"
+    (review 60): most Arabic words are built on three-letter roots, so a prefix letter and a three-letter name
+    often make an ordinary word. Such a name is found behind a lone "و" only; a longer one behind any prefixes."""
+    matcher = MentionMatcher([AliasSpec("h", "حسن"), AliasSpec("a", "علي"), AliasSpec("g", "غزة"),
+                              AliasSpec("m", "حماس")])
+    text = "ولحسن الحظ لم يصب أحد، وقال حسن إن الوضع فعلي. لعلي وعلي ووَحسن، بغزة وغزة ولحماس فحماس"
+    assert [(text[m.start:m.end], m.start) for m in matcher.find(text)] == [
+        ("حسن", text.index(" حسن") + 1), ("علي", text.index("وعلي") + 1), ("غزة", text.index("وغزة") + 1),
+        ("حماس", text.index("ولحماس") + 2), ("حماس", text.index("فحماس") + 1)]
 
 
 def test_a_hebrew_acronym_is_found_written_with_gershayim_or_a_straight_quote():

@@ -14,7 +14,7 @@ from ..text.wordbounds import after_proclitics, unspaced
 
 __all__ = ["PREFIXED_NAME_LETTERS", "bounded", "shouted"]
 
-PREFIXED_NAME_LETTERS = {"he": 4, "ar": 3}   # the fewest letters of a name found behind prefix letters
+PREFIXED_NAME_LETTERS = {"he": 4, "ar": 4}   # the fewest letters of a name found behind any prefix letters
 
 
 # French, Italian and Catalan articles and prepositions elided onto the next word ("l'Iran", "d'Israël",
@@ -56,10 +56,7 @@ def _starts_word(typo: str, start: int, end: int) -> bool:
     before = typo[start - 1]
     if _unspaced_edge(typo[start:end], typo[start], before):
         return True
-    # (a name may have Hebrew or Arabic prefix letters joined to it: "ונתניהו", "وغزة"; a Hebrew one of three
-    # letters would be found in ordinary words: "לכהן", to serve, is not "to Cohen")
-    fewest = PREFIXED_NAME_LETTERS["he" if "\u05d0" <= typo[start] <= "\u05ea" else "ar"]
-    if _is_word(before) and not (end - start >= fewest and after_proclitics(typo, start)):
+    if _is_word(before) and not _prefixed(typo, start, end):
         return False
     if before != "'":
         return True
@@ -80,6 +77,29 @@ def _ends_word(typo: str, start: int, end: int) -> bool:
         hebrew = "\u05d0" <= typo[end - 1] <= "\u05ea"
         return not hebrew and _word_after(typo, end + 1).casefold() not in _CONTRACTIONS
     return True
+
+
+def _prefixed(typo: str, start: int, end: int) -> bool:
+    """Whether only Hebrew or Arabic prefix letters ("and", "in", "to"…) join the name at `start` to the word
+    before it ("ונתניהו", "ברפיח", "لبلينكن"), and the name is long enough to be looked for behind them.
+    A name of four letters or more, behind any of them. A shorter one is found in ordinary words: Hebrew "לכהן"
+    (to serve) is no "to Cohen"; most Arabic words are built on three-letter roots, so a three-letter name behind
+    a prefix often makes one ("فعلي", actual, and "لعلي" hold علي, Ali; "ولحسن الحظ", and fortunately, holds حسن,
+    Hassan). An Arabic name of three letters is still found behind a lone "و" (and), the commonest letter before
+    a name ("وغزة", "ومصر"), which stands for itself: two prefixes, or "ف", "ب", "ل", "ك", are not looked at.
+    An editor lists the other prefixed forms of a short name as aliases ("لغزة")."""
+    if not after_proclitics(typo, start):
+        return False
+    letters = sum(c.isalpha() for c in typo[start:end])      # (a point or haraka on the name is no letter)
+    hebrew = "\u05d0" <= typo[start] <= "\u05ea"
+    if letters >= PREFIXED_NAME_LETTERS["he" if hebrew else "ar"]:
+        return True
+    if hebrew or letters < 3:
+        return False
+    j = start - 1
+    while j > 0 and unicodedata.category(typo[j])[0] == "M":
+        j -= 1
+    return typo[j] == "\u0648" and (j == 0 or not _is_word(typo[j - 1]))
 
 
 def _word_before(typo: str, i: int) -> str:
