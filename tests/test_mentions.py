@@ -399,3 +399,16 @@ def test_elided_words_before_and_suffixes_after_an_apostrophe_are_word_boundarie
 def test_an_acronym_among_words_all_in_capitals_is_not_a_mention(text, expected):
     matcher = MentionMatcher(ALIASES + (AliasSpec("who", "WHO"), AliasSpec("un", "UN")))
     assert [s for s, _ in found(text, matcher)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DİYARBAKIR'da gösteri yapıldı. Diyarbakır'da da.", ["DİYARBAKIR", "Diyarbakır"]),
+    ("Protests in Diyarbakir and İSRAİL", ["Diyarbakir", "İSRAİL"]),
+    ("diyarbakir", []),
+    ("DIE STRAẞE VON HORMUS", ["STRAẞE VON HORMUS"]),
+], ids=["Turkish capitals write İ and I", "English copy writes a dotless i as i", "a lower-case initial is refused",
+        "German's capital sharp s"])
+def test_names_in_turkish_and_german_capitals_are_found(text, expected):
+    matcher = MentionMatcher([AliasSpec("d", "Diyarbakır"), AliasSpec("i", "İsrail"),
+                              AliasSpec("h", "Straße von Hormus")])
+    assert [s for s, _ in found(text, matcher)] == expected

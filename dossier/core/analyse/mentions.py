@@ -43,13 +43,20 @@ def _typo(text: str) -> str:
     return _TYPO_CHARS.sub(lambda m: _TYPO[ord(m.group())], text)
 
 
+# Letters whose case fold is no help, each folded to one character: Turkish writes "İ" for the capital of "i"
+# (casefold makes it two characters) and "I" for that of "ı", so "DİYARBAKIR" is "Diyarbakır" (and English copy
+# writes "Diyarbakir"); German's capital sharp s "ẞ" casefolds to "ss" and is "ß".
+_FOLD_MORE = {"\u0131": "i", "\u0130": "i", "\u1e9e": "\u00df"}
+_FOLD_MORE_CHARS = re.compile("[" + "".join(_FOLD_MORE) + "]")
+
+
 def _casefold_aligned(text: str) -> str:
     """Casefold one character to one character; characters that would expand ("ß" → "ss") are kept."""
     folded = text.casefold()
     # casefold never shrinks a character, so equal length means no character expanded and offsets align.
-    if len(folded) == len(text):
-        return folded
-    return "".join(f if len(f := c.casefold()) == 1 else c for c in text)
+    if len(folded) != len(text):
+        folded = "".join(f if len(f := c.casefold()) == 1 else c for c in text)
+    return _FOLD_MORE_CHARS.sub(lambda m: _FOLD_MORE[m.group()], folded)
 
 
 def match_key(text: str) -> str:
