@@ -76,3 +76,27 @@ def test_figures_of_different_units_are_not_compared() -> None:
     assert table["disagree"] is False
     assert table["rows"][0]["others"] == ["24 battalions"]
     assert table["rows"][2]["has_figure"] is False
+    # (review 60: each row said "consistent" and the page "can all be true at once", though none was compared)
+    assert [r["compared"] for r in table["rows"]] == [False, False, False]
+    assert (table["compared"], table["unread"]) == (False, 1)
+
+
+def test_only_figures_compared_with_another_of_their_unit_are_consistent() -> None:
+    table = figure_table(rows(("Unemployment hit 7 per cent", {}), ("Unemployment hit 9%", {}),
+                              ("some 40 hostages", {"unit": "hostages"})))
+    assert table["disagree"] is True  # ("per cent" is a percent: it was no unit, and 7 and 9% were not compared)
+    assert [(r["compared"], bool(r["conflicts"])) for r in table["rows"]] == [(True, True), (True, True),
+                                                                              (False, False)]
+    assert (table["compared"], table["unread"]) == (True, 0)
+
+
+def test_a_negative_figure_disagrees_with_its_positive_and_a_ceiling_below_zero_has_no_floor() -> None:
+    assert figure_table(rows(("growth of -2%", {}), ("growth of 2%", {})))["disagree"] is True
+    assert figure_table(rows(("growth of -2%", {}), ("growth of less than -1%", {})))["disagree"] is False
+
+
+def test_a_witness_reads_its_numbers_as_the_sites_language_writes_them() -> None:
+    quote = "mindestens 32.000 Menschen und 2,5 Prozent"
+    english, german = reading(witness(quote), quote), reading(witness(quote), quote, language="de")
+    assert english.figure is not None and german.figure is not None
+    assert (english.figure.value, german.figure.value) == (32, 32000)

@@ -261,3 +261,75 @@ def test_a_day_next_to_a_hebrew_or_arabic_month_is_a_date_not_a_figure(text: str
 ])
 def test_only_a_prefix_letter_is_cut_from_a_number_and_other_languages_months_are_dates(text, figures) -> None:
     assert [f.text for f in find_figures(text)] == figures
+
+
+# (phrase, site language, [(text, normalised, unit)]): review 60's misreadings, each as the reader should see it
+READ_AS_WRITTEN = [
+    pytest.param("no fewer than 100 people were detained", "en", [("no fewer than 100 people", "at least 100",
+                                                                   "people")], id="no fewer than is at least"),
+    pytest.param("not more than 50 people", "en", [("not more than 50 people", "at most 50", "people")],
+                 id="not more than is at most"),
+    pytest.param("no less than 3,000 homes", "en", [("no less than 3,000 homes", "at least 3,000", "homes")],
+                 id="no less than is at least"),
+    pytest.param("mindestens 32.000 Tote", "de", [("mindestens 32.000", "at least 32,000", "")],
+                 id="a German thousands point and qualifier"),
+    pytest.param("plus de 32 000 réfugiés", "fr", [("plus de 32 000 réfugiés", "more than 32,000", "réfugiés")],
+                 id="a French qualifier"),
+    pytest.param("1,200 Menschen", "de", [("1,200", "1.2", "")], id="a German decimal comma"),
+    pytest.param("1.200.000 people", "en", [("1.200.000 people", "1,200,000", "people")],
+                 id="two points between groups of three are thousands in any language"),
+    pytest.param("prices rose 3,5% in May", "en", [("3,5%", "3.5%", "percent")],
+                 id="one or two digits after a comma are decimals in any language"),
+    pytest.param("about 32\u00a0000 refugees", "en", [("about 32\u00a0000 refugees", "about 32,000", "refugees")],
+                 id="thousands set apart by a no-break space"),
+    pytest.param("ils sont 32 000 réfugiés", "fr", [("32 000 réfugiés", "32,000", "réfugiés")],
+                 id="thousands set apart by a space in French"),
+    pytest.param("in 2024 120 people died", "en", [("120 people", "120", "people")],
+                 id="a year before a number is not its thousands in English"),
+    pytest.param("Unemployment hit 7 per cent", "en", [("7 per cent", "7%", "percent")], id="per cent"),
+    pytest.param("growth of -2% and a rate of \u22120.5 percent", "en",
+                 [("-2%", "-2%", "percent"), ("\u22120.5 percent", "-0.5%", "percent")], id="a minus sign"),
+    pytest.param("pledged £3m and $1.2bn", "en", [("£3m", "3,000,000", "pounds"), ("$1.2bn", "1,200,000,000",
+                                                                                 "dollars")],
+                 id="amounts with a scale suffix"),
+    pytest.param("2.5m people and 32k views", "en", [("2.5m people", "2,500,000", "people"),
+                                                     ("32k views", "32,000", "views")], id="2.5m and 32k"),
+    pytest.param("a 100m sprint", "en", [], id="100m without a currency is metres, not a million"),
+    pytest.param("30 to 40 trucks", "en", [("30 to 40 trucks", "30–40", "trucks")], id="x to y is a range"),
+    pytest.param("the vote was 5 to 2", "en", [("5", "5", ""), ("2", "2", "")], id="a score is no range"),
+    pytest.param("2 Millionen Menschen", "de", [("2 Millionen", "2,000,000", "")], id="German scale words"),
+    pytest.param("one in three children", "en", [("one in three children", "1/3", "children")],
+                 id="one in three is a share"),
+    pytest.param("one of those envoys", "en", [], id="a bare one is still a pronoun"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "language", "expected"), READ_AS_WRITTEN)
+def test_numbers_are_read_as_they_are_written(phrase: str, language: str, expected: list) -> None:
+    found = find_figures(phrase, language)
+    assert [(f.text, describe(f), f.unit) for f in found] == expected
+
+
+@pytest.mark.parametrize(("text", "comma_decimal", "value"), [
+    ("32,000", False, 32000), ("32,000", True, 32), ("32.000", False, 32), ("32.000", True, 32000),
+    ("1.200.000", False, 1200000), ("1,200,000", True, 1200000), ("3,5", False, 3.5), ("0.125", True, 0.125),
+    ("1,200.5", False, 1200.5), ("1.200,5", True, 1200.5), ("1,2,3", False, None), ("12", True, 12),
+])
+def test_a_number_in_digits_is_read_in_the_languages_convention_unless_it_has_one_reading(
+        text: str, comma_decimal: bool, value: float | None) -> None:
+    from dossier.core.analyse.figure_numbers import digit_value
+
+    found = digit_value(text, comma_decimal)
+    assert (None if found is None else float(found)) == value
+
+
+def test_every_qualifier_is_written_in_lower_case_words_with_a_known_meaning() -> None:
+    """find_figures compares the lower-cased tokens with these words: a capital in one would never match."""
+    from dossier.core.analyse.figure_words import QUALIFIERS
+
+    meanings = {"exact", "about", "at least", "more than", "fewer than", "at most", "up to", "almost", "range"}
+    assert all(w == w.lower() for words, _ in QUALIFIERS for w in words)
+    assert {q for _, q in QUALIFIERS} <= meanings
+    # the negated forms come before the plain ones they begin with ("no fewer than" before "fewer than")
+    order = [words for words, _ in QUALIFIERS]
+    assert order.index(("no", "fewer", "than")) < order.index(("fewer", "than"))

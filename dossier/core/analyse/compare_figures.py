@@ -33,10 +33,10 @@ def _matches(found: Figure, value: float, unit: str) -> bool:
     return unit == "percent" and found.value < 1 and abs(found.value * 100 - value) < 1e-9
 
 
-def reading(witness: Witness, quote: str, found: tuple[Figure, ...] | None = None) -> Reading:
+def reading(witness: Witness, quote: str, found: tuple[Figure, ...] | None = None, language: str = "en") -> Reading:
     """The figure of one witness; `quote` is the witness's words as anchored in the article. `found`: the
-    quote's figures (`find_figures(quote)`) when they were read already."""
-    found = find_figures(quote) if found is None else found
+    quote's figures (`find_figures(quote, language)`) when they were read already."""
+    found = find_figures(quote, language) if found is None else found
     if witness.value is None:
         if not found:
             return Reading(None, False, ())
@@ -58,14 +58,15 @@ def reading(witness: Witness, quote: str, found: tuple[Figure, ...] | None = Non
     return Reading(fig, True, tuple(f for f in found if f is not match))
 
 
-def value_slip(witness: Witness, quote: str, found: tuple[Figure, ...] | None = None) -> Figure | None:
+def value_slip(witness: Witness, quote: str, found: tuple[Figure, ...] | None = None, language: str = "en"
+               ) -> Figure | None:
     """The figure of the quote a witness's `value:` was most likely meant to copy, when it copies none: the
     quote's figure nearest to it, within a quarter of it (32700 for the quote's 32,070: a slip of the keyboard
     that the table published as the outlet's figure); None when the value is one of the quote's figures, or far
     from all of them ("hundreds" read as 300: what `value:` is for)."""
     if witness.value is None:
         return None
-    found = find_figures(quote) if found is None else found
+    found = find_figures(quote, language) if found is None else found
     if any(_matches(f, witness.value, witness.unit) for f in found):
         return None
     near = [f for f in found if f.upper is None and f.value and abs(f.value - witness.value) <= abs(f.value) / 4]
@@ -95,6 +96,7 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
                     conflicts[a].append(b)
     for i, (key, outlet, date, r) in enumerate(rows):
         f = r.figure
+        compared = f is not None and len(groups[_unit_key(f.unit)]) > 1
         out.append({
             "key": key, "outlet": outlet, "date": date,
             "has_figure": f is not None,
@@ -105,11 +107,14 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
             "given": r.given,
             "others": [describe(o) + (f" {o.unit}" if o.unit else "") for o in r.others],
             "conflicts": [rows[j][1] for j in conflicts[i]],
+            # (compared with another figure of its unit: only then is it "consistent", review 60)
+            "compared": compared,
         })
     flagged = sorted({_unit_key(rows[i][3].figure.unit) for i, c in conflicts.items()  # type: ignore[union-attr]
                       if c})
     return {"rows": out, "disagree": bool(flagged), "disagreeing_units": flagged,
-            "units": sorted(groups)}
+            "units": sorted(groups), "compared": any(len(m) > 1 for m in groups.values()),
+            "unread": sum(r.figure is None for *_, r in rows)}
 
 
 _Bound = tuple[float, bool]  # (value, inclusive)
@@ -132,6 +137,7 @@ def _tolerance(v: float) -> float:
 def _interval(f: Figure) -> tuple[_Bound, _Bound]:
     """The true values that make f true, as (lower, upper) bounds."""
     v, inf = f.value, float("inf")
+    floor = 0.0 if v >= 0 else -inf  # ("fewer than -2%" has no floor at zero)
     if f.upper is not None:
         return (v, True), (f.upper, True)
     tol = _tolerance(v)
@@ -141,9 +147,9 @@ def _interval(f: Figure) -> tuple[_Bound, _Bound]:
         "almost": ((v - tol, True), (v, False)),
         "at least": ((v, True), (inf, False)),
         "more than": ((v, False), (inf, False)),
-        "fewer than": ((0.0, True), (v, False)),
-        "at most": ((0.0, True), (v, True)),
-        "up to": ((0.0, True), (v, True)),
+        "fewer than": ((floor, True), (v, False)),
+        "at most": ((floor, True), (v, True)),
+        "up to": ((floor, True), (v, True)),
         "range": ((v, True), (v, True)),
     }[f.qualifier]
 

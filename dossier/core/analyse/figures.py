@@ -11,71 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from ..common.written_dates import MONTHS, SCRIPT_DIGITS
+from ..common.written_dates import SCRIPT_DIGITS
+from .figure_words import (
+    COMPOUND_UNITS as _COMPOUND_UNITS, CURRENCY as _CURRENCY, DETERMINERS as _DETERMINERS,
+    ENGLISH_MONTHS as _ENGLISH_MONTHS, FRACTIONS as _FRACTIONS, KNOWN_NOUNS as _KNOWN_NOUNS, MONTHS as _MONTHS,
+    PLURAL_SCALES as _PLURAL_SCALES, QUALIFIERS as _QUALIFIERS, SCALES as _SCALES, STOP as _STOP, TENS as _TENS,
+    UNITS as _UNITS)
+from .figure_numbers import Tok as _Tok, digit_value, suffixed_value, tokens
 from ..common.records import frozen
 
 Qualifier = Literal["exact", "about", "at least", "more than", "fewer than", "at most", "up to", "almost", "range"]
 
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*|\S")
-_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_DASH_RANGE_RE = re.compile(rf"({_DIGITS_RE.pattern})[-–—]({_DIGITS_RE.pattern})")
-
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12,
-           # Hebrew and Arabic ("32 אלף", "٣٢ ألف")
-           "אלף": 10**3, "מיליון": 10**6, "מיליארד": 10**9, "ألف": 10**3, "الف": 10**3, "آلاف": 10**3,
-           "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9}
-_FRACTIONS = {
-    "half": Fraction(1, 2), "halves": Fraction(1, 2), "third": Fraction(1, 3), "thirds": Fraction(1, 3),
-    "quarter": Fraction(1, 4), "quarters": Fraction(1, 4), "fifth": Fraction(1, 5), "fifths": Fraction(1, 5),
-}
-# "hundreds" says at least two hundred and fewer than a thousand; it becomes that range.
-_PLURAL_SCALES = {"dozens": 12, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
-# Units a number can be glued to with a hyphen: "six-week", "24-hour", "five-month-old".
-_COMPOUND_UNITS = frozenset(
-    "second minute hour day night week month year decade mile kilometer kilometre km meter metre foot "
-    "inch pound ton point percent member man person story seat bed lane".split())
-
-_QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
-    (("no", "more", "than"), "at most"), (("as", "many", "as"), "up to"), (("an", "estimated"), "about"),
-    (("at", "least"), "at least"), (("more", "than"), "more than"), (("fewer", "than"), "fewer than"),
-    (("less", "than"), "fewer than"), (("at", "most"), "at most"), (("up", "to"), "up to"),
-    (("almost",), "almost"), (("nearly",), "almost"), (("some",), "about"), (("about",), "about"),
-    (("around",), "about"), (("roughly",), "about"), (("approximately",), "about"), (("over",), "more than"),
-    (("under",), "fewer than"),
-    # Hebrew ("יותר מ־32 אלף", "כ־30", "לפחות 40") and Arabic ("أكثر من ٣٢ ألف", "حوالي 30", "على الأقل 40")
-    (("יותר", "מ"), "more than"), (("למעלה", "מ"), "more than"), (("פחות", "מ"), "fewer than"),
-    (("לפחות",), "at least"), (("כמעט",), "almost"), (("קרוב", "ל"), "almost"), (("כ",), "about"),
-    (("עד",), "up to"), (("أكثر", "من"), "more than"), (("اكثر", "من"), "more than"), (("أقل", "من"), "fewer than"),
-    (("اقل", "من"), "fewer than"), (("على", "الأقل"), "at least"), (("ما", "لا", "يقل", "عن"), "at least"),
-    (("ما", "يقرب", "من"), "almost"), (("حوالي",), "about"), (("حوالى",), "about"), (("نحو",), "about"),
-    (("قرابة",), "about"), (("زهاء",), "about"),
-)
-_ENGLISH_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-# every language's month names (written_dates.py): "7 באוקטובר", "7 März", "le 7 février" are dates
-_MONTHS = _ENGLISH_MONTHS | frozenset(m for m in MONTHS if " " not in m)
-_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
-_DETERMINERS = frozenset("the its their his her our your these those all this that".split())
-# Words that end a unit phrase: function words, auxiliaries and reporting verbs never name what is counted.
-_STOP = frozenset(
-    """a an the of in on at to for from with by and or but nor as than that which who whom whose what when
-    where while if so is are was were be been being have has had will would could should may might must can
-    do does did not no into onto over under after before since during per each its their his her our your my
-    this these those it they them he she we you i there here said says say according more less about some only
-    all also then just still out up down off again ago now yet both either neither such how why whether
-    because though although until till against between among amid via within without toward towards across
-    through throughout upon behind beyond near around including""".split())
-_KNOWN_NOUNS = frozenset("people percent men women children police staff personnel troops cattle".split())
-
+_MINUS = ("-", "\u2212")
 
 @frozen
 class Figure:
@@ -103,16 +53,6 @@ class _Num:
     fraction: bool
 
 
-@frozen
-class _Tok:
-    """One token of a text: as written, lower-cased, and where it is."""
-
-    text: str
-    low: str
-    start: int
-    end: int
-
-
 def _word_value(word: str) -> int | None:
     """one..nineteen, the tens, and hyphenated "twenty-five"."""
     if word in _UNITS:
@@ -125,16 +65,12 @@ def _word_value(word: str) -> int | None:
     return None
 
 
-def _digits(text: str) -> Fraction:
-    return Fraction(Decimal(text.replace(",", "")))
-
-
 def _compound(tok: _Tok, k: int) -> _Num | None:
     """"six-week", "6-week", "five-month-old": a number glued to a unit of measure."""
     parts = tok.low.split("-")
     for n in (2, 1):  # "twenty-five-year-old" has a two-part number
         head, rest = "-".join(parts[:n]), parts[n:]
-        value = _digits(head) if _DIGITS_RE.fullmatch(head) else _word_value(head)
+        value = digit_value(head, tok.comma) if head[:1].isdigit() else _word_value(head)
         if value is None or not rest:
             continue
         unit = rest[0].removesuffix("s")
@@ -149,11 +85,15 @@ def _number(toks: Sequence[_Tok], k: int) -> _Num | None:
         return None
     low = toks[k].low
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-    if _DIGITS_RE.fullmatch(low):
+    if toks[k].number is not None:
         return _digit_number(toks, k)
-    dash = _DASH_RANGE_RE.fullmatch(low)
-    if dash:
-        return _Num(_digits(dash.group(1)), _digits(dash.group(2)), k + 1, False, "", False)
+    ends = low.split("-")
+    if len(ends) == 2 and all(e[:1].isdigit() for e in ends):  # "4,000-8,000"
+        lower, upper = (digit_value(e, toks[k].comma) for e in ends)
+        return _Num(lower, upper, k + 1, False, "", False) if lower is not None and upper is not None else None
+    amount = suffixed_value(low, toks[k].comma)
+    if amount is not None and (amount[1] != "m" or "." in low or "," in low or k and toks[k - 1].text in _CURRENCY):
+        return _Num(amount[0], None, k + 1, True, "", False)  # "£3m", "$1.2bn", "2.5m", "32k" (not "100m": metres)
     if "-" in low and _word_value(low) is None:
         frac = low.split("-")
         if len(frac) == 2 and frac[0] in _UNITS and frac[1] in _FRACTIONS:  # "two-thirds"
@@ -168,11 +108,19 @@ def _number(toks: Sequence[_Tok], k: int) -> _Num | None:
 
 def _digit_number(toks: Sequence[_Tok], k: int) -> _Num:
     """"1,200", "3 million", "40 %": digits, then any scale words, then a percent sign."""
-    value, end, scaled = _digits(toks[k].low), k + 1, False
-    while end < len(toks) and toks[end].low in _SCALES and toks[end].low != "dozen":
-        value, end, scaled = value * _SCALES[toks[end].low], end + 1, True
+    value, end, scaled = toks[k].number or Fraction(0), k + 1, False
+    while end < len(toks):
+        scale = _SCALES.get(toks[end].low) if toks[end].low != "dozen" else None
+        scale = scale or _SCALE_PLURALS.get(toks[end].low)
+        if scale is None:
+            break
+        value, end, scaled = value * scale, end + 1, True
     unit = "percent" if end < len(toks) and toks[end].text == "%" else ""
     return _Num(value, None, end + (1 if unit else 0), scaled, unit, False)
+
+
+# After digits a plural scale is a scale ("2 millions de personnes", "3 milliards"), not a vague amount
+_SCALE_PLURALS = {"millions": 10**6, "billions": 10**9, "milliards": 10**9, "trillions": 10**12}
 
 
 def _plural_scale(toks: Sequence[_Tok], k: int) -> _Num | None:
@@ -216,8 +164,9 @@ def _word_number(toks: Sequence[_Tok], k: int) -> _Num | None:
     if not seen:
         return None
     scaled = any(toks[i].low in _SCALES for i in range(k, end))
-    # A bare "one" is nearly always a pronoun ("one of those envoys"), not a count.
-    if end == k + 1 and low == "one":
+    # A bare "one" is nearly always a pronoun ("one of those envoys"), not a count; but "one in three" is a share
+    if end == k + 1 and low == "one" and not (end + 1 < len(toks) and toks[end].low == "in" and (
+            toks[end + 1].number is not None or _word_value(toks[end + 1].low) is not None)):
         return None
     return _Num(total + current, None, end, scaled, "", fraction)
 
@@ -230,7 +179,7 @@ def _named(word: str) -> bool:
 
 def _is_date_part(toks: Sequence[_Tok], k: int, num: _Num) -> bool:
     low = toks[k].low
-    if not _DIGITS_RE.fullmatch(low):
+    if toks[k].number is None:
         return False
     prev = k - 1
     if prev >= 0 and toks[prev].text == ".":
@@ -293,50 +242,92 @@ def _figure_at(s: str, toks: Sequence[_Tok], k: int) -> tuple[Figure, int] | Non
     q_end = k
     for words, q in _QUALIFIERS:
         if tuple(t.low for t in toks[k : k + len(words)]) == words:
-            qualifier, q_end = q, k + len(words)
+            qualifier, q_end = q, k + len(words)  # type: ignore[assignment]
             break
     first = toks[k].low
     is_range = first in ("between", "from")
     start_tok = q_end if not is_range else k + 1
+    currency = ""
     if start_tok < len(toks) and toks[start_tok].text in _CURRENCY:
-        currency = _CURRENCY[toks[start_tok].text]
-        start_tok += 1
-    else:
-        currency = ""
-    num = _number(toks, start_tok)
-    if num is None or (qualifier == "exact" and _is_date_part(toks, start_tok, num)):
+        currency, start_tok = _CURRENCY[toks[start_tok].text], start_tok + 1
+    sign = _sign(toks, start_tok)
+    at = start_tok + (sign < 0)
+    num = _number(toks, at)
+    if num is None or (qualifier == "exact" and _is_date_part(toks, at, num)):
         return None
-    value, upper, end, unit = num.value, num.upper, num.end, num.unit or currency
-    if is_range:
-        link = "and" if first == "between" else "to"
-        second = _number(toks, end + 1) if end < len(toks) and toks[end].low == link else None
-        if second is None:
-            return None
-        if second.scaled and not num.scaled and value < 1000:
-            value *= _digits_floor(second.value)  # "between 4 and 8 million"
-        upper, end, unit = second.value, second.end, second.unit or unit
-    elif num.upper is None and end < len(toks) and toks[end].text in ("–", "—", "-"):
-        second = _number(toks, end + 1)  # "4,000–8,000"
-        if second is not None and _DIGITS_RE.fullmatch(toks[end + 1].low):
-            upper, end, unit = second.value, second.end, second.unit or unit
+    spread = _spread(toks, _ratio(toks, num), first if is_range else "", toks[at].number is not None)
+    if spread is None:
+        return None
+    value, upper, end, unit = spread
+    value, upper = sign * value, None if upper is None else sign * upper
     if upper is not None:
         qualifier = "range"
         if upper < value:
             value, upper = upper, value
     last = end - 1
-    if not unit:
-        unit, head = _unit_phrase(toks, end)
-        if head >= 0:
-            last = head
-        elif toks[end : end + 1] and toks[end].low == "percent":
-            unit, last = "percent", end
-        else:
-            unit = _partitive_unit(toks, end, num)
+    if not (unit or currency):
+        unit, last = _unit_after(toks, end, num, last)
     a, b = toks[k if qualifier != "exact" else start_tok].start, toks[last].end
     if currency and qualifier == "exact":
         a = toks[start_tok - 1].start
-    fig = Figure(s[a:b], a, b, float(value), qualifier, None if upper is None else float(upper), unit)
+    fig = Figure(s[a:b], a, b, float(value), qualifier, None if upper is None else float(upper), unit or currency)
     return fig, last + 1
+
+
+def _sign(toks: Sequence[_Tok], i: int) -> int:
+    """-1 when toks[i] is a minus sign against the number after it and apart from the word before ("-2%", "a
+    rate of −0.5"): the sign was dropped, and -2% read as 2% (review 60); else 1."""
+    if i + 1 < len(toks) and toks[i].text in _MINUS and toks[i + 1].start == toks[i].end \
+            and toks[i + 1].number is not None and (i == 0 or toks[i - 1].end < toks[i].start):
+        return -1
+    return 1
+
+
+def _ratio(toks: Sequence[_Tok], num: _Num) -> _Num:
+    """"one in three children" is a third of them (it was read as "3 children", review 60); else `num`."""
+    end = num.end
+    if num.upper is not None or num.scaled or end + 1 >= len(toks) or toks[end].low != "in":
+        return num
+    second = _number(toks, end + 1)
+    if second is None or second.upper is not None or second.value <= num.value or \
+            _is_date_part(toks, end + 1, second):
+        return num
+    return _Num(num.value / second.value, None, second.end, False, "", True)
+
+
+def _spread(toks: Sequence[_Tok], num: _Num, opener: str, digits: bool
+            ) -> tuple[Fraction, Fraction | None, int, str] | None:
+    """(value, upper end or None, token after, unit) of a number and the range it may open: "between 4,000 and
+    8,000" (`opener`), "4,000–8,000", "30 to 40 trucks" (`digits`: the first number is written in digits; the
+    second must be written as it is, and larger: "2 to 1" is a score). None when `opener` has no second end."""
+    value, end = num.value, num.end
+    if opener:
+        link = "and" if opener == "between" else "to"
+        second = _number(toks, end + 1) if end < len(toks) and toks[end].low == link else None
+        if second is None:
+            return None
+        if second.scaled and not num.scaled and value < 1000:
+            value *= _digits_floor(second.value)  # "between 4 and 8 million"
+        return value, second.value, second.end, second.unit or num.unit
+    if num.upper is None and end + 1 < len(toks) and (toks[end].text in ("–", "—", "-") or toks[end].low == "to"):
+        second = _number(toks, end + 1)  # "4,000–8,000", "30 to 40"
+        written = (toks[end + 1].number is not None) == digits if toks[end].low == "to" else \
+            toks[end + 1].number is not None
+        if second is not None and written and (toks[end].low != "to" or second.value > value):
+            return value, second.value, second.end, second.unit or num.unit
+    return value, num.upper, end, num.unit
+
+
+def _unit_after(toks: Sequence[_Tok], end: int, num: _Num, last: int) -> tuple[str, int]:
+    """(what is counted, the index of its last token) from the words after a figure."""
+    unit, head = _unit_phrase(toks, end)
+    if head >= 0:
+        return unit, head
+    if toks[end : end + 1] and toks[end].low == "percent":
+        return "percent", end
+    if end + 1 < len(toks) and toks[end].low == "per" and toks[end + 1].low == "cent":
+        return "percent", end + 1  # (Reuters, BBC and Guardian style: "7 per cent" against "9%", review 60)
+    return _partitive_unit(toks, end, num), last
 
 
 def _digits_floor(value: Fraction) -> Fraction:
@@ -353,10 +344,11 @@ _SCRIPT_NUMBERS = str.maketrans({**SCRIPT_DIGITS, "٫": ".", "٬": ","})
 _JOINED_LETTER = re.compile(r"(?<![\u05d0-\u05ea])([ובכלמשה])[-\u05be](?=\d)")  # (not "קוביד-19")
 
 
-def find_figures(s: str) -> tuple[Figure, ...]:
-    """All figures in s, in order of position, non-overlapping."""
+def find_figures(s: str, language: str = "en") -> tuple[Figure, ...]:
+    """All figures in s, in order of position, non-overlapping; its numbers in digits read as `language` (the
+    site's) writes them (figure_numbers.py: "32.000" is 32,000 in German, "3,5" is 3.5 anywhere)."""
     read = s if s.isascii() else _JOINED_LETTER.sub(r"\1 ", s.translate(_SCRIPT_NUMBERS))
-    toks = [_Tok(s[m.start():m.end()], m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(read)]
+    toks = tokens(s, read, language)
     figures: list[Figure] = []
     k = 0
     while k < len(toks):

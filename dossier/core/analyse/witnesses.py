@@ -104,7 +104,7 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None, 
     problems: list[Problem] = []
     prepared: list[PreparedComparison] = []
     badges: dict[str, list[BadgeMark]] = {}
-    floor, found = dossier.config.fuzzy_floor, found or {}
+    floor, found, language = dossier.config.fuzzy_floor, found or {}, dossier.config.language
     figures = figures_read(dossier, found, each)
     _KEPT.new_build()
     for c in sorted(dossier.comparisons, key=lambda c: c.id):
@@ -113,8 +113,8 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None, 
         # with equal settings
         sources = (c, *[part for a in mine for part in ((a.meta, a.text) if a else (None, None))],
                    *[found.get((w.article, w.quote, w.prefix, w.suffix)) for w in c.witnesses])
-        made, more = _KEPT.get(("comparison", c.id, floor, level), sources,
-                               lambda: _prepare(c, mine, floor, level, found, figures))
+        made, more = _KEPT.get(("comparison", c.id, floor, level, language), sources,
+                               lambda: _prepare(c, mine, floor, level, found, figures, language))
         problems.extend(more)
         if made is None:
             continue  # nothing to set side by side; the problems above say why
@@ -135,7 +135,8 @@ def prepare_one(c: Comparison, dossier: Dossier, level: str, each: Each) -> tupl
     file, execute/ahead.py."""
     articles = {a.slug: a for a in dossier.articles}
     found = anchor_witnesses(replace(dossier, comparisons=(c,)), each)
-    return _prepare(c, [articles.get(w.article) for w in c.witnesses], dossier.config.fuzzy_floor, level, found)
+    return _prepare(c, [articles.get(w.article) for w in c.witnesses], dossier.config.fuzzy_floor, level, found,
+                    language=dossier.config.language)
 
 
 # What one comparison's witnesses make (identity.py: the live preview places again only the comparisons whose
@@ -155,11 +156,13 @@ def figures_read(dossier: Dossier, found: Found, each: Each) -> dict[str, tuple[
             at = found.get((w.article, w.quote, w.prefix, w.suffix))
             if at is not None and at.start is not None and at.end is not None and w.article in texts:
                 quotes[texts[w.article][at.start:at.end]] = None
-    return dict(zip(quotes, each("figures", find_figures, lambda quote: quote, list(quotes))))
+    language = dossier.config.language
+    return dict(zip(quotes, each("figures", lambda quote: find_figures(quote, language),
+                                 lambda quote: (quote, language), list(quotes))))
 
 
 def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level: str, found: Found,
-             figures: Mapping[str, tuple[Figure, ...]] | None = None
+             figures: Mapping[str, tuple[Figure, ...]] | None = None, language: str = "en"
              ) -> tuple[PreparedComparison | None, tuple[Problem, ...]]:
     """One comparison's witnesses placed (`mine`: each one's article, None when unknown or broken), in column
     order, with the problems of those that do not anchor; None when fewer than two anchor. `figures`: quotes'
@@ -175,9 +178,9 @@ def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level:
         problems.extend(more)
         if where is not None:
             quote = article.text.text[where.start:where.end]
-            placed.append(PlacedWitness(w, article, where, reading(w, quote, (figures or {}).get(quote))
+            placed.append(PlacedWitness(w, article, where, reading(w, quote, (figures or {}).get(quote), language)
                                         if c.kind == "figure" else None))
-            slip = value_slip(w, quote, (figures or {}).get(quote)) if c.kind == "figure" else None
+            slip = value_slip(w, quote, (figures or {}).get(quote), language) if c.kind == "figure" else None
             if slip is not None:
                 problems.append(_slipped(c, w, slip))
     placed.sort(key=lambda p: (p.article.meta.date, p.article.slug))
