@@ -366,3 +366,37 @@ def test_no_page_type_of_a_hebrew_dossier_has_accessibility_violations(browser, 
             failures += format_violations(f"{rel} [{kind}, {width}px]", page.evaluate(RUN_AXE, None))
     context.close()
     assert not failures, "\n".join(failures)
+
+
+def test_an_arabic_quote_in_an_english_dossier_keeps_a_gap_between_a_missing_word_and_the_next(
+        browser, tmp_path, http_server):
+    """Review 60: in an English site the witness paragraph laid an Arabic quote out right to left (unicode-bidi:
+    plaintext) while its marks kept the page's left-to-right direction, so a missing word's gap fell on the wrong
+    side and "بذلك" ran into "سنقوم". A missing word has a gap on both sides, whichever way its text runs."""
+    from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build, write_tree
+
+    def article(seed: str, source: str) -> str:
+        return f"seed: {seed}\ntitle: t {source}\nsource: {source}\ndate: 2024-03-22\n"
+
+    root = write_tree(tmp_path / "d", {
+        "site.yaml": MINIMAL_SITE, "content/sources.yaml": MINIMAL_SOURCES,
+        "seeds/a.txt": "عنوان\nقال نتنياهو إذا اضطررنا سنقوم بذلك وحدنا في رفح.\n",
+        "seeds/b.txt": "عنوان\nقال نتنياهو إن اضطررنا فسنفعل ذلك وحدنا في رفح.\n",
+        "content/articles/a.yaml": article("a.txt", "outlet-a"),
+        "content/articles/b.yaml": article("b.txt", "outlet-b"),
+        "content/comparisons/alone.yaml": (
+            "title: Alone\nquestion: How?\nkind: quote\nwitnesses:\n"
+            "  - article: a\n    quote: إذا اضطررنا سنقوم بذلك وحدنا\n"
+            "  - article: b\n    quote: إن اضطررنا فسنفعل ذلك وحدنا\n")})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(http_server(root / "_site") + "compare/alone/")
+    marks = page.locator(".wit-text .r:not([hidden]) del").evaluate_all(
+        "els => els.map(e => [parseFloat(getComputedStyle(e).marginLeft), parseFloat(getComputedStyle(e).marginRight),"
+        " e.getBoundingClientRect().left, e.nextElementSibling && e.nextElementSibling.getBoundingClientRect().right])")
+    assert marks, "the other witness has missing words"
+    assert all(left > 0 and right > 0 for left, right, *_ in marks), marks
+    # right to left: the word after a missing one is on its left, apart from it
+    assert all(after is None or after < box for *_, box, after in marks), marks
+    page.close()
