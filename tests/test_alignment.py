@@ -238,3 +238,15 @@ def test_an_ascii_text_is_cut_as_any_text_is(s: str) -> None:
     """ASCII texts take a faster pattern: their tokens are those the general one gives (here forced by a
     non-ASCII word after them)."""
     assert tokenize(s) == tokenize(s + " é")[:-1]
+
+
+def test_chinese_and_japanese_are_compared_character_by_character() -> None:
+    """They write no spaces between words: the whole clause was one token, marked deleted and inserted whole
+    where only 说 / 表示 differ (review 60)."""
+    base, other = "内塔尼亚胡说以色列将单独行动", "内塔尼亚胡表示以色列将单独行动"
+    bt, ot = tokenize(base), tokenize(other)
+    assert [(op.kind, "".join(t.text for t in bt[slice(*op.base)]), "".join(t.text for t in ot[slice(*op.other)]))
+            for op in align(base, other)] == [("equal", "内塔尼亚胡", "内塔尼亚胡"), ("replace", "说", "表示"),
+                                              ("equal", "以色列将单独行动", "以色列将单独行动")]
+    assert [t.text for t in tokenize("ネタニヤフ首相 said 2024年")] == [
+        "ネ", "タ", "ニ", "ヤ", "フ", "首", "相", "said", "2024", "年"]

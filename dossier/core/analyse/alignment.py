@@ -30,7 +30,11 @@ _INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
 # their word ("נַעֲשֶׂה" is one word, not letters and points); fold() drops the Hebrew and Arabic ones, so a pointed
 # and an unpointed witness read alike, as in anchoring (a point is typography, not a different word)
 _MARKS = "\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0640"
-_CHUNK = rf"(?!\u0640)[^\W_](?:[^\W_]|[{_MARKS}])*"   # a letter or digit (no tatweel), then letters, digits, marks
+# Chinese and Japanese write no spaces between words: each of their characters is a token of its own, so that
+# 说 / 表示 is marked in 内塔尼亚胡说以色列将单独行动, not the whole clause (review 60). (Thai, also unspaced, has
+# vowel marks apart from their letters: it stays cut at spaces.)
+_HAN_KANA = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CHUNK = rf"(?!\u0640)[^\W_{_HAN_KANA}](?:[^\W_{_HAN_KANA}]|[{_MARKS}])*"   # a letter or digit (no tatweel), …
 # (a mark with no letter before it, and a tatweel alone, are skipped like whitespace; the maqaf joins words)
 _TOKEN_RE = re.compile(rf"{_CHUNK}(?:['’\-.,\u05be{_INVISIBLE}]{_CHUNK})*|[^\s{_INVISIBLE}{_MARKS}]")
 _ASCII_TOKEN_RE = re.compile(r"[^\W_]+(?:['\-.,][^\W_]+)*|\S")  # (the same cut for an ASCII text, faster)
