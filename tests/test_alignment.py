@@ -250,3 +250,13 @@ def test_chinese_and_japanese_are_compared_character_by_character() -> None:
                                               ("equal", "以色列将单独行动", "以色列将单独行动")]
     assert [t.text for t in tokenize("ネタニヤフ首相 said 2024年")] == [
         "ネ", "タ", "ニ", "ヤ", "フ", "首", "相", "said", "2024", "年"]
+
+
+def test_us_and_who_in_capitals_are_other_words_than_in_lower_case_but_house_style_is_not() -> None:
+    """"talks with US officials" / "talks with us officials" differ in meaning and were not marked (review 60);
+    "NATO" / "Nato" and a capital at a sentence's start are house style and typography, still equal."""
+    assert [op.kind for op in align("talks with US officials", "talks with us officials")] == [
+        "equal", "replace", "equal"]
+    assert [op.kind for op in align("the WHO said", "the who said")] == ["equal", "replace", "equal"]
+    assert [op.kind for op in align("NATO allies said We will", "Nato allies said we will")] == ["equal"]
+    assert [op.kind for op in align("US-led talks", "US-led talks")] == ["equal"]

@@ -71,9 +71,19 @@ def _is_move(keys: Sequence[str], is_word: Sequence[bool]) -> bool:
     )
 
 
+# Capitals that make another word: "US officials" and "us officials" differ in meaning, and the comparison said
+# nothing (review 60). Only these two: "NATO" / "Nato" is house style, "We" / "we" a sentence's start. (A headline
+# all in capitals that writes "HELP US" is marked against "help us": the price of telling the country apart.)
+_ACRONYMS = re.compile(r"(?<![^\W_])(US|WHO)(?![^\W_])")
+
+
 def fold(text: str) -> str:
-    """Comparison key for text: Unicode NFC, case-folded, curly quotes straightened, all dashes made "-"."""
-    return (nfc(text.translate(_FOLD)) or "").casefold()
+    """Comparison key for text: Unicode NFC, case-folded (but "US" is not "us", nor "WHO" "who"), curly quotes
+    straightened, all dashes made "-"."""
+    folded = nfc(text.translate(_FOLD)) or ""
+    if "US" in folded or "WHO" in folded:
+        folded = _ACRONYMS.sub("\u2191\\1", folded)
+    return folded.casefold()
 
 
 @record
