@@ -156,3 +156,27 @@ def test_the_front_matter_reads_back_as_the_exact_values_whatever_characters_the
     md = article_markdown(ArticleSource("Words.", ((0, 6),), (("title", title), ("source", title)), False, ()))
     front = md.split("---\n")[1]
     assert yaml.safe_load(front) == {"title": title, "source": title}
+
+
+@pytest.mark.parametrize("note", [
+    'See <img src=x onerror=alert(document.domain)> and <a href="javascript:alert(1)">this</a>.',
+    "An <!-- unclosed comment and a </div> and <?php echo 1; ?>",
+    "Two lines <b>bold\nhere</b> of raw HTML",
+])
+def test_raw_html_in_a_note_stays_text_in_the_markdown_export_read_with_html_on(note: str) -> None:
+    """Review 61: a note's raw HTML is text on the page (html off) but was copied into the .md as it is, where
+    any renderer that allows HTML (CommonMark's own reference behaviour) ran it. Read back by markdown-it with
+    HTML on, the note's Markdown is the note's words, and makes no element."""
+    from dossier.core.text.markdown import note_markdown
+
+    rendered = MarkdownIt("commonmark", {"html": True}).render(note_markdown(note).replace("\n    ", "\n"))
+    assert not re.search(r"<(?!/?p>|br ?/?>)[a-z!?/]", rendered), rendered
+    text = html.unescape(re.sub(r"</?p>\n?", "", rendered)).strip()
+    assert text == note.strip(), (text, note)
+
+
+def test_an_autolink_in_a_note_stays_a_link_in_the_markdown_export() -> None:
+    from dossier.core.text.markdown import note_markdown
+
+    note = "See <https://example.org/a?b=1> or write to <desk@example.org>; code `<b>` stays as written."
+    assert note_markdown(note) == note

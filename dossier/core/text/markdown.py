@@ -115,13 +115,25 @@ def note_markdown(note: str) -> str:
     markdown-it would read it (see `_NOTE_REACH`; code is left as written), continuation lines indented so
     they stay inside it; "(no note)" for an empty note."""
     note = note.strip() or "(no note)"
-    if "[^" in note or "^[" in note or "]:" in note:  # rare: most notes are written as they are
+    if "[^" in note or "^[" in note or "]:" in note or "<" in note:  # rare: most notes are written as they are
         last, parts = 0, []
         for code in _NOTE_CODE.finditer(note):
-            parts += [_NOTE_REACH.sub(r"\1\\\2", note[last:code.start()]), code.group()]
+            parts += [_escaped_reach(note[last:code.start()]), code.group()]
             last = code.end()
-        note = "".join(parts) + _NOTE_REACH.sub(r"\1\\\2", note[last:])
+        note = "".join(parts) + _escaped_reach(note[last:])
     return note.replace("\n", "\n    ")
+
+
+# Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
+# and must stay text in the .md, which any renderer may read with HTML on (review 61): a `<` that opens a tag, a
+# comment or a declaration is escaped; an autolink (`<https://…>`, `<name@host>`) is left a link.
+_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)"
+                        r"(?![\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>)")
+
+
+def _escaped_reach(text: str) -> str:
+    """`text` (no code in it) with what would reach out of a footnote definition, and raw HTML, escaped."""
+    return _NOTE_HTML.sub(r"\1\\\2", _NOTE_REACH.sub(r"\1\\\2", text))
 
 
 def _joined(parts: list[str], ends_with_reference: list[bool]) -> str:
