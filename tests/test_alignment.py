@@ -260,3 +260,12 @@ def test_us_and_who_in_capitals_are_other_words_than_in_lower_case_but_house_sty
     assert [op.kind for op in align("the WHO said", "the who said")] == ["equal", "replace", "equal"]
     assert [op.kind for op in align("NATO allies said We will", "Nato allies said we will")] == ["equal"]
     assert [op.kind for op in align("US-led talks", "US-led talks")] == ["equal"]
+
+
+def test_an_emoji_is_one_token_with_its_modifiers() -> None:
+    """A flag's two regional letters, a skin tone, a variation selector and a joined emoji are one token: one
+    regional letter of 🇮🇱 / 🇮🇳 and a lone skin tone were marked (review 60)."""
+    assert [t.text for t in tokenize("🇮🇱 and 🇮🇳, 👍🏽 or 👍, 👩\u200d⚕\ufe0f ❤\ufe0f")] == [
+        "🇮🇱", "and", "🇮🇳", ",", "👍🏽", "or", "👍", ",", "👩\u200d⚕\ufe0f", "❤\ufe0f"]
+    assert [op.kind for op in align("flag 🇮🇱 here", "flag 🇮🇳 here")] == ["equal", "replace", "equal"]
+    assert [op.kind for op in align("nice 👍🏽", "nice 👍")] == ["equal", "replace"]

@@ -36,7 +36,12 @@ _MARKS = "\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\
 _HAN_KANA = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CHUNK = rf"(?!\u0640)[^\W_{_HAN_KANA}](?:[^\W_{_HAN_KANA}]|[{_MARKS}])*"   # a letter or digit (no tatweel), …
 # (a mark with no letter before it, and a tatweel alone, are skipped like whitespace; the maqaf joins words)
-_TOKEN_RE = re.compile(rf"{_CHUNK}(?:['’\-.,\u05be{_INVISIBLE}]{_CHUNK})*|[^\s{_INVISIBLE}{_MARKS}]")
+# An emoji is one token with what modifies it: a flag's two regional letters (🇮🇱 is not 🇮🇳 with one letter
+# changed), a skin tone, a variation selector, and the emoji joined to it (👩‍⚕️); it was cut into code points,
+# and a lone skin tone was marked (review 60)
+_EMOJI = ("[\U0001F1E6-\U0001F1FF]{2}|[\u2600-\u27bf\U0001F000-\U0001FAFF]"
+          "(?:[\U0001F3FB-\U0001F3FF\ufe0f\u20e3]|\u200d[\u2600-\u27bf\U0001F000-\U0001FAFF])*")
+_TOKEN_RE = re.compile(rf"{_CHUNK}(?:['’\-.,\u05be{_INVISIBLE}]{_CHUNK})*|{_EMOJI}|[^\s{_INVISIBLE}{_MARKS}]")
 _ASCII_TOKEN_RE = re.compile(r"[^\W_]+(?:['\-.,][^\W_]+)*|\S")  # (the same cut for an ASCII text, faster)
 _WORD_RE = re.compile(r"[^\W_]")
 
