@@ -56,6 +56,9 @@ def test_a_folder_without_its_slash_redirects_and_the_root_serves_index_html(sit
     # Location "//articles/" is the host "articles" to a browser)
     for path in ("//articles", "///articles", "//articles/a"):
         assert call(app, path)[1]["Location"] == "/" + path.lstrip("/") + "/"
+    # the output folder's own record (and any dot file) is not served (review 61)
+    (site / ".dossier-output").write_text("dossier output\n", "utf-8")
+    assert call(app, "/.dossier-output")[0] == 404 and call(app, "/articles/.hidden")[0] == 404
 
 
 def test_assets_are_revalidated_by_etag_so_unchanged_files_stay_cached(site):

@@ -192,7 +192,8 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
         return _not_found(out, state)
     rel = path[len(mount):]
     parts = [p for p in rel.split("/") if p]
-    if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+    # (no part begins with a dot: the build writes none but its own record, .dossier-output, review 61)
+    if any(p.startswith(".") or "\\" in p or "\0" in p for p in parts):
         return _not_found(out, state)
     target = out.joinpath(*parts) if parts else out
     try:
