@@ -26,12 +26,22 @@ _BLOCKS = (
 # the start of a paragraph is such a line meant as one)
 
 
+# A link that Markdown does not read as one, published as its brackets and address (review 58): a space in the
+# address ("[x](https://host/a b)"; a title after a space, in quotes or brackets, is fine), or its text not closed
+# before the address ("[see also(entity:x)")
+_SPACED_ADDRESS = re.compile(r"\[[^\]\n]*\]\(\s*(?!<)[^\s()]+[ \t]+(?![\"'(])[^)\n]*\)")
+_UNCLOSED_TEXT = re.compile(r"\[[^\]\[\n]*\((?:https?://|mailto:|entity:|article:|compare:|tag:|/)[^\s)]*\)")
+_LINKS = ((_SPACED_ADDRESS, "a space in its address", "write the space as %20, or put the address in <…>"),
+          (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"))
+
+
 def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem]:
-    """A `note-markup` warning for the first block syntax of each kind `note` uses, at its line."""
+    """A `note-markup` warning for the first block syntax of each kind `note` uses, and for each link Markdown
+    does not read as one, at its line."""
+    out = _not_links(note, origin, what) if "(" in note and "[" in note else []
     first = note.lstrip()[:1]
     if "\n" not in note and "![" not in note and (not first or first not in "|-*+>`~#" and not first.isdigit()):
-        return []  # (one line that begins with none of them, as nearly every note: no search at all)
-    out = []
+        return out  # (one line that begins with none of them, as nearly every note: no search at all)
     for pattern, kind in _BLOCKS:
         found = pattern.search(note)
         if found:
@@ -39,4 +49,16 @@ def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem
             out.append(warning(at.file, at.line, at.col, f"{what} shows inline Markdown only: {kind} is shown as "
                                "written", "write it as sentences (emphasis, links and code work in a note); a "
                                "table or list belongs in the article's summary", "note-markup"))
+    return out
+
+
+def _not_links(note: str, origin: Origin, what: str) -> list[Problem]:
+    """A warning at each link of `note` that is shown as written (outside code spans)."""
+    out = []
+    bare = re.sub(r"`+[^`]*`+", lambda code: " " * len(code.group()), note)  # (code is shown as written anyway)
+    for pattern, why, hint in _LINKS:
+        for found in pattern.finditer(bare):
+            at = origin.inside(found.group())
+            out.append(warning(at.file, at.line, at.col, f"{what} has a link Markdown does not read, {why}: it is "
+                               f'shown as written, "{found.group()}"', hint, "note-markup"))
     return out
