@@ -269,3 +269,10 @@ def test_an_emoji_is_one_token_with_its_modifiers() -> None:
         "🇮🇱", "and", "🇮🇳", ",", "👍🏽", "or", "👍", ",", "👩\u200d⚕\ufe0f", "❤\ufe0f"]
     assert [op.kind for op in align("flag 🇮🇱 here", "flag 🇮🇳 here")] == ["equal", "replace", "equal"]
     assert [op.kind for op in align("nice 👍🏽", "nice 👍")] == ["equal", "replace"]
+
+
+def test_a_hyphen_however_typed_joins_a_word_but_the_em_dash_does_not() -> None:
+    """"Hamas–run" (en dash) against "Hamas-run" was marked as a changed word (review 60)."""
+    assert [t.text for t in tokenize("Hamas–run, Hamas‑run, to—we")] == [
+        "Hamas–run", ",", "Hamas‑run", ",", "to", "—", "we"]
+    assert [op.kind for op in align("the Hamas-run ministry", "the Hamas–run ministry")] == ["equal"]

@@ -21,8 +21,8 @@ OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
 Side = Literal["base", "other"]
 
 # A word is letters/digits with internal apostrophes, hyphens, periods or commas ("don't", "32,070", "1.3",
-# "six-week"); anything else that is not whitespace is a one-character punctuation token. Dashes other than
-# the ASCII hyphen are never word-internal, so "to—we" splits like "to - we" does.
+# "six-week"); anything else that is not whitespace is a one-character punctuation token. The em dash and the
+# others are never word-internal, so "to—we" splits like "to - we" does.
 # Invisible characters (soft hyphen, zero-width space, word joiner, BOM) join a word when inside it and are
 # otherwise skipped like whitespace; fold() drops them so "Ra\u00adfah" still equals "Rafah".
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u061c"
@@ -41,7 +41,10 @@ _CHUNK = rf"(?!\u0640)[^\W_{_HAN_KANA}](?:[^\W_{_HAN_KANA}]|[{_MARKS}])*"   # a 
 # and a lone skin tone was marked (review 60)
 _EMOJI = ("[\U0001F1E6-\U0001F1FF]{2}|[\u2600-\u27bf\U0001F000-\U0001FAFF]"
           "(?:[\U0001F3FB-\U0001F3FF\ufe0f\u20e3]|\u200d[\u2600-\u27bf\U0001F000-\U0001FAFF])*")
-_TOKEN_RE = re.compile(rf"{_CHUNK}(?:['’\-.,\u05be{_INVISIBLE}]{_CHUNK})*|{_EMOJI}|[^\s{_INVISIBLE}{_MARKS}]")
+# (a hyphen however typed joins a word, the en dash too: "Hamas–run" is "Hamas-run", marked as a change before,
+# review 60; "Paris–London" one word either way; the em dash stays apart, "to—we" as "to - we")
+_TOKEN_RE = re.compile(rf"{_CHUNK}(?:['’\-\u2010\u2011\u2013.,\u05be{_INVISIBLE}]{_CHUNK})*|{_EMOJI}"
+                       rf"|[^\s{_INVISIBLE}{_MARKS}]")
 _ASCII_TOKEN_RE = re.compile(r"[^\W_]+(?:['\-.,][^\W_]+)*|\S")  # (the same cut for an ASCII text, faster)
 _WORD_RE = re.compile(r"[^\W_]")
 
