@@ -46,7 +46,7 @@ def test_a_planted_pickle_in_a_contributed_cache_does_not_run(tmp_path: Path) ->
     packs = Packs(str(root / ".dossier-cache" / "packs"))
     names = list(packs.names())
     assert names, "the build keeps its steps' values in packs"
-    packs.write([(name, planted) for name in names])  # (then signed as an attacker can: _resign_plainly)
+    packs.write([(name, planted) for name in names])  # (then summed as an attacker can: _resign_plainly)
     _resign_plainly(root / ".dossier-cache" / "packs")
     (root / "_site" / "index.html").unlink()  # (so that the build builds, not "up to date")
     result = run_build(root, "--no-search")
@@ -56,7 +56,8 @@ def test_a_planted_pickle_in_a_contributed_cache_does_not_run(tmp_path: Path) ->
 
 
 def _resign_plainly(folder: Path) -> None:
-    """Rewrite every pack's entry sums as a plain sha256 of name and payload: what an attacker can compute."""
+    """Rewrite every pack's entry sums and its index's sum as a plain sha256: what an attacker can compute (the
+    index's sum is an HMAC under this user's key)."""
     import struct
 
     from dossier.shell.packs import ENTRY, TRAILER
