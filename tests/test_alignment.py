@@ -209,7 +209,10 @@ def test_a_witness_aligned_with_itself_is_all_equal(s: str) -> None:
 
 @given(WITNESSES)
 def test_token_keys_and_word_flags_are_those_of_the_tokens(s: str) -> None:
-    assert token_keys(s) == tuple(t.key for t in tokenize(s))
+    # (but an acronym that is also a word, among words not in capitals: marked apart, see the test below)
+    marked = tuple(k[1:] if t.text in ("US", "WHO") and k[:1] == "\u2191" else k
+                   for k, t in zip(token_keys(s), tokenize(s)))
+    assert marked == tuple(t.key for t in tokenize(s))
     assert word_flags(s) == tuple(t.is_word for t in tokenize(s))
 
 
@@ -260,6 +263,9 @@ def test_us_and_who_in_capitals_are_other_words_than_in_lower_case_but_house_sty
     assert [op.kind for op in align("the WHO said", "the who said")] == ["equal", "replace", "equal"]
     assert [op.kind for op in align("NATO allies said We will", "Nato allies said we will")] == ["equal"]
     assert [op.kind for op in align("US-led talks", "US-led talks")] == ["equal"]
+    # in a headline all in capitals they are the words of a title-case one (review 64)
+    assert [op.kind for op in align("WHO IS TO BLAME?", "Who Is To Blame?")] == ["equal"]
+    assert [op.kind for op in align("PLEASE HELP US", "Please Help Us")] == ["equal"]
 
 
 def test_an_emoji_is_one_token_with_its_modifiers() -> None:

@@ -96,7 +96,7 @@ def test_a_negative_figure_disagrees_with_its_positive_and_a_ceiling_below_zero_
 
 
 def test_a_witness_reads_its_numbers_as_the_sites_language_writes_them() -> None:
-    quote = "mindestens 32.000 Menschen und 2,5 Prozent"
+    quote = "fast 1,125 Millionen Menschen"
     english, german = reading(witness(quote), quote), reading(witness(quote), quote, language="de")
     assert english.figure is not None and german.figure is not None
-    assert (english.figure.value, german.figure.value) == (32, 32000)
+    assert (english.figure.value, german.figure.value) == (1_125_000_000, 1_125_000)

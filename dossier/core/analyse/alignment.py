@@ -79,19 +79,27 @@ def _is_move(keys: Sequence[str], is_word: Sequence[bool]) -> bool:
     )
 
 
-# Capitals that make another word: "US officials" and "us officials" differ in meaning, and the comparison said
-# nothing (review 60). Only these two: "NATO" / "Nato" is house style, "We" / "we" a sentence's start. (A headline
-# all in capitals that writes "HELP US" is marked against "help us": the price of telling the country apart.)
-_ACRONYMS = re.compile(r"(?<![^\W_])(US|WHO)(?![^\W_])")
-
-
 def fold(text: str) -> str:
-    """Comparison key for text: Unicode NFC, case-folded (but "US" is not "us", nor "WHO" "who"), curly quotes
-    straightened, all dashes made "-"."""
-    folded = nfc(text.translate(_FOLD)) or ""
-    if "US" in folded or "WHO" in folded:
-        folded = _ACRONYMS.sub("\u2191\\1", folded)
-    return folded.casefold()
+    """Comparison key for text: Unicode NFC, case-folded, curly quotes straightened, all dashes made "-"."""
+    return (nfc(text.translate(_FOLD)) or "").casefold()
+
+
+# Capitals that make another word: "US officials" and "us officials" differ in meaning, and the comparison said
+# nothing (review 60). Only these two ("NATO" / "Nato" is house style), and only among words not in capitals: in
+# a headline all in capitals ("HELP US", "WHO IS TO BLAME?") they are the words of a title-case one (review 64)
+_ACRONYMS = frozenset({"US", "WHO"})
+_SHOUT_NEAR = 2  # words looked at on each side
+
+
+def _acronyms_marked(tokens: Sequence[Token], keys: list[str]) -> list[str]:
+    """`keys` with each acronym of _ACRONYMS that stands among words not all in capitals marked apart."""
+    words = [i for i, t in enumerate(tokens) if t.is_word]
+    for n, i in enumerate(words):
+        if tokens[i].text in _ACRONYMS:
+            near = [tokens[j].text for j in words[max(0, n - _SHOUT_NEAR):n] + words[n + 1:n + 1 + _SHOUT_NEAR]]
+            if not near or not all(w.isupper() for w in near):
+                keys[i] = "\u2191" + keys[i]
+    return keys
 
 
 @record
@@ -133,7 +141,8 @@ def tokenize(s: str) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def token_keys(s: str) -> tuple[str, ...]:
-    """The key of each token of s, in order: tokenize(s)[i].key, folded once per string, not per use.
+    """The key of each token of s, in order: tokenize(s)[i].key, folded once per string, not per use; an
+    acronym that is also a word ("US", "WHO") among words not in capitals is marked apart (`_acronyms_marked`).
 
     The tokens are folded in one call, joined by spaces: a token holds no whitespace, and folding adds
     none (only the no-break space becomes a space, and it is whitespace) nor empties a token (each has a
@@ -141,7 +150,8 @@ def token_keys(s: str) -> tuple[str, ...]:
     tokens = tokenize(s)
     if not tokens:
         return ()
-    return tuple(fold(" ".join(t.text for t in tokens)).split(" "))
+    keys = fold(" ".join(t.text for t in tokens)).split(" ")
+    return tuple(_acronyms_marked(tokens, keys) if "US" in s or "WHO" in s else keys)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,10 +1,11 @@
 """Numbers written in digits as each language writes them: "32,000" and "1.5" in English, "32.000" and "1,5"
 in German, "32 000" in French, "3m" and "$1.2bn" in a British paper. Pure.
 
-Which mark separates thousands and which decimals is the site language's (`comma_decimal`), except where the
-form can only be read one way: "1.200.000" (groups of three after two points) is 1,200,000 and "3,5" (one or
-two digits after a comma) is 3.5 in any language; "1,200" is 1,200 in English and 1.2 in German, and "32.000"
-32 in English and 32,000 in German. Groups of three may also be set apart by a no-break, narrow no-break or
+Which mark separates thousands and which decimals is the site language's (`comma_decimal`) only where the form
+leaves it open: "1.200.000" and "1,200,000" are 1,200,000, "3,5" (one or two digits after a comma) is 3.5, and
+"32.000" and "32,000" (one mark before three digits) are 32,000 in any language, since news writes no decimals
+so (a dossier quotes outlets of other languages than its own); but before a scale word "1.125 million" is 1.125
+million in English and "1,125 Millionen" in German. Groups of three may also be set apart by a no-break, narrow no-break or
 thin space in any language, and by a plain space in the languages that write them so ("32 000" in French):
 `grouped_spans` finds those runs, which the tokenizer would cut in two.
 """
@@ -32,8 +33,9 @@ SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
 _SUFFIXED = re.compile(r"(\d+(?:[.,]\d+)?)(k|m|mn|bn|tn)")
 
 
-def digit_value(text: str, comma_decimal: bool) -> Fraction | None:
-    """The value of a number written in digits with points and commas, or None when `text` is none."""
+def digit_value(text: str, comma_decimal: bool, before_scale: bool = False) -> Fraction | None:
+    """The value of a number written in digits with points and commas, or None when `text` is none.
+    `before_scale`: a scale word follows ("1.125 million", "1,5 Millionen")."""
     if not _FORM.fullmatch(text):
         return None
     marks = [c for c in text if c in ".,"]
@@ -52,7 +54,10 @@ def digit_value(text: str, comma_decimal: bool) -> Fraction | None:
     if mark == "," and len(last) in (1, 2):  # "3,5": a decimal comma in any language
         return _decimal(text, ",")
     grouped = len(last) == 3 and len(groups[0]) <= 3 and groups[0] != "0"
-    if grouped and (mark == ",") != comma_decimal:  # "1,200" in English, "1.200" in German
+    # One mark before three digits groups thousands in any language: news writes no decimals so ("32.000" in an
+    # English dossier quoting a German outlet, "32,000" in a German one quoting Reuters: review 64); before a
+    # scale word it is the language's decimal mark ("1.125 million", "1,125 Millionen")
+    if grouped and (not before_scale or (mark == ",") != comma_decimal):
         return Fraction(int("".join(groups)))
     return _decimal(text, mark)
 
@@ -74,10 +79,15 @@ def suffixed_value(text: str, comma_decimal: bool) -> tuple[Fraction, str] | Non
     return None if value is None else (value * SUFFIXES[found.group(2)], found.group(2))
 
 
+def primary(language: str) -> str:
+    """A language tag's language: "fr" of "fr-FR", "fr-CA" (a site may give its region: review 64)."""
+    return language.split("-")[0].lower()
+
+
 def grouped_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Where `text` writes a number's thousands apart with spaces ("32 000", "1 200 000"): (start, end) of each
     such run, to be read as one number."""
-    spaces = _THIN_SPACES + (" " if language in SPACE_GROUPED else "")
+    spaces = _THIN_SPACES + (" " if primary(language) in SPACE_GROUPED else "")
     pattern = rf"(?<![\d.,])\d{{1,3}}(?:[{spaces}]\d{{3}})+(?![\d]|[.,]\d{{3}})"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
@@ -103,7 +113,7 @@ class Tok:
 def tokens(s: str, read: str, language: str) -> list[Tok]:
     """The tokens of `s` (as `read` spells its digits), a number whose thousands are set apart by spaces one
     token ("32 000", "1 200 000": two numbers, 32 and 0, before)."""
-    comma = language.split("-")[0].lower() in COMMA_DECIMAL
+    comma = primary(language) in COMMA_DECIMAL
     spans = dict(grouped_spans(read, language))
     toks: list[Tok] = []
     until = -1
@@ -118,3 +128,16 @@ def tokens(s: str, read: str, language: str) -> list[Tok]:
         low = m.group().lower()
         toks.append(Tok(s[a:b], low, a, b, digit_value(low, comma) if low[:1].isdigit() else None, comma))
     return toks
+
+
+def shown(v: float) -> str:
+    """A figure's value as the table shows it: "32,000", "1/3", "1/20,000" (a share of one in many: it showed
+    0, review 64), "1.25"."""
+    if abs(v - round(v)) < 1e-9:
+        return f"{int(round(v)):,}"
+    frac = Fraction(v).limit_denominator(12)
+    if 0 < v < 1 and abs(float(frac) - v) < 1e-9:
+        return f"{frac.numerator}/{frac.denominator}"
+    if 0 < v < 1 and abs(1 / v - round(1 / v)) < 1e-6:
+        return f"1/{round(1 / v):,}"
+    return f"{v:,.3f}".rstrip("0").rstrip(".")

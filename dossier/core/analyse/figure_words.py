@@ -21,7 +21,7 @@ SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
            "tausend": 10**3, "millionen": 10**6, "milliarde": 10**9, "milliarden": 10**9, "milliard": 10**9,
            "milliards": 10**9, "millones": 10**6, "millón": 10**6, "mil": 10**3, "milione": 10**6, "milioni": 10**6,
            "miliardo": 10**9, "miliardi": 10**9, "mila": 10**3, "тысяч": 10**3, "тысячи": 10**3, "млн": 10**6,
-           "млрд": 10**9}
+           "млрд": 10**9, "mio": 10**6, "mrd": 10**9, "tsd": 10**3}  # (German "1,5 Mio.", review 64)
 FRACTIONS = {
     "half": Fraction(1, 2), "halves": Fraction(1, 2), "third": Fraction(1, 3), "thirds": Fraction(1, 3),
     "quarter": Fraction(1, 4), "quarters": Fraction(1, 4), "fifth": Fraction(1, 5), "fifths": Fraction(1, 5),
@@ -50,10 +50,11 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("اقل", "من"), "fewer than"), (("على", "الأقل"), "at least"), (("ما", "لا", "يقل", "عن"), "at least"),
     (("ما", "يقرب", "من"), "almost"), (("حوالي",), "about"), (("حوالى",), "about"), (("نحو",), "about"),
     (("قرابة",), "about"), (("زهاء",), "about"),
-    # German, French, Spanish ("mindestens 32.000", "plus de 32 000", "al menos 40")
+    # German, French, Spanish ("mindestens 32.000", "plus de 32 000", "al menos 40"); not "über", which is "about"
+    # as often as "over" ("der Bericht über 3 Angriffe", review 64)
     (("mindestens",), "at least"), (("mehr", "als"), "more than"), (("weniger", "als"), "fewer than"),
     (("bis", "zu"), "up to"), (("fast",), "almost"), (("knapp",), "almost"), (("rund",), "about"),
-    (("etwa",), "about"), (("ungefähr",), "about"), (("über",), "more than"), (("au", "moins"), "at least"),
+    (("etwa",), "about"), (("ungefähr",), "about"), (("au", "moins"), "at least"),
     (("plus", "de"), "more than"), (("moins", "de"), "fewer than"), (("près", "de"), "almost"),
     (("environ",), "about"), (("quelque",), "about"), (("jusqu'à",), "up to"), (("jusqu’à",), "up to"),
     (("al", "menos"), "at least"), (("más", "de"), "more than"), (("menos", "de"), "fewer than"),
@@ -77,3 +78,15 @@ STOP = frozenset(
     because though although until till against between among amid via within without toward towards across
     through throughout upon behind beyond near around including""".split())
 KNOWN_NOUNS = frozenset("people percent men women children police staff personnel troops cattle".split())
+
+
+def word_value(word: str) -> int | None:
+    """one..nineteen, the tens, and hyphenated "twenty-five"."""
+    if word in UNITS:
+        return UNITS[word]
+    if word in TENS:
+        return TENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in TENS and unit in UNITS and 0 < UNITS[unit] < 10:
+        return TENS[tens] + UNITS[unit]
+    return None

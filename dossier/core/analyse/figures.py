@@ -18,14 +18,15 @@ from ..common.written_dates import SCRIPT_DIGITS
 from .figure_words import (
     COMPOUND_UNITS as _COMPOUND_UNITS, CURRENCY as _CURRENCY, DETERMINERS as _DETERMINERS,
     ENGLISH_MONTHS as _ENGLISH_MONTHS, FRACTIONS as _FRACTIONS, KNOWN_NOUNS as _KNOWN_NOUNS, MONTHS as _MONTHS,
-    PLURAL_SCALES as _PLURAL_SCALES, QUALIFIERS as _QUALIFIERS, SCALES as _SCALES, STOP as _STOP, TENS as _TENS,
-    UNITS as _UNITS)
-from .figure_numbers import Tok as _Tok, digit_value, suffixed_value, tokens
+    PLURAL_SCALES as _PLURAL_SCALES, QUALIFIERS as _QUALIFIERS, SCALES as _SCALES, STOP as _STOP,
+    UNITS as _UNITS, word_value as _word_value)
+from .figure_numbers import Tok as _Tok, digit_value, shown, suffixed_value, tokens
 from ..common.records import frozen
 
 Qualifier = Literal["exact", "about", "at least", "more than", "fewer than", "at most", "up to", "almost", "range"]
 
 _MINUS = ("-", "\u2212")
+_PER_CENT = {("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento")}
 
 @frozen
 class Figure:
@@ -51,18 +52,6 @@ class _Num:
     scaled: bool  # a scale word was applied ("4 million"), so a range's lower end may borrow it
     unit: str  # from a hyphen compound ("six-week" → "week") or "%"
     fraction: bool
-
-
-def _word_value(word: str) -> int | None:
-    """one..nineteen, the tens, and hyphenated "twenty-five"."""
-    if word in _UNITS:
-        return _UNITS[word]
-    if word in _TENS:
-        return _TENS[word]
-    tens, _, unit = word.partition("-")
-    if tens in _TENS and unit in _UNITS and 0 < _UNITS[unit] < 10:
-        return _TENS[tens] + _UNITS[unit]
-    return None
 
 
 def _compound(tok: _Tok, k: int) -> _Num | None:
@@ -92,8 +81,8 @@ def _number(toks: Sequence[_Tok], k: int) -> _Num | None:
         lower, upper = (digit_value(e, toks[k].comma) for e in ends)
         return _Num(lower, upper, k + 1, False, "", False) if lower is not None and upper is not None else None
     amount = suffixed_value(low, toks[k].comma)
-    if amount is not None and (amount[1] != "m" or "." in low or "," in low or k and toks[k - 1].text in _CURRENCY):
-        return _Num(amount[0], None, k + 1, True, "", False)  # "£3m", "$1.2bn", "2.5m", "32k" (not "100m": metres)
+    if amount is not None and _an_amount(toks, k, amount[1]):
+        return _Num(amount[0], None, k + 1, True, "", False)
     if "-" in low and _word_value(low) is None:
         frac = low.split("-")
         if len(frac) == 2 and frac[0] in _UNITS and frac[1] in _FRACTIONS:  # "two-thirds"
@@ -106,9 +95,21 @@ def _number(toks: Sequence[_Tok], k: int) -> _Num | None:
     return _word_number(toks, k)
 
 
+def _an_amount(toks: Sequence[_Tok], k: int, suffix: str) -> bool:
+    """Whether toks[k], a number with a scale suffix, is an amount: "bn", "mn", "tn" always; "m" and "k" after a
+    currency sign ("£3m", "$32k"), "m" before people counted ("2.5m people"); not "2.5m along the coast", "1.95m",
+    "the 5k run", "a 4K television": metres, races, screens (review 64)."""
+    if suffix not in ("m", "k") or (k and toks[k - 1].text in _CURRENCY):
+        return True
+    following = toks[k + 1].low if k + 1 < len(toks) else ""
+    return suffix == "m" and (following in _KNOWN_NOUNS or _looks_plural(following))
+
+
 def _digit_number(toks: Sequence[_Tok], k: int) -> _Num:
     """"1,200", "3 million", "40 %": digits, then any scale words, then a percent sign."""
     value, end, scaled = toks[k].number or Fraction(0), k + 1, False
+    if end < len(toks) and (toks[end].low in _SCALES or toks[end].low in _SCALE_PLURALS):
+        value = digit_value(toks[k].low, toks[k].comma, before_scale=True) or value  # ("1.125 million")
     while end < len(toks):
         scale = _SCALES.get(toks[end].low) if toks[end].low != "dozen" else None
         scale = scale or _SCALE_PLURALS.get(toks[end].low)
@@ -255,7 +256,7 @@ def _figure_at(s: str, toks: Sequence[_Tok], k: int) -> tuple[Figure, int] | Non
     num = _number(toks, at)
     if num is None or (qualifier == "exact" and _is_date_part(toks, at, num)):
         return None
-    spread = _spread(toks, _ratio(toks, num), first if is_range else "", toks[at].number is not None)
+    spread = _spread(toks, _ratio(toks, at, num), first if is_range else "", toks[at].number is not None)
     if spread is None:
         return None
     value, upper, end, unit = spread
@@ -275,18 +276,23 @@ def _figure_at(s: str, toks: Sequence[_Tok], k: int) -> tuple[Figure, int] | Non
 
 
 def _sign(toks: Sequence[_Tok], i: int) -> int:
-    """-1 when toks[i] is a minus sign against the number after it and apart from the word before ("-2%", "a
-    rate of −0.5"): the sign was dropped, and -2% read as 2% (review 60); else 1."""
+    """-1 when toks[i] is a minus sign against the number after it, apart from the word before or after an
+    opening bracket ("-2%", "a rate of −0.5", "(-0.5%)"): the sign was dropped, and -2% read as 2% (review 60);
+    not after a number ("the 2023 -24 season", review 64). Else 1."""
     if i + 1 < len(toks) and toks[i].text in _MINUS and toks[i + 1].start == toks[i].end \
-            and toks[i + 1].number is not None and (i == 0 or toks[i - 1].end < toks[i].start):
+            and toks[i + 1].number is not None and (i == 0 or toks[i - 1].text in "([" or (
+                toks[i - 1].end < toks[i].start and toks[i - 1].number is None)):
         return -1
     return 1
 
 
-def _ratio(toks: Sequence[_Tok], num: _Num) -> _Num:
-    """"one in three children" is a third of them (it was read as "3 children", review 60); else `num`."""
+def _ratio(toks: Sequence[_Tok], at: int, num: _Num) -> _Num:
+    """"one in three children", "1 in 5" is a share of them (it was read as "3 children", review 60); `at`: the
+    number's token. Only one, or a number up to nine in words, is a share's first number: "20 in 48 hours",
+    "4 in 20 raids" are counts (review 64). Else `num`."""
     end = num.end
-    if num.upper is not None or num.scaled or end + 1 >= len(toks) or toks[end].low != "in":
+    if num.upper is not None or num.scaled or end + 1 >= len(toks) or toks[end].low != "in" or not (
+            toks[at].low == "1" or toks[at].low in _UNITS and 0 < _UNITS[toks[at].low] < 10):
         return num
     second = _number(toks, end + 1)
     if second is None or second.upper is not None or second.value <= num.value or \
@@ -311,11 +317,17 @@ def _spread(toks: Sequence[_Tok], num: _Num, opener: str, digits: bool
         return value, second.value, second.end, second.unit or num.unit
     if num.upper is None and end + 1 < len(toks) and (toks[end].text in ("–", "—", "-") or toks[end].low == "to"):
         second = _number(toks, end + 1)  # "4,000–8,000", "30 to 40"
-        written = (toks[end + 1].number is not None) == digits if toks[end].low == "to" else \
-            toks[end + 1].number is not None
-        if second is not None and written and (toks[end].low != "to" or second.value > value):
+        to = toks[end].low == "to"
+        written = (toks[end + 1].number is not None) == digits if to else toks[end + 1].number is not None
+        if second is not None and written and (not to or second.value > value and _counted(toks, second)):
             return value, second.value, second.end, second.unit or num.unit
     return value, num.upper, end, num.unit
+
+
+def _counted(toks: Sequence[_Tok], second: _Num) -> bool:
+    """Whether what "x to y" counts follows it ("30 to 40 trucks", "5 to 7 per cent"): a tally ("voted 48 to
+    52"), a score ("1 to 2") or days of a month ("7 to 9 October") is no range (review 64)."""
+    return bool(second.unit) or _unit_after(toks, second.end, second, -1)[1] >= 0
 
 
 def _unit_after(toks: Sequence[_Tok], end: int, num: _Num, last: int) -> tuple[str, int]:
@@ -323,9 +335,9 @@ def _unit_after(toks: Sequence[_Tok], end: int, num: _Num, last: int) -> tuple[s
     unit, head = _unit_phrase(toks, end)
     if head >= 0:
         return unit, head
-    if toks[end : end + 1] and toks[end].low == "percent":
+    if toks[end : end + 1] and toks[end].low in ("percent", "prozent", "procent"):
         return "percent", end
-    if end + 1 < len(toks) and toks[end].low == "per" and toks[end + 1].low == "cent":
+    if end + 1 < len(toks) and (toks[end].low, toks[end + 1].low) in _PER_CENT:
         return "percent", end + 1  # (Reuters, BBC and Guardian style: "7 per cent" against "9%", review 60)
     return _partitive_unit(toks, end, num), last
 
@@ -361,19 +373,10 @@ def find_figures(s: str, language: str = "en") -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-def _fmt(v: float) -> str:
-    if abs(v - round(v)) < 1e-9:
-        return f"{int(round(v)):,}"
-    frac = Fraction(v).limit_denominator(12)
-    if 0 < v < 1 and abs(float(frac) - v) < 1e-9:
-        return f"{frac.numerator}/{frac.denominator}"
-    return f"{v:,.3f}".rstrip("0").rstrip(".")
-
-
 def describe(f: Figure) -> str:
     """Normalised wording: "almost 32,000", "1,300,000", "4,000–8,000", "100%", "at least 1/3"."""
     pct = "%" if f.unit == "percent" else ""
     if f.upper is not None:
-        return f"{_fmt(f.value)}–{_fmt(f.upper)}{pct}"
-    number = _fmt(f.value) + pct
+        return f"{shown(f.value)}–{shown(f.upper)}{pct}"
+    number = shown(f.value) + pct
     return number if f.qualifier == "exact" else f"{f.qualifier} {number}"
