@@ -383,7 +383,7 @@ def test_elided_words_before_and_suffixes_after_an_apostrophe_are_word_boundarie
 @pytest.mark.parametrize("text, expected", [
     ("HELP US, SAY GAZA RESIDENTS", ["GAZA"]),
     ("The WHO said it. WHO IS TO BLAME?", ["WHO"]),
-    ("U.S. AND IDF TROOPS", []),
+    ("U.S. AND IDF TROOPS", ["U.S.", "IDF"]),  # (spelling no word, they are names there too: review 64)
     ("US officials and the US-led coalition", ["US", "US"]),
     ("WHO said on Monday", ["WHO"]),
     ("A US plan. THE END", ["US"]),
@@ -392,7 +392,7 @@ def test_elided_words_before_and_suffixes_after_an_apostrophe_are_word_boundarie
     ("US", ["US"]),
     ("가A US 가A", ["US"]),
 ], ids=["an acronym in a headline is a word like the others", "the WHO in a sentence, WHO in a shouted question",
-        "dotted acronyms too", "in running text an acronym still links", "at a sentence start too",
+        "acronyms that spell no word still link in capitals", "in running text an acronym still links", "at a sentence start too",
         "a one-letter word is no sign of shouting; a sentence end limits the words looked at",
         "an acronym next to a word in small letters", "a name in capitals is still a name", "an acronym alone",
         "a word with a letter of a script without case is not in capitals"])

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import ahocorasick
 
 from ..text.nfc import nfc, nfc_text
 from ..common.records import frozen
-from .name_bounds import bounded, shouted
+from .name_bounds import WORDLIKE, bounded, shouted
+from ..text.wordbounds import unspaced
 
 __all__ = ["AliasSpec", "Exclusion", "Mention", "MentionMatcher", "alias_collisions", "match_key",
            "sentence_around", "sentence_spans"]
@@ -218,11 +220,13 @@ class MentionMatcher:
                 continue
             surface = typo[start:end]
             entries = tuple(e for e in group.entries if e.accepts(surface))
-            if any(e.acronym for e in entries) and shouted(text, start, end):   # ("HELP US", "WHO IS TO BLAME")
-                entries = tuple(e for e in entries if not e.acronym)
+            if any(e.acronym and e.form.casefold() in WORDLIKE for e in entries) and shouted(text, start, end):
+                entries = tuple(e for e in entries if not e.acronym)  # ("HELP US", "WHO IS TO BLAME")
             if entries:
                 candidates.append((start, end, entries))
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        if any(unspaced(typo[c[0]]) for c in candidates):
+            candidates = _longest_unspaced(typo, candidates)
         out: list[Mention] = []
         cuts: list[_Cuts] = []          # built at most once, and only if a context exclusion needs it
         reach = 0
@@ -237,6 +241,15 @@ class MentionMatcher:
                 out.append(Mention(start, end, entry.entity, entry.alias))
                 break
         return tuple(out)
+
+
+def _longest_unspaced(typo: str, candidates: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """Without spaces between words the aliases are the dictionary, and the longest wins where two overlap,
+    wherever each begins: "沙特阿拉伯" (Saudi Arabia) over "加沙" (Gaza) in "参加沙特阿拉伯" (review 64; leftmost
+    first, "加沙" won). Only between names of such scripts: elsewhere the leftmost wins, as before."""
+    cjk = [c for c in candidates if unspaced(typo[c[0]])]
+    return [c for c in candidates if not unspaced(typo[c[0]]) or not any(
+        d[0] < c[1] and c[0] < d[1] and d[1] - d[0] > c[1] - c[0] for d in cjk)]
 
 
 def _excludes(ex: Exclusion, entry: _Entry, article: str, text: str, start: int, end: int,

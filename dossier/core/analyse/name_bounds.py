@@ -12,7 +12,7 @@ import unicodedata
 
 from ..text.wordbounds import after_proclitics, unspaced
 
-__all__ = ["PREFIXED_NAME_LETTERS", "bounded", "shouted"]
+__all__ = ["PREFIXED_NAME_LETTERS", "WORDLIKE", "bounded", "shouted"]
 
 PREFIXED_NAME_LETTERS = {"he": 4, "ar": 4}   # the fewest letters of a name found behind any prefix letters
 
@@ -61,6 +61,9 @@ def _starts_word(typo: str, start: int, end: int) -> bool:
     if before != "'":
         return True
     word = _word_before(typo, start - 1)
+    if word and word[:1].isupper() and not typo[start:end].isupper() \
+            and not _sentence_start(typo, start - 1 - len(word)):
+        return False  # (a surname's particle: "Amato" is not found in "Alfonse D'Amato", nor "Utri" in "Dell'Utri")
     return not word or word.casefold() in _ELISIONS
 
 
@@ -75,7 +78,11 @@ def _ends_word(typo: str, start: int, end: int) -> bool:
     if after == "'" and end + 1 < len(typo) and _is_word(typo[end + 1]):
         # (a Hebrew geresh folds to "'" but is part of its letter: "ג'" is "j", and the word goes on after it)
         hebrew = "\u05d0" <= typo[end - 1] <= "\u05ea"
-        return not hebrew and _word_after(typo, end + 1).casefold() not in _CONTRACTIONS
+        suffix = _word_after(typo, end + 1).casefold()
+        name = typo[start:end]
+        if suffix != "s" and sum(c.isalpha() for c in name) < 3 and not name.isupper():
+            return False  # (a name of two letters takes only "'s": "Ma" is not found in "Ma'ariv")
+        return not hebrew and suffix not in _CONTRACTIONS
     return True
 
 
@@ -90,7 +97,8 @@ def _prefixed(typo: str, start: int, end: int) -> bool:
     An editor lists the other prefixed forms of a short name as aliases ("لغزة")."""
     if not after_proclitics(typo, start):
         return False
-    letters = sum(c.isalpha() for c in typo[start:end])      # (a point or haraka on the name is no letter)
+    # (a point or haraka on the name is no letter; gershayim are: "צה"ל" behind its prefix, review 64)
+    letters = sum(unicodedata.category(c)[0] != "M" for c in typo[start:end])
     hebrew = "\u05d0" <= typo[start] <= "\u05ea"
     if letters >= PREFIXED_NAME_LETTERS["he" if hebrew else "ar"]:
         return True
@@ -100,6 +108,14 @@ def _prefixed(typo: str, start: int, end: int) -> bool:
     while j > 0 and unicodedata.category(typo[j])[0] == "M":
         j -= 1
     return typo[j] == "\u0648" and (j == 0 or not _is_word(typo[j - 1]))
+
+
+def _sentence_start(typo: str, i: int) -> bool:
+    """Whether offset `i` begins a sentence: the text's start, or after a line break or . ! ? : and spaces."""
+    j = i
+    while j > 0 and typo[j - 1] in " \t\"'“‘(«":
+        j -= 1
+    return j == 0 or typo[j - 1] in ".!?:\n"
 
 
 def _word_before(typo: str, i: int) -> str:
@@ -121,6 +137,13 @@ def _word_after(typo: str, i: int) -> str:
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")   # a word of two letters or more ("A" and "I" are capitals anywhere)
 _CLAUSE_END = re.compile(r"[.!?\n]")
 _NEAR = 60                                    # characters looked at on each side
+
+
+# Acronyms that spell a word ("US", "WHO", "IT", "IS"): in a line all in capitals they cannot be told from it. Any
+# other ("NATO", "IDF", "UNRWA") is a name there too (review 64)
+WORDLIKE = frozenset("""us who it is am an as at be by do go he if in me my no of on or so to up we aids ice fed
+    nice un act age aim air all arm art bar can cap con dam far gap gas hit law man map net new now oil one pay pop
+    pro red run sea set sun tax top war was way win yes""".split())
 
 
 def shouted(text: str, start: int, end: int) -> bool:
