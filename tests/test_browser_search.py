@@ -56,19 +56,7 @@ def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, site, h
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
     message = page.locator(".pagefind-ui__message")
     before = int(message.inner_text().split()[0])
-    # Pagefind's UI draws the filters once their data has loaded, which can lag the first results on a busy
-    # machine: wait for them as long as for the results, then click
-    outlet = page.locator(".pagefind-ui__filter-name", has_text="Outlet")
-    outlet.wait_for(timeout=60000)
-    # (the UI may draw the filters again as their counts arrive, closing the group a first click opened: open
-    # it until its choices show, a few times at most; a group that never opens still fails the click below)
-    jpost = page.locator("label", has_text="The Jerusalem Post")
-    for _ in range(4):
-        if jpost.is_visible():
-            break
-        outlet.click()
-        page.wait_for_timeout(500)
-    jpost.click()
+    outlet_choice(page, "The Jerusalem Post").click()
     after = before
     for _ in range(100):  # the page's CSP forbids eval, so poll from here rather than wait_for_function
         after = int(message.inner_text().split()[0])
@@ -79,6 +67,23 @@ def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, site, h
     links = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert all("/articles/jpost-go-it-alone/" in href for href in links), links
     page.close()
+
+
+def outlet_choice(page, name: str):
+    """The label of the outlet `name` in the search page's Outlet filter, its group opened."""
+    # Pagefind's UI draws the filters once their data has loaded, which can lag the first results on a busy
+    # machine: wait for them as long as for the results
+    outlet = page.locator(".pagefind-ui__filter-name", has_text="Outlet")
+    outlet.wait_for(timeout=60000)
+    # (the UI may draw the filters again as their counts arrive, closing the group a first click opened: open
+    # it until its choices show, a few times at most; a group that never opens still fails the caller's use)
+    label = page.locator(".pagefind-ui__filter-label", has_text=name)
+    for _ in range(4):
+        if label.is_visible():
+            break
+        outlet.click()
+        page.wait_for_timeout(500)
+    return label
 
 
 def _result_count(browser, base: str, query: str) -> int:
@@ -143,14 +148,7 @@ def test_an_outlet_name_is_text_in_the_search_filters_never_markup(browser, http
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(http_server(root / "_site") + "search/?q=Rafah")
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
-    outlet = page.locator(".pagefind-ui__filter-name", has_text="Outlet")
-    outlet.wait_for(timeout=60000)
-    label = page.locator(".pagefind-ui__filter-label", has_text="Ynet")
-    for _ in range(4):
-        if label.is_visible():
-            break
-        outlet.click()
-        page.wait_for_timeout(500)
+    label = outlet_choice(page, "Ynet")
     assert label.inner_text().startswith('Ynet＜b id="injected"＞bold＜/b＞ ＆ Co')  # (its look-alikes: see base.html)
     assert page.locator("#injected").count() == 0
     page.close()

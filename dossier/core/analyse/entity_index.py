@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from functools import partial
-from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, Hashable, Iterable, Mapping, Sequence
 
 from .entity_graph import cooccurrence
 from .entity_places import Place, article_places
