@@ -114,7 +114,7 @@ BEACON = ("  - article: free-beacon-we-will-do-it-alone\n    quote: \"And I told
           " support of the U.S., but if we have to—we will do it alone\"\n")
 USA = "I told him that I hope we will do it with the support of the USA, but if we have to - we will do it alone"
 ACCEPTED_COMPARISON = {
-    "a witness's note reworded": swap("Introduced with “he added”", "Introduced with “he said”"),
+    "a witness's note reworded": swap("Followed by “he added”", "Followed by “he said”"),
     "the title": swap('title: "“We will do it alone”"', 'title: "“We will do it alone”, three ways"'),
     "the summary": swap("All three versions end", "The three versions all end"),
     "a witness removed": swap(BEACON + "    note: Said “in a video statement to reporters”; the headline quotes the "
@@ -137,9 +137,9 @@ DECLINED_COMPARISON = {
     "a witness's quote not in its article": swap(f'quote: "{USA}"', 'quote: "zebra crossings in Oslo at midnight"'),
     "an unknown speaker": swap("speaker: benjamin-netanyahu", "speaker: nobody-known"),
     "a YAML error": swap("title: ", "title: [", ),
-    "its base's witness removed": swap("  - article: jpost-go-it-alone\n    quote: \"" + USA + "\"\n    note: Introduced"
-                                       " with “he added”, after the sentence about Rafah and the battalions.\n", ""),
-    "a witness note's link to no comparison": swap("Introduced with “he added”", "Introduced ([see](compare:nope))"),
+    "its base's witness removed": swap("  - article: jpost-go-it-alone\n    quote: \"" + USA + "\"\n    note: Followed"
+                                       " by “he added”; it comes after the sentence about Rafah and the battalions.\n", ""),
+    "a witness note's link to no comparison": swap("Followed by “he added”", "Followed by ([see](compare:nope))"),
 }
 
 
