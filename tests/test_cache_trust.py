@@ -6,6 +6,7 @@ build (review 61); every entry now carries an HMAC under a key kept in this user
 from __future__ import annotations
 
 import hashlib
+import shutil
 import os
 import pickle
 import stat
@@ -100,3 +101,30 @@ def test_the_key_is_made_once_for_this_user_only_and_a_file_others_can_write_is_
     assert key_of_a_new_process() == first
     path.chmod(0o666)  # (anyone could have written it: not this user's secret)
     assert key_of_a_new_process() not in (first, key_of_a_new_process())
+
+
+def test_links_in_a_contributed_cache_lead_no_build_to_delete_anything_outside_it(tmp_path: Path) -> None:
+    """Review 66: with `.dossier-cache/templates` a link to a folder outside the dossier, the first build
+    deleted that folder's subfolders as old compiled templates (`pages`, `builds`: its files). Every link in the
+    cache is removed (the link, not what it leads to) before the build reads or prunes anything."""
+    (tmp_path / "contributed").mkdir()
+    root = copy_of_default_dossier(tmp_path / "contributed")
+    assert run_build(root, "--no-search").returncode == 0
+    victims = {}
+    for name in ("templates", "pages", "builds", "packs"):
+        victim = tmp_path / f"victim-{name}"
+        (victim / "sub").mkdir(parents=True)
+        (victim / "sub" / "precious.txt").write_text("mine\n", "utf-8")
+        (victim / "notes.txt").write_text("mine\n", "utf-8")
+        (victim / f"{'0' * 20}-1-0.pack").write_text("mine\n", "utf-8")
+        cached = root / ".dossier-cache" / name
+        shutil.rmtree(cached, ignore_errors=True)
+        cached.symlink_to(Path("..") / ".." / ".." / victim.name)  # (relative: no path of the victim's known)
+        victims[name] = sorted(p.relative_to(victim).as_posix() for p in victim.rglob("*"))
+    (root / "_site" / "index.html").unlink()
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stderr
+    for name, before in victims.items():
+        victim = tmp_path / f"victim-{name}"
+        assert sorted(p.relative_to(victim).as_posix() for p in victim.rglob("*")) == before, name
+        assert not (root / ".dossier-cache" / name).is_symlink()

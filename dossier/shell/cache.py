@@ -103,6 +103,28 @@ def _sources(folder: str, rel: str = "") -> list[tuple[str, str]]:
     return found
 
 
+def unlinked(folder: Path, depth: int = 3) -> None:
+    """`folder` (the cache) and what it holds, `depth` levels down, with every symbolic link removed (the link,
+    never what it leads to). The cache is the build's own and deletes what it no longer needs: a contributed
+    dossier whose `.dossier-cache/templates` led to a folder outside it had that folder emptied by its first
+    build (review 66). A folder of the cache is always a folder of it."""
+    try:
+        if folder.is_symlink():
+            folder.unlink()
+            return
+        entries = list(os.scandir(folder)) if depth else []
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_symlink():
+                os.unlink(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                unlinked(Path(entry.path), depth - 1)
+        except OSError:
+            pass
+
+
 class Cache(PageIndex):
     """Results of the build's pure per-item steps, kept on disk by content (see the module docstring).
 
@@ -114,6 +136,7 @@ class Cache(PageIndex):
         (`--check`) keeps no pages. `links`: False where no link check follows (preview_keep.py)."""
         self.stage = stage
         self.folder = root / FOLDER
+        unlinked(self.folder)
         self.packs = Packs(os.fspath(self.folder / "packs"))
         self.shards = shards
         self.version = version if version is not None else code_version()
