@@ -9,7 +9,7 @@ from typing import Any, Callable, Mapping
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from .language import Direction, text_direction
-from .slow_regex import repeats_a_repetition
+from .slow_regex import MAX_LENGTH, MAX_WEIGHT, repeats_a_repetition, weight
 from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
 from ..common.records import frozen
@@ -187,7 +187,12 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
             if not isinstance(item, dict) or not isinstance(item.get("pattern"), str):
                 continue  # (said by the schema)
             try:
-                rules[kind].append(Rule(re.compile(item["pattern"]), str(item.get("why", "")), kind,
+                compiled = re.compile(item["pattern"])
+                heavy = _too_heavy(file, loaded, (kind, i), item["pattern"])
+                if heavy:
+                    problems += heavy
+                    continue
+                rules[kind].append(Rule(compiled, str(item.get("why", "")), kind,
                                         loaded.at(("import", kind, i, "pattern"))))
                 if repeats_a_repetition(item["pattern"]):
                     line, col = loaded.at(("import", kind, i, "pattern"))
@@ -204,6 +209,19 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
                     col += raw.find(item["pattern"]) + (exc.pos or 0)
                 problems += (error(file, line, col, regex_message(exc), regex_hint(exc), "site-regex"),)
     return rules, problems
+
+
+def _too_heavy(file: str, loaded: Loaded, at: tuple[str, int], pattern: str) -> tuple[Problem, ...]:
+    """An error for a pattern too large to run (slow_regex.weight): it would take the machine's memory."""
+    size = len(pattern) if len(pattern) > MAX_LENGTH else weight(pattern)
+    if size <= (MAX_LENGTH if len(pattern) > MAX_LENGTH else MAX_WEIGHT):
+        return ()
+    line, col = loaded.at(("import", *at, "pattern"))
+    what = f"{size:,} characters long (at most {MAX_LENGTH:,})" if len(pattern) > MAX_LENGTH else \
+        f"{size:,} items once its repeats are written out (at most {MAX_WEIGHT:,})"
+    return (error(file, line, col, f"the pattern is too large to run: {what}",
+                  "repeat less, and write what a line of furniture holds: (?:a{100}){100} is ten thousand letters",
+                  "site-regex"),)
 
 
 def _encoding_problems(file: str, loaded: Loaded, encoding: str) -> tuple[Problem, ...]:

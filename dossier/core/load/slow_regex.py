@@ -73,3 +73,39 @@ def repeats_a_repetition(pattern: str) -> bool:
         return _walk(_p.parse(pattern))
     except (re.error, RecursionError, OverflowError):
         return False
+
+
+# What a pattern may weigh compiled: its repeats' counts multiplied through their nesting, its items added up.
+# "(?:a{10000}){10000}b" is 20 characters and 10⁸ items: Python's engine keeps the counts, but the one that runs
+# the import rules with a timeout (`regex`) writes them out, and took all the machine's memory (review 66)
+MAX_WEIGHT = 100_000
+MAX_LENGTH = 10_000   # characters (a list of 150,000 words took seconds to compile)
+
+
+def weight(pattern: str) -> int:
+    """How many items `pattern` holds written out (its counted repeats multiplied through their nesting); 0 for
+    a pattern that does not compile."""
+    try:
+        return _weight(_p.parse(pattern))
+    except (re.error, RecursionError, OverflowError):
+        return 0
+
+
+def _weight(items: Any) -> int:
+    total = 0
+    for node in items:
+        op, av = node
+        if op in _REPEATS:
+            low, high = av[0], av[1]
+            total += max(1, low if high == _c.MAXREPEAT else high) * _weight(av[2])
+        elif op == _c.SUBPATTERN:
+            total += _weight(av[-1])
+        elif op == _c.BRANCH:
+            total += sum(_weight(branch) for branch in av[1])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            total += _weight(av[1])
+        else:
+            total += 1
+        if total > 10 * MAX_WEIGHT:
+            return total  # (heavy enough to refuse: no need to weigh the rest)
+    return total
