@@ -120,20 +120,38 @@ def note_markdown(note: str) -> str:
         for code in _NOTE_CODE.finditer(note):
             parts += [_escaped_reach(note[last:code.start()]), code.group()]
             last = code.end()
-        note = "".join(parts) + _escaped_reach(note[last:])
+        note = _html_free(note, "".join(parts) + _escaped_reach(note[last:]))
     return note.replace("\n", "\n    ")
 
 
 # Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
 # and must stay text in the .md, which any renderer may read with HTML on (review 61): a `<` that opens a tag, a
-# comment or a declaration is escaped; an autolink (`<https://…>`, `<name@host>`) is left a link.
-_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?![A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)"
+# comment or a declaration is escaped; an autolink (`<https://…>`, `<name@host>`) is left a link, but not one of
+# another scheme (`<javascript:…>`: markdown-it shows it as text, another renderer may not).
+_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!(?i:https?|mailto):[^\s<>]*>)"
                         r"(?![\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>)")
 
 
 def _escaped_reach(text: str) -> str:
     """`text` (no code in it) with what would reach out of a footnote definition, and raw HTML, escaped."""
     return _NOTE_HTML.sub(r"\1\\\2", _NOTE_REACH.sub(r"\1\\\2", text))
+
+
+def _html_free(note: str, markdown: str) -> str:
+    """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it; else the note
+    with every "<" escaped, code too. What looks like code to `_NOTE_CODE` need not be to a parser: a backtick
+    in a link's address ("[a](http://x/`) <img …> `") is no code span to markdown-it (review 66)."""
+    if "<" not in markdown or not _has_html(markdown):
+        return markdown
+    return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1\\<", note)
+
+
+def _has_html(markdown: str) -> bool:
+    tokens = MarkdownIt("commonmark", {"html": True}).parse(markdown)
+    for token in tokens:
+        if token.type == "html_block" or any(c.type == "html_inline" for c in token.children or ()):
+            return True
+    return False
 
 
 def _joined(parts: list[str], ends_with_reference: list[bool]) -> str:
@@ -203,12 +221,15 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
 
 
 # What a YAML double-quoted scalar may not hold as itself (outside YAML's printable set; NEL, a line break
-# there): DEL, the C1 controls (cp1252 mojibake brings them: "Odd\x96one"), U+FFFE and U+FFFF
-_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# there): DEL, the C1 controls (cp1252 mojibake brings them: "Odd\x96one"), U+FFFE and U+FFFF; and < > &,
+# which a Markdown renderer that knows no front matter would read as HTML
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff<>&]")
 
 
 def _yaml_str(value: str) -> str:
-    """`value` as a YAML double-quoted scalar (JSON's escapes are YAML's) that reads back as exactly it."""
+    """`value` as a YAML double-quoted scalar (JSON's escapes are YAML's) that reads back as exactly it; its
+    < > & escaped too: a renderer that knows no front matter reads it as Markdown, with HTML on (a title
+    "T <img onerror=…>" was a live element, review 66)."""
     import json
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
