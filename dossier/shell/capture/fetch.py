@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -77,7 +78,29 @@ def _reason(exc: urllib.error.URLError, host: str) -> str:
 def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, whole_within: float = WHOLE_WITHIN
           ) -> Fetched:
     """GET `url` and return the page, or raise FetchError (status not 200, not HTML, larger than `max_bytes`,
-    DNS, TLS, refused, timeout: `timeout` for each read, `whole_within` seconds for the page's body)."""
+    DNS, TLS, refused, timeout: `timeout` for each read, `whole_within` seconds for the whole page). The page is
+    fetched in a thread of its own, given up at the deadline: inside one read, Python's HTTP client takes a
+    header, a chunk's size line or a trailer a byte at a time for as long as they come (review 66)."""
+    got: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            got["page"] = _fetch(url, timeout, max_bytes, whole_within)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            got["error"] = exc
+
+    worker = threading.Thread(target=run, name="dossier-fetch", daemon=True)
+    worker.start()
+    worker.join(whole_within + 1)
+    if worker.is_alive():  # (left to end with its connection; a daemon thread keeps no process alive)
+        host = urllib.parse.urlsplit(url).hostname or url
+        raise FetchError(f"{host} sent the page too slowly: not whole after {whole_within:g} seconds")
+    if "error" in got:
+        raise got["error"]
+    return got["page"]
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, whole_within: float) -> Fetched:
     deadline = time.monotonic() + whole_within
     host = urllib.parse.urlsplit(url).hostname or url
     recorder = _Recorder()
