@@ -99,8 +99,23 @@ def test_the_key_is_made_once_for_this_user_only_and_a_file_others_can_write_is_
     path = tmp_path / "dossier" / "cache-key"
     assert path.read_bytes().hex() == first and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert key_of_a_new_process() == first
-    path.chmod(0o666)  # (anyone could have written it: not this user's secret)
+    path.chmod(0o644)  # (anyone could have read it, or it came unpacked from elsewhere: not this user's secret)
     assert key_of_a_new_process() not in (first, key_of_a_new_process())
+    # an empty key (a build killed while it wrote) is made again, not left to turn the cache off for good
+    path.chmod(0o600)
+    path.write_bytes(b"")
+    again = key_of_a_new_process()
+    assert len(bytes.fromhex(again)) == 32 and key_of_a_new_process() == again == path.read_bytes().hex()
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path: Path) -> None:
+    """The XDG spec says to ignore a relative XDG_CACHE_HOME: "./.cache" would put the key in the dossier, where
+    a contributed one could be (review 66)."""
+    code = "from dossier.shell.cache_secret import key_file; print(key_file())"
+    env = {**os.environ, "XDG_CACHE_HOME": ".cache", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout.strip()
+    assert out == str(tmp_path / ".cache" / "dossier" / "cache-key")
 
 
 def test_links_in_a_contributed_cache_lead_no_build_to_delete_anything_outside_it(tmp_path: Path) -> None:

@@ -22,7 +22,11 @@ _KEY: list[bytes] = []
 
 
 def key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """Where the key is kept: `$XDG_CACHE_HOME/dossier/cache-key`, an absolute XDG_CACHE_HOME only (the XDG spec
+    says to ignore a relative one: "./.cache" would be a folder of the dossier, review 66)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "dossier" / "cache-key"
 
 
@@ -35,18 +39,34 @@ def secret() -> bytes:
 
 def _read_or_make(path: Path) -> bytes | None:
     """The key kept in `path`, made there first if there is none (by one process of those that race to: the
-    others read it); None when it cannot be had, or the file is another user's or others can write it."""
+    others read it); None when it cannot be had, or the file is another user's or others can read or write it.
+    A key is written whole to a temporary file, then linked into place: a build killed while it wrote left an
+    empty key file, and every build after it was a cold one, without a word (review 66)."""
+    key = _read(path)
+    if key is not None:
+        return key
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        made = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    except FileExistsError:
-        return _read(path)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+        made = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(made, "wb") as out:
+            out.write(os.urandom(KEY_BYTES))
+        try:
+            if path.is_file() and not path.is_symlink() and _mine(path) and path.stat().st_size != KEY_BYTES:
+                os.replace(tmp, path)  # (a key cut short by a killed build: made again)
+            else:
+                os.link(tmp, path)     # (exclusive: another process's key, made meanwhile, is kept)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
     except OSError:
         return None
-    with os.fdopen(made, "wb") as out:
-        key = os.urandom(KEY_BYTES)
-        out.write(key)
-    return key
+    return _read(path)
+
+
+def _mine(path: Path) -> bool:
+    return not hasattr(os, "getuid") or path.stat().st_uid == os.getuid()
 
 
 def _read(path: Path) -> bytes | None:
@@ -57,8 +77,8 @@ def _read(path: Path) -> bytes | None:
             key = source.read(KEY_BYTES + 1)
     except OSError:
         return None
-    if len(key) != KEY_BYTES or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
-        return None  # (cut short by a racing writer, or a file someone else could have chosen)
+    if len(key) != KEY_BYTES or st.st_mode & 0o077 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return None  # (cut short, or a file someone else could have read or chosen: as unpacked, 0644)
     return key
 
 
