@@ -716,3 +716,26 @@ def test_a_compressed_page_or_archive_record_too_large_once_decompressed_is_refu
                                                       payload=io.BytesIO(huge.encode()), http_headers=headers))
     with pytest.raises(warc.ArchiveError, match=r"record 1 \(https://example.org/a\) is over the 1 MB"):
         warc.html_records(tmp_path / "bomb.warc.gz")
+
+
+def test_an_archive_is_read_no_further_than_its_pages_together_may_be(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 66: the limit held for each record, and six records of 90 MB were all read at once (760 MB); a
+    record's gzip member was checked for its end by decompressing it whole (gigabytes of blank lines)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from dossier.shell.capture import warc
+
+    monkeypatch.setattr(warc, "PAGE_LIMIT", 1 << 20)
+    monkeypatch.setattr(warc, "ARCHIVE_LIMIT", 1 << 20)
+    body = page().replace("</article>", "<p>" + "x" * 600_000 + "</p></article>").encode()
+    with open(tmp_path / "many.warc.gz", "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for i in range(3):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response",
+                                                          payload=io.BytesIO(body), http_headers=headers))
+    with pytest.raises(warc.ArchiveError, match=r"record 2 \(https://example.org/1\) brings the archive's pages "
+                                                r"over the 1 MB they may be together"):
+        warc.html_records(tmp_path / "many.warc.gz")

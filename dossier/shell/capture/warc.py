@@ -18,6 +18,7 @@ from ...core.common.records import frozen
 # The most a captured page may be, decompressed (a browser's single-file save inlines its pictures: tens of MB);
 # a 400 KB .html.gz that decompressed to 200 MB took 900 MB of memory before anything said no (review 61)
 PAGE_LIMIT = 100 << 20
+ARCHIVE_LIMIT = 300 << 20  # all the pages of one archive (six records of 90 MB took 760 MB at once, review 66)
 
 
 class ArchiveError(Exception):
@@ -94,6 +95,7 @@ def _responses(records: Any) -> list[list[Any]]:
     """Each HTML response the iterator reads: [offset, length, url, date, record id, status, type, body, its
     place among all the records]."""
     found: list[list[Any]] = []
+    total = 0
     for number, record in enumerate(records, 1):
         if record.rec_type != "response" or record.http_headers is None:
             continue
@@ -102,9 +104,12 @@ def _responses(records: Any) -> list[list[Any]]:
             continue
         code = (record.http_headers.get_statuscode() or "0")[:3]
         body = record.content_stream().read(PAGE_LIMIT + 1)
-        if len(body) > PAGE_LIMIT:  # (a few compressed megabytes can decompress to gigabytes)
+        total += len(body)
+        if len(body) > PAGE_LIMIT or total > ARCHIVE_LIMIT:  # (a few compressed MB can decompress to GBs)
+            what = f"is over the {PAGE_LIMIT >> 20} MB a page may be" if len(body) > PAGE_LIMIT else \
+                f"brings the archive's pages over the {ARCHIVE_LIMIT >> 20} MB they may be together"
             raise ArchiveError(f"record {number} ({record.rec_headers.get_header('WARC-Target-URI') or 'no address'})"
-                               f" is over the {PAGE_LIMIT >> 20} MB a page may be, decompressed; nothing read")
+                               f" {what}, decompressed; nothing read")
         headers = record.rec_headers
         found.append([records.get_record_offset(), 0, headers.get_header("WARC-Target-URI") or "",
                       headers.get_header("WARC-Date") or "", headers.get_header("WARC-Record-ID") or "",
@@ -115,12 +120,18 @@ def _responses(records: Any) -> list[list[Any]]:
 
 
 def _cut_short(member: bytes) -> bool:
-    """Whether a gzip member ends before its end-of-stream marker (warcio reads what there is, silently)."""
-    import gzip
+    """Whether a gzip member ends before its end-of-stream marker (warcio reads what there is, silently); read
+    a piece at a time, no further than twice PAGE_LIMIT (a member of 3 MB held gigabytes of blank lines)."""
     import zlib
 
+    unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    data, out = member, 0
     try:
-        gzip.decompress(member)
-    except (EOFError, OSError, zlib.error):
+        while data and not unzip.eof:
+            out += len(unzip.decompress(data, 1 << 20))
+            data = unzip.unconsumed_tail
+            if out > 2 * PAGE_LIMIT:
+                raise ArchiveError(f"a record is over the {PAGE_LIMIT >> 20} MB a page may be, decompressed")
+    except zlib.error:
         return True
-    return False
+    return not unzip.eof
