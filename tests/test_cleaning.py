@@ -263,16 +263,3 @@ def test_rules_match_as_python_re_does_under_the_guard() -> None:
         (2, "SHARE THIS now", True), (3, "(photo credit: AP)  ", False), (4, "<< Follow us >>", True)]
     assert [p.text for p in result.paragraphs] == ["Title", "Body"]
 
-
-def test_the_rules_of_a_seed_stop_when_all_its_lines_together_take_too_long() -> None:
-    """Review 66: a rule that took 0.37 s on each of 150 lines, under the limit of one line, held the build 50 s
-    without a word. All lines of a seed together have SEED_SECONDS."""
-    from dossier.core.load.cleaning import SEED_SECONDS
-
-    rule = Rule(re.compile(ENDLESS), "a row of a's", "drop_lines", (6, 16))
-    line = "a" * 27 + "b"   # (about a tenth of a second each: 60 of them, several times SEED_SECONDS)
-    with pytest.raises(RuleTimedOut) as stopped:
-        clean("Title\n" + "\n".join([line] * 60), SiteConfig(title="t", drop_lines=(rule,)))
-    said = timed_out("seeds/x.txt", stopped.value).message
-    assert f"ran for over {SEED_SECONDS:g} s on seeds/x.txt, line by line" in said or \
-        f"ran for over {RULE_SECONDS:g} s on line" in said  # (a machine so slow that one line took it all)

@@ -170,7 +170,7 @@ def test_raw_html_in_a_note_stays_text_in_the_markdown_export_read_with_html_on(
     """Review 61: a note's raw HTML is text on the page (html off) but was copied into the .md as it is, where
     any renderer that allows HTML (CommonMark's own reference behaviour) ran it. Read back by markdown-it with
     HTML on, the note's Markdown is the note's words, and makes no element."""
-    from dossier.core.text.markdown import note_markdown
+    from dossier.core.text.note_markdown import note_markdown
 
     rendered = MarkdownIt("commonmark", {"html": True}).render(note_markdown(note).replace("\n    ", "\n"))
     assert not re.search(r"<(?!/?p>|br ?/?>)[a-z!?/]", rendered), rendered
@@ -179,7 +179,7 @@ def test_raw_html_in_a_note_stays_text_in_the_markdown_export_read_with_html_on(
 
 
 def test_an_autolink_in_a_note_stays_a_link_in_the_markdown_export() -> None:
-    from dossier.core.text.markdown import note_markdown
+    from dossier.core.text.note_markdown import note_markdown
 
     note = "See <https://example.org/a?b=1> or write to <desk@example.org>; code `<b>` stays as written."
     assert note_markdown(note) == note
@@ -192,7 +192,7 @@ def test_an_autolink_in_a_note_stays_a_link_in_the_markdown_export() -> None:
 def test_a_backtick_in_a_link_address_does_not_hide_raw_html_from_the_escaping(note: str) -> None:
     """Review 66: to markdown-it a backtick in a link's address opens no code span, and the <img> after it was
     live in the .md; a note whose escaped Markdown still holds HTML has every "<" escaped."""
-    from dossier.core.text.markdown import note_markdown
+    from dossier.core.text.note_markdown import note_markdown
 
     rendered = MarkdownIt("commonmark", {"html": True}).render(note_markdown(note))
     assert "<img" not in rendered and "&lt;img" in rendered, rendered

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import time
 from dataclasses import field
 from typing import Any
 
@@ -160,16 +159,15 @@ def clean(text: str, config: SiteConfig) -> CleanText:
     dropped: list[Dropped] = []
     last_dropped: tuple[int, str] | None = None
     offset = 0
-    deadline = time.monotonic() + SEED_SECONDS if config.drop_lines or config.strip else 0.0
     for number, raw in enumerate(text.split("\n"), start=1):
-        rule = _first_match(config.drop_lines, raw, number, deadline)
+        rule = _first_match(config.drop_lines, raw, number)
         if rule is not None:
             dropped.append(Dropped(number, raw, rule.why, True))
             last_dropped = (number, raw.strip())
             continue
         kept = raw
         for rule in config.strip:
-            match = _search(rule, kept, number, deadline)
+            match = _search(rule, kept, number)
             if match and match.group(0):
                 dropped.append(Dropped(number, match.group(0), rule.why, False))
                 kept = kept[: match.start()] + kept[match.end():]
@@ -188,9 +186,9 @@ def clean(text: str, config: SiteConfig) -> CleanText:
     return CleanText(PARAGRAPH_BREAK.join(p.text for p in paragraphs), tuple(paragraphs), tuple(dropped))
 
 
-def _first_match(rules: tuple[Rule, ...], line: str, number: int, deadline: float) -> Rule | None:
+def _first_match(rules: tuple[Rule, ...], line: str, number: int) -> Rule | None:
     for rule in rules:
-        if _search(rule, line, number, deadline):
+        if _search(rule, line, number):
             return rule
     return None
 
@@ -198,9 +196,9 @@ def _first_match(rules: tuple[Rule, ...], line: str, number: int, deadline: floa
 class RuleTimedOut(Exception):
     """An import rule that ran for over RULE_SECONDS on one line of a seed (`number`) and was stopped."""
 
-    def __init__(self, rule: Rule, number: int, in_all: bool = False) -> None:
+    def __init__(self, rule: Rule, number: int) -> None:
         super().__init__(rule.pattern.pattern, number)
-        self.rule, self.number, self.in_all = rule, number, in_all  # (in_all: the seed's SEED_SECONDS ran out)
+        self.rule, self.number = rule, number
 
 
 # Python's own engine cannot be stopped once a match runs: a pattern that backtracks without end on one line
@@ -208,39 +206,29 @@ class RuleTimedOut(Exception):
 # interpreter). The same pattern is run by `regex` (its matching compatible with `re`'s, which checked it), whose
 # matches take a timeout. No pattern a seed's line needs takes a thousandth of it.
 RULE_SECONDS = 0.5
-# and the rules, all lines of a seed together, at most this long: a pattern that took 0.37 s on each of 150 lines
-# held the build 50 s without a word (review 66)
-SEED_SECONDS = 2.0
 _GUARDED: dict[tuple[str, int], Any] = {}
 
 
-def _search(rule: Rule, line: str, number: int, deadline: float) -> Any:
-    """`rule`'s first match in `line` (None when none), as `re` would find it, stopped after RULE_SECONDS, or
-    at `deadline` (time.monotonic(): the seed's SEED_SECONDS)."""
+def _search(rule: Rule, line: str, number: int) -> Any:
+    """`rule`'s first match in `line` (None when none), as `re` would find it, stopped after RULE_SECONDS."""
     key = (rule.pattern.pattern, rule.pattern.flags)
     guarded = _GUARDED.get(key)
     if guarded is None:
         import regex  # (only when a seed is cleaned by rules: 24 ms of import)
         guarded = _GUARDED[key] = regex.compile(*key)
-    left = deadline - time.monotonic()
     try:
-        if left <= 0:
-            raise TimeoutError
-        return guarded.search(line, timeout=min(RULE_SECONDS, left))
+        return guarded.search(line, timeout=RULE_SECONDS)
     except TimeoutError:
-        raise RuleTimedOut(rule, number, left < RULE_SECONDS) from None
+        raise RuleTimedOut(rule, number) from None
 
 
 def timed_out(seed: str, stopped: RuleTimedOut) -> Problem:
     """The error for a rule stopped on a seed's line: at the pattern in site.yaml (what to mend), naming the
     seed's line it could not finish on. The seed is not read until the pattern is mended."""
     rule, line = stopped.rule, stopped.number
-    ran = f"the rules ran for over {SEED_SECONDS:g} s on {seed}, line by line, and the {rule.kind} pattern " \
-        f'"{rule.pattern.pattern}" was stopped at line {line}' if stopped.in_all else \
-        f'the {rule.kind} pattern "{rule.pattern.pattern}" ran for over {RULE_SECONDS:g} s on line {line} of {seed} ' \
-        "and was stopped"
     return error("site.yaml", *rule.at,
-                 f"{ran}: it tries the line's letters in more and more ways (as (a|aa)+$ does "
+                 f'the {rule.kind} pattern "{rule.pattern.pattern}" ran for over {RULE_SECONDS:g} s on line {line} '
+                 f"of {seed} and was stopped: it tries the line's letters in more and more ways (as (a|aa)+$ does "
                  "on a line of a's ending in b); the seed is not read until the pattern is mended",
                  "let each letter be matched one way only: a+$ for (a|aa)+$, [\\w\\s]+ for (\\w+\\s*)+",
                  "site-regex-stopped")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..common.urls import Urls
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
+from .note_markdown import note_markdown  # (article_html imports it from here too)
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
@@ -73,11 +74,6 @@ _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (articl
 # (Written with the non-ASCII range as "not \x00-\x9f": the same characters, where the range up to U+10FFFF
 # took 4.4 ms of every build's start to compile.)
 BARE_HREF = re.compile(r"(?:[A-Za-z0-9/_.:#?=%~+@!$,;*\-]|(?!\s)[^\x00-\x9f])+")
-# In a note, what would reach out of its footnote definition into the article: a footnote reference `[^`
-# or an inline footnote `^[` (they would join the article's footnote numbering) and the `]:` of a link
-# reference definition (it would turn the article's `[words]{...}` spans into links). Each is live only when
-# not already escaped, i.e. after an even number of backslashes.
-_NOTE_REACH = re.compile(r"(?<!\\)((?:\\\\)*)(\[(?=\^)|\^(?=\[)|\](?=:))")
 
 
 def article_markdown(src: ArticleSource) -> str:
@@ -98,60 +94,6 @@ def article_markdown(src: ArticleSource) -> str:
     for n in sorted(src.notes, key=lambda n: (n.start, n.end, n.id)):
         lines += [f"[^{n.id}]: " + note_markdown(n.note), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-# Where markdown-it reads a note's characters literally, so nothing there is escaped: fenced code blocks
-# (to their closing fence, or the end) and code spans (a backtick run to the next run of the same length,
-# within one paragraph). Read conservatively: a backtick after a backslash opens nothing here, nor does a fence
-# that is not at a line's start, so a misreading escapes a character inside code rather than leave a live one
-# (not handled: a backtick markdown-it reads inside a link's destination or an autolink).
-_NOTE_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,}).*?(?:\n {0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
-                        r"|(?<![`\\])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)(?P=ticks)(?!`)",
-                        re.MULTILINE | re.DOTALL)
-
-
-def note_markdown(note: str) -> str:
-    """A note as the body of its footnote definition: what would reach out of the definition escaped where
-    markdown-it would read it (see `_NOTE_REACH`; code is left as written), continuation lines indented so
-    they stay inside it; "(no note)" for an empty note."""
-    note = note.strip() or "(no note)"
-    if "[^" in note or "^[" in note or "]:" in note or "<" in note:  # rare: most notes are written as they are
-        last, parts = 0, []
-        for code in _NOTE_CODE.finditer(note):
-            parts += [_escaped_reach(note[last:code.start()]), code.group()]
-            last = code.end()
-        note = _html_free(note, "".join(parts) + _escaped_reach(note[last:]))
-    return note.replace("\n", "\n    ")
-
-
-# Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
-# and must stay text in the .md, which any renderer may read with HTML on (review 61): a `<` that opens a tag, a
-# comment or a declaration is escaped; an autolink (`<https://…>`, `<name@host>`) is left a link, but not one of
-# another scheme (`<javascript:…>`: markdown-it shows it as text, another renderer may not).
-_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!(?i:https?|mailto):[^\s<>]*>)"
-                        r"(?![\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>)")
-
-
-def _escaped_reach(text: str) -> str:
-    """`text` (no code in it) with what would reach out of a footnote definition, and raw HTML, escaped."""
-    return _NOTE_HTML.sub(r"\1\\\2", _NOTE_REACH.sub(r"\1\\\2", text))
-
-
-def _html_free(note: str, markdown: str) -> str:
-    """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it; else the note
-    with every "<" escaped, code too. What looks like code to `_NOTE_CODE` need not be to a parser: a backtick
-    in a link's address ("[a](http://x/`) <img …> `") is no code span to markdown-it (review 66)."""
-    if "<" not in markdown or not _has_html(markdown):
-        return markdown
-    return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1\\<", note)
-
-
-def _has_html(markdown: str) -> bool:
-    tokens = MarkdownIt("commonmark", {"html": True}).parse(markdown)
-    for token in tokens:
-        if token.type == "html_block" or any(c.type == "html_inline" for c in token.children or ()):
-            return True
-    return False
 
 
 def _joined(parts: list[str], ends_with_reference: list[bool]) -> str:
