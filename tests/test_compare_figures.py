@@ -100,3 +100,11 @@ def test_a_witness_reads_its_numbers_as_the_sites_language_writes_them() -> None
     english, german = reading(witness(quote), quote), reading(witness(quote), quote, language="de")
     assert english.figure is not None and german.figure is not None
     assert (english.figure.value, german.figure.value) == (1_125_000_000, 1_125_000)
+
+
+def test_a_further_number_in_words_is_listed_as_written_not_as_a_range_no_outlet_wrote() -> None:
+    """Review 65: "hundreds of Palestinian prisoners" was listed as "200–999 palestinians", "six-week" as
+    "6 week"; a number in digits is still normalised."""
+    quote = "a six-week halt in which some 40 hostages go free for hundreds of Palestinian prisoners and 1,200 more"
+    table = figure_table(rows((quote, {"value": 40, "unit": "hostages"})))
+    assert table["rows"][0]["others"] == ["six-week", "hundreds (prisoners)", "1,200"]

@@ -73,6 +73,15 @@ def value_slip(witness: Witness, quote: str, found: tuple[Figure, ...] | None = 
     return min(near, key=lambda f: abs(f.value - witness.value), default=None)  # type: ignore[operator]
 
 
+def _other(f: Figure) -> str:
+    """A further number of a witness as the table lists it: normalised when written in digits ("32,000
+    people"), else as written ("six-week", "hundreds of Palestinian prisoners": "200–999 palestinians" is what
+    no outlet wrote, review 65), with what it counts when its words do not say."""
+    if not any(c.isdigit() for c in f.text):
+        return f.text + (f" ({f.unit})" if f.unit and f.unit not in f.text.casefold() else "")
+    return describe(f) + (f" {f.unit}" if f.unit else "")
+
+
 def _unit_key(unit: str) -> str:
     return " ".join(unit.casefold().split())
 
@@ -105,7 +114,7 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
             "qualifier": f.qualifier if f else "",
             "unit": f.unit if f else "",
             "given": r.given,
-            "others": [describe(o) + (f" {o.unit}" if o.unit else "") for o in r.others],
+            "others": [_other(o) for o in r.others],
             "conflicts": [rows[j][1] for j in conflicts[i]],
             # (compared with another figure of its unit: only then is it "consistent", review 60)
             "compared": compared,
