@@ -1,7 +1,8 @@
 """Files of the build's cache written whole or not at all, and read back only when intact.
 
-A framed file is a magic line, an HMAC-SHA256 (under this user's key, cache_secret.py) of a salt (what the file is for: an entry's name, so that an entry copied
-under another name is not taken for it) and of the payload, then the payload, a pickle. Every write is atomic
+A framed file is a magic line, an HMAC-SHA256 (under this user's key, cache_secret.py) of a salt (what the file
+is for: an entry's name, so that an entry copied under another name is not taken for it) and of the payload,
+then the payload, a pickle. Every write is atomic
 (`write_whole`: a temporary file in the same folder, then os.replace), so a reader (another build, a worker)
 sees a whole file or none; a missing, truncated, corrupt or unreadable file reads as nothing, never an error.
 """

@@ -108,13 +108,9 @@ def _an_amount(toks: Sequence[_Tok], k: int, suffix: str) -> bool:
 def _digit_number(toks: Sequence[_Tok], k: int) -> _Num:
     """"1,200", "3 million", "40 %": digits, then any scale words, then a percent sign."""
     value, end, scaled = toks[k].number or Fraction(0), k + 1, False
-    if end < len(toks) and (toks[end].low in _SCALES or toks[end].low in _SCALE_PLURALS):
+    if end < len(toks) and _scale_after_digits(toks[end].low):
         value = digit_value(toks[k].low, toks[k].comma, before_scale=True) or value  # ("1.125 million")
-    while end < len(toks):
-        scale = _SCALES.get(toks[end].low) if toks[end].low != "dozen" else None
-        scale = scale or _SCALE_PLURALS.get(toks[end].low)
-        if scale is None:
-            break
+    while end < len(toks) and (scale := _scale_after_digits(toks[end].low)):
         value, end, scaled = value * scale, end + 1, True
     unit = "percent" if end < len(toks) and toks[end].text == "%" else ""
     return _Num(value, None, end + (1 if unit else 0), scaled, unit, False)
@@ -122,6 +118,11 @@ def _digit_number(toks: Sequence[_Tok], k: int) -> _Num:
 
 # After digits a plural scale is a scale ("2 millions de personnes", "3 milliards"), not a vague amount
 _SCALE_PLURALS = {"millions": 10**6, "billions": 10**9, "milliards": 10**9, "trillions": 10**12}
+
+
+def _scale_after_digits(word: str) -> int | None:
+    """What a word after digits multiplies them by ("3 million", "2 millions"), or None ("dozen" does not)."""
+    return None if word == "dozen" else _SCALES.get(word) or _SCALE_PLURALS.get(word)
 
 
 def _plural_scale(toks: Sequence[_Tok], k: int) -> _Num | None:

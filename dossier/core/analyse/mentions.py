@@ -225,8 +225,7 @@ class MentionMatcher:
             if entries:
                 candidates.append((start, end, entries))
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-        if any(unspaced(typo[c[0]]) for c in candidates):
-            candidates = _longest_unspaced(typo, candidates)
+        candidates = _longest_unspaced(typo, candidates)
         out: list[Mention] = []
         cuts: list[_Cuts] = []          # built at most once, and only if a context exclusion needs it
         reach = 0
@@ -248,8 +247,10 @@ def _longest_unspaced(typo: str, candidates: list[tuple[int, int, Any]]) -> list
     wherever each begins: "沙特阿拉伯" (Saudi Arabia) over "加沙" (Gaza) in "参加沙特阿拉伯" (review 64; leftmost
     first, "加沙" won). Only between names of such scripts: elsewhere the leftmost wins, as before."""
     cjk = [c for c in candidates if unspaced(typo[c[0]])]
-    return [c for c in candidates if not unspaced(typo[c[0]]) or not any(
-        d[0] < c[1] and c[0] < d[1] and d[1] - d[0] > c[1] - c[0] for d in cjk)]
+    if not cjk:
+        return candidates
+    beaten = [c for c in cjk if any(d[0] < c[1] and c[0] < d[1] and d[1] - d[0] > c[1] - c[0] for d in cjk)]
+    return [c for c in candidates if c not in beaten] if beaten else candidates
 
 
 def _excludes(ex: Exclusion, entry: _Entry, article: str, text: str, start: int, end: int,

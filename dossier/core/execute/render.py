@@ -61,8 +61,9 @@ class Renderer:
         """`compiled` (optional, the shell's): where Jinja keeps templates compiled by earlier runs, by name and
         checksum of their source (jinja2's bytecode cache), so that an unchanged template is not compiled again."""
         sources = self.sources = dict(templates)
+        self.loader = _Sources(sources)
         self.env = _Environment(
-            loader=_Sources(sources), undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
+            loader=self.loader, undefined=jinja2.StrictUndefined, bytecode_cache=compiled,
             autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         # A digest of every template's name and text (part of a kept page's key: a page's template may include,
         # extend or import any other). Made here, before the executor forks, not once in every worker.
@@ -97,18 +98,15 @@ class Renderer:
         missing is read as empty while the page is rendered again, so that the mistakes of the templates after
         it (in the page's own, which extends the one including it) are said in the same run, not one by one."""
         problems: tuple[Problem, ...] = ()
-        loader = self.env.loader
         try:
             for _ in range(MISSING_AT_MOST):
                 text, said, missing = self._render(template, context, out_path)
                 problems += said
-                if missing is None or missing == template or not isinstance(loader, _Sources) \
-                        or missing in loader.stand_ins:
+                if missing is None or missing == template or missing in self.loader.stand_ins:
                     break
-                loader.stand_ins.add(missing)
+                self.loader.stand_ins.add(missing)
         finally:
-            if isinstance(loader, _Sources):
-                loader.stand_ins.clear()
+            self.loader.stand_ins.clear()
         return (b"", problems) if problems else (text, ())
 
     def _render(self, template: str, context: Mapping[str, Any], out_path: str
@@ -129,7 +127,7 @@ class Renderer:
             return b"", (error(f"templates/{name}", line, col, f"template syntax error: {exc.message}", hint,
                                "template-syntax"),), None
         except jinja2.TemplateNotFound as exc:
-            names = self.env.loader.list_templates() if self.env.loader else []
+            names = self.loader.list_templates()
             file, line = _place(exc, template)
             written = (self.sources.get(file, "").split("\n") + [""])[line - 1] if line else ""
             col = written.find(str(exc.name)) + 1 or 1 if line else 0  # (at the name, in its include or extends)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import field
+from functools import lru_cache
 from typing import Any
 
 from .config import Rule, SiteConfig
@@ -206,18 +207,18 @@ class RuleTimedOut(Exception):
 # interpreter). The same pattern is run by `regex` (its matching compatible with `re`'s, which checked it), whose
 # matches take a timeout. No pattern a seed's line needs takes a thousandth of it.
 RULE_SECONDS = 0.5
-_GUARDED: dict[tuple[str, int], Any] = {}
+
+
+@lru_cache(maxsize=64)
+def _guarded(pattern: str, flags: int) -> Any:
+    import regex  # (only when a seed is cleaned by rules: 24 ms of import)
+    return regex.compile(pattern, flags)
 
 
 def _search(rule: Rule, line: str, number: int) -> Any:
     """`rule`'s first match in `line` (None when none), as `re` would find it, stopped after RULE_SECONDS."""
-    key = (rule.pattern.pattern, rule.pattern.flags)
-    guarded = _GUARDED.get(key)
-    if guarded is None:
-        import regex  # (only when a seed is cleaned by rules: 24 ms of import)
-        guarded = _GUARDED[key] = regex.compile(*key)
     try:
-        return guarded.search(line, timeout=RULE_SECONDS)
+        return _guarded(rule.pattern.pattern, rule.pattern.flags).search(line, timeout=RULE_SECONDS)
     except TimeoutError:
         raise RuleTimedOut(rule, number) from None
 

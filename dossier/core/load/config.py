@@ -188,14 +188,15 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
                 continue  # (said by the schema)
             try:
                 compiled = re.compile(item["pattern"])
-                heavy = _too_heavy(file, loaded, (kind, i), item["pattern"])
+                line, col = at = loaded.at(("import", kind, i, "pattern"))
+                heavy = _too_heavy(item["pattern"])
                 if heavy:
-                    problems += heavy
+                    problems += (error(file, line, col, f"the pattern is too large to run: {heavy}",
+                                       "repeat less, and write what a line of furniture holds: (?:a{100}){100} "
+                                       "is ten thousand letters", "site-regex"),)
                     continue
-                rules[kind].append(Rule(compiled, str(item.get("why", "")), kind,
-                                        loaded.at(("import", kind, i, "pattern"))))
+                rules[kind].append(Rule(compiled, str(item.get("why", "")), kind, at))
                 if repeats_a_repetition(item["pattern"]):
-                    line, col = loaded.at(("import", kind, i, "pattern"))
                     problems += (warning(file, line, col, f'the pattern "{item["pattern"]}" repeats a repetition '
                                          "(as (a+)+ does): on a line it almost matches it can run for minutes (the "
                                          "build stops it after 0.5 s, an error)", "repeat once: (a+)+ matches what a+ "
@@ -211,17 +212,12 @@ def _import_rules(file: str, loaded: Loaded, imp: Mapping[str, Any]
     return rules, problems
 
 
-def _too_heavy(file: str, loaded: Loaded, at: tuple[str, int], pattern: str) -> tuple[Problem, ...]:
-    """An error for a pattern too large to run (slow_regex.weight): it would take the machine's memory."""
-    size = len(pattern) if len(pattern) > MAX_LENGTH else weight(pattern)
-    if size <= (MAX_LENGTH if len(pattern) > MAX_LENGTH else MAX_WEIGHT):
-        return ()
-    line, col = loaded.at(("import", *at, "pattern"))
-    what = f"{size:,} characters long (at most {MAX_LENGTH:,})" if len(pattern) > MAX_LENGTH else \
-        f"{size:,} items once its repeats are written out (at most {MAX_WEIGHT:,})"
-    return (error(file, line, col, f"the pattern is too large to run: {what}",
-                  "repeat less, and write what a line of furniture holds: (?:a{100}){100} is ten thousand letters",
-                  "site-regex"),)
+def _too_heavy(pattern: str) -> str:
+    """Why `pattern` is too large to run (slow_regex.weight: it would take the machine's memory), or ""."""
+    if len(pattern) > MAX_LENGTH:
+        return f"{len(pattern):,} characters long (at most {MAX_LENGTH:,})"
+    size = weight(pattern)
+    return f"{size:,} items once its repeats are written out (at most {MAX_WEIGHT:,})" if size > MAX_WEIGHT else ""
 
 
 def _encoding_problems(file: str, loaded: Loaded, encoding: str) -> tuple[Problem, ...]:

@@ -93,8 +93,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, whole_
     worker.start()
     worker.join(whole_within + 1)
     if worker.is_alive():  # (left to end with its connection; a daemon thread keeps no process alive)
-        host = urllib.parse.urlsplit(url).hostname or url
-        raise FetchError(f"{host} sent the page too slowly: not whole after {whole_within:g} seconds")
+        raise _too_slow(urllib.parse.urlsplit(url).hostname or url, whole_within)
     if "error" in got:
         raise got["error"]
     return got["page"]
@@ -136,8 +135,8 @@ def _body(response: Any, host: str, max_bytes: int, deadline: float, whole_withi
     `deadline` (time.monotonic)."""
     pieces, size = [], 0
     while True:
-        if time.monotonic() > deadline:
-            raise FetchError(f"{host} sent the page too slowly: not whole after {whole_within:g} seconds")
+        if time.monotonic() > deadline:  # (the worker thread stops reading at the deadline too)
+            raise _too_slow(host, whole_within)
         piece = response.read1(1 << 16)
         if not piece:
             return b"".join(pieces)
@@ -145,3 +144,7 @@ def _body(response: Any, host: str, max_bytes: int, deadline: float, whole_withi
         size += len(piece)
         if size > max_bytes:
             raise FetchError(f"too large: over the {max_bytes:,}-byte limit")
+
+
+def _too_slow(host: str, whole_within: float) -> FetchError:
+    return FetchError(f"{host} sent the page too slowly: not whole after {whole_within:g} seconds")
