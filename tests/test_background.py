@@ -151,3 +151,63 @@ def test_a_process_that_cannot_be_made_means_the_task_is_computed_here(monkeypat
     monkeypatch.setattr(parallel_module.multiprocessing, "get_context", lambda method: NoProcesses())
     here = os.getpid()
     assert background(os.getpid)() == here
+
+
+_ORPHAN = """
+import multiprocessing, os, sys, time
+os.environ["DOSSIER_WORKERS"] = "2"
+sys.path.insert(0, {root!r})
+from dossier.shell import parallel
+
+def answer():
+    time.sleep(0.3)
+    return b"x" * (8 << 20)  # more than a pipe holds: the write waits for a reader
+
+def shard(n):
+    if n == 999:  # the parent's first shard (it claims from the last back, its worker from the first on)
+        print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+        time.sleep(60)  # the parent, killed while it works
+    time.sleep(0.2)
+    return n
+
+if sys.argv[1] == "background":
+    result = parallel.background(answer)
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+    time.sleep(60)
+else:
+    parallel.fork_shards(None, 2)(shard, 1000)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # (a zombie has ended; its new parent reaps it)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("kind", ["background", "shards"])
+def test_a_process_the_build_made_ends_when_the_build_is_killed(kind: str, tmp_path: Path):
+    """A build killed with SIGKILL left its forked worker behind for ever, holding its copy of the build's heap:
+    blocked writing its answer to a pipe whose reading end it held itself, or rendering shard after shard."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "orphan.py"
+    script.write_text(_ORPHAN.replace("{root!r}", repr(str(Path(__file__).resolve().parents[1]))), "utf-8")
+    build = subprocess.Popen([sys.executable, str(script), kind], stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(pid) for pid in build.stdout.readline().split()]
+        assert children, "no process was forked"
+    finally:
+        build.kill()
+        build.wait()
+    deadline = time.monotonic() + 30  # (a liveness bound, not a speed: without the fix they live for ever)
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in children if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left

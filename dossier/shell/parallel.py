@@ -31,6 +31,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 import time
 from typing import Any, Callable, TypeVar
@@ -45,6 +46,7 @@ FORK_AT_ONCE = 16  # shards that are always worth it
 LOCK_SECONDS = 1.0  # how long the parent waits for the shards' bounds before it asks whether a worker died
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
 _BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `_start` started, result not collected
+_PR_SET_PDEATHSIG = 1   # prctl(2)
 LOST: list[int] = []   # exit codes of the processes `_start` made that died before answering (the CLI says so)
 
 
@@ -223,7 +225,7 @@ def _start(task: Callable[[], Any]) -> tuple[Any, Any] | None:
         return None
     try:
         with deferred(completed=False):  # (a signal waits until the process is made and recorded, then stops it)
-            process = context.Process(target=_compute, args=(task, send), daemon=True)
+            process = context.Process(target=_compute, args=(task, send, receive, os.getpid()), daemon=True)
             process.start()
             _BACKGROUND[process.pid] = (process, receive)
     except OSError:
@@ -276,9 +278,11 @@ def _end(process: Any, receive: Any, kill: bool = False) -> None:
     _BACKGROUND.pop(process.pid, None)
 
 
-def _compute(task: Callable[[], Any], send: Any) -> None:
-    """In the background process: task's result, or the exception it raised, sent back pickled."""
+def _compute(task: Callable[[], Any], send: Any, receive: Any, parent: int) -> None:
+    """In the background process: task's result, or the exception it raised, sent back pickled. It ends with
+    the process that made it (`_orphan_ends`)."""
     worker_init()
+    _orphan_ends(parent, receive)
     try:
         outcome = pickle.dumps((True, task()), protocol=5)
     except Exception as exc:  # noqa: BLE001 - raised again in the parent
@@ -286,9 +290,36 @@ def _compute(task: Callable[[], Any], send: Any) -> None:
             outcome = pickle.dumps((False, exc), protocol=5)
         except Exception:  # noqa: BLE001 - unreadable there: the parent computes the task again, and it raises
             outcome = b""
-    send.send_bytes(outcome)
-    send.close()
+    try:
+        send.send_bytes(outcome)
+        send.close()
+    except OSError:  # (the parent is gone: no one reads the answer)
+        os._exit(1)
     os._exit(0)  # (its copy of the parent's heap is not freed object by object)
+
+
+def _orphan_ends(parent: int, receive: Any) -> None:
+    """A forked process must not outlive the build that made it. Killed with SIGKILL (or by the kernel for lack of
+    memory), a build left its worker waiting for ever to send its answer, holding its copy of the build's heap
+    (gigabytes at 5,000 articles): the worker held the reading end of its own pipe, inherited at the fork, so its
+    write never failed. Here the reading ends this process inherited are closed (its own pipe's and those of the
+    processes made before it), so that a write to a parent that is gone fails; and on Linux the kernel is asked
+    to kill this process when the thread that made it ends (PR_SET_PDEATHSIG), so that a worker does not go on
+    rendering a build no one waits for. Made after its parent died already: it stops at once."""
+    for other in [receive, *(pipe for _, pipe in _BACKGROUND.values())]:
+        try:
+            other.close()
+        except OSError:
+            pass
+    _BACKGROUND.clear()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # (not Linux: the failed write above still ends it)
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def stop_background() -> None:
