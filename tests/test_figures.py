@@ -240,6 +240,12 @@ def test_figures_slice_back_in_order_without_overlap(s: str) -> None:
     ("حوالي 30 رهينة", "حوالي 30", 30, "about"),
     ("على الأقل ٤٠ قتيلا", "على الأقل ٤٠", 40, "at least"),
     ("1.4 מיליון תושבים", "1.4 מיליון", 1_400_000, "exact"),
+    # the accusative "ألفاً" / "ألفا" (the usual form after a number) was no scale: 32 (review 69)
+    ("عدد القتلى في غزة تجاوز 32 ألفاً", "تجاوز 32 ألفا", 32_000, "more than"),
+    ("قتل 32 ألفا", "32 ألفا", 32_000, "exact"),
+    ("ما يزيد على 32 ألف قتيل", "ما يزيد على 32 ألف", 32_000, "more than"),
+    ("نحو 1.5 مليوناً", "نحو 1.5 مليونا", 1_500_000, "about"),
+    ("ما يقارب 3 مليارات دولار", "ما يقارب 3 مليارات", 3_000_000_000, "about"),
 ])
 def test_hebrew_and_arabic_figures_keep_their_qualifier_and_scale(text, figure, value, qualifier) -> None:
     """"יותר מ־32 אלף" and "أكثر من ٣٢ ألف" were read as a plain 32, so a comparison called them consistent with

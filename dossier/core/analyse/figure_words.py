@@ -16,7 +16,10 @@ TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty s
 SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12,
            # Hebrew and Arabic ("32 אלף", "٣٢ ألف")
            "אלף": 10**3, "מיליון": 10**6, "מיליארד": 10**9, "ألف": 10**3, "الف": 10**3, "آلاف": 10**3,
-           "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9,
+           "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9,
+           # the accusative, as a count after a number mostly is ("تجاوز 32 ألفاً"): its alef read with the word,
+           # its tanwin (a mark, not a letter) apart (review 69)
+           "ألفا": 10**3, "الفا": 10**3, "مليونا": 10**6, "مليارا": 10**9,
            # German, French, Spanish, Italian, Russian ("2 Millionen Menschen", "32 mil personas", "5 млн"), review 60
            "tausend": 10**3, "millionen": 10**6, "milliarde": 10**9, "milliarden": 10**9, "milliard": 10**9,
            "milliards": 10**9, "millones": 10**6, "millón": 10**6, "mil": 10**3, "milione": 10**6, "milioni": 10**6,
@@ -49,7 +52,10 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("עד",), "up to"), (("أكثر", "من"), "more than"), (("اكثر", "من"), "more than"), (("أقل", "من"), "fewer than"),
     (("اقل", "من"), "fewer than"), (("على", "الأقل"), "at least"), (("ما", "لا", "يقل", "عن"), "at least"),
     (("ما", "يقرب", "من"), "almost"), (("حوالي",), "about"), (("حوالى",), "about"), (("نحو",), "about"),
-    (("قرابة",), "about"), (("زهاء",), "about"),
+    (("قرابة",), "about"), (("زهاء",), "about"), (("ما", "يقارب"), "about"), (("يقارب",), "about"),
+    # "exceeded 32,000", "what exceeds 32,000" (review 69)
+    (("تجاوز",), "more than"), (("تجاوزت",), "more than"), (("يتجاوز",), "more than"), (("تخطى",), "more than"),
+    (("ما", "يزيد", "على"), "more than"), (("ما", "يزيد", "عن"), "more than"), (("أزيد", "من"), "more than"),
     # German, French, Spanish ("mindestens 32.000", "plus de 32 000", "al menos 40"); not "über", which is "about"
     # as often as "over" ("der Bericht über 3 Angriffe", review 64)
     (("mindestens",), "at least"), (("mehr", "als"), "more than"), (("weniger", "als"), "fewer than"),
