@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from dossier.core.analyse.alignment import align, tokenize
 from dossier.core.plan.passage_views import text_fragment
 from dossier.core.plan.compare_view import (Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces,
-                                            told_apart)
+                                            paragraph_direction, told_apart)
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -374,3 +374,16 @@ def test_no_two_columns_of_a_set_read_alike() -> None:
                ("Ynet", "Rafah", "/c/")]
     named = [o + a for (o, _, _), a in zip(columns, _apart(*columns))]
     assert len(set(named)) == len(named)
+
+
+def test_a_witness_column_takes_the_direction_of_its_own_paragraph_not_of_the_base_s_words():
+    """A French quote compared with a Hebrew base opened with the Hebrew words it lacks (<del>), and the page took
+    the column's direction from them: the French was laid out right to left (review 69)."""
+    hebrew, french = "נתניהו: «נעשה זאת לבד» אמר.", "Intro.\n\n« Nous le ferons seuls », a dit Nétanyahou."
+    at = french.index("Nous")
+    ws = [Witnessed("he", hebrew, 8, 21, "ynet", "2024-03-22", "H", "/he/", "/he/#w-x"),
+          Witnessed("fr", french, at, at + 16, "Le Monde", "2024-03-22", "F", "/fr/", "/fr/#w-x")]
+    columns = {c["key"]: c for c in column_set("x", ws, "he", "x")["columns"]}
+    assert columns["fr"]["renderings"][0]["pieces"][0]["kind"] == "del"  # (the Hebrew words come first)
+    assert (columns["he"]["dir"], columns["fr"]["dir"]) == ("rtl", "ltr")
+    assert paragraph_direction("«123» …", 0) == ""  # (no letter: the page decides from what it shows)

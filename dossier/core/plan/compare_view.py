@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -237,6 +238,23 @@ def _title_of(witnesses: Sequence[Witnessed], article_url: str) -> str:
     return next(w.title for w in witnesses if w.article_url == article_url)
 
 
+def paragraph_direction(text: str, at: int) -> str:
+    """The direction of the paragraph of `text` that holds `at` ("\n\n" between paragraphs), as the article page
+    shows it (`unicode-bidi: plaintext`): "rtl" or "ltr" from its first letter of a direction, "" when it has none.
+    A witness's column takes it: the first letter of what the column shows may be a word of the base's that the
+    witness lacks (review 69)."""
+    start = text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", start)
+    for char in islice(text, start, len(text) if end < 0 else end):
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return ""
+
+
 def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str) -> dict[str, Any]:
     """The view of a side-by-side set. `set_id` prefixes every element id (it is a slug); `default` is the
     key of the base shown without JavaScript; `label` names the set for screen readers."""
@@ -252,6 +270,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, "apart": apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
+                        "dir": paragraph_direction(w.text, w.start),
                         **context(w.text, w.start, w.end), "renderings": renderings})
     heat = []
     for b in keys:
