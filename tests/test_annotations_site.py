@@ -206,3 +206,51 @@ def test_an_ambiguous_quotes_paste_ready_context_is_yaml_that_reads_back_as_the_
     contexts = [yaml.safe_load(fix) for fix in fixes]
     assert all(isinstance(c, dict) and set(c) <= {"prefix", "suffix"} for c in contexts), fixes
     assert any('"' in value for c in contexts for value in c.values()), fixes
+
+
+def _selected(text: str, selector: dict) -> list[int]:
+    """Where a TextQuoteSelector selects in `text`, as the W3C model says a client selects: every place whose words
+    are `exact`, preceded by `prefix` and followed by `suffix`."""
+    exact, prefix, suffix = selector["exact"], selector["prefix"], selector["suffix"]
+    return [at for at in range(len(text)) if text.startswith(exact, at) and at >= len(prefix)
+            and text.startswith(prefix, at - len(prefix)) and text.startswith(suffix, at + len(exact))]
+
+
+def test_a_quote_selector_selects_only_the_place_annotated_where_its_words_recur(mini_dossier):
+    """32 characters of context took in two sentences alike: a client would have marked both (review 67)."""
+    sentence = "the committee said that all of the figures were under review and would be published"
+    seed = f"Title\nFirst: {sentence}.\nSecond: {sentence}.\n"
+    annotation = ("  - id: late\n    quote: would be published\n"
+                  "    prefix: \"Second: the committee said that all of the figures were under review and \"\n"
+                  "    note: The second time.\n")
+    root = mini_dossier({"seeds/a.txt": seed, "content/articles/a.yaml": article(annotation)})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = json.loads((root / "_site/articles/a/article.json").read_text("utf-8"))["text"]
+    (item,) = json.loads((root / "_site/articles/a/annotations.jsonld").read_text("utf-8"))["items"]
+    quote, position = item["target"]["selector"]
+    assert _selected(text, quote) == [position["start"]] == [text.rindex("would be published")]
+
+
+def test_an_article_with_no_annotation_placed_has_no_annotation_page_and_the_chain_passes_it_by(mini_dossier):
+    """An AnnotationPage must hold at least one annotation (W3C Web Annotation Protocol); a freshly added article
+    had one with "items": [], linked from the collection and its neighbours (review 67)."""
+    files = {}
+    for name, date in (("a", "2024-03-20"), ("b", "2024-03-21"), ("c", "2024-03-22")):
+        files[f"seeds/{name}.txt"] = SEED
+        annotations = "" if name == "b" else "  - id: alone\n    quote: we will do it alone\n    note: N.\n"
+        files[f"content/articles/{name}.yaml"] = (f"seed: {name}.txt\ntitle: {name.upper()}\nsource: outlet-a\n"
+                                                  f"date: {date}\n" + ("annotations:\n" + annotations
+                                                                       if annotations else ""))
+    root = mini_dossier(files)
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "_site"
+    assert not (site / "articles/b/annotations.jsonld").exists()
+    assert "annotations.jsonld" not in (site / "articles/b/index.html").read_text("utf-8")
+    first = json.loads((site / "articles/a/annotations.jsonld").read_text("utf-8"))
+    last = json.loads((site / "articles/c/annotations.jsonld").read_text("utf-8"))
+    assert first["next"] == last["id"] and last["prev"] == first["id"]
+    assert (first["startIndex"], last["startIndex"]) == (0, 1)
+    collection = json.loads((site / "annotations.jsonld").read_text("utf-8"))
+    assert (collection["first"], collection["last"], collection["total"]) == (first["id"], last["id"], 2)

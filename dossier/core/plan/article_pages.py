@@ -3,6 +3,7 @@ W3C annotation page. Pure functions of the Library (library.py)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import partial
 from itertools import accumulate
 from typing import AbstractSet, Any, Callable, Mapping, Sequence
@@ -127,6 +128,7 @@ class _Lookups:
     entities: Mapping[str, EntityFace]
     sources: Mapping[str, Source]
     outlets: Mapping[str, str]
+    annotated: tuple[int, ...] = ()  # the places of the articles that have annotation pages (see `_chain`)
 
 
 def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
@@ -137,12 +139,22 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
     links = library.entities.links.get(slug) or MentionLinks()  # (its type kept: page keys write its digest)
     speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
     mentioned = sorted({*entity_views.entities_named(links)} | {e for a in meta.annotations for e in a.entities})
-    order = tuple(a.article.slug for a in library.articles[max(0, at - 1):at + 2])
+    order, index = _chain(library, at, lookups.annotated)
     return ArticleInput(
         dossier.config, library.urls, item, source, source.name if source else meta.source,
         lookups.outlets.get(meta.source, ""), links,
         tuple(library.comparisons.badges.get(slug, ())), tuple(sorted((e, by_id[e].name) for e in speakers)),
-        tuple(by_id[e] for e in mentioned if e in by_id), order, min(at, 1))
+        tuple(by_id[e] for e in mentioned if e in by_id), order, index)
+
+
+def _chain(library: Library, at: int, annotated: Sequence[int]) -> tuple[tuple[str, ...], int]:
+    """The article's annotation page and its neighbours in the chain of annotation pages (`annotated`: the
+    places, in the dossier's order, of the articles that have one), and its place among them: (slugs, index)."""
+    place = bisect_left(annotated, at)
+    if place == len(annotated) or annotated[place] != at:
+        return (library.articles[at].article.slug,), 0  # (no annotation page of its own)
+    near = annotated[max(0, place - 1):place + 2]
+    return tuple(library.articles[i].article.slug for i in near), min(place, 1)
 
 
 class _Once:
@@ -241,7 +253,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
     # follows from every article's row (how much each section weighs), computed once for all the pages.
     dossier = library.dossier
     lookups = _Lookups({e.id: entity_views.face(e) for e in dossier.entities}, {s.id: s for s in dossier.sources},
-                       listings.outlet_urls(library, rows))
+                       listings.outlet_urls(library, rows), tuple(i for i, a in enumerate(articles) if a.placed))
     out: list[Page] = []
     starts = list(accumulate((len(item.placed) for item in articles), initial=0))  # (each page's startIndex)
     chosen = range(len(articles)) if only is None else \
@@ -256,8 +268,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
         given = _Once(partial(gather, library, index, lookups))
         out.append(keyed(f"articles/{slug}.md", file, depends, None, markdown_view, given.get))
         out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
-        neighbours = tuple(f"article:{a.article.slug}" for a in articles[max(0, index - 1):index + 2]
-                           if a.article.slug != slug)
+        if not item.placed:
+            continue  # (no annotation page: an AnnotationPage holds at least one annotation, W3C, review 67)
+        neighbours = tuple(f"article:{s}" for s in _chain(library, index, lookups.annotated)[0] if s != slug)
         out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours,
                                                                        "articles"),
                          None, AnnotationsView(starts[index]), given.take))
