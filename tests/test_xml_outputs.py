@@ -59,3 +59,19 @@ def test_xml_escape_leaves_no_character_that_xml_forbids():
     escaped = xml_escape(f'<a href="x">{forbidden}&</a>')
     ET.fromstring(f"<r>{escaped.encode('utf-8', 'strict').decode('utf-8')}</r>")
     assert escaped.startswith("&lt;a href=&quot;x&quot;&gt;\u2400\u2401")
+
+
+def test_a_host_written_in_another_script_is_published_in_its_ascii_form(tmp_path):
+    """`--base-url https://bücher.de/…` wrote the host as it was into the sitemap (whose addresses must be ASCII,
+    RFC 3986), the feed, robots.txt and the canonical links; its IDNA form is the same host (review 67)."""
+    article = "seed: a.txt\ntitle: Talks\nsource: outlet-a\ndate: 2024-03-22\n"
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": article})
+    out = tmp_path / "site"
+    result = run_build(root, "--out", str(out), "--no-search", "--base-url", "https://Bücher.de/dossier/")
+    assert result.returncode == 0, result.stderr
+    locs = [e.text for e in ET.fromstring((out / "sitemap.xml").read_bytes()).iter()
+            if e.tag.endswith("}loc")]
+    assert locs and all(loc.startswith("https://xn--bcher-kva.de/dossier/") for loc in locs), locs
+    for name in ("feed.xml", "robots.txt", "articles/a/index.html"):
+        text = (out / name).read_text("utf-8")
+        assert "xn--bcher-kva.de/dossier/" in text and "bücher" not in text.lower(), name

@@ -66,10 +66,29 @@ class SiteConfig:
 def split_base_url(url: str) -> tuple[str, str]:
     """("https://example.org", "/dossier/") from any spelling of a base URL or path (the scheme and the host in
     lower case, as browsers compare them)."""
+    origin, path = _split(url)
+    return _ascii_origin(origin), path
+
+
+def _split(url: str) -> tuple[str, str]:
+    """`split_base_url`, its host as written."""
     match = re.match(r"^(https?://[^/]+)(.*)$", url.strip(), re.I)
     origin, path = (match.group(1).lower(), match.group(2)) if match else ("", url.strip())
-    path = "/" + path.strip("/") + "/" if path.strip("/") else "/"
-    return origin, path
+    return origin, "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def _ascii_origin(origin: str) -> str:
+    """An origin whose host is written in another script, in the ASCII form of its host (IDNA: "https://bücher.de"
+    → "https://xn--bcher-kva.de"), which a sitemap's and a feed's addresses must have (review 67); as it is when
+    it has no such form (base_url_problem says what is wrong with it)."""
+    if origin.isascii():
+        return origin
+    scheme, _, host = origin.partition("://")
+    name, colon, port = host.partition(":")
+    try:
+        return f"{scheme}://{name.encode('idna').decode('ascii')}{colon}{port}"
+    except UnicodeError:
+        return origin
 
 
 _PATH_CHARS = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")  # what an address path may hold (RFC 3986)
@@ -97,7 +116,7 @@ def base_url_problem(url: str) -> str | None:
         return (f'it reads as the address of a host without its scheme, so every link would start with '
                 f'"/{host.group(1)}/": write "https://{text.lstrip("/")}"' +
                 (f', or "/{text}" if it is a folder' if not text.startswith("/") else ""))
-    origin, path = split_base_url(text)
+    origin, path = _split(text)
     host = origin.partition("://")[2]
     if origin and not _HOST.match(host):
         return (f'its host "{host}" is not the name of one (letters, digits, "-" and "." with an optional ":port")'
