@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -146,3 +147,26 @@ def test_only_pages_with_content_of_their_own_are_searchable(rel: str, expected:
     from dossier.core.plan.views import searchable
 
     assert searchable(rel) is expected
+
+
+def test_a_pages_description_is_the_plain_words_of_its_markdown_cut_at_a_space(mini_dossier):
+    """`<meta name="description">` (and og:description) showed an editor's Markdown as written: "**bold**" and
+    "[link](article:b)", cut mid-word at 200 characters; entity and comparison pages had the site's (review 67)."""
+    long = " ".join(["word"] * 60)
+    root = mini_dossier({
+        "seeds/a.txt": "Title\nThe minister said the talks would resume.\n",
+        "content/articles/a.yaml": ("seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"
+                                    "summary: 'With **bold**, a [link](article:a) and `code`.'\n"),
+        "content/entities.yaml": f"minister:\n  name: The minister\n  kind: person\n  summary: {long}\n",
+    })
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def description(page: str) -> str:
+        found = re.search(r'<meta name="description" content="([^"]*)">', (root / "_site" / page).read_text("utf-8"))
+        assert found, page
+        return html.unescape(found.group(1))
+
+    assert description("articles/a/index.html") == "With bold, a link and code."
+    entity = description("entities/minister/index.html")
+    assert entity.endswith("word…") and len(entity) <= 200 and "**" not in entity

@@ -224,7 +224,8 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
          for r in rows if r["kind"] == "fact-check" and r["verdict"]])
     return site_context(config, urls, f"articles/{meta.slug}/index.html", meta.title,
                         meta={"og_type": "article", "outlet": value.source_name, "jsonld": jsonld,
-                              "description": (meta.summary or meta.title)[:200]},
+                              "description": views.page_description(meta.summary) if meta.summary
+                              else meta.title[:200]},
                         article=view, cards_url=urls.link(CARDS) if value.links else "")
 
 

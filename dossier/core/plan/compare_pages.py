@@ -78,6 +78,7 @@ def comparison_page(value: ComparisonInput) -> dict[str, Any]:
         name, known = value.speaker
         speaker = {"name": name, "url": urls.entity(c.speaker) if known else ""}
     return site_context(value.config, urls, f"compare/{c.id}/index.html", c.title,
+                        meta={"description": views.page_description(c.question)},
                         comparison=dict(view, speaker=speaker), index_url=urls.page("compare"))
 
 

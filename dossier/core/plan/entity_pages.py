@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any, Mapping, Sequence
 
 from . import entity_views
+from . import views
 from ..analyse.entity_graph import neighbours
 from ..analyse.library import Library
 from ..common.identity import EachOf, SameObjects
@@ -53,7 +54,8 @@ def entity_page(value: EntityInput) -> dict[str, Any]:
     view = entity_views.entity_view(e, value.entities, value.total, value.named, value.groups, value.rows,
                                     value.annotations, value.titles, value.compare_urls, value.together,
                                     value.summary_html, value.urls)
-    return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view)
+    return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view,
+                        meta={"description": views.page_description(e.summary)} if e.summary else None)
 
 
 @frozen

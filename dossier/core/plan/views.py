@@ -6,6 +6,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from ..text.article_html import article_html
 from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html  # noqa: F401
+from ..text.markdown import plain_text
 from ..load.config import SiteConfig
 from ..load.model import Article, Source
 from ..common.urls import Urls
@@ -22,7 +23,7 @@ def common(cfg: SiteConfig, urls: Urls, page_url: str, title: str, description: 
     return {
         "site": {"title": cfg.title, "language": cfg.language, "direction": cfg.direction, "author": cfg.author,
                  "base": urls.base},
-        "page": {"url": page_url, "title": title, "description": description or _plain(cfg.description)[:200],
+        "page": {"url": page_url, "title": title, "description": description or page_description(cfg.description),
                  "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
                  "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",
                  "searchable": searchable(page_url[len(urls.base):])},
@@ -52,8 +53,15 @@ def page_kind(path: str) -> str:
     return KINDS.get(path.split("/", 1)[0], "Page")
 
 
-def _plain(markdown_text: str) -> str:
-    return " ".join(markdown_text.replace("*", "").split())
+def page_description(markdown_text: str, limit: int = 200) -> str:
+    """A page's description (`<meta name="description">`, og:description) from an editors' Markdown field: its
+    words without their markup (review 67: "**bold**" and "[the AP text](compare:x)" were written as they were),
+    cut at a space before `limit` characters, with an ellipsis, where it is longer."""
+    text = plain_text(markdown_text)
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit - 1].rstrip(" ,;:") + "…"
 
 
 def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[LinkMark] = (),
