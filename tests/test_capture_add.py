@@ -739,3 +739,23 @@ def test_an_archive_is_read_no_further_than_its_pages_together_may_be(tmp_path: 
     with pytest.raises(warc.ArchiveError, match=r"record 2 \(https://example.org/1\) brings the archive's pages "
                                                 r"over the 1 MB they may be together"):
         warc.html_records(tmp_path / "many.warc.gz")
+
+
+def test_a_page_in_another_language_than_the_site_s_gets_its_language_in_the_stub(dossier: Path,
+                                                                                 tmp_path: Path) -> None:
+    """The page's <html lang> is written as the article's `language:` when it is not the site's, so that its
+    text is marked as such (review 69); a page in the site's language gets no line."""
+    french = tmp_path / "fr.html"
+    french.write_text(page("Nétanyahou dit à Blinken qu'Israël ira seul", path="/fr/seul/", outlet="Le Monde",
+                           host="www.lemonde.fr", site="Le Monde").replace('<html lang="en">', '<html lang="fr_FR">'),
+                      encoding="utf-8")
+    english = tmp_path / "en.html"
+    english.write_text(page(), encoding="utf-8")
+    result = run_build(dossier, "--add", str(french), str(english))
+    assert result.returncode == 0, result.stderr
+    stubs = {p.name: p.read_text("utf-8") for p in (dossier / "content/articles").glob("*.yaml")}
+    (french_stub,) = [text for text in stubs.values() if "Blinken qu" in text]
+    assert 'language: "fr-FR"  # from <html lang>' in french_stub
+    assert all("language:" not in text for text in stubs.values() if text is not french_stub)
+    built = run_build(dossier, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr

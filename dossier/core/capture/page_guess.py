@@ -35,6 +35,22 @@ class PageGuess:
     byline: Guess
     url: Guess
     wire: Guess
+    language: Guess = NOTHING
+
+
+_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$")  # (the article schema's pattern)
+
+
+def guess_language(meta: PageMeta) -> Guess:
+    """The language the page says its text is in: <html lang>, else the JSON-LD inLanguage, else og:locale
+    ("ar_AR"), as a BCP 47 tag; NOTHING when none says one that is a tag."""
+    said = (("from <html lang>", meta.lang), ("from the JSON-LD inLanguage", ld_text(meta.ld("inLanguage"))),
+            ('from <meta property="og:locale">', meta.meta.get("og:locale", "")))
+    for where, value in said:
+        tag = value.strip().replace("_", "-")
+        if _LANGUAGE_TAG.match(tag):
+            return Guess(tag, where)
+    return NOTHING
 
 
 def _tag(key: str) -> str:
@@ -224,7 +240,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text)
     wire = _wire(meta, read_at, text, outlet, known_outlets)
-    return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire)
+    return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire, guess_language(meta))
 
 
 def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:

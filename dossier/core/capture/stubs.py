@@ -11,7 +11,7 @@ import json
 from typing import Sequence
 
 from .guess_outlet import Outlet
-from .guesses import Guess, one_line
+from .guesses import NOTHING, Guess, one_line
 from ..common.slugs import slugify
 
 
@@ -26,8 +26,9 @@ def _line(key: str, guess: Guess, missing: str) -> str:
 
 
 def article_stub(schema_ref: str, seed: str, title: Guess, date: Guess, outlet: Outlet, byline: Guess,
-                 url: Guess, wire: Guess, command: str) -> str:
-    """YAML text of content/articles/<slug>.yaml for `seed`. `schema_ref`: the `$schema` address."""
+                 url: Guess, wire: Guess, command: str, language: Guess = NOTHING, site_language: str = "") -> str:
+    """YAML text of content/articles/<slug>.yaml for `seed`. `schema_ref`: the `$schema` address. `language`:
+    the page's, written only where it is not the site's (`site_language`) language."""
     lines = [f"# yaml-language-server: $schema={schema_ref}",
              f"# Written by `python build.py {command}`: every value is a guess. Check each against the seed",
              "# (and the saved page), then edit freely; this file is never overwritten.",
@@ -41,8 +42,14 @@ def article_stub(schema_ref: str, seed: str, title: Guess, date: Guess, outlet: 
     if byline.value:
         lines.append(_line("byline", byline, ""))
     lines.append(_line("url", url, "https://the.original/address"))
+    if language.value and _primary(language.value) != _primary(site_language):
+        lines.append(_line("language", language, ""))
     lines.append("annotations: []")
     return "\n".join(lines) + "\n"
+
+
+def _primary(tag: str) -> str:
+    return tag.split("-")[0].lower()
 
 
 def outlet_entry(outlet: Outlet, found_at: str, command: str = "--add") -> str:

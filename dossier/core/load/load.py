@@ -115,7 +115,7 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
             slug=_stem(file), origin=r.origin(()), seed=r.text(d, (), "seed"), title=r.text(d, (), "title"),
             source=r.text(d, (), "source"), date=r.text(d, (), "date"), wire=r.text(d, (), "wire"),
             date_note=r.text(d, (), "date_note"), url=r.text(d, (), "url"), byline=r.text(d, (), "byline"),
-            summary=r.text(d, (), "summary"), annotations=tuple(annotations),
+            summary=r.text(d, (), "summary"), annotations=tuple(annotations), language=r.text(d, (), "language"),
             seed_origin=r.origin(("seed",)), source_origin=r.origin_if(d, (), "source"),
             date_origin=r.origin_if(d, (), "date"),
             summary_origin=r.origin_if(d, (), "summary", raw=True),

@@ -92,6 +92,7 @@ class ArticleMeta:
     byline: str = ""
     summary: str = ""
     annotations: tuple[Annotation, ...] = ()
+    language: str = ""  # the BCP 47 tag of its text, when the editors gave one (else the site's language)
     seed_origin: Origin | None = None    # where `seed:`, `source:` and `date:` are written, for precise problems;
     source_origin: Origin | None = None  # None where the key is absent (a key whose value was wrong is present:
     summary_origin: Origin | None = None  # it is reported once, as wrong, not again as missing)

@@ -216,7 +216,8 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
     _LAST.clear()
     rows = _row(urls, item, value.source_name)["annotation_rows"]
     view = views.article_view(item.article, value.source, src, _sidenotes(value, rows), urls, rows,
-                              item.summary_html, {meta.source: value.outlet_url} if value.outlet_url else {})
+                              item.summary_html, {meta.source: value.outlet_url} if value.outlet_url else {},
+                              config.language)
     jsonld = structured.news_article(
         config, item.article, config.origin + urls.article(meta.slug), value.source_name,
         [(e, config.origin + urls.entity(e.id)) for e in value.mentioned],

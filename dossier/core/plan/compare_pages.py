@@ -154,7 +154,8 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
         note = render_note(p.witness.note, urls.resolve_note_link)[0] if p.witness.note else ""
         columns.append(Witnessed(meta.slug, p.article.text.text, p.where.start, p.where.end,
                                  sources.get(meta.source, meta.source), meta.date, meta.title,
-                                 urls.article(meta.slug), urls.article(meta.slug) + "#" + witness_id(c.id), note))
+                                 urls.article(meta.slug), urls.article(meta.slug) + "#" + witness_id(c.id), note,
+                                 meta.language))
     figures = _figures(pc, sources)
     return {"id": c.id, "title": c.title, "question": c.question, "kind": c.kind,
             "kind_label": KINDS.get(c.kind, c.kind),

@@ -47,6 +47,7 @@ class Witnessed:
     article_url: str   # the article page
     place_url: str     # the exact place in the article (a fragment of article_url)
     note_html: str = ""
+    lang: str = ""     # the article's language, when its editors gave one (ArticleMeta.language)
 
     @property
     def quote(self) -> str:
@@ -262,15 +263,16 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     if default not in keys:
         raise ValueError(f"default base {default!r} is not one of {keys}")
     quotes = {w.key: w.quote for w in witnesses}
+    langs = {w.key: w.lang for w in witnesses}
     apart = dict(zip(keys, told_apart(witnesses)))
     columns = []
     for w in witnesses:
-        renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote))}
-                      for b in keys]
+        renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote)),
+                       "base_lang": langs[b] if langs[b] != w.lang else ""} for b in keys]
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, "apart": apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
-                        "dir": paragraph_direction(w.text, w.start),
+                        "dir": paragraph_direction(w.text, w.start), "lang": w.lang,
                         **context(w.text, w.start, w.end), "renderings": renderings})
     heat = []
     for b in keys:

@@ -52,7 +52,7 @@ def news_article(config: SiteConfig, article: Article, page_iri: str, source_nam
     meta = article.meta
     item: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "@id": page_iri, "url": page_iri,
-        "headline": meta.title, "datePublished": meta.date, "inLanguage": config.language,
+        "headline": meta.title, "datePublished": meta.date, "inLanguage": meta.language or config.language,
         "publisher": {"@type": "Organization", "name": source_name},
         "isPartOf": {"@type": "CreativeWork", "name": config.title},
         "mentions": [_entity_ld(e, iri) for e, iri in entities],
@@ -198,4 +198,5 @@ def _listed(m: Any, site: Site) -> dict[str, Any]:
 def _metadata(m: Any, site: Site) -> dict[str, Any]:
     """An article file's metadata, as its export and the index both begin."""
     return {"slug": m.slug, "seed": m.seed, "title": m.title, "source": m.source, "wire": m.wire, "date": m.date,
-            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": _exported(site, m.summary)}
+            "date_note": m.date_note, "url": m.url, "byline": m.byline, "summary": _exported(site, m.summary),
+            "language": m.language}

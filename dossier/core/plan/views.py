@@ -7,6 +7,7 @@ from typing import Any, Callable, Mapping, Sequence
 from ..text.article_html import article_html
 from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, article_markdown, md_html  # noqa: F401
 from ..text.markdown import plain_text
+from markdown_it.common.utils import escapeHtml
 from ..load.config import SiteConfig
 from ..load.model import Article, Source
 from ..common.urls import Urls
@@ -80,15 +81,20 @@ def article_source(article: Article, notes: Sequence[NoteMark], links: Sequence[
 
 def article_view(article: Article, source: Source | None, src: ArticleSource,
                  notes_html: Mapping[str, str], urls: Urls, annotations: Sequence[Mapping[str, Any]],
-                 summary_html: str, outlets: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """`outlets`: outlet id → the link to its section on /sources/ (the page of it that holds the section)."""
+                 summary_html: str, outlets: Mapping[str, str] | None = None, site_language: str = ""
+                 ) -> dict[str, Any]:
+    """`outlets`: outlet id → the link to its section on /sources/ (the page of it that holds the section).
+    `site_language`: the site's, which the editors' notes and the site's own words in the body are in."""
     meta = article.meta
     # The body straight from the segments: the HTML markdown-it-py makes of the article's `.md` (article_html).
     body = article_html(src, notes_html, urls.resolve_note_link)
     if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
+    lang = meta.language if meta.language and meta.language.lower() != site_language.lower() else ""
+    if lang:
+        body = in_site_language(body, site_language)
     return {
-        "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline,
+        "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline, "lang": lang,
         "source": {"name": source.name if source else meta.source,
                    "url": (outlets or {}).get(meta.source, urls.page("sources") + f"#s-{meta.source}")
                    if meta.source else "",
@@ -103,6 +109,20 @@ def article_view(article: Article, source: Source | None, src: ArticleSource,
         "paragraph_count": len(article.text.paragraphs),
         "annotations": list(annotations),
     }
+
+
+# What the article body holds of the site's own words (the editors' notes, the comparison badges, the print-only
+# notes), each opened by markup of ours alone (text is escaped): in an article in another language (`lang` on the
+# body), they are marked as the site's, so that a screen reader reads the notes in their own language.
+_SITE_WORDS = ('<span class="sn">', '<span class="bw">', '<section class="endnotes"')
+
+
+def in_site_language(body: str, language: str) -> str:
+    """The article body's HTML with the site's `language` on each piece of the site's own words (_SITE_WORDS)."""
+    for opening in _SITE_WORDS:
+        body = body.replace(opening, f'{opening[:-1]} lang="{escapeHtml(language)}">' if opening.endswith(">")
+                            else f'{opening} lang="{escapeHtml(language)}"')
+    return body
 
 
 def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,

@@ -107,7 +107,7 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
     seed_bytes = got.text.encode("utf-8")
     rel = f"content/articles/{slug}.yaml"
     stub = article_stub(stubfiles.schema_ref(dossier.root, rel, "article"), seed, g.title, g.date, g.outlet, g.byline,
-                        g.url, g.wire, "--add")
+                        g.url, g.wire, "--add", g.language, dossier.language or "en")
     evidence = f"{EVIDENCE}/{slug}{page.evidence_suffix}"
     provenance = dict(page.provenance)
     provenance.update({
