@@ -77,3 +77,16 @@ def test_the_default_dossier_s_bundle_is_unchanged(pagefind, monkeypatch):
     assert sum(without_ignored(data) != data for data in pages.values()) >= 10  # entity pages, articles
     emptied, whole = _bundles(pages, monkeypatch)
     assert emptied == whole
+
+
+def test_a_word_a_mention_link_stands_in_is_indexed_whole(pagefind):
+    """Pagefind takes an element with an id for an anchor, and ends a word there: "ל<a id=…>רפיח</a>" was indexed
+    as "ל רפיח", so "לרפיח" found nothing and the result's title was shown split (review 69)."""
+    html = ('<!DOCTYPE html>\n<html lang="he"><head><title>t</title></head><body><main data-pagefind-body>'
+            '<h1 class="headline" id="headline">ניכנס ל<a href="/entities/rafah/" id="m-1" class="m">רפיח</a></h1>'
+            '<p><span id="a-x" data-a="x" class="hl">ב</span><a href="/entities/rafah/" id="m-2" class="m">רפיח</a>'
+            ' לבד</p></main></body></html>')
+    bundle = search.build_index({"articles/a/index.html": html.encode("utf-8")}, "/")
+    (fragment,) = [_plain(data) for path, data in bundle.items() if "/fragment/" in path]
+    assert "ניכנס לרפיח" in fragment.decode("utf-8") and "ברפיח לבד" in fragment.decode("utf-8")
+    assert '"title":"ניכנס לרפיח"' in fragment.decode("utf-8")

@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import search_parts as parts
 from .fs import output_digest
-from .search_ignored import without_ignored
+from .search_ignored import without_ignored, without_inline_ids
 
 BUNDLE = parts.BUNDLE
 BODY_ATTRIBUTE = "data-pagefind-body"
@@ -372,7 +372,7 @@ def _index_parts(todo: Mapping[int, list[str]], outputs: Mapping[str, bytes], ba
                 if stopped():
                     raise SearchCancelled("stopped")
                 service = service or _Service(stop=stopped)
-                pages = ((p, without_ignored(outputs[p])) for p in todo[part])
+                pages = ((p, without_inline_ids(without_ignored(outputs[p]))) for p in todo[part])
                 made(part, _bundle(_index(service, pages, base), part))
         except BaseException:
             halt.set()

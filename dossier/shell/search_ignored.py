@@ -66,3 +66,17 @@ def without_ignored(page: bytes) -> bytes:
         mark = page.find(MARK, span[1])
     pieces.append(page[kept:])
     return b"".join(pieces)
+
+
+# An `id` on an element inside a word: the mention links (`<a … id="m-2" class="m">`), the annotations' and
+# notes' spans, the comparison badges. Pagefind takes every element with an id for an anchor, and an anchor
+# ends a word: a Hebrew or Arabic prefix written onto a name ("ל<a id=…>רפיח</a>", "ل<a id=…>بلينكن</a>") was
+# indexed as two words, so the whole word found nothing and the result's title was shown split (review 69).
+# Headings keep theirs: they are what Pagefind's sub-results link to.
+_INLINE_ID = re.compile(rb'(<(?:a|span|label|sup|mark|ins|del|bdi)\b[^<>]*?)\s+id="[^"<>]*"')
+
+
+def without_inline_ids(page: bytes) -> bytes:
+    """`page` without the `id` of any inline element (_INLINE_ID), so that the words such an element stands in
+    are indexed whole."""
+    return _INLINE_ID.sub(rb"\1", page)
