@@ -38,6 +38,7 @@ def test_block_markdown_in_a_note_is_said_once_per_kind(note: str, kinds: list[s
     ("[ok](https://e.org/a \"its title\"), [ok](<https://e.org/a b>), [ok](entity:x)", []),
     ("`[x](https://e.org/a b)` is code", []),
     ("a (b) [c] (d) and [e] (https://e.org)", []),
+    ("[spaced]( article:one ) and [tab](entity:x\t) are read as links", []),  # (review 67)
 ])
 def test_a_link_markdown_does_not_read_is_said_where_it_is_written(note: str, found: list[str]) -> None:
     """Review 58: a space in a link's address, or its text left open before the address, and the link was

@@ -29,7 +29,7 @@ _BLOCKS = (
 # A link that Markdown does not read as one, published as its brackets and address (review 58): a space in the
 # address ("[x](https://host/a b)"; a title after a space, in quotes or brackets, is fine), or its text not closed
 # before the address ("[see also(entity:x)")
-_SPACED_ADDRESS = re.compile(r"\[[^\]\n]*\]\(\s*(?!<)[^\s()]+[ \t]+(?![\"'(])[^)\n]*\)")
+_SPACED_ADDRESS = re.compile(r"\[[^\]\n]*\]\(\s*(?!<)[^\s()]+[ \t]+(?![\"'()\s])[^)\n]*\)")  # ("( x )": read, review 67)
 _UNCLOSED_TEXT = re.compile(r"\[[^\]\[\n]*\((?:https?://|mailto:|entity:|article:|compare:|tag:|/)[^\s)]*\)")
 _LINKS = ((_SPACED_ADDRESS, "a space in its address", "write the space as %20, or put the address in <…>"),
           (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"))
