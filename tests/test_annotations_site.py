@@ -254,3 +254,17 @@ def test_an_article_with_no_annotation_placed_has_no_annotation_page_and_the_cha
     assert (first["startIndex"], last["startIndex"]) == (0, 1)
     collection = json.loads((site / "annotations.jsonld").read_text("utf-8"))
     assert (collection["first"], collection["last"], collection["total"]) == (first["id"], last["id"], 2)
+
+
+def test_a_notes_reference_links_are_links_in_every_export(mini_dossier):
+    """A note's `[text][label]` with its definition was left `article:a` in the JSON exports and text in the `.md`
+    (its definition escaped there, so as not to reach the article's own brackets) (review 67)."""
+    note = ("    note: |-\n      See [the report][it] and [it].\n\n      [it]: article:a\n")
+    root, result = build(mini_dossier, "  - id: alone\n    quote: we will do it alone\n" + note,
+                         "--no-search", "--base-url", "/sub/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "_site"
+    data = json.loads((site / "articles/a/article.json").read_text("utf-8"))
+    assert "[it]: /sub/articles/a/" in data["annotations"][0]["note"]
+    md = (site / "articles/a.md").read_text("utf-8")
+    assert "[^alone]: See [the report](/sub/articles/a/) and [it](/sub/articles/a/).\n" in md and "[it]:" not in md

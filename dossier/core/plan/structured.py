@@ -130,8 +130,7 @@ class Site:
 def _exported(site: Site, markdown: str) -> str:
     """An editor's Markdown as the exports write it: its links to the site (`entity:x`, `compare:x`, `/articles/…`)
     made into the URLs the site has them at (under the base path), absolute when the site's host is known."""
-    return resolve_links_for_export(markdown, site.urls.resolve_note_link, site.origin) if "](" in markdown else \
-        markdown
+    return resolve_links_for_export(markdown, site.urls.resolve_note_link, site.origin)
 
 
 def article_json(value: tuple[tuple[str, str], Any, Sequence[Any]]) -> bytes:

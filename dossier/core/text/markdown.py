@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
 from .note_markdown import note_markdown  # (article_html imports it from here too)
+from .export_links import resolve_links_for_export  # noqa: F401 - the page modules import it from here
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
@@ -47,24 +48,6 @@ def escape_md(text: str, line_start: bool = False) -> str:
 
 def _attr(value: str) -> str:
     return value.replace("\\", "").replace('"', "")
-
-
-_INTERNAL = r"(?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?"
-# A link to the site in an editor's Markdown: `](entity:x)`, `](/articles/a/)`, or the same in `](<…>)`
-_NOTE_LINK = re.compile(rf"\]\((?:<({_INTERNAL}|/[^>\s]*)>|({_INTERNAL}|/[^)\s]*))\)")
-
-
-def resolve_links_for_export(note: str, resolver: LinkResolver, origin: str = "") -> str:
-    """A note as written into the `.md` artifact: internal-scheme and site-root links made into real URLs
-    (under the base path), so the exported Markdown links work where it is published; with `origin` (the
-    site's scheme and host, for the JSON exports read elsewhere) the site's links are absolute."""
-    def link(m: re.Match[str]) -> str:
-        written = m.group(1) or m.group(2)
-        url = resolver(written)
-        if url is None:  # (refused: written as it was, never made into a link to the site: "//evil.example")
-            return m.group()
-        return "](" + (origin + url if origin and url.startswith("/") and not url.startswith("//") else url) + ")"
-    return _NOTE_LINK.sub(link, note)
 
 
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
