@@ -3,6 +3,9 @@ is covered by, and which notes and badges follow it."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dossier.core.text.article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, snap, snapped, walk, walked
 
 TEXT = "Alpha beta gamma.\n\nDelta epsilon."   # paragraphs [0, 17) and [19, 33)
@@ -68,3 +71,27 @@ def test_the_markdown_and_the_html_of_one_source_are_made_from_one_walk() -> Non
     assert walked(equal)[1] is not paragraphs and walked(equal)[1] == paragraphs
     other = source(notes=(NoteMark("m", 0, 5, "x"),))
     assert walked(other)[1] == list(walk(other)) != paragraphs and walked(src)[1] == paragraphs
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30), st.sampled_from(["note", "link", "badge"])),
+                max_size=25), st.lists(st.integers(1, 8), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_each_paragraph_is_cut_by_the_marks_that_touch_it_as_by_all_of_them(marks, lengths) -> None:
+    """A paragraph is given only the spans that touch it (a transcript of 80,000 one-line paragraphs gave each
+    every span of the article: minutes, review 68); its pieces are those every span would give."""
+    from dossier.core.text.segments import Span, segment
+
+    paragraphs, at = [], 0
+    for length in lengths:
+        paragraphs.append((at, at + length))
+        at += length + 2
+    text = "x" * at
+    kept = [(f"{k[0]}{i}", s, min(s + n, at), k) for i, (s, n, k) in enumerate(marks) if s < at]
+    notes = tuple(NoteMark(i, s, e, "") for i, s, e, k in kept if k == "note")
+    links = tuple(LinkMark(i, s, e, "entity:x", "x", True) for i, s, e, k in kept if k == "link")
+    badges = tuple(BadgeMark(i, s, e, "comparison:x", "compare") for i, s, e, k in kept if k == "badge")
+    src = ArticleSource(text, tuple(paragraphs), (), False, notes=notes, links=links, badges=badges)
+    kinds = {"note": "annotation", "badge": "witness", "link": "mention"}
+    spans = [Span(s, e, kinds[k], i) for i, s, e, k in kept]
+    for (p_start, p_end), pieces in zip(paragraphs, walk(src)):
+        assert [(p.start, p.end) for p in pieces] == [(s.start, s.end) for s in segment(p_start, p_end, spans)]

@@ -109,9 +109,9 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
     notes_by_end = _by_end(src.notes)
     badges_by_end = _by_end(src.badges)
     opened: set[str] = set()
-    for p_start, p_end in src.paragraphs:
+    for (p_start, p_end), touching in zip(src.paragraphs, _touching(src.paragraphs, spans)):
         pieces = []
-        for seg in segment(p_start, p_end, spans):
+        for seg in segment(p_start, p_end, touching):
             notes = notes_by_end.pop(seg.end, ())
             badges = badges_by_end.pop(seg.end, ())
             if not seg.covers:  # most pieces: plain words between marks
@@ -130,6 +130,21 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
             pieces.append(_piece(Piece, (seg.start, seg.end, mention, tuple(a.id for a in anns), tuple(wits),
                                          tuple(opens), notes, badges)))
         yield pieces
+
+
+def _touching(paragraphs: Sequence[tuple[int, int]], spans: list[Span]) -> Iterator[list[Span]]:
+    """The spans that touch each paragraph, in turn (paragraphs in the text's order): each paragraph was given
+    every span of the article, so a transcript of 80,000 lines, a paragraph each, with its mentions, took
+    minutes (review 68); the spans are taken in order of their start, and those still open carried on."""
+    spans = sorted(spans, key=lambda s: s.start)
+    carried: list[Span] = []
+    at = 0
+    for p_start, p_end in paragraphs:
+        while at < len(spans) and spans[at].start < p_end:
+            carried.append(spans[at])
+            at += 1
+        carried = [s for s in carried if s.end > p_start]
+        yield carried
 
 
 # [a source, it snapped, its pieces]: the last source walked (`walked`). An article's Markdown and its HTML body
