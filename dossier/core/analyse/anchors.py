@@ -217,11 +217,23 @@ def _unique_contexts(sides: list[_Words], key: Callable[[str], str],
     return found
 
 
+# [a text, it reversed]: an article's annotations are placed one after another in its text, and each reversed the
+# whole text to read the words before its quote (1.7 of the 2.8 ms an annotation took in a 4 MB seed, review 68)
+_REVERSED: list[tuple[str, str]] = [("", "")]
+
+
+def _reversed(text: str) -> str:
+    pair = _REVERSED[0]  # (one read: the live preview places in two threads)
+    if pair[0] is not text:
+        pair = _REVERSED[0] = (text, text[::-1])
+    return pair[1]
+
+
 def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | None,
             suffix: str | None, typographic: bool) -> AnchorResult:
     """Turn the occurrences found on one rung into a result (rules for one vs several)."""
     key: Callable[[str], str] = fold_key if typographic else str
-    rtext = text[::-1]
+    rtext = _reversed(text)
     befores = [_Words(_before(rtext, s)) for s, _ in spans]
     afters = [_Words(_after(text, e)) for _, e in spans]
     pre = [key(w) for w in reversed((prefix or "").split())]
