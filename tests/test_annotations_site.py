@@ -70,6 +70,17 @@ def test_an_ambiguous_quote_lists_each_match_with_a_paste_ready_fix(mini_dossier
     assert 'prefix: "' in result.stderr or 'suffix: "' in result.stderr
 
 
+def test_a_quote_in_hundreds_of_places_lists_ten_of_them_and_says_how_many_more(mini_dossier):
+    """A transcript's "(Laughter)" in 6,600 places was listed place by place, each "no unique context" (review 68)."""
+    seed = "".join(f"SPEAKER {n}: words number {n} (Laughter)\n" for n in range(1, 151))
+    root = mini_dossier({"seeds/a.txt": seed, "content/articles/a.yaml": article("  - id: x\n    quote: (Laughter)\n")})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 1
+    places = re.findall(r"seeds/a\.txt:(\d+): ", result.stderr)
+    assert places == [str(n) for n in range(1, 11)], result.stderr
+    assert "quote occurs 150 times" in result.stderr and "… and 140 more places" in result.stderr
+
+
 def test_the_report_page_lists_every_annotation_with_its_status(mini_dossier):
     root, result = build(mini_dossier, "  - id: alone\n    quote: we will do it alone\n"
                                        "  - id: plans\n    quote: post-war plans\n    tags: [talks]\n")

@@ -84,6 +84,9 @@ def _elided(quote: str, text: str) -> str:
 _GIVEN_FITS = re.compile(r"and the given (prefix/suffix|prefix|suffix) fits (none|\d+ of them)")
 
 
+LISTED = 10  # places of an ambiguous quote listed in its message (a transcript's "(Laughter)": 6,600 lines)
+
+
 def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str,
                context: tuple[Origin | None, Origin | None] = (None, None)) -> Problem:
     """The quote occurs several times: each occurrence with the context that chooses it, ready to paste. Those
@@ -96,7 +99,7 @@ def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, in
     given = _GIVEN_FITS.search(result.hint)
     prefer = given.group(1) if given and given.group(1) != "prefix/suffix" else ""  # (the kind to change)
     lines = []
-    for c in offered:  # (the shorter of the two contexts: a repeated paragraph makes one side long)
+    for c in offered[:LISTED]:  # (the shorter of the two contexts: a repeated paragraph makes one side long)
         contexts = sorted((bool(prefer) and kind != prefer, len(x.split()), k, kind, x) for k, (kind, x) in
                           enumerate((("prefix", c.unique_prefix), ("suffix", c.unique_suffix))) if x)
         # (as YAML reads it back: a quotation mark in the context, a Hebrew headline's, is escaped)
@@ -105,6 +108,8 @@ def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, in
         if contexts and prefer and contexts[0][3] != prefer:
             fix += f" (and no {prefer})"
         lines.append(f"{seed}:{article.text.line_of(c.start)}: {fix}")
+    if len(offered) > LISTED:
+        lines.append(f"… and {len(offered) - LISTED:,} more places: a longer quote may be found once")
     inside = len(result.candidates) - len(whole)
     count = (f" ({len(whole)} as whole words, {inside} inside longer words, not listed)" if whole and inside else
              "")

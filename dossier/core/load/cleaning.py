@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from dataclasses import field
 from functools import lru_cache
 from typing import Any
@@ -54,13 +55,13 @@ class CleanText:
     made: str = field(default="", init=False, compare=False, repr=False)
 
     def line_of(self, offset: int) -> int:
-        """Seed line number of a text offset (for messages and provenance)."""
-        line = self.paragraphs[0].line if self.paragraphs else 1
-        for p in self.paragraphs:
-            if p.start > offset:
-                break
-            line = p.line
-        return line
+        """Seed line number of a text offset (for messages and provenance): the line of the last paragraph that
+        starts at or before it (found by halves: a quote in 6,600 places of a transcript was listed with each
+        place's line, a walk through every paragraph each, review 68)."""
+        if not self.paragraphs:
+            return 1
+        before = bisect_right(self.paragraphs, offset, key=lambda p: p.start)
+        return self.paragraphs[max(before - 1, 0)].line
 
     def paragraph_index(self, offset: int) -> int:
         index = 0
