@@ -8,6 +8,8 @@ a deleted phrase that reappears elsewhere as an insertion into a pair of "moved"
 
 from __future__ import annotations
 
+import heapq
+
 import re
 from functools import lru_cache
 from collections.abc import Sequence
@@ -205,47 +207,58 @@ def _blocks(base_keys: Sequence[int], other_keys: Sequence[int]) -> list[_Block]
 def _find_moves(
     base: str, other: str, base_free: list[bool], other_free: list[bool]
 ) -> list[_Move]:
-    """Greedy longest-first matching of unaligned base runs against unaligned other runs.
+    """Greedy longest-first matching of unaligned base runs against unaligned other runs: the run of the most
+    words (then the leftmost in the base, then in the other) becomes a move, its tokens are taken, and so on.
 
-    Candidates come from an index of the other side's unaligned keys, so the work is proportional to the
-    number of key hits rather than to the product of the two lengths."""
+    The runs are found once: each maximal run of free tokens with equal keys along one diagonal (an index of the
+    other side's free keys gives the places to start), in a heap by that order. A run some move has taken
+    tokens from since it was found is taken out and its pieces still free put back: a piece has no more words
+    than its run, so the heap's least is the least run at that moment, as if every run were measured again
+    after each move (which made two copies of a transcript that differ at their ends take minutes: the runs
+    were measured once per move, review 68). A run too short to be a move has no piece that is one."""
     base_keys, other_keys = token_keys(base), token_keys(other)
     base_words = word_flags(base)
-    moves: list[_Move] = []
-    while True:
-        index: dict[str, list[int]] = {}
-        for j, key in enumerate(other_keys):
-            if other_free[j]:
-                index.setdefault(key, []).append(j)
-        best: tuple[int, int, int] | None = None  # (-words, i, j) so min() is longest, then leftmost
-        best_len = 0
-        for i, key in enumerate(base_keys):
-            if not base_free[i]:
-                continue
+    index: dict[str, list[int]] = {}
+    for j, key in enumerate(other_keys):
+        if other_free[j]:
+            index.setdefault(key, []).append(j)
+    runs: list[tuple[int, int, int, int]] = []  # (-words, i, j, length)
+    for i, key in enumerate(base_keys):
+        if base_free[i]:
             for j in index.get(key, ()):
-                # Only start at the left end of a run, so each maximal run is measured once.
-                if (
-                    i > 0 and j > 0 and base_free[i - 1] and other_free[j - 1]
-                    and base_keys[i - 1] == other_keys[j - 1]
-                ):
-                    continue
-                n = 0
-                while (
-                    i + n < len(base_keys) and j + n < len(other_keys) and base_free[i + n]
-                    and other_free[j + n] and base_keys[i + n] == other_keys[j + n]
-                ):
-                    n += 1
-                words = base_words[i : i + n]
-                cand = (-sum(words), i, j)
-                if _is_move(base_keys[i : i + n], words) and (best is None or cand < best):
-                    best, best_len = cand, n
-        if best is None:
-            return sorted(moves)
-        _, i, j = best
-        for k in range(best_len):
-            base_free[i + k] = False
-            other_free[j + k] = False
-        moves.append((i, i + best_len, j, j + best_len))
+                if not (i > 0 and j > 0 and base_free[i - 1] and other_free[j - 1]
+                        and base_keys[i - 1] == other_keys[j - 1]):  # (a run is met at its left end only)
+                    _add_run(runs, base_keys, other_keys, base_free, other_free, base_words, i, j)
+    heapq.heapify(runs)
+    moves: list[_Move] = []
+    while runs:
+        _, i, j, n = heapq.heappop(runs)
+        if all(base_free[i + k] and other_free[j + k] for k in range(n)):
+            if _is_move(base_keys[i:i + n], base_words[i:i + n]):
+                base_free[i:i + n] = [False] * n
+                other_free[j:j + n] = [False] * n
+                moves.append((i, i + n, j, j + n))
+            continue
+        for k in range(n):  # (taken in part since: its pieces still free, each measured from its left end)
+            if base_free[i + k] and other_free[j + k] and (k == 0 or not (base_free[i + k - 1]
+                                                                           and other_free[j + k - 1])):
+                _add_run(runs, base_keys, other_keys, base_free, other_free, base_words, i + k, j + k, n - k, True)
+    return sorted(moves)
+
+
+def _add_run(runs: list[tuple[int, int, int, int]], base_keys: Sequence[str], other_keys: Sequence[str],
+             base_free: list[bool], other_free: list[bool], base_words: Sequence[bool], i: int, j: int,
+             most: int | None = None, heap: bool = False) -> None:
+    """The run of free tokens with equal keys that starts at (i, j), at most `most` long, added to `runs` (pushed
+    onto the heap with `heap`)."""
+    n, limit = 0, min(len(base_keys) - i, len(other_keys) - j, most if most is not None else len(base_keys))
+    while n < limit and base_free[i + n] and other_free[j + n] and base_keys[i + n] == other_keys[j + n]:
+        n += 1
+    entry = (-sum(base_words[i:i + n]), i, j, n)
+    if heap:
+        heapq.heappush(runs, entry)
+    else:
+        runs.append(entry)
 
 
 _Run = tuple[int, int, "_Move | None"]   # (first token, end, the move that carries it or None)
