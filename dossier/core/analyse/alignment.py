@@ -218,14 +218,17 @@ def _find_moves(
     were measured once per move, review 68). A run too short to be a move has no piece that is one."""
     base_keys, other_keys = token_keys(base), token_keys(other)
     base_words = word_flags(base)
-    index: dict[str, list[int]] = {}
-    for j, key in enumerate(other_keys):
-        if other_free[j]:
-            index.setdefault(key, []).append(j)
+    # A move has at least MIN_MOVED_WORDS - 1 words, so as many tokens: runs are looked for where that many
+    # free keys agree (a common word met on both sides, thousands of times in a transcript, starts none).
+    k = max(1, MIN_MOVED_WORDS - 1)
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(other_keys) - k + 1):
+        if all(other_free[j:j + k]):
+            index.setdefault(tuple(other_keys[j:j + k]), []).append(j)
     runs: list[tuple[int, int, int, int]] = []  # (-words, i, j, length)
-    for i, key in enumerate(base_keys):
-        if base_free[i]:
-            for j in index.get(key, ()):
+    for i in range(len(base_keys) - k + 1):
+        if all(base_free[i:i + k]):
+            for j in index.get(tuple(base_keys[i:i + k]), ()):
                 if not (i > 0 and j > 0 and base_free[i - 1] and other_free[j - 1]
                         and base_keys[i - 1] == other_keys[j - 1]):  # (a run is met at its left end only)
                     _add_run(runs, base_keys, other_keys, base_free, other_free, base_words, i, j)
@@ -234,10 +237,9 @@ def _find_moves(
     while runs:
         _, i, j, n = heapq.heappop(runs)
         if all(base_free[i + k] and other_free[j + k] for k in range(n)):
-            if _is_move(base_keys[i:i + n], base_words[i:i + n]):
-                base_free[i:i + n] = [False] * n
-                other_free[j:j + n] = [False] * n
-                moves.append((i, i + n, j, j + n))
+            base_free[i:i + n] = [False] * n
+            other_free[j:j + n] = [False] * n
+            moves.append((i, i + n, j, j + n))
             continue
         for k in range(n):  # (taken in part since: its pieces still free, each measured from its left end)
             if base_free[i + k] and other_free[j + k] and (k == 0 or not (base_free[i + k - 1]
@@ -250,11 +252,16 @@ def _add_run(runs: list[tuple[int, int, int, int]], base_keys: Sequence[str], ot
              base_free: list[bool], other_free: list[bool], base_words: Sequence[bool], i: int, j: int,
              most: int | None = None, heap: bool = False) -> None:
     """The run of free tokens with equal keys that starts at (i, j), at most `most` long, added to `runs` (pushed
-    onto the heap with `heap`)."""
+    onto the heap with `heap`) when it is long enough to be a move."""
     n, limit = 0, min(len(base_keys) - i, len(other_keys) - j, most if most is not None else len(base_keys))
     while n < limit and base_free[i + n] and other_free[j + n] and base_keys[i + n] == other_keys[j + n]:
         n += 1
-    entry = (-sum(base_words[i:i + n]), i, j, n)
+    if n < MIN_MOVED_WORDS - 1:
+        return  # (fewer tokens than a move has words: most runs, a common word met on both sides)
+    words = base_words[i:i + n]
+    if not _is_move(base_keys[i:i + n], words):
+        return  # (nor is any piece of it)
+    entry = (-sum(words), i, j, n)
     if heap:
         heapq.heappush(runs, entry)
     else:
