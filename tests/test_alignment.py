@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from dossier.core.analyse.moves import find_moves, is_move
 from dossier.core.analyse.alignment import (Op, align, differing_base_tokens, fold, mark, token_keys, tokenize,
                                     word_flags)
 
@@ -282,3 +283,47 @@ def test_a_hyphen_however_typed_joins_a_word_but_the_em_dash_does_not() -> None:
     assert [t.text for t in tokenize("Hamas–run, Hamas‑run, to—we")] == [
         "Hamas–run", ",", "Hamas‑run", ",", "to", "—", "we"]
     assert [op.kind for op in align("the Hamas-run ministry", "the Hamas–run ministry")] == ["equal"]
+
+
+def _moves_measured_again_after_each(base_keys, other_keys, base_words, base_free, other_free):
+    """The greedy search as first written: after each move, every run of free tokens with equal keys measured
+    again, the one of the most words (then leftmost) taken."""
+    moves = []
+    while True:
+        best = None
+        for i in range(len(base_keys)):
+            for j in range(len(other_keys)):
+                def free_equal(a: int, b: int) -> bool:
+                    return base_free[a] and other_free[b] and base_keys[a] == other_keys[b]
+
+                if not free_equal(i, j) or (i and j and free_equal(i - 1, j - 1)):
+                    continue  # (a run is measured from its left end)
+                n = 0
+                while i + n < len(base_keys) and j + n < len(other_keys) and free_equal(i + n, j + n):
+                    n += 1
+                cand = (-sum(base_words[i:i + n]), i, j)
+                if is_move(base_keys[i:i + n], base_words[i:i + n]) and (best is None or cand < best[0]):
+                    best = (cand, n)
+        if best is None:
+            return sorted(moves)
+        (_, i, j), n = best
+        base_free[i:i + n], other_free[j:j + n] = [False] * n, [False] * n
+        moves.append((i, i + n, j, j + n))
+
+
+_FEW = st.sampled_from(["Rafah", "alone", "Gaza", "the", ","])  # (few words: runs overlap, moves are many)
+
+
+@given(st.lists(_FEW, max_size=60), st.lists(_FEW, max_size=60), st.sets(st.integers(0, 59), max_size=6),
+       st.sets(st.integers(0, 59), max_size=6))
+@example(list("abcdefghi"), list("abcde") + list("defghi"), set(), set())  # (the 6 words taken first cut the 5)
+@settings(max_examples=600, deadline=None)
+def test_the_moves_are_those_of_runs_measured_again_after_each_move(base, other, base_taken, other_taken):
+    """Moves are found from runs measured once, those a move took tokens from put back as their pieces (two
+    copies of a transcript cut differently at their ends took minutes when every run was measured again after
+    each move, review 68): the moves are the same, in the same order."""
+    words = [token != "," for token in base]
+    base_free = [i not in base_taken for i in range(len(base))]  # (aligned already: a few tokens, or none)
+    other_free = [j not in other_taken for j in range(len(other))]
+    expected = _moves_measured_again_after_each(base, other, words, list(base_free), list(other_free))
+    assert find_moves(base, other, words, list(base_free), list(other_free)) == expected

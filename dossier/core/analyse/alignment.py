@@ -8,7 +8,6 @@ a deleted phrase that reappears elsewhere as an insertion into a pair of "moved"
 
 from __future__ import annotations
 
-import heapq
 
 import re
 from functools import lru_cache
@@ -18,6 +17,7 @@ from typing import Literal
 
 from ..text.nfc import nfc, nfc_text
 from ..common.records import record
+from .moves import MIN_MOVED_WORDS, Move, find_moves  # noqa: F401 - (MIN_MOVED_WORDS: read from here too)
 
 OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
 Side = Literal["base", "other"]
@@ -62,24 +62,6 @@ _FOLD = str.maketrans(
         "״": '"', "׳": "'", "־": "-",
     }
 )
-
-# A moved phrase needs three words, or two if one of them carries meaning: "if necessary" moving to the end
-# of a quote is real, while "of the" or a lone word recurring elsewhere is coincidence.
-MIN_MOVED_WORDS = 3
-_FUNCTION_WORDS = frozenset(
-    """a an the of to in on at by for from with and or but if as that this it its is are was were be been
-    we you he she they i me us him her them our your his their not no do does did have has had will
-    would""".split()
-)
-
-
-def _is_move(keys: Sequence[str], is_word: Sequence[bool]) -> bool:
-    """Whether a run of tokens (their keys and word flags) is long or meaningful enough to be a move."""
-    words = [k for k, w in zip(keys, is_word) if w]
-    return len(words) >= MIN_MOVED_WORDS or (
-        len(words) == MIN_MOVED_WORDS - 1 and any(w not in _FUNCTION_WORDS for w in words)
-    )
-
 
 def fold(text: str) -> str:
     """Comparison key for text: Unicode NFC, case-folded, curly quotes straightened, all dashes made "-"."""
@@ -175,7 +157,7 @@ class Op:
     other: tuple[int, int]
 
 
-_Move = tuple[int, int, int, int]  # base start, base end, other start, other end
+_Move = Move  # base start, base end, other start, other end
 
 
 @record
@@ -202,70 +184,6 @@ def _blocks(base_keys: Sequence[int], other_keys: Sequence[int]) -> list[_Block]
         kind = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
         blocks.append(_Block(kind, i1, i2, j1, j2))
     return blocks
-
-
-def _find_moves(
-    base: str, other: str, base_free: list[bool], other_free: list[bool]
-) -> list[_Move]:
-    """Greedy longest-first matching of unaligned base runs against unaligned other runs: the run of the most
-    words (then the leftmost in the base, then in the other) becomes a move, its tokens are taken, and so on.
-
-    The runs are found once: each maximal run of free tokens with equal keys along one diagonal (an index of the
-    other side's free keys gives the places to start), in a heap by that order. A run some move has taken
-    tokens from since it was found is taken out and its pieces still free put back: a piece has no more words
-    than its run, so the heap's least is the least run at that moment, as if every run were measured again
-    after each move (which made two copies of a transcript that differ at their ends take minutes: the runs
-    were measured once per move, review 68). A run too short to be a move has no piece that is one."""
-    base_keys, other_keys = token_keys(base), token_keys(other)
-    base_words = word_flags(base)
-    # A move has at least MIN_MOVED_WORDS - 1 words, so as many tokens: runs are looked for where that many
-    # free keys agree (a common word met on both sides, thousands of times in a transcript, starts none).
-    k = max(1, MIN_MOVED_WORDS - 1)
-    index: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(other_keys) - k + 1):
-        if all(other_free[j:j + k]):
-            index.setdefault(tuple(other_keys[j:j + k]), []).append(j)
-    runs: list[tuple[int, int, int, int]] = []  # (-words, i, j, length)
-    for i in range(len(base_keys) - k + 1):
-        if all(base_free[i:i + k]):
-            for j in index.get(tuple(base_keys[i:i + k]), ()):
-                if not (i > 0 and j > 0 and base_free[i - 1] and other_free[j - 1]
-                        and base_keys[i - 1] == other_keys[j - 1]):  # (a run is met at its left end only)
-                    _add_run(runs, base_keys, other_keys, base_free, other_free, base_words, i, j)
-    heapq.heapify(runs)
-    moves: list[_Move] = []
-    while runs:
-        _, i, j, n = heapq.heappop(runs)
-        if all(base_free[i + k] and other_free[j + k] for k in range(n)):
-            base_free[i:i + n] = [False] * n
-            other_free[j:j + n] = [False] * n
-            moves.append((i, i + n, j, j + n))
-            continue
-        for k in range(n):  # (taken in part since: its pieces still free, each measured from its left end)
-            if base_free[i + k] and other_free[j + k] and (k == 0 or not (base_free[i + k - 1]
-                                                                           and other_free[j + k - 1])):
-                _add_run(runs, base_keys, other_keys, base_free, other_free, base_words, i + k, j + k, n - k, True)
-    return sorted(moves)
-
-
-def _add_run(runs: list[tuple[int, int, int, int]], base_keys: Sequence[str], other_keys: Sequence[str],
-             base_free: list[bool], other_free: list[bool], base_words: Sequence[bool], i: int, j: int,
-             most: int | None = None, heap: bool = False) -> None:
-    """The run of free tokens with equal keys that starts at (i, j), at most `most` long, added to `runs` (pushed
-    onto the heap with `heap`) when it is long enough to be a move."""
-    n, limit = 0, min(len(base_keys) - i, len(other_keys) - j, most if most is not None else len(base_keys))
-    while n < limit and base_free[i + n] and other_free[j + n] and base_keys[i + n] == other_keys[j + n]:
-        n += 1
-    if n < MIN_MOVED_WORDS - 1:
-        return  # (fewer tokens than a move has words: most runs, a common word met on both sides)
-    words = base_words[i:i + n]
-    if not _is_move(base_keys[i:i + n], words):
-        return  # (nor is any piece of it)
-    entry = (-sum(words), i, j, n)
-    if heap:
-        heapq.heappush(runs, entry)
-    else:
-        runs.append(entry)
 
 
 _Run = tuple[int, int, "_Move | None"]   # (first token, end, the move that carries it or None)
@@ -316,7 +234,7 @@ def _owners(base: str, other: str, blocks: Sequence[_Block], n_base: int, n_othe
         if b.kind == "equal":
             base_free[b.i1 : b.i2] = [False] * (b.i2 - b.i1)
             other_free[b.j1 : b.j2] = [False] * (b.j2 - b.j1)
-    moves = _find_moves(base, other, base_free, other_free)
+    moves = find_moves(token_keys(base), token_keys(other), word_flags(base), base_free, other_free)
     return ({i: mv for mv in moves for i in range(mv[0], mv[1])},
             {j: mv for mv in moves for j in range(mv[2], mv[3])})
 
