@@ -18,6 +18,25 @@
   }
   window.addEventListener("hashchange", mark);
   document.addEventListener("DOMContentLoaded", mark);
+  // Dense annotation (a note on every sentence) pushes each margin note further below its words, thousands of
+  // pixels down a long article: where one would sit more than a screen below its number, the notes open and
+  // close in the text instead, as on a phone (.notes-inline in dossier.css).
+  function notesInPlace() {
+    var body = document.querySelector(".article-body");
+    if (!body) return;
+    body.classList.remove("notes-inline");
+    var notes = body.querySelectorAll(".sn");
+    for (var i = 0; i < notes.length; i++) {
+      var number = notes[i].querySelector(".sn-toggle"), note = notes[i].querySelector(".sidenote");
+      if (!number || !note || getComputedStyle(note).float === "none") continue;
+      if (note.getBoundingClientRect().top - number.getBoundingClientRect().top > window.innerHeight) {
+        body.classList.add("notes-inline");
+        return;
+      }
+    }
+  }
+  document.addEventListener("DOMContentLoaded", notesInPlace);
+  if (window.matchMedia) window.matchMedia("(min-width: 64rem)").addEventListener("change", notesInPlace);
   // A note's toggle on a phone is a checkbox, which only Space turns: Enter opens or closes it too, and Escape
   // closes it, as a reader expects of a control that shows a note.
   document.addEventListener("keydown", function (e) {
