@@ -6,6 +6,7 @@ windows chosen by the quote's rare words), then the edges are snapped to word bo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -71,6 +72,23 @@ def _seed_starts(text: str, nq: str, limit: int = 3) -> list[int]:
     return starts
 
 
+def _half_starts(text: str, nq: str, each: int = 10) -> list[int]:
+    """Where the quote would start at each place that its first or its second half, word for word (spaces as
+    any), is in ``text``, for a half found there at most `each` times (one found more often locates nothing): a
+    slip of a letter or two leaves one half whole. The words voting (`_seed_starts`) missed the place for nearly
+    half of such quotes in seeds of 500 kB and more (review 68)."""
+    words = nq.split()
+    if len(words) < 4:
+        return []
+    middle = len(words) // 2
+    starts: list[int] = []
+    for half, before in ((words[:middle], 0), (words[middle:], len(" ".join(words[:middle])) + 1)):
+        found = list(itertools.islice(re.finditer(r"\s+".join(map(re.escape, half)), text), each + 1))
+        if len(found) <= each:
+            starts += [max(0, m.start() - before) for m in found]
+    return starts
+
+
 def _refine(nt: str, nq: str, s0: int, e0: int) -> tuple[int, int]:
     """Snap a rough window ``[s0, e0)`` of ``nt`` to the word boundaries closest to ``nq``.
 
@@ -110,7 +128,7 @@ def closest_passage(text: str, nq: str) -> tuple[int, int, float] | None:
 
     size = len(nq)
     guesses: list[tuple[Normalised, int, int, int]] = []  # normal form, its offset, rough span
-    starts = [] if len(text) * max(size, 64) <= _DIRECT_BUDGET else _seed_starts(text, nq)
+    starts = [] if len(text) * max(size, 64) <= _DIRECT_BUDGET else _half_starts(text, nq) + _seed_starts(text, nq)
     if not starts:
         # Small text, or no quote word rare enough to vote with: align against the whole text (slower, sure).
         norm = normalise(text)
