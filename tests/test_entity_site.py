@@ -344,3 +344,27 @@ def test_the_cards_file_holds_the_cards_of_the_entities_some_article_names(mini_
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(json.loads((root / "_site/entities/cards.json").read_text("utf-8"))) == ["ron-dermer"]
     assert (root / "_site/entities/jeddah/index.html").exists()
+
+
+def test_an_entity_named_thousands_of_times_has_its_mentions_on_numbered_pages(mini_dossier):
+    """Every mention in context was on the entity's one page: named 13,000 times, 3.2 MB, and a protagonist of
+    5,000 articles ~10 MB (review 68). Its mentions go on in entities/<id>/2/, …, each page under the budget;
+    the first page is the entity's, the others go on with the mentions only."""
+    files = {"content/entities.yaml": "netanyahu: {name: Benjamin Netanyahu, kind: person, aliases: [Netanyahu]}\n"}
+    for n in range(1, 4):
+        said = " ".join(f"Netanyahu said on day {k} of report {n} that the talks would go on." for k in range(400))
+        files[f"seeds/a{n}.txt"] = f"Report {n}\n{said}\n"
+        files[f"content/articles/a{n}.yaml"] = (f"seed: a{n}.txt\ntitle: Report {n}\nsource: outlet-a\n"
+                                                f"date: 2024-03-2{n}\n")
+    root = mini_dossier(files)
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = root / "_site/entities/netanyahu"
+    first, second = (folder / "index.html").read_text("utf-8"), (folder / "2/index.html").read_text("utf-8")
+    assert not (folder / "3").exists()
+    assert "In the sources" in first and "In the sources" not in second
+    assert 'href="/entities/netanyahu/2/"' in first and 'rel="prev" href="/entities/netanyahu/"' in second
+    assert "<title>Benjamin Netanyahu (page 2 of 2)" in second
+    listed = [re.findall(r'<h3><a href="/articles/(a\d)/">', page) for page in (first, second)]
+    assert listed == [["a1", "a2"], ["a3"]]
+    assert all(len(page.encode("utf-8")) < 1_000_000 for page in (first, second))

@@ -61,9 +61,9 @@ def _counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str, calls: 
     original = getattr(module, name)
 
     @functools.wraps(original)
-    def counting(value: object) -> object:
+    def counting(*values: object) -> object:
         calls[name] += 1
-        return original(value)
+        return original(*values)
 
     monkeypatch.setattr(module, name, counting)
 

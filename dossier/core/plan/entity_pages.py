@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any, Mapping, Sequence
 
 from . import entity_views
+from . import paginate
 from . import views
 from ..analyse.entity_graph import neighbours
 from ..analyse.library import Library
@@ -48,14 +49,42 @@ class EntityInput:
     together: tuple[tuple[str, int], ...]
 
 
-def entity_page(value: EntityInput) -> dict[str, Any]:
-    """/entities/<id>/."""
+class EntityPage:
+    """The view of page `part` of /entities/<id>/ (paginate.Slice over the articles that name the entity): the
+    first is the entity's page, with the mentions in context of the first articles; each further page goes on
+    with those of the next (an entity named 13,000 times made a page of 3.2 MB, review 68). An entity named in
+    few articles has one page, as before. The part is the view's, so the one input is shared by its pages; the
+    view's name carries the part, so each page's key does."""
+
+    def __init__(self, part: paginate.Slice) -> None:
+        self.part = part
+        self.__qualname__ = f"EntityPage.at.{part.number}.of.{part.count}.{part.items.start}.{part.items.stop}"
+
+    def __call__(self, value: EntityInput) -> dict[str, Any]:
+        return entity_page(value, self.part)
+
+
+def entity_page(value: EntityInput, part: paginate.Slice | None = None) -> dict[str, Any]:
+    """/entities/<id>/ (page `part` of it, when given)."""
     e = value.entity
     view = entity_views.entity_view(e, value.entities, value.total, value.named, value.groups, value.rows,
                                     value.annotations, value.titles, value.compare_urls, value.together,
                                     value.summary_html, value.urls)
-    return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view,
+    view["continued"] = part is not None and part.number > 1
+    if part is None or part.count == 1:
+        return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view,
+                            pagination=None,
+                            meta={"description": views.page_description(e.summary)} if e.summary else None)
+    view["backlinks"] = list(part.of(view["backlinks"]))
+    return site_context(value.config, value.urls, part.path, part.title, entity=view,
+                        pagination=part.navigation(value.urls),
                         meta={"description": views.page_description(e.summary)} if e.summary else None)
+
+
+# What a page of an entity's mentions in context weighs (paginate.split): an article's heading, and a sentence
+# with its markup, in bytes, from the repo's dossier and a generated one (sentences of 150-400 characters)
+CONTEXT_ARTICLE_BYTES, CONTEXT_SENTENCE_BYTES = 250, 450
+ENTITY_ARTICLES_PER_PAGE = 200
 
 
 @frozen
@@ -152,7 +181,10 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     out += [html("entities/index.html", "content/entities.yaml", depends, "entities.html",
                 lambda: context(dossier, urls, "entities/index.html", "Entities",
                                 **entity_views.index_view(entities, stats, index.pairs, index.summaries, urls)))]
-    out += [keyed(f"entities/{e.id}/index.html", e.origin.file, (f"entity:{e.id}", *depends), "entity.html",
-                  entity_page, partial(_entity_input, every, e))
-            for e in dossier.entities]
+    for e in dossier.entities:
+        where = stats[e.id].where if e.id in stats else {}
+        weights = [CONTEXT_ARTICLE_BYTES + CONTEXT_SENTENCE_BYTES * len(at) for at in where.values()]
+        given = partial(_entity_input, every, e)
+        out += [keyed(part.path, e.origin.file, (f"entity:{e.id}", *depends), "entity.html", EntityPage(part), given)
+                for part in paginate.slices(f"entities/{e.id}/", e.name, weights, ENTITY_ARTICLES_PER_PAGE)]
     return out
