@@ -387,3 +387,18 @@ def test_a_witness_column_takes_the_direction_of_its_own_paragraph_not_of_the_ba
     assert columns["fr"]["renderings"][0]["pieces"][0]["kind"] == "del"  # (the Hebrew words come first)
     assert (columns["he"]["dir"], columns["fr"]["dir"]) == ("rtl", "ltr")
     assert paragraph_direction("«123» …", 0) == ""  # (no letter: the page decides from what it shows)
+
+
+def test_the_differences_are_offered_against_the_first_witnesses_only_when_there_are_many():
+    """Every base's rendering of every column is in the page: 40 witnesses made 1,600 renderings, 1.75 MB of one
+    sentence (review 68). The default base and the first witnesses after it are offered, BASES in all."""
+    text = "Netanyahu said Israel would go into Rafah alone if it had to, officials said."
+    ws = [Witnessed(f"k{i}", text.replace("officials", f"officials {i}"), 0, len(text), f"Outlet {i}", "2024-03-22",
+                    f"T{i}", f"/a{i}/", f"/a{i}/#w-x") for i in range(12)]
+    view = column_set("x", ws, "k10", "x")
+    offered = [b["key"] for b in view["bases"]]
+    assert offered == ["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k10"] and view["unoffered"] == 4
+    assert all([r["base"] for r in c["renderings"]] == offered for c in view["columns"])
+    assert [h["base"] for h in view["heat"]] == offered and len(view["columns"]) == 12
+    few = column_set("y", ws[:5], "k2", "y")
+    assert few["unoffered"] == 0 and len(few["bases"]) == 5

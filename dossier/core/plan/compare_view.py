@@ -256,6 +256,9 @@ def paragraph_direction(text: str, at: int) -> str:
     return ""
 
 
+BASES = 8  # witnesses the differences can be marked against (the page holds every base's rendering of each)
+
+
 def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str) -> dict[str, Any]:
     """The view of a side-by-side set. `set_id` prefixes every element id (it is a slug); `default` is the
     key of the base shown without JavaScript; `label` names the set for screen readers."""
@@ -265,24 +268,27 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     quotes = {w.key: w.quote for w in witnesses}
     langs = {w.key: w.lang for w in witnesses}
     apart = dict(zip(keys, told_apart(witnesses)))
+    # (the bases offered: the default and the first witnesses after it, BASES in all; every base's rendering of
+    # every column is in the page, so 40 witnesses made 1,600 renderings, a page of 1.75 MB, review 68)
+    bases = [k for k in keys if k == default or k in [o for o in keys if o != default][:BASES - 1]]
     columns = []
     for w in witnesses:
         renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote)),
-                       "base_lang": langs[b] if langs[b] != w.lang else ""} for b in keys]
+                       "base_lang": langs[b] if langs[b] != w.lang else ""} for b in bases]
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, "apart": apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
                         "dir": paragraph_direction(w.text, w.start), "lang": w.lang,
                         **context(w.text, w.start, w.end), "renderings": renderings})
     heat = []
-    for b in keys:
+    for b in bases:
         others = [quotes[k] for k in keys if k != b]
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
                      "outlet": next(w.outlet for w in witnesses if w.key == b), "apart": apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
     return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,
-            "others": n_others, "legend": legend,
+            "others": n_others, "legend": legend, "unoffered": len(keys) - len(bases),
             "bases": [{"key": w.key, "outlet": w.outlet, "apart": apart[w.key], "date": w.date,
                        "default": w.key == default,
-                       "input_id": f"base-{set_id}-{w.key}"} for w in witnesses]}
+                       "input_id": f"base-{set_id}-{w.key}"} for w in witnesses if w.key in bases]}
