@@ -73,10 +73,21 @@ def without_ignored(page: bytes) -> bytes:
 # ends a word: a Hebrew or Arabic prefix written onto a name ("ל<a id=…>רפיח</a>", "ل<a id=…>بلينكن</a>") was
 # indexed as two words, so the whole word found nothing and the result's title was shown split (review 69).
 # Headings keep theirs: they are what Pagefind's sub-results link to.
-_INLINE_ID = re.compile(rb'(<(?:a|span|label|sup|mark|ins|del|bdi)\b[^<>]*?)\s+id="[^"<>]*"')
+_ID = re.compile(rb' id="[^"<>]*"')
+_INLINE = re.compile(rb"<(?:a|span|label|sup|mark|ins|del|bdi)[\s>]")
 
 
 def without_inline_ids(page: bytes) -> bytes:
-    """`page` without the `id` of any inline element (_INLINE_ID), so that the words such an element stands in
-    are indexed whole."""
-    return _INLINE_ID.sub(rb"\1", page)
+    """`page` without the `id` of any inline element (a, span, label, sup, mark, ins, del, bdi), so that the words
+    such an element stands in are indexed whole. (Each id found, then its tag looked at: a pattern that tried
+    every tag took 0.65 s at 1,000 articles.)"""
+    pieces, kept = [], 0
+    for found in _ID.finditer(page):
+        opened = page.rfind(b"<", 0, found.start())
+        if opened != -1 and _INLINE.match(page, opened) and page.find(b">", opened, found.start()) == -1:
+            pieces.append(page[kept:found.start()])
+            kept = found.end()
+    if not pieces:
+        return page
+    pieces.append(page[kept:])
+    return b"".join(pieces)
