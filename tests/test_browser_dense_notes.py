@@ -45,3 +45,17 @@ def test_dense_notes_open_in_the_text_and_usual_ones_stay_in_the_margin(browser,
     assert page.locator(".article-body.notes-inline").count() == 0
     assert page.locator(".sidenote").first.evaluate("n => getComputedStyle(n).float") != "none"
     page.close()
+
+
+def test_the_switch_to_notes_in_the_text_is_made_again_when_the_window_changes(browser, http_server, tmp_path):
+    """Measured only at load, the choice stayed when the window was made shorter or longer (review 70)."""
+    root = _dense_dossier(tmp_path)
+    assert run_build(root, "--no-search").returncode == 0
+    page = browser.new_page(viewport={"width": 1400, "height": 16000})  # (taller than the notes drift)
+    page.goto(http_server(root / "_site") + "articles/a/")
+    assert page.locator(".article-body.notes-inline").count() == 0
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.wait_for_selector(".article-body.notes-inline", state="attached")
+    page.set_viewport_size({"width": 1400, "height": 16000})
+    page.wait_for_selector(".article-body:not(.notes-inline)", state="attached")
+    page.close()

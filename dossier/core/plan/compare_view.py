@@ -268,7 +268,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     quotes = {w.key: w.quote for w in witnesses}
     langs = {w.key: w.lang for w in witnesses}
     apart = dict(zip(keys, told_apart(witnesses)))
-    # (the bases offered: the default and the first witnesses after it, BASES in all; every base's rendering of
+    # (the bases offered: the default and the first others in order, BASES in all; every base's rendering of
     # every column is in the page, so 40 witnesses made 1,600 renderings, a page of 1.75 MB, review 68)
     bases = [k for k in keys if k == default or k in [o for o in keys if o != default][:BASES - 1]]
     columns = []

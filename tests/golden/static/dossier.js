@@ -36,7 +36,11 @@
     }
   }
   document.addEventListener("DOMContentLoaded", notesInPlace);
-  if (window.matchMedia) window.matchMedia("(min-width: 64rem)").addEventListener("change", notesInPlace);
+  var resized = 0;  // (a window made shorter or longer: measured again once it has stopped changing)
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(notesInPlace, 150);
+  });
   // A note's toggle on a phone is a checkbox, which only Space turns: Enter opens or closes it too, and Escape
   // closes it, as a reader expects of a control that shows a note.
   document.addEventListener("keydown", function (e) {
