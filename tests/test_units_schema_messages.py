@@ -131,6 +131,8 @@ def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, p
     ("https:/example.org/x/", 'write "https://example.org/x/"'), ("https:example.org", 'write "https://example.org"'),
     ("https:///example.org/", 'write "https://example.org/"'), ("/https/", None), ("https-docs/", None),
     ('https://ex"ample.org/', 'its host "ex"ample.org" is not the name of one'),
+    # IDNA 2003 makes fass.de of it, a browser xn--fa-hia.de (review 70)
+    ("https://faß.de/sub/", "write the host in its ASCII form"), ("https://ς.gr/", "holds 'ς'"),
 ])
 def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:
     found = base_url_problem(url)

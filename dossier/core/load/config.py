@@ -77,6 +77,11 @@ def _split(url: str) -> tuple[str, str]:
     return origin, "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
+# Characters IDNA 2003 maps to others (ß to ss, ς to σ, the joiners to nothing) where browsers keep them: a host
+# holding one names two domains
+_DEVIATIONS = frozenset("\u00df\u03c2\u200c\u200d")
+
+
 def _ascii_origin(origin: str) -> str:
     """An origin whose host is written in another script, in the ASCII form of its host (IDNA: "https://bücher.de"
     → "https://xn--bcher-kva.de"), which a sitemap's and a feed's addresses must have (review 67); as it is when
@@ -118,6 +123,11 @@ def base_url_problem(url: str) -> str | None:
                 (f', or "/{text}" if it is a folder' if not text.startswith("/") else ""))
     origin, path = _split(text)
     host = origin.partition("://")[2]
+    deviating = sorted(set(host) & _DEVIATIONS)
+    if deviating:  # (review 70)
+        return (f'its host "{host}" holds {", ".join(repr(c) for c in deviating)}, which browsers and older tools '
+                f'turn into different addresses ("faß.de" is xn--fa-hia.de to a browser, fass.de to IDNA 2003): '
+                f'write the host in its ASCII form (xn--…), as the registrar gives it')
     if origin and not _HOST.match(host):
         return (f'its host "{host}" is not the name of one (letters, digits, "-" and "." with an optional ":port")'
                 + (": it holds a space" if re.search(r"\s", host) else ""))
