@@ -22,7 +22,7 @@ from ..load.config import SiteConfig
 from ..load.model import Source
 from ..text.export_links import inline_references
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
-from .page import Page, Row, keyed, site_context
+from .page import Page, Row, Shared, keyed, site_context
 from ..common.records import frozen
 
 
@@ -158,23 +158,6 @@ def _chain(library: Library, at: int, annotated: Sequence[int]) -> tuple[tuple[s
     return tuple(library.articles[i].article.slug for i in near), min(place, 1)
 
 
-class _Once:
-    """The input the three pages of one article share: gathered on first use, dropped when the last page takes
-    it, so a build keeps no article's input longer than its pages take to render."""
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self._make, self._value = make, None
-
-    def get(self) -> Any:
-        if self._value is None:
-            self._value = self._make()
-        return self._value
-
-    def take(self) -> Any:
-        value, self._value = self.get(), None
-        return value
-
-
 _LAST: list[Any] = []  # [input, its marked source]: the .md page's, reused by the HTML page that follows it
 
 
@@ -268,7 +251,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
         # "articles": the page also reads what every article makes (its outlet's page of /sources/ depends on
         # how long the other articles' listings are)
         depends = (f"article:{slug}", "site", "sources", "entities", "articles", *badges)
-        given = _Once(partial(gather, library, index, lookups))
+        given = Shared(partial(gather, library, index, lookups))
         out.append(keyed(f"articles/{slug}.md", file, depends, None, markdown_view, given.get))
         out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
         if not item.placed:

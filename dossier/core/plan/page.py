@@ -157,3 +157,20 @@ def _folders(path: str) -> list[str]:
     """The folders an output path is inside ("a/b/c.txt": "a", "a/b")."""
     parts = path.split("/")[:-1]
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+class Shared:
+    """The input several pages share (an article's three, an entity's pages of mentions): gathered on first use,
+    dropped when the last page takes it, so a build keeps no input longer than its pages take to render."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make, self._value = make, None
+
+    def get(self) -> Any:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+    def take(self) -> Any:
+        value, self._value = self.get(), None
+        return value

@@ -46,7 +46,9 @@ def searchable(rel: str) -> bool:
     entities, comparisons, sources). Left out: the editors' report, the search page, the home page, and lists
     that only repeat what those pages hold (tags, shared passages, the timeline), which would drown each
     search result in copies and make up most of what the indexer has to read in a large dossier."""
-    return rel not in UNSEARCHABLE and not rel.startswith(LISTINGS)
+    # (an entity's further pages of mentions, entities/<id>/2/…: each would be a result "Entity: <name>" again)
+    return rel not in UNSEARCHABLE and not rel.startswith(LISTINGS) and not (
+        rel.startswith("entities/") and rel.count("/") > 2)
 
 
 def page_kind(path: str) -> str:
