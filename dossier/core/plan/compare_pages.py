@@ -72,7 +72,7 @@ _STRIPPED: SameObjects[Article] = SameObjects()
 def comparison_page(value: ComparisonInput) -> dict[str, Any]:
     """/compare/<id>/: the witnesses side by side."""
     c, urls = value.pc.comparison, value.urls
-    view = _comparison_view(value.pc, value.names, urls)
+    view = _comparison_view(value.pc, value.names, urls, value.config.language)
     speaker = None
     if value.speaker:  # every registered entity gets a page
         name, known = value.speaker
@@ -146,7 +146,8 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
     return out
 
 
-def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: Urls) -> dict[str, Any]:
+def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: Urls, language: str = ""
+                     ) -> dict[str, Any]:
     c = pc.comparison
     columns = []
     for p in pc.witnesses:
@@ -160,7 +161,7 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
     return {"id": c.id, "title": c.title, "question": c.question, "kind": c.kind,
             "kind_label": KINDS.get(c.kind, c.kind),
             "summary_html": md_html(c.summary, urls)[0] if c.summary else "",
-            "set": column_set("w", columns, pc.base, f"{c.title}: the witnesses side by side"),
+            "set": column_set("w", columns, pc.base, f"{c.title}: the witnesses side by side", language),
             "figures": figures}
 
 

@@ -259,14 +259,16 @@ def paragraph_direction(text: str, at: int) -> str:
 BASES = 8  # witnesses the differences can be marked against (the page holds every base's rendering of each)
 
 
-def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str) -> dict[str, Any]:
+def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label: str, language: str = ""
+               ) -> dict[str, Any]:
     """The view of a side-by-side set. `set_id` prefixes every element id (it is a slug); `default` is the
-    key of the base shown without JavaScript; `label` names the set for screen readers."""
+    key of the base shown without JavaScript; `label` names the set for screen readers; `language`: the site's,
+    which a witness of no language of its own (Witnessed.lang) is in."""
     keys = [w.key for w in witnesses]
     if default not in keys:
         raise ValueError(f"default base {default!r} is not one of {keys}")
     quotes = {w.key: w.quote for w in witnesses}
-    langs = {w.key: w.lang for w in witnesses}
+    langs = {w.key: w.lang or language for w in witnesses}
     apart = dict(zip(keys, told_apart(witnesses)))
     # (the bases offered: the default and the first others in order, BASES in all; every base's rendering of
     # every column is in the page, so 40 witnesses made 1,600 renderings, a page of 1.75 MB, review 68)
@@ -274,7 +276,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     columns = []
     for w in witnesses:
         renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote)),
-                       "base_lang": langs[b] if langs[b] != w.lang else ""} for b in bases]
+                       "base_lang": langs[b] if langs[b] != langs[w.key] else ""} for b in bases]
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, "apart": apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
@@ -284,6 +286,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     for b in bases:
         others = [quotes[k] for k in keys if k != b]
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
+                     "lang": next(w.lang for w in witnesses if w.key == b),
                      "outlet": next(w.outlet for w in witnesses if w.key == b), "apart": apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
