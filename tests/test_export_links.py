@@ -44,3 +44,23 @@ def test_reference_links_written_inline_give_the_same_links_and_no_definition(no
 def test_a_refused_target_and_one_that_is_not_the_site_s_stay_as_written() -> None:
     note = "[a](//evil.example) [b](https://e.org/x) [c](javascript:alert(1))"
     assert resolve_links_for_export(note, URLS.resolve_note_link, "https://example.org") == note
+
+
+TRICKY = [  # (review 70: where writing the references inline would change the note, it is left as written)
+    "According to [the Associated\nPress][ap] it was.\n\n[ap]: compare:c1",
+    "According to [Reuters][r]: the words differ.\n\n[r]: compare:c1",
+    "See [the comparison][c].\n[c]: compare:c1",
+    "The figure was revised.\n[Update]: corrected",
+    "```\n[x]: compare:c1\n```\n\nand [x] outside.",
+    *NOTES,
+]
+
+
+@pytest.mark.parametrize("note", TRICKY)
+def test_a_notes_export_reads_as_the_note_with_the_site_s_links(note: str) -> None:
+    from dossier.core.text.markdown import note_for_export, render_note
+
+    elsewhere = lambda href: None if href.startswith(("article:", "entity:", "compare:", "tag:")) else \
+        href if href.startswith("/") and not href.startswith("//") else URLS.resolve_note_link(href)  # noqa: E731
+    assert render_note(note_for_export(note, URLS.resolve_note_link), elsewhere) == \
+        render_note(note, URLS.resolve_note_link)

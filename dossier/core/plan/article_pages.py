@@ -20,8 +20,7 @@ from ..common.identity import SameObjects
 from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
 from ..load.model import Source
-from ..text.export_links import inline_references
-from ..text.markdown import ArticleSource, NoteMark, article_markdown, resolve_links_for_export
+from ..text.markdown import ArticleSource, NoteMark, article_markdown, note_for_export
 from .page import Page, Row, Shared, keyed, site_context
 from ..common.records import frozen
 
@@ -171,7 +170,7 @@ def _marked(value: ArticleInput) -> tuple[ArticleSource, str]:
     # HTML (dicts by id) the last annotation with that id is the one shown, so each note id is referenced once.
     by_id = {ann.id: ann for ann in meta.annotations if ann.id in item.placed}
     notes = [NoteMark(ann.id, item.placed[ann.id].start, item.placed[ann.id].end,
-                      resolve_links_for_export(inline_references(ann.note), urls.resolve_note_link), ann.kind)
+                      note_for_export(ann.note, urls.resolve_note_link), ann.kind)
              for ann in by_id.values()]
     src = views.article_source(item.article, notes, value.links, value.badges, value.source_name)
     _LAST[:] = [value, (src, article_markdown(src))]

@@ -46,6 +46,15 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _starts_block(text: str, at: int) -> bool:
+    """Whether a line starting at `at` may begin a link reference definition: the note's first line, or one
+    after a blank line or after another definition."""
+    if at == 0:
+        return True
+    before = text[:at - 1].rsplit("\n", 1)[-1]
+    return not before.strip() or bool(_DEFINITION.match(before))
+
+
 def _bare_end(text: str, at: int) -> int:
     """Where a bare inline target that starts at `at` ends: at whitespace, a control, or the `)` that closes
     the link (parentheses inside it balanced)."""
@@ -107,6 +116,8 @@ def _targets(text: str) -> list[tuple[int, int, str]]:
     "angle" (inline or defined), "auto" (an autolink: its brackets included)."""
     found = [(s, e, "angle" if angle else "bare") for s, e, angle in _inline_targets(text)]
     for m in _DEFINITION.finditer(text):
+        if not _starts_block(text, m.start()):
+            continue  # (a definition does not interrupt a paragraph: Markdown reads that line as text)
         target = m.group(1)
         angle = target.startswith("<")
         found.append((m.start(1) + angle, m.end(1) - angle, "angle" if angle else "bare"))

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
 from .note_markdown import note_markdown  # (article_html imports it from here too)
-from .export_links import resolve_links_for_export  # noqa: F401 - the page modules import it from here
+from .export_links import inline_references, resolve_links_for_export  # noqa: F401 - (the page modules import it)
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
@@ -364,3 +364,14 @@ def plain_text(text: str) -> str:
         if token.type.endswith("_close") and token.block:
             words.append(" ")
     return " ".join("".join(words).split())
+
+
+def note_for_export(note: str, resolver: LinkResolver) -> str:
+    """A note as the `.md` writes it: its reference links written inline (`export_links.inline_references`) where
+    that reads as the note does, else as it is (its definitions escaped there: the links are then text, but
+    no word is lost or added, review 70: text wrapped inside a link's brackets, a definition that Markdown reads
+    as part of a paragraph); then its links to the site as the site's URLs."""
+    inlined = inline_references(note)
+    if inlined != note and render_note(inlined, resolver) != render_note(note, resolver):
+        inlined = note
+    return resolve_links_for_export(inlined, resolver)
