@@ -22,12 +22,15 @@ def _iri(config: SiteConfig, url: str) -> str:
     return config.origin + url
 
 
-def quote_context(text: str, start: int, end: int) -> dict[str, str]:
+def quote_context(text: str, start: int, end: int, once: bool = False) -> dict[str, str]:
     """The prefix and suffix of a TextQuoteSelector for text[start:end]: CONTEXT_CHARS each, more (doubled until
     they do) where that would still select another place of the same words as well: a client selects every place
     that matches exact, prefix and suffix (W3C Web Annotation, 4.2.4), and 32 characters of two sentences alike
-    took in both (review 67)."""
+    took in both (review 67). `once`: the words are known to be there once (anchored "exact"): not searched for
+    again (a whole text read for every annotation, review 70)."""
     exact, size = text[start:end], CONTEXT_CHARS
+    if once:
+        return {"prefix": text[max(0, start - size):start], "suffix": text[end:end + size]}
     others = []
     at = text.find(exact)
     while at != -1 and exact:
@@ -75,7 +78,7 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
                 "source": source_iri,
                 "selector": [
                     {"type": "TextQuoteSelector", "exact": text[where.start:where.end],
-                     **quote_context(text, where.start, where.end)},
+                     **quote_context(text, where.start, where.end, where.status == "exact")},
                     {"type": "TextPositionSelector", "start": where.start, "end": where.end},
                 ],
             },
