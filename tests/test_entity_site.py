@@ -384,3 +384,27 @@ def test_each_page_of_an_entitys_mentions_lists_its_articles_in_its_table_and_on
     rows = [re.findall(r'<td><a href="/articles/(a\d)/">', page) for page in (first, second)]
     assert rows == [["a1", "a2"], ["a3"]] and "articles 3–3 on this page" in second
     assert "data-pagefind-body" in first and "data-pagefind-body" not in second
+
+
+def test_a_large_registry_is_listed_over_numbered_pages_and_each_kind_is_linked_where_it_begins(mini_dossier):
+    """/entities/ was one page: 2.96 MB for 5,000 entities with two-sentence summaries (review 68). It goes on in
+    /entities/page.2/, … (an entity's id has no "."); a kind begun on an earlier page is "continued", the graph is
+    on the first page, and every link to a kind's heading (the kinds' list, an entity's kicker) names the page
+    that holds it (the build's link check would fail otherwise)."""
+    long = "A summary long enough to weigh. " * 60
+    registry = "".join(f"{kind}-{n:03d}: {{name: {kind.title()} {n:03d}, kind: {kind}, summary: {long!r}}}\n"
+                       for kind, count in (("person", 150), ("place", 100), ("event", 30)) for n in range(count))
+    root = mini_dossier({"content/entities.yaml": registry,
+                         "seeds/a.txt": "Talks\nPerson 001 met officials in Place 050.\n",
+                         "content/articles/a.yaml": "seed: a.txt\ntitle: Talks\nsource: outlet-a\ndate: 2024-03-22\n"})
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "_site/entities"
+    first = (site / "index.html").read_text("utf-8")
+    second = (site / "page.2/index.html").read_text("utf-8")
+    assert all(len((site / p).read_bytes()) < 1_000_000 for p in ("index.html", "page.2/index.html"))
+    assert 'id="kind-person"' in first and 'class="cograph"' in first and 'class="cograph"' not in second
+    assert "Places (continued)" in second and 'id="kind-event"' in second and 'id="kind-event"' not in first
+    assert 'href="/entities/page.2/#kind-event"' in first and 'href="/entities/#kind-place"' in second
+    assert '<a href="/entities/page.2/#kind-event">Event</a>' in (site / "event-001/index.html").read_text("utf-8")
+    assert '<a href="/entities/#kind-place">Place</a>' in (site / "place-050/index.html").read_text("utf-8")

@@ -47,6 +47,7 @@ class EntityInput:
     titles: Mapping[str, str]
     compare_urls: Mapping[str, str]
     together: tuple[tuple[str, int], ...]
+    kind_url: str = ""  # its kind's heading in /entities/ (on the page of it where the kind begins)
 
 
 class EntityPage:
@@ -67,7 +68,7 @@ class EntityPage:
 def entity_page(value: EntityInput, part: paginate.Slice | None = None) -> dict[str, Any]:
     """/entities/<id>/ (page `part` of it, when given)."""
     e = value.entity
-    view = dict(_view(value), continued=part is not None and part.number > 1, shown=None)
+    view = dict(_view(value), continued=part is not None and part.number > 1, shown=None, kind_url=value.kind_url)
     if part is None or part.count == 1:
         return site_context(value.config, value.urls, f"entities/{e.id}/index.html", e.name, entity=view,
                             pagination=None,
@@ -130,6 +131,27 @@ class _Everything:
     titles: Mapping[str, str]
     compare_urls: Mapping[str, str]
     together: Mapping[str, Sequence[tuple[str, int]]]
+    kind_pages: Mapping[str, str]  # kind → the link to the page of /entities/ where it begins (`_index_parts`)
+
+
+# What an entity weighs in /entities/ (its row's markup, beside its name and summary), and how many a page lists:
+# 500 generated entities with one-line summaries make ~150 kB; 5,000 with two-sentence ones made 2.96 MB
+# (review 68)
+INDEX_ROW_BYTES, ENTITIES_PER_PAGE = 250, 1_000
+
+
+def _index_parts(entities: Mapping[str, Entity], summaries: Mapping[str, str], urls: Urls
+                 ) -> tuple[list[paginate.Slice], dict[str, str]]:
+    """The pages of /entities/ (paginate.slices over `entity_views.index_order`) and the link to the page where
+    each kind begins ("" for the first page, which holds the graph)."""
+    ordered = entity_views.index_order(entities)
+    weights = [INDEX_ROW_BYTES + len(e.name) + len(summaries.get(e.id, "")) for e in ordered]
+    parts = paginate.slices("entities/", "Entities", weights, ENTITIES_PER_PAGE)
+    kind_pages = {"": urls.link(parts[0].path)}
+    for part in parts:
+        for e in part.of(ordered):
+            kind_pages.setdefault(e.kind, urls.link(part.path))
+    return parts, kind_pages
 
 
 def _entity_input(every: _Everything, e: Entity) -> EntityInput:
@@ -148,7 +170,8 @@ def _entity_input(every: _Everything, e: Entity) -> EntityInput:
                        {i: every.entities[i] for i in sorted(mentioned) if i in every.entities}, rows, notes,
                        {g.comparison: every.titles[g.comparison] for g in groups if g.comparison in every.titles},
                        {g.comparison: every.compare_urls[g.comparison] for g in groups
-                        if g.comparison in every.compare_urls}, together)
+                        if g.comparison in every.compare_urls}, together,
+                       every.kind_pages.get(e.kind, every.library.urls.link("entities/index.html")) + f"#kind-{e.kind}")
 
 
 def _face(row: Mapping[str, Any]) -> Row:
@@ -185,16 +208,20 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     articles = tuple(f"article:{r['slug']}" for r in rows)
     depends = ("site", "entities", "comparisons", "sources", *articles)
 
-    every = _Everything(library, stats, entities, by_slug, annotations, titles, compare_urls, together)
     # (only the entities some article names: a card shows for a mention; a registry of 5,000 entities, most of
     # them named nowhere, made a file of 2.7 MB that every article page fetches, review 68)
     cards = CardsInput(urls, tuple((entity_views.face(e), index.summaries.get(e.id, "")) for e in dossier.entities
                                    if e.id in stats))
     out = [keyed(CARDS, "content/entities.yaml", ("site", "entities", *articles), None, cards_json, lambda: cards)] \
         if dossier.entities else []
-    out += [html("entities/index.html", "content/entities.yaml", depends, "entities.html",
-                lambda: context(dossier, urls, "entities/index.html", "Entities",
-                                **entity_views.index_view(entities, stats, index.pairs, index.summaries, urls)))]
+    listing, kind_pages = _index_parts(entities, index.summaries, urls)
+    every = _Everything(library, stats, entities, by_slug, annotations, titles, compare_urls, together, kind_pages)
+    out += [html(part.path, "content/entities.yaml", depends, "entities.html",
+                 lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
+                                           **entity_views.index_view(entities, stats, index.pairs, index.summaries,
+                                                                     urls, part.items, kind_pages,
+                                                                     urls.link(part.path))))
+            for part in listing]
     for e in dossier.entities:
         where = stats[e.id].where if e.id in stats else {}
         weights = [CONTEXT_ARTICLE_BYTES + CONTEXT_SENTENCE_BYTES * len(at) for at in where.values()]

@@ -104,18 +104,44 @@ def _link(e: Entity, urls: Urls) -> dict[str, str]:
     return {"id": e.id, "name": e.name, "url": urls.entity(e.id)}
 
 
+def index_order(entities: Mapping[str, Entity]) -> list[Entity]:
+    """The entities as /entities/ lists them: by kind (people, organisations, places, events, other, then any
+    other kind by name), each kind by name."""
+    kinds = KIND_ORDER + tuple(sorted({e.kind for e in entities.values()} - set(KIND_ORDER)))
+    rank = {kind: n for n, kind in enumerate(kinds)}
+    return sorted(entities.values(), key=lambda e: (rank[e.kind], e.name.casefold(), e.id))
+
+
 def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats],
-               pairs: Mapping[tuple[str, str], int], summaries: Mapping[str, str], urls: Urls) -> dict[str, Any]:
-    groups = []
-    for kind in KIND_ORDER + tuple(sorted({e.kind for e in entities.values()} - set(KIND_ORDER))):
-        members = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id))
-        if not members:
-            continue
-        rows = []
-        for e in members:
-            s = stats.get(e.id, MentionStats())
-            rows.append(dict(_link(e, urls), mentions=s.total, articles=len(s.where), summary_html=summaries[e.id]))
-        groups.append({"kind": kind, "label": _kinds(kind), "entities": rows})
+               pairs: Mapping[tuple[str, str], int], summaries: Mapping[str, str], urls: Urls,
+               shown: range | None = None, kind_pages: Mapping[str, str] | None = None, here: str = ""
+               ) -> dict[str, Any]:
+    """What /entities/ shows; of a listing in pages (`shown`: the places in `index_order` of this page's
+    entities; `kind_pages`: the link to the page where each kind begins, "" to the first page; `here`: this
+    page's link), this page's part: its entities, a kind begun on an earlier page "continued", and the graph
+    and the strongest pairs on the first page only."""
+    ordered = index_order(entities)
+    here_part = ordered if shown is None else ordered[shown.start:shown.stop]
+    before = {e.kind for e in ordered[:shown.start]} if shown is not None else set()
+    groups: list[dict[str, Any]] = []
+    for e in here_part:
+        if not groups or groups[-1]["kind"] != e.kind:
+            groups.append({"kind": e.kind, "label": _kinds(e.kind), "entities": [], "continued": e.kind in before})
+        s = stats.get(e.id, MentionStats())
+        groups[-1]["entities"].append(dict(_link(e, urls), mentions=s.total, articles=len(s.where),
+                                           summary_html=summaries[e.id]))
+    pages = kind_pages or {}
+    counts: dict[str, int] = {}
+    for e in ordered:
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    nav = [{"kind": kind, "label": _kinds(kind), "count": n,
+            "url": ("" if pages.get(kind, here) == here else pages[kind]) + f"#kind-{kind}"}
+           for kind, n in counts.items()]
+    together = ("" if pages.get("", here) == here else pages[""]) + "#together"
+    view = {"groups": groups, "kinds": nav, "together_url": together, "entity_count": len(entities),
+            "total_mentions": sum(s.total for s in stats.values()), "graph": None, "pairs": []}
+    if shown is not None and shown.start > 0:
+        return view
     info = {eid: {"name": e.name, "kind": e.kind, "aliases": e.aliases,
                   "mentions": stats.get(eid, MentionStats()).total} for eid, e in entities.items()}
     graph = layout(info, pairs)
@@ -131,9 +157,7 @@ def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats]
                      + "), clockwise from the top; a line joins two entities named in the same sentence, "
                      f"thicker the more often. Strongest pairs: {strongest}." if graph["nodes"] else "")
     graph["legend"] = [{"kind": k, "label": _kinds(k)} for k in kinds]
-    total = sum(s.total for s in stats.values())
-    return {"groups": groups, "graph": graph, "pairs": table, "total_mentions": total,
-            "entity_count": len(entities)}
+    return dict(view, graph=graph, pairs=table)
 
 
 def _dates(role: Role) -> str:

@@ -78,7 +78,9 @@ def split(weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET) -> l
 
 # Listings whose numbered pages go in a folder of their own: /compare/<id>/ is a comparison's page, and an id
 # may be a number ("2"), so /compare/ goes on in /compare/page/2/, …
-NUMBERED = {"compare/": "compare/page/"}
+# /entities/ in /entities/page.2/, … (an entity's id is a slug: no "." in it, so neither an entity's page nor its
+# pages of mentions, /entities/<id>/2/, can be one of these)
+NUMBERED = {"compare/": "compare/page/", "entities/": "entities/page."}
 
 
 def page_path(folder: str, number: int) -> str:
