@@ -17,6 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..common.records import frozen
+from ..load.language import primary
 
 # Languages whose numbers take a decimal comma (and a point or a space between thousands): CLDR's
 COMMA_DECIMAL = frozenset(
@@ -77,11 +78,6 @@ def suffixed_value(text: str, comma_decimal: bool) -> tuple[Fraction, str] | Non
         return None
     value = digit_value(found.group(1), comma_decimal)
     return None if value is None else (value * SUFFIXES[found.group(2)], found.group(2))
-
-
-def primary(language: str) -> str:
-    """A language tag's language: "fr" of "fr-FR", "fr-CA" (a site may give its region: review 64)."""
-    return language.split("-")[0].lower()
 
 
 def grouped_spans(text: str, language: str) -> list[tuple[int, int]]:

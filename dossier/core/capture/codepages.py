@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..load.language import primary
+
 # primary language subtag → its code pages, most used first, and the letters its words are made of
 _PAGES: dict[str, tuple[tuple[str, ...], str]] = {
     "he": (("cp1255", "iso8859_8"), "\u05d0-\u05ea"), "iw": (("cp1255", "iso8859_8"), "\u05d0-\u05ea"),
@@ -21,13 +23,13 @@ _PAGES: dict[str, tuple[tuple[str, ...], str]] = {
 
 def code_pages(language: str) -> tuple[str, ...]:
     """The code pages to try first for a seed of a site in `language` (a BCP 47 tag), none for most."""
-    return _PAGES.get(language.split("-")[0].lower(), ((), ""))[0]
+    return _PAGES.get(primary(language), ((), ""))[0]
 
 
 def written_in(text: str, language: str) -> bool:
     """Whether `text` reads as the language's script: at least two words of two or more of its letters that no
     Latin letter touches (a Western text's "café" read as Hebrew gives "cafי", a letter inside a Latin word)."""
-    letters = _PAGES.get(language.split("-")[0].lower(), ((), ""))[1]
+    letters = _PAGES.get(primary(language), ((), ""))[1]
     if not letters:
         return False
     words = re.findall(f"(?<![A-Za-z{letters}])[{letters}]{{2,}}(?![A-Za-z{letters}])", text)
@@ -39,7 +41,7 @@ def read_in_language(data: bytes, language: str) -> tuple[str, str] | None:
     fewest other non-ASCII characters (ISO-8859-6 bytes read as windows-1256 give Arabic words strewn with "é"
     and "ç"); None when none reads as the language (a Western seed in a Hebrew dossier)."""
     best: tuple[float, str, str] | None = None
-    letters = _PAGES.get(language.split("-")[0].lower(), ((), ""))[1]
+    letters = _PAGES.get(primary(language), ((), ""))[1]
     for page in code_pages(language):
         try:
             text = data.decode(page)

@@ -13,6 +13,7 @@ from typing import Sequence
 from .guess_outlet import Outlet
 from .guesses import NOTHING, Guess, one_line
 from ..common.slugs import slugify
+from ..load.language import primary
 
 
 def _q(text: str) -> str:
@@ -42,14 +43,10 @@ def article_stub(schema_ref: str, seed: str, title: Guess, date: Guess, outlet: 
     if byline.value:
         lines.append(_line("byline", byline, ""))
     lines.append(_line("url", url, "https://the.original/address"))
-    if language.value and _primary(language.value) != _primary(site_language):
+    if language.value and primary(language.value) != primary(site_language):
         lines.append(_line("language", language, ""))
     lines.append("annotations: []")
     return "\n".join(lines) + "\n"
-
-
-def _primary(tag: str) -> str:
-    return tag.split("-")[0].lower()
 
 
 def outlet_entry(outlet: Outlet, found_at: str, command: str = "--add") -> str:

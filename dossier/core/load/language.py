@@ -40,3 +40,8 @@ def text_direction(tag: str) -> Direction:
         if len(part) == 4 and part.isalpha():  # the script (a variant of four characters starts with a digit)
             return "rtl" if part in RTL_SCRIPTS else "ltr"
     return "rtl" if subtags[0] in RTL_LANGUAGES else "ltr"
+
+
+def primary(tag: str) -> str:
+    """A language tag's language: "fr" of "fr-FR", "fr-CA" (a site may give its region: review 64)."""
+    return tag.split("-")[0].lower()
