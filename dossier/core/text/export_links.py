@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from .note_markdown import NOTE_CODE
+
 LinkResolver = Callable[[str], "str | None"]
 
 _INTERNAL = r"(?:article|entity|compare|tag):[a-z0-9-]+(?:#[A-Za-z0-9_-]+)?"
 _SITE = re.compile(rf"(?:{_INTERNAL}|/(?!/)[^\s<>]*)\Z")   # the targets that are the site's
 _AUTOLINK = re.compile(rf"<({_INTERNAL})>")
-_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|[^\s<][^\s]*)", re.M)
-_BACKTICKS = re.compile(r"`+")
+# A link reference definition on a line of its own: its label, its target (bare or in <…>) and its title
+_DEFINED = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|[^\s<]\S*)"
+                      r"(?:[ \t]+(\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*(?:\n|\Z)", re.M)
 _BARE = re.compile(r"[^\s()<>\\]+")  # a URL that reads the same written bare
 
 
@@ -33,17 +36,8 @@ def _escaped(text: str, at: int) -> bool:
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
-    """The code spans of `text` (CommonMark: a run of backticks up to the next run of as many)."""
-    spans, runs = [], [m for m in _BACKTICKS.finditer(text) if not _escaped(text, m.start())]
-    i = 0
-    while i < len(runs):
-        closing = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == len(runs[i].group())), None)
-        if closing is None:
-            i += 1
-            continue
-        spans.append((runs[i].start(), runs[closing].end()))
-        i = closing + 1
-    return spans
+    """Where `text` holds code (fenced blocks and code spans), read as the `.md` reads it (note_markdown.py)."""
+    return [m.span() for m in NOTE_CODE.finditer(text)]
 
 
 def _starts_block(text: str, at: int) -> bool:
@@ -52,7 +46,7 @@ def _starts_block(text: str, at: int) -> bool:
     if at == 0:
         return True
     before = text[:at - 1].rsplit("\n", 1)[-1]
-    return not before.strip() or bool(_DEFINITION.match(before))
+    return not before.strip() or bool(_DEFINED.match(before))
 
 
 def _bare_end(text: str, at: int) -> int:
@@ -115,12 +109,11 @@ def _targets(text: str) -> list[tuple[int, int, str]]:
     """(start, end, how) of every link target written in `text` outside code spans, in order: "bare" and
     "angle" (inline or defined), "auto" (an autolink: its brackets included)."""
     found = [(s, e, "angle" if angle else "bare") for s, e, angle in _inline_targets(text)]
-    for m in _DEFINITION.finditer(text):
+    for m in _DEFINED.finditer(text):
         if not _starts_block(text, m.start()):
             continue  # (a definition does not interrupt a paragraph: Markdown reads that line as text)
-        target = m.group(1)
-        angle = target.startswith("<")
-        found.append((m.start(1) + angle, m.end(1) - angle, "angle" if angle else "bare"))
+        angle = m.group(2).startswith("<")
+        found.append((m.start(2) + angle, m.end(2) - angle, "angle" if angle else "bare"))
     # (an autolink's form in an inline target, "](<compare:x>)", is that target)
     found += [(m.start(), m.end(), "auto") for m in _AUTOLINK.finditer(text)
               if not _escaped(text, m.start()) and not any(s == m.start() + 1 for s, _, _ in found)]
@@ -152,8 +145,6 @@ def resolve_links_for_export(note: str, resolver: LinkResolver, origin: str = ""
     return "".join(out)
 
 
-_DEFINED = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|[^\s<]\S*)"
-                      r"(?:[ \t]+(\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*(?:\n|\Z)", re.M)
 _REFERENCE = re.compile(r"(?<!\\)\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
 
 

@@ -20,7 +20,7 @@ _NOTE_REACH = re.compile(r"(?<!\\)((?:\\\\)*)(\[(?=\^)|\^(?=\[)|\](?=:))")
 # within one paragraph). Read conservatively: a backtick after a backslash opens nothing here, nor does a fence
 # that is not at a line's start, so a misreading escapes a character inside code rather than leave a live one
 # (not handled: a backtick markdown-it reads inside a link's destination or an autolink).
-_NOTE_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,}).*?(?:\n {0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
+NOTE_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,}).*?(?:\n {0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
                         r"|(?<![`\\])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)(?P=ticks)(?!`)",
                         re.MULTILINE | re.DOTALL)
 
@@ -32,7 +32,7 @@ def note_markdown(note: str) -> str:
     note = note.strip() or "(no note)"
     if "[^" in note or "^[" in note or "]:" in note or "<" in note:  # rare: most notes are written as they are
         last, parts = 0, []
-        for code in _NOTE_CODE.finditer(note):
+        for code in NOTE_CODE.finditer(note):
             parts += [_escaped_reach(note[last:code.start()]), code.group()]
             last = code.end()
         note = _html_free(note, "".join(parts) + _escaped_reach(note[last:]))
@@ -54,7 +54,7 @@ def _escaped_reach(text: str) -> str:
 
 def _html_free(note: str, markdown: str) -> str:
     """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it; else the note
-    with every "<" escaped, code too. What looks like code to `_NOTE_CODE` need not be to a parser: a backtick
+    with every "<" escaped, code too. What looks like code to `NOTE_CODE` need not be to a parser: a backtick
     in a link's address ("[a](http://x/`) <img …> `") is no code span to markdown-it (review 66)."""
     if "<" not in markdown or not _has_html(markdown):
         return markdown
