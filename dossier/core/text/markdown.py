@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink as _normalize_link
@@ -201,10 +202,17 @@ def _parser() -> MarkdownIt:
 def _render(md: MarkdownIt, text: str, resolver: LinkResolver,
             env: dict[str, Any] | None = None) -> tuple[str, tuple[str, ...]]:
     """Render with `resolver` as the link policy; returns the HTML and the refused link targets."""
+    with _policy(resolver) as refused:
+        return md.render(text, {} if env is None else env), tuple(refused)
+
+
+@contextmanager
+def _policy(resolver: LinkResolver) -> Iterator[list[str]]:
+    """`resolver` as the link policy of the parse or render in the block (`_CALL`); yields the refused targets."""
     refused: list[str] = []
     token = _CALL.set((resolver, refused))
     try:
-        return md.render(text, {} if env is None else env), tuple(refused)
+        yield refused
     finally:
         _CALL.reset(token)
 
@@ -350,11 +358,8 @@ def plain_text(text: str) -> str:
     (`<meta name="description">`, og:description) is read as plain text, where "**bold**" or "[the AP
     text](compare:x)" showed as written (review 67)."""
     words: list[str] = []
-    call = _CALL.set((lambda href: href, []))  # (where links go does not matter here)
-    try:
+    with _policy(lambda href: href):  # (where links go does not matter here)
         tokens = _block_parser().parse(text)
-    finally:
-        _CALL.reset(call)
     for token in tokens:
         for child in token.children or ():
             if child.type in ("text", "code_inline"):
