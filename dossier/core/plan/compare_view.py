@@ -272,7 +272,8 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     apart = dict(zip(keys, told_apart(witnesses)))
     # (the bases offered: the default and the first others in order, BASES in all; every base's rendering of
     # every column is in the page, so 40 witnesses made 1,600 renderings, a page of 1.75 MB, review 68)
-    bases = [k for k in keys if k == default or k in [o for o in keys if o != default][:BASES - 1]]
+    firsts = [k for k in keys if k != default][:BASES - 1]
+    bases = [k for k in keys if k == default or k in firsts]
     columns = []
     for w in witnesses:
         renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote)),
@@ -285,9 +286,9 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     heat = []
     for b in bases:
         others = [quotes[k] for k in keys if k != b]
+        witness = next(w for w in witnesses if w.key == b)
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
-                     "lang": next(w.lang for w in witnesses if w.key == b),
-                     "outlet": next(w.outlet for w in witnesses if w.key == b), "apart": apart[b]})
+                     "lang": witness.lang, "outlet": witness.outlet, "apart": apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
     return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,
