@@ -40,15 +40,15 @@ def find_moves(base_keys: Sequence[str], other_keys: Sequence[str], base_words: 
     were measured once per move, review 68). A run too short to be a move has no piece that is one."""
     # A move has at least MIN_MOVED_WORDS - 1 words, so as many tokens: runs are looked for where that many
     # free keys agree (a common word met on both sides, thousands of times in a transcript, starts none).
-    k = max(1, MIN_MOVED_WORDS - 1)
+    width = max(1, MIN_MOVED_WORDS - 1)
     index: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(other_keys) - k + 1):
-        if all(other_free[j:j + k]):
-            index.setdefault(tuple(other_keys[j:j + k]), []).append(j)
+    for j in range(len(other_keys) - width + 1):
+        if all(other_free[j:j + width]):
+            index.setdefault(tuple(other_keys[j:j + width]), []).append(j)
     runs: list[tuple[int, int, int, int]] = []  # (-words, i, j, length)
-    for i in range(len(base_keys) - k + 1):
-        if all(base_free[i:i + k]):
-            for j in index.get(tuple(base_keys[i:i + k]), ()):
+    for i in range(len(base_keys) - width + 1):
+        if all(base_free[i:i + width]):
+            for j in index.get(tuple(base_keys[i:i + width]), ()):
                 if not (i > 0 and j > 0 and base_free[i - 1] and other_free[j - 1]
                         and base_keys[i - 1] == other_keys[j - 1]):  # (a run is met at its left end only)
                     _add_run(runs, base_keys, other_keys, base_free, other_free, base_words, i, j)
