@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dossier.core.analyse.compare_figures import figure_table, reading
+from dossier.core.analyse.compare_figures import disagreements, figure_table, figures_disagree, reading
 from dossier.core.analyse.figures import describe
 from dossier.core.load.model import Origin, Witness
 
@@ -108,3 +110,23 @@ def test_a_further_number_in_words_is_listed_as_written_not_as_a_range_no_outlet
     quote = "a six-week halt in which some 40 hostages go free for hundreds of Palestinian prisoners and 1,200 more"
     table = figure_table(rows((quote, {"value": 40, "unit": "hostages"})))
     assert table["rows"][0]["others"] == ["six-week", "hundreds (prisoners)", "1,200"]
+
+
+FIGURES = ["32,000", "almost 32,000", "at least 32,070", "more than 32,000", "some 30,000", "fewer than 31,000",
+           "between 30,000 and 33,000", "up to 32,000", "253", "some 250", "nearly 40", "40"]
+UNITS = ["people killed", "hostages", "Hostages "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FIGURES + ["no number here"]), st.sampled_from(UNITS)), max_size=7))
+def test_each_row_lists_every_other_row_of_its_unit_it_cannot_be_true_with_in_column_order(witnessed) -> None:
+    table = rows(*((f"reported {figure} killed", {"unit": unit}) for figure, unit in witnessed))
+    view = figure_table(table)
+    readings = [r for *_, r in table]
+    key = lambda f: " ".join(f.unit.casefold().split())  # noqa: E731
+    for i, row in enumerate(view["rows"]):
+        f = readings[i].figure
+        expected = [table[j][1] for j, other in enumerate(readings) if j != i and f is not None and
+                    other.figure is not None and key(other.figure) == key(f) and disagreements([f, other.figure])]
+        assert row["conflicts"] == expected
+    assert figures_disagree(readings) is view["disagree"] is any(row["conflicts"] for row in view["rows"])

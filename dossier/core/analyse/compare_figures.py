@@ -8,7 +8,7 @@ those win. Figures are compared only with figures of the same unit: "18 battalio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from .figures import Figure, describe, find_figures
@@ -92,17 +92,12 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
     Each row lists the outlets whose figure for the same unit cannot be true together with its own
     (pairwise is enough: intervals on a line that meet pairwise share a point)."""
     out = []
-    groups: dict[str, list[int]] = {}
-    for i, (key, outlet, date, r) in enumerate(rows):
-        if r.figure is not None:
-            groups.setdefault(_unit_key(r.figure.unit), []).append(i)
+    readings = [r for *_, r in rows]
+    groups = _by_unit(readings)
     conflicts: dict[int, list[int]] = {i: [] for i in range(len(rows))}
-    for members in groups.values():
-        for a in members:
-            for b in members:
-                fa, fb = rows[a][3].figure, rows[b][3].figure
-                if a != b and fa is not None and fb is not None and disagreements([fa, fb]):
-                    conflicts[a].append(b)
+    for a, b in _clashes(readings, groups):  # (in column order: each place's earlier ones come before its later)
+        conflicts[a].append(b)
+        conflicts[b].append(a)
     for i, (key, outlet, date, r) in enumerate(rows):
         f = r.figure
         compared = f is not None and len(groups[_unit_key(f.unit)]) > 1
@@ -124,6 +119,31 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
     return {"rows": out, "disagree": bool(flagged), "disagreeing_units": flagged,
             "units": sorted(groups), "compared": any(len(m) > 1 for m in groups.values()),
             "unread": sum(r.figure is None for *_, r in rows)}
+
+
+def _by_unit(readings: Sequence[Reading]) -> dict[str, list[int]]:
+    """The places of the readings that found a figure, by the figure's unit (as `_unit_key` compares them)."""
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(readings):
+        if r.figure is not None:
+            groups.setdefault(_unit_key(r.figure.unit), []).append(i)
+    return groups
+
+
+def _clashes(readings: Sequence[Reading], groups: Mapping[str, list[int]]) -> Iterator[tuple[int, int]]:
+    """Each pair of places (a < b) whose figures of one unit cannot be true together (`disagreements`, which is
+    symmetric: each pair is weighed once)."""
+    for members in groups.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1:]:
+                if disagreements([readings[a].figure, readings[b].figure]):  # type: ignore[list-item]
+                    yield a, b
+
+
+def figures_disagree(readings: Sequence[Reading]) -> bool:
+    """Whether two of the readings' figures of one unit cannot be true together: `figure_table(...)["disagree"]`,
+    without the table (the listing of comparisons asks only this, of every figure comparison at every build)."""
+    return next(_clashes(readings, _by_unit(readings)), None) is not None
 
 
 _Bound = tuple[float, bool]  # (value, inclusive)

@@ -12,7 +12,7 @@ from typing import AbstractSet, Any
 
 from . import paginate
 from . import views
-from ..analyse.compare_figures import figure_table
+from ..analyse.compare_figures import figure_table, figures_disagree
 from .passage_views import Doc, DocSet, Piece, Span, passage_views, piece_weight, pieces
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
@@ -82,14 +82,14 @@ def comparison_page(value: ComparisonInput) -> dict[str, Any]:
                         comparison=dict(view, speaker=speaker), index_url=urls.page("compare"))
 
 
-def _listing_row(library: Library, pc: PreparedComparison) -> dict[str, Any]:
-    c, sources = pc.comparison, _names(library)
-    figures = _figures(pc, sources)
+def _listing_row(library: Library, sources: Mapping[str, str], pc: PreparedComparison) -> dict[str, Any]:
+    """A comparison as /compare/ lists it (`sources`: `_names`, made once for all)."""
+    c = pc.comparison
     return {"id": c.id, "title": c.title, "url": library.urls.comparison(c.id), "question": c.question,
             "kind": c.kind, "kind_label": KINDS.get(c.kind, c.kind),
             "outlets": len({p.article.meta.source for p in pc.witnesses}),
             "outlet_names": sorted({sources.get(p.article.meta.source, p.article.meta.source) for p in pc.witnesses}),
-            "disagree": figures["disagree"] if figures else False}
+            "disagree": c.kind == "figure" and figures_disagree([p.reading for p in pc.witnesses])}
 
 
 def _listing_weight(pc: PreparedComparison) -> int:
@@ -131,7 +131,7 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
                  lambda part=part: context(library.dossier, urls, part.path, part.title,
                                            pagination=part.navigation(urls), total=len(prepared),
                                            first=part.items.start + 1,
-                                           comparisons=[_listing_row(library, pc) for pc in part.of(prepared)],
+                                           comparisons=[_listing_row(library, outlets, pc) for pc in part.of(prepared)],
                                            passages_url=urls.page("passages")))
             for part in paginate.slices("compare/", "Comparisons", [_listing_weight(pc) for pc in prepared],
                                         paginate.COMPARISONS_PER_PAGE)]
