@@ -158,24 +158,32 @@ class MentionMatcher:
 
     def __init__(self, aliases: Iterable[AliasSpec], exclusions: Iterable[Exclusion] = ()) -> None:
         specs: dict[AliasSpec, None] = dict.fromkeys(aliases)     # dedupe, keep declaration order
-        by_key: dict[str, list[_Entry]] = {}
+        by_key: dict[str, list[AliasSpec]] = {}
         for spec in specs:
-            by_key.setdefault(match_key(spec.alias), []).append(_Entry.of(spec))
+            by_key.setdefault(match_key(spec.alias), []).append(spec)
         self._aliases = tuple(specs)
-        self._groups: list[_Group] = []
-        self._automaton: ahocorasick.Automaton | None = None
-        if by_key:
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-            for key, entries in by_key.items():
-                automaton.add_word(key, len(self._groups))
-                self._groups.append(_Group(len(key), tuple(entries)))
-            automaton.make_automaton()
-            self._automaton = automaton
+        self._by_key = by_key
+        self._search: tuple[ahocorasick.Automaton | None, list[_Group]] | None = None
         self._keys = frozenset(by_key)
         self._excluded = tuple(dict.fromkeys(exclusions))
         self._exclusions: dict[str, tuple[Exclusion, ...]] = {}
         for ex in self._excluded:
             self._exclusions[ex.entity] = self._exclusions.get(ex.entity, ()) + (ex,)
+
+    def _searched(self) -> tuple[ahocorasick.Automaton | None, list[_Group]]:
+        """The automaton of every alias's key, and the entries of each key (its group) in the automaton's
+        numbering: made when `find` first runs (a build that finds no mention anew, a note edited, makes
+        neither: 25 ms at 500 entities)."""
+        if self._search is None:
+            groups: list[_Group] = []
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING) if self._by_key else None
+            for key, specs in self._by_key.items():
+                automaton.add_word(key, len(groups))  # type: ignore[union-attr]
+                groups.append(_Group(len(key), tuple(_Entry.of(spec) for spec in specs)))
+            if automaton is not None:
+                automaton.make_automaton()
+            self._search = automaton, groups
+        return self._search
 
     @property
     def aliases(self) -> tuple[AliasSpec, ...]:
@@ -203,7 +211,8 @@ class MentionMatcher:
         """Mentions in `text`, sorted. A candidate overlapping any `forbidden` (start, end) range is dropped
         before the longest-match choice; exclusions apply after it, and an excluded span is not replaced
         by a shorter match inside it (that would usually tag the wrong thing)."""
-        if self._automaton is None or not text:
+        automaton, groups = self._searched()
+        if automaton is None or not text:
             return ()
         mapped = nfc_text(text)
         if mapped is not None:   # match the NFC form, report the original characters
@@ -212,8 +221,8 @@ class MentionMatcher:
         typo = _typo(text)
         blocked = _Blocker(forbidden)
         candidates: list[tuple[int, int, tuple[_Entry, ...]]] = []
-        for last, gid in self._automaton.iter(_casefold_aligned(typo)):
-            group = self._groups[gid]
+        for last, gid in automaton.iter(_casefold_aligned(typo)):
+            group = groups[gid]
             end = last + 1
             start = end - group.length
             if not bounded(typo, start, end) or blocked.hits(start, end):
