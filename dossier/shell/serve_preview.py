@@ -30,6 +30,7 @@ from .cache import Cache
 from .collector import LongLived, fewer_collections
 from .crash import crash_problem
 from ..core.common.errors import Problem, error, has_errors
+from ..core.analyse.earlier import remember as remember_analyses
 from ..core.common.memo import Memo
 from ..core.execute.first import First
 from ..core.pipeline import BuildResult, Options, Superseded, build_site, load_config
@@ -69,6 +70,7 @@ class Preview(SearchIndexing):
         # The command line's cache behind the memo until the first good build: a preview started on a dossier
         # built before reads every file's work and every page back instead of redoing them
         self.memo = Memo(backing=Cache(self.root, stage=ReadBack(out)))
+        remember_analyses()  # (an article saved again is placed and its notes rendered only where it changed)
         self.reads = fs.Reads()  # the files' bytes as last read: an unchanged file is not read again
         self.cond = threading.Condition()
         self.quiet = quiet  # None: QUIET_NOTIFIED_SECONDS when the kernel reports changes, else QUIET_SECONDS
@@ -137,6 +139,7 @@ class Preview(SearchIndexing):
             self.publish_lock.release()
         for thread in self.threads:
             thread.join(timeout=0.5)
+        remember_analyses(False)  # (what the analyses kept is let go)
         if self.threads and not any(thread.is_alive() for thread in self.threads):  # (no build under way)
             try:  # what the next build.py would otherwise render and index again
                 pages = self.memo.pages(self.published_build) if self.published_build else []  # (none of its own)

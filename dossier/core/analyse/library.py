@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any, Callable, Hashable, Mapping
 
 from .anchors import shown_score
+from .earlier import Earlier
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
 from ..common.errors import Problem
@@ -80,12 +81,14 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
     notes: dict[str, str] = {}
     problems: list[Problem] = []
     report = []
+    earlier = Earlier(article.meta.origin.file, article.text.text, fuzzy_floor, base)
     for ann in article.meta.annotations:
         if not ann.quote:
             continue  # (its quote is wrong, which the loader reported: nothing to place)
         where, more, result = place(article, ann.quote, ann.prefix, ann.suffix, ann.origin,
                                     f'annotation "{ann.id}": quote', fuzzy_floor, level,
-                                    context=(ann.prefix_origin, ann.suffix_origin))
+                                    earlier.anchor(ann.quote, ann.prefix, ann.suffix),
+                                    (ann.prefix_origin, ann.suffix_origin))
         problems += more
         report.append({"article": article.slug, "id": ann.id, "status": result.status,
                        "score": shown_score(result.score), "file": ann.origin.file, "line": ann.origin.line,
@@ -93,7 +96,8 @@ def analyse_article(article: Article, fuzzy_floor: float, level: str, base: str
         if where is not None:
             placed[ann.id] = where
             # A refused link target renders as plain text; references.py reports it, at its own line.
-            notes[ann.id] = render_note(ann.note, urls.resolve_note_link)[0]
+            notes[ann.id] = earlier.note(ann.note, partial(render_note, resolver=urls.resolve_note_link))
+    earlier.keep()
     return placed, tuple(problems), tuple(report), notes, md_html(article.meta.summary, urls)[0], \
         _row_digests(article, placed, notes, base), tuple(row_weight(row) for row in report)
 
