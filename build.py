@@ -3,8 +3,12 @@
 
 import os
 import sys
+from pathlib import Path
 
-from dossier.shell.cli import main
+from dossier.shell.bootstrap import with_dependencies
+
+with_dependencies(Path(__file__).resolve().parent, "build.py")  # (the system's Python: restarted under .venv)
+from dossier.shell.cli import main  # noqa: E402
 
 
 def _exit(code: int) -> None:

@@ -18,6 +18,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+from dossier.shell.bootstrap import with_dependencies  # noqa: E402
+
+with_dependencies(PROJECT, "tools/cleaned.py")  # (the system's Python: restarted under .venv)
 from dossier.core.load.cleaning import clean, decode_seed  # noqa: E402
 from dossier.core.load.config import SiteConfig, parse_site  # noqa: E402
 from dossier.core.common.errors import Problem, did_you_mean  # noqa: E402
