@@ -236,3 +236,26 @@ def test_a_converted_seed_is_never_written_through_a_link_out_of_the_dossier(tmp
         assert "seeds/a.txt.dossier-tmp" in result.stderr  # (the planted link itself: refused, as any link out)
     else:
         assert "seeds/evidence is a symbolic link to" in result.stderr and (root / "seeds/a.txt").read_bytes() == raw
+
+
+def test_a_folder_of_seeds_alone_becomes_a_dossier_that_builds(tmp_path: Path) -> None:
+    """Review 71: --import in a folder of seeds said "every seed already has an article file" (there was none)
+    and stopped at site.yaml missing; --add starts a dossier with the smallest site.yaml, so does --import."""
+    seed = "Bridge to close for repairs\nEASTBROOK, March 5 (Reuters) - The city said on Tuesday it would close.\n"
+    root = write_tree(tmp_path / "bridge", {"seeds/bridge.txt": seed})
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("wrote site.yaml (a new dossier: edit its title)\n")
+    assert 'title: "bridge"' in (root / "site.yaml").read_text("utf-8")
+    stub(root)
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_with_site_yaml_broken_no_seed_is_said_to_have_its_article_file(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "d", {"site.yaml": "title: [x\n", "seeds/a.txt": "A title\nSome text.\n"})
+    result = run_build(root, "--import")
+    assert result.returncode == 1 and "site.yaml:1:8: error: YAML syntax error" in result.stderr
+    assert "every seed already has an article file" not in result.stdout
+    assert result.stdout == "no stub written\n"
+    assert (root / "site.yaml").read_text("utf-8") == "title: [x\n"

@@ -196,7 +196,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     outside = stubfiles.outside(dossier.root, [*files, "site.yaml", *(["content/sources.yaml"] if addition else [])])
     if outside:
         raise CaptureError(outside)
-    _start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
+    start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
     stubfiles.write_new(dossier.root, files)
     if addition:
         problem = append_entries(dossier.root, addition)
@@ -217,7 +217,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     return True
 
 
-def _start_dossier(root: Path, out: TextIO) -> None:
+def start_dossier(root: Path, out: TextIO) -> None:
     """A folder without site.yaml becomes a dossier: the smallest site.yaml (its title from the folder's name),
     so that the first `--add` is followed by a build that works. Never replaces a file."""
     try:

@@ -135,7 +135,9 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
     """`--import`; returns the exit status."""
     from ..terminal import report
     from ...core.pipeline import import_stubs
+    from .add import start_dossier
 
+    start_dossier(root, out)  # (a folder of seeds becomes a dossier, as with --add: review 71)
     left = convert_new_seeds(root, options, err)
     inputs = fs.read_inputs(root)
     ref = stubfiles.schema_ref(root, "content/articles/x.yaml", "article")
@@ -150,6 +152,6 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
         problem = append_entries(root, addition)
         print(visible(f"content/sources.yaml: warning: {problem}") if problem else
               "appended new outlets to content/sources.yaml", file=err if problem else out)
-    if not stubs:
-        print("no stub written" if left else "every seed already has an article file", file=out)
+    if not stubs:  # (site.yaml or the seeds unread: no seed is known to have its file, review 71)
+        print("no stub written" if left or not result.ok else "every seed already has an article file", file=out)
     return 1 if not result.ok else 0
