@@ -259,3 +259,20 @@ def test_with_site_yaml_broken_no_seed_is_said_to_have_its_article_file(tmp_path
     assert "every seed already has an article file" not in result.stdout
     assert result.stdout == "no stub written\n"
     assert (root / "site.yaml").read_text("utf-8") == "title: [x\n"
+
+
+def test_a_seed_whose_article_file_cannot_be_read_is_not_said_unused_nor_given_a_second_file(tmp_path: Path) -> None:
+    """Review 71: an empty wire.yaml (or one saved as UTF-16) left wire.txt "without an article file", with
+    --import's hint, which wrote a second file for it; once the first was mended, the seed was named twice."""
+    utf16 = "seed: other.txt\ntitle: Other\nsource: outlet-a\ndate: 2024-03-05\n".encode("utf-16")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/wire.txt": "Bridge closes\nThe bridge closes.\n",
+                                       "seeds/other.txt": "Other story\nOther text.\n",
+                                       "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+                                       "content/articles/wire.yaml": "", "content/articles/herald.yaml": utf16})
+    built = run_build(root, "--no-search")
+    assert "content/articles/wire.yaml:1:1: error: the file is empty" in built.stderr
+    assert "content/articles/herald.yaml:1:1: error: the file is saved as UTF-16" in built.stderr
+    assert "seed has no article file" not in built.stderr
+    result = run_build(root, "--import")
+    assert result.stdout == "every seed already has an article file\n"
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["herald.yaml", "wire.yaml"]

@@ -221,6 +221,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
     from .capture.importer import stubs
     from .load.attach import seed_named_in
+    from .load.loader import readable
     from .capture.stubs import entries_text
 
     config, problems = load_config(inputs, options)
@@ -231,9 +232,12 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     referenced = set()
     for path in inputs.files:
         if path.startswith("content/articles/"):
-            text = inputs.files[path].decode("utf-8", "replace")
+            text = readable(inputs.files[path])
             referenced |= {s for s in raw if seed_named_in(s, text)}
     taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
+    # (a file of the seed's name that could not be read is its file: a second one would take its seed, review 71)
+    broken_files = taken - {a.slug for a in dossier.articles} - {m.slug for m in dossier.detached}
+    referenced |= {s for s in raw if s.rsplit(".", 1)[0] in broken_files}
     broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
     sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}
     new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}

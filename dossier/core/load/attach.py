@@ -71,8 +71,8 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
-    problems += _unused(set(seeds) - set(used) - claimed, [written(f) for f in (*(m.origin.file for m in detached),
-                                                                                *unparsed)])
+    problems += _unused(set(seeds) - set(used) - claimed, [(f, written(f)) for f in (*(m.origin.file for m in detached),
+                                                                                     *unparsed)])
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
@@ -85,12 +85,15 @@ def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText]) -> tuple[Probl
             meant_of(meant))
 
 
-def _unused(seeds: set[str], texts: list[str]) -> list[Problem]:
-    """The warning of each seed of `seeds` that none of `texts` (the article files left without a seed, or that
-    failed to parse) names."""
+def _unused(seeds: set[str], files: list[tuple[str, str]]) -> list[Problem]:
+    """The warning of each seed of `seeds` that none of `files` (the article files left without a seed, or that
+    failed to parse, with their text) names, nor is named like (an empty or unreadable wire.yaml is wire.txt's:
+    its seed said to have no file, with --import's hint, made a second file for it, review 71)."""
+    stems = {file.rsplit("/", 1)[-1].rsplit(".", 1)[0] for file, _ in files}
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                     "run `python build.py --import` to write a stub in content/articles/", "seed-unused")
-            for seed in sorted(seeds) if not any(seed_named_in(seed, text) for text in texts)]
+            for seed in sorted(seeds) if seed.rsplit(".", 1)[0] not in stems and
+            not any(seed_named_in(seed, text) for _, text in files)]
 
 
 # Each article while made of the very same metadata and cleaned text (identity.py): the live preview's memo hands

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
 from .attach import attach_seeds
+from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
@@ -192,6 +193,15 @@ def _parse_step(inputs: Inputs, config: SiteConfig, checks: Mapping[str, SchemaC
     return setting, file_key, parsed
 
 
+def readable(data: bytes) -> str:
+    """A file's text as well as it can be read to find the names it holds: UTF-16 when saved so (a file refused,
+    file-encoding: the seed it names is still its, review 71), else UTF-8 with what does not decode replaced."""
+    order = utf16_order(data)
+    if order is not None:
+        return data.decode(f"utf-16-{order[0][0]}e", "replace").lstrip("\ufeff")
+    return data.decode("utf-8", "replace")
+
+
 def parse_files(inputs: Inputs, config: SiteConfig, each: Each = in_sequence) -> dict[Job, Any]:
     """`parse_file` for every file, mapped through `each` under its key (`_parse_step`)."""
     _DIGESTS.new_build()
@@ -278,7 +288,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, unparsed,
-                                                 lambda file: files.get(file, b"").decode("utf-8", "replace"))
+                                                 lambda file: readable(files.get(file, b"")))
     unusable = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
                 if p.startswith("content/articles/") and p.endswith(".yaml")} - {a.slug for a in articles}
     problems += _duplicate_ids("entity", [(e.id, o.file, o.line, o.col) for e in entities
