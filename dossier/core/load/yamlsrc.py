@@ -148,6 +148,11 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
         return (line, col, f"{name} (U+{ord(text.split(chr(10))[line - 1][col - 1]):04X}) where YAML needs a plain "
                 "space", "retype it as an ordinary space (editors and word processors put these in when text is "
                 "pasted)")
+    start = exc.context_mark
+    if "quoted scalar" in str(exc.context or "") and "end of stream" in str(exc.problem or "") and start is not None:
+        # (no quote further on closes it: PyYAML noticed at the end of the file, past its last line, review 71)
+        return (start.line + 1, start.column + 1, "a quote opened here is never closed",
+                "close the quote at the end of this line's value")
     opened = runaway_quote(text, mark, _Loader)
     if opened is not None:  # the mistake is where the quote opens, lines before PyYAML noticed anything
         return (*opened, f"a quote opened here is closed only on line {mark.line + 1}, so the lines between are one "
