@@ -22,11 +22,12 @@ indentation mistakes are told of where PyYAML stopped (yamlsrc._syntax).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from .pyyaml import yaml
 
-__all__ = ["dedented_key", "misaligned_key", "stray_item"]
+__all__ = ["dedented_key", "misaligned_key", "overindented_key", "stray_item"]
 
 
 def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None,
@@ -168,6 +169,35 @@ def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, st
     column, key = min(own), _key_of(lines[mark.line])
     return (mark.line + 1, depth + 1, f'"{key}" is indented less than the keys of the list item above it (line '
             f"{item + 1})", f"indent it by {column} spaces, to line up with them")
+
+
+_KEY_LIKE = re.compile(r"([A-Za-z_][\w-]*):(?:[ ]|$)")
+
+
+def overindented_key(text: str, mark: Any) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of a key indented more than the key above it, whose value is plain text
+    (unquoted), where PyYAML stopped (`mark`: "mapping values are not allowed"): it reads the line as more of
+    that text, with a ": " inside. One space too many after `quote: the minister said` was told to put "the
+    value in quotes", though it was quoted already (review 71). None when the line is no key, or the line above
+    holds no plain value."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines):
+        return None
+    own = _KEY_LIKE.match(lines[mark.line].lstrip(" "))
+    written = _written(lines, mark.line)
+    if own is None or not written:
+        return None
+    above = lines[written[-1]]
+    start = _indent(above) + (2 if above.lstrip().startswith("- ") else 0)
+    key = _KEY_LIKE.match(above[start:])
+    value = above[start + len(key.group()):].strip() if key else ""
+    if key is None or not value or value[0] in "'\"[{>|&*!#" or not _indent(lines[mark.line]) > start:
+        return None
+    where = f"indent it by {start} spaces" if start else "start it at the beginning of its line"
+    return (mark.line + 1, _indent(lines[mark.line]) + 1,
+            f'"{own.group(1)}" is indented more than "{key.group(1)}" above it (line {written[-1] + 1}), so it is '
+            "read as more of that key's text",
+            f'{where}, to line up with "{key.group(1)}"; if the line is more of that text, put the whole text in quotes')
 
 
 def _list_key(lines: list[str], owner: int | None, depth: int) -> str | None:
