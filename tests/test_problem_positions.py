@@ -221,3 +221,15 @@ def test_a_base_that_names_no_article_is_said_even_when_a_witness_is_left_out(mi
     # (b is an article, and the witness left out names it: the base is not said to be wrong)
     found = problems_of(mini_dossier, {"content/comparisons/talks.yaml": named, "content/articles/a.yaml": a})
     assert not any("base" in message for *_, message in found), found
+
+
+def test_links_into_annotations_written_under_a_misspelt_key_are_not_said_missing(mini_dossier) -> None:
+    """Review 71: `anotations:` in b.yaml was said, and so was every link into b's annotations, from other
+    files, as naming an annotation b does not have (and its tags, as tags no annotation has)."""
+    article = ("seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+               'summary: "See [B](article:b#a-said) and [the tag](tag:talks)."\n')
+    misspelt = ARTICLE_B.replace("annotations:", "anotations:")
+    found = problems_of(mini_dossier, {"content/articles/a.yaml": article, "content/articles/b.yaml": misspelt})
+    assert found == [("content/articles/b.yaml", 5, 1, 'unknown key "anotations"')]
+    mended = problems_of(mini_dossier, {"content/articles/a.yaml": article.replace("a-said", "a-sad")})
+    assert mended == [("content/articles/a.yaml", 5, 19, 'link "article:b#a-sad": article "b" has no annotation "sad"')]

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any, Callable, Mapping, TypeVar
 
-from ..common.errors import Problem, error
+from ..common.errors import Problem, error, did_you_mean
 from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion, Origin, Role, Source,
                     Witness)
 from .dates import impossible_dates
@@ -120,7 +120,9 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
             date_origin=r.origin_if(d, (), "date"),
             summary_origin=r.origin_if(d, (), "summary", raw=True),
             commented=tuple((key, Origin(file, line, 1)) for key, line in _commented(text, ("date", "source"))
-                            if key not in d))
+                            if key not in d),
+            unread_annotations="annotations" not in d and any(isinstance(k, str) and did_you_mean(k, ("annotations",))
+                                                              for k in d))
         return meta, problems
 
     return _load(file, text, schema, build)

@@ -44,6 +44,7 @@ class Names:
     unusable_comparisons: frozenset[str]
     tags: frozenset[str]
     annotations: dict[str, frozenset[str]]   # article slug → its annotation ids
+    unread: frozenset[str] = frozenset()     # the articles whose annotations were not read (a misspelt key)
 
 
 def _metas(dossier: Dossier) -> list[ArticleMeta]:
@@ -60,7 +61,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         comparisons=frozenset(c.id for c in dossier.comparisons),
         unusable_comparisons=dossier.unusable_comparisons,
         tags=frozenset().union(*(tags for _, tags in ids)),
-        annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)})
+        annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)},
+        unread=frozenset(m.slug for m in metas if m.unread_annotations))
 
 
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
@@ -85,7 +87,8 @@ def _names_digest(known: Names) -> str:
 
     return made_from("names", (listed(known.articles), listed(known.unusable_articles), listed(known.entities),
                                listed(known.comparisons), listed(known.unusable_comparisons), listed(known.tags),
-                               sorted((slug, sorted(ids)) for slug, ids in known.annotations.items())))
+                               sorted((slug, sorted(ids)) for slug, ids in known.annotations.items()),
+                               listed(known.unread)))
 
 
 def _file_checked(known: Names, urls: Urls, pair: tuple[ArticleMeta, tuple]) -> list[Problem]:
@@ -360,7 +363,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
             return f'unknown article "{ident}"', did_you_mean(ident, known.articles) or \
                 "article links name a file in content/articles/ without .yaml"
         ids = known.annotations.get(ident, frozenset())
-        if fragment.startswith("a-") and fragment[2:] not in ids:
+        if fragment.startswith("a-") and fragment[2:] not in ids and ident not in known.unread:
             return (f'article "{ident}" has no annotation "{fragment[2:]}"',
                     did_you_mean(fragment[2:], ids) or "#a-<id> names an annotation id of that article")
         return None
@@ -374,7 +377,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
             return None
         return f'unknown comparison "{ident}"', did_you_mean(ident, known.comparisons) or \
             "comparison links name a file in content/comparisons/ without .yaml"
-    if ident in known.tags:
+    if ident in known.tags or known.unread:  # (an article's annotations unread: their tags are unknown)
         return None
     return f'no annotation has the tag "{ident}"', did_you_mean(ident, known.tags) or \
         "a tag exists once an annotation lists it under tags:"
