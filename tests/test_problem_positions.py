@@ -233,3 +233,19 @@ def test_links_into_annotations_written_under_a_misspelt_key_are_not_said_missin
     assert found == [("content/articles/b.yaml", 5, 1, 'unknown key "anotations"')]
     mended = problems_of(mini_dossier, {"content/articles/a.yaml": article.replace("a-said", "a-sad")})
     assert mended == [("content/articles/a.yaml", 5, 19, 'link "article:b#a-sad": article "b" has no annotation "sad"')]
+
+
+def test_a_witness_naming_an_unknown_article_is_offered_no_other_witness_but_its_outlet_s_articles(mini_dossier) -> None:
+    """Review 71: the hint offered an article that is already a witness of the comparison (following it made a
+    duplicate witness), and a witness naming an outlet got only the general hint."""
+    comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: b, quote: talks would resume}\n"
+                  "  - {article: bb, quote: talks would resume}\n  - {article: outlet-a, quote: talks would resume}\n")
+    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B,
+                         "content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison}, defaults=False)
+    hints = {p.message: p.hint for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"}
+    assert hints == {
+        'comparison "talks": unknown article "bb"': "witnesses name article slugs (file names in content/articles/)",
+        'comparison "talks": unknown article "outlet-a"': '"outlet-a" is an outlet, not an article: name one of its '
+                                                          "articles (a)"}

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import chain
-from typing import Iterable
+from dataclasses import field
+from typing import Iterable, Mapping
 from urllib.parse import unquote
 
 from ..common.errors import Problem, did_you_mean, error, warning
@@ -45,6 +46,7 @@ class Names:
     tags: frozenset[str]
     annotations: dict[str, frozenset[str]]   # article slug → its annotation ids
     unread: frozenset[str] = frozenset()     # the articles whose annotations were not read (a misspelt key)
+    outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet id → its articles' slugs
 
 
 def _metas(dossier: Dossier) -> list[ArticleMeta]:
@@ -62,7 +64,9 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         unusable_comparisons=dossier.unusable_comparisons,
         tags=frozenset().union(*(tags for _, tags in ids)),
         annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)},
-        unread=frozenset(m.slug for m in metas if m.unread_annotations))
+        unread=frozenset(m.slug for m in metas if m.unread_annotations),
+        outlets={source: tuple(sorted(m.slug for m in metas if m.source == source))
+                 for source in sorted({m.source for m in metas if m.source})})
 
 
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
@@ -88,7 +92,7 @@ def _names_digest(known: Names) -> str:
     return made_from("names", (listed(known.articles), listed(known.unusable_articles), listed(known.entities),
                                listed(known.comparisons), listed(known.unusable_comparisons), listed(known.tags),
                                sorted((slug, sorted(ids)) for slug, ids in known.annotations.items()),
-                               listed(known.unread)))
+                               listed(known.unread), sorted(known.outlets.items())))
 
 
 def _file_checked(known: Names, urls: Urls, pair: tuple[ArticleMeta, tuple]) -> list[Problem]:
@@ -225,6 +229,20 @@ def _link_key(meta: ArticleMeta) -> object:
     return meta.made or meta
 
 
+def _witness_hint(slug: str, c: Comparison, known: Names) -> str:
+    """The hint of a witness naming an unknown article: the close slug of an article that is no other witness of
+    `c` (offering one made the witness a duplicate, review 71), or the articles of the outlet it names."""
+    others = {w.article for w in c.witnesses if w.article != slug}
+    meant = did_you_mean(slug, known.articles - others)
+    if meant:
+        return meant
+    of = known.outlets.get(slug, ())
+    if of:
+        listed = ", ".join(of[:5]) + (f" and {len(of) - 5} more" if len(of) > 5 else "")
+        return f'"{slug}" is an outlet, not an article: name one of its articles ({listed})'
+    return "witnesses name article slugs (file names in content/articles/)"
+
+
 def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
     """A comparison's witness articles, their notes' links, its base and its summary's links."""
     problems: list[Problem] = []
@@ -232,9 +250,7 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
         at = w.article_origin or w.origin
         if w.article not in known.articles and w.article not in known.unusable_articles:
             problems.append(error(at.file, at.line, at.col, f'comparison "{c.id}": unknown article "{w.article}"',
-                                  did_you_mean(w.article, known.articles) or
-                                  "witnesses name article slugs (file names in content/articles/)",
-                                  "witness-unknown-article"))
+                                  _witness_hint(w.article, c, known), "witness-unknown-article"))
         problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
         problems += note_markup(w.note, w.note_origin or w.origin, "a witness's note")
     slugs = [w.article for w in c.witnesses]
