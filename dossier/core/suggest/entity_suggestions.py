@@ -281,12 +281,27 @@ def _closest(key: str, by_letter: Mapping[str, list[str]], owners: Mapping[str, 
     hits = []
     for choice, dist, _ in process.extract(key, by_letter.get(key[0], []), scorer=Levenshtein.distance,
                                            score_cutoff=2, limit=None):
-        if dist == 0 or choice.startswith(key) or key.startswith(choice):
+        if dist == 0 or _derivation(key, choice):
             continue
         ratio = fuzz.ratio(key, choice)
         if ratio >= 85:
             hits.append((dist, -ratio, choice))
     return owners[min(hits)[2]] if hits else None
+
+
+# What a name's derived words end in after the whole name ("New Yorkers", "Gazans", "Israelis"), besides any ending
+# of a one-word name
+_DERIVED_ENDINGS = frozenset({"er", "ers", "i", "is", "an", "ans", "n", "ns", "ian", "ians", "ese", "ite", "ites"})
+
+
+def _derivation(key: str, alias: str) -> bool:
+    """Whether the name `key` is a word derived from the alias `alias` (both match keys), not a misspelling of it:
+    `key` is the alias with an ending, any ending for a one-word alias ("Israeli", "Gazans"), one of a derived
+    word's for a longer one ("New Yorker"). A name that stops short of an alias ("Tomasz Pel" for "Tomasz Pell"),
+    and "Ines Vargas" for "Ines Varga", were taken for derivations and offered as new entities (review 71)."""
+    if not key.startswith(alias):
+        return False
+    return " " not in alias or key[len(alias):] in _DERIVED_ENDINGS
 
 
 # --- YAML stubs ----------------------------------------------------------------------------------------
