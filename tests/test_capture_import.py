@@ -276,3 +276,26 @@ def test_a_seed_whose_article_file_cannot_be_read_is_not_said_unused_nor_given_a
     result = run_build(root, "--import")
     assert result.stdout == "every seed already has an article file\n"
     assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["herald.yaml", "wire.yaml"]
+
+
+def test_a_new_seed_in_another_encoding_is_a_warning_and_one_an_article_reads_is_converted_too(tmp_path: Path) -> None:
+    """Review 71: a new Latin-1 seed with no article file failed the whole build (a UTF-8 one is only a warning),
+    and --import, which the error's hint suggests, converted only seeds without an article file."""
+    files = {"site.yaml": SITE, "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+             "seeds/cafe.txt": "Café owners protest\nThe café said so on Tuesday.\n".encode("latin-1"),
+             "seeds/named.txt": "Zürich talks\nThe Zürich talks went on.\n".encode("latin-1"),
+             "content/articles/named.yaml": "seed: named.txt\ntitle: Zürich talks\nsource: outlet-a\ndate: 2024-03-05\n"}
+    root = write_tree(tmp_path / "d", files)
+    built = run_build(root, "--no-search")
+    assert ("seeds/cafe.txt:1:4: warning: seed is not valid utf-8 (byte 0xe9), and it has no article file, so it is "
+            "not published") in built.stderr
+    assert "seeds/named.txt:1:2: error: seed is not valid utf-8 (byte 0xfc)" in built.stderr
+    assert "1 error(s)" in built.stdout + built.stderr
+    result = run_build(root, "--import")
+    assert result.returncode == 0, result.stderr
+    assert "seeds/named.txt: warning: not valid UTF-8: read as" in result.stderr
+    assert (root / "seeds/named.txt").read_text("utf-8") == "Zürich talks\nThe Zürich talks went on.\n"
+    assert (root / "seeds/evidence/named.txt").read_bytes() == files["seeds/named.txt"]
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["cafe-owners-protest.yaml", "named.yaml"]
+    again = run_build(root, "--no-search")
+    assert again.returncode == 0, again.stdout + again.stderr

@@ -123,7 +123,9 @@ def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | 
         # The column counts characters, as an editor shows them, not bytes.
         col = len(data[line_start:exc.start].decode(encoding, "replace")) + 1
         return None, (error(file, line, col, f"seed is not valid {encoding} (byte 0x{data[exc.start]:02x})",
-                            "convert it to UTF-8, or declare its encoding in site.yaml under import: encoding:",
+                            "convert it to UTF-8 (`python build.py --import` does, keeping the original bytes in "
+                            "seeds/evidence/), or, when every seed is in one encoding, declare it in site.yaml under "
+                            "import: encoding:",
                             "seed-encoding"),)
     seed = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     return seed, (() if codec in ("utf-8", "utf-8-sig") else _utf8_declared_as(file, data, encoding))

@@ -253,20 +253,30 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
         if step != "seed":
             problems += result[1]
             values[step].append((path, result[0]))
-    named = {v.seed for _, v in values["article"] if v is not None}
-    problems = [_ignored_binary(p.file, binary_kind(inputs.files[p.file]) or "no text")
-                if p.check == "seed-binary" and p.file[len("seeds/"):] not in named else p for p in problems]
+    # (a seed of the name of an article file that failed to parse is that file's, review 71)
+    stems = {path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path, v in values["article"] if v is None}
+    named = {v.seed for _, v in values["article"] if v is not None} | \
+        {p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/") and
+         p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in stems}
+    problems = [_unnamed(p, inputs.files[p.file]) if p.check in ("seed-binary", "seed-encoding") and
+                p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named else p for p in problems]
     found, missing = ignored(inputs.files)
     problems += found
     dossier, more = _assemble(inputs.files, config, seeds, values, missing)
     return dossier, raw, problems + more
 
 
-def _ignored_binary(file: str, kind: str) -> Problem:
-    """A file of seeds/ that is no text (`kind`: "a PNG image") and that no article names: a picture or a PDF
-    kept beside the seeds is not read, and said once (a warning, not the error of a seed that is no text)."""
-    return warning(file, 0, 0, f"ignored: not a text file (it is {kind}), and no article names it",
-                   "keep files that are not seeds outside seeds/", "seed-binary")
+def _unnamed(problem: Problem, data: bytes) -> Problem:
+    """The problem of a file of seeds/ that no article names and that is no text, or not in the seeds' encoding:
+    a warning, not the error of a seed an article reads. A picture or a PDF kept beside the seeds is not read,
+    and said once; a seed in another encoding is `--import`'s to convert, with its stub (as a seed in UTF-8
+    without an article file is only seed-unused's warning: it failed the whole build, review 71)."""
+    if problem.check == "seed-binary":
+        return warning(problem.file, 0, 0, f"ignored: not a text file (it is {binary_kind(data) or 'no text'}), "
+                       "and no article names it", "keep files that are not seeds outside seeds/", "seed-binary")
+    return warning(problem.file, problem.line, problem.col, f"{problem.message}, and it has no article file, so it "
+                   "is not published", "run `python build.py --import`: it converts the seed to UTF-8 (the original "
+                   "bytes kept in seeds/evidence/) and writes its stub in content/articles/", "seed-unused")
 
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],

@@ -56,13 +56,15 @@ def detect(data: bytes, language: str = "") -> tuple[str, str, str] | None:
 _DETECTOR = "detected by charset-normalizer"
 
 
-def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "") -> bool:
-    """Whether the seed could be converted to UTF-8 (see the module's docstring); each case said on `err`."""
+def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "", stub: bool = True) -> bool:
+    """Whether the seed could be converted to UTF-8 (see the module's docstring); each case said on `err`.
+    `stub`: whether a stub is to be written for it (the seed has no article file yet)."""
     from charset_normalizer import __version__ as cn_version
 
     found = detect(data, language)
     if found is None:
-        print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told; no stub written\n"
+        print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told"
+                      f"{'; no stub written' if stub else ''}\n"
                       f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
               file=err)
         return False
@@ -104,8 +106,10 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "")
 
 
 def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
-    """Convert every seed without an article file that does not decode in the dossier's encoding (a file that
-    is no text is left as it is: a picture or a PDF has no encoding); how many were left without a stub."""
+    """Convert every seed that does not decode in the dossier's encoding, whether an article file names it yet or
+    not (a file that is no text is left as it is: a picture or a PDF has no encoding; a seed named already was
+    left too, though the build's hint said --import converts it, review 71); how many of those without an
+    article file were left without a stub."""
     from ...core.load.cleaning import binary_kind, decode_seed
     from ...core.load.attach import seed_named_in
     from ...core.pipeline import load_config
@@ -118,16 +122,17 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     articles = "\n".join(data.decode("utf-8", "replace") for path, data in inputs.files.items()
                          if path.startswith("content/articles/"))
     for rel, data in sorted(inputs.files.items()):
-        if not rel.startswith("seeds/") or rel.count("/") != 1 or seed_named_in(rel[len("seeds/"):], articles):
+        if not rel.startswith("seeds/") or rel.count("/") != 1:
             continue
+        new = not seed_named_in(rel[len("seeds/"):], articles)
         text, problems = decode_seed(rel, data, config.encoding)
         kind = binary_kind(data) if any(p.check == "seed-binary" for p in problems) else None
-        if kind:
+        if kind and new:
             left += 1
             print(visible(f"{rel}: warning: not a text file (it is {kind}); no stub written\n    hint: a seed is "
                           "an article's plain text; a web page saved or archived is captured with --add"), file=err)
-        elif text is None:
-            left += not _convert(root, rel, data, err, config.language)
+        elif text is None and not kind:
+            left += not _convert(root, rel, data, err, config.language, new) and new
     return left
 
 
