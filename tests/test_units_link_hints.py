@@ -29,6 +29,13 @@ def test_the_hint_for_a_relative_link_names_where_it_leads_from_the_notes_articl
     assert relative("../../sources/", "a", names_nothing)[1].startswith('did you mean "/sources/"?')
     assert relative("../gone/", "a", names_nothing)[1].startswith("write article:")
     assert relative("x.html", None, names_nothing)[1].startswith("write article:")
+    assert relative("../../#top", "a", names_nothing)[1].startswith('did you mean "/#top"?')
+
+
+@pytest.mark.parametrize("target", ["../index.html", "x.html", "../../static/", "../../tags/"])
+def test_a_relative_link_to_where_no_page_is_offers_no_path(target: str) -> None:
+    """Review 71: "../index.html" was offered as "/articles/index.html", which the build then said was broken."""
+    assert relative(target, "a", lambda *named: False)[1].startswith("write article:, entity:, compare: or tag:")
 
 
 def test_a_refused_target_of_our_own_kinds_offers_the_id_it_was_meant_as() -> None:

@@ -66,9 +66,15 @@ def relative(target: str, slug: str | None, names_nothing: Callable[[str, str, s
     meant = named_page(path)
     if meant and not names_nothing(*meant):
         path = internal_form(*meant)
-    elif meant:
+    elif meant or not _SITE_PAGE.match(path):  # (no page is there: "../index.html" led to /articles/index.html)
         return _SAID, hint
     return _SAID, f'did you mean "{path}"? (where it leads from the article\'s page); {hint}'
+
+
+# The site's own pages a relative link may lead to from an article's page, besides those an editor names: the home
+# page and the top-level pages (Urls.page), with an anchor or not
+_SITE_PAGE = re.compile(r"^/(?:(?:sources|entities|compare|passages|timeline|search|report)/)?(?:index\.html)?"
+                        r"(?:#[^/]*)?$")
 
 
 _SAID = "a relative link leads somewhere else from each page that shows this text"
