@@ -417,6 +417,6 @@ def test_an_unknown_source_is_an_error_with_a_suggestion(mini_dossier) -> None:
     root = mini_dossier({**TWO_ARTICLES, "content/articles/b.yaml": article("b.txt", "B", "outlet-c")})
     result = run_build(root, "--check")
     assert result.returncode == 1
-    assert re.search(r'^content/articles/b\.yaml:\d+:\d+: error: unknown source "outlet-c"\n'
+    assert re.search(r'^content/articles/b\.yaml:\d+:\d+: error: unknown source "outlet-c" \[source-unknown\]\n'
                      r'(?: +\d* \|.*\n)*'   # the source line and its caret
                      r'    hint: did you mean "outlet-[ab]"\?', result.stderr, re.M), result.stderr

@@ -80,7 +80,8 @@ def test_a_comparison_with_one_witness_says_so_in_words(mini_dossier) -> None:
                                                        "  - {article: a, quote: Hello}\n"}, defaults=False)
     (problem,) = build_site(fs.read_inputs(root)).problems
     assert problem.format() == (
-        "content/comparisons/c.yaml:5:3: error: the list has 1 item; at least 2 are needed (at witnesses)\n"
+        "content/comparisons/c.yaml:5:3: error: the list has 1 item; at least 2 are needed (at witnesses) "
+        "[schema-items]\n"
         "    hint: a comparison sets at least two articles side by side: add another article's witness")
 
 

@@ -14,7 +14,7 @@ TEXT = b"seed: a.txt\ntitle: T\nsource: outlet-a\ndate: March 22, 2024\n"
 def test_a_problem_shows_its_line_with_a_gutter_and_a_caret_between_header_and_hint() -> None:
     problem = error("a.yaml", 4, 7, "bad date", "write YYYY-MM-DD", "schema-form")
     assert format_problem(problem, {"a.yaml": TEXT}) == (
-        "a.yaml:4:7: error: bad date\n"
+        "a.yaml:4:7: error: bad date [schema-form]\n"
         "     |\n"
         "   4 | date: March 22, 2024\n"
         "     |       ^\n"
@@ -47,7 +47,7 @@ def test_the_command_line_prints_the_snippet_of_each_problem(mini_dossier) -> No
                          "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-c\ndate: 2024-03-22\n"},
                         defaults=False)
     result = run_build(root, "--check")
-    assert ('content/articles/a.yaml:3:9: error: unknown source "outlet-c"\n'
+    assert ('content/articles/a.yaml:3:9: error: unknown source "outlet-c" [source-unknown]\n'
             "     |\n   3 | source: outlet-c\n     |         ^\n"
             '    hint: did you mean "outlet-b"?') in result.stderr, result.stderr
 

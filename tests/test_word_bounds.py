@@ -70,7 +70,7 @@ def test_a_quote_cut_inside_words_warns_with_the_whole_words_ready_to_paste(mini
     result = _check(mini_dossier, '"ecote Engin"')
     assert result.returncode == 0, result.stderr
     header = ('content/articles/a.yaml:7:12: warning: annotation "q": quote starts and ends inside words '
-              'at seeds/a.txt:2\n')
+              'at seeds/a.txt:2 [anchor-mid-word]\n')
     hint = ('\n    hint: it matched "ecote Engin" inside "Lecote Engine"; to quote the whole words:\n'
             '          quote: "Lecote Engine"')
     assert header in result.stderr and hint in result.stderr.split(header, 1)[1]   # the snippet lies between

@@ -30,11 +30,13 @@ class Problem:
     check: str = ""  # the named check that produced it, so site.yaml can change its level
 
     def format(self) -> str:
-        """`path:line:col: severity: message` plus an indented `hint:` line, as compilers print."""
+        """`path:line:col: severity: message [code]` plus an indented `hint:` line, as compilers print. The code
+        (its `check`) names the message in docs/messages.md, and a check's key under `checks:` in site.yaml
+        (review 71: editors matched the words by hand to find either)."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        text = f"{where}: {self.severity}: {self.message}"
+        text = f"{where}: {self.severity}: {self.message}" + (f" [{self.check}]" if self.check else "")
         if self.hint:
             text += "\n    hint: " + self.hint.replace("\n", "\n          ")
         return text
