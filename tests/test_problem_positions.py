@@ -249,3 +249,17 @@ def test_a_witness_naming_an_unknown_article_is_offered_no_other_witness_but_its
         'comparison "talks": unknown article "bb"': "witnesses name article slugs (file names in content/articles/)",
         'comparison "talks": unknown article "outlet-a"': '"outlet-a" is an outlet, not an article: name one of its '
                                                           "articles (a)"}
+
+
+def test_a_file_named_with_capitals_is_one_error_there_not_one_at_every_reference_to_its_slug(mini_dossier) -> None:
+    """Review 71: B.yaml (the file-name error offers "b") made every witness and link naming "b", which are
+    right, an error of their own, and a second error said the file's name was named by nothing."""
+    comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: b, quote: talks would resume}\n"
+                  "  - {article: a, quote: talks would resume}\n")
+    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\nsummary: See [B](article:b#a-said).\n"
+    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/B.yaml": ARTICLE_B,
+                         "content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison}, defaults=False)
+    found = [(p.file, p.line, p.col, p.message) for p in build_site(fs.read_inputs(root)).problems
+             if p.severity == "error"]
+    assert found == [("content/articles/B.yaml", 0, 0, 'file name "B" is not a valid slug')]
