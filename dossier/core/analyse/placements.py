@@ -48,9 +48,10 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         problems: tuple[Problem, ...] = edges
         if fuzzy_level != "ignore":
             line = article.text.line_of(result.start or 0)
+            found = article.text.text[result.start or 0:result.end or 0]
             problem = warning(*where, f"{what} matched only approximately (score {shown_score(result.score)}) at "
-                              f"{seed}:{line}", _elided(quote, article.text.text) + _fuzzy_hint(result, article.text),
-                              "anchor-fuzzy")
+                              f"{seed}:{line}{_figures_differ(quote, found)}",
+                              _elided(quote, article.text.text) + _fuzzy_hint(result, article.text), "anchor-fuzzy")
             problems += (replace(problem, severity="error") if fuzzy_level == "error" else problem,)
         return (Placed(result.start, result.end, "fuzzy", result.score, result.diff),  # type: ignore[arg-type]
                 problems, result)
@@ -133,6 +134,20 @@ def _dropped(article: Article, quote: str) -> str:
             return (f"the quote is on seeds/{article.meta.seed}:{d.line}, which site.yaml's import rules "
                     f"({rule}, why: {d.why}) leave out of the text: narrow that rule, or quote text that is kept")
     return ""
+
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+
+
+def _figures_differ(quote: str, found: str) -> str:
+    """What a fuzzy message adds when the quote's numbers are not the text's ("84 million" quoted where the text
+    says "48 million" scored 97, and read as one more typo among the warnings, review 71): ", and its numbers
+    differ from the text's: 84 in the quote, 48 in the text"; else ""."""
+    said, written = _NUMBER.findall(quote), _NUMBER.findall(found)
+    if said == written:
+        return ""
+    return (f", and its numbers differ from the text's: {', '.join(said) or 'none'} in the quote, "
+            f"{', '.join(written) or 'none'} in the text")
 
 
 def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
