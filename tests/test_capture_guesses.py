@@ -482,3 +482,19 @@ def test_json_ld_with_a_raw_line_break_inside_a_string_is_read() -> None:
 line two\tand a tab", "datePublished": "2024-03-22T09:30:00+02:00"}</script></head><body></body></html>"""
     meta = read_page(html)
     assert (meta.ld("headline"), meta.ld("datePublished")) == ("H", "2024-03-22T09:30:00+02:00")
+
+
+@pytest.mark.parametrize("lede", ["EASTBROOK, March 5 (Northern Wire) - The city council voted to close the bridge.",
+                                  "JERUSALEM (Reuters) - Israel said on Friday it would go on alone.",
+                                  "GAZA CITY (AP) — Residents fled on Monday as strikes hit the south."])
+def test_a_story_s_first_paragraph_led_by_its_dateline_is_no_title(lede: str) -> None:
+    """Review 71: a seed without its headline began with its lede, and the whole paragraph was the stub's title
+    and file name."""
+    assert title_from_lines([(1, lede)]).value == ""
+    assert title_from_lines([(1, lede), (2, "Bridge to close for a year")]).value == "Bridge to close for a year"
+    assert title_from_lines([(1, lede), (2, "Commuters will take the ferry, officials said.")]).value == ""
+
+
+@pytest.mark.parametrize("headline", ["US - China talks resume in Geneva", "NATO — the alliance at 75: what next"])
+def test_a_headline_with_a_dash_after_capitals_is_still_a_title(headline: str) -> None:
+    assert title_from_lines([(1, headline)]).value == headline
