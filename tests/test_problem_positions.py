@@ -6,6 +6,7 @@ from __future__ import annotations
 from conftest import MINIMAL_SITE, run_build
 from dossier.shell import fs
 from dossier.core.pipeline import build_site
+from dossier.core.common.errors import Problem
 
 SOURCES = "outlet-a: {name: Outlet A}\noutlet-b: {name: Outlet B}\n"
 SEED_A = "Talks to resume\nThe minister said the talks would resume next week in Washington.\nThe delegation is expected on Monday.\n"
@@ -14,13 +15,16 @@ ENTITIES = "washington:\n  name: Washington\n  kind: place\ncairo:\n  name: Cair
 ARTICLE_B = "seed: b.txt\ntitle: B\nsource: outlet-b\ndate: 2024-03-23\nannotations:\n  - id: said\n    quote: Officials said\n    tags: [talks]\n"
 
 
-def problems_of(mini_dossier, files: dict[str, str]) -> list[tuple[str, int, int, str]]:
+def errors_of(mini_dossier, files: dict[str, str], b_file: str = "content/articles/b.yaml") -> list[Problem]:
+    """The errors of a build of the mini dossier (article b's file named `b_file`) with `files` added."""
     base = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
-            "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B}
+            "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, b_file: ARTICLE_B}
     base.update(files)
-    root = mini_dossier(base, defaults=False)
-    result = build_site(fs.read_inputs(root))
-    return [(p.file, p.line, p.col, p.message) for p in result.problems if p.severity == "error"]
+    return [p for p in build_site(fs.read_inputs(mini_dossier(base, defaults=False))).problems if p.severity == "error"]
+
+
+def problems_of(mini_dossier, files: dict[str, str]) -> list[tuple[str, int, int, str]]:
+    return [(p.file, p.line, p.col, p.message) for p in errors_of(mini_dossier, files)]
 
 
 def test_one_check_reports_five_independent_mistakes_of_one_article_each_at_its_own_line(mini_dossier) -> None:
@@ -241,11 +245,8 @@ def test_a_witness_naming_an_unknown_article_is_offered_no_other_witness_but_its
     comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: b, quote: talks would resume}\n"
                   "  - {article: bb, quote: talks would resume}\n  - {article: outlet-a, quote: talks would resume}\n")
     a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
-    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
-                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B,
-                         "content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison}, defaults=False)
-    hints = {p.message: p.hint for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"}
-    assert hints == {
+    found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison})
+    assert {p.message: p.hint for p in found} == {
         'comparison "talks": unknown article "bb"': "witnesses name article slugs (file names in content/articles/)",
         'comparison "talks": unknown article "outlet-a"': '"outlet-a" is an outlet, not an article: name one of its '
                                                           "articles (a)"}
@@ -257,9 +258,7 @@ def test_a_file_named_with_capitals_is_one_error_there_not_one_at_every_referenc
     comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: b, quote: talks would resume}\n"
                   "  - {article: a, quote: talks would resume}\n")
     a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\nsummary: See [B](article:b#a-said).\n"
-    root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
-                         "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/B.yaml": ARTICLE_B,
-                         "content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison}, defaults=False)
-    found = [(p.file, p.line, p.col, p.message) for p in build_site(fs.read_inputs(root)).problems
-             if p.severity == "error"]
-    assert found == [("content/articles/B.yaml", 0, 0, 'file name "B" is not a valid slug')]
+    found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison},
+                      "content/articles/B.yaml")
+    assert [(p.file, p.line, p.col, p.message) for p in found] == [
+        ("content/articles/B.yaml", 0, 0, 'file name "B" is not a valid slug')]
