@@ -87,6 +87,13 @@ def test_a_utc_time_past_midnight_is_the_urls_day_before_it_flagged(stamp, url, 
     # a long headline whose <title> was cut short: the metadata has it whole
     ([("from <meta property=\"og:title\">", "Letters: Crime | Roads | Tax | Recount"),
       ("from <title>", "Letters: Crime | Roads")], [], "Letters: Crime | Roads | Tax | Recount", True),
+    # a JSON-LD headline cut short with an ellipsis is not the <h1> it begins (review 72: it lost "Carrie Lam")
+    ([("from the JSON-LD headline", "Tsai's playbook should be essential reading for Hong Kong leader..."),
+      ("from <title>", "Tsai's playbook should be essential reading for Hong Kong leader Carrie Lam | SCMP"),
+      ("from the first <h1>", "Tsai's playbook should be essential reading for Hong Kong leader Carrie Lam")], ["SCMP"],
+     "Tsai's playbook should be essential reading for Hong Kong leader Carrie Lam", True),
+    ([("from the JSON-LD headline", "A headline cut short…"), ("from the first <h1>", "A headline cut short here")],
+     [], "A headline cut short…", False),
     ([], [], "", False),
 ])
 def test_the_headline_is_certain_only_when_metadata_agrees_with_what_readers_see(candidates, names, title,
