@@ -505,3 +505,24 @@ def test_a_story_s_first_paragraph_led_by_its_dateline_is_no_title(lede: str) ->
 @pytest.mark.parametrize("headline", ["US - China talks resume in Geneva", "NATO — the alliance at 75: what next"])
 def test_a_headline_with_a_dash_after_capitals_is_still_a_title(headline: str) -> None:
     assert title_from_lines([(1, headline)]).value == headline
+
+
+@pytest.mark.parametrize("metadata, day, said", [
+    # a UTC time near midnight in JSON-LD, the local day in <meta name="date"> (review 72: Linz, 00:04 on the 19th)
+    ([("from the JSON-LD datePublished", "2019-10-18T22:04:00Z"),
+      ('from <meta name="date">', "Sat, 19 Oct 2019 00:04:00 +0200")], "2019-10-19",
+     'the page\'s own dates disagree: from the JSON-LD datePublished gives 2019-10-18T22:04:00Z, a time in UTC'),
+    # two local days that disagree: the first, flagged
+    ([("from the JSON-LD datePublished", "2022-05-05T21:00-05:00"),
+      ('from <meta property="article:published_time">', "2022-05-06T02:00:00.824Z")], "2022-05-05",
+     'the page\'s own dates disagree: from <meta property="article:published_time"> gives 2022-05-06T02:00:00.824Z'),
+])
+def test_dates_the_page_gives_for_different_days_are_flagged(metadata, day, said) -> None:
+    found = guess_date(metadata, [], "", "")
+    assert (found.value, found.certain, found.doubt) == (day, False, said)
+
+
+def test_dates_the_page_gives_for_one_day_are_certain() -> None:
+    found = guess_date([("from the JSON-LD datePublished", "2024-03-22T10:00:00Z"),
+                        ('from <meta name="date">', "2024-03-22")], [], "", "")
+    assert (found.value, found.certain) == ("2024-03-22", True)

@@ -33,7 +33,7 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
             return Guess(shown[0], shown[1], False, f"{where} gives {value.strip()}, a time in UTC past midnight: "
                          f"the next day there, {shown[2]} where the outlet is")
         if day:
-            return Guess(day, where)
+            return _disagreeing(metadata) or Guess(day, where)
     for where, value in extracted:
         day = normalise(value)
         if day and day.endswith("-01-01") and day != in_url and not _new_year(text):
@@ -49,6 +49,22 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
                                            "or the first lines of its text")
 
 
+def _disagreeing(metadata: Sequence[tuple[str, str]]) -> Guess | None:
+    """When the article's own date fields give different days (a UTC time near midnight in JSON-LD, the local day
+    in another field: "2019-10-18T22:04:00Z" for the 19th at 00:04 in Linz, review 72), the day of the first,
+    flagged; the first field that is no time in UTC when the first is one (the outlet's own day); else None."""
+    days = [(where, value.strip(), normalise(value)) for where, value in metadata if normalise(value)]
+    first = days[0]
+    other = next((d for d in days[1:] if d[2] != first[2]), None)
+    if other is None:
+        return None
+    local = other if _UTC.search(first[1]) and not _UTC.search(other[1]) else None
+    pick, against = (local, first) if local else (first, other)
+    return Guess(pick[2], pick[0], False, f"the page's own dates disagree: {against[0]} gives {against[1]}"
+                 + (", a time in UTC" if local else ""))
+
+
+_UTC = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 _UTC_MORNING = re.compile(r"T(0\d|1[01]):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 _LOCAL_TIME = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?-(?!00:?00)\d\d:?\d\d$")  # (west of UTC: its evening is
 # UTC's next day)
