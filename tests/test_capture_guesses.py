@@ -369,6 +369,14 @@ def test_a_byline_names_every_author_and_never_the_newsroom() -> None:
     assert byline({"@type": "Organization", "name": "BBC News"}, '<meta name="author" content="Jane Roe">') == \
         "Jane Roe"
     assert byline({"@type": "Organization", "name": "BBC News"}, '<meta name="author" content="BBC News">') == ""
+    # review 72: a JSON-LD person that is a placeholder or a newsroom, and what a byline carries beside the names
+    assert byline({"@type": "Person", "name": "anónimo"}) == ""
+    assert byline({"@type": "Person", "name": "Redaktion"}) == ""
+    assert byline({"@type": "Person", "name": "By Glen Owen And Brendan Carlin For The Mail On Sunday"}) == \
+        "Glen Owen and Brendan Carlin"
+    assert byline({"@type": "Organization", "name": "X"}, '<meta name="author" content="Par Stefan Häne">') == \
+        "Stefan Häne"
+    assert byline({"@type": "Person", "name": "Byron Texas"}) == "Byron Texas"
 
 
 def test_a_site_name_only_the_extractor_found_says_so() -> None:

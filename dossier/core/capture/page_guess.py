@@ -177,7 +177,17 @@ def _people(value: Any) -> list[str]:
 
 
 _PLACEHOLDER_AUTHORS = {"no author", "unknown", "author", "admin", "administrator", "staff", "editor", "editorial",
-                        "redaktion", "rédaction", "redacción", "n/a", "none", "anonymous"}
+                        "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redação", "n/a", "none",
+                        "anonymous", "anónimo", "anonimo", "anonyme", "anonym", "anônimo"}
+# What a byline carries beside the names: "By …", "Par …", "Von …", and " for The Mail on Sunday" (review 72)
+_BYLINE_LEAD = re.compile(r"^(?:by|par|von|por|auteur|autor|autorin|text|texte)\s*:?\s+(?=\w)", re.I)
+_BYLINE_FOR = re.compile(r"\s+(?:for|für|pour|para)\s+(?:the\s+)?[A-Z].*$", re.I)
+
+
+def _bare(name: str) -> str:
+    """A byline's names alone: without "By" before them or " For The Mail On Sunday" after, "And" as "and"."""
+    text = _BYLINE_FOR.sub("", _BYLINE_LEAD.sub("", one_line(name)))
+    return re.sub(r"\s+And\s+", " and ", text).strip(" ,;")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|de|fr|es|it|co\.uk|co\.il|ch|at|nl|jp|in)\b", re.I)
 _NEWSROOM_WORDS = {"online", "news", "media", "staff", "agency", "agencies", "newsroom", "desk", "wire", "agences",
                    "agencias", "agenturen"}
@@ -200,18 +210,20 @@ def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> G
     """The author: the persons of the JSON-LD author, else the author metadata, else the extractor's; never the
     newsroom (an organization as author, or the outlet's own name)."""
     written = meta.ld("author")
-    people = _people(written)
+    # (a person the JSON-LD names may be a placeholder or the outlet: "anónimo", "L'Opinion", review 72)
+    people = [one for one in (_bare(p) for p in _people(written)) if one and not _no_person(one, outlet)]
     if people:
         return Guess(" and ".join([", ".join(people[:-1]), people[-1]]) if len(people) > 1 else people[0],
                      "from the JSON-LD author")
     newsroom = {one_line(ld_text(written)).casefold(), one_line(outlet).casefold()} - {""}
     key, value = meta.first(*_AUTHOR_KEYS)
-    if value and not host_of(value) and one_line(value).casefold() not in newsroom and not _no_person(value, outlet):
-        return Guess(one_line(value), _tag(key))
-    if extracted.get("author") and one_line(extracted["author"]).casefold() not in newsroom and \
-            not _no_person(extracted["author"], outlet):
-        return Guess(one_line(extracted["author"]), "found by the extractor in the page", False,
-                     "a name near the headline may not be the author")
+    value = _bare(value) if value else value
+    if value and not host_of(value) and value.casefold() not in newsroom and not _no_person(value, outlet):
+        return Guess(value, _tag(key))
+    found = _bare(extracted.get("author") or "")
+    if found and found.casefold() not in newsroom and not _no_person(found, outlet):
+        return Guess(found, "found by the extractor in the page", False, "a name near the headline may not be the "
+                     "author")
     return NOTHING
 
 
