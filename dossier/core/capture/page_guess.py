@@ -16,6 +16,7 @@ from .guesses import NOTHING, Guess, one_line
 from .outlets import KNOWN, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 from ..common.records import frozen
+from .text_language import text_language
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
               "publish-date", "pubdate", "publishdate", "publication_date", "date_published", "dc.date.issued",
@@ -252,7 +253,9 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text)
     wire = _wire(meta, read_at, text, outlet, known_outlets)
-    return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire, guess_language(meta))
+    said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
+    return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire,
+                     said if said.value else text_language(text))
 
 
 def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:
