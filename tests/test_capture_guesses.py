@@ -534,3 +534,17 @@ def test_dates_the_page_gives_for_one_day_are_certain() -> None:
     found = guess_date([("from the JSON-LD datePublished", "2024-03-22T10:00:00Z"),
                         ('from <meta name="date">', "2024-03-22")], [], "", "")
     assert (found.value, found.certain) == ("2024-03-22", True)
+
+
+def test_a_page_that_says_no_language_is_given_its_text_s_flagged() -> None:
+    """Review 72: with no <html lang>, inLanguage or og:locale, the stub said nothing, and the page was published
+    in the site's language."""
+    text = ("Le conseil municipal a voté la fermeture du pont pour des travaux. Les habitants prendront le bac, et "
+            "la ville dit que la décision est la seule possible pour la sécurité de tous les usagers du pont.")
+    page = read_page(f"<html><head><title>Le pont ferme</title></head><body><h1>Le pont ferme</h1><p>{text}</p>"
+                     "</body></html>")
+    found = guess_page(page, {}, "", text, {}).language
+    assert (found.value, found.certain, found.where) == ("fr", False, "from its commonest words")
+    said = read_page(f'<html lang="fr-CH"><head></head><body><p>{text}</p></body></html>')
+    assert (guess_page(said, {}, "", text, {}).language.value, guess_page(said, {}, "", text, {}).language.certain) \
+        == ("fr-CH", True)
