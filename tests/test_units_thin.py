@@ -19,3 +19,20 @@ def test_a_subscription_prompt_at_the_end_is_a_paywall_warning() -> None:
     assert said == ['the text ends with a subscription prompt ("Subscribe now to continue reading"): the article '
                     "may be cut short by a paywall; capture the page as a subscriber sees it (saved from the browser)"]
     assert thin_page("We subscribe to continue reading reports. " + STORY) == []  # (not in its last part)
+
+
+def test_few_words_of_a_page_marked_for_subscribers_are_a_paywall_warning() -> None:
+    """Review 72: Zeit's article for subscribers gave 123 words (the extractor dropped the prompt): no warning."""
+    short = " ".join(STORY.split()[:123])
+    (said,) = thin_page(short, paid=True)
+    assert said.startswith("the page marks its article as for subscribers (isAccessibleForFree: false) and only 123 "
+                           "words of text were found: the article is most likely cut short by a paywall")
+    assert thin_page(STORY + " " + STORY, paid=True) == []  # (a whole article, whatever the page says of itself)
+    assert thin_page(short) == []
+
+
+def test_words_of_a_script_written_without_spaces_are_counted_by_its_characters() -> None:
+    """Review 72: a Chinese article of 1,070 characters was "only 19 words of text"."""
+    chinese = "国务院新闻办公室今天举行发布会介绍今年一季度经济运行情况，有关负责人表示经济运行总体平稳。" * 12
+    assert thin_page(chinese) == []
+    assert thin_page("国务院新闻办公室")[0].startswith("only 4 words of text were found")

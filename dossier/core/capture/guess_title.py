@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .guesses import NOTHING, Guess, one_line, squash
+from .guesses import NOTHING, Guess, one_line, squash, word_count
 
 _SEPARATORS = re.compile(r"\s+(?:::|[|–—:·•»›/-])\s+|\s+-\s*|\s*\|\s*")
 _DATEISH = re.compile(r"^[\d\s./,:-]+$|^\w+ \d{1,2},? \d{4}$|^\d{1,2}\.? \w+ \d{4}$")
@@ -89,11 +89,11 @@ def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> 
 
 def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:
     """For a plain-text seed: the first kept line that reads like a headline (not a date, a byline, a
-    credit or a line of page furniture; 3 to 30 words, `_words`). `lines`: (seed line number, text). Always
+    credit or a line of page furniture; 3 to 30 words, guesses.word_count). `lines`: (seed line number, text). Always
     flagged: a text has no headline markup."""
     for number, line in lines[:12]:
         text = one_line(line)
-        if not 3 <= _words(text) <= 30 or _DATEISH.match(text) or _CJK_FURNITURE.search(text) or \
+        if not 3 <= word_count(text) <= 30 or _DATEISH.match(text) or _CJK_FURNITURE.search(text) or \
                 text.endswith((":", "：")):
             continue
         if re.match(r"^(by|von|par|por|updated|published|photo|image|file photo)\b", text, re.I) or \
@@ -112,12 +112,5 @@ _DATELINE_LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,}(?:,[^�
 # A date, or a source's, reporter's or editor's credit, as Chinese, Japanese and Korean pages write them
 _CJK_FURNITURE = re.compile(r"^\s*\d{4}\s*[年년]\s*\d{1,2}\s*[月월]|^\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
                             r"|^\s*(来源|來源|记者|記者|作者|编辑|編輯|责任编辑|出典|출처|기자)\s*[:：]")
-# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar)
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _words(text: str) -> int:
-    """About how many words a line holds: its spaced words, and for scripts written without spaces one word
-    for every two of their characters (a Chinese headline of 12 characters is one "word" by spaces)."""
-    unspaced = len(_UNSPACED.findall(text))
-    return len(_UNSPACED.sub("", text).split()) + (unspaced + 1) // 2

@@ -43,3 +43,14 @@ def squash(text: str) -> str:
     """Letters and digits only, lower-cased: for comparing names ("DW.COM" ~ "dw.com", "Salon.com" ~ "salon")."""
     return re.sub(r"[\W_]+", "", text.casefold())
 
+
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar)
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """About how many words a text holds: its spaced words, and for scripts written without spaces one word
+    for every two of their characters (a Chinese headline of 12 characters is one "word" by spaces; a Chinese
+    article of 1,070 characters was "only 19 words", review 72)."""
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_UNSPACED.sub("", text).split()) + (unspaced + 1) // 2

@@ -37,6 +37,7 @@ class PageGuess:
     url: Guess
     wire: Guess
     language: Guess = NOTHING
+    paid: bool = False  # the page marks its article as not free to read (JSON-LD isAccessibleForFree: false)
 
 
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$")  # (the article schema's pattern)
@@ -254,8 +255,9 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     date = guess_date(metadata, extracted_dates, read_at, text)
     wire = _wire(meta, read_at, text, outlet, known_outlets)
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
+    paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"
     return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire,
-                     said if said.value else text_language(text))
+                     said if said.value else text_language(text), paid)
 
 
 def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:

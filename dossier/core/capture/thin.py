@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import re
 
+from .guesses import word_count
+
 FEW_WORDS = 120  # fewer words of text than a short news story
+PAID_FEW_WORDS = 300  # of a page that marks its article as not free to read: its opening paragraphs only?
 _PAYWALL = re.compile(r"(?i)\b(subscribe (?:now |today )?to (?:continue|keep) reading|this (?:article|story|content) "
                       r"is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)|already a subscriber|"
                       r"sign in to (?:continue|read the full)|to continue reading,? (?:please )?(?:subscribe|log ?in|"
                       r"sign in)|unlock (?:this|the full) (?:article|story)|become a (?:subscriber|member) to read)")
 
 
-def thin_page(text: str) -> list[str]:
+def thin_page(text: str, paid: bool = False) -> list[str]:
     """What to tell the editor of a captured page's text: few words (is it an article?), a subscription prompt
-    in its last part (cut short by a paywall?); [] for an article's text."""
+    in its last part, or few words of a page that marks its article as not free to read (`paid`: the extractor
+    drops the prompt, review 72; cut short by a paywall?); [] for an article's text."""
+    words = word_count(text)
+    if paid and words < PAID_FEW_WORDS:
+        return [f"the page marks its article as for subscribers (isAccessibleForFree: false) and only {words} words "
+                "of text were found: the article is most likely cut short by a paywall; capture the page as a "
+                "subscriber sees it (saved from the browser)"]
     said = []
-    words = len(text.split())
     if words < FEW_WORDS:
         said.append(f"only {words} words of text were found: is it an article, or a home page, a list of articles "
                     "or a search page? (delete the new files if it is no article)")

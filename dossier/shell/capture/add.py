@@ -212,7 +212,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     print(summary(slug, g), file=out)
     from ...core.capture.thin import thin_page
 
-    for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8")):
+    for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8"), g.paid):
         print(visible(f"{page.label}: warning: {warning}"), file=sys.stderr)
     return True
 
