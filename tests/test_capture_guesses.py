@@ -548,3 +548,20 @@ def test_a_page_that_says_no_language_is_given_its_text_s_flagged() -> None:
     said = read_page(f'<html lang="fr-CH"><head></head><body><p>{text}</p></body></html>')
     assert (guess_page(said, {}, "", text, {}).language.value, guess_page(said, {}, "", text, {}).language.certain) \
         == ("fr-CH", True)
+
+
+def test_the_publisher_meta_tag_supports_the_json_ld_publisher_against_a_domain_site_name() -> None:
+    """Review 72: nachrichten.at, whose og:site_name is its domain, was "Nachrichten", where its JSON-LD
+    publisher and <meta name="publisher"> both say "Oberösterreichische Nachrichten"."""
+    import json
+
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Talks",
+                     "publisher": {"@type": "Organization", "name": "Oberösterreichische Nachrichten"}})
+    page = read_page(f'<html><head><title>Talks | Nachrichten.at</title><script type="application/ld+json">{ld}'
+                     '</script><meta property="og:site_name" content="nachrichten.at">'
+                     '<meta name="twitter:site" content="@nachrichten_at">'
+                     '<meta name="publisher" content="Oberösterreichische Nachrichten">'
+                     '<link rel="canonical" href="https://www.nachrichten.at/a/talks;art1,1">'
+                     '</head><body><img src="/img/logo.svg" alt="Oberösterreichische Nachrichten">'
+                     f"<h1>Talks</h1>{PARA}</body></html>")
+    assert guess_page(page, {}, "", PARA, {}).outlet.name == "Oberösterreichische Nachrichten"

@@ -117,7 +117,7 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
     guesser can tell independent sources apart (guess_outlet.name_site)."""
     out = [("the JSON-LD publisher", ld_text(meta.ld("publisher")))]
     out += [(f'<meta property="{k}">' if ":" in k else f'<meta name="{k}">', meta.meta.get(k, ""))
-            for k in ("og:site_name", "application-name", "apple-mobile-web-app-title")]
+            for k in ("og:site_name", "publisher", "application-name", "apple-mobile-web-app-title")]
     out += [("the JSON-LD organization", name) for name in meta.orgs]
     out.append(("the extractor's site name", extracted.get("sitename", "")))
     split = title_split(meta)  # "Headline - Section - Outlet": the parts after the headline
