@@ -299,3 +299,13 @@ def test_a_new_seed_in_another_encoding_is_a_warning_and_one_an_article_reads_is
     assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["cafe-owners-protest.yaml", "named.yaml"]
     again = run_build(root, "--no-search")
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_a_seed_in_another_language_than_the_site_s_gets_its_language_flagged(tmp_path: Path) -> None:
+    french = ("Le pont ferme pour un an\n\nLe conseil municipal a voté la fermeture du pont pour des travaux. Les "
+              "habitants prendront le bac, et la ville dit que la décision est la seule possible pour la sécurité de "
+              "tous les usagers du pont et des quais.\n")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/pont.txt": french})
+    assert run_build(root, "--import").returncode == 0
+    text, data = stub(root)
+    assert data["language"] == "fr" and "# uncertain: from its commonest words" in text

@@ -30,7 +30,7 @@ TEXTS = {
 def test_a_text_s_language_is_read_from_its_script_or_its_commonest_words_and_flagged(code: str) -> None:
     found = text_language(TEXTS[code])
     assert (found.value, found.certain) == (code, False)
-    assert found.doubt == "the page does not say which language it is in"
+    assert found.doubt == "nothing in the page or the seed says which language it is in"
 
 
 @pytest.mark.parametrize("text", ["Short.", "Министърът каза, че мостът ще бъде затворен за ремонт през цялата година и жителите ще пътуват с ферибот.",

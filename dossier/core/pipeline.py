@@ -241,7 +241,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
     sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}
     new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}
-    found, entries = stubs(new, sources, taken, article_ref)
+    found, entries = stubs(new, sources, taken, article_ref, config.language or "en")
     if entries:
         found["content/sources.yaml"] = entries_text(entries)
     said = tuple(p for p in more if p.file == "content/sources.yaml") if broken and new else ()

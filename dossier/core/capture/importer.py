@@ -18,6 +18,7 @@ from .guess_outlet import Outlet, outlet_from_text
 from .guess_title import title_from_lines
 from .guesses import NOTHING, Guess
 from .stubs import article_stub, outlet_entry, suggest_slug
+from .text_language import text_language
 
 
 def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]) -> tuple[Guess, Guess, Outlet]:
@@ -27,11 +28,13 @@ def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]
 
 
 def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tuple[str, str]] | None, taken: set[str],
-          article_ref: str) -> tuple[dict[str, str], list[str]]:
+          article_ref: str, site_language: str = "en") -> tuple[dict[str, str], list[str]]:
     """Stub files for `seeds` (name → (raw text, cleaned)), in name order, and the sources.yaml entries to
     append for outlets they name that sources.yaml lacks (each once). `taken`: slugs already used. `sources`
     None: sources.yaml could not be read; an outlet a seed names is then left as a comment of its stub (its id
-    would be unknown to every build until the outlet is added there)."""
+    would be unknown to every build until the outlet is added there). A seed whose text reads as another
+    language than the site's (`site_language`) gets it, flagged (text_language: a French seed was published as
+    English, review 72)."""
     out: dict[str, str] = {}
     entries: list[str] = []
     known = dict(sources or {})
@@ -50,5 +53,6 @@ def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tupl
         out[f"content/articles/{slug}.yaml"] = article_stub(article_ref, seed, title, date, outlet, NOTHING,
                                                             Guess("", "the original address", False,
                                                                   "a plain-text seed has none"),
-                                                            NOTHING, "--import")
+                                                            NOTHING, "--import", text_language(cleaned.text),
+                                                            site_language)
     return out, entries

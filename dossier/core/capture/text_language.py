@@ -57,4 +57,4 @@ def text_language(text: str) -> Guess:
 
 
 def _said(code: str, by: str) -> Guess:
-    return Guess(code, f"from {by}", False, "the page does not say which language it is in")
+    return Guess(code, f"from {by}", False, "nothing in the page or the seed says which language it is in")
