@@ -519,7 +519,7 @@ def test_a_headline_with_a_dash_after_capitals_is_still_a_title(headline: str) -
     # a UTC time near midnight in JSON-LD, the local day in <meta name="date"> (review 72: Linz, 00:04 on the 19th)
     ([("from the JSON-LD datePublished", "2019-10-18T22:04:00Z"),
       ('from <meta name="date">', "Sat, 19 Oct 2019 00:04:00 +0200")], "2019-10-19",
-     'the page\'s own dates disagree: from the JSON-LD datePublished gives 2019-10-18T22:04:00Z, a time in UTC'),
+     "from the JSON-LD datePublished gives the same moment in UTC (2019-10-18T22:04:00Z), on another day there"),
     # two local days that disagree: the first, flagged
     ([("from the JSON-LD datePublished", "2022-05-05T21:00-05:00"),
       ('from <meta property="article:published_time">', "2022-05-06T02:00:00.824Z")], "2022-05-05",
@@ -530,9 +530,12 @@ def test_dates_the_page_gives_for_different_days_are_flagged(metadata, day, said
     assert (found.value, found.certain, found.doubt) == (day, False, said)
 
 
-def test_dates_the_page_gives_for_one_day_are_certain() -> None:
+@pytest.mark.parametrize("other", ["2024-03-22", "2024-03-26T16:20:00+01:00", "Tue, 26 Mar 2024 16:20:00 +0100"])
+def test_dates_the_page_gives_for_one_day_or_days_apart_are_certain(other: str) -> None:
+    """Review 73: a field days apart (<meta name="date"> is often a day the article was changed) made that day the
+    guess, flagged, where the JSON-LD datePublished was right."""
     found = guess_date([("from the JSON-LD datePublished", "2024-03-22T10:00:00Z"),
-                        ('from <meta name="date">', "2024-03-22")], [], "", "")
+                        ('from <meta name="date">', other)], [], "", "")
     assert (found.value, found.certain) == ("2024-03-22", True)
 
 

@@ -9,6 +9,7 @@ gives that day, flagged (an evening's article in the Americas).
 from __future__ import annotations
 
 import datetime
+import email.utils
 import re
 from typing import Sequence
 
@@ -50,18 +51,40 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
 
 
 def _disagreeing(metadata: Sequence[tuple[str, str]]) -> Guess | None:
-    """When the article's own date fields give different days (a UTC time near midnight in JSON-LD, the local day
-    in another field: "2019-10-18T22:04:00Z" for the 19th at 00:04 in Linz, review 72), the day of the first,
-    flagged; the first field that is no time in UTC when the first is one (the outlet's own day); else None."""
+    """When the article's own date fields give days next to each other (a time in UTC near midnight in JSON-LD,
+    the local day in another field: "2019-10-18T22:04:00Z" for the 19th at 00:04 in Linz, review 72), the
+    first's day, flagged; the other's when it is the very moment the first gives in UTC, written where the outlet
+    is (the outlet's own day). Fields days apart are other events (an update, a creation): None, as is one day."""
     days = [(where, value.strip(), normalise(value)) for where, value in metadata if normalise(value)]
     first = days[0]
-    other = next((d for d in days[1:] if d[2] != first[2]), None)
+    other = next((d for d in days[1:] if _next_to(d[2], first[2])), None)
     if other is None:
         return None
-    local = other if _UTC.search(first[1]) and not _UTC.search(other[1]) else None
-    pick, against = (local, first) if local else (first, other)
-    return Guess(pick[2], pick[0], False, f"the page's own dates disagree: {against[0]} gives {against[1]}"
-                 + (", a time in UTC" if local else ""))
+    moment, local = _instant(first[1]), _instant(other[1])
+    if _UTC.search(first[1]) and moment is not None and local is not None and moment == local and \
+            local.utcoffset():
+        return Guess(other[2], other[0], False, f"{first[0]} gives the same moment in UTC ({first[1]}), on another "
+                     "day there")
+    return Guess(first[2], first[0], False, f"the page's own dates disagree: {other[0]} gives {other[1]}")
+
+
+def _next_to(day: str, other: str) -> bool:
+    try:
+        return abs(datetime.date.fromisoformat(day) - datetime.date.fromisoformat(other)) == datetime.timedelta(days=1)
+    except ValueError:
+        return False
+
+
+def _instant(value: str) -> datetime.datetime | None:
+    """The moment a field writes with its time zone (ISO 8601, or RFC 2822 as <meta name="date"> may), else None."""
+    try:
+        found = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            found = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return found if found.tzinfo is not None else None
 
 
 _UTC = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
