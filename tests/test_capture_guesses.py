@@ -510,7 +510,11 @@ def test_a_story_s_first_paragraph_led_by_its_dateline_is_no_title(lede: str) ->
     assert title_from_lines([(1, lede), (2, "Commuters will take the ferry, officials said.")]).value == ""
 
 
-@pytest.mark.parametrize("headline", ["US - China talks resume in Geneva", "NATO — the alliance at 75: what next"])
+@pytest.mark.parametrize("headline", ["US - China talks resume in Geneva", "NATO — the alliance at 75: what next",
+                                      # review 73: a full stop of an abbreviation, a comma after capitals
+                                      "China warns against meddling by the U.S.", "Profits up 2.3 pct.",
+                                      "U.S., Israel at odds over Rafah - officials",
+                                      "NATO, allies pledge more aid – report"])
 def test_a_headline_with_a_dash_after_capitals_is_still_a_title(headline: str) -> None:
     assert title_from_lines([(1, headline)]).value == headline
 

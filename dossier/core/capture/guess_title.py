@@ -97,7 +97,7 @@ def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:
                 text.endswith((":", "：")):
             continue
         if re.match(r"^(by|von|par|por|updated|published|photo|image|file photo)\b", text, re.I) or \
-                _DATELINE_LEDE.match(text) or (text.endswith(".") and not text.endswith("..")):
+                _DATELINE_LEDE.match(text) or _SENTENCE_END.search(text):
             continue  # (a headline ends in no full stop: a line that does is a sentence of the story)
         return Guess(text, f"the first headline-like line (seed line {number})", False,
                      "a plain-text seed has no headline markup")
@@ -107,8 +107,11 @@ def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:
 # A story's first paragraph, led by its dateline ("EASTBROOK, March 5 (Northern Wire) - The city ..."): a place in
 # capitals, then a date or a credit, then a dash; a seed without its headline began with it, and its whole first
 # paragraph was the stub's title and file name (review 71)
-_DATELINE_LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,}(?:,[^–—\n]{1,40}?\s*(?:\([^()]{1,40}\))?|"
-                            r"\s*\([^()]{1,40}\))\s*[-–—]+\s")
+_DATELINE_LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{2,}(?:,[^–—\n\d]{0,20}\d[^–—\n]{0,20}?\s*"
+                            r"(?:\([^()]{1,40}\))?|\s*\([^()]{1,40}\))\s*[-–—]+\s")
+# A line that ends as a sentence does: a word of small letters and a full stop ("…, officials said."), not an
+# abbreviation ("the U.S.", "2.3 pct.", review 73)
+_SENTENCE_END = re.compile(r"(?<![\w.])(?!(?:pct|etc|approx|incl|vs|cf)\.$)[a-zß-ÿ]{3,}\.$")
 # A date, or a source's, reporter's or editor's credit, as Chinese, Japanese and Korean pages write them
 _CJK_FURNITURE = re.compile(r"^\s*\d{4}\s*[年년]\s*\d{1,2}\s*[月월]|^\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
                             r"|^\s*(来源|來源|记者|記者|作者|编辑|編輯|责任编辑|出典|출처|기자)\s*[:：]")
