@@ -759,3 +759,18 @@ def test_a_page_in_another_language_than_the_site_s_gets_its_language_in_the_stu
     assert all("language:" not in text for text in stubs.values() if text is not french_stub)
     built = run_build(dossier, "--no-search")
     assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_a_page_that_says_no_language_is_given_its_text_s_and_the_line_says_it_is_uncertain(tmp_path: Path) -> None:
+    """Review 72 and 73: a French page without <html lang> was published as English; and the language guessed
+    from its text is said among the doubts of the line `--add` prints."""
+    french = ("<p>Le conseil municipal a voté la fermeture du pont pour des travaux. Les habitants prendront le bac, "
+              "et la ville dit que la décision est la seule possible pour la sécurité de tous les usagers.</p>") * 4
+    saved = tmp_path / "pont.html"
+    saved.write_text("<!doctype html><html><head><title>Le pont ferme | Le Courrier</title></head><body><article>"
+                     f"<h1>Le pont ferme</h1>{french}</article></body></html>", encoding="utf-8")
+    result = run_build(tmp_path / "d", "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert "language (fr)" in result.stdout.splitlines()[-1]
+    stub = next((tmp_path / "d/content/articles").glob("*.yaml")).read_text("utf-8")
+    assert 'language: "fr"  # uncertain: from its commonest words' in stub

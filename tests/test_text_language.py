@@ -37,3 +37,11 @@ def test_a_text_s_language_is_read_from_its_script_or_its_commonest_words_and_fl
                                   "Names Only Here, Some Words, Other Things, More Names And Places Listed Here"])
 def test_a_text_too_short_or_of_no_one_language_is_not_given_one(text: str) -> None:
     assert text_language(text).value == ""
+
+
+def test_english_full_of_short_words_other_languages_also_have_stays_english() -> None:
+    """Review 73: "to", "do" and "on" were counted for Polish and Finnish, and an English page became Polish."""
+    text = ('Netanyahu said Israel would have to do what it needs to do to win. "We will do it alone if we have '
+            'to," he told Blinken on Friday, according to a statement from his office. He said there was no way to '
+            "defeat Hamas without going into Rafah, and that Israel hoped to do so with the support of the US.")
+    assert text_language(text).value == "en"

@@ -17,18 +17,19 @@ _SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-
             ("ka", re.compile(r"[\u10d0-\u10fa]")), ("hy", re.compile(r"[\u0531-\u0587]")))
 _CYRILLIC, _ARABIC = re.compile(r"[\u0400-\u04ff]"), re.compile(r"[\u0600-\u06ff]")
 _LETTER = re.compile(r"[^\W\d_]")
-# The commonest short words of languages written in Latin letters (each word in one list only)
+# The commonest short words of languages written in Latin letters, each in one list only and none an English
+# word ("to", "do", "on", "per", "met" counted English text as Polish, Finnish or Italian, review 73)
 _WORDS = {
-    "en": "the and of to is that with for was are this from have".split(),
-    "de": "der die und das ist nicht mit den von sich auch ein eine dem".split(),
-    "fr": "le les et des est une dans pour qui sur pas au du avec".split(),
-    "es": "el los las y del que por con una se para su al como".split(),
-    "pt": "os não uma em no na com para ao do da dos".split(),
-    "it": "il di che per non gli della sono nel alla".split(),
-    "nl": "het een van en op te dat niet voor zijn met".split(),
-    "pl": "się nie na jest że w z do to jak".split(),
+    "en": "the and of to is that with for was are this from have it on by".split(),
+    "de": "der die und das ist nicht mit den von sich auch ein eine dem zu".split(),
+    "fr": "le les et des est une dans pour qui sur pas au du avec ce".split(),
+    "es": "el los las y del que por con una se su al como lo".split(),
+    "pt": "os não uma em na com ao da dos pelo".split(),
+    "it": "il di che gli della sono nel alla".split(),
+    "nl": "het een van en op te dat niet voor zijn".split(),
+    "pl": "się nie jest że w z jak przez oraz".split(),
     "sv": "och att det som är för av med på inte".split(),
-    "fi": "ja on että ei se oli mutta kun myös".split(),
+    "fi": "ja että ei oli mutta kun myös ovat".split(),
 }
 _OWNER = {word: code for code, words in _WORDS.items() for word in words}
 

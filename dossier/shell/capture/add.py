@@ -125,10 +125,15 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
     return files, addition, slug, g
 
 
-def summary(slug: str, g: Any) -> str:
-    """One line: slug, title, date, outlet, and what is uncertain (control characters made visible)."""
+def summary(slug: str, g: Any, site_language: str = "") -> str:
+    """One line: slug, title, date, outlet, and what is uncertain (control characters made visible): the language
+    too, when the stub gives one other than the site's (`site_language`) that it is not sure of."""
+    from ...core.load.language import primary
+
     doubts = [name for name, guess in (("title", g.title), ("date", g.date), ("outlet", g.outlet.guess))
               if not guess.certain]
+    if g.language.value and not g.language.certain and primary(g.language.value) != primary(site_language or "en"):
+        doubts.append(f"language ({g.language.value})")
     outlet = f"{g.outlet.name} ({g.outlet.id}{', new' if g.outlet.new else ''})" if g.outlet.id else "outlet unknown"
     title = f'"{g.title.value}"' if g.title.value else "no title found (the stub names the seed: write the headline)"
     line = f'added {slug}: {title} · {g.date.value or "undated"} · {outlet}'
@@ -209,7 +214,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     for address in (page.url, g.url.value):
         if address:
             dossier.known_raw[address] = f"{slug}.txt"
-    print(summary(slug, g), file=out)
+    print(summary(slug, g, dossier.language), file=out)
     from ...core.capture.thin import thin_page
 
     for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8"), g.paid):
