@@ -3,8 +3,8 @@ restarted under .venv, else one message with what to do, never a traceback (revi
 
 from __future__ import annotations
 
-import ast
 import importlib.metadata
+import os
 import re
 import subprocess
 import sys
@@ -28,16 +28,19 @@ def test_each_dependency_looked_for_is_a_pinned_requirements_module() -> None:
         assert {d.lower().replace("_", "-") for d in of.get(module, [])} & pinned(), module
 
 
-def test_every_module_dossier_imports_from_another_project_is_looked_for() -> None:
-    imported = set()
-    for path in (ROOT / "dossier").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Import):
-                imported |= {alias.name.split(".")[0] for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                imported.add(node.module.split(".")[0])
-    others = {name for name in imported if name not in sys.stdlib_module_names and name != "dossier"}
-    assert others <= set(DEPENDENCIES), sorted(others - set(DEPENDENCIES))
+def test_the_dependencies_looked_for_are_those_a_build_imports(tmp_path: Path) -> None:
+    """Review 73: the search binary, --add's extractor and --serve's server were asked for at every start, though
+    a build without them worked (the binary may come from elsewhere: search_binary.py)."""
+    root = copy_of_default_dossier(tmp_path)
+    probe = ("import runpy, sys\nsys.argv = ['build.py', '--root', sys.argv[1], '--no-search']\n"
+             "runpy.run_path('build.py', run_name='probe')  # (its start: build.py's own checks)\n"
+             "from dossier.shell.cli import main\nmain()\n"
+             "print('MODULES', *sorted({m.split('.')[0] for m in sys.modules}))\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(root)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "DOSSIER_WORKERS": "1"})  # (all of it in this process)
+    imported = set(next((line.split()[1:] for line in done.stdout.splitlines() if line.startswith("MODULES ")), []))
+    assert imported, done.stderr
+    assert set(DEPENDENCIES) <= imported, sorted(set(DEPENDENCIES) - imported)
 
 
 def run(python: Path | str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -64,3 +67,15 @@ def test_without_a_venv_to_restart_in_it_says_what_to_do(tmp_path: Path) -> None
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
         assert done.stderr.startswith(f"{name}: this Python (") and "does not have dossier's dependencies" in done.stderr
         assert f"make site` once in {project}" in done.stderr and f".venv/bin/python {name} ..." in done.stderr
+
+
+def test_a_venv_python_without_the_dependencies_is_started_once_then_told(tmp_path: Path) -> None:
+    """Review 73: a .venv/bin/python that is no virtual environment's (a link to the base Python) started the
+    command again and again, for ever."""
+    project = tmp_path / "project"
+    (project / ".venv" / "bin").mkdir(parents=True)
+    (project / ".venv" / "bin" / "python").symlink_to(os.path.realpath(sys.executable))
+    (project / "dossier").symlink_to(ROOT / "dossier")
+    (project / "build.py").write_bytes((ROOT / "build.py").read_bytes())
+    done = run(sys.executable, "-S", str(project / "build.py"), "--check", cwd=tmp_path)
+    assert done.returncode == 2 and "does not have dossier's dependencies" in done.stderr, done.stderr

@@ -13,10 +13,14 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-# The modules of requirements.txt's direct dependencies (tests/test_bootstrap.py holds the two lists together)
-DEPENDENCIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "yaml", "livereload", "tornado", "rapidfuzz",
-                "jsonschema", "fastjsonschema", "ahocorasick", "pagefind_bin", "trafilatura", "htmldate", "warcio",
-                "charset_normalizer", "lxml_html_clean", "regex")
+# The modules every build imports (tests/test_bootstrap.py: those a build of the repo's dossier imports). Those of
+# one command only (the search index's binary, which may come from elsewhere, --add's extractor, --serve's server)
+# are not asked for here: a build without them worked (review 73).
+DEPENDENCIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "mdurl", "yaml", "fastjsonschema",
+                "ahocorasick", "rapidfuzz", "regex")
+RESTARTED = "DOSSIER_RESTARTED_UNDER_VENV"  # (set in the environment of the command started again: no second time)
+# Options that would keep the project's Python from its own packages, left out when the command starts again there
+_NO_SITE = ("-S", "-I", "-E", "-s")
 
 
 def missing_dependency() -> str:
@@ -26,14 +30,18 @@ def missing_dependency() -> str:
 
 def with_dependencies(project: Path, command: str) -> None:
     """Return when this Python has every dependency. Else run the same command again with `project`'s `.venv`
-    Python, when there is one and it is not this one; else say what to do, and exit 2."""
+    Python (its other options kept, `python -X dev build.py` as `python -c …`), once: when there is one, it is not
+    this one, and this is not already the command started again (a `.venv/bin/python` that is no virtual
+    environment's, a link to the system's, would start it again for ever, review 73); else say what to do, and
+    exit 2."""
     missing = missing_dependency()
     if not missing:
         return
     venv = project / ".venv"
     python = venv / "bin" / "python"
-    if python.is_file() and Path(sys.prefix).resolve() != venv.resolve():
-        os.execv(python, [str(python), *sys.argv])
+    if python.is_file() and Path(sys.prefix).resolve() != venv.resolve() and not os.environ.get(RESTARTED):
+        os.environ[RESTARTED] = "1"
+        os.execv(python, [str(python), *(arg for arg in sys.orig_argv[1:] if arg not in _NO_SITE)])
     sys.stderr.write(f"{command}: this Python ({sys.executable}) does not have dossier's dependencies (no module "
                      f"named {missing!r})\n  hint: run `make site` once in {project} (it makes .venv and installs "
                      f"them), then `.venv/bin/python {command} ...`, or `. .venv/bin/activate` first\n")
