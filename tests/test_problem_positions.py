@@ -262,3 +262,13 @@ def test_a_file_named_with_capitals_is_one_error_there_not_one_at_every_referenc
                       "content/articles/B.yaml")
     assert [(p.file, p.line, p.col, p.message) for p in found] == [
         ("content/articles/B.yaml", 0, 0, 'file name "B" is not a valid slug')]
+
+
+def test_a_witness_naming_an_outlet_is_not_offered_its_articles_that_are_witnesses_already(mini_dossier) -> None:
+    """Review 73: the outlet's articles offered included one the comparison has already."""
+    comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: a, quote: talks would resume}\n"
+                  "  - {article: outlet-a, quote: talks would resume}\n")
+    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison})
+    assert {p.message: p.hint for p in found}['comparison "talks": unknown article "outlet-a"'] == \
+        "witnesses name article slugs (file names in content/articles/)"

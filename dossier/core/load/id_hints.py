@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..common.errors import Problem, did_you_mean, error, meant_of, said_at_meant
 from ..common.slugs import slugify
-from .model import Dossier
+from .model import ArticleMeta, Dossier
 
 _FORM = re.compile(r'^"(?P<value>[^"]*)" does not have the expected form \(at (?P<path>[^)]*)\)$')
 _FIELDS = {"source": "sources", "speaker": "entities", "entities": "entities", "article": "articles",
@@ -104,3 +104,27 @@ def _unnamed_slugs(dossier: Dossier) -> list[str]:
         for text in (meta.summary, *(a.note for a in meta.annotations)):
             named.update(_NAMED_ARTICLE.findall(text))
     return sorted(({a.slug for a in dossier.articles} | set(dossier.unusable_articles)) - named)
+
+
+def articles_by_outlet(metas: Iterable[ArticleMeta]) -> dict[str, tuple[str, ...]]:
+    """Outlet id → the slugs of its articles, sorted (one pass: a pass per outlet took 0.3 s at 5,000 articles
+    of 1,000 outlets, review 73)."""
+    found: dict[str, list[str]] = {}
+    for m in metas:
+        if m.source:
+            found.setdefault(m.source, []).append(m.slug)
+    return {source: tuple(sorted(slugs)) for source, slugs in sorted(found.items())}
+
+
+def witness_hint(slug: str, others: set[str], articles: Iterable[str], outlets: Mapping[str, Sequence[str]]) -> str:
+    """The hint of a witness naming an unknown article `slug`: the close slug of an article that is none of the
+    comparison's `others` witnesses (offering one made the witness a duplicate, review 71), or the articles of
+    the outlet it names (`outlets`: articles_by_outlet), those not witnesses already (review 73)."""
+    meant = did_you_mean(slug, set(articles) - others)
+    if meant:
+        return meant
+    of = [s for s in outlets.get(slug, ()) if s not in others]
+    if of:
+        listed = ", ".join(of[:5]) + (f" and {len(of) - 5} more" if len(of) > 5 else "")
+        return f'"{slug}" is an outlet, not an article: name one of its articles ({listed})'
+    return "witnesses name article slugs (file names in content/articles/)"

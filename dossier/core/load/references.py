@@ -23,10 +23,11 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, made_from
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_key, tag_page
+from ..common.slugs import is_slug, known_ids, suggestible, tag_key, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .link_hints import RELATIVE, refused, relative
+from .id_hints import articles_by_outlet, witness_hint
 from .note_markup import note_markup
 from ..common.urls import Urls, internal_link, named_page
 from ..common.records import frozen
@@ -64,9 +65,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         unusable_comparisons=dossier.unusable_comparisons,
         tags=frozenset().union(*(tags for _, tags in ids)),
         annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)},
-        unread=frozenset(m.slug for m in metas if m.unread_annotations),
-        outlets={source: tuple(sorted(m.slug for m in metas if m.source == source))
-                 for source in sorted({m.source for m in metas if m.source})})
+        unread=frozenset(m.slug for m in metas if m.unread_annotations), outlets=articles_by_outlet(metas))
+
 
 
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
@@ -92,7 +92,7 @@ def _names_digest(known: Names) -> str:
     return made_from("names", (listed(known.articles), listed(known.unusable_articles), listed(known.entities),
                                listed(known.comparisons), listed(known.unusable_comparisons), listed(known.tags),
                                sorted((slug, sorted(ids)) for slug, ids in known.annotations.items()),
-                               listed(known.unread), sorted(known.outlets.items())))
+                               listed(known.unread)))  # (not `outlets`: only comparisons read it, checked anew)
 
 
 def _file_checked(known: Names, urls: Urls, pair: tuple[ArticleMeta, tuple]) -> list[Problem]:
@@ -229,28 +229,16 @@ def _link_key(meta: ArticleMeta) -> object:
     return meta.made or meta
 
 
-def _witness_hint(slug: str, c: Comparison, known: Names) -> str:
-    """The hint of a witness naming an unknown article: the close slug of an article that is no other witness of
-    `c` (offering one made the witness a duplicate, review 71), or the articles of the outlet it names."""
-    others = {w.article for w in c.witnesses if w.article != slug}
-    meant = did_you_mean(slug, known.articles - others)
-    if meant:
-        return meant
-    of = known.outlets.get(slug, ())
-    if of:
-        listed = ", ".join(of[:5]) + (f" and {len(of) - 5} more" if len(of) > 5 else "")
-        return f'"{slug}" is an outlet, not an article: name one of its articles ({listed})'
-    return "witnesses name article slugs (file names in content/articles/)"
-
-
 def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
     """A comparison's witness articles, their notes' links, its base and its summary's links."""
     problems: list[Problem] = []
     for w in c.witnesses:
         at = w.article_origin or w.origin
         if w.article not in known.articles and w.article not in known.unusable_articles:
+            others = {x.article for x in c.witnesses if x.article != w.article}
             problems.append(error(at.file, at.line, at.col, f'comparison "{c.id}": unknown article "{w.article}"',
-                                  _witness_hint(w.article, c, known), "witness-unknown-article"))
+                                  witness_hint(w.article, others, known.articles, known.outlets),
+                                  "witness-unknown-article"))
         problems += _markdown(w.note, w.note_origin or w.origin, "a note", True, known, urls)
         problems += note_markup(w.note, w.note_origin or w.origin, "a witness's note")
     slugs = [w.article for w in c.witnesses]
