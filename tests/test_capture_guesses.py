@@ -377,6 +377,10 @@ def test_a_byline_names_every_author_and_never_the_newsroom() -> None:
     assert byline({"@type": "Organization", "name": "X"}, '<meta name="author" content="Par Stefan Häne">') == \
         "Stefan Häne"
     assert byline({"@type": "Person", "name": "Byron Texas"}) == "Byron Texas"
+    # review 73: names that only begin or go on like a credit
+    assert byline({"@type": "Person", "name": "Ursula Von der Leyen"}) == "Ursula Von der Leyen"
+    assert byline({"@type": "Person", "name": "Von der Leyen"}) == "Von der Leyen"
+    assert byline({"@type": "Person", "name": "Anna Para Silva"}) == "Anna Para Silva"
 
 
 def test_a_site_name_only_the_extractor_found_says_so() -> None:

@@ -182,8 +182,10 @@ _PLACEHOLDER_AUTHORS = {"no author", "unknown", "author", "admin", "administrato
                         "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redação", "n/a", "none",
                         "anonymous", "anónimo", "anonimo", "anonyme", "anonym", "anônimo"}
 # What a byline carries beside the names: "By …", "Par …", "Von …", and " for The Mail on Sunday" (review 72)
-_BYLINE_LEAD = re.compile(r"^(?:by|par|von|por|auteur|autor|autorin|text|texte)\s*:?\s+(?=\w)", re.I)
-_BYLINE_FOR = re.compile(r"\s+(?:for|für|pour|para)\s+(?:the\s+)?[A-Z].*$", re.I)
+# (not a name's particle: "Von der Leyen", "Van Dyke", nor a name that only begins so: "Anna Para Silva", review 73)
+_BYLINE_LEAD = re.compile(r"^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Aa]uteur|[Aa]utor|[Aa]utorin|[Tt]exte?)\s*:?\s+"
+                          r"(?!(?:der|den|dem|zu|de|la|le|van|von)\b)(?=[A-ZÀ-Þ])")
+_BYLINE_FOR = re.compile(r"\s+(?:[Ff]or|FOR)\s+(?:[Tt]he|THE)\s+[A-Z].*$")
 
 
 def _bare(name: str) -> str:
