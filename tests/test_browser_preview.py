@@ -106,6 +106,7 @@ def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(brows
     # file:line:col of the YAML error, listed first (before the errors it causes elsewhere), with its hint
     first = dialog.get_by_role("listitem").first
     expect(first).to_contain_text(re.compile(re.escape(ARTICLE) + r":\d+:\d+ error: YAML syntax error"))
+    expect(first).to_contain_text("[yaml-syntax]")  # (its code, as the terminal prints it: review 73)
     expect(first).to_contain_text("hint: ")
     expect(dialog.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(dialog).to_be_focused()

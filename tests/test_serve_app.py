@@ -102,7 +102,7 @@ def test_a_site_under_a_sub_path_is_served_there_and_the_root_redirects(site):
 
 def test_status_json_lists_problems_with_their_place(site):
     status = Status(state="failed", has_site=True, published=2, changed="content/articles/a.yaml",
-                    problems=(error("content/articles/a.yaml", 3, 7, "bad value", "fix it"),
+                    problems=(error("content/articles/a.yaml", 3, 7, "bad value", "fix it", "schema-form"),
                               warning("content/articles/b.yaml", 0, 0, "fuzzy")))
     code, headers, body = call(make_app(site, status, clients=lambda: 2), "/__dossier/status.json")
     data = json.loads(body)
@@ -110,7 +110,7 @@ def test_status_json_lists_problems_with_their_place(site):
     assert data["state"] == "failed" and data["errors"] == 1 and data["warnings"] == 1 and data["clients"] == 2
     assert data["problems"][0] == {"where": "content/articles/a.yaml:3:7", "file": "content/articles/a.yaml",
                                    "line": 3, "col": 7, "severity": "error", "message": "bad value",
-                                   "hint": "fix it"}
+                                   "hint": "fix it", "check": "schema-form"}
     assert data["problems"][1]["where"] == "content/articles/b.yaml"
 
 

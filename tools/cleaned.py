@@ -36,7 +36,8 @@ def visible(text: str) -> str:
 def one_line(p: Problem, folder: Path | None = None) -> str:
     """A problem on one line: `file:line:col: error: message (hint: ...)`; `file` under `folder` when given."""
     where = (str(folder / p.file) if folder else p.file) + (f":{p.line}:{p.col or 1}" if p.line else "")
-    return visible(f"{where}: {p.severity}: {p.message}" + (f" (hint: {' '.join(p.hint.split())})" if p.hint else ""))
+    return visible(f"{where}: {p.severity}: {p.message}" + (f" [{p.check}]" if p.check else "") +
+                   (f" (hint: {' '.join(p.hint.split())})" if p.hint else ""))
 
 
 def load_config(root: Path) -> tuple[SiteConfig | None, list[str]]:

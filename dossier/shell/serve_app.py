@@ -61,7 +61,7 @@ def problem_json(p: Problem) -> dict[str, Any]:
     in the terminal (terminal.visible), so the overlay shows `\\x1b` and a bidi override cannot reorder it."""
     where = p.file + (f":{p.line}:{p.col or 1}" if p.line else "")
     return {"where": visible(where), "file": visible(p.file), "line": p.line, "col": p.col, "severity": p.severity,
-            "message": visible(p.message), "hint": visible(p.hint)}
+            "message": visible(p.message), "hint": visible(p.hint), "check": p.check}
 
 
 @dataclass

@@ -127,6 +127,7 @@
       item.appendChild(document.createTextNode(" "));
       item.appendChild(el("span", { "class": "sev " + p.severity }, p.severity + ":"));
       item.appendChild(document.createTextNode(" " + p.message));
+      if (p.check) { item.appendChild(el("code", { "class": "check" }, " [" + p.check + "]")); }
       if (p.hint) { item.appendChild(el("p", { "class": "hint" }, "hint: " + p.hint)); }
       list.appendChild(item);
     });
