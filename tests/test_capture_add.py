@@ -774,3 +774,21 @@ def test_a_page_that_says_no_language_is_given_its_text_s_and_the_line_says_it_i
     assert "language (fr)" in result.stdout.splitlines()[-1]
     stub = next((tmp_path / "d/content/articles").glob("*.yaml")).read_text("utf-8")
     assert 'language: "fr"  # uncertain: from its commonest words' in stub
+
+
+def test_each_page_of_a_folder_is_named_on_its_line(dossier: Path, tmp_path: Path) -> None:
+    """Review 72: 49 pages added from a folder gave 49 lines naming slugs only; each was matched to its page by
+    opening the provenance records. A single page's line stays as the README shows it."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "one.html").write_text(page(title="Envoy leaves as Rafah talks stall", path="/w/one/"), encoding="utf-8")
+    (folder / "two.html").write_text(page(title="Cabinet to meet on Sunday", path="/w/two/"), encoding="utf-8")
+    result = run_build(dossier, "--add", str(folder))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("added ")]
+    assert sorted(line.rsplit(" · from ", 1)[1] for line in lines) == [str(folder / "one.html"),
+                                                                      str(folder / "two.html")]
+    single = tmp_path / "single.html"
+    single.write_text(page(title="A third story", path="/w/three/"), encoding="utf-8")
+    alone = run_build(dossier, "--add", str(single))
+    assert alone.stdout.startswith("added a-third-story: ") and " · from " not in alone.stdout

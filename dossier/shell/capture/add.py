@@ -172,8 +172,9 @@ def append_entries(root: Path, block: str) -> str:
     return ""
 
 
-def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
-    """Capture one page; True when it was added or was already there."""
+def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> bool:
+    """Capture one page; True when it was added or was already there. `named`: its line names the page (one
+    of several a source gave: a folder's, an archive's; review 72 matched 49 stubs to their pages by hand)."""
     seen = dossier.known_raw.get(page.raw_sha256) or dossier.known_raw.get(page.url or "\0")
     if seen and not (dossier.root / "seeds" / seen).is_file():  # the editor deleted the seed, not its evidence
         stem = seen.rsplit(".", 1)[0]
@@ -214,7 +215,7 @@ def _capture(page: Page, dossier: Dossier, out: TextIO) -> bool:
     for address in (page.url, g.url.value):
         if address:
             dossier.known_raw[address] = f"{slug}.txt"
-    print(summary(slug, g, dossier.language), file=out)
+    print(summary(slug, g, dossier.language) + (visible(f" · from {page.label}") if named else ""), file=out)
     from ...core.capture.thin import thin_page
 
     for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8"), g.paid):
@@ -270,8 +271,9 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
                         print(visible(f"warning: {page.label}: skipped, the server answered {status}, not a page"),
                               file=err)
                         continue
-                    try:
-                        _capture(page, dossier, out)
+                    try:  # (the page named on its line when the source gave several: a folder, an archive)
+                        _capture(page, dossier, out, not (len(items) == 1 and len(expanded) == 1 and
+                                                          page.label == source))
                     except (ExtractError, CaptureError) as exc:
                         print(visible(f"error: {page.label}: {exc}"), file=err)
                         failed += 1
