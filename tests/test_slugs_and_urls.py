@@ -29,6 +29,9 @@ SLUGIFY = [
     ("日本", "item"),
     ("נתניהו אומר לבלינקן", "ntnyhv-vmr-lblynkn"),        # Hebrew and Arabic romanised: "article-2" said nothing
     ("קָן", "kn"), ("قال نتنياهو", "qal-ntnyahw"), ("Rafah רפיח رفح", "rafah-rpych-rfh"),
+    # letters that do not decompose, and dashes between words (review 72: "wypywa", "warningclimate")
+    ("Królowa Elżbieta wypływa", "krolowa-elzbieta-wyplywa"), ("a warning—climate change", "a-warning-climate-change"),
+    ("Łódź, Ærø, Đakovo", "lodz-aero-dakovo"),
 ]
 
 

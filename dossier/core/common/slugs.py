@@ -22,7 +22,13 @@ _ROMAN = str.maketrans({
                                                  "m", "n", "n", "s", "", "p", "p", "tz", "tz", "k", "r", "sh", "t"])),
     **dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ", ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s",
                                                        "sh", "s", "d", "t", "z", "", "gh", "f", "q", "k", "l", "m",
-                                                       "n", "h", "w", "y", "a", "a", "", "a", "i", "a", "", ""]))})
+                                                       "n", "h", "w", "y", "a", "a", "", "a", "i", "a", "", ""])),
+    # Latin letters that do not decompose into a letter and an accent, written as their plain letters ("Wypływa":
+    # "wyplywa", not "wypywa"), and dashes between words as hyphens ("warning—climate" was "warningclimate",
+    # review 72)
+    **dict(zip("łŁøØđĐðÐıæÆœŒþÞßẞ", ["l", "L", "o", "O", "d", "D", "d", "D", "i", "ae", "AE", "oe", "OE", "th", "Th",
+                                    "ss", "SS"])),
+    **dict.fromkeys("‐‑‒–—―−", "-")})
 
 
 def slugify(text: str, fallback: str = "item") -> str:
