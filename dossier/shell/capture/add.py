@@ -239,6 +239,27 @@ class CaptureError(Exception):
     """One source could not be added; the message is one line in an editor's words."""
 
 
+def _page_of(page: Page, dossier: Dossier, out: TextIO, err: TextIO, named: bool) -> int:
+    """Capture one page of a source (`named`: its line names it, one of several the source gave); 1 when it
+    failed, else 0. A record an archive cut short fails; an archive's redirect or error page is passed over."""
+    from .extract import ExtractError
+
+    if page.provenance.get("damaged"):
+        print(visible(f"error: {page.label}: the archive is cut short in the middle of this record (a download or "
+                      "copy that did not finish); nothing was written for it"), file=err)
+        return 1
+    status = page.provenance.get("http_status")
+    if isinstance(status, int) and status and not 200 <= status < 300:
+        print(visible(f"warning: {page.label}: skipped, the server answered {status}, not a page"), file=err)
+        return 0
+    try:
+        _capture(page, dossier, out, named)
+    except (ExtractError, CaptureError) as exc:
+        print(visible(f"error: {page.label}: {exc}"), file=err)
+        return 1
+    return 0
+
+
 def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Add every SOURCE; returns the exit status (1 if any source failed, else 0)."""
     from .extract import ExtractError
@@ -258,25 +279,9 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
             try:
                 found = False
                 for page in pages(item):
-                    found = True
-                    if page.provenance.get("damaged"):
-                        print(visible(f"error: {page.label}: the archive is cut short in the middle of this record "
-                                      f"(a download or copy that did not finish); nothing was written for it"),
-                              file=err)
-                        failed += 1
-                        continue
-                    status = page.provenance.get("http_status")
-                    if isinstance(status, int) and status and not 200 <= status < 300:
-                        # (an archive's redirect or error page is no article: said, and passed over)
-                        print(visible(f"warning: {page.label}: skipped, the server answered {status}, not a page"),
-                              file=err)
-                        continue
-                    try:  # (the page named on its line when the source gave several: a folder, an archive)
-                        _capture(page, dossier, out, not (len(items) == 1 and len(expanded) == 1 and
-                                                          page.label == source))
-                    except (ExtractError, CaptureError) as exc:
-                        print(visible(f"error: {page.label}: {exc}"), file=err)
-                        failed += 1
+                    found = True  # (the page named on its line when the source gave several: a folder, an archive)
+                    failed += _page_of(page, dossier, out, err,
+                                       not (len(items) == 1 and len(expanded) == 1 and page.label == source))
                 if not found:
                     print(visible(f"error: {item}: no HTML pages in this web archive"), file=err)
                     failed += 1
