@@ -220,7 +220,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
     from .capture.importer import stubs
-    from .load.attach import seed_named_in
+    from .load.attach import named_like, seed_named_in
     from .load.loader import readable
     from .capture.stubs import entries_text
 
@@ -235,9 +235,10 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
             text = readable(inputs.files[path])
             referenced |= {s for s in raw if seed_named_in(s, text)}
     taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
-    # (a file of the seed's name that could not be read is its file: a second one would take its seed, review 71)
-    broken_files = taken - {a.slug for a in dossier.articles} - {m.slug for m in dossier.detached}
-    referenced |= {s for s in raw if s.rsplit(".", 1)[0] in broken_files}
+    # (an article file that could not be read stands for the seed of its name: a second file would take it)
+    read = {a.meta.origin.file for a in dossier.articles} | {m.origin.file for m in dossier.detached}
+    referenced |= named_like(raw, (p for p in inputs.files if p.startswith("content/articles/") and
+                                   p.endswith(".yaml") and p not in read))
     broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
     sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}
     new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}

@@ -82,5 +82,11 @@ def suggestible(ids: Iterable[str]) -> list[str]:
     return sorted(i for i in ids if is_slug(i))
 
 
+def file_stem(path: str) -> str:
+    """A file's name without its folders and its extension ("content/articles/wire.yaml": "wire"): an article's or a
+    comparison's slug, and what names a seed after its article file."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
 def slug_hint(text: str) -> str:
     return f'rename it to "{slugify(text)}" (lower-case letters, digits and hyphens only)'

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import partial
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .cleaning import CleanText
 from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
-from ..common.slugs import known_ids, suggestible
+from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
 from ..text.nfc import nfc
 
@@ -89,11 +89,18 @@ def _unused(seeds: set[str], files: list[tuple[str, str]]) -> list[Problem]:
     """The warning of each seed of `seeds` that none of `files` (the article files left without a seed, or that
     failed to parse, with their text) names, nor is named like (an empty or unreadable wire.yaml is wire.txt's:
     its seed said to have no file, with --import's hint, made a second file for it, review 71)."""
-    stems = {file.rsplit("/", 1)[-1].rsplit(".", 1)[0] for file, _ in files}
+    theirs = named_like(seeds, (file for file, _ in files))
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                     "run `python build.py --import` to write a stub in content/articles/", "seed-unused")
-            for seed in sorted(seeds) if seed.rsplit(".", 1)[0] not in stems and
-            not any(seed_named_in(seed, text) for _, text in files)]
+            for seed in sorted(seeds) if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
+
+
+def named_like(seeds: Iterable[str], files: Iterable[str]) -> set[str]:
+    """The seeds (file names under seeds/) named as one of the article `files` is (wire.txt for
+    content/articles/wire.yaml): the seed of an article file that cannot be read, or names no seed, is the one of
+    its name; said unused, with --import's hint, it was given a second file (review 71)."""
+    stems = {file_stem(file) for file in files}
+    return {seed for seed in seeds if file_stem(seed) in stems}
 
 
 # Each article while made of the very same metadata and cleaned text (identity.py): the live preview's memo hands

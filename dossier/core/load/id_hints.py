@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from ..common.errors import Problem, did_you_mean, error, meant_of, said_at_meant
-from ..common.slugs import slugify
+from ..common.slugs import file_stem, slugify
 from .model import ArticleMeta, Dossier
 
 _FORM = re.compile(r'^"(?P<value>[^"]*)" does not have the expected form \(at (?P<path>[^)]*)\)$')
@@ -32,7 +32,7 @@ def _registries(dossier: Dossier) -> dict[str, dict[str, str]]:
     for e in dossier.entities:
         for name in (e.name, *e.aliases):
             entities.setdefault(name.casefold(), e.id)
-    slugs = [a.slug for a in dossier.articles] + [m.origin.file.rsplit("/", 1)[-1][:-len(".yaml")]
+    slugs = [a.slug for a in dossier.articles] + [file_stem(m.origin.file)
                                                   for m in dossier.detached]
     articles = {s: s for s in slugs} | {a.meta.title.casefold(): a.slug for a in dossier.articles if a.meta.title}
     return {"sources": sources, "entities": entities, "articles": articles}

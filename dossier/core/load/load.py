@@ -16,7 +16,7 @@ from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion
 from .dates import impossible_dates
 from .placeholders import placeholders
 from .schema import SchemaCheck, check_shape
-from ..common.slugs import is_slug, slug_hint, slugify
+from ..common.slugs import file_stem, is_slug, slug_hint, slugify
 from .yaml_items import items_in_text
 from .yamlsrc import Loaded, parse_yaml
 from ..common.records import frozen
@@ -82,10 +82,6 @@ def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T
     return value, problems + shape + tuple(more)
 
 
-def _stem(file: str) -> str:
-    return file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-
-
 def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | None, tuple[Problem, ...]]:
     """content/articles/<slug>.yaml → ArticleMeta (a `seed:` that is wrong is left empty: not published)."""
 
@@ -112,7 +108,7 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
             seen.setdefault(a["id"], r.loaded.at(path)[0])
             annotations.append(_annotation(r, path, a))
         meta = ArticleMeta(
-            slug=_stem(file), origin=r.origin(()), seed=r.text(d, (), "seed"), title=r.text(d, (), "title"),
+            slug=file_stem(file), origin=r.origin(()), seed=r.text(d, (), "seed"), title=r.text(d, (), "title"),
             source=r.text(d, (), "source"), date=r.text(d, (), "date"), wire=r.text(d, (), "wire"),
             date_note=r.text(d, (), "date_note"), url=r.text(d, (), "url"), byline=r.text(d, (), "byline"),
             summary=r.text(d, (), "summary"), annotations=tuple(annotations), language=r.text(d, (), "language"),
@@ -218,7 +214,7 @@ def parse_comparison(file: str, text: str, schema: Schema) -> tuple[Comparison |
                                       f"one witness per article; the first is witness {seen[w.article] + 1}",
                                       "witness-duplicate"))
             seen.setdefault(w.article, i)
-        return Comparison(id=_stem(file), origin=r.origin(()), title=r.text(d, (), "title"),
+        return Comparison(id=file_stem(file), origin=r.origin(()), title=r.text(d, (), "title"),
                           question=r.text(d, (), "question"), kind=r.text(d, (), "kind"), witnesses=witnesses,
                           speaker=r.text(d, (), "speaker"), summary=r.text(d, (), "summary"),
                           base=r.text(d, (), "base"), base_origin=r.origin_if(d, (), "base"),
@@ -242,7 +238,7 @@ def _witness(r: _Read, path: Path, w: Mapping[str, Any]) -> Witness:
 
 
 def _check_stem(file: str) -> list[Problem]:
-    stem = _stem(file)
+    stem = file_stem(file)
     if is_slug(stem):
         return []
     return [error(file, 0, 0, f'file name "{stem}" is not a valid slug', slug_hint(stem), "file-name")]

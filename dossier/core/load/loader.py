@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
-from .attach import attach_seeds
+from .attach import attach_seeds, named_like
 from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
@@ -24,7 +24,7 @@ from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
-from ..common.slugs import is_slug, slugify
+from ..common.slugs import file_stem, is_slug, slugify
 from .model import ArticleMeta, Comparison, Dossier, Entity, Source
 from ..common.shards import Each, in_sequence
 
@@ -253,11 +253,9 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
         if step != "seed":
             problems += result[1]
             values[step].append((path, result[0]))
-    # (a seed of the name of an article file that failed to parse is that file's, review 71)
-    stems = {path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path, v in values["article"] if v is None}
     named = {v.seed for _, v in values["article"] if v is not None} | \
-        {p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/") and
-         p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in stems}
+        named_like((p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/")),
+                   (path for path, v in values["article"] if v is None))
     problems = [_unnamed(p, inputs.files[p.file]) if p.check in ("seed-binary", "seed-encoding") and
                 p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named else p for p in problems]
     found, missing = ignored(inputs.files)
@@ -291,7 +289,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # A comparison whose file name is not a slug (reported: file-name) is not built: its id names its page and
     # the ids of its witnesses' badges, which cannot hold a space or an accent.
     comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None and is_slug(v.id)]
-    unusable_comparisons = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p, v in values["comparison"]
+    unusable_comparisons = {file_stem(p) for p, v in values["comparison"]
                             if v is None or not is_slug(v.id)}
     unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
     parsed = {m.origin.file for m in metas}
@@ -299,7 +297,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, unparsed,
                                                  lambda file: readable(files.get(file, b"")))
-    stems = {p.rsplit("/", 1)[-1][:-len(".yaml")] for p in files
+    stems = {file_stem(p) for p in files
              if p.startswith("content/articles/") and p.endswith(".yaml")}
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
