@@ -18,7 +18,7 @@ only hold them (12 MB at 5,000 articles).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Mapping
 
 from .anchors import AnchorResult, anchor_quote
 from ..common.records import frozen
@@ -62,26 +62,26 @@ class Earlier:
 
     def anchor(self, quote: str, prefix: str | None, suffix: str | None) -> AnchorResult:
         """anchor_quote(text, quote, prefix, suffix, fuzzy_floor=floor)."""
-        key = (quote, prefix, suffix)
-        found = self._anchors.get(key)
-        if found is None:
-            found = self._anchors_before.get(key)
-        if found is None:
-            found = anchor_quote(self.text, quote, prefix, suffix, fuzzy_floor=self.floor)
-        self._anchors[key] = found
-        return found
+        return _taken(self._anchors, self._anchors_before, (quote, prefix, suffix),
+                      lambda: anchor_quote(self.text, quote, prefix, suffix, fuzzy_floor=self.floor))
 
     def note(self, note: str, render: Callable[[str], Any]) -> str:
         """render(note)[0]: `render` is markdown.render_note with the link policy of this base path."""
-        found = self._notes.get(note)
-        if found is None:
-            found = self._notes_before.get(note)
-        if found is None:
-            found = render(note)[0]
-        self._notes[note] = found
-        return found
+        return _taken(self._notes, self._notes_before, note, lambda: render(note)[0])
 
     def keep(self) -> None:
         """This analysis is the file's last (in a process that `remember`s)."""
         if _REMEMBER[0]:
             _LAST[self.file] = _Found(self.text, self.floor, self._anchors, self.base, self._notes)
+
+
+def _taken(now: dict[Hashable, Any], before: Mapping[Hashable, Any], key: Hashable, make: Callable[[], Any]) -> Any:
+    """What this analysis has under `key`: found by it already, else by the last one (`before`), else `make()`;
+    kept in `now` either way."""
+    found = now.get(key)
+    if found is None:
+        found = before.get(key)
+    if found is None:
+        found = make()
+    now[key] = found
+    return found
