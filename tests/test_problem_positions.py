@@ -15,6 +15,15 @@ ENTITIES = "washington:\n  name: Washington\n  kind: place\ncairo:\n  name: Cair
 ARTICLE_B = "seed: b.txt\ntitle: B\nsource: outlet-b\ndate: 2024-03-23\nannotations:\n  - id: said\n    quote: Officials said\n    tags: [talks]\n"
 
 
+ARTICLE_A = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+
+
+def talks(*articles: str, base: str = "") -> str:
+    """A quote comparison (content/comparisons/talks.yaml) of "talks would resume" in each of `articles`."""
+    return ("title: T\nquestion: Q?\nkind: quote\n" + (f"base: {base}\n" if base else "") + "witnesses:\n" +
+            "".join(f"  - {{article: {a}, quote: talks would resume}}\n" for a in articles))
+
+
 def errors_of(mini_dossier, files: dict[str, str], b_file: str = "content/articles/b.yaml") -> list[Problem]:
     """The errors of a build of the mini dossier (article b's file named `b_file`) with `files` added."""
     base = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
@@ -62,9 +71,7 @@ def test_a_comparison_with_one_witness_still_reports_its_unknown_article_at_the_
 
 
 def test_a_comparison_base_that_is_not_a_witness_is_reported_at_the_base_key(mini_dossier) -> None:
-    comparison = ("title: T\nquestion: Q?\nkind: quote\nbase: bee\nwitnesses:\n"
-                  "  - {article: b, quote: talks would resume}\n  - {article: a, quote: talks would resume}\n")
-    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    comparison, a = talks("b", "a", base="bee"), ARTICLE_A
     found = problems_of(mini_dossier, {"content/comparisons/talks.yaml": comparison, "content/articles/a.yaml": a})
     assert found == [("content/comparisons/talks.yaml", 4, 7, 'comparison "talks": base "bee" is not one of its witnesses')]
 
@@ -89,8 +96,7 @@ def test_every_unknown_reference_kind_gets_a_did_you_mean(mini_dossier) -> None:
     article = ("seed: a.txt\ntitle: A\nsource: outlet-bb\ndate: 2024-03-22\n"
                'summary: "[1](article:bb) [2](entity:kairo) [3](tag:talk) [4](article:b#a-sad) [5](compare:talk)"\n'
                "annotations:\n  - id: resume\n    quote: the talks would resume\n    speaker: kairo\n")
-    comparison = ("title: T\nquestion: Q?\nkind: quote\nbase: bb\nwitnesses:\n"
-                  "  - {article: b, quote: talks would resume}\n  - {article: aa, quote: talks would resume}\n")
+    comparison = talks("b", "aa", base="bb")
     root_files = {"content/articles/a.yaml": article, "content/comparisons/talks.yaml": comparison}
     base = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
             "seeds/a.txt": SEED_A, "seeds/b.txt": SEED_B, "content/articles/b.yaml": ARTICLE_B, **root_files}
@@ -246,9 +252,7 @@ def test_links_into_annotations_written_under_a_misspelt_key_are_not_said_missin
 def test_a_witness_naming_an_unknown_article_is_offered_no_other_witness_but_its_outlet_s_articles(mini_dossier) -> None:
     """Review 71: the hint offered an article that is already a witness of the comparison (following it made a
     duplicate witness), and a witness naming an outlet got only the general hint."""
-    comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: b, quote: talks would resume}\n"
-                  "  - {article: bb, quote: talks would resume}\n  - {article: outlet-a, quote: talks would resume}\n")
-    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    comparison, a = talks("b", "bb", "outlet-a"), ARTICLE_A
     found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison})
     assert {p.message: p.hint for p in found} == {
         'comparison "talks": unknown article "bb"': "witnesses name article slugs (file names in content/articles/)",
@@ -259,9 +263,7 @@ def test_a_witness_naming_an_unknown_article_is_offered_no_other_witness_but_its
 def test_a_file_named_with_capitals_is_one_error_there_not_one_at_every_reference_to_its_slug(mini_dossier) -> None:
     """Review 71: B.yaml (the file-name error offers "b") made every witness and link naming "b", which are
     right, an error of their own, and a second error said the file's name was named by nothing."""
-    comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: b, quote: talks would resume}\n"
-                  "  - {article: a, quote: talks would resume}\n")
-    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\nsummary: See [B](article:b#a-said).\n"
+    comparison, a = talks("b", "a"), ARTICLE_A + "summary: See [B](article:b#a-said).\n"
     found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison},
                       "content/articles/B.yaml")
     assert [(p.file, p.line, p.col, p.message) for p in found] == [
@@ -270,9 +272,7 @@ def test_a_file_named_with_capitals_is_one_error_there_not_one_at_every_referenc
 
 def test_a_witness_naming_an_outlet_is_not_offered_its_articles_that_are_witnesses_already(mini_dossier) -> None:
     """Review 73: the outlet's articles offered included one the comparison has already."""
-    comparison = ("title: T\nquestion: Q?\nkind: quote\nwitnesses:\n  - {article: a, quote: talks would resume}\n"
-                  "  - {article: outlet-a, quote: talks would resume}\n")
-    a = "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n"
+    comparison, a = talks("a", "outlet-a"), ARTICLE_A
     found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison})
     assert {p.message: p.hint for p in found}['comparison "talks": unknown article "outlet-a"'] == \
         "witnesses name article slugs (file names in content/articles/)"
