@@ -90,3 +90,22 @@ def test_a_word_a_mention_link_stands_in_is_indexed_whole(pagefind):
     (fragment,) = [_plain(data) for path, data in bundle.items() if "/fragment/" in path]
     assert "ניכנס לרפיח" in fragment.decode("utf-8") and "ברפיח לבד" in fragment.decode("utf-8")
     assert '"title":"ניכנס לרפיח"' in fragment.decode("utf-8")
+
+
+def test_a_note_is_indexed_once_from_its_sidenote_not_again_from_the_print_only_endnotes(pagefind):
+    """An article page holds each note twice: its sidenote, and the endnotes printed on paper. Pagefind indexed
+    both, so a note's words weighed double and its endnote copy could be the excerpt a search showed."""
+    import json
+    import re
+
+    outputs = build_site(fs.read_inputs(ROOT), Options()).outputs
+    path = "articles/all-israel-news-rafah-concerns/index.html"
+    html = outputs[path].decode("utf-8")
+    notes = [re.sub(r"<[^>]+>", "", n) for n in re.findall(r'<span class="np">(.*?)</span> ', html)]
+    assert len(notes) >= 3 and all(html.count(n[:40]) == 2 for n in notes[:3])  # sidenote and endnote
+    bundle = search.build_index({path: outputs[path]}, "/")
+    (fragment,) = [_plain(data).decode("utf-8") for name, data in bundle.items() if "/fragment/" in name]
+    content = json.loads(fragment[fragment.index("{"):])["content"]  # (after Pagefind's "pagefind_dcd")
+    for note in notes[:3]:
+        words = " ".join(note.split()[:6])
+        assert content.count(words) == 1, words

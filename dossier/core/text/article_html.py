@@ -28,7 +28,7 @@ from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.common.utils import escapeHtml
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, walked
-from .markdown import LinkResolver, note_markdown, render_article, sidenote_ref
+from .markdown import ENDNOTES_OPEN, LinkResolver, note_markdown, render_article, sidenote_ref
 
 # Ids are written into attribute braces `{#id}`, `data-a="..."` and footnote labels `[^id]`: with only these
 # characters the attrs and footnote plugins read them back verbatim.
@@ -36,7 +36,7 @@ _ID = re.compile(r"[A-Za-z0-9_-]+")
 # Line structure markdown-it-py normalises or acts on, which no paragraph or badge label may hold.
 _LINE_BREAK = re.compile(r"[\n\r]")
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
-_ENDNOTES = '<section class="endnotes" aria-label="Notes">\n<ol>\n'
+_ENDNOTES = ENDNOTES_OPEN
 _ENDNOTE_OPEN = '<li id="en-n">'
 _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
 

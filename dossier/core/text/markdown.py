@@ -167,6 +167,9 @@ LinkResolver = Callable[[str], "str | None"]
 
 _REFUSED = "refused:"
 _NOTES_HTML = "dossier_notes_html"   # env key: the rendered sidenotes of the article being rendered
+# The print-only endnotes (each note again, for paper): left out of the search index, which has each note once,
+# from its sidenote (indexed twice, a note's words weighed double and its endnote copy could be the excerpt shown)
+ENDNOTES_OPEN = '<section class="endnotes" aria-label="Notes" data-pagefind-ignore="all">\n<ol>\n'
 
 # The link policy of the render in progress: (resolver, refused targets so far). The parsers are built once
 # per mode and shared, so the per-call resolver cannot live on them; a context variable keeps concurrent
@@ -304,7 +307,7 @@ def _article_parser() -> MarkdownIt:
     md = _parser()
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.core.ruler.push("sidenotes_in_headings", _mark_heading_notes)
-    md.add_render_rule("footnote_block_open", lambda *a: '<section class="endnotes" aria-label="Notes">\n<ol>\n')
+    md.add_render_rule("footnote_block_open", lambda *a: ENDNOTES_OPEN)
     md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
     md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env:
                        f'<li id="en-{html.escape(tokens[idx].meta["label"])}">')
