@@ -109,3 +109,20 @@ def test_a_note_is_indexed_once_from_its_sidenote_not_again_from_the_print_only_
     for note in notes[:3]:
         words = " ".join(note.split()[:6])
         assert content.count(words) == 1, words
+
+
+def test_an_article_s_result_is_titled_by_its_title_not_by_its_headline_with_the_notes_in_it(pagefind):
+    """Pagefind titles a result by the page's h1: an article's is the outlet's headline with what the editors
+    wrote into it (a note's number, kind and words, its tags, "at the source", a comparison badge), which four of
+    the default dossier's five results showed as their titles."""
+    import json
+    import yaml
+
+    outputs = build_site(fs.read_inputs(ROOT), Options()).outputs
+    bundle = search.build_index({p: d for p, d in outputs.items() if p.endswith(".html")}, "/")
+    fragments = [_plain(data).decode("utf-8") for name, data in bundle.items() if "/fragment/" in name]
+    titles = {f["url"]: f["meta"]["title"] for f in (json.loads(t[t.index("{"):]) for t in fragments)}
+    articles = sorted((ROOT / "content" / "articles").glob("*.yaml"))
+    assert len(articles) == 5
+    for file in articles:
+        assert titles[f"/articles/{file.stem}/"] == yaml.safe_load(file.read_text("utf-8"))["title"]
