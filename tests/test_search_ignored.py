@@ -126,3 +126,19 @@ def test_an_article_s_result_is_titled_by_its_title_not_by_its_headline_with_the
     assert len(articles) == 5
     for file in articles:
         assert titles[f"/articles/{file.stem}/"] == yaml.safe_load(file.read_text("utf-8"))["title"]
+
+
+def test_an_article_s_headline_is_no_sub_result_of_its_own_page(pagefind):
+    """Pagefind makes a sub-result of every element with an id, titled by its text: an article's headline (its h1,
+    with the notes written into it) was shown under the result as a second title with the note's words."""
+    import json
+
+    outputs = build_site(fs.read_inputs(ROOT), Options()).outputs
+    path = "articles/free-beacon-we-will-do-it-alone/index.html"
+    assert b'<h1 class="headline" id="headline">' in outputs[path]
+    bundle = search.build_index({path: outputs[path]}, "/")
+    (fragment,) = [_plain(data).decode("utf-8") for name, data in bundle.items() if "/fragment/" in name]
+    found = json.loads(fragment[fragment.index("{"):])
+    assert [a for a in found["anchors"] if a["element"] == "h1"] == []
+    assert found["content"].startswith("Washington Free Beacon")
+    assert "'We Will Do It Alone': Netanyahu Says Israel Will Push Into Rafah" in found["content"]
