@@ -576,3 +576,41 @@ def test_the_publisher_meta_tag_supports_the_json_ld_publisher_against_a_domain_
                      '</head><body><img src="/img/logo.svg" alt="Oberösterreichische Nachrichten">'
                      f"<h1>Talks</h1>{PARA}</body></html>")
     assert guess_page(page, {}, "", PARA, {}).outlet.name == "Oberösterreichische Nachrichten"
+
+
+def real_page(name: str) -> tuple[object, object]:
+    """(the metadata, the extractor's result) of a page of tests/fixtures/real-pages/, as `--add` reads it."""
+    import gzip
+    from pathlib import Path
+
+    from dossier.shell.capture.extract import extract
+
+    got = extract(gzip.decompress((Path(__file__).resolve().parent / "fixtures/real-pages" / name).read_bytes()),
+                  "", "")
+    return read_page(got.html), got
+
+
+def test_an_outlet_is_named_as_its_page_names_itself_not_by_its_domains_label() -> None:
+    """Review 72: tdg.ch, whose JSON-LD publisher is "Tribune de Genève" and whose logo says "TDG", was "TDG",
+    flagged as contradicted by "Tribune de Genève" (its initials counted without "de"); mopo.de, "MOPO.de" in
+    every name field, was "mopo", the logo's alt text "logo mopo" ranking above them."""
+    meta, got = real_page("tdg-chlorothalonil.html.gz")
+    outlet = guess_page(meta, got.fields, "", got.text, {}, known_outlets={}).outlet
+    assert (outlet.name, outlet.guess.certain) == ("Tribune de Genève", True)
+    meta, got = real_page("mopo-jansen-trochowski.html.gz")
+    assert guess_page(meta, got.fields, "", got.text, {}, known_outlets={}).outlet.name == "MOPO"
+
+
+@pytest.mark.parametrize("names, name, doubt", [
+    # a name and its initials, its small words counted: one outlet, fitting the domain
+    ([(LD, "Tribune de Genève"), (TITLE, "Berne interdit - Suisse - tdg.ch"), (LOGO, "TDG")], "Tribune de Genève",
+     ""),
+    # the domain's bare label outside the name fields is no better than the domain they give
+    ([(LD, "TDG.ch"), (OG, "TDG.ch"), (LOGO, "tdg")], "TDG", "the page's own name fields give only its domain"),
+    # two name fields, a name and its initials: one outlet, named as the first field (the JSON-LD) names it
+    ([(LD, "Tribune de Genève"), (OG, "TDG")], "Tribune de Genève", ""),
+])
+def test_a_name_and_its_initials_or_its_domain_are_one_outlet_shown_by_its_own_name(names: list, name: str,
+                                                                                    doubt: str) -> None:
+    outlet = guess_outlet("https://www.tdg.ch/suisse/x", names, {}, known_outlets={})
+    assert (outlet.name, outlet.guess.doubt) == (name, doubt)

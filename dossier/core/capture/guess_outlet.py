@@ -174,13 +174,15 @@ def _fold(text: str, keep_article: bool = False) -> list[str]:
     return words[1:] if not keep_article and len(words) > 1 and words[0] in _ARTICLES else words
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in ("of", "and", "und", "de"))
+def _initials(words: list[str]) -> set[str]:
+    """A name's initials, with and without its small words: "Tribune de Genève" is "TG" or "TDG" (review 72)."""
+    return {"".join(w[0] for w in words if w not in ("of", "and", "und", "de")), "".join(w[0] for w in words)}
 
 
 def _same(a: Claim, b: Claim) -> bool:
     """Two names of one outlet: equal words, one the initials of the other ("FAZ", "Frankfurter Allgemeine
-    Zeitung"), or a domain's label that is the other without a generic word ("Süddeutsche", "… Zeitung")."""
+    Zeitung"; "TDG", "Tribune de Genève"), or a domain's label that is the other without a generic word
+    ("Süddeutsche", "… Zeitung")."""
     wa, wb = _fold(a.name), _fold(b.name)
     ka, kb = "".join(wa), "".join(wb)
     if not ka or not kb:
@@ -188,7 +190,7 @@ def _same(a: Claim, b: Claim) -> bool:
     # "La Stampa" is "lastampa.it" and the handle "LaStampa": the article can be part of a domain's word
     if {ka, "".join(_fold(a.name, True))} & {kb, "".join(_fold(b.name, True))}:
         return True
-    if (len(wa) == 1 and len(ka) > 1 and ka == _initials(wb)) or (len(wb) == 1 and len(kb) > 1 and kb == _initials(wa)):
+    if (len(wa) == 1 and len(ka) > 1 and ka in _initials(wb)) or (len(wb) == 1 and len(kb) > 1 and kb in _initials(wa)):
         return True
     bare = ["".join(w for w in ws if w not in _GENERIC) for ws in (wa, wb)]
     return (a.form == "domain" and ka == bare[1]) or (b.form == "domain" and kb == bare[0])
@@ -203,14 +205,17 @@ def fits_domain(name: str, host: str) -> bool:
         kept = [w for w in words if w not in _GENERIC]
         if kept and all(w in flat for w in kept):
             return True
-        if len(words) > 1 and label in (_initials(words), _initials(words[:-1]) + words[-1]):
+        if len(words) > 1 and label in {*_initials(words), *(i + words[-1] for i in _initials(words[:-1]))}:
             return True
     return False
 
 
-def _rank(claim: Claim, group: list[Claim]) -> tuple[bool, bool, bool, int]:
-    """Which spelling of a group to show: a clean one, from a name field, with capitals, the most repeated."""
-    return (claim.form == "clean", claim.stated, claim.name != claim.name.lower(),
+def _rank(claim: Claim, group: list[Claim], label: str) -> tuple[bool, bool, bool, int]:
+    """Which spelling of a group to show: a clean one, from a name field, with capitals, the most repeated. A
+    clean name outside the name fields that is only the domain's `label` (a logo's "mopo") is no better than
+    the domain the page's name fields give ("MOPO.de", review 72)."""
+    bare = not claim.stated and claim.name == label
+    return (claim.form == "clean" and not bare, claim.stated, claim.name != claim.name.lower(),
             sum(c.name == claim.name for c in group))
 
 
@@ -232,7 +237,8 @@ def name_site(site_names: Sequence[tuple[str, str]], host: str) -> Naming:
     def support(g: list[Claim]) -> tuple[int, int]:
         return (len({c.family for c in g if c.family != "extractor"}), len({c.family for c in g if c.stated}))
     best = max(groups, key=support)  # max keeps the first of equals: the better source
-    shown = max((c for c in best if c.form != "handle"), key=lambda c: _rank(c, best))
+    label = registered_domain(host).split(".")[0] if host else ""
+    shown = max((c for c in best if c.form != "handle"), key=lambda c: _rank(c, best, label))
     families = sorted({c.family for c in best if c.family != "extractor"}, key=[c.family for c in best].index)
     where = ("the site name in " + ", ".join(next(c.where for c in best if c.family == f) for f in families[:3])
              if families else "the site name the extractor found")  # (no field of the page's own says it)
