@@ -792,3 +792,29 @@ def test_each_page_of_a_folder_is_named_on_its_line(dossier: Path, tmp_path: Pat
     single.write_text(page(title="A third story", path="/w/three/"), encoding="utf-8")
     alone = run_build(dossier, "--add", str(single))
     assert alone.stdout.startswith("added a-third-story: ") and " · from " not in alone.stdout
+
+
+REAL_PAGES = Path(__file__).resolve().parent / "fixtures" / "real-pages"
+
+
+def test_a_page_whose_article_is_only_in_its_json_ld_is_captured_from_there_and_says_so(dossier: Path) -> None:
+    """Review 72: SCMP's seed was its photo caption, 24 words, warned of as cut short by a paywall, while the page's
+    JSON-LD articleBody holds the whole column; the seed takes it, and the line, the stub and the provenance say
+    where the text came from."""
+    result = run_build(dossier, "--add", str(REAL_PAGES / "scmp-tsai-playbook.html.gz"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("(south-china-morning-post, new) · text from the JSON-LD articleBody")
+    assert "paywall" not in result.stderr and "words of text were found" not in result.stderr
+    (seed,) = (dossier / "seeds").glob("*.txt")
+    text = seed.read_text("utf-8")
+    assert text.startswith("Taiwanese President Tsai Ing-wen’s spectacular re-election was no easy feat. ")
+    assert text.endswith("a former associate director of the Asia Pacific Media Network at UCLA")
+    assert "Photo: AP" not in text and len(text.split()) > 650
+    stub = (dossier / f"content/articles/{seed.stem}.yaml").read_text("utf-8")
+    assert f'seed: "{seed.name}"  # from the JSON-LD articleBody: 702 words, where the extractor found 24 words of ' \
+           "something else (a caption, a teaser?)" in stub
+    record = json.loads((dossier / f"seeds/evidence/{seed.stem}.provenance.json").read_text("utf-8"))
+    assert record["seed"]["text"] == "the JSON-LD articleBody"
+    built = run_build(dossier, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+

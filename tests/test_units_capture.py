@@ -217,3 +217,49 @@ def test_a_hebrew_or_arabic_sites_code_pages_read_its_seeds_and_nothing_else() -
     assert read_in_language(arabic.encode("iso8859_6"), "ar") == ("iso8859_6", arabic)  # (cp1256 reads it too,
     assert read_in_language(arabic.encode("cp1256"), "ar") == ("cp1256", arabic)        # strewn with Latin letters)
     assert read_in_language("Café in Zürich".encode("cp1252"), "he") is None and not written_in("cafי", "he")
+
+
+# --- the article's text: the extractor's, or the JSON-LD articleBody ----------------------------------------
+
+STORY = [f"Paragraph {i}: the delegations met for four hours on Tuesday in Cairo, officials said, and agreed to "
+         f"meet again next week to settle the {i}th point of the draft." for i in range(1, 9)]
+
+
+def page_with_body(body: str, kind: str = "NewsArticle") -> PageMeta:
+    ld = json.dumps({"@type": kind, "headline": "Talks", "articleBody": body})
+    return read_page(f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>')
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("\n\n".join(STORY), "\n".join(STORY)),                                        # plain text, blank lines between
+    ("".join(f"<p>{p}</p>" for p in STORY), "\n".join(STORY)),                      # HTML
+    ("".join(f"&lt;p&gt;{p} &amp;amp; more&lt;/p&gt;" for p in STORY),             # HTML escaped as text
+     "\n".join(f"{p} & more" for p in STORY)),
+    (" ".join(STORY) + "<br>A last  line&nbsp;here.", " ".join(STORY) + "\nA last line here."),
+])
+def test_a_json_ld_article_body_holding_the_article_is_taken_its_paragraphs_kept(body: str, expected: str) -> None:
+    """Review 72: SCMP's seed was its photo caption; its JSON-LD articleBody held the whole column."""
+    from dossier.core.capture.ld_body import article_body
+
+    caption = "Taiwanese President Tsai Ing-wen speaks during a televised policy debate in Taipei. Photo: AP"
+    taken = article_body(caption, page_with_body(body))
+    assert taken.text == expected
+    assert taken.where.startswith("from the JSON-LD articleBody: ")
+    assert "where the extractor found 14 words of something else" in taken.where
+    assert article_body(STORY[0] + "\n" + STORY[1], page_with_body(body)).where.endswith("words of it")
+
+
+@pytest.mark.parametrize("body, extracted", [
+    (" ".join(STORY[:2]), "\n".join(STORY)),            # a teaser: shorter than the extracted text
+    (" ".join(STORY), "\n".join(STORY)),                # the extractor found the article: about as long
+    (" ".join(STORY + STORY[:3]), "\n".join(STORY)),   # longer, but by less than half as much again
+    (" ".join(STORY[:3]), "A caption. Photo: AP"),      # many times longer, but a teaser: too short for an article
+    ("\n".join(["## Talks", *(f"{p} [Link](https://x.org/a)" for p in STORY)]), "A caption"),  # Markdown
+])
+def test_a_json_ld_article_body_is_not_taken_when_it_is_a_teaser_or_no_more_than_the_extracted_text(
+        body: str, extracted: str) -> None:
+    from dossier.core.capture.ld_body import article_body
+
+    kept = article_body(extracted, page_with_body(body))
+    assert (kept.text, kept.where) == (extracted, "")
+    assert article_body(extracted, page_with_body(" ".join(STORY * 3), "WebPage")).where == ""  # (no article's)

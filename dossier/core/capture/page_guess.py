@@ -13,6 +13,7 @@ from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
 from .guesses import NOTHING, Guess, one_line
+from .ld_body import Body, article_body
 from .outlets import KNOWN, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 from ..common.records import frozen
@@ -38,6 +39,7 @@ class PageGuess:
     wire: Guess
     language: Guess = NOTHING
     paid: bool = False  # the page marks its article as not free to read (JSON-LD isAccessibleForFree: false)
+    body: Body = Body("")  # the article's text, the seed's: the extracted text, or the JSON-LD articleBody (ld_body)
 
 
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$")  # (the article schema's pattern)
@@ -233,8 +235,11 @@ def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> G
 
 def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, text: str,
                sources: Mapping[str, tuple[str, str]], known_outlets: Table = KNOWN) -> PageGuess:
-    """All guesses for one page. `extracted`: the extractor's title, date, sitename, author (strings);
-    `sources`: sources.yaml's outlets, id → (name, homepage); `known_outlets`: the known table (outlets.py)."""
+    """All guesses for one page. `extracted`: the extractor's title, date, sitename, author (strings); `text`:
+    its main text (the JSON-LD articleBody may stand in for it: ld_body); `sources`: sources.yaml's outlets,
+    id → (name, homepage); `known_outlets`: the known table (outlets.py)."""
+    body = article_body(text, meta)
+    text = body.text
     read_at, url = page_address(meta, fetched_url)
     names = site_names(meta, extracted)
     outlet = guess_outlet(read_at, names, sources, known_outlets)
@@ -259,7 +264,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
     paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"
     return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire,
-                     said if said.value else text_language(text), paid)
+                     said if said.value else text_language(text), paid, body)
 
 
 def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:

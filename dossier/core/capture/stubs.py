@@ -27,13 +27,15 @@ def _line(key: str, guess: Guess, missing: str) -> str:
 
 
 def article_stub(schema_ref: str, seed: str, title: Guess, date: Guess, outlet: Outlet, byline: Guess,
-                 url: Guess, wire: Guess, command: str, language: Guess = NOTHING, site_language: str = "") -> str:
+                 url: Guess, wire: Guess, command: str, language: Guess = NOTHING, site_language: str = "",
+                 text_from: str = "") -> str:
     """YAML text of content/articles/<slug>.yaml for `seed`. `schema_ref`: the `$schema` address. `language`:
-    the page's, written only where it is not the site's (`site_language`) language."""
+    the page's, written only where it is not the site's (`site_language`) language. `text_from`: where the
+    seed's text came from when it is not the extractor's (ld_body.Body.where), said beside `seed:`."""
     lines = [f"# yaml-language-server: $schema={schema_ref}",
              f"# Written by `python build.py {command}`: every value is a guess. Check each against the seed",
              "# (and the saved page), then edit freely; this file is never overwritten.",
-             f"seed: {_q(seed)}",
+             f"seed: {_q(seed)}" + (f"  # {one_line(text_from)}" if text_from else ""),
              _line("title", title, '"the headline"') if title.value else f"title: {_q(seed)}  # not found: "
              "the seed's file name stands in; write the headline",
              _line("date", date, "YYYY-MM-DD"),

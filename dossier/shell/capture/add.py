@@ -104,16 +104,17 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
     fallback = stem if slugify(stem, "") else f"article-{g.date.value}" if g.date.value else ""
     slug = suggest_slug(fallback, g.title.value or g.outlet.name or "article", dossier.taken)
     seed = f"{slug}.txt"
-    seed_bytes = got.text.encode("utf-8")
+    seed_bytes = g.body.text.encode("utf-8")  # (the extracted text, or the JSON-LD articleBody that holds more)
     rel = f"content/articles/{slug}.yaml"
     stub = article_stub(stubfiles.schema_ref(dossier.root, rel, "article"), seed, g.title, g.date, g.outlet, g.byline,
-                        g.url, g.wire, "--add", g.language, dossier.language or "en")
+                        g.url, g.wire, "--add", g.language, dossier.language or "en", g.body.where)
     evidence = f"{EVIDENCE}/{slug}{page.evidence_suffix}"
     provenance = dict(page.provenance)
     provenance.update({
         "raw": {"file": evidence[len("seeds/"):], "sha256": page.raw_sha256, "bytes": len(page.evidence),
                 "encoding": got.encoding},
-        "seed": {"file": seed, "sha256": hashlib.sha256(seed_bytes).hexdigest(), "bytes": len(seed_bytes)},
+        "seed": {"file": seed, "sha256": hashlib.sha256(seed_bytes).hexdigest(), "bytes": len(seed_bytes),
+                 "text": "the JSON-LD articleBody" if g.body.where else "the extractor's main text"},
         "extractor": {"name": "trafilatura", "version": got.tools["trafilatura"]},
         "date_fallback": {"name": "htmldate", "version": got.tools["htmldate"]},
         "article": rel, "article_url": g.url.value or None})
@@ -137,6 +138,7 @@ def summary(slug: str, g: Any, site_language: str = "") -> str:
     outlet = f"{g.outlet.name} ({g.outlet.id}{', new' if g.outlet.new else ''})" if g.outlet.id else "outlet unknown"
     title = f'"{g.title.value}"' if g.title.value else "no title found (the stub names the seed: write the headline)"
     line = f'added {slug}: {title} · {g.date.value or "undated"} · {outlet}'
+    line += " · text from the JSON-LD articleBody" if g.body.where else ""  # (the extractor found less: ld_body)
     return visible(line + (f" · uncertain: {', '.join(doubts)}" if doubts else ""))
 
 
