@@ -818,3 +818,17 @@ def test_a_page_whose_article_is_only_in_its_json_ld_is_captured_from_there_and_
     built = run_build(dossier, "--no-search")
     assert built.returncode == 0, built.stdout + built.stderr
 
+
+def test_a_byline_not_found_is_a_commented_line_of_the_stub_as_a_date_or_an_outlet_not_found_is(
+        dossier: Path) -> None:
+    """Review 72: a byline the page shows ("Author: Julia Hitz (eg)" on this DW page) but its metadata lacks left
+    no line in the stub, where every other value not found is a commented line saying so."""
+    result = run_build(dossier, "--add", str(REAL_PAGES / "dw-colonial-past.html.gz"))
+    assert result.returncode == 0, result.stderr
+    (path,) = (dossier / "content/articles").glob("*.yaml")
+    lines = path.read_text("utf-8").splitlines()
+    assert '# byline: "the author\'s name"  # not found: no person named as author in the page\'s metadata or near ' \
+           "its headline; write the byline the page shows, if any" in lines
+    assert "byline" not in stub_of(dossier, path.stem)
+    assert [line.split(":")[0] for line in lines if not line.startswith("# ") or "# not found" in line][:6] == \
+        ["seed", "title", "date", "source", "# byline", "url"]  # (in the place a byline found takes)

@@ -163,6 +163,8 @@ def test_a_seed_with_nothing_to_go_on_still_gets_a_stub_that_builds_with_warning
                          built.stderr), built.stderr
     assert 'hint: remove the "#" and write "date: YYYY-MM-DD"' in built.stderr
     assert "# date: YYYY-MM-DD  # not found: no date in the first lines of the text" in text
+    # (a byline too, as `--add` writes it: review 72)
+    assert '# byline: "the author\'s name"  # not found: a plain-text seed\'s byline is not read' in text
 
 
 def test_a_missing_key_written_nowhere_is_said_at_the_files_first_key(tmp_path: Path) -> None:

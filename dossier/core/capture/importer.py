@@ -20,6 +20,9 @@ from .guesses import NOTHING, Guess
 from .stubs import article_stub, outlet_entry, suggest_slug
 from .text_language import text_language
 
+# (said on a commented line of the stub, as a date or an outlet not found is)
+_NO_BYLINE = Guess("", "the byline", False, "a plain-text seed's byline is not read: write it if the text gives one")
+
 
 def guesses(raw: str, cleaned: CleanText, sources: Mapping[str, tuple[str, str]]) -> tuple[Guess, Guess, Outlet]:
     """(title, date, outlet) of a plain-text seed. `sources`: id → (name, homepage) of sources.yaml."""
@@ -50,7 +53,7 @@ def stubs(seeds: Mapping[str, tuple[str, CleanText]], sources: Mapping[str, tupl
         elif outlet.new:
             entries.append(outlet_entry(outlet, f"seeds/{seed}", "--import"))
             known[outlet.id] = (outlet.name, outlet.homepage)
-        out[f"content/articles/{slug}.yaml"] = article_stub(article_ref, seed, title, date, outlet, NOTHING,
+        out[f"content/articles/{slug}.yaml"] = article_stub(article_ref, seed, title, date, outlet, _NO_BYLINE,
                                                             Guess("", "the original address", False,
                                                                   "a plain-text seed has none"),
                                                             NOTHING, "--import", text_language(cleaned.text),

@@ -42,8 +42,9 @@ def article_stub(schema_ref: str, seed: str, title: Guess, date: Guess, outlet: 
              _line("source", outlet.guess, "an-outlet-id-from-content/sources.yaml")]
     if wire.value:
         lines.append(_line("wire", wire, ""))
-    if byline.value:
-        lines.append(_line("byline", byline, ""))
+    # (a byline not found is a commented line too, as a date or a source is: the page may show one that its
+    # metadata lacks, review 72)
+    lines.append(_line("byline", byline, '"the author\'s name"'))
     lines.append(_line("url", url, "https://the.original/address"))
     if language.value and primary(language.value) != primary(site_language):
         lines.append(_line("language", language, ""))
