@@ -34,6 +34,16 @@ def test_editor_junk_names_are_the_ones_the_reader_skips():
                                              "sedentary"))
 
 
+def test_merge_leftovers_backups_and_the_files_systems_put_in_folders_are_junk_too():
+    """Review 74: a seed `x.txt.orig` (git's merge leftover), `desktop.ini` or vim's `4913` became an article
+    when the build's hint (--import) was followed."""
+    assert all(is_editor_junk(n) for n in ("x.txt.orig", "x.yaml.rej", "x.bak", "x.yaml.save", "x.yaml___jb_tmp___",
+                                           "x.yaml___jb_old___", "Thumbs.db", "desktop.ini", "Desktop.ini", "4913",
+                                           "5036", "Icon\r", "@eaDir"))
+    assert not any(is_editor_junk(n) for n in ("original.txt", "bakery.txt", "4914", "2024", "2024.txt", "thumbs.dbx",
+                                             "saved.yaml", "orig.yaml"))
+
+
 def test_diff_names_added_modified_and_removed_paths_sorted():
     old = {"a": (1, 1, 1), "b": (1, 1, 1), "c": (1, 1, 1)}
     new = {"a": (1, 1, 1), "b": (2, 1, 1), "d": (1, 1, 1)}

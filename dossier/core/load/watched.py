@@ -23,12 +23,21 @@ def stamp_of(info: Any) -> Stamp:
     return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
 
 
+# What else editors' tools and systems leave beside a file (review 74): merge leftovers (git's x.orig, patch's
+# x.rej), backups (x.bak, nano's x.save), JetBrains' safe write (x___jb_tmp___, x___jb_old___), the files Windows,
+# macOS and Synology put in every folder, and the file vim makes to test that a folder is writable ("4913", then
+# 4913 + 123·n). A seed so named became an article when the build's hint to --import was followed.
+_JUNK_ENDS = ("~", ".swp", ".swx", ".tmp", ".part", ".orig", ".rej", ".bak", ".save", "___jb_tmp___", "___jb_old___")
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", "@eadir", "$recycle.bin"})
+
+
 def is_editor_junk(name: str) -> bool:
-    """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp), and the file `sed -i`
-    writes beside the one it edits (sedAb3xYz: "sed" and six letters or digits, not all lower case, no
-    extension); hidden files too.
+    """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp, x.bak, x.orig), the files
+    systems put in folders (Thumbs.db, desktop.ini), and the file `sed -i` writes beside the one it edits
+    (sedAb3xYz: "sed" and six letters or digits, not all lower case, no extension); hidden files too.
     The reader (shell/tree.py) skips the same names."""
-    return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".part")) or \
+    return name.startswith((".", "~", "#")) or name.endswith(_JUNK_ENDS) or name.casefold() in _SYSTEM_FILES or \
+        (name.isdigit() and name.isascii() and 4913 <= int(name) < 100_000 and (int(name) - 4913) % 123 == 0) or \
         (len(name) == 9 and name.startswith("sed") and name[3:].isalnum() and name[3:].isascii()
          and not name[3:].islower())  # (its six random letters and digits: "sedentary" is a word)
 

@@ -1,0 +1,29 @@
+"""What editors' tools and systems leave in a dossier's folders (review 74) is neither read nor published: a
+merge's `.orig`, a backup, JetBrains' safe-write files, Windows' Thumbs.db and desktop.ini, vim's probe file."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import copy_of_default_dossier, run_build
+
+LEFTOVERS = ("x.orig", "x.bak", "x.save", "x___jb_tmp___", "Thumbs.db", "desktop.ini", "4913")
+
+
+def test_leftovers_in_seeds_static_and_templates_change_nothing_and_import_stubs_none(tmp_path):
+    root = copy_of_default_dossier(tmp_path)
+    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    for folder in ("seeds", "static", "templates", "content", "content/articles"):
+        (root / folder).mkdir(exist_ok=True)
+        for name in LEFTOVERS:
+            target = root / folder / name.replace("x", seed.name if folder == "seeds" else "a.yaml", 1)
+            shutil.copy(seed, target) if folder == "seeds" else target.write_bytes(b"\xff\xfe[.ShellClassInfo]")
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "0 warning(s)" in built.stdout, built.stdout + built.stderr
+    published = {p.name for p in (root / "_site").rglob("*")}
+    assert not published & {"Thumbs.db", "desktop.ini", "4913"} and not [n for n in published if "orig" in n]
+    before = sorted(p.name for p in (root / "content" / "articles").iterdir())
+    imported = run_build(root, "--import")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert sorted(p.name for p in (root / "content" / "articles").iterdir()) == before
