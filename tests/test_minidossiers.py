@@ -351,13 +351,20 @@ def test_two_article_files_for_one_seed_is_an_error_naming_both(mini_dossier) ->
     assert problem and "content/articles/b.yaml" in problem[0] and problem[0].startswith("content/articles/c.yaml:")
 
 
-@pytest.mark.parametrize("out", [".", "content", "seeds"])
+@pytest.mark.parametrize("out", [".", "content", "seeds", "content/_site", "seeds/evidence/_site", "templates/_site",
+                                 "static/out", ".dossier-cache/site"])
 def test_an_output_folder_that_would_overwrite_the_inputs_is_refused(mini_dossier, out: str) -> None:
+    """Inside templates/ or static/ too (review 74): each build read the last site back, republished inside
+    the new one (static/) or as templates (templates/), and never passed again."""
     root = mini_dossier(TWO_ARTICLES)
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "static").mkdir(exist_ok=True)
     before = snapshot(root)
     result = run_build(root, "--out", str(root / out))
     assert result.returncode == 2
     assert "refusing to write" in result.stderr
+    if out != ".":  # (the folder it is in is named, not the dossier's root)
+        assert f"it is inside {root.resolve() / out.split('/')[0]}, which the build reads" in result.stderr
     assert snapshot(root) == before
 
 

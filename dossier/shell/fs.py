@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
+from ..core.load.watched import WATCHED_DIRS
 from .placing import STAGING, clear_way, folder_for, link_on_path, move_tree, sweep
 from .reads import Reads
 from .tree import Tree, walk_tree
@@ -156,10 +157,16 @@ def check_output_dir(root: Path, out: Path) -> None:
         root, out = root.resolve(), out.resolve()
     except (OSError, RuntimeError) as exc:  # a loop of symbolic links
         raise OutputError(f"refusing to write the site into {out}: the path cannot be followed ({exc})") from exc
-    for protected in (root, root / "seeds", root / "content", root / "templates", root / "static", PROJECT,
-                      root / ".dossier-cache"):  # the build's cache (cache.py) is never published
-        if out == protected or protected.is_relative_to(out) or out.is_relative_to(root / "seeds") \
-                or out.is_relative_to(root / "content") or out.is_relative_to(root / ".dossier-cache"):
+    # A folder the build reads (or its cache, cache.py, never published): a site written inside it would be read
+    # back as inputs by the next build (in static/, every build published the last site again inside the new
+    # one; in templates/, its pages were templates, review 74)
+    read = [root / name for name in (*WATCHED_DIRS, ".dossier-cache")] + [PROJECT / "templates", PROJECT / "static"]
+    for folder in read:
+        if out.is_relative_to(folder):
+            raise OutputError(f"refusing to write the site into {out}: it is inside {folder}, which the build reads; "
+                              f"choose a folder outside it with --out, such as {root / '_site'}")
+    for protected in (root, *read, PROJECT):
+        if protected.is_relative_to(out):
             raise OutputError(f"refusing to write the site into {out}: it would overwrite {protected}")
     existing = next(p for p in (out, *out.parents) if p.exists())  # "/" at the latest
     if not existing.is_dir():
