@@ -18,6 +18,7 @@ from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
+from .conflicts import merge_conflict
 from .ignored import ignored
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
@@ -71,6 +72,12 @@ def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[None, tuple[Probl
     only the cleaned one, and the cache kept every seed's text twice (25 MB at 5,000 articles, read back by
     every build); `--import` and `--suggest` decode the few they need again (`RawSeeds`)."""
     text, more = decode_seed(path, data, config.encoding)
+    conflict = merge_conflict(text) if text is not None else None
+    if conflict is not None:  # (review 74: published as paragraphs "<<<<<<< HEAD", "=======", in the evidence)
+        more += (error(path, conflict[0], 1, f"an unresolved merge conflict (lines {conflict[0]}-{conflict[1]}): "
+                       "the seed would be published with both sides and the markers",
+                       "keep the side that is the article as captured and delete the three marker lines; the "
+                       "evidence folder (seeds/evidence/) keeps what --add captured", "seed-conflict"),)
     try:
         return None, more, (clean(text, config) if text is not None else None)
     except RuleTimedOut as stopped:

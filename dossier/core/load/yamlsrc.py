@@ -22,6 +22,7 @@ from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item
 from .yaml_quotes import ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
+from .conflicts import merge_conflict
 from ..common.snippet import place
 from ..common.records import frozen
 
@@ -89,6 +90,12 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
                ) -> tuple[Loaded | None, tuple[Problem, ...]]:
     """Parse one editors' file. Returns (None, problems) when it cannot be read at all. `schema`: the file's
     JSON Schema, when known (it tells where a key belongs, yaml_indent.py)."""
+    conflict = merge_conflict(text)
+    if conflict is not None:
+        return None, (error(file, conflict[0], 1, f"an unresolved merge conflict (lines {conflict[0]}-{conflict[1]})",
+                            "keep one side: the lines between <<<<<<< and =======, or those between ======= and "
+                            ">>>>>>>, and delete the three marker lines (git mergetool, or your editor's "
+                            "merge view, can do it)", "yaml-conflict"),)
     breaks = _HIDDEN_BREAK.search(text)
     if breaks is not None:  # (before parsing: YAML reads it as a line break, and every later position is off)
         line, col = place(text, breaks.start())
