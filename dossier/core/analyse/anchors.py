@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .closest import closest_passage
+from .occurrences import WORD_AHEAD, Occurrences, occurrences
 from ..text.nfc import NfcText, nfc, nfc_text
 from ..text.typography import describe_typography, fold_key, has_invisible, normalise, past_marks, search_pattern
 from ..text.worddiff import word_diff
@@ -45,7 +46,6 @@ TYPOGRAPHY_SCORE = 99.0
 # Unique contexts cost O(occurrences^2); past this many the editor needs a longer quote, not a
 # list of suggestions, so candidates are listed without them.
 MAX_CONTEXT_CANDIDATES = 100
-_WORD_AHEAD = re.compile(r"\s*(\S+)")  # next whitespace-delimited word; on reversed text: previous
 
 
 def shown_score(score: float) -> int:
@@ -163,13 +163,13 @@ class _Words:
 
 def _before(rtext: str, pos: int) -> Iterator[str]:
     r = len(rtext) - pos  # walk the reversed text forwards: one C-level regex match per word
-    while m := _WORD_AHEAD.match(rtext, r):
+    while m := WORD_AHEAD.match(rtext, r):
         r = m.end()
         yield m.group(1)[::-1]
 
 
 def _after(text: str, pos: int) -> Iterator[str]:
-    while m := _WORD_AHEAD.match(text, pos):
+    while m := WORD_AHEAD.match(text, pos):
         pos = m.end()
         yield m.group(1)
 
@@ -229,22 +229,19 @@ def _reversed(text: str) -> str:
     return pair[1]
 
 
-def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | None,
+def _settle(text: str, found: Occurrences, quote: str, prefix: str | None,
             suffix: str | None, typographic: bool) -> AnchorResult:
     """Turn the occurrences found on one rung into a result (rules for one vs several)."""
-    key: Callable[[str], str] = fold_key if typographic else str
-    rtext = _reversed(text)
-    befores = [_Words(_before(rtext, s)) for s, _ in spans]
-    afters = [_Words(_after(text, e)) for _, e in spans]
+    key, spans, rtext = found.key, found.spans, found.rtext
     pre = [key(w) for w in reversed((prefix or "").split())]
     suf = [key(w) for w in (suffix or "").split()]
-    chosen = list(range(len(spans)))
-    if len(spans) > 1 and (pre or suf):
-        chosen = [j for j in chosen if (not pre or _fits(befores[j], pre, key, str.endswith))
-                  and (not suf or _fits(afters[j], suf, key, str.startswith))]
+    # (each occurrence's words are read only when it is the one found or the quote stays ambiguous: reading
+    # them for all of them, for each annotation of a repeated quote, was quadratic; see occurrences.py)
+    chosen = found.chosen(pre, suf) if len(spans) > 1 else [0]
     if len(spans) == 1 or len(chosen) == 1:
         start, end = spans[chosen[0]]
-        unfit = _unfit(befores[0], afters[0], pre, suf, prefix, suffix, key) if len(spans) == 1 else ""
+        unfit = _unfit(_Words(_before(rtext, start)), _Words(_after(text, end)), pre, suf, prefix, suffix, key) \
+            if len(spans) == 1 else ""
         if not typographic:
             status: Status = "exact" if len(spans) == 1 else "disambiguated"
             return AnchorResult(status, start, end, 100.0, (), "", "", unfit)
@@ -254,8 +251,8 @@ def _settle(text: str, spans: list[tuple[int, int]], quote: str, prefix: str | N
 
     none: list[str | None] = [None] * len(spans)
     many = len(spans) > MAX_CONTEXT_CANDIDATES
-    prefixes = none if many else _unique_contexts(befores, key, str.endswith)
-    suffixes = none if many else _unique_contexts(afters, key, str.startswith)
+    prefixes = none if many else _unique_contexts([_Words(_before(rtext, s)) for s, _ in spans], key, str.endswith)
+    suffixes = none if many else _unique_contexts([_Words(_after(text, e)) for _, e in spans], key, str.startswith)
     cands = tuple(Candidate(s, e, p, x) for (s, e), p, x in zip(spans, prefixes, suffixes))
     lead = f"the quote occurs {len(spans)} times"
     if typographic:
@@ -303,6 +300,15 @@ def _shown(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cf" else c for c in one_line)
 
 
+def _folded_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Where the pattern `folded` (typography.search_pattern's, folded) matches in `text`, whole characters."""
+    if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
+        norm = normalise(text)
+        return _whole_characters(text, [(a, past_marks(text, b)) for a, b in
+                                        (norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text))])
+    return _whole_characters(text, _spans(re.compile(folded), text))
+
+
 def _whole_characters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans not followed by a combining mark: a quote "a à" does not occur in "a à̀", whose last letter
     carries a second accent (the mark belongs to the letter before it, so the match would cut a character)."""
@@ -344,21 +350,17 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
     if not text.strip():
         return _orphan("not found; the article text is empty")
 
-    spans = _whole_characters(text, exact_spans(text, q))
-    if spans:
-        return _settle(text, spans, q, prefix, suffix, typographic=False)
+    rtext = _reversed(text)
+    found = occurrences(text, rtext, (q, False), lambda: _whole_characters(text, exact_spans(text, q)), str)
+    if found.spans:
+        return _settle(text, found, q, prefix, suffix, typographic=False)
 
     folded = search_pattern(q, fold=True, any_case_first=True)
     if not folded:
         return _orphan("the quote is empty: it holds only invisible characters")
-    if has_invisible(text):  # rare: search the folded copy (slower) so they are skipped
-        norm = normalise(text)
-        spans = _whole_characters(text, [(a, past_marks(text, b)) for a, b in
-                                         (norm.span(s, e) for s, e in _spans(re.compile(folded), norm.text))])
-    else:
-        spans = _whole_characters(text, _spans(re.compile(folded), text))
-    if spans:
-        return _settle(text, spans, q, prefix, suffix, typographic=True)
+    found = occurrences(text, rtext, (q, True), lambda: _folded_spans(text, folded), fold_key)
+    if found.spans:
+        return _settle(text, found, q, prefix, suffix, typographic=True)
 
     best = closest_passage(text, normalise(q).text.strip())
     if best is None:
