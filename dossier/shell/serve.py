@@ -107,12 +107,16 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
 
 def _check_output(root: Path, out: Path) -> None:
     """Raise fs.OutputError when the preview may not write into `out`."""
-    fs.check_output_dir(root, out)
+    try:
+        resolved: Path | None = out.resolve()
+    except (OSError, RuntimeError):  # (a loop of links: check_output_dir says so)
+        resolved = None
     watched = [base / sub for base in watch_roots(root) for sub in ("templates", "static")]
-    for folder in watched:  # writing there would trigger a rebuild, which writes there, ...
-        if out.resolve().is_relative_to(folder):
+    for folder in watched:  # writing there would trigger a rebuild, which writes there, ... (said before the
+        if resolved is not None and resolved.is_relative_to(folder):  # build's refusal, less exact here)
             raise fs.OutputError(f"refusing to write the preview into {out}: it is inside {folder}, "
                                  f"which the preview watches; choose another --out")
+    fs.check_output_dir(root, out)
 
 
 def _stop_on_signals(loop: Any) -> None:
