@@ -145,7 +145,8 @@ def _write_hint(errno: int | None) -> str:
     if errno in (codes.ENOSPC, codes.EDQUOT):
         return "free some space on that disk, or build elsewhere with --out"
     if errno in (codes.EACCES, codes.EPERM, codes.EROFS):
-        return "check that you may write into that folder, or build elsewhere with --out"
+        return ("check that you may write into that folder and that the file is not locked (read-only, or Locked "
+                "in the Finder, or `chattr +i`), or build elsewhere with --out")
     return "check that folder and its disk, or build elsewhere with --out"
 
 

@@ -352,7 +352,12 @@ class Stage:
         deleted = 0 if self.created else sum(clear_way(os.fspath(self.out), rel, cleared)
                                              for rel in sorted(self.staged))
         if self.staged:
-            move_tree(os.fspath(self.dir), os.fspath(self.out))
+            try:
+                move_tree(os.fspath(self.dir), os.fspath(self.out))
+            except OSError as exc:  # (every move undone: the site is the old one)
+                place = os.fspath(getattr(exc, "filename2", None) or exc.filename or self.out)
+                rel = os.path.relpath(place, self.out) if place.startswith(os.fspath(self.out)) else place
+                raise WriteFailed(rel.replace(os.sep, "/"), exc.errno, exc.strerror or str(exc)) from exc
         gone: list[str] = []
         deleted += 0 if self.created else sweep(os.fspath(self.out), set(self.hashes) | {MARKER}, gone)
         # (files the last build did not make, as its record says: someone put them there)

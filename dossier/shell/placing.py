@@ -3,6 +3,7 @@ files moved, and the files no longer made swept away. Plain strings: a site has 
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -52,21 +53,63 @@ def clear_way(out: str, rel: str, cleared: set[str]) -> int:
     return gone
 
 
+UNDO = ".dossier-undo"   # in the staging folder: the files a commit replaced, until it has moved every file
+# What os.link says where a file system has no hard links for it: the file is then replaced with no copy kept
+_NO_LINKS = {errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
 def move_tree(staged: str, out: str) -> None:
     """Move every file under `staged` to the same place under `out`: a folder whose place is free moves whole
-    (one rename), a folder already there is entered, a file replaces what is there (os.replace: atomic)."""
+    (one rename), a folder already there is entered, a file replaces what is there (os.replace: atomic).
+
+    All or nothing: a file that cannot be replaced (locked, immutable, in a folder that is not writable) left the
+    site half new, with a traceback (review 74). Each file replaced is first linked aside (UNDO), and when a move
+    fails every move made is undone, newest first, before the error is raised: the site is the old one."""
+    done: list[tuple[str, str, str | None]] = []   # (staged path, its place in out, the old file linked aside)
+    try:
+        _move(staged, out, done)
+    except OSError:
+        for source, target, aside in reversed(done):
+            try:
+                os.replace(aside, target) if aside is not None else os.rename(target, source)
+            except OSError:
+                pass  # (as much of the old site as can be put back is)
+        raise
+
+
+def _move(staged: str, out: str, done: list[tuple[str, str, str | None]]) -> None:
+    undo = os.path.join(staged, UNDO)
     folders = [""]
     while folders:
         prefix = folders.pop()
         for entry in sorted(os.scandir(os.path.join(staged, prefix)), key=lambda e: e.name):
             rel = os.path.join(prefix, entry.name)
             target = os.path.join(out, rel)
+            if rel == UNDO:
+                continue
             if not entry.is_dir(follow_symlinks=False):
+                aside = _aside(target, undo, len(done)) if os.path.lexists(target) else None
                 os.replace(entry.path, target)
+                done.append((entry.path, target, aside))
             elif os.path.lexists(target):
                 folders.append(rel)
             else:
                 os.rename(entry.path, target)
+                done.append((entry.path, target, None))
+
+
+def _aside(target: str, undo: str, n: int) -> str | None:
+    """A hard link to the file at `target` (the old site's), to put back if the commit fails; None where the file
+    system makes none. A file that may not be linked (immutable, locked) may not be replaced either: raises."""
+    os.makedirs(undo, exist_ok=True)
+    aside = os.path.join(undo, str(n))
+    try:
+        os.link(target, aside, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno in _NO_LINKS:
+            return None
+        raise OSError(exc.errno, exc.strerror, target) from exc  # (said of the file, not of its copy)
+    return aside
 
 
 def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:

@@ -255,9 +255,10 @@ class Preview(SearchIndexing):
         # (said over the pages too: a status "ok" showed them as current, review 59; they are the last written)
         self.status.update(building=False, state="failed", problems=(error(
             str(self.out), 0, 0, f"the site could not be written: {what}", "free some space (or make the folder "
-            "writable) and save again; until then the pages are what was written last", "output-unwritten"),))
+            "writable, or unlock the file) and save again; until then the pages are what was written last",
+            "output-unwritten"),))
         self._print(f"could not write {what}; the preview keeps running: free some space (or "
-                    "make the folder writable) and save again")
+                    "make the folder writable, or unlock the file) and save again")
 
     def _repair(self, stamp: str) -> None:
         """Files of the output folder deleted, edited or added by hand meanwhile: put back as built (in its own

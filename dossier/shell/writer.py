@@ -274,9 +274,10 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
             try:
                 tmp.write_bytes(outputs[rel])
                 os.replace(tmp, target)
-            except OSError:  # (a full disk: no half-written file is left in the folder served, review 59)
+            except OSError as exc:  # (a full disk: no half-written file is left in the folder served, review 59)
                 tmp.unlink(missing_ok=True)
-                raise
+                # (said of the page, not of the temporary file: review 74's locked page was ".index.html.dossier-tmp")
+                raise OSError(exc.errno, exc.strerror, str(target)) from exc
             written += 1
             if left is not None:
                 info = os.stat(target)

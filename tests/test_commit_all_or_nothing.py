@@ -1,0 +1,74 @@
+"""A commit puts the whole new site in place or none of it (review 74): a file of the old site that cannot be
+replaced (locked on macOS, immutable, read-only on Windows) gave a traceback and a site half new, half old."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_of_default_dossier, run_build
+from dossier.shell import fs
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != fs.MARKER}
+
+
+def _site(out: Path, pages: dict[str, bytes]) -> None:
+    stage = fs.Stage(out)
+    for rel, data in pages.items():
+        stage(rel, data)
+    stage.commit()
+
+
+OLD = {"a.html": b"A", "b/c.html": b"C", "b/d.html": b"D", "z.html": b"Z"}
+NEW = {"a.html": b"A2", "b/c.html": b"C2", "b/d.html": b"D2", "e/f.html": b"F", "z.html": b"Z2"}
+
+
+def test_a_file_that_cannot_be_replaced_undoes_every_move_and_is_named(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    _site(out, OLD)
+    import dossier.shell.placing as placing
+
+    real = placing.os.replace
+
+    def refusing(src, dst, *args, **kwargs):  # (the system's refusal of one file, as for an immutable one)
+        if str(dst).endswith("b/d.html"):
+            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(placing.os, "replace", refusing)
+    stage = fs.Stage(out)
+    for rel, data in NEW.items():
+        stage(rel, data)
+    with pytest.raises(fs.WriteFailed) as failed:
+        stage.commit()
+    assert failed.value.rel == "b/d.html" and failed.value.reason == "Operation not permitted"
+    stage.abort()
+    assert _files(out) == OLD   # a.html and b/c.html, replaced before it, are the old ones again; no e/
+
+
+@pytest.mark.skipif(shutil.which("chattr") is None, reason="chattr (e2fsprogs) is not installed")
+def test_an_immutable_page_fails_the_build_with_one_message_and_leaves_the_old_site(tmp_path: Path) -> None:
+    root = copy_of_default_dossier(tmp_path)
+    assert run_build(root, "--no-search").returncode == 0
+    site = root / "_site"
+    before = _files(site)
+    if subprocess.run(["chattr", "+i", str(site / "index.html")], capture_output=True).returncode != 0:
+        pytest.skip("this file system or user cannot make a file immutable")
+    try:
+        config = root / "site.yaml"
+        config.write_text(re.sub(r"(?m)^title: .*$", 'title: "A renamed dossier"', config.read_text("utf-8"), 1),
+                          "utf-8")
+        built = run_build(root, "--no-search")
+    finally:
+        subprocess.run(["chattr", "-i", str(site / "index.html")], check=True)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert f"error: could not write index.html into {site}: Operation not permitted" in built.stderr
+    assert "is as it was" in built.stderr
+    assert _files(site) == before
