@@ -832,3 +832,49 @@ def test_a_byline_not_found_is_a_commented_line_of_the_stub_as_a_date_or_an_outl
     assert "byline" not in stub_of(dossier, path.stem)
     assert [line.split(":")[0] for line in lines if not line.startswith("# ") or "# not found" in line][:6] == \
         ["seed", "title", "date", "source", "# byline", "url"]  # (in the place a byline found takes)
+
+
+def test_a_sources_yaml_that_cannot_be_written_leaves_nothing_written_and_says_so(dossier: Path,
+                                                                                  tmp_path: Path) -> None:
+    """Review 74: with sources.yaml locked, --add wrote the seed, the stub and the evidence, then said "nothing
+    was written", and the next build failed on the outlet no file had; adding again said "already added"."""
+    import shutil
+    import subprocess
+
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr (e2fsprogs) is not installed")
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    before = files_of(dossier)
+    sources = dossier / "content/sources.yaml"
+    if subprocess.run(["chattr", "+i", str(sources)], capture_output=True).returncode != 0:
+        pytest.skip("this file system or user cannot make a file immutable")
+    try:
+        result = run_build(dossier, "--add", str(saved))
+    finally:
+        subprocess.run(["chattr", "-i", str(sources)], check=True)
+    assert result.returncode != 0 and "nothing was written" in result.stderr
+    assert files_of(dossier) == before
+    again = run_build(dossier, "--add", str(saved))
+    assert again.returncode == 0, again.stderr
+    assert "reuters:" in sources.read_text("utf-8") and run_build(dossier, "--no-search").returncode == 0
+
+
+def test_files_that_cannot_be_written_take_back_the_outlet_appended_for_them(dossier: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr (e2fsprogs) is not installed")
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    (dossier / "seeds").mkdir()
+    before = files_of(dossier)
+    if subprocess.run(["chattr", "+i", str(dossier / "seeds")], capture_output=True).returncode != 0:
+        pytest.skip("this file system or user cannot make a folder immutable")
+    try:
+        result = run_build(dossier, "--add", str(saved))
+    finally:
+        subprocess.run(["chattr", "-i", str(dossier / "seeds")], check=True)
+    assert result.returncode != 0 and "nothing was written" in result.stderr
+    assert files_of(dossier) == before  # (sources.yaml as it was: the outlet appended first was taken back)

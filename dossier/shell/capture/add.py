@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, TextIO
+from typing import Any, Callable, Mapping, TextIO
 from urllib.parse import unquote, urlsplit
 
 from .. import fs
@@ -174,6 +175,23 @@ def append_entries(root: Path, block: str) -> str:
     return ""
 
 
+def _appended(root: Path, addition: str, label: str) -> Callable[[], None] | None:
+    """`append_entries`, a problem said as a warning; returns what takes the entries back (None: none appended)."""
+    path = root / "content" / "sources.yaml"
+    size = path.stat().st_size if path.is_file() else None
+    problem = append_entries(root, addition)
+    if problem:
+        print(visible(f"{label}: warning: {problem}"), file=sys.stderr)
+        return None
+
+    def take_back() -> None:
+        if size is None:
+            path.unlink(missing_ok=True)
+        else:
+            os.truncate(path, size)
+    return take_back
+
+
 def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> bool:
     """Capture one page; True when it was added or was already there. `named`: its line names the page (one
     of several a source gave: a folder's, an archive's; review 72 matched 49 stubs to their pages by hand)."""
@@ -204,12 +222,18 @@ def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> 
     outside = stubfiles.outside(dossier.root, [*files, "site.yaml", *(["content/sources.yaml"] if addition else [])])
     if outside:
         raise CaptureError(outside)
-    start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
-    stubfiles.write_new(dossier.root, files)
+    # The outlet first, then the files, so that a sources.yaml that cannot be written leaves nothing written
+    # (review 74: the seed, stub and evidence were written, "nothing was written" said, and the outlet was never
+    # appended); files that cannot be written take the appended outlet back.
+    appended = _appended(dossier.root, addition, page.label) if addition else None
+    try:
+        start_dossier(dossier.root, out)  # (when the first page is added: a failed --add leaves no site.yaml)
+        stubfiles.write_new(dossier.root, files)
+    except BaseException:
+        if appended is not None:
+            appended()
+        raise
     if addition:
-        problem = append_entries(dossier.root, addition)
-        if problem:
-            print(visible(f"{page.label}: warning: {problem}"), file=sys.stderr)
         dossier.sources[g.outlet.id] = (g.outlet.name, g.outlet.homepage)
     dossier.taken |= {slug}
     dossier.known_raw[page.raw_sha256] = f"{slug}.txt"
