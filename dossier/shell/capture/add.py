@@ -192,17 +192,22 @@ def _appended(root: Path, addition: str, label: str) -> Callable[[], None] | Non
     return take_back
 
 
-def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> bool:
-    """Capture one page; True when it was added or was already there. `named`: its line names the page (one
-    of several a source gave: a folder's, an archive's; review 72 matched 49 stubs to their pages by hand)."""
+def _seen_before(page: Page, dossier: Dossier, out: TextIO) -> bool:
+    """Whether the page was added before (its bytes or its address): said, and nothing is written."""
     seen = dossier.known_raw.get(page.raw_sha256) or dossier.known_raw.get(page.url or "\0")
     if seen and not (dossier.root / "seeds" / seen).is_file():  # the editor deleted the seed, not its evidence
         stem = seen.rsplit(".", 1)[0]
         print(visible(f"{page.label}: added before as seeds/{seen}, since deleted; its evidence is still in "
                       f"{EVIDENCE}/ ({stem}.*): delete those files to add the page again; nothing written"), file=out)
-        return True
-    if seen:
+    elif seen:
         print(visible(f"{page.label}: already added (seeds/{seen}); nothing written"), file=out)
+    return bool(seen)
+
+
+def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> bool:
+    """Capture one page; True when it was added or was already there. `named`: its line names the page (one
+    of several a source gave: a folder's, an archive's; review 72 matched 49 stubs to their pages by hand)."""
+    if _seen_before(page, dossier, out):
         return True
     files, addition, slug, g = plan(page, dossier)
     same = dossier.known_raw.get(g.url.value) if g.url.value else None
