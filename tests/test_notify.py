@@ -111,3 +111,57 @@ def test_a_folder_the_kernel_will_not_watch_makes_it_incomplete(tmp_path):
         assert real is not None and real.complete is True
     finally:
         real.close()
+
+
+def test_a_file_written_in_pieces_is_being_written_until_it_is_closed(wakeup, tmp_path):
+    """Review 74: a file written in pieces with pauses (a slow disk, a sync client) was built half written."""
+    path = tmp_path / "content/articles/a.yaml"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("title: half")
+        handle.flush()
+        assert wakeup.wait(10) is True
+        now = time.monotonic()
+        assert wakeup.writing(now, 2.0) is not None          # written, not closed
+        assert wakeup.writing(now + 2.5, 2.0) is None        # a writer stalled that long is taken to have finished
+        handle.write(" and the rest\n")
+        handle.flush()
+        assert wakeup.wait(10) is True
+    while wakeup.wait(0.2):
+        pass
+    assert wakeup.writing(time.monotonic(), 2.0) is None     # closed
+    (tmp_path / "content/articles/.a.yaml.swp").write_text("x", "utf-8")  # (an editor's swap file is no article)
+    swap = open(tmp_path / "content/articles/.b.yaml.swp", "w")
+    try:
+        swap.write("x")
+        swap.flush()
+        wakeup.wait(10)
+        assert wakeup.writing(time.monotonic(), 2.0) is None  # (vim keeps its swap file open while editing)
+    finally:
+        swap.close()
+
+
+def test_the_preview_waits_for_a_file_written_in_pieces_to_be_closed(mini_dossier):
+    root = mini_dossier(FILES)
+    preview = Preview(root, root / "_site", Options(), stream=io.StringIO(), search=False, poll=60.0)
+    preview.start()
+    page = root / "_site/articles/a/index.html"
+    try:
+        deadline = time.monotonic() + 30
+        while preview.status.published < 1:
+            assert time.monotonic() < deadline, "the first build did not come"
+            time.sleep(0.02)
+        seen = set()
+        text = ARTICLE.replace("A headline", "Written in pieces")
+        with open(root / "content/articles/a.yaml", "w", encoding="utf-8") as handle:
+            for at in range(0, len(text), 20):   # 20 bytes every 0.3 s: each pause ten times the preview's quiet
+                handle.write(text[at:at + 20])
+                handle.flush()
+                time.sleep(0.3)
+                seen.add(preview.status.state)
+                seen.add("published" if "Written in pieces" in page.read_text("utf-8") else "old")
+        while "Written in pieces" not in page.read_text("utf-8"):
+            assert time.monotonic() < deadline, "the file closed was not built"
+            time.sleep(0.02)
+        assert "failed" not in seen and "published" not in seen  # (no half file built, no error shown for it)
+    finally:
+        preview.stop()

@@ -21,7 +21,11 @@ import ctypes.util
 import os
 import select
 import struct
+import threading
+import time
 from typing import Iterable
+
+from ..core.load.watched import is_editor_junk
 
 FALLBACK = 1.0   # seconds between scans when inotify wakes the watcher
 
@@ -29,6 +33,7 @@ _IN_NONBLOCK, _IN_CLOEXEC = 0o4000, 0o2000000
 # modified, attributes, closed after writing, moved out or in, created, deleted, the folder itself deleted or moved
 _MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
 _IN_ISDIR, _IN_Q_OVERFLOW, _IN_IGNORED = 0x40000000, 0x4000, 0x8000
+_IN_WRITTEN, _IN_DONE = 0x2 | 0x100, 0x8 | 0x40 | 0x200   # modified or created; closed, moved away or deleted
 _EVENT = struct.Struct("iIII")   # wd, mask, cookie, len (then len bytes of name)
 
 
@@ -43,6 +48,11 @@ class Wakeup:
         self.complete = True                 # every folder is watched (False once the kernel refused one)
         self._folder_of: dict[int, str] = {}   # watch descriptor → the folder it watches
         self._named: set[str] | None = set()   # files the events named since `take` (None: one named none)
+        # Files being written: modified or created, not closed since, with when they were last written (review
+        # 74: a file written in pieces, by a slow disk or a sync client, was built half written); kept under a
+        # lock, since the builder asks (`writing`) while the poller reads events
+        self._open: dict[str, float] = {}
+        self._open_lock = threading.Lock()
         self.rewatch()
 
     def rewatch(self) -> None:
@@ -95,8 +105,27 @@ class Wakeup:
                     self._named = None
                     if mask & _IN_IGNORED:
                         self._folder_of.pop(wd, None)  # (the kernel dropped the watch: the number may be reused)
-                elif self._named is not None:
-                    self._named.add(os.path.join(folder, os.fsdecode(name)))
+                else:
+                    path = os.path.join(folder, os.fsdecode(name))
+                    if self._named is not None:
+                        self._named.add(path)
+                    self._note_open(path, mask)
+
+    def _note_open(self, path: str, mask: int) -> None:
+        with self._open_lock:
+            if mask & _IN_DONE:
+                self._open.pop(path, None)
+            elif mask & _IN_WRITTEN and not is_editor_junk(os.path.basename(path)):  # (vim keeps .x.swp open)
+                self._open[path] = time.monotonic()
+
+    def writing(self, now: float, stall: float) -> float | None:
+        """When to look again if a watched file is still being written (modified, not closed, and written less
+        than `stall` seconds ago), else None: a writer that stalls longer is taken to have finished."""
+        with self._open_lock:
+            for path, at in list(self._open.items()):
+                if at + stall <= now:
+                    del self._open[path]
+            return min(self._open.values()) + stall if self._open else None
 
     def take(self) -> frozenset[str] | None:
         """The files (absolute paths) the events read since the last `take` named, or None when an event named

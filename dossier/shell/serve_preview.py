@@ -53,6 +53,8 @@ from .writer import files_under, repair, sync, unwritten, write_changed
 POLL_SECONDS = 0.1
 QUIET_SECONDS = 0.1           # a burst of changes has settled after this long without one (polling)...
 QUIET_NOTIFIED_SECONDS = 0.03  # ...or this, when the kernel reports each change as it happens (notify.py)
+WRITE_STALL = 2.0   # a file written and not closed since is awaited until it is, or this long after its last write
+WRITE_POLL = 0.05   # how often the builder looks whether it has been closed
 
 
 class Preview(SearchIndexing):
@@ -166,20 +168,33 @@ class Preview(SearchIndexing):
             self.debouncer.note(time.monotonic(), [shown_path(p, self.root) for p in changes.paths])
             self.cond.notify_all()
 
+    def _due_at(self, now: float) -> float | None:
+        """When the pending changes are to be built: when the burst has settled (the debouncer), and no watched
+        file is still being written (notify.py: looked at again every WRITE_POLL seconds, its close not being
+        told to this thread), or None when nothing is pending."""
+        at = self.debouncer.due_at()
+        if at is None or self.wakeup is None or self.wakeup.writing(now, WRITE_STALL) is None:
+            return at
+        return max(at, now + WRITE_POLL)
+
+    def _due(self, now: float) -> bool:
+        at = self._due_at(now)
+        return at is not None and now >= at
+
     def _build_loop(self) -> None:
         while True:
             with self.cond:
-                while not self.stopping.is_set() and not self.debouncer.due(time.monotonic()):
+                while not self.stopping.is_set() and not self._due(time.monotonic()):
                     if self.debouncer.due_at() is None and self.search_due is not None \
                             and time.monotonic() >= self.search_due and not self.indexing:
                         break
                     # pending changes come first; the search index waits until nothing is pending
-                    at = self.debouncer.due_at()
+                    at = self._due_at(time.monotonic())
                     at = self.search_due if at is None and not self.indexing else at
                     self.cond.wait(None if at is None else max(0.0, at - time.monotonic()))
                 if self.stopping.is_set():
                     return
-                index_only = not self.debouncer.due(time.monotonic())
+                index_only = not self._due(time.monotonic())
                 paths = frozenset() if index_only else self.debouncer.take()
                 started = self.generations.start()
                 if index_only:  # indexing runs beside the builder: a save never waits for it
