@@ -27,3 +27,17 @@ def test_leftovers_in_seeds_static_and_templates_change_nothing_and_import_stubs
     imported = run_build(root, "--import")
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert sorted(p.name for p in (root / "content" / "articles").iterdir()) == before
+
+
+def test_a_seed_named_like_a_hidden_or_temporary_file_is_said_to_be_skipped_not_missing(tmp_path):
+    """Review 74: `seed: .002.txt` said "not found in seeds/" though the file was there: the reader skips it."""
+    root = copy_of_default_dossier(tmp_path)
+    article = sorted((root / "content" / "articles").glob("*.yaml"))[0]
+    text = article.read_text("utf-8")
+    seed = text.split("seed: ", 1)[1].split("\n", 1)[0].strip().strip('"')
+    (root / "seeds" / seed).rename(root / "seeds" / f".{seed}")
+    article.write_text(text.replace(f"seed: {seed}", f"seed: .{seed}", 1), "utf-8")
+    built = run_build(root, "--check")
+    assert built.returncode == 1
+    assert f'seed ".{seed}" is not read: a file so named is skipped as hidden' in built.stderr
+    assert "not found in seeds/" not in built.stderr

@@ -14,6 +14,7 @@ from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
+from .watched import is_editor_junk
 from ..text.nfc import nfc
 
 
@@ -80,6 +81,10 @@ def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText]) -> tuple[Probl
     """The error of an article file whose seed is not in seeds/, and the seed it offers as meant ("" if none)."""
     cased = sorted(s for s in seeds if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
     meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
+    if not meant and is_editor_junk(meta.seed.rsplit("/", 1)[-1]):  # (".002.txt", "003.part": review 74)
+        return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" is not read: a file so named is '
+                      "skipped as hidden, or as an editor's backup or temporary file",
+                      "rename the seed's file (and this line) to a plain name such as 002.txt", "seed-missing"), "")
     return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
                   meant or "seed names are file names under seeds/", "seed-missing"),
             meant_of(meant))
