@@ -38,6 +38,8 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
     problems += [warning(p, 0, 0, "ignored: seeds are the files of seeds/ itself, not of its folders",
                          f"move it to seeds/{p.rsplit('/', 1)[-1]}", "file-ignored")
                  for p in paths if p.startswith("seeds/") and p.count("/") > 1 and not is_evidence(p)]
+    problems += [_in_other_folder(p) for p in paths if p.startswith("content/") and "/" in p[len("content/"):]
+                 and not p.startswith(tuple(folder for folder, _, _ in FOLDERS))]
     missing: set[str] = set()
     for p in paths:
         name = p[len("content/"):]
@@ -57,3 +59,16 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
                                     "articles/, comparisons/ and entities/", "move it into one of them, or out of "
                                     "content/", "file-ignored"))
     return problems, missing
+
+
+def _in_other_folder(path: str) -> Problem:
+    """The warning of a file in a folder of content/ the build does not read (content/article/: review 74, its
+    article left out without a word, and every link to it an "unknown article")."""
+    import difflib
+
+    folder, rest = path[len("content/"):].split("/", 1)
+    close = difflib.get_close_matches(folder.lower(), ["articles", "comparisons", "entities"], n=1, cutoff=0.65)
+    hint = f"move it to content/{close[0]}/{rest}" if close else "move it into one of them, or out of content/"
+    return warning(path, 0, 0, f"ignored: content/{folder}/ is no folder the build reads (content/ holds "
+                   "sources.yaml, entities.yaml and the folders articles/, comparisons/ and entities/)", hint,
+                   "file-ignored")
