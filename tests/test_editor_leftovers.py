@@ -41,3 +41,15 @@ def test_a_seed_named_like_a_hidden_or_temporary_file_is_said_to_be_skipped_not_
     assert built.returncode == 1
     assert f'seed ".{seed}" is not read: a file so named is skipped as hidden' in built.stderr
     assert "not found in seeds/" not in built.stderr
+
+
+def test_a_copy_a_sync_client_made_of_an_article_file_is_told_as_one(tmp_path):
+    """Review 74: "jpost-go-it-alone (1).yaml" was told to be renamed "jpost-go-it-alone-1", a second article."""
+    root = copy_of_default_dossier(tmp_path)
+    article = sorted((root / "content" / "articles").glob("*.yaml"))[0]
+    shutil.copy(article, article.with_name(f"{article.stem} (1).yaml"))
+    shutil.copy(article, article.with_name(f"{article.stem} (Jo's conflicted copy 2024-03-22).yaml"))
+    built = run_build(root, "--check")
+    assert built.returncode == 1
+    said = [line for line in built.stderr.splitlines() if "hint: it looks like a copy of" in line]
+    assert len(said) == 2 and all(f"copy of {article.stem}.yaml that a sync client" in line for line in said)
