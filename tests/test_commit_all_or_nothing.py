@@ -53,6 +53,35 @@ def test_a_file_that_cannot_be_replaced_undoes_every_move_and_is_named(tmp_path:
     assert _files(out) == OLD   # a.html and b/c.html, replaced before it, are the old ones again; no e/
 
 
+def test_where_no_link_can_be_kept_a_file_replaced_stays_new_rather_than_go(tmp_path: Path, monkeypatch) -> None:
+    """A file system without hard links (some network or FAT disks) keeps no copy of a replaced file: undone,
+    it stays the new one (never removed, which would leave the site without it)."""
+    import errno
+    import dossier.shell.placing as placing
+
+    out = tmp_path / "out"
+    _site(out, OLD)
+    real = placing.os.replace
+
+    def refusing(src, dst, *args, **kwargs):
+        if str(dst).endswith("b/d.html"):
+            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(placing.os, "replace", refusing)
+    monkeypatch.setattr(placing.os, "link", no_links)
+    stage = fs.Stage(out)
+    for rel, data in NEW.items():
+        stage(rel, data)
+    with pytest.raises(fs.WriteFailed):
+        stage.commit()
+    stage.abort()
+    assert _files(out) == {"a.html": b"A2", "b/c.html": b"C2", "b/d.html": b"D", "z.html": b"Z2"}  # (no e/)
+
+
 @pytest.mark.skipif(shutil.which("chattr") is None, reason="chattr (e2fsprogs) is not installed")
 def test_an_immutable_page_fails_the_build_with_one_message_and_leaves_the_old_site(tmp_path: Path) -> None:
     root = copy_of_default_dossier(tmp_path)

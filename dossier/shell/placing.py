@@ -71,7 +71,10 @@ def move_tree(staged: str, out: str) -> None:
     except OSError:
         for source, target, aside in reversed(done):
             try:
-                os.replace(aside, target) if aside is not None else os.rename(target, source)
+                if aside is None:
+                    os.rename(target, source)   # (a file or folder where there was none)
+                elif aside:
+                    os.replace(aside, target)   # ("": one replaced where no link could be kept; it stays new)
             except OSError:
                 pass  # (as much of the old site as can be put back is)
         raise
@@ -88,7 +91,7 @@ def _move(staged: str, out: str, done: list[tuple[str, str, str | None]]) -> Non
             if rel == UNDO:
                 continue
             if not entry.is_dir(follow_symlinks=False):
-                aside = _aside(target, undo, len(done)) if os.path.lexists(target) else None
+                aside = (_aside(target, undo, len(done)) or "") if os.path.lexists(target) else None
                 os.replace(entry.path, target)
                 done.append((entry.path, target, aside))
             elif os.path.lexists(target):
