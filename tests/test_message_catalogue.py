@@ -25,6 +25,7 @@ INVALID = ROOT / "tests" / "invalid"
 
 # Codes no folder of tests/invalid/ can produce → the test that produces them (file::function).
 TRIGGERS = {
+    "template-unsafe": "tests/test_template_sandbox.py::test_a_dossier_s_template_runs_no_python_of_its_own",
     "yaml-conflict": "tests/test_merge_conflicts.py::test_a_yaml_file_with_a_conflict_is_one_error_at_its_first_marker",
     "seed-conflict": "tests/test_merge_conflicts.py::test_a_seed_with_a_conflict_fails_the_build_at_its_line",
     "output-collision": "tests/test_message_triggers.py::test_two_inputs_claiming_one_output_path_is_an_output_collision_naming_both",

@@ -9,6 +9,8 @@ import hashlib
 import re
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..common.controls import visible_controls
 from ..common.errors import Problem, did_you_mean, error
@@ -19,10 +21,16 @@ from ..plan.page import Row
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
-class _Environment(jinja2.Environment):
-    """Jinja with `row.key` on a plain dict (or a listing row, page.Row) looked up as an item first. Jinja tries
-    the attribute first and catches the AttributeError, which was the largest single cost of rendering our dict
-    view models; the result is the same, since only names that are not dict attributes take the short way."""
+class _Environment(ImmutableSandboxedEnvironment):
+    """Jinja in its sandbox, with `row.key` on a plain dict (or a listing row, page.Row) looked up as an item
+    first. Jinja tries the attribute first and catches the AttributeError, which was the largest single cost of
+    rendering our dict view models; the result is the same, since only names that are not dict attributes take
+    the short way (and a dict's items are data: nothing the sandbox guards).
+
+    The sandbox: a dossier may bring its own templates (templates/), and a contributed dossier's templates ran
+    any Python when it was built, checked or previewed (`cycler.__init__.__globals__.os.system(…)`, review 75),
+    where the README promises that building a contributed dossier reads nothing of the machine's. In the sandbox
+    a template reaches no attribute starting with "_", no function's globals, and changes no value it is given."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if (type(obj) is dict or type(obj) is Row) and attribute not in _DICT_ATTRIBUTES:
@@ -145,19 +153,28 @@ class Renderer:
                                (did_you_mean(field.group(2), _fields(context)) if field else "") or
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
                                "template-variable"),), None
-        except Exception as exc:  # a filter or test raising: a bug in a template or in dossier, shown as such
-            file, line = _place(exc, template)
-            unknown = unknown_name_at(self.env, self.sources.get(file, ""), line, str(exc)) \
-                if isinstance(exc, jinja2.TemplateRuntimeError) else None
-            if unknown:  # (a test no Jinja has, named in an {% if %}: looked up when it runs)
-                return b"", (error(f"templates/{file}", unknown[0], unknown[1], f"template syntax error: {exc}",
-                                   "; ".join(p for p in (unknown[2], "check the {% %} and {{ }} tags") if p),
-                                   "template-syntax"),), None
-            return b"", (error(f"templates/{file}", line, 1,
-                               f"template error while rendering {out_path}: {type(exc).__name__}: {exc}",
-                               "a filter or test in this template failed; this is a bug in the template or in "
-                               "dossier, not in the dossier's content", "template-crash"),), None
+        except Exception as exc:  # a filter or test raising (a bug in a template or in dossier), or the sandbox
+            return b"", (self._failed(exc, template, out_path),), None
         return text.encode("utf-8"), (), None
+
+    def _failed(self, exc: Exception, template: str, out_path: str) -> Problem:
+        """The problem of a rendering that raised: the sandbox's refusal (see _Environment), a test no Jinja has,
+        or a filter or test that failed."""
+        file, line = _place(exc, template)
+        if isinstance(exc, SecurityError):
+            return error(f"templates/{file}", line, 1, f"template error while rendering {out_path}: {exc}",
+                         "a template may use the page's view model, filters and macros, not Python's own objects "
+                         "(names starting with _, a function's globals) nor change the values it is given: "
+                         "templates run in Jinja's sandbox", "template-unsafe")
+        unknown = unknown_name_at(self.env, self.sources.get(file, ""), line, str(exc)) \
+            if isinstance(exc, jinja2.TemplateRuntimeError) else None
+        if unknown:  # (a test no Jinja has, named in an {% if %}: looked up when it runs)
+            return error(f"templates/{file}", unknown[0], unknown[1], f"template syntax error: {exc}",
+                         "; ".join(p for p in (unknown[2], "check the {% %} and {{ }} tags") if p), "template-syntax")
+        return error(f"templates/{file}", line, 1,
+                     f"template error while rendering {out_path}: {type(exc).__name__}: {exc}",
+                     "a filter or test in this template failed; this is a bug in the template or in dossier, not "
+                     "in the dossier's content", "template-crash")
 
 
 def _fields(value: Any, depth: int = 0) -> set[str]:
