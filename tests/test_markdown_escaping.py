@@ -184,7 +184,7 @@ def test_an_autolink_in_a_note_stays_a_link_in_the_markdown_export() -> None:
     note = "See <https://example.org/a?b=1> or write to <desk@example.org>; code `<b>` stays as written."
     assert note_markdown(note) == note
     # (but not one of another scheme: markdown-it shows <javascript:…> as text, another renderer may not)
-    assert note_markdown("see <javascript:alert(1)> now") == "see \\<javascript:alert(1)> now"
+    assert note_markdown("see <javascript:alert(1)> now") == "see &lt;javascript:alert(1)> now"
 
 
 @pytest.mark.parametrize("note", ["[a](http://x/`) <img src=x onerror=alert(2)> `",
@@ -196,3 +196,18 @@ def test_a_backtick_in_a_link_address_does_not_hide_raw_html_from_the_escaping(n
 
     rendered = MarkdownIt("commonmark", {"html": True}).render(note_markdown(note))
     assert "<img" not in rendered and "&lt;img" in rendered, rendered
+
+
+@pytest.mark.parametrize("note", [
+    "Spelling. <img src=x onerror=alert(document.domain)> <script>alert(1)</script>",
+    "[a](http://x/`) <img src=x onerror=alert(2)> `",
+    "An <!-- comment --> and <?php echo 1; ?> and </div>",
+])
+def test_no_raw_tag_is_left_in_a_note_s_markdown_for_any_renderer(note: str) -> None:
+    """Review 75: a note's "<" was written "\\<", an escape in CommonMark but not in Python-Markdown (MkDocs,
+    Pelican), which ran the <img onerror> and <script> after the backslash. Written "&lt;", it is text to every
+    renderer: no "<" before a letter, "/", "!" or "?" is left at all."""
+    from dossier.core.text.note_markdown import note_markdown
+
+    written = note_markdown(note)
+    assert not re.search(r"<[A-Za-z/!?]", written), written

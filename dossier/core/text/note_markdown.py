@@ -41,15 +41,17 @@ def note_markdown(note: str) -> str:
 
 # Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
 # and must stay text in the .md, which any renderer may read with HTML on (review 61): a `<` that opens a tag, a
-# comment or a declaration is escaped; an autolink (`<https://…>`, `<name@host>`) is left a link, but not one of
-# another scheme (`<javascript:…>`: markdown-it shows it as text, another renderer may not).
+# comment or a declaration is written `&lt;`; an autolink (`<https://…>`, `<name@host>`) is left a link, but not
+# one of another scheme (`<javascript:…>`: markdown-it shows it as text, another renderer may not). `&lt;`, not
+# `\<`: CommonMark reads both as "<", but Python-Markdown (MkDocs, Pelican) has no `\<` escape, and ran the
+# `<img onerror=…>` after the backslash (review 75); every renderer reads the entity as text.
 _NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!(?i:https?|mailto):[^\s<>]*>)"
                         r"(?![\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>)")
 
 
 def _escaped_reach(text: str) -> str:
     """`text` (no code in it) with what would reach out of a footnote definition, and raw HTML, escaped."""
-    return _NOTE_HTML.sub(r"\1\\\2", _NOTE_REACH.sub(r"\1\\\2", text))
+    return _NOTE_HTML.sub(r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", text))
 
 
 def _html_free(note: str, markdown: str) -> str:
@@ -58,7 +60,7 @@ def _html_free(note: str, markdown: str) -> str:
     in a link's address ("[a](http://x/`) <img …> `") is no code span to markdown-it (review 66)."""
     if "<" not in markdown or not _has_html(markdown):
         return markdown
-    return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1\\<", note)
+    return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1&lt;", note)
 
 
 def _has_html(markdown: str) -> bool:
