@@ -186,8 +186,12 @@ def _normalize_call_link(url: str) -> str:
     return _normalize_link(resolved)
 
 
-def _parser() -> MarkdownIt:
+def _parser(attributes: bool = False) -> MarkdownIt:
     """markdown-it with raw HTML and images off and every link target passed through the call's resolver.
+    `attributes`: the `{#id .class key=value}` syntax on (the article's own Markdown, whose marks the build
+    writes); off for what editors write (notes, summaries, descriptions), where it set any attribute: `style`,
+    `ping`, an `id` of the page's own (`main`), `data-pagefind-meta` that sent search results to another site
+    (review 75).
 
     markdown-it first normalises a target, then validates the normalised form. So the policy is applied in
     normalisation, on the target as the editor wrote it (entities decoded, e.g. "java&#9;script:" arrives
@@ -195,7 +199,9 @@ def _parser() -> MarkdownIt:
     and then percent-encoded by markdown-it's own normaliser.
     """
     md = MarkdownIt("commonmark", {"html": False})
-    md.use(front_matter_plugin).use(attrs_plugin, spans=True).use(footnote_plugin)
+    md.use(front_matter_plugin).use(footnote_plugin)
+    if attributes:
+        md.use(attrs_plugin, spans=True)
     md.disable(["image"])
     md.normalizeLink = _normalize_call_link  # type: ignore[assignment]
     md.validateLink = lambda url: url != _REFUSED  # type: ignore[assignment]
@@ -304,7 +310,7 @@ def _footnote_ref(self, tokens, idx, options, env) -> str:  # type: ignore[no-un
 
 @cache
 def _article_parser() -> MarkdownIt:
-    md = _parser()
+    md = _parser(attributes=True)
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.core.ruler.push("sidenotes_in_headings", _mark_heading_notes)
     md.add_render_rule("footnote_block_open", lambda *a: ENDNOTES_OPEN)

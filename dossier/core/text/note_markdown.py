@@ -10,9 +10,10 @@ from markdown_it import MarkdownIt
 
 # In a note, what would reach out of its footnote definition into the article: a footnote reference `[^`
 # or an inline footnote `^[` (they would join the article's footnote numbering) and the `]:` of a link
-# reference definition (it would turn the article's `[words]{...}` spans into links). Each is live only when
-# not already escaped, i.e. after an even number of backslashes.
-_NOTE_REACH = re.compile(r"(?<!\\)((?:\\\\)*)(\[(?=\^)|\^(?=\[)|\](?=:))")
+# reference definition (it would turn the article's `[words]{...}` spans into links); and a `{`, which the
+# article's parser reads as attributes (`{style=… #main}`) where the note's own shows it as text (review 75).
+# Each is live only when not already escaped, i.e. after an even number of backslashes.
+_NOTE_REACH = re.compile(r"(?<!\\)((?:\\\\)*)(\[(?=\^)|\^(?=\[)|\](?=:)|\{)")
 
 
 # Where markdown-it reads a note's characters literally, so nothing there is escaped: fenced code blocks
@@ -30,7 +31,7 @@ def note_markdown(note: str) -> str:
     markdown-it would read it (see `_NOTE_REACH`; code is left as written), continuation lines indented so
     they stay inside it; "(no note)" for an empty note."""
     note = note.strip() or "(no note)"
-    if "[^" in note or "^[" in note or "]:" in note or "<" in note:  # rare: most notes are written as they are
+    if "[^" in note or "^[" in note or "]:" in note or "<" in note or "{" in note:  # rare: most are as written
         last, parts = 0, []
         for code in NOTE_CODE.finditer(note):
             parts += [_escaped_reach(note[last:code.start()]), code.group()]
