@@ -296,9 +296,9 @@ class Preview(SearchIndexing):
         taken_back = self._take_back()
         self.analysed = None  # (the pages of the next save are made by its whole build, as after any failure)
         self.shown = problems
+        self._print_problems(problems)  # (before the status says so: whoever reads it may look at the terminal)
         self.status.update(state="failed", building=False, problems=problems, seconds=seconds)
         errors = sum(p.severity == "error" for p in problems)
-        self._print_problems(problems)
         kept = "still serving the last good site" if self.status.has_site else "no site to serve until it builds"
         self._print(f"{what}: build failed with {errors} error(s) in {seconds:.2f}s; {kept}")
         if reload or taken_back:
