@@ -205,6 +205,9 @@ def _csp_problems(policies: list[str]) -> list[str]:
                 problems.append(f"script-src allows {word}")
     if directives.get("object-src") != ["'none'"]:
         problems.append("object-src is not 'none'")
+    # (review 75: `ws: wss:` let a published page open a websocket to any host; only the preview needs one)
+    if directives.get("connect-src", directives.get("default-src")) != ["'self'"]:
+        problems.append("connect-src is not 'self' alone")
     if "base-uri" not in directives:
         problems.append("no base-uri directive")
     return [f"CSP {policies[0]!r}: {p}" for p in problems]

@@ -124,6 +124,9 @@ def test_only_html_pages_get_a_script_and_head_requests_keep_their_length(mini_d
         assert "</head> tag" in json.loads(server.get("articles/a/article.json")[1])["annotations"][0]["note"]
         code, page = server.get("articles/a/")
         assert page.count(b"/__dossier/overlay.js") == 1 and b"livereload.js" not in page
+        # (livereload's websocket is the preview's: allowed in what it serves, not in the page it wrote)
+        assert b"connect-src 'self' ws: wss:;" in page
+        assert b"connect-src 'self';" in (root / "_site" / "articles" / "a" / "index.html").read_bytes()
         request = urllib.request.Request(server.url + "static/dossier.css", method="HEAD")
         with urllib.request.urlopen(request, timeout=10) as r:
             assert int(r.headers["Content-Length"]) == len(server.get("static/dossier.css")[1]) > 0

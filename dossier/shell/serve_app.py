@@ -38,6 +38,7 @@ PREFIX = "/__dossier/"
 HISTORY = 64                    # builds whose changed paths are kept; a page older than that reloads
 VISITED = 3                     # pages served lately, kept so that a save shows them first (execute/first.py)
 OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
+CONNECT, CONNECT_PREVIEW = b"connect-src 'self';", b"connect-src 'self' ws: wss:;"   # (templates/base.html's CSP)
 HEAD_END = b"</head>"
 TYPES = {".md": "text/markdown", ".jsonld": "application/ld+json", ".json": "application/json",
          ".xml": "application/xml", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
@@ -256,7 +257,9 @@ def inject(html: bytes, state: Mapping[str, Any]) -> bytes:
     the run of the preview the page is read at (`state`: Status.read())."""
     tag = (f'<script src="{PREFIX}overlay.js" data-published="{state["published"]}" data-run="{state["run"]}" '
            f'defer></script>').encode()
-    return html.replace(HEAD_END, tag + HEAD_END, 1)
+    # (the published pages' policy lets them connect only to their own site; livereload's websocket is the
+    # preview's, allowed here: a published page allowed websockets to any host, review 75)
+    return html.replace(HEAD_END, tag + HEAD_END, 1).replace(CONNECT, CONNECT_PREVIEW, 1)
 
 
 def _file(environ: dict[str, Any], target: Path, state: dict[str, Any]) -> Response:
