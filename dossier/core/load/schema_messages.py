@@ -167,6 +167,11 @@ def _key_form(loaded: Loaded, path: Path, err: Any) -> Found:
     if hidden:
         return [(None, error(loaded.file, hidden[0], hidden[1], f"the id {hidden[2]}{where(path)}", _HIDDEN_HINT,
                              "schema-form"))]
+    if isinstance(err.validator_value, int):  # (maxLength: an id is a page's file name, review 75)
+        return [(None, error(loaded.file, line, col, f"the id {shown(key)} is {len(str(key))} characters long, more "
+                             f"than the {err.validator_value} an id may have{where(path)}",
+                             "shorten it (the id names the entity's page, and a file name cannot be that long)",
+                             "schema-form"))]
     message = f"the id {shown(key)} does not have the expected form{where(path)}"
     return [(None, error(loaded.file, line, col, message,
                                             pattern_hint(err.validator_value, "", key), "schema-form"))]
