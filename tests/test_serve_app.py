@@ -231,3 +231,30 @@ def test_a_preview_of_this_machine_answers_only_requests_made_to_this_machine(si
         assert code == 421 and b"problems" not in body, host
     assert call(make_app(site, Status(state="ok", has_site=True)), "/articles/a/", HOST="example.org")[0] == 200
 
+
+
+def test_a_preview_open_to_other_machines_still_answers_only_its_own_names(site):
+    """Review 75: with `--host 0.0.0.0` (to read the preview on a phone) the Host check was off, and any web page
+    whose name was made to point at this machine could read the unpublished dossier."""
+    import socket
+
+    from dossier.shell.serve_app import MachineNames
+
+    app = make_app(site, Status(state="ok", has_site=True), hosts=MachineNames("0.0.0.0"))
+    for host in ("192.168.1.20:8000", "[fe80::1]:8000", "127.0.0.1:8000", "localhost", f"{socket.gethostname()}:8000"):
+        assert call(app, "/articles/a/", HOST=host)[0] == 200, host
+    for host in ("attacker.example:8000", "192.168.1.20.attacker.example", ""):
+        assert call(app, "/__dossier/status.json", HOST=host)[0] == 421, host
+
+
+def test_a_request_that_fails_says_so_without_the_traceback(site, monkeypatch, capsys):
+    """Review 75: a 500 answered with the server's traceback (its files and lines); the terminal has it."""
+    import dossier.shell.serve_app as serve_app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(serve_app, "respond", broken)
+    code, _, body = call(make_app(site, Status(state="ok", has_site=True)), "/articles/a/")
+    assert code == 500 and b"Traceback" not in body and b"see the terminal" in body
+    assert "RuntimeError: a bug" in capsys.readouterr().err

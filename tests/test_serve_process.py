@@ -209,11 +209,14 @@ def test_livereloads_websocket_refuses_other_sites_pages(server, root):
         return "open"
 
     rebound = f"attacker.example:{server.port}"   # DNS rebinding: the page's own name as Host and as Origin
+    local = f"localhost:{server.port}"
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         answers = [pool.submit(asyncio.run, connect(*args)).result(timeout=60)
-                   for args in ((server.url.rstrip("/"),), (f"http://localhost:{server.port}",),
-                                ("http://attacker.example",), (f"http://{rebound}", rebound))]
-    assert answers == ["open", "open", "403", "421"]
+                   for args in ((server.url.rstrip("/"),), (f"http://{local}", local),
+                                ("http://attacker.example",), (f"http://{rebound}", rebound),
+                                # (review 75: a page of this machine on another port, or at another name)
+                                ("http://localhost:9999",), (f"http://[::1]:{server.port}",))]
+    assert answers == ["open", "open", "403", "421", "403", "403"]
     for path in ("forcereload", "livereload.js"):   # livereload's other handlers: the same rule as the app's
         request = urllib.request.Request(server.url + path, headers={"Host": rebound})
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -237,3 +240,23 @@ def test_an_output_folder_inside_a_watched_folder_is_refused(root):
                              "--out", str(root / "static" / "site"), "--port", str(free_port())],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 2 and "which the preview watches" in result.stderr
+
+
+def test_a_preview_on_another_loopback_address_answers_there_and_is_not_said_to_be_open_to_others(root):
+    """Review 75: `--host 127.0.0.2` (this machine only) was told to be "reachable from other machines"."""
+    port = free_port()
+    server = PreviewServer(root, "--host", "127.0.0.2", port=port)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.2:{port}/__dossier/status.json", timeout=5) as r:
+                    if json.loads(r.read())["state"] == "ok":
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            assert time.monotonic() < deadline, server.log
+            time.sleep(0.1)
+        assert "Serving the preview" in server.log and "reachable from other machines" not in server.log
+    finally:
+        assert server.stop() == 0

@@ -10,13 +10,13 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Container
 from urllib.parse import urlsplit
 
 from . import fs
 from .terminal import say
 from ..core.pipeline import Options
-from .serve_app import LOOPBACK, host_name, make_app
+from .serve_app import LOOPBACK, MachineNames, host_name, make_app
 from .serve_files import watch_roots
 from .serve_preview import Preview
 
@@ -39,7 +39,7 @@ def _Server(base: Any) -> Any:
     return Server
 
 
-def _guard_livereload(hosts: frozenset[str] | None) -> None:
+def _guard_livereload(hosts: Container[str] | None) -> None:
     """livereload's own handlers (its websocket, livereload.js, /forcereload) answered any Host and any page's
     Origin: with `hosts`, they answer requests addressed to this machine, from its pages, only (a page of another
     site whose name is made to point here, DNS rebinding, sends its own name as Host and as Origin)."""
@@ -52,8 +52,15 @@ def _guard_livereload(hosts: frozenset[str] | None) -> None:
 
     for handler in (LiveReloadHandler, ForceReloadHandler, LiveReloadJSHandler):
         handler.prepare = prepare
-    LiveReloadHandler.check_origin = lambda self, origin: (hosts is None or
-                                                           host_name(urlsplit(origin).netloc) in hosts)
+    LiveReloadHandler.check_origin = lambda self, origin: hosts is None or _own_page(origin, self.request.host, hosts)
+
+
+def _own_page(origin: str, host: str, hosts: Container[str]) -> bool:
+    """Whether a websocket's Origin is a page of this preview: the very address it was asked at (scheme http,
+    same name and port), a name of `hosts` (review 75: any page of this machine, another port's too, could
+    connect)."""
+    parts = urlsplit(origin)
+    return parts.scheme == "http" and parts.netloc.lower() == host.lower() and host_name(host) in hosts
 
 
 def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port: int = 8000,
@@ -72,7 +79,7 @@ def serve(root: Path, out: Path, options: Options, host: str = "127.0.0.1", port
     loop = IOLoop.current()
     preview = Preview(root, out, options, search=search,
                       reload=lambda path: loop.add_callback(LiveReloadHandler.reload_waiters, path))
-    hosts = LOOPBACK if host in LOOPBACK else None  # (names another machine's page could not give)
+    hosts = LOOPBACK if host in LOOPBACK else MachineNames(host)  # (names another site's page could not give)
     server = _Server(Server)(app=make_app(out, preview.status, clients=lambda: len(LiveReloadHandler.waiters),
                                           hosts=hosts))
     _guard_livereload(hosts)
@@ -141,5 +148,15 @@ def _announce(root: Path, out: Path, host: str, port: int, path: str) -> None:
     say(f"Serving the preview of {root.resolve()} at http://{shown_host}:{port}{path}"
         f"  (Ctrl-C to stop)\nwatching site.yaml, seeds/, content/, templates/, static/; writing {out}",
         flush=True)
-    if host not in LOOPBACK:
+    if not _loopback(host):
         say(f"note: --host {host} makes the preview reachable from other machines", flush=True)
+
+
+def _loopback(host: str) -> bool:
+    """Whether `host` is an address of this machine only (127.0.0.2 too: review 75's note said otherwise)."""
+    import ipaddress
+
+    try:
+        return host in LOOPBACK or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -27,7 +27,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Container, Iterable, Mapping
 from urllib.parse import parse_qs, quote, unquote
 
 from ..core.common.errors import Problem
@@ -139,6 +139,30 @@ StartResponse = Callable[..., Any]
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
+class MachineNames:
+    """The names a request to a preview listening beyond this machine (`--host 0.0.0.0`, to read it on a phone)
+    may give as its Host: an address (typed, or a link's), this machine's own names, and the loopback ones. No
+    other name: a web page whose own name is made to point here (DNS rebinding) sends that name, and the check
+    was off for every --host but the loopback ones (review 75)."""
+
+    def __init__(self, host: str) -> None:
+        import socket
+
+        names = {host, socket.gethostname(), socket.getfqdn(), socket.gethostname() + ".local"}
+        self.names = frozenset(n.lower() for n in names if n) | LOOPBACK
+
+    def __contains__(self, name: object) -> bool:
+        import ipaddress
+
+        if not isinstance(name, str) or not name:
+            return False
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return name in self.names
+
+
 def host_name(host: str) -> str:
     """The name in a Host header or an Origin's authority, without its port or brackets, in lower case."""
     host = host.strip().lower()
@@ -147,7 +171,7 @@ def host_name(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def make_app(out: Path, status: Status, clients: Callable[[], int] = lambda: 0, hosts: frozenset[str] | None = None
+def make_app(out: Path, status: Status, clients: Callable[[], int] = lambda: 0, hosts: Container[str] | None = None
              ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     """The WSGI app serving `out` (see the module docstring). `hosts`: the names a request's Host header may
     give (the loopback names when the preview listens on this machine only), so that a web page whose own name
@@ -161,9 +185,10 @@ def make_app(out: Path, status: Status, clients: Callable[[], int] = lambda: 0, 
                     b"the preview answers on this machine only: open it at 127.0.0.1 or localhost\n"
             else:
                 code, headers, body = respond(environ, out, status, clients)
-        except Exception:  # never let one request take the preview down; say what happened
+        except Exception:  # never let one request take the preview down; say what happened, in the terminal
+            traceback.print_exc()  # (not in the page: the source's paths and lines are no page's business)
             code, headers, body = "500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8")], \
-                ("preview server error:\n" + traceback.format_exc()).encode("utf-8")
+                b"preview server error: see the terminal that runs the preview\n"
         if environ.get("REQUEST_METHOD") == "HEAD":
             headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + \
                 [("Content-Length", str(len(body)))]
