@@ -229,6 +229,10 @@ def test_every_page_declares_its_policy_before_anything_the_policy_governs(hosti
             else:
                 policy = re.search(r'content="([^"]*)"', metas[0].group(0))
                 problems += [f"{site.name}/{rel}: {p}" for p in _csp_problems([policy.group(1) if policy else ""])]
+                # (review 75: every page allowed WebAssembly's compilation, which only the search page runs)
+                if ("'wasm-unsafe-eval'" in head) != (rel == "search/index.html"):
+                    problems.append(f"{site.name}/{rel}: 'wasm-unsafe-eval' where the search page is not, or not "
+                                    f"where it is")
     assert not problems, "\n".join(problems)
 
 
