@@ -211,3 +211,30 @@ def test_no_raw_tag_is_left_in_a_note_s_markdown_for_any_renderer(note: str) -> 
 
     written = note_markdown(note)
     assert not re.search(r"<[A-Za-z/!?]", written), written
+
+
+def test_a_backtick_in_a_link_address_does_not_hide_an_attribute_list_from_the_escaping() -> None:
+    """Review 76: review 66's trick, a backtick in a link's address taken for the start of code, left a note's
+    `{#main style=…}` unescaped; the article's parser (attributes on) set them on the endnote's link."""
+    from dossier.core.text.markdown import render_article, render_note
+    from dossier.core.text.note_markdown import note_markdown
+
+    note = 'see [the source](https://example.com/`){#main style="position:fixed" data-pagefind-meta="url:x"} `'
+    side, _ = render_note(note, lambda href: href)
+    page = render_article("Body.[^n1]\n\n[^n1]: " + note_markdown(note) + "\n", {"n1": side}, lambda href: href)
+    endnote = re.search(r'<li id="en-n1">(.*?)</li>', page, re.S).group(1)
+    assert 'id="main"' not in endnote and "style=" not in endnote.replace("style=&quot;", "")
+
+
+@pytest.mark.parametrize("note", ["see <https://example.com/search?q={term}>", "mail <a{b}@example.com>",
+                                  "see [the API](https://example.com/{id}/items)"])
+def test_a_brace_in_an_autolink_or_an_address_is_left_as_it_is_read(note: str) -> None:
+    """Review 76: the `{` escaped for the attribute syntax was escaped inside an autolink too, where a backslash
+    is part of the address: the endnote linked to q=%5C%7Bterm%7D, and a mail address stopped being a link."""
+    from dossier.core.text.markdown import render_article, render_note
+    from dossier.core.text.note_markdown import note_markdown
+
+    side, _ = render_note(note, lambda href: href)
+    page = render_article("Body.[^n1]\n\n[^n1]: " + note_markdown(note) + "\n", {"n1": side}, lambda href: href)
+    endnote = re.search(r'<li id="en-n1"><p>(.*?)</p>', page, re.S).group(1)
+    assert endnote == side.removeprefix('<span class="np">').removesuffix("</span>")

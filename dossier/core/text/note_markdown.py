@@ -33,11 +33,17 @@ def note_markdown(note: str) -> str:
     note = note.strip() or "(no note)"
     if "[^" in note or "^[" in note or "]:" in note or "<" in note or "{" in note:  # rare: most are as written
         last, parts = 0, []
-        for code in NOTE_CODE.finditer(note):
-            parts += [_escaped_reach(note[last:code.start()]), code.group()]
-            last = code.end()
-        note = _html_free(note, "".join(parts) + _escaped_reach(note[last:]))
+        for literal in _LITERAL.finditer(note):
+            parts += [_escaped_reach(note[last:literal.start()]), literal.group()]
+            last = literal.end()
+        note = _checked(note, "".join(parts) + _escaped_reach(note[last:]))
     return note.replace("\n", "\n    ")
+
+
+# What markdown-it reads literally besides code: an autolink of the web or of mail (`<https://…?q={term}>`), whose
+# "{" or "[" an escape would change (a "\{" there is a backslash in the address, review 76)
+_AUTOLINK = (r"<(?:(?i:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>")
+_LITERAL = re.compile(NOTE_CODE.pattern + "|" + _AUTOLINK, re.MULTILINE | re.DOTALL)
 
 
 # Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
@@ -55,13 +61,25 @@ def _escaped_reach(text: str) -> str:
     return _NOTE_HTML.sub(r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", text))
 
 
-def _html_free(note: str, markdown: str) -> str:
-    """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it; else the note
-    with every "<" escaped, code too. What looks like code to `NOTE_CODE` need not be to a parser: a backtick
-    in a link's address ("[a](http://x/`) <img …> `") is no code span to markdown-it (review 66)."""
-    if "<" not in markdown or not _has_html(markdown):
-        return markdown
-    return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1&lt;", note)
+def _checked(note: str, markdown: str) -> str:
+    """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it, and read with
+    the attribute syntax on (the article's parser) no attribute; else the note with everything escaped, code and
+    autolinks too. What looks like code to `NOTE_CODE` need not be to a parser: a backtick in a link's address
+    ("[a](http://x/`) <img …> `", "…`){#main style=…} `") is no code span to markdown-it (reviews 66, 76)."""
+    if ("<" in markdown and _has_html(markdown)) or ("{" in markdown and _has_attributes(markdown)):
+        return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", note))
+    return markdown
+
+
+def _has_attributes(markdown: str) -> bool:
+    """Whether the article's parser (the attribute syntax on) reads any element or attribute in `markdown` that
+    the same parser without it does not."""
+    from mdit_py_plugins.attrs import attrs_plugin
+
+    def marks(md: MarkdownIt) -> list[tuple[str, list[tuple[str, object]]]]:
+        return [(t.type, sorted(t.attrs.items())) for token in md.parse(markdown)
+                for t in (token, *(token.children or ()))]
+    return marks(MarkdownIt("commonmark").use(attrs_plugin, spans=True)) != marks(MarkdownIt("commonmark"))
 
 
 def _has_html(markdown: str) -> bool:
