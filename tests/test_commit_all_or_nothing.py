@@ -82,6 +82,49 @@ def test_where_no_link_can_be_kept_a_file_replaced_stays_new_rather_than_go(tmp_
     assert _files(out) == {"a.html": b"A2", "b/c.html": b"C2", "b/d.html": b"D", "z.html": b"Z2"}  # (no e/)
 
 
+def test_what_a_commit_set_aside_for_its_files_is_put_back_too(tmp_path: Path, monkeypatch) -> None:
+    """Review 76: a folder where a file now goes (or a file where a folder now goes) was deleted before the
+    moves, and not put back when a later move failed."""
+    import dossier.shell.placing as placing
+
+    out = tmp_path / "out"
+    old = {"a.html": b"A", "b/index.html": b"B", "c": b"C", "z.html": b"Z"}
+    _site(out, old)
+    real = placing.os.replace
+
+    def refusing(src, dst, *args, **kwargs):
+        if str(dst).endswith("z.html"):
+            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(placing.os, "replace", refusing)
+    stage = fs.Stage(out)
+    new = {"a.html": b"A2", "b": b"B as a file now", "c/index.html": b"C as a folder", "z.html": b"Z2"}
+    for rel, data in new.items():
+        stage(rel, data)
+    with pytest.raises(fs.WriteFailed):
+        stage.commit()
+    stage.abort()
+    assert _files(out) == old
+
+
+def test_another_user_s_page_is_replaced_though_no_link_to_it_may_be_made(tmp_path: Path, monkeypatch) -> None:
+    """Review 76: under protected_hardlinks a link to another user's file is refused (EPERM), and the commit
+    failed where a plain replace succeeds (a page left by `sudo make site`)."""
+    import errno
+    import dossier.shell.placing as placing
+
+    out = tmp_path / "out"
+    _site(out, OLD)
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(placing.os, "link", refused)
+    _site(out, NEW)
+    assert _files(out) == NEW
+
+
 @pytest.mark.skipif(shutil.which("chattr") is None, reason="chattr (e2fsprogs) is not installed")
 def test_an_immutable_page_fails_the_build_with_one_message_and_leaves_the_old_site(tmp_path: Path) -> None:
     root = copy_of_default_dossier(tmp_path)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from ..core.load.watched import WATCHED_DIRS
-from .placing import STAGING, clear_way, folder_for, link_on_path, move_tree, sweep
+from .placing import STAGING, Undo, clear_way, folder_for, link_on_path, move_tree, sweep
 from .reads import Reads
 from .tree import Tree, walk_tree
 
@@ -349,15 +349,17 @@ class Stage:
                 self.abort()
                 raise OutputError(f"refusing to write {rel}: {checked[parent]}")
         cleared: set[str] = set()
-        deleted = 0 if self.created else sum(clear_way(os.fspath(self.out), rel, cleared)
-                                             for rel in sorted(self.staged))
-        if self.staged:
-            try:
-                move_tree(os.fspath(self.dir), os.fspath(self.out))
-            except OSError as exc:  # (every move undone: the site is the old one)
-                place = os.fspath(getattr(exc, "filename2", None) or exc.filename or self.out)
-                rel = os.path.relpath(place, self.out) if place.startswith(os.fspath(self.out)) else place
-                raise WriteFailed(rel.replace(os.sep, "/"), exc.errno, exc.strerror or str(exc)) from exc
+        undo = Undo(os.fspath(self.dir))
+        try:
+            deleted = 0 if self.created else sum(clear_way(os.fspath(self.out), rel, cleared, undo)
+                                                 for rel in sorted(self.staged))
+            if self.staged:
+                move_tree(os.fspath(self.dir), os.fspath(self.out), undo)
+        except OSError as exc:  # (every step undone: the site is the old one)
+            undo.revert()
+            place = os.fspath(getattr(exc, "filename2", None) or exc.filename or self.out)
+            rel = os.path.relpath(place, self.out) if place.startswith(os.fspath(self.out)) else place
+            raise WriteFailed(rel.replace(os.sep, "/"), exc.errno, exc.strerror or str(exc)) from exc
         gone: list[str] = []
         deleted += 0 if self.created else sweep(os.fspath(self.out), set(self.hashes) | {MARKER}, gone)
         # (files the last build did not make, as its record says: someone put them there)

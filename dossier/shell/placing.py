@@ -3,9 +3,7 @@ files moved, and the files no longer made swept away. Plain strings: a site has 
 
 from __future__ import annotations
 
-import errno
 import os
-import shutil
 from pathlib import Path
 
 STAGING = ".dossier-staging"                        # a build's changed files, until it has succeeded
@@ -34,54 +32,86 @@ def link_on_path(out: Path, resolved: Path, folder: str) -> str:
     return ""
 
 
-def clear_way(out: str, rel: str, cleared: set[str]) -> int:
+def clear_way(out: str, rel: str, cleared: set[str], undo: "Undo") -> int:
     """Make room for the output `rel`: a file of an earlier build where one of its folders now goes, or a
-    folder where it now goes, is deleted first (nothing of this build is in either; the sweep would delete them
-    after the move, which they would make fail halfway). Returns how many files went."""
+    folder where it now goes, is set aside first (nothing of this build is in either; the sweep would delete them
+    after the move, which they would make fail halfway); `undo` puts them back if the commit fails, else they
+    go with the staging folder. Returns how many files went."""
     path, gone = out, 0
     for part in rel.split("/")[:-1]:
         path = os.path.join(path, part)
         if path not in cleared:
             if os.path.lexists(path) and not os.path.isdir(path):
-                os.unlink(path)
+                undo.set_aside(path)
                 gone += 1
             cleared.add(path)
     target = os.path.join(out, rel)
     if os.path.isdir(target) and not os.path.islink(target):
         gone += sum(len(files) for _, _, files in os.walk(target))
-        shutil.rmtree(target)
+        undo.set_aside(target)
     return gone
 
 
-UNDO = ".dossier-undo"   # in the staging folder: the files a commit replaced, until it has moved every file
-# What os.link says where a file system has no hard links for it: the file is then replaced with no copy kept
-_NO_LINKS = {errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+class Undo:
+    """What a commit changed in the output folder, newest last, to put back when a later step fails, so that the
+    site is the old one or the new one, never a mix (review 74: a page that could not be replaced, locked or
+    immutable, left a site half new). What it keeps lives in the staging folder (UNDO), which goes with it."""
 
+    def __init__(self, staged: str) -> None:
+        self.folder = os.path.join(staged, UNDO)
+        self.done: list[tuple[str, str, str | None]] = []   # (from, to, what was at `to` before, set aside)
+        self._made = False
 
-def move_tree(staged: str, out: str) -> None:
-    """Move every file under `staged` to the same place under `out`: a folder whose place is free moves whole
-    (one rename), a folder already there is entered, a file replaces what is there (os.replace: atomic).
+    def _place(self) -> str:
+        if not self._made:
+            os.makedirs(self.folder, exist_ok=True)
+            self._made = True
+        return os.path.join(self.folder, str(len(self.done)))
 
-    All or nothing: a file that cannot be replaced (locked, immutable, in a folder that is not writable) left the
-    site half new, with a traceback (review 74). Each file replaced is first linked aside (UNDO), and when a move
-    fails every move made is undone, newest first, before the error is raised: the site is the old one."""
-    done: list[tuple[str, str, str | None]] = []   # (staged path, its place in out, the old file linked aside)
-    try:
-        _move(staged, out, done)
-    except OSError:
-        for source, target, aside in reversed(done):
+    def set_aside(self, path: str) -> None:
+        """Move what is at `path` (a file, or a folder with what it holds) out of the way."""
+        kept = self._place()
+        os.rename(path, kept)
+        self.done.append((kept, path, None))
+
+    def replace(self, source: str, target: str) -> None:
+        """os.replace(source, target), the file at `target` first linked aside (where the file system keeps no
+        link, or refuses one, e.g. for another user's file under protected_hardlinks, it stays replaced)."""
+        kept: str | None = None
+        if os.path.lexists(target):
+            kept = self._place()
             try:
-                if aside is None:
-                    os.rename(target, source)   # (a file or folder where there was none)
-                elif aside:
-                    os.replace(aside, target)   # ("": one replaced where no link could be kept; it stays new)
+                os.link(target, kept, follow_symlinks=False)
             except OSError:
-                pass  # (as much of the old site as can be put back is)
-        raise
+                kept = ""
+        os.replace(source, target)
+        self.done.append((source, target, kept))
+
+    def rename(self, source: str, target: str) -> None:
+        os.rename(source, target)
+        self.done.append((source, target, None))
+
+    def revert(self) -> None:
+        """Undo every step, newest first, as far as the file system lets it."""
+        for source, target, kept in reversed(self.done):
+            try:
+                if kept:
+                    os.replace(kept, target)      # (a replaced file: the old one back)
+                elif kept is None and source.startswith(self.folder):
+                    os.rename(source, target)     # (what was set aside: back in its place)
+                elif kept is None:
+                    os.rename(target, source)     # (a file or folder where there was none: away again)
+            except OSError:
+                pass
 
 
-def _move(staged: str, out: str, done: list[tuple[str, str, str | None]]) -> None:
-    undo = os.path.join(staged, UNDO)
+UNDO = ".dossier-undo"   # in the staging folder: what a commit replaced or set aside, until it has moved everything
+
+
+def move_tree(staged: str, out: str, undo: Undo) -> None:
+    """Move every file under `staged` to the same place under `out`: a folder whose place is free moves whole
+    (one rename), a folder already there is entered, a file replaces what is there (os.replace: atomic), each
+    step noted in `undo` (the caller reverts it when this raises)."""
     folders = [""]
     while folders:
         prefix = folders.pop()
@@ -91,28 +121,11 @@ def _move(staged: str, out: str, done: list[tuple[str, str, str | None]]) -> Non
             if rel == UNDO:
                 continue
             if not entry.is_dir(follow_symlinks=False):
-                aside = (_aside(target, undo, len(done)) or "") if os.path.lexists(target) else None
-                os.replace(entry.path, target)
-                done.append((entry.path, target, aside))
+                undo.replace(entry.path, target)
             elif os.path.lexists(target):
                 folders.append(rel)
             else:
-                os.rename(entry.path, target)
-                done.append((entry.path, target, None))
-
-
-def _aside(target: str, undo: str, n: int) -> str | None:
-    """A hard link to the file at `target` (the old site's), to put back if the commit fails; None where the file
-    system makes none. A file that may not be linked (immutable, locked) may not be replaced either: raises."""
-    os.makedirs(undo, exist_ok=True)
-    aside = os.path.join(undo, str(n))
-    try:
-        os.link(target, aside, follow_symlinks=False)
-    except OSError as exc:
-        if exc.errno in _NO_LINKS:
-            return None
-        raise OSError(exc.errno, exc.strerror, target) from exc  # (said of the file, not of its copy)
-    return aside
+                undo.rename(entry.path, target)
 
 
 def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:
