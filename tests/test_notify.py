@@ -165,3 +165,16 @@ def test_the_preview_waits_for_a_file_written_in_pieces_to_be_closed(mini_dossie
         assert "failed" not in seen and "published" not in seen  # (no half file built, no error shown for it)
     finally:
         preview.stop()
+
+
+def test_a_link_made_in_a_watched_folder_is_no_file_being_written(wakeup, tmp_path):
+    """Review 76: a link made (hard or symbolic) is "created" and never "closed": it held every build back 2 s."""
+    import os
+
+    target = tmp_path / "elsewhere.yaml"
+    target.write_text("title: x\n", "utf-8")
+    os.symlink(target, tmp_path / "content/articles/a.yaml")
+    os.link(target, tmp_path / "content/articles/b.yaml")
+    while wakeup.wait(0.2):
+        pass
+    assert wakeup.writing(time.monotonic(), 2.0) is None

@@ -33,7 +33,9 @@ _IN_NONBLOCK, _IN_CLOEXEC = 0o4000, 0o2000000
 # modified, attributes, closed after writing, moved out or in, created, deleted, the folder itself deleted or moved
 _MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
 _IN_ISDIR, _IN_Q_OVERFLOW, _IN_IGNORED = 0x40000000, 0x4000, 0x8000
-_IN_WRITTEN, _IN_DONE = 0x2 | 0x100, 0x8 | 0x40 | 0x200   # modified or created; closed, moved away or deleted
+# modified; closed, moved away or deleted (not "created": a link made, hard or symbolic, is never closed, and held
+# every build back the 2 s a stalled writer is given, review 76; a file created and written is modified too)
+_IN_WRITTEN, _IN_DONE = 0x2, 0x8 | 0x40 | 0x200
 _EVENT = struct.Struct("iIII")   # wd, mask, cookie, len (then len bytes of name)
 
 
