@@ -164,8 +164,9 @@ class Renderer:
         if isinstance(exc, SecurityError):
             return error(f"templates/{file}", line, 1, f"template error while rendering {out_path}: {exc}",
                          "a template may use the page's view model, filters and macros, not Python's own objects "
-                         "(names starting with _, a function's globals) nor change the values it is given: "
-                         "templates run in Jinja's sandbox", "template-unsafe")
+                         "(names starting with _, a function's globals), nor change a list or mapping (a value "
+                         "that changes in a loop is a namespace(): {% set ns = namespace(n=0) %}): templates run "
+                         "in Jinja's sandbox", "template-unsafe")
         unknown = unknown_name_at(self.env, self.sources.get(file, ""), line, str(exc)) \
             if isinstance(exc, jinja2.TemplateRuntimeError) else None
         if unknown:  # (a test no Jinja has, named in an {% if %}: looked up when it runs)
