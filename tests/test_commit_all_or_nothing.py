@@ -30,19 +30,24 @@ OLD = {"a.html": b"A", "b/c.html": b"C", "b/d.html": b"D", "z.html": b"Z"}
 NEW = {"a.html": b"A2", "b/c.html": b"C2", "b/d.html": b"D2", "e/f.html": b"F", "z.html": b"Z2"}
 
 
-def test_a_file_that_cannot_be_replaced_undoes_every_move_and_is_named(tmp_path: Path, monkeypatch) -> None:
-    out = tmp_path / "out"
-    _site(out, OLD)
+def refuse_to_replace(monkeypatch, ending: str) -> None:
+    """The system's refusal to replace the one file whose path ends with `ending` (as for an immutable file)."""
     import dossier.shell.placing as placing
 
     real = placing.os.replace
 
-    def refusing(src, dst, *args, **kwargs):  # (the system's refusal of one file, as for an immutable one)
-        if str(dst).endswith("b/d.html"):
+    def refusing(src, dst, *args, **kwargs):
+        if str(dst).endswith(ending):
             raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
         return real(src, dst, *args, **kwargs)
 
     monkeypatch.setattr(placing.os, "replace", refusing)
+
+
+def test_a_file_that_cannot_be_replaced_undoes_every_move_and_is_named(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    _site(out, OLD)
+    refuse_to_replace(monkeypatch, "b/d.html")
     stage = fs.Stage(out)
     for rel, data in NEW.items():
         stage(rel, data)
@@ -61,17 +66,11 @@ def test_where_no_link_can_be_kept_a_file_replaced_stays_new_rather_than_go(tmp_
 
     out = tmp_path / "out"
     _site(out, OLD)
-    real = placing.os.replace
-
-    def refusing(src, dst, *args, **kwargs):
-        if str(dst).endswith("b/d.html"):
-            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
-        return real(src, dst, *args, **kwargs)
 
     def no_links(*args, **kwargs):
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
-    monkeypatch.setattr(placing.os, "replace", refusing)
+    refuse_to_replace(monkeypatch, "b/d.html")
     monkeypatch.setattr(placing.os, "link", no_links)
     stage = fs.Stage(out)
     for rel, data in NEW.items():
@@ -85,19 +84,10 @@ def test_where_no_link_can_be_kept_a_file_replaced_stays_new_rather_than_go(tmp_
 def test_what_a_commit_set_aside_for_its_files_is_put_back_too(tmp_path: Path, monkeypatch) -> None:
     """Review 76: a folder where a file now goes (or a file where a folder now goes) was deleted before the
     moves, and not put back when a later move failed."""
-    import dossier.shell.placing as placing
-
     out = tmp_path / "out"
     old = {"a.html": b"A", "b/index.html": b"B", "c": b"C", "z.html": b"Z"}
     _site(out, old)
-    real = placing.os.replace
-
-    def refusing(src, dst, *args, **kwargs):
-        if str(dst).endswith("z.html"):
-            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
-        return real(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(placing.os, "replace", refusing)
+    refuse_to_replace(monkeypatch, "z.html")
     stage = fs.Stage(out)
     new = {"a.html": b"A2", "b": b"B as a file now", "c/index.html": b"C as a folder", "z.html": b"Z2"}
     for rel, data in new.items():
