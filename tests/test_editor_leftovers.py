@@ -54,3 +54,22 @@ def test_a_copy_a_sync_client_made_of_an_article_file_is_told_as_one(tmp_path):
     said = [line for line in built.stderr.splitlines() if "hint: it looks like a copy of" in line]
     assert len(said) == 2 and all(f"copy of {article.stem}.yaml that a sync client" in line for line in said)
 
+
+
+def test_a_seed_whose_name_differs_from_another_s_only_in_its_unicode_form_is_told_so(tmp_path):
+    """Review 74: café.txt twice, once composed (NFC) and once as macOS writes names (NFD): the unread one was
+    "a seed without an article file", its name looking the same as the read one's."""
+    import unicodedata
+
+    root = copy_of_default_dossier(tmp_path)
+    article = sorted((root / "content" / "articles").glob("*.yaml"))[0]
+    text = article.read_text("utf-8")
+    seed = text.split("seed: ", 1)[1].split("\n", 1)[0].strip().strip('"')
+    composed = unicodedata.normalize("NFC", f"café-{seed}")
+    (root / "seeds" / seed).rename(root / "seeds" / composed)
+    article.write_text(text.replace(f"seed: {seed}", f'seed: "{composed}"', 1), "utf-8")
+    shutil.copy(root / "seeds" / composed, root / "seeds" / unicodedata.normalize("NFD", composed))
+    built = run_build(root, "--check")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "only in its Unicode form: this one is decomposed (NFD, as macOS writes names)" in built.stderr
+    assert built.stderr.count("seed has no article file") == 1

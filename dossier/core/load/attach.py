@@ -5,6 +5,7 @@ a date or an outlet missing). Pure."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import partial
 from typing import Callable, Iterable, Mapping, Sequence
@@ -73,7 +74,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
     problems += _unused(set(seeds) - set(used) - claimed, [(f, written(f)) for f in (*(m.origin.file for m in detached),
-                                                                                     *unparsed)])
+                                                                                     *unparsed)], seeds)
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
@@ -90,14 +91,28 @@ def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText]) -> tuple[Probl
             meant_of(meant))
 
 
-def _unused(seeds: set[str], files: list[tuple[str, str]]) -> list[Problem]:
+def _unused(seeds: set[str], files: list[tuple[str, str]], every: Iterable[str] = ()) -> list[Problem]:
     """The warning of each seed of `seeds` that none of `files` (the article files left without a seed, or that
     failed to parse, with their text) names, nor is named like (an empty or unreadable wire.yaml is wire.txt's:
-    its seed said to have no file, with --import's hint, made a second file for it, review 71)."""
+    its seed said to have no file, with --import's hint, made a second file for it, review 71). A seed whose name
+    differs from another's (of `every`) only in its Unicode form is told so: the two names look the same."""
     theirs = named_like(seeds, (file for file, _ in files))
+    forms: dict[str, list[str]] = {}
+    for name in every:
+        forms.setdefault(unicodedata.normalize("NFC", name), []).append(name)
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
-                    "run `python build.py --import` to write a stub in content/articles/", "seed-unused")
+                    _unused_hint(seed, forms), "seed-unused")
             for seed in sorted(seeds) if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
+
+
+def _unused_hint(seed: str, forms: Mapping[str, list[str]]) -> str:
+    twins = [name for name in forms.get(unicodedata.normalize("NFC", seed), ()) if name != seed]
+    if twins:  # (café.txt twice, once as macOS writes names: review 74)
+        form = "decomposed (NFD, as macOS writes names)" if seed != unicodedata.normalize("NFC", seed) else \
+            "composed (NFC)"
+        return (f"its name differs from seeds/{twins[0]}'s only in its Unicode form: this one is {form}; delete "
+                f"the copy an article does not read")
+    return "run `python build.py --import` to write a stub in content/articles/"
 
 
 def named_like(seeds: Iterable[str], files: Iterable[str]) -> set[str]:
