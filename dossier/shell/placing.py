@@ -59,48 +59,45 @@ class Undo:
 
     def __init__(self, staged: str) -> None:
         self.folder = os.path.join(staged, UNDO)
-        self.done: list[tuple[str, str, str | None]] = []   # (from, to, what was at `to` before, set aside)
-        self._made = False
+        self.moves: list[tuple[str, str]] = []   # each step's way back: move the first path to the second
+        self._kept = 0                           # files and folders kept in `folder` so far
 
     def _place(self) -> str:
-        if not self._made:
+        if not self._kept:
             os.makedirs(self.folder, exist_ok=True)
-            self._made = True
-        return os.path.join(self.folder, str(len(self.done)))
+        self._kept += 1
+        return os.path.join(self.folder, str(self._kept))
 
     def set_aside(self, path: str) -> None:
         """Move what is at `path` (a file, or a folder with what it holds) out of the way."""
         kept = self._place()
         os.rename(path, kept)
-        self.done.append((kept, path, None))
+        self.moves.append((kept, path))
 
     def replace(self, source: str, target: str) -> None:
         """os.replace(source, target), the file at `target` first linked aside (where the file system keeps no
         link, or refuses one, e.g. for another user's file under protected_hardlinks, it stays replaced)."""
-        kept: str | None = None
+        back: tuple[str, str] | None = (target, source)   # (a file where there was none: away again)
         if os.path.lexists(target):
             kept = self._place()
             try:
                 os.link(target, kept, follow_symlinks=False)
+                back = (kept, target)                     # (the old file back)
             except OSError:
-                kept = ""
+                back = None
         os.replace(source, target)
-        self.done.append((source, target, kept))
+        if back is not None:
+            self.moves.append(back)
 
     def rename(self, source: str, target: str) -> None:
         os.rename(source, target)
-        self.done.append((source, target, None))
+        self.moves.append((target, source))
 
     def revert(self) -> None:
         """Undo every step, newest first, as far as the file system lets it."""
-        for source, target, kept in reversed(self.done):
+        for moved, place in reversed(self.moves):
             try:
-                if kept:
-                    os.replace(kept, target)      # (a replaced file: the old one back)
-                elif kept is None and source.startswith(self.folder):
-                    os.rename(source, target)     # (what was set aside: back in its place)
-                elif kept is None:
-                    os.rename(target, source)     # (a file or folder where there was none: away again)
+                os.replace(moved, place)
             except OSError:
                 pass
 
