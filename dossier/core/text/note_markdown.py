@@ -5,6 +5,7 @@ the definition, and raw HTML, escaped where markdown-it would read it. Pure.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from markdown_it import MarkdownIt
 
@@ -40,20 +41,18 @@ def note_markdown(note: str) -> str:
     return note.replace("\n", "\n    ")
 
 
-# What markdown-it reads literally besides code: an autolink of the web or of mail (`<https://…?q={term}>`), whose
-# "{" or "[" an escape would change (a "\{" there is a backslash in the address, review 76)
-_AUTOLINK = (r"<(?:(?i:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>")
-_LITERAL = re.compile(NOTE_CODE.pattern + "|" + _AUTOLINK, re.MULTILINE | re.DOTALL)
-
-
 # Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
 # and must stay text in the .md, which any renderer may read with HTML on (review 61): a `<` that opens a tag, a
 # comment or a declaration is written `&lt;`; an autolink (`<https://…>`, `<name@host>`) is left a link, but not
 # one of another scheme (`<javascript:…>`: markdown-it shows it as text, another renderer may not). `&lt;`, not
 # `\<`: CommonMark reads both as "<", but Python-Markdown (MkDocs, Pelican) has no `\<` escape, and ran the
 # `<img onerror=…>` after the backslash (review 75); every renderer reads the entity as text.
-_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!(?i:https?|mailto):[^\s<>]*>)"
-                        r"(?![\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>)")
+# (an autolink of the web or of mail, after its "<")
+_AUTOLINK = r"(?:(?i:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>"
+_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!" + _AUTOLINK + ")")
+# What markdown-it reads literally besides code: those autolinks (`<https://…?q={term}>`), whose "{" or "[" an
+# escape would change (a "\{" there is a backslash in the address, review 76)
+_LITERAL = re.compile(NOTE_CODE.pattern + "|<" + _AUTOLINK, re.MULTILINE | re.DOTALL)
 
 
 def _escaped_reach(text: str) -> str:
@@ -74,16 +73,23 @@ def _checked(note: str, markdown: str) -> str:
 def _has_attributes(markdown: str) -> bool:
     """Whether the article's parser (the attribute syntax on) reads any element or attribute in `markdown` that
     the same parser without it does not."""
-    from mdit_py_plugins.attrs import attrs_plugin
-
     def marks(md: MarkdownIt) -> list[tuple[str, list[tuple[str, object]]]]:
         return [(t.type, sorted(t.attrs.items())) for token in md.parse(markdown)
                 for t in (token, *(token.children or ()))]
-    return marks(MarkdownIt("commonmark").use(attrs_plugin, spans=True)) != marks(MarkdownIt("commonmark"))
+    return marks(_parser("attributes")) != marks(_parser(""))
+
+
+@cache
+def _parser(mode: str) -> MarkdownIt:
+    """CommonMark, with HTML on ("html") or the attribute syntax ("attributes"), or neither (""): made once."""
+    from mdit_py_plugins.attrs import attrs_plugin
+
+    md = MarkdownIt("commonmark", {"html": mode == "html"})
+    return md.use(attrs_plugin, spans=True) if mode == "attributes" else md
 
 
 def _has_html(markdown: str) -> bool:
-    tokens = MarkdownIt("commonmark", {"html": True}).parse(markdown)
+    tokens = _parser("html").parse(markdown)
     for token in tokens:
         if token.type == "html_block" or any(c.type == "html_inline" for c in token.children or ()):
             return True
