@@ -5,7 +5,6 @@ a date or an outlet missing). Pure."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from functools import partial
 from typing import Callable, Iterable, Mapping, Sequence
@@ -97,19 +96,19 @@ def _unused(seeds: set[str], files: list[tuple[str, str]], every: Iterable[str] 
     its seed said to have no file, with --import's hint, made a second file for it, review 71). A seed whose name
     differs from another's (of `every`) only in its Unicode form is told so: the two names look the same."""
     theirs = named_like(seeds, (file for file, _ in files))
+    unused = [seed for seed in sorted(seeds)
+              if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
     forms: dict[str, list[str]] = {}
-    for name in every:
-        forms.setdefault(unicodedata.normalize("NFC", name), []).append(name)
+    for name in every if unused else ():  # (asked only when a seed is unused: most builds have none)
+        forms.setdefault(nfc(name), []).append(name)
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
-                    _unused_hint(seed, forms), "seed-unused")
-            for seed in sorted(seeds) if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
+                    _unused_hint(seed, forms), "seed-unused") for seed in unused]
 
 
 def _unused_hint(seed: str, forms: Mapping[str, list[str]]) -> str:
-    twins = [name for name in forms.get(unicodedata.normalize("NFC", seed), ()) if name != seed]
+    twins = [name for name in forms.get(nfc(seed), ()) if name != seed]
     if twins:  # (café.txt twice, once as macOS writes names: review 74)
-        form = "decomposed (NFD, as macOS writes names)" if seed != unicodedata.normalize("NFC", seed) else \
-            "composed (NFC)"
+        form = "decomposed (NFD, as macOS writes names)" if seed != nfc(seed) else "composed (NFC)"
         return (f"its name differs from seeds/{twins[0]}'s only in its Unicode form: this one is {form}; delete "
                 f"the copy an article does not read")
     return "run `python build.py --import` to write a stub in content/articles/"
