@@ -68,7 +68,6 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         unread=frozenset(m.slug for m in metas if m.unread_annotations), outlets=articles_by_outlet(metas))
 
 
-
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
     """What one article file adds to what references may name: its annotation ids and the names of its tags' pages."""
     return frozenset(a.id for a in meta.annotations), frozenset(tag_page(t) for a in meta.annotations for t in a.tags)

@@ -36,7 +36,6 @@ _ID = re.compile(r"[A-Za-z0-9_-]+")
 # Line structure markdown-it-py normalises or acts on, which no paragraph or badge label may hold.
 _LINE_BREAK = re.compile(r"[\n\r]")
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
-_ENDNOTES = ENDNOTES_OPEN
 _ENDNOTE_OPEN = '<li id="en-n">'
 _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
 
@@ -137,7 +136,7 @@ def _endnotes(notes: Sequence[NoteMark], referenced: Sequence[str], resolver: Li
     by_id = {n.id: n for n in notes}
     items = "".join(f'<li id="en-{i}">{_endnote(by_id[i].note, resolver)}</li>\n'
                     for i in referenced)
-    return f"{_ENDNOTES}{items}</ol>\n</section>\n"
+    return f"{ENDNOTES_OPEN}{items}</ol>\n</section>\n"
 
 
 @lru_cache(maxsize=4096)
