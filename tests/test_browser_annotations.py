@@ -71,3 +71,16 @@ def test_the_sidenote_is_exposed_to_screen_readers_as_a_labelled_note(browser, d
     label = page.locator(f'label[for="sn-{NOTE}"]').inner_text()
     assert label.startswith("Note") or label.strip().isdigit()
     page.close()
+
+
+def test_a_screen_reader_hears_where_each_annotated_quote_starts(browser, default_site, http_server):
+    # The highlight is a plain span: without a word read at its start, a screen reader user heard "Note 2" after
+    # a sentence with no way to tell which of its words the note is about.
+    base = http_server(default_site)
+    page = browser.new_page()
+    page.goto(base + "articles/jpost-go-it-alone/")
+    tree = page.locator("p:has(#a-when-the-two-men)").aria_snapshot()
+    assert 'text: "annotated: told"' in tree, tree
+    assert tree.index("annotated: told") < tree.index('note "Note 2"')
+    assert "annotated" not in page.locator("#a-when-the-two-men").inner_text()  # read, not shown or copied
+    page.close()
