@@ -224,6 +224,54 @@ def test_livereloads_websocket_refuses_other_sites_pages(server, root):
         assert refused.value.code == 421, path
 
 
+def test_livereloads_forcereload_answers_a_local_tool_and_the_previews_pages_but_not_other_sites(server, root):
+    """GET /forcereload reloads every open page: any web page the editor visited could ask it (an <img> whose
+    address is 127.0.0.1, its Host then the preview's own). A browser names the page that asks (Sec-Fetch-Site,
+    Origin, Referer); a tool on this machine (curl, a script beside the preview: what livereload has it for)
+    names none, and is still answered."""
+    from tornado.websocket import websocket_connect
+
+    server.ready()
+    own, port = server.url.rstrip("/"), server.port
+    refused = [{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Referer": "http://attacker.example/"},
+               {"Sec-Fetch-Site": "cross-site"},                   # (an <img referrerpolicy="no-referrer">)
+               {"Sec-Fetch-Site": "same-site"},                    # (a page of this machine on another port)
+               {"Origin": "http://attacker.example"},              # (a fetch, no-cors)
+               {"Referer": "http://attacker.example/page.html"},   # (a browser without Sec-Fetch-*)
+               {"Referer": f"http://localhost:{port + 1}/"}, {"Origin": "null"}]
+    answered = [{}, {"Sec-Fetch-Site": "same-origin", "Origin": own, "Referer": f"{own}/articles/a/"},
+                {"Sec-Fetch-Site": "none"}]                        # (typed into the address bar)
+
+    def force(headers: dict[str, str], path: str) -> int:
+        request = urllib.request.Request(f"{server.url}forcereload?path={path}", headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as r:
+                return r.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    async def listen() -> tuple[list[int], list[int], list[str]]:
+        ws = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        await ws.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        assert json.loads(await ws.read_message())["command"] == "hello"
+        await ws.write_message(json.dumps({"command": "info", "url": server.url, "plugins": {}}))
+        deadline = time.monotonic() + 30
+        while server.status()["clients"] != 1:
+            assert time.monotonic() < deadline, "the page never registered for reloads"
+            await asyncio.sleep(0.05)
+        refusals = [force(headers, f"/refused-{n}") for n, headers in enumerate(refused)]
+        answers = [force(headers, f"/answered-{n}") for n, headers in enumerate(answered)]
+        paths = [json.loads(await asyncio.wait_for(ws.read_message(), timeout=30))["path"] for _ in answered]
+        ws.close()
+        return refusals, answers, paths
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:   # (its own event loop, as above)
+        refusals, answers, paths = pool.submit(asyncio.run, listen()).result(timeout=120)
+    assert refusals == [403] * len(refused)
+    assert answers == [200] * len(answered)
+    assert paths == [f"/answered-{n}" for n in range(len(answered))]   # no reload came of a refused one
+
 def test_a_busy_port_is_an_error_not_a_traceback(root):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

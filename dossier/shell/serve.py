@@ -10,7 +10,7 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any, Container
+from typing import Any, Container, Mapping
 from urllib.parse import urlsplit
 
 from . import fs
@@ -42,7 +42,9 @@ def _Server(base: Any) -> Any:
 def _guard_livereload(hosts: Container[str] | None) -> None:
     """livereload's own handlers (its websocket, livereload.js, /forcereload) answered any Host and any page's
     Origin: with `hosts`, they answer requests addressed to this machine, from its pages, only (a page of another
-    site whose name is made to point here, DNS rebinding, sends its own name as Host and as Origin)."""
+    site whose name is made to point here, DNS rebinding, sends its own name as Host and as Origin). The websocket
+    takes only the preview's own pages, and /forcereload those or a tool without a page (`_asked_here`: an <img>
+    on any page the editor visited, addressed to 127.0.0.1, reloaded every open preview tab)."""
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
     from tornado import web
 
@@ -50,15 +52,40 @@ def _guard_livereload(hosts: Container[str] | None) -> None:
         if hosts is not None and host_name(handler.request.host) not in hosts:
             raise web.HTTPError(421)
 
-    for handler in (LiveReloadHandler, ForceReloadHandler, LiveReloadJSHandler):
+    def prepare_force(handler: Any) -> None:
+        prepare(handler)
+        request = handler.request
+        names = (host_name(request.host),) if hosts is None else hosts
+        if not _asked_here(request.headers, request.host, names):
+            raise web.HTTPError(403)
+
+    for handler in (LiveReloadHandler, LiveReloadJSHandler):
         handler.prepare = prepare
+    ForceReloadHandler.prepare = prepare_force
     LiveReloadHandler.check_origin = lambda self, origin: hosts is None or _own_page(origin, self.request.host, hosts)
 
 
+def _asked_here(headers: Mapping[str, str], host: str, hosts: Container[str]) -> bool:
+    """Whether a request to livereload's /forcereload (a GET that reloads every open page) comes from a page of
+    this preview (`_own_page`) or from no page at all: a tool on this machine (`curl`, a script beside the
+    preview: what livereload added it for), which sends none of the headers below. Any web page could make one
+    (an <img>, a fetch; the Host is this machine's), and a browser names the page that asked: Sec-Fetch-Site
+    (cross-site, or same-site: a page of this machine on another port), Origin, Referer (a browser without
+    Sec-Fetch-*). A request that names another page, or an opaque one ("null"), is refused."""
+    site = headers.get("Sec-Fetch-Site")
+    if site is not None and site.strip().lower() not in ("same-origin", "none"):  # (none: typed, a bookmark)
+        return False
+    for name in ("Origin", "Referer"):
+        value = headers.get(name)
+        if value and not _own_page(value, host, hosts):
+            return False
+    return True
+
+
 def _own_page(origin: str, host: str, hosts: Container[str]) -> bool:
-    """Whether a websocket's Origin is a page of this preview: the very address it was asked at (scheme http,
-    same name and port), a name of `hosts` (review 75: any page of this machine, another port's too, could
-    connect)."""
+    """Whether a websocket's Origin (or a Referer) is a page of this preview: the very address it was asked at
+    (scheme http, same name and port), a name of `hosts` (review 75: any page of this machine, another port's
+    too, could connect)."""
     parts = urlsplit(origin)
     return parts.scheme == "http" and parts.netloc.lower() == host.lower() and host_name(host) in hosts
 
