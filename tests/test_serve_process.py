@@ -272,6 +272,33 @@ def test_livereloads_forcereload_answers_a_local_tool_and_the_previews_pages_but
     assert answers == [200] * len(answered)
     assert paths == [f"/answered-{n}" for n in range(len(answered))]   # no reload came of a refused one
 
+def test_a_preview_without_search_serves_the_index_a_build_left_and_leaves_it(root):
+    """`build.py`, then `build.py --serve --no-search`: the preview removed the index the build had left at its
+    first publish (a file it did not make), and the search page was dead until the next full build."""
+    pytest.importorskip("pagefind")
+    from conftest import run_build
+
+    assert run_build(root).returncode == 0
+    site = root / "_site"
+
+    def index() -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+    before = index()
+    assert "pagefind/pagefind.js" in before
+    server = PreviewServer(root, "--no-search")
+    try:
+        server.ready()
+        assert server.get("pagefind/pagefind.js") == (200, before["pagefind/pagefind.js"])
+        (root / "content/articles/a.yaml").write_text(ARTICLE.replace("First note.", "Edited."), "utf-8")
+        server.wait(lambda s: s["published"] >= 2 and not s["building"])
+        assert b"Edited." in server.get("articles/a/")[1]
+        assert server.get("pagefind/pagefind.js") == (200, before["pagefind/pagefind.js"])
+    finally:
+        assert server.stop() == 0
+    assert index() == before   # (made again by the next build without --no-search)
+    assert "search index" not in server.log
+
 def test_a_busy_port_is_an_error_not_a_traceback(root):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -111,11 +111,12 @@ class Preview(SearchIndexing):
         # From here on the poller tells the reads of every change since this snapshot: a folder in which
         # nothing changed is not walked again (reads.py); a build driven without the poller (tests) walks
         self.reads = fs.Reads(noted=True)
-        if self.search:  # the index a build left stays (the search page works) until the preview's own is made
-            self.search_files = files_under(self.out, SEARCH_PREFIX)
-            if isinstance(self.memo.backing, Cache):  # (its parts whose pages did not change are not made again)
-                self.search_parts.recall(self.memo.backing.search_parts(), self.search_files)
-                self.memo.backing.keep_pages({}, [f"search:{key}" for key in self.search_parts.kept])  # (in use)
+        # The index a build left stays (the search page works) until the preview's own is made; with --no-search,
+        # for good (it was removed at the first publish, a file the preview did not make: the page broke)
+        self.search_files = files_under(self.out, SEARCH_PREFIX)
+        if isinstance(self.memo.backing, Cache):  # (its parts whose pages did not change are not made again)
+            self.search_parts.recall(self.memo.backing.search_parts(), self.search_files)
+            self.memo.backing.keep_pages({}, [f"search:{key}" for key in self.search_parts.kept])  # (in use)
         if self.notify:
             self.wakeup = open_wakeup(*watched_folders(self.root))
             if self.quiet is None and self.wakeup is not None and self.wakeup.complete:
