@@ -62,3 +62,20 @@ def test_a_root_that_is_no_dossier_is_refused_and_nothing_is_written_there(tmp_p
     assert result.returncode == 2
     assert f"{empty} is not a dossier folder: it has no site.yaml, seeds/ or content/" in result.stderr
     assert sorted(p.name for p in empty.iterdir()) == ["notes.txt"]
+
+
+def test_a_build_without_search_removes_the_index_an_earlier_build_left_and_says_so(tmp_path) -> None:
+    """`build.py --no-search` makes a site without a search index: the one an earlier build left would find pages
+    as they were then, and pages since removed, so it goes (the live preview keeps it: test_serve_process.py).
+    It went silently, and the search page was found empty."""
+    pytest.importorskip("pagefind")
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE})
+    assert run_build(root).returncode == 0
+    index = root / "_site" / "pagefind"
+    assert (index / "pagefind.js").is_file()
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0 and not index.exists()
+    assert f"build.py: note: removed the search index an earlier build left in {index}:" in result.stderr
+    assert "the search page is empty until a build without --no-search" in result.stderr
+    again = run_build(root, "--no-search", "--strict")   # (built again, not "up to date": no index, no note)
+    assert again.returncode == 0 and "search index" not in again.stderr

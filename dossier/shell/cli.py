@@ -235,6 +235,23 @@ def _say_foreign(out: Path, gone: list[str]) -> None:
         f"after the build (or publish a copy of the folder)", file=sys.stderr)
 
 
+def _index_left(out: Path) -> Path | None:
+    """The search index an earlier build left in `out`, if any."""
+    from .search_parts import BUNDLE
+
+    index = out / BUNDLE
+    return index if index.is_dir() else None
+
+
+def _say_unindexed(index: Path) -> None:
+    """Say that a --no-search build removed the search index an earlier build had left (the search page of the
+    site is empty from now on): kept, it would find the pages as they were when it was made, and pages since
+    removed (the live preview, which is no site to publish, keeps it: serve_preview.py)."""
+    say(f"build.py: note: removed the search index an earlier build left in {index}: a --no-search build "
+        f"makes none, and the old one would find pages as they were then, pages since removed too\n"
+        f"    hint: the search page is empty until a build without --no-search", file=sys.stderr)
+
+
 def _say_lost() -> None:
     """Tell of each worker process that died before it answered (parallel.py made its share again here)."""
     from .parallel import LOST
@@ -279,6 +296,7 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
                 file=sys.stderr)
             return 1
     files = writer.files
+    unindexed = _index_left(out) if args.no_search else None  # (the commit removes it: this build makes none)
     written, deleted = writer.commit(key, scanned, {
         "pages": result.counts.get("pages", 0), "files": files, "warnings": warnings,
         "problems": formatted(result, sources), "anchoring": anchoring})
@@ -288,6 +306,8 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
         f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
     if writer.stage.foreign:
         _say_foreign(out, writer.stage.foreign)
+    if unindexed is not None:
+        _say_unindexed(unindexed)
     if writer.unrecorded:
         say(f"build.py: warning: the site is in place, but its record {fs.MARKER} could not be written "
             f"({writer.unrecorded})\n    hint: the next build will check every file; free some space on that "
