@@ -310,11 +310,13 @@ def test_a_busy_port_is_an_error_not_a_traceback(root):
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_an_output_folder_inside_a_watched_folder_is_refused(root):
+@pytest.mark.parametrize("out,named", [("static/site", "it is inside {}/static"), ("static", "it is {}/static")])
+def test_an_output_folder_inside_a_watched_folder_is_refused_naming_that_folder(root, out, named):
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--serve", "--root", str(root),
-                             "--out", str(root / "static" / "site"), "--port", str(free_port())],
+                             "--out", str(root / out), "--port", str(free_port())],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert result.returncode == 2 and "which the preview watches" in result.stderr
+    assert result.returncode == 2
+    assert f"{named.format(root.resolve())}, which the preview watches" in result.stderr
 
 
 def test_a_preview_on_another_loopback_address_answers_there_and_is_not_said_to_be_open_to_others(root):

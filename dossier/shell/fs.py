@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from ..core.load.watched import WATCHED_DIRS
+from ..core.load.watched import EVIDENCE, WATCHED_DIRS
 from .placing import STAGING, Undo, clear_way, folder_for, link_on_path, move_tree, sweep
 from .reads import Reads
 from .tree import Tree, walk_tree
@@ -161,10 +161,15 @@ def check_output_dir(root: Path, out: Path) -> None:
     # back as inputs by the next build (in static/, every build published the last site again inside the new
     # one; in templates/, its pages were templates, review 74)
     read = [root / name for name in (*WATCHED_DIRS, ".dossier-cache")] + [PROJECT / "templates", PROJECT / "static"]
+    evidence = root / EVIDENCE  # (in seeds/, but never read: said as what it is, not as seeds/)
+    if out.is_relative_to(evidence):
+        raise OutputError(f"refusing to write the site into {out}: {within(out, evidence)}, where --add keeps the "
+                          f"pages it captured and their provenance; choose a folder outside {root / 'seeds'} with "
+                          f"--out, such as {root / '_site'}")
     for folder in read:
         if out.is_relative_to(folder):
-            raise OutputError(f"refusing to write the site into {out}: it is inside {folder}, which the build reads; "
-                              f"choose a folder outside it with --out, such as {root / '_site'}")
+            raise OutputError(f"refusing to write the site into {out}: {within(out, folder)}, which the build "
+                              f"reads; choose a folder outside it with --out, such as {root / '_site'}")
     for protected in (root, *read, PROJECT):
         if protected.is_relative_to(out):
             raise OutputError(f"refusing to write the site into {out}: it would overwrite {protected}")
@@ -175,6 +180,11 @@ def check_output_dir(root: Path, out: Path) -> None:
     if out.exists() and any(p.name != STAGING for p in out.iterdir()) and not (out / MARKER).exists():
         raise OutputError(f"refusing to write into {out}: it is not empty and was not made by dossier "
                           f"(no {MARKER} file); choose an empty folder with --out")
+
+
+def within(out: Path, folder: Path) -> str:
+    """"it is <folder>" or "it is inside <folder>": the folder named as `out` stands to it."""
+    return f"it is {folder}" if out == folder else f"it is inside {folder}"
 
 
 def write_outputs(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:

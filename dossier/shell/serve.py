@@ -148,7 +148,7 @@ def _check_output(root: Path, out: Path) -> None:
     watched = [base / sub for base in watch_roots(root) for sub in ("templates", "static")]
     for folder in watched:  # writing there would trigger a rebuild, which writes there, ... (said before the
         if resolved is not None and resolved.is_relative_to(folder):  # build's refusal, less exact here)
-            raise fs.OutputError(f"refusing to write the preview into {out}: it is inside {folder}, "
+            raise fs.OutputError(f"refusing to write the preview into {out}: {fs.within(resolved, folder)}, "
                                  f"which the preview watches; choose another --out")
     fs.check_output_dir(root, out)
 
