@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from dossier.shell import serve_index
+from dossier.shell import fs, serve_index
 from dossier.shell import serve_preview as serve_module
 from dossier.core.pipeline import Options
 from dossier.shell.serve_files import snapshot, write_changed
@@ -299,6 +300,17 @@ def test_write_changed_touches_only_the_given_paths_and_refuses_to_leave_the_fol
     with pytest.raises(Exception):
         write_changed(out, {"../evil": b"e"}, ("../evil",))
     assert not (tmp_path / "evil").exists()
+
+
+def test_write_changed_refuses_a_folder_linked_out_of_the_output_folder_naming_the_link(tmp_path):
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    out.mkdir()
+    outside.mkdir()
+    (out / "articles").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(fs.OutputError, match=f"refusing to write articles/a/index.html: articles/ in the output "
+                                             f"folder is a symbolic link to {re.escape(str(outside.resolve()))},"):
+        write_changed(out, {"articles/a/index.html": b"a"}, ("articles/a/index.html",))
+    assert list(outside.iterdir()) == []
 
 
 def test_snapshots_see_watched_files_but_not_swap_files_or_the_output(root):

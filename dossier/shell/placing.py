@@ -22,14 +22,28 @@ def folder_for(path: str | Path, made: set[str]) -> None:
 def link_on_path(out: Path, resolved: Path, folder: str) -> str:
     """Why the output folder's `folder` may not be written into ("" when it may): a link on its path that leads
     out of the output folder, or to another place in it (a page written through it would then be swept away
-    as not produced where it landed)."""
+    as not produced where it landed). The link is named, with where it leads."""
     real = (out / folder).resolve()
-    if not real.is_relative_to(resolved):
-        return "a folder on its path leads outside the output folder"
-    if real != resolved.joinpath(folder):
-        return (f"{real.relative_to(resolved).as_posix() or '.'}/ is where a link on its path leads; the output "
-                f"folder holds only what the build writes: remove the link")
-    return ""
+    if real == resolved.joinpath(folder):
+        return ""
+    link, target = first_link(out, folder + "/")  # (the folder itself may be the link: named "folder/")
+    if not target.is_relative_to(resolved):  # (said of the link named: where it, not a later one, leads)
+        return (f"{link} in the output folder is a symbolic link to {target}, outside the output folder; the "
+                f"output folder holds only what the build writes: remove the link")
+    return (f"{link} in the output folder is a symbolic link to {target.relative_to(resolved).as_posix() or '.'}/, "
+            f"another place in it; the output folder holds only what the build writes: remove the link")
+
+
+def first_link(out: Path, rel: str) -> tuple[str, Path]:
+    """The first symbolic link on the path `rel` (posix, relative to `out`): its path there ("a/b/" for a folder
+    on the way, `rel` for the last part) and the real path it leads to; ("a folder on its path", the real path of
+    `rel`) if none is found."""
+    path, parts = out, rel.split("/")
+    for depth, part in enumerate(parts, 1):
+        path = path / part
+        if path.is_symlink():
+            return "/".join(parts[:depth]) + ("/" if depth < len(parts) else ""), path.resolve()
+    return "a folder on its path", (out / rel).resolve()
 
 
 def clear_way(out: str, rel: str, cleared: set[str], undo: "Undo") -> int:

@@ -22,6 +22,7 @@ from . import fs, tree, uptodate
 from ..core.preview import changed_outputs
 from .interrupt import deferred
 from .parallel import fork_shards
+from .placing import first_link
 from .search_parts import PART_PAGES
 
 T = TypeVar("T")
@@ -267,7 +268,9 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
     for rel in changed:
         target = fs.safe_rel(out, rel)  # (refuses absolute paths, "..", backslashes and empty ones)
         if not target.resolve().is_relative_to(resolved):  # a folder on the way that links out of `out`
-            raise fs.OutputError(f"refusing to write {rel}: outside the output folder")
+            link, real = first_link(out, rel)
+            raise fs.OutputError(f"refusing to write {rel}: {link} in the output folder is a symbolic link to "
+                                 f"{real}, outside the output folder; remove the link")
         if rel in outputs:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.dossier-tmp")
