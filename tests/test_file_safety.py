@@ -74,7 +74,24 @@ def test_a_folder_linked_out_of_the_dossier_is_refused_without_reading_what_is_i
     assert not any(rel.startswith("content/comparisons/") for rel in tree.files)
     result = run_build(root, "--out", str(tmp_path / "site"), "--no-search")
     assert result.returncode == 1
-    assert f"content/comparisons: error: this is a symbolic link to {secret.parent.resolve()}" in result.stderr
+    assert f"content/comparisons: error: this is a symbolic link to the folder {secret.parent.resolve()}," in \
+        result.stderr
+
+
+def test_seeds_linked_to_a_folder_outside_the_dossier_is_refused_with_a_hint_for_a_folder(tmp_path):
+    """`ln -s ~/shared-seeds seeds`: the hint said "copy the file", of a folder."""
+    root = good_dossier(tmp_path)
+    elsewhere = tmp_path / "shared-seeds"
+    (root / "seeds").rename(elsewhere)
+    (root / "seeds").symlink_to(elsewhere, target_is_directory=True)
+    result = run_build(root, "--check")
+    assert result.returncode == 1
+    assert (f"seeds: error: this is a symbolic link to the folder {elsewhere.resolve()}, outside the dossier folder, "
+            "so nothing in it is read [folder-outside-root]") in result.stderr
+    assert ("hint: put the folder itself at seeds instead of the link (move it into the dossier folder, or copy it "
+            "there)") in result.stderr
+    assert "copy the file" not in result.stderr
+    assert [(p.file, p.check) for p in fs.read_inputs(root).problems] == [("seeds", "folder-outside-root")]
 
 
 def test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build(tmp_path):
@@ -197,7 +214,7 @@ def test_import_writes_no_stub_through_a_folder_linked_out_of_the_dossier(tmp_pa
     (root / "seeds" / "b.txt").write_text(SEED.replace("Talks", "Other talks"), "utf-8")
     result = run_build(root, "--import")
     assert result.returncode == 1
-    assert f"content/articles: error: this is a symbolic link to {elsewhere.resolve()}" in result.stderr
+    assert f"content/articles: error: this is a symbolic link to the folder {elsewhere.resolve()}" in result.stderr
     assert sorted(p.name for p in elsewhere.iterdir()) == ["a.yaml"]
 
 

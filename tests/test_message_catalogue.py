@@ -34,6 +34,8 @@ TRIGGERS = {
     "file-unreadable": "tests/test_message_triggers.py::test_a_file_that_vanishes_while_the_preview_reads_it_is_file_unreadable",
     "file-outside-root": "tests/test_file_safety.py::"
         "test_a_seed_linked_to_a_file_outside_the_dossier_is_refused_and_the_site_is_left_as_it_was",
+    "folder-outside-root": "tests/test_file_safety.py::"
+        "test_seeds_linked_to_a_folder_outside_the_dossier_is_refused_with_a_hint_for_a_folder",
     "file-special": "tests/test_file_safety.py::test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build",
     "role-of-unknown": "tests/test_message_triggers.py::"
         "test_a_role_of_that_looks_like_a_mistyped_entity_id_is_a_role_of_unknown_warning",

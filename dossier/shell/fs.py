@@ -57,6 +57,10 @@ def _refusal(file: str, check: str, message: str) -> Problem:
         return error(file, 0, 0, message, "copy the file into the dossier folder instead of linking to it: a build "
                      "reads nothing outside the dossier, so that a contributed link cannot publish the machine's "
                      "files", "file-outside-root")
+    if check == "folder-outside-root":
+        return error(file, 0, 0, message, f"put the folder itself at {file} instead of the link (move it into the "
+                     "dossier folder, or copy it there): a build reads nothing outside the dossier, so that a "
+                     "contributed link cannot publish the machine's files", "folder-outside-root")
     if check == "file-special":
         return error(file, 0, 0, message, "remove it: only regular files are read", "file-special")
     if check == "file-name-encoding":  # a warning, as for a seed without an article: nothing it held is published

@@ -18,8 +18,9 @@ from ..core.common.records import frozen
 class Tree:
     """The files under one folder of a tree. `files`: posix paths relative to the root, each a regular file or a
     symbolic link to one that stays inside the root; `refused`: path → why it is not read (a link that leads
-    out of the root, a FIFO, device or socket, a dangling link, a name that is not UTF-8). Invariant: both are in sorted-Path order and
-    nothing in `refused` was opened or followed. `stamps`: each file's modification time, size and inode when
+    out of the root, to a file or a folder, a FIFO, device or socket, a dangling link, a name that is not UTF-8).
+    Invariant: both are in sorted-Path order and nothing in `refused` was opened or listed (of a link out, only
+    whether it leads to a folder was asked). `stamps`: each file's modification time, size and inode when
     it was walked (of the file a link leads to), by which the live preview tells an unchanged file (fs.Reads)."""
 
     files: list[str]
@@ -40,6 +41,15 @@ def _special(mode: int) -> str:
     kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
              (stat.S_ISBLK, "a device"))
     return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _outside(real: str) -> tuple[str, str]:
+    """Why a link to `real`, outside the root, is not read. Of what it leads to, only whether it is a folder is
+    asked (for the hint: copy a file, put a folder in the link's place), never what it holds."""
+    if os.path.isdir(real):
+        return "folder-outside-root", f"this is a symbolic link to the folder {real}, outside the dossier folder, " \
+                                      "so nothing in it is read"
+    return "file-outside-root", f"this is a symbolic link to {real}, outside the dossier folder, so it is not read"
 
 
 def _children(rel: str, names: list[str], refused: dict[str, tuple[str, str]]) -> list[str]:
@@ -79,8 +89,7 @@ def walk_tree(root: Path, sub: str, suffixes: tuple[str, ...] = ("",)) -> Tree:
         if stat.S_ISLNK(info.st_mode):
             real = os.path.realpath(path)
             if not inside(real, top):
-                refused[rel] = ("file-outside-root", f"this is a symbolic link to {real}, outside the dossier folder, "
-                                                     "so it is not read")
+                refused[rel] = _outside(real)
                 return
             try:
                 info = os.stat(path)
