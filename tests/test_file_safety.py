@@ -5,10 +5,14 @@ The links and FIFOs are made in tmp_path (git cannot hold a FIFO)."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import aged, mini, run_build
+from dossier.core.pipeline import build_site
 from dossier.shell import fs, uptodate
 from dossier.shell.tree import walk_tree
 
@@ -232,3 +236,57 @@ def test_a_folder_of_the_site_linked_out_of_it_is_refused_at_the_commit_with_a_m
             f"link to {outside.resolve()}, outside the output folder") in result.stderr
     assert f"hint: nothing was written; {out} is as it was" in result.stderr
     assert site_files(outside) == kept and not (out / fs.STAGING).exists()
+
+
+# A dossier whose files all name each other: seeds, article files, an entity, a comparison, links between them
+LINKED = {
+    "seeds/a.txt": SEED, "seeds/b.txt": SEED.replace("next week", "on Monday"),
+    "content/articles/a.yaml": ARTICLE + ("annotations:\n  - id: resume\n    quote: the talks would resume\n"
+                                          "    note: As in [the other report](article:b); see [both](compare:talks).\n"
+                                          "    entities: [the-minister]\n"),
+    "content/articles/b.yaml": ARTICLE.replace("a.txt", "b.txt"),
+    "content/entities.yaml": "the-minister:\n  name: The minister\n  kind: person\n  aliases: [minister]\n",
+    "content/comparisons/talks.yaml": ("title: Talks\nquestion: When?\nkind: quote\nwitnesses:\n"
+                                       "  - article: a\n    quote: resume next week\n"
+                                       "  - article: b\n    quote: resume on Monday\n"),
+}
+
+
+@pytest.mark.parametrize("linked", ["seeds", "seeds/a.txt", "content", "content/articles", "content/articles/b.yaml",
+                                    "content/sources.yaml", "content/entities.yaml", "content/comparisons",
+                                    "content/comparisons/talks.yaml", "site.yaml"])
+def test_a_path_linked_out_of_the_dossier_is_one_error_not_one_more_in_each_file_naming_what_it_holds(tmp_path,
+                                                                                                      linked):
+    """`ln -s ~/shared-seeds seeds` was one error and then "seed not found" for every article; a linked content/
+    a "seed has no article file" for every seed; a linked file one "unknown …" in each file naming what it held."""
+    root = mini(tmp_path, LINKED)
+    assert [(p.file, p.check) for p in build_site(fs.read_inputs(root)).problems] == []
+    elsewhere = tmp_path / "elsewhere" / linked
+    elsewhere.parent.mkdir(parents=True)
+    (root / linked).rename(elsewhere)
+    (root / linked).symlink_to(elsewhere, target_is_directory=elsewhere.is_dir())
+    check = "folder-outside-root" if elsewhere.is_dir() else "file-outside-root"
+    assert [(p.file, p.check) for p in build_site(fs.read_inputs(root)).problems] == [(linked, check)]
+
+
+@pytest.mark.parametrize("seeds_is", ["a file", "a fifo"])
+def test_seeds_that_cannot_be_read_are_one_error_not_a_seed_not_found_for_each_article(tmp_path, seeds_is):
+    root = mini(tmp_path, LINKED)
+    target = root / ("seeds" if seeds_is == "a file" else "seeds/b.txt")
+    shutil.rmtree(target) if target.is_dir() else target.unlink()
+    target.write_text("not a folder\n", "utf-8") if seeds_is == "a file" else os.mkfifo(target)
+    check = "folder-expected" if seeds_is == "a file" else "file-special"
+    assert [(p.file, p.check) for p in build_site(fs.read_inputs(root)).problems] == [
+        (target.relative_to(root).as_posix(), check)]
+
+
+def test_import_writes_no_stub_while_an_article_file_is_not_read(tmp_path):
+    """An article file linked out of the dossier may be any seed's: no second file is written for it."""
+    root = mini(tmp_path, LINKED)
+    elsewhere = tmp_path / "b.yaml"
+    (root / "content/articles/b.yaml").rename(elsewhere)
+    (root / "content/articles/b.yaml").symlink_to(elsewhere)
+    result = run_build(root, "--import")
+    assert result.returncode == 1
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["a.yaml", "b.yaml"]
+    assert "no stub written" in result.stdout

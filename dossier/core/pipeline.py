@@ -223,6 +223,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     from .load.attach import named_like, seed_named_in
     from .load.loader import readable
     from .capture.stubs import entries_text
+    from .load.unread import Unread
 
     config, problems = load_config(inputs, options)
     if config is None:
@@ -241,7 +242,9 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
                                    p.endswith(".yaml") and p not in read))
     broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
     sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}
-    new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(set(raw) - used - referenced)}
+    # (an article file not read may be any seed's: none gets a second one, unread.py)
+    unknown = set() if Unread(inputs.unread).any_article() else set(raw) - used - referenced
+    new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(unknown)}
     found, entries = stubs(new, sources, taken, article_ref, config.language or "en")
     if entries:
         found["content/sources.yaml"] = entries_text(entries)

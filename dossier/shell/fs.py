@@ -70,6 +70,9 @@ def _refusal(file: str, check: str, message: str) -> Problem:
 
 
 FOLDERS = ("seeds", "content", "templates", "static")  # (site.yaml is a file)
+# The refusals of a path that may hold what the editors' files name (a seed, an article file, a registry): not
+# read, and so not said to be missing (core/load/unread.py). A name that is not UTF-8 (a warning) no file can name.
+UNREAD = ("file-outside-root", "folder-outside-root", "file-special", "file-unreadable", "folder-expected")
 
 
 def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", reads: Reads | None = None,
@@ -120,6 +123,7 @@ def read_inputs(root: Path, reads: Reads | None = None, walks: Mapping[tuple[str
         reads.begin()
     for sub in ("site.yaml", "seeds", "content"):
         files.update(_read_tree(root, sub, problems, "", reads, walks))
+    unread = frozenset(p.file for p in problems if p.check in UNREAD)  # (the paths only: a build reads no more)
     templates: dict[str, str] = {}
     static: dict[str, bytes] = {}
     names: dict[Path, set[str]] = {PROJECT: set(), root: set()}  # the templates each folder gives
@@ -138,7 +142,7 @@ def read_inputs(root: Path, reads: Reads | None = None, walks: Mapping[tuple[str
         reads.done()
     schemas = {name: json.loads((PROJECT / "schemas" / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMAS}
     own = frozenset(names[root]) if root.resolve() != PROJECT else frozenset()
-    return Inputs(files, templates, static, schemas, tuple(problems), own - names[PROJECT], own)
+    return Inputs(files, templates, static, schemas, tuple(problems), own - names[PROJECT], own, unread)
 
 
 def sources_of(inputs: Inputs) -> dict[str, bytes | str]:

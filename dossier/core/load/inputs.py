@@ -17,7 +17,8 @@ class Inputs:
     refused or could not read (a symbolic link leaving the dossier, a FIFO): errors of every build of these inputs.
     `own_templates`: the names of `templates` the dossier's templates/ gives (each overriding the project's of
     that name, or `added_templates`: overriding none, used only when another template includes it); what
-    template_lint.py looks at.
+    template_lint.py looks at. `unread`: the paths of `problems` (files or folders of the dossier) that exist
+    but were not read: what they may hold is not said to be missing (unread.py).
     """
 
     files: Mapping[str, bytes]
@@ -27,6 +28,7 @@ class Inputs:
     problems: tuple[Problem, ...] = ()
     added_templates: frozenset[str] = frozenset()
     own_templates: frozenset[str] = frozenset()
+    unread: frozenset[str] = frozenset()
 
 
 @frozen

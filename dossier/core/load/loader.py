@@ -23,6 +23,7 @@ from .ignored import ignored
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
+from .unread import Unread
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import file_stem, is_slug, slugify
@@ -54,6 +55,8 @@ def _decoded(path: str, data: bytes, parse: Callable[[str], Any]) -> Any:
 def load_config(inputs: Inputs, options: Options) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     """site.yaml parsed (None when it is missing or unusable), with its problems."""
     if "site.yaml" not in inputs.files:
+        if Unread(inputs.unread).covers("site.yaml"):  # (refused, and said so by the reader: not missing)
+            return None, ()
         return None, (error("site.yaml", 0, 0, "site.yaml is missing", "create it with at least: title: My dossier",
                             "site-missing"),)
     schema = _compiled(json.dumps(inputs.schemas["site"], sort_keys=True, ensure_ascii=False))  # (once a process)
@@ -263,11 +266,13 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     named = {v.seed for _, v in values["article"] if v is not None} | \
         named_like((p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/")),
                    (path for path, v in values["article"] if v is None))
+    unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
     problems = [_unnamed(p, inputs.files[p.file]) if p.check in ("seed-binary", "seed-encoding") and
-                p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named else p for p in problems]
+                p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named and not unread.any_article()
+                else p for p in problems]
     found, missing = ignored(inputs.files)
     problems += found
-    dossier, more = _assemble(inputs.files, config, seeds, values, missing)
+    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread)
     return dossier, raw, problems + more
 
 
@@ -285,11 +290,13 @@ def _unnamed(problem: Problem, data: bytes) -> Problem:
 
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
-              values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset()
-              ) -> tuple[Dossier, list[Problem]]:
+              values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset(),
+              unread: Unread = Unread()) -> tuple[Dossier, list[Problem]]:
     """The Dossier from the parsed files (value None: the file was unusable, its problems already said why;
-    `missing`: the steps whose file is missing because it was misnamed, ignored.py)."""
-    broken = missing | {step for step in ("sources", "entities") if any(v is None for _, v in values[step])}
+    `missing`: the steps whose file is missing because it was misnamed, ignored.py; `unread`: what the reader
+    refused, of which nothing is said to be missing, unread.py)."""
+    broken = missing | unread.steps() | {step for step in ("sources", "entities")
+                                         if any(v is None for _, v in values[step])}
     sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
     entities: list[Entity] = [e for _, v in values["entities"] for e in (v or ())]
     metas: list[ArticleMeta] = [v for _, v in values["article"] if v is not None]
@@ -297,15 +304,18 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # the ids of its witnesses' badges, which cannot hold a space or an accent.
     comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None and is_slug(v.id)]
     unusable_comparisons = {file_stem(p) for p, v in values["comparison"]
-                            if v is None or not is_slug(v.id)}
-    unreadable = {p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} - set(seeds)
+                            if v is None or not is_slug(v.id)} | unread.stems("comparison")
+    unreadable = ({p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} |
+                  {m.seed for m in metas if m.seed and unread.covers(f"seeds/{m.seed}")}) - set(seeds)
     parsed = {m.origin.file for m in metas}
     unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, unparsed,
                                                  lambda file: readable(files.get(file, b"")))
+    if unread.any_article():
+        problems = [p for p in problems if p.check != "seed-unused"]
     stems = {file_stem(p) for p in files
-             if p.startswith("content/articles/") and p.endswith(".yaml")}
+             if p.startswith("content/articles/") and p.endswith(".yaml")} | unread.stems("article")
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}

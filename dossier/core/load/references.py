@@ -48,6 +48,7 @@ class Names:
     annotations: dict[str, frozenset[str]]   # article slug → its annotation ids
     unread: frozenset[str] = frozenset()     # the articles whose annotations were not read (a misspelt key)
     outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet id → its articles' slugs
+    unknowable: frozenset[str] = frozenset()  # "article", "compare": any may be in a folder not read (unread.py)
 
 
 def _metas(dossier: Dossier) -> list[ArticleMeta]:
@@ -65,7 +66,9 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         unusable_comparisons=dossier.unusable_comparisons,
         tags=frozenset().union(*(tags for _, tags in ids)),
         annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)},
-        unread=frozenset(m.slug for m in metas if m.unread_annotations), outlets=articles_by_outlet(metas))
+        unread=frozenset(m.slug for m in metas if m.unread_annotations), outlets=articles_by_outlet(metas),
+        unknowable=frozenset(kind for kind, step in (("article", "article"), ("compare", "comparison"))
+                             if step in dossier.broken))
 
 
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
@@ -88,10 +91,11 @@ def _names_digest(known: Names) -> str:
     def listed(values: Iterable[str] | None) -> list[str] | None:
         return None if values is None else sorted(values)
 
+    # (not `outlets`: only comparisons read it, checked anew)
     return made_from("names", (listed(known.articles), listed(known.unusable_articles), listed(known.entities),
                                listed(known.comparisons), listed(known.unusable_comparisons), listed(known.tags),
                                sorted((slug, sorted(ids)) for slug, ids in known.annotations.items()),
-                               listed(known.unread)))  # (not `outlets`: only comparisons read it, checked anew)
+                               listed(known.unread), listed(known.unknowable)))
 
 
 def _file_checked(known: Names, urls: Urls, pair: tuple[ArticleMeta, tuple]) -> list[Problem]:
@@ -233,7 +237,8 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
     problems: list[Problem] = []
     for w in c.witnesses:
         at = w.article_origin or w.origin
-        if w.article not in known.articles and w.article not in known.unusable_articles:
+        if w.article not in known.articles and w.article not in known.unusable_articles and \
+                "article" not in known.unknowable:
             others = {x.article for x in c.witnesses if x.article != w.article}
             problems.append(error(at.file, at.line, at.col, f'comparison "{c.id}": unknown article "{w.article}"',
                                   witness_hint(w.article, others, known.articles, known.outlets),
@@ -245,7 +250,7 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
     # one it may be), or one naming an unknown article that is a misspelling of the base, a known one (the base
     # is then right, and its hint would offer the typo). A base that names no article is said all the same.
     unknown = [s for s in slugs if s not in known.articles and s not in known.unusable_articles]
-    real = c.base in known.articles or c.base in known.unusable_articles
+    real = c.base in known.articles or c.base in known.unusable_articles or "article" in known.unknowable
     if c.base and c.base not in slugs and not (c.incomplete and real or (c.base in known.articles and unknown and
                                                                           did_you_mean(c.base, unknown))):
         at = c.base_origin or c.origin
@@ -359,6 +364,8 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
 _TAG_PATH = re.compile(r"^/tags/([^/#?]+)/(?:index\.html)?(?:#.*)?$")
 def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, str] | None:
     """(message, hint) when `kind:ident#fragment` names nothing; None when it exists or cannot be judged."""
+    if kind in known.unknowable:  # (its files may be in a folder not read)
+        return None
     if kind == "article":
         if ident in known.unusable_articles:
             return None
