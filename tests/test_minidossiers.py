@@ -376,6 +376,23 @@ def test_an_output_folder_that_would_overwrite_the_inputs_is_refused(mini_dossie
     assert snapshot(root) == before
 
 
+@pytest.mark.parametrize("linked", ["templates", "static", "seeds"])
+def test_an_output_folder_inside_the_folder_a_read_folder_links_to_is_refused(mini_dossier, linked: str) -> None:
+    """templates/ a link to tpl/ in the dossier: the build reads tpl/ through it, so a site written into tpl/x
+    would be read back by the next build, as one written into templates/x is."""
+    root = mini_dossier(TWO_ARTICLES)
+    if (root / linked).exists():
+        (root / linked).rename(root / "kept")
+    else:
+        (root / "kept").mkdir()
+    (root / linked).symlink_to("kept")
+    before = snapshot(root)
+    result = run_build(root, "--out", str(root / "kept" / "site"))
+    assert result.returncode == 2, result.stderr
+    assert f"it is inside {root.resolve() / 'kept'}, {READS}" in result.stderr
+    assert snapshot(root) == before
+
+
 def test_writing_into_a_non_empty_folder_not_made_by_dossier_is_refused(mini_dossier, tmp_path: Path) -> None:
     root = mini_dossier(TWO_ARTICLES)
     foreign = tmp_path / "photos"

@@ -169,6 +169,7 @@ def check_output_dir(root: Path, out: Path) -> None:
     # back as inputs by the next build (in static/, every build published the last site again inside the new
     # one; in templates/, its pages were templates, review 74)
     read = [root / name for name in (*WATCHED_DIRS, ".dossier-cache")] + [PROJECT / "templates", PROJECT / "static"]
+    read += [folder.resolve() for folder in read if folder.is_symlink()]  # (templates -> tpl/: tpl/ is read too)
     evidence = root / EVIDENCE  # (in seeds/, but never read: said as what it is, not as seeds/)
     if out.is_relative_to(evidence):
         raise OutputError(f"refusing to write the site into {out}: {within(out, evidence)}, where --add keeps the "
