@@ -129,3 +129,27 @@ def test_a_number_where_text_of_a_form_is_wanted_is_told_the_text_to_write_not_t
     loaded, _ = parse_yaml("a.yaml", "seed: a.txt\ntitle: 2024\nsource: s\ndate: 2024-03-22\n")
     (problem,), _ = check_shape(loaded, json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8")))
     assert problem.hint == "quote the value to make it text"  # (a headline "2024": quoted, it is right)
+
+
+@pytest.mark.parametrize("written,hint", [
+    ("en_US", "write en-US: the parts of a language tag are joined by hyphens"),
+    ("pt BR", "write pt-BR: the parts of a language tag are joined by hyphens"),
+    ("English", "write en, the code of English (a BCP 47 language tag, not the language's name)"),
+    ("français", "write fr, the code of français (a BCP 47 language tag, not the language's name)"),
+    ("klingon", "write the language's code (a BCP 47 language tag), such as en, fr, ar or pt-BR")])
+def test_a_language_written_as_its_name_or_with_an_underscore_is_told_the_tag_to_write(written: str, hint: str) -> None:
+    """Review 84: `language: english` and `en_US` were told only what a language tag is for, not what to write."""
+    for path, text in (("site", f"title: T\nlanguage: {written}\n"),
+                       ("article", f"seed: a.txt\ntitle: T\nsource: s\ndate: 2024-03-22\nlanguage: {written}\n")):
+        schema = json.loads((ROOT / "schemas" / f"{path}.schema.json").read_text("utf-8"))
+        loaded, _ = parse_yaml("a.yaml", text)
+        problems, _ = check_shape(loaded, schema)
+        assert [(p.check, p.hint) for p in problems] == [("schema-form", hint)], problems
+
+
+def test_a_value_left_empty_is_told_to_write_one_not_to_quote_it() -> None:
+    """Review 84: `language:` left empty was told to quote the value, which gave "" and another error."""
+    schema = json.loads((ROOT / "schemas" / "site.schema.json").read_text("utf-8"))
+    loaded, _ = parse_yaml("site.yaml", "title: T\nlanguage:\n")
+    (problem,), _ = check_shape(loaded, schema)
+    assert (problem.check, problem.hint) == ("schema-type", "write the value after the colon"), problem

@@ -45,3 +45,32 @@ def text_direction(tag: str) -> Direction:
 def primary(tag: str) -> str:
     """A language tag's language: "fr" of "fr-FR", "fr-CA" (a site may give its region: review 64)."""
     return tag.split("-")[0].lower()
+
+
+# What editors write for a language instead of its code: its English name, or its own (lower case).
+_NAMED = {
+    "en": ("english",), "fr": ("french", "français", "francais"), "de": ("german", "deutsch"),
+    "es": ("spanish", "español", "espanol", "castellano"), "it": ("italian", "italiano"),
+    "pt": ("portuguese", "português", "portugues"), "nl": ("dutch", "nederlands"), "pl": ("polish", "polski"),
+    "ru": ("russian", "русский"), "uk": ("ukrainian", "українська"), "ar": ("arabic", "العربية"),
+    "he": ("hebrew", "עברית"), "fa": ("persian", "farsi", "فارسی"), "tr": ("turkish", "türkçe", "turkce"),
+    "zh": ("chinese", "中文"), "ja": ("japanese", "日本語"), "ko": ("korean", "한국어"), "hi": ("hindi", "हिन्दी"),
+    "ur": ("urdu", "اردو"), "sv": ("swedish", "svenska"), "da": ("danish", "dansk"), "no": ("norwegian", "norsk"),
+    "fi": ("finnish", "suomi"), "el": ("greek", "ελληνικά"), "cs": ("czech", "čeština", "cestina"),
+    "hu": ("hungarian", "magyar"), "ro": ("romanian", "română", "romana"), "id": ("indonesian",),
+    "ca": ("catalan", "català", "catala"),
+}
+_CODES = {name: code for code, names in _NAMED.items() for name in names}
+
+
+def tag_hint(value: object) -> str:
+    """What to write for a language tag of the wrong form: en-US for en_US (subtags are joined by hyphens), en
+    for English (a language's name is not its code); else what a tag looks like."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = text.replace("_", " ").replace("-", " ").split()
+    if len(parts) > 1 and all(part.isascii() and part.isalnum() for part in parts) and 2 <= len(parts[0]) <= 3:
+        return f"write {'-'.join(parts)}: the parts of a language tag are joined by hyphens"
+    code = _CODES.get(text.lower())
+    if code:
+        return f"write {code}, the code of {text} (a BCP 47 language tag, not the language's name)"
+    return "write the language's code (a BCP 47 language tag), such as en, fr, ar or pt-BR"

@@ -196,6 +196,8 @@ def _type(loaded: Loaded, path: Path, err: Any) -> Found:
              "object": "write a mapping: one \"key: value\" per line", "number": "write a number, without quotes",
              "integer": "write a whole number, without quotes", "boolean": "write true or false"}
     hint = hints.get(kinds[0], "") if len(kinds) == 1 else ""
+    if err.instance is None and kinds[0] == "string":  # (`language:` left empty: quoted, "" was an error too)
+        hint = "write the value after the colon"
     if kinds[0] in ("number", "integer") and isinstance(err.instance, str):
         hint = _number_hint(err.instance, kinds[0], loaded.raw(path).lstrip()[:1] in ("'", '"'))
     pattern = err.schema.get("pattern") if kinds == ["string"] and isinstance(err.schema, dict) else None
@@ -328,6 +330,10 @@ def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
         name = written.rsplit("/", 1)[-1] if re.match(r"^(?:\./)?seeds/[^/]+$", written) else ""  # (seeds/a.txt)
         return (f"write {name}: " if name and name not in (".", "..") and re.match(pattern, name) else "write ") + \
             "a file name only, without / or \\ (the file must be directly in seeds/)"
+    if pattern.startswith("^[a-zA-Z]{2,3}(-"):
+        from .language import tag_hint
+
+        return tag_hint(value)
     if pattern.startswith("^(?:[^\\s\\x00"):
         return "write it on one line, without spaces at either end or control characters"
     return f"expected: {description}" if description else "see README.md for the form this value takes"
