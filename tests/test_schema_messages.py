@@ -153,3 +153,11 @@ def test_a_value_left_empty_is_told_to_write_one_not_to_quote_it() -> None:
     loaded, _ = parse_yaml("site.yaml", "title: T\nlanguage:\n")
     (problem,), _ = check_shape(loaded, schema)
     assert (problem.check, problem.hint) == ("schema-type", "write the value after the colon"), problem
+
+
+def test_a_missing_key_of_a_few_allowed_values_is_told_them() -> None:
+    """Review 84: a comparison without `kind` was told "add kind: ..." and no more."""
+    schema = json.loads((ROOT / "schemas" / "comparison.schema.json").read_text("utf-8"))
+    loaded, _ = parse_yaml("c.yaml", "title: T\nwitnesses: []\n")
+    hints = [p.hint for p in check_shape(loaded, schema)[0] if p.check == "schema-missing-key"]
+    assert "add kind: ..., one of: quote, figure, framing" in hints, hints

@@ -107,8 +107,11 @@ def _required(loaded: Loaded, path: Path, err: Any) -> Found:
     out: Found = []
     for key in err.validator_value:
         if key not in present and f'did you mean "{key}"?' not in meant:
-            about = err.schema.get("properties", {}).get(key, {}).get("description", "")
+            wanted = err.schema.get("properties", {}).get(key, {})
+            about, options = wanted.get("description", ""), wanted.get("enum")
             hint = f"add {key}: ..." + (f" ({about})" if about else "")
+            if isinstance(options, list) and options:  # (the values it may take, not only what it is for)
+                hint = f"add {key}: ..., one of: " + ", ".join(str(o) for o in options)
             out += [(path + (key,), p) for _, p in
                     _at(loaded, path, f'missing required key "{key}"', hint, "schema-missing-key")]
     return out
