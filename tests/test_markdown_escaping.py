@@ -238,3 +238,77 @@ def test_a_brace_in_an_autolink_or_an_address_is_left_as_it_is_read(note: str) -
     page = render_article("Body.[^n1]\n\n[^n1]: " + note_markdown(note) + "\n", {"n1": side}, lambda href: href)
     endnote = re.search(r'<li id="en-n1"><p>(.*?)</p>', page, re.S).group(1)
     assert endnote == side.removeprefix('<span class="np">').removesuffix("</span>")
+
+
+def links(html_text: str) -> list[tuple[str, str]]:
+    """(href, words) of every link in some HTML, in order."""
+    return re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', html_text)
+
+
+def words(html_text: str) -> str:
+    """The words some HTML shows, on one line."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", html_text)).split())
+
+
+def note_three_ways(note: str, resolver) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """A note as the build shows it: its sidenote's HTML, its endnote's (the article page's body, which the
+    build renders straight from the article's pieces, checked equal to the reading of its Markdown) and its
+    footnote in the article's Markdown export, as article_pages makes them."""
+    from dossier.core.text.article_html import article_html
+    from dossier.core.text.markdown import ArticleSource, NoteMark, article_markdown, note_for_export, render_article
+
+    side, _ = render_note(note, resolver)
+    src = ArticleSource("Words.", ((0, 6),), (), False, (NoteMark("n1", 0, 5, note_for_export(note, resolver)),))
+    page, markdown = article_html(src, {"n1": side}, resolver), article_markdown(src)
+    assert page == render_article(markdown, {"n1": side}, resolver)
+    endnote = re.search(r'<li id="en-n1">(.*?)</li>', page, re.S).group(1)
+    return side, endnote, markdown.split("[^n1]: ", 1)[1]
+
+
+@pytest.mark.parametrize("note", [
+    "[the report](<https://example.org/a b.pdf>)",
+    '[the report](<https://example.org/a b.pdf> "the <b>full</b> {text}") says so.',
+    "See `a<b` and [x <y> z](<https://example.org/a b>), or <https://example.org/c> and <desk@example.org>.",
+    "The [report][r] says so.\n\n[r]: <https://example.org/a b.pdf>",
+    "[two lines](\n<https://example.org/a b>)",
+    "[parentheses](<https://example.org/a)b (c>)",
+    "[a brace and a backtick](<https://example.org/{id} `v` b>)",
+    "[an escaped bracket](<https://example.org/a\\<b>)",
+    "[an entity](<https://example.org/a&amp;b c&lt;d>)",
+    "Write `[x](<https://example.org/a b>)`, code, for [x](<https://example.org/a b>).",
+])
+def test_a_link_target_in_angle_brackets_is_the_same_link_in_the_endnote_and_the_markdown(note: str) -> None:
+    """A target in <…> (CommonMark's way to write one with a space) had its "<" written "&lt;" by the raw-HTML
+    escape: the link was words in the endnote and the .md (or a link to "%3Chttps://…") while its sidenote made
+    it. Now the same link, to the same address, in all three, and still no raw "<" in the .md."""
+    side, endnote, written = note_three_ways(note, lambda href: href)
+    assert links(side) and links(endnote) == links(side), (written, side, endnote)
+    assert words(endnote) == words(side)
+    read = MarkdownIt("commonmark", {"html": True}).parse(written.replace("\n    ", "\n"))
+    assert not [t for b in read for t in (b, *(b.children or ())) if t.type.startswith("html")], written
+    assert links(MarkdownIt("commonmark", {"html": True}).render(written.replace("\n    ", "\n"))) == links(side)
+    # (a "<" is left in code and in an autolink only, as before)
+    assert not re.search(r"<[A-Za-z/!?]", re.sub(r"`[^`]*`|<https://[^\s<>]*>|<desk@example.org>", "", written))
+
+
+@pytest.mark.parametrize("note", ["[x](<https://example.org/report\\<1\\>.pdf>)", "[x](</articles/a/?part=(one>)"])
+def test_a_link_target_in_angle_brackets_is_the_same_link_with_the_site_s_link_policy(note: str) -> None:
+    """The same with the build's link policy, which takes no space in a target: a "\\<" in one, or a "(" in one
+    to the site (which the .md writes as the site's URL), still made the endnote's target "&lt;…"."""
+    from dossier.core.common.urls import Urls
+
+    side, endnote, written = note_three_ways(note, Urls("/d/").resolve_note_link)
+    assert links(side) and links(endnote) == links(side), (written, side, endnote)
+    assert not re.search(r"<[A-Za-z/!?]", written), written
+
+
+@pytest.mark.parametrize("note", ["see [this](<javascript:alert(1)>)", "[files](<ftp://example.org/pub/a>) here"])
+def test_a_refused_link_in_angle_brackets_is_words_in_the_endnote_as_in_its_sidenote(note: str) -> None:
+    """A link the link policy refuses shows as the words written; its "<" written "&lt;" left a target that
+    markdown-it reads bare ("&lt;javascript:alert(1)>", a relative address the policy takes): the endnote
+    linked where the sidenote did not."""
+    from dossier.core.common.urls import Urls
+
+    side, endnote, written = note_three_ways(note, Urls("/").resolve_note_link)
+    assert not links(side) and not links(endnote), (written, side, endnote)
+    assert endnote.strip() == side.replace('<span class="np">', "<p>").replace("</span>", "</p>")

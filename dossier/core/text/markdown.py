@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..common.urls import Urls
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
-from .note_markdown import note_markdown  # (article_html imports it from here too)
+from .note_markdown import bare_targets, note_markdown  # (article_html imports note_markdown from here too)
 from .export_links import inline_references, resolve_links_for_export  # noqa: F401 - (the page modules import it)
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
@@ -384,8 +384,9 @@ def note_for_export(note: str, resolver: LinkResolver) -> str:
     """A note as the `.md` writes it: its reference links written inline (`export_links.inline_references`) where
     that reads as the note does, else as it is (its definitions escaped there: the links are then text, but
     no word is lost or added, review 70: text wrapped inside a link's brackets, a definition that Markdown reads
-    as part of a paragraph); then its links to the site as the site's URLs."""
+    as part of a paragraph); then its links to the site as the site's URLs, and its links whose target is in <…>
+    written so that the .md reads them as the note does (`bare_targets`)."""
     inlined = inline_references(note)
     if inlined != note and render_note(inlined, resolver) != render_note(note, resolver):
         inlined = note
-    return resolve_links_for_export(inlined, resolver)
+    return bare_targets(resolve_links_for_export(inlined, resolver), lambda target: resolver(target) is not None)

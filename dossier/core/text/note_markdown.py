@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
 
 # In a note, what would reach out of its footnote definition into the article: a footnote reference `[^`
 # or an inline footnote `^[` (they would join the article's footnote numbering) and the `]:` of a link
@@ -53,6 +55,51 @@ _NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!" + _AUTOLINK +
 # What markdown-it reads literally besides code: those autolinks (`<https://…?q={term}>`), whose "{" or "[" an
 # escape would change (a "\{" there is a backslash in the address, review 76)
 _LITERAL = re.compile(NOTE_CODE.pattern + "|<" + _AUTOLINK, re.MULTILINE | re.DOTALL)
+
+
+# A link's target written in `<…>` that is no autolink's shape (`[the report](<https://example.org/a b.pdf>)`,
+# `(<https://x.org/a\<b>)`): its "<" opens no tag, but the raw-HTML escape above makes it "&lt;", and the link
+# was text in the endnote and the .md while its sidenote linked it (or, the "<" now no target's, a link to
+# "%3Chttps://…" where the sidenote had a refused link's words). `bare_targets` writes such a link otherwise.
+_ANGLE_TARGET = re.compile(r"\]\([ \t]*(?:\n[ \t]*)?(<)(?=[A-Za-z/!?])(?!" + _AUTOLINK + ")")
+# How a target's characters are written bare: what would end it (a space, a tab, an unescaped ")") or open a tag
+# for another renderer ("<") escaped or an entity; a backtick too, which is no code there but looks like it to
+# `NOTE_CODE`. CommonMark reads escapes and entities in a target: it reads back the very target written in <…>.
+_BARE_WRITTEN = {"\\": "\\\\", "(": "\\(", ")": "\\)", "<": "&lt;", ">": "&gt;", "&": "&amp;", "`": "&#96;",
+                 " ": "&#32;", "\t": "&#9;"}
+
+
+def bare_targets(note: str, allowed: Callable[[str], bool]) -> str:
+    """`note` with each link whose target `note_markdown` would not leave in `<…>` (`_ANGLE_TARGET`) written so
+    that the .md reads it as the note: the target bare when `allowed` (the link policy takes it), else its "("
+    escaped (markdown-it shows a refused link as the words written, and so does the .md then). Each only where
+    the note then reads as it did, as the .md reads it (`_NOTE_REACH` escaped): the same words, the same links
+    to the very same targets (not where the `<…>` is no link's target: "[x] (<b c>)", code)."""
+    reading, at, parser = "", 0, None
+    while "](" in note and (found := _ANGLE_TARGET.search(note, at)):
+        start, at = found.start(1), found.end(1)
+        target = parseLinkDestination(note, start, len(note))
+        if not target.ok:
+            continue
+        if allowed(target.str) and not re.search(r"[\x00-\x08\n-\x1f\x7f]", target.str):
+            written = "".join(_BARE_WRITTEN.get(c, c) for c in target.str)  # (no bare target holds a control)
+            candidate, end = note[:start] + written + note[target.pos:], start + len(written)
+        else:  # (refused, or a control in it: "](" written "]\\(")
+            candidate, end = note[:found.start() + 1] + "\\" + note[found.start() + 1:], target.pos + 1
+        parser = parser or _targets_parser(allowed)
+        reading = reading or parser.render(_NOTE_REACH.sub(r"\1\\\2", note))
+        if parser.render(_NOTE_REACH.sub(r"\1\\\2", candidate)) == reading:
+            note, at = candidate, end
+    return note
+
+
+def _targets_parser(allowed: Callable[[str], bool]) -> MarkdownIt:
+    """CommonMark (HTML off) that writes each link's target as written (escapes and entities read: what the
+    link policy is given), and makes a link only where `allowed` takes its target."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    md.validateLink = allowed  # type: ignore[method-assign]
+    return md
 
 
 def _escaped_reach(text: str) -> str:
