@@ -202,11 +202,14 @@ def test_a_backtick_in_a_link_address_does_not_hide_raw_html_from_the_escaping(n
     "Spelling. <img src=x onerror=alert(document.domain)> <script>alert(1)</script>",
     "[a](http://x/`) <img src=x onerror=alert(2)> `",
     "An <!-- comment --> and <?php echo 1; ?> and </div>",
+    "Escaped: \\<img src=x onerror=alert(document.domain)> \\<script>alert(1)</script>",
+    "[a](http://x/`) \\<img src=x onerror=alert(2)> `",
 ])
 def test_no_raw_tag_is_left_in_a_note_s_markdown_for_any_renderer(note: str) -> None:
     """Review 75: a note's "<" was written "\\<", an escape in CommonMark but not in Python-Markdown (MkDocs,
     Pelican), which ran the <img onerror> and <script> after the backslash. Written "&lt;", it is text to every
-    renderer: no "<" before a letter, "/", "!" or "?" is left at all."""
+    renderer: no "<" before a letter, "/", "!" or "?" is left at all. Nor one the editor wrote "\\<" (left as it
+    was, and so where review 66's backtick in a link's address made it look like code)."""
     from dossier.core.text.note_markdown import note_markdown
 
     written = note_markdown(note)
@@ -276,6 +279,7 @@ def note_three_ways(note: str, resolver) -> tuple[str, str, str]:  # type: ignor
     "[an escaped bracket](<https://example.org/a\\<b>)",
     "[an entity](<https://example.org/a&amp;b c&lt;d>)",
     "Write `[x](<https://example.org/a b>)`, code, for [x](<https://example.org/a b>).",
+    "[an escaped tag](<\\<img src=x onerror=alert(1)>)",
 ])
 def test_a_link_target_in_angle_brackets_is_the_same_link_in_the_endnote_and_the_markdown(note: str) -> None:
     """A target in <…> (CommonMark's way to write one with a space) had its "<" written "&lt;" by the raw-HTML

@@ -48,10 +48,11 @@ def note_markdown(note: str) -> str:
 # comment or a declaration is written `&lt;`; an autolink (`<https://…>`, `<name@host>`) is left a link, but not
 # one of another scheme (`<javascript:…>`: markdown-it shows it as text, another renderer may not). `&lt;`, not
 # `\<`: CommonMark reads both as "<", but Python-Markdown (MkDocs, Pelican) has no `\<` escape, and ran the
-# `<img onerror=…>` after the backslash (review 75); every renderer reads the entity as text.
+# `<img onerror=…>` after the backslash (review 75); every renderer reads the entity as text. So a `\<` the
+# editor wrote is written `&lt;` too (the same "<" to CommonMark): left as it was, Python-Markdown ran it.
 # (an autolink of the web or of mail, after its "<")
 _AUTOLINK = r"(?:(?i:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>"
-_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(<)(?=[A-Za-z/!?])(?!" + _AUTOLINK + ")")
+_NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(?:\\<|<(?!" + _AUTOLINK + "))(?=[A-Za-z/!?])")
 # What markdown-it reads literally besides code: those autolinks (`<https://…?q={term}>`), whose "{" or "[" an
 # escape would change (a "\{" there is a backslash in the address, review 76)
 _LITERAL = re.compile(NOTE_CODE.pattern + "|<" + _AUTOLINK, re.MULTILINE | re.DOTALL)
@@ -108,12 +109,13 @@ def _escaped_reach(text: str) -> str:
 
 
 def _checked(note: str, markdown: str) -> str:
-    """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it, and read with
-    the attribute syntax on (the article's parser) no attribute; else the note with everything escaped, code and
-    autolinks too. What looks like code to `NOTE_CODE` need not be to a parser: a backtick in a link's address
-    ("[a](http://x/`) <img …> `", "…`){#main style=…} `") is no code span to markdown-it (reviews 66, 76)."""
+    """`markdown` (a note's, `note_markdown`) when Markdown read with HTML on finds no HTML in it (`_has_html`),
+    and read with the attribute syntax on (the article's parser) no attribute; else the note with everything
+    escaped, code and autolinks too. What looks like code to `NOTE_CODE` need not be to a parser: a backtick in a
+    link's address ("[a](http://x/`) <img …> `", "…`){#main style=…} `") is no code span to markdown-it (reviews
+    66, 76)."""
     if ("<" in markdown and _has_html(markdown)) or ("{" in markdown and _has_attributes(markdown)):
-        return re.sub(r"(?<!\\)((?:\\\\)*)<", r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", note))
+        return re.sub(r"(?<!\\)((?:\\\\)*)\\?<", r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", note))
     return markdown
 
 
@@ -135,9 +137,18 @@ def _parser(mode: str) -> MarkdownIt:
     return md.use(attrs_plugin, spans=True) if mode == "attributes" else md
 
 
+_ESCAPED_TAG = re.compile(r"\\<(?=[A-Za-z/!?])")
+
+
 def _has_html(markdown: str) -> bool:
-    tokens = _parser("html").parse(markdown)
+    """Whether Markdown read with HTML on finds HTML in `markdown`, or a "\\<" before a tag's name outside code:
+    an escape to CommonMark, but not to Python-Markdown, which runs the tag after it (review 75; a "\\<" that
+    `NOTE_CODE` took for code, after a backtick in a link's address, was left as written)."""
+    tokens, escaped_in_code = _parser("html").parse(markdown), 0
     for token in tokens:
         if token.type == "html_block" or any(c.type == "html_inline" for c in token.children or ()):
             return True
-    return False
+        escaped_in_code += sum(len(_ESCAPED_TAG.findall(t.content)) for t in (token, *(token.children or ()))
+                               if t.type in ("code_inline", "code_block", "fence"))
+    return len(_ESCAPED_TAG.findall(markdown)) > escaped_in_code
+
