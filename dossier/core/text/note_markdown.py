@@ -50,8 +50,9 @@ def note_markdown(note: str) -> str:
 # `\<`: CommonMark reads both as "<", but Python-Markdown (MkDocs, Pelican) has no `\<` escape, and ran the
 # `<img onerror=…>` after the backslash (review 75); every renderer reads the entity as text. So a `\<` the
 # editor wrote is written `&lt;` too (the same "<" to CommonMark): left as it was, Python-Markdown ran it.
-# (an autolink of the web or of mail, after its "<")
-_AUTOLINK = r"(?:(?i:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>"
+# (an autolink of the web or of mail, after its "<", in the form every renderer reads as one: Python-Markdown
+# needs the "://" or the "@", and read `<https:/x/autofocus/contenteditable/onfocus=alert(1)//>` as a tag)
+_AUTOLINK = r"(?:(?i:https?)://[^\s<>]*|(?i:mailto:)?[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>"
 _NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(?:\\<|<(?!" + _AUTOLINK + "))(?=[A-Za-z/!?])")
 # What markdown-it reads literally besides code: those autolinks (`<https://…?q={term}>`), whose "{" or "[" an
 # escape would change (a "\{" there is a backslash in the address, review 76)
