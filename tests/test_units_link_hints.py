@@ -47,3 +47,11 @@ def test_a_refused_target_of_our_own_kinds_offers_the_id_it_was_meant_as() -> No
     assert problem.hint == 'did you mean "entity:ron-dermer"?'
     assert refused("javascript:alert(1)", at, "a note", known).message == \
         'link target "javascript:alert(1)" is not allowed in a note'
+
+
+def test_an_address_with_a_space_is_told_to_write_it_as_percent_20() -> None:
+    """An https address with a space was told to "use http(s), mailto, …", which it did (helper 81's finding)."""
+    problem = refused("https://example.org/a b.pdf", Origin("a.yaml", 3, 5), "a note", None)
+    assert problem.message.endswith("it has a space")
+    assert problem.hint == "write each space in the address as %20: https://example.org/a%20b.pdf"
+    assert refused("java\tscript:x", Origin("a.yaml", 3, 5), "a note", None).hint.startswith("use http(s)")

@@ -42,6 +42,9 @@ def refused(target: str, at: Origin, what: str, known: Any) -> Problem:
         return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not {what_it_is}',
                      f'did you mean "{shown}"?' if close and shown != target else
                      f"after {kind}: write {_ID_OF[kind]}", "links")
+    if " " in target.strip() and not re.search(r"[\x00-\x1f\x7f]", target):  # (an address of http(s) too)
+        return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}: it has a space',
+                     "write each space in the address as %20: " + target.strip().replace(" ", "%20"), "links")
     return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}',
                  "use http(s), mailto, a site path such as /articles/<slug>/, or "
                  "article:, entity:, compare:, tag: links", "links")
