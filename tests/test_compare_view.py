@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from dossier.core.analyse.alignment import align, tokenize
 from dossier.core.plan.passage_views import text_fragment
-from dossier.core.plan.compare_view import (Witnessed, column_set, context, diff_pieces, heat_level, heat_pieces,
-                                            paragraph_direction, told_apart)
+from dossier.core.plan.compare_view import (Witnessed, apart_parts, column_set, context, diff_pieces, heat_level,
+                                            heat_pieces, paragraph_direction, told_apart)
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -367,6 +367,17 @@ def test_two_places_of_one_article_are_numbered_in_the_article() -> None:
         ", place 1 in the article", "", ", place 2 in the article"]
     assert _apart(("JPost", "Rafah", "/a/"), ("JPost", "Rafah", "/a/"), ("JPost", "Cairo", "/c/")) == [
         ": Rafah, place 1 in the article", ": Rafah, place 2 in the article", ": Cairo"]
+
+
+def test_what_tells_two_places_apart_comes_in_the_dossiers_words_and_the_sites() -> None:
+    """The title (the dossier's) and the place (the site's words, marked English on a site in another language,
+    templates/compare_columns.html): their parts make `told_apart`'s text."""
+    witnesses = [Witnessed(f"k{i}", "a quote", 0, 7, outlet, "2024-03-22", title, url, url + "#a")
+                 for i, (outlet, title, url) in enumerate([("JPost", "Rafah", "/a/"), ("JPost", "Rafah", "/a/"),
+                                                           ("JPost", "Cairo", "/c/"), ("Ynet", "X", "/y/")])]
+    assert apart_parts(witnesses) == [(": Rafah", 1), (": Rafah", 2), (": Cairo", 0), ("", 0)]
+    assert told_apart(witnesses) == [title + (f", place {place} in the article" if place else "")
+                                     for title, place in apart_parts(witnesses)]
 
 
 def test_no_two_columns_of_a_set_read_alike() -> None:

@@ -216,6 +216,13 @@ def told_apart(witnesses: Sequence[Witnessed]) -> list[str]:
     number when two of its articles have the same title); for two places of one article, ", place n in the
     article". Shown in full in the chooser; in a column's heading only to screen readers (the title and the
     context are under it)."""
+    return [title + (f", place {place} in the article" if place else "") for title, place in apart_parts(witnesses)]
+
+
+def apart_parts(witnesses: Sequence[Witnessed]) -> list[tuple[str, int]]:
+    """`told_apart` in its two parts, for each witness: what names its article (": <title>", the dossier's words)
+    and its place in the article (0 when it is the only one), which the site's own words say (on a site in
+    another language they are marked English around the title, plan/interface.py)."""
     outlets = Counter(w.outlet for w in witnesses)
     places = Counter(w.article_url for w in witnesses)
     articles = {w.outlet: list(dict.fromkeys(v.article_url for v in witnesses if v.outlet == w.outlet))
@@ -229,9 +236,8 @@ def told_apart(witnesses: Sequence[Witnessed]) -> list[str]:
         if len(mine) > 1:
             alike = [u for u in mine if _title_of(witnesses, u) == w.title]
             text = f": {w.title}" + (f" ({alike.index(w.article_url) + 1})" if len(alike) > 1 else "")
-        if places[w.article_url] > 1:
-            text += f", place {seen[w.article_url]} in the article"
-        out.append(text if outlets[w.outlet] > 1 else "")
+        place = seen[w.article_url] if places[w.article_url] > 1 else 0
+        out.append((text, place) if outlets[w.outlet] > 1 else ("", 0))
     return out
 
 
@@ -269,7 +275,8 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
         raise ValueError(f"default base {default!r} is not one of {keys}")
     quotes = {w.key: w.quote for w in witnesses}
     langs = {w.key: w.lang or language for w in witnesses}
-    apart = dict(zip(keys, told_apart(witnesses)))
+    apart = {k: {"apart": text, "apart_title": title, "place": place}
+             for k, text, (title, place) in zip(keys, told_apart(witnesses), apart_parts(witnesses))}
     # (the bases offered: the default and the first others in order, BASES in all; every base's rendering of
     # every column is in the page, so 40 witnesses made 1,600 renderings, a page of 1.75 MB, review 68)
     firsts = [k for k in keys if k != default][:BASES - 1]
@@ -278,7 +285,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     for w in witnesses:
         renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote)),
                        "base_lang": langs[b] if langs[b] != langs[w.key] else ""} for b in bases]
-        columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, "apart": apart[w.key],
+        columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, **apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
                         "dir": paragraph_direction(w.text, w.start), "lang": w.lang,
@@ -288,11 +295,11 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
         others = [quotes[k] for k in keys if k != b]
         witness = next(w for w in witnesses if w.key == b)
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
-                     "lang": witness.lang, "outlet": witness.outlet, "apart": apart[b]})
+                     "lang": witness.lang, "outlet": witness.outlet, **apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
     return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,
             "others": n_others, "legend": legend, "unoffered": len(keys) - len(bases),
-            "bases": [{"key": w.key, "outlet": w.outlet, "apart": apart[w.key], "date": w.date,
+            "bases": [{"key": w.key, "outlet": w.outlet, **apart[w.key], "date": w.date,
                        "default": w.key == default,
                        "input_id": f"base-{set_id}-{w.key}"} for w in witnesses if w.key in bases]}
