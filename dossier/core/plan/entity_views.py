@@ -150,14 +150,24 @@ def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats]
     kinds: dict[str, int] = {}
     for n in graph["nodes"]:
         kinds[n["kind"]] = kinds.get(n["kind"], 0) + 1
-    strongest = "; ".join(f"{r['a']['name']} and {r['b']['name']} ({r['count']})" for r in table[:3])
-    graph["title"] = "Entities named in the same sentence"
-    graph["desc"] = (f"{len(graph['nodes'])} entities as dots on a circle, grouped by kind ("
-                     + ", ".join(f"{_kinds(k).lower()}: {c}" for k, c in kinds.items())
-                     + "), clockwise from the top; a line joins two entities named in the same sentence, "
-                     f"thicker the more often. Strongest pairs: {strongest}." if graph["nodes"] else "")
+    graph.update(_graph_words(len(graph["nodes"]), kinds, table))
     graph["legend"] = [{"kind": k, "label": _kinds(k)} for k in kinds]
     return dict(view, graph=graph, pairs=table)
+
+
+def _graph_words(nodes: int, kinds: Mapping[str, int], table: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The graph's title and description (`desc`) for screen readers, of its `nodes` dots (how many of each kind)
+    and the strongest pairs of `table`. The description in its parts too, the site's words apart from the
+    entities' names (`desc_parts`: `lead`, then each pair), so that a site in another language marks its words
+    English and not the names (plan/interface.py)."""
+    strongest = "; ".join(f"{r['a']['name']} and {r['b']['name']} ({r['count']})" for r in table[:3])
+    lead = (f"{nodes} entities as dots on a circle, grouped by kind ("
+            + ", ".join(f"{_kinds(k).lower()}: {c}" for k, c in kinds.items())
+            + "), clockwise from the top; a line joins two entities named in the same sentence, "
+            "thicker the more often. Strongest pairs:")
+    pairs = [{"a": r["a"]["name"], "b": r["b"]["name"], "count": r["count"]} for r in table[:3]]
+    return {"title": "Entities named in the same sentence", "desc": f"{lead} {strongest}." if nodes else "",
+            "desc_parts": {"lead": lead, "pairs": pairs} if nodes else None}
 
 
 def _dates(role: Role) -> str:
