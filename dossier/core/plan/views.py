@@ -11,6 +11,7 @@ from markdown_it.common.utils import escapeHtml
 from ..load.config import SiteConfig
 from ..load.model import Article, Source
 from ..common.urls import Urls
+from .interface import english_body, is_english, ui_marks
 
 NAV = (("Articles", ""), ("Sources", "sources"), ("Entities", "entities"), ("Compare", "compare"),
        ("Passages", "passages"), ("Timeline", "timeline"), ("Tags", "tags"))
@@ -24,6 +25,8 @@ def common(cfg: SiteConfig, urls: Urls, page_url: str, title: str, description: 
     return {
         "site": {"title": cfg.title, "language": cfg.language, "direction": cfg.direction, "author": cfg.author,
                  "base": urls.base},
+        # (the marks of the site's own English words on a site in another language: interface.py)
+        "ui": ui_marks(cfg.language),
         "page": {"url": page_url, "title": title, "description": description or page_description(cfg.description),
                  "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
                  "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",
@@ -93,6 +96,8 @@ def article_view(article: Article, source: Source | None, src: ArticleSource,
     if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
     lang = meta.language if meta.language and meta.language.lower() != site_language.lower() else ""
+    if not is_english(site_language):
+        body = english_body(body)
     if lang:
         body = in_site_language(body, site_language)
     return {

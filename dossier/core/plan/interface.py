@@ -1,0 +1,71 @@
+"""The site's own words on a site in another language: marked as English (review 69).
+
+The site's own words (navigation, headings, labels, buttons, counts, the notes' numbers and names, the badges,
+the report's headings, the words of a role's dates) are English whatever the dossier's `language`. On a site in
+another language they stood in pages marked with that language (`<html lang="he">`), so a screen reader read
+"Skip to content" with a Hebrew or Arabic voice, and in a right-to-left page bidi moved their punctuation and
+numbers ("(4 sentences)", "Tag:"). So each of them is marked English, and nothing else changes: the words are
+not translated (no dossier ships translations; an untranslated word would have to be marked so anyway), and
+what the dossier says in its own language (titles, names, notes, outlets) keeps the site's. An English site gets
+none of this markup: its pages are byte for byte what they were.
+
+The marks templates write, `ui` in every page's view model (views.common), each empty on an English site:
+- `ui.attr`, ` lang="en"`: on an element all of whose words are the site's (a heading, a table's header cell, a
+  button, a navigation). Its attributes (aria-label, title) are in its language too, so they are covered; the
+  element keeps the page's direction, so it stays in place in a right-to-left layout.
+- `ui.open` … `ui.close`: around the site's words beside the dossier's (a count after a date, "Quotes
+  attributed to" before a name) or a sentence of them: a span, in a right-to-left site isolated left to right
+  (`dir="ltr"`), so that its punctuation and numbers stay in English order while the page around it is laid
+  out right to left.
+An attribute of an element holding the dossier's words cannot be marked so: it names the element by an English
+element instead (aria-labelledby, `english_body` below), or is left out (the search box's placeholder: the
+"Search" button beside it says the same, its label names the box).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from ..load.language import primary, text_direction
+
+ENGLISH = "en"
+_NONE = Markup("")
+
+
+def is_english(language: str) -> bool:
+    """Whether the site's words are in the site's `language` (any English: "en", "en-GB")."""
+    return primary(language or ENGLISH) == ENGLISH
+
+
+def ui_marks(language: str) -> dict[str, Markup]:
+    """The marks of the site's words on a site in `language` (see the module's docstring)."""
+    if is_english(language):
+        return {"attr": _NONE, "open": _NONE, "close": _NONE}
+    ltr = ' dir="ltr"' if text_direction(language) == "rtl" else ""
+    return {"attr": Markup(' lang="en"'), "open": Markup(f'<span lang="en"{ltr}>'), "close": Markup("</span>")}
+
+
+# The site's words in an article's body (text/markdown.py sidenote_ref, views.sidenote_html, the badges of
+# analyse/witnesses.py, the endnotes' name): each opened by markup of ours alone (seed and note text is escaped).
+_WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ')
+_TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)"')
+_NOTE_NAME = re.compile(r'(<span class="sidenote" id="n-([^"]+)" role="note") aria-label="Note \d+"')
+_BADGE = ' class="badge">'
+_ENDNOTES = ' aria-label="Notes" data-pagefind-ignore="all">\n'
+
+
+def english_body(body: str) -> str:
+    """An article body's HTML with the site's own words in it marked English, for a site in another language:
+    `lang="en"` on the note numbers' toggles (their "Note 3" and "Show note 3"), permalinks, kinds, "at the
+    source" links and the badges; a note, whose words are the editors', is named by its English toggle
+    (aria-labelledby) rather than by an aria-label in the site's language; and the print-only endnotes by an
+    English hidden name."""
+    for opening in _WHOLE:
+        body = body.replace(opening, f'{opening.rstrip()} lang="en"' + (" " if opening.endswith(" ") else ""))
+    body = _TOGGLE.sub(r'<label class="sn-toggle" id="snl-\1" lang="en" for="sn-\1"', body)
+    body = _NOTE_NAME.sub(r'\1 aria-labelledby="snl-\2"', body)
+    body = body.replace(_BADGE, ' class="badge" lang="en">')
+    return body.replace(_ENDNOTES, ' aria-labelledby="endnotes-name" data-pagefind-ignore="all">\n'
+                                   '<span hidden id="endnotes-name" lang="en">Notes</span>\n', 1)
