@@ -204,6 +204,25 @@ def pages(hebrew_site) -> dict[str, Languages]:
     return {p.relative_to(hebrew_site).as_posix(): languages(p) for p in sorted(hebrew_site.rglob("*.html"))}
 
 
+def test_every_word_of_the_site_on_a_hebrew_page_is_marked_english_and_no_word_of_the_dossier_is(pages) -> None:
+    assert {"index.html", "articles/a/index.html", "articles/c/index.html", "sources/index.html",
+            "report/index.html", "entities/index.html", "entities/benjamin-netanyahu/index.html",
+            "compare/index.html", "compare/alone/index.html", "compare/toll/index.html", "passages/index.html",
+            "timeline/index.html", "tags/index.html", "search/index.html", "404.html"} <= set(pages)
+    said = " ".join(text for page in pages.values() for _, _, text in page.read)
+    for words in ("Skip to content", "Note ", "Permalink to note", "place 2 in the article", "Passage 1", "(again)",
+                  "These figures disagree", "from 2022", "Strongest pairs", "Date unknown", "Outlet unknown",
+                  "Provenance", "Kinds of entity", " copy", "Wikidata", "at the source"):
+        assert words in said, words   # (the fixture has the pages and the cases of the site's words)
+    unmarked = [f"{name}: {where} {text!r} (lang {lang or 'of the page'})"
+                for name, page in pages.items() for lang, where, text in page.read
+                if LATIN.search(text) and not english(lang) and not the_dossiers(text)]
+    assert not unmarked, f"{len(unmarked)} of the site's words are read in Hebrew:\n" + "\n".join(unmarked[:60])
+    marked = [f"{name}: {where} {text!r}" for name, page in pages.items() for lang, where, text in page.read
+              if HEBREW.search(text) and english(lang)]
+    assert not marked, "the dossier's words read in English:\n" + "\n".join(marked[:40])
+
+
 def test_a_note_and_the_endnotes_are_named_by_english_elements_that_exist(pages) -> None:
     """An aria-label on an element holding the editors' words would be read in the site's language: such an
     element is named by an English one instead (aria-labelledby), which must be in the page."""
