@@ -3,10 +3,20 @@
 (function () {
   "use strict";
   function label(box) {
-    // Pagefind's input is labelled only by a title attribute; give it a proper accessible name.
+    // Pagefind's input is labelled only by a title attribute; give it a proper accessible name. On a page in
+    // another language than English the name is the page's heading, marked English (templates/search.html):
+    // an aria-label would be read in the page's language, and the input cannot be marked English, the reader's
+    // query being typed in it (review 69).
     var input = box.querySelector(".pagefind-ui__search-input");
     if (!input) return false;
-    input.setAttribute("aria-label", "Search the dossier");
+    var heading = box.previousElementSibling;
+    if (/^en(-|$)/i.test(document.documentElement.lang || "en") || !heading || !heading.lang ||
+        !/^H[1-6]$/.test(heading.tagName)) {
+      input.setAttribute("aria-label", "Search the dossier");
+      return true;
+    }
+    heading.id = heading.id || "search-title";
+    input.setAttribute("aria-labelledby", heading.id);
     return true;
   }
   function announce(box) {

@@ -400,3 +400,44 @@ def test_an_arabic_quote_in_an_english_dossier_keeps_a_gap_between_a_missing_wor
     # right to left: the word after a missing one is on its left, apart from it
     assert all(after is None or after < box for *_, box, after in marks), marks
     page.close()
+
+
+# The language a screen reader reads an element's words in: its nearest `lang`.
+LANGUAGE = "el => el.closest('[lang]').getAttribute('lang')"
+
+
+def test_a_hovercards_own_words_on_a_hebrew_page_are_marked_english_and_the_entitys_name_is_not(browser, he_url):
+    """Review 69: the cards' "Person", "Named 3 times in this article" and "All mentions" were read in Hebrew."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(he_url + "articles/a/")
+    wait_until(page, "document.querySelector('.hovercard .hc-foot')")
+    card = page.locator(".hovercard").first
+    assert [card.locator(part).evaluate(LANGUAGE) for part in (".hc-name", ".hc-kind", ".hc-foot")] == \
+        ["he", "en", "en"]
+    page.close()
+
+
+def test_what_a_hebrew_comparison_says_of_a_new_base_is_english_but_the_outlets_name(browser, he_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(he_url + "compare/alone/")
+    page.locator("#base-w-b").check()
+    live = page.locator("[data-live]")
+    assert live.text_content() == "Differences are now marked against ynet."
+    assert live.evaluate(LANGUAGE) == "en"
+    assert live.evaluate("el => Array.from(el.querySelectorAll('[lang]'), e => [e.textContent, e.lang])") == \
+        [["ynet", "he"]]
+    page.close()
+
+
+def test_the_search_box_of_a_hebrew_page_is_named_by_its_english_heading(browser, he_url):
+    """An aria-label "Search the dossier" was read in Hebrew; the box itself, where the query is typed in any
+    language, cannot be marked English."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(he_url + "search/")
+    wait_until(page, "document.querySelector('.pagefind-ui__search-input:is([aria-label], [aria-labelledby])')",
+               timeout=15)
+    box = page.locator(".pagefind-ui__search-input")
+    assert box.get_attribute("aria-label") is None and box.evaluate(LANGUAGE) == "he"
+    name = page.locator("#" + (box.get_attribute("aria-labelledby") or "nothing"))
+    assert (name.text_content(), name.evaluate(LANGUAGE)) == ("Search", "en")
+    page.close()

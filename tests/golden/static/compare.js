@@ -16,7 +16,16 @@
     });
     set.setAttribute("data-current", key);
     var live = set.querySelector("[data-live]");
-    if (live) live.textContent = "Differences are now marked against " + name + ".";
+    if (live && live.lang) {
+      // (marked English on a site in another language, templates/compare_columns.html: the outlet's name is the
+      // dossier's, in the page's language, isolated as the page shows it)
+      var outlet = document.createElement("bdi");
+      outlet.lang = document.documentElement.lang;
+      outlet.textContent = name;
+      live.textContent = "Differences are now marked against ";
+      live.appendChild(outlet);
+      live.appendChild(document.createTextNode("."));
+    } else if (live) live.textContent = "Differences are now marked against " + name + ".";
   }
   function init() {
     document.querySelectorAll(".cmp").forEach(function (set) {

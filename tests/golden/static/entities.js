@@ -20,6 +20,11 @@
   var HIDE_AFTER = 250;   // ms of grace to move the pointer from the link onto the card
   var ENTITY = /\/entities\/([a-z0-9-]+)\/$/;
 
+  // The card's own words (its kind, "Named 3 times…", "All mentions") are English: on a page in another language
+  // they are marked so, for a screen reader to read them with an English voice (review 69); the entity's name
+  // and summary are the dossier's, in the page's language.
+  var ENGLISH = /^en(-|$)/i.test(document.documentElement.lang || "en");
+
   var open = null;        // {link, card} currently shown
   var showTimer = 0, hideTimer = 0, pending = null;   // pending: the mention whose card showTimer will show
   var quiet = false;      // focus is being put back on a mention by this script: show nothing for it
@@ -60,7 +65,8 @@
     var name = head.appendChild(el("span", "hc-name", data.name));
     name.id = "hcn-" + id;
     head.appendChild(document.createTextNode(" "));
-    head.appendChild(el("span", "hc-kind", data.kind));
+    var kind = head.appendChild(el("span", "hc-kind", data.kind));
+    if (!ENGLISH) kind.lang = "en";
     card.appendChild(head);
     if (data.summary) {
       var summary = el("div", "hc-summary");
@@ -68,6 +74,7 @@
       card.appendChild(summary);
     }
     var foot = el("p", "hc-foot", "Named " + count + " time" + (count === 1 ? "" : "s") + " in this article · ");
+    if (!ENGLISH) foot.lang = "en";
     foot.appendChild(anchor(data.url, "All mentions"));
     if (data.wikidata) {
       foot.appendChild(document.createTextNode(" · "));
