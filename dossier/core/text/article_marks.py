@@ -9,8 +9,9 @@ disagree about structure.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Any, Iterator, NamedTuple, Sequence
+from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
 from .segments import Span, segment
 from ..common.records import frozen, record
@@ -64,17 +65,33 @@ class ArticleSource:
 
 
 def snap(paragraphs: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends."""
-    inside = [(a, b) for a, b in paragraphs if a < end and b > start]
-    if not inside:
-        return start, end
-    return max(start, inside[0][0]), min(end, inside[-1][1])
+    """Move a mark's ends off paragraph breaks (into text), so its note is emitted where its text ends.
+    `paragraphs` in the text's order, as an article's are."""
+    return _snapper(paragraphs)(start, end)
+
+
+def _snapper(paragraphs: Sequence[tuple[int, int]]) -> Callable[[int, int], tuple[int, int]]:
+    """`snap` for the many marks of one article. The paragraphs a mark overlaps are a run of them, found by
+    bisecting their starts and ends: each mark scanned every paragraph, and 2,000 notes on a transcript of
+    20,000 lines took a second."""
+    starts = [a for a, _ in paragraphs]
+    ends = [b for _, b in paragraphs]
+
+    def snapped_ends(start: int, end: int) -> tuple[int, int]:
+        first = bisect_right(ends, start)       # the first paragraph ending after the mark starts
+        last = bisect_left(starts, end) - 1     # the last one starting before it ends
+        if first > last:
+            return start, end
+        return max(start, starts[first]), min(end, ends[last])
+    return snapped_ends
 
 
 def snapped(src: ArticleSource) -> ArticleSource:
     """The source with every note and badge snapped off paragraph breaks (see `snap`)."""
+    snap_ends = _snapper(src.paragraphs)
+
     def moved(mark):  # type: ignore[no-untyped-def]
-        start, end = snap(src.paragraphs, mark.start, mark.end)
+        start, end = snap_ends(mark.start, mark.end)
         return mark if (start, end) == (mark.start, mark.end) else replace(mark, start=start, end=end)
     return replace(src, notes=tuple(moved(n) for n in src.notes), badges=tuple(moved(b) for b in src.badges))
 
