@@ -6,7 +6,7 @@ import pytest
 
 from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build
 from dossier.core.common.errors import error
-from dossier.core.common.snippet import WIDTH, format_problem, snippet
+from dossier.core.common.snippet import WIDTH, format_problem, snippet, source_line
 
 TEXT = b"seed: a.txt\ntitle: T\nsource: outlet-a\ndate: March 22, 2024\n"
 
@@ -41,6 +41,20 @@ def test_a_problem_without_a_line_or_a_known_file_prints_as_before() -> None:
                     error("a.yaml", 99, 1, "m", "h")):
         assert format_problem(problem, {"a.yaml": TEXT}) == problem.format()
 
+
+
+def test_each_problem_shows_the_line_of_the_text_it_is_given_whatever_was_shown_before() -> None:
+    """A file is decoded and split once for all its problems (5,000 errors in 2 MB of YAML took 45 s to print:
+    each split the whole file); each still shows its line of the text it is given: files taken in turn, a file
+    saved again under its name (the live preview's next build), new texts in the memory of dropped ones."""
+    sources = {"a.yaml": "one\ntwo\n", "b.yaml": b"x: 1\r\ny: 2\r\n", "c.yaml": "up\rdown".encode("utf-16")}
+    lines = {"a.yaml": ["one", "two", ""], "b.yaml": ["x: 1", "y: 2", ""], "c.yaml": ["up", "down"]}
+    for file, line in [("a.yaml", 2), ("a.yaml", 1), ("b.yaml", 2), ("a.yaml", 2), ("c.yaml", 1), ("c.yaml", 2),
+                       ("b.yaml", 1), ("c.yaml", 3), ("a.yaml", 3)]:
+        assert source_line(sources, file, line) == (lines[file] + [None])[line - 1]
+    assert source_line({**sources, "a.yaml": "one\nTWO\n"}, "a.yaml", 2) == "TWO"
+    for i in range(200):  # (each text dropped before the next is made, which may take its place in memory)
+        assert source_line({"f.yaml": f"x: {i}\ny: {i}".encode()}, "f.yaml", 2) == f"y: {i}"
 
 def test_the_command_line_prints_the_snippet_of_each_problem(mini_dossier) -> None:
     root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": MINIMAL_SOURCES, "seeds/a.txt": "Hello world\n",
