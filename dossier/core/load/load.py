@@ -33,10 +33,11 @@ class _Read:
 
     loaded: Loaded
     bad: frozenset[Path]
+    spoilt: frozenset[Path] = frozenset()  # every path a bad path is at or inside (`read`)
 
     def ok(self, path: Path) -> bool:
         """No problem was found at `path` or inside it."""
-        return not self.bad or not any(b[:len(path)] == path for b in self.bad)
+        return path not in self.spoilt
 
     def text(self, d: Mapping[str, Any], path: Path, key: str, default: str = "") -> str:
         value = d.get(key, default)
@@ -62,6 +63,12 @@ class _Read:
         return self.origin(path + (key,), raw) if key in d else None
 
 
+def read(loaded: Loaded, bad: frozenset[Path]) -> _Read:
+    """The reader of `loaded`, whose `bad` paths are spoilt with every path they are inside (5,000 bad entities:
+    each value read asked every bad path, 88 million steps)."""
+    return _Read(loaded, bad, frozenset(b[:i] for b in bad for i in range(len(b) + 1)))
+
+
 def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T | None, list[Problem]]]
           ) -> tuple[T | None, tuple[Problem, ...]]:
     """Parse, check the shape, and build from every part that is right; None when nothing is usable."""
@@ -78,7 +85,7 @@ def _load(file: str, text: str, schema: Schema, build: Callable[[_Read], tuple[T
         return None, problems + shape
     calendar, bad = impossible_dates(loaded, bad)
     shape += calendar + placeholders(loaded)
-    value, more = build(_Read(loaded, bad))
+    value, more = build(read(loaded, bad))
     return value, problems + shape + tuple(more)
 
 
