@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote, shown_score
+from .dropped_quotes import rule_named
 from ..load.cleaning import CleanText
 from ..common.errors import Problem, error, warning
 from ..load.model import Article, Origin
@@ -130,9 +131,8 @@ def _dropped(article: Article, quote: str) -> str:
     wanted = " ".join(quote.split())
     for d in article.text.dropped:
         if wanted and wanted in " ".join(d.text.split()):
-            rule = "drop_lines" if d.whole_line else "strip"
-            return (f"the quote is on seeds/{article.meta.seed}:{d.line}, which site.yaml's import rules "
-                    f"({rule}, why: {d.why}) leave out of the text: narrow that rule, or quote text that is kept")
+            return (f"the quote is on seeds/{article.meta.seed}:{d.line}, which {rule_named(d)} leaves out of the "
+                    "text: narrow that rule, or quote text that is kept")
     return ""
 
 

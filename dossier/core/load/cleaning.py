@@ -34,12 +34,14 @@ class Paragraph:
 
 @record
 class Dropped:
-    """Furniture removed from the seed: a whole line, or a part cut from a kept line."""
+    """Furniture removed from the seed: a whole line, or a part cut from a kept line. `at`: the line and column
+    of the pattern of site.yaml that removed it ((0, 0): no rule did, a caption's echo)."""
 
     line: int
     text: str
     why: str
     whole_line: bool
+    at: tuple[int, int] = (0, 0)
 
 
 @hash_once  # (a key of the live preview's memo, build after build: common/hashonce.py)
@@ -166,14 +168,14 @@ def clean(text: str, config: SiteConfig) -> CleanText:
     for number, raw in enumerate(text.split("\n"), start=1):
         rule = _first_match(config.drop_lines, raw, number)
         if rule is not None:
-            dropped.append(Dropped(number, raw, rule.why, True))
+            dropped.append(Dropped(number, raw, rule.why, True, rule.at))
             last_dropped = (number, raw.strip())
             continue
         kept = raw
         for rule in config.strip:
             match = _search(rule, kept, number)
             if match and match.group(0):
-                dropped.append(Dropped(number, match.group(0), rule.why, False))
+                dropped.append(Dropped(number, match.group(0), rule.why, False, rule.at))
                 kept = kept[: match.start()] + kept[match.end():]
         kept = kept.strip()
         if not kept:

@@ -1,0 +1,71 @@
+"""Quotes on text that site.yaml's import rules leave out of an article.
+
+A rule that drops too much (`'^weather icon|Blinken'` for `'^weather icon '`) makes every quote on the lines it
+matches go missing at once: each was said at its annotation, the rule at none (review 87). Here: how a message
+names the rule that left a quote out (`rule_named`, at its line and column in site.yaml), and `said_at_rules`,
+which says the quotes one rule leaves out, when several, once, at the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..common.errors import Problem, error, said_at_meant
+from ..load.cleaning import Dropped
+from ..load.config import Rule, SiteConfig
+
+LISTED = 10  # the quotes a rule leaves out listed in its message
+
+# How `rule_named` names a rule, read back to group the problems that name one
+_RULE = re.compile(r"\bthe (drop_lines|strip) rule at site\.yaml:(\d+):(\d+) ")
+_SEED_LINE = re.compile(r"\bseeds/\S+?:\d+")
+
+
+def rule_named(d: Dropped) -> str:
+    """What left `d` out, as a message names it: "the drop_lines rule at site.yaml:24:16 (why: weather widget)"."""
+    if d.at == (0, 0):  # (no rule: a caption printed again right after the one a rule dropped)
+        return f"site.yaml's drop_caption_echoes (why: {d.why})"
+    return f"the {'drop_lines' if d.whole_line else 'strip'} rule at site.yaml:{d.at[0]}:{d.at[1]} (why: {d.why})"
+
+
+def said_at_rules(problems: Sequence[Problem], config: SiteConfig) -> list[Problem]:
+    """`problems` with the quotes (of annotations and witnesses) that one import rule leaves out, when several,
+    said once at the rule's pattern in site.yaml, with how many and where the first are: such a rule is what
+    to mend, and thirty errors at quotes that are right buried it. A quote alone on a dropped line is left
+    where it is (its hint names the rule): the quote may as well be what is wrong."""
+    rules = {(rule.kind, rule.at): rule for rule in (*config.drop_lines, *config.strip)}
+
+    def named(p: Problem) -> str | None:
+        found = _RULE.search(p.hint) if p.severity == "error" and p.check == "anchor-not-found" else None
+        return found.group(0) if found else None
+
+    def meant(key: str, group: Sequence[Problem]) -> Problem | None:
+        kind, line, col = _RULE.search(key).groups()  # type: ignore[union-attr]
+        rule = rules.get((kind, (int(line), int(col))))
+        return None if rule is None else _at_rule(rule, group)
+
+    return said_at_meant(list(problems), named, meant)
+
+
+def _at_rule(rule: Rule, group: Sequence[Problem]) -> Problem:
+    """The error at `rule` for the quotes it leaves out (`group`: their errors), the first LISTED of them
+    listed with the seed line each is on."""
+    quotes = sorted(group)
+    places = []
+    for p in quotes[:LISTED]:
+        seed = _SEED_LINE.search(p.hint)
+        places.append(f"{p.file}:{p.line}:{p.col}: {p.message.split(': quote', 1)[0]}"
+                      + (f", on {seed.group()}" if seed else ""))
+    if len(quotes) > LISTED:
+        places.append(f"… and {len(quotes) - LISTED} more")
+    notes = sum(p.message.startswith("annotation ") for p in quotes)
+    whose = f"{notes} annotations'" if notes == len(quotes) else \
+        f"{len(quotes)} comparison witnesses'" if not notes else \
+        f"{len(quotes)} quotes ({notes} of annotations, {len(quotes) - notes} of comparison witnesses)"
+    whose += " quotes" if whose.endswith("'") else ""
+    does = "drops the lines" if rule.kind == "drop_lines" else "cuts the text"
+    return error("site.yaml", *rule.at, f'the {rule.kind} pattern "{rule.pattern.pattern}" (why: {rule.why}) {does} '
+                 f"of {whose}, so none of them is found",
+                 "narrow the pattern to the furniture it is meant for (or, if it is, quote text that is kept); the "
+                 "quotes:\n" + "\n".join(places), "site-rule-drops-quotes")
