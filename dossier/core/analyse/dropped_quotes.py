@@ -2,17 +2,21 @@
 
 A rule that drops too much (`'^weather icon|Blinken'` for `'^weather icon '`) makes every quote on the lines it
 matches go missing at once: each was said at its annotation, the rule at none (review 87). Here: how a message
-names the rule that left a quote out (`rule_named`, at its line and column in site.yaml), and `said_at_rules`,
-which says the quotes one rule leaves out, when several, once, at the rule.
+names the rule that left a quote out (`rule_named`, at its line and column in site.yaml); where a quote is in
+the seed as written (`in_seed`), so that a quote whose prefix or suffix chose an occurrence on a dropped line is
+said to be missing, not placed on the occurrence left; and `said_at_rules`, which says the quotes one rule leaves
+out, when several, once, at the rule.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
+from .anchors import anchor_quote, exact_spans
 from ..common.errors import Problem, error, said_at_meant
-from ..load.cleaning import Dropped
+from ..load.cleaning import CleanText, Dropped
 from ..load.config import Rule, SiteConfig
 
 LISTED = 10  # the quotes a rule leaves out listed in its message
@@ -27,6 +31,33 @@ def rule_named(d: Dropped) -> str:
     if d.at == (0, 0):  # (no rule: a caption printed again right after the one a rule dropped)
         return f"site.yaml's drop_caption_echoes (why: {d.why})"
     return f"the {'drop_lines' if d.whole_line else 'strip'} rule at site.yaml:{d.at[0]}:{d.at[1]} (why: {d.why})"
+
+
+def in_seed(text: CleanText, quote: str, prefix: str | None, suffix: str | None
+            ) -> tuple[Dropped | None, tuple[Dropped, ...]]:
+    """Where `quote` is in the seed as written (its kept lines and the whole lines dropped, in order): the dropped
+    line that holds the occurrence its prefix or suffix chooses there (None: it chooses a kept one, or no single
+    one), and the dropped line of each occurrence on one ((): none is). Exact occurrences only."""
+    lines = sorted([(p.line, p.text, None) for p in text.paragraphs] +
+                   [(d.line, d.text.strip(), d) for d in text.dropped if d.whole_line and d.text.strip()],
+                   key=lambda line: line[0])
+    starts, offset = [], 0
+    for _, words, _ in lines:
+        starts.append(offset)
+        offset += len(words) + 2
+    written = "\n\n".join(words for _, words, _ in lines)
+
+    def dropped_at(start: int, end: int) -> Dropped | None:
+        first, last = bisect_right(starts, start) - 1, bisect_right(starts, max(end - 1, start)) - 1
+        return next((d for _, _, d in lines[first:last + 1] if d is not None), None)
+
+    holding = tuple(d for s, e in exact_spans(written, quote) if (d := dropped_at(s, e)) is not None)
+    if not holding:
+        return None, ()
+    found = anchor_quote(written, quote, prefix, suffix)
+    chosen = dropped_at(found.start, found.end or 0) \
+        if found.status == "disambiguated" and found.start is not None else None
+    return chosen, holding
 
 
 def said_at_rules(problems: Sequence[Problem], config: SiteConfig) -> list[Problem]:

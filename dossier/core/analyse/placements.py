@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote, shown_score
-from .dropped_quotes import rule_named
-from ..load.cleaning import CleanText
+from .dropped_quotes import in_seed, rule_named
+from ..load.cleaning import CleanText, Dropped
 from ..common.errors import Problem, error, warning
 from ..load.model import Article, Origin
 from ..text.wordbounds import mid_word_ends, whole_words
@@ -41,7 +41,14 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     # (anchor-context). A typography-only difference is an exact match in all but quotes and dashes.
     as_written = result.status in ("exact", "disambiguated") or \
         (result.status == "fuzzy" and result.score == TYPOGRAPHY_SCORE)
-    edges = _mid_word(article, result, where, what) + _unfit(article, result, where, what, context) \
+    chose = Chose(quote, prefix, suffix, origin, context)
+    # (a prefix or suffix that fits no occurrence: the one it chose may be gone, and the quote is then not here)
+    seen = in_seed(article.text, quote, prefix, suffix) if as_written and result.unfit or \
+        result.status == "ambiguous" and "fits none" in result.hint else (None, ())
+    gone = _gone(article, result, where, what, chose, seen[0]) if seen[0] or as_written and result.unfit else None
+    if gone is not None:
+        return None, (gone,), replace(result, status="orphan", start=None, end=None)
+    edges = _mid_word(article, result, where, what) + _unfit(article, result, where, what, context, seen[1]) \
         if as_written else ()
     if result.status in ("exact", "disambiguated"):
         return Placed(result.start, result.end, result.status, result.score), edges, result  # type: ignore[arg-type]
@@ -58,7 +65,12 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
                 problems, result)
     if result.status == "ambiguous":
         return None, (_ambiguous(article, result, where, what, context),), result
-    hint = result.hint
+    return None, (_not_found(article, quote, result, where, what),), result
+
+
+def _not_found(article: Article, quote: str, result: AnchorResult, where: tuple[str, int, int], what: str) -> Problem:
+    """The error of a quote not found: the closest passage, or the line an import rule drops that holds it."""
+    seed, hint = f"seeds/{article.meta.seed}", result.hint
     if result.candidates:
         c = result.candidates[0]
         hint = (f"closest passage at {seed}:{article.text.line_of(c.start)} (score {shown_score(result.score)}): "
@@ -66,7 +78,40 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     # (the usual cause when many quotes go missing at once: a rule of site.yaml that drops too much; the closest
     # passage in the text is then beside the point)
     hint = _dropped(article, quote) or _elided(quote, article.text.text) + hint
-    return None, (error(*where, f"{what} not found in {seed}", hint, "anchor-not-found"),), result
+    return error(*where, f"{what} not found in {seed}", hint, "anchor-not-found")
+
+
+@record
+class Chose:
+    """What an annotation or witness wrote to choose its passage: the quote, its prefix and suffix, where the
+    quote is written (`origin`) and where the prefix and suffix are (`context`)."""
+
+    quote: str
+    prefix: str | None
+    suffix: str | None
+    origin: Origin
+    context: tuple[Origin | None, Origin | None]
+
+
+def _gone(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str, chose: Chose,
+          dropped: Dropped | None) -> Problem | None:
+    """The error of a quote whose prefix or suffix chose an occurrence the text no longer has, while the quote
+    occurs elsewhere (placed there, the annotation would move to a passage it was not written for; review 87):
+    the occurrence it chooses in the seed as written is on a line an import rule drops (`dropped`): said at the
+    quote, as a quote on a dropped line is (anchor-not-found), naming the rule. None when not: a stale prefix or
+    suffix of a quote found once stays a warning (`_unfit`)."""
+    seed, text = f"seeds/{article.meta.seed}", article.text
+    given = " and ".join(kind for kind, x in (("prefix", chose.prefix), ("suffix", chose.suffix)) if x and x.strip())
+    if dropped is not None:
+        both = " and " in given
+        there = f"do{'' if both else 'es'} not fit the one occurrence the text has, at " \
+            f"{seed}:{text.line_of(result.start)}, a passage it was not written for" if result.start is not None \
+            else f"fit{'' if both else 's'} none of the {len(result.candidates)} occurrences the text has"
+        return error(*where, f"{what} not found with its {given} in {seed}",
+                     f"the quote with its {given} is on {seed}:{dropped.line}, which {rule_named(dropped)} leaves out "
+                     f"of the text: narrow that rule, or quote text that is kept (its {given} {there})",
+                     "anchor-not-found")
+    return None
 
 
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\]")
@@ -156,18 +201,26 @@ def _fuzzy_hint(result: AnchorResult, text: CleanText) -> str:
 
 
 def _unfit(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str,
-           context: tuple[Origin | None, Origin | None]) -> tuple[Problem, ...]:
+           context: tuple[Origin | None, Origin | None], held: tuple[Dropped, ...] = ()) -> tuple[Problem, ...]:
     """A warning when the quote occurs once and its prefix or suffix does not fit the text around it: they only
     choose between occurrences, so a stale one (a seed captured again, a typo) would go unnoticed until the
-    quote occurs twice, and then choose nothing. It stands where the first that does not fit is written."""
+    quote occurs twice, and then choose nothing. It stands where the first that does not fit is written. `held`:
+    the lines an import rule drops that hold the quote too, of which the prefix or suffix fits none: it may
+    have been written for one of them, so the hint asks to check before correcting it (review 87)."""
     if not result.unfit:
         return ()
-    line = article.text.line_of(result.start or 0)
+    seed, line = f"seeds/{article.meta.seed}", article.text.line_of(result.start or 0)
     at = context[0] if result.unfit.startswith("prefix") else context[1]
     where = (at.file, at.line, at.col) if at is not None else where
-    return (warning(*where, f"{what} occurs once at seeds/{article.meta.seed}:{line}, and its {result.unfit}",
-                    "a prefix or suffix only chooses between occurrences: correct it to the words there, or remove "
-                    "it", check="anchor-context"),)
+    hint = "a prefix or suffix only chooses between occurrences: correct it to the words there, or remove it"
+    if held:
+        d = held[0]
+        hint = (f"the seed as written has the quote {len(held) + 1} times, and site.yaml's import rules leave out "
+                f"the other{'s' if len(held) > 1 else ''} ({seed}:{d.line}, which {rule_named(d)} drops"
+                f"{'; …' if len(held) > 1 else ''}): if this is the passage it was written for, correct it to the "
+                "words there, or remove it; else narrow that rule")
+    return (warning(*where, f"{what} occurs once at {seed}:{line}, and its {result.unfit}", hint,
+                    check="anchor-context"),)
 
 
 def _mid_word(article: Article, result: AnchorResult, where: tuple[str, int, int], what: str) -> tuple[Problem, ...]:
