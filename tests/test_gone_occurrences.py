@@ -1,7 +1,8 @@
 """A quote whose prefix or suffix chose an occurrence the text no longer has (review 87): the occurrence left is
 a passage it was not written for, so the annotation is not moved there with a warning whose hint says to
 "correct" the prefix to the words of that passage. When the occurrence chosen is on a line an import rule drops,
-the quote is not found, and the rule is named (and counts among the quotes the rule leaves out)."""
+the quote is not found, and the rule is named (and counts among the quotes the rule leaves out); when another
+annotation quotes the same words with another context (a seed captured again), it is an error."""
 
 from __future__ import annotations
 
@@ -51,6 +52,21 @@ STALE = """\
     quote: we are ready
     prefix: "the mayor said:"
 """
+FIGURES = """\
+Budget talks
+The federation said it was reviewing the figures. Rhoverdra added nothing.
+Asked again, officials were brief. The federation said it was reviewing the figures.
+"""
+BOTH = """\
+  - id: first
+    quote: The federation said it was reviewing the figures.
+    suffix: Rhoverdra
+  - id: second
+    quote: The federation said it was reviewing the figures.
+    prefix: brief.
+"""
+
+
 def test_the_dropped_line_a_prefix_chooses_is_found_in_the_seed_as_written() -> None:
     rules = (Rule(re.compile("Cairo"), "datelines", "drop_lines", (4, 16)),
              Rule(re.compile("envoy"), "envoy's box", "drop_lines", (6, 16)))
@@ -111,3 +127,23 @@ def test_a_stale_prefix_of_a_quote_a_rule_also_drops_elsewhere_stays_a_warning_t
         "which the drop_lines rule at site.yaml:6:16 (why: envoy's box) drops): if this is the passage it was "
         "written for, correct it to the words there, or remove it; else narrow that rule")
 
+
+def test_a_suffix_whose_occurrence_a_new_seed_changed_is_an_error_not_a_warning_to_correct_it(tmp_path):
+    files = {"seeds/f.txt": FIGURES, "content/articles/f.yaml": ARTICLE.format(seed="f.txt") + BOTH}
+    assert _problems(tmp_path / "before", files) == ()
+    files["seeds/f.txt"] = FIGURES.replace("figures. Rhoverdra", "figures; Rhoverdra")  # (captured again)
+    problems = _problems(tmp_path / "after", files)
+    assert [(p.line, p.col, p.severity, p.check) for p in problems] == [(8, 13, "error", "anchor-moved")], \
+        _said(problems)
+    assert problems[0].message == (
+        'annotation "first": quote occurs once, at seeds/f.txt:3, and its suffix "Rhoverdra" does not fit: nothing '
+        'stands after the quote; annotation "second" quotes the same words with another context, so the occurrence '
+        "this one was written for may be gone")
+    assert "correct it to the words there, or remove it" not in problems[0].hint
+    # (both contexts stale: one of the two is on a passage it was not written for, and which one is not known)
+    files["seeds/f.txt"] = files["seeds/f.txt"].replace("were brief.", "were short.")
+    problems = _problems(tmp_path / "both", files)
+    assert [(p.line, p.col, p.check) for p in problems] == [(8, 13, "anchor-moved"), (11, 13, "anchor-moved")], \
+        _said(problems)
+    assert 'annotation "second": quote occurs once, at seeds/f.txt:3, and its prefix "brief." does not fit the words ' \
+        'before it, "short."; annotation "first" quotes the same words' in problems[1].message

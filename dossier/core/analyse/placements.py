@@ -97,9 +97,11 @@ def _gone(article: Article, result: AnchorResult, where: tuple[str, int, int], w
           dropped: Dropped | None) -> Problem | None:
     """The error of a quote whose prefix or suffix chose an occurrence the text no longer has, while the quote
     occurs elsewhere (placed there, the annotation would move to a passage it was not written for; review 87):
-    the occurrence it chooses in the seed as written is on a line an import rule drops (`dropped`): said at the
-    quote, as a quote on a dropped line is (anchor-not-found), naming the rule. None when not: a stale prefix or
-    suffix of a quote found once stays a warning (`_unfit`)."""
+    - the occurrence it chooses in the seed as written is on a line an import rule drops (`dropped`): said at
+      the quote, as a quote on a dropped line is (anchor-not-found), naming the rule;
+    - another annotation of the article quotes the same words with another prefix or suffix, and this one's
+      does not fit the one occurrence left: the two were written to choose between occurrences (anchor-moved).
+    None when neither: a stale prefix or suffix of a quote found once stays a warning (`_unfit`)."""
     seed, text = f"seeds/{article.meta.seed}", article.text
     given = " and ".join(kind for kind, x in (("prefix", chose.prefix), ("suffix", chose.suffix)) if x and x.strip())
     if dropped is not None:
@@ -111,7 +113,20 @@ def _gone(article: Article, result: AnchorResult, where: tuple[str, int, int], w
                      f"the quote with its {given} is on {seed}:{dropped.line}, which {rule_named(dropped)} leaves out "
                      f"of the text: narrow that rule, or quote text that is kept (its {given} {there})",
                      "anchor-not-found")
-    return None
+    words = " ".join(chose.quote.split())
+    others = [a for a in article.meta.annotations if a.origin != chose.origin and " ".join(a.quote.split()) == words
+              and (a.prefix or a.suffix) and (a.prefix, a.suffix) != (chose.prefix, chose.suffix)]
+    if not others or result.start is None:
+        return None
+    kind = "prefix" if result.unfit.startswith("prefix") else "suffix"
+    at = chose.context[0] if kind == "prefix" else chose.context[1]
+    where = (at.file, at.line, at.col) if at is not None else where
+    return error(*where, f"{what} occurs once, at {seed}:{text.line_of(result.start)}, and its {result.unfit}; "
+                 f'annotation "{others[0].id}" quotes the same words with another context, so the occurrence this '
+                 "one was written for may be gone",
+                 "a prefix or suffix chooses between occurrences: find the passage it was written for (the seed may "
+                 "have been captured again) and quote it as the text has it now, or remove the annotation; only if "
+                 f"it is this passage, correct the {kind} to the words there", "anchor-moved")
 
 
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\]")
