@@ -311,3 +311,19 @@ def test_a_seed_in_another_language_than_the_site_s_gets_its_language_flagged(tm
     assert run_build(root, "--import").returncode == 0
     text, data = stub(root)
     assert data["language"] == "fr" and "# uncertain: from its commonest words" in text
+
+
+def test_an_article_file_ending_in_yml_is_said_by_import_as_by_the_build_and_given_no_second_file(
+        tmp_path: Path) -> None:
+    """An article file saved as wire.yml names its seed, so --import writes no stub for it; it said "every seed
+    already has an article file" while the build does not read that file: it says the build's error now."""
+    article = "seed: wire.txt\ntitle: Bridge closes\nsource: outlet-a\ndate: 2024-03-05\n"
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "seeds/wire.txt": "Bridge closes\nThe bridge closes.\n",
+                                       "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+                                       "content/articles/wire.yml": article})
+    said = "content/articles/wire.yml: error: article files end in .yaml: this file is not read"
+    assert said in run_build(root, "--no-search").stderr
+    result = run_build(root, "--import")
+    assert said in result.stderr and "hint: rename it to wire.yaml" in result.stderr
+    assert result.returncode == 1 and result.stdout == "no stub written\n"
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["wire.yml"]

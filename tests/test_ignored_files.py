@@ -7,13 +7,17 @@ from dossier.core.load.ignored import ignored
 
 def test_files_outside_the_read_names_are_warnings_and_a_near_miss_of_a_missing_registry_an_error() -> None:
     paths = ["content/articles/a.yaml", "content/articles/notes.txt", "content/comparisons/talks.yml",
-             "content/entities/more.json", "content/entites.yaml",
+             "content/articles/b.yaml", "content/articles/b.yml", "content/entities/more.json", "content/entites.yaml",
              "content/sources.yaml", "content/source.yaml", "content/notes.yaml", "content/README.md"]
     problems, missing = ignored(paths)
     said = {(p.file, p.severity, p.message) for p in problems}
     assert said == {
         ("content/articles/notes.txt", "warning", "ignored: article files end in .yaml"),
-        ("content/comparisons/talks.yml", "warning", "ignored: comparison files end in .yaml"),
+        ("content/comparisons/talks.yml", "error", 'comparison files end in .yaml: this file is not read, so '
+                                                   'comparison "talks" is not built (the references to it are not '
+                                                   'checked)'),
+        # (a copy beside b.yaml: only a stray file)
+        ("content/articles/b.yml", "warning", "ignored: article files end in .yaml"),
         ("content/entities/more.json", "warning", "ignored: entity files end in .yaml"),
         ("content/entites.yaml", "error", "content/entities.yaml is missing, and content/entites.yaml is not read"),
         # sources.yaml is there: source.yaml is only a stray file
@@ -48,3 +52,9 @@ def test_a_file_in_a_folder_of_content_the_build_does_not_read_is_a_warning_nami
     assert "content/article/ is no folder the build reads" in said["content/article/x.yaml"]
     assert "hint: move it to content/articles/x.yaml" in said["content/article/x.yaml"]
     assert "hint: move it into one of them, or out of content/" in said["content/notes/n.md"]
+
+
+def test_a_file_of_entities_ending_in_yml_is_an_error_and_the_entities_references_are_not_checked() -> None:
+    problems, missing = ignored(["content/sources.yaml", "content/entities.yaml", "content/entities/people.YML"])
+    assert [(p.file, p.severity, p.hint) for p in problems] == [
+        ("content/entities/people.YML", "error", "rename it to people.yaml")] and missing == {"entities"}

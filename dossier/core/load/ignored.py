@@ -7,6 +7,12 @@ it is an error naming the file that is missing, and the references to what it ho
 entity of the dossier had been reported unknown instead, 287 errors for the default dossier's). A file in a
 folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are the files of seeds/
 itself. Pure.
+
+An article or comparison file written as YAML under another extension (jpost.yml, talks.YAML) is an error, not a
+warning: it is plainly the editor's file, and its slug is known all the same (`misnamed`), so the witnesses and
+links that name it are right and not said unknown (13 errors for one article of the default dossier, each at a
+reference that was right, with the one that explained them a warning). A file of content/entities/ so written
+is one too, and the entities' references are not checked, as for a misnamed entities.yaml.
 """
 
 from __future__ import annotations
@@ -19,6 +25,22 @@ from .watched import is_evidence
 FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
            ("content/entities/", "entity", "<name>.yaml"))
 REGISTRIES = {"sources.yaml": "sources", "entities.yaml": "entities"}   # content/<file> → its step
+YAMLISH = (".yml", ".yaml")   # (compared lower-case: .YML and .YAML are YAML too)
+
+
+def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
+    """The files of content/articles/, content/comparisons/ and content/entities/ that are YAML under another
+    extension, by their kind ("article", "comparison", "entity") → their file names without the extension, when no
+    file of that name ends in .yaml (then it is a copy left beside it, only a warning)."""
+    paths = set(paths)
+    out: dict[str, set[str]] = {kind: set() for _, kind, _ in FOLDERS}
+    for folder, kind, _ in FOLDERS:
+        for p in sorted(paths):
+            stem = p.rsplit(".", 1)[0]
+            if p.startswith(folder) and not p.endswith(".yaml") and p.lower().endswith(YAMLISH) and \
+                    f"{stem}.yaml" not in paths:
+                out[kind].add(stem.rsplit("/", 1)[-1])
+    return out
 
 
 def _present(registry: str, paths: list[str]) -> bool:
@@ -33,14 +55,15 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
     """The problems of the files of `paths` (the dossier's, sorted) that are not read, and the steps whose file
     is missing because it was misnamed (their references are not checked)."""
     paths = sorted(paths)
-    problems = [warning(p, 0, 0, f"ignored: {kind} files end in .yaml", f"rename it to {name}", "file-ignored")
+    wrong = misnamed(paths)
+    problems = [_not_yaml(p, kind, name, p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong[kind])
                 for folder, kind, name in FOLDERS for p in paths if p.startswith(folder) and not p.endswith(".yaml")]
     problems += [warning(p, 0, 0, "ignored: seeds are the files of seeds/ itself, not of its folders",
                          f"move it to seeds/{p.rsplit('/', 1)[-1]}", "file-ignored")
                  for p in paths if p.startswith("seeds/") and p.count("/") > 1 and not is_evidence(p)]
     problems += [_in_other_folder(p) for p in paths if p.startswith("content/") and "/" in p[len("content/"):]
                  and not p.startswith(tuple(folder for folder, _, _ in FOLDERS))]
-    missing: set[str] = set()
+    missing: set[str] = {"entities"} if wrong["entity"] else set()
     for p in paths:
         name = p[len("content/"):]
         if not p.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
@@ -59,6 +82,19 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
                                     "articles/, comparisons/ and entities/", "move it into one of them, or out of "
                                     "content/", "file-ignored"))
     return problems, missing
+
+
+def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:
+    """The problem of a file of a folder of YAML files that does not end in .yaml: a warning, or an error when it
+    is YAML under another extension (`yaml`: see `misnamed`)."""
+    if not yaml:
+        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml", f"rename it to {name}", "file-ignored")
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    what = {"article": f'article "{stem}" is not built (the references to it are not checked)',
+            "comparison": f'comparison "{stem}" is not built (the references to it are not checked)',
+            "entity": "its entities are unknown (the references to entities are not checked)"}[kind]
+    return error(path, 0, 0, f"{kind} files end in .yaml: this file is not read, so {what}",
+                 f"rename it to {stem}.yaml", "file-ignored")
 
 
 def _in_other_folder(path: str) -> Problem:

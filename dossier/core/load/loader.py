@@ -19,7 +19,7 @@ from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, 
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
-from .ignored import ignored
+from .ignored import ignored, misnamed
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
@@ -303,8 +303,9 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # A comparison whose file name is not a slug (reported: file-name) is not built: its id names its page and
     # the ids of its witnesses' badges, which cannot hold a space or an accent.
     comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None and is_slug(v.id)]
+    wrong = misnamed(files)  # (.yml: one error at the file, ignored.py; the references to it are right)
     unusable_comparisons = {file_stem(p) for p, v in values["comparison"]
-                            if v is None or not is_slug(v.id)} | unread.stems("comparison")
+                            if v is None or not is_slug(v.id)} | unread.stems("comparison") | wrong["comparison"]
     unreadable = ({p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} |
                   {m.seed for m in metas if m.seed and unread.covers(f"seeds/{m.seed}")}) - set(seeds)
     parsed = {m.origin.file for m in metas}
@@ -315,7 +316,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
     stems = {file_stem(p) for p in files
-             if p.startswith("content/articles/") and p.endswith(".yaml")} | unread.stems("article")
+             if p.startswith("content/articles/") and p.endswith(".yaml")} | unread.stems("article") | wrong["article"]
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}
