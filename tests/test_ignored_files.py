@@ -58,3 +58,15 @@ def test_a_file_of_entities_ending_in_yml_is_an_error_and_the_entities_reference
     problems, missing = ignored(["content/sources.yaml", "content/entities.yaml", "content/entities/people.YML"])
     assert [(p.file, p.severity, p.hint) for p in problems] == [
         ("content/entities/people.YML", "error", "rename it to people.yaml")] and missing == {"entities"}
+
+
+def test_a_seed_moved_into_a_folder_of_seeds_is_said_once_at_the_seed_key_naming_where_it_is() -> None:
+    """The seed-missing error says where the file is (tests/invalid/seed-moved-into-a-folder); the folder's file
+    is not said again in a warning of its own, which came last and explained the error."""
+    from conftest import ROOT
+    from dossier.core.pipeline import build_site
+    from dossier.shell import fs
+
+    problems = build_site(fs.read_inputs(ROOT / "tests/invalid/seed-moved-into-a-folder")).problems
+    assert [(p.file, p.check) for p in problems] == [("content/articles/b.yaml", "seed-missing")]
+    assert "move seeds/march/b.txt back to seeds/b.txt" in problems[0].hint

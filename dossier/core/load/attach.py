@@ -27,13 +27,14 @@ def seed_named_in(seed: str, text: str) -> bool:
 
 def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
                  unreadable: set[str] = frozenset(), unparsed: Sequence[str] = (),
-                 written: Callable[[str], str] = lambda file: "") -> tuple[list[Article], list[Problem],
-                                                                           list[ArticleMeta]]:
+                 written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {}
+                 ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
     reported); `unparsed`: the article files that failed to parse (the seeds they name are not "unused", just
-    theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
-    seed (still checked, not published). A seed is not said to be unused when an article file names it, though
-    wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is."""
+    theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata
+    left without a seed (still checked, not published). A seed is not said to be unused when an article file names
+    it, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is.
+    `elsewhere`: the files in folders of seeds/ (not read) by their name, for a seed not found to say where it is."""
     problems: list[Problem] = []
     articles = []
     detached = []
@@ -47,15 +48,12 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
         if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)):
             meta = replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
         if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
-            problems.append(error(file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
-                                  did_you_mean(meta.source, suggestible(source_ids)) or
-                                  "outlets are the keys of content/sources.yaml; add it there or fix the id",
-                                  "source-unknown"))
+            problems.append(_unknown_source(meta, source_ids or set()))
         if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
             detached.append(meta)
             continue
         if meta.seed not in seeds:
-            problem, meant = _not_found(meta, seeds)
+            problem, meant = _not_found(meta, seeds, elsewhere.get(meta.seed, ()))
             problems.append(problem)
             claimed |= {meant} if meant else set()
             detached.append(meta)
@@ -77,8 +75,23 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
-def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText]) -> tuple[Problem, str]:
-    """The error of an article file whose seed is not in seeds/, and the seed it offers as meant ("" if none)."""
+def _unknown_source(meta: ArticleMeta, source_ids: set[str]) -> Problem:
+    return error(meta.origin.file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
+                 did_you_mean(meta.source, suggestible(source_ids)) or
+                 "outlets are the keys of content/sources.yaml; add it there or fix the id", "source-unknown")
+
+
+def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText], moved: Sequence[str] = ()) -> tuple[Problem, str]:
+    """The error of an article file whose seed is not in seeds/, and the seed it offers as meant ("" if none).
+    `moved`: the files of that name in folders of seeds/ (seeds/jpost/x.txt): the seed is there, and said so (the
+    hint "seed names are file names under seeds/" left the editor to find it, with the warning that it is not
+    read said after; `seed:` names no folder, the schema's pattern)."""
+    if moved:
+        more = f" (and {', '.join(moved[1:])})" if moved[1:] else ""
+        return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/: it is in '
+                      f"{moved[0].rsplit('/', 1)[0]}/{more}, and the build reads only the files of seeds/ itself",
+                      f"move {moved[0]} back to seeds/{meta.seed} (a seed cannot be in a folder of seeds/, and "
+                      "seed: names a file, without a folder)", "seed-missing"), "")
     cased = sorted(s for s in seeds if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
     meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
     if not meant and is_editor_junk(meta.seed.rsplit("/", 1)[-1]):  # (".002.txt", "003.part": review 74)

@@ -24,6 +24,7 @@ from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from .unread import Unread
+from .watched import is_evidence
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import file_stem, is_slug, slugify
@@ -271,7 +272,9 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
                 p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named and not unread.any_article()
                 else p for p in problems]
     found, missing = ignored(inputs.files)
-    problems += found
+    # (a seed moved into a folder of seeds/ that an article names is said once, by its seed-missing error)
+    moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
+    problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
     dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread)
     return dossier, raw, problems + more
 
@@ -312,7 +315,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, unparsed,
-                                                 lambda file: readable(files.get(file, b"")))
+                                                 lambda file: readable(files.get(file, b"")), _in_folders(files))
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
     stems = {file_stem(p) for p in files
@@ -329,6 +332,17 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                       tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
                       tuple(detached))
     return dossier, problems
+
+
+def _in_folders(files: Mapping[str, bytes]) -> dict[str, list[str]]:
+    """The files in folders of seeds/ (not read; seeds/evidence/ aside, what --add keeps) by their name."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(files):
+        if path.startswith("seeds/") and path.count("/") > 1 and not is_evidence(path):
+            out.setdefault(path.rsplit("/", 1)[-1], []).append(path)
+    return out
+
+
 def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
     """An id defined again (in another file: one file's own twice is a duplicate key), at the id as written."""
     seen: dict[str, tuple[str, int]] = {}
