@@ -255,7 +255,10 @@ def test_a_witness_naming_an_unknown_article_is_offered_no_other_witness_but_its
     comparison, a = talks("b", "bb", "outlet-a"), ARTICLE_A
     found = errors_of(mini_dossier, {"content/articles/a.yaml": a, "content/comparisons/talks.yaml": comparison})
     assert {p.message: p.hint for p in found} == {
-        'comparison "talks": unknown article "bb"': "witnesses name article slugs (file names in content/articles/)",
+        'comparison "talks": unknown article "bb"': "no file content/articles/bb.yaml defines this article (1 witness "
+                                                    "names it): if it was deleted, remove this witness; else create "
+                                                    "that file, or name an existing article by its slug (its file "
+                                                    "name in content/articles/)",
         'comparison "talks": unknown article "outlet-a"': '"outlet-a" is an outlet, not an article: name one of its '
                                                           "articles (a)"}
 

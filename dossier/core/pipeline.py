@@ -18,6 +18,7 @@ from .load.cleaning import clean
 from .load.config import SiteConfig, split_base_url
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
+from .load.deleted import after_deleted_article
 from .load.id_hints import at_renamed_file, with_id_hints
 from .load.loader import load_config, load_dossier
 from .common.memo import Memo, Reuse
@@ -123,11 +124,12 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # Per-file and per-article work: reused by content through the preview's memo or the persistent cache
     # (which computes its misses in shards itself), else computed in shards.
     each = memo.each if memo is not None else sharded(shards or in_order)
-    dossier, _, more = load_dossier(inputs, config, each)
+    dossier, raw, more = load_dossier(inputs, config, each)
     _go_on(cancelled)
     library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
     referenced, names = checked_references(dossier, each)
-    problems += at_renamed_file(with_id_hints(more, dossier) + list(referenced) + list(library.problems), dossier)
+    problems += after_deleted_article(at_renamed_file(with_id_hints(more, dossier) + list(referenced) +
+                                                      list(library.problems), dossier), dossier, raw)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None

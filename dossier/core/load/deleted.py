@@ -1,0 +1,97 @@
+"""An article file deleted while comparisons and notes still name it: the hints of those references and of its
+seed say so, and what to do either way. Pure.
+
+Deleting content/articles/jpost-go-it-alone.yaml left 12 witnesses and a link "unknown article", each hinted
+"witnesses name article slugs (file names in content/articles/)", and its seed "has no article file" with the
+hint to run --import, which writes a stub under another slug: the deleted article back, and the references
+still unknown. The references stay one error each (if the article is gone for good, each is a line to change),
+their hint now saying that no file defines the article, to remove the reference if it was deleted, and how many
+there are. A seed no article file names whose text holds the quotes of that article's witnesses is its seed:
+both hints then say so, and the seed's offers deleting it with the witnesses, or restoring the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Mapping
+
+from ..common.errors import Problem
+from .model import Dossier
+
+_UNKNOWN = re.compile(r'unknown article "([a-z0-9-]+)"$')
+_UNUSED = "seed has no article file, so it is not published"
+
+
+def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Mapping[str, str]) -> list[Problem]:
+    """`problems` with the hints of the references to an article no file defines (not a misspelling: their hint
+    offers no other slug) and of the unused seed their witnesses quote (`raw`: the seeds' texts by name) saying
+    that the article's file is gone and what to do."""
+    problems, outlets = list(problems), {s.id for s in dossier.sources}
+    named: dict[str, list[Problem]] = {}
+    for p in problems:
+        slug = _gone(p, outlets)
+        if slug:
+            named.setdefault(slug, []).append(p)
+    if not named:
+        return problems
+    unused = {p.file[len("seeds/"):] for p in problems if p.check == "seed-unused" and p.message == _UNUSED}
+    seeds = _seeds_of(named, dossier, {name: raw[name] for name in sorted(unused & set(raw))})
+    out = []
+    for p in problems:
+        slug = _gone(p, outlets)
+        if slug:
+            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, "")))
+        elif p.check == "seed-unused" and p.message == _UNUSED:
+            theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
+            p = replace(p, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]))) if theirs else p
+        out.append(p)
+    return out
+
+
+def _gone(problem: Problem, outlets: set[str]) -> str:
+    """The slug an error says is an unknown article, when its hint offers no other ("" otherwise)."""
+    found = _UNKNOWN.search(problem.message) if problem.severity == "error" and \
+        problem.check in ("witness-unknown-article", "links") else None
+    if found is None or problem.hint.startswith("did you mean") or \
+            found.group(1) in outlets:  # (a typo, or an outlet named: hinted so already)
+        return ""
+    return found.group(1)
+
+
+def _seeds_of(named: Mapping[str, list[Problem]], dossier: Dossier, texts: Mapping[str, str]) -> dict[str, str]:
+    """Slug → the unused seed (of `texts`) that holds the quotes of most of its witnesses, at least half of
+    them."""
+    flat = {name: " ".join(text.split()) for name, text in texts.items()}
+    out = {}
+    for slug in sorted(named):
+        quotes = [" ".join(w.quote.split()) for c in dossier.comparisons for w in c.witnesses
+                  if w.article == slug and w.quote.strip()]
+        scores = sorted(((sum(q in text for q in quotes), name) for name, text in flat.items()),
+                        key=lambda pair: (-pair[0], pair[1]))
+        if quotes and scores and scores[0][0] * 2 >= len(quotes):
+            out[slug] = scores[0][1]
+    return out
+
+
+def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str) -> str:
+    what = "witness" if problem.check == "witness-unknown-article" else "link"
+    witnesses = sum(p.check == "witness-unknown-article" for p in group)
+    count = " and ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
+        (witnesses, "witness", "witnesses"), (len(group) - witnesses, "link", "links")) if n)
+    count += " names it" if len(group) == 1 else " name it"
+    if seed:
+        return (f"content/articles/{slug}.yaml is gone, but its seed is not (seeds/{seed}, which the witnesses "
+                f"quote): if the article was deleted, remove this {what} ({count}) and delete the seed; "
+                f"else restore the file, with seed: {seed}")
+    return (f"no file content/articles/{slug}.yaml defines this article ({count}): if it was deleted, "
+            f"remove this {what}; else create that file, or name an existing article by its slug (its file name "
+            "in content/articles/)")
+
+
+def _seed_hint(file: str, slug: str, count: int) -> str:
+    still = "references still name" if count > 1 else "reference still names"
+    return (f'it is the seed of "{slug}", whose file content/articles/{slug}.yaml is gone while {count} {still} '
+            f"it: if that article was deleted, delete {file} too (and those references); to keep it, restore "
+            f"content/articles/{slug}.yaml with seed: {file[len('seeds/'):]} (--import would write it under another "
+            "name, and they would stay unknown)")
