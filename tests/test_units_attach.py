@@ -43,3 +43,28 @@ def test_a_seed_an_article_file_that_failed_to_parse_names_is_not_said_to_be_unu
     problems = attach_seeds([], seeds, None, unparsed=["content/articles/a.yaml"],
                             written=lambda f: texts.get(f, ""))[1]
     assert [p.file for p in problems] == ["seeds/b.txt"]
+
+
+def meta(slug: str, seed: str = "a.txt") -> ArticleMeta:
+    return ArticleMeta(slug, Origin(f"content/articles/{slug}.yaml", 1, 1), seed, "T", "s", "2024-03-22",
+                       seed_origin=Origin(f"content/articles/{slug}.yaml", 2, 7))
+
+
+@pytest.mark.parametrize("slugs, named, newcomer, why", [
+    # the copy sorts first: the original, which the references name, was detached and said to be the mistake
+    (("a-part2", "a"), frozenset({"a"}), "a-part2", "content/articles/a.yaml is the one the comparisons and links"),
+    (("b-copy", "b"), frozenset(), "b-copy", "this file's name is content/articles/b.yaml's with more after it"),
+    (("m", "n"), frozenset({"n"}), "m", "content/articles/n.yaml is the one"),
+    (("m", "n"), frozenset(), "n", "point one of them at its own seed"),   # (which is the copy cannot be told)
+])
+def test_of_two_files_naming_one_seed_the_newcomer_is_told_naming_both_and_the_other_keeps_it(
+        slugs, named, newcomer, why) -> None:
+    """A file copied to split an article (jpost-go-it-alone-part2.yaml) took the seed from the original when it
+    sorted first: the error was at the original, which 13 references name, and the copy was published."""
+    seeds = {"a.txt": CleanText("Text.", (), ())}
+    articles, problems, left = attach_seeds([meta(s) for s in slugs], seeds, None, named=lambda: named)
+    (problem,) = [p for p in problems if p.check != "seed-empty"]
+    kept = next(s for s in slugs if s != newcomer)
+    assert (problem.file, problem.line, problem.check) == (f"content/articles/{newcomer}.yaml", 2, "seed-taken")
+    assert f"content/articles/{kept}.yaml (line 2) and this file" in problem.message and why in problem.hint
+    assert [a.slug for a in articles] == [kept] and [m.slug for m in left] == [newcomer]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import partial
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cleaning import CleanText
 from ..common.errors import Problem, did_you_mean, error, meant_of, warning
@@ -27,26 +27,30 @@ def seed_named_in(seed: str, text: str) -> bool:
 
 def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
                  unreadable: set[str] = frozenset(), unparsed: Sequence[str] = (),
-                 written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {}
-                 ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
+                 written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {},
+                 named: Callable[[], frozenset[str]] = frozenset) -> tuple[list[Article], list[Problem],
+                                                                          list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
     reported); `unparsed`: the article files that failed to parse (the seeds they name are not "unused", just
     theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata
     left without a seed (still checked, not published). A seed is not said to be unused when an article file names
     it, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is.
-    `elsewhere`: the files in folders of seeds/ (not read) by their name, for a seed not found to say where it is."""
+    `elsewhere`: the files in folders of seeds/ (not read) by their name, for a seed not found to say where it is.
+    `named()`: the article slugs the comparisons and links name, to tell which of two files naming one seed is the
+    newcomer (`_owners`; asked only then)."""
     problems: list[Problem] = []
     articles = []
     detached = []
     claimed: set[str] = set()  # (the seeds a seed-missing error offers as meant)
-    used: dict[str, tuple[str, int]] = {}
+    used: set[str] = set()
     known = None if source_ids is None else known_ids(source_ids)
     composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
+    metas = [replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
+             if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)) else meta for meta in metas]
+    owners, slugs = _owners(metas, named)
     _ARTICLES.new_build()
     for meta in metas:
         file = meta.origin.file
-        if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)):
-            meta = replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
         if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
             problems.append(_unknown_source(meta, source_ids or set()))
         if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
@@ -58,14 +62,11 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             claimed |= {meant} if meant else set()
             detached.append(meta)
             continue
-        if meta.seed in used:
-            first = used[meta.seed]
-            problems.append(error(file, *_pos(meta, "seed"), f'seed "{meta.seed}" is named by both {first[0]} (line '
-                                  f'{first[1]}) and this file', "each seed belongs to one article file: point one "
-                                  "of them at its own seed (or delete it, if it is a copy)", "seed-taken"))
+        if owners.get(meta.seed, meta) is not meta:
+            problems.append(_taken(meta, owners[meta.seed], slugs))
             detached.append(meta)
             continue
-        used[meta.seed] = (file, _pos(meta, "seed")[0])
+        used.add(meta.seed)
         problems += _unknowns(meta)
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
@@ -73,6 +74,49 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     problems += _unused(set(seeds) - set(used) - claimed, [(f, written(f)) for f in (*(m.origin.file for m in detached),
                                                                                      *unparsed)], seeds)
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
+
+
+def _owners(metas: Sequence[ArticleMeta], referenced: Callable[[], frozenset[str]]
+            ) -> tuple[dict[str, ArticleMeta], frozenset[str]]:
+    """Seed → the article file that keeps it, of several that name it: the one whose slug the references name,
+    else the one not named as another's with a suffix (jpost-go-it-alone, not jpost-go-it-alone-part2), else the
+    first. A file copied to split an article took the seed from the original (the first in sort order), whose
+    page the references link to; the copy was left unpublished and unsaid. The others are told seed-taken.
+    Returns the owners and the slugs `referenced()` names (asked only when two files name one seed)."""
+    by_seed: dict[str, list[ArticleMeta]] = {}
+    for meta in metas:
+        if meta.seed:
+            by_seed.setdefault(meta.seed, []).append(meta)
+    named = referenced() if any(len(group) > 1 for group in by_seed.values()) else frozenset()
+    return {seed: min(group, key=lambda m: (m.slug not in named, any(m.slug.startswith(f"{other.slug}-")
+                                                                       for other in group), group.index(m)))
+            for seed, group in by_seed.items()}, named
+
+
+def _taken(meta: ArticleMeta, owner: ArticleMeta, named: frozenset[str]) -> Problem:
+    """The error of an article file naming the seed that `owner` keeps, at its seed:, naming both."""
+    if owner.slug in named and meta.slug not in named:
+        why, which = f", and {owner.origin.file} is the one the comparisons and links name", "this one"
+    elif meta.slug.startswith(f"{owner.slug}-"):
+        why, which = f", and this file's name is {owner.origin.file}'s with more after it", "this one"
+    else:  # (which is the copy cannot be told: review 58)
+        why, which = "", "one of them"
+    return error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" is named by both {owner.origin.file} '
+                 f'(line {_pos(owner, "seed")[0]}) and this file', f"each seed belongs to one article file{why}: "
+                 f"point {which} at its own seed (to split the article, put the text of its part in a new file of "
+                 f"seeds/), or delete {'it if it is' if which == 'this one' else 'the one that is'} a copy",
+                 "seed-taken")
+
+
+def referenced_slugs(metas: Iterable[ArticleMeta], comparisons: Iterable[Any]) -> frozenset[str]:
+    """The article slugs that comparisons (witnesses, bases) and the links of notes and summaries name."""
+    named = {w.article for c in comparisons for w in c.witnesses} | {c.base for c in comparisons}
+    texts = [m.summary for m in metas] + [a.note for m in metas for a in m.annotations] + \
+        [c.summary for c in comparisons] + [w.note for c in comparisons for w in c.witnesses]
+    return frozenset(named | {slug for text in texts for slug in _NAMED_ARTICLE.findall(text)})
+
+
+_NAMED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 
 
 def _unknown_source(meta: ArticleMeta, source_ids: set[str]) -> Problem:

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterator, Mapping
 
-from .attach import attach_seeds, named_like
+from .attach import attach_seeds, named_like, referenced_slugs
 from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
@@ -315,7 +315,8 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, unparsed,
-                                                 lambda file: readable(files.get(file, b"")), _in_folders(files))
+                                                 lambda file: readable(files.get(file, b"")), _in_folders(files),
+                                                 lambda: referenced_slugs(metas, comparisons))
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
     stems = {file_stem(p) for p in files
