@@ -19,6 +19,7 @@ from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, 
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
+from .duplicates import duplicate_ids, one_per_slug
 from .ignored import ignored, misnamed
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
@@ -306,6 +307,8 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # A comparison whose file name is not a slug (reported: file-name) is not built: its id names its page and
     # the ids of its witnesses' badges, which cannot hold a space or an accent.
     comparisons: list[Comparison] = [v for _, v in values["comparison"] if v is not None and is_slug(v.id)]
+    # (one file per slug, duplicates.py: another of the same name in another folder is checked, not published)
+    metas, comparisons, twice, named_twice = one_per_slug(metas, comparisons)
     wrong = misnamed(files)  # (.yml: one error at the file, ignored.py; the references to it are right)
     unusable_comparisons = {file_stem(p) for p, v in values["comparison"]
                             if v is None or not is_slug(v.id)} | unread.stems("comparison") | wrong["comparison"]
@@ -317,6 +320,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                                                  unreadable, unparsed,
                                                  lambda file: readable(files.get(file, b"")), _in_folders(files),
                                                  lambda: referenced_slugs(metas, comparisons))
+    problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
     stems = {file_stem(p) for p in files
@@ -324,8 +328,8 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}
-    problems += _duplicate_ids("entity", [(e.id, o.file, o.line, o.col) for e in entities
-                                          for o in [e.id_origin or e.origin]])
+    problems += duplicate_ids("entity", [(e.id, o.file, o.line, o.col) for e in entities
+                                         for o in [e.id_origin or e.origin]])
     first: dict[str, Entity] = {}
     for e in entities:  # a second definition is reported above; it would only add an output collision
         first.setdefault(e.id, e)
@@ -342,17 +346,3 @@ def _in_folders(files: Mapping[str, bytes]) -> dict[str, list[str]]:
         if path.startswith("seeds/") and path.count("/") > 1 and not is_evidence(path):
             out.setdefault(path.rsplit("/", 1)[-1], []).append(path)
     return out
-
-
-def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
-    """An id defined again (in another file: one file's own twice is a duplicate key), at the id as written."""
-    seen: dict[str, tuple[str, int]] = {}
-    out = []
-    for ident, file, line, col in items:
-        if ident in seen:
-            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice',
-                             f"the other definition is at {seen[ident][0]}:{seen[ident][1]}", "entity-duplicate-id"))
-        seen.setdefault(ident, (file, line))
-    return out
-
-

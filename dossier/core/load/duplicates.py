@@ -1,0 +1,72 @@
+"""One name, two definitions: an article or comparison slug that two files of different folders make, and an
+entity id defined in two files. Pure.
+
+An article's slug is its file name whatever its folder (content/articles/2024/x.yaml and content/articles/old/x.yaml
+are both "x"): the second was built too, and said only as one maintainers' `output-collision` per page it writes
+(4 for an article). It is one `duplicate-slug` error now, at the second file in sort order, naming the first; the
+second is checked (as an article file without a seed) but not published. Entities copied into
+content/entities/people.yaml and left in entities.yaml were an error per id (15): the ids two files share are one
+error per pair of files, with their count and the first of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from ..common.errors import Problem, error
+from .model import ArticleMeta, Comparison
+
+_SHOWN = 3   # the ids named in a grouped error
+
+
+def one_per_slug(metas: Sequence[ArticleMeta], comparisons: Sequence[Comparison]
+                 ) -> tuple[list[ArticleMeta], list[Comparison], list[ArticleMeta], list[Problem]]:
+    """The article files and comparisons with one file per slug (the first in sort order), the article files left
+    out (still checked, not published), and an error at each left out, naming the file that keeps the slug."""
+    kept_metas, twice, problems = _first_of_each("article", "content/articles/", metas, lambda m: m.slug)
+    kept_comparisons, _, more = _first_of_each("comparison", "content/comparisons/", comparisons, lambda c: c.id)
+    return kept_metas, kept_comparisons, twice, problems + more
+
+
+def _first_of_each(kind: str, folder: str, items: Sequence[Any], slug_of: Callable[[Any], str]
+                   ) -> tuple[list[Any], list[Any], list[Problem]]:
+    """`items` (in the order of their files' paths, sorted) with one per slug, those left out, and their errors."""
+    first: dict[str, str] = {}
+    kept, twice, problems = [], [], []
+    for item in items:
+        slug, file = slug_of(item), item.origin.file
+        if slug not in first:
+            first[slug] = file
+            kept.append(item)
+            continue
+        twice.append(item)
+        problems.append(error(file, 0, 0, f'{kind} slug "{slug}" is also the slug of {first[slug]}: a slug is the '
+                              f"file's name, whatever its folder in {folder}, and names its page",
+                              f"rename one of the two files (the references to \"{slug}\" then name the other), or "
+                              "delete the one that is a copy", "duplicate-slug"))
+    return kept, twice, problems
+
+
+def duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
+    """An id defined again in another file (one file's own twice is a duplicate key), at the id as written; the
+    ids two files share, when more than one, in one error at the first of them in the later file."""
+    seen: dict[str, tuple[str, int]] = {}
+    pairs: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
+    for ident, file, line, col in items:
+        if ident in seen:
+            pairs.setdefault((file, seen[ident][0]), []).append((ident, line, col, seen[ident][1]))
+        seen.setdefault(ident, (file, line))
+    out = []
+    for (file, other), ids in pairs.items():
+        ids.sort(key=lambda i: (i[1], i[2]))  # (in the order of the later file: the first is where it says)
+        ident, line, col, at = ids[0]
+        if len(ids) == 1:
+            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice',
+                             f"the other definition is at {other}:{at}", "entity-duplicate-id"))
+            continue
+        named = ", ".join(f'"{i[0]}"' for i in ids[:_SHOWN])
+        named += f" and {len(ids) - _SHOWN} more" if ids[_SHOWN:] else ""
+        out.append(error(file, line, col, f"{len(ids)} {what} ids of {other} are defined again in this file: {named}",
+                         f"each {what} is defined once: if they moved here, delete them from {other} (the first at "
+                         f"line {at}); if this file is a copy, delete them here", "entity-duplicate-id"))
+    return out
