@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.core.common.errors import error
-from dossier.core.execute.link_places import editors_own, placed_once
+from dossier.core.execute.link_places import editors_own, names_in_error, placed_once
 
 TEMPLATES = {"base.html": "<!doctype html>\n<nav>\n  <a href=\"/nowhere/\">x</a>\n</nav>\n",
              "page.html": "{% extends \"base.html\" %}\n<a href=\"/also/\">y</a>\n",
@@ -69,3 +69,32 @@ def test_an_address_one_place_of_the_dossiers_own_files_writes_is_one_problem_th
         ("content/articles/a.yaml", 9, 20, "broken link: /gone/ (on 2 pages, the first articles/a/index.html)"),
         ("_site/articles/a/index.html", 0, 0, "broken link: /other/")]
 
+
+
+def test_a_broken_fragment_an_editors_file_writes_is_said_beside_errors_that_cannot_explain_it() -> None:
+    """A note's /sources/#jerusalem-postt was left unsaid while an unrelated date was wrong (pipeline._result):
+    it is said unless its page or its element is named after an article or comparison with an error, or an
+    error elsewhere may change any page's elements (wrong: None)."""
+    def at(file: str, href: str):
+        return error(file, 3, 4, f"broken fragment: {href} (on a/index.html)", "no element", "links")
+    wrong = {"b", "talks"}
+    assert editors_own(at("content/entities.yaml", "/sources/#jerusalem-postt"), "/", wrong)
+    assert editors_own(at("content/articles/a.yaml", "/sub/entities/x/#mentions-x"), "/sub/", wrong)
+    assert not editors_own(at("content/articles/a.yaml", "/articles/b/#a-gone"), "/", wrong)
+    assert not editors_own(at("content/articles/a.yaml", "/compare/talks/#w-a"), "/", wrong)
+    assert not editors_own(at("content/articles/a.yaml", "/passages/#p-2-b"), "/", wrong)
+    assert editors_own(at("content/articles/a.yaml", "/articles/bb/#a-x"), "/", wrong)   # ("b" only as a word)
+    assert not editors_own(at("content/entities.yaml", "/sources/#jerusalem-postt"), "/", None)
+    assert not editors_own(at("content/entities.yaml", "/sources/#jerusalem-postt"), "/")
+    assert not editors_own(at("_site/a/index.html", "/sources/#x"), "/", wrong)
+
+
+def test_the_names_in_error_are_the_articles_and_comparisons_with_errors_else_none() -> None:
+    date = error("content/articles/2024/b.yaml", 6, 7, "not a day", "", "date-impossible")
+    seed = error("seeds/c.txt", 3, 1, "a merge conflict", "", "seed-conflict")
+    talks = error("content/comparisons/talks.yaml", 7, 14, "unknown article", "", "witness-unknown-article")
+    link = error("content/articles/a.yaml", 4, 5, "unknown comparison", "", "links")
+    assert names_in_error([date, seed, talks, link], {"c.txt": "c-slug"}) == {"b", "c-slug", "talks", "passages"}
+    assert names_in_error([link], {}) == set()
+    assert names_in_error([date, error("content/sources.yaml", 1, 1, "bad", "", "yaml-syntax")], {}) is None
+    assert names_in_error([error("site.yaml", 1, 1, "bad", "", "schema-type")], {}) is None

@@ -178,14 +178,25 @@ def test_a_notes_broken_link_found_in_the_built_pages_is_said_once_at_the_link_i
          "articles/b/index.html)", 'articles/a/index.html has no element with id "n-resum"; did you mean '
          '"#n-resume"?')], found
     # one the inputs' check finds already (an annotation that does not exist) is said once, by that check; the
-    # address that names no page of the dossier's is said too (it is wrong whatever else is: review 58), the
-    # fragments into pages, which an error of the inputs may have changed, not
+    # address that names no page of the dossier's is said too (it is wrong whatever else is: review 58), and so
+    # are the fragments into pages, which that error (a link's) cannot have changed
     wrong = article.replace("#a-said", "#a-sad")
     (root / "content" / "articles" / "a.yaml").write_text(wrong, "utf-8")
     found = [(p.file, p.line, p.col, p.message) for p in build_site(fs.read_inputs(root)).problems]
     assert found == [("content/articles/a.yaml", 9, 16, f"broken link: /static/nope.css {on}"),
                      ("content/articles/a.yaml", 9, 38, 'link "/articles/b/#a-sad": article "b" has no annotation '
-                      '"sad"')], found
+                      '"sad"'), ("content/articles/a.yaml", 9, 62, f"broken fragment: /entities/washington/#zz {on}"),
+                     ("content/articles/b.yaml", 9, 32, "broken fragment: /articles/a/#n-resum (on 2 pages, the "
+                      "first articles/b/index.html)")], found
+    # an error of a's file, which may have changed its page's elements (here its date), leaves the fragments into
+    # that page unsaid, not the others
+    lost = article.replace("date: 2024-03-22", "date: 2024-13-22")
+    (root / "content" / "articles" / "a.yaml").write_text(lost, "utf-8")
+    found = [(p.file, p.line, p.message) for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
+    assert ("content/articles/a.yaml", 4, '"2024-13-22" is not a day of the calendar: there is no month 13 (at '
+            'date)') in found
+    assert [m for _, _, m in found if m.startswith("broken")] == [
+        f"broken link: /static/nope.css {on}", f"broken fragment: /entities/washington/#zz {on}"], found
 
 
 def test_links_written_with_character_references_are_each_reported_at_their_own_link(mini_dossier) -> None:

@@ -196,16 +196,20 @@ def _ahead(first: "First", inputs: Inputs, options: Options, memo: Memo) -> None
 def _result(problems: list[Problem], done: "Rendered", library: "Library", config: SiteConfig, options: Options
             ) -> BuildResult:
     """The build's result from the problems of its inputs and what rendering made and found."""
-    from .execute.link_places import editors_own
+    from .execute.link_places import editors_own, names_in_error
 
     rendering = list(done.problems)
-    if has_errors(apply_levels(problems, config, options.strict)):
+    leveled = apply_levels(problems, config, options.strict)
+    if has_errors(leveled):
         # The inputs are already wrong: broken links in the output are consequences, not news (those of a
         # template, said at its line, excepted; those the editors' files write are said there, link_places.py).
         # An address an editor's file writes that names no article, entity, comparison or tag page is wrong
         # whatever else is (review 58: a note's /source/ was said only once an unrelated date was mended).
+        # A broken #fragment the editors' files write is said too when no input with an error can explain it.
+        seeds = {m.seed: m.slug for m in (*(a.meta for a in library.dossier.articles), *library.dossier.detached)}
+        wrong = names_in_error(leveled, seeds)
         rendering = [p for p in rendering if p.check != "links" or p.file.startswith("templates/")
-                     or editors_own(p, config.base_path)]
+                     or editors_own(p, config.base_path, wrong)]
     # (a link the inputs' check found wrong already, found again in the output: said once, as the inputs' check)
     said = {(p.file, p.line, p.col) for p in problems if p.check == "links"}
     rendering = [p for p in rendering if p.check != "links" or (p.file, p.line, p.col) not in said]
