@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imp
     from .execute.execute import Rendered, Sink
     from .execute.first import First
     from .analyse.library import Library
+    from .load.model import Dossier
 
 __all__ = ["BuildResult", "Inputs", "Options", "Superseded", "apply_levels", "build_site", "import_stubs",
            "load_config", "load_dossier"]
@@ -63,6 +64,7 @@ class BuildResult:
     problems: tuple[Problem, ...]
     stubs: Mapping[str, str] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
+    unchecked: tuple[str, ...] = ()   # the article files whose annotations were not anchored (`_unchecked`)
     base_path: str = "/"
     paths: tuple[str, ...] = ()
     search_part_pages: int = SiteConfig.search_part_pages   # site.yaml's: pages per search-index part
@@ -92,6 +94,16 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
     for row in library.report:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
     return counts
+
+
+def _unchecked(files: Mapping[str, bytes], dossier: "Dossier") -> tuple[str, ...]:
+    """The article files whose annotations were not checked against their text, each for an error of its own: not
+    read (a YAML syntax error, a .yml), without a seed (not found, taken, a slug taken), or with its annotations
+    under a misspelt key. The summary line said "84 annotations" as if those were all there are (review: a YAML
+    syntax error hid a file's annotations without a word)."""
+    checked = {a.meta.origin.file for a in dossier.articles if not a.meta.unread_annotations}
+    return tuple(sorted(p for p in files if p.startswith("content/articles/") and p not in checked and (
+        p.endswith(".yaml") or p.lower().endswith((".yml", ".yaml")) and f"{p.rsplit('.', 1)[0]}.yaml" not in files)))
 
 
 def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse | None" = None,
@@ -141,7 +153,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
                    (inputs.own_templates, inputs.added_templates), inputs.files)
-    return _result(problems, done, library, config, options)
+    return replace(_result(problems, done, library, config, options), unchecked=_unchecked(inputs.files, dossier))
 
 
 def _without_site(inputs: Inputs, options: Options) -> list[Problem]:

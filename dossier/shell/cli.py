@@ -7,7 +7,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from . import fs, uptodate
 from .interrupt import stoppable, stopped
@@ -59,8 +59,20 @@ def _port(text: str) -> int:
 def anchoring_summary(counts: Mapping[str, int]) -> str:
     """"102 annotations: 100 exact, 2 disambiguated, 0 fuzzy, 0 orphan" (the editors' report in one line)."""
     statuses = ("exact", "disambiguated", "fuzzy", "ambiguous", "orphan")
-    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in statuses if counts.get(s, 0) or s in ("exact", "fuzzy", "orphan"))
+    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in statuses
+                      if counts.get(s, 0) or s in ("exact", "fuzzy", "orphan"))
     return f"{counts.get('annotations', 0)} annotations: {parts}"
+
+
+def unchecked_summary(unchecked: Sequence[str]) -> str:
+    """What the summary line adds for the article files whose annotations are not among its count (BuildResult's
+    `unchecked`): "84 annotations" alone read as if every annotation had been checked."""
+    if not unchecked:
+        return ""
+    files = ", ".join(unchecked[:3]) + (f" and {len(unchecked) - 3} more" if unchecked[3:] else "")
+    if len(unchecked) == 1:
+        return f"; not checked: the annotations of {files} (see its error)"
+    return f"; not checked: the annotations of {len(unchecked)} article files ({files}; see their errors)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,7 +284,8 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
     where = "report/ in the built site" if writer is not None else "report/ of the site, once built"
-    anchoring = f"{anchoring_summary(result.counts)} (details: {where})" if result.counts else ""
+    anchoring = (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
+                 if result.counts else "")
     if anchoring:
         say(anchoring)
     if errors:  # leaving the writer's block without a commit leaves the previous site as it was
