@@ -58,11 +58,11 @@ def test_each_problem_shows_the_line_of_the_text_it_is_given_whatever_was_shown_
 
 def test_the_command_line_prints_the_snippet_of_each_problem(mini_dossier) -> None:
     root = mini_dossier({"site.yaml": MINIMAL_SITE, "content/sources.yaml": MINIMAL_SOURCES, "seeds/a.txt": "Hello world\n",
-                         "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-c\ndate: 2024-03-22\n"},
+                         "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-bb\ndate: 2024-03-22\n"},
                         defaults=False)
     result = run_build(root, "--check")
-    assert ('content/articles/a.yaml:3:9: error: unknown source "outlet-c" [source-unknown]\n'
-            "     |\n   3 | source: outlet-c\n     |         ^\n"
+    assert ('content/articles/a.yaml:3:9: error: unknown source "outlet-bb" [source-unknown]\n'
+            "     |\n   3 | source: outlet-bb\n     |         ^\n"
             '    hint: did you mean "outlet-b"?') in result.stderr, result.stderr
 
 

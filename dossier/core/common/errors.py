@@ -51,14 +51,12 @@ def warning(file: str, line: int, col: int, message: str, hint: str = "", check:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A "did you mean" hint for a misspelt key or id, or "" when nothing is close."""
-    choices = sorted(set(choices))
-    if not choices:
-        return ""
-    import difflib  # (asked only where something is wrong: imported then)
+    """A "did you mean" hint for a misspelt key or id, or "" when nothing is close: only a choice `word` is most
+    likely a slip for (similar.py: a typo, or another form of the word), never one that merely shares letters."""
+    from .similar import closest  # (asked only where something is wrong: imported then)
 
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"?' if close else ""
+    close = closest(word, choices)
+    return f'did you mean "{close}"?' if close else ""
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
