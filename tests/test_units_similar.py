@@ -50,3 +50,13 @@ def test_numbers_make_two_names_two_things_unless_only_written_otherwise() -> No
     assert same_numbers("003_4b9e4924d22b8d15.txt", "003_4b9e4924d22b8d51.txt")   # a seed's digest mistyped
     assert did_you_mean("003_4b9e4924d22b8d15.txt", ["003_4b9e4924d22b8d51.txt"]) == \
         'did you mean "003_4b9e4924d22b8d51.txt"?'
+
+
+def test_separators_are_no_letters_and_a_shortened_id_is_offered_only_where_asked() -> None:
+    """The invalid dossiers' hints that review 87's first rule lost: "utf8x" is "utf-8" with a letter more, and
+    an annotation's id or a template's variable written shorter names the one longer name it starts."""
+    assert did_you_mean("utf8x", ["utf-8", "utf-16", "latin-1"]) == 'did you mean "utf-8"?'
+    assert did_you_mean("cairo", ["cairo-said", "resume"], shortened=True) == 'did you mean "cairo-said"?'
+    assert did_you_mean("cards", ["cards_url", "page"], shortened=True) == 'did you mean "cards_url"?'
+    assert did_you_mean("gaza", ["gaza-health-ministry"]) == ""   # entities: two things
+    assert did_you_mean("rift", ["rift-2", "rift-3"], shortened=True) == ""

@@ -50,12 +50,13 @@ def warning(file: str, line: int, col: int, message: str, hint: str = "", check:
     return Problem(file, line, col, "warning", message, hint, check)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], shortened: bool = False) -> str:
     """A "did you mean" hint for a misspelt key or id, or "" when nothing is close: only a choice `word` is most
-    likely a slip for (similar.py: a typo, or another form of the word), never one that merely shares letters."""
+    likely a slip for (similar.py: a typo, or another form of the word, or, when `shortened`, a longer name it
+    is the first words of), never one that merely shares letters."""
     from .similar import closest  # (asked only where something is wrong: imported then)
 
-    close = closest(word, choices)
+    close = closest(word, choices, shortened=shortened)
     return f'did you mean "{close}"?' if close else ""
 
 

@@ -8,11 +8,16 @@ Here a name is close to another when it is one a hand slips into:
   8 characters, two up to 15, three beyond; in a name of 4 characters or fewer a changed letter is a quarter of it
   ("iraq" is no slip for "iran"), so only a letter added, left out or swapped there;
 - another form of the same word: one is the other but for an ending of letters after their first 4 or more
-  ("quotation" and "quote", "entity" and "entities"), never a word more ("israel" and "israeli-war-cabinet").
+  ("quotation" and "quote", "entity" and "entities"), never a word more ("israel" and "israeli-war-cabinet");
+- where the caller asks for it (the ids of one article's annotations, a template's variables): a longer name's
+  first word or words, of 4 letters or more ("cairo" for "cairo-said", "cards" for "cards_url"). Not among
+  entities or articles, where "gaza" and "gaza-health-ministry" are two things, nor for a rename guess, which
+  only a typo may make.
 
-Case aside. Never when their numbers differ ("story-0002" and "story-0003", "rafah-rift" and "rafah-rift-2" are
-two things, not one mistyped), unless only written otherwise ("windows1252", "windows-1252"). Nor a guess between
-two choices as close: no suggestion rather than a wrong one. Pure.
+Case and separators aside ("utf8" and "utf-8", "cairo_said" and "cairo-said"). Never when their numbers differ
+("story-0002" and "story-0003", "rafah-rift" and "rafah-rift-2" are two things, not one mistyped), unless only
+written otherwise ("windows1252", "windows-1252"). Nor a guess between two choices as close: no suggestion rather
+than a wrong one. Pure.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["closest", "same_numbers", "typo_edits", "word_form"]
+__all__ = ["closest", "first_words", "same_numbers", "typo_edits", "word_form"]
 
 _NUMBERS = re.compile(r"(?<![^\W_])\d+(?![^\W_])")   # a number standing alone: "0002", "7", not "b8d51"
 _DIGITS = re.compile(r"\d+")
 _ENDING = re.compile(r"[^\W\d_]{0,5}")                     # letters only, at most five
+_SEPARATORS = re.compile(r"[-_ .]+")
 
 
 def allowed_edits(length: int) -> int:
@@ -35,11 +41,12 @@ def allowed_edits(length: int) -> int:
 def typo_edits(word: str, other: str) -> int | None:
     """The edits that make `word` `other` when it is a typo of it (module docstring), else None."""
     a, b = word.casefold(), other.casefold()
-    if a == b:
-        return 0
     if not same_numbers(a, b):
         return None
-    longest = max(len(a), len(b))
+    longest = max(len(a), len(b))   # (as written: "b.txt" is no short name)
+    a, b = _SEPARATORS.sub("", a), _SEPARATORS.sub("", b)
+    if a == b:
+        return 0
     cap = allowed_edits(longest)
     edits = _edits(a, b, cap)
     if edits > cap:
@@ -72,18 +79,31 @@ def same_numbers(a: str, b: str) -> bool:
     return _NUMBERS.findall(a) == _NUMBERS.findall(b) or _DIGITS.findall(a) == _DIGITS.findall(b)
 
 
-def closest(word: str, choices: Iterable[str]) -> str:
-    """The one choice `word` is most likely a slip for: the typo of the fewest edits, else the other form of
-    the word with the shortest ending; "" when none is close or two are equally close (a guess between two
-    would be wrong half the time)."""
+def first_words(word: str, other: str) -> int | None:
+    """How long the rest of `other` is when `word`, of 4 letters or more, is its first word or words ("cairo",
+    "cairo-said": 4), else None."""
+    a, b = word.casefold(), other.casefold()
+    if len(a) < 4 or len(b) <= len(a) + 1 or not b.startswith(a) or not _SEPARATORS.match(b, len(a)):
+        return None
+    return len(b) - len(a) - 1 if same_numbers(a, b) else None
+
+
+def closest(word: str, choices: Iterable[str], typos_only: bool = False, shortened: bool = False) -> str:
+    """The one choice `word` is most likely a slip for: the typo of the fewest edits, else (unless `typos_only`)
+    the other form of the word with the shortest ending, else (when `shortened` may be) the one name it is the
+    first words of; "" when none is close or two are equally close (a guess between two would be wrong half the
+    time)."""
     ranked: dict[tuple[int, int], list[str]] = {}
     for choice in sorted(set(choices)):
         if abs(len(choice) - len(word)) > 5 and not choice.casefold().startswith(word.casefold()[:4]):
             continue  # (neither a typo nor another form: most choices, passed over at once)
         edits = typo_edits(word, choice)
-        form = word_form(word, choice) if edits is None else None
-        if edits is not None or form is not None:
-            ranked.setdefault((0, edits) if edits is not None else (1, form or 0), []).append(choice)
+        if edits is not None:
+            ranked.setdefault((0, edits), []).append(choice)
+        elif not typos_only:
+            form, first = word_form(word, choice), first_words(word, choice) if shortened else None
+            if form is not None or first is not None:
+                ranked.setdefault((1, form) if form is not None else (2, first or 0), []).append(choice)
     if not ranked:
         return ""
     best = ranked[min(ranked)]

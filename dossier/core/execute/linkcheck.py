@@ -240,7 +240,7 @@ def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str
                                   "no page is written at that path" + nearest[target], "links"))
         elif fragment and target in ids.texts and unquote(fragment) not in ids[target] \
                 and not fragment.startswith(":~:"):
-            close = did_you_mean(unquote(fragment), ids[target]).replace('did you mean "', 'did you mean "#', 1)
+            close = did_you_mean(unquote(fragment), ids[target], True).replace('did you mean "', 'did you mean "#', 1)
             problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
                                   f'{target} has no element with id "{fragment}"' + (f"; {close}" if close else ""),
                                   "links"))

@@ -149,8 +149,8 @@ class Renderer:
             field = _NO_ATTRIBUTE.match(exc.message or "")
             return b"", (error(f"templates/{file}", line, col,
                                f"template error while rendering {out_path}: {_undefined(exc.message or '')}",
-                               (did_you_mean(missing.group(1), list(context)) if missing else "") or
-                               (did_you_mean(field.group(2), _fields(context)) if field else "") or
+                               (did_you_mean(missing.group(1), list(context), True) if missing else "") or
+                               (did_you_mean(field.group(2), _fields(context), True) if field else "") or
                                "the variable is not part of this page's view model (see dossier/core/plan/views.py)",
                                "template-variable"),), None
         except Exception as exc:  # a filter or test raising (a bug in a template or in dossier), or the sandbox

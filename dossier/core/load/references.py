@@ -354,7 +354,7 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
     fragment, ids = target[1:], known.annotations.get(page.slug, frozenset())
     if fragment.startswith("a-") and fragment[2:] not in ids:
         return (f'article "{page.slug}" has no annotation "{fragment[2:]}"',
-                did_you_mean(fragment[2:], ids) or "#a-<id> names an annotation id of this article")
+                did_you_mean(fragment[2:], ids, True) or "#a-<id> names an annotation id of this article")
     if page.elsewhere:
         return ("this note is also shown on tag pages or the timeline, where a bare #fragment points into that "
                 "page", f"name the article too: article:{page.slug}#{fragment}")
@@ -375,7 +375,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
         ids = known.annotations.get(ident, frozenset())
         if fragment.startswith("a-") and fragment[2:] not in ids and ident not in known.unread:
             return (f'article "{ident}" has no annotation "{fragment[2:]}"',
-                    did_you_mean(fragment[2:], ids) or "#a-<id> names an annotation id of that article")
+                    did_you_mean(fragment[2:], ids, True) or "#a-<id> names an annotation id of that article")
         return None
     if kind == "entity":
         if known.entities is None or ident in known.entities:
