@@ -16,7 +16,7 @@ import re
 from functools import partial
 from itertools import chain
 from dataclasses import field
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
 
 from ..common.errors import Problem, did_you_mean, error, warning
@@ -165,10 +165,11 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     fields = [(e.summary, False) for e in dossier.entities] + [(s.note, True) for s in noted] + \
         [(config.description, False)]
     targets = iter(each("field-links", _field_targets, lambda field: field, fields))
+    named: list[frozenset[str]] = []  # (the entity ids annotations and comparisons name: read if a role asks)
     for e in dossier.entities:
         problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls,
                               targets=next(targets))
-        problems += _roles(e, known)
+        problems += _roles(e, known, partial(_entity_refs, dossier, metas, named))
     for s in noted:
         problems += _markdown(s.note, s.note_origin, "an outlet's note", True, known, urls, targets=next(targets))
         problems += note_markup(s.note, s.note_origin, "an outlet's note")
@@ -274,16 +275,25 @@ class _Page:
 
 
 
-def _roles(entity: Entity, known: Names) -> Iterable[Problem]:
+def _entity_refs(dossier: Dossier, metas: list[ArticleMeta], kept: list[frozenset[str]]) -> frozenset[str]:
+    """The entity ids the annotations and comparisons name (`kept`: read once)."""
+    if not kept:
+        kept.append(frozenset(r for m in metas for a in m.annotations for r in (*a.entities, a.speaker)) |
+                    {c.speaker for c in dossier.comparisons})
+    return kept[0]
+
+
+def _roles(entity: Entity, known: Names, named: Callable[[], frozenset[str]] = frozenset) -> Iterable[Problem]:
     """A role's `of:` is an entity id or text shown as written; one that looks like a mistyped id (a slug with
-    a hyphen, or one close to a known id) would be published as that raw slug: a warning, with did-you-mean."""
+    a hyphen, one close to a known id, or one that annotations name as an entity: one deleted, review 87) would
+    be published as that raw slug: a warning, with did-you-mean."""
     if known.entities is None:
         return
     for role in entity.roles:
         if not role.of or role.of in known.entities or not is_slug(role.of):
-            continue  # (an entity's id, or text: difflib's did-you-mean is asked only of a slug that is no id)
+            continue  # (an entity's id, or text: the did-you-mean is asked only of a slug that is no id)
         close = did_you_mean(role.of, suggestible(known.entities))
-        if "-" in role.of or close:
+        if "-" in role.of or close or role.of in named():
             at = role.of_origin or entity.origin
             yield warning(at.file, at.line, at.col, f'role "of: {role.of}" names no entity, so it is shown as '
                           "written", close or "write an entity id from content/entities.yaml, or the name in words",
