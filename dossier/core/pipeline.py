@@ -12,6 +12,7 @@ nothing when any error remains.
 from __future__ import annotations
 
 from dataclasses import field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .load.cleaning import clean
@@ -19,7 +20,8 @@ from .load.config import SiteConfig, split_base_url
 from .common.errors import Problem, has_errors, sort_problems
 from .load.inputs import Inputs, Options
 from .load.deleted import after_deleted_article
-from .load.id_hints import at_renamed_file, with_id_hints
+from .load.id_hints import with_id_hints
+from .load.renamed import at_definitions
 from .load.loader import load_config, load_dossier
 from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
@@ -140,8 +142,9 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     _go_on(cancelled)
     library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
     referenced, names = checked_references(dossier, each)
-    problems += after_deleted_article(at_renamed_file(with_id_hints(more, dossier) + list(referenced) +
-                                                      list(library.problems), dossier), dossier, raw)
+    problems += after_deleted_article(at_definitions(with_id_hints(more, dossier) + list(referenced) +
+                                                     list(library.problems), dossier, partial(_mentioned, library)),
+                                      dossier, raw)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None
@@ -172,9 +175,15 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     dossier, _, found = load_dossier(blank, fallback)
     referenced, _ = checked_references(dossier)
     referenced += tuple(check_references(dossier))  # (the entities annotations and comparisons name: review 58)
-    found = with_id_hints(found, dossier)
+    # (no seed is read: which entities the articles mention is not known)
+    found = at_definitions([*with_id_hints(found, dossier), *referenced], dossier)
     # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
-    return [p for p in (*found, *referenced) if p.severity == "error"]
+    return [p for p in found if p.severity == "error"]
+
+
+def _mentioned(library: "Library") -> set[str]:
+    """The ids of the entities some article mentions."""
+    return {ident for placed in library.entities.places.values() for ident in placed}
 
 
 def _first(first: "First", inputs: Inputs, options: Options, library: "Library", renderer: Any, memo: Any,

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-import re
 from itertools import chain
 from typing import Any
 
-from ..common.errors import Problem, did_you_mean, error, meant_of, said_at_meant, warning
+from ..common.errors import Problem, did_you_mean, error, warning
 from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
 from ..load.model import ArticleMeta, Comparison, Dossier, Entity, Origin
@@ -76,40 +75,7 @@ def check_references(dossier: Dossier) -> list[Problem]:
                               partial(_annotation_refs, meta, ids, known, entities))
     for comp in dossier.comparisons:
         problems += _speaker_ref(comp, ids, known, entities)
-    return _at_definition(problems, metas, dossier.comparisons, entities)
-
-
-_UNKNOWN = re.compile(r'unknown entity "([^"]+)"')
-
-
-def _at_definition(problems: list[Problem], metas: Sequence[ArticleMeta], comparisons: Sequence[Comparison],
-                   entities: Sequence[Entity]) -> list[Problem]:
-    """`problems` with the unknown references to one id said once, at the entity they most likely mean, when
-    several name it and that entity's id is named by no reference (review 58: `benjamin-netanyahy:` typed in
-    entities.yaml was 26 errors, each at a reference that is right, none at the id that is wrong)."""
-    def named(p: Problem) -> str | None:
-        found = _UNKNOWN.search(p.message) if p.check == "entities-unknown" else None
-        return found.group(1) if found else None
-
-    unnamed: dict[str, Entity] = {}
-    read: list[bool] = []
-
-    def meant(ref: str, group: Sequence[Problem]) -> Problem | None:
-        if not read:  # (the references are read only when several name one unknown id: every build asks)
-            named_ids = {r for m in metas for a in m.annotations for r in (*a.entities, a.speaker) if r} | \
-                {c.speaker for c in comparisons if c.speaker}
-            unnamed.update({e.id: e for e in entities if e.id not in named_ids})
-            read.append(True)
-        ident = meant_of(did_you_mean(ref, unnamed))
-        if not ident:
-            return None
-        entity, first = unnamed[ident], group[0]
-        at = entity.id_origin or entity.origin
-        return error(at.file, at.line, at.col, f'entity "{entity.id}" is named by no reference, while {len(group)} '
-                     f'name "{ref}" (the first at {first.file}:{first.line})', f'if "{ref}" is the id meant, write it '
-                     f"here: the {len(group)} references are then right", "entities-unknown")
-
-    return said_at_meant(problems, named, meant)
+    return problems  # (several naming one unknown id are said at the definition they mean: load/renamed.py)
 
 
 def check_file(dossier: Dossier, path: str) -> list[Problem]:

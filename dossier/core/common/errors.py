@@ -70,11 +70,12 @@ def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 
 
 def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | None],
-                  meant: Callable[[str, Sequence[Problem]], Problem | None]) -> list[Problem]:
+                  meant: Callable[[str, Sequence[Problem]], "Problem | Sequence[Problem] | None"]) -> list[Problem]:
     """`problems` with each group of them that name one id (`named(p)`: the id a problem says is unknown, None
-    for the others), when several do, said once as `meant(id, group)` gives it (a problem at the definition the
-    id most likely is, the first of the group standing for them all), or left as they are (`meant` gives
-    None). One mistake where something is defined was one error at each reference that is right."""
+    for the others), when several do, said as `meant(id, group)` gives it: one Problem (at the definition the id
+    most likely is, standing for the whole group, in the place of its first), the group's problems each as it
+    should be said instead (as many, in their order), or None (left as they are). One mistake where something is
+    defined was one error at each reference that is right."""
     groups: dict[str, list[Problem]] = {}
     for p in problems:
         ident = named(p)
@@ -83,9 +84,11 @@ def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | 
     said: dict[int, Problem | None] = {}
     for ident, group in groups.items():
         found = meant(ident, group) if len(group) > 1 else None
-        if found is not None:
+        if isinstance(found, Problem):
             said[id(group[0])] = found
             said.update({id(p): None for p in group[1:]})
+        elif found is not None:
+            said.update({id(p): q for p, q in zip(group, found)})
     return [q for p in problems for q in ([said[id(p)]] if id(p) in said else [p]) if q is not None]
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
-from ..common.errors import Problem, did_you_mean, error, meant_of, said_at_meant
+from ..common.errors import Problem, did_you_mean
 from ..common.slugs import file_stem, slugify
 from .model import ArticleMeta, Dossier
 
@@ -64,46 +64,6 @@ def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem
             p = replace(p, hint=(f'did you mean "{ident}"? ' if ident else "") + f"write {_WHAT[kind]}")
         out.append(p)
     return out
-
-
-_UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
-_NAMED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
-
-
-def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
-    """`problems` with the references to one unknown article said once, at the article file they most likely
-    mean, when several name it and that file's slug is named by no comparison, note or summary (review 58: an
-    article file renamed by a slip was 13 errors, each at a reference that is right, none at the file whose
-    name is wrong)."""
-    def named(p: Problem) -> str | None:
-        found = _UNKNOWN_ARTICLE.search(p.message) if p.severity == "error" else None
-        return found.group(1) if found else None
-
-    unnamed: list[str] = []
-    read: list[bool] = []
-
-    def meant(ref: str, group: Sequence[Problem]) -> Problem | None:
-        if not read:  # (the notes are read only when several references name one unknown article)
-            unnamed.extend(_unnamed_slugs(dossier))
-            read.append(True)
-        slug, first = meant_of(did_you_mean(ref, unnamed)), group[0]
-        if not slug:
-            return None
-        return error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug "{slug}", which '
-                     f'nothing names, while {len(group)} references name "{ref}" (the first at {first.file}:'
-                     f'{first.line})', f'if "{ref}" is the slug meant, rename the file to {ref}.yaml: the '
-                     f"{len(group)} references are then right", "witness-unknown-article")
-
-    return said_at_meant(list(problems), named, meant)
-
-
-def _unnamed_slugs(dossier: Dossier) -> list[str]:
-    """The article slugs no comparison, note or summary names."""
-    named = {w.article for c in dossier.comparisons for w in c.witnesses} | {c.base for c in dossier.comparisons}
-    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):
-        for text in (meta.summary, *(a.note for a in meta.annotations)):
-            named.update(_NAMED_ARTICLE.findall(text))
-    return sorted(({a.slug for a in dossier.articles} | set(dossier.unusable_articles)) - named)
 
 
 def articles_by_outlet(metas: Iterable[ArticleMeta]) -> dict[str, tuple[str, ...]]:

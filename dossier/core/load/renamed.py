@@ -1,0 +1,185 @@
+"""Several references to one unknown entity or article: the id renamed where it is defined, or defined nowhere.
+
+One mistake where an id is defined (an entity's key mistyped or changed, an article file renamed) was one error at
+each reference, all of them right, and none at the id that changed (review 58). Said once, at the definition,
+only when that is very likely (review 87: any definition no annotation named was taken, so deleting an entity blamed
+another person, whose id the hint then had 21 annotations credited to):
+
+- an entity named by no reference at all (annotation, comparison, link in any Markdown, role `of:`) whose names
+  include the id the references name, written as an id (`benjamin-netanyahu` for the entity named "Benjamin
+  Netanyahu", whatever its id now: a typo in the key, or a rename), or whose id is a typo of it (similar.py) while
+  its id is none of its names and it is mentioned in no article either (a typo where it is defined, not another
+  entity: "iraq", named Iraq, is not a mistyped "iran");
+- an article file no comparison, link or note names, whose slug is a typo of the one the references name, or is
+  made of the title or seed the references' slug was (`--import` names a file after the first six words of its
+  title).
+
+Otherwise, when the references are in several files (not one slip written again), each keeps its place and its
+hint says that the id is defined nowhere (deleted?), and how many name it, instead of offering an id close to it:
+21 references agreeing on an id did not all mistype it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable, Collection, Iterable, Sequence
+
+from ..common.errors import Problem, error, said_at_meant
+from ..common.similar import closest
+from ..common.slugs import file_stem, slugify
+from .model import Dossier, Entity
+
+__all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file"]
+
+_UNKNOWN_ENTITY = re.compile(r'unknown entity "([^"]+)"|^role "of: ([^"]+)" names no entity')
+_UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
+_LINKED_ENTITY = re.compile(r"(?:\bentity:|/entities/)([a-z0-9-]+)")
+_LINKED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
+_ENTITY_CHECKS = ("entities-unknown", "links", "role-of-unknown")
+SHOWN = 3   # the places a message lists before "and N more"
+
+
+def at_definitions(problems: Iterable[Problem], dossier: Dossier,
+                   mentioned: Callable[[], Collection[str]] | None = None) -> list[Problem]:
+    """`problems` with the references to each unknown entity and article said as at_renamed_entity and
+    at_renamed_file say them."""
+    return at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier)
+
+
+def places(group: Sequence[Problem]) -> str:
+    """Where the problems of `group` are, in file order: the first few as file:line:col, then how many more."""
+    ordered = sorted(group, key=lambda p: (p.file, p.line, p.col))
+    shown = ", ".join(f"{p.file}:{p.line}:{p.col or 1}" if p.line else p.file for p in ordered[:SHOWN])
+    return shown + (f" and {len(group) - SHOWN} more" if len(group) > SHOWN else "")
+
+
+def _markdown(dossier: Dossier) -> Iterable[str]:
+    """Every Markdown text of the dossier, where a link may name an entity or an article."""
+    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):
+        yield meta.summary
+        yield from (a.note for a in meta.annotations)
+    for c in dossier.comparisons:
+        yield c.summary
+        yield from (w.note for w in c.witnesses)
+    yield from (e.summary for e in dossier.entities)
+    yield from (s.note for s in dossier.sources)
+    yield dossier.config.description if dossier.config is not None else ""
+
+
+def _named_entities(dossier: Dossier) -> set[str]:
+    """The entity ids any reference names: annotations, comparisons, roles and links."""
+    named = {r for a in dossier.articles for ann in a.meta.annotations for r in (*ann.entities, ann.speaker)}
+    named |= {r for m in dossier.detached for ann in m.annotations for r in (*ann.entities, ann.speaker)}
+    named |= {c.speaker for c in dossier.comparisons} | {r.of for e in dossier.entities for r in e.roles}
+    for text in _markdown(dossier):
+        named.update(_LINKED_ENTITY.findall(text))
+    return named - {"", None}
+
+
+def _names(entity: Entity) -> set[str]:
+    return {slugify(n, "") for n in entity.all_names} - {""}
+
+
+def at_renamed_entity(problems: Iterable[Problem], dossier: Dossier,
+                      mentioned: Callable[[], Collection[str]] | None = None) -> list[Problem]:
+    """`problems` with the references to one unknown entity id (annotations, comparisons, links, roles) said
+    once at the entity they most likely mean, or, when none, each told that the id is defined nowhere (see the
+    module docstring). `mentioned`: the ids of the entities some article mentions (None: not known, as when
+    site.yaml is broken and no seed is read; then only an entity's names tell which it is)."""
+    def named(p: Problem) -> str | None:
+        found = _UNKNOWN_ENTITY.search(p.message) if p.check in _ENTITY_CHECKS else None
+        return (found.group(1) or found.group(2)) if found else None
+
+    known: list[set[str]] = []
+
+    def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
+        if not known:  # (the references are read only when several name one unknown id: every build asks)
+            known.append(_named_entities(dossier))
+        entity, why = _entity_meant(ref, dossier.entities, known[0], mentioned)
+        if entity is None:
+            return _defined_nowhere(group, f'entity "{ref}"', "define it again in the entities")
+        at = entity.id_origin or entity.origin
+        return error(at.file, at.line, at.col, f'entity "{entity.id}" is named by no reference, while {len(group)} '
+                     f'name "{ref}", {why} (at {places(group)})', f'if "{ref}" is the id meant, write it here: the '
+                     f'{len(group)} references are then right; if it was changed on purpose, write "{entity.id}" at '
+                     "each of them", "entities-unknown")
+
+    return said_at_meant(list(problems), named, meant)
+
+
+def _entity_meant(ref: str, entities: Sequence[Entity], named: Collection[str],
+                  mentioned: Callable[[], Collection[str]] | None) -> tuple[Entity | None, str]:
+    """The one entity the unknown id `ref` most likely is, and why; (None, "") when none is likely."""
+    by_name = [e for e in entities if ref in _names(e) and e.id not in named]
+    if len(by_name) == 1:
+        return by_name[0], "one of its names written as an id"
+    if mentioned is None or by_name:
+        return None, ""
+    ident = closest(ref, (e.id for e in entities), typos_only=True)
+    entity = next((e for e in entities if e.id == ident), None)
+    if entity is None or entity.id in named or entity.id in _names(entity) or entity.id in mentioned():
+        return None, ""
+    return entity, "a typo of its id, which is none of its names and which no article mentions"
+
+
+def _defined_nowhere(group: Sequence[Problem], what: str, fix: str) -> list[Problem] | None:
+    """The problems of `group` each told that what they name is defined nowhere, when they are in several files
+    (in one file, they are likely one slip written again: their did-you-mean stays)."""
+    if len({p.file for p in group}) < 2:
+        return None
+    hint = f"{what} is defined nowhere, yet {len(group)} references name it: was it deleted? {fix}, or change " \
+        "each reference"
+    return [p if "is one of its names" in p.hint else replace(p, hint=hint) for p in group]
+
+
+def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
+    """`problems` with the references to one unknown article said once, at the article file they most likely
+    mean, or, when none, each told that no file has that slug (see the module docstring)."""
+    def named(p: Problem) -> str | None:
+        found = _UNKNOWN_ARTICLE.search(p.message) if p.severity == "error" else None
+        return found.group(1) if found else None
+
+    unnamed: dict[str, set[str]] = {}
+    read: list[bool] = []
+
+    def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
+        if not read:  # (the notes are read only when several references name one unknown article)
+            unnamed.update(_unnamed_slugs(dossier))
+            read.append(True)
+        slug, why = _slug_meant(ref, unnamed, dossier)
+        if not slug:
+            return _defined_nowhere(group, f'article "{ref}"', f"add content/articles/{ref}.yaml again")
+        return error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug "{slug}", which '
+                     f'nothing names, while {len(group)} references name "{ref}", {why} (at {places(group)})',
+                     f'if "{ref}" is the slug meant, rename the file to {ref}.yaml: the {len(group)} references are '
+                     f'then right; if it was renamed on purpose, write "{slug}" at each of them',
+                     "witness-unknown-article")
+
+    return said_at_meant(list(problems), named, meant)
+
+
+def _slug_meant(ref: str, unnamed: dict[str, set[str]], dossier: Dossier) -> tuple[str, str]:
+    """The one article file the unknown slug `ref` most likely names, and why; ("", "") when none is likely.
+    `unnamed`: each slug nothing names → the slugs its title and seed make."""
+    close = closest(ref, {a.slug for a in dossier.articles} | set(dossier.unusable_articles) | set(unnamed),
+                    typos_only=True)
+    if close in unnamed:
+        return close, "a typo of it"
+    made = [slug for slug, made in unnamed.items() if ref in made]
+    return (made[0], "the slug its title or seed makes") if len(made) == 1 else ("", "")
+
+
+def _unnamed_slugs(dossier: Dossier) -> dict[str, set[str]]:
+    """The article slugs no comparison or link names → the slugs its title and seed make: the whole title, its
+    first six words (as --import names a file), the seed's name."""
+    named = {w.article for c in dossier.comparisons for w in c.witnesses} | {c.base for c in dossier.comparisons}
+    for text in _markdown(dossier):
+        named.update(_LINKED_ARTICLE.findall(text))
+    made = {slug: set() for slug in dossier.unusable_articles if slug not in named}
+    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):
+        slug = meta.slug or file_stem(meta.origin.file)
+        if slug not in named:
+            title = slugify(meta.title or "", "")
+            made[slug] = {title, "-".join(title.split("-")[:6]), slugify(file_stem(meta.seed or ""), "")} - {""}
+    return made
