@@ -4,6 +4,7 @@ its annotations and from `tag:` links; two spellings that would share a page are
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from dossier.core.common.slugs import tag_page
 from dossier.core.pipeline import build_site
@@ -112,3 +113,17 @@ def test_a_tag_with_a_character_that_cannot_be_seen_or_nothing_at_all_is_refused
         # (a line separator is refused before the schema reads the file: YAML would read it as a line break)
         kind = "yaml-character" if "\u2028" in tags else "schema-"
         assert len(found) == 1 and found[0].check.startswith(kind) and found[0].line == 8, (tags, found)
+
+
+def test_the_spelling_written_most_often_is_kept_whatever_the_order() -> None:
+    from dossier.core.load.model import Origin
+    from dossier.core.load.tag_clashes import tag_clashes
+
+    def meta(*tags):
+        origins = tuple(Origin("a.yaml", n + 1, 7) for n in range(len(tags)))
+        return SimpleNamespace(annotations=[SimpleNamespace(tags=tags, tag_origins=origins)])
+
+    clashes = tag_clashes([meta("Délégation", "delegation", "delegation")])
+    assert [(p.line, p.message) for p in clashes] == [
+        (1, 'tags "Délégation" and "delegation" (a.yaml:2) would have one page, /tags/delegation/')]
+    assert tag_clashes([meta("delegation", "other")]) == []

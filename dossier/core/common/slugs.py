@@ -55,7 +55,7 @@ def tag_page(tag: str) -> str:
     - the tag itself when it is a slug (the tags of an English dossier);
     - the words of its `tag_key` joined by hyphens when they are Latin letters and digits ("Économie" →
       "economie", "Fact check" → "fact-check"): tags that differ only in capitals, accents, spaces and
-      punctuation have one page (two such spellings are an error, references.tag_clashes);
+      punctuation have one page (two such spellings are an error, tag_clashes.py);
     - else its slug (Hebrew and Arabic romanised, other scripts left out) and the first 8 hex digits of the
       sha256 of its key ("ציטוט" → "tzytvt-…", "выборы" → "tag-…"): a romanisation drops letters ("עם" and "אם"
       are both "m"), so different words keep different pages; the same for a name longer than 80 characters."""

@@ -126,7 +126,7 @@ def _article(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Fai
 
 def _tags_written(meta: ArticleMeta) -> frozenset[str]:
     """The tags of an article file as written: a new spelling of a tag's page ("Typo" beside "typo") may clash
-    with another file's (references.tag_clashes), which only the whole check finds."""
+    with another file's (tag_clashes.py), which only the whole check finds."""
     return frozenset(t for a in meta.annotations for t in a.tags)
 
 

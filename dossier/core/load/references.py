@@ -23,11 +23,12 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, made_from
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug, known_ids, suggestible, tag_key, tag_page
+from ..common.slugs import is_slug, known_ids, suggestible, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .link_hints import RELATIVE, refused, relative
 from .id_hints import articles_by_outlet, witness_hint
+from .tag_clashes import tag_clashes
 from .note_markup import note_markup
 from ..common.urls import Urls, internal_link, named_page
 from ..common.records import frozen
@@ -176,41 +177,6 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls, targets=next(targets))
     return problems + tag_clashes(metas), known
-
-
-def tag_clashes(metas: list[ArticleMeta]) -> list[Problem]:
-    """Tags written differently that would have one page ("Délégation" and "delegation": /tags/delegation/,
-    slugs.tag_page): an error at each place a spelling is written other than the one written most often (the
-    first written, when as often), which the error names with where it is first written."""
-    places: dict[str, dict[str, list[Origin]]] = {}  # the name of a tag's page → each spelling → where written
-    for meta in metas:
-        for ann in meta.annotations:
-            for tag, at in zip(ann.tags, ann.tag_origins):
-                spellings = places.get(tag_page(tag))
-                if spellings is None:  # (setdefault would make a dict and a list at each of 75,000 tags)
-                    spellings = places[tag_page(tag)] = {}
-                where = spellings.get(tag)
-                if where is None:
-                    spellings[tag] = [at]
-                else:
-                    where.append(at)
-    problems = []
-    for page, spellings in places.items():
-        kept = max(spellings, key=lambda tag: len(spellings[tag]))  # (max keeps the first of equals)
-        first = spellings[kept][0]
-        for tag, where in spellings.items():
-            problems += [error(at.file, at.line, at.col, f'tags "{tag}" and "{kept}" ({first.file}:{first.line}) '
-                               f"would have one page, /tags/{page}/", _clash_hint(tag, kept), "tag-clash")
-                         for at in where if tag != kept]
-    return problems
-
-
-def _clash_hint(tag: str, kept: str) -> str:
-    """What to do about two spellings of one tag's page: write them alike, when they differ only in capitals,
-    accents, spaces and punctuation; else (a long name cut, a digest met twice) tell them apart."""
-    if re.sub(r"[\W_]+", "", tag_key(tag)) == re.sub(r"[\W_]+", "", tag_key(kept)):
-        return f'write this one "{kept}" too, or make the two differ by more than capitals, accents and punctuation'
-    return "their pages' names are the same: change one of the two tags (a longer tag's name is cut)"
 
 
 def check_file(dossier: Dossier, path: str, known: Names, each: Each = in_sequence) -> list[Problem]:

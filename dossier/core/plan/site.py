@@ -43,7 +43,7 @@ def _sources(library: Library, split: listings.SourcePages, part: paginate.Slice
 
 def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
     """Tag → the rows of the annotations that carry it, in article order; tags sorted. Tags written differently
-    that would have one page (an error: references.tag_clashes) are one, as first written."""
+    that would have one page (an error: tag_clashes.py) are one, as first written."""
     names: dict[str, str] = {}  # the name of a tag's page (slugs.tag_page) → the tag as first written
     tags: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
