@@ -31,3 +31,48 @@ def test_without_the_packages_the_path_is_searched(monkeypatch: pytest.MonkeyPat
     binary.write_text("#!/bin/sh\n")
     binary.chmod(0o755)
     assert executable() == binary
+
+
+def test_another_pagefind_binary_is_not_taken_for_the_one_an_index_was_made_with(tmp_path: Path) -> None:
+    """Review 81: the index's parts and the no-change answer were keyed by the pagefind_bin package's version;
+    a build run with $PAGEFIND_BINARY_PATH naming another Pagefind said "up to date", or reused the parts the
+    other had made beside its own (an index of two versions)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    root = tmp_path / "d"
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    ran = tmp_path / "ran"
+    other = tmp_path / "other-pagefind"
+    other.write_text(f'#!/bin/sh\necho >> "{ran}"\nexec "{executable()}" "$@"\n')
+    other.chmod(0o755)
+
+    def build(**env: str) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root)], capture_output=True,
+                              text=True, cwd=ROOT, timeout=300, env={**os.environ, **env})
+        assert done.returncode == 0, done.stderr
+        return done.stdout + done.stderr
+
+    build()
+    said = build(PAGEFIND_BINARY_PATH=str(other))
+    assert "up to date" not in said and ran.exists(), said  # (run: its index made anew, not the other's kept)
+    again = build(PAGEFIND_BINARY_PATH=str(other))  # (and then it is the one the index is of: nothing changes)
+    assert "up to date" in again or " 0 changed, 0 removed)" in again, again
+
+
+def test_the_index_parts_are_keyed_by_the_binary_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The parts a build keeps are made again by another binary (search_parts.part_key takes this)."""
+    from dossier.shell.search import pagefind_version
+
+    own = pagefind_version()
+    assert str(executable().resolve()) in own
+    other = tmp_path / "pagefind"
+    other.write_bytes(executable().read_bytes())
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(other))
+    assert pagefind_version() != own

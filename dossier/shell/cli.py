@@ -193,11 +193,12 @@ def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any
 def _key(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     """What a build's output depends on besides its files: the options, which dossier, and the Python and the
     libraries the build renders with (one upgraded since may render other bytes, review 59)."""
-    from . import versions
+    from . import search_binary, versions
 
     return {"base_url": args.base_url, "strict": args.strict, "search": not args.no_search,
             "root": uptodate.path_id(root), "python": sys.version,
-            "libraries": {name: versions.version(name) for name in (*versions.LIBRARIES, "pagefind_bin")}}
+            "libraries": {name: versions.version(name) for name in versions.LIBRARIES},
+            "pagefind": search_binary.identity() if not args.no_search else "-"}
 
 
 def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer: Writer | None,

@@ -306,9 +306,10 @@ def _bundle(files: list[dict[str, str]], part: int) -> dict[str, bytes]:
 
 
 def pagefind_version() -> str:
-    from .versions import version
+    """The Pagefind binary this build runs, as the parts' keys name it (search_binary.identity)."""
+    from .search_binary import identity
 
-    return version("pagefind_bin")
+    return identity()
 
 
 def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None,

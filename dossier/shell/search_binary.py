@@ -47,3 +47,18 @@ def executable() -> Path | None:
             return found
     external = shutil.which("pagefind_extended") or shutil.which("pagefind")
     return Path(external) if external else None
+
+
+def identity() -> str:
+    """What tells the Pagefind binary a build runs apart from another (the search index's key, and the no-change
+    answer's): the binary's path, size and modification time. The `pagefind_bin` package's version alone named
+    the binary of $PAGEFIND_BINARY_PATH, of `pagefind_bin_extended` or of $PATH wrongly: switching to another
+    reused the parts the other made, and published an index of two versions (review 81)."""
+    found = executable()
+    if found is None:
+        return "-"
+    try:
+        stat = found.resolve().stat()
+    except OSError:
+        return f"{found}:?"
+    return f"{found.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
