@@ -312,11 +312,14 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     """Every internal link of every page in `index` must name a file among `paths` (and an id in it).
 
     A page is checked again only when its links are not the same as at the last check (see `Checked`), or one
-    of the files they point to appeared, disappeared or has other ids."""
+    of the files they point to appeared, disappeared or has other ids, or, for a page with a broken link, any
+    path appeared or disappeared: its hint names the path closest to the missing one among all of them, so a
+    hint recalled unchecked could name a page gone since, or miss one now closest."""
     ids, links, keys, last = index.ids, index.links, index.keys, _LAST
     paths = frozenset(paths)
     if last.base != base:
         last.pages.clear()
+    moved = paths != last.paths  # (a broken link's did-you-mean is drawn from every path, not only its target)
     files = _files(ids, keys, last)
     changed = (paths ^ last.paths) | {p for p, (_, _, digest) in files.items()
                                       if p not in last.files or last.files[p][2] != digest} | {
@@ -330,7 +333,8 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     sets = _IdSets(ids)
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
-        if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed):
+        if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed) \
+                or (moved and kept[3] and not kept[2] <= paths):
             kept = (hrefs, key, *_check_page(path, links_of(str(hrefs)), sets, paths, base, resolved, nearest))
         elif kept[0] is not hrefs:
             kept = (hrefs, *kept[1:])
