@@ -150,3 +150,30 @@ def test_a_pages_ids_and_links_are_kept_as_two_strings_that_give_them_back() -> 
     assert (ids, links) == ("a\0b", "/x/#b\0/y/?a=1&b=2\0/i.png")
     assert ids_of(ids) == {"a", "b"} and links_of(links) == ["/x/#b", "/y/?a=1&b=2", "/i.png"]
     assert found_in("<p>nothing</p>") == ("", "") and ids_of("") == set() and links_of("") == []
+
+
+def test_a_recalled_broken_link_s_hint_names_the_pages_written_now_not_those_of_the_last_check() -> None:
+    """A broken link's did-you-mean names the closest of every page written, not only of the page's own targets:
+    a page whose key and targets are the same as at the last check must still say what a check of everything
+    says when a page near its missing target appeared or disappeared since."""
+    import pickle
+
+    from dossier.core.execute import linkcheck
+
+    def check(paths: set[str], recalled: bytes | None) -> list[str]:
+        built = LinkIndex()
+        built.add("a/index.html", b'<a href="/tags/zzqqxxww/x/">x</a>', "key-a")
+        for path in paths - {"a/index.html"}:
+            built.add(path, b"<p>p</p>", "key-" + path)
+        linkcheck.recall(pickle.loads(recalled) if recalled else linkcheck.Checked())
+        return [f"{p.message}: {p.hint}" for p in check_links(built, paths, "/")]
+
+    without = {"a/index.html", "tags/other/index.html"}
+    near = without | {"tags/zzqqxxwwx/index.html"}
+    for before, now in ((near, without), (without, near)):
+        cold = check(now, None)
+        check(before, None)
+        assert check(now, pickle.dumps(linkcheck.remembered())) == cold, (before, now)
+    assert check(near, None) == ['broken link: /tags/zzqqxxww/x/: no page is written at that path; '
+                                 'did you mean "/tags/zzqqxxwwx/"?']
+    assert check(without, None) == ["broken link: /tags/zzqqxxww/x/: no page is written at that path"]
