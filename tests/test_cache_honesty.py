@@ -3,10 +3,11 @@ writes the same bytes and reports the same problems as a cold build of the same 
 
 Edits are drawn by Hypothesis over a 3-article synthetic dossier (dossier_synth): annotation notes and quotes,
 entity aliases and summaries, comparison witnesses, site.yaml's title, a template override, an article added with
-its seed and one deleted, and an output page rewritten behind the build's back (its size and times put back). Both
-builds run through the command line (`build.py --no-search`), as an editor would. The live preview's in-memory memo
-is held to the same: after the same edits, its build equals one from nothing, and so do the pages it hands over
-first (those made from the last analysis, execute/ahead.py, included).
+its seed and one deleted, an output page rewritten behind the build's back (its size and times put back), and a
+broken link in a note while a tag page close to it appears and disappears (its hint's did-you-mean, drawn from
+every page written, follows). Both builds run through the command line (`build.py --no-search`), as an editor
+would. The live preview's in-memory memo is held to the same: after the same edits, its build equals one from
+nothing, and so do the pages it hands over first (those made from the last analysis, execute/ahead.py, included).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dossier.shell.fs import MARKER, PROJECT, read_inputs
 WORDS = ["Melran", "Rhobeltis", "border", "crossing", "grain", "the", "Draka", "figures", "tonnes", "said"]
 ALIASES = ["grain", "border crossing", "figures", "tonnes of grain", "Health Agency", "Melran"]
 ARTICLES = "content/articles"
+NEAR = "zzqqxxwwx"  # a tag whose page is the closest to the link "link" writes, which it does not name
 
 
 def _replace(root: Path, rel: str, pattern: str, new: str, nth: int) -> None:
@@ -86,6 +88,12 @@ def apply(root: Path, edit: tuple) -> None:
             page, stat = pages[n * 7 % len(pages)], pages[n * 7 % len(pages)].stat()
             page.write_bytes(page.read_bytes().swapcase())
             os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    elif kind == "link" and article:  # a broken link whose did-you-mean is the tag page "tag" makes, if any
+        _replace(root, article, r'note: ".*"$', f'note: "{text} [see](/tags/{NEAR[:-1]}/x/)"', n)
+    elif kind == "tag" and article:  # that tag page appears or disappears (the broken link's page is the same)
+        was = (root / article).read_text("utf-8")
+        now = was.replace(f"tags: [{NEAR}, ", "tags: [")
+        (root / article).write_text(now if now != was else was.replace("tags: [", f"tags: [{NEAR}, ", 1), "utf-8")
     elif kind == "delete" and article:
         seed = re.search(r"^seed: (\S+)$", (root / article).read_text("utf-8"), re.M)
         (root / article).unlink()
@@ -109,7 +117,7 @@ def tree(out: Path) -> dict[str, bytes]:
 
 
 EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "summary", "witness", "title", "template", "add",
-                                   "delete", "tamper"]),
+                                   "delete", "tamper", "link", "tag"]),
                   st.integers(0, 5), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6))
 
 
@@ -125,6 +133,8 @@ EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("tamper", 3, 
 @settings(max_examples=5, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(EDITS, min_size=1, max_size=3))
 @example(EVERY_KIND)
+@example([("tag", 1, ["x"]), ("link", 2, ["see"]), ("tag", 1, ["x"])])  # the page near a broken link goes
+@example([("link", 2, ["see"]), ("tag", 1, ["x"])])  # and comes (its did-you-mean recalled, or not, unchanged)
 def test_an_incremental_build_with_the_cache_equals_a_cold_build_after_any_edits(edits):
     with tempfile.TemporaryDirectory(prefix="dossier-honesty-") as tmp:
         base = Path(tmp)
