@@ -4,13 +4,14 @@ summary line."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from . import fs, uptodate
-from .interrupt import stoppable, stopped
+from .interrupt import Interrupted, deferred, stoppable, stopped
 from .terminal import VisibleStream, formatted, report, say
 
 if TYPE_CHECKING:
@@ -235,9 +236,34 @@ def _build(args: argparse.Namespace, root: Path, out: Path, options: Any, writer
             stop_background()  # (a step begun in its own process whose result a failed build never asked for)
         _say_lost()
         try:
-            return _finish(args, out, result, inputs, writer, cache, started, key, scanned)
-        finally:
-            cache.finish()  # (after the search index: the cache keeps its parts too)
+            code = _finish(args, out, result, inputs, writer, cache, started, key, scanned)
+        except BaseException as exc:
+            _save(cache, writer, exc)
+            raise
+        _save(cache, writer, None)
+        return code
+
+
+def _save(cache: Any, writer: Writer | None, ended: BaseException | None) -> None:
+    """Save the cache (after the search index: it keeps its parts too), however the build ended (`ended`: what it
+    raised). Once the site is in place, a signal, in the build's last lines or while the cache is saved, stops
+    the build as one after the site was written; one while the cache is saved leaves it as far as it was
+    saved, which only costs the next build time (each of its files is written whole, or not at all: cache.py)."""
+    committed = writer is not None and writer.committed
+    try:
+        cache.finish()
+    except KeyboardInterrupt as exc:
+        cache.close()  # (a signal before `finish` got to its own clean-up)
+        if not committed:
+            raise
+        raise Interrupted(_signum(exc), completed=True, saved=False) from None
+    if committed and isinstance(ended, KeyboardInterrupt) and not getattr(ended, "completed", False):
+        raise Interrupted(_signum(ended), completed=True) from None
+
+
+def _signum(exc: KeyboardInterrupt) -> int:
+    """The signal that raised `exc` (interrupt.Interrupted), SIGINT for a KeyboardInterrupt of Python's own."""
+    return exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
 
 
 def _say_foreign(out: Path, gone: list[str]) -> None:
@@ -309,15 +335,24 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
                 f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                 file=sys.stderr)
             return 1
-    files = writer.files
+    summary = {"pages": result.counts.get("pages", 0), "files": writer.files, "warnings": warnings,
+               "problems": formatted(result, sources), "anchoring": anchoring}
     unindexed = _index_left(out) if args.no_search else None  # (the commit removes it: this build makes none)
-    written, deleted = writer.commit(key, scanned, {
-        "pages": result.counts.get("pages", 0), "files": files, "warnings": warnings,
-        "problems": formatted(result, sources), "anchoring": anchoring})
-    cache.trust_output()
+    # A signal waits until the site is in place and this is said of it (what was removed by hand with it): it then
+    # stops the build as one after the site was written (interrupt.stopped), before the cache is saved (_build).
+    with deferred():
+        written, deleted = writer.commit(key, scanned, summary)
+        cache.trust_output()
+        _say_built(out, writer, summary, written, deleted, started, unindexed)
+    return 0
+
+
+def _say_built(out: Path, writer: Writer, summary: Mapping[str, Any], written: int, deleted: int, started: float,
+               unindexed: Path | None) -> None:
+    """The summary of a build whose site was put in place, and what it removed or could not record."""
     seconds = time.perf_counter() - started
-    say(f"built {result.counts.get('pages', 0)} pages ({files} files, {written} changed, "
-        f"{deleted} removed) into {out}; 0 errors, {warnings} warning(s) in {seconds:.2f}s")
+    say(f"built {summary['pages']} pages ({summary['files']} files, {written} changed, {deleted} removed) into "
+        f"{out}; 0 errors, {summary['warnings']} warning(s) in {seconds:.2f}s")
     if writer.stage.foreign:
         _say_foreign(out, writer.stage.foreign)
     if unindexed is not None:
@@ -326,4 +361,3 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
         say(f"build.py: warning: the site is in place, but its record {fs.MARKER} could not be written "
             f"({writer.unrecorded})\n    hint: the next build will check every file; free some space on that "
             f"disk", file=sys.stderr)
-    return 0

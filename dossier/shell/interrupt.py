@@ -23,10 +23,11 @@ class Interrupted(KeyboardInterrupt):
     """The build was asked to stop by `signum`. A KeyboardInterrupt, so that every clean-up written for Ctrl-C
     runs for SIGTERM too, and `except Exception` never swallows it."""
 
-    def __init__(self, signum: int, completed: bool = False) -> None:
+    def __init__(self, signum: int, completed: bool = False, saved: bool = True) -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
-        self.completed = completed  # the signal came while the site was being put in place, which finished
+        self.completed = completed  # the signal came once the site was in place, or while it was put there
+        self.saved = saved  # (completed) the build's cache was saved all the same (cache.Cache.finish)
 
 
 def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
@@ -34,7 +35,10 @@ def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
     signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
     name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
     if isinstance(exc, Interrupted) and exc.completed:
-        return f"stopped by {name} after the site was written", 128 + signum
+        if not exc.saved:
+            return (f"stopped by {name} after the new site was put in place; the build's cache was not all saved, "
+                    f"which only makes the next build slower"), 128 + signum
+        return f"stopped by {name} after the new site was put in place", 128 + signum
     return f"stopped by {name}; the output folder was left as it was", 128 + signum
 
 
@@ -62,13 +66,24 @@ def stoppable() -> Iterator[None]:
         yield
 
 
+_DEFERRING: list[bool] = []  # (a `deferred` block is running in the main thread: one inside it adds nothing)
+
+
 @contextmanager
 def deferred(completed: bool = True) -> Iterator[None]:
     """SIGINT and SIGTERM wait until the block has finished, then raise `Interrupted` (`completed`: the block
-    put the site in place, so the message says so)."""
+    put the site in place, so the message says so). Inside another `deferred` block, signals wait for the end of
+    that one (the commit, writer.py, within the build's last lines, cli.py)."""
+    if _DEFERRING or threading.current_thread() is not threading.main_thread():
+        yield  # (another thread's signals are its caller's: see _handlers)
+        return
     received: list[int] = []
-    with _handlers(lambda signum, frame: received.append(signum)):
-        yield
+    _DEFERRING.append(completed)
+    try:
+        with _handlers(lambda signum, frame: received.append(signum)):
+            yield
+    finally:
+        _DEFERRING.pop()
     if received:
         raise Interrupted(received[0], completed=completed)
 
