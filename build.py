@@ -1,14 +1,24 @@
 #!/usr/bin/env python3
 """Build the dossier: `python build.py --help`."""
 
-import os
-import sys
-from pathlib import Path
+try:  # (Ctrl-C while Python loads the build, before cli.main can stop it cleanly: one line, no traceback)
+    import os
+    import sys
+    from pathlib import Path
 
-from dossier.shell.bootstrap import with_dependencies
+    from dossier.shell.bootstrap import with_dependencies
 
-with_dependencies(Path(__file__).resolve().parent, "build.py")  # (the system's Python: restarted under .venv)
-from dossier.shell.cli import main  # noqa: E402
+    with_dependencies(Path(__file__).resolve().parent, "build.py")  # (the system's Python: restarted under .venv)
+    from dossier.shell.cli import main
+except BaseException as exc:  # (Python 3.11 wraps one that came while a class was made in a RuntimeError)
+    if not isinstance(exc if isinstance(exc, KeyboardInterrupt) else exc.__cause__, KeyboardInterrupt):
+        raise
+    import os
+    import sys
+
+    sys.stderr.write("build.py: stopped by Ctrl-C; the output folder was left as it was\n")  # (nothing was read yet)
+    sys.stderr.flush()
+    os._exit(130)  # 128 + SIGINT, as a build stopped later (interrupt.stopped)
 
 
 def _exit(code: int) -> None:

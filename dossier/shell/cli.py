@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from . import fs, uptodate
-from .interrupt import Interrupted, deferred, stoppable, stopped
+from .interrupt import Interrupted, deferred, signalled, stoppable, stopped
 from .terminal import VisibleStream, formatted, report, say
 
 if TYPE_CHECKING:
@@ -77,14 +77,21 @@ def unchecked_summary(unchecked: Sequence[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    if args.serve:
-        return _run(args)  # the live preview stops on its own terms (serve.py)
+    code: int | None = None
     try:
+        args = parser().parse_args(argv)  # (a Ctrl-C before the build begins is said as one during it)
+        if args.serve:
+            return _run(args)  # the live preview stops on its own terms (serve.py)
         with stoppable():
-            return _run(args)
-    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (interrupt.py): workers are gone, staging removed
-        message, code = stopped(exc)
+            code = _run(args)
+        return code
+    except BaseException as exc:  # Ctrl-C or SIGTERM (interrupt.py): workers are gone, staging removed
+        stop = signalled(exc)
+        if stop is None:
+            raise
+        if code is not None:
+            return code  # (the build had ended and said so: a Ctrl-C as its handlers were put back changes nothing)
+        message, code = stopped(stop)
         say(f"build.py: {message}", file=sys.stderr)
         return code
 

@@ -42,6 +42,16 @@ def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
     return f"stopped by {name}; the output folder was left as it was", 128 + signum
 
 
+def signalled(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM (a KeyboardInterrupt: `Interrupted`) that raised `exc`: itself, or the cause of the
+    RuntimeError Python 3.11 wraps it in when it came while a class was made (its `__set_name__` calls: an
+    Enum's members, a cached_property, in a module being imported); None when `exc` is anything else."""
+    if isinstance(exc, KeyboardInterrupt):
+        return exc
+    cause = exc.__cause__
+    return cause if isinstance(exc, RuntimeError) and isinstance(cause, KeyboardInterrupt) else None
+
+
 def _raise(signum: int, frame: Any) -> None:
     raise Interrupted(signum)
 
