@@ -217,3 +217,31 @@ def test_pages_the_live_preview_wrote_are_not_named_as_files_no_build_made(tmp_p
     (root / "site.yaml").write_text((root / "site.yaml").read_text("utf-8") + "\n", "utf-8")
     assert main(["--root", str(root), "--no-search"]) == 0
     assert "removed 1 file(s) from" in capsys.readouterr().err  # (a build.py run's record: it is)
+
+
+def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_removed_and_named(tmp_path: Path) -> None:
+    """os.walk lists a symbolic link to a folder among the folders and never enters it: the sweep kept it, build
+    after build, without a word (a host following links would publish what it leads to, /etc). It is removed
+    like a file put there, never followed; an empty folder made there is named too."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, mini
+
+    seed = "Talks\nThe minister said the talks would resume.\n"
+    root = mini(tmp_path, {"seeds/a.txt": seed,
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"})
+    build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
+    assert subprocess.run(build, capture_output=True).returncode == 0
+    out, secret = root / "_site", tmp_path / "etc"
+    secret.mkdir()
+    (secret / "passwd").write_text("root:x:0:0\n")
+    (out / "etc-link").symlink_to(secret, target_is_directory=True)
+    (out / "articles" / "a" / "empty").mkdir()
+    result = subprocess.run([*build, "--base-url", "/x/"], capture_output=True, text=True)  # (a full build)
+    assert result.returncode == 0, result.stderr
+    assert not os.path.lexists(out / "etc-link") and not (out / "articles" / "a" / "empty").exists()
+    assert (secret / "passwd").read_text() == "root:x:0:0\n"  # (the link went, not what it leads to)
+    warning = [line for line in result.stderr.splitlines() if "no build had made" in line]
+    assert warning == [f"build.py: warning: removed 2 file(s) from {out} that no build had made: articles/a/empty/, "
+                       "etc-link"], result.stderr

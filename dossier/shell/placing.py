@@ -141,14 +141,19 @@ def move_tree(staged: str, out: str, undo: Undo) -> None:
 
 def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:
     """Delete every file under `out` that is not in `keep` (posix paths relative to `out`; the staging folder
-    is left alone), then every folder left empty by that. Returns how many files went (and adds their paths to
-    `gone`). Plain strings, and no folder is asked to go unless nothing is left in it: a site has thousands of
-    files and folders."""
+    is left alone), and every symbolic link to a folder (never followed: a link to /etc put there by hand would
+    have the site publish /etc), then every folder left empty by that. Returns how many files and links went
+    (and adds their paths to `gone`, and each folder found empty, which no build leaves, as "its/path/"). Plain
+    strings, and no folder is asked to go unless nothing is left in it: a site has thousands of files and
+    folders."""
     deleted = 0
     emptied: set[str] = set()
+    walked: set[str] = set()  # (bottom-up: every folder it entered is walked before the folder that lists it)
     for folder, dirs, files in os.walk(out, topdown=False):
         prefix = "" if folder == out else folder[len(out) + 1:].replace(os.sep, "/") + "/"
-        left = len(files)
+        if gone is not None and prefix and not dirs and not files and not prefix.startswith(STAGING + "/"):
+            gone.append(prefix)  # (a folder made by hand: a build's own hold its files)
+        left = len(files) + len(dirs)
         for name in files:
             rel = prefix + name
             if rel not in keep and not rel.startswith(STAGING + "/"):
@@ -162,11 +167,16 @@ def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:
             if path in emptied:
                 try:
                     os.rmdir(path)
+                    left -= 1
                 except OSError:
-                    left += 1  # (something appeared in it meanwhile: it stays)
-            else:
-                left += 1
+                    pass  # (something appeared in it meanwhile: it stays)
+            elif path not in walked and os.path.islink(path):  # (os.walk lists a link to a folder, never enters it)
+                os.unlink(path)
+                deleted += 1
+                left -= 1
+                if gone is not None:
+                    gone.append(prefix + name)
+        walked.add(folder)
         if not left:
             emptied.add(folder)
     return deleted
-
