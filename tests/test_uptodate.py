@@ -81,6 +81,22 @@ def test_a_touched_deleted_or_stray_output_file_rebuilds_and_is_repaired(built: 
     assert page.read_bytes() == good
 
 
+def test_an_empty_folder_or_a_link_to_a_folder_put_in_the_site_rebuilds_and_is_removed(built: Path,
+                                                                                          tmp_path: Path) -> None:
+    """The check counted files only: a folder made there, or a link to one (which os.walk lists among the
+    folders), was answered "up to date" and kept, though a build removes both."""
+    out = built / "_site"
+    (out / "emptydir").mkdir()
+    result = run_build(built, "--no-search")
+    assert UP_TO_DATE not in result.stdout and "emptydir/" in result.stderr, result.stdout
+    assert not (out / "emptydir").exists()
+    (tmp_path / "elsewhere").mkdir()
+    (out / "articles" / "etc-link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert UP_TO_DATE not in run_build(built, "--no-search").stdout
+    assert not os.path.lexists(out / "articles" / "etc-link") and (tmp_path / "elsewhere").is_dir()
+    assert UP_TO_DATE in run_build(built, "--no-search").stdout  # (nothing else to remove)
+
+
 def test_the_warnings_of_the_recorded_build_are_printed_again(mini_dossier) -> None:
     root = mini_dossier({**TWO_ARTICLES, "content/articles/b.yaml": article("b.txt", KEPT_B[0], annotations=(
         "  - id: alone\n    quote: '\"We will do it alone,\" the prime minister said'\n"))})  # straight quotes

@@ -122,12 +122,20 @@ def up_to_date(out: Path, options: Mapping[str, Any], inputs: Mapping[str, Stat]
     outputs = record.get("outputs", {})
     current = _output_stats(out, outputs)
     if current is None or any(outputs[k][:3] != list(v) for k, v in current.items()):
-        return None
-    try:  # nothing added behind our back either (a stray file would be deleted by a build)
-        count = sum(len(files) for _, _, files in os.walk(out))
-    except OSError:
-        return None
-    return record if count == len(outputs) + 1 else None
+        return None  # (and below: nothing added behind our back either, which a build would delete)
+    return record if _only_outputs(out, len(outputs) + 1) else None
+
+
+def _only_outputs(out: Path, count: int) -> bool:
+    """Whether `out` holds `count` files and nothing else its builds never leave, which a build would delete: a
+    folder empty, or a symbolic link to a folder (os.walk lists it among the folders, and does not enter it: one
+    folder more listed than entered). The walk's own lists: nothing more is asked of the system."""
+    files = listed = walked = 0
+    for folder, dirs, names in os.walk(out):
+        if not dirs and not names and walked:
+            return False
+        files, listed, walked = files + len(names), listed + len(dirs), walked + 1
+    return files == count and listed == walked - 1
 
 
 def recorded_outputs(out: Path) -> dict[str, list[Any]]:
