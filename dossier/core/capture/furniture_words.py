@@ -1,0 +1,122 @@
+r"""The words of page furniture, for furniture.py: the prompts before a link to another article ("Read more",
+"Lesen Sie auch", "Czytaj też", …), whole lines that are only a label (an advertisement's, a photo credit, a
+share button), and the class names pages give to teasers, sign-up boxes, share bars and credits.
+
+Every pattern is anchored: a prompt is the start of its line, and only counts with the links that follow it
+(furniture.py); a label is the whole line. Words are counted as `\S+(?:\s+\S+){0,n}`, never as `(?:\S+\s*){n}`,
+which tries every way of splitting a long word (31 s for one line of 40 words). The languages: those of the saved
+pages the rules were measured on (English, German, French, Spanish, Portuguese, Italian, Polish, Dutch).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PROMPTS = (
+    # English
+    "read more", "read also", "also read", "read next", "read", "related", "related articles", "related stories",
+    "related coverage", "related content", "related reading", "related links", "related news", "related posts",
+    "see also", "more on this", "more on this story", "more on this topic", "more stories", "more news",
+    "recommended", "recommended reading", "you may also like", "you might also like", "further reading",
+    "don't miss", "must read",
+    # German
+    "lesen sie auch", "lesen sie mehr", "lesen sie hier", "lesen sie weiter", "lies auch", "lies mehr",
+    "mehr lesen", "mehr dazu", "mehr dazu lesen sie hier", "mehr zum thema", "weiterlesen", "auch interessant",
+    "ebenfalls interessant", "das könnte sie auch interessieren", "das könnte sie interessieren",
+    "das könnte dich auch interessieren", "sehen sie auch", "siehe auch", "passend dazu", "lesetipp",
+    # French
+    "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi",
+    "à voir aussi", "sur le même sujet", "lire la suite", "en savoir plus", "lisez aussi",
+    # Spanish
+    "te puede interesar", "le puede interesar", "puede interesarte", "también te puede interesar",
+    "lee también", "lea también", "lee más", "lea más", "leer más", "ver también", "ver más", "mira también",
+    "noticias relacionadas", "relacionado", "relacionada", "relacionadas", "te recomendamos",
+    "lectura recomendada",
+    # Portuguese
+    "leia também", "leia mais", "veja também", "veja mais", "saiba mais", "confira também", "leia", "veja",
+    # Italian
+    "leggi anche", "leggi tutto", "potrebbe interessarti", "ti potrebbe interessare", "vedi anche",
+    "per approfondire",
+    # Polish
+    "czytaj też", "czytaj także", "czytaj również", "czytaj więcej", "czytaj dalej", "zobacz też",
+    "zobacz także", "zobacz również", "przeczytaj też", "przeczytaj także", "przeczytaj również", "przeczytaj",
+    "polecamy",
+    "dowiedz się więcej", "sprawdź też", "sprawdź także",
+    # Dutch
+    "lees ook", "lees meer", "lees verder", "ook interessant", "zie ook", "bekijk ook",
+)
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
+
+
+_MANY = _alternatives(tuple(p for p in _PROMPTS if " " in p))
+_ONE = _alternatives(tuple(p for p in _PROMPTS if " " not in p))   # "Related", "Read", "Leia", "Weiterlesen"
+_SEPARATOR = r"[\s:|»>›→–—-]"
+
+# A prompt at the start of a line (after brackets, bullets or arrows: "(Le puede interesar: …)", ">> Mehr lesen:
+# …"); a prompt of one word only with a mark after it ("Read: …", "Weiterlesen →"): "Read the report" is none
+PROMPT = re.compile(rf"^[\W_]*?(?:(?:{_MANY})(?!\w){_SEPARATOR}*|"
+                    rf"(?:{_ONE})(?!\w)(?:\s*[:|»>›→–—-]{_SEPARATOR}*|$))", re.I)
+# A line that is only a prompt: one of several words with at most four words more ("Mehr zum Thema auf UEPO.de",
+# "LIRE AUSSI SUR REGARDS.FR", "Lesen Sie auch die folgenden Beiträge:"), not a sentence (no full stop at its
+# end); a prompt of one word alone ("Related", "Weiterlesen:"), never one with other words ("read only = yes")
+PROMPT_LINE = re.compile(rf"^[\W_]*?(?:(?:{_MANY})(?!\w)(?:[\s:]+\S*[^\s.!?]){{0,4}}|(?:{_ONE})(?!\w))"
+                         rf"\s*(?:[:…»›→]|\.\.\.)*$", re.I)
+
+_NETWORKS = (r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|xing|messenger|flipboard|instagram|"
+             r"youtube|tiktok|threads|bluesky|mastodon|e-?mail|mail|print|drucken|imprimir|imprimer|stampa|"
+             r"copy link|link kopieren|copier le lien|copiar enlace|copiar link")
+_SHARE_VERBS = (r"share|share this(?: article| story| page| post)?|share (?:on|via) \w+|teilen|artikel teilen|"
+                r"beitrag teilen|teilen auf|teilen per|jetzt teilen|partager(?: cet article| l'article)?|"
+                r"partager sur|compartir|compartir en|compartilhar|compartilhe|condividi|udostępnij|"
+                r"podziel się|delen|tweet|tweeten|pin it")
+# A share button's label: a network's name or a share verb, the whole line (a trailing comma: "Telegram,")
+SOCIAL = re.compile(rf"^(?:{_NETWORKS}|{_SHARE_VERBS})[\s,:]*$", re.I)
+
+_CREDIT_WORDS = (r"foto|fotos|photo|photos|bild|bilder|picture|pictures|image|images|credit|credits|crédit|"
+                 r"crédits|crédit photo|crédits photos|photo credit|image credit|fotografía|fotografia|fotografie|"
+                 r"zdjęcie|zdjęcia|photograph|bildnachweis|fotonachweis|copyright")
+# Whole lines that are only a label: (what it is, pattern). A credit is a dozen words at most, and no sentence
+# (it does not end with a full stop): "Foto: M. Rädel", "(Bild: Dieter Stork)", "© dpa | Kay Nietfeld".
+WHOLE_LINES = (
+    ("an advertisement's label", re.compile(
+        r"^[\W_]*(?:anzeige|werbung|reklama|advertisement|advertising|ad|ads|publicidad|publicidade|publicité|"
+        r"pubblicità|sponsored|sponsored content|gesponsert|reklame|annonce|advertentie)[\W_]*$", re.I)),
+    ("a photo credit", re.compile(
+        rf"^[(\[]?(?:(?:{_CREDIT_WORDS})\s*[:©|]|fot\.|©)\s*\S+(?:\s+\S+){{0,11}}\s*$(?<![.!?])", re.I)),
+    ("a share button", re.compile(rf"^(?:{_SHARE_VERBS})[\s:]*$", re.I)),
+    ("a prompt to follow the outlet", re.compile(
+        r"^(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siga-nos|seguici|obserwuj nas)\b"
+        r"(?:\s+\S+){0,8}$", re.I)),
+    ("the reading time", re.compile(
+        r"^(?:(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo de leitura|"
+        r"tempo di lettura|czas czytania)\b(?:[:\s]+\S+){0,4}|\d+\s*(?:min|minutes?|minuten|minutos|minuti)\.?"
+        r"\s*(?:read|lesezeit|lesedauer|de lectura|de leitura|di lettura|de lecture)|ten tekst przeczytasz w .{0,30})$",
+        re.I)),
+)
+
+# The last line of the text, when it is a copyright notice ("© 2022, BreakingBelizeNews.com. This article is the
+# copyrighted property of …"): at most 60 words
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))\s*\S+(?:\s+\S+){0,59}\s*$", re.I)
+
+# A newsletter's prompt: its words, and the address of its link (a sign-up page); never a paywall's words
+SIGNUP_TEXT = re.compile(r"newsletter|subscri|sign(?:ing)? up|abonn|anmeld|suscr[ií]b|inscri[bv]|assine|iscriv|"
+                         r"zapisz", re.I)
+SIGNUP_HREF = re.compile(r"newsletter|subscri|sign-?up|mailing-?list|//nl\.|/abo\b|abonn", re.I)
+PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading|already a subscriber|"
+                          r"read the rest", re.I)
+
+# The end of an excerpt of another article: the text cut short ("...", "…", "[…]"), then its link
+EXCERPT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*(?P<more>more|read more|mehr|weiterlesen|"
+                     r"lire la suite|plus|leer más|ver más|más|leia mais|mais|czytaj więcej|więcej|lees meer|"
+                     r"meer)\s*[»›→]*$", re.I)
+
+TEASER_CLASSES = frozenset({"teaser", "teasers"})
+SIGNUP_CLASSES = frozenset({"newsletter", "newsletters", "signup", "subscribe", "subscription", "optin", "mc4wp",
+                            "mailchimp"})
+SHARE_CLASSES = frozenset({"share", "shares", "sharing", "sharebar", "social", "socialshare"})
+CREDIT_CLASSES = frozenset({"copyright", "credit", "credits", "photographer", "bildnachweis", "photocredit"})
+BUTTON_CLASSES = frozenset({"btn", "button"})
+ICON_CLASSES = frozenset({"icon", "icons", "material", "glyphicon", "fa", "fas", "far", "fab"})

@@ -1,0 +1,180 @@
+"""Page furniture left out of a captured page's text (review 72): "Read more" links and "Read also" lists, the cards
+of a list of other articles, section names, icon labels, share labels, photo credits, ad labels, newsletter prompts,
+each on the evidence of the page's HTML or, for a bare label, of the whole line; never a sentence of the article.
+
+Each page here is modelled on one a review met (DW, Rzeczpospolita, Polityka, Clarín, nachrichten.at, El Tiempo,
+Tagesspiegel, Kaieteur News). The text given to the rules is the extractor's as it wrote those pages: one block a
+line, a list item after "- "."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.capture import furniture_words
+from dossier.core.capture.furniture import Dropped, without_furniture
+from dossier.shell.capture.page_blocks import page_blocks
+
+PARAGRAPHS = [
+    "The cabinet met on Sunday to decide on the operation, officials said, after talks with the envoy ended.",
+    "Read more about the plan in the ministry's own words: the report runs to forty pages and was published today.",
+    "Opposition leaders said the decision would be challenged in parliament before the end of the month.",
+]
+
+
+def page(body: str) -> str:
+    return f"""<!doctype html><html lang="en"><head><title>Cabinet to meet</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article class="story"><h1>Cabinet to meet on Sunday</h1>{body}</article>
+<footer><p>Contact us</p></footer></body></html>"""
+
+
+def paragraphs(*indexes: int) -> str:
+    return "".join(f"<p>{PARAGRAPHS[i]}</p>" for i in indexes)
+
+
+def left_out(html: str, lines: list[str], headline: str = "") -> tuple[list[str], list[str]]:
+    """(the lines kept, the lines left out) of an extracted text of `lines` from `html`."""
+    text, dropped = without_furniture("\n".join(lines), page_blocks(html), headline)
+    return text.split("\n"), [d.text for d in dropped]
+
+
+@pytest.mark.parametrize("prompt, link", [
+    ("Read more: ", "Recognizing Germany's colonial crimes: work in progress"),        # DW
+    ("Dowiedz się więcej: ", "Kto jak głosował ws. unijnych funduszy?"),               # Rzeczpospolita
+    ("Czytaj też: ", "Atomowy straszak Putina. Czy Rosja go użyje?"),                   # Polityka
+    ("(Le puede interesar: ", "Buscan responsables de bus quemado en Anorí)"),          # El Tiempo
+    ("LEE MÁS | ", "Kenji Fujimori: exministro niega que haya negociado obras"),
+    ("À lire aussi » ", "Ballonnements, lourdeurs : quel est votre profil digestif ?"),
+    ("Leia também: ", "Câmara aprova lei que eleva pena para crimes contra crianças"),
+    ("Te puede interesar: ", "El precio del maíz alcanza su máximo en nueve años"),
+    ("Related: ", "Alaska Airlines delays full Oneworld membership to early 2021"),
+])
+def test_a_read_more_link_between_paragraphs_is_left_out_every_other_line_kept_byte_for_byte(
+        prompt: str, link: str) -> None:
+    close = ")" if prompt.startswith("(") else ""
+    html = page(paragraphs(0) + f'<p><em>{prompt}<a href="/other">{link.rstrip(")")}</a>{close}</em></p>'
+                + paragraphs(2))
+    lines = [PARAGRAPHS[0] + "  ", prompt + link, "\t" + PARAGRAPHS[2]]
+    kept, dropped = left_out(html, lines)
+    assert kept == [PARAGRAPHS[0] + "  ", "\t" + PARAGRAPHS[2]] and dropped == [prompt + link]
+
+
+def test_a_prompts_words_without_a_link_or_in_a_sentence_with_a_link_are_the_articles() -> None:
+    html = page(paragraphs(0, 1) + '<p>Lesen Sie auch, was <a href="/m">der Minister</a> am Montag im Parlament zu '
+                                   "den Plänen der Regierung für den Haushalt des kommenden Jahres gesagt hat.</p>"
+                + '<p>Read <a href="/r">the report</a></p><pre>read only = yes</pre>' + paragraphs(2))
+    lines = [PARAGRAPHS[0], PARAGRAPHS[1], "Lesen Sie auch, was der Minister am Montag im Parlament zu den Plänen der "
+             "Regierung für den Haushalt des kommenden Jahres gesagt hat.", "Read the report", "read only = yes",
+             PARAGRAPHS[2]]
+    assert left_out(html, lines) == (lines, [])
+
+
+def test_a_read_also_prompt_and_the_links_after_it_are_left_out_a_prompt_before_prose_is_kept() -> None:
+    related = "".join(f'<li><a href="/a{i}">Turbulent week number {i} for the carmaker</a></li>' for i in range(3))
+    html = page(paragraphs(0) + f"<p><strong>Lesen Sie auch:</strong></p><ul>{related}</ul>"
+                + "<h2>Related Recipes</h2>" + paragraphs(2) + "<p><strong>Czytaj też:</strong></p>")
+    items = [f"- Turbulent week number {i} for the carmaker" for i in range(3)]
+    lines = [PARAGRAPHS[0], "Lesen Sie auch:", *items, "Related Recipes", PARAGRAPHS[2], "Czytaj też:"]
+    kept, dropped = left_out(html, lines)
+    assert kept == [PARAGRAPHS[0], "Related Recipes", PARAGRAPHS[2]]
+    assert dropped == ["Lesen Sie auch:", *items, "Czytaj też:"]
+
+
+def test_the_cards_of_a_list_of_other_articles_are_left_out_their_section_names_too() -> None:
+    """Clarín: "Últimas noticias" beside the article, each card a headline, a section name and a link over it."""
+    cards = "".join(f'<li><article class="content-article"><div class="text"><h3>Other headline {name}</h3>'
+                    f'<p>{name}</p></div><a class="links" href="/{i}"></a></article></li>'
+                    for i, name in enumerate(["Miradas", "Sin anestesia"]))
+    html = f"""<html><body><div id="notas-ultimasNoticias"><ul>{cards}</ul></div>
+<div class="body-nota">{paragraphs(0, 1, 2)}</div></body></html>"""
+    lines = ["Other headline Miradas", "Miradas", "Other headline Sin anestesia", "Sin anestesia", *PARAGRAPHS]
+    kept, dropped = left_out(html, lines)
+    assert kept == PARAGRAPHS and dropped == lines[:4]
+
+
+def test_the_cards_of_a_list_of_articles_that_are_the_page_itself_are_kept() -> None:
+    """A page whose text is a list of <article>s without links (a school's modules) is no list of other articles."""
+    modules = "".join(f"<li><article><h3>Module {i}</h3><p>{PARAGRAPHS[i]}</p></article></li>" for i in range(3))
+    lines = [line for i in range(3) for line in (f"Module {i}", PARAGRAPHS[i])]
+    assert left_out(f"<html><body><ul>{modules}</ul></body></html>", lines) == (lines, [])
+
+
+def test_icon_labels_and_the_reading_time_are_left_out() -> None:
+    """nachrichten.at: icon-font ligatures before each label, a hidden twin of the first."""
+    html = page('<ul class="artDetail__userOptions"><li><span style="display:none"><i class="material-icons">'
+                'turned_in</i> gemerkt</span><span><i class="material-icons">bookmark_border</i> '
+                'Auf die Merkliste</span></li><li><a href="#"><i class="material-icons">headset</i> Vorlesen</a></li>'
+                '<li>Lesedauer etwa 2 Min</li></ul>' + paragraphs(0, 2))
+    lines = ["- bookmark_border Auf die Merkliste", "- headset Vorlesen", "- Lesedauer etwa 2 Min", PARAGRAPHS[0],
+             PARAGRAPHS[2]]
+    kept, dropped = left_out(html, lines)
+    assert kept == [PARAGRAPHS[0], PARAGRAPHS[2]] and dropped == lines[:3]
+
+
+def test_the_section_links_above_the_article_are_left_out_never_the_headline() -> None:
+    html = ('<html><body><h4 class="topline"><a href="/gesundheit">Gesundheit</a></h4>'
+            f'<h2><a href="/post">Aggression Fotografie</a></h2>{paragraphs(0, 2)}</body></html>')
+    lines = ["Gesundheit", "Aggression Fotografie", PARAGRAPHS[0], PARAGRAPHS[2]]
+    kept, dropped = left_out(html, lines, headline="Aggression Fotografie")
+    assert kept == lines[1:] and dropped == ["Gesundheit"]
+
+
+@pytest.mark.parametrize("line, what", [
+    ("Anzeige", "an advertisement's label"), ("REKLAMA", "an advertisement's label"),
+    ("Foto: M. Rädel", "a photo credit"), ("(Bild: Dieter Stork)", "a photo credit"),
+    ("Crédits photos : Bestimage", "a photo credit"), ("© dpa | Kay Nietfeld", "a photo credit"),
+    ("Artikel teilen", "a share button"), ("Folgen Sie uns auf Twitter", "a prompt to follow the outlet"),
+    ("Lesezeit: 2 Minuten", "the reading time"),
+])
+def test_a_line_that_is_only_a_label_is_left_out_by_its_words(line: str, what: str) -> None:
+    text, dropped = without_furniture(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[2]}", ())
+    assert text == f"{PARAGRAPHS[0]}\n{PARAGRAPHS[2]}" and dropped == (Dropped(2, line, what),)
+
+
+@pytest.mark.parametrize("line", [
+    "Quelle: Statistisches Bundesamt (Stand: 5. Februar 2020)",   # a table's source: the article cites it
+    "Der Minister am Montag in Berlin. Foto: dpa",                 # a caption
+    "Foto: Die neuen Minister am Montag vor dem Kanzleramt in Berlin, wo sie vereidigt wurden.",
+    "Anzeige: Dieser Beitrag ist in Zusammenarbeit mit Barbour entstanden",
+    "- Facebook",                                                   # a list item of the article, no link
+    "© NordexHamburg (iwr-pressedienst) - Die vermehrte Stromerzeugung aus erneuerbaren Energien hat einen "
+    "erheblichen Anteil am Rückgang der Emissionen im vergangenen Jahr, teilte der Verband mit.",
+])
+def test_a_line_that_says_more_than_a_label_is_kept(line: str) -> None:
+    text = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[2]}"
+    assert without_furniture(text, page_blocks(page(f"<ul><li>{line}</li></ul>"))) == (text, ())
+
+
+def test_a_share_label_goes_when_it_is_a_link_and_a_closing_copyright_notice_goes() -> None:
+    html = page(paragraphs(0) + '<p><a href="https://facebook.com/x">Facebook</a></p>' + paragraphs(2))
+    notice = "Copyright 2023 Sunbeam Television Corp. All rights reserved. This material may not be published."
+    kept, dropped = left_out(html, [PARAGRAPHS[0], "Facebook", PARAGRAPHS[2], notice])
+    assert kept == [PARAGRAPHS[0], PARAGRAPHS[2]] and dropped == ["Facebook", notice]
+
+
+def test_a_newsletter_prompt_linking_to_its_sign_up_goes_a_paywalls_prompt_stays() -> None:
+    """Tagesspiegel's bracketed prompt (its link through a redirector); a paywall's prompt tells the editor the
+    text is cut short, so it stays."""
+    prompt = ('[Alle wichtigen Updates des Tages finden Sie im kostenlosen Newsletter "Fragen des Tages". '
+              'Zur Anmeldung geht es hier.]')
+    paywall = "To view the full story, please subscribe to The Haitian Times."
+    html = page(paragraphs(0) + f'<p>{prompt[:-14]}<a href="https://r.net/link?url=https%3A%2F%2Fnl.example.de'
+                f'%2Fform.do">{prompt[-14:-1]}</a>]</p><p>To view the full story, please '
+                f'<a href="/subscription">subscribe to The Haitian Times</a>.</p>' + paragraphs(2))
+    kept, dropped = left_out(html, [PARAGRAPHS[0], prompt, paywall, PARAGRAPHS[2]])
+    assert kept == [PARAGRAPHS[0], paywall, PARAGRAPHS[2]] and dropped == [prompt]
+
+
+def test_an_excerpt_of_another_article_cut_short_before_its_more_link_goes() -> None:
+    """Kaieteur News: the sidebar's columns, each the start of one cut short and a "more" link."""
+    excerpt = "Kaieteur News – The Petroleum Commission is far more important than the Board. Yet, the..."
+    html = page(paragraphs(0, 2) + f'<ul><li><p>{excerpt} <a href="/column">more</a></p></li></ul>')
+    kept, dropped = left_out(html, [PARAGRAPHS[0], PARAGRAPHS[2], excerpt + " more"])
+    assert kept == [PARAGRAPHS[0], PARAGRAPHS[2]] and dropped == [excerpt + " more"]
+
+
+def test_the_prompt_words_are_anchored_at_the_start_of_the_line() -> None:
+    assert furniture_words.PROMPT.match("Czytaj też: Wyścig zbrojeń ruszył z kopyta")
+    assert not furniture_words.PROMPT.match("Er sagte: Lesen Sie auch den Bericht")
+    assert not furniture_words.PROMPT_LINE.match("Przeczytaj zapowiedź tego spotkania w całości.")
+
