@@ -136,6 +136,47 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
     assert not presented, f"{kind}: wrong but presented as detected: {presented}\n{table(rows)}"
 
 
+# Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
+# another article, a gallery's header, a sidebar's column, a credit, a newsletter's prompt, a copyright notice;
+# none a sentence of its article. Every other page keeps every line the extractor gave.
+FURNITURE = {
+    "breakingbelize-paho-covid.html.gz": [
+        "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News. Written "
+        "permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION "
+        "AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW."],
+    "dw-colonial-past.html.gz": ["Read more: Recognizing Germany colonial crimes: Work in progress",
+                                 "Read more: Looted colonial art: Germany to set up new contact office"],
+    "elpais-antartida-20-grados.html.gz": [
+        "Puede escribirnos a nuno@esmateria.com o seguir a Materia en Facebook, Twitter, Instagram o suscribirse "
+        "aquí a nuestra newsletter."],
+    "gala-delevoye-chirac.html.gz": ["Crédits photos : Bestimage"],
+    "independent-false-reporting-fine.html.gz": ["UK news in pictures", "Show all 50"],
+    "kaieteur-essequibo-hunter.html.gz": [
+        "Kaieteur News – The only president since Independence to have possessed a university degree in history "
+        "was David Granger.... more",
+        "Kaieteur News – The Petroleum Commission is far more important than the Board of the Natural Resources "
+        "Fund. Yet, the... more",
+        "Kaieteur News – Largely unreported by the media in the Caribbean and making no headlines, a very serious "
+        "blow was delivered... more"],
+    "rp-unijne-fundusze.html.gz": [
+        "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków Ziobry wyłamał się"],
+    "standard-quarantine-list.html.gz": ["Europe starts to ease itself out of Coronavirus lockdown"],
+    "tagesspiegel-abstandsregeln.html.gz": [
+        '[Alle wichtigen Updates des Tages zum Coronavirus finden Sie im kostenlosen Tagesspiegel-Newsletter "Fragen '
+        'des Tages". Dazu die wichtigsten Nachrichten, Leseempfehlungen und Debatten. Zur Anmeldung geht es hier.]',
+        "Bundesweite Standards für Schutz am Arbeitsplatz Diese Regeln müssen Betriebe von nun an beachten"],
+    "wsvn-miami-dade-crash.html.gz": [
+        "Copyright 2023 Sunbeam Television Corp. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed."],
+}
+
+
+def test_the_furniture_left_out_of_the_real_pages_is_the_lines_a_person_marked_as_furniture(
+        pages: list[tuple[dict, object]]) -> None:
+    left_out = {entry["file"]: [d.text for d in got.furniture] for entry, got in pages if got.furniture}
+    assert left_out == FURNITURE
+
+
 @pytest.mark.parametrize("huge", [
     '<img alt="map" src="data:image/png;base64,{}">',    # a single-file page saver's inlined picture
     "<img src='data:image/jpeg;base64,{}'>",

@@ -12,6 +12,7 @@ import pytest
 
 from dossier.core.capture import furniture_words
 from dossier.core.capture.furniture import Dropped, without_furniture
+from dossier.shell.capture.extract import extract
 from dossier.shell.capture.page_blocks import page_blocks
 
 PARAGRAPHS = [
@@ -178,3 +179,13 @@ def test_the_prompt_words_are_anchored_at_the_start_of_the_line() -> None:
     assert not furniture_words.PROMPT.match("Er sagte: Lesen Sie auch den Bericht")
     assert not furniture_words.PROMPT_LINE.match("Przeczytaj zapowiedź tego spotkania w całości.")
 
+
+def test_extract_leaves_the_furniture_out_and_lists_each_line_with_what_it_is() -> None:
+    body = [f"<p>{PARAGRAPHS[i % 3]} (paragraph {i}).</p>" for i in range(6)]
+    html = page("".join(body[:3]) + '<p><em>Read more: <a href="/other">Cabinet split over the operation</a>'
+                "</em></p>" + "".join(body[3:]) + "<p>Foto: Jane Roe</p>")
+    got = extract(html.encode("utf-8"), "text/html; charset=utf-8", "https://example.org/cabinet")
+    assert "Read more:" not in got.text and "Foto:" not in got.text
+    assert all(f"(paragraph {i})." in got.text for i in range(6))
+    assert [(d.text, d.kind) for d in got.furniture] == [("Read more: Cabinet split over the operation",
+                                                         'a "Read more" link'), ("Foto: Jane Roe", "a photo credit")]

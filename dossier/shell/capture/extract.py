@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from typing import Mapping
+from typing import Any, Mapping
 
 from .mixed import mostly_utf8
 from ...core.common.records import frozen
@@ -38,14 +38,17 @@ class ExtractError(Exception):
 
 @frozen
 class Extracted:
-    """Invariant: `text` is the extractor's main text exactly as returned (the seed's bytes are its UTF-8);
-    `fields` holds the extractor's metadata as strings (title, date, sitename, author, url)."""
+    """Invariant: `text` is the extractor's main text as returned (the seed's bytes are its UTF-8), its tables as
+    plain lines (`table_rows`), less the lines of page furniture listed in `furniture` (core/capture/furniture.py:
+    each kept line is the extractor's, byte for byte); `fields` holds the extractor's metadata as strings (title,
+    date, sitename, author, url)."""
 
     html: str
     encoding: str
     text: str
     fields: Mapping[str, str]
     tools: Mapping[str, str]   # name → version of each tool used
+    furniture: tuple[Any, ...] = ()   # the lines left out (furniture.Dropped), in the order of the text
 
 
 def decode_html(body: bytes, content_type: str = "", language: str = "") -> tuple[str, str]:
@@ -177,11 +180,17 @@ def extract(body: bytes, content_type: str, url: str, language: str = "") -> Ext
     doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
                                       include_tables=True, deduplicate=False)
     text = table_rows((getattr(doc, "text", "") or "") if doc is not None else "")
+    fields = {k: str(getattr(doc, k, "") or "") for k in ("title", "date", "sitename", "author", "url")}
+    furniture: tuple[Any, ...] = ()
+    if text.strip():  # (the page's furniture left out: "Read more" links, icon labels, credits; review 72)
+        from ...core.capture.furniture import without_furniture
+        from .page_blocks import page_blocks
+
+        text, furniture = without_furniture(text, page_blocks(html), fields["title"])
     if not text.strip():
         raise ExtractError("no article text found in the page (is it an article, or a cookie wall / index page?)")
-    fields = {k: str(getattr(doc, k, "") or "") for k in ("title", "date", "sitename", "author", "url")}
     if not fields["date"]:
         found = htmldate.find_date(html, url=url or None, original_date=True, extensive_search=True)
         fields["date"] = found or ""
     return Extracted(html, encoding, text, fields,
-                     {"trafilatura": trafilatura.__version__, "htmldate": htmldate.__version__})
+                     {"trafilatura": trafilatura.__version__, "htmldate": htmldate.__version__}, furniture)
