@@ -819,6 +819,23 @@ def test_a_page_whose_article_is_only_in_its_json_ld_is_captured_from_there_and_
     assert built.returncode == 0, built.stdout + built.stderr
 
 
+def test_the_pages_furniture_is_left_out_of_the_seed_and_each_line_left_out_is_in_the_provenance(
+        dossier: Path) -> None:
+    """Review 72: DW's "Read more: <link>" lines between the paragraphs were in the seed; an editor annotated around
+    them. They are left out, and the provenance says which lines of the extracted text went, and what each is."""
+    result = run_build(dossier, "--add", str(REAL_PAGES / "dw-colonial-past.html.gz"))
+    assert result.returncode == 0, result.stderr
+    (seed,) = (dossier / "seeds").glob("*.txt")
+    text = seed.read_text("utf-8")
+    assert "Read more:" not in text and "Freedom fighters replace colonial leaders\n" in text
+    record = json.loads((dossier / f"seeds/evidence/{seed.stem}.provenance.json").read_text("utf-8"))
+    assert record["seed"]["furniture"] == [
+        {"line": 7, "what": 'a "Read more" link',
+         "text": "Read more: Recognizing Germany colonial crimes: Work in progress"},
+        {"line": 15, "what": 'a "Read more" link',
+         "text": "Read more: Looted colonial art: Germany to set up new contact office"}]
+
+
 def test_a_byline_not_found_is_a_commented_line_of_the_stub_as_a_date_or_an_outlet_not_found_is(
         dossier: Path) -> None:
     """Review 72: a byline the page shows ("Author: Julia Hitz (eg)" on this DW page) but its metadata lacks left
