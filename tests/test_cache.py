@@ -14,7 +14,7 @@ import pytest
 import dossier_synth as generate
 from conftest import aged, run_build
 from dossier.core.pipeline import Options, build_site
-from dossier.shell import fs, uptodate
+from dossier.shell import fs, outdir, uptodate
 from dossier.shell.cache import FOLDER, KEEP, Cache, code_version
 from dossier.shell.cli import main
 from dossier.shell.packs import MAGIC, MANY_SMALL, Packs
@@ -278,9 +278,9 @@ def test_temporary_files_an_interrupted_build_left_beside_the_page_index_are_pru
 
 def test_the_output_folder_may_not_be_the_cache_folder(tmp_path):
     with pytest.raises(fs.OutputError):
-        fs.check_output_dir(tmp_path, tmp_path / FOLDER)
+        outdir.check_output_dir(tmp_path, tmp_path / FOLDER)
     with pytest.raises(fs.OutputError):
-        fs.check_output_dir(tmp_path, tmp_path / FOLDER / "site")
+        outdir.check_output_dir(tmp_path, tmp_path / FOLDER / "site")
 
 
 def _site(out: Path) -> dict[str, bytes]:

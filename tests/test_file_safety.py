@@ -5,6 +5,7 @@ The links and FIFOs are made in tmp_path (git cannot hold a FIFO)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -232,8 +233,8 @@ def test_a_folder_of_the_site_linked_out_of_it_is_refused_at_the_commit_with_a_m
     kept = site_files(outside)
     result = run_build(root, "--out", str(out), "--no-search")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert ("build.py: error: refusing to write articles/a/index.html: articles/ in the output folder is a symbolic "
-            f"link to {outside.resolve()}, outside the output folder") in result.stderr
+    assert re.search(r"build\.py: error: refusing to write articles/\S+: articles/ in the output folder is a "
+                     f"symbolic link to {re.escape(str(outside.resolve()))}, outside the output folder", result.stderr)
     assert f"hint: nothing was written; {out} is as it was" in result.stderr
     assert site_files(outside) == kept and not (out / fs.STAGING).exists()
 

@@ -245,3 +245,30 @@ def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_remov
     warning = [line for line in result.stderr.splitlines() if "no build had made" in line]
     assert warning == [f"build.py: warning: removed 2 file(s) from {out} that no build had made: articles/a/empty/, "
                        "etc-link"], result.stderr
+
+
+def test_pages_kept_through_a_link_in_the_output_folder_are_not_taken_as_in_place(tmp_path: Path) -> None:
+    """Review 91: articles/ moved elsewhere and linked back: its pages, unchanged, were read through the link and
+    kept, then the sweep removed the link as one to a folder no build made: 'built …, 0 errors', a site without its
+    articles. A page found through a link is written, which the link refuses; the site stays as it was."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT, mini
+
+    seed = "Talks\nThe minister said the talks would resume.\n"
+    root = mini(tmp_path, {"seeds/a.txt": seed,
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"})
+    build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
+    assert subprocess.run(build, capture_output=True).returncode == 0
+    out, moved = root / "_site", tmp_path / "elsewhere"
+    shutil.move(out / "articles", moved)
+    (out / "articles").symlink_to(moved, target_is_directory=True)
+    result = subprocess.run([*build, "--base-url", "/"], capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert f"articles/ in the output folder is a symbolic link to {moved}" in result.stderr
+    assert os.path.islink(out / "articles") and (moved / "a" / "index.html").is_file()  # (as it was)
+    (out / "articles").unlink()
+    assert subprocess.run(build, capture_output=True).returncode == 0
+    assert (out / "articles" / "a" / "index.html").is_file() and not os.path.islink(out / "articles")

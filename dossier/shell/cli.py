@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from . import fs, uptodate
+from . import fs, outdir, uptodate
 from .interrupt import Interrupted, deferred, signalled, stoppable, stopped
 from .terminal import VisibleStream, formatted, report, say
 
@@ -127,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.check:
         return _build(args, root, out, options, None, started, key, scanned)
     try:
-        fs.check_output_dir(root, out)
+        outdir.check_output_dir(root, out)
     except fs.OutputError as exc:
         say(f"build.py: error: {exc}", file=sys.stderr)
         return 2

@@ -11,7 +11,6 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from ..core.load.watched import EVIDENCE, WATCHED_DIRS
 from .placing import STAGING, Undo, clear_way, folder_for, link_on_path, move_tree, sweep
 from .reads import Reads
 from .tree import Tree, walk_tree
@@ -150,52 +149,6 @@ def sources_of(inputs: Inputs) -> dict[str, bytes | str]:
     return {**inputs.files, **{f"templates/{name}": text for name, text in inputs.templates.items()}}
 
 
-def check_output_dir(root: Path, out: Path) -> None:
-    """Raise OutputError when the site may not be written into `out` (see each message)."""
-    for link in (out, *out.parents):
-        if link.is_symlink() and not link.exists():
-            try:
-                os.stat(link)
-                why = "which cannot be followed"
-            except OSError as exc:
-                why = "which leads round in a loop" if exc.errno == errno.ELOOP else "which does not exist"
-            raise OutputError(f"refusing to write the site into {out}: {link} is a symbolic link to "
-                              f"{os.readlink(link)}, {why}; choose a folder with --out")
-    try:
-        root, out = root.resolve(), out.resolve()
-    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
-        raise OutputError(f"refusing to write the site into {out}: the path cannot be followed ({exc})") from exc
-    # A folder the build reads (or its cache, cache.py, never published): a site written inside it would be read
-    # back as inputs by the next build (in static/, every build published the last site again inside the new
-    # one; in templates/, its pages were templates, review 74)
-    read = [root / name for name in (*WATCHED_DIRS, ".dossier-cache")] + [PROJECT / "templates", PROJECT / "static"]
-    read += [folder.resolve() for folder in read if folder.is_symlink()]  # (templates -> tpl/: tpl/ is read too)
-    evidence = root / EVIDENCE  # (in seeds/, but never read: said as what it is, not as seeds/)
-    if out.is_relative_to(evidence):
-        raise OutputError(f"refusing to write the site into {out}: {within(out, evidence)}, where --add keeps the "
-                          f"pages it captured and their provenance; choose a folder outside {root / 'seeds'} with "
-                          f"--out, such as {root / '_site'}")
-    for folder in read:
-        if out.is_relative_to(folder):
-            raise OutputError(f"refusing to write the site into {out}: {within(out, folder)}, which the build "
-                              f"reads; choose a folder outside it with --out, such as {root / '_site'}")
-    for protected in (root, *read, PROJECT):
-        if protected.is_relative_to(out):
-            raise OutputError(f"refusing to write the site into {out}: it would overwrite {protected}")
-    existing = next(p for p in (out, *out.parents) if p.exists())  # "/" at the latest
-    if not existing.is_dir():
-        raise OutputError(f"refusing to write the site into {out}: {existing} is a file, not a folder; "
-                          "choose a folder with --out")
-    if out.exists() and any(p.name != STAGING for p in out.iterdir()) and not (out / MARKER).exists():
-        raise OutputError(f"refusing to write into {out}: it is not empty and was not made by dossier "
-                          f"(no {MARKER} file); choose an empty folder with --out")
-
-
-def within(out: Path, folder: Path) -> str:
-    """"it is <folder>" or "it is inside <folder>": the folder named as `out` stands to it."""
-    return f"it is {folder}" if out == folder else f"it is inside {folder}"
-
-
 def write_outputs(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
     """Make `out` hold exactly `outputs` (a build kept in memory, as the live preview's): write only files whose
     bytes changed, each moved into place atomically, and delete files no longer produced (see `Stage`).
@@ -271,6 +224,7 @@ class Stage:
         self.written: dict[str, tuple[int, int, int]] = {}  # staged file → (inode, size, mtime_ns), kept by a rename
         self._recent: Recent = ({}, set(), {}, {})
         self._folders: set[str] = set()  # staging folders this process has made (one mkdir each, not per file)
+        self._links: dict[str, bool] = {}  # output folder → whether it or one it is in is a link (`_linked`)
         # a failed first build leaves no folder behind (`created`: whether this build made `out`, when it is
         # made before the stage, outlock.py)
         self.created = not out.exists() if created is None else created
@@ -298,9 +252,11 @@ class Stage:
 
     def _unchanged(self, rel: str, target: str, data: bytes, digest: str) -> bool:
         try:
-            st = os.stat(target)
+            st = os.lstat(target)
         except OSError:
             return False
+        if not stat.S_ISREG(st.st_mode) or self._linked(rel):
+            return False  # (a page reached through a link is not in the output folder: written, the link refused)
         try:
             same = self._recorded(rel, st, digest) or (st.st_size == len(data) and Path(target).read_bytes() == data)
         except OSError:
@@ -315,6 +271,18 @@ class Stage:
         record = self.known.get(rel)
         return bool(record) and len(record) == 4 and record[3] == digest and tuple(record[:3]) == file_stamp(st)
 
+    def _linked(self, rel: str) -> bool:
+        """Whether a folder on the path `rel` is a symbolic link (each folder asked once): a page found
+        through `compare/`, a link put in the output folder to a folder elsewhere, was taken as kept in place, and
+        the sweep then removed the link, publishing a site without its comparisons (review 91)."""
+        folder = rel.rpartition("/")[0]
+        if not folder:
+            return False
+        found = self._links.get(folder)
+        if found is None:
+            found = self._links[folder] = self._linked(folder) or os.path.islink(os.path.join(self._root, folder))
+        return found
+
     def holds(self, rel: str, digest: str) -> bool:
         """Whether `out` already holds the output `rel` with bytes of `digest`, by the last build's record and
         the file's size, modification and change time (unread, as `_unchanged` trusts them); if so it is this build's
@@ -322,10 +290,10 @@ class Stage:
         if rel not in self.known:
             return False
         try:
-            st = os.stat(safe_place(self._root, rel))
+            st = os.lstat(safe_place(self._root, rel))
         except OSError:
             return False
-        if not self._recorded(rel, st, digest):
+        if not self._recorded(rel, st, digest) or not stat.S_ISREG(st.st_mode) or self._linked(rel):
             return False
         self.hashes[rel] = self._recent[0][rel] = digest
         return True

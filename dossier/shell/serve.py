@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Container, Mapping
 from urllib.parse import urlsplit
 
-from . import fs
+from . import fs, outdir
 from .terminal import say
 from ..core.pipeline import Options
 from .serve_app import LOOPBACK, MachineNames, host_name, make_app
@@ -148,9 +148,9 @@ def _check_output(root: Path, out: Path) -> None:
     watched = [base / sub for base in watch_roots(root) for sub in ("templates", "static")]
     for folder in watched:  # writing there would trigger a rebuild, which writes there, ... (said before the
         if resolved is not None and resolved.is_relative_to(folder):  # build's refusal, less exact here)
-            raise fs.OutputError(f"refusing to write the preview into {out}: {fs.within(resolved, folder)}, "
+            raise fs.OutputError(f"refusing to write the preview into {out}: {outdir.within(resolved, folder)}, "
                                  f"which the preview watches; choose another --out")
-    fs.check_output_dir(root, out)
+    outdir.check_output_dir(root, out)
 
 
 def _stop_on_signals(loop: Any) -> None:
