@@ -189,3 +189,34 @@ def test_extract_leaves_the_furniture_out_and_lists_each_line_with_what_it_is() 
     assert all(f"(paragraph {i})." in got.text for i in range(6))
     assert [(d.text, d.kind) for d in got.furniture] == [("Read more: Cabinet split over the operation",
                                                          'a "Read more" link'), ("Foto: Jane Roe", "a photo credit")]
+
+
+@pytest.mark.parametrize("line, href", [
+    ("Spotify said on Tuesday that its paid subscriber count rose to 236 million in the third quarter.",
+     "https://newsroom.spotify.com/2023-10-24/q3-subscribers/"),
+    ("Le parti compte 40 000 inscrits, selon son abonnement aux listes électorales publié lundi.",
+     "https://example.fr/politique/abonnements-2024"),
+    ("Die Anmeldung der Firma beim Handelsregister erfolgte im März, wie die Behörde mitteilte.",
+     "https://example.de/wirtschaft/anmeldung-firma"),
+])
+def test_a_sentence_with_a_word_of_subscribing_and_a_link_is_no_sign_up_prompt(line: str, href: str) -> None:
+    """Review 91: any short paragraph with "subscri", "inscri", "anmeld" or "abonn" and a link whose address held
+    "subscri" or "abonn" was a newsletter prompt: the lede of a story on a streaming service's subscribers went."""
+    words = line.split(" ")
+    linked = " ".join(words[3:7])
+    html = page(paragraphs(0) + f"<p>{' '.join(words[:3])} <a href=\"{href}\">{linked}</a> {' '.join(words[7:])}</p>"
+                + paragraphs(2))
+    lines = [PARAGRAPHS[0], line, PARAGRAPHS[2]]
+    assert left_out(html, lines) == (lines, [])
+
+
+def test_a_last_line_that_only_starts_like_a_prompt_is_kept() -> None:
+    """Review 91: "More on this story as it develops", the article's last line, went as a "Read also" prompt: a
+    prompt that ends the text with no link after it is left out only when it is the prompt and nothing more."""
+    last = "More on this story as it develops"
+    html = page(paragraphs(0, 2) + f"<p>{last}</p>")
+    lines = [PARAGRAPHS[0], PARAGRAPHS[2], last]
+    assert left_out(html, lines) == (lines, [])
+    html = page(paragraphs(0, 2) + "<p>Read more:</p>")
+    assert left_out(html, [PARAGRAPHS[0], PARAGRAPHS[2], "Read more:"]) == ([PARAGRAPHS[0], PARAGRAPHS[2]],
+                                                                              ["Read more:"])

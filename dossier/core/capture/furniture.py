@@ -246,8 +246,10 @@ def _prompt_list(page: _Page, lines: list[str], index: int) -> int:
     end = index + 1
     while end < len(lines) and lines[end].strip() and page.every(end, _link_only):
         end += 1
-    if end > index + 1 or not any(line.strip() for line in lines[index + 1:]):
+    if end > index + 1:
         return end - index
+    if not any(line.strip() for line in lines[index + 1:]) and words.PROMPT_ALONE.match(_bare(lines[index]).strip()):
+        return 1  # (at the end, with no link after it: the prompt and nothing more)
     return 0
 
 

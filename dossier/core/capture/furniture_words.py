@@ -64,6 +64,9 @@ PROMPT = re.compile(rf"^[\W_]*?(?:(?:{_MANY})(?!\w){_SEPARATOR}*|"
 # end); a prompt of one word alone ("Related", "Weiterlesen:"), never one with other words ("read only = yes")
 PROMPT_LINE = re.compile(rf"^[\W_]*?(?:(?:{_MANY})(?!\w)(?:[\s:]+\S*[^\s.!?]){{0,4}}|(?:{_ONE})(?!\w))"
                          rf"\s*(?:[:…»›→]|\.\.\.)*$", re.I)
+# The prompt and nothing more ("Read more:"): what ends a text with no link after it to show it is furniture
+# ("More on this story as it develops" is the article's last line, review 91)
+PROMPT_ALONE = re.compile(rf"^[\W_]*?(?:{_MANY}|{_ONE})(?!\w)\s*(?:[:…»›→]|\.\.\.)*$", re.I)
 
 _NETWORKS = (r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|xing|messenger|flipboard|instagram|"
              r"youtube|tiktok|threads|bluesky|mastodon|e-?mail|mail|print|drucken|imprimir|imprimer|stampa|"
@@ -102,9 +105,13 @@ WHOLE_LINES = (
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))\s*\S+(?:\s+\S+){0,59}\s*$", re.I)
 
 # A newsletter's prompt: its words, and the address of its link (a sign-up page); never a paywall's words
-SIGNUP_TEXT = re.compile(r"newsletter|subscri|sign(?:ing)? up|abonn|anmeld|suscr[ií]b|inscri[bv]|assine|iscriv|"
-                         r"zapisz", re.I)
-SIGNUP_HREF = re.compile(r"newsletter|subscri|sign-?up|mailing-?list|//nl\.|/abo\b|abonn", re.I)
+# A call to sign up, not a word that only shares its root ("paid subscribers", "inscrit", "Anmeldung der Firma":
+# review 91 found a lede dropped, its link to a story on subscribers taken for the sign-up page)
+SIGNUP_TEXT = re.compile(r"newsletter|\bsubscribe\b|\bsign(?:ing)? up\b|\babonnier|\babonnez\b|\babonne-toi\b|"
+                         r"\bjetzt anmelden\b|\bmelden sie sich\b|\bzur anmeldung\b|\bsuscr[ií]b(?:e|ete|irse)\b|"
+                         r"\binscr[ií]b(?:e|ete|irse)\b|\binscrivez\b|\bassine\b|\biscriviti\b|\bzapisz si[eę]\b", re.I)
+SIGNUP_HREF = re.compile(r"newsletter|/subscribe\b|/subscription\b|sign-?up|mailing-?list|//nl\.|/abo\b|"
+                         r"/abonn|/anmeldung\b", re.I)
 PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading|already a subscriber|"
                           r"read the rest", re.I)
 
