@@ -34,10 +34,10 @@ def test_the_article_files_whose_annotations_were_not_checked_are_each_named_for
 def test_the_summary_line_names_them() -> None:
     assert unchecked_summary(()) == ""
     assert unchecked_summary(("content/articles/b.yaml",)) == \
-        "; not checked: the annotations of content/articles/b.yaml (see its error)"
+        "; not checked: the annotations of content/articles/b.yaml (the errors above say why)"
     assert unchecked_summary(tuple(f"content/articles/{n}.yaml" for n in "bcde")) == (
         "; not checked: the annotations of 4 article files (content/articles/b.yaml, content/articles/c.yaml, "
-        "content/articles/d.yaml and 1 more; see their errors)")
+        "content/articles/d.yaml and 1 more; the errors above say why)")
 
 
 def test_a_check_with_a_yaml_syntax_error_says_in_its_summary_that_the_files_annotations_were_not_checked(
@@ -46,4 +46,16 @@ def test_a_check_with_a_yaml_syntax_error_says_in_its_summary_that_the_files_ann
                          "content/articles/b.yaml": article("b.txt").replace("title: Talks", "title: [Talks")})
     result = run_build(root, "--check", "--no-search")
     assert "1 annotations: 1 exact, 0 fuzzy, 0 orphan (details: report/ of the site, once built); not checked: " \
-           "the annotations of content/articles/b.yaml (see its error)\n" in result.stdout, result.stdout
+           "the annotations of content/articles/b.yaml (the errors above say why)\n" in result.stdout, result.stdout
+
+
+def test_an_article_file_linked_out_of_the_dossier_is_among_them(mini_dossier, tmp_path) -> None:
+    """Review 91: an article file not read (a link out of the dossier) was not named, the summary counting the
+    others' annotations as if they were all."""
+    root = mini_dossier({"seeds/a.txt": SEED, "seeds/b.txt": SEED, "content/articles/a.yaml": article("a.txt")})
+    elsewhere = tmp_path / "b.yaml"
+    elsewhere.write_text(article("b.txt"), "utf-8")
+    (root / "content" / "articles" / "b.yaml").symlink_to(elsewhere)
+    result = run_build(root, "--check", "--no-search")
+    assert "not checked: the annotations of content/articles/b.yaml (the errors above say why)" in result.stdout, \
+        result.stdout + result.stderr

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, AbstractSet, Any, Callable, Mapping
 
 from .load.cleaning import clean
 from .load.config import SiteConfig, split_base_url
@@ -98,13 +98,15 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
     return counts
 
 
-def _unchecked(files: Mapping[str, bytes], dossier: "Dossier") -> tuple[str, ...]:
+def _unchecked(files: Mapping[str, bytes], dossier: "Dossier", unread: AbstractSet[str] = frozenset()
+               ) -> tuple[str, ...]:
     """The article files whose annotations were not checked against their text, each for an error of its own: not
     read (a YAML syntax error, a .yml), without a seed (not found, taken, a slug taken), or with its annotations
     under a misspelt key. The summary line said "84 annotations" as if those were all there are (review: a YAML
     syntax error hid a file's annotations without a word)."""
     checked = {a.meta.origin.file for a in dossier.articles if not a.meta.unread_annotations}
-    return tuple(sorted(p for p in files if p.startswith("content/articles/") and p not in checked and (
+    refused = {p for p in unread if p.startswith("content/articles/") and p.endswith(".yaml")}  # (linked out)
+    return tuple(sorted(p for p in {*files, *refused} if p.startswith("content/articles/") and p not in checked and (
         p.endswith(".yaml") or p.lower().endswith((".yml", ".yaml")) and f"{p.rsplit('.', 1)[0]}.yaml" not in files)))
 
 
@@ -156,7 +158,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
                    (inputs.own_templates, inputs.added_templates), inputs.files)
-    return replace(_result(problems, done, library, config, options), unchecked=_unchecked(inputs.files, dossier))
+    return replace(_result(problems, done, library, config, options), unchecked=_unchecked(inputs.files, dossier, inputs.unread))
 
 
 def _without_site(inputs: Inputs, options: Options) -> list[Problem]:

@@ -71,9 +71,9 @@ def unchecked_summary(unchecked: Sequence[str]) -> str:
     if not unchecked:
         return ""
     files = ", ".join(unchecked[:3]) + (f" and {len(unchecked) - 3} more" if unchecked[3:] else "")
-    if len(unchecked) == 1:
-        return f"; not checked: the annotations of {files} (see its error)"
-    return f"; not checked: the annotations of {len(unchecked)} article files ({files}; see their errors)"
+    if len(unchecked) == 1:  # (the error may be another file's: a seeds/ linked out of the dossier, review 91)
+        return f"; not checked: the annotations of {files} (the errors above say why)"
+    return f"; not checked: the annotations of {len(unchecked)} article files ({files}; the errors above say why)"
 
 
 def main(argv: list[str] | None = None) -> int:
