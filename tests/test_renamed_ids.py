@@ -139,3 +139,17 @@ def test_places_lists_the_first_references_in_file_order_with_their_columns_then
              error("c.yaml", 1, 1, "m"), error("d.yaml", 0, 0, "m")]
     assert places(group) == "a.yaml:2:1, a.yaml:9:2, b.yaml:3:7 and 2 more"
     assert places(group[:2]) == "a.yaml:9:2, b.yaml:3:7"
+
+
+def test_an_article_file_renamed_on_purpose_is_found_by_the_quotes_its_text_holds(tmp_path) -> None:
+    """Review 91: a file renamed to a name of no likeness (jpost-go-it-alone.yaml to jerusalem-post-rafah.yaml) was
+    said to be defined nowhere, each reference told to create it again, which its seed, taken, then refused."""
+    renamed = _article("a.txt", "outlet-a", "fiora-vodanzar")
+    problems = _dossier(tmp_path, {"content/articles/outlet-a-0002-rail-tunnel.yaml": None,
+                                   "content/articles/tunnel-report.yaml": renamed,
+                                   "content/comparisons/one.yaml": COMPARISON,
+                                   "content/comparisons/two.yaml": COMPARISON})
+    assert [(p.file, p.check) for p in problems] == [("content/articles/tunnel-report.yaml",
+                                                     "witness-unknown-article")], problems
+    assert "holds 2 of the 2 quotes their witnesses give" in problems[0].message
+    assert problems[0].hint.startswith('if "outlet-a-0002-rail-tunnel" is the slug meant, rename the file')
