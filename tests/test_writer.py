@@ -143,7 +143,7 @@ def test_folders_left_empty_go_and_folders_with_anything_left_stay(tmp_path: Pat
     out = tmp_path / "out"
     _build(out, {"a/b/c/d.html": b"D", "a/e.html": b"E", "f/g.html": b"G", "h/i/j.html": b"J", "h/k.html": b"K"})
     (out / "h/mine").mkdir()              # an empty folder put there by hand: nothing of the site, it goes too
-    assert _build(out, {"a/e.html": b"E", "h/k.html": b"K"}) == (0, 3)
+    assert _build(out, {"a/e.html": b"E", "h/k.html": b"K"}) == (0, 4)  # (3 pages and the folder made by hand)
     assert _files(out) == {"a/e.html": b"E", "h/k.html": b"K"}
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) == ["a", "h"]
 
@@ -243,8 +243,10 @@ def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_remov
     assert not os.path.lexists(out / "etc-link") and not (out / "articles" / "a" / "empty").exists()
     assert (secret / "passwd").read_text() == "root:x:0:0\n"  # (the link went, not what it leads to)
     warning = [line for line in result.stderr.splitlines() if "no build had made" in line]
-    assert warning == [f"build.py: warning: removed 2 file(s) from {out} that no build had made: articles/a/empty/, "
+    assert warning == [f"build.py: warning: removed 2 file(s) and folder(s) from {out} that no build had made: "
+                       "articles/a/empty/, "
                        "etc-link"], result.stderr
+    assert ", 2 removed) into" in result.stdout, result.stdout  # (the summary counts what the warning names)
 
 
 def test_pages_kept_through_a_link_in_the_output_folder_are_not_taken_as_in_place(tmp_path: Path) -> None:

@@ -276,7 +276,8 @@ def _signum(exc: KeyboardInterrupt) -> int:
 def _say_foreign(out: Path, gone: list[str]) -> None:
     """Name the files a build removed from its output folder that no build had made there."""
     shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
-    say(f"build.py: warning: removed {len(gone)} file(s) from {out} that no build had made: {shown}\n"
+    what = "file(s) and folder(s)" if any(path.endswith("/") for path in gone) else "file(s)"
+    say(f"build.py: warning: removed {len(gone)} {what} from {out} that no build had made: {shown}\n"
         f"    hint: the output folder holds only what the build makes; keep other files elsewhere and copy them in "
         f"after the build (or publish a copy of the folder)", file=sys.stderr)
 

@@ -142,8 +142,8 @@ def move_tree(staged: str, out: str, undo: Undo) -> None:
 def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:
     """Delete every file under `out` that is not in `keep` (posix paths relative to `out`; the staging folder
     is left alone), and every symbolic link to a folder (never followed: a link to /etc put there by hand would
-    have the site publish /etc), then every folder left empty by that. Returns how many files and links went
-    (and adds their paths to `gone`, and each folder found empty, which no build leaves, as "its/path/"). Plain
+    have the site publish /etc), then every folder left empty by that. Returns how many files, links and empty
+    folders (made by hand) went (and adds their paths to `gone`, a folder as "its/path/"). Plain
     strings, and no folder is asked to go unless nothing is left in it: a site has thousands of files and
     folders."""
     deleted = 0
@@ -151,8 +151,10 @@ def sweep(out: str, keep: set[str], gone: list[str] | None = None) -> int:
     walked: set[str] = set()  # (bottom-up: every folder it entered is walked before the folder that lists it)
     for folder, dirs, files in os.walk(out, topdown=False):
         prefix = "" if folder == out else folder[len(out) + 1:].replace(os.sep, "/") + "/"
-        if gone is not None and prefix and not dirs and not files and not prefix.startswith(STAGING + "/"):
-            gone.append(prefix)  # (a folder made by hand: a build's own hold its files)
+        if prefix and not dirs and not files and not prefix.startswith(STAGING + "/"):
+            deleted += 1  # (a folder made by hand: a build's own hold its files; counted as the warning names it)
+            if gone is not None:
+                gone.append(prefix)
         left = len(files) + len(dirs)
         for name in files:
             rel = prefix + name
