@@ -441,3 +441,13 @@ def test_the_search_box_of_a_hebrew_page_is_named_by_its_english_heading(browser
     name = page.locator("#" + (box.get_attribute("aria-labelledby") or "nothing"))
     assert (name.text_content(), name.evaluate(LANGUAGE)) == ("Search", "en")
     page.close()
+
+
+def test_a_hebrew_page_has_no_english_word_read_at_its_highlights(browser, he_url):
+    """The screen reader's "annotated:" at a highlight's start is a style sheet's word, which cannot be marked
+    English: on a Hebrew page a Hebrew voice would read it, so it is said on English sites only."""
+    page = browser.new_page()
+    page.goto(he_url + "articles/a/")
+    assert page.locator(".hl[id^='a-']").count() > 0
+    assert "annotated" not in page.locator("article").aria_snapshot()
+    page.close()
