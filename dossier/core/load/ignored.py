@@ -34,11 +34,14 @@ def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
     file of that name ends in .yaml (then it is a copy left beside it, only a warning)."""
     paths = set(paths)
     out: dict[str, set[str]] = {kind: set() for _, kind, _ in FOLDERS}
-    for folder, kind, _ in FOLDERS:
-        for p in sorted(paths):
-            stem = p.rsplit(".", 1)[0]
-            if p.startswith(folder) and not p.endswith(".yaml") and p.lower().endswith(YAMLISH) and \
-                    f"{stem}.yaml" not in paths:
+    for p in paths:  # (each path once, the cheap test first: every build asks it of every file)
+        if p.endswith(".yaml") or not p.lower().endswith(YAMLISH):
+            continue
+        stem = p.rsplit(".", 1)[0]
+        if f"{stem}.yaml" in paths:
+            continue
+        for folder, kind, _ in FOLDERS:
+            if p.startswith(folder):
                 out[kind].add(stem.rsplit("/", 1)[-1])
     return out
 
