@@ -11,8 +11,8 @@ tests/test_search_binary.py holds it to Pagefind's own answer.
 from __future__ import annotations
 
 import os
-import platform
 import shutil
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def _in_package(package: str) -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     folder = Path(list(spec.submodule_search_locations)[0])
-    suffixes = ("", ".exe") if platform.system().lower() == "windows" else ("",)
+    suffixes = ("", ".exe") if sys.platform == "win32" else ("",)  # (platform.system(): 2 ms of every start)
     for name in _NAMES:
         for suffix in suffixes:
             candidate = folder / (name + suffix)
