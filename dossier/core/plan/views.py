@@ -22,11 +22,13 @@ SCRIPTS = ("dossier", "entities", "compare")  # static/<name>.js, progressive en
 
 
 def common(cfg: SiteConfig, urls: Urls, page_url: str, title: str, description: str = "") -> dict[str, Any]:
+    marks = ui_marks(cfg.language)
     return {
         "site": {"title": cfg.title, "language": cfg.language, "direction": cfg.direction, "author": cfg.author,
                  "base": urls.base},
         # (the marks of the site's own English words on a site in another language: interface.py)
-        "ui": ui_marks(cfg.language),
+        "ui": marks,
+        **{f"ui_{name}": mark for name, mark in marks.items()},  # (plain names: no sandboxed lookup, interface.py)
         "page": {"url": page_url, "title": title, "description": description or page_description(cfg.description),
                  "canonical": cfg.origin + page_url if cfg.origin else "", "og_type": "website",
                  "kind": page_kind(page_url[len(urls.base):]), "outlet": "", "jsonld": "",
