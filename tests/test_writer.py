@@ -219,10 +219,8 @@ def test_pages_the_live_preview_wrote_are_not_named_as_files_no_build_made(tmp_p
     assert "removed 1 file(s) from" in capsys.readouterr().err  # (a build.py run's record: it is)
 
 
-def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_removed_and_named(tmp_path: Path) -> None:
-    """os.walk lists a symbolic link to a folder among the folders and never enters it: the sweep kept it, build
-    after build, without a word (a host following links would publish what it leads to, /etc). It is removed
-    like a file put there, never followed; an empty folder made there is named too."""
+def built_one_article(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A dossier of one article built into its _site/ by build.py, and the command that built it."""
     import subprocess
     import sys
 
@@ -233,6 +231,16 @@ def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_remov
                            "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"})
     build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
     assert subprocess.run(build, capture_output=True).returncode == 0
+    return root, build
+
+
+def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_removed_and_named(tmp_path: Path) -> None:
+    """os.walk lists a symbolic link to a folder among the folders and never enters it: the sweep kept it, build
+    after build, without a word (a host following links would publish what it leads to, /etc). It is removed
+    like a file put there, never followed; an empty folder made there is named too."""
+    import subprocess
+
+    root, build = built_one_article(tmp_path)
     out, secret = root / "_site", tmp_path / "etc"
     secret.mkdir()
     (secret / "passwd").write_text("root:x:0:0\n")
@@ -255,15 +263,8 @@ def test_pages_kept_through_a_link_in_the_output_folder_are_not_taken_as_in_plac
     articles. A page found through a link is written, which the link refuses; the site stays as it was."""
     import shutil
     import subprocess
-    import sys
 
-    from conftest import ROOT, mini
-
-    seed = "Talks\nThe minister said the talks would resume.\n"
-    root = mini(tmp_path, {"seeds/a.txt": seed,
-                           "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"})
-    build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
-    assert subprocess.run(build, capture_output=True).returncode == 0
+    root, build = built_one_article(tmp_path)
     out, moved = root / "_site", tmp_path / "elsewhere"
     shutil.move(out / "articles", moved)
     (out / "articles").symlink_to(moved, target_is_directory=True)
