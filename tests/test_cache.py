@@ -309,7 +309,8 @@ def test_compiled_templates_are_kept_and_reused_until_the_template_or_the_code_c
     (root / "templates").mkdir(exist_ok=True)
     template = (fs.PROJECT / "templates" / "404.html").read_text("utf-8")
     assert "Page not found</h1>" in template
-    (root / "templates" / "404.html").write_text(template.replace("Page not found</h1>", "Page not found</h1><p>Edited 404</p>", 1), "utf-8")
+    edited = template.replace("Page not found</h1>", "Page not found</h1><p>Edited 404</p>", 1)
+    (root / "templates" / "404.html").write_text(edited, "utf-8")
     assert main(["--root", str(root), "--out", str(out), "--no-search"]) == 0
     assert b"<p>Edited 404</p>" in (out / "404.html").read_bytes()
     rewritten = [p for p in _compiled(root) if p.stat().st_mtime_ns != stamps.get(p)]

@@ -158,7 +158,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
                    (inputs.own_templates, inputs.added_templates), inputs.files)
-    return replace(_result(problems, done, library, config, options), unchecked=_unchecked(inputs.files, dossier, inputs.unread))
+    unchecked = _unchecked(inputs.files, dossier, inputs.unread)
+    return replace(_result(problems, done, library, config, options), unchecked=unchecked)
 
 
 def _without_site(inputs: Inputs, options: Options) -> list[Problem]:

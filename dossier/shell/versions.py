@@ -15,7 +15,8 @@ import sys
 
 # The libraries whose versions a build's output may depend on: the cache's code version and the no-change answer
 # are keyed by them (a library upgraded could render other bytes)
-LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "mdurl", "PyYAML", "jsonschema", "fastjsonschema", "Jinja2", "MarkupSafe",
+LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "mdurl",
+             "PyYAML", "jsonschema", "fastjsonschema", "Jinja2", "MarkupSafe",
              "rapidfuzz", "pyahocorasick", "regex")
 _NAMES: dict[str, str] | None = None   # normalised name → version, of every .dist-info folder found
 

@@ -52,7 +52,8 @@ def note_markdown(note: str) -> str:
 # editor wrote is written `&lt;` too (the same "<" to CommonMark): left as it was, Python-Markdown ran it.
 # (an autolink of the web or of mail, after its "<", in the form every renderer reads as one: Python-Markdown
 # needs the "://" or the "@", and read `<https:/x/autofocus/contenteditable/onfocus=alert(1)//>` as a tag)
-_AUTOLINK = r"(?:(?i:https?)://[^\s<>]*|(?i:mailto:)?[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>"
+_AUTOLINK = (r"(?:(?i:https?)://[^\s<>]*|"
+             r"(?i:mailto:)?[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>")
 _NOTE_HTML = re.compile(r"(?<!\\)((?:\\\\)*)(?:\\<|<(?!" + _AUTOLINK + "))(?=[A-Za-z/!?])")
 # What markdown-it reads literally besides code: those autolinks (`<https://…?q={term}>`), whose "{" or "[" an
 # escape would change (a "\{" there is a backslash in the address, review 76)
