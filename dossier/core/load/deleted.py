@@ -62,16 +62,27 @@ def _gone(problem: Problem, outlets: set[str]) -> str:
 def _seeds_of(named: Mapping[str, list[Problem]], dossier: Dossier, texts: Mapping[str, str]) -> dict[str, str]:
     """Slug → the unused seed (of `texts`) that holds the quotes of most of its witnesses, at least half of
     them."""
-    flat = {name: " ".join(text.split()) for name, text in texts.items()}
     out = {}
     for slug in sorted(named):
-        quotes = [" ".join(w.quote.split()) for c in dossier.comparisons for w in c.witnesses
-                  if w.article == slug and w.quote.strip()]
-        scores = sorted(((sum(q in text for q in quotes), name) for name, text in flat.items()),
-                        key=lambda pair: (-pair[0], pair[1]))
+        quotes = witness_quotes(dossier, slug)
+        scores = by_quotes_held(quotes, texts)
         if quotes and scores and scores[0][0] * 2 >= len(quotes):
             out[slug] = scores[0][1]
     return out
+
+
+def witness_quotes(dossier: Dossier, slug: str) -> list[str]:
+    """The quotes of the witnesses that name the article `slug`, their spaces made one (renamed.py asks too)."""
+    return [" ".join(w.quote.split()) for c in dossier.comparisons for w in c.witnesses
+            if w.article == slug and w.quote.strip()]
+
+
+def by_quotes_held(quotes: list[str], texts: Mapping[str, str]) -> list[tuple[int, str]]:
+    """(how many of `quotes` a text holds, its name) for each of `texts` (name → text, spaces made one here),
+    the most first, then by name."""
+    flat = {name: " ".join(text.split()) for name, text in texts.items()}
+    return sorted(((sum(q in text for q in quotes), name) for name, text in flat.items()),
+                  key=lambda pair: (-pair[0], pair[1]))
 
 
 def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str) -> str:

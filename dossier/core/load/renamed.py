@@ -28,6 +28,7 @@ from typing import Callable, Collection, Iterable, Sequence
 from ..common.errors import Problem, error, said_at_meant
 from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
+from .deleted import by_quotes_held, witness_quotes
 from .model import Dossier, Entity
 
 __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file"]
@@ -176,12 +177,10 @@ def _quoted_in(ref: str, unnamed: Collection[str], dossier: Dossier) -> tuple[st
     """The one article nothing names whose text holds the quotes of most witnesses of `ref` (at least half), and
     why: a file renamed on purpose keeps its seed (review 91: jpost-go-it-alone.yaml renamed
     jerusalem-post-rafah.yaml was told to be created again, which its seed, taken, refused)."""
-    quotes = [" ".join(w.quote.split()) for c in dossier.comparisons for w in c.witnesses
-              if w.article == ref and w.quote.strip()]
+    quotes = witness_quotes(dossier, ref)
     if not quotes:
         return "", ""
-    held = sorted(((sum(q in " ".join(a.text.text.split()) for q in quotes), a.slug) for a in dossier.articles
-                   if a.slug in unnamed), reverse=True)
+    held = by_quotes_held(quotes, {a.slug: a.text.text for a in dossier.articles if a.slug in unnamed})
     if not held or held[0][0] * 2 < len(quotes) or (len(held) > 1 and held[1][0] == held[0][0]):
         return "", ""
     return held[0][1], f"and this article's text holds {held[0][0]} of the {len(quotes)} quotes their witnesses give"
