@@ -1,7 +1,55 @@
 // The search page: Pagefind's UI over the index the build wrote into /pagefind/ (needs http://, not file://).
 // A large site's index is in parts (pagefind/dossier-parts.json lists those to merge into the first one).
+// Where search cannot work (a site built with --no-search has no index, a page opened from the disk cannot load
+// one, Pagefind's script did not arrive or failed) the page says so and why, in place of an empty box.
 (function () {
   "use strict";
+  var WHY = {
+    file: "Search is not available here: it works only when the site is served over http(s), not when its " +
+          "pages are opened as files from a disk.",
+    unindexed: "Search is not available here: this copy of the site was published without its search index.",
+    unloaded: "Search is not available here: its files could not be loaded. Reloading the page may help."
+  };
+  var ELSEWHERE = "Every article, source, entity and comparison is reachable from the navigation:";
+  function sentence(text, rtl) {
+    // A sentence of the site's words, as templates mark one (ui_open): isolated left to right on a page laid out
+    // right to left, so that its final full stop stays at its end.
+    var span = document.createElement("span");
+    span.textContent = text;
+    if (rtl) span.dir = "ltr";
+    return span;
+  }
+  function notice(box) {
+    // Where the reader is told that search cannot work here: made empty before anything is known, so that a
+    // screen reader announces the reason put into its status region, read where it stands too. On a site in
+    // another language its words are marked English as the heading is (templates/search.html).
+    var note = document.createElement("div"), status = document.createElement("p");
+    var heading = box.previousElementSibling;
+    note.className = "search-unavailable";
+    if (heading && heading.lang) note.lang = heading.lang;
+    status.setAttribute("role", "status");
+    note.appendChild(status);
+    box.parentNode.insertBefore(note, box.nextSibling);
+    return note;
+  }
+  function unavailable(box, note, why) {
+    // The reason in place of the search box (and of a UI that failed half-way drawn), then the navigation's links.
+    Array.prototype.slice.call(box.children).forEach(function (child) {
+      if (child.tagName !== "NOSCRIPT") box.removeChild(child);
+    });
+    var rtl = Boolean(note.lang) && getComputedStyle(note).direction === "rtl";
+    note.firstChild.appendChild(sentence(WHY[why], rtl));
+    var links = document.querySelector(".site-header nav ul");
+    if (!links) return;
+    var elsewhere = document.createElement("p");
+    elsewhere.appendChild(sentence(ELSEWHERE, rtl));
+    links = links.cloneNode(true);
+    Array.prototype.forEach.call(links.querySelectorAll("[aria-current]"), function (a) {
+      a.removeAttribute("aria-current");
+    });
+    note.appendChild(elsewhere);
+    note.appendChild(links);
+  }
   function label(box) {
     // Pagefind's input is labelled only by a title attribute; give it a proper accessible name. On a page in
     // another language than English the name is the page's heading, marked English (templates/search.html):
@@ -44,13 +92,44 @@
     var q = new URLSearchParams(location.search).get("q");
     if (q) ui.triggerSearch(q);
   }
-  document.addEventListener("DOMContentLoaded", function () {
-    var box = document.getElementById("search");
-    if (!box || typeof PagefindUI === "undefined") return;
-    var bundle = box.getAttribute("data-bundle");
-    fetch(bundle + "dossier-parts.json")
+  function index(bundle) {
+    // Whether the index is there: "here"; "unindexed" when the server says it has no such file (a site built with
+    // --no-search); "unloaded" when it could not be asked or failed otherwise. (Pagefind's UI, started without
+    // an index, says "Searching…" for ever.)
+    return fetch(bundle + "pagefind-entry.json")
+      .then(function (r) { return r.ok ? "here" : r.status === 404 || r.status === 410 ? "unindexed" : "unloaded"; },
+            function () { return "unloaded"; });
+  }
+  function parts(bundle) {
+    return fetch(bundle + "dossier-parts.json")
       .then(function (r) { return r.ok ? r.json() : { merge: [] }; })
       .catch(function () { return { merge: [] }; })
-      .then(function (parts) { start(box, bundle, Array.isArray(parts.merge) ? parts.merge : []); });
+      .then(function (found) { return found && Array.isArray(found.merge) ? found.merge : []; });
+  }
+  function begin(box, note) {
+    if (!/^https?:$/.test(location.protocol)) return unavailable(box, note, "file");   // (Pagefind fetches its index)
+    var bundle = box.getAttribute("data-bundle");
+    return Promise.all([index(bundle), parts(bundle)]).then(function (found) {
+      if (found[0] !== "here") return unavailable(box, note, found[0]);
+      if (typeof PagefindUI === "undefined") return unavailable(box, note, "unloaded");   // (its script did not load)
+      note.parentNode.removeChild(note);
+      start(box, bundle, found[1]);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("search");
+    if (!box) return;
+    var note = notice(box);
+    function failed(error) {
+      // A script error never leaves the reader an empty box (nor a half-drawn one)
+      if (!note.parentNode) box.parentNode.insertBefore(note, box.nextSibling);
+      if (!note.firstChild.firstChild) unavailable(box, note, "unloaded");
+      if (window.console) console.error(error);
+    }
+    try {
+      Promise.resolve(begin(box, note)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   });
 })();

@@ -1,0 +1,108 @@
+"""The search page where search cannot work, in real Chromium: a site built with --no-search (no index), a site
+opened from the disk (file://: Pagefind fetches its index, which needs http), Pagefind's script that did not load,
+an index that is not there, and a script that failed. Each showed an empty box under "Search", with no word; the
+page now says why, in a status region, and links the navigation. (A site whose search works: test_browser_search.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, mini, run_build
+from test_browser_rtl import FILES as HEBREW
+from test_quality_a11y import RUN_AXE, axe_path, format_violations  # noqa: F401 (axe_path: a fixture)
+
+pytestmark = pytest.mark.browser
+
+UNINDEXED = "Search is not available here: this copy of the site was published without its search index."
+ON_DISK = ("Search is not available here: it works only when the site is served over http(s), not when its pages "
+           "are opened as files from a disk.")
+UNLOADED = "Search is not available here: its files could not be loaded. Reloading the page may help."
+NOTE = ".search-unavailable"
+REASON = f"{NOTE} [role=status]"
+NAVIGATION = [["Articles", "/"], ["Sources", "/sources/"], ["Entities", "/entities/"], ["Compare", "/compare/"],
+              ["Passages", "/passages/"], ["Timeline", "/timeline/"], ["Tags", "/tags/"]]
+LINKS = "els => els.map(a => [a.textContent, a.getAttribute('href')])"
+LANGUAGE = "el => el.closest('[lang]').getAttribute('lang')"
+
+
+@pytest.fixture(scope="module")
+def unindexed_site(tmp_path_factory):
+    """The repo's dossier built with --no-search: no pagefind/ folder at all."""
+    out = tmp_path_factory.mktemp("unindexed") / "site"
+    result = run_build(ROOT, "--no-search", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (out / "pagefind").exists()
+    return out
+
+
+def reason_shown(page, url: str) -> str:
+    """The reason the search page at `url` gives, once it gives one."""
+    page.goto(url)
+    page.wait_for_selector(f"{REASON} span", timeout=15000)
+    return page.locator(REASON).inner_text()
+
+
+def test_a_site_built_without_search_says_it_has_no_index_and_links_the_navigation(browser, unindexed_site,
+                                                                                     http_server, axe_path):
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})   # (to add axe)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    assert reason_shown(page, http_server(unindexed_site) + "search/?q=Rafah") == UNINDEXED
+    note = page.locator(NOTE)
+    assert note.is_visible() and page.locator(".pagefind-ui").count() == 0
+    assert "reachable from the navigation" in note.inner_text()
+    assert note.locator("a").evaluate_all(LINKS) == NAVIGATION
+    page.focus("#main")   # (where the skip link lands) the next key press reaches the first of those links
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.search-unavailable') !== null")
+    assert errors == []
+    page.add_script_tag(path=str(axe_path))
+    violations = page.evaluate(RUN_AXE, None)
+    assert not violations, "\n".join(format_violations("search, unindexed", violations))
+    context.close()
+
+
+def test_a_hebrew_site_built_without_search_says_so_in_english_marked_words(browser, http_server, tmp_path):
+    root = mini(tmp_path, HEBREW)
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    assert reason_shown(page, http_server(root / "_site") + "search/") == UNINDEXED
+    words = page.locator(f"{NOTE} span")
+    assert words.evaluate_all("els => els.map(e => [e.closest('[lang]').lang, e.dir])") == [["en", "ltr"]] * 2
+    assert page.locator(f"{NOTE} li").first.evaluate(LANGUAGE) == "en"
+    page.close()
+
+
+def test_a_site_opened_from_the_disk_says_search_needs_it_served_over_http(browser, tmp_path):
+    """Built with its folder as its base path, so that its links and scripts resolve from the disk; its index is
+    there, and still cannot be fetched."""
+    out = tmp_path / "site"
+    result = run_build(ROOT, "--out", str(out), "--base-url", out.as_posix() + "/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    assert reason_shown(page, (out / "search" / "index.html").as_uri()) == ON_DISK
+    assert page.locator(".pagefind-ui").count() == 0
+    page.close()
+
+
+def pagefind_ui_throwing(route) -> None:
+    route.fulfill(content_type="text/javascript",
+                  body="window.PagefindUI = function () { throw new Error('broken on purpose'); };")
+
+
+@pytest.mark.parametrize("file, answer, reason", [
+    ("pagefind-ui.js", lambda route: route.abort(), UNLOADED),                      # the script did not arrive
+    ("pagefind-ui.js", pagefind_ui_throwing, UNLOADED),                             # it failed
+    ("pagefind-entry.json", lambda route: route.fulfill(status=404), UNINDEXED),    # no index beside it
+    ("pagefind-entry.json", lambda route: route.fulfill(status=500), UNLOADED),
+], ids=["ui-not-loaded", "ui-throws", "index-missing", "index-failing"])
+def test_a_search_page_whose_pagefind_did_not_load_or_failed_says_so(browser, default_site, http_server, file,
+                                                                     answer, reason):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route(f"**/pagefind/{file}", answer)
+    assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == reason
+    assert page.locator(".pagefind-ui").count() == 0
+    page.close()
