@@ -76,6 +76,6 @@ def test_a_build_without_search_removes_the_index_an_earlier_build_left_and_says
     result = run_build(root, "--no-search")
     assert result.returncode == 0 and not index.exists()
     assert f"build.py: note: removed the search index an earlier build left in {index}:" in result.stderr
-    assert "the search page is empty until a build without --no-search" in result.stderr
+    assert "the search page says search is not available until a build without --no-search" in result.stderr
     again = run_build(root, "--no-search", "--strict")   # (built again, not "up to date": no index, no note)
     assert again.returncode == 0 and "search index" not in again.stderr

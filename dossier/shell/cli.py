@@ -292,11 +292,11 @@ def _index_left(out: Path) -> Path | None:
 
 def _say_unindexed(index: Path) -> None:
     """Say that a --no-search build removed the search index an earlier build had left (the search page of the
-    site is empty from now on): kept, it would find the pages as they were when it was made, and pages since
-    removed (the live preview, which is no site to publish, keeps it: serve_preview.py)."""
+    site says from now on that search is not available): kept, it would find the pages as they were when it was
+    made, and pages since removed (the live preview, which is no site to publish, keeps it: serve_preview.py)."""
     say(f"build.py: note: removed the search index an earlier build left in {index}: a --no-search build "
         f"makes none, and the old one would find pages as they were then, pages since removed too\n"
-        f"    hint: the search page is empty until a build without --no-search", file=sys.stderr)
+        f"    hint: the search page says search is not available until a build without --no-search", file=sys.stderr)
 
 
 def _say_lost() -> None:
