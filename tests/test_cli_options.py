@@ -79,3 +79,16 @@ def test_a_build_without_search_removes_the_index_an_earlier_build_left_and_says
     assert "the search page says search is not available until a build without --no-search" in result.stderr
     again = run_build(root, "--no-search", "--strict")   # (built again, not "up to date": no index, no note)
     assert again.returncode == 0 and "search index" not in again.stderr
+
+
+def test_problems_are_printed_errors_first_with_site_yaml_s_leading(tmp_path) -> None:
+    """A wrong setting explains errors elsewhere, and errors stood among warnings file by file: site.yaml's came
+    last (review 84). Printed: site.yaml's error, the article's, then the seed's warning."""
+    root = mini(tmp_path, {"site.yaml": "title: Mini\nchecks:\n  no-such-check: warning\n",
+                           "content/sources.yaml": "outlet-a: {name: Outlet A}\n", "seeds/a.txt": "Some text.\n",
+                           "seeds/b.txt": "Another text.\n",
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: A\nsource: outlet-z\ndate: 2024-01-01\n"})
+    result = run_build(root, "--check")
+    headers = [line for line in result.stderr.splitlines() if ": error: " in line or ": warning: " in line]
+    assert [h.split(":", 1)[0] for h in headers] == ["site.yaml", "content/articles/a.yaml", "seeds/b.txt"], headers
+    assert "[site-check-unknown]" in headers[0] and "[source-unknown]" in headers[1] and "[seed-unused]" in headers[2]

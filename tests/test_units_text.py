@@ -9,7 +9,7 @@ import pytest
 
 from dossier.core.analyse.closest import closest_passage
 from dossier.core.common.controls import visible
-from dossier.core.common.errors import Problem, did_you_mean, error, has_errors, sort_problems, warning
+from dossier.core.common.errors import Problem, did_you_mean, error, has_errors, reading_order, sort_problems, warning
 from dossier.core.text.nfc import nfc, nfc_text
 from dossier.core.common.snippet import format_problem, snippet, source_line
 from dossier.core.common.snippet import visible as visible_source_line
@@ -195,6 +195,16 @@ def test_has_errors_is_true_only_with_an_error(problems: list[Problem], errors: 
 def test_problems_sort_by_file_then_position_without_duplicates() -> None:
     late, early, other = error("a.yaml", 9, 1, "late"), error("a.yaml", 2, 5, "early"), error("0.yaml", 30, 1, "x")
     assert sort_problems([late, early, other, late]) == (other, early, late)
+
+
+def test_problems_are_read_errors_first_site_yaml_leading_and_the_output_s_after_the_inputs() -> None:
+    link = error("_site/a/index.html", 0, 0, "broken link: /b/")
+    fuzzy, unused = warning("content/articles/a.yaml", 4, 1, "fuzzy"), warning("seeds/b.txt", 0, 0, "unused")
+    rule, own = warning("site.yaml", 3, 1, "rule"), error("content/articles/a.yaml", 9, 1, "unknown source")
+    setting = error("site.yaml", 2, 1, "unknown check")
+    build_order = sort_problems([link, fuzzy, unused, rule, own, setting])
+    assert reading_order(build_order) == (setting, own, link, rule, fuzzy, unused)
+    assert reading_order([fuzzy, unused]) == (fuzzy, unused)
 
 
 def test_a_problem_formats_as_file_line_col_severity_message_and_hint() -> None:

@@ -35,10 +35,12 @@ class VisibleStream:
 
 
 def formatted(result: BuildResult, sources: Mapping[str, bytes | str]) -> list[str]:
-    """Each problem as printed: its `file:line:col: severity: message` line, the source line with a caret
-    under the column, and its hint."""
+    """Each problem as printed, in the order an editor fixes them (errors.reading_order: the errors first,
+    site.yaml's leading): its `file:line:col: severity: message` line, the source line with a caret under the
+    column, and its hint."""
+    from ..core.common.errors import reading_order
     from ..core.common.snippet import format_problem
-    return [format_problem(p, sources) for p in result.problems]
+    return [format_problem(p, sources) for p in reading_order(result.problems)]
 
 
 def report(result: BuildResult, stream=None, sources: Mapping[str, bytes | str] | None = None) -> tuple[int, int]:
