@@ -9,7 +9,7 @@ from dossier.core.load.id_hints import meant, with_id_hints
 from dossier.core.load.model import Dossier, Entity, Origin, Source
 
 KNOWN = {"jerusalem-post": "jerusalem-post", "the jerusalem post": "jerusalem-post", "ap": "ap",
-         "associated press": "ap"}
+         "associated press": "ap", "rafah-rift": "rafah-rift", "story-0002": "story-0002"}
 
 
 @pytest.mark.parametrize("value, ident", [
@@ -20,6 +20,9 @@ KNOWN = {"jerusalem-post": "jerusalem-post", "the jerusalem post": "jerusalem-po
     ("Associated Press", "ap"),
     ("Jerusalem Posts", "jerusalem-post"),           # close to a name
     ("Reuters", ""),                                 # nothing like it
+    ("Rafah Rift 2", ""),                            # another article's, not a slip for "rafah-rift"
+    ("Story 0003", ""),                              # another number
+    ("Asociated Press", "ap"),                       # a letter left out of a name
 ])
 def test_meant_finds_the_id_by_its_form_its_name_or_the_closest(value: str, ident: str) -> None:
     assert meant(value, KNOWN) == ident

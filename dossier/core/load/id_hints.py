@@ -44,11 +44,11 @@ def meant(value: str, known: Mapping[str, str]) -> str:
     for key in (slugify(written, ""), written.casefold()):
         if key in known:
             return known[key]
-    from difflib import get_close_matches  # (asked only of an id that names nothing: imported then)
+    from ..common.similar import closest  # (asked only of an id that names nothing: imported then)
 
-    close = get_close_matches(written.casefold(), list(known), n=1, cutoff=0.8) or \
-        get_close_matches(slugify(written, ""), list(known), n=1, cutoff=0.8)
-    return known[close[0]] if close else ""
+    # (a slip of the hand only, similar.py: difflib's ratio offered "rafah-rift" for "Rafah Rift 2", another article)
+    close = closest(written.casefold(), known) or closest(slugify(written, ""), known)
+    return known[close] if close else ""
 
 
 def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
