@@ -45,8 +45,18 @@ def test_a_refused_target_of_our_own_kinds_offers_the_id_it_was_meant_as() -> No
     problem = refused("entity:Ron Dermer", at, "a note", known)
     assert (problem.line, problem.col, problem.check) == (8, 20, "links")
     assert problem.hint == 'did you mean "entity:ron-dermer"?'
+    assert refused("entity:Ron Dermerr", at, "a note", known).hint == 'did you mean "entity:ron-dermer"?'
     assert refused("javascript:alert(1)", at, "a note", known).message == \
         'link target "javascript:alert(1)" is not allowed in a note'
+
+
+def test_a_refused_target_that_only_shares_letters_with_an_id_offers_none() -> None:
+    """difflib's ratio offered "israel" for a link written `entity:Iran`, another country (similar.py)."""
+    at = Origin("content/articles/a.yaml", 8, 20)
+    known = SimpleNamespace(articles=frozenset({"rafah-rift"}), entities=frozenset({"israel"}),
+                            comparisons=frozenset(), tags=frozenset())
+    assert refused("entity:Iran", at, "a note", known).hint.startswith("after entity: write")
+    assert refused("article:Rafah Rift 2", at, "a note", known).hint.startswith("after article: write")
 
 
 def test_an_address_with_a_space_is_told_to_write_it_as_percent_20() -> None:

@@ -72,10 +72,10 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
         if not p.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
             continue
         stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
-        import difflib  # (asked only of a file that is no registry: imported then)
+        from ..common.similar import closest  # (asked only of a file that is no registry: imported then)
 
-        close = difflib.get_close_matches(stem, [r[:-len(".yaml")] for r in sorted(REGISTRIES)], n=1, cutoff=0.7)
-        meant = f"{close[0]}.yaml" if close else ""
+        close = closest(stem, [r[:-len(".yaml")] for r in REGISTRIES])
+        meant = f"{close}.yaml" if close else ""
         if meant and not _present(meant, paths):
             missing.add(REGISTRIES[meant])
             problems.append(error(p, 0, 0, f"content/{meant} is missing, and {p} is not read",
@@ -103,11 +103,11 @@ def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:
 def _in_other_folder(path: str) -> Problem:
     """The warning of a file in a folder of content/ the build does not read (content/article/: review 74, its
     article left out without a word, and every link to it an "unknown article")."""
-    import difflib
+    from ..common.similar import closest
 
     folder, rest = path[len("content/"):].split("/", 1)
-    close = difflib.get_close_matches(folder.lower(), ["articles", "comparisons", "entities"], n=1, cutoff=0.65)
-    hint = f"move it to content/{close[0]}/{rest}" if close else "move it into one of them, or out of content/"
+    close = closest(folder.lower(), ["articles", "comparisons", "entities"])
+    hint = f"move it to content/{close}/{rest}" if close else "move it into one of them, or out of content/"
     return warning(path, 0, 0, f"ignored: content/{folder}/ is no folder the build reads (content/ holds "
                    "sources.yaml, entities.yaml and the folders articles/, comparisons/ and entities/)", hint,
                    "file-ignored")

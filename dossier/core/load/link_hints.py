@@ -33,9 +33,9 @@ def refused(target: str, at: Origin, what: str, known: Any) -> Problem:
     if colon and kind in _KINDS and ident:
         names = getattr(known, _KINDS[kind]) or frozenset()
         meant = tag_page(unquote(name)) if kind == "tag" else slugify(name, "")
-        from difflib import get_close_matches  # (asked only of a link that names nothing: imported then)
+        from ..common.similar import closest  # (asked only of a link that names nothing: imported then)
 
-        close = meant if meant in names else next(iter(get_close_matches(meant, sorted(suggestible(names)), 1)), "")
+        close = meant if meant in names else closest(meant, suggestible(names))  # (a slip only, not shared letters)
         shown = internal_form(kind, close, fragment)
         what_it_is = ("the name of a tag's page (tag: links name the page: lower-case letters, digits and "
                       "hyphens)") if kind == "tag" else "an id (ids are lower-case letters, digits and hyphens)"
