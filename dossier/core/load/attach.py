@@ -14,6 +14,7 @@ from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
+from .seed_renamed import Meant, hint as renamed_hint, seed_meant, unused_hint
 from .watched import is_editor_junk
 from ..text.nfc import nfc
 
@@ -28,8 +29,9 @@ def seed_named_in(seed: str, text: str) -> bool:
 def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
                  unreadable: set[str] = frozenset(), unparsed: Sequence[str] = (),
                  written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {},
-                 named: Callable[[], frozenset[str]] = frozenset) -> tuple[list[Article], list[Problem],
-                                                                          list[ArticleMeta]]:
+                 named: Callable[[], frozenset[str]] = frozenset,
+                 quoted: Callable[[str], Sequence[str]] = lambda slug: ()) -> tuple[list[Article], list[Problem],
+                                                                                     list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
     reported); `unparsed`: the article files that failed to parse (the seeds they name are not "unused", just
     theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata
@@ -37,17 +39,16 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     it, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is.
     `elsewhere`: the files in folders of seeds/ (not read) by their name, for a seed not found to say where it is.
     `named()`: the article slugs the comparisons and links name, to tell which of two files naming one seed is the
-    newcomer (`_owners`; asked only then)."""
+    newcomer (`_owners`; asked only then). `quoted(slug)`: the witnesses' quotes of an article (seed_renamed.py)."""
     problems: list[Problem] = []
-    articles = []
-    detached = []
-    claimed: set[str] = set()  # (the seeds a seed-missing error offers as meant)
-    used: set[str] = set()
+    articles, detached, used = [], [], set()
+    # (the seeds a seed-missing error offers: → "" when as the one meant, → its file when as one of several)
+    offered: dict[str, str] = {}
     known = None if source_ids is None else known_ids(source_ids)
     composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
     metas = [replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
              if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)) else meta for meta in metas]
-    owners, slugs = _owners(metas, named)
+    owners, slugs, free = *_owners(metas, named), _free(metas, seeds, unparsed, written)
     _ARTICLES.new_build()
     for meta in metas:
         file = meta.origin.file
@@ -57,9 +58,9 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             detached.append(meta)
             continue
         if meta.seed not in seeds:
-            problem, meant = _not_found(meta, seeds, elsewhere.get(meta.seed, ()))
+            problem, meant, maybe = _not_found(meta, seeds, elsewhere.get(meta.seed, ()), free, quoted)
             problems.append(problem)
-            claimed |= {meant} if meant else set()
+            offered.update({seed: file for seed in maybe} | ({meant: ""} if meant else {}))
             detached.append(meta)
             continue
         if owners.get(meta.seed, meta) is not meta:
@@ -71,8 +72,8 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
-    problems += _unused(set(seeds) - set(used) - claimed, [(f, written(f)) for f in (*(m.origin.file for m in detached),
-                                                                                     *unparsed)], seeds)
+    problems += _unused(set(seeds) - set(used) - {seed for seed, file in offered.items() if not file},
+                        [(f, written(f)) for f in (*(m.origin.file for m in detached), *unparsed)], seeds, offered)
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
@@ -125,33 +126,57 @@ def _unknown_source(meta: ArticleMeta, source_ids: set[str]) -> Problem:
                  "outlets are the keys of content/sources.yaml; add it there or fix the id", "source-unknown")
 
 
-def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText], moved: Sequence[str] = ()) -> tuple[Problem, str]:
-    """The error of an article file whose seed is not in seeds/, and the seed it offers as meant ("" if none).
-    `moved`: the files of that name in folders of seeds/ (seeds/jpost/x.txt): the seed is there, and said so (the
-    hint "seed names are file names under seeds/" left the editor to find it, with the warning that it is not
-    read said after; `seed:` names no folder, the schema's pattern)."""
+def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText], moved: Sequence[str] = (),
+               free: Callable[[], Mapping[str, str]] = dict, quoted: Callable[[str], Sequence[str]] = lambda slug: ()
+               ) -> tuple[Problem, str, tuple[str, ...]]:
+    """The error of an article file whose seed is not in seeds/, the seed it offers as meant ("" if none), and
+    the seeds it names as several that may be. `moved`: the files of that name in folders of seeds/
+    (seeds/jpost/x.txt): the seed is there, and said so (the hint "seed names are file names under seeds/" left
+    the editor to find it, with the warning that it is not read said after; `seed:` names no folder, the schema's
+    pattern). Else a seed no file names, renamed, when very likely (`free()`, `quoted`: seed_renamed.py)."""
     if moved:
         more = f" (and {', '.join(moved[1:])})" if moved[1:] else ""
         return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/: it is in '
                       f"{moved[0].rsplit('/', 1)[0]}/{more}, and the build reads only the files of seeds/ itself",
                       f"move {moved[0]} back to seeds/{meta.seed} (a seed cannot be in a folder of seeds/, and "
-                      "seed: names a file, without a folder)", "seed-missing"), "")
+                      "seed: names a file, without a folder)", "seed-missing"), "", ())
     cased = sorted(s for s in seeds if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
     meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
     if not meant and is_editor_junk(meta.seed.rsplit("/", 1)[-1]):  # (".002.txt", "003.part": review 74)
         return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" is not read: a file so named is '
                       "skipped as hidden, or as an editor's backup or temporary file",
-                      "rename the seed's file (and this line) to a plain name such as 002.txt", "seed-missing"), "")
+                      "rename the seed's file (and this line) to a plain name such as 002.txt", "seed-missing"), "", ())
+    renamed = Meant() if meant else seed_meant(meta, free(), quoted(meta.slug))
     return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
-                  meant or "seed names are file names under seeds/", "seed-missing"),
-            meant_of(meant))
+                  meant or renamed_hint(renamed) or "seed names are file names under seeds/", "seed-missing"),
+            meant_of(meant) or renamed.seed, renamed.several)
 
 
-def _unused(seeds: set[str], files: list[tuple[str, str]], every: Iterable[str] = ()) -> list[Problem]:
+def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed: Sequence[str],
+          written: Callable[[str], str]) -> Callable[[], Mapping[str, str]]:
+    """What gives the seeds no article file names (neither as its seed, nor in a file that could not be read or
+    names its seed wrongly, as `_unused` tells) with their text: asked only when a seed is not found."""
+    said: list[dict[str, str]] = []
+
+    def free() -> Mapping[str, str]:
+        if not said:
+            files = [*(m.origin.file for m in metas if not m.seed), *unparsed]
+            texts = [written(file) for file in files]
+            theirs = {m.seed for m in metas} | named_like(seeds, files)
+            said.append({name: seeds[name].text for name in sorted(seeds) if name not in theirs and
+                         not any(seed_named_in(name, text) for text in texts)})
+        return said[0]
+    return free
+
+
+def _unused(seeds: set[str], files: list[tuple[str, str]], every: Iterable[str] = (),
+            several: Mapping[str, str] = {}) -> list[Problem]:
     """The warning of each seed of `seeds` that none of `files` (the article files left without a seed, or that
     failed to parse, with their text) names, nor is named like (an empty or unreadable wire.yaml is wire.txt's:
     its seed said to have no file, with --import's hint, made a second file for it, review 71). A seed whose name
-    differs from another's (of `every`) only in its Unicode form is told so: the two names look the same."""
+    differs from another's (of `every`) only in its Unicode form is told so: the two names look the same; one
+    that an article file's seed-missing error names as one of several that may be its (`several`: seed → that
+    file) says so."""
     theirs = named_like(seeds, (file for file, _ in files))
     unused = [seed for seed in sorted(seeds)
               if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
@@ -159,7 +184,8 @@ def _unused(seeds: set[str], files: list[tuple[str, str]], every: Iterable[str] 
     for name in every if unused else ():  # (asked only when a seed is unused: most builds have none)
         forms.setdefault(nfc(name), []).append(name)
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
-                    _unused_hint(seed, forms), "seed-unused") for seed in unused]
+                    unused_hint(several[seed]) if several.get(seed) else _unused_hint(seed, forms), "seed-unused")
+            for seed in unused]
 
 
 def _unused_hint(seed: str, forms: Mapping[str, list[str]]) -> str:

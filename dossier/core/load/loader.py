@@ -319,7 +319,9 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
                                                  unreadable, unparsed,
                                                  lambda file: readable(files.get(file, b"")), _in_folders(files),
-                                                 lambda: referenced_slugs(metas, comparisons))
+                                                 lambda: referenced_slugs(metas, comparisons),
+                                                 lambda slug: [w.quote for c in comparisons for w in c.witnesses
+                                                               if w.article == slug])
     problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]

@@ -1,0 +1,105 @@
+"""An article file's seed not found while a seed no article file names is its text, renamed: which one, when it
+is very likely, for the seed-missing error's hint. Pure.
+
+`mv seeds/002_5b7bcf2cbf6902ac.txt seeds/jpost-rafah.txt` was said twice, neither hint right: the article's seed
+"not found" (hint: seed names are file names under seeds/), and jpost-rafah.txt "has no article file" (hint:
+--import, which writes a second article of the same text). The seed no article file names is the one meant:
+
+- when the article's annotations, or the witnesses that name it, quote words: the one seed of those no file
+  names that holds at least half of the quotes (deleted.by_quotes_held), a file's text being what decides;
+- when nothing quotes it: the one such seed named as only a rename would name it: after the article (its slug,
+  its title, or the title's first six words, as --import names files), or with the old name's number
+  ("002.txt" for "002_5b7bcf2cbf6902ac.txt"), or a typo of either.
+
+Two seeds that qualify are both named, and neither taken (a guess between two is wrong half the time): the hint
+then only says that one of them may be the text, and their warnings say which error names them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Collection, Mapping, Sequence
+
+from ..common.records import frozen
+from ..common.similar import closest
+from ..common.slugs import file_stem, slugify
+from .deleted import by_quotes_held
+from .model import ArticleMeta
+
+__all__ = ["Meant", "seed_meant"]
+
+_NUMBERS = re.compile(r"(?<![^\W_])\d+(?![^\W_])")   # as similar.py: a number standing alone ("002" of "002_5b7…")
+
+
+@frozen
+class Meant:
+    """What a seed-missing error may say of the seeds no article file names: `seed`, the one meant ("" if none),
+    `several`, the seeds that qualify when more than one does (then `seed` is ""), and `why`, what makes it (or
+    them) likely."""
+
+    seed: str = ""
+    several: tuple[str, ...] = ()
+    why: str = ""
+
+
+def seed_meant(meta: ArticleMeta, free: Mapping[str, str], quoted: Sequence[str] = ()) -> Meant:
+    """The seed of `free` (name → cleaned text: the seeds no article file names) that the article `meta`, whose
+    seed is not found, most likely names under another name; `quoted`: the quotes of the witnesses that name it."""
+    own = [" ".join(a.quote.split()) for a in meta.annotations if a.quote.strip()]
+    theirs = [" ".join(q.split()) for q in quoted if q.strip()]
+    if own or theirs:
+        whose = "this article's annotations and the witnesses naming it" if own and theirs else \
+            "this article's annotations" if own else "the witnesses naming this article"
+        return _by_quotes(own + theirs, free, whose)
+    return _by_name(meta, free)
+
+
+def _by_quotes(quotes: list[str], free: Mapping[str, str], whose: str) -> Meant:
+    held = [(n, name) for n, name in by_quotes_held(quotes, free) if n and n * 2 >= len(quotes)]
+    if not held:
+        return Meant()
+    if len(held) > 1:
+        return Meant(several=tuple(sorted(name for _, name in held)),
+                     why=f"each hold at least half of the quotes of {whose}")
+    n, total = held[0][0], len(quotes)
+    count = "the one quote" if total == 1 else f"all {n} quotes" if n == total else f"{n} of the {total} quotes"
+    return Meant(held[0][1], why=f"holds {count} of {whose}")
+
+
+def _by_name(meta: ArticleMeta, free: Collection[str]) -> Meant:
+    """The one seed of `free` named after the article or with the old name's number (module docstring)."""
+    title = slugify(meta.title or "", "")
+    after = {meta.slug, title, "-".join(title.split("-")[:6])} - {""}
+    number = _NUMBERS.findall(file_stem(meta.seed))
+    stems = {seed: slugify(file_stem(seed), "") for seed in free}
+    kept = [seed for seed in free if number and _NUMBERS.findall(file_stem(seed)) == number]
+    named = sorted({seed for seed, stem in stems.items() if stem in after} | set(kept))
+    if not named:  # (else a typo of the article's slug: "jpost-go-it-alne.txt")
+        typo = closest(meta.slug, stems.values(), typos_only=True)
+        named = sorted(seed for seed, stem in stems.items() if typo and stem == typo)
+    if len(named) > 1:
+        return Meant(several=tuple(named), why="each is named after this article or with its seed's number")
+    if named:
+        return Meant(named[0], why="keeps the number of the name written here" if named[0] in kept else
+                     "is named after this article")
+    return Meant()
+
+
+def hint(meant: Meant) -> str:
+    """The seed-missing error's hint for what `meant` found ("" when nothing)."""
+    if meant.seed:
+        return (f"seeds/{meant.seed}, which no article file names, {meant.why}: was it renamed? write "
+                f"`seed: {meant.seed}`")
+    if meant.several:
+        listed = " and ".join(f"seeds/{s}" for s in meant.several)
+        return (f"{listed}, which no article file names, {meant.why}: if this article's seed was renamed, write "
+                "the name of the one that is its text")
+    return ""
+
+
+def unused_hint(article_file: str) -> str:
+    """The seed-unused warning's hint of a seed that `article_file`'s seed-missing error names as one of
+    several (--import would make a second article of the text that file may be)."""
+    return (f"{article_file}'s seed is not found, and its error names this seed as one that may be its text: if "
+            f"it is, write its name there; if not, run `python build.py --import` to write a stub in "
+            "content/articles/")
