@@ -68,3 +68,14 @@ def test_of_two_files_naming_one_seed_the_newcomer_is_told_naming_both_and_the_o
     assert (problem.file, problem.line, problem.check) == (f"content/articles/{newcomer}.yaml", 2, "seed-taken")
     assert f"content/articles/{kept}.yaml (line 2) and this file" in problem.message and why in problem.hint
     assert [a.slug for a in articles] == [kept] and [m.slug for m in left] == [newcomer]
+
+
+def test_a_mistyped_seed_is_offered_only_a_seed_no_other_article_file_names() -> None:
+    """A seed another file names is that file's: offered, it was the error seed-taken once followed; of two close
+    names, the one no file names is the one meant."""
+    def hints(seeds: tuple[str, ...], *files: ArticleMeta) -> list[str]:
+        found = attach_seeds(list(files), {name: CleanText("Text.", (), ()) for name in seeds}, None)[1]
+        return [p.hint for p in found if p.check == "seed-missing"]
+
+    assert hints(("a.txt", "c.txt"), meta("a", "a.txt"), meta("b", "b.txt")) == ['did you mean "c.txt"?']
+    assert hints(("x.TXT",), meta("x", "x.TXT"), meta("y", "x.txt")) == ["seed names are file names under seeds/"]

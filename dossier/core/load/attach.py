@@ -133,15 +133,17 @@ def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText], moved: Sequenc
     the seeds it names as several that may be. `moved`: the files of that name in folders of seeds/
     (seeds/jpost/x.txt): the seed is there, and said so (the hint "seed names are file names under seeds/" left
     the editor to find it, with the warning that it is not read said after; `seed:` names no folder, the schema's
-    pattern). Else a seed no file names, renamed, when very likely (`free()`, `quoted`: seed_renamed.py)."""
+    pattern). Else a seed no file names (`free()`): one its name is a slip for, or, renamed, one very likely its
+    text (`quoted`: seed_renamed.py)."""
     if moved:
         more = f" (and {', '.join(moved[1:])})" if moved[1:] else ""
         return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/: it is in '
                       f"{moved[0].rsplit('/', 1)[0]}/{more}, and the build reads only the files of seeds/ itself",
                       f"move {moved[0]} back to seeds/{meta.seed} (a seed cannot be in a folder of seeds/, and "
                       "seed: names a file, without a folder)", "seed-missing"), "", ())
-    cased = sorted(s for s in seeds if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
-    meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, seeds)
+    # (only a seed no other article file names: one another file names is that file's, and was offered)
+    cased = sorted(s for s in free() if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
+    meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, free())
     if not meant and is_editor_junk(meta.seed.rsplit("/", 1)[-1]):  # (".002.txt", "003.part": review 74)
         return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" is not read: a file so named is '
                       "skipped as hidden, or as an editor's backup or temporary file",
