@@ -111,3 +111,13 @@ def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | 
 def meant_of(hint: str) -> str:
     """The name a did_you_mean hint offers ("" for none)."""
     return hint[len('did you mean "'):-len('"?')] if hint else ""
+
+
+SHOWN = 3   # the places a message lists before "and N more"
+
+
+def places(group: Sequence[Problem]) -> str:
+    """Where the problems of `group` are, in file order: the first few as file:line:col, then how many more."""
+    ordered = sorted(group, key=lambda p: (p.file, p.line, p.col))
+    shown = ", ".join(f"{p.file}:{p.line}:{p.col or 1}" if p.line else p.file for p in ordered[:SHOWN])
+    return shown + (f" and {len(group) - SHOWN} more" if len(group) > SHOWN else "")

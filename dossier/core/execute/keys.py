@@ -40,7 +40,7 @@ from ..analyse.entity_places import Place
 from ..analyse.library import Anchored
 from ..load.config import SiteConfig
 from ..load.cleaning import CleanText
-from ..load.model import Article, ArticleMeta, Entity
+from ..load.model import Article, ArticleMeta, Entity, Source
 from ..analyse.shared_passages import SharedPassage
 from ..plan.page import Digested, Page, Row, RowMap, RowSet
 from ..plan.passage_views import Doc, DocSet
@@ -165,8 +165,13 @@ def _entity(e: Entity) -> Any:
     return replace(e, name_origin=None, alias_origins=(), id_origin=None).__reduce_ex__(5)
 
 
+def _source(s: Source) -> Any:
+    """An outlet in a page key, without where its id is written (only messages read it)."""
+    return replace(s, id_origin=None).__reduce_ex__(5)
+
+
 _INNER = {**copyreg.dispatch_table, Anchored: _anchored,  # (copyreg's own entries pickle re.Pattern &c.)
-          CleanText: _parsed, ArticleMeta: _parsed, Entity: _entity}
+          CleanText: _parsed, ArticleMeta: _parsed, Entity: _entity, Source: _source}
 _DISPATCH = {**_INNER, **{kind: _recurring for kind in (Article, Entity, SiteConfig)}, Doc: _doc,
              MentionLinks: _made, Place: _made, SharedPassage: _made, DocSet: _doc_set, Row: _row, RowSet: _row_set,
              RowMap: _row_map, Digested: _digested_all}

@@ -169,7 +169,8 @@ def parse_sources(file: str, text: str, schema: Schema) -> tuple[tuple[Source, .
             path = (key,)
             out.append(Source(id=str(key), name=r.text(v, path, "name") or str(key),
                               homepage=r.text(v, path, "homepage"), country=r.text(v, path, "country"),
-                              note=r.text(v, path, "note"), note_origin=r.origin_if(v, path, "note", raw=True)))
+                              note=r.text(v, path, "note"), note_origin=r.origin_if(v, path, "note", raw=True),
+                              id_origin=Origin(r.loaded.file, *r.loaded.key_at(path))))
         return tuple(out), []
 
     return _load(file, text, schema, build)

@@ -47,6 +47,7 @@ class Source:
     country: str = ""
     note: str = ""   # Markdown, shown with the outlet on the sources page
     note_origin: Origin | None = None
+    id_origin: Origin | None = None   # where its id, the key, is written (an outlet renamed is said there)
 
 
 @record

@@ -25,34 +25,27 @@ import re
 from dataclasses import replace
 from typing import Callable, Collection, Iterable, Sequence
 
-from ..common.errors import Problem, error, said_at_meant
+from ..common.errors import Problem, error, places, said_at_meant
 from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, witness_quotes
 from .model import Dossier, Entity
+from .renamed_outlet import at_renamed_outlet
 
-__all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file"]
+__all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
 
 _UNKNOWN_ENTITY = re.compile(r'unknown entity "([^"]+)"|^role "of: ([^"]+)" names no entity')
 _UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
 _LINKED_ENTITY = re.compile(r"(?:\bentity:|/entities/)([a-z0-9-]+)")
 _LINKED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 _ENTITY_CHECKS = ("entities-unknown", "links", "role-of-unknown")
-SHOWN = 3   # the places a message lists before "and N more"
 
 
 def at_definitions(problems: Iterable[Problem], dossier: Dossier,
                    mentioned: Callable[[], Collection[str]] | None = None) -> list[Problem]:
-    """`problems` with the references to each unknown entity and article said as at_renamed_entity and
-    at_renamed_file say them."""
-    return at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier)
-
-
-def places(group: Sequence[Problem]) -> str:
-    """Where the problems of `group` are, in file order: the first few as file:line:col, then how many more."""
-    ordered = sorted(group, key=lambda p: (p.file, p.line, p.col))
-    shown = ", ".join(f"{p.file}:{p.line}:{p.col or 1}" if p.line else p.file for p in ordered[:SHOWN])
-    return shown + (f" and {len(group) - SHOWN} more" if len(group) > SHOWN else "")
+    """`problems` with the references to each unknown entity, article and outlet said as at_renamed_entity,
+    at_renamed_file and at_renamed_outlet say them."""
+    return at_renamed_outlet(at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier), dossier)
 
 
 def _markdown(dossier: Dossier) -> Iterable[str]:
