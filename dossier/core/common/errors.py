@@ -86,12 +86,13 @@ def reading_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 
 
 def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | None],
-                  meant: Callable[[str, Sequence[Problem]], "Problem | Sequence[Problem] | None"]) -> list[Problem]:
+                  meant: Callable[[str, Sequence[Problem]], "Problem | Sequence[Problem] | None"],
+                  alone: bool = False) -> list[Problem]:
     """`problems` with each group of them that name one id (`named(p)`: the id a problem says is unknown, None
     for the others), when several do, said as `meant(id, group)` gives it: one Problem (at the definition the id
     most likely is, standing for the whole group, in the place of its first), the group's problems each as it
     should be said instead (as many, in their order), or None (left as they are). One mistake where something is
-    defined was one error at each reference that is right."""
+    defined was one error at each reference that is right. `alone`: asked of a single problem naming an id too."""
     groups: dict[str, list[Problem]] = {}
     for p in problems:
         ident = named(p)
@@ -99,7 +100,7 @@ def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | 
             groups.setdefault(ident, []).append(p)
     said: dict[int, Problem | None] = {}
     for ident, group in groups.items():
-        found = meant(ident, group) if len(group) > 1 else None
+        found = meant(ident, group) if len(group) > 1 or alone else None
         if isinstance(found, Problem):
             said[id(group[0])] = found
             said.update({id(p): None for p in group[1:]})

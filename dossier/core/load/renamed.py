@@ -30,6 +30,7 @@ from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, witness_quotes
 from .model import Dossier, Entity
+from .renamed_comparison import at_renamed_comparison
 from .renamed_outlet import at_renamed_outlet
 
 __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
@@ -43,9 +44,10 @@ _ENTITY_CHECKS = ("entities-unknown", "links", "role-of-unknown")
 
 def at_definitions(problems: Iterable[Problem], dossier: Dossier,
                    mentioned: Callable[[], Collection[str]] | None = None) -> list[Problem]:
-    """`problems` with the references to each unknown entity, article and outlet said as at_renamed_entity,
-    at_renamed_file and at_renamed_outlet say them."""
-    return at_renamed_outlet(at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier), dossier)
+    """`problems` with the references to each unknown entity, article, outlet and comparison said as
+    at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them."""
+    found = at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier)
+    return at_renamed_comparison(at_renamed_outlet(found, dossier), dossier, lambda: _markdown(dossier))
 
 
 def _markdown(dossier: Dossier) -> Iterable[str]:

@@ -1,0 +1,109 @@
+"""Links to a comparison whose file was renamed: said at that file, with the guess, when very likely.
+
+`mv content/comparisons/netanyahu-do-it-alone.yaml alone-quote.yaml` made each link to it an error `unknown
+comparison "netanyahu-do-it-alone"`, hinted "comparison links name a file in content/comparisons/ without
+.yaml", and nothing at the file renamed. The file meant is a comparison no link names (renamed, its links name
+its old id) that is, of those, the only one:
+
+- whose id is a slip for the links' (similar.py: a typo, another form of the word), or begins with it
+  (netanyahu-do-it-alone-quote), or whose title written as an id is it;
+- else whose witnesses quote what the annotations whose notes link the old id annotate (in the same article,
+  one quote holding the other), for at least half of those annotations: a comparison and the notes that link to
+  it are about the same words. A comparison deleted has no such file, and another one nothing links yet quotes
+  other words.
+
+Several links are then one error at that file, counting and listing them (as renamed.py says an article file
+renamed); one link keeps its place, its hint naming the file. Otherwise each link keeps its error. A link whose
+hint offers another comparison (a typo of an id that exists) keeps it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable, Iterable, Sequence
+
+from ..common.errors import Problem, error, places, said_at_meant
+from ..common.similar import closest
+from ..common.slugs import slugify
+from .model import Comparison, Dossier
+
+__all__ = ["at_renamed_comparison"]
+
+_UNKNOWN = re.compile(r'unknown comparison "([a-z0-9-]+)"$')
+_LINKED = re.compile(r"(?:\bcompare:|/compare/)([a-z0-9-]+)")
+
+
+def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: Callable[[], Iterable[str]]
+                          ) -> list[Problem]:
+    """`problems` with the links naming one unknown comparison said at the comparison file they most likely name
+    (module docstring). `texts()`: every Markdown text of the dossier, where links are."""
+    problems = list(problems)
+
+    def named(p: Problem) -> str | None:
+        found = _UNKNOWN.search(p.message) if p.check == "links" and p.severity == "error" else None
+        return found.group(1) if found and not p.hint.startswith("did you mean") else None
+
+    unlinked: list[list[Comparison]] = []
+
+    def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
+        if not unlinked:  # (the texts are read only when a link names an unknown comparison)
+            linked = {ident for text in texts() for ident in _LINKED.findall(text)}
+            unlinked.append([c for c in dossier.comparisons if c.id not in linked])
+        comparison, why = _meant(ref, unlinked[0], dossier)
+        if comparison is None:
+            return None
+        file = comparison.origin.file
+        if len(group) == 1:
+            return [replace(group[0], hint=f"{file}, which no link names, {why}: was it renamed? link "
+                            f"compare:{comparison.id}, or rename that file back to {ref}.yaml")]
+        return error(file, 0, 0, f'this file\'s name makes the comparison id "{comparison.id}", which no link names, '
+                     f'while {len(group)} links name "{ref}", which is no comparison; this one {why} (at '
+                     f"{places(group)})", f'if "{ref}" is the id meant, rename the file to {ref}.yaml: the '
+                     f"{len(group)} links are then right; if it was renamed on purpose, make each of them link "
+                     f"compare:{comparison.id}", "links")
+
+    return said_at_meant(problems, named, meant, alone=True)
+
+
+def _meant(ref: str, unlinked: Sequence[Comparison], dossier: Dossier) -> tuple[Comparison | None, str]:
+    """The one comparison of `unlinked` the links to the unknown `ref` most likely name, and why."""
+    by_id = {c.id: c for c in unlinked}
+    close = closest(ref, by_id, shortened=True)
+    if close:
+        return by_id[close], f'has an id {"that begins with" if close.startswith(ref) else "close to"} "{ref}"'
+    titled = [c for c in unlinked if ref in _title_ids(c)]
+    if len(titled) == 1:
+        return titled[0], f'has a title that, written as an id, is "{ref}"'
+    quoted = _annotated(ref, dossier)
+    held = [(n, c) for c in unlinked for n in [sum(_quotes(c, slug, quote) for slug, quote in quoted)]
+            if n and n * 2 >= len(quoted)]
+    if len(held) != 1:
+        return None, ""
+    n, total = held[0][0], len(quoted)
+    count = "the annotation whose note links" if total == 1 else "both annotations whose notes link" if n == 2 == \
+        total else f"all {n} annotations whose notes link" if n == total else \
+        f"{n} of the {total} annotations whose notes link"
+    return held[0][1], f'has witnesses quoting the words of {count} "{ref}"'
+
+
+def _title_ids(comparison: Comparison) -> set[str]:
+    title = slugify(comparison.title or "", "")
+    return {title, "-".join(title.split("-")[:6])} - {""}
+
+
+def _annotated(ref: str, dossier: Dossier) -> list[tuple[str, str]]:
+    """(article slug, quote) of each annotation whose note links the comparison `ref`, its spaces made one."""
+    pattern = re.compile(rf"(?:\bcompare:|/compare/){re.escape(ref)}(?![a-z0-9-])")
+    metas = (*(a.meta for a in dossier.articles), *dossier.detached)
+    return [(m.slug, " ".join(a.quote.split())) for m in metas for a in m.annotations
+            if a.quote.strip() and pattern.search(a.note)]
+
+
+def _quotes(comparison: Comparison, slug: str, quote: str) -> bool:
+    """Whether a witness of `comparison` from the article `slug` quotes `quote`, or words of it, or around it."""
+    for w in comparison.witnesses:
+        said = " ".join(w.quote.split())
+        if w.article == slug and said and (said in quote or quote in said):
+            return True
+    return False
