@@ -6,9 +6,11 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_tree
 from dossier.core.load.config import SiteConfig, parse_site
-from dossier.core.load.language import text_direction
+from dossier.core.load.language import text_direction, unknown_language
+from dossier.core.pipeline import build_site
+from dossier.shell import fs
 
 
 @pytest.mark.parametrize("tag", [
@@ -56,3 +58,37 @@ def test_the_checks_that_are_right_are_applied_when_another_is_wrong() -> None:
     assert config.level("anchor-fuzzy", "warning") == "warning"  # (the wrong one left at its default)
     assert [(p.line, p.message) for p in problems] == [(3, '"warn" is not allowed (at checks.anchor-fuzzy)'),
                                                        (5, 'unknown check "anchor-mid-wrd"')]
+
+
+def test_the_site_s_and_an_article_s_unknown_language_are_warnings_at_their_lines(tmp_path) -> None:
+    """`language: xx` was accepted silently in site.yaml and in an article file: `<html lang="xx">` was published."""
+    files = {"site.yaml": "title: T\nlanguage: xx\n", "content/sources.yaml": "a: {name: A}\n",
+             "seeds/a.txt": "Title\nText.\n",
+             "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: a\ndate: 2024-03-22\nlanguage: zz\n"}
+    problems = build_site(fs.read_inputs(write_tree(tmp_path / "dossier", files))).problems
+    assert [(p.file, p.line, p.col, p.severity, p.message) for p in problems if p.check == "language-unknown"] == [
+        ("content/articles/a.yaml", 5, 11, "warning", 'language "zz" is no language\'s code: browsers and screen '
+         "readers will not know which language the text is in"),
+        ("site.yaml", 2, 11, "warning", 'language "xx" is no language\'s code: browsers and screen readers will not '
+         "know which language the text is in")]
+
+
+@pytest.mark.parametrize("tag, hint", [
+    ("xx", "write the language's code (a BCP 47 language tag), such as en, fr, ar or pt-BR"),
+    ("zz-US", "write the language's code (a BCP 47 language tag), such as en, fr, ar or pt-BR"),
+    ("jp", '"jp" is the code of a country (Japan), not of a language: for Japanese write ja (ja-JP for Japanese as '
+           "written in Japan)"),
+    ("eng", "write en: a language tag uses the two-letter code of a language that has one"),
+    ("fre-CA", "write fr-CA: a language tag uses the two-letter code of a language that has one"),
+])
+def test_a_language_tag_whose_language_is_surely_none_is_a_language_unknown_warning_saying_what_to_write(tag, hint):
+    """Browsers and screen readers cannot know the language of `lang="xx"`: an unknown code was accepted silently."""
+    problem = unknown_language("site.yaml", 3, 11, tag)
+    assert problem is not None and (problem.severity, problem.check, problem.hint) == ("warning", "language-unknown",
+                                                                                       hint)
+
+
+@pytest.mark.parametrize("tag", ["en", "EN-gb", "he-IL", "iw", "sh", "bh", "ast", "arb", "qaa", "qtz-x-ours", "kr",
+                                 "se", "zh-Hant-TW"])
+def test_a_registered_language_a_three_letter_code_and_a_private_use_one_are_not_judged(tag):
+    assert unknown_language("site.yaml", 3, 11, tag) is None

@@ -8,7 +8,7 @@ import sys
 from typing import Any, Callable, Mapping
 
 from ..common.errors import Problem, did_you_mean, error, warning
-from .language import Direction, text_direction
+from .language import Direction, text_direction, unknown_language
 from .slow_regex import MAX_LENGTH, MAX_WEIGHT, repeats_a_repetition, weight
 from .schema import SchemaCheck, check_shape
 from .yamlsrc import Loaded, parse_yaml
@@ -176,6 +176,8 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
     # a base path other than "/" would otherwise be a new string at every build, review 52)
     path = sys.intern(path)
     setting = {key: data[key] for key in data if ok(key)}
+    unknown = unknown_language(file, *loaded.at(("language",)), setting["language"]) if "language" in setting else None
+    problems += (unknown,) if unknown else ()
     return SiteConfig(
         title=setting.get("title", ""), description=setting.get("description", ""),
         language=setting.get("language", "en"), base_path=path, origin=origin, author=setting.get("author", ""),

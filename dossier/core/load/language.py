@@ -2,12 +2,15 @@
 
 Decided from the tag alone (no locale database, no disk): a script subtag wins (`az-Arab` is right to left,
 `ar-Latn` left to right); without one, the language's usual script does (`he`, `ar-EG`, `fa`, `ur`, `yi` are right
-to left). Unknown languages are left to right, as browsers assume without a `dir`.
+to left). Unknown languages are left to right, as browsers assume without a `dir`. A tag whose language is surely
+none (`xx`, `jp` for `ja`, `eng` for `en`) is a warning, with what to write (`unknown_language`).
 """
 
 from __future__ import annotations
 
 from typing import Literal
+
+from ..common.errors import Problem, warning
 
 Direction = Literal["ltr", "rtl"]
 
@@ -74,3 +77,52 @@ def tag_hint(value: object) -> str:
     if code:
         return f"write {code}, the code of {text} (a BCP 47 language tag, not the language's name)"
     return "write the language's code (a BCP 47 language tag), such as en, fr, ar or pt-BR"
+
+
+# The two-letter language subtags of the IANA registry: ISO 639-1's, with those withdrawn but still registered (in,
+# iw, ji, jw, mo, sh). Any other two letters name no language: browsers and screen readers cannot know the text's.
+_TWO_LETTERS = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el "
+    "en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik in io is it "
+    "iu iw ja ji jv jw ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mo "
+    "mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh "
+    "si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh "
+    "yi yo za zh zu".split())
+# Countries' codes written for their language ("jp" for Japanese): none is a language's code
+_COUNTRIES = {"cn": ("China", "zh", "Chinese"), "cz": ("Czechia", "cs", "Czech"), "dk": ("Denmark", "da", "Danish"),
+              "gb": ("the United Kingdom", "en", "English"), "gr": ("Greece", "el", "Greek"),
+              "il": ("Israel", "he", "Hebrew"), "ir": ("Iran", "fa", "Persian"), "jp": ("Japan", "ja", "Japanese"),
+              "rs": ("Serbia", "sr", "Serbian"), "ua": ("Ukraine", "uk", "Ukrainian"),
+              "us": ("the United States", "en", "English"), "vn": ("Vietnam", "vi", "Vietnamese")}
+# The three-letter codes (ISO 639-2's, both forms) of languages that have two letters: a tag uses the two
+_SHORTER = {"ara": "ar", "cat": "ca", "ces": "cs", "chi": "zh", "cze": "cs", "dan": "da", "deu": "de", "dut": "nl",
+            "ell": "el", "eng": "en", "fas": "fa", "fin": "fi", "fra": "fr", "fre": "fr", "ger": "de", "gre": "el",
+            "heb": "he", "hin": "hi", "hun": "hu", "ind": "id", "ita": "it", "jpn": "ja", "kor": "ko", "nld": "nl",
+            "nor": "no", "per": "fa", "pol": "pl", "por": "pt", "ron": "ro", "rum": "ro", "rus": "ru", "spa": "es",
+            "swe": "sv", "tur": "tr", "ukr": "uk", "urd": "ur", "zho": "zh"}
+
+
+def unknown_language(file: str, line: int, col: int, tag: str) -> Problem | None:
+    """The warning of a well-formed language tag whose language is surely none a browser or a screen reader
+    knows (two letters that are no language's code, or a language's three-letter code where it has two), with
+    what to write; None for any other (a three-letter code may be one of thousands, `qaa`-`qtz` are for private
+    use: not judged)."""
+    sub = primary(tag)
+    rest = tag.strip()[len(sub):]
+    if sub in _SHORTER:
+        return warning(file, line, col, f'language "{tag}" is written with the three-letter code of its language, '
+                       "which a language tag does not use: browsers and screen readers may not know it",
+                       f"write {_SHORTER[sub]}{rest}: a language tag uses the two-letter code of a language that has "
+                       "one", "language-unknown")
+    if len(sub) != 2 or sub in _TWO_LETTERS or not sub.isalpha():
+        return None
+    if sub in _COUNTRIES:
+        country, code, name = _COUNTRIES[sub]
+        hint = (f'"{sub}" is the code of a country ({country}), not of a language: for {name} write {code} '
+                f"({code}-{sub.upper()} for {name} as written in {country})")
+    else:
+        hint = "write the language's code (a BCP 47 language tag), such as en, fr, ar or pt-BR"
+    what = f'"{tag}" is no language\'s code' if tag.strip().lower() == sub else \
+        f'"{tag}" names no language ("{sub}" is no language\'s code)'
+    return warning(file, line, col, f"language {what}: browsers and screen readers will not know which language the "
+                   "text is in", hint, "language-unknown")

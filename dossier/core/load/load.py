@@ -14,6 +14,7 @@ from ..common.errors import Problem, error, did_you_mean
 from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion, Origin, Role, Source,
                     Witness)
 from .dates import impossible_dates
+from .language import unknown_language
 from .placeholders import placeholders
 from .schema import SchemaCheck, check_shape
 from ..common.slugs import file_stem, is_slug, slug_hint, slugify
@@ -126,7 +127,8 @@ def parse_article(file: str, text: str, schema: Schema) -> tuple[ArticleMeta | N
                             if key not in d),
             unread_annotations="annotations" not in d and any(isinstance(k, str) and did_you_mean(k, ("annotations",))
                                                               for k in d))
-        return meta, problems
+        unknown = unknown_language(file, *r.loaded.at(("language",)), meta.language) if meta.language else None
+        return meta, problems + ([unknown] if unknown else [])
 
     return _load(file, text, schema, build)
 
