@@ -327,3 +327,20 @@ def test_an_article_file_ending_in_yml_is_said_by_import_as_by_the_build_and_giv
     assert said in result.stderr and "hint: rename it to wire.yaml" in result.stderr
     assert result.returncode == 1 and result.stdout == "no stub written\n"
     assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["wire.yml"]
+
+
+@pytest.mark.parametrize("seed, hint", [("002_5b7bcf2c.txt", "write `seed: cairo-talks.txt`"),   # renamed
+                                        ("cairo-talk.txt", 'did you mean "cairo-talks.txt"?')])  # mistyped
+def test_a_seed_an_article_s_seed_missing_error_offers_as_its_own_gets_no_second_article(tmp_path: Path, seed: str,
+                                                                                         hint: str) -> None:
+    """A seed renamed (or its name mistyped in the article file) is the article's: --import wrote it a second
+    article of the same text. The error is said instead, and no stub written."""
+    article = (f"seed: {seed}\ntitle: Talks\nsource: outlet-a\ndate: 2024-03-22\nannotations:\n"
+               "  - id: alone\n    quote: we will do it alone\n")
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+                                       "seeds/cairo-talks.txt": "Talks\nNetanyahu said: we will do it alone.\n",
+                                       "content/articles/talks.yaml": article})
+    result = run_build(root, "--import")
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["talks.yaml"]
+    assert f'content/articles/talks.yaml:1:7: error: seed "{seed}" not found in seeds/ [seed-missing]' in result.stderr
+    assert hint in result.stderr and result.stdout == "no stub written\n" and result.returncode == 1

@@ -272,8 +272,11 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
                                    p.endswith(".yaml") and p not in read))
     broken = "sources" in dossier.broken  # (its outlets unknown: none is appended, a stub's source: left out)
     sources = None if broken else {s.id: (s.name, s.homepage) for s in dossier.sources}
-    # (an article file not read may be any seed's: none gets a second one, unread.py)
+    # (an article file not read may be any seed's: none gets a second one, unread.py; nor does a seed an
+    # article's seed-missing error offers as its own, mistyped or renamed, which the build says is not unused)
     unknown = set() if Unread(inputs.unread).any_article() else set(raw) - used - referenced
+    offered = unknown - {p.file[len("seeds/"):] for p in more if p.check == "seed-unused"}
+    unknown -= offered
     new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(unknown)}
     found, entries = stubs(new, sources, taken, article_ref, config.language or "en")
     if entries:
@@ -282,5 +285,6 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     # (an article file under another extension names its seed, so no stub is written: said, as the build says it,
     # not "every seed already has an article file" while the build reads none, ignored.py)
     said += tuple(p for p in more if p.check == "file-ignored" and p.severity == "error" and
-                  p.file.startswith("content/articles/"))
+                  p.file.startswith("content/articles/") or p.check == "seed-missing" and
+                  any(f"seeds/{seed}" in p.hint or f'"{seed}"' in p.hint for seed in offered))
     return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)
