@@ -26,7 +26,7 @@ from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held
 from .model import ArticleMeta
 
-__all__ = ["Meant", "seed_meant"]
+__all__ = ["Meant", "hint", "seed_meant", "unused_hint"]
 
 _NUMBERS = re.compile(r"(?<![^\W_])\d+(?![^\W_])")   # as similar.py: a number standing alone ("002" of "002_5b7…")
 
