@@ -94,7 +94,7 @@ def test_two_seeds_that_may_be_the_renamed_one_are_both_named_and_neither_taken(
                                  "seed as one that may be its text") for p in problems[1:])
 
 
-def test_a_seed_another_article_file_names_is_never_the_one_meant() -> None:
+def test_the_seed_meant_is_the_free_one_holding_the_quotes_and_none_when_no_free_one_holds_them() -> None:
     meta = ArticleMeta("a", Origin("content/articles/a.yaml"), "gone.txt", "Talks", "outlet-a", "2024-03-22",
                        annotations=(Annotation("alone", "We will do it alone", Origin("content/articles/a.yaml")),))
     assert seed_meant(meta, {"free.txt": "We will do it alone"}).seed == "free.txt"
