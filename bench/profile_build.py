@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Profile one in-process build of a dossier folder: where does the time go? Run by hand; never a test.
 
-    python bench/profile_build.py DOSSIER [--top 25] [--pyinstrument] [--save FILE.prof]
+    python bench/profile_build.py DOSSIER [--top 25] [--pyinstrument] [--with-errors] [--save FILE.prof]
 
 Times `fs.read_inputs(root)` + `pipeline.build_site(inputs)` (the whole build in memory: load, anchor, link,
 compare, render, link check), not the search index nor the writing of files, under cProfile (default) or
@@ -66,16 +66,21 @@ def _named_costs(stats: pstats.Stats, total: float, n: int = 8) -> list[str]:
 
 
 def profile(root: Path, top: int = 25, use_pyinstrument: bool = False, save: Path | None = None,
-            wall_clock: bool = False) -> str:
+            wall_clock: bool = False, with_errors: bool = False) -> str:
     from dossier.shell import fs
     from dossier.core.pipeline import build_site
 
     def run():
         result = build_site(fs.read_inputs(root))
-        if not result.ok:
-            raise SystemExit(f"profile_build.py: the build of {root} failed:\n" +
+        if not result.ok and not with_errors:
+            raise SystemExit(f"profile_build.py: the build of {root} failed (--with-errors profiles it anyway):\n" +
                              "\n".join(p.format() for p in result.problems[:20]))
         return result
+
+    def failed(result) -> str:
+        """What the header says of a build that failed (profiled with --with-errors: its pages were not kept)."""
+        errors = sum(p.severity == "error" for p in result.problems)
+        return f", failed with {errors} error(s) (its pages made, not kept)" if errors else ""
 
     if use_pyinstrument:
         from pyinstrument import Profiler
@@ -87,7 +92,7 @@ def profile(root: Path, top: int = 25, use_pyinstrument: bool = False, save: Pat
         wall = time.perf_counter() - started
         text = profiler.output_text(unicode=True, color=False, show_all=False)
         return f"in-process build of {root}: {wall:.2f} s wall under pyinstrument, " \
-               f"{result.counts.get('pages', 0)} pages\n\n{text}"
+               f"{result.counts.get('pages', 0)} pages{failed(result)}\n\n{text}"
     # CPU time, not wall time, by default: on a shared 2-core machine a wall-clock profile mostly measures
     # the other processes' load.
     prof = cProfile.Profile(time.perf_counter) if wall_clock else cProfile.Profile(time.process_time)
@@ -104,7 +109,7 @@ def profile(root: Path, top: int = 25, use_pyinstrument: bool = False, save: Pat
     clock = "wall-clock" if wall_clock else "CPU"
     lines = [f"in-process build of {root}: {wall:.2f} s wall, {total:.2f} s {clock} time under cProfile (its per-call "
              f"overhead inflates call-heavy code several times over: read shares, not seconds), {result.counts.get('pages', 0)} pages, "
-             f"{len(result.outputs)} files; times below are {clock} seconds", "",
+             f"{len(result.outputs)} files{failed(result)}; times below are {clock} seconds", "",
              f"### Top {top} by cumulative time", "", *_table(stats, "cumulative", top, total), "",
              f"### Top {top} by total (own) time", "", *_table(stats, "tottime", top, total), "",
              *_named_costs(stats, total)]
@@ -117,9 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--top", type=int, default=25, help="rows per table (default 25)")
     p.add_argument("--pyinstrument", action="store_true", help="use pyinstrument (bench/requirements.txt) instead")
     p.add_argument("--wall", action="store_true", help="cProfile with wall-clock time (default: CPU time)")
+    p.add_argument("--with-errors", action="store_true",
+                   help="profile a build that fails too (e.g. the fuzzy anchoring of misspelt quotes)")
     p.add_argument("--save", type=Path, help="also write the raw cProfile stats here (for snakeviz, pstats)")
     args = p.parse_args(argv)
-    print(profile(args.root, args.top, args.pyinstrument, args.save, args.wall))
+    print(profile(args.root, args.top, args.pyinstrument, args.save, args.wall, args.with_errors))
     return 0
 
 
