@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from ..text.typography import Normalised, normalise
+from .text_facts import facts
 
 __all__ = ["closest_passage"]
 
@@ -42,8 +43,9 @@ def _seed_starts(text: str, nq: str, limit: int = 3) -> list[int]:
     for m in re.finditer(r"\w{4,}" if re.search(r"\w{4,}", nq) else r"\w+", nq):
         offsets.setdefault(m.group(), []).append(m.start())
     counts: list[tuple[int, str]] = []
+    known = facts(text)  # (the counts and places of words, asked again by the next misspelt quote)
     for word in sorted(offsets, key=len, reverse=True)[:32]:  # long words are the rare ones
-        counts.append((text.count(word), word))
+        counts.append((known.count(word), word))
         if sum(1 for c, _ in counts if c) >= 8:  # enough present words to vote with
             break
     implied: list[int] = []
@@ -54,10 +56,8 @@ def _seed_starts(text: str, nq: str, limit: int = 3) -> list[int]:
                 break
             continue
         budget -= count
-        pos = text.find(word)
-        while pos >= 0:
+        for pos in known.places(word):
             implied.extend(pos - off for off in offsets[word])
-            pos = text.find(word, pos + 1)
     votes = Counter(p // bucket for p in implied)
     picked: list[int] = []
     for b in sorted(votes, key=lambda b: -(votes[b - 1] + votes[b] + votes[b + 1])):
@@ -82,7 +82,10 @@ def _half_starts(text: str, nq: str, each: int = 10) -> list[int]:
         return []
     middle = len(words) // 2
     starts: list[int] = []
+    between = facts(text).words()
     for half, before in ((words[:middle], 0), (words[middle:], len(" ".join(words[:middle])) + 1)):
+        if not all(word in between for word in half[1:-1]):
+            continue  # (a word the half holds between two others is no word of the text: it is not there)
         found = list(itertools.islice(re.finditer(r"\s+".join(map(re.escape, half)), text), each + 1))
         if len(found) <= each:
             starts += [max(0, m.start() - before) for m in found]

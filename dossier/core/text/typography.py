@@ -172,6 +172,22 @@ def search_pattern(s: str, fold: bool, any_case_first: bool = False) -> str:
     return r"\s+".join(words)
 
 
+def literal_words(s: str) -> list[str]:
+    """The words of ``s`` that ``search_pattern(s, fold=True, any_case_first=True)`` matches only as they are and
+    whole, between two of its whitespace runs: those after the word of the first letter (which matches in either
+    case) and before the last word (a match may end inside a longer word, as it may begin), folded, with no
+    character that has variants (quotes, dashes, dots, digits). A text the pattern matches holds each of them as
+    one of its whitespace-delimited words (`str.split`'s, the same whitespace as ``\\s``)."""
+    words = s.split()
+    first = next((i for i, w in enumerate(words) if any(c.isalpha() for c in fold_key(w))), len(words))
+    out = []
+    for word in words[first + 1:-1]:
+        folded = fold_key(word)
+        if folded and not any(c in _CLASSES for c in folded):
+            out.append(folded)
+    return out
+
+
 def past_marks(text: str, end: int) -> int:
     """`end` moved past the Hebrew or Arabic marks that follow it: a letter's points or harakat belong to it, so
     a match found in the folded form (where they are gone) that ends on a letter ends after them."""
