@@ -33,7 +33,8 @@ witnesses:
   - article: b
     quote: {b}
 """
-OTHER = COMPARISON.format(a="Talks resume in Cairo", b="Talks resume in Cairo").replace("Netanyahu in his words", "Where")
+OTHER = COMPARISON.format(a="Talks resume in Cairo", b="Talks resume in Cairo").replace("Netanyahu in his words",
+                                                                                           "Where")
 
 
 def _errors(tmp_path, comparisons: dict[str, str], links: tuple[str, str] = ("compare:alone", "/compare/alone/")

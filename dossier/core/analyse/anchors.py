@@ -304,9 +304,9 @@ def _shown(text: str) -> str:
 
 def _folded_spans(text: str, folded: str, quote: str) -> list[tuple[int, int]]:
     """Where the pattern `folded` (typography.search_pattern's of `quote`, folded) matches in `text`, whole
-    characters. None is looked for where a word the pattern matches only whole and as it is (typography.literal_words) is no
-    word of the text: the search, a pass over the whole text, is then not made (a misspelt quote has such a word;
-    2,000 of them in a 930 kB transcript took 30 s of such passes)."""
+    characters. None is looked for where a word the pattern matches only whole and as it is
+    (typography.literal_words) is no word of the text: the search, a pass over the whole text, is then not made
+    (a misspelt quote has such a word; 2,000 of them in a 930 kB transcript spent 30 s of CPU in such passes)."""
     known = facts(text)
     if known.invisible():  # rare: search the folded copy (slower) so they are skipped
         norm = normalise(text)
