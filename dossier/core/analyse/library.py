@@ -14,6 +14,7 @@ from typing import Any, Callable, Hashable, Mapping
 
 from .anchors import shown_score
 from .dropped_quotes import said_at_rules
+from .elsewhere import said_where_found
 from .earlier import Earlier
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
@@ -213,6 +214,8 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, la
     found = anchor_witnesses(dossier, each)
     entities = index_entities(dossier, anchored, urls, each, found)
     comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found, each)
-    # (the quotes one import rule leaves out, said once at the rule: dropped_quotes.py)
+    # (the quotes one import rule leaves out, said once at the rule: dropped_quotes.py; a quote not found in its
+    # article that another article's text has: elsewhere.py)
+    found_problems = said_where_found([*problems, *entities.problems, *comparisons.problems], dossier)
     return Library(dossier, urls, anchored, tuple(report), tuple(weights), entities, comparisons, passages_found(),
-                   tuple(said_at_rules([*problems, *entities.problems, *comparisons.problems], dossier.config)))
+                   tuple(said_at_rules(found_problems, dossier.config)))
