@@ -27,9 +27,8 @@ from dataclasses import replace
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from .anchors import TYPOGRAPHY_SCORE, anchor_quote
-from ..common.errors import Problem
+from ..common.errors import SHOWN, Problem
 from ..load.model import Article, Comparison, Dossier
-from ..load.renamed import SHOWN
 from ..text.nfc import nfc
 from ..text.typography import FOLD
 
