@@ -16,6 +16,7 @@ from ..common.errors import Problem, did_you_mean, error, warning
 from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
 from ..load.model import ArticleMeta, Comparison, Dossier, Entity, Origin
+from ..load.registry_ids import named_ids
 from ..common.identity import SameObjects
 from ..common.slugs import known_ids, slugify, suggestible
 
@@ -63,11 +64,12 @@ def check_references(dossier: Dossier) -> list[Problem]:
     """Every entity id written in an annotation (`entities`, `speaker`) or a comparison (`speaker`) must
     exist. The error sits at the id itself (the list item, the `speaker:` value) and suggests the closest id.
     Articles left without a seed are checked too: their references are as wrong as anyone's."""
-    if "entities" in dossier.broken:
-        return []  # the registry itself failed to load: its problem is the one to fix
+    more = named_ids("entities", dossier.broken, dossier.defined)
+    if more is None:
+        return []  # the registry failed to load, and its text does not tell all its ids: its problem is the one to fix
     _KEPT.new_build()
     entities = tuple(dossier.entities)
-    ids, known = _KEPT.get("ids", entities, lambda: _ids(entities))
+    ids, known = _KEPT.get("ids", (*entities, more), lambda: _ids(entities, more))
     problems: list[Problem] = []
     metas = sorted([a.meta for a in dossier.articles] + list(dossier.detached), key=lambda m: m.origin.file)
     for meta in metas:
@@ -81,10 +83,11 @@ def check_references(dossier: Dossier) -> list[Problem]:
 def check_file(dossier: Dossier, path: str) -> list[Problem]:
     """What `check_references` finds in the one article or comparison file at `path` (the live preview checks
     only the file saved before showing its page when every other file, the registry too, is as it was)."""
-    if "entities" in dossier.broken:
+    more = named_ids("entities", dossier.broken, dossier.defined)
+    if more is None:
         return []
     entities = tuple(dossier.entities)
-    ids, known = _ids(entities)
+    ids, known = _ids(entities, more)
     for comp in dossier.comparisons:
         if comp.origin.file == path:
             return list(_speaker_ref(comp, ids, known, entities))
@@ -109,10 +112,12 @@ def _speaker_ref(comp: Comparison, ids: Sequence[str], known: frozenset[str], en
 _KEPT: SameObjects[Any] = SameObjects()
 
 
-def _ids(entities: Sequence[Entity]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The registry's ids a did-you-mean may offer, sorted, and what a reference may name (slugs.known_ids)."""
+def _ids(entities: Sequence[Entity], more: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+         ) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The registry's ids a did-you-mean may offer, sorted, and what a reference may name (slugs.known_ids); `more`:
+    what an entities file that could not be read defines (registry_ids.named_ids: every id, the keys)."""
     ids = [e.id for e in entities]
-    return tuple(suggestible(ids)), known_ids(ids)
+    return tuple(suggestible([*ids, *more[1]])), known_ids([*ids, *more[0]])
 
 
 def _annotation_refs(meta: ArticleMeta, ids: Sequence[str], known: frozenset[str], entities: Sequence[Entity]

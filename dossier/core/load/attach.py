@@ -30,8 +30,8 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
                  unreadable: set[str] = frozenset(), unparsed: Sequence[str] = (),
                  written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {},
                  named: Callable[[], frozenset[str]] = frozenset,
-                 quoted: Callable[[str], Sequence[str]] = lambda slug: ()) -> tuple[list[Article], list[Problem],
-                                                                                     list[ArticleMeta]]:
+                 quoted: Callable[[str], Sequence[str]] = lambda slug: (), offerable: set[str] | None = None
+                 ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
     reported); `unparsed`: the article files that failed to parse (the seeds they name are not "unused", just
     theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata
@@ -39,7 +39,9 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     it, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is.
     `elsewhere`: the files in folders of seeds/ (not read) by their name, for a seed not found to say where it is.
     `named()`: the article slugs the comparisons and links name, to tell which of two files naming one seed is the
-    newcomer (`_owners`; asked only then). `quoted(slug)`: the witnesses' quotes of an article (seed_renamed.py)."""
+    newcomer (`_owners`; asked only then). `quoted(slug)`: the witnesses' quotes of an article (seed_renamed.py).
+    `offerable`: the outlet ids a did-you-mean may offer, when not all of `source_ids` (those a sources.yaml that
+    could not be read may define are not all keys, registry_ids.py)."""
     problems: list[Problem] = []
     articles, detached, used = [], [], set()
     # (the seeds a seed-missing error offers: → "" when as the one meant, → its file when as one of several)
@@ -53,7 +55,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     for meta in metas:
         file = meta.origin.file
         if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
-            problems.append(_unknown_source(meta, source_ids or set()))
+            problems.append(_unknown_source(meta, offerable if offerable is not None else source_ids or set()))
         if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
             detached.append(meta)
             continue

@@ -27,8 +27,12 @@ _WHAT = {"sources": "an outlet's id (a key of content/sources.yaml)",
 
 def _registries(dossier: Dossier) -> dict[str, dict[str, str]]:
     """Per kind of reference: every id, name and alias in lower case → the id."""
-    sources = {s.id: s.id for s in dossier.sources} | {s.name.casefold(): s.id for s in dossier.sources}
-    entities = {e.id: e.id for e in dossier.entities}
+    # (and the keys of a registry file that could not be read, registry_ids.py)
+    read = {step: {key: key for d in dossier.defined if d.step == step for key in d.keys}
+            for step in ("sources", "entities")}
+    sources = {s.id: s.id for s in dossier.sources} | {s.name.casefold(): s.id for s in dossier.sources} | \
+        read["sources"]
+    entities = {e.id: e.id for e in dossier.entities} | read["entities"]
     for e in dossier.entities:
         for name in (e.name, *e.aliases):
             entities.setdefault(name.casefold(), e.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Callable, Hashable, Iterator, Mapping
+from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping
 
 from .attach import attach_seeds, named_like, referenced_slugs
 from ..common.utf16 import utf16_order
@@ -24,7 +24,8 @@ from .ignored import ignored, misnamed
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
-from .unread import Unread
+from .registry_ids import DefinedIds, named_ids, registry_ids, unknowable
+from .unread import FILES, Unread
 from .watched import is_evidence
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
@@ -265,19 +266,29 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
         if step != "seed":
             problems += result[1]
             values[step].append((path, result[0]))
+    unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
+    found, missing = ignored(inputs.files)
+    defined = _defined(inputs.files, parsed, missing | unread.steps())
     named = {v.seed for _, v in values["article"] if v is not None} | \
         named_like((p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/")),
                    (path for path, v in values["article"] if v is None))
-    unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
     problems = [_unnamed(p, inputs.files[p.file]) if p.check in ("seed-binary", "seed-encoding") and
                 p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named and not unread.any_article()
                 else p for p in problems]
-    found, missing = ignored(inputs.files)
     # (a seed moved into a folder of seeds/ that an article names is said once, by its seed-missing error)
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
-    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread)
+    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined)
     return dossier, raw, problems + more
+
+
+def _defined(files: Mapping[str, bytes], parsed: Mapping[Job, Any], unused: AbstractSet[str]
+             ) -> tuple[DefinedIds, ...]:
+    """What each registry file that could not be used defines, as far as its text tells (registry_ids.py); none
+    is known of a registry whose file was not read (`unused`: the steps of a file refused or misnamed)."""
+    found = [registry_ids(step, path, files[path], result[1]) for (step, path), result in parsed.items()
+             if step in ("sources", "entities") and result[0] is None]
+    return tuple(found) + tuple(unknowable(step, FILES[step]) for step in sorted(unused & set(FILES)))
 
 
 def _unnamed(problem: Problem, data: bytes) -> Problem:
@@ -295,10 +306,11 @@ def _unnamed(problem: Problem, data: bytes) -> Problem:
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
               values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset(),
-              unread: Unread = Unread()) -> tuple[Dossier, list[Problem]]:
+              unread: Unread = Unread(), defined: tuple[DefinedIds, ...] = ()) -> tuple[Dossier, list[Problem]]:
     """The Dossier from the parsed files (value None: the file was unusable, its problems already said why;
     `missing`: the steps whose file is missing because it was misnamed, ignored.py; `unread`: what the reader
-    refused, of which nothing is said to be missing, unread.py)."""
+    refused, of which nothing is said to be missing, unread.py; `defined`: what the registry files that could not
+    be used define, registry_ids.py)."""
     broken = missing | unread.steps() | {step for step in ("sources", "entities")
                                          if any(v is None for _, v in values[step])}
     sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
@@ -316,12 +328,15 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                   {m.seed for m in metas if m.seed and unread.covers(f"seeds/{m.seed}")}) - set(seeds)
     parsed = {m.origin.file for m in metas}
     unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
-    articles, problems, detached = attach_seeds(metas, seeds, None if "sources" in broken else {s.id for s in sources},
-                                                 unreadable, unparsed,
+    # (a `source:` is checked against the outlets of a sources.yaml that could not be read when its text tells them)
+    outlets = named_ids("sources", broken, defined)
+    articles, problems, detached = attach_seeds(metas, seeds, None if outlets is None else
+                                                 {s.id for s in sources} | outlets[0], unreadable, unparsed,
                                                  lambda file: readable(files.get(file, b"")), _in_folders(files),
                                                  lambda: referenced_slugs(metas, comparisons),
                                                  lambda slug: [w.quote for c in comparisons for w in c.witnesses
-                                                               if w.article == slug])
+                                                               if w.article == slug],
+                                                 None if outlets is None else {s.id for s in sources} | outlets[1])
     problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
@@ -337,7 +352,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
         first.setdefault(e.id, e)
     dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(first.values(), key=lambda e: e.id)),
                       tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
-                      tuple(detached))
+                      tuple(detached), defined)
     return dossier, problems
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import field
+from typing import TYPE_CHECKING
 
 from .cleaning import CleanText
 from .config import SiteConfig
 from ..common.hashonce import hash_once
 from ..common.records import frozen, record
+
+if TYPE_CHECKING:
+    from .registry_ids import DefinedIds
 
 
 @record
@@ -227,3 +231,6 @@ class Dossier:
     # Article files that parsed but have no usable seed (missing, unreadable, or a `seed:` that was wrong):
     # they are not published, but their references (entities, tags, links in notes) are still checked.
     detached: tuple[ArticleMeta, ...] = ()
+    # What each registry file in `broken` defines, as far as its text tells (registry_ids.py): the references to
+    # it are checked against that when it is known
+    defined: tuple[DefinedIds, ...] = ()

@@ -26,6 +26,7 @@ from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug, known_ids, suggestible, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
+from .registry_ids import named_ids
 from .link_hints import RELATIVE, refused, relative
 from .id_hints import articles_by_outlet, witness_hint
 from .tag_clashes import tag_clashes
@@ -38,7 +39,8 @@ from ..common.records import frozen
 
 @frozen
 class Names:
-    """What a reference may name. `None` for a registry whose file failed to load: nothing is checked."""
+    """What a reference may name. `None` for a registry whose file failed to load and whose ids its text does not
+    tell (registry_ids.py): nothing is checked."""
 
     articles: frozenset[str]
     unusable_articles: frozenset[str]
@@ -50,6 +52,13 @@ class Names:
     unread: frozenset[str] = frozenset()     # the articles whose annotations were not read (a misspelt key)
     outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet id → its articles' slugs
     unknowable: frozenset[str] = frozenset()  # "article", "compare": any may be in a folder not read (unread.py)
+    # ids an entities file that could not be read may define that are no keys YAML read (a line's first word, in the
+    # part no parse reads: registry_ids.py): named without an error, never offered by a did-you-mean
+    possible_entities: frozenset[str] = frozenset()
+
+    def names_entity(self, ident: str) -> bool:
+        """Whether `ident` may be an entity's id (True when that is not known)."""
+        return self.entities is None or ident in self.entities or ident in self.possible_entities
 
 
 def _metas(dossier: Dossier) -> list[ArticleMeta]:
@@ -59,10 +68,13 @@ def _metas(dossier: Dossier) -> list[ArticleMeta]:
 def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
     _IDS.new_build()
     ids = [_IDS.get(m.origin.file, (m,), partial(names_in, m)) for m in metas]
+    # (an entities file that could not be read: the ids its text tells, when it tells them all)
+    more = named_ids("entities", dossier.broken, dossier.defined)
     return Names(
         articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
         # (an id of the wrong form, reported at its key, is known by its slug too: slugs.known_ids)
-        entities=None if "entities" in dossier.broken else known_ids(e.id for e in dossier.entities),
+        entities=None if more is None else known_ids([*(e.id for e in dossier.entities), *more[1]]),
+        possible_entities=known_ids(more[0] - more[1]) if more is not None else frozenset(),
         comparisons=frozenset(c.id for c in dossier.comparisons),
         unusable_comparisons=dossier.unusable_comparisons,
         tags=frozenset().union(*(tags for _, tags in ids)),
@@ -96,7 +108,7 @@ def _names_digest(known: Names) -> str:
     return made_from("names", (listed(known.articles), listed(known.unusable_articles), listed(known.entities),
                                listed(known.comparisons), listed(known.unusable_comparisons), listed(known.tags),
                                sorted((slug, sorted(ids)) for slug, ids in known.annotations.items()),
-                               listed(known.unread), listed(known.unknowable)))
+                               listed(known.unread), listed(known.unknowable), listed(known.possible_entities)))
 
 
 def _file_checked(known: Names, urls: Urls, pair: tuple[ArticleMeta, tuple]) -> list[Problem]:
@@ -256,7 +268,7 @@ def _roles(entity: Entity, known: Names, named: Callable[[], frozenset[str]] = f
     if known.entities is None:
         return
     for role in entity.roles:
-        if not role.of or role.of in known.entities or not is_slug(role.of):
+        if not role.of or known.names_entity(role.of) or not is_slug(role.of):
             continue  # (an entity's id, or text: the did-you-mean is asked only of a slug that is no id)
         close = did_you_mean(role.of, suggestible(known.entities))
         if "-" in role.of or close or role.of in named():
@@ -354,7 +366,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
                     did_you_mean(fragment[2:], ids, True) or "#a-<id> names an annotation id of that article")
         return None
     if kind == "entity":
-        if known.entities is None or ident in known.entities:
+        if known.names_entity(ident):
             return None
         return f'unknown entity "{ident}"', did_you_mean(ident, suggestible(known.entities)) or \
             "entity ids are the keys of content/entities.yaml"

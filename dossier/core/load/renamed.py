@@ -82,7 +82,9 @@ def at_renamed_entity(problems: Iterable[Problem], dossier: Dossier,
     """`problems` with the references to one unknown entity id (annotations, comparisons, links, roles) said
     once at the entity they most likely mean, or, when none, each told that the id is defined nowhere (see the
     module docstring). `mentioned`: the ids of the entities some article mentions (None: not known, as when
-    site.yaml is broken and no seed is read; then only an entity's names tell which it is)."""
+    site.yaml is broken and no seed is read; then only an entity's names tell which it is). While an entities file
+    could not be read (its ids alone are known, registry_ids.py), no entity is said to be meant: which entity is,
+    and which no reference names, cannot be told."""
     def named(p: Problem) -> str | None:
         found = _UNKNOWN_ENTITY.search(p.message) if p.check in _ENTITY_CHECKS else None
         return (found.group(1) or found.group(2)) if found else None
@@ -92,7 +94,8 @@ def at_renamed_entity(problems: Iterable[Problem], dossier: Dossier,
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         if not known:  # (the references are read only when several name one unknown id: every build asks)
             known.append(_named_entities(dossier))
-        entity, why = _entity_meant(ref, dossier.entities, known[0], mentioned)
+        entity, why = (None, "") if "entities" in dossier.broken else \
+            _entity_meant(ref, dossier.entities, known[0], mentioned)
         if entity is None:
             return _defined_nowhere(group, f'entity "{ref}"', "define it again in the entities")
         at = entity.id_origin or entity.origin

@@ -1,0 +1,144 @@
+"""A syntax error in content/entities.yaml or content/sources.yaml hides no other file's mistake: the references to
+its entities and outlets are checked, in the same run, against the ids its text plainly defines (its top-level
+keys, registry_ids.py). Before, every unknown entity or outlet the other files named was said only once the
+registry was mended: the mistakes surfaced one run at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.pipeline import build_site
+from dossier.shell import fs
+
+SEED = "Talks in Cairo\nThe talks in Cairo would resume next week, the minister said of Gaza and Rafah.\n"
+ENTITIES = """\
+cairo:
+  name: Cairo
+  kind: place
+gaza:
+  name: Gaza
+  kind: place
+  aliases: [Gaza Strip]
+rafah:
+  name: Rafah
+  kind: place
+"""
+# (a bracket left open in the entry of "gaza": "cairo" is defined before the error, "rafah" after it)
+BROKEN_ENTITIES = ENTITIES.replace("kind: place\n  aliases", "kind: [place\n  aliases")
+SOURCES = """\
+outlet-a:
+  name: Outlet A
+  country: Nowhere
+outlet-b:
+  name: Outlet B
+outlet-c:
+  name: Outlet C
+"""
+# (a ": " in a value not quoted: outlet-a is defined before the error, outlet-c after it)
+BROKEN_SOURCES = SOURCES.replace("name: Outlet B", "name: Outlet B: the second")
+
+
+def article(source: str = "outlet-a", entities: str = "cairo, rafah", link: str = "rafah") -> str:
+    return (f"seed: a.txt\ntitle: Talks\nsource: {source}\ndate: 2024-03-22\n"
+            f"summary: On [the city](entity:{link}).\nannotations:\n"
+            f"  - id: resume\n    quote: would resume next week\n    entities: [{entities}]\n"
+            f"    note: See [it](/entities/{link}/).\n")
+
+
+def problems(mini_dossier, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    """Every error of a build of the mini-dossier with `files`: (file, line, message)."""
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         **files})
+    result = build_site(fs.read_inputs(root))
+    return [(p.file, p.line, p.message) for p in result.problems if p.severity == "error"]
+
+
+SYNTAX_ENTITIES = ("content/entities.yaml", 6, "YAML syntax error: this [ opens a list in brackets that is never "
+                   "closed with ]")
+SYNTAX_SOURCES = ("content/sources.yaml", 5, 'YAML syntax error: a ": " inside a value that is not quoted, or a key '
+                  "indented under a plain value")
+
+
+def test_an_unknown_entity_is_said_in_the_same_run_as_the_entities_files_syntax_error(mini_dossier) -> None:
+    found = problems(mini_dossier, {"content/entities.yaml": BROKEN_ENTITIES,
+                                    "content/articles/a.yaml": article(entities="cairo, kairo")})
+    assert found == [("content/articles/a.yaml", 9, 'annotation "resume": unknown entity "kairo" in entities'),
+                     SYNTAX_ENTITIES]
+
+
+def test_references_to_entities_defined_before_and_after_the_error_are_right(mini_dossier) -> None:
+    """cairo is defined before the error, rafah after it, gaza in the entry the error is in; only the link to an
+    entity the file plainly does not define is said (with its usual did-you-mean, among the file's keys)."""
+    found = problems(mini_dossier, {"content/entities.yaml": BROKEN_ENTITIES,
+                                    "content/articles/a.yaml": article(entities="cairo, gaza, rafah", link="rafa")})
+    assert found == [("content/articles/a.yaml", 5, 'link "entity:rafa": unknown entity "rafa"'),
+                     ("content/articles/a.yaml", 10, 'link "/entities/rafa/": unknown entity "rafa"'),
+                     SYNTAX_ENTITIES]
+
+
+def test_with_the_entities_file_broken_every_kind_of_reference_is_checked_as_when_it_is_mended(mini_dossier) -> None:
+    """Annotations' entities and speaker, a comparison's speaker, links in notes and summaries (an article's, a
+    comparison's, an outlet's, another entity file's), a role's `of:`: what is said of them is the same."""
+    files = {"content/articles/a.yaml": article(entities="cairo, kairo", link="rafha").replace(
+                 "    note:", "    speaker: gazza\n    note:"),
+             "content/comparisons/talks.yaml": "title: Talks\nquestion: Where?\nkind: quote\nspeaker: raffah\n"
+                                               "summary: In [Gaza](entity:gazastrip).\nwitnesses:\n"
+                                               "  - article: a\n    quote: would resume next week\n",
+             "content/sources.yaml": SOURCES.replace("country: Nowhere", "note: Of [Cairo](entity:kairo)."),
+             "content/entities/more.yaml": "sinai:\n  name: Sinai\n  kind: place\n  summary: Near [Gaza](entity:gazza)."
+                                           "\n  roles:\n    - {title: Border, of: rafha}\n"}
+
+    def said(entities: str) -> set[tuple[str, int, str, str]]:
+        root = mini_dossier({"seeds/a.txt": SEED, "content/entities.yaml": entities, **files})
+        return {(p.file, p.line, p.message, p.hint) for p in build_site(fs.read_inputs(root)).problems
+                if p.file != "content/entities.yaml" and p.check != "yaml-syntax"}
+
+    mended = said(ENTITIES)
+    assert len([p for p in mended if "unknown entity" in p[2] or "names no entity" in p[2]]) == 9
+    assert said(BROKEN_ENTITIES) == mended
+
+
+def test_the_broken_entities_file_itself_has_its_one_syntax_error(mini_dossier) -> None:
+    found = problems(mini_dossier, {"content/entities.yaml": BROKEN_ENTITIES,
+                                    "content/articles/a.yaml": article(entities="kairo")})
+    assert [p for p in found if p[0] == "content/entities.yaml"] == [SYNTAX_ENTITIES]
+    assert len(found) == 2
+
+
+def test_an_unknown_outlet_is_said_in_the_same_run_as_the_sources_files_syntax_error(mini_dossier) -> None:
+    found = problems(mini_dossier, {"content/sources.yaml": BROKEN_SOURCES,
+                                    "content/articles/a.yaml": article(source="outlet-cc")})
+    assert found == [("content/articles/a.yaml", 3, 'unknown source "outlet-cc"'), SYNTAX_SOURCES]
+
+
+@pytest.mark.parametrize("source", ["outlet-a", "outlet-b", "outlet-c"])
+def test_an_outlet_defined_before_at_or_after_the_sources_files_error_is_known(mini_dossier, source) -> None:
+    """(with, in the same run, another article's unknown outlet: said, with its did-you-mean)"""
+    found = problems(mini_dossier, {"content/sources.yaml": BROKEN_SOURCES, "seeds/b.txt": SEED,
+                                    "content/articles/a.yaml": article(source=source),
+                                    "content/articles/b.yaml": article(source="outlet-cc").replace("a.txt", "b.txt")})
+    assert found == [("content/articles/b.yaml", 3, 'unknown source "outlet-cc"'), SYNTAX_SOURCES]
+
+
+def test_the_did_you_mean_of_an_unknown_outlet_offers_a_key_of_the_broken_file(mini_dossier) -> None:
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": BROKEN_SOURCES,
+                         "content/articles/a.yaml": article(source="outlet-cc")})
+    hints = [p.hint for p in build_site(fs.read_inputs(root)).problems if p.check == "source-unknown"]
+    assert hints == ['did you mean "outlet-c"?']
+
+
+def test_with_site_yaml_broken_too_the_references_are_checked_against_the_broken_registries(mini_dossier) -> None:
+    found = problems(mini_dossier, {"site.yaml": "title: [Mini\n", "content/entities.yaml": BROKEN_ENTITIES,
+                                    "content/sources.yaml": BROKEN_SOURCES,
+                                    "content/articles/a.yaml": article(source="outlet-cc", entities="rafah, kairo")})
+    assert [p[:2] for p in found] == [("content/articles/a.yaml", 3), ("content/articles/a.yaml", 9),
+                                      SYNTAX_ENTITIES[:2], SYNTAX_SOURCES[:2], ("site.yaml", 1)]
+
+
+def test_a_reference_written_as_a_name_is_offered_the_key_of_the_broken_file_it_was_meant_as(mini_dossier) -> None:
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": BROKEN_SOURCES,
+                         "content/entities.yaml": BROKEN_ENTITIES,
+                         "content/articles/a.yaml": article(source="Outlet C", entities="cairo, Rafah")})
+    hints = sorted(p.hint for p in build_site(fs.read_inputs(root)).problems if p.check == "schema-form")
+    assert hints == ['did you mean "outlet-c"? write an outlet\'s id (a key of content/sources.yaml)',
+                     'did you mean "rafah"? write an entity\'s id (a key of content/entities.yaml)']
