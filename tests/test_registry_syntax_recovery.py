@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import run_build
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
 
@@ -127,12 +128,58 @@ def test_the_did_you_mean_of_an_unknown_outlet_offers_a_key_of_the_broken_file(m
     assert hints == ['did you mean "outlet-c"?']
 
 
+def test_an_error_that_swallows_the_rest_of_the_file_says_no_entity_is_unknown(mini_dossier) -> None:
+    """A quote never closed: YAML reads the rest of the file as its text. Whether the lines after it were meant as
+    keys is not known, so no reference is said to name nothing (rafah, after it, is no "unknown entity"), and
+    the summary line says that the references to entities were not checked."""
+    swallowed = ENTITIES.replace("name: Gaza", 'name: "Gaza')
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": SOURCES, "content/entities.yaml": swallowed,
+                         "content/articles/a.yaml": article(entities="cairo, rafah, kairo")})
+    result = build_site(fs.read_inputs(root))
+    assert [(p.file, p.line, p.check) for p in result.problems if p.severity == "error"] == \
+        [("content/entities.yaml", 5, "yaml-syntax")]
+    assert result.unjudged == (("entities", "content/entities.yaml", 5),)
+    check = run_build(root, "--check", "--no-search")
+    assert "; not checked: the references to entities (the ids content/entities.yaml defines from line 5 on are " \
+           "hidden by its error)\n" in check.stdout, check.stdout
+
+
+def test_the_summary_line_says_nothing_more_when_every_id_is_known(mini_dossier) -> None:
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": BROKEN_SOURCES,
+                         "content/entities.yaml": BROKEN_ENTITIES, "content/articles/a.yaml": article()})
+    result = build_site(fs.read_inputs(root))
+    assert result.unjudged == () and len([p for p in result.problems if p.severity == "error"]) == 2
+
+
 def test_with_site_yaml_broken_too_the_references_are_checked_against_the_broken_registries(mini_dossier) -> None:
     found = problems(mini_dossier, {"site.yaml": "title: [Mini\n", "content/entities.yaml": BROKEN_ENTITIES,
                                     "content/sources.yaml": BROKEN_SOURCES,
                                     "content/articles/a.yaml": article(source="outlet-cc", entities="rafah, kairo")})
     assert [p[:2] for p in found] == [("content/articles/a.yaml", 3), ("content/articles/a.yaml", 9),
                                       SYNTAX_ENTITIES[:2], SYNTAX_SOURCES[:2], ("site.yaml", 1)]
+
+
+def test_a_registry_file_whose_ids_its_text_does_not_tell_is_named_on_the_summary_line(mini_dossier) -> None:
+    """No mapping at all (a list), or not UTF-8: none of its ids is known, so no reference to it was checked."""
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": "- outlet-a\n- outlet-b\n",
+                         "content/entities.yaml": "cairo:\n  name: Cairo\n".encode("utf-16"),
+                         "content/articles/a.yaml": article(source="outlet-cc", entities="kairo")})
+    result = build_site(fs.read_inputs(root))
+    assert result.unjudged == (("sources", "content/sources.yaml", 1), ("entities", "content/entities.yaml", 1))
+    assert not [p for p in result.problems if p.check in ("source-unknown", "entities-unknown", "links")]
+
+
+def test_the_summary_line_names_the_registries_whose_references_were_not_checked() -> None:
+    from dossier.shell.cli import unjudged_summary
+
+    assert unjudged_summary(()) == ""
+    assert unjudged_summary((("sources", "content/sources.yaml", 1),)) == \
+        "; not checked: the references to outlets (content/sources.yaml could not be used)"
+    assert unjudged_summary((("entities", "content/entities.yaml", 7), ("entities", "content/entities/more.yaml", 1),
+                             ("sources", "content/sources.yaml", 3))) == (
+        "; not checked: the references to entities and outlets (the ids content/entities.yaml defines from line 7 on "
+        "are hidden by its error; content/entities/more.yaml could not be used; the ids content/sources.yaml "
+        "defines from line 3 on are hidden by its error)")
 
 
 def test_a_reference_written_as_a_name_is_offered_the_key_of_the_broken_file_it_was_meant_as(mini_dossier) -> None:

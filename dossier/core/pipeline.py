@@ -67,6 +67,9 @@ class BuildResult:
     stubs: Mapping[str, str] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
     unchecked: tuple[str, ...] = ()   # the article files whose annotations were not anchored (`_unchecked`)
+    # the registry files whose references were not checked: (step, file, the first line from which the ids it
+    # defines are not known), of a file that could not be read and whose text does not tell them all (registry_ids.py)
+    unjudged: tuple[tuple[str, str, int], ...] = ()
     base_path: str = "/"
     paths: tuple[str, ...] = ()
     search_part_pages: int = SiteConfig.search_part_pages   # site.yaml's: pages per search-index part
@@ -108,6 +111,14 @@ def _unchecked(files: Mapping[str, bytes], dossier: "Dossier", unread: AbstractS
     refused = {p for p in unread if p.startswith("content/articles/") and p.endswith(".yaml")}  # (linked out)
     return tuple(sorted(p for p in {*files, *refused} if p.startswith("content/articles/") and p not in checked and (
         p.endswith(".yaml") or p.lower().endswith((".yml", ".yaml")) and f"{p.rsplit('.', 1)[0]}.yaml" not in files)))
+
+
+def _not_checked(inputs: Inputs, dossier: "Dossier") -> dict[str, tuple[Any, ...]]:
+    """What the summary line says was not checked (BuildResult's `unchecked` and `unjudged`): the article files
+    whose annotations were not, and the registry files whose references were not, because the file could not be
+    read and its text does not tell every id it defines (registry_ids.py)."""
+    return {"unchecked": _unchecked(inputs.files, dossier, inputs.unread),
+            "unjudged": tuple((d.step, d.file, d.hidden_from) for d in dossier.defined if not d.complete)}
 
 
 def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse | None" = None,
@@ -158,8 +169,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
     done = execute(pages, renderer, library.urls.base, sink, _checked(shards or in_order, cancelled), memo,
                    (inputs.own_templates, inputs.added_templates), inputs.files)
-    unchecked = _unchecked(inputs.files, dossier, inputs.unread)
-    return replace(_result(problems, done, library, config, options), unchecked=unchecked)
+    return replace(_result(problems, done, library, config, options), **_not_checked(inputs, dossier))
 
 
 def _without_site(inputs: Inputs, options: Options) -> list[Problem]:

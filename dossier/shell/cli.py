@@ -76,6 +76,19 @@ def unchecked_summary(unchecked: Sequence[str]) -> str:
     return f"; not checked: the annotations of {len(unchecked)} article files ({files}; the errors above say why)"
 
 
+def unjudged_summary(unjudged: Sequence[tuple[str, str, int]]) -> str:
+    """What the summary line adds for the registries whose references were not checked (BuildResult's `unjudged`:
+    a file that could not be read, whose text does not tell every id it defines): the build said no reference to
+    an entity or an outlet is wrong, and the line did not say that it had not looked."""
+    if not unjudged:
+        return ""
+    kinds = " and ".join(kind for step, kind in (("entities", "entities"), ("sources", "outlets"))
+                         if any(s == step for s, _, _ in unjudged))
+    why = "; ".join(f"the ids {file} defines from line {line} on are hidden by its error" if line > 1 else
+                    f"{file} could not be used" for _, file, line in unjudged)
+    return f"; not checked: the references to {kinds} ({why})"
+
+
 def main(argv: list[str] | None = None) -> int:
     code: int | None = None
     try:
@@ -320,7 +333,7 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     seconds = time.perf_counter() - started
     where = "report/ in the built site" if writer is not None else "report/ of the site, once built"
     anchoring = (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
-                 if result.counts else "")
+                 f"{unjudged_summary(result.unjudged)}" if result.counts else "")
     if anchoring:
         say(anchoring)
     if errors:  # leaving the writer's block without a commit leaves the previous site as it was
