@@ -47,9 +47,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     # (the seeds a seed-missing error offers: → "" when as the one meant, → its file when as one of several)
     offered: dict[str, str] = {}
     known = None if source_ids is None else known_ids(source_ids)
-    composed = {nfc(name): name for name in seeds}  # (a name macOS wrote decomposed, "cafe\u0301.txt")
-    metas = [replace(meta, seed=composed[nfc(meta.seed)])  # the same name, its accents written otherwise
-             if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)) else meta for meta in metas]
+    metas = _as_composed(metas, seeds)
     owners, slugs, free = *_owners(metas, named), _free(metas, seeds, unparsed, written)
     _ARTICLES.new_build()
     for meta in metas:
@@ -77,6 +75,14 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     problems += _unused(set(seeds) - set(used) - {seed for seed, file in offered.items() if not file},
                         [(f, written(f)) for f in (*(m.origin.file for m in detached), *unparsed)], seeds, offered)
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
+
+
+def _as_composed(metas: list[ArticleMeta], seeds: Mapping[str, CleanText]) -> list[ArticleMeta]:
+    """`metas`, each `seed:` naming a seed whose name is written with its accents composed otherwise (a name macOS
+    wrote decomposed, "cafe\u0301.txt") naming it as seeds/ has it."""
+    composed = {nfc(name): name for name in seeds}
+    return [replace(meta, seed=composed[nfc(meta.seed)])
+            if meta.seed and meta.seed not in seeds and composed.get(nfc(meta.seed)) else meta for meta in metas]
 
 
 def _owners(metas: Sequence[ArticleMeta], referenced: Callable[[], frozenset[str]]
