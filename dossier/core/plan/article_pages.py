@@ -10,6 +10,7 @@ from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from . import entity_views
 from .entity_views import EntityFace
+from .interface import article_marks
 from . import listings
 from . import structured
 from . import views
@@ -50,29 +51,34 @@ def _annotation_row(urls: Urls, item: Anchored, ann: Any, article: Mapping[str, 
                 "url": url, "note_html": note, "status": where.status, "article": article}, made, weight)
 
 
-def _row(urls: Urls, item: Anchored, source_name: str, tags: dict[str, Mapping[str, str]] | None = None
-         ) -> dict[str, Any]:
+def _row(urls: Urls, item: Anchored, source_name: str, tags: dict[str, Mapping[str, str]] | None = None,
+         language: str = "") -> dict[str, Any]:
     """An article's listing row (see `article_row`). `tags`: each tag's mapping (name, URL) by name, shared by
     the rows of every article one call of `article_rows` makes (a tag's URL was made 44,000 times at 5,000
-    articles); else one for this article's."""
+    articles); else one for this article's. `language`: the site's; `lang` and `dir` mark the article's words
+    (its title, its quotes) where it is in another (interface.article_marks), in its row and its annotations'."""
     meta = item.article.meta
+    marks = article_marks(meta.language, language)
     article = {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug), "date": meta.date,
-               "source": source_name}
+               "source": source_name, **marks}
     tags = {} if tags is None else tags
     placed = [ann for ann in meta.annotations if ann.id in item.placed]
-    # each row's digest: the analysis's (Anchored.rows: all it shows but the outlet's name) with that name
-    made = [f"{digest}\0{source_name}" for digest in item.rows] if len(item.rows) == len(placed) else [""] * len(placed)
+    # each row's digest: the analysis's (Anchored.rows: all it shows but the outlet's name and the marks of the
+    # article's language, which the site's language decides) with those
+    shown = f"\0{source_name}\0{marks['lang']}\0{marks['dir']}"
+    made = [digest + shown for digest in item.rows] if len(item.rows) == len(placed) else [""] * len(placed)
     rows = [_annotation_row(urls, item, ann, article, tags, digest) for ann, digest in zip(placed, made)]
     return {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
             "date": meta.date, "source": source_name, "source_id": meta.source,
-            "wire": meta.wire, "annotations": len(rows), "summary_html": item.summary_html,
+            "wire": meta.wire, "annotations": len(rows), "summary_html": item.summary_html, **marks,
             "annotation_rows": rows}
 
 
 def article_row(library: Library, item: Anchored) -> dict[str, Any]:
     """An article as the listings show it (home, sources, tags, timeline, feed, entity pages), with its
     placed annotations' rows in `annotation_rows`."""
-    return _row(library.urls, item, _source_name(library, item.article.meta.source))
+    return _row(library.urls, item, _source_name(library, item.article.meta.source),
+                language=library.dossier.config.language)
 
 
 # Each article's row, kept while it is made from the very same objects (identity.py): the live preview's memo
@@ -84,13 +90,16 @@ _ROWS: SameObjects[dict[str, Any]] = SameObjects()
 def article_rows(library: Library) -> list[dict[str, Any]]:
     """`article_row` of every article, in the dossier's order (date, then slug)."""
     names = {s.id: s.name for s in library.dossier.sources}
-    urls = library.urls
+    urls, language = library.urls, library.dossier.config.language
     _ROWS.new_build()
     out = []
     tags: dict[str, Mapping[str, str]] = {}
     for item in library.articles:
         name = names.get(item.article.meta.source, item.article.meta.source)
-        out.append(_ROWS.get(item.article.slug, (item, name, urls.base), partial(_row, urls, item, name, tags)))
+        # (the site's language too: it decides whether the article's words are marked, and the live preview's
+        # memo hands back the very same analysed article when site.yaml alone was saved)
+        out.append(_ROWS.get(item.article.slug, (item, name, urls.base, language),
+                             partial(_row, urls, item, name, tags, language)))
     return out
 
 
@@ -197,7 +206,7 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
     meta = item.article.meta
     src, _ = _marked(value)  # (the Markdown is the .md page's)
     _LAST.clear()
-    rows = _row(urls, item, value.source_name)["annotation_rows"]
+    rows = _row(urls, item, value.source_name, language=config.language)["annotation_rows"]
     view = views.article_view(item.article, value.source, src, _sidenotes(value, rows), urls, rows,
                               item.summary_html, {meta.source: value.outlet_url} if value.outlet_url else {},
                               config.language)

@@ -41,6 +41,18 @@ def is_english(language: str) -> bool:
     return primary(language or ENGLISH) == ENGLISH
 
 
+def article_marks(language: str, site_language: str) -> dict[str, str]:
+    """The marks of an article's own words (its title, its quotes, its sentences) wherever a page of the site
+    shows them (WCAG 3.1.2): `lang`, the article's `language` (its file's, "" when it gives none) where it is
+    another than the site's `site_language`, else "" (so an English site's pages of English articles stay as they
+    were); and `dir`, its direction where that is another than the site's, else "", for words that stand among
+    the site's in a line (a Hebrew title on an English site), which it isolates in their own direction."""
+    if not language or language.lower() == site_language.lower():
+        return {"lang": "", "dir": ""}
+    direction = text_direction(language)
+    return {"lang": language, "dir": direction if direction != text_direction(site_language) else ""}
+
+
 def ui_marks(language: str) -> dict[str, Markup]:
     """The marks of the site's words on a site in `language` (see the module's docstring)."""
     if is_english(language):

@@ -34,11 +34,12 @@ def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, 
         if not a["date"]:  # an undated article has no place on the timeline (its page says it is undated)
             continue
         items.append({"date": a["date"], "kind": "published", "title": a["title"], "url": a["url"],
-                      "source": a["source"], "quote": "", "note_html": ""})
+                      "source": a["source"], "quote": "", "note_html": "", "lang": a["lang"], "dir": a["dir"]})
         for ann in a["annotation_rows"]:
             if ann["date"]:
                 items.append({"date": ann["date"], "kind": "reported", "title": a["title"], "url": ann["url"],
-                              "source": a["source"], "quote": ann["quote"], "note_html": ann["note_html"]})
+                              "source": a["source"], "quote": ann["quote"], "note_html": ann["note_html"],
+                              "lang": a["lang"], "dir": a["dir"]})
     items.sort(key=lambda i: (i["date"], i["kind"] != "reported", i["source"], i["url"]))
     days: list[dict[str, Any]] = []
     for item in items:
@@ -70,8 +71,11 @@ def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> 
              f"  <author><name>{xml_escape(cfg.author or cfg.title)}</name></author>"]
     for a in sorted(article_rows, key=lambda r: (r["date"], r["slug"]), reverse=True):
         link = origin + a["url"]
+        # (the title in the article's language where it is another than the feed's; not the entry, whose summary
+        # is the editors', in the site's)
+        lang = f' xml:lang="{xml_escape(a["lang"])}"' if a.get("lang") else ""
         lines += ["  <entry>",
-                  f"    <title>{xml_escape(a['title'])}</title>",
+                  f"    <title{lang}>{xml_escape(a['title'])}</title>",
                   f"    <id>{xml_escape(link if origin else uuid.uuid5(named, a['slug']).urn)}</id>",
                   f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
                   f"    <updated>{a['date'] + 'T00:00:00Z' if a['date'] else updated}</updated>",
@@ -85,7 +89,7 @@ def atom_feed(config: SiteConfig, article_rows: Sequence[Mapping[str, Any]]) -> 
 
 # What the feed reads of each article's row: its input (a keyed page's, `feed_xml`) holds these alone, so that a
 # note edited (which changes the rows' annotations) leaves the feed's key as it was
-FEED_FIELDS = ("slug", "date", "url", "title", "source", "summary_html")
+FEED_FIELDS = ("slug", "date", "url", "title", "source", "summary_html", "lang")
 
 
 def feed_xml(value: tuple[SiteConfig, tuple[Mapping[str, Any], ...]]) -> bytes:
