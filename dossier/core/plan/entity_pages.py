@@ -176,7 +176,8 @@ def _entity_input(every: _Everything, e: Entity) -> EntityInput:
 
 def _face(row: Mapping[str, Any]) -> Row:
     """What an entity page shows of an article (its listing row: article_pages), with the digest of it."""
-    shown = {"title": row["title"], "url": row["url"], "source": row["source"], "date": row["date"]}
+    shown = {"title": row["title"], "url": row["url"], "source": row["source"], "date": row["date"],
+             "lang": row["lang"], "dir": row["dir"]}
     # (JSON, not pickle: pickle's memo would write a title that is the same object as the outlet's name otherwise)
     return Row(shown, digest(json.dumps(["entity-article", *shown.values()], ensure_ascii=False)))
 

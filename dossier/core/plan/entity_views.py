@@ -227,12 +227,17 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
     `groups`: its quote groups; `rows` the article rows by slug; `together`: (other entity, sentences naming
     both)."""
     seen: dict[str, int] = {}
+    marked: dict[str, tuple[str, str]] = {}  # a name as written → its articles' lang and dir, if they agree
     sources, backlinks = [], []
     for place in named:                        # in article order (mention_stats walks `order`)
+        row = rows[place.slug]
+        marks = (row["lang"], row["dir"])
         for surface in place.surfaces:
             seen[surface] = seen.get(surface, 0) + 1
-        row = rows[place.slug]
-        article = {"title": row["title"], "url": row["url"], "outlet": row["source"], "date": row["date"]}
+            if marked.setdefault(surface, marks) != marks:
+                marked[surface] = ("", "")  # (written so in articles of two languages: in neither)
+        article = {"title": row["title"], "url": row["url"], "outlet": row["source"], "date": row["date"],
+                   "lang": row["lang"], "dir": row["dir"]}
         sources.append(dict(article, count=len(place.surfaces)))
         sentences = [{"url": f"{urls.article(place.slug)}#m-{s.first + 1}", "count": s.count,
                       "html": _context_html(s.text, 0, len(s.text), s.marks)} for s in place.sentences]
@@ -243,7 +248,8 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
         "id": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
         "summary_html": summary_html, "wikidata_id": e.wikidata,
         "wikidata_url": wikidata_url(e.wikidata), "roles": _roles(e, entities, urls),
-        "names_seen": [{"text": t, "count": n} for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "names_seen": [{"text": t, "count": n, "lang": marked[t][0], "dir": marked[t][1]}
+                       for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
         # (not its own name, the page's heading: "Other names" are the others)
         "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys | {match_key(e.name)}],
         "mentions": total, "articles": len(named), "sources": sources, "backlinks": backlinks,
@@ -265,7 +271,8 @@ def _quotes(groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
                 continue
             ann = annotations.get((it.article, it.annotation)) if it.annotation else None
             items.append({"quote": it.quote, "outlet": row["source"], "date": row["date"], "title": row["title"],
-                          "url": ann["url"] if ann else row["url"], "annotated": ann is not None})
+                          "url": ann["url"] if ann else row["url"], "annotated": ann is not None,
+                          "lang": row["lang"], "dir": row["dir"]})
         if items:
             quotes.append({"title": comparison_titles.get(group.comparison, ""),
                            "url": comparison_urls.get(group.comparison, ""), "wordings": items,
