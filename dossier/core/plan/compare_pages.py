@@ -13,6 +13,7 @@ from typing import AbstractSet, Any
 from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table, figures_disagree
+from .interface import article_marks
 from .passage_views import Doc, DocSet, Piece, Span, passage_views, piece_weight, pieces
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
@@ -99,11 +100,15 @@ def _listing_weight(pc: PreparedComparison) -> int:
                                                                           for p in pc.witnesses)
 
 
-def _figures(pc: PreparedComparison, sources: Mapping[str, str]) -> Any:
+def _figures(pc: PreparedComparison, sources: Mapping[str, str], language: str = "") -> Any:
+    """The figures table of a figure comparison, each row with the marks of its article's language (a figure as
+    written is the article's words) where that is another than the site's `language`."""
     if pc.comparison.kind != "figure":
         return None
-    return figure_table([(p.article.slug, sources.get(p.article.meta.source, p.article.meta.source),
-                          p.article.meta.date, p.reading) for p in pc.witnesses])
+    table = figure_table([(p.article.slug, sources.get(p.article.meta.source, p.article.meta.source),
+                           p.article.meta.date, p.reading) for p in pc.witnesses])
+    marks = {p.article.slug: article_marks(p.article.meta.language, language) for p in pc.witnesses}
+    return dict(table, rows=[dict(row, **marks[row["key"]]) for row in table["rows"]])
 
 
 def _depends(pc: PreparedComparison) -> tuple[str, ...]:
@@ -157,7 +162,7 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
                                  sources.get(meta.source, meta.source), meta.date, meta.title,
                                  urls.article(meta.slug), urls.article(meta.slug) + "#" + witness_id(c.id), note,
                                  meta.language))
-    figures = _figures(pc, sources)
+    figures = _figures(pc, sources, language)
     return {"id": c.id, "title": c.title, "question": c.question, "kind": c.kind,
             "kind_label": KINDS.get(c.kind, c.kind),
             "summary_html": md_html(c.summary, urls)[0] if c.summary else "",
@@ -224,16 +229,17 @@ class _Docs:
         found = self._made.get(slug)
         if found is None:
             item, outlet, *placed = made_of = self._made_of()[slug]
-            urls = self.library.urls
-            found = self._made[slug] = _MADE.get(slug, (*made_of, urls.base),
-                                                 partial(_doc_made, urls, item, outlet, placed))
+            urls, language = self.library.urls, self.library.dossier.config.language
+            found = self._made[slug] = _MADE.get(slug, (*made_of, urls.base, language),
+                                                 partial(_doc_made, urls, item, outlet, placed, language))
         return found
 
     def doc(self, slug: str) -> Doc:
         """`slug`'s Doc (see `_doc`)."""
         item, outlet, *placed = made_of = self._made_of()[slug]
-        urls = self.library.urls
-        return _DOCS.get(slug, (*made_of, urls.base), partial(_doc, urls, item, outlet, placed, self.made(slug)))
+        urls, language = self.library.urls, self.library.dossier.config.language
+        return _DOCS.get(slug, (*made_of, urls.base, language),
+                         partial(_doc, urls, item, outlet, placed, self.made(slug), language))
 
 
 def _placed(item: Any, witnessed: Sequence[Any]) -> tuple[tuple[tuple[str, int, int], ...],
@@ -246,20 +252,22 @@ def _placed(item: Any, witnessed: Sequence[Any]) -> tuple[tuple[tuple[str, int, 
                   for pc, p in zip(witnessed[::2], witnessed[1::2])))
 
 
-def _doc_made(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any]) -> str:
+def _doc_made(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], language: str) -> str:
     """The digest of what an article's Doc shows (see `_doc`): its text by the text's stamp, which names it, so
     "" when the text has none. Only what the Doc shows: an edited note leaves it as it was, and the passages
     pages with it."""
     a, slug = item.article, item.article.meta.slug
     if not a.text.made:
         return ""
-    return made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base,
-                             *_placed(item, witnessed)))
+    marks = article_marks(a.meta.language, language)
+    return made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base, marks["lang"],
+                             marks["dir"], *_placed(item, witnessed)))
 
 
-def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], made: str) -> Doc:
-    """An article as the passages pages show it: text, title, outlet, date, and the annotations and witnesses
-    placed in it (`_placed`, in text order); `made`: `_doc_made`'s digest of it."""
+def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], made: str, language: str) -> Doc:
+    """An article as the passages pages show it: text, title, outlet, date, the marks of its language where it
+    is another than the site's `language`, and the annotations and witnesses placed in it (`_placed`, in text
+    order); `made`: `_doc_made`'s digest of it."""
     a, slug = item.article, item.article.meta.slug
     annotations, witnesses = _placed(item, witnessed)
     spans = [Span(start, end, urls.annotation(slug, ann_id), f"annotation “{ann_id}”")
@@ -267,7 +275,8 @@ def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], made: str
     spans += [Span(start, end, urls.comparison(cid) + "#" + column_id(slug), title, cid)
               for cid, title, start, end in witnesses]
     return Doc(slug, a.text.text, a.meta.title, outlet, a.meta.date, urls.article(slug),
-               tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made, made)
+               tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made, made,
+               **article_marks(a.meta.language, language))
 
 
 # Each article's Doc and its digest while what they are made of is the same objects (the live preview's memo
@@ -292,5 +301,6 @@ def _passages_input(library: Library, docs: _Docs, items: Sequence[Piece], part:
 def passages_page(value: PassagesInput) -> dict[str, Any]:
     """One page of /passages/."""
     return site_context(value.config, value.urls, value.path, value.title, pagination=value.navigation,
-                        passages=passage_views(value.mine, value.passages, value.docs, value.order, value.more),
+                        passages=passage_views(value.mine, value.passages, value.docs, value.order, value.more,
+                                               value.config.language),
                         compare_url=value.urls.page("compare"))

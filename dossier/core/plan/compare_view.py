@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from functools import lru_cache
@@ -23,6 +23,7 @@ from itertools import groupby, islice
 
 from ..analyse.alignment import align, differing_base_tokens, tokenize
 from ..common.records import frozen
+from .interface import article_marks
 
 # Words of article text shown around a witness, de-emphasised, so readers see what it belongs to.
 CONTEXT_WORDS = 8
@@ -262,6 +263,16 @@ def paragraph_direction(text: str, at: int) -> str:
     return ""
 
 
+def _apart(text: str, title: str, place: int, name: str, marks: Mapping[str, str]) -> dict[str, Any]:
+    """What tells a witness apart (`told_apart`'s `text`; `apart_parts`' `title`, ": <its article's title>" and
+    maybe " (2)", and `place`), with that title's words apart, `apart_name` (and " (2)", `apart_more`), marked
+    with their article's `marks` (interface.article_marks) when there is one: `apart_lang`, `apart_dir`."""
+    lang = marks["lang"] if title else ""
+    return {"apart": text, "apart_title": title, "place": place, "apart_lang": lang,
+            "apart_dir": marks["dir"] if lang else "", "apart_name": name if lang else "",
+            "apart_more": title[len(": ") + len(name):] if lang else ""}
+
+
 BASES = 8  # witnesses the differences can be marked against (the page holds every base's rendering of each)
 
 
@@ -275,8 +286,9 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
         raise ValueError(f"default base {default!r} is not one of {keys}")
     quotes = {w.key: w.quote for w in witnesses}
     langs = {w.key: w.lang or language for w in witnesses}
-    apart = {k: {"apart": text, "apart_title": title, "place": place}
-             for k, text, (title, place) in zip(keys, told_apart(witnesses), apart_parts(witnesses))}
+    marks = {w.key: article_marks(w.lang, language) for w in witnesses}
+    apart = {w.key: _apart(text, title, place, w.title, marks[w.key])
+             for w, text, (title, place) in zip(witnesses, told_apart(witnesses), apart_parts(witnesses))}
     # (the bases offered: the default and the first others in order, BASES in all; every base's rendering of
     # every column is in the page, so 40 witnesses made 1,600 renderings, a page of 1.75 MB, review 68)
     firsts = [k for k in keys if k != default][:BASES - 1]
@@ -288,14 +300,14 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, **apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
-                        "dir": paragraph_direction(w.text, w.start), "lang": w.lang,
+                        "dir": paragraph_direction(w.text, w.start), "lang": marks[w.key]["lang"],
                         **context(w.text, w.start, w.end), "renderings": renderings})
     heat = []
     for b in bases:
         others = [quotes[k] for k in keys if k != b]
         witness = next(w for w in witnesses if w.key == b)
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
-                     "lang": witness.lang, "outlet": witness.outlet, **apart[b]})
+                     "lang": marks[b]["lang"], "outlet": witness.outlet, **apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
     return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,

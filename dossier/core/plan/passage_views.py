@@ -59,6 +59,9 @@ class Doc:
     # A digest of all this Doc shows (compare_pages._doc_made), "" when unknown: a page key writes it instead of
     # the Doc. Not part of the value's equality.
     made: str = field(default="", compare=False, repr=False)
+    # The marks of the article's words where its language is another than the site's (interface.article_marks)
+    lang: str = ""
+    dir: str = ""
 
     @property
     def inserts(self) -> frozenset[int]:
@@ -256,12 +259,12 @@ def places_label(places: range, total: int) -> str:
 
 
 def passage_views(items: Sequence[Piece], passages: Sequence[SharedPassage] | Mapping[int, SharedPassage],
-                  docs: Mapping[str, Doc], order: Sequence[str], more: Mapping[int, str] | None = None
-                  ) -> list[dict[str, Any]]:
+                  docs: Mapping[str, Doc], order: Sequence[str], more: Mapping[int, str] | None = None,
+                  language: str = "") -> list[dict[str, Any]]:
     """The passages page's view: one entry per piece, numbered as in the whole listing of `passages` (so
     `#p-<n>` names one passage, on the page of its first piece). `order` is the article order of the site
     (by date, then slug); occurrences follow it. `more`: for a split passage's first piece (by its index in
-    `items`), the URL of the piece that continues its list."""
+    `items`), the URL of the piece that continues its list. `language`: the site's."""
     rank = {slug: i for i, slug in enumerate(order)}
     inserts: dict[str, frozenset[int]] = {}  # per doc, made once: a doc has many occurrences
     views = []
@@ -271,7 +274,7 @@ def passage_views(items: Sequence[Piece], passages: Sequence[SharedPassage] | Ma
         if piece.continued:
             views.append(_continued_view(piece, occurrences, docs, inserts))
         else:
-            views.append(_first_view(piece, passage, occurrences, docs, inserts, (more or {}).get(i, "")))
+            views.append(_first_view(piece, passage, occurrences, docs, inserts, (more or {}).get(i, ""), language))
     return views
 
 
@@ -298,6 +301,7 @@ def _hits(occ: Occurrence, doc: Doc) -> list[Span]:
 def _row(occ: Occurrence, repeat: int, doc: Doc, place: str) -> dict[str, Any]:
     return {"key": occ.doc if repeat == 1 else f"{occ.doc}-{repeat}", "slug": occ.doc, "title": doc.title,
             "outlet": doc.outlet, "date": doc.date, "url": doc.url, "place_url": place, "repeat": repeat,
+            "lang": doc.lang, "dir": doc.dir,
             "links": [{"url": s.url, "label": s.label, "kind": "comparison" if s.comparison else "annotation"}
                       for s in _hits(occ, doc)]}
 
@@ -317,7 +321,7 @@ def _continued_view(piece: Piece, occurrences: Sequence[Occurrence], docs: Mappi
 
 
 def _first_view(piece: Piece, passage: SharedPassage, occurrences: Sequence[Occurrence], docs: Mapping[str, Doc],
-                inserts: dict[str, frozenset[int]], more: str) -> dict[str, Any]:
+                inserts: dict[str, frozenset[int]], more: str, language: str = "") -> dict[str, Any]:
     n = piece.passage + 1
     rows = _rows(piece, occurrences, docs, inserts)
     covering: dict[str, set[str]] = {}
@@ -333,14 +337,16 @@ def _first_view(piece: Piece, passage: SharedPassage, occurrences: Sequence[Occu
     heads = rows[:k] if len(rows) >= k else _rows(Piece(piece.passage, range(k), piece.total), occurrences,
                                                   docs, inserts)
     columns = [Witnessed(r["key"], docs[o.doc].text, o.start, o.end, r["outlet"], r["date"], r["title"], r["url"],
-                         r["place_url"]) for o, r in zip(occurrences, heads)]
+                         r["place_url"], lang=r["lang"]) for o, r in zip(occurrences, heads)]
+    first = docs[passage.occurrences[0].doc]  # (the passage's text is its first occurrence's: SharedPassage)
     return {
         "continued": False, "id": f"p-{n}", "number": n, "text": passage.text, "words": passage.words,
+        "lang": first.lang, "dir": first.dir,
         "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows, "count": piece.total,
         "more": {"places": places_label(piece.places, piece.total), "url": more} if piece.split else None,
         "compared": compared,
         # Side by side, every column is aligned against every possible base (n² work, n² markup): show the
         # first few occurrences there; the list links every one of them.
-        "set": column_set(f"p-{n}", columns, columns[0].key, f"Passage {n}, side by side"),
+        "set": column_set(f"p-{n}", columns, columns[0].key, f"Passage {n}, side by side", language),
         "shown": len(columns),
     }
