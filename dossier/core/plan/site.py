@@ -55,12 +55,16 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
     return dict(sorted(tags.items(), key=lambda kv: (tag_key(kv[0]), kv[0])))
 
 
-def _report(library: Library, part: paginate.Slice) -> dict[str, Any]:
+def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Page `part` of the editors' report; `articles`: the article rows by slug, whose `lang` and `dir` mark the
+    difference each row shows, in its article's words."""
     urls = library.urls
     return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                    total=len(library.report),
                    rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
-                              ("exact", "disambiguated", "fuzzy") else "") for r in part.of(library.report)])
+                              ("exact", "disambiguated", "fuzzy") else "",
+                              lang=articles[r["article"]]["lang"], dir=articles[r["article"]]["dir"])
+                         for r in part.of(library.report)])
 
 
 def _tag(library: Library, tag: str, tag_rows: Sequence[Mapping[str, Any]], part: paginate.Slice
@@ -97,8 +101,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
                 for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}",
                                             [r.weight for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
+    by_slug = {r["slug"]: r for r in rows}
     out += [html(part.path, "content/articles", ("site", *articles), "report.html",
-                 lambda part=part: _report(library, part))
+                 lambda part=part: _report(library, part, by_slug))
             for part in paginate.slices("report/", "Anchoring report", library.report_weights,
                                         paginate.REPORT_ROWS_PER_PAGE)]
     out += [html("404.html", "templates/404.html", ("site",), "404.html",

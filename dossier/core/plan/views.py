@@ -11,7 +11,7 @@ from markdown_it.common.utils import escapeHtml
 from ..load.config import SiteConfig
 from ..load.model import Article, Source
 from ..common.urls import Urls
-from .interface import english_body, is_english, ui_marks
+from .interface import article_marks, english_body, is_english, ui_marks
 
 NAV = (("Articles", ""), ("Sources", "sources"), ("Entities", "entities"), ("Compare", "compare"),
        ("Passages", "passages"), ("Timeline", "timeline"), ("Tags", "tags"))
@@ -97,13 +97,14 @@ def article_view(article: Article, source: Source | None, src: ArticleSource,
     body = article_html(src, notes_html, urls.resolve_note_link)
     if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
-    lang = meta.language if meta.language and meta.language.lower() != site_language.lower() else ""
+    marks = article_marks(meta.language, site_language)
+    lang = marks["lang"]
     if not is_english(site_language):
         body = english_body(body)
     if lang:
         body = in_site_language(body, site_language)
     return {
-        "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline, "lang": lang,
+        "slug": meta.slug, "title": meta.title, "headline_in_body": src.headline, "lang": lang, "dir": marks["dir"],
         "source": {"name": source.name if source else meta.source,
                    "url": (outlets or {}).get(meta.source, urls.page("sources") + f"#s-{meta.source}")
                    if meta.source else "",
