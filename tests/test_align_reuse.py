@@ -47,7 +47,7 @@ def test_only_the_comparisons_an_article_is_a_witness_of_are_placed_again():
 
 def test_the_figure_witnesses_figures_are_read_through_each_once_per_quote_and_read_alike():
     """A figure comparison's witnesses' figures go through `each` (the command line's cache keeps them), one item
-    per distinct quote as anchored; what they give equals reading each quote anew, and a comparison placed with
+    per distinct quote as anchored (with the language its article is written in); what they give equals reading each quote anew, and a comparison placed with
     none read already (the live preview's page of a saved comparison) reads the same."""
     from dossier.core.analyse.figures import find_figures
     from dossier.core.analyse.witnesses import figures_read
@@ -65,7 +65,7 @@ def test_the_figure_witnesses_figures_are_read_through_each_once_per_quote_and_r
     read = figures_read(dossier, found, each)
     ((step, items),) = asked
     assert step == "figures" and items and len(items) == len(set(items)) == len(read)
-    assert all(read[quote] == find_figures(quote) for quote in items)
+    assert all(read[item] == find_figures(*item) for item in items)   # (a quote, its article's language)
     assert any(figures for figures in read.values())  # (the repo's figure comparisons name numbers)
     plain = align(dossier, Urls(config.base_path), "warning", found, each)
     readings = [p.reading for c in plain.comparisons for p in c.witnesses if p.reading is not None]

@@ -130,3 +130,23 @@ def test_each_row_lists_every_other_row_of_its_unit_it_cannot_be_true_with_in_co
                     other.figure is not None and key(other.figure) == key(f) and disagreements([f, other.figure])]
         assert row["conflicts"] == expected
     assert figures_disagree(readings) is view["disagree"] is any(row["conflicts"] for row in view["rows"])
+
+
+def test_a_witness_of_an_article_in_another_language_reads_its_numbers_as_that_language_writes_them(
+        mini_dossier) -> None:
+    """A French article on an English site writes "32 000" for 32,000: read as the site's language writes numbers,
+    its witness gave 32, which disagreed with every other outlet (review 97). An article without `language:` is
+    read as the site's."""
+    from conftest import library_of
+
+    root = mini_dossier({
+        "seeds/en.txt": "Officials said almost 32 000 people had been killed.\n",
+        "seeds/fr.txt": "Selon les autorités, près de 32 000 personnes ont été tuées.\n",
+        "content/articles/en.yaml": "seed: en.txt\ntitle: E\nsource: outlet-a\ndate: 2024-03-01\n",
+        "content/articles/fr.yaml": "seed: fr.txt\ntitle: F\nsource: outlet-b\ndate: 2024-03-02\nlanguage: fr\n",
+        "content/comparisons/toll.yaml": "title: The toll\nquestion: How many?\nkind: figure\nwitnesses:\n"
+                                         "  - article: en\n    quote: almost 32 000 people\n"
+                                         "  - article: fr\n    quote: près de 32 000 personnes\n"})
+    (prepared,) = library_of(root).comparisons.comparisons
+    read = {p.article.slug: p.reading.figure.value for p in prepared.witnesses}
+    assert read == {"en": 32, "fr": 32_000}

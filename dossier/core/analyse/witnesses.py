@@ -144,25 +144,31 @@ def prepare_one(c: Comparison, dossier: Dossier, level: str, each: Each) -> tupl
 _KEPT: SameObjects[Any] = SameObjects()
 
 
-def figures_read(dossier: Dossier, found: Found, each: Each) -> dict[str, tuple[Figure, ...]]:
-    """The figures in each figure comparison's witness quote, as `found` anchored it, by quote text, read
+def figures_read(dossier: Dossier, found: Found, each: Each) -> dict[tuple[str, str], tuple[Figure, ...]]:
+    """The figures in each figure comparison's witness quote, as `found` anchored it, by quote text and the
+    language its article is written in (`written_in`), read
     through `each` (the command line's cache keeps them: finding them took ~20 ms of every build at 1,000
     articles, and 4 % of a rebuild of the repo's dossier). `place` puts a witness where `found` says, so
     `_prepare` finds its quote here; one `found` has no anchoring for is read by `reading` itself."""
-    texts = {a.slug: a.text.text for a in dossier.articles}
-    quotes: dict[str, None] = {}
+    articles = {a.slug: a for a in dossier.articles}
+    quotes: dict[tuple[str, str], None] = {}   # (a quote, the language its article is written in)
     for c in (c for c in dossier.comparisons if c.kind == "figure"):
         for w in c.witnesses:
             at = found.get((w.article, w.quote, w.prefix, w.suffix))
-            if at is not None and at.start is not None and at.end is not None and w.article in texts:
-                quotes[texts[w.article][at.start:at.end]] = None
-    language = dossier.config.language
-    return dict(zip(quotes, each("figures", lambda quote: find_figures(quote, language),
-                                 lambda quote: (quote, language), list(quotes))))
+            if at is not None and at.start is not None and at.end is not None and w.article in articles:
+                a = articles[w.article]
+                quotes[a.text.text[at.start:at.end], written_in(a, dossier.config.language)] = None
+    return dict(zip(quotes, each("figures", lambda item: find_figures(*item), lambda item: item, list(quotes))))
+
+
+def written_in(article: Article, site_language: str) -> str:
+    """The language an article's numbers are written as: its own (`language:`), else the site's. A French article
+    quoted on an English site writes "32 000" for 32,000 (read as the site's, it was 32)."""
+    return article.meta.language or site_language
 
 
 def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level: str, found: Found,
-             figures: Mapping[str, tuple[Figure, ...]] | None = None, language: str = "en"
+             figures: Mapping[tuple[str, str], tuple[Figure, ...]] | None = None, language: str = "en"
              ) -> tuple[PreparedComparison | None, tuple[Problem, ...]]:
     """One comparison's witnesses placed (`mine`: each one's article, None when unknown or broken), in column
     order, with the problems of those that do not anchor; None when fewer than two anchor. `figures`: quotes'
@@ -177,10 +183,11 @@ def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level:
                                found.get((w.article, w.quote, w.prefix, w.suffix)), (w.prefix_origin, w.suffix_origin))
         problems.extend(more)
         if where is not None:
-            quote = article.text.text[where.start:where.end]
-            placed.append(PlacedWitness(w, article, where, reading(w, quote, (figures or {}).get(quote), language)
+            quote, written = article.text.text[where.start:where.end], written_in(article, language)
+            read = (figures or {}).get((quote, written))
+            placed.append(PlacedWitness(w, article, where, reading(w, quote, read, written)
                                         if c.kind == "figure" else None))
-            slip = value_slip(w, quote, (figures or {}).get(quote), language) if c.kind == "figure" else None
+            slip = value_slip(w, quote, read, written) if c.kind == "figure" else None
             if slip is not None:
                 problems.append(_slipped(c, w, slip))
     placed.sort(key=lambda p: (p.article.meta.date, p.article.slug))
