@@ -14,7 +14,7 @@ from dossier.core.analyse.text_facts import TextFacts, facts
 from dossier.core.text.typography import literal_words, search_pattern
 
 PIECES = ["we", "We", "will", "do", "it", "alone", "a", "ha", "4", "٤", ".", "...", "…", ",", "'", "’", "“", "”",
-          "-", "—", "é", "e\u0301", " ", " ", " ", "\n\n", "\u00a0", "\t"]
+          "-", "—", "é", "e\u0301", " ", " ", " ", "\n\n", "\u00a0", "\t", "\u200f", "\u00ad", "\u05b8"]
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
 PROPERTIES = settings(max_examples=300, deadline=None)
 
@@ -42,6 +42,9 @@ def test_the_literal_words_leave_out_the_first_letter_s_word_the_last_word_and_w
     assert literal_words("we will do 4 it’s then alone") == ["will", "do", "then"]
     assert literal_words("“— we will do it") == ["will", "do"]   # (the first letter's word, after two of signs)
     assert literal_words("alone") == [] and literal_words("") == []
+    # a word that folds to nothing is no word of the pattern: the one before it is the last (review 99)
+    assert literal_words("we will do it \u200f") == ["will", "do"]
+    assert literal_words("\u200f we will do it") == ["will", "do"]
 
 
 def test_the_facts_of_a_text_are_what_the_text_itself_answers() -> None:
@@ -63,6 +66,15 @@ def test_the_facts_are_kept_for_the_same_text_object_only() -> None:
     assert facts(text) is facts(text)
     other = "".join(["we will do it alone "] * 3)   # (equal, another object: its own facts)
     assert other == text and other is not text and facts(other).text is other
+
+
+def test_a_quote_ending_in_a_mark_that_folds_to_nothing_is_found_where_it_ends_before_punctuation() -> None:
+    """Review 99: "… would resume \u200f" was taken to hold "resume" as a whole word, so the search that finds it
+    before "." was skipped, and a quote found twice was settled by the closest passage (score 100) without a
+    word, where it is ambiguous."""
+    text = "Talks to restart\nOfficials said the talks would resume. Later, officials said the talks would resume.\n"
+    found = anchor_quote(text, "officials said the talks would resume \u200f")
+    assert found.status == "ambiguous" and len(found.candidates) == 2
 
 
 def test_a_misspelt_quote_in_a_long_text_is_anchored_as_it_was() -> None:

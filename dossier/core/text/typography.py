@@ -178,14 +178,11 @@ def literal_words(s: str) -> list[str]:
     case) and before the last word (a match may end inside a longer word, as it may begin), folded, with no
     character that has variants (quotes, dashes, dots, digits). A text the pattern matches holds each of them as
     one of its whitespace-delimited words (`str.split`'s, the same whitespace as ``\\s``)."""
-    words = s.split()
-    first = next((i for i, w in enumerate(words) if any(c.isalpha() for c in fold_key(w))), len(words))
-    out = []
-    for word in words[first + 1:-1]:
-        folded = fold_key(word)
-        if folded and not any(c in _CLASSES for c in folded):
-            out.append(folded)
-    return out
+    # (the pattern's words: a word that folds to nothing, "\u200f" alone, is none, and the word before it may be
+    # the last, which a match may end inside: review 99)
+    words = [folded for folded in map(fold_key, s.split()) if folded]
+    first = next((i for i, w in enumerate(words) if any(c.isalpha() for c in w)), len(words))
+    return [w for w in words[first + 1:-1] if not any(c in _CLASSES for c in w)]
 
 
 def past_marks(text: str, end: int) -> int:
