@@ -90,3 +90,16 @@ def test_nothing_is_asked_of_the_texts_when_no_link_names_an_unknown_comparison(
         raise AssertionError("read")
 
     assert at_renamed_comparison([], None, texts) == []  # type: ignore[arg-type]
+
+
+def test_no_comparison_is_guessed_by_its_id_when_one_a_link_names_is_as_close(tmp_path) -> None:
+    # "alone" begins both ids; the one no link names is no likelier (the note is about the other's words)
+    cairo = COMPARISON.format(a="Cairo", b="Cairo")
+    problems = _errors(tmp_path / "linked", {"alone-quote": ALONE, "alone-evacuation": cairo},
+                       ("compare:alone", "compare:alone-quote"))
+    assert [(p.file, p.hint) for p in problems] == [
+        ("content/articles/a.yaml", "comparison links name a file in content/comparisons/ without .yaml")]
+    # both unlinked, as close by id: the quotes, which only one holds, still tell
+    problems = _errors(tmp_path / "quoted", {"alone-quote": ALONE, "alone-evacuation": cairo})
+    assert [p.file for p in problems] == ["content/comparisons/alone-quote.yaml"]
+    assert "this one has witnesses quoting the words of both annotations" in problems[0].message

@@ -3,7 +3,9 @@
 `mv content/comparisons/netanyahu-do-it-alone.yaml alone-quote.yaml` made each link to it an error `unknown
 comparison "netanyahu-do-it-alone"`, hinted "comparison links name a file in content/comparisons/ without
 .yaml", and nothing at the file renamed. The file meant is a comparison no link names (renamed, its links name
-its old id) that is, of those, the only one:
+its old id) that is the only one, of all the comparisons (a linked one as close makes it a guess between two:
+with netanyahu-do-it-alone and netanyahu-evacuation, "netanyahu" named the one no link named, though the note
+linking it was about the other):
 
 - whose id is a slip for the links' (similar.py: a typo, another form of the word), or begins with it
   (netanyahu-do-it-alone-quote), or whose title written as an id is it;
@@ -24,7 +26,7 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from ..common.errors import Problem, error, places, said_at_meant
-from ..common.similar import closest
+from ..common.similar import first_words, typo_edits, word_form
 from ..common.slugs import slugify
 from .model import Comparison, Dossier
 
@@ -67,24 +69,35 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
 
 
 def _meant(ref: str, unlinked: Sequence[Comparison], dossier: Dossier) -> tuple[Comparison | None, str]:
-    """The one comparison of `unlinked` the links to the unknown `ref` most likely name, and why."""
-    by_id = {c.id: c for c in unlinked}
-    close = closest(ref, by_id, shortened=True)
+    """The one comparison of `unlinked` the links to the unknown `ref` most likely name, and why: each clue weighed
+    among all the comparisons, linked or not (module docstring)."""
+    free = {c.id for c in unlinked}
+
+    def only(found: list[Comparison]) -> Comparison | None:
+        return found[0] if len(found) == 1 and found[0].id in free else None
+
+    close = only([c for c in dossier.comparisons if _close(ref, c.id)])
     if close:
-        return by_id[close], f'has an id {"that begins with" if close.startswith(ref) else "close to"} "{ref}"'
-    titled = [c for c in unlinked if ref in _title_ids(c)]
-    if len(titled) == 1:
-        return titled[0], f'has a title that, written as an id, is "{ref}"'
+        return close, f'has an id {"that begins with" if close.id.startswith(ref) else "close to"} "{ref}"'
+    titled = only([c for c in dossier.comparisons if ref in _title_ids(c)])
+    if titled:
+        return titled, f'has a title that, written as an id, is "{ref}"'
     quoted = _annotated(ref, dossier)
-    held = [(n, c) for c in unlinked for n in [sum(_quotes(c, slug, quote) for slug, quote in quoted)]
+    held = [(n, c) for c in dossier.comparisons for n in [sum(_quotes(c, slug, quote) for slug, quote in quoted)]
             if n and n * 2 >= len(quoted)]
-    if len(held) != 1:
+    if not only([c for _, c in held]):
         return None, ""
     n, total = held[0][0], len(quoted)
     count = "the annotation whose note links" if total == 1 else "both annotations whose notes link" if n == 2 == \
         total else f"all {n} annotations whose notes link" if n == total else \
         f"{n} of the {total} annotations whose notes link"
     return held[0][1], f'has witnesses quoting the words of {count} "{ref}"'
+
+
+def _close(ref: str, ident: str) -> bool:
+    """Whether `ident` is close to `ref` by name (similar.py): a typo, another form of the word, or `ref` its first
+    words (netanyahu-do-it-alone-quote for netanyahu-do-it-alone)."""
+    return any(close(ref, ident) is not None for close in (typo_edits, word_form, first_words))
 
 
 def _title_ids(comparison: Comparison) -> set[str]:
