@@ -20,13 +20,20 @@ jerusalem-post:
 """
 
 
-def _errors(tmp_path, sources: str) -> list:
+def _errors(tmp_path, sources: str, ynet: tuple[str, str] = ("ynetnews", "T"), linked: bool = False) -> list:
+    """The errors of three articles, two of the Jerusalem Post and ynet-rift of `ynet` (outlet, title), its file
+    a link out of the dossier when `linked` (not read)."""
     files = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": sources}
-    for slug, outlet in (("jpost-alone", "jerusalem-post"), ("jpost-rafah", "jerusalem-post"),
-                         ("ynet-rift", "ynetnews")):
+    for slug, outlet, title in (("jpost-alone", "jerusalem-post", "T"), ("jpost-rafah", "jerusalem-post", "T"),
+                                ("ynet-rift", *ynet)):
         files[f"seeds/{slug}.txt"] = f"Title\nText of {slug}.\n"
-        files[f"content/articles/{slug}.yaml"] = f"seed: {slug}.txt\ntitle: T\nsource: {outlet}\ndate: 2024-03-22\n"
+        files[f"content/articles/{slug}.yaml"] = (f"seed: {slug}.txt\ntitle: {title}\nsource: {outlet}\n"
+                                                  "date: 2024-03-22\n")
     root = write_tree(tmp_path / "dossier", files)
+    if linked:
+        outside = root.parent / "ynet-rift.yaml"
+        (root / "content/articles/ynet-rift.yaml").rename(outside)
+        (root / "content/articles/ynet-rift.yaml").symlink_to(outside)
     return [p for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
 
 
@@ -69,3 +76,22 @@ def test_an_outlet_renamed_by_one_letter_is_said_at_its_key_only_when_several_fi
 def _dossier() -> Dossier:
     outlet = Source("jerusalem-posts", "JP", id_origin=Origin("content/sources.yaml", 4, 1))
     return Dossier(SiteConfig(title="t"), (outlet,), (), (), ())
+
+
+def test_an_article_file_that_could_not_be_parsed_names_the_outlets_its_text_names(tmp_path) -> None:
+    """ynet-rift's YAML broken, its `source: jpost` was not counted: jpost was offered as renamed, and renaming it
+    back broke ynet-rift once mended."""
+    sources = SOURCES.replace("jerusalem-post:", "jpost:").replace(
+        "ynetnews: {name: Ynetnews, homepage: https://www.ynetnews.com/}\n", "")
+    problems = _errors(tmp_path / "jpost", sources, ("jpost", "Rafah: a rift"))
+    assert [(p.file, p.check) for p in problems] == [("content/articles/jpost-alone.yaml", "source-unknown"),
+                                                     ("content/articles/jpost-rafah.yaml", "source-unknown"),
+                                                     ("content/articles/ynet-rift.yaml", "yaml-syntax")]
+    # (one naming its own outlet leaves jpost the only one no article names: the guess is made)
+    problems = _errors(tmp_path / "ynet", SOURCES.replace("jerusalem-post:", "jpost:"), ("ynetnews", "Rafah: a rift"))
+    assert [(p.file, p.check) for p in problems] == [("content/articles/ynet-rift.yaml", "yaml-syntax"),
+                                                     ("content/sources.yaml", "source-unknown")]
+    # an article file not read may name any outlet: no guess
+    problems = _errors(tmp_path / "linked", sources, ("jpost", "T"), linked=True)
+    assert ("content/articles/jpost-alone.yaml", "source-unknown") in [(p.file, p.check) for p in problems]
+    assert "content/sources.yaml" not in [p.file for p in problems]

@@ -156,7 +156,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
     referenced, names = checked_references(dossier, each)
     problems += after_deleted_article(at_definitions(with_id_hints(more, dossier) + list(referenced) +
-                                                     list(library.problems), dossier, partial(_mentioned, library)),
+                                                     list(library.problems), dossier, partial(_mentioned, library),
+                                                     inputs.files),
                                       dossier, raw)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
@@ -189,7 +190,7 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     referenced, _ = checked_references(dossier)
     referenced += tuple(check_references(dossier))  # (the entities annotations and comparisons name: review 58)
     # (no seed is read: which entities the articles mention is not known)
-    found = at_definitions([*with_id_hints(found, dossier), *referenced], dossier)
+    found = at_definitions([*with_id_hints(found, dossier), *referenced], dossier, files=blank.files)
     # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
     return [p for p in found if p.severity == "error"]
 

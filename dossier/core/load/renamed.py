@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Collection, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from ..common.errors import Problem, error, places, said_at_meant
 from ..common.similar import closest
@@ -31,7 +31,7 @@ from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, witness_quotes
 from .model import Dossier, Entity
 from .renamed_comparison import at_renamed_comparison
-from .renamed_outlet import at_renamed_outlet
+from .renamed_outlet import at_renamed_outlet, unparsed_texts
 
 __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
 
@@ -43,11 +43,14 @@ _ENTITY_CHECKS = ("entities-unknown", "links", "role-of-unknown")
 
 
 def at_definitions(problems: Iterable[Problem], dossier: Dossier,
-                   mentioned: Callable[[], Collection[str]] | None = None) -> list[Problem]:
+                   mentioned: Callable[[], Collection[str]] | None = None,
+                   files: Mapping[str, bytes] | None = None) -> list[Problem]:
     """`problems` with the references to each unknown entity, article, outlet and comparison said as
-    at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them."""
+    at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them. `files`: the
+    dossier's, where the article files that could not be parsed are read (None: whether any is, is not known)."""
     found = at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier)
-    return at_renamed_comparison(at_renamed_outlet(found, dossier), dossier, lambda: _markdown(dossier))
+    found = at_renamed_outlet(found, dossier, lambda: None if files is None else unparsed_texts(files, dossier))
+    return at_renamed_comparison(found, dossier, lambda: _markdown(dossier))
 
 
 def _markdown(dossier: Dossier) -> Iterable[str]:
