@@ -8,7 +8,7 @@ from __future__ import annotations
 from conftest import MINIMAL_SITE, write_tree
 from dossier.core.load.model import Annotation, ArticleMeta, Origin
 from dossier.core.load.seed_renamed import seed_meant
-from dossier.core.pipeline import build_site
+from dossier.core.pipeline import build_site, import_stubs
 from dossier.shell import fs
 
 SOURCES = "outlet-a: {name: Outlet A}\noutlet-b: {name: Outlet B}\n"
@@ -100,3 +100,23 @@ def test_the_seed_meant_is_the_free_one_holding_the_quotes_and_none_when_no_free
     assert seed_meant(meta, {"free.txt": "We will do it alone"}).seed == "free.txt"
     assert seed_meant(meta, {}).seed == ""
     assert seed_meant(meta, {"a.txt": "other words", "b.txt": "other words"}).several == ()
+
+
+def test_a_seed_that_may_be_the_text_of_two_articles_is_offered_to_neither_as_the_one_meant(tmp_path) -> None:
+    """A file copied, then both seeds renamed into one: both hints said "write `seed: ap.txt`", and following both
+    made the second a seed-taken error. Each now names the other; the seed is not said to be unused, and --import
+    writes no third article for it."""
+    files = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "seeds/ap.txt": TEXT_A,
+             "content/articles/outlet-a-talks.yaml": ANNOTATED.format(seed="002_5b7bcf2c.txt"),
+             "content/articles/outlet-a-copy.yaml": ANNOTATED.format(seed="002-copy.txt")}
+    inputs = fs.read_inputs(write_tree(tmp_path / "dossier", files))
+    problems = build_site(inputs).problems
+    assert _said(problems) == [("content/articles/outlet-a-copy.yaml", "error", "seed-missing"),
+                               ("content/articles/outlet-a-talks.yaml", "error", "seed-missing")]
+    assert problems[0].hint == (
+        "seeds/ap.txt, which no article file names, holds all 2 quotes of this article's annotations, but "
+        "content/articles/outlet-a-talks.yaml, whose seed is not found either, may have it as well, and only one "
+        "article file can: write `seed: ap.txt` in the one whose text it is, and give the other its own seed (or "
+        "delete it, if it is a copy)")
+    assert "but content/articles/outlet-a-copy.yaml, whose seed is not found either" in problems[1].hint
+    assert import_stubs(inputs).stubs == {}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dossier.core.load.attach import attach_seeds, seed_named_in
 from dossier.core.load.cleaning import CleanText
-from dossier.core.load.model import ArticleMeta, Origin
+from dossier.core.load.model import Annotation, ArticleMeta, Origin
 
 
 @pytest.mark.parametrize("text, named", [
@@ -79,3 +81,22 @@ def test_a_mistyped_seed_is_offered_only_a_seed_no_other_article_file_names() ->
 
     assert hints(("a.txt", "c.txt"), meta("a", "a.txt"), meta("b", "b.txt")) == ['did you mean "c.txt"?']
     assert hints(("x.TXT",), meta("x", "x.TXT"), meta("y", "x.txt")) == ["seed names are file names under seeds/"]
+
+
+def test_a_seed_one_article_may_be_renamed_to_and_another_names_as_one_of_two_is_the_one_meant_of_neither() -> None:
+    """The first was told to write it (and the second, following its hint, might take it); as the seed its error
+    offers, it is not said to be unused either (once the second's error named it as one of two, it was, with
+    --import's hint, though the first's error named it)."""
+    seeds = {"x.txt": CleanText("We will do it alone. Talks in Cairo.", (), ()),
+             "y.txt": CleanText("We will do it alone.", (), ())}
+    first, second = (replace(meta(slug, "gone.txt"), annotations=(
+        Annotation("q", quote, Origin(f"content/articles/{slug}.yaml")),)) for slug, quote in
+        (("a", "Talks in Cairo"), ("b", "We will do it alone")))
+    problems = attach_seeds([first, second], seeds, None)[1]
+    assert [(p.file, p.check) for p in problems] == [("content/articles/a.yaml", "seed-missing"),
+                                                     ("content/articles/b.yaml", "seed-missing"),
+                                                     ("seeds/y.txt", "seed-unused")]
+    assert problems[0].hint.startswith("seeds/x.txt, which no article file names, holds the one quote of this "
+                                       "article's annotations, but content/articles/b.yaml, whose seed is not found")
+    assert problems[1].hint.startswith("seeds/x.txt and seeds/y.txt, which no article file names, each hold")
+    assert problems[2].hint.startswith("content/articles/b.yaml's seed is not found")

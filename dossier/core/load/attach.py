@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import partial
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import AbstractSet, Any, Callable, Iterable, Mapping, Sequence
 
 from .cleaning import CleanText
 from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
-from .seed_renamed import Meant, hint as renamed_hint, seed_meant, unused_hint
+from .seed_renamed import Meant, hint as renamed_hint, seed_meant, shared_hint, unused_hint
 from .watched import is_editor_junk
 from ..text.nfc import nfc
 
@@ -49,6 +49,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     known = None if source_ids is None else known_ids(source_ids)
     metas = _as_composed(metas, seeds)
     owners, slugs, free = *_owners(metas, named), _free(metas, seeds, unparsed, written)
+    missing = _not_in_seeds(metas, seeds, unreadable, elsewhere, free, quoted)
     _ARTICLES.new_build()
     for meta in metas:
         file = meta.origin.file
@@ -58,9 +59,9 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             detached.append(meta)
             continue
         if meta.seed not in seeds:
-            problem, meant, maybe = _not_found(meta, seeds, elsewhere.get(meta.seed, ()), free, quoted)
+            problem, meant, maybe = missing[file]
             problems.append(problem)
-            offered.update({seed: file for seed in maybe} | ({meant: ""} if meant else {}))
+            offered.update({seed: offered.get(seed, file) for seed in maybe} | ({meant: ""} if meant else {}))
             detached.append(meta)
             continue
         if owners.get(meta.seed, meta) is not meta:
@@ -134,32 +135,54 @@ def _unknown_source(meta: ArticleMeta, source_ids: set[str]) -> Problem:
                  "outlets are the keys of content/sources.yaml; add it there or fix the id", "source-unknown")
 
 
+def _not_in_seeds(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unreadable: AbstractSet[str],
+                  elsewhere: Mapping[str, Sequence[str]], free: Callable[[], Mapping[str, str]],
+                  quoted: Callable[[str], Sequence[str]]) -> dict[str, tuple[Problem, str, tuple[str, ...]]]:
+    """The seed-missing error of each of `metas` whose seed is not in seeds/ (nor `unreadable`), by its file, with
+    the seed it offers as meant ("" if none) and those it names as several that may be (`_not_found`). A seed that
+    another of them offers too, or names as one of several, is the one meant of neither: its hint says which other
+    file may have it (seed_renamed.py; both said "write `seed: ap.txt`", and following both made one seed-taken)."""
+    found = {m.origin.file: _not_found(m, seeds, elsewhere.get(m.seed, ()), free, quoted) for m in metas
+             if m.seed and m.seed not in unreadable and m.seed not in seeds}
+    claims: dict[str, list[str]] = {}
+    for file, (_, meant, renamed) in found.items():
+        for seed in sorted({meant, *renamed.several} - {""}):
+            claims.setdefault(seed, []).append(file)
+    out = {}
+    for file, (problem, meant, renamed) in found.items():
+        others = [other for other in claims.get(renamed.seed, ()) if other != file]
+        out[file] = (replace(problem, hint=shared_hint(renamed, others)) if others else problem, meant,
+                     renamed.several)
+    return out
+
+
 def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText], moved: Sequence[str] = (),
                free: Callable[[], Mapping[str, str]] = dict, quoted: Callable[[str], Sequence[str]] = lambda slug: ()
-               ) -> tuple[Problem, str, tuple[str, ...]]:
+               ) -> tuple[Problem, str, Meant]:
     """The error of an article file whose seed is not in seeds/, the seed it offers as meant ("" if none), and
-    the seeds it names as several that may be. `moved`: the files of that name in folders of seeds/
-    (seeds/jpost/x.txt): the seed is there, and said so (the hint "seed names are file names under seeds/" left
-    the editor to find it, with the warning that it is not read said after; `seed:` names no folder, the schema's
-    pattern). Else a seed no file names (`free()`): one its name is a slip for, or, renamed, one very likely its
-    text (`quoted`: seed_renamed.py)."""
+    what seed_renamed.py found (the seeds it names as several that may be). `moved`: the files of that name in
+    folders of seeds/ (seeds/jpost/x.txt): the seed is there, and said so (the hint "seed names are file names
+    under seeds/" left the editor to find it, with the warning that it is not read said after; `seed:` names no
+    folder, the schema's pattern). Else a seed no file names (`free()`): one its name is a slip for, or, renamed,
+    one very likely its text (`quoted`: seed_renamed.py)."""
     if moved:
         more = f" (and {', '.join(moved[1:])})" if moved[1:] else ""
         return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/: it is in '
                       f"{moved[0].rsplit('/', 1)[0]}/{more}, and the build reads only the files of seeds/ itself",
                       f"move {moved[0]} back to seeds/{meta.seed} (a seed cannot be in a folder of seeds/, and "
-                      "seed: names a file, without a folder)", "seed-missing"), "", ())
+                      "seed: names a file, without a folder)", "seed-missing"), "", Meant())
     # (only a seed no other article file names: one another file names is that file's, and was offered)
     cased = sorted(s for s in free() if s.casefold() == meta.seed.casefold())  # (x.txt for x.TXT)
     meant = f'did you mean "{cased[0]}"?' if cased else did_you_mean(meta.seed, free())
     if not meant and is_editor_junk(meta.seed.rsplit("/", 1)[-1]):  # (".002.txt", "003.part": review 74)
         return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" is not read: a file so named is '
                       "skipped as hidden, or as an editor's backup or temporary file",
-                      "rename the seed's file (and this line) to a plain name such as 002.txt", "seed-missing"), "", ())
+                      "rename the seed's file (and this line) to a plain name such as 002.txt", "seed-missing"), "",
+                Meant())
     renamed = Meant() if meant else seed_meant(meta, free(), quoted(meta.slug))
     return (error(meta.origin.file, *_pos(meta, "seed"), f'seed "{meta.seed}" not found in seeds/',
                   meant or renamed_hint(renamed) or "seed names are file names under seeds/", "seed-missing"),
-            meant_of(meant) or renamed.seed, renamed.several)
+            meant_of(meant) or renamed.seed, renamed)
 
 
 def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed: Sequence[str],

@@ -12,7 +12,10 @@ is very likely, for the seed-missing error's hint. Pure.
   ("002.txt" for "002_5b7bcf2cbf6902ac.txt"), or a typo of either.
 
 Two seeds that qualify are both named, and neither taken (a guess between two is wrong half the time): the hint
-then only says that one of them may be the text, and their warnings say which error names them.
+then only says that one of them may be the text, and their warnings say which error names them. So, the other way,
+a seed that qualifies for two article files whose seeds are not found (a file copied, then both seeds renamed) is
+offered to neither as the one meant: both hints said "write `seed: ap.txt`", and following both made the second a
+seed-taken error. Each hint then says which other file may have it, and that only one can (attach.py).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held
 from .model import ArticleMeta
 
-__all__ = ["Meant", "hint", "seed_meant", "unused_hint"]
+__all__ = ["Meant", "hint", "seed_meant", "shared_hint", "unused_hint"]
 
 _NUMBERS = re.compile(r"(?<![^\W_])\d+(?![^\W_])")   # as similar.py: a number standing alone ("002" of "002_5b7…")
 
@@ -95,6 +98,17 @@ def hint(meant: Meant) -> str:
         return (f"{listed}, which no article file names, {meant.why}: if this article's seed was renamed, write "
                 "the name of the one that is its text")
     return ""
+
+
+def shared_hint(meant: Meant, others: Sequence[str]) -> str:
+    """The seed-missing error's hint when the seed `meant` names is as likely the text of the article files
+    `others`, whose seeds are not found either (module docstring)."""
+    theirs, one = " and ".join(others), len(others) == 1
+    return (f"seeds/{meant.seed}, which no article file names, {meant.why}, but {theirs}, whose "
+            f"{'seed is' if one else 'seeds are'} not found either, may have it as well, and only one article file "
+            f"can: write `seed: {meant.seed}` in the one whose text it is, and give the "
+            f"{'other its' if one else 'others their'} own seed (or delete {'it' if one else 'them'}, if "
+            f"{'it is a copy' if one else 'they are copies'})")
 
 
 def unused_hint(article_file: str) -> str:
