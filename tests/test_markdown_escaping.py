@@ -10,7 +10,8 @@ from hypothesis import example, given, settings, strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
 
-from dossier.core.text.markdown import escape_md, render_note
+from dossier.core.text.markdown import render_note
+from dossier.core.text.paragraph_markdown import escape_md
 
 MD = MarkdownIt("commonmark", {"html": False}).use(attrs_plugin, spans=True)
 ALPHABET = "abcdeXYZ \\`*_[]{}<>&#>+=-!|~.()0123456789\"'’—"

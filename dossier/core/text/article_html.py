@@ -66,7 +66,7 @@ def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: Li
 
 def _piece_html(text: str, piece: Piece, hrefs: Mapping[str, str], heading: bool, notes_html: Mapping[str, str],
                 referenced: list[str]) -> str:
-    """One piece of a paragraph as markdown-it-py renders what `markdown._piece_markdown` writes for it.
+    """One piece of a paragraph as markdown-it-py renders what `paragraph_markdown._piece_markdown` writes for it.
     Appends the ids of the notes referenced after it to `referenced` (their footnote numbers)."""
     chunk = escapeHtml(text[piece.start:piece.end])
     m = piece.mention
