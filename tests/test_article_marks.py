@@ -59,6 +59,25 @@ def test_a_mention_is_the_link_of_every_piece_it_covers() -> None:
         (0, 6, False), (6, 10, True), (10, 16, True), (16, 17, False)]
 
 
+def test_a_note_or_badge_ending_inside_a_mention_follows_the_mention_s_last_piece() -> None:
+    """The pieces of one mention are one link, and a link holds no note nor badge: a mark whose words end
+    inside a mention has its reference and badge after the mention's words, in the order of their ends."""
+    link = LinkMark("m-1", 6, 16, "/entities/beta/", "beta", True)   # "beta gamm"
+    notes = (NoteMark("a", 0, 10, "x"), NoteMark("b", 12, 16, "y"))
+    badges = (BadgeMark("w-1", 6, 8, "/compare/c/", "compare"),)
+    pieces = next(walk(source(links=(link,), notes=notes, badges=badges)))
+    assert [(p.start, p.end, [n.id for n in p.notes], [b.id for b in p.badges]) for p in pieces] == [
+        (0, 6, [], []), (6, 8, [], []), (8, 10, [], []), (10, 12, [], []), (12, 16, ["a", "b"], ["w-1"]),
+        (16, 17, [], [])]
+
+
+def test_a_mention_reaching_past_its_paragraph_ends_there_and_holds_its_notes_no_further() -> None:
+    link = LinkMark("m-1", 12, 25, "/entities/x/", "x", True)   # "gamma." and on into the next paragraph
+    first, second = walk(source(links=(link,), notes=(NoteMark("a", 0, 14, "x"),)))
+    assert [(p.start, p.end, [n.id for n in p.notes]) for p in first] == [(0, 12, []), (12, 14, []), (14, 17, ["a"])]
+    assert [(p.start, p.end, p.mention is link) for p in second] == [(19, 25, True), (25, 33, False)]
+
+
 def test_the_markdown_and_the_html_of_one_source_are_made_from_one_walk() -> None:
     """`walked` hands back the last source's walk while asked about the very same source (an article's
     Markdown, then its HTML body), and walks anew for any other, an equal one too."""

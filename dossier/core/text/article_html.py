@@ -53,8 +53,7 @@ def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: Li
     text = src.text.replace("\x00", "\ufffd") if "\x00" in src.text else src.text
     for index, pieces in enumerate(paragraphs):
         heading = index == 0 and src.headline
-        body = "".join(escapeHtml(text[piece[0]:piece[1]]) if piece[2:] == _PLAIN else  # words and no marks
-                       _piece_html(text, piece, hrefs, heading, notes_html, referenced) for piece in pieces)
+        body = _paragraph_html(text, pieces, hrefs, heading, notes_html, referenced)
         tag = "h1" if heading else "p"
         # The front matter is a hidden block token, and markdown-it writes a newline after one.
         lead = "" if index else "\n"
@@ -64,15 +63,48 @@ def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: Li
     return "".join(html)
 
 
-def _piece_html(text: str, piece: Piece, hrefs: Mapping[str, str], heading: bool, notes_html: Mapping[str, str],
-                referenced: list[str]) -> str:
-    """One piece of a paragraph as markdown-it-py renders what `paragraph_markdown._piece_markdown` writes for it.
-    Appends the ids of the notes referenced after it to `referenced` (their footnote numbers)."""
+def _paragraph_html(text: str, pieces: Sequence[Piece], hrefs: Mapping[str, str], heading: bool,
+                    notes_html: Mapping[str, str], referenced: list[str]) -> str:
+    """A paragraph's pieces as markdown-it-py renders what `paragraph_markdown` writes for them. A
+    mention that is one piece is a link inside the piece's highlight; one that another mark's edge cuts into
+    several pieces is one link around them all, their highlights inside it. Appends the ids of the notes
+    referenced to `referenced` (their footnote numbers)."""
+    out = []
+    last = len(pieces) - 1
+    for i, piece in enumerate(pieces):
+        if piece[2:] == _PLAIN:   # words and no marks: most pieces
+            out.append(escapeHtml(text[piece[0]:piece[1]]))
+            continue
+        m = piece.mention
+        opens = m is not None and (i == 0 or pieces[i - 1].mention is not m)
+        closes = m is not None and (i == last or pieces[i + 1].mention is not m)
+        whole = m is None or opens and closes
+        if opens and not whole:
+            out.append(_link_open(m, piece.start == m.start, hrefs))
+        out.append(_words_html(text, piece, hrefs if whole else None))
+        if closes and not whole:
+            out.append("</a>")
+        # (words ending inside a link have their notes and badges after its last piece: article_marks.walk)
+        if piece.notes or piece.badges:
+            out.append(_after_html(piece, hrefs, heading, notes_html, referenced))
+    return "".join(out)
+
+
+def _link_open(m: LinkMark, first_piece: bool, hrefs: Mapping[str, str]) -> str:
+    """The start tag of a mention's link; the mention's id on the link that begins with its first word."""
+    anchor = f' id="{escapeHtml(m.id)}"' if first_piece else ""
+    return f'<a href="{hrefs[m.href]}"{anchor} class="{"m" if m.first else "m m-again"}">'
+
+
+def _words_html(text: str, piece: Piece, hrefs: Mapping[str, str] | None) -> str:
+    """A piece's words in the highlight or witness span of the marks covering it, with the empty anchors of
+    the further annotations starting there before it (`paragraph_markdown._piece_markdown`). `hrefs`: its
+    mention's link is made inside the span; None when the piece is in a link made around it (a mention in
+    several pieces)."""
     chunk = escapeHtml(text[piece.start:piece.end])
     m = piece.mention
-    if m is not None:
-        anchor = f' id="{escapeHtml(m.id)}"' if piece.start == m.start else ""
-        chunk = f'<a href="{hrefs[m.href]}"{anchor} class="{"m" if m.first else "m m-again"}">{chunk}</a>'
+    if m is not None and hrefs is not None:
+        chunk = f"{_link_open(m, piece.start == m.start, hrefs)}{chunk}</a>"
     before = "".join(f'<span id="a-{a}"></span>' for a in piece.opens[1:])
     if piece.anns or piece.wits:
         attrs = f' id="a-{piece.opens[0]}"' if piece.opens else ""
@@ -82,6 +114,12 @@ def _piece_html(text: str, piece: Piece, hrefs: Mapping[str, str], heading: bool
             attrs += f' data-w="{" ".join(piece.wits)}"'
         classes = "hl wit" if piece.anns and piece.wits else "hl" if piece.anns else "wit"
         chunk = f'<span{attrs} class="{classes}">{chunk}</span>'
+    return before + chunk
+
+
+def _after_html(piece: Piece, hrefs: Mapping[str, str], heading: bool, notes_html: Mapping[str, str],
+                referenced: list[str]) -> str:
+    """The references of the notes and the badges of the witnesses that follow a piece's words."""
     after = []
     for n in piece.notes:
         referenced.append(n.id)
@@ -90,7 +128,7 @@ def _piece_html(text: str, piece: Piece, hrefs: Mapping[str, str], heading: bool
     for b in piece.badges:
         after.append(f'<span class="bw"> <a href="{hrefs[b.href]}" id="{b.id}" class="badge">'
                      f"{escapeHtml(b.label.replace(chr(0), chr(0xFFFD)))}</a></span>")
-    return before + chunk + "".join(after)
+    return "".join(after)
 
 
 def _hrefs(links: Sequence[LinkMark], badges: Sequence[BadgeMark], resolver: LinkResolver) -> dict[str, str]:

@@ -99,7 +99,9 @@ def snapped(src: ArticleSource) -> ArticleSource:
 class Piece(NamedTuple):
     """A segment of one paragraph. `anns`/`wits` are the ids of the annotations/witnesses covering it (in
     segment order), `opens` those of its annotations whose highlight begins here (each opens exactly once, in
-    the first piece of it), `notes`/`badges` the marks whose reference or badge follows its words."""
+    the first piece of it), `notes`/`badges` the marks whose reference or badge follows its words: the words
+    where the mark ends or, where it ends inside a mention, the mention's last piece in the paragraph (the
+    pieces of one mention are one link, and a link holds no note nor badge)."""
 
     start: int
     end: int
@@ -128,12 +130,15 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
     opened: set[str] = set()
     for (p_start, p_end), touching in zip(src.paragraphs, _touching(src.paragraphs, spans)):
         pieces = []
+        held: tuple[Sequence[NoteMark], Sequence[BadgeMark]] = ((), ())   # ended inside the mention going on
         for seg in segment(p_start, p_end, touching):
             notes = notes_by_end.pop(seg.end, ())
             badges = badges_by_end.pop(seg.end, ())
             if not seg.covers:  # most pieces: plain words between marks
                 pieces.append(_piece(Piece, (seg.start, seg.end, None, (), (), (), notes, badges)))
                 continue
+            if held[0] or held[1]:
+                notes, badges, held = [*held[0], *notes], [*held[1], *badges], ((), ())
             anns, wits, mention = [], [], None
             for s in seg.covers:
                 if s.kind == "annotation":
@@ -144,6 +149,10 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
                     mention = links[s.id]
             opens = [a.id for a in anns if a.id not in opened and seg.start <= a.start]
             opened.update(opens)
+            if mention is not None and seg.end < mention.end and seg.end < p_end and (notes or badges):
+                # words ending inside a mention: their references and badges follow the mention's link, which
+                # the next piece goes on (a link holds no control, nor another link)
+                held, notes, badges = (notes, badges), (), ()
             pieces.append(_piece(Piece, (seg.start, seg.end, mention, tuple(a.id for a in anns), tuple(wits),
                                          tuple(opens), notes, badges)))
         yield pieces

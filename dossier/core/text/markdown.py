@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
 from .note_markdown import bare_targets, note_markdown  # (article_html imports note_markdown from here too)
 from .export_links import inline_references, resolve_links_for_export  # noqa: F401 - (the page modules import it)
+from .link_label import spans_in_links
 from .paragraph_markdown import paragraph_markdown
 
 
@@ -223,7 +224,7 @@ def _footnote_ref(self, tokens, idx, options, env) -> str:  # type: ignore[no-un
 
 @cache
 def _article_parser() -> MarkdownIt:
-    md = _parser(attributes=True)
+    md = spans_in_links(_parser(attributes=True))   # (a mention cut by a highlight's edge: one link)
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.core.ruler.push("sidenotes_in_headings", _mark_heading_notes)
     md.add_render_rule("footnote_block_open", lambda *a: ENDNOTES_OPEN)

@@ -1,7 +1,8 @@
 """The Markdown of an article's paragraph, written from its pieces (article_marks.walk): each piece's escaped
-words inside the link and spans its marks make, then the references of the notes and the badges of the
-witnesses that end with it. `markdown.article_markdown` puts the paragraphs, the front matter and the notes'
-definitions together; `article_html` renders the same pieces as markdown-it-py reads this Markdown. Pure.
+words inside the link and spans its marks make (one link for all the pieces of one mention), then the
+references of the notes and the badges of the witnesses that end with it. `markdown.article_markdown` puts
+the paragraphs, the front matter and the notes' definitions together; `article_html` renders the same pieces
+as markdown-it-py reads this Markdown. Pure.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .article_marks import Piece
+from .article_marks import LinkMark, Piece
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>&~])")  # (~: GitHub's Markdown reads ~~words~~ as struck through)
 _LINE_START = re.compile(r"^([#>+=~-]|\d+(?=[.)]))")
@@ -42,10 +43,45 @@ BARE_HREF = re.compile(r"(?:[A-Za-z0-9/_.:#?=%~+@!$,;*\-]|(?!\s)[^\x00-\x9f])+")
 
 
 def paragraph_markdown(text: str, pieces: Sequence[Piece]) -> str:
-    """One paragraph's Markdown from its pieces (a headline's too: `article_markdown` adds the "# ")."""
-    return _joined([escape_md(text[piece[0]:piece[1]], line_start=not i) if piece[2:] == _PLAIN else
-                    _piece_markdown(text, piece, out_empty=not i) for i, piece in enumerate(pieces)],
-                   [bool(piece[6]) and not piece[7] for piece in pieces])
+    """One paragraph's Markdown from its pieces (a headline's too: `article_markdown` adds the "# "). A mention
+    that is one piece is a link inside the piece's span; one that another mark's edge cuts into several pieces
+    is one link around them all, their spans inside it (`_mention_markdown`)."""
+    parts, ends_with_reference = [], []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if piece[2:] == _PLAIN:   # words and no marks: most pieces
+            parts.append(escape_md(text[piece[0]:piece[1]], line_start=not i))
+        else:
+            m, first = piece.mention, i
+            while m is not None and i + 1 < len(pieces) and pieces[i + 1].mention is m:
+                i += 1
+            piece = pieces[i]
+            if first == i:
+                parts.append(_piece_markdown(text, piece, out_empty=not i) + _after_markdown(piece)
+                             if piece[6] or piece[7] else _piece_markdown(text, piece, out_empty=not i))
+            else:
+                parts.append(_mention_markdown(text, pieces[first:i + 1], out_empty=not first))
+        ends_with_reference.append(bool(piece[6]) and not piece[7])
+        i += 1
+    return _joined(parts, ends_with_reference)
+
+
+def _mention_markdown(text: str, pieces: Sequence[Piece], out_empty: bool) -> str:
+    """The pieces of one mention as one link whose words are the pieces' spans, `[Jake [Sullivan]{.wit …}](…)`
+    (markdown-it reads a span in a link's text with `link_label.spans_in_links`), then the references and
+    badges of its last piece (article_marks.walk gives the others none: a link holds no note nor link)."""
+    m = pieces[0].mention
+    assert m is not None
+    words = _joined([_piece_markdown(text, piece, out_empty and not k, linked=False)
+                     for k, piece in enumerate(pieces)], [False] * len(pieces))
+    return f"[{words}]({_destination(m.href)}){{{_link_attrs(m, pieces[0].start == m.start)}}}" + \
+        _after_markdown(pieces[-1])
+
+
+def _link_attrs(m: LinkMark, first_piece: bool) -> str:
+    """A mention's link's attributes: its id on the link that begins with its first word, its classes."""
+    return " ".join(([f"#{m.id}"] if first_piece else []) + ([".m"] if m.first else [".m", ".m-again"]))
 
 
 def _joined(parts: list[str], ends_with_reference: list[bool]) -> str:
@@ -74,19 +110,17 @@ def _destination(href: str) -> str:
     return "<" + re.sub(r"([\\<>&])", r"\\\1", href) + ">"
 
 
-def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
-    """One piece of a paragraph: its escaped words inside the link and span its marks make, then the
-    references of the notes and the badges of the witnesses that end with it."""
+def _piece_markdown(text: str, piece: Piece, out_empty: bool, linked: bool = True) -> str:
+    """One piece of a paragraph: its escaped words inside the span its marks make, its mention's link inside
+    that span unless not `linked` (a piece of a mention in several pieces, `_mention_markdown`)."""
     chunk = escape_md(text[piece.start:piece.end], line_start=out_empty)
     if chunk.startswith("^") and len(chunk) > 1 and (piece.mention is not None or piece.anns or piece.wits):
         # wrapped in "[", a caret and more words make "[^words": a footnote reference when they name a note, a
         # footnote definition when "]:" follows (a lone caret, "[^]", is neither)
         chunk = "\\" + chunk
     m = piece.mention
-    if m is not None:
-        attrs = [f"#{m.id}"] if piece.start == m.start else []
-        attrs += [".m"] if m.first else [".m", ".m-again"]
-        chunk = f"[{chunk}]({_destination(m.href)}){{{' '.join(attrs)}}}"
+    if m is not None and linked:
+        chunk = f"[{chunk}]({_destination(m.href)}){{{_link_attrs(m, piece.start == m.start)}}}"
     # a second annotation starting here gets its own empty anchor span, before the words
     before = "".join(f"[]{{#a-{a}}}" for a in piece.opens[1:])
     if piece.anns or piece.wits:
@@ -98,8 +132,12 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool) -> str:
         if piece.wits:
             attrs.append(f'data-w="{" ".join(_attr(w) for w in piece.wits)}"')
         chunk = f"[{chunk}]{{{' '.join(attrs)}}}"
+    return before + chunk
+
+
+def _after_markdown(piece: Piece) -> str:
+    """The references of the notes and the badges of the witnesses that follow a piece's words."""
     after = "".join(f"[^{n.id}]" for n in piece.notes)
     # a badge is wrapped with a leading space so copy-paste and screen readers do not glue it to the word
-    after += "".join(f"[ [{escape_md(b.label)}]({_destination(b.href)}){{.badge #{b.id}}}]{{.bw}}"
-                     for b in piece.badges)
-    return before + chunk + after
+    return after + "".join(f"[ [{escape_md(b.label)}]({_destination(b.href)}){{.badge #{b.id}}}]{{.bw}}"
+                           for b in piece.badges)
