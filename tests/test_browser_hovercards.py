@@ -214,6 +214,7 @@ def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_h
     card = page.locator(CARD)
     assert card.is_visible()
     assert "Israel's Strategic Affairs Minister." in card.inner_text()
+    assert not page.locator(f"{CARD} .hc-keys").is_visible()   # (how the keyboard reaches its links: not here)
     # The card never covers the link it describes (even when the link wraps over two lines).
     assert not page.evaluate(f"""() => {{
         const c = document.querySelector('{CARD}').getBoundingClientRect();

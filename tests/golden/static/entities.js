@@ -6,9 +6,13 @@
 // the links stay plain links.
 // Mouse: hovering a mention starts showing its card after 150 ms, fully shown at 500 ms (as Wikipedia's
 // page previews); the card stays while the pointer is over the link or the card. Keyboard: focusing a
-// mention shows it the same way; while it is shown, Tab moves into the card's links, Shift+Tab from the
-// first goes back to the mention and Tab past the last goes on to what follows the mention in the page, as
-// if the card sat right after it (the disclosure pattern's order; the card itself lives at the page's end).
+// mention shows it the same way, and Tab goes on to what follows the mention, as it would without the card,
+// however long the card has been shown: a card's links in the Tab order after every mention more than
+// doubled the Tab presses through an article (and the order hung on how fast one pressed). Down arrow on a
+// mention goes into its card (showing it at once); there Tab and the arrows go through its links, Shift+Tab
+// or Up from the first goes back to the mention and Tab past the last goes on to what follows the mention, as
+// if the card sat right after it (the card itself lives after the article). A card shown for the keyboard
+// says so in a line of its own, hidden from screen readers, which have the card as the mention's description.
 // Escape dismisses it, and from inside the card brings focus back to the mention. The card stays while focus
 // is in it, and is never hidden under the focus. Touch: nothing happens, so a tap follows the link.
 // A card holds links, so it is no tooltip: it is a group named by the entity; a mention is described by its
@@ -81,6 +85,10 @@
       foot.appendChild(anchor(data.wikidata, "Wikidata"));
     }
     card.appendChild(foot);
+    // (shown only for the keyboard, .hc-keyboard; a screen reader has the card as the mention's description)
+    var keys = card.appendChild(el("p", "hc-keys", "\u2193 to these links \u00b7 Esc to close"));
+    keys.setAttribute("aria-hidden", "true");
+    if (!ENGLISH) keys.lang = "en";
     return card;
   }
 
@@ -146,18 +154,22 @@
     if (!open || focusIn(open.card)) return;
     var o = open;
     open = null;
-    o.card.classList.remove("hc-open");
+    o.card.classList.remove("hc-open", "hc-at-once");
     o.card.hidden = true;
     unrelate(o.link);
   }
 
-  function show(link, card, point) {
+  // Shows `card` for `link`: for the mouse when `point` is given (where the pointer is), else for the keyboard;
+  // `atOnce`: without fading in (focus goes into it right away).
+  function show(link, card, point, atOnce) {
     if (open && open.link === link && open.card === card) return;
     hideNow();
     if (open) return;               // focus is in the card shown: it stays
     open = {link: link, card: card};
     relate(link, card);
     card.classList.remove("hc-open");
+    card.classList.toggle("hc-keyboard", !point);
+    card.classList.toggle("hc-at-once", !!atOnce);
     card.hidden = false;
     place(link, card, point);
     void card.offsetWidth;          // commit the transparent state so the fade-in transition runs
@@ -190,26 +202,50 @@
     try { open.link.focus(); } finally { quiet = false; }
   }
 
-  // Tab on the mention whose card is shown: into the card's first link.
-  function mentionKey(e) {
-    if (e.key !== "Tab" || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (!open || open.link !== e.currentTarget || open.card.hidden) return;
-    var first = cardLinks(open.card)[0];
-    if (!first) return;
-    e.preventDefault();
-    first.focus();
+  function arrow(e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return 0;
+    return e.key === "ArrowDown" || e.key === "Down" ? 1 : e.key === "ArrowUp" || e.key === "Up" ? -1 : 0;
   }
 
-  // Tab in a card: Shift+Tab from its first link goes back to the mention; Tab from its last link puts focus
-  // on the mention and lets the browser's own Tab go on from there, to whatever follows it in the page.
+  // Hides the card of the mention that has focus before the browser's Tab moves on from it: the cards live
+  // right after the article, so from its last mention Tab went into the card shown, and from the card's last
+  // link back to the mention and into the card again, for ever (a keyboard trap at the end of every article
+  // whose last link is a mention).
+  function leaveMention() {
+    pending = null;
+    hideNow();
+  }
+
+  // On a mention: Tab and Shift+Tab go on in the page, past its card; Down arrow goes into its card, shown at
+  // once if it is not yet, at its first link.
+  function mentionKey(e) {
+    var link = e.currentTarget, card = cardFor(link), first = card && cardLinks(card)[0];
+    if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      leaveMention();
+    } else if (arrow(e) === 1 && first) {
+      e.preventDefault();
+      pending = null;
+      show(link, card, null, true);
+      if (open && open.card === card) first.focus();
+    }
+  }
+
+  // Keys in a card: Tab and the arrows go through its links; Shift+Tab or Up from the first goes back to the
+  // mention; Tab from the last puts focus on the mention and lets the browser's own Tab go on from there, to
+  // whatever follows it in the page.
   function cardKey(e) {
-    if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey || !open || !open.card.contains(e.target)) return;
-    var all = cardLinks(open.card);
-    if (e.shiftKey && e.target === all[0]) {
+    if (e.altKey || e.ctrlKey || e.metaKey || !open || !open.card.contains(e.target)) return;
+    var all = cardLinks(open.card), at = Array.prototype.indexOf.call(all, e.target), step = arrow(e);
+    if (step && at !== -1) {
+      e.preventDefault();
+      if (at + step < 0) open.link.focus();
+      else all[Math.min(at + step, all.length - 1)].focus();
+    } else if (e.key === "Tab" && e.shiftKey && e.target === all[0]) {
       e.preventDefault();
       open.link.focus();
-    } else if (!e.shiftKey && e.target === all[all.length - 1]) {
+    } else if (e.key === "Tab" && !e.shiftKey && e.target === all[all.length - 1]) {
       backToMention();
+      leaveMention();
     }
   }
 
@@ -238,7 +274,7 @@
   }
 
   // The cards of the entities `links` name, in order of first mention, made into `box` from `cards`
-  // (entity id → card data). A mention is counted once: the first piece of its link carries its id.
+  // (entity id → card data). A mention is counted once: a link for each paragraph it crosses, its id on the first.
   function makeCards(box, links, cards) {
     var count = Object.create(null), order = [];   // (no inherited names: an entity may be called "constructor")
     for (var i = 0; i < links.length; i++) {
