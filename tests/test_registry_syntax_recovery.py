@@ -189,3 +189,32 @@ def test_a_reference_written_as_a_name_is_offered_the_key_of_the_broken_file_it_
     hints = sorted(p.hint for p in build_site(fs.read_inputs(root)).problems if p.check == "schema-form")
     assert hints == ['did you mean "outlet-c"? write an outlet\'s id (a key of content/sources.yaml)',
                      'did you mean "rafah"? write an entity\'s id (a key of content/entities.yaml)']
+
+
+@pytest.mark.parametrize("refused, named", [
+    ("content/entities/more.yaml", "content/entities/more.yaml"),   # (a link out of the dossier)
+    ("content/entities", "content/entities"),                       # (the folder linked)
+])
+def test_the_summary_line_names_the_refused_file_not_a_registry_that_was_read(mini_dossier, tmp_path, refused,
+                                                                              named) -> None:
+    """A file of content/entities/ linked out of the dossier (refused) made the summary line say
+    "content/entities.yaml could not be used", though that file was read and is right."""
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         "content/articles/a.yaml": article()})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "more.yaml").write_text("kairo:\n  name: Kairo\n", "utf-8")
+    (root / refused).parent.mkdir(parents=True, exist_ok=True)
+    (root / refused).symlink_to(outside / "more.yaml" if refused.endswith(".yaml") else outside)
+    result = build_site(fs.read_inputs(root))
+    assert result.unjudged == (("entities", named, 1),)
+    check = run_build(root, "--check", "--no-search")
+    assert f"; not checked: the references to entities ({named} could not be used)\n" in check.stdout, check.stdout
+
+
+@pytest.mark.parametrize("misnamed", ["content/entities/more.yml", "content/entites.yaml"])
+def test_the_summary_line_names_a_misnamed_file_of_entities(mini_dossier, misnamed) -> None:
+    entities = {} if misnamed == "content/entites.yaml" else {"content/entities.yaml": ENTITIES}
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": SOURCES, misnamed: "kairo:\n  name: Kairo\n",
+                         "content/articles/a.yaml": article(), **entities})
+    assert build_site(fs.read_inputs(root)).unjudged == (("entities", misnamed, 1),)

@@ -39,3 +39,15 @@ def test_article_and_comparison_files_unread_alone_are_known_by_their_slugs() ->
     ({"seeds"}, False), ({"content/sources.yaml"}, False), ({"content"}, True), ({"content/articles/b.yaml"}, True)])
 def test_an_article_file_may_be_unread_when_it_or_a_folder_of_them_was_not_read(unread, any_article) -> None:
     assert Unread(frozenset(unread)).any_article() is any_article
+
+
+@pytest.mark.parametrize("unread, step, refused", [
+    ({"content/entities/people.yaml", "content/articles/a.yaml"}, "entities", ["content/entities/people.yaml"]),
+    ({"content/entities"}, "entities", ["content/entities"]), ({"content"}, "entities", ["content/entities.yaml"]),
+    ({"content"}, "sources", ["content/sources.yaml"]), ({"content/entities/people.yaml"}, "sources", []),
+    ({"content/entities.yaml", "content/entities/more"}, "entities",
+     ["content/entities.yaml", "content/entities/more"]),
+    ({"content/articles/more"}, "article", ["content/articles/more"])])
+def test_what_made_a_kind_of_file_unread_is_named_as_the_summary_line_says_it(unread, step, refused) -> None:
+    """A file of content/entities/ refused was said as "content/entities.yaml could not be used"."""
+    assert Unread(frozenset(unread)).refused(step) == refused

@@ -68,15 +68,10 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
                  and not p.startswith(tuple(folder for folder, _, _ in FOLDERS))]
     missing: set[str] = {"entities"} if wrong["entity"] else set()
     for p in paths:
-        name = p[len("content/"):]
-        if not p.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
+        meant = _meant(p, paths)
+        if meant is None:
             continue
-        stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
-        from ..common.similar import closest  # (asked only of a file that is no registry: imported then)
-
-        close = closest(stem, [r[:-len(".yaml")] for r in REGISTRIES])
-        meant = f"{close}.yaml" if close else ""
-        if meant and not _present(meant, paths):
+        if meant:
             missing.add(REGISTRIES[meant])
             problems.append(error(p, 0, 0, f"content/{meant} is missing, and {p} is not read",
                                   f"rename it to content/{meant}", "file-ignored"))
@@ -85,6 +80,36 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
                                     "articles/, comparisons/ and entities/", "move it into one of them, or out of "
                                     "content/", "file-ignored"))
     return problems, missing
+
+
+def unused(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The steps `ignored` says are missing → the files not read for them (a registry under a name close to its
+    own, the YAML files of content/entities/ under another extension): the files the summary line names."""
+    paths = sorted(paths)
+    wrong = misnamed(paths)
+    out: dict[str, list[str]] = {}
+    for p in paths:
+        if p.startswith("content/entities/") and not p.endswith(".yaml") and p.lower().endswith(YAMLISH) and \
+                p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong["entity"]:
+            out.setdefault("entities", []).append(p)
+        meant = _meant(p, paths)
+        if meant:
+            out.setdefault(REGISTRIES[meant], []).append(p)
+    return out
+
+
+def _meant(path: str, paths: list[str]) -> str | None:
+    """For a YAML file directly in content/ that is no registry, the registry it was meant as when that one is
+    missing ("entities.yaml"), else ""; None for any other path."""
+    name = path[len("content/"):]
+    if not path.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
+        return None
+    stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
+    from ..common.similar import closest  # (asked only of a file that is no registry: imported then)
+
+    close = closest(stem, [r[:-len(".yaml")] for r in REGISTRIES])
+    meant = f"{close}.yaml" if close else ""
+    return meant if meant and not _present(meant, paths) else ""
 
 
 def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:

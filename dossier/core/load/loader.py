@@ -20,7 +20,7 @@ from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
 from .duplicates import duplicate_ids, one_per_slug
-from .ignored import ignored, misnamed
+from .ignored import ignored, misnamed, unused
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
@@ -268,7 +268,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
             values[step].append((path, result[0]))
     unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
     found, missing = ignored(inputs.files)
-    defined = _defined(inputs.files, parsed, missing | unread.steps())
+    defined = _defined(inputs.files, parsed, unread, unused(inputs.files) if missing else {})
     named = {v.seed for _, v in values["article"] if v is not None} | \
         named_like((p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/")),
                    (path for path, v in values["article"] if v is None))
@@ -282,13 +282,15 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     return dossier, raw, problems + more
 
 
-def _defined(files: Mapping[str, bytes], parsed: Mapping[Job, Any], unused: AbstractSet[str]
-             ) -> tuple[DefinedIds, ...]:
+def _defined(files: Mapping[str, bytes], parsed: Mapping[Job, Any], unread: Unread,
+             misnamed_files: Mapping[str, list[str]]) -> tuple[DefinedIds, ...]:
     """What each registry file that could not be used defines, as far as its text tells (registry_ids.py); none
-    is known of a registry whose file was not read (`unused`: the steps of a file refused or misnamed)."""
+    is known of a registry one of whose files was not read: refused (`unread`) or misnamed (`misnamed_files`, by
+    step), each named as the file that could not be used."""
     found = [registry_ids(step, path, files[path], result[1]) for (step, path), result in parsed.items()
              if step in ("sources", "entities") and result[0] is None]
-    return tuple(found) + tuple(unknowable(step, FILES[step]) for step in sorted(unused & set(FILES)))
+    return tuple(found) + tuple(unknowable(step, path) for step in sorted(FILES)
+                                for path in sorted({*unread.refused(step), *misnamed_files.get(step, ())}))
 
 
 def _unnamed(problem: Problem, data: bytes) -> Problem:

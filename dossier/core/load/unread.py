@@ -33,12 +33,21 @@ class Unread:
         """The kinds of file ("sources", "entities", "article", "comparison") of which any number may be unread:
         a registry's file unread, or the folder of such files, or a folder in it (a file unread alone is one of
         `stems`)."""
-        out = {step for step, file in FILES.items() if self.covers(file)}
-        for step, folder in FOLDERS.items():
-            inside = [p for p in self.paths if p.startswith(folder + "/")]
-            if self.covers(folder) or any(not p.endswith(".yaml") or step == "entities" for p in inside):
-                out.add(step)
-        return frozenset(out)
+        return frozenset(step for step in (*FILES, *FOLDERS) if self.refused(step))
+
+    def refused(self, step: str) -> list[str]:
+        """What makes `step` one of `steps()`, as the summary line names it (sorted): the registry's file when an
+        unread path holds it (a linked content/ too), else the folder of its files, else each unread path in that
+        folder (a file of content/entities/ refused is no "content/entities.yaml could not be used")."""
+        out = set()
+        for p in self.paths:
+            whole = [w for w in (FILES.get(step), FOLDERS.get(step)) if w and (w == p or w.startswith(p + "/"))]
+            if whole:
+                out.add(whole[0])
+            elif step in FOLDERS and p.startswith(FOLDERS[step] + "/") and (not p.endswith(".yaml") or
+                                                                          step == "entities"):
+                out.add(p)
+        return sorted(out)
 
     def stems(self, step: str) -> set[str]:
         """The slugs of the article or comparison files (`step`) unread one by one."""
