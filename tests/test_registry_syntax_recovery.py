@@ -218,3 +218,20 @@ def test_the_summary_line_names_a_misnamed_file_of_entities(mini_dossier, misnam
     root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": SOURCES, misnamed: "kairo:\n  name: Kairo\n",
                          "content/articles/a.yaml": article(), **entities})
     assert build_site(fs.read_inputs(root)).unjudged == (("entities", misnamed, 1),)
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2028"])
+@pytest.mark.parametrize("broken", ["content/entities.yaml", "content/sources.yaml"])
+def test_a_registry_whose_lines_end_otherwise_than_in_lf_hides_no_id_after_its_error(mini_dossier, broken,
+                                                                                     newline) -> None:
+    """Saved with CR line endings (old Macs), or with a U+2028 YAML reads as a line break: the keys after the
+    error were lost, and every reference to them was an unknown entity or outlet (221 for the repo's dossier)."""
+    text = {"content/entities.yaml": BROKEN_ENTITIES, "content/sources.yaml": BROKEN_SOURCES}[broken]
+    text = text.replace("\n", newline) if newline == "\r" else text.replace("\nrafah:", "\u2028rafah:").replace(
+        "\noutlet-c:", "\u2028outlet-c:")
+    root = mini_dossier({"seeds/a.txt": SEED, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+                         broken: text.encode(), "content/articles/a.yaml": article(source="outlet-c")})
+    result = build_site(fs.read_inputs(root))
+    assert [(p.file, p.check) for p in result.problems if p.severity == "error"] == \
+        [(broken, "yaml-syntax" if newline == "\r" else "yaml-character")]
+    assert result.unjudged == ()

@@ -98,3 +98,24 @@ def test_what_a_reference_to_a_registry_may_name() -> None:
     assert named_ids("entities", {"entities"}, (read, unknowable("entities", "content/entities/more.yaml"))) is None
     assert named_ids("entities", {"entities"}, ()) is None   # (broken, and nothing said what it defines)
     assert named_ids("sources", {"sources", "entities"}, (read,)) is None
+
+
+@pytest.mark.parametrize("newline", ["\r", "\x85", "\u2028", "\u2029"])
+def test_every_line_break_yaml_reads_is_one_and_the_keys_after_the_error_are_known(newline) -> None:
+    """A file saved with CR line endings (old Macs), or with the line breaks YAML reads but editors do not show:
+    the lines were split at LF only, so the keys after the error were lost, the ids still said all known (221
+    false "unknown entity" errors for the repo's dossier). The lines are YAML's: its error's line is theirs."""
+    text = ENTITIES.replace("name: Gaza", "name: Gaza: the strip").replace("\n", newline)
+    problems = parse_yaml("content/entities.yaml", text)[1]
+    found = registry_ids("entities", "content/entities.yaml", text.encode(), problems)
+    assert found.complete and found.keys == {"cairo", "gaza", "rafah"}
+    if newline == "\r":  # (the others are an error of their own, at the first)
+        assert (found.certain, found.likely) == ({"cairo", "gaza"}, {"rafah"})
+
+
+@pytest.mark.parametrize("deleted", ["\u2028", "\x85", "\x07"])
+def test_a_key_holding_a_character_the_editor_is_told_to_delete_is_known_as_it_is_once_deleted(deleted) -> None:
+    """YAML reads a line break at a U+2028 or U+0085 inside "rafah:" (the keys "ra" and "fah"), and a control
+    character is read as a space: the error says to delete it, and then the file defines "rafah"."""
+    found = ids_of(ENTITIES.replace("rafah:", f"ra{deleted}fah:"))
+    assert "rafah" in found.ids and {"cairo", "gaza"} <= found.keys

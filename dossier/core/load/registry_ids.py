@@ -12,6 +12,10 @@ mistakes surfaced one run at a time. Its ids are its top-level keys, and most of
   top-level key is an alias or a merge (`<<`), or when a line at column 0 was read by YAML as part of a quoted
   value or of a list or mapping in brackets (one left open swallows the keys after it): whether the editor meant
   it as a key or as text is not known, and no reference is then said to name nothing.
+The lines are YAML's, as its errors number them: every line break it reads ends one (CR, LF, CR LF, and NEL, U+2028
+and U+2029, which editors do not show: split at LF only, a file saved with CR line endings was one line, and the
+keys after its error were lost). A character the loader's error says to delete (one of these three, a control
+character) may hide a key that it splits: what the line holding it defines once it is deleted is `possible` too.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ def registry_ids(step: str, file: str, data: bytes, problems: Sequence[Any]) -> 
     found): from its text when its error is one YAML gives up at (`RECOVERABLE`), else none known."""
     error = next((p for p in problems if p.file == file and p.check in RECOVERABLE), None)
     try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return unknowable(step, file)
     return unknowable(step, file) if error is None else defined_ids(step, file, text, error.line)
@@ -91,9 +95,15 @@ def named_ids(step: str, broken: AbstractSet[str], defined: Iterable[DefinedIds]
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
-# What YAML refuses (a control character) or reads otherwise than an editor (a line break that is no "\n"): a
-# space instead, in place, so that lines stay those of the file
-_UNREADABLE = re.compile(NON_PRINTABLE[:-1] + "\x85\u2028\u2029]")
+# Every line break YAML reads (its reader counts each as a line, as its marks and the loader's errors do): the
+# text is split at them, so that the lines are YAML's, and read again with "\n" between them
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# What YAML refuses (a control character): a space instead, in place, so that columns stay those of the file
+_UNREADABLE = re.compile(NON_PRINTABLE)
+# What an editor is told to delete (yamlsrc.py: a control character, a line break YAML reads but an editor does not
+# show), and the lines as an editor shows them
+_DELETED = re.compile(NON_PRINTABLE[:-1] + "\x85\u2028\u2029]")
+_EDITOR_LINE = re.compile("\r\n|[\r\n]")
 # A top-level key as written at column 0: quoted, or plain (not starting with an indicator; "-", "?" and ":" only
 # when followed by something else than a space), then ":" and a space or the end of the line
 _KEY_LINE = re.compile(r"""^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:]\S)"""
@@ -116,8 +126,8 @@ class _Read:
 
 def defined_ids(step: str, file: str, text: str, error_line: int = 0) -> DefinedIds:
     """The ids of registry `file`, whose `text` YAML could not read (the error at `error_line`, 0: not known)."""
-    lines = _UNREADABLE.sub(" ", text).split("\n")
-    found: dict[str, set[str]] = {"certain": set(), "likely": set(), "possible": set()}
+    lines = _BREAK.split(_UNREADABLE.sub(" ", text))
+    found: dict[str, set[str]] = {"certain": set(), "likely": set(), "possible": _mended(text)}
     start = 0
 
     def made(complete: bool, hidden_from: int = 0) -> DefinedIds:
@@ -238,6 +248,16 @@ def _resume(lines: list[str], start: int, stop: tuple[int, int]) -> int:
     as a top-level key (its own line when it gave up at its start); `len(lines)` when none."""
     first = start + stop[0] - (1 if stop[1] == 1 else 0)
     return next((i for i in range(max(first, start + 1), len(lines)) if _KEY_LINE.match(lines[i])), len(lines))
+
+
+def _mended(text: str) -> set[str]:
+    """The ids the lines of `text` that hold a character an editor is told to delete (`_DELETED`) may define once
+    it is deleted (a key "doha:" with a U+2028 between its "do" and "ha": YAML reads a line break there, and
+    reads "do" and "ha"; deleted, as the loader's error tells, the key is "doha")."""
+    if not _DELETED.search(text):
+        return set()
+    return {word for line in _EDITOR_LINE.split(text) if _DELETED.search(line)
+            for word in _words(_DELETED.sub("", line))}
 
 
 def _words(line: str) -> Iterable[str]:
