@@ -119,3 +119,12 @@ def test_a_key_holding_a_character_the_editor_is_told_to_delete_is_known_as_it_i
     character is read as a space: the error says to delete it, and then the file defines "rafah"."""
     found = ids_of(ENTITIES.replace("rafah:", f"ra{deleted}fah:"))
     assert "rafah" in found.ids and {"cairo", "gaza"} <= found.keys
+
+
+@pytest.mark.parametrize("value", ["[Gaza,\u2028Strip]", '"Gaza\u2028Strip"', '"Gaza\x85Strip"'])
+def test_a_line_begun_by_a_break_editors_do_not_show_is_no_line_a_quote_or_bracket_swallows(value) -> None:
+    """A U+2028 pasted into a quoted or bracketed value: YAML begins a line at column 0 there, inside the value,
+    but the editor's line goes on (deleted, as the error says, the value is whole): no key is hidden, and the
+    references are still checked."""
+    found = ids_of(ENTITIES.replace("name: Gaza", f"name: {value}"))
+    assert found.complete and found.keys == {"cairo", "gaza", "rafah"}

@@ -10,7 +10,8 @@ mistakes surfaced one run at a time. Its ids are its top-level keys, and most of
   never offered by a did-you-mean;
 - `complete`: whether every id the file may define is among these. Not when the file is no mapping at all, when a
   top-level key is an alias or a merge (`<<`), or when a line at column 0 was read by YAML as part of a quoted
-  value or of a list or mapping in brackets (one left open swallows the keys after it): whether the editor meant
+  value or of a list or mapping in brackets (one left open swallows the keys after it; a line begun only by a line
+  break editors do not show is none: deleted, as its error says, it is inside its line): whether the editor meant
   it as a key or as text is not known, and no reference is then said to name nothing.
 The lines are YAML's, as its errors number them: every line break it reads ends one (CR, LF, CR LF, and NEL, U+2028
 and U+2029, which editors do not show: split at LF only, a file saved with CR line endings was one line, and the
@@ -104,6 +105,7 @@ _UNREADABLE = re.compile(NON_PRINTABLE)
 # show), and the lines as an editor shows them
 _DELETED = re.compile(NON_PRINTABLE[:-1] + "\x85\u2028\u2029]")
 _EDITOR_LINE = re.compile("\r\n|[\r\n]")
+_HIDDEN = re.compile("[\x85\u2028\u2029]")
 # A top-level key as written at column 0: quoted, or plain (not starting with an indicator; "-", "?" and ":" only
 # when followed by something else than a space), then ":" and a space or the end of the line
 _KEY_LINE = re.compile(r"""^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:]\S)"""
@@ -128,6 +130,7 @@ def defined_ids(step: str, file: str, text: str, error_line: int = 0) -> Defined
     """The ids of registry `file`, whose `text` YAML could not read (the error at `error_line`, 0: not known)."""
     lines = _BREAK.split(_UNREADABLE.sub(" ", text))
     found: dict[str, set[str]] = {"certain": set(), "likely": set(), "possible": _mended(text)}
+    fragments = _fragments(text)
     start = 0
 
     def made(complete: bool, hidden_from: int = 0) -> DefinedIds:
@@ -143,7 +146,7 @@ def defined_ids(step: str, file: str, text: str, error_line: int = 0) -> Defined
             at = min(at, error_line)
         found["certain" if start == 0 else "likely"].update(key for key, line in read.keys if line < at)
         found["likely"].update(key for key, line in read.keys if line >= at)
-        swallowed = _swallowed(lines[start:start + (read.stop[0] or len(lines))], read.spans)
+        swallowed = _swallowed(lines, start, start + (read.stop[0] or len(lines)), read.spans, fragments)
         if read.untrusted or swallowed:
             return made(False, start + min(n for n in (read.untrusted, swallowed, at) if n))
         if read.stop == (0, 0):
@@ -223,24 +226,38 @@ def _spanned(event: Any, spans: list[tuple[int, int]], opened: list[int | None])
             spans.append((begun, event.end_mark.index))
 
 
-def _swallowed(lines: list[str], spans: Iterable[tuple[int, int]]) -> int:
-    """The first of `lines` (1-based) written at column 0 (no comment) that YAML read inside one of `spans` (offsets
-    in their text); 0: none."""
+def _swallowed(lines: list[str], start: int, end: int, spans: Iterable[tuple[int, int]],
+               fragments: AbstractSet[int]) -> int:
+    """The first of `lines[start:end]` (1-based, in their text) written at column 0 (no comment) that YAML read
+    inside one of `spans` (offsets in their text); 0: none. A line that only a break an editor does not show begins
+    (`fragments`: "[Gaza<U+2028>Strip]") is none: deleted, as its error says, the break leaves it inside its line."""
     merged: list[list[int]] = []
-    for begun, end in sorted(spans):
+    for begun, end_at in sorted(spans):
         if merged and begun <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][1] = max(merged[-1][1], end_at)
         else:
-            merged.append([begun, end])
+            merged.append([begun, end_at])
     begins = [span[0] for span in merged]
     at = 0
-    for number, line in enumerate(lines, 1):
-        if number > 1 and line[:1] not in ("", " ", "\t", "#"):
-            i = bisect_right(begins, at) - 1
-            if i >= 0 and merged[i][0] < at < merged[i][1]:
-                return number
-        at += len(line) + 1
+    for i in range(start, min(end, len(lines))):
+        if i > start and _at_column_0(lines[i]) and i not in fragments:
+            j = bisect_right(begins, at) - 1
+            if j >= 0 and merged[j][0] < at < merged[j][1]:
+                return i - start + 1
+        at += len(lines[i]) + 1
     return 0
+
+
+def _at_column_0(line: str) -> bool:
+    """Whether `line` is written at column 0 (not blank, not a comment)."""
+    return line[:1] not in ("", " ", "\t", "#")
+
+
+def _fragments(text: str) -> frozenset[int]:
+    """The lines (0-based) that begin after a line break an editor does not show (NEL, U+2028, U+2029)."""
+    if not _HIDDEN.search(text):
+        return frozenset()
+    return frozenset(n for n, found in enumerate(_BREAK.finditer(text), 1) if _HIDDEN.match(found.group()))
 
 
 def _resume(lines: list[str], start: int, stop: tuple[int, int]) -> int:
