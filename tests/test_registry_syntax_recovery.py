@@ -235,3 +235,14 @@ def test_a_registry_whose_lines_end_otherwise_than_in_lf_hides_no_id_after_its_e
     assert [(p.file, p.check) for p in result.problems if p.severity == "error"] == \
         [(broken, "yaml-syntax" if newline == "\r" else "yaml-character")]
     assert result.unjudged == ()
+
+
+def test_a_stray_quote_opening_a_key_after_the_error_hides_no_entity(mini_dossier) -> None:
+    """Two mistakes, the second a quote opening a key ('rafah:): YAML reads the lines after it as its text, up to
+    the next quote, and the keys between were said unknown wherever they were named (69 false errors for the
+    repo's dossier). Only the syntax error is said."""
+    more = ENTITIES + "khan-younis:\n  name: Khan Younis\n  kind: place\njabalia:\n  name: Jabalia's camp\n"
+    broken = more.replace("name: Cairo", "name: Cairo: the city").replace("\nrafah:", "\n'rafah:")
+    found = problems(mini_dossier, {"content/entities.yaml": broken,
+                                    "content/articles/a.yaml": article(entities="cairo, rafah, khan-younis")})
+    assert [p[:2] for p in found] == [("content/entities.yaml", 2)]

@@ -128,3 +128,35 @@ def test_a_line_begun_by_a_break_editors_do_not_show_is_no_line_a_quote_or_brack
     references are still checked."""
     found = ids_of(ENTITIES.replace("name: Gaza", f"name: {value}"))
     assert found.complete and found.keys == {"cairo", "gaza", "rafah"}
+
+
+MORE = ENTITIES + """\
+khan-younis:
+  name: Khan Younis
+jabalia:
+  name: Jabalia's camp
+beit-lahia:
+  name: Beit Lahia
+"""
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_quote_opening_a_key_after_an_earlier_error_hides_no_key_it_swallows(quote) -> None:
+    """Two mistakes, the second a stray quote opening a key: the parse from after the first one reads the lines
+    after the quote as its text, up to the next quote (Jabalia's), and gives up there. The keys between were in
+    no set, and the ids said all known (69 false "unknown entity" errors for the repo's dossier): the part no
+    parse reads begins at the key the quote opens (and " khan-younis:", indented by mistake, is one of its keys)."""
+    found = ids_of(MORE.replace("name: Cairo", "name: Cairo: the city").replace("\nrafah:", f"\n{quote}rafah:")
+                   .replace("Jabalia's", f"Jabalia{quote}s").replace("khan-younis:", " khan-younis:"))
+    assert found.complete and {"rafah", "khan-younis", "jabalia", "beit-lahia"} <= found.ids
+    assert found.keys == {"cairo", "gaza", "beit-lahia"}
+
+
+@pytest.mark.parametrize("broken, key", [
+    (MORE.replace("rafah:", "? rafah:"), "rafah"),                                  # (a mapping as a key: refused)
+    (MORE.replace("name: Cairo", "name: Cairo: the city").replace("rafah:", "? rafah:"), "rafah"),
+    (MORE.replace("name: Cairo", "name: Cairo: the city").replace("\nrafah:", "\nx\nrafah:"), "x"),
+])
+def test_a_line_at_column_0_a_parse_passes_over_without_reading_an_id_is_possible(broken, key) -> None:
+    found = ids_of(broken)
+    assert found.complete and key in found.ids and key not in found.keys

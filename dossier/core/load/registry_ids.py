@@ -5,9 +5,11 @@ mistakes surfaced one run at a time. Its ids are its top-level keys, and most of
 - `certain`: the keys YAML read as keys before the error (its events, up to where it gave up);
 - `likely`: the keys of the rest of the file, read by YAML again from the first line after where it gave up that
   is written as a top-level key at column 0 (`id:`, `"id":`), and so on past each later error;
-- `possible`: in the part no parse reads (from the error's entry to that line), the first word of every line and
-  what it holds before a ":" (a key whose ":" is missing, or that is indented by mistake, is one of them); known,
-  never offered by a did-you-mean;
+- `possible`: in the part no parse reads (from the entry of the error, or of the key YAML was reading when it gave
+  up, to that line: a quote opening a key, `'id:`, makes the lines after it its text until a quote closes it), the
+  first word of every line and what it holds before a ":" (a key whose ":" is missing, or that is indented by
+  mistake, is one of them); and the same of a line at column 0 that a parse passed over without reading it as an
+  id (a word before the first key, a list or a mapping as a key: `? id:`); known, never offered by a did-you-mean;
 - `complete`: whether every id the file may define is among these. Not when the file is no mapping at all, when a
   top-level key is an alias or a merge (`<<`), or when a line at column 0 was read by YAML as part of a quoted
   value or of a list or mapping in brackets (one left open swallows the keys after it; a line begun only by a line
@@ -116,14 +118,17 @@ _WORDS = re.compile(r"""^[\s\-?'"{\[]*(\w[^\s:'"#,\[\]{}]*)(?:([^:'"#\n]*?)['"]?
 
 @frozen
 class _Read:
-    """What YAML reads of a text: the top-level keys with their lines, the line of the first that is an alias or a
-    merge (0: none), where it gave up ((line, column), (0, 0): at the end) and the spans ([start, end) offsets) of
-    the quoted or bracketed values it read, or was reading when it gave up."""
+    """What YAML reads of a text: the top-level keys with their lines ("" for a key that is no id: a list, a
+    mapping), the line of the first that is an alias or a merge (0: none), where it gave up ((line, column), (0, 0):
+    at the end), the spans ([start, end) offsets) of the quoted or bracketed values it read, or was reading when it
+    gave up, and the line of the key it was reading then (0: none; a quote opening a key ends lines further on,
+    where YAML gives up, and the lines between are no key's)."""
 
     keys: tuple[tuple[str, int], ...]
     untrusted: int
     stop: tuple[int, int]
     spans: tuple[tuple[int, int], ...]
+    began: int = 0
 
 
 def defined_ids(step: str, file: str, text: str, error_line: int = 0) -> DefinedIds:
@@ -141,19 +146,22 @@ def defined_ids(step: str, file: str, text: str, error_line: int = 0) -> Defined
         read = _read("\n".join(lines[start:]))
         if read is None:  # (no mapping)
             return made(False, start + 1)
-        at = read.stop[0] or len(lines) - start + 1
-        if start == 0 and error_line > 0:
-            at = min(at, error_line)
-        found["certain" if start == 0 else "likely"].update(key for key, line in read.keys if line < at)
-        found["likely"].update(key for key, line in read.keys if line >= at)
+        # (the line from which the part no parse reads may begin: where YAML gave up, or where the error or the key
+        # it was reading then begins; in the first parse, the keys before it are certain)
+        at = min(n for n in (read.stop[0] or len(lines) - start + 1, error_line if start == 0 else 0, read.began) if n)
+        found["certain" if start == 0 else "likely"].update(key for key, line in read.keys if key and line < at)
+        found["likely"].update(key for key, line in read.keys if key and line >= at)
         swallowed = _swallowed(lines, start, start + (read.stop[0] or len(lines)), read.spans, fragments)
         if read.untrusted or swallowed:
             return made(False, start + min(n for n in (read.untrusted, swallowed, at) if n))
+        entry = len(lines) if read.stop == (0, 0) else next(
+            (i for i in range(min(start + at, len(lines)) - 1, start - 1, -1) if _KEY_LINE.match(lines[i])), start)
+        # (before the entry, a line at column 0 that YAML did not read as a key, nor inside a quote or brackets: the
+        # words of "x" that lacks its ":" before the first key, or of any that YAML passed over some other way)
+        found["possible"].update(_passed_over(lines, start, entry, read.keys))
         if read.stop == (0, 0):
             return made(True)
         resume = _resume(lines, start, read.stop)
-        entry = next((i for i in range(min(start + at, len(lines)) - 1, start - 1, -1) if _KEY_LINE.match(lines[i])),
-                     start)
         found["possible"].update(word for line in lines[entry:resume] for word in _words(line))
         if resume >= len(lines):
             return made(True)
@@ -185,10 +193,10 @@ def _read(text: str) -> _Read | None:
             if depth == 0 and not (isinstance(event, yaml.MappingStartEvent) and not event.flow_style):
                 return None
             if depth == 1 and not isinstance(event, yaml.CollectionEndEvent):
-                key = _key(event) if nodes % 2 == 0 else ""
-                if key is None:
+                key = _key(event) if nodes % 2 == 0 else None
+                if key is None and nodes % 2 == 0:
                     untrusted = untrusted or event.start_mark.line + 1
-                elif key:
+                elif key is not None:
                     keys.append((key, event.start_mark.line + 1))
                 nodes += 1
             _spanned(event, spans, opened)
@@ -196,11 +204,13 @@ def _read(text: str) -> _Read | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         at = mark.index if mark is not None else len(text)
-        context = getattr(exc, "context_mark", None)
-        if context is not None and re.search(r"quoted|flow", str(getattr(exc, "context", ""))):
+        context, reading = getattr(exc, "context_mark", None), str(getattr(exc, "context", ""))
+        if context is not None and re.search(r"quoted|flow", reading):
             spans.append((context.index, at))  # (the quote or bracket it was reading)
         spans += [(begun, at) for begun in opened if begun is not None]
-        return _Read(tuple(keys), untrusted, (mark.line + 1, mark.column + 1) if mark else (1, 1), tuple(spans))
+        began = context.line + 1 if context is not None and "simple key" in reading else 0
+        return _Read(tuple(keys), untrusted, (mark.line + 1, mark.column + 1) if mark else (1, 1), tuple(spans),
+                     began)
     return None if keyless else _Read(tuple(keys), untrusted, (0, 0), tuple(spans))
 
 
@@ -246,6 +256,13 @@ def _swallowed(lines: list[str], start: int, end: int, spans: Iterable[tuple[int
                 return i - start + 1
         at += len(lines[i]) + 1
     return 0
+
+
+def _passed_over(lines: list[str], start: int, end: int, keys: Iterable[tuple[str, int]]) -> set[str]:
+    """The words (`_words`) of `lines[start:end]` written at column 0 that YAML did not read as ids (`keys`, with
+    their lines in the text from `start`; "? gaza:" is a mapping as a key, refused, and "gaza" once mended)."""
+    read = {start + line - 1 for key, line in keys if key}
+    return {word for i in range(start, end) if i not in read and _at_column_0(lines[i]) for word in _words(lines[i])}
 
 
 def _at_column_0(line: str) -> bool:
