@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from dossier.core.capture import furniture_words
-from dossier.core.capture.furniture import Dropped, without_furniture
+from dossier.core.capture.furniture import without_furniture
+from dossier.core.capture.furniture_page import Dropped
 from dossier.shell.capture.extract import extract
 from dossier.shell.capture.page_blocks import page_blocks
 

@@ -4,11 +4,12 @@ The extractor (trafilatura) keeps some of what surrounds an article: "Read more:
 lists between its paragraphs, the section names of a list of other articles, icon labels and share buttons,
 photo credits, advertisement labels, newsletter prompts (review 72). An editor then annotates around them, and
 comparisons across outlets show them as differences. A line is left out only on the evidence of the page itself:
-the HTML elements it came from (`Block`s, read by shell/capture/page_blocks.py) — a paragraph that is all links,
-a list of other articles, a button, an icon, a sign-up form — and, where a prompt's words are needed, a whole line
-that is only the prompt (furniture_words.py). A line that matches no block, or only some of its blocks, is kept
-unless its words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing else is changed:
-every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so nothing is lost.
+the HTML elements it came from (`Block`s of furniture_page.py, read by shell/capture/page_blocks.py) — a paragraph
+that is all links, a list of other articles, a button, an icon, a sign-up form — and, where a prompt's words are
+needed, a whole line that is only the prompt (furniture_words.py). A line that matches no block, or only some of
+its blocks, is kept unless its words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing
+else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so nothing is
+lost.
 
 Pure: the extracted text and the page's blocks in, the kept text and the dropped lines out.
 """
@@ -16,12 +17,11 @@ Pure: the extracted text and the page's blocks in, the kept text and the dropped
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import Callable, Sequence
+from typing import Sequence
 from urllib.parse import unquote
 
-from ..common.records import frozen
 from . import furniture_words as words
+from .furniture_page import Block, Dropped, Page, bare, link_only, squash
 
 CARD_CHARS = 600     # a card of a list of other articles holds no more text than this (a headline and a kicker)
 SECTION_WORDS = 3    # a section's name, linked at the top of the text ("Gesundheit", "Ciencia y Tecnología")
@@ -29,111 +29,10 @@ PROMPT_TAIL = 6      # words of a "Read more:" line besides the prompt and the l
 FORM_CHARS = 1200    # a sign-up form or box holds no more text than this
 BUTTON_CHARS = 100   # an element called a button holds no more text than this
 LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
-JOINED_BLOCKS = 6    # blocks the extractor may write as one line
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
 
 
-@frozen
-class Box:
-    """An element around a block of the page's text. Invariant: `key` is unique in the page (document order);
-    `words` are the lower-cased parts of its class and id ("artDetail__userOptions" → art, detail, user, options);
-    `linked` says whether it holds a link with an address (asked only of <article> and <li> elements)."""
-
-    key: int
-    tag: str
-    words: frozenset[str] = frozenset()
-    linked: bool = False
-
-
-@frozen
-class Block:
-    """One block of the page's visible text, as a browser lays it out: a paragraph, a heading, a list item, a cell
-    or a line of one cut by <br>. Invariant: `text` is its text with whitespace collapsed, `unlinked` the part
-    of it outside links, `around` its enclosing elements from <html> down to its own, `icon` the text of an icon
-    element in it ("bookmark_border" in <i class="material-icons">), `hrefs` the addresses of its links."""
-
-    text: str
-    unlinked: str
-    around: tuple[Box, ...]
-    icon: str = ""
-    hrefs: tuple[str, ...] = ()
-
-
-@frozen
-class Dropped:
-    """A line left out of the seed. Invariant: `line` is its number in the extracted text (1-based), `text` the
-    line as the extractor wrote it, `kind` what it is in an editor's words ("a "Read more" link")."""
-
-    line: int
-    text: str
-    kind: str
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _bare(line: str) -> str:
-    """A line without the list bullet the extractor writes before an item ("- ")."""
-    text = _squash(line)
-    return text[2:] if text.startswith("- ") else text
-
-
-def _link_only(block: Block) -> bool:
-    """The block is a link and nothing else (an arrow, a bullet or a date aside: "2019-01-14: <a>…</a>")."""
-    return any(c.isalpha() for c in block.text) and not any(c.isalpha() for c in block.unlinked)
-
-
-class _Page:
-    """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text."""
-
-    def __init__(self, lines: list[str], blocks: Sequence[Block]) -> None:
-        self.blocks = blocks
-        self.by_text: dict[str, list[Block]] = {}
-        self.size: Counter[int] = Counter()
-        for block in blocks:
-            self.by_text.setdefault(block.text, []).append(block)
-            for box in block.around:
-                self.size[box.key] += len(block.text)
-        self.hits = [self._hits(line) for line in lines]
-        held: Counter[int] = Counter()
-        for line, hits in zip(lines, self.hits):
-            for box in hits[0].around if hits else ():
-                if box.tag == "article":
-                    held[box.key] += len(line)
-        main, chars = held.most_common(1)[0] if held else (None, 0)
-        # (the <article> holding most of the text, if it holds half of it: a page may put only its cards in them)
-        self.main = main if chars * 2 >= sum(len(line) for line in lines) else None
-
-    def _hits(self, line: str) -> list[Block]:
-        """The blocks a line is: one whose text it is, else a run of consecutive blocks it joins (the extractor
-        writes a list item of two <div>s as one line: "Angeln allgemeinRoyal Fishing …"); [] when none."""
-        text = _bare(line)
-        found = self.by_text.get(_squash(line)) or self.by_text.get(text)
-        if found or not text:
-            return found or []
-        for start, block in enumerate(self.blocks):
-            if not text.startswith(block.text):
-                continue
-            joined, end = block.text, start + 1
-            while len(joined) < len(text) and end < len(self.blocks) and end - start < JOINED_BLOCKS:
-                for glue in ("", " "):
-                    if text.startswith(joined + glue + self.blocks[end].text):
-                        joined, end = joined + glue + self.blocks[end].text, end + 1
-                        break
-                else:
-                    break
-            if joined == text:
-                return list(self.blocks[start:end])
-        return []
-
-    def every(self, index: int, test: Callable[[Block], bool]) -> bool:
-        """Whether the line matches some blocks and `test` holds for every one of them."""
-        hits = self.hits[index]
-        return bool(hits) and all(test(block) for block in hits)
-
-
-def _card(page: _Page, block: Block) -> bool:
+def _card(page: Page, block: Block) -> bool:
     """The block is in a card of a list of other articles: an <article> that is an item of a list, links
     elsewhere and holds only a headline's worth of text, and is not the article whose text was extracted
     (Clarín's "Últimas noticias": headline and section name of each)."""
@@ -145,13 +44,13 @@ def _card(page: _Page, block: Block) -> bool:
     return False
 
 
-def _teaser_link(page: _Page, block: Block) -> bool:
+def _teaser_link(page: Page, block: Block) -> bool:
     """The block is a link in a small element the page calls a teaser (another article's headline)."""
-    return _link_only(block) and any(box.words & words.TEASER_CLASSES and page.size[box.key] <= CARD_CHARS
+    return link_only(block) and any(box.words & words.TEASER_CLASSES and page.size[box.key] <= CARD_CHARS
                                      for box in block.around)
 
 
-def _in_form(page: _Page, block: Block) -> bool:
+def _in_form(page: Page, block: Block) -> bool:
     """The block is in a small element the page calls a newsletter, sign-up or subscription box (a <form> alone
     says nothing: a shop's product page is one)."""
     return any(box.words & words.SIGNUP_CLASSES and page.size[box.key] <= FORM_CHARS for box in block.around)
@@ -159,10 +58,10 @@ def _in_form(page: _Page, block: Block) -> bool:
 
 def _icon_label(line: str, block: Block) -> bool:
     """The line is an icon's ligature and a few words (nachrichten.at's "bookmark_border Auf die Merkliste")."""
-    return bool(block.icon) and _bare(line).startswith(block.icon + " ") and len(line.split()) <= LABEL_WORDS
+    return bool(block.icon) and bare(line).startswith(block.icon + " ") and len(line.split()) <= LABEL_WORDS
 
 
-def _structural(page: _Page, index: int, line: str) -> str:
+def _structural(page: Page, index: int, line: str) -> str:
     """What the elements a line came from say it is, or ""."""
     if page.every(index, lambda b: _button(page, b)):
         return "a button's label"
@@ -176,14 +75,14 @@ def _structural(page: _Page, index: int, line: str) -> str:
         return "a sign-up form"
     if page.every(index, lambda b: _credit_element(line, b)):
         return "a photo credit"
-    if words.SOCIAL.match(_bare(line)) and page.every(index, lambda b: _link_only(b) or _shares(b)):
+    if words.SOCIAL.match(bare(line)) and page.every(index, lambda b: link_only(b) or _shares(b)):
         return "a share button"
     if _signup_prompt(page, index, line):
         return "a prompt to sign up for a newsletter"
     return ""
 
 
-def _button(page: _Page, block: Block) -> bool:
+def _button(page: Page, block: Block) -> bool:
     """The block is in a <button>, or in a small element the page calls a button ("Show all 50")."""
     return any(box.tag == "button" or (box.words & words.BUTTON_CLASSES and page.size[box.key] <= BUTTON_CHARS)
                for box in block.around)
@@ -191,11 +90,11 @@ def _button(page: _Page, block: Block) -> bool:
 
 def _excerpt(line: str, block: Block) -> bool:
     """The line is the cut start of another article and its "more" link ("… Yet, the... <a>more</a>")."""
-    cut = words.EXCERPT.search(_squash(line))
+    cut = words.EXCERPT.search(squash(line))
     return bool(cut) and not block.unlinked.rstrip(" »›→").endswith(cut.group("more"))
 
 
-def _signup_prompt(page: _Page, index: int, line: str) -> bool:
+def _signup_prompt(page: Page, index: int, line: str) -> bool:
     """A short paragraph that asks to sign up or subscribe and links to a sign-up page ("Abonnieren Sie jetzt den
     Newsletter: <a href="…/newsletter/">…</a>"); never one that says the article goes on for subscribers (the
     editor is told the text may be cut short: thin.py)."""
@@ -215,9 +114,9 @@ def _credit_element(line: str, block: Block) -> bool:
             and len(line.split()) <= LABEL_WORDS and not line.rstrip().endswith("."))
 
 
-def _read_more(page: _Page, index: int, line: str) -> bool:
+def _read_more(page: Page, index: int, line: str) -> bool:
     """ "Read more: <a>headline</a>", "(Le puede interesar: <a>…</a>)": a prompt, then mostly a link."""
-    prompt = words.PROMPT.match(_bare(line))
+    prompt = words.PROMPT.match(bare(line))
     if not prompt:
         return False
 
@@ -231,39 +130,39 @@ def _read_more(page: _Page, index: int, line: str) -> bool:
 
 def _by_words(line: str) -> str:
     """What a line's words alone say it is: a whole line that is only a label, or ""."""
-    bare = _bare(line).strip()
+    label = bare(line).strip()
     for kind, pattern in words.WHOLE_LINES:
-        if pattern.match(bare):
+        if pattern.match(label):
             return kind
     return ""
 
 
-def _prompt_list(page: _Page, lines: list[str], index: int) -> int:
+def _prompt_list(page: Page, lines: list[str], index: int) -> int:
     """How many lines from `index` are a "Read also:" prompt and the links after it: the prompt alone on its
     line, then each following line a link and nothing else; the prompt alone when it ends the text; else 0."""
-    if not words.PROMPT_LINE.match(_bare(lines[index]).strip()):
+    if not words.PROMPT_LINE.match(bare(lines[index]).strip()):
         return 0
     end = index + 1
-    while end < len(lines) and lines[end].strip() and page.every(end, _link_only):
+    while end < len(lines) and lines[end].strip() and page.every(end, link_only):
         end += 1
     if end > index + 1:
         return end - index
-    if not any(line.strip() for line in lines[index + 1:]) and words.PROMPT_ALONE.match(_bare(lines[index]).strip()):
+    if not any(line.strip() for line in lines[index + 1:]) and words.PROMPT_ALONE.match(bare(lines[index]).strip()):
         return 1  # (at the end, with no link after it: the prompt and nothing more)
     return 0
 
 
-def _section_names(page: _Page, lines: list[str]) -> int:
+def _section_names(page: Page, lines: list[str]) -> int:
     """How many lines at the top of the text are short links and nothing else: the section, breadcrumbs or menu
     above the article ("Gesundheit", "Inicio", "Política", …)."""
     count = 0
     while (count < len(lines) and lines[count].strip() and len(lines[count].split()) <= SECTION_WORDS
-           and page.every(count, _link_only)):
+           and page.every(count, link_only)):
         count += 1
     return count
 
 
-def _kinds(page: _Page, lines: list[str]) -> dict[int, str]:
+def _kinds(page: Page, lines: list[str]) -> dict[int, str]:
     """Line index → what it is, for every line of furniture."""
     found = {i: "a section's name or a menu above the article" for i in range(_section_names(page, lines))}
     index = 0
@@ -292,9 +191,9 @@ def without_furniture(text: str, blocks: Sequence[Block], headline: str = "") ->
     `headline`: the article's, never left out (a blog's title is a short link at the top of its text, as a
     section's name is)."""
     lines = text.split("\n")
-    title = _squash(headline).casefold()
-    found = {index: kind for index, kind in _kinds(_Page(lines, blocks), lines).items()
-             if not title or _squash(lines[index]).casefold() != title}
+    title = squash(headline).casefold()
+    found = {index: kind for index, kind in _kinds(Page(lines, blocks), lines).items()
+             if not title or squash(lines[index]).casefold() != title}
     if not found:
         return text, ()
     kept = [line for index, line in enumerate(lines) if index not in found]

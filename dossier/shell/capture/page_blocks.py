@@ -1,5 +1,5 @@
-"""A page's visible text in blocks, each with the elements around it: what core/capture/furniture.py reads to tell
-page furniture from the article in the extractor's text.
+"""A page's visible text in blocks, each with the elements around it (core/capture/furniture_page.py): what
+core/capture/furniture.py reads to tell page furniture from the article in the extractor's text.
 
 The page is parsed as the extractor parses it (trafilatura's `load_html`, libxml2), so that the blocks are the
 elements its lines came from. A block starts and ends at a block-level element (a paragraph, a heading, a list
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...core.capture.furniture import Block, Box
+from ...core.capture.furniture_page import Block, Box
 from ...core.capture.furniture_words import ICON_CLASSES
 
 BLOCK_TAGS = frozenset({

@@ -1,0 +1,115 @@
+"""The page's blocks of text, and the extractor's lines matched to them: what the rules of furniture.py read.
+
+A `Block` is one block of the page's visible text with the elements around it (`Box`es), as
+shell/capture/page_blocks.py reads them; a `Page` holds a page's blocks indexed for the rules and, for each line of
+the extracted text, the blocks it came from. Pure.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Sequence
+
+from ..common.records import frozen
+
+JOINED_BLOCKS = 6    # blocks the extractor may write as one line
+
+
+@frozen
+class Box:
+    """An element around a block of the page's text. Invariant: `key` is unique in the page (document order);
+    `words` are the lower-cased parts of its class and id ("artDetail__userOptions" → art, detail, user, options);
+    `linked` says whether it holds a link with an address (asked only of <article> and <li> elements)."""
+
+    key: int
+    tag: str
+    words: frozenset[str] = frozenset()
+    linked: bool = False
+
+
+@frozen
+class Block:
+    """One block of the page's visible text, as a browser lays it out: a paragraph, a heading, a list item, a cell
+    or a line of one cut by <br>. Invariant: `text` is its text with whitespace collapsed, `unlinked` the part
+    of it outside links, `around` its enclosing elements from <html> down to its own, `icon` the text of an icon
+    element in it ("bookmark_border" in <i class="material-icons">), `hrefs` the addresses of its links."""
+
+    text: str
+    unlinked: str
+    around: tuple[Box, ...]
+    icon: str = ""
+    hrefs: tuple[str, ...] = ()
+
+
+@frozen
+class Dropped:
+    """A line left out of the seed. Invariant: `line` is its number in the extracted text (1-based), `text` the
+    line as the extractor wrote it, `kind` what it is in an editor's words ("a "Read more" link")."""
+
+    line: int
+    text: str
+    kind: str
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def bare(line: str) -> str:
+    """A line without the list bullet the extractor writes before an item ("- ")."""
+    text = squash(line)
+    return text[2:] if text.startswith("- ") else text
+
+
+def link_only(block: Block) -> bool:
+    """The block is a link and nothing else (an arrow, a bullet or a date aside: "2019-01-14: <a>…</a>")."""
+    return any(c.isalpha() for c in block.text) and not any(c.isalpha() for c in block.unlinked)
+
+
+class Page:
+    """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text."""
+
+    def __init__(self, lines: list[str], blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.by_text: dict[str, list[Block]] = {}
+        self.size: Counter[int] = Counter()
+        for block in blocks:
+            self.by_text.setdefault(block.text, []).append(block)
+            for box in block.around:
+                self.size[box.key] += len(block.text)
+        self.hits = [self._hits(line) for line in lines]
+        held: Counter[int] = Counter()
+        for line, hits in zip(lines, self.hits):
+            for box in hits[0].around if hits else ():
+                if box.tag == "article":
+                    held[box.key] += len(line)
+        main, chars = held.most_common(1)[0] if held else (None, 0)
+        # (the <article> holding most of the text, if it holds half of it: a page may put only its cards in them)
+        self.main = main if chars * 2 >= sum(len(line) for line in lines) else None
+
+    def _hits(self, line: str) -> list[Block]:
+        """The blocks a line is: one whose text it is, else a run of consecutive blocks it joins (the extractor
+        writes a list item of two <div>s as one line: "Angeln allgemeinRoyal Fishing …"); [] when none."""
+        text = bare(line)
+        found = self.by_text.get(squash(line)) or self.by_text.get(text)
+        if found or not text:
+            return found or []
+        for start, block in enumerate(self.blocks):
+            if not text.startswith(block.text):
+                continue
+            joined, end = block.text, start + 1
+            while len(joined) < len(text) and end < len(self.blocks) and end - start < JOINED_BLOCKS:
+                for glue in ("", " "):
+                    if text.startswith(joined + glue + self.blocks[end].text):
+                        joined, end = joined + glue + self.blocks[end].text, end + 1
+                        break
+                else:
+                    break
+            if joined == text:
+                return list(self.blocks[start:end])
+        return []
+
+    def every(self, index: int, test: Callable[[Block], bool]) -> bool:
+        """Whether the line matches some blocks and `test` holds for every one of them."""
+        hits = self.hits[index]
+        return bool(hits) and all(test(block) for block in hits)
