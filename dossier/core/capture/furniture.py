@@ -21,6 +21,7 @@ from typing import Sequence
 from urllib.parse import unquote
 
 from . import furniture_words as words
+from .furniture_words import STANDARDS
 from .furniture_page import Block, Dropped, Page, bare, link_only, squash
 
 CARD_CHARS = 600     # a card of a list of other articles holds no more text than this (a headline and a kicker)
@@ -29,6 +30,7 @@ PROMPT_TAIL = 6      # words of a "Read more:" line besides the prompt and the l
 FORM_CHARS = 1200    # a sign-up form or box holds no more text than this
 BUTTON_CHARS = 100   # an element called a button holds no more text than this
 LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
+BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a link, no sentence of the article
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
 
 
@@ -80,6 +82,24 @@ def _structural(page: Page, index: int, line: str) -> str:
     if _signup_prompt(page, index, line):
         return "a prompt to sign up for a newsletter"
     return ""
+
+
+def _placed(page: Page, index: int, line: str) -> str:
+    """What the place a line comes from says it is, or "": the outlet's standards badge (outside the article's own
+    text)."""
+    if page.every(index, _standards_link):
+        return STANDARDS
+    return ""
+
+
+def _standards_link(block: Block) -> bool:
+    """The block is a link to the outlet's standards, after a label at most (Reuters' "Our Standards: <a
+    href=".../trust-principles.html">The Thomson Reuters Trust Principles.</a>"); never a sentence that links to
+    them."""
+    label = block.unlinked.strip()
+    return (bool(block.hrefs) and all(words.STANDARDS_HREF.search(unquote(href)) for href in block.hrefs)
+            and (not any(c.isalpha() for c in label) or (label.endswith(":") and len(label.split()) <= 3))
+            and bool(words.STANDARDS_TEXT.search(block.text)) and len(block.text.split()) <= BADGE_WORDS)
 
 
 def _button(page: Page, block: Block) -> bool:
@@ -177,7 +197,7 @@ def _kinds(page: Page, lines: list[str]) -> dict[int, str]:
         if _read_more(page, index, line):
             found[index] = "a \"Read more\" link"
             continue
-        kind = _structural(page, index, line) or _by_words(line)
+        kind = _structural(page, index, line) or _placed(page, index, line) or _by_words(line)
         if kind:
             found[index] = kind
     last = max((i for i, line in enumerate(lines) if line.strip()), default=None)

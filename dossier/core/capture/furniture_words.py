@@ -1,6 +1,7 @@
 r"""The words of page furniture, for furniture.py: the prompts before a link to another article ("Read more",
 "Lesen Sie auch", "Czytaj też", …), whole lines that are only a label (an advertisement's, a photo credit, a
-share button), and the class names pages give to teasers, sign-up boxes, share bars and credits.
+share button, Reuters' standards), the addresses of an outlet's standards, and the class names pages give to
+teasers, sign-up boxes, share bars and credits.
 
 Every pattern is anchored: a prompt is the start of its line, and only counts with the links that follow it
 (furniture.py); a label is the whole line. Words are counted as `\S+(?:\s+\S+){0,n}`, never as `(?:\S+\s*){n}`,
@@ -81,6 +82,7 @@ SOCIAL = re.compile(rf"^(?:{_NETWORKS}|{_SHARE_VERBS})[\s,:]*$", re.I)
 _CREDIT_WORDS = (r"foto|fotos|photo|photos|bild|bilder|picture|pictures|image|images|credit|credits|crédit|"
                  r"crédits|crédit photo|crédits photos|photo credit|image credit|fotografía|fotografia|fotografie|"
                  r"zdjęcie|zdjęcia|photograph|bildnachweis|fotonachweis|copyright")
+STANDARDS = "a link to the outlet's standards"
 # Whole lines that are only a label: (what it is, pattern). A credit is a dozen words at most, and no sentence
 # (it does not end with a full stop): "Foto: M. Rädel", "(Bild: Dieter Stork)", "© dpa | Kay Nietfeld".
 WHOLE_LINES = (
@@ -93,6 +95,7 @@ WHOLE_LINES = (
     ("a prompt to follow the outlet", re.compile(
         r"^(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siga-nos|seguici|obserwuj nas)\b"
         r"(?:\s+\S+){0,8}$", re.I)),
+    (STANDARDS, re.compile(r"^Our\s+Standards:\s*The\s+Thomson\s+Reuters\s+Trust\s+Principles\.?$", re.I)),
     ("the reading time", re.compile(
         r"^(?:(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo de leitura|"
         r"tempo di lettura|czas czytania)\b(?:[:\s]+\S+){0,4}|\d+\s*(?:min|minutes?|minuten|minutos|minuti)\.?"
@@ -119,6 +122,12 @@ PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading
 EXCERPT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*(?P<more>more|read more|mehr|weiterlesen|"
                      r"lire la suite|plus|leer más|ver más|más|leia mais|mais|czytaj więcej|więcej|lees meer|"
                      r"meer)\s*[»›→]*$", re.I)
+
+# A link to the outlet's standards: the address of its page, and the words of the link or its label
+# (a page's name, never a word of a longer one: "/business/standards-body" is a story's)
+STANDARDS_HREF = re.compile(r"(?:trust-principles|(?:editorial|journalistic)[-_]?(?:standards|guidelines|principles|"
+                            r"policy|policies)|/(?:our-)?standards|/ethics|/principles)(?:[/?#.]|$)", re.I)
+STANDARDS_TEXT = re.compile(r"\b(?:standards?|principles|ethics|guidelines)\b", re.I)
 
 TEASER_CLASSES = frozenset({"teaser", "teasers"})
 SIGNUP_CLASSES = frozenset({"newsletter", "newsletters", "signup", "subscribe", "subscription", "optin", "mc4wp",
