@@ -1,6 +1,7 @@
-"""Page furniture told by the place on the page a line comes from (the review after review 91): a line linking to
-the outlet's standards (Reuters); and the article's own lines that look like it, which stay. The text given to the
-rules is the extractor's as it wrote those pages: one block a line."""
+"""Page furniture told by the place on the page a line comes from (the review after review 91): a list of links to
+other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters); and the article's
+own lines that look like them, which stay. The text given to the rules is the extractor's as it wrote those pages:
+one block a line, a list item after "- "."""
 
 from __future__ import annotations
 
@@ -30,6 +31,48 @@ def left_out(html: str, lines: list[str], headline: str = "") -> tuple[list[str]
     """(the lines kept, (line, what it is) of each line left out) of an extracted text of `lines` from `html`."""
     text, dropped = without_furniture("\n".join(lines), page_blocks(html), headline)
     return text.split("\n"), [(d.text, d.kind) for d in dropped]
+
+
+# --- BBC: a list of links to other pages, each under a kicker ------------------------------------------------
+
+KICKED = [("A SIMPLE GUIDE", "How do I protect myself?"), ("HOPE AND LOSS", "Your coronavirus stories"),
+          ("LOOK-UP TOOL", "Check cases in your area"), ("VIDEO", "The 20-second hand wash")]
+OTHERS = [("FRANCE", "Macron"), ("MONEY", "Markets fall for a third day"), ("SPORT", "The Olympics are delayed")]
+
+
+def kicker_list(items: list[tuple[str, str]]) -> str:
+    return "<ul>" + "".join(f'<li>{kicker}:  <a href="https://www.bbc.co.uk/news/{n}">{link}</a></li>'
+                            for n, (kicker, link) in enumerate(items)) + "</ul>"
+
+
+ITEMS = [f"- {kicker}: {link}" for kicker, link in KICKED]
+KICKER = "a list of links to other pages, each under a kicker"
+
+
+@pytest.mark.parametrize("body, lines", [
+    # the article's own list: capitals and a colon, no link
+    ("<ul><li>UK: 1,200 new cases were recorded on Friday</li><li>FRANCE: 900 new cases</li>"
+     "<li>SPAIN: 850 new cases</li></ul>",
+     ["- UK: 1,200 new cases were recorded on Friday", "- FRANCE: 900 new cases", "- SPAIN: 850 new cases"]),
+    # a sentence after a link: the item says more than a link does
+    (kicker_list(OTHERS).replace("</a></li><li>MONEY", "</a> said the borders would stay closed</li><li>MONEY"),
+     ["- FRANCE: Macron said the borders would stay closed", "- MONEY: Markets fall for a third day",
+      "- SPORT: The Olympics are delayed"]),
+    # two items only
+    (kicker_list(OTHERS[1:]), ["- MONEY: Markets fall for a third day", "- SPORT: The Olympics are delayed"]),
+    # a kicker not in capitals, or with figures: a list of references
+    (kicker_list([("Guide", "How do I protect myself?"), ("Stories", "Your coronavirus stories"),
+                  ("Tool", "Check cases in your area")]),
+     ["- Guide: How do I protect myself?", "- Stories: Your coronavirus stories", "- Tool: Check cases in your area"]),
+    (kicker_list([("KB3022345", "official description"), ("KB3068708", "update for telemetry"),
+                  ("KB3075249", "telemetry points")]),
+     ["- KB3022345: official description", "- KB3068708: update for telemetry", "- KB3075249: telemetry points"]),
+])
+def test_a_list_of_links_each_under_a_kicker_in_capitals_goes_a_list_not_all_of_them_stays(
+        body: str, lines: list[str]) -> None:
+    html = page(story(0) + body + story(1) + kicker_list(KICKED) + story(2))
+    kept, dropped = left_out(html, [STORY[0], *lines, STORY[1], *ITEMS, STORY[2]])
+    assert kept == [STORY[0], *lines, STORY[1], STORY[2]] and dropped == [(item, KICKER) for item in ITEMS]
 
 
 # --- Reuters: a line linking to the outlet's standards -----------------------------------------------------

@@ -31,6 +31,7 @@ FORM_CHARS = 1200    # a sign-up form or box holds no more text than this
 BUTTON_CHARS = 100   # an element called a button holds no more text than this
 LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
 BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a link, no sentence of the article
+KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
 
 
@@ -85,11 +86,29 @@ def _structural(page: Page, index: int, line: str) -> str:
 
 
 def _placed(page: Page, index: int, line: str) -> str:
-    """What the place a line comes from says it is, or "": the outlet's standards badge (outside the article's own
-    text)."""
+    """What the place a line comes from says it is, or "": a list of links under kickers, the outlet's standards
+    badge (each outside the article's own text)."""
+    if page.every(index, lambda b: _kicker_list(page, b)):
+        return "a list of links to other pages, each under a kicker"
     if page.every(index, _standards_link):
         return STANDARDS
     return ""
+
+
+_KICKER = re.compile(r"^[^\W\d_]+(?:[\s'’-]+[^\W\d_]+){0,3}:$")
+
+
+def _kicker_list(page: Page, block: Block) -> bool:
+    """The block is an item of a list whose items, three or more, are each a kicker in capitals and a link, and
+    nothing else: links to other pages (BBC's "A SIMPLE GUIDE: <a>How do I protect myself?</a>", "VIDEO: <a>The
+    20-second hand wash</a>"). An item with a word of its own after the link, or without a link, keeps its list."""
+    def kicker_link(item: Block) -> bool:
+        label = item.unlinked.strip()
+        return (bool(item.hrefs) and bool(_KICKER.match(label)) and label == label.upper()
+                and item.text.startswith(label) and any(c.isalpha() for c in item.text[len(label):]))
+    inner = next((box.key for box in reversed(block.around) if box.tag in ("ul", "ol")), None)
+    items = page.lists.get(inner, []) if inner is not None else []
+    return len(items) >= KICKER_ITEMS and all(kicker_link(item) for item in items)
 
 
 def _standards_link(block: Block) -> bool:

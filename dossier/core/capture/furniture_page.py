@@ -67,16 +67,21 @@ def link_only(block: Block) -> bool:
 
 
 class Page:
-    """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text."""
+    """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text, the
+    items of each list."""
 
     def __init__(self, lines: list[str], blocks: Sequence[Block]) -> None:
         self.blocks = blocks
         self.by_text: dict[str, list[Block]] = {}
         self.size: Counter[int] = Counter()
+        self.lists: dict[int, list[Block]] = {}  # a <ul> or <ol> → the blocks of its items (not of a list in them)
         for block in blocks:
             self.by_text.setdefault(block.text, []).append(block)
             for box in block.around:
                 self.size[box.key] += len(block.text)
+            inner = next((box.key for box in reversed(block.around) if box.tag in ("ul", "ol")), None)
+            if inner is not None:
+                self.lists.setdefault(inner, []).append(block)
         self.hits = [self._hits(line) for line in lines]
         held: Counter[int] = Counter()
         for line, hits in zip(lines, self.hits):
