@@ -1,7 +1,7 @@
 """Page furniture told by the place on the page a line comes from (the review after review 91): a list of links to
-other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters); and the article's
-own lines that look like them, which stay. The text given to the rules is the extractor's as it wrote those pages:
-one block a line, a list item after "- "."""
+other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters), a media player's
+title, author, date and duration (Tagesschau); and the article's own lines that look like them, which stay. The
+text given to the rules is the extractor's as it wrote those pages: one block a line, a list item after "- "."""
 
 from __future__ import annotations
 
@@ -110,3 +110,49 @@ def test_reuters_standards_line_is_left_out_by_its_words_alone_a_sentence_on_the
     text, dropped = without_furniture("\n".join([STORY[0], sentence, BADGE]), ())
     assert text == "\n".join([STORY[0], sentence]) and [(d.line, d.kind) for d in dropped] == [
         (3, "a link to the outlet's standards")]
+
+
+# --- Tagesschau: a media player's labels -------------------------------------------------------------------
+
+PLAYER = ["Datenleck bei Rheinmetall", "Benedikt Strunz, NDR", "28.04.2020 21:38 Uhr", "02:31 Min"]
+
+
+def player(labels: list[str], tag: str = '<iframe src="/multimedia/audio/audio-88899.html"></iframe>') -> str:
+    return (f'<div class="mediaCon audio"><div class="media mediaA">{tag}<div class="mediaInfo"><p class="infotext">'
+            + "<br/>".join(labels) + '</p><p class="teasertext"><strong>Download der Audiodatei</strong></p>'
+            "</div></div></div>")
+
+
+@pytest.mark.parametrize("tag", ['<iframe src="/multimedia/audio/audio-88899.html"></iframe>',
+                                 '<video src="/v.mp4" controls></video>', '<audio src="/a.mp3"></audio>'])
+def test_the_title_author_date_and_duration_of_a_media_player_are_left_out(tag: str) -> None:
+    html = page(story(0, 1) + player(PLAYER, tag) + story(2))
+    kept, dropped = left_out(html, [STORY[0], STORY[1], *PLAYER, STORY[2]])
+    assert kept == STORY and dropped == [(label, "a media player's label") for label in PLAYER]
+
+
+def test_a_name_the_page_shows_twice_goes_only_where_the_lines_around_it_are_the_players() -> None:
+    """Tagesschau: the author's name is the player's and a teaser's; the byline above the article is kept."""
+    teaser = '<div class="teaser"><h4 class="headline">Benedikt Strunz, NDR</h4></div>'
+    html = page("<p>Benedikt Strunz, NDR</p>" + story(0, 1) + player(PLAYER[:3]) + story(2) + teaser)
+    lines = ["Benedikt Strunz, NDR", STORY[0], STORY[1], *PLAYER[:3], STORY[2]]
+    kept, dropped = left_out(html, lines)
+    assert kept == ["Benedikt Strunz, NDR", *STORY] and [line for line, _ in dropped] == PLAYER[:3]
+
+
+@pytest.mark.parametrize("body, lines", [
+    # a box the page calls media that holds the article itself and a video in it: its subheading stays
+    (f'<div class="media-body"><p>{STORY[0]}</p><iframe src="https://www.youtube.com/embed/x"></iframe>'
+     f"<h2>Daten von externem Dienstleister</h2><p>{STORY[1]}</p></div>",
+     [STORY[0], "Daten von externem Dienstleister", STORY[1]]),
+    # a sentence under a video: a caption
+    (story(0) + player(["Demonstrators gathered outside the plant on Monday."]) + story(1),
+     [STORY[0], "Demonstrators gathered outside the plant on Monday.", STORY[1]]),
+    # a box called media with no player in it (a photo's)
+    (story(0) + player(["Werkstor in Unterlüß", "Foto von Jan Roe"], '<img src="/p.jpg">') + story(1),
+     [STORY[0], "Werkstor in Unterlüß", "Foto von Jan Roe", STORY[1]]),
+])
+def test_a_media_players_labels_go_a_line_of_a_box_called_media_that_holds_the_article_or_no_player_stays(
+        body: str, lines: list[str]) -> None:
+    kept, dropped = left_out(page(body + player(PLAYER) + story(2)), [*lines, *PLAYER, STORY[2]])
+    assert kept == [*lines, STORY[2]] and dropped == [(label, "a media player's label") for label in PLAYER]

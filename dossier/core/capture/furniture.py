@@ -22,14 +22,14 @@ from urllib.parse import unquote
 
 from . import furniture_words as words
 from .furniture_words import STANDARDS
-from .furniture_page import Block, Dropped, Page, bare, link_only, squash
+from .furniture_page import LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
 
 CARD_CHARS = 600     # a card of a list of other articles holds no more text than this (a headline and a kicker)
 SECTION_WORDS = 3    # a section's name, linked at the top of the text ("Gesundheit", "Ciencia y Tecnología")
 PROMPT_TAIL = 6      # words of a "Read more:" line besides the prompt and the linked headline
 FORM_CHARS = 1200    # a sign-up form or box holds no more text than this
 BUTTON_CHARS = 100   # an element called a button holds no more text than this
-LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
+PLAYER_CHARS = 600   # a media player's box holds no more text than this (its title, author, date, download links)
 BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a link, no sentence of the article
 KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
@@ -87,11 +87,14 @@ def _structural(page: Page, index: int, line: str) -> str:
 
 def _placed(page: Page, index: int, line: str) -> str:
     """What the place a line comes from says it is, or "": a list of links under kickers, the outlet's standards
-    badge (each outside the article's own text)."""
+    badge, a media player (each outside the article's own text)."""
     if page.every(index, lambda b: _kicker_list(page, b)):
         return "a list of links to other pages, each under a kicker"
     if page.every(index, _standards_link):
         return STANDARDS
+    short = len(line.split()) <= LABEL_WORDS
+    if short and not line.rstrip().endswith((".", "!", "?")) and page.every(index, lambda b: _player_box(page, b)):
+        return "a media player's label"
     return ""
 
 
@@ -119,6 +122,14 @@ def _standards_link(block: Block) -> bool:
     return (bool(block.hrefs) and all(words.STANDARDS_HREF.search(unquote(href)) for href in block.hrefs)
             and (not any(c.isalpha() for c in label) or (label.endswith(":") and len(label.split()) <= 3))
             and bool(words.STANDARDS_TEXT.search(block.text)) and len(block.text.split()) <= BADGE_WORDS)
+
+
+def _player_box(page: Page, block: Block) -> bool:
+    """The block is in a small element that holds a media player and no line of the text longer than a label:
+    the player's title, author, date or duration (the Tagesschau's audio: "Datenleck bei Rheinmetall", "Benedikt
+    Strunz, NDR", "28.04.2020 21:38 Uhr")."""
+    return any(box.player and page.size[box.key] <= PLAYER_CHARS and box.key not in page.prose
+               for box in block.around)
 
 
 def _button(page: Page, block: Block) -> bool:

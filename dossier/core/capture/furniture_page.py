@@ -13,18 +13,22 @@ from typing import Callable, Sequence
 from ..common.records import frozen
 
 JOINED_BLOCKS = 6    # blocks the extractor may write as one line
+LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
 
 
 @frozen
 class Box:
     """An element around a block of the page's text. Invariant: `key` is unique in the page (document order);
     `words` are the lower-cased parts of its class and id ("artDetail__userOptions" → art, detail, user, options);
-    `linked` says whether it holds a link with an address (asked only of <article> and <li> elements)."""
+    `linked` says whether it holds a link with an address (asked only of <article> and <li> elements); `player`
+    whether it holds a media player, a <video>, <audio>, <iframe>, <object> or <embed> (asked only of elements
+    whose `words` call them media, video, audio or player)."""
 
     key: int
     tag: str
     words: frozenset[str] = frozenset()
     linked: bool = False
+    player: bool = False
 
 
 @frozen
@@ -68,7 +72,7 @@ def link_only(block: Block) -> bool:
 
 class Page:
     """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text, the
-    items of each list."""
+    items of each list, the elements that hold a line of the text longer than a label (`prose`)."""
 
     def __init__(self, lines: list[str], blocks: Sequence[Block]) -> None:
         self.blocks = blocks
@@ -83,6 +87,9 @@ class Page:
             if inner is not None:
                 self.lists.setdefault(inner, []).append(block)
         self.hits = [self._hits(line) for line in lines]
+        self._in_order()
+        self.prose = {box.key for line, hits in zip(lines, self.hits) if len(line.split()) > LABEL_WORDS
+                      for block in hits for box in block.around}
         held: Counter[int] = Counter()
         for line, hits in zip(lines, self.hits):
             for box in hits[0].around if hits else ():
@@ -91,6 +98,22 @@ class Page:
         main, chars = held.most_common(1)[0] if held else (None, 0)
         # (the <article> holding most of the text, if it holds half of it: a page may put only its cards in them)
         self.main = main if chars * 2 >= sum(len(line) for line in lines) else None
+
+    def _in_order(self) -> None:
+        """A line that is the text of several blocks (an author's name in a media player's box and in a teaser)
+        is the one of them between the blocks of the lines around it, when one alone is: the extractor writes the
+        page's blocks in their order."""
+        where = {id(block): number for number, block in enumerate(self.blocks)}
+        for index, hits in enumerate(self.hits):
+            if len(hits) < 2 or hits is not self.by_text.get(hits[0].text):
+                continue  # (one block, or a run of blocks the line joins: no choice to make)
+            before = next((where[id(self.hits[i][-1])] for i in range(index - 1, -1, -1) if len(self.hits[i]) == 1),
+                          -1)
+            after = next((where[id(self.hits[i][0])] for i in range(index + 1, len(self.hits))
+                          if len(self.hits[i]) == 1), len(self.blocks))
+            between = [block for block in hits if before < where[id(block)] < after]
+            if len(between) == 1:
+                self.hits[index] = between
 
     def _hits(self, line: str) -> list[Block]:
         """The blocks a line is: one whose text it is, else a run of consecutive blocks it joins (the extractor

@@ -1,7 +1,7 @@
 r"""The words of page furniture, for furniture.py: the prompts before a link to another article ("Read more",
 "Lesen Sie auch", "Czytaj też", …), whole lines that are only a label (an advertisement's, a photo credit, a
 share button, Reuters' standards), the addresses of an outlet's standards, and the class names pages give to
-teasers, sign-up boxes, share bars and credits.
+teasers, sign-up boxes, share bars, credits and media players.
 
 Every pattern is anchored: a prompt is the start of its line, and only counts with the links that follow it
 (furniture.py); a label is the whole line. Words are counted as `\S+(?:\s+\S+){0,n}`, never as `(?:\S+\s*){n}`,
@@ -135,4 +135,6 @@ SIGNUP_CLASSES = frozenset({"newsletter", "newsletters", "signup", "subscribe", 
 SHARE_CLASSES = frozenset({"share", "shares", "sharing", "sharebar", "social", "socialshare"})
 CREDIT_CLASSES = frozenset({"copyright", "credit", "credits", "photographer", "bildnachweis", "photocredit"})
 BUTTON_CLASSES = frozenset({"btn", "button"})
+MEDIA_CLASSES = frozenset({"media", "video", "videos", "audio", "player", "videoplayer", "audioplayer",
+                           "mediaplayer", "podcast"})
 ICON_CLASSES = frozenset({"icon", "icons", "material", "glyphicon", "fa", "fas", "far", "fab"})

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ...core.capture.furniture_page import Block, Box
-from ...core.capture.furniture_words import ICON_CLASSES
+from ...core.capture.furniture_words import ICON_CLASSES, MEDIA_CLASSES
 
 BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
@@ -23,6 +23,7 @@ BLOCK_TAGS = frozenset({
 UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
                          "math", "select"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PLAYER = "boolean(.//video|.//audio|.//iframe|.//object|.//embed)"   # (an element that holds a media player)
 _LIGATURE = re.compile(r"^[a-z][a-z0-9_]*$")   # an icon font's ligature: "bookmark_border", "headset"
 
 
@@ -79,7 +80,9 @@ class _Reader:
             self.flush()
         linked = tag in ("article", "li") and element.find(".//a[@href]") is not None
         self.count += 1
-        box = Box(self.count, tag, class_words(element), linked)
+        named = class_words(element)
+        player = bool(named & MEDIA_CLASSES) and bool(element.xpath(_PLAYER))
+        box = Box(self.count, tag, named, linked, player)
         hides = _unseen(element, tag)
         self.stack.append((box, hides))
         self.hidden += hides
