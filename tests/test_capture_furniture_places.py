@@ -1,7 +1,8 @@
 """Page furniture told by the place on the page a line comes from (the review after review 91): a list of links to
 other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters), a media player's
-title, author, date and duration (Tagesschau); and the article's own lines that look like them, which stay. The
-text given to the rules is the extractor's as it wrote those pages: one block a line, a list item after "- "."""
+title, author, date and duration (Tagesschau), a line of the site's own header above the article (Kaieteur News);
+and the article's own lines that look like them, which stay. The text given to the rules is the extractor's as it
+wrote those pages: one block a line, a list item after "- "."""
 
 from __future__ import annotations
 
@@ -156,3 +157,45 @@ def test_a_media_players_labels_go_a_line_of_a_box_called_media_that_holds_the_a
         body: str, lines: list[str]) -> None:
     kept, dropped = left_out(page(body + player(PLAYER) + story(2)), [*lines, *PLAYER, STORY[2]])
     assert kept == [*lines, STORY[2]] and dropped == [(label, "a media player's label") for label in PLAYER]
+
+
+# --- Kaieteur News: a line of the site's header ------------------------------------------------------------
+
+DATE_LINE = "Latest update May 6th, 2022 12:49 AM"
+SITE_HEADER = (f'<header class="header-wraper"><div class="top"><p class="date">{DATE_LINE}</p></div><nav><ul><li>'
+               '<a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav><div class="ticker"><h3>Latest '
+               'News</h3><ul><li><a href="/1">Coalition short-changed judiciary</a></li></ul></div></header>')
+
+
+def test_a_date_line_of_the_sites_header_goes_the_articles_date_line_stays() -> None:
+    html = (f'<html><body>{SITE_HEADER}<section class="contents"><div class="post"><p class="post-meta">May 06, '
+            f'2022 <a href="/category/news/">News</a></p>{story(0, 1, 2)}</div></section></body></html>')
+    lines = [DATE_LINE, "May 06, 2022 News", *STORY]
+    kept, dropped = left_out(html, lines, headline="Essequibo hunter found dead with gunshot wounds")
+    assert kept == lines[1:] and dropped == [(DATE_LINE, "a line of the site's header, above the article")]
+    assert left_out(html, lines) == (lines, [])  # (not knowing the headline, "Latest News" may be the article's)
+
+
+@pytest.mark.parametrize("html, lines", [
+    # the article's header outside any <article>: its headline in <h1>, then its date
+    (f"{SITE_HEADER}<header><h1>Police investigate a death</h1><p>Posted: May 6, 2022</p></header>"
+     f"<div class='entry'>{story(0, 1, 2)}</div>", ["Posted: May 6, 2022", *STORY]),
+    # ... its headline in an <h2> that is the article's
+    (f"{SITE_HEADER}<header><h2>Hunter found dead in the jungle</h2><p>Posted: May 6, 2022</p></header>"
+     f"<div class='entry'>{story(0, 1, 2)}</div>", ["Posted: May 6, 2022", *STORY]),
+    # a section's header holding its title, a line of the text
+    (f"{SITE_HEADER}<section><header><h2>Integration und Zukunftssicherheit</h2></header>{story(0)}</section>"
+     f"<section><header><h2>Der Umgang mit Gefahrstoffen</h2></header>{story(1, 2)}</section>",
+     ["Integration und Zukunftssicherheit", STORY[0], "Der Umgang mit Gefahrstoffen", STORY[1], STORY[2]]),
+    # a header holding the article's text: its short lines are the article's
+    (f"{SITE_HEADER}<header><p>Quelle: TSV Bayer Dormagen</p>{story(0, 1, 2)}</header>",
+     ["Quelle: TSV Bayer Dormagen", *STORY]),
+    # the byline and date in the header of the <article>
+    (f"{SITE_HEADER}<article><header><p>By Jane Roe</p><p>May 6, 2022</p></header>{story(0, 1, 2)}</article>",
+     ["By Jane Roe", "May 6, 2022", *STORY]),
+])
+def test_the_sites_header_goes_a_short_line_of_the_articles_or_a_sections_header_stays(
+        html: str, lines: list[str]) -> None:
+    kept, dropped = left_out(f"<html><body>{html}</body></html>", [DATE_LINE, *lines],
+                             headline="Hunter found dead in the jungle")
+    assert kept == lines and dropped == [(DATE_LINE, "a line of the site's header, above the article")]

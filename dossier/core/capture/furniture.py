@@ -87,7 +87,7 @@ def _structural(page: Page, index: int, line: str) -> str:
 
 def _placed(page: Page, index: int, line: str) -> str:
     """What the place a line comes from says it is, or "": a list of links under kickers, the outlet's standards
-    badge, a media player (each outside the article's own text)."""
+    badge, a media player, the site's header (each outside the article's own text)."""
     if page.every(index, lambda b: _kicker_list(page, b)):
         return "a list of links to other pages, each under a kicker"
     if page.every(index, _standards_link):
@@ -95,6 +95,8 @@ def _placed(page: Page, index: int, line: str) -> str:
     short = len(line.split()) <= LABEL_WORDS
     if short and not line.rstrip().endswith((".", "!", "?")) and page.every(index, lambda b: _player_box(page, b)):
         return "a media player's label"
+    if short and page.every(index, lambda b: any(box.key in page.site_headers for box in b.around)):
+        return "a line of the site's header, above the article"
     return ""
 
 
@@ -242,7 +244,7 @@ def without_furniture(text: str, blocks: Sequence[Block], headline: str = "") ->
     section's name is)."""
     lines = text.split("\n")
     title = squash(headline).casefold()
-    found = {index: kind for index, kind in _kinds(Page(lines, blocks), lines).items()
+    found = {index: kind for index, kind in _kinds(Page(lines, blocks, headline), lines).items()
              if not title or squash(lines[index]).casefold() != title}
     if not found:
         return text, ()

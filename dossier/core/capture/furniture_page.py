@@ -14,6 +14,7 @@ from ..common.records import frozen
 
 JOINED_BLOCKS = 6    # blocks the extractor may write as one line
 LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 @frozen
@@ -70,11 +71,19 @@ def link_only(block: Block) -> bool:
     return any(c.isalpha() for c in block.text) and not any(c.isalpha() for c in block.unlinked)
 
 
+def _same_headline(heading: str, headline: str) -> bool:
+    """Whether a heading is the article's headline: the same words, or the one (of three words or more) in the
+    other ("Strava-Update: POI bei Routen-Tool" in "Strava-Karten ab sofort mit mehr Infos - Strava-Update: …")."""
+    one, other = sorted((squash(heading).casefold(), squash(headline).casefold()), key=len)
+    return one == other or (len(one.split()) >= 3 and one in other)
+
+
 class Page:
     """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text, the
-    items of each list, the elements that hold a line of the text longer than a label (`prose`)."""
+    items of each list, the elements that hold a line of the text longer than a label (`prose`), and the site's
+    headers (`site_headers`: see `_site_headers`)."""
 
-    def __init__(self, lines: list[str], blocks: Sequence[Block]) -> None:
+    def __init__(self, lines: list[str], blocks: Sequence[Block], headline: str = "") -> None:
         self.blocks = blocks
         self.by_text: dict[str, list[Block]] = {}
         self.size: Counter[int] = Counter()
@@ -90,6 +99,7 @@ class Page:
         self._in_order()
         self.prose = {box.key for line, hits in zip(lines, self.hits) if len(line.split()) > LABEL_WORDS
                       for block in hits for box in block.around}
+        self.site_headers = self._site_headers(headline)
         held: Counter[int] = Counter()
         for line, hits in zip(lines, self.hits):
             for box in hits[0].around if hits else ():
@@ -98,6 +108,25 @@ class Page:
         main, chars = held.most_common(1)[0] if held else (None, 0)
         # (the <article> holding most of the text, if it holds half of it: a page may put only its cards in them)
         self.main = main if chars * 2 >= sum(len(line) for line in lines) else None
+
+    def _site_headers(self, headline: str) -> set[int]:
+        """The keys of the <header>s that are the site's, not an article's or a section's: outside any <article>
+        or <main>, holding no line of the text longer than a label, and no heading that is the article's (an <h1>,
+        the `headline`, any heading when it is not known) or a line of the text (a section's title). Kaieteur
+        News's holds a "Latest News" <h3> over headlines the extractor left out."""
+        outside, headed = set(), set()
+        lines = {id(block) for hits in self.hits for block in hits}
+        for block in self.blocks:
+            for index, box in enumerate(block.around):
+                if box.tag != "header":
+                    continue
+                if not any(outer.tag in ("article", "main") for outer in block.around[:index]):
+                    outside.add(box.key)
+                heading = {inner.tag for inner in block.around[index + 1:]} & HEADINGS
+                if heading and ("h1" in heading or not headline or id(block) in lines
+                                or _same_headline(block.text, headline)):
+                    headed.add(box.key)
+        return outside - headed - self.prose
 
     def _in_order(self) -> None:
         """A line that is the text of several blocks (an author's name in a media player's box and in a teaser)
