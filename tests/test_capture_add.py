@@ -819,6 +819,29 @@ def test_a_page_whose_article_is_only_in_its_json_ld_is_captured_from_there_and_
     assert built.returncode == 0, built.stdout + built.stderr
 
 
+def test_the_json_ld_article_bodys_furniture_is_left_out_of_the_seed_and_listed_in_the_provenance(
+        dossier: Path, tmp_path: Path) -> None:
+    """The furniture rules ran on the extractor's text only: a seed taken from the JSON-LD articleBody (the page
+    shows subscribers the rest) kept its "Advertisement" labels and Reuters' "Our Standards" line, and the
+    provenance listed nothing left out."""
+    paragraphs = [f"{BODY} (paragraph {i})." for i in range(1, 7)]
+    body = [paragraphs[0], "Advertisement", *paragraphs[1:], "Our Standards: The Thomson Reuters Trust Principles."]
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Envoy leaves as Rafah talks stall",
+                     "articleBody": "\n\n".join(body)})
+    saved = tmp_path / "saved.html"
+    saved.write_text(f"""<html><head><title>Envoy leaves as Rafah talks stall</title>
+<script type="application/ld+json">{ld}</script></head><body><article><h1>Envoy leaves as Rafah talks stall</h1>
+<p>{paragraphs[0]}</p><p>Subscribe to read the rest.</p></article></body></html>""", "utf-8")
+    result = run_build(dossier, "--add", str(saved))
+    assert result.returncode == 0 and " · text from the JSON-LD articleBody" in result.stdout, result
+    (seed,) = (dossier / "seeds").glob("*.txt")
+    assert seed.read_text("utf-8") == "\n".join(paragraphs)
+    record = json.loads((dossier / f"seeds/evidence/{seed.stem}.provenance.json").read_text("utf-8"))
+    assert record["seed"]["text"] == "the JSON-LD articleBody" and record["seed"]["furniture"] == [
+        {"line": 2, "what": "an advertisement's label", "text": "Advertisement"},
+        {"line": 8, "what": "a link to the outlet's standards", "text": body[-1]}]
+
+
 def test_the_pages_furniture_is_left_out_of_the_seed_and_each_line_left_out_is_in_the_provenance(
         dossier: Path) -> None:
     """Review 72: DW's "Read more: <link>" lines between the paragraphs were in the seed; an editor annotated around

@@ -263,3 +263,24 @@ def test_a_json_ld_article_body_is_not_taken_when_it_is_a_teaser_or_no_more_than
     kept = article_body(extracted, page_with_body(body))
     assert (kept.text, kept.where) == (extracted, "")
     assert article_body(extracted, page_with_body(" ".join(STORY * 3), "WebPage")).where == ""  # (no article's)
+
+
+def test_a_json_ld_article_body_taken_leaves_out_the_lines_whose_own_words_say_they_are_furniture() -> None:
+    """The furniture rules ran on the extracted text only: an articleBody taken kept its "Advertisement" labels and
+    Reuters' "Our Standards" line. The rules that need no HTML apply to it; its sentences that begin like those
+    labels stay."""
+    from dossier.core.capture.ld_body import article_body
+
+    standards = "Our Standards: The Thomson Reuters Trust Principles."
+    notice = "© 2024 Thomson Reuters. All rights reserved."
+    body = [STORY[0], "Advertisement", STORY[1], "Advertisement revenue fell by a third in the quarter, it said.",
+            *STORY[2:], "Our Standards: The Thomson Reuters Trust Principles were first set out in 1941.",
+            "Foto: dpa", standards, notice]
+    taken = article_body("A caption. Photo: AP", page_with_body("\n\n".join(body)))
+    assert taken.text == "\n".join(line for line in body if line not in ("Advertisement", "Foto: dpa", standards,
+                                                                           notice))
+    assert [(d.line, d.text, d.kind) for d in taken.furniture] == [
+        (2, "Advertisement", "an advertisement's label"), (len(body) - 2, "Foto: dpa", "a photo credit"),
+        (len(body) - 1, standards, "a link to the outlet's standards"), (len(body), notice, "a copyright notice")]
+    assert article_body("\n".join(body), page_with_body(" ".join(STORY))).furniture == ()  # (the extracted text's
+    # lines were judged with the page's HTML, in extract.py)

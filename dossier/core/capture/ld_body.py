@@ -6,7 +6,10 @@ caption, 24 words, beside 702 in `articleBody` (review 72). That text is taken, 
 extractor writes them, when it is substantially longer than the extracted text and either holds nearly all of
 it (the extractor stopped short) or is many times as long (the extractor found something else: a caption).
 Never when it is a teaser (shorter), about as long as the extracted text (the extractor found the article), or
-written in a markup other than HTML (Markdown with a site's own macros is no plain text). Pure.
+written in a markup other than HTML (Markdown with a site's own macros is no plain text). Its furniture is left
+out by the rules whose evidence is the line itself (furniture.py without the page's blocks: a whole line that is
+only a label, "Advertisement" or Reuters' "Our Standards: …", a copyright notice or a bare "Read more:" at its
+end); the rules that need the page's HTML cannot apply to a text that has none. Pure.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import html
 import re
 
+from .furniture import without_furniture
+from .furniture_page import Dropped
 from .guesses import word_count
 from .pagemeta import PageMeta
 from ..common.records import frozen
@@ -34,10 +39,12 @@ _MARKUP = re.compile(r"\]\((?:https?:|/)|^#{1,6} |\*\*\S|\|\|\||^\+\+\+|\[#\w+:"
 @frozen
 class Body:
     """The article's text for the seed. Invariant: `where` is "" when `text` is the extracted text as the
-    extractor returned it, else it says where the text came from and why, in an editor's words."""
+    extractor returned it, else it says where the text came from and why, in an editor's words; `furniture` then
+    lists the lines of the articleBody (one paragraph a line, `paragraphs`) left out of `text`."""
 
     text: str
     where: str = ""
+    furniture: tuple[Dropped, ...] = ()
 
 
 def paragraphs(value: str) -> str:
@@ -77,4 +84,6 @@ def article_body(extracted: str, meta: PageMeta) -> Body:
     if held < HELD and given < MANY * found:
         return Body(extracted)
     what = "of it" if held >= HELD else "of something else (a caption, a teaser?)"
-    return Body(body, f"from the JSON-LD articleBody: {given} words, where the extractor found {found} words {what}")
+    kept, dropped = without_furniture(body, ())  # (no blocks: only the lines whose own words say what they are)
+    return Body(kept, f"from the JSON-LD articleBody: {given} words, where the extractor found {found} words {what}",
+                dropped)

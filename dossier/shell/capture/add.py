@@ -116,9 +116,10 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
                 "encoding": got.encoding},
         "seed": {"file": seed, "sha256": hashlib.sha256(seed_bytes).hexdigest(), "bytes": len(seed_bytes),
                  "text": "the JSON-LD articleBody" if g.body.where else "the extractor's main text",
-                 # (the lines of page furniture left out of the extractor's text, with their line in it: review 72)
-                 "furniture": [] if g.body.where else [{"line": d.line, "what": d.kind, "text": d.text}
-                                                       for d in got.furniture]},
+                 # (the lines of page furniture left out of the extractor's text, with their line in it: review 72;
+                 # or out of the JSON-LD articleBody, one paragraph a line, when the seed is that)
+                 "furniture": [{"line": d.line, "what": d.kind, "text": d.text}
+                               for d in (g.body.furniture if g.body.where else got.furniture)]},
         "extractor": {"name": "trafilatura", "version": got.tools["trafilatura"]},
         "date_fallback": {"name": "htmldate", "version": got.tools["htmldate"]},
         "article": rel, "article_url": g.url.value or None})
