@@ -139,13 +139,18 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 # Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
 # another article, a gallery's header, a sidebar's column, a credit, a newsletter's prompt, a copyright notice, a
 # list of links under kickers, a link to the outlet's standards, an audio player's title, author and date, the
-# site header's date; none a sentence of its article. Every other page keeps every line the extractor gave.
+# site header's date, an advertisement spelt in look-alike letters; none a sentence of its article. Every other page
+# keeps every line the extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
         "- HOPE AND LOSS: Your coronavirus stories", "- LOOK-UP TOOL: Check cases in your area",
         "- VIDEO: The 20-second hand wash", "- STRESS: How to look after your mental health"],
     "breakingbelize-paho-covid.html.gz": [
+        # (an advertisement: most of its letters are Cyrillic look-alikes of Latin ones)
+        "Аdvеrtіѕе wіth thе most visited news site in Веlіzе ~ Wе оffеr fullу сuѕtоmіzаblе аnd flехіblе "
+        "dіgіtаl mаrkеtіng расkаgеѕ. Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу tо thоuѕаndѕ оf uѕеrѕ іn Веlіzе аnd "
+        "аbrоаd! Соntасt uѕ аt marketing@breakingbelizenews.com оr саll uѕ аt 501-601-0315.",
         "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News. Written "
         "permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION "
         "AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW."],

@@ -221,3 +221,18 @@ def test_a_last_line_that_only_starts_like_a_prompt_is_kept() -> None:
     html = page(paragraphs(0, 2) + "<p>Read more:</p>")
     assert left_out(html, [PARAGRAPHS[0], PARAGRAPHS[2], "Read more:"]) == ([PARAGRAPHS[0], PARAGRAPHS[2]],
                                                                               ["Read more:"])
+
+
+def test_a_line_spelt_mostly_in_look_alike_letters_goes_a_sentence_with_a_few_such_words_stays() -> None:
+    """Breaking Belize News ended its article with an advertisement whose Latin letters were partly Cyrillic
+    look-alikes ("Аdvеrtіѕе" with a Cyrillic А, е, і, ѕ), so that blockers read no word of it. Its words alone say
+    so, the articleBody of a page too; a Russian sentence with a few words typed in the wrong keyboard layout, or
+    one quoting a look-alike address, is the article's."""
+    cyrillic = str.maketrans("AaeiosycpxB", "АаеіоѕуерхВ")
+    advert = "Advertise with the most visited news site in Belize ~ We offer digital marketing packages.".translate(
+        cyrillic)
+    typed = "Это cистема, кoторая рaботает на сервере компании в Москве и Петербурге, сообщил директор."
+    quoted = "The scam sent users to " + "paypal".translate(cyrillic) + ".com, a look-alike of the real address."
+    text, dropped = without_furniture("\n".join([PARAGRAPHS[0], advert, typed, quoted, PARAGRAPHS[2]]), ())
+    assert text == "\n".join([PARAGRAPHS[0], typed, quoted, PARAGRAPHS[2]])
+    assert dropped == (Dropped(2, advert, "an advertisement spelt in look-alike letters"),)

@@ -32,6 +32,7 @@ BUTTON_CHARS = 100   # an element called a button holds no more text than this
 PLAYER_CHARS = 600   # a media player's box holds no more text than this (its title, author, date, download links)
 BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a link, no sentence of the article
 KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
+LOOKALIKE_WORDS = 3  # words spelt in two alphabets that make a line an advertisement, if most of its words
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
 
 
@@ -181,11 +182,15 @@ def _read_more(page: Page, index: int, line: str) -> bool:
 
 
 def _by_words(line: str) -> str:
-    """What a line's words alone say it is: a whole line that is only a label, or ""."""
+    """What a line's words alone say it is: a whole line that is only a label, a line spelt in look-alike letters
+    (three words or more, and most of its words), or ""."""
     label = bare(line).strip()
     for kind, pattern in words.WHOLE_LINES:
         if pattern.match(label):
             return kind
+    spelt = len(words.LOOKALIKE_WORD.findall(label))
+    if spelt >= LOOKALIKE_WORDS and spelt * 2 > len(re.findall(r"\w+", label)):
+        return "an advertisement spelt in look-alike letters"
     return ""
 
 

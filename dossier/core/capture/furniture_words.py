@@ -103,6 +103,11 @@ WHOLE_LINES = (
         re.I)),
 )
 
+# A word spelt in Latin and Cyrillic letters at once ("Аdvеrtіѕе wіth thе most visited news site in Веlіzе", its А, е,
+# і, ѕ Cyrillic): text that reads as English to a person and as no word to an advertisement blocker. No language
+# spells its words so; a slip of the keyboard's layout makes one such word, not most of a line's (furniture.py)
+LOOKALIKE_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
+
 # The last line of the text, when it is a copyright notice ("© 2022, BreakingBelizeNews.com. This article is the
 # copyrighted property of …"): at most 60 words
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))\s*\S+(?:\s+\S+){0,59}\s*$", re.I)
