@@ -236,3 +236,22 @@ def test_a_line_spelt_mostly_in_look_alike_letters_goes_a_sentence_with_a_few_su
     text, dropped = without_furniture("\n".join([PARAGRAPHS[0], advert, typed, quoted, PARAGRAPHS[2]]), ())
     assert text == "\n".join([PARAGRAPHS[0], typed, quoted, PARAGRAPHS[2]])
     assert dropped == (Dropped(2, advert, "an advertisement spelt in look-alike letters"),)
+
+
+@pytest.mark.parametrize("prompt, link", [
+    ("MORE: ", "Black-led group strikes deal to revitalize Oakland Coliseum site"),             # ABC7
+    ("PUEDES VER: ", "¿Cómo sacar mi certificado de estudios del Minedu de manera online?"),      # La República
+    ("VEA TAMBIÉN: ", "Entre heces y guaricha: Estrella de la educación no brilla"),             # Panamá América
+    ("MIRA: ", "Madre se acerca a conocer los motivos de captura de su hijo"),                   # Soy502
+    ("MIRA | ", "Kenji Fujimori: PJ concluye con interrogatorio a testigos"),                     # El Comercio
+])
+def test_a_prompt_in_capitals_before_a_link_goes_its_word_starting_a_sentence_stays(prompt: str, link: str) -> None:
+    sentences = ["More than 200 staff signed the letter to the board on Monday, the union said.",
+                 "MORE: 2,000 jobs will go at the plant by the end of the year, the union said.",
+                 "Mira a ridurre i costi del piano entro il 2025, ha detto il ministro."]
+    html = page(paragraphs(0) + f'<p>{prompt}<a href="/other">{link}</a></p>' + "".join(
+        f'<p>{s[:20]}<a href="/s">{s[20:40]}</a>{s[40:]}</p>' for s in sentences[:1]) + "".join(
+        f"<p>{s}</p>" for s in sentences[1:]) + paragraphs(2))
+    lines = [PARAGRAPHS[0], prompt + link, *sentences, PARAGRAPHS[2]]
+    kept, dropped = left_out(html, lines)
+    assert kept == [PARAGRAPHS[0], *sentences, PARAGRAPHS[2]] and dropped == [prompt + link]

@@ -19,7 +19,7 @@ _PROMPTS = (
     "related coverage", "related content", "related reading", "related links", "related news", "related posts",
     "see also", "more on this", "more on this story", "more on this topic", "more stories", "more news",
     "recommended", "recommended reading", "you may also like", "you might also like", "further reading",
-    "don't miss", "must read",
+    "don't miss", "must read", "more",
     # German
     "lesen sie auch", "lesen sie mehr", "lesen sie hier", "lesen sie weiter", "lies auch", "lies mehr",
     "mehr lesen", "mehr dazu", "mehr dazu lesen sie hier", "mehr zum thema", "weiterlesen", "auch interessant",
@@ -32,7 +32,7 @@ _PROMPTS = (
     "te puede interesar", "le puede interesar", "puede interesarte", "también te puede interesar",
     "lee también", "lea también", "lee más", "lea más", "leer más", "ver también", "ver más", "mira también",
     "noticias relacionadas", "relacionado", "relacionada", "relacionadas", "te recomendamos",
-    "lectura recomendada",
+    "lectura recomendada", "puedes ver", "vea también", "mira",
     # Portuguese
     "leia também", "leia mais", "veja também", "veja mais", "saiba mais", "confira também", "leia", "veja",
     # Italian
