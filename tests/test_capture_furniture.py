@@ -255,3 +255,16 @@ def test_a_prompt_in_capitals_before_a_link_goes_its_word_starting_a_sentence_st
     lines = [PARAGRAPHS[0], prompt + link, *sentences, PARAGRAPHS[2]]
     kept, dropped = left_out(html, lines)
     assert kept == [PARAGRAPHS[0], *sentences, PARAGRAPHS[2]] and dropped == [prompt + link]
+
+
+def test_a_call_to_register_is_a_newsletters_prompt_only_with_a_link_to_the_newsletter() -> None:
+    """gruen-digital.de (trafilatura's test pages): the paragraph on how to attend a conference, ending "Hier
+    geht´s zur Anmeldung." with a link to the registration page, went as a newsletter's prompt."""
+    event = ("Die Tagung wird gestreamt. Um Anmeldung und einen geringen Unkostenbeitrag wird gebeten. Alle weiteren "
+             "Einzelheiten finden Sie auf den Seiten der Stiftung. Hier geht´s zur Anmeldung.")
+    prompt = "Nichts mehr verpassen? Jetzt anmelden und jeden Freitag lesen, was die Woche gebracht hat."
+    html = page(paragraphs(0) + f'<p>{event[:-16]}<a href="https://www.boell-bw.de/veranstaltungen/anmeldung/">'
+                f'{event[-16:]}</a></p><p>{prompt[:23]}<a href="/service/newsletter/">{prompt[23:]}</a></p>'
+                + paragraphs(2))
+    kept, dropped = left_out(html, [PARAGRAPHS[0], event, prompt, PARAGRAPHS[2]])
+    assert kept == [PARAGRAPHS[0], event, PARAGRAPHS[2]] and dropped == [prompt]

@@ -150,11 +150,14 @@ def _excerpt(line: str, block: Block) -> bool:
 def _signup_prompt(page: Page, index: int, line: str) -> bool:
     """A short paragraph that asks to sign up or subscribe and links to a sign-up page ("Abonnieren Sie jetzt den
     Newsletter: <a href="…/newsletter/">…</a>"); never one that says the article goes on for subscribers (the
-    editor is told the text may be cut short: thin.py)."""
-    if (len(line.split()) > PROMPT_WORDS or not words.SIGNUP_TEXT.search(line)
-            or words.PAYWALL_TEXT.search(line)):
+    editor is told the text may be cut short: thin.py). A call to register ("Zur Anmeldung") is a newsletter's
+    only with a link to one: a conference's is the article's."""
+    if len(line.split()) > PROMPT_WORDS or words.PAYWALL_TEXT.search(line):
         return False
-    return page.every(index, lambda b: any(words.SIGNUP_HREF.search(unquote(href)) for href in b.hrefs))
+    if words.SIGNUP_TEXT.search(line):
+        return page.every(index, lambda b: any(words.SIGNUP_HREF.search(unquote(href)) for href in b.hrefs))
+    return bool(words.REGISTER_TEXT.search(line)) and page.every(
+        index, lambda b: any("newsletter" in unquote(href).casefold() for href in b.hrefs))
 
 
 def _shares(block: Block) -> bool:

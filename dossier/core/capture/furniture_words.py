@@ -116,8 +116,11 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))\s*\S+(?:
 # A call to sign up, not a word that only shares its root ("paid subscribers", "inscrit", "Anmeldung der Firma":
 # review 91 found a lede dropped, its link to a story on subscribers taken for the sign-up page)
 SIGNUP_TEXT = re.compile(r"newsletter|\bsubscribe\b|\bsign(?:ing)? up\b|\babonnier|\babonnez\b|\babonne-toi\b|"
-                         r"\bjetzt anmelden\b|\bmelden sie sich\b|\bzur anmeldung\b|\bsuscr[ií]b(?:e|ete|irse)\b|"
-                         r"\binscr[ií]b(?:e|ete|irse)\b|\binscrivez\b|\bassine\b|\biscriviti\b|\bzapisz si[eę]\b", re.I)
+                         r"\bsuscr[ií]b(?:e|ete|irse)\b|\binscr[ií]b(?:e|ete|irse)\b|\binscrivez\b|\bassine\b|"
+                         r"\biscriviti\b|\bzapisz si[eę]\b", re.I)
+# A call to register, for anything (a conference: "Hier geht's zur Anmeldung", an article's, went): a newsletter's
+# prompt only with a link to the newsletter's page
+REGISTER_TEXT = re.compile(r"\bjetzt anmelden\b|\bmelden sie sich\b|\bzur anmeldung\b", re.I)
 SIGNUP_HREF = re.compile(r"newsletter|/subscribe\b|/subscription\b|sign-?up|mailing-?list|//nl\.|/abo\b|"
                          r"/abonn|/anmeldung\b", re.I)
 PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading|already a subscriber|"
