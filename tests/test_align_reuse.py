@@ -47,8 +47,9 @@ def test_only_the_comparisons_an_article_is_a_witness_of_are_placed_again():
 
 def test_the_figure_witnesses_figures_are_read_through_each_once_per_quote_and_read_alike():
     """A figure comparison's witnesses' figures go through `each` (the command line's cache keeps them), one item
-    per distinct quote as anchored (with the language its article is written in); what they give equals reading each quote anew, and a comparison placed with
-    none read already (the live preview's page of a saved comparison) reads the same."""
+    per distinct quote as anchored (with the language its article is written in); what they give equals reading
+    each quote anew, and a comparison placed with none read already (the live preview's page of a saved
+    comparison) reads the same."""
     from dossier.core.analyse.figures import find_figures
     from dossier.core.analyse.witnesses import figures_read
 

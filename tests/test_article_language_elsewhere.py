@@ -26,7 +26,8 @@ from test_quality_html import html_pages, nu_errors
 
 FR_TITLE, FR_WIRE_TITLE, HE_TITLE, EN_TITLE = ("Nétanyahou à Blinken : nous le ferons seuls", "Dépêche sur Rafah",
                                                "נתניהו לבלינקן: נעשה זאת לבד", "Netanyahu tells Blinken")
-FR_SENTENCE = "Benyamin Nétanyahou a dit à Blinken qu'Israël entrerait seul à Rafah s'il le fallait, vendredi à Tel-Aviv."
+FR_SENTENCE = ("Benyamin Nétanyahou a dit à Blinken qu'Israël entrerait seul à Rafah s'il le fallait, "
+               "vendredi à Tel-Aviv.")
 HE_QUOTE, EN_QUOTE = "ישראל תיכנס לרפיח לבד", "would go into Rafah alone"
 
 

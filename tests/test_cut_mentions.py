@@ -146,11 +146,8 @@ antony-blinken:
   aliases: [Blinken]
   summary: US Secretary of State.
 """
-SEED = """\
-Netanyahu tells Blinken
-
-Prime Minister Benjamin Netanyahu told Antony Blinken that Israel would go into Rafah alone if it had to. Blinken said a major operation would be a mistake.
-"""
+SEED = ("Netanyahu tells Blinken\n\nPrime Minister Benjamin Netanyahu told Antony Blinken that Israel would go into "
+        "Rafah alone if it had to. Blinken said a major operation would be a mistake.\n")
 ARTICLE = """\
 seed: a.txt
 title: Netanyahu tells Blinken
