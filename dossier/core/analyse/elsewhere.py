@@ -30,7 +30,7 @@ from .anchors import TYPOGRAPHY_SCORE, anchor_quote
 from ..common.errors import SHOWN, Problem
 from ..load.model import Article, Comparison, Dossier
 from ..text.nfc import nfc
-from ..text.typography import FOLD
+from ..text.typography import FOLD, fold_key
 
 __all__ = ["CLOSE", "said_where_found"]
 
@@ -41,7 +41,6 @@ CLOSE = 75
 _NOT_FOUND = re.compile(r'^(annotation|comparison) "[^"]*"(?:, witness "[^"]*")?: quote not found in seeds/\S+$')
 _SCORE = re.compile(r"^closest passage at \S+ \(score (\d+)\)", re.M)
 _NOTHING_LIKE = "not found; no passage of the article resembles it"
-_FOLDS = re.compile("[" + re.escape("".join(FOLD)) + "]")
 # (the characters whose folding changes a word of letters and digits: into nothing, a digit, or a space)
 _IN_WORDS = re.compile("[" + re.escape("".join(c for c, to in FOLD.items()
                                                if not to or any(x.isalnum() or x.isspace() for x in to))) + "]")
@@ -116,13 +115,9 @@ def _quoted(dossier: Dossier, at: set[tuple[str, int, int]]) -> dict[tuple[str, 
 
 
 def _flat(text: str) -> str:
-    """`text` as anchoring's second rung compares it (anchors.py): in NFC, typography folded (typography.FOLD),
+    """`text` as anchoring's second rung compares it (anchors.py): in NFC, typography folded (typography.fold_key),
     each run of spaces one space."""
-    return " ".join(_FOLDS.sub(_folded, nfc(text) or "").split())
-
-
-def _folded(m: re.Match[str]) -> str:
-    return FOLD[m.group()]
+    return " ".join(fold_key(nfc(text) or "").split())
 
 
 def _inner(quote: str) -> list[str]:
