@@ -77,17 +77,25 @@ def own_stops(page) -> list[str]:
     return page.evaluate(OWN_STOPS)
 
 
+# After each Tab: whether focus left the page, whether it is on a mention (whose card is then to be waited for).
+WHERE = "() => ({left: document.activeElement === document.body, mention: document.activeElement.matches('a.m')})"
+CARD_SHOWN = ("Array.from(document.querySelectorAll('.hovercard')).some(c => !c.hidden && "
+              "getComputedStyle(c).opacity === '1')")
+
+
 def tab_through(page, limit: int = 400) -> list[str]:
     """Tab from the top of the page to its end as a reader does, stopping at each mention until its card is shown
-    (the card comes 150 ms after focus): every element focus stops at, each asserted seen."""
+    (the card comes 150 ms after focus): every element focus stops at, each asserted seen. The page is opened by
+    `paced_page`: its clock is Playwright's, moved on 200 ms at each mention instead of waiting for it."""
     stops: list[str] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement === document.body"):
+        where = page.evaluate(WHERE)
+        if where["left"]:
             break                                             # past the end of the page
-        if page.evaluate("document.activeElement.matches('a.m')"):
-            wait_until(page, "Array.from(document.querySelectorAll('.hovercard')).some(c => !c.hidden && "
-                             "getComputedStyle(c).opacity === '1')")
+        if where["mention"]:
+            page.clock.run_for(200)
+            wait_until(page, CARD_SHOWN)
         stop = page.evaluate(STOP)
         if stops and stop["name"] == stops[0]:
             break                                             # round again, from the top
@@ -96,6 +104,16 @@ def tab_through(page, limit: int = 400) -> list[str]:
     else:
         raise AssertionError(f"Tab never reached the end of the page: {stops[-5:]}")
     return stops
+
+
+def paced_page(browser, url: str):
+    """The page at `url` in a desktop window, its cards made, its timers on a clock the test moves on and
+    its motion reduced (a card is then shown whole at once, its 350 ms fade-in left out)."""
+    page = browser.new_page(viewport={"width": 1100, "height": 800}, reduced_motion="reduce")
+    page.clock.install()
+    page.goto(url)
+    wait_until(page, "document.querySelector('.hovercard')")
+    return page
 
 
 def tab_to_the_mention(page, mention: str = MENTION) -> None:
@@ -223,7 +241,7 @@ def test_no_cards_link_is_ever_in_the_tab_order_and_every_stop_is_seen(browser, 
     """Tab through the whole page, waiting at each mention for its card: focus goes through the page's own links
     and controls in order, one stop for each, and never to a link of a card, shown or hidden, nor to anything
     unseen."""
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    page = paced_page(browser, article_url)
     assert tab_through(page) == own_stops(page)
     assert page.evaluate("document.querySelectorAll('.hovercard a').length") == 4
     page.close()
@@ -324,9 +342,7 @@ def test_tab_through_an_article_of_the_default_dossier_stops_once_at_each_link_a
     pace, stops once at each of the page's own links and controls, each mention of an entity named again too,
     at no card's link and at nothing unseen. (Through this article's body it stopped 387 times, not 154: at its
     cards' links after every mention; and then went round the last mention's card for ever.)"""
-    page = browser.new_page(viewport={"width": 1100, "height": 800})
-    page.goto(http_server(default_site) + "articles/all-israel-news-rafah-concerns/")
-    wait_until(page, "document.querySelector('.hovercard')")
+    page = paced_page(browser, http_server(default_site) + "articles/all-israel-news-rafah-concerns/")
     own = own_stops(page)
     mentions = page.evaluate(f"Array.from(document.querySelectorAll('.article-body a.m')).map({NAME})")
     assert len(mentions) == 66 and page.evaluate("document.querySelectorAll('.article-body a.m-again').length") == 51
