@@ -9,31 +9,43 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import mini, run_build
 from test_minidossiers import KEPT_B, TWO_ARTICLES, article
 from dossier.shell import uptodate
 
 UP_TO_DATE = "up to date:"
 
 
+@pytest.fixture(scope="module")
+def settled(request, tmp_path_factory) -> dict[str, Path]:
+    """A built and settled two-article dossier for each test of this module that asks for `built`, all made at
+    once: the up-to-date scan's racy window (2 s) is waited for once, not once a test."""
+    names = [item.name for item in request.session.items
+             if item.module is request.module and "built" in item.fixturenames]
+    roots = {name: mini(tmp_path_factory.mktemp("built"), TWO_ARTICLES) for name in names}
+    for root in roots.values():
+        first = run_build(root, "--no-search")
+        assert first.returncode == 0, first.stderr
+        assert "built " in first.stdout
+    _age(*roots.values())
+    return roots
+
+
 @pytest.fixture
-def built(mini_dossier):
-    root = mini_dossier(TWO_ARTICLES)
-    first = run_build(root, "--no-search")
-    assert first.returncode == 0, first.stderr
-    assert "built " in first.stdout
-    _age(root)
-    return root
+def built(settled: dict[str, Path], request) -> Path:
+    return settled[request.node.name]
 
 
-def _age(root: Path) -> None:
+def _age(*roots: Path) -> None:
     """Move every mtime an hour back: a file edited in the same clock tick as a build is never trusted."""
-    old = os.stat(root).st_mtime - 3600
-    for path in root.rglob("*"):
-        if "_site" not in path.parts:
-            os.utime(path, (old, old))
+    for root in roots:
+        old = os.stat(root).st_mtime - 3600
+        for path in root.rglob("*"):
+            if "_site" not in path.parts:
+                os.utime(path, (old, old))
     time.sleep(2.05)  # (setting the times changed each file's change time, which no program can set back)
-    run_build(root, "--no-search")  # re-record with settled times
+    for root in roots:
+        run_build(root, "--no-search")  # re-record with settled times
 
 
 def test_a_second_build_with_nothing_changed_is_answered_without_building(built: Path) -> None:
