@@ -8,8 +8,10 @@
     file: "Search is not available here: it works only when the site is served over http(s), not when its " +
           "pages are opened as files from a disk.",
     unindexed: "Search is not available here: this copy of the site was published without its search index.",
-    unloaded: "Search is not available here: its files could not be loaded. Reloading the page may help."
+    unloaded: "Search is not available here: its files could not be loaded. Reloading the page may help.",
+    pending: "Search is not ready yet: its index is being made. The search box appears here as soon as it is."
   };
+  var WAIT = 2000;   // ms before asking again for an index being made (the live preview's 503 says 2 s)
   var ELSEWHERE = "Every article, source, entity and comparison is reachable from the navigation:";
   function sentence(text, rtl) {
     // A sentence of the site's words, as templates mark one (ui_open): isolated left to right on a page laid out
@@ -33,10 +35,13 @@
     return note;
   }
   function unavailable(box, note, why) {
-    // The reason in place of the search box (and of a UI that failed half-way drawn), then the navigation's links.
+    // The reason in place of the search box (and of a UI that failed half-way drawn), then the navigation's links;
+    // in place of an earlier reason too (an index being made, then not made after all).
     Array.prototype.slice.call(box.children).forEach(function (child) {
       if (child.tagName !== "NOSCRIPT") box.removeChild(child);
     });
+    while (note.lastChild !== note.firstChild) note.removeChild(note.lastChild);
+    note.firstChild.textContent = "";
     var rtl = Boolean(note.lang) && getComputedStyle(note).direction === "rtl";
     note.firstChild.appendChild(sentence(WHY[why], rtl));
     var links = document.querySelector(".site-header nav ul");
@@ -94,11 +99,14 @@
   }
   function index(bundle) {
     // Whether the index is there: "here"; "unindexed" when the server says it has no such file (a site built with
-    // --no-search); "unloaded" when it could not be asked or failed otherwise. (Pagefind's UI, started without
+    // --no-search); "pending" when it says to ask again later (503: the live preview, before it has made its
+    // first index); "unloaded" when it could not be asked or failed otherwise. (Pagefind's UI, started without
     // an index, says "Searching…" for ever.)
-    return fetch(bundle + "pagefind-entry.json")
-      .then(function (r) { return r.ok ? "here" : r.status === 404 || r.status === 410 ? "unindexed" : "unloaded"; },
-            function () { return "unloaded"; });
+    return fetch(bundle + "pagefind-entry.json", { cache: "no-store" })
+      .then(function (r) {
+        return r.ok ? "here" : r.status === 404 || r.status === 410 ? "unindexed" :
+          r.status === 503 ? "pending" : "unloaded";
+      }, function () { return "unloaded"; });
   }
   function parts(bundle) {
     return fetch(bundle + "dossier-parts.json")
@@ -106,10 +114,16 @@
       .catch(function () { return { merge: [] }; })
       .then(function (found) { return found && Array.isArray(found.merge) ? found.merge : []; });
   }
-  function begin(box, note) {
+  function begin(box, note, waiting) {
     if (!/^https?:$/.test(location.protocol)) return unavailable(box, note, "file");   // (Pagefind fetches its index)
     var bundle = box.getAttribute("data-bundle");
     return Promise.all([index(bundle), parts(bundle)]).then(function (found) {
+      if (found[0] === "pending") {   // said once, then asked again until the index is there (or is not coming)
+        if (!waiting) unavailable(box, note, "pending");
+        return new Promise(function (wait) { setTimeout(wait, WAIT); }).then(function () {
+          return begin(box, note, true);
+        });
+      }
       if (found[0] !== "here") return unavailable(box, note, found[0]);
       if (typeof PagefindUI === "undefined") return unavailable(box, note, "unloaded");   // (its script did not load)
       note.parentNode.removeChild(note);

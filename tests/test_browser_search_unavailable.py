@@ -106,3 +106,37 @@ def test_a_search_page_whose_pagefind_did_not_load_or_failed_says_so(browser, de
     assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == reason
     assert page.locator(".pagefind-ui").count() == 0
     page.close()
+
+
+PENDING = "Search is not ready yet: its index is being made. The search box appears here as soon as it is."
+
+
+@pytest.mark.parametrize("made", [True, False], ids=["then-made", "then-not-made"])
+def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser, default_site, http_server, made):
+    """The live preview answers its index's files "503, ask again" until it has made its first (serve_app): the
+    search page said "published without its search index" and stayed so. It says the index is being made, asks
+    again every 2 s, and shows the search box once the index is there, without a reload; or, when the index is not
+    made after all (Pagefind failed: a 404), says that instead, once."""
+    ready: list[bool] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+    def preview(route) -> None:
+        if not ready:
+            route.fulfill(status=503, headers={"Retry-After": "2"}, body="the search index is being made\n")
+        elif made:
+            route.continue_()
+        else:
+            route.fulfill(status=404)
+
+    page.route("**/pagefind/*.json", preview)
+    assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == PENDING
+    assert page.locator(".pagefind-ui").count() == 0 and page.locator(f"{NOTE} nav, {NOTE} ul").count() == 1
+    ready.append(True)
+    if made:
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        assert page.locator(NOTE).count() == 0
+    else:
+        page.locator(REASON, has_text="published without").wait_for(timeout=15000)   # (no eval: the page's CSP)
+        assert page.locator(REASON).inner_text() == UNINDEXED
+        assert page.locator(f"{NOTE} ul").count() == 1 and page.locator(".pagefind-ui").count() == 0
+    page.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -467,6 +468,54 @@ def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(
         assert preview.search and "not built" not in preview.log.getvalue()  # cancelling is no failure
     finally:
         preview.stop()
+
+
+def test_the_index_is_said_to_be_coming_until_the_previews_first_is_written_and_not_when_it_cannot_be(root,
+                                                                                                     monkeypatch):
+    """Before its first index, the preview answered the index's files 404, and the search page said the site was
+    published without one (static/search.js); they are a 503, "ask again", until it is written, and a 404 again
+    once Pagefind failed (search is then off in the preview)."""
+    pytest.importorskip("pagefind")
+    from test_serve_app import call
+    from dossier.shell.serve_app import make_app
+
+    monkeypatch.setattr(serve_index, "SEARCH_IDLE_SECONDS", 0.2)
+    real, gate, failing = serve_index.search_files, threading.Event(), [False]
+
+    def gated(*args):
+        gate.wait(60)
+        if failing[0]:
+            raise RuntimeError("pagefind exited with 1")
+        return real(*args)
+
+    monkeypatch.setattr(serve_index, "search_files", gated)
+    for fails in (False, True):
+        failing[0] = fails
+        gate.clear()
+        preview = Preview_(root, search=True)
+        app = make_app(root / "_site", preview.status)
+        preview.start()
+        try:
+            wait_for(lambda: preview.status.state == "ok" and preview.indexing)
+            assert preview.status.read()["search_pending"]
+            assert call(app, "/pagefind/pagefind-entry.json")[0] == 503
+            gate.set()
+            wait_for(lambda: ("not built" if fails else "search index:") in preview.log.getvalue(), timeout=60)
+            assert not preview.status.read()["search_pending"]
+            assert call(app, "/pagefind/pagefind-entry.json")[0] == (404 if fails else 200)
+        finally:
+            gate.set()
+            preview.stop()
+        if not fails:
+            shutil.rmtree(root / "_site/pagefind")   # (the next preview finds no index left: it makes its own)
+    without = Preview_(root, search=False)   # a preview without search: its search page says there is none
+    without.start()
+    try:
+        wait_for(lambda: without.status.state == "ok")
+        assert not without.status.read()["search_pending"]
+        assert call(make_app(root / "_site", without.status), "/pagefind/pagefind-entry.json")[0] == 404
+    finally:
+        without.stop()
 
 
 def test_the_search_index_a_build_left_is_kept_until_the_preview_makes_its_own(root, monkeypatch):

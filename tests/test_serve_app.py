@@ -70,6 +70,22 @@ def test_assets_are_revalidated_by_etag_so_unchanged_files_stay_cached(site):
     assert call(app, "/articles/a.md")[1]["Content-Type"].startswith("text/markdown")
 
 
+def test_the_search_index_before_the_preview_has_made_it_is_a_503_to_ask_again_not_a_404(site):
+    """The search page takes a 404 for a site published without its index (static/search.js): while the preview
+    is still to make its first index, the index's files are "503, try again in 2 s", and only they are."""
+    app = make_app(site, Status(state="ok", has_site=True, search_pending=True, mount="/d/"))
+    for path in ("/d/pagefind/pagefind-entry.json", "/d/pagefind/dossier-parts.json"):
+        code, headers, body = call(app, path)
+        assert (code, headers["Retry-After"], headers["Cache-Control"]) == (503, "2", "no-store"), path
+        assert body == b"the search index is being made\n"
+    assert call(app, "/d/nope/")[0] == 404 and call(app, "/d/pagefindx/a.json")[0] == 404
+    (site / "pagefind").mkdir()
+    (site / "pagefind/pagefind-entry.json").write_text("{}", "utf-8")   # (an index a build left is served)
+    assert call(app, "/d/pagefind/pagefind-entry.json")[0] == 200
+    done = make_app(site, Status(state="ok", has_site=True, mount="/d/"))   # made, or not coming: a 404 again
+    assert call(done, "/d/pagefind/pagefind-ui.js")[0] == 404
+
+
 def test_missing_pages_get_the_sites_404_page(site):
     code, _, body = call(make_app(site, Status(state="ok", has_site=True)), "/nope/")
     assert code == 404 and b"lost" in body and b"/__dossier/overlay.js" in body

@@ -36,6 +36,7 @@ from .terminal import visible
 
 PREFIX = "/__dossier/"
 HISTORY = 64                    # builds whose changed paths are kept; a page older than that reloads
+SEARCH = "pagefind/"            # where the search index is served from (serve_index.SEARCH_PREFIX)
 VISITED = 3                     # pages served lately, kept so that a save shows them first (execute/first.py)
 OVERLAY_JS = Path(__file__).with_name("serve_overlay.js")
 CONNECT, CONNECT_PREVIEW = b"connect-src 'self';", b"connect-src 'self' ws: wss:;"   # (templates/base.html's CSP)
@@ -86,6 +87,7 @@ class Status:
     has_site: bool = False             # the output folder holds a site (from this run or an earlier one)
     changes: list[tuple[int, frozenset[str] | None]] = field(default_factory=list, repr=False)
     visited: tuple[str, ...] = ()      # the HTML pages served lately (output paths), most recent first
+    search_pending: bool = False       # the search index is still to be made (none yet): its files are a 503
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def visit(self, page: str) -> None:
@@ -126,7 +128,7 @@ class Status:
     def read(self) -> dict[str, Any]:
         with self._lock:
             return {"state": self.state, "building": self.building, "published": self.published, "run": self.run,
-                    "mount": self.mount,
+                    "mount": self.mount, "search_pending": self.search_pending,
                     "changed": visible(self.changed), "seconds": round(self.seconds, 3), "has_site": self.has_site,
                     "errors": sum(p.severity == "error" for p in self.problems),
                     "warnings": sum(p.severity != "error" for p in self.problems),
@@ -231,7 +233,7 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
                                      ("Cache-Control", "no-store")], b""
             target = target / "index.html"
         if not target.is_file() or not target.resolve().is_relative_to(out):
-            return _not_found(out, state)
+            return _index_pending() if state["search_pending"] and rel.startswith(SEARCH) else _not_found(out, state)
     except OSError:  # (a name too long for the file system, review 59: a 500 with a traceback; no such page)
         return _not_found(out, state)
     if target.suffix == ".html":
@@ -299,6 +301,14 @@ def _file(environ: dict[str, Any], target: Path, state: dict[str, Any]) -> Respo
     if environ.get("HTTP_IF_NONE_MATCH") == etag:
         return "304 Not Modified", headers, b""
     return "200 OK", headers, data
+
+
+def _index_pending() -> Response:
+    """A file of the search index asked for before the preview has made one: "503, try again", which the search
+    page says (static/search.js) and waits on, instead of a 404, which it takes for a site published without
+    its index."""
+    return ("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store"),
+                                        ("Retry-After", "2")], b"the search index is being made\n")
 
 
 def _not_found(out: Path, state: dict[str, Any]) -> Response:

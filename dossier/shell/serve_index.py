@@ -9,10 +9,11 @@ import time
 from typing import Any
 
 from .search import SearchCancelled
+from .serve_app import SEARCH
 from .writer import search_files, sync, unwritten
 
 SEARCH_IDLE_SECONDS = 2.0   # index for search once no save came for this long after a publish
-SEARCH_PREFIX = "pagefind/"
+SEARCH_PREFIX = SEARCH
 
 
 class SearchIndexing:
@@ -42,6 +43,7 @@ class SearchIndexing:
             except Exception as exc:  # no Pagefind binary, or it failed: the preview works without search
                 self._print(f"search index not built ({exc}); search is unavailable in the preview")
                 self.search = False
+                self.status.update(search_pending=False)  # (the search page says it has no index)
                 return
             with self.publish_lock:
                 with self.cond:
@@ -56,6 +58,7 @@ class SearchIndexing:
                     self._print(f"search index not written: {unwritten(self.out, exc)}")
                     return
                 self.published, self.search_files = outputs, files
+                self.status.update(search_pending=False)
                 if whole:
                     self.good = outputs
                 self.search_parts.finish()
