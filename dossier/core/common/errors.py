@@ -6,7 +6,7 @@ problem at once (MkDocs' collect-then-fail) and the live preview can show them i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Literal, Sequence
 
 Severity = Literal["error", "warning"]
@@ -122,3 +122,14 @@ def places(group: Sequence[Problem]) -> str:
     ordered = sorted(group, key=lambda p: (p.file, p.line, p.col))
     shown = ", ".join(f"{p.file}:{p.line}:{p.col or 1}" if p.line else p.file for p in ordered[:SHOWN])
     return shown + (f" and {len(group) - SHOWN} more" if len(group) > SHOWN else "")
+
+
+def defined_nowhere(group: Sequence[Problem], what: str, fix: str) -> list[Problem] | None:
+    """The problems of `group`, which name one id nothing defines, each told so and how many they are, when they
+    are in several files (in one file, they are likely one slip written again: None, their hints stay); asked
+    whether it was deleted, `fix` saying how to bring it back, or to change each reference."""
+    if len({p.file for p in group}) < 2:
+        return None
+    hint = f"{what} is defined nowhere, yet {len(group)} references name it: was it deleted? {fix}, or change " \
+        "each reference"
+    return [replace(p, hint=hint) for p in group]

@@ -22,10 +22,9 @@ hint says that the id is defined nowhere (deleted?), and how many name it, inste
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable, Collection, Iterable, Mapping, Sequence
 
-from ..common.errors import Problem, error, places, said_at_meant
+from ..common.errors import Problem, defined_nowhere, error, places, said_at_meant
 from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, witness_quotes
@@ -126,13 +125,9 @@ def _entity_meant(ref: str, entities: Sequence[Entity], named: Collection[str],
 
 
 def _defined_nowhere(group: Sequence[Problem], what: str, fix: str) -> list[Problem] | None:
-    """The problems of `group` each told that what they name is defined nowhere, when they are in several files
-    (in one file, they are likely one slip written again: their did-you-mean stays)."""
-    if len({p.file for p in group}) < 2:
-        return None
-    hint = f"{what} is defined nowhere, yet {len(group)} references name it: was it deleted? {fix}, or change " \
-        "each reference"
-    return [p if "is one of its names" in p.hint else replace(p, hint=hint) for p in group]
+    """defined_nowhere, but a reference whose hint names the entity it is one of the names of keeps it."""
+    found = defined_nowhere(group, what, fix)
+    return None if found is None else [p if "is one of its names" in p.hint else q for p, q in zip(group, found)]
 
 
 def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
