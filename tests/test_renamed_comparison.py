@@ -1,11 +1,13 @@
 """Links to a comparison whose file was renamed (dossier/core/load/renamed_comparison.py): said once at the file
 renamed, counting and listing the links, when it is very likely the one meant (no link names it, and its id is
 close to the old one, or its witnesses quote the words of the annotations whose notes link the old id); else each
-link keeps its error."""
+link keeps its error, told, when the links are in several files, that the comparison is defined nowhere and how
+many name it, with the comparison its id is a slip for, if any, offered once in the same words at each."""
 
 from __future__ import annotations
 
-from conftest import MINIMAL_SITE, write_tree
+from conftest import MINIMAL_SITE, mini, run_build, write_tree
+from dossier.core.common.errors import Problem, error
 from dossier.core.load.renamed_comparison import at_renamed_comparison
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
@@ -103,3 +105,84 @@ def test_no_comparison_is_guessed_by_its_id_when_one_a_link_names_is_as_close(tm
     problems = _errors(tmp_path / "quoted", {"alone-quote": ALONE, "alone-evacuation": cairo})
     assert [p.file for p in problems] == ["content/comparisons/alone-quote.yaml"]
     assert "this one has witnesses quoting the words of both annotations" in problems[0].message
+
+
+DELETED = ('comparison "alone" is defined nowhere, yet 2 references name it: was it deleted? write it again as '
+           "content/comparisons/alone.yaml, or change each reference")
+
+
+def test_links_in_several_files_to_a_deleted_comparison_are_each_told_it_is_defined_nowhere_and_how_many_name_it(
+        tmp_path) -> None:
+    """As the references to an entity defined nowhere are (renamed.py): the generic hint said nothing of a file
+    deleted, and each link read as a problem of its own."""
+    problems = _errors(tmp_path / "two", {"cairo": OTHER})
+    assert [(p.file, p.line, p.col, p.hint) for p in problems] == [("content/articles/a.yaml", 8, 50, DELETED),
+                                                                   ("content/articles/b.yaml", 8, 50, DELETED)]
+    # (a link alone keeps the generic hint: a slip as likely as a file deleted)
+    problems = _errors(tmp_path / "one", {"cairo": OTHER}, ("compare:alone", "compare:cairo"))
+    assert [(p.file, p.hint) for p in problems] == [
+        ("content/articles/a.yaml", "comparison links name a file in content/comparisons/ without .yaml")]
+
+
+def test_links_in_several_files_to_an_id_a_slip_away_from_a_comparison_are_told_so_with_the_did_you_mean_first(
+        tmp_path) -> None:
+    problems = _errors(tmp_path, {"alone-quote": OTHER}, ("compare:alone-qoute", "/compare/alone-qoute/"))
+    assert {(p.file, p.hint) for p in problems} == {(f"content/articles/{slug}.yaml", (
+        'comparison "alone-qoute" is defined nowhere, yet 2 references name it: did you mean "alone-quote"? change '
+        "each reference to it; or was it deleted? write it again as content/comparisons/alone-qoute.yaml"))
+        for slug in "ab"}
+
+
+def _link(file: str, ident: str, hint: str) -> Problem:
+    return error(file, 8, 50, f'link "compare:{ident}": unknown comparison "{ident}"', hint, "links")
+
+
+def test_a_mistyped_comparison_id_in_several_files_is_said_at_each_link_as_one_slip_with_one_did_you_mean() -> None:
+    """Each link is still listed (each must be changed), its hint saying that all of them name the id, and the
+    one it is a slip for; in one file it is one slip written again: each keeps its did-you-mean. No comparison
+    file is guessed renamed, so the texts are not read."""
+    def texts():
+        raise AssertionError("read")
+
+    meant = 'did you mean "netanyahu-alone"?'
+    links = [_link("content/articles/a.yaml", "netanyahu-alon", meant),
+             _link("content/articles/b.yaml", "netanyahu-alon", meant),
+             _link("content/entities.yaml", "netanyahu-alon", meant)]
+    said = at_renamed_comparison(links, None, texts)  # type: ignore[arg-type]
+    assert [(p.file, p.message) for p in said] == [(p.file, p.message) for p in links]
+    assert {p.hint for p in said} == {
+        'comparison "netanyahu-alon" is defined nowhere, yet 3 references name it: did you mean "netanyahu-alone"? '
+        "change each reference to it; or was it deleted? write it again as content/comparisons/netanyahu-alon.yaml"}
+    in_one = [_link("content/articles/a.yaml", "netanyahu-alon", meant)] * 2
+    assert at_renamed_comparison(in_one, None, texts) == in_one  # type: ignore[arg-type]
+
+
+def test_the_build_says_a_deleted_and_a_mistyped_comparison_linked_from_two_articles_in_their_own_words(
+        tmp_path) -> None:
+    article = ("seed: {slug}.txt\ntitle: Talks {slug}\nsource: outlet-{slug}\ndate: 2024-03-22\nannotations:\n"
+               "  - id: alone\n    quote: we will do it alone\n    note: \"Worded otherwise: [compare]({}).\"\n"
+               "  - id: toll\n    quote: the toll\n    note: \"See [the toll](compare:rafah-toll).\"\n")
+    root = mini(tmp_path, {
+        "seeds/a.txt": "Talks\nNetanyahu said: we will do it alone. Nobody gave the toll.\n",
+        "seeds/b.txt": "Talks\nNetanyahu said: we will do it alone. Nobody gave the toll.\n",
+        "content/articles/a.yaml": article.format("compare:netanyahu-alon", slug="a"),
+        "content/articles/b.yaml": article.format("/compare/netanyahu-alon/", slug="b"),
+        "content/comparisons/netanyahu-alone.yaml": COMPARISON.format(a="we will do it alone",
+                                                                     b="we will do it alone")})
+    built = run_build(root, "--check")
+    assert built.returncode == 1
+    said = [line.strip() for line in built.stderr.splitlines() if "[links]" in line or "hint:" in line]
+    mistyped = ('hint: comparison "netanyahu-alon" is defined nowhere, yet 2 references name it: did you mean '
+                '"netanyahu-alone"? change each reference to it; or was it deleted? write it again as '
+                "content/comparisons/netanyahu-alon.yaml")
+    deleted = ('hint: comparison "rafah-toll" is defined nowhere, yet 2 references name it: was it deleted? write it '
+               "again as content/comparisons/rafah-toll.yaml, or change each reference")
+    assert said == [
+        'content/articles/a.yaml:8:40: error: link "compare:netanyahu-alon": unknown comparison "netanyahu-alon" '
+        "[links]", mistyped,
+        'content/articles/a.yaml:11:27: error: link "compare:rafah-toll": unknown comparison "rafah-toll" [links]',
+        deleted,
+        'content/articles/b.yaml:8:40: error: link "/compare/netanyahu-alon/": unknown comparison "netanyahu-alon" '
+        "[links]", mistyped,
+        'content/articles/b.yaml:11:27: error: link "compare:rafah-toll": unknown comparison "rafah-toll" [links]',
+        deleted], built.stderr

@@ -15,8 +15,12 @@ linking it was about the other):
   other words.
 
 Several links are then one error at that file, counting and listing them (as renamed.py says an article file
-renamed); one link keeps its place, its hint naming the file. Otherwise each link keeps its error. A link whose
-hint offers another comparison (a typo of an id that exists) keeps it. Pure.
+renamed); one link keeps its place, its hint naming the file. Otherwise each link keeps its error, and when the
+links are in several files, each is told, as renamed.py tells the references to an entity, that the comparison
+is defined nowhere, how many name it, and to write it again (deleted?) or change each of them: the generic hint
+left a comparison deleted unsaid. Links whose hint offers another comparison (a typo of an id that exists) are
+guessed no file renamed; in several files, the one did-you-mean is said in the same words, first, instead of
+once per link as if each were a slip of its own. Pure.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
-from ..common.errors import Problem, error, places, said_at_meant
+from ..common.errors import Problem, defined_nowhere, error, meant_of, places, said_at_meant
 from ..common.similar import first_words, typo_edits, word_form
 from ..common.slugs import slugify
 from .model import Comparison, Dossier
@@ -44,17 +48,20 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
 
     def named(p: Problem) -> str | None:
         found = _UNKNOWN.search(p.message) if p.check == "links" and p.severity == "error" else None
-        return found.group(1) if found and not p.hint.startswith("did you mean") else None
+        return found.group(1) if found else None
 
     unlinked: list[list[Comparison]] = []
 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
+        what, fix = f'comparison "{ref}"', f"write it again as content/comparisons/{ref}.yaml"
+        if group[0].hint.startswith("did you mean"):  # (a slip of an id that exists: no file is guessed renamed)
+            return defined_nowhere(group, what, fix, meant_of(group[0].hint))
         if not unlinked:  # (the texts are read only when a link names an unknown comparison)
             linked = {ident for text in texts() for ident in _LINKED.findall(text)}
             unlinked.append([c for c in dossier.comparisons if c.id not in linked])
         comparison, why = _meant(ref, unlinked[0], dossier)
         if comparison is None:
-            return None
+            return defined_nowhere(group, what, fix)
         file = comparison.origin.file
         if len(group) == 1:
             return [replace(group[0], hint=f"{file}, which no link names, {why}: was it renamed? link "
