@@ -25,6 +25,7 @@ RESOLVE = Urls("/").resolve_note_link
 TEXT = "Benjamin Netanyahu told Blinken."
 NETANYAHU = LinkMark("m-1", 0, 18, "/entities/benjamin-netanyahu/", "benjamin-netanyahu", True)
 LINK_OPEN = '<a href="/entities/benjamin-netanyahu/" id="m-1" class="m">'
+HL_START = '<span class="hl-start"></span>'   # where "annotated:" is said of a highlight beginning inside a link
 
 
 def one_paragraph(notes=(), badges=(), links=(NETANYAHU,)) -> ArticleSource:  # type: ignore[no-untyped-def]
@@ -46,16 +47,17 @@ def mention_links(html: str) -> list[str]:
 
 def test_a_quote_beginning_inside_a_mention_highlights_part_of_one_link() -> None:
     html = body(one_paragraph(notes=[NoteMark("told", 9, 23, "A note.")]))
-    assert html.startswith(LINK_OPEN + 'Benjamin <span id="a-told" data-a="told" data-depth="1" class="hl">Netanyahu'
-                           '</span></a><span data-a="told" data-depth="1" class="hl"> told</span><span class="sn">')
+    assert html.startswith(HL_START + LINK_OPEN + 'Benjamin <span id="a-told" data-a="told" data-depth="1" '
+                           'class="hl">Netanyahu</span></a><span data-a="told" data-depth="1" class="hl"> told</span>'
+                           '<span class="sn">')
     assert mention_links(html) == [LINK_OPEN]
 
 
 def test_a_quote_ending_inside_a_mention_has_its_note_after_the_link() -> None:
     """(a note is a control, which a link may not hold: its number follows the name)"""
     html = body(one_paragraph(notes=[NoteMark("first", 0, 8, "First name.")]))
-    assert html.startswith(LINK_OPEN + '<span id="a-first" data-a="first" data-depth="1" class="hl">Benjamin</span>'
-                           ' Netanyahu</a><span class="sn">')
+    assert html.startswith(HL_START + LINK_OPEN + '<span id="a-first" data-a="first" data-depth="1" class="hl">'
+                           'Benjamin</span> Netanyahu</a><span class="sn">')
     assert mention_links(html) == [LINK_OPEN]
 
 
@@ -64,7 +66,8 @@ def test_a_witness_and_overlapping_quotes_inside_a_mention_keep_their_ids_depths
     badges = [BadgeMark("w-1", 0, 8, "/compare/c/", "compare")]
     html = body(one_paragraph(notes=notes, badges=badges))
     assert html.startswith(
-        LINK_OPEN + '<span id="a-a" data-a="a" data-depth="1" data-w="w-1" class="hl wit">Benjamin</span>'
+        HL_START * 2 + LINK_OPEN + '<span id="a-a" data-a="a" data-depth="1" data-w="w-1" class="hl wit">'
+        'Benjamin</span>'
         '<span data-a="a" data-depth="1" class="hl"> </span>'
         '<span id="a-b" data-a="a b" data-depth="2" class="hl">Net</span>'
         '<span data-a="b" data-depth="1" class="hl">anyahu</span></a><span class="sn">')
@@ -82,7 +85,8 @@ def test_a_mention_wholly_inside_a_quote_is_rendered_as_before() -> None:
 
 def test_the_annotated_markdown_writes_a_cut_mention_as_one_link_with_a_span_inside() -> None:
     markdown = article_markdown(one_paragraph(notes=[NoteMark("told", 9, 23, "A note.")]))
-    assert ('[Benjamin [Netanyahu]{#a-told .hl data-a="told" data-depth="1"}](/entities/benjamin-netanyahu/)'
+    assert ('[]{.hl-start}[Benjamin [Netanyahu]{#a-told .hl data-a="told" data-depth="1"}]'
+            '(/entities/benjamin-netanyahu/)'
             '{#m-1 .m}[ told]{.hl data-a="told" data-depth="1"}[^told] Blinken.') in markdown
 
 
@@ -132,6 +136,19 @@ def test_every_mention_is_one_link_whatever_the_marks_around_it(src: ArticleSour
     assert len(mention_links(html)) == len(src.links) and all(ids.count(m.id) == 1 for m in src.links)
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut_mentions())
+def test_every_highlight_beginning_inside_a_link_is_said_once_just_before_the_link(src: ArticleSource) -> None:
+    """A screen reader hears "annotated:" at an empty `.hl-start` (dossier.css), not in the link's name: one just
+    before a mention's link for each highlight beginning inside it, and none anywhere else."""
+    html = article_html(src, {}, RESOLVE)
+    links = list(re.finditer(r'((?:<span class="hl-start"></span>)*)<a href="/entities/[^"]*"[^>]*>(.*?)</a>', html))
+    for link in links:
+        assert link.group(1).count(HL_START) == len(re.findall(r'<span id="a-[^"]*" data-a=', link.group(2)))
+        assert HL_START not in link.group(2)
+    assert html.count(HL_START) == sum(link.group(1).count(HL_START) for link in links)
+
+
 # --- on a built page -----------------------------------------------------------------------------------------
 
 ENTITIES = """\
@@ -178,11 +195,12 @@ def test_a_built_page_has_one_link_per_mention_with_the_quotes_inside_and_is_val
     text = html.split('<div class="article-body">', 1)[1].split("</article>", 1)[0]
     links = mention_links(text)
     assert len(links) == 5 and all(' id="m-' in link for link in links), links   # headline 2, paragraph 3
-    assert ('<a href="/entities/benjamin-netanyahu/" id="m-3" class="m m-again"><span data-a="minister" '
+    assert (HL_START + '<a href="/entities/benjamin-netanyahu/" id="m-3" class="m m-again"><span data-a="minister" '
             'data-depth="1" class="hl">Benjamin</span> <span id="a-told" data-a="told" data-depth="1" class="hl">'
             'Netanyahu</span></a><span class="sn">') in text
     assert ('<a href="/entities/antony-blinken/" id="m-4" class="m m-again"><span data-a="told" data-depth="1" '
             'class="hl">Antony</span> Blinken</a><span class="sn">') in text
     markdown = (page.parent.parent / "a.md").read_text("utf-8")
     assert markdown.count("](/entities/") == 5 and "[Antony]{.hl" in markdown
+    assert markdown.count("[]{.hl-start}[") == 1 == text.count(HL_START)
     assert not nu_errors(page.parent, [page])

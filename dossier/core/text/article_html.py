@@ -38,6 +38,7 @@ _LINE_BREAK = re.compile(r"[\n\r]")
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
 _ENDNOTE_OPEN = '<li id="en-n">'
 _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
+_HL_START = '<span class="hl-start"></span>'   # (paragraph_markdown writes `[]{.hl-start}`)
 
 
 def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: LinkResolver) -> str:
@@ -67,8 +68,9 @@ def _paragraph_html(text: str, pieces: Sequence[Piece], hrefs: Mapping[str, str]
                     notes_html: Mapping[str, str], referenced: list[str]) -> str:
     """A paragraph's pieces as markdown-it-py renders what `paragraph_markdown` writes for them. A
     mention that is one piece is a link inside the piece's highlight; one that another mark's edge cuts into
-    several pieces is one link around them all, their highlights inside it. Appends the ids of the notes
-    referenced to `referenced` (their footnote numbers)."""
+    several pieces is one link around them all, their highlights inside it and, before it, where those that
+    begin inside it are said (`_starts_before`). Appends the ids of the notes referenced to `referenced`
+    (their footnote numbers)."""
     out = []
     last = len(pieces) - 1
     for i, piece in enumerate(pieces):
@@ -80,7 +82,7 @@ def _paragraph_html(text: str, pieces: Sequence[Piece], hrefs: Mapping[str, str]
         closes = m is not None and (i == last or pieces[i + 1].mention is not m)
         whole = m is None or opens and closes
         if opens and not whole:
-            out.append(_link_open(m, piece.start == m.start, hrefs))
+            out.append(_starts_before(pieces, i) + _link_open(m, piece.start == m.start, hrefs))
         out.append(_words_html(text, piece, hrefs if whole else None))
         if closes and not whole:
             out.append("</a>")
@@ -88,6 +90,16 @@ def _paragraph_html(text: str, pieces: Sequence[Piece], hrefs: Mapping[str, str]
         if piece.notes or piece.badges:
             out.append(_after_html(piece, hrefs, heading, notes_html, referenced))
     return "".join(out)
+
+
+def _starts_before(pieces: Sequence[Piece], i: int) -> str:
+    """What goes before the link of the mention in several pieces that begins at `pieces[i]`: an empty
+    `.hl-start` span for each highlight beginning inside it (`paragraph_markdown._mention_markdown`)."""
+    m, count = pieces[i].mention, 0
+    while i < len(pieces) and pieces[i].mention is m:
+        count += bool(pieces[i].opens)
+        i += 1
+    return _HL_START * count
 
 
 def _link_open(m: LinkMark, first_piece: bool, hrefs: Mapping[str, str]) -> str:

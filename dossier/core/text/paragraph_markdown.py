@@ -34,6 +34,7 @@ def _attr(value: str) -> str:
 
 
 _PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
+_HL_START = "[]{.hl-start}"   # where a highlight beginning inside a mention's link is said (`_mention_markdown`)
 # A link destination markdown-it-py passes on verbatim when written bare inside `(...)`: no whitespace or
 # controls, brackets, parentheses, quotes, escapes or entities (non-ASCII letters are fine: both renderings
 # percent-encode them with markdown-it's normaliser). Any other destination is written in `<...>`.
@@ -70,12 +71,17 @@ def paragraph_markdown(text: str, pieces: Sequence[Piece]) -> str:
 def _mention_markdown(text: str, pieces: Sequence[Piece], out_empty: bool) -> str:
     """The pieces of one mention as one link whose words are the pieces' spans, `[Jake [Sullivan]{.wit …}](…)`
     (markdown-it reads a span in a link's text with `link_label.spans_in_links`), then the references and
-    badges of its last piece (article_marks.walk gives the others none: a link holds no note nor link)."""
+    badges of its last piece (article_marks.walk gives the others none: a link holds no note nor link).
+
+    Before the link, an empty `[]{.hl-start}` for each highlight that begins inside it: a screen reader hears
+    "annotated:" there (dossier.css), not in the link's name ("Jake annotated: Sullivan"); the highlight keeps
+    its id, for its permalink."""
     m = pieces[0].mention
     assert m is not None
     words = _joined([_piece_markdown(text, piece, out_empty and not k, linked=False)
                      for k, piece in enumerate(pieces)], [False] * len(pieces))
-    return f"[{words}]({_destination(m.href)}){{{_link_attrs(m, pieces[0].start == m.start)}}}" + \
+    starts = _HL_START * sum(1 for piece in pieces if piece.opens)
+    return f"{starts}[{words}]({_destination(m.href)}){{{_link_attrs(m, pieces[0].start == m.start)}}}" + \
         _after_markdown(pieces[-1])
 
 
