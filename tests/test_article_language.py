@@ -51,7 +51,7 @@ def test_an_article_in_another_language_is_marked_and_the_site_s_words_in_it_are
     column = _tag(compare, r'(?s)<blockquote class="wit-text" cite="/articles/ar/">.*?</blockquote>')
     missing = re.findall(r"<del[^>]*>", column)
     assert missing and all('lang="en"' in d for d in missing), missing  # (the English words it lacks)
-    assert 'lang="ar"' in _tag(compare, r'<a href="/articles/ar/" lang="ar">')  # (its title)
+    assert 'dir="rtl"' in _tag(compare, r'<a href="/articles/ar/" lang="ar"[^>]*>')  # (its title)
 
 
 def test_a_language_that_is_not_a_tag_is_an_error_at_its_line(mini_dossier):

@@ -301,6 +301,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
                         "dir": paragraph_direction(w.text, w.start), "lang": marks[w.key]["lang"],
+                        "title_dir": marks[w.key]["dir"],
                         **context(w.text, w.start, w.end), "renderings": renderings})
     heat = []
     for b in bases:
