@@ -6,26 +6,28 @@
     set.querySelectorAll("[data-base]").forEach(function (el) {
       el.hidden = el.getAttribute("data-base") !== key;
     });
-    var name = "";
+    var heading = null;
     set.querySelectorAll(".col").forEach(function (col) {
       var isBase = col.getAttribute("data-key") === key;
       col.classList.toggle("is-base", isBase);
       var flag = col.querySelector(".base-flag");
       if (flag) flag.hidden = !isBase;
-      if (isBase) name = col.querySelector("h3").textContent;
+      if (isBase) heading = col.querySelector("h3");
     });
     set.setAttribute("data-current", key);
     var live = set.querySelector("[data-live]");
-    if (live && live.lang) {
-      // (marked English on a site in another language, templates/compare_columns.html: the outlet's name is the
-      // dossier's, in the page's language, isolated as the page shows it)
-      var outlet = document.createElement("bdi");
-      outlet.lang = document.documentElement.lang;
-      outlet.textContent = name;
-      live.textContent = "Differences are now marked against ";
-      live.appendChild(outlet);
-      live.appendChild(document.createTextNode("."));
-    } else if (live) live.textContent = "Differences are now marked against " + name + ".";
+    if (!live || !heading) return;
+    // The base's name is its column heading's nodes, copied: the marks its parts carry are kept (an article's
+    // title in another language, with its `lang` and `dir`; the site's words, lang="en"), and nothing written by
+    // the editors becomes markup. Isolated, as the page shows it; on a site in another language, where the
+    // announcement is marked English (templates/compare_columns.html), the outlet's name is in the page's.
+    var outlet = document.createElement("bdi");
+    if (live.lang) outlet.lang = document.documentElement.lang;
+    heading.childNodes.forEach(function (node) { outlet.appendChild(node.cloneNode(true)); });
+    outlet.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    live.textContent = "Differences are now marked against ";
+    live.appendChild(outlet);
+    live.appendChild(document.createTextNode("."));
   }
   function init() {
     document.querySelectorAll(".cmp").forEach(function (set) {

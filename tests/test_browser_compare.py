@@ -119,3 +119,37 @@ def test_a_shared_passage_links_to_its_place_in_each_article(browser, site_url) 
         page.goto(href)
         page.wait_for_function("window.scrollY > 0", timeout=5000)
         page.close()
+
+
+HE_TITLE = "Hamas דוחה את הקריאה לעצור ברפיח"
+TWO_OF_ONE_OUTLET = {  # (an English and a Hebrew report of Outlet A: the comparison tells them apart by title)
+    "seeds/h.txt": "כותרת\nנתניהו אמר: אם נצטרך, נעשה את זה לבד.\n",
+    "content/articles/art-h.yaml": (f'seed: h.txt\ntitle: "{HE_TITLE}"\nsource: outlet-a\ndate: 2024-03-22\n'
+                                    "language: he\n"),
+    "content/comparisons/both.yaml": ("title: Both\nquestion: How?\nkind: quote\nbase: art-a\nwitnesses:\n"
+                                      "  - article: art-a\n    quote: if necessary we will do it alone\n"
+                                      "  - article: art-h\n    quote: אם נצטרך, נעשה את זה לבד\n"),
+}
+# What the live region holds: its text, and each element of it with a language, its words, `lang` and `dir`
+LIVE = """el => [el.textContent, Array.from(el.querySelectorAll('[lang], [dir]'),
+                                          e => [e.textContent, e.lang, e.dir])]"""
+
+
+def test_a_new_base_is_announced_with_its_title_in_its_article_s_language_and_direction(
+        browser, tmp_path, http_server) -> None:
+    """The announcement copied the column heading's text, so that the Hebrew title that tells two reports of one
+    outlet apart was read with the English voice, and laid out from its first (Latin) letter."""
+    root = write_tree(tmp_path / "dossier", dossier_files(**TWO_OF_ONE_OUTLET))
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(http_server(root / "_site") + "compare/both/")
+    page.locator("input[value='art-h']").check()
+    text, marked = page.locator("[data-live]").evaluate(LIVE)
+    assert text == f"Differences are now marked against Outlet A: {HE_TITLE}."
+    assert [m for m in marked if m[1]] == [[HE_TITLE, "he", "rtl"]]
+    assert page.locator("[data-live] [id]").count() == 0   # (no id of the page's twice)
+    page.locator("input[value='art-a']").check()
+    assert page.locator("[data-live]").evaluate(LIVE)[0] == \
+        "Differences are now marked against Outlet A: Israel will go it alone."
+    page.close()
