@@ -54,6 +54,31 @@ def test_an_article_in_another_language_is_marked_and_the_site_s_words_in_it_are
     assert 'dir="rtl"' in _tag(compare, r'<a href="/articles/ar/" lang="ar"[^>]*>')  # (its title)
 
 
+def _structured(page: str) -> list[dict]:
+    ld = json.loads(_tag(page, r'(?s)(?<=<script type="application/ld\+json">).*?(?=</script>)'))
+    return ld if isinstance(ld, list) else [ld]
+
+
+def test_a_claim_reviewed_in_an_article_is_in_the_article_s_language_in_its_structured_data(mini_dossier):
+    """The NewsArticle said its language, but the ClaimReview quoting the article's words said none: the Claim and
+    its appearance (the article) are in the article's language, the site's where its file gives none."""
+    fact_check = "    kind: fact-check\n    verdict: {}\n"
+    files = dict(FILES, **{
+        "content/articles/ar.yaml": FILES["content/articles/ar.yaml"] + fact_check.format("accurate"),
+        "content/articles/en.yaml": (FILES["content/articles/en.yaml"] + "annotations:\n  - id: alone\n"
+                                     "    quote: would go into Rafah alone\n" + fact_check.format("as said"))})
+    root = mini_dossier(files)
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for slug, language in (("ar", "ar"), ("en", "en")):
+        article, review = _structured((root / f"_site/articles/{slug}/index.html").read_text("utf-8"))
+        assert (article["@type"], article["inLanguage"]) == ("NewsArticle", language)
+        claim = review["itemReviewed"]
+        assert (review["@type"], claim["inLanguage"], claim["appearance"]["inLanguage"]) == \
+            ("ClaimReview", language, language), slug
+        assert "inLanguage" not in review   # (its verdict is the editors')
+
+
 def test_a_language_that_is_not_a_tag_is_an_error_at_its_line(mini_dossier):
     files = dict(FILES, **{"content/articles/ar.yaml": FILES["content/articles/ar.yaml"].replace(
         "language: ar", "language: Arabic script")})

@@ -48,11 +48,14 @@ def _entity_ld(entity: Entity | EntityFace, iri: str) -> dict[str, Any]:
 
 def news_article(config: SiteConfig, article: Article, page_iri: str, source_name: str,
                  entities: Sequence[tuple[Entity | EntityFace, str]], claims: Iterable[dict[str, Any]]) -> str:
-    """NewsArticle (isBasedOn the original, mentions its entities) plus a ClaimReview per fact-check."""
+    """NewsArticle (isBasedOn the original, mentions its entities) plus a ClaimReview per fact-check. What holds
+    the article's words (its headline, a claim quoted from it) is in the article's language (`inLanguage`, a BCP 47
+    tag): its file's `language`, else the site's."""
     meta = article.meta
+    language = meta.language or config.language
     item: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "@id": page_iri, "url": page_iri,
-        "headline": meta.title, "datePublished": meta.date, "inLanguage": meta.language or config.language,
+        "headline": meta.title, "datePublished": meta.date, "inLanguage": language,
         "publisher": {"@type": "Organization", "name": source_name},
         "isPartOf": {"@type": "CreativeWork", "name": config.title},
         "mentions": [_entity_ld(e, iri) for e, iri in entities],
@@ -67,16 +70,18 @@ def news_article(config: SiteConfig, article: Article, page_iri: str, source_nam
         item["author"] = {"@type": "Person", "name": meta.byline}
     graph = [item]
     # The reviewed article's date and address are its appearance's (the review's own date is not known: the
-    # article's was given as the review's); no address when the original is not known (the dossier's copy was)
+    # article's was given as the review's); no address when the original is not known (the dossier's copy was).
+    # The claim's words (claimReviewed) are quoted from the article: the Claim and its appearance are in its
+    # language; the ClaimReview says none of its own, its verdict and author being the editors', in the site's.
     appearance = {"@type": "NewsArticle", **({"url": meta.url} if meta.url else {}), "headline": meta.title,
-                  **({"datePublished": meta.date} if meta.date else {})}
+                  **({"datePublished": meta.date} if meta.date else {}), "inLanguage": language}
     for claim in claims:
         graph.append({
             "@context": "https://schema.org", "@type": "ClaimReview", "url": claim["url"],
             "claimReviewed": claim["quote"],
             "author": {"@type": "Organization", "name": config.author or config.title},
             "reviewRating": {"@type": "Rating", "alternateName": claim["verdict"]},
-            "itemReviewed": {"@type": "Claim", "appearance": appearance},
+            "itemReviewed": {"@type": "Claim", "inLanguage": language, "appearance": appearance},
         })
     return script_json(graph if len(graph) > 1 else item)
 
