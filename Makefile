@@ -8,6 +8,11 @@ NODE := node_modules/.installed
 
 .PHONY: site test serve check clean
 
+# The package byte-compiled before it runs: where PYTHONDONTWRITEBYTECODE is set (as on CI machines), Python would
+# otherwise compile every module again in each process it starts, 0.2 s more for each build (the tests start
+# hundreds). compileall writes only what is missing or out of date.
+COMPILE = $(PY) -m compileall -q -j 0 dossier
+
 $(RUNTIME): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
@@ -18,9 +23,11 @@ $(DEV): $(RUNTIME) requirements-dev.txt
 	touch $@
 
 site: $(RUNTIME)  ## build the default dossier into _site/
+	@$(COMPILE)
 	$(PY) build.py
 
 check: $(RUNTIME)  ## report every problem, write nothing
+	@$(COMPILE)
 	$(PY) build.py --check --strict
 
 # Test-only node packages for the quality gates (vnu-jar: W3C Nu HTML checker; axe-core), pinned in
@@ -38,9 +45,11 @@ $(NODE): package.json package-lock.json
 	fi
 
 test: $(DEV) $(NODE)  ## every test, quality gates included (browser tests use Debian's /usr/bin/chromium)
+	@$(COMPILE)
 	$(PY) -m pytest -q
 
 serve: $(RUNTIME)  ## live preview on http://127.0.0.1:8000/
+	@$(COMPILE)
 	$(PY) build.py --serve
 
 clean:
