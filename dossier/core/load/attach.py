@@ -15,6 +15,7 @@ from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
 from .seed_renamed import Meant, hint as renamed_hint, seed_meant, shared_hint, unused_hint
+from .unparsed_seed import Unparsed, maybe_theirs, read_unparsed, unparsed_hint
 from .watched import is_editor_junk
 from ..text.nfc import nfc
 
@@ -30,20 +31,18 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
                  unreadable: set[str] = frozenset(), unparsed: Sequence[str] = (),
                  written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {},
                  named: Callable[[], frozenset[str]] = frozenset,
-                 quoted: Callable[[str], Sequence[str]] = lambda slug: (), offerable: set[str] | None = None
-                 ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
+                 quoted: Callable[[str], Sequence[str]] = lambda slug: (), offerable: set[str] | None = None,
+                 broken: Sequence[str] = ()) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
-    reported); `unparsed`: the article files that failed to parse (the seeds they name are not "unused", just
-    theirs, broken); `written(file)`: an article file's text. Returns the articles, the problems, and the metadata
-    left without a seed (still checked, not published). A seed is not said to be unused when an article file names
-    it, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT): that file's mistake is said, where it is.
-    `elsewhere`: the files in folders of seeds/ (not read) by their name, for a seed not found to say where it is.
-    `named()`: the article slugs the comparisons and links name, to tell which of two files naming one seed is the
-    newcomer (`_owners`; asked only then). `quoted(slug)`: the witnesses' quotes of an article (seed_renamed.py).
-    `offerable`: the outlet ids a did-you-mean may offer, when not all of `source_ids` (those a sources.yaml that
-    could not be read may define are not all keys, registry_ids.py)."""
-    problems: list[Problem] = []
-    articles, detached, used = [], [], set()
+    reported); `unparsed`: the article files not parsed (the seeds they name are not "unused", just theirs,
+    broken), `broken` those of them YAML could not read (a seed no file names may be theirs: unparsed_seed.py);
+    `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
+    seed (still checked, not published). `elsewhere`: the files in folders of seeds/ (not read) by their name, for
+    a seed not found to say where it is. `named()`: the article slugs the comparisons and links name, to tell
+    which of two files naming one seed is the newcomer (`_owners`; asked only then). `quoted(slug)`: the
+    witnesses' quotes of an article (seed_renamed.py). `offerable`: the outlet ids a did-you-mean may offer, when
+    not all of `source_ids` (those a sources.yaml that could not be read may define are not all keys)."""
+    articles, detached, used, problems = [], [], set(), list[Problem]()
     # (the seeds a seed-missing error offers: → "" when as the one meant, → its file when as one of several)
     offered: dict[str, str] = {}
     known = None if source_ids is None else known_ids(source_ids)
@@ -74,7 +73,9 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
     problems += _unused(set(seeds) - set(used) - {seed for seed, file in offered.items() if not file},
-                        [(f, written(f)) for f in (*(m.origin.file for m in detached), *unparsed)], seeds, offered)
+                        [(f, written(f)) for f in (*(m.origin.file for m in detached), *unparsed)], seeds, offered,
+                        partial(_maybe_theirs, [read_unparsed(f, written(f)) for f in broken], set(seeds) | unreadable,
+                                {m.seed for m in metas}, quoted))
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
@@ -202,23 +203,36 @@ def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed
     return free
 
 
-def _unused(seeds: set[str], files: list[tuple[str, str]], every: Iterable[str] = (),
-            several: Mapping[str, str] = {}) -> list[Problem]:
+def _unused(seeds: set[str], files: list[tuple[str, str]], every: Mapping[str, CleanText] = {},
+            several: Mapping[str, str] = {},
+            unparsed: Callable[[Mapping[str, str]], Mapping[str, str]] = lambda unused: {}) -> list[Problem]:
     """The warning of each seed of `seeds` that none of `files` (the article files left without a seed, or that
-    failed to parse, with their text) names, nor is named like (an empty or unreadable wire.yaml is wire.txt's:
-    its seed said to have no file, with --import's hint, made a second file for it, review 71). A seed whose name
-    differs from another's (of `every`) only in its Unicode form is told so: the two names look the same; one
-    that an article file's seed-missing error names as one of several that may be its (`several`: seed → that
-    file) says so."""
+    failed to parse, with their text) names, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT: that
+    file's mistake is said, where it is), nor is named like (an empty or unreadable wire.yaml is wire.txt's: its
+    seed said to have no file, with --import's hint, made a second file for it, review 71). Its hint: of a seed an
+    article file YAML could not read may be the text of, to fix that file first (`unparsed(texts)`: seed → that
+    hint, given the unused seeds' texts); of one an article file's seed-missing error names as one of several that
+    may be its (`several`: seed → that file), so; of one whose name differs from another's (of `every`) only in
+    its Unicode form, that the two names look the same."""
     theirs = named_like(seeds, (file for file, _ in files))
     unused = [seed for seed in sorted(seeds)
               if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
     forms: dict[str, list[str]] = {}
     for name in every if unused else ():  # (asked only when a seed is unused: most builds have none)
         forms.setdefault(nfc(name), []).append(name)
+    maybe = unparsed({seed: every[seed].text for seed in unused}) if unused else {}
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
-                    unused_hint(several[seed]) if several.get(seed) else _unused_hint(seed, forms), "seed-unused")
+                    maybe.get(seed) or (unused_hint(several[seed]) if several.get(seed) else
+                                        _unused_hint(seed, forms)), "seed-unused")
             for seed in unused]
+
+
+def _maybe_theirs(files: Sequence[Unparsed], existing: AbstractSet[str], kept: AbstractSet[str],
+                  quoted: Callable[[str], Sequence[str]], unused: Mapping[str, str]) -> dict[str, str]:
+    """Each seed of `unused` (name → text) that one of `files`, the article files YAML could not read, may be the
+    text of → its seed-unused warning's hint (unparsed_seed.py: fix that file first, not --import)."""
+    return {seed: unparsed_hint(theirs, existing)
+            for seed, theirs in maybe_theirs(unused, files, existing, kept, quoted).items()} if files else {}
 
 
 def _unused_hint(seed: str, forms: Mapping[str, list[str]]) -> str:

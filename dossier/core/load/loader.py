@@ -330,15 +330,15 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                   {m.seed for m in metas if m.seed and unread.covers(f"seeds/{m.seed}")}) - set(seeds)
     parsed = {m.origin.file for m in metas}
     unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
-    # (a `source:` is checked against the outlets of a sources.yaml that could not be read when its text tells them)
-    outlets = named_ids("sources", broken, defined)
+    outlets = named_ids("sources", broken, defined)  # (the outlets a sources.yaml not read tells, for `source:`)
     articles, problems, detached = attach_seeds(metas, seeds, None if outlets is None else
                                                  {s.id for s in sources} | outlets[0], unreadable, unparsed,
                                                  lambda file: readable(files.get(file, b"")), _in_folders(files),
                                                  lambda: referenced_slugs(metas, comparisons),
                                                  lambda slug: [w.quote for c in comparisons for w in c.witnesses
                                                                if w.article == slug],
-                                                 None if outlets is None else {s.id for s in sources} | outlets[1])
+                                                 None if outlets is None else {s.id for s in sources} | outlets[1],
+                                                 sorted(p for p, v in values["article"] if v is None))
     problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
