@@ -286,8 +286,12 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     # (an article file not read may be any seed's: none gets a second one, unread.py; nor does a seed an
     # article's seed-missing error offers as its own, mistyped or renamed, which the build says is not unused)
     unknown = set() if Unread(inputs.unread).any_article() else set(raw) - used - referenced
-    offered = unknown - {p.file[len("seeds/"):] for p in more if p.check == "seed-unused"}
-    unknown -= offered
+    warned = {p.file[len("seeds/"):] for p in more if p.check == "seed-unused"}
+    offered = unknown - warned
+    # (nor does a seed an article file YAML could not read may be the text of, until it is fixed: unparsed_seed.py)
+    blocked = {seed: files for seed, files in _unparsed_theirs(inputs, dossier, raw, warned, config).items()
+               if seed in unknown}
+    unknown -= offered | set(blocked)
     new = {seed: (raw[seed], clean(raw[seed], config)) for seed in sorted(unknown)}
     found, entries = stubs(new, sources, taken, article_ref, config.language or "en")
     if entries:
@@ -298,4 +302,26 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     said += tuple(p for p in more if p.check == "file-ignored" and p.severity == "error" and
                   p.file.startswith("content/articles/") or p.check == "seed-missing" and
                   any(f"seeds/{seed}" in p.hint or f'"{seed}"' in p.hint for seed in offered))
+    # (of a seed left out so, its warning, whose hint says which file may be its, and that file's errors)
+    said += tuple(p for p in more if p.check == "seed-unused" and p.file[len("seeds/"):] in blocked or
+                  p.severity == "error" and any(p.file == f.file for files in blocked.values() for f in files))
     return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)
+
+
+def _unparsed_theirs(inputs: Inputs, dossier: "Dossier", raw: Mapping[str, str], warned: AbstractSet[str],
+                     config: SiteConfig) -> dict[str, tuple[Any, ...]]:
+    """Each seed of `warned` (those said to have no article file) that an article file YAML could not read may be
+    the text of → those files (unparsed_seed.py, as the build tells it in their warnings)."""
+    from .load.deleted import witness_quotes
+    from .load.loader import readable
+    from .load.unparsed_seed import maybe_theirs, read_unparsed
+
+    read = {a.meta.origin.file for a in dossier.articles} | {m.origin.file for m in dossier.detached}
+    files = [read_unparsed(p, readable(data)) for p, data in sorted(inputs.files.items())
+             if p.startswith("content/articles/") and p.endswith(".yaml") and p not in read]
+    if not files:
+        return {}
+    existing = {p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/") and p.count("/") == 1}
+    kept = {a.meta.seed for a in dossier.articles} | {m.seed for m in dossier.detached}
+    return maybe_theirs({seed: clean(raw[seed], config).text for seed in sorted(warned & set(raw))}, files,
+                        existing, kept, lambda slug: witness_quotes(dossier, slug))
