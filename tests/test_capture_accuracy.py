@@ -137,7 +137,7 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 
 
 # Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
-# another article, a gallery's header, a sidebar's column, a credit, a newsletter's prompt, a copyright notice, a
+# another article, a gallery's header, a sidebar's column or widget, a credit, a newsletter's prompt, a copyright notice, a
 # list of links under kickers, a link to the outlet's standards, an audio player's title, author and date, the
 # site header's date, an advertisement spelt in look-alike letters; none a sentence of its article. Every other page
 # keeps every line the extractor gave.
@@ -163,12 +163,21 @@ FURNITURE = {
     "independent-false-reporting-fine.html.gz": ["UK news in pictures", "Show all 50"],
     "kaieteur-essequibo-hunter.html.gz": [
         "Latest update May 6th, 2022 12:49 AM",
+        "May 06, 2022",   # (the sidebar's "Sports" widget: a post's date and its excerpt)
+        "Third round matches in the Upper Corentyne Cricket Association (UCCA) Vishnu Super Store Inter Club 40overs "
+        "cricket competition was badly affected by rain. The competition which is for teams in the...",
         "Kaieteur News – The only president since Independence to have possessed a university degree in history "
         "was David Granger.... more",
         "Kaieteur News – The Petroleum Commission is far more important than the Board of the Natural Resources "
         "Fund. Yet, the... more",
         "Kaieteur News – Largely unreported by the media in the Caribbean and making no headlines, a very serious "
-        "blow was delivered... more"],
+        "blow was delivered... more",
+        # (the sidebar's "Publisher’s Note" widget)
+        "Freedom of speech is our core value at Kaieteur News. If the letter/e-mail you sent was not published, and "
+        "you believe that its contents were not libellous, let us know, please contact us by phone or email.",
+        "Feel free to send us your comments and/or criticisms.",
+        "Contact: 624-6456; 225-8452; 225-8458; 225-8463; 225-8465; 225-8473 or 225-8491.",
+        "Or by Email: [email\xa0protected] / [email\xa0protected]"],
     "reuters-parasite-sag.html.gz": ["Our Standards: The Thomson Reuters Trust Principles."],
     "rp-unijne-fundusze.html.gz": [
         "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków Ziobry wyłamał się"],

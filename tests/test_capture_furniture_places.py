@@ -1,7 +1,7 @@
 """Page furniture told by the place on the page a line comes from (the review after review 91): a list of links to
 other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters), a media player's
-title, author, date and duration (Tagesschau), a line of the site's own header above the article (Kaieteur News);
-and the article's own lines that look like them, which stay. The text given to the rules is the extractor's as it
+title, author, date and duration (Tagesschau), a line of the site's own header above the article and the boxes
+of its sidebar, WordPress's widgets (Kaieteur News); and the article's own lines that look like them, which stay. The text given to the rules is the extractor's as it
 wrote those pages: one block a line, a list item after "- "."""
 
 from __future__ import annotations
@@ -199,3 +199,37 @@ def test_the_sites_header_goes_a_short_line_of_the_articles_or_a_sections_header
     kept, dropped = left_out(f"<html><body>{html}</body></html>", [DATE_LINE, *lines],
                              headline="Hunter found dead in the jungle")
     assert kept == lines and dropped == [(DATE_LINE, "a line of the site's header, above the article")]
+
+
+# --- Kaieteur News: the widgets of the site's sidebar ------------------------------------------------------
+
+NOTE = ["Freedom of speech is our core value at Kaieteur News. If the letter you sent was not published, contact us.",
+        "Feel free to send us your comments and/or criticisms.", "Contact: 624-6456; 225-8452 or 225-8491."]
+SPORTS = ["May 06, 2022", "Third round matches in the cricket competition were badly affected by rain. The..."]
+WIDGETS = ('<div class="sidebar_center"><div id="text-6" class="widget widget_text"><h3 class="widget-title"><span>'
+           f'Publisher’s Note</span></h3><div class="textwidget"><p>{NOTE[0]}</p><p>{NOTE[1]}<br/>{NOTE[2]}</p></div>'
+           '</div><div id="recent-3" class="widget cat_recent_entries"><h2 class="widgettitle">Sports</h2><div '
+           f'class="feature-text"><p class="post-meta">{SPORTS[0]}</p>{SPORTS[1]}<div class="more-link"><a href="/r">'
+           "Read More</a></div></div></div></div>")
+WIDGET = "a box of the site's sidebar (a widget)"
+
+
+def test_the_lines_of_a_sidebars_widgets_go_every_line_of_the_article_stays() -> None:
+    html = f'<html><body><div class="sidebar_content"><div class="post">{story(0, 1, 2)}</div></div>{WIDGETS}'
+    kept, dropped = left_out(html, [*STORY, *SPORTS, *NOTE])
+    assert kept == STORY and dropped == [(line, WIDGET) for line in [*SPORTS, *NOTE]]
+
+
+@pytest.mark.parametrize("html", [
+    # a page builder's element called a widget, holding the article: no heading called the widget's title
+    f'<div class="elementor-widget elementor-widget-theme-post-content"><h2 class="elementor-heading-title">'
+    f"Kaieteur News</h2>{story(0, 1, 2)}</div>",
+    # a heading called the widget's title in no element called a widget
+    f'<div class="post"><h3 class="widget-title">Kaieteur News</h3>{story(0, 1, 2)}</div>',
+    # a widget that holds more than a sidebar's box does: the article itself
+    f'<div class="widget post"><h3 class="widget-title">Kaieteur News</h3>{story(0, 1, 2) * 5}</div>',
+])
+def test_the_articles_lines_stay_in_an_element_called_a_widget_without_a_title_or_larger_than_a_sidebars_box(
+        html: str) -> None:
+    lines = ["Kaieteur News", *STORY]
+    assert left_out(f"<html><body>{html}{WIDGETS}</body></html>", lines) == (lines, [])

@@ -5,11 +5,11 @@ lists between its paragraphs, the section names of a list of other articles, ico
 photo credits, advertisement labels, newsletter prompts (review 72). An editor then annotates around them, and
 comparisons across outlets show them as differences. A line is left out only on the evidence of the page itself:
 the HTML elements it came from (`Block`s of furniture_page.py, read by shell/capture/page_blocks.py) — a paragraph
-that is all links, a list of other articles, a button, an icon, a sign-up form — and, where a prompt's words are
-needed, a whole line that is only the prompt (furniture_words.py). A line that matches no block, or only some of
-its blocks, is kept unless its words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing
-else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so nothing is
-lost.
+that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget — and, where a
+prompt's words are needed, a whole line that is only the prompt (furniture_words.py). A line that matches no block,
+or only some of its blocks, is kept unless its words alone say what it is (a line that is only "Anzeige" or "Foto:
+dpa"). Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as
+evidence, so nothing is lost.
 
 Pure: the extracted text and the page's blocks in, the kept text and the dropped lines out.
 """
@@ -34,6 +34,7 @@ BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a l
 KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
 LOOKALIKE_WORDS = 3  # words spelt in two alphabets that make a line an advertisement, if most of its words
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
+WIDGET_CHARS = 1200  # a sidebar's widget holds no more text than this (a few headlines and excerpts, a note)
 
 
 def _card(page: Page, block: Block) -> bool:
@@ -88,7 +89,7 @@ def _structural(page: Page, index: int, line: str) -> str:
 
 def _placed(page: Page, index: int, line: str) -> str:
     """What the place a line comes from says it is, or "": a list of links under kickers, the outlet's standards
-    badge, a media player, the site's header (each outside the article's own text)."""
+    badge, a media player, the site's header, a sidebar's widget (each outside the article's own text)."""
     if page.every(index, lambda b: _kicker_list(page, b)):
         return "a list of links to other pages, each under a kicker"
     if page.every(index, _standards_link):
@@ -98,7 +99,15 @@ def _placed(page: Page, index: int, line: str) -> str:
         return "a media player's label"
     if short and page.every(index, lambda b: any(box.key in page.site_headers for box in b.around)):
         return "a line of the site's header, above the article"
+    if page.every(index, lambda b: _in_widget(page, b)):
+        return "a box of the site's sidebar (a widget)"
     return ""
+
+
+def _in_widget(page: Page, block: Block) -> bool:
+    """The block is in a small widget of the page (`Page.widgets`): a sidebar's box, its heading called the
+    widget's title (Kaieteur News's "Publisher’s Note": "Freedom of speech is our core value at Kaieteur News…")."""
+    return any(box.key in page.widgets and page.size[box.key] <= WIDGET_CHARS for box in block.around)
 
 
 _KICKER = re.compile(r"^[^\W\d_]+(?:[\s'’-]+[^\W\d_]+){0,3}:$")

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..common.records import frozen
+from .furniture_words import WIDGET, WIDGET_TITLES
 
 JOINED_BLOCKS = 6    # blocks the extractor may write as one line
 LABEL_WORDS = 8      # an icon's or a credit's line: a label, never a sentence of the article
@@ -80,8 +81,8 @@ def _same_headline(heading: str, headline: str) -> bool:
 
 class Page:
     """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text, the
-    items of each list, the elements that hold a line of the text longer than a label (`prose`), and the site's
-    headers (`site_headers`: see `_site_headers`)."""
+    items of each list, the elements that hold a line of the text longer than a label (`prose`), the site's
+    headers (`site_headers`: see `_site_headers`) and its widgets (`widgets`: see `_widgets`)."""
 
     def __init__(self, lines: list[str], blocks: Sequence[Block], headline: str = "") -> None:
         self.blocks = blocks
@@ -100,6 +101,7 @@ class Page:
         self.prose = {box.key for line, hits in zip(lines, self.hits) if len(line.split()) > LABEL_WORDS
                       for block in hits for box in block.around}
         self.site_headers = self._site_headers(headline)
+        self.widgets = self._widgets()
         held: Counter[int] = Counter()
         for line, hits in zip(lines, self.hits):
             for box in hits[0].around if hits else ():
@@ -127,6 +129,19 @@ class Page:
                                 or _same_headline(block.text, headline)):
                     headed.add(box.key)
         return outside - headed - self.prose
+
+    def _widgets(self) -> set[int]:
+        """The keys of the elements the page calls a widget that hold a heading it calls the widget's title: the
+        boxes of a sidebar or a footer as WordPress writes them (Kaieteur News's "Publisher’s Note" and "Sports",
+        each `<div class="widget …">` under an `<h3 class="widget-title">`). The nearest such element around the
+        heading is the widget; a page builder's element called a widget holds no heading called so."""
+        found = set()
+        for block in self.blocks:
+            for index, box in enumerate(block.around):
+                if box.tag in HEADINGS and any(box.words >= title for title in WIDGET_TITLES):
+                    widget = next((outer for outer in reversed(block.around[:index]) if WIDGET in outer.words), None)
+                    found |= {widget.key} if widget is not None else set()
+        return found
 
     def _in_order(self) -> None:
         """A line that is the text of several blocks (an author's name in a media player's box and in a teaser)

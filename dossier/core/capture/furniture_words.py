@@ -146,3 +146,7 @@ BUTTON_CLASSES = frozenset({"btn", "button"})
 MEDIA_CLASSES = frozenset({"media", "video", "videos", "audio", "player", "videoplayer", "audioplayer",
                            "mediaplayer", "podcast"})
 ICON_CLASSES = frozenset({"icon", "icons", "material", "glyphicon", "fa", "fas", "far", "fab"})
+# A box of a site's sidebar or footer as WordPress writes it: an element called a widget ("widget widget_text")
+# whose heading is called its title ("widget-title", WordPress's default "widgettitle"); never an article's text
+WIDGET = "widget"
+WIDGET_TITLES = (frozenset({"widget", "title"}), frozenset({"widgettitle"}))
