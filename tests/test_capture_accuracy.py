@@ -137,10 +137,10 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 
 
 # Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
-# another article, a gallery's header, a sidebar's column or widget, a credit, a newsletter's prompt, a copyright notice, a
-# list of links under kickers, a link to the outlet's standards, an audio player's title, author and date, the
-# site header's date, an advertisement spelt in look-alike letters; none a sentence of its article. Every other page
-# keeps every line the extractor gave.
+# another article, a gallery's header, a sidebar's column or widget, a credit, a newsletter's prompt, a prompt to
+# download the outlet's app, a copyright notice, a list of links under kickers, a link to the outlet's standards, an
+# audio player's title, author and date, the site header's date, an advertisement spelt in look-alike letters; none
+# a sentence of its article. Every other page keeps every line the extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
@@ -178,6 +178,8 @@ FURNITURE = {
         "Feel free to send us your comments and/or criticisms.",
         "Contact: 624-6456; 225-8452; 225-8458; 225-8463; 225-8465; 225-8473 or 225-8491.",
         "Or by Email: [email\xa0protected] / [email\xa0protected]"],
+    "nationnews-schools-safe.html.gz": [
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."],
     "reuters-parasite-sag.html.gz": ["Our Standards: The Thomson Reuters Trust Principles."],
     "rp-unijne-fundusze.html.gz": [
         "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków Ziobry wyłamał się"],

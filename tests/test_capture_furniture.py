@@ -268,3 +268,37 @@ def test_a_call_to_register_is_a_newsletters_prompt_only_with_a_link_to_the_news
                 + paragraphs(2))
     kept, dropped = left_out(html, [PARAGRAPHS[0], event, prompt, PARAGRAPHS[2]])
     assert kept == [PARAGRAPHS[0], event, PARAGRAPHS[2]] and dropped == [prompt]
+
+
+APPLE = "https://apps.apple.com/us/app/nation-news/id887959854"
+GOOGLE = "https://play.google.com/store/apps/details?id=com.nationnews.android"
+
+
+@pytest.mark.parametrize("prompt", [
+    "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",  # Nation
+    "Get the latest news wherever you are: install our free app for iOS and Android.",
+    "Laden Sie sich jetzt unsere kostenlose App herunter: iOS und Android.",
+])
+def test_a_prompt_to_download_the_outlets_app_linking_to_app_stores_goes(prompt: str) -> None:
+    html = page(paragraphs(0, 2) + f'<p>{prompt[:-16]}<a href="{APPLE}">{prompt[-16:-12]}</a>{prompt[-12:-8]}'
+                f'<a href="{GOOGLE}">{prompt[-8:-1]}</a>.</p>')
+    kept, dropped = left_out(html, [PARAGRAPHS[0], PARAGRAPHS[2], prompt])
+    assert kept == [PARAGRAPHS[0], PARAGRAPHS[2]] and dropped == [prompt]
+
+
+@pytest.mark.parametrize("line, href", [
+    # a sentence on someone else's app, linking to its store page
+    ("Residents can download the CovidSafe app for the latest updates on exposure sites, the ministry said.", APPLE),
+    # the prompt's words, linking to a story
+    ("Download our app, the chief executive told investors, and you will get the latest news before anyone else.",
+     "https://example.org/business/app-launch"),
+    # the prompt's words and a store's link in a paragraph longer than a prompt
+    ("For the latest stories, download our app, said the publisher, who told the meeting on Monday that the paper "
+     "had lost a third of its readers in print since 2019 and that the app now brought in more revenue than the "
+     "weekend edition, a first for the group.", APPLE),
+])
+def test_a_sentence_on_an_app_or_linking_elsewhere_is_no_prompt_to_download_the_outlets_app(line: str,
+                                                                                            href: str) -> None:
+    html = page(paragraphs(0) + f'<p>{line[:30]}<a href="{href}">{line[30:50]}</a>{line[50:]}</p>' + paragraphs(2))
+    lines = [PARAGRAPHS[0], line, PARAGRAPHS[2]]
+    assert left_out(html, lines) == (lines, [])

@@ -84,6 +84,8 @@ def _structural(page: Page, index: int, line: str) -> str:
         return "a share button"
     if _signup_prompt(page, index, line):
         return "a prompt to sign up for a newsletter"
+    if _app_prompt(page, index, line):
+        return "a prompt to download the outlet's app"
     return ""
 
 
@@ -167,6 +169,15 @@ def _signup_prompt(page: Page, index: int, line: str) -> bool:
         return page.every(index, lambda b: any(words.SIGNUP_HREF.search(unquote(href)) for href in b.hrefs))
     return bool(words.REGISTER_TEXT.search(line)) and page.every(
         index, lambda b: any("newsletter" in unquote(href).casefold() for href in b.hrefs))
+
+
+def _app_prompt(page: Page, index: int, line: str) -> bool:
+    """A short paragraph that asks to download the outlet's app and links only to app stores (Nation News: "For the
+    latest stories and breaking news updates download the Nationnews apps for <a>iOS</a> and <a>Android</a>.");
+    never a sentence on someone else's app, nor a prompt with a link elsewhere (a story on the app)."""
+    if len(line.split()) > PROMPT_WORDS or not (words.APP_CALL.search(line) and words.APP_OURS.search(line)):
+        return False
+    return page.every(index, lambda b: bool(b.hrefs) and all(words.APP_HREF.match(href) for href in b.hrefs))
 
 
 def _shares(block: Block) -> bool:

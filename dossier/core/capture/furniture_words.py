@@ -126,6 +126,17 @@ SIGNUP_HREF = re.compile(r"newsletter|/subscribe\b|/subscription\b|sign-?up|mail
 PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading|already a subscriber|"
                           r"read the rest", re.I)
 
+# A prompt to download the outlet's app ("For the latest stories and breaking news updates download the Nationnews
+# apps for iOS and Android"): a call to download it, and words that make it the outlet's (its own, or one for the
+# news), each link to an app store. An article's sentence on an app ("Residents can download the CovidSafe app for
+# the latest updates") names no news of the outlet's
+APP_CALL = re.compile(r"\b(?:download|install|get the|herunterladen|laden sie|installieren|téléchargez|"
+                      r"télécharger|descargue|descarga|baixe|scarica)\b", re.I)
+APP_OURS = re.compile(r"\b(?:our|unsere[n]?|notre|nuestra|nossa|nosso|la nostra)(?:\s+\S+){0,2}\s+"
+                      r"(?:apps?|application|aplicación|aplicativo|applicazione)\b|\b(?:latest|breaking)\s+"
+                      r"(?:news|stories|headlines)\b|\bneueste[n]? nachrichten\b|\bdernières infos\b", re.I)
+APP_HREF = re.compile(r"^https?://(?:apps\.apple\.com|itunes\.apple\.com|play\.google\.com/store)/", re.I)
+
 # The end of an excerpt of another article: the text cut short ("...", "…", "[…]"), then its link
 EXCERPT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*(?P<more>more|read more|mehr|weiterlesen|"
                      r"lire la suite|plus|leer más|ver más|más|leia mais|mais|czytaj więcej|więcej|lees meer|"
