@@ -138,9 +138,10 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 
 # Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
 # another article, a gallery's header, a sidebar's column or widget, a credit, a newsletter's prompt, a prompt to
-# download the outlet's app, a copyright notice, a list of links under kickers, a link to the outlet's standards, an
-# audio player's title, author and date, the site header's date, an advertisement spelt in look-alike letters; none
-# a sentence of its article. Every other page keeps every line the extractor gave.
+# download the outlet's app, a pull quote repeating a paragraph, a copyright notice, a list of links under kickers,
+# a link to the outlet's standards, an audio player's title, author and date, the site header's date, an
+# advertisement spelt in look-alike letters; none a sentence of its article. Every other page keeps every line the
+# extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
@@ -183,6 +184,9 @@ FURNITURE = {
     "reuters-parasite-sag.html.gz": ["Our Standards: The Thomson Reuters Trust Principles."],
     "rp-unijne-fundusze.html.gz": [
         "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy? Jeden z polityków Ziobry wyłamał się"],
+    "spiegel-ein-albtraum.html.gz": [
+        # (an <h4> after the text, repeating a paragraph word for word: the print edition's pull quote)
+        "Die Erzählung ist grauenhaft. Man könnte zynisch sagen, dass sie perfekt grauenhaft ist."],
     "standard-quarantine-list.html.gz": ["Europe starts to ease itself out of Coronavirus lockdown"],
     "tagesschau-rheinmetall-leak.html.gz": ["Datenleck bei Rheinmetall", "Benedikt Strunz, NDR ",
                                             "28.04.2020 21:38 Uhr"],

@@ -1,7 +1,8 @@
 """Page furniture told by the place on the page a line comes from (the review after review 91): a list of links to
 other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters), a media player's
 title, author, date and duration (Tagesschau), a line of the site's own header above the article and the boxes
-of its sidebar, WordPress's widgets (Kaieteur News); and the article's own lines that look like them, which stay. The text given to the rules is the extractor's as it
+of its sidebar, WordPress's widgets (Kaieteur News), a pull quote repeating a paragraph (Der Spiegel); and the
+article's own lines that look like them, which stay. The text given to the rules is the extractor's as it
 wrote those pages: one block a line, a list item after "- "."""
 
 from __future__ import annotations
@@ -233,3 +234,38 @@ def test_the_articles_lines_stay_in_an_element_called_a_widget_without_a_title_o
         html: str) -> None:
     lines = ["Kaieteur News", *STORY]
     assert left_out(f"<html><body>{html}{WIDGETS}</body></html>", lines) == (lines, [])
+
+
+# --- Der Spiegel: a pull quote, repeating a line of the text -------------------------------------------------
+
+QUOTED = "Die Erzählung ist grauenhaft. Man könnte zynisch sagen, dass sie perfekt grauenhaft ist."
+PULL = "a pull quote, repeating a line of the text"
+
+
+@pytest.mark.parametrize("pulled", [
+    f"<h4>{QUOTED}</h4>",                                                                   # Spiegel, after its text
+    f'<figure class="wp-block-pullquote"><blockquote><p>{QUOTED}</p></blockquote></figure>',  # WordPress
+    f'<aside class="pull-quote"><p>{QUOTED}</p></aside>',
+])
+def test_a_pull_quote_repeating_a_paragraph_word_for_word_goes_the_paragraph_stays(pulled: str) -> None:
+    html = page(story(0) + f"<p>{QUOTED}</p>" + story(1, 2) + pulled)
+    kept, dropped = left_out(html, [STORY[0], "  " + QUOTED, STORY[1], STORY[2], QUOTED])
+    assert kept == [STORY[0], "  " + QUOTED, STORY[1], STORY[2]] and dropped == [(QUOTED, PULL)]
+
+
+@pytest.mark.parametrize("body, lines", [
+    # a heading that words a paragraph's sentence otherwise
+    (f"<p>{QUOTED}</p>" + story(1) + "<h4>Relotius legt auf Facebook ein Fake-Profil an.</h4>",
+     [QUOTED, STORY[1], "Relotius legt auf Facebook ein Fake-Profil an."]),
+    # a short heading that is a line of the text too: a section's name, listed above it
+    ("<p>Die Reaktionen der Redaktion</p>" + story(1) + "<h2>Die Reaktionen der Redaktion</h2>",
+     ["Die Reaktionen der Redaktion", STORY[1], "Die Reaktionen der Redaktion"]),
+    # a sentence the article says twice, each time in a paragraph (a refrain)
+    (f"<p>{QUOTED}</p>" + story(1) + f"<p>{QUOTED}</p>", [QUOTED, STORY[1], QUOTED]),
+    # ... or each time in a heading: nothing says which one is the article's
+    (f"<h3>{QUOTED}</h3>" + story(1) + f"<h4>{QUOTED}</h4>", [QUOTED, STORY[1], QUOTED]),
+])
+def test_a_heading_that_repeats_no_paragraph_word_for_word_or_only_a_short_one_stays(
+        body: str, lines: list[str]) -> None:
+    html = page(story(0) + body + story(2))
+    assert left_out(html, [STORY[0], *lines, STORY[2]]) == ([STORY[0], *lines, STORY[2]], [])

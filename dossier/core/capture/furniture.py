@@ -5,11 +5,11 @@ lists between its paragraphs, the section names of a list of other articles, ico
 photo credits, advertisement labels, newsletter prompts (review 72). An editor then annotates around them, and
 comparisons across outlets show them as differences. A line is left out only on the evidence of the page itself:
 the HTML elements it came from (`Block`s of furniture_page.py, read by shell/capture/page_blocks.py) — a paragraph
-that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget — and, where a
-prompt's words are needed, a whole line that is only the prompt (furniture_words.py). A line that matches no block,
-or only some of its blocks, is kept unless its words alone say what it is (a line that is only "Anzeige" or "Foto:
-dpa"). Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as
-evidence, so nothing is lost.
+that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget, a heading that
+repeats a line of the text — and, where a prompt's words are needed, a whole line that is only the prompt
+(furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its words alone
+say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing else is changed: every kept line is the
+extractor's, byte for byte. The raw page is kept as evidence, so nothing is lost.
 
 Pure: the extracted text and the page's blocks in, the kept text and the dropped lines out.
 """
@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from . import furniture_words as words
 from .furniture_words import STANDARDS
-from .furniture_page import LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
+from .furniture_page import HEADINGS, LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
 
 CARD_CHARS = 600     # a card of a list of other articles holds no more text than this (a headline and a kicker)
 SECTION_WORDS = 3    # a section's name, linked at the top of the text ("Gesundheit", "Ciencia y Tecnología")
@@ -34,6 +34,7 @@ BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a l
 KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
 LOOKALIKE_WORDS = 3  # words spelt in two alphabets that make a line an advertisement, if most of its words
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
+PULL_WORDS = 6       # a pull quote is a sentence: a heading of fewer words that repeats a line may be a section's
 WIDGET_CHARS = 1200  # a sidebar's widget holds no more text than this (a few headlines and excerpts, a note)
 
 
@@ -242,6 +243,26 @@ def _section_names(page: Page, lines: list[str]) -> int:
     return count
 
 
+def _pulled(block: Block) -> bool:
+    return any(box.tag in HEADINGS or any(box.words >= name for name in words.PULL_QUOTES) for box in block.around)
+
+
+def _pull_quotes(page: Page, lines: list[str]) -> set[int]:
+    """The lines that repeat another line of the text word for word, from a heading or an element the page calls a
+    pull quote, where the other is neither: a sentence shown again, large, beside the article (Der Spiegel's <h4>s
+    after its text: "Die Erzählung ist grauenhaft. Man könnte zynisch sagen, dass sie perfekt grauenhaft ist.").
+    The sentence stays where the article has it; no word is lost. A line repeated only in headings, or only in
+    paragraphs, stays twice: nothing says which is the article's."""
+    same: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if len(line.split()) >= PULL_WORDS:
+            same.setdefault(squash(line), []).append(index)
+    pulled = {index for indexes in same.values() if len(indexes) > 1 for index in indexes
+              if page.every(index, _pulled)}
+    return {index for indexes in same.values() for index in indexes
+            if index in pulled and any(other not in pulled for other in indexes)}
+
+
 def _kinds(page: Page, lines: list[str]) -> dict[int, str]:
     """Line index → what it is, for every line of furniture."""
     found = {i: "a section's name or a menu above the article" for i in range(_section_names(page, lines))}
@@ -251,6 +272,8 @@ def _kinds(page: Page, lines: list[str]) -> dict[int, str]:
         for offset in range(run):
             found[index + offset] = "a \"Read also\" list" if run > 1 else "a \"Read also\" prompt"
         index += max(run, 1)
+    for index in _pull_quotes(page, lines):
+        found.setdefault(index, "a pull quote, repeating a line of the text")
     for index, line in enumerate(lines):
         if index in found or not line.strip():
             continue

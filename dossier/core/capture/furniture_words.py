@@ -159,5 +159,7 @@ MEDIA_CLASSES = frozenset({"media", "video", "videos", "audio", "player", "video
 ICON_CLASSES = frozenset({"icon", "icons", "material", "glyphicon", "fa", "fas", "far", "fab"})
 # A box of a site's sidebar or footer as WordPress writes it: an element called a widget ("widget widget_text")
 # whose heading is called its title ("widget-title", WordPress's default "widgettitle"); never an article's text
+# A pull quote: a sentence of the article repeated, large, beside it ("wp-block-pullquote", "pull-quote")
+PULL_QUOTES = (frozenset({"pullquote"}), frozenset({"pullquotes"}), frozenset({"pull", "quote"}))
 WIDGET = "widget"
 WIDGET_TITLES = (frozenset({"widget", "title"}), frozenset({"widgettitle"}))
