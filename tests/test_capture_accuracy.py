@@ -138,10 +138,10 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 
 # Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
 # another article, a gallery's header, a sidebar's column or widget, a credit, a newsletter's prompt, a prompt to
-# download the outlet's app, a pull quote repeating a paragraph, a copyright notice, a list of links under kickers,
-# a link to the outlet's standards, an audio player's title, author and date, the site header's date, an
-# advertisement spelt in look-alike letters; none a sentence of its article. Every other page keeps every line the
-# extractor gave.
+# download the outlet's app, a pull quote repeating a paragraph, an author's position in their profile, a copyright
+# notice, a list of links under kickers, a link to the outlet's standards, an audio player's title, author and date,
+# the site header's date, an advertisement spelt in look-alike letters; none a sentence of its article. Every other
+# page keeps every line the extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
@@ -160,6 +160,8 @@ FURNITURE = {
     "elpais-antartida-20-grados.html.gz": [
         "Puede escribirnos a nuno@esmateria.com o seguir a Materia en Facebook, Twitter, Instagram o suscribirse "
         "aquí a nuestra newsletter."],
+    "faz-streaming-modell.html.gz": [   # (each author's position, in their profile beside the text)
+        "Redakteur in der Wirtschaft.", "Redakteur in der Wirtschaft der Frankfurter Allgemeinen Sonntagszeitung."],
     "gala-delevoye-chirac.html.gz": ["Crédits photos : Bestimage"],
     "independent-false-reporting-fine.html.gz": ["UK news in pictures", "Show all 50"],
     "kaieteur-essequibo-hunter.html.gz": [

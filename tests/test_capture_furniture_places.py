@@ -1,9 +1,9 @@
 """Page furniture told by the place on the page a line comes from (the review after review 91): a list of links to
 other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters), a media player's
 title, author, date and duration (Tagesschau), a line of the site's own header above the article and the boxes
-of its sidebar, WordPress's widgets (Kaieteur News), a pull quote repeating a paragraph (Der Spiegel); and the
-article's own lines that look like them, which stay. The text given to the rules is the extractor's as it
-wrote those pages: one block a line, a list item after "- "."""
+of its sidebar, WordPress's widgets (Kaieteur News), a pull quote repeating a paragraph (Der Spiegel), an author's
+position in their profile (FAZ); and the article's own lines that look like them, which stay. The text given to
+the rules is the extractor's as it wrote those pages: one block a line, a list item after "- "."""
 
 from __future__ import annotations
 
@@ -266,6 +266,41 @@ def test_a_pull_quote_repeating_a_paragraph_word_for_word_goes_the_paragraph_sta
     (f"<h3>{QUOTED}</h3>" + story(1) + f"<h4>{QUOTED}</h4>", [QUOTED, STORY[1], QUOTED]),
 ])
 def test_a_heading_that_repeats_no_paragraph_word_for_word_or_only_a_short_one_stays(
+        body: str, lines: list[str]) -> None:
+    html = page(story(0) + body + story(2))
+    assert left_out(html, [STORY[0], *lines, STORY[2]]) == ([STORY[0], *lines, STORY[2]], [])
+
+
+# --- FAZ: an author's profile beside the text --------------------------------------------------------------
+
+POSITION = "Redakteur in der Wirtschaft der Frankfurter Allgemeinen Sonntagszeitung."
+PROFILE = ('<div class="cbx-Author"><img src="/avatar.jpg" alt="Benjamin Fischer"><div class="cbx-Author_Info">'
+           '<p class="cbx-Author_Name"><a href="/redaktion/benjamin-fischer.html">Benjamin Fischer</a></p>'
+           f'<p class="cbx-Author_Position">{POSITION}</p></div></div>')
+
+
+def test_an_authors_position_in_their_profile_goes_their_linked_name_stays() -> None:
+    html = page(story(0, 1) + PROFILE + story(2))
+    kept, dropped = left_out(html, [STORY[0], STORY[1], "Benjamin Fischer", POSITION, STORY[2]])
+    assert kept == [STORY[0], STORY[1], "Benjamin Fischer", STORY[2]]
+    assert dropped == [(POSITION, "the author's profile")]
+
+
+@pytest.mark.parametrize("body, lines", [
+    # a byline: the name linked in the line itself
+    ('<p class="author">Von <a href="/redaktion/benjamin-fischer.html">Benjamin Fischer</a></p>',
+     ["Von Benjamin Fischer"]),
+    # a closing line on the author, no link beside it (a column's)
+    (f'<div class="author-bio"><p><em>{POSITION}</em></p></div>', [POSITION]),
+    # a quote and its speaker's linked name
+    (f'<div class="quote-author-box"><p>„{POSITION}“</p><p><a href="/person/fischer">Benjamin Fischer</a></p></div>',
+     [f"„{POSITION}“", "Benjamin Fischer"]),
+    # an element called the author's that holds more than a profile does: the article
+    (f'<div class="post-author-content"><p><a href="/redaktion/benjamin-fischer.html">Benjamin Fischer</a></p>'
+     f"{story(1, 2) * 3}<p>{POSITION}</p></div>",
+     ["Benjamin Fischer", *[STORY[1], STORY[2]] * 3, POSITION]),
+])
+def test_a_byline_a_line_on_the_author_without_a_link_a_quote_or_an_article_called_the_authors_stays(
         body: str, lines: list[str]) -> None:
     html = page(story(0) + body + story(2))
     assert left_out(html, [STORY[0], *lines, STORY[2]]) == ([STORY[0], *lines, STORY[2]], [])

@@ -5,11 +5,11 @@ lists between its paragraphs, the section names of a list of other articles, ico
 photo credits, advertisement labels, newsletter prompts (review 72). An editor then annotates around them, and
 comparisons across outlets show them as differences. A line is left out only on the evidence of the page itself:
 the HTML elements it came from (`Block`s of furniture_page.py, read by shell/capture/page_blocks.py) — a paragraph
-that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget, a heading that
-repeats a line of the text — and, where a prompt's words are needed, a whole line that is only the prompt
-(furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its words alone
-say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing else is changed: every kept line is the
-extractor's, byte for byte. The raw page is kept as evidence, so nothing is lost.
+that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget, an author's
+profile, a heading that repeats a line of the text — and, where a prompt's words are needed, a whole line that is
+only the prompt (furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its
+words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing else is changed: every kept
+line is the extractor's, byte for byte. The raw page is kept as evidence, so nothing is lost.
 
 Pure: the extracted text and the page's blocks in, the kept text and the dropped lines out.
 """
@@ -34,6 +34,7 @@ BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a l
 KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
 LOOKALIKE_WORDS = 3  # words spelt in two alphabets that make a line an advertisement, if most of its words
 PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
+AUTHOR_CHARS = 600   # an author's profile holds no more text than this (a name, a position, a line of bio)
 PULL_WORDS = 6       # a pull quote is a sentence: a heading of fewer words that repeats a line may be a section's
 WIDGET_CHARS = 1200  # a sidebar's widget holds no more text than this (a few headlines and excerpts, a note)
 
@@ -92,7 +93,8 @@ def _structural(page: Page, index: int, line: str) -> str:
 
 def _placed(page: Page, index: int, line: str) -> str:
     """What the place a line comes from says it is, or "": a list of links under kickers, the outlet's standards
-    badge, a media player, the site's header, a sidebar's widget (each outside the article's own text)."""
+    badge, a media player, the site's header, a sidebar's widget, an author's profile (each outside the article's
+    own text)."""
     if page.every(index, lambda b: _kicker_list(page, b)):
         return "a list of links to other pages, each under a kicker"
     if page.every(index, _standards_link):
@@ -104,7 +106,21 @@ def _placed(page: Page, index: int, line: str) -> str:
         return "a line of the site's header, above the article"
     if page.every(index, lambda b: _in_widget(page, b)):
         return "a box of the site's sidebar (a widget)"
+    if page.every(index, lambda b: _author_profile(page, b)):
+        return "the author's profile"
     return ""
+
+
+def _author_profile(page: Page, block: Block) -> bool:
+    """The block is in a small element the page calls an author's that also holds a link and nothing else (the
+    author's name, linked to their page), and is not that link: the author's position or bio in their profile
+    (FAZ's "Redakteur in der Wirtschaft." under "<a>Benjamin Fischer</a>", in "cbx-Author"). A byline ("Von
+    <a>Benjamin Fischer</a>"), a closing line on the author with no link beside it, or a quote and its speaker's
+    linked name ("quote-author") stays: the article's."""
+    if link_only(block) or any(box.tag == "blockquote" or box.words & words.QUOTE_CLASSES for box in block.around):
+        return False
+    return any(box.words & words.AUTHOR_CLASSES and page.size[box.key] <= AUTHOR_CHARS and box.key in page.linking
+               for box in block.around)
 
 
 def _in_widget(page: Page, block: Block) -> bool:

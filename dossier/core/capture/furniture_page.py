@@ -81,16 +81,19 @@ def _same_headline(heading: str, headline: str) -> bool:
 
 class Page:
     """The page's blocks indexed for the rules: by text, each element's size, the article that holds the text, the
-    items of each list, the elements that hold a line of the text longer than a label (`prose`), the site's
-    headers (`site_headers`: see `_site_headers`) and its widgets (`widgets`: see `_widgets`)."""
+    items of each list, the elements that hold a line of the text longer than a label (`prose`) or a block that is
+    a link and nothing else (`linking`), the site's headers (`site_headers`: see `_site_headers`) and its widgets
+    (`widgets`: see `_widgets`)."""
 
     def __init__(self, lines: list[str], blocks: Sequence[Block], headline: str = "") -> None:
         self.blocks = blocks
         self.by_text: dict[str, list[Block]] = {}
         self.size: Counter[int] = Counter()
         self.lists: dict[int, list[Block]] = {}  # a <ul> or <ol> → the blocks of its items (not of a list in them)
+        self.linking: set[int] = set()
         for block in blocks:
             self.by_text.setdefault(block.text, []).append(block)
+            self.linking |= {box.key for box in block.around} if link_only(block) else set()
             for box in block.around:
                 self.size[box.key] += len(block.text)
             inner = next((box.key for box in reversed(block.around) if box.tag in ("ul", "ol")), None)

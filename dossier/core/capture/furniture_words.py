@@ -159,6 +159,10 @@ MEDIA_CLASSES = frozenset({"media", "video", "videos", "audio", "player", "video
 ICON_CLASSES = frozenset({"icon", "icons", "material", "glyphicon", "fa", "fas", "far", "fab"})
 # A box of a site's sidebar or footer as WordPress writes it: an element called a widget ("widget widget_text")
 # whose heading is called its title ("widget-title", WordPress's default "widgettitle"); never an article's text
+# An author's profile: name, position, avatar ("cbx-Author_Position"; "author-bio"), in the languages measured
+AUTHOR_CLASSES = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori"})
+# ... never a quote and its speaker ("quote-author"): the quote may be the article's
+QUOTE_CLASSES = frozenset({"quote", "quotes", "blockquote", "pullquote", "citation", "cite", "zitat", "testimonial"})
 # A pull quote: a sentence of the article repeated, large, beside it ("wp-block-pullquote", "pull-quote")
 PULL_QUOTES = (frozenset({"pullquote"}), frozenset({"pullquotes"}), frozenset({"pull", "quote"}))
 WIDGET = "widget"
