@@ -7,6 +7,8 @@ left on a Hebrew site; the title of the article's own page and of its column in 
 
 from __future__ import annotations
 
+import unicodedata
+
 from pathlib import Path
 
 import pytest
@@ -85,26 +87,29 @@ def _places(browser, url: str, slug: str, words: tuple[str, ...]) -> dict[str, l
     return found
 
 
-def _laid_out(found: dict[str, list[dict]], title: str, direction: str) -> None:
-    """Every place of `title` on every page, and every quote written with `direction`, is laid out in it: its
-    first word at the right end (rtl) or at the left (ltr). (A quote inside the seed's text takes the direction
-    of its paragraph there, as the article page shows it.)"""
+def _laid_out(found: dict[str, list[dict]], title: str, quote: str, direction: str, slug: str) -> None:
+    """Every place of `title` on every page is laid out in `direction`: its first word at the right end (rtl) or at
+    the left (ltr); and every place of `quote`, which begins its paragraph, as the article page lays the paragraph
+    out: by its first letter (the article's `dir` written on a quote elsewhere does not turn it, review 107)."""
     for path in ("", "articles/{slug}/", "sources/", "tags/rafah/", "timeline/", "entities/netanyahu/",
                  "compare/alone/"):
         assert any(p["words"] == title for p in found[path]), (path, found[path])   # (the title is shown there)
+    rtl = unicodedata.bidirectional(next(c for c in quote if unicodedata.bidirectional(c) in "LRAL")) != "L"
     for path, places in found.items():
         for place in places:
-            if place["words"] == title or place["dir"] == direction:
+            if place["words"] == title:
                 assert (place["first"] > place["last"]) == (direction == "rtl"), (path, place)
+            elif place["words"] == quote:
+                assert (place["first"] > place["last"]) == rtl, (path, place, slug)
 
 
 def test_a_hebrew_title_beginning_with_a_latin_word_reads_right_to_left_on_an_english_site(
         browser, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, ENGLISH_SITE)))
-    _laid_out(_places(browser, url, "he", (HE_TITLE, HE_QUOTE)), HE_TITLE, "rtl")   # "Hamas" at the right end
+    _laid_out(_places(browser, url, "he", (HE_TITLE, HE_QUOTE)), HE_TITLE, HE_QUOTE, "rtl", "he")   # "Hamas" at the right end
 
 
 def test_an_english_title_beginning_with_a_hebrew_word_reads_left_to_right_on_a_hebrew_site(
         browser, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, HEBREW_SITE)))
-    _laid_out(_places(browser, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, "ltr")   # "נתניהו" at the left end
+    _laid_out(_places(browser, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, EN_QUOTE, "ltr", "en")   # "נתניהו" at the left end
