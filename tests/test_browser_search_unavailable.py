@@ -109,34 +109,58 @@ def test_a_search_page_whose_pagefind_did_not_load_or_failed_says_so(browser, de
 
 
 PENDING = "Search is not ready yet: its index is being made. The search box appears here as soon as it is."
+READY = "Search is ready: its index is made."
 
 
 @pytest.mark.parametrize("made", [True, False], ids=["then-made", "then-not-made"])
 def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser, default_site, http_server, made):
-    """The live preview answers its index's files "503, ask again" until it has made its first (serve_app): the
-    search page said "published without its search index" and stayed so. It says the index is being made, asks
-    again every 2 s, and shows the search box once the index is there, without a reload; or, when the index is not
-    made after all (Pagefind failed: a 404), says that instead, once."""
+    """The live preview answers every file of its index "503, ask again" (X-Dossier-Search: pending) until it has
+    made its first one, Pagefind's UI script and styles too: the search page said "published without its search
+    index" and stayed so. It says the index is being made, asks again every 2 s, and once the index is there loads
+    the UI, shows the search box without a reload, says so in the same status region and puts focus in the box if
+    the reader was in the note's links (review 107); or, when the index is not made after all (Pagefind failed: a
+    404), says that instead, once."""
     ready: list[bool] = []
     page = browser.new_page(viewport={"width": 1280, "height": 900})
 
     def preview(route) -> None:
         if not ready:
-            route.fulfill(status=503, headers={"Retry-After": "2"}, body="the search index is being made\n")
+            route.fulfill(status=503, headers={"Retry-After": "2", "X-Dossier-Search": "pending"},
+                          body="the search index is being made\n")
         elif made:
             route.continue_()
         else:
             route.fulfill(status=404)
 
-    page.route("**/pagefind/*.json", preview)
+    page.route("**/pagefind/*", preview)
     assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == PENDING
-    assert page.locator(".pagefind-ui").count() == 0 and page.locator(f"{NOTE} nav, {NOTE} ul").count() == 1
+    assert page.locator(".pagefind-ui").count() == 0 and page.locator(f"{NOTE} ul").count() == 1
+    page.locator(f"{NOTE} ul a").first.focus()
     ready.append(True)
     if made:
         page.wait_for_selector(".pagefind-ui__result", timeout=15000)
-        assert page.locator(NOTE).count() == 0
+        assert page.locator("[role=status]", has_text=READY).count() == 1
+        assert page.locator(NOTE).count() == 0 and page.locator("nav a:focus").count() == 0
+        assert page.evaluate("document.activeElement.matches('.pagefind-ui__search-input')")
     else:
         page.locator(REASON, has_text="published without").wait_for(timeout=15000)   # (no eval: the page's CSP)
         assert page.locator(REASON).inner_text() == UNINDEXED
         assert page.locator(f"{NOTE} ul").count() == 1 and page.locator(".pagefind-ui").count() == 0
+    page.close()
+
+
+def test_another_servers_503_is_no_promise_of_an_index(browser, default_site, http_server):
+    """A published site behind a server answering 503 (overloaded, in maintenance): search is said unavailable at
+    once, not "being made" and asked for again for ever (review 107)."""
+    asked: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+    def busy(route) -> None:
+        asked.append(route.request.url)
+        route.fulfill(status=503, headers={"Retry-After": "2"}, body="busy\n")
+
+    page.route("**/pagefind/pagefind-entry.json", busy)
+    assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == UNLOADED
+    page.wait_for_timeout(2500)
+    assert len(asked) == 1 and page.locator(REASON).inner_text() == UNLOADED
     page.close()

@@ -77,6 +77,7 @@ def test_the_search_index_before_the_preview_has_made_it_is_a_503_to_ask_again_n
     for path in ("/d/pagefind/pagefind-entry.json", "/d/pagefind/dossier-parts.json"):
         code, headers, body = call(app, path)
         assert (code, headers["Retry-After"], headers["Cache-Control"]) == (503, "2", "no-store"), path
+        assert headers["X-Dossier-Search"] == "pending"   # (static/search.js: another server's 503 is no promise)
         assert body == b"the search index is being made\n"
     assert call(app, "/d/nope/")[0] == 404 and call(app, "/d/pagefindx/a.json")[0] == 404
     (site / "pagefind").mkdir()

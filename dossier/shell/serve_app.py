@@ -306,9 +306,10 @@ def _file(environ: dict[str, Any], target: Path, state: dict[str, Any]) -> Respo
 def _index_pending() -> Response:
     """A file of the search index asked for before the preview has made one: "503, try again", which the search
     page says (static/search.js) and waits on, instead of a 404, which it takes for a site published without
-    its index."""
+    its index. The header tells it from another server's 503, which promises nothing."""
     return ("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store"),
-                                        ("Retry-After", "2")], b"the search index is being made\n")
+                                        ("Retry-After", "2"), ("X-Dossier-Search", "pending")],
+            b"the search index is being made\n")
 
 
 def _not_found(out: Path, state: dict[str, Any]) -> Response:

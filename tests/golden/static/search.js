@@ -11,6 +11,7 @@
     unloaded: "Search is not available here: its files could not be loaded. Reloading the page may help.",
     pending: "Search is not ready yet: its index is being made. The search box appears here as soon as it is."
   };
+  var READY = "Search is ready: its index is made.";
   var WAIT = 2000;   // ms before asking again for an index being made (the live preview's 503 says 2 s)
   var ELSEWHERE = "Every article, source, entity and comparison is reachable from the navigation:";
   function sentence(text, rtl) {
@@ -99,13 +100,13 @@
   }
   function index(bundle) {
     // Whether the index is there: "here"; "unindexed" when the server says it has no such file (a site built with
-    // --no-search); "pending" when it says to ask again later (503: the live preview, before it has made its
-    // first index); "unloaded" when it could not be asked or failed otherwise. (Pagefind's UI, started without
-    // an index, says "Searching…" for ever.)
+    // --no-search); "pending" when the live preview says it is making it (a 503 of its own, X-Dossier-Search:
+    // pending; another server's 503 is no promise); "unloaded" when it could not be asked or failed otherwise.
+    // (Pagefind's UI, started without an index, says "Searching…" for ever.)
     return fetch(bundle + "pagefind-entry.json", { cache: "no-store" })
       .then(function (r) {
         return r.ok ? "here" : r.status === 404 || r.status === 410 ? "unindexed" :
-          r.status === 503 ? "pending" : "unloaded";
+          r.status === 503 && r.headers.get("X-Dossier-Search") === "pending" ? "pending" : "unloaded";
       }, function () { return "unloaded"; });
   }
   function parts(bundle) {
@@ -113,6 +114,41 @@
       .then(function (r) { return r.ok ? r.json() : { merge: [] }; })
       .catch(function () { return { merge: [] }; })
       .then(function (found) { return found && Array.isArray(found.merge) ? found.merge : []; });
+  }
+  function loaded(bundle) {
+    // Pagefind's UI, its script and styles asked for again: the page's own tags asked while the live preview had
+    // no index, and got its "not yet". Resolves to whether PagefindUI is there.
+    if (typeof PagefindUI !== "undefined") return Promise.resolve(true);
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = bundle + "pagefind-ui.css";
+    document.head.appendChild(css);
+    return new Promise(function (done) {
+      var script = document.createElement("script");
+      script.onload = function () { done(typeof PagefindUI !== "undefined"); };
+      script.onerror = function () { done(false); };
+      script.src = bundle + "pagefind-ui.js";
+      document.head.appendChild(script);
+    });
+  }
+  function ready(box, note) {
+    // The index came while the page said it was being made: that is said in the same status region (a screen
+    // reader hears it; the sentence is hidden from sight, the box being there), and focus, if the reader was in
+    // the note's links, goes to the search box once Pagefind has drawn it (it was lost with the note's links).
+    var focused = note.contains(document.activeElement);
+    while (note.lastChild !== note.firstChild) note.removeChild(note.lastChild);
+    note.className = "visually-hidden";
+    note.firstChild.textContent = "";
+    note.firstChild.appendChild(sentence(READY, Boolean(note.lang) && getComputedStyle(note).direction === "rtl"));
+    if (!focused) return;
+    var watch = new MutationObserver(function () {
+      var input = box.querySelector(".pagefind-ui__search-input");
+      if (input) {
+        watch.disconnect();
+        input.focus();
+      }
+    });
+    watch.observe(box, { childList: true, subtree: true });
   }
   function begin(box, note, waiting) {
     if (!/^https?:$/.test(location.protocol)) return unavailable(box, note, "file");   // (Pagefind fetches its index)
@@ -125,9 +161,12 @@
         });
       }
       if (found[0] !== "here") return unavailable(box, note, found[0]);
-      if (typeof PagefindUI === "undefined") return unavailable(box, note, "unloaded");   // (its script did not load)
-      note.parentNode.removeChild(note);
-      start(box, bundle, found[1]);
+      return (waiting ? loaded(bundle) : Promise.resolve(typeof PagefindUI !== "undefined")).then(function (ui) {
+        if (!ui) return unavailable(box, note, "unloaded");   // (its script did not load)
+        if (waiting) ready(box, note);
+        else note.parentNode.removeChild(note);
+        start(box, bundle, found[1]);
+      });
     });
   }
   document.addEventListener("DOMContentLoaded", function () {
