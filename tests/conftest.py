@@ -16,6 +16,8 @@ from typing import Iterator
 import pytest
 from hypothesis import settings
 
+from build_server import BuildServer
+
 # Properties check what is computed, never how fast: a busy CI machine must not fail a property on Hypothesis'
 # default 200 ms deadline (speed lives in bench/). A test's own @settings still applies on top of this profile.
 settings.register_profile("dossier", deadline=None)
@@ -57,10 +59,16 @@ def mini(tmp_path: Path, files: dict[str, str | bytes], defaults: bool = True) -
     return write_tree(tmp_path / "dossier", base)
 
 
-def run_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `python build.py --root ROOT ARGS` as a user would."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+BUILDS = BuildServer(ROOT)
+
+
+def run_build(root: Path, *args: str, fresh: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run `python build.py --root ROOT ARGS` as a user would, in a process of its own: forked from the build server,
+    which has imported the build once (build_server.py), or, `fresh`, a new interpreter."""
+    if fresh or os.environ.get("DOSSIER_TEST_FRESH_BUILDS"):
+        return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return BUILDS.run(["--root", str(root), *args], ROOT, timeout=120)
 
 
 @pytest.fixture
@@ -185,3 +193,7 @@ def aged(root: Path, seconds: float = 3600) -> None:
     for path in root.rglob("*"):
         os.utime(path, (old, old))
     time.sleep(2.05)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    BUILDS.stop()   # (the build server: build_server.py)
