@@ -138,10 +138,10 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 
 # Every line of page furniture left out of these pages (review 72), each read by a person in its page: a link to
 # another article, a gallery's header, a sidebar's column or widget, a credit, a newsletter's prompt, a prompt to
-# download the outlet's app, a pull quote repeating a paragraph, an author's position in their profile, a copyright
-# notice, a list of links under kickers, a link to the outlet's standards, an audio player's title, author and date,
-# the site header's date, an advertisement spelt in look-alike letters; none a sentence of its article. Every other
-# page keeps every line the extractor gave.
+# download the outlet's app, a pull quote repeating a paragraph, an author's position in their profile, a date's
+# label whose date the extractor left out, a copyright notice, a list of links under kickers, a link to the outlet's
+# standards, an audio player's title, author and date, the site header's date, an advertisement spelt in look-alike
+# letters; none a sentence of its article. Every other page keeps every line the extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
@@ -160,7 +160,9 @@ FURNITURE = {
     "elpais-antartida-20-grados.html.gz": [
         "Puede escribirnos a nuno@esmateria.com o seguir a Materia en Facebook, Twitter, Instagram o suscribirse "
         "aquí a nuestra newsletter."],
-    "faz-streaming-modell.html.gz": [   # (each author's position, in their profile beside the text)
+    "faz-streaming-modell.html.gz": [
+        "- -Aktualisiert am",   # (its date line, "-Aktualisiert am <time>28.01.2020-15:49</time>", cut short)
+        # (each author's position, in their profile beside the text)
         "Redakteur in der Wirtschaft.", "Redakteur in der Wirtschaft der Frankfurter Allgemeinen Sonntagszeitung."],
     "gala-delevoye-chirac.html.gz": ["Crédits photos : Bestimage"],
     "independent-false-reporting-fine.html.gz": ["UK news in pictures", "Show all 50"],
@@ -182,6 +184,7 @@ FURNITURE = {
         "Contact: 624-6456; 225-8452; 225-8458; 225-8463; 225-8465; 225-8473 or 225-8491.",
         "Or by Email: [email\xa0protected] / [email\xa0protected]"],
     "nationnews-schools-safe.html.gz": [
+        "Posted on",   # (its date line, "Posted on <time>April 22, 2022</time>", cut short)
         "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."],
     "reuters-parasite-sag.html.gz": ["Our Standards: The Thomson Reuters Trust Principles."],
     "rp-unijne-fundusze.html.gz": [

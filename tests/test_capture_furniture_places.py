@@ -2,7 +2,8 @@
 other pages under kickers in capitals (BBC), a line linking to the outlet's standards (Reuters), a media player's
 title, author, date and duration (Tagesschau), a line of the site's own header above the article and the boxes
 of its sidebar, WordPress's widgets (Kaieteur News), a pull quote repeating a paragraph (Der Spiegel), an author's
-position in their profile (FAZ); and the article's own lines that look like them, which stay. The text given to
+position in their profile (FAZ), a date line cut short to its label (FAZ, Nation News); and the article's own
+lines that look like them, which stay. The text given to
 the rules is the extractor's as it wrote those pages: one block a line, a list item after "- "."""
 
 from __future__ import annotations
@@ -304,3 +305,37 @@ def test_a_byline_a_line_on_the_author_without_a_link_a_quote_or_an_article_call
         body: str, lines: list[str]) -> None:
     html = page(story(0) + body + story(2))
     assert left_out(html, [STORY[0], *lines, STORY[2]]) == ([STORY[0], *lines, STORY[2]], [])
+
+
+# --- FAZ, Nation News: a date line cut short to its label (the extractor leaves out every <time>) ----------------
+
+DATE_LABEL = "a date's label, its date left out by the extractor"
+
+
+@pytest.mark.parametrize("body, line", [
+    ('<ul class="atc-MetaList"><li><span>-</span><span>Aktualisiert am </span><time datetime="2020-01-28T15:49">'
+     "28.01.2020<span>-</span>15:49</time></li></ul>", "- -Aktualisiert am"),                 # FAZ
+    ('<p class="date"><span class="posted-on">Posted  on <time datetime="2022-04-22">April 22, 2022</time></span>'
+     "</p>", "Posted on"),                                                                        # Nation News
+    ('<p class="date">Mis à jour le <time datetime="2020-03-12">12/03/2020 à 14h02</time></p>', "Mis à jour le"),
+])
+def test_a_dates_label_whose_date_the_extractor_left_out_goes(body: str, line: str) -> None:
+    kept, dropped = left_out(page(body + story(0, 1, 2)), [line, *STORY])
+    assert kept == STORY and dropped == [(line, DATE_LABEL)]
+
+
+@pytest.mark.parametrize("body, line", [
+    # its own block too: the heading of an update, above its paragraph (beside the page's date line)
+    ('<p class="date">Updated: <time>12 May 2020</time></p><p><strong>Updated:</strong></p>', "Updated:"),
+    # a block that starts with a longer word
+    ("<p>Standort: Halle 5</p>", "Stand"),
+    # its block goes on with words and no figure, or with more than a date
+    ("<p>Published <time>in the spring</time></p>", "Published"),
+    ("<p>Stand: <time>28. April 2020, nachdem die Kommission des Bundestages über die Strecke beraten hatte</time>"
+     "</p>", "Stand:"),
+    # a noun, not a date's label: an update's heading
+    ("<p>Update <time>14:02</time></p>", "Update"),
+])
+def test_a_dates_words_on_their_own_or_before_more_than_a_date_stay(body: str, line: str) -> None:
+    lines = [line, *STORY]
+    assert left_out(page(body + story(0, 1, 2)), lines) == (lines, [])

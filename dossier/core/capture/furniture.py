@@ -8,7 +8,8 @@ the HTML elements it came from (`Block`s of furniture_page.py, read by shell/cap
 that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget, an author's
 profile, a heading that repeats a line of the text — and, where a prompt's words are needed, a whole line that is
 only the prompt (furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its
-words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"). Nothing else is changed: every kept
+words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"), or it is only a date's label and a
+block of the page is that label and a date (the extractor left the date out). Nothing else is changed: every kept
 line is the extractor's, byte for byte. The raw page is kept as evidence, so nothing is lost.
 
 Pure: the extracted text and the page's blocks in, the kept text and the dropped lines out.
@@ -94,7 +95,7 @@ def _structural(page: Page, index: int, line: str) -> str:
 def _placed(page: Page, index: int, line: str) -> str:
     """What the place a line comes from says it is, or "": a list of links under kickers, the outlet's standards
     badge, a media player, the site's header, a sidebar's widget, an author's profile (each outside the article's
-    own text)."""
+    own text), or a date line the extractor cut short (a label left of it)."""
     if page.every(index, lambda b: _kicker_list(page, b)):
         return "a list of links to other pages, each under a kicker"
     if page.every(index, _standards_link):
@@ -108,7 +109,25 @@ def _placed(page: Page, index: int, line: str) -> str:
         return "a box of the site's sidebar (a widget)"
     if page.every(index, lambda b: _author_profile(page, b)):
         return "the author's profile"
+    if _date_label(page, index, line):
+        return "a date's label, its date left out by the extractor"
     return ""
+
+
+def _date_label(page: Page, index: int, line: str) -> bool:
+    """The line is only a date's label ("Posted on", "-Aktualisiert am"), no block of the page, but the start of a
+    short one that goes on with the date: the extractor leaves out every <time> element, so FAZ's "-Aktualisiert
+    am <time>28.01.2020-15:49</time>" became "- -Aktualisiert am". A label that is a block of its own (an
+    update's "Updated:" above its paragraph) stays, as does one whose block goes on with words and no date."""
+    label = bare(line)
+    if page.hits[index] or not words.DATE_LABEL.match(label):
+        return False
+    for block in page.blocks:
+        rest = block.text[len(label):] if block.text.startswith(label) else ""
+        if (rest and not rest[0].isalnum() and any(c.isdigit() for c in rest)
+                and len(rest.split()) <= LABEL_WORDS):
+            return True
+    return False
 
 
 def _author_profile(page: Page, block: Block) -> bool:

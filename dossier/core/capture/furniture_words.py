@@ -103,6 +103,16 @@ WHOLE_LINES = (
         re.I)),
 )
 
+# A date's label and nothing else ("Aktualisiert am", "Posted on", "Mis à jour le", "Stand:"): what the extractor
+# leaves of a date line, as it leaves out every <time> element (furniture.py: only where the page's line goes on
+# with the date). A participle, never the noun "Update" that heads an update's paragraph
+_DATE_WORDS = ("updated", "last updated", "published", "first published", "posted", "last modified",
+               "aktualisiert", "zuletzt aktualisiert", "veröffentlicht", "erstellt", "zuletzt geändert", "stand",
+               "mis à jour", "publié", "modifié", "créé", "actualizado", "publicado", "atualizado", "aggiornato",
+               "pubblicato", "zaktualizowano", "opublikowano", "bijgewerkt", "laatst bijgewerkt", "gepubliceerd")
+DATE_LABEL = re.compile(rf"^[\W_]*(?:{_alternatives(_DATE_WORDS)})(?:\s+(?:on|at|am|um|le|à|el|em|il|op|dnia))?"
+                        r"[\W_]*$", re.I)
+
 # A word spelt in Latin and Cyrillic letters at once ("Аdvеrtіѕе wіth thе most visited news site in Веlіzе", its А, е,
 # і, ѕ Cyrillic): text that reads as English to a person and as no word to an advertisement blocker. No language
 # spells its words so; a slip of the keyboard's layout makes one such word, not most of a line's (furniture.py)
