@@ -1,6 +1,7 @@
 """The search page where search cannot work, in real Chromium: a site built with --no-search (no index), a site
 opened from the disk (file://: Pagefind fetches its index, which needs http), Pagefind's script that did not load,
-an index that is not there, and a script that failed. Each showed an empty box under "Search", with no word; the
+an index that is not there, a live preview that could not make its index or runs without search, and a script that
+failed. Each showed an empty box under "Search", with no word; the
 page now says why, in a status region, and links the navigation. (A site whose search works: test_browser_search.)"""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ UNINDEXED = "Search is not available here: this copy of the site was published w
 ON_DISK = ("Search is not available here: it works only when the site is served over http(s), not when its pages "
            "are opened as files from a disk.")
 UNLOADED = "Search is not available here: its files could not be loaded. Reloading the page may help."
+FAILED = "Search is not available in this preview: its index could not be made (the terminal says why)."
+OFF = "Search is not available in this preview: the preview runs without search (--no-search)."
 NOTE = ".search-unavailable"
 REASON = f"{NOTE} [role=status]"
 NAVIGATION = [["Articles", "/"], ["Sources", "/sources/"], ["Entities", "/entities/"], ["Compare", "/compare/"],
@@ -63,12 +66,20 @@ def test_a_site_built_without_search_says_it_has_no_index_and_links_the_navigati
     context.close()
 
 
-def test_a_hebrew_site_built_without_search_says_so_in_english_marked_words(browser, http_server, tmp_path):
+def marked(why: str):
+    """The live preview's answer for a file of the index it has not got, and why (serve_app.py)."""
+    return lambda route: route.fulfill(status=404, headers={"X-Dossier-Search": why}, body=f"{why}\n")
+
+
+@pytest.mark.parametrize("mark, reason", [(None, UNINDEXED), ("failed", FAILED)], ids=["published", "preview"])
+def test_a_hebrew_site_without_search_says_so_in_english_marked_words(browser, http_server, tmp_path, mark, reason):
     root = mini(tmp_path, HEBREW)
     result = run_build(root, "--no-search")
     assert result.returncode == 0, result.stdout + result.stderr
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    assert reason_shown(page, http_server(root / "_site") + "search/") == UNINDEXED
+    if mark:
+        page.route("**/pagefind/pagefind-entry.json", marked(mark))
+    assert reason_shown(page, http_server(root / "_site") + "search/") == reason
     words = page.locator(f"{NOTE} span")
     assert words.evaluate_all("els => els.map(e => [e.closest('[lang]').lang, e.dir])") == [["en", "ltr"]] * 2
     assert page.locator(f"{NOTE} li").first.evaluate(LANGUAGE) == "en"
@@ -98,7 +109,9 @@ def pagefind_ui_throwing(route) -> None:
     ("pagefind-ui.js", pagefind_ui_throwing, UNLOADED),                             # it failed
     ("pagefind-entry.json", lambda route: route.fulfill(status=404), UNINDEXED),    # no index beside it
     ("pagefind-entry.json", lambda route: route.fulfill(status=500), UNLOADED),
-], ids=["ui-not-loaded", "ui-throws", "index-missing", "index-failing"])
+    ("pagefind-entry.json", marked("failed"), FAILED),      # the live preview's Pagefind failed
+    ("pagefind-entry.json", marked("off"), OFF),            # the live preview runs with --no-search
+], ids=["ui-not-loaded", "ui-throws", "index-missing", "index-failing", "preview-failed", "preview-off"])
 def test_a_search_page_whose_pagefind_did_not_load_or_failed_says_so(browser, default_site, http_server, file,
                                                                      answer, reason):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -119,7 +132,7 @@ def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser,
     index" and stayed so. It says the index is being made, asks again every 2 s, and once the index is there loads
     the UI, shows the search box without a reload, says so in the same status region and puts focus in the box if
     the reader was in the note's links (review 107); or, when the index is not made after all (Pagefind failed: a
-    404), says that instead, once."""
+    404 marked "failed"), says that instead, once: not that the site was published without it."""
     ready: list[bool] = []
     page = browser.new_page(viewport={"width": 1280, "height": 900})
 
@@ -130,7 +143,7 @@ def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser,
         elif made:
             route.continue_()
         else:
-            route.fulfill(status=404)
+            marked("failed")(route)
 
     page.route("**/pagefind/*", preview)
     assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == PENDING
@@ -143,8 +156,8 @@ def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser,
         assert page.locator(NOTE).count() == 0 and page.locator("nav a:focus").count() == 0
         assert page.evaluate("document.activeElement.matches('.pagefind-ui__search-input')")
     else:
-        page.locator(REASON, has_text="published without").wait_for(timeout=15000)   # (no eval: the page's CSP)
-        assert page.locator(REASON).inner_text() == UNINDEXED
+        page.locator(REASON, has_text="could not be made").wait_for(timeout=15000)   # (no eval: the page's CSP)
+        assert page.locator(REASON).inner_text() == FAILED
         assert page.locator(f"{NOTE} ul").count() == 1 and page.locator(".pagefind-ui").count() == 0
     page.close()
 

@@ -470,11 +470,13 @@ def test_a_save_while_the_index_is_built_cancels_it_and_it_is_built_again_later(
         preview.stop()
 
 
-def test_the_index_is_said_to_be_coming_until_the_previews_first_is_written_and_not_when_it_cannot_be(root,
-                                                                                                     monkeypatch):
+def test_the_index_is_said_to_be_coming_until_the_previews_first_is_written_and_why_not_when_it_cannot_be(
+        root, monkeypatch):
     """Before its first index, the preview answered the index's files 404, and the search page said the site was
-    published without one (static/search.js); they are a 503, "ask again", until it is written, and a 404 again
-    once Pagefind failed (search is then off in the preview)."""
+    published without one (static/search.js); they are a 503, "ask again", until it is written, and once Pagefind
+    failed (search is then off in the preview) a 404 marked "failed", or "off" in a preview run with --no-search
+    and no index left: the page says the preview could not make it, or runs without search, not that the site was
+    published without it."""
     pytest.importorskip("pagefind")
     from test_serve_app import call
     from dossier.shell.serve_app import make_app
@@ -497,23 +499,25 @@ def test_the_index_is_said_to_be_coming_until_the_previews_first_is_written_and_
         preview.start()
         try:
             wait_for(lambda: preview.status.state == "ok" and preview.indexing)
-            assert preview.status.read()["search_pending"]
+            assert preview.status.read()["search"] == "pending"
             assert call(app, "/pagefind/pagefind-entry.json")[0] == 503
             gate.set()
             wait_for(lambda: ("not built" if fails else "search index:") in preview.log.getvalue(), timeout=60)
-            assert not preview.status.read()["search_pending"]
-            assert call(app, "/pagefind/pagefind-entry.json")[0] == (404 if fails else 200)
+            assert preview.status.read()["search"] == ("failed" if fails else "")
+            code, headers, _ = call(app, "/pagefind/pagefind-entry.json")
+            assert (code, headers.get("X-Dossier-Search")) == ((404, "failed") if fails else (200, None))
         finally:
             gate.set()
             preview.stop()
         if not fails:
             shutil.rmtree(root / "_site/pagefind")   # (the next preview finds no index left: it makes its own)
-    without = Preview_(root, search=False)   # a preview without search: its search page says there is none
+    without = Preview_(root, search=False)   # a preview without search: its search page says it runs so
     without.start()
     try:
         wait_for(lambda: without.status.state == "ok")
-        assert not without.status.read()["search_pending"]
-        assert call(make_app(root / "_site", without.status), "/pagefind/pagefind-entry.json")[0] == 404
+        assert without.status.read()["search"] == "off"
+        code, headers, _ = call(make_app(root / "_site", without.status), "/pagefind/pagefind-entry.json")
+        assert (code, headers["X-Dossier-Search"]) == (404, "off")
     finally:
         without.stop()
 

@@ -73,7 +73,7 @@ def test_assets_are_revalidated_by_etag_so_unchanged_files_stay_cached(site):
 def test_the_search_index_before_the_preview_has_made_it_is_a_503_to_ask_again_not_a_404(site):
     """The search page takes a 404 for a site published without its index (static/search.js): while the preview
     is still to make its first index, the index's files are "503, try again in 2 s", and only they are."""
-    app = make_app(site, Status(state="ok", has_site=True, search_pending=True, mount="/d/"))
+    app = make_app(site, Status(state="ok", has_site=True, search="pending", mount="/d/"))
     for path in ("/d/pagefind/pagefind-entry.json", "/d/pagefind/dossier-parts.json"):
         code, headers, body = call(app, path)
         assert (code, headers["Retry-After"], headers["Cache-Control"]) == (503, "2", "no-store"), path
@@ -85,6 +85,25 @@ def test_the_search_index_before_the_preview_has_made_it_is_a_503_to_ask_again_n
     assert call(app, "/d/pagefind/pagefind-entry.json")[0] == 200
     done = make_app(site, Status(state="ok", has_site=True, mount="/d/"))   # made, or not coming: a 404 again
     assert call(done, "/d/pagefind/pagefind-ui.js")[0] == 404
+
+
+@pytest.mark.parametrize("why, says", [("failed", b"the search index could not be made: the terminal says why\n"),
+                                       ("off", b"the preview runs without search (--no-search)\n")])
+def test_the_search_index_the_preview_has_not_made_is_a_404_marked_with_why(site, why, says):
+    """Pagefind failed, or the preview runs with --no-search, and no build left an index: the index's files are a
+    404 that says why (X-Dossier-Search), so that the search page does not say the site was published without its
+    index (static/search.js), as it does for an unmarked 404; only they are marked."""
+    app = make_app(site, Status(state="ok", has_site=True, search=why, mount="/d/"))
+    for path in ("/d/pagefind/pagefind-entry.json", "/d/pagefind/pagefind-ui.js"):
+        code, headers, body = call(app, path)
+        assert (code, headers["X-Dossier-Search"], headers["Cache-Control"], body) == (404, why, "no-store", says)
+    code, headers, body = call(app, "/d/nope/")
+    assert code == 404 and "X-Dossier-Search" not in headers and b"lost" in body
+    (site / "pagefind").mkdir()
+    (site / "pagefind/pagefind-entry.json").write_text("{}", "utf-8")   # (an index a build left is served)
+    assert call(app, "/d/pagefind/pagefind-entry.json")[0] == 200
+    code, headers, _ = call(make_app(site, Status(state="ok", has_site=True, mount="/d/")), "/d/pagefind/x.js")
+    assert code == 404 and "X-Dossier-Search" not in headers   # (a preview with an index: a 404 as any server's)
 
 
 def test_missing_pages_get_the_sites_404_page(site):

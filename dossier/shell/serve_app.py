@@ -87,7 +87,8 @@ class Status:
     has_site: bool = False             # the output folder holds a site (from this run or an earlier one)
     changes: list[tuple[int, frozenset[str] | None]] = field(default_factory=list, repr=False)
     visited: tuple[str, ...] = ()      # the HTML pages served lately (output paths), most recent first
-    search_pending: bool = False       # the search index is still to be made (none yet): its files are a 503
+    search: str = ""                   # why the preview has no search index (its files are marked so): pending
+    # (being made: a 503, "ask again"), failed (Pagefind could not make it), off (--no-search); "": it has one
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def visit(self, page: str) -> None:
@@ -128,7 +129,7 @@ class Status:
     def read(self) -> dict[str, Any]:
         with self._lock:
             return {"state": self.state, "building": self.building, "published": self.published, "run": self.run,
-                    "mount": self.mount, "search_pending": self.search_pending,
+                    "mount": self.mount, "search": self.search,
                     "changed": visible(self.changed), "seconds": round(self.seconds, 3), "has_site": self.has_site,
                     "errors": sum(p.severity == "error" for p in self.problems),
                     "warnings": sum(p.severity != "error" for p in self.problems),
@@ -233,7 +234,7 @@ def respond(environ: dict[str, Any], out: Path, status: Status, clients: Callabl
                                      ("Cache-Control", "no-store")], b""
             target = target / "index.html"
         if not target.is_file() or not target.resolve().is_relative_to(out):
-            return _index_pending() if state["search_pending"] and rel.startswith(SEARCH) else _not_found(out, state)
+            return _no_index(state["search"]) if state["search"] and rel.startswith(SEARCH) else _not_found(out, state)
     except OSError:  # (a name too long for the file system, review 59: a 500 with a traceback; no such page)
         return _not_found(out, state)
     if target.suffix == ".html":
@@ -303,13 +304,20 @@ def _file(environ: dict[str, Any], target: Path, state: dict[str, Any]) -> Respo
     return "200 OK", headers, data
 
 
-def _index_pending() -> Response:
-    """A file of the search index asked for before the preview has made one: "503, try again", which the search
-    page says (static/search.js) and waits on, instead of a 404, which it takes for a site published without
-    its index. The header tells it from another server's 503, which promises nothing."""
-    return ("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store"),
-                                        ("Retry-After", "2"), ("X-Dossier-Search", "pending")],
-            b"the search index is being made\n")
+def _no_index(why: str) -> Response:
+    """A file of the search index the preview does not have, marked with why (X-Dossier-Search), so that the search
+    page (static/search.js) says it instead of what an unmarked 404 means, a site published without its index:
+    "pending", before the preview has made its first index, is "503, try again", which the page waits on (the mark
+    tells it from another server's 503, which promises nothing); "failed" (Pagefind could not make it: the terminal
+    says why) and "off" (--no-search, and no index an earlier build left) are a 404."""
+    if why == "pending":
+        return ("503 Service Unavailable", [("Content-Type", "text/plain; charset=utf-8"),
+                                            ("Cache-Control", "no-store"), ("Retry-After", "2"),
+                                            ("X-Dossier-Search", why)], b"the search index is being made\n")
+    return ("404 Not Found", [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store"),
+                              ("X-Dossier-Search", why)],
+            b"the search index could not be made: the terminal says why\n" if why == "failed" else
+            b"the preview runs without search (--no-search)\n")
 
 
 def _not_found(out: Path, state: dict[str, Any]) -> Response:

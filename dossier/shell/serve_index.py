@@ -43,7 +43,8 @@ class SearchIndexing:
             except Exception as exc:  # no Pagefind binary, or it failed: the preview works without search
                 self._print(f"search index not built ({exc}); search is unavailable in the preview")
                 self.search = False
-                self.status.update(search_pending=False)  # (the search page says it has no index)
+                if not self.search_files:   # (the search page says why it has no index; one a build left stays)
+                    self.status.update(search="failed")
                 return
             with self.publish_lock:
                 with self.cond:
@@ -58,7 +59,7 @@ class SearchIndexing:
                     self._print(f"search index not written: {unwritten(self.out, exc)}")
                     return
                 self.published, self.search_files = outputs, files
-                self.status.update(search_pending=False)
+                self.status.update(search="")
                 if whole:
                     self.good = outputs
                 self.search_parts.finish()

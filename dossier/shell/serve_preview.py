@@ -114,7 +114,8 @@ class Preview(SearchIndexing):
         # The index a build left stays (the search page works) until the preview's own is made; with --no-search,
         # for good (it was removed at the first publish, a file the preview did not make: the page broke)
         self.search_files = files_under(self.out, SEARCH_PREFIX)
-        self.status.update(search_pending=self.search and not self.search_files)  # (the search page waits for it)
+        # (with none: the search page waits for it, or says that the preview runs without search)
+        self.status.update(search="" if self.search_files else "pending" if self.search else "off")
         if isinstance(self.memo.backing, Cache):  # (its parts whose pages did not change are not made again)
             self.search_parts.recall(self.memo.backing.search_parts(), self.search_files)
             self.memo.backing.keep_pages({}, [f"search:{key}" for key in self.search_parts.kept])  # (in use)

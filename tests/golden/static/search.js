@@ -1,7 +1,8 @@
 // The search page: Pagefind's UI over the index the build wrote into /pagefind/ (needs http://, not file://).
 // A large site's index is in parts (pagefind/dossier-parts.json lists those to merge into the first one).
 // Where search cannot work (a site built with --no-search has no index, a page opened from the disk cannot load
-// one, Pagefind's script did not arrive or failed) the page says so and why, in place of an empty box.
+// one, Pagefind's script did not arrive or failed, the live preview could not make its index or runs without
+// search) the page says so and why, in place of an empty box.
 (function () {
   "use strict";
   var WHY = {
@@ -9,7 +10,9 @@
           "pages are opened as files from a disk.",
     unindexed: "Search is not available here: this copy of the site was published without its search index.",
     unloaded: "Search is not available here: its files could not be loaded. Reloading the page may help.",
-    pending: "Search is not ready yet: its index is being made. The search box appears here as soon as it is."
+    pending: "Search is not ready yet: its index is being made. The search box appears here as soon as it is.",
+    failed: "Search is not available in this preview: its index could not be made (the terminal says why).",
+    off: "Search is not available in this preview: the preview runs without search (--no-search)."
   };
   var READY = "Search is ready: its index is made.";
   var WAIT = 2000;   // ms before asking again for an index being made (the live preview's 503 says 2 s)
@@ -101,12 +104,16 @@
   function index(bundle) {
     // Whether the index is there: "here"; "unindexed" when the server says it has no such file (a site built with
     // --no-search); "pending" when the live preview says it is making it (a 503 of its own, X-Dossier-Search:
-    // pending; another server's 503 is no promise); "unloaded" when it could not be asked or failed otherwise.
+    // pending; another server's 503 is no promise); "failed" or "off" when the live preview's 404 says why it has
+    // none (Pagefind could not make it; --no-search); "unloaded" when it could not be asked or failed otherwise.
     // (Pagefind's UI, started without an index, says "Searching…" for ever.)
     return fetch(bundle + "pagefind-entry.json", { cache: "no-store" })
       .then(function (r) {
-        return r.ok ? "here" : r.status === 404 || r.status === 410 ? "unindexed" :
-          r.status === 503 && r.headers.get("X-Dossier-Search") === "pending" ? "pending" : "unloaded";
+        var mark = r.headers.get("X-Dossier-Search");
+        if (r.ok) return "here";
+        if (r.status === 404 && (mark === "failed" || mark === "off")) return mark;
+        return r.status === 404 || r.status === 410 ? "unindexed" :
+          r.status === 503 && mark === "pending" ? "pending" : "unloaded";
       }, function () { return "unloaded"; });
   }
   function parts(bundle) {
