@@ -107,8 +107,8 @@ def test_no_comparison_is_guessed_by_its_id_when_one_a_link_names_is_as_close(tm
     assert "this one has witnesses quoting the words of both annotations" in problems[0].message
 
 
-DELETED = ('comparison "alone" is defined nowhere, yet 2 references name it: was it deleted? write it again as '
-           "content/comparisons/alone.yaml, or change each reference")
+DELETED = ('comparison "alone" is defined nowhere, yet 2 links name it: was it deleted? write it again as '
+           "content/comparisons/alone.yaml, or change each link")
 
 
 def test_links_in_several_files_to_a_deleted_comparison_are_each_told_it_is_defined_nowhere_and_how_many_name_it(
@@ -128,8 +128,8 @@ def test_links_in_several_files_to_an_id_a_slip_away_from_a_comparison_are_told_
         tmp_path) -> None:
     problems = _errors(tmp_path, {"alone-quote": OTHER}, ("compare:alone-qoute", "/compare/alone-qoute/"))
     assert {(p.file, p.hint) for p in problems} == {(f"content/articles/{slug}.yaml", (
-        'comparison "alone-qoute" is defined nowhere, yet 2 references name it: did you mean "alone-quote"? change '
-        "each reference to it; or was it deleted? write it again as content/comparisons/alone-qoute.yaml"))
+        'comparison "alone-qoute" is defined nowhere, yet 2 links name it: did you mean "alone-quote"? change '
+        "each link to it; or was it deleted? write it again as content/comparisons/alone-qoute.yaml"))
         for slug in "ab"}
 
 
@@ -151,8 +151,8 @@ def test_a_mistyped_comparison_id_in_several_files_is_said_at_each_link_as_one_s
     said = at_renamed_comparison(links, None, texts)  # type: ignore[arg-type]
     assert [(p.file, p.message) for p in said] == [(p.file, p.message) for p in links]
     assert {p.hint for p in said} == {
-        'comparison "netanyahu-alon" is defined nowhere, yet 3 references name it: did you mean "netanyahu-alone"? '
-        "change each reference to it; or was it deleted? write it again as content/comparisons/netanyahu-alon.yaml"}
+        'comparison "netanyahu-alon" is defined nowhere, yet 3 links name it: did you mean "netanyahu-alone"? '
+        "change each link to it; or was it deleted? write it again as content/comparisons/netanyahu-alon.yaml"}
     in_one = [_link("content/articles/a.yaml", "netanyahu-alon", meant)] * 2
     assert at_renamed_comparison(in_one, None, texts) == in_one  # type: ignore[arg-type]
 
@@ -172,11 +172,11 @@ def test_the_build_says_a_deleted_and_a_mistyped_comparison_linked_from_two_arti
     built = run_build(root, "--check")
     assert built.returncode == 1
     said = [line.strip() for line in built.stderr.splitlines() if "[links]" in line or "hint:" in line]
-    mistyped = ('hint: comparison "netanyahu-alon" is defined nowhere, yet 2 references name it: did you mean '
-                '"netanyahu-alone"? change each reference to it; or was it deleted? write it again as '
+    mistyped = ('hint: comparison "netanyahu-alon" is defined nowhere, yet 2 links name it: did you mean '
+                '"netanyahu-alone"? change each link to it; or was it deleted? write it again as '
                 "content/comparisons/netanyahu-alon.yaml")
-    deleted = ('hint: comparison "rafah-toll" is defined nowhere, yet 2 references name it: was it deleted? write it '
-               "again as content/comparisons/rafah-toll.yaml, or change each reference")
+    deleted = ('hint: comparison "rafah-toll" is defined nowhere, yet 2 links name it: was it deleted? write it '
+               "again as content/comparisons/rafah-toll.yaml, or change each link")
     assert said == [
         'content/articles/a.yaml:8:40: error: link "compare:netanyahu-alon": unknown comparison "netanyahu-alon" '
         "[links]", mistyped,

@@ -153,3 +153,28 @@ def test_an_article_file_renamed_on_purpose_is_found_by_the_quotes_its_text_hold
                                                      "witness-unknown-article")], problems
     assert "holds 2 of the 2 quotes their witnesses give" in problems[0].message
     assert problems[0].hint.startswith('if "outlet-a-0002-rail-tunnel" is the slug meant, rename the file')
+
+
+def test_each_link_to_an_id_defined_nowhere_is_said_at_its_place_and_counted_two_in_one_note_too(tmp_path) -> None:
+    """A note linking a deleted entity, article or comparison twice was one problem, at its first link, and the
+    hint counted it as one reference: "2 references name it" for three links to change, the second of them in no
+    message. Each link is one now, at its own column, and the count is theirs, for the three kinds alike (an
+    article's hint is deleted.py's: its file is gone)."""
+    links = "[x](entity:gone-person), [y](article:gone-article), [z](compare:gone)"
+    note = "  - id: said\n    quote: Netanyahu said\n    note: \"{}\"\n"
+    problems = _dossier(tmp_path, {
+        "content/articles/outlet-a-0002-rail-tunnel.yaml": _article("a.txt", "outlet-a", "fiora-danzar") +
+        note.format(f"{links}; again {links}."),
+        "content/articles/outlet-b-0023-rail-tunnel.yaml": _article("b.txt", "outlet-b", "fiora-danzar") +
+        note.format(links)})
+    a, b = "content/articles/outlet-a-0002-rail-tunnel.yaml", "content/articles/outlet-b-0023-rail-tunnel.yaml"
+    for scheme, ident, count in [("entity", "gone-person", 'entity "gone-person" is defined nowhere, yet 3 references '
+                                  "name it: was it deleted? define it again in the entities, or change each reference"),
+                                 ("article", "gone-article", "(3 links name it)"),
+                                 ("compare", "gone", 'comparison "gone" is defined nowhere, yet 3 links name it: was '
+                                  "it deleted? write it again as content/comparisons/gone.yaml, or change each link")]:
+        said = [p for p in problems if f'link "{scheme}:{ident}"' in p.message]
+        column = 12 + links.index(f"]({scheme}:") + 2   # (the note's text begins at column 12)
+        again = column + len(links) + len("; again ")
+        assert [(p.file, p.line, p.col) for p in said] == [(a, 12, column), (a, 12, again), (b, 12, column)]
+        assert all(count in p.hint for p in said), [p.hint for p in said]

@@ -35,12 +35,13 @@ def test_every_internal_link_is_made_under_the_base_path(made: str, url: str) ->
 
 
 @pytest.mark.parametrize("text, note, targets", [
-    ("See [a](article:x) and <https://e.org> and [b](article:x)", True, ("article:x", "https://e.org")),
+    ("See [a](article:x) and <https://e.org> and [b](article:x)", True, ("article:x", "https://e.org", "article:x")),
+    ("[a][r], [b][r]\n\n[r]: compare:x", False, ("compare:x",)),   # (a reference-style link's target, written once)
     ("plain words, no link", True, ()),
     ("[a](java&#9;script:x)", False, ("java\tscript:x",)),      # entities decoded: what the browser would see
     ("- [a](entity:y)\n- [b](tag:z)", False, ("entity:y", "tag:z")),
 ])
-def test_link_targets_are_every_target_as_written_once_in_order(text: str, note: bool, targets: tuple) -> None:
+def test_link_targets_are_the_target_of_each_link_as_written_in_order(text: str, note: bool, targets: tuple) -> None:
     assert link_targets(text, note) == targets
 
 

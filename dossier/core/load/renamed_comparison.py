@@ -55,13 +55,13 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         what, fix = f'comparison "{ref}"', f"write it again as content/comparisons/{ref}.yaml"
         if group[0].hint.startswith("did you mean"):  # (a slip of an id that exists: no file is guessed renamed)
-            return defined_nowhere(group, what, fix, meant_of(group[0].hint))
+            return defined_nowhere(group, what, fix, meant_of(group[0].hint), "link")
         if not unlinked:  # (the texts are read only when a link names an unknown comparison)
             linked = {ident for text in texts() for ident in _LINKED.findall(text)}
             unlinked.append([c for c in dossier.comparisons if c.id not in linked])
         comparison, why = _meant(ref, unlinked[0], dossier)
         if comparison is None:
-            return defined_nowhere(group, what, fix)
+            return defined_nowhere(group, what, fix, noun="link")
         file = comparison.origin.file
         if len(group) == 1:
             return [replace(group[0], hint=f"{file}, which no link names, {why}: was it renamed? link "

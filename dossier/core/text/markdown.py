@@ -162,16 +162,19 @@ def _note_parser() -> MarkdownIt:
 
 @lru_cache(maxsize=1 << 16)
 def link_targets(text: str, note: bool) -> tuple[str, ...]:
-    """Every link target of an editors' Markdown field as written (entities decoded), each once, in order:
-    what the build checks (refused schemes, unknown ids). `note`: parse as a note, else as a block field.
+    """The link target of each link of an editors' Markdown field as written (entities decoded), in order: what
+    the build checks (refused schemes, unknown ids). A target linked twice is there twice: each link is one to
+    change, said at its own place (a note linking a deleted comparison twice was one problem, counted as one
+    reference to change). A reference-style link's target is there once, where its definition writes it.
+    `note`: parse as a note, else as a block field.
     A link needs "[" or "<", so the many notes without either are not parsed at all. Remembered by text (a
     pure function of it): the live preview checks every note on every save, and parses only the new ones."""
     if "[" not in text and "<" not in text:
         return ()
-    found: dict[str, None] = {}
+    found: list[str] = []
 
     def record(url: str) -> str:
-        found.setdefault(url)
+        found.append(url)
         return url
 
     _render(_note_parser() if note else _block_parser(), text, record)
