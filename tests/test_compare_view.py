@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from dossier.core.analyse.alignment import align, tokenize
 from dossier.core.plan.passage_views import text_fragment
 from dossier.core.plan.compare_view import (Witnessed, apart_parts, column_set, context, diff_pieces, heat_level,
-                                            heat_pieces, paragraph_direction, told_apart)
+                                            heat_pieces, told_apart)
+from dossier.core.common.direction import paragraph_direction
 
 
 def spelled(base: str, other: str) -> list[tuple[str, str, str]]:
@@ -413,3 +414,18 @@ def test_the_differences_are_offered_against_the_first_witnesses_only_when_there
     assert [h["base"] for h in view["heat"]] == offered and len(view["columns"]) == 12
     few = column_set("y", ws[:5], "k2", "y")
     assert few["unoffered"] == 0 and len(few["bases"]) == 5
+
+
+def test_the_words_a_witness_lacks_take_the_direction_of_the_base_s_paragraph_where_it_is_the_other():
+    """The Hebrew words a French quote lacks (<del>) were marked Hebrew but not right to left: the markup said the
+    French paragraph's direction (review 109). Words of a base in the same direction need no `dir`."""
+    hebrew, french = "נתניהו: «נעשה זאת לבד» אמר.", "Intro.\n\n« Nous le ferons seuls », a dit Nétanyahou."
+    english = "Netanyahu said: « we will do it alone »."
+    at = french.index("Nous")
+    ws = [Witnessed("he", hebrew, 8, 21, "ynet", "2024-03-22", "H", "/he/", "/he/#w-x"),
+          Witnessed("fr", french, at, at + 16, "Le Monde", "2024-03-22", "F", "/fr/", "/fr/#w-x"),
+          Witnessed("en", english, 18, 37, "AP", "2024-03-22", "E", "/en/", "/en/#w-x")]
+    columns = {c["key"]: c for c in column_set("x", ws, "he", "x")["columns"]}
+    against = {c: {r["base"]: r["base_dir"] for r in columns[c]["renderings"]} for c in columns}
+    assert against["fr"] == {"he": "rtl", "fr": "", "en": ""}
+    assert against["he"] == {"he": "", "fr": "ltr", "en": "ltr"}

@@ -16,6 +16,7 @@ from typing import Any
 
 from .anchors import anchor_quote
 from .mentions import match_key
+from ..common.direction import paragraph_direction
 from ..common.identity import SameObjects
 from ..load.model import Dossier
 from ..common.records import frozen
@@ -28,13 +29,15 @@ _NOT_WORD = re.compile(r"[\W_]+")
 @frozen
 class QuoteItem:
     """One outlet's wording. `annotation` is the annotation id, or "" for a comparison witness.
-    Invariant: 0 <= start < end <= len(article text); quote is the article's text[start:end]."""
+    Invariant: 0 <= start < end <= len(article text); quote is the article's text[start:end]; `direction` is
+    its paragraph's there (direction.paragraph_direction), which the entity page writes as its `dir`."""
 
     article: str
     annotation: str
     start: int
     end: int
     quote: str
+    direction: str = ""
 
 
 @frozen
@@ -102,7 +105,8 @@ def _spoken(item: Any) -> tuple[tuple[str, QuoteItem, str], ...]:
         where = item.placed.get(ann.id)
         if ann.speaker and where is not None:
             quote = text[where.start:where.end]
-            out.append((ann.speaker, QuoteItem(slug, ann.id, where.start, where.end, quote), normalised_quote(quote)))
+            out.append((ann.speaker, QuoteItem(slug, ann.id, where.start, where.end, quote,
+                                                  paragraph_direction(text, where.start)), normalised_quote(quote)))
     return tuple(out)
 
 
@@ -131,7 +135,7 @@ def quote_groups(dossier: Dossier, anchored: Sequence[Any],
         for slug, s, e in by_comparison.get(comp.id, ()):
             covered = any(i.article == slug and i.start < e and s < i.end for i in items)
             if slug in texts and not covered:
-                items.append(QuoteItem(slug, "", s, e, texts[slug][s:e]))
+                items.append(QuoteItem(slug, "", s, e, texts[slug][s:e], paragraph_direction(texts[slug], s)))
     out: dict[str, tuple[QuoteGroup, ...]] = {}
     for speaker, by_key in groups.items():
         made = []

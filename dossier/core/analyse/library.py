@@ -18,6 +18,7 @@ from .elsewhere import said_where_found
 from .earlier import Earlier
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
+from ..common.direction import paragraph_direction
 from ..common.errors import Problem
 from ..text.markdown import md_html, render_note
 from ..common.identity import SameObjects
@@ -108,11 +109,13 @@ def _row_digests(article: Article, placed: Mapping[str, Placed], notes: Mapping[
                  ) -> tuple[str, ...]:
     """Per placed annotation, in the article's order (as article_pages lists them), a digest of everything its
     listing row shows but the outlet's name: the article's slug, title, date and URL, the base path, the
-    annotation's id, kind, verdict, speaker, date and tags, its quote, its note's HTML and how it was placed."""
+    annotation's id, kind, verdict, speaker, date and tags, its quote and its paragraph's direction (the quote's
+    `dir`, with the site's language: article_pages), its note's HTML and how it was placed."""
     meta, text = article.meta, article.text.text
     return tuple(made_from("annotation-row", (meta.slug, meta.title, meta.date, meta.url, base, ann.id, ann.kind,
                                               ann.verdict, ann.speaker, ann.date, ann.tags,
-                                              text[placed[ann.id].start:placed[ann.id].end], notes[ann.id],
+                                              text[placed[ann.id].start:placed[ann.id].end],
+                                              paragraph_direction(text, placed[ann.id].start), notes[ann.id],
                                               placed[ann.id].status))
                  for ann in meta.annotations if ann.id in placed)
 

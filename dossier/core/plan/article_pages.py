@@ -10,7 +10,7 @@ from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from . import entity_views
 from .entity_views import EntityFace
-from .interface import article_marks
+from .interface import article_marks, quote_dir
 from . import listings
 from . import structured
 from . import views
@@ -20,6 +20,7 @@ from ..analyse.library import Anchored, Library
 from ..common.identity import SameObjects
 from ..common.urls import CARDS, Urls
 from ..load.config import SiteConfig
+from ..load.language import text_direction
 from ..load.model import Source
 from ..text.markdown import ArticleSource, NoteMark, article_markdown, note_for_export
 from .page import Page, Row, Shared, keyed, site_context
@@ -32,21 +33,24 @@ def _source_name(library: Library, source: str) -> str:
 
 
 def _annotation_row(urls: Urls, item: Anchored, ann: Any, article: Mapping[str, str],
-                    tags: dict[str, Mapping[str, str]], made: str) -> Row:
+                    tags: dict[str, Mapping[str, str]], made: str, language: str = "") -> Row:
     """What the article page, tags, the timeline and entity pages show of one placed annotation. `article`:
     what it shows of the article, one mapping for all its annotations' rows; `tags`: each tag's, likewise
-    (rows are never changed once made); `made`: the row's digest (Row)."""
+    (rows are never changed once made); `made`: the row's digest (Row). `dir`: its quote's, its paragraph's
+    direction where that is another than the site's `language` (interface.quote_dir; `lang` is its article's)."""
     meta = item.article.meta
     where = item.placed[ann.id]
     quote = item.article.text.text[where.start:where.end]
     at_source = structured.text_fragment(meta.url, quote) if meta.url else ""
+    direction = quote_dir(item.article.text.text, where.start, language)
     url, note = urls.annotation(meta.slug, ann.id), item.notes_html[ann.id]
     # (its page.row_weight, from what it is made of: its strings and the article's title; 50,000 rows at 5,000
     # articles, each walked again to weigh it, took 0.1 s of every build)
     weight = 250 + len(article["title"]) + len(ann.id) + len(quote) + len(ann.kind) + len(ann.verdict or "") + \
-        len(at_source) + len(ann.speaker or "") + len(ann.date or "") + len(url) + len(note) + len(where.status)
-    return Row({"id": ann.id, "quote": quote, "kind": ann.kind, "verdict": ann.verdict, "at_source": at_source,
-                "speaker": ann.speaker, "date": ann.date,
+        len(at_source) + len(ann.speaker or "") + len(ann.date or "") + len(url) + len(note) + len(where.status) + \
+        len(direction)
+    return Row({"id": ann.id, "quote": quote, "dir": direction, "kind": ann.kind, "verdict": ann.verdict,
+                "at_source": at_source, "speaker": ann.speaker, "date": ann.date,
                 "tags": [tags.get(t) or tags.setdefault(t, {"name": t, "url": urls.tag(t)}) for t in ann.tags],
                 "url": url, "note_html": note, "status": where.status, "article": article}, made, weight)
 
@@ -64,10 +68,11 @@ def _row(urls: Urls, item: Anchored, source_name: str, tags: dict[str, Mapping[s
     tags = {} if tags is None else tags
     placed = [ann for ann in meta.annotations if ann.id in item.placed]
     # each row's digest: the analysis's (Anchored.rows: all it shows but the outlet's name and the marks of the
-    # article's language, which the site's language decides) with those
-    shown = f"\0{source_name}\0{marks['lang']}\0{marks['dir']}"
+    # article's language and the quote's direction, which the site's language decides) with those (the analysis's
+    # digests its quote's paragraph's direction: library._row_digests)
+    shown = f"\0{source_name}\0{marks['lang']}\0{marks['dir']}\0{text_direction(language)}"
     made = [digest + shown for digest in item.rows] if len(item.rows) == len(placed) else [""] * len(placed)
-    rows = [_annotation_row(urls, item, ann, article, tags, digest) for ann, digest in zip(placed, made)]
+    rows = [_annotation_row(urls, item, ann, article, tags, digest, language) for ann, digest in zip(placed, made)]
     return {"slug": meta.slug, "title": meta.title, "url": urls.article(meta.slug),
             "date": meta.date, "source": source_name, "source_id": meta.source,
             "wire": meta.wire, "annotations": len(rows), "summary_html": item.summary_html, **marks,

@@ -13,7 +13,7 @@ from typing import AbstractSet, Any
 from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table, figures_disagree
-from .interface import article_marks
+from .interface import article_marks, quote_dir
 from .passage_views import Doc, DocSet, Piece, Span, passage_views, piece_weight, pieces
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
@@ -102,12 +102,16 @@ def _listing_weight(pc: PreparedComparison) -> int:
 
 def _figures(pc: PreparedComparison, sources: Mapping[str, str], language: str = "") -> Any:
     """The figures table of a figure comparison, each row with the marks of its article's language (a figure as
-    written is the article's words) where that is another than the site's `language`."""
+    written is the article's words) where that is another than the site's `language`, and of the direction of
+    its paragraph there, likewise (interface.quote_dir)."""
     if pc.comparison.kind != "figure":
         return None
     table = figure_table([(p.article.slug, sources.get(p.article.meta.source, p.article.meta.source),
                            p.article.meta.date, p.reading) for p in pc.witnesses])
-    marks = {p.article.slug: article_marks(p.article.meta.language, language) for p in pc.witnesses}
+    marks: dict[str, dict[str, str]] = {}
+    for p in pc.witnesses:  # (the first witness of an article, as the table's row of it)
+        marks.setdefault(p.article.slug, {"lang": article_marks(p.article.meta.language, language)["lang"],
+                                          "dir": quote_dir(p.article.text.text, p.where.start, language)})
     return dict(table, rows=[dict(row, **marks[row["key"]]) for row in table["rows"]])
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -22,6 +21,7 @@ from functools import lru_cache
 from itertools import groupby, islice
 
 from ..analyse.alignment import align, differing_base_tokens, tokenize
+from ..common.direction import paragraph_direction
 from ..common.records import frozen
 from .interface import article_marks
 
@@ -246,23 +246,6 @@ def _title_of(witnesses: Sequence[Witnessed], article_url: str) -> str:
     return next(w.title for w in witnesses if w.article_url == article_url)
 
 
-def paragraph_direction(text: str, at: int) -> str:
-    """The direction of the paragraph of `text` that holds `at` ("\n\n" between paragraphs), as the article page
-    shows it (`unicode-bidi: plaintext`): "rtl" or "ltr" from its first letter of a direction, "" when it has none.
-    A witness's column takes it: the first letter of what the column shows may be a word of the base's that the
-    witness lacks (review 69)."""
-    start = text.rfind("\n\n", 0, at)
-    start = 0 if start < 0 else start + 2
-    end = text.find("\n\n", start)
-    for char in islice(text, start, len(text) if end < 0 else end):
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return ""
-
-
 def _apart(text: str, title: str, place: int, name: str, marks: Mapping[str, str]) -> dict[str, Any]:
     """What tells a witness apart (`told_apart`'s `text`; `apart_parts`' `title`, ": <its article's title>" and
     maybe " (2)", and `place`), with that title's words apart, `apart_name` (and " (2)", `apart_more`), marked
@@ -286,6 +269,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
         raise ValueError(f"default base {default!r} is not one of {keys}")
     quotes = {w.key: w.quote for w in witnesses}
     langs = {w.key: w.lang or language for w in witnesses}
+    dirs = {w.key: paragraph_direction(w.text, w.start) for w in witnesses}
     marks = {w.key: article_marks(w.lang, language) for w in witnesses}
     apart = {w.key: _apart(text, title, place, w.title, marks[w.key])
              for w, text, (title, place) in zip(witnesses, told_apart(witnesses), apart_parts(witnesses))}
@@ -296,11 +280,13 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     columns = []
     for w in witnesses:
         renderings = [{"base": b, "default": b == default, "pieces": _pieces(diff_pieces(quotes[b], w.quote)),
-                       "base_lang": langs[b] if langs[b] != langs[w.key] else ""} for b in bases]
+                       "base_lang": langs[b] if langs[b] != langs[w.key] else "",
+                       # (the words the witness lacks are the base's, in its paragraph's direction)
+                       "base_dir": dirs[b] if dirs[b] != dirs[w.key] else ""} for b in bases]
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, **apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
                         "note_html": w.note_html, "is_default": w.key == default,
-                        "dir": paragraph_direction(w.text, w.start), "lang": marks[w.key]["lang"],
+                        "dir": dirs[w.key], "lang": marks[w.key]["lang"],
                         "title_dir": marks[w.key]["dir"],
                         **context(w.text, w.start, w.end), "renderings": renderings})
     heat = []

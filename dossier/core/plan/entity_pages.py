@@ -92,7 +92,8 @@ def _view(value: EntityInput) -> dict[str, Any]:
     if kept[0] is not value:
         kept = _VIEWS[0] = (value, entity_views.entity_view(
             value.entity, value.entities, value.total, value.named, value.groups, value.rows, value.annotations,
-            value.titles, value.compare_urls, value.together, value.summary_html, value.urls))
+            value.titles, value.compare_urls, value.together, value.summary_html, value.urls,
+            value.config.language))
     return kept[1]
 
 

@@ -16,6 +16,7 @@ from ..analyse.mentions import Mention, match_key
 from ..text.article_marks import LinkMark
 from ..load.model import Entity, Role
 from ..common.urls import Urls
+from .interface import site_relative
 from ..common.records import frozen
 
 __all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places"]
@@ -222,10 +223,10 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
                 groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
                 annotations: Mapping[tuple[str, str], Mapping[str, Any]], comparison_titles: Mapping[str, str],
                 comparison_urls: Mapping[str, str], together: Sequence[tuple[str, int]], summary_html: str,
-                urls: Urls) -> dict[str, Any]:
+                urls: Urls, language: str = "") -> dict[str, Any]:
     """Everything /entities/<id>/ shows. `total`: its mentions; `named`: the articles that name it (`places`);
     `groups`: its quote groups; `rows` the article rows by slug; `together`: (other entity, sentences naming
-    both)."""
+    both); `language`: the site's."""
     seen: dict[str, int] = {}
     marked: dict[str, tuple[str, str]] = {}  # a name as written → its articles' lang and dir, if they agree
     sources, backlinks = [], []
@@ -253,15 +254,17 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
         # (not its own name, the page's heading: "Other names" are the others)
         "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys | {match_key(e.name)}],
         "mentions": total, "articles": len(named), "sources": sources, "backlinks": backlinks,
-        "quotes": _quotes(groups, rows, annotations, comparison_titles, comparison_urls),
+        "quotes": _quotes(groups, rows, annotations, comparison_titles, comparison_urls, language),
         "together": [dict(_link(entities[other], urls), count=n) for other, n in together],
     }
 
 
 def _quotes(groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
             annotations: Mapping[tuple[str, str], Mapping[str, Any]], comparison_titles: Mapping[str, str],
-            comparison_urls: Mapping[str, str]) -> list[dict[str, Any]]:
-    """An entity's quote groups as its page lists them: each outlet's wording, linked to its annotation."""
+            comparison_urls: Mapping[str, str], language: str = "") -> list[dict[str, Any]]:
+    """An entity's quote groups as its page lists them: each outlet's wording, linked to its annotation, with
+    its article's `lang` and its paragraph's `dir` where that is another than the site's `language`
+    (interface.site_relative)."""
     quotes = []
     for group in groups:
         items = []
@@ -272,7 +275,7 @@ def _quotes(groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
             ann = annotations.get((it.article, it.annotation)) if it.annotation else None
             items.append({"quote": it.quote, "outlet": row["source"], "date": row["date"], "title": row["title"],
                           "url": ann["url"] if ann else row["url"], "annotated": ann is not None,
-                          "lang": row["lang"], "dir": row["dir"]})
+                          "lang": row["lang"], "dir": site_relative(it.direction, language)})
         if items:
             quotes.append({"title": comparison_titles.get(group.comparison, ""),
                            "url": comparison_urls.get(group.comparison, ""), "wordings": items,

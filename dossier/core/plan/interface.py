@@ -30,6 +30,7 @@ import re
 
 from markupsafe import Markup
 
+from ..common.direction import paragraph_direction
 from ..load.language import primary, text_direction
 
 ENGLISH = "en"
@@ -51,6 +52,21 @@ def article_marks(language: str, site_language: str) -> dict[str, str]:
         return {"lang": "", "dir": ""}
     direction = text_direction(language)
     return {"lang": language, "dir": direction if direction != text_direction(site_language) else ""}
+
+
+def site_relative(direction: str, site_language: str) -> str:
+    """`direction` ("ltr", "rtl" or "" for none) as a `dir` to write among the site's words: "" where it is the
+    site's own (the page's), which the words then take anyway."""
+    return direction if direction and direction != text_direction(site_language) else ""
+
+
+def quote_dir(text: str, start: int, site_language: str) -> str:
+    """The `dir` of an article's quote at text[start:] wherever a page of the site shows it away from its article
+    (tag, entity, passages, timeline and report pages): its paragraph's direction in the article
+    (direction.paragraph_direction: the article page lays each paragraph out by its first letter), not the
+    article's (an English sentence of a Hebrew article reads left to right on its page); "" where that is the
+    site's own, as `article_marks` writes none. The quote's `lang` stays its article's (`article_marks`)."""
+    return site_relative(paragraph_direction(text, start), site_language)
 
 
 def ui_marks(language: str) -> dict[str, Markup]:

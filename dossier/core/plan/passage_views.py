@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .compare_view import Witnessed, column_set
+from .interface import quote_dir
 from ..analyse.shared_passages import Occurrence, SharedPassage
 from ..common.records import frozen, record
 
@@ -341,7 +342,8 @@ def _first_view(piece: Piece, passage: SharedPassage, occurrences: Sequence[Occu
     first = docs[passage.occurrences[0].doc]  # (the passage's text is its first occurrence's: SharedPassage)
     return {
         "continued": False, "id": f"p-{n}", "number": n, "text": passage.text, "words": passage.words,
-        "lang": first.lang, "dir": first.dir,
+        # (its article's language, its paragraph's direction there: interface.quote_dir)
+        "lang": first.lang, "dir": quote_dir(first.text, passage.occurrences[0].start, language),
         "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows, "count": piece.total,
         "more": {"places": places_label(piece.places, piece.total), "url": more} if piece.split else None,
         "compared": compared,

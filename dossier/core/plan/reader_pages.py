@@ -39,7 +39,7 @@ def timeline_items(article_rows: Sequence[Mapping[str, Any]]) -> list[dict[str, 
             if ann["date"]:
                 items.append({"date": ann["date"], "kind": "reported", "title": a["title"], "url": ann["url"],
                               "source": a["source"], "quote": ann["quote"], "note_html": ann["note_html"],
-                              "lang": a["lang"], "dir": a["dir"]})
+                              "lang": a["lang"], "dir": ann["dir"]})   # (its paragraph's: interface.quote_dir)
     items.sort(key=lambda i: (i["date"], i["kind"] != "reported", i["source"], i["url"]))
     days: list[dict[str, Any]] = []
     for item in items:

@@ -13,6 +13,7 @@ from . import views
 from . import webanno
 from ..text.markdown import md_html
 from ..analyse.library import Library
+from .interface import quote_dir
 from .page import Page, Row, RowSet, context, data, html
 from ..common.identity import SameObjects
 from ..common.slugs import tag_key, tag_page
@@ -56,14 +57,23 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
 
 
 def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Page `part` of the editors' report; `articles`: the article rows by slug, whose `lang` and `dir` mark the
-    difference each row shows, in its article's words."""
-    urls = library.urls
+    """Page `part` of the editors' report; `articles`: the article rows by slug, whose `lang` marks the
+    difference each row shows, in its article's words, and whose `dir` it takes where it was not placed; where it
+    was, it takes its paragraph's there (interface.quote_dir)."""
+    urls, language = library.urls, library.dossier.config.language
+    anchored = {item.article.slug: item for item in library.articles}
+
+    def direction(r: Mapping[str, Any]) -> str:
+        item = anchored.get(r["article"])
+        if item is None or r["id"] not in item.placed:
+            return articles[r["article"]]["dir"]
+        return quote_dir(item.article.text.text, item.placed[r["id"]].start, language)
+
     return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                    total=len(library.report),
                    rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
                               ("exact", "disambiguated", "fuzzy") else "",
-                              lang=articles[r["article"]]["lang"], dir=articles[r["article"]]["dir"])
+                              lang=articles[r["article"]]["lang"], dir=direction(r))
                          for r in part.of(library.report)])
 
 
