@@ -113,3 +113,32 @@ def test_an_english_title_beginning_with_a_hebrew_word_reads_left_to_right_on_a_
         browser, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, HEBREW_SITE)))
     _laid_out(_places(browser, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, EN_QUOTE, "ltr", "en")   # "נתניהו" at the left end
+
+
+QUOTE_PAGES = ("articles/he/", "articles/en/", "tags/rafah/", "timeline/", "entities/netanyahu/")
+
+
+def test_a_quote_from_a_paragraph_in_the_other_direction_than_its_article_s_is_laid_out_as_on_its_article_page(
+        browser, http_server, tmp_path):
+    """An English sentence of a Hebrew article and a Hebrew paragraph of an English article quoted from a Latin word
+    on (tests/test_quote_direction.py), on an English site: every place of each quote is laid out as its paragraph
+    is on its article page, and where the site shows it away from that page its `dir` (or the page's, where none is
+    written) says so (review 109: the tag page wrote the English sentence `dir="rtl"`, and laid the Hebrew paragraph's
+    quote out left to right by its first letter)."""
+    from test_quote_direction import EN_IN_HE, HE_IN_EN, QUOTE_FILES
+
+    url = http_server(_site(mini(tmp_path, QUOTE_FILES)))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for quote, direction in ((EN_IN_HE, "ltr"), (HE_IN_EN, "rtl")):
+        shown = set()
+        for path in QUOTE_PAGES:
+            page.goto(url + path)
+            for place in page.evaluate(PLACES, quote):
+                shown.add(path)
+                assert (place["first"] > place["last"]) == (direction == "rtl"), (path, place)
+                if path.startswith("articles/") or place["element"] not in ("p.", "a.", "span."):
+                    continue   # (the article page lays each paragraph out by its first letter, with no `dir`;
+                               # so does an entity's page each sentence naming it, a.ctx)
+                assert (place["dir"] or "ltr") == direction, (path, place)
+        assert shown == set(QUOTE_PAGES) - {"articles/" + ("en/" if direction == "ltr" else "he/")}, (quote, shown)
+    page.close()

@@ -19,9 +19,10 @@ from test_article_language_elsewhere import build, texts
 
 # The reviewer's case: an English sentence in a Hebrew article on an English site, annotated and tagged; and the
 # reverse, a Hebrew paragraph of an English article, quoted from a Latin word on (its own first letter is "I").
-EN_IN_HE = "we will do it alone, whatever the Americans say"
+EN_IN_HE = "we will do it alone"
 HE_IN_EN = "Israel will go in alone אם יהיה צורך"
 FIGURE_IN_HE = "32,000 dead"
+SAID = f"He told reporters in English: {EN_IN_HE}, whatever the Americans say."   # (in two Hebrew articles)
 
 
 def _article(seed: str, title: str, language: str, quote: str, more: str = "") -> str:
@@ -32,8 +33,8 @@ def _article(seed: str, title: str, language: str, quote: str, more: str = "") -
 
 QUOTE_FILES = {
     "seeds/he.txt": ("כותרת המקור\nנתניהו נפגש עם בלינקן בתל אביב.\n"
-                     f"He told reporters in English: {EN_IN_HE}.\nThe toll reached {FIGURE_IN_HE}, officials said.\n"),
-    "seeds/he-2.txt": f"כותרת שנייה\nהדברים נאמרו במסיבת עיתונאים.\nHe told reporters in English: {EN_IN_HE}.\n",
+                     f"{SAID}\nThe toll reached {FIGURE_IN_HE}, officials said.\n"),
+    "seeds/he-2.txt": f"כותרת שנייה\nהדברים נאמרו במסיבת עיתונאים.\n{SAID}\n",
     "seeds/en.txt": (f"The wire\nNetanyahu met Blinken in Tel Aviv.\nנתניהו אמר: {HE_IN_EN}.\n"
                      f"עד כה נהרגו {FIGURE_IN_HE} לפי משרד הבריאות.\n"),
     # (a quote one letter off: anchored fuzzy, the report shows the difference)
