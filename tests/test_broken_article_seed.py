@@ -80,3 +80,59 @@ def test_a_seed_two_broken_article_files_may_be_names_both_and_import_writes_it_
     assert result.stubs == {} and not result.ok
     assert [p.file for p in result.problems] == ["content/articles/x.yaml", "content/articles/y.yaml",
                                                  "seeds/rafah.txt"]
+
+
+def test_a_renamed_seed_whose_article_file_is_misnamed_yml_gets_no_second_article_from_import(tmp_path) -> None:
+    # (a .yml file is not read at all, so nothing knew it names a seed either: --import wrote talks-to-resume.yaml)
+    good = BROKEN.replace('"Talks', "Talks")
+    root = mini(tmp_path, {"content/articles/outlet-a-talks.yml": good, "seeds/cairo-talks.txt": TALKS,
+                           "seeds/rafah.txt": RAFAH})
+    built = run_build(root, "--no-search")
+    assert built.returncode == 1
+    assert "content/articles/outlet-a-talks.yml: error: article files end in .yaml" in built.stderr
+    assert ("seeds/cairo-talks.txt: warning: seed has no article file, so it is not published [seed-unused]\n"
+            "    hint: content/articles/outlet-a-talks.yml is not read, its name not ending in .yaml (see its error), "
+            'and the seed it names, "002_5b7bcf2c.txt", is not in seeds/: it may be this seed\'s article file, the '
+            f"seed renamed. Rename it to outlet-a-talks.yaml first; {UNTIL}\n") in built.stderr
+    assert ("seeds/rafah.txt: warning: seed has no article file, so it is not published [seed-unused]\n"
+            "    hint: run `python build.py --import` to write a stub in content/articles/\n") in built.stderr
+
+    imported = run_build(root, "--import")
+    assert imported.returncode == 1, imported.stdout + imported.stderr
+    assert imported.stdout == "wrote content/articles/rafah.yaml\n"
+    assert "seeds/cairo-talks.txt: warning: seed has no article file" in imported.stderr and UNTIL in imported.stderr
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["outlet-a-talks.yml", "rafah.yaml"]
+
+
+def test_a_renamed_seed_in_latin_1_whose_article_file_is_broken_is_said_to_be_converted_and_given_no_stub(
+        tmp_path) -> None:
+    # (its hint said --import converts it and writes its stub; it wrote none, and said rafah.txt's hint of it)
+    root = mini(tmp_path, {"content/articles/outlet-a-talks.yaml": BROKEN, "seeds/rafah.txt": RAFAH,
+                           "seeds/cairo-talks.txt": TALKS.replace("Sunday", "Sunday, café").encode("latin-1")})
+    built = run_build(root, "--no-search")
+    assert built.returncode == 1
+    assert ("seeds/cairo-talks.txt:2:78: warning: seed is not valid utf-8 (byte 0xe9), and it has no article file, "
+            "so it is not published [seed-unused]\n") in built.stderr
+    assert ("    hint: content/articles/outlet-a-talks.yaml could not be read (see its error), and the seed it names, "
+            '"002_5b7bcf2c.txt", is not in seeds/: it may be this seed\'s article file, the seed renamed. Fix that '
+            "file first; until then, `python build.py --import` converts this seed to UTF-8 (the original bytes kept "
+            "in seeds/evidence/) but writes it no stub\n") in built.stderr
+    assert ("seeds/rafah.txt: warning: seed has no article file, so it is not published [seed-unused]\n"
+            "    hint: run `python build.py --import` to write a stub in content/articles/\n") in built.stderr
+
+    imported = run_build(root, "--import")
+    assert imported.returncode == 1, imported.stdout + imported.stderr
+    assert imported.stdout == "wrote content/articles/rafah.yaml\n"
+    assert "seeds/cairo-talks.txt: warning: not valid UTF-8: read as cp1252" in imported.stderr
+    assert (root / "seeds/cairo-talks.txt").read_text("utf-8").endswith("Sunday, café.\n")
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["outlet-a-talks.yaml", "rafah.yaml"]
+
+
+def test_a_seed_in_latin_1_a_broken_article_file_names_is_that_file_s_and_not_said_to_have_none(tmp_path) -> None:
+    # (it was said to have no article file, --import to write its stub; --import converted it and wrote none)
+    root = mini(tmp_path, {"content/articles/outlet-a-talks.yaml": BROKEN.replace("002_5b7bcf2c", "cairo-talks"),
+                           "seeds/cairo-talks.txt": TALKS.replace("Sunday", "Sunday, café").encode("latin-1")})
+    built = run_build(root, "--no-search")
+    assert built.returncode == 1
+    assert "seeds/cairo-talks.txt:2:78: error: seed is not valid utf-8 (byte 0xe9) [seed-encoding]\n" in built.stderr
+    assert "seed-unused" not in built.stderr

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dossier.core.load.attach import attach_seeds
 from dossier.core.load.cleaning import CleanText
-from dossier.core.load.unparsed_seed import Unparsed, maybe_theirs, read_unparsed, unparsed_hint
+from dossier.core.common.errors import error
+from dossier.core.load.ignored import misnamed_articles
+from dossier.core.load.unparsed_seed import Unparsed, likely_text, maybe_theirs, read_unparsed, unparsed_hint
 
 TALKS = "Talks to resume\nNetanyahu said: We will do it alone. The talks resume in Cairo on Sunday.\n"
 RAFAH = "Rafah plan\nThe army said the evacuation of Rafah would take weeks.\n"
@@ -92,3 +94,54 @@ def test_attaching_seeds_gives_that_hint_to_the_seeds_a_broken_article_file_may_
     # (a file not parsed for another reason than YAML's, a slug's second file: no seed is said to be its)
     problems = attach_seeds([], seeds, None, unparsed=list(texts), written=lambda f: texts.get(f, ""))[1]
     assert all(p.hint.startswith("run `python build.py --import`") for p in problems)
+
+
+def test_the_hint_of_a_misnamed_yml_file_says_to_rename_it_to_yaml_first() -> None:
+    until = "until then, `python build.py --import` writes this seed no stub"
+    assert unparsed_hint([read_unparsed("content/articles/a.yml", BROKEN)], EXISTING) == (
+        'content/articles/a.yml is not read, its name not ending in .yaml (see its error), and the seed it names, '
+        '"002_5b7bcf2c.txt", is not in seeds/: it may be this seed\'s article file, the seed renamed. Rename it to '
+        f"a.yaml first; {until}")
+    assert unparsed_hint([Unparsed("content/articles/a.yaml"), Unparsed("content/articles/b.YAML")], EXISTING) == (
+        "content/articles/a.yaml and content/articles/b.YAML are not read (see their errors), and this seed may be "
+        f"the text of either of them: fix them first (rename content/articles/b.YAML to b.yaml); {until}")
+
+
+def test_the_hint_of_a_seed_in_another_encoding_says_import_converts_it_but_writes_it_no_stub() -> None:
+    assert unparsed_hint([Unparsed("content/articles/a.yaml")], EXISTING, converts=True).endswith(
+        "Fix that file first; until then, `python build.py --import` converts this seed to UTF-8 (the original "
+        "bytes kept in seeds/evidence/) but writes it no stub")
+
+
+def test_the_misnamed_article_files_are_those_written_as_yaml_under_another_extension_with_no_yaml_beside() -> None:
+    assert misnamed_articles(["content/articles/a.yml", "content/articles/b.YAML", "content/articles/c.yml",
+                              "content/articles/c.yaml", "content/articles/d.txt", "content/comparisons/e.yml"]) == [
+        "content/articles/a.yml", "content/articles/b.YAML"]
+
+
+def test_a_seed_in_another_encoding_is_read_as_import_will_most_likely_convert_it() -> None:
+    assert likely_text("Café “alone”\n".encode("cp1252")) == "Café “alone”\n"
+    assert likely_text("Zürich’s café\n".encode("utf-8").replace("’".encode("utf-8"), b"\x92")) == \
+        "Zürich’s café\n"
+    assert likely_text("שלום עולם טוב\n".encode("cp1255"), "he") == "שלום עולם טוב\n"
+    assert likely_text(b"\x81") == "\x81"
+
+
+def test_a_seed_in_another_encoding_a_broken_file_may_be_is_told_so_and_the_others_narrowed_with_it() -> None:
+    # (left out of the narrowing, rafah.txt was the only seed the file could be, and said to get no stub)
+    seeds = {"rafah.txt": CleanText(RAFAH, (), ())}
+    texts = {"content/articles/outlet-a-talks.yaml": BROKEN}
+    latin = error("seeds/talks.txt", 2, 4, "seed is not valid utf-8 (byte 0xe9)", "convert it", "seed-encoding")
+    problems = attach_seeds([], seeds, None, {"talks.txt"}, list(texts), lambda f: texts.get(f, ""),
+                            broken=list(texts), undecoded={"talks.txt": (latin, lambda: TALKS)})[1]
+    assert [(p.file, p.line, p.severity, p.message) for p in problems] == [
+        ("seeds/rafah.txt", 0, "warning", "seed has no article file, so it is not published"),
+        ("seeds/talks.txt", 2, "warning", "seed is not valid utf-8 (byte 0xe9), and it has no article file, so it is "
+         "not published")]
+    assert problems[0].hint == "run `python build.py --import` to write a stub in content/articles/"
+    assert problems[1].hint.startswith("content/articles/outlet-a-talks.yaml could not be read")
+    assert problems[1].hint.endswith("converts this seed to UTF-8 (the original bytes kept in seeds/evidence/) but "
+                                     "writes it no stub")
+    # (no file not read: --import's hint, that it converts it and writes its stub)
+    alone = attach_seeds([], seeds, None, {"talks.txt"}, undecoded={"talks.txt": (latin, lambda: TALKS)})[1]
+    assert alone[1].hint.startswith("run `python build.py --import`: it converts the seed to UTF-8")

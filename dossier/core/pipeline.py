@@ -288,7 +288,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     unknown = set() if Unread(inputs.unread).any_article() else set(raw) - used - referenced
     warned = {p.file[len("seeds/"):] for p in more if p.check == "seed-unused"}
     offered = unknown - warned
-    # (nor does a seed an article file YAML could not read may be the text of, until it is fixed: unparsed_seed.py)
+    # (nor does a seed an article file YAML could not read, or .yml, may be the text of, until fixed: unparsed_seed.py)
     blocked = {seed: files for seed, files in _unparsed_theirs(inputs, dossier, raw, warned, config).items()
                if seed in unknown}
     unknown -= offered | set(blocked)
@@ -310,15 +310,17 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
 
 def _unparsed_theirs(inputs: Inputs, dossier: "Dossier", raw: Mapping[str, str], warned: AbstractSet[str],
                      config: SiteConfig) -> dict[str, tuple[Any, ...]]:
-    """Each seed of `warned` (those said to have no article file) that an article file YAML could not read may be
-    the text of → those files (unparsed_seed.py, as the build tells it in their warnings)."""
+    """Each seed of `warned` (those said to have no article file) that an article file YAML could not read, or
+    misnamed (.yml), may be the text of → those files (unparsed_seed.py, as the build tells it in their warnings)."""
     from .load.deleted import witness_quotes
+    from .load.ignored import misnamed_articles
     from .load.loader import readable
     from .load.unparsed_seed import maybe_theirs, read_unparsed
 
     read = {a.meta.origin.file for a in dossier.articles} | {m.origin.file for m in dossier.detached}
-    files = [read_unparsed(p, readable(data)) for p, data in sorted(inputs.files.items())
-             if p.startswith("content/articles/") and p.endswith(".yaml") and p not in read]
+    files = [read_unparsed(p, readable(inputs.files[p])) for p in sorted(
+        [p for p in inputs.files if p.startswith("content/articles/") and p.endswith(".yaml") and p not in read] +
+        misnamed_articles(inputs.files))]
     if not files:
         return {}
     existing = {p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/") and p.count("/") == 1}

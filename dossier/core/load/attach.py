@@ -32,16 +32,16 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
                  written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {},
                  named: Callable[[], frozenset[str]] = frozenset,
                  quoted: Callable[[str], Sequence[str]] = lambda slug: (), offerable: set[str] | None = None,
-                 broken: Sequence[str] = ()) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
-    """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already
-    reported); `unparsed`: the article files not parsed (the seeds they name are not "unused", just theirs,
-    broken), `broken` those of them YAML could not read (a seed no file names may be theirs: unparsed_seed.py);
-    `written(file)`: an article file's text. Returns the articles, the problems, and the metadata left without a
-    seed (still checked, not published). `elsewhere`: the files in folders of seeds/ (not read) by their name, for
-    a seed not found to say where it is. `named()`: the article slugs the comparisons and links name, to tell
-    which of two files naming one seed is the newcomer (`_owners`; asked only then). `quoted(slug)`: the
-    witnesses' quotes of an article (seed_renamed.py). `offerable`: the outlet ids a did-you-mean may offer, when
-    not all of `source_ids` (those a sources.yaml that could not be read may define are not all keys)."""
+                 broken: Sequence[str] = (), undecoded: Mapping[str, tuple[Problem, Callable[[], str]]] = {}
+                 ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
+    """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already said;
+    `undecoded`: those no article file names → their error and their text as --import will likely convert it);
+    `unparsed`: the article files not parsed (the seeds they name are theirs, broken; `broken`: those YAML could not
+    read, or .yml, unparsed_seed.py); `written(file)`: an article file's text. Returns the articles, the problems,
+    and the metadata left without a seed (checked, not published). `elsewhere`: the files in folders of seeds/ by
+    name, for a seed not found to say where it is. `named()`: the article slugs the comparisons and links name, to
+    tell which of two files naming one seed is the newcomer (`_owners`). `quoted(slug)`: the witnesses' quotes of an
+    article (seed_renamed.py). `offerable`: the outlet ids a did-you-mean may offer, when not all of `source_ids`."""
     articles, detached, used, problems = [], [], set(), list[Problem]()
     # (the seeds a seed-missing error offers: → "" when as the one meant, → its file when as one of several)
     offered: dict[str, str] = {}
@@ -75,7 +75,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     problems += _unused(set(seeds) - set(used) - {seed for seed, file in offered.items() if not file},
                         [(f, written(f)) for f in (*(m.origin.file for m in detached), *unparsed)], seeds, offered,
                         partial(_maybe_theirs, [read_unparsed(f, written(f)) for f in broken], set(seeds) | unreadable,
-                                {m.seed for m in metas}, quoted))
+                                {m.seed for m in metas}, quoted, seeds, undecoded), undecoded)
     return sorted(articles, key=lambda a: (a.meta.date, a.slug)), problems, detached
 
 
@@ -205,34 +205,55 @@ def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed
 
 def _unused(seeds: set[str], files: list[tuple[str, str]], every: Mapping[str, CleanText] = {},
             several: Mapping[str, str] = {},
-            unparsed: Callable[[Mapping[str, str]], Mapping[str, str]] = lambda unused: {}) -> list[Problem]:
+            unparsed: Callable[[Sequence[str], AbstractSet[str]], Mapping[str, str]] = lambda unused, other: {},
+            undecoded: Mapping[str, tuple[Problem, Callable[[], str]]] = {}) -> list[Problem]:
     """The warning of each seed of `seeds` that none of `files` (the article files left without a seed, or that
     failed to parse, with their text) names, though wrongly (`sed:`, `seed: seeds/x.txt`, x.txt for x.TXT: that
     file's mistake is said, where it is), nor is named like (an empty or unreadable wire.yaml is wire.txt's: its
     seed said to have no file, with --import's hint, made a second file for it, review 71). Its hint: of a seed an
-    article file YAML could not read may be the text of, to fix that file first (`unparsed(texts)`: seed → that
-    hint, given the unused seeds' texts); of one an article file's seed-missing error names as one of several that
-    may be its (`several`: seed → that file), so; of one whose name differs from another's (of `every`) only in
-    its Unicode form, that the two names look the same."""
+    article file YAML could not read (or misnamed) may be the text of, to fix that file first (`unparsed(names,
+    converted)`: seed → that hint, given the unused seeds, those of them --import converts); of one an article
+    file's seed-missing error names as one of several that may be its (`several`: seed → that file), so; of one
+    whose name differs from another's (of `every`) only in its Unicode form, that the two names look the same.
+    Then the warnings of the seeds of `undecoded` (not in the dossier's encoding, no article file naming them: by
+    their seed-encoding error), which --import converts."""
     theirs = named_like(seeds, (file for file, _ in files))
     unused = [seed for seed in sorted(seeds)
               if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
     forms: dict[str, list[str]] = {}
     for name in every if unused else ():  # (asked only when a seed is unused: most builds have none)
         forms.setdefault(nfc(name), []).append(name)
-    maybe = unparsed({seed: every[seed].text for seed in unused}) if unused else {}
+    maybe = unparsed([*unused, *undecoded], set(undecoded)) if unused or undecoded else {}
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
                     maybe.get(seed) or (unused_hint(several[seed]) if several.get(seed) else
                                         _unused_hint(seed, forms)), "seed-unused")
-            for seed in unused]
+            for seed in unused] + [_undecoded(problem, maybe.get(seed))
+                                   for seed, (problem, _) in sorted(undecoded.items())]
+
+
+def _undecoded(problem: Problem, theirs: str | None) -> Problem:
+    """The warning of a seed not in the dossier's encoding that no article file names (`problem`: its
+    seed-encoding error): --import's to convert, with its stub (as a seed in UTF-8 without an article file is only
+    seed-unused's warning: it failed the whole build, review 71), unless an article file not read may be its text
+    (`theirs`: that hint, unparsed_seed.py; the old one said --import writes its stub, and it wrote none)."""
+    return warning(problem.file, problem.line, problem.col, f"{problem.message}, and it has no article file, so it "
+                   "is not published", theirs or "run `python build.py --import`: it converts the seed to UTF-8 (the "
+                   "original bytes kept in seeds/evidence/) and writes its stub in content/articles/", "seed-unused")
 
 
 def _maybe_theirs(files: Sequence[Unparsed], existing: AbstractSet[str], kept: AbstractSet[str],
-                  quoted: Callable[[str], Sequence[str]], unused: Mapping[str, str]) -> dict[str, str]:
-    """Each seed of `unused` (name → text) that one of `files`, the article files YAML could not read, may be the
-    text of → its seed-unused warning's hint (unparsed_seed.py: fix that file first, not --import)."""
-    return {seed: unparsed_hint(theirs, existing)
-            for seed, theirs in maybe_theirs(unused, files, existing, kept, quoted).items()} if files else {}
+                  quoted: Callable[[str], Sequence[str]], seeds: Mapping[str, CleanText],
+                  undecoded: Mapping[str, tuple[Problem, Callable[[], str]]], unused: Sequence[str],
+                  converted: AbstractSet[str]) -> dict[str, str]:
+    """Each seed of `unused` (its cleaned text in `seeds`, or as --import will likely convert it, `undecoded`) that
+    one of `files`, the article files YAML could not read or misnamed, may be the text of → its seed-unused
+    warning's hint (unparsed_seed.py: fix that file first, not --import; `converted`: the seeds --import converts
+    to UTF-8 all the same)."""
+    if not files:
+        return {}
+    texts = {seed: seeds[seed].text if seed in seeds else undecoded[seed][1]() for seed in unused}
+    return {seed: unparsed_hint(theirs, existing, seed in converted)
+            for seed, theirs in maybe_theirs(texts, files, existing, kept, quoted).items()}
 
 
 def _unused_hint(seed: str, forms: Mapping[str, list[str]]) -> str:

@@ -46,6 +46,15 @@ def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
+def misnamed_articles(paths: Iterable[str]) -> list[str]:
+    """The article files that are YAML under another extension (`misnamed`: not read, each an error), sorted: a
+    seed renamed in the same edit may be the text of one (unparsed_seed.py)."""
+    paths = sorted(paths)
+    wrong = misnamed(paths)["article"]
+    return [p for p in paths if p.startswith("content/articles/") and not p.endswith(".yaml") and
+            p.lower().endswith(YAMLISH) and p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong]
+
+
 def _present(registry: str, paths: list[str]) -> bool:
     """Whether the dossier has the registry `registry` ("entities.yaml"): its file, or for the entities any file
     of content/entities/."""

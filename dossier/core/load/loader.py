@@ -10,22 +10,23 @@ dropped, problems collected.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping
 
-from .attach import attach_seeds, named_like, referenced_slugs
+from .attach import attach_seeds, named_like, referenced_slugs, seed_named_in
 from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
 from .duplicates import duplicate_ids, one_per_slug
-from .ignored import ignored, misnamed, unused
+from .ignored import ignored, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from .registry_ids import DefinedIds, named_ids, registry_ids, unknowable
 from .unread import FILES, Unread
+from .unparsed_seed import likely_text
 from .watched import is_evidence
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
@@ -269,17 +270,32 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
     found, missing = ignored(inputs.files)
     defined = _defined(inputs.files, parsed, unread, unused(inputs.files) if missing else {})
-    named = {v.seed for _, v in values["article"] if v is not None} | \
-        named_like((p[len("seeds/"):] for p in inputs.files if p.startswith("seeds/")),
-                   (path for path, v in values["article"] if v is None))
-    problems = [_unnamed(p, inputs.files[p.file]) if p.check in ("seed-binary", "seed-encoding") and
-                p.file.startswith("seeds/") and p.file[len("seeds/"):] not in named and not unread.any_article()
-                else p for p in problems]
+    named = _named(inputs.files, values, problems)
+    unnamed = [p for p in problems if p.check in ("seed-binary", "seed-encoding") and p.file.startswith("seeds/")
+               and p.file[len("seeds/"):] not in named and not unread.any_article()]
+    # (one in another encoding is said with the seeds no article file names, attach.py: a file not read may be its)
+    undecoded = {p.file[len("seeds/"):]: p for p in unnamed
+                 if p.check == "seed-encoding" and p.file[len("seeds/"):] not in seeds}
+    problems = [_unnamed(p, inputs.files[p.file]) if p in unnamed and p.check == "seed-binary" else p
+                for p in problems if p.check != "seed-encoding" or p.file[len("seeds/"):] not in undecoded]
     # (a seed moved into a folder of seeds/ that an article names is said once, by its seed-missing error)
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
-    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined)
+    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded)
     return dossier, raw, problems + more
+
+
+def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]]], problems: list[Problem]
+           ) -> set[str]:
+    """The seeds the article files name: as their seed, or, of a file not read (YAML could not parse it, or it is
+    misnamed .yml), as it is named, and when a seed is not in the dossier's encoding as its text names it (as
+    --import tells the seeds it writes no stub for: such a seed is not said to have no article file)."""
+    gone = [path for path, v in values["article"] if v is None] + misnamed_articles(files)
+    named = {v.seed for _, v in values["article"] if v is not None} | \
+        named_like((p[len("seeds/"):] for p in files if p.startswith("seeds/")), gone)
+    texts = [readable(files[path]) for path in gone] if any(p.check == "seed-encoding" for p in problems) else []
+    return named | {p.file[len("seeds/"):] for p in problems if p.check == "seed-encoding" and
+                    any(seed_named_in(p.file[len("seeds/"):], text) for text in texts)}
 
 
 def _defined(files: Mapping[str, bytes], parsed: Mapping[Job, Any], unread: Unread,
@@ -294,25 +310,20 @@ def _defined(files: Mapping[str, bytes], parsed: Mapping[Job, Any], unread: Unre
 
 
 def _unnamed(problem: Problem, data: bytes) -> Problem:
-    """The problem of a file of seeds/ that no article names and that is no text, or not in the seeds' encoding:
-    a warning, not the error of a seed an article reads. A picture or a PDF kept beside the seeds is not read,
-    and said once; a seed in another encoding is `--import`'s to convert, with its stub (as a seed in UTF-8
-    without an article file is only seed-unused's warning: it failed the whole build, review 71)."""
-    if problem.check == "seed-binary":
-        return warning(problem.file, 0, 0, f"ignored: not a text file (it is {binary_kind(data) or 'no text'}), "
-                       "and no article names it", "keep files that are not seeds outside seeds/", "seed-binary")
-    return warning(problem.file, problem.line, problem.col, f"{problem.message}, and it has no article file, so it "
-                   "is not published", "run `python build.py --import`: it converts the seed to UTF-8 (the original "
-                   "bytes kept in seeds/evidence/) and writes its stub in content/articles/", "seed-unused")
+    """The problem of a file of seeds/ that no article names and that is no text: a warning, not the error of a
+    seed an article reads. A picture or a PDF kept beside the seeds is not read, and said once (a seed in another
+    encoding is said with the seeds no article file names, attach.py: `--import`'s to convert)."""
+    return warning(problem.file, 0, 0, f"ignored: not a text file (it is {binary_kind(data) or 'no text'}), "
+                   "and no article names it", "keep files that are not seeds outside seeds/", "seed-binary")
 
 
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
               values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset(),
-              unread: Unread = Unread(), defined: tuple[DefinedIds, ...] = ()) -> tuple[Dossier, list[Problem]]:
-    """The Dossier from the parsed files (value None: the file was unusable, its problems already said why;
-    `missing`: the steps whose file is missing because it was misnamed, ignored.py; `unread`: what the reader
-    refused, of which nothing is said to be missing, unread.py; `defined`: what the registry files that could not
-    be used define, registry_ids.py)."""
+              unread: Unread = Unread(), defined: tuple[DefinedIds, ...] = (),
+              undecoded: Mapping[str, Problem] = {}) -> tuple[Dossier, list[Problem]]:
+    """The Dossier from the parsed files (value None: unusable, its problems said; `missing`: the steps whose file
+    is misnamed, ignored.py; `unread`: what the reader refused, none of it said missing, unread.py; `defined`: what
+    the registry files not used define; `undecoded`: the seeds in another encoding no article names, attach.py)."""
     broken = missing | unread.steps() | {step for step in ("sources", "entities")
                                          if any(v is None for _, v in values[step])}
     sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
@@ -328,8 +339,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                             if v is None or not is_slug(v.id)} | unread.stems("comparison") | wrong["comparison"]
     unreadable = ({p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} |
                   {m.seed for m in metas if m.seed and unread.covers(f"seeds/{m.seed}")}) - set(seeds)
-    parsed = {m.origin.file for m in metas}
-    unparsed = sorted(path for path in files if path.startswith("content/articles/") and path not in parsed)
+    unparsed = sorted({path for path in files if path.startswith("content/articles/")} - {m.origin.file for m in metas})
     outlets = named_ids("sources", broken, defined)  # (the outlets a sources.yaml not read tells, for `source:`)
     articles, problems, detached = attach_seeds(metas, seeds, None if outlets is None else
                                                  {s.id for s in sources} | outlets[0], unreadable, unparsed,
@@ -338,7 +348,8 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                                                  lambda slug: [w.quote for c in comparisons for w in c.witnesses
                                                                if w.article == slug],
                                                  None if outlets is None else {s.id for s in sources} | outlets[1],
-                                                 sorted(p for p, v in values["article"] if v is None))
+                                                 sorted([p for p, v in values["article"] if v is None] +
+                                                        misnamed_articles(files)), _undecoded(files, config, undecoded))
     problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
@@ -356,6 +367,20 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                       tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
                       tuple(detached), defined)
     return dossier, problems
+
+
+def _undecoded(files: Mapping[str, bytes], config: SiteConfig, undecoded: Mapping[str, Problem]
+               ) -> dict[str, tuple[Problem, Callable[[], str]]]:
+    """Each seed in another encoding no article file names → its error, and what gives its cleaned text as --import
+    will likely convert it (unparsed_seed.py; asked only while an article file is not read)."""
+    return {seed: (problem, partial(_likely, files[f"seeds/{seed}"], config)) for seed, problem in undecoded.items()}
+
+
+def _likely(data: bytes, config: SiteConfig) -> str:
+    try:
+        return clean(likely_text(data, config.language or ""), config).text
+    except RuleTimedOut:  # (said of no seed: its text only narrows the seeds an article file not read may be)
+        return ""
 
 
 def _in_folders(files: Mapping[str, bytes]) -> dict[str, list[str]]:

@@ -16,7 +16,10 @@ file cannot be parsed, a seed no article file names may be its text. Its lines s
   text. When none is very likely, it may be any.
 
 A seed some such file may be is still said to have no article file, its hint saying which file may be its and to
-fix that file first; --import writes it no stub until then (it says that warning, and the file's error).
+fix that file first; --import writes it no stub until then (it says that warning, and the file's error). An article
+file written as YAML under another extension (jpost.yml: not read at all, ignored.py) is read so too, its hint
+saying to rename it; a seed in another encoding is narrowed with the others by its text as --import will likely
+convert it (`likely_text`), its hint saying that --import converts it all the same.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from ..common.slugs import file_stem
 from .model import Annotation, ArticleMeta, Origin
 from .seed_renamed import seed_meant
 
-__all__ = ["Unparsed", "maybe_theirs", "read_unparsed", "unparsed_hint"]
+__all__ = ["Unparsed", "likely_text", "maybe_theirs", "read_unparsed", "unparsed_hint"]
 
 # A key's line: `seed:`, `title:` (at column 0, keys of the file) or `quote:` (an annotation's, indented, perhaps
 # the first of its item), the key perhaps quoted, and its value
@@ -113,17 +116,57 @@ def _names_one(value: str, existing: AbstractSet[str]) -> bool:
     return value in existing or value.rsplit("/", 1)[-1] in existing
 
 
-def unparsed_hint(files: Sequence[Unparsed], existing: AbstractSet[str]) -> str:
-    """The seed-unused warning's hint of a seed that `files` (article files YAML could not parse) may be the text
-    of (`maybe_theirs`). `existing`: the names of the files of seeds/."""
-    until = "until then, `python build.py --import` writes this seed no stub"
+def unparsed_hint(files: Sequence[Unparsed], existing: AbstractSet[str], converts: bool = False) -> str:
+    """The seed-unused warning's hint of a seed that `files` (article files YAML could not parse, or misnamed, not
+    read) may be the text of (`maybe_theirs`). `existing`: the names of the files of seeds/; `converts`: whether
+    the seed is in another encoding, which --import converts to UTF-8 all the same."""
+    until = "until then, `python build.py --import` " + (
+        "converts this seed to UTF-8 (the original bytes kept in seeds/evidence/) but writes it no stub" if converts
+        else "writes this seed no stub")
+    renames = [f"rename {f.file} to {_yaml(f.file)}" for f in files if not f.file.endswith(".yaml")]
     if len(files) > 1:
         listed = ", ".join(f.file for f in files[:-1]) + f" and {files[-1].file}"
-        return (f"{listed} could not be read (see their errors), and this seed may be the text of "
-                f"{'either' if len(files) == 2 else 'any'} of them: fix them first; {until}")
+        which, how = "either" if len(files) == 2 else "any", f" ({', '.join(renames)})" if renames else ""
+        return (f"{listed} {'are not read' if renames else 'could not be read'} (see their errors), and this seed "
+                f"may be the text of {which} of them: fix them first{how}; {until}")
     gone, named = _gone(files[0], existing), sorted(set(files[0].seeds) - {""})
     said = (f'the seed it names, "{gone}", is not in seeds/' if gone else
             "its `seed:` lines name " + " and ".join(f'"{s}"' for s in named) if named else
             "no seed's name can be read from its text")
-    return (f"{files[0].file} could not be read (see its error), and {said}: it may be this seed's article file"
-            f"{', the seed renamed' if gone else ''}. Fix that file first; {until}")
+    read, fix = (("is not read, its name not ending in .yaml", f"Rename it to {_yaml(files[0].file)}") if renames
+                 else ("could not be read", "Fix that file"))
+    return (f"{files[0].file} {read} (see its error), and {said}: it may be this seed's article file"
+            f"{', the seed renamed' if gone else ''}. {fix} first; {until}")
+
+
+def _yaml(file: str) -> str:
+    """The name of an article file misnamed `file` (.yml, .YAML) under the extension the build reads."""
+    return file.rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".yaml"
+
+
+def likely_text(data: bytes, language: str = "") -> str:
+    """The text of a seed not in the dossier's encoding, read as `python build.py --import` will most likely
+    convert it (shell/capture/importing.py's `detect`, whose detector the core does not run), for the seeds an
+    article file not read may be: UTF-8 with its few stray bytes read as windows-1252, in a code page of the
+    site's `language` (codepages.py), as UTF-16, else as windows-1252 (latin-1 for the bytes it has no letter for).
+    Only its quotes' words decide (`seed_meant`), and those of most texts read the same in any of these."""
+    from ..capture.codepages import read_in_language
+    from .cleaning import utf16
+
+    escaped = data.decode("utf-8", "surrogateescape")
+    strays = len(re.findall("[\udc80-\udcff]", escaped))
+    if strays and len(re.findall(rb"[\xc2-\xf4][\x80-\xbf]+", data)) > strays:
+        return re.sub("[\udc80-\udcff]", lambda m: _western(bytes([ord(m.group()) - 0xDC00])), escaped)
+    reading = read_in_language(data, language)
+    if reading is not None:
+        return reading[1]
+    if utf16(data):
+        return data.decode("utf-16", "replace")
+    return "".join(_western(bytes([byte])) for byte in data)
+
+
+def _western(byte: bytes) -> str:
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
