@@ -106,13 +106,15 @@ def _laid_out(found: dict[str, list[dict]], title: str, quote: str, direction: s
 def test_a_hebrew_title_beginning_with_a_latin_word_reads_right_to_left_on_an_english_site(
         browser, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, ENGLISH_SITE)))
-    _laid_out(_places(browser, url, "he", (HE_TITLE, HE_QUOTE)), HE_TITLE, HE_QUOTE, "rtl", "he")   # "Hamas" at the right end
+    # "Hamas" at the right end
+    _laid_out(_places(browser, url, "he", (HE_TITLE, HE_QUOTE)), HE_TITLE, HE_QUOTE, "rtl", "he")
 
 
 def test_an_english_title_beginning_with_a_hebrew_word_reads_left_to_right_on_a_hebrew_site(
         browser, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, HEBREW_SITE)))
-    _laid_out(_places(browser, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, EN_QUOTE, "ltr", "en")   # "נתניהו" at the left end
+    # "נתניהו" at the left end
+    _laid_out(_places(browser, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, EN_QUOTE, "ltr", "en")
 
 
 QUOTE_PAGES = ("articles/he/", "articles/en/", "tags/rafah/", "timeline/", "entities/netanyahu/")
