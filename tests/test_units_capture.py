@@ -207,7 +207,7 @@ def test_an_outlet_entry_appended_to_sources_yaml_is_valid() -> None:
 
 
 def test_a_hebrew_or_arabic_sites_code_pages_read_its_seeds_and_nothing_else() -> None:
-    from dossier.core.capture.codepages import code_pages, read_in_language, written_in
+    from dossier.core.load.codepages import code_pages, read_in_language, written_in
 
     assert code_pages("he-IL") == ("cp1255", "iso8859_8") and code_pages("AR") == ("cp1256", "iso8859_6")
     assert code_pages("en") == () and read_in_language(b"plain", "en") is None

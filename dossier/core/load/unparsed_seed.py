@@ -150,7 +150,7 @@ def likely_text(data: bytes, language: str = "") -> str:
     article file not read may be: UTF-8 with its few stray bytes read as windows-1252, in a code page of the
     site's `language` (codepages.py), as UTF-16, else as windows-1252 (latin-1 for the bytes it has no letter for).
     Only its quotes' words decide (`seed_meant`), and those of most texts read the same in any of these."""
-    from ..capture.codepages import read_in_language
+    from .codepages import read_in_language
     from .cleaning import utf16
 
     escaped = data.decode("utf-8", "surrogateescape")

@@ -110,7 +110,7 @@ def _in_language(body: bytes, language: str) -> tuple[str, str] | None:
     of that language (codepages.read_in_language), or None."""
     if not language or body.isascii():
         return None
-    from ...core.capture.codepages import read_in_language
+    from ...core.load.codepages import read_in_language
 
     return read_in_language(body, language)
 

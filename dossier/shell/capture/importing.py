@@ -29,7 +29,7 @@ def detect(data: bytes, language: str = "") -> tuple[str, str, str] | None:
     cp1252 from Baltic or Central European code pages, and cp1252 is by far the most common of them."""
     from charset_normalizer import from_bytes
 
-    from ...core.capture.codepages import read_in_language
+    from ...core.load.codepages import read_in_language
 
     mixed = mostly_utf8(data)
     if mixed is not None:

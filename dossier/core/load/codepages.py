@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..load.language import primary
+from .language import primary
 
 # primary language subtag → its code pages, most used first, and the letters its words are made of
 _PAGES: dict[str, tuple[tuple[str, ...], str]] = {
