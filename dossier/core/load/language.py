@@ -8,6 +8,8 @@ none (`xx`, `jp` for `ja`, `eng` for `en`) is a warning, with what to write (`un
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Literal
 
 from ..common.errors import Problem, warning
@@ -31,6 +33,7 @@ RTL_LANGUAGES = frozenset({
 })
 
 
+@lru_cache(maxsize=256)   # (asked for every quote shown away from its article: interface.quote_dir)
 def text_direction(tag: str) -> Direction:
     """"rtl" when text in the language `tag` names is written right to left, else "ltr" (case and "_" for "-"
     do not matter)."""
