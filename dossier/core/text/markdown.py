@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, lru_cache
@@ -178,7 +179,22 @@ def link_targets(text: str, note: bool) -> tuple[str, ...]:
         return url
 
     _render(_note_parser() if note else _block_parser(), text, record)
-    return tuple(found)
+    if len(set(found)) == len(found):
+        return tuple(found)
+    # markdown-it also passes a link through `record` when it scans the text of a link or of brackets around it
+    # before parsing that text ("[[1](article:x)]", "[see [this](x) here](y)"): a target is there as many times
+    # as the text writes it, at most (review 113: one link was two errors, the second at the field's start)
+    out, kept = [], Counter[str]()
+    for url in found:
+        kept[url] += 1
+        if kept[url] <= max(1, _written(text, url)):
+            out.append(url)
+    return tuple(out)
+
+
+def _written(text: str, url: str) -> int:
+    """How many times `text` writes the link target `url`, whole (not "article:x" in "article:x-2")."""
+    return len(re.findall(re.escape(url) + r"(?![^\s)>\]\"'])", text))
 
 
 def render_note(text: str, resolver: LinkResolver) -> tuple[str, tuple[str, ...]]:
