@@ -105,19 +105,30 @@ class BuildServer:
             out.touch()
             err.touch()
             process = self._started()
-            assert process.stdin is not None and process.stdout is not None
-            process.stdin.write(json.dumps({"argv": argv, "cwd": str(cwd), "env": dict(os.environ),
-                                            "stdout": str(out), "stderr": str(err), "timeout": timeout}) + "\n")
-            process.stdin.flush()
-            answer = process.stdout.readline()
-            if not answer:
+            try:
+                status = self._asked(process, {"argv": argv, "cwd": str(cwd), "env": dict(os.environ),
+                                               "stdout": str(out), "stderr": str(err), "timeout": timeout})
+            except BaseException:
+                # (interrupted while a run went on, by a test's alarm or Ctrl-C: its answer would be taken for the
+                # next run's, review 113; the server and its run are ended, the next run starts another)
+                process.kill()
+                process.wait()
                 self.process = None
-                raise RuntimeError(f"the build server stopped: {process.wait()}")
-            status = json.loads(answer)["status"]
+                raise
             stdout, stderr = _text(out.read_bytes()), _text(err.read_bytes())
         if status == "timeout":
             raise subprocess.TimeoutExpired([sys.executable, *argv], timeout, stdout, stderr)
         return subprocess.CompletedProcess([sys.executable, *argv], status, stdout, stderr)
+
+    def _asked(self, process: subprocess.Popen[str], request: dict) -> int | str:
+        """The server's answer to `request`: the run's exit status, or "timeout"."""
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(json.dumps(request) + "\n")
+        process.stdin.flush()
+        answer = process.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"the build server stopped: {process.wait()}")
+        return json.loads(answer)["status"]
 
     def _started(self) -> subprocess.Popen[str]:
         if self.process is None or self.process.poll() is not None:

@@ -61,3 +61,29 @@ def test_a_run_past_its_time_is_killed_and_said_as_subprocess_says_it(tmp_path, 
     with pytest.raises(subprocess.TimeoutExpired):
         BUILDS.run(["--root", str(root), "--no-search"], ROOT, timeout=0.001)
     assert run_build(root, "--no-search").returncode == 0   # (the server goes on)
+
+
+def test_a_run_interrupted_while_it_builds_leaves_no_answer_for_the_next(tmp_path):
+    """A test's alarm (conftest.failing_after) or Ctrl-C while a run went on: its answer, come later, was taken for
+    the next run's, whose own was then the one after's (review 113: a failing check said 0, a good one 1)."""
+    import signal
+
+    class Alarm(Exception):
+        pass
+
+    def ring(signum, frame):
+        raise Alarm
+
+    good, bad = mini(tmp_path / "good", TWO_ARTICLES), mini(tmp_path / "bad", TWO_ARTICLES)
+    (bad / "content/articles/a.yaml").write_text("seed: [unclosed\n", "utf-8")
+    before = signal.signal(signal.SIGALRM, ring)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with pytest.raises(Alarm):
+            run_build(good, "--no-search")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    failed, passed = run_build(bad, "--check"), run_build(good, "--check")
+    assert (failed.returncode, passed.returncode) == (1, 0)
+    assert "a.yaml" in failed.stderr and "check passed" in passed.stdout
