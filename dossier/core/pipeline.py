@@ -107,10 +107,12 @@ def _unchecked(files: Mapping[str, bytes], dossier: "Dossier", unread: AbstractS
     read (a YAML syntax error, a .yml), without a seed (not found, taken, a slug taken), or with its annotations
     under a misspelt key. The summary line said "84 annotations" as if those were all there are (review: a YAML
     syntax error hid a file's annotations without a word)."""
+    from .load.ignored import misnamed_articles
+
     checked = {a.meta.origin.file for a in dossier.articles if not a.meta.unread_annotations}
     refused = {p for p in unread if p.startswith("content/articles/") and p.endswith(".yaml")}  # (linked out)
-    return tuple(sorted(p for p in {*files, *refused} if p.startswith("content/articles/") and p not in checked and (
-        p.endswith(".yaml") or p.lower().endswith((".yml", ".yaml")) and f"{p.rsplit('.', 1)[0]}.yaml" not in files)))
+    return tuple(sorted([p for p in {*files, *refused} if p.startswith("content/articles/") and p not in checked and
+                         p.endswith(".yaml")] + misnamed_articles(files)))
 
 
 def _not_checked(inputs: Inputs, dossier: "Dossier") -> dict[str, tuple[Any, ...]]:

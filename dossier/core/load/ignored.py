@@ -46,13 +46,19 @@ def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
-def misnamed_articles(paths: Iterable[str]) -> list[str]:
-    """The article files that are YAML under another extension (`misnamed`: not read, each an error), sorted: a
-    seed renamed in the same edit may be the text of one (unparsed_seed.py)."""
+def misnamed_files(paths: Iterable[str], kind: str) -> list[str]:
+    """The files of the folder of `kind` ("article", "comparison", "entity") that are YAML under another extension
+    (`misnamed`: not read, each an error), sorted."""
     paths = sorted(paths)
-    wrong = misnamed(paths)["article"]
-    return [p for p in paths if p.startswith("content/articles/") and not p.endswith(".yaml") and
-            p.lower().endswith(YAMLISH) and p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong]
+    folder, wrong = next(f for f, k, _ in FOLDERS if k == kind), misnamed(paths)[kind]
+    return [p for p in paths if p.startswith(folder) and not p.endswith(".yaml") and p.lower().endswith(YAMLISH)
+            and p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong]
+
+
+def misnamed_articles(paths: Iterable[str]) -> list[str]:
+    """The article files that are YAML under another extension (`misnamed_files`), sorted: a seed renamed in the
+    same edit may be the text of one (unparsed_seed.py)."""
+    return misnamed_files(paths, "article")
 
 
 def _present(registry: str, paths: list[str]) -> bool:
@@ -95,16 +101,13 @@ def unused(paths: Iterable[str]) -> dict[str, list[str]]:
     """The steps `ignored` says are missing → the files not read for them (a registry under a name close to its
     own, the YAML files of content/entities/ under another extension): the files the summary line names."""
     paths = sorted(paths)
-    wrong = misnamed(paths)
-    out: dict[str, list[str]] = {}
+    entities = misnamed_files(paths, "entity")
+    out: dict[str, list[str]] = {"entities": entities} if entities else {}
     for p in paths:
-        if p.startswith("content/entities/") and not p.endswith(".yaml") and p.lower().endswith(YAMLISH) and \
-                p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong["entity"]:
-            out.setdefault("entities", []).append(p)
         meant = _meant(p, paths)
         if meant:
             out.setdefault(REGISTRIES[meant], []).append(p)
-    return out
+    return {step: sorted(files) for step, files in out.items()}
 
 
 def _meant(path: str, paths: list[str]) -> str | None:

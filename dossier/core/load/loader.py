@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache, partial
-from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping
+from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping, Sequence
 
 from .attach import attach_seeds, named_like, referenced_slugs, seed_named_in
 from ..common.utf16 import utf16_order
@@ -270,7 +270,9 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
     found, missing = ignored(inputs.files)
     defined = _defined(inputs.files, parsed, unread, unused(inputs.files) if missing else {})
-    named = _named(inputs.files, values, problems)
+    # the article files not read: YAML could not parse them, or they are misnamed (.yml); any may name a seed
+    gone = sorted([path for path, v in values["article"] if v is None] + misnamed_articles(inputs.files))
+    named = _named(inputs.files, values, problems, gone)
     unnamed = [p for p in problems if p.check in ("seed-binary", "seed-encoding") and p.file.startswith("seeds/")
                and p.file[len("seeds/"):] not in named and not unread.any_article()]
     # (one in another encoding is said with the seeds no article file names, attach.py: a file not read may be its)
@@ -281,16 +283,15 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     # (a seed moved into a folder of seeds/ that an article names is said once, by its seed-missing error)
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
-    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded)
+    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone)
     return dossier, raw, problems + more
 
 
-def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]]], problems: list[Problem]
-           ) -> set[str]:
+def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]]], problems: list[Problem],
+           gone: Sequence[str]) -> set[str]:
     """The seeds the article files name: as their seed, or, of a file not read (YAML could not parse it, or it is
-    misnamed .yml), as it is named, and when a seed is not in the dossier's encoding as its text names it (as
-    --import tells the seeds it writes no stub for: such a seed is not said to have no article file)."""
-    gone = [path for path, v in values["article"] if v is None] + misnamed_articles(files)
+    misnamed .yml: `gone`), as it is named, and when a seed is not in the dossier's encoding as its text names it
+    (as --import tells the seeds it writes no stub for: such a seed is not said to have no article file)."""
     named = {v.seed for _, v in values["article"] if v is not None} | \
         named_like((p[len("seeds/"):] for p in files if p.startswith("seeds/")), gone)
     texts = [readable(files[path]) for path in gone] if any(p.check == "seed-encoding" for p in problems) else []
@@ -320,10 +321,11 @@ def _unnamed(problem: Problem, data: bytes) -> Problem:
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
               values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset(),
               unread: Unread = Unread(), defined: tuple[DefinedIds, ...] = (),
-              undecoded: Mapping[str, Problem] = {}) -> tuple[Dossier, list[Problem]]:
+              undecoded: Mapping[str, Problem] = {}, gone: Sequence[str] = ()) -> tuple[Dossier, list[Problem]]:
     """The Dossier from the parsed files (value None: unusable, its problems said; `missing`: the steps whose file
     is misnamed, ignored.py; `unread`: what the reader refused, none of it said missing, unread.py; `defined`: what
-    the registry files not used define; `undecoded`: the seeds in another encoding no article names, attach.py)."""
+    the registry files not used define; `undecoded`: the seeds in another encoding no article names, attach.py;
+    `gone`: the article files not read, `load_dossier`'s)."""
     broken = missing | unread.steps() | {step for step in ("sources", "entities")
                                          if any(v is None for _, v in values[step])}
     sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
@@ -348,8 +350,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                                                  lambda slug: [w.quote for c in comparisons for w in c.witnesses
                                                                if w.article == slug],
                                                  None if outlets is None else {s.id for s in sources} | outlets[1],
-                                                 sorted([p for p, v in values["article"] if v is None] +
-                                                        misnamed_articles(files)), _undecoded(files, config, undecoded))
+                                                 gone, _undecoded(files, config, undecoded))
     problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
