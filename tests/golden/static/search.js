@@ -38,16 +38,22 @@
     box.parentNode.insertBefore(note, box.nextSibling);
     return note;
   }
+  function said(note, text) {
+    // `text` in the note's status region, in place of what the note held (its reason, the navigation's links);
+    // returns whether the note is laid out right to left (its sentences are then isolated left to right).
+    while (note.lastChild !== note.firstChild) note.removeChild(note.lastChild);
+    var rtl = Boolean(note.lang) && getComputedStyle(note).direction === "rtl";
+    note.firstChild.textContent = "";
+    note.firstChild.appendChild(sentence(text, rtl));
+    return rtl;
+  }
   function unavailable(box, note, why) {
     // The reason in place of the search box (and of a UI that failed half-way drawn), then the navigation's links;
     // in place of an earlier reason too (an index being made, then not made after all).
     Array.prototype.slice.call(box.children).forEach(function (child) {
       if (child.tagName !== "NOSCRIPT") box.removeChild(child);
     });
-    while (note.lastChild !== note.firstChild) note.removeChild(note.lastChild);
-    note.firstChild.textContent = "";
-    var rtl = Boolean(note.lang) && getComputedStyle(note).direction === "rtl";
-    note.firstChild.appendChild(sentence(WHY[why], rtl));
+    var rtl = said(note, WHY[why]);
     var links = document.querySelector(".site-header nav ul");
     if (!links) return;
     var elsewhere = document.createElement("p");
@@ -59,22 +65,32 @@
     note.appendChild(elsewhere);
     note.appendChild(links);
   }
-  function label(box) {
+  function drawn(box, then) {
+    // `then(input)` once Pagefind has drawn its search input in `box` (at once if it has).
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) return then(input);
+    var watch = new MutationObserver(function () {
+      var found = box.querySelector(".pagefind-ui__search-input");
+      if (found) {
+        watch.disconnect();
+        then(found);
+      }
+    });
+    watch.observe(box, { childList: true, subtree: true });
+  }
+  function label(box, input) {
     // Pagefind's input is labelled only by a title attribute; give it a proper accessible name. On a page in
     // another language than English the name is the page's heading, marked English (templates/search.html):
     // an aria-label would be read in the page's language, and the input cannot be marked English, the reader's
     // query being typed in it (review 69).
-    var input = box.querySelector(".pagefind-ui__search-input");
-    if (!input) return false;
     var heading = box.previousElementSibling;
     if (/^en(-|$)/i.test(document.documentElement.lang || "en") || !heading || !heading.lang ||
         !/^H[1-6]$/.test(heading.tagName)) {
       input.setAttribute("aria-label", "Search the dossier");
-      return true;
+      return;
     }
     heading.id = heading.id || "search-title";
     input.setAttribute("aria-labelledby", heading.id);
-    return true;
   }
   function announce(box) {
     // Pagefind says how many results it found in a paragraph it makes anew: a live region of the page's own,
@@ -93,10 +109,7 @@
     var ui = new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false,
                               resetStyles: false,
                               mergeIndex: merge.map(function (path) { return { bundlePath: path }; }) });
-    if (!label(box)) {
-      var watch = new MutationObserver(function () { if (label(box)) watch.disconnect(); });
-      watch.observe(box, { childList: true, subtree: true });
-    }
+    drawn(box, function (input) { label(box, input); });
     announce(box);
     var q = new URLSearchParams(location.search).get("q");
     if (q) ui.triggerSearch(q);
@@ -143,19 +156,9 @@
     // reader hears it; the sentence is hidden from sight, the box being there), and focus, if the reader was in
     // the note's links, goes to the search box once Pagefind has drawn it (it was lost with the note's links).
     var focused = note.contains(document.activeElement);
-    while (note.lastChild !== note.firstChild) note.removeChild(note.lastChild);
+    said(note, READY);
     note.className = "visually-hidden";
-    note.firstChild.textContent = "";
-    note.firstChild.appendChild(sentence(READY, Boolean(note.lang) && getComputedStyle(note).direction === "rtl"));
-    if (!focused) return;
-    var watch = new MutationObserver(function () {
-      var input = box.querySelector(".pagefind-ui__search-input");
-      if (input) {
-        watch.disconnect();
-        input.focus();
-      }
-    });
-    watch.observe(box, { childList: true, subtree: true });
+    if (focused) drawn(box, function (input) { input.focus(); });
   }
   function begin(box, note, waiting) {
     if (!/^https?:$/.test(location.protocol)) return unavailable(box, note, "file");   // (Pagefind fetches its index)
