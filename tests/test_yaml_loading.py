@@ -162,10 +162,27 @@ def test_an_alias_bomb_is_refused_at_once() -> None:
     assert problem.line == 2 and "aliases" in problem.message
 
 
-def test_an_unused_anchor_is_harmless() -> None:
-    loaded, problems = parse_yaml("f.yaml", "a: &x hello\nb: c\n")
-    assert problems == () and loaded is not None
-    assert loaded.data == {"a": "hello", "b": "c"}
+def test_an_anchor_that_ate_the_first_word_of_a_note_is_an_error_at_its_ampersand() -> None:
+    loaded, problems = parse_yaml("f.yaml", "id: x\nnote: &Co of Gantz said so.\n")
+    assert loaded is not None and loaded.data == {"id": "x", "note": "of Gantz said so."}  # (the rest is still read)
+    assert [(p.line, p.col, p.check) for p in problems] == [(2, 7, "yaml-anchor")]
+    assert problems[0].message == ('"&Co" is read by YAML as an anchor (a name for the value), not as text: '
+                                   'the value reads "of Gantz said so."')
+    assert problems[0].hint.startswith('to keep "&Co" as text, put the whole value in double quotes ("&Co …")')
+
+
+def test_an_anchor_on_a_list_or_a_long_value_is_an_error_with_what_to_remove() -> None:
+    problems = parse_yaml("f.yaml", "tags: &t [typo]\nnote: &x one two three four five six seven\n")[1]
+    assert [(p.line, p.col) for p in problems] == [(1, 7), (2, 7)]
+    assert "list or mapping" in problems[0].message and problems[0].hint.startswith('remove "&t"')
+    assert problems[1].message.endswith('the value reads "one two three four five six …"')
+
+
+@pytest.mark.parametrize("text", ["note: AT&T and R&D\n", "note: Smith & Wesson\n", "note: Smith &Wesson\n",
+                                  'note: "&Co of Gantz"\n', "note: a\n  &b c\n", "note: |\n  &Co said\n"])
+def test_an_ampersand_inside_text_or_a_quoted_value_is_no_anchor(text: str) -> None:
+    loaded, problems = parse_yaml("f.yaml", text)
+    assert problems == () and loaded is not None and "&" in loaded.data["note"]
 
 
 # --- parse_yaml: values --------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ PyYAML's safe C loader composes the node graph (fast, and every node keeps its l
 build plain values ourselves so that YAML 1.1's surprises cannot reach the model:
 - dates stay strings exactly as written (`2024-03-22`), `no`/`yes`/`on`/`off` stay strings (only
   `true`/`false` are booleans), duplicate keys are errors, aliases are refused (an alias bomb composes
-  instantly and explodes only when walked, so we refuse before walking);
+  instantly and explodes only when walked, so we refuse before walking), anchors are errors (yaml_anchors.py);
 - tags other than YAML's plain ones (`!!python/object`, `!!binary`, `!foo`) are errors: the safe loader
   would refuse some and we would silently read the others as text, so the editor learns neither way.
 """
@@ -22,6 +22,7 @@ from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item
 from .yaml_quotes import ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
+from .yaml_anchors import anchors
 from .conflicts import merge_conflict
 from ..common.snippet import place
 from ..common.records import frozen
@@ -133,7 +134,7 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
     except _Refused as refused:
         return None, (_alias_position(text, refused.problem),)
     return (Loaded(file, data, loaded.positions, loaded.key_positions, text, loaded.spans, [], loaded.tagged),
-            tuple(loaded.problems))
+            tuple(loaded.problems) + tuple(anchors(file, text, _Loader)))
 
 
 # Characters that look like a space but are none to YAML, where it needs one: in the indentation, after "- " or
