@@ -279,3 +279,16 @@ def test_a_notes_reference_links_are_links_in_every_export(mini_dossier):
     assert "[it]: /sub/articles/a/" in data["annotations"][0]["note"]
     md = (site / "articles/a.md").read_text("utf-8")
     assert "[^alone]: See [the report](/sub/articles/a/) and [it](/sub/articles/a/).\n" in md and "[it]:" not in md
+
+
+def test_html_in_a_note_is_text_on_the_page_and_in_every_export_and_a_warning(mini_dossier):
+    note = '"In this <b>word</b> <img src=x onerror=alert(1)> and `<i>`."'
+    root, result = build(mini_dossier, f"  - id: alone\n    quote: we will do it alone\n    note: {note}\n")
+    assert result.returncode == 0, result.stderr
+    assert 'warning: a note takes Markdown, not HTML: "<b>" is shown as written (and 2 more tags)' in result.stderr
+    escaped = "In this &lt;b>word&lt;/b> &lt;img src=x onerror=alert(1)> and `<i>`."
+    site = root / "_site"
+    bodies = json.loads((site / "articles/a/annotations.jsonld").read_text("utf-8"))["items"][0]["body"]
+    assert [b["value"] for b in bodies if b["purpose"] == "commenting"] == [escaped]
+    assert json.loads((site / "articles/a/article.json").read_text("utf-8"))["annotations"][0]["note"] == escaped
+    assert escaped in (site / "articles/a.md").read_text("utf-8")  # (dossier.json is an index of the article.json)

@@ -50,3 +50,28 @@ def test_a_link_markdown_does_not_read_is_said_where_it_is_written(note: str, fo
     assert all(p.check == "note-markup" and p.severity == "warning" for p in problems)
     rendered = MarkdownIt("commonmark").renderInline(note)
     assert all(text in rendered.replace("&quot;", '"') for text in found)  # (shown as written: no link made)
+
+
+@pytest.mark.parametrize("note, message", [
+    ('In this <b>subheadline</b> see <a href="https://x.org">this</a>',
+     'a note takes Markdown, not HTML: "<b>" is shown as written (and 3 more tags)'),
+    ("Hidden <!-- a comment --> words", 'a note takes Markdown, not HTML: "<!--" is shown as written'),
+    ("<img src=x onerror=alert(1)>", 'a note takes Markdown, not HTML: "<img src=x onerror=alert(1)>" is shown as written'),
+    ("Fine: <https://e.org/a>, <name@e.org>, `<b>` as code, 3 < 4 > 2, x<y", None),
+])
+def test_an_html_tag_in_a_note_is_said_once_at_the_first(note: str, message: str | None) -> None:
+    found = note_markup(note, AT)
+    assert [p.message for p in found] == ([message] if message else [])
+    assert all((p.severity, p.check) == ("warning", "note-markup") and "`backticks`" in p.hint for p in found)
+
+
+def test_the_exports_give_a_note_s_html_as_text_as_the_md_does() -> None:
+    from dossier.core.text.markdown import note_as_data
+
+    resolve = lambda target: target if target.startswith("https://") else None  # noqa: E731
+    written = note_as_data('<b>x</b> <img src=x onerror=alert(1)> `<i>` <https://e.org/a> [r](<https://e.org/b>)',
+                           resolve)
+    assert written == '&lt;b>x&lt;/b> &lt;img src=x onerror=alert(1)> `<i>` <https://e.org/a> [r](<https://e.org/b>)'
+    from markdown_it import MarkdownIt
+    shown = MarkdownIt("commonmark", {"html": True}).render(written)
+    assert "<b>" not in shown and "<img" not in shown and '<a href="https://e.org/a">' in shown

@@ -1,4 +1,4 @@
-"""Markdown that a note does not show: tables, lists, quotation and code blocks, headings and images.
+"""Markdown that a note does not show: tables, lists, quotation and code blocks, headings, images and HTML.
 
 A note is shown inside a sentence's margin (a sidenote) or a listing, so it takes inline Markdown only
 (emphasis, links, code, footnotes); the block syntax it does not take was published as written ("| Outlet |
@@ -35,10 +35,16 @@ _LINKS = ((_SPACED_ADDRESS, "a space in its address", "write the space as %20, o
           (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"))
 
 
+# An HTML tag or comment (raw HTML is off in notes: shown as written, review 116), not an autolink ("<https://…>",
+# "<name@host>": a ":" or "@" follows the name)
+_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>|!--)")
+
+
 def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem]:
-    """A `note-markup` warning for the first block syntax of each kind `note` uses, and for each link Markdown
-    does not read as one, at its line."""
+    """A `note-markup` warning for the first block syntax of each kind `note` uses, for each link Markdown does not
+    read as one, and for its first HTML tag, at its line."""
     out = _not_links(note, origin, what) if "(" in note and "[" in note else []
+    out += _html(note, origin, what) if "<" in note else []
     first = note.lstrip()[:1]
     if "\n" not in note and "![" not in note and (not first or first not in "|-*+>`~#" and not first.isdigit()):
         return out  # (one line that begins with none of them, as nearly every note: no search at all)
@@ -52,10 +58,29 @@ def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem
     return out
 
 
+def _html(note: str, origin: Origin, what: str) -> list[Problem]:
+    """A warning at the first HTML tag of `note` outside code (a note takes Markdown, not HTML: `<b>` and
+    `<a href=…>` were published as written, without a word), with how many there are."""
+    tags = list(_TAG.finditer(_uncoded(note)))
+    if not tags:
+        return []
+    first = tags[0].group()
+    at = origin.inside(note[tags[0].start():tags[0].end()])
+    more = f" (and {len(tags) - 1} more tag{'s' if len(tags) > 2 else ''})" if len(tags) > 1 else ""
+    return [warning(at.file, at.line, at.col, f'{what} takes Markdown, not HTML: "{first}" is shown as written{more}',
+                    "write emphasis as *words* or **words** and a link as [words](address); to show a tag as text, "
+                    "put it in `backticks`", "note-markup")]
+
+
+def _uncoded(note: str) -> str:
+    """`note` with its code spans blanked out (code is shown as written anyway), its places kept."""
+    return re.sub(r"`+[^`]*`+", lambda code: " " * len(code.group()), note)
+
+
 def _not_links(note: str, origin: Origin, what: str) -> list[Problem]:
     """A warning at each link of `note` that is shown as written (outside code spans)."""
     out = []
-    bare = re.sub(r"`+[^`]*`+", lambda code: " " * len(code.group()), note)  # (code is shown as written anyway)
+    bare = _uncoded(note)
     for pattern, why, hint in _LINKS:
         for found in pattern.finditer(bare):
             at = origin.inside(found.group())

@@ -13,7 +13,7 @@ from ..common.urls import Urls
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
 from .entity_views import EntityFace
-from ..text.markdown import resolve_links_for_export
+from ..text.markdown import note_as_data
 from ..common.records import frozen
 
 
@@ -134,8 +134,9 @@ class Site:
 
 def _exported(site: Site, markdown: str) -> str:
     """An editor's Markdown as the exports write it: its links to the site (`entity:x`, `compare:x`, `/articles/…`)
-    made into the URLs the site has them at (under the base path), absolute when the site's host is known."""
-    return resolve_links_for_export(markdown, site.urls.resolve_note_link, site.origin)
+    made into the URLs the site has them at (under the base path), absolute when the site's host is known, and
+    raw HTML written as text (markdown.note_as_data)."""
+    return note_as_data(markdown, site.urls.resolve_note_link, site.origin)
 
 
 def article_json(value: tuple[tuple[str, str], Any, Sequence[Any]]) -> bytes:

@@ -8,7 +8,7 @@ from ..common.jsonout import dump_bytes
 from ..load.config import SiteConfig
 from ..load.model import Dossier
 from ..common.urls import Urls
-from ..text.markdown import resolve_links_for_export
+from ..text.markdown import note_as_data
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32  # prefix/suffix length in TextQuoteSelectors, as annotation clients use
@@ -112,7 +112,7 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
         bodies: list[dict[str, Any]] = []
         if ann.note:
             bodies.append({"type": "TextualBody",
-                           "value": resolve_links_for_export(ann.note, urls.resolve_note_link, config.origin),
+                           "value": note_as_data(ann.note, urls.resolve_note_link, config.origin),
                            "format": "text/markdown",
                            "language": config.language, "purpose": "commenting"})
         bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..common.urls import Urls
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
-from .note_markdown import bare_targets, note_markdown  # (article_html imports note_markdown from here too)
+from .note_markdown import bare_targets, html_as_text, note_markdown  # (article_html imports note_markdown from here too)
 from .export_links import inline_references, resolve_links_for_export  # noqa: F401 - (the page modules import it)
 from .link_label import spans_in_links
 from .paragraph_markdown import paragraph_markdown
@@ -323,3 +323,12 @@ def note_for_export(note: str, resolver: LinkResolver) -> str:
     if inlined != note and render_note(inlined, resolver) != render_note(note, resolver):
         inlined = note
     return bare_targets(resolve_links_for_export(inlined, resolver), lambda target: resolver(target) is not None)
+
+
+def note_as_data(note: str, resolver: LinkResolver, origin: str = "") -> str:
+    """A note's (or a description's) Markdown as the JSON exports give it: its links to the site as the site's
+    URLs (absolute with `origin`, the site's scheme and host), a link whose target is in <…> written so that it
+    stays one (`bare_targets`), and raw HTML written as text (`html_as_text`), as the .md does."""
+    resolved = resolve_links_for_export(note, resolver, origin)
+    return html_as_text(bare_targets(resolved, lambda target: resolver(target) is not None) if "<" in resolved
+                        else resolved)

@@ -105,6 +105,22 @@ def _targets_parser(allowed: Callable[[str], bool]) -> MarkdownIt:
     return md
 
 
+def html_as_text(note: str) -> str:
+    """`note` as Markdown that every renderer reads as the site shows it: raw HTML (a "<" that opens a tag, a
+    comment or a declaration) written `&lt;` outside code and autolinks, as the .md writes it (`note_markdown`),
+    for the JSON exports that give a note's Markdown (dossier.json, article.json, annotations.jsonld's
+    "text/markdown" body), which a reader may render with HTML on: `<img src=x onerror=…>` was there as written
+    (review 116). Everything is escaped where Markdown read with HTML on would still find HTML (`_checked`)."""
+    if "<" not in note:
+        return note
+    last, parts = 0, []
+    for literal in _LITERAL.finditer(note):
+        parts += [_NOTE_HTML.sub(r"\1&lt;", note[last:literal.start()]), literal.group()]
+        last = literal.end()
+    written = "".join(parts) + _NOTE_HTML.sub(r"\1&lt;", note[last:])
+    return re.sub(r"(?<!\\)((?:\\\\)*)\\?<", r"\1&lt;", note) if _has_html(written) else written
+
+
 def _escaped_reach(text: str) -> str:
     """`text` (no code in it) with what would reach out of a footnote definition, and raw HTML, escaped."""
     return _NOTE_HTML.sub(r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", text))
