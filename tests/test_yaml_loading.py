@@ -407,3 +407,11 @@ def test_validate_maps_errors_of_any_schema_to_positions() -> None:
     schema = {"type": "object", "properties": {"b": {"type": "object", "properties": {"c": {"type": "integer"}}}}}
     (problem,) = validate(loaded, schema)
     assert (problem.line, problem.col, problem.message) == (3, 6, '"x" should be a whole number (at b.c)')
+
+
+def test_anchors_are_looked_for_only_where_an_ampersand_may_begin_one() -> None:
+    from dossier.core.load.pyyaml import yaml
+    from dossier.core.load.yaml_anchors import anchors
+
+    assert anchors("f.yaml", "a: AT&T\nb: [x, y]\n", yaml.SafeLoader) == []
+    assert [(p.line, p.col) for p in anchors("f.yaml", "a: [&x b]\nc: {d: &e f}\n", yaml.SafeLoader)] == [(1, 5), (2, 8)]
