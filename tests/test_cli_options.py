@@ -38,6 +38,13 @@ def test_check_points_at_the_report_of_the_site_once_built_not_at_one_it_did_not
     assert built.returncode == 0 and "(details: report/ in the built site)" in built.stdout
 
 
+def test_a_failed_build_does_not_point_at_the_report_of_the_site_it_left_as_it_was(tmp_path) -> None:
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": ARTICLE + "unknown_key: 1\n"})
+    failed = run_build(root, "--no-search")
+    assert failed.returncode == 1 and "left as it was" in failed.stdout
+    assert "(details: report/ of the site, once built)" in failed.stdout and "in the built site" not in failed.stdout
+
+
 @pytest.mark.parametrize("url,why", [("../x", 'a "." or ".." part'), ("javascript:alert(1)", "neither a path nor"),
                                      ("/a b/", "holds a space, which an address path cannot"),
                                      ("example.org/x/", "a host without its scheme")])

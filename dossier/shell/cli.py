@@ -331,7 +331,8 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
-    where = "report/ in the built site" if writer is not None else "report/ of the site, once built"
+    # (a failed build leaves the last site, whose report is not this build's: review 116)
+    where = "report/ in the built site" if writer is not None and not errors else "report/ of the site, once built"
     anchoring = (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
                  f"{unjudged_summary(result.unjudged)}" if result.counts else "")
     if anchoring:
