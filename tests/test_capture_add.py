@@ -362,6 +362,17 @@ def test_a_folder_adds_every_page_and_the_same_page_twice_is_not_added_again(dos
     assert files_of(dossier) == before
 
 
+def test_a_plain_text_file_given_to_add_is_pointed_at_import(dossier: Path, tmp_path: Path) -> None:
+    write_tree(tmp_path, {"article.txt": "Talks resume\n\nThe minister said so.\n", "saved/notes.txt": "mine"})
+    result = run_build(dossier, "--add", str(tmp_path / "article.txt"))
+    assert result.returncode == 1
+    hint = "hint: an article's plain text is imported: copy it into seeds/ and run python build.py --import"
+    assert f"article.txt: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)\n    {hint}" \
+        in result.stderr
+    assert f"notes.txt: skipped: not a .html, .htm, .warc or .warc.gz file\n    {hint}" in \
+        run_build(dossier, "--add", str(tmp_path / "saved")).stderr
+
+
 def test_a_page_saved_complete_by_a_browser_is_one_article_not_its_frames_and_styles(dossier: Path,
                                                                                        tmp_path: Path) -> None:
     """Review 57: "Web page, complete" writes Name.html and Name_files/ (pictures, styles, the documents of its

@@ -116,7 +116,8 @@ def expand(source: str) -> tuple[list[str], list[str], list[str]]:
         items = [str(p) for p in files if kind(p)]
         skipped = [f"{folder}: skipped: the files a browser saved with {page.name} (its pictures, styles and "
                    f"frames), not pages of their own" for folder, page in sorted(companions.items())]
-        skipped += [f"{p}: skipped: not a .html, .htm, .warc or .warc.gz file" for p in files if not kind(p)]
+        skipped += [f"{p}: skipped: not a .html, .htm, .warc or .warc.gz file{_text_hint(p)}" for p in files
+                    if not kind(p)]
         if not items:
             return [], [f"{source}: no saved pages or web archives in this folder"], skipped
         return items, [], skipped
@@ -124,8 +125,15 @@ def expand(source: str) -> tuple[list[str], list[str], list[str]]:
         return [], [f"{source}: no such file or folder (a web address starts with http:// or https://)"], []
     if not kind(path):
         return [], [f"{source}: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)"
-                    ], []
+                    + _text_hint(path)], []
     return [source], [], []
+
+
+def _text_hint(path: Path) -> str:
+    """For a plain text file (an article's text, copied), the command that takes it: --import (review 116)."""
+    if path.suffix.lower() not in (".txt", ".text", ".md"):
+        return ""
+    return "\n    hint: an article's plain text is imported: copy it into seeds/ and run python build.py --import"
 
 
 def _companions(folder: Path) -> dict[Path, Path]:
