@@ -344,3 +344,21 @@ def test_a_seed_an_article_s_seed_missing_error_offers_as_its_own_gets_no_second
     assert sorted(p.name for p in (root / "content/articles").iterdir()) == ["talks.yaml"]
     assert f'content/articles/talks.yaml:1:7: error: seed "{seed}" not found in seeds/ [seed-missing]' in result.stderr
     assert hint in result.stderr and result.stdout == "no stub written\n" and result.returncode == 1
+
+
+def test_a_stub_is_not_written_under_the_name_an_article_file_ending_in_yml_is_to_be_renamed_to(
+        tmp_path: Path) -> None:
+    """`taken` cut five characters off every file name, right for talks.yaml and wrong for talks.yml ("talks-to-
+    resume-in-cair"): a seed whose title makes the .yml file's name was given a stub under it, beside the article file
+    the build says to rename to that very name (and which, once the stub was there, it took for a copy left beside
+    it)."""
+    article = "seed: envoy.txt\ntitle: Envoy leaves\nsource: outlet-a\ndate: 2024-03-05\n"
+    root = write_tree(tmp_path / "d", {"site.yaml": SITE, "content/sources.yaml": "outlet-a: {name: Outlet A}\n",
+                                       "seeds/envoy.txt": "Envoy leaves\nThe envoy left Doha on Sunday.\n",
+                                       "seeds/talks.txt": "Talks to resume in Cairo\nThe talks resume on Monday.\n",
+                                       "content/articles/talks-to-resume-in-cairo.yml": article})
+    result = run_build(root, "--import")
+    assert "hint: rename it to talks-to-resume-in-cairo.yaml" in result.stderr
+    assert result.stdout == "wrote content/articles/talks-to-resume-in-cairo-2.yaml\n", result.stdout
+    assert sorted(p.name for p in (root / "content/articles").iterdir()) == [
+        "talks-to-resume-in-cairo-2.yaml", "talks-to-resume-in-cairo.yml"]

@@ -27,6 +27,7 @@ from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
 from .common.shards import ShardMap, in_order, sharded
 from .common.records import frozen
+from .common.slugs import file_stem
 
 if TYPE_CHECKING:  # analyse, plan and execute import markdown-it and Jinja: imported when a build runs (below),
     # so that reading a dossier (fs.read_inputs, --suggest, --import) stays cheap
@@ -278,7 +279,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
         if path.startswith("content/articles/"):
             text = readable(inputs.files[path])
             referenced |= {s for s in raw if seed_named_in(s, text)}
-    taken = {p.rsplit("/", 1)[-1][:-5] for p in inputs.files if p.startswith("content/articles/")}
+    taken = {file_stem(p) for p in inputs.files if p.startswith("content/articles/")}  # (x.yml's too: to be x.yaml)
     # (an article file that could not be read stands for the seed of its name: a second file would take it)
     read = {a.meta.origin.file for a in dossier.articles} | {m.origin.file for m in dossier.detached}
     referenced |= named_like(raw, (p for p in inputs.files if p.startswith("content/articles/") and
