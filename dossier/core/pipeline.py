@@ -194,6 +194,7 @@ def _without_site(inputs: Inputs, options: Options) -> list[Problem]:
     referenced += tuple(check_references(dossier))  # (the entities annotations and comparisons name: review 58)
     # (no seed is read: which entities the articles mention is not known)
     found = at_definitions([*with_id_hints(found, dossier), *referenced], dossier, files=blank.files)
+    found = after_deleted_article(found, dossier, {})  # (an article defined nowhere: said as in any build)
     # errors only: the levels of warnings are site.yaml's `checks:` (one it silences would be said)
     return [p for p in found if p.severity == "error"]
 
