@@ -120,6 +120,13 @@ def copy_of_default_dossier(where: Path) -> Path:
     return root
 
 
+def documented(marker: str) -> list[str]:
+    """The example of docs/messages.md whose first line holds `marker`: that line and its hint, stripped."""
+    lines = (ROOT / "docs/messages.md").read_text("utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if marker in line)
+    return [lines[at].strip(), lines[at + 1].strip()]
+
+
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory):
     """The default dossier built once into a temporary folder."""

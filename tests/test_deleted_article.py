@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, mini, run_build
+from conftest import documented, mini, run_build
 from dossier.core.common.errors import error, warning
 from dossier.core.load.config import SiteConfig
 from dossier.core.load.deleted import after_deleted_article
@@ -49,13 +49,6 @@ def test_with_no_seed_quoted_the_hint_says_no_file_defines_the_article_and_to_re
 def test_a_misspelt_slug_and_an_outlet_named_keep_their_hints() -> None:
     said = [unknown("bb", 'did you mean "b"?'), unknown("outlet-a", "outlet hint"), unused("b.txt")]
     assert after_deleted_article(said, dossier(), SEEDS) == said
-
-
-def documented(marker: str) -> list[str]:
-    """The example of docs/messages.md whose first line holds `marker`: that line and its hint, stripped."""
-    lines = (ROOT / "docs/messages.md").read_text("utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if marker in line)
-    return [lines[at].strip(), lines[at + 1].strip()]
 
 
 def capital_ledger_dossier(tmp_path, site: str) -> object:

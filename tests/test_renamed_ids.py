@@ -8,8 +8,8 @@ without a column, while the links to the old id in the same file each said `did 
 
 from __future__ import annotations
 
-from conftest import MINIMAL_SITE, write_tree
-from dossier.core.common.errors import error
+from conftest import MINIMAL_SITE, copy_of_default_dossier, documented, write_tree
+from dossier.core.common.errors import error, offered
 from dossier.core.load.renamed import places
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
@@ -52,8 +52,10 @@ def test_a_deleted_entity_is_not_blamed_on_another_mentioned_in_the_seeds(tmp_pa
     assert {p.file for p in problems} == {"content/articles/outlet-a-0002-rail-tunnel.yaml",
                                           "content/articles/outlet-b-0023-rail-tunnel.yaml"}
     assert len(problems) == 4 and all('unknown entity "fiora-vodanzar"' in p.message for p in problems)
+    # (each reference alone would be offered her, a slip away: offered first, the deletion asked all the same)
     assert {p.hint for p in problems} == {'entity "fiora-vodanzar" is defined nowhere, yet 4 references name it: '
-                                          "was it deleted? define it again in the entities, or change each reference"}
+                                          'did you mean "fiora-danzar"? change each reference to it; or was it '
+                                          "deleted? define it again in the entities"}
 
 
 def test_a_deleted_entity_is_not_blamed_on_a_new_one_whose_id_is_its_own_name(tmp_path) -> None:
@@ -93,9 +95,28 @@ def test_a_key_a_typo_away_is_blamed_only_when_no_article_mentions_the_entity(tm
             "content/articles/outlet-a-0002-rail-tunnel.yaml": article,
             "content/articles/outlet-b-0023-rail-tunnel.yaml": article.replace("a.txt", "b.txt")})
     assert [(p.file, p.line) for p in found["Someone"]] == [("content/entities.yaml", 6)]
-    assert {p.hint for p in found["Fiora Danzar"]} == {
-        'entity "mayor-danzar" is defined nowhere, yet 4 references name it: was it deleted? define it again in the '
-        "entities, or change each reference"}
+    assert {(p.file, p.hint) for p in found["Fiora Danzar"]} == {(f"content/articles/{slug}.yaml", (
+        'entity "mayor-danzar" is defined nowhere, yet 4 references name it: did you mean "mayor-danzr"? change each '
+        "reference to it; or was it deleted? define it again in the entities"))
+        for slug in ("outlet-a-0002-rail-tunnel", "outlet-b-0023-rail-tunnel")}
+
+
+def test_an_entity_id_mistyped_alike_in_several_files_is_said_at_each_with_the_did_you_mean_first(tmp_path) -> None:
+    """The id each reference is offered alone (did_you_mean) was dropped once they were in several files (21 agreeing
+    on an id did not all mistype it, review 87), while the links to a comparison kept theirs: it is offered first, in
+    the same words at each, then how many name the id and what to do if it was deleted. No entity is blamed: the
+    one meant is named by other references, and each of these keeps its place."""
+    note = '  - id: said\n    quote: Netanyahu said\n    note: "She [spoke](entity:fiora-vodanzr)."\n'
+    article_b = _article("b.txt", "outlet-b", "fiora-vodanzar").replace("entities: [fiora-vodanzar",
+                                                                       "entities: [fiora-vodanzr")
+    problems = _dossier(tmp_path, {
+        "content/articles/outlet-a-0002-rail-tunnel.yaml": _article("a.txt", "outlet-a", "fiora-vodanzar") + note,
+        "content/articles/outlet-b-0023-rail-tunnel.yaml": article_b})
+    hint = ('entity "fiora-vodanzr" is defined nowhere, yet 2 references name it: did you mean "fiora-vodanzar"? '
+            "change each reference to it; or was it deleted? define it again in the entities")
+    assert [(p.file, p.line, p.col, p.hint) for p in problems] == [
+        ("content/articles/outlet-a-0002-rail-tunnel.yaml", 12, 24, hint),
+        ("content/articles/outlet-b-0023-rail-tunnel.yaml", 9, 16, hint)], problems
 
 
 COMPARISON = """\
@@ -178,3 +199,68 @@ def test_each_link_to_an_id_defined_nowhere_is_said_at_its_place_and_counted_two
         again = column + len(links) + len("; again ")
         assert [(p.file, p.line, p.col) for p in said] == [(a, 12, column), (a, 12, again), (b, 12, column)]
         assert all(count in p.hint for p in said), [p.hint for p in said]
+
+
+def test_an_article_slug_mistyped_alike_in_several_files_is_said_at_each_with_the_did_you_mean_first(tmp_path) -> None:
+    """As for an entity and a comparison: the slug each witness is offered alone comes first, then how many name the
+    one written and what to do if it was deleted (deleted.py had replaced the hint: a file gone). A witness whose
+    comparison has that article already is never offered it (review 71: a duplicate witness): with such a one among
+    them, their own hints differ, and each keeps its own, the others' count them all."""
+    typo = COMPARISON.replace("outlet-a-0002-rail-tunnel", "outlet-a-0002-rail-tunel")
+    problems = _dossier(tmp_path / "typo", {"content/comparisons/one.yaml": typo, "content/comparisons/two.yaml": typo,
+                                            "content/comparisons/named.yaml": COMPARISON})
+    hint = ('article "outlet-a-0002-rail-tunel" is defined nowhere, yet 2 references name it: did you mean '
+            '"outlet-a-0002-rail-tunnel"? change each reference to it; or was it deleted? add '
+            "content/articles/outlet-a-0002-rail-tunel.yaml again")
+    assert [(p.file, p.line, p.col, p.hint) for p in problems] == [("content/comparisons/one.yaml", 5, 14, hint),
+                                                                   ("content/comparisons/two.yaml", 5, 14, hint)]
+    both = typo + "  - article: outlet-a-0002-rail-tunnel\n    quote: We will do it alone\n"
+    problems = _dossier(tmp_path / "witness", {"content/comparisons/one.yaml": typo,
+                                               "content/comparisons/two.yaml": both})
+    assert [(p.file, p.hint) for p in problems] == [
+        ("content/comparisons/one.yaml", 'did you mean "outlet-a-0002-rail-tunnel"?'),
+        ("content/comparisons/two.yaml", "no file content/articles/outlet-a-0002-rail-tunel.yaml defines this article "
+         "(2 witnesses name it): if it was deleted, remove this witness; else create that file, or name an existing "
+         "article by its slug (its file name in content/articles/)")], problems
+
+
+def test_witnesses_in_several_files_naming_an_outlet_are_offered_its_articles_not_told_to_add_it_again(
+        tmp_path) -> None:
+    """An outlet's id for an article: each witness's hint names its articles, wherever they are (it was told that
+    the article "outlet-a" is defined nowhere, to add content/articles/outlet-a.yaml again)."""
+    outlet = COMPARISON.replace("outlet-a-0002-rail-tunnel", "outlet-a")
+    problems = _dossier(tmp_path, {"content/comparisons/one.yaml": outlet, "content/comparisons/two.yaml": outlet,
+                                   "content/comparisons/named.yaml": COMPARISON})
+    assert [(p.file, p.line, p.hint) for p in problems] == [
+        (f"content/comparisons/{name}.yaml", 5, '"outlet-a" is an outlet, not an article: name one of its articles '
+         "(outlet-a-0002-rail-tunnel)") for name in ("one", "two")]
+
+
+def test_the_documented_slips_copied_into_two_files_of_the_default_dossier_are_said_as_the_docs_show(tmp_path) -> None:
+    """docs/messages.md's examples of an entity id and an article slug mistyped alike in two files (entities-unknown,
+    witness-unknown-article) are what the build prints."""
+    root = copy_of_default_dossier(tmp_path)
+    for path, line, right, slip in [
+            ("content/articles/all-israel-news-rafah-concerns.yaml", 157, "benjamin-netanyahu", "benjamin-netanyhu"),
+            ("content/articles/free-beacon-we-will-do-it-alone.yaml", 23, "benjamin-netanyahu", "benjamin-netanyhu"),
+            ("content/comparisons/us-major-operation-mistake.yaml", 17, "jpost-go-it-alone", "jpost-go-it-alnoe"),
+            ("content/comparisons/war-duration.yaml", 18, "jpost-go-it-alone", "jpost-go-it-alnoe")]:
+        lines = (root / path).read_text("utf-8").splitlines(keepends=True)
+        assert right in lines[line - 1], (path, lines[line - 1])
+        lines[line - 1] = lines[line - 1].replace(right, slip)
+        (root / path).write_text("".join(lines), "utf-8")
+    said = [p.format().splitlines() for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
+    assert len(said) == 4
+    for marker in ('unknown entity "benjamin-netanyhu"', 'unknown article "jpost-go-it-alnoe"'):
+        example = documented(marker)
+        assert [line.strip() for line in said[[s[0] for s in said].index(example[0])]] == example
+
+
+def test_a_did_you_mean_is_offered_for_a_group_only_when_every_hint_is_that_one_alone() -> None:
+    def said(*hints: str) -> list:
+        return [error("a.yaml", n, 1, "m", hint) for n, hint in enumerate(hints, 1)]
+
+    assert offered(said('did you mean "b"?', 'did you mean "b"?')) == "b"
+    assert offered(said("witnesses name article slugs", "witnesses name article slugs")) == ""
+    assert offered(said('did you mean "b"?', "witnesses name article slugs")) is None   # (b a witness already there)
+    assert offered(said('did you mean "b"? ("bee" is one of its names)')) == ""   # (a name, no slip)

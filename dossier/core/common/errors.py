@@ -6,6 +6,7 @@ problem at once (MkDocs' collect-then-fail) and the live preview can show them i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Literal, Sequence
 
@@ -112,6 +113,18 @@ def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | 
 def meant_of(hint: str) -> str:
     """The name a did_you_mean hint offers ("" for none)."""
     return hint[len('did you mean "'):-len('"?')] if hint else ""
+
+
+_OFFER = re.compile(r'did you mean "([^"]+)"\?')
+
+
+def offered(group: Iterable[Problem]) -> str | None:
+    """The id the hint of each problem of `group` offers, when each hint is did_you_mean's alone, and the same: ""
+    when none offers one, None when they differ. Each reference's did-you-mean follows its own rules (never a key
+    that is itself an error, slugs.suggestible; never an article its comparison has as a witness already, review
+    71): one offered where all the references are said alike is one each of them would offer on its own."""
+    offers = {found.group(1) if (found := _OFFER.fullmatch(p.hint)) else "" for p in group}
+    return offers.pop() if len(offers) == 1 else None
 
 
 SHOWN = 3   # the places a message lists before "and N more"

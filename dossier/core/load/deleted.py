@@ -28,13 +28,14 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
     offers no other slug) and of the unused seed their witnesses quote (`raw`: the seeds' texts by name) saying
     that the article's file is gone and what to do."""
     problems, outlets = list(problems), {s.id for s in dossier.sources}
-    named: dict[str, list[Problem]] = {}
-    for p in problems:
-        slug = _gone(p, outlets)
-        if slug:
-            named.setdefault(slug, []).append(p)
-    if not named:
+    gone = {slug for slug in (_gone(p, outlets) for p in problems) if slug}
+    if not gone:
         return problems
+    named: dict[str, list[Problem]] = {}  # (each reference counts, one whose hint offers a slug too)
+    for p in problems:
+        slug = _unknown(p, outlets)
+        if slug in gone:
+            named.setdefault(slug, []).append(p)
     unused = {p.file[len("seeds/"):] for p in problems if p.check == "seed-unused" and p.message == _UNUSED}
     seeds = _seeds_of(named, dossier, {name: raw[name] for name in sorted(unused & set(raw))})
     out = []
@@ -49,14 +50,17 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
     return out
 
 
-def _gone(problem: Problem, outlets: set[str]) -> str:
-    """The slug an error says is an unknown article, when its hint offers no other ("" otherwise)."""
+def _unknown(problem: Problem, outlets: set[str]) -> str:
+    """The slug an error says is an unknown article, unless it is an outlet's id (hinted so already; "" otherwise)."""
     found = _UNKNOWN.search(problem.message) if problem.severity == "error" and \
         problem.check in ("witness-unknown-article", "links") else None
-    if found is None or problem.hint.startswith("did you mean") or \
-            found.group(1) in outlets:  # (a typo, or an outlet named: hinted so already)
-        return ""
-    return found.group(1)
+    return found.group(1) if found is not None and found.group(1) not in outlets else ""
+
+
+def _gone(problem: Problem, outlets: set[str]) -> str:
+    """The slug an error says is an unknown article, when its hint offers no other ("" otherwise): a typo's hint
+    says did you mean, alone or after how many references name it (renamed.py)."""
+    return "" if 'did you mean "' in problem.hint else _unknown(problem, outlets)
 
 
 def _seeds_of(named: Mapping[str, list[Problem]], dossier: Dossier, texts: Mapping[str, str]) -> dict[str, str]:

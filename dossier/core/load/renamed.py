@@ -14,9 +14,13 @@ another person, whose id the hint then had 21 annotations credited to):
   made of the title or seed the references' slug was (`--import` names a file after the first six words of its
   title).
 
-Otherwise, when the references are in several files (not one slip written again), each keeps its place and its
-hint says that the id is defined nowhere (deleted?), and how many name it, instead of offering an id close to it:
-21 references agreeing on an id did not all mistype it. Pure.
+Otherwise, when the references are in several files (not one slip written again), each keeps its place (each is a
+line to change) and its hint says that the id is defined nowhere, how many name it, and what to do if it was
+deleted: 21 references agreeing on an id did not all mistype it, and no other entity is blamed for them. When
+each of them offers the same id (the did-you-mean each is given alone: never a key that is itself an error, nor an
+article already a witness of the comparison), that one is offered first, in the same words at each, as the links
+to a comparison are told (renamed_comparison.py): one slip copied, not a slip of each; when theirs differ, each
+keeps its own. An article's references offering none are said by deleted.py: its file is gone. Pure.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection, Iterable, Mapping, Sequence
 
-from ..common.errors import Problem, defined_nowhere, error, places, said_at_meant
+from ..common.errors import Problem, defined_nowhere, error, offered, places, said_at_meant
 from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, witness_quotes
@@ -125,8 +129,11 @@ def _entity_meant(ref: str, entities: Sequence[Entity], named: Collection[str],
 
 
 def _defined_nowhere(group: Sequence[Problem], what: str, fix: str) -> list[Problem] | None:
-    """defined_nowhere, but a reference whose hint names the entity it is one of the names of keeps it."""
-    found = defined_nowhere(group, what, fix)
+    """defined_nowhere, the id the references' own did-you-means offer said first (errors.offered; when they offer
+    different ones, each keeps its hint), but a reference whose hint names the entity it is one of the names of
+    keeps it."""
+    meant = offered([p for p in group if "is one of its names" not in p.hint])
+    found = None if meant is None else defined_nowhere(group, what, fix, meant)
     return None if found is None else [p if "is one of its names" in p.hint else q for p, q in zip(group, found)]
 
 
@@ -145,8 +152,10 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Probl
             unnamed.update(_unnamed_slugs(dossier))
             read.append(True)
         slug, why = _slug_meant(ref, unnamed, dossier)
-        if not slug:
-            return _defined_nowhere(group, f'article "{ref}"', f"add content/articles/{ref}.yaml again")
+        if not slug:  # (offering no slug, each keeps its hint: deleted.py's says the file is gone, and the count)
+            meant = offered(group)
+            return defined_nowhere(group, f'article "{ref}"', f"add content/articles/{ref}.yaml again", meant) \
+                if meant else None
         return error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug "{slug}", which '
                      f'nothing names, while {len(group)} references name "{ref}", {why} (at {places(group)})',
                      f'if "{ref}" is the slug meant, rename the file to {ref}.yaml: the {len(group)} references are '
