@@ -137,9 +137,13 @@ def test_a_deleted_article_is_not_blamed_on_another_outlets_article(tmp_path) ->
                                    "content/comparisons/two.yaml": COMPARISON})
     assert [(p.file, p.line) for p in problems] == [("content/comparisons/one.yaml", 5),
                                                     ("content/comparisons/two.yaml", 5)]
-    (hint,) = {p.hint for p in problems}  # (its seed is left, which the witnesses quote: said so, deleted.py)
+    # (its seed is left, which the witnesses quote: said so, deleted.py; then what each comparison is left with)
+    (hint,) = {p.hint.split(". Removing it: ")[0] for p in problems}
     assert hint.startswith("content/articles/outlet-a-0002-rail-tunnel.yaml is gone, but its seed is not"), hint
     assert "outlet-b" not in hint
+    assert [p.hint.split(". Removing it: ")[1] for p in problems] == [
+        f"the comparison keeps 1 witness and compares two at least: add another article's, or delete "
+        f"content/comparisons/{name}.yaml" for name in ("one", "two")]
 
 
 def test_an_article_file_renamed_from_the_name_its_title_gave_it_is_one_error_at_the_file(tmp_path) -> None:

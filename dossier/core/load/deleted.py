@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Iterable, Mapping
 
 from ..common.errors import Problem
-from .model import Dossier
+from .model import Comparison, Dossier
 
 _UNKNOWN = re.compile(r'unknown article "([a-z0-9-]+)"$')
 _UNUSED = "seed has no article file, so it is not published"
@@ -38,14 +38,16 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
             named.setdefault(slug, []).append(p)
     unused = {p.file[len("seeds/"):] for p in problems if p.check == "seed-unused" and p.message == _UNUSED}
     seeds = _seeds_of(named, dossier, {name: raw[name] for name in sorted(unused & set(raw))})
+    bases = {slug: [c for c in dossier.comparisons if c.base == slug] for slug in named}
     out = []
     for p in problems:
         slug = _gone(p, outlets)
         if slug:
-            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, "")))
+            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), bases[slug], dossier))
         elif p.check == "seed-unused" and p.message == _UNUSED:
             theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
-            p = replace(p, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]))) if theirs else p
+            p = replace(p, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]) + len(bases[theirs[0]]))) \
+                if theirs else p
         out.append(p)
     return out
 
@@ -89,19 +91,45 @@ def by_quotes_held(quotes: list[str], texts: Mapping[str, str]) -> list[tuple[in
                   key=lambda pair: (-pair[0], pair[1]))
 
 
-def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str) -> str:
+def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str, bases: list[Comparison],
+                    dossier: Dossier) -> str:
+    """The hint of one reference to the deleted article `slug`: how many references name it (the comparisons'
+    `base:` lines too, which name a witness and are said only once it is removed), and what removing this one
+    asks of its comparison besides (`_also`), so that one run says all a deletion asks (review 116)."""
     what = "witness" if problem.check == "witness-unknown-article" else "link"
     witnesses = sum(p.check == "witness-unknown-article" for p in group)
-    count = " and ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
-        (witnesses, "witness", "witnesses"), (len(group) - witnesses, "link", "links")) if n)
-    count += " names it" if len(group) == 1 else " name it"
+    parts = [(n, one, many) for n, one, many in ((witnesses, "witness", "witnesses"),
+                                                 (len(bases), "base", "bases"),
+                                                 (len(group) - witnesses, "link", "links")) if n]
+    named = [f"{n} {one if n == 1 else many}" for n, one, many in parts]
+    count = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    count += " names it" if len(group) + len(bases) == 1 else " name it"
+    also = _also(problem, slug, dossier) if what == "witness" else ""
     if seed:
         return (f"content/articles/{slug}.yaml is gone, but its seed is not (seeds/{seed}, which the witnesses "
                 f"quote): if the article was deleted, remove this {what} ({count}) and delete the seed; "
-                f"else restore the file, with seed: {seed}")
+                f"else restore the file, with seed: {seed}{also}")
     return (f"no file content/articles/{slug}.yaml defines this article ({count}): if it was deleted, "
-            f"remove this {what}; else create that file, or name an existing article by its slug (its file name "
-            "in content/articles/)")
+            f"remove this {what}; else create that file, or name an existing article by its slug (its file "
+            f"name in content/articles/){also}")
+
+
+def _also(problem: Problem, slug: str, dossier: Dossier) -> str:
+    """What removing the witness of `slug` that `problem` is about asks of its comparison besides, said after the
+    hint: a base: that names it, another (a witness's article); two witnesses at least."""
+    found = re.match(r'comparison "([^"]+)": ', problem.message)
+    comparison = next((c for c in dossier.comparisons if found and c.id == found.group(1)), None)
+    if comparison is None:
+        return ""
+    also = []
+    if comparison.base == slug:
+        at = comparison.base_origin or comparison.origin
+        also.append(f"its comparison's base: (line {at.line}) names it too: make another witness's article the base")
+    left = len({w.article for w in comparison.witnesses if w.article != slug})
+    if left < 2:
+        also.append(f"the comparison keeps {left} witness{'' if left == 1 else 'es'} and compares two at least: add "
+                    f"another article's, or delete {comparison.origin.file}")
+    return ". Removing it: " + "; ".join(also) if also else ""
 
 
 def _seed_hint(file: str, slug: str, count: int) -> str:
