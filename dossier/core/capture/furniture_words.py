@@ -136,6 +136,40 @@ SIGNUP_HREF = re.compile(r"newsletter|/subscribe\b|/subscription\b|sign-?up|mail
 PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading|already a subscriber|"
                           r"read the rest", re.I)
 
+# A newsletter's prompt in a paragraph of its own, with no link or box to show it (review 116: "Click here to
+# subscribe to our daily newsletter and get the latest news in your inbox."): the call at the start of the line,
+# addressed to the reader (an imperative), and the outlet's own newsletter ("our", "unseren", "notre", …), in
+# each language measured. furniture_appeal.py asks more of the line: see `newsletter_call` there
+_CALLS = (  # (the imperatives, the outlet's possessive, the newsletter's nouns)
+    (r"(?:(?:click|tap) here (?:to|and) |please )?(?:subscribe|sign up|register|get|receive)", r"our",
+     r"newsletters?|e-?mail newsletters?|email briefings?|briefings?|bulletins?|digest"),
+    (r"(?:jetzt )?(?:abonnieren sie|bestellen sie|melden sie sich|abonniere|melde dich)", r"unseren?|den",
+     r"newsletter"),
+    (r"abonnez-vous|inscrivez-vous|abonne-toi|inscris-toi", r"notre|nos", r"newsletters?|lettres? d'information"),
+    (r"suscr[ií]bete|suscr[ií]base|reg[ií]strate", r"nuestr[oa]s?", r"newsletters?|bolet[ií]n|boletines"),
+    (r"assine|inscreva-se|cadastre-se", r"noss[oa]s?", r"newsletters?|boletim"),
+    (r"iscriviti|abbonati", r"(?:alla )?nostra", r"newsletter"),
+    (r"zapisz si[eę]|zasubskrybuj", r"nasz(?:ego|ym)?", r"newsletter(?:a)?"),
+    (r"abonneer je|schrijf je in|meld je aan", r"onze", r"nieuwsbrie(?:f|ven)"),
+)
+NEWSLETTER_CALL = re.compile(r"^[(\[]?(?:" + "|".join(
+    rf"(?:{verbs})\b.{{0,60}}?\b(?:{ours})\s+(?:[\w'’\"“”«»-]+\s+){{0,3}}?(?:{nouns})"
+    for verbs, ours, nouns in _CALLS) + r")\b(?P<tail>.*)$", re.I)
+# What makes a call in a line the article's: after the newsletter's noun, a comma or a semicolon (a clause of its
+# own: "Sign up for our newsletter, the chief executive told staff"); a quotation mark before the call is
+# someone's words, and the pattern never matches it
+CLAUSE = re.compile(r"[,;]")
+
+# A box asking the reader to become a member, to subscribe or to give (furniture_appeal.py): what the page calls it
+# (its class or id) and the address of its call to action, a link and nothing else ("/join", "/membership",
+# "https://support.theguardian.com/contribute"); never a word of a longer name ("/joint-venture" is a story's)
+APPEAL_CLASSES = frozenset({"membership", "support", "supporter", "supporters", "donate", "donation", "donations",
+                            "contribute", "contribution", "contributions", "epic", "promo", "promotion", "cta",
+                            "subscribe", "subscription", "subscriptions", "abo"})
+APPEAL_HREF = re.compile(r"(?:^|[/.?=&])(?:join|subscribe|subscriptions?|membership|become-a-member|support(?:-us)?|"
+                         r"donate|donations?|contribute|contributions?|abo|abonnement|abonnieren|abonnez-vous|"
+                         r"premium)(?:[/?#.&=]|$)", re.I)
+
 # A prompt to download the outlet's app ("For the latest stories and breaking news updates download the Nationnews
 # apps for iOS and Android"): a call to download it, and words that make it the outlet's (its own, or one for the
 # news), each link to an app store. An article's sentence on an app ("Residents can download the CovidSafe app for

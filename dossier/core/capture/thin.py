@@ -13,7 +13,7 @@ from .guesses import word_count
 
 FEW_WORDS = 120  # fewer words of text than a short news story
 PAID_FEW_WORDS = 300  # of a page that marks its article as not free to read: its opening paragraphs only?
-_PAYWALL = re.compile(r"(?i)\b(subscribe (?:now |today )?to (?:continue|keep) reading|this (?:article|story|content) "
+PAYWALL = re.compile(r"(?i)\b(subscribe (?:now |today )?to (?:continue|keep) reading|this (?:article|story|content) "
                       r"is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)|already a subscriber|"
                       r"sign in to (?:continue|read the full)|to continue reading,? (?:please )?(?:subscribe|log ?in|"
                       r"sign in)|unlock (?:this|the full) (?:article|story)|become a (?:subscriber|member) to read)")
@@ -33,7 +33,7 @@ def thin_page(text: str, paid: bool = False) -> list[str]:
         said.append(f"only {words} words of text were found: is it an article, or a home page, a list of articles "
                     "or a search page? (delete the new files if it is no article)")
     tail = text[-600:]  # (its last paragraphs: a prompt stands where the text is cut)
-    prompt = _PAYWALL.search(tail)
+    prompt = PAYWALL.search(tail)
     if prompt:
         said.append(f'the text ends with a subscription prompt ("{prompt.group()}"): the article may be cut short '
                     "by a paywall; capture the page as a subscriber sees it (saved from the browser)")
