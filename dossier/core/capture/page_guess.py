@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from .bylines import bare, byline_names, credited, name_parts
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
@@ -183,17 +184,6 @@ def _people(value: Any) -> list[str]:
 _PLACEHOLDER_AUTHORS = {"no author", "unknown", "author", "admin", "administrator", "staff", "editor", "editorial",
                         "redaktion", "rédaction", "redacción", "redazione", "redakcja", "redação", "n/a", "none",
                         "anonymous", "anónimo", "anonimo", "anonyme", "anonym", "anônimo"}
-# What a byline carries beside the names: "By …", "Par …", "Von …", and " for The Mail on Sunday" (review 72)
-# (not a name's particle: "Von der Leyen", "Van Dyke", nor a name that only begins so: "Anna Para Silva", review 73)
-_BYLINE_LEAD = re.compile(r"^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Aa]uteur|[Aa]utor|[Aa]utorin|[Tt]exte?)\s*:?\s+"
-                          r"(?!(?:der|den|dem|zu|de|la|le|van|von)\b)(?=[A-ZÀ-Þ])")
-_BYLINE_FOR = re.compile(r"\s+(?:[Ff]or|FOR)\s+(?:[Tt]he|THE)\s+[A-Z].*$")
-
-
-def _bare(name: str) -> str:
-    """A byline's names alone: without "By" before them or " For The Mail On Sunday" after, "And" as "and"."""
-    text = _BYLINE_FOR.sub("", _BYLINE_LEAD.sub("", one_line(name)))
-    return re.sub(r"\s+And\s+", " and ", text).strip(" ,;")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|de|fr|es|it|co\.uk|co\.il|ch|at|nl|jp|in)\b", re.I)
 _NEWSROOM_WORDS = {"online", "news", "media", "staff", "agency", "agencies", "newsroom", "desk", "wire", "agences",
                    "agencias", "agenturen"}
@@ -219,23 +209,34 @@ _NO_BYLINE = Guess("", "the byline", False, "no person named as author in the pa
 
 def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> Guess:
     """The author: the persons of the JSON-LD author, else the author metadata, else the extractor's; never the
-    newsroom (an organization as author, or the outlet's own name)."""
+    newsroom (an organization as author, or the outlet's own name), and only their names (bylines.py: a job title
+    or a date beside them is left out; nothing left, nothing guessed)."""
     written = meta.ld("author")
     # (a person the JSON-LD names may be a placeholder or the outlet: "anónimo", "L'Opinion", review 72)
-    people = [one for one in (_bare(p) for p in _people(written)) if one and not _no_person(one, outlet)]
+    people = _names([bare(p) for p in _people(written)], outlet)
     if people:
-        return Guess(" and ".join([", ".join(people[:-1]), people[-1]]) if len(people) > 1 else people[0],
-                     "from the JSON-LD author")
+        return Guess(credited(people), "from the JSON-LD author")
     newsroom = {one_line(ld_text(written)).casefold(), one_line(outlet).casefold()} - {""}
     key, value = meta.first(*_AUTHOR_KEYS)
-    value = _bare(value) if value else value
-    if value and not host_of(value) and value.casefold() not in newsroom and not _no_person(value, outlet):
-        return Guess(value, _tag(key))
-    found = _bare(extracted.get("author") or "")
-    if found and found.casefold() not in newsroom and not _no_person(found, outlet):
-        return Guess(found, "found by the extractor in the page", False, "a name near the headline may not be the "
-                     "author")
+    value = bare(value) if value else value
+    if value and not host_of(value) and value.casefold() not in newsroom and _names([value], outlet):
+        return Guess(credited(_names([value], outlet)), _tag(key))
+    found = bare(extracted.get("author") or "")
+    if found and found.casefold() not in newsroom and _names([found], outlet):
+        return Guess(credited(_names([found], outlet)), "found by the extractor in the page", False,
+                     "a name near the headline may not be the author")
     return _NO_BYLINE
+
+
+def _names(bylines: list[str], outlet: str) -> list[str]:
+    """The names of persons or agencies in `bylines`, each once; none from a byline that names no person as a
+    whole (a placeholder, the newsroom: `_no_person`), nor a name that is the outlet's."""
+    out: list[str] = []
+    for byline in bylines:
+        # (a job title, a date said apart first: "Jane Doe; Staff Writer" is no newsroom, "Reuters staff" is)
+        if byline and not _no_person("; ".join(name_parts(byline)) or byline, outlet):
+            out += [name for name in byline_names(byline) if not _no_person(name, outlet) and name not in out]
+    return out
 
 
 def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, text: str,

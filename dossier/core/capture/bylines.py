@@ -1,0 +1,106 @@
+"""The names in a byline, for the stub's `byline:` guess (page_guess.py): the persons and agencies credited, never
+what a byline carries beside them.
+
+The extractor joins what it finds near the headline with "; ", job titles and dates included: "By Jane
+Whitfield, World Affairs Correspondent" became "Jane Whitfield; World Affairs Correspondent", and "By Omar Haddad
+| March 23, 2024" became "Omar Haddad; March" (review 116); a page's metadata may write "Markus M. Haefliger,
+London, Beat Bumbacher". A byline is split at ";", "|", "/", " and " (und, et, &) and, where a part of it has two
+words or more, at commas ("Smith, John" is one name). A part goes when it is no one's name by general evidence:
+digits in it, a month's or a weekday's name alone, a word of a job title (Correspondent, Editor, Reporter, Staff
+writer… in the languages measured), only the words around a byline ("Article by"), or, beside a name of two words
+or more, a single word that is no news agency (a place: "London"). A person's name that holds a month ("April
+Ryan", "June Carter") or particles ("Gabriel García Márquez", "Ursula von der Leyen") stays, as does an agency
+("AP", "Reuters"). Several names are written "A and B", "A, B and C", as the JSON-LD's several authors were.
+
+Pure: a byline's text in, its names out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .guesses import one_line
+from .outlets import WIRES
+
+# What a byline carries beside the names: "By …", "Par …", "Von …", and " for The Mail on Sunday" (review 72)
+# (not a name's particle: "Von der Leyen", "Van Dyke", nor a name that only begins so: "Anna Para Silva", review 73)
+_BYLINE_LEAD = re.compile(r"^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Aa]uteur|[Aa]utor|[Aa]utorin|[Tt]exte?)\s*:?\s+"
+                          r"(?!(?:der|den|dem|zu|de|la|le|van|von)\b)(?=[A-ZÀ-Þ])")
+_BYLINE_FOR = re.compile(r"\s+(?:[Ff]or|FOR)\s+(?:[Tt]he|THE)\s+[A-Z].*$")
+_SEPARATOR = re.compile(r"\s*[;|/]\s*|\s+(?:and|und|et|&)\s+", re.I)
+
+_MONTHS = frozenset((
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "januar februar märz juni juli oktober dezember jänner "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia "
+    "januari februari maart mei augustus").split())
+_WEEKDAYS = frozenset((
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miércoles jueves viernes sábado domingo").split())
+# A word of a job title, never of a name: the author's position after their name ("World Affairs Correspondent")
+_TITLES = frozenset((
+    "correspondent correspondents editor editors reporter reporters writer writers columnist columnists "
+    "contributor contributors producer journalist journalists photographer photographers analyst bureau "
+    "correspondente korrespondent korrespondentin redakteur redakteurin reporterin autorin redaktion "
+    "correspondant correspondante journaliste rédacteur rédactrice envoyé envoyée "
+    "corresponsal redactor redactora periodista enviado enviada corrispondente inviato inviata giornalista "
+    "redattore redattrice korespondent dziennikarz dziennikarka redaktor redacteur verslaggever").split())
+# The words around a byline, with no name: "Article by", "Posted by", "and"
+_CREDIT_WORDS = frozenset("by article story written words text posted published updated von par por di de "
+                          "and und et y e".split())
+# A news agency credited by one word: the wire services, an acronym in capitals ("PAP", "EFE"), or these
+_AGENCIES = frozenset({*(name.casefold() for name in WIRES), "dpa", "kyodo", "xinhua", "yonhap", "anadolu"})
+
+
+def bare(name: str) -> str:
+    """A byline's names alone: without "By" before them or " For The Mail On Sunday" after, "And" as "and"."""
+    text = _BYLINE_FOR.sub("", _BYLINE_LEAD.sub("", one_line(name)))
+    return re.sub(r"\s+And\s+", " and ", text).strip(" ,;")
+
+
+def _no_name(part: str) -> bool:
+    """Whether a part of a byline is no one's name: digits, a date's month, a job title, a byline's words."""
+    found = re.findall(r"[^\W\d_]+", part.casefold())
+    if not found or any(c.isdigit() for c in part):
+        return True
+    months = [word for word in found if word in _MONTHS]
+    return (set(found) <= _CREDIT_WORDS or bool(set(found) & _TITLES)
+            or (len(months) <= 1 and all(word in _MONTHS or word in _WEEKDAYS for word in found)))
+
+
+def _agency(word: str) -> bool:
+    return word.casefold() in _AGENCIES or (word.isupper() and 2 <= len(word) <= 5)
+
+
+def name_parts(value: str) -> list[str]:
+    """The parts of a byline that may be names, in order, each once: no job title, date or byline's words."""
+    parts = []
+    for piece in _SEPARATOR.split(bare(value)):
+        commas = piece.split(",")
+        parts += commas if any(len(part.split()) > 1 for part in commas) else [piece]
+    names: list[str] = []
+    for part in parts:
+        name = bare(part).strip(" .:;,|–—-")
+        if name and not _no_name(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def byline_names(value: str) -> list[str]:
+    """The names a byline credits (`name_parts`), less a single word beside a name of two words or more that is no
+    news agency (a place, a desk); [] when none is left."""
+    names = name_parts(value)
+    if any(len(name.split()) > 1 for name in names):
+        names = [name for name in names if len(name.split()) > 1 or _agency(name)]
+    return names
+
+
+def credited(names: list[str]) -> str:
+    """Names as a byline writes them: "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
