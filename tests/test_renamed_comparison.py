@@ -186,3 +186,12 @@ def test_the_build_says_a_deleted_and_a_mistyped_comparison_linked_from_two_arti
         "[links]", mistyped,
         'content/articles/b.yaml:11:27: error: link "compare:rafah-toll": unknown comparison "rafah-toll" [links]',
         deleted], built.stderr
+
+
+def test_a_link_to_a_linked_comparison_without_its_first_words_is_offered_it(tmp_path) -> None:
+    """Review 116: compare:do-it-alone, while netanyahu-do-it-alone exists (another note links it), had no hint."""
+    problems = _errors(tmp_path, {"netanyahu-do-it-alone": ALONE, "dermer-fight-alone": OTHER},
+                       ("compare:do-it-alone", "compare:netanyahu-do-it-alone"))
+    assert [(p.file, p.message, p.hint) for p in problems] == [
+        ("content/articles/a.yaml", 'link "compare:do-it-alone": unknown comparison "do-it-alone"',
+         'did you mean "netanyahu-do-it-alone"?')]

@@ -60,3 +60,15 @@ def test_separators_are_no_letters_and_a_shortened_id_is_offered_only_where_aske
     assert did_you_mean("cards", ["cards_url", "page"], shortened=True) == 'did you mean "cards_url"?'
     assert did_you_mean("gaza", ["gaza-health-ministry"]) == ""   # entities: two things
     assert did_you_mean("rift", ["rift-2", "rift-3"], shortened=True) == ""
+
+
+def test_a_comparison_named_by_its_last_words_is_offered_the_one_it_ends() -> None:
+    """Review 116: compare:do-it-alone got no hint, while netanyahu-do-it-alone is the one comparison it ends."""
+    from dossier.core.common.similar import ending, last_words
+
+    assert last_words("do-it-alone", "netanyahu-do-it-alone") == 9
+    assert last_words("alone", "netanyahu-do-it-alone") == 15 and last_words("it-alone", "italone") is None
+    assert last_words("done", "netanyahu-do-it-alone") is None   # (a word's end is no word)
+    comparisons = ["netanyahu-do-it-alone", "dermer-fight-alone", "netanyahu-evacuation"]
+    assert ending("do-it-alone", comparisons) == "netanyahu-do-it-alone"
+    assert ending("alone", comparisons) == ""   # (two end with it: no guess)

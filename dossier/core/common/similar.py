@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["closest", "first_words", "same_numbers", "typo_edits", "word_form"]
+__all__ = ["closest", "ending", "first_words", "last_words", "same_numbers", "typo_edits", "word_form"]
 
 _NUMBERS = re.compile(r"(?<![^\W_])\d+(?![^\W_])")   # a number standing alone: "0002", "7", not "b8d51"
 _DIGITS = re.compile(r"\d+")
@@ -86,6 +86,22 @@ def first_words(word: str, other: str) -> int | None:
     if len(a) < 4 or len(b) <= len(a) + 1 or not b.startswith(a) or not _SEPARATORS.match(b, len(a)):
         return None
     return len(b) - len(a) - 1 if same_numbers(a, b) else None
+
+
+def last_words(word: str, other: str) -> int | None:
+    """How long the rest of `other` is when `word`, of 4 letters or more, is its last word or words ("do-it-alone",
+    "netanyahu-do-it-alone": 9), else None."""
+    a, b = word.casefold(), other.casefold()
+    if len(a) < 4 or len(b) <= len(a) + 1 or not b.endswith(a) or not _SEPARATORS.match(b[len(b) - len(a) - 1]):
+        return None
+    return len(b) - len(a) - 1 if same_numbers(a, b) else None
+
+
+def ending(word: str, choices: Iterable[str]) -> str:
+    """The one choice `word` is the last words of (a comparison's id without its first words: "do-it-alone" for
+    "netanyahu-do-it-alone", review 116), "" when none or several are."""
+    found = [choice for choice in sorted(set(choices)) if last_words(word, choice) is not None]
+    return found[0] if len(found) == 1 else ""
 
 
 def closest(word: str, choices: Iterable[str], typos_only: bool = False, shortened: bool = False) -> str:

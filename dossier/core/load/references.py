@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from ..common.errors import Problem, did_you_mean, error, warning
 from ..common.identity import SameObjects
+from ..common.similar import ending
 from ..common.memo import by_difference, made_from
 from ..common.shards import Each, in_sequence
 from ..common.slugs import is_slug, known_ids, suggestible, tag_page
@@ -373,7 +374,11 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
     if kind == "compare":
         if ident in known.comparisons or ident in known.unusable_comparisons:
             return None
+        # (an id without its first words is offered too: compare:do-it-alone for netanyahu-do-it-alone, review 116;
+        # one without its last ones may be a file renamed since, renamed_comparison.py)
+        shortened = ending(ident, known.comparisons)
         return f'unknown comparison "{ident}"', did_you_mean(ident, known.comparisons) or \
+            (f'did you mean "{shortened}"?' if shortened else "") or \
             "comparison links name a file in content/comparisons/ without .yaml"
     if ident in known.tags:
         return None
