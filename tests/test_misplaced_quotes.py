@@ -67,7 +67,9 @@ def _hints(tmp_path) -> dict[tuple[str, int], str]:
         "content/articles/a.yaml": ARTICLE.format(slug="a", day=1) + ANNOTATIONS_A,
         "content/articles/b.yaml": ARTICLE.format(slug="b", day=2),
         "content/articles/c.yaml": ARTICLE.format(slug="c", day=3),
-        "content/comparisons/talks.yaml": TALKS, "content/comparisons/copied.yaml": COPIED})
+        "content/comparisons/talks.yaml": TALKS, "content/comparisons/copied.yaml": COPIED,
+        "content/comparisons/other.yaml": COPIED.replace("    quote: Negotiators in Doha declined to comment on the proposal\n",
+                                                         "    quote: the talks would restart next month\n", 1)})
     return {(p.file, p.line): p.hint for p in library_of(root).problems if p.check == "anchor-not-found"}
 
 
@@ -102,6 +104,14 @@ def test_a_witness_copied_from_the_one_of_another_article_is_not_told_to_name_th
         'the quote is not in the text of "a", but it is in seeds/b.txt:3, the text of "b", whose witness is at '
         "content/comparisons/copied.yaml:6:12 in this comparison already: if this witness is a copy of it, remove it; "
         'if it is meant for "a", quote that article\'s own words instead')
+
+
+def test_a_witness_quoting_words_another_witness_of_the_same_article_does_not_quote_is_no_copy(tmp_path):
+    """Review 116: told "if this witness is a copy of it, remove it", though the other witness quotes other words."""
+    assert _hints(tmp_path)[("content/comparisons/other.yaml", 8)] == (
+        'the quote is not in the text of "a", but it is in seeds/b.txt:3, the text of "b", whose witness is at '
+        "content/comparisons/other.yaml:6:12 in this comparison already, quoting other words of it: a comparison has "
+        'one witness an article, so if it is meant for "a", quote that article\'s own words instead')
 
 
 def _moved(tmp_path, keep_original: bool) -> str:

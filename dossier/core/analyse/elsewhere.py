@@ -217,5 +217,9 @@ def _witness_hint(q: Quoted, found: Sequence[Article], at: Callable[[Article], s
     if len(found) > 1:
         return (f"{lead}the texts of {len(found)} other articles this comparison has witnesses of already: "
                 f"{_listed(found, at, witness)}: if this witness is a copy of one of them, remove it; {own}")
+    there = witnessed[found[0].slug]
+    if " ".join(there.quote.split()) != " ".join(q.quote.split()):  # (no copy of it: review 116)
+        return (f"{lead}{at(found[0])}, the text of {witness(found[0])} in this comparison already, quoting other "
+                f"words of it: a comparison has one witness an article, so {own}")
     return (f"{lead}{at(found[0])}, the text of {witness(found[0])} in this comparison already: if this witness "
             f"is a copy of it, remove it; {own}")
