@@ -141,6 +141,26 @@ def test_exclusions_that_can_never_apply_are_warnings(mini_dossier, dossier_file
     assert [(p.line, p.col) for p in problems][0] == (line, 15)
 
 
+def test_an_alias_of_one_word_in_lower_case_is_a_warning_at_it(mini_dossier, dossier_files):
+    """Review 116: "hope" (Hope Hicks) linked the verb in "I hope we will do this"; several words, a capital, or a
+    script without case are taken as meant."""
+    dossier_files["content/entities.yaml"] = ENTITIES + (
+        "hope-hicks:\n  name: Hope Hicks\n  kind: person\n"
+        "  aliases: [hope, the spokeswoman, Hicks, al-hope, הופ, \"e-mail\"]\n")
+    dossier, _ = load(mini_dossier(dossier_files))
+    problems = check_entities(dossier, build_matcher(dossier.entities))
+    assert [(p.severity, p.check, p.message) for p in problems] == [
+        ("warning", "alias-lower-case", 'entity "hope-hicks": alias "hope" is in lower case, so it links the word '
+                                        '"hope" wherever an article has it'),
+        ("warning", "alias-lower-case", 'entity "hope-hicks": alias "al-hope" is in lower case, so it links the word '
+                                        '"al-hope" wherever an article has it'),
+        ("warning", "alias-lower-case", 'entity "hope-hicks": alias "e-mail" is in lower case, so it links the word '
+                                        '"e-mail" wherever an article has it')]
+    line = ENTITIES.count("\n") + 4
+    assert [(p.line, p.col) for p in problems][0] == (line, 13)
+    assert problems[0].hint.startswith('write it as the name is written ("Hope"), which links "Hope" (and "HOPE"')
+
+
 def test_mentions_are_numbered_in_text_order_and_only_the_first_per_entity_is_first():
     text = "Netanyahu met Dermer. Netanyahu left; Ron Dermer stayed."
     matcher = MentionMatcher([AliasSpec("n", "Netanyahu"), AliasSpec("d", "Dermer"), AliasSpec("d", "Ron Dermer")])

@@ -155,6 +155,7 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
         problems.append(error(at.file, at.line, at.col, f'alias "{written}" is claimed by {len(ents)} entities: {listed}',
                               "keep the alias on one entity only, or make each alias longer (a full name); "
                               "use `exclude:` to stop a false match in one article or context", "entity-alias-taken"))
+    problems += _lower_case_aliases(dossier)
     slugs = sorted({a.slug for a in dossier.articles} | set(dossier.unusable_articles))
     for e in dossier.entities:
         names = {match_key(n) for n in e.all_names}
@@ -172,6 +173,26 @@ def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:
                 problems.append(warning(at.file, at.line, at.col, f'entity "{e.id}": exclusion names unknown article "{x.article}"',
                                         did_you_mean(x.article, slugs) or "articles are content/articles/<slug>.yaml",
                                         "entities-unknown"))
+    return problems
+
+
+def _lower_case_aliases(dossier: Dossier) -> list[Problem]:
+    """A warning at each alias of one word written all in lower case: an alias matches as it is written (its
+    words' first letters' case), so "hope" linked the verb "I hope we will…" in the article's key quote to Hope
+    Hicks (review 116); a name is written with a capital. A name that really is in lower case is silenced by
+    `checks: {alias-lower-case: ignore}`."""
+    problems = []
+    for e in dossier.entities:
+        for alias, at in zip(e.aliases, e.alias_origins or [e.origin] * len(e.aliases)):
+            cased = [c for c in alias if c.isupper() or c.islower()]
+            if cased and not any(c.isupper() for c in cased) and not any(c.isspace() for c in alias.strip()):
+                name = alias[:1].upper() + alias[1:]
+                problems.append(warning(at.file, at.line, at.col, f'entity "{e.id}": alias "{alias}" is in lower case, '
+                                        f'so it links the word "{alias}" wherever an article has it',
+                                        f'write it as the name is written ("{name}"), which links "{name}" (and '
+                                        f'"{alias.upper()}" in a headline); if the name is written in lower case, '
+                                        "silence this with checks: {alias-lower-case: ignore} in site.yaml",
+                                        "alias-lower-case"))
     return problems
 
 
