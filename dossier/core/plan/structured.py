@@ -12,6 +12,7 @@ from ..common.jsonout import dump_bytes
 from ..common.urls import Urls
 from ..load.config import SiteConfig
 from ..load.model import Article, Dossier, Entity
+from .authors import authors
 from .entity_views import EntityFace
 from ..text.markdown import note_as_data
 from ..common.records import frozen
@@ -67,7 +68,7 @@ def news_article(config: SiteConfig, article: Article, page_iri: str, source_nam
     if meta.url:
         item["isBasedOn"] = meta.url
     if meta.byline:
-        item["author"] = {"@type": "Person", "name": meta.byline}
+        item["author"] = authors(meta.byline)
     graph = [item]
     # The reviewed article's date and address are its appearance's (the review's own date is not known: the
     # article's was given as the review's); no address when the original is not known (the dossier's copy was).

@@ -1,0 +1,36 @@
+"""A byline as schema.org's `author`: a Person for each name it credits, an Organization for a newsroom or an agency.
+
+The byline was written whole as one Person: "Jane Whitfield and Omar Haddad" was one person of that name (the
+stubs `--add` writes join several authors so, capture/bylines.py), and "All Israel News Staff" or "Reuters" a
+person (review 118). A byline is split into names where it credits several in the way bylines do ("A and B",
+"A, B and C", "A & B", "A; B"); a comma alone splits nothing ("Smith, John"; "Jane Doe, Jerusalem"). A name is
+an Organization when it is a news agency ("Reuters", "AP", an acronym in capitals) or a newsroom ("… Staff",
+"… Desk", "… Newsroom", "… Team", "… Bureau"). One name is one object; several, a list. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# (the agencies capture knows as wires, capture/outlets.py WIRES and bylines.py, and those credited alone)
+_AGENCIES = frozenset({"reuters", "ap", "associated press", "afp", "agence france-presse", "dpa", "kyodo", "xinhua",
+                       "yonhap", "anadolu", "efe", "ansa", "upi", "bloomberg"})
+_NEWSROOM = re.compile(r"(?i)\b(?:staff|newsroom|desk|team|bureau|staff reporters?|wires?)$")
+_SEVERAL = re.compile(r"\s*;\s*|\s+(?:and|&)\s+")
+
+
+def authors(byline: str) -> dict[str, str] | list[dict[str, str]]:
+    """schema.org's `author` of an article whose byline is `byline` (not empty): see the module docstring."""
+    parts = [part.strip() for part in _SEVERAL.split(byline.strip()) if part.strip()]
+    if len(parts) > 1:  # ("A, B and C": the commas before the last "and" list names too)
+        parts = [name.strip() for part in parts[:-1] for name in part.split(",") if name.strip()] + parts[-1:]
+    found = [{"@type": _kind(name), "name": name} for name in parts or [byline.strip()]]
+    return found[0] if len(found) == 1 else found
+
+
+def _kind(name: str) -> str:
+    bare = name.casefold()
+    if bare in _AGENCIES or _NEWSROOM.search(name) or (name.isupper() and " " not in name and 2 <= len(name) <= 5):
+        return "Organization"
+    return "Person"

@@ -1,0 +1,32 @@
+"""A byline as schema.org's author (dossier/core/plan/authors.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.plan.authors import authors
+
+
+def person(name: str) -> dict[str, str]:
+    return {"@type": "Person", "name": name}
+
+
+def organization(name: str) -> dict[str, str]:
+    return {"@type": "Organization", "name": name}
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Jane Whitfield", person("Jane Whitfield")),
+    ("Jane Whitfield and Omar Haddad", [person("Jane Whitfield"), person("Omar Haddad")]),
+    ("Markus M. Haefliger, Beat Bumbacher and Stefan Häne",
+     [person("Markus M. Haefliger"), person("Beat Bumbacher"), person("Stefan Häne")]),
+    ("Jane Doe; John Roe", [person("Jane Doe"), person("John Roe")]),
+    ("All Israel News Staff", organization("All Israel News Staff")),
+    ("Reuters", organization("Reuters")), ("AP", organization("AP")),
+    ("PAP and Rafał Guz", [organization("PAP"), person("Rafał Guz")]),
+    ("Smith, John", person("Smith, John")),              # (a comma alone splits nothing)
+    ("Jane Doe, Jerusalem", person("Jane Doe, Jerusalem")),
+    ("Andrea Anderson", person("Andrea Anderson")),      # ("and" inside a name is no "and")
+])
+def test_a_byline_credits_each_person_and_newsroom_it_names(byline: str, author: object) -> None:
+    assert authors(byline) == author
