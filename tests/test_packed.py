@@ -54,6 +54,7 @@ def test_an_article_places_sentences_are_read_back_unread_and_equal():
     places = article_places("a", text, found, [(0, 14), (15, 25)], "made")
     back = again(places)
     assert not back["lind"].sentences.is_open()  # type: ignore[attr-defined]
-    assert back == places and back["lind"].sentences == (Sentence(0, 1, "Lind met Berg.", ((0, 4),)),
-                                                          Sentence(2, 1, "Lind left.", ((0, 4),)))
-    assert back["lind"] == Place("a", ("Lind", "Lind"), tuple(back["lind"].sentences)) and back["lind"].digest
+    assert back == places and back["lind"].sentences == (Sentence(0, 1, "Lind met Berg.", ((0, 4),), "ltr"),
+                                                          Sentence(2, 1, "Lind left.", ((0, 4),), "ltr"))
+    assert back["lind"] == Place("a", ("Lind", "Lind"), tuple(back["lind"].sentences), ("ltr", "ltr")) \
+        and back["lind"].digest

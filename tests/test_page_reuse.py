@@ -205,9 +205,9 @@ def test_values_a_cached_step_made_stand_in_a_key_for_the_digest_they_carry(doss
     assert page_key(page, MentionLinks(marks), "t") != page_key(page, MentionLinks(marks * 2), "t")
     back = pickle.loads(pickle.dumps(made, protocol=5))  # as the persistent cache reads them back
     assert back == made and back.digest == "made-1" and page_key(page, back, "t") == page_key(page, made, "t")
-    place = Place("a", ("Lind",), (), "made-1:lind")
-    assert place == Place("a", ("Lind",), ())  # (not part of the value's equality)
-    assert page_key(page, place, "t") != page_key(page, Place("a", ("Lind",), (), "made-2:lind"), "t")
+    place = Place("a", ("Lind",), (), ("ltr",), "made-1:lind")
+    assert place == Place("a", ("Lind",), (), ("ltr",))  # (not part of the value's equality)
+    assert page_key(page, place, "t") != page_key(page, Place("a", ("Lind",), (), ("ltr",), "made-2:lind"), "t")
     # the "mentions" step gives every article's links and places the digest of what it read
     index = library_of(dossier).entities
     assert all(links.digest for links in index.links.values() if links)

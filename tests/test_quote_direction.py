@@ -48,7 +48,8 @@ QUOTE_FILES = {
                                       f"  - article: en\n    quote: {FIGURE_IN_HE}\n"),
 }
 # Each page, the quotes it shows, and whether a text of the page is one (the whole text) or holds one (the report's
-# difference); an entity's page shows the sentences naming it too, in their own direction.
+# difference); an entity's page shows the sentences naming it too, in their paragraph's direction
+# (test_paragraph_direction_elsewhere.py).
 SHOWN = {
     "tags/rafah/index.html": (EN_IN_HE, HE_IN_EN), "timeline/index.html": (EN_IN_HE, HE_IN_EN),
     "entities/netanyahu/index.html": (EN_IN_HE, HE_IN_EN), "report/index.html": ("alon",),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import field
 
 from .mentions import Mention, sentence_around
+from ..common.direction import paragraph_direction
 from ..common.packed import Packed
 from ..common.records import record
 
@@ -22,21 +23,26 @@ __all__ = ["Place", "Sentence", "article_places"]
 @record
 class Sentence:
     """A sentence of an article that names an entity: `first`, the index of the first mention of it there
-    (its link is #m-<first+1>), how many mentions it holds, its text, and the mentions' spans in that text."""
+    (its link is #m-<first+1>), how many mentions it holds, its text, the mentions' spans in that text, and the
+    direction of its paragraph in the article (direction.paragraph_direction), which the entity page writes as
+    its `dir` where that is another than the site's (interface.site_relative), not its own first letter's."""
 
     first: int
     count: int
     text: str
     marks: tuple[tuple[int, int], ...]
+    direction: str
 
 
 @record
 class Place:
-    """An article that names an entity: the name as written at each mention, and the sentences that hold them."""
+    """An article that names an entity: the name as written at each mention, the sentences that hold them, and
+    the direction of the paragraph of each mention (`directions`, one for each of `surfaces`: its sentence's)."""
 
     slug: str
     surfaces: tuple[str, ...]
     sentences: Sequence[Sentence]   # (Packed by article_places: made when an entity page reads them)
+    directions: tuple[str, ...]
     # A digest of what it was made from (the article's "mentions" step and the entity), "" when unknown: a
     # page key writes it instead of the sentences (execute/keys.py). Not part of the value's equality.
     digest: str = field(default="", compare=False)
@@ -62,16 +68,20 @@ def article_places(slug: str, text: str, found: Sequence[Mention], spans: Sequen
         return pieces.setdefault(piece, piece)
 
     return {entity: _place(slug, ks, one, found, _sentences(text, spans, found, ks),
-                           f"{made_from}:{entity}" if made_from else "")
+                           f"{made_from}:{entity}" if made_from else "", text)
             for entity, ks in by_entity.items()}
 
 
 def _place(slug: str, ks: Sequence[int], one: Callable[[int, int], str], found: Sequence[Mention],
-           groups: dict[tuple[int, int], list[int]], made_from: str) -> Place:
+           groups: dict[tuple[int, int], list[int]], made_from: str, text: str) -> Place:
+    # (a sentence's paragraph is its first mention's: a sentence ends at a blank line, sentence_spans)
+    directions = {span: paragraph_direction(text, found[group[0]].start) for span, group in groups.items()}
     sentences = Packed(Sentence(group[0], len(group), one(s, end),
-                                tuple((found[k].start - s, found[k].end - s) for k in group))
+                                tuple((found[k].start - s, found[k].end - s) for k in group), directions[s, end])
                        for (s, end), group in groups.items())
-    return Place(slug, tuple(one(found[k].start, found[k].end) for k in ks), sentences, made_from)
+    of_mention = {k: directions[span] for span, group in groups.items() for k in group}
+    return Place(slug, tuple(one(found[k].start, found[k].end) for k in ks), sentences,
+                 tuple(of_mention[k] for k in ks), made_from)
 
 
 def _sentences(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],

@@ -1,9 +1,11 @@
 """The direction of a paragraph of article text, as the article page lays it out (static/dossier.css:
 `.article-body p { unicode-bidi: plaintext }`): from its first letter of a direction. Wherever the site shows
-words of an article away from its page (a comparison's column, a quote on a tag, entity or passages page, the
-timeline, the report), they take the direction of the paragraph they are in, so that an English sentence of a
-Hebrew article reads left to right there too (reviews 69, 109). Here, where every layer may read it: the analysis
-digests it with each annotation's listing row (analyse/library.py), the views write it (plan/interface.py)."""
+words of an article away from its page (a comparison's column and heat map, a quote on a tag, entity or passages
+page, the timeline, the report, an entity's sentences naming it and its names as written), they take the direction
+of the paragraph they are in, so that an English sentence of a Hebrew article reads left to right there too
+(reviews 69, 109). Here, where every layer may read it: the analysis digests it with each annotation's listing row
+(analyse/library.py) and each place naming an entity (analyse/entity_places.py), the views write it
+(plan/interface.py)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from itertools import groupby, islice
 from ..analyse.alignment import align, differing_base_tokens, tokenize
 from ..common.direction import paragraph_direction
 from ..common.records import frozen
-from .interface import article_marks
+from .interface import article_marks, site_relative
 
 # Words of article text shown around a witness, de-emphasised, so readers see what it belongs to.
 CONTEXT_WORDS = 8
@@ -293,8 +293,11 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
     for b in bases:
         others = [quotes[k] for k in keys if k != b]
         witness = next(w for w in witnesses if w.key == b)
+        # (the base's words, in its paragraph's direction where that is another than the page's, as a quote shown
+        # away from its article: interface.quote_dir)
         heat.append({"base": b, "default": b == default, "pieces": heat_pieces(quotes[b], others),
-                     "lang": marks[b]["lang"], "outlet": witness.outlet, **apart[b]})
+                     "lang": marks[b]["lang"], "dir": site_relative(dirs[b], language), "outlet": witness.outlet,
+                     **apart[b]})
     n_others = max(len(keys) - 1, 0)
     legend = [{"count": c, "level": heat_level(c, n_others)} for c in range(0, n_others + 1)]
     return {"id": set_id, "label": label, "default": default, "columns": columns, "heat": heat,

@@ -228,19 +228,22 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
     `groups`: its quote groups; `rows` the article rows by slug; `together`: (other entity, sentences naming
     both); `language`: the site's."""
     seen: dict[str, int] = {}
-    marked: dict[str, tuple[str, str]] = {}  # a name as written → its articles' lang and dir, if they agree
+    langs: dict[str, str] = {}  # a name as written → its articles' lang, if they agree
+    dirs: dict[str, str] = {}   # a name as written → the direction of the paragraph it is first written in
     sources, backlinks = [], []
     for place in named:                        # in article order (mention_stats walks `order`)
         row = rows[place.slug]
-        marks = (row["lang"], row["dir"])
-        for surface in place.surfaces:
+        for surface, direction in zip(place.surfaces, place.directions, strict=True):
             seen[surface] = seen.get(surface, 0) + 1
-            if marked.setdefault(surface, marks) != marks:
-                marked[surface] = ("", "")  # (written so in articles of two languages: in neither)
+            if langs.setdefault(surface, row["lang"]) != row["lang"]:
+                langs[surface] = ""  # (written so in articles of two languages: in neither)
+            dirs.setdefault(surface, direction)
         article = {"title": row["title"], "url": row["url"], "outlet": row["source"], "date": row["date"],
                    "lang": row["lang"], "dir": row["dir"]}
         sources.append(dict(article, count=len(place.surfaces)))
+        # (each in its paragraph's direction, as a quote shown away from its article: interface.quote_dir)
         sentences = [{"url": f"{urls.article(place.slug)}#m-{s.first + 1}", "count": s.count,
+                      "dir": site_relative(s.direction, language),
                       "html": _context_html(s.text, 0, len(s.text), s.marks)} for s in place.sentences]
         backlinks.append(dict(article, sentences=sentences))
     seen_keys = {match_key(s) for s in seen}
@@ -249,7 +252,7 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
         "id": e.id, "name": e.name, "kind": e.kind, "kind_label": _kind(e.kind),
         "summary_html": summary_html, "wikidata_id": e.wikidata,
         "wikidata_url": wikidata_url(e.wikidata), "roles": _roles(e, entities, urls),
-        "names_seen": [{"text": t, "count": n, "lang": marked[t][0], "dir": marked[t][1]}
+        "names_seen": [{"text": t, "count": n, "lang": langs[t], "dir": site_relative(dirs[t], language)}
                        for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
         # (not its own name, the page's heading: "Other names" are the others)
         "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys | {match_key(e.name)}],

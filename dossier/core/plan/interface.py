@@ -65,7 +65,9 @@ def quote_dir(text: str, start: int, site_language: str) -> str:
     (tag, entity, passages, timeline and report pages): its paragraph's direction in the article
     (direction.paragraph_direction: the article page lays each paragraph out by its first letter), not the
     article's (an English sentence of a Hebrew article reads left to right on its page); "" where that is the
-    site's own, as `article_marks` writes none. The quote's `lang` stays its article's (`article_marks`)."""
+    site's own, as `article_marks` writes none. The quote's `lang` stays its article's (`article_marks`). Where
+    that direction is found already (a heat map's base, compare_view; an entity's sentences naming it and its
+    names as written, analyse/entity_places.py), `site_relative` of it is the same."""
     return site_relative(paragraph_direction(text, start), site_language)
 
 
