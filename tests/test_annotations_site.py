@@ -292,3 +292,28 @@ def test_html_in_a_note_is_text_on_the_page_and_in_every_export_and_a_warning(mi
     assert [b["value"] for b in bodies if b["purpose"] == "commenting"] == [escaped]
     assert json.loads((site / "articles/a/article.json").read_text("utf-8"))["annotations"][0]["note"] == escaped
     assert escaped in (site / "articles/a.md").read_text("utf-8")  # (dossier.json is an index of the article.json)
+
+
+def test_the_quoted_words_are_given_their_article_s_language_on_the_target_s_source_where_its_file_gives_one(
+        mini_dossier):
+    """A note's body had the site's language and the words it quotes none: `language` is a property of a resource
+    (W3C Web Annotation 3.2.1), here the article page, the source of the Specific Resource that is the target (4); a
+    selector has none. An article whose file gives no language keeps its source an IRI, as before."""
+    hebrew = "  - id: alone\n    quote: ישראל תיכנס לבד\n    note: What he said.\n"
+    root = mini_dossier({
+        "seeds/a.txt": SEED, "content/articles/a.yaml": article("  - id: alone\n    quote: we will do it alone\n"
+                                                                "    note: N.\n"),
+        "seeds/he.txt": "כותרת\nנתניהו אמר כי ישראל תיכנס לבד אם יהיה צורך.\n",
+        "content/articles/he.yaml": article(hebrew).replace("seed: a.txt\n", "seed: he.txt\nlanguage: he\n"),
+    })
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    targets, bodies = {}, {}
+    for slug in ("a", "he"):
+        (item,) = json.loads((root / f"_site/articles/{slug}/annotations.jsonld").read_text("utf-8"))["items"]
+        targets[slug], bodies[slug] = item["target"], item["body"]
+    assert targets["a"]["source"] == "/articles/a/"
+    assert targets["he"]["source"] == {"id": "/articles/he/", "language": "he"}
+    assert targets["he"]["selector"][0] == {"type": "TextQuoteSelector", "exact": "ישראל תיכנס לבד",
+                                            "prefix": "כותרת\n\nנתניהו אמר כי ", "suffix": " אם יהיה צורך."}
+    assert [b["language"] for b in bodies["a"] + bodies["he"]] == ["en", "en"]  # (the notes: the site's)

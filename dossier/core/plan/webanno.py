@@ -101,7 +101,12 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
     article = item.article
     meta = article.meta
     text = article.text.text
-    source_iri = _iri(config, urls.article(meta.slug))
+    # (the article page, which the selectors select in; with its words' language where the article's file gives
+    # one: `language` is a property of a resource, here the Specific Resource's source, W3C Web Annotation 3.2.1
+    # and 4; no selector has one. The notes' language is the site's, on their bodies.)
+    source: str | dict[str, str] = _iri(config, urls.article(meta.slug))
+    if meta.language:
+        source = {"id": source, "language": meta.language}
     # (the contexts of the places not anchored "exact" found together, not each searched for alone)
     contexts = quote_contexts(text, [(w.start, w.end) for w in item.placed.values() if w.status != "exact"])
     out = []
@@ -127,7 +132,7 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
             "motivation": motivation,
             **({"body": bodies} if bodies else {}),
             "target": {
-                "source": source_iri,
+                "source": source,
                 "selector": [
                     {"type": "TextQuoteSelector", "exact": text[where.start:where.end],
                      **(quote_context(text, where.start, where.end, once=True) if where.status == "exact"
