@@ -393,7 +393,9 @@ def test_a_context_that_does_not_fit_is_shown_on_one_line_quoted_with_its_invisi
         'prefix "he said" does not fit: nothing stands before the quote'
     assert anchor_quote("He said the talks.", "the talks", 'He\nsaid "yes"').unfit == \
         'prefix "He said \\"yes\\"" does not fit the words before it, "He said"'
-    assert anchor_quote("He said the talks would resume.", "the talks would resume nxt", "She said").unfit == ""
+    # (matched only approximately, the context is checked too: it chose no passage close to the quote)
+    assert anchor_quote("He said the talks would resume.", "the talks would resume nxt", "She said").unfit == \
+        'prefix "She said" does not fit the words before it, "He said"'
 
 
 # Hebrew and Arabic: a quote is the article's words whatever marks, digits and punctuation either writes them with.
@@ -438,3 +440,71 @@ def test_a_quote_with_a_slip_is_found_in_a_long_seed_where_one_half_of_it_is_who
         result = anchor_quote(text, " ".join(slipped))
         found.append(result.status == "fuzzy" and abs(result.start - text.find(" ".join(quote))) < 10)
     assert len(found) >= 15 and all(found), found
+
+
+# ------------------------------------------------------- an approximate match and its context
+
+# The same sentence twice, as a report's subheadline and again in its body, with one name spelt two ways.
+REPEATED = "\n\n".join([
+    "Strategic Affairs Minister Ron Dermer and National Security Adviser Tzahi Hanegbi are expected in Washington.",
+    "Blinken warned of a humanitarian catastrophe.",
+    "Strategic Affairs Minister Ron Dermer and National Security Adviser Tzachi Hanegbi are expected in Washington.",
+])
+MISSPELT = "Minister Ron Dermr and National Security Adviser"   # "Dermer": its corrected words occur twice
+CORRECTED = "Minister Ron Dermer and National Security Adviser"
+
+
+@pytest.mark.parametrize(("context", "n"), [
+    pytest.param({"prefix": "humanitarian catastrophe. Strategic Affairs"}, 1, id="a prefix chooses the second"),
+    pytest.param({"prefix": "Strategic Affairs"}, None, id="a prefix both have leaves it ambiguous"),
+    pytest.param({"suffix": "Tzachi"}, 1, id="a suffix chooses the second"),
+    pytest.param({"suffix": "Tzahi Hanegbi"}, 0, id="a suffix chooses the first"),
+    pytest.param({"prefix": "catastrophe. Strategic Affairs", "suffix": "Tzachi"}, 1, id="prefix and suffix"),
+])
+def test_a_misspelt_quote_of_repeated_words_is_placed_where_its_prefix_or_suffix_says(
+        context: dict[str, str], n: int | None) -> None:
+    """Review: the closest passage was taken as found, its prefix and suffix unread: a note whose prefix chose
+    the body's sentence was placed on the subheadline, and nothing said the corrected words occur twice."""
+    result = anchor_quote(REPEATED, MISSPELT, **context)
+    if n is None:
+        assert (result.status, len(result.candidates)) == ("ambiguous", 2)
+        assert "and the given prefix fits 2 of them" in result.hint
+        return
+    assert (result.status, (result.start, result.end)) == ("fuzzy", nth(CORRECTED, n, REPEATED))
+    assert (result.unfit, result.closest) == ("", True)
+    assert result.diff == "Minister Ron [-Dermr-] {+Dermer+} and National Security Adviser"
+
+
+def test_a_misspelt_quote_whose_corrected_words_occur_twice_is_ambiguous_with_the_contexts_that_choose() -> None:
+    result = anchor_quote(REPEATED, MISSPELT)
+    assert (result.status, result.start, result.closest) == ("ambiguous", None, True)
+    assert result.candidates == (Candidate(*nth(CORRECTED, 0, REPEATED), None, "Tzahi"),
+                                 Candidate(*nth(CORRECTED, 1, REPEATED), "catastrophe. Strategic Affairs", "Tzachi"))
+    assert result.hint == ("the quote occurs 2 times once corrected (closest text differs: Minister Ron [-Dermr-] "
+                           '{+Dermer+} and National Security Adviser); add suffix: "Tzahi" to choose the first one')
+    for cand in result.candidates:   # each suggested context places the misspelt quote on its own passage
+        for context in ({"prefix": cand.unique_prefix}, {"suffix": cand.unique_suffix}):
+            if None not in context.values():
+                chosen = anchor_quote(REPEATED, MISSPELT, **context)
+                assert (chosen.status, chosen.start, chosen.end) == ("fuzzy", cand.start, cand.end)
+
+
+def test_a_misspelt_quote_s_context_that_stands_beside_no_close_passage_is_said_to_fit_none() -> None:
+    twice = anchor_quote(REPEATED, MISSPELT, suffix="Hanegbi")
+    assert (twice.status, len(twice.candidates)) == ("ambiguous", 2)
+    assert "and the given suffix fits none;" in twice.hint
+    once = anchor_quote(REPEATED, "Blinken warned of a humanitarian catastrophy", prefix="Tzachi Hanegbi")
+    assert (once.status, once.start, once.end) == ("fuzzy", *at("Blinken warned of a humanitarian catastrophe", REPEATED))
+    assert once.unfit == 'prefix "Tzachi Hanegbi" does not fit the words before it, "in Washington."'
+
+
+def test_a_prefix_chooses_a_passage_a_little_less_close_than_the_closest() -> None:
+    """The quote is closest to the subheadline ("Tzahi" as it spells it), but its prefix stands before the body's
+    sentence, which spells the name "Tzachi": that one is meant, the quote misspelt twice."""
+    quote = "Ron Dermr and National Security Adviser Tzahi Hanegbi"
+    closest = anchor_quote(REPEATED, quote)
+    assert (closest.status, closest.start) == ("fuzzy", REPEATED.index("Ron Dermer"))
+    chosen = anchor_quote(REPEATED, quote, prefix="catastrophe. Strategic Affairs Minister")
+    body = nth("Ron Dermer and National Security Adviser Tzachi Hanegbi", 0, REPEATED)
+    assert (chosen.status, (chosen.start, chosen.end), chosen.unfit) == ("fuzzy", body, "")
+    assert chosen.score < closest.score

@@ -75,6 +75,10 @@ def test_every_result_keeps_its_invariants(text: str, quote: str) -> None:
     if result.status == "ambiguous":
         assert len(result.candidates) >= 2
         assert all(squeeze(text[c.start:c.end]) for c in result.candidates)
+    if result.closest:   # (the last rung: never a place of the quote's words as written)
+        assert result.status in ("fuzzy", "ambiguous") and result.diff
+    elif result.status == "fuzzy":
+        assert result.score == 99.0
 
 
 @st.composite
@@ -143,3 +147,33 @@ def test_overlapping_occurrences_across_line_breaks_are_all_found() -> None:
     from dossier.core.analyse.anchors import exact_spans
 
     assert exact_spans("ha\nha  ha", "ha ha") == [(0, 5), (3, 9)]
+
+
+NEWS_WORDS = ["minister", "security", "adviser", "delegation", "washington", "expected", "hostage", "talks"]
+
+
+@st.composite
+def text_with_a_repeated_passage_and_a_misspelt_quote_of_it(draw: st.DrawFn) -> tuple[str, str]:
+    """A text that repeats a passage among other words, and the passage quoted with a letter of one word left out."""
+    passage = draw(st.lists(st.sampled_from(NEWS_WORDS), min_size=4, max_size=6).map(" ".join))
+    filler = st.lists(st.sampled_from([*NEWS_WORDS, "."]), min_size=1, max_size=5).map(" ".join)
+    parts = draw(st.lists(st.one_of(filler, st.just(passage)), min_size=2, max_size=8))
+    assume(parts.count(passage) >= 2)
+    words = passage.split()
+    k = draw(st.integers(0, len(words) - 1))
+    words[k] = words[k][:1] + words[k][2:]
+    return " ".join(parts), " ".join(words)
+
+
+@PROPERTIES
+@given(text_with_a_repeated_passage_and_a_misspelt_quote_of_it())
+def test_each_context_suggested_for_a_misspelt_quote_places_it_on_its_own_passage(case: tuple[str, str]) -> None:
+    text, quote = case
+    result = anchor_quote(text, quote)
+    assume(result.status == "ambiguous")
+    assert result.closest and len(result.candidates) >= 2
+    for cand in result.candidates:
+        for context in ({"prefix": cand.unique_prefix}, {"suffix": cand.unique_suffix}):
+            if None not in context.values():
+                chosen = anchor_quote(text, quote, **context)
+                assert (chosen.status, chosen.start, chosen.end) == ("fuzzy", cand.start, cand.end)

@@ -18,7 +18,7 @@ SPACES = [" ", "  ", "\n\n", "\u00a0", "\t"]
 
 def carries(words: list[str], wanted: list[str], key: Callable[[str], str],
             outer: Callable[[str, str], bool]) -> bool:
-    """The definition (anchors._fits): nearest word first, the inner words equal by key, the outermost one
+    """The definition (context_words.fits): nearest word first, the inner words equal by key, the outermost one
     ending with (before) / starting with (after) the context's."""
     if len(words) < len(wanted):
         return False

@@ -12,29 +12,34 @@ Search ladder (the first rung that finds something wins; text, quote and context
    and the case of the quote's first letter folded -> "fuzzy" with score 99.0 and a hint naming
    each difference (or "ambiguous" if the folded quote occurs several times and is not chosen).
 3. closest passage (rapidfuzz), snapped to word boundaries; ``fuzz.ratio`` of the whitespace-
-   collapsed, typography-folded forms >= ``fuzzy_floor`` -> "fuzzy", else "orphan".
+   collapsed, typography-folded forms >= ``fuzzy_floor`` -> "fuzzy", else "orphan". The words found
+   there may occur again (typography aside): ``prefix``/``suffix`` choose among them as on the other
+   rungs, or, choosing none, among the passages close enough that they stand beside
+   (close_passages.py); several left -> "ambiguous" (``closest`` set on either result).
 
 Invariants of :class:`AnchorResult`:
 * ``start``/``end`` are ``None`` exactly when status is "ambiguous" or "orphan";
 * "exact"/"disambiguated": ``text[start:end]`` equals the stripped quote modulo whitespace runs
   and Unicode normalisation (both sides are compared in NFC; offsets are the original text's),
   ``score == 100.0``, ``diff == hint == ""``, ``candidates == ()``;
-* a found ``text[start:end]`` never begins or ends with whitespace.
+* a found ``text[start:end]`` never begins or ends with whitespace;
+* ``closest`` exactly when the result comes from rung 3 ("fuzzy" or "ambiguous"): its words differ from the
+  quote's beyond typography (``diff`` says how; for "ambiguous", from the first candidate's).
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
+from .close_passages import chosen_close
 from .closest import closest_passage
-from .occurrences import WORD_AHEAD, Occurrences, occurrences
+from .context_words import Words, contexts_of, keys, reversed_text, unfit, words_after, words_before
+from .occurrences import Occurrences, occurrences
 from .text_facts import facts
 from ..text.nfc import NfcText, nfc, nfc_text
 from ..text.typography import (describe_typography, fold_key, literal_words, normalise, past_marks,
@@ -84,6 +89,7 @@ class AnchorResult:
     diff: str
     hint: str
     unfit: str = ""   # a quote found once: its given prefix/suffix that does not fit it, and the text there
+    closest: bool = False   # found on the last rung: the passage closest to the quote, not its words as written
 
 
 def _orphan(hint: str, score: float = 0.0, cands: tuple[Candidate, ...] = (),
@@ -144,162 +150,49 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass
-class _Words:
-    """Whitespace-delimited words walking away from one occurrence, listed lazily.
-
-    Word 0 is the one touching the occurrence (possibly a fragment like "“" glued to the quote).
-    """
-
-    source: Iterator[str]
-    seen: list[str] = field(default_factory=list)
-
-    def get(self, k: int) -> str | None:
-        while len(self.seen) <= k:
-            word = next(self.source, None)
-            if word is None:
-                return None
-            self.seen.append(word)
-        return self.seen[k]
-
-
-def _before(rtext: str, pos: int) -> Iterator[str]:
-    r = len(rtext) - pos  # walk the reversed text forwards: one C-level regex match per word
-    while m := WORD_AHEAD.match(rtext, r):
-        r = m.end()
-        yield m.group(1)[::-1]
-
-
-def _after(text: str, pos: int) -> Iterator[str]:
-    while m := WORD_AHEAD.match(text, pos):
-        pos = m.end()
-        yield m.group(1)
-
-
-# Context semantics: "the text before the occurrence ends with the prefix" (whitespace between
-# them allowed, whitespace runs flexible). In words, nearest first: the inner words are equal and
-# the outermost one ends with the prefix's outermost word (``outer`` is str.endswith; for a
-# suffix, str.startswith).
-def _fits(side: _Words, wanted: list[str], key: Callable[[str], str],
-          outer: Callable[[str, str], bool]) -> bool:
-    """Whether the words on ``side`` carry the context ``wanted`` (nearest word first)."""
-    for k, want in enumerate(wanted):
-        word = side.get(k)
-        if word is None or not (outer if k == len(wanted) - 1 else str.__eq__)(key(word), want):
-            return False
-    return True
-
-
-def _unique_contexts(sides: list[_Words], key: Callable[[str], str],
-                     outer: Callable[[str, str], bool]) -> list[str | None]:
-    """For each occurrence, the fewest words on its side that fit no other occurrence.
-
-    Partition refinement: ``groups`` holds occurrences whose first ``k`` words are equal, the
-    only ones a longer context can still confuse. Each step costs O(group) rather than
-    O(occurrences^2), which matters when a paragraph is repeated and contexts run long.
-    """
-    found: list[str | None] = [None] * len(sides)
-    groups = [list(range(len(sides)))]
-    k = 0
-    while groups:
-        next_groups = []
-        for group in groups:
-            by_word: dict[str, list[int]] = {}
-            for j in group:
-                if (word := sides[j].get(k)) is not None:  # no word left: stays None
-                    by_word.setdefault(key(word), []).append(j)
-            for want, members in by_word.items():
-                rivals = len(members) > 1 or any(w != want and outer(w, want) for w in by_word)
-                if not rivals:
-                    words = sides[members[0]].seen[:k + 1]
-                    found[members[0]] = " ".join(reversed(words) if outer is str.endswith else words)
-                else:
-                    next_groups.append(members)
-        groups, k = next_groups, k + 1
-    return found
-
-
-# [a text, it reversed]: an article's annotations are placed one after another in its text, and each reversed the
-# whole text to read the words before its quote (1.7 of the 2.8 ms an annotation took in a 4 MB seed, review 68)
-_REVERSED: list[tuple[str, str]] = [("", "")]
-
-
-def _reversed(text: str) -> str:
-    pair = _REVERSED[0]  # (one read: the live preview places in two threads)
-    if pair[0] is not text:
-        pair = _REVERSED[0] = (text, text[::-1])
-    return pair[1]
-
-
 def _settle(text: str, found: Occurrences, quote: str, prefix: str | None,
             suffix: str | None, typographic: bool) -> AnchorResult:
     """Turn the occurrences found on one rung into a result (rules for one vs several)."""
     key, spans, rtext = found.key, found.spans, found.rtext
-    pre = [key(w) for w in reversed((prefix or "").split())]
-    suf = [key(w) for w in (suffix or "").split()]
+    pre, suf = keys(prefix, key, before=True), keys(suffix, key, before=False)
     # (each occurrence's words are read only when it is the one found or the quote stays ambiguous: reading
     # them for all of them, for each annotation of a repeated quote, was quadratic; see occurrences.py)
     chosen = found.chosen(pre, suf) if len(spans) > 1 else [0]
     if len(spans) == 1 or len(chosen) == 1:
         start, end = spans[chosen[0]]
-        unfit = _unfit(_Words(_before(rtext, start)), _Words(_after(text, end)), pre, suf, prefix, suffix, key) \
-            if len(spans) == 1 else ""
+        left = unfit(Words(words_before(rtext, start)), Words(words_after(text, end)), pre, suf, prefix, suffix,
+                     key) if len(spans) == 1 else ""
         if not typographic:
             status: Status = "exact" if len(spans) == 1 else "disambiguated"
-            return AnchorResult(status, start, end, 100.0, (), "", "", unfit)
+            return AnchorResult(status, start, end, 100.0, (), "", "", left)
         found = text[start:end]
         return AnchorResult("fuzzy", start, end, TYPOGRAPHY_SCORE, (), word_diff(quote, found),
-                            describe_typography(found, quote), unfit)
-
-    none: list[str | None] = [None] * len(spans)
-    many = len(spans) > MAX_CONTEXT_CANDIDATES
-    prefixes = none if many else _unique_contexts([_Words(_before(rtext, s)) for s, _ in spans], key, str.endswith)
-    suffixes = none if many else _unique_contexts([_Words(_after(text, e)) for _, e in spans], key, str.startswith)
-    cands = tuple(Candidate(s, e, p, x) for (s, e), p, x in zip(spans, prefixes, suffixes))
+                            describe_typography(found, quote), left)
     lead = f"the quote occurs {len(spans)} times"
     if typographic:
         first = text[spans[0][0]:spans[0][1]]
         lead += f" once typography is ignored ({describe_typography(first, quote)})"
+    return _ambiguous(found, lead, (pre, suf, chosen), TYPOGRAPHY_SCORE if typographic else 100.0)
+
+
+def _ambiguous(found: Occurrences, lead: str, given: tuple[list[str], list[str], list[int]], score: float,
+               diff: str = "") -> AnchorResult:
+    """The result of a quote whose places (`found`) its context does not narrow to one: each place with the
+    fewest words that choose it, and a hint beginning with `lead`. `given`: the prefix's and the suffix's words
+    (by key, nearest first) and the places they fit."""
+    text, rtext, spans, key = found.text, found.rtext, found.spans, found.key
+    pre, suf, chosen = given
+    none: list[str | None] = [None] * len(spans)
+    prefixes, suffixes = (none, none) if len(spans) > MAX_CONTEXT_CANDIDATES else contexts_of(text, rtext, spans, key)
+    cands = tuple(Candidate(s, e, p, x) for (s, e), p, x in zip(spans, prefixes, suffixes))
     if pre or suf:
-        given = "prefix/suffix" if pre and suf else "prefix" if pre else "suffix"
-        lead += f" and the given {given} fits {f'{len(chosen)} of them' if chosen else 'none'}"
+        kind = "prefix/suffix" if pre and suf else "prefix" if pre else "suffix"
+        lead += f" and the given {kind} fits {f'{len(chosen)} of them' if chosen else 'none'}"
     choices = [f'{kind}: "{ctx}"' for kind, ctx in
                (("prefix", cands[0].unique_prefix), ("suffix", cands[0].unique_suffix)) if ctx]
     tail = (f"add {' or '.join(choices)} to choose the first one" if choices
             else "quote a longer passage to choose one")
-    score = TYPOGRAPHY_SCORE if typographic else 100.0
-    return AnchorResult("ambiguous", None, None, score, cands, "", f"{lead}; {tail}")
-
-
-def _unfit(before: _Words, after: _Words, pre: list[str], suf: list[str], prefix: str | None,
-           suffix: str | None, key: Callable[[str], str]) -> str:
-    """For a quote found once: its prefix and suffix that do not fit the text around it, each with the words
-    that stand there ("" when both fit or none was given). They choose nothing for a quote found once, so a
-    stale one (a seed captured again) would otherwise go unnoticed until the quote occurs twice. Approximate
-    matches are not checked: their context is the editor's to fix with the quote."""
-    out = []
-    for side, wanted, given, outer, where in ((before, pre, prefix, str.endswith, "before"),
-                                              (after, suf, suffix, str.startswith, "after")):
-        if not wanted or _fits(side, wanted, key, outer):
-            continue
-        words = [w for k in range(len(wanted)) if (w := side.get(k)) is not None]
-        there = " ".join(reversed(words) if where == "before" else words)
-        kind = "prefix" if where == "before" else "suffix"
-        what = f"{kind} {_shown(given or '')}"
-        if not there:
-            out.append(f"{what} does not fit: nothing stands {where} the quote")
-        elif key is str and _fits(side, [fold_key(w) for w in wanted], fold_key, outer):
-            out.append(f"{what} differs from the words {where} it, {_shown(there)}, only in typography: "
-                       f"{describe_typography(there, given or '', kind)}")
-        else:
-            out.append(f"{what} does not fit the words {where} it, {_shown(there)}")
-    return " and ".join(out)
-
-
-def _shown(text: str) -> str:
-    """`text` in a message: quoted, on one line, invisible characters written as escapes (U+00AD: \\u00ad)."""
-    one_line = json.dumps(" ".join(text.split()), ensure_ascii=False)
-    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cf" else c for c in one_line)
+    return AnchorResult("ambiguous", None, None, score, cands, diff, f"{lead}; {tail}")
 
 
 def _folded_spans(text: str, folded: str, quote: str) -> list[tuple[int, int]]:
@@ -348,7 +241,8 @@ def _to_original(result: AnchorResult, mapped: NfcText) -> AnchorResult:
         mapped.span(result.start, result.end)
     cands = tuple(Candidate(*mapped.span(c.start, c.end), c.unique_prefix, c.unique_suffix)
                   for c in result.candidates)
-    return AnchorResult(result.status, start, end, result.score, cands, result.diff, result.hint, result.unfit)
+    return AnchorResult(result.status, start, end, result.score, cands, result.diff, result.hint, result.unfit,
+                        result.closest)
 
 
 def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy_floor: float) -> AnchorResult:
@@ -359,7 +253,7 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
     if not text.strip():
         return _orphan("not found; the article text is empty")
 
-    rtext = _reversed(text)
+    rtext = reversed_text(text)
     found = occurrences(text, rtext, (q, False), lambda: _whole_characters(text, exact_spans(text, q)), str)
     if found.spans:
         return _settle(text, found, q, prefix, suffix, typographic=False)
@@ -371,14 +265,53 @@ def _anchor(text: str, quote: str, prefix: str | None, suffix: str | None, fuzzy
     if found.spans:
         return _settle(text, found, q, prefix, suffix, typographic=True)
 
-    best = closest_passage(text, normalise(q).text.strip())
+    return _approximate(text, rtext, q, prefix, suffix, fuzzy_floor)
+
+
+def _approximate(text: str, rtext: str, q: str, prefix: str | None, suffix: str | None,
+                 fuzzy_floor: float) -> AnchorResult:
+    """The last rung: the passage closest to the quote. The words found there may stand in the text more than
+    once (the quote was misspelt, the passage is repeated): the prefix and suffix then choose among them as
+    they choose among a quote's exact places, and where they choose none, among the passages close enough to
+    the quote that they stand beside (`close_passages.chosen_close`). Nothing chosen, nothing to choose
+    between: the one passage, its context said not to fit (`unfit`); several: "ambiguous", never one of them
+    picked silently."""
+    nq = normalise(q).text.strip()
+    best = closest_passage(text, nq)
     if best is None:
         return _orphan("not found; no passage of the article resembles it")
     start, end, score = best
     diff = word_diff(q, text[start:end])
-    # Same tokens but no match means the spacing inside a word differs ("U.S.support").
-    differs = "differs" if "[-" in diff or "{+" in diff else "differs only in spacing"
-    if score >= fuzzy_floor:
-        return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text {differs}: {diff}")
-    return _orphan(f"not found; the closest passage (score {shown_score(score)}) {differs}: {diff}",
-                   score, (Candidate(start, end, None, None),), diff)
+    if score < fuzzy_floor:
+        return _orphan(f"not found; the closest passage (score {shown_score(score)}) {_differs(diff)}: {diff}",
+                       score, (Candidate(start, end, None, None),), diff)
+    spans = sorted({(start, end), *_same_words(text, text[start:end])})
+    found = Occurrences(text, rtext, spans, fold_key)
+    pre, suf = keys(prefix, fold_key, before=True), keys(suffix, fold_key, before=False)
+    chosen = found.chosen(pre, suf)
+    if not chosen and (near := chosen_close(text, rtext, nq, prefix, suffix, fuzzy_floor)):
+        found, score = Occurrences(text, rtext, [(s, e) for s, e, _ in near], fold_key), near[0][2]
+        spans, chosen = found.spans, list(range(len(near)))
+    if len(chosen) == 1 or len(spans) == 1:
+        start, end = spans[chosen[0] if chosen else 0]
+        left = "" if chosen else unfit(Words(words_before(rtext, start)), Words(words_after(text, end)), pre, suf,
+                                       prefix, suffix, fold_key)
+        diff = word_diff(q, text[start:end])
+        return AnchorResult("fuzzy", start, end, score, (), diff, f"closest text {_differs(diff)}: {diff}", left, True)
+    diff = word_diff(q, text[spans[0][0]:spans[0][1]])
+    lead = f"the quote occurs {len(spans)} times once corrected (closest text {_differs(diff)}: {diff})"
+    return replace(_ambiguous(found, lead, (pre, suf, chosen), score, diff), closest=True)
+
+
+def _same_words(text: str, words: str) -> list[tuple[int, int]]:
+    """Every place of `words` (a passage of `text`) in `text`, typography aside: with no quotation mark, dash or
+    ellipsis in them, nor an invisible character in the text, the whitespace-collapsed text's quick search."""
+    folded = search_pattern(words, fold=True)
+    if folded == search_pattern(words, fold=False) and not facts(text).invisible():
+        return _whole_characters(text, exact_spans(text, words))
+    return _folded_spans(text, folded, words)
+
+
+def _differs(diff: str) -> str:
+    """How the closest text differs: same words but no match means the spacing inside a word does ("U.S.support")."""
+    return "differs" if "[-" in diff or "{+" in diff else "differs only in spacing"

@@ -153,3 +153,27 @@ def closest_passage(text: str, nq: str) -> tuple[int, int, float] | None:
                 a, b = norm.span(s, s + len(found))
                 best = (score, a + offset, b + offset)
     return None if best is None else (best[1], best[2], best[0])
+
+
+def closest_from(text: str, nq: str, at_start: bool) -> tuple[int, int, float] | None:
+    """Original span and score of the passage of `text` closest to the folded quote `nq` among those that begin
+    with its first word (`at_start`) or end with its last: the passage just after a prefix (just before a
+    suffix), where `closest_passage` would take any place of the text, a later repeat of the words as well.
+    Each end (start) at a word boundary is scored: `text` is a window about as long as the quote."""
+    from rapidfuzz import fuzz
+
+    norm = normalise(text)
+    nt = norm.text
+    solid = nt.strip()
+    if not solid:
+        return None
+    first, last = nt.index(solid), nt.index(solid) + len(solid)
+    if at_start:
+        cuts = [(first, e) for e in range(first + 1, last + 1) if _can_end(nt, e)]
+    else:
+        cuts = [(s, last) for s in range(first, last) if _can_start(nt, s)]
+    best = max(cuts, key=lambda cut: fuzz.ratio(nq, nt[cut[0]:cut[1]]), default=None)
+    if best is None:
+        return None
+    a, b = norm.span(*best)
+    return a, b, fuzz.ratio(nq, nt[best[0]:best[1]])

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from .anchors import TYPOGRAPHY_SCORE, anchor_quote
+from .anchors import anchor_quote
 from ..common.errors import SHOWN, Problem
 from ..load.model import Article, Comparison, Dossier
 from ..text.nfc import nfc
@@ -168,8 +168,9 @@ def line(a: Article, q: Quoted, floor: float) -> int | None:
     at = -1 if q.prefix or q.suffix else a.text.text.find(quote)  # (the usual case: the quote as the text has it)
     if at < 0:
         found = anchor_quote(a.text.text, q.quote, q.prefix, q.suffix, fuzzy_floor=floor)
-        at = found.candidates[0].start if found.status == "ambiguous" and found.candidates else \
-            -1 if found.start is None or found.status == "fuzzy" and found.score < TYPOGRAPHY_SCORE else found.start
+        # (a passage only close to the quote, found once or several times, is not the quote)
+        at = -1 if found.closest else found.candidates[0].start if found.status == "ambiguous" and found.candidates \
+            else -1 if found.start is None else found.start
     return a.text.line_of(at) if at >= 0 else None
 
 

@@ -39,8 +39,7 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     where = (origin.file, origin.line, origin.col)
     # What the editor chose around a quote found as written: its ends (anchor-mid-word), its prefix and suffix
     # (anchor-context). A typography-only difference is an exact match in all but quotes and dashes.
-    as_written = result.status in ("exact", "disambiguated") or \
-        (result.status == "fuzzy" and result.score == TYPOGRAPHY_SCORE)
+    as_written = result.status in ("exact", "disambiguated") or result.status == "fuzzy" and not result.closest
     chose = Chose(quote, prefix, suffix, origin, context)
     # (a prefix or suffix that fits no occurrence: the one it chose may be gone, and the quote is then not here)
     seen = in_seed(article.text, quote, prefix, suffix) if as_written and result.unfit or \
@@ -49,7 +48,7 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     if gone is not None:
         return None, (gone,), replace(result, status="orphan", start=None, end=None)
     edges = _mid_word(article, result, where, what) + _unfit(article, result, where, what, context, seen[1]) \
-        if as_written else ()
+        if as_written else _unfit(article, result, where, what, context)
     if result.status in ("exact", "disambiguated"):
         return Placed(result.start, result.end, result.status, result.score), edges, result  # type: ignore[arg-type]
     if result.status == "fuzzy":
@@ -181,8 +180,24 @@ def _ambiguous(article: Article, result: AnchorResult, where: tuple[str, int, in
         choose = "change it to one that chooses one of them" if len(offered) > 1 else "change it to this"
         at = context[0] if given.group(1) != "suffix" else context[1]
         where = (at.file, at.line, at.col) if at is not None else where
-    return error(*where, f"{what} occurs {len(result.candidates)} times in {seed}{count}",
-                 f"{choose}:\n" + "\n".join(lines), "anchor-ambiguous")
+    return error(*where, _occurs(result, what) + f" {len(result.candidates)} times in {seed}{count}",
+                 _corrected(result) + f"{choose}:\n" + "\n".join(lines), "anchor-ambiguous")
+
+
+def _occurs(result: AnchorResult, what: str) -> str:
+    """How an ambiguous message begins: the quote occurs, or, matched only approximately (a misspelt quote of
+    words the text repeats), the words it matches occur: correcting the quote would not place it either."""
+    if not result.closest:
+        return f"{what} occurs"
+    return f"{what} matched only approximately (score {shown_score(result.score)}), and the text it matches occurs"
+
+
+def _corrected(result: AnchorResult) -> str:
+    """The first line of an ambiguous quote's hint when it matched only approximately: how the text differs."""
+    if not result.closest:
+        return ""
+    differs = "differs" if "[-" in result.diff or "{+" in result.diff else "differs only in spacing"
+    return f"closest text {differs}: {result.diff}\n"
 
 
 def _dropped(article: Article, quote: str) -> str:
@@ -227,6 +242,11 @@ def _unfit(article: Article, result: AnchorResult, where: tuple[str, int, int], 
     seed, line = f"seeds/{article.meta.seed}", article.text.line_of(result.start or 0)
     at = context[0] if result.unfit.startswith("prefix") else context[1]
     where = (at.file, at.line, at.col) if at is not None else where
+    if result.closest:  # (matched only approximately: the context chose no passage close to it)
+        return (warning(*where, f"{what} matched only approximately, at {seed}:{line}, and its {result.unfit}, nor "
+                        "does it stand beside any other passage close to the quote",
+                        "a prefix or suffix chooses among the passages close to the quote: correct it (and the quote) "
+                        "to the words of the passage meant, or remove it", check="anchor-context"),)
     hint = "a prefix or suffix only chooses between occurrences: correct it to the words there, or remove it"
     if held:
         d = held[0]

@@ -1,0 +1,74 @@
+"""The words around a place of a quote (context_words.py) and the passages close to a misspelt quote that its
+prefix or suffix stands beside (close_passages.py): unit tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.core.analyse.close_passages import PLACES, chosen_close
+from dossier.core.analyse.context_words import (Words, contexts_of, keys, reversed_text, shown, unfit,
+                                                words_after, words_before)
+from dossier.core.text.typography import fold_key
+
+TEXT = "He said we will go. She said we will go alone. They said nothing."
+
+
+def test_a_context_is_compared_word_by_word_nearest_the_quote_first() -> None:
+    assert keys("She  said", str, before=True) == ["said", "She"]
+    assert keys("alone.\nThey", str, before=False) == ["alone.", "They"]
+    assert keys("  ", str, before=True) == [] and keys(None, str, before=False) == []
+    assert keys("won’t go", fold_key, before=False) == ["won't", "go"]
+
+
+def test_the_words_before_and_after_a_place_are_read_nearest_first() -> None:
+    at = TEXT.index("we will go alone")
+    before = Words(words_before(reversed_text(TEXT), at))
+    after = Words(words_after(TEXT, at + len("we will go")))
+    assert [before.get(k) for k in range(3)] == ["said", "She", "go."]
+    assert [after.get(k) for k in range(2)] == ["alone.", "They"]
+
+
+def test_each_place_gets_the_fewest_words_no_other_place_has() -> None:
+    spans = [(TEXT.index("we will go"), TEXT.index("we will go") + 10),
+             (TEXT.rindex("we will go"), TEXT.rindex("we will go") + 10)]
+    assert contexts_of(TEXT, reversed_text(TEXT), spans, str) == (["He said", "She said"], [".", "alone."])
+
+
+def test_a_context_that_does_not_fit_is_named_with_the_words_there() -> None:
+    at = TEXT.index("we will go alone")
+    before, after = Words(words_before(reversed_text(TEXT), at)), Words(words_after(TEXT, at + 16))
+    assert unfit(before, after, ["said", "they"], [], "they said", None, str) == \
+        'prefix "they said" does not fit the words before it, "She said"'
+    assert shown("a\u00adb  c") == '"a\\u00adb c"'
+
+
+REPORT = ("Ron Dermer and National Security Adviser Tzahi Hanegbi are expected in Washington. "
+          "Blinken warned of a humanitarian catastrophe. "
+          "Ron Dermer and National Security Adviser Tzachi Hanegbi are expected in Washington.")
+
+
+@pytest.mark.parametrize(("prefix", "suffix", "expected"), [
+    pytest.param("catastrophe.", None, "Ron Dermer and National Security Adviser Tzachi Hanegbi",
+                 id="the passage after the prefix"),
+    pytest.param(None, "are expected", None, id="a suffix both passages have: the closer one"),
+    pytest.param("humanitarian", None, None, id="a prefix a word away from the close passage chooses none"),
+    pytest.param(None, None, None, id="no context: none"),
+])
+def test_the_close_passage_a_context_stands_beside_is_chosen(prefix: str | None, suffix: str | None,
+                                                             expected: str | None) -> None:
+    nq = "Ron Dermr and National Security Adviser Tzahi Hanegbi"
+    found = chosen_close(REPORT, reversed_text(REPORT), nq, prefix, suffix, 85.0)
+    if expected is None and suffix:
+        assert [REPORT[s:e] for s, e, _ in found] == ["Ron Dermer and National Security Adviser Tzahi Hanegbi"]
+    elif expected is None:
+        assert found == []
+    else:
+        ((start, end, score),) = found
+        assert REPORT[start:end] == expected and 85.0 <= score < 100.0
+
+
+def test_a_context_found_too_often_chooses_no_close_passage() -> None:
+    text = " ".join(["said the minister of defence."] * (PLACES + 1))
+    assert chosen_close(text, reversed_text(text), "the ministr of defence", "said", None, 85.0) == []
+    fewer = " ".join(["said the minister of defence."] * 2)
+    assert len(chosen_close(fewer, reversed_text(fewer), "the ministr of defence", "said", None, 85.0)) == 2
