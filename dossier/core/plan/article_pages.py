@@ -184,7 +184,8 @@ def _marked(value: ArticleInput) -> tuple[ArticleSource, str]:
     # HTML (dicts by id) the last annotation with that id is the one shown, so each note id is referenced once.
     by_id = {ann.id: ann for ann in meta.annotations if ann.id in item.placed}
     notes = [NoteMark(ann.id, item.placed[ann.id].start, item.placed[ann.id].end,
-                      note_for_export(ann.note, urls.resolve_note_link), ann.kind)
+                      note_for_export(ann.note, urls.resolve_note_link), ann.kind,
+                      item.placed[ann.id].status == "fuzzy")
              for ann in by_id.values()]
     src = views.article_source(item.article, notes, value.links, value.badges, value.source_name)
     _LAST[:] = [value, (src, article_markdown(src))]
@@ -201,7 +202,8 @@ def _sidenotes(value: ArticleInput, rows: Sequence[Mapping[str, Any]]) -> dict[s
     names, urls = dict(value.names), value.urls
     return {r["id"]: views.sidenote_html(r["note_html"], r["kind"],
                                          (names[r["speaker"]], urls.entity(r["speaker"])) if r["speaker"] in names
-                                         else None, [(t["name"], t["url"]) for t in r["tags"]], r["at_source"])
+                                         else None, [(t["name"], t["url"]) for t in r["tags"]], r["at_source"],
+                                         r["status"] == "fuzzy")
             for r in rows}
 
 

@@ -165,7 +165,7 @@ def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: U
         columns.append(Witnessed(meta.slug, p.article.text.text, p.where.start, p.where.end,
                                  sources.get(meta.source, meta.source), meta.date, meta.title,
                                  urls.article(meta.slug), urls.article(meta.slug) + "#" + witness_id(c.id), note,
-                                 meta.language))
+                                 meta.language, p.where.status == "fuzzy"))
     figures = _figures(pc, sources, language)
     return {"id": c.id, "title": c.title, "question": c.question, "kind": c.kind,
             "kind_label": KINDS.get(c.kind, c.kind),

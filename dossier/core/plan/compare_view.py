@@ -49,6 +49,7 @@ class Witnessed:
     place_url: str     # the exact place in the article (a fragment of article_url)
     note_html: str = ""
     lang: str = ""     # the article's language, when its editors gave one (ArticleMeta.language)
+    approximate: bool = False   # a comparison's witness whose quote matched only approximately (anchor-fuzzy)
 
     @property
     def quote(self) -> str:
@@ -285,7 +286,7 @@ def column_set(set_id: str, witnesses: Sequence[Witnessed], default: str, label:
                        "base_dir": dirs[b] if dirs[b] != dirs[w.key] else ""} for b in bases]
         columns.append({"key": w.key, "id": f"{set_id}-{w.key}", "outlet": w.outlet, **apart[w.key],
                         "date": w.date, "title": w.title, "article_url": w.article_url, "place_url": w.place_url,
-                        "note_html": w.note_html, "is_default": w.key == default,
+                        "note_html": w.note_html, "is_default": w.key == default, "approximate": w.approximate,
                         "dir": dirs[w.key], "lang": marks[w.key]["lang"],
                         "title_dir": marks[w.key]["dir"],
                         **context(w.text, w.start, w.end), "renderings": renderings})

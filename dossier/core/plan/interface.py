@@ -34,6 +34,9 @@ from ..common.direction import paragraph_direction
 from ..load.language import primary, text_direction
 
 ENGLISH = "en"
+# What the site says of a quote matched only approximately (anchor-fuzzy), in an article's note, a comparison's
+# column and the W3C export: a reader of a fact-check must not take the words shown for the ones the editors quoted.
+APPROXIMATE = "Approximate match: the quote as the editors wrote it differs from the text."
 _NONE = Markup("")
 
 
@@ -81,7 +84,7 @@ def ui_marks(language: str) -> dict[str, Markup]:
 
 # The site's words in an article's body (text/markdown.py sidenote_ref, views.sidenote_html, the badges of
 # analyse/witnesses.py, the endnotes' name): each opened by markup of ours alone (seed and note text is escaped).
-_WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ')
+_WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ', '<span class="sn-approx"')
 _TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)"')
 _NOTE_NAME = re.compile(r'(<span class="sidenote" id="n-([^"]+)" role="note") aria-label="Note \d+"')
 _BADGE = ' class="badge">'
@@ -91,9 +94,9 @@ _ENDNOTES = ' aria-label="Notes" data-pagefind-ignore="all">\n'
 def english_body(body: str) -> str:
     """An article body's HTML with the site's own words in it marked English, for a site in another language:
     `lang="en"` on the note numbers' toggles (their "Note 3" and "Show note 3"), permalinks, kinds, "at the
-    source" links and the badges; a note, whose words are the editors', is named by its English toggle
-    (aria-labelledby) rather than by an aria-label in the site's language; and the print-only endnotes by an
-    English hidden name."""
+    source" links, the notes' "Approximate match" lines and the badges; a note, whose words are the editors',
+    is named by its English toggle (aria-labelledby) rather than by an aria-label in the site's language; and
+    the print-only endnotes by an English hidden name."""
     for opening in _WHOLE:
         body = body.replace(opening, f'{opening.rstrip()} lang="en"' + (" " if opening.endswith(" ") else ""))
     body = _TOGGLE.sub(r'<label class="sn-toggle" id="snl-\1" lang="en" for="sn-\1"', body)

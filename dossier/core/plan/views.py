@@ -11,7 +11,7 @@ from markdown_it.common.utils import escapeHtml
 from ..load.config import SiteConfig
 from ..load.model import Article, Source
 from ..common.urls import Urls
-from .interface import article_marks, english_body, is_english, ui_marks
+from .interface import APPROXIMATE, article_marks, english_body, is_english, ui_marks
 
 NAV = (("Articles", ""), ("Sources", "sources"), ("Entities", "entities"), ("Compare", "compare"),
        ("Passages", "passages"), ("Timeline", "timeline"), ("Tags", "tags"))
@@ -136,8 +136,9 @@ def in_site_language(body: str, language: str) -> str:
 
 
 def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
-                  tags: Sequence[tuple[str, str]], at_source: str = "") -> str:
-    """A sidenote's inner HTML: a label (kind, speaker), the note, then tag links. Phrasing content only."""
+                  tags: Sequence[tuple[str, str]], at_source: str = "", approximate: bool = False) -> str:
+    """A sidenote's inner HTML: a label (kind, speaker), the note, then tag links. Phrasing content only.
+    `approximate`: its quote matched only approximately, which a line after the label says (`APPROXIMATE`)."""
     from markupsafe import escape
 
     label = []
@@ -146,6 +147,8 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
     if speaker:
         label.append(f'<a class="sn-speaker" href="{escape(speaker[1])}">{escape(speaker[0])}</a>')
     head = f'<span class="sn-label">{" · ".join(label)}</span> ' if label else ""
+    if approximate:
+        head += f'<span class="sn-approx">{APPROXIMATE}</span> '
     tail = ""
     if at_source:
         tail += f' <a class="sn-source" href="{escape(at_source)}">at the source</a>'

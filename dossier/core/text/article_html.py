@@ -35,7 +35,7 @@ from .markdown import ENDNOTES_OPEN, LinkResolver, note_markdown, render_article
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 # Line structure markdown-it-py normalises or acts on, which no paragraph or badge label may hold.
 _LINE_BREAK = re.compile(r"[\n\r]")
-_PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
+_PLAIN = (None, (), (), (), (), (), False)   # a piece's marks when it has none (article_marks.Piece)
 _ENDNOTE_OPEN = '<li id="en-n">'
 _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
 _HL_START = '<span class="hl-start"></span>'   # (paragraph_markdown writes `[]{.hl-start}`)
@@ -124,7 +124,7 @@ def _words_html(text: str, piece: Piece, hrefs: Mapping[str, str] | None) -> str
             attrs += f' data-a="{" ".join(piece.anns)}" data-depth="{min(len(piece.anns), 3)}"'
         if piece.wits:
             attrs += f' data-w="{" ".join(piece.wits)}"'
-        classes = "hl wit" if piece.anns and piece.wits else "hl" if piece.anns else "wit"
+        classes = " ".join(c for c, on in (("hl", piece.anns), ("approx", piece.approx), ("wit", piece.wits)) if on)
         chunk = f'<span{attrs} class="{classes}">{chunk}</span>'
     return before + chunk
 

@@ -26,6 +26,7 @@ class NoteMark:
     end: int
     note: str          # Markdown
     kind: str = ""
+    approximate: bool = False   # its quote matched only approximately (anchor-fuzzy): its highlight says so
 
 
 @record
@@ -101,7 +102,8 @@ class Piece(NamedTuple):
     segment order), `opens` those of its annotations whose highlight begins here (each opens exactly once, in
     the first piece of it), `notes`/`badges` the marks whose reference or badge follows its words: the words
     where the mark ends or, where it ends inside a mention, the mention's last piece in the paragraph (the
-    pieces of one mention are one link, and a link holds no note nor badge)."""
+    pieces of one mention are one link, and a link holds no note nor badge). `approx`: an annotation covering it
+    matched its quote only approximately (NoteMark.approximate)."""
 
     start: int
     end: int
@@ -111,6 +113,7 @@ class Piece(NamedTuple):
     opens: tuple[str, ...]
     notes: Sequence[NoteMark]
     badges: Sequence[BadgeMark]
+    approx: bool
 
 
 # Pieces are made by the hundred thousand in a large dossier: built as plain tuples, without the Python-level
@@ -125,6 +128,7 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
     spans += [Span(b.start, b.end, "witness", b.id) for b in src.badges]
     spans += [Span(m.start, m.end, "mention", m.id) for m in src.links]
     links = {m.id: m for m in src.links}
+    approximate = {n.id for n in src.notes if n.approximate}
     notes_by_end = _by_end(src.notes)
     badges_by_end = _by_end(src.badges)
     opened: set[str] = set()
@@ -135,7 +139,7 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
             notes = notes_by_end.pop(seg.end, ())
             badges = badges_by_end.pop(seg.end, ())
             if not seg.covers:  # most pieces: plain words between marks
-                pieces.append(_piece(Piece, (seg.start, seg.end, None, (), (), (), notes, badges)))
+                pieces.append(_piece(Piece, (seg.start, seg.end, None, (), (), (), notes, badges, False)))
                 continue
             if held[0] or held[1]:
                 notes, badges, held = [*held[0], *notes], [*held[1], *badges], ((), ())
@@ -154,7 +158,7 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
                 # the next piece goes on (a link holds no control, nor another link)
                 held, notes, badges = (notes, badges), (), ()
             pieces.append(_piece(Piece, (seg.start, seg.end, mention, tuple(a.id for a in anns), tuple(wits),
-                                         tuple(opens), notes, badges)))
+                                         tuple(opens), notes, badges, any(a.id in approximate for a in anns))))
         yield pieces
 
 

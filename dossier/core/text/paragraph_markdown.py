@@ -33,7 +33,7 @@ def _attr(value: str) -> str:
     return value.replace("\\", "").replace('"', "")
 
 
-_PLAIN = (None, (), (), (), (), ())   # a piece's marks when it has none (article_marks.Piece)
+_PLAIN = (None, (), (), (), (), (), False)   # a piece's marks when it has none (article_marks.Piece)
 _HL_START = "[]{.hl-start}"   # where a highlight beginning inside a mention's link is said (`_mention_markdown`)
 # A link destination markdown-it-py passes on verbatim when written bare inside `(...)`: no whitespace or
 # controls, brackets, parentheses, quotes, escapes or entities (non-ASCII letters are fine: both renderings
@@ -131,7 +131,8 @@ def _piece_markdown(text: str, piece: Piece, out_empty: bool, linked: bool = Tru
     before = "".join(f"[]{{#a-{a}}}" for a in piece.opens[1:])
     if piece.anns or piece.wits:
         attrs = [f"#a-{piece.opens[0]}"] if piece.opens else []
-        attrs += ([".hl"] if piece.anns else []) + ([".wit"] if piece.wits else [])
+        attrs += ([".hl"] if piece.anns else []) + ([".approx"] if piece.approx else []) + \
+            ([".wit"] if piece.wits else [])
         if piece.anns:
             attrs.append(f'data-a="{" ".join(_attr(a) for a in piece.anns)}"')
             attrs.append(f'data-depth="{min(len(piece.anns), 3)}"')
