@@ -134,7 +134,8 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
             keyed("feed.xml", "content/articles", ("site", "sources", *articles), None, feed_xml,
                   lambda: (cfg, tuple({k: r[k] for k in FEED_FIELDS} for r in article_rows))),
             keyed("dossier.json", "content", ("site", "sources", "entities", "comparisons", *articles), None,
-                  structured.index_json, lambda: structured.index_input(dossier, library.articles, urls))]
+                  structured.index_json,
+                  lambda: structured.index_input(dossier, library.articles, urls, library.comparisons.comparisons))]
     out += [keyed(structured.article_data(item.article.meta.slug), item.article.meta.origin.file,
                   ("site", "entities", f"article:{item.article.meta.slug}"), None, structured.article_json,
                   lambda item=item: (site, item, links.get(item.article.meta.slug, ())))

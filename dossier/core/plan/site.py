@@ -12,7 +12,9 @@ from . import structured
 from . import views
 from . import webanno
 from ..text.markdown import md_html
+from ..analyse.anchors import shown_score
 from ..analyse.library import Library
+from ..analyse.witnesses import column_id
 from .interface import quote_dir
 from .page import Page, Row, RowSet, context, data, html
 from ..common.identity import SameObjects
@@ -74,7 +76,20 @@ def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mappi
                    rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
                               ("exact", "disambiguated", "fuzzy") else "",
                               lang=articles[r["article"]]["lang"], dir=direction(r))
-                         for r in part.of(library.report)])
+                         for r in part.of(library.report)],
+                   witnesses=_approximate_witnesses(library, articles) if part.number == 1 else [])
+
+
+def _approximate_witnesses(library: Library, articles: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The comparisons' witnesses placed only approximately (anchor-fuzzy), for the report's first page, in
+    comparison and column order: each with its comparison, linked to its column, its article, score, where its
+    quote is written and how the text differs (in its article's language, its paragraph's direction)."""
+    urls, language = library.urls, library.dossier.config.language
+    return [{"comparison": pc.comparison.id, "url": urls.comparison(pc.comparison.id) + "#" + column_id(p.article.slug),
+             "article": p.article.slug, "score": shown_score(p.where.score), "file": p.witness.origin.file,
+             "line": p.witness.origin.line, "diff": p.where.diff, "lang": articles[p.article.slug]["lang"],
+             "dir": quote_dir(p.article.text.text, p.where.start, language)}
+            for pc in library.comparisons.comparisons for p in pc.witnesses if p.where.status == "fuzzy"]
 
 
 def _tag(library: Library, tag: str, tag_rows: Sequence[Mapping[str, Any]], part: paginate.Slice
@@ -112,7 +127,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
                 for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}",
                                             [r.weight for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
     by_slug = {r["slug"]: r for r in rows}
-    out += [html(part.path, "content/articles", ("site", *articles), "report.html",
+    out += [html(part.path, "content/articles", ("site", "comparisons", *articles), "report.html",
                  lambda part=part: _report(library, part, by_slug))
             for part in paginate.slices("report/", "Anchoring report", library.report_weights,
                                         paginate.REPORT_ROWS_PER_PAGE)]

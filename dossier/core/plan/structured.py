@@ -162,13 +162,20 @@ class IndexInput:
     entities: tuple[Entity, ...]
     comparisons: tuple[Any, ...]
     articles: tuple[Mapping[str, Any], ...]
+    # The witnesses placed only approximately (anchor-fuzzy), each as (comparison id, article, quote, prefix,
+    # suffix) with the words of the text it was placed on: their quote is the editors', not the outlet's.
+    approximate: tuple[tuple[tuple[Any, ...], str], ...] = ()
 
 
-def index_input(dossier: Dossier, anchored: Sequence[Any], urls: Urls) -> IndexInput:
-    """dossier.json's input: of each analysed article (in `anchored`) its listing."""
+def index_input(dossier: Dossier, anchored: Sequence[Any], urls: Urls, prepared: Sequence[Any] = ()) -> IndexInput:
+    """dossier.json's input: of each analysed article (in `anchored`) its listing; `prepared`: the comparisons
+    set side by side (witnesses.PreparedComparison), whose witnesses placed only approximately it says."""
     site = Site(dossier.config.origin, urls)
+    approximate = tuple(((pc.comparison.id, p.witness.article, p.witness.quote, p.witness.prefix, p.witness.suffix),
+                         p.quote) for pc in prepared for p in pc.witnesses if p.where.status == "fuzzy")
     return IndexInput(dossier.config, urls, tuple(dossier.sources), tuple(dossier.entities),
-                      tuple(dossier.comparisons), tuple(_listed(item.article.meta, site) for item in anchored))
+                      tuple(dossier.comparisons), tuple(_listed(item.article.meta, site) for item in anchored),
+                      approximate)
 
 
 def index_json(value: IndexInput) -> bytes:
@@ -178,6 +185,7 @@ def index_json(value: IndexInput) -> bytes:
     and too large for a reader's script that wants one article."""
     config = value.config
     md = partial(_exported, Site(config.origin, value.urls))
+    approximate = dict(value.approximate)
     data = {
         "title": config.title, "description": md(config.description),
         "language": config.language,
@@ -190,10 +198,18 @@ def index_json(value: IndexInput) -> bytes:
         "comparisons": [{"id": c.id, "title": c.title, "question": c.question, "kind": c.kind, "speaker": c.speaker,
                          "summary": md(c.summary), "base": c.base,
                          "witnesses": [{"article": w.article, "quote": w.quote, "prefix": w.prefix, "suffix": w.suffix,
+                                        **_anchor(approximate, (c.id, w.article, w.quote, w.prefix, w.suffix)),
                                         "note": md(w.note), "value": w.value, "unit": w.unit, "qualifier": w.qualifier}
                                        for w in c.witnesses]} for c in value.comparisons],
     }
     return dump_bytes(data, levels=4)  # a line per key of a source, article, entity or comparison, per witness
+
+
+def _anchor(approximate: Mapping[tuple[Any, ...], str], key: tuple[Any, ...]) -> dict[str, str]:
+    """What dossier.json adds after a witness's quote placed only approximately: "anchor": "fuzzy" (as
+    article.json says of an annotation) and "found", the words of the text it stands for; nothing for a quote
+    found as written, whose words are the text's."""
+    return {"anchor": "fuzzy", "found": approximate[key]} if key in approximate else {}
 
 
 def _listed(m: Any, site: Site) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from ..load.config import SiteConfig
 from ..load.model import Dossier
 from ..common.urls import Urls
 from ..text.markdown import note_as_data
+from .interface import APPROXIMATE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32  # prefix/suffix length in TextQuoteSelectors, as annotation clients use
@@ -123,7 +124,11 @@ def annotations_of(config: SiteConfig, item: Any, urls: Urls) -> list[dict[str, 
         bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
         bodies += [{"type": "SpecificResource", "source": _iri(config, urls.entity(e)), "purpose": "identifying"}
                    for e in ann.entities]
-        # (an annotation with no note, tag or entity only marks the words: W3C's "highlighting", with no body)
+        if where.status == "fuzzy":  # (the selector's words are the text's, which are not the editors' quote)
+            bodies.append({"type": "TextualBody", "value": APPROXIMATE, "format": "text/plain", "language": "en",
+                           "purpose": "describing"})
+        # (an annotation with no note, tag or entity only marks the words: W3C's "highlighting", with no body but
+        # the describing one of an approximate match)
         motivation = "commenting" if ann.note else "identifying" if ann.entities else "tagging" if ann.tags \
             else "highlighting"
         out.append({
