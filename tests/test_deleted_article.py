@@ -81,3 +81,28 @@ def test_the_documented_article_named_from_several_files_that_no_file_defines_is
     assert built.returncode == 1 and len(said) == 24 and example[0] in said, built.stderr
     assert said[said.index(example[0]) + 1] == example[1]
     assert {hint.split(". Removing it: ")[0] for hint in said[1::2]} == {example[1].split(". Removing it: ")[0]}
+
+
+def test_two_articles_deleted_are_both_taken_away_in_what_each_witness_s_removal_asks() -> None:
+    """Review 119: with two articles deleted, each witness's hint counted the other's witness as kept: removing
+    them as told left five comparisons with one witness (a second run of errors) and one with none, told "keeps 1"."""
+    at = lambda line: Origin("content/comparisons/t.yaml", line)  # noqa: E731
+    three = Comparison("t", at(1), "Talks", "When?", "quote", tuple(
+        Witness(slug, "the talks would resume next week", at(line)) for line, slug in ((5, "a"), (7, "b"), (9, "c"))),
+        base="a", base_origin=at(3))
+    pair = Comparison("p", Origin("content/comparisons/p.yaml", 1), "Pair", "When?", "quote", tuple(
+        Witness(slug, "the talks would resume next week", Origin("content/comparisons/p.yaml", line))
+        for line, slug in ((5, "a"), (7, "b"))))
+    said = [error(f"content/comparisons/{c}.yaml", line, 14, f'comparison "{c}": unknown article "{slug}"',
+                  "witnesses name article slugs (file names in content/articles/)", "witness-unknown-article")
+            for c, line, slug in (("t", 5, "a"), ("t", 7, "b"), ("p", 5, "a"), ("p", 7, "b"))]
+    dossier = Dossier(SiteConfig(title="x"), (Source("outlet-a", "Outlet A"),), (), (), (three, pair))
+    removing = [p.hint.partition(". Removing it: ")[2] for p in after_deleted_article(said, dossier, {})]
+    assert removing == [
+        "its comparison's base: (line 3) names it too: make another witness's article the base; the comparison keeps "
+        "1 witness and compares two at least: add another article's, or delete content/comparisons/t.yaml",
+        "its comparison's base: (line 3) names \"a\", gone too: make another witness's article the base; the "
+        "comparison keeps 1 witness and compares two at least: add another article's, or delete "
+        "content/comparisons/t.yaml",
+        "the comparison keeps no witness: delete content/comparisons/p.yaml, or give it witnesses of other articles",
+        "the comparison keeps no witness: delete content/comparisons/p.yaml, or give it witnesses of other articles"]

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable, Mapping
+from typing import AbstractSet, Iterable, Mapping
 
 from ..common.errors import Problem
-from .model import Comparison, Dossier
+from .model import Dossier
 
 _UNKNOWN = re.compile(r'unknown article "([a-z0-9-]+)"$')
 _UNUSED = "seed has no article file, so it is not published"
@@ -43,7 +43,8 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
     for p in problems:
         slug = _gone(p, outlets)
         if slug:
-            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), bases[slug], dossier))
+            also = _also(p, gone, dossier) if p.check == "witness-unknown-article" else ""
+            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), len(bases[slug])) + also)
         elif p.check == "seed-unused" and p.message == _UNUSED:
             theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
             p = replace(p, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]) + len(bases[theirs[0]]))) \
@@ -91,44 +92,45 @@ def by_quotes_held(quotes: list[str], texts: Mapping[str, str]) -> list[tuple[in
                   key=lambda pair: (-pair[0], pair[1]))
 
 
-def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str, bases: list[Comparison],
-                    dossier: Dossier) -> str:
+def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str, bases: int) -> str:
     """The hint of one reference to the deleted article `slug`: how many references name it (the comparisons'
-    `base:` lines too, which name a witness and are said only once it is removed), and what removing this one
-    asks of its comparison besides (`_also`), so that one run says all a deletion asks (review 116)."""
+    `base:` lines too, `bases`, which name a witness and are said only once it is removed)."""
     what = "witness" if problem.check == "witness-unknown-article" else "link"
     witnesses = sum(p.check == "witness-unknown-article" for p in group)
     parts = [(n, one, many) for n, one, many in ((witnesses, "witness", "witnesses"),
-                                                 (len(bases), "base", "bases"),
+                                                 (bases, "base", "bases"),
                                                  (len(group) - witnesses, "link", "links")) if n]
     named = [f"{n} {one if n == 1 else many}" for n, one, many in parts]
     count = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
-    count += " names it" if len(group) + len(bases) == 1 else " name it"
-    also = _also(problem, slug, dossier) if what == "witness" else ""
+    count += " names it" if len(group) + bases == 1 else " name it"
     if seed:
         return (f"content/articles/{slug}.yaml is gone, but its seed is not (seeds/{seed}, which the witnesses "
                 f"quote): if the article was deleted, remove this {what} ({count}) and delete the seed; "
-                f"else restore the file, with seed: {seed}{also}")
+                f"else restore the file, with seed: {seed}")
     return (f"no file content/articles/{slug}.yaml defines this article ({count}): if it was deleted, "
             f"remove this {what}; else create that file, or name an existing article by its slug (its file "
-            f"name in content/articles/){also}")
+            "name in content/articles/)")
 
 
-def _also(problem: Problem, slug: str, dossier: Dossier) -> str:
-    """What removing the witness of `slug` that `problem` is about asks of its comparison besides, said after the
-    hint: a base: that names it, another (a witness's article); two witnesses at least."""
+def _also(problem: Problem, gone: AbstractSet[str], dossier: Dossier) -> str:
+    """What removing the witnesses of the deleted articles (`gone`) asks of the comparison of the witness `problem` is
+    about besides, said after its hint, so that one run says all a deletion asks (review 116): another base where
+    its base: names one of them (a witness's article), and two witnesses left at least."""
     found = re.match(r'comparison "([^"]+)": ', problem.message)
     comparison = next((c for c in dossier.comparisons if found and c.id == found.group(1)), None)
     if comparison is None:
         return ""
-    also = []
-    if comparison.base == slug:
+    file, also = comparison.origin.file, []
+    left = len({w.article for w in comparison.witnesses if w.article not in gone})
+    if comparison.base in gone and left:
         at = comparison.base_origin or comparison.origin
-        also.append(f"its comparison's base: (line {at.line}) names it too: make another witness's article the base")
-    left = len({w.article for w in comparison.witnesses if w.article != slug})
-    if left < 2:
-        also.append(f"the comparison keeps {left} witness{'' if left == 1 else 'es'} and compares two at least: add "
-                    f"another article's, or delete {comparison.origin.file}")
+        named = "names it too" if problem.message.endswith(f'"{comparison.base}"') else \
+            f'names "{comparison.base}", gone too'
+        also.append(f"its comparison's base: (line {at.line}) {named}: make another witness's article the base")
+    if not left:
+        also.append(f"the comparison keeps no witness: delete {file}, or give it witnesses of other articles")
+    elif left < 2:
+        also.append(f"the comparison keeps 1 witness and compares two at least: add another article's, or delete {file}")
     return ". Removing it: " + "; ".join(also) if also else ""
 
 
