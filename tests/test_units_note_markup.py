@@ -58,6 +58,9 @@ def test_a_link_markdown_does_not_read_is_said_where_it_is_written(note: str, fo
     ("Hidden <!-- a comment --> words", 'a note takes Markdown, not HTML: "<!--" is shown as written'),
     ("<img src=x onerror=alert(1)>", 'a note takes Markdown, not HTML: "<img src=x onerror=alert(1)>" is shown as written'),
     ("Fine: <https://e.org/a>, <name@e.org>, `<b>` as code, 3 < 4 > 2, x<y", None),
+    # (review 119: a link's target in <…>, and a transcript's marker, are no HTML)
+    ("See [the Ynet report](</articles/ynet-rafah-rift/>) and [this](<https://e.org/a b>).", None),
+    ("He said <inaudible> and then <crosstalk>.", None),
 ])
 def test_an_html_tag_in_a_note_is_said_once_at_the_first(note: str, message: str | None) -> None:
     found = note_markup(note, AT)
@@ -75,3 +78,9 @@ def test_the_exports_give_a_note_s_html_as_text_as_the_md_does() -> None:
     from markdown_it import MarkdownIt
     shown = MarkdownIt("commonmark", {"html": True}).render(written)
     assert "<b>" not in shown and "<img" not in shown and '<a href="https://e.org/a">' in shown
+
+
+def test_the_html_warning_stands_at_the_tag_not_at_the_same_words_in_code_before_it() -> None:
+    origin = Origin("content/articles/a.yaml", 7, 11, raw="The markup puts it in `<b>`, shown as <b>bold</b>.")
+    (found,) = note_markup("The markup puts it in `<b>`, shown as <b>bold</b>.", origin)
+    assert (found.line, found.col) == (7, 11 + len("The markup puts it in `<b>`, shown as "))

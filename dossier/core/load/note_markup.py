@@ -35,9 +35,16 @@ _LINKS = ((_SPACED_ADDRESS, "a space in its address", "write the space as %20, o
           (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"))
 
 
-# An HTML tag or comment (raw HTML is off in notes: shown as written, review 116), not an autolink ("<https://…>",
-# "<name@host>": a ":" or "@" follows the name)
-_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>|!--)")
+# An HTML tag or comment (raw HTML is off in notes: shown as written, review 116): an element HTML has, so that a
+# transcript's "<inaudible>" or a link's target in <…> ("[the report](</articles/x/>)", review 119) is no tag; an
+# autolink ("<https://…>", "<name@host>") has a ":" or "@" after its first word
+_ELEMENTS = ("a|abbr|address|article|aside|audio|b|bdi|bdo|big|blockquote|body|br|button|canvas|caption|center|cite|"
+             "code|col|colgroup|dd|del|details|dfn|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|"
+             "header|hr|html|i|iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|object|ol|option|p|"
+             "picture|pre|q|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|"
+             "table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|tt|u|ul|var|video|wbr")
+_TAG = re.compile(rf"<(?:/?(?i:{_ELEMENTS})(?=[\s/>])[^<>]*>|!--)")
+_ANGLED_TARGET = re.compile(r"\]\(\s*<[^<>\n]*>")
 
 
 def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem]:
@@ -61,11 +68,12 @@ def note_markup(note: str, origin: Origin, what: str = "a note") -> list[Problem
 def _html(note: str, origin: Origin, what: str) -> list[Problem]:
     """A warning at the first HTML tag of `note` outside code (a note takes Markdown, not HTML: `<b>` and
     `<a href=…>` were published as written, without a word), with how many there are."""
-    tags = list(_TAG.finditer(_uncoded(note)))
+    bare = _ANGLED_TARGET.sub(lambda target: " " * len(target.group()), _uncoded(note))
+    tags = list(_TAG.finditer(bare))
     if not tags:
         return []
     first = tags[0].group()
-    at = origin.inside(note[tags[0].start():tags[0].end()])
+    at = origin.inside(first, note.count(first, 0, tags[0].start()))  # (the same words in code before it: review 119)
     more = f" (and {len(tags) - 1} more tag{'s' if len(tags) > 2 else ''})" if len(tags) > 1 else ""
     return [warning(at.file, at.line, at.col, f'{what} takes Markdown, not HTML: "{first}" is shown as written{more}',
                     "write emphasis as *words* or **words** and a link as [words](address); to show a tag as text, "
