@@ -146,19 +146,23 @@ def test_an_alias_of_one_word_in_lower_case_is_a_warning_at_it(mini_dossier, dos
     script without case are taken as meant."""
     dossier_files["content/entities.yaml"] = ENTITIES + (
         "hope-hicks:\n  name: Hope Hicks\n  kind: person\n"
-        "  aliases: [hope, the spokeswoman, Hicks, al-hope, הופ, \"e-mail\"]\n")
+        "  aliases: [hope, the spokeswoman, Hicks, al-hope, הופ, \"e-mail\"]\n"
+        "dan-meridor:\n  name: Dan Meridor\n  kind: person\n  aliases: [dan]\n")
     dossier, _ = load(mini_dossier(dossier_files))
     problems = check_entities(dossier, build_matcher(dossier.entities))
     assert [(p.severity, p.check, p.message) for p in problems] == [
-        ("warning", "alias-lower-case", 'entity "hope-hicks": alias "hope" is in lower case, so it links the word '
-                                        '"hope" wherever an article has it'),
-        ("warning", "alias-lower-case", 'entity "hope-hicks": alias "al-hope" is in lower case, so it links the word '
-                                        '"al-hope" wherever an article has it'),
-        ("warning", "alias-lower-case", 'entity "hope-hicks": alias "e-mail" is in lower case, so it links the word '
-                                        '"e-mail" wherever an article has it')]
+        ("warning", "alias-lower-case", f'entity "{entity}": alias "{alias}" is in lower case, so it links the word '
+                                        f'"{alias}" wherever an article has it')
+        for entity, alias in (("dan-meridor", "dan"), ("hope-hicks", "hope"), ("hope-hicks", "al-hope"),
+                              ("hope-hicks", "e-mail"))]   # (entities in id order)
     line = ENTITIES.count("\n") + 4
-    assert [(p.line, p.col) for p in problems][0] == (line, 13)
-    assert problems[0].hint.startswith('write it as the name is written ("Hope"), which links "Hope" (and "HOPE"')
+    assert [(p.line, p.col) for p in problems][1] == (line, 13)
+    # (each word's first letter as the name has it; all in capitals matches too from 4 letters only: review 119)
+    assert [p.hint.split(");")[0] for p in problems] == [
+        'write it with the capitals the name has (e.g. "Dan", which links "Dan"',
+        'write it with the capitals the name has (e.g. "Hope", which links "Hope" (and "HOPE" in a headline)',
+        'write it with the capitals the name has (e.g. "Al-Hope", which links "Al-Hope" (and "AL-HOPE" in a headline)',
+        'write it with the capitals the name has (e.g. "E-Mail", which links "E-Mail" (and "E-MAIL" in a headline)']
 
 
 def test_mentions_are_numbered_in_text_order_and_only_the_first_per_entity_is_first():

@@ -7,6 +7,8 @@ Pure: everything here takes model values and returns values plus Problems. `--su
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import chain
@@ -186,13 +188,15 @@ def _lower_case_aliases(dossier: Dossier) -> list[Problem]:
         for alias, at in zip(e.aliases, e.alias_origins or [e.origin] * len(e.aliases)):
             cased = [c for c in alias if c.isupper() or c.islower()]
             if cased and not any(c.isupper() for c in cased) and not any(c.isspace() for c in alias.strip()):
-                name = alias[:1].upper() + alias[1:]
+                # (each word's first letter must be as written: "al-thawabta" as "Al-Thawabta", review 119; all in
+                # capitals matches too from 4 letters, mentions._Entry.accepts)
+                name = re.sub(r"[^\W\d_]+", lambda word: word.group()[:1].upper() + word.group()[1:], alias)
+                shouted = f' (and "{alias.upper()}" in a headline)' if sum(c.isalpha() for c in alias) >= 4 else ""
                 problems.append(warning(at.file, at.line, at.col, f'entity "{e.id}": alias "{alias}" is in lower case, '
                                         f'so it links the word "{alias}" wherever an article has it',
-                                        f'write it as the name is written ("{name}"), which links "{name}" (and '
-                                        f'"{alias.upper()}" in a headline); if the name is written in lower case, '
-                                        "silence this with checks: {alias-lower-case: ignore} in site.yaml",
-                                        "alias-lower-case"))
+                                        f'write it with the capitals the name has (e.g. "{name}", which links '
+                                        f'"{name}"{shouted}); if the name is written in lower case, silence this with '
+                                        "checks: {alias-lower-case: ignore} in site.yaml", "alias-lower-case"))
     return problems
 
 
