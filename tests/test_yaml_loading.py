@@ -415,3 +415,15 @@ def test_anchors_are_looked_for_only_where_an_ampersand_may_begin_one() -> None:
 
     assert anchors("f.yaml", "a: AT&T\nb: [x, y]\n", yaml.SafeLoader) == []
     assert [(p.line, p.col) for p in anchors("f.yaml", "a: [&x b]\nc: {d: &e f}\n", yaml.SafeLoader)] == [(1, 5), (2, 8)]
+
+
+@pytest.mark.parametrize("value, quoted", [
+    ('&Co said "no" to it', "'&Co said \"no\" to it'"),
+    ('&Co said "no", and it\'s so', "'&Co said \"no\", and it''s so'"),
+])
+def test_the_anchor_s_hint_offers_quotes_that_the_value_does_not_hold(value: str, quoted: str) -> None:
+    """Review 119: "put the whole value in double quotes" for a value holding a '"' gave a syntax error."""
+    (problem,) = parse_yaml("f.yaml", f"note: {value}\n")[1]
+    assert "single quotes" in problem.hint and ("twice" in problem.hint) == ("'" in value)
+    loaded, problems = parse_yaml("f.yaml", f"note: {quoted}\n")   # (the hint followed: read as written)
+    assert problems == () and loaded is not None and loaded.data == {"note": value}

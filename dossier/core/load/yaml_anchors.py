@@ -32,8 +32,9 @@ def anchors(file: str, text: str, loader: Any) -> list[Problem]:
             continue
         mark = event.start_mark
         if isinstance(event, yaml.ScalarEvent):
-            what = f'"&{anchor}" is read by YAML as an anchor (a name for the value), not as text: ' + _reads(event.value)
-            hint = f'to keep "&{anchor}" as text, put the whole value in double quotes ("&{anchor} …")'
+            what = f'"&{anchor}" is read by YAML as an anchor (a name for the value), not as text: ' + \
+                _reads(event.value)
+            hint = _quoting(anchor, event.value)
         else:
             what = f'"&{anchor}" is read by YAML as an anchor (a name for the list or mapping after it), not as text'
             hint = f'remove "&{anchor}"'
@@ -48,3 +49,14 @@ def _reads(value: str) -> str:
         return "the value is left empty"
     words = value.split()
     return f'the value reads "{" ".join(words[:6])}{" …" if len(words) > 6 else ""}"'
+
+
+def _quoting(anchor: str, value: str) -> str:
+    """How to keep "&name" as text: the whole value in quotes that the value does not hold (a '"' in it ends a
+    double-quoted value, review 119), or in single quotes with each of its own written twice."""
+    if '"' not in value:
+        return f'to keep "&{anchor}" as text, put the whole value in double quotes ("&{anchor} …")'
+    if "'" not in value:
+        return f"to keep \"&{anchor}\" as text, put the whole value in single quotes ('&{anchor} …')"
+    return (f"to keep \"&{anchor}\" as text, put the whole value in single quotes ('&{anchor} …'), writing each ' "
+            "in it twice ('')")
