@@ -76,3 +76,25 @@ def test_the_index_parts_are_keyed_by_the_binary_run(monkeypatch: pytest.MonkeyP
     other.write_bytes(executable().read_bytes())
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(other))
     assert pagefind_version() != own
+
+
+def test_a_build_whose_search_index_fails_points_at_the_report_of_the_site_once_built(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Review 119: Pagefind failing fails the build, which leaves the last site; the summary said "details: report/
+    in the built site", of a site not written."""
+    import shutil
+
+    from conftest import ROOT, run_build
+
+    root = tmp_path / "d"
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    failing = tmp_path / "failing-pagefind"
+    failing.write_text("#!/bin/sh\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    done = run_build(root)
+    assert done.returncode == 1 and "the search index could not be built" in done.stderr
+    assert "(details: report/ of the site, once built)" in done.stdout and "in the built site" not in done.stdout
+    assert not (root / "_site").exists()

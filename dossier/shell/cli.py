@@ -331,11 +331,10 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     sources = fs.sources_of(inputs)
     errors, warnings = report(result, sources=sources)
     seconds = time.perf_counter() - started
-    # (a failed build leaves the last site, whose report is not this build's: review 116)
-    where = "report/ in the built site" if writer is not None and not errors else "report/ of the site, once built"
-    anchoring = (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
-                 f"{unjudged_summary(result.unjudged)}" if result.counts else "")
-    if anchoring:
+    # (a failed build leaves the last site, whose report is not this build's: said once the site is in place,
+    # review 116; after the search index, which may fail it too, review 119)
+    anchoring = _anchoring(result, writer is not None and not errors)
+    if anchoring and (writer is None or errors):
         say(anchoring)
     if errors:  # leaving the writer's block without a commit leaves the previous site as it was
         say(f"build failed: {errors} error(s), {warnings} warning(s); {out} left as it was ({seconds:.2f}s)")
@@ -353,10 +352,14 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
         except fs.WriteFailed:
             raise  # (its files could not be staged: said as any output that cannot be written)
         except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
+            if anchoring:
+                say(_anchoring(result, False))
             say(f"build.py: error: the search index could not be built: {exc}\n"
                 f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
                 file=sys.stderr)
             return 1
+    if anchoring:
+        say(anchoring)
     summary = {"pages": result.counts.get("pages", 0), "files": writer.files, "warnings": warnings,
                "problems": formatted(result, sources), "anchoring": anchoring}
     unindexed = _index_left(out) if args.no_search else None  # (the commit removes it: this build makes none)
@@ -367,6 +370,14 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
         cache.trust_output()
         _say_built(out, writer, summary, written, deleted, started, unindexed)
     return 0
+
+
+def _anchoring(result: Any, built: bool) -> str:
+    """The anchoring's summary line, pointing at the report of the site this build puts in place (`built`), or of
+    the site once built; "" when nothing was anchored."""
+    where = "report/ in the built site" if built else "report/ of the site, once built"
+    return (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
+            f"{unjudged_summary(result.unjudged)}" if result.counts else "")
 
 
 def _say_built(out: Path, writer: Writer, summary: Mapping[str, Any], written: int, deleted: int, started: float,
