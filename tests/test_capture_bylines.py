@@ -41,6 +41,13 @@ def found(author: str) -> str:
     ("AP", "AP"), ("Reuters", "Reuters"), ("Jane Doe; Reuters", "Jane Doe and Reuters"), ("PAP; Rafał Guz",
                                                                                          "PAP and Rafał Guz"),
     ("Smith, John", "Smith, John"), ("Andrew Anderson", "Andrew Anderson"),
+    # review 119: a surname first, a suffix, an initial's stop, a weekday's or month's abbreviation in a name,
+    # a person beside the newsroom
+    ("Haefliger, Markus M.", "Haefliger, Markus M."), ("García Márquez, Gabriel", "García Márquez, Gabriel"),
+    ("Martin Luther King, Jr.", "Martin Luther King, Jr."), ("Harry Connick Jr.", "Harry Connick Jr."),
+    ("Sun Mei", "Sun Mei"), ("Jun Sun", "Jun Sun"), ("Sun Mei and Jane Doe", "Sun Mei and Jane Doe"),
+    ("Jane Doe, Times of Israel Staff", "Jane Doe"), ("Jane Doe; Staff", "Jane Doe"),
+    ("Tom Rivers, Editor-at-large", "Tom Rivers"), ("Jane Whitfield.", "Jane Whitfield"),
 ])
 def test_a_byline_keeps_its_names_and_leaves_out_job_titles_and_dates(author: str, byline: str) -> None:
     assert found(author) == byline

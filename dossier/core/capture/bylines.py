@@ -69,24 +69,53 @@ def _no_name(part: str) -> bool:
     found = re.findall(r"[^\W\d_]+", part.casefold())
     if not found or any(c.isdigit() for c in part):
         return True
-    months = [word for word in found if word in _MONTHS]
-    return (set(found) <= _CREDIT_WORDS or bool(set(found) & _TITLES)
-            or (len(months) <= 1 and all(word in _MONTHS or word in _WEEKDAYS for word in found)))
+    # (a month's or a weekday's name alone, or a weekday written out and a month: "Saturday March"; "Sun Mei", "Jun
+    # Sun" and "April May" are names, review 119)
+    dated = all(word in _MONTHS or word in _WEEKDAYS for word in found)
+    return (set(found) <= _CREDIT_WORDS or bool(set(found) & _TITLES) or dated and len(found) == 1
+            or dated and sum(word in _MONTHS for word in found) <= 1 and
+            any(word in _WEEKDAYS and len(word) >= 5 for word in found))
 
 
 def _agency(word: str) -> bool:
     return word.casefold() in _AGENCIES or (word.isupper() and 2 <= len(word) <= 5)
 
 
+# A name's suffix after a comma ("Martin Luther King, Jr."): part of the name before it (review 119)
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV|Jun|Sen)\.?", re.I)
+
+
+def _comma_parts(piece: str) -> list[str]:
+    """The names a part of a byline between its separators holds, at its commas: a list of names ("Markus M.
+    Haefliger, London, Beat Bumbacher") where a part has two words or more, but not a name written surname first
+    ("Haefliger, Markus M.", "García Márquez, Gabriel": one word, or two, before one comma) nor a suffix
+    ("King, Jr."), which stay whole (review 119)."""
+    commas: list[str] = []
+    for part in piece.split(","):
+        if commas and _SUFFIX.fullmatch(part.strip()):
+            commas[-1] += "," + part
+        else:
+            commas.append(part)
+    if len(commas) == 1 or not any(len(part.split()) > 1 for part in commas):
+        return ["".join(commas)] if len(commas) == 1 else [piece]
+    surname_first = len(commas) == 2 and len(commas[0].split()) <= 2 and not _no_name(commas[1].strip()) and \
+        not _agency(commas[1].strip()) and all(word[:1].isupper() for word in commas[0].split()) and \
+        len(commas[1].split()) <= 2 and not _no_name(commas[0].strip())
+    return [piece] if surname_first else commas
+
+
+def _unstopped(name: str) -> str:
+    """`name` without a full stop ending it, unless it ends an initial or an abbreviation ("Markus M.", "Jr.")."""
+    last = name.rsplit(None, 1)[-1] if name else ""
+    return name[:-1] if name.endswith(".") and len(last.rstrip(".")) > 2 and last.count(".") == 1 else name
+
+
 def name_parts(value: str) -> list[str]:
     """The parts of a byline that may be names, in order, each once: no job title, date or byline's words."""
-    parts = []
-    for piece in _SEPARATOR.split(bare(value)):
-        commas = piece.split(",")
-        parts += commas if any(len(part.split()) > 1 for part in commas) else [piece]
+    parts = [part for piece in _SEPARATOR.split(bare(value)) for part in _comma_parts(piece)]
     names: list[str] = []
     for part in parts:
-        name = bare(part).strip(" .:;,|–—-")
+        name = _unstopped(bare(part).strip(" :;,|–—-"))
         if name and not _no_name(name) and name not in names:
             names.append(name)
     return names

@@ -233,8 +233,11 @@ def _names(bylines: list[str], outlet: str) -> list[str]:
     whole (a placeholder, the newsroom: `_no_person`), nor a name that is the outlet's."""
     out: list[str] = []
     for byline in bylines:
-        # (a job title, a date said apart first: "Jane Doe; Staff Writer" is no newsroom, "Reuters staff" is)
-        if byline and not _no_person("; ".join(name_parts(byline)) or byline, outlet):
+        # (a job title, a date said apart first: "Jane Doe; Staff Writer" is no newsroom, "Reuters staff" is; a
+        # person's full name beside the newsroom is theirs: "Jane Doe, Times of Israel Staff", review 119)
+        parts = name_parts(byline) if byline else []
+        if byline and (not _no_person("; ".join(parts) or byline, outlet) or
+                       any(len(part.split()) > 1 and not _no_person(part, outlet) for part in parts[:-1])):
             out += [name for name in byline_names(byline) if not _no_person(name, outlet) and name not in out]
     return out
 
