@@ -89,6 +89,19 @@ def test_a_story_on_a_papers_subscribers_keeps_its_sentences_beside_a_call_to_su
     assert kept == [*STORY[:2], SUBSCRIBERS_LINE] and dropped == [("Subscribe to The Ledger", NEWSLETTER)]
 
 
+def test_a_body_split_into_chunks_keeps_its_last_chunk_s_paragraph_beside_a_newsletter_link() -> None:
+    """Review 119: a body in columns of one class with ads between them (the New York Times'); its last, small
+    column holds the story's last paragraph and a link to a newsletter. It is the article's, not an appeal."""
+    def column(*lines: str, extra: str = "") -> str:
+        return '<div class="story-column">' + "".join(f"<p>{line}</p>" for line in lines) + extra + "</div>"
+
+    call = '<p><a href="https://ledger.example/newsletters/subscribe">Sign up for the Morning newsletter.</a></p>'
+    html = page(column(STORY[0]) + '<div class="ad">Advertisement</div>' + column(STORY[1]) +
+                '<div class="ad">Advertisement</div>' + column(STORY[2], extra=call))
+    kept, dropped = left_out(html, [*STORY, "Sign up for the Morning newsletter."])
+    assert kept == STORY and dropped == [("Sign up for the Morning newsletter.", NEWSLETTER)]
+
+
 @pytest.mark.parametrize("body, after, lines", [
     # a paywall's box: the text may be cut short, and thin.py says so only if its prompt stays
     (story(0, 1, 2), '<div class="support-box"><p>Subscribe to continue reading this article.</p>'

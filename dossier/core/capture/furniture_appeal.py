@@ -93,9 +93,21 @@ def _closing(page: Page, lines: list[str], found: Mapping[int, str], boxes: set[
             continue
         before = page.hits[live[start - 1]]
         holders = {block.around[-2].key for block in before if len(block.around) > 1}
-        if before and not _inside(page, key, holders):
+        if before and not _inside(page, key, holders) and not _chunk_of_text(page, key, live[:start]):
             best = inside
     return set(best)
+
+
+def _chunk_of_text(page: Page, key: int, earlier: list[int]) -> bool:
+    """Whether the box `key` is made as the elements that hold the article's earlier lines are (the same tag and
+    class): a body split into chunks with ads between them (the New York Times' StoryBodyCompanionColumn), whose
+    last chunk holds the story's last paragraph and a link to its newsletter, is the article's, not an appeal
+    (review 119)."""
+    box = next((b for block in page.blocks for b in block.around if b.key == key), None)
+    if box is None or not box.words:
+        return False
+    return any(b.tag == box.tag and b.words == box.words and b.key != key
+               for index in earlier for block in page.hits[index] for b in block.around)
 
 
 def _inside(page: Page, key: int, holders: set[int]) -> bool:
