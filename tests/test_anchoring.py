@@ -494,7 +494,8 @@ def test_a_misspelt_quote_s_context_that_stands_beside_no_close_passage_is_said_
     assert (twice.status, len(twice.candidates)) == ("ambiguous", 2)
     assert "and the given suffix fits none;" in twice.hint
     once = anchor_quote(REPEATED, "Blinken warned of a humanitarian catastrophy", prefix="Tzachi Hanegbi")
-    assert (once.status, once.start, once.end) == ("fuzzy", *at("Blinken warned of a humanitarian catastrophe", REPEATED))
+    assert (once.status, once.start, once.end) == (
+        "fuzzy", *at("Blinken warned of a humanitarian catastrophe", REPEATED))
     assert once.unfit == 'prefix "Tzachi Hanegbi" does not fit the words before it, "in Washington."'
 
 

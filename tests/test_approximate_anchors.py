@@ -10,9 +10,11 @@ from dossier.shell import fs
 
 # A report's subheadline says again in its body, with the adviser's first name spelt two ways.
 SEED = ("Netanyahu tells Blinken Israel will go it alone\n"
-        "Strategic Affairs Minister Ron Dermer and National Security Adviser Tzahi Hanegbi are expected in Washington.\n"
+        "Strategic Affairs Minister Ron Dermer and National Security Adviser Tzahi Hanegbi are expected in "
+        "Washington.\n"
         "Blinken warned that an offensive in Rafah would be a humanitarian catastrophe.\n"
-        "Strategic Affairs Minister Ron Dermer and National Security Adviser Tzachi Hanegbi are expected in Washington.\n")
+        "Strategic Affairs Minister Ron Dermer and National Security Adviser Tzachi Hanegbi are expected in "
+        "Washington.\n")
 OTHER = "Israel's Strategic Affairs Minister Ron Dermer is expected in Washington next week, officials said.\n"
 MISSPELT = "Strategic Affairs Minister Ron Dermr and National Security Adviser"
 

@@ -367,7 +367,8 @@ def test_a_plain_text_file_given_to_add_is_pointed_at_import(dossier: Path, tmp_
     result = run_build(dossier, "--add", str(tmp_path / "article.txt"))
     assert result.returncode == 1
     hint = "hint: an article's plain text is imported: copy it into seeds/ and run python build.py --import"
-    assert f"article.txt: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)\n    {hint}" \
+    assert ("article.txt: not a web address, a saved page (.html, .htm) or a web archive (.warc, .warc.gz)\n"
+            f"    {hint}") \
         in result.stderr
     assert f"notes.txt: skipped: not a .html, .htm, .warc or .warc.gz file\n    {hint}" in \
         run_build(dossier, "--add", str(tmp_path / "saved")).stderr

@@ -68,8 +68,9 @@ def _hints(tmp_path) -> dict[tuple[str, int], str]:
         "content/articles/b.yaml": ARTICLE.format(slug="b", day=2),
         "content/articles/c.yaml": ARTICLE.format(slug="c", day=3),
         "content/comparisons/talks.yaml": TALKS, "content/comparisons/copied.yaml": COPIED,
-        "content/comparisons/other.yaml": COPIED.replace("    quote: Negotiators in Doha declined to comment on the proposal\n",
-                                                         "    quote: the talks would restart next month\n", 1)})
+        "content/comparisons/other.yaml": COPIED.replace(
+            "    quote: Negotiators in Doha declined to comment on the proposal\n",
+            "    quote: the talks would restart next month\n", 1)})
     return {(p.file, p.line): p.hint for p in library_of(root).problems if p.check == "anchor-not-found"}
 
 

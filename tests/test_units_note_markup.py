@@ -56,7 +56,8 @@ def test_a_link_markdown_does_not_read_is_said_where_it_is_written(note: str, fo
     ('In this <b>subheadline</b> see <a href="https://x.org">this</a>',
      'a note takes Markdown, not HTML: "<b>" is shown as written (and 3 more tags)'),
     ("Hidden <!-- a comment --> words", 'a note takes Markdown, not HTML: "<!--" is shown as written'),
-    ("<img src=x onerror=alert(1)>", 'a note takes Markdown, not HTML: "<img src=x onerror=alert(1)>" is shown as written'),
+    ("<img src=x onerror=alert(1)>",
+     'a note takes Markdown, not HTML: "<img src=x onerror=alert(1)>" is shown as written'),
     ("Fine: <https://e.org/a>, <name@e.org>, `<b>` as code, 3 < 4 > 2, x<y", None),
     # (review 119: a link's target in <…>, and a transcript's marker, are no HTML)
     ("See [the Ynet report](</articles/ynet-rafah-rift/>) and [this](<https://e.org/a b>).", None),

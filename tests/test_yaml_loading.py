@@ -414,7 +414,8 @@ def test_anchors_are_looked_for_only_where_an_ampersand_may_begin_one() -> None:
     from dossier.core.load.yaml_anchors import anchors
 
     assert anchors("f.yaml", "a: AT&T\nb: [x, y]\n", yaml.SafeLoader) == []
-    assert [(p.line, p.col) for p in anchors("f.yaml", "a: [&x b]\nc: {d: &e f}\n", yaml.SafeLoader)] == [(1, 5), (2, 8)]
+    found = anchors("f.yaml", "a: [&x b]\nc: {d: &e f}\n", yaml.SafeLoader)
+    assert [(p.line, p.col) for p in found] == [(1, 5), (2, 8)]
 
 
 @pytest.mark.parametrize("value, quoted", [

@@ -130,7 +130,8 @@ def _also(problem: Problem, gone: AbstractSet[str], dossier: Dossier) -> str:
     if not left:
         also.append(f"the comparison keeps no witness: delete {file}, or give it witnesses of other articles")
     elif left < 2:
-        also.append(f"the comparison keeps 1 witness and compares two at least: add another article's, or delete {file}")
+        also.append(f"the comparison keeps 1 witness and compares two at least: add another article's, or delete "
+                    f"{file}")
     return ". Removing it: " + "; ".join(also) if also else ""
 
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from ..common.urls import Urls
 
 from .article_marks import ArticleSource, BadgeMark, LinkMark, NoteMark, Piece, snap, snapped, walk, walked  # noqa: F401
-from .note_markdown import bare_targets, html_as_text, note_markdown  # (article_html imports note_markdown from here too)
+# (article_html imports note_markdown from here too)
+from .note_markdown import bare_targets, html_as_text, note_markdown
 from .export_links import inline_references, resolve_links_for_export  # noqa: F401 - (the page modules import it)
 from .link_label import spans_in_links
 from .paragraph_markdown import paragraph_markdown
