@@ -141,7 +141,7 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 # download the outlet's app, a pull quote repeating a paragraph, an author's position in their profile, a date's
 # label whose date the extractor left out, a copyright notice, a list of links under kickers, a link to the outlet's
 # standards, an audio player's title, author and date, the site header's date, an advertisement spelt in look-alike
-# letters; none a sentence of its article. Every other page keeps every line the extractor gave.
+# letters, a cookie notice; none a sentence of its article. Every other page keeps every line the extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
@@ -157,6 +157,10 @@ FURNITURE = {
         "AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW."],
     "dw-colonial-past.html.gz": ["Read more: Recognizing Germany colonial crimes: Work in progress",
                                  "Read more: Looted colonial art: Germany to set up new contact office"],
+    "dw-fr-guinee-elephants.html.gz": [
+        # (its cookie notice, in <div class="cookie">, before the article)
+        "Nous utilisons des cookies pour améliorer l'offre que nous vous proposons. Vous trouverez davantage "
+        "d'informations dans la déclaration sur la protection des données."],
     "elpais-antartida-20-grados.html.gz": [
         "Puede escribirnos a nuno@esmateria.com o seguir a Materia en Facebook, Twitter, Instagram o suscribirse "
         "aquí a nuestra newsletter."],

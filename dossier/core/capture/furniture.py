@@ -10,7 +10,8 @@ profile, a heading that repeats a line of the text — and, where a prompt's wor
 only the prompt (furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its
 words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"), or it is only a date's label and a
 block of the page is that label and a date (the extractor left the date out). An appeal to become a member, to
-subscribe or to give, and a line that is only a call to sign up for the outlet's newsletter: furniture_appeal.py.
+subscribe or to give, and a line that is only a call to sign up for the outlet's newsletter: furniture_appeal.py;
+a site's cookie or consent notice: furniture_consent.py.
 Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so
 nothing is lost.
 
@@ -25,6 +26,7 @@ from urllib.parse import unquote
 
 from . import furniture_words as words
 from .furniture_appeal import appeals
+from .furniture_consent import notices
 from .furniture_words import STANDARDS
 from .furniture_page import HEADINGS, LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
 
@@ -324,6 +326,7 @@ def _kinds(page: Page, lines: list[str]) -> dict[int, str]:
     last = max((i for i, line in enumerate(lines) if line.strip()), default=None)
     if last is not None and last not in found and words.COPYRIGHT.match(lines[last].strip()):
         found[last] = "a copyright notice"
+    found.update(notices(page, lines, found))  # (a cookie or consent notice: DW's)
     found.update(appeals(page, lines, found))  # (a membership's appeal, a newsletter's call: review 116)
     return found
 
