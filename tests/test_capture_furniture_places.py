@@ -179,12 +179,13 @@ def test_a_date_line_of_the_sites_header_goes_the_articles_date_line_stays() -> 
 
 
 @pytest.mark.parametrize("html, lines", [
-    # the article's header outside any <article>: its headline in <h1>, then its date
-    (f"{SITE_HEADER}<header><h1>Police investigate a death</h1><p>Posted: May 6, 2022</p></header>"
-     f"<div class='entry'>{story(0, 1, 2)}</div>", ["Posted: May 6, 2022", *STORY]),
+    # the article's header outside any <article>: its headline in <h1>, then its date and author (a date line
+    # that is only its label and date goes, but as that: test_capture_date_lines.py)
+    (f"{SITE_HEADER}<header><h1>Police investigate a death</h1><p>Posted: May 6, 2022 by Jane Roe</p></header>"
+     f"<div class='entry'>{story(0, 1, 2)}</div>", ["Posted: May 6, 2022 by Jane Roe", *STORY]),
     # ... its headline in an <h2> that is the article's
-    (f"{SITE_HEADER}<header><h2>Hunter found dead in the jungle</h2><p>Posted: May 6, 2022</p></header>"
-     f"<div class='entry'>{story(0, 1, 2)}</div>", ["Posted: May 6, 2022", *STORY]),
+    (f"{SITE_HEADER}<header><h2>Hunter found dead in the jungle</h2><p>Posted: May 6, 2022 by Jane Roe</p></header>"
+     f"<div class='entry'>{story(0, 1, 2)}</div>", ["Posted: May 6, 2022 by Jane Roe", *STORY]),
     # a section's header holding its title, a line of the text
     (f"{SITE_HEADER}<section><header><h2>Integration und Zukunftssicherheit</h2></header>{story(0)}</section>"
      f"<section><header><h2>Der Umgang mit Gefahrstoffen</h2></header>{story(1, 2)}</section>",

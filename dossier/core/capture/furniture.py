@@ -8,8 +8,9 @@ the HTML elements it came from (`Block`s of furniture_page.py, read by shell/cap
 that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget, an author's
 profile, a heading that repeats a line of the text — and, where a prompt's words are needed, a whole line that is
 only the prompt (furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its
-words alone say what it is (a line that is only "Anzeige" or "Foto: dpa"), or it is only a date's label and a
-block of the page is that label and a date (the extractor left the date out). An appeal to become a member, to
+words alone say what it is (a line that is only "Anzeige" or "Foto: dpa", or a date's label and the date:
+"Published: 23rd March 2024"), or it is only a date's label and a block of the page is that label and a date (the
+extractor left the date out). An appeal to become a member, to
 subscribe or to give, and a line that is only a call to sign up for the outlet's newsletter: furniture_appeal.py;
 a site's cookie or consent notice: furniture_consent.py.
 Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so
@@ -246,9 +247,12 @@ def _read_more(page: Page, index: int, line: str) -> bool:
 
 
 def _by_words(line: str) -> str:
-    """What a line's words alone say it is: a whole line that is only a label, a line spelt in look-alike letters
-    (three words or more, and most of its words), or ""."""
+    """What a line's words alone say it is: a whole line that is only a label, or a date's label and the date (the
+    stub's date guess is offered it: page_guess.py), a line spelt in look-alike letters (three words or more, and
+    most of its words), or ""."""
     label = bare(line).strip()
+    if words.DATE_LINE.match(label):
+        return words.DATED
     for kind, pattern in words.WHOLE_LINES:
         if pattern.match(label):
             return kind

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..common.written_dates import MONTHS
+
 _PROMPTS = (
     # English
     "read more", "read also", "also read", "read next", "read", "related", "related articles", "related stories",
@@ -106,12 +108,37 @@ WHOLE_LINES = (
 # A date's label and nothing else ("Aktualisiert am", "Posted on", "Mis à jour le", "Stand:"): what the extractor
 # leaves of a date line, as it leaves out every <time> element (furniture.py: only where the page's line goes on
 # with the date). A participle, never the noun "Update" that heads an update's paragraph
-_DATE_WORDS = ("updated", "last updated", "published", "first published", "posted", "last modified",
-               "aktualisiert", "zuletzt aktualisiert", "veröffentlicht", "erstellt", "zuletzt geändert", "stand",
-               "mis à jour", "publié", "modifié", "créé", "actualizado", "publicado", "atualizado", "aggiornato",
-               "pubblicato", "zaktualizowano", "opublikowano", "bijgewerkt", "laatst bijgewerkt", "gepubliceerd")
-DATE_LABEL = re.compile(rf"^[\W_]*(?:{_alternatives(_DATE_WORDS)})(?:\s+(?:on|at|am|um|le|à|el|em|il|op|dnia))?"
-                        r"[\W_]*$", re.I)
+_PUBLISHED_WORDS = ("published", "first published", "posted", "veröffentlicht", "erstellt", "publié", "créé",
+                    "publicado", "pubblicato", "opublikowano", "gepubliceerd")
+_UPDATED_WORDS = ("updated", "last updated", "last modified", "aktualisiert", "zuletzt aktualisiert",
+                  "zuletzt geändert", "stand", "mis à jour", "modifié", "actualizado", "atualizado", "aggiornato",
+                  "zaktualizowano", "bijgewerkt", "laatst bijgewerkt")
+_ON = r"(?:\s+(?:on|at|am|um|le|à|el|em|il|op|dnia))?"
+DATE_LABEL = re.compile(rf"^[\W_]*(?:{_alternatives(_PUBLISHED_WORDS + _UPDATED_WORDS)}){_ON}[\W_]*$", re.I)
+
+# A line that is only a date's label and the date, as news pages write it ("Published: 23rd March 2024", "Posted on
+# April 22, 2022", "- -Aktualisiert am 28.01.2020-15:49", "Mis à jour le 12/03/2020 à 14h02"): the article's date
+# line, which the extractor kept (no <time> element held the date). A weekday may come before the date, a time
+# after it; nothing else: "Published on Monday, the report said" and "Updated figures were published: 23 March
+# 2024 saw" are sentences. Which label it is (`published` or `updated`) tells the date guess what the date is
+_MONTH_NAMES = "|".join(sorted((re.escape(month) for month in MONTHS), key=len, reverse=True))
+_WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|"
+            r"sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|"
+            r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|"
+            r"mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|"
+            r"sexta-feira|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela|maandag|dinsdag|woensdag|"
+            r"donderdag|vrijdag|zaterdag|zondag)\.?,?\s+")
+_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:de\s+)?\d{{4}}|"
+         rf"(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+         r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})")
+_TIME = (r"(?:(?:\s*(?:[,|·•/–—-]|at|um|à|a las|alle|às|om|o|godz\.?)\s*|\s+|T)\d{1,2}"
+         r"(?:[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?|\s*(?:am|pm|a\.m\.|p\.m\.))"
+         r"(?:\s*\(?(?:gmt|utc|bst|cet|cest|mez|mesz|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|hkt|z)?"
+         r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)?")
+DATE_LINE = re.compile(rf"^[\W_]*(?:(?P<published>{_alternatives(_PUBLISHED_WORDS)})|"
+                       rf"(?P<updated>{_alternatives(_UPDATED_WORDS)})){_ON}[\s:|,–—-]*(?:{_WEEKDAY})?"
+                       rf"(?P<date>{_DATE}){_TIME}[\s.)\]]*$", re.I)
+DATED = "a date line: a label and the date"
 
 # A word spelt in Latin and Cyrillic letters at once ("Аdvеrtіѕе wіth thе most visited news site in Веlіzе", its А, е,
 # і, ѕ Cyrillic): text that reads as English to a person and as no word to an advertisement blocker. No language

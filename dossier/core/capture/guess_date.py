@@ -1,4 +1,5 @@
-"""A page's publication date: its article metadata first, then what the extractor found, the URL, the text.
+"""A page's publication date: its article metadata first, then what the extractor found, the URL, its date line,
+the text.
 
 Dates stay as the page wrote them (the calendar day of "2024-03-22T23:30:00-05:00" is the 22nd: no time zone
 arithmetic). Certain only from the article's own metadata or a full date in its URL path; but a UTC time before
@@ -14,13 +15,15 @@ import re
 from typing import Sequence
 
 from ..common.written_dates import date_in_text, date_in_url, normalise
-from .guesses import NOTHING, Guess
+from .furniture_words import DATE_LINE
+from .guesses import NOTHING, Guess, one_line
 
 def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[str, str]], url: str,
-               text: str) -> Guess:
+               text: str, date_lines: Sequence[str] = ()) -> Guess:
     """The publication date. `metadata`: (where, value) from the article's own markup, best first (certain);
     `extracted`: (where, value) found by an extractor's heuristics (htmldate), flagged unless the URL agrees;
-    then a date in the URL path; then the first date in the text (flagged)."""
+    then a date in the URL path; then the page's date line left out of the text as furniture (`date_lines`, in
+    their order: "Published: 23rd March 2024"), then the first date in the text (both flagged)."""
     in_url = date_in_url(url) if url else ""
     # the day where the outlet is: its URL's, or that of a <time> the page shows readers in local time (review
     # 57: "9:30 PM EDT, March 22" with metadata of 01:30 UTC on the 23rd was dated the 23rd, as certain)
@@ -45,6 +48,9 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
             return Guess(day, where, False, "found by heuristics, not in the article's metadata")
     if in_url:
         return Guess(in_url, "from the URL")
+    shown = date_line(date_lines)
+    if shown.value:
+        return shown
     found = dateline(text)
     return found if found.value else Guess("", found.where, False, "no date in the page's metadata, its address "
                                            "or the first lines of its text")
@@ -108,6 +114,22 @@ def _new_year(text: str) -> bool:
     """Whether the text names 1 January itself (in English, or as 01.01. or 1/1), so that an extractor's
     1 January may be a day the page gives."""
     return bool(re.search(r"(?i)\b(1(st)?\s+jan(uary)?|jan(uary)?\.?\s+1(st)?\b|0?1\.0?1\.|\b0?1/0?1/)", text[:5000]))
+
+
+def date_line(lines: Sequence[str]) -> Guess:
+    """The date of the first of `lines` that is a date's label and the date (furniture_words.DATE_LINE), one
+    labelled a publication's first ("Published", "Veröffentlicht"), else one labelled an update's ("Updated",
+    "Stand": the article may be older), flagged: the page shows it, its metadata does not. NOTHING when none gives
+    a full date ("12/03/2020" may be March or December)."""
+    for published in (True, False):
+        for line in lines:
+            found = DATE_LINE.match(" ".join(line.split()))
+            day = date_in_text(found.group("date"))[0] if found else ""
+            if day and bool(found and found.group("published")) == published:
+                return Guess(day, f'from the page\'s date line "{one_line(line)}" (left out of the seed)', False,
+                             "in none of the page's metadata" if published else
+                             "the day the page says it was updated: it may have been published before")
+    return NOTHING
 
 
 def dateline(text: str) -> Guess:

@@ -7,9 +7,11 @@ address it was fetched from and the extracted text in; frozen guesses out, each 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from .bylines import bare, byline_names, credited, name_parts
+from .furniture_page import Dropped
+from .furniture_words import DATED
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
@@ -243,10 +245,12 @@ def _names(bylines: list[str], outlet: str) -> list[str]:
 
 
 def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, text: str,
-               sources: Mapping[str, tuple[str, str]], known_outlets: Table = KNOWN) -> PageGuess:
+               sources: Mapping[str, tuple[str, str]], known_outlets: Table = KNOWN,
+               dropped: Sequence[Dropped] = ()) -> PageGuess:
     """All guesses for one page. `extracted`: the extractor's title, date, sitename, author (strings); `text`:
     its main text (the JSON-LD articleBody may stand in for it: ld_body); `sources`: sources.yaml's outlets,
-    id → (name, homepage); `known_outlets`: the known table (outlets.py)."""
+    id → (name, homepage); `known_outlets`: the known table (outlets.py); `dropped`: the lines of furniture left
+    out of the text (its date line is offered to the date guess: it is no longer in the text)."""
     body = article_body(text, meta)
     text = body.text
     read_at, url = page_address(meta, fetched_url)
@@ -268,7 +272,8 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     # A <time> element is what the page shows readers; htmldate's search may find an update or another day.
     extracted_dates = [("from the first <time> element", meta.times[0])] if meta.times else []
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
-    date = guess_date(metadata, extracted_dates, read_at, text)
+    date = guess_date(metadata, extracted_dates, read_at, text,
+                      [d.text for d in (*dropped, *body.furniture) if d.kind == DATED])
     wire = _wire(meta, read_at, text, outlet, known_outlets)
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
     paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"

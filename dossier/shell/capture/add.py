@@ -90,7 +90,7 @@ def guess(body: bytes, content_type: str, url: str, sources: Mapping[str, tuple[
     from .extract import extract
 
     got = extract(body, content_type, url, language)
-    return got, guess_page(read_page(got.html), got.fields, url, got.text, sources)
+    return got, guess_page(read_page(got.html), got.fields, url, got.text, sources, dropped=got.furniture)
 
 
 def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]:
