@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.core.capture.furniture import without_furniture
-from dossier.core.capture.furniture_appeal import APPEAL, NEWSLETTER, newsletter_call
+from dossier.core.capture.furniture_appeal import APPEAL, NEWSLETTER, SUBSCRIBE, newsletter_call
 from dossier.shell.capture.extract import extract
 from dossier.shell.capture.page_blocks import page_blocks
 
@@ -82,11 +82,56 @@ SUBSCRIBERS_LINE = ("The Ledger said its paid subscribers rose to 1.2 million af
 @pytest.mark.parametrize("coda", ["{}", '<div class="coda">{}</div>'])
 def test_a_story_on_a_papers_subscribers_keeps_its_sentences_beside_a_call_to_subscribe(coda: str) -> None:
     """Its last line a link to the paper's subscription page, in the article's element or in a small one of its
-    own at its end: the call goes (a sign-up's prompt, furniture.py), the story's sentence stays."""
+    own at its end: the call goes (a prompt to subscribe: it names no newsletter), the story's sentence stays."""
     call = '<p><a href="https://ledger.example/subscribe">Subscribe to The Ledger</a></p>'
     html = page(story(0, 1) + coda.format(f"<p>{SUBSCRIBERS}</p>{call}"))
     kept, dropped = left_out(html, [*STORY[:2], SUBSCRIBERS_LINE, "Subscribe to The Ledger"])
-    assert kept == [*STORY[:2], SUBSCRIBERS_LINE] and dropped == [("Subscribe to The Ledger", NEWSLETTER)]
+    assert kept == [*STORY[:2], SUBSCRIBERS_LINE] and dropped == [("Subscribe to The Ledger", SUBSCRIBE)]
+
+
+@pytest.mark.parametrize("prompt, line, kind", [
+    ('<a href="https://ledger.example/subscribe">Subscribe to The Ledger</a>', "Subscribe to The Ledger", SUBSCRIBE),
+    ('<a href="/account/signup">Sign up now</a> for free', "Sign up now for free", SUBSCRIBE),
+    # a newsletter named in its words, or its link's address
+    ('<a href="https://ledger.example/newsletters/ledger">Subscribe to The Ledger</a>', "Subscribe to The Ledger",
+     NEWSLETTER),
+    ('Sign up for the Morning Briefing: <a href="/signup">Sign up</a>', "Sign up for the Morning Briefing: Sign up",
+     NEWSLETTER),
+    ('Abonnieren Sie jetzt den Newsletter: <a href="/newsletter/">Hier anmelden</a>',
+     "Abonnieren Sie jetzt den Newsletter: Hier anmelden", NEWSLETTER),
+    # a sentence around its link that speaks to the reader, or ends on its link: a prompt still
+    ('To get the news in your inbox, <a href="/newsletter">sign up</a> for our free newsletter today.',
+     "To get the news in your inbox, sign up for our free newsletter today.", NEWSLETTER),
+    ('Readers who want the print edition can <a href="/subscribe">subscribe here</a>.',
+     "Readers who want the print edition can subscribe here.", SUBSCRIBE),
+])
+def test_a_prompt_to_subscribe_is_called_a_newsletters_only_where_it_names_one(prompt: str, line: str,
+                                                                                kind: str) -> None:
+    kept, dropped = left_out(page(story(0) + f"<p>{prompt}</p>" + story(2)), [STORY[0], line, STORY[2]])
+    assert kept == [STORY[0], STORY[2]] and dropped == [(line, kind)]
+
+
+RUNNING = ("Since the paywall went up in 2019, readers who {} now pay twice what they did, the paper's accounts "
+           "show.")
+
+
+@pytest.mark.parametrize("href", ["/subscribe", "https://ledger.example/newsletter/signup"])
+def test_a_sentence_of_the_articles_running_text_linking_its_verb_to_a_sign_up_page_stays(href: str) -> None:
+    """A review found it dropped as a newsletter's prompt: a short paragraph with "subscribe" and a link to a sign-up
+    page. Words of its own on both sides of the link, a sentence's end, among the article's paragraphs, and no
+    word to the reader: the article's."""
+    linked = RUNNING.format(f'<a href="{href}">subscribe</a>')
+    html = page(story(0) + f"<p>{linked}</p>" + story(2))
+    lines = [STORY[0], RUNNING.format("subscribe"), STORY[2]]
+    assert left_out(html, lines) == (lines, [])
+
+
+def test_the_same_sentence_alone_in_a_box_after_the_article_is_a_prompt() -> None:
+    """Not among the article's paragraphs: a box of its own after them (a promotion's)."""
+    linked = RUNNING.format('<a href="/subscribe">subscribe</a>')
+    html = page(story(0, 1, 2), f'<div class="box"><p>{linked}</p></div>')
+    lines = [*STORY, RUNNING.format("subscribe")]
+    assert left_out(html, lines) == (STORY, [(lines[-1], SUBSCRIBE)])
 
 
 def test_a_body_split_into_chunks_keeps_its_last_chunk_s_paragraph_beside_a_newsletter_link() -> None:

@@ -2,17 +2,18 @@
 
 The extractor (trafilatura) keeps some of what surrounds an article: "Read more: <headline>" links and "Read also"
 lists between its paragraphs, the section names of a list of other articles, icon labels and share buttons,
-photo credits, advertisement labels, newsletter prompts (review 72). An editor then annotates around them, and
-comparisons across outlets show them as differences. A line is left out only on the evidence of the page itself:
-the HTML elements it came from (`Block`s of furniture_page.py, read by shell/capture/page_blocks.py) — a paragraph
-that is all links, a list of other articles, a button, an icon, a sign-up form, a sidebar's widget, an author's
-profile, a heading that repeats a line of the text — and, where a prompt's words are needed, a whole line that is
-only the prompt (furniture_words.py). A line that matches no block, or only some of its blocks, is kept unless its
-words alone say what it is (a line that is only "Anzeige" or "Foto: dpa", or a date's label and the date:
-"Published: 23rd March 2024"), or it is only a date's label and a block of the page is that label and a date (the
-extractor left the date out). An appeal to become a member, to
-subscribe or to give, and a line that is only a call to sign up for the outlet's newsletter: furniture_appeal.py;
-a site's cookie or consent notice: furniture_consent.py.
+photo credits, advertisement labels, newsletter and subscription prompts (review 72). An editor then annotates
+around them, and comparisons across outlets show them as differences. A line is left out only on the evidence of
+the page itself: the HTML elements it came from (`Block`s of furniture_page.py, read by
+shell/capture/page_blocks.py) — a paragraph that is all links, a list of other articles, a button, an icon, a
+sign-up form, a sidebar's widget, an author's profile, a heading that repeats a line of the text — and, where a
+prompt's words are needed, a whole line that is only the prompt (furniture_words.py). A line that matches no
+block, or only some of its blocks, is kept unless its words alone say what it is (a line that is only "Anzeige"
+or "Foto: dpa", or a date's label and the date: "Published: 23rd March 2024"), or it is only a date's label and a
+block of the page is that label and a date (the extractor left the date out). An appeal to become a member, to
+subscribe or to give, a line that is only a call to sign up for the outlet's newsletter, and a short paragraph
+asking to sign up or subscribe that links to a sign-up page: furniture_appeal.py; a site's cookie or consent
+notice: furniture_consent.py.
 Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so
 nothing is lost.
 
@@ -26,7 +27,7 @@ from typing import Sequence
 from urllib.parse import unquote
 
 from . import furniture_words as words
-from .furniture_appeal import appeals
+from .furniture_appeal import PROMPT_WORDS, appeals, signup_prompt
 from .furniture_consent import notices
 from .furniture_words import STANDARDS
 from .furniture_page import HEADINGS, LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
@@ -40,7 +41,6 @@ PLAYER_CHARS = 600   # a media player's box holds no more text than this (its ti
 BADGE_WORDS = 12     # a line linking to the outlet's standards: a label and a link, no sentence of the article
 KICKER_ITEMS = 3     # a list of links under kickers has at least this many items
 LOOKALIKE_WORDS = 3  # words spelt in two alphabets that make a line an advertisement, if most of its words
-PROMPT_WORDS = 40    # a newsletter's prompt: a short paragraph
 AUTHOR_CHARS = 600   # an author's profile holds no more text than this (a name, a position, a line of bio)
 PULL_WORDS = 6       # a pull quote is a sentence: a heading of fewer words that repeats a line may be a section's
 WIDGET_CHARS = 1200  # a sidebar's widget holds no more text than this (a few headlines and excerpts, a note)
@@ -91,8 +91,9 @@ def _structural(page: Page, index: int, line: str) -> str:
         return "a photo credit"
     if words.SOCIAL.match(bare(line)) and page.every(index, lambda b: link_only(b) or _shares(b)):
         return "a share button"
-    if _signup_prompt(page, index, line):
-        return "a prompt to sign up for a newsletter"
+    prompt = signup_prompt(page, index, line)
+    if prompt:
+        return prompt
     if _app_prompt(page, index, line):
         return "a prompt to download the outlet's app"
     return ""
@@ -198,19 +199,6 @@ def _excerpt(line: str, block: Block) -> bool:
     """The line is the cut start of another article and its "more" link ("… Yet, the... <a>more</a>")."""
     cut = words.EXCERPT.search(squash(line))
     return bool(cut) and not block.unlinked.rstrip(" »›→").endswith(cut.group("more"))
-
-
-def _signup_prompt(page: Page, index: int, line: str) -> bool:
-    """A short paragraph that asks to sign up or subscribe and links to a sign-up page ("Abonnieren Sie jetzt den
-    Newsletter: <a href="…/newsletter/">…</a>"); never one that says the article goes on for subscribers (the
-    editor is told the text may be cut short: thin.py). A call to register ("Zur Anmeldung") is a newsletter's
-    only with a link to one: a conference's is the article's."""
-    if len(line.split()) > PROMPT_WORDS or words.PAYWALL_TEXT.search(line):
-        return False
-    if words.SIGNUP_TEXT.search(line):
-        return page.every(index, lambda b: any(words.SIGNUP_HREF.search(unquote(href)) for href in b.hrefs))
-    return bool(words.REGISTER_TEXT.search(line)) and page.every(
-        index, lambda b: any("newsletter" in unquote(href).casefold() for href in b.hrefs))
 
 
 def _app_prompt(page: Page, index: int, line: str) -> bool:

@@ -14,6 +14,10 @@ so that thin.py tells the editor the text may be cut short. A newsletter's promp
 words only when the whole line is the call: an imperative addressed to the reader at its start, the outlet's
 own newsletter ("our"), no quotation mark before it, and no clause after the call (furniture_words.NEWSLETTER_CALL).
 
+A short paragraph asking to sign up or subscribe goes with its link to a sign-up page (`signup_prompt`, asked by
+furniture.py line by line): called a newsletter's prompt only where it names one ("Subscribe to The Ledger" is a
+prompt to subscribe), and never a sentence of the article's running text that links its verb there.
+
 Pure: the page's blocks and the extracted lines in, the lines that are appeals out.
 """
 
@@ -28,8 +32,11 @@ from .thin import PAYWALL
 
 APPEAL = "an appeal to become a member, to subscribe or to give"
 NEWSLETTER = "a prompt to sign up for a newsletter"
+SUBSCRIBE = "a prompt to subscribe or sign up"   # (one that names no newsletter: "Subscribe to The Ledger")
 APPEAL_CHARS = 1200  # an appeal's box holds no more text than this (a heading, a paragraph or two and its link)
 CALL_TAIL = 15       # words after the newsletter's name ("and get the latest news in your inbox")
+PROMPT_WORDS = 40    # a prompt to sign up or subscribe, or to download an app: a short paragraph
+AROUND_WORDS = 3     # words of its own on each side of a link make a line running text (with the rest: `_running`)
 
 
 def newsletter_call(line: str) -> bool:
@@ -44,6 +51,63 @@ def newsletter_call(line: str) -> bool:
     tail = call.group("tail")
     return (not words.CLAUSE.search(tail) and len(tail.split()) <= CALL_TAIL
             and not words.PAYWALL_TEXT.search(text) and not PAYWALL.search(text))
+
+
+def signup_prompt(page: Page, index: int, line: str) -> str:
+    """What a short paragraph that asks to sign up or subscribe and links to a sign-up page is ("Abonnieren Sie jetzt
+    den Newsletter: <a href="…/newsletter/">…</a>"): a newsletter's prompt where it names one, in its words or its
+    link's address, else a prompt to subscribe or sign up ("<a href="/subscribe">Subscribe to The Ledger</a>");
+    "" for any other line. Never one that says the article goes on for subscribers (the editor is told the text may
+    be cut short: thin.py), nor a sentence of the article's running text that links its verb to the sign-up page
+    ("…readers who <a href="/subscribe">subscribe</a> now pay twice…": `_running`). A call to register ("Zur
+    Anmeldung") is a newsletter's only with a link to one: a conference's is the article's."""
+    if len(line.split()) > PROMPT_WORDS or words.PAYWALL_TEXT.search(line):
+        return ""
+    to_newsletter = page.every(index, lambda b: any("newsletter" in unquote(href).casefold() for href in b.hrefs))
+    if words.SIGNUP_TEXT.search(line):
+        if (not page.every(index, lambda b: any(words.SIGNUP_HREF.search(unquote(href)) for href in b.hrefs))
+                or _running(page, index, line)):
+            return ""
+        return NEWSLETTER if words.NEWSLETTER_NAMED.search(line) or to_newsletter else SUBSCRIBE
+    return NEWSLETTER if words.REGISTER_TEXT.search(line) and to_newsletter else ""
+
+
+def _running(page: Page, index: int, line: str) -> bool:
+    """The line is a sentence of the article's running text: it ends as a sentence does, speaks to no reader (a
+    prompt does: "you", "our", "Sie", "notre"…, words.READER), and each of its blocks is a paragraph among the
+    article's paragraphs (its element holds the paragraph before or after it) with words of its own on both sides
+    of its links."""
+    if not words.SENTENCE_END.search(line.rstrip()) or words.READER.search(line):
+        return False
+    return page.every(index, lambda block: _around(block) and _in_flow(page, index, block))
+
+
+def _shared(one: str, other: str) -> int:
+    """How many characters `one` and `other` begin with in common."""
+    count = 0
+    while count < min(len(one), len(other)) and one[count] == other[count]:
+        count += 1
+    return count
+
+
+def _around(block: Block) -> bool:
+    """The block has at least `AROUND_WORDS` whole words of its own before its first link and after its last."""
+    text, outside = block.text, block.unlinked
+    before = text[:_shared(text, outside)]
+    after = text[len(text) - _shared(text[::-1], outside[::-1]):]
+    return (len(before.split()) - (not before[-1:].isspace()) >= AROUND_WORDS
+            and len(after.split()) - (not after[:1].isspace()) >= AROUND_WORDS)
+
+
+def _in_flow(page: Page, index: int, block: Block) -> bool:
+    """The block is a paragraph whose element also holds a paragraph of the line before or after it in the text."""
+    if len(block.around) < 2 or block.around[-1].tag != "p":
+        return False
+    parent = block.around[-2].key
+    near = [next((hits for hits in reversed(page.hits[:index]) if hits), []),
+            next((hits for hits in page.hits[index + 1:] if hits), [])]
+    return any(len(other.around) > 1 and other.around[-1].tag == "p" and other.around[-2].key == parent
+               for hits in near for other in hits)
 
 
 def _calls(block: Block) -> bool:

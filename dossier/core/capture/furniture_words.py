@@ -160,6 +160,17 @@ SIGNUP_TEXT = re.compile(r"newsletter|\bsubscribe\b|\bsign(?:ing)? up\b|\babonni
 REGISTER_TEXT = re.compile(r"\bjetzt anmelden\b|\bmelden sie sich\b|\bzur anmeldung\b", re.I)
 SIGNUP_HREF = re.compile(r"newsletter|/subscribe\b|/subscription\b|sign-?up|mailing-?list|//nl\.|/abo\b|"
                          r"/abonn|/anmeldung\b", re.I)
+# A prompt that names a newsletter (else it is one to subscribe or sign up: "Subscribe to The Ledger")
+NEWSLETTER_NAMED = re.compile(r"newsletter|nieuwsbrie[fv]|lettres? d'information|bolet[ií]n|boletim|briefing|"
+                              r"bulletin|digest|mailing list|e-?mail alerts?", re.I)
+# A sentence's end, a closing quotation mark or bracket after it; and words that speak to the reader or for the
+# outlet, as a prompt does ("sign up for our newsletter", "Abonnieren Sie"), in the languages measured: a sentence
+# on readers who subscribe is the article's (furniture_appeal.py). German's "Sie" and "Ihr" only capitalised
+# ("sie" is also "they"); "tu", "je", "seu", words of other meanings too, are left out
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+READER = re.compile(r"(?i:\b(?:you|your|yours|our|ours|vous|votre|vos|notre|nos|usted|ustedes|nuestr[oa]s?|você|"
+                    r"vocês|nosso|nossa|nossos|nossas|tuo|tua|nostr[oaie]|vostr[oaie]|twój|twoja|twoje|nasz\w*|jij|"
+                    r"jouw|uw|onze|unser\w*|dein\w*|dich)\b)|\b(?:Sie|Ihr\w*)\b")
 PAYWALL_TEXT = re.compile(r"full (?:story|article)|continue reading|keep reading|already a subscriber|"
                           r"read the rest", re.I)
 
