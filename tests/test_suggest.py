@@ -168,3 +168,14 @@ def test_names_in_more_articles_rank_above_more_frequent_names_in_fewer():
     found = candidate_entities(docs, MATCHER, min_articles=1)
     assert [(c.name, len(c.articles), c.count) for c in found] == [
         ("Yoav Gallant", 3, 3), ("Tzvi Levi", 2, 2), ("Ron Dermer", 1, 3)]
+
+
+def test_a_headline_in_title_case_offers_no_common_words_as_a_name() -> None:
+    """Review 116: "Push Into" was offered from "'We Will Do It Alone': … Israel Will Push Into Rafah …"; a line of
+    names, and the same names in a sentence, still are."""
+    headline = "'We Will Do It Alone': Netanyahu Says Israel Will Push Into Rafah Without Support\n"
+    body = "He said they will enter the city alone, without support, and will do it soon.\n"
+    docs = {"a": headline + body, "b": headline + body}
+    assert not [name for name in names(docs) if "Push" in name or name == "Says"]
+    listed = "Antony Blinken, Yoav Gallant, Ronen Zalko and Dana Weiss\n"
+    assert {"Antony Blinken", "Yoav Gallant"} <= set(names({"a": listed + body, "b": listed + body}))

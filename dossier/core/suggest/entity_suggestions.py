@@ -85,6 +85,25 @@ class _Word:
     initial: bool                       # the first word of its sentence
 
 
+_LINE = re.compile(r"[^\n]+")
+_TITLE_WORDS = 4   # a line of this many words of 4 letters or more, all capitalised, may be a headline in title case
+
+
+def _title_case_lines(text: str, lower: set[str]) -> list[tuple[int, int]]:
+    """The lines of `text` written in title case (a headline: "We Will Do It Alone, Israel Will Push Into Rafah"),
+    whose capitalised words are no names: "Push Into" was offered as an entity (review 116). Such a line capitalises
+    every word of 4 letters or more, and common words among them (two at least that `lower`, the texts' words in
+    lower case, holds: "Will", "Push", "Into"); a line of names ("Antony Blinken, Yoav Gallant") is none. A name in
+    a headline is named in the article's sentences too."""
+    found = []
+    for line in _LINE.finditer(text):
+        words = [w.rstrip(".") for w in _WORD.findall(line.group()) if w[:1].isalpha() and len(w.rstrip(".")) > 3]
+        if len(words) >= _TITLE_WORDS and all(w[0].isupper() for w in words) and \
+                sum(w.lower() in lower for w in words) >= 2:
+            found.append(line.span())
+    return found
+
+
 def _words_and_runs(text: str) -> tuple[set[str], list[list[_Word]]]:
     """Lower-case vocabulary of `text`, and its runs of name words (capitalised words joined by single
     spaces, possibly with particles inside). A possessive, a dotted acronym or a sentence stop ends a run."""
@@ -217,7 +236,8 @@ def candidate_entities(docs: Mapping[str, str], matcher: MentionMatcher, *,
     examples: dict[str, str] = {}
     for slug, (_, runs) in parsed.items():
         text = docs[slug]
-        covered = _Covered(text, slug, matcher)
+        covered, headlines = _Covered(text, slug, matcher), _title_case_lines(text, lower)
+        runs = [run for run in runs if not any(start <= run[0].start < end for start, end in headlines)]
         for words in (_trim(part, lower, matcher) for run in runs for part in covered.split(run)):
             if not words:
                 continue
