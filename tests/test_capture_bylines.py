@@ -43,7 +43,10 @@ def found(author: str) -> str:
     ("Smith, John", "Smith, John"), ("Andrew Anderson", "Andrew Anderson"),
     # review 119: a surname first, a suffix, an initial's stop, a weekday's or month's abbreviation in a name,
     # a person beside the newsroom
-    ("Haefliger, Markus M.", "Haefliger, Markus M."), ("García Márquez, Gabriel", "García Márquez, Gabriel"),
+    ("Haefliger, Markus M.", "Haefliger, Markus M."), ("García Márquez, Gabriel", "García Márquez"),
+    # review 121: two names, or a name and a place, at a comma
+    ("Matthew Lee, Aamer Madhani", "Matthew Lee and Aamer Madhani"), ("Josef Federman, Jerusalem", "Josef Federman"),
+    ("Jane Doe, London", "Jane Doe"), ("Anna Smith, Bob Jones and Carl Li", "Anna Smith, Bob Jones and Carl Li"),
     ("Martin Luther King, Jr.", "Martin Luther King, Jr."), ("Harry Connick Jr.", "Harry Connick Jr."),
     ("Sun Mei", "Sun Mei"), ("Jun Sun", "Jun Sun"), ("Sun Mei and Jane Doe", "Sun Mei and Jane Doe"),
     ("Jane Doe, Times of Israel Staff", "Jane Doe"), ("Jane Doe; Staff", "Jane Doe"),

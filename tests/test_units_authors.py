@@ -27,6 +27,9 @@ def organization(name: str) -> dict[str, str]:
     ("Smith, John", person("Smith, John")),              # (a comma alone splits nothing)
     ("Jane Doe, Jerusalem", person("Jane Doe, Jerusalem")),
     ("Andrea Anderson", person("Andrea Anderson")),      # ("and" inside a name is no "and")
+    # review 121: the stubs --add writes keep a name written surname first, or with a suffix, whole
+    ("Haefliger, Markus M. and Beat Bumbacher", [person("Haefliger, Markus M."), person("Beat Bumbacher")]),
+    ("Martin Luther King, Jr. and Jane Doe", [person("Martin Luther King, Jr."), person("Jane Doe")]),
 ])
 def test_a_byline_credits_each_person_and_newsroom_it_names(byline: str, author: object) -> None:
     assert authors(byline) == author

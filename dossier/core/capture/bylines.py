@@ -88,7 +88,7 @@ _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV|Jun|Sen)\.?", re.I)
 def _comma_parts(piece: str) -> list[str]:
     """The names a part of a byline between its separators holds, at its commas: a list of names ("Markus M.
     Haefliger, London, Beat Bumbacher") where a part has two words or more, but not a name written surname first
-    ("Haefliger, Markus M.", "García Márquez, Gabriel": one word, or two, before one comma) nor a suffix
+    ("Haefliger, Markus M.": one word before one comma) nor a suffix
     ("King, Jr."), which stay whole (review 119)."""
     commas: list[str] = []
     for part in piece.split(","):
@@ -98,9 +98,12 @@ def _comma_parts(piece: str) -> list[str]:
             commas.append(part)
     if len(commas) == 1 or not any(len(part.split()) > 1 for part in commas):
         return ["".join(commas)] if len(commas) == 1 else [piece]
-    surname_first = len(commas) == 2 and len(commas[0].split()) <= 2 and not _no_name(commas[1].strip()) and \
-        not _agency(commas[1].strip()) and all(word[:1].isupper() for word in commas[0].split()) and \
-        len(commas[1].split()) <= 2 and not _no_name(commas[0].strip())
+    # (a surname of one word first, then the given names: "Haefliger, Markus M."; two words before the comma are a
+    # name and what follows it, a place or another name: "Jane Doe, London", "Matthew Lee, Aamer Madhani", review
+    # 121; so "García Márquez, Gabriel" is read as "García Márquez")
+    surname_first = len(commas) == 2 and len(commas[0].split()) == 1 and 1 <= len(commas[1].split()) <= 3 and \
+        commas[0].strip()[:1].isupper() and not _no_name(commas[1].strip()) and not _agency(commas[1].strip()) \
+        and not _no_name(commas[0].strip())
     return [piece] if surname_first else commas
 
 
