@@ -246,7 +246,7 @@ LINKED = {
                                           "    note: As in [the other report](article:b); see [both](compare:talks).\n"
                                           "    entities: [the-minister]\n"),
     "content/articles/b.yaml": ARTICLE.replace("a.txt", "b.txt"),
-    "content/entities.yaml": "the-minister:\n  name: The minister\n  kind: person\n  aliases: [minister]\n",
+    "content/entities.yaml": "the-minister:\n  name: The minister\n  kind: person\n  aliases: [The Minister]\n",
     "content/comparisons/talks.yaml": ("title: Talks\nquestion: When?\nkind: quote\nwitnesses:\n"
                                        "  - article: a\n    quote: resume next week\n"
                                        "  - article: b\n    quote: resume on Monday\n"),

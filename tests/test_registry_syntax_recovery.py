@@ -170,7 +170,7 @@ def test_a_registry_file_whose_ids_its_text_does_not_tell_is_named_on_the_summar
 
 
 def test_the_summary_line_names_the_registries_whose_references_were_not_checked() -> None:
-    from dossier.shell.cli import unjudged_summary
+    from dossier.shell.summary import unjudged_summary
 
     assert unjudged_summary(()) == ""
     assert unjudged_summary((("sources", "content/sources.yaml", 1),)) == \

@@ -98,3 +98,25 @@ def test_a_build_whose_search_index_fails_points_at_the_report_of_the_site_once_
     assert done.returncode == 1 and "the search index could not be built" in done.stderr
     assert "(details: report/ of the site, once built)" in done.stdout and "in the built site" not in done.stdout
     assert not (root / "_site").exists()
+
+
+def test_a_site_that_cannot_be_put_in_place_points_at_the_report_of_the_site_once_built(tmp_path: Path) -> None:
+    """Review 121: the summary said "details: report/ in the built site" before the commit, which refused to write
+    through a folder linked out of the output folder and left the site as it was."""
+    import shutil
+
+    from conftest import ROOT, run_build
+
+    root = tmp_path / "d"
+    for name in ("seeds", "content"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    assert run_build(root, "--no-search").returncode == 0
+    outside = tmp_path / "outside"
+    shutil.move(root / "_site" / "tags", outside)
+    (root / "_site" / "tags").symlink_to(outside)
+    article = root / "content/articles/jpost-go-it-alone.yaml"
+    article.write_text(article.read_text("utf-8").replace("tags: [typo,", "tags: [typo, spelling,", 1), "utf-8")
+    done = run_build(root, "--no-search")
+    assert done.returncode != 0 and "nothing was written" in done.stderr, done.stderr
+    assert "(details: report/ of the site, once built)" in done.stdout and "in the built site" not in done.stdout

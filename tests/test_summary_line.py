@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import run_build
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
-from dossier.shell.cli import unchecked_summary
+from dossier.shell.summary import unchecked_summary
 
 SEED = "Talks to resume\nThe minister said the talks would resume next week in Washington.\n"
 

@@ -8,11 +8,12 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import fs, outdir, uptodate
 from .interrupt import Interrupted, deferred, signalled, stoppable, stopped
 from .terminal import VisibleStream, formatted, report, say
+from .summary import anchoring_line
 
 if TYPE_CHECKING:
     from .writer import Writer
@@ -55,38 +56,6 @@ def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
     return int(text)
-
-
-def anchoring_summary(counts: Mapping[str, int]) -> str:
-    """"102 annotations: 100 exact, 2 disambiguated, 0 fuzzy, 0 orphan" (the editors' report in one line)."""
-    statuses = ("exact", "disambiguated", "fuzzy", "ambiguous", "orphan")
-    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in statuses
-                      if counts.get(s, 0) or s in ("exact", "fuzzy", "orphan"))
-    return f"{counts.get('annotations', 0)} annotations: {parts}"
-
-
-def unchecked_summary(unchecked: Sequence[str]) -> str:
-    """What the summary line adds for the article files whose annotations are not among its count (BuildResult's
-    `unchecked`): "84 annotations" alone read as if every annotation had been checked."""
-    if not unchecked:
-        return ""
-    files = ", ".join(unchecked[:3]) + (f" and {len(unchecked) - 3} more" if unchecked[3:] else "")
-    if len(unchecked) == 1:  # (the error may be another file's: a seeds/ linked out of the dossier, review 91)
-        return f"; not checked: the annotations of {files} (the errors above say why)"
-    return f"; not checked: the annotations of {len(unchecked)} article files ({files}; the errors above say why)"
-
-
-def unjudged_summary(unjudged: Sequence[tuple[str, str, int]]) -> str:
-    """What the summary line adds for the registries whose references were not checked (BuildResult's `unjudged`:
-    a file that could not be read, whose text does not tell every id it defines): the build said no reference to
-    an entity or an outlet is wrong, and the line did not say that it had not looked."""
-    if not unjudged:
-        return ""
-    kinds = " and ".join(kind for step, kind in (("entities", "entities"), ("sources", "outlets"))
-                         if any(s == step for s, _, _ in unjudged))
-    why = "; ".join(f"the ids {file} defines from line {line} on are hidden by its error" if line > 1 else
-                    f"{file} could not be used" for _, file, line in unjudged)
-    return f"; not checked: the references to {kinds} ({why})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,7 +302,7 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
     seconds = time.perf_counter() - started
     # (a failed build leaves the last site, whose report is not this build's: said once the site is in place,
     # review 116; after the search index, which may fail it too, review 119)
-    anchoring = _anchoring(result, writer is not None and not errors)
+    anchoring = anchoring_line(result, writer is not None and not errors)
     if anchoring and (writer is None or errors):
         say(anchoring)
     if errors:  # leaving the writer's block without a commit leaves the previous site as it was
@@ -343,41 +312,45 @@ def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, write
         say(f"check passed: {result.counts.get('pages', 0)} pages would be written; "
             f"{warnings} warning(s) ({seconds:.2f}s)")
         return 0
-    if not args.no_search:
-        from .collector import give_back
-
-        give_back()  # (the build's freed memory, before Pagefind's processes start beside this one)
-        try:
-            writer.index(result.paths, result.base_path, result.search_part_pages, cache)
-        except fs.WriteFailed:
-            raise  # (its files could not be staged: said as any output that cannot be written)
-        except Exception as exc:  # the Pagefind binary failed: the site would have a dead search page
-            if anchoring:
-                say(_anchoring(result, False))
-            say(f"build.py: error: the search index could not be built: {exc}\n"
-                f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search",
-                file=sys.stderr)
-            return 1
-    if anchoring:
-        say(anchoring)
+    if not args.no_search and not _indexed(writer, result, cache):
+        return 1
     summary = {"pages": result.counts.get("pages", 0), "files": writer.files, "warnings": warnings,
                "problems": formatted(result, sources), "anchoring": anchoring}
     unindexed = _index_left(out) if args.no_search else None  # (the commit removes it: this build makes none)
     # A signal waits until the site is in place and this is said of it (what was removed by hand with it): it then
     # stops the build as one after the site was written (interrupt.stopped), before the cache is saved (_build).
     with deferred():
-        written, deleted = writer.commit(key, scanned, summary)
+        try:
+            written, deleted = writer.commit(key, scanned, summary)
+        except BaseException:  # (nothing written, the site as it was: its report is the last build's, review 121)
+            if anchoring:
+                say(anchoring_line(result, False))
+            raise
         cache.trust_output()
+        if anchoring:
+            say(anchoring)
         _say_built(out, writer, summary, written, deleted, started, unindexed)
     return 0
 
 
-def _anchoring(result: Any, built: bool) -> str:
-    """The anchoring's summary line, pointing at the report of the site this build puts in place (`built`), or of
-    the site once built; "" when nothing was anchored."""
-    where = "report/ in the built site" if built else "report/ of the site, once built"
-    return (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
-            f"{unjudged_summary(result.unjudged)}" if result.counts else "")
+def _indexed(writer: Writer, result: Any, cache: Any) -> bool:
+    """The search index staged with the site; False, said, when the Pagefind binary failed (the build then fails:
+    the site would have a dead search page)."""
+    from .collector import give_back
+
+    give_back()  # (the build's freed memory, before Pagefind's processes start beside this one)
+    try:
+        writer.index(result.paths, result.base_path, result.search_part_pages, cache)
+    except fs.WriteFailed:
+        raise  # (its files could not be staged: said as any output that cannot be written)
+    except Exception as exc:  # noqa: BLE001 - whatever the binary did, the build fails with it said
+        anchoring = anchoring_line(result, False)
+        if anchoring:
+            say(anchoring)
+        say(f"build.py: error: the search index could not be built: {exc}\n"
+            f"    hint: pip install 'pagefind[bin]' (see requirements.txt), or build with --no-search", file=sys.stderr)
+        return False
+    return True
 
 
 def _say_built(out: Path, writer: Writer, summary: Mapping[str, Any], written: int, deleted: int, started: float,

@@ -52,9 +52,10 @@ def _reads(value: str) -> str:
 
 
 def _quoting(anchor: str, value: str) -> str:
-    """How to keep "&name" as text: the whole value in quotes that the value does not hold (a '"' in it ends a
-    double-quoted value, review 119), or in single quotes with each of its own written twice."""
-    if '"' not in value:
+    """How to keep "&name" as text: the whole value in quotes that read it as written (a '"' in it ends a
+    double-quoted value, review 119, a backslash begins an escape there), or in single quotes with each of its own
+    written twice."""
+    if '"' not in value and "\\" not in value:  # (a backslash begins an escape in double quotes: review 121)
         return f'to keep "&{anchor}" as text, put the whole value in double quotes ("&{anchor} …")'
     if "'" not in value:
         return f"to keep \"&{anchor}\" as text, put the whole value in single quotes ('&{anchor} …')"
