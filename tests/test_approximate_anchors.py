@@ -4,6 +4,8 @@ the quote, a context that chooses none is said, and words the text repeats are n
 
 from __future__ import annotations
 
+import json
+
 from conftest import mini
 from dossier.core.pipeline import Options, build_site
 from dossier.shell import fs
@@ -91,3 +93,29 @@ def test_a_context_of_a_misspelt_quote_found_once_that_fits_no_close_passage_is_
         "a prefix or suffix chooses among the passages close to the quote: correct it (and the quote) to the words "
         "of the passage meant, or remove it")]
     assert len(said(result, "anchor-fuzzy")) == 1 and result.ok
+
+
+# A ministry's toll reported twice, each time after a different source, in words the quote below leaves one out of.
+TOLL = ("Toll rises in Gaza\n\n"
+        "The ministry said: The current war has killed almost 32,000 people in Gaza, without a breakdown.\n\n"
+        "Blinken warned of a catastrophe.\n\n"
+        "A day later the agency said: The current war has killed almost 32,000 people in Gaza, without a breakdown.\n")
+
+
+def test_a_prefix_places_a_quote_that_leaves_out_its_second_word_on_the_passage_after_it(tmp_path) -> None:
+    """Review: the passage just after the prefix ("The current war…", score 94) was turned away because a shorter
+    one inside it scores higher ("war has killed…", dropping "The" along with the "current" the quote leaves out):
+    the build failed, the prefix said to fit none, and the hint offered prefixes taking in the quote's first word.
+    The note goes after its prefix, over the words the editor left out too, with the approximate match's warning."""
+    root = mini(tmp_path, {"seeds/toll.txt": TOLL, "content/articles/toll.yaml": (
+        "seed: toll.txt\ntitle: Toll\nsource: outlet-a\ndate: 2024-03-22\nannotations:\n"
+        '  - id: toll\n    quote: "The war has killed almost 32,000 people in Gaza, without a breakdown."\n'
+        '    prefix: "The ministry said:"\n    note: The toll.\n')})
+    result = build_site(fs.read_inputs(root), Options())
+    anchoring = [(p.check, p.line, p.message) for p in result.problems if p.check.startswith("anchor")]
+    assert anchoring == [("anchor-fuzzy", 7, 'annotation "toll": quote matched only approximately (score 94) at '
+                          "seeds/toll.txt:3")] and result.ok
+    (note,) = json.loads(result.outputs["articles/toll/annotations.jsonld"])["items"]
+    assert note["target"]["selector"][0]["exact"] == \
+        "The current war has killed almost 32,000 people in Gaza, without a breakdown."
+    assert note["target"]["selector"][0]["prefix"].endswith("The ministry said: ")

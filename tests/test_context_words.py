@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.core.analyse.close_passages import PLACES, chosen_close
+from dossier.core.analyse.close_passages import PLACES, chosen_close, edge_as_quoted
 from dossier.core.analyse.context_words import (Words, contexts_of, keys, reversed_text, shown, unfit,
                                                 words_after, words_before)
 from dossier.core.text.typography import fold_key
@@ -72,3 +72,18 @@ def test_a_context_found_too_often_chooses_no_close_passage() -> None:
     assert chosen_close(text, reversed_text(text), "the ministr of defence", "said", None, 85.0) == []
     fewer = " ".join(["said the minister of defence."] * 2)
     assert len(chosen_close(fewer, reversed_text(fewer), "the ministr of defence", "said", None, 85.0)) == 2
+
+
+@pytest.mark.parametrize(("passage", "quote", "at_start", "expected"), [
+    pytest.param("The current war has killed", "The war has killed", True, True, id="the second word left out"),
+    pytest.param("“The current war has killed", "The war has killed", True, True, id="a quotation mark is no word"),
+    pytest.param("The current war has killed", "Teh war has killed", True, True, id="the first word misspelt"),
+    pytest.param("catastrophe. Ron Dermer and", "Ron Dermr and", True, False, id="a word of the text before"),
+    pytest.param("that the talks would resume", "the talks would resume", True, False, id="a short word before"),
+    pytest.param("who have sheltered there", "who have there", False, True, id="the last word but one left out"),
+    pytest.param("the talks would resume, he said", "the talks would resume", False, False,
+                 id="words of the text after"),
+])
+def test_a_passage_beside_a_context_begins_or_ends_with_the_quote_s_own_word(passage: str, quote: str,
+                                                                              at_start: bool, expected: bool) -> None:
+    assert edge_as_quoted(passage, quote, at_start) is expected
