@@ -177,3 +177,46 @@ def test_each_context_suggested_for_a_misspelt_quote_places_it_on_its_own_passag
             if None not in context.values():
                 chosen = anchor_quote(text, quote, **context)
                 assert (chosen.status, chosen.start, chosen.end) == ("fuzzy", cand.start, cand.end)
+
+
+@PROPERTIES
+@given(st.text(alphabet="ab c.", max_size=40), st.text(alphabet="abc d.", max_size=60))
+def test_one_pass_gives_the_common_subsequence_of_a_quote_with_each_beginning_of_a_window(a: str, b: str) -> None:
+    from rapidfuzz.distance import LCSseq
+
+    from dossier.core.analyse.closest import common_lengths
+
+    assert common_lengths(a, b) == [LCSseq.similarity(a, b[:k + 1]) for k in range(len(b))]
+
+
+@PROPERTIES
+@given(texts, st.lists(st.sampled_from(PIECES[:8]), min_size=1, max_size=8).map(" ".join), st.booleans(),
+       st.sampled_from([50.0, 70.0, 85.0, 95.0]))
+def test_the_passage_beside_a_context_is_the_best_scored_cut_and_a_floor_only_passes_over_cuts_below_it(
+        text: str, quote: str, at_start: bool, floor: float) -> None:
+    """closest_from scores every cut from one pass (and a bound first): the same passage as scoring each cut at a
+    word boundary apart with fuzz.ratio, as it did; with a floor, the same wherever that one reaches it."""
+    from rapidfuzz import fuzz
+
+    from dossier.core.analyse.closest import closest_from
+    from dossier.core.text.typography import normalise
+
+    nq = normalise(quote).text.strip()
+    assume(nq)
+    full, bounded = closest_from(text, nq, at_start), closest_from(text, nq, at_start, floor)
+    nt = normalise(text).text
+    solid = nt.strip()
+    if not solid:
+        assert full is None and bounded is None
+        return
+    first, last = nt.index(solid), nt.index(solid) + len(solid)
+    word = re.compile(r"\w")
+    cuts = [(first, e) for e in range(first + 1, last + 1) if not nt[e - 1].isspace() and not (
+        e < len(nt) and word.match(nt[e - 1]) and word.match(nt[e]))] if at_start else \
+        [(s, last) for s in range(first, last) if not nt[s].isspace() and not (
+            s > 0 and word.match(nt[s - 1]) and word.match(nt[s]))]
+    assert full is not None and full[2] == max(fuzz.ratio(nq, nt[s:e]) for s, e in cuts)
+    if full[2] >= floor:
+        assert bounded == full
+    else:
+        assert bounded is None or bounded[2] < floor

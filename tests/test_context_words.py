@@ -3,11 +3,14 @@ prefix or suffix stands beside (close_passages.py): unit tables."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from dossier.core.analyse.close_passages import PLACES, chosen_close, edge_as_quoted
 from dossier.core.analyse.context_words import (Words, contexts_of, keys, reversed_text, shown, unfit,
                                                 words_after, words_before)
+from dossier.core.analyse.anchors import anchor_quote
 from dossier.core.text.typography import fold_key
 
 TEXT = "He said we will go. She said we will go alone. They said nothing."
@@ -87,3 +90,38 @@ def test_a_context_found_too_often_chooses_no_close_passage() -> None:
 def test_a_passage_beside_a_context_begins_or_ends_with_the_quote_s_own_word(passage: str, quote: str,
                                                                               at_start: bool, expected: bool) -> None:
     assert edge_as_quoted(passage, quote, at_start) is expected
+
+
+def test_reading_a_prefix_s_many_places_in_a_long_transcript_scores_few_passages_in_full(monkeypatch) -> None:
+    """Review: at each of up to 100 places of a prefix, every end of a window 1.5 times the quote's length was
+    scored apart (fuzz.ratio at each word boundary: 500 alignments for a quote of 2,000 characters, 9 s a quote
+    in a 1 MB transcript). Now one bound a place (a common subsequence with the whole window), one pass over the
+    window that may reach the floor, and one score for the passage it finds."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import LCSseq
+
+    from dossier.core.analyse import closest
+
+    rng = random.Random(20240322)
+    words = "Israel Rafah Hamas Gaza army cabinet offensive plan ceasefire talks Cairo aid the a of to in and".split()
+    paragraphs = [("BLINKEN: " if k % 2 == 0 else "REPORTER: ") + "The " +
+                  " ".join(rng.choice(words) for _ in range(120)) + "." for k in range(120)]
+    text = "\n\n".join(paragraphs)
+    counts = {"scored": 0, "bounded": 0, "passes": 0}
+
+    def counted(name: str, call):
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return call(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(fuzz, "ratio", counted("scored", fuzz.ratio))
+    monkeypatch.setattr(LCSseq, "similarity", counted("bounded", LCSseq.similarity))
+    monkeypatch.setattr(closest, "common_lengths", counted("passes", getattr(closest, "common_lengths", None)),
+                        raising=False)   # (a pass over a window: new with the bound)
+    for k, fits in ((40, True), (41, False)):   # the minister's paragraph, then a reporter's (a stale prefix)
+        said = paragraphs[k].split()[1:]
+        result = anchor_quote(text, " ".join(said[:1] + said[2:]), prefix="BLINKEN:")   # its second word left out
+        assert result.status == "fuzzy" and (result.unfit == "") is fits
+        assert (text[result.start:result.end] == " ".join(said)) is fits
+    assert counts["scored"] <= 12 and counts["passes"] <= 2 and counts["bounded"] <= 2 * 60

@@ -46,7 +46,7 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
     found: dict[tuple[int, int], float] = {}
     for m in places:
         a, b = (m.end(), min(len(text), m.end() + reach)) if pre else (max(0, m.start() - reach), m.start())
-        beside = closest_from(text[a:b], nq, at_start=bool(pre))
+        beside = closest_from(text[a:b], nq, at_start=bool(pre), floor=floor)
         if beside is not None and beside[2] >= floor and \
                 edge_as_quoted(text[a + beside[0]:a + beside[1]], nq, at_start=bool(pre)):
             found[(a + beside[0], a + beside[1])] = beside[2]

@@ -7,13 +7,14 @@ windows chosen by the quote's rare words), then the edges are snapped to word bo
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 
-from ..text.typography import Normalised, normalise
+from ..text.typography import Normalised, fold_key, normalise
 from .text_facts import facts
 
-__all__ = ["closest_passage"]
+__all__ = ["closest_from", "closest_passage", "common_lengths"]
 
 # partial_ratio over a whole text costs ~len(text) * max(len(quote), 64); past this budget a few
 # windows are first picked by rare shared words (a 300-char quote in 300 kB stays ~10 ms).
@@ -155,25 +156,78 @@ def closest_passage(text: str, nq: str) -> tuple[int, int, float] | None:
     return None if best is None else (best[1], best[2], best[0])
 
 
-def closest_from(text: str, nq: str, at_start: bool) -> tuple[int, int, float] | None:
+def closest_from(text: str, nq: str, at_start: bool, floor: float = 0.0) -> tuple[int, int, float] | None:
     """Original span and score of the passage of `text` closest to the folded quote `nq` among those that begin
     with its first word (`at_start`) or end with its last: the passage just after a prefix (just before a
     suffix), where `closest_passage` would take any place of the text, a later repeat of the words as well.
-    Each end (start) at a word boundary is scored: `text` is a window about as long as the quote."""
+    None when no such passage can score `floor`.
+
+    Every end (start) at a word boundary is scored, as `fuzz.ratio` would, but from one pass over the window
+    (`common_lengths`): scoring each cut apart cost a quote of 2,000 characters 500 alignments a window, and a
+    prefix is read at up to 100 places (9 s a quote in a transcript, review). Before that pass, one alignment
+    of the window bounds every cut's score (`_may_reach`): a window that cannot reach `floor` (another
+    speaker's paragraph after the same label) costs only that."""
     from rapidfuzz import fuzz
 
+    if not nq or floor > 0 and not _may_reach(text, nq, at_start, floor):
+        return None
     norm = normalise(text)
     nt = norm.text
     solid = nt.strip()
     if not solid:
         return None
     first, last = nt.index(solid), nt.index(solid) + len(solid)
+    longest = min(last - first, _longest(len(nq), floor))
+    lo, hi = (first, first + longest) if at_start else (last - longest, last)
     if at_start:
-        cuts = [(first, e) for e in range(first + 1, last + 1) if _can_end(nt, e)]
+        common = common_lengths(nq, nt[lo:hi])
+        cuts = [(lo, e, common[e - lo - 1]) for e in range(lo + 1, hi + 1) if _can_end(nt, e)]
     else:
-        cuts = [(s, last) for s in range(first, last) if _can_start(nt, s)]
-    best = max(cuts, key=lambda cut: fuzz.ratio(nq, nt[cut[0]:cut[1]]), default=None)
+        common = common_lengths(nq[::-1], nt[lo:hi][::-1])
+        cuts = [(s, hi, common[hi - s - 1]) for s in range(lo, hi) if _can_start(nt, s)]
+    # (fuzz.ratio's score from the common length; the first of the best, in the order the cuts were scored one
+    # by one before)
+    best = max(cuts, key=lambda cut: 2 * cut[2] / (len(nq) + cut[1] - cut[0]), default=None)
     if best is None:
         return None
-    a, b = norm.span(*best)
+    a, b = norm.span(best[0], best[1])
     return a, b, fuzz.ratio(nq, nt[best[0]:best[1]])
+
+
+def _longest(n: int, floor: float) -> int:
+    """The length past which a passage scores below `floor` against a quote of `n` characters, whatever it holds
+    (its score is at most 200 * n / (n + its length)); a very large number when there is no floor."""
+    return int(n * (200 - floor) / floor) + 1 if floor > 0 else 1 << 62
+
+
+def _may_reach(text: str, nq: str, at_start: bool, floor: float) -> bool:
+    """Whether a passage of `text` beginning (`at_start`) or ending where it does may score `floor` against
+    `nq`: the most of the quote any such passage holds, in order, is the common subsequence of the quote and
+    the window's first (last) `_longest` characters, and a passage holding `held` of them scores at most
+    200 * held / (n + held). The window is read in normal form without the offsets' map (the same characters
+    as `normalise` gives, stripped, for a tenth of its cost)."""
+    from rapidfuzz.distance import LCSseq
+
+    n = len(nq)
+    folded = fold_key(" ".join(text.split())).strip()
+    longest = _longest(n, floor)
+    # (held >= need when 200 * held / (n + held) >= floor; one less where rounding might have added one)
+    need = max(0, math.ceil(floor * n / (200 - floor) - 1e-9))
+    held = LCSseq.similarity(nq, folded[:longest] if at_start else folded[-longest:], score_cutoff=need)
+    return held >= need
+
+
+def common_lengths(a: str, b: str) -> list[int]:
+    """For each k, the length of the longest common subsequence of `a` and `b[:k + 1]`, what `fuzz.ratio` counts
+    (its score is 200 * common / (len(a) + len(b))): all of them in one pass over `b`, bit-parallel (Hyyrö's
+    algorithm, one bit of a Python int for each character of `a`)."""
+    masks: dict[str, int] = {}
+    for i, c in enumerate(a):
+        masks[c] = masks.get(c, 0) | 1 << i
+    full = (1 << len(a)) - 1
+    row, out = full, []   # (a bit cleared for each character of `a` matched so far)
+    for c in b:
+        matched = row & masks.get(c, 0)
+        row = ((row + matched) | (row - matched)) & full
+        out.append(len(a) - row.bit_count())
+    return out
