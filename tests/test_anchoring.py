@@ -525,6 +525,10 @@ SHELTERED = "more than a million Palestinians who have sheltered there"
     pytest.param(TOLL.replace("current ", ""), {"prefix": "Palestinian civilians."}, TOLL, id="its second word"),
     pytest.param(SHELTERED.replace("sheltered ", ""), {"suffix": "since being"}, SHELTERED,
                  id="its last word but one"),
+    pytest.param(SHELTERED.replace("sheltered ", ""), {"prefix": "plan to move", "suffix": "since being"},
+                 SHELTERED, id="its last word but one, given a prefix and a suffix"),
+    pytest.param(TOLL.replace("current ", "").replace("and ", ""),
+                 {"prefix": "Palestinian civilians.", "suffix": "The prospect"}, TOLL, id="a word near each end"),
 ])
 def test_the_true_context_of_a_quote_that_leaves_out_a_word_near_one_end_places_it_over_that_word(
         quote: str, context: dict[str, str], passage: str) -> None:

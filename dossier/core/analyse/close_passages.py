@@ -42,13 +42,21 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
     places = list(islice(re.finditer(pattern, text), PLACES + 1))
     if len(places) > PLACES:
         return []
+    # (given both, the passage after a place of the prefix ends where the suffix follows: its best end alone may
+    # drop the last word but one that the quote leaves out, and the last word with it)
+    after = search_pattern(suffix.strip(), fold=True) if pre and suf and suffix else ""
+    then = re.compile(after) if after else None
     reach = len(nq) * 3 // 2 + 32  # (room for the words the quote left out)
     found: dict[tuple[int, int], float] = {}
     for m in places:
         a, b = (m.end(), min(len(text), m.end() + reach)) if pre else (max(0, m.start() - reach), m.start())
-        beside = closest_from(text[a:b], nq, at_start=bool(pre), floor=floor)
-        if beside is not None and beside[2] >= floor and \
-                edge_as_quoted(text[a + beside[0]:a + beside[1]], nq, at_start=bool(pre)):
+        ends = None if then is None else {len(text[a:e.start()].rstrip()) for e in
+                                          then.finditer(text, a, min(len(text), b + 2 * len(after))) if e.start() <= b}
+        beside = closest_from(text[a:b], nq, at_start=bool(pre), floor=floor, ends=ends)
+        if beside is None or beside[2] < floor:
+            continue
+        passage = text[a + beside[0]:a + beside[1]]
+        if all(edge_as_quoted(passage, nq, at_start=side) for side, given in ((True, pre), (False, suf)) if given):
             found[(a + beside[0], a + beside[1])] = beside[2]
     spans = sorted(found)
     chosen = [spans[j] for j in Occurrences(text, rtext, spans, fold_key).chosen(pre, suf)] if spans else []

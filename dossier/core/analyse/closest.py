@@ -10,6 +10,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from ..text.typography import Normalised, fold_key, normalise
 from .text_facts import facts
@@ -156,10 +157,12 @@ def closest_passage(text: str, nq: str) -> tuple[int, int, float] | None:
     return None if best is None else (best[1], best[2], best[0])
 
 
-def closest_from(text: str, nq: str, at_start: bool, floor: float = 0.0) -> tuple[int, int, float] | None:
+def closest_from(text: str, nq: str, at_start: bool, floor: float = 0.0,
+                 ends: Collection[int] | None = None) -> tuple[int, int, float] | None:
     """Original span and score of the passage of `text` closest to the folded quote `nq` among those that begin
     with its first word (`at_start`) or end with its last: the passage just after a prefix (just before a
     suffix), where `closest_passage` would take any place of the text, a later repeat of the words as well.
+    `ends`: where in `text` the passage may end (`at_start`: just before a suffix given too), None: anywhere.
     None when no such passage can score `floor`.
 
     Every end (start) at a word boundary is scored, as `fuzz.ratio` would, but from one pass over the window
@@ -181,7 +184,8 @@ def closest_from(text: str, nq: str, at_start: bool, floor: float = 0.0) -> tupl
     lo, hi = (first, first + longest) if at_start else (last - longest, last)
     if at_start:
         common = common_lengths(nq, nt[lo:hi])
-        cuts = [(lo, e, common[e - lo - 1]) for e in range(lo + 1, hi + 1) if _can_end(nt, e)]
+        cuts = [(lo, e, common[e - lo - 1]) for e in range(lo + 1, hi + 1)
+                if _can_end(nt, e) and (ends is None or norm.orig(e - 1) + 1 in ends)]
     else:
         common = common_lengths(nq[::-1], nt[lo:hi][::-1])
         cuts = [(s, hi, common[hi - s - 1]) for s in range(lo, hi) if _can_start(nt, s)]
