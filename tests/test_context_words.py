@@ -86,6 +86,7 @@ def test_a_context_found_too_often_chooses_no_close_passage() -> None:
     pytest.param("who have sheltered there", "who have there", False, True, id="the last word but one left out"),
     pytest.param("the talks would resume, he said", "the talks would resume", False, False,
                  id="words of the text after"),
+    pytest.param("שָׁלוֹם עֲלֵיכֶם וּבְרָכָה", "שלום וברכה", True, True, id="a pointed Hebrew word, its points aside"),
 ])
 def test_a_passage_beside_a_context_begins_or_ends_with_the_quote_s_own_word(passage: str, quote: str,
                                                                               at_start: bool, expected: bool) -> None:

@@ -68,7 +68,7 @@ _WORD = re.compile(r"\w+")
 
 
 def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
-    """Whether `passage`, found just after a prefix (`at_start`) or just before a suffix, begins (ends) with the
+    """Whether `passage` (of the text), found just after a prefix (`at_start`) or just before a suffix, begins (ends) with the
     word the quote `nq` begins (ends) with, or with a misspelling of it, rather than with words of the text the
     quote lacks. A passage that takes in a word or two of the text before the one quoted, to reach the prefix,
     is no passage the editors quoted ("humanitarian" two words before "Ron Dermer and…"); one whose second word
@@ -78,7 +78,8 @@ def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Indel
 
-    words, quoted = (_WORD.findall(s.casefold()) for s in (passage, nq))
+    # (the passage folded as the quote is: Hebrew points and Arabic harakat, which split words, are dropped)
+    words, quoted = _WORD.findall(fold_key(passage).casefold()), _WORD.findall(nq.casefold())
     if not at_start:
         words, quoted = words[::-1], quoted[::-1]
     if not words or not quoted:
