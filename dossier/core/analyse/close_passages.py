@@ -47,9 +47,14 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
     after = search_pattern(suffix.strip(), fold=True) if pre and suf and suffix else ""
     then = re.compile(after) if after else None
     reach = len(nq) * 3 // 2 + 32  # (room for the words the quote left out)
+    edge = _edge_word(nq, at_start=bool(pre))
+    if not edge:
+        return []   # (a quote of no word: no passage begins or ends as it does)
     found: dict[tuple[int, int], float] = {}
     for m in places:
         a, b = (m.end(), min(len(text), m.end() + reach)) if pre else (max(0, m.start() - reach), m.start())
+        if not _may_begin(_edge_word(fold_key(text[a:b]), at_start=bool(pre)), edge):
+            continue   # (the passage here would begin (end) with a word the quote does not: no alignment needed)
         ends = None if then is None else {len(text[a:e.start()].rstrip()) for e in
                                           then.finditer(text, a, min(len(text), b + 2 * len(after))) if e.start() <= b}
         beside = closest_from(text[a:b], nq, at_start=bool(pre), floor=floor, ends=ends)
@@ -68,14 +73,13 @@ _WORD = re.compile(r"\w+")
 
 
 def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
-    """Whether `passage` (of the text), found just after a prefix (`at_start`) or just before a suffix, begins (ends) with the
-    word the quote `nq` begins (ends) with, or with a misspelling of it, rather than with words of the text the
-    quote lacks. A passage that takes in a word or two of the text before the one quoted, to reach the prefix,
-    is no passage the editors quoted ("humanitarian" two words before "Ron Dermer and…"); one whose second word
-    the quote left out is ("The [current] war has killed…" quoted without "current"). (Comparing its score with
-    that of the closest passage of its window, as before, turned the second away too: dropping "The current"
-    scores higher than taking "The" with "current", review.)"""
-    from rapidfuzz import fuzz
+    """Whether `passage` (of the text), found just after a prefix (`at_start`) or just before a suffix, begins
+    (ends) with the word the quote `nq` begins (ends) with, or with a misspelling of it, rather than with words of
+    the text the quote lacks. A passage that takes in a word or two of the text before the one quoted, to reach
+    the prefix, is no passage the editors quoted ("humanitarian" two words before "Ron Dermer and…"); one whose
+    second word the quote left out is ("The [current] war has killed…" quoted without "current"). (Comparing its
+    score with that of the closest passage of its window, as before, turned the second away too: dropping "The
+    current" scores higher than taking "The" with "current", review.)"""
     from rapidfuzz.distance import Indel
 
     # (the passage folded as the quote is: Hebrew points and Arabic harakat, which split words, are dropped)
@@ -90,4 +94,19 @@ def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
     # only words added), and the text's first word is close to the quote's (a slip, not a word two before).
     ops = Indel.opcodes(quoted, words)
     edge = list(takewhile(lambda op: op.tag != "equal", ops))
-    return any(op.tag == "delete" for op in edge) and fuzz.ratio(words[0], quoted[0]) >= EDGE_SLIP
+    return any(op.tag == "delete" for op in edge) and _may_begin(words[0], quoted[0])
+
+
+def _may_begin(word: str, quoted: str) -> bool:
+    """Whether a passage whose first (last) word is `word` may begin (end) as the quote does, whose first (last)
+    word is `quoted` (both folded, in lower case): the same word or a slip of it (what `edge_as_quoted` asks
+    first, asked of a place of a context before its passage is aligned)."""
+    from rapidfuzz import fuzz
+
+    return word == quoted or bool(word) and fuzz.ratio(word, quoted) >= EDGE_SLIP
+
+
+def _edge_word(text: str, at_start: bool) -> str:
+    """The first (`at_start`) or last word of `text` (folded), in lower case; "" when it has none."""
+    m = _WORD.search(text.casefold() if at_start else text.casefold()[::-1])
+    return "" if m is None else m.group() if at_start else m.group()[::-1]
