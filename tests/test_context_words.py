@@ -134,3 +134,18 @@ def test_reading_a_prefix_s_many_places_in_a_long_transcript_scores_few_passages
         assert result.status == "fuzzy" and (result.unfit == "") is fits
         assert (text[result.start:result.end] == " ".join(said)) is fits
     assert counts["scored"] <= 12 and counts["passes"] <= 2 and counts["bounded"] <= bounds
+
+
+@pytest.mark.parametrize(("text", "quote", "prefix", "passage", "unfit"), [
+    pytest.param("Israel says it has had too great a toll on civilian lives.",
+                 "hda too great a toll on civilian lives.", "says it", "had too great a toll on civilian lives.",
+                 'prefix "says it" does not fit the words before it, "it has"', id="has for hda"),
+    pytest.param("I know we were very clear about it.", "weer very clear", "I know", "were very clear",
+                 'prefix "I know" does not fit the words before it, "know we"', id="we for weer"),
+])
+def test_another_short_word_is_no_slip_of_a_misspelt_quote_s_first_word(text: str, quote: str, prefix: str,
+                                                                        passage: str, unfit: str) -> None:
+    """Review: a closeness score of 60 let "has" stand for "hda" (and "we" for "weer"), so a stale prefix took a
+    word the quote does not have into its passage, unwarned. Only a typo of the word (similar.typo_edits) is."""
+    result = anchor_quote(text, quote, prefix=prefix)
+    assert (text[result.start:result.end], result.unfit) == (passage, unfit)

@@ -16,6 +16,7 @@ from itertools import islice, takewhile
 from .closest import closest_from
 from .context_words import keys
 from .occurrences import Occurrences
+from ..common.similar import typo_edits
 from ..text.typography import fold_key, search_pattern
 
 __all__ = ["chosen_close", "edge_as_quoted"]
@@ -23,9 +24,6 @@ __all__ = ["chosen_close", "edge_as_quoted"]
 # Places of a prefix (or suffix) read; a context found more often than this ("said") chooses nothing here: each
 # place costs an alignment, and the editor is better served by the message saying that it fits none.
 PLACES = 100
-# How close (fuzz.ratio) a passage's edge word must be to the quote's to be the same word misspelt ("Teh" for
-# "The" scores 67; "that" for "the", a word of the text before the one quoted, 57).
-EDGE_SLIP = 60.0
 
 
 def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str | None,
@@ -99,11 +97,11 @@ def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
 
 def _may_begin(word: str, quoted: str) -> bool:
     """Whether a passage whose first (last) word is `word` may begin (end) as the quote does, whose first (last)
-    word is `quoted` (both folded, in lower case): the same word or a slip of it (what `edge_as_quoted` asks
-    first, asked of a place of a context before its passage is aligned)."""
-    from rapidfuzz import fuzz
-
-    return word == quoted or bool(word) and fuzz.ratio(word, quoted) >= EDGE_SLIP
+    word is `quoted` (both folded, in lower case): the same word or a typo of it by the project's rule
+    (similar.typo_edits: "teh" for "the", "hda" for "had"), never another short word ("has" for "hda", "we" for
+    "weer", which a closeness score let pass), what `edge_as_quoted` asks first, asked of a place of a context
+    before its passage is aligned."""
+    return word == quoted or bool(word) and typo_edits(word, quoted) is not None
 
 
 def _edge_word(text: str, at_start: bool) -> str:
