@@ -79,7 +79,9 @@ def test_a_context_found_too_often_chooses_no_close_passage() -> None:
 
 @pytest.mark.parametrize(("passage", "quote", "at_start", "expected"), [
     pytest.param("The current war has killed", "The war has killed", True, True, id="the second word left out"),
-    pytest.param("“The current war has killed", "The war has killed", True, True, id="a quotation mark is no word"),
+    pytest.param("“The current war has killed", "The war has killed", True, False,
+                 id="a quotation mark the quote lacks"),
+    pytest.param("“The current war has killed", "\"The war has killed", True, True, id="a quotation mark quoted"),
     pytest.param("The current war has killed", "Teh war has killed", True, True, id="the first word misspelt"),
     pytest.param("catastrophe. Ron Dermer and", "Ron Dermr and", True, False, id="a word of the text before"),
     pytest.param("that the talks would resume", "the talks would resume", True, False, id="a short word before"),
@@ -148,4 +150,25 @@ def test_another_short_word_is_no_slip_of_a_misspelt_quote_s_first_word(text: st
     """Review: a closeness score of 60 let "has" stand for "hda" (and "we" for "weer"), so a stale prefix took a
     word the quote does not have into its passage, unwarned. Only a typo of the word (similar.typo_edits) is."""
     result = anchor_quote(text, quote, prefix=prefix)
+    assert (text[result.start:result.end], result.unfit) == (passage, unfit)
+
+
+@pytest.mark.parametrize(("text", "quote", "context", "passage", "unfit"), [
+    pytest.param("He said that if necessary — we will do it alone. Then he left.", "we will do it alne",
+                 {"prefix": "if necessary"}, "we will do it alone",
+                 'prefix "if necessary" does not fit the words before it, "necessary —"', id="a dash"),
+    pytest.param("Smoke over Rafah ( Photo: AP /Hatem Ali )\n\nDermer, a former ambassador to Washington",
+                 "Dermer, a former ambassador tox", {"prefix": "/Hatem Ali"}, "Dermer, a former ambassador to",
+                 'prefix "/Hatem Ali" does not fit the words before it, "Ali )"', id="a paragraph break"),
+    pytest.param("We will fight until the battle is won .\"\n\nLater, he left.", "teh battle is won",
+                 {"suffix": "Later,"}, "the battle is won",
+                 'suffix "Later," does not fit the words after it, ".\\""', id="the suffix side"),
+])
+def test_a_context_one_mark_short_takes_no_mark_into_the_passage(text: str, quote: str, context: dict[str, str],
+                                                                  passage: str, unfit: str) -> None:
+    """Review: the edge word was read as letters only, so a passage beside a stale prefix (suffix) began (ended)
+    with a dash, a bracket and a paragraph break, or a closing quotation mark, the quote does not have, and the
+    context was not warned of. The passage is the quote's own words, and the context is warned of as the exact
+    rung warns of it."""
+    result = anchor_quote(text, quote, **context)
     assert (text[result.start:result.end], result.unfit) == (passage, unfit)

@@ -67,7 +67,9 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
     return [(s, e, found[(s, e)]) for s, e in chosen if found[(s, e)] == top]
 
 
-_WORD = re.compile(r"\w+")
+# A word, or a run of punctuation: a mark the quote does not begin (end) with is no edge of it ("— we will…" after
+# "if necessary", ")\n\nDermer…" after "/Hatem Ali"), as the exact rung's context words count it (review).
+_TOKEN = re.compile(r"\w+|[^\w\s]+")
 
 
 def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
@@ -81,7 +83,7 @@ def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
     from rapidfuzz.distance import Indel
 
     # (the passage folded as the quote is: Hebrew points and Arabic harakat, which split words, are dropped)
-    words, quoted = _WORD.findall(fold_key(passage).casefold()), _WORD.findall(nq.casefold())
+    words, quoted = _TOKEN.findall(fold_key(passage).casefold()), _TOKEN.findall(nq.casefold())
     if not at_start:
         words, quoted = words[::-1], quoted[::-1]
     if not words or not quoted:
@@ -105,6 +107,7 @@ def _may_begin(word: str, quoted: str) -> bool:
 
 
 def _edge_word(text: str, at_start: bool) -> str:
-    """The first (`at_start`) or last word of `text` (folded), in lower case; "" when it has none."""
-    m = _WORD.search(text.casefold() if at_start else text.casefold()[::-1])
+    """The first (`at_start`) or last word or punctuation of `text` (folded), in lower case; "" when it has
+    none."""
+    m = _TOKEN.search(text.casefold() if at_start else text.casefold()[::-1])
     return "" if m is None else m.group() if at_start else m.group()[::-1]
