@@ -172,3 +172,26 @@ def test_a_context_one_mark_short_takes_no_mark_into_the_passage(text: str, quot
     rung warns of it."""
     result = anchor_quote(text, quote, **context)
     assert (text[result.start:result.end], result.unfit) == (passage, unfit)
+
+
+TURKISH = "İstanbul'da büyük bir toplantı yapıldı ve bakanlar katıldı"
+HINDI = "भारत सरकार ने आज नई दिल्ली में बैठक के बाद एक बयान जारी किया"
+
+
+@pytest.mark.parametrize(("sentence", "first", "second", "quote", "prefix"), [
+    pytest.param(TURKISH, "Birinci haber: ", "İkinci haber: ", TURKISH.replace("İstanbul", "Istanbul"),
+                 "İkinci haber:", id="a dotted capital I"),
+    pytest.param(HINDI, "पहली खबर: ", "दूसरी खबर: ", HINDI.replace("भारत", "भरत"), "दूसरी खबर:",
+                 id="a Devanagari vowel sign"),
+])
+def test_a_true_prefix_chooses_its_passage_when_the_first_word_holds_a_combining_mark(
+        sentence: str, first: str, second: str, quote: str, prefix: str) -> None:
+    """Review: the edge word was read as \\w+, which stops at a combining mark ("भारत" read as "भ") and at the dot
+    "İ" folds to ("i" and U+0307), so the passage after the true prefix never began as the quote does: the quote
+    was placed in the other paragraph, with a false anchor-context warning. Words are compared whole, the marks
+    kept with their letters."""
+    changed = sentence.split()[-3]
+    text = first + sentence + " 1.\n\n" + second + sentence.replace(changed, changed + changed[-1]) + " 2."
+    result = anchor_quote(text, quote, prefix=prefix)
+    start = text.index(second) + len(second)
+    assert (result.start, result.end, result.unfit) == (start, text.index(" 2."), "")

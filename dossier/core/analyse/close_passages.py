@@ -11,6 +11,8 @@ defines it) are the ones it chooses.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from itertools import islice, takewhile
 
 from .closest import closest_from
@@ -67,9 +69,12 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
     return [(s, e, found[(s, e)]) for s, e in chosen if found[(s, e)] == top]
 
 
-# A word, or a run of punctuation: a mark the quote does not begin (end) with is no edge of it ("— we will…" after
-# "if necessary", ")\n\nDermer…" after "/Hatem Ali"), as the exact rung's context words count it (review).
-_TOKEN = re.compile(r"\w+|[^\w\s]+")
+# A run of letters, or a mark of punctuation: a mark the quote does not begin (end) with is no edge of it ("— we
+# will…" after "if necessary", ")\n\nDermer…" after "/Hatem Ali"), as the exact rung's context words count it
+# (review). A combining mark (a Devanagari vowel sign, the dot of a decomposed "İ") is no punctuation: `_tokens`
+# keeps it with its letters, as wordbounds does, where \w alone split "भारत" into "भ" and "रत".
+_PIECE = re.compile(r"\w+|[^\w\s]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
@@ -83,7 +88,7 @@ def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:
     from rapidfuzz.distance import Indel
 
     # (the passage folded as the quote is: Hebrew points and Arabic harakat, which split words, are dropped)
-    words, quoted = _TOKEN.findall(fold_key(passage).casefold()), _TOKEN.findall(nq.casefold())
+    words, quoted = list(_tokens(_folded(fold_key(passage)))), list(_tokens(_folded(nq)))
     if not at_start:
         words, quoted = words[::-1], quoted[::-1]
     if not words or not quoted:
@@ -109,5 +114,30 @@ def _may_begin(word: str, quoted: str) -> bool:
 def _edge_word(text: str, at_start: bool) -> str:
     """The first (`at_start`) or last word or punctuation of `text` (folded), in lower case; "" when it has
     none."""
-    m = _TOKEN.search(text.casefold() if at_start else text.casefold()[::-1])
-    return "" if m is None else m.group() if at_start else m.group()[::-1]
+    word = next(_tokens(_folded(text) if at_start else _folded(text)[::-1]), "")
+    return word if at_start else word[::-1]
+
+
+def _tokens(text: str) -> Iterator[str]:
+    """The words and marks of punctuation of `text`, in order, a combining mark kept with the letters around it."""
+    token, end = "", -1
+    for m in _PIECE.finditer(text):
+        piece = m.group()
+        if token and m.start() == end and (_mark(piece[0]) or _mark(token[-1]) and _WORD_CHAR.match(piece)):
+            token += piece
+        else:
+            if token:
+                yield token
+            token = piece
+        end = m.end()
+    if token:
+        yield token
+
+
+def _mark(ch: str) -> bool:
+    return not ch.isascii() and unicodedata.category(ch)[0] == "M"
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case, a dotted capital I ("İstanbul") as "i" (casefold gives "i" and a combining dot)."""
+    return text.casefold().replace("i\u0307", "i")
