@@ -195,3 +195,19 @@ def test_a_true_prefix_chooses_its_passage_when_the_first_word_holds_a_combining
     result = anchor_quote(text, quote, prefix=prefix)
     start = text.index(second) + len(second)
     assert (result.start, result.end, result.unfit) == (start, text.index(" 2."), "")
+
+
+@pytest.mark.parametrize("invisible", [pytest.param("\u00ad", id="a soft hyphen"),
+                                       pytest.param("\u200b", id="a zero-width space")])
+def test_a_suffix_holding_an_invisible_character_in_the_text_ends_the_passage_after_the_prefix(invisible: str) -> None:
+    """Review: given both a prefix and a suffix, the suffix's places were sought in the raw text, where "dis" and
+    "placed" are parted by a soft hyphen, so the passage after the true prefix could end nowhere: the quote was
+    placed on the first copy, with a false anchor-context warning. They are sought as the rest of anchoring
+    finds text, in its normal form."""
+    sentence = "more than a million Palestinians who have sheltered there"
+    text = (f"A plan to move {sentence} since being dis{invisible}placed. Later: a plan to move "
+            f"{sentence.replace('million', 'milion')} since being dis{invisible}placed. End.")
+    result = anchor_quote(text, sentence.replace("who ", ""), prefix="Later: a plan to move",
+                          suffix="since being displaced.")
+    start = text.index("Later: a plan to move ") + len("Later: a plan to move ")
+    assert (result.start, result.end, result.unfit) == (start, text.rindex(" since"), "")

@@ -19,7 +19,7 @@ from .closest import closest_from
 from .context_words import keys
 from .occurrences import Occurrences
 from ..common.similar import typo_edits
-from ..text.typography import fold_key, search_pattern
+from ..text.typography import fold_key, normalise, search_pattern
 
 __all__ = ["chosen_close", "edge_as_quoted"]
 
@@ -55,8 +55,7 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
         a, b = (m.end(), min(len(text), m.end() + reach)) if pre else (max(0, m.start() - reach), m.start())
         if not _may_begin(_edge_word(fold_key(text[a:b]), at_start=bool(pre)), edge):
             continue   # (the passage here would begin (end) with a word the quote does not: no alignment needed)
-        ends = None if then is None else {len(text[a:e.start()].rstrip()) for e in
-                                          then.finditer(text, a, min(len(text), b + 2 * len(after))) if e.start() <= b}
+        ends = None if then is None else _ends(text[a:min(len(text), b + 2 * len(after))], b - a, then)
         beside = closest_from(text[a:b], nq, at_start=bool(pre), floor=floor, ends=ends)
         if beside is None or beside[2] < floor:
             continue
@@ -75,6 +74,21 @@ def chosen_close(text: str, rtext: str, nq: str, prefix: str | None, suffix: str
 # keeps it with its letters, as wordbounds does, where \w alone split "भारत" into "भ" and "रत".
 _PIECE = re.compile(r"\w+|[^\w\s]")
 _WORD_CHAR = re.compile(r"\w")
+
+
+def _ends(window: str, last: int, then: re.Pattern[str]) -> set[int]:
+    """Where in `window` a passage may end just before a place of the suffix (`then`) beginning by `last`: sought
+    in the window's normal form, as anchoring finds a text's words (a soft hyphen, a zero-width character or a
+    letter's marks there hid it from a search of the raw text, review), each end as `closest_from` maps a cut's."""
+    norm = normalise(window)
+    ends = set()
+    for m in then.finditer(norm.text):
+        if norm.orig(m.start()) > last:
+            break
+        cut = len(norm.text[:m.start()].rstrip())
+        if cut:
+            ends.add(norm.orig(cut - 1) + 1)
+    return ends
 
 
 def edge_as_quoted(passage: str, nq: str, at_start: bool) -> bool:

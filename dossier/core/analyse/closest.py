@@ -162,7 +162,8 @@ def closest_from(text: str, nq: str, at_start: bool, floor: float = 0.0,
     """Original span and score of the passage of `text` closest to the folded quote `nq` among those that begin
     with its first word (`at_start`) or end with its last: the passage just after a prefix (just before a
     suffix), where `closest_passage` would take any place of the text, a later repeat of the words as well.
-    `ends`: where in `text` the passage may end (`at_start`: just before a suffix given too), None: anywhere.
+    `ends`: where in `text` the passage may end (`at_start`: just before a suffix given too), each as the end of
+    its last character in normal form maps back (``orig(e - 1) + 1``: before a letter's dropped marks), None: anywhere.
     None when no such passage can score `floor`.
 
     Every end (start) at a word boundary is scored, as `fuzz.ratio` would, but from one pass over the window
