@@ -35,12 +35,24 @@ def note_markdown(note: str) -> str:
     they stay inside it; "(no note)" for an empty note."""
     note = note.strip() or "(no note)"
     if "[^" in note or "^[" in note or "]:" in note or "<" in note or "{" in note:  # rare: most are as written
-        last, parts = 0, []
-        for literal in _LITERAL.finditer(note):
-            parts += [_escaped_reach(note[last:literal.start()]), literal.group()]
-            last = literal.end()
-        note = _checked(note, "".join(parts) + _escaped_reach(note[last:]))
+        note = _checked(note, _outside_literals(note, _escaped_reach))
     return note.replace("\n", "\n    ")
+
+
+def _outside_literals(note: str, escape: Callable[[str], str]) -> str:
+    """`note` with `escape` applied to what markdown-it reads outside code and autolinks (`_LITERAL`), those left
+    as written."""
+    last, parts = 0, []
+    for literal in _LITERAL.finditer(note):
+        parts += [escape(note[last:literal.start()]), literal.group()]
+        last = literal.end()
+    return "".join(parts) + escape(note[last:])
+
+
+def _every_lt(note: str) -> str:
+    """`note` with every "<" (and a "\\<" the editor wrote) as `&lt;`, code and autolinks too: where what looks
+    like code or an autolink is none to a parser (`_checked`)."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)\\?<", r"\1&lt;", note)
 
 
 # Raw HTML in a note (`<img onerror=…>`, `<a href="javascript:…">`) is text on the page (markdown-it, html off),
@@ -113,12 +125,8 @@ def html_as_text(note: str) -> str:
     (review 116). Everything is escaped where Markdown read with HTML on would still find HTML (`_checked`)."""
     if "<" not in note:
         return note
-    last, parts = 0, []
-    for literal in _LITERAL.finditer(note):
-        parts += [_NOTE_HTML.sub(r"\1&lt;", note[last:literal.start()]), literal.group()]
-        last = literal.end()
-    written = "".join(parts) + _NOTE_HTML.sub(r"\1&lt;", note[last:])
-    return re.sub(r"(?<!\\)((?:\\\\)*)\\?<", r"\1&lt;", note) if _has_html(written) else written
+    written = _outside_literals(note, lambda text: _NOTE_HTML.sub(r"\1&lt;", text))
+    return _every_lt(note) if _has_html(written) else written
 
 
 def _escaped_reach(text: str) -> str:
@@ -133,7 +141,7 @@ def _checked(note: str, markdown: str) -> str:
     link's address ("[a](http://x/`) <img …> `", "…`){#main style=…} `") is no code span to markdown-it (reviews
     66, 76)."""
     if ("<" in markdown and _has_html(markdown)) or ("{" in markdown and _has_attributes(markdown)):
-        return re.sub(r"(?<!\\)((?:\\\\)*)\\?<", r"\1&lt;", _NOTE_REACH.sub(r"\1\\\2", note))
+        return _every_lt(_NOTE_REACH.sub(r"\1\\\2", note))
     return markdown
 
 
