@@ -43,7 +43,7 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
     for p in problems:
         slug = _gone(p, outlets)
         if slug:
-            also = _also(p, gone, dossier) if p.check == "witness-unknown-article" else ""
+            also = _also(p, slug, gone, dossier) if p.check == "witness-unknown-article" else ""
             p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), len(bases[slug])) + also)
         elif p.check == "seed-unused" and p.message == _UNUSED:
             theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
@@ -112,7 +112,7 @@ def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str
             "name in content/articles/)")
 
 
-def _also(problem: Problem, gone: AbstractSet[str], dossier: Dossier) -> str:
+def _also(problem: Problem, slug: str, gone: AbstractSet[str], dossier: Dossier) -> str:
     """What removing the witnesses of the deleted articles (`gone`) asks of the comparison of the witness `problem` is
     about besides, said after its hint, so that one run says all a deletion asks (review 116): another base where
     its base: names one of them (a witness's article), and two witnesses left at least."""
@@ -124,8 +124,7 @@ def _also(problem: Problem, gone: AbstractSet[str], dossier: Dossier) -> str:
     left = len({w.article for w in comparison.witnesses if w.article not in gone})
     if comparison.base in gone and left:
         at = comparison.base_origin or comparison.origin
-        named = "names it too" if problem.message.endswith(f'"{comparison.base}"') else \
-            f'names "{comparison.base}", gone too'
+        named = "names it too" if comparison.base == slug else f'names "{comparison.base}", gone too'
         also.append(f"its comparison's base: (line {at.line}) {named}: make another witness's article the base")
     if not left:
         also.append(f"the comparison keeps no witness: delete {file}, or give it witnesses of other articles")
