@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dossier.core.analyse.anchors import anchor_quote
 from dossier.core.analyse.text_facts import TextFacts, facts
-from dossier.core.text.typography import literal_words, search_pattern
+from dossier.core.text.typography import has_invisible, literal_words, search_pattern
 
 PIECES = ["we", "We", "will", "do", "it", "alone", "a", "ha", "4", "٤", ".", "...", "…", ",", "'", "’", "“", "”",
           "-", "—", "é", "e\u0301", " ", " ", " ", "\n\n", "\u00a0", "\t", "\u200f", "\u00ad", "\u05b8"]
@@ -33,7 +33,7 @@ def test_a_slice_of_the_text_as_the_quote_has_every_literal_word_among_the_text_
     i = data.draw(st.integers(0, len(text)))
     j = data.draw(st.integers(i, len(text)))
     quote = text[i:j].strip()
-    if quote:
+    if quote and not has_invisible(text):  # (anchors.py asks it only of such a text: others are searched folded)
         assert set(literal_words(quote)) <= set(text.split())
 
 
