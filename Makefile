@@ -44,9 +44,13 @@ $(NODE): package.json package-lock.json
 	  [ -z "$$CI" ] || exit 1; \
 	fi
 
+# Tests run in TEST_JOBS workers (pytest-xdist; `auto`: one per core, at most four), each test file whole in one
+# worker: a file's fixtures (a built site, the build server) are made once, as in one process.
+TEST_JOBS ?= auto
+
 test: $(DEV) $(NODE)  ## every test, quality gates included (browser tests use Debian's /usr/bin/chromium)
 	@$(COMPILE)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_JOBS) --maxprocesses 4 --dist loadfile
 
 serve: $(RUNTIME)  ## live preview on http://127.0.0.1:8000/
 	@$(COMPILE)
