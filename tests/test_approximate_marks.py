@@ -77,6 +77,15 @@ def test_an_approximate_witness_s_column_says_so_and_an_exact_one_s_does_not(sit
     assert "reportedly killed almost 32,000 Palestinians" in column_a and "kiled" not in page
 
 
+def test_an_approximate_witness_s_words_and_badge_on_its_article_page_say_so_and_an_exact_one_s_do_not(site) -> None:
+    page, exact = site["articles/a/index.html"], site["articles/b/index.html"]
+    assert '<span data-w="w-toll" class="approx wit">The current war has reportedly killed almost 32,000 ' \
+           'Palestinians</span>' in page
+    assert 'class="badge">compare quote (approximate match)</a>' in page
+    assert '<span data-w="w-toll" class="wit">More than' in exact and 'class="badge">compare quote</a>' in exact
+    assert "{.approx .wit data-w=\"w-toll\"}[ [compare quote (approximate match)]" in site["articles/a.md"]
+
+
 def test_the_exports_give_the_anchoring_where_they_give_the_quote(site) -> None:
     annotations = {a["id"]: a for a in json.loads(site["articles/a/article.json"])["annotations"]}
     assert (annotations["support"]["anchor"], annotations["alone"]["anchor"]) == ("fuzzy", "exact")

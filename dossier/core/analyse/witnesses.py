@@ -28,6 +28,9 @@ from ..common.records import frozen
 
 KINDS = {"quote": "Quote", "figure": "Figure", "framing": "Framing"}
 BADGE_LABELS = {"quote": "compare quote", "figure": "compare figure", "framing": "compare framing"}
+# After the label of a witness whose quote was matched only approximately (anchor-fuzzy): its words on the article
+# page are the text's, not the ones the editors quoted (its column on the comparison page says so at length).
+APPROXIMATE_BADGE = " (approximate match)"
 
 
 @frozen
@@ -120,9 +123,10 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None, 
             continue  # nothing to set side by side; the problems above say why
         prepared.append(made)
         for p in made.witnesses:
+            fuzzy = p.where.status == "fuzzy"
             badges.setdefault(p.article.slug, []).append(BadgeMark(
-                witness_id(c.id), p.where.start, p.where.end,
-                urls.comparison(c.id) + "#" + column_id(p.article.slug), BADGE_LABELS.get(c.kind, "compare")))
+                witness_id(c.id), p.where.start, p.where.end, urls.comparison(c.id) + "#" + column_id(p.article.slug),
+                BADGE_LABELS.get(c.kind, "compare") + (APPROXIMATE_BADGE if fuzzy else ""), fuzzy))
     return ComparisonIndex(
         badges={slug: tuple(sorted(marks, key=lambda b: (b.start, b.end, b.id))) for slug, marks in sorted(badges.items())},
         coverage=_coverage(dossier, prepared, urls), problems=tuple(problems), comparisons=tuple(prepared))

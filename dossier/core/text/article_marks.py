@@ -50,6 +50,7 @@ class BadgeMark:
     end: int
     href: str
     label: str
+    approximate: bool = False   # its quote matched only approximately (anchor-fuzzy): its words say so
 
 
 @frozen
@@ -102,8 +103,8 @@ class Piece(NamedTuple):
     segment order), `opens` those of its annotations whose highlight begins here (each opens exactly once, in
     the first piece of it), `notes`/`badges` the marks whose reference or badge follows its words: the words
     where the mark ends or, where it ends inside a mention, the mention's last piece in the paragraph (the
-    pieces of one mention are one link, and a link holds no note nor badge). `approx`: an annotation covering it
-    matched its quote only approximately (NoteMark.approximate)."""
+    pieces of one mention are one link, and a link holds no note nor badge). `approx`: an annotation or a witness
+    covering it matched its quote only approximately (NoteMark.approximate, BadgeMark.approximate)."""
 
     start: int
     end: int
@@ -129,6 +130,7 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
     spans += [Span(m.start, m.end, "mention", m.id) for m in src.links]
     links = {m.id: m for m in src.links}
     approximate = {n.id for n in src.notes if n.approximate}
+    approximate_wits = {b.id for b in src.badges if b.approximate}
     notes_by_end = _by_end(src.notes)
     badges_by_end = _by_end(src.badges)
     opened: set[str] = set()
@@ -158,7 +160,8 @@ def walk(src: ArticleSource) -> Iterator[list[Piece]]:
                 # the next piece goes on (a link holds no control, nor another link)
                 held, notes, badges = (notes, badges), (), ()
             pieces.append(_piece(Piece, (seg.start, seg.end, mention, tuple(a.id for a in anns), tuple(wits),
-                                         tuple(opens), notes, badges, any(a.id in approximate for a in anns))))
+                                         tuple(opens), notes, badges, any(a.id in approximate for a in anns)
+                                         or any(w in approximate_wits for w in wits))))
         yield pieces
 
 
