@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.core.capture.bylines import byline_names
+from dossier.core.common.agencies import NEWS_AGENCIES
 from dossier.core.plan.authors import authors
 
 
@@ -33,3 +35,11 @@ def organization(name: str) -> dict[str, str]:
 ])
 def test_a_byline_credits_each_person_and_newsroom_it_names(byline: str, author: object) -> None:
     assert authors(byline) == author
+
+
+@pytest.mark.parametrize("agency", sorted(NEWS_AGENCIES))
+def test_an_agency_the_byline_guess_keeps_beside_a_name_is_an_organization_on_the_site(agency: str) -> None:
+    # (one list for both: "Jane Doe, Bloomberg" was guessed "Jane Doe" and "Bloomberg" a Person's name, review 116)
+    name = agency.title() if len(agency) > 3 else agency.upper()
+    assert byline_names(f"Jane Doe, {name}") == ["Jane Doe", name]
+    assert authors(f"Jane Doe and {name}") == [person("Jane Doe"), organization(name)]

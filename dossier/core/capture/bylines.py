@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
+from ..common.agencies import NEWS_AGENCIES
 from .guesses import one_line
-from .outlets import WIRES
 
 # What a byline carries beside the names: "By …", "Par …", "Von …", and " for The Mail on Sunday" (review 72)
 # (not a name's particle: "Von der Leyen", "Van Dyke", nor a name that only begins so: "Anna Para Silva", review 73)
@@ -54,8 +54,6 @@ _TITLES = frozenset((
 # The words around a byline, with no name: "Article by", "Posted by", "and"
 _CREDIT_WORDS = frozenset("by article story written words text posted published updated von par por di de "
                           "and und et y e".split())
-# A news agency credited by one word: the wire services, an acronym in capitals ("PAP", "EFE"), or these
-_AGENCIES = frozenset({*(name.casefold() for name in WIRES), "dpa", "kyodo", "xinhua", "yonhap", "anadolu"})
 
 
 def bare(name: str) -> str:
@@ -78,7 +76,9 @@ def _no_name(part: str) -> bool:
 
 
 def _agency(word: str) -> bool:
-    return word.casefold() in _AGENCIES or (word.isupper() and 2 <= len(word) <= 5)
+    """Whether a word of a byline credits a news agency: one the dossier knows (common/agencies.py), or an acronym
+    in capitals ("PAP", "EFE")."""
+    return word.casefold() in NEWS_AGENCIES or (word.isupper() and 2 <= len(word) <= 5)
 
 
 # A name's suffix after a comma ("Martin Luther King, Jr."): part of the name before it (review 119)

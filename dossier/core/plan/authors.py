@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# (the agencies capture knows as wires, capture/outlets.py WIRES and bylines.py, and those credited alone)
-_AGENCIES = frozenset({"reuters", "ap", "associated press", "afp", "agence france-presse", "dpa", "kyodo", "xinhua",
-                       "yonhap", "anadolu", "efe", "ansa", "upi", "bloomberg"})
+from ..common.agencies import NEWS_AGENCIES
+
 _NEWSROOM = re.compile(r"(?i)\b(?:staff|newsroom|desk|team|bureau|staff reporters?|wires?)$")
 _SEVERAL = re.compile(r"\s*;\s*|\s+(?:and|&)\s+")
 
@@ -39,6 +38,6 @@ def _listed(part: str) -> list[str]:
 
 def _kind(name: str) -> str:
     bare = name.casefold()
-    if bare in _AGENCIES or _NEWSROOM.search(name) or (name.isupper() and " " not in name and 2 <= len(name) <= 5):
+    if bare in NEWS_AGENCIES or _NEWSROOM.search(name) or (name.isupper() and " " not in name and 2 <= len(name) <= 5):
         return "Organization"
     return "Person"
