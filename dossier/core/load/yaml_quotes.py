@@ -1,10 +1,14 @@
-"""A quoted value that ends before its text does: `title: "He said "yes" to it"`, `title: 'It's here'`.
+"""A quoted value that ends before its text does: `title: "He said "yes" to it"`, `title: 'It's here'`; and a value
+that YAML reads as a list or mapping because it begins with a bracket: `note: [INPE](https://…) counted`.
 
 News text is full of quotation marks and apostrophes, and the quote that opens a YAML value is ended by the
 first quote of its kind inside it. PyYAML then finds text where the next key should be and reports a mapping
 that does not end ("expected <block end>") at the first letter after that quote; this module tells the
 editor which quote ended the value, and how to keep it inside; and where a quote that was never closed opened,
-its value run on over lines to the next quote character. Pure: the file's text and PyYAML's mark in.
+its value run on over lines to the next quote character. A note beginning with a Markdown link ("[INPE](…)")
+or a title with a tag ("[Update] Talks resume") is a list in brackets with text after it: PyYAML said the
+indentation was wrong (review 125); the hint quotes the editor's own line, as one for a ": " in a plain value
+does. Pure: the file's text and PyYAML's mark in.
 """
 
 from __future__ import annotations
@@ -38,6 +42,45 @@ def ended_early(text: str, index: int) -> tuple[int, int, str, str] | None:
     return (line, col, "this ' ends the value in single quotes early: the text after it is left over",
             "inside single quotes write an apostrophe twice (It''s), or put the whole value in double quotes "
             "instead: \"… It's here …\"")
+
+
+# A line's value after "key: " or "- " (the key's part, then the value to its end; a comment after " #" aside)
+_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)*(?:[^\s#'\"\[{][^:#]*?:[ \t]+)?(?:-[ \t]+)*)(\S.*?)(?:[ \t]+#.*)?$")
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def quoted_line(line: str) -> str | None:
+    """`line` (key: value, or - value) with its value in quotes that read it as written: double quotes, or single
+    ones where it holds a '"' or a backslash (an escape in double quotes), each "'" then written twice. None for a
+    line with no value."""
+    found = _VALUE.match(line)
+    if found is None:
+        return None
+    lead, value = found.group(1), found.group(2)
+    if '"' not in value and "\\" not in value:
+        return f'{lead}"{value}"'
+    return f"{lead}'{value.replace(chr(39), chr(39) * 2)}'"
+
+
+def bracket_then_text(text: str, index: int) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) when the text at `index` (where PyYAML expected a key or the end of a
+    mapping) follows, on its line, a value that opened with "[" or "{" and closed: YAML read the bracket as a list
+    or mapping, and the words after it are left over. None otherwise."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    line = text[start:end if end >= 0 else len(text)]
+    found = _VALUE.match(line)
+    before = text[start:index].rstrip(" \t")
+    if found is None or found.group(2)[0] not in _CLOSING or index >= len(text) or text[index] in "\n#":
+        return None
+    opening = found.group(2)[0]
+    if not before or before[-1] != _CLOSING[opening] or found.start(2) >= len(before):
+        return None
+    kind = "list" if opening == "[" else "mapping"
+    return (text.count("\n", 0, start) + 1, len(before),
+            f'a value that begins with "{opening}" is read by YAML as a {kind}, which ends at this '
+            f'"{_CLOSING[opening]}": the text after it is left over',
+            f"put the whole value in quotes: {quoted_line(line).strip()}")  # type: ignore[union-attr]
 
 
 def runaway_quote(text: str, mark: Any, loader: Any) -> tuple[int, int] | None:
