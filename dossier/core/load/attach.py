@@ -132,8 +132,26 @@ _NAMED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 
 def _unknown_source(meta: ArticleMeta, source_ids: set[str]) -> Problem:
     return error(meta.origin.file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
-                 did_you_mean(meta.source, suggestible(source_ids)) or
-                 "outlets are the keys of content/sources.yaml; add it there or fix the id", "source-unknown")
+                 did_you_mean(meta.source, suggestible(source_ids)) or _outlets_hint(meta.source, source_ids),
+                 "source-unknown")
+
+
+_LISTED = 12  # (the outlets a hint names at most: all of a dossier's where it has no more)
+
+
+def _outlets_hint(source: str, source_ids: set[str]) -> str:
+    """What to do about an unknown outlet no id is close to: add it, or use one of the ids there are, named where
+    they are few (or those beginning with its first word: "vice" for "vice-news", review 125), which is no guess
+    ("times" for "times-of-israel" would be one)."""
+    ids = suggestible(source_ids)
+    first = re.split(r"[-_]", source, maxsplit=1)[0]
+    named = ", ".join(ids)
+    if len(ids) > _LISTED:
+        alike = [i for i in ids if i == first or i.startswith(first + "-")][:_LISTED]
+        named = f'{len(ids)}; those beginning "{first}": {", ".join(alike)}' if alike else ""
+    if not named:
+        return "outlets are the keys of content/sources.yaml; add it there or fix the id"
+    return f'outlets are the keys of content/sources.yaml: add "{source}" there, or write one of its ids ({named})'
 
 
 def _not_in_seeds(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unreadable: AbstractSet[str],

@@ -62,22 +62,38 @@ def quoted_line(line: str) -> str | None:
     return f"{lead}'{value.replace(chr(39), chr(39) * 2)}'"
 
 
-def bracket_then_text(text: str, index: int) -> tuple[int, int, str, str] | None:
-    """(line, column, message, hint) when the text at `index` (where PyYAML expected a key or the end of a
+_LINES = re.compile(r"\r\n?|\n")  # (YAML's line breaks; the others are refused before parsing)
+
+
+def colon_hint(text: str, mark: Any) -> str:
+    """The hint for a ": " in a plain value, PyYAML's `mark` at it: the editor's own line with its value quoted
+    (review 125: every such hint gave "note: \"Dermer: yes\"", on a title's line too); where the ": " is a key's
+    own, on a line indented under a plain value, no value to quote."""
+    lines = _LINES.split(text) if mark is not None else []
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    quoted = quoted_line(line) if line and ": " in line[:mark.column] else None
+    if quoted is None:
+        return 'put the value in quotes (title: "Talks: a deal"); or check the indentation of this line'
+    return f"put the value in quotes: {quoted.strip()}; or check the indentation of this line"
+
+
+def bracket_then_text(text: str, mark: Any) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) when the text at PyYAML's `mark` (where it expected a key or the end of a
     mapping) follows, on its line, a value that opened with "[" or "{" and closed: YAML read the bracket as a list
     or mapping, and the words after it are left over. None otherwise."""
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    line = text[start:end if end >= 0 else len(text)]
+    index = mark.index
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1  # (YAML's line breaks: \n, \r)
+    end = min((at for at in (text.find("\n", index), text.find("\r", index)) if at >= 0), default=len(text))
+    line = text[start:end]
     found = _VALUE.match(line)
     before = text[start:index].rstrip(" \t")
-    if found is None or found.group(2)[0] not in _CLOSING or index >= len(text) or text[index] in "\n#":
+    if found is None or found.group(2)[0] not in _CLOSING or index >= len(text) or text[index] in "\r\n#":
         return None
     opening = found.group(2)[0]
     if not before or before[-1] != _CLOSING[opening] or found.start(2) >= len(before):
         return None
     kind = "list" if opening == "[" else "mapping"
-    return (text.count("\n", 0, start) + 1, len(before),
+    return (mark.line + 1, len(before),
             f'a value that begins with "{opening}" is read by YAML as a {kind}, which ends at this '
             f'"{_CLOSING[opening]}": the text after it is left over',
             f"put the whole value in quotes: {quoted_line(line).strip()}")  # type: ignore[union-attr]

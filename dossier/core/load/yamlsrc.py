@@ -20,7 +20,7 @@ from .pyyaml import yaml
 
 from ..common.errors import Problem, error
 from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item
-from .yaml_quotes import bracket_then_text, ended_early, quoted_line, runaway_quote
+from .yaml_quotes import bracket_then_text, colon_hint, ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
 from .yaml_anchors import anchors
 from .conflicts import merge_conflict
@@ -178,7 +178,7 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
             stray_item(text, mark, _Loader, schema) or overindented_key(text, mark)
     if mark is None or not any(a in expected for a in after):
         return None
-    return ended_early(text, mark.index) or bracket_then_text(text, mark.index) or dedented_key(text, mark, _Loader, schema) or \
+    return ended_early(text, mark.index) or bracket_then_text(text, mark) or dedented_key(text, mark, _Loader, schema) or \
         misaligned_key(text, mark, _Loader) or stray_item(text, mark, _Loader, schema)
 
 
@@ -253,12 +253,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     problem, context = str(exc.problem or ""), str(exc.context or "")
     mark = exc.problem_mark
     char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
-    if "mapping values are not allowed" in problem:  # (the hint quotes the editor's own line, review 125)
-        line = text.split("\n")[mark.line] if mark is not None else ""
-        quoted = quoted_line(line) if line and ": " in line[:mark.column] else None
-        return ('a ": " inside a value that is not quoted, or a key indented under a plain value',
-                f"put the value in quotes: {quoted.strip()}; or check the indentation of this line" if quoted else
-                'put the value in quotes (title: "Talks: a deal"); or check the indentation of this line')
+    if "mapping values are not allowed" in problem:
+        return 'a ": " inside a value that is not quoted, or a key indented under a plain value', colon_hint(text, mark)
     if ("cannot start any token" in problem and char == "\t") or "tab character" in problem:
         return "a tab character; YAML indents with spaces only", "replace the tab with spaces"
     if "cannot start any token" in problem:
