@@ -873,9 +873,10 @@ def test_the_pages_furniture_is_left_out_of_the_seed_and_each_line_left_out_is_i
 
 def test_a_byline_not_found_is_a_commented_line_of_the_stub_as_a_date_or_an_outlet_not_found_is(
         dossier: Path) -> None:
-    """Review 72: a byline the page shows ("Author: Julia Hitz (eg)" on this DW page) but its metadata lacks left
-    no line in the stub, where every other value not found is a commented line saying so."""
-    result = run_build(dossier, "--add", str(REAL_PAGES / "dw-colonial-past.html.gz"))
+    """Review 72: a byline not found left no line in the stub, where every other value not found is a commented
+    line saying so. (Review 125: the DW page this read first names its author in its info box, "Author Ben
+    Knight", now the byline; "Author: Julia Hitz (eg)" there is a gallery's. This DW page names none.)"""
+    result = run_build(dossier, "--add", str(REAL_PAGES / "dw-fr-guinee-elephants.html.gz"))
     assert result.returncode == 0, result.stderr
     (path,) = (dossier / "content/articles").glob("*.yaml")
     lines = path.read_text("utf-8").splitlines()

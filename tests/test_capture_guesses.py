@@ -614,3 +614,78 @@ def test_a_name_and_its_initials_or_its_domain_are_one_outlet_shown_by_its_own_n
                                                                                     doubt: str) -> None:
     outlet = guess_outlet("https://www.tdg.ch/suisse/x", names, {}, known_outlets={})
     assert (outlet.name, outlet.guess.doubt) == (name, doubt)
+
+
+@pytest.mark.parametrize("url, names, name, doubt", [
+    # the name fields and the logo write the domain: the brand is the address (review 125)
+    ("https://phys.org/news/x", [(LD, "Phys.org"), (LOGO, "Phys.org")], "Phys.org", ""),
+    ("https://netzpolitik.org/2016/x", [(OG, "netzpolitik.org"), (TITLE, "Die Cider Connection – netzpolitik.org"),
+                                        (LOGO, "netzpolitik.org")], "netzpolitik.org", ""),
+    # near misses: a logo that is described, not written ("Logo tagesschau.de"); a logo that writes the label alone
+    ("https://www.tagesschau.de/x", [(OG, "tagesschau.de"), (TITLE, "Datenleck | tagesschau.de"),
+                                     (LOGO, "Logo tagesschau.de")], "tagesschau",
+     "the page's own name fields give only its domain"),
+    ("https://www.mopo.de/x", [(LD, "MOPO.de"), (OG, "MOPO.de"), (LOGO, "logo mopo")], "MOPO",
+     "the page's own name fields give only its domain"),
+    # nor a logo alone: no name field writes the domain
+    ("https://phys.org/news/x", [(LOGO, "Phys.org")], "Phys",
+     "none of the page's name fields gives it, only the logo's alt text"),
+])
+def test_an_outlet_whose_name_fields_and_logo_write_its_domain_is_named_by_it(url: str, names: list, name: str,
+                                                                              doubt: str) -> None:
+    """Review 125: phys.org (JSON-LD publisher and logo "Phys.org") was "Phys", netzpolitik.org "netzpolitik"."""
+    outlet = guess_outlet(url, names, {}, known_outlets={})
+    assert (outlet.name, outlet.guess.doubt, outlet.guess.certain) == (name, doubt, not doubt)
+
+
+@pytest.mark.parametrize("head, language, where", [
+    ('<meta name="language" content="de" />', "de", 'from <meta name="language">'),
+    ('<meta http-equiv="content-language" content="de-AT">', "de-AT", 'from <meta http-equiv="content-language">'),
+    # near misses: a language's name, two languages: no tag, nothing the page says (the text's words may, flagged)
+    ('<meta name="language" content="German">', "", ""),
+    ('<meta http-equiv="Content-Language" content="de, en">', "", ""),
+])
+def test_a_page_that_says_its_language_in_a_language_meta_tag_is_believed(head: str, language: str,
+                                                                          where: str) -> None:
+    """Review 125: the Rhein-Neckar-Zeitung's page, with `<meta name="language" content="de" />` and no <html lang>,
+    was "de # uncertain: … nothing in the page or the seed says which language it is in"."""
+    text = ("Für einen Roman über die alte Bundesrepublik hat Frank Witzel den Deutschen Buchpreis 2015 erhalten. Das "
+            "Buch wurde in Frankfurt als beste literarische Neuerscheinung des Jahres ausgezeichnet, sagte die Jury.")
+    page = read_page(f"<html><head><title>Buchpreis</title>{head}</head><body><p lang=de>{text}</p></body></html>")
+    found = guess_page(page, {}, "", text, {}).language
+    if where:
+        assert (found.value, found.where, found.certain) == (language, where, True)
+    else:
+        assert not found.certain and not found.where.startswith("from <meta")
+
+
+def test_the_articles_own_date_and_author_rows_beat_a_related_articles_card() -> None:
+    """Review 125: DW's page, with no date metadata, was dated 2019-08-01 by htmldate, the date of the first card of
+    "Related content" under the article; its info box says "Date 10.06.2013", "Author Julian Tompkin", and its
+    og:title ends in "| DW | 10.06.2013"."""
+    meta, got = real_page("dw-uncork-fruehburgunder.html.gz")
+    guess = guess_page(meta, got.fields, "", got.text, {})
+    assert (guess.date.value, guess.date.where) == ("2013-06-10", 'from the page\'s "Date" row')
+    assert (guess.byline.value, guess.byline.certain) == ("Julian Tompkin", True)
+
+
+CARD = ('<div class="related"><h2>Related content</h2><a href="/a-1"><h2>Sour grapes <span class="date">01.08.2019'
+        '</span></h2></a></div>')
+
+
+@pytest.mark.parametrize("body, title, day, where", [
+    (f"<ul><li><strong>Date</strong> 10.06.2013</li><li><strong>Author</strong> Jane Roe</li></ul>{CARD}",
+     "Wine | DW", "2013-06-10", 'from the page\'s "Date" row'),
+    (f"<dl><dt>Datum:</dt><dd>10.06.2013</dd></dl>{CARD}", "Wein | DW", "2013-06-10", 'from the page\'s "Datum" row'),
+    (CARD, "Wine | DW | 10.06.2013", "2013-06-10", "from the date in the <title>"),
+    # near misses: a date in the headline itself, a bold "Date" that opens a sentence, are no date of the article
+    (CARD, "Elections of 10.06.2013 | DW", "2019-08-01", "found by htmldate in the page"),
+    (f"<p><strong>Date</strong> palms were planted along the river by the city's gardeners in 10.06.2013, "
+     f"long before the wine festival began there.</p>{CARD}", "Wine | DW", "2019-08-01",
+     "found by htmldate in the page"),
+])
+def test_a_labelled_date_row_or_a_date_in_the_title_comes_before_htmldates_find(body: str, title: str, day: str,
+                                                                                where: str) -> None:
+    page = read_page(f"<html><head><title>{title}</title></head><body><h1>Wine</h1>{PARA}{body}</body></html>")
+    found = guess_page(page, {"date": "2019-08-01"}, "", PARA, {}).date
+    assert (found.value, found.where, found.certain) == (day, where, False)

@@ -45,7 +45,8 @@ def guess_date(metadata: Sequence[tuple[str, str]], extracted: Sequence[tuple[st
         if day:
             if day == in_url:
                 return Guess(day, f"{where}, agreeing with the URL")
-            return Guess(day, where, False, "found by heuristics, not in the article's metadata")
+            return Guess(day, where, False, "found by heuristics, not in the article's metadata"
+                         if where.startswith("found by") else "the page shows it; its date metadata does not")
     if in_url:
         return Guess(in_url, "from the URL")
     shown = date_line(date_lines)

@@ -91,6 +91,7 @@ class Claim:
     form: str
     stated: bool
     claims: bool = True
+    written: str = ""  # a domain's name as the page writes it ("Phys.org"), before its label was taken
 
 
 @frozen
@@ -147,7 +148,10 @@ def _claims_of(where: str, raw: str) -> list[Claim]:
     if family == "logo":
         if re.search(r"\.(svg|png|jpe?g|gif|webp)\b", raw, re.I):
             return []
-        raw = re.sub(r"(?i)[\s_-]*logo(?:tipo|type)?[\s_-]*", " ", raw)
+        named = re.sub(r"(?i)[\s_-]*logo(?:tipo|type)?[\s_-]*", " ", raw)
+        if named != raw:  # ("Logo tagesschau.de" describes a picture: not the name as the logo writes it)
+            found = _claim(where, family, named, False)
+            return [Claim(c.where, c.family, c.name, c.form, c.stated, c.claims) for c in found]
     if family == "handle":
         return [Claim(where, family, raw.lstrip("@"), "handle", False, False)] if raw.strip("@ ") else []
     return _claim(where, family, raw, "organization" not in where)  # an organization may be a parent company
@@ -157,13 +161,30 @@ def _claim(where: str, family: str, raw: str, claims: bool) -> list[Claim]:
     if is_section(raw.strip()):
         return []
     name = _cut(raw)
+    written = name
     if _DOMAIN_FORM.match(name):
         name, form = _undomain(name), "domain"
     else:
         form = "clean"
     if is_section(name) or len(name.split()) > 6:
         return []
-    return [Claim(where, family, name, form, family in _STATED, claims and family in _STATED)]
+    return [Claim(where, family, name, form, family in _STATED, claims and family in _STATED, written)]
+
+
+def _domain_brand(group: list[Claim]) -> list[Claim]:
+    """The group with its domains as names, when every name in it is the same domain as written, in a name field
+    and as the logo's alt text: the outlet's brand, as its logo writes it, is its address (Phys.org's JSON-LD
+    publisher and logo, netzpolitik.org's og:site_name, <title> and logo), and its label alone ("Phys") names
+    nothing (review 125). Name fields alone that write a domain ("STERN.de"), or beside a logo described, not
+    written ("Logo tagesschau.de"), are a site's address beside its name, as a logo that writes the label alone
+    (MOPO.de's "mopo", TDG.ch's "tdg") shows: the label is kept, flagged."""
+    named = [c for c in group if c.form != "handle"]
+    spelt = {c.written.casefold() for c in named}
+    if (len(spelt) != 1 or any(c.form != "domain" for c in named) or not any(c.stated for c in named)
+            or not any(c.family == "logo" for c in named)):
+        return group
+    return [Claim(c.where, c.family, c.written, "clean", c.stated, c.claims, c.written) if c.form == "domain" else c
+            for c in group]
 
 
 def _fold(text: str, keep_article: bool = False) -> list[str]:
@@ -236,7 +257,7 @@ def name_site(site_names: Sequence[tuple[str, str]], host: str) -> Naming:
 
     def support(g: list[Claim]) -> tuple[int, int]:
         return (len({c.family for c in g if c.family != "extractor"}), len({c.family for c in g if c.stated}))
-    best = max(groups, key=support)  # max keeps the first of equals: the better source
+    best = _domain_brand(max(groups, key=support))  # max keeps the first of equals: the better source
     label = registered_domain(host).split(".")[0] if host else ""
     shown = max((c for c in best if c.form != "handle"), key=lambda c: _rank(c, best, label))
     families = sorted({c.family for c in best if c.family != "extractor"}, key=[c.family for c in best].index)
@@ -257,7 +278,7 @@ def _doubt(shown: Claim, group: list[Claim], claims: list[Claim], host: str, sou
     others = [c.name for c in claims if c.claims and c.form == "clean" and c not in group]
     if others:
         doubts.append(f'the page also calls itself "{others[0]}"')
-    if host and not fits_domain(shown.name, host):
+    if host and not fits_domain(clean_site_name(shown.name), host):  # ("Phys.org" is what phys.org spells)
         doubts.append(f"it does not match the domain {registered_domain(host)}")
     return "; ".join(doubts)
 

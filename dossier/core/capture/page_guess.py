@@ -50,9 +50,13 @@ _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$")  # (the article s
 
 def guess_language(meta: PageMeta) -> Guess:
     """The language the page says its text is in: <html lang>, else the JSON-LD inLanguage, else og:locale
-    ("ar_AR"), as a BCP 47 tag; NOTHING when none says one that is a tag."""
+    ("ar_AR"), else <meta name="language"> or <meta http-equiv="content-language"> (an older CMS says it only
+    there: the Rhein-Neckar-Zeitung's `<meta name="language" content="de" />`, review 125), as a BCP 47 tag;
+    NOTHING when none says one that is a tag ("German", or "de, en": two languages, no one of them)."""
     said = (("from <html lang>", meta.lang), ("from the JSON-LD inLanguage", ld_text(meta.ld("inLanguage"))),
-            ('from <meta property="og:locale">', meta.meta.get("og:locale", "")))
+            ('from <meta property="og:locale">', meta.meta.get("og:locale", "")),
+            ('from <meta name="language">', meta.meta.get("language", "")),
+            ('from <meta http-equiv="content-language">', meta.meta.get("content-language", "")))
     for where, value in said:
         tag = value.strip().replace("_", "-")
         if _LANGUAGE_TAG.match(tag):
@@ -223,6 +227,10 @@ def _byline(meta: PageMeta, extracted: Mapping[str, str], outlet: str = "") -> G
     value = bare(value) if value else value
     if value and not host_of(value) and value.casefold() not in newsroom and _names([value], outlet):
         return Guess(credited(_names([value], outlet)), _tag(key))
+    # (an info box's "Author" row says who wrote it, as DW's does where its metadata names no one: review 125)
+    label, row = next(((label, value) for label, value in meta.rows if label in _AUTHOR_ROWS), ("", ""))
+    if row and not host_of(row) and row.casefold() not in newsroom and _names([bare(row)], outlet):
+        return Guess(credited(_names([bare(row)], outlet)), f'from the page\'s "{label.capitalize()}" row')
     found = bare(extracted.get("author") or "")
     if found and found.casefold() not in newsroom and _names([found], outlet):
         return Guess(credited(_names([found], outlet)), "found by the extractor in the page", False,
@@ -270,7 +278,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     metadata = [("from the JSON-LD datePublished", str(meta.ld("datePublished") or ""))]
     metadata += [(_tag(k), meta.meta[k]) for k in _DATE_KEYS if meta.meta.get(k)]
     # A <time> element is what the page shows readers; htmldate's search may find an update or another day.
-    extracted_dates = [("from the first <time> element", meta.times[0])] if meta.times else []
+    extracted_dates = _shown_dates(meta) + ([("from the first <time> element", meta.times[0])] if meta.times else [])
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text,
                       [d.text for d in (*dropped, *body.furniture) if d.kind == DATED])
@@ -279,6 +287,24 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"
     return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire,
                      said if said.value else text_language(text), paid, body)
+
+
+_DATE_ROWS = ("date", "datum", "published", "veröffentlicht")
+_AUTHOR_ROWS = ("author", "autor", "autorin", "auteur")
+_TITLE_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$|^\d{4}-\d{2}-\d{2}$")
+
+
+def _shown_dates(meta: PageMeta) -> list[tuple[str, str]]:
+    """The article's own dates that its metadata leaves out: its labelled "Date" row, and a date that is a whole
+    part of its og:title or <title> after the headline (DW's "… | DW | 10.06.2013"). Before htmldate's find, which
+    took the date of the first card of "Related content" under the article (review 125)."""
+    found = [(f'from the page\'s "{label.capitalize()}" row', value) for label, value in meta.rows
+             if label in _DATE_ROWS]
+    for where, title in (('from the date in <meta property="og:title">', meta.meta.get("og:title", "")),
+                         ("from the date in the <title>", meta.title)):
+        parts = [part.strip() for part in title.split(" | ")[1:]]
+        found += [(where, part) for part in parts if _TITLE_DATE.match(part)][:1]
+    return found
 
 
 def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:

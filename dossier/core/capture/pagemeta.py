@@ -20,6 +20,12 @@ _NEWS_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", 
 _ORG_TYPES = {"organization", "newsmediaorganization"}
 _COPYRIGHT = re.compile(r"(?:©|\bcopyright\b)", re.I)
 _MAX_FOUND = 3  # the site's own copyright line and logo come first; later ones are ads, partners, photo credits
+# The labels of an article's info box whose rows say when it was published and who wrote it.
+ROW_LABELS = frozenset({"date", "datum", "published", "veröffentlicht", "author", "autor", "autorin", "auteur"})
+_ROW_VALUE = 80  # a row's value is a date or a name or two, never a paragraph
+_LABEL_TAGS = ("strong", "b", "th", "dt")
+_ROW_OPENS = _LABEL_TAGS + ("li", "tr", "p", "div", "br", "h1", "h2", "h3")   # a row's value ends where these start
+_ROW_ENDS = ("li", "tr", "p", "div", "dd", "dl", "ul", "table")           # or where these end
 
 
 @frozen
@@ -37,6 +43,9 @@ class PageMeta:
     orgs: tuple[str, ...] = ()       # names of JSON-LD Organization / NewsMediaOrganization objects
     copyright: tuple[str, ...] = ()  # the text from a "©"/"Copyright" in the page's visible text, first three
     logos: tuple[str, ...] = ()      # alt texts of <img> whose class, id, src or alt says "logo", first three
+    # (label, value) of the article's labelled rows, first of each label: DW's info box "<li><strong>Date</strong>
+    # 10.06.2013</li><li><strong>Author</strong> Julian Tompkin</li>" (review 125); label lower-cased, no colon
+    rows: tuple[tuple[str, str], ...] = ()
 
     def first(self, *keys: str) -> tuple[str, str]:
         """(key, value) of the first of `keys` present in `meta`, or ("", "")."""
@@ -70,9 +79,30 @@ class _Reader(HTMLParser):
         self._in: str = ""          # "title" | "h1" | "ld" while inside one
         self._buf: list[str] = []
         self._seen_title = self._seen_h1 = False
+        self.rows: dict[str, str] = {}
+        self._label: list[str] | None = None   # the text of a <strong>, <b>, <th> or <dt> while inside one
+        self._row: tuple[str, list[str]] | None = None   # a known label just read, and the text after it
+
+    def _rows(self, tag: str, start: bool) -> None:
+        """A labelled row: a label in a <strong>, <b>, <th> or <dt>, then its value up to the next block or label
+        ("<li><strong>Date</strong> 10.06.2013</li>")."""
+        if self._row is not None and tag in (_ROW_OPENS if start else _ROW_ENDS):
+            label, found = self._row
+            value = _squash("".join(found)).strip(" :")
+            if value and len(value) <= _ROW_VALUE and label not in self.rows:
+                self.rows[label] = value
+            self._row = None
+        if tag in _LABEL_TAGS:
+            if start:
+                self._label = []
+            elif self._label is not None:
+                label = _squash("".join(self._label)).rstrip(" :").casefold()
+                self._label, self._row = None, ((label, []) if label in ROW_LABELS else None)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
+        if not self._code:
+            self._rows(tag, True)
         if tag == "meta":
             content = _squash(a.get("content", ""))
             for attr in ("property", "name", "itemprop", "http-equiv"):
@@ -100,6 +130,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == self._code:
             self._code = ""
+        if not self._code:
+            self._rows(tag, False)
         if self._in == "title" and tag == "title":
             self.title, self._seen_title, self._in = _squash("".join(self._buf)), True, ""
         elif self._in == "h1" and tag == "h1":
@@ -109,6 +141,9 @@ class _Reader(HTMLParser):
             self._in = ""
 
     def handle_data(self, data: str) -> None:
+        if not self._code:
+            for found in ([self._label] if self._label is not None else []) + ([self._row[1]] if self._row else []):
+                found.append(data)
         if self._in:
             self._buf.append(data)
         elif not self._code and len(self.copyright) < _MAX_FOUND:
@@ -168,7 +203,7 @@ def read_page(html: str) -> PageMeta:
     objects = _objects(reader.scripts)
     return PageMeta(dict(reader.meta), reader.title, reader.h1, reader.canonical, reader.lang,
                     tuple(reader.times), _articles(objects), _orgs(objects), tuple(reader.copyright),
-                    tuple(reader.logos))
+                    tuple(reader.logos), tuple(reader.rows.items()))
 
 
 def ld_text(value: Any) -> str:
