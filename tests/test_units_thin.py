@@ -36,3 +36,26 @@ def test_words_of_a_script_written_without_spaces_are_counted_by_its_characters(
     chinese = "国务院新闻办公室今天举行发布会介绍今年一季度经济运行情况，有关负责人表示经济运行总体平稳。" * 12
     assert thin_page(chinese) == []
     assert thin_page("国务院新闻办公室")[0].startswith("only 4 words of text were found")
+
+
+# The text the extractor gave of La Nouvelle République's page saved before its AngularJS ran (review 125): 65 words,
+# captured as an article with only the "few words" warning.
+TEMPLATE_SHELL = (
+    '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
+    'nrco.contentDetailController.content.status === "pending" ? "En attente de validation" : '
+    'nrco.contentDetailController.content.status === "refused" ? "Contenu refusé" : '
+    'nrco.contentDetailController.content.status === "draft" ? "Brouillon" : "Inconnu"}}\n'
+    "{{nrco.contentDetailController.content.lastUpdateUser.fullName}} - "
+    "{{nrco.contentDetailController.content.lastUpdateTime*1000 | date : 'dd/MM/yyyy'}} - "
+    "{{nrco.contentDetailController.content.lastUpdateTime*1000 | date : 'HH:mm:ss'}}\n"
+    "Repartir de la version publiée\n(voir)\nOuvrir le mode avancé\nModification de page en cours")
+
+
+def test_a_page_saved_before_its_template_was_rendered_is_said_to_be_no_article() -> None:
+    said = thin_page(TEMPLATE_SHELL)
+    assert len(said) == 2 and "unrendered template code" in said[0] and "only" in said[1]
+
+
+def test_an_article_that_quotes_a_template_expression_is_said_nothing_of_it() -> None:
+    quoted = STORY + "\nThe form letter began {{first_name}}, which the mail merge never filled in for anyone."
+    assert thin_page(quoted) == []

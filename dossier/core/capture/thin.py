@@ -2,7 +2,8 @@
 
 A home page, a list of articles or a search page gives a few headlines' worth of text; a page behind a paywall
 gives the first paragraphs and a subscription prompt. Both were captured as articles without a word (the stub
-builds, the page is published as a short article). Pure: looks at the extracted text only.
+builds, the page is published as a short article). So was a page saved before its script filled in its
+template: its text is "{{…}}" expressions (review 125). Pure: looks at the extracted text only.
 """
 
 from __future__ import annotations
@@ -18,6 +19,21 @@ PAYWALL = re.compile(r"(?i)\b(subscribe (?:now |today )?to (?:continue|keep) rea
                       r"sign in to (?:continue|read the full)|to continue reading,? (?:please )?(?:subscribe|log ?in|"
                       r"sign in)|unlock (?:this|the full) (?:article|story)|become a (?:subscriber|member) to read)")
 
+# An unrendered template's expression: "{{nrco.contentDetailController.content.status === …}}" (AngularJS, Vue,
+# Handlebars). A page saved before its script ran shows these where its text will be (review 125).
+TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
+TEMPLATE_SHARE = 0.25  # of the text's characters in template expressions: a page's shell, not an article's words
+
+
+def template_code(text: str) -> str:
+    """What to tell the editor of a text a quarter or more of which is template expressions ({{…}}): the page's
+    unrendered shell, no article; "" for a text that only quotes one ("write {{name}} in the template")."""
+    inside = sum(len(found) for found in TEMPLATE.findall(text))
+    if not text.strip() or inside < TEMPLATE_SHARE * len(text.strip()):
+        return ""
+    return ("the text is unrendered template code ({{…}} expressions, the page's script never ran), not an "
+            "article's text: save the page from the browser once it has loaded (delete the new files)")
+
 
 def thin_page(text: str, paid: bool = False) -> list[str]:
     """What to tell the editor of a captured page's text: few words (is it an article?), a subscription prompt
@@ -28,7 +44,7 @@ def thin_page(text: str, paid: bool = False) -> list[str]:
         return [f"the page marks its article as for subscribers (isAccessibleForFree: false) and only {words} words "
                 "of text were found: the article is most likely cut short by a paywall; capture the page as a "
                 "subscriber sees it (saved from the browser)"]
-    said = []
+    said = [template_code(text)] if template_code(text) else []
     if words < FEW_WORDS:
         said.append(f"only {words} words of text were found: is it an article, or a home page, a list of articles "
                     "or a search page? (delete the new files if it is no article)")
