@@ -83,6 +83,38 @@ ALIGNMENTS = [
         [("insert", "", "we will do it alone")],
         id="everything is inserted into an empty base",
     ),
+    # review 126: the words two renderings share, in the same order, are equal, never "moved" (a Levenshtein
+    # alignment paired unlike words and then took the shared ones for a move), a meaningful word is kept over a
+    # "the", and a "the" or an "a" between two changes is no anchor cutting them into pieces
+    pytest.param(
+        "Hamas terrorists who killed 1,200", "Hamas killed 1,200 people in Israel on October 7",
+        [("equal", "Hamas", "Hamas"), ("delete", "terrorists who", ""), ("equal", "killed 1,200", "killed 1,200"),
+         ("insert", "", "people in Israel on October 7")],
+        id="shared words in the same order are equal, not moved",
+    ),
+    pytest.param(
+        "eliminating the rest of the battalions there",
+        "neutralize the four Hamas battalions in the southern Gazan town of Rafah",
+        [("replace", "eliminating", "neutralize"), ("equal", "the", "the"), ("replace", "rest of the", "four Hamas"),
+         ("equal", "battalions", "battalions"), ("replace", "there", "in the southern Gazan town of Rafah")],
+        id="a word that carries meaning is kept rather than a second the",
+    ),
+    pytest.param(
+        "in Doha for talks on a deal for the release of the remaining 134 hostages",
+        "in Doha on Friday aimed at securing a ceasefire in the conflict",
+        [("equal", "in Doha", "in Doha"), ("replace", "for talks on a deal for the release of the remaining 134 hostages",
+                                           "on Friday aimed at securing a ceasefire in the conflict")],
+        id="slight words between two long changes make one change",
+    ),
+    pytest.param(
+        "I hope we will do it with the support of the USA, but if we have to",
+        "I hope we would do this with U.S. support but if necessary",
+        [("equal", "I hope we", "I hope we"), ("replace", "will", "would"), ("equal", "do", "do"),
+         ("replace", "it", "this"), ("equal", "with", "with"), ("replace", "the", "U.S ."),
+         ("equal", "support", "support"), ("delete", "of the USA ,", ""), ("equal", "but if", "but if"),
+         ("replace", "we have to", "necessary")],
+        id="a slight word kept between two one-word changes stays equal",
+    ),
 ]
 
 
