@@ -152,3 +152,21 @@ def test_an_outlet_name_is_text_in_the_search_filters_never_markup(browser, http
     assert label.inner_text().startswith('Ynet＜b id="injected"＞bold＜/b＞ ＆ Co')  # (its look-alikes: see base.html)
     assert page.locator("#injected").count() == 0
     page.close()
+
+
+def test_the_excerpts_hold_the_words_a_reader_sees_not_the_site_s_hidden_ones(browser, default_site, http_server):
+    # (review 126: "Do4 (4 of 4 differ) It Alone3", "Context: …", "Tzahi Hanegbi 1 correction In this…", a column
+    # not the base flagged "base.", and struck base words run into a column's own: "go it alone ontake control")
+    base = http_server(default_site)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    excerpts = []
+    for query in ("alone", "Hanegbi", "Rafah"):
+        page.goto(base + f"search/?q={query}")
+        page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=15000)
+        page.wait_for_timeout(500)
+        excerpts += page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    page.close()
+    text = "\n".join(excerpts)
+    assert "Hanegbi" in text and "alone" in text
+    for hidden in ("differ)", "Compared words", "Context:", "Note 1", "1 correction", "base.", "ontake", "compare quote"):
+        assert hidden not in text, (hidden, text)

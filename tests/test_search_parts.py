@@ -179,7 +179,9 @@ def test_the_parts_keys_are_made_of_the_digests_the_writer_already_has(pagefind)
     store = Store()
     search.build_index(outputs, "/", store=store, digests=given)
     pages = [(path, given[path]) for path in sorted(outputs)]
-    assert store.asked == [search_parts.part_key(0, pages, "/", search.pagefind_version())]
+    assert store.asked == [search_parts.part_key(0, pages, "/", search.index_version())]
+    # (and the configuration Pagefind is given is part of it: a part made with other exclusions is not taken)
+    assert search.index_version().startswith(search.pagefind_version()) and ".visually-hidden" in search.index_version()
 
 
 def test_a_service_deletes_each_parts_index_once_its_bundle_is_read(pagefind, tmp_path, monkeypatch):

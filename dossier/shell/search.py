@@ -41,6 +41,14 @@ from .search_ignored import without_ignored, without_inline_ids
 
 BUNDLE = parts.BUNDLE
 BODY_ATTRIBUTE = "data-pagefind-body"
+# The site's own words inside the text a page is found by, left out of the index and of the results' excerpts (the
+# words "Compared words:", "Context:", "Note 1", a note's kind, a column's "base" flag, the heat map's counts and a
+# comparison's columns against the bases not shown, and the base's words a column shows struck out, which ran into
+# the column's own: "go it alone ontake control of Rafah"): "Do4 (4 of 4 differ) It Alone3" was an excerpt, and a
+# column not the base said "base." (review 126). Part of every part's key (`build_index`).
+EXCLUDED = (".visually-hidden", ".base-flag", ".r[hidden]", ".wit-text del", ".heat", ".hm-legend", ".sn-toggle",
+            ".sn-num", ".sn-label", ".sn-approx", ".sn-source", ".sn-tags", ".bw")
+CONFIG = {"exclude_selectors": list(EXCLUDED)}
 WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the service's input queue is unbounded)
 READ_SIZE = 1 << 20
 PIECE = 3 << 18           # bytes of a page escaped and base64-encoded at a time
@@ -280,7 +288,7 @@ def _index(service: _Service, pages: Iterable[tuple[str, bytes]], base: str) -> 
     deleted from the service, which otherwise keeps every index it made until it exits: a service indexes part
     after part, and at 1,000 articles each of two held three parts' indexes (160 MiB each, beside the build's
     300 MiB) where one part's is needed (~110 MiB)."""
-    index_id = service.reply(service.send({"type": "NewIndex", "config": None}, "new index", keep=True))["index_id"]
+    index_id = service.reply(service.send({"type": "NewIndex", "config": CONFIG}, "new index", keep=True))["index_id"]
     for path, page in pages:
         if service.stop is not None and service.stop():
             raise SearchCancelled("stopped")
@@ -312,6 +320,12 @@ def pagefind_version() -> str:
     return identity()
 
 
+def index_version() -> str:
+    """What makes a part's bundle beside its pages: Pagefind's version and the configuration it is given (a part
+    made with other exclusions is no match for this build's)."""
+    return f"{pagefind_version()} {json.dumps(CONFIG, sort_keys=True)}"
+
+
 def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None,
                 part_pages: int = parts.PART_PAGES, store: parts.Parts | None = None,
                 digests: Mapping[str, str] | None = None) -> dict[str, bytes | None]:
@@ -328,7 +342,7 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
     does not take a core and the interpreter from the build of that save)."""
     known = digests or {}
     digests = {path: known.get(path) or output_digest(page) for path, page in pages_to_index(outputs)}  # (read once)
-    version = pagefind_version()
+    version = index_version()
     groups = parts.split(list(digests), part_pages)
     keys = {part: parts.part_key(part, [(p, digests[p]) for p in paths], base, version) for part, paths in groups.items()}
     found: dict[int, Mapping[str, bytes | None]] = {}
