@@ -7,6 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dossier.core.analyse.moves import find_moves, is_move
+from dossier.core.analyse.word_blocks import aligned_blocks
 from dossier.core.analyse.alignment import (Op, align, differing_base_tokens, fold, mark, token_keys, tokenize,
                                     word_flags)
 
@@ -359,3 +360,19 @@ def test_the_moves_are_those_of_runs_measured_again_after_each_move(base, other,
     other_free = [j not in other_taken for j in range(len(other))]
     expected = _moves_measured_again_after_each(base, other, words, list(base_free), list(other_free))
     assert find_moves(base, other, words, list(base_free), list(other_free)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "a", "battalions", "rafah", "of", ",", "killed", "1,200"]), max_size=14),
+       st.lists(st.sampled_from(["the", "a", "battalions", "rafah", "of", ",", "killed", "1,200"]), max_size=14))
+def test_the_blocks_tile_both_sides_in_order_and_equal_blocks_hold_equal_keys(base: list[str], other: list[str]) -> None:
+    blocks = aligned_blocks(base, other)
+    assert [b.i1 for b in blocks] == [0, *[b.i2 for b in blocks[:-1]]][:len(blocks)]
+    assert [b.j1 for b in blocks] == [0, *[b.j2 for b in blocks[:-1]]][:len(blocks)]
+    assert (blocks[-1].i2, blocks[-1].j2) == (len(base), len(other)) if blocks else not base and not other
+    for b in blocks:
+        if b.kind == "equal":
+            assert base[b.i1:b.i2] == other[b.j1:b.j2]
+        else:  # (a change is never empty on both sides, and two changes never touch: they were merged)
+            assert b.i2 > b.i1 or b.j2 > b.j1
+    assert all(x.kind == "equal" or y.kind == "equal" for x, y in zip(blocks, blocks[1:]))

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 import pytest
 
 from conftest import failing_after
-from dossier.shell import search, search_parts
+from dossier.shell import search, search_ignored, search_parts
 
 FILTER_VALUES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 
@@ -122,7 +122,7 @@ class CountingPages(dict):
 
 def test_pages_without_a_pagefind_body_are_not_sent_once_a_page_has_one():
     outputs = CountingPages(site(5))
-    sent = [path for path, _ in search.pages_to_index(outputs)]
+    sent = [path for path, _ in search_ignored.pages_to_index(outputs)]
     assert sent == [f"articles/a{n:03d}/index.html" for n in range(5)]
     assert "report/index.html" not in sent and "static/site.css" not in sent
     # each page is read once, except those read first to learn whether any page has a body element: in sorted
@@ -138,10 +138,10 @@ def test_every_page_is_sent_when_no_element_has_a_pagefind_body():
     outputs["p1.html"] = outputs["p1.html"].replace(
         b"<p>", b"<p>Write &lt;main data-pagefind-body&gt; <!-- <main data-pagefind-body> --> "
                 b"<script>'<main data-pagefind-body>'</script>")
-    assert not any(search.has_body_element(b) for b in outputs.values())
-    assert [path for path, _ in search.pages_to_index(outputs)] == ["p0.html", "p1.html", "p2.html"]
-    assert search.has_body_element(page(1))
-    assert search.has_body_element(b'<div><img src="x" data-pagefind-body/></div>')
+    assert not any(search_ignored.has_body_element(b) for b in outputs.values())
+    assert [path for path, _ in search_ignored.pages_to_index(outputs)] == ["p0.html", "p1.html", "p2.html"]
+    assert search_ignored.has_body_element(page(1))
+    assert search_ignored.has_body_element(b'<div><img src="x" data-pagefind-body/></div>')
 
 
 @pytest.mark.parametrize("extra", [

@@ -32,23 +32,13 @@ import json
 import os
 import subprocess
 import threading
-from html.parser import HTMLParser
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import search_parts as parts
 from .fs import output_digest
-from .search_ignored import without_ignored, without_inline_ids
+from .search_ignored import CONFIG, pages_to_index, without_ignored, without_inline_ids
 
 BUNDLE = parts.BUNDLE
-BODY_ATTRIBUTE = "data-pagefind-body"
-# The site's own words inside the text a page is found by, left out of the index and of the results' excerpts (the
-# words "Compared words:", "Context:", "Note 1", a note's kind, a column's "base" flag, the heat map's counts and a
-# comparison's columns against the bases not shown, and the base's words a column shows struck out, which ran into
-# the column's own: "go it alone ontake control of Rafah"): "Do4 (4 of 4 differ) It Alone3" was an excerpt, and a
-# column not the base said "base." (review 126). Part of every part's key (`build_index`).
-EXCLUDED = (".visually-hidden", ".base-flag", ".r[hidden]", ".wit-text del", ".heat", ".hm-legend", ".sn-toggle",
-            ".sn-num", ".sn-label", ".sn-approx", ".sn-source", ".sn-tags", ".bw")
-CONFIG = {"exclude_selectors": list(EXCLUDED)}
 WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the service's input queue is unbounded)
 READ_SIZE = 1 << 20
 PIECE = 3 << 18           # bytes of a page escaped and base64-encoded at a time
@@ -66,58 +56,9 @@ class SearchCancelled(Exception):
     """The caller's `stop` said to give up (the live preview: a newer save makes this index stale)."""
 
 
-def is_html_page(path: str) -> bool:
-    """Whether Pagefind reads an output file at all (which pages it indexes is the page's own `searchable` mark,
-    core/plan/views.py, written into the HTML as data-pagefind-body)."""
-    return path.endswith(".html")
-
-
 def page_url(path: str, base: str) -> str:
     """The URL Pagefind records for an output path: `a/index.html` → `<base>a/`."""
     return base + (path[: -len("index.html")] if path.endswith("index.html") else path)
-
-
-class _FoundBody(Exception):
-    pass
-
-
-class _BodyFinder(HTMLParser):
-    """Stops at the first start tag carrying `data-pagefind-body` (comments, scripts and text do not count)."""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if any(name == BODY_ATTRIBUTE for name, _ in attrs):
-            raise _FoundBody
-
-    handle_startendtag = handle_starttag
-
-
-def has_body_element(html: bytes) -> bool:
-    """Whether an element of the page carries `data-pagefind-body` (an HTML parse, not a text search)."""
-    if BODY_ATTRIBUTE.encode() not in html:
-        return False
-    finder = _BodyFinder(convert_charrefs=False)
-    try:
-        finder.feed(html.decode("utf-8", "replace"))
-        finder.close()
-    except _FoundBody:
-        return True
-    return False
-
-
-def pages_to_index(outputs: Mapping[str, bytes]) -> Iterator[tuple[str, bytes]]:
-    """(path, bytes) of the HTML pages to send, in sorted order (the page order of the index), each read once.
-
-    Pagefind's rule: once any page has a `data-pagefind-body` element, pages without one are left out of the
-    index. So if a page has one (an HTML parse of the first pages in order finds it, usually in the first), pages
-    that cannot have one (the attribute's name is nowhere in their bytes) are not sent at all, which saves
-    Pagefind parsing them (the build report is large). `outputs` may read pages from disk when asked."""
-    paths = sorted(p for p in outputs if is_html_page(p))
-    only_marked = any(has_body_element(outputs[p]) for p in paths)  # stops at the first page that has one
-    needle = BODY_ATTRIBUTE.encode()
-    for path in paths:
-        page = outputs[path]
-        if not only_marked or needle in page:
-            yield path, page
 
 
 def _request(message_id: int, payload: dict[str, Any], contents: bytes | None = None) -> Iterator[bytes]:

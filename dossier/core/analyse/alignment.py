@@ -2,9 +2,9 @@
 
 Outlets re-type the same words with different typography ("we're" / "we’re", " - " / "—") and capitalisation,
 so tokens are compared by a folded key; real word differences ("would" / "will", "is won" / "’s won") survive.
-The alignment keeps the most tokens equal (the longest common subsequence of token keys, rapidfuzz's Indel), an
-equal run of slight words between two changes joined to them, followed by a pass that turns
-a deleted phrase that reappears elsewhere as an insertion into a pair of "moved" ops.
+The alignment keeps equal the common subsequence of token keys of the most weight, a word that carries meaning
+weighing more than a slight one, an equal run of slight words between two changes joined to them (word_blocks.py),
+followed by a pass that turns a deleted phrase that reappears elsewhere as an insertion into a pair of "moved" ops.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from typing import Literal
 
 from ..text.nfc import nfc, nfc_text
 from ..common.records import record
-from .moves import FUNCTION_WORDS, MIN_MOVED_WORDS, Move, find_moves  # noqa: F401 - (MIN_MOVED_WORDS: read from here too)
+from .moves import MIN_MOVED_WORDS, Move, find_moves  # noqa: F401 - (MIN_MOVED_WORDS: read from here too)
+from .word_blocks import Block, aligned_blocks
 
 OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
 Side = Literal["base", "other"]
@@ -168,133 +169,6 @@ class Op:
 _Move = Move  # base start, base end, other start, other end
 
 
-@record
-class _Block:
-    kind: str  # "equal", "replace", "insert" or "delete"
-    i1: int
-    i2: int
-    j1: int
-    j2: int
-
-
-def _blocks(base_keys: Sequence[str], other_keys: Sequence[str]) -> list[_Block]:
-    """The two sides' tokens aligned so that the most words that carry meaning are equal, then the most of the
-    others between them (`_opcodes`), adjacent changes merged, so "battle is won" / "battle’s won" is one replace
-    of two tokens by one rather than a replace plus a stray delete; then an equal run of slight words between two
-    changes made part of one change (`_slight`). A Levenshtein alignment, which counts a replaced word as one edit
-    and a deleted and an inserted one as two, paired unlike words where the same ones were there to keep: "Hamas
-    [-terrorists who killed 1,200-]{+killed 1,200 people in…+}", then "killed 1,200" marked moved (review 126)."""
-    blocks: list[_Block] = []
-    for tag, i1, i2, j1, j2 in _opcodes(base_keys, other_keys):
-        block = _Block(tag, i1, i2, j1, j2)
-        if tag != "equal" and blocks and blocks[-1].kind != "equal":
-            block = _joined(blocks.pop(), block)
-        if tag != "equal" and len(blocks) >= 2 and blocks[-1].kind == "equal" and blocks[-2].kind != "equal" \
-                and _slight(base_keys, other_keys, blocks[-2], blocks[-1], block):
-            blocks.pop()  # (an equal run of slight words between two changes: one change, "the" no anchor)
-            block = _joined(blocks.pop(), block)
-        if tag == "equal" and blocks and blocks[-1].kind == "equal":
-            block = _Block("equal", blocks[-1].i1, i2, blocks.pop().j1, j2)
-        blocks.append(block)
-    return blocks
-
-
-_CONTENT = 3       # a word that carries meaning weighs as much as three slight words or marks in an alignment
-_TABLE = 250_000  # the most cells of a weighed table (500 tokens against 500, after a common start and end)
-
-
-def _opcodes(base_keys: Sequence[str], other_keys: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
-    """(tag, base start, base end, other start, other end) of each run, in order: the common subsequence of the
-    most weight, a word that carries meaning weighing `_CONTENT` times a slight one (`_is_slight`). The longest
-    common subsequence of tokens paired a "the" with a "the" where it could as readily have paired "battalions"
-    ("the [-rest of the battalions there-]{+four Hamas battalions in the…+}"). A common start and end are equal
-    as they are; a middle too long for the table is aligned by the longest common subsequence (rapidfuzz's Indel)."""
-    start, end = 0, 0
-    n, m = len(base_keys), len(other_keys)
-    while start < min(n, m) and base_keys[start] == other_keys[start]:
-        start += 1
-    while end < min(n, m) - start and base_keys[n - 1 - end] == other_keys[m - 1 - end]:
-        end += 1
-    a, b = base_keys[start:n - end], other_keys[start:m - end]
-    pairs = _weighed_pairs(a, b) if len(a) * len(b) <= _TABLE else _indel_pairs(a, b)
-    pairs = [(x + start, y + start) for x, y in pairs]
-    pairs = [(x, x) for x in range(start)] + pairs + [(n - end + k, m - end + k) for k in range(end)]
-    found: list[tuple[str, int, int, int, int]] = []
-    i0 = j0 = 0
-    for i, j in [*pairs, (n, m)]:
-        if i > i0 or j > j0:
-            found.append(("replace" if i > i0 and j > j0 else "delete" if i > i0 else "insert", i0, i, j0, j))
-        if i < n or j < m:
-            found.append(("equal", i, i + 1, j, j + 1))
-        i0, j0 = i + 1, j + 1
-    return found
-
-
-def _weighed_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
-    """The pairs (i, j) of equal tokens of the common subsequence of `a` and `b` of the most weight, in order."""
-    weight = [1 if _is_slight(k) else _CONTENT for k in a]
-    table = [[0] * (len(b) + 1)]
-    for i, key in enumerate(a):
-        above, row = table[-1], [0]
-        for j, other in enumerate(b):
-            row.append(above[j] + weight[i] if key == other else max(above[j + 1], row[j]))
-        table.append(row)
-    pairs: list[tuple[int, int]] = []
-    i, j = len(a), len(b)
-    while i and j:
-        if a[i - 1] == b[j - 1] and table[i][j] == table[i - 1][j - 1] + weight[i - 1]:
-            i, j = i - 1, j - 1
-            pairs.append((i, j))
-        elif table[i - 1][j] >= table[i][j - 1]:
-            i -= 1
-        else:
-            j -= 1
-    return pairs[::-1]
-
-
-def _indel_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
-    """The pairs (i, j) of equal tokens of a longest common subsequence of `a` and `b` (rapidfuzz's Indel)."""
-    from rapidfuzz.distance import Indel  # (imported when first needed: see analyse/closest.py)
-
-    ids: dict[str, int] = {}
-    return [(op.src_start + k, op.dest_start + k)
-            for op in Indel.opcodes([ids.setdefault(x, len(ids)) for x in a], [ids.setdefault(y, len(ids)) for y in b])
-            if op.tag == "equal" for k in range(op.src_end - op.src_start)]
-
-
-def _joined(first: _Block, last: _Block) -> _Block:
-    """One change from the start of `first` to the end of `last`."""
-    i1, i2, j1, j2 = first.i1, last.i2, first.j1, last.j2
-    return _Block("replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert"), i1, i2, j1, j2)
-
-
-def _slight(base_keys: Sequence[str], other_keys: Sequence[str], before: _Block, equal: _Block, after: _Block
-            ) -> bool:
-    """Whether the `equal` run between two changes holds only slight words (function words, moves.FUNCTION_WORDS,
-    words of one or two letters, punctuation) and is at most half as long as either change, in words: such a run
-    cuts one rewording into pieces around a "the" or an "a" that the longest common subsequence pairs wherever it
-    can ("[-deal for-]{+ceasefire in+} the [-release of…-]"), while a word kept between two words changed is what
-    the reader compares ("we [-will-]{+would+} do [-it-]{+this+} with")."""
-    keys = base_keys[equal.i1:equal.i2]
-    if not all(_is_slight(k) for k in keys):
-        return False
-    return 2 * _words(keys) <= min(_size(base_keys, other_keys, before), _size(base_keys, other_keys, after))
-
-
-def _is_slight(key: str) -> bool:
-    """A function word (moves.FUNCTION_WORDS), a word of one or two letters, or punctuation."""
-    return key in FUNCTION_WORDS or len(key) <= 2 or not _WORD_RE.search(key)
-
-
-def _words(keys: Sequence[str]) -> int:
-    return sum(1 for k in keys if _WORD_RE.search(k))
-
-
-def _size(base_keys: Sequence[str], other_keys: Sequence[str], b: _Block) -> int:
-    """A change's length in words: the more of its two sides'."""
-    return max(_words(base_keys[b.i1:b.i2]), _words(other_keys[b.j1:b.j2]))
-
-
 _Run = tuple[int, int, "_Move | None"]   # (first token, end, the move that carries it or None)
 
 
@@ -319,7 +193,7 @@ def align(base: str, other: str) -> tuple[Op, ...]:
     if base_keys == other_keys:  # the common case: no difference at all
         n = len(base_keys)
         return (Op("equal", (0, n), (0, n)),) if n else ()
-    blocks = _blocks(base_keys, other_keys)
+    blocks = aligned_blocks(base_keys, other_keys)
 
     base_owner, other_owner = _owners(base, other, blocks, len(base_keys), len(other_keys))
     ops: list[Op] = []
@@ -331,7 +205,7 @@ def align(base: str, other: str) -> tuple[Op, ...]:
     return tuple(ops)
 
 
-def _owners(base: str, other: str, blocks: Sequence[_Block], n_base: int, n_other: int
+def _owners(base: str, other: str, blocks: Sequence[Block], n_base: int, n_other: int
             ) -> tuple[dict[int, _Move], dict[int, _Move]]:
     """Token index → the move that carries it, on each side: moves are found among the tokens no equal block
     holds."""
@@ -346,7 +220,7 @@ def _owners(base: str, other: str, blocks: Sequence[_Block], n_base: int, n_othe
             {j: mv for mv in moves for j in range(mv[2], mv[3])})
 
 
-def _changed_ops(b: _Block, base_runs: Sequence[_Run], other_runs: Sequence[_Run]) -> list[Op]:
+def _changed_ops(b: Block, base_runs: Sequence[_Run], other_runs: Sequence[_Run]) -> list[Op]:
     """The ops of one block that is not equal, from the runs of each side (moved or left over).
 
     Leftover (non-moved) runs of the two sides pair into replaces when they meet, otherwise moved runs are
