@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dossier.core.load.model import Origin
-from dossier.core.load.note_markup import note_markup
+from dossier.core.load.note_markup import link_markup, note_markup
+from dossier.core.text.markdown import link_targets
 
 AT = Origin("content/articles/a.yaml", 7, 11, raw="")
 
@@ -39,6 +40,10 @@ def test_block_markdown_in_a_note_is_said_once_per_kind(note: str, kinds: list[s
     ("`[x](https://e.org/a b)` is code", []),
     ("a (b) [c] (d) and [e] (https://e.org)", []),
     ("[spaced]( article:one ) and [tab](entity:x\t) are read as links", []),  # (review 67)
+    # review 127: an address no ")" closes before the line ends, and an id's ")" left out before more words
+    ("the others ([compare the headlines](compare:headlines.", ["[compare the headlines](compare:headlines."]),
+    ("with Blinken ([see](entity:benny-gantz for more).", ["[see](entity:benny-gantz for more)"]),
+    ("[ok](https://e.org/a_(b)) and [ok](compare:x)\nnext line", []),
 ])
 def test_a_link_markdown_does_not_read_is_said_where_it_is_written(note: str, found: list[str]) -> None:
     """Review 58: a space in a link's address, or its text left open before the address, and the link was
@@ -85,3 +90,23 @@ def test_the_html_warning_stands_at_the_tag_not_at_the_same_words_in_code_before
     origin = Origin("content/articles/a.yaml", 7, 11, raw="The markup puts it in `<b>`, shown as <b>bold</b>.")
     (found,) = note_markup("The markup puts it in `<b>`, shown as <b>bold</b>.", origin)
     assert (found.line, found.col) == (7, 11 + len("The markup puts it in `<b>`, shown as "))
+
+
+def test_an_id_s_left_out_parenthesis_is_said_with_the_link_closed_after_the_id() -> None:
+    [problem] = note_markup("with Blinken ([see](entity:benny-gantz for more).", AT)
+    assert "its address not closed with ) after the id" in problem.message
+    assert problem.hint == 'close it after the id: "[see](entity:benny-gantz) for more)"'
+
+
+def test_a_summary_s_link_markdown_does_not_read_is_said_and_its_blocks_are_not() -> None:
+    found = link_markup("| a | b |\n\nSee the others ([compare](compare:headlines.", AT, "a summary")
+    assert [p.message for p in found] == ['a summary has a link Markdown does not read, its address not closed '
+                                          'with ): it is shown as written, "[compare](compare:headlines."']
+
+
+def test_an_unclosed_address_is_no_link_to_check() -> None:
+    # (the link check told "compare:headlines." to be "compare:headlines", which pasted is no link either)
+    assert link_targets("x ([the headlines](compare:headlines.", True) == ()
+    assert link_targets("x ([the headlines](compare:headlines)).", True) == ("compare:headlines",)
+    assert sorted(link_targets('[a](https://e.org "t") and [b][r]\n\n[r]: https://e.org/r', False)) == \
+        ["https://e.org", "https://e.org/r"]

@@ -1,4 +1,5 @@
-"""Markdown that a note does not show: tables, lists, quotation and code blocks, headings, images and HTML.
+"""Markdown that a note does not show: tables, lists, quotation and code blocks, headings, images and HTML; and
+links that Markdown does not read, in a note or any other Markdown field (`link_markup`).
 
 A note is shown inside a sentence's margin (a sidenote) or a listing, so it takes inline Markdown only
 (emphasis, links, code, footnotes); the block syntax it does not take was published as written ("| Outlet |
@@ -31,8 +32,12 @@ _BLOCKS = (
 # before the address ("[see also(entity:x)")
 _SPACED_ADDRESS = re.compile(r"\[[^\]\n]*\]\(\s*(?!<)[^\s()]+[ \t]+(?![\"'()\s])[^)\n]*\)")  # ("( x )": read, review 67)
 _UNCLOSED_TEXT = re.compile(r"\[[^\]\[\n]*\((?:https?://|mailto:|entity:|article:|compare:|tag:|/)[^\s)]*\)")
+# ... or its address not closed with ")" before the line ends ("([compare the headlines](compare:headlines." was
+# published as written, and the did-you-mean of the link check, pasted, left it so: review 127)
+_UNCLOSED_ADDRESS = re.compile(r"\[[^\]\n]*\]\((?!<)[^\s()]+(?=[ \t]*(?:\n|\Z))")
 _LINKS = ((_SPACED_ADDRESS, "a space in its address", "write the space as %20, or put the address in <…>"),
-          (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"))
+          (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"),
+          (_UNCLOSED_ADDRESS, "its address not closed with )", "close the address with ) (and the sentence after it)"))
 
 
 # An HTML tag or comment (raw HTML is off in notes: shown as written, review 116): an element HTML has, so that a
@@ -85,6 +90,13 @@ def _uncoded(note: str) -> str:
     return re.sub(r"`+[^`]*`+", lambda code: " " * len(code.group()), note)
 
 
+def link_markup(text: str, origin: Origin, what: str) -> list[Problem]:
+    """A `note-markup` warning at each link of a Markdown field (a summary, a description) that Markdown does not
+    read as one: a field that takes block Markdown too, whose blocks are not looked at (review 127: a summary's
+    "[see](entity:benny-gantz for more)" was published as written without a word)."""
+    return _not_links(text, origin, what) if "(" in text and "[" in text else []
+
+
 def _not_links(note: str, origin: Origin, what: str) -> list[Problem]:
     """A warning at each link of `note` that is shown as written (outside code spans)."""
     out = []
@@ -92,6 +104,14 @@ def _not_links(note: str, origin: Origin, what: str) -> list[Problem]:
     for pattern, why, hint in _LINKS:
         for found in pattern.finditer(bare):
             at = origin.inside(found.group())
-            out.append(warning(at.file, at.line, at.col, f"{what} has a link Markdown does not read, {why}: it is "
-                               f'shown as written, "{found.group()}"', hint, "note-markup"))
+            own = _OWN_ADDRESS.match(found.group()) if pattern is _SPACED_ADDRESS else None
+            said, told = (why, hint) if not own else (  # (an id has no space: its ")" was left out, review 127)
+                "its address not closed with ) after the id",
+                f'close it after the id: "{own.group()}){found.group()[own.end():]}"')
+            out.append(warning(at.file, at.line, at.col, f"{what} has a link Markdown does not read, {said}: it is "
+                               f'shown as written, "{found.group()}"', told, "note-markup"))
     return out
+
+
+# A link's address that is one of ours (an id after it, which has no space)
+_OWN_ADDRESS = re.compile(r"\[[^\]\n]*\]\(\s*(?:entity|article|compare|tag):[^\s()]+")

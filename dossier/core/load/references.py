@@ -31,7 +31,7 @@ from .registry_ids import named_ids
 from .link_hints import RELATIVE, refused, relative
 from .id_hints import articles_by_outlet, witness_hint
 from .tag_clashes import tag_clashes
-from .note_markup import note_markup
+from .note_markup import link_markup, note_markup
 from ..common.urls import Urls, internal_link, named_page
 from ..common.records import frozen
 
@@ -138,6 +138,7 @@ def _article(meta: ArticleMeta, known: Names, urls: Urls,
     """The links of one article file's summary and notes (`targets`: what `_targets` finds in them)."""
     where = meta.summary_origin or meta.origin
     problems = list(_markdown(meta.summary, where, "a summary", False, known, urls, targets=targets[0]))
+    problems += link_markup(meta.summary, where, "a summary")
     for ann, found in zip(meta.annotations, targets[1]):
         page = _Page(meta.slug, bool(ann.tags or ann.date))
         problems += _markdown(ann.note, ann.note_origin or ann.origin, "a note", True, known, urls, page, found)
@@ -183,12 +184,14 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     for e in dossier.entities:
         problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls,
                               targets=next(targets))
+        problems += link_markup(e.summary, e.summary_origin or e.origin, "a summary")
         problems += _roles(e, known, partial(_entity_refs, dossier, metas, named))
     for s in noted:
         problems += _markdown(s.note, s.note_origin, "an outlet's note", True, known, urls, targets=next(targets))
         problems += note_markup(s.note, s.note_origin, "an outlet's note")
     where = Origin("site.yaml", *config.description_at, raw=config.description_raw)
     problems += _markdown(config.description, where, "the description", False, known, urls, targets=next(targets))
+    problems += link_markup(config.description, where, "the description")
     return problems + tag_clashes(metas), known
 
 
@@ -241,6 +244,7 @@ def _comparison(c: Comparison, known: Names, urls: Urls) -> list[Problem]:
                               ("use one of: " + ", ".join(slugs) if slugs else "add the witnesses first"),
                               "comparison-base"))
     problems += _markdown(c.summary, c.summary_origin or c.origin, "a summary", False, known, urls)
+    problems += link_markup(c.summary, c.summary_origin or c.origin, "a summary")
     return problems
 
 

@@ -180,6 +180,7 @@ def link_targets(text: str, note: bool) -> tuple[str, ...]:
         return url
 
     _render(_note_parser() if note else _block_parser(), text, record)
+    found = [url for url in found if not _unclosed(text, url)]
     if len(set(found)) == len(found):
         return tuple(found)
     # markdown-it also passes a link through `record` when it scans the text of a link or of brackets around it
@@ -191,6 +192,20 @@ def link_targets(text: str, note: bool) -> tuple[str, ...]:
         if kept[url] <= max(1, _written(text, url)):
             out.append(url)
     return tuple(out)
+
+
+def _unclosed(text: str, url: str) -> bool:
+    """Whether every place `text` writes `url` is an inline link's address that no ")" closes: markdown-it asks of
+    it before it finds that the link is none (it is then text, which note_markup.py warns of), so it is not one of
+    the field's links ("(compare:headlines." was told to be "compare:headlines", which pasted is no link either:
+    review 127). A target written otherwise (a reference's definition, in <…>, decoded from an entity) is kept."""
+    places = [m.start() for m in re.finditer(re.escape(url), text)]
+    return bool(places) and all(text[:at].endswith("](") and not _CLOSED.match(text, at + len(url))
+                                for at in places)
+
+
+# What closes a link's address: an optional title, then ")"
+_CLOSED = re.compile(r"""[ \t]*(?:\n[ \t]*)?(?:(?:"[^"]*"|'[^']*'|\([^)]*\))[ \t]*)?\)""")
 
 
 def _written(text: str, url: str) -> int:
