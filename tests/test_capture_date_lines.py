@@ -11,7 +11,7 @@ import pytest
 
 from dossier.core.capture.furniture import without_furniture
 from dossier.core.capture.furniture_page import Dropped
-from dossier.core.capture.furniture_words import DATED
+from dossier.core.capture.furniture_words import BADGED, DATED
 from dossier.core.capture.guess_date import date_line, guess_date
 from dossier.core.capture.page_guess import guess_page
 from dossier.core.capture.pagemeta import read_page
@@ -101,3 +101,45 @@ def test_a_saved_pages_date_line_leaves_its_seed_and_its_date_is_the_stubs(line:
     assert line not in got.text and STORY[0] in got.text
     assert [(d.text, d.kind) for d in got.furniture] == [(line, DATED)]
     assert g.date.value == "2024-03-23" and (line in g.date.where) == line.startswith("Publicado")
+
+
+# --- a date and a badge: Phys.org's "October 22, 2019 report" above its headline (review 125) -----------------
+
+BADGE_LINES = [
+    ("October 22, 2019 report", "2019-10-22"),          # Phys.org's: the date, then <span class="badge">report
+    ("March 23, 2024 | Analysis", "2024-03-23"),
+    ("Saturday, 23 March 2024 · Opinion", "2024-03-23"),
+    ("23.03.2024 Kommentar", "2024-03-23"),
+    ("23 de marzo de 2024 Entrevista", "2024-03-23"),
+]
+
+
+@pytest.mark.parametrize("line, day", BADGE_LINES)
+def test_a_line_that_is_only_a_date_and_a_badge_goes_and_its_date_is_offered(line: str, day: str) -> None:
+    kept, dropped = left_out(page(line), [line, *STORY])
+    assert kept == STORY and dropped == [(line, BADGED)]
+    assert date_line([line]).value == day
+    offered = guess_page(read_page(page(line)), {}, "", "\n".join(STORY), {}, dropped=(Dropped(1, line, BADGED),))
+    assert offered.date.value == day and line in offered.date.where
+
+
+@pytest.mark.parametrize("line, near", [
+    ("October 22, 2019 report said the tool was 50,000 years old.", "October 22, 2019 report"),  # a sentence
+    ("On October 22, 2019 a report was published.", "October 22, 2019 report"),
+    ("October 22, 2019 reported", "October 22, 2019 report"),        # no badge: a longer word
+    # Kaieteur News's date and its category's link: a section's name, no badge
+    ("May 06, 2022 News", "May 06, 2022 Analysis"),
+    ("October 22, 2019", "October 22, 2019 feature"),  # a date alone (a sidebar's goes only where its box says so)
+    ("Report October 22, 2019", "October 22, 2019 Report"),
+    ("Published: 23 March 2024 report", "23 March 2024 report"),
+])
+def test_a_date_with_more_than_a_badge_or_a_section_name_stays_beside_one_that_goes(line: str, near: str) -> None:
+    assert left_out(page(line), [line, *STORY]) == ([line, *STORY], [])
+    assert date_line([line]).value == ""
+    assert left_out(page(near), [near, *STORY])[0] == STORY and date_line([near]).value
+
+
+def test_a_badge_that_says_update_gives_an_updates_date_after_a_publications() -> None:
+    shown = ["March 24, 2024 update", "March 23, 2024 report"]
+    assert date_line(shown).value == "2024-03-23"
+    assert "updated" in date_line(shown[:1]).doubt

@@ -9,11 +9,11 @@ shell/capture/page_blocks.py) — a paragraph that is all links, a list of other
 sign-up form, a sidebar's widget, an author's profile, a heading that repeats a line of the text — and, where a
 prompt's words are needed, a whole line that is only the prompt (furniture_words.py). A line that matches no
 block, or only some of its blocks, is kept unless its words alone say what it is (a line that is only "Anzeige"
-or "Foto: dpa", or a date's label and the date: "Published: 23rd March 2024"), or it is only a date's label and a
-block of the page is that label and a date (the extractor left the date out). An appeal to become a member, to
-subscribe or to give, a line that is only a call to sign up for the outlet's newsletter, and a short paragraph
-asking to sign up or subscribe that links to a sign-up page: furniture_appeal.py; a site's cookie or consent
-notice: furniture_consent.py.
+or "Foto: dpa", a date's label and the date: "Published: 23rd March 2024", or a date and a badge: "October 22,
+2019 report"), or it is only a date's label and a block of the page is that label and a date (the extractor left
+the date out). An appeal to become a member, to subscribe or to give, a line that is only a call to sign up for the
+outlet's newsletter, and a short paragraph asking to sign up or subscribe that links to a sign-up page:
+furniture_appeal.py; a site's cookie or consent notice: furniture_consent.py.
 Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so
 nothing is lost.
 
@@ -235,12 +235,13 @@ def _read_more(page: Page, index: int, line: str) -> bool:
 
 
 def _by_words(line: str) -> str:
-    """What a line's words alone say it is: a whole line that is only a label, or a date's label and the date (the
-    stub's date guess is offered it: page_guess.py), a line spelt in look-alike letters (three words or more, and
-    most of its words), or ""."""
+    """What a line's words alone say it is: a whole line that is only a label, a date's label and the date, or the
+    date and a badge ("October 22, 2019 report"; the stub's date guess is offered it: page_guess.py), a line
+    spelt in look-alike letters (three words or more, and most of its words), or ""."""
     label = bare(line).strip()
-    if words.DATE_LINE.match(label):
-        return words.DATED
+    dated = words.DATE_LINE.match(label)
+    if dated:
+        return words.BADGED if dated.group("badge") else words.DATED
     for kind, pattern in words.WHOLE_LINES:
         if pattern.match(label):
             return kind

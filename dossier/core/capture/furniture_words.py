@@ -135,10 +135,25 @@ _TIME = (r"(?:(?:\s*(?:[,|·•/–—-]|at|um|à|a las|alle|às|om|o|godz\.?)\s
          r"(?:[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?|\s*(?:am|pm|a\.m\.|p\.m\.))"
          r"(?:\s*\(?(?:gmt|utc|bst|cet|cest|mez|mesz|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|kst|hkt|z)?"
          r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)?")
-DATE_LINE = re.compile(rf"^[\W_]*(?:(?P<published>{_alternatives(_PUBLISHED_WORDS)})|"
-                       rf"(?P<updated>{_alternatives(_UPDATED_WORDS)})){_ON}[\s:|,–—-]*(?:{_WEEKDAY})?"
-                       rf"(?P<date>{_DATE}){_TIME}[\s.)\]]*$", re.I)
+# ... or the date and one badge word after it, no label: the kind of piece the outlet files it under (Phys.org's
+# "October 22, 2019 <a><span class="badge">report</span></a>" above its headline). A badge, never a section's name
+# ("May 06, 2022 News", Kaieteur News's date and category link, stays) nor a word that goes on the sentence
+_BADGES = ("report", "feature", "analysis", "update", "exclusive", "opinion", "interview", "explainer", "commentary",
+           "comment", "editorial", "column", "obituary", "investigation", "essay",
+           "analyse", "kommentar", "meinung", "reportage", "exklusiv", "gastbeitrag", "hintergrund",
+           "éditorial", "tribune", "entretien", "exclusif", "décryptage", "chronique",
+           "análisis", "opinión", "entrevista", "reportaje", "exclusiva", "crónica", "tribuna",
+           "análise", "opinião", "reportagem", "exclusivo", "crônica", "analisi", "opinione", "intervista",
+           "commento", "esclusiva", "editoriale", "analiza", "opinia", "wywiad", "komentarz", "reportaż",
+           "opinie", "commentaar")
+DATE_LINE = re.compile(rf"^[\W_]*(?:(?:(?P<published>{_alternatives(_PUBLISHED_WORDS)})|"
+                       rf"(?P<updated>{_alternatives(_UPDATED_WORDS)})){_ON}[\s:|,–—-]*)?(?:{_WEEKDAY})?"
+                       rf"(?P<date>{_DATE}){_TIME}"
+                       rf"(?(published)|(?(updated)|[\s|·•,–—-]+(?P<badge>{_alternatives(_BADGES)})(?!\w)))"
+                       r"[\s.)\]]*$", re.I)
 DATED = "a date line: a label and the date"
+BADGED = "a date line: the date and a badge (\"report\", \"analysis\")"
+DATE_KINDS = (DATED, BADGED)   # (the lines whose date is offered to the date guess: page_guess.py)
 
 # A word spelt in Latin and Cyrillic letters at once ("Аdvеrtіѕе wіth thе most visited news site in Веlіzе", its А, е,
 # і, ѕ Cyrillic): text that reads as English to a person and as no word to an advertisement blocker. No language

@@ -118,19 +118,25 @@ def _new_year(text: str) -> bool:
 
 
 def date_line(lines: Sequence[str]) -> Guess:
-    """The date of the first of `lines` that is a date's label and the date (furniture_words.DATE_LINE), one
-    labelled a publication's first ("Published", "Veröffentlicht"), else one labelled an update's ("Updated",
-    "Stand": the article may be older), flagged: the page shows it, its metadata does not. NOTHING when none gives
-    a full date ("12/03/2020" may be March or December)."""
+    """The date of the first of `lines` that is a date's label and the date, or the date and a badge
+    (furniture_words.DATE_LINE), one labelled a publication's first ("Published", "Veröffentlicht", "October 22,
+    2019 report"), else one labelled an update's ("Updated", "Stand", a badge "update": the article may be older),
+    flagged: the page shows it, its metadata does not. NOTHING when none gives a full date ("12/03/2020" may be
+    March or December)."""
     for published in (True, False):
         for line in lines:
             found = DATE_LINE.match(" ".join(line.split()))
             day = date_in_text(found.group("date"))[0] if found else ""
-            if day and bool(found and found.group("published")) == published:
+            if day and found and _published(found) == published:
                 return Guess(day, f'from the page\'s date line "{one_line(line)}" (left out of the seed)', False,
                              "in none of the page's metadata" if published else
                              "the day the page says it was updated: it may have been published before")
     return NOTHING
+
+
+def _published(found: re.Match[str]) -> bool:
+    """Whether a date line gives a publication's date: a publication's label, or a badge that is no update's."""
+    return found.group("updated") is None and (found.group("badge") or "").casefold() != "update"
 
 
 def dateline(text: str) -> Guess:

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Sequence
 
 from .bylines import bare, byline_names, credited, name_parts
 from .furniture_page import Dropped
-from .furniture_words import DATED
+from .furniture_words import DATE_KINDS
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
@@ -281,7 +281,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates = _shown_dates(meta) + ([("from the first <time> element", meta.times[0])] if meta.times else [])
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text,
-                      [d.text for d in (*dropped, *body.furniture) if d.kind == DATED])
+                      [d.text for d in (*dropped, *body.furniture) if d.kind in DATE_KINDS])
     wire = _wire(meta, read_at, text, outlet, known_outlets)
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
     paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"
