@@ -13,7 +13,8 @@ or "Foto: dpa", a date's label and the date: "Published: 23rd March 2024", or a 
 2019 report"), or it is only a date's label and a block of the page is that label and a date (the extractor left
 the date out). An appeal to become a member, to subscribe or to give, a line that is only a call to sign up for the
 outlet's newsletter, and a short paragraph asking to sign up or subscribe that links to a sign-up page:
-furniture_appeal.py; a site's cookie or consent notice: furniture_consent.py.
+furniture_appeal.py; a site's cookie or consent notice: furniture_consent.py; a label ("Related") left alone once
+the list of links it labelled is gone: furniture_label.py.
 Nothing else is changed: every kept line is the extractor's, byte for byte. The raw page is kept as evidence, so
 nothing is lost.
 
@@ -29,6 +30,7 @@ from urllib.parse import unquote
 from . import furniture_words as words
 from .furniture_appeal import PROMPT_WORDS, appeals, signup_prompt
 from .furniture_consent import notices
+from .furniture_label import lone_labels
 from .furniture_words import STANDARDS
 from .furniture_page import HEADINGS, LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
 
@@ -321,6 +323,7 @@ def _kinds(page: Page, lines: list[str]) -> dict[int, str]:
         found[last] = "a copyright notice"
     found.update(notices(page, lines, found))  # (a cookie or consent notice: DW's)
     found.update(appeals(page, lines, found))  # (a membership's appeal, a newsletter's call: review 116)
+    found.update(lone_labels(page, lines, found))  # (a "Related" whose links are gone: review 125)
     return found
 
 
