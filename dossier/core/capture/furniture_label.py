@@ -7,10 +7,11 @@ A line that is only a prompt ("Related", "Related articles", "Read more", "More 
 what it labelled is gone: the lines after it up to the next kept line are all furniture that holds a link or is
 in a list item or card that does ("Read more" links, cards), or there are none, and in the page every block
 between the label's and the next kept line's is a link and nothing else or one of those lines, at least one of
-either. A prompt followed by the links it labels is furniture.py's "Read also" list already. The same words in a sentence, a prompt with more words than
-the prompt ("More on this story as it develops"), a label whose page goes on with anything but links before the
-next kept line (a caption, a paragraph the extractor left out), or the article's own text straight after it, and
-a label whose place in the page is not known (no block, or several) stay.
+either. A prompt followed by the links it labels is furniture.py's "Read also" list already. The same words in a
+sentence, a prompt with more words than the prompt ("More on this story as it develops"), a label whose page goes
+on with anything but links before the next kept line (a caption, a paragraph the extractor left out), or the
+article's own text straight after it, and a label whose place in the page is not known (no block, or several)
+stay.
 
 Pure: the page's blocks, the extracted lines and the furniture found so far in, the lone labels out.
 """
