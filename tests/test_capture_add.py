@@ -931,3 +931,23 @@ def test_files_that_cannot_be_written_take_back_the_outlet_appended_for_them(dos
         subprocess.run(["chattr", "-i", str(dossier / "seeds")], check=True)
     assert result.returncode != 0 and "nothing was written" in result.stderr
     assert files_of(dossier) == before  # (sources.yaml as it was: the outlet appended first was taken back)
+
+
+def test_a_seed_begins_with_the_headline_the_page_shows_first_and_the_built_page_shows_it_as_the_h1(
+        dossier: Path) -> None:
+    """Review 125: the Vancouver Sun's <h1> is above its dek, but the extractor wrote the dek first: the seed began
+    with it and the built page showed the headline as a paragraph of the body. The headline is moved first (every
+    line the extractor's, byte for byte), the provenance says from which line; its lone "Related" label is gone."""
+    result = run_build(dossier, "--add", str(REAL_PAGES / "vancouversun-microsoft-carbon.html.gz"))
+    assert result.returncode == 0, result.stderr
+    (seed,) = (dossier / "seeds").glob("*.txt")
+    headline = "Microsoft moves to erase its carbon footprint from the atmosphere in climate push"
+    lines = seed.read_text("utf-8").split("\n")
+    assert lines[0] == headline and lines[1].startswith("Microsoft will invest US$1 billion") and "Related" not in lines
+    record = json.loads((dossier / f"seeds/evidence/{seed.stem}.provenance.json").read_text("utf-8"))
+    assert record["seed"]["moved"] == [{"line": 2, "to": 1, "what": record["seed"]["moved"][0]["what"],
+                                        "text": headline}]
+    built = run_build(dossier, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (dossier / f"_site/articles/{seed.stem}/index.html").read_text("utf-8")
+    assert 'id="headline"' in html and html.count(headline) >= 1

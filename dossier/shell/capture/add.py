@@ -119,7 +119,10 @@ def plan(page: Page, dossier: Dossier) -> tuple[dict[str, bytes], str, str, Any]
                  # (the lines of page furniture left out of the extractor's text, with their line in it: review 72;
                  # or out of the JSON-LD articleBody, one paragraph a line, when the seed is that)
                  "furniture": [{"line": d.line, "what": d.kind, "text": d.text}
-                               for d in (g.body.furniture if g.body.where else got.furniture)]},
+                               for d in (g.body.furniture if g.body.where else got.furniture)],
+                 # (the extractor's line moved to the seed's top, with its line in the extractor's text: review 125)
+                 "moved": [{"line": m.line, "to": 1, "what": m.kind, "text": m.text}
+                           for m in (() if g.body.where else got.moved)]},
         "extractor": {"name": "trafilatura", "version": got.tools["trafilatura"]},
         "date_fallback": {"name": "htmldate", "version": got.tools["htmldate"]},
         "article": rel, "article_url": g.url.value or None})

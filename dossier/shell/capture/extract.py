@@ -40,7 +40,9 @@ class ExtractError(Exception):
 class Extracted:
     """Invariant: `text` is the extractor's main text as returned (the seed's bytes are its UTF-8), its tables as
     plain lines (`table_rows`), less the lines of page furniture listed in `furniture` (core/capture/furniture.py:
-    each kept line is the extractor's, byte for byte); `fields` holds the extractor's metadata as strings (title,
+    each kept line is the extractor's, byte for byte), in the extractor's order but for the headline line listed in
+    `moved`, put first where the page shows its <h1> above the lines before it (core/capture/headline_order.py);
+    `fields` holds the extractor's metadata as strings (title,
     date, sitename, author, url)."""
 
     html: str
@@ -49,6 +51,7 @@ class Extracted:
     fields: Mapping[str, str]
     tools: Mapping[str, str]   # name → version of each tool used
     furniture: tuple[Any, ...] = ()   # the lines left out (furniture.Dropped), in the order of the text
+    moved: tuple[Any, ...] = ()       # the headline moved to the top where the page shows it first (headline_order)
 
 
 def decode_html(body: bytes, content_type: str = "", language: str = "") -> tuple[str, str]:
@@ -182,15 +185,20 @@ def extract(body: bytes, content_type: str, url: str, language: str = "") -> Ext
     text = table_rows((getattr(doc, "text", "") or "") if doc is not None else "")
     fields = {k: str(getattr(doc, k, "") or "") for k in ("title", "date", "sitename", "author", "url")}
     furniture: tuple[Any, ...] = ()
+    moved: tuple[Any, ...] = ()
     if text.strip():  # (the page's furniture left out: "Read more" links, icon labels, credits; review 72)
         from ...core.capture.furniture import without_furniture
+        from ...core.capture.headline_order import headline_first
         from .page_blocks import page_blocks
 
-        text, furniture = without_furniture(text, page_blocks(html), fields["title"])
+        blocks = page_blocks(html)
+        text, furniture = without_furniture(text, blocks, fields["title"])
+        # (the headline first where the page shows it first: the Vancouver Sun's dek came before it; review 125)
+        text, moved = headline_first(text, blocks, fields["title"], furniture)
     if not text.strip():
         raise ExtractError("no article text found in the page (is it an article, or a cookie wall / index page?)")
     if not fields["date"]:
         found = htmldate.find_date(html, url=url or None, original_date=True, extensive_search=True)
         fields["date"] = found or ""
     return Extracted(html, encoding, text, fields,
-                     {"trafilatura": trafilatura.__version__, "htmldate": htmldate.__version__}, furniture)
+                     {"trafilatura": trafilatura.__version__, "htmldate": htmldate.__version__}, furniture, moved)
