@@ -17,7 +17,7 @@ from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_o
 from .guess_title import CUT_TITLE, guess_title
 from .guesses import NOTHING, Guess, one_line
 from .ld_body import Body, article_body
-from .outlets import KNOWN, host_of, known, registered_domain, safe_url
+from .outlets import KNOWN, WIRES, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 from ..common.records import frozen
 from .text_language import text_language
@@ -282,11 +282,11 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text,
                       [d.text for d in (*dropped, *body.furniture) if d.kind in DATE_KINDS])
-    wire = _wire(meta, read_at, text, outlet, known_outlets)
+    byline = _byline(meta, extracted, outlet.name)
+    wire = _wire(meta, read_at, text, outlet, known_outlets, byline)
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
     paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"
-    return PageGuess(title, date, outlet, _byline(meta, extracted, outlet.name), url, wire,
-                     said if said.value else text_language(text), paid, body)
+    return PageGuess(title, date, outlet, byline, url, wire, said if said.value else text_language(text), paid, body)
 
 
 _DATE_ROWS = ("date", "datum", "published", "veröffentlicht")
@@ -307,11 +307,19 @@ def _shown_dates(meta: PageMeta) -> list[tuple[str, str]]:
     return found
 
 
-def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table) -> Guess:
-    """A syndicated copy names its original: a canonical link to another outlet, or a wire credit."""
+def _wire(meta: PageMeta, read_at: str, text: str, outlet: Outlet, known_outlets: Table,
+          byline: Guess = NOTHING) -> Guess:
+    """A syndicated copy names its original: a canonical link to another outlet, or a wire credit. A canonical
+    link to an outlet no table knows, on a page whose byline credits a wire service alone, names a sister site
+    that took the wire's story: the wire is the original ("financialpost.com" for the Vancouver Sun's copy of a
+    Reuters story, review 125)."""
     canonical = _absolute(meta.canonical)
     if canonical and read_at and registered_domain(host_of(canonical)) != registered_domain(host_of(read_at)):
         hit = known(host_of(canonical), known_outlets)
+        agency = WIRES.get(byline.value, ("", ""))[1]
+        if not hit and agency and agency != outlet.name:
+            return Guess(agency, f'the byline credits {byline.value}, and the canonical link points to '
+                         f'{host_of(canonical)}, another site that ran the story', byline.certain, byline.doubt)
         name = hit[1] if hit else registered_domain(host_of(canonical))
         return Guess(name, f'the canonical link points to {host_of(canonical)}: a syndicated copy')
     wire = credited_wire(text)
