@@ -325,3 +325,26 @@ def test_a_file_saved_with_cr_line_endings_gets_its_lines_and_its_excerpt() -> N
     assert (problem.line, problem.col) == (3, 8)
     assert "   3 | note: a\\x07b\n" in format_problem(problem, {"a.yaml": text.encode()})
     assert place("a\r\nb\rc\nd", 7) == (4, 1) and place("a\r\nbc", 4) == (2, 2)
+
+
+FIRST_ITEM = [  # (text, where, the line the hint writes, what the hint adds)
+    ("witnesses:\n    article: a\n    quote: x\n  - article: b\n    quote: y\n", (2, 5), "  - article: a", ""),
+    ("annotations:\n    id: a\n    note: >-\n      text\n    tags: [x]\n  # c\n\n  - id: b\n", (2, 5), "  - id: a", ""),
+    ("witnesses:\n      article: a\n  - article: b\n    quote: y\n", (2, 7), "  - article: a",
+     ", and indent its other keys by 4 spaces like theirs"),
+    ("israel:\n  roles:\n      title: PM\n    - title: FM\n", (3, 7), "    - title: PM", ""),
+]
+
+
+def test_a_first_item_without_its_dash_is_named_where_it_begins_not_at_the_next_item() -> None:
+    """Review 127: the first item of a list written without its "- " was blamed on the next item, which has one
+    ("this line's indentation does not match"); it is named where it begins, with the line as it should read.
+    Lines under a key that are no item of the list after them keep the parser's words."""
+    for text, where, line, align in FIRST_ITEM:
+        (problem,) = parse_yaml("content/articles/a.yaml", text)[1]
+        assert (problem.line, problem.col, problem.check) == (*where, "yaml-syntax"), text
+        assert 'first item of the list' in problem.message and 'does not start with "- "' in problem.message
+        assert problem.hint == f'start it with "- ": write the line as "{line}"{align}'
+    for text in ("witnesses:\n    note: a\n  - article: b\n",  # (a key the next item does not have)
+                 "title: T\nwitnesses: x\n    article: a\n  - article: b\n"):  # (a key with a value of its own)
+        assert "first item" not in parse_yaml("a.yaml", text)[1][0].message

@@ -16,8 +16,9 @@ a key of the file that its list's items do not have (`summary:` after the annota
 the item after it is the one out of place, so that item is shown, to be moved up into its list. A key of an
 item indented less than the item's other keys, but not less than its "- " (`misaligned_key`), is told of where
 PyYAML stopped, with the indentation of those keys. The same item pasted after a key whose value takes more than
-one line (a quoted or plain text running on), or at the start of its line (`stray_item`), is named too. Other
-indentation mistakes are told of where PyYAML stopped (yamlsrc._syntax).
+one line (a quoted or plain text running on), or at the start of its line (`stray_item`), is named too, and so
+is a list's first item written without its "- " (`undashed_first_item`). Other indentation mistakes are told of
+where PyYAML stopped (yamlsrc._syntax).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, Mapping
 
 from .pyyaml import yaml
 
-__all__ = ["dedented_key", "misaligned_key", "overindented_key", "stray_item"]
+__all__ = ["dedented_key", "misaligned_key", "overindented_key", "stray_item", "undashed_first_item"]
 
 
 def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None,
@@ -114,6 +115,54 @@ def stray_item(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | No
         return None
     return _comes_after(mark.line, dash, name, ended.line, list_name,
                         "" if items == dash else f", indented by {items} spaces like its other items")
+
+
+def undashed_first_item(text: str, mark: Any) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of a list's first item written without its "- ", when PyYAML stopped at the
+    list's next item (`mark`), which has one:
+
+        witnesses:
+            article: a
+            quote: x
+          - article: b
+
+    The first item is read as a mapping under "witnesses", and the "- " after it fits nothing: PyYAML blamed the
+    next item, which is right (review 127). The item is named where it begins when the lines between the list's
+    key and the "- " are a mapping indented more than the "- ", whose first key the next item has too. Else None."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines) or not lines[mark.line].lstrip().startswith("- "):
+        return None
+    dash, written = _indent(lines[mark.line]), _written(lines, mark.line)
+    start = len(written)
+    while start and _indent(lines[written[start - 1]]) > dash:
+        start -= 1
+    if not 0 < start < len(written):
+        return None
+    owner, first = lines[written[start - 1]], lines[written[start]]
+    column = _indent(owner) + (2 if owner.lstrip().startswith("- ") else 0)
+    listed, key = _KEY_LIKE.match(owner[column:]), _KEY_LIKE.match(first.lstrip(" "))
+    if listed is None or column > dash or owner[column + len(listed.group()):].split(" #")[0].strip() or \
+            key is None or any(_indent(lines[i]) < _indent(first) for i in written[start:]):
+        return None  # (not a key with the item under it, or no mapping: the lines above are no item of a list)
+    keys = {_key_of(lines[mark.line])} | {_key_of(line) for line in _item_lines(lines, mark.line, dash)
+                                          if _indent(line) == dash + 2}
+    if key.group(1) not in keys:
+        return None
+    at, keys_at = written[start], _indent(first)
+    align = "" if keys_at == dash + 2 else f", and indent its other keys by {dash + 2} spaces like theirs"
+    return (at + 1, keys_at + 1, f'this first item of the list "{listed.group(1)}" does not start with "- ", as the '
+            f"items after it do (line {mark.line + 1})",
+            f'start it with "- ": write the line as "{" " * dash}- {first.strip()}"{align}')
+
+
+def _item_lines(lines: list[str], item: int, dash: int) -> list[str]:
+    """The lines of the list's item at line index `item` (its "- " at column `dash`) after its first."""
+    found = []
+    for line in lines[item + 1:]:
+        if line.strip() and _indent(line) <= dash:
+            break
+        found.append(line)
+    return found
 
 
 def _comes_after(item: int, dash: int, key: str, line: int, listed: str, align: str = "") -> tuple[int, int, str, str]:

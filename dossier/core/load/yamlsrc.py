@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from .pyyaml import yaml
 
 from ..common.errors import Problem, error
-from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item
+from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item, undashed_first_item
 from .yaml_quotes import bracket_then_text, colon_hint, ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
 from .yaml_anchors import anchors
@@ -178,8 +178,9 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
             stray_item(text, mark, _Loader, schema) or overindented_key(text, mark)
     if mark is None or not any(a in expected for a in after):
         return None
-    return ended_early(text, mark.index) or bracket_then_text(text, mark) or dedented_key(text, mark, _Loader, schema) or \
-        misaligned_key(text, mark, _Loader) or stray_item(text, mark, _Loader, schema)
+    return ended_early(text, mark.index) or bracket_then_text(text, mark) or \
+        dedented_key(text, mark, _Loader, schema) or misaligned_key(text, mark, _Loader) or \
+        stray_item(text, mark, _Loader, schema) or undashed_first_item(text, mark)
 
 
 def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
