@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from dossier.core.load.load import parse_article
 from dossier.core.load.schema import validate
 from dossier.core.load.yamlsrc import parse_yaml
+from dossier.core.load.yaml_spaces import odd_space
 
 ARTICLE_SCHEMA = json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8"))
 FILE = "content/articles/a.yaml"
@@ -106,6 +108,12 @@ REFUSED = [
     ("a no-break space in the indentation is named on its own line, not where PyYAML stopped",
      "a:\n  name: x\n\u00a0 kind: place\n  other: y\n", 3, 1,
      "a no-break space (U+00A0) where YAML needs a plain space", "retype it"),
+    ("a no-break space at the start of a line is named there, not lines later where PyYAML stopped (review 127)",
+     "annotations:\n  - id: a\n    quote: x\n\u00a0\u00a0\u00a0\u00a0note: >-\n      text\n      more\n    tags: [x]\n",
+     4, 1, "a no-break space (U+00A0) where YAML needs a plain space", "retype it as an ordinary space"),
+    ("the same with plain spaces after it, in a file whose lines end in CR",
+     "annotations:\r  - id: a\r    quote: x\r\u00a0   note: >-\r      text\r      more\r    tags: [x]\r",
+     4, 1, "a no-break space (U+00A0) where YAML needs a plain space", "retype it as an ordinary space"),
     ("a value starting with @ must be quoted", "note: @handle\n", 1, 7, "cannot start with @ unless it is quoted",
      "put the value in quotes"),
     ("an unclosed list in brackets is named at its bracket, not where the file went on", "tags: [a, b\nnote: x\n",
@@ -136,6 +144,17 @@ def test_parse_yaml_refuses_with_the_position_and_a_hint(name, text, line, col, 
     assert hint in problem.hint
     if hint:
         assert problem.hint
+
+
+def test_a_no_break_space_is_looked_for_in_every_lines_indentation_but_not_in_a_values_text() -> None:
+    """Review 127: one at the start of a line makes it a key of the mapping around its list, and PyYAML stops
+    lines later; it is looked for up to there, but one that begins a line of a note (text) is left alone."""
+    nbsp = "annotations:\n  - id: a\n    quote: x\n\u00a0   note: >-\n      text\n    tags: [x]\n"
+    stopped = type("Mark", (), {"line": 5, "index": nbsp.index("tags")})
+    assert odd_space(nbsp, stopped, yaml.CSafeLoader)[:2] == (4, 1)
+    in_note = "annotations:\n  - id: a\n    note: >-\n      \u00a0A note.\n    tags: [x]\n  - id: b\n   q: y\n"
+    assert "no-break" not in only_problem(in_note).message
+
 
 
 def test_a_duplicate_key_outside_a_list_or_on_one_line_is_not_told_to_start_a_list_item() -> None:

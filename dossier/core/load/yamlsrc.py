@@ -23,6 +23,7 @@ from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_i
 from .yaml_quotes import bracket_then_text, colon_hint, ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
 from .yaml_anchors import anchors
+from .yaml_spaces import odd_space
 from .conflicts import merge_conflict
 from ..common.snippet import place
 from ..common.records import frozen
@@ -137,25 +138,14 @@ def parse_yaml(file: str, text: str, schema: Mapping[str, Any] | None = None
             tuple(loaded.problems) + tuple(anchors(file, text, _Loader)))
 
 
-# Characters that look like a space but are none to YAML, where it needs one: in the indentation, after "- " or
-# ":" (a key's value), so "kind:\u00a0place" is one word and "\u00a0 kind: place" no key of the mapping
-_ODD = "\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
-_ODD_SPACE = re.compile(rf"^[ ]*[{_ODD}]|(?:^|[ ])-[{_ODD}]|:[{_ODD}]")
-_ODD_NAMES = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u200b": "a zero-width space",
-              "\ufeff": "a zero-width no-break space", "\u3000": "an ideographic space"}
-
-
 def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[str, Any] | None = None
              ) -> tuple[int, int, str, str] | None:
     """(line, column, message, hint) of the mistake behind a syntax error when it is not where PyYAML noticed
     it, or is not what its words say: a space YAML does not take for one, a quote or bracket opened lines
     before, a quoted value ended early by a quote inside it (yaml_quotes.py). None: `_syntax` at the mark."""
-    odd = _odd_space(text, mark)
+    odd = odd_space(text, mark, _Loader)
     if odd is not None:  # looks like a space, but YAML does not take it for one: the real mistake
-        line, col, name = odd
-        return (line, col, f"{name} (U+{ord(text.split(chr(10))[line - 1][col - 1]):04X}) where YAML needs a plain "
-                "space", "retype it as an ordinary space (editors and word processors put these in when text is "
-                "pasted)")
+        return odd
     start = exc.context_mark
     if "quoted scalar" in str(exc.context or "") and "end of stream" in str(exc.problem or "") and start is not None:
         # (no quote further on closes it: PyYAML noticed at the end of the file, past its last line, review 71)
@@ -181,21 +171,6 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
     return ended_early(text, mark.index) or bracket_then_text(text, mark) or \
         dedented_key(text, mark, _Loader, schema) or misaligned_key(text, mark, _Loader) or \
         stray_item(text, mark, _Loader, schema) or undashed_first_item(text, mark)
-
-
-def _odd_space(text: str, mark: Any) -> tuple[int, int, str] | None:
-    """(line, column, its name) of a space YAML does not take for one, where it needs one, on the line PyYAML
-    stopped at or the one before (it often notices a line late); None when there is none."""
-    if mark is None:
-        return None
-    lines = text.split("\n")
-    for index in (mark.line - 1, mark.line):
-        if 0 <= index < len(lines):
-            found = _ODD_SPACE.search(lines[index])
-            if found:
-                char = found.group()[-1]
-                return index + 1, found.end(), _ODD_NAMES.get(char, "a typographic space")
-    return None
 
 
 _OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
