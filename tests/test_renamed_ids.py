@@ -11,6 +11,7 @@ from __future__ import annotations
 from conftest import MINIMAL_SITE, copy_of_default_dossier, documented, write_tree
 from dossier.core.common.errors import error, offered
 from dossier.core.load.renamed import places
+from dossier.core.load.renamed_key import at_repeated_key
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
 
@@ -268,3 +269,23 @@ def test_a_did_you_mean_is_offered_for_a_group_only_when_every_hint_is_that_one_
     assert offered(said("witnesses name article slugs", "witnesses name article slugs")) == ""
     assert offered(said('did you mean "b"?', "witnesses name article slugs")) is None   # (b a witness already there)
     assert offered(said('did you mean "b"? ("bee" is one of its names)')) == ""   # (a name, no slip)
+
+
+def test_an_entity_block_copied_with_its_key_unchanged_is_one_error_at_the_key_of_the_copy() -> None:
+    """Review 127: `duplicate key "cairo"` said to keep one (deleting Doha), and the reference to "doha" was an
+    error of its own. Either block may be the copy; where neither's names hold the unknown id, both errors stay."""
+    text = "cairo:\n  name: Cairo\n  kind: place\ncairo:\n  name: Doha\n  aliases: [Qatar's capital]\n"
+    duplicate = error("content/entities.yaml", 4, 1, 'duplicate key "cairo"', "it is already set on line 1; keep one",
+                      "yaml-duplicate-key")
+    unknown = error("content/articles/a.yaml", 8, 16, 'annotation "x": unknown entity "qatar-s-capital" in entities',
+                    "", "entities-unknown")
+    named = {id(unknown): "qatar-s-capital"}
+    (said,) = at_repeated_key([duplicate, unknown], {"content/entities.yaml": text.encode()},
+                              lambda p: named.get(id(p)))
+    assert (said.line, said.col, said.check) == (4, 1, "yaml-duplicate-key")
+    assert said.message == ('duplicate key "cairo": this block is the entity named "Doha", while 1 reference names '
+                            '"qatar-s-capital", one of its names written as an id (at content/articles/a.yaml:8:16)')
+    assert said.hint == 'write "qatar-s-capital:" here (line 1 keeps "cairo"): the reference is then right'
+    first = text.replace("name: Doha\n  aliases: [Qatar's capital]", "name: Cairo")
+    assert at_repeated_key([duplicate, unknown], {"content/entities.yaml": first.encode()},
+                           lambda p: named.get(id(p))) == [duplicate, unknown]

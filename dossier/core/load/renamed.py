@@ -34,6 +34,7 @@ from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, witness_quotes
 from .model import Dossier, Entity
 from .renamed_comparison import at_renamed_comparison
+from .renamed_key import at_repeated_key
 from .renamed_outlet import at_renamed_outlet, unparsed_texts
 
 __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
@@ -49,9 +50,11 @@ def at_definitions(problems: Iterable[Problem], dossier: Dossier,
                    mentioned: Callable[[], Collection[str]] | None = None,
                    files: Mapping[str, bytes] | None = None) -> list[Problem]:
     """`problems` with the references to each unknown entity, article, outlet and comparison said as
-    at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them. `files`: the
+    at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them, and with an entity's
+    block copied with its key unchanged said as at_repeated_key says it (renamed_key.py). `files`: the
     dossier's, where the article files that could not be parsed are read (None: whether any is, is not known)."""
-    found = at_renamed_file(at_renamed_entity(problems, dossier, mentioned), dossier)
+    found = at_repeated_key(list(problems), files, _unknown_entity)  # (before the ids renamed: review 127)
+    found = at_renamed_file(at_renamed_entity(found, dossier, mentioned), dossier)
     found = at_renamed_outlet(found, dossier, lambda: None if files is None else unparsed_texts(files, dossier))
     return at_renamed_comparison(found, dossier, lambda: _markdown(dossier))
 
@@ -91,10 +94,6 @@ def at_renamed_entity(problems: Iterable[Problem], dossier: Dossier,
     site.yaml is broken and no seed is read; then only an entity's names tell which it is). While an entities file
     could not be read (its ids alone are known, registry_ids.py), no entity is said to be meant: which entity is,
     and which no reference names, cannot be told."""
-    def named(p: Problem) -> str | None:
-        found = _UNKNOWN_ENTITY.search(p.message) if p.check in _ENTITY_CHECKS else None
-        return (found.group(1) or found.group(2)) if found else None
-
     known: list[set[str]] = []
 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
@@ -110,7 +109,13 @@ def at_renamed_entity(problems: Iterable[Problem], dossier: Dossier,
                      f'{len(group)} references are then right; if it was changed on purpose, write "{entity.id}" at '
                      "each of them", "entities-unknown")
 
-    return said_at_meant(list(problems), named, meant)
+    return said_at_meant(list(problems), _unknown_entity, meant)
+
+
+def _unknown_entity(p: Problem) -> str | None:
+    """The id of the entity `p` says is unknown; None when it says no such thing."""
+    found = _UNKNOWN_ENTITY.search(p.message) if p.check in _ENTITY_CHECKS else None
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _entity_meant(ref: str, entities: Sequence[Entity], named: Collection[str],
