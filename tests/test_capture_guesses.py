@@ -250,6 +250,19 @@ def test_a_syndicated_copy_keeps_its_host_as_outlet_and_the_canonical_outlet_as_
     assert g.url.value == "https://www.msn.com/en-us/news/x"
 
 
+def test_a_copy_of_a_wire_story_through_a_sister_site_no_table_knows_names_the_wire() -> None:
+    """Review 125: the Vancouver Sun's copy of a Reuters story, its canonical link to business.financialpost.com, was
+    "wire: financialpost.com"; its byline credits Reuters. An unknown site's copy of a named staff writer's story
+    keeps the site's domain (nothing says whose story it is)."""
+    meta, got = real_page("vancouversun-microsoft-carbon.html.gz")
+    wire = guess_page(meta, got.fields, "https://vancouversun.com/business/x", got.text, {}).wire
+    assert wire.value == "Reuters" and "business.financialpost.com" in wire.where
+    html = ('<html><head><link rel="canonical" href="https://news.example.org/x/"><meta name="author" '
+            'content="Jane Whitfield"></head><body><h1>Talks stall</h1></body></html>')
+    g = guess_page(read_page(html), {}, "https://www.msn.com/en-us/news/x", "text", {})
+    assert g.wire.value == "example.org"
+
+
 def test_the_copyright_line_logo_alt_texts_and_json_ld_organizations_are_read_but_not_from_scripts() -> None:
     html = """<html><head><script>var s = "© Evil Corp";</script><script type="application/ld+json">
     {"@type": "NewsMediaOrganization", "name": "Bugle News"}</script></head><body>
