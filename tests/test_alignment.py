@@ -116,6 +116,22 @@ ALIGNMENTS = [
          ("replace", "we have to", "necessary")],
         id="a slight word kept between two one-word changes stays equal",
     ),
+    # review 131: a run of slight words a move could be made of stays equal (made part of a change, it was then
+    # marked moved, in the same order); Han characters, one token each, are words that carry meaning
+    pytest.param(
+        "alpha bravo charlie delta echo foxtrot it was the golf hotel india juliet kilo lima",
+        "papa quebec romeo sierra tango uniform it was the victor whiskey xray yankee zulu oscar",
+        [("replace", "alpha bravo charlie delta echo foxtrot", "papa quebec romeo sierra tango uniform"),
+         ("equal", "it was the", "it was the"),
+         ("replace", "golf hotel india juliet kilo lima", "victor whiskey xray yankee zulu oscar")],
+        id="three slight words in the same place are equal, never moved",
+    ),
+    pytest.param(
+        "美国总统拜登表示以色列必须立即停止", "英国首相苏纳克认为以色列应该马上结束",
+        [("replace", "美", "英"), ("equal", "国", "国"), ("replace", "总 统 拜 登 表 示", "首 相 苏 纳 克 认 为"),
+         ("equal", "以 色 列", "以 色 列"), ("replace", "必 须 立 即 停 止", "应 该 马 上 结 束")],
+        id="han characters shared in the same place are equal, never moved",
+    ),
 ]
 
 

@@ -44,6 +44,8 @@ def test_block_markdown_in_a_note_is_said_once_per_kind(note: str, kinds: list[s
     ("the others ([compare the headlines](compare:headlines.", ["[compare the headlines](compare:headlines."]),
     ("with Blinken ([see](entity:benny-gantz for more).", ["[see](entity:benny-gantz for more)"]),
     ("[ok](https://e.org/a_(b)) and [ok](compare:x)\nnext line", []),
+    # review 131: a link's title or its ")" on the next line is a link
+    ('See [the report](https://e.org/r\n"Report") for more.', []), ("See [the report](https://e.org/r\n) for more.", []),
 ])
 def test_a_link_markdown_does_not_read_is_said_where_it_is_written(note: str, found: list[str]) -> None:
     """Review 58: a space in a link's address, or its text left open before the address, and the link was
@@ -110,3 +112,10 @@ def test_an_unclosed_address_is_no_link_to_check() -> None:
     assert link_targets("x ([the headlines](compare:headlines)).", True) == ("compare:headlines",)
     assert sorted(link_targets('[a](https://e.org "t") and [b][r]\n\n[r]: https://e.org/r', False)) == \
         ["https://e.org", "https://e.org/r"]
+
+
+def test_a_link_with_an_escaped_quote_in_its_title_is_checked_and_a_refused_target_always() -> None:
+    # (review 131: the first two were dropped as unclosed, and "javascript:" then went unsaid)
+    assert link_targets('[a](entity:ron-dermr "say \\"hi\\"")', True) == ("entity:ron-dermr",)
+    assert link_targets("[a](entity:ron-dermr\n'title'\n)", True) == ("entity:ron-dermr",)
+    assert link_targets('[a](javascript:alert(1) "x \\" y")', True) == ("javascript:alert(1)",)

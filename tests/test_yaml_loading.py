@@ -59,6 +59,8 @@ REFUSED = [
      'put the whole value in quotes: note: "[INPE](https://x.org/) counted more."'),
     ("the same in a file whose lines end in CR alone", "a:\r  - id: x\r    note: [x](https://x.org/) y\r", 3, 13,
      'begins with "[" is read by YAML as a list', 'put the whole value in quotes: note: "[x](https://x.org/) y"'),
+    ("a '#' that begins a word is the value's, not a comment, in the quoted line; trailing spaces are not (review 131)",
+     "title: Gantz: the #1 risk   \n", 1, 13, 'a ": " inside a value', 'put the value in quotes: title: "Gantz: the #1 risk";'),
     ("a colon-space in a value, lines ending in CR", "x: 1\rnote: y: z\r", 2, 8, 'a ": " inside a value',
      'put the value in quotes: note: "y: z"; or check'),
     ("a title beginning with a tag in braces is a mapping with text after it", "title: {Update} Talks\n", 1, 15,

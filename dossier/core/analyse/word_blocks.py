@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..common.records import record
-from .moves import FUNCTION_WORDS
+from .moves import FUNCTION_WORDS, is_move
 
 _WORD_RE = re.compile(r"[^\W_]")
 
@@ -130,14 +130,15 @@ def _slight(base_keys: Sequence[str], other_keys: Sequence[str], before: Block, 
     can ("[-deal for-]{+ceasefire in+} the [-release of…-]"), while a word kept between two words changed is what
     the reader compares ("we [-will-]{+would+} do [-it-]{+this+} with")."""
     keys = base_keys[equal.i1:equal.i2]
-    if not all(_is_slight(k) for k in keys):
-        return False
+    if not all(_is_slight(k) for k in keys) or is_move(keys, [bool(_WORD_RE.search(k)) for k in keys]):
+        return False  # (a run a move could be made of stays equal: made part of a change, it was marked moved)
     return 2 * _words(keys) <= min(_size(base_keys, other_keys, before), _size(base_keys, other_keys, after))
 
 
 def _is_slight(key: str) -> bool:
-    """A function word (moves.FUNCTION_WORDS), a word of one or two letters, or punctuation."""
-    return key in FUNCTION_WORDS or len(key) <= 2 or not _WORD_RE.search(key)
+    """A function word (moves.FUNCTION_WORDS), a word of one or two ASCII letters or digits, or punctuation (a Han
+    character, a token of its own, is a word that carries meaning: "以色列" is three of them, review 131)."""
+    return key in FUNCTION_WORDS or len(key) <= 2 and key.isascii() or not _WORD_RE.search(key)
 
 
 def _words(keys: Sequence[str]) -> int:

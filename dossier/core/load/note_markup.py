@@ -34,7 +34,7 @@ _SPACED_ADDRESS = re.compile(r"\[[^\]\n]*\]\(\s*(?!<)[^\s()]+[ \t]+(?![\"'()\s])
 _UNCLOSED_TEXT = re.compile(r"\[[^\]\[\n]*\((?:https?://|mailto:|entity:|article:|compare:|tag:|/)[^\s)]*\)")
 # ... or its address not closed with ")" before the line ends ("([compare the headlines](compare:headlines." was
 # published as written, and the did-you-mean of the link check, pasted, left it so: review 127)
-_UNCLOSED_ADDRESS = re.compile(r"\[[^\]\n]*\]\((?!<)[^\s()]+(?=[ \t]*(?:\n|\Z))")
+_UNCLOSED_ADDRESS = re.compile(r"\[[^\]\n]*\]\((?!<)[^\s()]+(?=[ \t]*(?:\n(?![ \t]*[\"'()])|\Z))")
 _LINKS = ((_SPACED_ADDRESS, "a space in its address", "write the space as %20, or put the address in <…>"),
           (_UNCLOSED_TEXT, "its text not closed with ]", "close the link's text with ] before its ( address )"),
           (_UNCLOSED_ADDRESS, "its address not closed with )", "close the address with ) (and the sentence after it)"))

@@ -44,8 +44,9 @@ def ended_early(text: str, index: int) -> tuple[int, int, str, str] | None:
             "instead: \"… It's here …\"")
 
 
-# A line's value after "key: " or "- " (the key's part, then the value to its end; a comment after " #" aside)
-_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)*(?:[^\s#'\"\[{][^:#]*?:[ \t]+)?(?:-[ \t]+)*)(\S.*?)(?:[ \t]+#.*)?$")
+# A line's value after "key: " or "- " (the key's part, then the value to its end, its trailing spaces and a
+# comment after " # " aside; "#1" and "#hashtag" are the value's words, review 131)
+_VALUE = re.compile(r"^([ \t]*(?:-[ \t]+)*(?:[^\s#'\"\[{][^:#]*?:[ \t]+)?(?:-[ \t]+)*)(\S.*?)[ \t]*(?:[ \t]#(?!\S).*)?$")
 _CLOSING = {"[": "]", "{": "}"}
 
 
