@@ -137,3 +137,23 @@ def test_a_rule_is_named_where_site_yaml_writes_it_and_only_its_quotes_are_said_
                                                             ("content/articles/a.yaml", 11, "anchor-not-found")]
     assert grouped[0].hint.splitlines()[1:] == ['content/articles/a.yaml:7:12: annotation "x", on seeds/a.txt:4',
                                                 'content/articles/a.yaml:9:12: annotation "y", on seeds/a.txt:6']
+
+
+def test_a_quote_on_a_dropped_line_that_the_text_has_only_approximately_elsewhere_is_the_rule_s_doing(tmp_path):
+    # Review 127: "United States ," (ynet's lede, spaced as written) is on seed line 1, which a rule copied from
+    # `strip:` to `drop_lines:` drops; the text has "United States," twice elsewhere. It was an anchor-ambiguous
+    # error whose pasted suffix moved the annotation to a passage it was not written for (and, with 'Rafah',
+    # an anchor-fuzzy warning): it is a quote the rule leaves out, counted at the rule.
+    for pattern, quotes in (("'^ ?date \\d{4}-\\d{2}-\\d{2} '", 5), ("'Rafah'", 81)):
+        (tmp_path / str(quotes)).mkdir()
+        root = copy_of_default_dossier(tmp_path / str(quotes))
+        site = (root / "site.yaml").read_text("utf-8").replace(
+            "  strip:\n", f"    - pattern: {pattern}\n      why: mutation\n  strip:\n", 1)
+        (root / "site.yaml").write_text(site, "utf-8")
+        problems = build_site(fs.read_inputs(root), Options()).problems
+        assert [(p.file, p.line, p.check) for p in problems] == [("site.yaml", 34, "site-rule-drops-quotes")], \
+            "\n".join(p.format() for p in problems)
+        assert f" drops the lines of {quotes} quotes " in problems[0].message
+        if quotes <= 10:
+            assert 'content/articles/ynet-rafah-rift.yaml:28:12: annotation "lede-spacing", on seeds/' \
+                   '000_662ca594744e9246.txt:1' in problems[0].hint.splitlines()

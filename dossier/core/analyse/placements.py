@@ -51,6 +51,12 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
         if as_written else _unfit(article, result, where, what, context)
     if result.status in ("exact", "disambiguated"):
         return Placed(result.start, result.end, result.status, result.score), edges, result  # type: ignore[arg-type]
+    # (matched only approximately, while the seed as written has the quote exactly on text an import rule leaves
+    # out: the rule's doing, not a typo; the approximate match is a passage the quote was not written for, and
+    # the context offered to choose it would move the annotation there. Review 127)
+    if (result.status == "fuzzy" or result.closest) and (on_dropped := _dropped(article, quote)):
+        return None, (error(*where, f"{what} not found in {seed}", on_dropped, "anchor-not-found"),), \
+            replace(result, status="orphan", start=None, end=None)
     if result.status == "fuzzy":
         problems: tuple[Problem, ...] = edges
         if fuzzy_level != "ignore":
