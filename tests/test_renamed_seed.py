@@ -120,3 +120,31 @@ def test_a_seed_that_may_be_the_text_of_two_articles_is_offered_to_neither_as_th
         "delete it, if it is a copy)")
     assert "but content/articles/outlet-a-copy.yaml, whose seed is not found either" in problems[1].hint
     assert import_stubs(inputs).stubs == {}
+
+
+def test_an_article_file_with_no_seed_key_is_told_the_seed_that_holds_its_quotes_and_import_writes_no_second(
+        tmp_path) -> None:
+    """Review 127: `seed:` deleted from an article file was "missing required key" (hint: add seed: ...) and its
+    seed "has no article file" (hint: --import, which wrote a second article of it). One error now, naming the
+    seed; --import writes no stub for it and says that error instead."""
+    article = ANNOTATED.format(seed="x").replace("seed: x\n", "")
+    files = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "seeds/002_5b7bcf2c.txt": TEXT_A,
+             "content/articles/outlet-a-talks.yaml": article}
+    inputs = fs.read_inputs(write_tree(tmp_path / "one", files))
+    problems = build_site(inputs).problems
+    assert _said(problems) == [("content/articles/outlet-a-talks.yaml", "error", "schema-missing-key")]
+    assert (problems[0].line, problems[0].message) == (1, 'missing required key "seed"')
+    assert problems[0].hint == ("seeds/002_5b7bcf2c.txt, which no article file names, holds all 2 quotes of this "
+                                "article's annotations: write `seed: 002_5b7bcf2c.txt`")
+    result = import_stubs(inputs)
+    assert result.stubs == {} and [p.hint for p in result.problems] == [problems[0].hint]
+    # (two seeds that may be its text: both named, neither taken, and neither sent to --import)
+    files["seeds/copy.txt"] = TEXT_A
+    problems = build_site(fs.read_inputs(write_tree(tmp_path / "two", files))).problems
+    assert _said(problems) == [("content/articles/outlet-a-talks.yaml", "error", "schema-missing-key"),
+                               ("seeds/002_5b7bcf2c.txt", "warning", "seed-unused"),
+                               ("seeds/copy.txt", "warning", "seed-unused")]
+    assert problems[0].hint.startswith("seeds/002_5b7bcf2c.txt and seeds/copy.txt, which no article file names, "
+                                       "each hold at least half")
+    assert all(p.hint.startswith("content/articles/outlet-a-talks.yaml has no seed: key, and its error names this "
+                                 "seed as one that may be its text") for p in problems[1:])

@@ -302,9 +302,9 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
         found["content/sources.yaml"] = entries_text(entries)
     said = tuple(p for p in more if p.file == "content/sources.yaml") if broken and new else ()
     # (an article file under another extension names its seed, so no stub is written: said, as the build says it,
-    # not "every seed already has an article file" while the build reads none, ignored.py)
+    # not "every seed already has an article file" while none is read, ignored.py; so is an error offering a seed)
     said += tuple(p for p in more if p.check == "file-ignored" and p.severity == "error" and
-                  p.file.startswith("content/articles/") or p.check == "seed-missing" and
+                  p.file.startswith("content/articles/") or p.check in ("seed-missing", "schema-missing-key") and
                   any(f"seeds/{seed}" in p.hint or f'"{seed}"' in p.hint for seed in offered))
     # (of a seed left out so, its warning, whose hint says which file may be its, and that file's errors)
     said += tuple(p for p in more if p.check == "seed-unused" and p.file[len("seeds/"):] in blocked or

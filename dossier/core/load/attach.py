@@ -14,7 +14,7 @@ from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
-from .seed_renamed import Meant, hint as renamed_hint, seed_meant, shared_hint, unused_hint
+from .seed_renamed import Meant, hint as renamed_hint, missing_hint, seed_meant, shared_hint, unused_hint
 from .unparsed_seed import Unparsed, maybe_theirs, read_unparsed, unparsed_hint
 from .watched import is_editor_junk
 from ..text.nfc import nfc
@@ -43,8 +43,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     tell which of two files naming one seed is the newcomer (`_owners`). `quoted(slug)`: the witnesses' quotes of an
     article (seed_renamed.py). `offerable`: the outlet ids a did-you-mean may offer, when not all of `source_ids`."""
     articles, detached, used, problems = [], [], set(), list[Problem]()
-    # (the seeds a seed-missing error offers: → "" when as the one meant, → its file when as one of several)
-    offered: dict[str, str] = {}
+    offered: dict[str, str] = {}  # (the seeds an error offers as its article's text, `_offer`)
     known = None if source_ids is None else known_ids(source_ids)
     metas = _as_composed(metas, seeds)
     owners, slugs, free = *_owners(metas, named), _free(metas, seeds, unparsed, written)
@@ -60,7 +59,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
         if meta.seed not in seeds:
             problem, meant, maybe = missing[file]
             problems.append(problem)
-            offered.update({seed: offered.get(seed, file) for seed in maybe} | ({meant: ""} if meant else {}))
+            _offer(offered, meant, maybe, unused_hint(file))
             detached.append(meta)
             continue
         if owners.get(meta.seed, meta) is not meta:
@@ -72,6 +71,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
         if not seeds[meta.seed].paragraphs:
             problems.append(_empty_seed(meta, seeds[meta.seed]))
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
+    problems += _keyless(detached, written, free, quoted, offered)
     problems += _unused(set(seeds) - set(used) - {seed for seed, file in offered.items() if not file},
                         [(f, written(f)) for f in (*(m.origin.file for m in detached), *unparsed)], seeds, offered,
                         partial(_maybe_theirs, [read_unparsed(f, written(f)) for f in broken], set(seeds) | unreadable,
@@ -204,6 +204,45 @@ def _not_found(meta: ArticleMeta, seeds: Mapping[str, CleanText], moved: Sequenc
             meant_of(meant) or renamed.seed, renamed)
 
 
+def _offer(offered: dict[str, str], meant: str, several: Iterable[str], hint: str) -> None:
+    """Record in `offered` the seed an error (a seed not found, or no `seed:`) offers as its article's text, the
+    one meant (→ "": not said to be unused), and those it names as several that may be (→ `hint`, their seed-unused
+    warning's, which names the file; a seed named so by two errors keeps the first one's)."""
+    offered.update({seed: offered.get(seed, hint) for seed in several} | ({meant: ""} if meant else {}))
+
+
+_SEED_KEY = re.compile(r"^seed\s*:", re.MULTILINE)
+MISSING_SEED = 'missing required key "seed"'  # (the schema's error, schema_messages.py; its hint restated here)
+
+
+def _keyless(detached: Sequence[ArticleMeta], written: Callable[[str], str], free: Callable[[], Mapping[str, str]],
+             quoted: Callable[[str], Sequence[str]], offered: dict[str, str]) -> list[Problem]:
+    """The schema's error of each article file with no `seed:` key whose text is, very likely, a seed no article
+    file names (seed_renamed.py: the seed that holds its quotes), restated with a hint that names it (`restate`),
+    and that seed (or those several) recorded in `offered`. The schema's hint, "add seed: ...", left the editor to
+    find the seed, and the seed was said to have no article file, whose hint, --import, wrote a second article of
+    it (review 127)."""
+    out = []
+    for meta in detached:
+        file = meta.origin.file
+        if meta.seed or _SEED_KEY.search(written(file)):  # (a `seed:` written wrong is said as wrong, schema.py)
+            continue
+        renamed = seed_meant(meta, {n: t for n, t in free().items() if n not in offered}, quoted(meta.slug))
+        if renamed.seed or renamed.several:
+            out.append(error(file, meta.origin.line, meta.origin.col, MISSING_SEED, missing_hint(renamed),
+                             "schema-missing-key"))
+            _offer(offered, renamed.seed, renamed.several, unused_hint(file, keyless=True))
+    return out
+
+
+def restate(earlier: Sequence[Problem], later: Sequence[Problem]) -> list[Problem]:
+    """`earlier` + `later`, where a schema error of a missing `seed:` that `later` says again (`_keyless`, with the
+    seed that holds the article's text named in its hint) is said once, with that hint, where the schema said it."""
+    again = {p.file: p for p in later if p.check == "schema-missing-key" and p.message == MISSING_SEED}
+    return [replace(p, hint=again[p.file].hint) if p.file in again and p.check == "schema-missing-key" and
+            p.message == MISSING_SEED else p for p in earlier] + [p for p in later if p not in again.values()]
+
+
 def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed: Sequence[str],
           written: Callable[[str], str]) -> Callable[[], Mapping[str, str]]:
     """What gives the seeds no article file names (neither as its seed, nor in a file that could not be read or
@@ -243,8 +282,7 @@ def _unused(seeds: set[str], files: list[tuple[str, str]], every: Mapping[str, C
         forms.setdefault(nfc(name), []).append(name)
     maybe = unparsed([*unused, *undecoded], set(undecoded)) if unused or undecoded else {}
     return [warning(f"seeds/{seed}", 0, 0, "seed has no article file, so it is not published",
-                    maybe.get(seed) or (unused_hint(several[seed]) if several.get(seed) else
-                                        _unused_hint(seed, forms)), "seed-unused")
+                    maybe.get(seed) or several.get(seed) or _unused_hint(seed, forms), "seed-unused")
             for seed in unused] + [_undecoded(problem, maybe.get(seed))
                                    for seed, (problem, _) in sorted(undecoded.items())]
 

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache, partial
 from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping, Sequence
 
-from .attach import attach_seeds, named_like, referenced_slugs, seed_named_in
+from .attach import attach_seeds, named_like, referenced_slugs, restate, seed_named_in
 from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
@@ -284,7 +284,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
     dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone)
-    return dossier, raw, problems + more
+    return dossier, raw, restate(problems, more)
 
 
 def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]]], problems: list[Problem],

@@ -29,7 +29,7 @@ from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held
 from .model import ArticleMeta
 
-__all__ = ["Meant", "hint", "seed_meant", "shared_hint", "unused_hint"]
+__all__ = ["Meant", "hint", "missing_hint", "seed_meant", "shared_hint", "unused_hint"]
 
 _NUMBERS = re.compile(r"(?<![^\W_])\d+(?![^\W_])")   # as similar.py: a number standing alone ("002" of "002_5b7…")
 
@@ -100,6 +100,14 @@ def hint(meant: Meant) -> str:
     return ""
 
 
+def missing_hint(meant: Meant) -> str:
+    """The hint of the schema's error of an article file with no `seed:` key, for what `meant` found (review 127)."""
+    if meant.seed:
+        return f"seeds/{meant.seed}, which no article file names, {meant.why}: write `seed: {meant.seed}`"
+    listed = " and ".join(f"seeds/{s}" for s in meant.several)
+    return f"{listed}, which no article file names, {meant.why}: write `seed:` with the name of the one that is its text"
+
+
 def shared_hint(meant: Meant, others: Sequence[str]) -> str:
     """The seed-missing error's hint when the seed `meant` names is as likely the text of the article files
     `others`, whose seeds are not found either (module docstring)."""
@@ -111,9 +119,10 @@ def shared_hint(meant: Meant, others: Sequence[str]) -> str:
             f"{'it is a copy' if one else 'they are copies'})")
 
 
-def unused_hint(article_file: str) -> str:
-    """The seed-unused warning's hint of a seed that `article_file`'s seed-missing error names as one of
-    several (--import would make a second article of the text that file may be)."""
-    return (f"{article_file}'s seed is not found, and its error names this seed as one that may be its text: if "
-            f"it is, write its name there; if not, run `python build.py --import` to write a stub in "
-            "content/articles/")
+def unused_hint(article_file: str, keyless: bool = False) -> str:
+    """The seed-unused warning's hint of a seed that `article_file`'s seed-missing error (`keyless`: its error
+    of a missing `seed:` key) names as one of several (--import would make a second article of the text that
+    file may be)."""
+    whose = " has no seed: key" if keyless else "'s seed is not found"
+    return (f"{article_file}{whose}, and its error names this seed as one that may be its text: if it is, write its "
+            "name there; if not, run `python build.py --import` to write a stub in content/articles/")
