@@ -36,6 +36,7 @@ from .model import Dossier, Entity
 from .renamed_comparison import at_renamed_comparison
 from .renamed_key import at_repeated_key
 from .renamed_outlet import at_renamed_outlet, unparsed_texts
+from .witness_twice import said_at_witness_twice
 
 __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
 
@@ -56,7 +57,8 @@ def at_definitions(problems: Iterable[Problem], dossier: Dossier,
     found = at_repeated_key(list(problems), files, _unknown_entity)  # (before the ids renamed: review 127)
     found = at_renamed_file(at_renamed_entity(found, dossier, mentioned), dossier)
     found = at_renamed_outlet(found, dossier, lambda: None if files is None else unparsed_texts(files, dossier))
-    return at_renamed_comparison(found, dossier, lambda: _markdown(dossier))
+    # (a witness naming an article twice whose quote is another's text: said once, at the article, witness_twice.py)
+    return said_at_witness_twice(at_renamed_comparison(found, dossier, lambda: _markdown(dossier)), dossier)
 
 
 def _markdown(dossier: Dossier) -> Iterable[str]:

@@ -1,0 +1,64 @@
+"""A comparison's witness that names an article another witness names already, and whose quote is in another
+article's text: one mistake, the article named, said once, at it (review 127).
+
+Writing `article: review-journal-netanyahu-rebuffs` for `free-beacon-we-will-do-it-alone` was said twice: at the
+article ("is a witness twice", hint: the first is witness 1) and at the quote ("quote not found", whose hint,
+elsewhere.py's, names the article whose text has it). The second is the first's consequence and holds its fix:
+the witness-duplicate error now carries it as its did-you-mean, and the quote's error is not said. A quote found
+in no other article stays said at the quote: it may be wrong as well. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from ..common.errors import Problem
+from .model import Dossier
+
+__all__ = ["said_at_witness_twice"]
+
+# What elsewhere.py's hint of a witness's quote found in other articles' texts says (`_witness_hint`): in one,
+# "…, the text of "slug": name that article (article: slug; …)"; in several, "…: name the one the witness is from"
+_IN_ONE = re.compile(r'the quote is not in the text of "[^"]+", but it is in (?P<at>\S+), the text of "(?P<slug>[^"]+)": '
+                     r"name that article \(article: ")
+_IN_SEVERAL = re.compile(r'the quote is not in the text of "[^"]+", but it is in the texts of \d+ other articles: .*'
+                         r": name the one the witness is from", re.S)
+
+
+def said_at_witness_twice(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
+    """`problems` with the witness-duplicate error of each witness whose quote another article's text holds
+    carrying that article as its did-you-mean, and that quote's anchor-not-found error left out."""
+    out = list(problems)
+    twice = {(p.file, p.line, p.col): k for k, p in enumerate(out) if p.check == "witness-duplicate"}
+    if not twice:
+        return out
+    quotes = {(p.file, p.line, p.col): k for k, p in enumerate(out)
+              if p.check == "anchor-not-found" and p.severity == "error"}
+    dropped = set()
+    for c in dossier.comparisons:
+        first: dict[str, int] = {}
+        for i, w in enumerate(c.witnesses):
+            at = w.article_origin or w.origin
+            k, j = twice.get((at.file, at.line, at.col)), quotes.get((w.origin.file, w.origin.line, w.origin.col))
+            hint = _meant(w.article, first.get(w.article), out[j].hint) if k is not None and j is not None else ""
+            if hint:
+                out[k], dropped = replace(out[k], hint=hint), dropped | {j}
+            first.setdefault(w.article, i)
+    return [p for k, p in enumerate(out) if k not in dropped]
+
+
+def _meant(named: str, first: int | None, found: str) -> str:
+    """The witness-duplicate error's hint of a witness naming `named`, whose first witness is number `first` + 1,
+    from `found`, the hint of its quote not found there ("" when it names no other article)."""
+    if first is None:
+        return ""
+    one = _IN_ONE.search(found)
+    if one:
+        return (f'did you mean "{one["slug"]}"? the quote is in {one["at"]}, the text of "{one["slug"]}", not in that '
+                f'of "{named}", which is witness {first + 1} already: write article: {one["slug"]}')
+    several = _IN_SEVERAL.search(found)
+    if several:
+        return f"one witness per article, and the first of \"{named}\" is witness {first + 1}; {several.group()}"
+    return ""
