@@ -21,6 +21,22 @@ _ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity":
         "tag": "the name of a tag's page, as in /tags/<name>/ (a tag some annotation lists)"}
 
 
+_WHAT = {"article": "an article's slug", "entity": "an entity's id", "compare": "a comparison's id"}
+
+
+def other_kind(kind: str, ident: str, fragment: str, known: Any) -> str:
+    """The did-you-mean of a `kind:ident` link that names nothing of its kind while `ident` names a page of
+    another ("compare:jpost-go-it-alone", an article: review 127, whose hint only said where comparisons are);
+    "" when it names none. `known`: references.Names."""
+    names = {"article": known.articles | known.unusable_articles, "entity": known.entities or frozenset(),
+             "compare": known.comparisons | known.unusable_comparisons}
+    other = next((o for o, ids in names.items() if o != kind and ident in ids), None)
+    if other is None:
+        return ""
+    return (f'did you mean "{other}:{ident}{f"#{fragment}" if fragment else ""}"? ("{ident}" is {_WHAT[other]}, '
+            f"not {_WHAT.get(kind, 'a ' + kind)})")
+
+
 def refused(target: str, at: Origin, what: str, known: Any) -> Problem:
     """A link target no page can have. One of our own kinds whose name is not an id ("entity:Ron Dermer",
     "compare:war_duration") is said to be so, with the id it was meant as when there is one."""

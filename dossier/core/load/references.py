@@ -28,7 +28,7 @@ from ..common.slugs import is_slug, known_ids, suggestible, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .registry_ids import named_ids
-from .link_hints import RELATIVE, refused, relative
+from .link_hints import RELATIVE, other_kind, refused, relative
 from .id_hints import articles_by_outlet, witness_hint
 from .tag_clashes import tag_clashes
 from .note_markup import link_markup, note_markup
@@ -363,8 +363,8 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
         if ident in known.unusable_articles:
             return None
         if ident not in known.articles:
-            return f'unknown article "{ident}"', did_you_mean(ident, known.articles) or \
-                "article links name a file in content/articles/ without .yaml"
+            return f'unknown article "{ident}"', other_kind(kind, ident, fragment, known) or \
+                did_you_mean(ident, known.articles) or "article links name a file in content/articles/ without .yaml"
         ids = known.annotations.get(ident, frozenset())
         if fragment.startswith("a-") and fragment[2:] not in ids and ident not in known.unread:
             return (f'article "{ident}" has no annotation "{fragment[2:]}"',
@@ -373,15 +373,17 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
     if kind == "entity":
         if known.names_entity(ident):
             return None
-        return f'unknown entity "{ident}"', did_you_mean(ident, suggestible(known.entities)) or \
-            "entity ids are the keys of content/entities.yaml"
+        return f'unknown entity "{ident}"', other_kind(kind, ident, fragment, known) or \
+            did_you_mean(ident, suggestible(known.entities)) or "entity ids are the keys of content/entities.yaml"
     if kind == "compare":
         if ident in known.comparisons or ident in known.unusable_comparisons:
             return None
         # (an id without its first words is offered too: compare:do-it-alone for netanyahu-do-it-alone, review 116;
         # one without its last ones may be a file renamed since, renamed_comparison.py)
         shortened = ending(ident, known.comparisons)
-        return f'unknown comparison "{ident}"', did_you_mean(ident, known.comparisons) or \
+        # (a name of another kind, compare:<an article's slug>, is offered first: the kind was the slip, review 127)
+        return f'unknown comparison "{ident}"', other_kind(kind, ident, fragment, known) or \
+            did_you_mean(ident, known.comparisons) or \
             (f'did you mean "{shortened}"?' if shortened else "") or \
             "comparison links name a file in content/comparisons/ without .yaml"
     if ident in known.tags:
