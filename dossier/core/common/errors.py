@@ -86,6 +86,17 @@ def reading_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(p for _, p in ranked)
 
 
+def by_named_id(problems: Sequence[Problem], named: Callable[[Problem], str | None]) -> dict[str, list[Problem]]:
+    """The problems that name an id (`named(p)`: the id a problem says is unknown, None for the others), by id, in
+    their order."""
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        ident = named(p)
+        if ident is not None:
+            groups.setdefault(ident, []).append(p)
+    return groups
+
+
 def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | None],
                   meant: Callable[[str, Sequence[Problem]], "Problem | Sequence[Problem] | None"],
                   alone: bool = False) -> list[Problem]:
@@ -94,11 +105,7 @@ def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | 
     most likely is, standing for the whole group, in the place of its first), the group's problems each as it
     should be said instead (as many, in their order), or None (left as they are). One mistake where something is
     defined was one error at each reference that is right. `alone`: asked of a single problem naming an id too."""
-    groups: dict[str, list[Problem]] = {}
-    for p in problems:
-        ident = named(p)
-        if ident is not None:
-            groups.setdefault(ident, []).append(p)
+    groups = by_named_id(problems, named)
     said: dict[int, Problem | None] = {}
     for ident, group in groups.items():
         found = meant(ident, group) if len(group) > 1 or alone else None

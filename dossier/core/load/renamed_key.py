@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping, Sequence
 
-from ..common.errors import Problem, error, places
+from ..common.errors import Problem, by_named_id, error, places
 from ..common.slugs import slugify
 from .pyyaml import yaml
 
@@ -33,11 +33,7 @@ def at_repeated_key(problems: Sequence[Problem], files: Mapping[str, bytes] | No
                 (p.file == "content/entities.yaml" or p.file.startswith("content/entities/"))]
     if not repeated or files is None:
         return list(problems)
-    groups: dict[str, list[Problem]] = {}
-    for p in problems:
-        ident = named(p)
-        if ident is not None:
-            groups.setdefault(ident, []).append(p)
+    groups = by_named_id(problems, named)
     said: dict[int, Problem | None] = {}
     for duplicate in repeated:
         key = _DUPLICATE.match(duplicate.message).group(1)  # type: ignore[union-attr]
