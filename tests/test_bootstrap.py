@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, copy_of_default_dossier
-from dossier.shell.bootstrap import DEPENDENCIES
+from dossier.shell.bootstrap import ANCHORING, DEPENDENCIES, EVERY_BUILD
 
 def pinned() -> set[str]:
     names = set()
@@ -32,15 +32,29 @@ def test_the_dependencies_looked_for_are_those_a_build_imports(tmp_path: Path) -
     """Review 73: the search binary, --add's extractor and --serve's server were asked for at every start, though
     a build without them worked (the binary may come from elsewhere: search_binary.py)."""
     root = copy_of_default_dossier(tmp_path)
+    imported = imported_by_a_build(root)
+    assert set(EVERY_BUILD) <= imported, sorted(set(EVERY_BUILD) - imported)
+    assert not set(ANCHORING) & imported  # (every quote of the repo's dossier is found as written)
+    # a quote with a typo is matched approximately: the anchoring's modules are then imported
+    article = root / "content/articles/jpost-go-it-alone.yaml"
+    text = article.read_text("utf-8")
+    assert 'quote: "There is no way for us to defeat Hamas' in text
+    article.write_text(text.replace('quote: "There is no way for us to defeat Hamas',
+                                    'quote: "There is no way for us to defeet Hamas', 1), "utf-8")
+    assert set(ANCHORING) <= imported_by_a_build(root) and set(DEPENDENCIES) == {*EVERY_BUILD, *ANCHORING}
+
+
+def imported_by_a_build(root: Path) -> set[str]:
+    """The top-level modules a `build.py --no-search` of `root` imports, all of it in one process."""
     probe = ("import runpy, sys\nsys.argv = ['build.py', '--root', sys.argv[1], '--no-search']\n"
              "runpy.run_path('build.py', run_name='probe')  # (its start: build.py's own checks)\n"
-             "from dossier.shell.cli import main\nmain()\n"
+             "from dossier.shell.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
              "print('MODULES', *sorted({m.split('.')[0] for m in sys.modules}))\n")
     done = subprocess.run([sys.executable, "-c", probe, str(root)], cwd=ROOT, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "DOSSIER_WORKERS": "1"})  # (all of it in this process)
     imported = set(next((line.split()[1:] for line in done.stdout.splitlines() if line.startswith("MODULES ")), []))
     assert imported, done.stderr
-    assert set(DEPENDENCIES) <= imported, sorted(set(DEPENDENCIES) - imported)
+    return imported
 
 
 def run(python: Path | str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

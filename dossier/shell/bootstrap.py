@@ -13,11 +13,15 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-# The modules every build imports (tests/test_bootstrap.py: those a build of the repo's dossier imports). Those of
-# one command only (the search index's binary, which may come from elsewhere, --add's extractor, --serve's server)
-# are not asked for here: a build without them worked (review 73).
-DEPENDENCIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "mdurl", "yaml", "fastjsonschema",
-                "ahocorasick", "rapidfuzz", "regex")
+# The modules every build imports (tests/test_bootstrap.py: those a build of the repo's dossier imports), and those
+# a build imports once a quote is not found as written (the closest passage, a typo's match; comparisons' word
+# alignment takes it only for a very long quote). Those of one command only (the search index's binary, which may
+# come from elsewhere, --add's extractor, --serve's server) are not asked for here: a build without them worked
+# (review 73).
+EVERY_BUILD = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "mdurl", "yaml", "fastjsonschema",
+               "ahocorasick", "regex")
+ANCHORING = ("rapidfuzz",)
+DEPENDENCIES = EVERY_BUILD + ANCHORING
 RESTARTED = "DOSSIER_RESTARTED_UNDER_VENV"  # (set in the environment of the command started again: no second time)
 # Options that would keep the project's Python from its own packages, left out when the command starts again there
 _NO_SITE = ("-S", "-I", "-E", "-s")
