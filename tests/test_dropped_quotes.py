@@ -157,3 +157,20 @@ def test_a_quote_on_a_dropped_line_that_the_text_has_only_approximately_elsewher
         if quotes <= 10:
             assert 'content/articles/ynet-rafah-rift.yaml:28:12: annotation "lede-spacing", on seeds/' \
                    '000_662ca594744e9246.txt:1' in problems[0].hint.splitlines()
+
+
+def test_a_quote_matched_in_typography_only_is_found_though_a_dropped_line_has_it_as_written(tmp_path):
+    # Review 132: a straight apostrophe where the text has a curly one is the quote found as written (anchor-fuzzy,
+    # typography only); a photo caption with the same words, typed straight, that a rule drops, made it an error
+    root = copy_of_default_dossier(tmp_path)
+    article = root / "content/articles/all-israel-news-rafah-concerns.yaml"
+    written = "the Hamas terror organization’s last major stronghold Rafah"
+    article.write_text(article.read_text("utf-8").replace(written, written.replace("’", "'"), 1), "utf-8")
+    seed = root / "seeds/001_99735604145fecb3.txt"
+    lines = seed.read_text("utf-8").split("\n")
+    lines.insert(3, "Smoke rises over the Hamas terror organization's last major stronghold Rafah (Reuters)")
+    seed.write_text("\n".join(lines), "utf-8")
+    problems = build_site(fs.read_inputs(root), Options()).problems
+    assert [(p.file, p.line, p.check, p.severity) for p in problems] == [
+        ("content/articles/all-israel-news-rafah-concerns.yaml", 40, "anchor-fuzzy", "warning")], \
+        "\n".join(p.format() for p in problems)

@@ -162,14 +162,16 @@ def test_a_misspelt_link_target_gets_a_did_you_mean() -> None:
 
 def test_a_link_naming_a_page_of_another_kind_is_offered_that_kind() -> None:
     # review 127: compare:<an article's slug> was told only where comparisons are
-    text = "[a](compare:b) and [b](entity:c#x) and [c](article:envoy)"
+    text = "[a](compare:b) and [b](entity:c#x) and [c](article:envoy) and [d](article:c#a-alone)"
     envoy = Entity("envoy", "The envoy", "person", Origin("content/entities.yaml"))
     problems = check_references(dossier(article("a", annotations=(note(text),)), article("b"),
                                         comparisons=(comparison("a", "b"),), entities=(envoy,)))
     assert [p.hint for p in problems] == [
         'did you mean "article:b"? ("b" is an article\'s slug, not a comparison\'s id)',
         'did you mean "compare:c#x"? ("c" is a comparison\'s id, not an entity\'s id)',
-        'did you mean "entity:envoy"? ("envoy" is an entity\'s id, not an article\'s slug)']
+        'did you mean "entity:envoy"? ("envoy" is an entity\'s id, not an article\'s slug)',
+        # (review 132: an annotation's place, #a-…, is an article's: not offered with a comparison)
+        'did you mean "compare:c"? ("c" is a comparison\'s id, not an article\'s slug)']
 
 
 def test_a_file_checked_again_with_the_same_metadata_still_sees_what_the_dossier_lost_or_gained() -> None:

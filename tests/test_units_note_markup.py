@@ -119,3 +119,6 @@ def test_a_link_with_an_escaped_quote_in_its_title_is_checked_and_a_refused_targ
     assert link_targets('[a](entity:ron-dermr "say \\"hi\\"")', True) == ("entity:ron-dermr",)
     assert link_targets("[a](entity:ron-dermr\n'title'\n)", True) == ("entity:ron-dermr",)
     assert link_targets('[a](javascript:alert(1) "x \\" y")', True) == ("javascript:alert(1)",)
+    assert link_targets("[a](data:x", True) == ("data:x",)
+    # (review 132: a path or an address without its scheme, unclosed, was one warning and one error more)
+    assert link_targets("([the report](www.apnews.com", True) == () == link_targets("[r](../compare/x/.", True)

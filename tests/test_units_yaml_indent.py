@@ -333,6 +333,8 @@ FIRST_ITEM = [  # (text, where, the line the hint writes, what the hint adds)
     ("witnesses:\n      article: a\n  - article: b\n    quote: y\n", (2, 7), "  - article: a",
      ", and indent its other keys by 4 spaces like theirs"),
     ("israel:\n  roles:\n      title: PM\n    - title: FM\n", (3, 7), "    - title: PM", ""),
+    # review 132: a comment after the list's key
+    ("witnesses: # five\n    article: a\n    quote: x\n  - article: b\n    quote: y\n", (2, 5), "  - article: a", ""),
 ]
 
 

@@ -116,6 +116,9 @@ REFUSED = [
     ("the same with plain spaces after it, in a file whose lines end in CR",
      "annotations:\r  - id: a\r    quote: x\r\u00a0   note: >-\r      text\r      more\r    tags: [x]\r",
      4, 1, "a no-break space (U+00A0) where YAML needs a plain space", "retype it as an ordinary space"),
+    ("a value's text that begins with a no-break space is no indentation: the mistake after it is said (review 132)",
+     "annotations:\n  - id: a\n    quote: x\n    note:\n      \u00a0The seed gives no date.\n  - id: b\n"
+     "    quote: y\n   kind: context\n", 8, 4, '"kind" is indented less than the keys', "indent"),
     ("a value starting with @ must be quoted", "note: @handle\n", 1, 7, "cannot start with @ unless it is quoted",
      "put the value in quotes"),
     ("an unclosed list in brackets is named at its bracket, not where the file went on", "tags: [a, b\nnote: x\n",

@@ -54,7 +54,8 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
     # (matched only approximately, while the seed as written has the quote exactly on text an import rule leaves
     # out: the rule's doing, not a typo; the approximate match is a passage the quote was not written for, and
     # the context offered to choose it would move the annotation there. Review 127)
-    if (result.status == "fuzzy" or result.closest) and (on_dropped := _dropped(article, quote)):
+    # (a match in typography only is the quote found as written: review 132)
+    if not as_written and (result.status == "fuzzy" or result.closest) and (on_dropped := _dropped(article, quote)):
         return None, (error(*where, f"{what} not found in {seed}", on_dropped, "anchor-not-found"),), \
             replace(result, status="orphan", start=None, end=None)
     if result.status == "fuzzy":

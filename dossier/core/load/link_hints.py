@@ -33,8 +33,9 @@ def other_kind(kind: str, ident: str, fragment: str, known: Any) -> str:
     other = next((o for o, ids in names.items() if o != kind and ident in ids), None)
     if other is None:
         return ""
-    return (f'did you mean "{other}:{ident}{f"#{fragment}" if fragment else ""}"? ("{ident}" is {_WHAT[other]}, '
-            f"not {_WHAT.get(kind, 'a ' + kind)})")
+    kept = f"#{fragment}" if fragment and (other == "article" or not fragment.startswith("a-")) else ""
+    return (f'did you mean "{other}:{ident}{kept}"? ("{ident}" is {_WHAT[other]}, '  # (an annotation's place, #a-…,
+            f"not {_WHAT.get(kind, 'a ' + kind)})")                                # is an article's: review 132)
 
 
 def refused(target: str, at: Origin, what: str, known: Any) -> Problem:

@@ -141,7 +141,8 @@ def undashed_first_item(text: str, mark: Any) -> tuple[int, int, str, str] | Non
     owner, first = lines[written[start - 1]], lines[written[start]]
     column = _indent(owner) + (2 if owner.lstrip().startswith("- ") else 0)
     listed, key = _KEY_LIKE.match(owner[column:]), _KEY_LIKE.match(first.lstrip(" "))
-    if listed is None or column > dash or owner[column + len(listed.group()):].split(" #")[0].strip() or \
+    # (nothing after the key but a comment: "witnesses: # five", review 132)
+    if listed is None or column > dash or re.sub(r"(?:^|\s)#.*", "", owner[column + len(listed.group()):]).strip() or \
             key is None or any(_indent(lines[i]) < _indent(first) for i in written[start:]):
         return None  # (not a key with the item under it, or no mapping: the lines above are no item of a list)
     keys = {_key_of(lines[mark.line])} | {_key_of(line) for line in _item_lines(lines, mark.line, dash)

@@ -59,13 +59,16 @@ def _indenting(text: str, mark: Any, loader: Any) -> tuple[int, int, str] | None
     candidates = [found.end() - 1 for found in _INDENTED.finditer(text, 0, end)]
     if not candidates:
         return None
-    inside: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []  # (a value's text, from its first character when it begins with one)
+    before: Any = None
     try:
         for token in yaml.scan(text, Loader=loader):
             if token.start_mark.index > candidates[-1]:
                 break
-            if isinstance(token, yaml.ScalarToken):
-                inside.append((token.start_mark.index, token.end_mark.index))
+            if isinstance(token, yaml.ScalarToken):  # (a value's, after ": " or "- ", may begin with one: 132)
+                value = isinstance(before, (yaml.ValueToken, yaml.BlockEntryToken))
+                inside.append((token.start_mark.index - value, token.end_mark.index))
+            before = token
     except yaml.YAMLError:
         pass  # the scanner stopped at a mistake of its own: the values before it are what counts
     for at in candidates:

@@ -208,9 +208,9 @@ def _unclosed(text: str, url: str) -> bool:
 # before each
 _CLOSED = re.compile(r"""[ \t]*(?:\n[ \t]*)?(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))"""
                      r"""[ \t]*(?:\n[ \t]*)?)?\)""")
-# The targets `_unclosed` may drop: those a link check would only say name nothing (a refused one, javascript:, is
-# always said, review 131)
-_OURS = re.compile(r"(?:https?:|mailto:|entity:|article:|compare:|tag:|/|#)", re.I)
+# The targets `_unclosed` may drop: those a link check would only say name nothing or lead elsewhere (ours, the
+# web's, a path); one of another scheme, refused (javascript:), is always said (reviews 131, 132)
+_OURS = re.compile(r"(?:https?:|mailto:|entity:|article:|compare:|tag:|(?![a-zA-Z][a-zA-Z0-9+.-]*:))", re.I)
 
 
 def _written(text: str, url: str) -> int:
