@@ -44,3 +44,19 @@ def test_one_found_in_several_articles_names_them_and_one_found_nowhere_is_said_
     assert [(p.line, p.check) for p in problems] == [(7, "witness-duplicate"), (8, "anchor-not-found")]
     assert problems[0].hint == "one witness per article; the first is witness 1"
 
+
+
+def test_the_earlier_of_two_witnesses_naming_one_article_is_the_one_said_when_its_quote_is_elsewhere(tmp_path) -> None:
+    # review 132: the misnamed witness may come first; the error stood at the later, right one ("the first is
+    # witness 1"), whose deletion the hint led to, and the quote's "not found" was said as well
+    files = {f"seeds/{s}.txt": TEXTS[s] for s in "abc"}
+    files |= {f"content/articles/{s}.yaml": f"seed: {s}.txt\ntitle: T {s}\nsource: outlet-a\ndate: 2024-03-2{i}\n"
+              for i, s in enumerate("abc")}
+    files["content/comparisons/talks.yaml"] = (
+        "title: Talks\nquestion: When?\nkind: quote\nwitnesses:\n  - article: a\n    quote: flew to Cairo on Sunday\n"
+        "  - article: a\n    quote: would resume next week\n  - article: b\n    quote: would take weeks\n")
+    problems = [p for p in build_site(fs.read_inputs(mini(tmp_path, files))).problems if p.severity == "error"]
+    assert [(p.line, p.col, p.check) for p in problems] == [(5, 14, "witness-duplicate")], \
+        "\n".join(p.format() for p in problems)
+    assert problems[0].hint == ('did you mean "c"? the quote is in seeds/c.txt:2, the text of "c", not in that of '
+                                '"a", which is witness 2 too: write article: c')

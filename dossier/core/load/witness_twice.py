@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..common.errors import Problem
 from .model import Dossier
@@ -28,37 +28,51 @@ _IN_SEVERAL = re.compile(r'the quote is not in the text of "[^"]+", but it is in
 
 
 def said_at_witness_twice(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
-    """`problems` with the witness-duplicate error of each witness whose quote another article's text holds
-    carrying that article as its did-you-mean, and that quote's anchor-not-found error left out."""
+    """`problems` with the witness-duplicate error of each article named twice, one of whose witnesses has a quote
+    another article's text holds, said at that witness (the earlier or the later: review 132) with that article
+    as its did-you-mean, and that quote's anchor-not-found error left out."""
     out = list(problems)
     twice = {(p.file, p.line, p.col): k for k, p in enumerate(out) if p.check == "witness-duplicate"}
     if not twice:
         return out
     quotes = {(p.file, p.line, p.col): k for k, p in enumerate(out)
               if p.check == "anchor-not-found" and p.severity == "error"}
-    dropped = set()
+    dropped: set[int] = set()
     for c in dossier.comparisons:
-        first: dict[str, int] = {}
+        named: dict[str, list[int]] = {}
         for i, w in enumerate(c.witnesses):
-            at = w.article_origin or w.origin
-            k, j = twice.get((at.file, at.line, at.col)), quotes.get((w.origin.file, w.origin.line, w.origin.col))
-            hint = _meant(w.article, first.get(w.article), out[j].hint) if k is not None and j is not None else ""
-            if hint:
-                out[k], dropped = replace(out[k], hint=hint), dropped | {j}
-            first.setdefault(w.article, i)
+            named.setdefault(w.article, []).append(i)
+        for article, places in named.items():
+            at = [c.witnesses[i].article_origin or c.witnesses[i].origin for i in places]
+            errors = [k for a in at if (k := twice.get((a.file, a.line, a.col))) is not None]
+            wrong = [(n, j) for n, i in enumerate(places) if (j := quotes.get(_where(c.witnesses[i]))) is not None
+                     and _meant(article, 0, out[j].hint)]
+            if not errors or len(wrong) != 1:
+                continue
+            n, j = wrong[0]
+            other = places[1] if n == 0 else places[0]
+            out[errors[0]] = replace(out[errors[0]], file=at[n].file, line=at[n].line, col=at[n].col,
+                                     hint=_meant(article, other, out[j].hint, later=n > 0))
+            dropped |= {j, *errors[1:]}
     return [p for k, p in enumerate(out) if k not in dropped]
 
 
-def _meant(named: str, first: int | None, found: str) -> str:
-    """The witness-duplicate error's hint of a witness naming `named`, whose first witness is number `first` + 1,
-    from `found`, the hint of its quote not found there ("" when it names no other article)."""
+def _where(w: Any) -> tuple[str, int, int]:
+    return w.origin.file, w.origin.line, w.origin.col
+
+
+def _meant(named: str, first: int | None, found: str, later: bool = True) -> str:
+    """The witness-duplicate error's hint of a witness naming `named`, whose other witness is number `first` + 1
+    (before it when `later`), from `found`, the hint of its quote not found there ("" when it names no other
+    article)."""
     if first is None:
         return ""
     one = _IN_ONE.search(found)
     if one:
         return (f'did you mean "{one["slug"]}"? the quote is in {one["at"]}, the text of "{one["slug"]}", not in that '
-                f'of "{named}", which is witness {first + 1} already: write article: {one["slug"]}')
+                f'of "{named}", which is witness {first + 1} {"already" if later else "too"}: write article: {one["slug"]}')
     several = _IN_SEVERAL.search(found)
     if several:
-        return f"one witness per article, and the first of \"{named}\" is witness {first + 1}; {several.group()}"
+        said = f'the first of "{named}" is witness {first + 1}' if later else f'"{named}" is witness {first + 1} too'
+        return f"one witness per article, and {said}; {several.group()}"
     return ""
