@@ -148,3 +148,17 @@ def test_an_article_file_with_no_seed_key_is_told_the_seed_that_holds_its_quotes
                                        "each hold at least half")
     assert all(p.hint.startswith("content/articles/outlet-a-talks.yaml has no seed: key, and its error names this "
                                  "seed as one that may be its text") for p in problems[1:])
+
+
+def test_an_article_file_with_no_seed_key_and_no_quote_yet_is_told_the_seed_that_begins_with_its_title(tmp_path):
+    """Review 132: the stub --import wrote, its `seed:` deleted, has no quote to find its seed by: its title is the
+    seed's headline (its first line). It was "add seed: ...", and --import wrote a second article of the seed."""
+    headline = TEXT_A.split("\n", 1)[0]
+    files = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "seeds/005_new.txt": TEXT_A,
+             "content/articles/the-stub.yaml": f"title: {headline}\nsource: outlet-a\ndate: 2024-03-22\n"}
+    inputs = fs.read_inputs(write_tree(tmp_path, files))
+    problems = build_site(inputs).problems
+    assert _said(problems) == [("content/articles/the-stub.yaml", "error", "schema-missing-key")]
+    assert problems[0].hint == ("seeds/005_new.txt, which no article file names, begins with this article's title: "
+                                "write `seed: 005_new.txt`")
+    assert import_stubs(inputs).stubs == {}

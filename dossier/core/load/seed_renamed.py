@@ -21,7 +21,7 @@ seed-taken error. Each hint then says which other file may have it, and that onl
 from __future__ import annotations
 
 import re
-from typing import Collection, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from ..common.records import frozen
 from ..common.similar import closest
@@ -69,14 +69,16 @@ def _by_quotes(quotes: list[str], free: Mapping[str, str], whose: str) -> Meant:
     return Meant(held[0][1], why=f"holds {count} of {whose}")
 
 
-def _by_name(meta: ArticleMeta, free: Collection[str]) -> Meant:
-    """The one seed of `free` named after the article or with the old name's number (module docstring)."""
+def _by_name(meta: ArticleMeta, free: Mapping[str, str]) -> Meant:
+    """The one seed of `free` named after the article, with the old name's number (module docstring), or whose
+    headline (its first line) is the article's title: the stub `--import` wrote has no quote yet (review 132)."""
     title = slugify(meta.title or "", "")
     after = {meta.slug, title, "-".join(title.split("-")[:6])} - {""}
     number = _NUMBERS.findall(file_stem(meta.seed))
     stems = {seed: slugify(file_stem(seed), "") for seed in free}
     kept = [seed for seed in free if number and _NUMBERS.findall(file_stem(seed)) == number]
-    named = sorted({seed for seed, stem in stems.items() if stem in after} | set(kept))
+    headed = {seed for seed, text in free.items() if title and slugify(text.split("\n", 1)[0], "") == title}
+    named = sorted({seed for seed, stem in stems.items() if stem in after} | set(kept) | headed)
     if not named:  # (else a typo of the article's slug: "jpost-go-it-alne.txt")
         typo = closest(meta.slug, stems.values(), typos_only=True)
         named = sorted(seed for seed, stem in stems.items() if typo and stem == typo)
@@ -84,7 +86,7 @@ def _by_name(meta: ArticleMeta, free: Collection[str]) -> Meant:
         return Meant(several=tuple(named), why="each is named after this article or with its seed's number")
     if named:
         return Meant(named[0], why="keeps the number of the name written here" if named[0] in kept else
-                     "is named after this article")
+                     "begins with this article's title" if named[0] in headed else "is named after this article")
     return Meant()
 
 
