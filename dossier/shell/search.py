@@ -261,10 +261,15 @@ def pagefind_version() -> str:
     return identity()
 
 
+# How search_canon.py writes a bundle; a part kept from before a change to it is no match (2: the filters of an
+# index whose language has a region, "pt-br", are sorted too: review 133)
+CANON = 2
+
+
 def index_version() -> str:
-    """What makes a part's bundle beside its pages: Pagefind's version and the configuration it is given (a part
-    made with other exclusions is no match for this build's)."""
-    return f"{pagefind_version()} {json.dumps(CONFIG, sort_keys=True)}"
+    """What makes a part's bundle beside its pages: Pagefind's version, the configuration it is given (a part made
+    with other exclusions is no match for this build's) and how the bundle is made canonical."""
+    return f"{pagefind_version()} {json.dumps(CONFIG, sort_keys=True)} canon {CANON}"
 
 
 def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool] | None = None,

@@ -121,7 +121,7 @@ def canonicalise(files: dict[str, bytes], bundle: str = "pagefind") -> dict[str,
     for lang, info in sorted(entry["languages"].items()):
         meta_path = f"{bundle}/pagefind.{info['hash']}.pf_meta"
         meta = _unpack(out.pop(meta_path))
-        filters = _find_filters(meta)
+        filters = _find_filters(meta, info["hash"].split("_", 1)[0])
         renamed = []
         for filter_name, old in filters:
             data = _unpack(out.pop(f"{bundle}/filter/{old}.pf_filter"))
@@ -142,13 +142,16 @@ def canonicalise(files: dict[str, bytes], bundle: str = "pagefind") -> dict[str,
     return out
 
 
-def _find_filters(meta: Any) -> list[list[Any]]:
-    """The meta file's list of [filter name, filter file hash] pairs (the last array of such pairs)."""
+def _find_filters(meta: Any, language: str) -> list[list[Any]]:
+    """The meta file's list of [filter name, filter file hash] pairs (the last array of such pairs); a hash begins
+    with the index's `language` as Pagefind writes it ("en", "pt-br": a site in "pt-BR" had its filters found in no
+    list, left in Pagefind's random order, and two builds of the same inputs differed, review 133)."""
     found = None
+    hashed = re.compile(rf"^{re.escape(language)}_[0-9a-f]+$")
     for item in meta:
         if isinstance(item, list) and item and all(
                 isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) for y in x) for x in item):
-            if all(re.match(r"^[a-z]+_[0-9a-f]+$", x[1]) and not x[0].startswith(x[1][:3]) for x in item):
+            if all(hashed.match(x[1]) and not x[0].startswith(x[1][:3]) for x in item):
                 found = item
     if found is None:
         return []
