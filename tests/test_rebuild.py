@@ -29,7 +29,8 @@ def test_editor_junk_outputs_and_unrelated_files_do_not(path):
 
 
 def test_editor_junk_names_are_the_ones_the_reader_skips():
-    assert all(is_editor_junk(n) for n in (".x.swp", "x~", "#x#", ".#x", "x.tmp", "x.part", ".hidden", "sedEERkd1"))
+    assert all(is_editor_junk(n) for n in (".x.swp", "x~", "#x#", ".#x", "x.tmp", "x.part", ".hidden", "sedEERkd1",
+                                           "sedfv9j87"))  # (all lower case but a digit: review 133)
     assert not any(is_editor_junk(n) for n in ("a.yaml", "001_x.txt", "base.html", "sedan.txt", "sediment.yaml",
                                              "sedentary"))
 

@@ -34,12 +34,14 @@ _SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", 
 def is_editor_junk(name: str) -> bool:
     """Swap, backup, lock and temporary files of editors (.x.swp, x~, #x#, .#x, x.tmp, x.bak, x.orig), the files
     systems put in folders (Thumbs.db, desktop.ini), and the file `sed -i` writes beside the one it edits
-    (sedAb3xYz: "sed" and six letters or digits, not all lower case, no extension); hidden files too.
+    (sedAb3xYz, sedfv9j87: "sed" and six letters or digits, a capital or a digit among them, no extension); hidden
+    files too.
     The reader (shell/tree.py) skips the same names."""
     return name.startswith((".", "~", "#")) or name.endswith(_JUNK_ENDS) or name.casefold() in _SYSTEM_FILES or \
         (name.isdigit() and name.isascii() and 4913 <= int(name) < 100_000 and (int(name) - 4913) % 123 == 0) or \
         (len(name) == 9 and name.startswith("sed") and name[3:].isalnum() and name[3:].isascii()
-         and not name[3:].islower())  # (its six random letters and digits: "sedentary" is a word)
+         and not (name[3:].isalpha() and name[3:].islower()))  # (six random letters and digits, a digit or a
+    # capital among them, "sedfv9j87" too, review 133: "sedentary" is a word)
 
 
 EVIDENCE = "seeds/evidence"  # what `--add` captured (raw pages, provenance): kept, never read by a build
