@@ -162,3 +162,18 @@ def test_an_article_file_with_no_seed_key_and_no_quote_yet_is_told_the_seed_that
     assert problems[0].hint == ("seeds/005_new.txt, which no article file names, begins with this article's title: "
                                 "write `seed: 005_new.txt`")
     assert import_stubs(inputs).stubs == {}
+
+
+def test_the_seed_is_found_by_a_headline_after_a_kicker_and_two_such_seeds_are_said_to_begin_with_the_title(
+        tmp_path) -> None:
+    # review 134: --import takes the title from the first line that looks like a headline ("BREAKING" before it)
+    text = "BREAKING\nTroops gather at the border as Cairo talks falter\nThe talks stalled on Sunday, officials said.\n"
+    stub = "title: Troops gather at the border as Cairo talks falter\nsource: outlet-a\ndate: 2024-03-22\n"
+    files = {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "seeds/006_kicker.txt": text,
+             "content/articles/the-stub.yaml": stub}
+    problems = build_site(fs.read_inputs(write_tree(tmp_path / "one", files))).problems
+    assert _said(problems) == [("content/articles/the-stub.yaml", "error", "schema-missing-key")]
+    assert problems[0].hint.startswith("seeds/006_kicker.txt, which no article file names, begins with this article")
+    files["seeds/007_copy.txt"] = text
+    problems = build_site(fs.read_inputs(write_tree(tmp_path / "two", files))).problems
+    assert "each begins with this article's title" in problems[0].hint

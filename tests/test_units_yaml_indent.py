@@ -335,6 +335,7 @@ FIRST_ITEM = [  # (text, where, the line the hint writes, what the hint adds)
     ("israel:\n  roles:\n      title: PM\n    - title: FM\n", (3, 7), "    - title: PM", ""),
     # review 132: a comment after the list's key
     ("witnesses: # five\n    article: a\n    quote: x\n  - article: b\n    quote: y\n", (2, 5), "  - article: a", ""),
+    ("witnesses:\t# five\n    article: a\n    quote: x\n  - article: b\n    quote: y\n", (2, 5), "  - article: a", ""),
 ]
 
 

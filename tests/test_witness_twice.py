@@ -60,3 +60,18 @@ def test_the_earlier_of_two_witnesses_naming_one_article_is_the_one_said_when_it
         "\n".join(p.format() for p in problems)
     assert problems[0].hint == ('did you mean "c"? the quote is in seeds/c.txt:2, the text of "c", not in that of '
                                 '"a", which is witness 2 too: write article: c')
+
+
+def test_a_third_witness_naming_the_article_is_still_said_beside_the_misnamed_one(tmp_path) -> None:
+    # review 134: every duplicate error but the one moved to the misnamed witness was dropped, a genuine one too
+    files = {f"seeds/{s}.txt": TEXTS[s] for s in "abc"}
+    files |= {f"content/articles/{s}.yaml": f"seed: {s}.txt\ntitle: T {s}\nsource: outlet-a\ndate: 2024-03-2{i}\n"
+              for i, s in enumerate("abc")}
+    files["content/comparisons/talks.yaml"] = (
+        "title: Talks\nquestion: When?\nkind: quote\nwitnesses:\n  - article: a\n    quote: would resume next week\n"
+        "  - article: a\n    quote: in Washington\n  - article: a\n    quote: flew to Cairo on Sunday\n"
+        "  - article: b\n    quote: would take weeks\n")
+    problems = [p for p in build_site(fs.read_inputs(mini(tmp_path, files))).problems if p.severity == "error"]
+    assert [(p.line, p.check) for p in problems] == [(7, "witness-duplicate"), (9, "witness-duplicate")], \
+        "\n".join(p.format() for p in problems)
+    assert problems[1].hint.startswith('did you mean "c"?')

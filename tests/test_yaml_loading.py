@@ -119,6 +119,9 @@ REFUSED = [
     ("a value's text that begins with a no-break space is no indentation: the mistake after it is said (review 132)",
      "annotations:\n  - id: a\n    quote: x\n    note:\n      \u00a0The seed gives no date.\n  - id: b\n"
      "    quote: y\n   kind: context\n", 8, 4, '"kind" is indented less than the keys', "indent"),
+    ("the same for an item of a list in brackets over two lines (review 134)",
+     "annotations:\n  - id: a\n    tags: [x,\n      \u00a0y]\n  - id: b\n    quote: y\n   kind: context\n", 7, 4,
+     '"kind" is indented less than the keys', "indent"),
     ("a value starting with @ must be quoted", "note: @handle\n", 1, 7, "cannot start with @ unless it is quoted",
      "put the value in quotes"),
     ("an unclosed list in brackets is named at its bracket, not where the file went on", "tags: [a, b\nnote: x\n",

@@ -77,17 +77,24 @@ def _by_name(meta: ArticleMeta, free: Mapping[str, str]) -> Meant:
     number = _NUMBERS.findall(file_stem(meta.seed))
     stems = {seed: slugify(file_stem(seed), "") for seed in free}
     kept = [seed for seed in free if number and _NUMBERS.findall(file_stem(seed)) == number]
-    headed = {seed for seed, text in free.items() if title and slugify(text.split("\n", 1)[0], "") == title}
+    headed = {seed for seed, text in free.items() if title and title in _headlines(text)}
     named = sorted({seed for seed, stem in stems.items() if stem in after} | set(kept) | headed)
     if not named:  # (else a typo of the article's slug: "jpost-go-it-alne.txt")
         typo = closest(meta.slug, stems.values(), typos_only=True)
         named = sorted(seed for seed, stem in stems.items() if typo and stem == typo)
     if len(named) > 1:
-        return Meant(several=tuple(named), why="each is named after this article or with its seed's number")
+        return Meant(several=tuple(named), why="each begins with this article's title" if set(named) <= headed else
+                     "each is named after this article, with its seed's number or begins with its title")
     if named:
         return Meant(named[0], why="keeps the number of the name written here" if named[0] in kept else
                      "begins with this article's title" if named[0] in headed else "is named after this article")
     return Meant()
+
+
+def _headlines(text: str) -> set[str]:
+    """The first few lines of a seed, as ids: --import takes a stub's title from the first line that looks like a
+    headline, which may follow a kicker ("BREAKING"; review 134)."""
+    return {slugify(line, "") for line in text.split("\n", 6)[:6]} - {""}
 
 
 def hint(meant: Meant) -> str:

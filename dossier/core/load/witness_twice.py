@@ -51,9 +51,11 @@ def said_at_witness_twice(problems: Iterable[Problem], dossier: Dossier) -> list
                 continue
             n, j = wrong[0]
             other = places[1] if n == 0 else places[0]
-            out[errors[0]] = replace(out[errors[0]], file=at[n].file, line=at[n].line, col=at[n].col,
-                                     hint=_meant(article, other, out[j].hint, later=n > 0))
-            dropped |= {j, *errors[1:]}
+            own = twice.get((at[n].file, at[n].line, at[n].col))  # (its own error when it is not the first; else
+            k = own if own is not None else errors[0]             # the next one's, which its fix takes away)
+            out[k] = replace(out[k], file=at[n].file, line=at[n].line, col=at[n].col,
+                             hint=_meant(article, other, out[j].hint, later=n > 0))
+            dropped.add(j)  # (a third witness naming the article is still one too many: said, review 134)
     return [p for k, p in enumerate(out) if k not in dropped]
 
 

@@ -221,7 +221,7 @@ def misaligned_key(text: str, mark: Any, loader: Any) -> tuple[int, int, str, st
             f"{item + 1})", f"indent it by {column} spaces, to line up with them")
 
 
-_KEY_LIKE = re.compile(r"([A-Za-z_][\w-]*):(?:[ ]|$)")
+_KEY_LIKE = re.compile(r"([A-Za-z_][\w-]*):(?:[ \t]|$)")  # (a tab after the colon too: review 134)
 
 
 def overindented_key(text: str, mark: Any) -> tuple[int, int, str, str] | None:

@@ -66,7 +66,8 @@ def _indenting(text: str, mark: Any, loader: Any) -> tuple[int, int, str] | None
             if token.start_mark.index > candidates[-1]:
                 break
             if isinstance(token, yaml.ScalarToken):  # (a value's, after ": " or "- ", may begin with one: 132)
-                value = isinstance(before, (yaml.ValueToken, yaml.BlockEntryToken))
+                value = isinstance(before, (yaml.ValueToken, yaml.BlockEntryToken, yaml.FlowEntryToken,
+                                            yaml.FlowSequenceStartToken))  # (a list's item in [ ] too: 134)
                 inside.append((token.start_mark.index - value, token.end_mark.index))
             before = token
     except yaml.YAMLError:
