@@ -107,3 +107,24 @@ def test_a_figure_witness_value_close_to_its_quotes_figure_but_not_it_is_a_figur
                       "did you mean 32070? (value: is for a figure the quote does not write in digits; without it the "
                       "quote's own figure is shown)")], result.problems
     assert result.ok
+
+
+def test_a_figure_witness_value_a_digit_short_or_over_is_a_figure_value_warning_too(tmp_path) -> None:
+    """Review 135: `value: 3207` for a quote that says 32,070 passed (ten times off, beyond the quarter's reach), and
+    the comparison page published 3,207 as the outlet's figure; one digit more (320700) the same. "hundreds" as 300
+    stays what value: is for."""
+    from conftest import mini
+    from dossier.shell import fs
+
+    seeds = {"seeds/a.txt": "Toll\nAt least 32,070 people were killed, officials said.\n",
+             "seeds/b.txt": "Toll\nMore than 32,000 people were killed, and hundreds more are missing.\n"}
+    articles = {f"content/articles/{n}.yaml": f"seed: {n}.txt\ntitle: Toll\nsource: outlet-a\ndate: 2024-03-22\n"
+                for n in "ab"}
+    for value in (3207, 320700):
+        comparison = ("title: The toll\nquestion: How many were killed?\nkind: figure\nwitnesses:\n  - article: a\n"
+                      f"    quote: At least 32,070 people\n    value: {value}\n  - article: b\n"
+                      "    quote: hundreds more are missing\n    value: 300\n")
+        root = mini(tmp_path / str(value), {**seeds, **articles, "content/comparisons/toll.yaml": comparison})
+        found = [(p.line, p.hint.split("?")[0]) for p in build_site(fs.read_inputs(root)).problems
+                 if p.check == "figure-value"]
+        assert found == [(7, "did you mean 32070")], found

@@ -62,15 +62,29 @@ def value_slip(witness: Witness, quote: str, found: tuple[Figure, ...] | None = 
                ) -> Figure | None:
     """The figure of the quote a witness's `value:` was most likely meant to copy, when it copies none: the
     quote's figure nearest to it, within a quarter of it (32700 for the quote's 32,070: a slip of the keyboard
-    that the table published as the outlet's figure); None when the value is one of the quote's figures, or far
+    that the table published as the outlet's figure) or a digit short or over (`_digit_slip`); None when the value is one of the quote's figures, or far
     from all of them ("hundreds" read as 300: what `value:` is for)."""
     if witness.value is None:
         return None
     found = find_figures(quote, language) if found is None else found
     if any(_matches(f, witness.value, witness.unit) for f in found):
         return None
-    near = [f for f in found if f.upper is None and f.value and abs(f.value - witness.value) <= abs(f.value) / 4]
+    near = [f for f in found if f.upper is None and f.value and (abs(f.value - witness.value) <= abs(f.value) / 4
+                                                                or _digit_slip(f.value, witness.value))]
     return min(near, key=lambda f: abs(f.value - witness.value), default=None)  # type: ignore[operator]
+
+
+def _digit_slip(written: float, value: float) -> bool:
+    """Whether `value` is the whole number `written` with one digit left out or one more (3207 or 320700 for the
+    quote's 32,070: the commonest slip of the keyboard, ten times off, which the quarter's reach missed, review
+    135)."""
+    if written != int(written) or value != int(value):
+        return False
+    a, b = str(abs(int(written))), str(abs(int(value)))
+    if abs(len(a) - len(b)) != 1 or len(min(a, b, key=len)) < 2:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _other(f: Figure) -> str:
