@@ -65,3 +65,16 @@ def test_an_address_with_a_space_is_told_to_write_it_as_percent_20() -> None:
     assert problem.message.endswith("it has a space")
     assert problem.hint == "write each space in the address as %20: https://example.org/a%20b.pdf"
     assert refused("java\tscript:x", Origin("a.yaml", 3, 5), "a note", None).hint.startswith("use http(s)")
+
+
+@pytest.mark.parametrize("target", ["en.wikipedia.org/wiki/Joe_Biden", "www.jpost.com", "apnews.com/article/x",
+                                    "www.example/a"])
+def test_a_web_address_without_its_scheme_is_offered_with_https(target: str) -> None:
+    """Review 135: "en.wikipedia.org/wiki/Joe_Biden" was told of relative links and site paths; it is an address."""
+    message, hint = relative(target, "a", lambda *named: False)
+    assert hint == f'did you mean "https://{target}"?' and "not as a web address" in message
+
+
+@pytest.mark.parametrize("target", ["page.html", "report.pdf", "../x.html", "files/a.docx"])
+def test_a_file_name_is_no_web_address(target: str) -> None:
+    assert "https://" not in relative(target, "a", lambda *named: False)[1]

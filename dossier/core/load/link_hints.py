@@ -80,6 +80,9 @@ def relative(target: str, slug: str | None, names_nothing: Callable[[str, str, s
     from urllib.parse import urljoin
 
     hint = "write article:, entity:, compare: or tag: links, or site paths such as /articles/<slug>/"
+    if _HOST.match(target):  # (an address without its scheme: "en.wikipedia.org/wiki/x", review 135)
+        return (f'"{target.split("/", 1)[0]}" is read as a folder of this site, not as a web address',
+                f'did you mean "https://{target}"?')
     if slug is None:
         return _SAID, hint
     path = urljoin(f"/articles/{slug}/", target)
@@ -98,3 +101,6 @@ _SITE_PAGE = re.compile(r"^/(?:(?:sources|entities|compare|passages|timeline|sea
 
 
 _SAID = "a relative link leads somewhere else from each page that shows this text"
+# A web address written without "https://": a host name (www., or labels ending in a known top-level domain) first
+_HOST = re.compile(r"^(?:www\.[\w-]+(?:\.[\w-]+)*|(?:[\w-]+\.)+(?:com|org|net|gov|edu|int|info|news|io|co|uk|de|fr|il|"
+                   r"eu|us|ca|au|es|it|nl|ch|at|ru|in|jp|cn|br|be|se|no|dk|fi|pl|pt|gr|tr|ie|nz|za))(?:[/?#:]|$)", re.I)
