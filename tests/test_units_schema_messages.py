@@ -50,6 +50,21 @@ def test_pattern_hint_says_what_a_pattern_asks_for_in_words(pattern: str, descri
     assert pattern not in hint
 
 
+@pytest.mark.parametrize("pattern, value, hint", [
+    # review 135: the hint writes the value as it should read
+    ("^Q[0-9]+$", "q6279", "write it as Q6279"), ("^Q[0-9]+$", "6279", "write it as Q6279"),
+    ("^Q[0-9]+$", "https://www.wikidata.org/wiki/Q6279", "write it as Q6279"),
+    ("^Q[0-9]+$", "Joe Biden", "a Wikidata id looks like Q43723"),
+    ("^https?://[^\\s\"<>\\\\^`{|}]+$", "www.jpost.com", 'write it as "https://www.jpost.com/"'),
+    ("^https?://[^\\s\"<>\\\\^`{|}]+$", "ynetnews.com/news", 'write it as "https://ynetnews.com/news"'),
+    ("^https?://[^\\s\"<>\\\\^`{|}]+$", "the jpost site",
+     'use a full http:// or https:// address, with spaces and " < > encoded (%20, %22, %3C, %3E)'),
+])
+def test_the_hint_of_a_wikidata_id_or_an_address_writes_the_value_as_it_should_read(pattern: str, value: str,
+                                                                                   hint: str) -> None:
+    assert pattern_hint(pattern, "", value) == hint
+
+
 SCHEMA = {"type": "object", "additionalProperties": False,
           "properties": {"slug": {"type": "string", "pattern": "^[a-z]+$"}, "n": {"type": "integer"}}}
 

@@ -310,6 +310,17 @@ _WORDS: dict[str, Callable[[Loaded, Path, Any], Found]] = {
 }
 
 
+def _address_hint(value: Any, pattern: str) -> str:
+    """A web address's hint: the value with https:// before it where it lacks a scheme ("www.jpost.com", review 135),
+    else what such an address is."""
+    written = value.strip() if isinstance(value, str) else ""
+    if written and "://" not in written and " " not in written and "." in written.split("/", 1)[0]:
+        meant = "https://" + written + ("" if "/" in written else "/")
+        if re.match(pattern, meant):
+            return f'write it as "{meant}"'
+    return "use a full http:// or https:// address, with spaces and \" < > encoded (%20, %22, %3C, %3E)"
+
+
 def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
     """What a pattern asks for, in words (the regular expression itself is never shown); for an id, the `value`
     written as one when that is one ("Headline Biden": headline-biden)."""
@@ -325,9 +336,11 @@ def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
     if "[0-9]{4}-" in pattern:
         return "write dates as YYYY-MM-DD, e.g. 2024-03-22"
     if "https?" in pattern:
-        return "use a full http:// or https:// address, with spaces and \" < > encoded (%20, %22, %3C, %3E)"
-    if pattern.startswith("^Q"):
-        return "a Wikidata id looks like Q43723"
+        return _address_hint(value, pattern)
+    if pattern.startswith("^Q"):  # ("q6279", "6279", the page's address: the id in it, review 135)
+        found = re.search(r"(?:^|/|\b)[Qq]?(\d+)$", value.strip()) if isinstance(value, str) else None
+        return f"write it as Q{found.group(1)}" if found and re.match(pattern, f"Q{found.group(1)}") else \
+            "a Wikidata id looks like Q43723"
     if "[^/" in pattern:
         written = value.replace("\\", "/") if isinstance(value, str) else ""
         name = written.rsplit("/", 1)[-1] if re.match(r"^(?:\./)?seeds/[^/]+$", written) else ""  # (seeds/a.txt)
