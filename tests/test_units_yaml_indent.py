@@ -336,6 +336,10 @@ FIRST_ITEM = [  # (text, where, the line the hint writes, what the hint adds)
     # review 132: a comment after the list's key
     ("witnesses: # five\n    article: a\n    quote: x\n  - article: b\n    quote: y\n", (2, 5), "  - article: a", ""),
     ("witnesses:\t# five\n    article: a\n    quote: x\n  - article: b\n    quote: y\n", (2, 5), "  - article: a", ""),
+    # review 135: the "- " deleted and its two spaces not put back (the key at the column of the items' "- ")
+    ("witnesses:\n  article: a\n    quote: x\n    value: 6\n  - article: b\n    quote: y\n", (2, 3),
+     "  - article: a", ""),
+    ("israel:\n  roles:\n    title: PM\n      of: x\n    - title: FM\n", (3, 5), "    - title: PM", ""),
 ]
 
 
@@ -349,5 +353,8 @@ def test_a_first_item_without_its_dash_is_named_where_it_begins_not_at_the_next_
         assert 'first item of the list' in problem.message and 'does not start with "- "' in problem.message
         assert problem.hint == f'start it with "- ": write the line as "{line}"{align}'
     for text in ("witnesses:\n    note: a\n  - article: b\n",  # (a key the next item does not have)
-                 "title: T\nwitnesses: x\n    article: a\n  - article: b\n"):  # (a key with a value of its own)
+                 "title: T\nwitnesses: x\n    article: a\n  - article: b\n",  # (a key with a value of its own)
+                 "witnesses:\n  note: a\n    quote: x\n  - article: b\n",  # (review 135: the same, at the dash)
+                 "witnesses: x\n  article: a\n    quote: x\n  - article: b\n",
+                 "meta:\n  article: a\n    quote: x\n"):  # (no item after it)
         assert "first item" not in parse_yaml("a.yaml", text)[1][0].message

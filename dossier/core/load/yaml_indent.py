@@ -17,8 +17,8 @@ the item after it is the one out of place, so that item is shown, to be moved up
 item indented less than the item's other keys, but not less than its "- " (`misaligned_key`), is told of where
 PyYAML stopped, with the indentation of those keys. The same item pasted after a key whose value takes more than
 one line (a quoted or plain text running on), or at the start of its line (`stray_item`), is named too, and so
-is a list's first item written without its "- " (`undashed_first_item`). Other indentation mistakes are told of
-where PyYAML stopped (yamlsrc._syntax).
+is a list's first item written without its "- " (`undashed_first_item`; `undashed_at_dash` when the two spaces
+were not put back either). Other indentation mistakes are told of where PyYAML stopped (yamlsrc._syntax).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from typing import Any, Mapping
 
 from .pyyaml import yaml
 
-__all__ = ["dedented_key", "misaligned_key", "overindented_key", "stray_item", "undashed_first_item"]
+__all__ = ["dedented_key", "misaligned_key", "overindented_key", "stray_item", "undashed_at_dash",
+           "undashed_first_item"]
 
 
 def dedented_key(text: str, mark: Any, loader: Any, schema: Mapping[str, Any] | None = None,
@@ -151,9 +152,48 @@ def undashed_first_item(text: str, mark: Any) -> tuple[int, int, str, str] | Non
         return None
     at, keys_at = written[start], _indent(first)
     align = "" if keys_at == dash + 2 else f", and indent its other keys by {dash + 2} spaces like theirs"
-    return (at + 1, keys_at + 1, f'this first item of the list "{listed.group(1)}" does not start with "- ", as the '
-            f"items after it do (line {mark.line + 1})",
-            f'start it with "- ": write the line as "{" " * dash}- {first.strip()}"{align}')
+    return _undashed(at, keys_at, listed.group(1), mark.line, f"{' ' * dash}- {first.strip()}", align)
+
+
+def _undashed(at: int, column: int, listed: str, after: int, line: str, align: str = "") -> tuple[int, int, str, str]:
+    """The message of the first item (at line index `at`, column `column`) of the list `listed` written without
+    its "- ", where the item after it (line index `after`) has one; `line`: the item's line, mended."""
+    return (at + 1, column + 1, f'this first item of the list "{listed}" does not start with "- ", as the items '
+            f"after it do (line {after + 1})", f'start it with "- ": write the line as "{line}"{align}')
+
+
+def undashed_at_dash(text: str, mark: Any) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) of a list's first item written without its "- " and without the two spaces
+    that put its key where the other items' keys are, when PyYAML stopped at its second key (`mark`: "mapping
+    values are not allowed"), indented 2 more than the first:
+
+        witnesses:
+          article: a
+            quote: x
+          - article: b
+
+    The first key is read as the key of a mapping under "witnesses", with a plain value, and the key below it as
+    more of that value: `overindented_key` said to indent it by 2, which only moved the error to the next item
+    (review 135). Named as the missing "- " when the list's key has no value and the next line at the first
+    key's column is an item of the list whose first key is the same. Else None."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines):
+        return None
+    written = _written(lines, mark.line)
+    if len(written) < 2 or not _KEY_LIKE.match(lines[mark.line].lstrip(" ")):
+        return None
+    first, owner = lines[written[-1]], lines[written[-2]]
+    dash, column = _indent(first), _indent(owner) + (2 if owner.lstrip().startswith("- ") else 0)
+    listed, key = _KEY_LIKE.match(owner[column:]), _KEY_LIKE.match(first[dash:])
+    if listed is None or key is None or not column < dash or _indent(lines[mark.line]) != dash + 2 or \
+            re.sub(r"(?:^|\s)#.*", "", owner[column + len(listed.group()):]).strip():
+        return None
+    after = next((i for i in range(mark.line + 1, len(lines)) if lines[i].strip() and
+                  not lines[i].lstrip().startswith("#") and _indent(lines[i]) <= dash), None)
+    if after is None or _indent(lines[after]) != dash or not lines[after][dash:].startswith("- ") or \
+            _key_of(lines[after]) != key.group(1):
+        return None
+    return _undashed(written[-1], dash, listed.group(1), after, f"{' ' * dash}- {first.strip()}")
 
 
 def _item_lines(lines: list[str], item: int, dash: int) -> list[str]:

@@ -19,7 +19,8 @@ from typing import Any, Mapping
 from .pyyaml import yaml
 
 from ..common.errors import Problem, error
-from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item, undashed_first_item
+from .yaml_indent import dedented_key, misaligned_key, overindented_key, stray_item, undashed_at_dash, \
+    undashed_first_item
 from .yaml_quotes import bracket_then_text, colon_hint, ended_early, runaway_quote
 from .yaml_comments import cut_by_comment
 from .yaml_anchors import anchors
@@ -165,7 +166,8 @@ def _mistake(exc: yaml.MarkedYAMLError, text: str, mark: Any, schema: Mapping[st
     after = ("expected key", "block end", "'-' indicator")  # (text where a key or a list's next item belongs)
     if mark is not None and "mapping values" in expected:  # (a list's item read as more of a plain value above)
         return dedented_key(text, mark, _Loader, schema, stray_only=True) or \
-            stray_item(text, mark, _Loader, schema) or overindented_key(text, mark)
+            stray_item(text, mark, _Loader, schema) or undashed_at_dash(text, mark) or \
+            overindented_key(text, mark)
     if mark is None or not any(a in expected for a in after):
         return None
     return ended_early(text, mark.index) or bracket_then_text(text, mark) or \
