@@ -289,3 +289,29 @@ def test_an_entity_block_copied_with_its_key_unchanged_is_one_error_at_the_key_o
     first = text.replace("name: Doha\n  aliases: [Qatar's capital]", "name: Cairo")
     assert at_repeated_key([duplicate, unknown], {"content/entities.yaml": first.encode()},
                            lambda p: named.get(id(p))) == [duplicate, unknown]
+
+
+def test_an_outlet_id_renamed_onto_another_outlets_id_is_one_error_at_the_key_naming_the_id_to_write(tmp_path) -> None:
+    """Review 135: `washington-free-beacon:` renamed `ynetnews:` said "duplicate key ... keep one" (keeping
+    either broke an outlet) and each of its articles an unknown source; one error at the key says which id to
+    write. An outlet's name is its id with or without its leading "The"."""
+    root = copy_of_default_dossier(tmp_path)
+    sources = root / "content" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    line = text.split("\n").index("washington-free-beacon:") + 1
+    sources.write_text(text.replace("\nwashington-free-beacon:", "\nynetnews:"), encoding="utf-8")
+    (said,) = [p for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
+    assert (said.file, said.line, said.col, said.check) == ("content/sources.yaml", line, 1, "yaml-duplicate-key")
+    assert said.message == (
+        'duplicate key "ynetnews": this block is the outlet named "Washington Free Beacon", while 1 article names '
+        '"washington-free-beacon", its name written as an id (at content/articles/free-beacon-we-will-do-it-alone.yaml'
+        ':4:9)')
+    assert said.hint == 'write "washington-free-beacon:" here (line 2 keeps "ynetnews"): the article is then right'
+    text = "a:\n  name: A\njerusalem-post:\n  name: The Jerusalem Post\n"
+    duplicate = error("content/sources.yaml", 3, 1, 'duplicate key "a"', "keep one", "yaml-duplicate-key")
+    unknown = [error(f"content/articles/{n}.yaml", 4, 9, 'unknown source "jerusalem-post"', "", "source-unknown")
+               for n in "bc"]
+    files = {"content/sources.yaml": text.replace("jerusalem-post", "a").encode()}
+    (said,) = at_repeated_key([duplicate, *unknown], files, lambda p: "jerusalem-post" if p in unknown else None,
+                              "outlet")
+    assert said.hint == 'write "jerusalem-post:" here (line 1 keeps "a"): the 2 articles are then right'

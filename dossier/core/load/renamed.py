@@ -42,6 +42,7 @@ __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
 
 _UNKNOWN_ENTITY = re.compile(r'unknown entity "([^"]+)"|^role "of: ([^"]+)" names no entity')
 _UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
+_UNKNOWN_SOURCE = re.compile(r'^unknown source "([^"]+)"$')
 _LINKED_ENTITY = re.compile(r"(?:\bentity:|/entities/)([a-z0-9-]+)")
 _LINKED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 _ENTITY_CHECKS = ("entities-unknown", "links", "role-of-unknown")
@@ -52,9 +53,10 @@ def at_definitions(problems: Iterable[Problem], dossier: Dossier,
                    files: Mapping[str, bytes] | None = None) -> list[Problem]:
     """`problems` with the references to each unknown entity, article, outlet and comparison said as
     at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them, and with an entity's
-    block copied with its key unchanged said as at_repeated_key says it (renamed_key.py). `files`: the
+    block (or an outlet's) copied with its key unchanged said as at_repeated_key says it (renamed_key.py). `files`: the
     dossier's, where the article files that could not be parsed are read (None: whether any is, is not known)."""
     found = at_repeated_key(list(problems), files, _unknown_entity)  # (before the ids renamed: review 127)
+    found = at_repeated_key(found, files, _unknown_source, "outlet")  # (an outlet's block: review 135)
     found = at_renamed_file(at_renamed_entity(found, dossier, mentioned), dossier)
     found = at_renamed_outlet(found, dossier, lambda: None if files is None else unparsed_texts(files, dossier))
     # (a witness naming an article twice whose quote is another's text: said once, at the article, witness_twice.py)
@@ -118,6 +120,12 @@ def _unknown_entity(p: Problem) -> str | None:
     """The id of the entity `p` says is unknown; None when it says no such thing."""
     found = _UNKNOWN_ENTITY.search(p.message) if p.check in _ENTITY_CHECKS else None
     return (found.group(1) or found.group(2)) if found else None
+
+
+def _unknown_source(p: Problem) -> str | None:
+    """The id of the outlet `p` says is unknown; None when it says no such thing."""
+    found = _UNKNOWN_SOURCE.match(p.message) if p.check == "source-unknown" and p.severity == "error" else None
+    return found.group(1) if found else None
 
 
 def _entity_meant(ref: str, entities: Sequence[Entity], named: Collection[str],
