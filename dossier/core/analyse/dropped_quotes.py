@@ -16,7 +16,7 @@ from typing import Sequence
 
 from .anchors import anchor_quote, exact_spans
 from ..common.errors import Problem, error, said_at_meant
-from ..load.cleaning import CleanText, Dropped
+from ..load.cleaning import CleanText, Dropped, rule_named
 from ..load.config import Rule, SiteConfig
 
 LISTED = 10  # the quotes a rule leaves out listed in its message
@@ -24,13 +24,6 @@ LISTED = 10  # the quotes a rule leaves out listed in its message
 # How `rule_named` names a rule, read back to group the problems that name one
 _RULE = re.compile(r"\bthe (drop_lines|strip) rule at site\.yaml:(\d+):(\d+) ")
 _SEED_LINE = re.compile(r"\bseeds/\S+?:\d+")
-
-
-def rule_named(d: Dropped) -> str:
-    """What left `d` out, as a message names it: "the drop_lines rule at site.yaml:24:16 (why: weather widget)"."""
-    if d.at == (0, 0):  # (no rule: a caption printed again right after the one a rule dropped)
-        return f"site.yaml's drop_caption_echoes (why: {d.why})"
-    return f"the {'drop_lines' if d.whole_line else 'strip'} rule at site.yaml:{d.at[0]}:{d.at[1]} (why: {d.why})"
 
 
 def in_seed(text: CleanText, quote: str, prefix: str | None, suffix: str | None

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .anchors import TYPOGRAPHY_SCORE, AnchorResult, anchor_quote, shown_score
 from .dropped_quotes import in_seed, rule_named
-from ..load.cleaning import CleanText, Dropped
+from ..load.cleaning import CleanText, Dropped, holding
 from ..common.errors import Problem, error, warning
 from ..load.model import Article, Origin
 from ..text.wordbounds import mid_word_ends, whole_words
@@ -71,6 +71,8 @@ def place(article: Article, quote: str, prefix: str | None, suffix: str | None, 
                 problems, result)
     if result.status == "ambiguous":
         return None, (_ambiguous(article, result, where, what, context),), result
+    if not article.text.paragraphs and not _dropped(article, quote):  # (said once, by seed-empty: review 135)
+        return None, (), result
     return None, (_not_found(article, quote, result, where, what),), result
 
 
@@ -210,12 +212,9 @@ def _corrected(result: AnchorResult) -> str:
 def _dropped(article: Article, quote: str) -> str:
     """Where the quote is in the seed as written, when an import rule of site.yaml dropped that line or cut that
     part of it from the text: what to change instead of the quote ("" when no dropped text holds it)."""
-    wanted = " ".join(quote.split())
-    for d in article.text.dropped:
-        if wanted and wanted in " ".join(d.text.split()):
-            return (f"the quote is on seeds/{article.meta.seed}:{d.line}, which {rule_named(d)} leaves out of the "
-                    "text: narrow that rule, or quote text that is kept")
-    return ""
+    d = holding(article.text, quote)
+    return "" if d is None else (f"the quote is on seeds/{article.meta.seed}:{d.line}, which {rule_named(d)} leaves "
+                                 "out of the text: narrow that rule, or quote text that is kept")
 
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")

@@ -10,6 +10,7 @@ from functools import partial
 from typing import AbstractSet, Any, Callable, Iterable, Mapping, Sequence
 
 from .cleaning import CleanText
+from .empty_seed import empty_seed
 from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
@@ -68,8 +69,8 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             continue
         used.add(meta.seed)
         problems += _unknowns(meta)
-        if not seeds[meta.seed].paragraphs:
-            problems.append(_empty_seed(meta, seeds[meta.seed]))
+        if not seeds[meta.seed].paragraphs and (empty := empty_seed(meta, seeds[meta.seed], _pos(meta, "seed"))):
+            problems.append(empty)
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
     problems += _keyless(detached, written, free, quoted, offered)
     problems += _unused(set(seeds) - set(used) - {seed for seed, file in offered.items() if not file},
@@ -333,16 +334,6 @@ def named_like(seeds: Iterable[str], files: Iterable[str]) -> set[str]:
 # those back for every file not saved, and the steps after it then find the article itself unchanged (the Memo's
 # `by_difference`: anchoring, mentions) instead of looking each one up by its key
 _ARTICLES: SameObjects[Article] = SameObjects()
-
-
-def _empty_seed(meta: ArticleMeta, cleaned: CleanText) -> Problem:
-    """An article whose seed has no text would publish a blank page: say so (an error under --strict)."""
-    seed = f"seeds/{meta.seed}"
-    why = (f"every line of {seed} is dropped by the import rules in site.yaml" if cleaned.dropped
-           else f"{seed} is empty or holds only whitespace")
-    return warning(meta.origin.file, *_pos(meta, "seed"), f"the article has no text: {why}",
-                   f"put the article's text in {seed}, or delete {meta.origin.file} if it is not an article",
-                   check="seed-empty")
 
 
 def _unknowns(meta: ArticleMeta) -> list[Problem]:

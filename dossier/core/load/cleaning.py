@@ -159,6 +159,20 @@ def _utf8_declared_as(file: str, data: bytes, encoding: str) -> tuple[Problem, .
                     "seed-encoding"),)
 
 
+def rule_named(d: Dropped) -> str:
+    """What left `d` out, as a message names it: "the drop_lines rule at site.yaml:24:16 (why: weather widget)"."""
+    if d.at == (0, 0):  # (no rule: a caption printed again right after the one a rule dropped)
+        return f"site.yaml's drop_caption_echoes (why: {d.why})"
+    return f"the {'drop_lines' if d.whole_line else 'strip'} rule at site.yaml:{d.at[0]}:{d.at[1]} (why: {d.why})"
+
+
+def holding(text: CleanText, quote: str) -> Dropped | None:
+    """The text an import rule dropped (a whole line, or a part cut from one) that holds `quote`, its spacing
+    aside (None: none does)."""
+    wanted = " ".join(quote.split())
+    return next((d for d in text.dropped if wanted and wanted in " ".join(d.text.split())), None)
+
+
 def clean(text: str, config: SiteConfig) -> CleanText:
     """Apply the furniture rules line by line. Deterministic; never alters a kept character."""
     paragraphs: list[Paragraph] = []
