@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dossier.core.load.cleaning import (PARAGRAPH_BREAK, RULE_SECONDS, CleanText, RuleTimedOut, binary_kind, clean,
-                                       decode_seed, timed_out, utf16)
+                                       control_characters, decode_seed, timed_out, utf16)
 from dossier.core.load.config import Rule, SiteConfig
 
 
@@ -207,10 +207,27 @@ def test_a_utf16_seed_is_said_to_be_utf16_unless_declared() -> None:
 @pytest.mark.parametrize("data, kind", [
     (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"), (b"%PDF-1.7\n", "a PDF"), (b"PK\x03\x04..", "a zip archive"),
     (b"text\x00more", "binary data"), (b"plain text\n", None), ("UTF-16 text".encode("utf-16-le"), None),
+    (b"\x7fELF" + b"\x02\x01\x01\x00" * 100 + b"x" * 5000, "binary data"),
+    # (one NUL in text is text with a control character, said at its line: review 135)
+    (b"Talks resume. " * 20 + b"\x00" + b"Talks resume. " * 300, None),
 ])
 def test_binary_kind_names_a_file_that_is_no_text(data: bytes, kind: str | None) -> None:
     found = binary_kind(data)
     assert (found is None) if kind is None else (found is not None and found.startswith(kind)), found
+
+
+@pytest.mark.parametrize("text, where, also", [
+    ("Talks resume\nin Wash\x00ington\n", (2, 8), ""),              # at byte 200: said as binary, at no line
+    ("Talks resume\n" * 400 + "in Washington\x00", (401, 14), ""),  # past 4,096 bytes: published in the page
+    ("Talks\x00 resume\x07\n\x00", (1, 6), ", and 2 more after it"),
+])
+def test_a_control_character_in_a_seed_is_one_error_at_its_line_and_column(text: str, where: tuple[int, int],
+                                                                           also: str) -> None:
+    (problem,) = control_characters("seeds/a.txt", text)
+    assert (problem.file, problem.line, problem.col, problem.severity) == ("seeds/a.txt", *where, "error")
+    assert problem.message.startswith(f"seed has a control character (NUL){also}: ")
+    assert problem.hint.startswith("remove it")
+    assert control_characters("seeds/a.txt", "Talks\tresume\n\x0cin Washington\n") == ()
 
 
 def test_a_seed_that_is_no_text_is_said_to_be_so_not_to_be_in_another_encoding() -> None:

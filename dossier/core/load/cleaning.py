@@ -92,11 +92,36 @@ _SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (
 
 def binary_kind(data: bytes) -> str | None:
     """What a file that is no plain text is, in words ("a PNG image"), or None for text: a known signature, or
-    NUL bytes in its start (not text saved as UTF-16, whose NULs stand between letters)."""
+    NUL bytes in its start, one in a hundred bytes or more (not text saved as UTF-16, whose NULs stand between
+    letters). A stray NUL in text is text with a control character (`control_characters`: review 135)."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             return kind
-    return "binary data" if b"\x00" in data[:4096] and utf16(data) is None else None
+    start = data[:4096]
+    return "binary data" if start.count(0) * 100 >= len(start) > 0 and b"\x00" in start and utf16(data) is None \
+        else None
+
+
+# C0 controls but the tab, the line breaks, the vertical tab and the form feed (page breaks of text from a PDF),
+# and DEL: no text, and published as they are (a NUL in a page's Markdown)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def control_characters(file: str, text: str) -> tuple[Problem, ...]:
+    """An error at the first control character of a seed's decoded `text` that is otherwise text, naming how
+    many more there are: a NUL anywhere in it was said only in the first 4,096 bytes, as binary data and at no
+    line, and one further on was published in the page (review 135)."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return ()
+    at, more = found.start(), len(_CONTROL.findall(text)) - 1
+    char = found.group(0)
+    name = "NUL" if char == "\x00" else f"U+{ord(char):04X}"
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    also = f", and {more} more after it" if more else ""
+    return (error(file, line, col, f"seed has a control character ({name}){also}: it is no text, and would be "
+                  "published as it is", "remove it (an editor may show it as ^@, <0x00> or a box; copied text "
+                  "can bring it)", "seed-encoding"),)
 
 
 def decode_seed(file: str, data: bytes, encoding: str = "utf-8") -> tuple[str | None, tuple[Problem, ...]]:

@@ -15,7 +15,7 @@ from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping, Sequ
 
 from .attach import attach_seeds, named_like, referenced_slugs, restate, seed_named_in
 from ..common.utf16 import utf16_order
-from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, decode_seed, timed_out, utf16
+from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, control_characters, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
@@ -79,6 +79,7 @@ def _seed(path: str, data: bytes, config: SiteConfig) -> tuple[None, tuple[Probl
     only the cleaned one, and the cache kept every seed's text twice (25 MB at 5,000 articles, read back by
     every build); `--import` and `--suggest` decode the few they need again (`RawSeeds`)."""
     text, more = decode_seed(path, data, config.encoding)
+    more += control_characters(path, text) if text is not None else ()
     conflict = merge_conflict(text) if text is not None else None
     if conflict is not None:  # (review 74: published as paragraphs "<<<<<<< HEAD", "=======", in the evidence)
         more += (error(path, conflict[0], 1, f"an unresolved merge conflict (lines {conflict[0]}-{conflict[1]}): "
