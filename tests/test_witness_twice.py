@@ -45,17 +45,21 @@ def test_one_found_in_several_articles_names_them_and_one_found_nowhere_is_said_
     assert problems[0].hint == "one witness per article; the first is witness 1"
 
 
+def _errors(tmp_path, comparison: str) -> list:
+    """The errors of a dossier of the articles a, b and c and the comparison `comparison`."""
+    files = {f"seeds/{s}.txt": TEXTS[s] for s in "abc"}
+    files |= {f"content/articles/{s}.yaml": f"seed: {s}.txt\ntitle: T {s}\nsource: outlet-a\ndate: 2024-03-2{i}\n"
+              for i, s in enumerate("abc")}
+    files["content/comparisons/talks.yaml"] = comparison
+    return [p for p in build_site(fs.read_inputs(mini(tmp_path, files))).problems if p.severity == "error"]
+
 
 def test_the_earlier_of_two_witnesses_naming_one_article_is_the_one_said_when_its_quote_is_elsewhere(tmp_path) -> None:
     # review 132: the misnamed witness may come first; the error stood at the later, right one ("the first is
     # witness 1"), whose deletion the hint led to, and the quote's "not found" was said as well
-    files = {f"seeds/{s}.txt": TEXTS[s] for s in "abc"}
-    files |= {f"content/articles/{s}.yaml": f"seed: {s}.txt\ntitle: T {s}\nsource: outlet-a\ndate: 2024-03-2{i}\n"
-              for i, s in enumerate("abc")}
-    files["content/comparisons/talks.yaml"] = (
+    problems = _errors(tmp_path, (
         "title: Talks\nquestion: When?\nkind: quote\nwitnesses:\n  - article: a\n    quote: flew to Cairo on Sunday\n"
-        "  - article: a\n    quote: would resume next week\n  - article: b\n    quote: would take weeks\n")
-    problems = [p for p in build_site(fs.read_inputs(mini(tmp_path, files))).problems if p.severity == "error"]
+        "  - article: a\n    quote: would resume next week\n  - article: b\n    quote: would take weeks\n"))
     assert [(p.line, p.col, p.check) for p in problems] == [(5, 14, "witness-duplicate")], \
         "\n".join(p.format() for p in problems)
     assert problems[0].hint == ('did you mean "c"? the quote is in seeds/c.txt:2, the text of "c", not in that of '
@@ -64,14 +68,10 @@ def test_the_earlier_of_two_witnesses_naming_one_article_is_the_one_said_when_it
 
 def test_a_third_witness_naming_the_article_is_still_said_beside_the_misnamed_one(tmp_path) -> None:
     # review 134: every duplicate error but the one moved to the misnamed witness was dropped, a genuine one too
-    files = {f"seeds/{s}.txt": TEXTS[s] for s in "abc"}
-    files |= {f"content/articles/{s}.yaml": f"seed: {s}.txt\ntitle: T {s}\nsource: outlet-a\ndate: 2024-03-2{i}\n"
-              for i, s in enumerate("abc")}
-    files["content/comparisons/talks.yaml"] = (
+    problems = _errors(tmp_path, (
         "title: Talks\nquestion: When?\nkind: quote\nwitnesses:\n  - article: a\n    quote: would resume next week\n"
         "  - article: a\n    quote: in Washington\n  - article: a\n    quote: flew to Cairo on Sunday\n"
-        "  - article: b\n    quote: would take weeks\n")
-    problems = [p for p in build_site(fs.read_inputs(mini(tmp_path, files))).problems if p.severity == "error"]
+        "  - article: b\n    quote: would take weeks\n"))
     assert [(p.line, p.check) for p in problems] == [(7, "witness-duplicate"), (9, "witness-duplicate")], \
         "\n".join(p.format() for p in problems)
     assert problems[1].hint.startswith('did you mean "c"?')
