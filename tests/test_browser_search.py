@@ -77,11 +77,15 @@ def outlet_choice(page, name: str):
     outlet.wait_for(timeout=60000)
     # (the UI may draw the filters again as their counts arrive, closing the group a first click opened: open
     # it until its choices show, a few times at most; a group that never opens still fails the caller's use)
+    # (a click on a group that is open but not yet filled closed it again: it is opened only when closed, and its
+    # choices waited for as long as the filters, on a machine busy with another worker's builds)
     label = page.locator(".pagefind-ui__filter-label", has_text=name)
-    for _ in range(4):
+    group = page.locator("details.pagefind-ui__filter-block", has=outlet)
+    for _ in range(120):
         if label.is_visible():
             break
-        outlet.click()
+        if group.count() and not group.first.evaluate("block => block.open"):
+            outlet.click()
         page.wait_for_timeout(500)
     return label
 
