@@ -204,3 +204,14 @@ def aged(root: Path, seconds: float = 3600) -> None:
 
 def pytest_sessionfinish(session, exitstatus) -> None:
     BUILDS.stop()   # (the build server: build_server.py)
+
+
+@pytest.fixture(autouse=True)
+def no_lost_workers_left_over() -> Iterator[None]:
+    """Each test starts with no worker death recorded for the command line to say (parallel.LOST): a test that
+    killed a background process left one, and the next build in that test process said it (under xdist, another
+    file's test, whose stderr then had "a worker process was killed by signal 9")."""
+    from dossier.shell import parallel
+
+    parallel.LOST.clear()
+    yield
