@@ -63,16 +63,20 @@ def quoted_line(line: str) -> str | None:
     return f"{lead}'{value.replace(chr(39), chr(39) * 2)}'"
 
 
-_LINES = re.compile(r"\r\n?|\n")  # (YAML's line breaks; the others are refused before parsing)
+def _line_at(text: str, index: int) -> tuple[int, str]:
+    """Where the line holding character `index` of `text` begins, and that line, its break aside (YAML's line
+    breaks: LF, CR LF and a lone CR; the others are refused before parsing)."""
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    end = min((at for at in (text.find("\n", index), text.find("\r", index)) if at >= 0), default=len(text))
+    return start, text[start:end]
 
 
 def colon_hint(text: str, mark: Any) -> str:
     """The hint for a ": " in a plain value, PyYAML's `mark` at it: the editor's own line with its value quoted
     (review 125: every such hint gave "note: \"Dermer: yes\"", on a title's line too); where the ": " is a key's
     own, on a line indented under a plain value, no value to quote."""
-    lines = _LINES.split(text) if mark is not None else []
-    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    quoted = quoted_line(line) if line and ": " in line[:mark.column] else None
+    start, line = _line_at(text, mark.index) if mark is not None else (0, "")
+    quoted = quoted_line(line) if line and ": " in line[:mark.index - start] else None
     if quoted is None:
         return 'put the value in quotes (title: "Talks: a deal"); or check the indentation of this line'
     return f"put the value in quotes: {quoted.strip()}; or check the indentation of this line"
@@ -83,9 +87,7 @@ def bracket_then_text(text: str, mark: Any) -> tuple[int, int, str, str] | None:
     mapping) follows, on its line, a value that opened with "[" or "{" and closed: YAML read the bracket as a list
     or mapping, and the words after it are left over. None otherwise."""
     index = mark.index
-    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1  # (YAML's line breaks: \n, \r)
-    end = min((at for at in (text.find("\n", index), text.find("\r", index)) if at >= 0), default=len(text))
-    line = text[start:end]
+    start, line = _line_at(text, index)
     found = _VALUE.match(line)
     before = text[start:index].rstrip(" \t")
     if found is None or found.group(2)[0] not in _CLOSING or index >= len(text) or text[index] in "\r\n#":
