@@ -19,7 +19,7 @@ from typing import Literal
 from ..text.nfc import nfc, nfc_text
 from ..common.records import record
 from .moves import MIN_MOVED_WORDS, Move, find_moves  # noqa: F401 - (MIN_MOVED_WORDS: read from here too)
-from .word_blocks import Block, aligned_blocks
+from .word_blocks import WORD_RE, Block, aligned_blocks
 
 OpKind = Literal["equal", "replace", "insert", "delete", "moved"]
 Side = Literal["base", "other"]
@@ -50,7 +50,6 @@ _EMOJI = ("[\U0001F1E6-\U0001F1FF]{2}|[\u2600-\u27bf\U0001F000-\U0001FAFF]"
 _TOKEN = (rf"{_CHUNK}(?:['’\-\u2010\u2011\u2013.,\u05be{_INVISIBLE}]{_CHUNK})*|{_EMOJI}"
           rf"|[^\s{_INVISIBLE}{_MARKS}]")
 _ASCII_TOKEN_RE = re.compile(r"[^\W_]+(?:['\-.,][^\W_]+)*|\S")  # (the same cut for an ASCII text, faster)
-_WORD_RE = re.compile(r"[^\W_]")
 
 _FOLD = str.maketrans(
     {
@@ -102,7 +101,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return _WORD_RE.search(self.text) is not None
+        return WORD_RE.search(self.text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..common.records import record
 from .moves import FUNCTION_WORDS, is_move
 
-_WORD_RE = re.compile(r"[^\W_]")
+WORD_RE = re.compile(r"[^\W_]")  # (a token is a word when it has a letter or a digit: alignment.Token too)
 
 
 @record
@@ -130,7 +130,7 @@ def _slight(base_keys: Sequence[str], other_keys: Sequence[str], before: Block, 
     can ("[-deal for-]{+ceasefire in+} the [-release of…-]"), while a word kept between two words changed is what
     the reader compares ("we [-will-]{+would+} do [-it-]{+this+} with")."""
     keys = base_keys[equal.i1:equal.i2]
-    if not all(_is_slight(k) for k in keys) or is_move(keys, [bool(_WORD_RE.search(k)) for k in keys]):
+    if not all(_is_slight(k) for k in keys) or is_move(keys, [bool(WORD_RE.search(k)) for k in keys]):
         return False  # (a run a move could be made of stays equal: made part of a change, it was marked moved)
     return 2 * _words(keys) <= min(_size(base_keys, other_keys, before), _size(base_keys, other_keys, after))
 
@@ -138,11 +138,11 @@ def _slight(base_keys: Sequence[str], other_keys: Sequence[str], before: Block, 
 def _is_slight(key: str) -> bool:
     """A function word (moves.FUNCTION_WORDS), a word of one or two ASCII letters or digits, or punctuation (a Han
     character, a token of its own, is a word that carries meaning: "以色列" is three of them, review 131)."""
-    return key in FUNCTION_WORDS or len(key) <= 2 and key.isascii() or not _WORD_RE.search(key)
+    return key in FUNCTION_WORDS or len(key) <= 2 and key.isascii() or not WORD_RE.search(key)
 
 
 def _words(keys: Sequence[str]) -> int:
-    return sum(1 for k in keys if _WORD_RE.search(k))
+    return sum(1 for k in keys if WORD_RE.search(k))
 
 
 def _size(base_keys: Sequence[str], other_keys: Sequence[str], b: Block) -> int:
