@@ -291,6 +291,32 @@ def test_an_entity_block_copied_with_its_key_unchanged_is_one_error_at_the_key_o
                            lambda p: named.get(id(p))) == [duplicate, unknown]
 
 
+def test_an_entity_block_copied_into_another_entities_file_with_its_key_unchanged_is_one_error_at_the_copy() -> None:
+    """Review 140: the block of "cairo" copied into another file of content/entities/ to define Doha was `entity id
+    "cairo" is defined twice` at the later file (the original, when the copy went into the earlier one) and an error
+    at each reference to "doha". One error at the copy's key, in either file, names the block that keeps the key;
+    where neither block's names hold the unknown id, both errors stay."""
+    original = "cairo:\n  name: Cairo\n  kind: place\n"
+    copy = "qatar: {name: Qatar, kind: place}\ncairo:\n  name: Doha\n  aliases: [Qatar's capital]\n"
+    unknown = error("content/articles/a.yaml", 8, 16, 'annotation "x": unknown entity "qatar-s-capital" in entities',
+                    "", "entities-unknown")
+    # (the copy in the earlier file of the two, where the error was at the original; then in the later one)
+    for copied, kept, said_at in [("content/entities/gulf.yaml", "content/entities/places.yaml", 1),
+                                  ("content/entities/places.yaml", "content/entities.yaml", 2)]:
+        files = {copied: copy.encode(), kept: original.encode()}
+        duplicate = error(copied if said_at == 2 else kept, said_at, 1, 'entity id "cairo" is defined twice',
+                          "the other definition is at ...", "entity-duplicate-id")
+        (said,) = at_repeated_key([duplicate, unknown], files, lambda p: "qatar-s-capital" if p is unknown else None)
+        assert (said.file, said.line, said.col, said.check) == (copied, 2, 1, "entity-duplicate-id")
+        assert said.message == ('entity id "cairo" is defined twice: this block is the entity named "Doha", while 1 '
+                                'reference names "qatar-s-capital", one of its names written as an id (at '
+                                'content/articles/a.yaml:8:16)')
+        assert said.hint == f'write "qatar-s-capital:" here ({kept}:1 keeps "cairo"): the reference is then right'
+        files[copied] = copy.replace("name: Doha\n  aliases: [Qatar's capital]", "name: Cairo").encode()
+        assert at_repeated_key([duplicate, unknown], files, lambda p: "qatar-s-capital" if p is unknown else None) == [
+            duplicate, unknown]
+
+
 def test_an_outlet_id_renamed_onto_another_outlets_id_is_one_error_at_the_key_naming_the_id_to_write(tmp_path) -> None:
     """Review 135: `washington-free-beacon:` renamed `ynetnews:` said "duplicate key ... keep one" (keeping
     either broke an outlet) and each of its articles an unknown source; one error at the key says which id to

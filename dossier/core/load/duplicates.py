@@ -49,7 +49,8 @@ def _first_of_each(kind: str, folder: str, items: Sequence[Any], slug_of: Callab
 
 def duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
     """An id defined again in another file (one file's own twice is a duplicate key), at the id as written; the
-    ids two files share, when more than one, in one error at the first of them in the later file."""
+    ids two files share, when more than one, in one error at the first of them in the later file. (One id, a block
+    copied to define another entity with its key unchanged, is said at the copy with its references: renamed_key.py.)"""
     seen: dict[str, tuple[str, int]] = {}
     pairs: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
     for ident, file, line, col in items:

@@ -11,6 +11,13 @@ the key to write.
 The same for an outlet's block in content/sources.yaml (review 135: `washington-free-beacon:` renamed
 `ynetnews:`, an outlet's id already, said "keep one" and each of the outlet's articles an unknown source): its
 name written as an id (without a leading "The") is what the articles' unknown source is.
+
+The same again for an entity's block copied into another entities file (content/entities/*.yaml) with its key
+unchanged (review 140): an `entity id "cairo" is defined twice` error, at the later file whichever block was the
+copy, and the references to the copy's names, each unknown, became one error at the key of the block they name, in
+whichever file, the hint naming the file and line of the block that keeps the key. Which block is the copy is told
+as in one file, by the names: the later file is not always where the copy went (copying "cairo" from places.yaml
+into people.yaml puts it in the earlier one). Outlets are all in content/sources.yaml: nothing to do for them.
 """
 
 from __future__ import annotations
@@ -25,38 +32,64 @@ from .pyyaml import yaml
 __all__ = ["at_repeated_key"]
 
 _DUPLICATE = re.compile(r'^duplicate key "([^"]+)"$')
+_DEFINED_TWICE = re.compile(r'^entity id "([^"]+)" is defined twice$')  # (in two files, duplicates.py)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def at_repeated_key(problems: Sequence[Problem], files: Mapping[str, bytes] | None,
                     named: Callable[[Problem], str | None], kind: str = "entity") -> list[Problem]:
     """`problems` with each duplicate key of an entities file (`kind` "entity"), or of content/sources.yaml
-    ("outlet"), one of whose blocks the references to an unknown entity or outlet name (`named(p)`: the id a
-    problem says is unknown, else None), said once with them (see the module docstring). `files`: the dossier's
-    files (None: not known, and nothing changes)."""
-    repeated = [p for p in problems if p.check == "yaml-duplicate-key" and _DUPLICATE.match(p.message) and
-                _of_kind(p.file, kind)]
-    if not repeated or files is None:
+    ("outlet"), and each entity id defined in two entities files, one of whose blocks the references to an unknown
+    entity or outlet name (`named(p)`: the id a problem says is unknown, else None), said once with them, at that
+    block's key (see the module docstring). `files`: the dossier's files (None: not known, and nothing changes)."""
+    repeated = [(p, key) for p in problems if (key := _repeated_key(p, kind))]
+    groups = by_named_id(problems, named) if repeated and files is not None else {}
+    if not groups or files is None:
         return list(problems)
-    groups = by_named_id(problems, named)
     said: dict[int, Problem | None] = {}
-    for duplicate in repeated:
-        key = _DUPLICATE.match(duplicate.message).group(1)  # type: ignore[union-attr]
-        blocks = _blocks(files.get(duplicate.file, b""), key)
-        hits = [(block, ident) for block in blocks for ident in groups if ident in block[3]]
+    for duplicate, key in repeated:
+        blocks = _blocks_of(files, duplicate, key)
+        hits = [(block, ident) for block in blocks for ident in groups if ident in block[4]]
         if len(hits) != 1 or any(id(p) in said for p in groups[hits[0][1]]):
             continue
-        (line, col, name, _), ident = hits[0]
-        group, others = groups[ident], ", ".join(str(b[0]) for b in blocks if b[0] != line)
+        (file, line, col, name, _), ident = hits[0]
+        group, kept = groups[ident], _kept(file, [b for b in blocks if b[:2] != (file, line)])
         noun, its = ("reference", "one of its names") if kind == "entity" else ("article", "its name")
         count = f"{len(group)} {noun}s name" if len(group) > 1 else f"1 {noun} names"
         said[id(duplicate)] = error(
-            duplicate.file, line, col, f'duplicate key "{key}": this block is the {kind} named "{name}", while '
+            file, line, col, f'{duplicate.message}: this block is the {kind} named "{name}", while '
             f'{count} "{ident}", {its} written as an id (at {places(group)})',
-            f'write "{ident}:" here (line {others} keeps "{key}"): the '
-            f'{f"{len(group)} {noun}s are" if len(group) > 1 else f"{noun} is"} then right', "yaml-duplicate-key")
+            f'write "{ident}:" here ({kept} keeps "{key}"): the '
+            f'{f"{len(group)} {noun}s are" if len(group) > 1 else f"{noun} is"} then right', duplicate.check)
         said.update({id(p): None for p in group})
     return [said.get(id(p), p) for p in problems if said.get(id(p), p) is not None]  # type: ignore[misc]
+
+
+def _repeated_key(problem: Problem, kind: str) -> str:
+    """The key `problem` says is repeated in an entities file (`kind` "entity") or in content/sources.yaml
+    ("outlet"), or is an entity's id defined in two entities files; "" when it says no such thing."""
+    if problem.check == "yaml-duplicate-key" and _of_kind(problem.file, kind):
+        found = _DUPLICATE.match(problem.message)
+    elif problem.check == "entity-duplicate-id" and kind == "entity":
+        found = _DEFINED_TWICE.match(problem.message)
+    else:
+        return ""
+    return found.group(1) if found else ""
+
+
+def _blocks_of(files: Mapping[str, bytes], duplicate: Problem, key: str) -> list[tuple[str, int, int, str, set[str]]]:
+    """The blocks under `key` that `duplicate` says are two: in its file (a duplicate key), or in every entities
+    file (an id defined in two files), in the order of the files' paths."""
+    paths = [duplicate.file] if duplicate.check == "yaml-duplicate-key" else \
+        sorted(p for p in files if _of_kind(p, "entity") and p.endswith(".yaml"))
+    return [(path, *block) for path in paths for block in _blocks(files.get(path, b""), key)]
+
+
+def _kept(file: str, others: Sequence[tuple[str, int, int, str, set[str]]]) -> str:
+    """Where the blocks that keep the key are, said from `file`: "line 1" in the same file, "path:line" in
+    another."""
+    same = [str(b[1]) for b in others if b[0] == file]
+    return ", ".join(([f"line {', '.join(same)}"] if same else []) + [f"{b[0]}:{b[1]}" for b in others if b[0] != file])
 
 
 def _of_kind(file: str, kind: str) -> bool:
