@@ -165,23 +165,33 @@ def _utf8_declared_as(file: str, data: bytes, encoding: str) -> tuple[Problem, .
     """A warning when the seed is UTF-8 with non-ASCII text but site.yaml declares another encoding (not UTF-8):
     every curly quote and accent would be published garbled ("organization’s" as "organizationâ€™s") and quotes
     copied from the seed match only approximately. (Text in another encoding is almost never valid UTF-8.)"""
+    found = garbled(data, encoding)
+    if found is None:
+        return ()
+    line, col, word, read = found
+    return (warning(file, line, col, f'seed is UTF-8, but site.yaml declares {encoding}: "{word}" would be '
+                    f'published as "{read}"',
+                    "remove import: encoding: from site.yaml (UTF-8 is the default), or convert the seed",
+                    "seed-encoding"),)
+
+
+def garbled(data: bytes, encoding: str) -> tuple[int, int, str, str] | None:
+    """Where a seed in UTF-8 is first garbled when read as `encoding`: (line, column, the word around its first
+    character beyond ASCII, that word read so), or None when it is not UTF-8 or has no such character."""
     beyond = _NOT_ASCII.search(data)
     if beyond is None:
-        return ()
+        return None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return ()
+        return None
     at = beyond.start()
     line_start = data.rfind(b"\n", 0, at) + 1
     start = max(line_start, data.rfind(b" ", 0, at) + 1, at - 24)  # (the word around the first such character)
     ends = [i for i in (data.find(b" ", at), data.find(b"\n", at)) if i >= 0]
     word = data[start:min([*ends, at + 24, len(data)])].decode("utf-8", "ignore")
     line, col = data[:at].count(b"\n") + 1, len(data[line_start:at].decode("utf-8")) + 1
-    return (warning(file, line, col, f'seed is UTF-8, but site.yaml declares {encoding}: "{word}" would be '
-                    f'published as "{word.encode("utf-8").decode(encoding, "replace")}"',
-                    "remove import: encoding: from site.yaml (UTF-8 is the default), or convert the seed",
-                    "seed-encoding"),)
+    return line, col, word, word.encode("utf-8").decode(encoding, "replace")
 
 
 def rule_named(d: Dropped) -> str:

@@ -40,6 +40,7 @@ class SiteConfig:
     origin: str = ""            # scheme://host of base_url, "" when only a path was given
     author: str = ""
     encoding: str = "utf-8"
+    encoding_at: tuple[int, int] = (0, 0)      # where `import: encoding:`'s value is written ((0, 0): it is not)
     drop_lines: tuple[Rule, ...] = ()
     strip: tuple[Rule, ...] = ()
     drop_caption_echoes: bool = True
@@ -183,6 +184,7 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
         language=setting.get("language", "en"), base_path=path, origin=origin, author=setting.get("author", ""),
         encoding=imp.get("encoding", "utf-8"), drop_lines=tuple(rules["drop_lines"]), strip=tuple(rules["strip"]),
         drop_caption_echoes=imp.get("drop_caption_echoes", True),
+        encoding_at=loaded.at(("import", "encoding")) if "encoding" in imp else (0, 0),
         checks=tuple(sorted((k, v) for k, v in checks.items() if k in CHECK_NAMES)),
         fuzzy_floor=float(setting.get("fuzzy_floor", 85.0)),
         search_part_pages=int(setting.get("search_part_pages", 0)),

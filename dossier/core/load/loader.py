@@ -22,6 +22,7 @@ from .conflicts import merge_conflict
 from .duplicates import duplicate_ids, one_per_slug
 from .ignored import ignored, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
+from .misread import misread_encoding
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from .registry_ids import DefinedIds, named_ids, registry_ids, unknowable
@@ -285,7 +286,8 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
     dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone)
-    return dossier, raw, restate(problems, more)
+    dossier, problems = misread_encoding(inputs.files, dossier, restate(problems, more))  # (said at site.yaml)
+    return dossier, raw, problems
 
 
 def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]]], problems: list[Problem],

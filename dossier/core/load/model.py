@@ -234,3 +234,6 @@ class Dossier:
     # What each registry file in `broken` defines, as far as its text tells (registry_ids.py): the references to
     # it are checked against that when it is known
     defined: tuple[DefinedIds, ...] = ()
+    # Where each quote is written that site.yaml's `encoding:` breaks, the seeds being UTF-8 (misread.py): their
+    # problems are said by the one at that line
+    misread: tuple[tuple[str, int, int], ...] = ()
