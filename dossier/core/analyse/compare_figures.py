@@ -96,7 +96,8 @@ def _other(f: Figure) -> str:
     return describe(f) + (f" {f.unit}" if f.unit else "")
 
 
-def _unit_key(unit: str) -> str:
+def unit_key(unit: str) -> str:
+    """What two units must share for their figures to be compared: their words, case and spacing aside."""
     return " ".join(unit.casefold().split())
 
 
@@ -114,7 +115,7 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
         conflicts[b].append(a)
     for i, (key, outlet, date, r) in enumerate(rows):
         f = r.figure
-        compared = f is not None and len(groups[_unit_key(f.unit)]) > 1
+        compared = f is not None and len(groups[unit_key(f.unit)]) > 1
         out.append({
             "key": key, "outlet": outlet, "date": date,
             "has_figure": f is not None,
@@ -128,7 +129,7 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
             # (compared with another figure of its unit: only then is it "consistent", review 60)
             "compared": compared,
         })
-    flagged = sorted({_unit_key(rows[i][3].figure.unit) for i, c in conflicts.items()  # type: ignore[union-attr]
+    flagged = sorted({unit_key(rows[i][3].figure.unit) for i, c in conflicts.items()  # type: ignore[union-attr]
                       if c})
     return {"rows": out, "disagree": bool(flagged), "disagreeing_units": flagged,
             "units": sorted(groups), "compared": any(len(m) > 1 for m in groups.values()),
@@ -136,11 +137,11 @@ def figure_table(rows: Sequence[tuple[str, str, str, Reading]]) -> dict[str, Any
 
 
 def _by_unit(readings: Sequence[Reading]) -> dict[str, list[int]]:
-    """The places of the readings that found a figure, by the figure's unit (as `_unit_key` compares them)."""
+    """The places of the readings that found a figure, by the figure's unit (as `unit_key` compares them)."""
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(readings):
         if r.figure is not None:
-            groups.setdefault(_unit_key(r.figure.unit), []).append(i)
+            groups.setdefault(unit_key(r.figure.unit), []).append(i)
     return groups
 
 

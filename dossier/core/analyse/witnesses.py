@@ -19,7 +19,8 @@ from ..common.identity import SameObjects
 from ..common.memo import digest
 from ..common.shards import Each, in_sequence
 from .compare_figures import Reading, reading, value_slip
-from .figures import Figure, find_figures
+from .figure_units import LeftOut, left_out
+from .figures import Figure, describe, find_figures
 from ..common.errors import Problem, warning
 from ..text.markdown import BadgeMark
 from ..load.model import Article, Comparison, Dossier, Witness
@@ -194,6 +195,9 @@ def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level:
             slip = value_slip(w, quote, read, written) if c.kind == "figure" else None
             if slip is not None:
                 problems.append(_slipped(c, w, slip))
+    if c.kind == "figure":
+        problems.extend(_set_apart(c, placed[lo.place], lo) for lo in
+                        left_out([p.witness for p in placed], [p.reading for p in placed]))  # type: ignore[arg-type]
     placed.sort(key=lambda p: (p.article.meta.date, p.article.slug))
     if len(placed) < 2:
         return None, tuple(problems)
@@ -209,6 +213,31 @@ def _slipped(c: Comparison, w: Witness, near: Figure) -> Problem:
     return warning(at.file, at.line, at.col, f'comparison "{c.id}", witness "{w.article}": value {given} is not the '
                    f'figure its quote gives, "{near.text}"', f"did you mean {shown}? (value: is for a figure the "
                    "quote does not write in digits; without it the quote's own figure is shown)", "figure-value")
+
+
+def _set_apart(c: Comparison, p: PlacedWitness, lo: LeftOut) -> Problem:
+    """The warning of a figure witness the figures table compares with no figure of the unit it likely counts
+    (figure_units.left_out): at its `unit:`, or at the witness when it has none."""
+    w, figure = p.witness, p.reading.figure  # type: ignore[union-attr]
+    at = (w.unit_origin if lo.written else w.article_origin) or w.origin
+    shown = f'"{figure.text or describe(figure)}"'  # type: ignore[union-attr]
+    theirs = f'"{lo.theirs}"' + ("" if lo.they_wrote else ", as their quotes word it")
+    write = f"write `unit: {lo.theirs}`" if lo.theirs else "write the same unit:"
+    same = "(only figures of one unit are compared)"
+    if not lo.written:
+        counts = f'counts "{lo.unit}", as its quote words it,' if lo.unit else "counts what its quote does not say"
+        why = f"it has no unit:, so its figure, {shown}, {counts} and is not compared with the others' ({theirs})"
+        hint = f"{write} in this witness if its figure counts the same thing {same}; else the unit of what it counts"
+    elif lo.alike:
+        why = (f'unit "{lo.unit}" is not the others\' "{lo.theirs}", so its figure, {shown}, is not compared with '
+               "theirs")
+        hint = f'did you mean "{lo.theirs}"? {write} if its figure counts the same thing {same}'
+    else:
+        why = (f'unit "{lo.unit}" is not "{lo.theirs}", which the others count (those without unit: as their quotes '
+               f"word it), so its figure, {shown}, is not compared with theirs")
+        hint = f"write `unit: {lo.unit}` in the others too if their figures count the same thing {same}"
+    return warning(at.file, at.line, at.col, f'comparison "{c.id}", witness "{w.article}": {why}', hint,
+                   "figure-unit")
 
 
 def _coverage(dossier: Dossier, prepared: Sequence[PreparedComparison], urls: Urls) -> dict[str, Any]:

@@ -244,7 +244,7 @@ def _witness(r: _Read, path: Path, w: Mapping[str, Any]) -> Witness:
         value=number, unit=r.text(w, path, "unit"), qualifier=r.text(w, path, "qualifier"),
         note_origin=r.origin_if(w, path, "note", raw=True), article_origin=r.origin(path + ("article",)),
         prefix_origin=r.origin_if(w, path, "prefix"), suffix_origin=r.origin_if(w, path, "suffix"),
-        value_origin=r.origin_if(w, path, "value"))
+        value_origin=r.origin_if(w, path, "value"), unit_origin=r.origin_if(w, path, "unit"))
 
 
 def _check_stem(file: str) -> list[Problem]:

@@ -193,6 +193,7 @@ class Witness:
     prefix_origin: Origin | None = None    # where `prefix:` and `suffix:` are written
     suffix_origin: Origin | None = None
     value_origin: Origin | None = None     # where `value:` is written
+    unit_origin: Origin | None = None      # where `unit:` is written
 
 
 @frozen
