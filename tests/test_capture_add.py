@@ -524,6 +524,28 @@ def test_a_certificate_that_cannot_be_verified_is_a_one_line_tls_error(dossier: 
     assert not (dossier / "seeds").exists()
 
 
+def test_an_outlet_of_a_file_of_content_sources_is_found_there_and_not_appended_again(tmp_path: Path) -> None:
+    """Outlets may be split into content/sources/*.yaml (read with content/sources.yaml): --add read only
+    sources.yaml, so a page of an outlet defined in the folder appended it again, to a new sources.yaml, and the
+    next build said the outlet was defined twice. A file of the folder with errors stops an outlet being appended
+    (it may be defined there), as an unreadable sources.yaml does."""
+    root = write_tree(tmp_path / "d", {"site.yaml": MINIMAL_SITE,
+                                       "content/sources/wires.yaml": "reuters: {name: Reuters}\n"})
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    result = run_build(root, "--add", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("· 2024-03-22 · Reuters (reuters)"), result.stdout
+    assert not (root / "content/sources.yaml").exists()
+    built = run_build(root, "--no-search")
+    assert built.returncode == 0, built.stdout + built.stderr
+    other = write_tree(tmp_path / "e", {"site.yaml": MINIMAL_SITE, "content/sources/wires.yaml": "afp: [\n"})
+    result = run_build(other, "--add", str(saved))
+    assert result.returncode == 1 and not (other / "content/sources.yaml").exists()
+    assert ("content/sources/wires.yaml has errors, so the new outlet cannot be added (it may be defined there); "
+            "fix it (python build.py --check) and add again") in result.stderr, result.stderr
+
+
 def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(tmp_path: Path) -> None:
     # A file where the articles folder belongs: the seed, its evidence and its provenance are written first,
     # then the stub cannot be, and the capture must take back the three files it made.

@@ -1,10 +1,10 @@
 """One name, two definitions (dossier/core/load/duplicates.py; the whole build: tests/invalid/
-same-slug-in-two-folders and entities-copied-into-their-folder)."""
+same-slug-in-two-folders, entities-copied-into-their-folder and outlet-defined-in-two-files)."""
 
 from __future__ import annotations
 
-from dossier.core.load.duplicates import duplicate_ids, one_per_slug
-from dossier.core.load.model import ArticleMeta, Comparison, Origin
+from dossier.core.load.duplicates import duplicate_ids, one_per_id, one_per_slug
+from dossier.core.load.model import ArticleMeta, Comparison, Origin, Source
 
 
 def meta(path: str) -> ArticleMeta:
@@ -35,3 +35,27 @@ def test_ids_two_files_share_are_one_error_per_pair_with_the_count_and_the_first
     assert (single.file, single.line, single.message, single.hint) == (
         "content/entities/more.yaml", 3, 'entity id "a" is defined twice', "the other definition is at "
         "content/entities.yaml:2")
+
+
+def test_an_outlet_id_two_files_define_is_a_source_duplicate_id_error_at_the_later_file() -> None:
+    """Outlets split into content/sources/*.yaml are checked as entities split into content/entities/ are."""
+    items = [("reuters", "content/sources.yaml", 1, 1), ("ynet", "content/sources.yaml", 2, 1),
+             ("reuters", "content/sources/wires.yaml", 4, 1)]
+    (problem,) = duplicate_ids("outlet", items)
+    assert (problem.file, problem.line, problem.col, problem.check) == ("content/sources/wires.yaml", 4, 1,
+                                                                       "source-duplicate-id")
+    assert (problem.message, problem.hint) == ('outlet id "reuters" is defined twice',
+                                               "the other definition is at content/sources.yaml:1")
+    assert {p.check for p in duplicate_ids("entity", items)} == {"entity-duplicate-id"}
+
+
+def test_one_per_id_merges_the_files_of_a_registry_in_id_order_the_first_definition_kept() -> None:
+    """The outlets of content/sources.yaml and content/sources/*.yaml are one registry, in the order of ids as one
+    file's are (so a split registry builds the same site); an id defined again is kept once, and said."""
+    first = Source("reuters", "Reuters", id_origin=Origin("content/sources.yaml", 3, 1))
+    ynet = Source("ynet", "Ynet", id_origin=Origin("content/sources/papers.yaml", 1, 1))
+    again = Source("reuters", "Reuters copy", id_origin=Origin("content/sources/wires.yaml", 2, 1))
+    afp = Source("afp", "AFP", id_origin=Origin("content/sources/wires.yaml", 5, 1))
+    kept, (problem,) = one_per_id("outlet", [first, ynet, again, afp])
+    assert kept == (afp, first, ynet)
+    assert (problem.file, problem.line, problem.check) == ("content/sources/wires.yaml", 2, "source-duplicate-id")

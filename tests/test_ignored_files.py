@@ -22,9 +22,9 @@ def test_files_outside_the_read_names_are_warnings_and_a_near_miss_of_a_missing_
         ("content/entites.yaml", "error", "content/entities.yaml is missing, and content/entites.yaml is not read"),
         # sources.yaml is there: source.yaml is only a stray file
         ("content/source.yaml", "warning", "ignored: content/ holds sources.yaml, entities.yaml and the folders "
-                                           "articles/, comparisons/ and entities/"),
+                                           "articles/, comparisons/, entities/ and sources/"),
         ("content/notes.yaml", "warning", "ignored: content/ holds sources.yaml, entities.yaml and the folders "
-                                          "articles/, comparisons/ and entities/"),
+                                          "articles/, comparisons/, entities/ and sources/"),
     }
     assert missing == {"entities"}
     assert all(p.check == "file-ignored" for p in problems)
@@ -41,6 +41,23 @@ def test_entities_kept_in_their_folder_have_no_missing_registry() -> None:
 
 
 
+def test_outlets_kept_in_their_folder_are_read_and_a_file_there_not_ending_in_yaml_is_said_as_in_entities() -> None:
+    """content/sources/ is read as content/entities/ is: its YAML files are the outlets' (no "no folder the build
+    reads" warning, whose cascade was an unknown source at every article), a near miss of sources.yaml beside
+    them is a stray file, a file of it under another extension is an error and the outlets' references are not
+    checked."""
+    assert ignored(["content/sources/wires.yaml", "content/sources/a.yaml", "content/entities.yaml"]) == ([], set())
+    problems, missing = ignored(["content/sources/wires.yaml", "content/source.yaml", "content/sources/notes.txt"])
+    assert [(p.file, p.severity, p.message) for p in problems] == [
+        ("content/sources/notes.txt", "warning", "ignored: outlet files end in .yaml"),
+        ("content/source.yaml", "warning", "ignored: content/ holds sources.yaml, entities.yaml and the folders "
+                                           "articles/, comparisons/, entities/ and sources/")] and missing == set()
+    problems, missing = ignored(["content/entities.yaml", "content/sources/papers.yaml", "content/sources/wires.yml"])
+    assert [(p.file, p.severity, p.message, p.hint) for p in problems] == [
+        ("content/sources/wires.yml", "error", "outlet files end in .yaml: this file is not read, so its outlets are "
+         "unknown (the references to outlets are not checked)", "rename it to wires.yaml")] and missing == {"sources"}
+
+
 def test_a_file_in_a_folder_of_content_the_build_does_not_read_is_a_warning_naming_the_folder_meant() -> None:
     """Review 74: content/article/x.yaml (one letter short) was left out without a word, every link to the
     article then an "unknown article"."""
@@ -55,6 +72,9 @@ def test_a_file_in_a_folder_of_content_the_build_does_not_read_is_a_warning_nami
     assert "content/article/ is no folder the build reads" in said["content/article/x.yaml"]
     assert "hint: move it to content/articles/x.yaml" in said["content/article/x.yaml"]
     assert "hint: move it into one of them, or out of content/" in said["content/notes/n.md"]
+    source = ignored(["content/source/wires.yaml"])[0][0].format()
+    assert "content/source/ is no folder the build reads" in source
+    assert "move it to content/sources/wires.yaml" in source
 
 
 def test_a_file_of_entities_ending_in_yml_is_an_error_and_the_entities_references_are_not_checked() -> None:

@@ -341,3 +341,24 @@ def test_an_outlet_id_renamed_onto_another_outlets_id_is_one_error_at_the_key_na
     (said,) = at_repeated_key([duplicate, *unknown], files, lambda p: "jerusalem-post" if p in unknown else None,
                               "outlet")
     assert said.hint == 'write "jerusalem-post:" here (line 1 keeps "a"): the 2 articles are then right'
+
+
+def test_an_outlet_block_copied_into_another_outlets_file_with_its_key_unchanged_is_one_error_at_the_copy() -> None:
+    """Outlets split into content/sources/*.yaml: the block of "a" copied into another outlets file to define The
+    Jerusalem Post, all but its key changed, was `outlet id "a" is defined twice` and an unknown source at each of
+    its articles. One error at the copy's key stands for them, in either file, as for entities."""
+    original, copy = "a:\n  name: A\n", "b:\n  name: B\na:\n  name: The Jerusalem Post\n"
+    unknown = [error(f"content/articles/{n}.yaml", 4, 9, 'unknown source "jerusalem-post"', "", "source-unknown")
+               for n in "bc"]
+    for copied, kept, said_at in [("content/sources/papers.yaml", "content/sources/wires.yaml", 1),
+                                  ("content/sources/papers.yaml", "content/sources.yaml", 3)]:
+        files = {copied: copy.encode(), kept: original.encode()}
+        duplicate = error(copied if said_at == 3 else kept, said_at, 1, 'outlet id "a" is defined twice',
+                          "the other definition is at ...", "source-duplicate-id")
+        (said,) = at_repeated_key([duplicate, *unknown], files,
+                                  lambda p: "jerusalem-post" if p in unknown else None, "outlet")
+        assert (said.file, said.line, said.col, said.check) == (copied, 3, 1, "source-duplicate-id")
+        assert said.message == ('outlet id "a" is defined twice: this block is the outlet named "The Jerusalem Post", '
+                                'while 2 articles name "jerusalem-post", its name written as an id (at '
+                                'content/articles/b.yaml:4:9, content/articles/c.yaml:4:9)')
+        assert said.hint == f'write "jerusalem-post:" here ({kept}:1 keeps "a"): the 2 articles are then right'

@@ -22,10 +22,11 @@ def test_a_path_is_covered_when_it_or_a_folder_it_is_in_was_not_read(unread, pat
     ({"content/articles"}, {"article"}), ({"content/articles/more"}, {"article"}),
     ({"content/articles/b.yaml"}, set()), ({"content/comparisons/c.yaml"}, set()),
     ({"content/comparisons"}, {"comparison"}), ({"content/sources.yaml"}, {"sources"}),
-    ({"content/entities.yaml"}, {"entities"}), ({"content/entities/people.yaml"}, {"entities"})])
+    ({"content/entities.yaml"}, {"entities"}), ({"content/entities/people.yaml"}, {"entities"}),
+    ({"content/sources"}, {"sources"}), ({"content/sources/wires.yaml"}, {"sources"})])
 def test_the_kinds_of_file_of_which_any_may_be_unread(unread, steps) -> None:
-    """An article or comparison file unread alone is known by its name (`stems`); an entity file alone is not:
-    it may define any entity."""
+    """An article or comparison file unread alone is known by its name (`stems`); an entity or outlet file alone
+    is not: it may define any entity (outlet)."""
     assert Unread(frozenset(unread)).steps() == steps
 
 
@@ -47,7 +48,9 @@ def test_an_article_file_may_be_unread_when_it_or_a_folder_of_them_was_not_read(
     ({"content"}, "sources", ["content/sources.yaml"]), ({"content/entities/people.yaml"}, "sources", []),
     ({"content/entities.yaml", "content/entities/more"}, "entities",
      ["content/entities.yaml", "content/entities/more"]),
-    ({"content/articles/more"}, "article", ["content/articles/more"])])
+    ({"content/articles/more"}, "article", ["content/articles/more"]),
+    ({"content/sources/wires.yaml"}, "sources", ["content/sources/wires.yaml"])])
 def test_what_made_a_kind_of_file_unread_is_named_as_the_summary_line_says_it(unread, step, refused) -> None:
-    """A file of content/entities/ refused was said as "content/entities.yaml could not be used"."""
+    """A file of content/entities/ refused was said as "content/entities.yaml could not be used"; one of
+    content/sources/ is named as itself too."""
     assert Unread(frozenset(unread)).refused(step) == refused

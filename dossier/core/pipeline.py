@@ -302,7 +302,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     found, entries = stubs(new, sources, taken, article_ref, config.language or "en")
     if entries:
         found["content/sources.yaml"] = entries_text(entries)
-    said = tuple(p for p in more if p.file == "content/sources.yaml") if broken and new else ()
+    said = tuple(p for p in more if _of_outlets(p.file)) if broken and new else ()
     # (an article file under another extension names its seed, so no stub is written: said, as the build says it,
     # not "every seed already has an article file" while none is read, ignored.py; so is an error offering a seed)
     said += tuple(p for p in more if p.check == "file-ignored" and p.severity == "error" and
@@ -312,6 +312,11 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     said += tuple(p for p in more if p.check == "seed-unused" and p.file[len("seeds/"):] in blocked or
                   p.severity == "error" and any(p.file == f.file for files in blocked.values() for f in files))
     return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)
+
+
+def _of_outlets(file: str) -> bool:
+    """Whether `file` is one of the outlets' files: content/sources.yaml, or one of content/sources/."""
+    return file == "content/sources.yaml" or file.startswith("content/sources/")
 
 
 def _unparsed_theirs(inputs: Inputs, dossier: "Dossier", raw: Mapping[str, str], warned: AbstractSet[str],

@@ -1,20 +1,24 @@
 """One name, two definitions: an article or comparison slug that two files of different folders make, and an
-entity id defined in two files. Pure.
+entity or outlet id defined in two files. Pure.
 
 An article's slug is its file name whatever its folder (content/articles/2024/x.yaml and content/articles/old/x.yaml
 are both "x"): the second was built too, and said only as one maintainers' `output-collision` per page it writes
 (4 for an article). It is one `duplicate-slug` error now, at the second file in sort order, naming the first; the
 second is checked (as an article file without a seed) but not published. Entities copied into
 content/entities/people.yaml and left in entities.yaml were an error per id (15): the ids two files share are one
-error per pair of files, with their count and the first of them.
+error per pair of files, with their count and the first of them. Outlets may be split into content/sources/*.yaml
+as entities into content/entities/*.yaml, and an outlet id two files define is said the same way
+(`source-duplicate-id`).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 from ..common.errors import Problem, error
-from .model import ArticleMeta, Comparison
+from .model import ArticleMeta, Comparison, Entity, Source
+
+T = TypeVar("T", Entity, Source)
 
 _SHOWN = 3   # the ids named in a grouped error
 
@@ -47,10 +51,29 @@ def _first_of_each(kind: str, folder: str, items: Sequence[Any], slug_of: Callab
     return kept, twice, problems
 
 
+def one_per_id(what: str, items: Sequence[T]) -> tuple[tuple[T, ...], list[Problem]]:
+    """The entities or outlets (`what`: "entity", "outlet") of every file of their registry, in the order of the
+    files' paths, with one per id (the first: a second would only add an output collision), sorted by id as one
+    file's are, and the errors of the ids defined again (`duplicate_ids`)."""
+    problems = duplicate_ids(what, [(x.id, o.file, o.line, o.col) for x in items
+                                    for o in [x.id_origin or getattr(x, "origin", None)] if o is not None])
+    first: dict[str, T] = {}
+    for x in items:
+        first.setdefault(x.id, x)
+    return tuple(sorted(first.values(), key=lambda x: x.id)), problems
+
+
 def duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:
     """An id defined again in another file (one file's own twice is a duplicate key), at the id as written; the
     ids two files share, when more than one, in one error at the first of them in the later file. (One id, a block
-    copied to define another entity with its key unchanged, is said at the copy with its references: renamed_key.py.)"""
+    copied to define another entity or outlet with its key unchanged, is said at the copy with its references:
+    renamed_key.py.) `what`: "entity" or "outlet", each with its code."""
+    if what == "outlet":
+        return _duplicate_ids(what, items, "source-duplicate-id")
+    return _duplicate_ids(what, items, "entity-duplicate-id")
+
+
+def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]], check: str) -> list[Problem]:
     seen: dict[str, tuple[str, int]] = {}
     pairs: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
     for ident, file, line, col in items:
@@ -63,11 +86,11 @@ def duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Pro
         ident, line, col, at = ids[0]
         if len(ids) == 1:
             out.append(error(file, line, col, f'{what} id "{ident}" is defined twice',
-                             f"the other definition is at {other}:{at}", "entity-duplicate-id"))
+                             f"the other definition is at {other}:{at}", check))
             continue
         named = ", ".join(f'"{i[0]}"' for i in ids[:_SHOWN])
         named += f" and {len(ids) - _SHOWN} more" if ids[_SHOWN:] else ""
         out.append(error(file, line, col, f"{len(ids)} {what} ids of {other} are defined again in this file: {named}",
                          f"each {what} is defined once: if they moved here, delete them from {other} (the first at "
-                         f"line {at}); if this file is a copy, delete them here", "entity-duplicate-id"))
+                         f"line {at}); if this file is a copy, delete them here", check))
     return out

@@ -1,18 +1,19 @@
 """Files of content/ the build does not read, said: a misnamed file is never left out without a word.
 
-A file in content/articles/, content/comparisons/ or content/entities/ that does not end in .yaml is a warning
-(`file-ignored`). A YAML file directly in content/ other than sources.yaml and entities.yaml is one too, unless
-its name is close to one of those two and that one is missing (entites.yaml, source.yaml, entities.yml): then
-it is an error naming the file that is missing, and the references to what it holds are not checked (every
-entity of the dossier had been reported unknown instead, 287 errors for the default dossier's). A file in a
-folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are the files of seeds/
-itself. Pure.
+A file in content/articles/, content/comparisons/, content/entities/ or content/sources/ that does not end in .yaml
+is a warning (`file-ignored`). A YAML file directly in content/ other than sources.yaml and entities.yaml is one too,
+unless its name is close to one of those two and that one is missing, nor any file of its folder (entites.yaml,
+source.yaml, entities.yml): then it is an error naming the file that is missing, and the references to what it
+holds are not checked (every entity of the dossier had been reported unknown instead, 287 errors for the default
+dossier's). A file in a folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are
+the files of seeds/ itself; so is a file in any other folder of content/. Pure.
 
 An article or comparison file written as YAML under another extension (jpost.yml, talks.YAML) is an error, not a
 warning: it is plainly the editor's file, and its slug is known all the same (`misnamed`), so the witnesses and
 links that name it are right and not said unknown (13 errors for one article of the default dossier, each at a
-reference that was right, with the one that explained them a warning). A file of content/entities/ so written
-is one too, and the entities' references are not checked, as for a misnamed entities.yaml.
+reference that was right, with the one that explained them a warning). A file of content/entities/ (or of
+content/sources/) so written is one too, and the entities' (outlets') references are not checked, as for a
+misnamed entities.yaml.
 """
 
 from __future__ import annotations
@@ -23,15 +24,17 @@ from ..common.errors import Problem, error, warning
 from .watched import is_evidence
 
 FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
-           ("content/entities/", "entity", "<name>.yaml"))
+           ("content/entities/", "entity", "<name>.yaml"), ("content/sources/", "outlet", "<name>.yaml"))
 REGISTRIES = {"sources.yaml": "sources", "entities.yaml": "entities"}   # content/<file> → its step
+_STEPS = {"entity": "entities", "outlet": "sources"}   # the kind of a registry's folder's files → its step
+_HOLDS = "content/ holds sources.yaml, entities.yaml and the folders articles/, comparisons/, entities/ and sources/"
 YAMLISH = (".yml", ".yaml")   # (compared lower-case: .YML and .YAML are YAML too)
 
 
 def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
-    """The files of content/articles/, content/comparisons/ and content/entities/ that are YAML under another
-    extension, by their kind ("article", "comparison", "entity") → their file names without the extension, when no
-    file of that name ends in .yaml (then it is a copy left beside it, only a warning)."""
+    """The files of content/articles/, content/comparisons/, content/entities/ and content/sources/ that are YAML
+    under another extension, by their kind ("article", "comparison", "entity", "outlet") → their file names without
+    the extension, when no file of that name ends in .yaml (then it is a copy left beside it, only a warning)."""
     paths = set(paths)
     out: dict[str, set[str]] = {kind: set() for _, kind, _ in FOLDERS}
     for p in paths:  # (each path once, the cheap test first: every build asks it of every file)
@@ -47,8 +50,8 @@ def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
 
 
 def misnamed_files(paths: Iterable[str], kind: str) -> list[str]:
-    """The files of the folder of `kind` ("article", "comparison", "entity") that are YAML under another extension
-    (`misnamed`: not read, each an error), sorted."""
+    """The files of the folder of `kind` ("article", "comparison", "entity", "outlet") that are YAML under another
+    extension (`misnamed`: not read, each an error), sorted."""
     paths = sorted(paths)
     folder, wrong = next(f for f, k, _ in FOLDERS if k == kind), misnamed(paths)[kind]
     return [p for p in paths if p.startswith(folder) and not p.endswith(".yaml") and p.lower().endswith(YAMLISH)
@@ -62,11 +65,10 @@ def misnamed_articles(paths: Iterable[str]) -> list[str]:
 
 
 def _present(registry: str, paths: list[str]) -> bool:
-    """Whether the dossier has the registry `registry` ("entities.yaml"): its file, or for the entities any file
-    of content/entities/."""
+    """Whether the dossier has the registry `registry` ("entities.yaml"): its file, or any YAML file of its folder
+    (content/entities/)."""
     folder = f"content/{registry[:-len('.yaml')]}/"
-    return f"content/{registry}" in paths or (registry == "entities.yaml" and any(
-        p.startswith(folder) and p.endswith(".yaml") for p in paths))
+    return f"content/{registry}" in paths or any(p.startswith(folder) and p.endswith(".yaml") for p in paths)
 
 
 def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
@@ -81,7 +83,7 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
                  for p in paths if p.startswith("seeds/") and p.count("/") > 1 and not is_evidence(p)]
     problems += [_in_other_folder(p) for p in paths if p.startswith("content/") and "/" in p[len("content/"):]
                  and not p.startswith(tuple(folder for folder, _, _ in FOLDERS))]
-    missing: set[str] = {"entities"} if wrong["entity"] else set()
+    missing: set[str] = {step for kind, step in _STEPS.items() if wrong[kind]}
     for p in paths:
         meant = _meant(p, paths)
         if meant is None:
@@ -91,18 +93,17 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
             problems.append(error(p, 0, 0, f"content/{meant} is missing, and {p} is not read",
                                   f"rename it to content/{meant}", "file-ignored"))
         else:
-            problems.append(warning(p, 0, 0, "ignored: content/ holds sources.yaml, entities.yaml and the folders "
-                                    "articles/, comparisons/ and entities/", "move it into one of them, or out of "
-                                    "content/", "file-ignored"))
+            problems.append(warning(p, 0, 0, f"ignored: {_HOLDS}", "move it into one of them, or out of content/",
+                                    "file-ignored"))
     return problems, missing
 
 
 def unused(paths: Iterable[str]) -> dict[str, list[str]]:
     """The steps `ignored` says are missing → the files not read for them (a registry under a name close to its
-    own, the YAML files of content/entities/ under another extension): the files the summary line names."""
+    own, the YAML files of content/entities/ or content/sources/ under another extension): the files the summary
+    line names."""
     paths = sorted(paths)
-    entities = misnamed_files(paths, "entity")
-    out: dict[str, list[str]] = {"entities": entities} if entities else {}
+    out: dict[str, list[str]] = {step: files for kind, step in _STEPS.items() if (files := misnamed_files(paths, kind))}
     for p in paths:
         meant = _meant(p, paths)
         if meant:
@@ -132,7 +133,8 @@ def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     what = {"article": f'article "{stem}" is not built (the references to it are not checked)',
             "comparison": f'comparison "{stem}" is not built (the references to it are not checked)',
-            "entity": "its entities are unknown (the references to entities are not checked)"}[kind]
+            "entity": "its entities are unknown (the references to entities are not checked)",
+            "outlet": "its outlets are unknown (the references to outlets are not checked)"}[kind]
     return error(path, 0, 0, f"{kind} files end in .yaml: this file is not read, so {what}",
                  f"rename it to {stem}.yaml", "file-ignored")
 
@@ -143,8 +145,7 @@ def _in_other_folder(path: str) -> Problem:
     from ..common.similar import closest
 
     folder, rest = path[len("content/"):].split("/", 1)
-    close = closest(folder.lower(), ["articles", "comparisons", "entities"])
+    close = closest(folder.lower(), [f[len("content/"):-1] for f, _, _ in FOLDERS])
     hint = f"move it to content/{close}/{rest}" if close else "move it into one of them, or out of content/"
-    return warning(path, 0, 0, f"ignored: content/{folder}/ is no folder the build reads (content/ holds "
-                   "sources.yaml, entities.yaml and the folders articles/, comparisons/ and entities/)", hint,
+    return warning(path, 0, 0, f"ignored: content/{folder}/ is no folder the build reads ({_HOLDS})", hint,
                    "file-ignored")

@@ -19,7 +19,7 @@ from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, control_chara
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
-from .duplicates import duplicate_ids, one_per_slug
+from .duplicates import one_per_id, one_per_slug
 from .ignored import ignored, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
 from .misread import misread_encoding
@@ -32,7 +32,7 @@ from .watched import is_evidence
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import file_stem, is_slug, slugify
-from .model import ArticleMeta, Comparison, Dossier, Entity, Source
+from .model import ArticleMeta, Comparison, Dossier
 from ..common.shards import Each, in_sequence
 
 Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" or "comparison", and its file
@@ -175,9 +175,9 @@ def jobs(files: Mapping[str, bytes]) -> list[Job]:
     """Every file the dossier is made of, by step, in the order the model lists them (sorted paths)."""
     paths = sorted(files)
     out = [("seed", p) for p in paths if p.startswith("seeds/") and p.count("/") == 1]
-    out += [("sources", p) for p in paths if p == "content/sources.yaml"]
-    out += [("entities", p) for p in paths if p == "content/entities.yaml" or
-            (p.startswith("content/entities/") and p.endswith(".yaml"))]
+    # (a registry is its file and the YAML files of its folder: content/entities/*.yaml, content/sources/*.yaml)
+    out += [(step, p) for step in ("sources", "entities") for p in paths
+            if p == f"content/{step}.yaml" or (p.startswith(f"content/{step}/") and p.endswith(".yaml"))]
     out += [("article", p) for p in paths if p.startswith("content/articles/") and p.endswith(".yaml")]
     out += [("comparison", p) for p in paths if p.startswith("content/comparisons/") and p.endswith(".yaml")]
     return out
@@ -331,8 +331,9 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     `gone`: the article files not read, `load_dossier`'s)."""
     broken = missing | unread.steps() | {step for step in ("sources", "entities")
                                          if any(v is None for _, v in values[step])}
-    sources: tuple[Source, ...] = next((v or () for _, v in values["sources"]), ())
-    entities: list[Entity] = [e for _, v in values["entities"] for e in (v or ())]
+    # (each registry from all its files, one per id: an id two files define is an error, duplicates.py)
+    sources, sources_twice = one_per_id("outlet", [s for _, v in values["sources"] for s in (v or ())])
+    entities, entities_twice = one_per_id("entity", [e for _, v in values["entities"] for e in (v or ())])
     metas: list[ArticleMeta] = [v for _, v in values["article"] if v is not None]
     # A comparison whose file name is not a slug (reported: file-name) is not built: its id names its page and
     # the ids of its witnesses' badges, which cannot hold a space or an accent.
@@ -362,14 +363,9 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}
-    problems += duplicate_ids("entity", [(e.id, o.file, o.line, o.col) for e in entities
-                                         for o in [e.id_origin or e.origin]])
-    first: dict[str, Entity] = {}
-    for e in entities:  # a second definition is reported above; it would only add an output collision
-        first.setdefault(e.id, e)
-    dossier = Dossier(config, tuple(sources), tuple(articles), tuple(sorted(first.values(), key=lambda e: e.id)),
-                      tuple(comparisons), frozenset(broken), frozenset(unusable), frozenset(unusable_comparisons),
-                      tuple(detached), defined)
+    problems += sources_twice + entities_twice
+    dossier = Dossier(config, sources, tuple(articles), entities, tuple(comparisons), frozenset(broken),
+                      frozenset(unusable), frozenset(unusable_comparisons), tuple(detached), defined)
     return dossier, problems
 
 

@@ -17,7 +17,8 @@ unchanged (review 140): an `entity id "cairo" is defined twice` error, at the la
 copy, and the references to the copy's names, each unknown, became one error at the key of the block they name, in
 whichever file, the hint naming the file and line of the block that keeps the key. Which block is the copy is told
 as in one file, by the names: the later file is not always where the copy went (copying "cairo" from places.yaml
-into people.yaml puts it in the earlier one). Outlets are all in content/sources.yaml: nothing to do for them.
+into people.yaml puts it in the earlier one). The same for an outlet's block copied into another outlets file
+(content/sources/*.yaml): its `outlet id "…" is defined twice` error and its articles' unknown source.
 """
 
 from __future__ import annotations
@@ -32,23 +33,24 @@ from .pyyaml import yaml
 __all__ = ["at_repeated_key"]
 
 _DUPLICATE = re.compile(r'^duplicate key "([^"]+)"$')
-_DEFINED_TWICE = re.compile(r'^entity id "([^"]+)" is defined twice$')  # (in two files, duplicates.py)
+_DEFINED_TWICE = re.compile(r'^(?:entity|outlet) id "([^"]+)" is defined twice$')  # (in two files, duplicates.py)
+_TWICE = {"entity": "entity-duplicate-id", "outlet": "source-duplicate-id"}   # its code, of each kind
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def at_repeated_key(problems: Sequence[Problem], files: Mapping[str, bytes] | None,
                     named: Callable[[Problem], str | None], kind: str = "entity") -> list[Problem]:
-    """`problems` with each duplicate key of an entities file (`kind` "entity"), or of content/sources.yaml
-    ("outlet"), and each entity id defined in two entities files, one of whose blocks the references to an unknown
-    entity or outlet name (`named(p)`: the id a problem says is unknown, else None), said once with them, at that
-    block's key (see the module docstring). `files`: the dossier's files (None: not known, and nothing changes)."""
+    """`problems` with each duplicate key of an entities file (`kind` "entity"), or of an outlets file ("outlet"),
+    and each entity (outlet) id defined in two entities (outlets) files, one of whose blocks the references to an
+    unknown entity or outlet name (`named(p)`: the id a problem says is unknown, else None), said once with them,
+    at that block's key (see the module docstring). `files`: the dossier's files (None: not known, and nothing changes)."""
     repeated = [(p, key) for p in problems if (key := _repeated_key(p, kind))]
     groups = by_named_id(problems, named) if repeated and files is not None else {}
     if not groups or files is None:
         return list(problems)
     said: dict[int, Problem | None] = {}
     for duplicate, key in repeated:
-        blocks = _blocks_of(files, duplicate, key)
+        blocks = _blocks_of(files, duplicate, key, kind)
         hits = [(block, ident) for block in blocks for ident in groups if ident in block[4]]
         if len(hits) != 1 or any(id(p) in said for p in groups[hits[0][1]]):
             continue
@@ -66,22 +68,23 @@ def at_repeated_key(problems: Sequence[Problem], files: Mapping[str, bytes] | No
 
 
 def _repeated_key(problem: Problem, kind: str) -> str:
-    """The key `problem` says is repeated in an entities file (`kind` "entity") or in content/sources.yaml
-    ("outlet"), or is an entity's id defined in two entities files; "" when it says no such thing."""
+    """The key `problem` says is repeated in an entities file (`kind` "entity") or in an outlets file ("outlet"),
+    or is an entity's (outlet's) id defined in two such files; "" when it says no such thing."""
     if problem.check == "yaml-duplicate-key" and _of_kind(problem.file, kind):
         found = _DUPLICATE.match(problem.message)
-    elif problem.check == "entity-duplicate-id" and kind == "entity":
+    elif problem.check == _TWICE[kind]:
         found = _DEFINED_TWICE.match(problem.message)
     else:
         return ""
     return found.group(1) if found else ""
 
 
-def _blocks_of(files: Mapping[str, bytes], duplicate: Problem, key: str) -> list[tuple[str, int, int, str, set[str]]]:
-    """The blocks under `key` that `duplicate` says are two: in its file (a duplicate key), or in every entities
-    file (an id defined in two files), in the order of the files' paths."""
+def _blocks_of(files: Mapping[str, bytes], duplicate: Problem, key: str, kind: str
+               ) -> list[tuple[str, int, int, str, set[str]]]:
+    """The blocks under `key` that `duplicate` says are two: in its file (a duplicate key), or in every file of
+    its `kind` (an id defined in two files), in the order of the files' paths."""
     paths = [duplicate.file] if duplicate.check == "yaml-duplicate-key" else \
-        sorted(p for p in files if _of_kind(p, "entity") and p.endswith(".yaml"))
+        sorted(p for p in files if _of_kind(p, kind) and p.endswith(".yaml"))
     return [(path, *block) for path in paths for block in _blocks(files.get(path, b""), key)]
 
 
@@ -93,10 +96,10 @@ def _kept(file: str, others: Sequence[tuple[str, int, int, str, set[str]]]) -> s
 
 
 def _of_kind(file: str, kind: str) -> bool:
-    """Whether `file` defines entities (`kind` "entity") or outlets ("outlet")."""
-    if kind == "outlet":
-        return file == "content/sources.yaml"
-    return file == "content/entities.yaml" or file.startswith("content/entities/")
+    """Whether `file` defines entities (`kind` "entity": content/entities.yaml, content/entities/) or outlets
+    ("outlet": content/sources.yaml, content/sources/)."""
+    step = "sources" if kind == "outlet" else "entities"
+    return file == f"content/{step}.yaml" or file.startswith(f"content/{step}/")
 
 
 def _blocks(data: bytes, key: str) -> list[tuple[int, int, str, set[str]]]:

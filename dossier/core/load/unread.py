@@ -14,7 +14,8 @@ from __future__ import annotations
 from ..common.records import frozen
 from ..common.slugs import file_stem
 
-FOLDERS = {"article": "content/articles", "comparison": "content/comparisons", "entities": "content/entities"}
+FOLDERS = {"article": "content/articles", "comparison": "content/comparisons", "entities": "content/entities",
+           "sources": "content/sources"}
 FILES = {"sources": "content/sources.yaml", "entities": "content/entities.yaml"}
 
 
@@ -38,14 +39,15 @@ class Unread:
     def refused(self, step: str) -> list[str]:
         """What makes `step` one of `steps()`, as the summary line names it (sorted): the registry's file when an
         unread path holds it (a linked content/ too), else the folder of its files, else each unread path in that
-        folder (a file of content/entities/ refused is no "content/entities.yaml could not be used")."""
+        folder (a file of content/entities/ refused is no "content/entities.yaml could not be used"; the same for
+        content/sources/)."""
         out = set()
         for p in self.paths:
             whole = [w for w in (FILES.get(step), FOLDERS.get(step)) if w and (w == p or w.startswith(p + "/"))]
             if whole:
                 out.add(whole[0])
             elif step in FOLDERS and p.startswith(FOLDERS[step] + "/") and (not p.endswith(".yaml") or
-                                                                          step == "entities"):
+                                                                          step in FILES):
                 out.add(p)
         return sorted(out)
 

@@ -30,30 +30,18 @@ class Dossier:
 
     root: Path
     taken: set[str]                          # slugs of article files and names of seeds
-    sources: dict[str, tuple[str, str]]      # sources.yaml: id → (name, homepage)
-    sources_ok: bool                         # False: sources.yaml is broken; never append to it
+    sources: dict[str, tuple[str, str]]      # the outlets' files: id → (name, homepage)
+    sources_broken: str                      # the outlets' file that has errors ("": none); never append then
     known_raw: dict[str, str]                # sha256 of evidence, or final URL, already kept → its seed
     language: str = ""                       # site.yaml's language: its legacy code pages are tried first
     captured: dict[str, str] = field(default_factory=dict)  # seed file → sha256 of its text as captured
 
 
 def load(root: Path) -> Dossier:
-    from ...core.load.load import parse_sources
-
     taken = {p.stem for p in (root / "content" / "articles").glob("*.yaml")}
     taken |= {p.stem for p in (root / "seeds").glob("*") if p.is_file()}
     taken |= {p.name.split(".", 1)[0] for p in (root / EVIDENCE).glob("*")}  # evidence outlives a deleted seed
-    sources: dict[str, tuple[str, str]] = {}
-    ok = True
-    path = root / "content" / "sources.yaml"
-    if path.is_file():
-        schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
-        try:
-            parsed, _ = parse_sources("content/sources.yaml", path.read_text("utf-8"), schema)
-        except UnicodeDecodeError:
-            parsed = None
-        ok = parsed is not None
-        sources = {s.id: (s.name, s.homepage) for s in parsed or ()}
+    sources, broken = _outlets(root)
     known: dict[str, str] = {}
     captured: dict[str, str] = {}
     for prov in sorted((root / EVIDENCE).glob("*.provenance.json")):
@@ -66,7 +54,30 @@ def load(root: Path) -> Dossier:
                     known[record[key]] = record["seed"]["file"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an edited or broken record: it only loses duplicate detection
-    return Dossier(root, taken, sources, ok, known, _language(root), captured)
+    return Dossier(root, taken, sources, broken, known, _language(root), captured)
+
+
+def _outlets(root: Path) -> tuple[dict[str, tuple[str, str]], str]:
+    """The outlets the build reads (content/sources.yaml and the YAML files of content/sources/, as loader.jobs
+    finds them), id → (name, homepage), and the first of those files that could not be read ("" when none): an
+    outlet already defined in content/sources/ is no new one to append to sources.yaml."""
+    from ...core.load.load import parse_sources
+
+    folder = root / "content" / "sources"
+    files = [root / "content" / "sources.yaml"] + sorted(folder.rglob("*.yaml"), key=lambda p: p.as_posix())
+    schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
+    sources: dict[str, tuple[str, str]] = {}
+    broken = ""
+    for path in (p for p in files if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        try:
+            parsed, _ = parse_sources(rel, path.read_text("utf-8"), schema)
+        except UnicodeDecodeError:
+            parsed = None
+        broken = broken or ("" if parsed is not None else rel)
+        for s in parsed or ():
+            sources.setdefault(s.id, (s.name, s.homepage))
+    return sources, broken
 
 
 def _language(root: Path) -> str:
@@ -228,8 +239,9 @@ def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> 
         print(visible(f"{page.label}: warning: the same address as seeds/{same} ({g.url.value}), but its text "
                       f"differs: kept as an article of its own, {slug}, so that both versions are evidence"),
               file=sys.stderr)
-    if addition and not dossier.sources_ok:
-        raise CaptureError("content/sources.yaml has errors, so the new outlet cannot be added to it; "
+    if addition and dossier.sources_broken:
+        where = "to it" if dossier.sources_broken == "content/sources.yaml" else "(it may be defined there)"
+        raise CaptureError(f"{dossier.sources_broken} has errors, so the new outlet cannot be added {where}; "
                            "fix it (python build.py --check) and add again")
     outside = stubfiles.outside(dossier.root, [*files, "site.yaml", *(["content/sources.yaml"] if addition else [])])
     if outside:
