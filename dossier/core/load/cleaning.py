@@ -220,12 +220,8 @@ def clean(text: str, config: SiteConfig) -> CleanText:
             dropped.append(Dropped(number, raw, rule.why, True, rule.at))
             last_dropped = (number, raw.strip())
             continue
-        kept = raw
-        for rule in config.strip:
-            match = _search(rule, kept, number)
-            if match and match.group(0):
-                dropped.append(Dropped(number, match.group(0), rule.why, False, rule.at))
-                kept = kept[: match.start()] + kept[match.end():]
+        kept, cut = strip_cuts(raw, config.strip, number)
+        dropped += [Dropped(number, "".join(raw[i] for i in where), rule.why, False, rule.at) for rule, where in cut]
         kept = kept.strip()
         if not kept:
             continue
@@ -239,6 +235,24 @@ def clean(text: str, config: SiteConfig) -> CleanText:
         paragraphs.append(Paragraph(kept, number, offset))
         offset += len(kept)
     return CleanText(PARAGRAPH_BREAK.join(p.text for p in paragraphs), tuple(paragraphs), tuple(dropped))
+
+
+Cuts = tuple[tuple[Rule, tuple[int, ...]], ...]
+
+
+def strip_cuts(line: str, rules: tuple[Rule, ...], number: int) -> tuple[str, Cuts]:
+    """`line` (seed line `number`) with the first match of each `strip` rule cut, in turn, as `clean` cuts it, and
+    what each rule cut: the indices in `line` of the characters it took (in order; a run unless a rule before
+    it cut inside its match), so that a quote of the line as written can be told which rule cut into it."""
+    kept, index, cut = line, None, []
+    for rule in rules:
+        match = _search(rule, kept, number)
+        if match and match.group(0):
+            index = list(range(len(line))) if index is None else index  # (made for a line a rule cuts only)
+            cut.append((rule, tuple(index[match.start():match.end()])))
+            kept = kept[: match.start()] + kept[match.end():]
+            del index[match.start():match.end()]
+    return kept, tuple(cut)
 
 
 def _first_match(rules: tuple[Rule, ...], line: str, number: int) -> Rule | None:
