@@ -51,8 +51,6 @@ TRIGGERS = {
         "test_a_figure_witness_value_close_to_its_quotes_figure_but_not_it_is_a_figure_value_warning",
     "figure-unit": "tests/test_message_triggers.py::"
         "test_a_figure_witness_set_apart_for_its_unit_missing_or_mistyped_is_a_figure_unit_warning",
-    "site-rule-drops-quotes": "tests/test_dropped_quotes.py::"
-        "test_a_rule_that_drops_several_quotes_is_one_error_at_the_rule_and_every_other_mistake_is_still_said",
     "language-unknown": "tests/test_units_language.py::"
         "test_the_site_s_and_an_article_s_unknown_language_are_warnings_at_their_lines",
     "anchor-moved": "tests/test_gone_occurrences.py::"

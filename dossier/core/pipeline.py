@@ -157,7 +157,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     each = memo.each if memo is not None else sharded(shards or in_order)
     dossier, raw, more = load_dossier(inputs, config, each)
     _go_on(cancelled)
-    library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None))
+    library = analyse(dossier, options.strict, each, getattr(memo, "each_later", None), raw)
     referenced, names = checked_references(dossier, each)
     # (the quotes site.yaml's `encoding:` breaks, said by its problem: misread.py)
     found = said_at_encoding([*with_id_hints(more, dossier), *referenced, *library.problems], dossier)

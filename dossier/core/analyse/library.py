@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any, Callable, Hashable, Mapping
 
 from .anchors import shown_score
+from .cut_quotes import said_at_cuts
 from .dropped_quotes import said_at_rules
 from .elsewhere import said_where_found
 from .earlier import Earlier
@@ -208,17 +209,20 @@ def _named_passages(key: Callable[[Any], Hashable], docs: tuple[tuple[str, str],
     return tuple(replace(p, digest=made_from("passage", (named, i))) for i, p in enumerate(passages_in(docs)))
 
 
-def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, later: Later | None = None) -> Library:
+def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, later: Later | None = None,
+            raw: Mapping[str, str] | None = None) -> Library:
     """The Library of `dossier`. Pure: `each` (in shards, or through a cache) and `later` (optional: steps
-    begun now, their results asked for later) change how fast, never what."""
+    begun now, their results asked for later) change how fast, never what. `raw` (optional): each seed's text as
+    decoded (loader.RawSeeds), to tell the quotes a strip rule of site.yaml cut into (cut_quotes.py)."""
     urls = Urls(dossier.config.base_path)
     passages_found = passages_later(dossier.articles, each, later)  # (begun first: it needs only the texts)
     anchored, problems, report, weights = anchor_all(dossier, strict, each)
     found = anchor_witnesses(dossier, each)
     entities = index_entities(dossier, anchored, urls, each, found)
     comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found, each)
-    # (the quotes one import rule leaves out, said once at the rule: dropped_quotes.py; a quote not found in its
-    # article that another article's text has: elsewhere.py)
+    # (the quotes one import rule leaves out, said once at the rule: dropped_quotes.py, or cuts words out of:
+    # cut_quotes.py; a quote not found in its article that another article's text has: elsewhere.py)
     found_problems = said_where_found([*problems, *entities.problems, *comparisons.problems], dossier)
+    found_problems = found_problems if raw is None else said_at_cuts(found_problems, dossier, raw)
     return Library(dossier, urls, anchored, tuple(report), tuple(weights), entities, comparisons, passages_found(),
                    tuple(said_at_rules(found_problems, dossier.config)))
