@@ -14,7 +14,7 @@ from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table, figures_disagree
 from .interface import article_marks, quote_dir
-from .passage_views import Doc, DocSet, Piece, Span, passage_views, piece_weight, pieces
+from .passage_views import Doc, DocSet, Piece, Span, moved_inserts, passage_views, piece_weight, pieces
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
 from ..text.markdown import md_html, render_note
@@ -223,7 +223,9 @@ class _Docs:
                     witnessed.setdefault(p.article.slug, []).extend((pc, p))
             _DOCS.new_build()
             _MADE.new_build()
+            links = library.entities.links
             self._sources = {item.article.slug: (item, outlets.get(item.article.meta.source, item.article.meta.source),
+                                                 links.get(item.article.slug),
                                                  *witnessed.get(item.article.slug, ()))
                              for item in library.articles}
         return self._sources
@@ -232,18 +234,18 @@ class _Docs:
         """The digest of what `slug`'s Doc shows (Doc.made), without making it."""
         found = self._made.get(slug)
         if found is None:
-            item, outlet, *placed = made_of = self._made_of()[slug]
+            item, outlet, links, *placed = made_of = self._made_of()[slug]
             urls, language = self.library.urls, self.library.dossier.config.language
             found = self._made[slug] = _MADE.get(slug, (*made_of, urls.base, language),
-                                                 partial(_doc_made, urls, item, outlet, placed, language))
+                                                 partial(_doc_made, urls, item, outlet, links, placed, language))
         return found
 
     def doc(self, slug: str) -> Doc:
         """`slug`'s Doc (see `_doc`)."""
-        item, outlet, *placed = made_of = self._made_of()[slug]
+        item, outlet, links, *placed = made_of = self._made_of()[slug]
         urls, language = self.library.urls, self.library.dossier.config.language
         return _DOCS.get(slug, (*made_of, urls.base, language),
-                         partial(_doc, urls, item, outlet, placed, self.made(slug), language))
+                         partial(_doc, urls, item, outlet, links, placed, self.made(slug), language))
 
 
 def _placed(item: Any, witnessed: Sequence[Any]) -> tuple[tuple[tuple[str, int, int], ...],
@@ -256,31 +258,34 @@ def _placed(item: Any, witnessed: Sequence[Any]) -> tuple[tuple[tuple[str, int, 
                   for pc, p in zip(witnessed[::2], witnessed[1::2])))
 
 
-def _doc_made(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], language: str) -> str:
-    """The digest of what an article's Doc shows (see `_doc`): its text by the text's stamp, which names it, so
-    "" when the text has none. Only what the Doc shows: an edited note leaves it as it was, and the passages
-    pages with it."""
+def _doc_made(urls: Urls, item: Any, outlet: str, links: Any, witnessed: Sequence[Any], language: str) -> str:
+    """The digest of what an article's Doc shows (see `_doc`): its text by the text's stamp, which names it, and
+    its mentions (where a note's number goes, `_doc`) by the mentions step's digest, so "" when either has none.
+    Only what the Doc shows: an edited note leaves it as it was, and the passages pages with it."""
     a, slug = item.article, item.article.meta.slug
-    if not a.text.made:
+    mentions = getattr(links, "digest", "") if links else "-"
+    if not a.text.made or not mentions:
         return ""
     marks = article_marks(a.meta.language, language)
     return made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base, marks["lang"],
-                             marks["dir"], *_placed(item, witnessed)))
+                             marks["dir"], mentions, *_placed(item, witnessed)))
 
 
-def _doc(urls: Urls, item: Any, outlet: str, witnessed: Sequence[Any], made: str, language: str) -> Doc:
+def _doc(urls: Urls, item: Any, outlet: str, links: Any, witnessed: Sequence[Any], made: str, language: str) -> Doc:
     """An article as the passages pages show it: text, title, outlet, date, the marks of its language where it
     is another than the site's `language`, and the annotations and witnesses placed in it (`_placed`, in text
-    order); `made`: `_doc_made`'s digest of it."""
+    order), with where the page puts the number or badge of those that end inside a mention (`links`, its
+    mentions: passage_views.moved_inserts); `made`: `_doc_made`'s digest of it."""
     a, slug = item.article, item.article.meta.slug
     annotations, witnesses = _placed(item, witnessed)
     spans = [Span(start, end, urls.annotation(slug, ann_id), f"annotation “{ann_id}”")
              for ann_id, start, end in annotations]
     spans += [Span(start, end, urls.comparison(cid) + "#" + column_id(slug), title, cid)
               for cid, title, start, end in witnesses]
+    moves = moved_inserts(a.text.text, (s.end for s in spans), ((m.start, m.end) for m in links or ()))
     return Doc(slug, a.text.text, a.meta.title, outlet, a.meta.date, urls.article(slug),
                tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made, made,
-               **article_marks(a.meta.language, language))
+               **article_marks(a.meta.language, language), moves=moves)
 
 
 # Each article's Doc and its digest while what they are made of is the same objects (the live preview's memo

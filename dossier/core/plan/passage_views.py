@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
 from functools import lru_cache
 from itertools import islice
@@ -63,11 +63,31 @@ class Doc:
     # The marks of the article's words where its language is another than the site's (interface.article_marks)
     lang: str = ""
     dir: str = ""
+    # (a span's end, where the page puts its number or badge instead): a span ending inside an entity's mention has
+    # them after the mention (`moved_inserts`)
+    moves: tuple[tuple[int, int], ...] = ()
 
     @property
     def inserts(self) -> frozenset[int]:
-        """Where the article page adds text: after each annotation (its note number) and witness (its badge)."""
-        return frozenset(s.end for s in self.spans)
+        """Where the article page adds text: after each annotation (its note number) and witness (its badge), or
+        after the mention its last word is in (`moves`)."""
+        moved = dict(self.moves)
+        return frozenset(moved.get(s.end, s.end) for s in self.spans)
+
+
+def moved_inserts(text: str, ends: Iterable[int], mentions: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """(end, where its text goes) for each span end inside an entity's mention (start < end < mention's end): the
+    article page puts a note's number or a witness's badge after the mention's words in that paragraph, since a
+    link holds neither (text/article_marks.walk), so a text fragment's term must not run across that place."""
+    ranges = sorted(mentions)
+    starts = [start for start, _ in ranges]
+    moves = []
+    for end in sorted(set(ends)):
+        at = bisect_right(starts, end - 1) - 1   # the last mention starting before `end`
+        if at >= 0 and end < ranges[at][1]:
+            paragraph = text.find("\n\n", end)
+            moves.append((end, min(ranges[at][1], paragraph if paragraph >= 0 else len(text))))
+    return tuple(moves)
 
 
 class DocSet(Mapping[str, Doc]):
