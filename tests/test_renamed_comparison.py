@@ -195,3 +195,14 @@ def test_a_link_to_a_linked_comparison_without_its_first_words_is_offered_it(tmp
     assert [(p.file, p.message, p.hint) for p in problems] == [
         ("content/articles/a.yaml", 'link "compare:do-it-alone": unknown comparison "do-it-alone"',
          'did you mean "netanyahu-do-it-alone"?')]
+
+
+def test_links_in_several_files_to_an_article_s_slug_as_a_comparison_are_offered_the_article_link_whole(
+        tmp_path) -> None:
+    """Review 146: "compare:b" (an article's slug) linked from two files: the hint offering "article:b" with why
+    was cut at a fixed width from its end and pasted into the defined-nowhere hint ("…not a comparison's i"?")."""
+    problems = _errors(tmp_path, {"alone": ALONE}, ("compare:b", "compare:b"))
+    assert {(p.file, p.hint) for p in problems} == {(f"content/articles/{slug}.yaml", (
+        'comparison "b" is defined nowhere, yet 2 links name it: did you mean "article:b"? ("b" is an article\'s '
+        "slug, not a comparison's id) change each link to it; or was it deleted? write it again as "
+        "content/comparisons/b.yaml")) for slug in "ab"}

@@ -117,12 +117,21 @@ def said_at_meant(problems: Sequence[Problem], named: Callable[[Problem], str | 
     return [q for p in problems for q in ([said[id(p)]] if id(p) in said else [p]) if q is not None]
 
 
-def meant_of(hint: str) -> str:
-    """The name a did_you_mean hint offers ("" for none)."""
-    return hint[len('did you mean "'):-len('"?')] if hint else ""
-
-
 _OFFER = re.compile(r'did you mean "([^"]+)"\?')
+
+
+def meant_of(hint: str) -> str:
+    """The name a hint beginning with did_you_mean's words offers ("" for none); what may follow them (why it is
+    offered: `offer_of`) is not part of it."""
+    return offer_of(hint)[0]
+
+
+def offer_of(hint: str) -> tuple[str, str]:
+    """(the name a hint beginning with did_you_mean's words offers, what the hint says after them: why it is
+    offered, as `("x" is an article's slug, not a comparison's id)`); ("", "") when it begins otherwise. (The
+    name was cut from the hint at a fixed width from its end, as if nothing could follow: review 146.)"""
+    found = _OFFER.match(hint)
+    return (found.group(1), hint[found.end():].strip()) if found else ("", "")
 
 
 def offered(group: Iterable[Problem]) -> str | None:
@@ -144,17 +153,19 @@ def places(group: Sequence[Problem]) -> str:
     return shown + (f" and {len(group) - SHOWN} more" if len(group) > SHOWN else "")
 
 
-def defined_nowhere(group: Sequence[Problem], what: str, fix: str, meant: str = "", noun: str = "reference"
-                    ) -> list[Problem] | None:
+def defined_nowhere(group: Sequence[Problem], what: str, fix: str, meant: str = "", noun: str = "reference",
+                    why: str = "") -> list[Problem] | None:
     """The problems of `group`, which name one id nothing defines, each told so and how many they are, when they
     are in several files (in one file, they are likely one slip written again: None, their hints stay); asked
     whether it was deleted, `fix` saying how to bring it back, or to change each reference. `meant`: an id that
-    exists a slip away, offered first (the references may be one slip copied: said as one mistake, not as many).
+    exists a slip away, offered first (the references may be one slip copied: said as one mistake, not as many),
+    with `why` it is, when its hint said so.
     There is one problem for each reference (`noun`: "link" when each is a link), each at its place: a note
     linking the id twice is two (markdown.link_targets), so the count is the places to change, each listed."""
     if len({p.file for p in group}) < 2:
         return None
+    offer = f'did you mean "{meant}"? ' + (f"{why} " if why else "")
     hint = f"{what} is defined nowhere, yet {len(group)} {noun}s name it: " + (
-        f'did you mean "{meant}"? change each {noun} to it; or was it deleted? {fix}' if meant else
+        f"{offer}change each {noun} to it; or was it deleted? {fix}" if meant else
         f"was it deleted? {fix}, or change each {noun}")
     return [replace(p, hint=hint) for p in group]

@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
-from ..common.errors import Problem, defined_nowhere, error, meant_of, places, said_at_meant
+from ..common.errors import Problem, defined_nowhere, error, offer_of, places, said_at_meant
 from ..common.similar import first_words, typo_edits, word_form
 from ..common.slugs import slugify
 from .model import Comparison, Dossier
@@ -54,8 +54,9 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         what, fix = f'comparison "{ref}"', f"write it again as content/comparisons/{ref}.yaml"
-        if group[0].hint.startswith("did you mean"):  # (a slip of an id that exists: no file is guessed renamed)
-            return defined_nowhere(group, what, fix, meant_of(group[0].hint), "link")
+        offer, why = offer_of(group[0].hint)
+        if offer:  # (a slip of an id that exists, or another kind's: no file is guessed renamed)
+            return defined_nowhere(group, what, fix, offer, "link", why)
         if not unlinked:  # (the texts are read only when a link names an unknown comparison)
             linked = {ident for text in texts() for ident in _LINKED.findall(text)}
             unlinked.append([c for c in dossier.comparisons if c.id not in linked])
