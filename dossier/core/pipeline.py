@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from functools import partial
-from typing import TYPE_CHECKING, AbstractSet, Any, Callable, Mapping
+from typing import TYPE_CHECKING, AbstractSet, Any, Callable, Mapping, Sequence
 
 from .load.cleaning import clean
 from .load.config import SiteConfig, split_base_url
@@ -106,15 +106,18 @@ def _counts(library: "Library", done: "Rendered") -> dict[str, int]:
 def _unchecked(files: Mapping[str, bytes], dossier: "Dossier", unread: AbstractSet[str] = frozenset()
                ) -> tuple[str, ...]:
     """The article files whose annotations were not checked against their text, each for an error of its own: not
-    read (a YAML syntax error, a .yml), without a seed (not found, taken, a slug taken), or with its annotations
-    under a misspelt key. The summary line said "84 annotations" as if those were all there are (review: a YAML
-    syntax error hid a file's annotations without a word)."""
+    read (a YAML syntax error, a .yml, in the wrong place), without a seed (not found, taken, a slug taken), or with
+    its annotations under a misspelt key. The summary line said "84 annotations" as if those were all there are
+    (review: a YAML syntax error hid a file's annotations without a word). A comparison put in content/articles/
+    has none (misplaced.py)."""
     from .load.ignored import misnamed_articles
 
     checked = {a.meta.origin.file for a in dossier.articles if not a.meta.unread_annotations}
+    checked |= {file for file, kind in dossier.misplaced if kind != "article"}
     refused = {p for p in unread if p.startswith("content/articles/") and p.endswith(".yaml")}  # (linked out)
     return tuple(sorted([p for p in {*files, *refused} if p.startswith("content/articles/") and p not in checked and
-                         p.endswith(".yaml")] + misnamed_articles(files)))
+                         p.endswith(".yaml")] + misnamed_articles(files) +
+                        [file for file, kind in dossier.misplaced if kind == "article"]))
 
 
 def _not_checked(inputs: Inputs, dossier: "Dossier") -> dict[str, tuple[Any, ...]]:
@@ -267,8 +270,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     """Stub article files for seeds that have none (`--import`). Never proposes an existing path. New outlets
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
     from .capture.importer import stubs
-    from .load.attach import named_like, seed_named_in
-    from .load.loader import readable
+    from .load.attach import named_like
     from .capture.stubs import entries_text
     from .load.unread import Unread
 
@@ -277,12 +279,11 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
         return BuildResult({}, sort_problems(tuple(inputs.problems) + tuple(problems)))
     dossier, raw, more = load_dossier(inputs, config)
     used = {a.meta.seed for a in dossier.articles}
-    referenced = set()
-    for path in inputs.files:
-        if path.startswith("content/articles/"):
-            text = readable(inputs.files[path])
-            referenced |= {s for s in raw if seed_named_in(s, text)}
-    taken = {file_stem(p) for p in inputs.files if p.startswith("content/articles/")}  # (x.yml's too: to be x.yaml)
+    # (an article file in the wrong place, content/article/x.yaml, is one: its seed is its, misplaced.py)
+    placed = [file for file, kind in dossier.misplaced if kind == "article"]
+    referenced = _named_seeds(inputs.files, raw, placed)
+    # (x.yml's too: to be x.yaml; and a misplaced one's)
+    taken = {file_stem(p) for p in inputs.files if p.startswith("content/articles/")} | {file_stem(p) for p in placed}
     # (an article file that could not be read stands for the seed of its name: a second file would take it)
     read = {a.meta.origin.file for a in dossier.articles} | {m.origin.file for m in dossier.detached}
     referenced |= named_like(raw, (p for p in inputs.files if p.startswith("content/articles/") and
@@ -306,12 +307,24 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     # (an article file under another extension names its seed, so no stub is written: said, as the build says it,
     # not "every seed already has an article file" while none is read, ignored.py; so is an error offering a seed)
     said += tuple(p for p in more if p.check == "file-ignored" and p.severity == "error" and
-                  p.file.startswith("content/articles/") or p.check in ("seed-missing", "schema-missing-key") and
+                  (p.file.startswith("content/articles/") or any(f == p.file or f.startswith(f"{p.file}/")
+                                                                 for f in placed)) or
+                  p.check in ("seed-missing", "schema-missing-key") and
                   any(f"seeds/{seed}" in p.hint or f'"{seed}"' in p.hint for seed in offered))
     # (of a seed left out so, its warning, whose hint says which file may be its, and that file's errors)
     said += tuple(p for p in more if p.check == "seed-unused" and p.file[len("seeds/"):] in blocked or
                   p.severity == "error" and any(p.file == f.file for files in blocked.values() for f in files))
     return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)
+
+
+def _named_seeds(files: Mapping[str, bytes], raw: Mapping[str, str], placed: Sequence[str]) -> set[str]:
+    """The seeds of `raw` that the files of content/articles/, or the article files in the wrong place (`placed`),
+    name."""
+    from .load.attach import seed_named_in
+    from .load.loader import readable
+
+    texts = [readable(files[path]) for path in [*(p for p in files if p.startswith("content/articles/")), *placed]]
+    return {s for text in texts for s in raw if seed_named_in(s, text)}
 
 
 def _of_outlets(file: str) -> bool:

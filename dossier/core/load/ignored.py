@@ -6,7 +6,8 @@ unless its name is close to one of those two and that one is missing, nor any fi
 source.yaml, entities.yml): then it is an error naming the file that is missing, and the references to what it
 holds are not checked (every entity of the dossier had been reported unknown instead, 287 errors for the default
 dossier's). A file in a folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are
-the files of seeds/ itself; so is a file in any other folder of content/. Pure.
+the files of seeds/ itself; so is a file in any other folder of content/, unless its keys say it is an editors'
+file in the wrong place (misplaced.py: then an error, in place of this warning). Pure.
 
 An article or comparison file written as YAML under another extension (jpost.yml, talks.YAML) is an error, not a
 warning: it is plainly the editor's file, and its slug is known all the same (`misnamed`), so the witnesses and
@@ -117,12 +118,18 @@ def _meant(path: str, paths: list[str]) -> str | None:
     name = path[len("content/"):]
     if not path.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
         return None
-    stem = name.rsplit(".", 1)[0].lower()  # (compared without the extension: notes.yaml is no entities.yaml)
+    meant = near_registry(path)
+    return meant if meant and not _present(meant, paths) else ""
+
+
+def near_registry(path: str) -> str:
+    """The registry ("entities.yaml") whose name the name of the file `path` of content/ is a near miss of
+    (entites.yaml, source.yml), present or not; "" for any other."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()  # (compared without the extension)
     from ..common.similar import closest  # (asked only of a file that is no registry: imported then)
 
     close = closest(stem, [r[:-len(".yaml")] for r in REGISTRIES])
-    meant = f"{close}.yaml" if close else ""
-    return meant if meant and not _present(meant, paths) else ""
+    return f"{close}.yaml" if close else ""
 
 
 def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:
@@ -149,3 +156,13 @@ def _in_other_folder(path: str) -> Problem:
     hint = f"move it to content/{close}/{rest}" if close else "move it into one of them, or out of content/"
     return warning(path, 0, 0, f"ignored: content/{folder}/ is no folder the build reads ({_HOLDS})", hint,
                    "file-ignored")
+
+
+def in_seed_folders(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The files in folders of seeds/ (not read; seeds/evidence/ aside, what --add keeps) by their name: a seed an
+    article names that is not in seeds/ is said to be there."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        if path.startswith("seeds/") and path.count("/") > 1 and not is_evidence(path):
+            out.setdefault(path.rsplit("/", 1)[-1], []).append(path)
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache, partial
-from typing import AbstractSet, Any, Callable, Hashable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
 
 from .attach import attach_seeds, named_like, referenced_slugs, restate, seed_named_in
 from ..common.utf16 import utf16_order
@@ -20,15 +20,15 @@ from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
 from .duplicates import one_per_id, one_per_slug
-from .ignored import ignored, misnamed, misnamed_articles, unused
+from .ignored import ignored, in_seed_folders, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
+from .misplaced import Placed, set_apart
 from .misread import misread_encoding
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from .registry_ids import DefinedIds, named_ids, registry_ids, unknowable
 from .unread import FILES, Unread
 from .unparsed_seed import likely_text
-from .watched import is_evidence
 from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import file_stem, is_slug, slugify
@@ -256,7 +256,8 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
                  ) -> tuple[Dossier, Mapping[str, str], list[Problem]]:
     """Parse every editors' file and clean every seed (each file through `each`). Returns the dossier, the raw
     seed texts (`RawSeeds`: decoded when asked), problems."""
-    parsed = parse_files(inputs, config, each)
+    # (a file in the wrong place, an article in content/comparisons/: one error, and it is not read, misplaced.py)
+    parsed, placed = set_apart(inputs.files, parse_files(inputs, config, each))
     problems: list[Problem] = []
     seeds: dict[str, CleanText] = {}
     for (step, path), (_, more, cleaned) in ((k, v) for k, v in parsed.items() if k[0] == "seed"):
@@ -271,9 +272,12 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
             values[step].append((path, result[0]))
     unread = Unread(inputs.unread)  # (an article file not read may name any seed: none is said to be no one's)
     found, missing = ignored(inputs.files)
-    defined = _defined(inputs.files, parsed, unread, unused(inputs.files) if missing else {})
-    # the article files not read: YAML could not parse them, or they are misnamed (.yml); any may name a seed
-    gone = sorted([path for path, v in values["article"] if v is None] + misnamed_articles(inputs.files))
+    found = [p for p in found if not placed.covers(p.file)] + list(placed.problems)
+    defined = _defined(inputs.files, parsed, unread, unused(inputs.files) if missing else {}) + placed.defined()
+    missing |= placed.steps()
+    # the article files not read: YAML could not parse them, misnamed (.yml) or misplaced; any may name a seed
+    gone = sorted([path for path, v in values["article"] if v is None] + misnamed_articles(inputs.files) +
+                  placed.files("article"))
     named = _named(inputs.files, values, problems, gone)
     unnamed = [p for p in problems if p.check in ("seed-binary", "seed-encoding") and p.file.startswith("seeds/")
                and p.file[len("seeds/"):] not in named and not unread.any_article()]
@@ -285,7 +289,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     # (a seed moved into a folder of seeds/ that an article names is said once, by its seed-missing error)
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
-    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone)
+    dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone, placed)
     dossier, problems = misread_encoding(inputs.files, dossier, restate(problems, more))  # (said at site.yaml)
     return dossier, raw, problems
 
@@ -324,11 +328,12 @@ def _unnamed(problem: Problem, data: bytes) -> Problem:
 def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str, CleanText],
               values: Mapping[str, list[tuple[str, Any]]], missing: set[str] = frozenset(),
               unread: Unread = Unread(), defined: tuple[DefinedIds, ...] = (),
-              undecoded: Mapping[str, Problem] = {}, gone: Sequence[str] = ()) -> tuple[Dossier, list[Problem]]:
+              undecoded: Mapping[str, Problem] = {}, gone: Sequence[str] = (), placed: Placed = Placed()
+              ) -> tuple[Dossier, list[Problem]]:
     """The Dossier from the parsed files (value None: unusable, its problems said; `missing`: the steps whose file
     is misnamed, ignored.py; `unread`: what the reader refused, none of it said missing, unread.py; `defined`: what
     the registry files not used define; `undecoded`: the seeds in another encoding no article names, attach.py;
-    `gone`: the article files not read, `load_dossier`'s)."""
+    `gone`: the article files not read, `load_dossier`'s; `placed`: the files in the wrong place, misplaced.py)."""
     broken = missing | unread.steps() | {step for step in ("sources", "entities")
                                          if any(v is None for _, v in values[step])}
     # (each registry from all its files, one per id: an id two files define is an error, duplicates.py)
@@ -341,15 +346,17 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # (one file per slug, duplicates.py: another of the same name in another folder is checked, not published)
     metas, comparisons, twice, named_twice = one_per_slug(metas, comparisons)
     wrong = misnamed(files)  # (.yml: one error at the file, ignored.py; the references to it are right)
-    unusable_comparisons = {file_stem(p) for p, v in values["comparison"]
-                            if v is None or not is_slug(v.id)} | unread.stems("comparison") | wrong["comparison"]
+    unusable_comparisons = {file_stem(p) for p, v in values["comparison"] if v is None or not is_slug(v.id)} | \
+        unread.stems("comparison") | wrong["comparison"] | placed.ids("comparison")
     unreadable = ({p[len("seeds/"):] for p in files if p.startswith("seeds/") and p.count("/") == 1} |
                   {m.seed for m in metas if m.seed and unread.covers(f"seeds/{m.seed}")}) - set(seeds)
-    unparsed = sorted({path for path in files if path.startswith("content/articles/")} - {m.origin.file for m in metas})
+    # (an article file in the wrong place is one not parsed; a comparison put in content/articles/ is none)
+    unparsed = sorted(({path for path in files if path.startswith("content/articles/")} - set(placed.files()) |
+                       set(placed.files("article"))) - {m.origin.file for m in metas})
     outlets = named_ids("sources", broken, defined)  # (the outlets a sources.yaml not read tells, for `source:`)
     articles, problems, detached = attach_seeds(metas, seeds, None if outlets is None else
                                                  {s.id for s in sources} | outlets[0], unreadable, unparsed,
-                                                 lambda file: readable(files.get(file, b"")), _in_folders(files),
+                                                 lambda file: readable(files.get(file, b"")), in_seed_folders(files),
                                                  lambda: referenced_slugs(metas, comparisons),
                                                  lambda slug: [w.quote for c in comparisons for w in c.witnesses
                                                                if w.article == slug],
@@ -358,14 +365,15 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     problems, detached = named_twice + problems, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
-    stems = {file_stem(p) for p in files
-             if p.startswith("content/articles/") and p.endswith(".yaml")} | unread.stems("article") | wrong["article"]
+    stems = {file_stem(p) for p in files if p.startswith("content/articles/") and p.endswith(".yaml") and
+             not placed.covers(p)} | unread.stems("article") | wrong["article"] | placed.ids("article")
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}
     problems += sources_twice + entities_twice
     dossier = Dossier(config, sources, tuple(articles), entities, tuple(comparisons), frozenset(broken),
-                      frozenset(unusable), frozenset(unusable_comparisons), tuple(detached), defined)
+                      frozenset(unusable), frozenset(unusable_comparisons), tuple(detached), defined,
+                      misplaced=tuple((m.file, m.kind) for m in placed.found))
     return dossier, problems
 
 
@@ -381,12 +389,3 @@ def _likely(data: bytes, config: SiteConfig) -> str:
         return clean(likely_text(data, config.language or ""), config).text
     except RuleTimedOut:  # (said of no seed: its text only narrows the seeds an article file not read may be)
         return ""
-
-
-def _in_folders(files: Mapping[str, bytes]) -> dict[str, list[str]]:
-    """The files in folders of seeds/ (not read; seeds/evidence/ aside, what --add keeps) by their name."""
-    out: dict[str, list[str]] = {}
-    for path in sorted(files):
-        if path.startswith("seeds/") and path.count("/") > 1 and not is_evidence(path):
-            out.setdefault(path.rsplit("/", 1)[-1], []).append(path)
-    return out

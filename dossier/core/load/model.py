@@ -238,3 +238,6 @@ class Dossier:
     # Where each quote is written that site.yaml's `encoding:` breaks, the seeds being UTF-8 (misread.py): their
     # problems are said by the one at that line
     misread: tuple[tuple[str, int, int], ...] = ()
+    # The editors' files in the wrong place (misplaced.py), each with the kind it holds ("article", "comparison",
+    # "entities", "sources"): not read, each said by one error
+    misplaced: tuple[tuple[str, str], ...] = ()
