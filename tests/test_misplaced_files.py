@@ -24,6 +24,7 @@ def test_a_file_s_keys_tell_what_it_holds_and_too_few_or_as_many_of_two_kinds_te
     assert kind_of(OUTLETS.decode()) == ("sources", ("homepage", "country"))
     assert kind_of("todo: write more\nwho: me\n") is None and kind_of("title: T\nseed: a.txt\n") is None
     assert kind_of("seed: a.txt\nsource: b\nquestion: q\nwitnesses: []\n") is None and kind_of("- a\n") is None
+    assert kind_of("title: T\nkind: claim\nspeaker: x\n") is None   # (an annotation's keys, misindented)
     # (a file YAML cannot read tells its kind by the keys its lines show)
     assert kind_of("seed: a.txt\nsource: [b\ndate: 2024-03-22\n") == ("article", ("seed", "source", "date"))
     assert kind_of("jane:\n  name: J\n  kind: person\n  aliases: [[J]\n")[0] == "entities"

@@ -20,7 +20,8 @@ for a read one (content/artcles/) holds that folder's kind when its keys do not 
 files, two or more, all hold one kind whose folder the dossier lacks (content/article/, articles/ gone) is one error
 at the folder, to rename it. A file in a folder the build reads is asked only when its schema found a key wrong or
 missing (a valid dossier is never read twice), and taken for another kind only on two of that kind's keys or more,
-and more than of its own.
+more than of its own, and for an article or a comparison one that no other file has (seed: or annotations:,
+question: or witnesses:).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ KEYS = {"article": ("seed", "source", "annotations", "byline", "url", "wire", "d
         "comparison": ("question", "witnesses", "kind", "base", "speaker"),
         "entities": ("kind", "aliases", "roles", "wikidata", "exclude", "summary"),
         "sources": ("homepage", "country", "note")}
+# The keys only a file of that kind has at its top, one of which it must have to be told so (a misindented kind: and
+# speaker: of an annotation make no comparison of an article)
+_OWN = {"article": {"seed", "annotations"}, "comparison": {"question", "witnesses"}}
 HOME = {"article": "content/articles/", "comparison": "content/comparisons/", "entities": "content/entities/",
         "sources": "content/sources/"}
 _WHAT = {"article": "an article", "comparison": "a comparison", "entities": "entities", "sources": "outlets"}
@@ -141,7 +145,7 @@ def kind_of(text: str | None) -> tuple[str, tuple[str, ...]] | None:
         keys, kinds = list(data), ("article", "comparison")
     said = {kind: [k for k in keys if k in KEYS[kind]] for kind in kinds}
     first, second = sorted(kinds, key=lambda kind: -len(said[kind]))
-    if len(said[first]) < 2 or len(said[first]) == len(said[second]):
+    if len(said[first]) < 2 or len(said[first]) == len(said[second]) or not _OWN.get(first, set(keys)) & set(keys):
         return None
     return first, tuple(dict.fromkeys(said[first]))[:3]
 
