@@ -7,7 +7,7 @@ many name it, with the comparison its id is a slip for, if any, offered once in 
 from __future__ import annotations
 
 from conftest import MINIMAL_SITE, mini, run_build, write_tree
-from dossier.core.common.errors import Problem, error
+from dossier.core.common.errors import Problem, error, meant_of, offer_of
 from dossier.core.load.renamed_comparison import at_renamed_comparison
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
@@ -197,12 +197,14 @@ def test_a_link_to_a_linked_comparison_without_its_first_words_is_offered_it(tmp
          'did you mean "netanyahu-do-it-alone"?')]
 
 
-def test_links_in_several_files_to_an_article_s_slug_as_a_comparison_are_offered_the_article_link_whole(
+def test_links_in_several_files_to_an_article_s_slug_as_a_comparison_keep_their_hint_to_link_the_article(
         tmp_path) -> None:
     """Review 146: "compare:b" (an article's slug) linked from two files: the hint offering "article:b" with why
-    was cut at a fixed width from its end and pasted into the defined-nowhere hint ("…not a comparison's i"?")."""
+    was cut at a fixed width from its end and pasted into a defined-nowhere hint ("…not a comparison's i"?", then
+    "was it deleted? write it again as content/comparisons/b.yaml": no comparison was). Each link keeps its own."""
     problems = _errors(tmp_path, {"alone": ALONE}, ("compare:b", "compare:b"))
     assert {(p.file, p.hint) for p in problems} == {(f"content/articles/{slug}.yaml", (
-        'comparison "b" is defined nowhere, yet 2 links name it: did you mean "article:b"? ("b" is an article\'s '
-        "slug, not a comparison's id) change each link to it; or was it deleted? write it again as "
-        "content/comparisons/b.yaml")) for slug in "ab"}
+        'did you mean "article:b"? ("b" is an article\'s slug, not a comparison\'s id)')) for slug in "ab"}
+    hint = 'did you mean "article:headlines"? ("headlines" is an article\'s slug, not a comparison\'s id)'
+    assert offer_of(hint) == ("article:headlines", '("headlines" is an article\'s slug, not a comparison\'s id)')
+    assert meant_of(hint) == "article:headlines" and meant_of('did you mean "cairo"?') == "cairo"

@@ -153,19 +153,17 @@ def places(group: Sequence[Problem]) -> str:
     return shown + (f" and {len(group) - SHOWN} more" if len(group) > SHOWN else "")
 
 
-def defined_nowhere(group: Sequence[Problem], what: str, fix: str, meant: str = "", noun: str = "reference",
-                    why: str = "") -> list[Problem] | None:
+def defined_nowhere(group: Sequence[Problem], what: str, fix: str, meant: str = "", noun: str = "reference"
+                    ) -> list[Problem] | None:
     """The problems of `group`, which name one id nothing defines, each told so and how many they are, when they
     are in several files (in one file, they are likely one slip written again: None, their hints stay); asked
     whether it was deleted, `fix` saying how to bring it back, or to change each reference. `meant`: an id that
-    exists a slip away, offered first (the references may be one slip copied: said as one mistake, not as many),
-    with `why` it is, when its hint said so.
+    exists a slip away, offered first (the references may be one slip copied: said as one mistake, not as many).
     There is one problem for each reference (`noun`: "link" when each is a link), each at its place: a note
     linking the id twice is two (markdown.link_targets), so the count is the places to change, each listed."""
     if len({p.file for p in group}) < 2:
         return None
-    offer = f'did you mean "{meant}"? ' + (f"{why} " if why else "")
     hint = f"{what} is defined nowhere, yet {len(group)} {noun}s name it: " + (
-        f"{offer}change each {noun} to it; or was it deleted? {fix}" if meant else
+        f'did you mean "{meant}"? change each {noun} to it; or was it deleted? {fix}' if meant else
         f"was it deleted? {fix}, or change each {noun}")
     return [replace(p, hint=hint) for p in group]

@@ -54,9 +54,11 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         what, fix = f'comparison "{ref}"', f"write it again as content/comparisons/{ref}.yaml"
-        offer, why = offer_of(group[0].hint)
-        if offer:  # (a slip of an id that exists, or another kind's: no file is guessed renamed)
-            return defined_nowhere(group, what, fix, offer, "link", why)
+        offer, _ = offer_of(group[0].hint)
+        if ":" in offer:  # (the id of a page of another kind, "article:x": each link's hint says so, and to write
+            return None   # that; no comparison was deleted)
+        if offer:  # (a slip of an id that exists: no file is guessed renamed)
+            return defined_nowhere(group, what, fix, offer, "link")
         if not unlinked:  # (the texts are read only when a link names an unknown comparison)
             linked = {ident for text in texts() for ident in _LINKED.findall(text)}
             unlinked.append([c for c in dossier.comparisons if c.id not in linked])
