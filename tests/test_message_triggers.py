@@ -133,20 +133,24 @@ def test_a_figure_witness_value_a_digit_short_or_over_is_a_figure_value_warning_
 def test_a_figure_witness_set_apart_for_its_unit_missing_or_mistyped_is_a_figure_unit_warning(tmp_path) -> None:
     """Review 138: a witness without `unit:` (its quote's "palestinians" counted, where the others wrote "people
     killed") or with a unit spelt otherwise ("persons killed") was compared with no other figure, its row "not
-    compared", and the build said nothing. A warning at its `unit:`, or at the witness when it has none, naming
-    the unit the others count; units written differently on purpose ("percent", "operatives") are not said."""
+    compared", and the build said nothing. A warning at its `unit:`, or at the witness when it has none and its
+    quote's words may be the others' unit left unwritten ("people"), naming the unit the others count; units
+    written differently on purpose ("percent", "operatives"), or a quote's that says a thing of its own
+    ("palestinians", review 145), are not said."""
     from conftest import mini
     from dossier.shell import fs
 
     seeds = {"seeds/a.txt": "Toll\nAt least 32,070 people were killed, officials said.\n",
              "seeds/b.txt": "Toll\nMore than 32,000 people were killed, and hundreds more are missing.\n",
-             "seeds/c.txt": "Toll\nThe war has killed almost 32,000 Palestinians, a quarter of them fighters.\n"}
+             "seeds/c.txt": "Toll\nThe war has killed almost 32,000 Palestinians, a quarter of them fighters.\n",
+             "seeds/d.txt": "Toll\nSome 32,000 people have died, officials said.\n"}
     articles = {f"content/articles/{n}.yaml": f"seed: {n}.txt\ntitle: Toll\nsource: outlet-a\ndate: 2024-03-22\n"
-                for n in "abc"}
+                for n in "abcd"}
     toll = ("title: The toll\nquestion: How many were killed?\nkind: figure\nwitnesses:\n"
             "  - article: a\n    quote: At least 32,070 people\n    unit: people killed\n"
             "  - article: b\n    quote: More than 32,000 people\n    unit: persons killed\n"
-            "  - article: c\n    quote: almost 32,000 Palestinians\n")
+            "  - article: c\n    quote: almost 32,000 Palestinians\n"
+            "  - article: d\n    quote: Some 32,000 people\n")
     shares = ("title: Shares\nquestion: How many were fighters?\nkind: figure\nwitnesses:\n"
               "  - article: c\n    quote: a quarter of them fighters\n    value: 25\n    unit: percent\n"
               "  - article: a\n    quote: At least 32,070 people\n    unit: people killed\n")
@@ -160,8 +164,8 @@ def test_a_figure_witness_set_apart_for_its_unit_missing_or_mistyped_is_a_figure
          'is not the others\' "people killed", so its figure, "More than 32,000 people", is not compared with theirs',
          'did you mean "people killed"? write `unit: people killed` if its figure counts the same thing (only '
          "figures of one unit are compared)"),
-        ("content/comparisons/toll.yaml", 11, 14, "warning", 'comparison "toll", witness "c": it has no unit:, so '
-         'its figure, "almost 32,000 Palestinians", counts "palestinians", as its quote words it, and is not compared '
+        ("content/comparisons/toll.yaml", 13, 14, "warning", 'comparison "toll", witness "d": it has no unit:, so '
+         'its figure, "Some 32,000 people", counts "people", as its quote words it, and is not compared '
          "with the others' (\"people killed\")", "write `unit: people killed` in this witness if its figure counts "
          "the same thing (only figures of one unit are compared); else the unit of what it counts")], result.problems
     assert result.ok

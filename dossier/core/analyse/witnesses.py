@@ -9,7 +9,7 @@ on a comparison page the column of a witness has id `w-<article slug>`. Each lin
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field, replace
 from typing import Any
 
@@ -19,7 +19,7 @@ from ..common.identity import SameObjects
 from ..common.memo import digest
 from ..common.shards import Each, in_sequence
 from .compare_figures import Reading, reading, value_slip
-from .figure_units import LeftOut, left_out
+from .figure_units import LeftOut, left_out, words_written
 from .figures import Figure, describe, find_figures
 from ..common.errors import Problem, warning
 from ..text.markdown import BadgeMark
@@ -110,6 +110,7 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None, 
     badges: dict[str, list[BadgeMark]] = {}
     floor, found, language = dossier.config.fuzzy_floor, found or {}, dossier.config.language
     figures = figures_read(dossier, found, each)
+    known = words_written(lambda: (a.text.text for a in dossier.articles))
     _KEPT.new_build()
     for c in sorted(dossier.comparisons, key=lambda c: c.id):
         mine = [articles.get(w.article) for w in c.witnesses]
@@ -122,6 +123,7 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None, 
         problems.extend(more)
         if made is None:
             continue  # nothing to set side by side; the problems above say why
+        problems.extend(_units_said(made, known))   # (not kept with it: whether a word is real asks every text)
         prepared.append(made)
         for p in made.witnesses:
             fuzzy = p.where.status == "fuzzy"
@@ -140,8 +142,10 @@ def prepare_one(c: Comparison, dossier: Dossier, level: str, each: Each) -> tupl
     file, execute/ahead.py."""
     articles = {a.slug: a for a in dossier.articles}
     found = anchor_witnesses(replace(dossier, comparisons=(c,)), each)
-    return _prepare(c, [articles.get(w.article) for w in c.witnesses], dossier.config.fuzzy_floor, level, found,
-                    language=dossier.config.language)
+    made, problems = _prepare(c, [articles.get(w.article) for w in c.witnesses], dossier.config.fuzzy_floor, level,
+                              found, language=dossier.config.language)
+    known = words_written(lambda: (a.text.text for a in dossier.articles))
+    return made, problems + (_units_said(made, known) if made is not None else ())
 
 
 # What one comparison's witnesses make (identity.py: the live preview places again only the comparisons whose
@@ -195,9 +199,6 @@ def _prepare(c: Comparison, mine: Sequence[Article | None], floor: float, level:
             slip = value_slip(w, quote, read, written) if c.kind == "figure" else None
             if slip is not None:
                 problems.append(_slipped(c, w, slip))
-    if c.kind == "figure":
-        problems.extend(_set_apart(c, placed[lo.place], lo) for lo in
-                        left_out([p.witness for p in placed], [p.reading for p in placed]))  # type: ignore[arg-type]
     placed.sort(key=lambda p: (p.article.meta.date, p.article.slug))
     if len(placed) < 2:
         return None, tuple(problems)
@@ -213,6 +214,19 @@ def _slipped(c: Comparison, w: Witness, near: Figure) -> Problem:
     return warning(at.file, at.line, at.col, f'comparison "{c.id}", witness "{w.article}": value {given} is not the '
                    f'figure its quote gives, "{near.text}"', f"did you mean {shown}? (value: is for a figure the "
                    "quote does not write in digits; without it the quote's own figure is shown)", "figure-value")
+
+
+def _units_said(pc: PreparedComparison, known: Callable[[str], bool]) -> tuple[Problem, ...]:
+    """The warnings of a figure comparison's witnesses the figures table compares with no figure of the unit they
+    likely count (figure_units.left_out, given the witnesses in the order the file lists them). `known`: whether
+    a word is written in the dossier's texts."""
+    c = pc.comparison
+    if c.kind != "figure":
+        return ()
+    order = {id(w): i for i, w in enumerate(c.witnesses)}
+    placed = sorted(pc.witnesses, key=lambda p: order[id(p.witness)])
+    return tuple(_set_apart(c, placed[lo.place], lo) for lo in left_out(
+        [p.witness for p in placed], [p.reading for p in placed], known))  # type: ignore[misc]
 
 
 def _set_apart(c: Comparison, p: PlacedWitness, lo: LeftOut) -> Problem:

@@ -16,7 +16,7 @@ from ..common.records import frozen
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
                "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder", "yaml-item-in-text",
-               "yaml-comment-in-text", "alias-lower-case", "tag-typo")
+               "yaml-comment-in-text", "alias-lower-case", "tag-typo", "figure-unit")
 
 
 @frozen
