@@ -177,7 +177,8 @@ def _utf8_declared_as(file: str, data: bytes, encoding: str) -> tuple[Problem, .
 
 def garbled(data: bytes, encoding: str) -> tuple[int, int, str, str] | None:
     """Where a seed in UTF-8 is first garbled when read as `encoding`: (line, column, the word around its first
-    character beyond ASCII, that word read so), or None when it is not UTF-8 or has no such character."""
+    character beyond ASCII, that word as the whole seed read so shows it), or None when it is not UTF-8 or has no
+    such character."""
     beyond = _NOT_ASCII.search(data)
     if beyond is None:
         return None
@@ -189,9 +190,19 @@ def garbled(data: bytes, encoding: str) -> tuple[int, int, str, str] | None:
     line_start = data.rfind(b"\n", 0, at) + 1
     start = max(line_start, data.rfind(b" ", 0, at) + 1, at - 24)  # (the word around the first such character)
     ends = [i for i in (data.find(b" ", at), data.find(b"\n", at)) if i >= 0]
-    word = data[start:min([*ends, at + 24, len(data)])].decode("utf-8", "ignore")
+    end = min([*ends, at + 24, len(data)])
+    word = data[start:end].decode("utf-8", "ignore")
     line, col = data[:at].count(b"\n") + 1, len(data[line_start:at].decode("utf-8")) + 1
-    return line, col, word, word.encode("utf-8").decode(encoding, "replace")
+    return line, col, word, _read_at(data, encoding, start, end)
+
+
+def _read_at(data: bytes, encoding: str, start: int, end: int) -> str:
+    """The bytes `data[start:end]` as the whole of `data` read in `encoding` shows them (what would be published):
+    the characters whose last byte is among them. Read alone, they may be read otherwise: UTF-16 pairs a byte with
+    the one before it when the word starts at an odd offset ("organization’s" is "漠杲湡…" there, not "牯慧…")."""
+    def chars(upto: int) -> int:  # (how many characters the bytes before `upto` end; a character cut is not one)
+        return len(data[:upto].decode(encoding, "ignore"))
+    return data.decode(encoding, "replace")[chars(start):chars(end)]
 
 
 def rule_named(d: Dropped) -> str:

@@ -215,6 +215,22 @@ class Comparison:
     incomplete: bool = False   # a witness was left out for a mistake of its own, or the list is unusable
 
 
+Place = tuple[str, int, int]   # a file, a line and a column where something is written
+
+
+@frozen
+class Misread:
+    """What site.yaml's `encoding:` breaks, the seeds being UTF-8 while it names another (misread.py): its problem
+    says `said` of the seeds, then how many quotes it breaks. `lost`: the quotes not in the text as declared, in
+    it as UTF-8; `whole`: those found in the text read as UTF-8 as written, whole words, once where their context
+    says. Each is where it is written, then where its prefix and suffix are (`whole`'s, those given): a problem of
+    anchoring there is the misreading's."""
+
+    said: tuple[str, ...]
+    lost: tuple[tuple[Place, ...], ...] = ()
+    whole: tuple[tuple[Place, ...], ...] = ()
+
+
 @frozen
 class Dossier:
     """Everything loaded, before anchoring and linking. Tuples are sorted by id/slug."""
@@ -235,9 +251,9 @@ class Dossier:
     # What each registry file in `broken` defines, as far as its text tells (registry_ids.py): the references to
     # it are checked against that when it is known
     defined: tuple[DefinedIds, ...] = ()
-    # Where each quote is written that site.yaml's `encoding:` breaks, the seeds being UTF-8 (misread.py): their
-    # problems are said by the one at that line
-    misread: tuple[tuple[str, int, int], ...] = ()
+    # The quotes that site.yaml's `encoding:` breaks, the seeds being UTF-8 (misread.py): their problems are said
+    # by the one at that line
+    misread: Misread | None = None
     # The editors' files in the wrong place (misplaced.py), each with the kind it holds ("article", "comparison",
     # "entities", "sources"): not read, each said by one error
     misplaced: tuple[tuple[str, str], ...] = ()
