@@ -110,6 +110,17 @@ def test_the_report_lists_the_witnesses_matched_approximately(site) -> None:
     assert '<a href="/compare/toll/#w-b">' not in witnesses
 
 
+def test_the_report_has_a_difference_column_only_on_a_page_where_an_anchor_is_approximate(site, tmp_path) -> None:
+    """The "Difference" column was empty in every row of a dossier with no approximate anchor (review 141: 10,000
+    annotations, all exact), and took 104px of a phone's width."""
+    annotations = site["report/index.html"].split("</table>")[0]
+    assert '<th scope="col">Written at</th><th scope="col">Difference</th></tr></thead>' in annotations
+    assert "[-suport-] {+support+}" in annotations
+    exact = {k: v for k, v in files().items() if k in ("seeds/b.txt", "content/articles/b.yaml")}
+    report = build_site(fs.read_inputs(mini(tmp_path, exact)), Options()).outputs["report/index.html"].decode("utf-8")
+    assert '<th scope="col">Written at</th></tr></thead>' in report and "Difference" not in report
+
+
 def test_on_a_site_in_another_language_the_marks_words_are_marked_english(tmp_path) -> None:
     result = build_site(fs.read_inputs(mini(tmp_path, files("fr"))), Options())
     article, comparison = (result.outputs[p].decode("utf-8") for p in ("articles/a/index.html",

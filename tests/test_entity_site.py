@@ -260,7 +260,8 @@ def test_an_entity_page_shows_sources_spellings_roles_and_who_is_named_with_it(s
     assert '<dd>Strategic Affairs Minister, <a href="/entities/israel/">Israel</a> (from 2022)</dd>' in html
     assert "<bdi>“Dermer” (2)</bdi>, <bdi>“Ron Dermer” (2)</bdi>" in html                             # spellings seen, with counts
     rows = re.findall(r"<tr><td>(Outlet [AB])</td><td><a href=\"(/articles/[ab]/)\">[^<]*</a></td>"
-                      r"<td><time[^>]*>[^<]*</time></td><td>(\d+)</td></tr>", html)
+                      r"<td data-label=\"Date\"><time[^>]*>[^<]*</time></td>"
+                      r"<td data-label=\"Mentions\">(\d+)</td></tr>", html)
     assert rows == [("Outlet A", "/articles/a/", "3"), ("Outlet B", "/articles/b/", "1")]
     together = re.findall(r'<li><a href="(/entities/[a-z-]+/)">[^<]*</a> <span class="count">\((\d+) sentences?\)',
                           html)

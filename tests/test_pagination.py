@@ -346,6 +346,28 @@ def test_an_outlet_too_large_for_a_page_continues_on_the_next_under_a_continued_
             assert fragment in continued[target[1:] + "index.html"].ids, (path, href)
 
 
+SECTION = re.compile(r'<th scope="row">(?:<a href="[^"]*">)?([^<]+).*?<p class="count">(\d+) articles?'
+                     r'(?:; (\d+)–(\d+) on this page)?</p>\s*<ul class="outlet-articles">(.*?)</ul>', re.S)
+
+
+def test_each_outlets_section_says_how_many_articles_it_has_and_a_continued_one_which_it_lists(continued) -> None:
+    """An outlet's row listed its articles with no count of them (review 141: 75 to 97 links an outlet)."""
+    shown: dict[str, list[tuple[int, int, int, int]]] = {}
+    for path in listing_pages(continued, "sources/"):
+        for name, count, first, last, items in SECTION.findall(continued[path].text):
+            listed = items.count("<li>")
+            first, last = (int(first), int(last)) if first else (1, int(count))
+            shown.setdefault(name, []).append((int(count), first, last, listed))
+    # every article once (an outlet without any says "none"), and some outlet's articles span two pages
+    assert sum(p[3] for parts in shown.values() for p in parts) == 12, shown
+    assert any(len(parts) > 1 for parts in shown.values()), shown
+    for name, parts in shown.items():
+        count = parts[0][0]
+        assert all(c == count and last - first + 1 == listed for c, first, last, listed in parts), (name, parts)
+        assert [(p[1], p[2]) for p in parts] == [(1 + sum(q[3] for q in parts[:i]), sum(q[3] for q in parts[:i + 1]))
+                                                 for i in range(len(parts))] and parts[-1][2] == count, (name, parts)
+
+
 LISTED = re.compile(r'<tr id="c-([a-z0-9-]+)">')
 
 

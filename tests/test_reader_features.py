@@ -9,7 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import run_build
+from conftest import mini, run_build
+from dossier.core.pipeline import Options, build_site
+from dossier.shell import fs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -21,6 +23,19 @@ def test_the_timeline_lists_publication_dates_and_dated_events_in_order_with_lin
     assert "2023-10-07" in dates  # the 7 October attack, reported by several articles
     assert page.count('class="tl-published"') == 5
     assert re.search(r'class="tl-reported">\s*<span class="tl-label">Reported</span> <a href="/articles/[a-z0-9-]+/#a-[a-z0-9-]+">', page)
+
+
+def test_the_timeline_says_it_shows_dated_events_only_where_an_annotation_dates_one(default_site, tmp_path):
+    """Its intro said it showed "the dated events the articles report" on a timeline of publications alone (review
+    141: 1,000 articles, no annotation with a date)."""
+    intro = "When each article was published, and the dated events the articles report, each linked to its passage."
+    assert intro in (default_site / "timeline/index.html").read_text()
+    root = mini(tmp_path, {"seeds/a.txt": "Headline\nRafah alone, he said.\n",
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"
+                                                      "annotations:\n  - id: q\n    quote: Rafah alone\n"})
+    page = build_site(fs.read_inputs(root), Options()).outputs["timeline/index.html"].decode("utf-8")
+    assert "<p>When each article was published, each linked to the article.</p>" in page
+    assert "dated events" not in page and 'class="tl-published"' in page and "tl-reported" not in page
 
 
 def test_the_atom_feed_is_well_formed_with_one_entry_per_article(default_site):

@@ -119,12 +119,25 @@ def outlet_urls(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str
             for p in split.pages for i in p.items if i < len(parts) and not parts[i].continued}
 
 
+def _counted(sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Each section's outlet's number of articles (in all its sections), and the number of its articles in the
+    sections before this one: a section continued on the next page says which of them it shows."""
+    totals: dict[str, int] = {}
+    before = []
+    for x in sections:
+        before.append(totals.get(x.source.id, 0))
+        totals[x.source.id] = before[-1] + len(x.articles)
+    return [(totals[x.source.id], n) for x, n in zip(sections, before)]
+
+
 def sources_view(library: Library, split: SourcePages, part: paginate.Slice) -> dict[str, Any]:
-    """What one page of /sources/ shows (`split`: what `source_slices` gave): its outlets' sections, and its
-    rows of the coverage matrix (with the heading on the page of the first row, the totals on the page of the
+    """What one page of /sources/ shows (`split`: what `source_slices` gave): its outlets' sections, each with
+    its outlet's number of articles (and which of them it shows, `first`–`last`, when the outlet spans pages), and
+    its rows of the coverage matrix (with the heading on the page of the first row, the totals on the page of the
     last, and which rows these are when the matrix spans pages); a page without any links to the page where
     the matrix begins (`coverage_url`)."""
-    here = [split.sections[i] for i in part.items if i < len(split.sections)]
+    counts = _counted(split.sections)
+    here = [(split.sections[i], *counts[i]) for i in part.items if i < len(split.sections)]
     coverage, mine = library.comparisons.coverage, split.rows_on(part)
     total = len(coverage["rows"])
     first = split.matrix_page(0)
@@ -136,7 +149,8 @@ def sources_view(library: Library, split: SourcePages, part: paginate.Slice) -> 
     return {"sources": [{"id": x.source.id, "name": x.source.name, "homepage": x.source.homepage,
                          "country": x.source.country, "continued": x.continued,
                          "note_html": render_note(x.source.note, resolve)[0] if x.source.note else "",
-                         "articles": [listed(r) for r in x.articles]} for x in here],
+                         "count": total, "first": before + 1, "last": before + len(x.articles),
+                         "articles": [listed(r) for r in x.articles]} for x, total, before in here],
             "coverage": shown if mine or first is None else {"rows": []},
             "coverage_url": "" if mine or first is None else library.urls.link(first.path) + "#coverage-h"}
 

@@ -124,10 +124,12 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
               "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
     days = timeline_items(article_rows)
+    # (whether any annotation dates an event: the intro says the timeline shows them only if it does)
+    reported = any(i["kind"] == "reported" for d in days for i in d["items"])
     site, links = (cfg.origin, urls.base), library.entities.links
     out = [html(part.path, "content/articles", ("site", "sources", *articles), "timeline.html",
                 lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
-                                          days=part.of(days)))
+                                          days=part.of(days), reported=reported))
            for part in listings.timeline_slices(days)]
     out += [html("search/index.html", "templates/search.html", ("site",), "search.html",
                  lambda: context(dossier, urls, "search/index.html", "Search", search=search)),

@@ -61,7 +61,8 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
 def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Page `part` of the editors' report; `articles`: the article rows by slug, whose `lang` marks the
     difference each row shows, in its article's words, and whose `dir` it takes where it was not placed; where it
-    was, it takes its paragraph's there (interface.quote_dir)."""
+    was, it takes its paragraph's there (interface.quote_dir). `differences`: whether any row of the page shows
+    one (none does where every anchor is exact: the column is left out)."""
     urls, language = library.urls, library.dossier.config.language
     anchored = {item.article.slug: item for item in library.articles}
 
@@ -71,12 +72,14 @@ def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mappi
             return articles[r["article"]]["dir"]
         return quote_dir(item.article.text.text, item.placed[r["id"]].start, language)
 
+    mine = part.of(library.report)
     return context(library.dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                    total=len(library.report),
                    rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
                               ("exact", "disambiguated", "fuzzy") else "",
                               lang=articles[r["article"]]["lang"], dir=direction(r))
-                         for r in part.of(library.report)],
+                         for r in mine],
+                   differences=any(r["diff"] for r in mine),
                    witnesses=_approximate_witnesses(library, articles) if part.number == 1 else [])
 
 
