@@ -106,3 +106,21 @@ def test_two_articles_deleted_are_both_taken_away_in_what_each_witness_s_removal
         "content/comparisons/t.yaml",
         "the comparison keeps no witness: delete content/comparisons/p.yaml, or give it witnesses of other articles",
         "the comparison keeps no witness: delete content/comparisons/p.yaml, or give it witnesses of other articles"]
+
+
+def test_an_entity_s_exclusion_naming_the_deleted_article_is_counted_and_told_to_go_with_the_witnesses() -> None:
+    """Review 151: an `exclude:` item naming the deleted article kept the hint "articles are
+    content/articles/<slug>.yaml", and the witnesses' count left it out: one more run to find it."""
+    excluding = warning("content/entities.yaml", 12, 17, 'entity "cairo": exclusion names unknown article "b"',
+                        "articles are content/articles/<slug>.yaml", "entities-unknown")
+    out = after_deleted_article([unknown("b"), excluding], dossier(), {})
+    assert [p.hint for p in out] == [
+        "no file content/articles/b.yaml defines this article (1 witness and 1 exclusion name it): if it was "
+        "deleted, remove this witness; else create that file, or name an existing article by its slug (its file "
+        "name in content/articles/). Removing it: the comparison keeps 1 witness and compares two at least: add "
+        "another article's, or delete content/comparisons/t.yaml",
+        "no file content/articles/b.yaml defines this article (1 witness and 1 exclusion name it): if it was "
+        "deleted, remove this exclusion; else create that file, or name an existing article by its slug (its file "
+        "name in content/articles/)"]
+    # (an exclusion alone, naming a slug no witness or link names, keeps its hint: nothing says a file was there)
+    assert after_deleted_article([excluding], dossier(), {}) == [excluding]

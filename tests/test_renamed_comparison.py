@@ -95,12 +95,15 @@ def test_nothing_is_asked_of_the_texts_when_no_link_names_an_unknown_comparison(
 
 
 def test_no_comparison_is_guessed_by_its_id_when_one_a_link_names_is_as_close(tmp_path) -> None:
-    # "alone" begins both ids; the one no link names is no likelier (the note is about the other's words)
+    # "alone" begins both ids; the one no link names is no likelier (the note is about the other's words): the
+    # other, which a link names already and whose witnesses quote the note's words, is offered (review 151)
     cairo = COMPARISON.format(a="Cairo", b="Cairo")
     problems = _errors(tmp_path / "linked", {"alone-quote": ALONE, "alone-evacuation": cairo},
                        ("compare:alone", "compare:alone-quote"))
     assert [(p.file, p.hint) for p in problems] == [
-        ("content/articles/a.yaml", "comparison links name a file in content/comparisons/ without .yaml")]
+        ("content/articles/a.yaml", 'did you mean "alone-quote"? (content/comparisons/alone-quote.yaml, which 1 link '
+         'already names, has witnesses quoting the words of the annotation whose note links "alone": the file was '
+         "renamed)")]
     # both unlinked, as close by id: the quotes, which only one holds, still tell
     problems = _errors(tmp_path / "quoted", {"alone-quote": ALONE, "alone-evacuation": cairo})
     assert [p.file for p in problems] == ["content/comparisons/alone-quote.yaml"]
@@ -208,3 +211,14 @@ def test_links_in_several_files_to_an_article_s_slug_as_a_comparison_keep_their_
     hint = 'did you mean "article:headlines"? ("headlines" is an article\'s slug, not a comparison\'s id)'
     assert offer_of(hint) == ("article:headlines", '("headlines" is an article\'s slug, not a comparison\'s id)')
     assert meant_of(hint) == "article:headlines" and meant_of('did you mean "cairo"?') == "cairo"
+
+
+def test_a_link_left_when_others_were_changed_to_the_renamed_comparison_is_offered_it(tmp_path) -> None:
+    """Review 151: the file renamed and one link changed, the comparison is linked, so not taken for the file
+    renamed; the link left was told "was it deleted? write it again". Its witnesses quote the note's words."""
+    problems = _errors(tmp_path, {"netanyahu-quote": ALONE, "cairo": OTHER},
+                       ("compare:alone", "compare:netanyahu-quote"))
+    assert [(p.file, p.line, p.col, p.hint) for p in problems] == [(
+        "content/articles/a.yaml", 8, 50, 'did you mean "netanyahu-quote"? (content/comparisons/netanyahu-quote.yaml, '
+        "which 1 link already names, has witnesses quoting the words of the annotation whose note links \"alone\": "
+        "the file was renamed)")]

@@ -164,8 +164,8 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     referenced, names = checked_references(dossier, each)
     # (the quotes site.yaml's `encoding:` breaks, said by its problem: misread.py)
     found = said_at_encoding([*with_id_hints(more, dossier), *referenced, *library.problems], dossier)
-    problems += after_deleted_article(at_definitions(found, dossier, partial(_mentioned, library), inputs.files),
-                                      dossier, raw)
+    problems += after_deleted_article(at_definitions(found, dossier, partial(_mentioned, library), inputs.files,
+                                                     raw), dossier, raw)
     renderer = Renderer.for_templates(inputs.templates, compiled)
     _go_on(cancelled)
     rows = None

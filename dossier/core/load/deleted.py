@@ -20,6 +20,8 @@ from ..common.errors import Problem
 from .model import Dossier
 
 _UNKNOWN = re.compile(r'unknown article "([a-z0-9-]+)"$')
+# (entity_links.py's warning of an entity's `exclude:` naming an article no file defines: a reference too)
+EXCLUSION = re.compile(r'^entity "[^"]+": exclusion names unknown article "([a-z0-9-]+)"$')
 _UNUSED = "seed has no article file, so it is not published"
 
 
@@ -33,7 +35,7 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
         return problems
     named: dict[str, list[Problem]] = {}  # (each reference counts, one whose hint offers a slug too)
     for p in problems:
-        slug = _unknown(p, outlets)
+        slug = _unknown(p, outlets) or excluded(p)
         if slug in gone:
             named.setdefault(slug, []).append(p)
     unused = {p.file[len("seeds/"):] for p in problems if p.check == "seed-unused" and p.message == _UNUSED}
@@ -41,8 +43,8 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
     bases = {slug: [c for c in dossier.comparisons if c.base == slug] for slug in named}
     out = []
     for p in problems:
-        slug = _gone(p, outlets)
-        if slug:
+        slug = _gone(p, outlets) or (excluded(p) if 'did you mean "' not in p.hint else "")
+        if slug in gone:
             also = _also(p, slug, gone, dossier) if p.check == "witness-unknown-article" else ""
             p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), len(bases[slug])) + also)
         elif p.check == "seed-unused" and p.message == _UNUSED:
@@ -58,6 +60,12 @@ def _unknown(problem: Problem, outlets: set[str]) -> str:
     found = _UNKNOWN.search(problem.message) if problem.severity == "error" and \
         problem.check in ("witness-unknown-article", "links") else None
     return found.group(1) if found is not None and found.group(1) not in outlets else ""
+
+
+def excluded(problem: Problem) -> str:
+    """The slug an entity's exclusion names that `problem` says is no article ("" for another problem)."""
+    found = EXCLUSION.match(problem.message) if problem.check == "entities-unknown" else None
+    return found.group(1) if found else ""
 
 
 def _gone(problem: Problem, outlets: set[str]) -> str:
@@ -95,13 +103,9 @@ def by_quotes_held(quotes: list[str], texts: Mapping[str, str]) -> list[tuple[in
 def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str, bases: int) -> str:
     """The hint of one reference to the deleted article `slug`: how many references name it (the comparisons'
     `base:` lines too, `bases`, which name a witness and are said only once it is removed)."""
-    what = "witness" if problem.check == "witness-unknown-article" else "link"
-    witnesses = sum(p.check == "witness-unknown-article" for p in group)
-    parts = [(n, one, many) for n, one, many in ((witnesses, "witness", "witnesses"),
-                                                 (bases, "base", "bases"),
-                                                 (len(group) - witnesses, "link", "links")) if n]
-    named = [f"{n} {one if n == 1 else many}" for n, one, many in parts]
-    count = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    what = _kind(problem)
+    kinds = [_kind(p) for p in group]
+    count = counted(kinds.count("witness"), bases, kinds.count("link"), kinds.count("exclusion"))
     count += " names it" if len(group) + bases == 1 else " name it"
     if seed:
         return (f"content/articles/{slug}.yaml is gone, but its seed is not (seeds/{seed}, which the witnesses "
@@ -110,6 +114,20 @@ def _reference_hint(problem: Problem, slug: str, group: list[Problem], seed: str
     return (f"no file content/articles/{slug}.yaml defines this article ({count}): if it was deleted, "
             f"remove this {what}; else create that file, or name an existing article by its slug (its file "
             "name in content/articles/)")
+
+
+def _kind(problem: Problem) -> str:
+    """What names the article in `problem`: a "witness", an entity's "exclusion" or a "link"."""
+    return "witness" if problem.check == "witness-unknown-article" else \
+        "exclusion" if EXCLUSION.match(problem.message) else "link"
+
+
+def counted(witnesses: int, bases: int, links: int, exclusions: int = 0) -> str:
+    """How many references of each kind name an article: "12 witnesses, 8 bases and 1 link"."""
+    named = [f"{n} {one if n == 1 else many}" for n, one, many in (
+        (witnesses, "witness", "witnesses"), (bases, "base", "bases"), (links, "link", "links"),
+        (exclusions, "exclusion", "exclusions")) if n]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0] if named else "nothing"
 
 
 def _also(problem: Problem, slug: str, gone: AbstractSet[str], dossier: Dossier) -> str:

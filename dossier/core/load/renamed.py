@@ -12,7 +12,7 @@ another person, whose id the hint then had 21 annotations credited to):
   entity: "iraq", named Iraq, is not a mistyped "iran");
 - an article file no comparison, link or note names, whose slug is a typo of the one the references name, or is
   made of the title or seed the references' slug was (`--import` names a file after the first six words of its
-  title).
+  title), or whose text their witnesses quote (renamed_article.py, which also offers an article renamed half-way).
 
 Otherwise, when the references are in several files (not one slip written again), each keeps its place (each is a
 line to change) and its hint says that the id is defined nowhere, how many name it, and what to do if it was
@@ -30,9 +30,9 @@ from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from ..common.errors import Problem, defined_nowhere, error, offered, places, said_at_meant
 from ..common.similar import closest
-from ..common.slugs import file_stem, slugify
-from .deleted import by_quotes_held, witness_quotes
+from ..common.slugs import slugify
 from .model import Dossier, Entity
+from .renamed_article import at_renamed_file
 from .renamed_comparison import at_renamed_comparison
 from .renamed_key import at_repeated_key
 from .renamed_outlet import at_renamed_outlet, unparsed_texts
@@ -41,23 +41,22 @@ from .witness_twice import said_at_witness_twice
 __all__ = ["at_definitions", "at_renamed_entity", "at_renamed_file", "places"]
 
 _UNKNOWN_ENTITY = re.compile(r'unknown entity "([^"]+)"|^role "of: ([^"]+)" names no entity')
-_UNKNOWN_ARTICLE = re.compile(r'unknown article "([^"]+)"')
 _UNKNOWN_SOURCE = re.compile(r'^unknown source "([^"]+)"$')
 _LINKED_ENTITY = re.compile(r"(?:\bentity:|/entities/)([a-z0-9-]+)")
-_LINKED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 _ENTITY_CHECKS = ("entities-unknown", "links", "role-of-unknown")
 
 
 def at_definitions(problems: Iterable[Problem], dossier: Dossier,
                    mentioned: Callable[[], Collection[str]] | None = None,
-                   files: Mapping[str, bytes] | None = None) -> list[Problem]:
+                   files: Mapping[str, bytes] | None = None, seeds: Mapping[str, str] | None = None) -> list[Problem]:
     """`problems` with the references to each unknown entity, article, outlet and comparison said as
     at_renamed_entity, at_renamed_file, at_renamed_outlet and at_renamed_comparison say them, and with an entity's
     block (or an outlet's) copied with its key unchanged said as at_repeated_key says it (renamed_key.py). `files`: the
-    dossier's, where the article files that could not be parsed are read (None: whether any is, is not known)."""
+    dossier's, where the article files that could not be parsed are read (None: whether any is, is not known);
+    `seeds`: each seed's text by name (None: not read), that of an article file whose seed was renamed too."""
     found = at_repeated_key(list(problems), files, _unknown_entity)  # (before the ids renamed: review 127)
     found = at_repeated_key(found, files, _unknown_source, "outlet")  # (an outlet's block: review 135)
-    found = at_renamed_file(at_renamed_entity(found, dossier, mentioned), dossier)
+    found = at_renamed_file(at_renamed_entity(found, dossier, mentioned), dossier, lambda: _markdown(dossier), seeds)
     found = at_renamed_outlet(found, dossier, lambda: None if files is None else unparsed_texts(files, dossier))
     # (a witness naming an article twice whose quote is another's text: said once, at the article, witness_twice.py)
     return said_at_witness_twice(at_renamed_comparison(found, dossier, lambda: _markdown(dossier)), dossier)
@@ -150,72 +149,3 @@ def _defined_nowhere(group: Sequence[Problem], what: str, fix: str) -> list[Prob
     meant = offered([p for p in group if "is one of its names" not in p.hint])
     found = None if meant is None else defined_nowhere(group, what, fix, meant)
     return None if found is None else [p if "is one of its names" in p.hint else q for p, q in zip(group, found)]
-
-
-def at_renamed_file(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
-    """`problems` with the references to one unknown article said once, at the article file they most likely
-    mean, or, when none, each told that no file has that slug (see the module docstring)."""
-    def named(p: Problem) -> str | None:
-        found = _UNKNOWN_ARTICLE.search(p.message) if p.severity == "error" else None
-        return found.group(1) if found else None
-
-    unnamed: dict[str, set[str]] = {}
-    read: list[bool] = []
-
-    def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
-        if not read:  # (the notes are read only when several references name one unknown article)
-            unnamed.update(_unnamed_slugs(dossier))
-            read.append(True)
-        slug, why = _slug_meant(ref, unnamed, dossier)
-        if not slug:  # (offering no slug, each keeps its hint: deleted.py's says the file is gone, and the count)
-            meant = offered(group)
-            return defined_nowhere(group, f'article "{ref}"', f"add content/articles/{ref}.yaml again", meant) \
-                if meant else None
-        return error(f"content/articles/{slug}.yaml", 0, 0, f'this file\'s name makes the slug "{slug}", which '
-                     f'nothing names, while {len(group)} references name "{ref}", {why} (at {places(group)})',
-                     f'if "{ref}" is the slug meant, rename the file to {ref}.yaml: the {len(group)} references are '
-                     f'then right; if it was renamed on purpose, write "{slug}" at each of them',
-                     "witness-unknown-article")
-
-    return said_at_meant(list(problems), named, meant)
-
-
-def _slug_meant(ref: str, unnamed: dict[str, set[str]], dossier: Dossier) -> tuple[str, str]:
-    """The one article file the unknown slug `ref` most likely names, and why; ("", "") when none is likely.
-    `unnamed`: each slug nothing names → the slugs its title and seed make."""
-    close = closest(ref, {a.slug for a in dossier.articles} | set(dossier.unusable_articles) | set(unnamed),
-                    typos_only=True)
-    if close in unnamed:
-        return close, "a typo of it"
-    made = [slug for slug, made in unnamed.items() if ref in made]
-    if len(made) == 1:
-        return made[0], "the slug its title or seed makes"
-    return _quoted_in(ref, unnamed, dossier)
-
-
-def _quoted_in(ref: str, unnamed: Collection[str], dossier: Dossier) -> tuple[str, str]:
-    """The one article nothing names whose text holds the quotes of most witnesses of `ref` (at least half), and
-    why: a file renamed on purpose keeps its seed (review 91: jpost-go-it-alone.yaml renamed
-    jerusalem-post-rafah.yaml was told to be created again, which its seed, taken, refused)."""
-    quotes = witness_quotes(dossier, ref)
-    if not quotes:
-        return "", ""
-    held = by_quotes_held(quotes, {a.slug: a.text.text for a in dossier.articles if a.slug in unnamed})
-    if not held or held[0][0] * 2 < len(quotes) or (len(held) > 1 and held[1][0] == held[0][0]):
-        return "", ""
-    return held[0][1], f"and this article's text holds {held[0][0]} of the {len(quotes)} quotes their witnesses give"
-
-
-def _unnamed_slugs(dossier: Dossier) -> dict[str, set[str]]:
-    """The article slugs no comparison or link names → the slugs its title and seed make: the whole title, its
-    first six words (as --import names a file), the seed's name."""
-    named = {w.article for c in dossier.comparisons for w in c.witnesses} | {c.base for c in dossier.comparisons}
-    for text in _markdown(dossier):
-        named.update(_LINKED_ARTICLE.findall(text))
-    made = {slug: set() for slug in dossier.unusable_articles if slug not in named}
-    for meta in (*(a.meta for a in dossier.articles), *dossier.detached):
-        slug = meta.slug or file_stem(meta.origin.file)
-        if slug not in named:
-            title = slugify(meta.title or "", "")
-            made[slug] = {title, "-".join(title.split("-")[:6]), slugify(file_stem(meta.seed or ""), "")} - {""}
-    return made

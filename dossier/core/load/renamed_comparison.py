@@ -15,17 +15,21 @@ linking it was about the other):
   other words.
 
 Several links are then one error at that file, counting and listing them (as renamed.py says an article file
-renamed); one link keeps its place, its hint naming the file. Otherwise each link keeps its error, and when the
-links are in several files, each is told, as renamed.py tells the references to an entity, that the comparison
-is defined nowhere, how many name it, and to write it again (deleted?) or change each of them: the generic hint
-left a comparison deleted unsaid. Links whose hint offers another comparison (a typo of an id that exists) are
-guessed no file renamed; in several files, the one did-you-mean is said in the same words, first, instead of
-once per link as if each were a slip of its own. Pure.
+renamed); one link keeps its place, its hint naming the file. When no comparison no link names is the one, but one
+some links name already is, by the same clues (links changed half-way, review 151: `mv netanyahu-do-it-alone.yaml
+alone-versions.yaml` and one of 3 links changed was 2 errors "was it deleted?"), each link left keeps its place,
+offered that one: "did you mean", its file, how many links name it, why, and that it was renamed. Otherwise each
+link keeps its error, and when the links are in several files, each is told, as renamed.py tells the references to
+an entity, that the comparison is defined nowhere, how many name it, and to write it again (deleted?) or change
+each of them: the generic hint left a comparison deleted unsaid. Links whose hint offers another comparison (a
+typo of an id that exists) are guessed no file renamed; in several files, the one did-you-mean is said in the same
+words, first, instead of once per link as if each were a slip of its own. Pure.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
@@ -50,7 +54,7 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
         found = _UNKNOWN.search(p.message) if p.check == "links" and p.severity == "error" else None
         return found.group(1) if found else None
 
-    unlinked: list[list[Comparison]] = []
+    linked: list[Counter[str]] = []
 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         what, fix = f'comparison "{ref}"', f"write it again as content/comparisons/{ref}.yaml"
@@ -59,12 +63,13 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
             return None   # that; no comparison was deleted)
         if offer:  # (a slip of an id that exists: no file is guessed renamed)
             return defined_nowhere(group, what, fix, offer, "link")
-        if not unlinked:  # (the texts are read only when a link names an unknown comparison)
-            linked = {ident for text in texts() for ident in _LINKED.findall(text)}
-            unlinked.append([c for c in dossier.comparisons if c.id not in linked])
-        comparison, why = _meant(ref, unlinked[0], dossier)
-        if comparison is None:
-            return defined_nowhere(group, what, fix, noun="link")
+        if not linked:  # (the texts are read only when a link names an unknown comparison)
+            linked.append(Counter(ident for text in texts() for ident in _LINKED.findall(text)))
+        comparison, why = _meant(ref, [c for c in dossier.comparisons if c.id not in linked[0]], dossier)
+        if comparison is None:  # (links changed half-way: the file renamed is linked by those changed, review 151)
+            comparison, why = _meant(ref, dossier.comparisons, dossier)
+            return defined_nowhere(group, what, fix, noun="link") if comparison is None else \
+                [replace(p, hint=_offer(comparison, why, linked[0][comparison.id])) for p in group]
         file = comparison.origin.file
         if len(group) == 1:
             return [replace(group[0], hint=f"{file}, which no link names, {why}: was it renamed? link "
@@ -76,6 +81,13 @@ def at_renamed_comparison(problems: Iterable[Problem], dossier: Dossier, texts: 
                      f"compare:{comparison.id}", "links")
 
     return said_at_meant(problems, named, meant, alone=True)
+
+
+def _offer(comparison: Comparison, why: str, links: int) -> str:
+    """The hint of a link to the old id of `comparison`, renamed, which `links` links name already."""
+    already = f"which {links} {'link already names' if links == 1 else 'links already name'}" if links else \
+        "which no link names yet"
+    return f'did you mean "{comparison.id}"? ({comparison.origin.file}, {already}, {why}: the file was renamed)'
 
 
 def _meant(ref: str, unlinked: Sequence[Comparison], dossier: Dossier) -> tuple[Comparison | None, str]:

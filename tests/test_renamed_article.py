@@ -1,0 +1,154 @@
+"""An article file renamed while references still name its old slug (dossier/core/load/renamed_article.py): one
+error at the file counting every place the old slug is written (witnesses, links, `base:` lines, entities'
+`exclude:` items), the file read through its seed's text when the seed was renamed too; a rename half done offers
+the new slug at each reference left (review 151)."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_SITE, copy_of_default_dossier, documented, write_tree
+from dossier.core.common.errors import error
+from dossier.core.load.config import SiteConfig
+from dossier.core.load.model import Dossier
+from dossier.core.load.renamed_article import at_renamed_file
+from dossier.core.pipeline import build_site
+from dossier.shell import fs
+
+SOURCES = "outlet-a: {name: Outlet A}\noutlet-b: {name: Outlet B}\noutlet-c: {name: Outlet C}\n"
+ENTITIES = """\
+cairo:
+  name: Cairo
+  kind: place
+  exclude:
+    - {article: herald-talks, alias: Cairo}
+"""
+SEED_A = "Talks\nNegotiators meet in Cairo next week, the minister said.\nNetanyahu said: we will do it alone.\n"
+ARTICLE = "seed: {seed}\ntitle: {title}\nsource: {source}\ndate: 2024-03-22\nannotations:\n{annotations}"
+A_NOTES = "  - id: alone\n    quote: we will do it alone\n"
+B_NOTES = ("  - id: resume\n    quote: The talks resume in Cairo\n"
+           '    note: "As [the other report](/articles/herald-talks/) has it."\n')
+COMPARISON = """\
+title: {title}
+question: What was said?
+kind: quote
+base: {base}
+witnesses:
+  - article: {a}
+    quote: {quote_a}
+  - article: post-envoy
+    quote: {quote_b}
+"""
+
+
+def _files(renamed: str = "herald-talks", named: tuple[str, str, str] = ("herald-talks",) * 3
+           ) -> dict[str, str]:
+    """A small dossier whose article herald-talks is in the file `renamed`.yaml, and whose three comparisons'
+    witnesses of it name `named` (the first comparison's base too)."""
+    quotes = [("Negotiators meet in Cairo", "The talks resume in Cairo"), ("we will do it alone", "do it alone"),
+              ("the minister said", "the minister said")]
+    comparisons = {f"content/comparisons/{n}.yaml": COMPARISON.format(
+        title=n, base=named[0] if n == "one" else "post-envoy", a=slug, quote_a=qa, quote_b=qb)
+        for n, slug, (qa, qb) in zip(("one", "two", "three"), named, quotes)}
+    return {"site.yaml": MINIMAL_SITE, "content/sources.yaml": SOURCES, "content/entities.yaml": ENTITIES,
+            "seeds/a.txt": SEED_A,
+            "seeds/b.txt": "Talks again\nThe talks resume in Cairo, the minister said; he will do it alone.\n",
+            f"content/articles/{renamed}.yaml": ARTICLE.format(seed="a.txt", title="Cairo", source="outlet-a",
+                                                               annotations=A_NOTES),
+            "content/articles/post-envoy.yaml": ARTICLE.format(seed="b.txt", title="Cairo again",
+                                                                   source="outlet-b", annotations=B_NOTES),
+            **comparisons}
+
+
+def _problems(tmp_path, files: dict[str, str]) -> list:
+    return list(build_site(fs.read_inputs(write_tree(tmp_path / "dossier", files))).problems)
+
+
+def test_an_article_file_renamed_is_one_error_at_it_counting_the_bases_and_exclusions_that_name_it_too(
+        tmp_path) -> None:
+    """Following the error, which counted only the witnesses and links, gave a comparison-base error at each base:
+    line and the warning "exclusion names unknown article" (hint: "articles are content/articles/<slug>.yaml")."""
+    problems = _problems(tmp_path, _files(renamed="cairo-report"))
+    assert [(p.file, p.line, p.check) for p in problems] == [
+        ("content/articles/cairo-report.yaml", 0, "witness-unknown-article")], problems
+    assert problems[0].message == (
+        'this file\'s name makes the slug "cairo-report", which nothing names, while 6 references name '
+        '"herald-talks" (3 witnesses, 1 base, 1 link and 1 exclusion), and this article\'s text holds 3 of the 3 '
+        "quotes their witnesses give (at content/articles/post-envoy.yaml:8:34, "
+        "content/comparisons/one.yaml:4:7, content/comparisons/one.yaml:6:14 and 3 more)")
+    assert problems[0].hint.endswith('the 6 references are then right; if it was renamed on purpose, write '
+                                     '"cairo-report" at each of them')
+
+
+def test_an_article_file_renamed_with_its_seed_is_found_through_the_seed_its_seed_missing_error_offers(
+        tmp_path) -> None:
+    """Both renamed, `seed:` and the references left: 14 errors of the default dossier, 13 of them "if it was
+    deleted, remove this witness", and three runs to mend; now the two errors that are the whole fix."""
+    files = _files(renamed="cairo-report")
+    files["seeds/cairo-report.txt"] = files.pop("seeds/a.txt")
+    problems = [p for p in _problems(tmp_path, files) if p.severity == "error"]
+    assert [(p.file, p.line, p.check) for p in problems] == [
+        ("content/articles/cairo-report.yaml", 0, "witness-unknown-article"),
+        ("content/articles/cairo-report.yaml", 1, "seed-missing")], problems
+    assert "and seeds/cairo-report.txt (the seed its error at seed: offers, renamed too) holds 3 of the 3 quotes " \
+        "their witnesses give" in problems[0].message
+    assert problems[1].hint.endswith("write `seed: cairo-report.txt`")
+
+
+def test_a_rename_half_done_offers_the_new_slug_at_each_reference_left_and_the_base_beside_a_witness(
+        tmp_path) -> None:
+    """The third comparison changed, the others not: each reference left was told that no file defines the
+    article, "if it was deleted, remove this witness"."""
+    problems = _problems(tmp_path, _files(renamed="cairo-report",
+                                          named=("herald-talks", "herald-talks", "cairo-report")))
+    said = "(content/articles/cairo-report.yaml, which 1 witness already names, holds"
+    assert [(p.file, p.line, p.severity, p.hint) for p in problems] == [
+        ("content/articles/post-envoy.yaml", 8, "error", f'did you mean "cairo-report"? {said} all 2 quotes of '
+         'the witnesses naming "herald-talks": the file was renamed)'),
+        ("content/comparisons/one.yaml", 6, "error", f'did you mean "cairo-report"? {said} this quote: the file was '
+         'renamed); its comparison\'s base: (line 4) names "herald-talks" too: write "cairo-report" there as well'),
+        ("content/comparisons/two.yaml", 6, "error", f'did you mean "cairo-report"? {said} this quote: the file was '
+         "renamed)"),
+        ("content/entities.yaml", 5, "warning", f'did you mean "cairo-report"? {said} all 2 quotes of the witnesses '
+         'naming "herald-talks": the file was renamed)')], problems
+    # (an article deleted is not offered another outlet's copy of the same text, which its comparisons compare with
+    # it: each reference says that no file defines the article)
+    files = _files()
+    del files["content/articles/herald-talks.yaml"]
+    files["seeds/c.txt"] = SEED_A
+    files["content/articles/wire-copy.yaml"] = ARTICLE.format(seed="c.txt", title="Copy", source="outlet-c",
+                                                              annotations=A_NOTES)
+    for name in ("one", "two", "three"):
+        quote = files[f"content/comparisons/{name}.yaml"].split("quote: ")[1].split("\n")[0]
+        files[f"content/comparisons/{name}.yaml"] += f"  - article: wire-copy\n    quote: {quote}\n"
+    problems = [p for p in _problems(tmp_path / "copy", files) if p.severity == "error"]
+    assert len(problems) == 4 and not [p for p in problems if "did you mean" in p.hint], problems
+    assert all("herald-talks" in p.message for p in problems)
+    # (references whose own hint offers a slug, a typo of an article that exists, are offered no renamed file)
+    typo = [error(f"content/comparisons/{n}.yaml", 6, 14, f'comparison "{n}": unknown article "herald-talk"',
+                  'did you mean "herald-talks"?', "witness-unknown-article") for n in ("one", "two")]
+    said = at_renamed_file(typo, Dossier(SiteConfig(title="x"), (), (), (), ()), lambda: ())
+    assert [p.hint for p in said] == ['article "herald-talk" is defined nowhere, yet 2 references name it: did you '
+                                      'mean "herald-talks"? change each reference to it; or was it deleted? add '
+                                      "content/articles/herald-talk.yaml again"] * 2
+
+
+def test_the_documented_rename_half_done_of_the_default_dossier_is_said_as_the_docs_show(tmp_path) -> None:
+    """docs/messages.md's examples: jpost-go-it-alone.yaml renamed and 6 of its 12 comparisons changed
+    (witness-unknown-article), netanyahu-do-it-alone.yaml renamed and 1 of the 3 links to it changed (links)."""
+    root = copy_of_default_dossier(tmp_path)
+    articles, comparisons = root / "content/articles", root / "content/comparisons"
+    (articles / "jpost-go-it-alone.yaml").rename(articles / "jpost-rafah-alone.yaml")
+    for name in ("ceasefire-talks", "hamas-battalions", "headlines", "hostage-deal", "naming-hamas",
+                 "netanyahu-do-it-alone"):
+        path = comparisons / f"{name}.yaml"
+        path.write_text(path.read_text("utf-8").replace("jpost-go-it-alone", "jpost-rafah-alone"), "utf-8")
+    (comparisons / "netanyahu-do-it-alone.yaml").rename(comparisons / "alone-versions.yaml")
+    jpost = articles / "jpost-rafah-alone.yaml"
+    jpost.write_text(jpost.read_text("utf-8").replace("compare:netanyahu-do-it-alone", "compare:alone-versions"),
+                     "utf-8")
+    said = [p.format().splitlines() for p in build_site(fs.read_inputs(root)).problems]
+    assert len(said) == 9, said   # (7 references to the article, 2 links to the comparison)
+    for marker in ('comparison "netanyahu-evacuation": unknown article "jpost-go-it-alone"',
+                   'link "/articles/jpost-go-it-alone/#a-alone-quote"',
+                   'free-beacon-we-will-do-it-alone.yaml:62:17: error: link "compare:netanyahu-do-it-alone"'):
+        example = documented(marker)
+        assert [line.strip() for line in said[[s[0] for s in said].index(example[0])]] == example
