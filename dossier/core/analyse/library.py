@@ -16,6 +16,7 @@ from .anchors import shown_score
 from .cut_quotes import said_at_cuts
 from .dropped_quotes import said_at_rules
 from .elsewhere import said_where_found
+from .swapped_seeds import said_at_swapped_seeds
 from .earlier import Earlier
 from .placements import Placed, place
 from .entity_index import EntityIndex, index_entities
@@ -221,8 +222,10 @@ def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, la
     entities = index_entities(dossier, anchored, urls, each, found)
     comparisons = align(dossier, urls, fuzzy_level(dossier, strict), found, each)
     # (the quotes one import rule leaves out, said once at the rule: dropped_quotes.py, or cuts words out of:
-    # cut_quotes.py; a quote not found in its article that another article's text has: elsewhere.py)
-    found_problems = said_where_found([*problems, *entities.problems, *comparisons.problems], dossier)
+    # cut_quotes.py; a quote not found in its article that another article's text has: elsewhere.py, unless the
+    # article's seed is that article's, swapped: swapped_seeds.py)
+    found_problems = said_where_found(said_at_swapped_seeds(
+        [*problems, *entities.problems, *comparisons.problems], dossier), dossier)
     found_problems = found_problems if raw is None else said_at_cuts(found_problems, dossier, raw)
     return Library(dossier, urls, anchored, tuple(report), tuple(weights), entities, comparisons, passages_found(),
                    tuple(said_at_rules(found_problems, dossier.config)))
