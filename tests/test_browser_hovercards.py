@@ -120,13 +120,13 @@ def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(
     # it is shown
     described = """() => Array.from(document.querySelectorAll('a.m')).map(a =>
         [a.getAttribute('href'), a.getAttribute('aria-describedby'), a.getAttribute('aria-details')])"""
-    first = [["/entities/washington/", "hc-washington", "hc-washington"],
-             ["/entities/ron-dermer/", "hc-ron-dermer", "hc-ron-dermer"]]
+    first = [["/entities/washington/", "hct-washington", "hc-washington"],
+             ["/entities/ron-dermer/", "hct-ron-dermer", "hc-ron-dermer"]]
     assert page.evaluate(described) == first + [["/entities/washington/", None, None],
                                                  ["/entities/ron-dermer/", None, None]]
     page.locator(LINK).nth(1).hover()
     wait_until(page, SHOWN)
-    assert page.evaluate(described)[3] == ["/entities/ron-dermer/", "hc-ron-dermer", "hc-ron-dermer"]
+    assert page.evaluate(described)[3] == ["/entities/ron-dermer/", "hct-ron-dermer", "hc-ron-dermer"]
     page.keyboard.press("Escape")
     assert page.evaluate(described) == first + [["/entities/washington/", None, None],
                                                  ["/entities/ron-dermer/", None, None]]
@@ -181,7 +181,7 @@ def test_a_mention_cut_by_an_annotation_counts_once_and_any_entity_id_gets_its_c
     assert cards == [["hc-ron-dermer", "Ron Dermer", "Named 2 times in this article · All mentions"],
                      ["hc-constructor", "Constructor <b>Group</b>", "Named 2 times in this article · All mentions"]]
     assert page.evaluate("document.querySelector('a.m[href$=\"/constructor/\"]').getAttribute('aria-describedby')") \
-        == "hc-constructor"
+        == "hct-constructor"
     page.close()
 
 
@@ -266,7 +266,7 @@ def test_focusing_an_entity_link_with_the_keyboard_shows_its_card_and_escape_hid
             break
     else:
         raise AssertionError("no link to Ron Dermer is reachable with the Tab key")
-    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "hc-ron-dermer"
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "hct-ron-dermer"
     wait_until(page, SHOWN)
     assert page.evaluate("window.__t.shown - window.__t.start") >= 140
     assert page.locator(CARD).is_visible()
