@@ -81,8 +81,9 @@ def test_an_approximate_witness_s_words_and_badge_on_its_article_page_say_so_and
     page, exact = site["articles/a/index.html"], site["articles/b/index.html"]
     assert '<span data-w="w-toll" class="approx wit">The current war has reportedly killed almost 32,000 ' \
            'Palestinians</span>' in page
-    assert 'class="badge">compare quote (approximate match)</a>' in page
-    assert '<span data-w="w-toll" class="wit">More than' in exact and 'class="badge">compare quote</a>' in exact
+    about = '<span class="visually-hidden badge-about"> (The toll)</span></a>'   # (the comparison's title)
+    assert 'class="badge">compare quote (approximate match)' + about in page
+    assert '<span data-w="w-toll" class="wit">More than' in exact and 'class="badge">compare quote' + about in exact
     assert "{.approx .wit data-w=\"w-toll\"}[ [compare quote (approximate match)]" in site["articles/a.md"]
 
 

@@ -61,9 +61,11 @@ def assert_fast_equals_markdown_it(root: Path, monkeypatch: pytest.MonkeyPatch) 
         reference = render_article(artifact, item.notes_html, item.urls.resolve_note_link)
         fast = article_html(item.src, item.notes_html, item.urls.resolve_note_link)
         assert fast == reference, item.slug
-        # and the page carries that body (views.article_view uses the fast path)
+        # and the page carries that body, as the page renders it (views.article_view uses the fast path)
         page = result.outputs[f"articles/{item.slug}/index.html"].decode("utf-8")
-        body = reference.replace("<h1>", '<h1 class="headline" id="headline">', 1) if item.src.headline else reference
+        body = article_html(item.src, item.notes_html, item.urls.resolve_note_link, page=True)
+        assert page_without_badges_about(body) == marks_after_the_headline(reference), item.slug
+        body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1) if item.src.headline else body
         assert body in page, item.slug
 
 
@@ -74,6 +76,42 @@ def test_every_article_of_the_default_dossier_renders_the_same_as_its_markdown(m
 def test_every_article_of_a_generated_dossier_renders_the_same_as_its_markdown(tmp_path, monkeypatch) -> None:
     dossier_synth.generate(tmp_path / "generated", articles=30, seed=8)
     assert_fast_equals_markdown_it(tmp_path / "generated", monkeypatch)
+
+
+def page_without_badges_about(page: str) -> str:
+    """An article body as its page renders it (`article_html(..., page=True)`) without the hidden words that say
+    what each badge is about, which markdown-it's rendering has not."""
+    return re.sub(r'<span class="visually-hidden badge-about"> \([^<]*\)</span>', "", page)
+
+
+_MARK = re.compile(r'<span class="(?:sn|bw)">')
+_SPAN_TAG = re.compile(r"<span\b|</span>")
+
+
+def marks_after_the_headline(body: str) -> str:
+    """markdown-it's rendering of an article body (or `article_html`'s, the same) with the note references and
+    badges of its headline taken out of its heading, in their order, and put right after it, both in one block,
+    each note a note (role="note", which HTML forbids in a heading): what the page does with them."""
+    heading = re.match(r"\n<h1>(.*?)</h1>\n", body, re.S)
+    if heading is None:
+        return body
+    inner, at, words, marks = heading.group(1), 0, [], []
+    while (mark := _MARK.search(inner, at)) is not None:
+        words.append(inner[at:mark.start()])
+        end, depth = mark.end(), 1
+        while depth:
+            tag = _SPAN_TAG.search(inner, end)
+            assert tag is not None, inner
+            depth += -1 if tag.group() == "</span>" else 1
+            end = tag.end()
+        marks.append(inner[mark.start():end])
+        at = end
+    if not marks:
+        return body
+    notes = re.sub(r'(<span class="sidenote" id="n-[^"]+")(><a class="sn-num" href="[^"]+" '
+                   r'aria-label="Permalink to note (\d+)")', r'\1 role="note" aria-label="Note \3"\2', "".join(marks))
+    return (f'\n<div class="headline-block"><h1>{"".join(words)}{inner[at:]}</h1>{notes}</div>\n'
+            f"{body[heading.end():]}")
 
 
 # --- random texts and marks -------------------------------------------------------------------------------
@@ -113,6 +151,8 @@ COMMON_HREFS = ["/entities/a/", "entity:b", "https://example.org/ä?q=1#frag", "
 # Targets markdown-it would not take bare: written in <...>.
 ODD_HREFS = ["/a(b)", "&amp;x", "/x<y>z", "/p\\q", "/\"q\"", "", "https://e.org/a)b", "/it's", "/a[b]", "/é(1)"]
 IDS = ["a", "b", "c-1", "note_2", "Z9", "x-y-z"]
+# What a badge is about (a comparison's title): said on the page only, after its label.
+ABOUTS = st.sampled_from(["", "Headlines", 'a (b) <c> & "d" )</span>', "x\x00y", "*not* [a](link)"])
 
 
 @st.composite
@@ -141,15 +181,19 @@ def articles(draw, text=COMMON_PARAGRAPH, notes=st.sampled_from(COMMON_NOTES), h
                        for i, (a, b) in zip(note_ids, ranges(len(note_ids))))
     links = tuple(LinkMark(f"m-{k}", a, b, draw(hrefs), "e", draw(st.booleans()))
                   for k, (a, b) in enumerate(ranges(draw(st.integers(0, 4)))))
-    badges = tuple(BadgeMark(f"w-{k}", a, b, draw(hrefs), draw(labels))
+    badges = tuple(BadgeMark(f"w-{k}", a, b, draw(hrefs), draw(labels), False, draw(ABOUTS))
                    for k, (a, b) in enumerate(ranges(draw(st.integers(0, 2)))))
     front = draw(st.sampled_from([(), (("title", "T"), ("seed", "s.txt")), (("title", 'a "quoted" --- title\n'),)]))
     return ArticleSource(full, tuple(spans), front, draw(st.booleans()), note_marks, links, badges)
 
 
 def reference_and_fast(src: ArticleSource, urls: Urls) -> tuple[str, str]:
+    """markdown-it's rendering of the article's Markdown, and `article_html`'s; which also checks that the page's
+    rendering differs from the latter only as it should (`marks_after_the_headline`)."""
     notes_html = {n.id: f'<span class="np">{n.id}</span>' for n in src.notes}
     fast = article_html(src, notes_html, urls.resolve_note_link)
+    page = article_html(src, notes_html, urls.resolve_note_link, page=True)
+    assert page_without_badges_about(page) == marks_after_the_headline(fast)
     return render_article(article_markdown(src), notes_html, urls.resolve_note_link), fast
 
 
@@ -197,7 +241,7 @@ def test_a_hazard_right_next_to_a_mark_renders_the_same(
     if "mention after" in marks and after < len(first):
         links.append(LinkMark("m-1", after, len(first), "entity:x", "x", True))
     if "badge before" in marks and at > 0:
-        badges.append(BadgeMark("w-1", 0, at, "compare:y", "compare quote"))
+        badges.append(BadgeMark("w-1", 0, at, "compare:y", "compare quote", False, "Y (the quote)"))
     src = ArticleSource(text, ((0, len(first)), (len(first) + 2, len(text))), (("title", "T"),), headline,
                         tuple(notes), tuple(links), tuple(badges))
     reference, fast = reference_and_fast(src, urls)
@@ -210,9 +254,9 @@ def test_real_notes_rendered_by_the_build_keep_the_equality() -> None:
     text = "Netanyahu: we will do it alone\n\nHe said “we will do it *alone*” on 22 March."
     notes = (NoteMark("claim-1", 0, 9, "See [the other](article:x) and **this**."),
              NoteMark("quote-2", 46, 60, "A quote.\n\nWith [a tag](tag:t)."))
+    badge = BadgeMark("w-q", 46, 60, "compare:alone", "compare quote", False, "“We will do it alone”")
     src = ArticleSource(text, ((0, 30), (32, len(text))), (("title", text[:30]),), True, notes,
-                        (LinkMark("m-1", 0, 9, "entity:netanyahu", "netanyahu", True),),
-                        (BadgeMark("w-q", 46, 60, "compare:alone", "compare quote"),))
+                        (LinkMark("m-1", 0, 9, "entity:netanyahu", "netanyahu", True),), (badge,))
     notes_html = {n.id: render_note(n.note, urls.resolve_note_link)[0] for n in notes}
     fast = article_html(src, notes_html, urls.resolve_note_link)
     assert fast == render_article(article_markdown(src), notes_html, urls.resolve_note_link)

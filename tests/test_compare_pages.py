@@ -346,3 +346,35 @@ def test_the_default_dossier_has_at_least_ten_comparisons_each_with_two_or_more_
     assert len(files) >= 10
     for f in files:
         assert f.read_text(encoding="utf-8").count("- article:") >= 2, f.name
+
+
+def test_the_heat_maps_hidden_counts_agree_in_number(default_site: Path) -> None:
+    """A comparison of two versions read "how many of the 1 other versions differ there" and "(1 of 1 differ)"
+    (review 142). Every count, on every comparison page and /passages/, agrees with its number."""
+    pages = [p.read_text("utf-8") for p in sorted(default_site.glob("compare/*/index.html"))]
+    pages.append((default_site / "passages/index.html").read_text("utf-8"))
+    counts = [(int(n), verb) for page in pages for n, verb in re.findall(r"\((\d+) of \d+ (\w+)\)", page)]
+    intros = [intro for page in pages for intro in re.findall(r"after each changed word, ([^:<]*):", page)]
+    assert {1, 2} <= {n for n, _ in counts} and {verb for _, verb in counts} == {"differs", "differ"}
+    assert [(n, verb) for n, verb in counts if (verb == "differs") != (n == 1)] == []
+    assert "whether the 1 other version differs there" in intros
+    assert [i for i in intros if i != "whether the 1 other version differs there" and
+            not re.fullmatch(r"how many of the ([2-9]|\d\d+) other versions differ there", i)] == []
+
+
+def test_the_links_to_the_notes_on_a_shared_passage_are_named_by_their_words_and_outlet(default_site: Path) -> None:
+    """/passages/ named them by the annotations' ids: "annotation “dermer-alone-quote”", twice, for two articles'
+    notes (review 142). Each is named by the first words of its quote and by its article's outlet."""
+    page = parse(default_site / "passages/index.html")
+    names: dict[str, set[str]] = {}
+    for row in page.find_all("li"):
+        for link in row.find_all("a"):
+            if "#a-" in link.attrs["href"]:
+                names.setdefault(link.text(), set()).add(link.attrs["href"])
+    assert names["note on “It will happen even if Israel…” in Ynetnews"] == {
+        "/articles/ynet-rafah-rift/#a-dermer-alone-quote"}
+    assert names["note on “It will happen even if Israel…” in ALL ISRAEL NEWS"] == {
+        "/articles/all-israel-news-rafah-concerns/#a-dermer-alone-quote"}
+    assert [name for name, hrefs in names.items() if len(hrefs) > 1] == []
+    ids = {href.split("#a-")[1] for hrefs in names.values() for href in hrefs}
+    assert [name for name in names if any(i in name for i in ids)] == []

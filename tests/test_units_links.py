@@ -10,6 +10,7 @@ from dossier.core.text.markdown import link_targets, render_block, resolve_links
 from dossier.core.capture.page_guess import page_address, site_names
 from dossier.core.capture.pagemeta import read_page
 from dossier.core.execute.render import visible_controls
+from dossier.core.plan.views import first_words
 from dossier.core.common.urls import Urls
 from dossier.core.text.wordbounds import inside_word
 
@@ -70,6 +71,21 @@ def test_a_sidenote_is_a_note_with_a_permalink_except_inside_a_heading(in_headin
     assert ('role="note" aria-label="Note 2"' in html) is role
     assert 'id="n-q1"' in html and 'href="#a-q1"' in html and 'for="sn-q1"' in html
     assert html.endswith("<span>n</span></span></span>")
+    # the checkbox (a phone's) says what checking it does: "Note 2" said nothing of showing it (review 142)
+    assert '<input type="checkbox" class="sn-check" id="sn-q1" aria-label="Show note 2">' in html
+
+
+@pytest.mark.parametrize("quote, words", [
+    ("We will do it alone", "We will do it alone"),
+    ("Blinken met one-on-one with Netanyahu in talks aimed at", "Blinken met one-on-one with Netanyahu in…"),
+    ("  a\nquote  across\n\nparagraphs ", "a quote across paragraphs"),
+    ("Extraordinarily-long-compound-words that-run-on beyond-any-reasonable-length-for-a-name", "Extraordinarily-"
+     "long-compound-words that-run-on…"),
+    ("东京都" * 30, "东京都" * 20 + "…"),              # a script written without spaces
+    ("", ""),
+])
+def test_a_quotes_first_words_tell_its_link_from_others(quote: str, words: str) -> None:
+    assert first_words(quote) == words
 
 
 @pytest.mark.parametrize("text, offset, inside", [

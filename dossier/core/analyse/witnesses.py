@@ -129,7 +129,8 @@ def align(dossier: Dossier, urls: Urls, level: str, found: Found | None = None, 
             fuzzy = p.where.status == "fuzzy"
             badges.setdefault(p.article.slug, []).append(BadgeMark(
                 witness_id(c.id), p.where.start, p.where.end, urls.comparison(c.id) + "#" + column_id(p.article.slug),
-                BADGE_LABELS.get(c.kind, "compare") + (APPROXIMATE_BADGE if fuzzy else ""), fuzzy))
+                BADGE_LABELS.get(c.kind, "compare") + (APPROXIMATE_BADGE if fuzzy else ""), fuzzy,
+                " ".join(c.title.split())))
     return ComparisonIndex(
         badges={slug: tuple(sorted(marks, key=lambda b: (b.start, b.end, b.id))) for slug, marks in sorted(badges.items())},
         coverage=_coverage(dossier, prepared, urls), problems=tuple(problems), comparisons=tuple(prepared))

@@ -10,7 +10,7 @@ from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from . import entity_views
 from .entity_views import EntityFace
-from .interface import article_marks, quote_dir
+from .interface import article_marks, is_english, quote_dir
 from . import listings
 from . import structured
 from . import views
@@ -199,11 +199,14 @@ def markdown_view(value: ArticleInput) -> bytes:
 
 def _sidenotes(value: ArticleInput, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Annotation id → its sidenote's inner HTML (label, note, tags)."""
-    names, urls = dict(value.names), value.urls
+    names, urls, language = dict(value.names), value.urls, value.config.language
+    # (the quote's language, said inside the English "at the source": its article's where that is another than
+    # the site's, else the site's, unless that is English too)
+    site = "" if is_english(language) else language
     return {r["id"]: views.sidenote_html(r["note_html"], r["kind"],
                                          (names[r["speaker"]], urls.entity(r["speaker"])) if r["speaker"] in names
                                          else None, [(t["name"], t["url"]) for t in r["tags"]], r["at_source"],
-                                         r["status"] == "fuzzy")
+                                         r["status"] == "fuzzy", r["quote"], r["article"]["lang"] or site)
             for r in rows}
 
 

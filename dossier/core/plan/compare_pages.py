@@ -278,7 +278,9 @@ def _doc(urls: Urls, item: Any, outlet: str, links: Any, witnessed: Sequence[Any
     mentions: passage_views.moved_inserts); `made`: `_doc_made`'s digest of it."""
     a, slug = item.article, item.article.meta.slug
     annotations, witnesses = _placed(item, witnessed)
-    spans = [Span(start, end, urls.annotation(slug, ann_id), f"annotation “{ann_id}”")
+    # (an annotation is named by the first words it is on: its id, "annotation “dermer-alone-quote”", said
+    # nothing to a reader, review 142)
+    spans = [Span(start, end, urls.annotation(slug, ann_id), views.first_words(a.text.text[start:end]))
              for ann_id, start, end in annotations]
     spans += [Span(start, end, urls.comparison(cid) + "#" + column_id(slug), title, cid)
               for cid, title, start, end in witnesses]

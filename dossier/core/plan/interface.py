@@ -27,11 +27,13 @@ element instead (aria-labelledby, `english_body` below), or is left out (the sea
 from __future__ import annotations
 
 import re
+from html import escape
 
 from markupsafe import Markup
 
 from ..common.direction import paragraph_direction
 from ..load.language import primary, text_direction
+from ..text.article_html import BADGE_ABOUT
 
 ENGLISH = "en"
 # What the site says of a quote matched only approximately (anchor-fuzzy), in an article's note, a comparison's
@@ -84,23 +86,27 @@ def ui_marks(language: str) -> dict[str, Markup]:
 
 # The site's words in an article's body (text/markdown.py sidenote_ref, views.sidenote_html, the badges of
 # analyse/witnesses.py, the endnotes' name): each opened by markup of ours alone (seed and note text is escaped).
-_WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ', '<span class="sn-approx"')
+_WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ', '<span class="sn-approx"',
+          '<input type="checkbox" class="sn-check" ')
 _TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)"')
 _NOTE_NAME = re.compile(r'(<span class="sidenote" id="n-([^"]+)" role="note") aria-label="Note \d+"')
 _BADGE = ' class="badge">'
 _ENDNOTES = ' aria-label="Notes" data-pagefind-ignore="all">\n'
 
 
-def english_body(body: str) -> str:
-    """An article body's HTML with the site's own words in it marked English, for a site in another language:
-    `lang="en"` on the note numbers' toggles (their "Note 3" and "Show note 3"), permalinks, kinds, "at the
-    source" links, the notes' "Approximate match" lines and the badges; a note, whose words are the editors',
-    is named by its English toggle (aria-labelledby) rather than by an aria-label in the site's language; and
-    the print-only endnotes by an English hidden name."""
+def english_body(body: str, language: str = "") -> str:
+    """An article body's HTML with the site's own words in it marked English, for a site in `language`, another
+    one: `lang="en"` on the note numbers' toggles (their "Note 3" and "Show note 3") and checkboxes, permalinks,
+    kinds, "at the source" links, the notes' "Approximate match" lines and the badges, and the site's language
+    on what a badge says it is about (a comparison's title, the editors' words); a note, whose words are the
+    editors', is named by its English toggle (aria-labelledby) rather than by an aria-label in the site's
+    language; and the print-only endnotes by an English hidden name."""
     for opening in _WHOLE:
         body = body.replace(opening, f'{opening.rstrip()} lang="en"' + (" " if opening.endswith(" ") else ""))
     body = _TOGGLE.sub(r'<label class="sn-toggle" id="snl-\1" lang="en" for="sn-\1"', body)
     body = _NOTE_NAME.sub(r'\1 aria-labelledby="snl-\2"', body)
     body = body.replace(_BADGE, ' class="badge" lang="en">')
+    if language:
+        body = body.replace(BADGE_ABOUT, f'{BADGE_ABOUT[:-1]} lang="{escape(language)}">')
     return body.replace(_ENDNOTES, ' aria-labelledby="endnotes-name" data-pagefind-ignore="all">\n'
                                    '<span hidden id="endnotes-name" lang="en">Notes</span>\n', 1)

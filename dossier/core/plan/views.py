@@ -93,14 +93,15 @@ def article_view(article: Article, source: Source | None, src: ArticleSource,
     """`outlets`: outlet id → the link to its section on /sources/ (the page of it that holds the section).
     `site_language`: the site's, which the editors' notes and the site's own words in the body are in."""
     meta = article.meta
-    # The body straight from the segments: the HTML markdown-it-py makes of the article's `.md` (article_html).
-    body = article_html(src, notes_html, urls.resolve_note_link)
+    # The body straight from the segments: the HTML markdown-it-py makes of the article's `.md` (article_html),
+    # but for the headline's notes and badges, which follow its heading rather than being part of its name.
+    body = article_html(src, notes_html, urls.resolve_note_link, page=True)
     if src.headline:  # the outlet's headline is the page's h1; it stays part of the annotated text
         body = body.replace("<h1>", '<h1 class="headline" id="headline">', 1)
     marks = article_marks(meta.language, site_language)
     lang = marks["lang"]
     if not is_english(site_language):
-        body = english_body(body)
+        body = english_body(body, site_language)
     if lang:
         body = in_site_language(body, site_language)
     return {
@@ -136,9 +137,13 @@ def in_site_language(body: str, language: str) -> str:
 
 
 def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
-                  tags: Sequence[tuple[str, str]], at_source: str = "", approximate: bool = False) -> str:
+                  tags: Sequence[tuple[str, str]], at_source: str = "", approximate: bool = False,
+                  quote: str = "", quote_lang: str = "") -> str:
     """A sidenote's inner HTML: a label (kind, speaker), the note, then tag links. Phrasing content only.
-    `approximate`: its quote matched only approximately, which a line after the label says (`APPROXIMATE`)."""
+    `approximate`: its quote matched only approximately, which a line after the label says (`APPROXIMATE`).
+    `quote`: the words it is on, whose first ones its "at the source" link says to a screen reader after its
+    own words, to tell it from the other notes' ("at the source" was the name of 25 links of one article to 25
+    places, review 142); `quote_lang`: their language where it is another than the link's English."""
     from markupsafe import escape
 
     label = []
@@ -151,10 +156,24 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
         head += f'<span class="sn-approx">{APPROXIMATE}</span> '
     tail = ""
     if at_source:
-        tail += f' <a class="sn-source" href="{escape(at_source)}">at the source</a>'
+        words = f'<span lang="{escape(quote_lang)}">{escape(first_words(quote))}</span>' if quote_lang else \
+            escape(first_words(quote))
+        about = f'<span class="visually-hidden"> (“{words}”)</span>' if quote.strip() else ""
+        tail += f' <a class="sn-source" href="{escape(at_source)}">at the source{about}</a>'
     if tags:
         # (each tag isolated: a right-to-left one swapped places with its neighbour, its "#" beside the other)
         links = " ".join(f'<a class="sn-tag" href="{escape(url)}">#<bdi>{escape(name)}</bdi></a>'
                          for name, url in tags)
         tail += f' <span class="sn-tags">{links}</span>'
     return head + note_html + tail
+
+
+def first_words(text: str, count: int = 6, limit: int = 60) -> str:
+    """The first `count` words of `text` (a quote), at most about `limit` characters of them, with "…" where it goes
+    on: enough of it for a link's name to tell the link from others."""
+    words = text.split()
+    short = " ".join(words[:count])
+    if len(short) > limit:   # (long words, or a script written without spaces)
+        cut = short.rfind(" ", 0, limit)
+        short = short[:cut] if cut > 0 else short[:limit]
+    return short + ("…" if short != " ".join(words) else "")

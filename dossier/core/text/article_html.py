@@ -14,6 +14,9 @@ are plain and note ids unique (the schema and the loader), link targets are the 
 `resolver` must be a pure function of its argument (as `Urls.resolve_note_link` is): resolved links are
 cached.
 
+The page's rendering (`article_html(..., page=True)`) differs from it in two places only, said in `article_html`;
+the same test checks that it differs in nothing else.
+
 The print-only endnotes render each note's Markdown as a footnote definition body; those are editors' short
 notes, so they go through markdown-it-py, one note at a time and cached by its text (`_endnote`).
 """
@@ -39,11 +42,25 @@ _PLAIN = (None, (), (), (), (), (), False)   # a piece's marks when it has none 
 _ENDNOTE_OPEN = '<li id="en-n">'
 _ENDNOTE_CLOSE = "</li>\n</ol>\n</section>\n"
 _HL_START = '<span class="hl-start"></span>'   # (paragraph_markdown writes `[]{.hl-start}`)
+# What holds the headline's heading and, after it, its notes and badges (`article_html`'s `headline_apart`).
+HEADLINE_BLOCK = '<div class="headline-block">'
+# What opens the words after a badge's label that say what it is about (`article_html`'s `page`), which are the
+# editors' (a comparison's title): in the site's language, where the badge's own words are English.
+BADGE_ABOUT = '<span class="visually-hidden badge-about">'
 
 
-def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: LinkResolver) -> str:
+def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: LinkResolver,
+                 page: bool = False) -> str:
     """The article's HTML body, equal to markdown-it-py's rendering of its Markdown (`article_markdown`).
-    Raises ValueError for a source no earlier stage makes (see `_check`)."""
+    Raises ValueError for a source no earlier stage makes (see `_check`).
+
+    `page`: the article page's rendering, which differs from markdown-it's in two places (review 142), the rest
+    the same character for character. The note references and badges that follow words of the headline are
+    written right after its `<h1>` instead of inside it, both in a `<div class="headline-block">`
+    (`HEADLINE_BLOCK`), each note a note like any other (role="note"): a heading is named by all it holds, and a
+    screen reader's list of headings read whole notes, tags and "compare framing" as the page's title. And a
+    badge's link says what it is about (`BadgeMark.about`) after its label, to a screen reader only
+    (`BADGE_ABOUT`)."""
     src, paragraphs = walked(src)
     _check(src)
     hrefs = _hrefs(src.links, src.badges, resolver)
@@ -54,23 +71,29 @@ def article_html(src: ArticleSource, notes_html: Mapping[str, str], resolver: Li
     text = src.text.replace("\x00", "\ufffd") if "\x00" in src.text else src.text
     for index, pieces in enumerate(paragraphs):
         heading = index == 0 and src.headline
-        body = _paragraph_html(text, pieces, hrefs, heading, notes_html, referenced)
+        apart: list[str] | None = [] if heading and page else None
+        body = _paragraph_html(text, pieces, hrefs, heading and not page, notes_html, referenced, apart, page)
         tag = "h1" if heading else "p"
         # The front matter is a hidden block token, and markdown-it writes a newline after one.
         lead = "" if index else "\n"
-        html.append(f"{lead}<{tag}>{body}</{tag}>\n")
+        if apart:
+            html.append(f'{lead}{HEADLINE_BLOCK}<h1>{body}</h1>{"".join(apart)}</div>\n')
+        else:
+            html.append(f"{lead}<{tag}>{body}</{tag}>\n")
     if referenced:
         html.append(_endnotes(src.notes, referenced, resolver))
     return "".join(html)
 
 
 def _paragraph_html(text: str, pieces: Sequence[Piece], hrefs: Mapping[str, str], heading: bool,
-                    notes_html: Mapping[str, str], referenced: list[str]) -> str:
+                    notes_html: Mapping[str, str], referenced: list[str], apart: list[str] | None = None,
+                    page: bool = False) -> str:
     """A paragraph's pieces as markdown-it-py renders what `paragraph_markdown` writes for them. A
     mention that is one piece is a link inside the piece's highlight; one that another mark's edge cuts into
     several pieces is one link around them all, their highlights inside it and, before it, where those that
     begin inside it are said (`_starts_before`). Appends the ids of the notes referenced to `referenced`
-    (their footnote numbers)."""
+    (their footnote numbers); `apart`: where the note references and badges go instead of among the words;
+    `page`: the page's rendering (`article_html`)."""
     out = []
     last = len(pieces) - 1
     for i, piece in enumerate(pieces):
@@ -88,7 +111,8 @@ def _paragraph_html(text: str, pieces: Sequence[Piece], hrefs: Mapping[str, str]
             out.append("</a>")
         # (words ending inside a link have their notes and badges after its last piece: article_marks.walk)
         if piece.notes or piece.badges:
-            out.append(_after_html(piece, hrefs, heading, notes_html, referenced))
+            after = _after_html(piece, hrefs, heading, notes_html, referenced, page)
+            (out if apart is None else apart).append(after)
     return "".join(out)
 
 
@@ -130,16 +154,18 @@ def _words_html(text: str, piece: Piece, hrefs: Mapping[str, str] | None) -> str
 
 
 def _after_html(piece: Piece, hrefs: Mapping[str, str], heading: bool, notes_html: Mapping[str, str],
-                referenced: list[str]) -> str:
-    """The references of the notes and the badges of the witnesses that follow a piece's words."""
+                referenced: list[str], page: bool = False) -> str:
+    """The references of the notes and the badges of the witnesses that follow a piece's words; `page`: the
+    page's rendering, whose badges say what they are about (`article_html`)."""
     after = []
     for n in piece.notes:
         referenced.append(n.id)
         # (ids are plain, see _ID: the label needs no escaping)
         after.append(sidenote_ref(n.id, len(referenced), heading, notes_html.get(n.id, "")))
     for b in piece.badges:
+        about = f"{BADGE_ABOUT} ({escapeHtml(b.about.replace(chr(0), chr(0xFFFD)))})</span>" if page and b.about else ""
         after.append(f'<span class="bw"> <a href="{hrefs[b.href]}" id="{b.id}" class="badge">'
-                     f"{escapeHtml(b.label.replace(chr(0), chr(0xFFFD)))}</a></span>")
+                     f"{escapeHtml(b.label.replace(chr(0), chr(0xFFFD)))}{about}</a></span>")
     return "".join(after)
 
 

@@ -51,6 +51,9 @@ class BadgeMark:
     href: str
     label: str
     approximate: bool = False   # its quote matched only approximately (anchor-fuzzy): its words say so
+    # What it links to, said after its label on the page to tell its link from the others (the comparison's
+    # title: "compare figure" was the name of 8 links to 8 places, review 142); not in the Markdown.
+    about: str = ""
 
 
 @frozen

@@ -244,12 +244,14 @@ def _plain_note(text: str) -> str | None:
 def sidenote_ref(label: str, number: int, in_heading: bool, note_html: str) -> str:
     """A footnote reference of the article as its sidenote (margin on wide screens, a toggle on phones).
     `label` is HTML-escaped already; `note_html` is trusted HTML."""
-    # HTML forbids role=note inside a heading (the headline's notes): there the visible "Note n" label
-    # and the permalink name the note instead.
+    # HTML forbids role=note inside a heading (the headline's notes, in markdown-it's rendering; the page puts
+    # them after the heading, article_html): there the visible "Note n" label and the permalink name the note.
     role = "" if in_heading else f' role="note" aria-label="Note {number}"'
+    # The checkbox, there on a phone, says what it does: "Note 1" and a checkbox "Note 1" said nothing of showing
+    # a note (review 142); checked, the note is shown.
     return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{label}" title="Show note {number}">'
             f'<span class="visually-hidden">Note </span>{number}</label>'
-            f'<input type="checkbox" class="sn-check" id="sn-{label}">'
+            f'<input type="checkbox" class="sn-check" id="sn-{label}" aria-label="Show note {number}">'
             f'<span class="sidenote" id="n-{label}"{role}>'
             f'<a class="sn-num" href="#a-{label}" aria-label="Permalink to note {number}">{number}</a> '
             f'{note_html}</span></span>')
