@@ -16,8 +16,9 @@
 // Escape dismisses it, and from inside the card brings focus back to the mention. The card stays while focus
 // is in it, and is never hidden under the focus. Touch: nothing happens, so a tap follows the link.
 // A card holds links, so it is no tooltip: it is a group named by the entity; a mention is described by its
-// card (aria-describedby: the text, read with the link) and points to it for what can be navigated
-// (aria-details). Enter on a mention still follows it, so it has no aria-expanded nor aria-haspopup.
+// card's words (aria-describedby: the text, read with the link, without the line for the keyboard) and points
+// to the card for what can be navigated (aria-details). Enter on a mention still follows it, so it has no
+// aria-expanded nor aria-haspopup.
 (function () {
   "use strict";
   var SHOW_AFTER = 150;   // ms before the card starts to appear; the CSS fade-in takes it to ~500 ms
@@ -65,17 +66,22 @@
     card.setAttribute("role", "group");
     card.setAttribute("aria-labelledby", "hcn-" + id);
     card.hidden = true;
+    // What describes a mention: the card's words but the line for the keyboard. (A card is hidden when focus
+    // reaches its mention, and a description is computed from hidden words too, aria-hidden ones as well: the
+    // mention's ended in "↓ to these links · Esc to close", review 142.)
+    var text = card.appendChild(el("div", "hc-text"));
+    text.id = "hct-" + id;
     var head = el("p", "hc-head");
     var name = head.appendChild(el("span", "hc-name", data.name));
     name.id = "hcn-" + id;
     head.appendChild(document.createTextNode(" "));
     var kind = head.appendChild(el("span", "hc-kind", data.kind));
     if (!ENGLISH) kind.lang = "en";
-    card.appendChild(head);
+    text.appendChild(head);
     if (data.summary) {
       var summary = el("div", "hc-summary");
       summary.innerHTML = data.summary;   // the build's Markdown rendering, which escapes any raw HTML
-      card.appendChild(summary);
+      text.appendChild(summary);
     }
     var foot = el("p", "hc-foot", "Named " + count + " time" + (count === 1 ? "" : "s") + " in this article · ");
     if (!ENGLISH) foot.lang = "en";
@@ -84,7 +90,7 @@
       foot.appendChild(document.createTextNode(" · "));
       foot.appendChild(anchor(data.wikidata, "Wikidata"));
     }
-    card.appendChild(foot);
+    text.appendChild(foot);
     // (shown only for the keyboard, .hc-keyboard; a screen reader has the card as the mention's description)
     var keys = card.appendChild(el("p", "hc-keys", "\u2193 to these links \u00b7 Esc to close"));
     keys.setAttribute("aria-hidden", "true");
@@ -131,11 +137,16 @@
     return card.querySelectorAll("a[href]");
   }
 
+  // The id of what describes a mention of the entity of `card`: its words, without the line for the keyboard.
+  function describing(card) {
+    return "hct-" + card.getAttribute("data-entity");
+  }
+
   // The mention points to its card while the card is shown; the first mention of an entity always does
   // (see wire), later ones ("live") only then, to keep reading quiet.
   function relate(link, card) {
     if (link.hasAttribute("aria-describedby")) return;
-    link.setAttribute("aria-describedby", card.id);
+    link.setAttribute("aria-describedby", describing(card));
     link.setAttribute("aria-details", card.id);
     link.setAttribute("data-hc-described", "live");
   }
@@ -293,7 +304,7 @@
       // The first mention of each entity is described by its card; later, subtly linked mentions only while
       // their card is shown (relate).
       if (!link.classList.contains("m-again") && !link.hasAttribute("aria-describedby")) {
-        link.setAttribute("aria-describedby", card.id);
+        link.setAttribute("aria-describedby", describing(card));
         link.setAttribute("aria-details", card.id);
       }
       link.addEventListener("pointerenter", function (e) {
