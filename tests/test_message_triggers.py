@@ -82,7 +82,33 @@ def test_a_role_of_naming_an_entity_that_annotations_name_but_that_is_gone_is_a_
     root = mini(tmp_path, {"seeds/a.txt": "Talks\nEgypt hosted talks.\n", "content/articles/a.yaml": article,
                            "content/entities.yaml": entities})
     found = [(p.line, p.message) for p in build_site(fs.read_inputs(root)).problems if p.check == "role-of-unknown"]
-    assert found == [(7, 'role "of: egypt" names no entity, so it is shown as written')]   # not "cairo": text
+    # (review 146: "cairo" too, written as an id: a name in words has a capital; it was shown as "cairo")
+    assert found == [(7, 'role "of: egypt" names no entity, so it is shown as written'),
+                     (8, 'role "of: cairo" names no entity, so it is shown as written')]
+
+
+def test_a_role_of_written_as_an_id_that_names_no_entity_is_a_role_of_unknown_warning_with_the_renamed_one(tmp_path
+                                                                                                        ) -> None:
+    """Review 146: entity israel renamed state-of-israel, its annotations updated but not the roles' `of:`, was
+    published as "Strategic Affairs Minister, israel" with no warning (only an id with a hyphen was said); an
+    entity deleted once nothing else names it (mossad) likewise. Text in words stays silent."""
+    from conftest import mini
+    from dossier.shell import fs
+
+    entities = ("state-of-israel: {name: Israel, kind: place}\nron-dermer:\n  name: Ron Dermer\n  kind: person\n"
+                "  roles:\n    - {title: Minister, of: israel}\n    - {title: Envoy, of: mossad}\n"
+                "    - {title: Guest, of: Israel}\n    - {title: Member, of: the Knesset}\n"
+                "    - {title: Citizen, of: state-of-israel}\n")
+    root = mini(tmp_path, {"seeds/a.txt": "Talks\nDermer spoke.\n",
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: Talks\nsource: outlet-a\ndate: 2024-03-22\n",
+                           "content/entities.yaml": entities})
+    result = build_site(fs.read_inputs(root))
+    found = [(p.line, p.col, p.message, p.hint) for p in result.problems if p.check == "role-of-unknown"]
+    assert found == [(6, 29, 'role "of: israel" names no entity, so it is shown as written',
+                      'did you mean "state-of-israel"? ("israel" is one of its names)'),
+                     (7, 26, 'role "of: mossad" names no entity, so it is shown as written',
+                      "write an entity id from content/entities.yaml, or the name in words")]
+    assert result.ok and [p for p in result.problems if p.severity == "error"] == []
 
 
 def test_a_figure_witness_value_close_to_its_quotes_figure_but_not_it_is_a_figure_value_warning(tmp_path) -> None:

@@ -16,7 +16,7 @@ import re
 from functools import partial
 from itertools import chain
 from dataclasses import field
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 from urllib.parse import unquote
 
 from ..common.errors import Problem, did_you_mean, error, warning
@@ -24,7 +24,7 @@ from ..common.identity import SameObjects
 from ..common.similar import ending
 from ..common.memo import by_difference, made_from
 from ..common.shards import Each, in_sequence
-from ..common.slugs import is_slug, known_ids, suggestible, tag_page
+from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .registry_ids import named_ids
@@ -180,12 +180,11 @@ def checked_references(dossier: Dossier, each: Each = in_sequence) -> tuple[list
     fields = [(e.summary, False) for e in dossier.entities] + [(s.note, True) for s in noted] + \
         [(config.description, False)]
     targets = iter(each("field-links", _field_targets, lambda field: field, fields))
-    named: list[frozenset[str]] = []  # (the entity ids annotations and comparisons name: read if a role asks)
     for e in dossier.entities:
         problems += _markdown(e.summary, e.summary_origin or e.origin, "a summary", False, known, urls,
                               targets=next(targets))
         problems += link_markup(e.summary, e.summary_origin or e.origin, "a summary")
-        problems += _roles(e, known, partial(_entity_refs, dossier, metas, named))
+        problems += _roles(e, known, dossier.entities)
     for s in noted:
         problems += _markdown(s.note, s.note_origin, "an outlet's note", True, known, urls, targets=next(targets))
         problems += note_markup(s.note, s.note_origin, "an outlet's note")
@@ -258,29 +257,31 @@ class _Page:
 
 
 
-def _entity_refs(dossier: Dossier, metas: list[ArticleMeta], kept: list[frozenset[str]]) -> frozenset[str]:
-    """The entity ids the annotations and comparisons name (`kept`: read once)."""
-    if not kept:
-        kept.append(frozenset(r for m in metas for a in m.annotations for r in (*a.entities, a.speaker)) |
-                    {c.speaker for c in dossier.comparisons})
-    return kept[0]
-
-
-def _roles(entity: Entity, known: Names, named: Callable[[], frozenset[str]] = frozenset) -> Iterable[Problem]:
-    """A role's `of:` is an entity id or text shown as written; one that looks like a mistyped id (a slug with
-    a hyphen, one close to a known id, or one that annotations name as an entity: one deleted, review 87) would
-    be published as that raw slug: a warning, with did-you-mean."""
+def _roles(entity: Entity, known: Names, entities: Sequence[Entity]) -> Iterable[Problem]:
+    """A role's `of:` is an entity id or text shown as written; one written as an id (lower-case letters, digits
+    and hyphens: a name in words has a capital or a space) that names no entity would be published as that raw
+    slug: a warning, with did-you-mean, or the entity it is a name of (an entity renamed, its roles left: review
+    146), or the name in words. Before, only a slug with a hyphen, one close to a known id or one annotations
+    named was said (review 87): `of: israel`, its entity renamed state-of-israel, was published as "israel"."""
     if known.entities is None:
         return
     for role in entity.roles:
         if not role.of or known.names_entity(role.of) or not is_slug(role.of):
             continue  # (an entity's id, or text: the did-you-mean is asked only of a slug that is no id)
-        close = did_you_mean(role.of, suggestible(known.entities))
-        if "-" in role.of or close or role.of in named():
-            at = role.of_origin or entity.origin
-            yield warning(at.file, at.line, at.col, f'role "of: {role.of}" names no entity, so it is shown as '
-                          "written", close or "write an entity id from content/entities.yaml, or the name in words",
-                          "role-of-unknown")
+        at = role.of_origin or entity.origin
+        yield warning(at.file, at.line, at.col, f'role "of: {role.of}" names no entity, so it is shown as '
+                      "written", _of_hint(role.of, known, entities), "role-of-unknown")
+
+
+def _of_hint(ref: str, known: Names, entities: Sequence[Entity]) -> str:
+    """did-you-mean by id, then the entity `ref` is one of the names of written as an id, else what to write."""
+    close = did_you_mean(ref, suggestible(known.entities or ()))
+    if close:
+        return close
+    named = sorted({e.id for e in entities for n in e.all_names if slugify(n, "") == ref})
+    if len(named) == 1:
+        return f'did you mean "{named[0]}"? ("{ref}" is one of its names)'
+    return "write an entity id from content/entities.yaml, or the name in words"
 
 
 def _markdown(text: str, origin: Origin, what: str, note: bool, known: Names, urls: Urls,
