@@ -32,6 +32,7 @@ from ..common.errors import Problem, defined_nowhere, error, offered, places, sa
 from ..common.similar import closest
 from ..common.slugs import slugify
 from .model import Dossier, Entity
+from .renamed_annotation import at_renamed_annotation
 from .renamed_article import at_renamed_file
 from .renamed_comparison import at_renamed_comparison
 from .renamed_key import at_repeated_key
@@ -59,6 +60,7 @@ def at_definitions(problems: Iterable[Problem], dossier: Dossier,
     found = at_renamed_file(at_renamed_entity(found, dossier, mentioned), dossier, lambda: _markdown(dossier), seeds)
     found = at_renamed_outlet(found, dossier, lambda: None if files is None else unparsed_texts(files, dossier))
     # (a witness naming an article twice whose quote is another's text: said once, at the article, witness_twice.py)
+    found = at_renamed_annotation(found, dossier)  # (a link to an annotation whose id changed: the id meant)
     return said_at_witness_twice(at_renamed_comparison(found, dossier, lambda: _markdown(dossier)), dossier)
 
 
