@@ -127,17 +127,38 @@ def _annotation_refs(meta: ArticleMeta, ids: Sequence[str], known: frozenset[str
     """The unknown entity ids one article file's annotations name (`known`: the set of `ids`)."""
     problems: list[Problem] = []
     for ann in meta.annotations:
+        offered: dict[str, str] = {}
         for ref, at in zip(ann.entities, ann.entity_origins or [ann.origin] * len(ann.entities)):
             if ref not in known:
                 problems.append(error(at.file, at.line, at.col,
                                       f'annotation "{ann.id}": unknown entity "{ref}" in entities',
-                                      _unknown_hint(ref, ids, entities), "entities-unknown"))
+                                      _in_list(ref, _unknown_hint(ref, ids, entities), ann.entities, offered),
+                                      "entities-unknown"))
         if ann.speaker and ann.speaker not in known:
             at = ann.speaker_origin or ann.origin
             problems.append(error(at.file, at.line, at.col,
                                   f'annotation "{ann.id}": unknown entity "{ann.speaker}" as speaker',
                                   _unknown_hint(ann.speaker, ids, entities), "entities-unknown"))
     return tuple(problems)
+
+
+_OFFERED = re.compile(r'did you mean "([^"]+)"\?')
+
+
+def _in_list(ref: str, hint: str, listed: Sequence[str], offered: dict[str, str]) -> str:
+    """The hint of the unknown id `ref` in an annotation's `entities:` (`listed`): when the id it offers is in the
+    list already (two entities merged, one's name made an alias of the other, review 146: following the hint made
+    each such list name it twice), or was offered to an unknown id before it (`offered`: id offered → that one),
+    to remove `ref` instead."""
+    found = _OFFERED.match(hint)
+    if found is None:
+        return hint
+    meant = found.group(1)
+    if meant in listed:
+        return f'"{meant}" is already in this list: remove "{ref}"'
+    if offered.setdefault(meant, ref) != ref:
+        return f'"{offered[meant]}", before it in this list, means "{meant}" too: remove "{ref}"'
+    return hint
 
 
 def check_entities(dossier: Dossier, matcher: MentionMatcher) -> list[Problem]:

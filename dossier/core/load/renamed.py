@@ -147,7 +147,11 @@ def _entity_meant(ref: str, entities: Sequence[Entity], named: Collection[str],
 def _defined_nowhere(group: Sequence[Problem], what: str, fix: str) -> list[Problem] | None:
     """defined_nowhere, the id the references' own did-you-means offer said first (errors.offered; when they offer
     different ones, each keeps its hint), but a reference whose hint names the entity it is one of the names of
-    keeps it."""
-    meant = offered([p for p in group if "is one of its names" not in p.hint])
+    keeps it, and so does one whose hint says to remove it from a list that names that entity already
+    (entity_links._in_list: two entities merged)."""
+    def own(p: Problem) -> bool:
+        return "is one of its names" in p.hint or " in this list" in p.hint
+
+    meant = offered([p for p in group if not own(p)])
     found = None if meant is None else defined_nowhere(group, what, fix, meant)
-    return None if found is None else [p if "is one of its names" in p.hint else q for p, q in zip(group, found)]
+    return None if found is None else [p if own(p) else q for p, q in zip(group, found)]
