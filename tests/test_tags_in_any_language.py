@@ -127,3 +127,49 @@ def test_the_spelling_written_most_often_is_kept_whatever_the_order() -> None:
     assert [(p.line, p.message) for p in clashes] == [
         (1, 'tags "Délégation" and "delegation" (a.yaml:2) would have one page, /tags/delegation/')]
     assert tag_clashes([meta("delegation", "other")]) == []
+
+
+def _tagged(*files: tuple[str, tuple[str, ...]]) -> list:
+    """Article metadata whose annotations hold one tag each: (file, its annotations' tags), at lines 10, 20, …"""
+    from dossier.core.load.model import Origin
+
+    return [SimpleNamespace(annotations=[SimpleNamespace(tags=(tag,), tag_origins=(Origin(file, 10 * (n + 1), 12),))
+                                         for n, tag in enumerate(tags)]) for file, tags in files]
+
+
+def test_a_tag_renamed_in_one_file_beside_the_one_other_files_write_is_one_tag_typo_warning() -> None:
+    """Review 146: "netanyahu-quote" made "netanyahu-quotes" in one article (4 annotations) was two tag pages
+    without a word: tag-typo said only a variant on exactly one annotation."""
+    from dossier.core.load.tag_clashes import tag_clashes
+
+    found = tag_clashes(_tagged(("a.yaml", ("netanyahu-quotes",) * 4), ("b.yaml", ("netanyahu-quote",) * 4),
+                                ("c.yaml", ("netanyahu-quote",) * 3)))
+    assert [(p.file, p.line, p.check, p.message, p.hint) for p in found] == [(
+        "a.yaml", 10, "tag-typo", 'tag "netanyahu-quotes" is on 4 annotations, all in this file, and '
+        '"netanyahu-quote" on 7 in 2 other files: each has a page of its own', 'did you mean "netanyahu-quote"? '
+        'write it at lines 10, 20, 30 and 40 (if "netanyahu-quotes" is meant, silence this with checks: '
+        '{tag-typo: ignore} in site.yaml)')]
+    # a typo of it, in one file, likewise; a singular written in several files, beside its plural written more
+    found = tag_clashes(_tagged(("a.yaml", ("netanyahu-qoute",) * 2 + ("casualty",)),
+                                ("b.yaml", ("netanyahu-quote",) * 3 + ("casualties",) * 3), ("c.yaml", ("casualty",))))
+    assert [(p.file, p.line, p.message) for p in found] == [
+        ("a.yaml", 10, 'tag "netanyahu-qoute" is on 2 annotations, all in this file, and "netanyahu-quote" on 3 in 1 '
+                       "other file: each has a page of its own"),
+        ("a.yaml", 30, 'tag "casualty" is on 2 annotations, in 2 files, and "casualties" on 3 in 1 other file: each '
+                       "has a page of its own")]
+    assert "write it at a.yaml:30 and c.yaml:10 " in found[1].hint
+
+
+def test_tags_that_differ_by_more_than_a_slip_or_are_written_alike_in_one_file_are_no_tag_typo() -> None:
+    from dossier.core.load.tag_clashes import tag_clashes
+
+    # two tags written in one file as often as each other elsewhere; a short word changed ("us", "uk"); the default
+    # dossier's own tags, each in several files
+    assert tag_clashes(_tagged(("a.yaml", ("military", "militia", "delegation", "delegations")),
+                               ("b.yaml", ("military", "militia") * 2))) == []
+    assert tag_clashes(_tagged(("a.yaml", ("uk-position",) * 2), ("b.yaml", ("us-position",) * 3))) == []
+    assert tag_clashes(_tagged(("a.yaml", ("uk-position",)), ("b.yaml", ("us-position",) * 3))) == []
+    default = ("us-position", "attribution", "military", "sourcing", "netanyahu-quote", "naming-hamas",
+               "humanitarian-aid", "delegation", "displacement", "hostages", "dermer-quote", "ceasefire-talks",
+               "casualties", "typo", "wire-copy")
+    assert tag_clashes(_tagged(*((f"{n}.yaml", default * 2) for n in range(3)))) == []
