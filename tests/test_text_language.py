@@ -45,3 +45,13 @@ def test_english_full_of_short_words_other_languages_also_have_stays_english() -
             'to," he told Blinken on Friday, according to a statement from his office. He said there was no way to '
             "defeat Hamas without going into Rafah, and that Israel hoped to do so with the support of the US.")
     assert text_language(text).value == "en"
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_the_build_reads_a_text_s_language_as_capture_does(code: str) -> None:
+    """Review 146: the guess moved to text/language_words.py, which the build asks too (load/site_language.py)."""
+    from dossier.core.text.language_words import TOLD, language_of
+
+    found, by = language_of(TEXTS[code])
+    assert found == code and code in TOLD and text_language(TEXTS[code]).where == f"from {by}"
+    assert language_of("Short.") == ("", "")

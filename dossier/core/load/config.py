@@ -16,7 +16,7 @@ from ..common.records import frozen
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
                "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder", "yaml-item-in-text",
-               "yaml-comment-in-text", "alias-lower-case", "tag-typo", "figure-unit")
+               "yaml-comment-in-text", "alias-lower-case", "tag-typo", "figure-unit", "site-language")
 
 
 @frozen
@@ -36,6 +36,7 @@ class SiteConfig:
     title: str
     description: str = ""
     language: str = "en"
+    language_at: tuple[int, int] = (0, 0)      # where `language:`'s value is written ((0, 0): it is not)
     base_path: str = "/"        # path part of base_url, used for every internal link
     origin: str = ""            # scheme://host of base_url, "" when only a path was given
     author: str = ""
@@ -182,6 +183,7 @@ def parse_site(file: str, text: str, schema: Mapping[str, Any] | SchemaCheck,
     return SiteConfig(
         title=setting.get("title", ""), description=setting.get("description", ""),
         language=setting.get("language", "en"), base_path=path, origin=origin, author=setting.get("author", ""),
+        language_at=loaded.at(("language",)) if "language" in setting else (0, 0),
         encoding=imp.get("encoding", "utf-8"), drop_lines=tuple(rules["drop_lines"]), strip=tuple(rules["strip"]),
         drop_caption_echoes=imp.get("drop_caption_echoes", True),
         encoding_at=loaded.at(("import", "encoding")) if "encoding" in imp else (0, 0),

@@ -69,6 +69,12 @@ _NAMED = {
 _CODES = {name: code for code, names in _NAMED.items() for name in names}
 
 
+def language_name(code: str) -> str:
+    """The English name of the language of the tag `code` ("French" for fr-CA), else the tag itself."""
+    names = _NAMED.get(primary(code))
+    return names[0].capitalize() if names else code
+
+
 def tag_hint(value: object) -> str:
     """What to write for a language tag of the wrong form: en-US for en_US (subtags are joined by hyphens), en
     for English (a language's name is not its code); else what a tag looks like."""

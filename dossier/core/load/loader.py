@@ -24,6 +24,7 @@ from .ignored import ignored, in_seed_folders, misnamed, misnamed_articles, unus
 from .inputs import Inputs, Options
 from .misplaced import Placed, set_apart
 from .misread import misread_encoding
+from .site_language import site_language
 from .load import parse_article, parse_comparison, parse_entities, parse_sources
 from .schema import SchemaCheck, compile_schema
 from .registry_ids import DefinedIds, named_ids, registry_ids, unknowable
@@ -291,7 +292,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
     dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone, placed)
     dossier, problems = misread_encoding(inputs.files, dossier, restate(problems, more))  # (said at site.yaml)
-    return dossier, raw, problems
+    return dossier, raw, problems + site_language(dossier, each)  # (site.yaml's language: against the texts')
 
 
 def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]]], problems: list[Problem],
