@@ -31,8 +31,8 @@ def site_language(dossier: Dossier, each: Each = in_sequence) -> list[Problem]:
     through `each` (the live preview's memo or the command line's cache keep it, by the text's digest)."""
     config = dossier.config
     taking = [a for a in dossier.articles if not a.meta.language]
-    if config is None or not taking:
-        return []
+    if config is None or not taking or dossier.misread is not None:
+        return []  # (seeds read in the wrong encoding read as no language: site.yaml's `encoding:` is said, misread.py)
     site = primary(config.language)
     looked = _spread(taking, _LOOKED_AT)
     told = each("text-language", _read, _text_key, [a.text for a in looked])
