@@ -26,8 +26,13 @@ BODY_ATTRIBUTE = "data-pagefind-body"
 # words "Compared words:", "Context:", "Note 1", a note's kind, a column's "base" flag, the heat map's counts and a
 # comparison's columns against the bases not shown, and the base's words a column shows struck out, which ran into
 # the column's own: "go it alone ontake control of Rafah"): "Do4 (4 of 4 differ) It Alone3" was an excerpt, and a
-# column not the base said "base." (review 126). Part of every part's key (search.index_version).
-EXCLUDED = (".visually-hidden", ".base-flag", ".r[hidden]", ".wit-text del", ".heat", ".hm-legend", ".sn-toggle",
+# column not the base said "base." (review 126). And every element that carries `hidden` (`[hidden]`), which no
+# reader sees: a comparison's renderings against the bases not shown (`.r`), its "marked against" names of those
+# bases, which ran into the one shown ("marked against Evening Signal (2024-02-07)River Times (2024-02-07)…"), and
+# the chooser of a base, shown by its script, a control whose legend is no words of the page's ("Mark the
+# differences against"). (Text for screen readers alone, `.visually-hidden`, is the site's words or repeats the
+# page's.) Part of every part's key (search.index_version).
+EXCLUDED = (".visually-hidden", "[hidden]", ".base-flag", ".wit-text del", ".heat", ".hm-legend", ".sn-toggle",
             ".sn-num", ".sn-label", ".sn-approx", ".sn-source", ".sn-tags", ".bw")
 CONFIG = {"exclude_selectors": list(EXCLUDED)}
 
