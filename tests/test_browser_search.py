@@ -174,3 +174,31 @@ def test_the_excerpts_hold_the_words_a_reader_sees_not_the_site_s_hidden_ones(br
     assert "Hanegbi" in text and "alone" in text
     for hidden in ("differ)", "Compared words", "Context:", "Note 1", "1 correction", "base.", "ontake", "compare quote"):
         assert hidden not in text, (hidden, text)
+
+
+def test_an_entity_s_page_is_the_first_result_for_its_name_or_another_of_its_names(browser, default_site,
+                                                                                  http_server):
+    """Pagefind ranked an entity's page by its words alone, which its many others weighed down (the table of the
+    articles naming it): at 1,000 articles, "Lodrahen" found it 18th of 143 results; here an article or a comparison
+    came before it for "Netanyahu", "Mideast" and "USA". Its page's names (meta "names") now add to its score as a
+    title does, twice (static/search.js); they are not shown under the result."""
+    base = http_server(default_site)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for query, url, title in (("Netanyahu", "/entities/benjamin-netanyahu/", "Benjamin Netanyahu"),
+                              ("Mideast", "/entities/middle-east/", "Middle East"),
+                              ("USA", "/entities/united-states/", "United States")):
+        page.goto(f"{base}search/?q={query}")
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        message = page.locator(".pagefind-ui__message")
+        for _ in range(100):  # (the page's CSP forbids eval: polled from here)
+            if f"for {query}" in message.inner_text():
+                break
+            page.wait_for_timeout(100)
+        first = page.locator(".pagefind-ui__result").first
+        assert first.locator(".pagefind-ui__result-link").first.get_attribute("href") == url, query
+        assert first.locator(".pagefind-ui__result-title").first.inner_text() == title
+        assert page.locator('[data-pagefind-ui-meta="names"]').count() == 0
+    assert errors == []
+    page.close()

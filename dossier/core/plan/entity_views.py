@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,8 @@ from ..common.urls import Urls
 from .interface import site_relative
 from ..common.records import frozen
 
-__all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places"]
+__all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places",
+           "search_words"]
 
 KIND_LABELS = {"person": ("Person", "People"), "organisation": ("Organisation", "Organisations"),
                "place": ("Place", "Places"), "event": ("Event", "Events"), "other": ("Other", "Other")}
@@ -256,10 +258,31 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
                        for t, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))],
         # (not its own name, the page's heading: "Other names" are the others)
         "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys | {match_key(e.name)}],
+        "search_names": search_words([*e.all_names, *seen]),
         "mentions": total, "articles": len(named), "sources": sources, "backlinks": backlinks,
         "quotes": _quotes(groups, rows, annotations, comparison_titles, comparison_urls, language),
         "together": [dict(_link(entities[other], urls), count=n) for other, n in together],
     }
+
+
+_PIECE = re.compile(r"[^\W_]+")  # letters and digits (a word's pieces between hyphens, apostrophes, dots…)
+
+
+def search_words(names: Iterable[str]) -> str:
+    """The words of `names` as an entity's page gives them to the search index (its meta "names",
+    templates/entity.html): lowercased, each once, a word joined by a hyphen, apostrophe or dot whole and in its
+    pieces of two letters or more (as Pagefind reads one), and none that another of them begins.
+
+    Pagefind counts each word of a field that a searched word begins, and the field's boost grows with the cube of
+    that count: "Hamas-run" (read "hamasrun", "hamas", "run") made the Gaza Health Ministry's names match "Hamas"
+    twice, eight times as much as Hamas's own names did, and its page came first for "Hamas". A searched word that
+    begins a word left out begins the longer word kept, so the names are found by every word they were, once."""
+    words: dict[str, None] = {}  # (in the order of `names`)
+    for token in " ".join(names).lower().split():
+        pieces = _PIECE.findall(token)
+        if pieces:
+            words.update(dict.fromkeys(["".join(pieces), *(p for p in pieces if len(p) > 1)]))
+    return " ".join(w for w in words if not any(o != w and o.startswith(w) for o in words))
 
 
 def _quotes(groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
