@@ -305,7 +305,8 @@ def test_an_entity_block_copied_into_another_entities_file_with_its_key_unchange
                                   ("content/entities/places.yaml", "content/entities.yaml", 2)]:
         files = {copied: copy.encode(), kept: original.encode()}
         duplicate = error(copied if said_at == 2 else kept, said_at, 1, 'entity id "cairo" is defined twice',
-                          "the other definition is at ...", "entity-duplicate-id")
+                          f"the other definition is at {kept if said_at == 2 else copied}:{3 - said_at}",
+                          "entity-duplicate-id")
         (said,) = at_repeated_key([duplicate, unknown], files, lambda p: "qatar-s-capital" if p is unknown else None)
         assert (said.file, said.line, said.col, said.check) == (copied, 2, 1, "entity-duplicate-id")
         assert said.message == ('entity id "cairo" is defined twice: this block is the entity named "Doha", while 1 '
@@ -354,7 +355,8 @@ def test_an_outlet_block_copied_into_another_outlets_file_with_its_key_unchanged
                                   ("content/sources/papers.yaml", "content/sources.yaml", 3)]:
         files = {copied: copy.encode(), kept: original.encode()}
         duplicate = error(copied if said_at == 3 else kept, said_at, 1, 'outlet id "a" is defined twice',
-                          "the other definition is at ...", "source-duplicate-id")
+                          f"the other definition is at {kept if said_at == 3 else copied}:{4 - said_at}",
+                          "source-duplicate-id")
         (said,) = at_repeated_key([duplicate, *unknown], files,
                                   lambda p: "jerusalem-post" if p in unknown else None, "outlet")
         assert (said.file, said.line, said.col, said.check) == (copied, 3, 1, "source-duplicate-id")
@@ -362,3 +364,29 @@ def test_an_outlet_block_copied_into_another_outlets_file_with_its_key_unchanged
                                 'while 2 articles name "jerusalem-post", its name written as an id (at '
                                 'content/articles/b.yaml:4:9, content/articles/c.yaml:4:9)')
         assert said.hint == f'write "jerusalem-post:" here ({kept}:1 keeps "a"): the 2 articles are then right'
+
+
+def test_a_block_copied_beside_a_real_duplicate_in_a_third_file_leaves_the_real_one_said() -> None:
+    """Review 145: with "cairo" in three entities files, a verbatim copy and a copy defining Doha, the error of the
+    first two files was folded at the Doha block (its blocks were searched in every file), beside that block's own
+    error: two errors at the copy, and the verbatim copy said nowhere until the next build. Each error is about its
+    own two files: the verbatim copy keeps its error, the Doha block's is folded, its hint naming one block that keeps
+    the key. With the Doha block in the first file, each other file's error was said against it: one is folded, and
+    the other then names the block that keeps the key, as it will once the copy's key is changed."""
+    cairo, doha = "cairo:\n  name: Cairo\n", "qatar: {name: Qatar}\ncairo:\n  name: Doha\n"
+    unknown = error("content/articles/a.yaml", 8, 16, 'annotation "x": unknown entity "doha" in entities', "",
+                    "entities-unknown")
+    for texts, first in [((cairo, cairo, doha), 1), ((doha, cairo, cairo), 2)]:
+        files = {f"content/entities/{n}.yaml": t.encode() for n, t in zip("abc", texts)}
+        twice = [error(f"content/entities/{n}.yaml", texts[i].split("\n").index("cairo:") + 1, 1,
+                       'entity id "cairo" is defined twice',
+                       f"the other definition is at content/entities/a.yaml:{first}", "entity-duplicate-id")
+                 for i, n in [(1, "b"), (2, "c")]]
+        said = at_repeated_key([*twice, unknown], files, lambda p: "doha" if p is unknown else None)
+        assert [(p.file, p.line) for p in said] == ([("content/entities/b.yaml", 1), ("content/entities/c.yaml", 2)]
+                                                    if first == 1 else
+                                                    [("content/entities/a.yaml", 2), ("content/entities/c.yaml", 1)])
+        copy, real = (said[1], said[0]) if first == 1 else (said[0], said[1])
+        kept = "content/entities/a.yaml:1" if first == 1 else "content/entities/b.yaml:1"
+        assert copy.hint == f'write "doha:" here ({kept} keeps "cairo"): the reference is then right'
+        assert (real.message, real.hint) == ('entity id "cairo" is defined twice', f"the other definition is at {kept}")

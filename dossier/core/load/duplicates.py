@@ -13,6 +13,7 @@ as entities into content/entities/*.yaml, and an outlet id two files define is s
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Sequence, TypeVar
 
 from ..common.errors import Problem, error
@@ -21,6 +22,7 @@ from .model import ArticleMeta, Comparison, Entity, Source
 T = TypeVar("T", Entity, Source)
 
 _SHOWN = 3   # the ids named in a grouped error
+_OTHER = re.compile(r"^the other definition is at (.+):(\d+)$")   # (the hint of one id defined twice, below)
 
 
 def one_per_slug(metas: Sequence[ArticleMeta], comparisons: Sequence[Comparison]
@@ -73,6 +75,18 @@ def duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Pro
     return _duplicate_ids(what, items, "entity-duplicate-id")
 
 
+def other_hint(file: str, line: int) -> str:
+    """The hint of an id defined twice, naming where the other definition is (`other_definition` reads it)."""
+    return f"the other definition is at {file}:{line}"
+
+
+def other_definition(problem: Problem) -> tuple[str, int] | None:
+    """Where the other definition is (file, line) of the one id that `problem`, a `duplicate_ids` error, says is
+    defined twice; None for any other problem."""
+    found = _OTHER.match(problem.hint) if problem.check in ("entity-duplicate-id", "source-duplicate-id") else None
+    return (found.group(1), int(found.group(2))) if found else None
+
+
 def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]], check: str) -> list[Problem]:
     seen: dict[str, tuple[str, int]] = {}
     pairs: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
@@ -85,8 +99,7 @@ def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]], check: str
         ids.sort(key=lambda i: (i[1], i[2]))  # (in the order of the later file: the first is where it says)
         ident, line, col, at = ids[0]
         if len(ids) == 1:
-            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice',
-                             f"the other definition is at {other}:{at}", check))
+            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice', other_hint(other, at), check))
             continue
         named = ", ".join(f'"{i[0]}"' for i in ids[:_SHOWN])
         named += f" and {len(ids) - _SHOWN} more" if ids[_SHOWN:] else ""

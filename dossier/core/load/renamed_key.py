@@ -19,15 +19,23 @@ whichever file, the hint naming the file and line of the block that keeps the ke
 as in one file, by the names: the later file is not always where the copy went (copying "cairo" from places.yaml
 into people.yaml puts it in the earlier one). The same for an outlet's block copied into another outlets file
 (content/sources/*.yaml): its `outlet id "…" is defined twice` error and its articles' unknown source.
+
+Each such error is about two files, its own and the one its hint names, and only their blocks are looked at (review
+145): with the key in three files, a verbatim copy in the second and a changed one in the third, the first two's
+error found the changed copy too and was folded there, beside the third's own, and the verbatim copy was said
+nowhere. With the changed copy in the first file, each later file's error names it as the other definition: one is
+folded, and the others then name the block that keeps the key.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable, Mapping, Sequence
 
 from ..common.errors import Problem, by_named_id, error, places
 from ..common.slugs import slugify
+from .duplicates import other_definition, other_hint
 from .pyyaml import yaml
 
 __all__ = ["at_repeated_key"]
@@ -43,19 +51,22 @@ def at_repeated_key(problems: Sequence[Problem], files: Mapping[str, bytes] | No
     """`problems` with each duplicate key of an entities file (`kind` "entity"), or of an outlets file ("outlet"),
     and each entity (outlet) id defined in two entities (outlets) files, one of whose blocks the references to an
     unknown entity or outlet name (`named(p)`: the id a problem says is unknown, else None), said once with them,
-    at that block's key (see the module docstring). `files`: the dossier's files (None: not known, and nothing changes)."""
+    at that block's key (see the module docstring). `files`: the dossier's files (None: not known, and nothing
+    changes)."""
     repeated = [(p, key) for p in problems if (key := _repeated_key(p, kind))]
     groups = by_named_id(problems, named) if repeated and files is not None else {}
     if not groups or files is None:
         return list(problems)
     said: dict[int, Problem | None] = {}
+    moved: dict[tuple[str, int], tuple[str, int]] = {}  # where a copy folded is → where its key is kept
     for duplicate, key in repeated:
-        blocks = _blocks_of(files, duplicate, key, kind)
+        blocks = _blocks_of(files, duplicate, key)
         hits = [(block, ident) for block in blocks for ident in groups if ident in block[4]]
         if len(hits) != 1 or any(id(p) in said for p in groups[hits[0][1]]):
             continue
         (file, line, col, name, _), ident = hits[0]
-        group, kept = groups[ident], _kept(file, [b for b in blocks if b[:2] != (file, line)])
+        others = [b for b in blocks if b[:2] != (file, line)]
+        group, kept, moved[(file, line)] = groups[ident], _kept(file, others), others[0][:2]
         noun, its = ("reference", "one of its names") if kind == "entity" else ("article", "its name")
         count = f"{len(group)} {noun}s name" if len(group) > 1 else f"1 {noun} names"
         said[id(duplicate)] = error(
@@ -64,7 +75,15 @@ def at_repeated_key(problems: Sequence[Problem], files: Mapping[str, bytes] | No
             f'write "{ident}:" here ({kept} keeps "{key}"): the '
             f'{f"{len(group)} {noun}s are" if len(group) > 1 else f"{noun} is"} then right', duplicate.check)
         said.update({id(p): None for p in group})
-    return [said.get(id(p), p) for p in problems if said.get(id(p), p) is not None]  # type: ignore[misc]
+    kept_ones = [said.get(id(p), p) for p in problems if said.get(id(p), p) is not None]
+    return [_repointed(p, moved) for p in kept_ones]  # type: ignore[arg-type]
+
+
+def _repointed(problem: Problem, moved: Mapping[tuple[str, int], tuple[str, int]]) -> Problem:
+    """`problem`, an id defined twice whose other definition is a copy said at its key (the copy in the first of
+    three files: each later one was said against it), pointing at the block that keeps the key instead."""
+    other = other_definition(problem) if moved else None
+    return replace(problem, hint=other_hint(*moved[other])) if other in moved else problem
 
 
 def _repeated_key(problem: Problem, kind: str) -> str:
@@ -79,12 +98,16 @@ def _repeated_key(problem: Problem, kind: str) -> str:
     return found.group(1) if found else ""
 
 
-def _blocks_of(files: Mapping[str, bytes], duplicate: Problem, key: str, kind: str
-               ) -> list[tuple[str, int, int, str, set[str]]]:
-    """The blocks under `key` that `duplicate` says are two: in its file (a duplicate key), or in every file of
-    its `kind` (an id defined in two files), in the order of the files' paths."""
-    paths = [duplicate.file] if duplicate.check == "yaml-duplicate-key" else \
-        sorted(p for p in files if _of_kind(p, kind) and p.endswith(".yaml"))
+def _blocks_of(files: Mapping[str, bytes], duplicate: Problem, key: str) -> list[tuple[str, int, int, str, set[str]]]:
+    """The blocks under `key` that `duplicate` says are two: in its file (a duplicate key), or in the two files it
+    names (an id defined in two files: its own and the other definition's), in the order of the files' paths. Not
+    in every file of its kind: with the key in three files, the copy in the third was found by the error of the
+    first two, folded in its place, and the duplicate of those two was said nowhere (review 145)."""
+    if duplicate.check == "yaml-duplicate-key":
+        paths = [duplicate.file]
+    else:
+        other = other_definition(duplicate)
+        paths = sorted({duplicate.file, other[0]}) if other is not None else []
     return [(path, *block) for path in paths for block in _blocks(files.get(path, b""), key)]
 
 
