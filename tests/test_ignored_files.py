@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.core.load.ignored import ignored
+from dossier.core.load.ignored import ignored, unused
 
 
 def test_files_outside_the_read_names_are_warnings_and_a_near_miss_of_a_missing_registry_an_error() -> None:
@@ -56,6 +56,26 @@ def test_outlets_kept_in_their_folder_are_read_and_a_file_there_not_ending_in_ya
     assert [(p.file, p.severity, p.message, p.hint) for p in problems] == [
         ("content/sources/wires.yml", "error", "outlet files end in .yaml: this file is not read, so its outlets are "
          "unknown (the references to outlets are not checked)", "rename it to wires.yaml")] and missing == {"sources"}
+
+
+def test_a_registry_file_under_another_extension_beside_its_folder_is_one_error_and_its_references_unchecked() -> None:
+    """Review 145: content/sources.yml beside content/sources/b-israel.yaml (no sources.yaml) was a warning, "move it
+    into one of them, or out of content/", and each article of its outlets an unknown source; entities.yml beside
+    content/entities/x.yaml, 287 errors for the default dossier's. The registry's own name under another extension
+    or case is plainly its file: one error, whatever the folder holds, the references to it not checked. A near miss
+    of the name (entity.yaml) beside the folder stays a stray file, and so does a copy beside the registry's file."""
+    for registry, folder in [("sources", "content/sources/b-israel.yaml"), ("entities", "content/entities/x.yaml")]:
+        for misnamed in (f"content/{registry}.yml", f"content/{registry.capitalize()}.YAML"):
+            problems, missing = ignored([folder, misnamed])
+            assert [(p.file, p.severity, p.message, p.hint) for p in problems] == [
+                (misnamed, "error", f"content/{registry}.yaml is missing, and {misnamed} is not read",
+                 f"rename it to content/{registry}.yaml, or move it into content/{registry}/ as a .yaml file")]
+            assert missing == {registry}
+            assert unused([folder, misnamed]) == {registry: [misnamed]}
+        problems, missing = ignored([folder, f"content/{registry}.yaml", f"content/{registry}.yml"])
+        assert [(p.file, p.severity) for p in problems] == [(f"content/{registry}.yml", "warning")] and not missing
+    (problem,), missing = ignored(["content/sources.yml"])  # (no folder: the hint is the one it was)
+    assert problem.hint == "rename it to content/sources.yaml" and missing == {"sources"}
 
 
 def test_a_file_in_a_folder_of_content_the_build_does_not_read_is_a_warning_naming_the_folder_meant() -> None:

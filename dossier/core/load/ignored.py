@@ -2,12 +2,14 @@
 
 A file in content/articles/, content/comparisons/, content/entities/ or content/sources/ that does not end in .yaml
 is a warning (`file-ignored`). A YAML file directly in content/ other than sources.yaml and entities.yaml is one too,
-unless its name is close to one of those two and that one is missing, nor any file of its folder (entites.yaml,
-source.yaml, entities.yml): then it is an error naming the file that is missing, and the references to what it
-holds are not checked (every entity of the dossier had been reported unknown instead, 287 errors for the default
-dossier's). A file in a folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are
-the files of seeds/ itself; so is a file in any other folder of content/, unless its keys say it is an editors'
-file in the wrong place (misplaced.py: then an error, in place of this warning). Pure.
+unless its name is close to one of those two and that one is missing (entites.yaml, source.yaml, entities.yml): then
+it is an error naming the file that is missing, and the references to what it holds are not checked (every entity of
+the dossier had been reported unknown instead, 287 errors for the default dossier's). A near miss of the name is so
+only while the registry's folder holds no YAML file either (beside them, entity.yaml is a stray file); the
+registry's own name under another extension or case (sources.yml) is its file whatever the folder holds. A file
+in a folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are the files of seeds/
+itself; so is a file in any other folder of content/, unless its keys say it is an editors' file in the wrong place
+(misplaced.py: then an error, in place of this warning). Pure.
 
 An article or comparison file written as YAML under another extension (jpost.yml, talks.YAML) is an error, not a
 warning: it is plainly the editor's file, and its slug is known all the same (`misnamed`), so the witnesses and
@@ -91,8 +93,11 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
             continue
         if meant:
             missing.add(REGISTRIES[meant])
+            folder = f"content/{REGISTRIES[meant]}/"
             problems.append(error(p, 0, 0, f"content/{meant} is missing, and {p} is not read",
-                                  f"rename it to content/{meant}", "file-ignored"))
+                                  f"rename it to content/{meant}" + (f", or move it into {folder} as a .yaml file"
+                                                                      if _present(meant, paths) else ""),
+                                  "file-ignored"))
         else:
             problems.append(warning(p, 0, 0, f"ignored: {_HOLDS}", "move it into one of them, or out of content/",
                                     "file-ignored"))
@@ -114,12 +119,18 @@ def unused(paths: Iterable[str]) -> dict[str, list[str]]:
 
 def _meant(path: str, paths: list[str]) -> str | None:
     """For a YAML file directly in content/ that is no registry, the registry it was meant as when that one is
-    missing ("entities.yaml"), else ""; None for any other path."""
+    missing ("entities.yaml"), else ""; None for any other path. A near miss of its name (entity.yaml) beside the
+    YAML files of the registry's folder is a stray file; the registry's own name under another extension or case
+    (sources.yml, Entities.yaml) is plainly its file, not read, whatever its folder holds: its ids were each said
+    unknown (review 145: content/sources.yml beside content/sources/b-israel.yaml)."""
     name = path[len("content/"):]
-    if not path.startswith("content/") or "/" in name or not name.endswith((".yaml", ".yml")) or name in REGISTRIES:
+    if not path.startswith("content/") or "/" in name or not name.lower().endswith(YAMLISH) or name in REGISTRIES:
         return None
     meant = near_registry(path)
-    return meant if meant and not _present(meant, paths) else ""
+    if not meant or f"content/{meant}" in paths:
+        return ""
+    plainly = name.rsplit(".", 1)[0].lower() == meant[:-len(".yaml")]
+    return meant if plainly or not _present(meant, paths) else ""
 
 
 def near_registry(path: str) -> str:
