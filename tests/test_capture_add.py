@@ -546,6 +546,27 @@ def test_an_outlet_of_a_file_of_content_sources_is_found_there_and_not_appended_
             "fix it (python build.py --check) and add again") in result.stderr, result.stderr
 
 
+def test_add_reads_the_outlets_files_the_build_reads_not_an_editors_or_a_systems_hidden_copy(tmp_path: Path) -> None:
+    """Review 145: --add globbed content/sources/ for *.yaml, where the build skips hidden files and editors' junk
+    (watched.is_editor_junk). A macOS AppleDouble ._wires.yaml (binary) beside wires.yaml: --check passed, and --add
+    of a Reuters page exited 1, "content/sources/._wires.yaml has errors, so the new outlet cannot be added". A
+    hidden .draft.yaml defining reuters: --add took Reuters as known and did not append it, and the next build said
+    `unknown source "reuters"`. --add now reads the files the build reads: the outlet is appended, and builds."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(page(), encoding="utf-8")
+    for name, data in [("._wires.yaml", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \xff\xfe\x00"),
+                       (".draft.yaml", b"reuters: {name: Reuters, homepage: https://www.reuters.com/}\n")]:
+        root = write_tree(tmp_path / name, {"site.yaml": MINIMAL_SITE, "content/sources/wires.yaml":
+                                            "ap: {name: Associated Press}\n", f"content/sources/{name}": data})
+        assert run_build(root, "--check").returncode == 0
+        result = run_build(root, "--add", str(saved))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().endswith("· 2024-03-22 · Reuters (reuters, new)"), result.stdout
+        assert "reuters:" in (root / "content/sources.yaml").read_text("utf-8")
+        built = run_build(root, "--no-search")
+        assert built.returncode == 0, built.stdout + built.stderr
+
+
 def test_an_article_is_written_whole_or_not_at_all_and_no_file_is_ever_replaced(tmp_path: Path) -> None:
     # A file where the articles folder belongs: the seed, its evidence and its provenance are written first,
     # then the stub cannot be, and the capture must take back the three files it made.

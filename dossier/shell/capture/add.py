@@ -58,21 +58,24 @@ def load(root: Path) -> Dossier:
 
 
 def _outlets(root: Path) -> tuple[dict[str, tuple[str, str]], str]:
-    """The outlets the build reads (content/sources.yaml and the YAML files of content/sources/, as loader.jobs
-    finds them), id → (name, homepage), and the first of those files that could not be read ("" when none): an
-    outlet already defined in content/sources/ is no new one to append to sources.yaml."""
+    """The outlets the build reads (content/sources.yaml and the YAML files of content/sources/), id → (name,
+    homepage), and the first of those files that could not be read ("" when none): an outlet already defined in
+    content/sources/ is no new one to append to sources.yaml. The files are those the build reads, listed as it
+    lists them (tree.walk_tree: editors' junk and hidden files skipped, no link out of the dossier followed) and
+    taken as loader.jobs takes them: a glob of the folder read a macOS ._wires.yaml (binary), and said the folder
+    had errors while the build passed, or an outlet of a hidden .draft.yaml the build does not know (review 145)."""
     from ...core.load.load import parse_sources
+    from ...core.load.loader import jobs
+    from ..tree import tree_files
 
-    folder = root / "content" / "sources"
-    files = [root / "content" / "sources.yaml"] + sorted(folder.rglob("*.yaml"), key=lambda p: p.as_posix())
+    listed = jobs(dict.fromkeys(tree_files(root, "content", (".yaml",)), b""))
     schema = json.loads((fs.PROJECT / "schemas" / "sources.schema.json").read_text("utf-8"))
     sources: dict[str, tuple[str, str]] = {}
     broken = ""
-    for path in (p for p in files if p.is_file()):
-        rel = path.relative_to(root).as_posix()
+    for rel in (rel for step, rel in listed if step == "sources"):
         try:
-            parsed, _ = parse_sources(rel, path.read_text("utf-8"), schema)
-        except UnicodeDecodeError:
+            parsed, _ = parse_sources(rel, (root / rel).read_text("utf-8"), schema)
+        except (OSError, UnicodeDecodeError):  # (a file the build says it cannot read: not appended beside it)
             parsed = None
         broken = broken or ("" if parsed is not None else rel)
         for s in parsed or ():
