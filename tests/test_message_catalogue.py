@@ -39,8 +39,6 @@ TRIGGERS = {
     "file-special": "tests/test_file_safety.py::test_a_fifo_in_seeds_is_refused_at_once_instead_of_hanging_the_build",
     "site-language": "tests/test_site_language.py::"
         "test_a_site_language_most_articles_do_not_read_as_is_one_site_language_warning_at_it",
-    "role-of-unknown": "tests/test_message_triggers.py::"
-        "test_a_role_of_that_looks_like_a_mistyped_entity_id_is_a_role_of_unknown_warning",
     "file-name-encoding": "tests/test_file_safety.py::"
         "test_a_file_name_that_is_not_utf8_is_left_out_with_a_warning_by_the_build_and_by_import",
     "yaml-item-in-text": "tests/test_units_yaml_indent.py::"

@@ -8,6 +8,7 @@ import pytest
 
 from dossier.core.load.link_hints import RELATIVE, refused, relative
 from dossier.core.load.model import Origin
+from dossier.core.load.registry_place import where
 
 
 @pytest.mark.parametrize("target, is_relative", [
@@ -54,9 +55,13 @@ def test_a_refused_target_that_only_shares_letters_with_an_id_offers_none() -> N
     """difflib's ratio offered "israel" for a link written `entity:Iran`, another country (similar.py)."""
     at = Origin("content/articles/a.yaml", 8, 20)
     known = SimpleNamespace(articles=frozenset({"rafah-rift"}), entities=frozenset({"israel"}),
-                            comparisons=frozenset(), tags=frozenset())
-    assert refused("entity:Iran", at, "a note", known).hint.startswith("after entity: write")
+                            comparisons=frozenset(), tags=frozenset(), entities_in=where("entities", ()))
+    assert refused("entity:Iran", at, "a note", known).hint == "after entity: write a key of content/entities.yaml"
     assert refused("article:Rafah Rift 2", at, "a note", known).hint.startswith("after article: write")
+    # (entities kept in content/entities/ only: the hint names the files they are in, review 145)
+    known.entities_in = where("entities", ["content/entities/people.yaml", "content/entities/places.yaml"])
+    hint = refused("entity:Iran", at, "a note", known).hint
+    assert hint == "after entity: write a key of a file of content/entities/"
 
 
 def test_an_address_with_a_space_is_told_to_write_it_as_percent_20() -> None:

@@ -19,6 +19,7 @@ from ..text.markdown import LinkMark
 from .mentions import AliasSpec, Exclusion, Mention, MentionMatcher, alias_collisions, match_key
 from ..load.model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from ..load.registry_ids import named_ids
+from ..load.registry_place import where_defined
 from ..common.identity import SameObjects
 from ..common.slugs import known_ids, slugify, suggestible
 
@@ -54,12 +55,16 @@ def _claim(e: Entity, key: str) -> tuple[Origin, bool]:
 
 
 def _unknown_hint(ref: str, ids: Sequence[str], entities: Sequence[Entity]) -> str:
-    """did-you-mean by id first, then by a name or alias written as a slug ("netanyahu" → its entity)."""
+    """did-you-mean by id first, then by a name or alias written as a slug ("netanyahu" → its entity); else where
+    entities are defined, the files the dossier has (registry_place.py)."""
     hint = did_you_mean(ref, ids)
     names = {slugify(n, fallback="x"): e.id for e in entities for n in e.all_names} if not hint else {}
     if not hint and ref in names:
         hint = f'did you mean "{names[ref]}"? ("{ref}" is one of its names)'
-    return hint or "entity ids are the keys of content/entities.yaml; add the entity there or fix the id"
+    if hint:
+        return hint
+    place = where_defined("entities", entities)
+    return f"entity ids are the keys of {place.every}; add the entity {place.there} or fix the id"
 
 
 def check_references(dossier: Dossier) -> list[Problem]:

@@ -15,6 +15,7 @@ from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
+from .registry_place import Where, where
 from .seed_renamed import Meant, hint as renamed_hint, missing_hint, seed_meant, shared_hint, unused_hint
 from .unparsed_seed import Unparsed, maybe_theirs, read_unparsed, unparsed_hint
 from .watched import is_editor_junk
@@ -33,18 +34,18 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
                  written: Callable[[str], str] = lambda file: "", elsewhere: Mapping[str, Sequence[str]] = {},
                  named: Callable[[], frozenset[str]] = frozenset,
                  quoted: Callable[[str], Sequence[str]] = lambda slug: (), offerable: set[str] | None = None,
-                 broken: Sequence[str] = (), undecoded: Mapping[str, tuple[Problem, Callable[[], str]]] = {}
-                 ) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
+                 broken: Sequence[str] = (), undecoded: Mapping[str, tuple[Problem, Callable[[], str]]] = {},
+                 outlets_in: Where = where("sources", ())) -> tuple[list[Article], list[Problem], list[ArticleMeta]]:
     """Pair article files with cleaned seeds. `unreadable`: seeds that exist but failed to decode (already said;
     `undecoded`: those no article file names → their error and their text as --import will likely convert it);
     `unparsed`: the article files not parsed (the seeds they name are theirs, broken; `broken`: those YAML could not
-    read, or .yml, unparsed_seed.py); `written(file)`: an article file's text. Returns the articles, the problems,
-    and the metadata left without a seed (checked, not published). `elsewhere`: the files in folders of seeds/ by
-    name, for a seed not found to say where it is. `named()`: the article slugs the comparisons and links name, to
-    tell which of two files naming one seed is the newcomer (`_owners`). `quoted(slug)`: the witnesses' quotes of an
-    article (seed_renamed.py). `offerable`: the outlet ids a did-you-mean may offer, when not all of `source_ids`."""
-    articles, detached, used, problems = [], [], set(), list[Problem]()
-    offered: dict[str, str] = {}  # (the seeds an error offers as its article's text, `_offer`)
+    read, or .yml, unparsed_seed.py); `written(file)`: an article file's text. Returns the articles, the problems, and
+    the metadata left without a seed (checked, not published). `elsewhere`: the files in folders of seeds/ by name, for
+    a seed not found to say where it is. `named()`: the article slugs the comparisons and links name, to tell which of
+    two files naming one seed is the newcomer (`_owners`). `quoted(slug)`: the witnesses' quotes of an article
+    (seed_renamed.py). `offerable`: the outlet ids a did-you-mean may offer, when not all of `source_ids`; `outlets_in`:
+    the outlets' files, as hints name them."""
+    articles, detached, used, problems, offered = [], [], set(), list[Problem](), dict[str, str]()  # (see `_offer`)
     known = None if source_ids is None else known_ids(source_ids)
     metas = _as_composed(metas, seeds)
     owners, slugs, free = *_owners(metas, named), _free(metas, seeds, unparsed, written)
@@ -53,7 +54,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
     for meta in metas:
         file = meta.origin.file
         if known is not None and meta.source and meta.source not in known:  # None: sources.yaml broken
-            problems.append(_unknown_source(meta, offerable if offerable is not None else source_ids or set()))
+            problems.append(_unknown_source(meta, source_ids if offerable is None else offerable, outlets_in))
         if not meta.seed or meta.seed in unreadable:  # a `seed:` that is wrong, or a seed that is not text
             detached.append(meta)
             continue
@@ -68,7 +69,7 @@ def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], sourc
             detached.append(meta)
             continue
         used.add(meta.seed)
-        problems += _unknowns(meta)
+        problems += _unknowns(meta, outlets_in)
         if not seeds[meta.seed].paragraphs and (empty := empty_seed(meta, seeds[meta.seed], _pos(meta, "seed"))):
             problems.append(empty)
         articles.append(_ARTICLES.get(file, (meta, seeds[meta.seed]), partial(Article, meta, seeds[meta.seed])))
@@ -131,28 +132,30 @@ def referenced_slugs(metas: Iterable[ArticleMeta], comparisons: Iterable[Any]) -
 _NAMED_ARTICLE = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)")
 
 
-def _unknown_source(meta: ArticleMeta, source_ids: set[str]) -> Problem:
+def _unknown_source(meta: ArticleMeta, source_ids: set[str], outlets_in: Where) -> Problem:
     return error(meta.origin.file, *_pos(meta, "source"), f'unknown source "{meta.source}"',
-                 did_you_mean(meta.source, suggestible(source_ids)) or _outlets_hint(meta.source, source_ids),
-                 "source-unknown")
+                 did_you_mean(meta.source, suggestible(source_ids)) or _outlets_hint(meta.source, source_ids,
+                                                                                     outlets_in), "source-unknown")
 
 
 _LISTED = 12  # (the outlets a hint names at most: all of a dossier's where it has no more)
 
 
-def _outlets_hint(source: str, source_ids: set[str]) -> str:
+def _outlets_hint(source: str, source_ids: set[str], outlets_in: Where) -> str:
     """What to do about an unknown outlet no id is close to: add it, or use one of the ids there are, named where
     they are few (or those beginning with its first word: "vice" for "vice-news", review 125), which is no guess
-    ("times" for "times-of-israel" would be one)."""
+    ("times" for "times-of-israel" would be one). The outlets' files are named as the dossier has them
+    (`outlets_in`: content/sources.yaml, or those of content/sources/, review 145)."""
     ids = suggestible(source_ids)
     first = re.split(r"[-_]", source, maxsplit=1)[0]
     named = ", ".join(ids)
     if len(ids) > _LISTED:
         alike = [i for i in ids if i == first or i.startswith(first + "-")][:_LISTED]
         named = f'{len(ids)}; those beginning "{first}": {", ".join(alike)}' if alike else ""
+    keys = f"outlets are the keys of {outlets_in.every}"
     if not named:
-        return "outlets are the keys of content/sources.yaml; add it there or fix the id"
-    return f'outlets are the keys of content/sources.yaml: add "{source}" there, or write one of its ids ({named})'
+        return f"{keys}; add it {outlets_in.there} or fix the id"
+    return f'{keys}: add "{source}" {outlets_in.there}, or write one of {outlets_in.its} ids ({named})'
 
 
 def _not_in_seeds(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unreadable: AbstractSet[str],
@@ -336,9 +339,10 @@ def named_like(seeds: Iterable[str], files: Iterable[str]) -> set[str]:
 _ARTICLES: SameObjects[Article] = SameObjects()
 
 
-def _unknowns(meta: ArticleMeta) -> list[Problem]:
+def _unknowns(meta: ArticleMeta, outlets_in: Where) -> list[Problem]:
     """A new article builds at once: a missing date or outlet is a warning (an error under --strict), and
-    its page says so to readers. Placed on the key's line where a stub has it commented out ("# date: …")."""
+    its page says so to readers. Placed on the key's line where a stub has it commented out ("# date: …").
+    `outlets_in`: the outlets' files, as the hint names them."""
     commented = dict(meta.commented)
     out = []
     if not meta.date and meta.date_origin is None:  # a `date:` that is wrong is reported as wrong, not as missing
@@ -347,7 +351,7 @@ def _unknowns(meta: ArticleMeta) -> list[Problem]:
                                      'the timeline'), check="undated"))
     if not meta.source and meta.source_origin is None:
         out.append(warning(*_missing(meta, commented.get("source"), "outlet unknown", "source", '"source: <id>" with '
-                                     'an outlet of content/sources.yaml; until then its page says "Outlet unknown"'),
+                                     f'an outlet of {outlets_in.one}; until then its page says "Outlet unknown"'),
                            check="outlet-unknown"))
     return out
 

@@ -16,12 +16,12 @@ from typing import Iterable, Mapping, Sequence
 from ..common.errors import Problem, did_you_mean
 from ..common.slugs import file_stem, slugify
 from .model import ArticleMeta, Dossier
+from .registry_place import where_defined
 
 _FORM = re.compile(r'^"(?P<value>[^"]*)" does not have the expected form \(at (?P<path>[^)]*)\)$')
 _FIELDS = {"source": "sources", "speaker": "entities", "entities": "entities", "article": "articles",
            "base": "articles"}
-_WHAT = {"sources": "an outlet's id (a key of content/sources.yaml)",
-         "entities": "an entity's id (a key of content/entities.yaml)",
+_WHAT = {"sources": "an outlet's id (a key of {})", "entities": "an entity's id (a key of {})",
          "articles": "an article's slug (its file name in content/articles/, without .yaml)"}
 
 
@@ -56,7 +56,8 @@ def meant(value: str, known: Mapping[str, str]) -> str:
 
 
 def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
-    """`problems` with the hint of each reference of the wrong form naming the id it was meant as."""
+    """`problems` with the hint of each reference of the wrong form naming the id it was meant as, and the files
+    an id of its kind is a key of, as the dossier has them (registry_place.py)."""
     out, registries = [], None
     for p in problems:
         found = _FORM.match(p.message) if p.check == "schema-form" else None
@@ -65,9 +66,17 @@ def with_id_hints(problems: Iterable[Problem], dossier: Dossier) -> list[Problem
             registries = registries or _registries(dossier)
             kind = _FIELDS[field]
             ident = meant(found.group("value"), registries[kind])
-            p = replace(p, hint=(f'did you mean "{ident}"? ' if ident else "") + f"write {_WHAT[kind]}")
+            p = replace(p, hint=(f'did you mean "{ident}"? ' if ident else "") + f"write {_what(kind, dossier)}")
         out.append(p)
     return out
+
+
+def _what(kind: str, dossier: Dossier) -> str:
+    """What a reference of `kind` ("sources", "entities", "articles") is, and where such ids are written."""
+    if kind == "articles":
+        return _WHAT[kind]
+    items = dossier.sources if kind == "sources" else dossier.entities
+    return _WHAT[kind].format(where_defined(kind, items, dossier.defined).one)
 
 
 def articles_by_outlet(metas: Iterable[ArticleMeta]) -> dict[str, tuple[str, ...]]:

@@ -16,9 +16,14 @@ from ..common.urls import internal_form, named_page
 from .model import Origin
 
 _KINDS = {"article": "articles", "entity": "entities", "compare": "comparisons", "tag": "tags"}
-_ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity": "a key of content/entities.yaml",
+_ID_OF = {"article": "a file name of content/articles/ without .yaml", "entity": "a key of {}",
         "compare": "a file name of content/comparisons/ without .yaml",
         "tag": "the name of a tag's page, as in /tags/<name>/ (a tag some annotation lists)"}
+
+
+def _id_of(kind: str, known: Any) -> str:
+    """What comes after `kind:` in a link: for an entity, a key of the entities' files as the dossier has them."""
+    return _ID_OF[kind].format(known.entities_in.one) if kind == "entity" else _ID_OF[kind]
 
 
 _WHAT = {"article": "an article's slug", "entity": "an entity's id", "compare": "a comparison's id"}
@@ -58,7 +63,7 @@ def refused(target: str, at: Origin, what: str, known: Any) -> Problem:
                       "hyphens)") if kind == "tag" else "an id (ids are lower-case letters, digits and hyphens)"
         return error(at.file, at.line, at.col, f'link "{target}": "{name}" is not {what_it_is}',
                      f'did you mean "{shown}"?' if close and shown != target else
-                     f"after {kind}: write {_ID_OF[kind]}", "links")
+                     f"after {kind}: write {_id_of(kind, known)}", "links")
     if " " in target.strip() and not re.search(r"[\x00-\x1f\x7f]", target):  # (an address of http(s) too)
         return error(at.file, at.line, at.col, f'link target "{target}" is not allowed in {what}: it has a space',
                      "write each space in the address as %20: " + target.strip().replace(" ", "%20"), "links")

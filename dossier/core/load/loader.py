@@ -34,6 +34,7 @@ from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, fingerprint, made_from
 from ..common.slugs import file_stem, is_slug, slugify
 from .model import ArticleMeta, Comparison, Dossier
+from .registry_place import where_defined
 from ..common.shards import Each, in_sequence
 
 Job = tuple[str, str]  # (step, path): "seed", "sources", "entities", "article" or "comparison", and its file
@@ -362,8 +363,9 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                                                  lambda slug: [w.quote for c in comparisons for w in c.witnesses
                                                                if w.article == slug],
                                                  None if outlets is None else {s.id for s in sources} | outlets[1],
-                                                 gone, _undecoded(files, config, undecoded))
-    problems, detached = named_twice + problems, detached + twice
+                                                 gone, _undecoded(files, config, undecoded),
+                                                 where_defined("sources", sources, defined))
+    problems, detached = named_twice + problems + sources_twice + entities_twice, detached + twice
     if unread.any_article():
         problems = [p for p in problems if p.check != "seed-unused"]
     stems = {file_stem(p) for p in files if p.startswith("content/articles/") and p.endswith(".yaml") and
@@ -371,7 +373,6 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
     # is right, and was said unknown in every file that named it, review 71)
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}
-    problems += sources_twice + entities_twice
     dossier = Dossier(config, sources, tuple(articles), entities, tuple(comparisons), frozenset(broken),
                       frozenset(unusable), frozenset(unusable_comparisons), tuple(detached), defined,
                       misplaced=tuple((m.file, m.kind) for m in placed.found))

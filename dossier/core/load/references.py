@@ -28,6 +28,7 @@ from ..common.slugs import is_slug, known_ids, slugify, suggestible, tag_page
 from ..text.markdown import link_targets
 from .model import ArticleMeta, Comparison, Dossier, Entity, Origin
 from .registry_ids import named_ids
+from .registry_place import Where, where, where_defined
 from .link_hints import RELATIVE, other_kind, refused, relative
 from .id_hints import articles_by_outlet, witness_hint
 from .tag_clashes import tag_clashes
@@ -56,6 +57,7 @@ class Names:
     # ids an entities file that could not be read may define that are no keys YAML read (a line's first word, in the
     # part no parse reads: registry_ids.py): named without an error, never offered by a did-you-mean
     possible_entities: frozenset[str] = frozenset()
+    entities_in: Where = where("entities", ())  # the entities' files, as a hint names them (registry_place.py)
 
     def names_entity(self, ident: str) -> bool:
         """Whether `ident` may be an entity's id (True when that is not known)."""
@@ -82,7 +84,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
         annotations={m.slug: annotations for m, (annotations, _) in zip(metas, ids)},
         unread=frozenset(m.slug for m in metas if m.unread_annotations), outlets=articles_by_outlet(metas),
         unknowable=frozenset(kind for kind, step in (("article", "article"), ("compare", "comparison"))
-                             if step in dossier.broken))
+                             if step in dossier.broken), entities_in=where_defined("entities", dossier.entities,
+                                                                                   dossier.defined))
 
 
 def names_in(meta: ArticleMeta) -> tuple[frozenset[str], frozenset[str]]:
@@ -281,7 +284,7 @@ def _of_hint(ref: str, known: Names, entities: Sequence[Entity]) -> str:
     named = sorted({e.id for e in entities for n in e.all_names if slugify(n, "") == ref})
     if len(named) == 1:
         return f'did you mean "{named[0]}"? ("{ref}" is one of its names)'
-    return "write an entity id from content/entities.yaml, or the name in words"
+    return f"write an entity id from {known.entities_in.one}, or the name in words"
 
 
 def _markdown(text: str, origin: Origin, what: str, note: bool, known: Names, urls: Urls,
@@ -375,7 +378,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
         if known.names_entity(ident):
             return None
         return f'unknown entity "{ident}"', other_kind(kind, ident, fragment, known) or \
-            did_you_mean(ident, suggestible(known.entities)) or "entity ids are the keys of content/entities.yaml"
+            did_you_mean(ident, suggestible(known.entities)) or f"entity ids are the keys of {known.entities_in.every}"
     if kind == "compare":
         if ident in known.comparisons or ident in known.unusable_comparisons:
             return None
