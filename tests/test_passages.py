@@ -170,13 +170,14 @@ def _random_docs(seed: int) -> dict[str, str]:
 
 
 def _reference_matches(names, keys, shingle, min_words):
-    """The method before it was made fast: every shingle of every doc indexed, anchors found by scanning."""
+    """The method before it was made fast: every shingle of every doc indexed, anchors found by scanning, a seed
+    skipped when it lies in any match already extended on its diagonal."""
     index: dict[tuple[int, ...], list[tuple[str, int]]] = {}
     for name in names:
         for p in range(len(keys[name]) - shingle + 1):
             index.setdefault(tuple(keys[name][p : p + shingle]), []).append((name, p))
     found = []
-    covered: dict[tuple[str, str, int], int] = {}
+    covered: dict[tuple[str, str, int], list[tuple[int, int]]] = {}
     for name in names:
         k = keys[name]
         for p in range(len(k) - shingle + 1):
@@ -193,7 +194,7 @@ def _reference_matches(names, keys, shingle, min_words):
             pairs += [(x, partner) for x in postings[1:] if x[0] == name]
             for (_, start), (other, q) in pairs:
                 diagonal = (name, other, q - start)
-                if start < covered.get(diagonal, -1):
+                if any(lo <= start < hi for lo, hi in covered.get(diagonal, [])):
                     continue
                 o = keys[other]
                 a, b = start, q
@@ -202,7 +203,7 @@ def _reference_matches(names, keys, shingle, min_words):
                 e, f = start + shingle, q + shingle
                 while e < len(k) and f < len(o) and k[e] == o[f]:
                     e, f = e + 1, f + 1
-                covered[diagonal] = e
+                covered.setdefault(diagonal, []).append((a, e))
                 if e - a >= min_words:
                     found.append((name, a, e, other, b, f))
     return found
@@ -277,6 +278,16 @@ def test_a_run_repeated_more_than_the_limit_in_one_doc_is_furniture_in_both_meth
     assert bool(passages) == found
     if found:  # every place of the run, in all three docs
         assert [o.doc for o in passages[0].occurrences] == ["a"] * repeats + ["b", "c"]
+
+
+def test_a_run_shared_before_a_repeat_of_another_in_the_first_doc_is_found() -> None:
+    # In "a", the second "rafah ..." lines up with "b"'s (the two differ by the word before it), and with the
+    # shared sentence: that repeat is extended first, at the anchor, and its end hid the sentence's seeds.
+    repeated, shared = "rafah crossing will reopen soon", "the minister said talks would resume next week"
+    docs = {"a": f"{repeated} and {shared} but {repeated}", "b": f"{shared} as {repeated}"}
+    (passage,) = find_shared_passages(docs)
+    assert passage.text == shared and [o.doc for o in passage.occurrences] == ["a", "b"]
+    assert find_shared_passages(docs) == reference_passages(docs)
 
 
 def test_words_match_whatever_is_between_them() -> None:

@@ -145,11 +145,13 @@ def _postings(
 def _matches(
     names: list[str], keys: Mapping[str, tuple[int, ...]], shingle: int, min_words: int
 ) -> list[tuple[str, int, int, str, int, int]]:
-    """Maximal exact word matches (doc_a, start_a, end_a, doc_b, start_b, end_b) of >= min_words words.
+    """Maximal exact word matches (doc_a, start_a, end_a, doc_b, start_b, end_b) of >= min_words words, each once.
 
-    Each shared shingle is handled at its anchor (its first posting), anchors in (doc, position) order."""
+    Each shared shingle is handled at its anchor (its first posting), anchors in (doc, position) order. A seed
+    inside the match last extended on its diagonal is skipped; one before it is not: the shingle's repeats
+    later in the anchor's doc are paired at the anchor, so a match may be extended ahead of seeds to come."""
     found: list[tuple[str, int, int, str, int, int]] = []
-    covered: dict[tuple[str, str, int], int] = {}  # diagonal -> end of the last match extended on it
+    covered: dict[tuple[str, str, int], tuple[int, int]] = {}  # diagonal -> the last match extended on it
     for postings in _postings(names, keys, shingle).values():
         name, p = postings[0]
         if len(postings) == 2:  # the common case: two docs (postings always span two or more)
@@ -169,7 +171,8 @@ def _matches(
         n_a = len(keys_a)
         for (_, start), (other, q) in pairs:
             diagonal = (name, other, q - start)
-            if start < covered.get(diagonal, -1):
+            lo, hi = covered.get(diagonal, (0, 0))
+            if lo <= start < hi:
                 continue
             okeys = keys[other]
             a, b = start, q
@@ -179,10 +182,10 @@ def _matches(
             n_b = len(okeys)
             while e < n_a and f < n_b and keys_a[e] == okeys[f]:
                 e, f = e + 1, f + 1
-            covered[diagonal] = e
+            covered[diagonal] = (a, e)
             if e - a >= min_words:
                 found.append((name, a, e, other, b, f))
-    return found
+    return list(dict.fromkeys(found))  # (a seed out of order may extend a match again)
 
 
 def find_shared_passages(
