@@ -139,7 +139,8 @@ def test_nonsense_parameters_are_refused(shingle: int, min_words: int) -> None:
 import re  # noqa: E402
 
 from dossier.core.analyse.alignment import fold  # noqa: E402
-from dossier.core.analyse.shared_passages import MAX_REPEATS_PER_DOC, SAME_PASSAGE_OVERLAP  # noqa: E402
+from dossier.core.analyse.passage_groups import group_spans  # noqa: E402
+from dossier.core.analyse.shared_passages import MAX_REPEATS_PER_DOC  # noqa: E402
 
 # What a word is, for the reference: letters and digits, joined by an apostrophe, hyphen, point, comma or an
 # invisible character ("we're", "six-week", "32,070", "Ra\u00adfah"); everything else separates words.
@@ -211,43 +212,28 @@ def _reference_matches(names, keys, shingle, min_words):
 
 def reference_passages(docs: dict[str, str], shingle: int = 5, min_words: int = 8) -> tuple[SharedPassage, ...]:
     """find_shared_passages as first written: words found by a regex over the whole text and folded one by
-    one, every shingle indexed, spans grouped by comparing every pair, offsets of every word computed."""
+    one, every shingle indexed, offsets of every word computed. Which matches are one passage is
+    passage_groups.group_spans's to say, here as there (its own tests are in test_passage_groups.py)."""
     names = sorted(docs)
     words = {name: [m.span() for m in WORD.finditer(docs[name])] for name in names}
     keys = {name: [fold(docs[name][a:b]) for a, b in words[name]] for name in names}
     spans: list[tuple[str, int, int]] = []
     for da, a1, a2, db, b1, b2 in _reference_matches(names, keys, shingle, min_words):
         spans += [(da, a1, a2), (db, b1, b2)]
-    group = list(range(len(spans)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            i = group[i]
-        return i
-
-    def unite(i: int, j: int) -> None:
-        group[max(root(i), root(j))] = min(root(i), root(j))
-
-    for i in range(0, len(spans), 2):
-        unite(i, i + 1)  # the two sides of one match
-    for i, (d1, s1, e1) in enumerate(spans):
-        for j, (d2, s2, e2) in enumerate(spans):
-            overlap = min(e1, e2) - max(s1, s2)
-            if d1 == d2 and overlap > 0 and overlap >= SAME_PASSAGE_OVERLAP * min(e1 - s1, e2 - s2):
-                unite(i, j)
-    members: dict[int, list[tuple[str, int, int]]] = {}
-    for i, span in enumerate(spans):
-        members.setdefault(root(i), []).append(span)
     passages = []
-    for group_spans in members.values():
+    for group in group_spans(spans, min_words):
+        members = sorted(set(group))
         merged: list[list] = []
-        for doc, s, e in sorted(group_spans):
+        for doc, s, e in members:
             if merged and merged[-1][0] == doc and s <= merged[-1][2]:
                 merged[-1][2] = max(merged[-1][2], e)
             else:
                 merged.append([doc, s, e])
         if len({doc for doc, _, _ in merged}) < 2:
             continue
+        # The first place is the longest of its spans (the first of those): the text, word for word in its partner.
+        doc, s, e = merged[0]
+        merged[0] = max((m for m in members if m[0] == doc and s <= m[1] < e), key=lambda m: (m[2] - m[1], -m[1]))
         occurrences = tuple(Occurrence(doc, words[doc][s][0], words[doc][e - 1][1]) for doc, s, e in merged)
         text = docs[occurrences[0].doc][occurrences[0].start:occurrences[0].end]
         passages.append(SharedPassage(text, occurrences, len(WORD.findall(text))))

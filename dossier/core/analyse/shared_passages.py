@@ -3,9 +3,10 @@
 The method is the usual one for text reuse: words are normalised (case and typography folded, punctuation
 ignored), every run of `shingle` words is indexed, shingles found in two or more documents seed matches,
 seeds are extended word by word while the documents agree, and matches of at least `min_words` words are
-grouped into passages with one occurrence per place. Short stock phrases ("the United States and Israel")
-are shared by everything and are suppressed by `min_words`, not by document frequency, because a quote
-carried by every article is exactly what must be found.
+grouped into passages with one occurrence per place, places that all share one run of `min_words` words
+(passage_groups.py). Short stock phrases ("the United States and Israel") are shared by everything and are
+suppressed by `min_words`, not by document frequency, because a quote carried by every article is exactly
+what must be found.
 
 Work is linear: in the words, with C-level passes only (each distinct space-separated piece is matched and
 folded once; every shingle is hashed and looked up in sets, never indexed one by one), plus the shingle
@@ -20,9 +21,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import field
-from itertools import accumulate, chain, compress, count, islice
+from itertools import accumulate, chain, compress, count, islice, takewhile
 
 from .alignment import fold
+from .passage_groups import group_spans
 from ..load.model import Article
 from ..text.nfc import nfc_text
 from ..common.records import record
@@ -32,9 +34,6 @@ _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,\u00ad\u200b\u2060\ufeff][^\W_]+)*")
 # A shingle seen more often than this inside one document is furniture of that document (a repeated
 # caption or sign-off), not reuse; a quote repeated as headline and body is still well under it.
 MAX_REPEATS_PER_DOC = 4
-# Two matched spans in one document are the same passage when they overlap by at least this share of
-# the shorter span; adjacent quotes that merely touch stay separate passages.
-SAME_PASSAGE_OVERLAP = 0.5
 
 
 @record
@@ -51,7 +50,9 @@ class Occurrence:
 class SharedPassage:
     """A run of words found in two or more documents. Invariant: occurrences are sorted by (doc, start),
     cover at least two distinct docs, and text is the original text of occurrences[0]; words is its word
-    count (occurrences in other docs may differ in typography and, at their edges, slightly in extent)."""
+    count. An occurrence in another doc has the same words (typography aside); every occurrence holds one
+    run of at least min_words of them, the same in all, and may differ from the text at its edges
+    (passage_groups.py)."""
 
     text: str
     occurrences: tuple[Occurrence, ...]
@@ -95,22 +96,6 @@ def _shingle_hashes(keys: tuple[int, ...], shingle: int) -> Iterator[int]:
     """hash() of each run of `shingle` keys, in order: an int to test membership with, computed without a
     Python-level loop. Equal runs have equal hashes; unequal runs rarely do, so callers confirm on the keys."""
     return map(hash, zip(*(keys[i:] for i in range(shingle))))
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)  # smaller root keeps the result independent of call order
 
 
 def _postings(
@@ -202,58 +187,19 @@ def find_shared_passages(
     keys = {name: _keys(docs[name], ids, pieces) for name in names}
     del ids
 
-    # Every match contributes one span per side; spans are then grouped into passages.
+    # Every match contributes one span per side; spans are then grouped into passages (passage_groups.py).
     spans: list[tuple[str, int, int]] = []
-    links: list[tuple[int, int]] = []
     for da, a1, a2, db, b1, b2 in _matches(names, keys, shingle, min_words):
-        links.append((len(spans), len(spans) + 1))
         spans.extend([(da, a1, a2), (db, b1, b2)])
-    return _passages(docs, pieces, spans, _groups(spans, links))
+    return _passages(docs, pieces, group_spans(spans, min_words))
 
 
-def _groups(spans: list[tuple[str, int, int]], links: list[tuple[int, int]]) -> list[list[int]]:
-    """Span indices grouped into passages: the two sides of a match, identical spans, and spans of one
-    document that largely overlap are one passage."""
-    uf = _UnionFind(len(spans))
-    for x, y in links:
-        uf.union(x, y)
-
-    # Within a document, spans that largely overlap are the same passage seen from different partners.
-    # Identical spans (a quote carried by many docs, seen from each partner) are united first so the
-    # pairwise overlap check below only runs over distinct spans.
-    first_of: dict[tuple[str, int, int], int] = {}
-    by_doc: dict[str, list[int]] = {}
-    for i, span in enumerate(spans):
-        if span in first_of:
-            uf.union(first_of[span], i)
-            continue
-        first_of[span] = i
-        by_doc.setdefault(span[0], []).append(i)
-    for doc in sorted(by_doc):
-        order = sorted(by_doc[doc], key=lambda i: (spans[i][1], spans[i][2]))
-        for pos, i in enumerate(order):
-            _, s1, e1 = spans[i]
-            for k in range(pos + 1, len(order)):  # not a slice: that would copy the rest for every span
-                j = order[k]
-                _, s2, e2 = spans[j]
-                if s2 >= e1:
-                    break  # sorted by start: no later span overlaps i
-                overlap = min(e1, e2) - s2
-                if overlap >= SAME_PASSAGE_OVERLAP * min(e1 - s1, e2 - s2):
-                    uf.union(i, j)
-
-    groups: dict[int, list[int]] = {}
-    for i in range(len(spans)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return list(groups.values())
-
-
-def _passages(docs: Mapping[str, str], pieces: Mapping[str, tuple[int, ...]], spans: list[tuple[str, int, int]],
-              groups: list[list[int]]) -> tuple[SharedPassage, ...]:
-    """Each group found in two or more documents as a passage, its occurrences in characters, sorted by words
-    (most first), then by first occurrence."""
+def _passages(docs: Mapping[str, str], pieces: Mapping[str, tuple[int, ...]],
+              groups: list[list[tuple[str, int, int]]]) -> tuple[SharedPassage, ...]:
+    """Each group of spans found in two or more documents as a passage, its occurrences in characters, sorted
+    by words (most first), then by first occurrence."""
     # Word ranges per group, then the character offsets of their first and last words only.
-    ranges = [_merge_spans(sorted(spans[i] for i in members)) for members in groups]
+    ranges = [_places(sorted(set(group))) for group in groups]
     ranges = [r for r in ranges if len({doc for doc, _, _ in r}) >= 2]
     wanted: dict[str, set[int]] = {}
     for r in ranges:
@@ -271,15 +217,21 @@ def _passages(docs: Mapping[str, str], pieces: Mapping[str, tuple[int, ...]], sp
     return tuple(passages)
 
 
-def _merge_spans(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """One (doc, start, end) word range per run of overlapping or adjacent sorted spans of a group in a doc
-    (an occurrence: first word to last word)."""
+def _places(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The (doc, start, end) word ranges of a group's sorted spans: its occurrences. Each is a run of
+    overlapping or adjacent spans in a doc (first word to last word), except the first, which gives the
+    passage its text: of its run, the longest span only (the first of those). A span's words are word for word
+    in a place of its group in another doc (its match's other side, or where it was lent from), while the
+    run's other spans may reach past those words at either edge."""
     merged: list[tuple[str, int, int]] = []
     for doc, s, e in spans:
         if merged and merged[-1][0] == doc and s <= merged[-1][2]:  # overlapping or directly adjacent
             merged[-1] = (doc, merged[-1][1], max(merged[-1][2], e))
         else:
             merged.append((doc, s, e))
+    doc, _, end = merged[0]
+    run = takewhile(lambda span: span[0] == doc and span[1] < end, spans)  # the first run's spans
+    merged[0] = max(run, key=lambda span: (span[2] - span[1], -span[1]))
     return merged
 
 
