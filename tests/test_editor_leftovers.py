@@ -44,15 +44,18 @@ def test_a_seed_named_like_a_hidden_or_temporary_file_is_said_to_be_skipped_not_
 
 
 def test_a_copy_a_sync_client_made_of_an_article_file_is_told_as_one(tmp_path):
-    """Review 74: "jpost-go-it-alone (1).yaml" was told to be renamed "jpost-go-it-alone-1", a second article."""
+    """Review 74: "jpost-go-it-alone (1).yaml" was told to be renamed "jpost-go-it-alone-1", a second article.
+    Review 146: with the same bytes, it is a copy, to delete, and not said to take the seed of the file it copies."""
     root = copy_of_default_dossier(tmp_path)
     article = sorted((root / "content" / "articles").glob("*.yaml"))[0]
     shutil.copy(article, article.with_name(f"{article.stem} (1).yaml"))
     shutil.copy(article, article.with_name(f"{article.stem} (Jo's conflicted copy 2024-03-22).yaml"))
     built = run_build(root, "--check")
     assert built.returncode == 1
-    said = [line for line in built.stderr.splitlines() if "hint: it looks like a copy of" in line]
-    assert len(said) == 2 and all(f"copy of {article.stem}.yaml that a sync client" in line for line in said)
+    said = [line for line in built.stderr.splitlines() if "hint: it is a copy of" in line]
+    assert len(said) == 2 and all(f"copy of {article.stem}.yaml (the same bytes) that a sync client or a file "
+                                  "manager made: delete it" in line for line in said)
+    assert "seed-taken" not in built.stderr
 
 
 

@@ -71,7 +71,7 @@ def test_an_unknown_source_with_escape_sequences_is_reported_visibly(tmp_path):
 def test_warnings_replayed_by_an_up_to_date_build_are_visible_too(tmp_path):
     name = f"seeds/unused{HOSTILE}\u202e.txt"   # a seed without an article: a warning naming the file
     root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": hostile_article("the talks"),
-                           name: SEED})
+                           name: SEED + "A line of its own (not a copy of a.txt, said so).\n"})
     aged(root)  # older than the up-to-date check's racy window
     out = tmp_path / "site"
     first = run_build(root, "--out", str(out), "--no-search")

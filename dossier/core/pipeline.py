@@ -271,6 +271,7 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     named by the seeds come back under "content/sources.yaml" as text to append (never to write over)."""
     from .capture.importer import stubs
     from .load.attach import named_like
+    from .load.copies import copied_seeds
     from .capture.stubs import entries_text
     from .load.unread import Unread
 
@@ -294,6 +295,8 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     # article's seed-missing error offers as its own, mistyped or renamed, which the build says is not unused)
     unknown = set() if Unread(inputs.unread).any_article() else set(raw) - used - referenced
     warned = {p.file[len("seeds/"):] for p in more if p.check == "seed-unused"}
+    copied = copied_seeds(more) & unknown  # (a copy a sync client or a merge tool left: none, and said, copies.py)
+    unknown -= copied
     offered = unknown - warned
     # (nor does a seed an article file YAML could not read, or .yml, may be the text of, until fixed: unparsed_seed.py)
     blocked = {seed: files for seed, files in _unparsed_theirs(inputs, dossier, raw, warned, config).items()
@@ -304,17 +307,27 @@ def import_stubs(inputs: Inputs, options: Options = Options(),
     if entries:
         found["content/sources.yaml"] = entries_text(entries)
     said = tuple(p for p in more if _of_outlets(p.file)) if broken and new else ()
+    said += _said_by_import(more, placed, offered, blocked, copied)
+    return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)
+
+
+def _said_by_import(problems: Sequence[Problem], placed: Sequence[str], offered: AbstractSet[str],
+                    blocked: Mapping[str, tuple[Any, ...]], copied: AbstractSet[str]) -> tuple[Problem, ...]:
+    """The build's `problems` that `--import` says, those that tell why it writes no stub for a seed: the error of
+    an article file under another extension or in the wrong place (`placed`), of one whose error offers a seed
+    (`offered`), the warning of a seed an article file not read may be (`blocked`: those files, whose errors too),
+    and of a seed that is a copy (`copied`, copies.py)."""
     # (an article file under another extension names its seed, so no stub is written: said, as the build says it,
     # not "every seed already has an article file" while none is read, ignored.py; so is an error offering a seed)
-    said += tuple(p for p in more if p.check == "file-ignored" and p.severity == "error" and
-                  (p.file.startswith("content/articles/") or any(f == p.file or f.startswith(f"{p.file}/")
-                                                                 for f in placed)) or
-                  p.check in ("seed-missing", "schema-missing-key") and
-                  any(f"seeds/{seed}" in p.hint or f'"{seed}"' in p.hint for seed in offered))
+    said = tuple(p for p in problems if p.check == "file-ignored" and p.severity == "error" and
+                 (p.file.startswith("content/articles/") or any(f == p.file or f.startswith(f"{p.file}/")
+                                                                for f in placed)) or
+                 p.check in ("seed-missing", "schema-missing-key") and
+                 any(f"seeds/{seed}" in p.hint or f'"{seed}"' in p.hint for seed in offered))
     # (of a seed left out so, its warning, whose hint says which file may be its, and that file's errors)
-    said += tuple(p for p in more if p.check == "seed-unused" and p.file[len("seeds/"):] in blocked or
-                  p.severity == "error" and any(p.file == f.file for files in blocked.values() for f in files))
-    return BuildResult({}, sort_problems(tuple(inputs.problems) + said), found)  # (a refused file is no seed)
+    left = {*blocked, *copied}
+    return said + tuple(p for p in problems if p.check == "seed-unused" and p.file[len("seeds/"):] in left or
+                        p.severity == "error" and any(p.file == f.file for files in blocked.values() for f in files))
 
 
 def _named_seeds(files: Mapping[str, bytes], raw: Mapping[str, str], placed: Sequence[str]) -> set[str]:

@@ -10,6 +10,7 @@ from functools import partial
 from typing import AbstractSet, Any, Callable, Iterable, Mapping, Sequence
 
 from .cleaning import CleanText
+from .copies import IMPORT_HINT, original_name
 from .empty_seed import empty_seed
 from ..common.errors import Problem, did_you_mean, error, meant_of, warning
 from ..common.identity import SameObjects
@@ -94,16 +95,25 @@ def _owners(metas: Sequence[ArticleMeta], referenced: Callable[[], frozenset[str
     """Seed → the article file that keeps it, of several that name it: the one whose slug the references name,
     else the one not named as another's with a suffix (jpost-go-it-alone, not jpost-go-it-alone-part2), else the
     first. A file copied to split an article took the seed from the original (the first in sort order), whose
-    page the references link to; the copy was left unpublished and unsaid. The others are told seed-taken.
+    page the references link to; the copy was left unpublished and unsaid. A file whose name marks it as a copy of
+    another of them is never the one (copies.py). The others are told seed-taken.
     Returns the owners and the slugs `referenced()` names (asked only when two files name one seed)."""
     by_seed: dict[str, list[ArticleMeta]] = {}
     for meta in metas:
         if meta.seed:
             by_seed.setdefault(meta.seed, []).append(meta)
     named = referenced() if any(len(group) > 1 for group in by_seed.values()) else frozenset()
-    return {seed: min(group, key=lambda m: (m.slug not in named, any(m.slug.startswith(f"{other.slug}-")
-                                                                       for other in group), group.index(m)))
+    return {seed: min(group, key=lambda m: (m.slug not in named, _copy_in(m, group),
+                                            any(m.slug.startswith(f"{other.slug}-") for other in group),
+                                            group.index(m)))
             for seed, group in by_seed.items()}, named
+
+
+def _copy_in(meta: ArticleMeta, group: Sequence[ArticleMeta]) -> bool:
+    """Whether the name of `meta`'s file marks it as a copy of another file of `group` ("x (1).yaml", which sorts
+    before x.yaml; "x_LOCAL_4567.yaml": copies.py)."""
+    original = original_name(meta.origin.file)
+    return bool(original) and any(m.origin.file == f"{meta.origin.file.rsplit('/', 1)[0]}/{original}" for m in group)
 
 
 def _taken(meta: ArticleMeta, owner: ArticleMeta, named: frozenset[str]) -> Problem:
@@ -322,7 +332,7 @@ def _unused_hint(seed: str, forms: Mapping[str, list[str]]) -> str:
         form = "decomposed (NFD, as macOS writes names)" if seed != nfc(seed) else "composed (NFC)"
         return (f"its name differs from seeds/{twins[0]}'s only in its Unicode form: this one is {form}; delete "
                 f"the copy an article does not read")
-    return "run `python build.py --import` to write a stub in content/articles/"
+    return IMPORT_HINT
 
 
 def named_like(seeds: Iterable[str], files: Iterable[str]) -> set[str]:

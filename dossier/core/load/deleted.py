@@ -7,7 +7,8 @@ hint to run --import, which writes a stub under another slug: the deleted articl
 still unknown. The references stay one error each (if the article is gone for good, each is a line to change),
 their hint now saying that no file defines the article, to remove the reference if it was deleted, and how many
 there are. A seed no article file names whose text holds the quotes of that article's witnesses is its seed:
-both hints then say so, and the seed's offers deleting it with the witnesses, or restoring the file.
+both hints then say so, and the seed's offers deleting it with the witnesses, or restoring the file. A seed said to
+be a copy of another (copies.py: the same bytes, two outlets' same wire text) is that seed when no other is.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import replace
 from typing import AbstractSet, Iterable, Mapping
 
 from ..common.errors import Problem
+from .copies import COPIED
 from .model import Dossier
 
 _UNKNOWN = re.compile(r'unknown article "([a-z0-9-]+)"$')
@@ -38,8 +40,11 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
         slug = _unknown(p, outlets) or excluded(p)
         if slug in gone:
             named.setdefault(slug, []).append(p)
-    unused = {p.file[len("seeds/"):] for p in problems if p.check == "seed-unused" and p.message == _UNUSED}
-    seeds = _seeds_of(named, dossier, {name: raw[name] for name in sorted(unused & set(raw))})
+    seeds: dict[str, str] = {}
+    for copies in (False, True):  # (a seed said to be a copy only for an article no other seed is found for)
+        unused = {p.file[len("seeds/"):] for p in problems if _unused(p) and (p.message != _UNUSED) == copies}
+        seeds |= _seeds_of({slug: refs for slug, refs in named.items() if slug not in seeds}, dossier,
+                           {name: raw[name] for name in sorted(unused & set(raw))})
     bases = {slug: [c for c in dossier.comparisons if c.base == slug] for slug in named}
     out = []
     for p in problems:
@@ -47,12 +52,18 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
         if slug in gone:
             also = _also(p, slug, gone, dossier) if p.check == "witness-unknown-article" else ""
             p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), len(bases[slug])) + also)
-        elif p.check == "seed-unused" and p.message == _UNUSED:
+        elif _unused(p):
             theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
-            p = replace(p, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]) + len(bases[theirs[0]]))) \
-                if theirs else p
+            p = replace(p, message=_UNUSED, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]) +
+                                                            len(bases[theirs[0]]))) if theirs else p
         out.append(p)
     return out
+
+
+def _unused(problem: Problem) -> bool:
+    """Whether `problem` is the warning of a seed no article file names, or of one said to be a copy (copies.py):
+    the seed of a deleted article that another seed's bytes are (two outlets' same wire text) is said as that."""
+    return problem.check == "seed-unused" and (problem.message == _UNUSED or COPIED in problem.message)
 
 
 def _unknown(problem: Problem, outlets: set[str]) -> str:

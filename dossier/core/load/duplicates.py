@@ -14,12 +14,14 @@ as entities into content/entities/*.yaml, and an outlet id two files define is s
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from ..common.errors import Problem, error
+from .copies import maker, original_name
 from .model import ArticleMeta, Comparison, Entity, Source
 
 T = TypeVar("T", Entity, Source)
+X = TypeVar("X")
 
 _SHOWN = 3   # the ids named in a grouped error
 _OTHER = re.compile(r"^the other definition is at (.+):(\d+)$")   # (the hint of one id defined twice, below)
@@ -55,12 +57,17 @@ def _first_of_each(kind: str, folder: str, items: Sequence[Any], slug_of: Callab
 
 def one_per_id(what: str, items: Sequence[T]) -> tuple[tuple[T, ...], list[Problem]]:
     """The entities or outlets (`what`: "entity", "outlet") of every file of their registry, in the order of the
-    files' paths, with one per id (the first: a second would only add an output collision), sorted by id as one
-    file's are, and the errors of the ids defined again (`duplicate_ids`)."""
+    files' paths (a copy's after its original's), with one per id (the first: a second would only add an output
+    collision), sorted by id as one file's are, and the errors of the ids defined again (`duplicate_ids`)."""
     problems = duplicate_ids(what, [(x.id, o.file, o.line, o.col) for x in items
                                     for o in [x.id_origin or getattr(x, "origin", None)] if o is not None])
     first: dict[str, T] = {}
-    for x in items:
+
+    def file_of(x: T) -> str:
+        origin = x.id_origin or getattr(x, "origin", None)
+        return origin.file if origin is not None else ""
+
+    for x in _originals_first(items, file_of, _copies(list(dict.fromkeys(file_of(x) for x in items)))):
         first.setdefault(x.id, x)
     return tuple(sorted(first.values(), key=lambda x: x.id)), problems
 
@@ -87,7 +94,30 @@ def other_definition(problem: Problem) -> tuple[str, int] | None:
     return (found.group(1), int(found.group(2))) if found else None
 
 
+def _copies(files: Sequence[str]) -> dict[str, str]:
+    """The files of `files` whose name marks them as a copy of another of them, in their folder ("all (1).yaml",
+    "all_LOCAL_4567.yaml", copies.py) → that file."""
+    out = {}
+    for file in files:
+        original = f"{file.rsplit('/', 1)[0]}/{original_name(file)}" if original_name(file) else ""
+        if original in files and original != file:
+            out[file] = original
+    return out
+
+
+def _originals_first(items: Sequence[X], file_of: Callable[[X], str], copies: Mapping[str, str]) -> list[X]:
+    """`items` (in the order of their files' paths) with those of a copy after those of the file it copies: "all
+    (1).yaml" sorts before "all.yaml", and was the one whose ids were said defined again, to delete there."""
+    if not copies:  # (most builds: kept as they are)
+        return list(items)
+    order = {file: i for i, file in enumerate(dict.fromkeys(file_of(x) for x in items))}
+    return sorted(items, key=lambda x: order[copies[file_of(x)]] + 0.5 if file_of(x) in copies
+                  else order[file_of(x)])
+
+
 def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]], check: str) -> list[Problem]:
+    copies = _copies(list(dict.fromkeys(file for _, file, _, _ in items)))
+    items = _originals_first(items, lambda item: item[1], copies)
     seen: dict[str, tuple[str, int]] = {}
     pairs: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
     for ident, file, line, col in items:
@@ -99,11 +129,26 @@ def _duplicate_ids(what: str, items: list[tuple[str, str, int, int]], check: str
         ids.sort(key=lambda i: (i[1], i[2]))  # (in the order of the later file: the first is where it says)
         ident, line, col, at = ids[0]
         if len(ids) == 1:
-            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice', other_hint(other, at), check))
+            out.append(error(file, line, col, f'{what} id "{ident}" is defined twice', _copy_hint(file, other, items)
+                             if copies.get(file) == other else other_hint(other, at), check))
             continue
         named = ", ".join(f'"{i[0]}"' for i in ids[:_SHOWN])
         named += f" and {len(ids) - _SHOWN} more" if ids[_SHOWN:] else ""
+        hint = _copy_hint(file, other, items) if copies.get(file) == other else (
+            f"each {what} is defined once: if they moved here, delete them from {other} (the first at line {at}); if "
+            "this file is a copy, delete them here")
         out.append(error(file, line, col, f"{len(ids)} {what} ids of {other} are defined again in this file: {named}",
-                         f"each {what} is defined once: if they moved here, delete them from {other} (the first at "
-                         f"line {at}); if this file is a copy, delete them here", check))
+                         hint, check))
     return out
+
+
+def _copy_hint(file: str, original: str, items: Sequence[tuple[str, str, int, int]]) -> str:
+    """The hint of the ids a copy of the file `original` defines again (its name says it is one): to delete it,
+    once the ids it alone defines are moved there."""
+    theirs = {ident for ident, at, _, _ in items if at == original}
+    own = list(dict.fromkeys(ident for ident, at, _, _ in items if at == file and ident not in theirs))
+    named = ", ".join(f'"{ident}"' for ident in own[:_SHOWN]) + (f" and {len(own) - _SHOWN} more" if own[_SHOWN:]
+                                                                 else "")
+    first = (f" (it alone defines {named}: move it to {original} first)" if len(own) == 1 else
+             f" (it alone defines {len(own)}, {named}: move them to {original} first)" if own else "")
+    return f"its name marks it as a copy of {original} that {maker(file)}: delete it{first}"

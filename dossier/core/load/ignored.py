@@ -6,7 +6,9 @@ unless its name is close to one of those two and that one is missing (entites.ya
 it is an error naming the file that is missing, and the references to what it holds are not checked (every entity of
 the dossier had been reported unknown instead, 287 errors for the default dossier's). A near miss of the name is so
 only while the registry's folder holds no YAML file either (beside them, entity.yaml is a stray file); the
-registry's own name under another extension or case (sources.yml) is its file whatever the folder holds. A file
+registry's own name under another extension or case (sources.yml) is its file whatever the folder holds. One whose
+name marks it as a copy of a file there (copies.py: content/sources_LOCAL_4567.yaml) is said to be one, not to be
+moved into a folder. A file
 in a folder of seeds/ (other than seeds/evidence/, what --add keeps) is a warning too: seeds are the files of seeds/
 itself; so is a file in any other folder of content/, unless its keys say it is an editors' file in the wrong place
 (misplaced.py: then an error, in place of this warning). Pure.
@@ -24,6 +26,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..common.errors import Problem, error, warning
+from .copies import maker, original_name
 from .watched import is_evidence
 
 FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
@@ -99,9 +102,20 @@ def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
                                                                       if _present(meant, paths) else ""),
                                   "file-ignored"))
         else:
-            problems.append(warning(p, 0, 0, f"ignored: {_HOLDS}", "move it into one of them, or out of content/",
-                                    "file-ignored"))
+            problems.append(_copy_in_content(p, paths) or warning(p, 0, 0, f"ignored: {_HOLDS}", "move it into one "
+                                                                  "of them, or out of content/", "file-ignored"))
     return problems, missing
+
+
+def _copy_in_content(path: str, paths: list[str]) -> Problem | None:
+    """The warning of a file of content/ not read whose name marks it as a copy of one that is there
+    ("content/sources_LOCAL_4567.yaml", copies.py): moved into a folder, as the generic hint says, it would define
+    that file's ids again."""
+    original = f"content/{original_name(path)}" if original_name(path) else ""
+    if original not in paths:
+        return None
+    return warning(path, 0, 0, f"ignored: {_HOLDS}, and this file's name marks it as a copy of {original}",
+                   f"delete it if it is a copy {maker(path)}", "file-ignored")
 
 
 def unused(paths: Iterable[str]) -> dict[str, list[str]]:

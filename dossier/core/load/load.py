@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping, TypeVar
 from ..common.errors import Problem, error, did_you_mean
 from .model import (Annotation, ArticleMeta, Comparison, Entity, EntityExclusion, Origin, Role, Source,
                     Witness)
+from .copies import maker, original_name
 from .dates import impossible_dates
 from .language import unknown_language
 from .placeholders import placeholders
@@ -251,12 +252,8 @@ def _check_stem(file: str) -> list[Problem]:
     stem = file_stem(file)
     if is_slug(stem):
         return []
-    copy = _COPY.search(stem)  # ("x (1)", "x (Jo's conflicted copy 2024-03-22)", "x copy": review 74)
-    hint = (f'it looks like a copy of {stem[:copy.start()]}.yaml that a sync client or a file manager made: delete '
-            f'it if it is one; else {slug_hint(stem)}') if copy and copy.start() else slug_hint(stem)
+    # ("x (1)", "x (Jo's conflicted copy 2024-03-22)", "x copy": review 74; "x_LOCAL_4567", git mergetool's: 146)
+    original = original_name(file)
+    hint = (f"it looks like a copy of {original} that {maker(file)}: delete it if it is one; else "
+            f"{slug_hint(stem)}") if original else slug_hint(stem)
     return [error(file, 0, 0, f'file name "{stem}" is not a valid slug', hint, "file-name")]
-
-
-# What a file manager or a sync client adds to a copy's name: " (1)", " copy", " - Copy", "conflicted copy"
-_COPY = re.compile(r"(?: \(\d+\)| - Copy(?: \(\d+\))?| copy(?: \d+)?| \([^()]*conflict[^()]*\)|"
-                   r"\.sync-conflict-[\w-]+)$", re.I)

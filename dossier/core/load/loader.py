@@ -19,6 +19,7 @@ from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, control_chara
 from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
+from .copies import said_as_copies
 from .duplicates import one_per_id, one_per_slug
 from .ignored import ignored, in_seed_folders, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
@@ -292,7 +293,9 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     moved = named - set(seeds) - {p[len("seeds/"):] for p in inputs.files if p.count("/") == 1}
     problems += [p for p in found if not (p.file.startswith("seeds/") and p.file.rsplit("/", 1)[-1] in moved)]
     dossier, more = _assemble(inputs.files, config, seeds, values, missing, unread, defined, undecoded, gone, placed)
-    dossier, problems = misread_encoding(inputs.files, dossier, restate(problems, more))  # (said at site.yaml)
+    # (a copy a sync client or a merge tool left, of a seed or an article file: said so, copies.py)
+    problems = said_as_copies(restate(problems, more), inputs.files, dossier)
+    dossier, problems = misread_encoding(inputs.files, dossier, problems)  # (said at site.yaml)
     return dossier, raw, problems + site_language(dossier, each)  # (site.yaml's language: against the texts')
 
 

@@ -21,17 +21,20 @@ files, two or more, all hold one kind whose folder the dossier lacks (content/ar
 at the folder, to rename it. A file in a folder the build reads is asked only when its schema found a key wrong or
 missing (a valid dossier is never read twice), and taken for another kind only on two of that kind's keys or more,
 more than of its own, and for an article or a comparison one that no other file has (seed: or annotations:,
-question: or witnesses:).
+question: or witnesses:). One whose name marks it as a copy (copies.py: content/entities (1).yaml,
+content/sources_LOCAL_4567.yaml) of a file that is there, in its folder or its kind's, is said to be one, to delete
+(moved as told, it would define that file's ids again).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from ..common.errors import Problem, error
 from ..common.records import frozen
 from ..common.slugs import file_stem
+from .copies import maker, original_name
 from .ignored import FOLDERS, REGISTRIES, YAMLISH, near_registry
 from .registry_ids import DefinedIds, unknowable
 
@@ -124,10 +127,10 @@ def misplaced(files: Mapping[str, bytes], read: Mapping[str, tuple[str, Sequence
         told = kind_of(_text(files[path])) if any(p.check in _SUSPECT for p in said) else None
         if told is not None and told[0] != step:
             found.append(Misplaced(path, told[0], _ids(told[0], path, files[path])))
-            problems.append(_at_file(found[-1], told[1], paths, _read_where(path, step)))
+            problems.append(_at_file(found[-1], told[1], files, _read_where(path, step)))
     for folder, group in _by_top_folder(loose).items():
         whole = _whole_folder(folder, group, paths)
-        problems += [whole] if whole else [_at_file(m, keys, paths, _loose_where(m.file), True) for m, keys in group]
+        problems += [whole] if whole else [_at_file(m, keys, files, _loose_where(m.file), True) for m, keys in group]
         found += [m for m, _ in group]
     return Placed(tuple(found), tuple(problems))
 
@@ -278,12 +281,16 @@ def _read_where(path: str, step: str) -> str:
     return f"{path if path == f'content/{step}.yaml' else HOME[step]} holds {_HOLDS[step]}"
 
 
-def _at_file(m: Misplaced, keys: tuple[str, ...], paths: Sequence[str], where: str, loose: bool = False) -> Problem:
+def _at_file(m: Misplaced, keys: tuple[str, ...], files: Mapping[str, bytes], where: str, loose: bool = False
+             ) -> Problem:
     """The one error of a misplaced file: where it is, what its keys say it holds, what is lost, where it goes (or,
     when a file of its name is there already, that it may be a copy). `loose`: where the build reads nothing, so
     that moving it out of content/ keeps it unpublished (a draft) as a folder of content/ did without a word."""
-    to = _target(m, paths)
-    if to in paths:
+    paths = files.keys()
+    to, original = _target(m, paths), _original(m, files)
+    if original:  # ("content/entities (1).yaml", "content/sources_LOCAL_4567.yaml": copies.py)
+        lost, hint = _as_copy(m, original, files)
+    elif to in paths:
         lost = f"and {to} is there already"
         hint = f"delete this one if it is a copy of {to}; else move it to {HOME[m.kind]} under another name"
     else:
@@ -297,7 +304,23 @@ def _at_file(m: Misplaced, keys: tuple[str, ...], paths: Sequence[str], where: s
     return error(m.file, 0, 0, f"{where}{said} is not read, {lost}", hint, "file-ignored")
 
 
-def _target(m: Misplaced, paths: Sequence[str]) -> str:
+def _original(m: Misplaced, paths: Mapping[str, bytes]) -> str:
+    """The file that the misplaced file `m` is a copy of, as its name says, in its folder or in its kind's (""
+    when its name has no mark, or that file is not there)."""
+    name = original_name(m.file)
+    return next((p for p in (f"{m.file.rsplit('/', 1)[0]}/{name}", f"{HOME[m.kind]}{name}") if name and p in paths),
+                "")
+
+
+def _as_copy(m: Misplaced, original: str, files: Mapping[str, bytes]) -> tuple[str, str]:
+    """What a misplaced copy of `original` is said to lose (nothing: `original` is read), and what to do."""
+    if files[m.file] == files[original]:
+        return f"and it is a copy of {original} (the same bytes)", f"delete it ({maker(m.file)} it)"
+    return (f"and its name marks it as a copy of {original}", f"if it is a copy {maker(m.file)}, delete it (compare "
+            f"it with {original} first); else move it to {HOME[m.kind]} under another name")
+
+
+def _target(m: Misplaced, paths: Collection[str]) -> str:
     """Where the misplaced file goes: its kind's folder, under its name (as .yaml); a registry's file when the
     dossier has none of that registry and it is so named (content/entities/sources.yaml: content/sources.yaml)."""
     stem, home = file_stem(m.file), HOME[m.kind]

@@ -157,6 +157,7 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
         problem = append_entries(root, addition)
         print(visible(f"content/sources.yaml: warning: {problem}") if problem else
               "appended new outlets to content/sources.yaml", file=err if problem else out)
-    if not stubs:  # (site.yaml or the seeds unread: no seed is known to have its file, review 71)
-        print("no stub written" if left or not result.ok else "every seed already has an article file", file=out)
+    if not stubs:  # (site.yaml or the seeds unread: no seed is known to have its file, review 71; a copy has none)
+        print("no stub written" if left or not result.ok or any(p.check == "seed-unused" for p in result.problems)
+              else "every seed already has an article file", file=out)
     return 1 if not result.ok else 0
