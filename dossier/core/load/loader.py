@@ -21,6 +21,7 @@ from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
 from .copies import said_as_copies
 from .duplicates import one_per_id, one_per_slug
+from .emptied import emptied_registries
 from .ignored import ignored, in_seed_folders, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
 from .misplaced import Placed, set_apart
@@ -261,6 +262,7 @@ def load_dossier(inputs: Inputs, config: SiteConfig, each: Each = in_sequence
     seed texts (`RawSeeds`: decoded when asked), problems."""
     # (a file in the wrong place, an article in content/comparisons/: one error, and it is not read, misplaced.py)
     parsed, placed = set_apart(inputs.files, parse_files(inputs, config, each))
+    parsed = emptied_registries(parsed)  # (an empty entities.yaml beside content/entities/: a warning, emptied.py)
     problems: list[Problem] = []
     seeds: dict[str, CleanText] = {}
     for (step, path), (_, more, cleaned) in ((k, v) for k, v in parsed.items() if k[0] == "seed"):
