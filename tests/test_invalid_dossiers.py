@@ -117,8 +117,13 @@ def test_there_are_enough_invalid_dossiers_and_each_is_complete() -> None:
     folders = [p for p in CASES.iterdir() if p.is_dir()]
     assert len(folders) >= 8
     for folder in folders:
-        for part in ("site.yaml", "seeds", "content/sources.yaml", "content/articles", "expected.txt"):
+        for part in ("site.yaml", "seeds", "content", "expected.txt"):
             assert (folder / part).exists(), f"{folder.name} lacks {part}"
+        # (its outlets and its articles: where the build reads them, or, in a case of such files in the wrong place,
+        # elsewhere in content/, as content/sources.yml, content/article/a.yaml)
+        files = [p.relative_to(folder / "content").as_posix() for p in (folder / "content").rglob("*") if p.is_file()]
+        assert any("sources" in f for f in files), f"{folder.name} has no outlets file"
+        assert any(f.startswith("article") and "/" in f for f in files), f"{folder.name} has no article file"
         assert parse_expected((folder / "expected.txt").read_text("utf-8")), f"{folder.name}: expected.txt is empty"
 
 
