@@ -54,6 +54,9 @@ def test_no_site_language_warning_where_the_texts_agree_or_cannot_be_told(tmp_pa
     norwegian = "Det er ikke lett å si hva som skjer med broen, og det er mange som er bekymret for det. " * 2
     assert "nb" not in TOLD and language_of(norwegian)[0] in ("sv", "")
     assert _problems(tmp_path / "5", MINIMAL_SITE + "language: nb\n", [norwegian, norwegian]) == []
+    # nor when its letters are another's it knows (review 158: Yiddish in Hebrew letters read as Hebrew)
+    assert "yi" not in TOLD and language_of(HEBREW * 2)[0] == "he"
+    assert _problems(tmp_path / "6", MINIMAL_SITE + "language: yi\n", [HEBREW * 2, HEBREW * 2]) == []
 
 
 def test_a_dossier_without_articles_or_settings_is_not_judged() -> None:
