@@ -92,18 +92,67 @@
     heading.id = heading.id || "search-title";
     input.setAttribute("aria-labelledby", heading.id);
   }
+  function message(box) {
+    var shown = box.querySelector(".pagefind-ui__message");
+    return shown ? shown.textContent : "";
+  }
   function announce(box) {
     // Pagefind says how many results it found in a paragraph it makes anew: a live region of the page's own,
-    // made before any search, repeats it, so that a screen reader says it as the reader types.
-    var status = document.createElement("p");
+    // made before any search, repeats it, so that a screen reader says it as the reader types. It repeats it only
+    // when it changes: what the page says in between (how many results "Load more results" shows) stays said.
+    var status = document.createElement("p"), heard = null;
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
     box.parentNode.insertBefore(status, box.nextSibling);
     new MutationObserver(function () {
-      var message = box.querySelector(".pagefind-ui__message");
-      var text = message ? message.textContent : "";
-      if (status.textContent !== text) status.textContent = text;
+      var text = message(box);
+      if (text === heard) return;
+      heard = text;
+      status.textContent = text;
     }).observe(box, { childList: true, subtree: true, characterData: true });
+    return status;
+  }
+  function cleared(box) {
+    // Pagefind's Clear button hides itself once the box is empty (dossier.css takes the hidden button out of the
+    // tab order, review 142): focus, which would be lost with it, goes back to the search box.
+    box.addEventListener("click", function (event) {
+      var input = box.querySelector(".pagefind-ui__search-input");
+      if (input && event.target.closest && event.target.closest(".pagefind-ui__search-clear")) input.focus();
+    });
+  }
+  function showing(box, status, count) {
+    // "Showing 10 of 67 results", the total as Pagefind's message wrote it (the query taken out of it, which may
+    // hold digits); in English words, marked so where the page is in another language (templates/search.html).
+    var heading = box.previousElementSibling, lang = heading && heading.lang;
+    var input = box.querySelector(".pagefind-ui__search-input"), query = input ? input.value.trim() : "";
+    var words = query ? message(box).split(query).join(" ") : message(box);
+    var total = words.match(/\p{Nd}(?:[\p{Nd}\p{Zs}.,'\u066c]*\p{Nd})?/u);
+    var shown = new Intl.NumberFormat(document.documentElement.lang || "en").format(count);
+    var span = sentence("Showing " + shown + (total ? " of " + total[0] : "") + " results",
+                        Boolean(lang) && getComputedStyle(status).direction === "rtl");
+    if (lang) span.lang = lang;
+    status.textContent = "";
+    status.appendChild(span);
+  }
+  function more(box, status) {
+    // "Load more results" adds five results above itself, and had left the reader on it, told nothing (review
+    // 142): focus goes to the first of them once it is drawn (Pagefind draws a result's place first, its link when
+    // its page's data has come), and the status region says how many are shown now. A new search meanwhile (its
+    // message another) leaves focus where it is.
+    box.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest(".pagefind-ui__button")) return;
+      var before = box.querySelectorAll(".pagefind-ui__result").length, said = message(box);
+      var watch = new MutationObserver(function () {
+        var results = box.querySelectorAll(".pagefind-ui__result");
+        var link = results[before] && results[before].querySelector(".pagefind-ui__result-link");
+        if (message(box) !== said) return watch.disconnect();
+        if (!link) return;
+        watch.disconnect();
+        link.focus();
+        showing(box, status, results.length);
+      });
+      watch.observe(box, { childList: true, subtree: true, characterData: true });
+    }, true);   // (before Pagefind's own listener: its results are drawn as soon as it returns)
   }
   // A match of an entity's names (its page's meta "names": templates/entity.html) adds to its page's score as one of a
   // page's title does (5, Pagefind's default), but twice as much: then a name searched for brings its entity's page
@@ -124,7 +173,8 @@
                               mergeIndex: merge.map(function (path) { return { bundlePath: path, ranking: RANKING }; })
                             });
     drawn(box, function (input) { label(box, input); });
-    announce(box);
+    more(box, announce(box));
+    cleared(box);
     var q = new URLSearchParams(location.search).get("q");
     if (q) ui.triggerSearch(q);
   }
