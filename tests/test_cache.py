@@ -220,7 +220,7 @@ def test_a_build_with_a_warm_cache_computes_nothing_and_equals_a_cold_build(synt
     result = build_site(inputs, Options(), memo=warm)
     assert sum(first.misses.values()) > 0 and set(first.misses) == {"parse", "analyse", "mentions", "passages", "witness",
                                                                  "summary", "figures", "note-links", "references",
-                                                                 "field-links"}
+                                                                 "field-links", "text-language"}
     assert sum(warm.misses.values()) == 0 and warm.hits == first.misses  # every result survived pickling
     assert result.outputs == cold.outputs and result.problems == cold.problems
 

@@ -16,7 +16,9 @@ import pytest
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ARTICLES = [json.loads((GOLDEN / listed["data"]).read_text(encoding="utf-8"))  # (each article's own export)
             for listed in json.loads((GOLDEN / "dossier.json").read_text(encoding="utf-8"))["articles"]]
-SOURCE_LINK = re.compile(r'<a class="sn-source" href="([^"]*)">at the source</a>')
+# (its words, then, for a screen reader, the first words of its quote: review 142)
+SOURCE_LINK = re.compile(r'<a class="sn-source" href="([^"]*)">at the source(?:<span class="visually-hidden">[^<]*'
+                         r'(?:<span lang="[^"]*">[^<]*</span>[^<]*)?</span>)?</a>')
 SIDENOTE = re.compile(r'<span class="sidenote" id="n-')
 
 
