@@ -32,7 +32,7 @@ from ..load.model import Article, Comparison, Dossier
 from ..text.nfc import nfc
 from ..text.typography import FOLD, fold_key
 
-__all__ = ["CLOSE", "said_where_found"]
+__all__ = ["CLOSE", "flat", "said_where_found"]
 
 # A closest passage of its own text scoring this much is taken for the passage meant, with slips: in the default
 # dossier three letters mistyped in a quote left it 82 or more, while a passage of another article resembled a
@@ -114,7 +114,7 @@ def _quoted(dossier: Dossier, at: set[tuple[str, int, int]]) -> dict[tuple[str, 
     return out
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
     """`text` as anchoring's second rung compares it (anchors.py): in NFC, typography folded (typography.fold_key),
     each run of spaces one space."""
     return " ".join(fold_key(nfc(text) or "").split())
@@ -123,7 +123,7 @@ def _flat(text: str) -> str:
 def _inner(quote: str) -> list[str]:
     """The words of `quote` between its first and its last that are letters and digits alone, folded: whole
     words of any text that has the quote (its first and last may be the ends of longer words)."""
-    return [word for word in _flat(quote).split()[1:-1] if word.isalnum()]
+    return [word for word in flat(quote).split()[1:-1] if word.isalnum()]
 
 
 class Texts:
@@ -138,7 +138,7 @@ class Texts:
             # (a word of letters and digits is the same folded, unless a character folds into one or into nothing:
             # a soft hyphen, a Hebrew point, an Arabic digit; such texts, and those not in NFC, are folded first)
             words = text.split() if unicodedata.is_normalized("NFC", text) and not _IN_WORDS.search(text) else \
-                _flat(text).split()
+                flat(text).split()
             for word in wanted.intersection(words):
                 self.with_word.setdefault(word, set()).add(i)
         self._flats: dict[int, str] = {}
@@ -149,14 +149,14 @@ class Texts:
         if not inner:
             return []  # (a quote of one or two words: many texts may have it by chance)
         sets = sorted((self.with_word.get(word, set()) for word in inner), key=len)
-        quote = _flat(q.quote)
+        quote = flat(q.quote)
         ways = {quote, quote[:1].swapcase() + quote[1:]}   # (anchoring ignores the case of the first letter)
         return [self.articles[i] for i in sorted(set.intersection(*sets)) if self.articles[i].slug != q.article
                 and any(way in self._flat_text(i) for way in ways)]
 
     def _flat_text(self, i: int) -> str:
         if i not in self._flats:
-            self._flats[i] = _flat(self.articles[i].text.text)
+            self._flats[i] = flat(self.articles[i].text.text)
         return self._flats[i]
 
 

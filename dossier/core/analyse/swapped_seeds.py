@@ -18,18 +18,12 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from ..common.errors import Problem, error
+from .elsewhere import flat
 from ..load.model import Article, Dossier
-from ..text.nfc import nfc
-from ..text.typography import fold_key
 
 __all__ = ["said_at_swapped_seeds"]
 
 Place = tuple[str, int, int]
-
-
-def _flat(text: str) -> str:
-    """`text` as a quote is looked for here: NFC, typography folded, each run of spaces one space (elsewhere.py)."""
-    return " ".join(fold_key(nfc(text) or "").split())
 
 
 def _quotes(dossier: Dossier) -> dict[str, list[tuple[str, set[Place]]]]:
@@ -59,8 +53,8 @@ def said_at_swapped_seeds(problems: Sequence[Problem], dossier: Dossier) -> list
             2 * sum(bool(places & anchored) for _, places in every[a.slug]) > len(every[a.slug])]
     if len(lost) < 2:
         return list(problems)
-    quoted = {a.slug: [(_flat(quote), places) for quote, places in every[a.slug]] for a in lost}
-    texts = {a.slug: _flat(a.text.text) for a in lost}
+    quoted = {a.slug: [(flat(quote), places) for quote, places in every[a.slug]] for a in lost}
+    texts = {a.slug: flat(a.text.text) for a in lost}
     held = {(a.slug, b.slug): sum(q in texts[b.slug] for q, _ in quoted[a.slug]) for a in lost for b in lost}
     rings = _rings(lost, held, quoted)
     if not rings:
