@@ -3,7 +3,7 @@ only "#a-<id> names an annotation id of that article": the id meant is offered, 
 
 from __future__ import annotations
 
-from conftest import mini
+from conftest import copy_of_default_dossier, documented, mini
 from dossier.core.load.renamed_annotation import at_renamed_annotation
 from dossier.core.pipeline import build_site
 from dossier.shell import fs
@@ -47,8 +47,41 @@ def test_an_annotation_another_link_names_is_not_offered_and_the_ids_no_link_nam
                                                          "Tetro spoke", "Food", "is short"])]
     b[0] = ("n0", "He said", "See [it](#a-n1).")   # (n1 is named: the quote "we will do it alone" is not its alone)
     found = _hints(tmp_path, b, 'B has "we will do it alone" ([B](article:b#a-alone-quote)).')
-    assert found == [(8, "#a-<id> names an annotation id of that article; those no link names: n0, n2, n3, n4, n5 "
-                         "and 1 more")]
+    assert found == [(8, 'no annotation of that article has the id "alone-quote": if it was deleted, remove this '
+                         "link (keep its words), or link the article itself: article:b; if it was renamed, write "
+                         "#a-<its id> here (those no link names: n0, n2, n3, n4, n5 and 1 more)")]
+
+
+def test_a_link_to_a_deleted_annotation_is_not_offered_one_whose_id_shares_a_word_but_not_the_others(tmp_path):
+    """Review 158: aid-ships (quote "Aid ships wait at the port") deleted while a link names it, aid-food is no
+    rename of it: its id and quote ("Food is short") have no "ships"; the hint says what to do if it was deleted."""
+    b = [("do-it-alone", "we will do it alone", ""), ("aid-food", "Food is short", "")]
+    found = _hints(tmp_path, b, "See [B](article:b#a-aid-ships).")
+    assert found == [(8, 'no annotation of that article has the id "aid-ships": if it was deleted, remove this link '
+                         "(keep its words), or link the article itself: article:b; if it was renamed, write "
+                         "#a-<its id> here (those no link names: do-it-alone, aid-food)")]
+
+
+def test_a_rename_that_changes_a_word_of_the_id_is_offered_when_the_quote_holds_the_old_word(tmp_path):
+    b = [("do-it-alone", "we will do it alone", ""), ("aid-port", "Aid ships wait at the port", "")]
+    found = _hints(tmp_path, b, "See [B](article:b#a-aid-ships).")
+    assert found == [(8, 'did you mean "aid-port"? no link names that annotation, and no other id of that article '
+                         'has the word "aid"; if it was renamed, write #a-aid-port here, or give that annotation '
+                         'back its id "aid-ships"')]
+
+
+def test_the_default_dossiers_dermer_alone_quote_deleted_is_not_offered_dermer_confident_quote(tmp_path):
+    """Review 158: Ynet's dermer-alone-quote deleted, All Israel News's note still links it; Ynet's other Dermer
+    quote shares the word "dermer" and "quote", not "alone" (it is "We're quite confident…")."""
+    root = copy_of_default_dossier(tmp_path)
+    ynet = root / "content/articles/ynet-rafah-rift.yaml"
+    text = ynet.read_text("utf-8")
+    ynet.write_text(text[:text.index("  - id: dermer-alone-quote")] + text[text.index("  - id: cairo-ceasefire"):],
+                    "utf-8")
+    said = [p.format().splitlines() for p in build_site(fs.read_inputs(root)).problems]
+    assert len(said) == 1, said
+    example = documented('link "/articles/ynet-rafah-rift/#a-dermer-alone-quote"')   # (docs/messages.md's)
+    assert [said[0][0], said[0][-1].strip()] == example
 
 
 def test_a_slip_of_an_id_keeps_its_did_you_mean(tmp_path):

@@ -11,10 +11,14 @@ its old id) and that:
   quotation marks, or the link's own text): the note on one outlet's version of a quote links the same words in
   another's;
 - else is the only one whose id has a word of the link's (of three letters or more: "alone" in do-it-alone,
-  while "quote" is in three ids).
+  while "quote" is in three ids), and has each other word of the link's in its id, quote, kind or speaker, or
+  two other ids share it (review 158: a rename keeps what the id says of the annotation; `dermer-alone-quote`
+  deleted was offered `dermer-confident-quote`, whose quote has no "alone", for their one word "dermer").
 
-Otherwise the hint lists the ids of the annotations no link names, a few, then how many more. Each link keeps its
-place (each is a line to change, unless the id goes back): its hint says both. Pure.
+Otherwise (the annotation was deleted, or nothing tells which one it is now) the hint says what to do either way:
+remove the link or link the article itself, or write the new id, listing the ids of the annotations no link names,
+a few, then how many more. Each link keeps its place (each is a line to change, unless the id goes back): its hint
+says both. Pure.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ def at_renamed_annotation(problems: Iterable[Problem], dossier: Dossier) -> list
             named.update(_named(texts))
         around = [text for file, _, text in texts if file == p.file and found.group("target") in text]
         free = [a for a in meta.annotations if (meta.slug, a.id) not in named]
-        out.append(replace(p, hint=_hint(found.group("ref"), meta.annotations, free, around, generic.group(1))))
+        hint = _hint(found.group("ref"), meta.annotations, free, around, generic.group(1), found.group("target"))
+        out.append(replace(p, hint=hint))
     return out
 
 
@@ -88,10 +93,10 @@ def _named(texts: Iterable[tuple[str, str, str]]) -> set[tuple[str, str]]:
 
 
 def _hint(ref: str, annotations: Sequence[Annotation], free: Sequence[Annotation], around: Sequence[str],
-          which: str) -> str:
-    """The hint of a link to the annotation `ref`, which the article of `annotations` does not have: the one meant,
-    from the words quoted `around` the link, or from the words of its id, else the ids of `free` (those no link
-    names) listed."""
+          which: str, target: str) -> str:
+    """The hint of the link `target` to the annotation `ref`, which the article of `annotations` does not have: the
+    one meant, from the words quoted `around` the link, or from the words of its id, else what to do if it was
+    deleted or renamed, with the ids of `free` (those no link names) listed."""
     meant, why = _by_quotes(annotations, free, around)
     if meant is None:
         meant, why = _by_words(ref, annotations, free)
@@ -103,8 +108,11 @@ def _hint(ref: str, annotations: Sequence[Annotation], free: Sequence[Annotation
     listed = free or annotations
     shown = ", ".join(a.id for a in listed[:_SHOWN]) + (f" and {len(listed) - _SHOWN} more" if len(listed) > _SHOWN
                                                         else "")
-    return (f"#a-<id> names an annotation id of {which} article; " +
-            ("those no link names: " if free else "its ids: ") + shown)
+    article = target.split("#")[0]
+    itself = f", or link the article itself: {article}" if article else ""
+    return (f'no annotation of {which} article has the id "{ref}": if it was deleted, remove this link (keep its '
+            f"words){itself}; if it was renamed, write #a-<its id> here (" +
+            ("those no link names: " if free else "its ids: ") + shown + ")")
 
 
 def _by_quotes(annotations: Sequence[Annotation], free: Sequence[Annotation], around: Sequence[str]
@@ -124,18 +132,36 @@ def _by_quotes(annotations: Sequence[Annotation], free: Sequence[Annotation], ar
 
 def _by_words(ref: str, annotations: Sequence[Annotation], free: Sequence[Annotation]) -> tuple[Annotation | None, str]:
     """The one annotation of `free` whose id alone, of all the article's, has a word of `ref` (three letters or
-    more, not a number); (None, "") when none or several."""
+    more, not a number), when it has each of the other words of `ref` too (`_unexplained`); (None, "") when none
+    or several."""
     meant = {}
-    for word in {w for w in ref.split("-") if len(w) >= 3 and not w.isdigit()}:
+    for word in _words(ref):
         holding = [a for a in annotations if word in a.id.split("-")]
         if len(holding) == 1:
             meant[holding[0].id] = (holding[0], word)
     if len(meant) != 1:
         return None, ""
     annotation, word = next(iter(meant.values()))
-    if annotation.id not in {a.id for a in free}:
+    if annotation.id not in {a.id for a in free} or _unexplained(ref, annotation, annotations):
         return None, ""
     return annotation, f'no other id of that article has the word "{word}"'
+
+
+def _unexplained(ref: str, annotation: Annotation, annotations: Sequence[Annotation]) -> list[str]:
+    """The words of `ref` that `annotation` has nowhere: not in its id, its quote (as a word or the start of one),
+    its kind or its speaker, nor a word two other ids of the article share ("quote" in tetro-quote and
+    food-quote names no annotation). A rename keeps what the id said of the annotation: `dermer-alone-quote`
+    deleted is not `dermer-confident-quote`, whose quote has no "alone" (review 158)."""
+    own = set(annotation.id.split("-")) | {annotation.kind} | set(annotation.speaker.split("-"))
+    quoted = re.findall(r"\w+", annotation.quote.casefold())
+    others = [set(a.id.split("-")) for a in annotations if a.id != annotation.id]
+    return [w for w in _words(ref) if w not in own and not any(q.startswith(w) for q in quoted)
+            and sum(w in ids for ids in others) < 2]
+
+
+def _words(ident: str) -> set[str]:
+    """The words of an id that can tell an annotation: three letters or more, not a number."""
+    return {w for w in ident.split("-") if len(w) >= 3 and not w.isdigit()}
 
 
 def _plain(text: str) -> str:
