@@ -152,3 +152,84 @@ def test_the_documented_rename_half_done_of_the_default_dossier_is_said_as_the_d
                    'free-beacon-we-will-do-it-alone.yaml:62:17: error: link "compare:netanyahu-do-it-alone"'):
         example = documented(marker)
         assert [line.strip() for line in said[[s[0] for s in said].index(example[0])]] == example
+
+
+def _deleted_beside_a_copy(slug: str = "herald-talks", wire: bool = True, seed_left: bool = False,
+                           linked: bool = False) -> dict[str, str]:
+    """The article `slug` (outlet-a) deleted, its seed too unless `seed_left`, while outlet-c's copy of the same
+    text (wire-copy.yaml, `wire: AP` if `wire`, its own seed) stays, nothing naming it unless `linked` (a note of
+    post-envoy links it)."""
+    files = {name: text.replace("herald-talks", slug) for name, text in _files(renamed=slug).items()}
+    del files[f"content/articles/{slug}.yaml"]
+    if not seed_left:
+        del files["seeds/a.txt"]
+    files["seeds/c.txt"] = SEED_A
+    files["content/articles/wire-copy.yaml"] = ARTICLE.format(seed="c.txt", title="Copy", source="outlet-c",
+                                                              annotations=A_NOTES).replace(
+        "date:", "wire: AP\ndate:" if wire else "date:")
+    if linked:
+        files["content/articles/post-envoy.yaml"] = files["content/articles/post-envoy.yaml"].replace(
+            "has it.", "has it, and [outlet C](article:wire-copy).")
+    return files
+
+
+def _told_deleted(problems: list, slug: str = "herald-talks") -> None:
+    """Every error is a reference to `slug` at its own place, none offering another article nor said at a file."""
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors and all(f'unknown article "{slug}"' in p.message for p in errors), errors
+    assert not [p for p in errors if "did you mean" in p.hint or p.file.startswith("content/articles/wire")], errors
+    assert all(f"content/articles/{slug}.yaml" in p.hint for p in errors), errors
+
+
+def test_a_deleted_article_is_not_said_renamed_into_a_wire_copy_of_its_text_by_another_outlet(tmp_path) -> None:
+    """Review 158: outlet-c's copy of the same wire story, which nothing names, holds the quotes of the deleted
+    article's witnesses; it was said to be the file renamed ("rename the file to herald-talks.yaml")."""
+    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy()))
+
+
+def test_a_deleted_article_whose_slug_names_its_outlet_is_not_said_renamed_into_another_outlets_copy(
+        tmp_path) -> None:
+    """No `wire:` on the copy, but the old slug names outlet-a, and the copy is outlet-c's."""
+    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy("outlet-a-talks", wire=False)), "outlet-a-talks")
+
+
+def test_a_deleted_article_whose_seed_is_left_is_not_said_renamed_into_a_copy_with_another_seed(tmp_path) -> None:
+    """No `wire:`, no outlet in the slug: the deleted article's own seed, left behind, holds the quotes (a file
+    renamed keeps its seed); the references say that the file is gone and its seed is not."""
+    problems = _problems(tmp_path, _deleted_beside_a_copy(wire=False, seed_left=True))
+    _told_deleted(problems)
+    assert all("its seed is not (seeds/a.txt" in p.hint for p in problems if p.severity == "error")
+
+
+def test_the_references_left_of_a_deleted_article_are_not_offered_another_outlets_copy_some_note_links(
+        tmp_path) -> None:
+    """The copy linked (so not taken for the file renamed), each reference was offered it as a rename half done:
+    'did you mean "wire-copy"? (…, which no witness names yet, …: the file was renamed)'."""
+    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy(linked=True)))
+
+
+def test_a_wire_copy_renamed_is_still_found_when_the_old_slug_names_its_outlet(tmp_path) -> None:
+    files = {name: text.replace("herald-talks", "outlet-a-talks") for name, text in
+             _files(renamed="cairo-report").items()}
+    files["content/articles/cairo-report.yaml"] = files["content/articles/cairo-report.yaml"].replace(
+        "date:", "wire: AP\ndate:")
+    problems = [p for p in _problems(tmp_path, files) if p.severity == "error"]
+    assert [(p.file, p.check) for p in problems] == [("content/articles/cairo-report.yaml",
+                                                     "witness-unknown-article")], problems
+
+
+def test_the_default_dossiers_article_deleted_beside_another_outlets_copy_of_its_ap_text_is_told_deleted(
+        tmp_path) -> None:
+    """Review 158: review-journal-netanyahu-rebuffs.yaml (AP) deleted, its seed left, while SFGATE's copy of the same
+    AP story (a copy of the seed, `wire: AP`) is in the dossier: the copy was said to be the file renamed."""
+    root = copy_of_default_dossier(tmp_path)
+    (root / "seeds/005_sfgate.txt").write_bytes((root / "seeds/003_4b9e4924d22b8d51.txt").read_bytes())
+    with open(root / "content/sources.yaml", "a", encoding="utf-8") as sources:
+        sources.write("sfgate:\n  name: SFGATE\n")
+    (root / "content/articles/sfgate-netanyahu-rebuffs.yaml").write_text(
+        "seed: 005_sfgate.txt\ntitle: Israel’s Netanyahu rebuffs U.S. plea to halt Rafah offensive\nsource: sfgate\n"
+        "wire: AP\ndate: 2024-03-22\n", "utf-8")
+    (root / "content/articles/review-journal-netanyahu-rebuffs.yaml").unlink()
+    problems = build_site(fs.read_inputs(root)).problems
+    _told_deleted(problems, "review-journal-netanyahu-rebuffs")
+    assert len([p for p in problems if p.severity == "error"]) == 14

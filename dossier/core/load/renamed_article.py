@@ -3,7 +3,9 @@
 The file is said to be the one meant when no comparison, link or note names its slug, and several references name
 one unknown slug that is a typo of its, or the one its title or seed makes (`--import` names a file after the first
 six words of its title), or whose witnesses quote its text (at least half of their quotes, more than any other such
-file holds). The error there counts every place the old slug is written, each a line to change should the rename
+file holds), its title or text taken only when it cannot be another article with the same text (`_of_another`,
+review 158: deleting review-journal-netanyahu-rebuffs.yaml, SFGATE's copy of the same AP story was said to be it
+renamed). The error there counts every place the old slug is written, each a line to change should the rename
 be kept: the witnesses and links (an error each, folded into it), the comparisons' `base:` lines (review 151: said
 only once no witness of their comparison named it, following the hint made 8 comparison-base errors) and the
 entities' `exclude:` items (a warning each, "exclusion names unknown article", folded too). An article file whose
@@ -15,8 +17,9 @@ A rename half done (review 151: 6 of 12 comparisons changed) leaves the file nam
 meant, and each reference left was told that no file defines the article. Each is offered the new slug when one
 article's text holds the quotes of the witnesses of the old one (at least half of them, more than any other
 article's) while none of their comparisons has a witness of it already (a copy of the same wire story has: a
-comparison compares outlets); a witness's hint adds its comparison's `base:` line when it names the old slug too.
-Never for references whose own hint offers a slug (a typo of an article that exists), nor for an outlet's id. Pure.
+comparison compares outlets) and it cannot be another article with the same text either; a witness's hint adds
+its comparison's `base:` line when it names the old slug too. Never for references whose own hint offers a slug (a
+typo of an article that exists), nor for an outlet's id. Pure.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from ..common.errors import Problem, defined_nowhere, error, offered, places, sa
 from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
 from .deleted import by_quotes_held, counted, excluded, witness_quotes
-from .model import Comparison, Dossier, Witness
+from .model import Comparison, Dossier, Source, Witness
 
 __all__ = ["at_renamed_file"]
 
@@ -53,6 +56,12 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier, texts: Callab
     problems = list(problems)
     unnamed: list[dict[str, set[str]]] = []
     outlets = {s.id for s in dossier.sources}
+    left: list[dict[str, str]] = []
+
+    def other(slug: str, ref: str, quoted: bool) -> bool:   # (the seeds no article file names: read once)
+        if not left:
+            left.append(_left_seeds(dossier, problems, seeds))
+        return _of_another(slug, ref, dossier, left[0], quoted)
 
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         refs = [p for p in group if not excluded(p)]
@@ -61,10 +70,11 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier, texts: Callab
         if not unnamed:  # (the notes are read only when references name an unknown article)
             unnamed.append(_unnamed_slugs(dossier, texts()))
         if len(refs) > 1:
-            slug, why = _slug_meant(ref, unnamed[0], dossier, lambda: _texts(unnamed[0], dossier, problems, seeds))
+            slug, why = _slug_meant(ref, unnamed[0], dossier, lambda: _texts(unnamed[0], dossier, problems, seeds),
+                                    other)
             if slug:
                 return _at_file(ref, slug, why, group, dossier)
-        into = None if any('did you mean "' in p.hint for p in refs) else _renamed_into(ref, dossier)
+        into = None if any('did you mean "' in p.hint for p in refs) else _renamed_into(ref, dossier, other)
         if into is not None:
             return [replace(p, hint=_offer(p, ref, *into, dossier)) for p in group]
         # (offering no slug, each keeps its hint: deleted.py's says the file is gone, and the count)
@@ -100,17 +110,20 @@ def _at_file(ref: str, slug: str, why: str, group: Sequence[Problem], dossier: D
 
 
 def _slug_meant(ref: str, unnamed: dict[str, set[str]], dossier: Dossier,
-                texts: Callable[[], dict[str, tuple[str, str]]]) -> tuple[str, str]:
+                texts: Callable[[], dict[str, tuple[str, str]]], other: Callable[[str, str, bool], bool]
+                ) -> tuple[str, str]:
     """The one article file the unknown slug `ref` most likely names, and why; ("", "") when none is likely.
-    `unnamed`: each slug nothing names → the slugs its title and seed make; `texts()`: `_texts`."""
+    `unnamed`: each slug nothing names → the slugs its title and seed make; `texts()`: `_texts`; `other(slug, ref,
+    quoted)`: whether the article `slug` is rather another's copy of the same text (`_of_another`)."""
     close = closest(ref, {a.slug for a in dossier.articles} | set(dossier.unusable_articles) | set(unnamed),
                     typos_only=True)
     if close in unnamed:
         return close, "a typo of it"
     made = [slug for slug, made in unnamed.items() if ref in made]
     if len(made) == 1:
-        return made[0], "the slug its title or seed makes"
-    return _quoted_in(ref, texts(), dossier)
+        return ("", "") if other(made[0], ref, False) else (made[0], "the slug its title or seed makes")
+    slug, why = _quoted_in(ref, texts(), dossier)
+    return ("", "") if slug and other(slug, ref, True) else (slug, why)
 
 
 def _quoted_in(ref: str, texts: dict[str, tuple[str, str]], dossier: Dossier) -> tuple[str, str]:
@@ -156,10 +169,11 @@ def _unnamed_slugs(dossier: Dossier, texts: Iterable[str]) -> dict[str, set[str]
     return made
 
 
-def _renamed_into(ref: str, dossier: Dossier) -> tuple[str, int, int] | None:
+def _renamed_into(ref: str, dossier: Dossier, other: Callable[[str, str, bool], bool]) -> tuple[str, int, int] | None:
     """(slug, how many quotes its text holds, of how many) of the one article whose text holds the quotes of the
-    witnesses of `ref`, at least half, more than any other's, while none of their comparisons has a witness of it;
-    None when there is no such article (module docstring)."""
+    witnesses of `ref`, at least half, more than any other's, while none of their comparisons has a witness of it,
+    and it is not another's copy of the same text (`other`, `_of_another`); None when there is no such article
+    (module docstring)."""
     quotes = witness_quotes(dossier, ref)
     if not quotes:
         return None
@@ -171,9 +185,53 @@ def _renamed_into(ref: str, dossier: Dossier) -> tuple[str, int, int] | None:
         return None
     slug = held[0][1]
     theirs = [c for c in dossier.comparisons if any(w.article == ref for w in c.witnesses)]
-    if any(w.article == slug for c in theirs for w in c.witnesses):
+    if any(w.article == slug for c in theirs for w in c.witnesses) or other(slug, ref, True):
         return None
     return slug, held[0][0], len(quotes)
+
+
+def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], quoted: bool) -> bool:
+    """Whether the article `slug`, whose text (`quoted`) or title makes it the file of the unknown `ref` renamed, is
+    rather another article with the same text (review 158: review-journal-netanyahu-rebuffs.yaml deleted, SFGATE's
+    copy of the same AP story was said to be it renamed): `ref` names an outlet of the dossier and not its outlet;
+    or a seed no article file names (`left`: name → text) holds as many of the quotes of the witnesses of `ref`
+    (the seed of `ref`, left behind: a file renamed keeps its seed); or, found by its text, it is a wire copy
+    (`wire:`, a text other outlets carry) while `ref` does not name its outlet."""
+    meta = next((m for m in (*(a.meta for a in dossier.articles), *dossier.detached)
+                 if (m.slug or file_stem(m.origin.file)) == slug), None)
+    if meta is None:
+        return False
+    named = {s.id for s in dossier.sources if _names_outlet(ref, s)}
+    if named and meta.source not in named:
+        return True
+    quotes = witness_quotes(dossier, ref)
+    texts = {a.slug: a.text.text for a in dossier.articles if a.slug == slug}
+    held = dict((name, n) for n, name in by_quotes_held(quotes, {**left, **texts}))
+    if any(n and n >= held.get(slug, 0) for name, n in held.items() if name in left):
+        return True
+    return quoted and bool(meta.wire) and meta.source not in named
+
+
+def _names_outlet(ref: str, source: Source) -> bool:
+    """Whether the slug `ref` names the outlet `source`: its id or the words of its name, whole, two of them in a row
+    (review-journal, free-beacon) or, of one word, the word's start (ynet for ynetnews)."""
+    words = ref.split("-")
+    for name in {source.id, slugify(source.name, "")} - {""}:
+        own = name.split("-")
+        runs = [own] if len(own) == 1 else [own[i:i + 2] for i in range(len(own) - 1)]
+        if any(words[i:i + len(run)] == run for run in runs for i in range(len(words))):
+            return True
+        if len(own) == 1 and any(len(w) >= 4 and own[0].startswith(w) for w in words):
+            return True
+    return False
+
+
+def _left_seeds(dossier: Dossier, problems: Sequence[Problem], seeds: Mapping[str, str] | None) -> dict[str, str]:
+    """The seeds no article file names (by name → text; none when `seeds` is None) nor is offered as its seed
+    renamed (seed_renamed.py): where an article file deleted leaves its seed."""
+    named = {m.seed for m in (*(a.meta for a in dossier.articles), *dossier.detached)}
+    named |= {found.group(1) for p in problems if p.check == "seed-missing" if (found := _SEED_OFFERED.search(p.hint))}
+    return {name: text for name, text in (seeds or {}).items() if name not in named}
 
 
 def _witness_at(p: Problem, dossier: Dossier) -> tuple[Comparison, Witness] | None:
