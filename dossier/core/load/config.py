@@ -16,7 +16,12 @@ from ..common.records import frozen
 
 CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "entities-unknown", "seed-empty",
                "seed-unused", "undated", "outlet-unknown", "template-unused", "placeholder", "yaml-item-in-text",
-               "yaml-comment-in-text", "alias-lower-case", "tag-typo", "figure-unit", "site-language")
+               "yaml-comment-in-text", "alias-lower-case", "tag-typo", "figure-unit", "site-language",
+               "role-of-unknown", "figure-value", "file-empty", "file-ignored", "seed-binary")
+# Checks `checks:` sets the level of the warnings of only: their code is an error where what the file holds is
+# lost (an empty article file, an article file named .yml or put in the wrong folder, an article's seed that is
+# no text), and `file-ignored: ignore`, written for a notes.txt kept in content/articles/, must not hide that
+WARNINGS_ONLY = ("file-empty", "file-ignored", "seed-binary")
 
 
 @frozen
@@ -53,6 +58,10 @@ class SiteConfig:
     description_raw: str = ""                  # links in it are reported at their own line)
 
     def level(self, check: str, default: str = "error") -> str:
+        """The level `checks:` gives `check`, else `default` (the problem's own); an error of a check it sets for
+        its warnings only (WARNINGS_ONLY) stays one."""
+        if default == "error" and check in WARNINGS_ONLY:
+            return default
         return dict(self.checks).get(check, default)
 
     @property
