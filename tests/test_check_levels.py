@@ -73,6 +73,21 @@ def test_checks_sets_only_the_warnings_of_a_code_whose_error_is_an_article_not_b
         assert not result.ok
 
 
+def test_seed_empty_ignore_silences_a_blank_stub_but_not_the_annotations_an_empty_seed_leaves_unanchored(
+        tmp_path) -> None:
+    """`seed-empty: ignore` (written for a stub whose seed is still to be pasted) also silenced the error of an
+    article whose seed was emptied: its 2 annotations were left out without a word, and the build passed."""
+    blank = {"seeds/c.txt": " \n", "content/articles/c.yaml": ARTICLE.format(seed="c.txt")}
+    annotated = {"seeds/d.txt": "", "content/articles/d.yaml": ARTICLE.format(seed="d.txt") + "annotations:\n"
+                 "  - id: resume\n    quote: the talks would resume\n  - id: minister\n    quote: The minister said\n"}
+    assert [p.severity for p in _build(tmp_path / "blank", blank, "ignore", "seed-empty").problems] == []
+    for level in ("ignore", "warning"):
+        result = _build(tmp_path / level, annotated, level, "seed-empty")
+        assert [(p.file, p.severity, p.check) for p in result.problems] == [
+            ("content/articles/d.yaml", "error", "seed-empty")], (level, result.problems)
+        assert "its 2 annotations are left unanchored" in result.problems[0].message and not result.ok
+
+
 def test_an_unknown_check_is_still_an_error_that_offers_the_named_one(tmp_path) -> None:
     result = _build(tmp_path, {}, "ignore", "role-of-unknwn")
     assert [(p.check, p.severity, p.message, p.hint) for p in result.problems] == [

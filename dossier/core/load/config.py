@@ -20,8 +20,9 @@ CHECK_NAMES = ("anchor-fuzzy", "anchor-mid-word", "anchor-context", "links", "en
                "role-of-unknown", "figure-value", "file-empty", "file-ignored", "seed-binary")
 # Checks `checks:` sets the level of the warnings of only: their code is an error where what the file holds is
 # lost (an empty article file, an article file named .yml or put in the wrong folder, an article's seed that is
-# no text), and `file-ignored: ignore`, written for a notes.txt kept in content/articles/, must not hide that
-WARNINGS_ONLY = ("file-empty", "file-ignored", "seed-binary")
+# no text, an empty seed leaving annotations unanchored), and `file-ignored: ignore`, written for a notes.txt kept
+# in content/articles/, must not hide that
+WARNINGS_ONLY = ("file-empty", "file-ignored", "seed-binary", "seed-empty")
 
 
 @frozen
