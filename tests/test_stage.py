@@ -161,16 +161,28 @@ def test_forked_shards_return_results_in_order_and_report_what_each_worker_stage
     assert _files(tmp_path / "out") == {f"shard-{n}.html": str(n).encode() for n in range(6)}
 
 
-def test_shards_too_quick_to_be_worth_a_fork_are_all_made_in_the_parent() -> None:
+def test_shards_too_quick_to_be_worth_a_fork_are_all_made_in_the_parent(monkeypatch) -> None:
     """Forking costs 10–25 ms (page tables, the pages either process then writes, results pickled back): a few
     shards that the first ones show to be quick are made in the parent alone (a rebuild of a small dossier,
-    whose pages are mostly kept). Were a worker forked, it would claim shards within a few milliseconds."""
+    whose pages are mostly kept); shards whose pace makes what is left worth FORK_WORTH fork the worker. Which
+    is quick is said by FORK_WORTH, set here beyond and below any pace: six sleeps of 4 ms each had been judged
+    on the clock, and a machine loaded enough (load average 20) made them slow enough to fork."""
     def task(n: int) -> tuple[int, int]:
-        time.sleep(0.004)  # six of them: ~25 ms, under parallel.FORK_WORTH however the machine is loaded
+        time.sleep(0.004)
         return n, os.getpid()
 
     assert 6 < parallel.FORK_AT_ONCE
+    monkeypatch.setattr(parallel, "FORK_WORTH", 3600.0)
     assert fork_shards(None, processes=2)(task, 6) == [(n, os.getpid()) for n in range(6)]
+    monkeypatch.setattr(parallel, "FORK_WORTH", 0.0)
+
+    def slow(n: int) -> tuple[int, int]:  # (long enough for the worker to claim a shard on a loaded machine)
+        time.sleep(0.1)
+        return n, os.getpid()
+
+    made = fork_shards(None, processes=2)(slow, 6)
+    assert [n for n, _ in made] == list(range(6)) and made[-1][1] == os.getpid()
+    assert any(pid != os.getpid() for _, pid in made), "a worker was forked and made the first shards"
 
 
 def test_many_shards_fork_the_worker_at_once() -> None:
