@@ -6,8 +6,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import partial
 from itertools import accumulate
-from typing import AbstractSet, Any, Callable, Mapping, Sequence
+from typing import AbstractSet, Any, Mapping, Sequence
 
+from . import article_passages
 from . import entity_views
 from .entity_views import EntityFace
 from .interface import article_marks, is_english, quote_dir
@@ -118,7 +119,9 @@ class ArticleInput:
     `outlet_url`: the link to the outlet's section of /sources/ (the page of it that holds the section);
     `names`: entity id → name of the speakers of its annotations; `mentioned`: the entities its JSON-LD names
     (the page's hovercards are the site's, urls.CARDS, fetched for the entities it links);
-    `order`, `index`: its neighbours in the dossier's order, for the annotation page's prev/next."""
+    `order`, `index`: its neighbours in the dossier's order, for the annotation page's prev/next; `shared`: what
+    its page lists of the passages it shares with other articles (article_passages.Here: those values alone, not
+    the passages), None when it shares none."""
 
     config: SiteConfig
     urls: Urls
@@ -132,6 +135,7 @@ class ArticleInput:
     mentioned: tuple[EntityFace, ...]
     order: tuple[str, ...]
     index: int
+    shared: article_passages.Here | None = None
 
 
 @frozen
@@ -143,6 +147,7 @@ class _Lookups:
     sources: Mapping[str, Source]
     outlets: Mapping[str, str]
     annotated: tuple[int, ...] = ()  # the places of the articles that have annotation pages (see `_chain`)
+    shared: Mapping[str, article_passages.Here] | None = None  # by slug, the passages each shares (its page's list)
 
 
 def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
@@ -158,7 +163,7 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
         dossier.config, library.urls, item, source, source.name if source else meta.source,
         lookups.outlets.get(meta.source, ""), links,
         tuple(library.comparisons.badges.get(slug, ())), tuple(sorted((e, by_id[e].name) for e in speakers)),
-        tuple(by_id[e] for e in mentioned if e in by_id), order, index)
+        tuple(by_id[e] for e in mentioned if e in by_id), order, index, (lookups.shared or {}).get(slug))
 
 
 def _chain(library: Library, at: int, annotated: Sequence[int]) -> tuple[tuple[str, ...], int]:
@@ -210,6 +215,18 @@ def _sidenotes(value: ArticleInput, rows: Sequence[Mapping[str, Any]]) -> dict[s
             for r in rows}
 
 
+def _shared_view(value: ArticleInput, lang: str) -> dict[str, Any] | None:
+    """The page's list of the passages the article shares (article_passages.view), each with a link to its place in
+    the text that steps around the words the page adds there (its notes' numbers, its witnesses' badges)."""
+    if value.shared is None:
+        return None
+    text = value.item.article.text.text
+    ends = [*(where.end for where in value.item.placed.values()), *(b.end for b in value.badges)]
+    added = article_passages.inserts(text, ends, ((m.start, m.end) for m in value.links))
+    return article_passages.view(value.shared, text, added, lang, value.config.language,
+                                 value.urls.page("passages"))
+
+
 def page_view(value: ArticleInput) -> dict[str, Any]:
     """articles/<slug>/index.html: the article page's view model."""
     config, urls, item = value.config, value.urls, value.item
@@ -229,7 +246,8 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
                         meta={"og_type": "article", "outlet": value.source_name, "jsonld": jsonld,
                               "description": views.page_description(meta.summary) if meta.summary
                               else meta.title[:200]},
-                        article=view, cards_url=urls.link(CARDS) if value.links else "")
+                        article=dict(view, shared=_shared_view(value, view["lang"])),
+                        cards_url=urls.link(CARDS) if value.links else "")
 
 
 class AnnotationsView:
@@ -248,6 +266,17 @@ class AnnotationsView:
         return webanno.page_json(value.config, value.item, value.urls, value.order, value.index, self.start)
 
 
+def _shared(library: Library) -> dict[str, article_passages.Here]:
+    """By slug, what each article's page lists of the passages it shares (article_passages.index), linked to the
+    pages of /passages/ as compare_pages cuts the listing."""
+    items, parts = article_passages.listing(library.passages)
+    names = {s.id: s.name for s in library.dossier.sources} | {"": "outlet unknown"}
+    outlets = {item.article.slug: names.get(item.article.meta.source, item.article.meta.source)
+               for item in library.articles}
+    return article_passages.index(library.passages, article_passages.passage_urls(library.urls, items, parts),
+                                  outlets)
+
+
 def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet[str] | None = None) -> list[Page]:
     """Per article, in order: articles/<slug>.md, articles/<slug>/index.html, articles/<slug>/annotations.jsonld;
     each a function of the article's ArticleInput (page.keyed). `only`: of the articles whose file is one of
@@ -257,7 +286,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
     # follows from every article's row (how much each section weighs), computed once for all the pages.
     dossier = library.dossier
     lookups = _Lookups({e.id: entity_views.face(e) for e in dossier.entities}, {s.id: s for s in dossier.sources},
-                       listings.outlet_urls(library, rows), tuple(i for i, a in enumerate(articles) if a.placed))
+                       listings.outlet_urls(library, rows), tuple(i for i, a in enumerate(articles) if a.placed),
+                       _shared(library))
     out: list[Page] = []
     starts = list(accumulate((len(item.placed) for item in articles), initial=0))  # (each page's startIndex)
     chosen = range(len(articles)) if only is None else \

@@ -14,7 +14,8 @@ from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table, figures_disagree
 from .interface import article_marks, quote_dir
-from .passage_views import Doc, DocSet, Piece, Span, moved_inserts, passage_views, piece_weight, pieces
+from .article_passages import listing
+from .passage_views import Doc, DocSet, Piece, Span, moved_inserts, passage_views
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
 from ..text.markdown import md_html, render_note
@@ -145,9 +146,7 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
             for part in paginate.slices("compare/", "Comparisons", [_listing_weight(pc) for pc in prepared],
                                         paginate.COMPARISONS_PER_PAGE)]
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
-    items = pieces([len(p.occurrences) for p in library.passages])
-    parts = paginate.slices("passages/", "Shared passages",
-                            [piece_weight(library.passages[x.passage], x) for x in items], paginate.PASSAGES_PER_PAGE)
+    items, parts = listing(library.passages)  # (article pages link into it by the same: article_passages)
     docs = _Docs(library, parts)
     out += [keyed(part.path, "seeds", ("site", "sources", "comparisons", *articles), "passages.html",
                   passages_page, partial(_passages_input, library, docs, items, part))

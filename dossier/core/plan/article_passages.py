@@ -1,0 +1,131 @@
+"""From an article to the passages it shares: the short list an article page shows of them (review 141).
+
+/passages/ lists every passage that two or more articles share; an article page lists the ones it holds, each
+linked to the passage on /passages/ (the page of the listing that holds it, as compare_pages cuts the listing
+into pages, and its `#p-<n>`) and to its place in the article's own text (a text fragment, the one /passages/
+links it by). A wire copy shares many: the page lists the first SHOWN, longest first as /passages/ lists them,
+and says how many more there are and where the next one is.
+
+An article page's input holds only what its list shows (`Here`: a few numbers and names per passage), gathered
+for every article in one pass over the passages (`index`), never the passages themselves: an edit that leaves
+those values as they were (a note reworded) leaves the page's key, and so its bytes, as they were (page.keyed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from . import paginate
+from .interface import quote_dir
+from .passage_views import Piece, moved_inserts, piece_weight, pieces, text_fragment
+from ..analyse.shared_passages import SharedPassage
+from ..common.records import frozen
+from ..common.urls import Urls
+from .views import first_words
+
+# Most passages one article page lists: the 1,000-article generated dossier's articles share 5 to 20 (median
+# 10), each item ~0.45 KB of a ~24 KB page (8 of them made the pages 17% larger). The rest are named by their
+# count and the next one's link.
+SHOWN = 5
+# Most outlets named for one passage ("Capital Ledger, Harbor Times, Plains Courier and 9 more outlets").
+OUTLETS_SHOWN = 3
+
+
+@frozen
+class Shared:
+    """One passage as an article page lists it: its number on /passages/ and the URL of its place there, where
+    the article has it (its first place there: start, end), its length in words, how many other articles have
+    it, and the names of their outlets (the first OUTLETS_SHOWN, sorted) with how many more there are."""
+
+    number: int
+    url: str
+    start: int
+    end: int
+    words: int
+    others: int
+    outlets: tuple[str, ...]
+    more_outlets: int
+
+
+@frozen
+class Here:
+    """The passages an article shares, as its page lists them: the first SHOWN (`shown`) of its `total`, and,
+    when some are left out, the number and URL on /passages/ of the first of those (`next_number`, `next_url`)."""
+
+    shown: tuple[Shared, ...]
+    total: int
+    next_number: int = 0
+    next_url: str = ""
+
+
+def listing(passages: Sequence[SharedPassage]) -> tuple[list[Piece], list[paginate.Slice]]:
+    """The items of /passages/ (pieces of passages, passage_views.pieces) and its pages: compare_pages plans the
+    listing from these, and an article page links into it by them, so each link is to the page that holds it."""
+    items = pieces([len(p.occurrences) for p in passages])
+    return items, paginate.slices("passages/", "Shared passages", [piece_weight(passages[x.passage], x) for x in items],
+                                  paginate.PASSAGES_PER_PAGE)
+
+
+def passage_urls(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.Slice]) -> list[str]:
+    """Each passage's URL, in listing order: the page that holds its first piece (its id), then `#p-<n>`."""
+    return [f"{urls.link(part.path)}#p-{items[i].passage + 1}"
+            for part in parts for i in part.items if not items[i].continued]
+
+
+def index(passages: Sequence[SharedPassage], urls: Sequence[str], outlets: Mapping[str, str]) -> dict[str, Here]:
+    """Per article slug that holds a passage, what its page lists of those it holds (Here). `urls`: each
+    passage's (`passage_urls`); `outlets`: each article's outlet's name, by slug."""
+    held: dict[str, list[int]] = {}
+    for n, passage in enumerate(passages):
+        for slug in dict.fromkeys(o.doc for o in passage.occurrences):  # (each article once, in order)
+            held.setdefault(slug, []).append(n)
+    names: dict[int, dict[str, int]] = {}  # per passage listed anywhere, how many of its articles each outlet has
+    out = {}
+    for slug, numbers in held.items():
+        shown = tuple(_shared(passages[n], n, slug, urls[n], outlets, names) for n in numbers[:SHOWN])
+        rest = numbers[SHOWN:]
+        out[slug] = Here(shown, len(numbers), rest[0] + 1 if rest else 0, urls[rest[0]] if rest else "")
+    return out
+
+
+def _shared(passage: SharedPassage, n: int, slug: str, url: str, outlets: Mapping[str, str],
+            names: dict[int, dict[str, int]]) -> Shared:
+    """Passage number n + 1 as the page of `slug` lists it (see `index`; `names` keeps each passage's count of
+    articles by outlet, made once for all the articles that list it)."""
+    if n not in names:
+        counts: dict[str, int] = {}
+        for doc in dict.fromkeys(o.doc for o in passage.occurrences):
+            name = outlets.get(doc, "")
+            counts[name] = counts.get(name, 0) + 1
+        names[n] = counts
+    counts, own = names[n], outlets.get(slug, "")
+    others = sorted(name for name, count in counts.items() if count > (name == own))
+    first = next(o for o in passage.occurrences if o.doc == slug)
+    return Shared(n + 1, url, first.start, first.end, passage.words, sum(counts.values()) - 1,
+                  tuple(others[:OUTLETS_SHOWN]), len(others[OUTLETS_SHOWN:]))
+
+
+def inserts(text: str, ends: Iterable[int], mentions: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """Where the article page adds words of its own (passage_views.Doc.inserts): after each placed annotation
+    and witness (`ends`), or after the entity's mention such an end falls in (`mentions`)."""
+    ends = tuple(ends)
+    moved = dict(moved_inserts(text, ends, mentions))
+    return frozenset(moved.get(end, end) for end in ends)
+
+
+def view(here: Here | None, text: str, added: frozenset[int], lang: str, language: str, listing_url: str
+         ) -> dict[str, Any] | None:
+    """What templates/article.html shows of the article's shared passages, or None when it shares none. `text`:
+    the article's; `added`: where its page adds words (`inserts`); `lang`: the article's marks of its language
+    (interface.article_marks); `language`: the site's; `listing_url`: /passages/'s."""
+    if here is None or not here.shown:
+        return None
+    items = [{"number": s.number, "url": s.url, "words": s.words, "others": s.others, "others_label": f"{s.others:,}",
+              "first_words": first_words(text[s.start:s.end]), "lang": lang,
+              "dir": quote_dir(text, s.start, language), "place_url": text_fragment(text, s.start, s.end, added),
+              "outlets": list(s.outlets), "more_outlets": s.more_outlets}
+             for s in here.shown]
+    return {"passages": items, "total": here.total, "total_label": f"{here.total:,}",
+            "more": here.total - len(here.shown),
+            "next_number": here.next_number, "next_url": here.next_url, "listing_url": listing_url}

@@ -1,0 +1,227 @@
+"""From an article to the passages it shares (review 141): an article page that shares passages with other
+articles lists them (the first few, longest first, as /passages/ lists them), each linked to the page of /passages/
+that holds it (pagination included) and to its place in the article's own text, with how many other articles have
+it and from which outlets; its page's input holds those few values alone, so that it is made again when they
+change (another article's text) and only then."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import dossier_synth
+from conftest import copy_of_default_dossier, mini, run_build
+from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
+from dossier.core.common.memo import Memo
+from dossier.core.common.urls import Urls
+from dossier.core.pipeline import Options, build_site
+from dossier.core.plan import article_passages, paginate, passage_views
+from dossier.core.plan.article_passages import Here, index, listing, passage_urls
+from dossier.shell import fs
+from dossier.shell.cli import main
+
+
+def _passage(words: int, *docs: str) -> SharedPassage:
+    """A passage of `words` words at 10-20 of each of `docs` (a doc named twice has it twice: at 10 and at 30)."""
+    places = sorted({(d, 10 + 20 * docs[:i].count(d)) for i, d in enumerate(docs)})
+    return SharedPassage("x " * words, tuple(Occurrence(d, s, s + 10) for d, s in places), words)
+
+
+OUTLETS = {"a": "Kappa", "b": "Kappa", "c": "Alpha", "d": "Delta", "e": "Beta", "f": "Gamma", "g": "Alpha"}
+
+
+def test_an_article_lists_the_first_passages_it_holds_and_points_to_the_next():
+    passages = [_passage(30 - n, "a", "b") for n in range(7)] + [_passage(5, "c", "d")]
+    urls = [f"/passages/{n // 3 + 1}/#p-{n + 1}" for n in range(len(passages))]
+    found = index(passages, urls, OUTLETS)
+    assert set(found) == {"a", "b", "c", "d"}
+    a = found["a"]
+    assert [s.number for s in a.shown] == [1, 2, 3, 4, 5] == list(range(1, article_passages.SHOWN + 1))
+    assert [s.url for s in a.shown] == urls[:5] and a.total == 7
+    assert (a.next_number, a.next_url) == (6, "/passages/2/#p-6")
+    assert found["c"] == Here((article_passages.Shared(8, urls[7], 10, 20, 5, 1, ("Delta",), 0),), 1)
+
+
+def test_each_passage_says_how_many_other_articles_have_it_and_their_outlets():
+    found = index([_passage(9, "a", "a", "b", "c", "d", "e", "f", "g")], ["/passages/#p-1"], OUTLETS)
+    (a,) = found["a"].shown   # (twice in a: its first place; its own outlet's other article, b, counts)
+    assert (a.start, a.end, a.others, a.outlets, a.more_outlets) == (10, 20, 6, ("Alpha", "Beta", "Delta"), 2)
+    (c,) = found["c"].shown   # (g is Alpha too: Alpha is named once)
+    assert (c.others, c.outlets, c.more_outlets) == (6, ("Alpha", "Beta", "Delta"), 2)
+    (d,) = index([_passage(9, "a", "c", "d")], ["u"], OUTLETS)["d"].shown
+    assert (d.others, d.outlets, d.more_outlets) == (2, ("Alpha", "Kappa"), 0)
+
+
+def test_a_passage_links_to_the_page_of_the_listing_that_holds_its_first_piece(monkeypatch):
+    monkeypatch.setattr(paginate, "PASSAGES_PER_PAGE", 2)
+    monkeypatch.setattr(passage_views, "OCCURRENCES_PER_PIECE", 2)
+    # passage 1 in three pieces (3 + 2 + 1 places... of 5): pieces 1-3, then passage 2 and 3
+    passages = [_passage(20, "a", "b", "c", "d", "e"), _passage(15, "a", "b"), _passage(10, "c", "d")]
+    items, parts = listing(passages)
+    assert [(x.passage, x.continued) for x in items] == [(0, False), (0, True), (0, True), (1, False), (2, False)]
+    assert passage_urls(Urls("/d/"), items, parts) == ["/d/passages/#p-1", "/d/passages/2/#p-2",
+                                                        "/d/passages/3/#p-3"]
+
+
+def test_the_place_link_steps_around_the_words_the_page_adds():
+    text = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi."
+    added = article_passages.inserts(text, [text.index(" gamma")], [])
+    shared = article_passages.Shared(1, "/passages/#p-1", 0, text.index(" xi"), 13, 1, ("Kappa",), 0)
+    view = article_passages.view(Here((shared,), 1), text, added, "", "", "/passages/")
+    place = view["passages"][0]["place_url"] if view else ""
+    assert place == passage_views.text_fragment(text, 0, text.index(" xi"), frozenset({text.index(" gamma")}))
+    assert place.startswith("#:~:text=Alpha,") and place != passage_views.text_fragment(text, 0, text.index(" xi"))
+    assert article_passages.view(None, text, added, "", "", "/passages/") is None
+
+
+class _Links(HTMLParser):
+    """The links of a page, and those inside its shared passages' section (with their texts)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.shared: list[list[str]] = []   # [href, text] of each link in the section
+        self._in, self._in_link = False, False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"] or "")
+        if tag == "section" and a.get("class") == "shared-passages":
+            self._in = True
+        if tag == "a":
+            self.links.append(a.get("href") or "")
+            if self._in:
+                self.shared.append([a.get("href") or "", ""])
+                self._in_link = True
+
+    def handle_endtag(self, tag):
+        self._in = self._in and tag != "section"
+        self._in_link = self._in_link and tag != "a"
+
+    def handle_data(self, data):
+        if self._in_link:
+            self.shared[-1][1] += data
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory) -> Path:
+    """The 12-article generated dossier with /passages/ cut into pages of three items, a passage's list into
+    pieces of two places: a passage's page is rarely the first."""
+    root = tmp_path_factory.mktemp("paged")
+    dossier_synth.generate(root / "dossier", 12, seed=3)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paginate, "PASSAGES_PER_PAGE", 3)
+        patch.setattr(passage_views, "OCCURRENCES_PER_PIECE", 2)
+        with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
+            code = main(["--root", str(root / "dossier"), "--out", str(root / "site"), "--no-search"])
+    assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # (the link check too)
+    return root / "site"
+
+
+def _held(site: Path) -> dict[str, list[int]]:
+    """Per article slug, the numbers of the passages /passages/ lists it in, in order (from every page)."""
+    held: dict[str, list[int]] = {}
+    for page in sorted(site.glob("passages/**/index.html")):
+        for number, body in re.findall(r'<h2 id="h-p-(\d+)(?:-\d+)?">(.*?)(?=<h2 |\Z)', page.read_text("utf-8"),
+                                       re.S):
+            for slug in dict.fromkeys(re.findall(r'<li><a href="/articles/([^/"]+)/#:~:', body)):
+                if int(number) not in held.setdefault(slug, []):
+                    held[slug].append(int(number))
+    return {slug: sorted(numbers) for slug, numbers in held.items()}
+
+
+def test_each_article_page_lists_its_first_passages_each_linked_to_the_page_that_holds_it(paged):
+    held = _held(paged)
+    listing_links = {h for p in paged.glob("passages/**/index.html") for h in _Links(p.read_text("utf-8")).links}
+    assert len(held) >= 6 and max(map(len, held.values())) > article_passages.SHOWN  # (the cap is reached)
+    pages = set()   # (the pages of /passages/ the article pages link to)
+    for page in sorted(paged.glob("articles/*/index.html")):
+        slug, links = page.parent.name, _Links(page.read_text("utf-8"))
+        to_listing = [(h, t) for h, t in links.shared if h.startswith("/passages/") and "#p-" in h]
+        if slug not in held:
+            assert not links.shared, slug
+            continue
+        numbers = held[slug]
+        listed = [(h, t) for h, t in to_listing if not t.startswith("passage ")]  # (not the "next" link)
+        assert [int(h.split("#p-")[1]) for h, _ in listed] == numbers[:article_passages.SHOWN], slug
+        for href, text in to_listing:
+            target, _, anchor = href.partition("#")
+            there = _Links((paged / target.lstrip("/") / "index.html").read_text("utf-8"))
+            pages.add(target)
+            assert anchor in there.ids, f"{slug} links {href}: not on that page"
+        for href, text in listed:
+            assert re.fullmatch(r"Passage \d+: “.+”, on Shared passages", text), text
+        places = [h for h, t in links.shared if h.startswith("#:~:text=")]
+        assert len(places) == len(listed) and all(f"/articles/{slug}/{p}" in listing_links
+                                                  for p in places), slug  # (as /passages/ links its place)
+        more = [(h, t) for h, t in to_listing if t.startswith("passage ")]
+        assert (len(more) == 1) == (len(numbers) > article_passages.SHOWN), slug
+        if more:
+            assert more[0][0].endswith(f"#p-{numbers[article_passages.SHOWN]}")
+    assert len(pages) >= 3   # (the first page of /passages/ and numbered ones)
+
+
+SAID = "the border crossing would stay open for aid convoys until further notice <i>&amp; more</i>"
+FILES = {
+    "content/sources.yaml": "outlet-a: {name: \"Kappa <b>& Co\"}\noutlet-b: {name: Outlet B}\n",
+    "seeds/one.txt": f"First report\nThe minister said {SAID}, officials added.\n",
+    "seeds/two.txt": f"Second report\nOn Friday an aide confirmed {SAID}, and left.\n",
+    "seeds/three.txt": "Third report\nNothing in this text is found in another one at all.\n",
+    "content/articles/one.yaml": "seed: one.txt\ntitle: One\nsource: outlet-a\ndate: 2024-03-22\n",
+    "content/articles/two.yaml": "seed: two.txt\ntitle: Two\nsource: outlet-b\ndate: 2024-03-23\n",
+    "content/articles/three.yaml": "seed: three.txt\ntitle: Three\nsource: outlet-a\ndate: 2024-03-24\n",
+}
+
+
+def test_the_list_is_escaped_and_only_articles_that_share_a_passage_have_it(tmp_path):
+    root = mini(tmp_path, FILES)
+    result = run_build(root, "--no-search", "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    two = (tmp_path / "site/articles/two/index.html").read_text("utf-8")
+    section = two[two.index('<section class="shared-passages"'):]
+    section = section[:section.index("</section>")]
+    assert "<b>" not in section and "<i>" not in section and "Kappa &lt;b&gt;&amp; Co" in section
+    assert '<a href="/passages/#p-1">Passage 1: “the border crossing would stay open…”' in section
+    assert "also in 1 other article, from <bdi>Kappa &lt;b&gt;&amp; Co</bdi>" in section
+    assert 'class="shared-passages"' in (tmp_path / "site/articles/one/index.html").read_text("utf-8")
+    assert 'class="shared-passages"' not in (tmp_path / "site/articles/three/index.html").read_text("utf-8")
+
+
+def _build(root: Path, memo: Memo) -> dict[str, bytes]:
+    memo.begin()
+    result = build_site(fs.read_inputs(root), Options(), memo)
+    memo.sweep()
+    assert result.ok, result.problems
+    return dict(result.outputs)
+
+
+def _seed(root: Path, slug: str) -> Path:
+    yaml = (root / "content/articles" / f"{slug}.yaml").read_text("utf-8")
+    return root / "seeds" / re.search(r"^seed: (\S+)", yaml, re.M).group(1)
+
+
+def test_another_articles_new_text_makes_the_pages_whose_list_it_changes_again_and_nothing_stale(tmp_path):
+    """A sentence of jpost-go-it-alone copied into another article's seed makes a new passage: jpost's page, whose
+    text did not change, lists it (and its other passages' numbers move), rendered again from its new input, as a
+    cold build makes it."""
+    root = copy_of_default_dossier(tmp_path)
+    memo = Memo()
+    first = _build(root, memo)
+    page = "articles/jpost-go-it-alone/index.html"
+    copied = "Blinken for his part issued very clear public statements against the operation during a joint press"
+    assert copied in _seed(root, "jpost-go-it-alone").read_text("utf-8")
+    assert "“Blinken for his part" not in first[page].decode()
+    ynet = _seed(root, "ynet-rafah-rift")
+    ynet.write_text(ynet.read_text("utf-8") + f"\n{copied} conference.\n", "utf-8")
+    second = _build(root, memo)
+    listed = r'<a href="/passages/#p-\d+">Passage \d+: “Blinken for his part issued very…”'
+    assert re.search(listed, second[page].decode())
+    assert second == _build(root, Memo())
