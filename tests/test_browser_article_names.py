@@ -5,6 +5,8 @@ and the links of the notes ("at the source") and the badges ("compare figure") a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -106,6 +108,32 @@ def test_on_a_phone_a_notes_checkbox_says_that_it_shows_the_note(browser, defaul
     (checked,) = [n for n in reading_order(page) if ax(n, "role") == "checkbox" and ax(n, "name") == "Show note 1"]
     assert properties(checked)["checked"] == "true"
     assert page.locator("#n-tzahi-spelling").is_visible()
+    page.close()
+
+
+def said_before(order: list[dict], at: int) -> str:
+    """The words a screen reader says last before node `at` of the reading order (its text runs, not their boxes)."""
+    return next((ax(n, "name") for n in reversed(order[:at]) if ax(n, "role") == "StaticText"), "")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE])
+def test_a_notes_number_is_said_once(browser, default_site, http_server, viewport):
+    """On a phone a screen reader read "Note 1" and then the checkbox "Show note 1" (review 142): the number's
+    words are left to the checkbox there. On a wide screen, where the note is in the margin and there is no
+    checkbox, the number is still said, once, before its note."""
+    page = browser.new_page(viewport=viewport)
+    page.goto(http_server(default_site) + "articles/jpost-go-it-alone/")
+    order = reading_order(page)
+    boxes = [i for i, n in enumerate(order) if ax(n, "role") == "checkbox" and ax(n, "name").startswith("Show note")]
+    notes = [i for i, n in enumerate(order) if ax(n, "role") == "note"]
+    if viewport is PHONE:
+        assert len(boxes) > 10 and not notes
+        assert [said_before(order, i) for i in boxes if re.fullmatch(r"(Note )?\d+", said_before(order, i))] == []
+        assert not [n for n in order if ax(n, "role") == "StaticText" and ax(n, "name") in ("1", "Note 1")]
+    else:
+        assert len(notes) > 10 and not boxes
+        assert [said_before(order, i) for i in notes[:3]] == ["Note 1", "Note 2", "Note 3"]
+        assert [ax(order[i], "name") for i in notes[:3]] == ["Note 1", "Note 2", "Note 3"]
     page.close()
 
 

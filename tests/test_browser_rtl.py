@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import mini, run_build
 from test_browser_hovercards import wait_until
@@ -339,6 +340,8 @@ def test_hebrew_tables_start_at_the_right_and_rules_and_borders_are_on_the_right
     page.locator(".sn-toggle").first.click()   # on a phone a note opens inside the text
     note = page.locator(".sidenote").first
     assert note.is_visible()
+    # (named in English by its number's hidden words, which on a phone are hidden themselves: a name all the same)
+    expect(note).to_have_accessible_name("Note 1")
     assert note.evaluate("el => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]") == \
         ["3px", "0px"]
     page.close()

@@ -88,7 +88,8 @@ def ui_marks(language: str) -> dict[str, Markup]:
 # analyse/witnesses.py, the endnotes' name): each opened by markup of ours alone (seed and note text is escaped).
 _WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ', '<span class="sn-approx"',
           '<input type="checkbox" class="sn-check" ')
-_TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)"')
+_TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)"( title="[^"]*">)'
+                     r'<span class="visually-hidden sn-said">')
 _NOTE_NAME = re.compile(r'(<span class="sidenote" id="n-([^"]+)" role="note") aria-label="Note \d+"')
 _BADGE = ' class="badge">'
 _ENDNOTES = ' aria-label="Notes" data-pagefind-ignore="all">\n'
@@ -103,7 +104,10 @@ def english_body(body: str, language: str = "") -> str:
     language; and the print-only endnotes by an English hidden name."""
     for opening in _WHOLE:
         body = body.replace(opening, f'{opening.rstrip()} lang="en"' + (" " if opening.endswith(" ") else ""))
-    body = _TOGGLE.sub(r'<label class="sn-toggle" id="snl-\1" lang="en" for="sn-\1"', body)
+    # (the note is named by its number's hidden words, which are there, hidden, on a phone: a name taken from an
+    # element hidden itself is still given, one from the hidden words inside a label shown would not be)
+    body = _TOGGLE.sub(r'<label class="sn-toggle" lang="en" for="sn-\1"\2'
+                       r'<span class="visually-hidden sn-said" id="snl-\1">', body)
     body = _NOTE_NAME.sub(r'\1 aria-labelledby="snl-\2"', body)
     body = body.replace(_BADGE, ' class="badge" lang="en">')
     if language:
