@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import dossier_synth
 from dossier.core.common.urls import Urls
-from dossier.core.plan import listings, paginate, passage_views
+from dossier.core.plan import entity_pages, listings, page_spans, paginate, passage_views
 from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
 from dossier.core.plan.reader_pages import sitemap
 from dossier.core.plan.views import searchable
@@ -98,6 +98,51 @@ def test_a_long_listing_shows_the_first_the_last_and_the_pages_around_the_curren
         (1, False), (8, True), (9, False), (10, False), (11, False), (12, False), (40, True)]
 
 
+def test_a_page_of_names_is_said_by_the_shortest_beginnings_that_tell_it_from_its_neighbours() -> None:
+    names = ["Aaron", "Abel", "Babbage", "Baker", "Berg", "Carter", "Cole", "Dunn"]
+    assert page_spans.named(names)([range(0, 3), range(3, 6), range(6, 8)]) == ["A–Bab", "Bak–Ca", "Co–D"]
+    assert page_spans.named(names)([range(0, 2), range(2, 4), range(4, 7), range(7, 8)]) == [
+        "Aa–Ab", "Bab–Bak", "Be–C", "Dunn"]
+    # (capitals alike: "Anna" is told from "ann" before it by its fourth letter; a page of one, its whole name)
+    assert page_spans.named(["ann", "Anna", "bo"])([range(0, 1), range(1, 3)]) == ["ann", "Anna–b"]
+    # /entities/: by kind, each kind by name; a page across two kinds names both
+    kinds = ["People", "People", "People", "Places", "Places"]
+    assert page_spans.named(["Ann", "Bea", "Zed", "Bo", "Cy"], kinds)([range(0, 2), range(2, 5)]) == [
+        "People: A–B", "People: Z – Places: C"]
+
+
+def test_a_dated_page_is_said_by_its_first_and_last_dates_and_by_its_items_where_dates_repeat() -> None:
+    dates = ["2024-03-01", "2024-03-22", "2024-03-22", "2024-04-02"]
+    assert page_spans.dated(dates, "Rows")([range(0, 2), range(2, 4)]) == ["1–22 Mar 2024", "22 Mar – 2 Apr 2024"]
+    assert page_spans.dated(["2024-03-22"] * 4, "Rows")([range(0, 2), range(2, 4)]) == [
+        "22 Mar 2024, rows 1–2", "22 Mar 2024, rows 3–4"]
+    assert page_spans.dated(["", "2023-12-28", "2024-01-03", "2024-01-03"], "Articles")([range(0, 3), range(3, 4)]) \
+        == ["Undated, 28 Dec 2023 – 3 Jan 2024", "3 Jan 2024"]
+    assert page_spans.date_span("2024-03", "2024-04") == "2024-03–2024-04"   # (not a day: as written)
+
+
+def test_a_page_of_a_listing_in_no_order_says_which_items_it_holds() -> None:
+    assert page_spans.numbered("Comparisons")([range(0, 200), range(200, 201)]) == [
+        "Comparisons 1–200", "Comparisons 201"]
+    # a passage in pieces over two pages is on both
+    assert page_spans.numbered("Passages", [1, 2, 2, 3, 4])([range(0, 3), range(3, 5)]) == [
+        "Passages 1–2", "Passages 3–4"]
+    assert page_spans.ends(["AP", "Jerusalem Post", "Ynet", "Coverage"])([range(0, 2), range(2, 4)]) == [
+        "AP – Jerusalem Post", "Ynet – Coverage"]
+
+
+def test_the_navigation_says_what_each_page_holds_and_a_single_page_is_not_described() -> None:
+    parts = paginate.slices("entities/", "Entities", [1] * 8, 3,
+                            describe=page_spans.named(["Aaron", "Abel", "Babbage", "Baker", "Berg", "Carter", "Cole",
+                                                       "Dunn"]))
+    nav = parts[1].navigation(Urls())
+    assert [(p["number"], p["span"], p["current"]) for p in nav["pages"]] == [
+        (1, "A–Bab", False), (2, "Bak–Ca", True), (3, "Co–D", False)]
+    assert (nav["prev_span"], nav["next_span"]) == ("A–Bab", "Co–D")
+    assert paginate.slices("entities/", "Entities", [1] * 3, 3, describe=page_spans.numbered("x"))[0].spans == ()
+    assert paginate.navigation(Urls(), "r/", 1, 2)["pages"][1]["span"] == ""   # (no describer: numbers alone)
+
+
 def test_every_page_of_the_listings_is_left_out_of_search_and_the_report_out_of_the_sitemap() -> None:
     assert not any(searchable(rel) for rel in ("passages/2/", "report/3/", "tags/quote/2/", "timeline/2/", "page/2/"))
     assert searchable("articles/x/")
@@ -126,6 +171,7 @@ class _Page(HTMLParser):
         self.times: list[str] = []
         self.text = text
         self.title, self._in_title, self._in_nav = "", False, False
+        self._link: dict[str, str] | None = None   # a link of the navigation, its words gathered in "#text"
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -138,6 +184,7 @@ class _Page(HTMLParser):
             self.links.append(a)
             if self._in_nav:
                 self.navs[-1].append(a)
+                self._link = a
         elif tag == "link" and a.get("rel") in ("prev", "next"):
             self.head_links.append(a)
         elif tag == "nav" and "pagination" in a.get("class", ""):
@@ -148,10 +195,13 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag):
         self._in_nav = self._in_nav and tag != "nav"
         self._in_title = False
+        self._link = None if tag == "a" else self._link
 
     def handle_data(self, data):
         if self._in_title:
             self.title += data
+        if self._link is not None:
+            self._link["#text"] = self._link.get("#text", "") + data
 
 
 def _build(root: Path, **sizes: int) -> dict[str, _Page]:
@@ -161,7 +211,7 @@ def _build(root: Path, **sizes: int) -> dict[str, _Page]:
     dossier_synth.generate(root / "dossier", 12, seed=3)
     with pytest.MonkeyPatch.context() as patch:
         for name, value in sizes.items():
-            patch.setattr(paginate if hasattr(paginate, name) else passage_views, name, value)
+            patch.setattr(next(m for m in (paginate, passage_views, entity_pages) if hasattr(m, name)), name, value)
         with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
             code = main(["--root", str(root / "dossier"), "--out", str(root / "site"), "--no-search"])
     assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # the link check included
@@ -237,6 +287,54 @@ def test_the_navigation_links_every_page_to_its_neighbours_and_marks_the_current
             assert prev == ([urls[n - 1]] if n > 0 else []) and nxt == ([urls[n + 1]] if n + 1 < len(urls) else [])
             assert {(a["rel"], a["href"]) for a in page.head_links} == {("prev", h) for h in prev} | {
                 ("next", h) for h in nxt}
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory) -> dict[str, _Page]:
+    """/entities/ in pages of four entities, an entity's mentions in pages of two articles."""
+    return _build(tmp_path_factory.mktemp("named"), ENTITIES_PER_PAGE=4, ENTITY_ARTICLES_PER_PAGE=2)
+
+
+def _said(page: _Page) -> list[tuple[str, str]]:
+    """What each numbered link of a page's navigation says (its words, hidden ones included), and its link."""
+    return [(" ".join(a.get("#text", "").split()), a["href"]) for a in page.navs[0] if "rel" not in a]
+
+
+@pytest.mark.parametrize("folder", ["", "report/", "tags/quote/", "timeline/", "passages/", "compare/", "sources/"])
+def test_each_pages_link_says_what_the_page_holds(site, folder) -> None:
+    """Numbers alone said nothing of what page 7 held (review 141): each link says it, the same on every page
+    that shows the link, each page something else; the current page is marked, the previous and next links say
+    what they lead to."""
+    pages = listing_pages(site, folder)
+    told: dict[str, str] = {}
+    for n, path in enumerate(pages):
+        page = site[path]
+        for words, href in _said(page):
+            m = re.fullmatch(r"Page (\d+): (.+)", words)
+            assert m, (path, words)
+            assert told.setdefault(href, m.group(2)) == m.group(2), (path, href)
+        (current,) = [a for a in page.navs[0] if a.get("aria-current") == "page"]
+        assert current["href"] == "/" + path[: -len("index.html")] and current["href"] in told
+        nxt = [" ".join(a["#text"].split()) for a in page.navs[0] if a.get("rel") == "next"]
+        assert n + 1 == len(pages) or nxt[0].startswith("Next page: ")
+    assert len(told) == len(pages) == len(set(told.values())), told
+    spans = list(told.values())
+    if folder in ("", "timeline/"):
+        assert all(re.fullmatch(r"[\d–]+ [A-Z][a-z]{2} 20\d\d( – .*)?|.* – .*", s) for s in spans), spans
+    elif folder in ("passages/", "compare/"):
+        assert spans[0].startswith(("Passages 1", "Comparisons 1")), spans
+
+
+def test_the_pages_of_entities_are_said_by_kind_and_name(named) -> None:
+    pages = listing_pages(named, "entities/")
+    assert len(pages) >= 3
+    said = dict((href, words) for words, href in _said(named[pages[0]]))
+    first = said["/entities/"]
+    assert re.fullmatch(r"Page 1: People: \w+(–\w+)?", first), first
+    # what a page says is the beginnings of the names of its first and its last entity
+    names = re.findall(r'<a class="entity-name" href="[^"]*">([^<]*)</a>', named[pages[0]].text)
+    words = first.split(": ")[-1].split("–")
+    assert names and names[0].startswith(words[0]) and names[-1].startswith(words[-1]), (names, first)
 
 
 def test_a_listing_that_fits_on_one_page_has_no_navigation() -> None:

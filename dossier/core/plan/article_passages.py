@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from . import paginate
+from . import page_spans, paginate
 from .interface import quote_dir
 from .passage_views import Piece, moved_inserts, piece_weight, pieces, text_fragment
 from ..analyse.shared_passages import SharedPassage
@@ -64,7 +64,8 @@ def listing(passages: Sequence[SharedPassage]) -> tuple[list[Piece], list[pagina
     listing from these, and an article page links into it by them, so each link is to the page that holds it."""
     items = pieces([len(p.occurrences) for p in passages])
     return items, paginate.slices("passages/", "Shared passages", [piece_weight(passages[x.passage], x) for x in items],
-                                  paginate.PASSAGES_PER_PAGE)
+                                  paginate.PASSAGES_PER_PAGE,
+                                  describe=page_spans.numbered("Passages", [x.passage + 1 for x in items]))
 
 
 def passage_urls(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.Slice]) -> list[str]:

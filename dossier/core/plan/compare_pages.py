@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import partial
 from typing import AbstractSet, Any
 
+from . import page_spans
 from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table, figures_disagree
@@ -144,7 +145,7 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
                                            comparisons=[_listing_row(library, outlets, pc) for pc in part.of(prepared)],
                                            passages_url=urls.page("passages")))
             for part in paginate.slices("compare/", "Comparisons", [_listing_weight(pc) for pc in prepared],
-                                        paginate.COMPARISONS_PER_PAGE)]
+                                        paginate.COMPARISONS_PER_PAGE, describe=page_spans.numbered("Comparisons"))]
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     items, parts = listing(library.passages)  # (article pages link into it by the same: article_passages)
     docs = _Docs(library, parts)

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any, Mapping, Sequence
 
 from . import entity_views
+from . import page_spans
 from . import paginate
 from . import views
 from ..analyse.entity_graph import neighbours
@@ -147,12 +148,20 @@ def _index_parts(entities: Mapping[str, Entity], summaries: Mapping[str, str], u
     each kind begins ("" for the first page, which holds the graph)."""
     ordered = entity_views.index_order(entities)
     weights = [INDEX_ROW_BYTES + len(e.name) + len(summaries.get(e.id, "")) for e in ordered]
-    parts = paginate.slices("entities/", "Entities", weights, ENTITIES_PER_PAGE)
+    parts = paginate.slices("entities/", "Entities", weights, ENTITIES_PER_PAGE,
+                            describe=page_spans.named([e.name for e in ordered],
+                                                      [entity_views.kind_heading(e.kind) for e in ordered]))
     kind_pages = {"": urls.link(parts[0].path)}
     for part in parts:
         for e in part.of(ordered):
             kind_pages.setdefault(e.kind, urls.link(part.path))
     return parts, kind_pages
+
+
+def _dated(dates: Mapping[str, str], where: Mapping[str, Any]) -> page_spans.Describe:
+    """The pages of an entity's mentions by the dates of their articles (`where`: the articles, in the dossier's
+    order, by date), the articles' dates looked up only for an entity whose mentions take several pages."""
+    return page_spans.later(lambda: page_spans.dated([dates[slug] for slug in where], "Articles"))
 
 
 def _entity_input(every: _Everything, e: Entity) -> EntityInput:
@@ -208,6 +217,7 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     annotations = {(r["slug"], a["id"]): a for r in rows for a in r["annotation_rows"]}
     together = neighbours(index.pairs)
     articles = tuple(f"article:{r['slug']}" for r in rows)
+    dates = {r["slug"]: r["date"] for r in rows}
     depends = ("site", "entities", "comparisons", "sources", *articles)
 
     # (only the entities some article names: a card shows for a mention; a registry of 5,000 entities, most of
@@ -230,5 +240,6 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
         shared = Shared(partial(_entity_input, every, e))  # (its pages read one input, and one view of it)
         out += [keyed(part.path, e.origin.file, (f"entity:{e.id}", *depends), "entity.html", EntityPage(part),
                       shared.take if part.number == part.count else shared.get)
-                for part in paginate.slices(f"entities/{e.id}/", e.name, weights, ENTITY_ARTICLES_PER_PAGE)]
+                for part in paginate.slices(f"entities/{e.id}/", e.name, weights, ENTITY_ARTICLES_PER_PAGE,
+                                            describe=_dated(dates, where))]
     return out

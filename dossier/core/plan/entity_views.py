@@ -32,7 +32,7 @@ def _kind(kind: str) -> str:
     return KIND_LABELS.get(kind, (kind.capitalize(), kind.capitalize()))[0]
 
 
-def _kinds(kind: str) -> str:
+def kind_heading(kind: str) -> str:
     """The plural heading of a kind ("People")."""
     return KIND_LABELS.get(kind, (kind.capitalize(), kind.capitalize()))[1]
 
@@ -129,7 +129,8 @@ def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats]
     groups: list[dict[str, Any]] = []
     for e in here_part:
         if not groups or groups[-1]["kind"] != e.kind:
-            groups.append({"kind": e.kind, "label": _kinds(e.kind), "entities": [], "continued": e.kind in before})
+            groups.append({"kind": e.kind, "label": kind_heading(e.kind), "entities": [],
+                           "continued": e.kind in before})
         s = stats.get(e.id, MentionStats())
         groups[-1]["entities"].append(dict(_link(e, urls), mentions=s.total, articles=len(s.where),
                                            summary_html=summaries[e.id]))
@@ -137,7 +138,7 @@ def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats]
     counts: dict[str, int] = {}
     for e in ordered:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    nav = [{"kind": kind, "label": _kinds(kind), "count": n,
+    nav = [{"kind": kind, "label": kind_heading(kind), "count": n,
             "url": ("" if pages.get(kind, here) == here else pages[kind]) + f"#kind-{kind}"}
            for kind, n in counts.items()]
     together = ("" if pages.get("", here) == here else pages[""]) + "#together"
@@ -154,7 +155,7 @@ def index_view(entities: Mapping[str, Entity], stats: Mapping[str, MentionStats]
     for n in graph["nodes"]:
         kinds[n["kind"]] = kinds.get(n["kind"], 0) + 1
     graph.update(_graph_words(len(graph["nodes"]), kinds, table))
-    graph["legend"] = [{"kind": k, "label": _kinds(k)} for k in kinds]
+    graph["legend"] = [{"kind": k, "label": kind_heading(k)} for k in kinds]
     return dict(view, graph=graph, pairs=table)
 
 
@@ -165,7 +166,7 @@ def _graph_words(nodes: int, kinds: Mapping[str, int], table: Sequence[Mapping[s
     English and not the names (plan/interface.py)."""
     strongest = "; ".join(f"{r['a']['name']} and {r['b']['name']} ({r['count']})" for r in table[:3])
     lead = (f"{nodes} entities as dots on a circle, grouped by kind ("
-            + ", ".join(f"{_kinds(k).lower()}: {c}" for k, c in kinds.items())
+            + ", ".join(f"{kind_heading(k).lower()}: {c}" for k, c in kinds.items())
             + "), clockwise from the top; a line joins two entities named in the same sentence, "
             "thicker the more often. Strongest pairs:")
     pairs = [{"a": r["a"]["name"], "b": r["b"]["name"], "count": r["count"]} for r in table[:3]]

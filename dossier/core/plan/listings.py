@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from . import page_spans
 from . import paginate
 from ..analyse.library import Library
 from ..load.model import Source
@@ -30,7 +31,8 @@ def home_weight(row: Mapping[str, Any]) -> int:
 
 
 def home_slices(rows: Sequence[Mapping[str, Any]]) -> list[paginate.Slice]:
-    return paginate.slices("", "Articles", [home_weight(r) for r in rows], paginate.HOME_ARTICLES_PER_PAGE)
+    return paginate.slices("", "Articles", [home_weight(r) for r in rows], paginate.HOME_ARTICLES_PER_PAGE,
+                           describe=page_spans.later(lambda: page_spans.dated([r["date"] for r in rows], "Articles")))
 
 
 @frozen
@@ -107,8 +109,11 @@ def source_slices(library: Library, rows: Sequence[Mapping[str, Any]]) -> Source
     row_weights = [_row_weight(r) for r in library.comparisons.coverage["rows"]]
     matrix = paginate.split(row_weights, len(row_weights) + 1, paginate.SOURCES_BUDGET) if row_weights else []
     weights += [sum(row_weights[i] for i in r) for r in matrix]
+    # (what a page holds: its outlets, first and last, and "Coverage" for the matrix's rows)
+    names = [x.source.name for x in parts] + ["Coverage"] * len(matrix)
     return SourcePages(parts, matrix, paginate.slices("sources/", "Sources", weights,
-                                                      paginate.SOURCE_SECTIONS_PER_PAGE, paginate.SOURCES_BUDGET))
+                                                      paginate.SOURCE_SECTIONS_PER_PAGE, paginate.SOURCES_BUDGET,
+                                                      describe=page_spans.ends(names)))
 
 
 def outlet_urls(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -163,4 +168,5 @@ def day_weight(day: Mapping[str, Any]) -> int:
 
 def timeline_slices(days: Sequence[Mapping[str, Any]]) -> list[paginate.Slice]:
     return paginate.slices("timeline/", "Timeline", [day_weight(d) for d in days], paginate.TIMELINE_DAYS_PER_PAGE,
-                           paginate.TIMELINE_BUDGET)
+                           paginate.TIMELINE_BUDGET,
+                           describe=page_spans.later(lambda: page_spans.dated([d["date"] for d in days], "Days")))

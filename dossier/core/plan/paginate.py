@@ -9,7 +9,7 @@ Pure: item weights in, ranges of items out; and the plain values the shared part
 
 from __future__ import annotations
 
-from typing import Any, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
 
 from ..common.urls import Urls
 from ..common.records import frozen
@@ -99,17 +99,24 @@ def title(name: str, number: int, count: int) -> str:
     return name if count == 1 else f"{name} (page {number} of {count})"
 
 
-def navigation(urls: Urls, folder: str, number: int, count: int) -> dict[str, Any] | None:
+def navigation(urls: Urls, folder: str, number: int, count: int, spans: Sequence[str] = ()
+               ) -> dict[str, Any] | None:
     """What templates/_pagination.html shows for page `number` of `count`, or None for a single page (no
-    navigation: the page is what it was before pagination)."""
+    navigation: the page is what it was before pagination). `spans`: what each page holds (page_spans.py), said
+    with its number, and with the links to the previous and the next page; none, numbers alone."""
     if count == 1:
         return None
     shown = sorted({1, count, *range(max(1, number - AROUND), min(count, number + AROUND) + 1)})
     link = {n: urls.link(page_path(folder, n)) for n in {*shown, number - 1, number + 1} if 1 <= n <= count}
+
+    def span(n: int) -> str:
+        return spans[n - 1] if 1 <= n <= len(spans) else ""
     return {"number": number, "count": count,
             "prev": link.get(number - 1, ""), "next": link.get(number + 1, ""),
+            "prev_span": span(number - 1), "next_span": span(number + 1),
             # `gap`: pages left out before this one, shown as an ellipsis
-            "pages": [{"number": n, "url": link[n], "current": n == number, "gap": i > 0 and n - shown[i - 1] > 1}
+            "pages": [{"number": n, "url": link[n], "current": n == number, "gap": i > 0 and n - shown[i - 1] > 1,
+                       "span": span(n)}
                       for i, n in enumerate(shown)]}
 
 
@@ -123,6 +130,7 @@ class Slice:
     number: int
     count: int
     items: range
+    spans: tuple[str, ...] = ()   # what each page of the listing holds (page_spans.py), the same for all its pages
 
     @property
     def path(self) -> str:
@@ -137,11 +145,14 @@ class Slice:
         return items[self.items.start:self.items.stop]
 
     def navigation(self, urls: Urls) -> dict[str, Any] | None:
-        return navigation(urls, self.folder, self.number, self.count)
+        return navigation(urls, self.folder, self.number, self.count, self.spans)
 
 
-def slices(folder: str, name: str, weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET
-           ) -> list[Slice]:
-    """The pages of a listing (see `split`), each with its path, title and items."""
+def slices(folder: str, name: str, weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET,
+           describe: Callable[[Sequence[range]], list[str]] | None = None) -> list[Slice]:
+    """The pages of a listing (see `split`), each with its path, title and items, and what each page holds as
+    `describe` says it (page_spans.py; none: the navigation gives numbers alone). A listing of one page is not
+    described: it has no navigation."""
     ranges = split(weights, per_page, budget)
-    return [Slice(folder, name, n, len(ranges), r) for n, r in enumerate(ranges, start=1)]
+    spans = tuple(describe(ranges)) if describe is not None and len(ranges) > 1 else ()
+    return [Slice(folder, name, n, len(ranges), r, spans) for n, r in enumerate(ranges, start=1)]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any, Mapping, Sequence
 
 from . import listings
+from . import page_spans
 from . import paginate
 from . import structured
 from . import views
@@ -128,12 +129,16 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
         out += [html(part.path, "content/articles", ("site", *articles), "tag.html",
                      lambda t=t, tag_rows=tag_rows, part=part: _tag(library, t, tag_rows, part))
                 for part in paginate.slices(f"tags/{tag_page(t)}/", f"Tag: {t}",
-                                            [r.weight for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE)]
+                                            [r.weight for r in tag_rows], paginate.TAG_ITEMS_PER_PAGE,
+                                            describe=page_spans.later(lambda tag_rows=tag_rows: page_spans.dated(
+                                                [r["article"]["date"] for r in tag_rows], "Annotations")))]
     by_slug = {r["slug"]: r for r in rows}
     out += [html(part.path, "content/articles", ("site", "comparisons", *articles), "report.html",
                  lambda part=part: _report(library, part, by_slug))
             for part in paginate.slices("report/", "Anchoring report", library.report_weights,
-                                        paginate.REPORT_ROWS_PER_PAGE)]
+                                        paginate.REPORT_ROWS_PER_PAGE,
+                                        describe=page_spans.later(lambda: page_spans.dated(
+                                            [by_slug[r["article"]]["date"] for r in library.report], "Rows")))]
     out += [html("404.html", "templates/404.html", ("site",), "404.html",
                  lambda: context(dossier, urls, "404.html", "Page not found")),
             data("annotations.jsonld", "content/articles", ("site", *articles),
