@@ -141,3 +141,32 @@ def test_on_a_phone_an_outlets_articles_take_the_screens_width_and_say_how_many(
     assert counts == ["1 article"] * len(widths), counts
     page.close()
 
+
+
+@pytest.fixture(scope="module")
+def thirty_articles(tmp_path_factory, http_server) -> str:
+    """The generated dossier at 30 articles: 300 annotations, more than a page of the report."""
+    root = tmp_path_factory.mktemp("report") / "dossier"
+    dossier_synth.generate(root, 30, seed=3)
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return http_server(root / "_site")
+
+
+def test_on_a_phone_a_page_of_the_report_is_a_few_screens_tall_and_each_row_is_read_whole(browser, thirty_articles):
+    """At 1,000 articles a page of the report held 1,000 rows, each a card of four lines: 124,500px on a 390x844
+    phone (review 141). A page holds fewer rows, and a row after its article's first is a line: the article and its
+    file, the same as the row's above, are not shown again, but a screen reader still reads them in the row."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(thirty_articles + "report/")
+    rows = page.locator("table.report tbody tr")
+    assert 0 < rows.count() <= 200 and page.locator(".pagination").count() == 2
+    height = page.evaluate("document.scrollingElement.scrollHeight")
+    assert height <= 60 * rows.count() + 3000, (height, rows.count())
+    again = page.locator("table.report tbody tr.again").first
+    box = again.bounding_box()
+    assert box is not None and box["height"] < 40, box
+    said = again.aria_snapshot()
+    article = again.locator("td").first.text_content()
+    assert article and article in said and f"content/articles/{article}.yaml:" in said, said
+    page.close()

@@ -22,11 +22,13 @@ T = TypeVar("T")
 #   seen in 2,065 places was 807 KB. 20 passages of the mean make ~210 KB; the byte budget below gives the
 #   rare huge passage (or a run of large ones) a page of its own. A passage listing more places than
 #   passage_views.OCCURRENCES_PER_PIECE comes as several items (pieces of its list), so no page grows with it.
-# - /report/: 10,000 rows in 2.9 MB, 290 bytes a row (the longest 490): 1,000 rows make ~300 KB.
+# - /report/: 10,000 rows in 2.9 MB, 290 bytes a row (the longest 490): 1,000 rows made ~300 KB, but a page
+#   124,500 px tall on a phone (390x844, a row a card of 124 px; review 141). 200 rows, most of them a line on a
+#   phone (the rows after an article's first: dossier.css), make ~60 KB and a page of ~11,000 px there.
 # - /tags/<tag>/: ~1,250 annotations a tag in ~0.62 MB, 500 bytes each (the longest 670): 400 make ~200 KB;
 #   an editor's long notes are weighed by their length, so the budget splits those pages sooner.
 PASSAGES_PER_PAGE = 20
-REPORT_ROWS_PER_PAGE = 1_000
+REPORT_ROWS_PER_PAGE = 200
 TAG_ITEMS_PER_PAGE = 400
 # Measured the same way, on the same dossier (1,000 articles, 12 outlets, 200 comparisons), after the above:
 # - home: 1,000 articles in 293 KB, 293 bytes an article (the longest 324; an editor's summary adds its

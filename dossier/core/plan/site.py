@@ -63,7 +63,8 @@ def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mappi
     """Page `part` of the editors' report; `articles`: the article rows by slug, whose `lang` marks the
     difference each row shows, in its article's words, and whose `dir` it takes where it was not placed; where it
     was, it takes its paragraph's there (interface.quote_dir). `differences`: whether any row of the page shows
-    one (none does where every anchor is exact: the column is left out)."""
+    one (none does where every anchor is exact: the column is left out). `again`: a row of the same article as the
+    row before it on the page, which a phone shows on one line, without the article and its file again."""
     urls, language = library.urls, library.dossier.config.language
     anchored = {item.article.slug: item for item in library.articles}
 
@@ -78,8 +79,9 @@ def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mappi
                    total=len(library.report),
                    rows=[dict(r, url=urls.annotation(r["article"], r["id"]) if r["status"] in
                               ("exact", "disambiguated", "fuzzy") else "",
-                              lang=articles[r["article"]]["lang"], dir=direction(r))
-                         for r in mine],
+                              lang=articles[r["article"]]["lang"], dir=direction(r),
+                              again=i > 0 and mine[i - 1]["article"] == r["article"])
+                         for i, r in enumerate(mine)],
                    differences=any(r["diff"] for r in mine),
                    witnesses=_approximate_witnesses(library, articles) if part.number == 1 else [])
 
