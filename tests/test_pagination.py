@@ -127,8 +127,8 @@ def test_a_page_of_a_listing_in_no_order_says_which_items_it_holds() -> None:
     # a passage in pieces over two pages is on both
     assert page_spans.numbered("Passages", [1, 2, 2, 3, 4])([range(0, 3), range(3, 5)]) == [
         "Passages 1–2", "Passages 3–4"]
-    assert page_spans.ends(["AP", "Jerusalem Post", "Ynet", "Coverage"])([range(0, 2), range(2, 4)]) == [
-        "AP – Jerusalem Post", "Ynet – Coverage"]
+    assert page_spans.between("AP", "Ynet") == "AP–Ynet" and page_spans.between("AP", "Jerusalem Post") == \
+        "AP – Jerusalem Post"
 
 
 def test_the_navigation_says_what_each_page_holds_and_a_single_page_is_not_described() -> None:
@@ -323,6 +323,19 @@ def test_each_pages_link_says_what_the_page_holds(site, folder) -> None:
         assert all(re.fullmatch(r"[\d–]+ [A-Z][a-z]{2} 20\d\d( – .*)?|.* – .*", s) for s in spans), spans
     elif folder in ("passages/", "compare/"):
         assert spans[0].startswith(("Passages 1", "Comparisons 1")), spans
+
+
+def test_the_pages_of_sources_say_their_outlets_the_part_of_an_outlet_and_the_rows_of_the_matrix(continued) -> None:
+    """An outlet continued on the next page, and the coverage matrix over several pages, said the same on each."""
+    pages = listing_pages(continued, "sources/")
+    told = {}
+    for path in pages:
+        told.update({href: words.split(": ", 1)[1] for words, href in _said(continued[path])})
+    spans = [told["/" + p[: -len("index.html")]] for p in pages]
+    assert len(set(spans)) == len(spans), spans
+    assert any(re.search(r" \d+–\d+", s) and not s.startswith("Coverage") for s in spans), spans  # an outlet's part
+    matrix = [s for s in spans if s.startswith("Coverage ") or "; coverage " in s]
+    assert len(matrix) > 1 and all(re.search(r"overage \d+–\d+$", s) for s in matrix), spans
 
 
 def test_the_pages_of_entities_are_said_by_kind_and_name(named) -> None:

@@ -109,11 +109,32 @@ def source_slices(library: Library, rows: Sequence[Mapping[str, Any]]) -> Source
     row_weights = [_row_weight(r) for r in library.comparisons.coverage["rows"]]
     matrix = paginate.split(row_weights, len(row_weights) + 1, paginate.SOURCES_BUDGET) if row_weights else []
     weights += [sum(row_weights[i] for i in r) for r in matrix]
-    # (what a page holds: its outlets, first and last, and "Coverage" for the matrix's rows)
-    names = [x.source.name for x in parts] + ["Coverage"] * len(matrix)
     return SourcePages(parts, matrix, paginate.slices("sources/", "Sources", weights,
                                                       paginate.SOURCE_SECTIONS_PER_PAGE, paginate.SOURCES_BUDGET,
-                                                      describe=page_spans.ends(names)))
+                                                      describe=_spans(parts, matrix)))
+
+
+def _spans(parts: Sequence[Section], matrix: Sequence[range]) -> page_spans.Describe:
+    """What each page of /sources/ holds (page_spans.py): its first and last outlet, in the dossier's order, with
+    which of its articles where an outlet spans pages ("Capital Ledger 41–80"), and which of the coverage
+    matrix's rows ("Capital Ledger – Evening Signal; coverage 1–57")."""
+    counts = _counted(parts)
+
+    def outlet(i: int) -> str:
+        (total, before), shown = counts[i], len(parts[i].articles)
+        return parts[i].source.name + (f" {before + 1}–{before + shown}" if shown < total else "")
+
+    def describe(pages: Sequence[range]) -> list[str]:
+        out = []
+        for r in pages:
+            mine = [i for i in r if i < len(parts)]
+            rows = [matrix[i - len(parts)] for i in r if i >= len(parts)]
+            said = [page_spans.between(outlet(mine[0]), outlet(mine[-1])) if mine else "",
+                    f"coverage {rows[0].start + 1}–{rows[-1].stop}" if rows else ""]
+            label = "; ".join(s for s in said if s)
+            out.append(label[:1].upper() + label[1:])
+        return out
+    return describe
 
 
 def outlet_urls(library: Library, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:

@@ -27,7 +27,7 @@ def later(make: Callable[[], Describe]) -> Describe:
 
 def between(first: str, last: str) -> str:
     """"A–C" for single words, "Ke – Places: Bo" (the dash spaced) where either end has a space; one end alone
-    where both are the same."""
+    where both are the same. (Also /sources/' outlets, first to last: plan/listings.py.)"""
     if first == last:
         return first
     return f"{first} – {last}" if " " in first + last else f"{first}–{last}"
@@ -41,15 +41,6 @@ def numbered(noun: str, numbers: Sequence[int] | None = None) -> Describe:
             return i + 1 if numbers is None else numbers[i]
         return [f"{noun} {between(str(number(r.start)), str(number(r.stop - 1)))}" if r else noun for r in pages]
     return describe
-
-
-def ends(labels: Sequence[str]) -> Describe:
-    """Each page from its first item's label to its last's, whole (a listing in no order of its labels: /sources/
-    by the dossier's order of its outlets, "Al Jazeera – Ynet")."""
-    def one(r: range) -> str:
-        first, last = labels[r.start], labels[r.stop - 1]
-        return first if first == last else f"{first} – {last}"
-    return lambda pages: [one(r) if r else "" for r in pages]
 
 
 def day(date: str) -> tuple[str, str, str] | None:
