@@ -10,11 +10,10 @@ from . import listings
 from . import page_spans
 from . import paginate
 from . import structured
-from . import views
 from . import webanno
 from ..text.markdown import md_html
 from ..analyse.anchors import shown_score
-from ..analyse.library import Library
+from ..analyse.library import Anchored, Library
 from ..analyse.witnesses import column_id
 from .interface import quote_dir
 from .page import Page, Row, RowSet, context, data, html
@@ -59,14 +58,15 @@ def tagged(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Row]]:
     return dict(sorted(tags.items(), key=lambda kv: (tag_key(kv[0]), kv[0])))
 
 
-def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Page `part` of the editors' report; `articles`: the article rows by slug, whose `lang` marks the
+def _report(library: Library, part: paginate.Slice, articles: Mapping[str, Mapping[str, Any]],
+            anchored: Mapping[str, Anchored]) -> dict[str, Any]:
+    """Page `part` of the editors' report; `anchored`: the analysed articles by slug (made once for all the
+    report's pages: fifty of them at 1,000 articles); `articles`: the article rows by slug, whose `lang` marks the
     difference each row shows, in its article's words, and whose `dir` it takes where it was not placed; where it
     was, it takes its paragraph's there (interface.quote_dir). `differences`: whether any row of the page shows
     one (none does where every anchor is exact: the column is left out). `again`: a row of the same article as the
     row before it on the page, which a phone shows on one line, without the article and its file again."""
     urls, language = library.urls, library.dossier.config.language
-    anchored = {item.article.slug: item for item in library.articles}
 
     def direction(r: Mapping[str, Any]) -> str:
         item = anchored.get(r["article"])
@@ -135,8 +135,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
                                             describe=page_spans.later(lambda tag_rows=tag_rows: page_spans.dated(
                                                 [r["article"]["date"] for r in tag_rows], "Annotations")))]
     by_slug = {r["slug"]: r for r in rows}
+    anchored = {item.article.slug: item for item in library.articles}
     out += [html(part.path, "content/articles", ("site", "comparisons", *articles), "report.html",
-                 lambda part=part: _report(library, part, by_slug))
+                 lambda part=part: _report(library, part, by_slug, anchored))
             for part in paginate.slices("report/", "Anchoring report", library.report_weights,
                                         paginate.REPORT_ROWS_PER_PAGE,
                                         describe=page_spans.later(lambda: page_spans.dated(
