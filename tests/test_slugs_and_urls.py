@@ -173,3 +173,17 @@ def test_a_key_of_the_wrong_form_is_known_by_its_slug_too_and_never_suggested() 
     assert known_ids(ids) == {"cairo", "Antony-Blinken", "do\u200bha", "--", "antony-blinken", "doha"}
     assert suggestible(ids) == ["cairo"]
 
+
+
+def test_an_entity_id_is_a_slug_no_longer_than_the_schema_allows():
+    """slugs.is_id, which keeps an entity whose id fails its check from making a page (review 163), takes what the
+    schema takes."""
+    import json
+
+    from conftest import ROOT
+    from dossier.core.common.slugs import ID_LONGEST, is_id
+
+    names = json.loads((ROOT / "schemas/entities.schema.json").read_text("utf-8"))["propertyNames"]
+    assert names["maxLength"] == ID_LONGEST
+    assert is_id("benjamin-netanyahu") and is_id("a" * ID_LONGEST)
+    assert not any(is_id(x) for x in ("\0", "..", "../../escape", "a/b", "Benjamin", "a" * (ID_LONGEST + 1)))

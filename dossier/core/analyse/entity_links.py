@@ -71,7 +71,7 @@ def check_references(dossier: Dossier) -> list[Problem]:
     """Every entity id written in an annotation (`entities`, `speaker`) or a comparison (`speaker`) must
     exist. The error sits at the id itself (the list item, the `speaker:` value) and suggests the closest id.
     Articles left without a seed are checked too: their references are as wrong as anyone's."""
-    more = named_ids("entities", dossier.broken, dossier.defined)
+    more = _named(dossier)
     if more is None:
         return []  # the registry failed to load, and its text does not tell all its ids: its problem is the one to fix
     _KEPT.new_build()
@@ -90,7 +90,7 @@ def check_references(dossier: Dossier) -> list[Problem]:
 def check_file(dossier: Dossier, path: str) -> list[Problem]:
     """What `check_references` finds in the one article or comparison file at `path` (the live preview checks
     only the file saved before showing its page when every other file, the registry too, is as it was)."""
-    more = named_ids("entities", dossier.broken, dossier.defined)
+    more = _named(dossier)
     if more is None:
         return []
     entities = tuple(dossier.entities)
@@ -102,6 +102,16 @@ def check_file(dossier: Dossier, path: str) -> list[Problem]:
         if meta.origin.file == path:
             return list(_annotation_refs(meta, ids, known, entities))
     return []
+
+
+def _named(dossier: Dossier) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a reference may name besides the registry's entities (`_ids`' `more`): what an entities file that could
+    not be read defines, and the ids of the entities left out because their id failed its check (loaded with the
+    error at the key: a reference to one is not unknown as well)."""
+    more = named_ids("entities", dossier.broken, dossier.defined)
+    if more is None or not dossier.misnamed_entities:
+        return more  # (the same object from one build to the next: _KEPT)
+    return more[0] | dossier.misnamed_entities, more[1]
 
 
 def _speaker_ref(comp: Comparison, ids: Sequence[str], known: frozenset[str], entities: Sequence[Entity]

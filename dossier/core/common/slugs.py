@@ -15,6 +15,16 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.fullmatch(text))
 
 
+ID_LONGEST = 100  # characters of an entity's id (schemas/entities.schema.json says the same: propertyNames)
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` may be an entity's id: a slug of at most `ID_LONGEST` characters. An id names its page,
+    /entities/<id>/: one that fails its check (reported at its key) makes none (a control character, "..", "/" or
+    more than a file name's 255 bytes reached the writer before the error was said, review 163)."""
+    return is_slug(text) and len(text) <= ID_LONGEST
+
+
 # Hebrew and Arabic letters in Latin (a plain romanisation without vowels: an id must be ASCII, and "article-2"
 # told an editor nothing; "ynet-ntnyhv-lblynkn" at least names the words)
 _ROMAN = str.maketrans({

@@ -19,6 +19,7 @@ from typing import Any, Callable, Mapping, Sequence, TypeVar
 from ..common.errors import Problem, error
 from .copies import maker, original_name
 from .model import ArticleMeta, Comparison, Entity, Source
+from ..common.slugs import is_id
 
 T = TypeVar("T", Entity, Source)
 X = TypeVar("X")
@@ -70,6 +71,13 @@ def one_per_id(what: str, items: Sequence[T]) -> tuple[tuple[T, ...], list[Probl
     for x in _originals_first(items, file_of, _copies(list(dict.fromkeys(file_of(x) for x in items)))):
         first.setdefault(x.id, x)
     return tuple(sorted(first.values(), key=lambda x: x.id)), problems
+
+
+def well_named(entities: Sequence[T]) -> tuple[tuple[T, ...], frozenset[str]]:
+    """The entities whose id passes its check (slugs.is_id), and the ids of the others: their key's error is said
+    (schema-form), and an id that fails it must make no page (its path would hold a control character, "..", "/",
+    or be longer than a file name may be: review 163), so the entity is left out; references to it stay known."""
+    return tuple(e for e in entities if is_id(e.id)), frozenset(e.id for e in entities if not is_id(e.id))
 
 
 def duplicate_ids(what: str, items: list[tuple[str, str, int, int]]) -> list[Problem]:

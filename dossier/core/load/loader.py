@@ -20,7 +20,7 @@ from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
 from .copies import said_as_copies
-from .duplicates import one_per_id, one_per_slug
+from .duplicates import one_per_id, one_per_slug, well_named
 from .emptied import emptied_registries
 from .ignored import ignored, in_seed_folders, misnamed, misnamed_articles, unused
 from .inputs import Inputs, Options
@@ -346,6 +346,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     # (each registry from all its files, one per id: an id two files define is an error, duplicates.py)
     sources, sources_twice = one_per_id("outlet", [s for _, v in values["sources"] for s in (v or ())])
     entities, entities_twice = one_per_id("entity", [e for _, v in values["entities"] for e in (v or ())])
+    entities, misnamed_entities = well_named(entities)  # (an id that fails its check makes no page)
     metas: list[ArticleMeta] = [v for _, v in values["article"] if v is not None]
     # A comparison whose file name is not a slug (reported: file-name) is not built: its id names its page and
     # the ids of its witnesses' badges, which cannot hold a space or an accent.
@@ -371,8 +372,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
                                                  gone, _undecoded(files, config, undecoded),
                                                  where_defined("sources", sources, defined))
     problems, detached = named_twice + problems + sources_twice + entities_twice, detached + twice
-    if unread.any_article():
-        problems = [p for p in problems if p.check != "seed-unused"]
+    problems = [p for p in problems if p.check != "seed-unused"] if unread.any_article() else problems
     stems = {file_stem(p) for p in files if p.startswith("content/articles/") and p.endswith(".yaml") and
              not placed.covers(p)} | unread.stems("article") | wrong["article"] | placed.ids("article")
     # (a file whose name is no slug is known by the slug its file-name error offers too: a reference to that one
@@ -380,7 +380,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     unusable = (stems | {slugify(stem) for stem in stems if not is_slug(stem)}) - {a.slug for a in articles}
     dossier = Dossier(config, sources, tuple(articles), entities, tuple(comparisons), frozenset(broken),
                       frozenset(unusable), frozenset(unusable_comparisons), tuple(detached), defined,
-                      misplaced=tuple((m.file, m.kind) for m in placed.found))
+                      misplaced=tuple((m.file, m.kind) for m in placed.found), misnamed_entities=misnamed_entities)
     return dossier, problems
 
 

@@ -257,3 +257,6 @@ class Dossier:
     # The editors' files in the wrong place (misplaced.py), each with the kind it holds ("article", "comparison",
     # "entities", "sources"): not read, each said by one error
     misplaced: tuple[tuple[str, str], ...] = ()
+    # The ids of the entities whose id failed its check (slugs.is_id; reported at its key, schema-form): dropped, no
+    # entity and no page, but references to them are not reported unknown as well (their key is the one to fix)
+    misnamed_entities: frozenset[str] = frozenset()

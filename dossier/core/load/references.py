@@ -76,7 +76,8 @@ def _known(dossier: Dossier, metas: list[ArticleMeta]) -> Names:
     return Names(
         articles=frozenset(a.slug for a in dossier.articles), unusable_articles=dossier.unusable_articles,
         # (an id of the wrong form, reported at its key, is known by its slug too: slugs.known_ids)
-        entities=None if more is None else known_ids([*(e.id for e in dossier.entities), *more[1]]),
+        entities=None if more is None else known_ids([*(e.id for e in dossier.entities), *dossier.misnamed_entities,
+                                                      *more[1]]),
         possible_entities=known_ids(more[0] - more[1]) if more is not None else frozenset(),
         comparisons=frozenset(c.id for c in dossier.comparisons),
         unusable_comparisons=dossier.unusable_comparisons,
