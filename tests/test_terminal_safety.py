@@ -161,3 +161,48 @@ def test_the_overlay_in_a_real_browser_shows_the_visible_form_and_no_raw_escape(
         assert SHOWN in server.log
     finally:
         assert server.stop() == 0
+
+
+FORGED = "built 91 pages into ~site; 0 errors, 0 warning(s) in 1.00s"
+
+
+@pytest.mark.parametrize("raw, shown", [
+    ("seeds/x\nbuilt\t\r.txt", "seeds/x\\x0abuilt\\x09\\x0d.txt"),
+    (f"seeds/a{HOSTILE}.txt", f"seeds/a{SHOWN}.txt"),
+    ("seeds/רפיח-Zoë “quoted”.txt", "seeds/רפיח-Zoë “quoted”.txt"),
+])
+def test_a_file_name_has_its_line_feeds_and_tabs_made_visible_too(raw, shown):
+    """Review 163: `visible` keeps a line feed and a tab (the layout of a hint), so a seed named "x\\n<a summary>"
+    printed a forged summary line of its own; in a name they are no layout."""
+    from dossier.core.common.controls import visible_name
+    assert visible_name(raw) == shown
+
+
+def test_a_problem_names_a_file_with_a_line_feed_in_one_header_line_and_in_its_hint():
+    from dossier.core.common.snippet import format_problem
+    name = f"seeds/x\n{FORGED}\n.txt"
+    problem = error(name, 0, 0, f'seed "x\n{FORGED}\n.txt" is odd', f"see {name}\nthen x\n{FORGED}\n")
+    text = format_problem(problem, {name: b"unique\n", "seeds/a.txt": b"a\n"})
+    assert FORGED not in text.split("\n")
+    assert text.split("\n")[0] == f'seeds/x\\x0a{FORGED}\\x0a.txt: error: seed "x\\x0a{FORGED}\\x0a.txt" is odd'
+    assert text.split("\n")[1:] == [f"    hint: see seeds/x\\x0a{FORGED}\\x0a.txt",
+                                    f"          then x\\x0a{FORGED}\\x0a"]  # (its stem, as messages name seeds)
+
+
+def test_a_seed_named_with_a_line_feed_forges_no_line_of_the_build_or_of_import(tmp_path):
+    """Review 163: the build printed "seeds/x", then the forged summary as a line of its own, then "\\x0d.txt: …";
+    --import likewise for a seed in another encoding named "x\\nevil: 1.txt"."""
+    root = mini(tmp_path, {"seeds/a.txt": SEED, "content/articles/a.yaml": hostile_article("the talks"),
+                           f"seeds/x\n{FORGED}\n\r.txt": "unique\n"})
+    built = run_build(root, "--out", str(tmp_path / "site"), "--no-search")
+    assert built.returncode == 0, built.stderr
+    assert FORGED not in (built.stdout + built.stderr).split("\n")
+    assert f"seeds/x\\x0a{FORGED}\\x0a\\x0d.txt: warning: seed has no article file" in built.stderr
+    (root / f"seeds/x\n{FORGED}\n\r.txt").unlink()
+    (root / "seeds/x\nevil: 1.txt").write_bytes("Straße nach Rafah, sagte der Minister. ".encode("cp1252") * 20)
+    (root / "seeds/y\tevil: 2.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    imported = run_build(root, "--import")
+    lines = (imported.stdout + imported.stderr).split("\n")
+    assert not [line for line in lines if line.startswith("evil")], lines
+    assert any(line.startswith("seeds/x\\x0aevil: 1.txt: warning: not valid UTF-8") for line in lines), lines
+    assert any(line.startswith("seeds/y\\x09evil: 2.txt: warning: not a text file") for line in lines), lines

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from ..core.common.controls import visible_name
+
 
 def anchoring_summary(counts: Mapping[str, int]) -> str:
     """"102 annotations: 100 exact, 2 disambiguated, 0 fuzzy, 0 orphan" (the editors' report in one line)."""
@@ -43,5 +45,6 @@ def anchoring_line(result: Any, built: bool) -> str:
     """The anchoring's summary line, pointing at the report of the site this build puts in place (`built`), or of
     the site once built; "" when nothing was anchored."""
     where = "report/ in the built site" if built else "report/ of the site, once built"
-    return (f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
-            f"{unjudged_summary(result.unjudged)}" if result.counts else "")
+    # (one line: a line feed in a file's name it gives is none of its layout, review 163)
+    return visible_name(f"{anchoring_summary(result.counts)} (details: {where}){unchecked_summary(result.unchecked)}"
+                        f"{unjudged_summary(result.unjudged)}") if result.counts else ""

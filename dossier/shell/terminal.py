@@ -8,12 +8,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Mapping, TextIO
 
-from ..core.common.controls import visible
+from ..core.common.controls import visible, visible_name
 
 if TYPE_CHECKING:
     from ..core.pipeline import BuildResult
 
-__all__ = ["VisibleStream", "formatted", "report", "say", "visible"]
+__all__ = ["VisibleStream", "formatted", "report", "say", "visible", "visible_name"]
 
 
 def say(text: str = "", file: TextIO | None = None, flush: bool = False) -> None:

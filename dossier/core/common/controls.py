@@ -8,14 +8,15 @@ says. So control characters are shown as escapes instead: ESC as `\\x1b`, other 
 `\\xNN`, the soft hyphen (invisible where it does not break a line: "mem\\u00adbers" and "members" looked alike in a
 hint) as `\\xad`, bidi controls, line/paragraph separators, lone surrogates and the invisible zero-width space, word
 joiner and zero-width no-break space as `\\uNNNN`. Newlines (the layout of multi-line messages and hints) and
-tabs stay as they are; a carriage return does not (it would let a line overwrite the one before it). Pure: the
-shell's terminal.py prints through it, the core's snippet uses it.
+tabs stay as they are; a carriage return does not (it would let a line overwrite the one before it). In a file's
+name they are no layout, and `visible_name` shows them too (`names_made_visible` in a text that holds names). Pure:
+the shell's terminal.py prints through it, the core's snippet and a problem's `format` use it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 # C0 controls except tab and newline, DEL, C1 controls; the soft hyphen; bidi embeddings/overrides/isolates and marks; line and
 # paragraph separators; lone surrogates (file names that are not UTF-8 arrive as surrogate escapes); the
@@ -33,6 +34,31 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """`text` with every control character made visible (see the module docstring); printable text unchanged."""
     return _UNSAFE.sub(_escape, text)
+
+
+# In a name (a file's, a folder's), a line feed and a tab are no layout: printed as they are, "seeds/x\nbuilt 91
+# pages into ~site; 0 errors…\n.txt" made lines of its own, a forged summary (review 163)
+_UNSAFE_IN_NAME = re.compile("[\t\n" + _UNSAFE.pattern[1:])
+
+
+def visible_name(name: str) -> str:
+    """A file name (or any one-line text: a problem's message) with every control character made visible, the line
+    feed and the tab too (`\x0a`, `\x09`); printable names (Hebrew, accents) unchanged."""
+    return _UNSAFE_IN_NAME.sub(_escape, name)
+
+
+def names_made_visible(text: str, names: Iterable[str]) -> str:
+    """`text` (a hint, whose line feeds are its layout) with each of `names` that holds a line feed or a tab, its last
+    part and that part without its extension (as messages name a seed: "x\n.txt", "x\n"), as `visible_name`
+    shows it: the longest first, so that a name inside another is made visible once."""
+    parts = {part for name in names if _LAYOUT.search(name)
+             for part in (name, name.rsplit("/", 1)[-1], name.rsplit("/", 1)[-1].rsplit(".", 1)[0])}
+    for part in sorted((p for p in parts if _LAYOUT.search(p) and _LAYOUT.sub("", p)), key=len, reverse=True):
+        text = text.replace(part, visible_name(part))
+    return text
+
+
+_LAYOUT = re.compile("[\t\n]")
 
 
 # C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML; bidi embedding/override/isolate

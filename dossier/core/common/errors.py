@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Literal, Sequence
 
+from .controls import visible_name
+
 Severity = Literal["error", "warning"]
 
 
@@ -33,11 +35,12 @@ class Problem:
     def format(self) -> str:
         """`path:line:col: severity: message [code]` plus an indented `hint:` line, as compilers print. The code
         (its `check`) names the message in docs/messages.md, and a check's key under `checks:` in site.yaml
-        (review 71: editors matched the words by hand to find either)."""
-        where = self.file
+        (review 71: editors matched the words by hand to find either). The file and the message are one line each:
+        a line feed or a tab in them (a seed's name) is shown as an escape, as every control character (review 163)."""
+        where = visible_name(self.file)
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        text = f"{where}: {self.severity}: {self.message}" + (f" [{self.check}]" if self.check else "")
+        text = f"{where}: {self.severity}: {visible_name(self.message)}" + (f" [{self.check}]" if self.check else "")
         if self.hint:
             text += "\n    hint: " + self.hint.replace("\n", "\n          ")
         return text

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from typing import Mapping
 
-from .controls import visible as shown
+from .controls import names_made_visible, visible as shown
+from .identity import SameObjects
 from .errors import Problem
 from .utf16 import utf16_order
 
 Sources = Mapping[str, "bytes | str"]
 _TAB_WIDTH = 4
+_NAMES: SameObjects[list[str]] = SameObjects()  # (the names of the last `sources` that hold a line feed or a tab)
+_LAYOUT = re.compile("[\t\n]").search
 WIDTH = 120  # characters of a long source line shown, around the column (a minified 2 MB line stays one row)
 
 
@@ -105,7 +109,11 @@ def display_width(text: str) -> int:
 
 
 def format_problem(problem: Problem, sources: Sources) -> str:
-    """`problem.format()` with the source snippet between its header and its hint."""
+    """`problem.format()` with the source snippet between its header and its hint; the names of `sources` that hold
+    a line feed or a tab shown as escapes in its hint too (controls.names_made_visible), as in its header."""
+    if _LAYOUT(problem.hint):  # (rare: a hint of several lines)
+        names = _NAMES.get("names", (sources,), lambda: [n for n in sources if _LAYOUT(n)])
+        problem = replace(problem, hint=names_made_visible(problem.hint, names))
     text = problem.format()
     shown = snippet(problem, sources)
     if not shown:

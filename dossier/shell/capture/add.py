@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import fs
 from . import stubfiles
-from ..terminal import visible
+from ..terminal import visible, visible_name
 from .sources import Page, expand, pages
 
 EVIDENCE = "seeds/evidence"
@@ -202,7 +202,7 @@ def _appended(root: Path, addition: str, label: str) -> Callable[[], None] | Non
     size = path.stat().st_size if path.is_file() else None
     problem = append_entries(root, addition)
     if problem:
-        print(visible(f"{label}: warning: {problem}"), file=sys.stderr)
+        print(visible(f"{visible_name(label)}: warning: {problem}"), file=sys.stderr)
         return None
 
     def take_back() -> None:
@@ -218,10 +218,10 @@ def _seen_before(page: Page, dossier: Dossier, out: TextIO) -> bool:
     seen = dossier.known_raw.get(page.raw_sha256) or dossier.known_raw.get(page.url or "\0")
     if seen and not (dossier.root / "seeds" / seen).is_file():  # the editor deleted the seed, not its evidence
         stem = seen.rsplit(".", 1)[0]
-        print(visible(f"{page.label}: added before as seeds/{seen}, since deleted; its evidence is still in "
+        print(visible(f"{page.shown}: added before as seeds/{seen}, since deleted; its evidence is still in "
                       f"{EVIDENCE}/ ({stem}.*): delete those files to add the page again; nothing written"), file=out)
     elif seen:
-        print(visible(f"{page.label}: already added (seeds/{seen}); nothing written"), file=out)
+        print(visible(f"{page.shown}: already added (seeds/{seen}); nothing written"), file=out)
     return bool(seen)
 
 
@@ -235,11 +235,11 @@ def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> 
     text_sha = hashlib.sha256(files[f"seeds/{slug}.txt"]).hexdigest()
     if same and dossier.captured.get(same, "") in ("", text_sha):
         # (a page saved again: other bytes, an ad or a clock, the same address and the same article)
-        print(visible(f"{page.label}: already added (seeds/{same}, the same address {g.url.value}); nothing "
+        print(visible(f"{page.shown}: already added (seeds/{same}, the same address {g.url.value}); nothing "
                       f"written"), file=out)
         return True
     if same:  # (a page updated since, or another page of a long article that names the first as canonical)
-        print(visible(f"{page.label}: warning: the same address as seeds/{same} ({g.url.value}), but its text "
+        print(visible(f"{page.shown}: warning: the same address as seeds/{same} ({g.url.value}), but its text "
                       f"differs: kept as an article of its own, {slug}, so that both versions are evidence"),
               file=sys.stderr)
     if addition and dossier.sources_broken:
@@ -268,11 +268,11 @@ def _capture(page: Page, dossier: Dossier, out: TextIO, named: bool = False) -> 
     for address in (page.url, g.url.value):
         if address:
             dossier.known_raw[address] = f"{slug}.txt"
-    print(summary(slug, g, dossier.language) + (visible(f" · from {page.label}") if named else ""), file=out)
+    print(summary(slug, g, dossier.language) + (visible(f" · from {page.shown}") if named else ""), file=out)
     from ...core.capture.thin import thin_page
 
     for warning in thin_page(files[f"seeds/{slug}.txt"].decode("utf-8"), g.paid):
-        print(visible(f"{page.label}: warning: {warning}"), file=sys.stderr)
+        print(visible(f"{page.shown}: warning: {warning}"), file=sys.stderr)
     return True
 
 
@@ -298,17 +298,17 @@ def _page_of(page: Page, dossier: Dossier, out: TextIO, err: TextIO, named: bool
     from .extract import ExtractError
 
     if page.provenance.get("damaged"):
-        print(visible(f"error: {page.label}: the archive is cut short in the middle of this record (a download or "
+        print(visible(f"error: {page.shown}: the archive is cut short in the middle of this record (a download or "
                       "copy that did not finish); nothing was written for it"), file=err)
         return 1
     status = page.provenance.get("http_status")
     if isinstance(status, int) and status and not 200 <= status < 300:
-        print(visible(f"warning: {page.label}: skipped, the server answered {status}, not a page"), file=err)
+        print(visible(f"warning: {page.shown}: skipped, the server answered {status}, not a page"), file=err)
         return 0
     try:
         _capture(page, dossier, out, named)
     except (ExtractError, CaptureError) as exc:
-        print(visible(f"error: {page.label}: {exc}"), file=err)
+        print(visible(f"error: {page.shown}: {exc}"), file=err)
         return 1
     return 0
 
@@ -336,14 +336,14 @@ def run(root: Path, items: list[str], out: TextIO = sys.stdout, err: TextIO = sy
                     failed += _page_of(page, dossier, out, err,
                                        not (len(items) == 1 and len(expanded) == 1 and page.label == source))
                 if not found:
-                    print(visible(f"error: {item}: no HTML pages in this web archive"), file=err)
+                    print(visible_name(f"error: {item}: no HTML pages in this web archive"), file=err)
                     failed += 1
             except (FetchError, ArchiveError, ExtractError) as exc:
-                print(visible(f"error: {item}: {exc}"), file=err)
+                print(visible_name(f"error: {item}: {exc}"), file=err)
                 failed += 1
             except OSError as exc:
                 where = f" {exc.filename}" if exc.filename else ""
-                print(visible(f"error: {item}: cannot read or write{where}: {exc.strerror or exc}"), file=err)
+                print(visible_name(f"error: {item}: cannot read or write{where}: {exc.strerror or exc}"), file=err)
                 failed += 1
     if failed:
         print(f"{failed} source(s) failed; nothing was written for them", file=err)

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .. import fs
 from . import stubfiles
-from ..terminal import visible
+from ..terminal import visible, visible_name
 from .add import EVIDENCE, append_entries
 from .mixed import mostly_utf8, windows_byte
 
@@ -61,9 +61,9 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "",
     `stub`: whether a stub is to be written for it (the seed has no article file yet)."""
     from charset_normalizer import __version__ as cn_version
 
-    found = detect(data, language)
+    found, shown = detect(data, language), visible_name(rel)  # (a name's line feed is no layout: review 163)
     if found is None:
-        print(visible(f"{rel}: warning: not valid UTF-8 and its encoding cannot be told"
+        print(visible(f"{shown}: warning: not valid UTF-8 and its encoding cannot be told"
                       f"{'; no stub written' if stub else ''}\n"
                       f"    hint: save it as UTF-8, or declare its encoding in site.yaml under import: encoding:"),
               file=err)
@@ -77,8 +77,8 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "",
                                    evidence.with_name(name + ".provenance.json")) if not p.exists()), None)
     if evidence.exists() or provenance is None:
         taken = name if evidence.exists() else name + ".provenance.json"
-        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), and {EVIDENCE}/{taken} "
-                      "already exists; left as it is"), file=err)
+        print(visible(f"{shown}: warning: not valid UTF-8 (looks like {encoding}), and "
+                      f"{EVIDENCE}/{visible_name(taken)} already exists; left as it is"), file=err)
         return False
     text = decoded.encode("utf-8")
     record = {"source": rel, "converted_by": "python build.py --import", "encoding": encoding,
@@ -88,7 +88,7 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "",
               "seed": {"file": name, "sha256": hashlib.sha256(text).hexdigest(), "bytes": len(text)}}
     outside = stubfiles.outside(root, [f"{EVIDENCE}/{name}", f"{EVIDENCE}/{provenance.name}", rel])
     if outside:
-        print(visible(f"{rel}: warning: not valid UTF-8 (looks like {encoding}), but {outside}"), file=err)
+        print(visible(f"{shown}: warning: not valid UTF-8 (looks like {encoding}), but {outside}"), file=err)
         return False
     evidence.parent.mkdir(parents=True, exist_ok=True)
     with open(provenance, "x", encoding="utf-8") as handle:  # (first: its name is the one that can be taken)
@@ -100,8 +100,8 @@ def _convert(root: Path, rel: str, data: bytes, err: TextIO, language: str = "",
         provenance.unlink()
         raise
     os.replace(stubfiles.new_temporary(root / rel, text), root / rel)
-    print(visible(f"{rel}: warning: not valid UTF-8: read as {encoding}{f' ({told})' if told else ''}; "
-                  f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{name}"), file=err)
+    print(visible(f"{shown}: warning: not valid UTF-8: read as {encoding}{f' ({told})' if told else ''}; "
+                  f"converted to UTF-8, the original bytes kept in {EVIDENCE}/{visible_name(name)}"), file=err)
     return True
 
 
@@ -129,8 +129,9 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
         kind = binary_kind(data) if any(p.check == "seed-binary" for p in problems) else None
         if kind and new:
             left += 1
-            print(visible(f"{rel}: warning: not a text file (it is {kind}); no stub written\n    hint: a seed is "
-                          "an article's plain text; a web page saved or archived is captured with --add"), file=err)
+            print(visible(f"{visible_name(rel)}: warning: not a text file (it is {kind}); no stub written\n"
+                          "    hint: a seed is an article's plain text; a web page saved or archived is captured with "
+                          "--add"), file=err)
         elif text is None and not kind:
             left += not _convert(root, rel, data, err, config.language, new) and new
     return left
@@ -152,7 +153,7 @@ def run(root: Path, options: object, out: TextIO = sys.stdout, err: TextIO = sys
     addition = stubs.pop("content/sources.yaml", "")
     written = stubfiles.write_stubs(root, stubs)
     for rel in written:
-        print(f"wrote {rel}", file=out)
+        print(visible_name(f"wrote {rel}"), file=out)
     if addition and written:
         problem = append_entries(root, addition)
         print(visible(f"content/sources.yaml: warning: {problem}") if problem else

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from .fetch import fetch
 from .warc import PAGE_LIMIT, html_records
+from ...core.common.controls import visible_name
 from ...core.common.records import frozen
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -30,6 +31,11 @@ class Page:
     evidence: bytes
     evidence_suffix: str
     provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        """The label as printed: a file name's line feed or tab (a saved page's, an archive's) made visible too."""
+        return visible_name(self.label)
 
     @property
     def raw_sha256(self) -> str:
