@@ -148,6 +148,14 @@ def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, p
     ('https://ex"ample.org/', 'its host "ex"ample.org" is not the name of one'),
     # IDNA 2003 makes fass.de of it, a browser xn--fa-hia.de (review 70)
     ("https://faß.de/sub/", "write the host in its ASCII form"), ("https://ς.gr/", "holds 'ς'"),
+    # a dot percent-encoded is one to a browser: Chromium resolved https://ex.org/%2e%2e/articles/x/ to
+    # https://ex.org/articles/x/; a port past 65535 makes an address browsers refuse (review 163)
+    ("https://ex.org/%2e%2e/", 'its path has a "%2e%2e" part, which browsers read as ".." and resolve away'),
+    ("/.%2E/", 'its path has a ".%2E" part, which browsers read as ".." and resolve away'),
+    ("/a/%2E/b/", 'its path has a "%2E" part, which browsers read as "." and resolve away'),
+    ("/a%2eb/", None), ("/%2e%2e%2e/", None), ("https://ex.org:65535/", None),
+    ("https://ex.org:99999/", "its port 99999 is beyond 65535, the highest there is, so browsers refuse its addresses"),
+    ("http://[::1]:65536/x/", "its port 65536 is beyond 65535"),
 ])
 def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:
     found = base_url_problem(url)

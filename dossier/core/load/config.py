@@ -148,8 +148,23 @@ def base_url_problem(url: str) -> str | None:
         return (f"its path holds {', '.join(repr(c) if c != ' ' else 'a space' for c in odd)}, which an address "
                 f"path cannot hold as it is" + (f" (write {_percent(odd[0])} for {odd[0]!r})" if odd[0].isalnum()
                                                 else ""))
-    if any(part in (".", "..") for part in path.split("/")):
+    # (a dot percent-encoded is one to browsers: "%2e%2e" and ".%2E" are "..", review 163)
+    dotted = [(part, _DOT.sub(".", part)) for part in path.split("/") if _DOT.sub(".", part) in (".", "..")]
+    if dotted and dotted[0][0] != dotted[0][1]:
+        return f'its path has a "{dotted[0][0]}" part, which browsers read as "{dotted[0][1]}" and resolve away'
+    if dotted:
         return 'its path has a "." or ".." part, which browsers resolve away'
+    return _port_problem(host)
+
+
+_DOT = re.compile("%2e", re.I)
+
+
+def _port_problem(host: str) -> str | None:
+    """Why the port of `host` (a base URL's, "example.org:8080") is none an address may have, or None."""
+    port = re.search(r":([0-9]+)$", host)
+    if port and int(port.group(1)) > 65535:  # (the last there is: browsers refuse an address with a larger one)
+        return f"its port {port.group(1)} is beyond 65535, the highest there is, so browsers refuse its addresses"
     return None
 
 
