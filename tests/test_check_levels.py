@@ -73,6 +73,19 @@ def test_checks_sets_only_the_warnings_of_a_code_whose_error_is_an_article_not_b
         assert not result.ok
 
 
+@pytest.mark.parametrize("name", ["n3.yaml.txt", "n6"])
+def test_file_ignored_ignore_does_not_hide_an_article_saved_under_no_yaml_extension(tmp_path, name) -> None:
+    """Review 165: content/articles/n3.yaml.txt (as Notepad names it) or n6, a whole article naming its own seed, was
+    only the warning "ignored: article files end in .yaml": with `file-ignored: ignore` the build passed with 0
+    errors and 0 warnings, the article not built and its seed said nowhere. It is an error as a .yml is."""
+    files = {f"content/articles/{name}": ARTICLE.format(seed="c.txt"), "seeds/c.txt": "Toll\nThe toll rose.\n"}
+    result = _build(tmp_path, files, "ignore", "file-ignored")
+    stem = name.split(".")[0]
+    assert [(p.file, p.severity, p.check, p.hint) for p in result.problems] == [
+        (f"content/articles/{name}", "error", "file-ignored", f"rename it to {stem}.yaml")], result.problems
+    assert not result.ok
+
+
 def test_seed_empty_ignore_silences_a_blank_stub_but_not_the_annotations_an_empty_seed_leaves_unanchored(
         tmp_path) -> None:
     """`seed-empty: ignore` (written for a stub whose seed is still to be pasted) also silenced the error of an

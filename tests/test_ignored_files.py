@@ -113,3 +113,24 @@ def test_a_seed_moved_into_a_folder_of_seeds_is_said_once_at_the_seed_key_naming
     problems = build_site(fs.read_inputs(ROOT / "tests/invalid/seed-moved-into-a-folder")).problems
     assert [(p.file, p.check) for p in problems] == [("content/articles/b.yaml", "seed-missing")]
     assert "move seeds/march/b.txt back to seeds/b.txt" in problems[0].hint
+
+
+def test_an_article_under_no_yaml_extension_is_an_error_naming_its_new_name_and_prose_stays_a_warning() -> None:
+    """Review 165: an article saved as content/articles/n3.yaml.txt (Notepad's name) or n6 (no extension) was the
+    warning "ignored: article files end in .yaml" (hint "rename it to <slug>.yaml"): `file-ignored: ignore` left
+    it out without a word. Its keys say it is an article, as a .yml's name does: an error, naming the file it
+    goes to. A notes.txt of prose, or a picture, there stays the warning, its hint naming its own name."""
+    article = b"seed: n3.txt\ntitle: Three\nsource: ynet\ndate: 2024-04-01\n"
+    files = {"content/articles/a.yaml": b"seed: a.txt\n", "content/articles/n3.yaml.txt": article,
+             "content/articles/n6": article.replace(b"n3", b"n6"), "content/articles/notes.txt": b"Ask the desk.\n",
+             "content/articles/photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff", "content/sources.yaml": b""}
+    problems, missing = ignored(files)
+    assert [(p.file, p.severity, p.hint) for p in problems] == [
+        ("content/articles/n3.yaml.txt", "error", "rename it to n3.yaml"),
+        ("content/articles/n6", "error", "rename it to n6.yaml"),
+        ("content/articles/notes.txt", "warning", "rename it to notes.yaml"),
+        ("content/articles/photo.jpg", "warning", "rename it to photo.yaml")] and missing == set()
+    assert 'article "n3" is not built' in problems[0].message
+    # (beside its .yaml, a copy is a stray file, a warning)
+    assert [p.severity for p in ignored({**files, "content/articles/n6.yaml": article})[0]
+            if p.file == "content/articles/n6"] == ["warning"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from conftest import ROOT
 from dossier.core.common.errors import error
-from dossier.core.load.misplaced import kind_of, misplaced
+from dossier.core.load.file_kinds import kind_of
+from dossier.core.load.misplaced import misplaced
 from dossier.core.pipeline import build_site, import_stubs
 from dossier.shell import fs
 

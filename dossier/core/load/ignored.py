@@ -18,15 +18,20 @@ warning: it is plainly the editor's file, and its slug is known all the same (`m
 links that name it are right and not said unknown (13 errors for one article of the default dossier, each at a
 reference that was right, with the one that explained them a warning). A file of content/entities/ (or of
 content/sources/) so written is one too, and the entities' (outlets') references are not checked, as for a
-misnamed entities.yaml.
+misnamed entities.yaml. So is a file of one of those folders under no YAML extension whose text holds its folder's
+kind by its keys (file_kinds.py's `kind_of`): content/articles/n3.yaml.txt, as Notepad names it, or n6 with no
+extension, an article whose seed was otherwise said nowhere (review 165: with `file-ignored: ignore` the build
+passed without a word). A file there that holds no such thing (notes.txt, a picture) stays a warning.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..common.errors import Problem, error, warning
+from ..common.slugs import is_slug
 from .copies import maker, original_name
+from .file_kinds import kind_of, utf8_text
 from .watched import is_evidence
 
 FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
@@ -37,34 +42,58 @@ _HOLDS = "content/ holds sources.yaml, entities.yaml and the folders articles/, 
 YAMLISH = (".yml", ".yaml")   # (compared lower-case: .YML and .YAML are YAML too)
 
 
-def misnamed(paths: Iterable[str]) -> dict[str, set[str]]:
+def misnamed(paths: Iterable[str] | Mapping[str, bytes]) -> dict[str, set[str]]:
     """The files of content/articles/, content/comparisons/, content/entities/ and content/sources/ that are YAML
-    under another extension, by their kind ("article", "comparison", "entity", "outlet") → their file names without
-    the extension, when no file of that name ends in .yaml (then it is a copy left beside it, only a warning)."""
-    paths = set(paths)
+    under another extension (`misnamed_paths`), by their kind ("article", "comparison", "entity", "outlet") → their
+    file names without the extension (`meant_stem`)."""
     out: dict[str, set[str]] = {kind: set() for _, kind, _ in FOLDERS}
-    for p in paths:  # (each path once, the cheap test first: every build asks it of every file)
-        if p.endswith(".yaml") or not p.lower().endswith(YAMLISH):
-            continue
-        stem = p.rsplit(".", 1)[0]
-        if f"{stem}.yaml" in paths:
-            continue
-        for folder, kind, _ in FOLDERS:
-            if p.startswith(folder):
-                out[kind].add(stem.rsplit("/", 1)[-1])
+    for p, kind in misnamed_paths(paths).items():
+        out[kind].add(meant_stem(p))
     return out
 
 
-def misnamed_files(paths: Iterable[str], kind: str) -> list[str]:
+def misnamed_paths(paths: Iterable[str] | Mapping[str, bytes]) -> dict[str, str]:
+    """Each file of content/articles/, content/comparisons/, content/entities/ and content/sources/ that is YAML
+    under another extension → its kind ("article", "comparison", "entity", "outlet"), when no file of its name
+    ends in .yaml (then it is a copy left beside it, only a warning). Given the files (path → bytes), one under any
+    other extension, or none, whose text holds its folder's kind is one too (n3.yaml.txt, n6: `_holds_kind`)."""
+    texts = paths if isinstance(paths, Mapping) else {}
+    paths = set(paths)
+    out: dict[str, str] = {}
+    for p in paths:  # (each path once, the cheap tests first: every build asks it of every file)
+        if p.endswith(".yaml") or not p.startswith("content/"):
+            continue
+        kind = next((k for folder, k, _ in FOLDERS if p.startswith(folder)), None)
+        if kind is None or f"{p[:p.rindex('/')]}/{meant_stem(p)}.yaml" in paths:
+            continue
+        if p.lower().endswith(YAMLISH) or (p in texts and _holds_kind(texts[p], kind)):
+            out[p] = kind
+    return out
+
+
+def meant_stem(path: str) -> str:
+    """The name the file `path` of a folder of YAML files means without its extension: jpost.yml, jpost.YAML,
+    jpost.yaml.txt (Notepad's), jpost.txt and jpost all → "jpost"."""
+    name = path.rsplit("/", 1)[-1]
+    if "." in name and not name.lower().endswith(YAMLISH):
+        name = name.rsplit(".", 1)[0]
+    return name.rsplit(".", 1)[0] if name.lower().endswith(YAMLISH) else name
+
+
+def _holds_kind(data: bytes, kind: str) -> bool:
+    """Whether the text `data` holds a file of `kind` ("article", "comparison", "entity", "outlet") by its keys
+    (not a text: a picture, a PDF, holds none)."""
+    told = kind_of(utf8_text(data))
+    return told is not None and told[0] == {"entity": "entities", "outlet": "sources"}.get(kind, kind)
+
+
+def misnamed_files(paths: Iterable[str] | Mapping[str, bytes], kind: str) -> list[str]:
     """The files of the folder of `kind` ("article", "comparison", "entity", "outlet") that are YAML under another
-    extension (`misnamed`: not read, each an error), sorted."""
-    paths = sorted(paths)
-    folder, wrong = next(f for f, k, _ in FOLDERS if k == kind), misnamed(paths)[kind]
-    return [p for p in paths if p.startswith(folder) and not p.endswith(".yaml") and p.lower().endswith(YAMLISH)
-            and p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong]
+    extension (`misnamed_paths`: not read, each an error), sorted."""
+    return sorted(p for p, k in misnamed_paths(paths).items() if k == kind)
 
 
-def misnamed_articles(paths: Iterable[str]) -> list[str]:
+def misnamed_articles(paths: Iterable[str] | Mapping[str, bytes]) -> list[str]:
     """The article files that are YAML under another extension (`misnamed_files`), sorted: a seed renamed in the
     same edit may be the text of one (unparsed_seed.py)."""
     return misnamed_files(paths, "article")
@@ -77,19 +106,19 @@ def _present(registry: str, paths: list[str]) -> bool:
     return f"content/{registry}" in paths or any(p.startswith(folder) and p.endswith(".yaml") for p in paths)
 
 
-def ignored(paths: Iterable[str]) -> tuple[list[Problem], set[str]]:
-    """The problems of the files of `paths` (the dossier's, sorted) that are not read, and the steps whose file
-    is missing because it was misnamed (their references are not checked)."""
-    paths = sorted(paths)
-    wrong = misnamed(paths)
-    problems = [_not_yaml(p, kind, name, p.rsplit("/", 1)[-1].rsplit(".", 1)[0] in wrong[kind])
+def ignored(paths: Iterable[str] | Mapping[str, bytes]) -> tuple[list[Problem], set[str]]:
+    """The problems of the files of `paths` (the dossier's paths, or its files: path → bytes, whose texts tell an
+    article file under no YAML extension, `misnamed_paths`) that are not read, and the steps whose file is missing
+    because it was misnamed (their references are not checked)."""
+    wrong, paths = misnamed_paths(paths), sorted(paths)
+    problems = [_not_yaml(p, kind, name, p in wrong)
                 for folder, kind, name in FOLDERS for p in paths if p.startswith(folder) and not p.endswith(".yaml")]
     problems += [warning(p, 0, 0, "ignored: seeds are the files of seeds/ itself, not of its folders",
                          f"move it to seeds/{p.rsplit('/', 1)[-1]}", "file-ignored")
                  for p in paths if p.startswith("seeds/") and p.count("/") > 1 and not is_evidence(p)]
     problems += [_in_other_folder(p) for p in paths if p.startswith("content/") and "/" in p[len("content/"):]
                  and not p.startswith(tuple(folder for folder, _, _ in FOLDERS))]
-    missing: set[str] = {step for kind, step in _STEPS.items() if wrong[kind]}
+    missing: set[str] = {step for kind, step in _STEPS.items() if kind in wrong.values()}
     for p in paths:
         meant = _meant(p, paths)
         if meant is None:
@@ -118,12 +147,12 @@ def _copy_in_content(path: str, paths: list[str]) -> Problem | None:
                    f"delete it if it is a copy {maker(path)}", "file-ignored")
 
 
-def unused(paths: Iterable[str]) -> dict[str, list[str]]:
+def unused(paths: Iterable[str] | Mapping[str, bytes]) -> dict[str, list[str]]:
     """The steps `ignored` says are missing → the files not read for them (a registry under a name close to its
     own, the YAML files of content/entities/ or content/sources/ under another extension): the files the summary
     line names."""
-    paths = sorted(paths)
     out: dict[str, list[str]] = {step: files for kind, step in _STEPS.items() if (files := misnamed_files(paths, kind))}
+    paths = sorted(paths)
     for p in paths:
         meant = _meant(p, paths)
         if meant:
@@ -160,9 +189,10 @@ def near_registry(path: str) -> str:
 def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:
     """The problem of a file of a folder of YAML files that does not end in .yaml: a warning, or an error when it
     is YAML under another extension (`yaml`: see `misnamed`)."""
-    if not yaml:
-        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml", f"rename it to {name}", "file-ignored")
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = meant_stem(path)
+    if not yaml:  # (the hint names the file's own name where it is a slug: notes.txt → notes.yaml)
+        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml",
+                       f"rename it to {stem}.yaml" if is_slug(stem) else f"rename it to {name}", "file-ignored")
     what = {"article": f'article "{stem}" is not built (the references to it are not checked)',
             "comparison": f'comparison "{stem}" is not built (the references to it are not checked)',
             "entity": "its entities are unknown (the references to entities are not checked)",

@@ -28,27 +28,18 @@ content/sources_LOCAL_4567.yaml) of a file that is there, in its folder or its k
 
 from __future__ import annotations
 
-import re
 from typing import Any, Collection, Mapping, Sequence
 
 from ..common.errors import Problem, error
 from ..common.records import frozen
 from ..common.slugs import file_stem
 from .copies import maker, original_name
+from .file_kinds import kind_of, utf8_text, yaml_value
 from .ignored import FOLDERS, REGISTRIES, YAMLISH, near_registry
 from .registry_ids import DefinedIds, unknowable
 
-__all__ = ["Misplaced", "Placed", "kind_of", "misplaced", "set_apart"]
+__all__ = ["Misplaced", "Placed", "misplaced", "set_apart"]
 
-# The keys that tell one kind from the other of its level (schemas/*.schema.json): an article's and a comparison's
-# at the top of the file; an entity's and an outlet's in each block
-KEYS = {"article": ("seed", "source", "annotations", "byline", "url", "wire", "date", "date_note", "language"),
-        "comparison": ("question", "witnesses", "kind", "base", "speaker"),
-        "entities": ("kind", "aliases", "roles", "wikidata", "exclude", "summary"),
-        "sources": ("homepage", "country", "note")}
-# The keys only a file of that kind has at its top, one of which it must have to be told so (a misindented kind: and
-# speaker: of an annotation make no comparison of an article)
-_OWN = {"article": {"seed", "annotations"}, "comparison": {"question", "witnesses"}}
 HOME = {"article": "content/articles/", "comparison": "content/comparisons/", "entities": "content/entities/",
         "sources": "content/sources/"}
 _WHAT = {"article": "an article", "comparison": "a comparison", "entities": "entities", "sources": "outlets"}
@@ -120,11 +111,11 @@ def misplaced(files: Mapping[str, bytes], read: Mapping[str, tuple[str, Sequence
     for path in paths:
         if not _loose(path, paths):
             continue
-        told = kind_of(_text(files[path])) or _by_folder(path)
+        told = kind_of(utf8_text(files[path])) or _by_folder(path)
         if told is not None and not _kept_aside(path, told[0], files, read):
             loose.append((Misplaced(path, told[0], _ids(told[0], path, files[path])), told[1]))
     for path, (step, said) in sorted(read.items()):
-        told = kind_of(_text(files[path])) if any(p.check in _SUSPECT for p in said) else None
+        told = kind_of(utf8_text(files[path])) if any(p.check in _SUSPECT for p in said) else None
         if told is not None and told[0] != step:
             found.append(Misplaced(path, told[0], _ids(told[0], path, files[path])))
             problems.append(_at_file(found[-1], told[1], files, _read_where(path, step)))
@@ -149,72 +140,13 @@ def _kept_aside(path: str, kind: str, files: Mapping[str, bytes], read: Mapping[
     return bool(ids) and ids is not None and ids <= defined
 
 
-def kind_of(text: str | None) -> tuple[str, tuple[str, ...]] | None:
-    """What a YAML file's text holds, by its keys: ("article", the keys that say so, in their order), or
-    "comparison", "entities", "sources"; None when its keys do not tell (too few, or as many of two kinds)."""
-    data = _data(text) if text is not None else None
-    if not isinstance(data, dict) or not data:
-        return None
-    blocks = [v for v in data.values() if isinstance(v, dict)]
-    if len(blocks) * 2 > len(data):  # (most values are blocks: a registry's, whose keys are ids)
-        keys, kinds = [k for block in blocks for k in block], ("entities", "sources")
-    else:
-        keys, kinds = list(data), ("article", "comparison")
-    said = {kind: [k for k in keys if k in KEYS[kind]] for kind in kinds}
-    if "kind" in keys and "sources" in said:  # (an outlet has no kind: entities with a homepage and a country are
-        said["sources"] = []                  # entities, review 158)
-    first, second = sorted(kinds, key=lambda kind: -len(said[kind]))
-    if len(said[first]) < 2 or len(said[first]) == len(said[second]) or not _OWN.get(first, set(keys)) & set(keys):
-        return None
-    return first, tuple(dict.fromkeys(said[first]))[:3]
-
-
-def _text(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-
-
-def _loaded(text: str) -> Any:
-    """The YAML value of `text`, or None when YAML cannot read it."""
-    from .pyyaml import yaml  # (asked only of a file in a wrong place: imported then)
-
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-
-
-_TOP = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(\S)|[ \t]*$)")
-_INNER = re.compile(r"^[ \t]+([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
-
-
-def _data(text: str) -> Any:
-    """The YAML value of `text`; when YAML cannot read it (a syntax error), its keys as its lines show them: each key
-    at column 0 → the keys indented under it (a block), or its value's first character when written on its line."""
-    data = _loaded(text)
-    if data is not None:
-        return data
-    out: dict[str, Any] = {}
-    key = None
-    for line in text.splitlines():
-        top, inner = _TOP.match(line), _INNER.match(line)
-        if top:
-            key = top.group(1)
-            out[key] = top.group(2) or {}
-        elif inner and key is not None and isinstance(out[key], dict):
-            out[key][inner.group(1)] = ""
-    return out
-
-
 def _ids(kind: str, path: str, data: bytes) -> frozenset[str] | None:
     """What the file of `kind` at `path` defines: its slug, or the ids of its entities or outlets (None when YAML
     cannot read it: its text may hide some)."""
     if kind in ("article", "comparison"):
         return frozenset({file_stem(path)})
-    text = _text(data)
-    loaded = _loaded(text) if text is not None else None
+    text = utf8_text(data)
+    loaded = yaml_value(text) if text is not None else None
     return frozenset(str(k) for k in loaded) if isinstance(loaded, dict) else None
 
 

@@ -29,6 +29,7 @@ from typing import AbstractSet, Callable, Iterable, Mapping, Sequence
 
 from ..common.records import frozen
 from ..common.slugs import file_stem
+from .ignored import meant_stem
 from .model import Annotation, ArticleMeta, Origin
 from .seed_renamed import seed_meant
 
@@ -140,8 +141,8 @@ def unparsed_hint(files: Sequence[Unparsed], existing: AbstractSet[str], convert
 
 
 def _yaml(file: str) -> str:
-    """The name of an article file misnamed `file` (.yml, .YAML) under the extension the build reads."""
-    return file.rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".yaml"
+    """The name of an article file misnamed `file` (.yml, .YAML, .yaml.txt) under the extension the build reads."""
+    return meant_stem(file) + ".yaml"
 
 
 def likely_text(data: bytes, language: str = "") -> str:
