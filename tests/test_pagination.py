@@ -24,6 +24,7 @@ from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
 from dossier.core.plan.reader_pages import sitemap
 from dossier.core.plan.views import searchable
 from dossier.core.load.config import SiteConfig
+from dossier.core.load.model import Source
 from dossier.shell.cli import main
 
 
@@ -129,6 +130,14 @@ def test_a_page_of_a_listing_in_no_order_says_which_items_it_holds() -> None:
         "Passages 1–2", "Passages 3–4"]
     assert page_spans.between("AP", "Ynet") == "AP–Ynet" and page_spans.between("AP", "Jerusalem Post") == \
         "AP – Jerusalem Post"
+
+
+def test_the_pages_of_sources_say_their_outlets_names_as_written_and_capitalise_only_coverage() -> None:
+    """Review 165: the label's first letter was upper-cased so that "coverage" began with a capital, and ynet and taz
+    were said "Ynet" and "Taz" (['Ynet', 'Taz; coverage 1–5'])."""
+    parts = [listings.Section(Source(i, i), ({"title": "T"},), False) for i in ("ynet", "taz")]
+    describe = listings.source_spans(parts, [range(0, 5), range(5, 9)])
+    assert describe([range(0, 1), range(1, 3), range(3, 4)]) == ["ynet", "taz; coverage 1–5", "Coverage 6–9"]
 
 
 def test_the_navigation_says_what_each_page_holds_and_a_single_page_is_not_described() -> None:

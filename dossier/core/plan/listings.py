@@ -111,13 +111,14 @@ def source_slices(library: Library, rows: Sequence[Mapping[str, Any]]) -> Source
     weights += [sum(row_weights[i] for i in r) for r in matrix]
     return SourcePages(parts, matrix, paginate.slices("sources/", "Sources", weights,
                                                       paginate.SOURCE_SECTIONS_PER_PAGE, paginate.SOURCES_BUDGET,
-                                                      describe=_spans(parts, matrix)))
+                                                      describe=source_spans(parts, matrix)))
 
 
-def _spans(parts: Sequence[Section], matrix: Sequence[range]) -> page_spans.Describe:
+def source_spans(parts: Sequence[Section], matrix: Sequence[range]) -> page_spans.Describe:
     """What each page of /sources/ holds (page_spans.py): its first and last outlet, in the dossier's order, with
     which of its articles where an outlet spans pages ("Capital Ledger 41–80"), and which of the coverage
-    matrix's rows ("Capital Ledger – Evening Signal; coverage 1–57")."""
+    matrix's rows ("Capital Ledger – Evening Signal; coverage 1–57", "Coverage 58–90" on a page of it alone). An
+    outlet's name is said as written (ynet, taz: review 165, the whole label's first letter had been upper-cased)."""
     counts = _counted(parts)
 
     def outlet(i: int) -> str:
@@ -130,9 +131,8 @@ def _spans(parts: Sequence[Section], matrix: Sequence[range]) -> page_spans.Desc
             mine = [i for i in r if i < len(parts)]
             rows = [matrix[i - len(parts)] for i in r if i >= len(parts)]
             said = [page_spans.between(outlet(mine[0]), outlet(mine[-1])) if mine else "",
-                    f"coverage {rows[0].start + 1}–{rows[-1].stop}" if rows else ""]
-            label = "; ".join(s for s in said if s)
-            out.append(label[:1].upper() + label[1:])
+                    f"{'coverage' if mine else 'Coverage'} {rows[0].start + 1}–{rows[-1].stop}" if rows else ""]
+            out.append("; ".join(s for s in said if s))
         return out
     return describe
 
