@@ -112,6 +112,18 @@ def test_a_page_of_names_is_said_by_the_shortest_beginnings_that_tell_it_from_it
         "People: A–B", "People: Z – Places: C"]
 
 
+def test_a_page_of_names_told_apart_at_a_space_says_the_next_word_and_pages_of_one_name_say_their_entries() -> None:
+    """Review 165: "Al Jazeera English" told from "Al Jazeera" at its space was said "Al Jazeera" (["Al – Al Jazeera",
+    "Al Jazeera – Ala"]: Al Jazeera seemed to begin page 2); pages holding only Smith each said "Smith"."""
+    names = ["Al", "Al Jazeera", "Al Jazeera English", "Alan"]
+    assert page_spans.named(names)([range(0, 2), range(2, 4)]) == ["Al – Al Jazeera", "Al Jazeera English – Ala"]
+    assert page_spans.named(["Al", "Al Jazeera", "Bo"])([range(0, 1), range(1, 3)]) == ["Al", "Al Jazeera – B"]
+    assert page_spans.named(["Smith"] * 4)([range(0, 2), range(2, 4)]) == [
+        "Smith, entries 1–2", "Smith, entries 3–4"]
+    assert page_spans.named(["Smith"] * 3, ["People"] * 3, "Entities")([range(0, 2), range(2, 3)]) == [
+        "People: Smith, entities 1–2", "People: Smith, entities 3"]
+
+
 def test_a_dated_page_is_said_by_its_first_and_last_dates_and_by_its_items_where_dates_repeat() -> None:
     dates = ["2024-03-01", "2024-03-22", "2024-03-22", "2024-04-02"]
     assert page_spans.dated(dates, "Rows")([range(0, 2), range(2, 4)]) == ["1–22 Mar 2024", "22 Mar – 2 Apr 2024"]

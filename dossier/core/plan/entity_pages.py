@@ -150,7 +150,8 @@ def _index_parts(entities: Mapping[str, Entity], summaries: Mapping[str, str], u
     weights = [INDEX_ROW_BYTES + len(e.name) + len(summaries.get(e.id, "")) for e in ordered]
     parts = paginate.slices("entities/", "Entities", weights, ENTITIES_PER_PAGE,
                             describe=page_spans.named([e.name for e in ordered],
-                                                      [entity_views.kind_heading(e.kind) for e in ordered]))
+                                                      [entity_views.kind_heading(e.kind) for e in ordered],
+                                                      "Entities"))
     kind_pages = {"": urls.link(parts[0].path)}
     for part in parts:
         for e in part.of(ordered):

@@ -90,17 +90,24 @@ def _common(a: str, b: str) -> int:
 
 
 def _beginning(names: Sequence[str], groups: Sequence[str], at: int, others: Sequence[int]) -> str:
-    """The shortest beginning of name `at` that tells it apart from the names `others` of its group."""
-    n = max([_common(names[at], names[o]) for o in others if 0 <= o < len(names) and groups[o] == groups[at]],
+    """The shortest beginning of name `at` that tells it apart from the names `others` of its group; told apart at a
+    space, to the end of the next word ("Al Jazeera English" beside "Al Jazeera": "Al Jazeera " had been said
+    "Al Jazeera", the name on the page before, review 165)."""
+    name = names[at]
+    n = max([_common(name, names[o]) for o in others if 0 <= o < len(names) and groups[o] == groups[at]],
             default=0) + 1
-    return names[at][:n].rstrip() or names[at][:n]
+    if name[:n].strip() and name[n - 1:n].isspace():
+        n = len(name) - len(re.sub(r"^\s*\S*", "", name[n:]))
+    return name[:n].rstrip() or name[:n]
 
 
-def named(names: Sequence[str], groups: Sequence[str] | None = None) -> Describe:
+def named(names: Sequence[str], groups: Sequence[str] | None = None, noun: str = "Entries") -> Describe:
     """A listing in the order of its `names` (within each of its `groups`, in order: /entities/ by kind, each kind
     by name): each page from the beginning of its first name to that of its last, each as short as tells it from
-    the name across the page's edge and from the page's other end ("Bab–Ber"); a page of one item, its name. A
-    page whose ends are in different groups names them ("People: Wa – Places: Al")."""
+    the name across the page's edge and from the page's other end ("Bab–Ber"), and ending at a word's end where it
+    is told apart at a space ("Al Jazeera English"); a page of one item, its name. A page whose ends are in
+    different groups names them ("People: Wa – Places: Al"). Where two pages would say the same (one name over
+    several pages), those say which of the listing's `noun` they hold as well ("Smith, entities 3–4")."""
     kinds = groups if groups is not None else [""] * len(names)
 
     def end(at: int, other: int, across: int) -> str:
@@ -121,5 +128,6 @@ def named(names: Sequence[str], groups: Sequence[str] | None = None) -> Describe
                 out.append(f"{kinds[r.start]}: {label}" if kinds[r.start] else label)
             else:
                 out.append(f"{end(r.start, r.stop - 1, r.start - 1)} – {end(r.stop - 1, r.start, r.stop)}")
-        return out
+        counts = numbered(noun.lower())(pages)
+        return [f"{label}, {count}" if label and out.count(label) > 1 else label for label, count in zip(out, counts)]
     return describe
