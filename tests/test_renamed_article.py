@@ -183,8 +183,10 @@ def _told_deleted(problems: list, slug: str = "herald-talks") -> None:
 
 def test_a_deleted_article_is_not_said_renamed_into_a_wire_copy_of_its_text_by_another_outlet(tmp_path) -> None:
     """Review 158: outlet-c's copy of the same wire story, which nothing names, holds the quotes of the deleted
-    article's witnesses; it was said to be the file renamed ("rename the file to herald-talks.yaml")."""
-    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy()))
+    article's witnesses; it was said to be the file renamed ("rename the file to herald-talks.yaml"). The old slug
+    names outlet-a: the copy is another article (review 165: with no outlet named, no seed left and no other copy,
+    nothing tells a wire article deleted beside a copy from one renamed, and a rename is the likelier)."""
+    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy("outlet-a-talks")), "outlet-a-talks")
 
 
 def test_a_deleted_article_whose_slug_names_its_outlet_is_not_said_renamed_into_another_outlets_copy(
@@ -204,8 +206,9 @@ def test_a_deleted_article_whose_seed_is_left_is_not_said_renamed_into_a_copy_wi
 def test_the_references_left_of_a_deleted_article_are_not_offered_another_outlets_copy_some_note_links(
         tmp_path) -> None:
     """The copy linked (so not taken for the file renamed), each reference was offered it as a rename half done:
-    'did you mean "wire-copy"? (…, which no witness names yet, …: the file was renamed)'."""
-    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy(linked=True)))
+    'did you mean "wire-copy"? (…, which no witness names yet, …: the file was renamed)'. The old slug names
+    outlet-a (review 165: not the copy's `wire:` alone)."""
+    _told_deleted(_problems(tmp_path, _deleted_beside_a_copy("outlet-a-talks", linked=True)), "outlet-a-talks")
 
 
 def test_a_wire_copy_renamed_is_still_found_when_the_old_slug_names_its_outlet(tmp_path) -> None:
@@ -233,3 +236,37 @@ def test_the_default_dossiers_article_deleted_beside_another_outlets_copy_of_its
     problems = build_site(fs.read_inputs(root)).problems
     _told_deleted(problems, "review-journal-netanyahu-rebuffs")
     assert len([p for p in problems if p.severity == "error"]) == 14
+
+
+def _at_file_only(problems: list, slug: str) -> None:
+    """The one error is at content/articles/`slug`.yaml, said to be the file the references mean."""
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.file, p.check) for p in errors] == [(f"content/articles/{slug}.yaml", "witness-unknown-article")], \
+        errors
+
+
+def test_a_wire_article_renamed_is_found_when_its_old_slug_names_no_outlet(tmp_path) -> None:
+    """Review 165: `wire:` alone refused the file found by its text, the only one, its seed with it: the 3 witnesses
+    and the link were each told "if it was deleted, remove this witness"."""
+    files = _files(renamed="cairo-report")
+    files["content/articles/cairo-report.yaml"] = files["content/articles/cairo-report.yaml"].replace(
+        "date:", "wire: AP\ndate:")
+    _at_file_only(_problems(tmp_path, files), "cairo-report")
+
+
+def test_a_word_of_the_old_slug_is_not_taken_for_a_one_word_outlet_id_it_starts(tmp_path) -> None:
+    """Review 165: with the outlet `outletamerica`, "outlet" in outlet-talks was taken to name it, and outlet-a's
+    file renamed was told deleted: 'outlet' is only the start of that id."""
+    files = {name: text.replace("herald-talks", "outlet-talks") for name, text in
+             _files(renamed="cairo-report").items()}
+    files["content/sources.yaml"] += "outletamerica: {name: Outletamerica}\n"
+    _at_file_only(_problems(tmp_path, files), "cairo-report")
+
+
+def test_a_seed_waiting_for_import_does_not_stop_a_rename_whose_old_slug_names_the_files_outlet(tmp_path) -> None:
+    """Review 165: a copy of the seed, no article file naming it yet (a copy to --import), was taken for the seed
+    of outlet-a-talks left behind: the rename was told as a deletion, "its seed is not (seeds/pending.txt"."""
+    files = {name: text.replace("herald-talks", "outlet-a-talks") for name, text in
+             _files(renamed="cairo-report").items()}
+    files["seeds/pending.txt"] = SEED_A
+    _at_file_only(_problems(tmp_path, files), "cairo-report")

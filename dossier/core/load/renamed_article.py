@@ -193,35 +193,35 @@ def _renamed_into(ref: str, dossier: Dossier, other: Callable[[str, str, bool], 
 def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], quoted: bool) -> bool:
     """Whether the article `slug`, whose text (`quoted`) or title makes it the file of the unknown `ref` renamed, is
     rather another article with the same text (review 158: review-journal-netanyahu-rebuffs.yaml deleted, SFGATE's
-    copy of the same AP story was said to be it renamed): `ref` names an outlet of the dossier and not its outlet;
-    or a seed no article file names (`left`: name → text) holds as many of the quotes of the witnesses of `ref`
-    (the seed of `ref`, left behind: a file renamed keeps its seed); or, found by its text, it is a wire copy
-    (`wire:`, a text other outlets carry) while `ref` does not name its outlet."""
+    copy of the same AP story was said to be it renamed). When `ref` names outlets of the dossier, that decides:
+    another when its outlet is not one of them (a seed no file names is then no evidence either way: a seed left
+    behind and a copy not yet imported are alike, review 165). Else, only on evidence that the text is another's
+    too: a seed no article file names (`left`: name → text, the seed of `ref` left behind: a file renamed keeps its
+    seed) or another article holds as many of the quotes of the witnesses of `ref`. Its `wire:` alone is none:
+    a wire article renamed was told deleted (review 165)."""
     meta = next((m for m in (*(a.meta for a in dossier.articles), *dossier.detached)
                  if (m.slug or file_stem(m.origin.file)) == slug), None)
     if meta is None:
         return False
     named = {s.id for s in dossier.sources if _names_outlet(ref, s)}
-    if named and meta.source not in named:
-        return True
+    if named:
+        return meta.source not in named
     quotes = witness_quotes(dossier, ref)
-    texts = {a.slug: a.text.text for a in dossier.articles if a.slug == slug}
+    texts = {a.slug: a.text.text for a in dossier.articles}
     held = dict((name, n) for n, name in by_quotes_held(quotes, {**left, **texts}))
-    if any(n and n >= held.get(slug, 0) for name, n in held.items() if name in left):
-        return True
-    return quoted and bool(meta.wire) and meta.source not in named
+    mine = held.get(slug, len(quotes))   # (a file read through its seed renamed too holds at least half: say all)
+    return any(n and n >= mine for name, n in held.items() if name != slug and (quoted or name in left))
 
 
 def _names_outlet(ref: str, source: Source) -> bool:
-    """Whether the slug `ref` names the outlet `source`: its id or the words of its name, whole, two of them in a row
-    (review-journal, free-beacon) or, of one word, the word's start (ynet for ynetnews)."""
+    """Whether the slug `ref` names the outlet `source`: its id or the words of its name, whole words, all of them or
+    two of them in a row (review-journal, free-beacon); a word is never taken for its start (review 165: "israel"
+    named israelnationalnews, and the jpost file renamed was told deleted)."""
     words = ref.split("-")
     for name in {source.id, slugify(source.name, "")} - {""}:
         own = name.split("-")
         runs = [own] if len(own) == 1 else [own[i:i + 2] for i in range(len(own) - 1)]
         if any(words[i:i + len(run)] == run for run in runs for i in range(len(words))):
-            return True
-        if len(own) == 1 and any(len(w) >= 4 and own[0].startswith(w) for w in words):
             return True
     return False
 
