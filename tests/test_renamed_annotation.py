@@ -97,3 +97,26 @@ def test_a_link_to_an_article_the_dossier_does_not_have_keeps_its_hint() -> None
                     "#a-<id> names an annotation id of that article", "links")
     empty = Dossier(config=None, sources=(), articles=(), entities=(), comparisons=())  # type: ignore[arg-type]
     assert at_renamed_annotation([problem], empty) == [problem]
+
+
+def test_a_link_to_a_deleted_annotation_is_not_offered_one_of_another_kind_than_a_kind_its_id_says(tmp_path):
+    """Review 165: blinken-food-quote deleted was offered food-talks, a framing: "quote" was excused as a word two
+    other ids share; a kind in the id is the annotation's kind. Of kind quote, the same annotation is offered."""
+    def b(kind: str) -> list[tuple[str, str, str]]:
+        return [("food-talks", f"Food is short\n    kind: {kind}", ""),
+                ("tetro-quote", "Tetro spoke\n    kind: quote", ""),
+                ("alone-quote", "we will do it alone\n    kind: quote", "")]
+    link = "See [B](article:b#a-food-short-quote)."
+    assert _hints(tmp_path / "framing", b("framing"), link)[0][1].startswith(
+        'no annotation of that article has the id "food-short-quote": if it was deleted, remove this link')
+    assert _hints(tmp_path / "quote", b("quote"), link)[0][1].startswith('did you mean "food-talks"?')
+
+
+def test_a_rename_that_spells_out_a_word_of_the_id_is_offered(tmp_path):
+    """Review 165: oct-7-tally renamed october-7-tally was no longer offered: "oct" is in neither its id nor its
+    quote as a word, but it starts "october"; the other way round too."""
+    for old, new in (("oct-7-tally", "october-7-tally"), ("october-tally", "oct-tally")):
+        b = [("do-it-alone", "we will do it alone", ""), (new, "Aid ships wait at the port", "")]
+        found = _hints(tmp_path / old, b, f"See [B](article:b#a-{old}).")
+        assert found[0][1].startswith(f'did you mean "{new}"? no link names that annotation, and no other id of '
+                                      'that article has the word "tally"'), found

@@ -11,9 +11,12 @@ its old id) and that:
   quotation marks, or the link's own text): the note on one outlet's version of a quote links the same words in
   another's;
 - else is the only one whose id has a word of the link's (of three letters or more: "alone" in do-it-alone,
-  while "quote" is in three ids), and has each other word of the link's in its id, quote, kind or speaker, or
-  two other ids share it (review 158: a rename keeps what the id says of the annotation; `dermer-alone-quote`
-  deleted was offered `dermer-confident-quote`, whose quote has no "alone", for their one word "dermer").
+  while "quote" is in three ids), and has each other word of the link's in its id (or one starting the other: oct
+  and october), quote, kind or speaker, or two other ids share it, unless it is a kind, which must be its kind
+  when it has one (review 158: a rename keeps what the id says of the annotation; `dermer-alone-quote`
+  deleted was offered `dermer-confident-quote`, whose quote has no "alone", for their one word "dermer"; review
+  165: `blinken-food-quote` deleted was offered `food-talks`, a framing). A word for another (unnamed-official
+  renamed anonymous-official) is not guessed: nothing tells it from a deletion.
 
 Otherwise (the annotation was deleted, or nothing tells which one it is now) the hint says what to do either way:
 remove the link or link the article itself, or write the new id, listing the ids of the annotations no link names,
@@ -39,6 +42,8 @@ _LINKED = re.compile(r"(?:\barticle:|/articles/)([a-z0-9-]+)/?(?:index\.html)?#a
 _BARE = re.compile(r"\(<?#a-([a-z0-9-]+)")
 _QUOTED = re.compile(r'"([^"\n]+)"|“([^”]+)”|‘([^’]+)’|\[([^\]]+)\]\(')
 _SHOWN = 5   # the ids a hint lists before "and N more"
+# (the words of the kinds an annotation can have, schemas/article.schema.json)
+_KIND_WORDS = {"quote", "claim", "context", "correction", "question", "figure", "framing", "fact", "check"}
 
 
 def at_renamed_annotation(problems: Iterable[Problem], dossier: Dossier) -> list[Problem]:
@@ -148,15 +153,23 @@ def _by_words(ref: str, annotations: Sequence[Annotation], free: Sequence[Annota
 
 
 def _unexplained(ref: str, annotation: Annotation, annotations: Sequence[Annotation]) -> list[str]:
-    """The words of `ref` that `annotation` has nowhere: not in its id, its quote (as a word or the start of one),
-    its kind or its speaker, nor a word two other ids of the article share ("quote" in tetro-quote and
-    food-quote names no annotation). A rename keeps what the id said of the annotation: `dermer-alone-quote`
-    deleted is not `dermer-confident-quote`, whose quote has no "alone" (review 158)."""
+    """The words of `ref` that `annotation` has nowhere: not in its id (as a word, or one starting the other: oct and
+    october), its quote (as a word or the start of one), its kind or its speaker, nor a word two other ids of the
+    article share ("quote" in tetro-quote and food-quote names no annotation). A rename keeps what the id said of the
+    annotation: `dermer-alone-quote` deleted is not `dermer-confident-quote`, whose quote has no "alone" (review
+    158). A word that is a kind (quote, claim, framing, …) is the annotation's kind, when it has one, or a word of its
+    id, whatever other ids share it: `blinken-food-quote` deleted is not `food-talks`, a framing (review 165)."""
+    ids = [w for w in annotation.id.split("-") if len(w) >= 3]
     own = set(annotation.id.split("-")) | {annotation.kind} | set(annotation.speaker.split("-"))
     quoted = re.findall(r"\w+", annotation.quote.casefold())
     others = [set(a.id.split("-")) for a in annotations if a.id != annotation.id]
-    return [w for w in _words(ref) if w not in own and not any(q.startswith(w) for q in quoted)
-            and sum(w in ids for ids in others) < 2]
+
+    def explained(w: str) -> bool:
+        if w in _KIND_WORDS and annotation.kind:   # (an annotation with no kind: may be a quote)
+            return w in annotation.kind.split("-") or w in annotation.id.split("-")
+        return w in own or any(q.startswith(w) for q in quoted) or sum(w in i for i in others) >= 2 or \
+            any(i.startswith(w) or w.startswith(i) for i in ids)
+    return [w for w in _words(ref) if not explained(w)]
 
 
 def _words(ident: str) -> set[str]:
