@@ -196,10 +196,11 @@ def test_a_deleted_article_whose_slug_names_its_outlet_is_not_said_renamed_into_
 
 
 def test_a_deleted_article_whose_seed_is_left_is_not_said_renamed_into_a_copy_with_another_seed(tmp_path) -> None:
-    """No `wire:`, no outlet in the slug: the deleted article's own seed, left behind, holds the quotes (a file
-    renamed keeps its seed); the references say that the file is gone and its seed is not."""
-    problems = _problems(tmp_path, _deleted_beside_a_copy(wire=False, seed_left=True))
-    _told_deleted(problems)
+    """No `wire:`: the deleted article's own seed, left behind, holds the quotes; the references say that the file
+    is gone and its seed is not. The old slug names outlet-a (review 165: a seed no file names is no evidence alone,
+    a copy waiting for --import alike)."""
+    problems = _problems(tmp_path, _deleted_beside_a_copy("outlet-a-talks", wire=False, seed_left=True))
+    _told_deleted(problems, "outlet-a-talks")
     assert all("its seed is not (seeds/a.txt" in p.hint for p in problems if p.severity == "error")
 
 
@@ -268,5 +269,13 @@ def test_a_seed_waiting_for_import_does_not_stop_a_rename_whose_old_slug_names_t
     of outlet-a-talks left behind: the rename was told as a deletion, "its seed is not (seeds/pending.txt"."""
     files = {name: text.replace("herald-talks", "outlet-a-talks") for name, text in
              _files(renamed="cairo-report").items()}
+    files["seeds/pending.txt"] = SEED_A
+    _at_file_only(_problems(tmp_path, files), "cairo-report")
+
+
+def test_a_seed_waiting_for_import_does_not_stop_the_rename_of_the_only_file_holding_the_text(tmp_path) -> None:
+    """Review 165: the old slug naming no outlet, a copy of the seed that no article file names yet was taken for the
+    old file's seed left behind, though the file renamed is the only one holding the text."""
+    files = _files(renamed="cairo-report")
     files["seeds/pending.txt"] = SEED_A
     _at_file_only(_problems(tmp_path, files), "cairo-report")

@@ -196,9 +196,10 @@ def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], 
     copy of the same AP story was said to be it renamed). When `ref` names outlets of the dossier, that decides:
     another when its outlet is not one of them (a seed no file names is then no evidence either way: a seed left
     behind and a copy not yet imported are alike, review 165). Else, only on evidence that the text is another's
-    too: a seed no article file names (`left`: name → text, the seed of `ref` left behind: a file renamed keeps its
-    seed) or another article holds as many of the quotes of the witnesses of `ref`. Its `wire:` alone is none:
-    a wire article renamed was told deleted (review 165)."""
+    too: found by its text, another article holds as many of the quotes of the witnesses of `ref` (a seed no file
+    names is none: it may be a copy waiting for --import, and the file found the only one); found by its title, a
+    seed no article file names (`left`: name → text, the seed of `ref` left behind: a file renamed keeps its seed)
+    holds as many. Its `wire:` alone is none: a wire article renamed was told deleted (review 165)."""
     meta = next((m for m in (*(a.meta for a in dossier.articles), *dossier.detached)
                  if (m.slug or file_stem(m.origin.file)) == slug), None)
     if meta is None:
@@ -210,7 +211,7 @@ def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], 
     texts = {a.slug: a.text.text for a in dossier.articles}
     held = dict((name, n) for n, name in by_quotes_held(quotes, {**left, **texts}))
     mine = held.get(slug, len(quotes))   # (a file read through its seed renamed too holds at least half: say all)
-    return any(n and n >= mine for name, n in held.items() if name != slug and (quoted or name in left))
+    return any(n and n >= mine for name, n in held.items() if name != slug and (name in texts) == quoted)
 
 
 def _names_outlet(ref: str, source: Source) -> bool:
