@@ -59,6 +59,7 @@ from . import versions
 from .collector import reading_for_good
 from .framed import delete_abandoned, read_framed, read_summed, write_framed, write_summed
 from .packs import Packs
+from .regular import read_regular
 from .page_index import KEEP, PageIndex
 
 FOLDER = ".dossier-cache"
@@ -268,8 +269,8 @@ class Cache(PageIndex):
             for old in lists[:-KEEP]:
                 old.unlink(missing_ok=True)
             keep: set[str] = set()
-            for recent in lists[-KEEP:]:
-                keep.update(recent.read_text("ascii").split())
+            for recent in lists[-KEEP:]:  # (one damaged, or a FIFO, regular.py: nothing pruned this time)
+                keep.update(read_regular(recent, follow=False).decode("ascii").split())
             if self.stage is not None:
                 self._write_pages()
                 write_framed(self.folder / "links" / self.version[:32], b"links", linkcheck.remembered())

@@ -17,6 +17,8 @@ import hmac
 import os
 from pathlib import Path
 
+from .regular import open_regular
+
 KEY_BYTES = 32
 _KEY: list[bytes] = []
 
@@ -71,8 +73,7 @@ def _mine(path: Path) -> bool:
 
 def _read(path: Path) -> bytes | None:
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(handle, "rb") as source:
+        with os.fdopen(open_regular(path, follow=False), "rb") as source:  # (a FIFO is refused, not waited on)
             st = os.fstat(source.fileno())
             key = source.read(KEY_BYTES + 1)
     except OSError:

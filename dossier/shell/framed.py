@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache_secret import signer
+from .regular import read_regular
 
 MAGIC = b"dossier-cache 1\n"
 SUM = 32                      # bytes of the HMAC-SHA256 that follows the magic
@@ -25,10 +26,10 @@ SUM = 32                      # bytes of the HMAC-SHA256 that follows the magic
 def read_framed(path: str | Path, salt: bytes) -> tuple[bool, Any]:
     """(True, value) of a file `write_framed` wrote with the same `salt` (an entry's name, so that an entry
     copied under another name is not taken for it); (False, None) when missing, truncated, corrupt, unreadable
-    or not a pickle this code can read."""
+    or not a pickle this code can read; so is a FIFO, a device or a link put in its place (regular.py: a FIFO
+    hung the build)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular(path, follow=False)
     except OSError:
         return False, None
     head = len(MAGIC) + SUM
@@ -61,9 +62,9 @@ def framed(salt: bytes, payload: bytes) -> bytes:
 def read_summed(path: Path) -> bytes | None:
     """The payload of a file `write_summed` wrote (an HMAC of the payload, then the payload); None when it is
     missing, unreadable, or its payload does not match its sum (compiled templates and schemas: no magic line
-    nor salt, their names say what they are)."""
+    nor salt, their names say what they are); a FIFO, a device or a link is unreadable (regular.py)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, follow=False)
     except OSError:
         return None
     if len(data) <= SUM:

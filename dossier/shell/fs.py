@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from .placing import STAGING, Undo, clear_way, folder_for, link_on_path, move_tree, sweep
 from .reads import Reads
+from .regular import read_regular
 from .tree import Tree, walk_tree
 
 if TYPE_CHECKING:
@@ -36,15 +36,6 @@ class WriteFailed(Exception):
     def __init__(self, rel: str, errno: int | None, reason: str) -> None:
         super().__init__(rel, errno, reason)
         self.rel, self.errno, self.reason = rel, errno, reason
-
-
-def _read_file(path: str | Path) -> bytes:
-    """A regular file's bytes, opened without blocking and checked after: a FIFO swapped in cannot hang a build."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        return handle.read()
 
 
 def _refusal(file: str, check: str, message: str) -> Problem:
@@ -96,7 +87,8 @@ def _read_tree(root: Path, sub: str, problems: list[Problem], label: str = "", r
     for rel in tree.files:
         path = os.path.join(base, rel)
         try:
-            out[rel] = _read_file(path) if reads is None else reads.read(path, tree.stamps.get(rel), _read_file)
+            # (a FIFO swapped in since the walk is refused, not waited on: regular.py)
+            out[rel] = read_regular(path) if reads is None else reads.read(path, tree.stamps.get(rel), read_regular)
         except FileNotFoundError:
             continue  # removed since the walk: not read, as if not walked (walk_tree skips it the same way)
         except OSError as exc:

@@ -33,6 +33,7 @@ from itertools import count
 from typing import Iterable
 
 from .framed import checksum as signed, delete_abandoned
+from .regular import open_regular
 
 MAGIC = b"dossier-pack 1\n"
 TRAILER = struct.Struct("<QQ32s16s")          # index offset, number of entries, HMAC of the index, end mark
@@ -85,9 +86,9 @@ class Packs:
         try:
             handle = self._handles.get(pack)
             if handle is None:
-                handle = self._handles[pack] = os.open(os.path.join(self.folder, pack), os.O_RDONLY)
+                handle = self._handles[pack] = open_regular(os.path.join(self.folder, pack), follow=False)
             payload = os.pread(handle, size, offset)
-        except OSError:  # deleted by another build's prune since it was listed
+        except OSError:  # deleted by another build's prune since it was listed (or a FIFO put in its place)
             payload = b""
         if len(payload) != size or _sum(name, payload) != checksum:
             self._bad.add((pack, name))
@@ -195,9 +196,10 @@ def _write_pack(path: str, entries: list[tuple[str, bytes]]) -> list[tuple[str, 
 
 
 def _read_index(path: str) -> list[tuple[str, int, int, bytes]] | None:
-    """A pack's index (name, offset, size, sum), or None when the file is not a whole pack."""
+    """A pack's index (name, offset, size, sum), or None when the file is not a whole pack (a FIFO, a device or a
+    link is none: regular.py, a FIFO hung the build)."""
     try:
-        with open(path, "rb") as handle:
+        with open(open_regular(path, follow=False), "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size < len(MAGIC) + TRAILER.size or handle.read(len(MAGIC)) != MAGIC:
                 return None

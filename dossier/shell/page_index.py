@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..core.execute import linkcheck
+from . import regular
 from .framed import read_framed, write_framed
 from .fs import OutputError, output_digest, safe_place
 from .packs import Packs
@@ -67,7 +68,8 @@ class PageIndex:
         self._looked_up: set[str] = set()
         self._build, self._pages = self._read_pages() if self.stage is not None else (0, {})
         try:  # (files an earlier build found changed behind their record: the stage reads and compares them)
-            self._distrusted = set((self.folder / DISTRUSTED).read_text("utf-8").splitlines())
+            listed = regular.read_regular(self.folder / DISTRUSTED, follow=False)  # (a FIFO: none listed)
+            self._distrusted = set(listed.decode("utf-8").splitlines())
         except (OSError, ValueError):
             self._distrusted = set()
         known = getattr(self.stage, "known", None)  # (fs.Stage's record of the output folder; ReadBack has none)

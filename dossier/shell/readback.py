@@ -8,11 +8,9 @@ build, or read without end, and is simply not reused (the page is rendered again
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
-_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+from . import regular
 
 
 class ReadBack:
@@ -29,23 +27,8 @@ class ReadBack:
 
 def read_regular(path: str | Path) -> bytes | None:
     """The bytes of `path` when it is a regular file (not a link, FIFO, device or folder), else None; None too
-    when it cannot be read."""
+    when it cannot be read (regular.py)."""
     try:
-        fd = os.open(path, _FLAGS)
+        return regular.read_regular(path, follow=False)
     except OSError:
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        chunks, left = [], info.st_size
-        while True:
-            chunk = os.read(fd, max(left, 1 << 16))
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            left -= len(chunk)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .fs import MARKER, PROJECT, file_stamp
+from .regular import read_regular
 from .tree import Tree, walk_tree
 from .fs import MARKER_TEXT as _HEADER
 
@@ -103,7 +104,7 @@ def _record(out: Path) -> Any:
         st = os.stat(out / MARKER)
         stamp = (os.fspath(out / MARKER), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         if _READ[0] != stamp:
-            text = (out / MARKER).read_text("utf-8")
+            text = read_regular(out / MARKER, follow=False).decode("utf-8")  # (a FIFO there: no record, regular.py)
             _READ[:] = [stamp, None if not text.startswith(_HEADER) else
                         json.loads(text[len(_HEADER):]) if len(text) > len(_HEADER) else {}]
         return _READ[1]
