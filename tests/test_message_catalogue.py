@@ -47,6 +47,8 @@ TRIGGERS = {
         "test_unquoted_text_cut_at_a_hashtag_is_a_yaml_comment_in_text_warning_at_the_hashtag",
     "output-unwritten": "tests/test_serve.py::"
         "test_a_site_that_cannot_be_written_is_said_in_one_line_and_written_whole_once_it_can",
+    "output-refused": "tests/test_serve_output_folder.py::"
+        "test_a_folder_of_the_site_linked_out_is_refused_in_one_line_and_over_the_pages",
     "figure-value": "tests/test_message_triggers.py::"
         "test_a_figure_witness_value_close_to_its_quotes_figure_but_not_it_is_a_figure_value_warning",
     "figure-unit": "tests/test_message_triggers.py::"

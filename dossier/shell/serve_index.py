@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from .fs import OutputError, WriteFailed
 from .search import SearchCancelled
 from .serve_app import SEARCH
 from .writer import search_files, sync, unwritten
@@ -54,7 +55,8 @@ class SearchIndexing:
                 outputs = {**site, **files}
                 try:
                     written, deleted = sync(self.out, outputs, self.published)
-                except OSError as exc:  # (a full disk): said in one line; the next publish compares every file
+                except (OSError, WriteFailed, OutputError) as exc:  # (a full disk, a link in it that leads out):
+                    # said in one line; the next publish compares every file
                     self.published = None
                     self._print(f"search index not written: {unwritten(self.out, exc)}")
                     return

@@ -29,7 +29,7 @@ from . import fs
 from .cache import Cache
 from .collector import LongLived, fewer_collections
 from .crash import crash_problem
-from ..core.common.errors import Problem, error, has_errors
+from ..core.common.errors import Problem, has_errors
 from ..core.analyse.earlier import remember as remember_analyses
 from ..core.common.memo import Memo
 from ..core.execute.first import First
@@ -48,7 +48,7 @@ from . import serve_index
 from .serve_index import SEARCH_PREFIX, SearchIndexing
 from .terminal import say
 from .search_parts import PART_PAGES, MemoryParts
-from .writer import files_under, repair, sync, unwritten, write_changed
+from .writer import files_under, not_written, repair, sync, unwritten, write_changed
 
 POLL_SECONDS = 0.1
 QUIET_SECONDS = 0.1           # a burst of changes has settled after this long without one (polling)...
@@ -206,7 +206,7 @@ class Preview(SearchIndexing):
                     continue
             try:
                 self.rebuild(paths, started)
-            except (OSError, fs.WriteFailed) as exc:  # the output folder cannot be written: said, tried again
+            except (OSError, fs.WriteFailed, fs.OutputError) as exc:  # cannot or may not be written: said
                 self._unwritten(exc)
             except Exception:  # a bug of the preview itself: report it and keep serving
                 self._print(f"preview error (the preview keeps running):\n{traceback.format_exc()}")
@@ -265,18 +265,14 @@ class Preview(SearchIndexing):
         self.memo.let_go()  # (the first good build's work kept for the next start; the memo serves the saves)
 
     def _unwritten(self, exc: Exception) -> None:
-        """A publish that could not be written (a full disk, a folder made read-only): one line, not a
-        traceback; the next save writes the whole folder again, comparing every file."""
+        """A publish that could not be written (a full disk, a folder made read-only) or was refused (a link in
+        the output folder that leads out: review 163 had a traceback, and pages that showed nothing): one line, not
+        a traceback, and over every page; the next save writes the whole folder again, comparing every file."""
         with self.publish_lock:
             self.published = None
-        what = unwritten(self.out, exc)
-        # (said over the pages too: a status "ok" showed them as current, review 59; they are the last written)
-        self.status.update(building=False, state="failed", problems=(error(
-            str(self.out), 0, 0, f"the site could not be written: {what}", "free some space (or make the folder "
-            "writable, or unlock the file) and save again; until then the pages are what was written last",
-            "output-unwritten"),))
-        self._print(f"could not write {what}; the preview keeps running: free some space (or "
-                    "make the folder writable, or unlock the file) and save again")
+        problem, said = not_written(self.out, exc)
+        self.status.update(building=False, state="failed", problems=(problem,))
+        self._print(said)
 
     def _repair(self, stamp: str) -> None:
         """Files of the output folder deleted, edited or added by hand meanwhile: put back as built (in its own

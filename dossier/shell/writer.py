@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from . import fs, tree, uptodate
 from ..core.preview import changed_outputs
@@ -24,6 +24,9 @@ from .interrupt import deferred
 from .parallel import fork_shards
 from .placing import first_link
 from .search_parts import PART_PAGES
+
+if TYPE_CHECKING:
+    from ..core.common.errors import Problem
 
 T = TypeVar("T")
 ShardMap = Callable[[Callable[[int], T], int], "list[T]"]
@@ -219,6 +222,24 @@ def unwritten(out: Path, exc: Exception) -> str:
     return str(exc)
 
 
+def not_written(out: Path, exc: Exception) -> tuple[Problem, str]:
+    """What the live preview says, over its pages and in the terminal, of a site it did not write into `out`:
+    refused (fs.OutputError: a link in it leads out) or failed (a full disk, a folder made read-only)."""
+    from ..core.common.errors import error
+
+    if isinstance(exc, fs.OutputError):
+        return error(str(out), 0, 0, f"the site was not written: {exc}", "nothing was written into the folder or "
+                     "deleted from it; do what the message says and save again; until then the pages are what was "
+                     "written last", "output-refused"), (f"not written: {exc}; nothing was written or deleted (the "
+                                                         "preview keeps running)")
+    what = unwritten(out, exc)
+    # (said over the pages too: a status "ok" showed them as current, review 59; they are the last written)
+    return error(str(out), 0, 0, f"the site could not be written: {what}", "free some space (or make the folder "
+                 "writable, or unlock the file) and save again; until then the pages are what was written last",
+                 "output-unwritten"), (f"could not write {what}; the preview keeps running: free some space (or "
+                                       "make the folder writable, or unlock the file) and save again")
+
+
 def files_under(out: Path, prefix: str) -> dict[str, bytes]:
     """The files of `out` under `prefix` ("pagefind/": the search index `build.py` or an earlier preview made),
     path → bytes; links out of the folder refused, a file removed meanwhile left out."""
@@ -261,16 +282,12 @@ def search_files(site: Mapping[str, bytes], base_path: str, stop: Callable[[], b
 def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, ...]) -> tuple[int, int]:
     """Bring `out` from the previous outputs to `outputs`, touching only the `changed` paths: write each
     atomically (a temporary file and os.replace, as fs.write_outputs does) and delete the ones no longer
-    produced. Used once fs.write_outputs has synced the folder. Returns (written, deleted)."""
+    produced. Used once fs.write_outputs has synced the folder. Returns (written, deleted). Every path is
+    checked before any is touched: a refusal (fs.OutputError) leaves the folder as it was."""
     resolved = out.resolve()
     written = deleted = 0
     left = _LEFT.get(os.fspath(out))
-    for rel in changed:
-        target = fs.safe_rel(out, rel)  # (refuses absolute paths, "..", backslashes and empty ones)
-        if not target.resolve().is_relative_to(resolved):  # a folder on the way that links out of `out`
-            link, real = first_link(out, rel)
-            raise fs.OutputError(f"refusing to write {rel}: {link} in the output folder is a symbolic link to "
-                                 f"{real}, outside the output folder; remove the link")
+    for rel, target in [(rel, _inside(out, resolved, rel)) for rel in changed]:
         if rel in outputs:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.dossier-tmp")
@@ -295,3 +312,14 @@ def write_changed(out: Path, outputs: Mapping[str, bytes], changed: tuple[str, .
                 parent.rmdir()
                 parent = parent.parent
     return written, deleted
+
+
+def _inside(out: Path, resolved: Path, rel: str) -> Path:
+    """`out / rel`, refused (fs.OutputError) when it is not a place in `out`: an absolute path, "..", a backslash,
+    an empty one, or a folder on the way (or the file itself) that is a symbolic link out of `out`."""
+    target = fs.safe_rel(out, rel)
+    if not target.resolve().is_relative_to(resolved):
+        link, real = first_link(out, rel)
+        raise fs.OutputError(f"refusing to write {rel}: {link} in the output folder is a symbolic link to "
+                             f"{real}, outside the output folder; remove the link")
+    return target
