@@ -1,7 +1,9 @@
-"""The live preview writes only into its output folder (review 163): a folder in it linked out printed a
-traceback, and the pages showed nothing. Now the write is refused, said in one line and over every page
-(output-refused), nothing is written or deleted, and the next save once the folder is right again writes the
-whole site. The preview runs its own threads here (the poller, the builder)."""
+"""The live preview writes only into the output folder the command line would write into, checked again before
+every write (review 163): `_site` replaced meanwhile by a symbolic link (to a folder of inputs, to someone's
+folder, to a copy of seeds/) or by a folder dossier did not make was made to hold the site, its files deleted;
+a folder in it linked out printed a traceback, and the pages showed nothing. Now the write is refused, said in
+one line and over every page (output-refused), nothing is written or deleted, and the next save once the folder
+is right again writes the whole site. The preview runs its own threads here (the poller, the builder)."""
 
 from __future__ import annotations
 
@@ -56,6 +58,49 @@ def refused(preview: Preview_) -> str:
 def written_again(preview: Preview_, root: Path, note: str) -> None:
     save(root, note)
     wait_for(lambda: preview.status.state == "ok" and not preview.status.problems and note in page(root))
+
+
+def folder_of_inputs(root: Path) -> Path:
+    return root / "seeds"
+
+
+def folder_of_someone(root: Path) -> Path:
+    folder = root.parent / "someone"
+    folder.mkdir()
+    (folder / "thesis.txt").write_text("three years of work\n", "utf-8")
+    return folder
+
+
+def copy_of_seeds(root: Path) -> Path:
+    return Path(shutil.copytree(root / "seeds", root.parent / "seeds-copy"))
+
+
+@pytest.mark.parametrize("target", [folder_of_inputs, folder_of_someone, copy_of_seeds])
+def test_a_site_folder_replaced_by_a_link_is_not_written_until_the_link_is_removed(preview, root, target):
+    folder = target(root)
+    before = files_of(folder)
+    shutil.rmtree(root / "_site")
+    (root / "_site").symlink_to(folder, target_is_directory=True)
+    save(root, "Second note.")
+    message = refused(preview)
+    assert f"refusing to write the site into {root / '_site'}: it was replaced by a symbolic link to {folder}" \
+        in message
+    assert files_of(folder) == before
+    (root / "_site").unlink()
+    written_again(preview, root, "Third note.")
+    assert files_of(folder) == before
+
+
+def test_a_site_folder_replaced_by_a_folder_dossier_did_not_make_is_not_written(preview, root):
+    site = root / "_site"
+    shutil.rmtree(site)
+    site.mkdir()
+    (site / "thesis.txt").write_text("three years of work\n", "utf-8")
+    save(root, "Second note.")
+    assert "it is not empty and was not made by dossier" in refused(preview)
+    assert files_of(site) == {"thesis.txt": b"three years of work\n"}
+    (site / "thesis.txt").unlink()
+    written_again(preview, root, "Third note.")
 
 
 def test_a_folder_of_the_site_linked_out_is_refused_in_one_line_and_over_the_pages(preview, root):

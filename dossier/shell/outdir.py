@@ -1,4 +1,5 @@
-"""Where the site may be written: `--out` checked before anything is built (the build's and the live preview's)."""
+"""Where the site may be written: `--out` checked before anything is built (the build's and the live preview's),
+and checked again before each write of the live preview, which runs for hours (`Checked`)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,27 @@ def check_output_dir(root: Path, out: Path) -> None:
 def within(out: Path, folder: Path) -> str:
     """"it is <folder>" or "it is inside <folder>": the folder named as `out` stands to it."""
     return f"it is {folder}" if out == folder else f"it is inside {folder}"
+
+
+class Checked:
+    """The output folder of a live preview, as `check_output_dir` found it when the preview started: `confirm`,
+    before each write, raises OutputError unless `out` still leads where it led then and the command line would
+    still write into it. Between two saves `_site` could be replaced by a symbolic link to content/comparisons/,
+    or to a folder of someone's files: the next write, a whole one since the folder was not as the last left
+    it, made it hold the site alone and deleted its files (review 163)."""
+
+    def __init__(self, root: Path, out: Path) -> None:
+        self.root, self.out = root, out
+        self.real = os.path.realpath(out)  # (of a folder not made yet too: where it will be made)
+
+    def confirm(self) -> None:
+        now = os.path.realpath(self.out)
+        if now != self.real:
+            if os.path.islink(self.out):
+                how, fix = f"was replaced by a symbolic link to {os.readlink(self.out)}", "remove the link"
+            else:
+                how, fix = f"now leads to {now}, not to {self.real}", "put back the folder it led to"
+            raise OutputError(f"refusing to write the site into {self.out}: it {how} since the preview started; "
+                              f"{fix} (the preview writes the site again at the next save), or stop the preview "
+                              f"and start it again")
+        check_output_dir(self.root, self.out)

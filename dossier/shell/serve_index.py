@@ -23,6 +23,7 @@ class SearchIndexing:
 
     published: Any
     good: Any
+    checked: Any  # (outdir.Checked: the output folder confirmed before each write)
 
     def index(self, started: int) -> None:
         """Rebuild the search index of the published site (Pagefind) and write the files that changed.
@@ -54,8 +55,8 @@ class SearchIndexing:
                         return
                 outputs = {**site, **files}
                 try:
-                    written, deleted = sync(self.out, outputs, self.published)
-                except (OSError, WriteFailed, OutputError) as exc:  # (a full disk, a link in it that leads out):
+                    written, deleted = sync(self.out, outputs, self.published, check=self.checked.confirm)
+                except (OSError, WriteFailed, OutputError) as exc:  # (a full disk, a folder replaced by a link):
                     # said in one line; the next publish compares every file
                     self.published = None
                     self._print(f"search index not written: {unwritten(self.out, exc)}")

@@ -25,7 +25,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable, Mapping, TextIO
 
-from . import fs
+from . import fs, outdir
 from .cache import Cache
 from .collector import LongLived, fewer_collections
 from .crash import crash_problem
@@ -69,6 +69,7 @@ class Preview(SearchIndexing):
         self.notify = notify                # woken by the kernel on a change (notify.py), else polling only
         self.wakeup: Wakeup | None = None
         self.status = Status(has_site=(out / "index.html").is_file())
+        self.checked = outdir.Checked(self.root, out)  # (what serve() checked: confirmed before every write)
         # The command line's cache behind the memo until the first good build: a preview started on a dossier
         # built before reads every file's work and every page back instead of redoing them
         self.memo = Memo(backing=Cache(self.root, stage=ReadBack(out)))
@@ -241,7 +242,8 @@ class Preview(SearchIndexing):
                     self.status.update(building=False)
                     return  # a change arrived while we finished up: the next build publishes
             written, deleted = sync(self.out, outputs, self.published,  # the first time: every file compared
-                                    lambda: self._print(f"waiting for a build.py run writing into {self.out}"))
+                                    lambda: self._print(f"waiting for a build.py run writing into {self.out}"),
+                                    self.checked.confirm)
             # The first publish, or the first after a failure (pages show the overlay): every open page reloads
             everything = self.published is None or (self.shown is not None and has_errors(self.shown))
             changed = changed_outputs(self.published, outputs)
@@ -265,9 +267,10 @@ class Preview(SearchIndexing):
         self.memo.let_go()  # (the first good build's work kept for the next start; the memo serves the saves)
 
     def _unwritten(self, exc: Exception) -> None:
-        """A publish that could not be written (a full disk, a folder made read-only) or was refused (a link in
-        the output folder that leads out: review 163 had a traceback, and pages that showed nothing): one line, not
-        a traceback, and over every page; the next save writes the whole folder again, comparing every file."""
+        """A publish that could not be written (a full disk, a folder made read-only) or was refused (the output
+        folder replaced by a link, a link in it that leads out: review 163 had a traceback, and pages that showed
+        nothing): one line, not a traceback, and over every page; the next save writes the whole folder again,
+        comparing every file."""
         with self.publish_lock:
             self.published = None
         problem, said = not_written(self.out, exc)
@@ -281,6 +284,7 @@ class Preview(SearchIndexing):
             if not self.published or self.stopping.is_set():
                 return  # (nothing published, as after a failed write: nothing to compare the folder with)
             try:
+                self.checked.confirm()
                 mended = repair(self.out, self.published)
             except (OSError, fs.OutputError, fs.WriteFailed) as exc:
                 self._print(f"[{stamp}] output folder: what was changed by hand could not be put back: "
@@ -324,6 +328,7 @@ class Preview(SearchIndexing):
                 if not changed:
                     return
                 try:
+                    self.checked.confirm()
                     write_changed(self.out, merged, changed)
                 except (OSError, fs.OutputError):  # (a full disk): no page shown first; the build's own write
                     self.published = None  # says what failed, and compares every file once it can write
@@ -348,7 +353,7 @@ class Preview(SearchIndexing):
         with self.publish_lock:
             if self.good is None or self.published is None or self.published is self.good:
                 return False
-            sync(self.out, self.good, self.published)
+            sync(self.out, self.good, self.published, check=self.checked.confirm)
             self.published = self.good
             self.status.publish(None)
             return True

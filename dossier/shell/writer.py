@@ -137,7 +137,7 @@ def memory_shards() -> ShardMap:
 
 
 def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] | None,
-         waiting: Callable[[], None] = lambda: None) -> tuple[int, int]:
+         waiting: Callable[[], None] = lambda: None, check: Callable[[], None] = lambda: None) -> tuple[int, int]:
     """Make `out` hold `outputs`, a build kept in memory. `previous` is what this caller last wrote there: None
     the first time, or when the folder's marker is not as the last sync left it (a `build.py` run wrote the
     folder since, and may have deleted the search index), when every file is compared (and the up-to-date
@@ -147,10 +147,14 @@ def sync(out: Path, outputs: Mapping[str, bytes], previous: Mapping[str, bytes] 
     the paths whose bytes changed are touched (`repair` puts back what was changed by hand),
     so a rebuild does not re-read thousands of unchanged files. Returns (written, deleted). The folder is held
     while it is written (outlock.py): a `build.py` run into it meanwhile waits, and this waits for one, after
-    calling `waiting()` (the first write of a folder cleared the staging folder that run was filling)."""
+    calling `waiting()` (the first write of a folder cleared the staging folder that run was filling). `check()`
+    raises fs.OutputError when `out` may no longer be written (the preview's outdir.Checked.confirm: the folder
+    replaced by a link since), before anything is written or deleted."""
     from .outlock import holding
 
+    check()  # (before the lock, which makes `out` when it is missing)
     with holding(out, waiting):
+        check()  # (and once held: a build.py run that held it may have changed it)
         return _sync(out, outputs, previous)
 
 
@@ -224,7 +228,8 @@ def unwritten(out: Path, exc: Exception) -> str:
 
 def not_written(out: Path, exc: Exception) -> tuple[Problem, str]:
     """What the live preview says, over its pages and in the terminal, of a site it did not write into `out`:
-    refused (fs.OutputError: a link in it leads out) or failed (a full disk, a folder made read-only)."""
+    refused (fs.OutputError: the folder is no longer one it may write, see outdir.Checked, or a link in it leads
+    out) or failed (a full disk, a folder made read-only)."""
     from ..core.common.errors import error
 
     if isinstance(exc, fs.OutputError):
