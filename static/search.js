@@ -162,13 +162,17 @@
   // an article or a comparison still came first for 10 of the 869 names and aliases of the generated dossier's 500
   // entities, at 10 for none. Each part is a Pagefind instance of its own, given the ranking too. The names are not
   // shown (as "Names: …" under the result): its title and excerpt hold them already.
+  // That weight cannot tell a name from one that it begins, nor an entity named "Israel" from one whose names hold
+  // the word: a query that is an entity's name, whole, brings its page first by the UI's own bundlePath, the
+  // folder ranked/ beside this script (data-ranked), whose pagefind.js is Pagefind's with its results so ordered.
   var RANKING = { metaWeights: { names: 10 } };
   function unnamed(result) {
     if (result && result.meta) delete result.meta.names;
     return result;
   }
   function start(box, bundle, merge) {
-    var ui = new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false,
+    var ui = new PagefindUI({ element: "#search", bundlePath: box.getAttribute("data-ranked") || bundle,
+                              showSubResults: true, showImages: false,
                               resetStyles: false, ranking: RANKING, processResult: unnamed,
                               mergeIndex: merge.map(function (path) { return { bundlePath: path, ranking: RANKING }; })
                             });

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from dossier.core.pipeline import Options, build_site
-from dossier.core.plan.entity_views import search_words
+from dossier.core.plan.entity_views import search_key, search_keys, search_words
 from dossier.shell import fs, search
 
 
@@ -55,6 +55,7 @@ def _fragments(bundle: dict) -> dict[str, dict]:
 def test_an_entity_page_is_indexed_with_the_words_of_its_names_and_no_other_page_is(pagefind):
     outputs = build_site(fs.read_inputs(ROOT), Options()).outputs
     paths = ["entities/gaza-health-ministry/index.html", "entities/benjamin-netanyahu/index.html",
+             "entities/idf/index.html",
              "articles/jpost-go-it-alone/index.html", "compare/hamas-strength-in-rafah/index.html"]
     fragments = _fragments(search.build_index({path: outputs[path] for path in paths}, "/"))
     assert fragments["/entities/gaza-health-ministry/"]["meta"] == {
@@ -62,3 +63,19 @@ def test_an_entity_page_is_indexed_with_the_words_of_its_names_and_no_other_page
     assert fragments["/entities/benjamin-netanyahu/"]["meta"]["names"] == "benjamin netanyahu"
     assert "names" not in fragments["/articles/jpost-go-it-alone/"]["meta"]
     assert "names" not in fragments["/compare/hamas-strength-in-rafah/"]["meta"]
+    # (each of its names whole, by its key, in a filter the search page hides: static/ranked/pagefind.js)
+    assert fragments["/entities/idf/"]["filters"]["entity-name"] == ["idf", "israel%20defense%20forces"]
+    assert "entity-name" not in fragments["/compare/hamas-strength-in-rafah/"]["filters"]
+
+
+def test_a_name_s_key_is_its_text_whole_as_a_query_is_keyed():
+    """A query is matched to a name by its key (the search page keys a query as search_key does: static/ranked/
+    pagefind.js, tests/test_browser_search.py): whole, not by its words, whatever its case, accents, spaces and
+    apostrophes; percent-encoded, so that no HTML entity, comma or colon in a name changes Pagefind's filter."""
+    assert search_key("Israel Defense  Forces ") == "israel%20defense%20forces"
+    assert search_key("Zürich") == search_key("zurich") == "zurich"
+    assert search_key("Netanyahu\u2019s") == search_key("netanyahu's") == "netanyahu's"
+    assert search_key("AT&T, Inc.: 1") == "at%26t%2C%20inc.%3A%201"
+    assert search_key("רפיח") == "%D7%A8%D7%A4%D7%99%D7%97"
+    assert search_key(" \t") == ""
+    assert search_keys(["Gaza Strip", "Gaza", "gaza", "GAZA STRIP", " "]) == ["gaza", "gaza%20strip"]

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import escape
 
@@ -21,7 +23,7 @@ from .interface import site_relative
 from ..common.records import frozen
 
 __all__ = ["MentionStats", "Place", "Sentence", "card", "entity_view", "index_view", "mention_stats", "places",
-           "search_words"]
+           "search_keys", "search_words"]
 
 KIND_LABELS = {"person": ("Person", "People"), "organisation": ("Organisation", "Organisations"),
                "place": ("Place", "Places"), "event": ("Event", "Events"), "other": ("Other", "Other")}
@@ -260,6 +262,7 @@ def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Se
         # (not its own name, the page's heading: "Other names" are the others)
         "names_unseen": [n for n in e.all_names if match_key(n) not in seen_keys | {match_key(e.name)}],
         "search_names": search_words([*e.all_names, *seen]),
+        "search_keys": search_keys([*e.all_names, *seen]),
         "mentions": total, "articles": len(named), "sources": sources, "backlinks": backlinks,
         "quotes": _quotes(groups, rows, annotations, comparison_titles, comparison_urls, language),
         "together": [dict(_link(entities[other], urls), count=n) for other, n in together],
@@ -284,6 +287,23 @@ def search_words(names: Iterable[str]) -> str:
         if pieces:
             words.update(dict.fromkeys(["".join(pieces), *(p for p in pieces if len(p) > 1)]))
     return " ".join(w for w in words if not any(o != w and o.startswith(w) for o in words))
+
+
+def search_key(text: str) -> str:
+    """`text` as the search page matches a query to an entity's name (static/ranked/pagefind.js `key` makes the
+    same of the query): its curly apostrophes straight, its accents dropped (Pagefind finds "Zurich" for
+    "Zürich"), lowercased, its spaces one, percent-encoded as encodeURIComponent does (a Pagefind filter's value
+    that no HTML entity, comma or colon can change)."""
+    text = unicodedata.normalize("NFD", text.replace("\u2018", "'").replace("\u2019", "'"))
+    text = " ".join("".join(c for c in text if unicodedata.category(c) != "Mn").lower().split())
+    return quote(unicodedata.normalize("NFC", text), safe="!*'()")
+
+
+def search_keys(names: Iterable[str]) -> list[str]:
+    """The keys (search_key) of an entity's names as its page gives them to the search index (the filter
+    "entity-name", templates/entity.html): a query that is one of them, whole, brings the page first (static/
+    ranked/pagefind.js), which Pagefind's own ranking cannot do (see there). Each once, sorted."""
+    return sorted({key for key in map(search_key, names) if key})
 
 
 def _quotes(groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],

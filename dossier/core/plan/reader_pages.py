@@ -122,7 +122,8 @@ def pages(library: Library, article_rows: Sequence[Mapping[str, Any]], earlier: 
     dossier, urls, cfg = library.dossier, library.urls, library.dossier.config
     articles = tuple(f"article:{r['slug']}" for r in article_rows)
     search = {"css": urls.base + "pagefind/pagefind-ui.css", "js": urls.base + "pagefind/pagefind-ui.js",
-              "init": urls.static("search.js"), "bundle": urls.base + "pagefind/"}
+              "init": urls.static("search.js"), "bundle": urls.base + "pagefind/",
+              "ranked": urls.static("ranked/")}  # (Pagefind's API as the UI uses it: static/ranked/pagefind.js)
     days = timeline_items(article_rows)
     # (whether any annotation dates an event: the intro says the timeline shows them only if it does)
     reported = any(i["kind"] == "reported" for d in days for i in d["items"])
