@@ -12,8 +12,10 @@ the server's, and modules a fresh build would not import are imported. Tests abo
 bootstrap, hash-order determinism, a build's process as a whole: signals, memory) start a real process
 (`run_build(..., fresh=True)`, or subprocess themselves).
 
-The server reads one JSON request a line on its stdin and answers one JSON line on its stdout. Set
-DOSSIER_TEST_FRESH_BUILDS=1 to start a fresh interpreter for every run instead.
+The server reads one JSON request a line on its stdin and answers one JSON line on its stdout; it runs one build
+at a time. Runs side by side (test_invalid_dossiers checks its hundred cases a core's worth at once) each take a
+server no other run holds (BuildServers: another server is started when every one is busy), so each run is what
+one server alone makes it. Set DOSSIER_TEST_FRESH_BUILDS=1 to start a fresh interpreter for every run instead.
 """
 
 from __future__ import annotations
@@ -141,6 +143,35 @@ class BuildServer:
             assert self.process.stdin is not None
             self.process.stdin.close()
             self.process.wait(timeout=30)
+
+
+class BuildServers:
+    """BuildServer's runs, side by side when threads ask at once: a run takes an idle server (the one that ran last:
+    runs one after another all go to one) or, every one busy, a new one; each server runs one build at a time, so a
+    run's isolation, its timeout and its interruption (review 113) are BuildServer's. `stop` ends them all."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.servers: list[BuildServer] = []
+        self.idle: list[BuildServer] = []
+        self.lock = threading.Lock()
+
+    def run(self, args: Sequence[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+        """As BuildServer.run, on a server no other run holds meanwhile."""
+        with self.lock:
+            if not self.idle:
+                self.servers.append(BuildServer(self.root))
+                self.idle.append(self.servers[-1])
+            server = self.idle.pop()
+        try:
+            return server.run(args, cwd, timeout)
+        finally:
+            with self.lock:
+                self.idle.append(server)
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
 
 
 def _text(data: bytes) -> str:

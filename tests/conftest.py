@@ -16,7 +16,7 @@ from typing import Iterator
 import pytest
 from hypothesis import settings
 
-from build_server import BuildServer
+from build_server import BuildServers
 
 # Properties check what is computed, never how fast: a busy CI machine must not fail a property on Hypothesis'
 # default 200 ms deadline (speed lives in bench/). A test's own @settings still applies on top of this profile.
@@ -59,12 +59,13 @@ def mini(tmp_path: Path, files: dict[str, str | bytes], defaults: bool = True) -
     return write_tree(tmp_path / "dossier", base)
 
 
-BUILDS = BuildServer(ROOT)
+BUILDS = BuildServers(ROOT)
 
 
 def run_build(root: Path, *args: str, fresh: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run `python build.py --root ROOT ARGS` as a user would, in a process of its own: forked from the build server,
-    which has imported the build once (build_server.py), or, `fresh`, a new interpreter."""
+    """Run `python build.py --root ROOT ARGS` as a user would, in a process of its own: forked from a build server,
+    which has imported the build once (build_server.py; threads' runs go side by side, each on a server of its
+    own), or, `fresh`, a new interpreter."""
     if fresh or os.environ.get("DOSSIER_TEST_FRESH_BUILDS"):
         return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
                               capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -203,7 +204,7 @@ def aged(root: Path, seconds: float = 3600) -> None:
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    BUILDS.stop()   # (the build server: build_server.py)
+    BUILDS.stop()   # (the build servers: build_server.py)
 
 
 @pytest.fixture(autouse=True)

@@ -87,3 +87,26 @@ def test_a_run_interrupted_while_it_builds_leaves_no_answer_for_the_next(tmp_pat
     failed, passed = run_build(bad, "--check"), run_build(good, "--check")
     assert (failed.returncode, passed.returncode) == (1, 0)
     assert "a.yaml" in failed.stderr and "check passed" in passed.stdout
+
+
+def test_runs_asked_at_once_each_have_a_server_of_their_own_and_their_own_answer(tmp_path):
+    """Threads' runs go side by side (test_invalid_dossiers), each on a server no other run holds meanwhile: each
+    gets its own run's status and output, never another's."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import BUILDS
+
+    good, bad = mini(tmp_path / "good", TWO_ARTICLES), mini(tmp_path / "bad", TWO_ARTICLES)
+    (bad / "content/articles/a.yaml").write_text("seed: [unclosed\n", "utf-8")
+    both_running = threading.Barrier(2)
+
+    def checked(root):
+        both_running.wait(timeout=60)
+        return BUILDS.run(["--root", str(root), "--check"], ROOT, timeout=120)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = list(pool.map(checked, [bad, good, bad, good]))
+    assert len(BUILDS.servers) >= 2
+    assert [run.returncode for run in runs] == [1, 0, 1, 0]
+    assert all("a.yaml" in run.stderr for run in runs[::2]) and all("check passed" in run.stdout for run in runs[1::2])

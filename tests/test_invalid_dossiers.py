@@ -14,14 +14,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import run_build
 
 CASES = Path(__file__).resolve().parent / "invalid"
 HEADER = re.compile(r"^(?P<where>\S[^:]*(?::\d+:\d+)?): (?P<severity>error|warning): (?P<message>.*)$")
@@ -103,14 +102,18 @@ def _selected(session: pytest.Session) -> list[str]:
 
 @pytest.fixture(scope="module")
 def checked(copies: Path, request: pytest.FixtureRequest) -> dict[str, subprocess.CompletedProcess[str]]:
-    """`python build.py --root CASE --check` for each case this run selects, a few side by side (each is its own
-    process; all ninety at once held gigabytes, and `-k` one case ran them all)."""
-    def check(name: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(copies / name), "--check"],
-                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+    """`python build.py --root CASE --check` for each case this run selects (`-k` one case runs that one), a core's
+    worth side by side: each run a process of its own forked from a build server (conftest.run_build), a server
+    for each run going on (all ninety at once held gigabytes)."""
     names = _selected(request.session)
-    with ThreadPoolExecutor(max_workers=3 * (os.cpu_count() or 1)) as pool:
-        return dict(zip(names, pool.map(check, names)))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        running = [pool.submit(run_build, copies / name, "--check") for name in names]
+        try:
+            return {name: run.result() for name, run in zip(names, running)}
+        except BaseException:   # (interrupted: the runs not begun are not begun)
+            for run in running:
+                run.cancel()
+            raise
 
 
 def test_there_are_enough_invalid_dossiers_and_each_is_complete() -> None:
