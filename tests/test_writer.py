@@ -166,30 +166,26 @@ def test_files_no_build_made_are_named_when_a_build_removes_them(tmp_path: Path)
     """The output folder holds only what the build makes: a CNAME or .nojekyll put there went with the next
     build, counted among the files removed and never named. They are named now (a warning); a page the last
     build made and this one does not (an article deleted) goes without a word, as before."""
-    import subprocess
-    import sys
-
-    from conftest import ROOT, mini
+    from conftest import mini, run_build
 
     seed = "Talks\nThe minister said the talks would resume.\n"
     article = "seed: {0}.txt\ntitle: T {0}\nsource: outlet-a\ndate: 2024-03-22\n"
     root = mini(tmp_path, {"seeds/a.txt": seed, "seeds/b.txt": seed, "content/articles/a.yaml": article.format("a"),
                            "content/articles/b.yaml": article.format("b")})
-    build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
-    assert subprocess.run(build, capture_output=True).returncode == 0
+    assert run_build(root, "--no-search").returncode == 0
     out = root / "_site"
     (out / "CNAME").write_text("example.org\n")
     (out / ".nojekyll").write_text("")
     (out / "articles" / "b" / "draft.txt").write_text("mine\n")
     (root / "content" / "articles" / "a.yaml").unlink()
     (root / "seeds" / "a.txt").unlink()
-    result = subprocess.run(build, capture_output=True, text=True)
+    result = run_build(root, "--no-search")
     assert result.returncode == 0, result.stderr
     assert not (out / "CNAME").exists() and not (out / "articles" / "a").exists()
     warning = [line for line in result.stderr.splitlines() if "no build had made" in line]
     assert warning == [f"build.py: warning: removed 3 file(s) from {out} that no build had made: .nojekyll, CNAME, "
                        "articles/b/draft.txt"], result.stderr
-    again = subprocess.run([*build[:-1], "--base-url", "/x/", "--no-search"], capture_output=True, text=True)
+    again = run_build(root, "--base-url", "/x/", "--no-search")
     assert again.returncode == 0 and "no build had made" not in again.stderr  # (every page rebuilt: all were ours)
 
 
@@ -219,34 +215,30 @@ def test_pages_the_live_preview_wrote_are_not_named_as_files_no_build_made(tmp_p
     assert "removed 1 file(s) from" in capsys.readouterr().err  # (a build.py run's record: it is)
 
 
-def built_one_article(tmp_path: Path) -> tuple[Path, list[str]]:
-    """A dossier of one article built into its _site/ by build.py, and the command that built it."""
-    import subprocess
-    import sys
-
-    from conftest import ROOT, mini
+def built_one_article(tmp_path: Path) -> Path:
+    """A dossier of one article built into its _site/ by build.py (`--no-search`)."""
+    from conftest import mini, run_build
 
     seed = "Talks\nThe minister said the talks would resume.\n"
     root = mini(tmp_path, {"seeds/a.txt": seed,
                            "content/articles/a.yaml": "seed: a.txt\ntitle: T\nsource: outlet-a\ndate: 2024-03-22\n"})
-    build = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search"]
-    assert subprocess.run(build, capture_output=True).returncode == 0
-    return root, build
+    assert run_build(root, "--no-search").returncode == 0
+    return root
 
 
 def test_a_link_to_a_folder_or_an_empty_folder_put_in_the_output_folder_is_removed_and_named(tmp_path: Path) -> None:
     """os.walk lists a symbolic link to a folder among the folders and never enters it: the sweep kept it, build
     after build, without a word (a host following links would publish what it leads to, /etc). It is removed
     like a file put there, never followed; an empty folder made there is named too."""
-    import subprocess
+    from conftest import run_build
 
-    root, build = built_one_article(tmp_path)
+    root = built_one_article(tmp_path)
     out, secret = root / "_site", tmp_path / "etc"
     secret.mkdir()
     (secret / "passwd").write_text("root:x:0:0\n")
     (out / "etc-link").symlink_to(secret, target_is_directory=True)
     (out / "articles" / "a" / "empty").mkdir()
-    result = subprocess.run([*build, "--base-url", "/x/"], capture_output=True, text=True)  # (a full build)
+    result = run_build(root, "--no-search", "--base-url", "/x/")  # (a full build)
     assert result.returncode == 0, result.stderr
     assert not os.path.lexists(out / "etc-link") and not (out / "articles" / "a" / "empty").exists()
     assert (secret / "passwd").read_text() == "root:x:0:0\n"  # (the link went, not what it leads to)
@@ -262,16 +254,17 @@ def test_pages_kept_through_a_link_in_the_output_folder_are_not_taken_as_in_plac
     kept, then the sweep removed the link as one to a folder no build made: 'built …, 0 errors', a site without its
     articles. A page found through a link is written, which the link refuses; the site stays as it was."""
     import shutil
-    import subprocess
 
-    root, build = built_one_article(tmp_path)
+    from conftest import run_build
+
+    root = built_one_article(tmp_path)
     out, moved = root / "_site", tmp_path / "elsewhere"
     shutil.move(out / "articles", moved)
     (out / "articles").symlink_to(moved, target_is_directory=True)
-    result = subprocess.run([*build, "--base-url", "/"], capture_output=True, text=True)
+    result = run_build(root, "--no-search", "--base-url", "/")
     assert result.returncode == 2, result.stderr
     assert f"articles/ in the output folder is a symbolic link to {moved}" in result.stderr
     assert os.path.islink(out / "articles") and (moved / "a" / "index.html").is_file()  # (as it was)
     (out / "articles").unlink()
-    assert subprocess.run(build, capture_output=True).returncode == 0
+    assert run_build(root, "--no-search").returncode == 0
     assert (out / "articles" / "a" / "index.html").is_file() and not os.path.islink(out / "articles")
