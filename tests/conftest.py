@@ -62,14 +62,14 @@ def mini(tmp_path: Path, files: dict[str, str | bytes], defaults: bool = True) -
 BUILDS = BuildServers(ROOT)
 
 
-def run_build(root: Path, *args: str, fresh: bool = False) -> subprocess.CompletedProcess[str]:
+def run_build(root: Path, *args: str, fresh: bool = False, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run `python build.py --root ROOT ARGS` as a user would, in a process of its own: forked from a build server,
     which has imported the build once (build_server.py; threads' runs go side by side, each on a server of its
     own), or, `fresh`, a new interpreter."""
     if fresh or os.environ.get("DOSSIER_TEST_FRESH_BUILDS"):
         return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
-                              capture_output=True, text=True, cwd=ROOT, timeout=120)
-    return BUILDS.run(["--root", str(root), *args], ROOT, timeout=120)
+                              capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+    return BUILDS.run(["--root", str(root), *args], ROOT, timeout=timeout)
 
 
 @pytest.fixture

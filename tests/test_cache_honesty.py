@@ -17,8 +17,6 @@ import io
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import dossier_synth as generate
+from conftest import run_build
 from dossier.core.common.memo import Memo
 from dossier.core.execute.first import First
 from dossier.core.pipeline import Options, build_site
@@ -175,11 +174,11 @@ def _memory_build(root: Path, memo: Memo, kept: list, before: dict[str, bytes] |
 
 
 def _cold_elsewhere(root: Path, where: Path) -> tuple[bool, dict[str, bytes]]:
-    """A build from nothing in another process (nothing this process keeps can reach it): success and outputs."""
+    """A build from nothing in another process (nothing this process keeps can reach it: `build.py` forked from
+    the build server, which has run no build, conftest.run_build): success and outputs."""
     fresh = where / "dossier"
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(FOLDER))
-    done = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--root", str(fresh), "--out",
-                           str(where / "site"), "--no-search"], capture_output=True, text=True, timeout=300)
+    done = run_build(fresh, "--out", str(where / "site"), "--no-search", timeout=300)
     return done.returncode == 0, tree(where / "site") if done.returncode == 0 else {}
 
 
