@@ -102,8 +102,12 @@ def test_runs_asked_at_once_each_have_a_server_of_their_own_and_their_own_answer
     both_running = threading.Barrier(2)
 
     def checked(root):
-        both_running.wait(timeout=60)
-        return BUILDS.run(["--root", str(root), "--check"], ROOT, timeout=120)
+        both_running.wait(timeout=600)   # (a busy machine may take minutes to start a second server)
+        try:
+            return BUILDS.run(["--root", str(root), "--check"], ROOT, timeout=120)
+        except BaseException:
+            both_running.abort()   # (the other thread is not left waiting for this one)
+            raise
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = list(pool.map(checked, [bad, good, bad, good]))
