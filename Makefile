@@ -45,12 +45,14 @@ $(NODE): package.json package-lock.json
 	fi
 
 # Tests run in TEST_JOBS workers (pytest-xdist; `auto`: one per core, at most four), each test file whole in one
-# worker: a file's fixtures (a built site, the build server) are made once, as in one process.
+# worker: a file's fixtures (a built site, the build server) are made once, as in one process. Files are handed out
+# in the order tests/conftest.py gives them (SLOW_FIRST), not xdist's default of the most tests first, which
+# left the slowest files, those of few tests, to run last and alone.
 TEST_JOBS ?= auto
 
 test: $(DEV) $(NODE)  ## every test, quality gates included (browser tests use Debian's /usr/bin/chromium)
 	@$(COMPILE)
-	$(PY) -m pytest -q -n $(TEST_JOBS) --maxprocesses 4 --dist loadfile
+	$(PY) -m pytest -q -n $(TEST_JOBS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 serve: $(RUNTIME)  ## live preview on http://127.0.0.1:8000/
 	@$(COMPILE)

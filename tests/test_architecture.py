@@ -350,3 +350,11 @@ def test_the_core_import_finder_sees_every_spelling_of_a_core_import() -> None:
     source = ("from dossier.core.common.slugs import slugify\nfrom dossier.core.common import errors, urls\n"
               "import dossier.core.text.nfc\nfrom dossier.core.pipeline import build_site\n")
     assert core_modules_imported(ast.parse(source)) == {"slugs", "errors", "urls", "nfc", "pipeline"}
+
+
+def test_every_test_file_named_to_run_first_exists() -> None:
+    """conftest's SLOW_FIRST orders the run by file name: a renamed file would silently drop back to its place."""
+    from conftest import SLOW_FIRST
+
+    missing = [name for name in SLOW_FIRST if not (ROOT / "tests" / name).is_file()]
+    assert SLOW_FIRST and not missing, missing
