@@ -209,9 +209,9 @@ def aged(root: Path, seconds: float = 3600) -> None:
 
 
 # The test files that take longest (seconds of wall time each, two workers on this 2-core machine, measured
-# 2026-12-07), run first: `--dist loadfile --no-loadscope-reorder` (the Makefile's) hands out files in collection order. xdist's
-# default order, files with the most tests first, put these (few tests each) last, where one ran on alone for
-# minutes while the other worker sat idle. Longest first keeps the tail short.
+# 2026-12-07), run first: `--dist loadfile --no-loadscope-reorder` (the Makefile's) hands out files in collection
+# order. xdist's default order, files with the most tests first, put these (few tests each) last, where one ran on
+# alone for minutes while the other worker sat idle. Longest first keeps the tail short.
 SLOW_FIRST = (
     "test_browser_search.py",  # 137
     "test_cache_honesty.py",  # 102
