@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from dossier.core.analyse.alignment import align, tokenize
 from dossier.core.plan.passage_views import text_fragment
+from dossier.core.plan.text_fragments import plain_fragment
 from dossier.core.plan.compare_view import (Witnessed, apart_parts, column_set, context, diff_pieces, heat_level,
                                             heat_pieces, told_apart)
 from dossier.core.common.direction import paragraph_direction
@@ -236,7 +237,7 @@ def test_text_fragments_equal_those_of_the_straightforward_method(text: str, dat
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     inserts = frozenset(data.draw(st.lists(st.integers(0, len(text) + 1), max_size=12)))
-    assert text_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)
+    assert plain_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)
 
 
 @pytest.mark.parametrize("badges", [0, 1, 3, 6])
@@ -245,8 +246,8 @@ def test_a_long_passage_with_badges_at_its_end_gets_the_same_fragment_as_the_str
     text = "Intro.\n\n" + " ".join(words) + "\n\nEnd."
     start, end = text.index("w0"), text.index("w299") + 4
     inserts = frozenset(text.index(f"w{299 - k} ") + len(f"w{299 - k}") for k in range(1, badges + 1))
-    assert text_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)
-    assert text_fragment(text, start - 8, end, inserts) == _reference_fragment(text, start - 8, end, inserts)
+    assert plain_fragment(text, start, end, inserts) == _reference_fragment(text, start, end, inserts)
+    assert plain_fragment(text, start - 8, end, inserts) == _reference_fragment(text, start - 8, end, inserts)
 
 
 def _reference_context(text: str, start: int, end: int, words: int) -> dict:
@@ -343,7 +344,7 @@ def test_fragment_terms_split_at_every_paragraph_break_as_the_straightforward_me
     # Runs of line breaks of every length, so a paragraph break may start at any character of a run.
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert text_fragment(text, start, end) == _reference_fragment(text, start, end)
+    assert plain_fragment(text, start, end) == _reference_fragment(text, start, end)
 
 
 def _apart(*columns: tuple[str, str, str]) -> list[str]:

@@ -11,25 +11,16 @@ of their own: the first keeps the passage's id, text and side by side, the rest 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
-from functools import lru_cache
-from itertools import islice
 from typing import Any
-from urllib.parse import quote
 
 from .compare_view import Witnessed, column_set
 from .interface import quote_dir
+from .text_fragments import FRAGMENT_WORDS as FRAGMENT_WORDS, text_fragment as text_fragment  # (re-exported)
 from ..analyse.shared_passages import Occurrence, SharedPassage
 from ..common.records import frozen, record
-
-# How many words of a passage make the start and the end of its text fragment: short terms are less likely
-# to straddle a sidenote number or a badge that the article page inserts between words.
-FRAGMENT_WORDS = 4
-
-_CHUNK = re.compile(r"\S+")
 
 
 @record
@@ -116,93 +107,6 @@ class DocSet(Mapping[str, Doc]):
 
     def __len__(self) -> int:
         return len(self.slugs)
-
-
-@lru_cache(maxsize=1 << 14)  # the occurrences of one passage mostly start and end with the same words
-def _encode(term: str) -> str:
-    # Text fragment terms are percent-encoded; "-", "," and "&" are syntax there, so they are encoded too.
-    return quote(" ".join(term.split()), safe="").replace("-", "%2D")
-
-
-def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
-    """`#:~:text=...` selecting text[start:end], or "" when no term can be made.
-
-    Terms never cross a paragraph break (browsers match each term within one block); a passage longer than
-    twice FRAGMENT_WORDS becomes a start,end range. `inserts` are text offsets where the article page adds
-    words of its own (a sidenote number or a comparison badge right after an annotation or a witness): a
-    term must not contain one or end at one, or the browser would not find it, so the range stops short.
-
-    Only the words a term may use are split out and checked against `inserts`: the first 2 * FRAGMENT_WORDS
-    + 1 of the first block, and at the end of the last block FRAGMENT_WORDS plus one per insert point in
-    it (each word that must be dropped holds one), so the cost does not grow with the passage's length."""
-    blocks = [(lo, hi) for lo, hi in _blocks(text, start, end) if _CHUNK.search(text, lo, hi)]
-    if not blocks:
-        return ""
-    points = sorted(inserts)
-
-    def clean(word: tuple[int, int]) -> bool:
-        # No insert point p with word[0] < p <= word[1].
-        return bisect_right(points, word[1]) == bisect_right(points, word[0])
-
-    first = list(map(re.Match.span, islice(_CHUNK.finditer(text, *blocks[0]), 2 * FRAGMENT_WORDS + 1)))
-    head = []
-    for w in first[:FRAGMENT_WORDS]:
-        if not clean(w):
-            break
-        head.append(w)
-    if not head:
-        return ""
-    if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS and all(clean(w) for w in first):
-        return "#:~:text=" + _encode(text[first[0][0]:first[-1][1]])
-    # `last`: the words of the last block (of the one block, those after the head), or enough of their end.
-    lo, hi = blocks[-1]
-    enough = FRAGMENT_WORDS + bisect_right(points, hi) - bisect_right(points, lo)
-    if len(blocks) > 1:
-        last = _last_words(text, lo, hi, enough)
-    else:
-        ending = _last_words(text, lo, hi, enough + len(head))
-        last = ending[len(head):] if len(ending) < enough + len(head) else ending[-enough:]
-    while last and not clean(last[-1]):
-        last.pop()
-    tail: list[tuple[int, int]] = []
-    for w in reversed(last):
-        if len(tail) == FRAGMENT_WORDS or not clean(w):
-            break
-        tail.insert(0, w)
-    if len(blocks) == 1 and tail and tail[0][0] < head[-1][1]:
-        tail = [w for w in tail if w[0] >= head[-1][1]]
-    term = "#:~:text=" + _encode(text[head[0][0]:head[-1][1]])
-    return term + ("," + _encode(text[tail[0][0]:tail[-1][1]]) if tail else "")
-
-
-def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The maximal runs of text[start:end] in which no paragraph break ("\n\n") starts, as offsets of text
-    (what the pattern (?:(?!\n\n).)+ finds), found with str.find rather than a lookahead at every character."""
-    blocks: list[tuple[int, int]] = []
-    i = start
-    while True:
-        j = text.find("\n\n", i, end)
-        if j < 0:
-            if i < end:
-                blocks.append((i, end))
-            return blocks
-        if j > i:
-            blocks.append((i, j))
-        i = j + 1  # "\n\n\n": a break starts at the next character too
-
-
-def _last_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
-    """(start, end) of the last n whitespace-separated chunks of text[start:end] (all, if fewer), in order.
-
-    A window back from `end` widens until it holds more than n chunks or reaches `start`: its first chunk
-    may be cut by the window, but then it is not among the last n."""
-    window = 16 * (n + 1)
-    while True:
-        lo = max(start, end - window)
-        spans = list(map(re.Match.span, _CHUNK.finditer(text, lo, end)))
-        if lo == start or len(spans) > n:
-            return spans[len(spans) - n:] if len(spans) > n else spans
-        window *= 4
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

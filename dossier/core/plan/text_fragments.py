@@ -1,0 +1,212 @@
+"""Text fragments (`#:~:text=prefix-,start,end`) that open an article at one place of its text: /passages/ links
+each occurrence of a passage so, and an article page the passages it shares ("its place here").
+
+A browser selects the FIRST place in the page whose words match the start term (preceded by the prefix, when
+there is one), case aside and at word boundaries, then the first match of the end term after it
+(https://wicg.github.io/scroll-to-text-fragment/). A one-word start term from the end of a paragraph ("days.")
+was found earlier in the article, and the link opened it there (review 165: 255 of 1,498 article pages' links
+of a 300-article generated dossier). So a term is lengthened, or given the words just before it as a prefix,
+until its first match in the article's text is the passage's own; the words the page inserts (a note's number,
+a badge: `points`) are never inside a term or between a prefix and its term.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import islice
+from urllib.parse import quote
+
+# How many words of a passage make the start and the end of its text fragment: short terms are less likely
+# to straddle a sidenote number or a badge that the article page inserts between words.
+FRAGMENT_WORDS = 4
+# Most words a start or end term is lengthened by, and most words of prefix, to make it match only its own place.
+MORE_WORDS = 16
+
+_CHUNK = re.compile(r"\S+")
+
+Word = tuple[int, int]  # (start, end) of a run of non-space characters of the text
+
+
+@lru_cache(maxsize=1 << 14)  # the occurrences of one passage mostly start and end with the same words
+def _encode(term: str) -> str:
+    # Text fragment terms are percent-encoded; "-", "," and "&" are syntax there, so they are encoded too.
+    return quote(" ".join(term.split()), safe="").replace("-", "%2D")
+
+
+def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
+    """`#:~:text=...` selecting text[start:end] where the text has it, or "" when no term can be made or none
+    matches there first. `inserts`: text offsets where the article page adds words of its own (a sidenote
+    number or a comparison badge after an annotation or a witness), which no term runs across."""
+    points = sorted(inserts)
+    made = _terms(text, start, end, points)
+    if made is None:
+        return ""
+    found = _own_start(text, end, points, made[0], made[1])
+    if found is None:
+        return ""
+    prefix, head = found
+    return _directive(text, prefix, head, _own_end(text, points, head, made[1]))
+
+
+def plain_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
+    """The fragment's first terms (`_terms`), as text_fragment made them before review 165, unique or not."""
+    made = _terms(text, start, end, sorted(inserts))
+    return _directive(text, [], *made) if made else ""
+
+
+def _directive(text: str, prefix: list[Word], head: list[Word], tail: list[Word]) -> str:
+    def term(words: list[Word]) -> str:
+        return _encode(text[words[0][0]:words[-1][1]])
+
+    return ("#:~:text=" + (term(prefix) + "-," if prefix else "") + term(head)
+            + ("," + term(tail) if tail else ""))
+
+
+def _clear(points: list[int], lo: int, hi: int) -> bool:
+    """No insert point p with lo < p <= hi (text inserted inside or right after text[lo:hi])."""
+    return bisect_right(points, hi) == bisect_right(points, lo)
+
+
+def _own_start(text: str, end: int, points: list[int], head: list[Word], tail: list[Word]
+               ) -> tuple[list[Word], list[Word]] | None:
+    """(prefix, start term) whose first match in the text is the passage's start: the start term as made, or
+    lengthened by the passage's next words (in its first block, short of the end term), or, at its longest,
+    given the words before it in its block as a prefix, one more at a time. None when none is."""
+    stop = min(text.find("\n\n", head[-1][1], end) % (end + 1), tail[0][0] if tail else end)
+    more = []
+    for w in islice(_CHUNK.finditer(text, head[-1][1], stop), MORE_WORDS):
+        if not _clear(points, head[0][0], w.end()):
+            break
+        more.append(w.span())
+    for n in range(len(more) + 1):
+        if _first_at(text, head + more[:n], head[0][0]):
+            return [], head + more[:n]
+    head = head + more
+    block = text.rfind("\n\n", 0, head[0][0]) + 2 if "\n\n" in text[:head[0][0]] else 0
+    before = _last_words(text, block, head[0][0], MORE_WORDS)
+    for n in range(1, len(before) + 1):
+        if not _clear(points, before[-n][0], head[0][0]):
+            break
+        if _first_at(text, before[-n:] + head, before[-n][0]):
+            return before[-n:], head
+    return None
+
+
+def _own_end(text: str, points: list[int], head: list[Word], tail: list[Word]) -> list[Word]:
+    """The end term whose first match after the start term is the passage's end: the end term as made, or
+    lengthened back by the words before it (after the start term, in its block); none (a fragment of the start
+    term alone, which still opens the article at the passage) when neither is."""
+    if not tail:
+        return tail
+    block = max(head[-1][1], text.rfind("\n\n", 0, tail[0][0]) + 2)
+    before = _last_words(text, block, tail[0][0], MORE_WORDS)
+    for n in range(len(before) + 1):
+        words = before[len(before) - n:] + tail
+        if n and not _clear(points, words[0][0], tail[-1][1]):
+            break
+        if _first_at(text, words, words[0][0], head[-1][1]):
+            return words
+    return []
+
+
+@lru_cache(maxsize=1 << 12)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
+
+
+def _first_at(text: str, words: list[Word], at: int, since: int = 0) -> bool:
+    """Whether the first match of `words` (with any space between them, case aside) in text[since:] that begins
+    and ends at a word boundary, as a browser matches a text fragment's term, begins at `at`."""
+    pattern = _pattern(tuple(text[lo:hi] for lo, hi in words))
+    pos = since
+    while (m := pattern.search(text, pos, words[-1][1])) is not None:
+        if _boundary(text, m.start()) and _boundary(text, m.end()):
+            return m.start() == at
+        pos = m.start() + 1
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Whether a word may begin or end at text offset i (not between two letters or digits)."""
+    return i <= 0 or i >= len(text) or not (text[i - 1].isalnum() and text[i].isalnum())
+
+
+def _terms(text: str, start: int, end: int, points: list[int]) -> tuple[list[Word], list[Word]] | None:
+    """The start and end terms (their words) of a fragment selecting text[start:end], or None when no term can
+    be made; no end term (an empty list) when the start term is the whole passage.
+
+    Terms never cross a paragraph break (browsers match each term within one block); a passage longer than
+    twice FRAGMENT_WORDS becomes a start,end range. `points` (sorted) are text offsets where the article page adds
+    words of its own (a sidenote number or a comparison badge right after an annotation or a witness): a
+    term must not contain one or end at one, or the browser would not find it, so the range stops short.
+
+    Only the words a term may use are split out and checked against `points`: the first 2 * FRAGMENT_WORDS
+    + 1 of the first block, and at the end of the last block FRAGMENT_WORDS plus one per insert point in
+    it (each word that must be dropped holds one), so the cost does not grow with the passage's length."""
+    blocks = [(lo, hi) for lo, hi in _blocks(text, start, end) if _CHUNK.search(text, lo, hi)]
+    if not blocks:
+        return None
+
+    def clean(word: Word) -> bool:
+        return _clear(points, word[0], word[1])
+
+    first = list(map(re.Match.span, islice(_CHUNK.finditer(text, *blocks[0]), 2 * FRAGMENT_WORDS + 1)))
+    head = []
+    for w in first[:FRAGMENT_WORDS]:
+        if not clean(w):
+            break
+        head.append(w)
+    if not head:
+        return None
+    if len(blocks) == 1 and len(first) <= 2 * FRAGMENT_WORDS and all(clean(w) for w in first):
+        return first, []
+    # `last`: the words of the last block (of the one block, those after the head), or enough of their end.
+    lo, hi = blocks[-1]
+    enough = FRAGMENT_WORDS + bisect_right(points, hi) - bisect_right(points, lo)
+    if len(blocks) > 1:
+        last = _last_words(text, lo, hi, enough)
+    else:
+        ending = _last_words(text, lo, hi, enough + len(head))
+        last = ending[len(head):] if len(ending) < enough + len(head) else ending[-enough:]
+    while last and not clean(last[-1]):
+        last.pop()
+    tail: list[Word] = []
+    for w in reversed(last):
+        if len(tail) == FRAGMENT_WORDS or not clean(w):
+            break
+        tail.insert(0, w)
+    if len(blocks) == 1 and tail and tail[0][0] < head[-1][1]:
+        tail = [w for w in tail if w[0] >= head[-1][1]]
+    return head, tail
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The maximal runs of text[start:end] in which no paragraph break ("\n\n") starts, as offsets of text
+    (what the pattern (?:(?!\n\n).)+ finds), found with str.find rather than a lookahead at every character."""
+    blocks: list[tuple[int, int]] = []
+    i = start
+    while True:
+        j = text.find("\n\n", i, end)
+        if j < 0:
+            if i < end:
+                blocks.append((i, end))
+            return blocks
+        if j > i:
+            blocks.append((i, j))
+        i = j + 1  # "\n\n\n": a break starts at the next character too
+
+
+def _last_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
+    """(start, end) of the last n whitespace-separated chunks of text[start:end] (all, if fewer), in order.
+
+    A window back from `end` widens until it holds more than n chunks or reaches `start`: its first chunk
+    may be cut by the window, but then it is not among the last n."""
+    window = 16 * (n + 1)
+    while True:
+        lo = max(start, end - window)
+        spans = list(map(re.Match.span, _CHUNK.finditer(text, lo, end)))
+        if lo == start or len(spans) > n:
+            return spans[len(spans) - n:] if len(spans) > n else spans
+        window *= 4
