@@ -1,8 +1,8 @@
 """Test helper: where a browser's text fragment (`#:~:text=prefix-,start,end`) lands in a built page (stdlib only).
 
 It emulates the first-match rule of https://wicg.github.io/scroll-to-text-fragment/ on the page's text: the
-page's blocks (block elements, and each note or badge the article page inserts, a box of its own), every word
-of them counted, hidden by CSS or not (a browser would skip some: so this finds at least the matches it finds).
+page's blocks (block elements, and each note or badge the article page inserts, a box of its own), as a browser
+shows them in a wide window: every word, but those of hidden elements (the `hidden` attribute, `HIDDEN` classes).
 A term matches case aside, with any space between its words, beginning and ending at a word boundary (not
 between two letters or digits); the start term's first match (right after a match of the prefix, when there is
 one) is taken, then the end term's first match after it.
@@ -21,6 +21,10 @@ BLOCKS = {"address", "article", "aside", "blockquote", "caption", "dd", "details
           "pre", "section", "summary", "table", "td", "th", "tr", "ul", "button", "label"}
 INSERTED = {"sn", "badge", "bw"}  # classes of what the article page puts between the article's words
 SKIPPED = {"script", "style", "template", "head", "title"}
+# Classes static/dossier.css hides on screen (display: none), whose words a browser does not search: the print-only
+# endnotes, and the "Note n" said only where the notes are toggles. (Sidenotes are shown in the margin of a wide
+# window, .visually-hidden words are laid out: both are searched, so both are here.)
+HIDDEN = {"endnotes", "sn-said"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -57,7 +61,7 @@ class _Reader(HTMLParser):
         classes = set((attrs.get("class") or "").split())
         up = self.stack[-1] if self.stack else ("", False, False, False)
         block = tag in BLOCKS or bool(classes & INSERTED) or "sidenote" in classes
-        skipped = up[2] or tag in SKIPPED or "hidden" in attrs
+        skipped = up[2] or tag in SKIPPED or "hidden" in attrs or bool(classes & HIDDEN)
         body = ("article-body" in classes or up[3]) and not classes & INSERTED
         if block:
             self._cut()
@@ -146,34 +150,6 @@ def land(text: str, fragment: str) -> tuple[int, int] | None:
         return (m.start(), e.end()) if e else None
 
 
-def places(page_: Page, passage: str, least: int = 8) -> list[tuple[int, int]]:
-    """(start, end) in page_.text of each place of the article's own text that holds `least` or more words of the
-    passage in a row (its whole or a part of it, as /passages/ lists its places), in order."""
-    words = page_.body_words()
-    own = [_word(page_.text[a:b]) for a, b in words]
-    want = [_word(w) for w in html.unescape(passage).split()]
-    found, i = [], 0
-    while i < len(own):
-        n = max((_run(own, i, want, j) for j, w in enumerate(want) if w == own[i]), default=0)
-        if n >= min(least, len(want)):
-            found.append((words[i][0], words[i + n - 1][1]))
-        i += max(n, 1)
-    return found
-
-
-def _word(word: str) -> str:
-    """A word as compared with the passage's: case aside, without punctuation (a passage may end inside
-    "guideline.")."""
-    return "".join(c for c in word.casefold() if c.isalnum()) or word
-
-
-def _run(own: list[str], i: int, want: list[str], j: int) -> int:
-    n = 0
-    while i + n < len(own) and j + n < len(want) and own[i + n] == want[j + n]:
-        n += 1
-    return n
-
-
 @dataclass
 class Link:
     """A link into an article's place of a passage: from `where` (a page of /passages/, or the article's own),
@@ -198,7 +174,8 @@ def passage_links(site) -> tuple[dict[int, str], list[Link]]:
             quote = re.search(r'<blockquote class="passage-text"><p[^>]*>(.*?)</p>', section, re.S)
             if quote:
                 texts[number] = quote.group(1)
-            for href in re.findall(r'<li><a href="([^"]+)">', section.split('<ul class="occurrences">')[1].split("</ul>")[0]):
+            rows = section.split('<ul class="occurrences">')[1].split("</ul>")[0]
+            for href in re.findall(r'<li><a href="([^"]+)">', rows):
                 slug = href.split("/articles/", 1)[1].split("/", 1)[0]
                 seen[number, slug] = seen.get((number, slug), 0) + 1
                 links.append(Link(str(path), number, slug, seen[number, slug], _fragment(href)))
@@ -215,26 +192,46 @@ def _fragment(href: str) -> str:
     return html.unescape(href.split("#", 1)[1]) if ":~:text=" in href else ""
 
 
-def verdicts(site) -> dict[str, list[Link]]:
-    """Every passage link of the site by what a browser does with it: "own" (selects the passage's own place),
-    "elsewhere" (selects other words, or another place of them), "nowhere" (matches nothing), "none" (the link
-    has no fragment), "unknown" (the checker finds the passage's words nowhere on the page)."""
-    texts, links = passage_links(site)
-    out: dict[str, list[Link]] = {k: [] for k in ("own", "elsewhere", "nowhere", "none", "unknown")}
-    cache: dict[str, Page] = {}
+def _offsets(page_: Page, text: str) -> list[int] | None:
+    """For each character of page_.text, its offset in the article's `text` when it is one of the article's own
+    non-space characters, else -1; None when the page's own characters are not the text's (typography aside, the
+    page reproduces them all in order: DESIGN "Faithful")."""
+    own = [m.start() for m in re.finditer(r"\S", text)]
+    out, k = [-1] * len(page_.text), 0
+    for i, c in enumerate(page_.text):
+        if page_.body[i] and not c.isspace():
+            if k == len(own) or text[own[k]] != c:
+                return None
+            out[i], k = own[k], k + 1
+    return out if k == len(own) else None
+
+
+def verdicts(site, library) -> dict[str, list[Link]]:
+    """Every passage link of the site by what a browser does with it: "own" (selects text beginning at the first
+    word of the occurrence the link is for, the `repeat`-th of the passage in its article, and ending inside it),
+    "cut" (begins there but ends in words the page inserts after it: a note's or a badge's, which the end term
+    matched first), "elsewhere" (begins at other words), "nowhere" (matches nothing), "none" (the link has no
+    fragment), "unknown" (the page's own words are not its article's text). `library`: the site's analysis, which
+    says where each passage's occurrences are (passage n is library.passages[n - 1])."""
+    texts = {a.meta.slug: a.text.text for a in library.dossier.articles}
+    _, links = passage_links(site)
+    out: dict[str, list[Link]] = {k: [] for k in ("own", "cut", "elsewhere", "nowhere", "none", "unknown")}
+    cache: dict[str, tuple[Page, list[int] | None]] = {}
     for link in links:
         if not link.fragment:
             out["none"].append(link)
             continue
         if link.slug not in cache:
-            cache[link.slug] = page((site / "articles" / link.slug / "index.html").read_text("utf-8"))
-        text = cache[link.slug]
-        own = places(text, texts[link.number])
-        if len(own) < link.repeat:
+            p = page((site / "articles" / link.slug / "index.html").read_text("utf-8"))
+            cache[link.slug] = p, _offsets(p, texts[link.slug])
+        p, offsets = cache[link.slug]
+        if offsets is None:
             out["unknown"].append(link)
             continue
-        got = land(text.text, link.fragment)
-        # (the link's place: one holding the passage's words, not before its repeat-th, beginning where it lands)
-        ours = got is not None and any(lo == got[0] and lo < got[1] for lo, _ in own[link.repeat - 1:])
-        out["nowhere" if got is None else "own" if ours else "elsewhere"].append(link)
+        occ = [o for o in library.passages[link.number - 1].occurrences if o.doc == link.slug][link.repeat - 1]
+        got = land(p.text, link.fragment)
+        begins = got is not None and offsets[got[0]] == occ.start
+        verdict = ("nowhere" if got is None else "elsewhere" if not begins else "cut" if offsets[got[1] - 1] < 0
+                   else "own" if occ.start < offsets[got[1] - 1] < occ.end else "elsewhere")
+        out[verdict].append(link)
     return out
