@@ -1,0 +1,43 @@
+"""A real browser (Debian's chromium via Playwright) takes a text fragment where tests/fragment_check.py says it
+does: the first match of its start term, case aside, after its prefix; so the fragment text_fragment makes for a
+passage beginning with a word an earlier paragraph ends with ("days.") opens the page at the passage, where the
+fragment made before review 165 opened it at the earlier paragraph."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from dossier.core.plan.text_fragments import plain_fragment, text_fragment
+from fragment_check import land
+from test_text_fragments import ARTICLE
+
+pytestmark = pytest.mark.browser
+
+# Paragraphs a screen and more apart, after a screen of nothing: each fragment must scroll, to its paragraph alone.
+PAGE = ('<!DOCTYPE html><meta charset="utf-8"><style>p { margin: 0 0 200vh } div { height: 200vh }</style>'
+        "<div></div>")
+# The index of the paragraph at the middle of the window (where a browser puts the text it scrolls to).
+SHOWN = """() => [...document.querySelectorAll('p')].findIndex(p => {
+  const b = p.getBoundingClientRect(); return b.top <= innerHeight / 2 + 40 && b.bottom >= innerHeight / 2 - 40; })"""
+
+
+def _paragraph(offset: int) -> int:
+    return ARTICLE.count("\n\n", 0, offset)
+
+
+def test_chromium_opens_a_fragment_at_the_paragraph_the_checker_says(browser, http_server, tmp_path):
+    paragraphs = ARTICLE.split("\n\n")
+    (tmp_path / "index.html").write_text(PAGE + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs), "utf-8")
+    url = http_server(tmp_path)
+    start = ARTICLE.index("days.", ARTICLE.index("stayed"))
+    old, new = plain_fragment(ARTICLE, start, len(ARTICLE)), text_fragment(ARTICLE, start, len(ARTICLE))
+    cases = [(old, 0), (new, 1), ("#:~:text=DAYS.", 0), ("#:~:text=delegation%20stayed-,for", 1)]
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    for fragment, paragraph in cases:
+        assert _paragraph(land(ARTICLE, fragment)[0]) == paragraph, fragment
+        page.goto(url + "index.html" + fragment)
+        page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === {paragraph}", timeout=5000)
+        page.goto("about:blank")
+    page.close()
