@@ -156,6 +156,9 @@ def test_split_base_url_gives_an_origin_and_a_path_with_both_slashes(url: str, p
     ("/a%2eb/", None), ("/%2e%2e%2e/", None), ("https://ex.org:65535/", None),
     ("https://ex.org:99999/", "its port 99999 is beyond 65535, the highest there is, so browsers refuse its addresses"),
     ("http://[::1]:65536/x/", "its port 65536 is beyond 65535"),
+    # a port of more than five digits, a leading zero, was said to be no host (review 173); port 0 none to use
+    ("https://ex.org:070000/", "its port 070000 is beyond 65535"), ("https://ex.org:08080/", None),
+    ("https://ex.org:0/", "its port 0 is none a browser connects to"), ("http://[::1]:00/", "its port 00 is none"),
 ])
 def test_base_url_problem_names_what_is_wrong(url: str, words: str | None) -> None:
     found = base_url_problem(url)

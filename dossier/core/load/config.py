@@ -110,8 +110,8 @@ def _ascii_origin(origin: str) -> str:
 
 _PATH_CHARS = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")  # what an address path may hold (RFC 3986)
 # What a host may be: a name of letters (any script), digits, "-", "_" and ".", or an IPv6 address in brackets,
-# with an optional port
-_HOST = re.compile(r"^(?:[^\W][\w.-]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
+# with an optional port of any digits (its range is _port_problem's to say: review 173, ":070000" was no host)
+_HOST = re.compile(r"^(?:[^\W][\w.-]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?$")
 
 
 def _percent(char: str) -> str:
@@ -165,6 +165,8 @@ def _port_problem(host: str) -> str | None:
     port = re.search(r":([0-9]+)$", host)
     if port and int(port.group(1)) > 65535:  # (the last there is: browsers refuse an address with a larger one)
         return f"its port {port.group(1)} is beyond 65535, the highest there is, so browsers refuse its addresses"
+    if port and int(port.group(1)) == 0:  # (an address may be written with it, but no browser connects there)
+        return f"its port {port.group(1)} is none a browser connects to: write the port the site is served on"
     return None
 
 
