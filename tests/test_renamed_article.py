@@ -279,3 +279,35 @@ def test_a_seed_waiting_for_import_does_not_stop_the_rename_of_the_only_file_hol
     files = _files(renamed="cairo-report")
     files["seeds/pending.txt"] = SEED_A
     _at_file_only(_problems(tmp_path, files), "cairo-report")
+
+
+def test_the_default_dossiers_ynet_article_deleted_beside_another_outlets_copy_is_told_deleted(tmp_path) -> None:
+    """Review 173: "ynet" in ynet-rafah-rift, the default dossier's own slug, names its outlet ynetnews (a word of 4+
+    letters starting one outlet's one-word id, and no word of another's or of an entity's). Read as naming no outlet,
+    the ynet article and its seed deleted beside another outlet's copy of its Reuters text made one error at the
+    copy: "rename the file to ynet-rafah-rift.yaml", which would publish Other Outlet's article as ynet's."""
+    root = copy_of_default_dossier(tmp_path)
+    (root / "seeds/900_copy.txt").write_bytes((root / "seeds/000_662ca594744e9246.txt").read_bytes())
+    with open(root / "content/sources.yaml", "a", encoding="utf-8") as sources:
+        sources.write("other-outlet:\n  name: Other Outlet\n  country: Nowhere\n")
+    (root / "content/articles/wire-copy.yaml").write_text(
+        "seed: 900_copy.txt\ntitle: Copy\nsource: other-outlet\nwire: Reuters\ndate: 2024-03-22\n", "utf-8")
+    (root / "content/articles/ynet-rafah-rift.yaml").unlink()
+    (root / "seeds/000_662ca594744e9246.txt").unlink()
+    problems = build_site(fs.read_inputs(root)).problems
+    _told_deleted(problems, "ynet-rafah-rift")
+    assert len([p for p in problems if p.severity == "error"]) == 17   # (its witnesses and links, each)
+
+
+def test_a_word_starting_an_outlets_id_names_it_unless_another_outlet_or_an_entity_has_that_word(tmp_path) -> None:
+    """Review 173: a word of 4+ letters that starts one outlet's one-word id names it (outl → outletamerica, outlet-a
+    deleted beside outlet-c's copy is then not said renamed into it) unless the word is a whole word of another
+    outlet's name (outlet: test above) or of an entity's name or alias (here "cairo" starting cairogazette)."""
+    files = _deleted_beside_a_copy("outl-talks", wire=False)
+    files["content/sources.yaml"] = SOURCES.replace("outlet-a: {name: Outlet A}", "outletamerica: {name: OA}")
+    files = {name: text.replace("source: outlet-a", "source: outletamerica") for name, text in files.items()}
+    _told_deleted(_problems(tmp_path / "named", files), "outl-talks")
+    files = {name: text.replace("outl-talks", "cairo-talks") for name, text in files.items()}
+    files["content/sources.yaml"] = files["content/sources.yaml"].replace("outletamerica", "cairogazette")
+    files = {name: text.replace("source: outletamerica", "source: cairogazette") for name, text in files.items()}
+    _at_file_only(_problems(tmp_path / "entity", files), "wire-copy")

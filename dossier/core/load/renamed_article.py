@@ -204,7 +204,7 @@ def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], 
                  if (m.slug or file_stem(m.origin.file)) == slug), None)
     if meta is None:
         return False
-    named = {s.id for s in dossier.sources if _names_outlet(ref, s)}
+    named = _named_outlets(ref, dossier)
     if named:
         return meta.source not in named
     quotes = witness_quotes(dossier, ref)
@@ -214,17 +214,34 @@ def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], 
     return any(n and n >= mine for name, n in held.items() if name != slug and (name in texts) == quoted)
 
 
-def _names_outlet(ref: str, source: Source) -> bool:
-    """Whether the slug `ref` names the outlet `source`: its id or the words of its name, whole words, all of them or
-    two of them in a row (review-journal, free-beacon); a word is never taken for its start (review 165: "israel"
-    named israelnationalnews, and the jpost file renamed was told deleted)."""
+def _named_outlets(ref: str, dossier: Dossier) -> set[str]:
+    """The ids of the outlets the slug `ref` names: by their id, the words of their name or the first label of their
+    homepage's host (jpost), whole words, all of them or two in a row (review-journal, free-beacon); or, of one word,
+    by a word of 4+ letters that starts it (ynet for ynetnews, review 173: the default dossier's own slug), when it
+    starts no other outlet's and is no whole word of another outlet's names nor of an entity's name or alias
+    (review 165: "israel" named israelnationalnews, and the jpost file renamed was told deleted)."""
     words = ref.split("-")
-    for name in {source.id, slugify(source.name, "")} - {""}:
-        own = name.split("-")
-        runs = [own] if len(own) == 1 else [own[i:i + 2] for i in range(len(own) - 1)]
-        if any(words[i:i + len(run)] == run for run in runs for i in range(len(words))):
-            return True
-    return False
+    names = {s.id: _outlet_names(s) for s in dossier.sources}
+    named = {i for i, own in names.items() if any(_written_in(words, name.split("-")) for name in own)}
+    known = {w for e in dossier.entities for name in (e.name, *e.aliases) for w in slugify(name, "").split("-")}
+    for word in (w for w in words if len(w) >= 4):
+        starts = {i for i, own in names.items() if any("-" not in n and n.startswith(word) for n in own)}
+        whole = {i for i, own in names.items() if any(word in n.split("-") for n in own)}
+        if len(starts) == 1 and not (whole - starts) and word not in known:
+            named |= starts
+    return named
+
+
+def _outlet_names(source: Source) -> set[str]:
+    """The slugs that may name the outlet `source`: its id, its name's, its homepage host's first label (no www.)."""
+    host = re.match(r"^https?://(?:www\.)?([a-z0-9-]+)\.", source.homepage.strip().lower())
+    return {source.id, slugify(source.name, ""), host.group(1) if host else ""} - {""}
+
+
+def _written_in(words: Sequence[str], own: Sequence[str]) -> bool:
+    """Whether the words of `own` (an outlet's name) are in `words`, all of them in a row or two of them in a row."""
+    runs = [own] if len(own) == 1 else [own[i:i + 2] for i in range(len(own) - 1)]
+    return any(words[i:i + len(run)] == run for run in runs for i in range(len(words)))
 
 
 def _left_seeds(dossier: Dossier, problems: Sequence[Problem], seeds: Mapping[str, str] | None) -> dict[str, str]:
