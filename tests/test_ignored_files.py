@@ -119,7 +119,7 @@ def test_an_article_under_no_yaml_extension_is_an_error_naming_its_new_name_and_
     """Review 165: an article saved as content/articles/n3.yaml.txt (Notepad's name) or n6 (no extension) was the
     warning "ignored: article files end in .yaml" (hint "rename it to <slug>.yaml"): `file-ignored: ignore` left
     it out without a word. Its keys say it is an article, as a .yml's name does: an error, naming the file it
-    goes to. A notes.txt of prose, or a picture, there stays the warning, its hint naming its own name."""
+    goes to. A notes.txt of prose, or a picture, there stays the warning, its hint to move it out (review 173)."""
     article = b"seed: n3.txt\ntitle: Three\nsource: ynet\ndate: 2024-04-01\n"
     files = {"content/articles/a.yaml": b"seed: a.txt\n", "content/articles/n3.yaml.txt": article,
              "content/articles/n6": article.replace(b"n3", b"n6"), "content/articles/notes.txt": b"Ask the desk.\n",
@@ -128,9 +128,31 @@ def test_an_article_under_no_yaml_extension_is_an_error_naming_its_new_name_and_
     assert [(p.file, p.severity, p.hint) for p in problems] == [
         ("content/articles/n3.yaml.txt", "error", "rename it to n3.yaml"),
         ("content/articles/n6", "error", "rename it to n6.yaml"),
-        ("content/articles/notes.txt", "warning", "rename it to notes.yaml"),
-        ("content/articles/photo.jpg", "warning", "rename it to photo.yaml")] and missing == set()
+        ("content/articles/notes.txt", "warning", "move it out of content/articles/: it holds no article"),
+        ("content/articles/photo.jpg", "warning", "move it out of content/articles/: it holds no article")
+    ] and missing == set()
     assert 'article "n3" is not built' in problems[0].message
     # (beside its .yaml, a copy is a stray file, a warning)
     assert [p.severity for p in ignored({**files, "content/articles/n6.yaml": article})[0]
             if p.file == "content/articles/n6"] == ["warning"]
+
+
+def test_a_file_not_ending_in_yaml_that_holds_no_article_is_not_told_to_be_renamed_into_one() -> None:
+    """Review 173: a picture, a note and a comparison (alone.json) in content/articles/ were each told "rename it to
+    <name>.yaml", and so renamed failed as articles (not UTF-8, missing seed:, the keys of a comparison). A file of
+    another kind is told its folder; one holding nothing the build reads (README.md too) to leave the folder; one
+    that may be an article begun keeps the rename."""
+    comparison = b"question: What was said?\nkind: quote\nwitnesses:\n  - article: a\n    quote: alone\n"
+    files = {"content/articles/photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "content/articles/notes.txt": b"a: 1\n",
+             "content/articles/alone.json": comparison, "content/articles/README.md": b"# Articles\n\nOne a file.\n",
+             "content/articles/begun.txt": b"seed: a.txt\ntitle: Begun\n",
+             "content/entities/people.txt": b"cairo:\n  name: Cairo\n  homepage: https://x.org/\n  country: Egypt\n"}
+    problems, _ = ignored(files)
+    assert {p.file: p.hint for p in problems} == {
+        "content/articles/photo.jpg": "move it out of content/articles/: it holds no article",
+        "content/articles/notes.txt": "move it out of content/articles/: it holds no article",
+        "content/articles/README.md": "move it out of content/articles/: it holds no article",
+        "content/articles/alone.json": "it holds a comparison: move it to content/comparisons/alone.yaml",
+        "content/articles/begun.txt": "rename it to begun.yaml",
+        "content/entities/people.txt": "it holds outlets: move it to content/sources/people.yaml"}
+    assert all(p.severity == "warning" and p.check == "file-ignored" for p in problems)

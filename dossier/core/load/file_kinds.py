@@ -39,6 +39,17 @@ def kind_of(text: str | None) -> tuple[str, tuple[str, ...]] | None:
     return first, tuple(dict.fromkeys(said[first]))[:3]
 
 
+def may_be(text: str, kind: str) -> bool:
+    """Whether a YAML file's text, which `kind_of` cannot tell, may yet be one of `kind` ("article", "comparison",
+    "entities", "sources") begun: a key of that kind (or a title) at its top, or, for a registry, a block."""
+    data = _data(text)
+    if not isinstance(data, dict):
+        return False
+    if kind in ("entities", "sources"):
+        return any(isinstance(v, dict) for v in data.values())
+    return bool(set(data) & {*KEYS[kind], "title"})
+
+
 def utf8_text(data: bytes) -> str | None:
     try:
         return data.decode("utf-8-sig")

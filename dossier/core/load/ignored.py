@@ -31,7 +31,7 @@ from typing import Iterable, Mapping
 from ..common.errors import Problem, error, warning
 from ..common.slugs import is_slug
 from .copies import maker, original_name
-from .file_kinds import kind_of, utf8_text
+from .file_kinds import kind_of, may_be, utf8_text
 from .watched import is_evidence
 
 FOLDERS = (("content/articles/", "article", "<slug>.yaml"), ("content/comparisons/", "comparison", "<id>.yaml"),
@@ -110,8 +110,9 @@ def ignored(paths: Iterable[str] | Mapping[str, bytes]) -> tuple[list[Problem], 
     """The problems of the files of `paths` (the dossier's paths, or its files: path → bytes, whose texts tell an
     article file under no YAML extension, `misnamed_paths`) that are not read, and the steps whose file is missing
     because it was misnamed (their references are not checked)."""
+    texts = paths if isinstance(paths, Mapping) else {}
     wrong, paths = misnamed_paths(paths), sorted(paths)
-    problems = [_not_yaml(p, kind, name, p in wrong)
+    problems = [_not_yaml(p, kind, name, p in wrong, texts.get(p))
                 for folder, kind, name in FOLDERS for p in paths if p.startswith(folder) and not p.endswith(".yaml")]
     problems += [warning(p, 0, 0, "ignored: seeds are the files of seeds/ itself, not of its folders",
                          f"move it to seeds/{p.rsplit('/', 1)[-1]}", "file-ignored")
@@ -186,19 +187,43 @@ def near_registry(path: str) -> str:
     return f"{close}.yaml" if close else ""
 
 
-def _not_yaml(path: str, kind: str, name: str, yaml: bool) -> Problem:
+def _not_yaml(path: str, kind: str, name: str, yaml: bool, data: bytes | None = None) -> Problem:
     """The problem of a file of a folder of YAML files that does not end in .yaml: a warning, or an error when it
-    is YAML under another extension (`yaml`: see `misnamed`)."""
+    is YAML under another extension (`yaml`: see `misnamed`). `data`: its bytes (None: not known)."""
     stem = meant_stem(path)
     if not yaml:  # (the hint names the file's own name where it is a slug: notes.txt → notes.yaml)
-        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml",
-                       f"rename it to {stem}.yaml" if is_slug(stem) else f"rename it to {name}", "file-ignored")
+        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml", _elsewhere(path, kind, data) or
+                       (f"rename it to {stem}.yaml" if is_slug(stem) else f"rename it to {name}"), "file-ignored")
     what = {"article": f'article "{stem}" is not built (the references to it are not checked)',
             "comparison": f'comparison "{stem}" is not built (the references to it are not checked)',
             "entity": "its entities are unknown (the references to entities are not checked)",
             "outlet": "its outlets are unknown (the references to outlets are not checked)"}[kind]
     return error(path, 0, 0, f"{kind} files end in .yaml: this file is not read, so {what}",
                  f"rename it to {stem}.yaml", "file-ignored")
+
+
+_HELD = {"article": ("an article", 0), "comparison": ("a comparison", 1), "entities": ("entities", 2),
+         "sources": ("outlets", 3)}   # what kind_of tells → its words, its folder (of FOLDERS)
+
+
+def _elsewhere(path: str, kind: str, data: bytes | None) -> str:
+    """The hint of a file of the folder of `kind` not ending in .yaml whose bytes `data` say it is no file of that
+    folder renamed (review 173: photo.jpg, notes.txt and a comparison's alone.json in content/articles/ were each
+    told "rename it to <name>.yaml", and then failed as articles): the folder of the kind it holds, or out of its
+    folder when it holds nothing an editor writes; "" when it may be of `kind` (or `data` is not known)."""
+    if data is None:
+        return ""
+    text, own = utf8_text(data), {"entity": "entities", "outlet": "sources"}.get(kind, kind)
+    told = kind_of(text) if text is not None else None
+    if told is not None and told[0] != own:
+        words, at = _HELD[told[0]]
+        folder, _, name = FOLDERS[at]
+        stem = meant_stem(path)
+        return f"it holds {words}: move it to {folder}{stem if is_slug(stem) else name[:-len('.yaml')]}.yaml"
+    if text is None or (told is None and not may_be(text, own)):
+        folder = next(f for f, k, _ in FOLDERS if k == kind)
+        return f"move it out of {folder}: it holds no {kind}"
+    return ""
 
 
 def _in_other_folder(path: str) -> Problem:
