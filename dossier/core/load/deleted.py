@@ -25,6 +25,9 @@ _UNKNOWN = re.compile(r'unknown article "([a-z0-9-]+)"$')
 # (entity_links.py's warning of an entity's `exclude:` naming an article no file defines: a reference too)
 EXCLUSION = re.compile(r'^entity "[^"]+": exclusion names unknown article "([a-z0-9-]+)"$')
 _UNUSED = "seed has no article file, so it is not published"
+# Where a reference's hint (renamed_article.py's) says that the article may have been renamed instead: kept after
+# the hint said here (review 173: a seed left and another outlet's copy cannot tell a deletion from a rename)
+RENAMED_TOO = "; or was it renamed? "
 
 
 def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Mapping[str, str]) -> list[Problem]:
@@ -51,7 +54,9 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
         slug = _gone(p, outlets) or (excluded(p) if 'did you mean "' not in p.hint else "")
         if slug in gone:
             also = _also(p, slug, gone, dossier) if p.check == "witness-unknown-article" else ""
-            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), len(bases[slug])) + also)
+            kept = p.hint[p.hint.index(RENAMED_TOO):] if RENAMED_TOO in p.hint else ""
+            p = replace(p, hint=_reference_hint(p, slug, named[slug], seeds.get(slug, ""), len(bases[slug])) + kept
+                        + also)
         elif _unused(p):
             theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
             p = replace(p, message=_UNUSED, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]) +

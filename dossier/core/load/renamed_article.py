@@ -5,7 +5,8 @@ one unknown slug that is a typo of its, or the one its title or seed makes (`--i
 six words of its title), or whose witnesses quote its text (at least half of their quotes, more than any other such
 file holds), its title or text taken only when it cannot be another article with the same text (`_of_another`,
 review 158: deleting review-journal-netanyahu-rebuffs.yaml, SFGATE's copy of the same AP story was said to be it
-renamed). The error there counts every place the old slug is written, each a line to change should the rename
+renamed); a file found by its text beside a seed no file names that holds the text too is a deletion or a rename,
+and each reference says both (`_doubt`, review 173). The error there counts every place the old slug is written, each a line to change should the rename
 be kept: the witnesses and links (an error each, folded into it), the comparisons' `base:` lines (review 151: said
 only once no witness of their comparison named it, following the hint made 8 comparison-base errors) and the
 entities' `exclude:` items (a warning each, "exclusion names unknown article", folded too). An article file whose
@@ -31,7 +32,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from ..common.errors import Problem, defined_nowhere, error, offered, places, said_at_meant
 from ..common.similar import closest
 from ..common.slugs import file_stem, slugify
-from .deleted import by_quotes_held, counted, excluded, witness_quotes
+from .deleted import RENAMED_TOO, by_quotes_held, counted, excluded, witness_quotes
 from .model import Comparison, Dossier, Source, Witness
 
 __all__ = ["at_renamed_file"]
@@ -63,6 +64,10 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier, texts: Callab
             left.append(_left_seeds(dossier, problems, seeds))
         return _of_another(slug, ref, dossier, left[0], quoted)
 
+    def doubted(slug: str, ref: str) -> str:
+        other(slug, ref, True)
+        return _doubt(slug, ref, dossier, left[0])
+
     def meant(ref: str, group: Sequence[Problem]) -> Problem | list[Problem] | None:
         refs = [p for p in group if not excluded(p)]
         if not refs or ref in outlets:
@@ -70,8 +75,11 @@ def at_renamed_file(problems: Iterable[Problem], dossier: Dossier, texts: Callab
         if not unnamed:  # (the notes are read only when references name an unknown article)
             unnamed.append(_unnamed_slugs(dossier, texts()))
         if len(refs) > 1:
-            slug, why = _slug_meant(ref, unnamed[0], dossier, lambda: _texts(unnamed[0], dossier, problems, seeds),
-                                    other)
+            slug, why, by_text = _slug_meant(ref, unnamed[0], dossier,
+                                             lambda: _texts(unnamed[0], dossier, problems, seeds), other)
+            seed = doubted(slug, ref) if slug and by_text else ""
+            if seed:  # (deleted beside a copy, or renamed beside a copy waiting for --import: both said, review 173)
+                return [replace(p, hint=_either(ref, slug, seed, dossier)) for p in group]
             if slug:
                 return _at_file(ref, slug, why, group, dossier)
         into = None if any('did you mean "' in p.hint for p in refs) else _renamed_into(ref, dossier, other)
@@ -111,19 +119,20 @@ def _at_file(ref: str, slug: str, why: str, group: Sequence[Problem], dossier: D
 
 def _slug_meant(ref: str, unnamed: dict[str, set[str]], dossier: Dossier,
                 texts: Callable[[], dict[str, tuple[str, str]]], other: Callable[[str, str, bool], bool]
-                ) -> tuple[str, str]:
-    """The one article file the unknown slug `ref` most likely names, and why; ("", "") when none is likely.
+                ) -> tuple[str, str, bool]:
+    """The one article file the unknown slug `ref` most likely names, why, and whether found by its text; ("", "",
+    False) when none is likely.
     `unnamed`: each slug nothing names → the slugs its title and seed make; `texts()`: `_texts`; `other(slug, ref,
     quoted)`: whether the article `slug` is rather another's copy of the same text (`_of_another`)."""
     close = closest(ref, {a.slug for a in dossier.articles} | set(dossier.unusable_articles) | set(unnamed),
                     typos_only=True)
     if close in unnamed:
-        return close, "a typo of it"
+        return close, "a typo of it", False
     made = [slug for slug, made in unnamed.items() if ref in made]
     if len(made) == 1:
-        return ("", "") if other(made[0], ref, False) else (made[0], "the slug its title or seed makes")
+        return ("", "", False) if other(made[0], ref, False) else (made[0], "the slug its title or seed makes", False)
     slug, why = _quoted_in(ref, texts(), dossier)
-    return ("", "") if slug and other(slug, ref, True) else (slug, why)
+    return ("", "", False) if slug and other(slug, ref, True) else (slug, why, bool(slug))
 
 
 def _quoted_in(ref: str, texts: dict[str, tuple[str, str]], dossier: Dossier) -> tuple[str, str]:
@@ -212,6 +221,32 @@ def _of_another(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str], 
     held = dict((name, n) for n, name in by_quotes_held(quotes, {**left, **texts}))
     mine = held.get(slug, len(quotes))   # (a file read through its seed renamed too holds at least half: say all)
     return any(n and n >= mine for name, n in held.items() if name != slug and (name in texts) == quoted)
+
+
+def _doubt(slug: str, ref: str, dossier: Dossier, left: Mapping[str, str]) -> str:
+    """The seed no article file names (of `left`) that holds as many of the quotes of the witnesses of `ref` as the
+    article `slug`, found by its text, when `ref` names no outlet ("" when none): `ref` deleted, its seed left, and
+    `slug` another's copy, or `ref` renamed `slug`, and the seed a copy waiting for --import. Nothing tells the two
+    apart (review 173: the first was said to be the second, "rename the file to herald-talks.yaml")."""
+    quotes = witness_quotes(dossier, ref)
+    if not left or not quotes or _named_outlets(ref, dossier):
+        return ""
+    texts = {a.slug: a.text.text for a in dossier.articles if a.slug == slug}
+    held = dict((name, n) for n, name in by_quotes_held(quotes, {**left, **texts}))
+    mine = held.get(slug, len(quotes))
+    return next((name for name, n in sorted(held.items()) if name in left and n and n >= mine), "")
+
+
+def _either(ref: str, slug: str, seed: str, dossier: Dossier) -> str:
+    """The hint of a reference to `ref`, which may have been deleted (`seed` its seed left behind) or renamed `slug`
+    (`seed` a copy waiting for --import): both said. deleted.py says its own first part, keeping this one's rest."""
+    source = next((m.source for m in (*(a.meta for a in dossier.articles), *dossier.detached)
+                   if (m.slug or file_stem(m.origin.file)) == slug), "")
+    whose = f" ({source}'s)" if source else ""
+    return (f"no file content/articles/{ref}.yaml defines this article, and seeds/{seed}, which no file names, holds "
+            f"its text: if it was deleted, remove this reference and the seed{RENAMED_TOO}content/articles/{slug}.yaml"
+            f"{whose}, which nothing names, holds the same text: if it is the file renamed (and seeds/{seed} a copy "
+            f'waiting for --import), rename it back to {ref}.yaml, or write "{slug}" at each reference')
 
 
 def _named_outlets(ref: str, dossier: Dossier) -> set[str]:
