@@ -143,7 +143,8 @@ def test_a_file_not_ending_in_yaml_that_holds_no_article_is_not_told_to_be_renam
     another kind is told its folder; one holding nothing the build reads (README.md too) to leave the folder; one
     that may be an article begun keeps the rename."""
     comparison = b"question: What was said?\nkind: quote\nwitnesses:\n  - article: a\n    quote: alone\n"
-    files = {"content/articles/photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "content/articles/notes.txt": b"a: 1\n",
+    files = {"content/articles/photo.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01",
+             "content/articles/notes.txt": b"a: 1\n",
              "content/articles/alone.json": comparison, "content/articles/README.md": b"# Articles\n\nOne a file.\n",
              "content/articles/begun.txt": b"seed: a.txt\ntitle: Begun\n",
              "content/entities/people.txt": b"cairo:\n  name: Cairo\n  homepage: https://x.org/\n  country: Egypt\n"}

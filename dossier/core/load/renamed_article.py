@@ -6,13 +6,13 @@ six words of its title), or whose witnesses quote its text (at least half of the
 file holds), its title or text taken only when it cannot be another article with the same text (`_of_another`,
 review 158: deleting review-journal-netanyahu-rebuffs.yaml, SFGATE's copy of the same AP story was said to be it
 renamed); a file found by its text beside a seed no file names that holds the text too is a deletion or a rename,
-and each reference says both (`_doubt`, review 173). The error there counts every place the old slug is written, each a line to change should the rename
-be kept: the witnesses and links (an error each, folded into it), the comparisons' `base:` lines (review 151: said
-only once no witness of their comparison named it, following the hint made 8 comparison-base errors) and the
-entities' `exclude:` items (a warning each, "exclusion names unknown article", folded too). An article file whose
-seed is not found, renamed in the same edit (its seed-missing error names the seed that holds its quotes,
-seed_renamed.py), is read through that seed: file and seed renamed together were 13 hints to remove a witness if the
-article was deleted.
+and each reference says both (`_doubt`, review 173). The error there counts every place the old slug is written,
+each a line to change should the rename be kept: the witnesses and links (an error each, folded into it), the
+comparisons' `base:` lines (review 151: said only once no witness of their comparison named it, following the hint
+made 8 comparison-base errors) and the entities' `exclude:` items (a warning each, "exclusion names unknown
+article", folded too). An article file whose seed is not found, renamed in the same edit (its seed-missing error
+names the seed that holds its quotes, seed_renamed.py), is read through that seed: file and seed renamed together
+were 13 hints to remove a witness if the article was deleted.
 
 A rename half done (review 151: 6 of 12 comparisons changed) leaves the file named, so not said to be the one
 meant, and each reference left was told that no file defines the article. Each is offered the new slug when one
