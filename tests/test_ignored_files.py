@@ -157,3 +157,8 @@ def test_a_file_not_ending_in_yaml_that_holds_no_article_is_not_told_to_be_renam
         "content/articles/begun.txt": "rename it to begun.yaml",
         "content/entities/people.txt": "it holds outlets: move it to content/sources/people.yaml"}
     assert all(p.severity == "warning" and p.check == "file-ignored" for p in problems)
+    # (beside a comparison of its name, it may be a copy: moved, it would take that one's place)
+    problems, _ = ignored({**files, "content/comparisons/alone.yaml": comparison})
+    assert [p.hint for p in problems if p.file == "content/articles/alone.json"] == [
+        "it holds a comparison, and content/comparisons/alone.yaml is there already: delete it if it is a copy; else "
+        "move it to content/comparisons/ under another name"]

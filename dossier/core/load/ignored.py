@@ -112,7 +112,7 @@ def ignored(paths: Iterable[str] | Mapping[str, bytes]) -> tuple[list[Problem], 
     because it was misnamed (their references are not checked)."""
     texts = paths if isinstance(paths, Mapping) else {}
     wrong, paths = misnamed_paths(paths), sorted(paths)
-    problems = [_not_yaml(p, kind, name, p in wrong, texts.get(p))
+    problems = [_not_yaml(p, kind, name, p in wrong, texts.get(p), paths)
                 for folder, kind, name in FOLDERS for p in paths if p.startswith(folder) and not p.endswith(".yaml")]
     problems += [warning(p, 0, 0, "ignored: seeds are the files of seeds/ itself, not of its folders",
                          f"move it to seeds/{p.rsplit('/', 1)[-1]}", "file-ignored")
@@ -187,12 +187,14 @@ def near_registry(path: str) -> str:
     return f"{close}.yaml" if close else ""
 
 
-def _not_yaml(path: str, kind: str, name: str, yaml: bool, data: bytes | None = None) -> Problem:
+def _not_yaml(path: str, kind: str, name: str, yaml: bool, data: bytes | None = None, paths: Iterable[str] = ()
+              ) -> Problem:
     """The problem of a file of a folder of YAML files that does not end in .yaml: a warning, or an error when it
-    is YAML under another extension (`yaml`: see `misnamed`). `data`: its bytes (None: not known)."""
+    is YAML under another extension (`yaml`: see `misnamed`). `data`: its bytes (None: not known); `paths`: the
+    dossier's."""
     stem = meant_stem(path)
     if not yaml:  # (the hint names the file's own name where it is a slug: notes.txt → notes.yaml)
-        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml", _elsewhere(path, kind, data) or
+        return warning(path, 0, 0, f"ignored: {kind} files end in .yaml", _elsewhere(path, kind, data, paths) or
                        (f"rename it to {stem}.yaml" if is_slug(stem) else f"rename it to {name}"), "file-ignored")
     what = {"article": f'article "{stem}" is not built (the references to it are not checked)',
             "comparison": f'comparison "{stem}" is not built (the references to it are not checked)',
@@ -206,7 +208,7 @@ _HELD = {"article": ("an article", 0), "comparison": ("a comparison", 1), "entit
          "sources": ("outlets", 3)}   # what kind_of tells → its words, its folder (of FOLDERS)
 
 
-def _elsewhere(path: str, kind: str, data: bytes | None) -> str:
+def _elsewhere(path: str, kind: str, data: bytes | None, paths: Iterable[str]) -> str:
     """The hint of a file of the folder of `kind` not ending in .yaml whose bytes `data` say it is no file of that
     folder renamed (review 173: photo.jpg, notes.txt and a comparison's alone.json in content/articles/ were each
     told "rename it to <name>.yaml", and then failed as articles): the folder of the kind it holds, or out of its
@@ -219,7 +221,11 @@ def _elsewhere(path: str, kind: str, data: bytes | None) -> str:
         words, at = _HELD[told[0]]
         folder, _, name = FOLDERS[at]
         stem = meant_stem(path)
-        return f"it holds {words}: move it to {folder}{stem if is_slug(stem) else name[:-len('.yaml')]}.yaml"
+        to = f"{folder}{stem if is_slug(stem) else name[:-len('.yaml')]}.yaml"
+        if to in paths:  # (as misplaced.py says of a file of the wrong folder: it may be a copy)
+            return (f"it holds {words}, and {to} is there already: delete it if it is a copy; else move it to "
+                    f"{folder} under another name")
+        return f"it holds {words}: move it to {to}"
     if text is None or (told is None and not may_be(text, own)):
         folder = next(f for f, k, _ in FOLDERS if k == kind)
         return f"move it out of {folder}: it holds no {kind}"
