@@ -360,6 +360,23 @@ def test_write_outputs_syncs_a_folder_through_the_same_stage(tmp_path: Path) -> 
     assert (out / fs.MARKER).read_text("utf-8") == fs.MARKER_TEXT
 
 
+@pytest.mark.parametrize("target", ["missing", "a file"])
+def test_write_outputs_replaces_a_link_at_the_marker_and_never_writes_where_it_points(tmp_path: Path,
+                                                                                      target: str) -> None:
+    """Review 163: the marker was written with write_text when no file was there, and through a dangling link
+    that made the file the link pointed to, outside the output folder."""
+    out, outside = tmp_path / "out", tmp_path / "elsewhere.txt"
+    out.mkdir()
+    if target == "a file":
+        outside.write_text("theirs", "utf-8")
+    (out / fs.MARKER).symlink_to(outside)
+    fs.write_outputs(out, {"a.html": b"A"})
+    assert not (out / fs.MARKER).is_symlink()
+    assert (out / fs.MARKER).read_text("utf-8") == fs.MARKER_TEXT
+    assert (outside.read_text("utf-8") if outside.exists() else None) == ("theirs" if target == "a file" else None)
+    assert sorted(p.name for p in out.iterdir()) == sorted([fs.MARKER, "a.html"])  # (no temporary file left)
+
+
 def test_the_previews_sync_compares_every_file_again_after_another_writer_visited(tmp_path: Path) -> None:
     """The live preview writes only the paths whose bytes changed since its last write; a build.py run into the
     same folder in between (its commit rewrites the marker) deleted the preview's search index, which stayed

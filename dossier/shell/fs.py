@@ -157,9 +157,26 @@ def write_outputs(out: Path, outputs: Mapping[str, bytes]) -> tuple[int, int]:
         stage.abort()
         raise
     written, deleted = stage.commit()
-    if not (out / MARKER).exists():
-        (out / MARKER).write_text(MARKER_TEXT)
+    _put_marker(out)
     return written, deleted
+
+
+def _put_marker(out: Path) -> None:
+    """The marker, unless a regular file holds its name already: written whole under a new name and moved into
+    place, so that a link there, dangling or not, is replaced and never followed (review 163: `write_text` through
+    a dangling link made its target, wherever it pointed)."""
+    marker = out / MARKER
+    if marker.is_file() and not marker.is_symlink():
+        return
+    tmp = out / f".{MARKER}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(MARKER_TEXT)
+        os.replace(tmp, marker)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def safe_rel(out: Path, rel: str) -> Path:
