@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import MINIMAL_SITE, MINIMAL_SOURCES, run_build, write_tree
 
 CASES = Path(__file__).resolve().parent / "invalid"
 HEADER = re.compile(r"^(?P<where>\S[^:]*(?::\d+:\d+)?): (?P<severity>error|warning): (?P<message>.*)$")
@@ -90,7 +90,29 @@ def copies(tmp_path_factory) -> Path:
     top = tmp_path_factory.mktemp("invalid")
     for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
         shutil.copytree(folder, top / folder.name, ignore=shutil.ignore_patterns(".dossier-cache", "_site"))
+    compiled = _compiled(tmp_path_factory.mktemp("compiled"))
+    for folder in sorted(p for p in top.iterdir() if not (p / "templates").exists()):
+        for part in compiled.iterdir():
+            shutil.copytree(part, folder / ".dossier-cache" / part.name)
     return top
+
+
+def _compiled(where: Path) -> Path:
+    """The compiled templates and schemas of a `--check` of a valid dossier (its cache's templates/ and
+    schemas/): each case without templates of its own starts with them, as a dossier checked before does,
+    instead of compiling the project's templates again (most of a case's run). The cases of templates/ of
+    their own start with no cache at all."""
+    root = write_tree(where / "valid", {"site.yaml": MINIMAL_SITE, "content/sources.yaml": MINIMAL_SOURCES,
+                                        "content/articles/outlet-a-x.yaml": "seed: x.txt\ntitle: X\n"
+                                        "source: outlet-a\ndate: 2024-01-01\nannotations: []\n",
+                                        "seeds/x.txt": "A line of text.\n"})
+    result = run_build(root, "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    kept = where / "kept"
+    for part in ("templates", "schemas"):
+        assert any((root / ".dossier-cache" / part).rglob("*.*")), f"the check compiled no {part}"
+        shutil.copytree(root / ".dossier-cache" / part, kept / part)
+    return kept
 
 
 def _selected(session: pytest.Session) -> list[str]:
