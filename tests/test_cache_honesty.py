@@ -100,12 +100,30 @@ def apply(root: Path, edit: tuple) -> None:
             (root / "seeds" / seed.group(1)).unlink(missing_ok=True)
 
 
-def build(root: Path, out: Path) -> tuple[int, str]:
-    """build.py --no-search: the exit code and what it printed on stderr (the problems)."""
+def build(root: Path, out: Path, workers: str | None = None) -> tuple[int, str]:
+    """build.py --no-search: the exit code and what it printed on stderr (the problems). `workers`: its
+    $DOSSIER_WORKERS for this build."""
     err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()), worker_count(workers):
         code = main(["--root", str(root), "--out", str(out), "--no-search"])
     return code, err.getvalue()
+
+
+@contextlib.contextmanager
+def worker_count(workers: str | None):
+    """$DOSSIER_WORKERS set to `workers` (None: left as it is) meanwhile. The cold builds, the reference the
+    cache's are held to, run in one process (their outputs are a parallel build's, parallel.py): forked from
+    this test's heap, two processes cost twice a build's CPU for nothing the comparison needs."""
+    old = os.environ.get("DOSSIER_WORKERS")
+    if workers is not None:
+        os.environ["DOSSIER_WORKERS"] = workers
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("DOSSIER_WORKERS", None)
+        else:
+            os.environ["DOSSIER_WORKERS"] = old
 
 
 def tree(out: Path) -> dict[str, bytes]:
@@ -146,7 +164,7 @@ def test_an_incremental_build_with_the_cache_equals_a_cold_build_after_any_edits
             assert (root / FOLDER).is_dir()
             fresh = base / f"cold{step}"
             shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(FOLDER))
-            cold = build(fresh, base / f"cold{step}-site")
+            cold = build(fresh, base / f"cold{step}-site", workers="1")
             assert warm[0] == cold[0], (edit, warm[1], cold[1])
             assert warm[1].replace(str(root), "ROOT") == cold[1].replace(str(fresh), "ROOT"), edit
             if cold[0] == 0:  # a failed build leaves the previous site: only successful ones are compared
@@ -178,7 +196,8 @@ def _cold_elsewhere(root: Path, where: Path) -> tuple[bool, dict[str, bytes]]:
     the build server, which has run no build, conftest.run_build): success and outputs."""
     fresh = where / "dossier"
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(FOLDER))
-    done = run_build(fresh, "--out", str(where / "site"), "--no-search", timeout=300)
+    with worker_count("1"):  # (one process, as build's cold builds)
+        done = run_build(fresh, "--out", str(where / "site"), "--no-search", timeout=300)
     return done.returncode == 0, tree(where / "site") if done.returncode == 0 else {}
 
 
