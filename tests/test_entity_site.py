@@ -347,16 +347,17 @@ def test_the_cards_file_holds_the_cards_of_the_entities_some_article_names(mini_
     assert (root / "_site/entities/jeddah/index.html").exists()
 
 
-def _named_everywhere(mini_dossier) -> tuple[str, str]:
+@pytest.fixture(scope="module")
+def named_everywhere(tmp_path_factory) -> tuple[str, str]:
     """The first two pages of the entity of three articles that name it 400 times each (two articles' mentions
-    fill one page's budget)."""
+    fill one page's budget). Built once for the module: two tests read them."""
     files = {"content/entities.yaml": "netanyahu: {name: Benjamin Netanyahu, kind: person, aliases: [Netanyahu]}\n"}
     for n in range(1, 4):
         said = " ".join(f"Netanyahu said on day {k} of report {n} that the talks would go on." for k in range(400))
         files[f"seeds/a{n}.txt"] = f"Report {n}\n{said}\n"
         files[f"content/articles/a{n}.yaml"] = (f"seed: a{n}.txt\ntitle: Report {n}\nsource: outlet-a\n"
                                                 f"date: 2024-03-2{n}\n")
-    root = mini_dossier(files)
+    root = mini(tmp_path_factory.mktemp("named-everywhere"), files)
     result = run_build(root, "--no-search")
     assert result.returncode == 0, result.stdout + result.stderr
     folder = root / "_site/entities/netanyahu"
@@ -364,11 +365,11 @@ def _named_everywhere(mini_dossier) -> tuple[str, str]:
     return (folder / "index.html").read_text("utf-8"), (folder / "2/index.html").read_text("utf-8")
 
 
-def test_an_entity_named_thousands_of_times_has_its_mentions_on_numbered_pages(mini_dossier):
+def test_an_entity_named_thousands_of_times_has_its_mentions_on_numbered_pages(named_everywhere):
     """Every mention in context was on the entity's one page: named 13,000 times, 3.2 MB, and a protagonist of
     5,000 articles ~10 MB (review 68). Its mentions go on in entities/<id>/2/, …, each page under the budget;
     the first page is the entity's, the others go on with the mentions only."""
-    first, second = _named_everywhere(mini_dossier)
+    first, second = named_everywhere
     assert "Named in the sources as" in first and "Named in the sources as" not in second  # (the entity's facts)
     assert 'href="/entities/netanyahu/2/"' in first and 'rel="prev" href="/entities/netanyahu/"' in second
     assert "<title>Benjamin Netanyahu (page 2 of 2)" in second
@@ -378,10 +379,10 @@ def test_an_entity_named_thousands_of_times_has_its_mentions_on_numbered_pages(m
 
 
 def test_each_page_of_an_entitys_mentions_lists_its_articles_in_its_table_and_only_the_first_is_searched(
-        mini_dossier):
+        named_everywhere):
     """The first page kept the sources table of every article naming the entity (815 kB at 4,000 articles), and
     each further page was a search result "Entity: <name>" of its own (review 70)."""
-    first, second = _named_everywhere(mini_dossier)
+    first, second = named_everywhere
     rows = [re.findall(r'<td><a href="/articles/(a\d)/">', page) for page in (first, second)]
     assert rows == [["a1", "a2"], ["a3"]] and "articles 3–3 on this page" in second
     assert "data-pagefind-body" in first and "data-pagefind-body" not in second
