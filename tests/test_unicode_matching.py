@@ -142,14 +142,15 @@ PROPERTIES = settings(max_examples=300, deadline=None)
 
 
 @st.composite
-def mixed_text_and_quote(draw: st.DrawFn) -> tuple[str, str, int, int]:
+def mixed_text_and_quote(draw: st.DrawFn, one_word: bool = False) -> tuple[str, str, int, int]:
     """A text of words each written in a random form, and a run of its words in a random form: the quote, and
-    where those words sit in the text."""
+    where those words sit in the text. `one_word`: a run of one word (a name; drawn as such, where rejecting
+    the longer runs threw away two draws in three)."""
     ws = draw(st.lists(words, min_size=1, max_size=12))
     written = [draw(forms)(w) for w in ws]
     seps = [draw(st.sampled_from([" ", "\n\n", "\u00a0", ", "])) for _ in ws[1:]]
     i = draw(st.integers(0, len(ws) - 1))
-    j = draw(st.integers(i + 1, len(ws)))
+    j = i + 1 if one_word else draw(st.integers(i + 1, len(ws)))
     assume(all(s != ", " for s in seps[i:j - 1]))   # the quote's words are separated by whitespace only
     text = written[0] + "".join(s + w for s, w in zip(seps, written[1:]))
     start = sum(len(w) for w in written[:i]) + sum(len(s) for s in seps[:i])
@@ -173,7 +174,7 @@ def test_a_quote_taken_from_a_mixed_form_text_anchors_on_the_original_characters
 
 
 @PROPERTIES
-@given(mixed_text_and_quote())
+@given(mixed_text_and_quote(one_word=True))
 def test_a_name_in_one_form_is_found_in_a_mixed_form_text_on_whole_original_characters(case) -> None:
     text, name, start, end = case
     assume(any(c.isalpha() for c in name) and " " not in name)   # one word: names never span a paragraph break
