@@ -96,6 +96,28 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def _one_tab(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def tab(_one_tab):
+    """A desktop page (1280×900) that the session's tests take in turn, each as new: with no routes, media emulated
+    as none, the mouse in the corner, to be sent to the test's address (it is still on the last test's). A new page
+    (browser.new_page: a context and a renderer of its own) costs Chromium about a second of CPU; opening another
+    address of the same site in this one, a quarter of that (about:blank between would cost a renderer again). A
+    test that needs a context of its own, one bypassing the page's CSP or with a clock, still makes it."""
+    page = _one_tab
+    page.unroute_all(behavior="ignoreErrors")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
+    page.mouse.move(0, 0)
+    return page
+
+
 def edit_first_note(root: Path) -> str:
     """The first article file's first note, begun with "Edited. "; returns the article's slug."""
     path = sorted((root / "content/articles").glob("*.yaml"))[0]

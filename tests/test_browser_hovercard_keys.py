@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import mini, run_build
-from test_browser_hovercards import ARTICLE, CARD, HIDDEN, SEED, SHOWN, card_state, opened, wait_until
+from test_browser_hovercards import ARTICLE, CARD, DESKTOP, HIDDEN, SEED, SHOWN, card_state, opened_in, wait_until
 from test_quality_a11y import RUN_AXE, axe_path, format_violations  # noqa: F401 (axe_path: a fixture)
 
 pytestmark = pytest.mark.browser
@@ -127,23 +127,22 @@ def tab_to_the_mention(page, mention: str = MENTION) -> None:
     wait_until(page, SHOWN)
 
 
-def test_tab_from_a_mention_whose_card_is_shown_goes_on_in_the_page_and_closes_the_card(browser, article_url):
+def test_tab_from_a_mention_whose_card_is_shown_goes_on_in_the_page_and_closes_the_card(tab, article_url):
     """A card shown on focus is in no one's way: Tab goes to what follows the mention, as when Tab is pressed
     before the card appears (it went into the card's links, after every mention: the Tab presses through an
     article more than doubled, and hung on how fast one pressed)."""
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     page.keyboard.press("Tab")
     assert focus(page) == {"inCard": False, "href": "/entities/washington/", "id": AFTER[1:], "visible": True}
     assert card_state(page)["hidden"]
     page.keyboard.press("Shift+Tab")
     assert focus(page)["id"] == MENTION[1:]
-    page.close()
 
 
 def test_down_arrow_goes_into_the_card_and_tab_through_its_links_then_on_to_what_follows_the_mention(
-        browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+        tab, article_url):
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     assert page.locator(f"{CARD} .hc-keys").inner_text() == "↓ to these links · Esc to close"   # says how
     reached = []
@@ -159,12 +158,11 @@ def test_down_arrow_goes_into_the_card_and_tab_through_its_links_then_on_to_what
     wait_until(page, HIDDEN)
     page.keyboard.press("Shift+Tab")                          # back: the mention, not the hidden card's links
     assert focus(page)["id"] == MENTION[1:]
-    page.close()
 
 
 def test_shift_tab_or_up_from_the_cards_first_link_goes_back_to_the_mention_and_the_card_stays(
-        browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+        tab, article_url):
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     for back in ("Shift+Tab", "ArrowUp"):
         page.keyboard.press("ArrowDown")
@@ -178,11 +176,10 @@ def test_shift_tab_or_up_from_the_cards_first_link_goes_back_to_the_mention_and_
     assert focus(page)["href"] == CARD_LINKS[1]
     page.keyboard.press("ArrowUp")
     assert focus(page)["href"] == CARD_LINKS[0]
-    page.close()
 
 
-def test_down_arrow_before_the_card_appears_shows_it_at_once_and_goes_into_it(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_down_arrow_before_the_card_appears_shows_it_at_once_and_goes_into_it(tab, article_url):
+    page = opened_in(tab, article_url, DESKTOP)
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate(f"document.activeElement.matches('{MENTION}')"):
@@ -190,13 +187,12 @@ def test_down_arrow_before_the_card_appears_shows_it_at_once_and_goes_into_it(br
     page.keyboard.press("ArrowDown")                          # (well within the 150 ms before it shows)
     assert focus(page)["href"] == CARD_LINKS[0] and focus(page)["inCard"] and focus(page)["visible"]
     assert card_state(page) == {"hidden": False, "open": True, "opacity": "1"}
-    page.close()
 
 
-def test_tab_past_the_cards_last_link_of_the_articles_last_mention_leaves_the_article(browser, article_url):
+def test_tab_past_the_cards_last_link_of_the_articles_last_mention_leaves_the_article(tab, article_url):
     """The cards live right after the article: from the last mention's card, Tab went back to the mention and
     on into the card again, for ever (a keyboard trap at the end of an article whose last link is a mention)."""
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page, LAST)
     page.focus(f"{CARD} a")                                   # (however focus got into the card)
     for _ in CARD_LINKS:
@@ -205,11 +201,10 @@ def test_tab_past_the_cards_last_link_of_the_articles_last_mention_leaves_the_ar
     assert card_state(page)["hidden"]
     page.keyboard.press("Shift+Tab")
     assert focus(page)["id"] == LAST[1:]
-    page.close()
 
 
-def test_escape_in_the_card_closes_it_and_focus_goes_back_to_the_mention(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_escape_in_the_card_closes_it_and_focus_goes_back_to_the_mention(tab, article_url):
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")
@@ -221,11 +216,10 @@ def test_escape_in_the_card_closes_it_and_focus_goes_back_to_the_mention(browser
     assert card_state(page)["hidden"]
     page.keyboard.press("Tab")                                # the closed card's links are not in the way
     assert focus(page)["id"] == AFTER[1:]
-    page.close()
 
 
-def test_enter_on_a_card_link_follows_it(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_enter_on_a_card_link_follows_it(tab, article_url):
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")
@@ -234,7 +228,6 @@ def test_enter_on_a_card_link_follows_it(browser, article_url):
         page.keyboard.press("Enter")
     assert page.url == article_url.replace("/articles/a/", "/entities/ron-dermer/")
     assert page.locator("h1").inner_text() == "Ron Dermer"
-    page.close()
 
 
 def test_no_cards_link_is_ever_in_the_tab_order_and_every_stop_is_seen(browser, article_url):
@@ -247,8 +240,8 @@ def test_no_cards_link_is_ever_in_the_tab_order_and_every_stop_is_seen(browser, 
     page.close()
 
 
-def test_the_card_stays_while_focus_is_in_it_whatever_the_mouse_or_the_window_does(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_the_card_stays_while_focus_is_in_it_whatever_the_mouse_or_the_window_does(tab, article_url):
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     page.keyboard.press("ArrowDown")
     page.locator(AFTER).hover()                               # another mention's card would show after 150 ms
@@ -258,7 +251,6 @@ def test_the_card_stays_while_focus_is_in_it_whatever_the_mouse_or_the_window_do
     assert not card_state(page)["hidden"]
     assert page.evaluate("document.querySelector('#hc-washington').hidden")
     assert focus(page)["href"] == CARD_LINKS[0] and focus(page)["inCard"] and focus(page)["visible"]
-    page.close()
 
 
 def accessibility_tree(page) -> list[dict]:
@@ -276,10 +268,10 @@ def ax_properties(node: dict) -> dict:
             else p["value"].get("value") for p in node.get("properties", [])}
 
 
-def test_the_accessibility_tree_gives_the_card_as_the_mentions_description_and_details(browser, article_url):
+def test_the_accessibility_tree_gives_the_card_as_the_mentions_description_and_details(tab, article_url):
     """The focused mention is described by its card's text and has the card as its details; the card is a group
     named by the entity, holding its links, not a tooltip."""
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    page = opened_in(tab, article_url, DESKTOP)
     tab_to_the_mention(page)
     nodes = accessibility_tree(page)
     focused = [n for n in nodes if ax(n, "role") == "link" and ax_properties(n).get("focused")]
@@ -300,14 +292,13 @@ def test_the_accessibility_tree_gives_the_card_as_the_mentions_description_and_d
         todo[:0] = node.get("childIds", [])
     assert links_in_card == ["Wikipedia", "All mentions", "Wikidata"]
     assert page.locator(CARD).aria_snapshot().startswith('- group "Ron Dermer":')
-    page.close()
 
 
-def test_a_mention_is_described_without_the_keyboard_line_while_its_card_is_hidden(browser, article_url):
+def test_a_mention_is_described_without_the_keyboard_line_while_its_card_is_hidden(tab, article_url):
     """Focus reaches a mention before its card is shown (150 ms later), and a description is computed from hidden
     words too, aria-hidden ones as well: every mention's ended in "↓ to these links · Esc to close" (review 142).
     Its description is the card's words alone, hidden or shown."""
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    page = opened_in(tab, article_url, DESKTOP)
     assert page.evaluate(f"document.querySelector('{CARD}').hidden")
     nodes = accessibility_tree(page)
     mentions = {ax(n, "name"): ax(n, "description") for n in nodes if ax(n, "role") == "link"
@@ -316,7 +307,6 @@ def test_a_mention_is_described_without_the_keyboard_line_while_its_card_is_hidd
                                       "Named 2 times in this article · All mentions · Wikidata",
                         "Washington": "Washington, D.C. Place Capital of the United States. "
                                       "Named 2 times in this article · All mentions"}
-    page.close()
 
 
 def test_axe_finds_nothing_wrong_with_a_card_that_has_focus(browser, article_url, axe_path):
@@ -334,10 +324,10 @@ def test_axe_finds_nothing_wrong_with_a_card_that_has_focus(browser, article_url
 
 
 
-def test_a_card_whose_mention_lost_focus_before_it_was_shown_is_not_shown(browser, article_url):
+def test_a_card_whose_mention_lost_focus_before_it_was_shown_is_not_shown(tab, article_url):
     """Tab pressed quickly (or held) goes on before a mention's card appears; the card came all the same, over
     whatever had focus then, and stayed (a reader saw it cover the note link focused after it)."""
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+    page = opened_in(tab, article_url, DESKTOP)
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate(f"document.activeElement.matches('{MENTION}')"):
@@ -349,7 +339,6 @@ def test_a_card_whose_mention_lost_focus_before_it_was_shown_is_not_shown(browse
     page.keyboard.press("Shift+Tab")                 # a card asked for by a focus that stays is still shown
     page.keyboard.press("Tab")
     wait_until(page, SHOWN)
-    page.close()
 
 
 def test_tab_through_an_article_of_the_default_dossier_stops_once_at_each_link_and_leaves_it(

@@ -58,9 +58,13 @@ def article_url(built, http_server) -> str:
     return http_server(built) + "articles/a/"
 
 
-def opened(browser, url: str, **options):
-    """A page at `url`, once its script has made the cards (fetched from the site's entities/cards.json)."""
-    page = browser.new_page(**options)
+DESKTOP = {"width": 1100, "height": 800}
+
+
+def opened_in(page, url: str, viewport: dict = DESKTOP):
+    """`url` opened in `page` (conftest's `tab`: a page the tests take in turn), in a window of `viewport`, once
+    its script has made the cards."""
+    page.set_viewport_size(viewport)
     page.goto(url)
     wait_until(page, f"document.querySelector('{CARD}')")
     return page
@@ -101,8 +105,8 @@ def watch_card(page) -> None:
     }}""")
 
 
-def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(tab, article_url):
+    page = opened_in(tab, article_url)
     cards = page.evaluate("""() => Array.from(document.querySelectorAll('.hovercards > .hovercard')).map(c => ({
         id: c.id, entity: c.dataset.entity, role: c.getAttribute('role'), hidden: c.hidden,
         label: document.getElementById(c.getAttribute('aria-labelledby')).textContent,
@@ -130,7 +134,6 @@ def test_the_cards_are_made_from_the_sites_file_for_the_entities_the_page_links(
     page.keyboard.press("Escape")
     assert page.evaluate(described) == first + [["/entities/washington/", None, None],
                                                  ["/entities/ron-dermer/", None, None]]
-    page.close()
 
 
 SPLIT_ENTITIES = """\
@@ -162,7 +165,7 @@ annotations:
 
 
 def test_a_mention_cut_by_an_annotation_counts_once_and_any_entity_id_gets_its_card(
-        browser, tmp_path_factory, http_server):
+        tab, tmp_path_factory, http_server):
     """A mention an annotation's edge cuts is one link, with its id (it was one link per piece, only the first
     with the id): the card counts mentions. An entity whose id is a name every object has ("constructor") gets
     its card like any other, and its name is shown as text."""
@@ -171,7 +174,7 @@ def test_a_mention_cut_by_an_annotation_counts_once_and_any_entity_id_gets_its_c
     out = root.parent / "_site"
     result = run_build(root, "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
-    page = browser.new_page()
+    page = tab
     page.goto(http_server(out) + "articles/a/")
     wait_until(page, "document.querySelectorAll('.hovercard').length === 2")
     assert page.evaluate("Array.from(document.querySelectorAll('a.m')).map(a => a.id)") == [  # 4, 2 of them cut
@@ -182,14 +185,13 @@ def test_a_mention_cut_by_an_annotation_counts_once_and_any_entity_id_gets_its_c
                      ["hc-constructor", "Constructor <b>Group</b>", "Named 2 times in this article · All mentions"]]
     assert page.evaluate("document.querySelector('a.m[href$=\"/constructor/\"]').getAttribute('aria-describedby')") \
         == "hct-constructor"
-    page.close()
 
 
-def test_without_the_cards_file_the_mentions_stay_plain_links(browser, built, http_server, tmp_path):
+def test_without_the_cards_file_the_mentions_stay_plain_links(tab, built, http_server, tmp_path):
     bare = tmp_path / "site"
     shutil.copytree(built, bare)
     (bare / "entities" / "cards.json").unlink()
-    page = browser.new_page()
+    page = tab
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     with page.expect_response(lambda response: response.url.endswith("/entities/cards.json")) as asked:
@@ -199,11 +201,10 @@ def test_without_the_cards_file_the_mentions_stay_plain_links(browser, built, ht
     assert page.evaluate("document.querySelectorAll('.hovercard').length") == 0
     assert page.evaluate("document.querySelector('a.m').hasAttribute('aria-describedby')") is False
     assert errors == []
-    page.close()
 
 
-def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_hides_it(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_hides_it(tab, article_url):
+    page = opened_in(tab, article_url)
     assert card_state(page)["hidden"]
     watch_card(page)
     link = page.locator(LINK).first
@@ -229,11 +230,10 @@ def test_hovering_an_entity_link_shows_its_card_after_a_short_delay_and_escape_h
     assert card.is_visible()
     page.keyboard.press("Escape")
     assert card_state(page)["hidden"]
-    page.close()
 
 
-def test_a_quick_pass_over_a_link_shows_nothing_and_leaving_hides_the_card(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_a_quick_pass_over_a_link_shows_nothing_and_leaving_hides_the_card(tab, article_url):
+    page = opened_in(tab, article_url)
     page.evaluate(f"""() => {{
         window.__pass = {{}};
         const link = document.querySelector('{LINK}');
@@ -254,11 +254,10 @@ def test_a_quick_pass_over_a_link_shows_nothing_and_leaving_hides_the_card(brows
     wait_until(page, SHOWN)
     page.mouse.move(5, 5)
     wait_until(page, HIDDEN)
-    page.close()
 
 
-def test_focusing_an_entity_link_with_the_keyboard_shows_its_card_and_escape_hides_it(browser, article_url):
-    page = opened(browser, article_url, viewport={"width": 1100, "height": 800})
+def test_focusing_an_entity_link_with_the_keyboard_shows_its_card_and_escape_hides_it(tab, article_url):
+    page = opened_in(tab, article_url)
     watch_card(page)
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -276,7 +275,6 @@ def test_focusing_an_entity_link_with_the_keyboard_shows_its_card_and_escape_hid
     page.keyboard.press("Tab")                                             # moving on never leaves a card behind
     page.wait_for_timeout(300)
     assert card_state(page)["hidden"]
-    page.close()
 
 
 def test_on_a_touch_screen_a_tap_shows_no_card_and_follows_the_link(browser, article_url):
