@@ -21,9 +21,10 @@ def approximate_site(tmp_path_factory):
     return root / "_site"
 
 
-def test_an_approximate_highlight_is_underlined_and_its_note_says_so_in_the_margin(browser, approximate_site,
+def test_an_approximate_highlight_is_underlined_and_its_note_says_so_in_the_margin(tab, approximate_site,
                                                                                    http_server):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = tab
+    page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(http_server(approximate_site) + "articles/a/")
     style = page.eval_on_selector("#a-support", "e => getComputedStyle(e).textDecorationStyle")
     exact = page.eval_on_selector("#a-alone", "e => getComputedStyle(e).textDecorationStyle")
@@ -31,17 +32,16 @@ def test_an_approximate_highlight_is_underlined_and_its_note_says_so_in_the_marg
     assert page.eval_on_selector("#a-alone", "e => getComputedStyle(e).textDecorationLine") == "none"
     label = page.locator("#n-support .sn-approx")
     assert label.is_visible() and label.inner_text() == LABEL
-    page.close()
 
 
-def test_on_a_phone_the_approximate_note_opens_with_its_label(browser, approximate_site, http_server):
-    page = browser.new_page(viewport={"width": 375, "height": 800})
+def test_on_a_phone_the_approximate_note_opens_with_its_label(tab, approximate_site, http_server):
+    page = tab
+    page.set_viewport_size({"width": 375, "height": 800})
     page.goto(http_server(approximate_site) + "articles/a/")
     label = page.locator("#n-support .sn-approx")
     assert not label.is_visible()
     page.locator('label[for="sn-support"]').click()
     assert label.is_visible()
-    page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -28,8 +28,8 @@ def marks(page, column: str) -> list[str]:
     return page.evaluate(MARKS, column)
 
 
-def test_switching_the_base_re_marks_the_differences_without_a_reload(browser, site_url) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_switching_the_base_re_marks_the_differences_without_a_reload(tab, site_url) -> None:
+    page = tab
     page.goto(site_url + "compare/alone/")
     page.evaluate("window.notReloaded = true")
     assert page.locator(".base-chooser").is_visible()
@@ -47,18 +47,16 @@ def test_switching_the_base_re_marks_the_differences_without_a_reload(browser, s
     assert page.locator("#cmp-w .heat-text:visible").get_attribute("data-base") == "art-b"
     assert page.locator("[data-live]").text_content() == "Differences are now marked against Outlet B."
     assert page.evaluate("window.notReloaded") is True
-    page.close()
 
 
-def test_the_base_can_be_chosen_with_the_keyboard(browser, site_url) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_the_base_can_be_chosen_with_the_keyboard(tab, site_url) -> None:
+    page = tab
     page.goto(site_url + "compare/alone/")
     page.locator("#base-w-art-a").focus()
     page.keyboard.press("ArrowRight")
     assert page.locator("#base-w-art-b").is_checked()
     assert marks(page, "w-art-b") == []
     assert marks(page, "w-art-a") == ["del:will", "ins:would"]
-    page.close()
 
 
 def test_without_javascript_the_default_base_is_marked_and_the_chooser_is_hidden(browser, site_url) -> None:
@@ -75,8 +73,9 @@ def boxes(page) -> list[dict[str, float]]:
     return [page.locator(f"#w-art-{x}").bounding_box() for x in "abc"]
 
 
-def test_on_a_phone_the_columns_stack_each_below_the_previous_at_full_width(browser, site_url) -> None:
-    page = browser.new_page(viewport={"width": 375, "height": 800})
+def test_on_a_phone_the_columns_stack_each_below_the_previous_at_full_width(tab, site_url) -> None:
+    page = tab
+    page.set_viewport_size({"width": 375, "height": 800})
     page.goto(site_url + "compare/alone/")
     cols = boxes(page)
     container = page.locator("#cmp-w .cols").bounding_box()
@@ -86,39 +85,35 @@ def test_on_a_phone_the_columns_stack_each_below_the_previous_at_full_width(brow
         assert abs(box["x"] - container["x"]) < 1 and abs(box["width"] - container["width"]) < 1
     assert container["width"] > 300  # the page's full measure on a 375 px screen, not a squeezed column
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing overflows sideways
-    page.close()
 
 
-def test_on_a_wide_screen_the_columns_stand_side_by_side(browser, site_url) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_on_a_wide_screen_the_columns_stand_side_by_side(tab, site_url) -> None:
+    page = tab
     page.goto(site_url + "compare/alone/")
     cols = boxes(page)
     assert len({round(b["y"]) for b in cols}) == 1
     assert cols[0]["x"] < cols[1]["x"] < cols[2]["x"]
-    page.close()
 
 
-def test_a_badge_on_the_article_leads_to_the_witness_column(browser, site_url) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_a_badge_on_the_article_leads_to_the_witness_column(tab, site_url) -> None:
+    page = tab
     page.goto(site_url + "articles/art-b/")
     page.locator("#w-alone").click()
     page.wait_for_url("**/compare/alone/#w-art-b")
     assert page.evaluate("document.querySelector(':target').id") == "w-art-b"
-    page.close()
 
 
-def test_a_shared_passage_links_to_its_place_in_each_article(browser, site_url) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_a_shared_passage_links_to_its_place_in_each_article(tab, site_url) -> None:
+    page = tab
     page.goto(site_url + "passages/")
     hrefs = page.eval_on_selector_all("#p-1 .occurrences li > a:first-child", "els => els.map(e => e.href)")
     assert len(hrefs) >= 2 and all(":~:text=" in h for h in hrefs)
-    page.close()
     for href in hrefs:
         # A short window, so the passage is below the fold unless the text fragment scrolls to it.
-        page = browser.new_page(viewport={"width": 375, "height": 200})
+        page = tab
+        page.set_viewport_size({"width": 375, "height": 200})
         page.goto(href)
         page.wait_for_function("window.scrollY > 0", timeout=5000)
-        page.close()
 
 
 HE_TITLE = "Hamas דוחה את הקריאה לעצור ברפיח"
@@ -136,13 +131,13 @@ LIVE = """el => [el.textContent, Array.from(el.querySelectorAll('[lang], [dir]')
 
 
 def test_a_new_base_is_announced_with_its_title_in_its_article_s_language_and_direction(
-        browser, tmp_path, http_server) -> None:
+        tab, tmp_path, http_server) -> None:
     """The announcement copied the column heading's text, so that the Hebrew title that tells two reports of one
     outlet apart was read with the English voice, and laid out from its first (Latin) letter."""
     root = write_tree(tmp_path / "dossier", dossier_files(**TWO_OF_ONE_OUTLET))
     result = run_build(root, "--no-search")
     assert result.returncode == 0, result.stdout + result.stderr
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     page.goto(http_server(root / "_site") + "compare/both/")
     page.locator("input[value='art-h']").check()
     text, marked = page.locator("[data-live]").evaluate(LIVE)
@@ -152,4 +147,3 @@ def test_a_new_base_is_announced_with_its_title_in_its_article_s_language_and_di
     page.locator("input[value='art-a']").check()
     assert page.locator("[data-live]").evaluate(LIVE)[0] == \
         "Differences are now marked against Outlet A: Israel will go it alone."
-    page.close()

@@ -33,9 +33,9 @@ SITES = pytest.mark.parametrize("site", ["default_site", "parted_site"])
 
 
 @SITES
-def test_the_header_search_box_finds_entities_articles_and_comparisons(browser, site, http_server, request):
+def test_the_header_search_box_finds_entities_articles_and_comparisons(tab, site, http_server, request):
     base = http_server(request.getfixturevalue(site))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base + "sources/")
@@ -46,13 +46,12 @@ def test_the_header_search_box_finds_entities_articles_and_comparisons(browser, 
     titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
     assert any("Hanegbi" in t for t in titles), titles
     assert errors == []
-    page.close()
 
 
 @SITES
-def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, site, http_server, request):
+def test_filtering_by_outlet_narrows_the_results_to_that_outlet(tab, site, http_server, request):
     base = http_server(request.getfixturevalue(site))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     page.goto(base + "search/?q=Rafah")
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
     message = page.locator(".pagefind-ui__message")
@@ -68,7 +67,6 @@ def test_filtering_by_outlet_narrows_the_results_to_that_outlet(browser, site, h
     assert 1 <= after < before
     links = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert all("/articles/jpost-go-it-alone/" in href for href in links), links
-    page.close()
 
 
 def outlet_choice(page, name: str, filter_name: str = "Outlet"):
@@ -93,24 +91,22 @@ def outlet_choice(page, name: str, filter_name: str = "Outlet"):
     return label
 
 
-def _result_count(browser, base: str, query: str) -> int:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def _result_count(page, base: str, query: str) -> int:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{base}search/?q={query}")
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
     count = int(page.locator(".pagefind-ui__message").inner_text().split()[0])
-    page.close()
     assert errors == []
     return count
 
 
-def test_an_index_in_parts_finds_what_the_index_in_one_part_finds(browser, default_site, parted_site, http_server):
+def test_an_index_in_parts_finds_what_the_index_in_one_part_finds(tab, default_site, parted_site, http_server):
     """Every part is searched: the merged parts give as many results as the one bundle (a part left out of the
     merge, or one that failed to load, would lose its pages' results)."""
     whole, parted = http_server(default_site), http_server(parted_site)
     for query in ("Rafah", "Blinken", "Hanegbi"):
-        assert _result_count(browser, parted, query) == _result_count(browser, whole, query), query
+        assert _result_count(tab, parted, query) == _result_count(tab, whole, query), query
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -138,7 +134,7 @@ def test_search_results_are_readable_in_both_colour_schemes_and_announced(browse
     context.close()
 
 
-def test_an_outlet_name_is_text_in_the_search_filters_never_markup(browser, http_server, tmp_path):
+def test_an_outlet_name_is_text_in_the_search_filters_never_markup(tab, http_server, tmp_path):
     """Review 61: Pagefind reads a filter's value unescaped once, and its UI writes it as HTML: an outlet named
     "Ynet<meta http-equiv=refresh …>" sent the search page to another site; escaped once more, it still did. Its
     & < > are given to Pagefind as their full-width look-alikes: the label reads as written, and makes no
@@ -152,27 +148,25 @@ def test_an_outlet_name_is_text_in_the_search_filters_never_markup(browser, http
     sources.write_text(sources.read_text("utf-8").replace("name: Ynetnews", f"name: '{hostile}'", 1), "utf-8")
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     page.goto(http_server(root / "_site") + "search/?q=Rafah")
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
     label = outlet_choice(page, "Ynet")
     assert label.inner_text().startswith('Ynet＜b id="injected"＞bold＜/b＞ ＆ Co')  # (its look-alikes: see base.html)
     assert page.locator("#injected").count() == 0
-    page.close()
 
 
-def test_the_excerpts_hold_the_words_a_reader_sees_not_the_site_s_hidden_ones(browser, default_site, http_server):
+def test_the_excerpts_hold_the_words_a_reader_sees_not_the_site_s_hidden_ones(tab, default_site, http_server):
     # (review 126: "Do4 (4 of 4 differ) It Alone3", "Context: …", "Tzahi Hanegbi 1 correction In this…", a column
     # not the base flagged "base.", and struck base words run into a column's own: "go it alone ontake control")
     base = http_server(default_site)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     excerpts = []
     for query in ("alone", "Hanegbi", "Rafah"):
         page.goto(base + f"search/?q={query}")
         page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=15000)
         page.wait_for_timeout(500)
         excerpts += page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
-    page.close()
     text = "\n".join(excerpts)
     assert "Hanegbi" in text and "alone" in text
     for hidden in ("differ)", "Compared words", "Context:", "Note 1", "1 correction", "base.", "ontake", "compare quote"):
@@ -210,7 +204,7 @@ NAMED = (("Netanyahu", "/entities/benjamin-netanyahu/", "Benjamin Netanyahu"),
 
 
 @SITES
-def test_an_entity_s_page_is_the_first_result_for_its_name_or_another_of_its_names(browser, site, http_server,
+def test_an_entity_s_page_is_the_first_result_for_its_name_or_another_of_its_names(tab, site, http_server,
                                                                                   request):
     """Pagefind ranked an entity's page by its words alone, which its many others weighed down (the table of the
     articles naming it): at 1,000 articles, "Lodrahen" found it 18th of 143 results; here an article or a comparison
@@ -220,7 +214,7 @@ def test_an_entity_s_page_is_the_first_result_for_its_name_or_another_of_its_nam
     query that is a name, whole, now brings its entities' pages first (static/ranked/pagefind.js), in one index
     or in parts; the names are not shown under the result, nor their filter."""
     base = http_server(request.getfixturevalue(site))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     for query, url, title in NAMED:
@@ -230,7 +224,6 @@ def test_an_entity_s_page_is_the_first_result_for_its_name_or_another_of_its_nam
         assert page.locator('[data-pagefind-ui-meta="names"]').count() == 0
     assert page.locator(".pagefind-ui__filter-name").all_inner_texts() == ["Kind", "Outlet"]
     assert errors == []
-    page.close()
 
 
 def test_a_query_that_is_no_name_keeps_pagefind_s_order(browser, default_site, http_server):

@@ -31,8 +31,9 @@ def heard(page, query: str) -> None:
     until(page, f"document.querySelector('{STATUS}')?.textContent.includes('results for {query}')")
 
 
-def searched(browser, base: str, query: str, viewport=(1280, 900)):
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+def searched(page, base: str, query: str, viewport=(1280, 900)):
+    """The search page for `query` opened in `page` (conftest's `tab`), in a window of `viewport`."""
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base + (f"search/?q={query}" if query else "search/"))
@@ -48,9 +49,9 @@ def named(page, roles: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)])
-def test_the_hidden_clear_button_is_no_stop_and_clearing_gives_focus_back_to_the_box(browser, default_site,
+def test_the_hidden_clear_button_is_no_stop_and_clearing_gives_focus_back_to_the_box(tab, default_site,
                                                                                     http_server, viewport):
-    page, errors = searched(browser, http_server(default_site), "", viewport)
+    page, errors = searched(tab, http_server(default_site), "", viewport)
     page.focus(INPUT)
     page.keyboard.press("Tab")
     assert not page.evaluate(f"document.activeElement.matches('{CLEAR}')")
@@ -66,12 +67,11 @@ def test_the_hidden_clear_button_is_no_stop_and_clearing_gives_focus_back_to_the
     assert page.locator(INPUT).input_value() == ""
     assert ("button", "Clear") not in named(page, ("button",))
     assert errors == []
-    page.close()
 
 
-def test_load_more_moves_focus_to_the_first_new_result_and_says_how_many_are_shown(browser, default_site,
+def test_load_more_moves_focus_to_the_first_new_result_and_says_how_many_are_shown(tab, default_site,
                                                                                   http_server):
-    page, errors = searched(browser, http_server(default_site), "israel")
+    page, errors = searched(tab, http_server(default_site), "israel")
     total = page.locator(".pagefind-ui__message").inner_text().split()[0]
     assert int(total) > 10
     assert page.locator(".pagefind-ui__result").count() == 5
@@ -87,13 +87,12 @@ def test_load_more_moves_focus_to_the_first_new_result_and_says_how_many_are_sho
     page.keyboard.type("Rafah")
     heard(page, "Rafah")
     assert errors == []
-    page.close()
 
 
-def test_the_search_page_has_one_search_field_and_it_holds_the_query_from_the_header(browser, default_site,
+def test_the_search_page_has_one_search_field_and_it_holds_the_query_from_the_header(tab, default_site,
                                                                                     http_server):
     base = http_server(default_site)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     page.goto(base + "sources/")
     page.fill("#site-search-q", "Rafah")
     page.press("#site-search-q", "Enter")
@@ -103,11 +102,10 @@ def test_the_search_page_has_one_search_field_and_it_holds_the_query_from_the_he
     assert fields == [("textbox", "Search the dossier")], fields
     assert len(named(page, ("search",))) == 1
     assert page.locator(INPUT).input_value() == "Rafah"
-    page.close()
 
 
-def test_a_sub_result_link_is_named_by_its_words_not_by_its_arrow(browser, default_site, http_server):
-    page, errors = searched(browser, http_server(default_site), "israel")
+def test_a_sub_result_link_is_named_by_its_words_not_by_its_arrow(tab, default_site, http_server):
+    page, errors = searched(tab, http_server(default_site), "israel")
     nested = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link")
     until(page, "document.querySelector('.pagefind-ui__result-nested .pagefind-ui__result-link')")
     words = nested.all_inner_texts()
@@ -118,4 +116,3 @@ def test_a_sub_result_link_is_named_by_its_words_not_by_its_arrow(browser, defau
     arrow = nested.first.evaluate("a => getComputedStyle(a, '::before').content")
     assert "\u2937" in arrow, arrow
     assert errors == []
-    page.close()

@@ -72,31 +72,29 @@ def marked(why: str):
 
 
 @pytest.mark.parametrize("mark, reason", [(None, UNINDEXED), ("failed", FAILED)], ids=["published", "preview"])
-def test_a_hebrew_site_without_search_says_so_in_english_marked_words(browser, http_server, tmp_path, mark, reason):
+def test_a_hebrew_site_without_search_says_so_in_english_marked_words(tab, http_server, tmp_path, mark, reason):
     root = mini(tmp_path, HEBREW)
     result = run_build(root, "--no-search")
     assert result.returncode == 0, result.stdout + result.stderr
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     if mark:
         page.route("**/pagefind/pagefind-entry.json", marked(mark))
     assert reason_shown(page, http_server(root / "_site") + "search/") == reason
     words = page.locator(f"{NOTE} span")
     assert words.evaluate_all("els => els.map(e => [e.closest('[lang]').lang, e.dir])") == [["en", "ltr"]] * 2
     assert page.locator(f"{NOTE} li").first.evaluate(LANGUAGE) == "en"
-    page.close()
 
 
-def test_a_site_opened_from_the_disk_says_search_needs_it_served_over_http(browser, tmp_path):
+def test_a_site_opened_from_the_disk_says_search_needs_it_served_over_http(tab, tmp_path):
     """Built with its folder as its base path, so that its links and scripts resolve from the disk; its index is
     there, and still cannot be fetched."""
     out = tmp_path / "site"
     result = run_build(ROOT, "--out", str(out), "--base-url", out.as_posix() + "/")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (out / "pagefind" / "pagefind-entry.json").is_file()
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     assert reason_shown(page, (out / "search" / "index.html").as_uri()) == ON_DISK
     assert page.locator(".pagefind-ui").count() == 0
-    page.close()
 
 
 def pagefind_ui_throwing(route) -> None:
@@ -112,13 +110,12 @@ def pagefind_ui_throwing(route) -> None:
     ("pagefind-entry.json", marked("failed"), FAILED),      # the live preview's Pagefind failed
     ("pagefind-entry.json", marked("off"), OFF),            # the live preview runs with --no-search
 ], ids=["ui-not-loaded", "ui-throws", "index-missing", "index-failing", "preview-failed", "preview-off"])
-def test_a_search_page_whose_pagefind_did_not_load_or_failed_says_so(browser, default_site, http_server, file,
+def test_a_search_page_whose_pagefind_did_not_load_or_failed_says_so(tab, default_site, http_server, file,
                                                                      answer, reason):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
     page.route(f"**/pagefind/{file}", answer)
     assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == reason
     assert page.locator(".pagefind-ui").count() == 0
-    page.close()
 
 
 PENDING = "Search is not ready yet: its index is being made. The search box appears here as soon as it is."
@@ -126,7 +123,7 @@ READY = "Search is ready: its index is made."
 
 
 @pytest.mark.parametrize("made", [True, False], ids=["then-made", "then-not-made"])
-def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser, default_site, http_server, made):
+def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(tab, default_site, http_server, made):
     """The live preview answers every file of its index "503, ask again" (X-Dossier-Search: pending) until it has
     made its first one, Pagefind's UI script and styles too: the search page said "published without its search
     index" and stayed so. It says the index is being made, asks again every 2 s, and once the index is there loads
@@ -134,7 +131,7 @@ def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser,
     the reader was in the note's links (review 107); or, when the index is not made after all (Pagefind failed: a
     404 marked "failed"), says that instead, once: not that the site was published without it."""
     ready: list[bool] = []
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
 
     def preview(route) -> None:
         if not ready:
@@ -159,14 +156,13 @@ def test_an_index_being_made_is_said_and_the_box_comes_when_it_is_there(browser,
         page.locator(REASON, has_text="could not be made").wait_for(timeout=15000)   # (no eval: the page's CSP)
         assert page.locator(REASON).inner_text() == FAILED
         assert page.locator(f"{NOTE} ul").count() == 1 and page.locator(".pagefind-ui").count() == 0
-    page.close()
 
 
-def test_another_servers_503_is_no_promise_of_an_index(browser, default_site, http_server):
+def test_another_servers_503_is_no_promise_of_an_index(tab, default_site, http_server):
     """A published site behind a server answering 503 (overloaded, in maintenance): search is said unavailable at
     once, not "being made" and asked for again for ever (review 107)."""
     asked: list[str] = []
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = tab
 
     def busy(route) -> None:
         asked.append(route.request.url)
@@ -176,4 +172,3 @@ def test_another_servers_503_is_no_promise_of_an_index(browser, default_site, ht
     assert reason_shown(page, http_server(default_site) + "search/?q=Rafah") == UNLOADED
     page.wait_for_timeout(2500)
     assert len(asked) == 1 and page.locator(REASON).inner_text() == UNLOADED
-    page.close()
