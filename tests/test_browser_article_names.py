@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from pages import new_page, shared_context  # noqa: F401 (fixtures)
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -62,12 +64,12 @@ def the_heading(order: list[dict]) -> tuple[dict, list[dict], list[dict]]:
 
 
 @pytest.mark.parametrize("slug", sorted(HEADLINES))
-def test_the_heading_is_named_by_the_headline_and_its_note_and_badge_follow_it(browser, default_site, http_server,
+def test_the_heading_is_named_by_the_headline_and_its_note_and_badge_follow_it(new_page, default_site, http_server,
                                                                               slug):
     """The h1 held the headline's whole note, its tags and its badge: a list of headings read a level-1 heading
     of 474 characters ("... Support Note 1 Permalink to note 1 FRAMING In the quote ... compare framing")."""
     name, following = HEADLINES[slug]
-    page = browser.new_page(viewport=WIDE)
+    page = new_page(viewport=WIDE)
     page.goto(http_server(default_site) + f"articles/{slug}/")
     heading, inside, after = the_heading(reading_order(page))
     assert (ax(heading, "name"), properties(heading)["level"]) == (name, 1)
@@ -79,8 +81,8 @@ def test_the_heading_is_named_by_the_headline_and_its_note_and_badge_follow_it(b
     page.close()
 
 
-def test_on_a_phone_the_headlines_note_and_badge_come_next_in_the_tab_order(browser, default_site, http_server):
-    page = browser.new_page(viewport=PHONE)
+def test_on_a_phone_the_headlines_note_and_badge_come_next_in_the_tab_order(new_page, default_site, http_server):
+    page = new_page(viewport=PHONE)
     page.goto(http_server(default_site) + "articles/free-beacon-we-will-do-it-alone/")
     page.focus("h1 a.m >> nth=-1")   # the headline's last mention, "Biden"
     stops = []
@@ -117,11 +119,11 @@ def said_before(order: list[dict], at: int) -> str:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, WIDE])
-def test_a_notes_number_is_said_once(browser, default_site, http_server, viewport):
+def test_a_notes_number_is_said_once(new_page, default_site, http_server, viewport):
     """On a phone a screen reader read "Note 1" and then the checkbox "Show note 1" (review 142): the number's
     words are left to the checkbox there. On a wide screen, where the note is in the margin and there is no
     checkbox, the number is still said, once, before its note."""
-    page = browser.new_page(viewport=viewport)
+    page = new_page(viewport=viewport)
     page.goto(http_server(default_site) + "articles/jpost-go-it-alone/")
     order = reading_order(page)
     boxes = [i for i, n in enumerate(order) if ax(n, "role") == "checkbox" and ax(n, "name").startswith("Show note")]
@@ -138,10 +140,10 @@ def test_a_notes_number_is_said_once(browser, default_site, http_server, viewpor
 
 
 @pytest.mark.parametrize("slug", ["free-beacon-we-will-do-it-alone", "jpost-go-it-alone"])
-def test_the_links_of_notes_and_badges_are_told_apart_by_their_names(browser, default_site, http_server, slug):
+def test_the_links_of_notes_and_badges_are_told_apart_by_their_names(new_page, default_site, http_server, slug):
     """"at the source" named 25 links of one article to 25 places, "compare figure" 8: a list of links read the
     same words again and again. Each is named by its words, then by the quote's first words or the comparison."""
-    page = browser.new_page(viewport=WIDE)
+    page = new_page(viewport=WIDE)
     page.goto(http_server(default_site) + f"articles/{slug}/")
     cdp = page.context.new_cdp_session(page)
     root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]

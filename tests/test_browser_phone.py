@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import mini, run_build
+from pages import new_page, shared_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +17,10 @@ WIDE = "document.scrollingElement.scrollWidth"
 
 @pytest.mark.parametrize("path", ["sources/", "report/", "entities/biden-administration/", "", "tags/",
                                   "articles/jpost-go-it-alone/"])
-def test_no_page_of_the_default_dossier_scrolls_sideways_on_a_phone(browser, default_site, http_server, path):
+def test_no_page_of_the_default_dossier_scrolls_sideways_on_a_phone(new_page, default_site, http_server, path):
     """The coverage table's hidden labels escaped its scrolling box (sources/: 579px wide); the report's table
     had no scrolling box (565px)."""
-    page = browser.new_page(viewport=PHONE)
+    page = new_page(viewport=PHONE)
     page.goto(http_server(default_site) + path)
     assert page.evaluate(WIDE) <= PHONE["width"]
     page.set_viewport_size({"width": 320, "height": 640})
@@ -40,8 +41,8 @@ def test_a_phone_zoomed_to_200_percent_scrolls_no_page_sideways(browser, default
     page.close()
 
 
-def test_a_notes_number_is_a_24px_target_and_shows_keyboard_focus_on_a_phone(browser, default_site, http_server):
-    page = browser.new_page(viewport=PHONE)
+def test_a_notes_number_is_a_24px_target_and_shows_keyboard_focus_on_a_phone(new_page, default_site, http_server):
+    page = new_page(viewport=PHONE)
     page.goto(http_server(default_site) + "articles/jpost-go-it-alone/")
     toggle = page.locator(".sn-toggle").first
     box = toggle.bounding_box()
@@ -69,10 +70,10 @@ def test_a_notes_number_is_a_24px_target_and_shows_keyboard_focus_on_a_phone(bro
     page.close()
 
 
-def test_a_focused_input_shows_its_own_focus_not_the_control_after_it(browser, default_site, http_server):
+def test_a_focused_input_shows_its_own_focus_not_the_control_after_it(new_page, default_site, http_server):
     """`input:focus-visible + *` outlined what follows any focused input: the header's search box left its
     button looking focused, a comparison's base choice outlined the date after it."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(http_server(default_site) + "sources/")
     page.focus("#site-search-q")
     outline = "el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]"
@@ -81,7 +82,7 @@ def test_a_focused_input_shows_its_own_focus_not_the_control_after_it(browser, d
     page.close()
 
 
-def test_a_hebrew_outlet_and_title_keep_the_date_and_the_count_in_their_place(browser, http_server, tmp_path):
+def test_a_hebrew_outlet_and_title_keep_the_date_and_the_count_in_their_place(new_page, http_server, tmp_path):
     """"הארץ · 2024-03-23 · 6 annotations" was shown as "6 · 2024-03-23 · הארץ annotations"."""
     root = mini(tmp_path, {
         "content/sources.yaml": "haaretz: {name: הארץ}\n",
@@ -89,7 +90,7 @@ def test_a_hebrew_outlet_and_title_keep_the_date_and_the_count_in_their_place(br
         "content/articles/a.yaml": "seed: a.txt\ntitle: \"נתניהו: נעשה את זה לבד\"\nsource: haaretz\n"
                                    "date: 2024-03-23\nannotations:\n  - id: q\n    quote: Rafah alone\n"})
     assert run_build(root, "--no-search").returncode == 0
-    page = browser.new_page(viewport=PHONE)
+    page = new_page(viewport=PHONE)
     page.goto(http_server(root / "_site"))
     meta = page.locator(".article-list .meta").first
     outlet = meta.locator(".outlet").bounding_box()
@@ -101,7 +102,7 @@ def test_a_hebrew_outlet_and_title_keep_the_date_and_the_count_in_their_place(br
     page.close()
 
 
-def test_an_entity_named_at_the_start_of_a_hebrew_sentence_stays_its_first_word(browser, http_server, tmp_path):
+def test_an_entity_named_at_the_start_of_a_hebrew_sentence_stays_its_first_word(new_page, http_server, tmp_path):
     """Review: isolating every link moved a Hebrew sentence's first word, an entity's link, to its end."""
     root = mini(tmp_path, {
         "content/entities.yaml": "netanyahu: {name: נתניהו, kind: person}\n",
@@ -109,7 +110,7 @@ def test_an_entity_named_at_the_start_of_a_hebrew_sentence_stays_its_first_word(
         "content/articles/a.yaml": "seed: a.txt\ntitle: כותרת\nsource: outlet-a\ndate: 2024-03-23\n"
                                    "annotations:\n  - id: q\n    quote: אמר לבלינקן\n"})
     assert run_build(root, "--no-search").returncode == 0
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = new_page(viewport={"width": 1280, "height": 800})
     page.goto(http_server(root / "_site") + "articles/a/")
     link = page.locator(".article-body a.m").first
     assert link.inner_text() == "נתניהו"
@@ -134,11 +135,11 @@ CAPTION = """table => { const c = document.querySelector(table + " caption"), bo
           width: c.getBoundingClientRect().width, column: first.width, inside: box.clientWidth}; }"""
 
 
-def test_a_wide_tables_caption_stays_whole_in_view_on_a_phone(browser, default_site, http_server):
+def test_a_wide_tables_caption_stays_whole_in_view_on_a_phone(new_page, default_site, http_server):
     """A table wider than a phone scrolls sideways in its box; its caption scrolled with it and was cut after a
     few words (review 69). It keeps to the box, and still names the table. (The figure table was such a table
     until it became a list of cards on a phone, review 141; the coverage matrix still scrolls.)"""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})  # (on a wide screen: above, as wide as the table)
+    page = new_page(viewport={"width": 1280, "height": 800})  # (on a wide screen: above, as wide as the table)
     page.goto(http_server(default_site) + "compare/death-toll/")
     wide = page.evaluate(CAPTION, ".figure-table")
     assert wide["below"] <= 0.5 and wide["width"] >= wide["inside"] - 1, wide

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import mini, run_build
+from pages import new_page, shared_context  # noqa: F401 (fixtures)
 from test_browser_hovercards import wait_until
 from test_quality_a11y import AXE, RUN_AXE, format_violations, page_types, url_of
 from test_quality_html import html_pages, nu_errors
@@ -167,8 +168,8 @@ def he_url(hebrew_site, http_server) -> str:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_of_a_hebrew_dossier_scrolls_sideways_or_sticks_out_of_the_screen(browser, he_url, width):
-    page = browser.new_page(viewport={"width": width, "height": 800})
+def test_no_page_of_a_hebrew_dossier_scrolls_sideways_or_sticks_out_of_the_screen(new_page, he_url, width):
+    page = new_page(viewport={"width": width, "height": 800})
     for path in PAGES:
         response = page.goto(he_url + path)
         assert response is not None and response.ok, path
@@ -186,8 +187,8 @@ def margin_notes(page) -> tuple[dict, list[dict]]:
     return column, notes
 
 
-def test_on_a_wide_screen_hebrew_sidenotes_sit_in_the_left_margin_inside_the_screen(browser, he_url):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_on_a_wide_screen_hebrew_sidenotes_sit_in_the_left_margin_inside_the_screen(new_page, he_url):
+    page = new_page(viewport={"width": 1280, "height": 900})
     for path in ("articles/a/", "articles/c/"):  # (c/ is an English report: its notes stay in the same margin)
         page.goto(he_url + path)
         column, notes = margin_notes(page)
@@ -196,9 +197,9 @@ def test_on_a_wide_screen_hebrew_sidenotes_sit_in_the_left_margin_inside_the_scr
     page.close()
 
 
-def test_an_english_dossier_keeps_its_sidenotes_right_of_the_text_and_writes_no_dir(browser, default_site,
+def test_an_english_dossier_keeps_its_sidenotes_right_of_the_text_and_writes_no_dir(new_page, default_site,
                                                                                      http_server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(http_server(default_site) + "articles/jpost-go-it-alone/")
     assert page.evaluate("document.documentElement.getAttribute('dir')") is None
     column, notes = margin_notes(page)
@@ -220,8 +221,8 @@ def skip_link(page) -> tuple[dict, dict]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_skip_link_waits_off_the_right_edge_of_a_hebrew_page_and_shows_at_the_right_when_focused(
-        browser, he_url, width):
-    page = browser.new_page(viewport={"width": width, "height": 800})
+        new_page, he_url, width):
+    page = new_page(viewport={"width": width, "height": 800})
     page.goto(he_url + "articles/a/")
     before, focused = skip_link(page)
     assert before["left"] >= width, before
@@ -230,8 +231,8 @@ def test_the_skip_link_waits_off_the_right_edge_of_a_hebrew_page_and_shows_at_th
     page.close()
 
 
-def test_the_skip_link_of_an_english_page_still_waits_off_the_left_edge(browser, default_site, http_server):
-    page = browser.new_page(viewport={"width": 375, "height": 800})
+def test_the_skip_link_of_an_english_page_still_waits_off_the_left_edge(new_page, default_site, http_server):
+    page = new_page(viewport={"width": 375, "height": 800})
     page.goto(http_server(default_site) + "articles/jpost-go-it-alone/")
     before, focused = skip_link(page)
     assert before["right"] <= 0, before
@@ -244,9 +245,9 @@ OPEN_CARD = "document.querySelector('.hovercard.hc-open:not([hidden])')"
 
 @pytest.mark.parametrize("width", (375, 1280))
 def test_a_hovercard_on_a_hebrew_page_starts_at_the_right_edge_of_its_link_and_stays_on_the_screen(
-        browser, he_url, width):
+        new_page, he_url, width):
     """The card was placed from the link's left edge, as in English, so that it ran on past the link's end."""
-    page = browser.new_page(viewport={"width": width, "height": 800})
+    page = new_page(viewport={"width": width, "height": 800})
     page.goto(he_url + "articles/a/")
     wait_until(page, "document.querySelector('.hovercard')")
     for link in (page.locator(".article-body p a.m").first, page.locator(".article-body p a.m").last):
@@ -264,9 +265,9 @@ def test_a_hovercard_on_a_hebrew_page_starts_at_the_right_edge_of_its_link_and_s
     page.close()
 
 
-def test_the_labels_of_the_graph_of_a_hebrew_dossier_sit_beside_their_nodes(browser, he_url):
+def test_the_labels_of_the_graph_of_a_hebrew_dossier_sit_beside_their_nodes(new_page, he_url):
     """In a right-to-left page "text-anchor: start" drew a label on the right of its node back across it."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(he_url + "entities/")
     nodes = page.locator(".cograph-node").evaluate_all("""nodes => nodes.map(n => {
         const c = n.querySelector('circle').getBoundingClientRect(), t = n.querySelector('text');
@@ -282,9 +283,9 @@ def test_the_labels_of_the_graph_of_a_hebrew_dossier_sit_beside_their_nodes(brow
     page.close()
 
 
-def test_an_english_report_in_a_hebrew_dossier_reads_left_to_right_from_the_left_edge(browser, he_url):
+def test_an_english_report_in_a_hebrew_dossier_reads_left_to_right_from_the_left_edge(new_page, he_url):
     """Its final full stop stood at its left end, before its first word."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(he_url + "articles/c/")
     first, last, box = page.locator(".article-body p").first.evaluate("""p => {
         const range = (node, start, end) => { const r = document.createRange(); r.setStart(node, start);
@@ -314,19 +315,19 @@ FIRST_LETTERS = """el => {
 
 @pytest.mark.parametrize("path, selector", [("articles/a/", ".article-body p"), ("compare/alone/", ".wit-text p"),
                                             ("entities/benjamin-netanyahu/", ".quote-items blockquote p")])
-def test_hebrew_seed_text_starts_at_the_right_though_english_labels_are_hidden_in_it(browser, he_url, path,
+def test_hebrew_seed_text_starts_at_the_right_though_english_labels_are_hidden_in_it(new_page, he_url, path,
                                                                                       selector):
     """Each seed paragraph takes its direction from its first letter: not from the English words hidden for
     screen readers before it ("Context: ", "Compared words: ")."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(he_url + path)
     letters, block = page.locator(selector).first.evaluate(FIRST_LETTERS)
     assert abs(letters["right"] - block["right"]) <= 1, (letters, block)
     page.close()
 
 
-def test_hebrew_tables_start_at_the_right_and_rules_and_borders_are_on_the_right(browser, he_url):
-    page = browser.new_page(viewport={"width": 375, "height": 800})
+def test_hebrew_tables_start_at_the_right_and_rules_and_borders_are_on_the_right(new_page, he_url):
+    page = new_page(viewport={"width": 375, "height": 800})
     page.goto(he_url + "sources/")
     heads = page.locator("table.sources thead th").evaluate_all(f"els => els.map({BOX})")
     assert heads[0]["left"] > heads[1]["left"] > heads[2]["left"], heads   # Outlet, Country, Articles
@@ -372,7 +373,7 @@ def test_no_page_type_of_a_hebrew_dossier_has_accessibility_violations(browser, 
 
 
 def test_an_arabic_quote_in_an_english_dossier_keeps_a_gap_between_a_missing_word_and_the_next(
-        browser, tmp_path, http_server):
+        new_page, tmp_path, http_server):
     """Review 60: in an English site the witness paragraph laid an Arabic quote out right to left (unicode-bidi:
     plaintext) while its marks kept the page's left-to-right direction, so a missing word's gap fell on the wrong
     side and "بذلك" ran into "سنقوم". A missing word has a gap on both sides, whichever way its text runs."""
@@ -393,7 +394,7 @@ def test_an_arabic_quote_in_an_english_dossier_keeps_a_gap_between_a_missing_wor
             "  - article: b\n    quote: إن اضطررنا فسنفعل ذلك وحدنا\n")})
     result = run_build(root, "--no-search")
     assert result.returncode == 0, result.stdout + result.stderr
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(http_server(root / "_site") + "compare/alone/")
     marks = page.locator(".wit-text .r:not([hidden]) del").evaluate_all(
         "els => els.map(e => [parseFloat(getComputedStyle(e).marginLeft), parseFloat(getComputedStyle(e).marginRight),"
@@ -409,9 +410,9 @@ def test_an_arabic_quote_in_an_english_dossier_keeps_a_gap_between_a_missing_wor
 LANGUAGE = "el => el.closest('[lang]').getAttribute('lang')"
 
 
-def test_a_hovercards_own_words_on_a_hebrew_page_are_marked_english_and_the_entitys_name_is_not(browser, he_url):
+def test_a_hovercards_own_words_on_a_hebrew_page_are_marked_english_and_the_entitys_name_is_not(new_page, he_url):
     """Review 69: the cards' "Person", "Named 3 times in this article" and "All mentions" were read in Hebrew."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(he_url + "articles/a/")
     wait_until(page, "document.querySelector('.hovercard .hc-foot')")
     card = page.locator(".hovercard").first
@@ -420,8 +421,8 @@ def test_a_hovercards_own_words_on_a_hebrew_page_are_marked_english_and_the_enti
     page.close()
 
 
-def test_what_a_hebrew_comparison_says_of_a_new_base_is_english_but_the_outlets_name(browser, he_url):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_what_a_hebrew_comparison_says_of_a_new_base_is_english_but_the_outlets_name(new_page, he_url):
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(he_url + "compare/alone/")
     page.locator("#base-w-b").check()
     live = page.locator("[data-live]")
@@ -432,10 +433,10 @@ def test_what_a_hebrew_comparison_says_of_a_new_base_is_english_but_the_outlets_
     page.close()
 
 
-def test_the_search_box_of_a_hebrew_page_is_named_by_its_english_heading(browser, he_url):
+def test_the_search_box_of_a_hebrew_page_is_named_by_its_english_heading(new_page, he_url):
     """An aria-label "Search the dossier" was read in Hebrew; the box itself, where the query is typed in any
     language, cannot be marked English."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(he_url + "search/")
     wait_until(page, "document.querySelector('.pagefind-ui__search-input:is([aria-label], [aria-labelledby])')",
                timeout=15)
@@ -446,10 +447,10 @@ def test_the_search_box_of_a_hebrew_page_is_named_by_its_english_heading(browser
     page.close()
 
 
-def test_a_hebrew_page_has_no_english_word_read_at_its_highlights(browser, he_url):
+def test_a_hebrew_page_has_no_english_word_read_at_its_highlights(new_page, he_url):
     """The screen reader's "annotated:" at a highlight's start is a style sheet's word, which cannot be marked
     English: on a Hebrew page a Hebrew voice would read it, so it is said on English sites only."""
-    page = browser.new_page()
+    page = new_page()
     page.goto(he_url + "articles/a/")
     assert page.locator(".hl[id^='a-']").count() > 0
     assert "annotated" not in page.locator("article").aria_snapshot()

@@ -13,6 +13,7 @@ import pytest
 
 import dossier_synth
 from conftest import run_build
+from pages import new_page, shared_context  # noqa: F401 (fixtures)
 from test_browser_hovercard_keys import accessibility_tree, ax
 
 pytestmark = pytest.mark.browser
@@ -28,8 +29,8 @@ BOXES = """box => { const r = e => { const b = e.getBoundingClientRect();
 
 @pytest.mark.parametrize("width", [390, 360])
 def test_the_coverage_matrix_scrolls_in_a_box_no_taller_than_the_screen_and_keeps_its_headers_in_view(
-        browser, default_site, http_server, width):
-    page = browser.new_page(viewport={"width": width, "height": 700})
+        new_page, default_site, http_server, width):
+    page = new_page(viewport={"width": width, "height": 700})
     page.goto(http_server(default_site) + "sources/")
     box = page.locator(MATRIX)
     box.scroll_into_view_if_needed()
@@ -56,10 +57,10 @@ EDGE_SHADE = """async ([png, x]) => { const img = new Image(); img.src = "data:i
   return sum / (d.length / 4); }"""
 
 
-def test_a_table_that_goes_on_past_its_box_shades_that_edge_until_scrolled_there(browser, default_site,
+def test_a_table_that_goes_on_past_its_box_shades_that_edge_until_scrolled_there(new_page, default_site,
                                                                                   http_server):
     """Nothing said that a table scrolled inside its box: a cut column looked like the table's last."""
-    page = browser.new_page(viewport={"width": 360, "height": 700})
+    page = new_page(viewport={"width": 360, "height": 700})
     page.goto(http_server(default_site) + "sources/")
     box = page.locator(MATRIX)
     box.scroll_into_view_if_needed()
@@ -90,9 +91,9 @@ def twelve_outlets(tmp_path_factory, http_server) -> str:
 
 
 @pytest.mark.parametrize("width", [1280, 1366])
-def test_a_dozen_outlets_fit_the_coverage_matrix_on_a_desktop(browser, twelve_outlets, width):
+def test_a_dozen_outlets_fit_the_coverage_matrix_on_a_desktop(new_page, twelve_outlets, width):
     """The matrix was 1,210px wide in a box of 960: the last outlets and the totals were cut, even at 1920px."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = new_page(viewport={"width": width, "height": 900})
     page.goto(twelve_outlets + "sources/")
     heads = page.locator(".coverage-matrix thead th")
     assert heads.count() == 14   # the comparisons', twelve outlets', the number of outlets
@@ -113,11 +114,11 @@ STICKS_OUT = """table => { const box = table.closest(".table-wrap").getBoundingC
 @pytest.mark.parametrize("path, table", [("report/", "table.report"), ("compare/", "table.compare-list"),
                                          ("compare/death-toll/", "table.figure-table"),
                                          ("entities/benjamin-netanyahu/", "table.entity-sources")])
-def test_on_a_phone_a_long_table_is_a_list_of_cards_that_cuts_no_column(browser, default_site, http_server,
+def test_on_a_phone_a_long_table_is_a_list_of_cards_that_cuts_no_column(new_page, default_site, http_server,
                                                                         width, path, table):
     """The figures' "Agreement" ran to 427px in a box of 374, the comparisons' "Question" and an entity's
     "Mentions" were cut at the screen's edge; the report's "Written at" wrapped to 9 lines in a column of 81px."""
-    page = browser.new_page(viewport={"width": width, "height": 800})
+    page = new_page(viewport={"width": width, "height": 800})
     page.goto(http_server(default_site) + path)
     found = page.locator(table).first.evaluate(STICKS_OUT)
     assert not found["cut"] and found["inside"][1] <= found["inside"][0], found
@@ -128,11 +129,11 @@ def test_on_a_phone_a_long_table_is_a_list_of_cards_that_cuts_no_column(browser,
     page.close()
 
 
-def test_on_a_phone_an_outlets_articles_take_the_screens_width_and_say_how_many(browser, default_site,
+def test_on_a_phone_an_outlets_articles_take_the_screens_width_and_say_how_many(new_page, default_site,
                                                                                 http_server):
     """Each outlet's articles were listed in a column of 138px beside two nearly empty ones: 75 to 97 links in a
     row 7,769 to 10,006px tall, the rest of the screen empty, and no count of them."""
-    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page = new_page(viewport={"width": 390, "height": 800})
     page.goto(http_server(default_site) + "sources/")
     widths = page.locator("table.sources tbody tr").evaluate_all(
         "rows => rows.map(r => [r.lastElementChild.getBoundingClientRect().width, r.getBoundingClientRect().width])")
@@ -153,11 +154,11 @@ def thirty_articles(tmp_path_factory, http_server) -> str:
     return http_server(root / "_site")
 
 
-def test_on_a_phone_a_page_of_the_report_is_a_few_screens_tall_and_each_row_is_read_whole(browser, thirty_articles):
+def test_on_a_phone_a_page_of_the_report_is_a_few_screens_tall_and_each_row_is_read_whole(new_page, thirty_articles):
     """At 1,000 articles a page of the report held 1,000 rows, each a card of four lines: 124,500px on a 390x844
     phone (review 141). A page holds fewer rows, and a row after its article's first is a line: the article and its
     file, the same as the row's above, are not shown again, but a screen reader still reads them in the row."""
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page = new_page(viewport={"width": 390, "height": 844})
     page.goto(thirty_articles + "report/")
     rows = page.locator("table.report tbody tr")
     assert 0 < rows.count() <= 200 and page.locator(".pagination").count() == 2

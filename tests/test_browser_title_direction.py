@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import mini, run_build
+from pages import new_page, shared_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -76,9 +77,9 @@ def _site(root: Path) -> Path:
     return out
 
 
-def _places(browser, url: str, slug: str, words: tuple[str, ...]) -> dict[str, list[dict]]:
+def _places(new_page, url: str, slug: str, words: tuple[str, ...]) -> dict[str, list[dict]]:
     """Of each page, every place that shows one of `words`."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     found = {}
     for path in PAGES:
         page.goto(url + path.format(slug=slug))
@@ -104,24 +105,24 @@ def _laid_out(found: dict[str, list[dict]], title: str, quote: str, direction: s
 
 
 def test_a_hebrew_title_beginning_with_a_latin_word_reads_right_to_left_on_an_english_site(
-        browser, http_server, tmp_path):
+        new_page, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, ENGLISH_SITE)))
     # "Hamas" at the right end
-    _laid_out(_places(browser, url, "he", (HE_TITLE, HE_QUOTE)), HE_TITLE, HE_QUOTE, "rtl", "he")
+    _laid_out(_places(new_page, url, "he", (HE_TITLE, HE_QUOTE)), HE_TITLE, HE_QUOTE, "rtl", "he")
 
 
 def test_an_english_title_beginning_with_a_hebrew_word_reads_left_to_right_on_a_hebrew_site(
-        browser, http_server, tmp_path):
+        new_page, http_server, tmp_path):
     url = http_server(_site(mini(tmp_path, HEBREW_SITE)))
     # "נתניהו" at the left end
-    _laid_out(_places(browser, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, EN_QUOTE, "ltr", "en")
+    _laid_out(_places(new_page, url, "en", (EN_TITLE, EN_QUOTE)), EN_TITLE, EN_QUOTE, "ltr", "en")
 
 
 QUOTE_PAGES = ("articles/he/", "articles/en/", "tags/rafah/", "timeline/", "entities/netanyahu/")
 
 
 def test_a_quote_from_a_paragraph_in_the_other_direction_than_its_article_s_is_laid_out_as_on_its_article_page(
-        browser, http_server, tmp_path):
+        new_page, http_server, tmp_path):
     """An English sentence of a Hebrew article and a Hebrew paragraph of an English article quoted from a Latin word
     on (tests/test_quote_direction.py), on an English site: every place of each quote is laid out as its paragraph
     is on its article page, and where the site shows it away from that page its `dir` (or the page's, where none is
@@ -130,7 +131,7 @@ def test_a_quote_from_a_paragraph_in_the_other_direction_than_its_article_s_is_l
     from test_quote_direction import EN_IN_HE, HE_IN_EN, QUOTE_FILES
 
     url = http_server(_site(mini(tmp_path, QUOTE_FILES)))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(viewport={"width": 1280, "height": 900})
     for quote, direction in ((EN_IN_HE, "ltr"), (HE_IN_EN, "rtl")):
         shown = set()
         for path in QUOTE_PAGES:
