@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError, expect
 
 from conftest import ROOT
+from pages import new_page, shared_context  # noqa: F401 (fixtures)
 from test_serve_process import PreviewServer
 
 pytestmark = pytest.mark.browser
@@ -47,8 +48,8 @@ def article(preview):
         preview.wait(lambda s: s["state"] == "ok" and not s["building"])
 
 
-def open_page(browser, preview):
-    page = browser.new_page()
+def open_page(new_page, preview):
+    page = new_page()
     page.goto(f"{preview.url}articles/{SLUG}/")
     preview.wait(lambda s: s["clients"] >= 1, timeout=30)   # livereload's websocket is connected
     for attempt in range(5):
@@ -68,17 +69,17 @@ def reloaded(page) -> bool:
     return page.evaluate("window.__notReloaded === undefined")
 
 
-def test_an_edited_note_shows_in_the_open_page_without_a_manual_reload(browser, preview, article):
-    page = open_page(browser, preview)
+def test_an_edited_note_shows_in_the_open_page_without_a_manual_reload(new_page, preview, article):
+    page = open_page(new_page, preview)
     article.write_text(article.read_text("utf-8").replace(NOTE_START, "Edited live. " + NOTE_START), "utf-8")
     expect(page.locator("main")).to_contain_text("Edited live.", timeout=60_000)
     assert reloaded(page)
     page.close()
 
 
-def test_a_note_edit_reloads_its_page_once_and_leaves_pages_it_did_not_change_alone(browser, preview, article):
-    page = open_page(browser, preview)
-    other = browser.new_page()                 # another article's page: a note elsewhere does not change it
+def test_a_note_edit_reloads_its_page_once_and_leaves_pages_it_did_not_change_alone(new_page, preview, article):
+    page = open_page(new_page, preview)
+    other = new_page()   # another article's page: a note elsewhere does not change it
     other.goto(f"{preview.url}articles/ynet-rafah-rift/")
     other.wait_for_load_state("load")
     other.evaluate("window.__notReloaded = true")
@@ -96,8 +97,8 @@ def test_a_note_edit_reloads_its_page_once_and_leaves_pages_it_did_not_change_al
     page.close()
 
 
-def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(browser, preview, article):
-    page = open_page(browser, preview)
+def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(browser, new_page, preview, article):
+    page = open_page(new_page, preview)
     good = article.read_text("utf-8")
     article.write_text(good.replace("title: Israel will go", "title: [Israel will go"), "utf-8")
 
@@ -145,15 +146,15 @@ def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(brows
     page.close()
 
 
-def test_the_overlay_is_on_every_page_and_twenty_bad_saves_keep_the_server_answering(browser, preview, article):
+def test_the_overlay_is_on_every_page_and_twenty_bad_saves_keep_the_server_answering(new_page, preview, article):
     good = article.read_text("utf-8")
-    page = open_page(browser, preview)
+    page = open_page(new_page, preview)
     for i in range(20):
         article.write_text(good.replace("seed: ", f"seed: [{i} "), "utf-8")
         page.wait_for_timeout(40)
     preview.wait(lambda s: s["state"] == "failed" and not s["building"])
     for path in ("", "sources/", f"articles/{SLUG}/"):
-        other = browser.new_page()
+        other = new_page()
         response = other.goto(preview.url + path)
         assert response is not None and response.ok
         expect(other.get_by_role("alertdialog")).to_contain_text(f"{ARTICLE}:", timeout=30_000)
@@ -161,7 +162,7 @@ def test_the_overlay_is_on_every_page_and_twenty_bad_saves_keep_the_server_answe
     page.close()
 
 
-def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(browser, tmp_path):
+def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(new_page, tmp_path):
     """The build numbers of a restarted preview start again at 1: a tab left open at build 7 of the last run took
     every build of the new one as older than itself, and stayed stale. Pages carry the run's id too."""
     root = tmp_path / "dossier"
@@ -175,7 +176,7 @@ def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(br
     for n in range(3):  # builds of the first run, so that the open page's number is ahead of the next run's
         path.write_text(path.read_text("utf-8").replace(NOTE_START, f"Run one, save {n}. " + NOTE_START), "utf-8")
         first.wait(lambda s, n=n: s["published"] >= 2 * n + 3 and not s["building"], timeout=60)
-    page = open_page(browser, first)
+    page = open_page(new_page, first)
     old = page.locator("script[data-published]").get_attribute("data-published")
     assert first.stop() == 0
     second = PreviewServer(root, port=first.port)
@@ -191,7 +192,7 @@ def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(br
         assert second.stop() == 0
 
 
-def test_the_overlay_of_a_failed_first_build_does_not_claim_a_last_good_build(browser, tmp_path):
+def test_the_overlay_of_a_failed_first_build_does_not_claim_a_last_good_build(new_page, tmp_path):
     """Before any build has succeeded the placeholder page has no good build to be: the overlay says so."""
     root = tmp_path / "dossier"
     root.mkdir()
@@ -199,7 +200,7 @@ def test_the_overlay_of_a_failed_first_build_does_not_claim_a_last_good_build(br
     for sub in ("seeds", "content"):
         shutil.copytree(ROOT / sub, root / sub)
     server = PreviewServer(root)
-    page = browser.new_page()
+    page = new_page()
     try:
         server.wait(lambda s: s["state"] == "failed")
         page.goto(server.url)
