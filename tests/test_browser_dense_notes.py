@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import mini, run_build
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -16,15 +15,6 @@ SENTENCES = ["The minister said the talks in the capital would resume on Monday 
              "Officials from both delegations confirmed the schedule to reporters outside building {n}.",
              "Aid groups said {n} trucks were still waiting at the crossing for permission to enter.",
              "A spokesman declined to say whether the offer discussed in round {n} was still on the table."]
-
-
-@pytest.fixture(scope="module")
-def dense_site(tmp_path_factory):
-    """The dense dossier's site, built once for both tests (they only read it)."""
-    root = _dense_dossier(tmp_path_factory.mktemp("dense"))
-    result = run_build(root, "--no-search")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "_site"
 
 
 def _dense_dossier(tmp_path):
@@ -37,10 +27,12 @@ def _dense_dossier(tmp_path):
                                                        "annotations:\n" + annotations)})
 
 
-def test_dense_notes_open_in_the_text_and_usual_ones_stay_in_the_margin(new_page, http_server, default_site,
-                                                                        dense_site):
-    page = new_page(viewport={"width": 1400, "height": 900})
-    page.goto(http_server(dense_site) + "articles/a/")
+def test_dense_notes_open_in_the_text_and_usual_ones_stay_in_the_margin(browser, http_server, default_site, tmp_path):
+    root = _dense_dossier(tmp_path)
+    result = run_build(root, "--no-search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(http_server(root / "_site") + "articles/a/")
     assert page.locator(".article-body.notes-inline").count() == 1
     note = page.locator("#n-s30-2")
     assert not note.is_visible()
@@ -55,10 +47,12 @@ def test_dense_notes_open_in_the_text_and_usual_ones_stay_in_the_margin(new_page
     page.close()
 
 
-def test_the_switch_to_notes_in_the_text_is_made_again_when_the_window_changes(new_page, http_server, dense_site):
+def test_the_switch_to_notes_in_the_text_is_made_again_when_the_window_changes(browser, http_server, tmp_path):
     """Measured only at load, the choice stayed when the window was made shorter or longer (review 70)."""
-    page = new_page(viewport={"width": 1400, "height": 16000})  # (taller than the notes drift)
-    page.goto(http_server(dense_site) + "articles/a/")
+    root = _dense_dossier(tmp_path)
+    assert run_build(root, "--no-search").returncode == 0
+    page = browser.new_page(viewport={"width": 1400, "height": 16000})  # (taller than the notes drift)
+    page.goto(http_server(root / "_site") + "articles/a/")
     assert page.locator(".article-body.notes-inline").count() == 0
     page.set_viewport_size({"width": 1400, "height": 900})
     page.wait_for_selector(".article-body.notes-inline", state="attached")
