@@ -5,6 +5,8 @@ the new slug at each reference left (review 151)."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import MINIMAL_SITE, copy_of_default_dossier, documented, write_tree
 from dossier.core.common.errors import error
 from dossier.core.load.config import SiteConfig
@@ -336,3 +338,19 @@ def test_a_word_starting_an_outlets_id_names_it_unless_another_outlet_or_an_enti
     files["content/sources.yaml"] = files["content/sources.yaml"].replace("outletamerica", "cairogazette")
     files = {name: text.replace("source: outletamerica", "source: cairogazette") for name, text in files.items()}
     _at_file_only(_problems(tmp_path / "entity", files), "wire-copy")
+
+
+@pytest.mark.parametrize("old", ["netanyahu-free-hand", "biden-review-aid"])
+def test_a_word_of_an_outlets_own_name_in_the_old_slug_does_not_make_a_rename_another_outlets(tmp_path, old) -> None:
+    """Review 180: "free" starts freebeacon, Free Beacon's host, and "review" reviewjournal, but each is also a whole
+    word of that outlet's name (washington-free-beacon, las-vegas-review-journal): taken as naming that outlet, the
+    Jerusalem Post's file, renamed from such a slug with its references left, was told deleted 13 times over."""
+    root = copy_of_default_dossier(tmp_path)
+    for path in (root / "content").rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        if "jpost-go-it-alone" in text:
+            path.write_text(text.replace("jpost-go-it-alone", old), "utf-8")
+    errors = [p for p in build_site(fs.read_inputs(root)).problems if p.severity == "error"]
+    assert [(p.file, p.line, p.check) for p in errors] == [
+        ("content/articles/jpost-go-it-alone.yaml", 0, "witness-unknown-article")], errors
+    assert f"rename the file to {old}.yaml" in errors[0].hint, errors[0].hint

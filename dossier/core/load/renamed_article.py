@@ -253,8 +253,10 @@ def _named_outlets(ref: str, dossier: Dossier) -> set[str]:
     """The ids of the outlets the slug `ref` names: by their id, the words of their name or the first label of their
     homepage's host (jpost), whole words, all of them or two in a row (review-journal, free-beacon); or, of one word,
     by a word of 4+ letters that starts it (ynet for ynetnews, review 173: the default dossier's own slug), when it
-    starts no other outlet's and is no whole word of another outlet's names nor of an entity's name or alias
-    (review 165: "israel" named israelnationalnews, and the jpost file renamed was told deleted)."""
+    starts no other outlet's and is no whole word of any outlet's names (review 180: "free" of freebeacon is a word
+    of washington-free-beacon, "review" of las-vegas-review-journal: a renamed "netanyahu-free-hand" was told
+    deleted) nor of an entity's name or alias (review 165: "israel" named israelnationalnews, and the jpost file
+    renamed was told deleted)."""
     words = ref.split("-")
     names = {s.id: _outlet_names(s) for s in dossier.sources}
     named = {i for i, own in names.items() if any(_written_in(words, name.split("-")) for name in own)}
@@ -262,7 +264,7 @@ def _named_outlets(ref: str, dossier: Dossier) -> set[str]:
     for word in (w for w in words if len(w) >= 4):
         starts = {i for i, own in names.items() if any("-" not in n and n.startswith(word) for n in own)}
         whole = {i for i, own in names.items() if any(word in n.split("-") for n in own)}
-        if len(starts) == 1 and not (whole - starts) and word not in known:
+        if len(starts) == 1 and not whole and word not in known:
             named |= starts
     return named
 
