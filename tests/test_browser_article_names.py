@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import mini, run_build
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError, expect
 
 from conftest import ROOT
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 from test_serve_process import PreviewServer
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,6 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import mini, run_build
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 from test_browser_hovercards import wait_until
 from test_quality_a11y import AXE, RUN_AXE, format_violations, page_types, url_of
 from test_quality_html import html_pages, nu_errors

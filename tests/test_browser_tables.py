@@ -13,7 +13,6 @@ import pytest
 
 import dossier_synth
 from conftest import run_build
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 from test_browser_hovercard_keys import accessibility_tree, ax
 
 pytestmark = pytest.mark.browser

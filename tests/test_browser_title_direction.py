@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import mini, run_build
-from pages import new_page, shared_context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
