@@ -78,32 +78,38 @@ def index(passages: Sequence[SharedPassage], urls: Sequence[str], outlets: Mappi
     """Per article slug that holds a passage, what its page lists of those it holds (Here). `urls`: each
     passage's (`passage_urls`); `outlets`: each article's outlet's name, by slug."""
     held: dict[str, list[int]] = {}
+    firsts: list[dict[str, Any]] = []  # per passage, each article's first occurrence in it, in order
     for n, passage in enumerate(passages):
-        for slug in dict.fromkeys(o.doc for o in passage.occurrences):  # (each article once, in order)
+        first: dict[str, Any] = {}
+        for o in passage.occurrences:
+            first.setdefault(o.doc, o)
+        firsts.append(first)
+        for slug in first:
             held.setdefault(slug, []).append(n)
     names: dict[int, dict[str, int]] = {}  # per passage listed anywhere, how many of its articles each outlet has
     out = {}
     for slug, numbers in held.items():
-        shown = tuple(_shared(passages[n], n, slug, urls[n], outlets, names) for n in numbers[:SHOWN])
+        shown = tuple(_shared(passages[n], n, slug, urls[n], outlets, names, firsts[n]) for n in numbers[:SHOWN])
         rest = numbers[SHOWN:]
         out[slug] = Here(shown, len(numbers), rest[0] + 1 if rest else 0, urls[rest[0]] if rest else "")
     return out
 
 
 def _shared(passage: SharedPassage, n: int, slug: str, url: str, outlets: Mapping[str, str],
-            names: dict[int, dict[str, int]]) -> Shared:
+            names: dict[int, dict[str, int]], first: Mapping[str, Any]) -> Shared:
     """Passage number n + 1 as the page of `slug` lists it (see `index`; `names` keeps each passage's count of
-    articles by outlet, made once for all the articles that list it)."""
+    articles by outlet, made once for all the articles that list it; `first`: each article's first occurrence
+    in the passage, made once too: finding it again for each article that lists a wire passage was quadratic)."""
     if n not in names:
         counts: dict[str, int] = {}
-        for doc in dict.fromkeys(o.doc for o in passage.occurrences):
+        for doc in first:
             name = outlets.get(doc, "")
             counts[name] = counts.get(name, 0) + 1
         names[n] = counts
     counts, own = names[n], outlets.get(slug, "")
     others = sorted(name for name, count in counts.items() if count > (name == own))
-    first = next(o for o in passage.occurrences if o.doc == slug)
-    return Shared(n + 1, url, first.start, first.end, passage.words, sum(counts.values()) - 1,
+    at = first[slug]
+    return Shared(n + 1, url, at.start, at.end, passage.words, sum(counts.values()) - 1,
                   tuple(others[:OUTLETS_SHOWN]), len(others[OUTLETS_SHOWN:]))
 
 
