@@ -8,6 +8,7 @@ phone, each row a card, their table semantics kept."""
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 
@@ -170,3 +171,15 @@ def test_on_a_phone_a_page_of_the_report_is_a_few_screens_tall_and_each_row_is_r
     article = again.locator("td").first.text_content()
     assert article and article in said and f"content/articles/{article}.yaml:" in said, said
     page.close()
+
+
+def test_each_numbered_page_link_is_named_page_then_its_number_a_colon_and_what_the_page_holds(tab, thirty_articles):
+    """The number is shown and the words around it were hidden spans: Chromium parts a hidden (absolutely placed)
+    span and the page's span (a block under the number) from the number with a space, so a screen reader said
+    "Page 2 : Abbas – Gantz". The name a reader hears is the one the link is given, whole."""
+    tab.goto(thirty_articles + "report/")
+    names = [ax(n, "name") for n in accessibility_tree(tab) if ax(n, "role") == "link"]
+    pages = [name for name in names if name.startswith("Page ")]
+    assert len(pages) >= 4, names   # two navigations of two pages or more
+    assert all(re.fullmatch(r"Page \d+: \S+( \S+)*", name) for name in pages), pages
+    assert "Next page: " + pages[1].split(": ", 1)[1] + " ›" in names, names

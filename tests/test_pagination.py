@@ -317,8 +317,9 @@ def named(tmp_path_factory) -> dict[str, _Page]:
 
 
 def _said(page: _Page) -> list[tuple[str, str]]:
-    """What each numbered link of a page's navigation says (its words, hidden ones included), and its link."""
-    return [(" ".join(a.get("#text", "").split()), a["href"]) for a in page.navs[0] if "rel" not in a]
+    """What each numbered link of a page's navigation says to a screen reader (its aria-label, as it is written),
+    and its link."""
+    return [(a["aria-label"], a["href"]) for a in page.navs[0] if "rel" not in a]
 
 
 @pytest.mark.parametrize("folder", ["", "report/", "tags/quote/", "timeline/", "passages/", "compare/", "sources/"])
