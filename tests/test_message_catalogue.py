@@ -55,6 +55,8 @@ TRIGGERS = {
         "test_a_figure_witness_set_apart_for_its_unit_missing_or_mistyped_is_a_figure_unit_warning",
     "language-unknown": "tests/test_units_language.py::"
         "test_the_site_s_and_an_article_s_unknown_language_are_warnings_at_their_lines",
+    "windows-name": "tests/test_windows_names.py::"
+        "test_an_article_file_and_an_entity_id_named_as_a_device_are_told_where_written_and_a_tag_so_named_links",
     "anchor-moved": "tests/test_gone_occurrences.py::"
         "test_a_suffix_whose_occurrence_a_new_seed_changed_is_an_error_not_a_warning_to_correct_it",
 }

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from .guess_outlet import Outlet
 from .guesses import NOTHING, Guess, one_line
-from ..common.slugs import slugify
+from ..common.slugs import is_device_name, slugify
 from ..load.language import primary
 
 
@@ -83,6 +83,6 @@ def suggest_slug(seed: str, title: str, taken: set[str]) -> str:
     base = "-".join(slugify(title.replace("ß", "ss"), "").split("-")[:6]).strip("-") or slugify(seed.rsplit(".", 1)[0], "article")
     base = base[:60].rstrip("-")
     slug, n = base, 2
-    while slug in taken:
+    while slug in taken or is_device_name(slug):  # ("con": a page Windows cannot make, device_names.py)
         slug, n = f"{base}-{n}", n + 1
     return slug

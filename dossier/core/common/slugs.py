@@ -15,6 +15,23 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.fullmatch(text))
 
 
+# The names Windows keeps for its devices, in any case and before any extension ("con", "Nul.md", "com1"; ntpath's
+# list, as Python's os.path.isreserved): a file or folder so named cannot be made there, so a page whose path holds
+# one is lost when the site, or the dossier, is copied to Windows; git for Windows will not check it out.
+_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                      *(f"lpt{n}" for n in range(1, 10))})
+
+
+def is_device_name(name: str) -> bool:
+    """Whether Windows reserves `name` for a device: "con", "CON", "con.md", "lpt9"; not "console", "com10"."""
+    return name.split(".", 1)[0].rstrip(" ").lower() in _DEVICES
+
+
+def portable(slug: str) -> str:
+    """`slug` as a name to offer an editor: "-1" after one Windows keeps for a device ("con" → "con-1")."""
+    return f"{slug}-1" if is_device_name(slug) else slug
+
+
 ID_LONGEST = 100  # characters of an entity's id (schemas/entities.schema.json says the same: propertyNames)
 
 
@@ -68,12 +85,13 @@ def tag_page(tag: str) -> str:
       punctuation have one page (two such spellings are an error, tag_clashes.py);
     - else its slug (Hebrew and Arabic romanised, other scripts left out) and the first 8 hex digits of the
       sha256 of its key ("ציטוט" → "tzytvt-…", "выборы" → "tag-…"): a romanisation drops letters ("עם" and "אם"
-      are both "m"), so different words keep different pages; the same for a name longer than 80 characters."""
-    if is_slug(tag) and len(tag) <= PAGE_NAME_LONGEST:
+      are both "m"), so different words keep different pages; the same for a name longer than 80 characters, and
+      for a name Windows keeps for a device ("con" → "con-…": /tags/con/ is lost on a copy to Windows)."""
+    if is_slug(tag) and len(tag) <= PAGE_NAME_LONGEST and not is_device_name(tag):
         return tag
     key = tag_key(tag)
     words = re.sub(r"[\W_]+", "-", key).strip("-")
-    if is_slug(words) and len(words) <= PAGE_NAME_LONGEST:
+    if is_slug(words) and len(words) <= PAGE_NAME_LONGEST and not is_device_name(words):
         return words
     readable = slugify(tag, "")[:PAGE_NAME_LONGEST - 9].rstrip("-")
     return f"{readable or 'tag'}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:8]}"
@@ -99,4 +117,4 @@ def file_stem(path: str) -> str:
 
 
 def slug_hint(text: str) -> str:
-    return f'rename it to "{slugify(text)}" (lower-case letters, digits and hyphens only)'
+    return f'rename it to "{portable(slugify(text))}" (lower-case letters, digits and hyphens only)'

@@ -20,6 +20,7 @@ from .config import SiteConfig, parse_site
 from ..common.errors import Problem, error, warning
 from .conflicts import merge_conflict
 from .copies import said_as_copies
+from .device_names import device_names
 from .duplicates import one_per_id, one_per_slug, well_named
 from .emptied import emptied_registries
 from .ignored import ignored, in_seed_folders, misnamed, misnamed_articles, unused
@@ -381,7 +382,7 @@ def _assemble(files: Mapping[str, bytes], config: SiteConfig, seeds: Mapping[str
     dossier = Dossier(config, sources, tuple(articles), entities, tuple(comparisons), frozenset(broken),
                       frozenset(unusable), frozenset(unusable_comparisons), tuple(detached), defined,
                       misplaced=tuple((m.file, m.kind) for m in placed.found), misnamed_entities=misnamed_entities)
-    return dossier, problems
+    return dossier, problems + device_names(metas, comparisons, entities)  # (Windows' names)
 
 
 def _undecoded(files: Mapping[str, bytes], config: SiteConfig, undecoded: Mapping[str, Problem]

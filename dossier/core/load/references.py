@@ -391,7 +391,7 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
             did_you_mean(ident, known.comparisons) or \
             (f'did you mean "{shortened}"?' if shortened else "") or \
             "comparison links name a file in content/comparisons/ without .yaml"
-    if ident in known.tags:
+    if tag_page(ident) in known.tags:  # (tag:aux names the page of the tag "aux", aux-…, slugs.tag_page)
         return None
     hint = did_you_mean(ident, known.tags) or "a tag exists once an annotation lists it under tags:"
     if known.unread:  # (said all the same, review 73: one misspelt key hid every unknown tag of the dossier)

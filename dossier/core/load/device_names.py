@@ -1,0 +1,42 @@
+"""Names Windows keeps for its devices (con, prn, aux, nul, com1–com9, lpt1–lpt9) written where a name becomes a
+page's path. Pure.
+
+An article's slug (its file's name) makes articles/<slug>/ and articles/<slug>.md, a comparison's compare/<id>/, an
+entity's id entities/<id>/: named "con", each is a valid slug and builds here, but Windows makes no file or folder
+of that name, so the page is lost when the site (or the dossier: git for Windows will not check out
+content/articles/con.yaml) is copied there. A warning, not an error: the site is whole where it was built, and
+`--strict` or `checks:` make it one. Said where the name is written, the file or the id's key, as the names that
+are no slug are (file-name, schema-form). A tag names no page of its own: its page's name is made
+(slugs.tag_page), so a tag "con" has a page that is not "con" and nothing to say.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..common.errors import Problem, warning
+from ..common.slugs import is_device_name, portable
+from .model import ArticleMeta, Comparison, Entity
+
+
+def device_names(metas: Iterable[ArticleMeta], comparisons: Iterable[Comparison], entities: Iterable[Entity]
+                 ) -> list[Problem]:
+    """A `windows-name` warning at each article or comparison file, and each entity's id, that names a page
+    Windows cannot make."""
+    files = [(m.origin.file, m.slug, f"articles/{m.slug}/ and articles/{m.slug}.md") for m in metas] + \
+        [(c.origin.file, c.id, f"compare/{c.id}/") for c in comparisons]
+    problems = [_said(file, 0, 0, f'file name "{name}"', paths, f"rename it, e.g. to {portable(name)}.yaml")
+                for file, name, paths in files if is_device_name(name)]
+    for e in entities:
+        if is_device_name(e.id):
+            at = e.id_origin or e.origin
+            problems.append(_said(at.file, at.line, at.col, f'entity id "{e.id}"', f"entities/{e.id}/",
+                                  f"rename it, e.g. to {portable(e.id)}"))
+    return problems
+
+
+def _said(file: str, line: int, col: int, what: str, paths: str, rename: str) -> Problem:
+    name = what.split('"')[1]
+    return warning(file, line, col, f"{what} is a name Windows keeps for a device ({name.upper()}), where {paths} "
+                   "cannot be made: the page is lost when the site is copied to Windows",
+                   f'{rename}, and the references to "{name}" with it', "windows-name")

@@ -1,0 +1,89 @@
+"""Names Windows keeps for its devices (con, prn, aux, nul, com1–com9, lpt1–lpt9) make no page: a slug, an id or a
+tag so named made articles/con/, entities/nul/ or tags/aux/, which Windows cannot create, so a site (or a dossier)
+copied there lost the page. A file or an id so named is a `windows-name` warning where it is written; a tag's page
+is named otherwise; nothing the build suggests is such a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_build
+from dossier.core.capture.stubs import suggest_slug
+from dossier.core.common.slugs import is_device_name, slug_hint, tag_page
+from dossier.core.load.device_names import device_names
+from dossier.core.load.model import ArticleMeta, Entity, Origin
+
+
+@pytest.mark.parametrize("name", ["con", "CON", "Con", "con.md", "nul", "aux", "prn", "com1", "COM9", "lpt1",
+                                  "lpt9.html", "Nul.yaml"])
+def test_a_name_windows_keeps_for_a_device_is_one_in_any_case_and_before_any_extension(name) -> None:
+    assert is_device_name(name)
+
+
+@pytest.mark.parametrize("name", ["console", "nullify", "com10", "lpt", "com", "con-1", "icon", "auxiliary",
+                                  "a.con", ""])
+def test_a_name_that_only_begins_or_holds_a_device_name_is_not_one(name) -> None:
+    assert not is_device_name(name)
+
+
+def test_a_tag_named_as_a_device_has_a_page_of_another_name_and_other_tags_keep_theirs() -> None:
+    assert tag_page("aux").startswith("aux-") and tag_page("AUX") == tag_page("aux") == tag_page(tag_page("aux"))
+    assert tag_page("console") == "console" and tag_page("Com10") == "com10"
+
+
+def test_no_slug_the_build_suggests_is_a_device_name() -> None:
+    assert suggest_slug("con.txt", "Con", set()) == "con-2"
+    assert suggest_slug("a.txt", "Console", set()) == "console"
+    assert '"con-1"' in slug_hint("CON")
+
+
+def test_each_name_that_makes_a_path_is_told_at_its_file_or_its_key_and_an_entity_without_its_keys_place_at_its_own(
+        ) -> None:
+    metas = [ArticleMeta(slug, Origin(f"content/articles/{slug}.yaml"), "", "", "", "") for slug in ("lpt1", "lpt10")]
+    entities = [Entity("aux", "Aux", "place", Origin("content/entities.yaml", 3, 3), id_origin=None),
+                Entity("prn", "Prn", "place", Origin("content/entities.yaml", 6, 3),
+                       id_origin=Origin("content/entities.yaml", 5, 1))]
+    told = device_names(metas, [], entities)
+    assert [(p.file, p.line, p.col, p.severity, p.check) for p in told] == [
+        ("content/articles/lpt1.yaml", 0, 0, "warning", "windows-name"),
+        ("content/entities.yaml", 3, 3, "warning", "windows-name"),
+        ("content/entities.yaml", 5, 1, "warning", "windows-name")]
+
+
+def test_an_article_file_and_an_entity_id_named_as_a_device_are_told_where_written_and_a_tag_so_named_links(
+        mini_dossier) -> None:
+    """A `windows-name` warning at the article file and at the entity's key (each naming the paths lost), none
+    for console or com10; the tag "aux" has a page that is not tags/aux/, and `tag:aux` links to it."""
+    root = mini_dossier({
+        "seeds/a.txt": "Netanyahu said Israel would go into Rafah alone.\n",
+        "seeds/b.txt": "Blinken met Netanyahu in Tel Aviv on Friday.\n",
+        "content/articles/con.yaml": """\
+            seed: a.txt
+            title: Alone
+            source: outlet-a
+            date: 2024-03-22
+            annotations:
+              - id: alone
+                quote: go into Rafah alone
+                tags: [aux, console]
+                note: See [the tag](tag:aux).
+            """,
+        "content/articles/console.yaml": "seed: b.txt\ntitle: Met\nsource: outlet-b\ndate: 2024-03-22\n",
+        "content/entities.yaml": "com10:\n  name: Com Ten\n  kind: organisation\nnul:\n  name: Nul\n  kind: place\n",
+    })
+    result = run_build(root)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    told = [line for line in said.splitlines() if "[windows-name]" in line]
+    assert told == [
+        'content/articles/con.yaml: warning: file name "con" is a name Windows keeps for a device (CON), where '
+        "articles/con/ and articles/con.md cannot be made: the page is lost when the site is copied to Windows "
+        "[windows-name]",
+        'content/entities.yaml:4:1: warning: entity id "nul" is a name Windows keeps for a device (NUL), where '
+        "entities/nul/ cannot be made: the page is lost when the site is copied to Windows [windows-name]"], said
+    assert 'hint: rename it, e.g. to con-1.yaml, and the references to "con" with it' in said
+    assert 'hint: rename it, e.g. to nul-1, and the references to "nul" with it' in said
+    tags = sorted(p.name for p in (root / "_site/tags").iterdir() if p.is_dir())
+    assert tags == sorted(["console", tag_page("aux")]) and tag_page("aux") != "aux", tags
+    page = (root / "_site/articles/con/index.html").read_text("utf-8")
+    assert f'href="/tags/{tag_page("aux")}/"' in page
