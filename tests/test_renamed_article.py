@@ -277,7 +277,7 @@ def test_a_seed_waiting_for_import_does_not_stop_a_rename_whose_old_slug_names_t
 
 def _told_either(problems: list, slug: str, into: str, seed: str) -> None:
     """Every error is a reference to `slug` at its own place, its hint saying both readings: deleted (`seed` left
-    behind) or renamed `into` (`seed` a copy waiting for --import)."""
+    behind) or renamed `into` (`seed` a copy waiting for --import); the seed's warning too, as they do."""
     errors = [p for p in problems if p.severity == "error"]
     assert errors and all(f'unknown article "{slug}"' in p.message for p in errors), errors
     assert not [p for p in errors if p.file == f"content/articles/{into}.yaml"], errors
@@ -285,6 +285,16 @@ def _told_either(problems: list, slug: str, into: str, seed: str) -> None:
         assert f"its seed is not (seeds/{seed}" in p.hint and "if the article was deleted" in p.hint, p.hint
         assert f'; or was it renamed? content/articles/{into}.yaml' in p.hint, p.hint
         assert f'rename it back to {slug}.yaml, or write "{into}" at each reference' in p.hint, p.hint
+    # (the seed's warning says both readings too: it said only "the seed of" the article deleted, to delete it)
+    (left,) = [p for p in problems if p.file == f"seeds/{seed}"]
+    assert (left.severity, left.check) == ("warning", "seed-unused"), left
+    assert left.hint.startswith(f'it holds the text of "{slug}", whose file content/articles/{slug}.yaml is gone '
+                                "while "), left.hint
+    assert f"if that article was deleted, delete seeds/{seed} too (and those references)" in left.hint, left.hint
+    assert f"; or was it renamed? content/articles/{into}.yaml" in left.hint and \
+        f"(and seeds/{seed} a copy waiting for --import)" in left.hint, left.hint
+    assert f'rename it back to {slug}.yaml, or write "{into}" at each reference' in left.hint, left.hint
+    assert "under another name" not in left.hint, left.hint
 
 
 def test_a_seed_waiting_for_import_beside_the_only_file_holding_the_text_makes_a_rename_one_of_two_readings(

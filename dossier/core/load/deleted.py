@@ -60,7 +60,8 @@ def after_deleted_article(problems: Iterable[Problem], dossier: Dossier, raw: Ma
         elif _unused(p):
             theirs = sorted(slug for slug, seed in seeds.items() if f"seeds/{seed}" == p.file)
             p = replace(p, message=_UNUSED, hint=_seed_hint(p.file, theirs[0], len(named[theirs[0]]) +
-                                                            len(bases[theirs[0]]))) if theirs else p
+                                                            len(bases[theirs[0]]), _renamed(p.file, named[theirs[0]]))
+                        ) if theirs else p
         out.append(p)
     return out
 
@@ -168,9 +169,20 @@ def _also(problem: Problem, slug: str, gone: AbstractSet[str], dossier: Dossier)
     return ". Removing it: " + "; ".join(also) if also else ""
 
 
-def _seed_hint(file: str, slug: str, count: int) -> str:
+def _renamed(file: str, refs: Iterable[Problem]) -> str:
+    """The other reading the references' hints give (renamed_article.py's `_either`, from RENAMED_TOO on) when it is
+    of the seed `file`: the article maybe renamed, and the seed a copy waiting for --import ("" when none says so)."""
+    return next((p.hint[p.hint.index(RENAMED_TOO):] for p in refs
+                 if RENAMED_TOO in p.hint and f"(and {file} a copy waiting for --import)" in p.hint), "")
+
+
+def _seed_hint(file: str, slug: str, count: int, renamed: str = "") -> str:
+    """The hint of the seed `file` of the deleted article `slug`. With the references' other reading (`renamed`:
+    nothing tells a seed left behind from a copy waiting for --import, review 173), the seed's says both, as
+    theirs: "the seed of" and "--import would write it under another name" hold only for the first."""
     still = "references still name" if count > 1 else "reference still names"
-    return (f'it is the seed of "{slug}", whose file content/articles/{slug}.yaml is gone while {count} {still} '
+    whose, why = ("it holds the text of", "") if renamed else \
+        ("it is the seed of", " (--import would write it under another name, and they would stay unknown)")
+    return (f'{whose} "{slug}", whose file content/articles/{slug}.yaml is gone while {count} {still} '
             f"it: if that article was deleted, delete {file} too (and those references); to keep it, restore "
-            f"content/articles/{slug}.yaml with seed: {file[len('seeds/'):]} (--import would write it under another "
-            "name, and they would stay unknown)")
+            f"content/articles/{slug}.yaml with seed: {file[len('seeds/'):]}{why}{renamed}")
