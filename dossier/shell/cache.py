@@ -33,7 +33,9 @@ it checks again only what may have changed; written by `finish`, one file, the l
 template against a checksum of its source; the folder name adds this code's version; other versions' folders
 are deleted by `finish`. `schemas/<code version>/` holds the schemas' validators as fastjsonschema generated and
 Python compiled them (`CompiledSchemas`: marshal, behind an HMAC of it), one file per schema, written by the
-first process that compiles it; other versions' folders are deleted the same way.
+first process that compiles it; other versions' folders are deleted the same way. Behind both, this user's store
+(user_store.py, shared by every dossier): an entry missing here is looked for there, and what is compiled is kept
+in both, so a dossier's first build finds the project's templates and schemas compiled.
 
 Lookups of `each` happen in this (the parent) process; the misses are computed through the ShardMap (forked
 workers), each of which pickles the value it computed once and sends that payload back: the parent only
@@ -61,6 +63,7 @@ from .framed import delete_abandoned, read_framed, read_summed, write_framed, wr
 from .packs import Packs
 from .regular import read_regular
 from .page_index import KEEP, PageIndex
+from .user_store import UserStore, template_name, user_store
 
 FOLDER = ".dossier-cache"
 # every library a cached step calls (their results may change with a new version)
@@ -158,18 +161,19 @@ class Cache(PageIndex):
     def compiled_templates(self) -> Any:
         """Templates as Jinja compiled them, in `<cache>/templates/<code version>/` (see `CompiledTemplates`);
         the folder adds this code's version, since how templates compile depends on our Environment's
-        settings. None when the folder cannot be made."""
+        settings. This user's store of them (user_store.py) behind it: what another dossier's build compiled.
+        None when the folder cannot be made."""
         folder = self.folder / "templates" / self.version[:32]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
-        return compiled_templates(folder)
+        return compiled_templates(folder, user_store(self.version))
 
     def compiled_schemas(self) -> "CompiledSchemas":
         """The schemas' validators as compiled, in `<cache>/schemas/<code version>/` (core/load/schema.py
-        `keep_compiled`)."""
-        return CompiledSchemas(self.folder / "schemas" / self.version[:32])
+        `keep_compiled`), and this user's store (user_store.py) behind it."""
+        return CompiledSchemas(self.folder / "schemas" / self.version[:32], user_store(self.version))
 
     def name(self, step: str, key: Hashable) -> str | None:
         """The entry's name: sha256 of (step, version, key) pickled; None when the key cannot be pickled (then
@@ -326,11 +330,13 @@ def _made(work: Callable[[Any], Any], parent: int, item: Any) -> tuple[bool, Any
     return (False, value, payload) if os.getpid() == parent else (True, None, payload)
 
 
-def compiled_templates(folder: Path) -> Any:
+def compiled_templates(folder: Path, shared: UserStore | None = None) -> Any:
     """A jinja2 bytecode cache in `folder` that never fails a build and never uses a damaged entry: Jinja
     checks an entry's template source (a checksum) and its own version, not the compiled code itself, so each
-    entry here also carries an HMAC of its payload (framed.write_summed); a mismatch, a missing or unreadable entry is a miss, and
-    an entry that cannot be written is simply not kept. Writes are atomic (a temporary file, then os.replace)."""
+    entry here also carries an HMAC of its payload (framed.write_summed); a mismatch, a missing or unreadable
+    entry is a miss, and an entry that cannot be written is simply not kept. Writes are atomic (a temporary
+    file, then os.replace). `shared`: this user's store (user_store.py), read when `folder` has no entry for
+    the source, the entry then copied into `folder`; every template compiled is kept in both."""
     import jinja2
 
     class CompiledTemplates(jinja2.BytecodeCache):
@@ -339,9 +345,13 @@ def compiled_templates(folder: Path) -> Any:
         def wait_for(self, ready: Callable[[], Any]) -> None:
             self.waiting = ready
 
-        def holds(self, name: str, filename: str) -> bool:
-            """Whether an entry for the template is kept (whatever source it was compiled from)."""
-            return (folder / f"{self.get_cache_key(name, filename)}.cache").is_file()
+        def holds(self, name: str, filename: str, source: str | None = None) -> bool:
+            """Whether an entry for the template is kept in `folder` (whatever source it was compiled from), or,
+            given the `source`, in the shared store."""
+            key = self.get_cache_key(name, filename)
+            return (folder / f"{key}.cache").is_file() or (
+                source is not None and shared is not None
+                and shared.holds(template_name(key, self.get_source_checksum(source))))
 
         def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             ready, self.waiting = self.waiting, None
@@ -350,22 +360,41 @@ def compiled_templates(folder: Path) -> Any:
             payload = read_summed(folder / f"{bucket.key}.cache")
             if payload is not None:
                 bucket.bytecode_from_string(payload)  # Jinja then checks the source's checksum
+            if bucket.code is None and shared is not None:
+                payload = shared.read(template_name(bucket.key, bucket.checksum))
+                if payload is not None:
+                    bucket.bytecode_from_string(payload)
+                    if bucket.code is not None:  # (the dossier's own cache holds it from now on)
+                        write_summed(folder / f"{bucket.key}.cache", payload, mkdir=False)
 
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            write_summed(folder / f"{bucket.key}.cache", bucket.bytecode_to_string(), mkdir=False)
+            payload = bucket.bytecode_to_string()
+            write_summed(folder / f"{bucket.key}.cache", payload, mkdir=False)
+            if shared is not None:
+                shared.write(template_name(bucket.key, bucket.checksum), payload)
 
     return CompiledTemplates()
 
 
 class CompiledSchemas:
-    """A `schema.CodeStore` in `folder`: an entry is a validator's code (marshal) behind a sha256 of it, so a
-    damaged entry is a miss, never run; written atomically; one that cannot be written is simply not kept."""
+    """A `schema.CodeStore` in `folder`: an entry is a validator's code (marshal) behind an HMAC of it, so a
+    damaged entry is a miss, never run; written atomically; one that cannot be written is simply not kept.
+    `shared`: this user's store (user_store.py), read when `folder` has no entry (which then gets a copy); every
+    validator compiled is kept in both. (A key names the schema itself: one key, one code, in either store.)"""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, shared: UserStore | None = None) -> None:
         self.folder = folder
+        self.shared = shared
 
     def load(self, key: str) -> bytes | None:
-        return read_summed(self.folder / f"{key}.code")
+        code = read_summed(self.folder / f"{key}.code")
+        if code is None and self.shared is not None:
+            code = self.shared.read(f"{key}.code")
+            if code is not None:
+                write_summed(self.folder / f"{key}.code", code)
+        return code
 
     def dump(self, key: str, code: bytes) -> None:
         write_summed(self.folder / f"{key}.code", code)
+        if self.shared is not None:
+            self.shared.write(f"{key}.code", code)

@@ -21,6 +21,7 @@ from .regular import open_regular
 
 KEY_BYTES = 32
 _KEY: list[bytes] = []
+_LASTING: list[bool] = []
 
 
 def key_file() -> Path:
@@ -35,8 +36,17 @@ def key_file() -> Path:
 def secret() -> bytes:
     """This user's key (read once a process; forked workers inherit it)."""
     if not _KEY:
-        _KEY.append(_read_or_make(key_file()) or os.urandom(KEY_BYTES))
+        kept = _read_or_make(key_file())
+        _KEY.append(kept or os.urandom(KEY_BYTES))
+        _LASTING.append(kept is not None)
     return _KEY[0]
+
+
+def lasting() -> bool:
+    """Whether this user's key is the one kept in `key_file()`, not one made for this process only: what is
+    signed under a process's own key is never read by another (user_store.py then keeps nothing)."""
+    secret()
+    return _LASTING[0]
 
 
 def _read_or_make(path: Path) -> bytes | None:

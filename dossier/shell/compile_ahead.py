@@ -1,8 +1,8 @@
 """Templates compiled ahead: in a process of their own while the build loads and analyses the dossier.
 
 Jinja compiles a template the first time a build renders it, unless the persistent cache holds it compiled by an
-earlier run (cache.py, `templates/`). A build without that cache (a fresh clone, a new version of the code, the
-cache deleted) compiled every template in the parent just before rendering, with the other core idle: 0.12 s of
+earlier run (cache.py, `templates/`), or this user's store holds it compiled by another dossier's build
+(user_store.py). A build without either (a new version of the code, or of the templates) compiled every template in the parent just before rendering, with the other core idle: 0.12 s of
 the repo's dossier's 0.63 s cold `--no-search` build. So when a template has no compiled entry, all of them are
 compiled at once in a forked process (parallel.background) writing the cache's entries, and the first template
 the build loads waits for it; each is then read from its entry. Where a process cannot help (one core), nothing
@@ -23,7 +23,9 @@ def compile_ahead(compiled: Any, templates: Mapping[str, str]) -> None:
     that one itself, as without this."""
     from ..core.execute.render import FILE
 
-    if compiled is None or parallel.workers() < 2 or all(compiled.holds(name, FILE + name) for name in templates):
+    if compiled is None or parallel.workers() < 2:
+        return
+    if all(compiled.holds(name, FILE + name, text) for name, text in templates.items()):
         return
     compiled.wait_for(parallel.background(lambda: _compile_all(compiled, templates)))
 

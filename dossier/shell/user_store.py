@@ -1,0 +1,111 @@
+"""This user's store of compiled templates and schemas, shared by every dossier: `$XDG_CACHE_HOME/dossier/compiled/`.
+
+A dossier's first build (a fresh clone, a new dossier, its `.dossier-cache/` deleted, and each test that builds a
+fresh dossier) found no compiled template in its own cache and compiled all of them: Jinja's compiler was ~70% of
+the CPU of the repo's dossier's cold build. The project's templates and schemas are the same for every dossier, so
+what one dossier's build compiled is kept here too, beside this user's cache key (cache_secret.py), and the next
+dossier's first build reads it instead (cache.py `compiled_templates`, `CompiledSchemas`: the dossier's own cache
+first, then this store; an entry found here is copied into the dossier's cache).
+
+- By code version and source: entries live in `compiled/<code version>/`; a template's entry is named by
+  sha256(Jinja's bucket key, the source's checksum), a schema's by its key (which already names the schema), so a
+  dossier that overrides `article.html` gets an entry of its own and never another dossier's compiled code, and
+  two dossiers with different overrides do not replace each other's entry.
+- Signed: each entry carries an HMAC under this user's key (framed.write_summed), so a file someone else put here
+  is a miss, never run; a link, a FIFO, a damaged or unreadable entry is a miss too. The store is used only when
+  the key is this user's lasting one (a key made for one process would sign entries no later build can read).
+- Atomic: entries are written to a temporary file, then moved into place, so two builds at once each see a whole
+  entry or none.
+- Bounded: the `KEEP_VERSIONS` code versions used last are kept (a build touches its version's folder; one that
+  makes a new folder deletes all but the newest); a version's folder holding more than `MAX_ENTRIES` entries
+  (templates edited many times) has its older half deleted when an entry is written.
+- Never fails a build: no home, a read-only one, a full disk only mean no store, or no entry kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+from . import cache_secret
+from .framed import read_summed, write_summed
+
+KEEP_VERSIONS = 4    # code versions kept: several checkouts of the project on one machine do not undo each other
+MAX_ENTRIES = 400    # entries kept per version (the repo's dossier: 19 templates and a few schemas)
+_STORES: dict[tuple[str, Path], "UserStore | None"] = {}
+
+
+class UserStore:
+    """Signed entries, by name, in one code version's folder of this user's store. Invariant: `read` gives only
+    bytes this user's builds wrote under that name, or None."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._counted = False
+
+    def read(self, name: str) -> bytes | None:
+        return read_summed(self.folder / name)
+
+    def holds(self, name: str) -> bool:
+        return (self.folder / name).is_file()
+
+    def write(self, name: str, payload: bytes) -> None:
+        """Keep `payload` as `name` (atomically; silently not, when the folder cannot be written). The first write
+        of a process bounds the folder's size first."""
+        if not self._counted:
+            self._counted = True
+            _bound(self.folder)
+        write_summed(self.folder / name, payload, mkdir=False)
+
+
+def template_name(key: str, checksum: str) -> str:
+    """A template's entry: Jinja's bucket key names the template (its name and file name), and Jinja checks the
+    source's checksum only after it has loaded an entry; both in the name give each source an entry of its own."""
+    return hashlib.sha256(f"{key}\0{checksum}".encode("utf-8")).hexdigest() + ".cache"
+
+
+def user_store(version: str) -> UserStore | None:
+    """This user's store for code `version` (once a process), or None where there can be none: no lasting key
+    (cache_secret), a folder that cannot be made. Making the folder of a new version prunes the old ones."""
+    base = cache_secret.key_file().parent / "compiled"
+    if (version, base) not in _STORES:
+        _STORES[version, base] = _open(base, version[:32]) if cache_secret.lasting() else None
+    return _STORES[version, base]
+
+
+def _open(base: Path, name: str) -> UserStore | None:
+    folder = base / name
+    try:
+        if folder.is_symlink():
+            return None  # (never this code's doing: left alone, and not written through)
+        made = not folder.is_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.utime(folder)  # (used now: the newest versions are the ones kept)
+        if made:
+            _prune(base)
+    except OSError:
+        return None
+    return UserStore(folder)
+
+
+def _prune(base: Path) -> None:
+    """Delete all but the KEEP_VERSIONS versions' folders used last (a folder's time is its last use)."""
+    folders = [p for p in base.iterdir() if p.is_dir() and not p.is_symlink()]
+    folders.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in folders[KEEP_VERSIONS:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _bound(folder: Path) -> None:
+    """Past MAX_ENTRIES entries, delete the older half (by when each was written)."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
+        for old in entries[:len(entries) // 2]:
+            os.unlink(old.path)
+    except OSError:
+        pass
