@@ -1,0 +1,113 @@
+"""This user's store of compiled templates and schemas (dossier/shell/user_store.py): what one dossier's build
+compiled, another dossier's first build reads instead of compiling it again; each source gets an entry of its own,
+an entry someone else wrote is never run, old code versions' folders are deleted, and a store that cannot be
+used only means compiling, as before. Each test has a store of its own (a temporary XDG_CACHE_HOME)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_of_default_dossier
+from dossier.shell import fs
+from dossier.shell.cache import FOLDER, code_version
+from dossier.shell.cli import main
+from dossier.shell.user_store import KEEP_VERSIONS
+
+
+@pytest.fixture
+def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    return tmp_path / "xdg"
+
+
+def _store(xdg: Path) -> Path:
+    return xdg / "dossier" / "compiled" / code_version()[:32]
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} if folder.is_dir() else {}
+
+
+def _site(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != fs.MARKER}
+
+
+def _dossier(tmp_path: Path, name: str) -> Path:
+    (tmp_path / name).mkdir()
+    return copy_of_default_dossier(tmp_path / name)
+
+
+def _build(root: Path) -> None:
+    assert main(["--root", str(root), "--no-search"]) == 0
+
+
+def test_a_second_dossier_s_first_build_reads_the_templates_and_schemas_another_compiled(xdg, tmp_path):
+    first = _dossier(tmp_path, "first")
+    _build(first)
+    kept = _stamps(_store(xdg))
+    assert any(n.endswith(".cache") for n in kept) and any(n.endswith(".code") for n in kept)
+    second = _dossier(tmp_path, "second")
+    _build(second)
+    assert _stamps(_store(xdg)) == kept  # nothing compiled (a compiled entry is written to the store too)
+    own = second / FOLDER
+    assert len(list((own / "templates" / code_version()[:32]).iterdir())) == len(list(
+        (first / FOLDER / "templates" / code_version()[:32]).iterdir()))  # copied into the dossier's own cache
+    assert _site(second / "_site") == _site(first / "_site")
+
+
+def test_a_dossier_s_own_template_gets_an_entry_of_its_own_and_never_another_s(xdg, tmp_path):
+    plain = _dossier(tmp_path, "plain")
+    _build(plain)
+    kept = _stamps(_store(xdg))
+    edited = _dossier(tmp_path, "edited")
+    template = (fs.PROJECT / "templates" / "404.html").read_text("utf-8")
+    (edited / "templates").mkdir()
+    (edited / "templates" / "404.html").write_text(
+        template.replace("Page not found</h1>", "Page not found</h1><p>Edited 404</p>", 1), "utf-8")
+    _build(edited)
+    assert b"<p>Edited 404</p>" in (edited / "_site" / "404.html").read_bytes()
+    now = _stamps(_store(xdg))
+    assert len(now) == len(kept) + 1 and all(now[n] == t for n, t in kept.items())  # one more, none replaced
+    again = _dossier(tmp_path, "again")
+    _build(again)
+    assert b"Edited 404" not in (again / "_site" / "404.html").read_bytes()
+    assert _stamps(_store(xdg)) == now
+
+
+def test_an_entry_in_the_store_that_this_user_s_key_did_not_sign_is_never_run(xdg, tmp_path):
+    reference = _dossier(tmp_path, "reference")
+    _build(reference)
+    for entry in _store(xdg).iterdir():  # each one changed as in test_cache's damaged entries, then summed as
+        payload = entry.read_bytes()[32:]  # anyone could sum it: a plain sha256
+        if b"<" in payload[len(payload) // 2:]:
+            at = payload.index(b"<", len(payload) // 2)
+            payload = payload[:at] + b"[" + payload[at + 1:]
+        entry.write_bytes(hashlib.sha256(payload).digest() + payload)
+    fresh = _dossier(tmp_path, "fresh")
+    _build(fresh)
+    assert _site(fresh / "_site") == _site(reference / "_site")
+
+
+def test_only_the_code_versions_used_last_are_kept(xdg, tmp_path):
+    base = xdg / "dossier" / "compiled"
+    for i in range(KEEP_VERSIONS + 2):
+        old = base / f"{i:032d}"
+        old.mkdir(parents=True)
+        (old / "x.cache").write_bytes(b"from an older version")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    _build(_dossier(tmp_path, "d"))
+    kept = sorted(p.name for p in base.iterdir())
+    assert kept == sorted([code_version()[:32], *(f"{i:032d}" for i in range(3, KEEP_VERSIONS + 2))])
+
+
+def test_a_store_that_cannot_be_made_only_means_compiling_as_before(xdg, tmp_path):
+    (xdg / "dossier").mkdir(parents=True)
+    (xdg / "dossier" / "compiled").write_bytes(b"")  # a file where the store's folder should be
+    root = _dossier(tmp_path, "d")
+    _build(root)
+    assert (root / "_site" / "index.html").is_file() and (root / FOLDER / "templates").is_dir()
