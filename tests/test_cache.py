@@ -292,7 +292,16 @@ def _compiled(root: Path) -> list[Path]:
     return sorted(p for p in (root / FOLDER / "templates").rglob("*") if p.is_file())
 
 
-def test_compiled_templates_are_kept_and_reused_until_the_template_or_the_code_changes(synthetic, tmp_path):
+def _no_user_store(tmp_path: Path, monkeypatch) -> Path:
+    """A store of compiled templates and schemas of this test's own, empty (dossier/shell/user_store.py): what
+    another test's build compiled is not read instead of compiling. Returns the store's folder (to empty it)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    return tmp_path / "xdg" / "dossier" / "compiled"
+
+
+def test_compiled_templates_are_kept_and_reused_until_the_template_or_the_code_changes(synthetic, tmp_path,
+                                                                                        monkeypatch):
+    _no_user_store(tmp_path, monkeypatch)
     root = tmp_path / "dossier"
     import shutil
 
@@ -321,11 +330,12 @@ def _schemas(root: Path) -> list[Path]:
     return sorted(p for p in (root / FOLDER / "schemas").rglob("*") if p.is_file())
 
 
-def test_compiled_schemas_are_kept_read_back_and_a_damaged_one_compiled_again(synthetic, tmp_path):
+def test_compiled_schemas_are_kept_read_back_and_a_damaged_one_compiled_again(synthetic, tmp_path, monkeypatch):
     """Each schema's validator, as generated and compiled, is kept in the cache by the first run (one file per
     schema under the code's version); a later run reads it back; an entry whose bytes are damaged is never run
     but compiled and written again; other versions' folders are deleted. (Each build in a process of its own,
     as from the command line: a process compiles a schema once, then remembers it.)"""
+    store = _no_user_store(tmp_path, monkeypatch)
     root = tmp_path / "dossier"
     import shutil
 
@@ -345,6 +355,7 @@ def test_compiled_schemas_are_kept_read_back_and_a_damaged_one_compiled_again(sy
         stamps[path] = path.stat().st_mtime_ns
     for path in [*(root / "content").rglob("*.yaml"), root / "site.yaml"]:  # every file parsed again
         path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+    shutil.rmtree(store)  # (not read back from this user's store either: compiled)
     assert run_build(root, "--out", str(out), "--no-search").returncode == 0
     assert not old.exists() and _schemas(root) == kept
     assert all(p.stat().st_mtime_ns != stamps[p] and p.read_bytes() == first[p] for p in kept)  # compiled anew
@@ -354,7 +365,9 @@ def test_compiled_schemas_are_kept_read_back_and_a_damaged_one_compiled_again(sy
     assert {p: p.stat().st_mtime_ns for p in _schemas(root)} == stamps  # read back, not compiled and written
 
 
-def test_a_damaged_compiled_template_is_recompiled_and_another_version_s_folder_pruned(synthetic, tmp_path):
+def test_a_damaged_compiled_template_is_recompiled_and_another_version_s_folder_pruned(synthetic, tmp_path,
+                                                                                        monkeypatch):
+    store = _no_user_store(tmp_path, monkeypatch)
     root = tmp_path / "dossier"
     import shutil
 
@@ -372,6 +385,7 @@ def test_a_damaged_compiled_template_is_recompiled_and_another_version_s_folder_
             # reads it, and Jinja, which checks only the source, would publish "[" for "<")
             at = data.index(b"<", len(data) // 2)
             path.write_bytes(data[:at] + b"[" + data[at + 1:])
+    shutil.rmtree(store)  # (not read from this user's store either: compiled again)
     warm = tmp_path / "warm"
     assert main(["--root", str(root), "--out", str(warm), "--no-search"]) == 0
     assert _site(warm) == _site(cold)

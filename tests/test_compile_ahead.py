@@ -42,7 +42,9 @@ def _site(out: Path) -> dict[str, bytes]:
 
 def test_a_cold_build_compiles_its_templates_ahead_and_equals_one_that_compiles_them_itself(tmp_path, monkeypatch):
     """The dossier's own template that no page uses is compiled too, by the process ahead; in one process (one
-    core) it is not, and the site is the same."""
+    core) it is not, and the site is the same. (This user's store of compiled templates, user_store.py, is one
+    of the test's own, emptied before each build: what another build compiled is not read instead.)"""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     root = tmp_path / "dossier"
     shutil.copytree(fs.PROJECT / "tests" / "invalid" / "template-syntax-error", root)
     shutil.rmtree(root / "templates")
@@ -53,6 +55,7 @@ def test_a_cold_build_compiles_its_templates_ahead_and_equals_one_that_compiles_
     ahead = compiled_templates(folder)
     assert ahead.holds("unused.html", FILE + "unused.html") and ahead.holds("base.html", FILE + "base.html")
     shutil.rmtree(root / FOLDER)
+    shutil.rmtree(tmp_path / "xdg" / "dossier" / "compiled")
     monkeypatch.setenv("DOSSIER_WORKERS", "1")
     assert main(["--root", str(root), "--out", str(tmp_path / "alone"), "--no-search"]) == 0
     alone = compiled_templates(folder)
