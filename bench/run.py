@@ -246,6 +246,14 @@ def dossier_build(dossier: Path, out: Path, search: bool, timeout: float) -> Run
     return measure(cmd, ROOT, timeout)
 
 
+def forget_compiled() -> None:
+    """Before a cold build: no templates nor schemas compiled by an earlier build, of this dossier or another
+    (dossier/shell/user_store.py, this user's store beside the cache key). The runs' XDG_CACHE_HOME is one of
+    the bench's own (`main`), so the user's store is neither read nor emptied; its key stays, so the builds
+    after a cold one still read the cache it left."""
+    shutil.rmtree(Path(os.environ["XDG_CACHE_HOME"]) / "dossier" / "compiled", ignore_errors=True)
+
+
 def pages_written(run: Run) -> int | None:
     m = re.search(r"built (\d+) pages", run.stdout)
     return int(m.group(1)) if m else None
@@ -341,6 +349,7 @@ def scaling_points(base: Path, args) -> list[Point]:
             runs = []
             for attempt in range(args.repeat):
                 shutil.rmtree(work / "out", ignore_errors=True)
+                forget_compiled()
                 runs.append(dossier_build(work / "dossier", work / "out", False, args.timeout))
                 log(f"scaling {n} articles, {e} entities, {c} comparisons: no-search cold #{attempt + 1}: "
                     f"{describe(runs[-1])}")
@@ -472,6 +481,7 @@ def dossier_mode(size: Size, dossier: Path, work: Path, search: bool, args, edit
     for attempt in range(args.repeat):
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(dossier / ".dossier-cache", ignore_errors=True)  # cold: no cache from an earlier run
+        forget_compiled()
         runs.append(dossier_build(dossier, out, search, args.timeout))
         log(f"{size.articles}: dossier {label} cold #{attempt + 1}: {describe(runs[-1])}")
         if not runs[-1].ok:
@@ -611,6 +621,8 @@ def default_dossier(args, work: Path) -> dict[str, list[Run]]:
                     shutil.rmtree(target)
                 if kind == "one-edit":
                     slug, marker = edit_default_note(dossier, i)
+                if kind == "cold":
+                    forget_compiled()
                 run = measure(cmd, ROOT, args.timeout)
                 if kind == "one-edit" and run.ok and not edit_on_disk(target, slug, marker):
                     run.returncode, run.stderr = 1, "the edit was NOT found in the output"
@@ -949,6 +961,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         cleanup = tempfile.TemporaryDirectory(prefix="dossier-bench-")
         base = Path(cleanup.name)
+    # the builds' own per-user cache folder (its key and compiled store): cold runs empty its store (forget_compiled)
+    os.environ["XDG_CACHE_HOME"] = str(base / "xdg-cache")
     try:
         default = default_dossier(args, base) if sizes else {}
         results: list[Size] = []
