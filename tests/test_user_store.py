@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_of_default_dossier
+from conftest import copy_of_default_dossier, run_build
 from dossier.shell import fs
 from dossier.shell.cache import FOLDER, code_version
-from dossier.shell.cli import main
 from dossier.shell.user_store import KEEP_VERSIONS
 
 
@@ -43,7 +42,10 @@ def _dossier(tmp_path: Path, name: str) -> Path:
 
 
 def _build(root: Path) -> None:
-    assert main(["--root", str(root), "--no-search"]) == 0
+    """A build in a process of its own, as from the command line (its key and store found afresh, in the
+    test's XDG_CACHE_HOME, whatever this process used before)."""
+    done = run_build(root, "--no-search")
+    assert done.returncode == 0, done.stderr
 
 
 def test_a_second_dossier_s_first_build_reads_the_templates_and_schemas_another_compiled(xdg, tmp_path):

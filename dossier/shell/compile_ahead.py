@@ -2,11 +2,12 @@
 
 Jinja compiles a template the first time a build renders it, unless the persistent cache holds it compiled by an
 earlier run (cache.py, `templates/`), or this user's store holds it compiled by another dossier's build
-(user_store.py). A build without either (a new version of the code, or of the templates) compiled every template in the parent just before rendering, with the other core idle: 0.12 s of
-the repo's dossier's 0.63 s cold `--no-search` build. So when a template has no compiled entry, all of them are
-compiled at once in a forked process (parallel.background) writing the cache's entries, and the first template
-the build loads waits for it; each is then read from its entry. Where a process cannot help (one core), nothing
-is done ahead: the build compiles what it renders, as before.
+(user_store.py). A build without either (a new version of the code, or of the templates) compiled every template in
+the parent just before rendering, with the other core idle: 0.12 s of the repo's dossier's 0.63 s cold `--no-search`
+build. So when a template has no compiled entry, all of them are compiled at once in a forked process
+(parallel.background) writing the cache's entries, and the first template the build loads waits for it; each is then
+read from its entry. Where a process cannot help (one core), nothing is done ahead: the build compiles what it
+renders, as before.
 """
 
 from __future__ import annotations
