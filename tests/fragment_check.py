@@ -1,18 +1,23 @@
 """Test helper: where a browser's text fragment (`#:~:text=prefix-,start,end`) lands in a built page (stdlib only).
 
-It emulates the first-match rule of https://wicg.github.io/scroll-to-text-fragment/ on the page's text: the
-page's blocks (block elements, and each note or badge the article page inserts, a box of its own), as a browser
+It emulates the first-match rule of https://wicg.github.io/scroll-to-text-fragment/ on the whole page's visible
+text (site header, the article's headline and standfirst, its body with the notes and badges in it, and what follows):
+the page's blocks (block elements, and each note or badge the article page inserts, a box of its own), as a browser
 shows them in a wide window: every word, but those of hidden elements (the `hidden` attribute, `HIDDEN` classes).
-A term matches case aside, with any space between its words, beginning and ending at a word boundary (not
-between two letters or digits); the start term's first match (right after a match of the prefix, when there is
-one) is taken, then the end term's first match after it.
+A term matches as Chromium's find does (ICU collation at primary strength: case, accents and vowel marks aside;
+emulated by folding both sides: NFKD, combining marks dropped, casefold), with any space between its words,
+beginning and ending at a word boundary (not between two letters or digits); the start term's first match (right
+after a match of the prefix, and optional space, when there is one) is taken, then the end term's first match
+after it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -114,7 +119,7 @@ def _bounded(text: str, i: int) -> bool:
 
 
 def _find(text: str, term: str, pos: int, start_bounded: bool = True, end_bounded: bool = True, anchored=False):
-    pattern = re.compile(r"\s+".join(map(re.escape, term.split())), re.IGNORECASE)
+    pattern = re.compile(r"\s+".join(map(re.escape, term.split())))
     while (m := (pattern.match if anchored else pattern.search)(text, pos)) is not None:
         if (not start_bounded or _bounded(text, m.start())) and (not end_bounded or _bounded(text, m.end())):
             return m
@@ -124,9 +129,32 @@ def _find(text: str, term: str, pos: int, start_bounded: bool = True, end_bounde
     return None
 
 
+def fold(s: str) -> str:
+    """A string as Chromium's find compares it: compatibility-decomposed, without combining marks, case-folded."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if unicodedata.category(c) != "Mn").casefold()
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The text folded one character at a time, and for each folded character the offset of the one it is of."""
+    parts, where = [], []
+    for i, c in enumerate(text):
+        f = fold(c)
+        parts.append(f)
+        where += [i] * len(f)
+    return "".join(parts), where + [len(text)]
+
+
 def land(text: str, fragment: str) -> tuple[int, int] | None:
     """Where in `text` (Page.text) a browser selects the text fragment: (start, end), or None when nowhere."""
+    folded, where = _folded(text)
+    got = _land(folded, fragment)
+    return None if got is None else (where[got[0]], where[got[1] - 1] + 1)
+
+
+def _land(text: str, fragment: str) -> tuple[int, int] | None:
     prefix, start, end, suffix = directive(fragment)
+    prefix, start, end = fold(prefix), fold(start), fold(end)
     assert not suffix, "suffixes are not emulated"
     pos = 0
     while True:

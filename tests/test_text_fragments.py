@@ -82,3 +82,47 @@ def test_every_passage_link_of_a_generated_dossier_begins_at_its_own_occurrence(
     # (known, left for later: an end term may first match in the words of a note or a badge that the page inserts
     # inside the passage, so the highlight ends there; the start, where the browser scrolls to, is the passage's)
     assert len(found["cut"]) < len(found["own"]) / 4
+
+
+# A browser's find compares as ICU collation at primary strength does: accents and vowel marks aside, not case alone.
+@pytest.mark.parametrize("first, again, repeat", [
+    ("Le président a dit non.", "Puis le president a dit non et il est parti.", "le president"),
+    ("Él dijo que sí.", "Y luego el dijo que si lo haría mañana en la capital del país.", "el dijo"),
+    ("שָׁלוֹם לְכֻלָּם אָמַר הַשַּׂר.", "אחר כך שלום לכלם אמר השר בערב ליד הבית הלבן של העיר.", "שלום"),
+])
+def test_a_start_term_that_an_earlier_paragraph_has_but_for_its_accents_is_not_taken_as_unique(first, again, repeat):
+    text = first + "\n\n" + again
+    start = text.index(repeat, len(first))
+    fragment = text_fragment(text, start, len(text))
+    assert land(text, plain_fragment(text, start, len(text)))[0] < start   # (the words' first, accented, match)
+    assert land(text, fragment) == (start, len(text))
+
+
+def test_a_prefix_may_end_inside_a_word_that_its_start_term_ends():
+    # ("for" then "ever" matches "forever": the spec's prefix is not bounded at its end, nor its start term at
+    # its beginning, and the space between them is optional)
+    text = "Ever and then. It would last forever and then. He said for ever and then."
+    start = text.rindex("ever and then.")
+    fragment = text_fragment(text, start, len(text))
+    assert land(text, "#:~:text=for-,ever%20and%20then.")[0] == text.index("forever") + 3
+    assert land(text, fragment) == (start, len(text))
+
+
+def test_a_start_term_the_headline_repeats_is_made_unique_in_the_page():
+    shown = "Capital Ledger\n\nIsrael will go into Rafah alone, Netanyahu tells Blinken\n\nMarch 22, 2024"
+    text = ("Israel will go into Rafah alone if it has to, Prime Minister Benjamin Netanyahu told the visiting "
+            "secretary on Friday.\n\nThe talks ended without a deal.")
+    end = text.index("\n\n")
+    page_text = shown + "\n\n" + text
+    assert land(page_text, text_fragment(text, 0, end))[0] < len(shown)   # (without what the page shows before)
+    fragment = text_fragment(text, 0, end, shown=shown)
+    assert land(page_text, fragment) == (len(shown) + 2, len(shown) + 2 + end)
+
+
+def test_an_end_term_that_an_inserted_badge_repeats_is_lengthened_back():
+    text = "Officials said 41,300 tonnes of grain in Melmelka were held at the port of Melmelka."
+    point = text.index(" were")
+    badge = "compare figure (How many tonnes of grain in Melmelka?)"
+    page_text = text[:point] + "\n\n" + badge + "\n\n" + text[point:]
+    fragment = text_fragment(text, 0, len(text), frozenset({point}), words=((point, badge),))
+    assert land(page_text, fragment) == (0, len(page_text))

@@ -9,17 +9,21 @@ of a 300-article generated dossier, by tests/fragment_check.py). So a term is le
 before it as a prefix, until its first match in the article's text is the passage's own; the words the page
 inserts (a note's number, a badge: `points`) are never inside a term or between a prefix and its term.
 
-What is checked is the article's text, not the words the page inserts: an end term may first match in a note
-or badge inside the passage (the highlight then ends there; the start, where the browser scrolls, is right),
-and, rarely, a short start term in a badge's hidden words before it.
+What is checked is the page's words as the browser searches them (`_Page`): what the page shows before the
+article's text (its headline and standfirst: a wire lede often repeats the headline, review 181), the text, and
+the words the page adds inside it where they are known (a badge's comparison title; not a note's words, which
+would tie the passages pages to every edit of a note), compared as Chromium's find compares them (`_fold`: case,
+accents and vowel marks aside), with the spec's prefix rule (`_first_at`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from array import array
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from urllib.parse import quote
 
 # How many words of a passage make the start and the end of its text fragment: short terms are less likely
@@ -39,19 +43,24 @@ def _encode(term: str) -> str:
     return quote(" ".join(term.split()), safe="").replace("-", "%2D")
 
 
-def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
-    """`#:~:text=...` selecting text[start:end] where the text has it, or "" when no term can be made or none
+def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset(), shown: str = "",
+                  words: tuple[tuple[int, str], ...] = ()) -> str:
+    """`#:~:text=...` selecting text[start:end] where the page has it, or "" when no term can be made or none
     matches there first. `inserts`: text offsets where the article page adds words of its own (a sidenote
-    number or a comparison badge after an annotation or a witness), which no term runs across."""
+    number or a comparison badge after an annotation or a witness), which no term runs across; `shown`: the
+    words the page shows before the article's text (headline, standfirst: a wire lede often repeats the
+    headline, whose match the browser would take first); `words`: (insert point, words the page adds there),
+    as far as they are known, which a short term could match first too."""
     points = sorted(inserts)
     made = _terms(text, start, end, points)
     if made is None:
         return ""
-    found = _own_start(text, end, points, made[0], made[1])
+    page = _page(text, shown, tuple(sorted(words)))
+    found = _own_start(page, end, points, made[0], made[1])
     if found is None:
         return ""
     prefix, head = found
-    return _directive(text, prefix, head, _own_end(text, points, head, made[1]))
+    return _directive(text, prefix, head, _own_end(page, points, head, made[1]))
 
 
 def plain_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
@@ -73,11 +82,12 @@ def _clear(points: list[int], lo: int, hi: int) -> bool:
     return bisect_right(points, hi) == bisect_right(points, lo)
 
 
-def _own_start(text: str, end: int, points: list[int], head: list[Word], tail: list[Word]
+def _own_start(page: _Page, end: int, points: list[int], head: list[Word], tail: list[Word]
                ) -> tuple[list[Word], list[Word]] | None:
     """(prefix, start term) whose first match in the text is the passage's start: the start term as made, or
     lengthened by the passage's next words (in its first block, short of the end term), or, at its longest,
     given the words before it in its block as a prefix, one more at a time. None when none is."""
+    text = page.source
     stop = min(text.find("\n\n", head[-1][1], end) % (end + 1), tail[0][0] if tail else end)
     more = []
     for w in islice(_CHUNK.finditer(text, head[-1][1], stop), MORE_WORDS):
@@ -85,7 +95,7 @@ def _own_start(text: str, end: int, points: list[int], head: list[Word], tail: l
             break
         more.append(w.span())
     for n in range(len(more) + 1):
-        if _first_at(text, head + more[:n], head[0][0]):
+        if _first_at(page, [], head + more[:n]):
             return [], head + more[:n]
     head = head + more
     block = text.rfind("\n\n", 0, head[0][0]) + 2 if "\n\n" in text[:head[0][0]] else 0
@@ -93,43 +103,106 @@ def _own_start(text: str, end: int, points: list[int], head: list[Word], tail: l
     for n in range(1, len(before) + 1):
         if not _clear(points, before[-n][0], head[0][0]):
             break
-        if _first_at(text, before[-n:] + head, before[-n][0]):
+        if _first_at(page, before[-n:], head):
             return before[-n:], head
     return None
 
 
-def _own_end(text: str, points: list[int], head: list[Word], tail: list[Word]) -> list[Word]:
+def _own_end(page: _Page, points: list[int], head: list[Word], tail: list[Word]) -> list[Word]:
     """The end term whose first match after the start term is the passage's end: the end term as made, or
     lengthened back by the words before it (after the start term, in its block); none (a fragment of the start
     term alone, which still opens the article at the passage) when neither is."""
     if not tail:
         return tail
+    text = page.source
     block = max(head[-1][1], text.rfind("\n\n", 0, tail[0][0]) + 2)
     before = _last_words(text, block, tail[0][0], MORE_WORDS)
     for n in range(len(before) + 1):
         words = before[len(before) - n:] + tail
         if n and not _clear(points, words[0][0], tail[-1][1]):
             break
-        if _first_at(text, words, words[0][0], head[-1][1]):
+        if _first_at(page, [], words, head[-1][1]):
             return words
     return []
 
 
 @lru_cache(maxsize=1 << 12)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
+def _pattern(words: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(map(re.escape, words.split())))
 
 
-def _first_at(text: str, words: list[Word], at: int, since: int = 0) -> bool:
-    """Whether the first match of `words` (with any space between them, case aside) in text[since:] that begins
-    and ends at a word boundary, as a browser matches a text fragment's term, begins at `at`."""
-    pattern = _pattern(tuple(text[lo:hi] for lo, hi in words))
-    pos = since
-    while (m := pattern.search(text, pos, words[-1][1])) is not None:
-        if _boundary(text, m.start()) and _boundary(text, m.end()):
+def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | None = None) -> bool:
+    """Whether a browser's first match of the term `words` (after the term `prefix`, when there is one) in the
+    page (after text offset `since`) is the term's own place, words[0][0]. As the text fragments spec's "find a
+    range from a text directive" does: each term compared folded (`_fold`), with any space between its words; a
+    term begins and ends at a word boundary, but a prefix may end inside a word and the start term follows it
+    after optional space, not necessarily at a word boundary ("for" then "ever" matches "forever")."""
+    text, folded = page.source, page.folded
+    at, endpos = page.at(words[0][0]), page.at(words[-1][1])
+    term = _pattern(_fold(text[words[0][0]:words[-1][1]]))
+    pos = 0 if since is None else page.at(since)  # (from the top of the page, or after the start term)
+    if not prefix:
+        while (m := term.search(folded, pos, endpos)) is not None:
+            if _boundary(folded, m.start()) and _boundary(folded, m.end()):
+                return m.start() == at
+            pos = m.start() + 1
+        return False
+    before = _pattern(_fold(text[prefix[0][0]:prefix[-1][1]]))
+    while (p := before.search(folded, pos, at)) is not None:
+        pos = p.start() + 1
+        if not _boundary(folded, p.start()):
+            continue
+        m = term.match(folded, _SPACE.match(folded, p.end()).end(), endpos)
+        if m is not None and _boundary(folded, m.end()):
             return m.start() == at
-        pos = m.start() + 1
     return False
+
+
+_SPACE = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_char(c: str) -> str:
+    return "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn").casefold()
+
+
+def _fold(s: str) -> str:
+    """The text as a browser's find-in-page compares it (ICU collation at primary strength: case, accents and
+    vowel marks aside): compatibility-decomposed, its combining marks dropped, case-folded; one character at a
+    time, so that `_Page` can map offsets (a character may fold to none, "\u05b8", or to more, "\u00df")."""
+    return s.lower() if s.isascii() else "".join(map(_fold_char, s))
+
+
+class _Page:
+    """The words of an article's page that a browser searches a text fragment's terms in, folded (`_fold`): what
+    it shows before the text (`shown`), then the text, with the words the page adds at insert points, each in a
+    block of its own. `at(i)`: the folded page's offset of text offset i (after what is added at i)."""
+
+    def __init__(self, text: str, shown: str, words: tuple[tuple[int, str], ...]) -> None:
+        self.source = text
+        parts, sizes, last = [_fold(shown), "\n\n"], array("l"), 0
+        head = len(parts[0]) + 2
+        for point, added in [*words, (len(text), "")]:
+            chunk = text[last:point]
+            parts.append(_fold(chunk))
+            sizes.extend([1] * len(chunk) if chunk.isascii() else map(len, map(_fold_char, chunk)))
+            if added:
+                parts.append(" \n\n" + _fold(added) + "\n\n ")
+                if sizes:
+                    sizes[-1] += len(parts[-1])
+                else:
+                    head += len(parts[-1])
+            last = max(last, point)
+        self.folded = "".join(parts)
+        self._at = array("l", accumulate(sizes, initial=head))
+
+    def at(self, i: int) -> int:
+        return self._at[i]
+
+
+@lru_cache(maxsize=256)  # an article's page is searched for each of its passages' places
+def _page(text: str, shown: str, words: tuple[tuple[int, str], ...]) -> _Page:
+    return _Page(text, shown, words)
 
 
 def _boundary(text: str, i: int) -> bool:
