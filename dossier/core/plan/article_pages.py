@@ -12,6 +12,7 @@ from . import article_passages
 from . import entity_views
 from .entity_views import EntityFace
 from .interface import article_marks, is_english, quote_dir
+from .passage_views import moved_inserts
 from . import listings
 from . import structured
 from . import views
@@ -222,9 +223,11 @@ def _shared_view(value: ArticleInput, lang: str) -> dict[str, Any] | None:
         return None
     text = value.item.article.text.text
     ends = [*(where.end for where in value.item.placed.values()), *(b.end for b in value.badges)]
-    added = article_passages.inserts(text, ends, ((m.start, m.end) for m in value.links))
+    mentions = [(m.start, m.end) for m in value.links]
+    added = article_passages.inserts(text, ends, mentions)
+    words = article_passages.badge_words(moved_inserts(text, ends, mentions), ((b.end, b.about) for b in value.badges))
     return article_passages.view(value.shared, text, added, lang, value.config.language,
-                                 value.urls.page("passages"))
+                                 value.urls.page("passages"), article_passages.shown_before(value.item.article), words)
 
 
 def page_view(value: ArticleInput) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from .interface import quote_dir
 from .passage_views import Piece, moved_inserts, piece_weight, pieces, text_fragment
 from ..analyse.shared_passages import SharedPassage
 from ..common.records import frozen
+from ..load.model import Article
 from ..common.urls import Urls
 from .views import first_words
 
@@ -121,16 +122,37 @@ def inserts(text: str, ends: Iterable[int], mentions: Iterable[tuple[int, int]])
     return frozenset(moved.get(end, end) for end in ends)
 
 
-def view(here: Here | None, text: str, added: frozenset[int], lang: str, language: str, listing_url: str
-         ) -> dict[str, Any] | None:
+def shown_before(article: Article) -> str:
+    """The words the article page shows before the article's text (templates/article.html's header: the wire,
+    the headline unless the text begins with it, the date, byline and date note, the standfirst), which a
+    browser searches a text fragment's start term in first: a wire lede often repeats the headline, and its link
+    opened the page at the top (review 181). (Not the outlet's name: the two pages that link a place name an
+    unknown outlet differently, and both must make the same link; nor the site's header, a few words.)"""
+    meta, paragraphs = article.meta, article.text.paragraphs
+    headline = bool(paragraphs) and paragraphs[0].text == meta.title   # (views.article_source: the h1 is in the text)
+    return "\n\n".join(x for x in (meta.wire, "" if headline else meta.title, meta.date, meta.byline, meta.date_note,
+                                    meta.summary) if x)
+
+
+def badge_words(moves: Iterable[tuple[int, int]], badges: Iterable[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """(where, words) of the words a badge adds to the article page: its comparison's title, after the witness's
+    end (`badges`: (end, title)), or after the mention the end is in (`moves`: passage_views.moved_inserts)."""
+    moved = dict(moves)
+    return tuple(sorted((moved.get(end, end), " ".join(title.split())) for end, title in badges))
+
+
+def view(here: Here | None, text: str, added: frozenset[int], lang: str, language: str, listing_url: str,
+         shown: str = "", words: tuple[tuple[int, str], ...] = ()) -> dict[str, Any] | None:
     """What templates/article.html shows of the article's shared passages, or None when it shares none. `text`:
     the article's; `added`: where its page adds words (`inserts`); `lang`: the article's marks of its language
-    (interface.article_marks); `language`: the site's; `listing_url`: /passages/'s."""
+    (interface.article_marks); `language`: the site's; `listing_url`: /passages/'s; `shown`, `words`: the words
+    its page shows before the text and those its badges add (`shown_before`, `badge_words`)."""
     if here is None or not here.shown:
         return None
     items = [{"number": s.number, "url": s.url, "words": s.words, "others": s.others, "others_label": f"{s.others:,}",
               "first_words": first_words(text[s.start:s.end]), "lang": lang,
-              "dir": quote_dir(text, s.start, language), "place_url": text_fragment(text, s.start, s.end, added),
+              "dir": quote_dir(text, s.start, language),
+              "place_url": text_fragment(text, s.start, s.end, added, shown, words),
               "outlets": list(s.outlets), "more_outlets": s.more_outlets}
              for s in here.shown]
     return {"passages": items, "total": here.total, "total_label": f"{here.total:,}",

@@ -15,7 +15,7 @@ from . import paginate
 from . import views
 from ..analyse.compare_figures import figure_table, figures_disagree
 from .interface import article_marks, quote_dir
-from .article_passages import listing
+from .article_passages import badge_words, listing, shown_before
 from .passage_views import Doc, DocSet, Piece, Span, moved_inserts, passage_views
 from .compare_view import Witnessed, column_set
 from ..analyse.library import Library
@@ -268,7 +268,7 @@ def _doc_made(urls: Urls, item: Any, outlet: str, links: Any, witnessed: Sequenc
         return ""
     marks = article_marks(a.meta.language, language)
     return made_from("doc", (a.text.made, slug, a.meta.title, outlet, a.meta.date, urls.base, marks["lang"],
-                             marks["dir"], mentions, *_placed(item, witnessed)))
+                             marks["dir"], mentions, shown_before(a), *_placed(item, witnessed)))
 
 
 def _doc(urls: Urls, item: Any, outlet: str, links: Any, witnessed: Sequence[Any], made: str, language: str) -> Doc:
@@ -285,9 +285,10 @@ def _doc(urls: Urls, item: Any, outlet: str, links: Any, witnessed: Sequence[Any
     spans += [Span(start, end, urls.comparison(cid) + "#" + column_id(slug), title, cid)
               for cid, title, start, end in witnesses]
     moves = moved_inserts(a.text.text, (s.end for s in spans), ((m.start, m.end) for m in links or ()))
+    words = badge_words(moves, ((end, title) for _, title, _, end in witnesses))
     return Doc(slug, a.text.text, a.meta.title, outlet, a.meta.date, urls.article(slug),
                tuple(sorted(spans, key=lambda s: (s.start, s.end, s.url))), a.text.made, made,
-               **article_marks(a.meta.language, language), moves=moves)
+               **article_marks(a.meta.language, language), moves=moves, shown=shown_before(a), words=words)
 
 
 # Each article's Doc and its digest while what they are made of is the same objects (the live preview's memo

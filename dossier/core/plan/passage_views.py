@@ -57,6 +57,10 @@ class Doc:
     # (a span's end, where the page puts its number or badge instead): a span ending inside an entity's mention has
     # them after the mention (`moved_inserts`)
     moves: tuple[tuple[int, int], ...] = ()
+    # The words its page shows before the text, and those its badges add in it (article_passages.shown_before,
+    # badge_words): a text fragment's term must be unique in them too.
+    shown: str = ""
+    words: tuple[tuple[int, str], ...] = ()
 
     @property
     def inserts(self) -> frozenset[int]:
@@ -216,7 +220,7 @@ def _repeats(occurrences: Sequence[Occurrence]) -> list[int]:
 def _place(occ: Occurrence, doc: Doc, inserts: dict[str, frozenset[int]]) -> str:
     if occ.doc not in inserts:
         inserts[occ.doc] = doc.inserts
-    return doc.url + text_fragment(doc.text, occ.start, occ.end, inserts[occ.doc])
+    return doc.url + text_fragment(doc.text, occ.start, occ.end, inserts[occ.doc], doc.shown, doc.words)
 
 
 def _hits(occ: Occurrence, doc: Doc) -> list[Span]:
