@@ -41,3 +41,39 @@ def test_chromium_opens_a_fragment_at_the_paragraph_the_checker_says(browser, ht
         page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === {paragraph}", timeout=5000)
         page.goto("about:blank")
     page.close()
+
+
+def test_chromium_opens_a_lede_the_headline_repeats_at_the_lede(browser, http_server, tmp_path):
+    """A wire lede often repeats the headline: its link's start term, unique in the article's text, was matched
+    first in the page's h1 (review 181); made unique in what the page shows before the text too, it is not."""
+    headline = "Israel will go into Rafah alone, Netanyahu tells Blinken"
+    text = ("Israel will go into Rafah alone if it has to, Prime Minister Benjamin Netanyahu told the visiting "
+            "secretary on Friday.\n\nThe talks ended without a deal, officials said.")
+    end = text.index("\n\n")
+    shown = headline + "\n\n" + text
+    assert land(shown, text_fragment(text, 0, end))[0] == 0   # (the headline's words)
+    fragment = text_fragment(text, 0, end, shown=headline)
+    assert land(shown, fragment)[0] == len(headline) + 2
+    (tmp_path / "index.html").write_text(PAGE + f"<h1>{html.escape(headline)}</h1><div></div>"
+                                         + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")), "utf-8")
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    page.goto(http_server(tmp_path) + "index.html" + fragment)
+    page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === 0", timeout=5000)
+    page.close()
+
+
+def test_chromium_matches_a_term_accents_aside_as_the_checker_folds_it(browser, http_server, tmp_path):
+    """Chromium's find compares at ICU primary strength: "president" matches "président" (the earlier paragraph),
+    as fragment_check.land says; text_fragment's term for the later one is lengthened past the shared words."""
+    text = "Le président a dit non.\n\nPuis le president a dit non et il est parti."
+    start = text.index("le president")
+    (tmp_path / "index.html").write_text(PAGE + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")),
+                                         "utf-8")
+    url = http_server(tmp_path) + "index.html"
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    for fragment, paragraph in [("#:~:text=le%20president%20a%20dit", 0), (text_fragment(text, start, len(text)), 1)]:
+        assert text.count("\n\n", 0, land(text, fragment)[0]) == paragraph, fragment
+        page.goto(url + fragment)
+        page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === {paragraph}", timeout=5000)
+        page.goto("about:blank")
+    page.close()
