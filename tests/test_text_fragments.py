@@ -7,10 +7,12 @@ term, on the page's shown text: its notes and badges too)."""
 from __future__ import annotations
 
 import contextlib
+import re
 import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import dossier_synth
 from conftest import library_of
@@ -126,3 +128,25 @@ def test_an_end_term_that_an_inserted_badge_repeats_is_lengthened_back():
     page_text = text[:point] + "\n\n" + badge + "\n\n" + text[point:]
     fragment = text_fragment(text, 0, len(text), frozenset({point}), words=((point, badge),))
     assert land(page_text, fragment) == (0, len(page_text))
+
+
+WORDS = ["a", "á", "A", "ab", "áb", "b", "for", "ever", "forever", "ß", "ss", "é.", "e", "שָׁ", "ש"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["\n\n"]), min_size=1, max_size=30), st.lists(st.sampled_from(WORDS),
+       max_size=6), st.data())
+def test_a_fragment_lands_where_the_checker_says_a_browser_lands_or_there_is_none(words, shown_words, data):
+    """Whatever the words (accents, case, a prefix ending inside a word, what the page shows before the text),
+    the fragment made for a place is one the checker lands at that place, or none is made."""
+    text = " ".join(words).replace(" \n\n ", "\n\n").strip()
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    if not starts:
+        return
+    start = data.draw(st.sampled_from(starts))
+    end = data.draw(st.sampled_from([m.end() for m in re.finditer(r"\S+", text) if m.end() > start]))
+    shown = " ".join(shown_words)
+    fragment = text_fragment(text, start, end, shown=shown)
+    if fragment:
+        got = land(shown + "\n\n" + text, fragment)
+        assert got is not None and got[0] == len(shown) + 2 + start, (text, start, end, fragment)

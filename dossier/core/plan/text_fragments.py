@@ -161,46 +161,61 @@ def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | N
 _SPACE = re.compile(r"\s*")
 
 
-@lru_cache(maxsize=1 << 14)
+class _Folds(dict[int, str]):
+    """Code point -> what it folds to (`_fold`), made when first asked for: a str.translate table."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        self[code] = "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn").casefold()
+        return self[code]
+
+
+_FOLDS = _Folds()
+
+
 def _fold_char(c: str) -> str:
-    return "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn").casefold()
+    return _FOLDS[ord(c)]
 
 
 def _fold(s: str) -> str:
     """The text as a browser's find-in-page compares it (ICU collation at primary strength: case, accents and
     vowel marks aside): compatibility-decomposed, its combining marks dropped, case-folded; one character at a
     time, so that `_Page` can map offsets (a character may fold to none, "\u05b8", or to more, "\u00df")."""
-    return s.lower() if s.isascii() else "".join(map(_fold_char, s))
+    return s.lower() if s.isascii() else s.translate(_FOLDS)
 
 
 class _Page:
     """The words of an article's page that a browser searches a text fragment's terms in, folded (`_fold`): what
     it shows before the text (`shown`), then the text, with the words the page adds at insert points, each in a
-    block of its own. `at(i)`: the folded page's offset of text offset i (after what is added at i)."""
+    block of its own. `at(i)`: the folded page's offset of text offset i (after what is added at i). The text
+    is kept in chunks between insert points, each an offset plus, where folding changed its length (not ASCII),
+    a map of its characters' folded offsets: an article's page is made for each of its passages' places."""
 
     def __init__(self, text: str, shown: str, words: tuple[tuple[int, str], ...]) -> None:
         self.source = text
-        parts, sizes, last = [_fold(shown), "\n\n"], array("l"), 0
-        head = len(parts[0]) + 2
-        for point, added in [*words, (len(text), "")]:
-            chunk = text[last:point]
+        parts, size = [_fold(shown), "\n\n"], len(_fold(shown)) + 2
+        self._starts, self._bases, self._maps = [0], [size], [None]
+        for point, added in [*((p, w) for p, w in words if w.strip()), (len(text), "")]:
+            chunk = text[self._starts[-1]:point]
             parts.append(_fold(chunk))
-            sizes.extend([1] * len(chunk) if chunk.isascii() else map(len, map(_fold_char, chunk)))
+            if not chunk.isascii() and any(len(_fold_char(c)) != 1 for c in set(chunk)):
+                self._maps[-1] = array("i", accumulate(map(len, map(_fold_char, chunk)), initial=0))
+            size += len(parts[-1])
             if added:
                 parts.append(" \n\n" + _fold(added) + "\n\n ")
-                if sizes:
-                    sizes[-1] += len(parts[-1])
-                else:
-                    head += len(parts[-1])
-            last = max(last, point)
+                size += len(parts[-1])
+                self._starts.append(max(point, self._starts[-1]))
+                self._bases.append(size)
+                self._maps.append(None)
         self.folded = "".join(parts)
-        self._at = array("l", accumulate(sizes, initial=head))
 
     def at(self, i: int) -> int:
-        return self._at[i]
+        k = bisect_right(self._starts, i) - 1
+        local = i - self._starts[k]
+        return self._bases[k] + (local if self._maps[k] is None else self._maps[k][local])
 
 
-@lru_cache(maxsize=256)  # an article's page is searched for each of its passages' places
+@lru_cache(maxsize=1024)  # an article's page is searched for each of its passages' places
 def _page(text: str, shown: str, words: tuple[tuple[int, str], ...]) -> _Page:
     return _Page(text, shown, words)
 
