@@ -164,3 +164,15 @@ def test_a_fragment_lands_where_the_checker_says_a_browser_lands_or_there_is_non
     if fragment:
         got = land(shown + "\n\n" + text, fragment)
         assert got is not None and got[0] == len(shown) + 2 + start, (text, start, end, fragment)
+
+
+def test_a_lede_the_standfirst_repeats_to_near_its_end_is_selected_by_a_start_term_into_its_end_term():
+    # (no words before the lede in its block to be a prefix: the start term grows into the end term's words,
+    # past those the standfirst repeats, and the end term is what is left after it)
+    text = ("Officials in the capital said on Tuesday that the new port would open in May after all.\n\n"
+            "The talks ended.")
+    shown = "Officials in the capital said on Tuesday that the new port would open in"
+    end = text.index("\n\n")
+    fragment = text_fragment(text, 0, end, shown=shown)
+    assert fragment
+    assert land(shown + "\n\n" + text, fragment) == (len(shown) + 2, len(shown) + 2 + end)

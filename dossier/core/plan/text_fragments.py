@@ -60,7 +60,8 @@ def text_fragment(text: str, start: int, end: int, inserts: frozenset[int] = fro
     if found is None:
         return ""
     prefix, head = found
-    return _directive(text, prefix, head, _own_end(page, points, head, made[1]))
+    tail = [w for w in made[1] if w[0] >= head[-1][1]]   # (the start term may have grown into the end term)
+    return _directive(text, prefix, head, _own_end(page, points, head, tail))
 
 
 def plain_fragment(text: str, start: int, end: int, inserts: frozenset[int] = frozenset()) -> str:
@@ -84,27 +85,33 @@ def _clear(points: list[int], lo: int, hi: int) -> bool:
 
 def _own_start(page: _Page, end: int, points: list[int], head: list[Word], tail: list[Word]
                ) -> tuple[list[Word], list[Word]] | None:
-    """(prefix, start term) whose first match in the text is the passage's start: the start term as made, or
+    """(prefix, start term) whose first match in the page is the passage's start: the start term as made, or
     lengthened by the passage's next words (in its first block, short of the end term), or, at its longest,
-    given the words before it in its block as a prefix, one more at a time. None when none is."""
+    given the words before it in its block as a prefix, one more at a time, or else lengthened into the end
+    term's words (a lede's words that the standfirst repeats have no words before them in their block: the
+    caller then shortens the end term). None when none is."""
     text = page.source
-    stop = min(text.find("\n\n", head[-1][1], end) % (end + 1), tail[0][0] if tail else end)
+    block_end = text.find("\n\n", head[-1][1], end) % (end + 1)
+    stop = min(block_end, tail[0][0] if tail else end)
     more = []
-    for w in islice(_CHUNK.finditer(text, head[-1][1], stop), MORE_WORDS):
+    for w in islice(_CHUNK.finditer(text, head[-1][1], block_end), MORE_WORDS):
         if not _clear(points, head[0][0], w.end()):
             break
         more.append(w.span())
-    for n in range(len(more) + 1):
+    short = sum(1 for w in more if w[1] <= stop)   # (the words short of the end term)
+    for n in range(short + 1):
         if _first_at(page, [], head + more[:n]):
             return [], head + more[:n]
-    head = head + more
     block = text.rfind("\n\n", 0, head[0][0]) + 2 if "\n\n" in text[:head[0][0]] else 0
     before = _last_words(text, block, head[0][0], MORE_WORDS)
     for n in range(1, len(before) + 1):
         if not _clear(points, before[-n][0], head[0][0]):
             break
-        if _first_at(page, before[-n:], head):
-            return before[-n:], head
+        if _first_at(page, before[-n:], head + more[:short]):
+            return before[-n:], head + more[:short]
+    for n in range(short + 1, len(more) + 1):
+        if _first_at(page, [], head + more[:n]):
+            return [], head + more[:n]
     return None
 
 
