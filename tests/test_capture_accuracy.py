@@ -30,7 +30,8 @@ from dossier.core.capture.pagemeta import read_page
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "real-pages"
 MANIFEST = FIXTURE / "expected.json"
-# Both measurements are held to it: as measured, 41 of 43 outlets as shipped and 40 of 43 unseen (README).
+# Both measurements are held to it: as measured, 41 of 43 outlets as shipped and 40 of 43 unseen (README) on the first
+# 43 pages; see the README for the 20 held-out pages added after.
 TARGET = 0.90
 
 pytestmark = pytest.mark.skipif(not MANIFEST.exists(),
@@ -162,9 +163,18 @@ FURNITURE = {
         # (its cookie notice, in <div class="cookie">, before the article)
         "Nous utilisons des cookies pour améliorer l'offre que nous vous proposons. Vous trouverez davantage "
         "d'informations dans la déclaration sur la protection des données."],
+    "clarin-ofensiva-k.html.gz": [
+        "Un dirigente del Partido Obrero dijo qué haría si uno de sus nietos se convierte en libertario de Javier "
+        "Milei",                                    # (a card of another article, an <h3>)
+        "Crítica y polémica", "Miércoles, 04 de Mayo de 2022",   # (a kicker, the site header's date)
+        "Miradas", "Sin anestesia", "Peligrosa escalada", "Nueva portavoz", "Evocación"],   # (opinion links' kickers)
     "elpais-antartida-20-grados.html.gz": [
         "Puede escribirnos a nuno@esmateria.com o seguir a Materia en Facebook, Twitter, Instagram o suscribirse "
         "aquí a nuestra newsletter."],
+    "elcomercio-kenji-fujimori.html.gz": [
+        "MIRA | Kenji Fujimori: PJ concluye con interrogatorio a testigos en juicio por presunta compra de votos",
+        "LEE MÁS | Kenji Fujimori: exministro Giuffra niega que haya negociado obras con excongresista"],
+    "fr-kim-jong-un.html.gz": ["- 5 Kommentare", "Rubriklistenbild: © KCNA/dpa"],   # (a comment count, a credit)
     "faz-streaming-modell.html.gz": [
         "- -Aktualisiert am",   # (its date line, "-Aktualisiert am <time>28.01.2020-15:49</time>", cut short)
         # (each author's position, in their profile beside the text)
@@ -191,6 +201,12 @@ FURNITURE = {
     "nationnews-schools-safe.html.gz": [
         "Posted on",   # (its date line, "Posted on <time>April 22, 2022</time>", cut short)
         "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."],
+    "polityka-krolowa-elzbieta.html.gz": [
+        "Czytaj też: Wyścig zbrojeń ruszył z kopyta", "Czytaj też: Czy grozi nam wojna atomowa?",
+        "Czytaj też: Starcie USA–Chiny. Pół miliona ton dyplomacji",
+        "Czytaj też: Atomowy straszak Putina. Czy Rosja go użyje?",
+        "Czytaj też: Komu dać superbroń? Kłótnia amerykańskich generałów",
+        "Czytaj też: Amerykanie inwestują w bomby i nowe pociski"],
     "reuters-parasite-sag.html.gz": ["Our Standards: The Thomson Reuters Trust Principles."],
     "phys-flint-flake-tool.html.gz": ["October 22, 2019 report",     # (its date and a badge, above its <h1>)
                                       "© 2019 Science X Network"],   # (its photo's credit)
@@ -208,6 +224,8 @@ FURNITURE = {
         'des Tages". Dazu die wichtigsten Nachrichten, Leseempfehlungen und Debatten. Zur Anmeldung geht es hier.]',
         "Bundesweite Standards für Schutz am Arbeitsplatz Diese Regeln müssen Betriebe von nun an beachten"],
     "tdg-chlorothalonil.html.gz": ["Créé: 12.12.2019, 07h36"],   # (its date line, after the text)
+    "timesofisrael-washington-justice.html.gz": [
+        "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up"],
     "vancouversun-microsoft-carbon.html.gz": [
         "Related",                  # (the <h2> over its <ul class="related_links">, whose links the extractor left out)
         "© Thomson Reuters 2020"],  # (the wire's copyright line)
