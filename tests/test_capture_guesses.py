@@ -702,3 +702,24 @@ def test_a_labelled_date_row_or_a_date_in_the_title_comes_before_htmldates_find(
     page = read_page(f"<html><head><title>{title}</title></head><body><h1>Wine</h1>{PARA}{body}</body></html>")
     found = guess_page(page, {"date": "2019-08-01"}, "", PARA, {}).date
     assert (found.value, found.where, found.certain) == (day, where, False)
+
+
+def test_a_title_its_og_title_repeats_whole_keeps_its_last_part_when_no_site_name_is_in_it() -> None:
+    """A kicker, " - " and a quote: the quote was cut from the og:title as the site's name, and the kicker alone
+    was given as a certain headline (Deutschlandfunk, held-out review). The og:title repeating the whole <title>,
+    without the og:site_name in it, says the <title> has no site part."""
+    whole = 'Die Zukunft der Arbeit - "Wir dekorieren auf der Titanic die Liegestühle um"'
+    page = read_page(f"<html><head><title>{whole}</title><meta property='og:title' content='{whole}'>"
+                     "<meta property='og:site_name' content='Deutschlandfunk'></head>"
+                     f"<body><h1></h1><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.deutschlandfunk.de/die-zukunft-der-arbeit.html", PARA, {})
+    assert guess.title.value == whole
+
+
+def test_a_site_name_the_og_title_repeats_with_the_headline_is_still_cut() -> None:
+    page = read_page("<html><head><title>Talks resume in Cairo | Northern Wire</title>"
+                     "<meta property='og:title' content='Talks resume in Cairo | Northern Wire'>"
+                     "<meta property='og:site_name' content='Northern Wire'></head>"
+                     f"<body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.northernwire.example/talks", PARA, {})
+    assert guess.title.value == "Talks resume in Cairo"

@@ -15,7 +15,7 @@ from .furniture_words import DATE_KINDS
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
-from .guesses import NOTHING, Guess, one_line
+from .guesses import NOTHING, Guess, one_line, squash
 from .ld_body import Body, article_body
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
@@ -165,11 +165,23 @@ def title_split(meta: PageMeta) -> list[str] | None:
 
 def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
     """The names a <title> may end with: the page's site names, raw and cleaned, and its <title>'s site parts
-    (its last part, when which part is the headline cannot be told)."""
+    (its last part, when which part is the headline cannot be told). No last part when the page's og:title or
+    twitter:title is its whole <title> and names none of its site names: the social title is written for a
+    post that shows no site beside it, so a title it repeats whole is a headline ("Die Zukunft der Arbeit -
+    "Wir dekorieren auf der Titanic …"": a kicker and a quote, whose quote was cut as a site's name)."""
     fields = [n for w, n in names if "<title>" not in w and "copyright" not in w and "logo" not in w]
     split, tail = title_split(meta), _SEPARATOR.split(meta.title)
-    return [*(clean_site_name(n) for n in fields), *(n.lstrip("@") for n in fields),
-            *(split[1:] if split is not None else [tail[-1]] if len(tail) > 1 else [])]
+    if split is None and len(tail) > 1 and not _social_is_title(meta, fields):
+        split = [tail[0], tail[-1]]
+    return [*(clean_site_name(n) for n in fields), *(n.lstrip("@") for n in fields), *(split or [""])[1:]]
+
+
+def _social_is_title(meta: PageMeta, fields: list[str]) -> bool:
+    """The og:title or twitter:title is the whole <title>, and none of the page's site names is in it."""
+    title = squash(meta.title)
+    social = {squash(meta.meta.get(k, "")) for k in ("og:title", "twitter:title")}
+    sites = {squash(clean_site_name(n)) for n in fields} - {""}
+    return bool(title) and title in social and not any(s in title for s in sites)
 
 
 def _people(value: Any) -> list[str]:
