@@ -723,3 +723,15 @@ def test_a_site_name_the_og_title_repeats_with_the_headline_is_still_cut() -> No
                      f"<body><article>{PARA}</article></body></html>")
     guess = guess_page(page, {}, "https://www.northernwire.example/talks", PARA, {})
     assert guess.title.value == "Talks resume in Cairo"
+
+
+def test_the_part_of_the_title_its_og_title_repeats_is_the_headline_even_when_the_h1_is_the_logo() -> None:
+    """The <h1> was the site's logo, so the <title>'s other part, the headline, was taken for the outlet's
+    name (The Tribune, held-out review)."""
+    page = read_page("<html><head><title>Two more gunned down | The Tribune</title>"
+                     "<meta property='og:title' content='Two more gunned down'></head><body>"
+                     "<h1><a href='/'>The Tribune</a></h1><h2>Two More Gunned Down</h2>"
+                     f"<article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "http://www.tribune242.com/news/2022/apr/22/two-more-gunned-down/", PARA, {})
+    assert guess.outlet.name == "The Tribune"
+    assert guess.title.value == "Two more gunned down"

@@ -154,12 +154,17 @@ def title_split(meta: PageMeta) -> list[str] | None:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
         return [title]  # (the whole headline, or the start of one a long <title> was cut from)
-    for cut in _SEPARATOR.finditer(title):
-        before, after = title[:cut.start()], title[cut.end():]
-        if before.casefold() in heads:
-            return [before, *_SEPARATOR.split(after)]
-        if after.casefold() in heads:
-            return [after, *_SEPARATOR.split(before)]
+    # An og:title or twitter:title that is one part of the <title> names that part the headline, before the <h1>:
+    # an older site's <h1> is often its logo ("The Tribune", a link home), and the part it matched was taken for
+    # the site's name, the headline left as the outlet ("Two more gunned down | The Tribune", held-out check).
+    social = {one_line(meta.meta.get(k, "")).casefold() for k in ("og:title", "twitter:title")} - {""}
+    for told in (social, heads):
+        for cut in _SEPARATOR.finditer(title):
+            before, after = title[:cut.start()], title[cut.end():]
+            if before.casefold() in told:
+                return [before, *_SEPARATOR.split(after)]
+            if after.casefold() in told:
+                return [after, *_SEPARATOR.split(before)]
     return None
 
 
