@@ -735,3 +735,23 @@ def test_the_part_of_the_title_its_og_title_repeats_is_the_headline_even_when_th
     guess = guess_page(page, {}, "http://www.tribune242.com/news/2022/apr/22/two-more-gunned-down/", PARA, {})
     assert guess.outlet.name == "The Tribune"
     assert guess.title.value == "Two more gunned down"
+
+
+@pytest.mark.parametrize("title, headline, site", [
+    ("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！", "新华网"),
+    ("东京奥运会推迟一年_新闻中心", "东京奥运会推迟一年", "新闻中心"),
+    ("桜の開花が早まる｜毎日新聞", "桜の開花が早まる", "毎日新聞"),
+])
+def test_a_site_name_written_without_spaces_after_a_chinese_or_japanese_headline_is_cut(title, headline,
+                                                                                        site) -> None:
+    """Xinhuanet's <title> had no headline metadata beside it and "-新华网" stayed in the headline; no outlet
+    was found at all (held-out review)."""
+    page = read_page(f"<html><head><title>{title}</title></head><body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "", PARA, {})
+    assert (guess.title.value, guess.outlet.name) == (headline, site)
+
+
+@pytest.mark.parametrize("title", ["COVID-19疫苗接种进展", "新冠肺炎-COVID-19", "Jean-Luc 访问北京"])
+def test_a_hyphen_beside_latin_letters_or_digits_in_a_chinese_title_is_no_separator(title: str) -> None:
+    page = read_page(f"<html><head><title>{title}</title></head><body><article>{PARA}</article></body></html>")
+    assert guess_page(page, {}, "", PARA, {}).title.value == title

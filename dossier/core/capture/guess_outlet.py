@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
-from .guesses import Guess, one_line, squash
+from .guesses import UNSPACED_CUT, Guess, one_line, squash
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain
 from ..common.slugs import slugify
 from ..common.records import frozen
@@ -133,11 +133,14 @@ def clean_site_name(name: str) -> str:
     return _undomain(name) if _DOMAIN_FORM.match(name) else name
 
 
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|" + UNSPACED_CUT)
+
+
 def _claims_of(where: str, raw: str) -> list[Claim]:
     """The names one source gives: a <title> gives each part after the headline, a copyright line each holder."""
     family = _family(where)
     if family == "title":
-        parts = [p for p in re.split(r"\s+[|–—-]\s+|\s*\|\s*", one_line(raw))[1:] if len(p.split()) <= 6]
+        parts = [p for p in _TITLE_PARTS.split(one_line(raw))[1:] if len(p.split()) <= 6]
         parts = [p for p in parts if re.search(r"[^\W\d_]", p)]  # "19.01.2020" is no name
         return [c for i, p in enumerate(parts) for c in _claim(where, family, p, i == len(parts) - 1)]
     if family == "copyright":

@@ -15,7 +15,7 @@ from .furniture_words import DATE_KINDS
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
-from .guesses import NOTHING, Guess, one_line, squash
+from .guesses import NOTHING, UNSPACED_CUT, Guess, one_line, squash
 from .ld_body import Body, article_body
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
@@ -139,7 +139,7 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
     return [(w, n) for w, n in out if n and not host_of(n)]
 
 
-_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_SEPARATOR = re.compile(r"\s+[|–—-]\s+|" + UNSPACED_CUT)
 
 
 def title_split(meta: PageMeta) -> list[str] | None:
