@@ -181,6 +181,7 @@ FURNITURE = {
         "Redakteur in der Wirtschaft.", "Redakteur in der Wirtschaft der Frankfurter Allgemeinen Sonntagszeitung."],
     "gala-delevoye-chirac.html.gz": ["Crédits photos : Bestimage"],
     "independent-false-reporting-fine.html.gz": ["UK news in pictures", "Show all 50"],
+    "infobae-muratov.html.gz": ["Seguir leyendo:"],   # (its last line: the label of links the extractor left out)
     "kaieteur-essequibo-hunter.html.gz": [
         "Latest update May 6th, 2022 12:49 AM",
         "May 06, 2022",   # (the sidebar's "Sports" widget: a post's date and its excerpt)
@@ -229,6 +230,10 @@ FURNITURE = {
     "vancouversun-microsoft-carbon.html.gz": [
         "Related",                  # (the <h2> over its <ul class="related_links">, whose links the extractor left out)
         "© Thomson Reuters 2020"],  # (the wire's copyright line)
+    "yle-kaamosoireet.html.gz": [   # ("Read more on the subject:" and its links to three other articles)
+        "Lue aiheesta lisää:", "Korkeasaaren karhut heräsivät jo – talviunet jäivät poikkeuksellisen lyhyiksi",
+        "Vuosi 2018 toi kylmää, kuumaa ja kuivaa – muuttuva ilmasto näkyy jo säässä",
+        "Harmaa on hyvä – lue, mitä kaikkea paljon parjatusta väristä löytyy"],
     "wsvn-miami-dade-crash.html.gz": [
         "Copyright 2023 Sunbeam Television Corp. All rights reserved. This material may not be published, broadcast, "
         "rewritten or redistributed."],

@@ -37,7 +37,9 @@ def left_out(html: str, lines: list[str]) -> tuple[list[str], list[tuple[str, st
 
 
 @pytest.mark.parametrize("label", ["Related", "Related articles", "Read more", "More on this topic", "Mehr zum Thema",
-                                   "Lire aussi", "Leer más", "RELATED:"])
+                                   "Lire aussi", "Leer más", "RELATED:",
+                                   # (held-out review: Infobae's last line, Yle's label over three links)
+                                   "Seguir leyendo:", "Lue aiheesta lisää:", "Lue myös"])
 def test_a_label_whose_links_the_extractor_left_out_goes(label: str) -> None:
     lines = [STORY[0], label, STORY[1], STORY[2]]
     assert left_out(page(label), lines) == (STORY, [(label, LONE_LABEL)])
@@ -87,3 +89,16 @@ def test_a_label_whose_list_the_extractor_kept_stays_when_the_list_is_the_articl
     lines = [STORY[0], "Read more", *(f"- {item}" for item in items), STORY[1], STORY[2]]
     assert left_out(page("Read more", listed), lines) == (lines, [])
     assert left_out(page("Read more"), [STORY[0], "Read more", *STORY[1:]])[0] == STORY
+
+
+def test_a_finnish_prompt_over_the_links_it_kept_goes_with_them() -> None:
+    """Yle's "Lue aiheesta lisää:" ("Read more on the subject:") and its three links, kept by the extractor as
+    lines after the article's last paragraph (held-out review)."""
+    links = "".join(f'<p><a href="https://yle.fi/uutiset/3-{i}">Toinen uutinen talvesta ja ilmastosta {i}</a></p>'
+                    for i in range(3))
+    html = (f"<html><body><article><h1>Leudot talvet</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>"
+            f"<p>Lue aiheesta lisää:</p>{links}</article></body></html>")
+    lines = [STORY[0], STORY[1], "Lue aiheesta lisää:",
+             *(f"Toinen uutinen talvesta ja ilmastosta {i}" for i in range(3))]
+    kept, dropped = left_out(html, lines)
+    assert kept == STORY[:2] and len(dropped) == 4

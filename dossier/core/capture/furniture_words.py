@@ -6,7 +6,8 @@ teasers, sign-up boxes, share bars, credits and media players.
 Every pattern is anchored: a prompt is the start of its line, and only counts with the links that follow it
 (furniture.py); a label is the whole line. Words are counted as `\S+(?:\s+\S+){0,n}`, never as `(?:\S+\s*){n}`,
 which tries every way of splitting a long word (31 s for one line of 40 words). The languages: those of the saved
-pages the rules were measured on (English, German, French, Spanish, Portuguese, Italian, Polish, Dutch).
+pages the rules were measured on (English, German, French, Spanish, Portuguese, Italian, Polish, Dutch, Finnish;
+Infobae's "Seguir leyendo:" and Yle's "Lue aiheesta lisää:" came with the held-out review).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _PROMPTS = (
     "te puede interesar", "le puede interesar", "puede interesarte", "también te puede interesar",
     "lee también", "lea también", "lee más", "lea más", "leer más", "ver también", "ver más", "mira también",
     "noticias relacionadas", "relacionado", "relacionada", "relacionadas", "te recomendamos",
-    "lectura recomendada", "puedes ver", "vea también", "mira",
+    "lectura recomendada", "puedes ver", "vea también", "mira", "seguir leyendo", "sigue leyendo", "siga leyendo",
     # Portuguese
     "leia também", "leia mais", "veja também", "veja mais", "saiba mais", "confira também", "leia", "veja",
     # Italian
@@ -47,6 +48,8 @@ _PROMPTS = (
     "dowiedz się więcej", "sprawdź też", "sprawdź także",
     # Dutch
     "lees ook", "lees meer", "lees verder", "ook interessant", "zie ook", "bekijk ook",
+    # Finnish (held-out review: Yle's "Lue aiheesta lisää:" over its links to three other articles)
+    "lue myös", "lue lisää", "lue aiheesta lisää", "lue aiheesta", "katso myös", "katso lisää",
 )
 
 
