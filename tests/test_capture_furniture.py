@@ -302,3 +302,25 @@ def test_a_sentence_on_an_app_or_linking_elsewhere_is_no_prompt_to_download_the_
     html = page(paragraphs(0) + f'<p>{line[:30]}<a href="{href}">{line[30:50]}</a>{line[50:]}</p>' + paragraphs(2))
     lines = [PARAGRAPHS[0], line, PARAGRAPHS[2]]
     assert left_out(html, lines) == (lines, [])
+
+
+@pytest.mark.parametrize("element", ['<h2 class="conHeadline hidden">Hauptinhalt</h2>',
+                                     '<h2 class="sr-only">Main content</h2>',
+                                     '<p class="screen-reader-text">Skip to content</p>',
+                                     '<div class="visually-hidden">Article text</div>'])
+def test_a_label_hidden_from_sight_for_screen_readers_is_left_out(element: str) -> None:
+    """MDR's "Hauptinhalt" ("main content"), an <h2> its CSS hides, stood at the top of the seed (held-out
+    review): the extractor reads no CSS."""
+    label = element.split(">")[1].split("<")[0]
+    lines = [label, *PARAGRAPHS]
+    assert left_out(page(element + paragraphs(0, 1, 2)), lines) == (PARAGRAPHS, [label])
+
+
+@pytest.mark.parametrize("element", ['<h2 class="hidden-xs">Hauptinhalt</h2>',          # (hidden on phones only)
+                                     '<p class="hidden-print">Main content</p>',         # (hidden when printed)
+                                     '<h2 class="hidden">The minister resigned on Sunday after the vote in '
+                                     'parliament went against her by a wide margin.</h2>'])   # (no label: a sentence)
+def test_a_line_hidden_only_on_some_screens_or_longer_than_a_label_is_kept(element: str) -> None:
+    line = element.split(">")[1].split("<")[0]
+    lines = [line, *PARAGRAPHS]
+    assert left_out(page(element + paragraphs(0, 1, 2)), lines) == (lines, [])

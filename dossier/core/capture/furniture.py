@@ -118,9 +118,19 @@ def _placed(page: Page, index: int, line: str) -> str:
         return "a box of the site's sidebar (a widget)"
     if page.every(index, lambda b: _author_profile(page, b)):
         return "the author's profile"
+    if short and page.every(index, _screen_reader_only):
+        return "a label for screen readers, hidden from sight"
     if _date_label(page, index, line):
         return "a date's label, its date left out by the extractor"
     return ""
+
+
+def _screen_reader_only(block: Block) -> bool:
+    """The block is in an element whose class hides it from sight for screen readers alone: a landmark's name
+    ("Hauptinhalt", "main content": MDR's <h2 class="conHeadline hidden">, held-out review), a skip link, an icon's
+    spoken name. The extractor reads no CSS and keeps it; a reader never sees it. Only a label's length (_placed)."""
+    return any(any(wanted <= box.words for wanted in words.SCREEN_READER_CLASSES)
+               and not (box.words & words.RESPONSIVE_WORDS) for box in block.around)
 
 
 def _date_label(page: Page, index: int, line: str) -> bool:
