@@ -143,8 +143,8 @@ def test_every_wrong_guess_is_flagged_as_uncertain_never_presented_as_detected(
 # label whose date the extractor left out, a copyright notice, a list of links under kickers, a link to the outlet's
 # standards, an audio player's title, author and date, the site header's date, an advertisement spelt in look-alike
 # letters, a cookie notice, a date line (a label and the date, or the date and a badge), a label whose list of
-# links is gone, a landmark's name for screen readers; none a sentence of its article. Every other page keeps every
-# line the extractor gave.
+# links is gone, a landmark's name for screen readers, a caption ending in its credit; none a sentence of its
+# article. Every other page keeps every line the extractor gave.
 FURNITURE = {
     "bbc-mass-burials.html.gz": [
         "- A SIMPLE GUIDE: How do I protect myself?", "- AVOIDING CONTACT: The rules on self-isolation and exercise",
@@ -168,6 +168,9 @@ FURNITURE = {
         "Un dirigente del Partido Obrero dijo qué haría si uno de sus nietos se convierte en libertario de Javier "
         "Milei",                                    # (a card of another article, an <h3>)
         "Crítica y polémica", "Miércoles, 04 de Mayo de 2022",   # (a kicker, the site header's date)
+        # (its photo's caption, kept as a paragraph)
+        "Cristina Kirchner y Alberto Fernández, el 1 de marzo, en el Congreso (Foto: Natacha Pisarenko/Pool via "
+        "REUTERS).",
         "Miradas", "Sin anestesia", "Peligrosa escalada", "Nueva portavoz", "Evocación"],   # (opinion links' kickers)
     "elpais-antartida-20-grados.html.gz": [
         "Puede escribirnos a nuno@esmateria.com o seguir a Materia en Facebook, Twitter, Instagram o suscribirse "
@@ -227,6 +230,9 @@ FURNITURE = {
         'des Tages". Dazu die wichtigsten Nachrichten, Leseempfehlungen und Debatten. Zur Anmeldung geht es hier.]',
         "Bundesweite Standards für Schutz am Arbeitsplatz Diese Regeln müssen Betriebe von nun an beachten"],
     "tdg-chlorothalonil.html.gz": ["Créé: 12.12.2019, 07h36"],   # (its date line, after the text)
+    "thelocal-tegnell-tattoo.html.gz": [   # (a photo's caption, kept as a paragraph)
+        "The real state epidemiologist Anders Tegnell at one of the Public Health Agency's daily briefings. Photo: "
+        "Jonathan Nackstrand/AFP"],
     "timesofisrael-washington-justice.html.gz": [
         "Get The Times of Israel's Daily Edition by email and never miss our top stories Free Sign Up"],
     "vancouversun-microsoft-carbon.html.gz": [

@@ -127,6 +127,11 @@ def test_the_section_links_above_the_article_are_left_out_never_the_headline() -
     ("Crédits photos : Bestimage", "a photo credit"), ("© dpa | Kay Nietfeld", "a photo credit"),
     ("Artikel teilen", "a share button"), ("Folgen Sie uns auf Twitter", "a prompt to follow the outlet"),
     ("Lesezeit: 2 Minuten", "the reading time"),
+    # (held-out review: The Local's and Clarín's captions, kept as paragraphs between the article's)
+    ("The real state epidemiologist Anders Tegnell at one of the Public Health Agency's daily briefings. Photo: "
+     "Jonathan Nackstrand/AFP", "a photo's caption, ending in its credit"),
+    ("Cristina Kirchner y Alberto Fernández, el 1 de marzo, en el Congreso (Foto: Natacha Pisarenko/Pool via "
+     "REUTERS).", "a photo's caption, ending in its credit"),
 ])
 def test_a_line_that_is_only_a_label_is_left_out_by_its_words(line: str, what: str) -> None:
     text, dropped = without_furniture(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[2]}", ())
@@ -135,7 +140,8 @@ def test_a_line_that_is_only_a_label_is_left_out_by_its_words(line: str, what: s
 
 @pytest.mark.parametrize("line", [
     "Quelle: Statistisches Bundesamt (Stand: 5. Februar 2020)",   # a table's source: the article cites it
-    "Der Minister am Montag in Berlin. Foto: dpa",                 # a caption
+    "Der Minister am Montag in Berlin. Foto: dpa",                 # a caption whose credit may be a sentence's
+    "The photo agency's rules are strict. Photo: see the terms at agency.example/terms for details.",
     "Foto: Die neuen Minister am Montag vor dem Kanzleramt in Berlin, wo sie vereidigt wurden.",
     "Anzeige: Dieser Beitrag ist in Zusammenarbeit mit Barbour entstanden",
     "- Facebook",                                                   # a list item of the article, no link

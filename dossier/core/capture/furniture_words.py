@@ -96,6 +96,14 @@ WHOLE_LINES = (
         r"pubblicità|sponsored|sponsored content|gesponsert|reklame|annonce|advertentie)[\W_]*$", re.I)),
     ("a photo credit", re.compile(
         rf"^[(\[]?(?:(?:{_CREDIT_WORDS})\s*[:©|]|fot\.|©)\s*\S+(?:\s+\S+){{0,11}}\s*$(?<![.!?])", re.I)),
+    # A photo's caption that the extractor kept as a paragraph: ends in the photo's credit, a credit word, a colon,
+    # and the photographer and agency with a slash between ("… briefings. Photo: Jonathan Nackstrand/AFP",
+    # "… en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS).": The Local, Clarín, held-out review). An
+    # article's sentence never ends so (no full stop but after a bracket); a credit with no slash ("Foto: dpa") may
+    # be a sentence's, and stays.
+    ("a photo's caption, ending in its credit", re.compile(
+        rf"^(?=.{{20,600}}$).*[\s(\[](?:{_CREDIT_WORDS})\s*:\s*[^\s:()/][^:()/]{{1,60}}/[^:()/.]{{2,60}}(?:[)\]]\.?)?$",
+        re.I)),
     ("a share button", re.compile(rf"^(?:{_SHARE_VERBS})[\s:]*$", re.I)),
     ("a prompt to follow the outlet", re.compile(
         r"^(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siga-nos|seguici|obserwuj nas)\b"
