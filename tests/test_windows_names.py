@@ -5,13 +5,18 @@ is named otherwise; nothing the build suggests is such a name."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from conftest import run_build
+from dossier.core.pipeline import build_site
+from dossier.shell import fs
 from dossier.core.capture.stubs import suggest_slug
 from dossier.core.common.slugs import is_device_name, slug_hint, tag_page
 from dossier.core.load.device_names import device_names
 from dossier.core.load.model import ArticleMeta, Entity, Origin
+from dossier.core.load.tag_links import tag_named
 
 
 @pytest.mark.parametrize("name", ["con", "CON", "Con", "con.md", "nul", "aux", "prn", "com1", "COM9", "lpt1",
@@ -87,3 +92,53 @@ def test_an_article_file_and_an_entity_id_named_as_a_device_are_told_where_writt
     assert tags == sorted(["console", tag_page("aux")]) and tag_page("aux") != "aux", tags
     page = (root / "_site/articles/con/index.html").read_text("utf-8")
     assert f'href="/tags/{tag_page("aux")}/"' in page
+
+
+_TAGGED = """\
+    seed: a.txt
+    title: Alone
+    source: outlet-a
+    date: 2024-03-22
+    annotations:
+      - id: alone
+        quote: go into Rafah alone
+        tags: [AUX, ציטוט]
+        note: See [a](tag:aux), [b](/tags/aux/), [c](/tags/tzytvt/) and [d](/tags/{hebrew}/).
+    """
+
+
+def test_a_site_path_to_a_device_named_tag_is_no_page_and_is_said_as_a_hebrew_tags_romanisation_is(
+        mini_dossier) -> None:
+    """/tags/aux/ is no page (the tag "aux" has /tags/aux-…/): it passed the inputs' check as tag:aux does, then
+    the built site's check found it broken and said so at each `tag:aux` too. It is said at itself, with the page
+    and the link to write, as /tags/tzytvt/ is (the romanisation of "ציטוט" without its page's hex digits)."""
+    article = _TAGGED.replace("{hebrew}", tag_page("ציטוט"))
+    root = mini_dossier({"seeds/a.txt": "Netanyahu said Israel would go into Rafah alone.\n",
+                         "content/articles/wire.yaml": article})
+    found = [(p.line, p.col, p.message, p.hint) for p in build_site(fs.read_inputs(root)).problems
+             if p.check == "links"]
+    assert found == [
+        (9, 33, f'link "/tags/aux/": no tag\'s page is /tags/aux/: the tag "aux" has its page at '
+         f'/tags/{tag_page("aux")}/', "write tag:aux, which links to it"),
+        (9, 50, 'link "/tags/tzytvt/": no annotation has the tag "tzytvt"',
+         "a tag exists once an annotation lists it under tags:")], found
+
+
+def test_a_broken_link_to_tags_aux_in_a_template_is_said_there_not_at_each_tag_aux_link_of_the_notes(
+        mini_dossier) -> None:
+    """`tag:aux` leads to /tags/aux-…/: the places of a broken /tags/aux/ are not where notes write tag:aux."""
+    root = mini_dossier({"seeds/a.txt": "Netanyahu said Israel would go into Rafah alone.\n",
+                         "content/articles/wire.yaml": _TAGGED.split("[b]")[0] + "[a] again.\n",
+                         "templates/base.html": '<!doctype html>\n<title>{{ site.title }}</title>\n'
+                         '<nav><a href="/tags/aux/">Aux</a></nav>\n{% block main %}{% endblock %}\n'})
+    found = [(p.file, p.line, p.col) for p in build_site(fs.read_inputs(root)).problems if p.check == "links"]
+    assert found == [("templates/base.html", 3, 15)], found
+
+
+def test_tag_aux_and_its_pages_name_name_the_tags_page_and_the_path_tags_aux_does_not() -> None:
+    known = SimpleNamespace(tags=frozenset({tag_page("aux"), "console"}), unread=frozenset())
+    assert tag_named("aux", known, False) is None and tag_named(tag_page("aux"), known, True) is None
+    assert tag_named("console", known, True) is None and tag_named(tag_page("aux"), known, False) is None
+    message, hint = tag_named("aux", known, True)
+    assert tag_page("aux") in message and hint == "write tag:aux, which links to it"
+    assert tag_named("nul", known, False)[0] == tag_named("nul", known, True)[0] == 'no annotation has the tag "nul"'

@@ -23,6 +23,7 @@ from .render import Renderer, once_each
 from .template_lint import lint
 from ..common.shards import ShardMap, in_order, run_chunks
 from ..common.records import frozen
+from ..common.slugs import tag_page
 from ..common.snippet import place
 from ..common.urls import internal_form, named_page
 
@@ -121,11 +122,12 @@ def _lint(renderer: Renderer, pages: Sequence[Page], own: tuple[frozenset[str], 
 def _written_in_content(files: Mapping[str, bytes], base: str, href: str) -> list[tuple[str, int, int]]:
     """Where the editors' files (content/, site.yaml's description) write `href` (asked only of a link found
     broken), as (file, line, column), eight at most; a site path is looked for also as written without the
-    site's base path, and a page's as the internal link that names it (/entities/x/#y as entity:x#y), each where
-    no other character of an address comes before it (/gone/ is not written in /sub/gone/)."""
+    site's base path, and a page's as the internal link that names it (/entities/x/#y as entity:x#y; a tag's only
+    when that is its page's name: tag:aux leads to /tags/aux-…/, slugs.tag_page, not to a broken /tags/aux/), each
+    where no other character of an address comes before it (/gone/ is not written in /sub/gone/)."""
     forms = {href, "/" + href[len(base):]} if base != "/" and href.startswith(base) else {href}
     named = named_page(min(forms, key=len))
-    if named:
+    if named and (named[0] != "tag" or tag_page(named[1]) == named[1]):  # (tag:aux is no link to /tags/aux/)
         forms.add(internal_form(*named))
     found: list[tuple[str, int, int]] = []
     for path, data in sorted(files.items()):

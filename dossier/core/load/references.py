@@ -32,6 +32,7 @@ from .registry_place import Where, where, where_defined
 from .link_hints import RELATIVE, other_kind, refused, relative
 from .id_hints import articles_by_outlet, witness_hint
 from .tag_clashes import tag_clashes
+from .tag_links import tag_named
 from .note_markup import link_markup, note_markup
 from ..common.urls import Urls, internal_link, named_page
 from ..common.records import frozen
@@ -337,16 +338,16 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
     nothing or cannot work; None otherwise."""
     # a site path to a page of something an editor names is checked like the internal link to it (other site
     # paths are checked in the built site, execute/linkcheck.py)
-    named = internal_link(target) or named_page(target)
-    if named:
-        return _internal(*named, known)
+    named, path = internal_link(target), named_page(target)
+    if named or path:
+        return _internal(*(named or path), known, as_path=not named)
     tag = _TAG_PATH.match(target)
     if tag and not is_slug(tag.group(1)):  # (a tag's page as its tag is written: /tags/Économie/)
         name = unquote(tag.group(1))
         return ("no tag's page is named so (a tag's page is named in lower-case letters, digits and hyphens)",
                 f'did you mean "/tags/{tag_page(name)}/"? (tag:{tag_page(name)} names it too)')
     if RELATIVE.match(target):
-        return relative(target, page.slug if page is not None else None, lambda *named: _internal(*named, known))
+        return relative(target, page.slug if page is not None else None, lambda *named: _internal(*named, known, True))
     if page is None or not target.startswith("#"):
         return None
     fragment, ids = target[1:], known.annotations.get(page.slug, frozenset())
@@ -360,8 +361,9 @@ def _named(target: str, known: Names, page: _Page | None) -> tuple[str, str] | N
 
 
 _TAG_PATH = re.compile(r"^/tags/([^/#?]+)/(?:index\.html)?(?:#.*)?$")
-def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, str] | None:
-    """(message, hint) when `kind:ident#fragment` names nothing; None when it exists or cannot be judged."""
+def _internal(kind: str, ident: str, fragment: str, known: Names, as_path: bool = False) -> tuple[str, str] | None:
+    """(message, hint) when `kind:ident#fragment` (`as_path`: its page's site path) names nothing; None when it
+    exists or cannot be judged."""
     if kind in known.unknowable:  # (its files may be in a folder not read)
         return None
     if kind == "article":
@@ -391,9 +393,4 @@ def _internal(kind: str, ident: str, fragment: str, known: Names) -> tuple[str, 
             did_you_mean(ident, known.comparisons) or \
             (f'did you mean "{shortened}"?' if shortened else "") or \
             "comparison links name a file in content/comparisons/ without .yaml"
-    if tag_page(ident) in known.tags:  # (tag:aux names the page of the tag "aux", aux-…, slugs.tag_page)
-        return None
-    hint = did_you_mean(ident, known.tags) or "a tag exists once an annotation lists it under tags:"
-    if known.unread:  # (said all the same, review 73: one misspelt key hid every unknown tag of the dossier)
-        hint += f"; the annotations of {', '.join(sorted(known.unread))} were not read (a misspelt key) and may list it"
-    return f'no annotation has the tag "{ident}"', hint
+    return tag_named(ident, known, as_path)  # (tag:aux names the tag's page, aux-…; /tags/aux/ no page)
