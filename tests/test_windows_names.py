@@ -142,3 +142,12 @@ def test_tag_aux_and_its_pages_name_name_the_tags_page_and_the_path_tags_aux_doe
     message, hint = tag_named("aux", known, True)
     assert tag_page("aux") in message and hint == "write tag:aux, which links to it"
     assert tag_named("nul", known, False)[0] == tag_named("nul", known, True)[0] == 'no annotation has the tag "nul"'
+
+
+def test_a_name_that_is_no_slug_is_left_to_its_own_error_whose_hint_offers_a_portable_slug() -> None:
+    """content/articles/Con.yaml is a file-name error ('rename it to "con-1"'); a windows-name warning beside it
+    said "Con-1.yaml", no slug either, and paths never made."""
+    metas = [ArticleMeta("Con", Origin("content/articles/Con.yaml"), "", "", "", "")]
+    entities = [Entity("Aux", "Aux", "place", Origin("content/entities.yaml", 2, 3), id_origin=None),
+                Entity("nul ", "Nul", "place", Origin("content/entities.yaml", 5, 3), id_origin=None)]
+    assert device_names(metas, [], entities) == []
