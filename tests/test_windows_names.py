@@ -16,6 +16,7 @@ from dossier.core.capture.stubs import suggest_slug
 from dossier.core.common.slugs import is_device_name, slug_hint, tag_page
 from dossier.core.load.device_names import device_names
 from dossier.core.load.model import ArticleMeta, Entity, Origin
+from dossier.core.load.schema_messages import pattern_hint
 from dossier.core.load.tag_links import tag_named
 
 
@@ -151,3 +152,11 @@ def test_a_name_that_is_no_slug_is_left_to_its_own_error_whose_hint_offers_a_por
     entities = [Entity("Aux", "Aux", "place", Origin("content/entities.yaml", 2, 3), id_origin=None),
                 Entity("nul ", "Nul", "place", Origin("content/entities.yaml", 5, 3), id_origin=None)]
     assert device_names(metas, [], entities) == []
+
+
+@pytest.mark.parametrize("written, meant", [("Aux", "aux-1"), ("nul ", "nul-1"), ("Com 1", "com-1"),
+                                            ("Console", "console")])
+def test_an_ids_schema_hint_offers_no_name_windows_keeps_for_a_device(written, meant) -> None:
+    """An entity's key "Aux" was told "write it as aux", then a windows-name warning."""
+    hint = pattern_hint("^[a-z0-9]+(-[a-z0-9]+)*$", "", written)
+    assert hint == f"write it as {meant}: lower-case letters, digits and hyphens only"

@@ -323,11 +323,12 @@ def _address_hint(value: Any, pattern: str) -> str:
 
 def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
     """What a pattern asks for, in words (the regular expression itself is never shown); for an id, the `value`
-    written as one when that is one ("Headline Biden": headline-biden)."""
+    written as one when that is one ("Headline Biden": headline-biden), and no name Windows keeps for a device
+    ("Aux": aux-1, as slugs.slug_hint: an entity's id names its page, and aux would be a windows-name warning)."""
     if "[a-z0-9]" in pattern:
-        from ..common.slugs import slugify
+        from ..common.slugs import portable, slugify
 
-        made = slugify(value, "") if isinstance(value, str) else ""
+        made = portable(slugify(value, "")) if isinstance(value, str) else ""
         if made and made != value and re.match(pattern, made):
             return f"write it as {made}: lower-case letters, digits and hyphens only"
         return "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"
