@@ -160,3 +160,10 @@ def test_an_ids_schema_hint_offers_no_name_windows_keeps_for_a_device(written, m
     """An entity's key "Aux" was told "write it as aux", then a windows-name warning."""
     hint = pattern_hint("^[a-z0-9]+(-[a-z0-9]+)*$", "", written)
     assert hint == f"write it as {meant}: lower-case letters, digits and hyphens only"
+
+
+@pytest.mark.parametrize("name", ["CONIN$", "conout$.txt", "COM¹", "lpt³.js", "com0", "LPT0.css"])
+def test_the_other_names_of_ntpaths_list_and_microsofts_com0_and_lpt0_are_device_names(name) -> None:
+    """A static file may be named so (no slug holds "$" or "¹"); a tag "com0" gets a page of another name."""
+    assert is_device_name(name)
+    assert tag_page("com0") != "com0" and tag_page("com10") == "com10"

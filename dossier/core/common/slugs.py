@@ -15,11 +15,14 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.fullmatch(text))
 
 
-# The names Windows keeps for its devices, in any case and before any extension ("con", "Nul.md", "com1"; ntpath's
-# list, as Python's os.path.isreserved): a file or folder so named cannot be made there, so a page whose path holds
-# one is lost when the site, or the dossier, is copied to Windows; git for Windows will not check it out.
-_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                      *(f"lpt{n}" for n in range(1, 10))})
+# The names Windows keeps for its devices, in any case and before any extension ("con", "Nul.md", "com1"): a file
+# or folder so named cannot be made there, so a page whose path holds one is lost when the site, or the dossier, is
+# copied to Windows; git for Windows will not check it out. Python 3.13's ntpath list (os.path.isreserved: CONIN$,
+# CONOUT$, COM and LPT with 1-9 or a superscript ¹ ² ³) and COM0 and LPT0, which Microsoft's "Naming Files, Paths,
+# and Namespaces" lists too. No slug holds "$" or "¹", so only a static file's name can be one of those; COM0 and
+# LPT0 make a tag's page name of another form, as COM1 does.
+_DEVICES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                      *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³")})
 
 
 def is_device_name(name: str) -> bool:
