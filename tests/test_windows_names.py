@@ -14,7 +14,7 @@ from dossier.core.pipeline import build_site
 from dossier.shell import fs
 from dossier.core.capture.stubs import suggest_slug
 from dossier.core.common.slugs import is_device_name, slug_hint, tag_page
-from dossier.core.load.device_names import device_names
+from dossier.core.load.device_names import device_names, static_names
 from dossier.core.load.model import ArticleMeta, Entity, Origin
 from dossier.core.load.schema_messages import pattern_hint
 from dossier.core.load.tag_links import tag_named
@@ -167,3 +167,27 @@ def test_the_other_names_of_ntpaths_list_and_microsofts_com0_and_lpt0_are_device
     """A static file may be named so (no slug holds "$" or "¹"); a tag "com0" gets a page of another name."""
     assert is_device_name(name)
     assert tag_page("com0") != "com0" and tag_page("com10") == "com10"
+
+
+def test_each_static_file_or_folder_named_as_a_device_is_told_once_at_itself() -> None:
+    told = static_names(["aux.css", "img/con/a.png", "img/con/b.png", "img/con.png", "COM¹.txt", "console.css",
+                         "img/nul/con.svg"])
+    assert [(p.file, p.severity, p.check) for p in told] == [
+        ("static/COM¹.txt", "warning", "windows-name"), ("static/aux.css", "warning", "windows-name"),
+        ("static/img/con", "warning", "windows-name"), ("static/img/con.png", "warning", "windows-name"),
+        ("static/img/nul", "warning", "windows-name"), ("static/img/nul/con.svg", "warning", "windows-name")]
+    assert told[1].hint == 'rename it, e.g. to aux-1.css, and the references to "aux.css" with it'
+    assert "static/img/con/ cannot be made: each file in it is lost" in told[2].message
+
+
+def test_a_dossiers_static_file_named_as_a_device_is_told_and_its_template_is_not(mini_dossier) -> None:
+    """static/aux.css was copied into _site/static/ without a word: lost on a copy to Windows as a page is."""
+    root = mini_dossier({"seeds/a.txt": "Netanyahu said Israel would go into Rafah alone.\n",
+                         "content/articles/wire.yaml": "seed: a.txt\ntitle: A\nsource: outlet-a\ndate: 2024-03-22\n",
+                         "static/aux.css": "a {}\n", "templates/nul.html": "{# not published #}\n"})
+    said = run_build(root)
+    assert said.returncode == 0, said.stdout + said.stderr
+    told = [line for line in (said.stdout + said.stderr).splitlines() if "[windows-name]" in line]
+    assert told == ['static/aux.css: warning: file name "aux.css" is a name Windows keeps for a device (AUX), where '
+                    "static/aux.css cannot be made: the file is lost when the site is copied to Windows "
+                    "[windows-name]"], told

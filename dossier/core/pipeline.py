@@ -24,6 +24,7 @@ from .load.id_hints import with_id_hints
 from .load.renamed import at_definitions
 from .load.loader import load_config, load_dossier
 from .load.misread import said_at_encoding
+from .load.device_names import static_names
 from .common.memo import Memo, Reuse
 from .load.references import Names, checked_references
 from .common.shards import ShardMap, in_order, sharded
@@ -152,7 +153,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     if first is not None and first.last is not None and isinstance(memo, Memo):
         _ahead(first, inputs, options, memo)
     config, found = load_config(inputs, options)
-    problems = list(inputs.problems) + list(found)
+    problems = list(inputs.problems) + list(found) + static_names(inputs.static)  # (published as they are)
     if config is None:  # no seed can be read without site.yaml; the editors' files can, with each other
         return BuildResult({}, sort_problems(problems + _without_site(inputs, options)))
     # Per-file and per-article work: reused by content through the preview's memo or the persistent cache
