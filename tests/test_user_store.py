@@ -14,7 +14,7 @@ import pytest
 from conftest import copy_of_default_dossier, run_build
 from dossier.shell import fs
 from dossier.shell.cache import FOLDER, code_version
-from dossier.shell.user_store import KEEP_VERSIONS
+from dossier.shell.user_store import KEEP_VERSIONS, MAX_ENTRIES, UserStore
 
 
 @pytest.fixture
@@ -113,3 +113,59 @@ def test_a_store_that_cannot_be_made_only_means_compiling_as_before(xdg, tmp_pat
     root = _dossier(tmp_path, "d")
     _build(root)
     assert (root / "_site" / "index.html").is_file() and (root / FOLDER / "templates").is_dir()
+
+
+def test_a_link_in_place_of_the_store_s_folder_is_refused_and_nothing_it_points_to_deleted(xdg, tmp_path):
+    victim = tmp_path / "victim"  # (another user could plant such a link in a shared home, /tmp)
+    for name in ["notes", "photos", *(f"{i:032x}" for i in range(KEEP_VERSIONS + 2))]:
+        (victim / name).mkdir(parents=True)
+        (victim / name / "kept.txt").write_bytes(b"mine")
+    (xdg / "dossier").mkdir(parents=True, mode=0o700)
+    (xdg / "dossier" / "compiled").symlink_to(victim)
+    before = sorted(p.relative_to(victim).as_posix() for p in victim.rglob("*"))
+    root = _dossier(tmp_path, "d")
+    _build(root)
+    assert sorted(p.relative_to(victim).as_posix() for p in victim.rglob("*")) == before  # nor anything made there
+    assert (root / "_site" / "index.html").is_file()
+
+
+def test_a_folder_not_named_as_a_code_version_is_never_pruned(xdg, tmp_path):
+    base = xdg / "dossier" / "compiled"
+    for i, name in enumerate(["notes", *(f"{n:032x}" for n in range(KEEP_VERSIONS + 2))]):
+        (base / name).mkdir(parents=True)
+        os.utime(base / name, (1_000_000 + i, 1_000_000 + i))
+    _build(_dossier(tmp_path, "d"))
+    kept = sorted(p.name for p in base.iterdir())
+    assert kept == sorted(["notes", code_version()[:32], *(f"{i:032x}" for i in range(3, KEEP_VERSIONS + 2))])
+
+
+def test_a_store_folder_others_can_write_in_is_refused(xdg, tmp_path):
+    base = xdg / "dossier" / "compiled"  # (others could put a link in it; root runs the tests: ownership is not
+    base.mkdir(parents=True)             # tested, a folder another user owns cannot be made here)
+    base.chmod(0o770)
+    root = _dossier(tmp_path, "d")
+    _build(root)
+    assert list(base.iterdir()) == [] and (root / "_site" / "index.html").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only root can give a folder to another")
+def test_a_store_folder_of_another_user_s_is_refused(xdg, tmp_path):
+    base = xdg / "dossier" / "compiled"
+    base.mkdir(parents=True, mode=0o700)
+    os.chown(base, 65534, 65534)  # (nobody's)
+    root = _dossier(tmp_path, "d")
+    _build(root)
+    assert list(base.iterdir()) == [] and (root / "_site" / "index.html").is_file()
+
+
+def test_bounding_the_store_deletes_only_its_entries(xdg, tmp_path):
+    folder = tmp_path / "store"
+    folder.mkdir(mode=0o700)
+    (folder / "notes.txt").write_bytes(b"not an entry")
+    for i in range(MAX_ENTRIES + 2):
+        (folder / f"{i:064x}.code").write_bytes(b"old")
+        os.utime(folder / f"{i:064x}.code", (1_000_000 + i, 1_000_000 + i))
+    os.utime(folder / "notes.txt", (1, 1))
+    UserStore(folder).write(f"{'f' * 64}.code", b"new")
+    assert (folder / "notes.txt").exists() and not (folder / f"{0:064x}.code").exists()
+    assert len(list(folder.iterdir())) == 1 + (MAX_ENTRIES + 2) // 2 + 1

@@ -81,6 +81,13 @@ def _mine(path: Path) -> bool:
     return not hasattr(os, "getuid") or path.stat().st_uid == os.getuid()
 
 
+def private(st: os.stat_result, shut: int = 0o077) -> bool:
+    """Whether what `st` describes is this user's and its `shut` permission bits are clear: the key file must be
+    neither readable nor writable by others; a folder of this user's cache, only not writable by others (user_store
+    deletes in it: another user's folder, or one others can put a link in, would have it delete what they chose)."""
+    return not st.st_mode & shut and (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+
+
 def _read(path: Path) -> bytes | None:
     try:
         with os.fdopen(open_regular(path, follow=False), "rb") as source:  # (a FIFO is refused, not waited on)
@@ -88,7 +95,7 @@ def _read(path: Path) -> bytes | None:
             key = source.read(KEY_BYTES + 1)
     except OSError:
         return None
-    if len(key) != KEY_BYTES or st.st_mode & 0o077 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+    if len(key) != KEY_BYTES or not private(st):
         return None  # (cut short, or a file someone else could have read or chosen: as unpacked, 0644)
     return key
 

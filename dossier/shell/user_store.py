@@ -19,6 +19,10 @@ first, then this store; an entry found here is copied into the dossier's cache).
 - Bounded: the `KEEP_VERSIONS` code versions used last are kept (a build touches its version's folder; one that
   makes a new folder deletes all but the newest); a version's folder holding more than `MAX_ENTRIES` entries
   (templates edited many times) has its older half deleted when an entry is written.
+- Only this user's: the store is used only when `dossier/`, `compiled/` and the version's folder are real folders
+  (not links) of this user's that no one else can write in (a link planted in a shared home had the pruning empty
+  the folder it pointed to); pruning deletes only folders named as versions, bounding only files named as entries,
+  each relative to its folder as opened (never through a link put in its place).
 - Never fails a build: no home, a read-only one, a full disk only mean no store, or no entry kept.
 """
 
@@ -26,7 +30,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import stat
 from pathlib import Path
 
 from . import cache_secret
@@ -34,6 +40,9 @@ from .framed import read_summed, write_summed
 
 KEEP_VERSIONS = 4    # code versions kept: several checkouts of the project on one machine do not undo each other
 MAX_ENTRIES = 400    # entries kept per version (the repo's dossier: 19 templates and a few schemas)
+_VERSION = re.compile(r"[0-9a-f]{32}")               # a version's folder: code_version()[:32]
+_ENTRY = re.compile(r"[0-9a-f]{64}\.(?:cache|code)")  # template_name's, or a schema's key (a sha256) and ".code"
+_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _STORES: dict[tuple[str, Path], "UserStore | None"] = {}
 
 
@@ -76,36 +85,73 @@ def user_store(version: str) -> UserStore | None:
 
 
 def _open(base: Path, name: str) -> UserStore | None:
-    folder = base / name
+    """The folder of version `name` in `base` (`compiled/`), made if need be; None unless `dossier/`, `compiled/`
+    and it are real folders of this user's that no one else can write in: a link to another folder planted in a
+    shared home had the pruning empty the link's target. A new version's folder prunes the old ones (relative to
+    `compiled/` as opened: nothing swapped in since is followed)."""
+    opened: list[int] = []
     try:
-        if folder.is_symlink():
-            return None  # (never this code's doing: left alone, and not written through)
-        made = not folder.is_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.utime(folder)  # (used now: the newest versions are the ones kept)
+        base.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # (as cache_secret makes it: judged next)
+        opened.append(_enter(base.parent)[0])
+        opened.append(_enter(base.name, opened[0], make=True)[0])
+        version, made = _enter(name, opened[1], make=True)
+        opened.append(version)
+        os.utime(version)  # (used now: the newest versions are the ones kept)
         if made:
-            _prune(base)
+            _prune(opened[1])
     except OSError:
         return None
-    return UserStore(folder)
+    finally:
+        for fd in opened:
+            os.close(fd)
+    return UserStore(base / name)
 
 
-def _prune(base: Path) -> None:
-    """Delete all but the KEEP_VERSIONS versions' folders used last (a folder's time is its last use)."""
-    folders = [p for p in base.iterdir() if p.is_dir() and not p.is_symlink()]
-    folders.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in folders[KEEP_VERSIONS:]:
-        shutil.rmtree(old, ignore_errors=True)
+def _enter(name: str | Path, at: int | None = None, make: bool = False) -> tuple[int, bool]:
+    """An open descriptor of folder `name` (relative to the open folder `at`) and whether it was made here (mode
+    0o700, when `make`); OSError unless it is a folder, not a link (never followed), this user's, and no one
+    else can write in it (cache_secret.private: others could put a link there, or replace a folder by one)."""
+    made = False
+    if make:
+        try:
+            os.mkdir(name, 0o700, dir_fd=at)
+            made = True
+        except FileExistsError:
+            pass
+    fd = os.open(name, _FOLDER, dir_fd=at)
+    st = os.fstat(fd)
+    if not (stat.S_ISDIR(st.st_mode) and cache_secret.private(st, 0o022)):
+        os.close(fd)
+        raise PermissionError(f"{name}: not a folder of this user's only")
+    return fd, made
+
+
+def _prune(base: int) -> None:
+    """Delete all but the KEEP_VERSIONS versions' folders used last (a folder's time is its last use) in the open
+    folder `base`: only folders named as versions are (a folder of another name is not this code's)."""
+    with os.scandir(base) as listed:
+        folders = [(e.stat(follow_symlinks=False).st_mtime_ns, e.name) for e in listed
+                   if _VERSION.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+    for _, old in sorted(folders, reverse=True)[KEEP_VERSIONS:]:
+        shutil.rmtree(old, dir_fd=base, ignore_errors=True)
 
 
 def _bound(folder: Path) -> None:
-    """Past MAX_ENTRIES entries, delete the older half (by when each was written)."""
+    """Past MAX_ENTRIES entries, delete the older half (by when each was written): only files named as entries
+    are (another file is not this code's), relative to the folder as opened, never through a link put in its
+    place since `_open`."""
     try:
-        entries = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
-        if len(entries) <= MAX_ENTRIES:
-            return
-        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
-        for old in entries[:len(entries) // 2]:
-            os.unlink(old.path)
+        fd = _enter(folder)[0]
+    except OSError:
+        return
+    try:
+        with os.scandir(fd) as listed:
+            entries = [(e.stat(follow_symlinks=False).st_mtime_ns, e.name) for e in listed
+                       if _ENTRY.fullmatch(e.name) and e.is_file(follow_symlinks=False)]
+        if len(entries) > MAX_ENTRIES:
+            for _, old in sorted(entries)[:len(entries) // 2]:
+                os.unlink(old, dir_fd=fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)
