@@ -158,6 +158,16 @@ def test_a_store_folder_of_another_user_s_is_refused(xdg, tmp_path):
     assert list(base.iterdir()) == [] and (root / "_site" / "index.html").is_file()
 
 
+def test_temporary_files_a_killed_build_left_in_the_store_are_swept(xdg, tmp_path):
+    _build(_dossier(tmp_path, "first"))
+    left, writing = _store(xdg) / ".left.cache.1.2.tmp", _store(xdg) / ".writing.cache.3.4.tmp"
+    left.write_bytes(b"half an entry")
+    writing.write_bytes(b"an entry being written")
+    os.utime(left, (1_000_000, 1_000_000))  # (an hour old or more: framed.ABANDONED)
+    _build(_dossier(tmp_path, "second"))
+    assert not left.exists() and writing.exists()
+
+
 def test_bounding_the_store_deletes_only_its_entries(xdg, tmp_path):
     folder = tmp_path / "store"
     folder.mkdir(mode=0o700)

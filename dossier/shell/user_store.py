@@ -22,7 +22,8 @@ first, then this store; an entry found here is copied into the dossier's cache).
 - Only this user's: the store is used only when `dossier/`, `compiled/` and the version's folder are real folders
   (not links) of this user's that no one else can write in (a link planted in a shared home had the pruning empty
   the folder it pointed to); pruning deletes only folders named as versions, bounding only files named as entries,
-  each relative to its folder as opened (never through a link put in its place).
+  each relative to its folder as opened (never through a link put in its place); temporary files a build killed
+  while writing left are swept when the store is opened (framed.delete_abandoned).
 - Never fails a build: no home, a read-only one, a full disk only mean no store, or no entry kept.
 """
 
@@ -36,7 +37,7 @@ import stat
 from pathlib import Path
 
 from . import cache_secret
-from .framed import read_summed, write_summed
+from .framed import delete_abandoned, read_summed, write_summed
 
 KEEP_VERSIONS = 4    # code versions kept: several checkouts of the project on one machine do not undo each other
 MAX_ENTRIES = 400    # entries kept per version (the repo's dossier: 19 templates and a few schemas)
@@ -87,8 +88,8 @@ def user_store(version: str) -> UserStore | None:
 def _open(base: Path, name: str) -> UserStore | None:
     """The folder of version `name` in `base` (`compiled/`), made if need be; None unless `dossier/`, `compiled/`
     and it are real folders of this user's that no one else can write in: a link to another folder planted in a
-    shared home had the pruning empty the link's target. A new version's folder prunes the old ones (relative to
-    `compiled/` as opened: nothing swapped in since is followed)."""
+    shared home had the pruning empty the link's target. Sweeps what builds killed while writing left behind; a new
+    version's folder prunes the old ones (relative to `compiled/` as opened: nothing swapped in since is followed)."""
     opened: list[int] = []
     try:
         base.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # (as cache_secret makes it: judged next)
@@ -97,6 +98,7 @@ def _open(base: Path, name: str) -> UserStore | None:
         version, made = _enter(name, opened[1], make=True)
         opened.append(version)
         os.utime(version)  # (used now: the newest versions are the ones kept)
+        delete_abandoned(base / name)
         if made:
             _prune(opened[1])
     except OSError:
