@@ -349,6 +349,7 @@ def scaling_points(base: Path, args) -> list[Point]:
             runs = []
             for attempt in range(args.repeat):
                 shutil.rmtree(work / "out", ignore_errors=True)
+                shutil.rmtree(work / "dossier" / ".dossier-cache", ignore_errors=True)  # cold: not the attempt before's
                 forget_compiled()
                 runs.append(dossier_build(work / "dossier", work / "out", False, args.timeout))
                 log(f"scaling {n} articles, {e} entities, {c} comparisons: no-search cold #{attempt + 1}: "
