@@ -8,6 +8,8 @@ line, a list item after "- "."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dossier.core.capture import furniture_words
@@ -330,3 +332,38 @@ def test_a_line_hidden_only_on_some_screens_or_longer_than_a_label_is_kept(eleme
     line = element.split(">")[1].split("<")[0]
     lines = [line, *PARAGRAPHS]
     assert left_out(page(element + paragraphs(0, 1, 2)), lines) == (lines, [])
+
+
+@pytest.mark.parametrize("element", [
+    '<p class="hidden">The minister resigned.</p>',                      # a collapsed paragraph: a sentence
+    '<p class="hidden">Read the full statement</p>',                     # "hidden" on no heading
+    '<div class="story-more hidden"><p>The minister resigned on Sunday</p></div>',   # an expander's second half
+    '<div class="read-more-hidden"><p>He denied it all</p></div>',
+    '<div class="paywall hidden"><p>He denied it all</p></div>',
+    '<h3 class="is-hidden">Background</h3>', '<p class="not-hidden">Short label here</p>',
+    '<p class="hidden-content">Short label here</p>', '<h3 id="hidden-label">Background</h3>',
+    '<h2 class="sr-only">He denied it all.</h2>',                         # a sentence, whatever its class
+])
+def test_a_short_line_in_an_element_only_partly_called_hidden_or_a_sentence_is_kept(element: str) -> None:
+    """The rule read every part of every class around the line: "He denied it all" in an expander's
+    "story-more hidden" or "read-more-hidden" box (the article's second half, shown by a button) was left out."""
+    line = re.sub(r"<[^>]+>", "", element)
+    lines = [PARAGRAPHS[0], line, *PARAGRAPHS[1:]]
+    assert left_out(page(paragraphs(0) + element + paragraphs(1, 2)), lines) == (lines, [])
+
+
+@pytest.mark.parametrize("wrapper", ['<div class="relative overflow-hidden">{}</div>',
+                                     '<section id="article-hidden-content">{}</section>',
+                                     '<div class="sr-only-wrapper visually-hidden-focusable">{}</div>',
+                                     '<div class="sr-only">{}</div>'])
+def test_a_short_line_in_a_box_that_holds_more_than_it_is_kept_whatever_the_box_is_called(wrapper: str) -> None:
+    """Tailwind's "relative overflow-hidden" wraps a whole article: its short lines are the article's."""
+    short = "He denied it all on Monday"
+    lines = [PARAGRAPHS[0], short, *PARAGRAPHS[1:]]
+    html = page(wrapper.format(paragraphs(0) + f"<p>{short}</p>" + paragraphs(1, 2)))
+    assert left_out(html, lines) == (lines, [])
+
+
+def test_a_label_in_an_element_that_holds_it_alone_and_is_hidden_from_sight_is_left_out() -> None:
+    html = page(paragraphs(0) + '<div class="visually-hidden"><p>Skip to content</p></div>' + paragraphs(1, 2))
+    assert left_out(html, [PARAGRAPHS[0], "Skip to content", *PARAGRAPHS[1:]]) == (PARAGRAPHS, ["Skip to content"])

@@ -110,7 +110,8 @@ def _placed(page: Page, index: int, line: str) -> str:
     if page.every(index, _standards_link):
         return STANDARDS
     short = len(line.split()) <= LABEL_WORDS
-    if short and not line.rstrip().endswith((".", "!", "?")) and page.every(index, lambda b: _player_box(page, b)):
+    label = short and not line.rstrip().endswith((".", "!", "?"))   # (a short sentence may be the article's)
+    if label and page.every(index, lambda b: _player_box(page, b)):
         return "a media player's label"
     if short and page.every(index, lambda b: any(box.key in page.site_headers for box in b.around)):
         return "a line of the site's header, above the article"
@@ -118,19 +119,27 @@ def _placed(page: Page, index: int, line: str) -> str:
         return "a box of the site's sidebar (a widget)"
     if page.every(index, lambda b: _author_profile(page, b)):
         return "the author's profile"
-    if short and page.every(index, _screen_reader_only):
+    if label and page.every(index, lambda b: _screen_reader_only(page, b)):
         return "a label for screen readers, hidden from sight"
     if _date_label(page, index, line):
         return "a date's label, its date left out by the extractor"
     return ""
 
 
-def _screen_reader_only(block: Block) -> bool:
-    """The block is in an element whose class hides it from sight for screen readers alone: a landmark's name
+def _screen_reader_only(page: Page, block: Block) -> bool:
+    """The block is an element whose class hides it from sight for screen readers alone: a landmark's name
     ("Hauptinhalt", "main content": MDR's <h2 class="conHeadline hidden">, held-out review), a skip link, an icon's
-    spoken name. The extractor reads no CSS and keeps it; a reader never sees it. Only a label's length (_placed)."""
-    return any(any(wanted <= box.words for wanted in words.SCREEN_READER_CLASSES)
-               and not (box.words & words.RESPONSIVE_WORDS) for box in block.around)
+    spoken name. The extractor reads no CSS and keeps it; a reader never sees it. Only the block's own element or
+    one that holds nothing else is read, by whole class names (words.SCREEN_READER_CLASSES): a box that hides or
+    clips much ("overflow-hidden", an expander) says nothing of a line in it. Only a label, no sentence (_placed)."""
+    for box in block.around:
+        if box is not block.around[-1] and page.size[box.key] != len(block.text):
+            continue
+        if box.classes & words.SCREEN_READER_CLASSES:
+            return True
+        if words.HIDDEN_CLASS in box.classes and box.tag in words.LABEL_TAGS:
+            return True
+    return False
 
 
 def _date_label(page: Page, index: int, line: str) -> bool:

@@ -24,13 +24,15 @@ class Box:
     `words` are the lower-cased parts of its class and id ("artDetail__userOptions" → art, detail, user, options);
     `linked` says whether it holds a link with an address (asked only of <article> and <li> elements); `player`
     whether it holds a media player, a <video>, <audio>, <iframe>, <object> or <embed> (asked only of elements
-    whose `words` call them media, video, audio or player)."""
+    whose `words` call them media, video, audio or player); `classes` its whole class names, lower-cased
+    ("sr-only", "overflow-hidden"): a rule that reads a class by its meaning reads it whole, never a part of it."""
 
     key: int
     tag: str
     words: frozenset[str] = frozenset()
     linked: bool = False
     player: bool = False
+    classes: frozenset[str] = frozenset()
 
 
 @frozen

@@ -270,14 +270,17 @@ ICON_CLASSES = frozenset({"icon", "icons", "material", "glyphicon", "fa", "fas",
 # An author's profile: name, position, avatar ("cbx-Author_Position"; "author-bio"), in the languages measured
 AUTHOR_CLASSES = frozenset({"author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori"})
 # ... never a quote and its speaker ("quote-author"): the quote may be the article's
-# The class names that hide an element from sight and leave it to screen readers (Bootstrap's "sr-only" and
-# "visually-hidden", WordPress's "screen-reader-text", HTML5 Boilerplate's "visuallyhidden", a bare "hidden"): each a
-# set of class words that must all be there. A "hidden" with a screen size or "print" ("hidden-xs", "hidden-print")
-# hides it only there: RESPONSIVE_WORDS.
-SCREEN_READER_CLASSES = (frozenset({"sr", "only"}), frozenset({"screen", "reader"}), frozenset({"visually", "hidden"}),
-                         frozenset({"visuallyhidden"}), frozenset({"hidden"}))
-RESPONSIVE_WORDS = frozenset({"xs", "sm", "md", "lg", "xl", "xxl", "print", "mobile", "tablet", "desktop", "phone",
-                              "small", "medium", "large", "up", "down"})
+# The class names that hide an element from sight and leave it to screen readers, each a whole class name
+# (Bootstrap's "sr-only" and "visually-hidden", WordPress's "screen-reader-text", HTML5 Boilerplate's
+# "visuallyhidden", Drupal's "element-invisible"): never a part of one ("overflow-hidden" clips, "read-more-hidden"
+# and "story-more hidden" are an expander's second half, "hidden-xs" hides on phones only).
+SCREEN_READER_CLASSES = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                   "screen-reader-only", "sr-text", "element-invisible", "a11y-hidden"})
+# A bare "hidden" is a label's only where the element is one: a heading or a form's label (MDR's
+# <h2 class="conHeadline hidden">Hauptinhalt</h2>); on a paragraph or a box it is as often a collapsed part of the
+# article, shown by a button ("<p class="hidden">The minister resigned.</p>").
+HIDDEN_CLASS = "hidden"
+LABEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "label", "legend"})
 QUOTE_CLASSES = frozenset({"quote", "quotes", "blockquote", "pullquote", "citation", "cite", "zitat", "testimonial"})
 # A pull quote: a sentence of the article repeated, large, beside it ("wp-block-pullquote", "pull-quote")
 PULL_QUOTES = (frozenset({"pullquote"}), frozenset({"pullquotes"}), frozenset({"pull", "quote"}))

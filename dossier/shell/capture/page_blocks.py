@@ -82,7 +82,8 @@ class _Reader:
         self.count += 1
         named = class_words(element)
         player = bool(named & MEDIA_CLASSES) and bool(element.xpath(_PLAYER))
-        box = Box(self.count, tag, named, linked, player)
+        classes = frozenset((element.get("class") or "").lower().split())
+        box = Box(self.count, tag, named, linked, player, classes)
         hides = _unseen(element, tag)
         self.stack.append((box, hides))
         self.hidden += hides
