@@ -14,6 +14,7 @@ import pytest
 
 from dossier.core.capture import furniture_words
 from dossier.core.capture.furniture import without_furniture
+from dossier.core.capture.furniture_credit import CAPTION, CREDIT, credit_kind
 from dossier.core.capture.furniture_page import Dropped
 from dossier.shell.capture.extract import extract
 from dossier.shell.capture.page_blocks import page_blocks
@@ -153,6 +154,36 @@ def test_a_line_that_is_only_a_label_is_left_out_by_its_words(line: str, what: s
 def test_a_line_that_says_more_than_a_label_is_kept(line: str) -> None:
     text = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[2]}"
     assert without_furniture(text, page_blocks(page(f"<ul><li>{line}</li></ul>"))) == (text, ())
+
+
+@pytest.mark.parametrize("line", [
+    # a paragraph of two sentences with the credit of the photo above it run on: a caption is one sentence
+    "Der Bürgermeister sprach von einem schweren Tag. Die Feuerwehr war mit 80 Kräften im Einsatz, die Straße "
+    "blieb bis zum Abend gesperrt. Foto: Max Muster/dpa",
+    'He looked at the photo: "That is the 9/11 memorial, lit up at night"',   # a quotation, digits by the slash
+    "Image: the court ruling on 24/7 surveillance, seen by reporters",         # a sentence in lower-case words
+    "The credit: a loan from the EU/IMF programme worth billions",             # no name before the slash
+    "The question remains what the image: black/white means",
+    # one sentence longer than a caption, run on with the credit
+    "The mayor thanked the crews who had worked through the night at the scene of the fire in the old town, where "
+    "three houses burnt down and eleven families lost their homes, and promised that the city would pay for the "
+    "repairs and for a place to stay until the spring. Photo: Jane Roe/Getty Images",
+])
+def test_a_sentence_that_names_a_photo_or_a_credit_and_a_slash_is_kept(line: str) -> None:
+    """A caption's credit is a name and an agency by a slash; the rule took any words around any slash."""
+    text = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[2]}"
+    assert without_furniture(text, ()) == (text, ())
+
+
+@pytest.mark.parametrize("line, what", [
+    ("Gustav Lloyd Agerblad and the face of state epidemiologist Anders Tegnell. Photo: Jonathan Nackstrand/AFP",
+     CAPTION),
+    ("Der Minister am Montag vor dem Kanzleramt. Foto: Max Muster/dpa", CAPTION),   # (a lower-cased agency)
+    ("Die Kanzlerin beim Gipfel in Brüssel. Foto: picture alliance/dpa", CAPTION),  # (a stock library's name)
+    ("Foto: picture alliance / dpa | Kay Nietfeld", CREDIT), ("Foto: imago images/Sven Simon", CREDIT),
+])
+def test_a_credit_is_names_and_an_agency_in_their_own_spelling(line: str, what: str) -> None:
+    assert credit_kind(line) == what
 
 
 def test_a_share_label_goes_when_it_is_a_link_and_a_closing_copyright_notice_goes() -> None:

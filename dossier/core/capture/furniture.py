@@ -30,6 +30,7 @@ from urllib.parse import unquote
 from . import furniture_words as words
 from .furniture_appeal import PROMPT_WORDS, appeals, signup_prompt
 from .furniture_consent import notices
+from .furniture_credit import credit_kind
 from .furniture_label import lone_labels
 from .furniture_words import STANDARDS
 from .furniture_page import HEADINGS, LABEL_WORDS, Block, Dropped, Page, bare, link_only, squash
@@ -266,6 +267,9 @@ def _by_words(line: str) -> str:
     for kind, pattern in words.WHOLE_LINES:
         if pattern.match(label):
             return kind
+    credit = credit_kind(label)
+    if credit:
+        return credit
     spelt = len(words.LOOKALIKE_WORD.findall(label))
     if spelt >= LOOKALIKE_WORDS and spelt * 2 > len(re.findall(r"\w+", label)):
         return "an advertisement spelt in look-alike letters"

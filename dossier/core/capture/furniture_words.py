@@ -84,26 +84,15 @@ _SHARE_VERBS = (r"share|share this(?: article| story| page| post)?|share (?:on|v
 # A share button's label: a network's name or a share verb, the whole line (a trailing comma: "Telegram,")
 SOCIAL = re.compile(rf"^(?:{_NETWORKS}|{_SHARE_VERBS})[\s,:]*$", re.I)
 
-_CREDIT_WORDS = (r"foto|fotos|photo|photos|bild|bilder|picture|pictures|image|images|credit|credits|crédit|"
+CREDIT_WORDS = (r"foto|fotos|photo|photos|bild|bilder|picture|pictures|image|images|credit|credits|crédit|"
                  r"crédits|crédit photo|crédits photos|photo credit|image credit|fotografía|fotografia|fotografie|"
                  r"zdjęcie|zdjęcia|photograph|bildnachweis|fotonachweis|copyright")
 STANDARDS = "a link to the outlet's standards"
-# Whole lines that are only a label: (what it is, pattern). A credit is a dozen words at most, and no sentence
-# (it does not end with a full stop): "Foto: M. Rädel", "(Bild: Dieter Stork)", "© dpa | Kay Nietfeld".
+# Whole lines that are only a label: (what it is, pattern); a photo's credit is told in furniture_credit.py
 WHOLE_LINES = (
     ("an advertisement's label", re.compile(
         r"^[\W_]*(?:anzeige|werbung|reklama|advertisement|advertising|ad|ads|publicidad|publicidade|publicité|"
         r"pubblicità|sponsored|sponsored content|gesponsert|reklame|annonce|advertentie)[\W_]*$", re.I)),
-    ("a photo credit", re.compile(
-        rf"^[(\[]?(?:(?:{_CREDIT_WORDS})\s*[:©|]|fot\.|©)\s*\S+(?:\s+\S+){{0,11}}\s*$(?<![.!?])", re.I)),
-    # A photo's caption that the extractor kept as a paragraph: ends in the photo's credit, a credit word, a colon,
-    # and the photographer and agency with a slash between ("… briefings. Photo: Jonathan Nackstrand/AFP",
-    # "… en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS).": The Local, Clarín, held-out review). An
-    # article's sentence never ends so (no full stop but after a bracket); a credit with no slash ("Foto: dpa") may
-    # be a sentence's, and stays.
-    ("a photo's caption, ending in its credit", re.compile(
-        rf"^(?=.{{20,600}}$).*[\s(\[](?:{_CREDIT_WORDS})\s*:\s*[^\s:()/][^:()/]{{1,60}}/[^:()/.]{{2,60}}(?:[)\]]\.?)?$",
-        re.I)),
     ("a share button", re.compile(rf"^(?:{_SHARE_VERBS})[\s:]*$", re.I)),
     ("a prompt to follow the outlet", re.compile(
         r"^(?:follow us|folgen sie uns|folge uns|suivez-nous|síguenos|siga-nos|seguici|obserwuj nas)\b"
