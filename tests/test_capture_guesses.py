@@ -755,3 +755,25 @@ def test_a_site_name_written_without_spaces_after_a_chinese_or_japanese_headline
 def test_a_hyphen_beside_latin_letters_or_digits_in_a_chinese_title_is_no_separator(title: str) -> None:
     page = read_page(f"<html><head><title>{title}</title></head><body><article>{PARA}</article></body></html>")
     assert guess_page(page, {}, "", PARA, {}).title.value == title
+
+
+SMALL_TOWN = "<title>Council passes budget after late-night vote | Small Town News</title>"
+
+
+@pytest.mark.parametrize("head, h1", [
+    # og:title set to the site's name on every page, the domain's name
+    (f"{SMALL_TOWN}<meta property='og:title' content='Small Town News'>"
+     "<link rel='canonical' href='https://www.smalltownnews.example/news/budget-vote'>",
+     "<h1>Council passes budget after late-night vote</h1>"),
+    # the <h1> is the logo, named as the domain (tribune242): no headline
+    ("<title>Two more gunned down | The Tribune</title>"
+     "<link rel='canonical' href='http://www.tribune242.com/news/2022/apr/22/two-more-gunned-down/'>",
+     "<h1><a href='/'>The Tribune</a></h1>"),
+])
+def test_a_social_title_or_an_h1_that_is_the_sites_name_never_makes_the_headline_the_outlet(head: str,
+                                                                                            h1: str) -> None:
+    """og:title equal to one part of the <title> names that part the headline; a site that sets og:title to its
+    own name on every page had its headline taken for the outlet ("Council passes budget … | Small Town News")."""
+    page = read_page(f"<html><head>{head}</head><body>{h1}<article>{PARA}</article></body></html>")
+    outlet = guess_page(page, {}, "", PARA, {}).outlet.name
+    assert outlet in ("Small Town News", "The Tribune")

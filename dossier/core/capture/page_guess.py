@@ -150,6 +150,7 @@ def title_split(meta: PageMeta) -> list[str] | None:
     title = one_line(meta.title)
     # (the JSON-LD headline and the <h1>: og:title and twitter:title often repeat the <title>, site name and all)
     heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
+    heads -= _site_named(meta, heads)
     if not title or not heads:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
@@ -157,7 +158,9 @@ def title_split(meta: PageMeta) -> list[str] | None:
     # An og:title or twitter:title that is one part of the <title> names that part the headline, before the <h1>:
     # an older site's <h1> is often its logo ("The Tribune", a link home), and the part it matched was taken for
     # the site's name, the headline left as the outlet ("Two more gunned down | The Tribune", held-out check).
+    # A social title or a heading that is the site's name (many sites set og:title so on every page) tells nothing.
     social = {one_line(meta.meta.get(k, "")).casefold() for k in ("og:title", "twitter:title")} - {""}
+    social -= _site_named(meta, social)
     for told in (social, heads):
         for cut in _SEPARATOR.finditer(title):
             before, after = title[:cut.start()], title[cut.end():]
@@ -166,6 +169,18 @@ def title_split(meta: PageMeta) -> list[str] | None:
             if after.casefold() in told:
                 return [after, *_SEPARATOR.split(before)]
     return None
+
+
+def _site_named(meta: PageMeta, parts: set[str]) -> set[str]:
+    """The parts that are the site's name: its og:site_name, application-name or twitter:site, or its domain's
+    name, in letters alone and without a leading "the" ("Small Town News" of smalltownnews.example, "The Tribune"
+    of tribune242.com: the logo's <h1>)."""
+    def letters(text: str) -> str:
+        return re.sub(r"^the", "", re.sub(r"[\W\d_]+", "", text.casefold()))
+    host = host_of(meta.canonical or meta.meta.get("og:url", ""))
+    names = {letters(label) for label in host.split(".")[:-1]} | {
+        letters(meta.meta.get(key, "")) for key in ("og:site_name", "application-name", "twitter:site")}
+    return {part for part in parts if letters(part) and letters(part) in names - {"", "www"}}
 
 
 def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
