@@ -777,3 +777,17 @@ def test_a_social_title_or_an_h1_that_is_the_sites_name_never_makes_the_headline
     page = read_page(f"<html><head>{head}</head><body>{h1}<article>{PARA}</article></body></html>")
     outlet = guess_page(page, {}, "", PARA, {}).outlet.name
     assert outlet in ("Small Town News", "The Tribune")
+
+
+@pytest.mark.parametrize("title, headline, outlet", [
+    ("第二十届中国-东盟博览会在南宁开幕-新华网", "第二十届中国-东盟博览会在南宁开幕", "新华网"),
+    ("日本-中国首脳会談", "日本-中国首脳会談", None),
+])
+def test_an_unspaced_headline_is_cut_only_before_a_short_site_name_at_its_end(title: str, headline: str,
+                                                                              outlet: str | None) -> None:
+    """Every "-" between two Chinese characters was a cut: "第二十届中国-东盟博览会…" became the headline
+    "第二十届中国" of an outlet "东盟博览会在南宁开幕"."""
+    page = read_page(f"<html lang='zh'><head><title>{title}</title></head><body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.example-cn.example/2024/0916/c1.html", PARA, {})
+    assert guess.title.value == headline
+    assert guess.outlet.name == (outlet or "example-cn.example")
