@@ -1,11 +1,12 @@
-"""Test helper: where a browser's text fragment (`#:~:text=prefix-,start,end`) lands in a built page (stdlib only).
+"""Test helper: where a browser's text fragment (`#:~:text=prefix-,start,end`) lands in a built page.
 
 It emulates the first-match rule of https://wicg.github.io/scroll-to-text-fragment/ on the whole page's visible
 text (site header, the article's headline and standfirst, its body with the notes and badges in it, and what follows):
 the page's blocks (block elements, and each note or badge the article page inserts, a box of its own), as a browser
 shows them in a wide window: every word, but those of hidden elements (the `hidden` attribute, `HIDDEN` classes).
-A term matches as Chromium's find does (ICU collation at primary strength: case, accents and vowel marks aside;
-emulated by folding both sides: NFKD, combining marks dropped, casefold), with any space between its words,
+A term matches as Chromium's find does (ICU collation at primary strength: case, accents and vowel marks aside,
+curly quotes as straight ones, ø as o; emulated by folding both sides with text_fragments.fold, the one fold
+that test_browser_text_fragments checks in Chromium), with any space between its words,
 beginning and ending at a word boundary (not between two letters or digits); the start term's first match (right
 after a match of the prefix, and optional space, when there is one) is taken, then the end term's first match
 after it.
@@ -15,11 +16,12 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import unquote
+
+from dossier.core.plan.text_fragments import fold
 
 BLOCKS = {"address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p",
@@ -127,11 +129,6 @@ def _find(text: str, term: str, pos: int, start_bounded: bool = True, end_bounde
             return None
         pos = m.start() + 1
     return None
-
-
-def fold(s: str) -> str:
-    """A string as Chromium's find compares it: compatibility-decomposed, without combining marks, case-folded."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if unicodedata.category(c) != "Mn").casefold()
 
 
 @lru_cache(maxsize=8)

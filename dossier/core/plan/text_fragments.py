@@ -12,7 +12,7 @@ inserts (a note's number, a badge: `points`) are never inside a term or between 
 What is checked is the page's words as the browser searches them (`_Page`): what the page shows before the
 article's text (its headline and standfirst: a wire lede often repeats the headline, review 181), the text, and
 the words the page adds inside it where they are known (a badge's comparison title; not a note's words, which
-would tie the passages pages to every edit of a note), compared as Chromium's find compares them (`_fold`: case,
+would tie the passages pages to every edit of a note), compared as Chromium's find compares them (`fold`: case,
 accents and vowel marks aside), with the spec's prefix rule (`_first_at`).
 """
 
@@ -141,12 +141,12 @@ def _pattern(words: str) -> re.Pattern[str]:
 def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | None = None) -> bool:
     """Whether a browser's first match of the term `words` (after the term `prefix`, when there is one) in the
     page (after text offset `since`) is the term's own place, words[0][0]. As the text fragments spec's "find a
-    range from a text directive" does: each term compared folded (`_fold`), with any space between its words; a
+    range from a text directive" does: each term compared folded (`fold`), with any space between its words; a
     term begins and ends at a word boundary, but a prefix may end inside a word and the start term follows it
     after optional space, not necessarily at a word boundary ("for" then "ever" matches "forever")."""
     text, folded = page.source, page.folded
     at, endpos = page.at(words[0][0]), page.at(words[-1][1])
-    term = _pattern(_fold(text[words[0][0]:words[-1][1]]))
+    term = _pattern(fold(text[words[0][0]:words[-1][1]]))
     pos = 0 if since is None else page.at(since)  # (from the top of the page, or after the start term)
     if not prefix:
         while (m := term.search(folded, pos, endpos)) is not None:
@@ -154,7 +154,7 @@ def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | N
                 return m.start() == at
             pos = m.start() + 1
         return False
-    before = _pattern(_fold(text[prefix[0][0]:prefix[-1][1]]))
+    before = _pattern(fold(text[prefix[0][0]:prefix[-1][1]]))
     while (p := before.search(folded, pos, at)) is not None:
         pos = p.start() + 1
         if not _boundary(folded, p.start()):
@@ -168,12 +168,24 @@ def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | N
 _SPACE = re.compile(r"\s*")
 
 
+# What Chromium's find takes as equal that decomposing, dropping marks and case-folding keep apart, each seen in
+# Chromium (review 188): curly and low quotes are straight ones ("Biden’s" matched the headline's "Biden's" first),
+# and ICU's primary strength has ø as o, æ as ae, ł as l, ... (not þ as th, ı as i, – as -: those it keeps apart).
+_LIKE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
+                       "\u201e": '"', "\u201f": '"', "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                       "ħ": "h"})
+# What it ignores: combining marks (accents, vowel marks), format characters (the soft hyphen, zero-width space and
+# joiners, direction marks) and the Arabic tatweel, which only lengthens a joined letter.
+_IGNORED = {"Mn", "Cf"}
+
+
 class _Folds(dict[int, str]):
-    """Code point -> what it folds to (`_fold`), made when first asked for: a str.translate table."""
+    """Code point -> what it folds to (`fold`), made when first asked for: a str.translate table."""
 
     def __missing__(self, code: int) -> str:
-        c = chr(code)
-        self[code] = "".join(x for x in unicodedata.normalize("NFKD", c) if unicodedata.category(x) != "Mn").casefold()
+        kept = (x for x in unicodedata.normalize("NFKD", chr(code))
+                if unicodedata.category(x) not in _IGNORED and x != "\u0640")
+        self[code] = "".join(kept).casefold().translate(_LIKE)
         return self[code]
 
 
@@ -184,15 +196,18 @@ def _fold_char(c: str) -> str:
     return _FOLDS[ord(c)]
 
 
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
     """The text as a browser's find-in-page compares it (ICU collation at primary strength: case, accents and
-    vowel marks aside): compatibility-decomposed, its combining marks dropped, case-folded; one character at a
-    time, so that `_Page` can map offsets (a character may fold to none, "\u05b8", or to more, "\u00df")."""
+    vowel marks aside, and Chromium's own quote folding): compatibility-decomposed, what it ignores dropped,
+    case-folded, the letters and quotes it equates made one (`_LIKE`); one character at a time, so that `_Page`
+    can map offsets (a character may fold to none, "\u05b8", or to more, "\u00df"). Public: tests/fragment_check
+    compares as it does. Coarser than Chromium is harmless (a term is lengthened, or no link made), finer is not
+    (two places Chromium takes as one, the link opened at the first)."""
     return s.lower() if s.isascii() else s.translate(_FOLDS)
 
 
 class _Page:
-    """The words of an article's page that a browser searches a text fragment's terms in, folded (`_fold`): what
+    """The words of an article's page that a browser searches a text fragment's terms in, folded (`fold`): what
     it shows before the text (`shown`), then the text, with the words the page adds at insert points, each in a
     block of its own. `at(i)`: the folded page's offset of text offset i (after what is added at i). The text
     is kept in chunks between insert points, each an offset plus, where folding changed its length (not ASCII),
@@ -200,16 +215,16 @@ class _Page:
 
     def __init__(self, text: str, shown: str, words: tuple[tuple[int, str], ...]) -> None:
         self.source = text
-        parts, size = [_fold(shown), "\n\n"], len(_fold(shown)) + 2
+        parts, size = [fold(shown), "\n\n"], len(fold(shown)) + 2
         self._starts, self._bases, self._maps = [0], [size], [None]
         for point, added in [*((p, w) for p, w in words if w.strip()), (len(text), "")]:
             chunk = text[self._starts[-1]:point]
-            parts.append(_fold(chunk))
+            parts.append(fold(chunk))
             if not chunk.isascii() and any(len(_fold_char(c)) != 1 for c in set(chunk)):
                 self._maps[-1] = array("i", accumulate(map(len, map(_fold_char, chunk)), initial=0))
             size += len(parts[-1])
             if added:
-                parts.append(" \n\n" + _fold(added) + "\n\n ")
+                parts.append(" \n\n" + fold(added) + "\n\n ")
                 size += len(parts[-1])
                 self._starts.append(max(point, self._starts[-1]))
                 self._bases.append(size)
