@@ -68,12 +68,15 @@ def test_no_fragment_is_made_when_no_prefix_or_longer_term_is_unique():
 
 
 def _standfirsts(root: Path) -> None:
-    """Gives every other article a standfirst that repeats its lede's first ten words, as wire copy often does."""
-    for path in sorted((root / "content" / "articles").glob("*.yaml"))[::2]:
+    """Gives every other article a standfirst that repeats its lede's first ten words, as wire copy often does;
+    every other of those in Markdown, a link and bold across them, which the page shows rendered (review 188)."""
+    for k, path in enumerate(sorted((root / "content" / "articles").glob("*.yaml"))[::2]):
         yaml = path.read_text("utf-8")
         seed = re.search(r"^seed: (\S+)", yaml, re.M).group(1)
         lede = next(line for line in (root / "seeds" / seed).read_text("utf-8").splitlines() if len(line.split()) > 10)
-        summary = json.dumps(" ".join(lede.split()[:10]))
+        w = lede.split()[:10]
+        marked = f"{w[0]} [{' '.join(w[1:4])}](https://example.org/{k}) **{' '.join(w[4:6])}** {' '.join(w[6:])}"
+        summary = json.dumps(marked if k % 2 else " ".join(w))
         path.write_text(re.sub(r"^(date: .*)$", lambda m: f"{m.group(1)}\nsummary: {summary}", yaml, 1, re.M), "utf-8")
 
 

@@ -23,6 +23,7 @@ from ..analyse.shared_passages import SharedPassage
 from ..common.records import frozen
 from ..load.model import Article
 from ..common.urls import Urls
+from ..text.markdown import plain_text
 from .views import first_words
 
 # Most passages one article page lists: the 1,000-article generated dossier's articles share 5 to 20 (median
@@ -126,12 +127,15 @@ def shown_before(article: Article) -> str:
     """The words the article page shows before the article's text (templates/article.html's header: the wire,
     the headline unless the text begins with it, the date, byline and date note, the standfirst), which a
     browser searches a text fragment's start term in first: a wire lede often repeats the headline, and its link
-    opened the page at the top (review 181). (Not the outlet's name: the two pages that link a place name an
-    unknown outlet differently, and both must make the same link; nor the site's header, a few words.)"""
+    opened the page at the top (review 181). The standfirst as the page shows it, its Markdown rendered: "The
+    [finance minister said](https://…)" or "**bold**" hid its words from the check, and the link opened the
+    standfirst (review 188); the other fields are shown as written. (Not the outlet's name: the two pages that
+    link a place name an unknown outlet differently, and both must make the same link; nor the site's header, a
+    few words; a link the page refuses to make shows its target too, which no term is likely to match.)"""
     meta, paragraphs = article.meta, article.text.paragraphs
     headline = bool(paragraphs) and paragraphs[0].text == meta.title   # (views.article_source: the h1 is in the text)
     return "\n\n".join(x for x in (meta.wire, "" if headline else meta.title, meta.date, meta.byline, meta.date_note,
-                                    meta.summary) if x)
+                                    plain_text(meta.summary) if meta.summary else "") if x)
 
 
 def badge_words(moves: Iterable[tuple[int, int]], badges: Iterable[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
