@@ -11,9 +11,17 @@ inserts (a note's number, a badge: `points`) are never inside a term or between 
 
 What is checked is the page's words as the browser searches them (`_Page`): what the page shows before the
 article's text (its headline and standfirst: a wire lede often repeats the headline, review 181), the text, and
-the words the page adds inside it where they are known (a badge's comparison title; not a note's words, which
-would tie the passages pages to every edit of a note), compared as Chromium's find compares them (`fold`: case,
-accents and vowel marks aside), with the spec's prefix rule (`_first_at`).
+the words the page adds inside it where they are known (a badge's comparison title), compared as Chromium's find
+compares them (`fold`: case, accents and vowel marks aside, curly quotes as straight), with the spec's prefix rule
+(`_first_at`).
+
+Words the page shows that are not checked, a start term matching one of them first would open the page there:
+the site's header, and in the article's header the outlet's name or "Outlet unknown", " copy" after the wire and
+"Date unknown" (the two pages that link a place name an unknown outlet differently and must make the same link,
+and the others are a few words of the interface, in the site's language, which a lede seldom begins with); a
+badge's own label (the interface's words around its comparison's title); a sidenote's words (shown in the margin:
+checking them would tie the passages pages to every edit of a note, and a note that repeats the words it is on
+follows them, after their place). tests/fragment_check.py, which reads the built page, counts what they cost.
 """
 
 from __future__ import annotations
