@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -139,13 +140,17 @@ def test_a_folder_not_named_as_a_code_version_is_never_pruned(xdg, tmp_path):
     assert kept == sorted(["notes", code_version()[:32], *(f"{i:032x}" for i in range(3, KEEP_VERSIONS + 2))])
 
 
-def test_a_store_folder_others_can_write_in_is_refused(xdg, tmp_path):
-    base = xdg / "dossier" / "compiled"  # (others could put a link in it; root runs the tests: ownership is not
-    base.mkdir(parents=True)             # tested, a folder another user owns cannot be made here)
-    base.chmod(0o770)
+def test_a_store_folder_of_this_user_s_that_others_can_write_in_is_closed_to_them_and_used(xdg, tmp_path):
+    """Made under umask 002 (or opened up by hand), the folder is this user's: it is closed to the group and
+    others, then used; refused, the store was off for good without a word (review 191)."""
+    base = xdg / "dossier" / "compiled"
+    base.mkdir(parents=True)
+    base.chmod(0o777)
     root = _dossier(tmp_path, "d")
     _build(root)
-    assert list(base.iterdir()) == [] and (root / "_site" / "index.html").is_file()
+    assert stat.S_IMODE(base.stat().st_mode) == 0o755 and (root / "_site" / "index.html").is_file()
+    assert [p.name for p in base.iterdir()] == [code_version()[:32]]
+    assert any(_store(xdg).iterdir())
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only root can give a folder to another")

@@ -112,7 +112,11 @@ def _open(base: Path, name: str) -> UserStore | None:
 def _enter(name: str | Path, at: int | None = None, make: bool = False) -> tuple[int, bool]:
     """An open descriptor of folder `name` (relative to the open folder `at`) and whether it was made here (mode
     0o700, when `make`); OSError unless it is a folder, not a link (never followed), this user's, and no one
-    else can write in it (cache_secret.private: others could put a link there, or replace a folder by one)."""
+    else can write in it (cache_secret.private: others could put a link there, or replace a folder by one). A
+    folder of this user's that its group or others may write in (made under umask 002, or opened up by hand) is
+    closed to them first, rather than refused: refused, the store was off for good, without a word (review 191);
+    what they may have put in it is harmless (entries are signed, links are never followed, and only names this
+    code makes are deleted)."""
     made = False
     if make:
         try:
@@ -121,10 +125,16 @@ def _enter(name: str | Path, at: int | None = None, make: bool = False) -> tuple
         except FileExistsError:
             pass
     fd = os.open(name, _FOLDER, dir_fd=at)
-    st = os.fstat(fd)
-    if not (stat.S_ISDIR(st.st_mode) and cache_secret.private(st, 0o022)):
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode) and cache_secret.private(st, 0) and st.st_mode & 0o022:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode) & ~0o022)  # (this user's, made so under umask 002: closed)
+            st = os.fstat(fd)
+        if not (stat.S_ISDIR(st.st_mode) and cache_secret.private(st, 0o022)):
+            raise PermissionError(f"{name}: not a folder of this user's only")
+    except BaseException:
         os.close(fd)
-        raise PermissionError(f"{name}: not a folder of this user's only")
+        raise
     return fd, made
 
 
@@ -140,8 +150,9 @@ def _prune(base: int) -> None:
 
 def _bound(folder: Path) -> None:
     """Past MAX_ENTRIES entries, delete the older half (by when each was written): only files named as entries
-    are (another file is not this code's), relative to the folder as opened, never through a link put in its
-    place since `_open`."""
+    are (another file is not this code's), relative to the version's folder as opened again here (not a link;
+    the folders above it are reached by path, as reads and writes of entries are: they were checked by `_open`,
+    and what could be swapped in above them since needs a home others can write in)."""
     try:
         fd = _enter(folder)[0]
     except OSError:
