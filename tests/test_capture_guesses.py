@@ -791,3 +791,61 @@ def test_an_unspaced_headline_is_cut_only_before_a_short_site_name_at_its_end(ti
     guess = guess_page(page, {}, "https://www.example-cn.example/2024/0916/c1.html", PARA, {})
     assert guess.title.value == headline
     assert guess.outlet.name == (outlet or "example-cn.example")
+
+
+BUDGET = "Council passes budget after late-night vote"
+SITE_NAMED = "<link rel='canonical' href='https://www.smalltownnews.example/news/2024/budget-vote'>"
+ELSEWHERE = "<link rel='canonical' href='https://stn.example/news/2024/budget-vote'>"
+
+
+@pytest.mark.parametrize("told, address", [
+    ("<meta property='og:title' content='Small Town News'>", SITE_NAMED),  # the domain's name
+    ("<meta name='twitter:title' content='Small Town News'>", SITE_NAMED),
+    ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Small Town News\"}</script>",
+     SITE_NAMED),
+    # a domain that does not spell it: og:site_name or application-name names the site
+    ("<meta property='og:title' content='Small Town News'><meta property='og:site_name' content='Small Town News'>",
+     ELSEWHERE),
+    ("<meta property='og:title' content='Small Town News'><meta name='application-name' content='Small Town News'>",
+     ELSEWHERE),
+])
+def test_a_social_title_that_is_the_sites_name_is_no_headline_and_the_h1_wins(told: str, address: str) -> None:
+    """Many sites set og:title to their own name on every page; it agreed with "Headline | Small Town News" as a
+    kicker would, and the site's name was the headline, presented as detected."""
+    page = read_page(f"<html><head><title>{BUDGET} | Small Town News</title>{told}{address}</head>"
+                     f"<body><h1>{BUDGET}</h1><article>{PARA}</article></body></html>")
+    title = guess_page(page, {}, "", PARA, {}).title
+    assert (title.value, title.certain) == (BUDGET, True)
+
+
+@pytest.mark.parametrize("address, h1", [
+    (SITE_NAMED, ""),  # no <h1>: the <title>'s headline part
+    (SITE_NAMED, "<h1><a href='/'>Small Town News</a></h1>"),  # a logo's <h1> is the site's name too
+    (ELSEWHERE, f"<h1>{BUDGET}</h1>"),  # the site's name told only by the <title>'s last part
+    (ELSEWHERE, ""),
+])
+def test_a_social_title_that_is_the_sites_name_leaves_the_titles_headline_part(address: str, h1: str) -> None:
+    page = read_page(f"<html><head><title>{BUDGET} | Small Town News</title>{address}"
+                     f"<meta property='og:title' content='Small Town News'></head>"
+                     f"<body>{h1}<article>{PARA}</article></body></html>")
+    assert guess_page(page, {}, "", PARA, {}).title.value == BUDGET
+
+
+@pytest.mark.parametrize("title", ["Small Town News", "Small Town News | Home"])
+def test_a_page_that_names_only_its_site_has_no_headline_presented_as_detected(title: str) -> None:
+    page = read_page(f"<html><head><title>{title}</title>{SITE_NAMED}"
+                     "<meta property='og:title' content='Small Town News'></head>"
+                     f"<body><h1>Small Town News</h1><article>{PARA}</article></body></html>")
+    assert not guess_page(page, {}, "", PARA, {}).title.certain
+
+
+def test_a_social_title_that_is_only_the_titles_last_part_leaves_the_h1_flagged() -> None:
+    """With no other word of the site's name, "Headline | Site" and "Site | Headline" under a logo's <h1> read
+    the same: the <h1> wins as most titles end with the site's name, but is not presented as detected."""
+    guess = guess_title([('from <meta property="og:title">', "Small Town News"),
+                         ("from <title>", f"{BUDGET} | Small Town News"), ("from the first <h1>", BUDGET)], [])
+    assert (guess.value, guess.certain) == (BUDGET, False)
+    named = guess_title([('from <meta property="og:title">', "Small Town News"),
+                         ("from <title>", f"{BUDGET} | Small Town News"), ("from the first <h1>", BUDGET)], [],
+                        lambda text: text == "Small Town News")
+    assert (named.value, named.certain) == (BUDGET, True)

@@ -8,7 +8,7 @@ looks like a headline (furniture lines are dropped by the site's rules before th
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .guesses import NOTHING, UNSPACED_CUT, Guess, one_line, squash, word_count
 
@@ -54,17 +54,54 @@ def _agrees(candidate: str, ref: str) -> bool:
     return bool(a) and (a == b or (len(a) >= 12 and (b.startswith(a) or b.endswith(a))))
 
 
-def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> Guess:
+def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str],
+                is_site: Callable[[str], bool] = lambda _: False) -> Guess:
     """The headline among `candidates` ((where, text), best first: the JSON-LD headline, og:title,
     twitter:title, then "from <title>", "from the first <h1>", the extractor's), with tails naming one of
     `names` (the outlet's names) cut. Certain when the page's metadata agrees with what it shows readers (its
-    <h1> or <title>): a CMS placeholder headline ("escenic") or a rewritten social title then loses."""
-    texts = [(where, one_line(raw)) for where, raw in candidates if one_line(raw)]
+    <h1> or <title>): a CMS placeholder headline ("escenic") or a rewritten social title then loses. `is_site`
+    tells the site's own name (page_guess: og:site_name, the domain's name): many sites set og:title to it on
+    every page, and it agreed with "Headline | Site" as a kicker would, so the site's name was the headline, certain."""
+    every = [(where, one_line(raw)) for where, raw in candidates if one_line(raw)]
+    texts, doubt = _headline_candidates(every, names, is_site)
+    guess = _pick(texts, names) if texts else Guess(every[0][1], every[0][0]) if every else NOTHING
+    if guess.certain and (doubt or is_site(guess.value) or not texts):
+        return Guess(guess.value, guess.where, False, doubt or "the page gives no headline but its site's name")
+    return guess
+
+
+def _headline_candidates(texts: list[tuple[str, str]], names: Sequence[str],
+                         is_site: Callable[[str], bool]) -> tuple[list[tuple[str, str]], str]:
+    """`texts` without a social title or an <h1> that is the site's name (a logo's <h1>), and a doubt when the
+    site's name is only told by the <title>: a social title that is its last part ("Headline | Small Town News")
+    while the <h1> is the rest (or, with no <h1>, the outlet's name is that part) is taken for the site's name, as
+    titles mostly end so; but "Site | Headline" with a logo's <h1> reads the same, so the guess is then flagged."""
+    kept = [(w, t) for w, t in texts if not (w.startswith(_TOLD) and is_site(t))]
+    title = next((t for w, t in kept if w == "from <title>"), "")
+    h1 = next((t for w, t in kept if w == "from the first <h1>"), "")
+    cuts = list(_SEPARATORS.finditer(title))
+    rest, last = (title[:cuts[-1].start()], title[cuts[-1].end():]) if cuts else ("", "")
+    named = any(squash(name) == squash(last) for name in names)
+    if not (squash(rest) and squash(last) and (_agrees(h1, rest) and squash(h1) != squash(last) if h1 else named)):
+        return kept, ""
+    social = [(w, t) for w, t in kept if w.startswith(_SOCIAL) and squash(t) == squash(last)]
+    if not social:
+        return kept, ""
+    return [(w, t) for w, t in kept if (w, t) not in social], \
+        f"the page's social title is only its <title>'s last part ({last[:40]}), maybe the site's name"
+
+
+_SOCIAL = ("from the JSON-LD", "from <meta")  # what a page's metadata tells
+_TOLD = (*_SOCIAL, "from the first <h1>")  # ... and its heading
+
+
+def _pick(texts: list[tuple[str, str]], names: Sequence[str]) -> Guess:
+    """The headline among `texts` (guess_title's candidates, the site's name left out)."""
     title = next((t for w, t in texts if w == "from <title>"), "")
     cut_title, cut = _strip_tails(title, names) if title else ("", False)
     h1 = next((t for w, t in texts if w == "from the first <h1>"), "")
     shown = [t for t in (h1, cut_title, title) if t]
-    metadata = [(w, _strip_tails(t, names)[0]) for w, t in texts if w.startswith(("from the JSON-LD", "from <meta"))]
+    metadata = [(w, _strip_tails(t, names)[0]) for w, t in texts if w.startswith(_SOCIAL)]
     for where, text in metadata:
         if any(_agrees(text, ref) for ref in shown):
             return Guess(text, where)
@@ -80,11 +117,8 @@ def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str]) -> 
         where, text = metadata[0]
         return Guess(text, where, False, "the page shows readers a different headline"
                      + (f" (<h1>: {h1[:60]})" if h1 else ""))
-    if texts:
-        where, text = texts[0]
-        return Guess(cut_title if where == "from <title>" else text, where, False,
-                     "the page has no headline metadata")
-    return NOTHING
+    where, text = texts[0]
+    return Guess(cut_title if where == "from <title>" else text, where, False, "the page has no headline metadata")
 
 
 def title_from_lines(lines: Sequence[tuple[int, str]]) -> Guess:

@@ -302,7 +302,8 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
                          ("from <title>", meta.title), ("from the first <h1>", meta.h1),
                          ("found by the extractor", extracted.get("title", ""))],
                         [outlet.name, *_title_tails(meta, names),
-                         registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]])
+                         registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]],
+                        lambda text: bool(_site_named(meta, {text})))  # (og:title set to the site's name)
     if title.certain and title.where == CUT_TITLE and not outlet.guess.certain:
         # (the part cut was taken for the site's name by the <title> alone, or by a guess that doubts it)
         title = Guess(title.value, title.where, False, "the page has no headline metadata, and nothing but its "
