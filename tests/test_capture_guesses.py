@@ -849,3 +849,31 @@ def test_a_social_title_that_is_only_the_titles_last_part_leaves_the_h1_flagged(
                          ("from <title>", f"{BUDGET} | Small Town News"), ("from the first <h1>", BUDGET)], [],
                         lambda text: text == "Small Town News")
     assert (named.value, named.certain) == (BUDGET, True)
+
+
+@pytest.mark.parametrize("title, og_title, address", [
+    ("Theory | The Ory Blog", "Theory", "https://www.ory.example/x"),     # "the" is a word, not letters of one
+    ("Therapy | Rapy News", "Therapy", "https://rapy.example/x"),
+    ("X | Tech Daily", "X", "https://techdaily.example/x"),               # twitter:site @x: too short a name
+    ("Co | Tech Daily", "Co", "https://techdaily.co.uk/x"),               # the "co" of .co.uk names no site
+])
+def test_a_headline_is_the_sites_name_only_by_a_whole_word_the_and_a_name_of_three_letters(
+        title: str, og_title: str, address: str) -> None:
+    """The site's name was compared with "the" cut from its letters: "Theory" was "ory", the name of ory.example,
+    and a headline so named was no headline candidate; "co" and "x" were names too."""
+    page = read_page(f"<html><head><title>{title}</title><link rel='canonical' href='{address}'>"
+                     f"<meta property='og:title' content='{og_title}'><meta name='twitter:site' content='@x'>"
+                     f"</head><body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "", PARA, {}).title
+    assert (guess.value, guess.certain) == (og_title, True)
+
+
+def test_a_headline_that_is_the_domains_name_leaves_both_guesses_flagged() -> None:
+    """"Brexit Times | Brexit" on brexit.example under an <h1> and og:title "Brexit": the domain's name is the
+    site's, as a logo's <h1> would repeat it; the <title>'s other part is the headline, neither is detected."""
+    page = read_page("<html><head><title>Brexit Times | Brexit</title><link rel='canonical' "
+                     "href='https://brexit.example/x'><meta property='og:title' content='Brexit'></head>"
+                     f"<body><h1>Brexit</h1><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "", PARA, {})
+    assert (guess.title.value, guess.outlet.name) == ("Brexit Times", "Brexit")
+    assert not guess.title.certain and not guess.outlet.guess.certain

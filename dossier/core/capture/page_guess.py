@@ -173,14 +173,19 @@ def title_split(meta: PageMeta) -> list[str] | None:
 
 def _site_named(meta: PageMeta, parts: set[str]) -> set[str]:
     """The parts that are the site's name: its og:site_name, application-name or twitter:site, or its domain's
-    name, in letters alone and without a leading "the" ("Small Town News" of smalltownnews.example, "The Tribune"
-    of tribune242.com: the logo's <h1>)."""
+    name, in letters alone and without a leading word "the" ("Small Town News" of smalltownnews.example, "The
+    Tribune" of tribune242.com: the logo's <h1>; "Theatre" stays "theatre"). A name of fewer than three letters or
+    a generic label ("co" of .co.uk, "x" of twitter:site @x) names no site: a headline "X" or "Co" is no site's."""
     def letters(text: str) -> str:
-        return re.sub(r"^the", "", re.sub(r"[\W\d_]+", "", text.casefold()))
+        return re.sub(r"[\W\d_]+", "", re.sub(r"^\W*the\b", "", text.casefold()))
     host = host_of(meta.canonical or meta.meta.get("og:url", ""))
     names = {letters(label) for label in host.split(".")[:-1]} | {
         letters(meta.meta.get(key, "")) for key in ("og:site_name", "application-name", "twitter:site")}
-    return {part for part in parts if letters(part) and letters(part) in names - {"", "www"}}
+    names = {name for name in names if len(name) >= 3 and name not in _GENERIC_LABELS}
+    return {part for part in parts if letters(part) in names}
+
+
+_GENERIC_LABELS = {"www", "com", "net", "org", "gov", "edu", "ac", "co", "news", "web", "amp", "mobile"}
 
 
 def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
