@@ -877,3 +877,31 @@ def test_a_headline_that_is_the_domains_name_leaves_both_guesses_flagged() -> No
     guess = guess_page(page, {}, "", PARA, {})
     assert (guess.title.value, guess.outlet.name) == ("Brexit Times", "Brexit")
     assert not guess.title.certain and not guess.outlet.guess.certain
+
+
+@pytest.mark.parametrize("og_title, h1", [
+    ("Small Town News", BUDGET),     # a template's og:title, the headline in the <h1>
+    (BUDGET, "Small Town News"),     # a logo's <h1>, the headline in og:title
+])
+def test_the_part_of_the_title_a_headline_source_names_is_never_the_outlet(og_title: str, h1: str) -> None:
+    """og:title "Small Town News" on stn.example (a domain that does not spell it) over the <h1> headline: the
+    social title was believed first, and the headline, "Council passes budget after late-night vote", was the
+    outlet."""
+    page = read_page(f"<html><head><title>{BUDGET} | Small Town News</title>{ELSEWHERE}"
+                     f"<meta property='og:title' content='{og_title}'></head>"
+                     f"<body><h1>{h1}</h1><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "", PARA, {})
+    assert (guess.title.value, guess.outlet.name, guess.outlet.guess.certain) == (BUDGET, "Small Town News", False)
+
+
+def test_an_outlet_is_flagged_when_the_social_title_and_the_h1_name_two_parts_of_the_title() -> None:
+    """A publisher's name the domain spells, twice stated, is no detected outlet when the page's headline sources
+    disagree on which part of its <title> is its headline."""
+    page = read_page("<html><head><title>Two more gunned down | The Tribune</title><link rel='canonical' "
+                     "href='https://thetribune-bahamas.example/x'><meta property='og:title' "
+                     "content='Two more gunned down'><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                     "\"publisher\": {\"@type\": \"Organization\", \"name\": \"The Tribune\"}}</script></head>"
+                     f"<body><h1>The Tribune</h1><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "", PARA, {})
+    assert (guess.title.value, guess.outlet.name) == ("Two more gunned down", "The Tribune")
+    assert not guess.outlet.guess.certain and "<h1>" in guess.outlet.guess.doubt

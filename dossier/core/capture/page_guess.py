@@ -20,7 +20,7 @@ from .ld_body import Body, article_body
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 from ..common.records import frozen
-from .text_language import text_language
+from .text_language import guess_language, text_language
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
               "publish-date", "pubdate", "publishdate", "publication_date", "date_published", "dc.date.issued",
@@ -43,25 +43,6 @@ class PageGuess:
     language: Guess = NOTHING
     paid: bool = False  # the page marks its article as not free to read (JSON-LD isAccessibleForFree: false)
     body: Body = Body("")  # the article's text, the seed's: the extracted text, or the JSON-LD articleBody (ld_body)
-
-
-_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$")  # (the article schema's pattern)
-
-
-def guess_language(meta: PageMeta) -> Guess:
-    """The language the page says its text is in: <html lang>, else the JSON-LD inLanguage, else og:locale
-    ("ar_AR"), else <meta name="language"> or <meta http-equiv="content-language"> (an older CMS says it only
-    there: the Rhein-Neckar-Zeitung's `<meta name="language" content="de" />`, review 125), as a BCP 47 tag;
-    NOTHING when none says one that is a tag ("German", or "de, en": two languages, no one of them)."""
-    said = (("from <html lang>", meta.lang), ("from the JSON-LD inLanguage", ld_text(meta.ld("inLanguage"))),
-            ('from <meta property="og:locale">', meta.meta.get("og:locale", "")),
-            ('from <meta name="language">', meta.meta.get("language", "")),
-            ('from <meta http-equiv="content-language">', meta.meta.get("content-language", "")))
-    for where, value in said:
-        tag = value.strip().replace("_", "-")
-        if _LANGUAGE_TAG.match(tag):
-            return Guess(tag, where)
-    return NOTHING
 
 
 def _tag(key: str) -> str:
@@ -159,16 +140,38 @@ def title_split(meta: PageMeta) -> list[str] | None:
     # an older site's <h1> is often its logo ("The Tribune", a link home), and the part it matched was taken for
     # the site's name, the headline left as the outlet ("Two more gunned down | The Tribune", held-out check).
     # A social title or a heading that is the site's name (many sites set og:title so on every page) tells nothing.
+    # When the social title names another part than the <h1> does, one of them is the site's name (a template's
+    # og:title "Small Town News" on stn.example; a logo's <h1>): the longer part is the headline, flagged.
+    by_social, by_heads = _told_splits(meta, heads)
+    if by_social and by_heads and by_social[0] != by_heads[0]:
+        return max(by_heads, by_social, key=lambda split: len(split[0].split()))
+    return by_social or by_heads
+
+
+def _told_splits(meta: PageMeta, heads: set[str]) -> tuple[list[str] | None, list[str] | None]:
+    """The <title> as [the part its social title names, the others…] and as [the part `heads` name, …]."""
     social = {one_line(meta.meta.get(k, "")).casefold() for k in ("og:title", "twitter:title")} - {""}
-    social -= _site_named(meta, social)
-    for told in (social, heads):
-        for cut in _SEPARATOR.finditer(title):
-            before, after = title[:cut.start()], title[cut.end():]
-            if before.casefold() in told:
-                return [before, *_SEPARATOR.split(after)]
-            if after.casefold() in told:
-                return [after, *_SEPARATOR.split(before)]
+    return _told_split(one_line(meta.title), social - _site_named(meta, social)), _told_split(meta.title, heads)
+
+
+def _told_split(title: str, told: set[str]) -> list[str] | None:
+    """The <title> as [the part `told` names, the other parts…], or None when it names none."""
+    title = one_line(title)
+    for cut in _SEPARATOR.finditer(title):
+        before, after = title[:cut.start()], title[cut.end():]
+        if before.casefold() in told:
+            return [before, *_SEPARATOR.split(after)]
+        if after.casefold() in told:
+            return [after, *_SEPARATOR.split(before)]
     return None
+
+
+def headlines_conflict(meta: PageMeta) -> bool:
+    """The social title and the <h1> (or JSON-LD headline) name two parts of the <title> the headline: which is
+    the site's name the page does not tell, so the outlet guessed is not certain."""
+    heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
+    by_social, by_heads = _told_splits(meta, heads - _site_named(meta, heads))
+    return bool(by_social and by_heads and by_social[0] != by_heads[0])
 
 
 def _site_named(meta: PageMeta, parts: set[str]) -> set[str]:
@@ -320,11 +323,28 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text,
                       [d.text for d in (*dropped, *body.furniture) if d.kind in DATE_KINDS])
+    outlet = _unclaimed(outlet, meta, title)
     byline = _byline(meta, extracted, outlet.name)
     wire = _wire(meta, read_at, text, outlet, known_outlets, byline)
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
     paid = str(meta.ld("isAccessibleForFree")).strip().casefold() == "false"
     return PageGuess(title, date, outlet, byline, url, wire, said if said.value else text_language(text), paid, body)
+
+
+def _unclaimed(outlet: Outlet, meta: PageMeta, title: Guess) -> Outlet:
+    """The outlet, flagged when the page's headline sources disagree on which part of its <title> is the
+    headline, or when its name is the headline guessed: a headline is never an outlet presented as detected."""
+    if not outlet.guess.certain or not outlet.name:
+        return outlet
+    if headlines_conflict(meta):
+        doubt = "the page's social title and its <h1> name different parts of its <title> as the headline"
+    elif squash(outlet.name) == squash(title.value):
+        doubt = "it is the page's headline too"
+    else:
+        return outlet
+    g = outlet.guess
+    return Outlet(outlet.id, outlet.name, outlet.homepage, outlet.country, Guess(g.value, g.where, False, doubt),
+                  outlet.new)
 
 
 _DATE_ROWS = ("date", "datum", "published", "veröffentlicht")
