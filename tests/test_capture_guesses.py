@@ -14,6 +14,7 @@ from dossier.core.capture.outlets import host_of, known, registered_domain, safe
 from dossier.core.capture.page_guess import guess_page
 from dossier.core.capture.pagemeta import read_page
 from dossier.core.capture.stubs import append_text, suggest_slug
+from dossier.core.capture.unspaced_title import spaced_title
 
 
 @pytest.mark.parametrize("value, day", [
@@ -905,3 +906,46 @@ def test_an_outlet_is_flagged_when_the_social_title_and_the_h1_name_two_parts_of
     guess = guess_page(page, {}, "", PARA, {})
     assert (guess.title.value, guess.outlet.name) == ("Two more gunned down", "The Tribune")
     assert not guess.outlet.guess.certain and "<h1>" in guess.outlet.guess.doubt
+
+
+@pytest.mark.parametrize("title, head, headline, outlet", [
+    # one separator, nothing telling what follows is a name: a compound name of the headline
+    ("北京举行第二十届中国-东盟博览会", "", "北京举行第二十届中国-东盟博览会", None),
+    ("2024年第二十届中国-东盟峰会", "", "2024年第二十届中国-东盟峰会", None),
+    ("习近平会见美国总统拜登-新华网", "", "习近平会见美国总统拜登-新华网", None),
+    # ... the site's name as its metadata gives it
+    ("习近平会见美国总统拜登-新华网", "<meta property='og:site_name' content='新华网'>", "习近平会见美国总统拜登", "新华网"),
+    ("习近平会见美国总统拜登-新华网", "<meta name='application-name' content='新华网'>", "习近平会见美国总统拜登", "新华网"),
+    # two separators: a section and the site's name; a section between "-" stays with the headline
+    ("中美元首会晤成果丰硕_国际新闻_环球网", "", "中美元首会晤成果丰硕", "环球网"),
+    ("2024年第二十届中国-东盟峰会-新华网", "", "2024年第二十届中国-东盟峰会", "新华网"),
+])
+def test_an_unspaced_title_is_cut_where_the_page_tells_a_sites_name_follows(title: str, head: str, headline: str,
+                                                                             outlet: str | None) -> None:
+    """Cut at its last separator before a short tail, "北京举行第二十届中国-东盟博览会" was the headline
+    "北京举行第二十届中国" of an outlet "东盟博览会"; "…_国际新闻_环球网" kept its section in the headline."""
+    page = read_page(f"<html lang='zh'><head><title>{title}</title>{head}</head>"
+                     f"<body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.example-cn.example/2024/0916/c1.html", PARA, {})
+    assert (guess.title.value, guess.outlet.name) == (headline, outlet or "example-cn.example")
+    assert not guess.title.certain or guess.title.value == headline
+
+
+def test_an_unspaced_title_is_cut_before_a_known_outlets_name() -> None:
+    page = read_page("<html lang='zh'><head><title>习近平会见美国总统拜登-新华网</title></head>"
+                     f"<body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.example-cn.example/2024/0916/c1.html", PARA, {},
+                       {"example-cn.example": ("新华网", "CN")})
+    assert (guess.title.value, guess.outlet.name) == ("习近平会见美国总统拜登", "新华网")
+
+
+@pytest.mark.parametrize("title, names, spaced", [
+    ("北京举行第二十届中国-东盟博览会", [], "北京举行第二十届中国-东盟博览会"),
+    ("北京举行第二十届中国-东盟博览会", ["东盟博览会"], "北京举行第二十届中国 - 东盟博览会"),   # (the site says so)
+    ("武汉的声音：有英勇的你，才有英雄的城！-新华网", [], "武汉的声音：有英勇的你，才有英雄的城！ - 新华网"),
+    ("中美元首会晤成果丰硕_国际新闻_环球网", [], "中美元首会晤成果丰硕 - 环球网"),
+    ("日本-中国首脳会談", ["中国首脳会談"], "日本-中国首脳会談"),   # (too short a headline before it)
+])
+def test_spaced_title_cuts_a_hyphen_only_before_a_name_the_page_tells(title: str, names: list[str],
+                                                                      spaced: str) -> None:
+    assert spaced_title(title, names) == spaced

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
-from .guesses import UNSPACED_CUT, Guess, one_line, squash
+from .guesses import Guess, one_line, squash
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain
 from ..common.slugs import slugify
 from ..common.records import frozen
@@ -133,7 +133,7 @@ def clean_site_name(name: str) -> str:
     return _undomain(name) if _DOMAIN_FORM.match(name) else name
 
 
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|" + UNSPACED_CUT)
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
 def _claims_of(where: str, raw: str) -> list[Claim]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from .guesses import NOTHING, UNSPACED_CUT, Guess, one_line, squash, word_count
+from .guesses import NOTHING, Guess, one_line, squash, word_count
 
-_SEPARATORS = re.compile(r"\s+(?:::|[|–—:·•»›/-])\s+|\s+-\s*|\s*\|\s*|" + UNSPACED_CUT)
+_SEPARATORS = re.compile(r"\s+(?:::|[|–—:·•»›/-])\s+|\s+-\s*|\s*\|\s*")
 _DATEISH = re.compile(r"^[\d\s./,:-]+$|^\w+ \d{1,2},? \d{4}$|^\d{1,2}\.? \w+ \d{4}$")
 CUT_TITLE = "from <title> (the site's name cut)"  # where a headline comes from that lost a site's name
 _GENERIC = {"news", "home", "latest news", "breaking news", "world", "politics", "opinion", "article"}

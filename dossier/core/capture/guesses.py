@@ -48,16 +48,6 @@ def squash(text: str) -> str:
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-# A site's name after a headline in a script written without spaces: Chinese and Japanese pages write the
-# separator with no space either side ("武汉的声音：…英雄的城！-新华网"), so " - " never matched and the site's
-# name stayed in the headline and was never offered as one (Xinhuanet, held-out review). Only between two such
-# characters (or the headline's closing full-width punctuation), so "COVID-19" or "Jean-Luc" never split; and only
-# the last one, before a short name (2 to 8 characters) after a headline of 8 or more: a "-" inside a headline joins
-# ("第二十届中国-东盟博览会…", "日本-中国首脳会談"), and was cut as if the rest were a site's name.
-UNSPACED_CUT = (r"(?<=\S{8})(?<=[\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff1f])"
-                r"[-_|\uff5c](?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,8}$)")
-
-
 def word_count(text: str) -> int:
     """About how many words a text holds: its spaced words, and for scripts written without spaces one word
     for every two of their characters (a Chinese headline of 12 characters is one "word" by spaces; a Chinese

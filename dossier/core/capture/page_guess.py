@@ -15,12 +15,13 @@ from .furniture_words import DATE_KINDS
 from .guess_date import guess_date
 from .guess_outlet import Outlet, Table, clean_site_name, credited_wire, guess_outlet
 from .guess_title import CUT_TITLE, guess_title
-from .guesses import NOTHING, UNSPACED_CUT, Guess, one_line, squash
+from .guesses import NOTHING, Guess, one_line, squash
 from .ld_body import Body, article_body
 from .outlets import KNOWN, WIRES, host_of, known, registered_domain, safe_url
 from .pagemeta import PageMeta, ld_text
 from ..common.records import frozen
 from .text_language import guess_language, text_language
+from .unspaced_title import with_spaced_titles
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "article.published",
               "publish-date", "pubdate", "publishdate", "publication_date", "date_published", "dc.date.issued",
@@ -120,7 +121,7 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
     return [(w, n) for w, n in out if n and not host_of(n)]
 
 
-_SEPARATOR = re.compile(r"\s+[|–—-]\s+|" + UNSPACED_CUT)
+_SEPARATOR = re.compile(r"\s+[|–—-]\s+")  # (an unspaced title is cut so first: unspaced_title.py)
 
 
 def title_split(meta: PageMeta) -> list[str] | None:
@@ -302,6 +303,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     body = article_body(text, meta)
     text = body.text
     read_at, url = page_address(meta, fetched_url)
+    meta = with_spaced_titles(meta, read_at, known_outlets)  # ("…英雄的城！-新华网": its site's name cut " - ")
     names = site_names(meta, extracted)
     outlet = guess_outlet(read_at, names, sources, known_outlets)
     title = guess_title([("from the JSON-LD headline", ld_text(meta.ld("headline"))),
