@@ -398,3 +398,22 @@ def test_a_short_line_in_a_box_that_holds_more_than_it_is_kept_whatever_the_box_
 def test_a_label_in_an_element_that_holds_it_alone_and_is_hidden_from_sight_is_left_out() -> None:
     html = page(paragraphs(0) + '<div class="visually-hidden"><p>Skip to content</p></div>' + paragraphs(1, 2))
     assert left_out(html, [PARAGRAPHS[0], "Skip to content", *PARAGRAPHS[1:]]) == (PARAGRAPHS, ["Skip to content"])
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright: Getty sues Stability AI", "Credit: Fitch downgrades US", "Foto: Polizei sucht Zeugen",
+    "Bild: Scholz trifft Macron", "Photo: Biden Meets Xi In Bali",
+    "Mr Smith said the rescue took hours. Photo: John Smith/AP",   # a sentence of the article, a credit run on
+])
+def test_a_credit_label_before_words_that_name_no_one_is_an_intertitle_and_stays(line: str) -> None:
+    """A lone "Credit:" or "Foto:" line was dropped whatever followed: an intertitle was a photo credit."""
+    assert credit_kind(line) == ""
+    text = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[2]}"
+    assert without_furniture(text, ()) == (text, ())
+
+
+@pytest.mark.parametrize("line", ["Foto: dpa", "Photo: Getty Images", "Bild: Keystone/Peter Klaunzer",
+                                  "Credit: Reuters", "(Bild: Dieter Stork)", "Foto: M. Rädel",
+                                  "Photo: AFP via Getty Images", "© 2019 Science X Network"])
+def test_a_lone_credit_that_names_people_or_agencies_goes(line: str) -> None:
+    assert credit_kind(line) == CREDIT

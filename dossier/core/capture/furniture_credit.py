@@ -30,6 +30,10 @@ _ENDING = re.compile(rf"^(?P<caption>.{{20,}}?)[\s(\[](?:{CREDIT_WORDS})\s*:\s*(
 _SENTENCE_ENDS = ("?", "!", '"', "'", "”", "’", "»", "«", "“")   # (a question, an exclamation, a quotation)
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.&'’-])*")   # a word of a name: letters, "M.", "O'Neill", "AT&T"
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?][\"'»”’)]*\s")  # (not after an initial: "M. Rädel", "U.S.")
+# A caption shows; a sentence that reports what someone said is the article's ("Mr Smith said the rescue took
+# hours. Photo: John Smith/AP"): its own full stop before the credit cannot tell it, a caption ends so too
+_REPORTED = re.compile(r"\b(?:said|says|told|sagte|sagt|sagten|erklärte|teilte|dijo|afirmó|declaró|a déclaré|"
+                       r"a dit|ha detto|powiedział)\b", re.I)
 
 
 def credit_kind(label: str) -> str:
@@ -37,10 +41,11 @@ def credit_kind(label: str) -> str:
     if label.endswith(_SENTENCE_ENDS) or (label.endswith(".") and not label.endswith((").", "]."))):
         return ""   # (a sentence's end; a caption's full stop comes after its bracketed credit only)
     alone = _ALONE.match(label)
-    if alone and _credit_words(alone.group("credit")):
+    if alone and _credit_words(alone.group("credit")) and _names(alone.group("credit")):
         return CREDIT
     ending = _ENDING.match(label)
     if (ending and len(label.split()) <= CAPTION_WORDS and not _SENTENCE_END.search(ending.group("caption"))
+            and not _REPORTED.search(ending.group("caption"))
             and _name(ending.group("name"), capitalised=True) and _name(ending.group("agency"), capitalised=False)):
         return CAPTION
     return ""
@@ -50,6 +55,21 @@ def _credit_words(credit: str) -> bool:
     """A credit alone names: no more than a stock library's lower-case words, no slash between digits."""
     prose = [word for word in re.findall(r"[^\W\d_]+", credit) if word.islower() and len(word) >= 4]
     return len(prose) <= PROSE_WORDS and not re.search(r"\d\s*/|/\s*\d", credit)
+
+
+def _names(credit: str) -> bool:
+    """A lone credit names people or agencies, each by the caption rule's name check (`_name`), a year or a "©"
+    aside ("Keystone/Peter Klaunzer", "© 2019 Science X Network"): "Foto: Polizei sucht Zeugen", "Credit: Fitch
+    downgrades US" or a headline in capitals ("Photo: Biden Meets Xi In Bali") are an intertitle, and stay."""
+    text = re.sub(r"©|\(c\)|\b(?:19|20)\d\d\b", " ", credit.strip(" ()[]."), flags=re.I)
+    parts = [part.strip(" ,.") for part in re.split(r"\s*[/|,;]\s*|\s+via\s+", text) if part.strip(" ,.")]
+    return bool(parts) and all(_name(part, capitalised=False) and len(part.split()) <= 4 and
+                               not {word.casefold() for word in part.split()[1:]} & _NOT_NAMES for part in parts)
+
+
+# Words a headline in capitals holds and a name does not ("Biden Meets Xi In Bali")
+_NOT_NAMES = frozenset({"in", "on", "at", "to", "for", "of", "with", "after", "over", "as", "is", "are", "from",
+                        "into", "im", "am", "zum", "zur", "mit", "für", "nach", "sur", "pour", "avec", "en", "con"})
 
 
 def _name(part: str, capitalised: bool) -> bool:
