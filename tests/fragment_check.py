@@ -21,7 +21,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from dossier.core.plan.text_fragments import fold
+from dossier.core.plan.text_fragments import dropped_breaks, fold
 
 BLOCKS = {"address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p",
@@ -116,14 +116,17 @@ def directive(fragment: str) -> tuple[str, str, str, str]:
     return prefix, unquote(parts[0]), unquote(parts[1]) if len(parts) > 1 else "", suffix
 
 
-def _bounded(text: str, i: int) -> bool:
-    return i <= 0 or i >= len(text) or not (text[i - 1].isalnum() and text[i].isalnum())
+def _bounded(text: str, i: int, breaks: frozenset[int]) -> bool:
+    # (`breaks`: where a soft hyphen or a zero-width space was folded away, at which Chromium breaks words)
+    return i in breaks or i <= 0 or i >= len(text) or not (text[i - 1].isalnum() and text[i].isalnum())
 
 
-def _find(text: str, term: str, pos: int, start_bounded: bool = True, end_bounded: bool = True, anchored=False):
+def _find(text: str, term: str, pos: int, breaks: frozenset[int], start_bounded: bool = True,
+          end_bounded: bool = True, anchored=False):
     pattern = re.compile(r"\s+".join(map(re.escape, term.split())))
     while (m := (pattern.match if anchored else pattern.search)(text, pos)) is not None:
-        if (not start_bounded or _bounded(text, m.start())) and (not end_bounded or _bounded(text, m.end())):
+        if (not start_bounded or _bounded(text, m.start(), breaks)) and (
+                not end_bounded or _bounded(text, m.end(), breaks)):
             return m
         if anchored:
             return None
@@ -132,46 +135,47 @@ def _find(text: str, term: str, pos: int, start_bounded: bool = True, end_bounde
 
 
 @lru_cache(maxsize=8)
-def _folded(text: str) -> tuple[str, list[int]]:
-    """The text folded one character at a time, and for each folded character the offset of the one it is of."""
+def _folded(text: str) -> tuple[str, list[int], frozenset[int]]:
+    """The text folded one character at a time, for each folded character the offset of the one it is of, and the
+    folded offsets where a character that breaks words was dropped (`dropped_breaks`)."""
     parts, where = [], []
     for i, c in enumerate(text):
         f = fold(c)
         parts.append(f)
         where += [i] * len(f)
-    return "".join(parts), where + [len(text)]
+    return "".join(parts), where + [len(text)], frozenset(dropped_breaks(text))
 
 
 def land(text: str, fragment: str) -> tuple[int, int] | None:
     """Where in `text` (Page.text) a browser selects the text fragment: (start, end), or None when nowhere."""
-    folded, where = _folded(text)
-    got = _land(folded, fragment)
+    folded, where, breaks = _folded(text)
+    got = _land(folded, fragment, breaks)
     return None if got is None else (where[got[0]], where[got[1] - 1] + 1)
 
 
-def _land(text: str, fragment: str) -> tuple[int, int] | None:
+def _land(text: str, fragment: str, breaks: frozenset[int]) -> tuple[int, int] | None:
     prefix, start, end, suffix = directive(fragment)
     prefix, start, end = fold(prefix), fold(start), fold(end)
     assert not suffix, "suffixes are not emulated"
     pos = 0
     while True:
         if prefix:
-            p = _find(text, prefix, pos, end_bounded=False)
+            p = _find(text, prefix, pos, breaks, end_bounded=False)
             if p is None:
                 return None
             pos = p.start() + 1
             after = re.compile(r"\s*").match(text, p.end()).end()
-            m = _find(text, start, after, start_bounded=False, anchored=True)
+            m = _find(text, start, after, breaks, start_bounded=False, anchored=True)
             if m is None:
                 continue
         else:
-            m = _find(text, start, pos)
+            m = _find(text, start, pos, breaks)
             if m is None:
                 return None
             pos = m.start() + 1
         if not end:
             return m.start(), m.end()
-        e = _find(text, end, m.end())
+        e = _find(text, end, m.end(), breaks)
         return (m.start(), e.end()) if e else None
 
 

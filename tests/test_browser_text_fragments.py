@@ -91,3 +91,21 @@ def test_chromium_takes_a_curly_apostrophe_as_a_straight_one_as_the_fold_does(br
     page.goto(http_server(tmp_path) + "index.html" + fragment)
     page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === 0", timeout=5000)
     page.close()
+
+
+def test_chromium_begins_a_word_after_a_soft_hyphen_as_the_checker_does(browser, http_server, tmp_path):
+    """Chromium ignores a soft hyphen in matching but begins a word after it (review 195): "operation deal with
+    the" matches first in "co\u00adoperation deal with the", the earlier paragraph, as fragment_check.land says;
+    text_fragment's term for the later one is lengthened past the shared words, and opens the page there."""
+    text = ("They signed a co\u00adoperation deal with the EU on Monday.\n\nThe operation deal with the EU was hailed "
+            "by ministers of all the member states on Tuesday.")
+    start = text.index("operation deal with the EU was")
+    assert text.count("\n\n", 0, land(text, "#:~:text=operation%20deal%20with%20the")[0]) == 0
+    fragment = text_fragment(text, start, len(text))
+    assert land(text, fragment)[0] == start
+    (tmp_path / "index.html").write_text(PAGE + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")),
+                                         "utf-8")
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    page.goto(http_server(tmp_path) + "index.html" + fragment)
+    page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === 1", timeout=5000)
+    page.close()

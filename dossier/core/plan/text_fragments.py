@@ -158,17 +158,17 @@ def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | N
     pos = 0 if since is None else page.at(since)  # (from the top of the page, or after the start term)
     if not prefix:
         while (m := term.search(folded, pos, endpos)) is not None:
-            if _boundary(folded, m.start()) and _boundary(folded, m.end()):
+            if page.boundary(m.start()) and page.boundary(m.end()):
                 return m.start() == at
             pos = m.start() + 1
         return False
     before = _pattern(fold(text[prefix[0][0]:prefix[-1][1]]))
     while (p := before.search(folded, pos, at)) is not None:
         pos = p.start() + 1
-        if not _boundary(folded, p.start()):
+        if not page.boundary(p.start()):
             continue
         m = term.match(folded, _SPACE.match(folded, p.end()).end(), endpos)
-        if m is not None and _boundary(folded, m.end()):
+        if m is not None and page.boundary(m.end()):
             return m.start() == at
     return False
 
@@ -204,6 +204,24 @@ def _fold_char(c: str) -> str:
     return _FOLDS[ord(c)]
 
 
+# What it ignores in matching but still breaks words at (review 195, seen in Chromium): "bar baz" matches in
+# "foo\u00adbar baz" and in "foo\u200bbar baz", where a soft hyphen or a zero-width space joins it to "foo".
+_BREAKS = ("\u00ad", "\u200b")
+
+
+def dropped_breaks(s: str) -> list[int]:
+    """The offsets of fold(s) where `fold` dropped a soft hyphen or a zero-width space: a word may begin or end
+    there though letters are on both sides. Public: tests/fragment_check finds words as text_fragments does."""
+    if s.isascii() or not any(b in s for b in _BREAKS):
+        return []
+    out, at = [], 0
+    for c in s:
+        if c in _BREAKS:
+            out.append(at)
+        at += len(_fold_char(c))
+    return out
+
+
 def fold(s: str) -> str:
     """The text as a browser's find-in-page compares it (ICU collation at primary strength: case, accents and
     vowel marks aside, and Chromium's own quote folding): compatibility-decomposed, what it ignores dropped,
@@ -219,25 +237,34 @@ class _Page:
     it shows before the text (`shown`), then the text, with the words the page adds at insert points, each in a
     block of its own. `at(i)`: the folded page's offset of text offset i (after what is added at i). The text
     is kept in chunks between insert points, each an offset plus, where folding changed its length (not ASCII),
-    a map of its characters' folded offsets: an article's page is made for each of its passages' places."""
+    a map of its characters' folded offsets: an article's page is made for each of its passages' places.
+    `breaks`: the folded offsets where a character that breaks words was dropped (`dropped_breaks`)."""
 
     def __init__(self, text: str, shown: str, words: tuple[tuple[int, str], ...]) -> None:
         self.source = text
         parts, size = [fold(shown), "\n\n"], len(fold(shown)) + 2
+        self.breaks = set(dropped_breaks(shown))
         self._starts, self._bases, self._maps = [0], [size], [None]
         for point, added in [*((p, w) for p, w in words if w.strip()), (len(text), "")]:
             chunk = text[self._starts[-1]:point]
             parts.append(fold(chunk))
+            self.breaks.update(size + i for i in dropped_breaks(chunk))
             if not chunk.isascii() and any(len(_fold_char(c)) != 1 for c in set(chunk)):
                 self._maps[-1] = array("i", accumulate(map(len, map(_fold_char, chunk)), initial=0))
             size += len(parts[-1])
             if added:
                 parts.append(" \n\n" + fold(added) + "\n\n ")
+                self.breaks.update(size + 3 + i for i in dropped_breaks(added))
                 size += len(parts[-1])
                 self._starts.append(max(point, self._starts[-1]))
                 self._bases.append(size)
                 self._maps.append(None)
         self.folded = "".join(parts)
+
+    def boundary(self, i: int) -> bool:
+        """Whether a word may begin or end at folded offset i: not between two letters or digits, or where a
+        character that breaks words was dropped (a soft hyphen)."""
+        return i in self.breaks or _boundary(self.folded, i)
 
     def at(self, i: int) -> int:
         k = bisect_right(self._starts, i) - 1
