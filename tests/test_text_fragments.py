@@ -226,3 +226,14 @@ def test_a_start_term_an_earlier_word_ends_after_a_soft_hyphen_is_not_taken_as_u
                                           ("a\u200fb\u2060c\u200dd\u0640e", []), ("cafe\u0301\u200bx", [4])])
 def test_only_a_soft_hyphen_or_a_zero_width_space_folded_away_breaks_words(text, breaks):
     assert dropped_breaks(text) == breaks
+
+
+@pytest.mark.parametrize("lone", ["\u200f", "\u00ad", "\u0640"])
+def test_a_passage_whose_first_word_folds_to_nothing_is_linked_at_its_next_word(lone):
+    """A lone right-to-left mark before Arabic words (or a lone soft hyphen) folds to nothing: the term's first
+    match is its next word's, which is still the passage's own place (review 195: no link was made)."""
+    text = ("Some words here.\n\n" + lone + " \u0627\u0644\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645 "
+            "\u0641\u064a \u0627\u0644\u0628\u064a\u062a \u0627\u0644\u0643\u0628\u064a\u0631")
+    start = text.index(lone)
+    fragment = text_fragment(text, start, len(text))
+    assert fragment and land(text, fragment)[0] == start + 2, fragment

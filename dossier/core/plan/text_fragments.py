@@ -153,8 +153,11 @@ def _first_at(page: _Page, prefix: list[Word], words: list[Word], since: int | N
     term begins and ends at a word boundary, but a prefix may end inside a word and the start term follows it
     after optional space, not necessarily at a word boundary ("for" then "ever" matches "forever")."""
     text, folded = page.source, page.folded
-    at, endpos = page.at(words[0][0]), page.at(words[-1][1])
-    term = _pattern(fold(text[words[0][0]:words[-1][1]]))
+    said = fold(text[words[0][0]:words[-1][1]])
+    # (compared at the term's first folded character: a first word that folds to nothing, a lone right-to-left
+    # mark before Arabic words, leaves the term's first match after the page's offset of the word, review 195)
+    at, endpos = page.at(words[0][0]) + len(said) - len(said.lstrip()), page.at(words[-1][1])
+    term = _pattern(said)
     pos = 0 if since is None else page.at(since)  # (from the top of the page, or after the start term)
     if not prefix:
         while (m := term.search(folded, pos, endpos)) is not None:
