@@ -222,6 +222,9 @@ def test_an_entity_s_page_is_the_first_result_for_its_name_or_another_of_its_nam
         first = page.locator(".pagefind-ui__result").first
         assert first.locator(".pagefind-ui__result-title").first.inner_text() == title
         assert page.locator('[data-pagefind-ui-meta="names"]').count() == 0
+    # (the UI draws each filter once its data has loaded, which can lag the results on a busy machine: "Kind"
+    # alone was read once, at load 12; waited for as outlet_choice waits)
+    page.locator(".pagefind-ui__filter-name", has_text="Outlet").wait_for(timeout=60000)
     assert page.locator(".pagefind-ui__filter-name").all_inner_texts() == ["Kind", "Outlet"]
     assert errors == []
 
