@@ -54,12 +54,7 @@ def test_chromium_opens_a_lede_the_headline_repeats_at_the_lede(browser, http_se
     assert land(shown, text_fragment(text, 0, end))[0] == 0   # (the headline's words)
     fragment = text_fragment(text, 0, end, shown=headline)
     assert land(shown, fragment)[0] == len(headline) + 2
-    (tmp_path / "index.html").write_text(PAGE + f"<h1>{html.escape(headline)}</h1><div></div>"
-                                         + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")), "utf-8")
-    page = browser.new_page(viewport={"width": 800, "height": 600})
-    page.goto(http_server(tmp_path) + "index.html" + fragment)
-    page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === 0", timeout=5000)
-    page.close()
+    _opens_at(browser, http_server(tmp_path), tmp_path, headline, text, fragment, 0)
 
 
 def test_chromium_matches_a_term_accents_aside_as_the_checker_folds_it(browser, http_server, tmp_path):
@@ -85,12 +80,7 @@ def test_chromium_takes_a_curly_apostrophe_as_a_straight_one_as_the_fold_does(br
     headline = "Biden's plan to cut taxes"
     text = "Biden’s plan to cut taxes for the rich was unveiled on Monday by officials.\n\nThe talks ended."
     fragment = text_fragment(text, 0, text.index("\n\n"), shown=headline)
-    (tmp_path / "index.html").write_text(PAGE + f"<h1>{html.escape(headline)}</h1><div></div>"
-                                         + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")), "utf-8")
-    page = browser.new_page(viewport={"width": 800, "height": 600})
-    page.goto(http_server(tmp_path) + "index.html" + fragment)
-    page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === 0", timeout=5000)
-    page.close()
+    _opens_at(browser, http_server(tmp_path), tmp_path, headline, text, fragment, 0)
 
 
 def test_chromium_begins_a_word_after_a_soft_hyphen_as_the_checker_does(browser, http_server, tmp_path):
@@ -108,4 +98,15 @@ def test_chromium_begins_a_word_after_a_soft_hyphen_as_the_checker_does(browser,
     page = browser.new_page(viewport={"width": 800, "height": 600})
     page.goto(http_server(tmp_path) + "index.html" + fragment)
     page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === 1", timeout=5000)
+    page.close()
+
+
+def _opens_at(browser, base: str, folder, headline: str, text: str, fragment: str, paragraph: int) -> None:
+    """A page of `headline` (an h1) over `text`'s paragraphs, opened at `fragment`: Chromium scrolls to
+    `paragraph`."""
+    (folder / "index.html").write_text(PAGE + f"<h1>{html.escape(headline)}</h1><div></div>"
+                                       + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")), "utf-8")
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    page.goto(base + "index.html" + fragment)
+    page.wait_for_function(f"scrollY > 0 && ({SHOWN})() === {paragraph}", timeout=5000)
     page.close()
