@@ -75,8 +75,10 @@ def _headline_candidates(texts: list[tuple[str, str]], names: Sequence[str],
     """`texts` without a social title or an <h1> that is the site's name (a logo's <h1>), and a doubt when the
     site's name is only told by the <title>: a social title that is its last part ("Headline | Small Town News")
     while the <h1> is the rest (or, with no <h1>, the outlet's name is that part) is taken for the site's name, as
-    titles mostly end so; but "Site | Headline" with a logo's <h1> reads the same, so the guess is then flagged."""
-    kept = [(w, t) for w, t in texts if not (w.startswith(_TOLD) and is_site(t))]
+    titles mostly end so; but "Site | Headline" with a logo's <h1> reads the same, so the guess is then flagged.
+    A <title> that is only the site's name is no headline either: "Reuters" over an <h1> "Stocks fall…" was the
+    headline, flagged, where the <h1> is the page's."""
+    kept = [(w, t) for w, t in texts if not (w.startswith(_TOLD) or w == "from <title>") or not is_site(t)]
     title = next((t for w, t in kept if w == "from <title>"), "")
     h1 = next((t for w, t in kept if w == "from the first <h1>"), "")
     cuts = list(_SEPARATORS.finditer(title))

@@ -103,7 +103,7 @@ def _local(host: str) -> bool:
     return host == "localhost" or host.endswith(".localhost") or host.replace(".", "").isdigit() or ":" in host
 
 
-def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, str]]:
+def site_names(meta: PageMeta, extracted: Mapping[str, str], read_at: str = "") -> list[tuple[str, str]]:
     """(where, name) of every name the page gives its site, best first; `where` names the field, so the outlet
     guesser can tell independent sources apart (guess_outlet.name_site)."""
     out = [("the JSON-LD publisher", ld_text(meta.ld("publisher")))]
@@ -111,7 +111,7 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
             for k in ("og:site_name", "publisher", "application-name", "apple-mobile-web-app-title")]
     out += [("the JSON-LD organization", name) for name in meta.orgs]
     out.append(("the extractor's site name", extracted.get("sitename", "")))
-    split = title_split(meta)  # "Headline - Section - Outlet": the parts after the headline
+    split = title_split(meta, read_at)  # "Headline - Section - Outlet": the parts after the headline
     # (the headline as one part that the outlet guesser passes over: it may hold a " - " itself)
     out.append(("the <title>", meta.title if split is None else " | ".join(["_", *split[1:]]) if split[1:] else ""))
     out.append(('<meta name="twitter:site">', meta.meta.get("twitter:site", "")))  # a handle: support only
@@ -124,7 +124,7 @@ def site_names(meta: PageMeta, extracted: Mapping[str, str]) -> list[tuple[str, 
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+")  # (an unspaced title is cut so first: unspaced_title.py)
 
 
-def title_split(meta: PageMeta) -> list[str] | None:
+def title_split(meta: PageMeta, read_at: str = "") -> list[str] | None:
     """The <title> as [headline, the site's parts…], when the page's JSON-LD headline or <h1> tells which part
     is the headline: [title] when one of them is the whole <title> ("Ukraine - Russia talks resume" is one
     headline, not a headline and an outlet), the parts reordered when the headline comes last ("Site |
@@ -132,7 +132,7 @@ def title_split(meta: PageMeta) -> list[str] | None:
     title = one_line(meta.title)
     # (the JSON-LD headline and the <h1>: og:title and twitter:title often repeat the <title>, site name and all)
     heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
-    heads -= _site_named(meta, heads)
+    heads -= _site_named(meta, heads, read_at)
     if not title or not heads:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
@@ -143,16 +143,17 @@ def title_split(meta: PageMeta) -> list[str] | None:
     # A social title or a heading that is the site's name (many sites set og:title so on every page) tells nothing.
     # When the social title names another part than the <h1> does, one of them is the site's name (a template's
     # og:title "Small Town News" on stn.example; a logo's <h1>): the longer part is the headline, flagged.
-    by_social, by_heads = _told_splits(meta, heads)
+    by_social, by_heads = _told_splits(meta, heads, read_at)
     if by_social and by_heads and by_social[0] != by_heads[0]:
         return max(by_heads, by_social, key=lambda split: len(split[0].split()))
     return by_social or by_heads
 
 
-def _told_splits(meta: PageMeta, heads: set[str]) -> tuple[list[str] | None, list[str] | None]:
+def _told_splits(meta: PageMeta, heads: set[str], read_at: str) -> tuple[list[str] | None, list[str] | None]:
     """The <title> as [the part its social title names, the others…] and as [the part `heads` name, …]."""
     social = {one_line(meta.meta.get(k, "")).casefold() for k in ("og:title", "twitter:title")} - {""}
-    return _told_split(one_line(meta.title), social - _site_named(meta, social)), _told_split(meta.title, heads)
+    told = social - _site_named(meta, social, read_at)
+    return _told_split(one_line(meta.title), told), _told_split(meta.title, heads)
 
 
 def _told_split(title: str, told: set[str]) -> list[str] | None:
@@ -167,23 +168,25 @@ def _told_split(title: str, told: set[str]) -> list[str] | None:
     return None
 
 
-def headlines_conflict(meta: PageMeta) -> bool:
+def headlines_conflict(meta: PageMeta, read_at: str = "") -> bool:
     """The social title and the <h1> (or JSON-LD headline) name two parts of the <title> the headline: which is
     the site's name the page does not tell, so the outlet guessed is not certain."""
     heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
-    by_social, by_heads = _told_splits(meta, heads - _site_named(meta, heads))
+    by_social, by_heads = _told_splits(meta, heads - _site_named(meta, heads, read_at), read_at)
     return bool(by_social and by_heads and by_social[0] != by_heads[0])
 
 
-def _site_named(meta: PageMeta, parts: set[str]) -> set[str]:
+def _site_named(meta: PageMeta, parts: set[str], read_at: str = "") -> set[str]:
     """The parts that are the site's name: its og:site_name, application-name or twitter:site, or its domain's
     name, in letters alone and without a leading word "the" ("Small Town News" of smalltownnews.example, "The
     Tribune" of tribune242.com: the logo's <h1>; "Theatre" stays "theatre"). A name of fewer than three letters or
-    a generic label ("co" of .co.uk, "x" of twitter:site @x) names no site: a headline "X" or "Co" is no site's."""
+    a generic label ("co" of .co.uk, "x" of twitter:site @x) names no site: a headline "X" or "Co" is no site's.
+    The domain is the canonical's or og:url's and the one the page was read at: without a canonical link,
+    "Reuters" as <title> and og:title on reuters.com was no site's name, and was the headline, certain."""
     def letters(text: str) -> str:
         return re.sub(r"[\W\d_]+", "", re.sub(r"^\W*the\b", "", text.casefold()))
-    host = host_of(meta.canonical or meta.meta.get("og:url", ""))
-    names = {letters(label) for label in host.split(".")[:-1]} | {
+    hosts = {host_of(meta.canonical or meta.meta.get("og:url", "")), host_of(read_at)}
+    names = {letters(label) for host in hosts for label in host.split(".")[:-1]} | {
         letters(meta.meta.get(key, "")) for key in ("og:site_name", "application-name", "twitter:site")}
     names = {name for name in names if len(name) >= 3 and name not in _GENERIC_LABELS}
     return {part for part in parts if letters(part) in names}
@@ -192,14 +195,14 @@ def _site_named(meta: PageMeta, parts: set[str]) -> set[str]:
 _GENERIC_LABELS = {"www", "com", "net", "org", "gov", "edu", "ac", "co", "news", "web", "amp", "mobile"}
 
 
-def _title_tails(meta: PageMeta, names: list[tuple[str, str]]) -> list[str]:
+def _title_tails(meta: PageMeta, names: list[tuple[str, str]], read_at: str) -> list[str]:
     """The names a <title> may end with: the page's site names, raw and cleaned, and its <title>'s site parts
     (its last part, when which part is the headline cannot be told). No last part when the page's og:title or
     twitter:title is its whole <title> and names none of its site names: the social title is written for a
     post that shows no site beside it, so a title it repeats whole is a headline ("Die Zukunft der Arbeit -
     "Wir dekorieren auf der Titanic …"": a kicker and a quote, whose quote was cut as a site's name)."""
     fields = [n for w, n in names if "<title>" not in w and "copyright" not in w and "logo" not in w]
-    split, tail = title_split(meta), _SEPARATOR.split(meta.title)
+    split, tail = title_split(meta, read_at), _SEPARATOR.split(meta.title)
     if split is None and len(tail) > 1 and not _social_is_title(meta, fields):
         split = [tail[0], tail[-1]]
     return [*(clean_site_name(n) for n in fields), *(n.lstrip("@") for n in fields), *(split or [""])[1:]]
@@ -304,16 +307,16 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     text = body.text
     read_at, url = page_address(meta, fetched_url)
     meta = with_spaced_titles(meta, read_at, known_outlets)  # ("…英雄的城！-新华网": its site's name cut " - ")
-    names = site_names(meta, extracted)
+    names = site_names(meta, extracted, read_at)
     outlet = guess_outlet(read_at, names, sources, known_outlets)
     title = guess_title([("from the JSON-LD headline", ld_text(meta.ld("headline"))),
                          ('from <meta property="og:title">', meta.meta.get("og:title", "")),
                          ('from <meta name="twitter:title">', meta.meta.get("twitter:title", "")),
                          ("from <title>", meta.title), ("from the first <h1>", meta.h1),
                          ("found by the extractor", extracted.get("title", ""))],
-                        [outlet.name, *_title_tails(meta, names),
+                        [outlet.name, *_title_tails(meta, names, read_at),
                          registered_domain(host_of(read_at)), registered_domain(host_of(read_at)).split(".")[0]],
-                        lambda text: bool(_site_named(meta, {text})))  # (og:title set to the site's name)
+                        lambda text: bool(_site_named(meta, {text}, read_at)))  # (og:title set to the site's name)
     if title.certain and title.where == CUT_TITLE and not outlet.guess.certain:
         # (the part cut was taken for the site's name by the <title> alone, or by a guess that doubts it)
         title = Guess(title.value, title.where, False, "the page has no headline metadata, and nothing but its "
@@ -325,7 +328,7 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     extracted_dates.append(("found by htmldate in the page", extracted.get("date", "")))
     date = guess_date(metadata, extracted_dates, read_at, text,
                       [d.text for d in (*dropped, *body.furniture) if d.kind in DATE_KINDS])
-    outlet = _unclaimed(outlet, meta, title)
+    outlet = _unclaimed(outlet, meta, title, read_at)
     byline = _byline(meta, extracted, outlet.name)
     wire = _wire(meta, read_at, text, outlet, known_outlets, byline)
     said = guess_language(meta)  # (else the text's own: its script or its commonest words, flagged, review 72)
@@ -333,12 +336,12 @@ def guess_page(meta: PageMeta, extracted: Mapping[str, str], fetched_url: str, t
     return PageGuess(title, date, outlet, byline, url, wire, said if said.value else text_language(text), paid, body)
 
 
-def _unclaimed(outlet: Outlet, meta: PageMeta, title: Guess) -> Outlet:
+def _unclaimed(outlet: Outlet, meta: PageMeta, title: Guess, read_at: str) -> Outlet:
     """The outlet, flagged when the page's headline sources disagree on which part of its <title> is the
     headline, or when its name is the headline guessed: a headline is never an outlet presented as detected."""
     if not outlet.guess.certain or not outlet.name:
         return outlet
-    if headlines_conflict(meta):
+    if headlines_conflict(meta, read_at):
         doubt = "the page's social title and its <h1> name different parts of its <title> as the headline"
     elif squash(outlet.name) == squash(title.value):
         doubt = "it is the page's headline too"
