@@ -788,10 +788,11 @@ def test_an_unspaced_headline_is_cut_only_before_a_short_site_name_at_its_end(ti
                                                                               outlet: str | None) -> None:
     """Every "-" between two Chinese characters was a cut: "第二十届中国-东盟博览会…" became the headline
     "第二十届中国" of an outlet "东盟博览会在南宁开幕"."""
-    page = read_page(f"<html lang='zh'><head><title>{title}</title></head><body><article>{PARA}</article></body></html>")
+    page = read_page(f"<html lang='zh'><head><title>{title}</title><meta property='og:site_name' content='新华网'>"
+                     f"</head><body><article>{PARA}</article></body></html>")
     guess = guess_page(page, {}, "https://www.example-cn.example/2024/0916/c1.html", PARA, {})
     assert guess.title.value == headline
-    assert guess.outlet.name == (outlet or "example-cn.example")
+    assert guess.outlet.name == (outlet or "新华网")
 
 
 BUDGET = "Council passes budget after late-night vote"
@@ -918,7 +919,10 @@ def test_an_outlet_is_flagged_when_the_social_title_and_the_h1_name_two_parts_of
     ("习近平会见美国总统拜登-新华网", "<meta name='application-name' content='新华网'>", "习近平会见美国总统拜登", "新华网"),
     # two separators: a section and the site's name; a section between "-" stays with the headline
     ("中美元首会晤成果丰硕_国际新闻_环球网", "", "中美元首会晤成果丰硕", "环球网"),
-    ("2024年第二十届中国-东盟峰会-新华网", "", "2024年第二十届中国-东盟峰会", "新华网"),
+    ("2024年第二十届中国-东盟峰会-新华网", "<meta property='og:site_name' content='新华网'>", "2024年第二十届中国-东盟峰会",
+     "新华网"),
+    # ... but two "-" with nothing telling a name follows may be one name of three parties (review 194)
+    ("2024年第二十届中国-东盟峰会-新华网", "", "2024年第二十届中国-东盟峰会-新华网", None),
 ])
 def test_an_unspaced_title_is_cut_where_the_page_tells_a_sites_name_follows(title: str, head: str, headline: str,
                                                                              outlet: str | None) -> None:
@@ -945,7 +949,20 @@ def test_an_unspaced_title_is_cut_before_a_known_outlets_name() -> None:
     ("武汉的声音：有英勇的你，才有英雄的城！-新华网", [], "武汉的声音：有英勇的你，才有英雄的城！ - 新华网"),
     ("中美元首会晤成果丰硕_国际新闻_环球网", [], "中美元首会晤成果丰硕 - 环球网"),
     ("日本-中国首脳会談", ["中国首脳会談"], "日本-中国首脳会談"),   # (too short a headline before it)
+    ("北京举行中国-中亚-东盟峰会", [], "北京举行中国-中亚-东盟峰会"),   # (three parties, two "-": nothing tells)
+    ("2024年第二十届中国-东盟-日韩峰会", [], "2024年第二十届中国-东盟-日韩峰会"),
+    ("2024年第二十届中国-东盟-日韩峰会", ["日韩峰会"], "2024年第二十届中国-东盟 - 日韩峰会"),
 ])
 def test_spaced_title_cuts_a_hyphen_only_before_a_name_the_page_tells(title: str, names: list[str],
                                                                       spaced: str) -> None:
     assert spaced_title(title, names) == spaced
+
+
+@pytest.mark.parametrize("title", ["北京举行中国-中亚-东盟峰会", "2024年第二十届中国-东盟-日韩峰会"])
+def test_two_unspaced_hyphens_of_a_three_party_name_are_no_cut(title: str) -> None:
+    """Two "-" were always a section and a site's name: "北京举行中国-中亚-东盟峰会" was the headline
+    "北京举行中国-中亚", certain where og:title repeats the <title>, of an outlet "东盟峰会" (review 194)."""
+    page = read_page(f"<html lang='zh'><head><title>{title}</title><meta property='og:title' content='{title}'>"
+                     f"</head><body><article>{PARA}</article></body></html>")
+    guess = guess_page(page, {}, "https://www.example-cn.example/2024/0916/c1.html", PARA, {})
+    assert (guess.title.value, guess.outlet.name) == (title, "example-cn.example")

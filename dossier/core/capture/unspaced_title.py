@@ -6,7 +6,9 @@ But a "-" inside a headline joins a compound name ("第二十届中国-东盟博
 "北京举行第二十届中国-东盟博览会" was the headline "北京举行第二十届中国" of an outlet "东盟博览会" (review 192). So
 a last "-" is a cut only when the page tells that what follows is a name: it is a name the site gives itself
 (og:site_name, application-name, a known outlet's, its domain's), the headline before it closed on its punctuation
-("…英雄的城！-新华网"), or the <title> has a separator before it too ("headline_section_site"); a "_" or a bar joins
+("…英雄的城！-新华网"), or the <title> has a separator before it too ("headline_section_site") that is not a "-"
+as well: three parties join so ("北京举行中国-中亚-东盟峰会" was the headline "北京举行中国-中亚", certain, of an
+outlet "东盟峰会", review 194), and two "-" need the evidence one does. A "_" or a bar joins
 no name, and is a cut ("东京奥运会推迟一年_新闻中心", "桜の開花が早まる｜毎日新聞"). A section between
 the same "_" or "|" twice is left out ("中美元首会晤成果丰硕_国际新闻_环球网"); between "-" it stays with the headline
 ("2024年第二十届中国-东盟峰会-新华网"). The cut is written " - ", which every guesser splits at.
@@ -43,7 +45,7 @@ def spaced_title(title: str, names: Iterable[str]) -> str:
         return title
     last, site = cuts[-1], title[cuts[-1].end():]
     head = title[:last.start()]
-    if len(cuts) > 1:
+    if len(cuts) > 1 and not cuts[-2].group() == last.group() == "-":
         before = cuts[-2]
         section, rest = title[before.end():last.start()], title[:before.start()]
         if before.group() == last.group() != "-" and _NAME.fullmatch(section) and len(rest) >= HEADLINE:
