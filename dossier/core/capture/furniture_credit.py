@@ -58,18 +58,57 @@ def _credit_words(credit: str) -> bool:
 
 
 def _names(credit: str) -> bool:
-    """A lone credit names people or agencies, each by the caption rule's name check (`_name`), a year or a "©"
-    aside ("Keystone/Peter Klaunzer", "© 2019 Science X Network"): "Foto: Polizei sucht Zeugen", "Credit: Fitch
-    downgrades US" or a headline in capitals ("Photo: Biden Meets Xi In Bali") are an intertitle, and stay."""
+    """A lone credit names people, agencies or institutions (`_credit_part`), a year or a "©" aside
+    ("Keystone/Peter Klaunzer", "© 2019 Science X Network"): what follows the label is split at slashes, bars,
+    commas and "via", and every part must be one. "Foto: Polizei sucht Zeugen", "Credit: Fitch downgrades US" or
+    a headline in capitals ("Photo: Biden Meets Xi In Bali") are an intertitle, and stay."""
     text = re.sub(r"©|\(c\)|\b(?:19|20)\d\d\b", " ", credit.strip(" ()[]."), flags=re.I)
     parts = [part.strip(" ,.") for part in re.split(r"\s*[/|,;]\s*|\s+via\s+", text) if part.strip(" ,.")]
-    return bool(parts) and all(_name(part, capitalised=False) and len(part.split()) <= 4 and
-                               not {word.casefold() for word in part.split()[1:]} & _NOT_NAMES for part in parts)
+    return bool(parts) and all(_credit_part(part) for part in parts)
 
 
 # Words a headline in capitals holds and a name does not ("Biden Meets Xi In Bali")
 _NOT_NAMES = frozenset({"in", "on", "at", "to", "for", "of", "with", "after", "over", "as", "is", "are", "from",
                         "into", "im", "am", "zum", "zur", "mit", "für", "nach", "sur", "pour", "avec", "en", "con"})
+# ... but written in small letters, these join the words of an institution's name ("Bank of England", "Bundesamt
+# für Bevölkerungsschutz") or an outlet's ("Peter Müller für die SZ")
+_JOINS = frozenset({"of", "for", "für", "pour", "de", "du", "des", "the", "die", "der", "le", "la"})
+# A credit in small letters that names no one: the photo is the family's, a handout, the archive's
+_PLAIN_CREDITS = frozenset({"handout", "privat", "private", "supplied", "archive", "archiv", "archives", "file"})
+_COURTESY = re.compile(r"^courtesy(?:\s+of)?\s+(?=\S)", re.I)
+_FOR = re.compile(r"\s+(?:for|für|pour)\s+")   # "Jane Doe for The New York Times": a photographer, then the outlet
+
+
+def _credit_part(part: str) -> bool:
+    """One part of a lone credit: a plain credit word ("handout", "privat"), "Courtesy of …", "<Name> for
+    <Outlet>", or one name (`_entity`). The rule: a name's words are capitalised (an agency's may be in small
+    letters, "dpa"), joined only by particles and small "of", "für", "de"; a headline is told by a word in small
+    letters between capitalised ones that joins nothing (a verb: "sues", "sucht", "trifft") or a capitalised
+    word a name never holds ("In", "For", "Mit": a headline in capitals). Review 194: "Photo: Bank of England"
+    and "Credit: Jane Doe for The New York Times" stayed in seeds, the "of" and "for" taken for a headline's."""
+    if part.casefold() in _PLAIN_CREDITS:
+        return True
+    courtesy = _COURTESY.match(part)
+    if courtesy:
+        rest = part[courtesy.end():].split()
+        return len(rest) <= 4 and all(_NAME_WORD.fullmatch(word) for word in rest)
+    sides = _FOR.split(part)
+    return len(sides) <= 2 and all(_entity(side) for side in sides)
+
+
+def _entity(text: str) -> bool:
+    """A person's, agency's, institution's or outlet's name: four words at most but its joining words, each a
+    capitalised word, a particle or a join (`_credit_part`). A word with a capital inside ("iStockphoto") or after
+    a hyphen ("dpa-Zentralbild") is a brand's, and counts as capitalised."""
+    words = [word[0].upper() + word[1:] if re.search(r"[^\W\d_][A-Z]|-[A-Z]", word) else word
+             for word in text.split()]
+    joins = [word for word in words[1:] if word in _JOINS or word in PARTICLES]
+    if not 1 <= len(words) - len(joins) <= 4 or not _name(" ".join(words), capitalised=False):
+        return False
+    small_agency = words[0].islower()   # ("dpa", "picture alliance": an agency's words in small letters)
+    return not any(word.casefold() in _NOT_NAMES and word not in _JOINS or
+                   word.islower() and not small_agency and word not in _JOINS and word not in PARTICLES
+                   for word in words[1:])
 
 
 def _name(part: str, capitalised: bool) -> bool:
