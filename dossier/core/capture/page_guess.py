@@ -130,9 +130,7 @@ def title_split(meta: PageMeta, read_at: str = "") -> list[str] | None:
     headline, not a headline and an outlet), the parts reordered when the headline comes last ("Site |
     Headline"). None when none of them tells (the headline is then taken to come first)."""
     title = one_line(meta.title)
-    # (the JSON-LD headline and the <h1>: og:title and twitter:title often repeat the <title>, site name and all)
-    heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
-    heads -= _site_named(meta, heads, read_at)
+    heads = _heads(meta, read_at)
     if not title or not heads:
         return None
     if title.casefold() in heads or any(h.startswith(title.casefold()) for h in heads):
@@ -144,16 +142,28 @@ def title_split(meta: PageMeta, read_at: str = "") -> list[str] | None:
     # When the social title names another part than the <h1> does, one of them is the site's name (a template's
     # og:title "Small Town News" on stn.example; a logo's <h1>): the longer part is the headline, flagged.
     by_social, by_heads = _told_splits(meta, heads, read_at)
-    if by_social and by_heads and by_social[0] != by_heads[0]:
+    if _conflict(by_social, by_heads):
         return max(by_heads, by_social, key=lambda split: len(split[0].split()))
     return by_social or by_heads
+
+
+def _heads(meta: PageMeta, read_at: str) -> set[str]:
+    """The JSON-LD headline and the <h1>, casefolded, less any that is the site's name (og:title and twitter:title
+    often repeat the <title>, site name and all: they are read apart, `_told_splits`)."""
+    heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
+    return heads - _site_named(meta, heads, read_at)
+
+
+def _conflict(by_social: list[str] | None, by_heads: list[str] | None) -> bool:
+    """The social title and the headings name two different parts of the <title> the headline."""
+    return bool(by_social and by_heads and by_social[0] != by_heads[0])
 
 
 def _told_splits(meta: PageMeta, heads: set[str], read_at: str) -> tuple[list[str] | None, list[str] | None]:
     """The <title> as [the part its social title names, the others…] and as [the part `heads` name, …]."""
     social = {one_line(meta.meta.get(k, "")).casefold() for k in ("og:title", "twitter:title")} - {""}
     told = social - _site_named(meta, social, read_at)
-    return _told_split(one_line(meta.title), told), _told_split(meta.title, heads)
+    return _told_split(meta.title, told), _told_split(meta.title, heads)
 
 
 def _told_split(title: str, told: set[str]) -> list[str] | None:
@@ -171,9 +181,7 @@ def _told_split(title: str, told: set[str]) -> list[str] | None:
 def headlines_conflict(meta: PageMeta, read_at: str = "") -> bool:
     """The social title and the <h1> (or JSON-LD headline) name two parts of the <title> the headline: which is
     the site's name the page does not tell, so the outlet guessed is not certain."""
-    heads = {one_line(h).casefold() for h in (ld_text(meta.ld("headline")), meta.h1) if one_line(h)}
-    by_social, by_heads = _told_splits(meta, heads - _site_named(meta, heads, read_at), read_at)
-    return bool(by_social and by_heads and by_social[0] != by_heads[0])
+    return _conflict(*_told_splits(meta, _heads(meta, read_at), read_at))
 
 
 def _site_named(meta: PageMeta, parts: set[str], read_at: str = "") -> set[str]:
