@@ -30,6 +30,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from functools import lru_cache
 from itertools import accumulate, islice
 from urllib.parse import quote
@@ -252,7 +253,7 @@ class _Page:
             chunk = text[self._starts[-1]:point]
             parts.append(fold(chunk))
             self.breaks.update(size + i for i in dropped_breaks(chunk))
-            if not chunk.isascii() and any(len(_fold_char(c)) != 1 for c in set(chunk)):
+            if not chunk.isascii() and any(len(_fold_char(c)) != 1 for c in _others(chunk)):
                 self._maps[-1] = array("i", accumulate(map(len, map(_fold_char, chunk)), initial=0))
             size += len(parts[-1])
             if added:
@@ -263,6 +264,7 @@ class _Page:
                 self._bases.append(size)
                 self._maps.append(None)
         self.folded = "".join(parts)
+        self.size = len(self.folded) + 4 * sum(len(m) for m in self._maps if m is not None)
 
     def boundary(self, i: int) -> bool:
         """Whether a word may begin or end at folded offset i: not between two letters or digits, or where a
@@ -275,9 +277,36 @@ class _Page:
         return self._bases[k] + (local if self._maps[k] is None else self._maps[k][local])
 
 
-@lru_cache(maxsize=1024)  # an article's page is searched for each of its passages' places
+# How many characters of folded pages (a map's entry counted as four) `_page` keeps: every article's of a
+# 5,000-article dossier of 5,000-character articles. The passages pages link places passage by passage, each
+# passage's in other articles: kept by count (1,024 pages), a page was folded again for most of its links at
+# 5,000 articles (text_fragment 40 s of a cold build's 200 s CPU, bench/RESULTS.md).
+PAGES_KEPT = 1 << 25
+_kept: OrderedDict[tuple[str, str, tuple[tuple[int, str], ...]], _Page] = OrderedDict()
+_held = [0]  # (the characters `_kept` holds)
+
+
 def _page(text: str, shown: str, words: tuple[tuple[int, str], ...]) -> _Page:
-    return _Page(text, shown, words)
+    """The page as `_Page` makes it, kept while the pages last asked for fit in PAGES_KEPT (an article's page is
+    searched for each of its passages' places, on its own page and on the passages pages)."""
+    key = (text, shown, words)
+    page = _kept.pop(key, None)  # (taken out and put back last: the page asked for longest ago goes first)
+    if page is None:
+        page = _Page(text, shown, words)
+        _held[0] += page.size
+        while _held[0] > PAGES_KEPT and _kept:
+            _held[0] -= _kept.popitem(last=False)[1].size
+    _kept[key] = page
+    return page
+
+
+def _others(s: str) -> set[str]:
+    """The characters of s that are not ASCII (what is left of its UTF-8 when the ASCII bytes are deleted: a
+    character's other bytes are all 0x80 or more), found ten times faster than by set(s)."""
+    return set(s.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+
+
+_ASCII = bytes(range(128))
 
 
 def _boundary(text: str, i: int) -> bool:
