@@ -67,12 +67,26 @@ async function ordered(searching, term) {
   return found;
 }
 
+// A search's results count only the filters whose data has loaded (Pagefind loads each filter's chunk when a
+// search names it, or when filters() is asked), and the UI draws the filters of a search's results in place of
+// those filters() gave: a first search that came back before the "outlet" chunk (the search page opened with
+// ?q=, on a slow network) drew "Kind" alone, and Outlet stayed missing until the next search. So every search
+// waits for all the filters' data, once (the UI asks filters() too: Pagefind fetches each chunk once).
+var allLoaded = null;
+
+function loaded() {
+  if (!allLoaded) allLoaded = pagefind.filters().catch(function (error) {
+    if (typeof console !== "undefined") console.error(error);   // (then searched as Pagefind would)
+  });
+  return allLoaded;
+}
+
 export function search(term, options) {
-  return ordered(pagefind.search(term, options), term);
+  return ordered(loaded().then(function () { return pagefind.search(term, options); }), term);
 }
 
 export function debouncedSearch(term, options, timeout) {
-  return ordered(pagefind.debouncedSearch(term, options, timeout), term);
+  return ordered(loaded().then(function () { return pagefind.debouncedSearch(term, options, timeout); }), term);
 }
 
 export async function filters() {
