@@ -64,6 +64,15 @@ def open_page(new_page, preview):
     return page
 
 
+def shows(page, preview, text: str) -> None:
+    """The page shows `text` within a minute (the preview rebuilt and reloaded it); if not, the failure says what
+    the preview was doing and what it printed (a stale page was seen once, in a full run, with no clue why)."""
+    try:
+        expect(page.locator("main")).to_contain_text(text, timeout=60_000)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\nthe page: {page.url}\nthe preview: {preview.status()}\n{preview.log}") from exc
+
+
 def reloaded(page) -> bool:
     return page.evaluate("window.__notReloaded === undefined")
 
@@ -71,7 +80,7 @@ def reloaded(page) -> bool:
 def test_an_edited_note_shows_in_the_open_page_without_a_manual_reload(new_page, preview, article):
     page = open_page(new_page, preview)
     article.write_text(article.read_text("utf-8").replace(NOTE_START, "Edited live. " + NOTE_START), "utf-8")
-    expect(page.locator("main")).to_contain_text("Edited live.", timeout=60_000)
+    shows(page, preview, "Edited live.")
     assert reloaded(page)
     page.close()
 
@@ -86,7 +95,7 @@ def test_a_note_edit_reloads_its_page_once_and_leaves_pages_it_did_not_change_al
     page.on("load", lambda _: loads.append(page.url))
     before = preview.status()["published"]
     article.write_text(article.read_text("utf-8").replace(NOTE_START, "Shown first. " + NOTE_START), "utf-8")
-    expect(page.locator("main")).to_contain_text("Shown first.", timeout=60_000)
+    shows(page, preview, "Shown first.")
     # the article's pages are written first, then the rest of the site: two builds on record
     preview.wait(lambda s: s["published"] >= before + 2 and not s["building"], timeout=60)
     page.wait_for_timeout(2500)                # longer than the overlay's 2 s status poll
@@ -139,7 +148,7 @@ def test_a_yaml_error_shows_an_accessible_overlay_and_fixing_it_removes_it(brows
     expect(dialog).to_be_hidden()
 
     article.write_text(good.replace(NOTE_START, "Fixed live. " + NOTE_START), "utf-8")
-    expect(page.locator("main")).to_contain_text("Fixed live.", timeout=60_000)
+    shows(page, preview, "Fixed live.")
     expect(page.get_by_role("alertdialog")).to_have_count(0)
     expect(page.get_by_role("button", name=SHOW)).to_have_count(0)
     page.close()
@@ -184,7 +193,7 @@ def test_a_page_left_open_while_the_preview_restarts_reloads_on_the_next_save(ne
         second.wait(lambda s: s["clients"] >= 1, timeout=30)  # livereload.js reconnected to the new run
         assert second.status()["published"] < int(old)
         path.write_text(path.read_text("utf-8").replace(NOTE_START, "After the restart. " + NOTE_START), "utf-8")
-        expect(page.locator("main")).to_contain_text("After the restart.", timeout=60_000)
+        shows(page, second, "After the restart.")
         assert reloaded(page)
     finally:
         page.close()
