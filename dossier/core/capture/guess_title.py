@@ -67,6 +67,9 @@ def guess_title(candidates: Sequence[tuple[str, str]], names: Sequence[str],
     guess = _pick(texts, names) if texts else Guess(every[0][1], every[0][0]) if every else NOTHING
     if guess.certain and (doubt or is_site(guess.value) or not texts):
         return Guess(guess.value, guess.where, False, doubt or "the page gives no headline but its site's name")
+    if guess.certain and word_count(guess.value) == 1 and len(squash(guess.value)) <= 3:
+        # (og:title and the <h1> both "The": a headline cut by the page's markup, taken as certain)
+        return Guess(guess.value, guess.where, False, "a headline of one short word: maybe only a part of it")
     return guess
 
 
