@@ -98,29 +98,37 @@ def test_the_filters_are_all_drawn_when_the_first_results_come_before_a_filter_s
     """Pagefind counts, in a search's results, only the filters whose data has loaded, and its UI draws the
     filters of a search's results in place of those it asked for first: a search page opened with ?q= whose
     results came before the "outlet" filter's data showed "Kind" alone, and Outlet never (until another search;
-    seen on a busy machine, where the filter data lags). Here the outlet filter's data is held back by the test
-    until the results show or three seconds pass: the search now waits for every filter's data, then both are
-    drawn."""
+    seen on a busy machine, where the filter data lags). Here the test holds the outlet filter's data back until
+    the results show (or three seconds pass), and the index's data until the "kind" filter's has come (without
+    that, results counted before it came had no filter to show, and the old page passed: review 197). The
+    search now waits for every filter's data, then both are drawn."""
     base = http_server(request.getfixturevalue(site))
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    held = []
+    held, kind, indexes = [], [], []
 
-    def hold_outlet(route):
+    def filter_data(route):
         response = route.fetch()
-        if b"outlet" in gzip.decompress(response.body()):  # (a filter's chunk names its filter)
+        body = gzip.decompress(response.body())  # (a filter's chunk names its filter first)
+        if b"outlet" in body[:24]:
             held.append((route, response))
-        else:
-            route.fulfill(response=response)
+            return
+        route.fulfill(response=response)
+        kind.extend([1] if b"kind" in body[:24] else [])
 
-    page.route("**/filter/*.pf_filter", hold_outlet)
+    page.route("**/filter/*.pf_filter", filter_data)
+    page.route("**/index/*.pf_index", lambda route: indexes.append(route))
     page.goto(f"{base}search/?q=Netanyahu")
-    results = page.locator(".pagefind-ui__result")
     for _ in range(150):
-        if held:
+        if held and kind:
             break
         page.wait_for_timeout(100)
-    assert held, "the outlet filter's data was never asked for"
+    assert held and kind, "the filters' data was never asked for"
+    page.wait_for_timeout(500)
+    page.unroute("**/index/*.pf_index")
+    for route in indexes:
+        route.continue_()
+    results = page.locator(".pagefind-ui__result")
     for _ in range(30):
         if results.count():
             break

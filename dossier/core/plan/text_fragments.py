@@ -27,6 +27,8 @@ follows them, after their place). tests/fragment_check.py, which reads the built
 from __future__ import annotations
 
 import re
+import sys
+import threading
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -264,7 +266,8 @@ class _Page:
                 self._bases.append(size)
                 self._maps.append(None)
         self.folded = "".join(parts)
-        self.size = len(self.folded) + 4 * sum(len(m) for m in self._maps if m is not None)
+        self.size = (sys.getsizeof(self.folded) + sys.getsizeof(text)
+                     + sum(m.itemsize * len(m) for m in self._maps if m is not None))
 
     def boundary(self, i: int) -> bool:
         """Whether a word may begin or end at folded offset i: not between two letters or digits, or where a
@@ -277,32 +280,35 @@ class _Page:
         return self._bases[k] + (local if self._maps[k] is None else self._maps[k][local])
 
 
-# How many characters of folded pages (a map's entry counted as four) `_page` keeps: every article's of a
-# 5,000-article dossier of 5,000-character articles. The passages pages link places passage by passage, each
-# passage's in other articles: kept by count (1,024 pages), a page was folded again for most of its links at
-# 5,000 articles (text_fragment 40 s of a cold build's 200 s CPU, bench/RESULTS.md).
-PAGES_KEPT = 1 << 25
+# Bytes of pages `_page` keeps (folded words, offset maps, the article's text its key holds): all 5,000 pages of
+# 5,000-character articles. Kept by count (1,024), the passages pages, which link places passage by passage,
+# folded a page again for most links at 5,000 articles (text_fragment 40 of 200 s CPU, bench/RESULTS.md).
+PAGES_KEPT = 1 << 26
 _kept: OrderedDict[tuple[str, str, tuple[tuple[int, str], ...]], _Page] = OrderedDict()
-_held = [0]  # (the characters `_kept` holds)
+_held = [0]  # (the bytes `_kept` holds)
+_keeping = threading.Lock()  # (the preview builds in a thread of its own: a second thread must not miscount)
 
 
 def _page(text: str, shown: str, words: tuple[tuple[int, str], ...]) -> _Page:
-    """The page as `_Page` makes it, kept while the pages last asked for fit in PAGES_KEPT (an article's page is
-    searched for each of its passages' places, on its own page and on the passages pages)."""
+    """The page as `_Page` makes it, kept while the pages last asked for fit in PAGES_KEPT (least recent out)."""
     key = (text, shown, words)
-    page = _kept.pop(key, None)  # (taken out and put back last: the page asked for longest ago goes first)
-    if page is None:
-        page = _Page(text, shown, words)
-        _held[0] += page.size
-        while _held[0] > PAGES_KEPT and _kept:
-            _held[0] -= _kept.popitem(last=False)[1].size
-    _kept[key] = page
+    with _keeping:
+        page = _kept.pop(key, None)  # (taken out and put back last)
+        if page is not None:
+            _kept[key] = page
+            return page
+    page = _Page(text, shown, words)
+    with _keeping:
+        if key not in _kept:
+            _held[0] += page.size
+            while _held[0] > PAGES_KEPT and _kept:
+                _held[0] -= _kept.popitem(last=False)[1].size
+        _kept[key] = page
     return page
 
 
 def _others(s: str) -> set[str]:
-    """The characters of s that are not ASCII (what is left of its UTF-8 when the ASCII bytes are deleted: a
-    character's other bytes are all 0x80 or more), found ten times faster than by set(s)."""
+    """The characters of s that are not ASCII: its UTF-8 less the ASCII bytes (ten times faster than set(s))."""
     return set(s.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
 
 
