@@ -266,8 +266,7 @@ class _Page:
                 self._bases.append(size)
                 self._maps.append(None)
         self.folded = "".join(parts)
-        self.size = (sys.getsizeof(self.folded) + sys.getsizeof(text)
-                     + sum(m.itemsize * len(m) for m in self._maps if m is not None))
+        self.size = sys.getsizeof(self.folded) + sum(m.itemsize * len(m) for m in self._maps if m is not None)
 
     def boundary(self, i: int) -> bool:
         """Whether a word may begin or end at folded offset i: not between two letters or digits, or where a
@@ -280,9 +279,10 @@ class _Page:
         return self._bases[k] + (local if self._maps[k] is None else self._maps[k][local])
 
 
-# Bytes of pages `_page` keeps (folded words, offset maps, the article's text its key holds): all 5,000 pages of
-# 5,000-character articles. Kept by count (1,024), the passages pages, which link places passage by passage,
-# folded a page again for most links at 5,000 articles (text_fragment 40 of 200 s CPU, bench/RESULTS.md).
+# Bytes of pages `_page` keeps (folded words, offset maps; the text its key holds is the build's, or an older one
+# after an edit of it, its standfirst or a badge's title in the preview): all 5,000 pages of 5,000-character
+# articles. Kept by count (1,024), the passages pages, which link places passage by passage, folded a page
+# again for most links at 5,000 articles (text_fragment 40 of 200 s CPU, bench/RESULTS.md).
 PAGES_KEPT = 1 << 26
 _kept: OrderedDict[tuple[str, str, tuple[tuple[int, str], ...]], _Page] = OrderedDict()
 _held = [0]  # (the bytes `_kept` holds)
