@@ -145,6 +145,29 @@ def test_the_filters_are_all_drawn_when_the_first_results_come_before_a_filter_s
     context.close()
 
 
+def test_a_filter_s_data_that_never_comes_holds_the_results_back_five_seconds_at_most(browser, default_site,
+                                                                                     http_server):
+    """The search waits for every filter's data (the test above), but not for ever: a chunk that never came held
+    every search's results back, where Pagefind alone would have shown them without that filter."""
+    base = http_server(default_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    never = []
+
+    def filter_data(route):
+        response = route.fetch()
+        if b"outlet" in gzip.decompress(response.body())[:24]:
+            never.append(route)   # (never answered)
+        else:
+            route.fulfill(response=response)
+
+    page.route("**/filter/*.pf_filter", filter_data)
+    page.goto(f"{base}search/?q=Netanyahu")
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    assert never, "the outlet filter's data was never asked for"
+    context.close()
+
+
 def _result_count(page, base: str, query: str) -> int:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -71,13 +71,16 @@ async function ordered(searching, term) {
 // search names it, or when filters() is asked), and the UI draws the filters of a search's results in place of
 // those filters() gave: a first search that came back before the "outlet" chunk (the search page opened with
 // ?q=, on a slow network) drew "Kind" alone, and Outlet stayed missing until the next search. So every search
-// waits for all the filters' data, once (the UI asks filters() too: Pagefind fetches each chunk once).
-var allLoaded = null;
+// waits for all the filters' data, once (the UI asks filters() too: Pagefind fetches each chunk once), or five
+// seconds at most: a chunk that never comes must not hold the results back (the filters may then be short).
+var allLoaded = null, WAIT_FOR_FILTERS = 5000;
 
 function loaded() {
-  if (!allLoaded) allLoaded = pagefind.filters().catch(function (error) {
-    if (typeof console !== "undefined") console.error(error);   // (then searched as Pagefind would)
-  });
+  if (!allLoaded) allLoaded = Promise.race([
+    pagefind.filters().catch(function (error) {
+      if (typeof console !== "undefined") console.error(error);   // (then searched as Pagefind would)
+    }),
+    new Promise(function (done) { setTimeout(done, WAIT_FOR_FILTERS); })]);
   return allLoaded;
 }
 
