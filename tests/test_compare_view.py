@@ -430,3 +430,33 @@ def test_the_words_a_witness_lacks_take_the_direction_of_the_base_s_paragraph_wh
     against = {c: {r["base"]: r["base_dir"] for r in columns[c]["renderings"]} for c in columns}
     assert against["fr"] == {"he": "rtl", "fr": "", "en": ""}
     assert against["he"] == {"he": "", "fr": "ltr", "en": "ltr"}
+
+
+# What compare_columns.html wrote for a rendering, piece by piece, before the view made it in one join
+# (compare_view._rendering): the reference its `html` must equal, byte for byte.
+_PIECE_BY_PIECE = """
+          {%- for p in r.pieces -%}
+            {%- if p.kind == "ins" -%}<ins>{{ p.text }}</ins>
+            {%- elif p.kind == "del" -%}<del{% if p.glued %} class="glued"{% endif %}{% if r.base_lang %} lang="{{ r.base_lang }}"{% endif %}{% if r.base_dir %} dir="{{ r.base_dir }}"{% endif %}>{{ p.text }}</del>
+            {%- elif p.kind == "moved" -%}<mark class="moved">{{ p.text }}</mark>
+            {%- else -%}{{ p.text }}{%- endif -%}
+          {%- endfor -%}
+"""
+
+_WORDS = st.lists(st.sampled_from(["we", "will", "do", "it", "alone", "<b>", "A&B", '"so"', "it's", "לבד", "Nous,",
+                                   "seuls.", "\u00a0", "—"]), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_WORDS, _WORDS, _WORDS, st.sampled_from(["", "he", "fr"]))
+def test_a_rendering_s_html_is_what_the_template_wrote_piece_by_piece(one: str, two: str, three: str,
+                                                                        lang: str) -> None:
+    from jinja2 import Environment
+
+    template = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(_PIECE_BY_PIECE)
+    texts = [one, two, three]
+    ws = [Witnessed(k, t, 0, len(t), k, "2024-03-22", k, f"/{k}/", f"/{k}/#w-x", lang=lang if k == "b" else "")
+          for k, t in zip("abc", texts)]
+    for column in column_set("x", ws, "a", "x")["columns"]:
+        for r in column["renderings"]:
+            assert str(r["html"]) == template.render(r=r)
