@@ -70,7 +70,11 @@ def shows(page, preview, text: str) -> None:
     try:
         expect(page.locator("main")).to_contain_text(text, timeout=60_000)
     except AssertionError as exc:
-        raise AssertionError(f"{exc}\nthe page: {page.url}\nthe preview: {preview.status()}\n{preview.log}") from exc
+        try:
+            status = preview.status()
+        except (OSError, ValueError) as failed:  # (a preview that died: its log says why)
+            status = f"not answering ({failed})"
+        raise AssertionError(f"{exc}\nthe page: {page.url}\nthe preview: {status}\n{preview.log}") from exc
 
 
 def reloaded(page) -> bool:
