@@ -1,5 +1,6 @@
 // Pagefind's search API as the search page's UI uses it (static/search.js gives this folder as its bundlePath),
-// with one change: a query that is one of an entity's names, whole, brings that entity's page first.
+// with two changes: a query that is one of an entity's names, whole, brings that entity's page first; and a search
+// waits for the filters' data, so that the UI draws every filter (below, `loaded`).
 //
 // Pagefind cannot rank so by itself. A match of a page's meta field adds to its score by how much of the query the
 // field holds, never by how much of the field the query is, and a searched word finds every word it begins: the
