@@ -161,3 +161,18 @@ def test_a_missing_key_of_a_few_allowed_values_is_told_them() -> None:
     loaded, _ = parse_yaml("c.yaml", "title: T\nwitnesses: []\n")
     hints = [p.hint for p in check_shape(loaded, schema)[0] if p.check == "schema-missing-key"]
     assert "add kind: ..., one of: quote, figure, framing" in hints, hints
+
+
+def test_an_annotation_id_is_offered_as_a_slug_a_device_name_too_an_entity_id_not() -> None:
+    """"Aux" was told "write it as aux-1" for an annotation's id too (review 191), which names no page or file:
+    only a place in its article (#a-aux). An entity's id names its page, so "Aux" there is still told aux-1."""
+    article = json.loads((ROOT / "schemas" / "article.schema.json").read_text("utf-8"))
+    loaded, _ = parse_yaml("a.yaml", "seed: a.txt\ntitle: T\nsource: s\ndate: 2024-03-22\nannotations:\n"
+                                     "  - id: Aux\n    quote: Hello\n    kind: quote\n    note: N\n")
+    (problem,), _ = check_shape(loaded, article)
+    assert (problem.line, problem.check, problem.hint) == \
+        (6, "schema-form", "write it as aux: lower-case letters, digits and hyphens only")
+    entities = json.loads((ROOT / "schemas" / "entities.schema.json").read_text("utf-8"))
+    loaded, _ = parse_yaml("e.yaml", "Aux:\n  name: Aux\n  kind: place\n")
+    (problem,), _ = check_shape(loaded, entities)
+    assert problem.hint == "write it as aux-1: lower-case letters, digits and hyphens only"

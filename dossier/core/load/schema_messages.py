@@ -157,8 +157,10 @@ def _pattern(loaded: Loaded, path: Path, err: Any) -> Found:
     slip = calendar_slip(err.instance) if "[0-9]{4}" in err.validator_value else None
     if slip:
         return _at(loaded, path, slip[0], slip[1], "date-impossible")
+    # (an annotation's id names no page or file, only a place in its article's: "aux" is one)
+    page = not (len(path) >= 3 and path[-3] == "annotations" and path[-1] == "id")
     return _at(loaded, path, f"{shown(err.instance)} does not have the expected form",
-               dated or pattern_hint(err.validator_value, _description(err), err.instance), "schema-form")
+               dated or pattern_hint(err.validator_value, _description(err), err.instance, page), "schema-form")
 
 
 def _key_form(loaded: Loaded, path: Path, err: Any) -> Found:
@@ -321,14 +323,16 @@ def _address_hint(value: Any, pattern: str) -> str:
     return "use a full http:// or https:// address, with spaces and \" < > encoded (%20, %22, %3C, %3E)"
 
 
-def pattern_hint(pattern: str, description: str, value: Any = None) -> str:
+def pattern_hint(pattern: str, description: str, value: Any = None, page: bool = True) -> str:
     """What a pattern asks for, in words (the regular expression itself is never shown); for an id, the `value`
-    written as one when that is one ("Headline Biden": headline-biden), and no name Windows keeps for a device
-    ("Aux": aux-1, as slugs.slug_hint: an entity's id names its page, and aux would be a windows-name warning)."""
+    written as one when that is one ("Headline Biden": headline-biden), and, for an id that names a `page`, no
+    name Windows keeps for a device ("Aux": aux-1, as slugs.slug_hint: an entity's id names its page, and aux
+    would be a windows-name warning; an annotation's id names none, and "aux" is offered)."""
     if "[a-z0-9]" in pattern:
         from ..common.slugs import portable, slugify
 
-        made = portable(slugify(value, "")) if isinstance(value, str) else ""
+        made = slugify(value, "") if isinstance(value, str) else ""
+        made = portable(made) if page else made
         if made and made != value and re.match(pattern, made):
             return f"write it as {made}: lower-case letters, digits and hyphens only"
         return "use lower-case letters, digits and hyphens only, e.g. benjamin-netanyahu"
