@@ -157,7 +157,7 @@ def _pattern(loaded: Loaded, path: Path, err: Any) -> Found:
     slip = calendar_slip(err.instance) if "[0-9]{4}" in err.validator_value else None
     if slip:
         return _at(loaded, path, slip[0], slip[1], "date-impossible")
-    # (an annotation's id names no page or file, only a place in its article's: "aux" is one)
+    # (an annotation's id names no page or file, only a place in its article: "aux" is one)
     page = not (len(path) >= 3 and path[-3] == "annotations" and path[-1] == "id")
     return _at(loaded, path, f"{shown(err.instance)} does not have the expected form",
                dated or pattern_hint(err.validator_value, _description(err), err.instance, page), "schema-form")
