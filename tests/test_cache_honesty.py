@@ -67,6 +67,8 @@ def apply(root: Path, edit: tuple) -> None:
         _replace(root, "content/entities.yaml", r"aliases: \[.*\]$", f'aliases: ["{ALIASES[len(words) % len(ALIASES)]}"]', n)
     elif kind == "summary":  # (an entity's card, entities/cards.json, and its page show it; no article page does)
         _replace(root, "content/entities.yaml", r'summary: ".*"$', f'summary: "{text} *{n}*"', n)
+    elif kind == "outlet":  # (the articles' texts, so the passages they share, stay: their pages name the outlets)
+        _replace(root, "content/sources.yaml", r'^  name: ".*"$', f'  name: "{text} {n}"', n)
     elif kind == "witness":
         _replace(root, "content/comparisons/story-0000-figure.yaml", r"value: \d+$", f"value: {4890 + n}", n)
     elif kind == "title":
@@ -134,14 +136,14 @@ def tree(out: Path) -> dict[str, bytes]:
 
 
 EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "summary", "witness", "title", "template", "add",
-                                   "delete", "tamper", "link", "tag"]),
+                                   "delete", "tamper", "link", "tag", "outlet"]),
                   st.integers(0, 5), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6))
 
 
 # Every kind of edit at least once, in an order where each one reaches something the cache holds; Hypothesis
 # adds random sequences on top.
 EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("tamper", 3, ["x"]), ("note", 1, ["border"]),
-              ("summary", 2, ["grain"]),
+              ("summary", 2, ["grain"]), ("outlet", 2, ["Melran"]),
               ("add", 2, ["Melran", "said"]), ("alias", 1, ["a", "b", "c"]), ("quote", 4, ["Draka", "figures"]),
               ("witness", 2, ["x"]), ("title", 0, ["grain", "tonnes"]), ("delete", 0, ["x"]),
               ("delete", 2, ["x"])]
