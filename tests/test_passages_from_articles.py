@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dossier_synth
 from conftest import copy_of_default_dossier, mini, run_build
@@ -55,6 +57,28 @@ def test_each_passage_says_how_many_other_articles_have_it_and_their_outlets():
     assert (c.others, c.outlets, c.more_outlets) == (6, ("Alpha", "Beta", "Delta"), 2)
     (d,) = index([_passage(9, "a", "c", "d")], ["u"], OUTLETS)["d"].shown
     assert (d.others, d.outlets, d.more_outlets) == (2, ("Alpha", "Kappa"), 0)
+
+
+def _listed_outlets(docs: list[str], slug: str, outlets: dict[str, str]) -> tuple[tuple[str, ...], int]:
+    """What a passage held by `docs` names of the other outlets on the page of `slug`, by the definition: every
+    outlet of its articles, sorted, but the article's own unless another of its articles has the passage too."""
+    others = sorted({outlets.get(d, "") for d in docs if d != slug} |
+                    ({outlets.get(slug, "")} if [outlets.get(d, "") for d in docs].count(outlets.get(slug, "")) > 1
+                     else set()))
+    return tuple(others[:article_passages.OUTLETS_SHOWN]), len(others[article_passages.OUTLETS_SHOWN:])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from("abcdefghij"), min_size=2, max_size=9), min_size=1, max_size=8),
+       st.dictionaries(st.sampled_from("abcdefghij"), st.sampled_from(["Kappa", "Alpha", "Beta", "", "Zeta"])))
+def test_each_article_names_the_other_outlets_of_a_passage_as_the_definition_says(held, outlets):
+    passages = [_passage(9, *docs) for docs in held]
+    found = index(passages, [f"u{n}" for n in range(len(passages))], outlets)
+    for slug, here in found.items():
+        for shared in here.shown:
+            docs = sorted(set(held[shared.number - 1]))
+            assert (shared.outlets, shared.more_outlets) == _listed_outlets(docs, slug, outlets)
+            assert shared.others == len(docs) - 1
 
 
 def test_a_passage_links_to_the_page_of_the_listing_that_holds_its_first_piece(monkeypatch):
