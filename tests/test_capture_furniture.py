@@ -403,6 +403,7 @@ def test_a_label_in_an_element_that_holds_it_alone_and_is_hidden_from_sight_is_l
 @pytest.mark.parametrize("line", [
     "Copyright: Getty sues Stability AI", "Credit: Fitch downgrades US", "Foto: Polizei sucht Zeugen",
     "Bild: Scholz trifft Macron", "Photo: Biden Meets Xi In Bali", "Photo: Xi met Biden in Bali",
+    "Photo: Biden Meets Xi", "Credit: Scholz Visits Kyiv", "Foto: Scholz Trifft Macron",   # capitals, no preposition
     "Mr Smith said the rescue took hours. Photo: John Smith/AP",   # a sentence of the article, a credit run on
 ])
 def test_a_credit_label_before_words_that_name_no_one_is_an_intertitle_and_stays(line: str) -> None:
@@ -414,7 +415,8 @@ def test_a_credit_label_before_words_that_name_no_one_is_an_intertitle_and_stays
 
 @pytest.mark.parametrize("line", ["Foto: dpa", "Photo: Getty Images", "Bild: Keystone/Peter Klaunzer",
                                   "Credit: Reuters", "(Bild: Dieter Stork)", "Foto: M. Rädel",
-                                  "Photo: AFP via Getty Images", "© 2019 Science X Network"])
+                                  "Photo: AFP via Getty Images", "© 2019 Science X Network",
+                                  "Photo: Tom Meeks", "Photo: Anna Wins"])
 def test_a_lone_credit_that_names_people_or_agencies_goes(line: str) -> None:
     assert credit_kind(line) == CREDIT
 

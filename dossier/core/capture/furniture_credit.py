@@ -61,7 +61,7 @@ def _names(credit: str) -> bool:
     """A lone credit names people, agencies or institutions (`_credit_part`), a year or a "©" aside
     ("Keystone/Peter Klaunzer", "© 2019 Science X Network"): what follows the label is split at slashes, bars,
     commas and "via", and every part must be one. "Foto: Polizei sucht Zeugen", "Credit: Fitch downgrades US" or
-    a headline in capitals ("Photo: Biden Meets Xi In Bali") are an intertitle, and stay."""
+    a headline in capitals ("Photo: Biden Meets Xi In Bali", "Photo: Biden Meets Xi") are an intertitle, and stay."""
     text = re.sub(r"©|\(c\)|\b(?:19|20)\d\d\b", " ", credit.strip(" ()[]."), flags=re.I)
     parts = [part.strip(" ,.") for part in re.split(r"\s*[/|,;]\s*|\s+via\s+", text) if part.strip(" ,.")]
     return bool(parts) and all(_credit_part(part) for part in parts)
@@ -70,6 +70,14 @@ def _names(credit: str) -> bool:
 # Words a headline in capitals holds and a name does not ("Biden Meets Xi In Bali")
 _NOT_NAMES = frozenset({"in", "on", "at", "to", "for", "of", "with", "after", "over", "as", "is", "are", "from",
                         "into", "im", "am", "zum", "zur", "mit", "für", "nach", "sur", "pour", "avec", "en", "con"})
+# Verbs a headline in capitals says things with, which no name holds ("Biden Meets Xi", "Scholz Visits Kyiv"):
+# three capitalised words were taken for a person's name when no preposition came after them. (Not "wins":
+# a surname too, "Anna Wins")
+_HEADLINE_VERBS = frozenset({"meets", "says", "visits", "warns", "signs", "backs", "urges", "slams", "vows",
+                             "rejects", "launches", "unveils", "announces", "calls", "hits", "faces", "plans", "seeks",
+                             "sues", "tells", "denies", "admits", "accuses", "blames", "condemns", "praises",
+                             "arrives", "leaves", "greets", "addresses", "tours", "speaks", "votes", "attends",
+                             "trifft", "besucht", "warnt", "rencontre", "visite"})
 # ... but written in small letters, these join the words of an institution's name ("Bank of England", "Bundesamt
 # für Bevölkerungsschutz") or an outlet's ("Peter Müller für die SZ")
 _JOINS = frozenset({"of", "for", "für", "pour", "de", "du", "des", "the", "die", "der", "le", "la"})
@@ -106,7 +114,7 @@ def _entity(text: str) -> bool:
     if not 1 <= len(words) - len(joins) <= 4 or not _name(" ".join(words), capitalised=False):
         return False
     small_agency = words[0].islower()   # ("dpa", "picture alliance": an agency's words in small letters)
-    return not any(word.casefold() in _NOT_NAMES and word not in _JOINS or
+    return not any(word.casefold() in _NOT_NAMES and word not in _JOINS or word.casefold() in _HEADLINE_VERBS or
                    word.islower() and not small_agency and word not in _JOINS and word not in PARTICLES
                    for word in words[1:])
 
