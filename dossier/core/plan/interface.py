@@ -88,7 +88,7 @@ def ui_marks(language: str) -> dict[str, Markup]:
 # analyse/witnesses.py, the endnotes' name): each opened by markup of ours alone (seed and note text is escaped).
 _WHOLE = ('<a class="sn-num" ', '<span class="sn-kind"', '<a class="sn-source" ', '<span class="sn-approx"',
           '<input type="checkbox" class="sn-check" ')
-_TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)"( title="[^"]*">)'
+_TOGGLE = re.compile(r'<label class="sn-toggle" for="sn-([^"]+)">'
                      r'<span class="visually-hidden sn-said">')
 _NOTE_NAME = re.compile(r'(<span class="sidenote" id="n-([^"]+)" role="note") aria-label="Note \d+"')
 _BADGE = ' class="badge">'
@@ -97,7 +97,7 @@ _ENDNOTES = ' aria-label="Notes" data-pagefind-ignore="all">\n'
 
 def english_body(body: str, language: str = "") -> str:
     """An article body's HTML with the site's own words in it marked English, for a site in `language`, another
-    one: `lang="en"` on the note numbers' toggles (their "Note 3" and "Show note 3") and checkboxes, permalinks,
+    one: `lang="en"` on the note numbers' toggles (their "Note 3") and checkboxes ("Show note 3"), permalinks,
     kinds, "at the source" links, the notes' "Approximate match" lines and the badges, and the site's language
     on what a badge says it is about (a comparison's title, the editors' words); a note, whose words are the
     editors', is named by its English toggle (aria-labelledby) rather than by an aria-label in the site's
@@ -106,7 +106,7 @@ def english_body(body: str, language: str = "") -> str:
         body = body.replace(opening, f'{opening.rstrip()} lang="en"' + (" " if opening.endswith(" ") else ""))
     # (the note is named by its number's hidden words, which are there, hidden, on a phone: a name taken from an
     # element hidden itself is still given, one from the hidden words inside a label shown would not be)
-    body = _TOGGLE.sub(r'<label class="sn-toggle" lang="en" for="sn-\1"\2'
+    body = _TOGGLE.sub(r'<label class="sn-toggle" lang="en" for="sn-\1">'
                        r'<span class="visually-hidden sn-said" id="snl-\1">', body)
     body = _NOTE_NAME.sub(r'\1 aria-labelledby="snl-\2"', body)
     body = body.replace(_BADGE, ' class="badge" lang="en">')

@@ -250,8 +250,9 @@ def sidenote_ref(label: str, number: int, in_heading: bool, note_html: str) -> s
     # The checkbox, there on a phone, says what it does: "Note 1" and a checkbox "Note 1" said nothing of showing
     # a note (review 142); checked, the note is shown. Its label's words are then not said as well ("Note 1, Show
     # note 1": review 142 again): the visible number is hidden from screen readers, and the hidden "Note 1"
-    # (.sn-said) is there only where the checkbox is not, with the notes in the margin (dossier.css).
-    return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{label}" title="Show note {number}">'
+    # (.sn-said) is there only where the checkbox is not, with the notes in the margin (dossier.css). No tooltip:
+    # "Show note 1" was shown by a mouse over the number of a note already in the margin, and a phone has none.
+    return (f'<span class="sn"><span class="visually-hidden"> </span><label class="sn-toggle" for="sn-{label}">'
             f'<span class="visually-hidden sn-said">Note {number}</span><span aria-hidden="true">{number}</span></label>'
             f'<input type="checkbox" class="sn-check" id="sn-{label}" aria-label="Show note {number}">'
             f'<span class="sidenote" id="n-{label}"{role}>'
