@@ -62,9 +62,7 @@ def test_each_passage_says_how_many_other_articles_have_it_and_their_outlets():
 def _listed_outlets(docs: list[str], slug: str, outlets: dict[str, str]) -> tuple[tuple[str, ...], int]:
     """What a passage held by `docs` names of the other outlets on the page of `slug`, by the definition: every
     outlet of its articles, sorted, but the article's own unless another of its articles has the passage too."""
-    others = sorted({outlets.get(d, "") for d in docs if d != slug} |
-                    ({outlets.get(slug, "")} if [outlets.get(d, "") for d in docs].count(outlets.get(slug, "")) > 1
-                     else set()))
+    others = sorted({outlets.get(d, "") for d in docs if d != slug})
     return tuple(others[:article_passages.OUTLETS_SHOWN]), len(others[article_passages.OUTLETS_SHOWN:])
 
 
@@ -74,7 +72,9 @@ def _listed_outlets(docs: list[str], slug: str, outlets: dict[str, str]) -> tupl
 def test_each_article_names_the_other_outlets_of_a_passage_as_the_definition_says(held, outlets):
     passages = [_passage(9, *docs) for docs in held]
     found = index(passages, [f"u{n}" for n in range(len(passages))], outlets)
+    assert set(found) == {doc for docs in held for doc in docs}
     for slug, here in found.items():
+        assert here.total == sum(slug in docs for docs in held)
         for shared in here.shown:
             docs = sorted(set(held[shared.number - 1]))
             assert (shared.outlets, shared.more_outlets) == _listed_outlets(docs, slug, outlets)

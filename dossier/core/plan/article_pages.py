@@ -288,7 +288,7 @@ def _shared(library: Library) -> dict[str, article_passages.Here]:
         return article_passages.index(library.passages, article_passages.passage_urls(library.urls, items, parts),
                                       outlets)
 
-    _HERE.new_build()  # (one index a call: only the last is kept)
+    _HERE.new_build()  # (what the call before did not use is dropped: two indexes at most are kept)
     return _HERE.get((library.urls, tuple(outlets.items())), (library.passages,), made)
 
 

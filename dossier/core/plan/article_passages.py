@@ -71,7 +71,7 @@ def listing(passages: Sequence[SharedPassage]) -> tuple[list[Piece], list[pagina
     """The items of /passages/ (pieces of passages, passage_views.pieces) and its pages: compare_pages plans the
     listing from these, and an article page links into it by them, so each link is to the page that holds it.
     (Read only: the same lists are handed to every caller while the passages are the same.)"""
-    _LISTED.new_build()  # (one listing a call: only the last is kept)
+    _LISTED.new_build()  # (what the call before did not use is dropped: two listings at most are kept)
     return _LISTED.get("listing", (passages,), lambda: _listing(passages))
 
 
