@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import field
 from functools import partial
 from typing import Any, Hashable, Iterable, Mapping, Sequence
+from weakref import WeakKeyDictionary
 
 from .entity_graph import cooccurrence
 from .entity_places import Place, article_places
@@ -16,8 +17,9 @@ from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
 from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
-from ..common.memo import by_difference, digest, made_from
+from ..common.memo import Memo, by_difference, digest, made_from
 from ..common.packed import Packed, unread
+from .mention_changes import changed_keys, names_none
 from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
@@ -101,6 +103,36 @@ _KEPT: SameObjects[Any] = SameObjects()
 _SENTENCES: SameObjects[tuple[tuple[int, int], ...]] = SameObjects()
 
 
+# The live preview's last build: its memo, matcher, base path and each article's mentions with the text they were
+# found in. After an edit of the entities, an article whose text is the very same object and has none of the
+# alias keys the edit changed keeps them (mention_changes.py). Kept for the next build with the same memo alone
+# (which hands the same texts back), and as long as that memo lives: a build without one, the command line's,
+# neither keeps nor finds any.
+_LAST: WeakKeyDictionary[Memo, tuple[MentionMatcher, str, dict[str, tuple[Any, Any]]]] = WeakKeyDictionary()
+
+
+def _work(memo: Memo | None, matcher: MentionMatcher, urls: Urls) -> Any:
+    """The "mentions" step's work for this build: `_mentions`, or where the last build with this `memo` had a
+    matcher that differs from this one in a few alias keys, `_mentions_again` with those keys."""
+    last = _LAST.get(memo) if memo is not None else None
+    if last is not None and last[0] is not matcher and last[1] == urls.base:
+        keys = changed_keys(matcher, last[0])
+        if keys is not None:
+            return partial(_mentions_again, matcher, urls, keys, last[2])
+    return partial(_mentions, matcher, urls)
+
+
+def _mentions_again(matcher: MentionMatcher, urls: Urls, keys: frozenset[str],
+                    last: dict[str, tuple[Any, Any]], article: Article) -> Any:
+    """`_mentions` of the article, or the last build's when its text is the very same and none of the alias keys
+    `keys` occurs in it: the new matcher finds the same mentions there (mention_changes.py), and the links,
+    places and counts are made of those, the text and the base path alone."""
+    kept = last.get(article.slug)
+    if kept is not None and kept[0] is article.text and names_none(keys, article.text.text):
+        return kept[1]
+    return _mentions(matcher, urls, article)
+
+
 def _summary_html(summary: str, urls: Urls) -> str:
     return md_html(summary, urls)[0]
 
@@ -124,8 +156,12 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         return article.slug, article.text.made or article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
-    found_all = by_difference(each, "mentions", partial(_mentions, matcher, urls), article_key, articles,
+    memo = getattr(each, "__self__", None)   # (the live preview's Memo: `_LAST` is kept for its next build alone)
+    memo = memo if isinstance(memo, Memo) else None
+    found_all = by_difference(each, "mentions", _work(memo, matcher, urls), article_key, articles,
                               [a.slug for a in articles], [(registry, urls.base)] * len(articles))
+    if memo is not None:
+        _LAST[memo] = (matcher, urls.base, {a.slug: (a.text, found) for a, found in zip(articles, found_all)})
     # Each summary's HTML through `each` (its links: references.py): the command line's cache keeps it, where
     # rendering the 500 summaries of a generated dossier took 23 ms of every build
     texts = [e.summary for e in dossier.entities]

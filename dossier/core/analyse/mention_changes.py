@@ -1,0 +1,50 @@
+"""What an edit of the entities can change of the mentions found: the live preview's alias edit, with each
+article's mentions found again only where the edit may change them.
+
+`MentionMatcher.find` gives a text's mentions from the alias keys that occur in it (as it reads the text: NFC,
+typography and case folded) and, for each of those keys, the entries of the aliases that have it and the
+exclusions. Between two matchers whose exclusions are the same, a key whose entries are the same (the same alias
+specs, in the same order) makes the same candidates with both; a key whose entries differ (an alias added,
+removed, given to another entity, or moved among those of its key) makes none in a text in which it does not
+occur. So in a text in which none of the keys whose entries differ occurs, both matchers find the very same
+mentions, whatever the article and the ranges it forbids. An alias added to one entity of a 1,000-article
+dossier made the preview find every article's mentions again (and cut their sentences and places): 1.7 s of the
+save, for the few articles that have the new name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable
+
+from .mentions import AliasSpec, MentionMatcher, match_key
+
+
+def _by_key(aliases: Iterable[AliasSpec]) -> dict[str, list[AliasSpec]]:
+    """The alias specs by match key, each key's in declaration order (as MentionMatcher groups its entries)."""
+    out: dict[str, list[AliasSpec]] = {}
+    for spec in dict.fromkeys(aliases):
+        out.setdefault(match_key(spec.alias), []).append(spec)
+    return out
+
+
+def changed_keys(now: MentionMatcher, before: MentionMatcher) -> frozenset[str] | None:
+    """The alias keys whose entries differ between `before` and `now`; None when their exclusions differ (then
+    any text's mentions may)."""
+    aliases, excluded = now.made_of
+    old_aliases, old_excluded = before.made_of
+    if excluded != old_excluded:
+        return None
+    mine, theirs = _by_key(aliases), _by_key(old_aliases)
+    return frozenset(key for key in mine.keys() | theirs.keys() if mine.get(key) != theirs.get(key))
+
+
+def names_none(keys: frozenset[str], text: str) -> bool:
+    """Whether none of the alias keys `keys` occurs in `text` as `find` reads it. A text not in NFC, which `find`
+    reads through its NFC form and a map back, is not looked at: False (its mentions are found again)."""
+    if not keys:
+        return True
+    if not unicodedata.is_normalized("NFC", text):
+        return False
+    folded = match_key(text)
+    return not any(key in folded for key in keys)
