@@ -174,6 +174,15 @@ def test_editing_an_entity_finds_mentions_again_only_where_a_changed_alias_occur
     assert calls.counts["link_article"] == having
     cold = build_site(again, Options())
     assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
+    # a seed and the entities saved together: the article whose text changed has its mentions found again, though
+    # it has no alias the edit changed (its text is another; every mention after the new words moved)
+    seed = sorted(p for p in again.files if p.startswith("seeds/"))[0]
+    both = edited(edited(again, seed, "Melran told", "Melran, in a long and careful interview, told"),
+                  "content/entities.yaml", "aliases: [", "aliases: [Nobody Here, ")
+    memo.begin()
+    warm = build_site(both, Options(), memo)
+    cold = build_site(both, Options())
+    assert warm.ok and warm.outputs == cold.outputs and warm.problems == cold.problems
 
 
 def test_a_yaml_error_is_remembered_like_any_result_and_fixing_it_equals_a_cold_build(dossier_root):

@@ -88,8 +88,8 @@ def _mentions(matcher: MentionMatcher, urls: Urls, article: Article
     text = article.text
     paragraphs = tuple((p.start, p.start + len(p.text)) for p in text.paragraphs)
     found, marks = link_article(text.text, paragraphs, article.slug, matcher, urls.entity)
-    # (a text's sentences, kept while it is the same object: an entity edit in the live preview finds every
-    # article's mentions again, but no text changed)
+    # (a text's sentences, kept while it is the same object: an entity edit in the live preview finds the mentions
+    # again in the articles that have a changed alias, whose texts did not change)
     spans = _SENTENCES.get(article.slug, (text,), lambda: sentence_spans(text.text)) if found else ()
     made = made_from("mentions", (article.slug, text.made or text, marks))
     return (MentionLinks(marks, made), article_places(article.slug, text.text, found, spans, made),

@@ -15,7 +15,10 @@ save, for the few articles that have the new name.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
+
+import ahocorasick
 
 from .mentions import AliasSpec, MentionMatcher, match_key
 
@@ -47,4 +50,20 @@ def names_none(keys: frozenset[str], text: str) -> bool:
     if not unicodedata.is_normalized("NFC", text):
         return False
     folded = match_key(text)
-    return not any(key in folded for key in keys)
+    if len(keys) <= FEW:
+        return not any(key in folded for key in keys)
+    return next(_searcher(keys).iter(folded), None) is None
+
+
+# Keys looked for one by one up to this many; more (a list of entities pasted in) in one pass of an automaton, made
+# once for the build's keys: a scan of every text for each of 3,000 new keys took 2 s at 300 articles (review 200)
+FEW = 16
+
+
+@lru_cache(maxsize=2)
+def _searcher(keys: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
