@@ -71,6 +71,8 @@ def apply(root: Path, edit: tuple) -> None:
         _replace(root, "content/sources.yaml", r'^  name: ".*"$', f'  name: "{text} {n}"', n)
     elif kind == "witness":
         _replace(root, "content/comparisons/story-0000-figure.yaml", r"value: \d+$", f"value: {4890 + n}", n)
+    elif kind == "base":  # (every link moves; the texts, so the passages they share and their mentions, stay)
+        _replace(root, "site.yaml", r"^base_url: .*$", f"base_url: /{words[0].lower()}-{n}/", 0)
     elif kind == "title":
         _replace(root, "site.yaml", r"^title: .*$", f'title: "{text}"', 0)
     elif kind == "template":
@@ -136,7 +138,7 @@ def tree(out: Path) -> dict[str, bytes]:
 
 
 EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "summary", "witness", "title", "template", "add",
-                                   "delete", "tamper", "link", "tag", "outlet"]),
+                                   "delete", "tamper", "link", "tag", "outlet", "base"]),
                   st.integers(0, 5), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6))
 
 
@@ -145,7 +147,7 @@ EDITS = st.tuples(st.sampled_from(["note", "quote", "alias", "summary", "witness
 EVERY_KIND = [("alias", 0, ["the"]), ("template", 1, ["edited"]), ("tamper", 3, ["x"]), ("note", 1, ["border"]),
               ("summary", 2, ["grain"]), ("outlet", 2, ["Melran"]),
               ("add", 2, ["Melran", "said"]), ("alias", 1, ["a", "b", "c"]), ("quote", 4, ["Draka", "figures"]),
-              ("witness", 2, ["x"]), ("title", 0, ["grain", "tonnes"]), ("delete", 0, ["x"]),
+              ("witness", 2, ["x"]), ("base", 1, ["Draka"]), ("title", 0, ["grain", "tonnes"]), ("delete", 0, ["x"]),
               ("delete", 2, ["x"])]
 
 
