@@ -17,7 +17,7 @@ from .entity_quotes import QuoteGroup, quote_groups, witness_ranges
 from ..common.errors import Problem
 from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
-from ..common.memo import Memo, by_difference, digest, made_from
+from ..common.memo import Memo, by_difference, digest, made_from, memo_of
 from ..common.packed import Packed, unread
 from .mention_changes import changed_keys, names_none
 from .mentions import MentionMatcher, sentence_spans
@@ -156,8 +156,7 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
         return article.slug, article.text.made or article.text, registry, urls.base
 
     articles = [item.article for item in anchored]
-    memo = getattr(each, "__self__", None)   # (the live preview's Memo: `_LAST` is kept for its next build alone)
-    memo = memo if isinstance(memo, Memo) else None
+    memo = memo_of(each)   # (the live preview's Memo: `_LAST` is kept for its next build alone)
     found_all = by_difference(each, "mentions", _work(memo, matcher, urls), article_key, articles,
                               [a.slug for a in articles], [(registry, urls.base)] * len(articles))
     if memo is not None:

@@ -16,29 +16,18 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Iterable
 
 import ahocorasick
 
-from .mentions import AliasSpec, MentionMatcher, match_key
-
-
-def _by_key(aliases: Iterable[AliasSpec]) -> dict[str, list[AliasSpec]]:
-    """The alias specs by match key, each key's in declaration order (as MentionMatcher groups its entries)."""
-    out: dict[str, list[AliasSpec]] = {}
-    for spec in dict.fromkeys(aliases):
-        out.setdefault(match_key(spec.alias), []).append(spec)
-    return out
+from .mentions import MentionMatcher, match_key
 
 
 def changed_keys(now: MentionMatcher, before: MentionMatcher) -> frozenset[str] | None:
     """The alias keys whose entries differ between `before` and `now`; None when their exclusions differ (then
     any text's mentions may)."""
-    aliases, excluded = now.made_of
-    old_aliases, old_excluded = before.made_of
-    if excluded != old_excluded:
+    if now.made_of[1] != before.made_of[1]:
         return None
-    mine, theirs = _by_key(aliases), _by_key(old_aliases)
+    mine, theirs = now.by_key, before.by_key
     return frozenset(key for key in mine.keys() | theirs.keys() if mine.get(key) != theirs.get(key))
 
 

@@ -190,6 +190,8 @@ class MentionMatcher:
         """The distinct alias specs, in declaration order."""
         return self._aliases
 
+    by_key = property(lambda self: self._by_key, doc="The distinct alias specs by match key, in order (read only).")
+
     @property
     def made_of(self) -> tuple[tuple[AliasSpec, ...], tuple[Exclusion, ...]]:
         """Everything find() reads beside its arguments: the distinct alias specs and exclusions, in order."""

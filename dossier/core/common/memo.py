@@ -202,6 +202,12 @@ class Memo:
         return len(stale)
 
 
+def memo_of(each: Any) -> Memo | None:
+    """The Memo whose `each` this is (the live preview's), else None (the command line's cache, or shards)."""
+    memo = getattr(each, "__self__", None)
+    return memo if isinstance(memo, Memo) else None
+
+
 def by_difference(each: Any, step: str, work: Callable[[Any], Any], key: Callable[[Any], Hashable],
                   items: Sequence[Any], names: Sequence[Hashable], settings: Sequence[Any],
                   sources: Sequence[Any] | None = None) -> list[Any]:
@@ -211,8 +217,8 @@ def by_difference(each: Any, step: str, work: Callable[[Any], Any], key: Callabl
     build to the next; `sources[i]` (default: the item itself) is what it is made of, compared by identity;
     `settings[i]` what else `work` reads, compared with ==. Without a Memo (the command line, whose cache reads
     everything anew) every build does all the work."""
-    memo = getattr(each, "__self__", None)
-    if not isinstance(memo, Memo):
+    memo = memo_of(each)
+    if memo is None:
         return each(step, work, key, items)
 
     def compute(todo: list[int]) -> list[Any]:
