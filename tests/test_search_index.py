@@ -14,6 +14,7 @@ import pytest
 
 from conftest import failing_after
 from dossier.shell import search, search_ignored, search_parts
+from dossier.shell.fs import output_digest
 
 FILTER_VALUES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"]
 
@@ -128,15 +129,48 @@ class CountingPages(dict):
         return super().__getitem__(key)
 
 
+def indexed(outputs: Mapping[str, bytes], marks: dict[str, int] | None = None) -> list[str]:
+    """search_ignored.indexed_paths with the pages' digests made of their bytes (read when asked for)."""
+    return search_ignored.indexed_paths(outputs, lambda path: output_digest(outputs[path]),
+                                        {} if marks is None else marks)
+
+
 def test_pages_without_a_pagefind_body_are_not_sent_once_a_page_has_one():
     outputs = CountingPages(site(5))
-    sent = [path for path, _ in search_ignored.pages_to_index(outputs)]
+    sent = indexed(outputs)
     assert sent == [f"articles/a{n:03d}/index.html" for n in range(5)]
-    assert "report/index.html" not in sent and "static/site.css" not in sent
-    # each page is read once, except those read first to learn whether any page has a body element: in sorted
-    # order, 404.html (no such element) and the first article (it has one, so the search stops there)
-    twice = {"404.html", "articles/a000/index.html"}
-    assert outputs.reads == {p: 1 + (p in twice) for p in outputs if p.endswith(".html")}
+    assert "report/index.html" not in sent and "static/site.css" not in sent and "404.html" not in sent
+
+
+def test_a_page_whose_bytes_were_sorted_out_before_is_not_read_again():
+    """What a page holds is kept by the digest of its bytes: with an earlier build's marks, only a page whose
+    bytes changed is read (the digests come from the writer's stage, which has them without reading the page),
+    and the pages sent are those of a build that read every page."""
+    outputs = site(5)
+    marks: dict[str, int] = {}
+    first = indexed(outputs, marks)
+    assert sorted(marks) == sorted(output_digest(b) for p, b in outputs.items() if p.endswith(".html"))
+    outputs["articles/a003/index.html"] = page(3, extra="an edited paragraph")
+    outputs["report/index.html"] = page(999, body=True, extra="now a page to find")  # (its mark changes)
+    counted = CountingPages(outputs)
+    digests = {path: output_digest(data) for path, data in outputs.items()}
+    again = search_ignored.indexed_paths(counted, digests.__getitem__, marks)
+    assert again == indexed(dict(outputs)) == sorted([*first, "report/index.html"])
+    assert set(counted.reads) == {"articles/a003/index.html", "report/index.html"}
+
+
+def test_a_page_marked_named_only_is_read_again_to_learn_whether_an_element_has_it():
+    """A page an earlier build found the attribute's name in, but never parsed (a body element had been found in
+    a page before it), is parsed when it comes first: a mark for the name alone is no answer to that."""
+    outputs = {f"p{n}.html": page(n) for n in range(3)}
+    marks: dict[str, int] = {}
+    assert indexed(outputs, marks) == ["p0.html", "p1.html", "p2.html"]
+    assert marks[output_digest(outputs["p1.html"])] == search_ignored.NAMED
+    del outputs["p0.html"]
+    counted = CountingPages(outputs)
+    assert search_ignored.indexed_paths(counted, lambda p: output_digest(dict(outputs)[p]), marks) == \
+        ["p1.html", "p2.html"]
+    assert counted.reads == {"p1.html": 1} and marks[output_digest(outputs["p1.html"])] == search_ignored.BODY
 
 
 def test_every_page_is_sent_when_no_element_has_a_pagefind_body():
@@ -147,7 +181,7 @@ def test_every_page_is_sent_when_no_element_has_a_pagefind_body():
         b"<p>", b"<p>Write &lt;main data-pagefind-body&gt; <!-- <main data-pagefind-body> --> "
                 b"<script>'<main data-pagefind-body>'</script>")
     assert not any(search_ignored.has_body_element(b) for b in outputs.values())
-    assert [path for path, _ in search_ignored.pages_to_index(outputs)] == ["p0.html", "p1.html", "p2.html"]
+    assert indexed(outputs) == ["p0.html", "p1.html", "p2.html"]
     assert search_ignored.has_body_element(page(1))
     assert search_ignored.has_body_element(b'<div><img src="x" data-pagefind-body/></div>')
 

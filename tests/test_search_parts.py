@@ -159,6 +159,31 @@ def test_the_command_line_indexes_again_only_the_part_of_an_edited_note(pagefind
     assert _same_tree(root / "_site", fresh / "_site") == []
 
 
+def test_the_command_line_reads_for_the_index_only_the_pages_of_the_parts_it_makes_again(pagefind, tmp_path,
+                                                                                         monkeypatch):
+    """After a note edit, the index reads the pages of the part it makes again (to send them) and those the edit
+    changed (to learn whether each is to be found), no other: the marks of the others (search_ignored.indexed_paths)
+    were kept with the cache by the digest of their bytes."""
+    from dossier.shell.writer import StagedPages
+
+    root = _parted_copy(tmp_path / "dossier")
+    assert cli.main(["--root", str(root)]) == 0
+    before = {p.relative_to(root / "_site").as_posix(): p.read_bytes() for p in (root / "_site").rglob("*.html")}
+    read: list[str] = []
+    real = StagedPages.__getitem__
+    monkeypatch.setattr(StagedPages, "__getitem__", lambda self, rel: read.append(rel) or real(self, rel))
+    article = root / "content/articles/jpost-go-it-alone.yaml"
+    article.write_text(article.read_text("utf-8").replace("note: ", "note: Edited. ", 1), "utf-8")
+    assert cli.main(["--root", str(root)]) == 0
+    site_pages = sorted(p.relative_to(root / "_site").as_posix() for p in (root / "_site").rglob("*.html"))
+    found = [p for p in site_pages if "data-pagefind-body" in (root / "_site" / p).read_text("utf-8")]
+    parts = search_parts.split(found, 10)
+    edited = next(pages for pages in parts.values() if "articles/jpost-go-it-alone/index.html" in pages)
+    changed = {p for p in site_pages if before.get(p) != (root / "_site" / p).read_bytes()}
+    assert changed and len(site_pages) > 3 * len(set(edited) | changed)
+    assert set(read) == set(edited) | changed
+
+
 def test_the_parts_keys_are_made_of_the_digests_the_writer_already_has(pagefind):
     """The writer's stage knows every page's digest; build_index names each part with those instead of digesting
     every page again (shown by the key the store is asked for, made of the digests given)."""
@@ -172,6 +197,12 @@ def test_the_parts_keys_are_made_of_the_digests_the_writer_already_has(pagefind)
             return None
 
         def keep_search_part(self, key: str, files: object) -> None:
+            pass
+
+        def page_marks(self) -> dict[str, int]:
+            return {}
+
+        def keep_page_marks(self, marks: object) -> None:
             pass
 
     outputs = {f"articles/a{n:03d}/index.html": page(n) for n in range(3)}

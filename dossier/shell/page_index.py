@@ -44,6 +44,7 @@ from .readback import ReadBack, read_regular
 KEEP = 3                      # builds whose entries survive pruning (the cache's packs likewise)
 DISTRUSTED = "distrusted"     # the output files found changed behind their record (`found_in_file`), one a line
 IDS = "ids"                   # the packs of the ids of HTML pages (`kept_ids`)
+MARKS = "marks:search"        # what the pages of the last search index held (`page_marks`)
 _OPEN_IDS: dict[str, "PageIndex"] = {}  # the caches open in this process, by their ids folder (`kept_ids`)
 
 
@@ -103,7 +104,7 @@ class PageIndex:
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
         write_framed(self._pages_file, b"", (build, pages))
-        named = {entry[1] for k, (entry, _) in pages.items() if not k.startswith("search:") and entry[1]}
+        named = {entry[1] for k, (entry, _) in pages.items() if not k.startswith("search:") and k != MARKS and entry[1]}
         held = self._ids.names()  # (a name read back from a page's file is written again: its entry was damaged)
         self._ids.write([(name, text.encode("utf-8", "surrogatepass")) for name, text in self._new_ids.items()
                          if name in named and (name not in held or name in self._reread)])
@@ -220,6 +221,15 @@ class PageIndex:
     def keep_search_part(self, key: str, files: Any) -> None:
         """Keep in the page index the files' digests of the search-index part made for `key`."""
         self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
+
+    def page_marks(self) -> dict[str, int]:
+        """What the pages of the last search index held, by their digest (search_parts.Parts)."""
+        entry = self._pages.get(MARKS)
+        return entry[0] if entry is not None and isinstance(entry[0], dict) else {}
+
+    def keep_page_marks(self, marks: Any) -> None:
+        """Keep `marks` in the page index, for the next build's search index."""
+        self._fresh[MARKS] = dict(marks)
 
 
 def ids_name(version: str, digest: str) -> str:

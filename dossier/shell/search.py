@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import search_parts as parts
 from .fs import output_digest
-from .search_ignored import CONFIG, pages_to_index, without_ignored, without_inline_ids
+from .search_ignored import CONFIG, indexed_paths, without_ignored, without_inline_ids
 
 BUNDLE = parts.BUNDLE
 WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the service's input queue is unbounded)
@@ -280,14 +280,25 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
     Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding). They are
     cut into parts of about `part_pages` pages, one bundle each, listed in pagefind/dossier-parts.json for the
     search page (search_parts.py). With a `store`, a part whose key it holds is not indexed again: its files
-    come from the store (bytes None: the output folder holds that file already), and each part made is kept.
+    come from the store (bytes None: the output folder holds that file already), and each part made is kept;
+    it also keeps what each page was found to hold (search_ignored.indexed_paths), so that a page whose bytes
+    did not change is not read to know whether it is indexed.
     `digests` (optional): pages' `output_digest`s already known (the writer's stage has every page's), so that
     the parts' keys do not digest every page again (79 MB at 1,000 articles).
     `stop` (optional): asked between pages and while Pagefind works; when it says so, Pagefind is killed and
     SearchCancelled raised (the live preview gives up an index that a newer save has made stale, so that it
     does not take a core and the interpreter from the build of that save)."""
-    known = digests or {}
-    digests = {path: known.get(path) or output_digest(page) for path, page in pages_to_index(outputs)}  # (read once)
+    known, digested = digests or {}, {}
+
+    def digest(path: str) -> str:
+        if path not in digested:
+            digested[path] = known.get(path) or output_digest(outputs[path])
+        return digested[path]
+
+    marks = dict(store.page_marks()) if store is not None else {}
+    digests = {path: digest(path) for path in indexed_paths(outputs, digest, marks)}
+    if store is not None:  # (what this build's pages hold, by their digests: those the next build finds unchanged)
+        store.keep_page_marks({digested[p]: marks[digested[p]] for p in digested if digested[p] in marks})
     version = index_version()
     groups = parts.split(list(digests), part_pages)
     keys = {part: parts.part_key(part, [(p, digests[p]) for p in paths], base, version) for part, paths in groups.items()}

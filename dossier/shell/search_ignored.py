@@ -1,4 +1,4 @@
-"""What Pagefind is sent: the pages it indexes (`pages_to_index`), each without the contents of its
+"""What Pagefind is sent: the pages it indexes (`indexed_paths`), each without the contents of its
 `data-pagefind-ignore="all"` elements; and what it is told to leave out of the index beside those (`EXCLUDED`).
 
 Pagefind skips such an element and everything in it (text, filters, metadata, anchors), but it still parses it:
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Iterator, Mapping
+from typing import Callable, Mapping, MutableMapping
 
 MARK = b'data-pagefind-ignore="all"'
 BODY_ATTRIBUTE = "data-pagefind-body"
@@ -148,17 +148,34 @@ def has_body_element(html: bytes) -> bool:
     return False
 
 
-def pages_to_index(outputs: Mapping[str, bytes]) -> Iterator[tuple[str, bytes]]:
-    """(path, bytes) of the HTML pages to send, in sorted order (the page order of the index), each read once.
+# What a page's bytes were found to hold (`indexed_paths`), by their digest: the attribute's name nowhere; somewhere
+# (whether on an element was not asked); on an element (`has_body_element`); only in text, comments or scripts.
+UNNAMED, NAMED, BODY, NO_BODY = 0, 1, 2, 3
+
+
+def indexed_paths(outputs: Mapping[str, bytes], digest: Callable[[str], str], marks: MutableMapping[str, int]
+                  ) -> list[str]:
+    """The HTML pages to send, in sorted order (the page order of the index).
 
     Pagefind's rule: once any page has a `data-pagefind-body` element, pages without one are left out of the
     index. So if a page has one (an HTML parse of the first pages in order finds it, usually in the first), pages
     that cannot have one (the attribute's name is nowhere in their bytes) are not sent at all, which saves
-    Pagefind parsing them (the build report is large). `outputs` may read pages from disk when asked."""
+    Pagefind parsing them (the build report is large). `outputs` may read pages from disk when asked; `digest`
+    gives a page's output digest (fs.output_digest), and `marks` what earlier builds found in pages by their
+    digest (UNNAMED, NAMED, BODY, NO_BODY), added to here: a page whose bytes are as before is not read (every
+    page read to be sorted out took 0.3 s of a one-note rebuild at 5,000 articles, most pages unchanged)."""
     paths = sorted(p for p in outputs if is_html_page(p))
-    only_marked = any(has_body_element(outputs[p]) for p in paths)  # stops at the first page that has one
     needle = BODY_ATTRIBUTE.encode()
-    for path in paths:
-        page = outputs[path]
-        if not only_marked or needle in page:
-            yield path, page
+
+    def mark(path: str, element: bool) -> int:
+        key = digest(path)
+        found = marks.get(key)
+        if found is None or (element and found == NAMED):
+            page = outputs[path]
+            found = UNNAMED if needle not in page else \
+                (BODY if has_body_element(page) else NO_BODY) if element else NAMED
+            marks[key] = found
+        return found
+
+    only_marked = any(mark(p, True) == BODY for p in paths)  # stops at the first page that has one
+    return [p for p in paths if not only_marked or mark(p, False) != UNNAMED]

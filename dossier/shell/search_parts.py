@@ -123,6 +123,14 @@ class Parts(Protocol):
         """Keep the files (output path → bytes) of the bundle made for `key`."""
         ...
 
+    def page_marks(self) -> Mapping[str, int]:
+        """What the pages of the last index held (search_ignored.indexed_paths), by the digest of their bytes."""
+        ...
+
+    def keep_page_marks(self, marks: Mapping[str, int]) -> None:
+        """Keep `marks` (a page's digest → what it holds) for the next index, in place of those kept before."""
+        ...
+
 
 class MemoryParts:
     """Part bundles held in memory (the live preview): those the last finished index used or made."""
@@ -131,6 +139,13 @@ class MemoryParts:
         self.kept: dict[str, Mapping[str, bytes]] = {}
         self.used: dict[str, Mapping[str, bytes]] = {}
         self.made = 0   # bundles made by Pagefind (for tests and the preview's line)
+        self.marks: Mapping[str, int] = {}
+
+    def page_marks(self) -> Mapping[str, int]:
+        return self.marks
+
+    def keep_page_marks(self, marks: Mapping[str, int]) -> None:
+        self.marks = marks
 
     def search_part(self, key: str) -> Mapping[str, bytes] | None:
         found = self.used.get(key) or self.kept.get(key)
