@@ -281,24 +281,19 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
     cut into parts of about `part_pages` pages, one bundle each, listed in pagefind/dossier-parts.json for the
     search page (search_parts.py). With a `store`, a part whose key it holds is not indexed again: its files
     come from the store (bytes None: the output folder holds that file already), and each part made is kept;
-    it also keeps what each page was found to hold (search_ignored.indexed_paths), so that a page whose bytes
-    did not change is not read to know whether it is indexed.
+    with `digests` it also keeps what each page was found to hold (search_ignored.indexed_paths), so that a page
+    whose bytes did not change is not read to know whether it is indexed.
     `digests` (optional): pages' `output_digest`s already known (the writer's stage has every page's), so that
     the parts' keys do not digest every page again (79 MB at 1,000 articles).
     `stop` (optional): asked between pages and while Pagefind works; when it says so, Pagefind is killed and
     SearchCancelled raised (the live preview gives up an index that a newer save has made stale, so that it
     does not take a core and the interpreter from the build of that save)."""
-    known, digested = digests or {}, {}
-
-    def digest(path: str) -> str:
-        if path not in digested:
-            digested[path] = known.get(path) or output_digest(outputs[path])
-        return digested[path]
-
-    marks = dict(store.page_marks()) if store is not None else {}
-    digests = {path: digest(path) for path in indexed_paths(outputs, digest, marks)}
-    if store is not None:  # (what this build's pages hold, by their digests: those the next build finds unchanged)
-        store.keep_page_marks({digested[p]: marks[digested[p]] for p in digested if digested[p] in marks})
+    known = digests or {}
+    marks = dict(store.page_marks()) if store is not None and known else {}
+    paths = indexed_paths(outputs, known.get, marks)
+    digests = {path: known.get(path) or output_digest(outputs[path]) for path in paths}
+    if store is not None and known:  # (what this build's pages hold, by their digests, for the next build)
+        store.keep_page_marks({known[p]: marks[known[p]] for p in known if known[p] in marks})
     version = index_version()
     groups = parts.split(list(digests), part_pages)
     keys = {part: parts.part_key(part, [(p, digests[p]) for p in paths], base, version) for part, paths in groups.items()}

@@ -153,28 +153,31 @@ def has_body_element(html: bytes) -> bool:
 UNNAMED, NAMED, BODY, NO_BODY = 0, 1, 2, 3
 
 
-def indexed_paths(outputs: Mapping[str, bytes], digest: Callable[[str], str], marks: MutableMapping[str, int]
-                  ) -> list[str]:
+def indexed_paths(outputs: Mapping[str, bytes], digest: Callable[[str], str | None],
+                  marks: MutableMapping[str, int]) -> list[str]:
     """The HTML pages to send, in sorted order (the page order of the index).
 
     Pagefind's rule: once any page has a `data-pagefind-body` element, pages without one are left out of the
     index. So if a page has one (an HTML parse of the first pages in order finds it, usually in the first), pages
     that cannot have one (the attribute's name is nowhere in their bytes) are not sent at all, which saves
     Pagefind parsing them (the build report is large). `outputs` may read pages from disk when asked; `digest`
-    gives a page's output digest (fs.output_digest), and `marks` what earlier builds found in pages by their
-    digest (UNNAMED, NAMED, BODY, NO_BODY), added to here: a page whose bytes are as before is not read (every
-    page read to be sorted out took 0.3 s of a one-note rebuild at 5,000 articles, most pages unchanged)."""
+    gives a page's output digest (fs.output_digest) when it is known without reading the page (the writer's stage
+    has them), else None, and `marks` what earlier builds found in pages by their digest (UNNAMED, NAMED, BODY,
+    NO_BODY), added to here: a page whose bytes are as before is not read (every page read to be sorted out took
+    0.3 s of a one-note rebuild at 5,000 articles, most pages unchanged). (A page in memory is looked at: its
+    digest would cost more than that.)"""
     paths = sorted(p for p in outputs if is_html_page(p))
     needle = BODY_ATTRIBUTE.encode()
 
     def mark(path: str, element: bool) -> int:
         key = digest(path)
-        found = marks.get(key)
+        found = None if key is None else marks.get(key)
         if found is None or (element and found == NAMED):
             page = outputs[path]
             found = UNNAMED if needle not in page else \
                 (BODY if has_body_element(page) else NO_BODY) if element else NAMED
-            marks[key] = found
+            if key is not None:
+                marks[key] = found
         return found
 
     only_marked = any(mark(p, True) == BODY for p in paths)  # stops at the first page that has one
