@@ -1,14 +1,16 @@
 """What an edit of the entities can change of the mentions found (dossier/core/analyse/mention_changes.py): the
 live preview finds an article's mentions again after an alias edit only when a key the edit changed occurs in
 its text. The rule holds when, in every text where no changed key occurs, both matchers find the same mentions;
-and the keys it names are those whose entries differ."""
+and the keys it names are those whose entries differ. What `find` reads of a matcher for a text
+(`what_find_reads`, which keys an article's mentions on the command line) names all that decides its mentions
+there, and the preview's derivation of it from the last matcher's is exact."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.core.analyse.mention_changes import changed_keys, names_none
+from dossier.core.analyse.mention_changes import changed_keys, names_none, what_find_reads
 from dossier.core.analyse.mentions import AliasSpec, Exclusion, MentionMatcher
 
 BASE = [AliasSpec("melran", "Kalia Melran"), AliasSpec("melran", "Melran"), AliasSpec("gaza", "Gaza"),
@@ -101,3 +103,46 @@ def test_many_changed_keys_are_looked_for_as_few_are():
     keys = frozenset({"kalia melran", "port ostra"} | {f"name {n}" for n in range(40)})
     assert not names_none(keys, "Officials in Port Ostra said.") and not names_none(keys, "NAME 17 spoke")
     assert names_none(keys, "Officials in Ostra said.") and names_none(frozenset(list(keys)[:3]), "")
+
+
+EXCLUSIONS = st.lists(st.builds(Exclusion, ENTITIES, st.sampled_from([None, "Gaza", "Melran", "WHO"]),
+                                st.sampled_from([None, "x", "y"]), st.sampled_from([None, "said"])), max_size=2)
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(SPECS, st.lists(EDIT, max_size=2), st.lists(st.sampled_from(WORDS), max_size=25), EXCLUSIONS,
+       st.none() | EXCLUSIONS, st.booleans(), st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=2),
+       st.sampled_from(["x", "y"]))
+def test_two_matchers_that_read_the_same_of_a_text_find_the_same_mentions_in_it(before, edits, words, excluded,
+                                                                                 otherwise, written, cuts, article):
+    """Soundness of `what_find_reads`: where it is the same for two matchers (one derived from the other by an
+    editor's edits, exclusions the same or others), both find the same mentions; and where the preview derives it
+    from the last matcher's (no key the edits changed occurs in the text: entity_index._reads_again), it is the
+    same as read anew."""
+    now, touched = _edited(before, edits)
+    old = MentionMatcher(before, excluded)
+    new = MentionMatcher(now, excluded if otherwise is None else otherwise)
+    text = " ".join(words[:len(words) // 2] + (touched if written else []) + words[len(words) // 2:])
+    forbidden = [(start, start + length) for start, length in cuts]
+    if what_find_reads(new, text) == what_find_reads(old, text):
+        assert new.find(text, article, forbidden) == old.find(text, article, forbidden), text
+    keys = changed_keys(new, old)
+    if keys is not None and names_none(keys, text):
+        assert what_find_reads(new, text) == what_find_reads(old, text), (keys, text)
+
+
+def test_what_find_reads_of_a_text_names_its_keys_entries_and_the_exclusions():
+    """The same for a text whatever the aliases it has none of; another when an alias key it has is given
+    another entry or the exclusions change; for a text not in NFC, the whole matcher's."""
+    text = "Officials in Gaza said MELRAN would go."
+    base = MentionMatcher(BASE)
+    assert what_find_reads(MentionMatcher([*BASE, AliasSpec("x", "Port Ostra")]), text) == what_find_reads(base, text)
+    assert what_find_reads(MentionMatcher([*BASE, AliasSpec("x", "Melran")]), text) != what_find_reads(base, text)
+    assert what_find_reads(MentionMatcher(BASE, [Exclusion("gaza", None, "x", None)]), text) != \
+        what_find_reads(base, text)
+    two = [AliasSpec("a", "Port Ostra"), AliasSpec("b", "Port Ostra")]   # (the first of a key's entries wins)
+    assert MentionMatcher(two).find("In Port Ostra.") != MentionMatcher(two[::-1]).find("In Port Ostra.")
+    assert what_find_reads(MentionMatcher(two), "In Port Ostra.") != what_find_reads(MentionMatcher(two[::-1]),
+                                                                                    "In Port Ostra.")
+    assert what_find_reads(MentionMatcher([*BASE, AliasSpec("x", "Port Ostra")]), "Cafe\u0301 in Gaza") != \
+        what_find_reads(base, "Cafe\u0301 in Gaza")

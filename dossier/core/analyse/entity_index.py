@@ -19,7 +19,7 @@ from ..common.identity import SameObjects
 from ..text.markdown import LinkMark, md_html
 from ..common.memo import Memo, by_difference, digest, made_from, memo_of
 from ..common.packed import Packed, unread
-from .mention_changes import changed_keys, names_none
+from .mention_changes import changed_keys, names_none, what_find_reads
 from .mentions import MentionMatcher, sentence_spans
 from ..load.model import Article, Dossier
 from ..common.shards import Each, in_sequence
@@ -48,10 +48,11 @@ class EntityIndex:
 
 
 class MentionLinks(Packed[LinkMark]):
-    """An article's mention links (LinkMark), in a type of their own: made once per article's text and
-    registry by the "mentions" step and kept by the memo or cache, they are part of that article's page input
-    every build. `digest` names what the step made them from ("" when unknown), so a page key (execute/keys.py)
-    writes that instead of every link, also when the cache has just read them back. `entities`: each link's
+    """An article's mention links (LinkMark), in a type of their own: made once per article's text and what the
+    matcher's `find` reads of the registry for it (mention_changes.what_find_reads) by the "mentions" step and kept
+    by the memo or cache, they are part of that article's page input every build. `digest` names what the step
+    made them from ("" when unknown), so a page key (execute/keys.py) writes that instead of every link, also when
+    the cache has just read them back. `entities`: each link's
     entity, in order, read without making the links (Packed: they stay pickled until a page that shows them
     reads them; the entity pages count mentions by these, and an article's input lists whom it names)."""
 
@@ -103,34 +104,36 @@ _KEPT: SameObjects[Any] = SameObjects()
 _SENTENCES: SameObjects[tuple[tuple[int, int], ...]] = SameObjects()
 
 
-# The live preview's last build: its memo, matcher, base path and each article's mentions with the text they were
-# found in. After an edit of the entities, an article whose text is the very same object and has none of the
-# alias keys the edit changed keeps them (mention_changes.py). Kept for the next build with the same memo alone
-# (which hands the same texts back), and as long as that memo lives: a build without one, the command line's,
-# neither keeps nor finds any.
-_LAST: WeakKeyDictionary[Memo, tuple[MentionMatcher, str, dict[str, tuple[Any, Any]]]] = WeakKeyDictionary()
+# The live preview's last build: its memo, matcher, and for each article text (by id) the text and what `find` read
+# of that matcher for it (mention_changes.what_find_reads). After an edit of the entities, a text that is the very
+# same object and has none of the alias keys the edit changed has the same (mention_changes.py), without being read
+# for every key. Kept for the next build with the same memo alone (which hands the same texts back), and as long as
+# that memo lives: a build without one, the command line's, neither keeps nor finds any.
+_LAST: WeakKeyDictionary[Memo, tuple[MentionMatcher, dict[int, tuple[Any, str]]]] = WeakKeyDictionary()
 
 
-def _work(memo: Memo | None, matcher: MentionMatcher, urls: Urls) -> Any:
-    """The "mentions" step's work for this build: `_mentions`, or where the last build with this `memo` had a
-    matcher that differs from this one in a few alias keys, `_mentions_again` with those keys."""
+def _reads_work(memo: Memo | None, matcher: MentionMatcher) -> Any:
+    """The "mention-reads" step's work for this build: what `find` reads of the matcher for a text, or where the
+    last build with this `memo` had a matcher that differs from this one in a few alias keys, `_reads_again`."""
     last = _LAST.get(memo) if memo is not None else None
-    if last is not None and last[0] is not matcher and last[1] == urls.base:
+    if last is not None and last[0] is not matcher:
         keys = changed_keys(matcher, last[0])
         if keys is not None:
-            return partial(_mentions_again, matcher, urls, keys, last[2])
-    return partial(_mentions, matcher, urls)
+            return partial(_reads_again, matcher, keys, last[1])
+    return partial(_reads, matcher)
 
 
-def _mentions_again(matcher: MentionMatcher, urls: Urls, keys: frozenset[str],
-                    last: dict[str, tuple[Any, Any]], article: Article) -> Any:
-    """`_mentions` of the article, or the last build's when its text is the very same and none of the alias keys
-    `keys` occurs in it: the new matcher finds the same mentions there (mention_changes.py), and the links,
-    places and counts are made of those, the text and the base path alone."""
-    kept = last.get(article.slug)
-    if kept is not None and kept[0] is article.text and names_none(keys, article.text.text):
+def _reads(matcher: MentionMatcher, text: Any) -> str:
+    return what_find_reads(matcher, text.text)
+
+
+def _reads_again(matcher: MentionMatcher, keys: frozenset[str], last: dict[int, tuple[Any, str]], text: Any) -> str:
+    """`_reads` of the text, or the last build's when the text is the very same and none of the alias keys `keys`
+    occurs in it: the keys that occur in it are the same, and so are their entries (mention_changes.py)."""
+    kept = last.get(id(text))
+    if kept is not None and kept[0] is text and names_none(keys, text.text):
         return kept[1]
-    return _mentions(matcher, urls, article)
+    return _reads(matcher, text)
 
 
 def _summary_html(summary: str, urls: Urls) -> str:
@@ -150,17 +153,26 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     registry = _KEPT.get("registry", (matcher,), lambda: digest(repr(matcher.made_of)))
     problems += check_entities(dossier, matcher)
 
-    def article_key(article: Article) -> Hashable:
-        # (its cleaned text whole: text and paragraphs, what _mentions reads, named by the digest of what made it
-        # when known, else itself: it keeps its hash, hashonce.py)
-        return article.slug, article.text.made or article.text, registry, urls.base
-
     articles = [item.article for item in anchored]
+    slugs = tuple(article.slug for article in articles)
+    written = [article.text for article in articles]
     memo = memo_of(each)   # (the live preview's Memo: `_LAST` is kept for its next build alone)
-    found_all = by_difference(each, "mentions", _work(memo, matcher, urls), article_key, articles,
-                              [a.slug for a in articles], [(registry, urls.base)] * len(articles))
+    # What `find` reads of the matcher for each text: an article's mentions are keyed by that, not by the whole
+    # matcher, so that an edit of the entities finds them again only where it may change them (mention_changes.py).
+    # A text by the digest of what made it when known, else itself (it keeps its hash, hashonce.py)
+    reads = by_difference(each, "mention-reads", _reads_work(memo, matcher), lambda text: (text.made or text, registry),
+                          written, slugs, [registry] * len(written))
     if memo is not None:
-        _LAST[memo] = (matcher, urls.base, {a.slug: (a.text, found) for a, found in zip(articles, found_all)})
+        _LAST[memo] = (matcher, {id(text): (text, read) for text, read in zip(written, reads)})
+    read_of = dict(zip(slugs, reads))
+
+    def article_key(article: Article) -> Hashable:
+        # (its cleaned text whole, text and paragraphs, and what find reads of the matcher for it: what _mentions
+        # reads)
+        return article.slug, article.text.made or article.text, read_of[article.slug], urls.base
+
+    found_all = by_difference(each, "mentions", partial(_mentions, matcher, urls), article_key, articles, slugs,
+                              [(read, urls.base) for read in reads])
     # Each summary's HTML through `each` (its links: references.py): the command line's cache keeps it, where
     # rendering the 500 summaries of a generated dossier took 23 ms of every build
     texts = [e.summary for e in dossier.entities]
@@ -169,7 +181,6 @@ def index_entities(dossier: Dossier, anchored: Sequence[Any], urls: Urls, each: 
     by_id = {e.id: e for e in dossier.entities}
     # The sums over every article, kept while each article's mentions are the very same (a note saved in the
     # live preview changes none: the memo hands every article's back)
-    slugs = tuple(article.slug for article in articles)
     links, places, pairs = _KEPT.get(("mentions", slugs), tuple(found_all), partial(_sums, slugs, found_all))
     # An unknown speaker is an error unless site.yaml lowers `entities-unknown`; its quotes have no page.
     quotes = {k: v for k, v in quote_groups(dossier, anchored, witness_ranges(dossier, witnesses)).items() if k in by_id}

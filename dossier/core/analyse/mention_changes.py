@@ -10,15 +10,24 @@ occur. So in a text in which none of the keys whose entries differ occurs, both 
 mentions, whatever the article and the ranges it forbids. An alias added to one entity of a 1,000-article
 dossier made the preview find every article's mentions again (and cut their sentences and places): 1.7 s of the
 save, for the few articles that have the new name.
+
+So what `find` reads of a matcher for a text is its exclusions and the entries of the keys that occur in the text:
+`what_find_reads` names that by a digest, which keys an article's mentions (entity_index.py) in place of the
+digest of the whole matcher. On the command line, whose cache keeps no last matcher, an alias edit then finds the
+mentions again only in the texts whose digest it changed, the others' come from the cache: 0.8 s of a
+1,000-article rebuild was every article's mentions found again. The live preview derives the new digest of a text
+from the last one (`changed_keys`, `names_none`) without reading the text for every key.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 import ahocorasick
 
+from ..common.memo import digest
 from .mentions import MentionMatcher, match_key
 
 
@@ -51,8 +60,31 @@ FEW = 16
 
 @lru_cache(maxsize=2)
 def _searcher(keys: frozenset[str]) -> ahocorasick.Automaton:
+    return _automaton(keys)
+
+
+def _automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
+    """An automaton that finds each of `keys`, with the key as its value."""
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
     for key in keys:
         automaton.add_word(key, key)
     automaton.make_automaton()
     return automaton
+
+
+def what_find_reads(matcher: MentionMatcher, text: str) -> str:
+    """A digest of what `matcher.find` reads of the matcher for `text`: its exclusions, and each alias key that
+    occurs in the text as find reads it with its entries. Another matcher of the same digest for the text finds the
+    very same mentions in it (the module docstring). A text not in NFC (find reads its NFC form through a map back):
+    a digest of all the matcher is made of."""
+    if not unicodedata.is_normalized("NFC", text):
+        return digest(repr(("all", matcher.made_of)))
+    by_key = matcher.by_key
+    found = sorted({key for _, key in _every_key(matcher).iter(match_key(text))}) if by_key else []
+    return digest(repr((matcher.made_of[1], [(key, by_key[key]) for key in found])))
+
+
+@lru_cache(maxsize=2)
+def _every_key(matcher: MentionMatcher) -> ahocorasick.Automaton:
+    """An automaton of the matcher's alias keys (made once a matcher; ~1 ms at 500 entities)."""
+    return _automaton(matcher.by_key)
