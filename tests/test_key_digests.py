@@ -63,7 +63,9 @@ def test_a_doc_stands_in_a_key_for_the_digest_of_what_made_it(dossier: Path) -> 
     assert page_key(page, doc, "t") != page_key(page, Doc("x", "", "", "", "", "", (), "", "other"), "t")
 
 
-def test_a_shared_passage_stands_in_a_key_for_the_digest_of_the_search_that_found_it(dossier: Path) -> None:
+def test_a_shared_passage_stands_in_a_key_for_the_digest_of_what_it_is(dossier: Path) -> None:
+    """A passage's digest names its text, occurrences and words: the passages a seed edit leaves as they were keep
+    theirs (and the pages that show them their keys), those it changes get new ones."""
     from dossier.core.analyse.shared_passages import SharedPassage
 
     passages = library_of(dossier).passages
@@ -74,8 +76,14 @@ def test_a_shared_passage_stands_in_a_key_for_the_digest_of_the_search_that_foun
     assert page_key(page, first, "t") == page_key(page, SharedPassage("other", (), 1, first.digest), "t")
     assert page_key(page, SharedPassage(first.text, first.occurrences, first.words), "t") != page_key(page, first, "t")
     path = sorted((dossier / "seeds").glob("*.txt"))[0]
-    path.write_text(path.read_text("utf-8") + "\nA new paragraph.\n", "utf-8")
-    assert not {p.digest for p in library_of(dossier).passages} & {p.digest for p in passages}  # (all texts searched)
+    text = path.read_text("utf-8")
+    cut = text.index("\n\n") + 2   # (a paragraph put before the second: the occurrences after it move)
+    path.write_text(text[:cut] + "A new paragraph.\n\n" + text[cut:], "utf-8")
+    after = library_of(dossier).passages
+    kept = {(p.text, p.occurrences, p.words): p.digest for p in passages}
+    assert all((kept.get((p.text, p.occurrences, p.words)) == p.digest) == ((p.text, p.occurrences, p.words) in kept)
+               for p in after)
+    assert any(p.digest in kept.values() for p in after) and any(p.digest not in kept.values() for p in after)
 
 
 @frozen

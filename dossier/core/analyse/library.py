@@ -194,7 +194,7 @@ def passages_later(articles: tuple[Article, ...], each: Each = in_sequence, late
     def key(d: Any) -> Hashable:
         return tuple((doc, made.get(doc) or digest(text)) for doc, text in d)
 
-    work = partial(_named_passages, key)
+    work = _named_passages
     if later is None:
         found = each("passages", work, key, [docs])[0]
         return lambda: found
@@ -202,12 +202,14 @@ def passages_later(articles: tuple[Article, ...], each: Each = in_sequence, late
     return lambda: pending()[0]
 
 
-def _named_passages(key: Callable[[Any], Hashable], docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
-    """`passages_in(docs)`, each passage given a digest of the step's key (`key(docs)`: what names every text)
-    and its place among them: the passage's name in the pages' keys (execute/keys.py), where pickling 10,800
-    passages took 0.15 s of every build at 5,000 articles."""
-    named = made_from("passages", key(docs))
-    return tuple(replace(p, digest=made_from("passage", (named, i))) for i, p in enumerate(passages_in(docs)))
+def _named_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, ...]:
+    """`passages_in(docs)`, each passage given a digest of what it is (its text, occurrences and words): its name
+    in the pages' keys (execute/keys.py), where pickling 10,800 passages took 0.15 s of every build at 5,000
+    articles; made here, once a search, and kept with the passages. A passage that an edit of one text leaves as
+    it was keeps its name, and the pages that show it their keys: named by the search that found them (every text's
+    digest and their place), every passage had a new name at every edit of a seed, and /passages/ was rendered
+    again whole (126 pages, 3 s of a 1,000-article rebuild)."""
+    return tuple(replace(p, digest=made_from("passage", (p.text, p.occurrences, p.words))) for p in passages_in(docs))
 
 
 def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, later: Later | None = None,

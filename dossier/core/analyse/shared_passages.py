@@ -57,8 +57,8 @@ class SharedPassage:
     text: str
     occurrences: tuple[Occurrence, ...]
     words: int
-    # A digest naming this passage (library.passages_later: of the texts searched and its place among what was
-    # found), "" when unknown: a page key writes it instead of the passage. Not part of the value's equality.
+    # A digest naming this passage (library._named_passages: of its text, occurrences and words), "" when unknown:
+    # a page key writes it instead of the passage. Not part of the value's equality.
     digest: str = field(default="", compare=False, repr=False)
 
 
