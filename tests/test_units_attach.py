@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from dossier.core.load.attach import attach_seeds, seed_named_in
+from dossier.core.load.attach import attach_seeds
+from dossier.core.load.seed_names import seed_named_in, seeds_named_in
 from dossier.core.load.cleaning import CleanText
 from dossier.core.load.model import Annotation, ArticleMeta, Origin
 
@@ -19,6 +21,28 @@ def test_a_seed_is_named_by_its_whole_file_name_only(text: str, named: bool) -> 
     """Review 57: a substring test took nytimes.txt for times.txt: --import wrote no stub while the build asked
     for one."""
     assert seed_named_in("times.txt", text) is named
+
+
+NAME_PARTS = st.sampled_from(["times", "nytimes", "old-times", "a", "ä", "007", "x y", "(1)", "_", ".", "-", "é"])
+NAMES = st.builds(lambda parts, ext: "".join(parts) + ext, st.lists(NAME_PARTS, min_size=1, max_size=3),
+                  st.sampled_from([".txt", ".TXT", "", ".txt.bak"]))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(NAMES, max_size=6), st.lists(st.lists(NAMES | st.sampled_from(
+    ["seed: ", "sed: ", "seeds/", " ", "\n", '"', "'", "#", ".", "-", "_", "x", "é", ":"]), max_size=12).map("".join),
+    max_size=4))
+def test_the_seeds_all_texts_name_are_those_each_text_names(seeds: list[str], texts: list[str]) -> None:
+    """`seeds_named_in` (one pass of each text for every name, for --import at 1,000 seeds) is `seed_named_in` of
+    each seed in each text, names inside other names, beside file-name characters, repeated or overlapping too."""
+    assert seeds_named_in(seeds, texts) == {seed for seed in seeds if any(seed_named_in(seed, t) for t in texts)}
+
+
+def test_a_name_found_inside_a_longer_one_and_again_on_its_own_is_named() -> None:
+    assert seeds_named_in(["times.txt", "nytimes.txt"], ["seed: nytimes.txt\nand times.txt here"]) == \
+        {"times.txt", "nytimes.txt"}
+    assert seeds_named_in(["times.txt"], ["seed: nytimes.txt", "old-times.txt times.txt2"]) == set()
+    assert seeds_named_in(["a.txt"], ["a.txt"]) == {"a.txt"} and seeds_named_in([], ["a.txt"]) == set()
 
 
 def test_a_seed_named_wrongly_or_offered_as_meant_is_not_said_to_be_unused() -> None:

@@ -334,11 +334,11 @@ def _said_by_import(problems: Sequence[Problem], placed: Sequence[str], offered:
 def _named_seeds(files: Mapping[str, bytes], raw: Mapping[str, str], placed: Sequence[str]) -> set[str]:
     """The seeds of `raw` that the files of content/articles/, or the article files in the wrong place (`placed`),
     name."""
-    from .load.attach import seed_named_in
     from .load.loader import readable
+    from .load.seed_names import seeds_named_in
 
     texts = [readable(files[path]) for path in [*(p for p in files if p.startswith("content/articles/")), *placed]]
-    return {s for text in texts for s in raw if seed_named_in(s, text)}
+    return seeds_named_in(raw, texts)
 
 
 def _of_outlets(file: str) -> bool:

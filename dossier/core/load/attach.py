@@ -17,17 +17,11 @@ from ..common.identity import SameObjects
 from ..common.slugs import file_stem, known_ids, suggestible
 from .model import Article, ArticleMeta, Origin
 from .registry_place import Where, where
+from .seed_names import seeds_named_in
 from .seed_renamed import Meant, hint as renamed_hint, missing_hint, seed_meant, shared_hint, unused_hint
 from .unparsed_seed import Unparsed, maybe_theirs, read_unparsed, unparsed_hint
 from .watched import is_editor_junk
 from ..text.nfc import nfc
-
-
-def seed_named_in(seed: str, text: str) -> bool:
-    """Whether an article file's `text` names the seed file `seed` (its `seed:` value, however quoted or
-    misspelt its key): the name with no other character of a file name on either side (nytimes.txt does not
-    name times.txt)."""
-    return re.search(r"(?<![\w.-])" + re.escape(seed) + r"(?![\w.-])", text) is not None
 
 
 def attach_seeds(metas: list[ArticleMeta], seeds: Mapping[str, CleanText], source_ids: set[str] | None,
@@ -268,8 +262,8 @@ def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed
             files = [*(m.origin.file for m in metas if not m.seed), *unparsed]
             texts = [written(file) for file in files]
             theirs = {m.seed for m in metas} | named_like(seeds, files)
-            said.append({name: seeds[name].text for name in sorted(seeds) if name not in theirs and
-                         not any(seed_named_in(name, text) for text in texts)})
+            named = seeds_named_in((name for name in seeds if name not in theirs), texts)
+            said.append({name: seeds[name].text for name in sorted(seeds) if name not in theirs and name not in named})
         return said[0]
     return free
 
@@ -289,8 +283,8 @@ def _unused(seeds: set[str], files: list[tuple[str, str]], every: Mapping[str, C
     Then the warnings of the seeds of `undecoded` (not in the dossier's encoding, no article file naming them: by
     their seed-encoding error), which --import converts."""
     theirs = named_like(seeds, (file for file, _ in files))
-    unused = [seed for seed in sorted(seeds)
-              if seed not in theirs and not any(seed_named_in(seed, text) for _, text in files)]
+    named = seeds_named_in((seed for seed in seeds if seed not in theirs), (text for _, text in files))
+    unused = [seed for seed in sorted(seeds) if seed not in theirs and seed not in named]
     forms: dict[str, list[str]] = {}
     for name in every if unused else ():  # (asked only when a seed is unused: most builds have none)
         forms.setdefault(nfc(name), []).append(name)

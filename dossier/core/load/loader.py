@@ -13,7 +13,8 @@ import json
 from functools import lru_cache, partial
 from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
 
-from .attach import attach_seeds, named_like, referenced_slugs, restate, seed_named_in
+from .attach import attach_seeds, named_like, referenced_slugs, restate
+from .seed_names import seeds_named_in
 from ..common.utf16 import utf16_order
 from .cleaning import CleanText, RuleTimedOut, binary_kind, clean, control_characters, decode_seed, timed_out, utf16
 from .config import SiteConfig, parse_site
@@ -310,8 +311,7 @@ def _named(files: Mapping[str, bytes], values: Mapping[str, list[tuple[str, Any]
     named = {v.seed for _, v in values["article"] if v is not None} | \
         named_like((p[len("seeds/"):] for p in files if p.startswith("seeds/")), gone)
     texts = [readable(files[path]) for path in gone] if any(p.check == "seed-encoding" for p in problems) else []
-    return named | {p.file[len("seeds/"):] for p in problems if p.check == "seed-encoding" and
-                    any(seed_named_in(p.file[len("seeds/"):], text) for text in texts)}
+    return named | seeds_named_in((p.file[len("seeds/"):] for p in problems if p.check == "seed-encoding"), texts)
 
 
 def _defined(files: Mapping[str, bytes], parsed: Mapping[Job, Any], unread: Unread,

@@ -111,7 +111,7 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     left too, though the build's hint said --import converts it, review 71); how many of those without an
     article file were left without a stub."""
     from ...core.load.cleaning import binary_kind, decode_seed
-    from ...core.load.attach import seed_named_in
+    from ...core.load.seed_names import seeds_named_in
     from ...core.pipeline import load_config
 
     inputs = fs.read_inputs(root)
@@ -121,10 +121,11 @@ def convert_new_seeds(root: Path, options: object, err: TextIO) -> int:
     left = 0
     articles = "\n".join(data.decode("utf-8", "replace") for path, data in inputs.files.items()
                          if path.startswith("content/articles/"))
-    for rel, data in sorted(inputs.files.items()):
-        if not rel.startswith("seeds/") or rel.count("/") != 1:
-            continue
-        new = not seed_named_in(rel[len("seeds/"):], articles)
+    seeds = sorted(rel for rel in inputs.files if rel.startswith("seeds/") and rel.count("/") == 1)
+    named = seeds_named_in((rel[len("seeds/"):] for rel in seeds), [articles])
+    for rel in seeds:
+        data = inputs.files[rel]
+        new = rel[len("seeds/"):] not in named
         text, problems = decode_seed(rel, data, config.encoding)
         kind = binary_kind(data) if any(p.check == "seed-binary" for p in problems) else None
         if kind and new:
