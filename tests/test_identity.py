@@ -94,3 +94,39 @@ def test_each_of_derives_once_per_object_and_forgets_what_a_build_did_not_use():
     weights.new_build()
     weights.new_build()
     assert weights.each([one]) == [3] and len(asked) == 5   # two builds without it: forgotten
+
+
+def test_a_new_build_beside_another_threads_lookups_drops_entries_without_failing():
+    """Review 199: two builds in one process (the preview's superseded builds) share the module-level memos; one's
+    `new_build` iterated the entries while the other's `get` added some: "dictionary changed size during
+    iteration". Threads switched every microsecond, ten rounds of fifty new builds beside a thread adding entries
+    (the old loop failed in every round)."""
+    import sys
+    import threading
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(10):
+            memo: SameObjects[int] = SameObjects()
+            sources = [object() for _ in range(5000)]
+            for i, source in enumerate(sources):
+                memo.get(i, (source,), lambda i=i: i)
+            stop, added = threading.Event(), [10**6]
+
+            def adding() -> None:
+                while not stop.is_set():
+                    added[0] += 1
+                    memo.get(added[0], (), lambda: 0)
+
+            thread = threading.Thread(target=adding)
+            thread.start()
+            try:
+                for _ in range(50):
+                    memo.new_build()
+            finally:
+                stop.set()
+                thread.join()
+            assert memo.get(0, (sources[0],), lambda: -1) == -1   # (the first build's entries were dropped)
+    finally:
+        sys.setswitchinterval(interval)

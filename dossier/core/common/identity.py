@@ -38,10 +38,11 @@ class SameObjects(Generic[T]):
         return entry[1]
 
     def new_build(self) -> None:
-        """A build starts: keep only what the last build used."""
+        """A build starts: keep only what the last build used. (Safe beside another thread's `get`, as when two
+        builds run in one process: the entries are copied in one step before they are looked at.)"""
         last = self._build
-        for key in [key for key, entry in self._entries.items() if entry[2] != last]:
-            del self._entries[key]
+        for key in [key for key, entry in list(self._entries.items()) if entry[2] != last]:
+            self._entries.pop(key, None)
         self._build = last + 1
 
     def __len__(self) -> int:
