@@ -90,6 +90,10 @@ def test_a_passage_links_to_the_page_of_the_listing_that_holds_its_first_piece(m
     assert [(x.passage, x.continued) for x in items] == [(0, False), (0, True), (0, True), (1, False), (2, False)]
     assert passage_urls(Urls("/d/"), items, parts) == ["/d/passages/#p-1", "/d/passages/2/#p-2",
                                                         "/d/passages/3/#p-3"]
+    # (the very same listing is handed to the article pages and to /passages/ while the passages are the same:
+    # neither can change it for the other)
+    again = listing(passages)
+    assert again[0] is items and again[1] is parts and isinstance(items, tuple) and isinstance(parts, tuple)
 
 
 def test_the_place_link_steps_around_the_words_the_page_adds():

@@ -67,19 +67,20 @@ class Here:
 _LISTED: SameObjects[tuple[list[Piece], list[paginate.Slice]]] = SameObjects()
 
 
-def listing(passages: Sequence[SharedPassage]) -> tuple[list[Piece], list[paginate.Slice]]:
+def listing(passages: Sequence[SharedPassage]) -> tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]:
     """The items of /passages/ (pieces of passages, passage_views.pieces) and its pages: compare_pages plans the
     listing from these, and an article page links into it by them, so each link is to the page that holds it.
-    (Read only: the same lists are handed to every caller while the passages are the same.)"""
+    (Tuples: the same are handed to every caller while the passages are the same.)"""
     _LISTED.new_build()  # (what the call before did not use is dropped: two listings at most are kept)
     return _LISTED.get("listing", (passages,), lambda: _listing(passages))
 
 
-def _listing(passages: Sequence[SharedPassage]) -> tuple[list[Piece], list[paginate.Slice]]:
-    items = pieces([len(p.occurrences) for p in passages])
-    return items, paginate.slices("passages/", "Shared passages", [piece_weight(passages[x.passage], x) for x in items],
-                                  paginate.PASSAGES_PER_PAGE,
-                                  describe=page_spans.numbered("Passages", [x.passage + 1 for x in items]))
+def _listing(passages: Sequence[SharedPassage]) -> tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]:
+    items = tuple(pieces([len(p.occurrences) for p in passages]))
+    return items, tuple(paginate.slices("passages/", "Shared passages",
+                                        [piece_weight(passages[x.passage], x) for x in items],
+                                        paginate.PASSAGES_PER_PAGE,
+                                        describe=page_spans.numbered("Passages", [x.passage + 1 for x in items])))
 
 
 def passage_urls(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.Slice]) -> list[str]:
