@@ -43,10 +43,10 @@ def changed_keys(now: MentionMatcher, before: MentionMatcher) -> frozenset[str] 
 def names_none(keys: frozenset[str], text: str) -> bool:
     """Whether none of the alias keys `keys` occurs in `text` as `find` reads it. A text not in NFC, which `find`
     reads through its NFC form and a map back, is not looked at: False (its mentions are found again)."""
+    if not unicodedata.is_normalized("NFC", text):
+        return False  # (first: what find reads of a matcher for such a text is all the matcher, `what_find_reads`)
     if not keys:
         return True
-    if not unicodedata.is_normalized("NFC", text):
-        return False
     folded = match_key(text)
     if len(keys) <= FEW:
         return not any(key in folded for key in keys)
