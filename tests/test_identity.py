@@ -130,3 +130,53 @@ def test_a_new_build_beside_another_threads_lookups_drops_entries_without_failin
             assert memo.get(0, (sources[0],), lambda: -1) == -1   # (the first build's entries were dropped)
     finally:
         sys.setswitchinterval(interval)
+
+
+def test_a_new_build_copies_the_entries_before_a_collection_can_let_another_thread_in():
+    """Review 201: a copy made entry by entry (list of items) could be interrupted by a garbage collection whose
+    finalizer runs Python code, letting another thread's `get` add entries mid-copy. Cyclic garbage whose
+    finalizer hands the interpreter to such a thread, collected inside `new_build` (deterministic: the collection
+    threshold is set low)."""
+    import gc
+    import threading
+    import time
+
+    memo: SameObjects[int] = SameObjects()
+    for i in range(20000):
+        memo.get(i, (), lambda i=i: i)
+    memo.new_build()   # (their next new_build drops them all)
+    go, inside, errors = threading.Event(), [False], []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            if inside[0] and not go.is_set():
+                go.set()
+                time.sleep(0.05)   # (the other thread runs meanwhile)
+
+    def adding() -> None:
+        go.wait()
+        for key in range(10**6, 10**6 + 50):
+            memo.get(key, (), lambda: 0)
+
+    thread = threading.Thread(target=adding)
+    thread.start()
+    thresholds = gc.get_threshold()
+    try:
+        gc.collect()
+        junk = [Cycle() for _ in range(100)]
+        del junk
+        gc.set_threshold(200)
+        inside[0] = True
+        try:
+            memo.new_build()
+        except RuntimeError as exc:
+            errors.append(exc)
+    finally:
+        inside[0] = False
+        gc.set_threshold(*thresholds)
+        go.set()
+        thread.join()
+    assert errors == []

@@ -39,9 +39,10 @@ class SameObjects(Generic[T]):
 
     def new_build(self) -> None:
         """A build starts: keep only what the last build used. (Safe beside another thread's `get`, as when two
-        builds run in one process: the entries are copied in one step before they are looked at.)"""
+        builds run in one process: the entries are copied in one step, dict.copy, which makes no object for each
+        entry, so no collection can run in the middle and let the other thread in, before they are looked at.)"""
         last = self._build
-        for key in [key for key, entry in list(self._entries.items()) if entry[2] != last]:
+        for key in [key for key, entry in self._entries.copy().items() if entry[2] != last]:
             self._entries.pop(key, None)
         self._build = last + 1
 

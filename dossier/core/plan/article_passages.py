@@ -64,7 +64,7 @@ class Here:
 
 # The listing of the last passages asked for, while they are the very same objects (identity.py): the article
 # pages and /passages/ each ask for it in every build (0.1 s each at 5,000 articles)
-_LISTED: SameObjects[tuple[list[Piece], list[paginate.Slice]]] = SameObjects()
+_LISTED: SameObjects[tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]] = SameObjects()
 
 
 def listing(passages: Sequence[SharedPassage]) -> tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]:
