@@ -495,11 +495,16 @@ def dossier_mode(size: Size, dossier: Path, work: Path, search: bool, args, edit
     mode.output_bytes = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     mode.no_change = best([dossier_build(dossier, out, search, args.timeout) for _ in range(args.repeat)])
     log(f"{size.articles}: dossier {label} no-change: {describe(mode.no_change)}")
-    slug, marker = edit_one_note(dossier, edit_no)
-    mode.one_edit = dossier_build(dossier, out, search, args.timeout)
-    mode.edit_on_disk = mode.one_edit.ok and edit_on_disk(out, slug, marker)
-    log(f"{size.articles}: dossier {label} one edit ({slug}): {describe(mode.one_edit)}; "
-        f"edit {'found' if mode.edit_on_disk else 'NOT found'} in the output")
+    edits, mode.edit_on_disk = [], True
+    for attempt in range(args.edits):  # (each a new edit of the same note: one build alone was too noisy to read)
+        slug, marker = edit_one_note(dossier, edit_no * 100 + attempt)
+        edits.append(dossier_build(dossier, out, search, args.timeout))
+        mode.edit_on_disk = mode.edit_on_disk and edits[-1].ok and edit_on_disk(out, slug, marker)
+        log(f"{size.articles}: dossier {label} one edit #{attempt + 1} ({slug}): {describe(edits[-1])}; "
+            f"edit {'found' if mode.edit_on_disk else 'NOT found'} in the output")
+        if not edits[-1].ok:
+            break
+    mode.one_edit = best(edits)
     return mode
 
 
@@ -934,6 +939,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", type=Path, help="work in this folder and keep it (dossiers, plain sites, outputs)")
     p.add_argument("--timeout", type=float, default=900, help="seconds before one build is killed (default 900)")
     p.add_argument("--repeat", type=int, default=1, help="cold and no-change builds: best of N (default 1)")
+    p.add_argument("--edits", type=int, default=3, help="one-edit builds, each a new edit of the note: best of N "
+                   "(default 3)")
     p.add_argument("--default-repeat", type=int, default=3, help="runs of the default dossier (default 3)")
     p.add_argument("--no-baselines", action="store_true", help="skip Hugo and Pelican")
     p.add_argument("--serve", action="store_true", help="also time the live preview at each size, for each edit "
