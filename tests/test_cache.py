@@ -462,3 +462,47 @@ def test_a_summed_file_reads_back_its_payload_only_while_its_sum_holds(tmp_path)
         assert read_summed(path) is None, damaged
     path.unlink()
     assert read_summed(path) is None
+
+
+def test_check_reads_back_the_pages_a_build_left_and_says_what_a_check_from_nothing_says(tmp_path, monkeypatch,
+                                                                                          capsys):
+    """--check writes nothing, but the pages the last build left in the output folder are read back (each used
+    only when its digest is the page index's) instead of rendered again, every one of them (7.1 s at 1,000
+    articles, against 1.3 s for a rebuild); a note edited since renders that article's pages, and what it says is
+    what a --check of a copy with no output folder says."""
+    import re
+    import shutil
+
+    from conftest import copy_of_default_dossier
+
+    rendered: list[int] = []
+    real = Cache.keep_pages
+    monkeypatch.setattr(Cache, "keep_pages", lambda self, fresh, used: rendered.append(len(fresh)) or
+                        real(self, fresh, used))
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "clean").mkdir()
+    root = copy_of_default_dossier(tmp_path / "kept")
+    assert main(["--root", str(root), "--no-search"]) == 0
+    every = rendered[0]
+    rendered.clear()
+    assert main(["--root", str(root), "--check"]) == 0
+    assert rendered == [0] and every > 60
+    article = sorted((root / "content/articles").glob("*.yaml"))[0]
+    text = article.read_text("utf-8")
+    assert "    note: >-\n      " in text
+    article.write_text(text.replace("    note: >-\n      ", "    note: >-\n      A note [gone](/nowhere/).\n      ", 1),
+                       "utf-8")
+    clean = copy_of_default_dossier(tmp_path / "clean")
+    shutil.copy(article, clean / "content/articles" / article.name)
+    capsys.readouterr()
+    rendered.clear()
+    code = main(["--root", str(root), "--check"])
+    kept = capsys.readouterr()
+    assert 0 < rendered[0] < every / 4   # (the article's pages, and the tag pages and report that show the note)
+    assert main(["--root", str(clean), "--check"]) == code
+    fresh = capsys.readouterr()
+
+    def said(text: str) -> str:
+        return re.sub(r"\(\d+\.\d+s\)|in \d+\.\d+s", "", text).replace(str(root), "").replace(str(clean), "")
+    assert "/nowhere/" in kept.err + kept.out
+    assert said(kept.out) == said(fresh.out) and said(kept.err) == said(fresh.err)
