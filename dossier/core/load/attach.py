@@ -262,8 +262,9 @@ def _free(metas: Sequence[ArticleMeta], seeds: Mapping[str, CleanText], unparsed
             files = [*(m.origin.file for m in metas if not m.seed), *unparsed]
             texts = [written(file) for file in files]
             theirs = {m.seed for m in metas} | named_like(seeds, files)
-            named = seeds_named_in((name for name in seeds if name not in theirs), texts)
-            said.append({name: seeds[name].text for name in sorted(seeds) if name not in theirs and name not in named})
+            left = [name for name in sorted(seeds) if name not in theirs]
+            named = seeds_named_in(left, texts)
+            said.append({name: seeds[name].text for name in left if name not in named})
         return said[0]
     return free
 
@@ -283,8 +284,9 @@ def _unused(seeds: set[str], files: list[tuple[str, str]], every: Mapping[str, C
     Then the warnings of the seeds of `undecoded` (not in the dossier's encoding, no article file naming them: by
     their seed-encoding error), which --import converts."""
     theirs = named_like(seeds, (file for file, _ in files))
-    named = seeds_named_in((seed for seed in seeds if seed not in theirs), (text for _, text in files))
-    unused = [seed for seed in sorted(seeds) if seed not in theirs and seed not in named]
+    left = [seed for seed in sorted(seeds) if seed not in theirs]
+    named = seeds_named_in(left, (text for _, text in files))
+    unused = [seed for seed in left if seed not in named]
     forms: dict[str, list[str]] = {}
     for name in every if unused else ():  # (asked only when a seed is unused: most builds have none)
         forms.setdefault(nfc(name), []).append(name)
