@@ -84,8 +84,8 @@ def test_what_the_last_run_found_is_what_this_run_reports_for_a_page_whose_key_i
     targets) is reported as it stands; a damaged file is no recall at all, so every page is checked."""
     build(dossier)
     kept = recalled(dossier)
-    links, key, targets, _ = kept.pages["index.html"]
-    kept.pages["index.html"] = (links, key, targets, [error("_site/index.html", 0, 0, "planted finding")])
+    links, key, targets, _, deep = kept.pages["index.html"]
+    kept.pages["index.html"] = (links, key, targets, [error("_site/index.html", 0, 0, "planted finding")], deep)
     path = dossier / FOLDER / "links" / code_version()[:32]
     write_framed(path, b"links", kept)
     assert "planted finding" in build(dossier)[1]

@@ -119,12 +119,47 @@ def test_a_file_rendered_again_with_the_same_ids_sends_no_page_that_links_to_it_
     first = check_links(index(b'<h2 id="part">Part</h2>', "key-b"), paths, "/")
     assert _messages(first) == ["_site/a/index.html: broken link: /nowhere/"]
     planted = linkcheck.remembered()  # a's finding replaced: shows whether a is checked again or recalled
-    links, key, targets, _ = planted.pages["a/index.html"]
-    planted.pages["a/index.html"] = (links, key, targets, [])
+    links, key, targets, _, deep = planted.pages["a/index.html"]
+    planted.pages["a/index.html"] = (links, key, targets, [], deep)
     linkcheck.recall(planted)
     assert check_links(index(b'<h2 id="part">Part, edited</h2>', "key-b2"), paths, "/") == []  # recalled
     assert _messages(check_links(index(b'<h2 id="other">Part</h2>', "key-b3"), paths, "/")) == [
         "_site/a/index.html: broken fragment: /b/#part", "_site/a/index.html: broken link: /nowhere/"]
+
+
+def test_a_file_whose_ids_change_sends_back_to_the_check_only_the_pages_that_link_into_it_with_a_fragment() -> None:
+    """Every page's menu links to /sources/, whose ids change when an outlet is added: that sent every page of
+    the site back to the check (its links read from its file again: 1 s at 1,000 articles). A link without a
+    #fragment reads only whether its target exists; one with a text fragment (#:~:text=) reads no ids either."""
+    from dossier.core.execute import linkcheck
+
+    def index(sources: bytes) -> LinkIndex:
+        built = LinkIndex()
+        built.add("a/index.html", b'<a href="/nowhere/">x</a> <a href="/sources/">s</a>', "key-a")
+        built.add("t/index.html", b'<a href="/nowhere/">x</a> <a href="/sources/#:~:text=Outlet">s</a>', "key-t")
+        built.add("f/index.html", b'<a href="/nowhere/">x</a> <a href="/sources/#x">s</a>', "key-f")
+        built.add("sources/index.html", sources, "key-s" + str(len(sources)))
+        return built
+
+    paths = {"a/index.html", "t/index.html", "f/index.html", "sources/index.html"}
+    linkcheck.recall(linkcheck.Checked())
+    first = check_links(index(b'<h2 id="x">X</h2>'), paths, "/")
+    assert len(first) == 3
+    planted = linkcheck.remembered()  # each page's finding replaced: shows whether it is checked again or recalled
+    for page in ("a/index.html", "t/index.html", "f/index.html"):
+        links, key, targets, _, deep = planted.pages[page]
+        planted.pages[page] = (links, key, targets, [], deep)
+    linkcheck.recall(planted)
+    found = check_links(index(b'<h2 id="x">X</h2><h2 id="y">Y</h2>'), paths, "/")
+    assert _messages(found) == ["_site/f/index.html: broken link: /nowhere/"]  # f alone was checked again
+    linkcheck.recall(planted)
+    gone = paths - {"sources/index.html"}  # the target gone: every page that links to it is checked again
+    built = index(b'<h2 id="x">X</h2>')
+    del built.ids["sources/index.html"], built.links["sources/index.html"], built.keys["sources/index.html"]
+    assert _messages(check_links(built, gone, "/")) == [
+        "_site/a/index.html: broken link: /nowhere/", "_site/a/index.html: broken link: /sources/",
+        "_site/f/index.html: broken link: /nowhere/", "_site/f/index.html: broken link: /sources/#x",
+        "_site/t/index.html: broken link: /nowhere/", "_site/t/index.html: broken link: /sources/#:~:text=Outlet"]
 
 
 def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() -> None:

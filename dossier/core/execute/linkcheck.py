@@ -213,11 +213,13 @@ def _nearest(target: str, paths: Collection[str], base: str) -> str:
 
 
 def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str], base: str,
-                resolved: dict[str, tuple[str, str]], nearest: dict[str, str]) -> tuple[frozenset[str], list[Problem]]:
-    """The files the links of one page point to (the page itself for a bare #fragment), and their problems (see
-    check_links); `ids`: each file's ids; `resolved`: each href's part before the "#", resolved once for all
-    pages; `nearest`: each missing file's did-you-mean, found once for all pages."""
-    problems, targets = [], {path}
+                resolved: dict[str, tuple[str, str]], nearest: dict[str, str]
+                ) -> tuple[frozenset[str], list[Problem], frozenset[str]]:
+    """The files the links of one page point to (the page itself for a bare #fragment), their problems (see
+    check_links) and those of the files whose ids the check read (linked with a #fragment); `ids`: each file's
+    ids; `resolved`: each href's part before the "#", resolved once for all pages; `nearest`: each missing file's
+    did-you-mean, found once for all pages."""
+    problems, targets, deep = [], {path}, set()
     for href in hrefs:
         head, _, fragment = href.partition("#")
         found = resolved.get(head)
@@ -238,33 +240,38 @@ def _check_page(path: str, hrefs: list[str], ids: _IdSets, paths: Collection[str
                 nearest[target] = _nearest(target, paths, base)
             problems.append(error(f"_site/{path}", 0, 0, f"broken link: {href}",
                                   "no page is written at that path" + nearest[target], "links"))
-        elif fragment and target in ids.texts and unquote(fragment) not in ids[target] \
-                and not fragment.startswith(":~:"):
-            close = did_you_mean(unquote(fragment), ids[target], True).replace('did you mean "', 'did you mean "#', 1)
-            problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
-                                  f'{target} has no element with id "{fragment}"' + (f"; {close}" if close else ""),
-                                  "links"))
-    return frozenset(targets), problems
+        elif fragment and not fragment.startswith(":~:"):
+            deep.add(target)  # (whether the target is a page with ids, and which: read here)
+            wanted = unquote(fragment)
+            if target in ids.texts and wanted not in ids[target]:
+                close = did_you_mean(wanted, ids[target], True).replace('did you mean "', 'did you mean "#', 1)
+                problems.append(error(f"_site/{path}", 0, 0, f"broken fragment: {href}",
+                                      f'{target} has no element with id "{fragment}"' + (f"; {close}" if close else ""),
+                                      "links"))
+    return frozenset(targets), problems, frozenset(deep)
 
 
 class Checked:
     """What the last check found, to check again only what may have changed: per page, its links, its key, the
-    files they point to and its problems; per file, its ids, its key and a digest of its ids; the paths and the
-    base.
+    files they point to, its problems and the files whose ids it read (those it links to with a #fragment); per
+    file, its ids, its key and a digest of its ids; the paths and the base.
 
     A page's links (or a file's ids) are the same as at the last check when they are the very same object (the
     live preview's memo hands back the same objects for every page it did not render again) or the page has
     the same key (pages of one key are the same bytes). A file whose ids are not the same is compared by its
     ids' digest, so that a page rendered again with the same ids (a tag page whose notes changed) does not send
-    every page that links to it back to the check. `remembered()` keeps only the keys, digests, targets and
-    problems, which the command line saves with its cache and `recall`s at its next run, so that a build after
-    one edit does not check every link of the site again (0.2-0.3 s at 1,000 articles)."""
+    every page that links to it back to the check; nor does one whose ids changed send back a page that links to
+    it without a #fragment (every page's menu links to /sources/, whose ids change with the outlets: every page
+    of the site was checked again, its links read from its file, after an article of a new outlet was added).
+    `remembered()` keeps only the keys, digests, targets and problems, which the command line saves with its
+    cache and `recall`s at its next run, so that a build after one edit does not check every link of the site
+    again (0.2-0.3 s at 1,000 articles)."""
 
     def __init__(self) -> None:
         self.base: str | None = None
         self.paths: frozenset[str] = frozenset()
         self.files: dict[str, tuple[str | _Part | None, str | None, str]] = {}
-        self.pages: dict[str, tuple[str | _Part | None, str | None, frozenset[str], list[Problem]]] = {}
+        self.pages: dict[str, _PageChecked] = {}
 
     def remembered(self) -> "Checked":
         """A copy without the ids and links objects, and only the pages that have keys (picklable, small)."""
@@ -275,6 +282,8 @@ class Checked:
         return copy
 
 
+# A page's check: its links, key, the files they point to, its problems, the files whose ids it read
+_PageChecked = tuple[Any, Any, frozenset[str], list[Problem], frozenset[str]]
 _LAST = Checked()
 
 
@@ -312,29 +321,30 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     """Every internal link of every page in `index` must name a file among `paths` (and an id in it).
 
     A page is checked again only when its links are not the same as at the last check (see `Checked`), or one
-    of the files they point to appeared, disappeared or has other ids, or, for a page with a broken link, any
-    path appeared or disappeared: its hint names the path closest to the missing one among all of them, so a
-    hint recalled unchecked could name a page gone since, or miss one now closest."""
+    of the files they point to appeared or disappeared, or one it links to with a #fragment has other ids (or
+    none), or, for a page with a broken link, any path appeared or disappeared: its hint names the path closest
+    to the missing one among all of them, so a hint recalled unchecked could name a page gone since, or miss one
+    now closest. (What else the check reads of a page's targets: nothing.)"""
     ids, links, keys, last = index.ids, index.links, index.keys, _LAST
     paths = frozenset(paths)
     if last.base != base:
         last.pages.clear()
     moved = paths != last.paths  # (a broken link's did-you-mean is drawn from every path, not only its target)
     files = _files(ids, keys, last)
-    changed = (paths ^ last.paths) | {p for p, (_, _, digest) in files.items()
-                                      if p not in last.files or last.files[p][2] != digest} | {
+    appeared = paths ^ last.paths  # (and disappeared)
+    other_ids = {p for p, (_, _, digest) in files.items() if p not in last.files or last.files[p][2] != digest} | {
         p for p in last.files if p not in ids}
     # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is
     # resolved once (a fragment is whatever follows the first "#", as urlsplit has it).
     resolved: dict[str, tuple[str, str]] = {}
     nearest: dict[str, str] = {}
     problems: list[Problem] = []
-    pages: dict[str, tuple[str | _Part | None, str | None, frozenset[str], list[Problem]]] = {}
+    pages: dict[str, _PageChecked] = {}
     sets = _IdSets(ids)
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
-        if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(changed) \
-                or (moved and kept[3] and not kept[2] <= paths):
+        if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(appeared) \
+                or not kept[4].isdisjoint(other_ids) or (moved and kept[3] and not kept[2] <= paths):
             kept = (hrefs, key, *_check_page(path, links_of(str(hrefs)), sets, paths, base, resolved, nearest))
         elif kept[0] is not hrefs:
             kept = (hrefs, *kept[1:])
