@@ -274,6 +274,23 @@ def test_an_alias_list_spaced_anew_renders_no_page_again(dossier: Path) -> None:
     assert rendered == []
 
 
+def test_an_outlet_added_renders_no_comparison_page_again(dossier: Path) -> None:
+    """A comparison's page shows the names of its witnesses' outlets alone, and its key holds no other: an outlet
+    added (as an article of a new outlet brings one) rendered every comparison's page again, to the same bytes."""
+    memo = Memo()
+    first = _build(dossier, memo)
+    assert any(p.startswith("compare/") and p != "compare/index.html" for p in first)
+    path = dossier / "content/sources.yaml"
+    path.write_text(path.read_text("utf-8") + "zz-new-outlet:\n  name: A New Outlet\n", "utf-8")
+    rendered: list[str] = []
+    kept = memo.get
+    memo.get = lambda key, path: kept(key, path) or rendered.append(path)  # type: ignore[method-assign]
+    second = _build(dossier, memo)
+    assert any(p.startswith("sources/") for p in rendered) and first != second
+    assert not [p for p in rendered if p.startswith("compare/") and p != "compare/index.html"]
+    assert second == _build(dossier, Memo())
+
+
 def test_a_summary_edited_changes_the_sites_hovercards_and_no_article_page(dossier: Path) -> None:
     """The hovercards are the site's, once (entities/cards.json): an entity's summary, which its card shows,
     changes that file and the pages that show the summary, never the pages of the articles that name him."""

@@ -40,7 +40,7 @@ def _names(library: Library) -> dict[str, str]:
 @frozen
 class ComparisonInput:
     """Everything /compare/<id>/ reads (page.keyed): the prepared comparison (its witnesses' articles and
-    places), outlet names, and its speaker as (name, has a page) when it names one."""
+    places), the names of its witnesses' outlets, and its speaker as (name, has a page) when it names one."""
 
     config: SiteConfig
     urls: Urls
@@ -54,13 +54,16 @@ def _comparison_input(library: Library, entity_names: Mapping[str, str], outlets
     """`entity_names`, `outlets`: entity id → name and outlet id → name (`_names`), made once for all."""
     c = pc.comparison
     speaker = (entity_names.get(c.speaker, c.speaker), c.speaker in entity_names) if c.speaker else None
+    # The names of its witnesses' outlets alone (the page shows no other): an article of a new outlet added
+    # elsewhere rendered every comparison's page again, to the same bytes.
+    names = {p.article.meta.source: outlets[p.article.meta.source] for p in pc.witnesses
+             if p.article.meta.source in outlets}
     # The page shows the witnesses' articles' text and metadata, never their annotations: left out, so that
     # editing a note in a witness's article leaves the comparison's page as it was.
     witnesses = tuple(replace(p, article=_STRIPPED.get(p.article.meta.origin.file, (p.article.meta, p.article.text),
                                                         partial(_stripped, p.article)))
                       for p in pc.witnesses)
-    return ComparisonInput(library.dossier.config, library.urls, replace(pc, witnesses=witnesses),
-                           outlets, speaker)
+    return ComparisonInput(library.dossier.config, library.urls, replace(pc, witnesses=witnesses), names, speaker)
 
 
 def _stripped(article: Article) -> Article:
