@@ -52,6 +52,17 @@ def test_a_pages_part_depends_on_its_path_alone():
     assert all(search_parts.part_of(p, 1) == 0 for p in paths)
 
 
+def test_the_pages_of_one_listing_are_in_the_part_of_its_first_page():
+    """An outlet added moves the outlets after it on /sources/ to the next page: every page of the listing
+    changes, and each was in a part of its own (4 parts indexed again at 1,000 articles, where one will do)."""
+    for parts in (7, 17, 33):
+        first = search_parts.part_of("sources/index.html", parts)
+        assert all(search_parts.part_of(f"sources/{n}/index.html", parts) == first for n in range(2, 60))
+    spread = {search_parts.part_of(f"articles/a{n}/index.html", 17) for n in range(2, 60)}
+    assert len(spread) > 10  # (any other page by its own path)
+    assert search_parts.part_of("entities/x/2/index.html", 17) == search_parts.part_of("entities/x/index.html", 17)
+
+
 def test_split_keeps_every_page_once_in_order_and_the_first_in_the_primary_part():
     paths = sorted(f"p{n}.html" for n in range(40))
     for per_part in (1, 3, 10, 40, 100):

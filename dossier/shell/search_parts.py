@@ -9,6 +9,8 @@ ranked together by score, the filter counts added up; static/search.js reads the
 bundle comes from a store of parts (`Parts`), by a key naming everything Pagefind read for it.
 
 - A page's part is a hash of its path modulo the number of parts, so adding or removing a page moves no other
+  page; the pages of one listing (/sources/, /sources/2/, …) hash as its first, so that an edit that moves
+  its rows from page to page (an outlet added shifts every one after it) indexes one part again, not one a
   page; the number of parts (and with it every page's part) changes only when the site grows or shrinks past a
   multiple of `search_part_pages`, or past one of `parts_for`'s steps (every 100 pages up to 1,600, then
   further apart: at 1,601, 1,735, 1,945, 2,167 pages…). A part no page falls into has no bundle and is not
@@ -27,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from typing import Mapping, Protocol, Sequence
 
 from ..core.load.config import SiteConfig
@@ -67,10 +70,15 @@ def parts_for(pages: int) -> int:
 
 
 def part_of(path: str, parts: int) -> int:
-    """The part of the page at output `path` among `parts` parts (a hash of the path, not of its place)."""
+    """The part of the page at output `path` among `parts` parts (a hash of the path, not of its place; the
+    pages of a listing, <folder>/<n>/index.html, of its first page's, <folder>/index.html)."""
     if parts <= 1:
         return 0
-    return int.from_bytes(hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest(), "big") % parts
+    named = _LISTED.sub("/index.html", path)
+    return int.from_bytes(hashlib.blake2b(named.encode("utf-8"), digest_size=8).digest(), "big") % parts
+
+
+_LISTED = re.compile(r"/[0-9]+/index\.html\Z")  # (a listing's page n > 1: paginate.py)
 
 
 def folder(part: int) -> str:
