@@ -291,6 +291,26 @@ def test_an_outlet_added_renders_no_comparison_page_again(dossier: Path) -> None
     assert second == _build(dossier, Memo())
 
 
+def test_an_outlets_note_edited_renders_no_article_page_again(dossier: Path) -> None:
+    """An article's pages show its outlet's name and homepage; the outlet's note and country are /sources/'s: an
+    edit of the note rendered every page of its articles again (234 pages at 1,000 articles), to the same bytes."""
+    memo = Memo()
+    first = _build(dossier, memo)
+    path = dossier / "content/sources.yaml"
+    text = path.read_text("utf-8")
+    assert "  note: English-language site of Ynet" in text and "  country: Israel" in text
+    path.write_text(text.replace("  note: English-language site of Ynet", "  note: The English-language site of Ynet",
+                                 1).replace("  country: Israel", "  country: State of Israel", 1), "utf-8")
+    rendered: list[str] = []
+    kept = memo.get
+    memo.get = lambda key, path: kept(key, path) or rendered.append(path)  # type: ignore[method-assign]
+    second = _build(dossier, memo)
+    changed = {p for p in second if first.get(p) != second[p]}
+    assert "sources/index.html" in changed and b"The English-language site of Ynet" in second["sources/index.html"]
+    assert not [p for p in rendered if p.startswith("articles/")]
+    assert second == _build(dossier, Memo())
+
+
 def test_a_summary_edited_changes_the_sites_hovercards_and_no_article_page(dossier: Path) -> None:
     """The hovercards are the site's, once (entities/cards.json): an entity's summary, which its card shows,
     changes that file and the pages that show the summary, never the pages of the articles that name him."""
