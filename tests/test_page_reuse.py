@@ -250,12 +250,10 @@ def test_an_alias_found_nowhere_renders_only_the_pages_that_show_its_entity(doss
     second = _build(dossier, memo)
     changed = {p for p in second if first.get(p) != second[p]}
     assert changed == {"entities/ron-dermer/index.html", "dossier.json"}   # both list his names
-    # rendered again: that page, and entity pages that show him beside their own entity (they hold his whole
-    # entry); no article page (its JSON-LD holds only what it shows of him, plan/entity_views.EntityFace), not
-    # the hovercards (entities/cards.json, the same), no other page
-    assert changed - {"dossier.json"} <= set(rendered)
-    assert all(p.startswith("entities/") or p == "dossier.json" for p in rendered)
-    assert "entities/cards.json" not in rendered
+    # rendered again: those two alone; no article page (its JSON-LD holds only what it shows of him,
+    # plan/entity_views.EntityFace), not the hovercards (entities/cards.json, the same), nor the entity pages
+    # that show him beside their own entity (his name and link: EntityFace too)
+    assert set(rendered) == changed
     assert second == _build(dossier, Memo())
 
 
@@ -320,10 +318,14 @@ def test_a_summary_edited_changes_the_sites_hovercards_and_no_article_page(dossi
     path.write_text(path.read_text("utf-8").replace("summary: Israel's Strategic Affairs Minister (since",
                                                     "summary: Israel's *Strategic Affairs* Minister (since", 1),
                     "utf-8")
+    rendered: list[str] = []
+    kept = memo.get
+    memo.get = lambda key, path: kept(key, path) or rendered.append(path)  # type: ignore[method-assign]
     second = _build(dossier, memo)
     changed = {p for p in second if first.get(p) != second[p]}
     assert {"entities/cards.json", "entities/ron-dermer/index.html", "entities/index.html"} <= changed
     assert not any(p.startswith("articles/") for p in changed)
+    assert set(rendered) <= changed  # (the pages naming him beside their own entity show his name, not his summary)
     assert b"Israel's <em>Strategic Affairs</em> Minister" in second["entities/cards.json"]
     assert second == _build(dossier, Memo())
 

@@ -33,7 +33,9 @@ class EntityInput:
     """Everything /entities/<id>/ reads (page.keyed): the entity, its mentions in all, what it shows of each
     article naming it (entity_views.places: the names as written, the sentences), its quote groups and
     summary; of the articles it lists their title, link, outlet and date; the annotations and comparisons
-    its quote groups link to; the entities it is named with (and how often) or holds a role of."""
+    its quote groups link to; the entities it is named with (and how often) or holds a role of (what it shows
+    of them, their name and link: entity_views.face, so that an edit of one's summary or aliases renders no page
+    that names it beside its own entity again: 37 of them to the same bytes at 1,000 articles)."""
 
     config: SiteConfig
     urls: Urls
@@ -42,7 +44,7 @@ class EntityInput:
     named: tuple[entity_views.Place, ...]
     groups: tuple[Any, ...]
     summary_html: str
-    entities: Mapping[str, Entity]
+    entities: Mapping[str, entity_views.EntityFace]
     rows: Mapping[str, Mapping[str, Any]]
     annotations: Mapping[tuple[str, str], Mapping[str, Any]]
     titles: Mapping[str, str]
@@ -127,7 +129,7 @@ class _Everything:
 
     library: Library
     stats: Mapping[str, Any]
-    entities: Mapping[str, Entity]
+    entities: Mapping[str, entity_views.EntityFace]  # what a page shows of another entity (name, link)
     rows: Mapping[str, Row]   # slug → what an entity page shows of the article (`_face`)
     annotations: Mapping[tuple[str, str], Mapping[str, Any]]
     titles: Mapping[str, str]
@@ -228,7 +230,8 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     out = [keyed(CARDS, "content/entities.yaml", ("site", "entities", *articles), None, cards_json, lambda: cards)] \
         if dossier.entities else []
     listing, kind_pages = _index_parts(entities, index.summaries, urls)
-    every = _Everything(library, stats, entities, by_slug, annotations, titles, compare_urls, together, kind_pages)
+    faces = {e.id: entity_views.face(e) for e in dossier.entities}
+    every = _Everything(library, stats, faces, by_slug, annotations, titles, compare_urls, together, kind_pages)
     out += [html(part.path, "content/entities.yaml", depends, "entities.html",
                  lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
                                            **entity_views.index_view(entities, stats, index.pairs, index.summaries,

@@ -105,7 +105,7 @@ def entities_named(mentions: Sequence[Mention | LinkMark]) -> Sequence[str]:
     return mentions.entities if isinstance(mentions, MentionLinks) else [m.entity for m in mentions]
 
 
-def _link(e: Entity, urls: Urls) -> dict[str, str]:
+def _link(e: Entity | EntityFace, urls: Urls) -> dict[str, str]:
     return {"id": e.id, "name": e.name, "url": urls.entity(e.id)}
 
 
@@ -182,7 +182,7 @@ def _dates(role: Role) -> str:
     return f"from {role.start}" if role.start else f"until {role.end}" if role.end else ""
 
 
-def _roles(e: Entity, entities: Mapping[str, Entity], urls: Urls) -> list[dict[str, str]]:
+def _roles(e: Entity, entities: Mapping[str, EntityFace], urls: Urls) -> list[dict[str, str]]:
     out = []
     for r in e.roles:
         of = entities.get(r.of)
@@ -224,7 +224,7 @@ def places(entity: str, stats: MentionStats | None, index: Any) -> tuple[Place, 
     return tuple(index.places[slug][entity] for slug in (stats.where if stats else ()))
 
 
-def entity_view(e: Entity, entities: Mapping[str, Entity], total: int, named: Sequence[Place],
+def entity_view(e: Entity, entities: Mapping[str, EntityFace], total: int, named: Sequence[Place],
                 groups: Sequence[Any], rows: Mapping[str, Mapping[str, Any]],
                 annotations: Mapping[tuple[str, str], Mapping[str, Any]], comparison_titles: Mapping[str, str],
                 comparison_urls: Mapping[str, str], together: Sequence[tuple[str, int]], summary_html: str,
