@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""The command line's rebuild after each kind of edit an editor makes, on a generated dossier: one table.
+
+    python bench/bench_edits.py [--articles 1000] [--rounds 3] [--no-search] [--kinds note,add,...] [--work DIR]
+
+Each kind is applied `--rounds` times, each time anew (another note, another page added…), and after each
+`python build.py` runs in a process of its own, timed from start to exit; the table gives the best and the
+median, and what the build said it wrote (files changed). `run.py` measures one kind (a note) beside Hugo and
+Pelican; this one measures what the issue's "rebuild only what an edit touches" names for every kind:
+
+- note: a few words added to an annotation's note (run.py's edit); tag: a new tag on an annotation (its page
+  new);
+- alias: a name added to an entity's aliases; summary: an entity's summary reworded;
+- seed: a paragraph added to an article's text; witness: a comparison's question reworded;
+- outlet: an outlet's note reworded;
+- add: a real saved page (tests/fixtures/real-pages) added with `build.py --add`, of an outlet new to the
+  dossier (the `--add` itself is not timed); delete: an article no comparison names, and its seed, removed.
+
+Run by hand; never a test. Nothing else should run on the machine meanwhile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PAGES = ROOT / "tests" / "fixtures" / "real-pages"
+KINDS = ("note", "tag", "alias", "summary", "seed", "witness", "outlet", "add", "delete")
+
+
+def _replace(path: Path, pattern: str, make, flags: int = re.M) -> None:
+    text = path.read_text("utf-8")
+    new, count = re.subn(pattern, make, text, count=1, flags=flags)
+    if not count:
+        raise SystemExit(f"bench_edits.py: {pattern!r} not found in {path} (has bench/generate.py changed?)")
+    path.write_text(new, "utf-8")
+
+
+def edit(dossier: Path, kind: str, n: int) -> list[str]:
+    """Make the `n`-th edit of `kind`; returns extra build.py arguments to run first (the --add), or []."""
+    content = dossier / "content"
+    articles = sorted((content / "articles").glob("*.yaml"))
+    middle = articles[len(articles) // 2 + n]
+    if kind == "note":
+        _replace(middle, r'^(\s+note: ".*)"(\s*)$', lambda m: f'{m.group(1)} (edit {n})"{m.group(2)}')
+    elif kind == "tag":
+        _replace(middle, r"^(\s+tags: \[)", lambda m: f"{m.group(1)}bench-{n}, ")
+    elif kind == "alias":
+        _replace(content / "entities.yaml", r'^(  aliases: \[)', lambda m: f'{m.group(1)}"Benchname{n}", ')
+    elif kind == "summary":
+        _replace(content / "entities.yaml", r'^(  summary: ".*?)(\.?)"$',
+                 lambda m: f'{m.group(1)} ({n}){m.group(2)}"')
+    elif kind == "seed":
+        seed = dossier / "seeds" / re.search(r"^seed: (.*)$", middle.read_text("utf-8"), re.M).group(1)
+        text = seed.read_text("utf-8")
+        words = " ".join(f"{word}{n}" for word in ("Closing", "words", "only", "this", "round", "writes", "here"))
+        seed.write_text(text.rstrip("\n") + f"\n\n{words}.\n", "utf-8")  # (no eight words another edit shares)
+    elif kind == "witness":
+        comparison = sorted((content / "comparisons").glob("*.yaml"))[n]
+        _replace(comparison, r'^(question: ".*?)"$', lambda m: f'{m.group(1)} ({n})"')
+    elif kind == "outlet":
+        _replace(content / "sources.yaml", r"^(  name: .*)$(\n  note: Reworded \d+\.)?",
+                 lambda m: f"{m.group(1)}\n  note: Reworded {n}.")
+    elif kind == "add":
+        pages = sorted(PAGES.glob("*.html.gz"))
+        page = Path(tempfile.mkdtemp()) / pages[n % len(pages)].name[:-len(".gz")]
+        page.write_bytes(gzip.decompress(pages[n % len(pages)].read_bytes()))
+        return ["--add", str(page)]
+    elif kind == "delete":
+        named = "".join(p.read_text("utf-8") for p in (content / "comparisons").glob("*.yaml"))
+        free = [p for p in articles if p.stem not in named]
+        if not free:
+            raise SystemExit("bench_edits.py: every article is a comparison's witness: no article to delete")
+        gone = free[(len(free) // 3 + n) % len(free)]
+        seed = re.search(r"^seed: (.*)$", gone.read_text("utf-8"), re.M).group(1)
+        gone.unlink()
+        (dossier / "seeds" / seed).unlink()
+    return []
+
+
+def build(dossier: Path, search: bool, extra: list[str] = ()) -> tuple[float, str]:
+    """One `build.py` in its own process (with `extra` arguments instead of a build's, such as --add): (wall
+    seconds, its summary line)."""
+    flags = list(extra) or ([] if search else ["--no-search"])
+    cmd = [PY, str(ROOT / "build.py"), "--root", str(dossier), *flags]
+    started = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"bench_edits.py: {' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
+    said = [line for line in done.stdout.splitlines() if line.startswith(("built ", "up to date", "added "))]
+    return seconds, said[-1] if said else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--articles", type=int, default=1000)
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--no-search", action="store_true", help="build with --no-search")
+    p.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, of: {', '.join(KINDS)}")
+    p.add_argument("--work", type=Path, help="folder for the generated dossier (default: a temporary one)")
+    args = p.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    if not set(kinds) <= set(KINDS):
+        p.error(f"unknown kind(s): {', '.join(sorted(set(kinds) - set(KINDS)))}")
+    dossier = (args.work or Path(tempfile.mkdtemp(prefix="bench-edits-"))) / "dossier"
+    subprocess.run([PY, str(ROOT / "bench" / "generate.py"), str(dossier), "--articles", str(args.articles),
+                    "--force"], check=True, capture_output=True)
+    cold, _ = build(dossier, not args.no_search)
+    print(f"{args.articles} articles, {'--no-search' if args.no_search else 'with search'}: cold build {cold:.2f} s",
+          file=sys.stderr)
+    rows = []
+    for kind in kinds:
+        times, said = [], ""
+        for n in range(args.rounds):
+            extra = edit(dossier, kind, n)
+            if extra:
+                build(dossier, False, extra)  # (the --add, not timed)
+            seconds, said = build(dossier, not args.no_search)
+            times.append(seconds)
+            print(f"  {kind} #{n + 1}: {seconds:.2f} s  {said}", file=sys.stderr)
+        changed = re.search(r"(\d+) changed", said)
+        rows.append(f"| {kind} | {min(times):.2f} | {statistics.median(times):.2f} | "
+                    f"{changed.group(1) if changed else '—'} |")
+    print(f"\n{args.articles} articles, {'`--no-search`' if args.no_search else 'with search'}, {args.rounds} "
+          f"rounds (s)\n\n| edit | best | median | files changed (last round) |\n|---|---:|---:|---:|")
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
