@@ -6,6 +6,7 @@ is tests/test_cache_honesty.py)."""
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -306,6 +307,27 @@ def test_an_outlets_note_edited_renders_no_article_page_again(dossier: Path) -> 
     changed = {p for p in second if first.get(p) != second[p]}
     assert "sources/index.html" in changed and b"The English-language site of Ynet" in second["sources/index.html"]
     assert not [p for p in rendered if p.startswith("articles/")]
+    assert second == _build(dossier, Memo())
+
+
+def test_an_article_dated_anew_renders_no_page_again_to_the_same_bytes(dossier: Path) -> None:
+    """An article moved in the dossier's order changes its neighbours' annotation pages (their prev and next):
+    those are made anew, not the neighbours' HTML pages or Markdown, which were rendered again to the same bytes
+    (8 pages at 1,000 articles; an article added or removed, likewise)."""
+    memo = Memo()
+    first = _build(dossier, memo)
+    path = dossier / "content/articles/all-israel-news-rafah-concerns.yaml"  # (the last by date: made the first)
+    text = path.read_text("utf-8")
+    dated = re.search(r"^date: (.*)$", text, re.M)
+    assert dated and dated.group(1) > "2024-01-01"
+    path.write_text(text.replace(dated.group(0), "date: 2024-01-01", 1), "utf-8")
+    rendered: list[str] = []
+    kept = memo.get
+    memo.get = lambda key, path: kept(key, path) or rendered.append(path)  # type: ignore[method-assign]
+    second = _build(dossier, memo)
+    changed = {p for p in second if first.get(p) != second[p]}
+    assert sum(p.endswith("annotations.jsonld") and p.startswith("articles/") for p in changed) >= 2
+    assert rendered and set(rendered) <= changed
     assert second == _build(dossier, Memo())
 
 

@@ -120,10 +120,10 @@ class ArticleInput:
 
     `outlet_url`: the link to the outlet's section of /sources/ (the page of it that holds the section);
     `names`: entity id → name of the speakers of its annotations; `mentioned`: the entities its JSON-LD names
-    (the page's hovercards are the site's, urls.CARDS, fetched for the entities it links);
-    `order`, `index`: its neighbours in the dossier's order, for the annotation page's prev/next; `shared`: what
-    its page lists of the passages it shares with other articles (article_passages.Here: those values alone, not
-    the passages), None when it shares none."""
+    (the page's hovercards are the site's, urls.CARDS, fetched for the entities it links); `shared`: what its
+    page lists of the passages it shares with other articles (article_passages.Here: those values alone, not the
+    passages), None when it shares none. (Its annotation page's place in the collection and its neighbours there
+    are that page's view's: AnnotationsView.)"""
 
     config: SiteConfig
     urls: Urls
@@ -135,8 +135,6 @@ class ArticleInput:
     badges: tuple[Any, ...]
     names: tuple[tuple[str, str], ...]
     mentioned: tuple[EntityFace, ...]
-    order: tuple[str, ...]
-    index: int
     shared: article_passages.Here | None = None
 
 
@@ -160,12 +158,11 @@ def gather(library: Library, at: int, lookups: _Lookups) -> ArticleInput:
     links = library.entities.links.get(slug) or MentionLinks()  # (its type kept: page keys write its digest)
     speakers = {a.speaker for a in meta.annotations if a.id in item.placed and a.speaker in by_id}
     mentioned = sorted({*entity_views.entities_named(links)} | {e for a in meta.annotations for e in a.entities})
-    order, index = _chain(library, at, lookups.annotated)
     return ArticleInput(
         dossier.config, library.urls, item, source, source.name if source else meta.source,
         lookups.outlets.get(meta.source, ""), links,
         tuple(library.comparisons.badges.get(slug, ())), tuple(sorted((e, by_id[e].name) for e in speakers)),
-        tuple(by_id[e] for e in mentioned if e in by_id), order, index, (lookups.shared or {}).get(slug))
+        tuple(by_id[e] for e in mentioned if e in by_id), (lookups.shared or {}).get(slug))
 
 
 def _as_shown(source: Source) -> Source:
@@ -263,18 +260,20 @@ def page_view(value: ArticleInput) -> dict[str, Any]:
 
 class AnnotationsView:
     """The view of articles/<slug>/annotations.jsonld, the article's W3C AnnotationPage, whose first annotation
-    is number `start` of the collection (its startIndex: how many the articles before it hold). The start is
-    the view's, not the input's: the input stays the one object the article's page and Markdown read (its digest
-    taken once for the three, execute/keys.py), and an annotation added to one article makes every later
-    article's small annotation page anew, not its HTML page or its Markdown; the view's name carries the start,
-    so the annotation page's key changes with it."""
+    is number `start` of the collection (its startIndex: how many the articles before it hold), and whose
+    neighbours in the chain of annotation pages are `order` (slugs), itself at `index` among them (its prev and
+    next). Those are the view's, not the input's: the input stays the one object the article's page and Markdown
+    read (its digest taken once for the three, execute/keys.py), and an annotation added to one article makes
+    every later article's small annotation page anew, not its HTML page or its Markdown; an article added,
+    removed or dated anew, its neighbours' annotation pages alone (their pages and Markdown were made again, to
+    the same bytes). The view's name carries them, so the annotation page's key changes with them."""
 
-    def __init__(self, start: int) -> None:
-        self.start = start
-        self.__qualname__ = f"AnnotationsView.at.{start}"
+    def __init__(self, start: int, order: tuple[str, ...], index: int) -> None:
+        self.start, self.order, self.index = start, order, index
+        self.__qualname__ = f"AnnotationsView.at.{start}.{index}.{' '.join(order)}"
 
     def __call__(self, value: ArticleInput) -> bytes:
-        return webanno.page_json(value.config, value.item, value.urls, value.order, value.index, self.start)
+        return webanno.page_json(value.config, value.item, value.urls, self.order, self.index, self.start)
 
 
 # What the article pages list of the passages they share, kept while the passages are the very same objects
@@ -327,8 +326,9 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]], only: AbstractSet
         out.append(keyed(f"articles/{slug}/index.html", file, depends, "article.html", page_view, given.get))
         if not item.placed:
             continue  # (no annotation page: an AnnotationPage holds at least one annotation, W3C, review 67)
-        neighbours = tuple(f"article:{s}" for s in _chain(library, index, lookups.annotated)[0] if s != slug)
+        order, at = _chain(library, index, lookups.annotated)
+        neighbours = tuple(f"article:{s}" for s in order if s != slug)
         out.append(keyed(f"articles/{slug}/annotations.jsonld", file, (f"article:{slug}", "site", *neighbours,
                                                                        "articles"),
-                         None, AnnotationsView(starts[index]), given.take))
+                         None, AnnotationsView(starts[index], order, at), given.take))
     return out
