@@ -54,13 +54,19 @@ def test_a_pages_part_depends_on_its_path_alone():
 
 def test_the_pages_of_one_listing_are_in_the_part_of_its_first_page():
     """An outlet added moves the outlets after it on /sources/ to the next page: every page of the listing
-    changes, and each was in a part of its own (4 parts indexed again at 1,000 articles, where one will do)."""
+    changes, and each was in a part of its own (4 parts indexed again at 1,000 articles, where one will do).
+    Every listing's pages, wherever paginate.page_path puts them; not pages of items whose ids are numbers."""
     for parts in (7, 17, 33):
-        first = search_parts.part_of("sources/index.html", parts)
-        assert all(search_parts.part_of(f"sources/{n}/index.html", parts) == first for n in range(2, 60))
-    spread = {search_parts.part_of(f"articles/a{n}/index.html", 17) for n in range(2, 60)}
-    assert len(spread) > 10  # (any other page by its own path)
-    assert search_parts.part_of("entities/x/2/index.html", 17) == search_parts.part_of("entities/x/index.html", 17)
+        for first, later in (("sources/index.html", "sources/{}/index.html"), ("index.html", "page/{}/index.html"),
+                             ("compare/index.html", "compare/page/{}/index.html"),
+                             ("entities/index.html", "entities/page.{}/index.html"),
+                             ("tags/quote/index.html", "tags/quote/{}/index.html"),
+                             ("entities/x/index.html", "entities/x/{}/index.html")):
+            part = search_parts.part_of(first, parts)
+            assert all(search_parts.part_of(later.format(n), parts) == part for n in range(2, 60)), later
+    for items in ("articles/{}/index.html", "compare/{}/index.html", "entities/{}/index.html", "tags/{}/index.html",
+                  "articles/a{}/index.html"):  # (an id may be a number: each item by its own path)
+        assert len({search_parts.part_of(items.format(n), 17) for n in range(100, 400)}) == 17, items
 
 
 def test_split_keeps_every_page_once_in_order_and_the_first_in_the_primary_part():

@@ -33,6 +33,7 @@ import re
 from typing import Mapping, Protocol, Sequence
 
 from ..core.load.config import SiteConfig
+from ..core.plan.paginate import NUMBERED
 
 BUNDLE = "pagefind"
 PART_PAGES = SiteConfig.search_part_pages  # site.yaml's default: AUTO
@@ -70,15 +71,31 @@ def parts_for(pages: int) -> int:
 
 
 def part_of(path: str, parts: int) -> int:
-    """The part of the page at output `path` among `parts` parts (a hash of the path, not of its place; the
-    pages of a listing, <folder>/<n>/index.html, of its first page's, <folder>/index.html)."""
+    """The part of the page at output `path` among `parts` parts (a hash of the path, not of its place; for a
+    page of a listing, of its first page's path: `first_page`)."""
     if parts <= 1:
         return 0
-    named = _LISTED.sub("/index.html", path)
+    named = first_page(path)
     return int.from_bytes(hashlib.blake2b(named.encode("utf-8"), digest_size=8).digest(), "big") % parts
 
 
-_LISTED = re.compile(r"/[0-9]+/index\.html\Z")  # (a listing's page n > 1: paginate.py)
+def first_page(path: str) -> str:
+    """The path of the first page of the listing whose page n > 1 is at `path` (paginate.page_path: <folder>n/,
+    the home page's page/n/, /compare/'s compare/page/n/, /entities/' entities/page.n/), else `path`. A page
+    directly in a folder of items is none: an article's, a comparison's, an entity's or a tag's id may be a
+    number (articles/1984/), and those must not all hash alike."""
+    found = _NUMBERED_PAGE.fullmatch(path)
+    if found is None:
+        return path
+    folder = found.group(1)
+    if folder in _FIRST:
+        return _FIRST[folder]
+    return path if folder in _ITEMS else folder + "index.html"
+
+
+_NUMBERED_PAGE = re.compile(r"(.*[/.])[0-9]+/index\.html")
+_FIRST = {"page/": "index.html", **{numbered: folder + "index.html" for folder, numbered in NUMBERED.items()}}
+_ITEMS = ("articles/", "compare/", "entities/", "tags/")
 
 
 def folder(part: int) -> str:
