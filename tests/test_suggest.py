@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.core.analyse.mentions import AliasSpec, MentionMatcher
-from dossier.core.suggest.entity_suggestions import (CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml,
-                                                     without_misspellings)
+from dossier.core.suggest.entity_suggestions import (CandidateName, NearMiss, ReadDocs, candidate_entities, near_misses,
+                                                     stub_yaml, without_misspellings)
 
 ALIASES = (
     AliasSpec("benjamin-netanyahu", "Benjamin Netanyahu"),
@@ -179,3 +179,42 @@ def test_a_headline_in_title_case_offers_no_common_words_as_a_name() -> None:
     assert not [name for name in names(docs) if "Push" in name or name == "Says"]
     listed = "Antony Blinken, Yoav Gallant, Ronen Zalko and Dana Weiss\n"
     assert {"Antony Blinken", "Yoav Gallant"} <= set(names({"a": listed + body, "b": listed + body}))
+
+
+class CountingMatcher(MentionMatcher):
+    """The matcher, counting the texts its `find` reads."""
+
+    found: list[str] = []
+
+    def find(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        CountingMatcher.found.append(text)
+        return super().find(text, *args, **kwargs)
+
+
+def test_both_kinds_of_suggestion_read_each_text_once_and_find_what_each_finds_alone() -> None:
+    """`--suggest` read every text twice, once for the candidates and once for the near misses (2 s of 10 at
+    1,000 articles): what each reads of a text is made once for both (ReadDocs), and changes nothing found."""
+    docs = {"a": "Yael Dayan met Orly Bar in Haifa. Netanyahoo spoke to Benjamin Netanyahu.",
+            "b": "Orly Bar and Yael Dayan left Haifa. Tzachi Hanegbee said so.", "c": "nothing capitalised here"}
+    matcher = CountingMatcher(ALIASES)
+    alone = (near_misses(docs, ALIASES, matcher), candidate_entities(docs, matcher, min_articles=1))
+    assert sorted(CountingMatcher.found) == sorted(list(docs.values()) * 2)
+    CountingMatcher.found.clear()
+    read = ReadDocs(docs, matcher)
+    shared = (near_misses(docs, ALIASES, matcher, read), candidate_entities(docs, matcher, min_articles=1, read=read))
+    assert sorted(CountingMatcher.found) == sorted(docs.values()) and shared == alone
+    assert "Tzachi Hanegbee" in [m.surface for m in shared[0]] and "Orly Bar" in names(docs)
+
+
+def test_suggest_reads_each_text_once(tmp_path, monkeypatch) -> None:
+    from conftest import copy_of_default_dossier
+    from dossier.shell.cli import main
+
+    found: list[str] = []
+    real = MentionMatcher.find
+    monkeypatch.setattr(MentionMatcher, "find", lambda self, text, *a, **k: found.append(text) or real(self, text, *a,
+                                                                                                      **k))
+    root = copy_of_default_dossier(tmp_path)
+    assert main(["--root", str(root), "--suggest"]) == 0
+    seeds = len(list((root / "seeds").glob("*.txt")))
+    assert len(found) == len(set(found)) == seeds

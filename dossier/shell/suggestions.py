@@ -23,8 +23,8 @@ from . import fs
 from ..core.load.cleaning import CleanText, clean
 from ..core.suggest.comparison_suggestions import comparison_stubs
 from ..core.analyse.entity_links import build_matcher
-from ..core.suggest.entity_suggestions import (CandidateName, NearMiss, candidate_entities, near_misses, stub_yaml,
-                                               without_misspellings)
+from ..core.suggest.entity_suggestions import (CandidateName, NearMiss, ReadDocs, candidate_entities, near_misses,
+                                               stub_yaml, without_misspellings)
 from ..core.common.errors import Problem, has_errors
 from ..core.analyse.mentions import sentence_around
 from ..core.load.model import Dossier
@@ -128,8 +128,9 @@ def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO
     matcher = build_matcher(dossier.entities)
     docs = _docs(inputs, dossier, raw)
     texts = {doc: d.text.text for doc, d in docs.items()}
-    misses = near_misses(texts, matcher.aliases, matcher)
-    cands = without_misspellings(candidate_entities(texts, matcher, min_articles=1), misses)
+    read = ReadDocs(texts, matcher)  # (each text read once for both)
+    misses = near_misses(texts, matcher.aliases, matcher, read)
+    cands = without_misspellings(candidate_entities(texts, matcher, min_articles=1, read=read), misses)
     fresh = len(docs) - len(dossier.articles)
     print(f"Suggestions for {_plural(len(dossier.articles), 'article')}"
           + (f" and {_plural(fresh, 'seed')} without a loaded article file" if fresh else "")

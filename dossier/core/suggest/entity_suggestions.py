@@ -224,19 +224,36 @@ class _Covered:
         return any(self._starts[i] <= start and end <= self._ends[i] for i in self._overlapping(start, end))
 
 
+class ReadDocs:
+    """What both kinds of suggestion read of each doc, made once for both: its vocabulary and runs of name words
+    (`_words_and_runs`) and the spans the matcher links in it (`_Covered`). `--suggest` read every text twice:
+    2 s of its 10 at 1,000 articles."""
+
+    def __init__(self, docs: Mapping[str, str], matcher: MentionMatcher) -> None:
+        self.docs, self.matcher = docs, matcher
+        self._read: dict[str, tuple[set[str], list[list[_Word]], _Covered]] = {}
+
+    def __call__(self, slug: str) -> tuple[set[str], list[list[_Word]], _Covered]:
+        if slug not in self._read:
+            text = self.docs[slug]
+            self._read[slug] = (*_words_and_runs(text), _Covered(text, slug, self.matcher))
+        return self._read[slug]
+
+
 def candidate_entities(docs: Mapping[str, str], matcher: MentionMatcher, *,
-                       min_articles: int = 2) -> tuple[CandidateName, ...]:
+                       min_articles: int = 2, read: ReadDocs | None = None) -> tuple[CandidateName, ...]:
     """Capitalised names in >= min_articles docs that no alias matches, most widespread first: by number of
     articles, then count (both descending), then name. Runs of name words are cut at words the matcher
-    links, so no candidate contains a mention."""
-    parsed = {slug: _words_and_runs(docs[slug]) for slug in sorted(docs)}
-    lower = set().union(*(vocab for vocab, _ in parsed.values()))
+    links, so no candidate contains a mention. `read`: what `near_misses` read of the same docs, if it did."""
+    read = read or ReadDocs(docs, matcher)
+    parsed = {slug: read(slug) for slug in sorted(docs)}
+    lower = set().union(*(vocab for vocab, _, _ in parsed.values()))
     counts: dict[str, int] = {}
     articles: dict[str, set[str]] = {}
     examples: dict[str, str] = {}
-    for slug, (_, runs) in parsed.items():
+    for slug, (_, runs, covered) in parsed.items():
         text = docs[slug]
-        covered, headlines = _Covered(text, slug, matcher), _title_case_lines(text, lower)
+        headlines = _title_case_lines(text, lower)
         runs = [run for run in runs if not any(start <= run[0].start < end for start, end in headlines)]
         for words in (_trim(part, lower, matcher) for run in runs for part in covered.split(run)):
             if not words:
@@ -256,11 +273,13 @@ def candidate_entities(docs: Mapping[str, str], matcher: MentionMatcher, *,
     return tuple(sorted(found, key=lambda c: (-len(c.articles), -c.count, c.name)))
 
 
-def near_misses(docs: Mapping[str, str], matcher_aliases: Iterable[AliasSpec],
-                matcher: MentionMatcher) -> tuple[NearMiss, ...]:
+def near_misses(docs: Mapping[str, str], matcher_aliases: Iterable[AliasSpec], matcher: MentionMatcher,
+                read: ReadDocs | None = None) -> tuple[NearMiss, ...]:
     """Names (runs of capitalised words, or parts of them) that are not aliases but lie within Levenshtein
     distance 2 and ratio >= 85 of one, with the same first letter. A difference that is only a suffix
-    ("Israeli" for "Israel") is a derivation, not a misspelling, and is skipped. Sorted by article, start."""
+    ("Israeli" for "Israel") is a derivation, not a misspelling, and is skipped. Sorted by article, start.
+    `read`: what `candidate_entities` reads of the same docs, shared (ReadDocs)."""
+    read = read or ReadDocs(docs, matcher)
     specs = list(dict.fromkeys(matcher_aliases))
     by_letter: dict[str, list[str]] = {}
     owners: dict[str, AliasSpec] = {}
@@ -274,9 +293,9 @@ def near_misses(docs: Mapping[str, str], matcher_aliases: Iterable[AliasSpec],
     found: list[NearMiss] = []
     for slug in sorted(docs):
         text = docs[slug]
-        covered = _Covered(text, slug, matcher)
+        _, runs, covered = read(slug)
         spans: list[NearMiss] = []
-        for run in _words_and_runs(text)[1]:
+        for run in runs:
             for i in range(len(run)):
                 for j in range(i, min(len(run), i + longest)):
                     if run[i].particle or run[j].particle:
