@@ -11,7 +11,7 @@ Pelican; this one measures what the issue's "rebuild only what an edit touches" 
 - note: a few words added to an annotation's note (run.py's edit); tag: a new tag on an annotation (its page
   new);
 - alias: a name added to an entity's aliases; summary: an entity's summary reworded;
-- seed: a paragraph added to an article's text; witness: a comparison's question reworded;
+- seed: a paragraph added to an article's text; question: a comparison's question reworded;
 - outlet: an outlet's note reworded;
 - add: a real saved page (tests/fixtures/real-pages) added with `build.py --add`, of an outlet new to the
   dossier (the `--add` itself is not timed); delete: an article no comparison names, and its seed, removed.
@@ -30,11 +30,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PAGES = ROOT / "tests" / "fixtures" / "real-pages"
-KINDS = ("note", "tag", "alias", "summary", "seed", "witness", "outlet", "add", "delete")
+KINDS = ("note", "tag", "alias", "summary", "seed", "question", "outlet", "add", "delete")
 
 
 def _replace(path: Path, pattern: str, make, flags: int = re.M) -> None:
@@ -43,6 +44,11 @@ def _replace(path: Path, pattern: str, make, flags: int = re.M) -> None:
     if not count:
         raise SystemExit(f"bench_edits.py: {pattern!r} not found in {path} (has bench/generate.py changed?)")
     path.write_text(new, "utf-8")
+
+
+def _seed(article: Path) -> str:
+    """The seed file an article file names (quoted, as `--add` writes it, or not)."""
+    return re.search(r"""^seed:\s*["']?(.*?)["']?\s*$""", article.read_text("utf-8"), re.M).group(1)
 
 
 def edit(dossier: Path, kind: str, n: int) -> list[str]:
@@ -60,11 +66,11 @@ def edit(dossier: Path, kind: str, n: int) -> list[str]:
         _replace(content / "entities.yaml", r'^(  summary: ".*?)(\.?)"$',
                  lambda m: f'{m.group(1)} ({n}){m.group(2)}"')
     elif kind == "seed":
-        seed = dossier / "seeds" / re.search(r"^seed: (.*)$", middle.read_text("utf-8"), re.M).group(1)
+        seed = dossier / "seeds" / _seed(middle)
         text = seed.read_text("utf-8")
         words = " ".join(f"{word}{n}" for word in ("Closing", "words", "only", "this", "round", "writes", "here"))
         seed.write_text(text.rstrip("\n") + f"\n\n{words}.\n", "utf-8")  # (no eight words another edit shares)
-    elif kind == "witness":
+    elif kind == "question":
         comparison = sorted((content / "comparisons").glob("*.yaml"))[n]
         _replace(comparison, r'^(question: ".*?)"$', lambda m: f'{m.group(1)} ({n})"')
     elif kind == "outlet":
@@ -72,7 +78,8 @@ def edit(dossier: Path, kind: str, n: int) -> list[str]:
                  lambda m: f"{m.group(1)}\n  note: Reworded {n}.")
     elif kind == "add":
         pages = sorted(PAGES.glob("*.html.gz"))
-        page = Path(tempfile.mkdtemp()) / pages[n % len(pages)].name[:-len(".gz")]
+        page = dossier.parent / "pages" / pages[n % len(pages)].name[:-len(".gz")]
+        page.parent.mkdir(exist_ok=True)
         page.write_bytes(gzip.decompress(pages[n % len(pages)].read_bytes()))
         return ["--add", str(page)]
     elif kind == "delete":
@@ -81,13 +88,15 @@ def edit(dossier: Path, kind: str, n: int) -> list[str]:
         if not free:
             raise SystemExit("bench_edits.py: every article is a comparison's witness: no article to delete")
         gone = free[(len(free) // 3 + n) % len(free)]
-        seed = re.search(r"^seed: (.*)$", gone.read_text("utf-8"), re.M).group(1)
+        seed = dossier / "seeds" / _seed(gone)
+        if not seed.is_file():
+            raise SystemExit(f"bench_edits.py: {gone} names no seed file in seeds/")
         gone.unlink()
-        (dossier / "seeds" / seed).unlink()
+        seed.unlink()
     return []
 
 
-def build(dossier: Path, search: bool, extra: list[str] = ()) -> tuple[float, str]:
+def build(dossier: Path, search: bool, extra: Sequence[str] = ()) -> tuple[float, str]:
     """One `build.py` in its own process (with `extra` arguments instead of a build's, such as --add): (wall
     seconds, its summary line)."""
     flags = list(extra) or ([] if search else ["--no-search"])
