@@ -263,9 +263,9 @@ class Checked:
     every page that links to it back to the check; nor does one whose ids changed send back a page that links to
     it without a #fragment (every page's menu links to /sources/, whose ids change with the outlets: every page
     of the site was checked again, its links read from its file, after an article of a new outlet was added).
-    `remembered()` keeps only the keys, digests, targets and problems, which the command line saves with its
-    cache and `recall`s at its next run, so that a build after one edit does not check every link of the site
-    again (0.2-0.3 s at 1,000 articles)."""
+    `remembered()` keeps only the keys, digests, targets (both kinds) and problems, which the command line saves
+    with its cache and `recall`s at its next run, so that a build after one edit does not check every link of
+    the site again (0.2-0.3 s at 1,000 articles)."""
 
     def __init__(self) -> None:
         self.base: str | None = None
