@@ -14,7 +14,9 @@ Pelican; this one measures what the issue's "rebuild only what an edit touches" 
 - seed: a paragraph added to an article's text; question: a comparison's question reworded;
 - outlet: an outlet's note reworded;
 - add: a real saved page (tests/fixtures/real-pages) added with `build.py --add`, of an outlet new to the
-  dossier (the `--add` itself is not timed); delete: an article no comparison names, and its seed, removed.
+  dossier (the `--add` itself is not timed); reprint: an article of an existing outlet whose text is another's
+  but for its first paragraph (wire copy reprinted: it shares passages with the dossier);
+- delete: an article no comparison names, and its seed, removed.
 
 Run by hand; never a test. Nothing else should run on the machine meanwhile.
 """
@@ -35,7 +37,7 @@ from typing import Sequence
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PAGES = ROOT / "tests" / "fixtures" / "real-pages"
-KINDS = ("note", "tag", "alias", "summary", "seed", "question", "outlet", "add", "delete")
+KINDS = ("note", "tag", "alias", "summary", "seed", "question", "outlet", "add", "reprint", "delete")
 
 
 def _replace(path: Path, pattern: str, make, flags: int = re.M) -> None:
@@ -82,6 +84,14 @@ def edit(dossier: Path, kind: str, n: int) -> list[str]:
         page.parent.mkdir(exist_ok=True)
         page.write_bytes(gzip.decompress(pages[n % len(pages)].read_bytes()))
         return ["--add", str(page)]
+    elif kind == "reprint":
+        original = articles[len(articles) // 4 + n]
+        text = (dossier / "seeds" / _seed(original)).read_text("utf-8")
+        rest = text.split("\n\n", 1)[1] if "\n\n" in text else text
+        (dossier / "seeds" / f"bench-reprint-{n}.txt").write_text(f"Reprinted lede number {n}.\n\n{rest}", "utf-8")
+        source = re.search(r"^source: (.*)$", articles[0].read_text("utf-8"), re.M).group(1)
+        (content / "articles" / f"bench-reprint-{n}.yaml").write_text(
+            f'seed: bench-reprint-{n}.txt\ntitle: "A reprint {n}"\nsource: {source}\ndate: 2024-06-01\n', "utf-8")
     elif kind == "delete":
         named = "".join(p.read_text("utf-8") for p in (content / "comparisons").glob("*.yaml"))
         free = [p for p in articles if p.stem not in named]
