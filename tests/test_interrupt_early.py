@@ -34,6 +34,9 @@ class Hook:
             sys.exit("the hook was not interrupted")
         return None
 
+# (Ctrl-C's handler as Python puts it in place when started from a terminal: one started by a shell in the background,
+# `nohup make test &`, inherits SIGINT ignored and keeps it so, and would never see the signal)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.meta_path.insert(0, Hook())
 root, WHEN = sys.argv[1:]
 sys.argv = ["build.py", "--root", root, "--no-search"]
