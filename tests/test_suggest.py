@@ -197,6 +197,7 @@ def test_both_kinds_of_suggestion_read_each_text_once_and_find_what_each_finds_a
     docs = {"a": "Yael Dayan met Orly Bar in Haifa. Netanyahoo spoke to Benjamin Netanyahu.",
             "b": "Orly Bar and Yael Dayan left Haifa. Tzachi Hanegbee said so.", "c": "nothing capitalised here"}
     matcher = CountingMatcher(ALIASES)
+    CountingMatcher.found.clear()
     alone = (near_misses(docs, ALIASES, matcher), candidate_entities(docs, matcher, min_articles=1))
     assert sorted(CountingMatcher.found) == sorted(list(docs.values()) * 2)
     CountingMatcher.found.clear()

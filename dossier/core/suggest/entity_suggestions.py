@@ -18,7 +18,8 @@ from ..analyse.mentions import AliasSpec, MentionMatcher, match_key, sentence_ar
 from ..common.slugs import slugify
 from ..common.records import frozen
 
-__all__ = ["CandidateName", "NearMiss", "candidate_entities", "near_misses", "stub_yaml", "without_misspellings"]
+__all__ = ["CandidateName", "NearMiss", "ReadDocs", "candidate_entities", "near_misses", "stub_yaml",
+           "without_misspellings"]
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("O'Brien", "Ben-Gurion", "U.S"), plus an
 # optional final dot so initials ("J.") and dotted acronyms ("U.S.") keep theirs.
@@ -226,8 +227,7 @@ class _Covered:
 
 class ReadDocs:
     """What both kinds of suggestion read of each doc, made once for both: its vocabulary and runs of name words
-    (`_words_and_runs`) and the spans the matcher links in it (`_Covered`). `--suggest` read every text twice:
-    2 s of its 10 at 1,000 articles."""
+    (`_words_and_runs`), the spans the matcher links (`_Covered`). (Read twice: 2 s of 10 at 1,000 articles.)"""
 
     def __init__(self, docs: Mapping[str, str], matcher: MentionMatcher) -> None:
         self.docs, self.matcher = docs, matcher
