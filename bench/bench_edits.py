@@ -50,13 +50,17 @@ def _replace(path: Path, pattern: str, make, flags: int = re.M) -> None:
 
 def _seed(article: Path) -> str:
     """The seed file an article file names (quoted, as `--add` writes it, or not)."""
-    return re.search(r"""^seed:\s*["']?(.*?)["']?\s*$""", article.read_text("utf-8"), re.M).group(1)
+    found = re.search(r"""^seed:\s*["']?(.*?)["']?\s*$""", article.read_text("utf-8"), re.M)
+    if found is None:
+        raise SystemExit(f"bench_edits.py: {article} has no seed: line")
+    return found.group(1)
 
 
 def edit(dossier: Path, kind: str, n: int) -> list[str]:
     """Make the `n`-th edit of `kind`; returns extra build.py arguments to run first (the --add), or []."""
     content = dossier / "content"
-    articles = sorted((content / "articles").glob("*.yaml"))
+    # (the generated articles: those this script adds sort first, and would shift which one each round picks)
+    articles = sorted(p for p in (content / "articles").glob("*.yaml") if not p.stem.startswith("bench-"))
     middle = articles[len(articles) // 2 + n]
     if kind == "note":
         _replace(middle, r'^(\s+note: ".*)"(\s*)$', lambda m: f'{m.group(1)} (edit {n})"{m.group(2)}')
@@ -79,31 +83,45 @@ def edit(dossier: Path, kind: str, n: int) -> list[str]:
         _replace(content / "sources.yaml", r"^(  name: .*)$(\n  note: Reworded \d+\.)?",
                  lambda m: f"{m.group(1)}\n  note: Reworded {n}.")
     elif kind == "add":
-        pages = sorted(PAGES.glob("*.html.gz"))
-        page = dossier.parent / "pages" / pages[n % len(pages)].name[:-len(".gz")]
-        page.parent.mkdir(exist_ok=True)
-        page.write_bytes(gzip.decompress(pages[n % len(pages)].read_bytes()))
-        return ["--add", str(page)]
+        return ["--add", str(_saved_page(dossier, n))]
     elif kind == "reprint":
-        original = articles[len(articles) // 4 + n]
-        text = (dossier / "seeds" / _seed(original)).read_text("utf-8")
-        rest = text.split("\n\n", 1)[1] if "\n\n" in text else text
-        (dossier / "seeds" / f"bench-reprint-{n}.txt").write_text(f"Reprinted lede number {n}.\n\n{rest}", "utf-8")
-        source = re.search(r"^source: (.*)$", articles[0].read_text("utf-8"), re.M).group(1)
-        (content / "articles" / f"bench-reprint-{n}.yaml").write_text(
-            f'seed: bench-reprint-{n}.txt\ntitle: "A reprint {n}"\nsource: {source}\ndate: 2024-06-01\n', "utf-8")
+        _reprint(dossier, articles[len(articles) // 4 + n], articles[0], n)
     elif kind == "delete":
-        named = "".join(p.read_text("utf-8") for p in (content / "comparisons").glob("*.yaml"))
-        free = [p for p in articles if p.stem not in named]
-        if not free:
-            raise SystemExit("bench_edits.py: every article is a comparison's witness: no article to delete")
-        gone = free[(len(free) // 3 + n) % len(free)]
-        seed = dossier / "seeds" / _seed(gone)
-        if not seed.is_file():
-            raise SystemExit(f"bench_edits.py: {gone} names no seed file in seeds/")
-        gone.unlink()
-        seed.unlink()
+        _delete(dossier, articles, n)
     return []
+
+
+def _saved_page(dossier: Path, n: int) -> Path:
+    """The `n`-th real saved page of tests/fixtures/real-pages, unpacked beside the dossier."""
+    pages = sorted(PAGES.glob("*.html.gz"))
+    page = dossier.parent / "pages" / pages[n % len(pages)].name[:-len(".gz")]
+    page.parent.mkdir(exist_ok=True)
+    page.write_bytes(gzip.decompress(pages[n % len(pages)].read_bytes()))
+    return page
+
+
+def _reprint(dossier: Path, original: Path, outlet_of: Path, n: int) -> None:
+    """An article of `outlet_of`'s outlet whose text is `original`'s but for its first paragraph."""
+    text = (dossier / "seeds" / _seed(original)).read_text("utf-8")
+    rest = text.split("\n\n", 1)[1] if "\n\n" in text else text
+    (dossier / "seeds" / f"bench-reprint-{n}.txt").write_text(f"Reprinted lede number {n}.\n\n{rest}", "utf-8")
+    source = re.search(r"^source: (.*)$", outlet_of.read_text("utf-8"), re.M).group(1)
+    (dossier / "content" / "articles" / f"bench-reprint-{n}.yaml").write_text(
+        f'seed: bench-reprint-{n}.txt\ntitle: "A reprint {n}"\nsource: {source}\ndate: 2024-06-01\n', "utf-8")
+
+
+def _delete(dossier: Path, articles: list[Path], n: int) -> None:
+    """Remove an article no comparison names, and its seed."""
+    named = "".join(p.read_text("utf-8") for p in (dossier / "content" / "comparisons").glob("*.yaml"))
+    free = [p for p in articles if p.stem not in named]
+    if not free:
+        raise SystemExit("bench_edits.py: every article is a comparison's witness: no article to delete")
+    gone = free[(len(free) // 3 + n) % len(free)]
+    seed = dossier / "seeds" / _seed(gone)
+    if not seed.is_file():
+        raise SystemExit(f"bench_edits.py: {gone} names no seed file in seeds/")
+    gone.unlink()
+    seed.unlink()
 
 
 def build(dossier: Path, search: bool, extra: Sequence[str] = ()) -> tuple[float, str]:
