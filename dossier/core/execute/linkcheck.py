@@ -329,11 +329,11 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     paths = frozenset(paths)
     if last.base != base:
         last.pages.clear()
-    moved = paths != last.paths  # (a broken link's did-you-mean is drawn from every path, not only its target)
     files = _files(ids, keys, last)
     # (and disappeared; a set of its own: `paths ^ last.paths` is a copy of `paths`' table emptied, and each
     # page's isdisjoint walked all of it, 1 s at 5,000 articles when no path changed)
     appeared = set(paths ^ last.paths)
+    moved = bool(appeared)  # (a broken link's did-you-mean is drawn from every path, not only its target)
     other_ids = {p for p, (_, _, digest) in files.items() if p not in last.files or last.files[p][2] != digest} | {
         p for p in last.files if p not in ids}
     # Most links differ only in their fragment (/articles/x/#a-1, #a-2, …): each part before the "#" is

@@ -223,14 +223,14 @@ def pages(library: Library, rows: Sequence[Mapping[str, Any]]) -> list[Page]:
     dates = {r["slug"]: r["date"] for r in rows}
     depends = ("site", "entities", "comparisons", "sources", *articles)
 
+    faces = {e.id: entity_views.face(e) for e in dossier.entities}  # (what the cards and other entities' pages show)
     # (only the entities some article names: a card shows for a mention; a registry of 5,000 entities, most of
     # them named nowhere, made a file of 2.7 MB that every article page fetches, review 68)
-    cards = CardsInput(urls, tuple((entity_views.face(e), index.summaries.get(e.id, "")) for e in dossier.entities
+    cards = CardsInput(urls, tuple((faces[e.id], index.summaries.get(e.id, "")) for e in dossier.entities
                                    if e.id in stats))
     out = [keyed(CARDS, "content/entities.yaml", ("site", "entities", *articles), None, cards_json, lambda: cards)] \
         if dossier.entities else []
     listing, kind_pages = _index_parts(entities, index.summaries, urls)
-    faces = {e.id: entity_views.face(e) for e in dossier.entities}
     every = _Everything(library, stats, faces, by_slug, annotations, titles, compare_urls, together, kind_pages)
     out += [html(part.path, "content/entities.yaml", depends, "entities.html",
                  lambda part=part: context(dossier, urls, part.path, part.title, pagination=part.navigation(urls),
