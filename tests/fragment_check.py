@@ -181,38 +181,42 @@ def _land(text: str, fragment: str, breaks: frozenset[int]) -> tuple[int, int] |
 
 @dataclass
 class Link:
-    """A link into an article's place of a passage: from `where` (a page of /passages/, or the article's own),
-    the `repeat`-th place of passage `number` in article `slug`, `fragment` ("" when the link has none)."""
+    """A link into an article's place of a passage: from `where` (a passage's page, or the article's own), the
+    `repeat`-th place of the passage `ident` (its id: article_passages.ids) in article `slug`, `fragment` ("" when
+    the link has none)."""
 
     where: str
-    number: int
+    ident: str
     slug: str
     repeat: int
     fragment: str
 
 
-def passage_links(site) -> tuple[dict[int, str], list[Link]]:
-    """Each passage's text by number, and every link into an article from /passages/ and from article pages."""
-    texts: dict[int, str] = {}
+def passage_links(site) -> tuple[dict[str, str], list[Link]]:
+    """Each passage's text by id, and every link into an article from the passages' pages and from article pages."""
+    texts: dict[str, str] = {}
     links: list[Link] = []
-    seen: dict[tuple[int, str], int] = {}
-    pages = sorted((site / "passages").rglob("index.html"), key=lambda p: (len(p.parts), p.parts))
-    for path in pages:
-        for section in path.read_text("utf-8").split('<section class="passage')[1:]:
-            number = int(re.search(r"Passage (\d+)", section).group(1))
-            quote = re.search(r'<blockquote class="passage-text"><p[^>]*>(.*?)</p>', section, re.S)
-            if quote:
-                texts[number] = quote.group(1)
-            rows = section.split('<ul class="occurrences">')[1].split("</ul>")[0]
-            for href in re.findall(r'<li><a href="([^"]+)">', rows):
-                slug = href.split("/articles/", 1)[1].split("/", 1)[0]
-                seen[number, slug] = seen.get((number, slug), 0) + 1
-                links.append(Link(str(path), number, slug, seen[number, slug], _fragment(href)))
+    seen: dict[tuple[str, str], int] = {}
+    # (each passage's pages, /passages/<id>/ then /passages/<id>/2/, …, in order: not /passages/ nor its pages)
+    own = [p.relative_to(site / "passages").parts for p in (site / "passages").rglob("index.html")]
+    pages = sorted((parts[0], int(parts[1]) if len(parts) == 3 else 1, parts) for parts in own
+                   if len(parts) > 1 and parts[0] != "page")
+    for ident, _, parts in pages:
+        path = site.joinpath("passages", *parts)
+        markup = path.read_text("utf-8")
+        quote = re.search(r'<blockquote class="passage-text"><p[^>]*>(.*?)</p>', markup, re.S)
+        if quote:
+            texts[ident] = quote.group(1)
+        rows = markup.split('<ul class="occurrences">')[1].split("</ul>")[0]
+        for href in re.findall(r'<li><a href="([^"]+)">', rows):
+            slug = href.split("/articles/", 1)[1].split("/", 1)[0]
+            seen[ident, slug] = seen.get((ident, slug), 0) + 1
+            links.append(Link(str(path), ident, slug, seen[ident, slug], _fragment(href)))
     for path in sorted((site / "articles").glob("*/index.html")):
         markup = path.read_text("utf-8")
-        for item in re.findall(r'<li><a href="[^"]*#p-(\d+)">(.*?)</li>', markup, re.S):
+        for item in re.findall(r'<li><a href="[^"]*/passages/([0-9a-f-]+)/">(.*?)</li>', markup, re.S):
             place = re.search(r'<a href="([^"]+)">(?:(?!</a>).)*its place here', item[1], re.S)
-            links.append(Link(str(path), int(item[0]), path.parent.name, 1, _fragment(place.group(1)) if place
+            links.append(Link(str(path), item[0], path.parent.name, 1, _fragment(place.group(1)) if place
                               else ""))
     return texts, links
 
@@ -241,8 +245,11 @@ def verdicts(site, library) -> dict[str, list[Link]]:
     "cut" (begins there but ends in words the page inserts after it: a note's or a badge's, which the end term
     matched first), "elsewhere" (begins at other words), "nowhere" (matches nothing), "none" (the link has no
     fragment), "unknown" (the page's own words are not its article's text). `library`: the site's analysis, which
-    says where each passage's occurrences are (passage n is library.passages[n - 1])."""
+    says where each passage's occurrences are (by its id: article_passages.ids)."""
+    from dossier.core.plan.article_passages import ids
+
     texts = {a.meta.slug: a.text.text for a in library.dossier.articles}
+    passages = dict(zip(ids(library.passages), library.passages))
     _, links = passage_links(site)
     out: dict[str, list[Link]] = {k: [] for k in ("own", "cut", "elsewhere", "nowhere", "none", "unknown")}
     cache: dict[str, tuple[Page, list[int] | None]] = {}
@@ -257,7 +264,7 @@ def verdicts(site, library) -> dict[str, list[Link]]:
         if offsets is None:
             out["unknown"].append(link)
             continue
-        occ = [o for o in library.passages[link.number - 1].occurrences if o.doc == link.slug][link.repeat - 1]
+        occ = [o for o in passages[link.ident].occurrences if o.doc == link.slug][link.repeat - 1]
         got = land(p.text, link.fragment)
         begins = got is not None and offsets[got[0]] == occ.start
         verdict = ("nowhere" if got is None else "elsewhere" if not begins else "cut" if offsets[got[1] - 1] < 0

@@ -1,8 +1,10 @@
 """An article page's list of the passages it shares (review 141), in a real browser on a phone (Debian's chromium
 via Playwright): with the keyboard, "its place here" scrolls the article's own words into view (a text fragment of
-this page) and the passage's link opens /passages/ at that passage; nothing widens the page."""
+this page) and the passage's link opens the passage's own page; nothing widens the page."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -41,12 +43,14 @@ def test_on_a_phone_the_list_leads_with_the_keyboard_to_the_place_in_the_text_an
     page.wait_for_function(f"(b => b !== null && b[0] >= 0 && b[1] <= b[2])(({SHOWN})({words!r}))", timeout=5000)
     passage = first.locator("a").first
     href = passage.get_attribute("href")
-    assert href == "/passages/#p-2"
+    assert re.fullmatch(r"/passages/[0-9a-f]{10}/", href), href   # (the passage's own page)
     passage.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**/passages/#p-2")
-    assert _in_view(page.evaluate("() => { const b = document.getElementById('h-p-2').getBoundingClientRect(); "
+    page.wait_for_url("**" + href)
+    assert "to defeat Hamas without going into" in page.locator("blockquote.passage-text").inner_text()
+    assert _in_view(page.evaluate("() => { const b = document.querySelector('h1').getBoundingClientRect(); "
                                   "return [b.top, b.bottom, innerHeight]; }"))
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(http_server(default_site) + ARTICLE)
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 320

@@ -329,9 +329,9 @@ def test_the_passages_page_finds_a_sentence_planted_in_three_generated_articles(
     root = mini_dossier(files, defaults=False)
     result = run_build(root, "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    page = parse(tmp_path / "out/passages/index.html")
-    (passage,) = page.find_all("section", "passage")
-    assert passage.attrs["id"] == "p-1"
+    (listed,) = parse(tmp_path / "out/passages/index.html").find("ol", "passage-list").find_all("a")
+    assert re.fullmatch(r"/passages/[0-9a-f]{10}/", listed.attrs["href"]), listed.attrs["href"]
+    passage = parse(tmp_path / "out" / listed.attrs["href"].strip("/") / "index.html")
     assert passage.find("blockquote").text() == PLANTED
     links = [a.attrs["href"] for a in passage.find("ul", "occurrences").find_all("a")]
     assert links == [f"/articles/gen-{x}/#:~:text=The%20minister%20said%20the,convoys%20until%20further%20notice"
@@ -350,9 +350,9 @@ def test_the_default_dossier_has_at_least_ten_comparisons_each_with_two_or_more_
 
 def test_the_heat_maps_hidden_counts_agree_in_number(default_site: Path) -> None:
     """A comparison of two versions read "how many of the 1 other versions differ there" and "(1 of 1 differ)"
-    (review 142). Every count, on every comparison page and /passages/, agrees with its number."""
+    (review 142). Every count, on every comparison page and every passage's page, agrees with its number."""
     pages = [p.read_text("utf-8") for p in sorted(default_site.glob("compare/*/index.html"))]
-    pages.append((default_site / "passages/index.html").read_text("utf-8"))
+    pages += [p.read_text("utf-8") for p in sorted(default_site.glob("passages/*/index.html"))]
     counts = [(int(n), verb) for page in pages for n, verb in re.findall(r"\((\d+) of \d+ (\w+)\)", page)]
     intros = [intro for page in pages for intro in re.findall(r"after each changed word, ([^:<]*):", page)]
     assert {1, 2} <= {n for n, _ in counts} and {verb for _, verb in counts} == {"differs", "differ"}
@@ -364,10 +364,12 @@ def test_the_heat_maps_hidden_counts_agree_in_number(default_site: Path) -> None
 
 def test_the_links_to_the_notes_on_a_shared_passage_are_named_by_their_words_and_outlet(default_site: Path) -> None:
     """/passages/ named them by the annotations' ids: "annotation “dermer-alone-quote”", twice, for two articles'
-    notes (review 142). Each is named by the first words of its quote and by its article's outlet."""
-    page = parse(default_site / "passages/index.html")
+    notes (review 142). Each is named by the first words of its quote and by its article's outlet, on every
+    passage's page."""
+    rows = [row for p in sorted(default_site.glob("passages/*/index.html")) for row in parse(p).find_all("li")]
+    assert rows
     names: dict[str, set[str]] = {}
-    for row in page.find_all("li"):
+    for row in rows:
         for link in row.find_all("a"):
             if "#a-" in link.attrs["href"]:
                 names.setdefault(link.text(), set()).add(link.attrs["href"])

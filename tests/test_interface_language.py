@@ -208,9 +208,11 @@ def test_every_word_of_the_site_on_a_hebrew_page_is_marked_english_and_no_word_o
     assert {"index.html", "articles/a/index.html", "articles/c/index.html", "sources/index.html",
             "report/index.html", "entities/index.html", "entities/benjamin-netanyahu/index.html",
             "compare/index.html", "compare/alone/index.html", "compare/toll/index.html", "passages/index.html",
+            *(p for p in pages if p.startswith("passages/") and p.count("/") == 2),
             "timeline/index.html", "tags/index.html", "search/index.html", "404.html"} <= set(pages)
     said = " ".join(text for page in pages.values() for _, _, text in page.read)
-    for words in ("Skip to content", "Note ", "Permalink to note", "place 2 in the article", "Passage 1", "(again)",
+    for words in ("Skip to content", "Note ", "Permalink to note", "place 2 in the article", "Shared passage ",
+                  "(again)",
                   "These figures disagree", "from 2022", "Strongest pairs", "Date unknown", "Outlet unknown",
                   "Provenance", "Kinds of entity", " copy", "Wikidata", "at the source"):
         assert words in said, words   # (the fixture has the pages and the cases of the site's words)

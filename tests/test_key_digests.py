@@ -27,18 +27,21 @@ def dossier(tmp_path: Path) -> Path:
 
 
 def _passages_docs(root: Path) -> dict[str, object]:
-    """Every Doc the pages of /passages/ read, by slug, as a build plans them."""
+    """Every Doc the passages' pages read, by slug, as a build plans them."""
+    from dossier.core.plan.passage_pages import PassageInput
     from dossier.core.plan.plan import plan
 
     docs: dict[str, object] = {}
     for page in plan(library_of(root))[0]:
         if page.path.startswith("passages/") and page.given is not None:
-            docs.update(page.given().docs)
+            value = page.given()
+            if isinstance(value, PassageInput):  # (not /passages/, which lists the passages alone)
+                docs.update(value.docs)
     return docs
 
 
 def test_a_doc_stands_in_a_key_for_the_digest_of_what_made_it(dossier: Path) -> None:
-    """Doc.made (compare_pages: what the Doc shows, its text by the text's stamp): set for every Doc, the same for a
+    """Doc.made (passage_pages: what the Doc shows, its text by the text's stamp): set for every Doc, the same for a
     new analysis of the same files and after a note is edited (which no Doc shows: the passages pages are not
     rendered again), changed for the Docs whose witnesses changed only; and a page key writes it instead of
     the Doc."""

@@ -18,7 +18,7 @@ from conftest import copy_of_default_dossier, edit_first_note, library_of
 from dossier.core.common.memo import Memo
 from dossier.core.execute.keys import page_key
 from dossier.core.pipeline import Options, build_site
-from dossier.core.plan import article_pages, compare_pages, entity_pages, reader_pages, structured
+from dossier.core.plan import article_pages, compare_pages, entity_pages, passage_pages, reader_pages, structured
 from dossier.core.plan.page import keyed
 from dossier.shell import fs
 from dossier.shell.cli import main
@@ -73,7 +73,7 @@ def test_the_command_line_reuses_the_pages_its_last_run_wrote(dossier: Path, mon
     monkeypatch.setenv("DOSSIER_WORKERS", "1")  # rendering in this process, where the calls are counted
     calls: Counter = Counter()
     for module, name in ((article_pages, "page_view"), (entity_pages, "entity_page"),
-                         (compare_pages, "comparison_page"), (compare_pages, "passages_page"),
+                         (compare_pages, "comparison_page"), (passage_pages, "passage_page"),
                          (structured, "index_json"), (reader_pages, "feed_xml"), (structured, "article_json")):
         _counted(monkeypatch, module, name, calls)
     assert main(["--root", str(dossier), "--no-search"]) == 0

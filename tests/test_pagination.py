@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import dossier_synth
 from dossier.core.common.urls import Urls
-from dossier.core.plan import entity_pages, listings, page_spans, paginate, passage_views
+from dossier.core.plan import article_passages, entity_pages, listings, page_spans, paginate, passage_views
 from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
 from dossier.core.plan.reader_pages import sitemap
 from dossier.core.plan.views import searchable
@@ -85,10 +85,12 @@ def test_a_single_page_has_no_navigation_and_its_title_unchanged() -> None:
 
 
 def test_the_navigation_links_previous_next_and_marks_the_current_page() -> None:
-    nav = paginate.navigation(Urls("/d/"), "passages/", 2, 3)
-    assert nav["prev"] == "/d/passages/" and nav["next"] == "/d/passages/3/"
+    nav = paginate.navigation(Urls("/d/"), "report/", 2, 3)
+    assert nav["prev"] == "/d/report/" and nav["next"] == "/d/report/3/"
     assert [(p["number"], p["url"], p["current"]) for p in nav["pages"]] == [
-        (1, "/d/passages/", False), (2, "/d/passages/2/", True), (3, "/d/passages/3/", False)]
+        (1, "/d/report/", False), (2, "/d/report/2/", True), (3, "/d/report/3/", False)]
+    # (/passages/ goes on in a folder of its own, beside the passages' pages, /passages/<id>/)
+    assert paginate.navigation(Urls("/d/"), "passages/", 2, 3)["next"] == "/d/passages/page/3/"
     first, last = paginate.navigation(Urls(), "r/", 1, 3), paginate.navigation(Urls(), "r/", 3, 3)
     assert first["prev"] == "" and first["next"] == "/r/2/" and last["next"] == "" and last["prev"] == "/r/2/"
 
@@ -227,12 +229,13 @@ class _Page(HTMLParser):
 
 def _build(root: Path, **sizes: int) -> dict[str, _Page]:
     """The 12-article generated dossier built with the page sizes `sizes` (paginate's constants, or
-    passage_views' OCCURRENCES_PER_PIECE): its HTML pages by output path. The build must pass its own link
-    check with no warning."""
+    passage_views' OCCURRENCES_PER_PIECE, article_passages' LISTED_PER_PAGE): its HTML pages by output path. The
+    build must pass its own link check with no warning."""
     dossier_synth.generate(root / "dossier", 12, seed=3)
     with pytest.MonkeyPatch.context() as patch:
         for name, value in sizes.items():
-            patch.setattr(next(m for m in (paginate, passage_views, entity_pages) if hasattr(m, name)), name, value)
+            patch.setattr(next(m for m in (paginate, passage_views, article_passages, entity_pages)
+                               if hasattr(m, name)), name, value)
         with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
             code = main(["--root", str(root / "dossier"), "--out", str(root / "site"), "--no-search"])
     assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # the link check included
@@ -242,7 +245,7 @@ def _build(root: Path, **sizes: int) -> dict[str, _Page]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> dict[str, _Page]:
-    return _build(tmp_path_factory.mktemp("paged"), PASSAGES_PER_PAGE=3, TAG_ITEMS_PER_PAGE=4,
+    return _build(tmp_path_factory.mktemp("paged"), LISTED_PER_PAGE=3, TAG_ITEMS_PER_PAGE=4,
                   REPORT_ROWS_PER_PAGE=25, HOME_ARTICLES_PER_PAGE=5, SOURCE_SECTIONS_PER_PAGE=3,
                   TIMELINE_DAYS_PER_PAGE=2, COMPARISONS_PER_PAGE=3)
 
@@ -255,8 +258,8 @@ def continued(tmp_path_factory) -> dict[str, _Page]:
 
 @pytest.fixture(scope="module")
 def pieced(tmp_path_factory) -> dict[str, _Page]:
-    """Passages cut into pieces of two occurrences, three pieces a page: a passage's list runs over pages."""
-    return _build(tmp_path_factory.mktemp("pieced"), PASSAGES_PER_PAGE=3, OCCURRENCES_PER_PIECE=2)
+    """A passage's places listed two a page: a passage's list runs over pages of its own."""
+    return _build(tmp_path_factory.mktemp("pieced"), OCCURRENCES_PER_PIECE=2)
 
 
 def listing_pages(site: dict[str, _Page], folder: str) -> list[str]:
@@ -279,11 +282,18 @@ def test_the_listings_span_numbered_pages_and_their_titles_say_which(site) -> No
             assert site[path].title.startswith(f"{name} (page {n} of {len(pages)}) · "), path
 
 
+_LISTED = re.compile(r'<li><a href="/passages/([0-9a-f]{10}(?:-\d+)?)/">')
+
+
 def test_each_passage_is_on_exactly_one_page_numbered_as_in_the_whole_listing(site) -> None:
     pages = listing_pages(site, "passages/")
-    ids = [i for p in pages for i in site[p].ids if re.fullmatch(r"p-\d+", i)]
-    assert ids == [f"p-{n}" for n in range(1, len(ids) + 1)]
-    assert all(1 <= len([i for i in site[p].ids if re.fullmatch(r"p-\d+", i)]) <= 3 for p in pages)
+    listed = [_LISTED.findall(site[p].text) for p in pages]
+    every = [i for ids in listed for i in ids]
+    own = [p for p in site if re.fullmatch(r"passages/[0-9a-f-]+/index\.html", p)]
+    assert len(every) == len(set(every)) == len(own)
+    assert all(1 <= len(ids) <= 3 for ids in listed)
+    starts = [int(re.search(r'<ol class="passage-list" start="(\d+)">', site[p].text).group(1)) for p in pages]
+    assert starts == [1 + sum(map(len, listed[:n])) for n in range(len(pages))]
 
 
 def test_each_tagged_annotation_is_on_exactly_one_page_of_its_tag(site) -> None:
@@ -386,7 +396,8 @@ def test_a_listing_that_fits_on_one_page_has_no_navigation() -> None:
 @pytest.mark.parametrize("built", ["site", "pieced"])
 def test_every_link_into_a_listing_lands_on_the_page_that_holds_its_anchor(built, request) -> None:
     site = request.getfixturevalue(built)
-    listing = re.compile(r"^/((passages|report|tags/[a-z0-9-]+|sources|timeline|page)/(\d+/)?)?$")
+    listing = re.compile(r"^/((passages/page|report|tags/[a-z0-9-]+|sources|timeline|page)/(\d+/)?|passages/"
+                         r"([0-9a-f-]+/(\d+/)?)?)?$")
     checked = 0
     for path, page in site.items():
         for a in page.links:
@@ -405,16 +416,18 @@ def test_every_link_into_a_listing_lands_on_the_page_that_holds_its_anchor(built
 def test_under_a_base_path_the_numbered_pages_link_through_it(tmp_path) -> None:
     dossier_synth.generate(tmp_path / "dossier", 12, seed=3)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(paginate, "PASSAGES_PER_PAGE", 3)
+        patch.setattr(article_passages, "LISTED_PER_PAGE", 3)
         with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
             code = main(["--root", str(tmp_path / "dossier"), "--out", str(tmp_path / "site"), "--no-search",
                          "--base-url", "/dossier/"])
     assert code == 0 and " 0 errors, 0 warning(s)" in said.getvalue(), said.getvalue()  # every link resolves
-    second = _Page((tmp_path / "site" / "passages" / "2" / "index.html").read_text("utf-8"))
+    second = _Page((tmp_path / "site" / "passages" / "page" / "2" / "index.html").read_text("utf-8"))
     hrefs = [a["href"] for a in second.navs[0]]
-    assert "/dossier/passages/" in hrefs and "/dossier/passages/3/" in hrefs
+    assert "/dossier/passages/" in hrefs and "/dossier/passages/page/3/" in hrefs
     assert all(h.startswith("/dossier/passages/") for h in hrefs), hrefs
-    assert {a["href"] for a in second.head_links} == {"/dossier/passages/", "/dossier/passages/3/"}
+    assert {a["href"] for a in second.head_links} == {"/dossier/passages/", "/dossier/passages/page/3/"}
+    listed = re.findall(r'<li><a href="([^"]+)">“', second.text)  # (each passage's page, through it too)
+    assert listed and all(re.fullmatch(r"/dossier/passages/[0-9a-f]{10}(-\d+)?/", h) for h in listed), listed
 
 
 ARTICLE = re.compile(r"^/articles/[a-z0-9-]+/$")
@@ -563,99 +576,68 @@ def test_the_listing_helpers_plan_one_page_for_a_small_dossier() -> None:
     assert len(listings.timeline_slices([{"date": "2024-01-01", "items": []}] * 3)) == 1
 
 
-# A passage shared by many places is cut into pieces (passage_views.pieces), each a separate item of the listing.
+# A passage shared by many places goes on over pages of its own (article_passages.own_pages).
 
-def test_a_passage_with_more_occurrences_than_a_piece_holds_is_cut_into_consecutive_pieces() -> None:
-    made = passage_views.pieces([3, 5, 2], 2)
-    assert [(p.passage, p.places, p.total, p.continued) for p in made] == [
-        (0, range(0, 2), 3, False), (0, range(2, 3), 3, True),
-        (1, range(0, 2), 5, False), (1, range(2, 4), 5, True), (1, range(4, 5), 5, True),
-        (2, range(0, 2), 2, False)]
-    assert [p.heading_id for p in made[:2]] == ["h-p-1", "h-p-1-3"]
+def _many(count: int) -> SharedPassage:
+    return SharedPassage("a b c d e f g h", tuple(Occurrence(f"d{i}", 0, 15) for i in range(count)), 8)
+
+
+def test_a_passage_with_more_occurrences_than_a_page_holds_goes_on_over_consecutive_pages(monkeypatch) -> None:
+    monkeypatch.setattr(passage_views, "OCCURRENCES_PER_PIECE", 2)
+    pages = article_passages.own_pages(_many(5), "abc")
+    assert [(p.path, p.items, p.number, p.count) for p in pages] == [
+        ("passages/abc/index.html", range(0, 2), 1, 3), ("passages/abc/2/index.html", range(2, 4), 2, 3),
+        ("passages/abc/3/index.html", range(4, 5), 3, 3)]
+    assert pages[0].spans == ("Places 1–2", "Places 3–4", "Places 5")
+    (one,) = article_passages.own_pages(_many(2), "abc")
+    assert (one.path, one.items, one.count, one.spans) == ("passages/abc/index.html", range(0, 2), 1, ())
     assert passage_views.places_label(range(400, 800), 2065) == "places 401–800 of 2,065"
 
 
-@given(st.lists(st.integers(1, 30), max_size=20), st.integers(1, 7))
-def test_the_pieces_cover_every_occurrence_of_every_passage_once_in_order(counts, per_piece) -> None:
-    made = passage_views.pieces(counts, per_piece)
-    assert [(p.passage, i) for p in made for i in p.places] == [(n, i) for n, c in enumerate(counts) for i in range(c)]
-    assert all(1 <= len(p.places) <= per_piece and p.continued == (p.places.start > 0) for p in made)
+@given(st.integers(2, 60), st.integers(1, 7))
+def test_a_passage_s_pages_cover_every_occurrence_once_in_order(count, per_page) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passage_views, "OCCURRENCES_PER_PIECE", per_page)
+        pages = article_passages.own_pages(_many(count), "x")
+    assert [i for p in pages for i in p.items] == list(range(count))
+    assert all(1 <= len(p.items) <= per_page for p in pages) and len({p.path for p in pages}) == len(pages)
 
 
-def test_an_unsplit_passage_weighs_what_it_did_and_a_split_one_is_weighed_by_piece() -> None:
-    small = SharedPassage("a b c d e f g h", tuple(Occurrence(f"d{i}", 0, 15) for i in range(3)), 8)
-    (whole,) = passage_views.pieces([3])
-    assert passage_views.piece_weight(small, whole) == passage_views.passage_weight(small)
-    big = SharedPassage("a b c d e f g h", tuple(Occurrence(f"d{i}", 0, 15) for i in range(1000)), 8)
-    first, *rest = passage_views.pieces([1000])
-    assert len(rest) == 2 and passage_views.piece_weight(big, first) < passage_views.passage_weight(big)
-    assert passage_views.piece_weight(big, rest[-1]) < 100_000
-
-
-_SECTION = re.compile(r'<section class="passage[^"]*"( id="(p-\d+)")? aria-labelledby="([^"]+)">\s*'
-                      r'<h2 id="([^"]+)">(.*?)</h2>(.*?)<ul class="occurrences">(.*?)</ul>', re.S)
-
-
-def _pieces(site: dict[str, _Page]) -> list[tuple[str, str, str, str, list[str]]]:
-    """The passage pieces of /passages/ in listing order: (page, section id, heading id, heading text, the
-    occurrence links of its list)."""
-    out = []
-    for path in listing_pages(site, "passages/"):
-        for m in _SECTION.finditer(site[path].text):
-            assert m.group(3) == m.group(4), m.group(0)[:200]  # the section is named by its heading
-            hrefs = re.findall(r'<li><a href="([^"]+)"', m.group(7))
-            out.append((path, m.group(2) or "", m.group(4), re.sub(r"<[^>]+>", "", m.group(5)), hrefs))
+def _places(site: dict[str, _Page]) -> dict[str, list[str]]:
+    """Per passage id, the occurrence links its pages list, its pages in order."""
+    out: dict[str, list[str]] = {}
+    for ident in [i for p in listing_pages(site, "passages/") for i in _LISTED.findall(site[p].text)]:
+        pages = sorted((p for p in site if re.fullmatch(rf"passages/{re.escape(ident)}/(\d+/)?index\.html", p)),
+                       key=lambda p: int(p.split("/")[2]) if p.count("/") == 3 else 1)
+        out[ident] = [h for p in pages for h in re.findall(r'<li><a href="(/articles/[^"]+)"',
+                                                           site[p].text.split('<ul class="occurrences">')[1]
+                                                           .split("</ul>")[0])]
     return out
 
 
-def _by_passage(pieces: list[tuple[str, str, str, str, list[str]]]) -> dict[str, list[str]]:
-    lists: dict[str, list[str]] = {}
-    for _, _, heading, _, hrefs in pieces:
-        lists.setdefault(re.match(r"h-p-\d+", heading).group(0), []).extend(hrefs)
-    return lists
+def test_each_occurrence_is_listed_once_across_a_passage_s_pages_in_order(site, pieced) -> None:
+    whole, cut = _places(site), _places(pieced)
+    assert whole == cut and len(whole) > 3
+    assert not [p for p in site if re.fullmatch(r"passages/[0-9a-f-]+/\d+/index\.html", p)]  # (none at the usual size)
+    more = [p for p in pieced if re.fullmatch(r"passages/[0-9a-f-]+/\d+/index\.html", p)]
+    assert more and all(len(re.findall(r'<li><a href="/articles/', pieced[p].text)) <= 2 for p in more)
 
 
-def test_each_occurrence_is_listed_once_across_the_pieces_in_order(site, pieced) -> None:
-    whole, cut = _pieces(site), _pieces(pieced)
-    assert not any(id_ == "" for _, id_, _, _, _ in whole)  # nothing is cut at the usual size
-    assert len(cut) > len(whole) and any(id_ == "" for _, id_, _, _, _ in cut)
-    assert _by_passage(cut) == _by_passage(whole)
-    assert all(1 <= len(hrefs) <= 2 for _, _, _, _, hrefs in cut)
-    pages = [[path for path, _, heading, _, _ in cut if heading.startswith(p + "-") or heading == p]
-             for p in _by_passage(cut)]
-    assert any(len(set(on)) > 1 for on in pages)  # some passage's list goes on on the next page
+def test_a_passage_s_further_pages_say_which_places_they_list_and_link_to_each_other(pieced) -> None:
+    for path in [p for p in pieced if re.fullmatch(r"passages/[0-9a-f-]+/(\d+/)?index\.html", p)]:
+        page, folder = pieced[path], "/" + path.split("/")[0] + "/" + path.split("/")[1] + "/"
+        if not page.navs:
+            assert "(places " not in page.text and 'id="compare"' in page.text, path
+            continue
+        m = re.search(r"\(places ([\d,]+)–([\d,]+) of ([\d,]+)\)", page.text)
+        assert m, path
+        assert ('id="compare"' in page.text) == (m.group(1) == "1"), path  # (the side by side on the first alone)
+        assert all(a["href"].startswith(folder) for a in page.navs[0]), path
 
 
-def test_the_continued_pieces_say_which_places_they_list(pieced) -> None:
-    totals = {p: len(hrefs) for p, hrefs in _by_passage(_pieces(pieced)).items()}
-    seen: dict[str, int] = {}
-    for _, id_, heading, text, hrefs in _pieces(pieced):
-        passage = re.match(r"h-p-(\d+)", heading)
-        first = seen.get(passage.group(0), 0) + 1
-        seen[passage.group(0)] = first - 1 + len(hrefs)
-        if id_:
-            assert heading == f"h-{id_}" and first == 1 and "continued" not in text
-        else:
-            assert heading == f"{passage.group(0)}-{first}"
-            assert text == (f"Passage {passage.group(1)} (continued, places {first}–{first + len(hrefs) - 1} of "
-                            f"{totals[passage.group(0)]})")
-
-
-def test_ids_are_unique_on_every_page_and_each_passage_id_is_on_one_page(pieced) -> None:
+def test_ids_are_unique_on_every_page(pieced) -> None:
     for path, page in pieced.items():
         assert len(page.ids) == len(set(page.ids)), path
-    pages = listing_pages(pieced, "passages/")
-    ids = [i for p in pages for i in pieced[p].ids if re.fullmatch(r"p-\d+", i)]
-    assert ids == [f"p-{n}" for n in range(1, len(ids) + 1)]
-
-
-def test_a_split_passage_links_from_its_first_piece_to_the_rest_of_its_list(pieced) -> None:
-    pages = listing_pages(pieced, "passages/")
-    more = [(p, a["href"]) for p in pages for a in pieced[p].links if "#h-p-" in a.get("href", "")]
-    assert more
-    for path, href in more:
-        target, fragment = href.split("#")
-        assert fragment in pieced[target[1:] + "index.html"].ids, (path, href)
 
 
 def test_a_listing_rows_weight_is_what_its_values_weigh(tmp_path) -> None:

@@ -62,9 +62,9 @@ def shown(page: str) -> str:
 
 
 def fragments_into(site: Path, slug: str) -> list[list[str]]:
-    """The terms of each text fragment /passages/ links into `slug`'s page with."""
-    page = (site / "passages/index.html").read_text("utf-8")
-    found = re.findall(rf'href="/articles/{slug}/#:~:text=([^"]+)"', page)
+    """The terms of each text fragment the passages' pages link into `slug`'s page with."""
+    found = [term for page in sorted(site.glob("passages/*/index.html"))
+             for term in re.findall(rf'href="/articles/{slug}/#:~:text=([^"]+)"', page.read_text("utf-8"))]
     return [[unquote(term) for term in directive.split(",")] for directive in found]
 
 

@@ -1,6 +1,6 @@
 """From an article to the passages it shares (review 141): an article page that shares passages with other
-articles lists them (the first few, longest first, as /passages/ lists them), each linked to the page of /passages/
-that holds it (pagination included) and to its place in the article's own text, with how many other articles have
+articles lists them (the first few, longest first, as /passages/ lists them), each linked to the passage's own page
+(/passages/<id>/, named by its words) and to its place in the article's own text, with how many other articles have
 it and from which outlets; its page's input holds those few values alone, so that it is made again when they
 change (another article's text) and only then."""
 
@@ -22,7 +22,7 @@ from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
 from dossier.core.common.memo import Memo
 from dossier.core.common.urls import Urls
 from dossier.core.pipeline import Options, build_site
-from dossier.core.plan import article_passages, paginate, passage_views
+from dossier.core.plan import article_passages, passage_views
 from dossier.core.plan.article_passages import Here, index, listing, passage_urls
 from dossier.shell import fs
 from dossier.shell.cli import main
@@ -39,14 +39,13 @@ OUTLETS = {"a": "Kappa", "b": "Kappa", "c": "Alpha", "d": "Delta", "e": "Beta", 
 
 def test_an_article_lists_the_first_passages_it_holds_and_points_to_the_next():
     passages = [_passage(30 - n, "a", "b") for n in range(7)] + [_passage(5, "c", "d")]
-    urls = [f"/passages/{n // 3 + 1}/#p-{n + 1}" for n in range(len(passages))]
+    urls = [f"/passages/p{n}/" for n in range(len(passages))]
     found = index(passages, urls, OUTLETS)
     assert set(found) == {"a", "b", "c", "d"}
     a = found["a"]
-    assert [s.number for s in a.shown] == [1, 2, 3, 4, 5] == list(range(1, article_passages.SHOWN + 1))
-    assert [s.url for s in a.shown] == urls[:5] and a.total == 7
-    assert (a.next_number, a.next_url) == (6, "/passages/2/#p-6")
-    assert found["c"] == Here((article_passages.Shared(8, urls[7], 10, 20, 5, 1, ("Delta",), 0),), 1)
+    assert [s.url for s in a.shown] == urls[:article_passages.SHOWN] == urls[:5] and a.total == 7
+    assert (a.next_url, a.next_start, a.next_end) == ("/passages/p5/", 10, 20)
+    assert found["c"] == Here((article_passages.Shared(urls[7], 10, 20, 5, 1, ("Delta",), 0),), 1)
 
 
 def test_each_passage_says_how_many_other_articles_have_it_and_their_outlets():
@@ -76,30 +75,45 @@ def test_each_article_names_the_other_outlets_of_a_passage_as_the_definition_say
     for slug, here in found.items():
         assert here.total == sum(slug in docs for docs in held)
         for shared in here.shown:
-            docs = sorted(set(held[shared.number - 1]))
+            docs = sorted(set(held[int(shared.url[1:])]))
             assert (shared.outlets, shared.more_outlets) == _listed_outlets(docs, slug, outlets)
             assert shared.others == len(docs) - 1
 
 
-def test_a_passage_links_to_the_page_of_the_listing_that_holds_its_first_piece(monkeypatch):
-    monkeypatch.setattr(paginate, "PASSAGES_PER_PAGE", 2)
+def test_a_passage_links_to_its_own_page_named_by_its_words_and_the_listing_is_cut_into_pages(monkeypatch):
+    monkeypatch.setattr(article_passages, "LISTED_PER_PAGE", 2)
     monkeypatch.setattr(passage_views, "OCCURRENCES_PER_PIECE", 2)
-    # passage 1 in three pieces (3 + 2 + 1 places... of 5): pieces 1-3, then passage 2 and 3
     passages = [_passage(20, "a", "b", "c", "d", "e"), _passage(15, "a", "b"), _passage(10, "c", "d")]
-    items, parts = listing(passages)
-    assert [(x.passage, x.continued) for x in items] == [(0, False), (0, True), (0, True), (1, False), (2, False)]
-    assert passage_urls(Urls("/d/"), items, parts) == ["/d/passages/#p-1", "/d/passages/2/#p-2",
-                                                        "/d/passages/3/#p-3"]
-    # (the very same listing is handed to the article pages and to /passages/ while the passages are the same:
-    # neither can change it for the other)
-    again = listing(passages)
-    assert again[0] is items and again[1] is parts and isinstance(items, tuple) and isinstance(parts, tuple)
+    listed = listing(passages)
+    ids = [article_passages.passage_id(p.text) for p in passages]
+    assert passage_urls(Urls("/d/"), listed) == [f"/d/passages/{i}/" for i in ids]
+    # (/passages/ in pages of two; the passage found in five places on pages of two places each)
+    assert [part.path for part in listed.parts] == ["passages/index.html", "passages/page/2/index.html"]
+    assert [[part.path for part in own] for own in listed.pages] == [
+        [f"passages/{ids[0]}/index.html", f"passages/{ids[0]}/2/index.html", f"passages/{ids[0]}/3/index.html"],
+        [f"passages/{ids[1]}/index.html"], [f"passages/{ids[2]}/index.html"]]
+    assert [list(part.items) for part in listed.pages[0]] == [[0, 1], [2, 3], [4]]
+    # (the very same listing is handed to the article pages and to the passages' pages while the passages are the
+    # same: neither can change it for the other)
+    assert listing(passages) is listed and isinstance(listed.ids, tuple) and isinstance(listed.parts, tuple)
+
+
+def test_a_passage_s_id_is_its_words_and_two_alike_are_told_apart_in_listing_order():
+    a = SharedPassage("The minister said, “no.”", (Occurrence("a", 0, 9), Occurrence("b", 0, 9)), 4)
+    b = SharedPassage("the Minister said — \"No\"", (Occurrence("c", 0, 9), Occurrence("d", 0, 9)), 4)
+    c = SharedPassage("The minister said yes", (Occurrence("a", 0, 9), Occurrence("c", 0, 9)), 4)
+    first = article_passages.passage_id(a.text)
+    assert first == article_passages.passage_id(b.text) != article_passages.passage_id(c.text)
+    assert re.fullmatch(r"[0-9a-f]{%d}" % article_passages.ID_DIGITS, first)
+    assert article_passages.ids([a, c, b]) == (first, article_passages.passage_id(c.text), f"{first}-2")
+    # (an article's passages removed leave the others' ids as they were: each is its own words')
+    assert article_passages.ids([c, b]) == (article_passages.passage_id(c.text), first)
 
 
 def test_the_place_link_steps_around_the_words_the_page_adds():
     text = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi."
     added = article_passages.inserts(text, [text.index(" gamma")], [])
-    shared = article_passages.Shared(1, "/passages/#p-1", 0, text.index(" xi"), 13, 1, ("Kappa",), 0)
+    shared = article_passages.Shared("/passages/p/", 0, text.index(" xi"), 13, 1, ("Kappa",), 0)
     view = article_passages.view(Here((shared,), 1), text, added, "", "", "/passages/")
     place = view["passages"][0]["place_url"] if view else ""
     assert place == passage_views.text_fragment(text, 0, text.index(" xi"), frozenset({text.index(" gamma")}))
@@ -141,12 +155,12 @@ class _Links(HTMLParser):
 
 @pytest.fixture(scope="module")
 def paged(tmp_path_factory) -> Path:
-    """The 12-article generated dossier with /passages/ cut into pages of three items, a passage's list into
-    pieces of two places: a passage's page is rarely the first."""
+    """The 12-article generated dossier with /passages/ cut into pages of three passages, a passage's own page into
+    pages of two places."""
     root = tmp_path_factory.mktemp("paged")
     dossier_synth.generate(root / "dossier", 12, seed=3)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(paginate, "PASSAGES_PER_PAGE", 3)
+        patch.setattr(article_passages, "LISTED_PER_PAGE", 3)
         patch.setattr(passage_views, "OCCURRENCES_PER_PIECE", 2)
         with contextlib.redirect_stdout(io.StringIO()) as said, contextlib.redirect_stderr(said):
             code = main(["--root", str(root / "dossier"), "--out", str(root / "site"), "--no-search"])
@@ -154,47 +168,52 @@ def paged(tmp_path_factory) -> Path:
     return root / "site"
 
 
-def _held(site: Path) -> dict[str, list[int]]:
-    """Per article slug, the numbers of the passages /passages/ lists it in, in order (from every page)."""
-    held: dict[str, list[int]] = {}
-    for page in sorted(site.glob("passages/**/index.html")):
-        for number, body in re.findall(r'<h2 id="h-p-(\d+)(?:-\d+)?">(.*?)(?=<h2 |\Z)', page.read_text("utf-8"),
-                                       re.S):
-            for slug in dict.fromkeys(re.findall(r'<li><a href="/articles/([^/"]+)/#:~:', body)):
-                if int(number) not in held.setdefault(slug, []):
-                    held[slug].append(int(number))
-    return {slug: sorted(numbers) for slug, numbers in held.items()}
+def _listed_ids(site: Path) -> list[str]:
+    """The ids of the passages in /passages/' order, from its pages in order."""
+    pages = [site / "passages/index.html"] + sorted(site.glob("passages/page/*/index.html"),
+                                                    key=lambda page: int(page.parent.name))
+    return [i for page in pages for i in re.findall(r'<li><a href="/passages/([0-9a-f-]+)/">', page.read_text("utf-8"))]
 
 
-def test_each_article_page_lists_its_first_passages_each_linked_to_the_page_that_holds_it(paged):
+def _held(site: Path) -> dict[str, list[str]]:
+    """Per article slug, the ids of the passages it holds, in /passages/' order (from each passage's own pages)."""
+    held: dict[str, list[str]] = {}
+    for ident in _listed_ids(site):
+        for page in sorted((site / "passages" / ident).glob("**/index.html")):
+            for slug in re.findall(r'<li><a href="/articles/([^/"]+)/#:~:', page.read_text("utf-8")):
+                if ident not in held.setdefault(slug, []):
+                    held[slug].append(ident)
+    return held
+
+
+ON = ", on Shared passages"  # (what a listed passage's link says after its words, to a screen reader)
+
+
+def test_each_article_page_lists_its_first_passages_each_linked_to_its_page(paged):
     held = _held(paged)
-    listing_links = {h for p in paged.glob("passages/**/index.html") for h in _Links(p.read_text("utf-8")).links}
+    passage_links = {h for p in paged.glob("passages/**/index.html") for h in _Links(p.read_text("utf-8")).links}
     assert len(held) >= 6 and max(map(len, held.values())) > article_passages.SHOWN  # (the cap is reached)
-    pages = set()   # (the pages of /passages/ the article pages link to)
+    # (both the listing and a passage's places go on over further pages)
+    assert any(paged.glob("passages/page/2/index.html")) and any(paged.glob("passages/*/2/index.html"))
     for page in sorted(paged.glob("articles/*/index.html")):
         slug, links = page.parent.name, _Links(page.read_text("utf-8"))
-        to_listing = [(h, t) for h, t in links.shared if h.startswith("/passages/") and "#p-" in h]
+        to_passages = [(h, t) for h, t in links.shared if re.fullmatch(r"/passages/[0-9a-f]{10}(-\d+)?/", h)]
         if slug not in held:
             assert not links.shared, slug
             continue
-        numbers = held[slug]
-        listed = [(h, t) for h, t in to_listing if not t.startswith("passage ")]  # (not the "next" link)
-        assert [int(h.split("#p-")[1]) for h, _ in listed] == numbers[:article_passages.SHOWN], slug
-        for href, text in to_listing:
-            target, _, anchor = href.partition("#")
-            there = _Links((paged / target.lstrip("/") / "index.html").read_text("utf-8"))
-            pages.add(target)
-            assert anchor in there.ids, f"{slug} links {href}: not on that page"
+        ids = held[slug]
+        listed = [(h, t) for h, t in to_passages if t.endswith(ON)]
+        assert [h.split("/")[2] for h, _ in listed] == ids[:article_passages.SHOWN], slug
         for href, text in listed:
-            assert re.fullmatch(r"Passage \d+: “.+”, on Shared passages", text), text
+            assert re.fullmatch(r"“.+”" + ON, text), text
         places = [h for h, t in links.shared if h.startswith("#:~:text=")]
-        assert len(places) == len(listed) and all(f"/articles/{slug}/{p}" in listing_links
-                                                  for p in places), slug  # (as /passages/ links its place)
-        more = [(h, t) for h, t in to_listing if t.startswith("passage ")]
-        assert (len(more) == 1) == (len(numbers) > article_passages.SHOWN), slug
+        assert len(places) == len(listed) and all(f"/articles/{slug}/{p}" in passage_links
+                                                  for p in places), slug  # (as the passage's page links its place)
+        more = [(h, t) for h, t in to_passages if not t.endswith(ON)]
+        assert (len(more) == 1) == (len(ids) > article_passages.SHOWN), slug
         if more:
-            assert more[0][0].endswith(f"#p-{numbers[article_passages.SHOWN]}")
-    assert len(pages) >= 3   # (the first page of /passages/ and numbered ones)
+            assert more[0][0] == f"/passages/{ids[article_passages.SHOWN]}/" and re.fullmatch(r"“.+”", more[0][1])
+        assert len(to_passages) == len(listed) + len(more), slug
 
 
 SAID = "the border crossing would stay open for aid convoys until further notice <i>&amp; more</i>"
@@ -217,7 +236,7 @@ def test_the_list_is_escaped_and_only_articles_that_share_a_passage_have_it(tmp_
     section = two[two.index('<section class="shared-passages"'):]
     section = section[:section.index("</section>")]
     assert "<b>" not in section and "<i>" not in section and "Kappa &lt;b&gt;&amp; Co" in section
-    assert '<a href="/passages/#p-1">Passage 1: “the border crossing would stay open…”' in section
+    assert re.search(r'<a href="/passages/[0-9a-f]{10}/">“the border crossing would stay open…”', section)
     assert "also in 1 other article, from <bdi>Kappa &lt;b&gt;&amp; Co</bdi>" in section
     assert 'class="shared-passages"' in (tmp_path / "site/articles/one/index.html").read_text("utf-8")
     assert 'class="shared-passages"' not in (tmp_path / "site/articles/three/index.html").read_text("utf-8")
@@ -238,8 +257,7 @@ def _seed(root: Path, slug: str) -> Path:
 
 def test_another_articles_new_text_makes_the_pages_whose_list_it_changes_again_and_nothing_stale(tmp_path):
     """A sentence of jpost-go-it-alone copied into another article's seed makes a new passage: jpost's page, whose
-    text did not change, lists it (and its other passages' numbers move), rendered again from its new input, as a
-    cold build makes it."""
+    text did not change, lists it, rendered again from its new input, as a cold build makes it."""
     root = copy_of_default_dossier(tmp_path)
     memo = Memo()
     first = _build(root, memo)
@@ -250,6 +268,47 @@ def test_another_articles_new_text_makes_the_pages_whose_list_it_changes_again_a
     ynet = _seed(root, "ynet-rafah-rift")
     ynet.write_text(ynet.read_text("utf-8") + f"\n{copied} conference.\n", "utf-8")
     second = _build(root, memo)
-    listed = r'<a href="/passages/#p-\d+">Passage \d+: “Blinken for his part issued very…”'
+    listed = r'<a href="/passages/[0-9a-f]{10}/">“Blinken for his part issued very…”'
     assert re.search(listed, second[page].decode())
     assert second == _build(root, Memo())
+
+
+def _section(page: bytes) -> str:
+    """An article page's list of the passages it shares ("" when it has none)."""
+    text = page.decode()
+    return text[text.index('<section class="shared-passages"'):].split("</section>")[0] \
+        if 'class="shared-passages"' in text else ""
+
+
+S1 = "the harbour board voted on Tuesday to close the northern quay for repairs"
+S2 = "water rationing in the eastern districts will continue until the reservoir refills"
+S3 = "the treasury confirmed that the emergency fund had been spent in full by the end of the winter months"
+REMOVED = {
+    "content/sources.yaml": "outlet-a: {name: Outlet A}\noutlet-b: {name: Outlet B}\n",
+    **{f"seeds/{n}.txt": f"Report {n}\nOn Monday {text}, a spokesman said.\n"
+       for n, text in (("a", f"{S1}. Separately, {S3}"), ("b", S1), ("c", S2), ("d", S2), ("r", S3))},
+    **{f"content/articles/{n}.yaml": f"seed: {n}.txt\ntitle: Report {n}\nsource: outlet-{'ab'[i % 2]}\n"
+                                     f"date: 2024-03-2{i}\n" for i, n in enumerate("abcdr")},
+}
+
+
+def test_an_article_removed_leaves_every_passage_it_did_not_hold_where_it_was(tmp_path):
+    """A passage's page is named by its words: an article removed (or added) changes the pages of the passages it
+    holds and /passages/ itself, and leaves the others' pages, and the lists of the articles that share none
+    with it, byte for byte as they were. (They had been numbered over the whole dossier, longest first: the
+    article removed here, r, took away the longest passage, S3, and every other passage's number moved, so most
+    article pages and every page of /passages/ were made again.)"""
+    root = mini(tmp_path, REMOVED)
+    first = _build(root, Memo())
+    own = {p: page.decode() for p, page in first.items() if re.fullmatch(r"passages/[0-9a-f-]+/index\.html", p)}
+    assert len(own) == 3
+    held = [p for p, page in own.items() if '<li><a href="/articles/r/#' in page]
+    (root / "seeds/r.txt").unlink()
+    (root / "content/articles/r.yaml").unlink()
+    second = _build(root, Memo())
+    assert len(held) == 1 and held[0] not in second   # (S3's page is gone: only a and r had it)
+    kept = [p for p in own if p not in held]
+    assert len(kept) == 2 and [p for p in kept if second[p] != first[p]] == []
+    assert _section(first["articles/c/index.html"]) and all(
+        second[f"articles/{n}/index.html"] == first[f"articles/{n}/index.html"] for n in "bcd")
+    assert _section(second["articles/a/index.html"]) != _section(first["articles/a/index.html"])  # (S3 left it)

@@ -86,7 +86,8 @@ def test_a_quote_away_from_its_article_is_written_in_its_paragraph_s_direction_w
             places = [(lang, direction) for text, lang, direction in shown
                       if (text == quote if rel in WHOLE else quote in text)]
             assert places and all(p == expected[quote] for p in places), (rel, quote, places)
-    passages = (site / "passages/index.html").read_text("utf-8")   # (its columns side by side: test_compare_view)
+    # (a passage's page; its columns side by side: test_compare_view)
+    passages = "".join(p.read_text("utf-8") for p in sorted(site.glob("passages/*/index.html")))
     shared = re.findall(r'<blockquote class="passage-text"><p([^>]*)>([^<]*)</p>', passages)
     assert shared and all(EN_IN_HE in text and marks == ' lang="he"' for marks, text in shared), shared
 

@@ -82,8 +82,9 @@ def editors_own(p: Problem, base: str, wrong: Collection[str] | None = None) -> 
 def names_in_error(problems: Iterable[Problem], seeds: Mapping[str, str]) -> set[str] | None:
     """The slugs of the articles and the ids of the comparisons whose files (or seeds: `seeds`, seed file name →
     its article's slug) have errors; None when an error is elsewhere (site.yaml, a template, the sources or the
-    entities, a file not read): it may change the elements of any page (the passages' are numbered across all
-    articles, so an article's error counts as one elsewhere for them; see `editors_own`)."""
+    entities, a file not read): it may change the elements of any page (an article left out takes away the
+    passages it holds, whose pages are under /passages/, so an article's error counts for them too; see
+    `editors_own`)."""
     names: set[str] = set()
     for p in problems:
         if p.severity != "error" or p.check == "links":  # (a link's error removes no element of any page)

@@ -285,15 +285,14 @@ _HERE: SameObjects[dict[str, article_passages.Here]] = SameObjects()
 
 def _shared(library: Library) -> dict[str, article_passages.Here]:
     """By slug, what each article's page lists of the passages it shares (article_passages.index), linked to the
-    pages of /passages/ as compare_pages cuts the listing."""
+    passages' pages (passage_pages.py)."""
     names = {s.id: s.name for s in library.dossier.sources} | {"": "outlet unknown"}
     outlets = {item.article.slug: names.get(item.article.meta.source, item.article.meta.source)
                for item in library.articles}
 
     def made() -> dict[str, article_passages.Here]:
-        items, parts = article_passages.listing(library.passages)
-        return article_passages.index(library.passages, article_passages.passage_urls(library.urls, items, parts),
-                                      outlets)
+        urls = article_passages.passage_urls(library.urls, article_passages.listing(library.passages))
+        return article_passages.index(library.passages, urls, outlets)
 
     _HERE.new_build()  # (what the call before did not use is dropped: two indexes at most are kept)
     return _HERE.get((library.urls, tuple(outlets.items())), (library.passages,), made)

@@ -1,24 +1,30 @@
-"""From an article to the passages it shares: the short list an article page shows of them (review 141).
+"""From an article to the passages it shares: the short list an article page shows of them (review 141), and the
+addresses of the passages.
 
-/passages/ lists every passage that two or more articles share; an article page lists the ones it holds, each
-linked to the passage on /passages/ (the page of the listing that holds it, as compare_pages cuts the listing
-into pages, and its `#p-<n>`) and to its place in the article's own text (a text fragment, the one /passages/
-links it by). A wire copy shares many: the page lists the first SHOWN, longest first as /passages/ lists them,
-and says how many more there are and where the next one is.
+Each passage that two or more articles share has a page of its own, /passages/<id>/, named by its words (`ids`):
+an article added or removed leaves the address of every passage it does not hold as it was, and so the pages that
+link to it. /passages/ lists them all, longest first, each linked to its page. An article page lists the ones it
+holds, each linked to its page and to its place in the article's own text (a text fragment, the one the passage's
+page links it by). A wire copy shares many: the page lists the first SHOWN, longest first, and says how many more
+there are and which is the next.
 
 An article page's input holds only what its list shows (`Here`: a few numbers and names per passage), gathered
 for every article in one pass over the passages (`index`), never the passages themselves: an edit that leaves
-those values as they were (a note reworded) leaves the page's key, and so its bytes, as they were (page.keyed).
+those values as they were (a note reworded, another article's passages renumbered) leaves the page's key, and so
+its bytes, as they were (page.keyed).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from . import page_spans, paginate
+from . import page_spans, paginate, passage_views
 from .interface import quote_dir
-from .passage_views import Piece, moved_inserts, piece_weight, pieces, text_fragment
+from .passage_views import moved_inserts, text_fragment
+from ..analyse.alignment import fold
 from ..analyse.shared_passages import SharedPassage
 from ..common.identity import SameObjects
 from ..common.records import frozen
@@ -33,15 +39,43 @@ from .views import first_words
 SHOWN = 5
 # Most outlets named for one passage ("Capital Ledger, Harbor Times, Plains Courier and 9 more outlets").
 OUTLETS_SHOWN = 3
+# Hex digits of a passage's id: 40 bits, so that two of the 12,000 passages of 5,000 articles come out the same
+# once in ~15,000 dossiers (and then the later one in the listing is told apart by a suffix, `ids`)
+ID_DIGITS = 10
+# The passages /passages/ lists on a page: an item is a line of ~250 bytes (its first words, its words and
+# articles counted), so 200 make ~50 KB; the 2,487 passages of 1,000 generated articles make 13 pages.
+LISTED_PER_PAGE = 200
+LISTED_BYTES = 250
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def passage_id(text: str) -> str:
+    """The id of a passage with this text: a digest of its words folded (alignment.fold), so its address does not
+    change with its typography, nor with which article's rendering of it comes first."""
+    words = " ".join(fold(w) for w in _WORD.findall(text))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:ID_DIGITS]
+
+
+def ids(passages: Sequence[SharedPassage]) -> tuple[str, ...]:
+    """Each passage's id (`passage_id`), in listing order; where two come out the same, the later ones are told
+    apart by "-2", "-3", … in that order. (Hex digits: no id is "page", the folder /passages/ goes on in:
+    paginate.NUMBERED.)"""
+    seen: dict[str, int] = {}
+    out = []
+    for passage in passages:
+        made = passage_id(passage.text)
+        seen[made] = seen.get(made, 0) + 1
+        out.append(made if seen[made] == 1 else f"{made}-{seen[made]}")
+    return tuple(out)
 
 
 @frozen
 class Shared:
-    """One passage as an article page lists it: its number on /passages/ and the URL of its place there, where
-    the article has it (its first place there: start, end), its length in words, how many other articles have
-    it, and the names of their outlets (the first OUTLETS_SHOWN, sorted) with how many more there are."""
+    """One passage as an article page lists it: the URL of its page, where the article has it (its first place
+    there: start, end), its length in words, how many other articles have it, and the names of their outlets (the
+    first OUTLETS_SHOWN, sorted) with how many more there are."""
 
-    number: int
     url: str
     start: int
     end: int
@@ -54,39 +88,65 @@ class Shared:
 @frozen
 class Here:
     """The passages an article shares, as its page lists them: the first SHOWN (`shown`) of its `total`, and,
-    when some are left out, the number and URL on /passages/ of the first of those (`next_number`, `next_url`)."""
+    when some are left out, the URL of the first of those and where the article has it (`next_url`,
+    `next_start`, `next_end`: the page names it by its first words there)."""
 
     shown: tuple[Shared, ...]
     total: int
-    next_number: int = 0
     next_url: str = ""
+    next_start: int = 0
+    next_end: int = 0
+
+
+@frozen
+class Listing:
+    """Where the passages are shown: each one's id (`ids`, in listing order), the pages of /passages/ that list
+    them (`parts`, over the passages), and each one's own pages (`pages[n]`, over its occurrences: one but for a
+    passage found in very many places)."""
+
+    ids: tuple[str, ...]
+    parts: tuple[paginate.Slice, ...]
+    pages: tuple[tuple[paginate.Slice, ...], ...]
 
 
 # The listing of the last passages asked for, while they are the very same objects (identity.py): the article
-# pages and /passages/ each ask for it in every build (0.1 s each at 5,000 articles)
-_LISTED: SameObjects[tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]] = SameObjects()
+# pages and the passages' pages each ask for it in every build (0.1 s each at 5,000 articles)
+_LISTED: SameObjects[Listing] = SameObjects()
 
 
-def listing(passages: Sequence[SharedPassage]) -> tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]:
-    """The items of /passages/ (pieces of passages, passage_views.pieces) and its pages: compare_pages plans the
-    listing from these, and an article page links into it by them, so each link is to the page that holds it.
-    (Tuples: the same are handed to every caller while the passages are the same.)"""
+def listing(passages: Sequence[SharedPassage]) -> Listing:
+    """Where the passages are shown (Listing): the passages' pages are planned from it, and an article page links
+    to them by it. (The same object is handed to every caller while the passages are the same.)"""
     _LISTED.new_build()  # (what the call before did not use is dropped: two listings at most are kept)
     return _LISTED.get("listing", (passages,), lambda: _listing(passages))
 
 
-def _listing(passages: Sequence[SharedPassage]) -> tuple[tuple[Piece, ...], tuple[paginate.Slice, ...]]:
-    items = tuple(pieces([len(p.occurrences) for p in passages]))
-    return items, tuple(paginate.slices("passages/", "Shared passages",
-                                        [piece_weight(passages[x.passage], x) for x in items],
-                                        paginate.PASSAGES_PER_PAGE,
-                                        describe=page_spans.numbered("Passages", [x.passage + 1 for x in items])))
+def _listing(passages: Sequence[SharedPassage]) -> Listing:
+    named = ids(passages)
+    parts = paginate.slices("passages/", "Shared passages", [LISTED_BYTES] * len(passages), LISTED_PER_PAGE,
+                            describe=page_spans.numbered("Passages"))
+    return Listing(named, tuple(parts), tuple(own_pages(p, i) for p, i in zip(passages, named)))
 
 
-def passage_urls(urls: Urls, items: Sequence[Piece], parts: Sequence[paginate.Slice]) -> list[str]:
-    """Each passage's URL, in listing order: the page that holds its first piece (its id), then `#p-<n>`."""
-    return [f"{urls.link(part.path)}#p-{items[i].passage + 1}"
-            for part in parts for i in part.items if not items[i].continued]
+def own_pages(passage: SharedPassage, ident: str) -> tuple[paginate.Slice, ...]:
+    """A passage's own pages over its occurrences: /passages/<id>/, and for a passage found in more places than one
+    page lists (OCCURRENCES_PER_PIECE), /passages/<id>/2/, /3/, …; the first page also carries its text and side
+    by side."""
+    count, per = len(passage.occurrences), passage_views.OCCURRENCES_PER_PIECE  # (read when called: tests set it)
+    ranges = [range(lo, min(lo + per, count)) for lo in range(0, max(count, 1), per)]
+    spans = tuple(page_spans.numbered("Places")(ranges)) if len(ranges) > 1 else ()
+    return tuple(paginate.Slice(f"passages/{ident}/", page_title(passage), n, len(ranges), r, spans)
+                 for n, r in enumerate(ranges, start=1))
+
+
+def page_title(passage: SharedPassage) -> str:
+    """A passage's page's title: "Shared passage: “its first words…”"."""
+    return f"Shared passage: “{first_words(passage.text)}”"
+
+
+def passage_urls(urls: Urls, listed: Listing) -> list[str]:
+    """Each passage's URL (its page's), in listing order."""
+    return [urls.link(f"passages/{ident}/index.html") for ident in listed.ids]
 
 
 def index(passages: Sequence[SharedPassage], urls: Sequence[str], outlets: Mapping[str, str]) -> dict[str, Here]:
@@ -106,7 +166,9 @@ def index(passages: Sequence[SharedPassage], urls: Sequence[str], outlets: Mappi
     for slug, numbers in held.items():
         shown = tuple(_shared(passages[n], n, slug, urls[n], outlets, names, firsts[n]) for n in numbers[:SHOWN])
         rest = numbers[SHOWN:]
-        out[slug] = Here(shown, len(numbers), rest[0] + 1 if rest else 0, urls[rest[0]] if rest else "")
+        after = firsts[rest[0]][slug] if rest else None
+        out[slug] = Here(shown, len(numbers), urls[rest[0]] if rest else "", after.start if after else 0,
+                         after.end if after else 0)
     return out
 
 
@@ -124,11 +186,11 @@ def _outlets(first: Mapping[str, Any], outlets: Mapping[str, str]) -> _Outlets:
 
 def _shared(passage: SharedPassage, n: int, slug: str, url: str, outlets: Mapping[str, str],
             names: dict[int, _Outlets], first: Mapping[str, Any]) -> Shared:
-    """Passage number n + 1 as the page of `slug` lists it (see `index`; `names` keeps each passage's outlets,
-    made once for all the articles that list it, and `first` each article's first occurrence in the passage,
-    made once too: finding it again for each article that lists a wire passage was quadratic, and so was
-    sorting its outlets' names again for each, 0.27 s of a build at 5,000 articles). The other outlets are
-    all but the article's own, unless another of its articles has the passage too."""
+    """The passage at `n` in the listing as the page of `slug` lists it (see `index`; `names` keeps each passage's
+    outlets, made once for all the articles that list it, and `first` each article's first occurrence in the
+    passage, made once too: finding it again for each article that lists a wire passage was quadratic, and so was
+    sorting its outlets' names again for each, 0.27 s of a build at 5,000 articles). The other outlets are all but
+    the article's own, unless another of its articles has the passage too."""
     if n not in names:
         names[n] = _outlets(first, outlets)
     counts, ordered, articles = names[n]
@@ -136,7 +198,7 @@ def _shared(passage: SharedPassage, n: int, slug: str, url: str, outlets: Mappin
     others = [name for name in ordered[:OUTLETS_SHOWN + 1] if name != own] if counts[own] == 1 else ordered
     count = len(ordered) - (counts[own] == 1)
     at = first[slug]
-    return Shared(n + 1, url, at.start, at.end, passage.words, articles - 1, tuple(others[:OUTLETS_SHOWN]),
+    return Shared(url, at.start, at.end, passage.words, articles - 1, tuple(others[:OUTLETS_SHOWN]),
                   count - min(count, OUTLETS_SHOWN))
 
 
@@ -178,12 +240,14 @@ def view(here: Here | None, text: str, added: frozenset[int], lang: str, languag
     its page shows before the text and those its badges add (`shown_before`, `badge_words`)."""
     if here is None or not here.shown:
         return None
-    items = [{"number": s.number, "url": s.url, "words": s.words, "others": s.others, "others_label": f"{s.others:,}",
+    items = [{"url": s.url, "words": s.words, "others": s.others, "others_label": f"{s.others:,}",
               "first_words": first_words(text[s.start:s.end]), "lang": lang,
               "dir": quote_dir(text, s.start, language),
               "place_url": text_fragment(text, s.start, s.end, added, shown, words),
               "outlets": list(s.outlets), "more_outlets": s.more_outlets}
              for s in here.shown]
     return {"passages": items, "total": here.total, "total_label": f"{here.total:,}",
-            "more": here.total - len(here.shown),
-            "next_number": here.next_number, "next_url": here.next_url, "listing_url": listing_url}
+            "more": here.total - len(here.shown), "next_url": here.next_url,
+            "next_words": first_words(text[here.next_start:here.next_end]) if here.next_url else "",
+            "next_dir": quote_dir(text, here.next_start, language) if here.next_url else "", "next_lang": lang,
+            "listing_url": listing_url}

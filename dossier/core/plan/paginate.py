@@ -1,4 +1,4 @@
-"""Listings split into numbered pages: /passages/, /passages/2/, /passages/3/, …; the same for /report/,
+"""Listings split into numbered pages: /report/, /report/2/, /report/3/, …; the same for /passages/,
 /tags/<tag>/, /sources/ and /timeline/, and the home page's articles (/, /page/2/, /page/3/, …). A listing
 that fits on one page is planned exactly as before: one path, no navigation, the same title, so a small
 dossier's site does not change.
@@ -18,16 +18,13 @@ T = TypeVar("T")
 
 # Page sizes, chosen from a 1,000-article generated dossier (bench/generate.py, 10,000 annotations), built
 # before pagination, so that at 5,000 articles no page comes near the 1 MB target:
-# - /passages/: 1,375 passages in 14.4 MB: median 6 KB, mean 10.4 KB, 99th percentile ~50 KB; one passage
-#   seen in 2,065 places was 807 KB. 20 passages of the mean make ~210 KB; the byte budget below gives the
-#   rare huge passage (or a run of large ones) a page of its own. A passage listing more places than
-#   passage_views.OCCURRENCES_PER_PIECE comes as several items (pieces of its list), so no page grows with it.
+# - /passages/ lists each passage in a line (article_passages.LISTED_PER_PAGE); each has a page of its own, which
+#   goes on over further pages for a passage found in very many places (passage_views.OCCURRENCES_PER_PIECE).
 # - /report/: 10,000 rows in 2.9 MB, 290 bytes a row (the longest 490): 1,000 rows made ~300 KB, but a page
 #   124,500 px tall on a phone (390x844, a row a card of 124 px; review 141). 200 rows, most of them a line on a
 #   phone (the rows after an article's first: dossier.css), make ~60 KB and a page of ~11,000 px there.
 # - /tags/<tag>/: ~1,250 annotations a tag in ~0.62 MB, 500 bytes each (the longest 670): 400 make ~200 KB;
 #   an editor's long notes are weighed by their length, so the budget splits those pages sooner.
-PASSAGES_PER_PAGE = 20
 REPORT_ROWS_PER_PAGE = 200
 TAG_ITEMS_PER_PAGE = 400
 # Measured the same way, on the same dossier (1,000 articles, 12 outlets, 200 comparisons), after the above:
@@ -79,10 +76,11 @@ def split(weights: Sequence[int], per_page: int, budget: int = PAGE_BUDGET) -> l
 
 
 # Listings whose numbered pages go in a folder of their own: /compare/<id>/ is a comparison's page, and an id
-# may be a number ("2"), so /compare/ goes on in /compare/page/2/, …
+# may be a number ("2"), so /compare/ goes on in /compare/page/2/, … (and /passages/ in /passages/page/2/, beside
+# the passages' own pages, /passages/<id>/)
 # /entities/ in /entities/page.2/, … (an entity's id is a slug: no "." in it, so neither an entity's page nor its
 # pages of mentions, /entities/<id>/2/, can be one of these)
-NUMBERED = {"compare/": "compare/page/", "entities/": "entities/page."}
+NUMBERED = {"compare/": "compare/page/", "entities/": "entities/page.", "passages/": "passages/page/"}
 
 
 def page_path(folder: str, number: int) -> str:

@@ -1,12 +1,12 @@
-"""/passages/: passages that two or more articles share, found automatically, each with a "compare" view.
+"""/passages/<id>/: a passage that two or more articles share, found automatically, each with a "compare" view.
 
 Each passage links every occurrence to its exact place: a text fragment (`#:~:text=start,end`, which
 browsers that support it scroll to and highlight; others open the article), plus the annotations and
 comparison witnesses that cover the same words. The build's link check skips `:~:` fragments, which
 are resolved by the browser against the rendered text.
 
-A passage shared by very many places is listed in pieces (`pieces`), which the listing paginates as items
-of their own: the first keeps the passage's id, text and side by side, the rest continue its list.
+Each passage has a page of its own (article_passages: its address, and /passages/, which lists them all); a
+passage shared by very many places goes on over further pages, the first of which keeps its text and side by side.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from .compare_view import Witnessed, column_set
 from .interface import quote_dir
+from .views import first_words
 from .text_fragments import FRAGMENT_WORDS as FRAGMENT_WORDS, text_fragment as text_fragment  # (re-exported)
 from ..analyse.shared_passages import Occurrence, SharedPassage
 from ..common.records import frozen, record
@@ -119,92 +120,38 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 SIDE_BY_SIDE = 6  # most occurrences compared side by side for one passage
 
-# Estimated bytes of one occurrence's item in the list (measured: 371 on average, the longest 868, in the
-# 2,065 of the largest passage of a 1,000-article generated dossier).
-OCCURRENCE_BYTES = 400
-# Most occurrences listed in one piece of a passage: a passage shared by more places is cut into consecutive
-# pieces that the pagination weighs as separate items. 400 items of ~371 bytes make ~150 KB, a few pieces a
-# page under the 400 KB budget; the 1,000-article dossier's largest passage (2,065 places, 807 KB on one
-# page) becomes six pieces. No passage of the default dossier comes near, so its site does not change.
+# Most occurrences listed on one page of a passage: a passage shared by more places goes on over further pages
+# (article_passages.own_pages). An item is ~371 bytes (measured: the longest 868, in the 2,065 of the largest
+# passage of a 1,000-article generated dossier), so 400 make ~150 KB; that passage makes six pages. No passage of
+# the default dossier comes near.
 OCCURRENCES_PER_PIECE = 400
 
 
-def passage_weight(passage: SharedPassage) -> int:
-    """A passage's estimated bytes on /passages/, for cutting the listing into pages (paginate.py): the
-    section's frame and side-by-side controls (~4 KB), an item per occurrence (~400 bytes), and the text
-    once per rendering of the side by side (the k shown columns against each of k bases, a heat line per
-    base), at twice its length for the markup between words. Measured on a 1,000-article build, it errs
-    high: by a third on most passages, by 4% on the largest (807 KB, 2,065 occurrences)."""
-    k = min(len(passage.occurrences), SIDE_BY_SIDE)
-    return 4_000 + OCCURRENCE_BYTES * len(passage.occurrences) + 2 * len(passage.text) * (k * k + 2 * k + 2)
-
-
-@frozen
-class Piece:
-    """One item of the /passages/ listing: the passage at index `passage` of the listing's passages, with
-    its occurrences `places` (indexes into them in site order) of `total`. Invariant: the pieces of one
-    passage are consecutive and cover its occurrences in order; the first (places.start == 0) carries the
-    passage's id, text and side by side, a later one (`continued`) only its occurrences."""
-
-    passage: int
-    places: range
-    total: int
-
-    @property
-    def continued(self) -> bool:
-        return self.places.start > 0
-
-    @property
-    def heading_id(self) -> str:
-        """The id of the piece's heading: h-p-17 for passage 17's first piece, h-p-17-401 for the one that
-        continues its list at place 401 (unique in the site, as the passage's own id p-17 is)."""
-        n = self.passage + 1
-        return f"h-p-{n}-{self.places.start + 1}" if self.continued else f"h-p-{n}"
-
-    @property
-    def split(self) -> bool:
-        return len(self.places) < self.total
-
-
-def pieces(counts: Sequence[int], per_piece: int | None = None) -> list[Piece]:
-    """The listing's items for passages with `counts` occurrences each (in listing order): one piece per
-    passage, or several of at most `per_piece` (OCCURRENCES_PER_PIECE) occurrences for a passage with more."""
-    per_piece = per_piece or OCCURRENCES_PER_PIECE  # read when called, so a test can make pieces small
-    return [Piece(i, range(lo, min(lo + per_piece, count)), count)
-            for i, count in enumerate(counts) for lo in range(0, max(count, 1), per_piece)]
-
-
-def piece_weight(passage: SharedPassage, piece: Piece) -> int:
-    """A piece's estimated bytes (see passage_weight): the first carries all but the occurrences listed in
-    later pieces, so an unsplit passage weighs what it did; a later one is a heading (~0.5 KB) and its items."""
-    if piece.continued:
-        return 500 + OCCURRENCE_BYTES * len(piece.places)
-    return passage_weight(passage) - OCCURRENCE_BYTES * (piece.total - len(piece.places))
-
-
 def places_label(places: range, total: int) -> str:
-    """ "places 401–800 of 2,065": which occurrences a piece lists, counted from 1."""
+    """ "places 401–800 of 2,065": which occurrences a page lists, counted from 1."""
     return f"places {places.start + 1:,}–{places.stop:,} of {total:,}"
 
 
-def passage_views(items: Sequence[Piece], passages: Sequence[SharedPassage] | Mapping[int, SharedPassage],
-                  docs: Mapping[str, Doc], order: Sequence[str], more: Mapping[int, str] | None = None,
-                  language: str = "") -> list[dict[str, Any]]:
-    """The passages page's view: one entry per piece, numbered as in the whole listing of `passages` (so
-    `#p-<n>` names one passage, on the page of its first piece). `order` is the article order of the site
-    (by date, then slug); occurrences follow it. `more`: for a split passage's first piece (by its index in
-    `items`), the URL of the piece that continues its list. `language`: the site's."""
+def passage_view(passage: SharedPassage, ident: str, places: range, docs: Mapping[str, Doc], order: Sequence[str],
+                 language: str = "") -> dict[str, Any]:
+    """What a passage's page shows (its page of places `places`, of its occurrences in site order): its text,
+    those places, and on its first page the comparisons that cover it and its first occurrences side by side.
+    `ident`: the passage's id; `order`: the article order of the site (by date, then slug), which occurrences
+    follow; `language`: the site's."""
     rank = {slug: i for i, slug in enumerate(order)}
-    inserts: dict[str, frozenset[int]] = {}  # per doc, made once: a doc has many occurrences
-    views = []
-    for i, piece in enumerate(items):
-        passage = passages[piece.passage]
-        occurrences = sorted(passage.occurrences, key=lambda o: (rank.get(o.doc, len(rank)), o.doc, o.start))
-        if piece.continued:
-            views.append(_continued_view(piece, occurrences, docs, inserts))
-        else:
-            views.append(_first_view(piece, passage, occurrences, docs, inserts, (more or {}).get(i, ""), language))
-    return views
+    occurrences = sorted(passage.occurrences, key=lambda o: (rank.get(o.doc, len(rank)), o.doc, o.start))
+    inserts: dict[str, frozenset[int]] = {}  # per doc, made once: a doc may have the passage more than once
+    first = docs[passage.occurrences[0].doc]  # (the passage's text is its first occurrence's: SharedPassage)
+    rows = _rows(places, occurrences, docs, inserts)
+    total = len(occurrences)
+    view = {"id": ident, "text": passage.text, "words": passage.words, "first": places.start == 0,
+            # (its article's language, its paragraph's direction there: interface.quote_dir)
+            "lang": first.lang, "dir": quote_dir(first.text, passage.occurrences[0].start, language),
+            "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows, "count": total,
+            "places": places_label(places, total) if len(places) < total else ""}
+    if places.start == 0:
+        view.update(_compared(occurrences, docs, rows, inserts, language))
+    return view
 
 
 def _repeats(occurrences: Sequence[Occurrence]) -> list[int]:
@@ -235,48 +182,39 @@ def _row(occ: Occurrence, repeat: int, doc: Doc, place: str) -> dict[str, Any]:
                       for s in _hits(occ, doc)]}
 
 
-def _rows(piece: Piece, occurrences: Sequence[Occurrence], docs: Mapping[str, Doc],
+def _rows(places: range, occurrences: Sequence[Occurrence], docs: Mapping[str, Doc],
           inserts: dict[str, frozenset[int]]) -> list[dict[str, Any]]:
     repeats = _repeats(occurrences)
     return [_row(occurrences[j], repeats[j], docs[occurrences[j].doc],
-                 _place(occurrences[j], docs[occurrences[j].doc], inserts)) for j in piece.places]
+                 _place(occurrences[j], docs[occurrences[j].doc], inserts)) for j in places]
 
 
-def _continued_view(piece: Piece, occurrences: Sequence[Occurrence], docs: Mapping[str, Doc],
-                    inserts: dict[str, frozenset[int]]) -> dict[str, Any]:
-    n = piece.passage + 1
-    return {"continued": True, "number": n, "heading_id": piece.heading_id,
-            "places": places_label(piece.places, piece.total), "occurrences": _rows(piece, occurrences, docs, inserts)}
-
-
-def _first_view(piece: Piece, passage: SharedPassage, occurrences: Sequence[Occurrence], docs: Mapping[str, Doc],
-                inserts: dict[str, frozenset[int]], more: str, language: str = "") -> dict[str, Any]:
-    n = piece.passage + 1
-    rows = _rows(piece, occurrences, docs, inserts)
+def _compared(occurrences: Sequence[Occurrence], docs: Mapping[str, Doc], rows: Sequence[dict[str, Any]],
+              inserts: dict[str, frozenset[int]], language: str = "") -> dict[str, Any]:
+    """The first page's comparisons that cover the passage (in two of its articles or more) and its side by side."""
     covering: dict[str, set[str]] = {}
     titles: dict[str, tuple[str, str]] = {}
-    for occ in occurrences:  # every occurrence, listed in this piece or a later one
+    for occ in occurrences:  # every occurrence, listed on this page or a later one
         for s in _hits(occ, docs[occ.doc]):
             if s.comparison:
                 covering.setdefault(s.comparison, set()).add(occ.doc)
                 titles[s.comparison] = (s.label, s.url.split("#", 1)[0])
     compared = [{"id": cid, "title": titles[cid][0], "url": titles[cid][1]}
                 for cid in sorted(covering) if len(covering[cid]) >= 2]
-    k = min(piece.total, SIDE_BY_SIDE)  # a piece smaller than that: its columns are made apart
-    heads = rows[:k] if len(rows) >= k else _rows(Piece(piece.passage, range(k), piece.total), occurrences,
-                                                  docs, inserts)
+    k = min(len(occurrences), SIDE_BY_SIDE)  # a first page smaller than that: its columns are made apart
+    heads = rows[:k] if len(rows) >= k else _rows(range(k), occurrences, docs, inserts)
     columns = [Witnessed(r["key"], docs[o.doc].text, o.start, o.end, r["outlet"], r["date"], r["title"], r["url"],
                          r["place_url"], lang=r["lang"]) for o, r in zip(occurrences, heads)]
-    first = docs[passage.occurrences[0].doc]  # (the passage's text is its first occurrence's: SharedPassage)
-    return {
-        "continued": False, "id": f"p-{n}", "number": n, "text": passage.text, "words": passage.words,
-        # (its article's language, its paragraph's direction there: interface.quote_dir)
-        "lang": first.lang, "dir": quote_dir(first.text, passage.occurrences[0].start, language),
-        "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows, "count": piece.total,
-        "more": {"places": places_label(piece.places, piece.total), "url": more} if piece.split else None,
-        "compared": compared,
-        # Side by side, every column is aligned against every possible base (n² work, n² markup): show the
-        # first few occurrences there; the list links every one of them.
-        "set": column_set(f"p-{n}", columns, columns[0].key, f"Passage {n}, side by side", language),
-        "shown": len(columns),
-    }
+    # Side by side, every column is aligned against every possible base (n² work, n² markup): show the first few
+    # occurrences there; the list links every one of them.
+    return {"compared": compared, "set": column_set("p", columns, columns[0].key, "The passage, side by side",
+                                                    language),
+            "shown": len(columns)}
+
+
+def listed_view(passage: SharedPassage, url: str, lang: str = "", direction: str = "") -> dict[str, Any]:
+    """What /passages/ shows of a passage: its first words (`lang`, `direction`: their marks where the article's
+    language or the paragraph's direction is another than the site's), linked to its page, its length in words
+    and how many articles have it."""
+    return {"url": url, "first_words": first_words(passage.text), "words": passage.words,
+            "articles": len({o.doc for o in passage.occurrences}), "lang": lang, "dir": direction}
