@@ -286,7 +286,7 @@ _HERE: SameObjects[dict[str, article_passages.Here]] = SameObjects()
 def _shared(library: Library) -> dict[str, article_passages.Here]:
     """By slug, what each article's page lists of the passages it shares (article_passages.index), linked to the
     passages' pages (passage_pages.py)."""
-    names = {s.id: s.name for s in library.dossier.sources} | {"": "outlet unknown"}
+    names = views.outlet_names(library.dossier)
     outlets = {item.article.slug: names.get(item.article.meta.source, item.article.meta.source)
                for item in library.articles}
 

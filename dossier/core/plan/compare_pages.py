@@ -45,7 +45,7 @@ class ComparisonInput:
 
 def _comparison_input(library: Library, entity_names: Mapping[str, str], outlets: Mapping[str, str],
                       pc: PreparedComparison) -> ComparisonInput:
-    """`entity_names`, `outlets`: entity id → name and outlet id → name (`passage_pages.outlet_names`), made once
+    """`entity_names`, `outlets`: entity id → name and outlet id → name (`views.outlet_names`), made once
     for all."""
     c = pc.comparison
     speaker = (entity_names.get(c.speaker, c.speaker), c.speaker in entity_names) if c.speaker else None
@@ -84,7 +84,7 @@ def comparison_page(value: ComparisonInput) -> dict[str, Any]:
 
 
 def _listing_row(library: Library, sources: Mapping[str, str], pc: PreparedComparison) -> dict[str, Any]:
-    """A comparison as /compare/ lists it (`sources`: `passage_pages.outlet_names`, made once for all)."""
+    """A comparison as /compare/ lists it (`sources`: `views.outlet_names`, made once for all)."""
     c = pc.comparison
     return {"id": c.id, "title": c.title, "url": library.urls.comparison(c.id), "question": c.question,
             "kind": c.kind, "kind_label": KINDS.get(c.kind, c.kind),
@@ -130,7 +130,7 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
         prepared = tuple(pc for pc in prepared if pc.comparison.origin.file in only)
     else:
         _STRIPPED.new_build()  # (the whole plan's call: what it does not use is dropped)
-    entity_names, outlets = {e.id: e.name for e in library.dossier.entities}, passage_pages.outlet_names(library)
+    entity_names, outlets = {e.id: e.name for e in library.dossier.entities}, views.outlet_names(library.dossier)
     out = [keyed(f"compare/{pc.comparison.id}/index.html", pc.comparison.origin.file, _depends(pc),
                  "comparison.html", comparison_page, partial(_comparison_input, library, entity_names, outlets, pc))
            for pc in prepared]

@@ -26,16 +26,11 @@ from ..common.urls import Urls
 from ..common.records import frozen
 
 
-def outlet_names(library: Library) -> dict[str, str]:
-    """Outlet id → name; an article without `source:` shows "outlet unknown"."""
-    return {s.id: s.name for s in library.dossier.sources} | {"": "outlet unknown"}
-
-
 @frozen
 class PassageInput:
-    """Everything one page of a passage reads (page.keyed): the passage and its id, the places the page lists (of
-    its occurrences in site order), what it shows of the articles the passage occurs in (Doc: text, title, outlet,
-    the annotations and witnesses placed in it), their order in the site, the page's navigation and /passages/'."""
+    """Everything one page of a passage reads (page.keyed): the passage, the places the page lists (of its
+    occurrences in site order), what it shows of the articles the passage occurs in (Doc: text, title, outlet, the
+    annotations and witnesses placed in it), their order in the site, and the page's path, title and navigation."""
 
     config: SiteConfig
     urls: Urls
@@ -43,7 +38,6 @@ class PassageInput:
     title: str
     navigation: Any
     passage: SharedPassage
-    ident: str
     places: range
     docs: Mapping[str, Doc]
     order: tuple[str, ...]
@@ -64,7 +58,7 @@ class _Docs:
         while these are the very same objects (the live preview's memo hands them back)."""
         if self._sources is None:
             library = self.library
-            outlets, witnessed = outlet_names(library), {}
+            outlets, witnessed = views.outlet_names(library.dossier), {}
             for pc in library.comparisons.comparisons:
                 for p in pc.witnesses:
                     witnessed.setdefault(p.article.slug, []).extend((pc, p))
@@ -145,20 +139,20 @@ _DOCS: SameObjects[Doc] = SameObjects()
 _MADE: SameObjects[str] = SameObjects()
 
 
-def _passage_input(library: Library, docs: _Docs, n: int, ident: str, part: paginate.Slice) -> PassageInput:
+def _passage_input(library: Library, docs: _Docs, n: int, part: paginate.Slice) -> PassageInput:
     """One page of passage `n` (of the listing), with what it needs of its articles (in the site's order: their
     order among themselves is all the page needs of it)."""
     passage = library.passages[n]
     used = sorted({o.doc for o in passage.occurrences}, key=docs.rank.__getitem__)
     made = tuple(map(docs.made, used))
     return PassageInput(library.dossier.config, library.urls, part.path, part.title, part.navigation(library.urls),
-                        passage, ident, part.items, DocSet(used, made, docs.doc), tuple(used))
+                        passage, part.items, DocSet(used, made, docs.doc), tuple(used))
 
 
 def passage_page(value: PassageInput) -> dict[str, Any]:
     """One page of a passage."""
     return site_context(value.config, value.urls, value.path, value.title, pagination=value.navigation,
-                        passage=passage_view(value.passage, value.ident, value.places, value.docs, value.order,
+                        passage=passage_view(value.passage, value.places, value.docs, value.order,
                                              value.config.language),
                         listing_url=value.urls.page("passages"), compare_url=value.urls.page("compare"))
 
@@ -183,8 +177,8 @@ def pages(library: Library) -> list[Page]:
     docs = _Docs(library)
     out = [keyed(part.path, "seeds", ("site", "sources", "comparisons",
                                       *sorted({f"article:{o.doc}" for o in library.passages[n].occurrences})),
-                 "passage.html", passage_page, partial(_passage_input, library, docs, n, ident, part))
-           for n, ident in enumerate(listed.ids) for part in listed.pages[n]]
+                 "passage.html", passage_page, partial(_passage_input, library, docs, n, part))
+           for n, own in enumerate(listed.pages) for part in own]
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     rows: list[list[dict[str, Any]]] = []  # (made once, for the first page that asks)
 

@@ -132,11 +132,11 @@ def places_label(places: range, total: int) -> str:
     return f"places {places.start + 1:,}–{places.stop:,} of {total:,}"
 
 
-def passage_view(passage: SharedPassage, ident: str, places: range, docs: Mapping[str, Doc], order: Sequence[str],
+def passage_view(passage: SharedPassage, places: range, docs: Mapping[str, Doc], order: Sequence[str],
                  language: str = "") -> dict[str, Any]:
     """What a passage's page shows (its page of places `places`, of its occurrences in site order): its text,
     those places, and on its first page the comparisons that cover it and its first occurrences side by side.
-    `ident`: the passage's id; `order`: the article order of the site (by date, then slug), which occurrences
+    `order`: the article order of the site (by date, then slug), which occurrences
     follow; `language`: the site's."""
     rank = {slug: i for i, slug in enumerate(order)}
     occurrences = sorted(passage.occurrences, key=lambda o: (rank.get(o.doc, len(rank)), o.doc, o.start))
@@ -144,7 +144,7 @@ def passage_view(passage: SharedPassage, ident: str, places: range, docs: Mappin
     first = docs[passage.occurrences[0].doc]  # (the passage's text is its first occurrence's: SharedPassage)
     rows = _rows(places, occurrences, docs, inserts)
     total = len(occurrences)
-    view = {"id": ident, "text": passage.text, "words": passage.words, "first": places.start == 0,
+    view = {"text": passage.text, "words": passage.words, "first": places.start == 0,
             # (its article's language, its paragraph's direction there: interface.quote_dir)
             "lang": first.lang, "dir": quote_dir(first.text, passage.occurrences[0].start, language),
             "articles": len({o.doc for o in passage.occurrences}), "occurrences": rows, "count": total,

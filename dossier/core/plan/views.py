@@ -9,7 +9,7 @@ from ..text.markdown import ArticleSource, BadgeMark, LinkMark, NoteMark, articl
 from ..text.markdown import plain_text
 from markdown_it.common.utils import escapeHtml
 from ..load.config import SiteConfig
-from ..load.model import Article, Source
+from ..load.model import Article, Dossier, Source
 from ..common.urls import Urls
 from .interface import APPROXIMATE, article_marks, english_body, is_english, ui_marks
 
@@ -166,6 +166,11 @@ def sidenote_html(note_html: str, kind: str, speaker: tuple[str, str] | None,
                          for name, url in tags)
         tail += f' <span class="sn-tags">{links}</span>'
     return head + note_html + tail
+
+
+def outlet_names(dossier: Dossier) -> dict[str, str]:
+    """Outlet id → name; an article without `source:` shows "outlet unknown"."""
+    return {s.id: s.name for s in dossier.sources} | {"": "outlet unknown"}
 
 
 def first_words(text: str, count: int = 6, limit: int = 60) -> str:
