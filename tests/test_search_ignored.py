@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from dossier.core.pipeline import Options, build_site
-from dossier.shell import fs, search
+from dossier.shell import fs, search, search_ignored
 from dossier.shell.search_ignored import without_ignored
 from test_search_index import FILTER_VALUES, page
 
@@ -57,7 +57,7 @@ def _plain(data: bytes | None) -> bytes:
 
 def _bundles(outputs, monkeypatch) -> tuple[dict, dict]:
     emptied = search.build_index(outputs, "/")
-    monkeypatch.setattr(search, "without_ignored", lambda html: html)
+    monkeypatch.setattr(search_ignored, "without_ignored", lambda html: html)  # (what `sent` takes out)
     return emptied, search.build_index(outputs, "/")
 
 

@@ -201,35 +201,71 @@ def test_the_command_line_reads_for_the_index_only_the_pages_of_the_parts_it_mak
     assert set(read) == set(edited) | changed
 
 
-def test_the_parts_keys_are_made_of_the_digests_the_writer_already_has(pagefind):
-    """The writer's stage knows every page's digest; build_index names each part with those instead of digesting
-    every page again (shown by the key the store is asked for, made of the digests given)."""
+class _Store(search_parts.MemoryParts):
+    """A store of parts that lists the keys it is asked for."""
 
-    class Store:
-        def __init__(self) -> None:
-            self.asked: list[str] = []
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
 
-        def search_part(self, key: str) -> None:
-            self.asked.append(key)
-            return None
+    def search_part(self, key: str):  # type: ignore[no-untyped-def]
+        self.asked.append(key)
+        return super().search_part(key)
 
-        def keep_search_part(self, key: str, files: object) -> None:
-            pass
 
-        def page_marks(self) -> dict[str, int]:
-            return {}
+class _Reads(dict):
+    """Pages that list which of them are read."""
 
-        def keep_page_marks(self, marks: object) -> None:
-            pass
+    def __init__(self, pages: dict[str, bytes]) -> None:
+        super().__init__(pages)
+        self.read: list[str] = []
+
+    def __getitem__(self, path: str) -> bytes:
+        self.read.append(path)
+        return super().__getitem__(path)
+
+
+def test_the_parts_keys_are_made_of_what_the_pages_send_by_the_digests_the_writer_already_has(pagefind):
+    """A part's key is made of the digest of what Pagefind is sent of each page; a page whose digest (the writer's
+    stage knows every page's) an earlier index saw is not read again for it, nor to learn whether it is indexed."""
+    from dossier.shell.fs import output_digest
+    from dossier.shell.search_ignored import sent
 
     outputs = {f"articles/a{n:03d}/index.html": page(n) for n in range(3)}
     given = {path: f"digest-{n}" for n, path in enumerate(sorted(outputs))}
-    store = Store()
-    search.build_index(outputs, "/", store=store, digests=given)
-    pages = [(path, given[path]) for path in sorted(outputs)]
+    store = _Store()
+    first = search.build_index(_Reads(outputs), "/", store=store, digests=given)
+    pages = [(path, output_digest(sent(outputs[path]))) for path in sorted(outputs)]
     assert store.asked == [search_parts.part_key(0, pages, "/", search.index_version())]
+    assert store.sent_digests() == {given[path]: digest for path, digest in pages}
+    again = _Reads(outputs)
+    assert search.build_index(again, "/", store=store, digests=given) == first
+    assert store.made == 1 and store.asked[1:] == store.asked[:1] and again.read == []  # (kept, nothing read)
     # (and the configuration Pagefind is given is part of it: a part made with other exclusions is not taken)
     assert search.index_version().startswith(search.pagefind_version()) and ".visually-hidden" in search.index_version()
+
+
+def test_a_page_changed_only_inside_its_ignored_elements_leaves_its_part_as_it_was(pagefind):
+    """What Pagefind skips whole (data-pagefind-ignore="all": an article's list of the passages it shares, which an
+    article added or removed elsewhere changes) is not what a part's key is made of: that part is not indexed
+    again, and the index is the one made from nothing. A change Pagefind reads makes the part again."""
+    def with_list(n: int, listed: str) -> bytes:
+        return page(n).replace(b"</main>", f'<ul data-pagefind-ignore="all"><li>{listed}</li></ul></main>'.encode())
+
+    outputs = {f"articles/a{n:03d}/index.html": with_list(n, "one passage") for n in range(12)}
+    store = search_parts.MemoryParts()
+    first = search.build_index(outputs, "/", part_pages=4, store=store)
+    made = store.made
+    assert made >= 2
+    store.finish()
+    outputs["articles/a005/index.html"] = with_list(5, "two passages, one of them new")
+    assert search.build_index(outputs, "/", part_pages=4, store=store) == first == \
+        search.build_index(outputs, "/", part_pages=4)
+    assert store.made == made  # nothing indexed again
+    store.finish()
+    outputs["articles/a005/index.html"] = with_list(5, "two passages").replace(b"rare word5", b"rarer word5")
+    third = search.build_index(outputs, "/", part_pages=4, store=store)
+    assert store.made == made + 1 and third == search.build_index(outputs, "/", part_pages=4) != first
 
 
 def test_a_service_deletes_each_parts_index_once_its_bundle_is_read(pagefind, tmp_path, monkeypatch):

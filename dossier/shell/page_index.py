@@ -45,6 +45,7 @@ KEEP = 3                      # builds whose entries survive pruning (the cache'
 DISTRUSTED = "distrusted"     # the output files found changed behind their record (`found_in_file`), one a line
 IDS = "ids"                   # the packs of the ids of HTML pages (`kept_ids`)
 MARKS = "marks:search"        # what the pages of the last search index held (`page_marks`)
+SENT = "sent:search"          # the digests of what they sent Pagefind (`sent_digests`)
 _OPEN_IDS: dict[str, "PageIndex"] = {}  # the caches open in this process, by their ids folder (`kept_ids`)
 
 
@@ -104,7 +105,8 @@ class PageIndex:
         pages.update((k, (self._pages[k][0], build)) for k in self._looked_up if k in self._pages)
         pages.update((k, (entry, build)) for k, entry in self._fresh.items())
         write_framed(self._pages_file, b"", (build, pages))
-        named = {entry[1] for k, (entry, _) in pages.items() if not k.startswith("search:") and k != MARKS and entry[1]}
+        named = {entry[1] for k, (entry, _) in pages.items()
+                 if not k.startswith("search:") and k not in (MARKS, SENT) and entry[1]}
         held = self._ids.names()  # (a name read back from a page's file is written again: its entry was damaged)
         self._ids.write([(name, text.encode("utf-8", "surrogatepass")) for name, text in self._new_ids.items()
                          if name in named and (name not in held or name in self._reread)])
@@ -230,6 +232,15 @@ class PageIndex:
     def keep_page_marks(self, marks: Any) -> None:
         """Keep `marks` in the page index, for the next build's search index."""
         self._fresh[MARKS] = dict(marks)
+
+    def sent_digests(self) -> dict[str, str]:
+        """The digests of what the pages of the last search index sent Pagefind, by their own (search_parts.Parts)."""
+        entry = self._pages.get(SENT)
+        return entry[0] if entry is not None and isinstance(entry[0], dict) else {}
+
+    def keep_sent_digests(self, digests: Any) -> None:
+        """Keep `digests` in the page index, for the next build's search index."""
+        self._fresh[SENT] = dict(digests)
 
 
 def ids_name(version: str, digest: str) -> str:

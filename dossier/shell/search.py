@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import search_parts as parts
 from .fs import output_digest
-from .search_ignored import CONFIG, indexed_paths, without_ignored, without_inline_ids
+from .search_ignored import CONFIG, SentDigests, indexed_paths
 
 BUNDLE = parts.BUNDLE
 WINDOW_BYTES = 8 << 20    # encoded requests sent but not yet answered (the service's input queue is unbounded)
@@ -240,6 +240,35 @@ def _index(service: _Service, pages: Iterable[tuple[str, bytes]], base: str) -> 
     return files
 
 
+def _feed(todo: Iterator[tuple[int, str, list[str]]], lock: threading.Lock, halt: threading.Event,
+          stopped: Callable[[], bool], body: Callable[[str], bytes], base: str,
+          made: Callable[[int, str, dict[str, bytes]], None]) -> None:
+    """One thread of `_index_parts`: take the next part from `todo` and index it with a service of its own, until
+    there is none left or another thread failed (`halt`)."""
+    service = None
+    try:
+        while True:
+            with lock:
+                taken = None if halt.is_set() else next(todo, None)
+            if taken is None:
+                return
+            if stopped():
+                raise SearchCancelled("stopped")
+            part, key, pages = taken
+            service = service or _Service(stop=stopped)
+            files = _bundle(_index(service, ((p, body(p)) for p in pages), base), part)
+            with lock:
+                made(part, key, files)
+    except BaseException:
+        halt.set()  # (the other threads stop too)
+        if service is not None:
+            service.proc.kill()  # stopped or failed: do not wait for Pagefind to finish
+        raise
+    finally:
+        if service is not None:
+            service.close()
+
+
 def _bundle(files: list[dict[str, str]], part: int) -> dict[str, bytes]:
     """A part's bundle from Pagefind's reply: its files under the part's folder, canonical (search_canon.py),
     only the index for a part other than the primary one (search_parts.kept_files)."""
@@ -280,82 +309,82 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
     Pages opt in with `data-pagefind-body` (the layout sets it on <main> for every page worth finding). They are
     cut into parts of about `part_pages` pages, one bundle each, listed in pagefind/dossier-parts.json for the
     search page (search_parts.py). With a `store`, a part whose key it holds is not indexed again: its files
-    come from the store (bytes None: the output folder holds that file already), and each part made is kept;
-    with `digests` it also keeps what each page was found to hold (search_ignored.indexed_paths), so that a page
-    whose bytes did not change is not read to know whether it is indexed.
+    come from the store (bytes None: the output folder holds that file already), and each part made is kept. A
+    part's key is made of what Pagefind is sent of its pages (search_ignored.SentDigests), which the store also
+    keeps by each page's digest, so that a page whose bytes did not change is not read for it; with `digests` it
+    also keeps what each page was found to hold (search_ignored.indexed_paths), so that such a page is not read
+    to know whether it is indexed.
     `digests` (optional): pages' `output_digest`s already known (the writer's stage has every page's), so that
-    the parts' keys do not digest every page again (79 MB at 1,000 articles).
+    they are not digested again (79 MB at 1,000 articles).
     `stop` (optional): asked between pages and while Pagefind works; when it says so, Pagefind is killed and
     SearchCancelled raised (the live preview gives up an index that a newer save has made stale, so that it
     does not take a core and the interpreter from the build of that save)."""
     known = digests or {}
     marks = dict(store.page_marks()) if store is not None and known else {}
     paths = indexed_paths(outputs, known.get, marks)
-    digests = {path: known.get(path) or output_digest(outputs[path]) for path in paths}
     if store is not None and known:  # (what this build's pages hold, by their digests, for the next build)
         store.keep_page_marks({known[p]: marks[known[p]] for p in known if known[p] in marks})
-    version = index_version()
-    groups = parts.split(list(digests), part_pages)
-    keys = {part: parts.part_key(part, [(p, digests[p]) for p in paths], base, version) for part, paths in groups.items()}
-    found: dict[int, Mapping[str, bytes | None]] = {}
-    for part, key in keys.items():
-        kept = store.search_part(key) if store is not None else None
-        if kept is not None:
-            found[part] = kept
-
-    def made(part: int, files: dict[str, bytes]) -> None:
-        found[part] = files
-        if store is not None:
-            store.keep_search_part(keys[part], files)
-
-    _index_parts({part: paths for part, paths in groups.items() if part not in found}, outputs, base, stop, made)
+    sent = SentDigests(outputs, {path: known.get(path) or output_digest(outputs[path]) for path in paths},
+                       store.sent_digests() if store is not None else {})
+    index = _Parts(parts.split(paths, part_pages), sent, base, store, stop)
+    _index_parts(index.todo(), min(len(index.groups), SERVICES), sent.body, base, stop, index.made)
+    if store is not None:
+        store.keep_sent_digests(sent.found)
     bundle: dict[str, bytes | None] = {}
-    for part in groups:
-        bundle.update(found[part])
-    bundle[parts.LISTING] = parts.listing(list(groups), base)
+    for part in index.groups:
+        bundle.update(index.found[part])
+    bundle[parts.LISTING] = parts.listing(list(index.groups), base)
     return dict(sorted(bundle.items()))
 
 
-def _index_parts(todo: Mapping[int, list[str]], outputs: Mapping[str, bytes], base: str,
-                 stop: Callable[[], bool] | None, made: Callable[[int, dict[str, bytes]], None]) -> None:
-    """Index each part of `todo` (part → its pages), calling `made(part, files)` as each is done. The service is
-    single-threaded, so up to SERVICES of them run at once, one thread feeding each, sharing out the parts. A
-    failure, a `stop` or an interruption of the caller (Ctrl-C) stops every service and is raised here."""
-    halt = threading.Event()
-    queue = list(todo)
-    lock = threading.Lock()
+class _Parts:
+    """The parts of one index (`groups`: part → its pages), their bundles as they are found or made (`found`)."""
+
+    def __init__(self, groups: dict[int, list[str]], sent: SentDigests, base: str, store: parts.Parts | None,
+                 stop: Callable[[], bool] | None) -> None:
+        self.groups, self.sent, self.base, self.store, self.stop = groups, sent, base, store, stop
+        self.version = index_version()
+        self.found: dict[int, Mapping[str, bytes | None]] = {}
+
+    def todo(self) -> Iterator[tuple[int, str, list[str]]]:
+        """The parts to index (part, key, pages): those the store does not hold, each keyed when asked for."""
+        for part, pages in self.groups.items():
+            if self.stop is not None and self.stop():
+                raise SearchCancelled("stopped")
+            key = parts.part_key(part, [(p, self.sent.digest(p)) for p in pages], self.base, self.version)
+            kept = self.store.search_part(key) if self.store is not None else None
+            if kept is None:
+                yield part, key, pages
+            else:
+                self.found[part] = kept
+                self.sent.drop(pages)
+
+    def made(self, part: int, key: str, files: dict[str, bytes]) -> None:
+        self.found[part] = files
+        if self.store is not None:
+            self.store.keep_search_part(key, files)
+
+
+def _index_parts(todo: Iterator[tuple[int, str, list[str]]], services: int, body: Callable[[str], bytes],
+                 base: str, stop: Callable[[], bool] | None, made: Callable[[int, str, dict[str, bytes]], None]
+                 ) -> None:
+    """Index each part `todo` yields (part, key, its pages; `body` gives what a page sends), calling
+    `made(part, key, files)` as each is done. The service is single-threaded, so up to `services` of them run at
+    once, one thread feeding each, taking the parts in turn: a thread keys the next part (reading its changed
+    pages) while another's Pagefind works, and holds one part's pages at a time. `todo` and `made` are called
+    under one lock (the store they use is not shared between threads). A failure, a `stop` or an interruption
+    of the caller (Ctrl-C) stops every service and is raised here."""
+    halt, lock = threading.Event(), threading.Lock()
 
     def stopped() -> bool:
         return halt.is_set() or (stop is not None and stop())
 
-    def work() -> None:
-        service = None
-        try:
-            while True:
-                with lock:
-                    if not queue or halt.is_set():
-                        return
-                    part = queue.pop(0)
-                if stopped():
-                    raise SearchCancelled("stopped")
-                service = service or _Service(stop=stopped)
-                pages = ((p, without_inline_ids(without_ignored(outputs[p]))) for p in todo[part])
-                made(part, _bundle(_index(service, pages, base), part))
-        except BaseException:
-            halt.set()
-            if service is not None:
-                service.proc.kill()  # stopped or failed: do not wait for Pagefind to finish
-            raise
-        finally:
-            if service is not None:
-                service.close()
-
-    if not queue:
+    if services < 1:
         return
     from concurrent.futures import ThreadPoolExecutor
 
-    pool = ThreadPoolExecutor(min(len(queue), SERVICES), thread_name_prefix="pagefind")
-    futures = [pool.submit(work) for _ in range(min(len(queue), SERVICES))]
+    pool = ThreadPoolExecutor(services, thread_name_prefix="pagefind")
+    futures = [pool.submit(_feed, todo, lock, halt, stopped, body, base, made) for _ in range(services)]
     try:
         for future in futures:
             future.result()  # the first failure, raised here

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Callable, Mapping, MutableMapping
+from typing import Callable, Iterable, Mapping, MutableMapping
+
+from .fs import output_digest
 
 MARK = b'data-pagefind-ignore="all"'
 BODY_ATTRIBUTE = "data-pagefind-body"
@@ -113,6 +115,44 @@ def without_inline_ids(page: bytes) -> bytes:
         return page
     pieces.append(page[kept:])
     return b"".join(pieces)
+
+
+def sent(page: bytes) -> bytes:
+    """What Pagefind is sent of an indexed page: the page without its ignored elements' contents and inline ids."""
+    return without_inline_ids(without_ignored(page))
+
+
+class SentDigests:
+    """The digest of what Pagefind is sent of each page (`sent`), which a search part's key is made of: a page
+    whose bytes changed only inside ignored elements (an article page's list of the passages it shares, an entity
+    page's mentions in context) leaves its part's key, and so its bundle, as they were (Pagefind is given the URL
+    and those bytes, nothing else). `outputs`: the pages; `digests`: each page's output digest (fs.output_digest),
+    by which `recalled` (a store's, from earlier indexes) gives the sent digest without reading the page. A page
+    read for its digest keeps what it sends until `body` takes it or `drop` lets it go."""
+
+    def __init__(self, outputs: Mapping[str, bytes], digests: Mapping[str, str], recalled: Mapping[str, str]) -> None:
+        self.outputs, self.digests, self.recalled = outputs, digests, recalled
+        self.found: dict[str, str] = {}     # output digest → sent digest, of this index's pages
+        self.held: dict[str, bytes] = {}    # path → what it sends, read for its digest and not yet sent
+
+    def digest(self, path: str) -> str:
+        made = self.digests[path]
+        known = self.found.get(made) or self.recalled.get(made)
+        if known is None:
+            body = self.held[path] = sent(self.outputs[path])
+            known = output_digest(body)
+        self.found[made] = known
+        return known
+
+    def body(self, path: str) -> bytes:
+        """What `path` sends, read now unless its digest was taken from it (then given once)."""
+        held = self.held.pop(path, None)
+        return held if held is not None else sent(self.outputs[path])
+
+    def drop(self, paths: Iterable[str]) -> None:
+        """Let go of what `paths` send (their part is not indexed again)."""
+        for path in paths:
+            self.held.pop(path, None)
 
 
 def is_html_page(path: str) -> bool:

@@ -19,9 +19,11 @@ bundle comes from a store of parts (`Parts`), by a key naming everything Pagefin
 - Part 0 is the primary bundle at pagefind/, with Pagefind's scripts, styles and WebAssembly: a site of one part
   has the very bundle it always had. Part i > 0 is at pagefind/part-<i>/ and holds only its index (the entry,
   meta, index, filter and fragment files), which the primary instance's WebAssembly searches.
-- A part's key is a sha256 of Pagefind's version, the base path, the part's folder and the path and bytes'
-  digest of each of its pages in order; the bundle Pagefind makes of them is canonical (search_canon.py), so
-  the same key always stands for the same files.
+- A part's key is a sha256 of Pagefind's version, the base path, the part's folder and, for each of its pages
+  in order, its path and the digest of what Pagefind is sent of it (search_ignored.SentDigests: the page
+  without the contents of its ignored elements, which change with every article added or removed: an article
+  page's list of the passages it shares); the bundle Pagefind makes of them is canonical (search_canon.py),
+  so the same key always stands for the same files.
 """
 
 from __future__ import annotations
@@ -115,8 +117,8 @@ def split(paths: Sequence[str], part_pages: int = PART_PAGES) -> dict[int, list[
 
 
 def part_key(part: int, pages: Sequence[tuple[str, str]], base: str, pagefind: str) -> str:
-    """The key of a part's bundle: `pages` are (output path, digest of its bytes) in index order, `base` the
-    site's base path (the URLs Pagefind records), `pagefind` its version."""
+    """The key of a part's bundle: `pages` are (output path, digest of what Pagefind is sent of it) in index
+    order, `base` the site's base path (the URLs Pagefind records), `pagefind` its version."""
     text = json.dumps([pagefind, base, folder(part), [list(p) for p in pages]], ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
@@ -156,6 +158,15 @@ class Parts(Protocol):
         """Keep `marks` (a page's digest → what it holds) for the next index, in place of those kept before."""
         ...
 
+    def sent_digests(self) -> Mapping[str, str]:
+        """The digest of what Pagefind was sent of each page of the last index (search_ignored.SentDigests), by
+        the digest of the page's bytes."""
+        ...
+
+    def keep_sent_digests(self, digests: Mapping[str, str]) -> None:
+        """Keep `digests` (a page's digest → that of what it sends) for the next index, in place of those kept."""
+        ...
+
 
 class MemoryParts:
     """Part bundles held in memory (the live preview): those the last finished index used or made."""
@@ -165,12 +176,19 @@ class MemoryParts:
         self.used: dict[str, Mapping[str, bytes]] = {}
         self.made = 0   # bundles made by Pagefind (for tests and the preview's line)
         self.marks: Mapping[str, int] = {}
+        self.sent: Mapping[str, str] = {}
 
     def page_marks(self) -> Mapping[str, int]:
         return self.marks
 
     def keep_page_marks(self, marks: Mapping[str, int]) -> None:
         self.marks = marks
+
+    def sent_digests(self) -> Mapping[str, str]:
+        return self.sent
+
+    def keep_sent_digests(self, digests: Mapping[str, str]) -> None:
+        self.sent = dict(digests)
 
     def search_part(self, key: str) -> Mapping[str, bytes] | None:
         found = self.used.get(key) or self.kept.get(key)
