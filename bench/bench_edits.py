@@ -8,8 +8,8 @@ Each kind is applied `--rounds` times, each time anew (another note, another pag
 median, and what the build said it wrote (files changed). `run.py` measures one kind (a note) beside Hugo and
 Pelican; this one measures what the issue's "rebuild only what an edit touches" names for every kind:
 
-- note: a few words added to an annotation's note (run.py's edit); tag: a new tag on an annotation (its page
-  new);
+- note: a few words added to an annotation's note (run.py's edit); annotation: a new annotation (ten words of
+  the article's text, a note, a tag), first in its file; tag: a new tag on an annotation (its page new);
 - alias: a name added to an entity's aliases; summary: an entity's summary reworded;
 - seed: a paragraph added to an article's text; question: a comparison's question reworded;
 - outlet: an outlet's note reworded;
@@ -37,7 +37,7 @@ from typing import Sequence
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PAGES = ROOT / "tests" / "fixtures" / "real-pages"
-KINDS = ("note", "tag", "alias", "summary", "seed", "question", "outlet", "add", "reprint", "delete")
+KINDS = ("note", "annotation", "tag", "alias", "summary", "seed", "question", "outlet", "add", "reprint", "delete")
 
 
 def _replace(path: Path, pattern: str, make, flags: int = re.M) -> None:
@@ -64,6 +64,11 @@ def edit(dossier: Path, kind: str, n: int) -> list[str]:
     middle = articles[len(articles) // 2 + n]
     if kind == "note":
         _replace(middle, r'^(\s+note: ".*)"(\s*)$', lambda m: f'{m.group(1)} (edit {n})"{m.group(2)}')
+    elif kind == "annotation":
+        body = (dossier / "seeds" / _seed(middle)).read_text("utf-8").splitlines()[3].split()
+        quote = " ".join(body[n % 5:n % 5 + 10]).replace('"', "")
+        _replace(middle, r"^annotations:\n", lambda m: f'{m.group(0)}  - id: bench-{n}\n    quote: "{quote}"\n'
+                 f'    kind: context\n    note: "Added by the bench, round {n}."\n    tags: [context]\n')
     elif kind == "tag":
         _replace(middle, r"^(\s+tags: \[)", lambda m: f"{m.group(1)}bench-{n}, ")
     elif kind == "alias":
