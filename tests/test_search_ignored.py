@@ -57,8 +57,11 @@ def _plain(data: bytes | None) -> bytes:
 
 def _bundles(outputs, monkeypatch) -> tuple[dict, dict]:
     emptied = search.build_index(outputs, "/")
-    monkeypatch.setattr(search_ignored, "without_ignored", lambda html: html)  # (what `sent` takes out)
-    return emptied, search.build_index(outputs, "/")
+    whole: list[bytes] = []
+    monkeypatch.setattr(search_ignored, "without_ignored", lambda html: whole.append(html) or html)  # (in `sent`)
+    made = search.build_index(outputs, "/")
+    assert whole  # (the pages went to Pagefind whole)
+    return emptied, made
 
 
 def test_the_bundle_is_the_one_pagefind_makes_of_the_whole_pages(pagefind, monkeypatch):

@@ -8,6 +8,8 @@ import base64
 import filecmp
 import json
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -231,7 +233,9 @@ def test_the_parts_keys_are_made_of_what_the_pages_send_by_the_digests_the_write
     from dossier.shell.fs import output_digest
     from dossier.shell.search_ignored import sent
 
-    outputs = {f"articles/a{n:03d}/index.html": page(n) for n in range(3)}
+    listed = b'<ul data-pagefind-ignore="all"><li>a list search leaves out</li></ul></main>'
+    outputs = {f"articles/a{n:03d}/index.html": page(n).replace(b"</main>", listed) for n in range(3)}
+    assert all(sent(data) != data for data in outputs.values())
     given = {path: f"digest-{n}" for n, path in enumerate(sorted(outputs))}
     store = _Store()
     first = search.build_index(_Reads(outputs), "/", store=store, digests=given)
@@ -266,6 +270,68 @@ def test_a_page_changed_only_inside_its_ignored_elements_leaves_its_part_as_it_w
     outputs["articles/a005/index.html"] = with_list(5, "two passages").replace(b"rare word5", b"rarer word5")
     third = search.build_index(outputs, "/", part_pages=4, store=store)
     assert store.made == made + 1 and third == search.build_index(outputs, "/", part_pages=4) != first
+
+
+def test_a_page_that_cannot_be_read_is_the_error_raised_not_the_stop_it_made_the_other_services(pagefind,
+                                                                                                    monkeypatch):
+    """Two services index parts at once; a page of a later part cannot be read (for its part's key) while the other
+    service works: the build is told of that failure, not of the SearchCancelled the other service stopped with
+    ("the search index could not be built: stopped"; the live preview takes that for a newer save, and said
+    nothing)."""
+    monkeypatch.setattr(search, "SERVICES", 2)
+    outputs = site(40)
+    groups = search_parts.split(sorted(p for p in outputs if "articles/" in p), 5)
+    bad = list(groups.values())[1][0]  # (the second part: the first thread is indexing the first when it is read)
+    reads: list[str] = []
+
+    class Unreadable(dict):
+        def __getitem__(self, path: str) -> bytes:
+            reads.append(path)
+            if path == bad and reads.count(bad) >= 3:  # (read twice to sort out the pages, then for its part's key)
+                raise OSError(f"{path}: read failed")
+            return super().__getitem__(path)
+
+    with pytest.raises(OSError, match="read failed"):
+        search.build_index(Unreadable(outputs), "/", part_pages=5, store=search_parts.MemoryParts())
+
+
+def test_once_a_service_failed_the_other_keys_no_more_parts(pagefind, monkeypatch):
+    """A service fails (a page of its part cannot be read) while the other thread is keying the next parts: that
+    thread stops at the next part, without reading the changed pages of the parts after it for their keys."""
+    monkeypatch.setattr(search, "SERVICES", 2)
+
+    def listed(n: int, words: str) -> bytes:
+        return page(n).replace(b"</main>", f'<ul data-pagefind-ignore="all"><li>{words}</li></ul></main>'.encode())
+
+    outputs = {f"articles/a{n:03d}/index.html": listed(n, "one") for n in range(40)}
+    store = search_parts.MemoryParts()
+    search.build_index(outputs, "/", part_pages=5, store=store)
+    store.finish()
+    groups = list(search_parts.split(sorted(outputs), 5).values())
+    edited, unread, next_part, after = groups[1][0], groups[1][1], groups[2][0], groups[3][0]
+    outputs[edited] = outputs[edited].replace(b"Common words", b"Other words")  # (its part is indexed again)
+    for path in (next_part, after):  # (changed where search does not look: read for their parts' keys)
+        outputs[path] = outputs[path].replace(b"<li>one</li>", b"<li>two</li>")
+    keying, failed = threading.Event(), threading.Event()
+    reads: list[str] = []
+
+    class Hooked(dict):
+        def __getitem__(self, path: str) -> bytes:
+            reads.append(path)
+            if reads.count(path) == 3:  # (read twice to sort out the pages; the third: its key, or to send it)
+                if path == next_part:  # the other thread, keying the next part: waits for the failure
+                    keying.set()
+                    failed.wait(10)
+                    time.sleep(0.3)  # (while the failure stops the other threads)
+                elif path == unread:  # the first thread, sending its part: fails once the other is keying
+                    keying.wait(10)
+                    failed.set()
+                    raise OSError(f"{path}: read failed")
+            return super().__getitem__(path)
+
+    with pytest.raises(OSError, match="read failed"):
+        search.build_index(Hooked(outputs), "/", part_pages=5, store=store)
+    assert keying.is_set() and reads.count(next_part) == 3 and reads.count(after) == 2
 
 
 def test_a_service_deletes_each_parts_index_once_its_bundle_is_read(pagefind, tmp_path, monkeypatch):

@@ -326,8 +326,8 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
         store.keep_page_marks({known[p]: marks[known[p]] for p in known if known[p] in marks})
     sent = SentDigests(outputs, {path: known.get(path) or output_digest(outputs[path]) for path in paths},
                        store.sent_digests() if store is not None else {})
-    index = _Parts(parts.split(paths, part_pages), sent, base, store, stop)
-    _index_parts(index.todo(), min(len(index.groups), SERVICES), sent.body, base, stop, index.made)
+    index = _Parts(parts.split(paths, part_pages), sent, base, store)
+    _index_parts(index.todo, min(len(index.groups), SERVICES), sent.body, base, stop, index.made)
     if store is not None:
         store.keep_sent_digests(sent.found)
     bundle: dict[str, bytes | None] = {}
@@ -340,16 +340,17 @@ def build_index(outputs: Mapping[str, bytes], base: str, stop: Callable[[], bool
 class _Parts:
     """The parts of one index (`groups`: part → its pages), their bundles as they are found or made (`found`)."""
 
-    def __init__(self, groups: dict[int, list[str]], sent: SentDigests, base: str, store: parts.Parts | None,
-                 stop: Callable[[], bool] | None) -> None:
-        self.groups, self.sent, self.base, self.store, self.stop = groups, sent, base, store, stop
+    def __init__(self, groups: dict[int, list[str]], sent: SentDigests, base: str, store: parts.Parts | None
+                 ) -> None:
+        self.groups, self.sent, self.base, self.store = groups, sent, base, store
         self.version = index_version()
         self.found: dict[int, Mapping[str, bytes | None]] = {}
 
-    def todo(self) -> Iterator[tuple[int, str, list[str]]]:
-        """The parts to index (part, key, pages): those the store does not hold, each keyed when asked for."""
+    def todo(self, stopped: Callable[[], bool]) -> Iterator[tuple[int, str, list[str]]]:
+        """The parts to index (part, key, pages): those the store does not hold, each keyed when asked for, until
+        `stopped()` says to stop (the caller's stop, or another thread failed)."""
         for part, pages in self.groups.items():
-            if self.stop is not None and self.stop():
+            if stopped():
                 raise SearchCancelled("stopped")
             key = parts.part_key(part, [(p, self.sent.digest(p)) for p in pages], self.base, self.version)
             kept = self.store.search_part(key) if self.store is not None else None
@@ -365,15 +366,16 @@ class _Parts:
             self.store.keep_search_part(key, files)
 
 
-def _index_parts(todo: Iterator[tuple[int, str, list[str]]], services: int, body: Callable[[str], bytes],
-                 base: str, stop: Callable[[], bool] | None, made: Callable[[int, str, dict[str, bytes]], None]
-                 ) -> None:
-    """Index each part `todo` yields (part, key, its pages; `body` gives what a page sends), calling
+def _index_parts(todo: Callable[[Callable[[], bool]], Iterator[tuple[int, str, list[str]]]], services: int,
+                 body: Callable[[str], bytes], base: str, stop: Callable[[], bool] | None,
+                 made: Callable[[int, str, dict[str, bytes]], None]) -> None:
+    """Index each part `todo(stopped)` yields (part, key, its pages; `body` gives what a page sends), calling
     `made(part, key, files)` as each is done. The service is single-threaded, so up to `services` of them run at
     once, one thread feeding each, taking the parts in turn: a thread keys the next part (reading its changed
     pages) while another's Pagefind works, and holds one part's pages at a time. `todo` and `made` are called
     under one lock (the store they use is not shared between threads). A failure, a `stop` or an interruption
-    of the caller (Ctrl-C) stops every service and is raised here."""
+    of the caller (Ctrl-C) stops every service; the failure is raised here, not the SearchCancelled it stopped the
+    others with (the live preview takes that for a newer save: a page that could not be read went unsaid)."""
     halt, lock = threading.Event(), threading.Lock()
 
     def stopped() -> bool:
@@ -381,15 +383,18 @@ def _index_parts(todo: Iterator[tuple[int, str, list[str]]], services: int, body
 
     if services < 1:
         return
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor, wait
 
+    pending = todo(stopped)
     pool = ThreadPoolExecutor(services, thread_name_prefix="pagefind")
-    futures = [pool.submit(_feed, todo, lock, halt, stopped, body, base, made) for _ in range(services)]
+    futures = [pool.submit(_feed, pending, lock, halt, stopped, body, base, made) for _ in range(services)]
     try:
-        for future in futures:
-            future.result()  # the first failure, raised here
+        wait(futures)
     except BaseException:
-        halt.set()  # (Ctrl-C or SIGTERM in this thread, or one service failed: the others stop too)
+        halt.set()  # (Ctrl-C or SIGTERM in this thread: the services stop too)
         raise
     finally:
         pool.shutdown(wait=True)
+    failures = [future.exception() for future in futures if future.exception() is not None]
+    if failures:
+        raise next((e for e in failures if not isinstance(e, SearchCancelled)), failures[0])
