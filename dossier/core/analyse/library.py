@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from functools import partial
-from typing import Any, Callable, Hashable, Mapping
+from typing import Any, Callable, Hashable, Mapping, Sequence
 
 from .anchors import shown_score
 from .cut_quotes import said_at_cuts
@@ -181,13 +181,14 @@ def anchor_all(dossier: Dossier, strict: bool, each: Each = in_sequence
 _MADE: SameObjects[Anchored] = SameObjects()
 
 
-def passages_later(articles: tuple[Article, ...], each: Each = in_sequence, later: Later | None = None
-                   ) -> Callable[[], tuple[SharedPassage, ...]]:
+def passages_later(articles: Sequence[Article], each: Each = in_sequence, later: Later | None = None,
+                   unpublished: Mapping[str, str] | None = None) -> Callable[[], tuple[SharedPassage, ...]]:
     """The passages the articles share, one search of all texts through `each` (the live preview's memo keeps
     them while no article text changes: an edit to a note or a comparison does not search again), or begun
     through `later`, so that the search runs while the rest of the analysis does. Returns a function that
-    gives them."""
-    docs = passage_docs(articles)
+    gives them. `unpublished` (--suggest's): texts of seeds without an article file, searched too (shared_passages);
+    without them the search is the build's, and the cache's entry for it is the build's."""
+    docs = passage_docs(articles, unpublished)
     # each text named by the digest of what made it (CleanText.made) when known, else by its own digest
     made = {article.slug: article.text.made for article in articles}
 
