@@ -6,7 +6,6 @@ deterministic: documents are visited in slug order and ties are broken by text.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,10 +14,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..analyse.mentions import AliasSpec, MentionMatcher, match_key, sentence_around
-from ..common.slugs import slugify
 from ..common.records import frozen
 
-__all__ = ["CandidateName", "NearMiss", "ReadDocs", "candidate_entities", "near_misses", "stub_yaml",
+__all__ = ["CandidateName", "NearMiss", "ReadDocs", "candidate_entities", "near_misses", "read_doc",
            "without_misspellings"]
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("O'Brien", "Ben-Gurion", "U.S"), plus an
@@ -225,18 +223,23 @@ class _Covered:
         return any(self._starts[i] <= start and end <= self._ends[i] for i in self._overlapping(start, end))
 
 
-class ReadDocs:
-    """What both kinds of suggestion read of each doc, made once for both: its vocabulary and runs of name words
-    (`_words_and_runs`), the spans the matcher links (`_Covered`). (Read twice: 2 s of 10 at 1,000 articles.)"""
+def read_doc(matcher: MentionMatcher, slug: str, text: str) -> tuple[set[str], list[list[_Word]], _Covered]:
+    """What both kinds of suggestion read of a doc: its vocabulary and runs of name words (`_words_and_runs`), the
+    spans the matcher links (`_Covered`). A function of the text and the matcher's aliases: a cache keeps it."""
+    return (*_words_and_runs(text), _Covered(text, slug, matcher))
 
-    def __init__(self, docs: Mapping[str, str], matcher: MentionMatcher) -> None:
+
+class ReadDocs:
+    """`read_doc` of each doc, made once for both kinds of suggestion (read twice: 2 s of 10 at 1,000 articles);
+    `made`: slug → what `read_doc` gave, made ahead (through the build's cache: --suggest)."""
+
+    def __init__(self, docs: Mapping[str, str], matcher: MentionMatcher, made: Mapping[str, tuple] | None = None):
         self.docs, self.matcher = docs, matcher
-        self._read: dict[str, tuple[set[str], list[list[_Word]], _Covered]] = {}
+        self._read: dict[str, tuple[set[str], list[list[_Word]], _Covered]] = dict(made or {})
 
     def __call__(self, slug: str) -> tuple[set[str], list[list[_Word]], _Covered]:
         if slug not in self._read:
-            text = self.docs[slug]
-            self._read[slug] = (*_words_and_runs(text), _Covered(text, slug, self.matcher))
+            self._read[slug] = read_doc(self.matcher, slug, self.docs[slug])
         return self._read[slug]
 
 
@@ -343,24 +346,6 @@ def _derivation(key: str, alias: str) -> bool:
     return " " not in alias or key[len(alias):] in _DERIVED_ENDINGS
 
 
-# --- YAML stubs ----------------------------------------------------------------------------------------
-
-# Characters YAML would read as line breaks or refuse as non-printable; escaped in strings, dropped in comments.
-_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_PLAIN_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_YAML_WORDS = frozenset("y n yes no on off true false null".split())   # YAML 1.1 would read these as values
-
-
-def _yaml_str(value: str) -> str:
-    """A double-quoted YAML scalar: JSON string syntax is valid YAML, once YAML-only hazards are escaped."""
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
-
-
-def _comment(value: str, limit: int = 240) -> str:
-    flat = " ".join(_YAML_UNSAFE.sub(" ", value).split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "\u2026"
-
-
 def without_misspellings(cands: Sequence[CandidateName], misses: Iterable[NearMiss]) -> list[CandidateName]:
     """The candidates that hold no near miss as a whole word ("Antony Blinkin" holds "Blinkin", a misspelling of
     a known alias): such a name is a known entity misspelt, to correct in the text or add as an alias, not a
@@ -371,30 +356,3 @@ def without_misspellings(cands: Sequence[CandidateName], misses: Iterable[NearMi
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
                          + r")(?!\w)")
     return [c for c in cands if not pattern.search(c.name)]
-
-
-def stub_yaml(cands: Sequence[CandidateName], taken: set[str] | None = None) -> str:
-    """Paste-ready entries for content/entities.yaml (a mapping id → details), one per candidate, each
-    preceded by comments saying where it was seen. Ids are unique slugs, none of `taken` (the ids in use: the
-    entities', and those of stubs printed before, to which this call's are added). Empty input gives ""."""
-    used: set[str] = taken if taken is not None else set()
-    blocks = []
-    for cand in cands:
-        base = slugify(cand.name, fallback="entity")
-        ident, n = base, 1
-        while ident in used:
-            n += 1
-            ident = f"{base}-{n}"
-        used.add(ident)
-        key = ident if _PLAIN_ID.fullmatch(ident) and ident not in _YAML_WORDS else _yaml_str(ident)
-        seen = ", ".join(cand.articles)
-        blocks.append("\n".join([
-            f"# {_comment(cand.name)}: seen {cand.count} time(s) in {len(cand.articles)} article(s): {_comment(seen)}",
-            f"# e.g. {_comment(cand.example)}",
-            f"{key}:",
-            f"  name: {_yaml_str(cand.name)}",
-            "  kind: other",
-            f"  aliases: [{_yaml_str(cand.name)}]",
-            f"  summary: {_yaml_str(f'TODO: who or what is {cand.name}? One line, with a source link.')}",
-        ]))
-    return "\n\n".join(blocks) + "\n" if blocks else ""
