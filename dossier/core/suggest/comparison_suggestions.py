@@ -91,17 +91,30 @@ def _witness_lines(slug: str, span: tuple[int, int], text: str) -> list[str]:
     return lines
 
 
-def _witnesses(docs: Sequence[str], first: Mapping[str, tuple[int, int]], texts: Mapping[str, str]) -> list[str]:
-    """Witness entries for article docs; a seed without an article file (doc "seeds/<name>") cannot be a
-    witness yet, so it gets a comment saying how to make it one."""
-    lines: list[str] = []
+Witness = tuple[str, tuple[int, int]]   # an article and the span of it a witness quotes
+
+
+def _witnesses(docs: Sequence[str], first: Mapping[str, tuple[int, int]]) -> list[str | Witness]:
+    """Witness entries for article docs, each (doc, span) until `_written` writes it; a seed without an article
+    file (doc "seeds/<name>") cannot be a witness yet, so it gets a comment saying how to make it one."""
+    lines: list[str | Witness] = []
     for doc in docs:
         if doc.startswith(UNPUBLISHED):
             lines.append(f"  # {doc} has it too, but no article file yet: run `python build.py --import`, "
                          "then add it as a witness")
         else:
-            lines += _witness_lines(doc, first[doc], texts[doc])
+            lines.append((doc, first[doc]))
     return lines
+
+
+def _written(stubs: list[list[str | Witness]], texts: Mapping[str, str]) -> str:
+    """The stubs' lines, each witness's written (`_witness_lines`) article by article: looking its quote up
+    collapses its text's whitespace, kept for a few texts only (anchors._collapsed), and the passages visit the
+    articles in no order (10,000 witnesses at 1,000 articles collapsed a text each)."""
+    witnesses = sorted({line for stub in stubs for line in stub if isinstance(line, tuple)})
+    made = {w: _witness_lines(w[0], w[1], texts[w[0]]) for w in witnesses}
+    return "\n".join("\n".join(part for line in stub for part in (made[line] if isinstance(line, tuple) else [line]))
+                     + "\n" for stub in stubs)
 
 
 def comparison_stubs(passages: Sequence[SharedPassage], comparisons: Sequence[Comparison],
@@ -118,7 +131,7 @@ def comparison_stubs(passages: Sequence[SharedPassage], comparisons: Sequence[Co
     spans = _witness_spans(comparisons, texts)
     files = {c.id: c.origin.file for c in comparisons}
     taken = {c.id for c in comparisons}
-    out: list[str] = []
+    out: list[list[str | Witness]] = []
     for passage in passages:
         if any(o.doc not in texts for o in passage.occurrences):
             continue
@@ -129,17 +142,14 @@ def comparison_stubs(passages: Sequence[SharedPassage], comparisons: Sequence[Co
         for o in passage.occurrences:
             first.setdefault(o.doc, (o.start, o.end))  # one witness per article: its first occurrence
         if best is not None:
-            lines = [f"# --- {files[best]}: add under witnesses: ({passage.words} shared words, "
-                     f"also in {', '.join(missing)}) ---"]
-            lines += _witnesses(sorted(missing, key=lambda d: order[d]), first, texts)
-            out.append("\n".join(lines) + "\n")
+            added = _witnesses(sorted(missing, key=lambda d: order[d]), first)
+            out.append([f"# --- {files[best]}: add under witnesses: ({passage.words} shared words, "
+                        f"also in {', '.join(missing)}) ---", *added])
             continue
         ident = _stub_id(passage, taken)
-        lines = [f"# --- content/comparisons/{ident}.yaml ({passage.words} shared words) ---",
-                 "# yaml-language-server: $schema=../../schemas/comparison.schema.json",
-                 f"title: {_yaml('TODO: ' + ' '.join(passage.text.split()[:_ID_WORDS]) + ' …')}",
-                 'question: "TODO: what do the outlets say, and how do their words differ?"',
-                 "kind: quote", "witnesses:"]
-        lines += _witnesses(sorted(first, key=lambda d: order[d]), first, texts)
-        out.append("\n".join(lines) + "\n")
-    return "\n".join(out)
+        out.append([f"# --- content/comparisons/{ident}.yaml ({passage.words} shared words) ---",
+                    "# yaml-language-server: $schema=../../schemas/comparison.schema.json",
+                    f"title: {_yaml('TODO: ' + ' '.join(passage.text.split()[:_ID_WORDS]) + ' …')}",
+                    'question: "TODO: what do the outlets say, and how do their words differ?"',
+                    "kind: quote", "witnesses:", *_witnesses(sorted(first, key=lambda d: order[d]), first)])
+    return _written(out, texts)
