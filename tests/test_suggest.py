@@ -232,6 +232,7 @@ def test_suggest_takes_what_the_last_build_read_from_its_cache_and_says_the_same
     from conftest import copy_of_default_dossier
     from dossier.core.analyse import library
     from dossier.core.load import loader
+    from dossier.core.suggest import entity_suggestions
     from dossier.shell import suggestions
     from dossier.shell.cli import main
 
@@ -249,8 +250,9 @@ def test_suggest_takes_what_the_last_build_read_from_its_cache_and_says_the_same
     monkeypatch.setattr(library, "passages_in", lambda docs, *a: searched.append(docs) or search(docs, *a))
     monkeypatch.setattr(loader, "parse_file", lambda inputs, config, step, path, *a: parsed.append(path) or
                         parse(inputs, config, step, path, *a))
-    monkeypatch.setattr(suggestions, "read_doc", lambda matcher, slug, text: read.append(slug) or
-                        read_doc(matcher, slug, text))
+    for module in (suggestions, entity_suggestions):  # (read ahead through the cache, or by ReadDocs when asked)
+        monkeypatch.setattr(module, "read_doc", lambda matcher, slug, text: read.append(slug) or
+                            read_doc(matcher, slug, text))
     assert main(["--root", str(root), "--suggest"]) == 0
     assert capsys.readouterr().out == alone and searched == [] and parsed == [] and read == []
     # an alias added: what was read of each text with the old aliases is not taken ("National Security Council" is
@@ -263,7 +265,19 @@ def test_suggest_takes_what_the_last_build_read_from_its_cache_and_says_the_same
     shutil.rmtree(root / ".dossier-cache")
     assert main(["--root", str(root), "--suggest"]) == 0
     assert edited == capsys.readouterr().out != alone and "National Security Council:" not in edited
-    searched.clear()  # (the run without a cache searched)
+    assert main(["--root", str(root)]) == 0 and main(["--root", str(root), "--suggest"]) == 0
+    seed = next((root / "seeds").glob("*.txt"))  # a seed edited: its text is read again
+    seed.write_text(seed.read_text("utf-8") + "\nZorvian Quellbrook said so.\n", "utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "--suggest"]) == 0
+    assert "Zorvian Quellbrook" in capsys.readouterr().out
+    link, target = root / ".dossier-cache", tmp_path / "elsewhere"  # a cache that is a link is no build's: unused
+    shutil.rmtree(link)
+    target.mkdir()
+    link.symlink_to(target)
+    assert main(["--root", str(root), "--suggest"]) == 0 and link.is_symlink() and not any(target.iterdir())
+    link.unlink()
+    searched.clear()  # (the runs without a cache searched)
     (root / "seeds" / "extra.txt").write_text("A seed with no article file yet.\n\nIts own words.\n", "utf-8")
     assert main(["--root", str(root), "--suggest"]) == 0
     assert len(searched) == 1 and "and 1 seed without a loaded article file" in capsys.readouterr().out  # (new text)
