@@ -258,7 +258,8 @@ def test_an_entity_page_shows_sources_spellings_roles_and_who_is_named_with_it(s
     assert "<h1>Ron Dermer</h1>" in html
     assert "<em>Strategic Affairs</em>" in html                                  # the summary is Markdown
     assert '<dd>Strategic Affairs Minister, <a href="/entities/israel/">Israel</a> (from 2022)</dd>' in html
-    assert "<bdi>“Dermer” (2)</bdi>, <bdi>“Ron Dermer” (2)</bdi>" in html                             # spellings seen, with counts
+    assert ('<bdi>“Dermer”<span data-pagefind-ignore="all"> (2)</span></bdi>, '      # spellings seen, with counts
+            '<bdi>“Ron Dermer”<span data-pagefind-ignore="all"> (2)</span></bdi>') in html
     rows = re.findall(r"<tr><td>(Outlet [AB])</td><td><a href=\"(/articles/[ab]/)\">[^<]*</a></td>"
                       r"<td data-label=\"Date\"><time[^>]*>[^<]*</time></td>"
                       r"<td data-label=\"Mentions\">(\d+)</td></tr>", html)

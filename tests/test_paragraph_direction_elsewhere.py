@@ -114,7 +114,8 @@ def test_an_entity_s_names_as_written_take_their_paragraph_s_direction(sites, si
         seen = re.search(r"Named in the sources as</dt>\s*<dd>(.*?)</dd>", page)
         assert seen, entity
         shown = {}
-        for inner in re.findall(r"<bdi>“(.*?)” \(\d+\)</bdi>", seen.group(1)):
+        counted = r'<bdi>“(.*?)”<span data-pagefind-ignore="all"> \(\d+\)</span></bdi>'
+        for inner in re.findall(counted, seen.group(1)):
             span = re.fullmatch(r"<span([^>]*)>([^<]*)</span>", inner)
             shown[span.group(2) if span else inner] = _dir(span.group(1)) if span else ""
         assert shown == {name: _written(direction, site) for name, direction in names.items()}, (site, shown)
