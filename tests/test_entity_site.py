@@ -291,7 +291,7 @@ def test_the_index_groups_entities_by_kind_with_mention_counts(site):
     kinds = re.findall(r'<h2 id="kind-([a-z]+)">([^<]+)</h2>', html)
     assert kinds == [("person", "People"), ("place", "Places")]
     entries = re.findall(r'<a class="entity-name" href="/entities/([a-z-]+)/">[^<]+</a>\s*'
-                         r'<span class="count">([^<]+)</span>', html)
+                         r'<span class="count" data-pagefind-ignore="all">([^<]+)</span>', html)
     assert entries == [("benjamin-netanyahu", "4 mentions in 2 articles"), ("ron-dermer", "4 mentions in 2 articles"),
                        ("israel", "1 mention in 1 article"), ("washington", "3 mentions in 2 articles")]
 

@@ -492,8 +492,9 @@ def test_an_outlet_too_large_for_a_page_continues_on_the_next_under_a_continued_
             assert fragment in continued[target[1:] + "index.html"].ids, (path, href)
 
 
-SECTION = re.compile(r'<th scope="row">(?:<a href="[^"]*">)?([^<]+).*?<p class="count">(\d+) articles?'
-                     r'(?:; (\d+)–(\d+) on this page)?</p>\s*<ul class="outlet-articles">(.*?)</ul>', re.S)
+SECTION = re.compile(r'<th scope="row">(?:<a href="[^"]*">)?([^<]+).*?<p class="count" data-pagefind-ignore="all">'
+                     r'(\d+) articles?(?:; (\d+)–(\d+) on this page)?</p>\s*'
+                     r'<ul class="outlet-articles" data-pagefind-ignore="all">(.*?)</ul>', re.S)
 
 
 def test_each_outlets_section_says_how_many_articles_it_has_and_a_continued_one_which_it_lists(continued) -> None:

@@ -176,17 +176,21 @@ def test_a_comparison_s_search_text_holds_none_of_its_hidden_words(pagefind):
     assert len(pages) >= 10 and hidden >= 10
 
 
-def test_a_mention_added_changes_an_entity_page_only_where_search_does_not_look(tmp_path):
-    """An article that names an entity once more changes the entity's page (its counts, its table of the articles
-    that name it), but not what Pagefind is sent of it: so an article added or removed indexes again none of the
-    entity pages it names (9 of the 17 parts at 1,000 articles were, for them alone)."""
+def test_an_article_added_changes_the_entity_and_source_listings_only_where_search_does_not_look(tmp_path):
+    """An article added that names an entity changes the entity's page (its counts, its table of the articles that
+    name it), /entities/ (the counts, the pairs named together) and /sources/ (its outlet's count and list of
+    articles), but not what Pagefind is sent of them: so an article added or removed indexes again none of their
+    parts (9 of the 17 parts at 1,000 articles were, for them alone)."""
     from conftest import copy_of_default_dossier
 
     root = copy_of_default_dossier(tmp_path)
-    path = "entities/benjamin-netanyahu/index.html"
-    before = build_site(fs.read_inputs(root), Options()).outputs[path]
-    seed = sorted((root / "seeds").glob("*.txt"))[0]
-    seed.write_text(seed.read_text("utf-8") + "\n\nNetanyahu said it again.\n", "utf-8")
-    after = build_site(fs.read_inputs(root), Options()).outputs[path]
-    assert after != before and b"(16)" in before and b"(17)" in after
-    assert search_ignored.sent(after) == search_ignored.sent(before)
+    paths = ("entities/benjamin-netanyahu/index.html", "entities/index.html", "sources/index.html")
+    before = build_site(fs.read_inputs(root), Options()).outputs
+    (root / "seeds/900_extra.txt").write_text("Talks go on\n\nNetanyahu met Blinken again on Friday.\n", "utf-8")
+    (root / "content/articles/ynet-extra.yaml").write_text(
+        "seed: 900_extra.txt\ntitle: Talks go on\nsource: ynetnews\ndate: 2024-03-25\n", "utf-8")
+    after = build_site(fs.read_inputs(root), Options()).outputs
+    assert "articles/ynet-extra/index.html" in after
+    for path in paths:
+        assert after[path] != before[path], path
+        assert search_ignored.sent(after[path]) == search_ignored.sent(before[path]), path
