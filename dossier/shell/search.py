@@ -381,8 +381,6 @@ def _index_parts(todo: Callable[[Callable[[], bool]], Iterator[tuple[int, str, l
     def stopped() -> bool:
         return halt.is_set() or (stop is not None and stop())
 
-    if services < 1:
-        return
     from concurrent.futures import ThreadPoolExecutor, wait
 
     pending = todo(stopped)
@@ -395,6 +393,6 @@ def _index_parts(todo: Callable[[Callable[[], bool]], Iterator[tuple[int, str, l
         raise
     finally:
         pool.shutdown(wait=True)
-    failures = [future.exception() for future in futures if future.exception() is not None]
+    failures = [failed for failed in (future.exception() for future in futures) if failed is not None]
     if failures:
         raise next((e for e in failures if not isinstance(e, SearchCancelled)), failures[0])

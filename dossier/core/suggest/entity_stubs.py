@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Protocol, Sequence
+from typing import Sequence
 
+from ..common.records import frozen
 from ..common.slugs import slugify
 
 
-class CandidateName(Protocol):
-    """What a stub is made of (entity_suggestions.CandidateName)."""
+@frozen
+class CandidateName:
+    """A capitalised name that no alias covers (entity_suggestions.candidate_entities), and what its stub is made
+    of. Invariant: count >= len(articles) >= 1; articles are sorted and distinct; example is one
+    whitespace-normalised sentence containing the name."""
 
     name: str
     count: int

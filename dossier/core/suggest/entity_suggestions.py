@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..analyse.mentions import AliasSpec, MentionMatcher, match_key, sentence_around
 from ..common.records import frozen
+from .entity_stubs import CandidateName
 
 __all__ = ["CandidateName", "NearMiss", "ReadDocs", "candidate_entities", "near_misses", "read_doc",
            "without_misspellings"]
@@ -49,17 +50,6 @@ TITLES = frozenset("""Prime Minister Ministers President Vice Secretary Chief Ge
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
     December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
     Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split())
-
-
-@frozen
-class CandidateName:
-    """A capitalised name that no alias covers. Invariant: count >= len(articles) >= 1; articles are sorted
-    and distinct; example is one whitespace-normalised sentence containing the name."""
-
-    name: str
-    count: int
-    articles: tuple[str, ...]
-    example: str
 
 
 @frozen
