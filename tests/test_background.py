@@ -4,6 +4,7 @@ computed again, an uncollected one stopped; the passages the articles share are 
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import signal
@@ -216,3 +217,46 @@ def test_a_process_the_build_made_ends_when_the_build_is_killed(kind: str, tmp_p
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left
+
+
+def _a_worker_killed() -> None:
+    """A step's process killed as the kernel kills one when memory runs out; its share made here (as the build's
+    are), its death recorded for whoever reports it (parallel.LOST)."""
+    here = os.getpid()
+    result = background(lambda: time.sleep(30) if os.getpid() != here else here)
+    (process,) = multiprocessing.active_children()
+    os.kill(process.pid, signal.SIGKILL)
+    assert result() == here and parallel.LOST == [-signal.SIGKILL]
+
+
+def test_the_live_preview_says_once_that_a_worker_died(tmp_path):
+    """The live preview runs for hours: a worker process killed while it built was never said in its terminal
+    (the command line says it after its build), and the record of such deaths grew for as long as it ran. Now
+    the build after the death says it, once, and the record is emptied."""
+    from conftest import mini
+    from dossier.core.pipeline import Options
+    from dossier.shell.serve_preview import Preview
+
+    root = mini(tmp_path, {"seeds/a.txt": "Talks resume\nThe minister said the talks would resume next week.\n",
+                           "content/articles/a.yaml": "seed: a.txt\ntitle: Talks\nsource: outlet-a\n"
+                                                      "date: 2024-03-22\n"})
+    log = io.StringIO()
+    preview = Preview(root, root / "_site", Options(), stream=log, search=False)
+    _a_worker_killed()
+    for _ in range(2):
+        with preview.cond:
+            preview.generations.changed()
+            started = preview.generations.start()
+        preview.rebuild(frozenset(["content/articles/a.yaml"]), started)
+        assert preview.status.state == "ok", log.getvalue()
+    said = "warning: a worker process was killed by signal 9 before it finished"
+    assert log.getvalue().count(said) == 1, log.getvalue()
+    assert "DOSSIER_WORKERS=1" in log.getvalue() and parallel.LOST == []
+
+
+def test_said_lost_says_each_death_once_by_its_signal_or_status():
+    parallel.LOST.extend([-signal.SIGKILL, 3])
+    first, second = parallel.said_lost()
+    assert first.startswith("warning: a worker process was killed by signal 9 before it finished")
+    assert second.startswith("warning: a worker process exited with status 3 before it finished")
+    assert parallel.LOST == [] and parallel.said_lost() == []

@@ -166,3 +166,28 @@ def test_the_live_preview_stops_at_once_on_ctrl_c_even_mid_build(big, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_suggest_says_a_worker_killed_and_suggests_as_without_it(big):
+    """`--suggest` reads the texts in forked workers too: one killed (SIGKILL, as when memory runs out) costs
+    time only, and is said on stderr as a build says it (it was never said). Each worker is killed as soon as
+    it is seen: they live a fraction of a second."""
+    root, _ = big
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--suggest"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            start_new_session=True, env={**os.environ, "DOSSIER_WORKERS": "2"})
+    victims: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not victims and proc.poll() is None and time.monotonic() < deadline:
+        victims = {p for p in children(proc.pid) if alive(p)}
+        for pid in victims:
+            os.kill(pid, signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert victims, "no worker was running to be killed"
+    assert proc.returncode == 0, stderr
+    assert "build.py: warning: a worker process was killed by signal 9" in stderr, stderr
+    assert "Traceback" not in stderr, stderr
+    plain = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--suggest"],
+                           capture_output=True, text=True, timeout=600, env={**os.environ, "DOSSIER_WORKERS": "1"})
+    assert plain.returncode == 0 and "warning: a worker" not in plain.stderr, plain.stderr
+    assert stdout == plain.stdout

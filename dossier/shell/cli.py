@@ -177,7 +177,10 @@ def _other_command(args: argparse.Namespace, root: Path, out: Path, options: Any
         from .capture.importing import run as run_import
         return run_import(root, options)
     from .suggestions import suggest
-    return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
+    try:
+        return suggest(root, options, VisibleStream(sys.stdout), VisibleStream(sys.stderr))
+    finally:
+        _say_lost()  # (its per-file steps run in forked workers too)
 
 
 def _key(args: argparse.Namespace, root: Path) -> dict[str, Any]:
@@ -297,15 +300,10 @@ def _say_unindexed(index: Path) -> None:
 
 def _say_lost() -> None:
     """Tell of each worker process that died before it answered (parallel.py made its share again here)."""
-    from .parallel import LOST
+    from .parallel import said_lost
 
-    for code in LOST:
-        how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
-        say(f"build.py: warning: a worker process {how} before it finished (the system also does so when memory "
-            f"runs out); its share of the build was made again in this process, so nothing is missing\n"
-            f"    hint: if this happens again, DOSSIER_WORKERS=1 builds in one process, with about half the memory",
-            file=sys.stderr)
-    LOST.clear()
+    for line in said_lost():
+        say(f"build.py: {line}", file=sys.stderr)
 
 
 def _finish(args: argparse.Namespace, out: Path, result: Any, inputs: Any, writer: Writer | None, cache: Any,

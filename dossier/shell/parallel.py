@@ -47,7 +47,21 @@ LOCK_SECONDS = 1.0  # how long the parent waits for the shards' bounds before it
 _JOB: tuple[Callable[[int], Any], Any, Any, int] | None = None
 _BACKGROUND: dict[int, Any] = {}   # pid → (process, its pipe) that `_start` started, result not collected
 _PR_SET_PDEATHSIG = 1   # prctl(2)
-LOST: list[int] = []   # exit codes of the processes `_start` made that died before answering (the CLI says so)
+LOST: list[int] = []   # exit codes of the processes `_start` made that died before answering (`said_lost`)
+
+
+def said_lost() -> list[str]:
+    """A warning for each process that died before it answered since the last call (`LOST`, then emptied): the
+    build, `--suggest` and the live preview each say so, once, where the editor reads their output."""
+    said = []
+    while LOST:  # (taken one by one: a build of the live preview may add one meanwhile, from another thread)
+        code = LOST.pop(0)
+        how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
+        said.append(f"warning: a worker process {how} before it finished (the system also does so when memory "
+                    f"runs out); its share of the work was done again in this process, so nothing is missing\n"
+                    f"    hint: if this happens again, DOSSIER_WORKERS=1 works in one process, with about half the "
+                    f"memory")
+    return said
 
 
 def workers() -> int:

@@ -40,6 +40,7 @@ from ..core.preview import (Debouncer, Generations, after_build, changed_outputs
 from ..core.load.watched import Changes, Stamp
 from .serve_app import Status
 from .notify import Wakeup, open_wakeup
+from .parallel import said_lost
 from .poller import Poller
 from .preview_keep import keep_for_next_build
 from .readback import ReadBack
@@ -221,6 +222,8 @@ class Preview(SearchIndexing):
         t0 = time.perf_counter()
         result = self._build(self._first(paths, started, what, t0), started)
         seconds = time.perf_counter() - t0
+        for line in said_lost():  # (a worker died: its share was made again here, as the command line says)
+            self._print(line)
         problems = prioritise(result.problems, paths)
         with self.cond:
             superseded = self.generations.superseded(started)
