@@ -110,6 +110,15 @@ def test_a_passage_s_id_is_its_words_and_two_alike_are_told_apart_in_listing_ord
     assert article_passages.ids([c, b]) == (article_passages.passage_id(c.text), first)
 
 
+def test_a_passage_s_id_is_the_same_as_ever_in_any_script():
+    """A passage's id is its page's address, which readers link to: folding its words together (one call) must
+    give the ids folding each word alone gave, in scripts where folding changes letters (final sigma, dotted
+    capital I, ß), where NFC composes (Hangul jamo, a combining accent) and where letters are dropped (tatweel)."""
+    assert article_passages.passage_id("The minister said, “no.”") == "4ff0d7ee20"
+    assert article_passages.passage_id("ΟΔΟΣ ΣΟΦΟΣ: İstanbul’s straße") == "2183b6a2c2"
+    assert article_passages.passage_id("\u1100 \u1161 e\u0301 مـرحبا ـ") == "6254f57fb8"
+
+
 def test_the_place_link_steps_around_the_words_the_page_adds():
     text = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi."
     added = article_passages.inserts(text, [text.index(" gamma")], [])

@@ -52,8 +52,11 @@ _WORD = re.compile(r"[^\W_]+")
 
 def passage_id(text: str) -> str:
     """The id of a passage with this text: a digest of its words folded (alignment.fold), so its address does not
-    change with its typography, nor with which article's rendering of it comes first."""
-    words = " ".join(fold(w) for w in _WORD.findall(text))
+    change with its typography, nor with which article's rendering of it comes first. The words are folded
+    together, joined by spaces: the same as each folded alone (every step of fold is one character's, or NFC's,
+    which composes nothing across a space), in one call instead of one a word (236,000 calls, 0.2 s of every
+    build at 5,000 articles)."""
+    words = fold(" ".join(_WORD.findall(text)))
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:ID_DIGITS]
 
 
