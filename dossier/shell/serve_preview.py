@@ -222,8 +222,6 @@ class Preview(SearchIndexing):
         t0 = time.perf_counter()
         result = self._build(self._first(paths, started, what, t0), started)
         seconds = time.perf_counter() - t0
-        for line in said_lost():  # (a worker died: its share was made again here, as the command line says)
-            self._print(line)
         problems = prioritise(result.problems, paths)
         with self.cond:
             superseded = self.generations.superseded(started)
@@ -380,6 +378,9 @@ class Preview(SearchIndexing):
         except Exception as exc:
             self._print(traceback.format_exc().rstrip())
             return BuildResult({}, (crash_problem(exc),))
+        finally:
+            for line in said_lost():  # (a worker died: its share was made again here, as the command line says)
+                self._print(line)
 
     # -- terminal ---------------------------------------------------------------------------------------
     def _print(self, text: str) -> None:
