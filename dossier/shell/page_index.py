@@ -224,6 +224,19 @@ class PageIndex:
         """Keep in the page index the files' digests of the search-index part made for `key`."""
         self._fresh[f"search:{key}"] = tuple((rel, output_digest(data)) for rel, data in sorted(files.items()))
 
+    def page_group(self, name: str) -> tuple[str, ...] | None:
+        """The keys the pages of a group (page.Page.group) had when an earlier build keyed them, by the group's
+        `name` (execute.py: its digest with the templates'), or None."""
+        entry = self._pages.get(f"group:{name}")
+        if entry is None or self.stage is None or not isinstance(entry[0][0], tuple):
+            return None
+        self._looked_up.add(f"group:{name}")
+        return entry[0][0]
+
+    def keep_page_group(self, name: str, keys: tuple[str, ...]) -> None:
+        """Keep in the page index the keys this build found for the pages of a group (`page_group`)."""
+        self._fresh[f"group:{name}"] = tuple(keys), None
+
     def page_marks(self) -> dict[str, int]:
         """What the pages of the last search index held, by their digest (search_parts.Parts)."""
         entry = self._pages.get(MARKS)

@@ -172,6 +172,22 @@ class Memo:
             backing = self.backing
             backing.keep_pages({key: backing.entry(*value) for key, value in entries.items()}, used)
 
+    def page_group(self, name: str) -> tuple[str, ...] | None:
+        """The keys of a group of pages kept under `name` (execute.py), here or in the backing store, or None."""
+        entry = self._entries.get(("group", VERSION, name))
+        if entry is None and self.backing is not None:
+            found = getattr(self.backing, "page_group", lambda name: None)(name)
+            entry = (self.build, found) if found is not None else None
+        if entry is None:
+            return None
+        self._entries[("group", VERSION, name)] = (self.build, entry[1])
+        return entry[1]
+
+    def keep_page_group(self, name: str, keys: tuple[str, ...]) -> None:
+        self._entries[("group", VERSION, name)] = (self.build, tuple(keys))
+        if self.backing is not None and hasattr(self.backing, "keep_page_group"):
+            self.backing.keep_page_group(name, keys)
+
     def pages(self, since: int) -> list[tuple[str, Any]]:
         """(page key, kept output) of every page build number `since` or a later one made or reused (those of
         builds before it that were not used since may be swept already)."""

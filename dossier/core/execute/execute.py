@@ -8,6 +8,7 @@ byte-identical however it was split.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import field
 from functools import partial
 from typing import Any, Callable, Mapping, Sequence
@@ -44,22 +45,28 @@ class Rendered:
     keys: tuple[str, ...] = ()
     fresh: dict[str, Any] = field(default_factory=dict)
     failed: tuple[str, ...] = ()
+    named: dict[str, str] = field(default_factory=dict)   # each keyed page's key, by its path
 
 
 def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[str], dict[str, Any]],
-            links: LinkIndex) -> tuple[bytes | None, tuple[Problem, ...]]:
+            links: LinkIndex, known: str | None = None) -> tuple[bytes | None, tuple[Problem, ...]]:
     """The page's bytes and problems, its links indexed. A keyed page (page.keyed) with a store `kept`: the
     bytes kept under its key when there are some (with the links found in them then, if the store kept
     those; None for bytes the sink holds already), else rendered from the input gathered for the key.
+    `known`: its key as its group's last keys give it (`_group_keys`): its input is gathered only to render it.
     `done`: the keys seen, and the entries to keep of the pages rendered anew (only a clean render is kept)."""
     make, key, found = page.make, None, None
     if kept is not None and page.given is not None and page.view is not None:
-        value, view = page.given(), page.view
-        make = lambda: view(value)  # noqa: E731 - the input is gathered once, for the key and the view
-        key = page_key(page, value, renderer.digest)
+        found = kept.get(known, page.path) if known is not None else None
+        if found is None:
+            value, view = page.given(), page.view
+            make = lambda: view(value)  # noqa: E731 - the input is gathered once, for the key and the view
+            key = page_key(page, value, renderer.digest)
+        else:
+            key = known
         if key is not None:
             done[0].append(key)
-            found = kept.get(key, page.path)
+            found = found or kept.get(key, page.path)
     if found is not None:
         body, seen, more = found[0], found[1], ()
     elif page.template is None:
@@ -79,17 +86,23 @@ def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[
 
 
 def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = None,
-                 kept: Kept | None = None) -> Rendered:
+                 kept: Kept | None = None, known: Mapping[str, str] | None = None) -> Rendered:
     """Render `pages` in order; each output goes to `sink` as soon as it is made, else into `outputs`. With
-    `kept`, a keyed page whose key is kept is not rendered: its bytes are the kept ones."""
+    `kept`, a keyed page whose key is kept is not rendered: its bytes are the kept ones. `known`: keys by path
+    that the pages' groups give (`_group_keys`)."""
+    known = known or {}
     paths: list[str] = []
     outputs: dict[str, bytes] = {}
     links = LinkIndex()
     problems: list[Problem] = []
     failed: list[str] = []
     done: tuple[list[str], dict[str, Any]] = ([], {})
+    named: dict[str, str] = {}
     for page in pages:
-        body, more = _output(page, renderer, kept, done, links)
+        before = len(done[0])
+        body, more = _output(page, renderer, kept, done, links, known.get(page.path))
+        if len(done[0]) > before:
+            named[page.path] = done[0][-1]
         if more:
             problems += more
             failed.append(page.path)
@@ -101,7 +114,7 @@ def render_pages(pages: Sequence[Page], renderer: Renderer, sink: Sink | None = 
             outputs[page.path] = body
         else:
             sink(page.path, body)
-    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1], tuple(failed))
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(done[0]), done[1], tuple(failed), named)
 
 
 def _lint(renderer: Renderer, pages: Sequence[Page], own: tuple[frozenset[str], frozenset[str]], kept: Any
@@ -161,7 +174,9 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     the article page was also every link to every article, a thousand errors for one)."""
     content = content or {}
     renderer.compile(sorted({p.template for p in pages if p.template}))
-    parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept),
+    groups = _groups(pages, renderer.digest) if kept is not None else {}
+    known = _group_keys(groups, kept)
+    parts = run_chunks(shards, pages, lambda _, chunk: render_pages(chunk, renderer, sink, kept, known),
                        sharding.chunk_size(len(pages), sharding.SHARD_SIZE))
     paths: list[str] = []
     outputs: dict[str, bytes] = {}
@@ -170,6 +185,7 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
     keys: list[str] = []
     fresh: dict[str, Any] = {}
     failed: list[str] = []
+    named: dict[str, str] = {}
     for part in parts:
         paths += part.paths
         failed += part.failed
@@ -178,10 +194,46 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
         problems += part.problems
         keys += part.keys
         fresh.update(part.fresh)
+        named.update(part.named)
     forget()  # (the recurring values this build did not use are not kept alive after it)
     if kept is not None:
         kept.keep_pages(fresh, keys)
+        _keep_groups(groups, known, named, kept)
     problems = once_each(problems) + placed_once(check_links(links, {*paths, *failed}, base), renderer.sources,
                                                  partial(_written_in_content, content, base))
     problems += _lint(renderer, pages, own, kept)
-    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed))
+    return Rendered(tuple(paths), outputs, links, tuple(problems), tuple(keys), fresh, tuple(failed), named)
+
+
+def _groups(pages: Sequence[Page], templates: str) -> dict[str, list[str]]:
+    """The paths of each group's pages (page.Page.group), in plan order, by the name its keys are kept under: a
+    digest of the group's and of the templates' (a template changed changes every key)."""
+    groups: dict[str, list[str]] = {}
+    for page in pages:
+        if page.group and page.given is not None:
+            name = hashlib.sha256(f"group\0{page.group}\0{templates}".encode("ascii")).hexdigest()
+            groups.setdefault(name, []).append(page.path)
+    return groups
+
+
+def _group_keys(groups: Mapping[str, Sequence[str]], kept: Any) -> dict[str, str]:
+    """Each grouped page's key, by its path, as the store kept its group's (`_keep_groups`): one for each of the
+    group's pages, in order, or none of them."""
+    known: dict[str, str] = {}
+    find = getattr(kept, "page_group", None)
+    for name, paths in groups.items() if find is not None else ():
+        keys = find(name)
+        if keys is not None and len(keys) == len(paths):
+            known.update(zip(paths, keys))
+    return known
+
+
+def _keep_groups(groups: Mapping[str, Sequence[str]], known: Mapping[str, str], named: Mapping[str, str],
+                 kept: Any) -> None:
+    """Keep each group's keys as this build found them, when it found one for every page of it (a page whose
+    input cannot be pickled has none, and its group is then never kept)."""
+    store = getattr(kept, "keep_page_group", None)
+    for name, paths in groups.items() if store is not None else ():
+        keys = [named.get(path) for path in paths]
+        if all(keys) and any(known.get(path) != key for path, key in zip(paths, keys)):
+            store(name, tuple(keys))

@@ -30,7 +30,12 @@ class Page:
     all the page reads, so a digest of it (with the view's name and the templates) names the page's bytes,
     and the executor may reuse bytes rendered by an earlier build for the same digest (execute.py). Reuse
     follows that digest, which is exact, not `depends`, which says coarsely what the page reads (for people
-    and for tests, and for a future build that would gather only the pages whose inputs changed)."""
+    and for tests, and for a future build that would gather only the pages whose inputs changed).
+
+    `group` (keyed pages of a family, such as the passages' pages): a digest that names every input of every
+    page of the family, their paths, templates and views included, taken from digests the plan holds already.
+    While it is the same (with the templates'), each page's key is the one an earlier build found for it, in
+    the family's order, and the executor neither gathers the pages' inputs nor digests them (execute.py)."""
 
     path: str
     owner: str
@@ -39,6 +44,7 @@ class Page:
     template: str | None = None
     given: Callable[[], Any] | None = None
     view: Callable[[Any], Any] | None = None
+    group: str = ""
 
 
 def view_model(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -101,13 +107,14 @@ def data(path: str, owner: str, depends: Sequence[str], make: Callable[[], bytes
 
 
 def keyed(path: str, owner: str, depends: Sequence[str], template: str | None, view: Callable[[Any], Any],
-          given: Callable[[], Any]) -> Page:
+          given: Callable[[], Any], group: str = "") -> Page:
     """A page whose output is `view(given())` (a view model for `template`, or bytes when `template` is None),
-    where `view` reads nothing but that value: the executor may reuse its bytes by a digest of the value."""
+    where `view` reads nothing but that value: the executor may reuse its bytes by a digest of the value.
+    `group`: see Page."""
     make = lambda: view(given())  # noqa: E731
     if template is None:
-        return Page(path, owner, tuple(depends), make, None, given, view)
-    return Page(path, owner, (*depends, "templates"), make, template, given, view)
+        return Page(path, owner, tuple(depends), make, None, given, view, group)
+    return Page(path, owner, (*depends, "templates"), make, template, given, view, group)
 
 
 def context(dossier: Dossier, urls: Urls, path: str, title: str, meta: Mapping[str, str] | None = None,

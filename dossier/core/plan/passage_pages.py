@@ -6,6 +6,7 @@ removed renders again only the pages of the passages it holds, and the listing's
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
@@ -171,13 +172,33 @@ def _listed(library: Library, listed: Listing) -> list[dict[str, Any]]:
     return out
 
 
+def _group(library: Library, docs: _Docs) -> str:
+    """A digest naming every input of every passage's page (page.Page.group), "" where one is not known: each
+    page's input (`_passage_input`) is made of the site's settings and URLs, its passage (named by its digest;
+    the passages' order makes the listing, hence each page's path, title and navigation), and the Docs of the
+    passage's articles (named by Doc.made) in the site's order. An edit that changes none of those (a note
+    reworded, an entity's summary) leaves every key as the last build found it, and no page's input is made."""
+    passages = library.passages
+    used = {o.doc for p in passages for o in p.occurrences}
+    order = [item.article.slug for item in library.articles]
+    made = [f"{slug}\0{docs.made(slug)}" for slug in order if slug in used]
+    if not all(p.digest for p in passages) or any(m.endswith("\0") for m in made) or len(made) != len(used):
+        return ""
+    # (joined, not pickled: 16,500 passages' digests and 5,000 articles' at 5,000 articles; no digest or slug
+    # holds a NUL or a newline)
+    parts = (made_from("passage-pages", (library.dossier.config, library.urls)),
+             "\0".join(p.digest for p in passages), "\0".join(order), "\0".join(made))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
 def pages(library: Library) -> list[Page]:
     """/passages/<id>/ (and its further pages) for every passage, then /passages/ and its pages."""
     listed = listing(library.passages)  # (article pages link to the passages by the same: article_passages)
     docs = _Docs(library)
+    group = _group(library, docs)
     out = [keyed(part.path, "seeds", ("site", "sources", "comparisons",
                                       *sorted({f"article:{o.doc}" for o in library.passages[n].occurrences})),
-                 "passage.html", passage_page, partial(_passage_input, library, docs, n, part))
+                 "passage.html", passage_page, partial(_passage_input, library, docs, n, part), group)
            for n, own in enumerate(listed.pages) for part in own]
     articles = tuple(f"article:{item.article.slug}" for item in library.articles)
     rows: list[list[dict[str, Any]]] = []  # (made once, for the first page that asks)
