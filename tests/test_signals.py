@@ -109,6 +109,23 @@ def test_a_signal_stops_the_build_and_its_workers_at_once_and_keeps_the_previous
         edited.write_text(original, "utf-8")
 
 
+def killed_and_said(proc: subprocess.Popen[str]) -> tuple[str, str]:
+    """Kill (SIGKILL, as the kernel does when memory runs out) each worker process of `proc` as soon as it is
+    seen, then wait for `proc`: it must end well and say that a worker was killed. Returns its stdout, stderr."""
+    victims: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not victims and proc.poll() is None and time.monotonic() < deadline:
+        victims = {p for p in children(proc.pid) if alive(p)}
+        for pid in victims:
+            os.kill(pid, signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert victims, "no worker was running to be killed"
+    assert proc.returncode == 0, stderr
+    assert "build.py: warning: a worker process was killed by signal 9" in stderr, stderr
+    assert "Traceback" not in stderr, stderr
+    return stdout, stderr
+
+
 def test_a_worker_killed_as_when_memory_runs_out_costs_time_only(big, tmp_path):
     """SIGKILL, as the kernel sends when memory runs out, to the build's forked processes mid-build: the build
     makes their share itself, says so on stderr, and its site equals one nobody interrupted."""
@@ -119,17 +136,7 @@ def test_a_worker_killed_as_when_memory_runs_out_costs_time_only(big, tmp_path):
     killed_out, plain_out = tmp_path / "killed", tmp_path / "plain"
     try:
         proc, _ = start_and_wait_for_workers(root, "--no-search", "--out", str(killed_out))
-        victims: set[int] = set()
-        deadline = time.monotonic() + 60
-        while not victims and proc.poll() is None and time.monotonic() < deadline:
-            victims = {p for p in children(proc.pid) if alive(p)}
-            for pid in victims:
-                os.kill(pid, signal.SIGKILL)
-        stdout, stderr = proc.communicate(timeout=300)
-        assert victims, "no worker was running to be killed"
-        assert proc.returncode == 0, stderr
-        assert "build.py: warning: a worker process was killed by signal 9" in stderr, stderr
-        assert "Traceback" not in stderr, stderr
+        killed_and_said(proc)
         plain = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--no-search",
                                 "--out", str(plain_out)], capture_output=True, text=True, timeout=600,
                                env={**os.environ, "DOSSIER_WORKERS": "1"})
@@ -176,17 +183,7 @@ def test_suggest_says_a_worker_killed_and_suggests_as_without_it(big):
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--suggest"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                             start_new_session=True, env={**os.environ, "DOSSIER_WORKERS": "2"})
-    victims: set[int] = set()
-    deadline = time.monotonic() + 120
-    while not victims and proc.poll() is None and time.monotonic() < deadline:
-        victims = {p for p in children(proc.pid) if alive(p)}
-        for pid in victims:
-            os.kill(pid, signal.SIGKILL)
-    stdout, stderr = proc.communicate(timeout=300)
-    assert victims, "no worker was running to be killed"
-    assert proc.returncode == 0, stderr
-    assert "build.py: warning: a worker process was killed by signal 9" in stderr, stderr
-    assert "Traceback" not in stderr, stderr
+    stdout, _ = killed_and_said(proc)
     plain = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--suggest"],
                            capture_output=True, text=True, timeout=600, env={**os.environ, "DOSSIER_WORKERS": "1"})
     assert plain.returncode == 0 and "warning: a worker" not in plain.stderr, plain.stderr
