@@ -121,3 +121,22 @@ def test_the_live_previews_memo_keys_no_passage_page_again_after_a_note(dossier:
     assert keyed["passage"] == 0 and keyed["other"] > 0, keyed
     memo.begin()
     assert outputs[1] == dict(build_site(fs.read_inputs(dossier), Options(), Memo()).outputs)
+
+
+def test_a_groups_kept_keys_are_its_pages_own_whichever_pages_the_plan_keeps() -> None:
+    """A group's keys are kept in the order of its pages; the pages the plan keeps of a group may differ between
+    two builds with the same group digest (claim_paths keeps the first page of a path), and a key must never go
+    to another page than the one it was found for: the kept keys are named by the pages' paths too."""
+    from dossier.core.execute.render import Renderer
+    from dossier.core.plan.page import keyed as keyed_page
+
+    def page(path: str) -> object:
+        return keyed_page(path, "x", (), None, lambda value: value.encode("utf-8"), lambda: f"bytes of {path}", "g")
+
+    memo, renderer = Memo(), Renderer({})
+    for paths in (["passages/a/index.html", "passages/b/index.html"],
+                  ["passages/a/index.html", "passages/c/index.html"]):
+        memo.begin()
+        done = execute.execute([page(p) for p in paths], renderer, "/", kept=memo)
+        memo.sweep()
+        assert done.outputs == {p: f"bytes of {p}".encode("utf-8") for p in paths}

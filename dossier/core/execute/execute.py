@@ -66,7 +66,7 @@ def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[
             key = known
         if key is not None:
             done[0].append(key)
-            found = found or kept.get(key, page.path)
+            found = found or (kept.get(key, page.path) if key != known else None)  # (`known`: looked up above)
     if found is not None:
         body, seen, more = found[0], found[1], ()
     elif page.template is None:
@@ -207,13 +207,14 @@ def execute(pages: Sequence[Page], renderer: Renderer, base: str, sink: Sink | N
 
 def _groups(pages: Sequence[Page], templates: str) -> dict[str, list[str]]:
     """The paths of each group's pages (page.Page.group), in plan order, by the name its keys are kept under: a
-    digest of the group's and of the templates' (a template changed changes every key)."""
-    groups: dict[str, list[str]] = {}
+    digest of the group's, of the templates' (a template changed changes every key) and of those paths (each key
+    kept is its page's, whichever pages of the group the plan kept: claim_paths)."""
+    by_group: dict[str, list[str]] = {}
     for page in pages:
         if page.group and page.given is not None:
-            name = hashlib.sha256(f"group\0{page.group}\0{templates}".encode("ascii")).hexdigest()
-            groups.setdefault(name, []).append(page.path)
-    return groups
+            by_group.setdefault(page.group, []).append(page.path)
+    return {hashlib.sha256("\0".join(("group", group, templates, *paths)).encode("utf-8")).hexdigest(): paths
+            for group, paths in by_group.items()}
 
 
 def _group_keys(groups: Mapping[str, Sequence[str]], kept: Any) -> dict[str, str]:
