@@ -6,12 +6,13 @@ one a cold build makes (the general property is tests/test_cache_honesty.py)."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_of_default_dossier, edit_first_note
+from conftest import ROOT, copy_of_default_dossier, edit_first_note
 
 from dossier.core.common.memo import Memo
 from dossier.core.execute import execute
@@ -51,7 +52,6 @@ def cold(root: Path, tmp_path: Path) -> dict[str, bytes]:
     copy = tmp_path / "cold"
     for name in ("site.yaml", "seeds", "content", "templates"):
         if (root / name).is_dir():
-            import shutil
             shutil.copytree(root / name, copy / name)
         elif (root / name).is_file():
             copy.mkdir(exist_ok=True)
@@ -87,7 +87,6 @@ def test_an_edit_the_passage_pages_show_keys_them_again(dossier: Path, keyed: Co
         path.write_text(re.sub(r"^title: ([\"']?)", r"title: \1Retitled ", path.read_text("utf-8"), count=1,
                                flags=re.M), "utf-8")
     elif edit == "template":  # (a dossier's own passage.html, overriding the project's)
-        from conftest import ROOT
         source = (ROOT / "templates" / "passage.html").read_text("utf-8")
         (dossier / "templates").mkdir()
         (dossier / "templates" / "passage.html").write_text(source.replace("{% block main %}",
