@@ -281,3 +281,30 @@ def test_suggest_takes_what_the_last_build_read_from_its_cache_and_says_the_same
     (root / "seeds" / "extra.txt").write_text("A seed with no article file yet.\n\nIts own words.\n", "utf-8")
     assert main(["--root", str(root), "--suggest"]) == 0
     assert len(searched) == 1 and "and 1 seed without a loaded article file" in capsys.readouterr().out  # (new text)
+
+
+def test_what_suggest_read_is_kept_by_the_builds_after_it(tmp_path, monkeypatch, capsys):
+    """What --suggest read of each text for names stays in the cache through the builds after it (the next build
+    deleted it, and the next --suggest read every text again: 3.0 s against 2.2 s at 1,000 articles), until
+    another --suggest run lists its own."""
+    from conftest import copy_of_default_dossier, edit_first_note
+    from dossier.core.suggest import entity_suggestions
+    from dossier.shell import suggestions
+    from dossier.shell.cli import main
+
+    root = copy_of_default_dossier(tmp_path)
+    assert main(["--root", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "--suggest"]) == 0
+    said = capsys.readouterr().out
+    for _ in range(3):  # (builds that each list what they use: more than the cache keeps the lists of)
+        edit_first_note(root)
+        assert main(["--root", str(root), "--no-search"]) == 0
+    read: list[str] = []
+    read_doc = suggestions.read_doc
+    for module in (suggestions, entity_suggestions):
+        monkeypatch.setattr(module, "read_doc", lambda matcher, slug, text: read.append(slug) or
+                            read_doc(matcher, slug, text))
+    capsys.readouterr()
+    assert main(["--root", str(root), "--suggest"]) == 0
+    assert read == [] and capsys.readouterr().out == said

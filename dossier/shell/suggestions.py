@@ -130,7 +130,7 @@ def suggest(root: Path, options: Options, out: TextIO | None = None, err: TextIO
         return _suggest(inputs, config, unreadable, out, err, cache.each if cache is not None else in_sequence)
     finally:
         if cache is not None:
-            cache.close()
+            cache.list_used()  # (the builds after it keep what it used)
 
 
 def _cache(root: Path) -> Any:
