@@ -71,6 +71,14 @@ class Kept(Protocol):
         """Keep `entries` (key → `entry`); `used`: every key the build looked up (their entries stay)."""
         ...
 
+    def page_group(self, name: str) -> tuple[str, ...] | None:
+        """The keys of the pages of a group (plan/page.py `group`) kept under `name` (execute.py), or None."""
+        ...
+
+    def keep_page_group(self, name: str, keys: tuple[str, ...]) -> None:
+        """Keep a group's keys under `name`, in the order of its pages."""
+        ...
+
 
 class Reuse(Kept, Protocol):
     """Anything that maps a pure per-item step with reuse by content, and keeps page outputs (Kept): this Memo,
@@ -176,7 +184,7 @@ class Memo:
         """The keys of a group of pages kept under `name` (execute.py), here or in the backing store, or None."""
         entry = self._entries.get(("group", VERSION, name))
         if entry is None and self.backing is not None:
-            found = getattr(self.backing, "page_group", lambda name: None)(name)
+            found = self.backing.page_group(name)
             entry = (self.build, found) if found is not None else None
         if entry is None:
             return None
@@ -185,7 +193,7 @@ class Memo:
 
     def keep_page_group(self, name: str, keys: tuple[str, ...]) -> None:
         self._entries[("group", VERSION, name)] = (self.build, tuple(keys))
-        if self.backing is not None and hasattr(self.backing, "keep_page_group"):
+        if self.backing is not None:
             self.backing.keep_page_group(name, keys)
 
     def pages(self, since: int) -> list[tuple[str, Any]]:

@@ -58,15 +58,14 @@ def _output(page: Page, renderer: Renderer, kept: Kept | None, done: tuple[list[
     make, key, found = page.make, None, None
     if kept is not None and page.given is not None and page.view is not None:
         found = kept.get(known, page.path) if known is not None else None
+        key = known if found is not None else None
         if found is None:
             value, view = page.given(), page.view
             make = lambda: view(value)  # noqa: E731 - the input is gathered once, for the key and the view
             key = page_key(page, value, renderer.digest)
-        else:
-            key = known
+            found = kept.get(key, page.path) if key is not None and key != known else None  # (`known`: asked)
         if key is not None:
             done[0].append(key)
-            found = found or (kept.get(key, page.path) if key != known else None)  # (`known`: looked up above)
     if found is not None:
         body, seen, more = found[0], found[1], ()
     elif page.template is None:
@@ -217,24 +216,22 @@ def _groups(pages: Sequence[Page], templates: str) -> dict[str, list[str]]:
             for group, paths in by_group.items()}
 
 
-def _group_keys(groups: Mapping[str, Sequence[str]], kept: Any) -> dict[str, str]:
+def _group_keys(groups: Mapping[str, Sequence[str]], kept: Kept | None) -> dict[str, str]:
     """Each grouped page's key, by its path, as the store kept its group's (`_keep_groups`): one for each of the
     group's pages, in order, or none of them."""
     known: dict[str, str] = {}
-    find = getattr(kept, "page_group", None)
-    for name, paths in groups.items() if find is not None else ():
-        keys = find(name)
+    for name, paths in groups.items() if kept is not None else ():
+        keys = kept.page_group(name)
         if keys is not None and len(keys) == len(paths):
             known.update(zip(paths, keys))
     return known
 
 
 def _keep_groups(groups: Mapping[str, Sequence[str]], known: Mapping[str, str], named: Mapping[str, str],
-                 kept: Any) -> None:
+                 kept: Kept) -> None:
     """Keep each group's keys as this build found them, when it found one for every page of it (a page whose
     input cannot be pickled has none, and its group is then never kept)."""
-    store = getattr(kept, "keep_page_group", None)
-    for name, paths in groups.items() if store is not None else ():
+    for name, paths in groups.items():
         keys = [named.get(path) for path in paths]
         if all(keys) and any(known.get(path) != key for path, key in zip(paths, keys)):
-            store(name, tuple(keys))
+            kept.keep_page_group(name, tuple(keys))
