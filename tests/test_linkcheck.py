@@ -164,6 +164,7 @@ def test_a_file_whose_ids_change_sends_back_to_the_check_only_the_pages_that_lin
 
 def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() -> None:
     from dossier.core.execute import linkcheck
+    from dossier.core.execute.path_sets import unpacked
 
     linkcheck.recall(linkcheck.Checked())
     built = LinkIndex()
@@ -174,7 +175,10 @@ def test_what_is_remembered_holds_no_page_without_a_key_and_no_ids_or_links() ->
     assert set(kept.pages) == {"a/index.html"} and set(kept.files) == {"a/index.html", "b/index.html"}
     assert kept.pages["a/index.html"][:2] == (None, "key-a") and kept.files["a/index.html"][:2] == (None, "key-a")
     assert kept.files["b/index.html"][:2] == (None, None)  # b's ids only by their digest
-    assert kept.pages["a/index.html"][2] == frozenset({"a/index.html", "b/index.html"})
+    # (its targets packed against the table it keeps: path_sets.py)
+    assert isinstance(kept.pages["a/index.html"][2], bytes) and isinstance(kept.paths, bytes)
+    assert unpacked(kept.pages["a/index.html"][2], kept.table) == frozenset({"a/index.html", "b/index.html"})
+    assert unpacked(kept.paths, kept.table) == frozenset({"a/index.html", "b/index.html"})
 
 
 def test_a_pages_ids_and_links_are_kept_as_two_strings_that_give_them_back() -> None:

@@ -148,9 +148,12 @@ class Cache(PageIndex):
         self.used_names: set[str] = set()
         self.hits: dict[str, int] = {}
         self.misses: dict[str, int] = {}
-        self._start_pages()
-        if stage is not None and links:
-            self._recall_links()
+        # (the page index and the last link check, read back whole: 600,000 objects at 5,000 articles, which the
+        # collector's default thresholds, still in force here, walked again and again: 0.31 s against 0.17 s)
+        with reading_for_good():
+            self._start_pages()
+            if stage is not None and links:
+                self._recall_links()
 
     def _recall_links(self) -> None:
         """What the last build's link check found (linkcheck.Checked: each page's key, the files its links

@@ -9,6 +9,7 @@ from typing import Any, Callable, Collection
 from urllib.parse import unquote, urlsplit
 
 from ..common.errors import Problem, did_you_mean, error, meant_of
+from .path_sets import Packing, Paths, unpacked
 
 
 # Every page is produced by our templates and markdown-it, which always write attributes double-quoted, so a
@@ -265,25 +266,33 @@ class Checked:
     of the site was checked again, its links read from its file, after an article of a new outlet was added).
     `remembered()` keeps only the keys, digests, targets (both kinds) and problems, which the command line saves
     with its cache and `recall`s at its next run, so that a build after one edit does not check every link of
-    the site again (0.2-0.3 s at 1,000 articles)."""
+    the site again (0.2-0.3 s at 1,000 articles); with every set of paths packed against `table`
+    (path_sets.py), the site's paths too until recalled."""
 
     def __init__(self) -> None:
         self.base: str | None = None
-        self.paths: frozenset[str] = frozenset()
+        self.paths: frozenset[str] | bytes = frozenset()
         self.files: dict[str, tuple[str | _Part | None, str | None, str]] = {}
         self.pages: dict[str, _PageChecked] = {}
+        self.table: list[str] = []   # (what the packed sets of paths index: path_sets.py)
 
     def remembered(self) -> "Checked":
-        """A copy without the ids and links objects, and only the pages that have keys (picklable, small)."""
+        """A copy without the ids and links objects, and only the pages that have keys, its sets of paths packed
+        (picklable, small)."""
+        paths = unpacked(self.paths, self.table)
+        packing = Packing(self.table, paths)
         copy = Checked()
-        copy.base, copy.paths = self.base, self.paths
+        copy.base, copy.paths = self.base, packing.pack(paths)
         copy.files = {p: (None, *rest) for p, (_, *rest) in self.files.items()}
-        copy.pages = {p: (None, *rest) for p, (_, *rest) in self.pages.items() if rest[0] is not None}
+        copy.pages = {p: (None, key, packing.pack(targets), problems, packing.pack(deep))
+                      for p, (_, key, targets, problems, deep) in self.pages.items() if key is not None}
+        copy.table = packing.table
         return copy
 
 
-# A page's check: its links, key, the files they point to, its problems, the files whose ids it read
-_PageChecked = tuple[Any, Any, frozenset[str], list[Problem], frozenset[str]]
+# A page's check: its links, key, the files they point to, its problems, the files whose ids it read (each set
+# of paths packed against the Checked's table when recalled: path_sets.py)
+_PageChecked = tuple[Any, Any, Paths, list[Problem], Paths]
 _LAST = Checked()
 
 
@@ -295,6 +304,7 @@ def remembered() -> Checked:
 def recall(checked: Checked) -> None:
     """Take `checked` (from `remembered`, maybe in an earlier process) as what the last check found."""
     global _LAST
+    checked.paths = unpacked(checked.paths, checked.table)
     _LAST = checked
 
 
@@ -343,10 +353,13 @@ def check_links(index: LinkIndex, paths: Collection[str], base: str) -> list[Pro
     problems: list[Problem] = []
     pages: dict[str, _PageChecked] = {}
     sets = _IdSets(ids)
+    table = last.table  # (a recalled page's sets of paths, packed, are unpacked only when asked)
     for path in sorted(links):
         hrefs, key, kept = links[path], keys.get(path), last.pages.get(path)
-        if kept is None or not _same((kept[0], kept[1]), hrefs, key) or not kept[2].isdisjoint(appeared) \
-                or not kept[4].isdisjoint(other_ids) or (moved and kept[3] and not kept[2] <= paths):
+        if kept is None or not _same((kept[0], kept[1]), hrefs, key) \
+                or (appeared and not unpacked(kept[2], table).isdisjoint(appeared)) \
+                or (other_ids and not unpacked(kept[4], table).isdisjoint(other_ids)) \
+                or (moved and kept[3] and not unpacked(kept[2], table) <= paths):
             kept = (hrefs, key, *_check_page(path, links_of(str(hrefs)), sets, paths, base, resolved, nearest))
         elif kept[0] is not hrefs:
             kept = (hrefs, *kept[1:])
