@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,15 @@ def test_shared_passages_are_searched_again_only_when_a_text_changes() -> None:
     again = passages(changed)
     assert again != first and memo.misses["passages"] == 2
     assert passages(changed) is again and memo.misses["passages"] == 2
+
+
+def test_the_passages_the_analysis_finds_carry_their_ids_made_once_with_the_search() -> None:
+    """Each passage's id (its page's address) is made with the search and kept with it, not made again for every
+    passage at every build; it is the id its words give, and the listing's ids are the same with it or without."""
+    from dossier.core.analyse.library import passages_later
+    from dossier.core.analyse.shared_passages import passage_id
+    from dossier.core.plan.article_passages import ids
+
+    found = passages_later(ARTICLES)()
+    assert found and all(p.ident == passage_id(p.text) for p in found)
+    assert ids(found) == ids([replace(p, ident="") for p in found])

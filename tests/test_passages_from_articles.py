@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import dossier_synth
 from conftest import copy_of_default_dossier, mini, run_build
+from dossier.core.analyse import shared_passages
 from dossier.core.analyse.shared_passages import Occurrence, SharedPassage
 from dossier.core.common.memo import Memo
 from dossier.core.common.urls import Urls
@@ -104,7 +105,7 @@ def test_a_passage_s_id_is_its_words_and_two_alike_are_told_apart_in_listing_ord
     c = SharedPassage("The minister said yes", (Occurrence("a", 0, 9), Occurrence("c", 0, 9)), 4)
     first = article_passages.passage_id(a.text)
     assert first == article_passages.passage_id(b.text) != article_passages.passage_id(c.text)
-    assert re.fullmatch(r"[0-9a-f]{%d}" % article_passages.ID_DIGITS, first)
+    assert re.fullmatch(r"[0-9a-f]{%d}" % shared_passages.ID_DIGITS, first)
     assert article_passages.ids([a, c, b]) == (first, article_passages.passage_id(c.text), f"{first}-2")
     # (an article's passages removed leave the others' ids as they were: each is its own words')
     assert article_passages.ids([c, b]) == (article_passages.passage_id(c.text), first)

@@ -27,7 +27,7 @@ from ..common.identity import SameObjects
 from ..common.memo import by_difference, digest, made_from
 from ..load.model import Article, Dossier
 from ..common.shards import Each, Later, in_sequence
-from .shared_passages import SharedPassage, passage_docs, passages_in
+from .shared_passages import SharedPassage, passage_docs, passage_id, passages_in
 from ..common.urls import Urls
 from ..common.weights import row_weight
 from .witnesses import ComparisonIndex, align, anchor_witnesses
@@ -209,8 +209,9 @@ def _named_passages(docs: tuple[tuple[str, str], ...]) -> tuple[SharedPassage, .
     articles; made here, once a search, and kept with the passages. A passage that an edit of one text leaves as
     it was keeps its name, and the pages that show it their keys: named by the search that found them (every text's
     digest and their place), every passage had a new name at every edit of a seed, and /passages/ was rendered
-    again whole (126 pages, 3 s of a 1,000-article rebuild)."""
-    return tuple(replace(p, digest=made_from("passage", (p.text, p.occurrences, p.words))) for p in passages_in(docs))
+    again whole (126 pages, 3 s of a 1,000-article rebuild). And its id (its page's address), made once too."""
+    return tuple(replace(p, digest=made_from("passage", (p.text, p.occurrences, p.words)), ident=passage_id(p.text))
+                 for p in passages_in(docs))
 
 
 def analyse(dossier: Dossier, strict: bool = False, each: Each = in_sequence, later: Later | None = None,

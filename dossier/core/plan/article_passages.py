@@ -16,16 +16,13 @@ its bytes, as they were (page.keyed).
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import page_spans, paginate, passage_views
 from .interface import quote_dir
 from .passage_views import moved_inserts, text_fragment
-from ..analyse.alignment import fold
-from ..analyse.shared_passages import SharedPassage
+from ..analyse.shared_passages import SharedPassage, passage_id
 from ..common.identity import SameObjects
 from ..common.records import frozen
 from ..load.model import Article
@@ -39,35 +36,20 @@ from .views import first_words
 SHOWN = 5
 # Most outlets named for one passage ("Capital Ledger, Harbor Times, Plains Courier and 9 more outlets").
 OUTLETS_SHOWN = 3
-# Hex digits of a passage's id: 40 bits, so that two of the 12,000 passages of 5,000 articles come out the same
-# once in ~15,000 dossiers (and then the later one in the listing is told apart by a suffix, `ids`)
-ID_DIGITS = 10
 # The passages /passages/ lists on a page: an item is a line of ~250 bytes (its first words, its words and
 # articles counted), so 200 make ~50 KB; the 2,487 passages of 1,000 generated articles make 13 pages.
 LISTED_PER_PAGE = 200
 LISTED_BYTES = 250
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def passage_id(text: str) -> str:
-    """The id of a passage with this text: a digest of its words folded (alignment.fold), so its address does not
-    change with its typography, nor with which article's rendering of it comes first. The words are folded
-    together, joined by spaces: the same as each folded alone (every step of fold is one character's, or NFC's,
-    which composes nothing across a space), in one call instead of one a word (236,000 calls, 0.2 s of every
-    build at 5,000 articles)."""
-    words = fold(" ".join(_WORD.findall(text)))
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:ID_DIGITS]
-
 
 def ids(passages: Sequence[SharedPassage]) -> tuple[str, ...]:
-    """Each passage's id (`passage_id`), in listing order; where two come out the same, the later ones are told
-    apart by "-2", "-3", … in that order. (Hex digits: no id is "page", the folder /passages/ goes on in:
-    paginate.NUMBERED.)"""
+    """Each passage's id (shared_passages.passage_id), in listing order; where two come out the same, the later
+    ones are told apart by "-2", "-3", … in that order. (Hex digits: no id is "page", the folder /passages/ goes
+    on in: paginate.NUMBERED.)"""
     seen: dict[str, int] = {}
     out = []
     for passage in passages:
-        made = passage_id(passage.text)
+        made = passage.ident or passage_id(passage.text)  # (made with the search: library._named_passages)
         seen[made] = seen.get(made, 0) + 1
         out.append(made if seen[made] == 1 else f"{made}-{seen[made]}")
     return tuple(out)
