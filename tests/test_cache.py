@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import dossier_synth as generate
-from conftest import aged, run_build
+from conftest import ROOT, aged, run_build
 from dossier.core.pipeline import Inputs, Options, build_site
 from dossier.shell import fs, outdir, uptodate
 from dossier.shell.cache import FOLDER, KEEP, Cache, code_version
@@ -221,7 +221,8 @@ def test_a_build_with_a_warm_cache_computes_nothing_and_equals_a_cold_build(synt
     assert sum(first.misses.values()) > 0 and set(first.misses) == {"parse", "analyse", "mention-reads", "mentions",
                                                                  "passages", "witness", "summary", "figures",
                                                                  "note-links", "references", "field-links",
-                                                                 "text-language"}
+                                                                 "text-language", "passage-listing",
+                                                                 "passages-here"}
     assert sum(warm.misses.values()) == 0 and warm.hits == first.misses  # every result survived pickling
     assert result.outputs == cold.outputs and result.problems == cold.problems
 
@@ -251,6 +252,28 @@ def test_an_alias_edit_finds_mentions_again_only_in_the_texts_that_have_its_name
         assert cache.misses.get("mentions", 0) == found and cache.misses["mention-reads"] == len(seeds)
         cold = build_site(edited, Options())
         assert result.outputs == cold.outputs and result.problems == cold.problems
+
+
+def test_what_the_plan_keeps_of_the_passages_is_made_again_when_an_outlet_or_an_article_changes(tmp_path):
+    """The passages' listing and what each article page lists of the passages it shares (article_passages.listing,
+    article_pages._shared: kept through the cache, by the passages' digests) are read back by a new process while
+    the passages, the URLs and the outlets are as they were; an outlet renamed makes the article pages' lists again
+    (they name the other outlets), an article removed both; each build equals a cold one."""
+    inputs = fs.read_inputs(ROOT)  # (the default dossier: its five articles share passages)
+    first = Cache(tmp_path)
+    build_site(inputs, Options(), memo=first)
+    assert first.misses["passage-listing"] == first.misses["passages-here"] == 1
+    renamed = _edited(inputs, "content/sources.yaml", "name: Ynetnews", "name: Ynet News")
+    gone = "content/articles/free-beacon-we-will-do-it-alone.yaml"
+    removed = Inputs({p: data for p, data in inputs.files.items() if p != gone}, inputs.templates, inputs.static,
+                     inputs.schemas)
+    for edited, listing, lists in ((inputs, 0, 0), (renamed, 0, 1), (removed, 1, 1)):
+        cache = Cache(tmp_path)  # (a new process: what the last build kept comes from the folder)
+        result = build_site(edited, Options(), memo=cache)
+        assert (cache.misses["passage-listing"], cache.misses["passages-here"]) == (listing, lists)
+        cold = build_site(edited, Options())
+        assert result.outputs == cold.outputs and result.problems == cold.problems
+    assert b"Ynet News" in build_site(renamed, Options()).outputs["articles/all-israel-news-rafah-concerns/index.html"]
 
 
 def test_the_cache_folder_is_never_published_nor_read_as_an_input(synthetic, tmp_path, capsys):

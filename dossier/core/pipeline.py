@@ -172,7 +172,7 @@ def build_site(inputs: Inputs, options: Options = Options(), memo: "Memo | Reuse
     rows = None
     if first is not None and not has_errors(apply_levels(problems, config, options.strict)):
         rows = _first(first, inputs, options, library, renderer, memo, names)
-    pages, collisions = plan(library, inputs.static, owned(library, rows=rows), lambda: _go_on(cancelled))
+    pages, collisions = plan(library, inputs.static, owned(library, rows=rows, each=each), lambda: _go_on(cancelled))
     problems += collisions
     _go_on(cancelled)
     # The keyed pages' outputs are kept by the same memo or cache, by page key (keys.page_key)
@@ -219,7 +219,8 @@ def _first(first: "First", inputs: Inputs, options: Options, library: "Library",
     from .plan.plan import owned
 
     dossier = library.dossier
-    ahead = owned(library, owners(first.changed, dossier) | owners_of(first.visited, dossier))
+    ahead = owned(library, owners(first.changed, dossier) | owners_of(first.visited, dossier),
+                  each=memo.each if memo is not None else None)
     render_first(ahead.pages, first, dossier, renderer, memo)
     if first.keep is not None:
         from .execute.ahead import Analysed

@@ -57,3 +57,12 @@ def sharded(shards: ShardMap) -> Each:
 
 
 in_sequence: Each = sharded(in_order)
+
+
+def one(each: Each | None, step: str, work: Callable[[Any], T], item: Any, key: Hashable | None) -> T:
+    """work(item), through `each` as a step of one item named by `key` (the build's cache or the live preview's
+    memo then keep it: a value the plan derives from the whole analysis, such as the passages' listing, read
+    back instead of made again when what it is made of is the same); computed here without `each` or `key`."""
+    if each is None or key is None:
+        return work(item)
+    return each(step, work, lambda _: key, [item])[0]  # type: ignore[no-any-return]

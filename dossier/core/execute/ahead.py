@@ -161,7 +161,8 @@ def _planned(last: Analysed, inputs: Inputs, path: str, memo: Memo, failing: Fai
     if failing(_references(last, dossier, path, same_names, memo), dossier.config):
         return None
     only = frozenset({path})
-    return compare_pages.pages(library, only) if rows is None else article_pages.pages(library, rows, only)
+    return compare_pages.pages(library, only, memo.each) if rows is None else \
+        article_pages.pages(library, rows, only, memo.each)
 
 
 def _references(last: Analysed, dossier: Dossier, path: str, same_names: bool, memo: Memo) -> list[Problem]:
@@ -178,11 +179,11 @@ def _references(last: Analysed, dossier: Dossier, path: str, same_names: bool, m
     return check_references(dossier, memo.each) + entity_references(dossier)
 
 
-def _open(last: Analysed, visited: tuple[str, ...]) -> list[Page]:
+def _open(last: Analysed, visited: tuple[str, ...], memo: Memo) -> list[Page]:
     """The article and comparison pages among the output paths `visited` (those open in the browser), planned
     alone from the last analysis."""
     library = last.library
-    owned = plan.owned(library, owners_of(visited, library.dossier), last.rows)
+    owned = plan.owned(library, owners_of(visited, library.dossier), last.rows, memo.each)
     return first_pages(owned.pages, (), library.dossier, visited=visited)
 
 
@@ -197,7 +198,7 @@ def pages_ahead(last: Analysed, inputs: Inputs, options: Options, first: First, 
         return None
     path = next(iter(first.changed)) if len(first.changed) == 1 else ""
     if _templates_only(last.inputs, inputs):  # (the Library is the last one: only how pages look changed)
-        renderer, pages = Renderer.for_templates(inputs.templates), _open(last, first.visited)
+        renderer, pages = Renderer.for_templates(inputs.templates), _open(last, first.visited, memo)
     elif path.startswith((ARTICLES, COMPARISONS)) and path.endswith(".yaml") and \
             _others_same(last.inputs, inputs, path):
         renderer, pages = last.renderer, _planned(last, inputs, path, memo, failing)

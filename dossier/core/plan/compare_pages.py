@@ -24,6 +24,7 @@ from ..load.config import SiteConfig
 from ..load.model import Article
 from .page import Page, context, html, keyed, site_context
 from ..common.identity import SameObjects
+from ..common.shards import Each
 from ..common.urls import Urls
 from ..analyse.witnesses import KINDS, PreparedComparison, column_id, witness_id
 from ..common.records import frozen
@@ -120,10 +121,10 @@ def _depends(pc: PreparedComparison) -> tuple[str, ...]:
             *(f"article:{p.article.slug}" for p in pc.witnesses))
 
 
-def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
+def pages(library: Library, only: AbstractSet[str] | None = None, each: Each | None = None) -> list[Page]:
     """/compare/<id>/ for every comparison with two witnesses or more, then /compare/, then the passages' pages
-    (passage_pages.py). `only`:
-    the pages of the comparisons whose file is one of these, alone."""
+    (passage_pages.py). `only`: the pages of the comparisons whose file is one of these, alone. `each` (the
+    build's): the passages' listing is kept through it (article_passages.listing)."""
     urls = library.urls
     prepared = library.comparisons.comparisons
     if only is not None:
@@ -145,7 +146,7 @@ def pages(library: Library, only: AbstractSet[str] | None = None) -> list[Page]:
                                            passages_url=urls.page("passages")))
             for part in paginate.slices("compare/", "Comparisons", [_listing_weight(pc) for pc in prepared],
                                         paginate.COMPARISONS_PER_PAGE, describe=page_spans.numbered("Comparisons"))]
-    return out + passage_pages.pages(library)
+    return out + passage_pages.pages(library, each)
 
 
 def _comparison_view(pc: PreparedComparison, sources: Mapping[str, str], urls: Urls, language: str = ""

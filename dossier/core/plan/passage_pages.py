@@ -23,6 +23,7 @@ from ..load.config import SiteConfig
 from .page import Page, html, keyed, site_context
 from ..common.identity import SameObjects
 from ..common.memo import made_from
+from ..common.shards import Each
 from ..common.urls import Urls
 from ..common.records import frozen
 
@@ -191,9 +192,10 @@ def _group(library: Library, docs: _Docs) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def pages(library: Library) -> list[Page]:
-    """/passages/<id>/ (and its further pages) for every passage, then /passages/ and its pages."""
-    listed = listing(library.passages)  # (article pages link to the passages by the same: article_passages)
+def pages(library: Library, each: Each | None = None) -> list[Page]:
+    """/passages/<id>/ (and its further pages) for every passage, then /passages/ and its pages. `each` (the
+    build's): the listing is kept through it (article_passages.listing)."""
+    listed = listing(library.passages, each)  # (article pages link to the passages by the same: article_passages)
     docs = _Docs(library)
     group = _group(library, docs)
     out = [keyed(part.path, "seeds", ("site", "sources", "comparisons",

@@ -14,6 +14,7 @@ from . import entity_pages
 from . import reader_pages
 from . import site
 from ..common.errors import Problem
+from ..common.shards import Each
 from ..analyse.library import Library
 from .page import Page, claim_paths
 from ..common.records import frozen
@@ -34,12 +35,15 @@ class Owned:
         return self.articles + self.comparisons
 
 
-def owned(library: Library, only: AbstractSet[str] | None = None, rows: list[dict[str, Any]] | None = None) -> Owned:
+def owned(library: Library, only: AbstractSet[str] | None = None, rows: list[dict[str, Any]] | None = None,
+          each: Each | None = None) -> Owned:
     """The article and comparison pages, and the listings' rows (each note's HTML from the analysis). `only`
     (the live preview's, for the files just saved): the pages of those files alone, each what the whole plan
-    makes of it; `rows`: the rows, when an earlier call made them for this Library."""
+    makes of it; `rows`: the rows, when an earlier call made them for this Library. `each` (the build's: the
+    command line's cache or the preview's memo): what the pages derive from all the passages is kept through it,
+    as the analysis's steps are, so that a build reads it back while the passages are the same."""
     rows = article_pages.article_rows(library) if rows is None else rows
-    return Owned(rows, article_pages.pages(library, rows, only), compare_pages.pages(library, only))
+    return Owned(rows, article_pages.pages(library, rows, only, each), compare_pages.pages(library, only, each))
 
 
 def plan(library: Library, static: Mapping[str, bytes] | None = None, early: Owned | None = None,
