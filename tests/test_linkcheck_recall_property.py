@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.core.execute import linkcheck
+from dossier.core.execute import linkcheck, path_sets
 from dossier.core.execute.linkcheck import LinkIndex, check_links
 
 HTML = ("index.html", "a/index.html", "b/index.html", "sources/index.html", "sources/2/index.html", "f.html")
@@ -62,8 +62,19 @@ def _said(problems: list) -> list[str]:
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
-@given(site, st.lists(st.lists(edit, min_size=1, max_size=2), min_size=1, max_size=6), st.booleans())
-def test_a_recalled_check_reports_what_a_check_of_every_page_reports(first, edits, in_process) -> None:
+@given(site, st.lists(st.lists(edit, min_size=1, max_size=2), min_size=1, max_size=6), st.booleans(),
+       st.sampled_from([path_sets.SLACK, 0, 2]))
+def test_a_recalled_check_reports_what_a_check_of_every_page_reports(first, edits, in_process, slack) -> None:
+    """(With a small `slack`, what the command line remembers packs its paths against a table begun anew at most
+    builds, the sets it recalled packed again: path_sets.Packing.)"""
+    kept, path_sets.SLACK = path_sets.SLACK, slack
+    try:
+        _recalled_equals_a_check_from_nothing(first, edits, in_process)
+    finally:
+        path_sets.SLACK = kept
+
+
+def _recalled_equals_a_check_from_nothing(first, edits, in_process) -> None:
     pages, other, base = dict(first[0]), set(first[1]), first[2]
     same = {} if in_process else None
     last = linkcheck.Checked()

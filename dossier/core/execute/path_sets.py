@@ -35,8 +35,9 @@ class Packing:
     """Sets packed against one table: `old`'s, extended, unless it holds more than twice `site` (the paths of
     the site now) and SLACK, when a new one is begun from `site`. `table` is the table to keep with them."""
 
-    def __init__(self, old: list[str], site: AbstractSet[str], slack: int = SLACK) -> None:
+    def __init__(self, old: list[str], site: AbstractSet[str], slack: int | None = None) -> None:
         self.old = old
+        slack = SLACK if slack is None else slack  # (read when called: a test sets it)
         self.kept = len(old) <= 2 * len(site) + slack  # (sets packed against `old` stay as they are)
         self.table: list[str] = list(old) if self.kept else sorted(site)
         self._index = {path: i for i, path in enumerate(self.table)}
