@@ -83,6 +83,12 @@ class _Docs:
                                                  partial(_doc_made, urls, item, outlet, links, placed, language))
         return found
 
+    def of(self, passage: SharedPassage) -> tuple[list[str], tuple[str, ...]]:
+        """The passage's articles in the site's order (their order among themselves is all its pages need of it),
+        and each one's Doc digest (`made`)."""
+        used = sorted({o.doc for o in passage.occurrences}, key=self.rank.__getitem__)
+        return used, tuple(map(self.made, used))
+
     def doc(self, slug: str) -> Doc:
         """`slug`'s Doc (see `_doc`)."""
         item, outlet, links, *placed = made_of = self._made_of()[slug]
@@ -142,11 +148,9 @@ _MADE: SameObjects[str] = SameObjects()
 
 
 def _passage_input(library: Library, docs: _Docs, n: int, part: paginate.Slice) -> PassageInput:
-    """One page of passage `n` (of the listing), with what it needs of its articles (in the site's order: their
-    order among themselves is all the page needs of it)."""
+    """One page of passage `n` (of the listing), with what it needs of its articles (`_Docs.of`)."""
     passage = library.passages[n]
-    used = sorted({o.doc for o in passage.occurrences}, key=docs.rank.__getitem__)
-    made = tuple(map(docs.made, used))
+    used, made = docs.of(passage)
     return PassageInput(library.dossier.config, library.urls, part.path, part.title, part.navigation(library.urls),
                         passage, part.items, DocSet(used, made, docs.doc), tuple(used))
 
@@ -186,15 +190,14 @@ def _groups(library: Library, docs: _Docs, listed: Listing) -> list[str]:
     places), and the Docs of its articles (named by Doc.made) in the site's order: an edit that changes none of
     those for a family's passages (a note reworded, an entity's summary, another article's annotation) leaves
     each key of the family as the last build found it, and no page's input is made."""
-    passages, rank = library.passages, docs.rank
+    passages = library.passages
     if not all(p.digest for p in passages):
         return [""] * len(passages)
     common = made_from("passage-pages", (library.dossier.config, library.urls))
     lines: dict[int, list[str]] = {}
     family = []
     for n, passage in enumerate(passages):
-        used = sorted({o.doc for o in passage.occurrences}, key=rank.__getitem__)
-        made = [docs.made(slug) for slug in used]
+        used, made = docs.of(passage)
         if not all(made):
             return [""] * len(passages)
         family.append(int(hashlib.sha256(listed.ids[n].encode("utf-8")).hexdigest()[:8], 16) % FAMILIES)
